@@ -1,0 +1,76 @@
+import { ConversationState, UserState } from 'botbuilder';
+import type { Server } from 'restify';
+import type { DataSource } from 'typeorm';
+import { databaseAnswers, openDatabase } from '../data/database';
+import type { JobcentreRow } from '../data/schema/directory';
+import { applySeed } from '../data/seed/apply-seed';
+import demoStaff from '../data/seed/demo-staff.json';
+import { parseSeedFile } from '../data/seed/seed-file';
+import { ConversationReferences } from '../data/stores/conversation-references';
+import { ProcessedActivities } from '../data/stores/processed-activities';
+import { SqlStaffDirectory } from '../data/stores/staff-directory';
+import { SqlStorage } from '../data/stores/sql-storage';
+import type { Logger } from '../domain/ports';
+import { createAdapter } from './adapter';
+import type { Config } from './config';
+import { DeaBot } from './dea-bot';
+import { DeduplicationMiddleware } from './deduplication';
+import { createServer } from './server';
+
+export interface App {
+  readonly server: Server;
+  readonly dataSource: DataSource;
+  /** Where it listens, once `listen` has resolved. */
+  url(): string;
+  listen(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The composition root: the only place that builds adapters and hands them to the domain. */
+export async function createApp(config: Config, logger: Logger): Promise<App> {
+  const dataSource = await openDatabase(config.database);
+  const directory = new SqlStaffDirectory(dataSource);
+
+  if (config.seedDemo && (await directory.count()) === 0) {
+    const result = await applySeed(dataSource, parseSeedFile(JSON.stringify(demoStaff)));
+    logger.info({ staff: result.staffAdded, jobcentres: result.jobcentresAdded }, 'loaded the demo staff directory into an empty database');
+  }
+
+  const storage = new SqlStorage(dataSource);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const processed = new ProcessedActivities(dataSource);
+  const adapter = createAdapter(config.auth, logger);
+  adapter.use(new DeduplicationMiddleware(processed, logger));
+
+  const jobcentres = dataSource.getRepository<JobcentreRow>('Jobcentre');
+  const bot = new DeaBot({
+    directory,
+    conversationReferences: new ConversationReferences(dataSource),
+    conversationState,
+    userState,
+    logger,
+    jobcentreName: async (id) => (await jobcentres.findOne({ where: { id } }))?.name,
+  });
+
+  const server = createServer({ adapter, bot, logger, healthy: () => databaseAnswers(dataSource) });
+  const pruneTimer = setInterval(() => {
+    processed.prune().catch((error: unknown) => logger.warn({ err: { message: (error as Error).message } }, 'pruning processed activities failed'));
+  }, 10 * 60 * 1000);
+  pruneTimer.unref();
+
+  return {
+    server,
+    dataSource,
+    url: () => server.url.replace('[::]', '127.0.0.1'),
+    listen: () => new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    }),
+    close: async () => {
+      clearInterval(pruneTimer);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { resolve } from 'node:path';
+import type { DatabaseConfig } from '../data/database';
+
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface BotAuthConfig {
+  readonly appId: string;
+  readonly appPassword: string;
+  readonly appType: AppType;
+  readonly tenantId: string;
+}
+
+export interface Config {
+  readonly production: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: string;
+  /** Absent only outside production: then Bot Framework authentication is off, for local tries. */
+  readonly auth: BotAuthConfig | null;
+  readonly database: DatabaseConfig;
+  /** Load the demo staff directory into an empty database at start (never in production). */
+  readonly seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and checks the environment; every bad or missing value is reported, one line each. */
+export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const value = (name: string): string => (env[name] ?? '').trim();
+  const production = value('NODE_ENV') === 'production';
+
+  const port = parsePort(value('PORT') || '3978', 'PORT', problems);
+  const host = value('HOST') || '127.0.0.1';
+  const logLevel = (value('LOG_LEVEL') || 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}.`);
+
+  const auth = readAuth(value, production, problems);
+  const database = readDatabase(value, cwd, problems);
+  const seedDemo = parseBoolean(value('SEED_DEMO'), !production, 'SEED_DEMO', problems);
+  if (production && seedDemo) problems.push('SEED_DEMO must not be on in production: it loads fictional staff.');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { production, host, port, logLevel, auth, database, seedDemo };
+}
+
+function readAuth(value: (name: string) => string, production: boolean, problems: string[]): BotAuthConfig | null {
+  const appId = value('MicrosoftAppId');
+  const appPassword = value('MicrosoftAppPassword');
+  const tenantId = value('MicrosoftAppTenantId');
+  const rawType = value('MicrosoftAppType') || 'MultiTenant';
+  const appType = APP_TYPES.find((t) => t.toLowerCase() === rawType.toLowerCase());
+  if (!appType) problems.push(`MicrosoftAppType "${rawType}" is not one of ${APP_TYPES.join(', ')}.`);
+
+  if (!appId) {
+    if (production) {
+      problems.push(
+        'MicrosoftAppId is not set. In production the bot refuses to start without it, because Bot Framework authentication would be off.',
+      );
+    }
+    return null;
+  }
+  if (!GUID.test(appId)) problems.push('MicrosoftAppId must be the Azure Bot\'s Microsoft App ID (a GUID).');
+  if (appType === 'SingleTenant' || appType === 'UserAssignedMSI') {
+    if (!tenantId) problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${appType}.`);
+    else if (!GUID.test(tenantId)) problems.push('MicrosoftAppTenantId must be your Microsoft Entra tenant id (a GUID).');
+  }
+  if (appType === 'UserAssignedMSI') {
+    if (appPassword) problems.push('MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity signs in).');
+  } else if (appType && !appPassword) {
+    problems.push(`MicrosoftAppPassword (the client secret) is required when MicrosoftAppType is ${appType}.`);
+  }
+  return { appId, appPassword, appType: appType ?? 'MultiTenant', tenantId };
+}
+
+function readDatabase(value: (name: string) => string, cwd: string, problems: string[]): DatabaseConfig {
+  const url = value('DATABASE_URL');
+  if (url) return parseDatabaseUrl(url, cwd, problems);
+  if (value('MSSQL_HOST')) {
+    const authentication = value('MSSQL_AUTH') === 'managed-identity' ? 'managed-identity' : 'sql';
+    if (value('MSSQL_AUTH') && !['sql', 'managed-identity'].includes(value('MSSQL_AUTH'))) {
+      problems.push('MSSQL_AUTH must be "sql" or "managed-identity".');
+    }
+    const database = value('MSSQL_DATABASE');
+    if (!database) problems.push('MSSQL_DATABASE is required when MSSQL_HOST is set.');
+    if (authentication === 'sql' && (!value('MSSQL_USER') || !value('MSSQL_PASSWORD'))) {
+      problems.push('MSSQL_USER and MSSQL_PASSWORD are required when MSSQL_HOST is set (or set MSSQL_AUTH=managed-identity).');
+    }
+    return {
+      kind: 'mssql',
+      host: value('MSSQL_HOST'),
+      port: parsePort(value('MSSQL_PORT') || '1433', 'MSSQL_PORT', problems),
+      database,
+      user: value('MSSQL_USER') || undefined,
+      password: value('MSSQL_PASSWORD') || undefined,
+      authentication,
+      managedIdentityClientId: value('MSSQL_MANAGED_IDENTITY_CLIENT_ID') || undefined,
+      encrypt: parseBoolean(value('MSSQL_ENCRYPT'), true, 'MSSQL_ENCRYPT', problems),
+      trustServerCertificate: parseBoolean(value('MSSQL_TRUST_SERVER_CERTIFICATE'), false, 'MSSQL_TRUST_SERVER_CERTIFICATE', problems),
+    };
+  }
+  return { kind: 'sqlite', file: resolve(cwd, value('DATA_DIR') || 'var', 'dea-bot.sqlite') };
+}
+
+function parseDatabaseUrl(url: string, cwd: string, problems: string[]): DatabaseConfig {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!file) problems.push('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:var/dea-bot.sqlite.');
+    return { kind: 'sqlite', file: file === ':memory:' ? file : resolve(cwd, file) };
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    problems.push('DATABASE_URL is not a valid URL (expected mssql://USER:PASSWORD@HOST:1433/DATABASE).');
+    return { kind: 'sqlite', file: ':memory:' };
+  }
+  if (parsed.protocol !== 'mssql:' && parsed.protocol !== 'sqlserver:') {
+    problems.push(`DATABASE_URL scheme "${parsed.protocol}" is not supported: use mssql://… or sqlite:FILE.`);
+  }
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!database) problems.push('DATABASE_URL names no database (expected mssql://USER:PASSWORD@HOST:1433/DATABASE).');
+  const params = parsed.searchParams;
+  const authentication = params.get('authentication') === 'managed-identity' ? 'managed-identity' : 'sql';
+  if (authentication === 'sql' && (!parsed.username || !parsed.password)) {
+    problems.push('DATABASE_URL needs a user and password (or ?authentication=managed-identity).');
+  }
+  return {
+    kind: 'mssql',
+    host: parsed.hostname,
+    port: parsePort(parsed.port || '1433', 'DATABASE_URL port', problems),
+    database,
+    user: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    authentication,
+    managedIdentityClientId: params.get('clientId') ?? undefined,
+    encrypt: parseBoolean(params.get('encrypt') ?? '', true, 'DATABASE_URL encrypt', problems),
+    trustServerCertificate: parseBoolean(params.get('trustServerCertificate') ?? '', false, 'DATABASE_URL trustServerCertificate', problems),
+  };
+}
+
+function parsePort(raw: string, name: string, problems: string[]): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`${name} "${raw}" is not a port number (0-65535).`);
+    return 0;
+  }
+  return port;
+}
+
+function parseBoolean(raw: string, fallback: boolean, name: string, problems: string[]): boolean {
+  if (raw === '') return fallback;
+  if (/^(true|1|yes|on)$/i.test(raw)) return true;
+  if (/^(false|0|no|off)$/i.test(raw)) return false;
+  problems.push(`${name} "${raw}" should be true or false.`);
+  return fallback;
+}

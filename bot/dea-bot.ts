@@ -1,0 +1,146 @@
+import {
+  ActivityTypes,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type UserState,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { helpCard } from '../cards/help-card';
+import { cardAttachment } from '../cards/render';
+import type { ConversationReferences } from '../data/stores/conversation-references';
+import type { Logger, StaffDirectory } from '../domain/ports';
+import type { StaffMember } from '../domain/staff';
+import { normaliseCommand, type CommandHandler } from './commands';
+
+export interface DeaBotDeps {
+  readonly directory: StaffDirectory;
+  readonly conversationReferences: ConversationReferences;
+  readonly conversationState: ConversationState;
+  readonly userState: UserState;
+  readonly logger: Logger;
+  readonly jobcentreName?: (jobcentreId: string) => Promise<string | undefined>;
+  /** The journeys (one ComponentDialog each) the commands start. */
+  readonly dialogs?: readonly Dialog[];
+  readonly commands?: Readonly<Record<string, CommandHandler>>;
+}
+
+/** Key under which the sender's directory record is kept for the rest of the turn. */
+export const PERSON_KEY = Symbol('person');
+
+/**
+ * Teams glue: who is speaking, which journey they are in, and the help and welcome cards. The
+ * journeys themselves are dialogs; everything they save goes through the domain.
+ */
+export class DeaBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly welcomed: StatePropertyAccessor<boolean>;
+  private readonly dialogSet: DialogSet;
+
+  constructor(private readonly deps: DeaBotDeps) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.welcomed = deps.conversationState.createProperty<boolean>('welcomed');
+    this.dialogSet = new DialogSet(this.dialogState);
+    for (const dialog of deps.dialogs ?? []) this.dialogSet.add(dialog);
+
+    this.onMessage(async (turn, next) => {
+      await this.handleMessage(turn);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (turn, next) => {
+      await this.welcome(turn);
+      await next();
+    });
+    this.onMembersAdded(async (turn, next) => {
+      const botId = turn.activity.recipient?.id;
+      if (turn.activity.membersAdded?.some((m) => m.id === botId)) await this.welcome(turn);
+      await next();
+    });
+  }
+
+  override async run(turn: TurnContext): Promise<void> {
+    await super.run(turn);
+    await this.deps.conversationState.saveChanges(turn, false);
+    await this.deps.userState.saveChanges(turn, false);
+  }
+
+  private async identify(turn: TurnContext): Promise<StaffMember | null> {
+    const aadObjectId = turn.activity.from?.aadObjectId;
+    const person = aadObjectId ? await this.deps.directory.findByAadObjectId(aadObjectId) : null;
+    if (!person) {
+      await turn.sendActivity(notRegisteredMessage(aadObjectId));
+      return null;
+    }
+    turn.turnState.set(PERSON_KEY, person);
+    await this.deps.conversationReferences.remember(TurnContext.getConversationReference(turn.activity), person.aadObjectId);
+    return person;
+  }
+
+  private async welcome(turn: TurnContext): Promise<void> {
+    if (await this.welcomed.get(turn, false)) return;
+    const person = await this.identify(turn);
+    await this.welcomed.set(turn, true);
+    if (!person) return;
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(person, { welcome: true, jobcentreName: await this.jobcentreOf(person) }))));
+  }
+
+  private async handleMessage(turn: TurnContext): Promise<void> {
+    const person = await this.identify(turn);
+    if (!person) return;
+    if (turn.activity.conversation?.conversationType && turn.activity.conversation.conversationType !== 'personal') {
+      TurnContext.removeRecipientMention(turn.activity);
+    }
+    const command = normaliseCommand(turn.activity.text);
+    const dc = await this.dialogSet.createContext(turn);
+
+    if (command === 'cancel') {
+      if (dc.activeDialog) {
+        await dc.cancelAllDialogs();
+        await turn.sendActivity('Cancelled. Nothing from that conversation was saved.');
+      } else {
+        await turn.sendActivity('There is nothing to cancel. Say "help" to see what you can do.');
+      }
+      return;
+    }
+    if (command === 'help') {
+      await this.sendHelp(turn, person);
+      if (dc.activeDialog) await turn.sendActivity('You are still in the middle of something: answer the last question to carry on, or say "cancel".');
+      return;
+    }
+    if (dc.activeDialog) {
+      const result = await dc.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return;
+    }
+    const handler = this.deps.commands?.[command];
+    if (handler) {
+      await handler(turn, person, dc);
+      return;
+    }
+    if (turn.activity.type === ActivityTypes.Message && !turn.activity.text && turn.activity.value) {
+      // A card submitted after its conversation ended: nothing is waiting for it.
+      await turn.sendActivity('That card is no longer waiting for an answer. Say "help" to see what you can do.');
+      return;
+    }
+    await turn.sendActivity('Sorry, I did not understand that. Here is what you can do:');
+    await this.sendHelp(turn, person);
+  }
+
+  private async sendHelp(turn: TurnContext, person: StaffMember): Promise<void> {
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(person, { jobcentreName: await this.jobcentreOf(person) }))));
+  }
+
+  private async jobcentreOf(person: StaffMember): Promise<string | undefined> {
+    return person.jobcentreId && this.deps.jobcentreName ? this.deps.jobcentreName(person.jobcentreId) : undefined;
+  }
+}
+
+export function notRegisteredMessage(aadObjectId: string | undefined): string {
+  return (
+    'Hello. You are not registered with DEA Support yet, so there is nothing I can show you. ' +
+    'Please ask your Work Coach Team Leader (or your line manager) to add you to the staff directory' +
+    (aadObjectId ? `, quoting your Teams id ${aadObjectId}.` : '.')
+  );
+}

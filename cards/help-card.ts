@@ -1,0 +1,20 @@
+import { capabilitiesFor } from '../domain/capabilities';
+import { ROLE_LABELS } from '../domain/roles';
+import { firstName, type StaffMember } from '../domain/staff';
+import { renderCard, type AdaptiveCard } from './render';
+import template from './templates/help.json';
+
+/** What this person can do, by their roles; buttons send the command as if they had typed it. */
+export function helpCard(person: StaffMember, options: { jobcentreName?: string; welcome?: boolean } = {}): AdaptiveCard {
+  const items = capabilitiesFor(person);
+  return renderCard(template, {
+    greeting: options.welcome ? `Welcome to DEA Support, ${firstName(person)}` : `What you can do, ${firstName(person)}`,
+    roles: person.roles.map((r) => ROLE_LABELS[r]).join(', '),
+    jobcentre: options.jobcentreName ?? '',
+    intro: 'Type a command, or choose a button. Say "cancel" at any step to stop, and "help" to see this again.',
+    items: items.map((c) => ({ title: c.title, description: c.description, command: c.command })),
+    buttons: items
+      .filter((c): c is typeof c & { command: string } => c.command !== null && c.command !== 'help')
+      .map((c) => ({ title: c.title, command: c.command })),
+  });
+}

@@ -1,0 +1,41 @@
+import type { ConversationReference } from 'botbuilder';
+import type { DataSource, Repository } from 'typeorm';
+import type { ConversationReferenceRow } from '../schema/platform';
+import { hashKey } from './hash-key';
+
+/**
+ * Where each conversation can be reached later. A person's personal chat is found by their
+ * Entra object id, so the bot can message them first (a DEA getting a new request).
+ */
+export class ConversationReferences {
+  private readonly rows: Repository<ConversationReferenceRow>;
+
+  constructor(dataSource: DataSource) {
+    this.rows = dataSource.getRepository<ConversationReferenceRow>('ConversationReference');
+  }
+
+  async remember(reference: Partial<ConversationReference>, aadObjectId: string | undefined): Promise<void> {
+    const conversationId = reference.conversation?.id;
+    if (!conversationId) return;
+    const conversationType = reference.conversation?.conversationType ?? 'personal';
+    await this.rows.upsert(
+      {
+        id: hashKey(conversationId),
+        conversationType,
+        // Only a personal chat belongs to one person; group chats and channels belong to nobody.
+        aadObjectId: conversationType === 'personal' ? (aadObjectId ?? null) : null,
+        reference: JSON.stringify(reference),
+        updatedAt: new Date(),
+      },
+      ['id'],
+    );
+  }
+
+  async personalChatOf(aadObjectId: string): Promise<Partial<ConversationReference> | null> {
+    const row = await this.rows.findOne({
+      where: { aadObjectId, conversationType: 'personal' },
+      order: { updatedAt: 'DESC' },
+    });
+    return row ? (JSON.parse(row.reference) as Partial<ConversationReference>) : null;
+  }
+}

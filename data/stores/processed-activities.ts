@@ -1,0 +1,47 @@
+import type { DataSource } from 'typeorm';
+import { LessThan } from 'typeorm';
+import type { ProcessedActivityRow } from '../schema/platform';
+import { hashKey } from './hash-key';
+
+/** How long a delivered activity id is remembered; Teams re-sends within seconds to minutes. */
+export const DEDUPLICATION_WINDOW_MS = 30 * 60 * 1000;
+
+/**
+ * Remembers which activities were handled, in SQL so that every instance agrees. Claiming is
+ * atomic: of two instances given the same activity, exactly one gets `true`.
+ */
+export class ProcessedActivities {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly windowMs: number = DEDUPLICATION_WINDOW_MS,
+  ) {}
+
+  /** True when this delivery is the first within the window and the caller should handle it. */
+  async claim(channelId: string, conversationId: string, activityId: string, now: Date = new Date()): Promise<boolean> {
+    const id = hashKey(channelId, conversationId, activityId);
+    const repo = this.dataSource.getRepository<ProcessedActivityRow>('ProcessedActivity');
+    try {
+      await repo.insert({ id, receivedAt: now });
+      return true;
+    } catch {
+      // Already there: it is ours only if the earlier record has expired, and nobody else renewed it first.
+      const cutoff = new Date(now.getTime() - this.windowMs);
+      const renewed = await this.dataSource
+        .createQueryBuilder()
+        .update('ProcessedActivity')
+        .set({ receivedAt: now })
+        .where('id = :id AND receivedAt < :cutoff', { id, cutoff })
+        .execute();
+      return renewed.affected === 1;
+    }
+  }
+
+  /** Forgets deliveries older than the window, so the table stays small. */
+  async prune(now: Date = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.windowMs);
+    const result = await this.dataSource
+      .getRepository<ProcessedActivityRow>('ProcessedActivity')
+      .delete({ receivedAt: LessThan(cutoff) });
+    return result.affected ?? 0;
+  }
+}

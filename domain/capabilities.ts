@@ -1,0 +1,70 @@
+import type { Role } from './roles';
+import type { StaffMember } from './staff';
+
+/** Something a person can do with the bot, and the words that start it. */
+export interface Capability {
+  /** What to type; null for something the bot does for the person without being asked. */
+  readonly command: string | null;
+  readonly title: string;
+  readonly description: string;
+  readonly roles: readonly Role[] | 'everyone';
+}
+
+const COLLEAGUES: readonly Role[] = [
+  'service_delivery_team_leader',
+  'service_delivery_coach',
+  'work_psychologist',
+  'employer_adviser',
+  'hcp',
+  'hcp_activity_manager',
+];
+
+/**
+ * Journeys that exist, in the order the help card shows them. Keep this in step with the
+ * dialogs and with manifest/commands.ts.
+ */
+export const CAPABILITIES: readonly Capability[] = [
+  {
+    command: 'new request',
+    title: 'Ask your DEA for support',
+    description: 'One to one claimant support or skill support, with the required response date.',
+    roles: ['work_coach'],
+  },
+  {
+    command: 'new request',
+    title: 'Ask the DEA for support',
+    description: 'Say what you need, why, and how urgent it is.',
+    roles: COLLEAGUES,
+  },
+  {
+    command: 'my requests',
+    title: 'Your requests',
+    description: 'Everything you have asked for, newest first, with its status. Withdraw one that is not yet booked.',
+    roles: ['work_coach', ...COLLEAGUES],
+  },
+  {
+    command: null,
+    title: 'Requests from your cohort',
+    description: 'Each support request from your work coaches arrives here as a card, urgent ones marked.',
+    roles: ['dea'],
+  },
+  {
+    command: 'help',
+    title: 'Help',
+    description: 'Show this card again. Say "cancel" at any step to stop without saving.',
+    roles: 'everyone',
+  },
+];
+
+export function capabilitiesFor(person: Pick<StaffMember, 'roles'>): Capability[] {
+  const seen = new Set<string>();
+  return CAPABILITIES.filter((c) => {
+    const allowed = c.roles === 'everyone' || c.roles.some((r) => person.roles.includes(r));
+    if (!allowed) return false;
+    if (c.command !== null) {
+      if (seen.has(c.command)) return false;
+      seen.add(c.command);
+    }
+    return true;
+  });
+}

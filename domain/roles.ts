@@ -1,0 +1,30 @@
+/** The jobs people do, as the operating model names them. A person may hold several. */
+export const ROLES = [
+  'work_coach',
+  'dea',
+  'work_coach_team_leader',
+  'service_delivery_team_leader',
+  'service_delivery_coach',
+  'work_psychologist',
+  'employer_adviser',
+  'hcp',
+  'hcp_activity_manager',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  work_coach: 'Work coach',
+  dea: 'Disability Employment Adviser',
+  work_coach_team_leader: 'Work Coach Team Leader',
+  service_delivery_team_leader: 'Service Delivery Team Leader',
+  service_delivery_coach: 'Service Delivery Coach',
+  work_psychologist: 'Work Psychologist',
+  employer_adviser: 'Employer Adviser',
+  hcp: 'Health Care Professional',
+  hcp_activity_manager: 'HCP Activity Manager',
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
