@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'var/**', 'test-results/**', 'manifest/make-icons.js', '*.config.js', '*.config.mjs'] },
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'var/**', 'test-results/**', 'manifest/make-icons.js', 'test/support/summary-reporter.js', 'playground/**', 'test/e2e/**', '*.config.js', '*.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -69,7 +69,10 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     }),
     close: async () => {
       clearInterval(pruneTimer);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections would hold the close open until they time out.
+      server.server.closeAllConnections();
+      await closed;
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };

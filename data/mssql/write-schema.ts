@@ -1,0 +1,16 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateMssqlSchema } from './generate-schema';
+
+/** `npm run schema:mssql`: rewrites data/mssql/schema.sql after an entity or migration change. */
+generateMssqlSchema().then(
+  (sql) => {
+    const file = join(__dirname, '..', '..', '..', 'data', 'mssql', 'schema.sql');
+    writeFileSync(file, sql);
+    console.log(`Wrote ${file}`);
+  },
+  (error: unknown) => {
+    console.error(`Could not generate the SQL Server schema: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

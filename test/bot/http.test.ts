@@ -1,0 +1,113 @@
+import { ConversationReferences } from '../../data/stores/conversation-references';
+import { messageFrom, PEOPLE, repliesIn, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+describe('the bot over HTTP', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(async () => bot.close());
+  beforeEach(() => bot.connector.clear());
+
+  it('answers the health check while the database answers', async () => {
+    const response = await fetch(`${bot.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers 400 with a message to malformed JSON', async () => {
+    const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message",' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'bad_request', message: expect.stringMatching(/JSON/i) });
+  });
+
+  it('answers 400 naming the fields an activity lacks', async () => {
+    const { status, body } = await bot.post({ type: 'message', text: 'help' } as never);
+    expect(status).toBe(400);
+    expect((body as { message: string }).message).toMatch(/channelId.*conversation.*from/);
+  });
+
+  it('answers 400 to a body that is not an activity at all', async () => {
+    const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2,3]' });
+    expect(response.status).toBe(400);
+  });
+
+  it('shows a work coach the help card, by role, with expectReplies', async () => {
+    const { status, body } = await bot.post({ ...messageFrom(PEOPLE.coach, 'help'), deliveryMode: 'expectReplies' });
+    expect(status).toBe(200);
+    const replies = repliesIn(body);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    const text = visibleText(replies);
+    expect(text).toContain('What you can do, Amira');
+    expect(text).toContain('Work coach');
+    expect(text).toContain('Ask your DEA for support');
+    expect(text).not.toContain('Requests from your cohort');
+  });
+
+  it('shows the DEA what a DEA does, through the connector with normal delivery', async () => {
+    const activity = messageFrom(PEOPLE.dea, 'Help.');
+    const { status } = await bot.post(activity);
+    expect(status).toBe(200);
+    await bot.connector.waitFor((calls) => calls.length >= 1);
+    const [call] = bot.connector.calls;
+    expect(call?.path).toBe(`/v3/conversations/${encodeURIComponent(activity.conversation!.id)}/activities/${activity.id}`);
+    const text = visibleText(bot.connector.sent);
+    expect(text).toContain('What you can do, Dana');
+    expect(text).toContain('Requests from your cohort');
+    expect(text).not.toContain('Ask your DEA for support');
+  });
+
+  it('tells a person who is not in the directory that they are not registered, and whom to ask, and nothing else', async () => {
+    const { body } = await bot.post({ ...messageFrom(PEOPLE.stranger, 'my requests'), deliveryMode: 'expectReplies' });
+    const replies = repliesIn(body);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.attachments ?? []).toEqual([]);
+    expect(replies[0]?.text).toMatch(/not registered/);
+    expect(replies[0]?.text).toMatch(/Work Coach Team Leader/);
+    expect(replies[0]?.text).toContain(PEOPLE.stranger);
+  });
+
+  it('says when it does not understand, without repeating what was typed, and shows help', async () => {
+    const { body } = await bot.post({ ...messageFrom(PEOPLE.coach, 'AB123456C Smith'), deliveryMode: 'expectReplies' });
+    const text = visibleText(repliesIn(body));
+    expect(text).toMatch(/did not understand/);
+    expect(text).toContain('What you can do');
+    expect(text).not.toContain('AB123456C');
+    expect(text).not.toContain('Smith');
+  });
+
+  it('handles the same activity id once when Teams delivers it twice', async () => {
+    const activity = messageFrom(PEOPLE.coach, 'help');
+    await bot.post(activity);
+    await bot.post(activity);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(bot.connector.sent).toHaveLength(1);
+    await bot.post({ ...activity, id: `${activity.id}-other` });
+    await bot.connector.waitFor((calls) => calls.length >= 2);
+    expect(bot.connector.sent).toHaveLength(2);
+  });
+
+  it('welcomes a person once on install, and remembers where to reach them', async () => {
+    const install = { ...messageFrom(PEOPLE.wctl, undefined), type: 'installationUpdate', action: 'add' };
+    const first = await bot.post({ ...install, deliveryMode: 'expectReplies' });
+    expect(visibleText(repliesIn(first.body))).toContain('Welcome to DEA Support, Tom');
+    const again = await bot.post({ ...install, id: `${install.id}-again`, deliveryMode: 'expectReplies' });
+    expect(repliesIn(again.body)).toEqual([]);
+
+    const reference = await new ConversationReferences(bot.app.dataSource).personalChatOf(PEOPLE.wctl);
+    expect(reference?.conversation?.id).toBe(`a:personal-${PEOPLE.wctl}`);
+    expect(reference?.serviceUrl).toBe(bot.serviceUrl);
+  });
+
+  it('answers 503 to the health check when the database does not answer', async () => {
+    const other = await startTestBot();
+    try {
+      await other.app.dataSource.destroy();
+      const response = await fetch(`${other.url}/healthz`);
+      expect(response.status).toBe(503);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { ProcessedActivities } from '../../data/stores/processed-activities';
+import { openTempDatabase, type TempDatabase } from '../support/temp-database';
+
+describe('ProcessedActivities', () => {
+  let db: TempDatabase;
+  beforeEach(async () => {
+    db = await openTempDatabase();
+  });
+  afterEach(async () => db.close());
+
+  const t0 = new Date('2026-11-23T10:00:00Z');
+  const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+
+  it('claims a delivery once within 30 minutes, across instances sharing the database', async () => {
+    const first = new ProcessedActivities(db.dataSource);
+    const second = new ProcessedActivities(db.dataSource);
+    expect(await first.claim('msteams', 'conv', 'act-1', t0)).toBe(true);
+    expect(await second.claim('msteams', 'conv', 'act-1', minutes(1))).toBe(false);
+    expect(await first.claim('msteams', 'conv', 'act-1', minutes(29))).toBe(false);
+  });
+
+  it('treats the same activity id in another conversation as another activity', async () => {
+    const store = new ProcessedActivities(db.dataSource);
+    expect(await store.claim('msteams', 'conv-a', 'act-1', t0)).toBe(true);
+    expect(await store.claim('msteams', 'conv-b', 'act-1', t0)).toBe(true);
+  });
+
+  it('handles a delivery again after the window, once', async () => {
+    const store = new ProcessedActivities(db.dataSource);
+    expect(await store.claim('msteams', 'conv', 'act-1', t0)).toBe(true);
+    expect(await store.claim('msteams', 'conv', 'act-1', minutes(31))).toBe(true);
+    expect(await store.claim('msteams', 'conv', 'act-1', minutes(32))).toBe(false);
+  });
+
+  it('gives exactly one of many simultaneous claims', async () => {
+    const stores = Array.from({ length: 8 }, () => new ProcessedActivities(db.dataSource));
+    const results = await Promise.all(stores.map((s) => s.claim('msteams', 'conv', 'act-race', t0)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('prunes records older than the window', async () => {
+    const store = new ProcessedActivities(db.dataSource);
+    await store.claim('msteams', 'conv', 'old', t0);
+    await store.claim('msteams', 'conv', 'new', minutes(40));
+    expect(await store.prune(minutes(45))).toBe(1);
+    expect(await store.claim('msteams', 'conv', 'new', minutes(46))).toBe(false);
+  });
+});

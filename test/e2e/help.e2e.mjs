@@ -1,0 +1,89 @@
+/* global performance */
+// The work coach opens the bot in the Agents Playground, says "help" and sees her actions.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  cardCount,
+  launchBrowser,
+  openChat,
+  openPlayground,
+  say,
+  screenshot,
+  sendMessageAs,
+  startBot,
+  startPlayground,
+  step,
+  stopAll,
+  waitForCard,
+} from './harness.mjs';
+
+describe('help in the personal chat', { timeout: 180_000 }, () => {
+  let bot;
+  let browser;
+
+  before(async () => {
+    const start = performance.now();
+    // Chromium first: if it is missing the test fails at once, with the install command.
+    browser = await launchBrowser();
+    bot = await startBot();
+    step(null, start, `bot healthy on ${bot.url}, data in ${bot.dataDir}`);
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await stopAll(); // playgrounds, then the bot
+    await bot?.stop().catch(() => {}); // and its data folder
+  });
+
+  test('the work coach says "help" and gets her actions', { timeout: 120_000 }, async (t) => {
+    const start = performance.now();
+    const playground = await startPlayground({ bot });
+    assert.equal(playground.currentUser.aadObjectId, '00000000-0000-4000-8000-000000000001');
+    step(t, start, `playground (Amira Shah) on ${playground.url}`);
+
+    const page = await openPlayground(browser, playground);
+    await screenshot(page, 'help-01-playground-loaded');
+    step(t, start, 'playground page loaded');
+
+    await openChat(page, 'Personal Chat');
+    await screenshot(page, 'help-02-personal-chat');
+
+    const before = await cardCount(page);
+    await say(page, 'help');
+    await screenshot(page, 'help-03-help-sent');
+
+    const card = await waitForCard(page, 'What you can do, Amira', { after: before });
+    step(t, start, 'help card shown');
+    const text = await card.innerText();
+    assert.match(text, /Ask your DEA for support/);
+    assert.match(text, /Your requests/);
+    assert.match(text, /Work coach/);
+    // Work coach only: not the DEA's own list.
+    assert.doesNotMatch(text, /Requests from your cohort/);
+    await card.getByRole('button', { name: 'Ask your DEA for support' }).waitFor({ state: 'visible' });
+    await screenshot(page, 'help-04-help-card');
+  });
+
+  test('a second playground acts as the DEA against the same bot', { timeout: 120_000 }, async (t) => {
+    const start = performance.now();
+    const dea = await startPlayground({ bot, as: 'dea' });
+    assert.equal(dea.currentUser.name, 'Dana Morgan');
+    step(t, start, `playground (Dana Morgan) on ${dea.url}`);
+
+    const page = await openPlayground(browser, dea);
+    await openChat(page, 'Personal Chat');
+    const before = await cardCount(page);
+    await say(page, 'help');
+    const card = await waitForCard(page, 'What you can do, Dana', { after: before });
+    assert.match(await card.innerText(), /Requests from your cohort/);
+    await screenshot(page, 'help-05-dea-help-card');
+    step(t, start, 'DEA help card shown');
+
+    // A message injected through the playground's custom-activity API shows in the UI too.
+    const mark = await cardCount(page);
+    await sendMessageAs(dea, 'Dana Morgan', 'help');
+    await waitForCard(page, 'What you can do, Dana', { after: mark });
+    await screenshot(page, 'help-06-dea-custom-activity');
+    step(t, start, 'custom activity answered');
+  });
+});

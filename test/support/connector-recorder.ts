@@ -1,0 +1,81 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Activity } from 'botbuilder';
+
+export interface RecordedCall {
+  readonly method: string;
+  readonly path: string;
+  readonly conversationId: string;
+  readonly activity: Partial<Activity>;
+}
+
+/**
+ * A local stand-in for the Bot Connector service: it accepts what the bot sends
+ * (`/v3/conversations/{id}/activities[/{replyToId}]`, and updates by PUT) and keeps it for the test.
+ */
+export class ConnectorRecorder {
+  readonly calls: RecordedCall[] = [];
+  private server: Server | null = null;
+  private waiters: Array<() => void> = [];
+  private nextId = 1;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+        if (!match) {
+          res.statusCode = 404;
+          res.end();
+          return;
+        }
+        const activity = body ? (JSON.parse(body) as Partial<Activity>) : {};
+        const id = req.method === 'PUT' && match[2] ? decodeURIComponent(match[2]) : `recorded-${this.nextId++}`;
+        this.calls.push({ method: req.method ?? 'POST', path: req.url ?? '', conversationId: decodeURIComponent(match[1]!), activity: { ...activity, id } });
+        res.statusCode = 200;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ id }));
+        for (const wake of this.waiters.splice(0)) wake();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+  }
+
+  /** Activities the bot sent (not updates), in order. */
+  get sent(): Partial<Activity>[] {
+    return this.calls.filter((c) => c.method === 'POST').map((c) => c.activity);
+  }
+
+  sentTo(conversationId: string): Partial<Activity>[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.conversationId === conversationId).map((c) => c.activity);
+  }
+
+  /** Waits until `predicate` holds over the calls so far (proactive sends happen after the answer). */
+  async waitFor(predicate: (calls: readonly RecordedCall[]) => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.calls)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`the connector did not receive what was expected within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+}

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Activity } from 'botbuilder';
+import { createApp, type App } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/logger';
+import { ConnectorRecorder } from './connector-recorder';
+
+export const PEOPLE = {
+  coach: '00000000-0000-4000-8000-000000000001',
+  dea: '00000000-0000-4000-8000-000000000002',
+  wctl: '00000000-0000-4000-8000-000000000003',
+  hcp: '00000000-0000-4000-8000-000000000004',
+  colleague: '00000000-0000-4000-8000-000000000006',
+  stranger: '99999999-9999-4999-8999-999999999999',
+} as const;
+
+export interface TestBot {
+  readonly app: App;
+  readonly url: string;
+  readonly connector: ConnectorRecorder;
+  readonly serviceUrl: string;
+  readonly dataDir: string;
+  /** Every log line the bot wrote, as text. */
+  readonly logs: string[];
+  post(activity: Partial<Activity>): Promise<{ status: number; body: unknown }>;
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+/** The real bot on a real HTTP port, a fresh SQLite file with the demo directory, and a local connector. */
+export async function startTestBot(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestBot> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dea-bot-http-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'debug', ...options.env });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  const app = await createApp(config, createLogger(config.logLevel, sink));
+  await app.listen();
+  const connector = new ConnectorRecorder();
+  const serviceUrl = await connector.start();
+  const url = app.url();
+  return {
+    app,
+    url,
+    connector,
+    serviceUrl,
+    dataDir,
+    logs,
+    post: async (activity) => {
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ serviceUrl, ...activity }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+    },
+    close: async ({ keepData = false } = {}) => {
+      await app.close();
+      await connector.stop();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let sequence = 0;
+
+/** A Teams personal-chat message from a person, as Teams would post it. */
+export function messageFrom(aadObjectId: string, text: string | undefined, extra: Partial<Activity> = {}): Partial<Activity> {
+  sequence++;
+  return {
+    type: 'message',
+    id: `activity-${Date.now()}-${sequence}`,
+    channelId: 'msteams',
+    text,
+    from: { id: `29:${aadObjectId}`, name: 'Test person', aadObjectId },
+    recipient: { id: '28:dea-bot', name: 'DEA Support' },
+    conversation: { id: `a:personal-${aadObjectId}`, conversationType: 'personal', isGroup: false, name: '' },
+    channelData: { tenant: { id: 'tenant-1' } },
+    timestamp: new Date(),
+    ...extra,
+  } as Partial<Activity>;
+}
+
+/** Replies sent back in the HTTP body with deliveryMode expectReplies. */
+export function repliesIn(body: unknown): Partial<Activity>[] {
+  return ((body as { activities?: Partial<Activity>[] } | null)?.activities ?? []);
+}
+
+/** All text a reply shows: its text and every TextBlock of its cards. */
+export function visibleText(activities: readonly Partial<Activity>[]): string {
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (typeof n.text === 'string') parts.push(n.text);
+      if (typeof n.title === 'string') parts.push(n.title);
+      Object.values(n).forEach(walk);
+    }
+  };
+  for (const a of activities) {
+    if (a.text) parts.push(a.text);
+    walk(a.attachments?.map((x) => x.content));
+  }
+  return parts.join('\n');
+}
