@@ -10,7 +10,14 @@ import { ConversationReferences } from '../data/stores/conversation-references';
 import { ProcessedActivities } from '../data/stores/processed-activities';
 import { SqlStaffDirectory } from '../data/stores/staff-directory';
 import { SqlStorage } from '../data/stores/sql-storage';
-import type { Logger } from '../domain/ports';
+import { Outbox } from '../data/stores/outbox';
+import { PostedCards } from '../data/stores/posted-cards';
+import { SqlSupportRequestStore } from '../data/stores/support-requests';
+import { NEW_REQUEST_DIALOG, NewRequestDialog, type SavedDraft } from '../dialogs/new-request-dialog';
+import { systemClock, type Clock, type Logger } from '../domain/ports';
+import { RequestService } from '../domain/requests/request-service';
+import { TeamsNotifier } from './notifier';
+import { RequestActions } from './request-actions';
 import { createAdapter } from './adapter';
 import type { Config } from './config';
 import { DeaBot } from './dea-bot';
@@ -20,6 +27,7 @@ import { createServer } from './server';
 export interface App {
   readonly server: Server;
   readonly dataSource: DataSource;
+  readonly notifier: TeamsNotifier;
   /** Where it listens, once `listen` has resolved. */
   url(): string;
   listen(): Promise<void>;
@@ -27,7 +35,12 @@ export interface App {
 }
 
 /** The composition root: the only place that builds adapters and hands them to the domain. */
-export async function createApp(config: Config, logger: Logger): Promise<App> {
+export interface AppOptions {
+  /** A fixed clock, for tests that depend on today's date. */
+  readonly clock?: Clock;
+}
+
+export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const dataSource = await openDatabase(config.database);
   const directory = new SqlStaffDirectory(dataSource);
 
@@ -43,14 +56,45 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const adapter = createAdapter(config.auth, logger);
   adapter.use(new DeduplicationMiddleware(processed, logger));
 
+  const conversationReferences = new ConversationReferences(dataSource);
+  const requestStore = new SqlSupportRequestStore(dataSource);
+  const postedCards = new PostedCards(dataSource);
+  const notifier = new TeamsNotifier({
+    adapter,
+    appId: config.auth?.appId ?? '',
+    outbox: new Outbox(dataSource),
+    postedCards,
+    conversationReferences,
+    directory,
+    requests: requestStore,
+    logger,
+    clock: systemClock,
+  });
+  const requests = new RequestService({ store: requestStore, directory, notifier, clock: options.clock ?? systemClock });
+  const requestActions = new RequestActions(requests, postedCards, logger);
+  const drafts = userState.createProperty<SavedDraft | undefined>('requestDraft');
+
   const jobcentres = dataSource.getRepository<JobcentreRow>('Jobcentre');
   const bot = new DeaBot({
     directory,
-    conversationReferences: new ConversationReferences(dataSource),
+    conversationReferences,
     conversationState,
     userState,
     logger,
     jobcentreName: async (id) => (await jobcentres.findOne({ where: { id } }))?.name,
+    dialogs: [new NewRequestDialog(requests, drafts)],
+    commands: {
+      'new request': async (_turn, _person, dc) => {
+        await dc.beginDialog(NEW_REQUEST_DIALOG);
+      },
+      'my requests': (turn, person) => requestActions.listMine(turn, person),
+    },
+    submitActions: {
+      'request.open': (turn, person, data) => requestActions.open(turn, person, String(data.requestId ?? '')),
+    },
+    cardActions: (person, verb, data) => requestActions.invoke(person, verb, data),
+    onPersonSeen: (person) => notifier.flushFor(person.aadObjectId),
+    claimOnce: (what, key) => processed.claim(what, key, what),
   });
 
   const server = createServer({ adapter, bot, logger, healthy: () => databaseAnswers(dataSource) });
@@ -58,10 +102,15 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     processed.prune().catch((error: unknown) => logger.warn({ err: { message: (error as Error).message } }, 'pruning processed activities failed'));
   }, 10 * 60 * 1000);
   pruneTimer.unref();
+  const sweepTimer = setInterval(() => {
+    notifier.sweep().catch((error: unknown) => logger.warn({ err: { message: (error as Error).message } }, 'outbox sweep failed'));
+  }, 60 * 1000);
+  sweepTimer.unref();
 
   return {
     server,
     dataSource,
+    notifier,
     url: () => server.url.replace('[::]', '127.0.0.1'),
     listen: () => new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -69,6 +118,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     }),
     close: async () => {
       clearInterval(pruneTimer);
+      clearInterval(sweepTimer);
+      await notifier.idle();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold the close open until they time out.
       server.server.closeAllConnections();

@@ -1,5 +1,7 @@
 import {
   ActivityTypes,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
@@ -13,6 +15,7 @@ import { cardAttachment } from '../cards/render';
 import type { ConversationReferences } from '../data/stores/conversation-references';
 import type { Logger, StaffDirectory } from '../domain/ports';
 import type { StaffMember } from '../domain/staff';
+import { setTurnPerson } from '../dialogs/turn-person';
 import { normaliseCommand, type CommandHandler } from './commands';
 
 export interface DeaBotDeps {
@@ -25,10 +28,15 @@ export interface DeaBotDeps {
   /** The journeys (one ComponentDialog each) the commands start. */
   readonly dialogs?: readonly Dialog[];
   readonly commands?: Readonly<Record<string, CommandHandler>>;
+  /** Verbs of Action.Execute buttons (invokes), answered with a refreshed card. */
+  readonly cardActions?: (person: StaffMember, verb: string, data: Record<string, unknown>) => Promise<AdaptiveCardInvokeResponse>;
+  /** Action.Submit buttons outside a journey, e.g. "Open request", by their `verb`. */
+  readonly submitActions?: Readonly<Record<string, (turn: TurnContext, person: StaffMember, data: Record<string, unknown>) => Promise<void>>>;
+  /** True for the first caller only, across instances: guards things done once per conversation. */
+  readonly claimOnce?: (what: string, key: string) => Promise<boolean>;
+  /** Called once the person is known and reachable, e.g. to deliver what waited for them. */
+  readonly onPersonSeen?: (person: StaffMember) => void;
 }
-
-/** Key under which the sender's directory record is kept for the rest of the turn. */
-export const PERSON_KEY = Symbol('person');
 
 /**
  * Teams glue: who is speaking, which journey they are in, and the help and welcome cards. The
@@ -74,13 +82,17 @@ export class DeaBot extends TeamsActivityHandler {
       await turn.sendActivity(notRegisteredMessage(aadObjectId));
       return null;
     }
-    turn.turnState.set(PERSON_KEY, person);
+    setTurnPerson(turn, person);
     await this.deps.conversationReferences.remember(TurnContext.getConversationReference(turn.activity), person.aadObjectId);
+    this.deps.onPersonSeen?.(person);
     return person;
   }
 
   private async welcome(turn: TurnContext): Promise<void> {
     if (await this.welcomed.get(turn, false)) return;
+    // Teams (and the playground) send installationUpdate and conversationUpdate together: one welcome.
+    const conversationId = turn.activity.conversation?.id ?? '';
+    if (this.deps.claimOnce && !(await this.deps.claimOnce('welcome', conversationId))) return;
     const person = await this.identify(turn);
     await this.welcomed.set(turn, true);
     if (!person) return;
@@ -110,6 +122,12 @@ export class DeaBot extends TeamsActivityHandler {
       if (dc.activeDialog) await turn.sendActivity('You are still in the middle of something: answer the last question to carry on, or say "cancel".');
       return;
     }
+    const value = turn.activity.value as Record<string, unknown> | undefined;
+    const submitVerb = !turn.activity.text && typeof value?.verb === 'string' ? this.deps.submitActions?.[value.verb] : undefined;
+    if (submitVerb && value) {
+      await submitVerb(turn, person, value);
+      return;
+    }
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
@@ -126,6 +144,18 @@ export class DeaBot extends TeamsActivityHandler {
     }
     await turn.sendActivity('Sorry, I did not understand that. Here is what you can do:');
     await this.sendHelp(turn, person);
+  }
+
+  protected override async onAdaptiveCardInvoke(turn: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const aadObjectId = turn.activity.from?.aadObjectId;
+    const person = aadObjectId ? await this.deps.directory.findByAadObjectId(aadObjectId) : null;
+    if (!person) {
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: notRegisteredMessage(aadObjectId), wrap: true }] } };
+    }
+    setTurnPerson(turn, person);
+    const verb = invokeValue.action?.verb ?? '';
+    if (!this.deps.cardActions) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'No card actions here.' } };
+    return this.deps.cardActions(person, verb, (invokeValue.action?.data ?? {}) as Record<string, unknown>);
   }
 
   private async sendHelp(turn: TurnContext, person: StaffMember): Promise<void> {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global process, console, setTimeout */
+/* global process, console, setTimeout, clearTimeout */
 /*
  * `npm run playground`: the bot and the Microsoft 365 Agents Playground together, for trying the bot
  * in a browser without Teams. Plain Node (no build step of its own; the npm script builds the bot).
@@ -112,7 +112,14 @@ async function stopChild(child) {
   } catch {
     return;
   }
-  const killed = await Promise.race([child.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
+  let timer;
+  const killed = await Promise.race([
+    child.exited.then(() => true),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, 5000, false);
+    }),
+  ]);
+  clearTimeout(timer);
   if (!killed) {
     console.error(`[launch] ${child.label} did not stop within 5 s; killing it.`);
     try {
@@ -172,7 +179,7 @@ async function startPlayground(as, person, port, botEndpoint) {
   const logFile = process.env.M365_AGENTS_PLAYGROUND_LOGFILE || path.join(ROOT, 'var', 'playground', `${name}.log`);
   const child = start(
     'the playground',
-    [PLAYGROUND_CLI, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+    ['--no-deprecation', PLAYGROUND_CLI, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -180,8 +187,6 @@ async function startPlayground(as, person, port, botEndpoint) {
         TEAMSAPPTESTER_BROWSER: 'none',
         M365_AGENTS_PLAYGROUND_CONFIG_PATH: person.config,
         M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
-        // Its bundled dependencies use a deprecated Node API; the warning is noise here.
-        NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-deprecation'].filter(Boolean).join(' '),
       },
     },
   );
@@ -220,7 +225,8 @@ async function main() {
       throw new Error(`Something already answers on port ${botPort}. Stop it (or set PORT), or add "-- --as dea" to start only a playground.`);
     }
     console.log(`[launch] starting the bot on port ${botPort}…`);
-    const bot = start('the bot', [BOT_ENTRY], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PORT: String(botPort) } });
+    // restify uses process.binding (DEP0111): the same warning `npm start` silences.
+    const bot = start('the bot', ['--disable-warning=DEP0111', BOT_ENTRY], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, PORT: String(botPort) } });
     if (!(await waitForHealth(`${botBase}/healthz`, bot, 60))) throw new Error(`the bot did not become healthy at ${botBase}/healthz within 60 s.`);
   } else if ((await probe(`${botBase}/healthz`)) !== 200) {
     throw new Error(`No healthy bot at ${botBase}/healthz. Start it first with "npm run playground" in another terminal (same PORT).`);

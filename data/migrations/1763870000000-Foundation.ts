@@ -1,5 +1,6 @@
-import { Table, TableForeignKey, TableIndex, TableUnique, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableIndex, TableUnique, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { dialectOf, dialectTypes } from '../schema/dialect';
+import { fk } from './table-helpers';
 
 /** Staff directory, bot state, de-duplication of deliveries and conversation references. */
 export class Foundation1763870000000 implements MigrationInterface {
@@ -107,15 +108,4 @@ export class Foundation1763870000000 implements MigrationInterface {
       await queryRunner.dropTable(table);
     }
   }
-}
-
-function fk(name: string, column: string, table: string, onDelete: 'CASCADE' | 'NO ACTION' = 'NO ACTION'): TableForeignKey {
-  return new TableForeignKey({
-    name,
-    columnNames: [column],
-    referencedTableName: table,
-    referencedColumnNames: ['id'],
-    onDelete,
-    onUpdate: 'NO ACTION',
-  });
 }

@@ -22,6 +22,28 @@ CREATE TABLE "conversation_reference" ("id" varchar(64) NOT NULL, "conversationT
 GO
 CREATE INDEX "IDX_conversation_reference_person" ON "conversation_reference" ("aadObjectId", "conversationType") ;
 GO
+CREATE TABLE "claimant" ("id" varchar(36) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefits" varchar(100) NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_claimant_nino" UNIQUE ("nino"), CONSTRAINT "PK_b20611bde28b328e37fadb7b053" PRIMARY KEY ("id"));
+GO
+CREATE TABLE "support_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "type" varchar(32) NOT NULL, "status" varchar(32) NOT NULL, "version" int NOT NULL, "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "claimantId" varchar(36), "topic" varchar(40), "description" nvarchar(MAX) NOT NULL, "reason" nvarchar(1000), "requiredBy" varchar(10), "urgent" bit NOT NULL, "vulnerability" varchar(32), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_support_request_number" UNIQUE ("number"), CONSTRAINT "PK_76db9b511f3ac27bf3237432acc" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_support_request_requester" ON "support_request" ("requesterId", "createdAt") ;
+GO
+CREATE INDEX "IDX_support_request_dea" ON "support_request" ("deaId", "status") ;
+GO
+CREATE TABLE "request_event" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "at" datetime2 NOT NULL, "actorId" varchar(36), "action" varchar(40) NOT NULL, "fromStatus" varchar(32), "toStatus" varchar(32) NOT NULL, CONSTRAINT "PK_156f0e366bd6410bfe226bea635" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_request_event_request" ON "request_event" ("requestId", "at") ;
+GO
+CREATE TABLE "outbox" ("id" varchar(36) NOT NULL, "recipientAad" varchar(36) NOT NULL, "kind" varchar(40) NOT NULL, "subjectId" varchar(36), "createdAt" datetime2 NOT NULL, "nextAttemptAt" datetime2 NOT NULL, "attempts" int NOT NULL, "leaseUntil" datetime2, "deliveredAt" datetime2, "lastError" nvarchar(400), CONSTRAINT "PK_340ab539f309f03bdaa14aa7649" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_outbox_pending" ON "outbox" ("deliveredAt", "nextAttemptAt") ;
+GO
+CREATE INDEX "IDX_outbox_recipient" ON "outbox" ("recipientAad", "deliveredAt") ;
+GO
+CREATE TABLE "posted_card" ("id" varchar(64) NOT NULL, "requestId" varchar(36) NOT NULL, "recipientAad" varchar(36) NOT NULL, "activityId" nvarchar(200) NOT NULL, "reference" nvarchar(MAX) NOT NULL, "postedAt" datetime2 NOT NULL, CONSTRAINT "PK_347568184d758293a9cc2284006" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_posted_card_request" ON "posted_card" ("requestId") ;
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
@@ -29,4 +51,12 @@ GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_team_leader" FOREIGN KEY ("teamLeaderId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff_role" ADD CONSTRAINT "FK_staff_role_staff" FOREIGN KEY ("staffId") REFERENCES "staff"("id") ON DELETE CASCADE ON UPDATE NO ACTION;
+GO
+ALTER TABLE "support_request" ADD CONSTRAINT "FK_support_request_requester" FOREIGN KEY ("requesterId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "support_request" ADD CONSTRAINT "FK_support_request_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "support_request" ADD CONSTRAINT "FK_support_request_claimant" FOREIGN KEY ("claimantId") REFERENCES "claimant"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "request_event" ADD CONSTRAINT "FK_request_event_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

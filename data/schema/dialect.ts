@@ -11,12 +11,14 @@ export interface DialectTypes {
   readonly longText: { type: 'text' } | { type: 'nvarchar'; length: 'MAX' };
   readonly timestamp: { type: 'datetime' } | { type: 'datetime2' };
   readonly boolean: { type: 'boolean' } | { type: 'bit' };
+  /** SQLite reports 'int' back as 'integer', which would read as drift. */
+  readonly integer: { type: 'integer' } | { type: 'int' };
 }
 
 export function dialectTypes(dialect: SqlDialect): DialectTypes {
   return dialect === 'mssql'
-    ? { longText: { type: 'nvarchar', length: 'MAX' }, timestamp: { type: 'datetime2' }, boolean: { type: 'bit' } }
-    : { longText: { type: 'text' }, timestamp: { type: 'datetime' }, boolean: { type: 'boolean' } };
+    ? { longText: { type: 'nvarchar', length: 'MAX' }, timestamp: { type: 'datetime2' }, boolean: { type: 'bit' }, integer: { type: 'int' } }
+    : { longText: { type: 'text' }, timestamp: { type: 'datetime' }, boolean: { type: 'boolean' }, integer: { type: 'integer' } };
 }
 
 /** TypeORM names the better-sqlite3 driver 'better-sqlite3'; everything else here is SQL Server. */

@@ -1,7 +1,9 @@
 import type { EntitySchema } from 'typeorm';
 import type { SqlDialect } from './dialect';
 import { jobcentreSchema, staffRoleSchema, staffSchema } from './directory';
+import { outboxSchema, postedCardSchema } from './messaging';
 import { botStateSchema, conversationReferenceSchema, processedActivitySchema } from './platform';
+import { claimantSchema, requestEventSchema, supportRequestSchema } from './requests';
 
 /** Every table the bot owns, described for the given dialect. */
 export function entitySchemas(dialect: SqlDialect): EntitySchema[] {
@@ -12,5 +14,10 @@ export function entitySchemas(dialect: SqlDialect): EntitySchema[] {
     botStateSchema(dialect),
     processedActivitySchema(dialect),
     conversationReferenceSchema(dialect),
+    claimantSchema(dialect),
+    supportRequestSchema(dialect),
+    requestEventSchema(dialect),
+    outboxSchema(dialect),
+    postedCardSchema(dialect),
   ] as EntitySchema[];
 }

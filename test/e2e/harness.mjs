@@ -1,4 +1,4 @@
-/* global process, console, setTimeout, fetch, document, performance, AbortSignal, URL */
+/* global process, console, setTimeout, clearTimeout, document, performance, URL, Buffer */
 /*
  * End-to-end harness: the real bot (dist/, built by `npm run build`) on a fresh SQLite folder, the
  * Microsoft 365 Agents Playground in front of it, and Debian's Chromium driven by playwright-core.
@@ -21,6 +21,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '..', '..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e');
 export const LOGS_DIR = path.join(RESULTS_DIR, 'logs');
+/** Prefix of log file names: the test file's name ("help" for help.e2e.mjs), so files do not overwrite each other. */
+const RUN = path.basename(process.argv[1] ?? 'e2e').replace(/(\.e2e)?\.m?js$/, '');
 
 const BOT_ENTRY = path.join(ROOT, 'dist', 'bot', 'index.js');
 const PLAYGROUND_CLI = path.join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
@@ -68,6 +71,8 @@ const DEFAULT_TIMEOUT = 30_000;
 // Processes
 
 const running = new Set();
+/** Temporary data folders made by startBot, removed at exit if a test did not stop its bot. */
+const tempDirs = new Set();
 
 function killAllNow() {
   for (const proc of running) {
@@ -77,6 +82,7 @@ function killAllNow() {
       /* gone */
     }
   }
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 }
 process.once('exit', killAllNow);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -118,8 +124,13 @@ function startProcess(label, args, { env, logFile, pipeStdout = false }) {
     async stop() {
       if (isRunning(child)) {
         child.kill('SIGTERM');
-        const timer = new Promise((resolve) => setTimeout(resolve, 5000, 'timeout'));
-        if ((await Promise.race([exited, timer])) === 'timeout') {
+        let timer;
+        const timeout = new Promise((resolve) => {
+          timer = setTimeout(resolve, 5000, 'timeout');
+        });
+        const outcome = await Promise.race([exited, timeout]);
+        clearTimeout(timer); // a pending timer would keep the test process alive
+        if (outcome === 'timeout') {
           child.kill('SIGKILL');
           await exited;
         }
@@ -164,22 +175,60 @@ async function waitFor(description, check, { timeout = DEFAULT_TIMEOUT, interval
   }
 }
 
+/**
+ * A small HTTP client on a fresh connection per request (no keep-alive: fetch's pooled sockets
+ * would hold the test process open for seconds after the servers stop). Returns { status, text, json }.
+ */
+export function request(method, url, { body, timeout = 10_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const req = http.request(
+      url,
+      {
+        method,
+        agent: false,
+        timeout,
+        headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json;
+          try {
+            json = text ? JSON.parse(text) : null;
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode, text, json });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`${method} ${url}: no answer within ${timeout / 1000} s`)));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
 async function httpOk(url) {
-  const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-  await response.arrayBuffer();
-  return response.ok;
+  return (await request('GET', url, { timeout: 2000 })).status === 200;
 }
 
 /**
  * Starts the bot (dist/bot/index.js) on a free port with a fresh SQLite folder and the demo staff.
  * Bot Framework auth is off, whatever the environment or .env says.
  */
-export async function startBot({ name = 'bot', port, dataDir, env = {} } = {}) {
+export async function startBot({ name = `${RUN}-bot`, port, dataDir, env = {} } = {}) {
   if (!fs.existsSync(BOT_ENTRY)) throw new Error(`${path.relative(ROOT, BOT_ENTRY)} is missing: run "npm run build" first.`);
   port ??= await freePort();
-  dataDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'dea-e2e-'));
+  if (!dataDir) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dea-e2e-'));
+    tempDirs.add(dataDir);
+  }
   const logFile = path.join(LOGS_DIR, `${name}.log`);
-  const proc = startProcess(name, [BOT_ENTRY], {
+  const proc = startProcess(name, ['--disable-warning=DEP0111', BOT_ENTRY], {
     logFile,
     env: {
       ...process.env,
@@ -217,7 +266,10 @@ export async function startBot({ name = 'bot', port, dataDir, env = {} } = {}) {
     logFile,
     async stop({ keepData = false } = {}) {
       await proc.stop();
-      if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData && tempDirs.has(dataDir)) {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        tempDirs.delete(dataDir);
+      }
     },
   };
 }
@@ -233,13 +285,13 @@ export async function startPlayground({ bot, botEndpoint, as = 'default', name, 
   if (!botEndpoint) throw new Error('startPlayground needs { bot } or { botEndpoint }.');
   const configPath = PLAYGROUND_CONFIGS[as] ?? path.resolve(ROOT, as);
   if (!fs.existsSync(configPath)) throw new Error(`No playground config at ${configPath}.`);
-  name ??= `playground-${PLAYGROUND_CONFIGS[as] ? as : path.basename(configPath, '.yml')}`;
+  name ??= `${RUN}-playground-${PLAYGROUND_CONFIGS[as] ? as : path.basename(configPath, '.yml')}`;
   port ??= await freePort();
   const logFile = path.join(LOGS_DIR, `${name}.log`);
   // The playground writes its console to M365_AGENTS_PLAYGROUND_LOGFILE only (stdout is not a
   // terminal), apart from "Listening on PORT" on stdout: that line gives the port it really took
   // (it picks a random one when the asked one is busy).
-  const proc = startProcess(name, [PLAYGROUND_CLI, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
+  const proc = startProcess(name, ['--no-deprecation', PLAYGROUND_CLI, '-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
     logFile: path.join(LOGS_DIR, `${name}.out`),
     pipeStdout: true,
     env: {
@@ -247,7 +299,6 @@ export async function startPlayground({ bot, botEndpoint, as = 'default', name, 
       TEAMSAPPTESTER_BROWSER: 'none',
       M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
       M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-deprecation'].filter(Boolean).join(' '),
     },
   });
   let actualPort = null;
@@ -264,9 +315,9 @@ export async function startPlayground({ bot, botEndpoint, as = 'default', name, 
       'the playground did not start',
       async () => {
         if (!actualPort) return false;
-        const response = await fetch(`http://127.0.0.1:${actualPort}/_internal/v1/testConfig`, { signal: AbortSignal.timeout(2000) });
-        if (!response.ok) return false;
-        config = await response.json();
+        const response = await request('GET', `http://127.0.0.1:${actualPort}/_internal/v1/testConfig`, { timeout: 2000 });
+        if (response.status !== 200 || !response.json) return false;
+        config = response.json;
         return true;
       },
       { timeout: 60_000, failFast: () => (isRunning(proc.child) ? null : `it exited (code ${proc.child.exitCode})`) },
@@ -492,11 +543,10 @@ export function findUser(playground, who) {
 
 /** The playground's skeleton activity for a conversation (ids, serviceUrl, recipient, conversation). */
 export async function activityTemplate(playground, conversationId = playground.config.personalChat.id) {
-  const response = await fetch(
-    `${playground.url}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`,
-  );
-  if (!response.ok) throw new Error(`activity template for ${conversationId}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
+  const url = `${playground.url}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(conversationId)}`;
+  const response = await request('GET', url);
+  if (response.status !== 200) throw new Error(`activity template for ${conversationId}: HTTP ${response.status} ${response.text}`);
+  return response.json;
 }
 
 /** Builds an activity as `who` (a person of the playground's config) in a conversation of it. */
@@ -521,12 +571,8 @@ export async function activityAs(playground, who, fields, { conversationId } = {
  * and the bot's own response (e.g. an invoke response) is dropped: use postToBot to read it.
  */
 export async function sendCustomActivity(playground, activity) {
-  const response = await fetch(`${playground.url}/_internal/v1/customActivities`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  if (!response.ok) throw new Error(`customActivities: HTTP ${response.status} ${await response.text()}`);
+  const response = await request('POST', `${playground.url}/_internal/v1/customActivities`, { body: activity });
+  if (response.status !== 200) throw new Error(`customActivities: HTTP ${response.status} ${response.text}`);
   return activity;
 }
 
@@ -560,19 +606,8 @@ export async function sendMessageAs(playground, who, text, options = {}) {
  * the card that replaces the original). Replies still go to the playground's connector.
  */
 export async function postToBot(bot, activity) {
-  const response = await fetch(bot.endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  const text = await response.text();
-  let body = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    /* not JSON */
-  }
-  return { status: response.status, body };
+  const response = await request('POST', bot.endpoint, { body: activity });
+  return { status: response.status, body: response.json === undefined ? response.text : response.json };
 }
 
 /** Same as sendInvokeAs, but straight to the bot so that the invoke response can be checked. */

@@ -111,3 +111,34 @@ export function visibleText(activities: readonly Partial<Activity>[]): string {
   }
   return parts.join('\n');
 }
+
+/** Sends a message (text, or a card's submitted values) and returns the bot's replies. */
+export async function exchange(bot: TestBot, aadObjectId: string, input: string | Record<string, unknown>): Promise<Partial<Activity>[]> {
+  const activity =
+    typeof input === 'string' ? messageFrom(aadObjectId, input) : messageFrom(aadObjectId, undefined, { value: input } as Partial<Activity>);
+  const { status, body } = await bot.post({ ...activity, deliveryMode: 'expectReplies' });
+  if (status !== 200) throw new Error(`the bot answered ${status}: ${JSON.stringify(body)}`);
+  return repliesIn(body);
+}
+
+/** The first Adaptive Card in some replies. */
+export function firstCard(replies: readonly Partial<Activity>[]): Record<string, unknown> {
+  const card = replies.flatMap((r) => r.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  if (!card) throw new Error(`no card in: ${visibleText(replies)}`);
+  return card.content as Record<string, unknown>;
+}
+
+/** The inputs of a card, by id, with the values they show. */
+export function cardInputs(card: Record<string, unknown>): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string') inputs[n.id] = n.value;
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card.body);
+  return inputs;
+}

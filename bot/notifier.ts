@@ -1,0 +1,129 @@
+import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { requestCard } from '../cards/request-cards';
+import { cardAttachment } from '../cards/render';
+import type { ConversationReferences } from '../data/stores/conversation-references';
+import type { Outbox, OutboxMessage } from '../data/stores/outbox';
+import type { PostedCards } from '../data/stores/posted-cards';
+import type { Clock, Logger, StaffDirectory } from '../domain/ports';
+import type { RequestNotifier, SupportRequestStore } from '../domain/requests/ports';
+import type { SupportRequest } from '../domain/requests/support-request';
+
+export interface TeamsNotifierDeps {
+  readonly adapter: CloudAdapter;
+  /** The bot's app id ('' with authentication off). */
+  readonly appId: string;
+  readonly outbox: Outbox;
+  readonly postedCards: PostedCards;
+  readonly conversationReferences: ConversationReferences;
+  readonly directory: StaffDirectory;
+  readonly requests: SupportRequestStore;
+  readonly logger: Logger;
+  readonly clock: Clock;
+}
+
+/**
+ * Messages people in Teams without them asking: each message goes through the SQL outbox first, so
+ * it is delivered even if the person has not opened the app yet (on their first visit), Teams says
+ * "too many requests", or this instance stops. Cards are rendered from stored state at delivery.
+ */
+export class TeamsNotifier implements RequestNotifier {
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: TeamsNotifierDeps) {}
+
+  async requestSubmitted(request: SupportRequest): Promise<void> {
+    const dea = await this.deps.directory.findById(request.deaId);
+    if (!dea) return;
+    const id = await this.deps.outbox.enqueue(dea.aadObjectId, 'request_card', request.id, this.deps.clock.now());
+    this.inBackground(() => this.deliver(id));
+  }
+
+  async requestChanged(request: SupportRequest): Promise<void> {
+    this.inBackground(() => this.refreshCopies(request.id));
+  }
+
+  /** Delivers what was waiting for someone who has just been seen (and so can now be reached). */
+  flushFor(aadObjectId: string): void {
+    this.inBackground(async () => {
+      for (const message of await this.deps.outbox.pendingFor(aadObjectId)) await this.deliver(message.id);
+    });
+  }
+
+  /** Retries whatever is due; run periodically by every instance, the lease keeps it to one. */
+  async sweep(): Promise<void> {
+    for (const message of await this.deps.outbox.due(this.deps.clock.now())) await this.deliver(message.id);
+  }
+
+  /** Resolves when every background delivery started so far has finished (for an orderly stop, and tests). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  async deliver(id: string): Promise<void> {
+    const now = this.deps.clock.now();
+    if (!(await this.deps.outbox.lease(id, now))) return;
+    const message = await this.deps.outbox.find(id);
+    if (!message) return;
+    try {
+      const reference = await this.deps.conversationReferences.personalChatOf(message.recipientAad);
+      if (!reference) {
+        await this.deps.outbox.failed(id, message.attempts, 'the recipient has not opened the app yet', now);
+        this.deps.logger.info({ outboxId: id, kind: message.kind }, 'message kept until the recipient opens the app');
+        return;
+      }
+      await this.send(message, reference);
+      await this.deps.outbox.delivered(id, this.deps.clock.now());
+    } catch (error) {
+      await this.deps.outbox.failed(id, message.attempts, (error as Error).message, this.deps.clock.now());
+      this.deps.logger.warn({ outboxId: id, kind: message.kind, err: { message: (error as Error).message } }, 'delivery failed; will retry');
+    }
+  }
+
+  private async send(message: OutboxMessage, reference: Partial<ConversationReference>): Promise<void> {
+    if (message.kind !== 'request_card' || !message.subjectId) throw new Error(`unknown outbox message kind ${message.kind}`);
+    const request = await this.deps.requests.findById(message.subjectId);
+    const recipient = await this.deps.directory.findByAadObjectId(message.recipientAad);
+    if (!request || !recipient) return;
+    const parties = await this.parties(request);
+    let activityId: string | undefined;
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (turn) => {
+      const sent = await turn.sendActivity(MessageFactory.attachment(cardAttachment(requestCard(request, parties, recipient))));
+      activityId = sent?.id;
+    });
+    if (activityId) {
+      await this.deps.postedCards.record({ requestId: request.id, recipientAad: recipient.aadObjectId, activityId, reference });
+    }
+  }
+
+  /** Every posted copy of the request's card shows its current state, as each recipient may see it. */
+  private async refreshCopies(requestId: string): Promise<void> {
+    const request = await this.deps.requests.findById(requestId);
+    if (!request) return;
+    const parties = await this.parties(request);
+    for (const copy of await this.deps.postedCards.forRequest(requestId)) {
+      const viewer = await this.deps.directory.findByAadObjectId(copy.recipientAad);
+      if (!viewer) continue;
+      try {
+        await this.deps.adapter.continueConversationAsync(this.deps.appId, copy.reference, async (turn) => {
+          const activity = MessageFactory.attachment(cardAttachment(requestCard(request, parties, viewer)));
+          await turn.updateActivity({ ...activity, id: copy.activityId });
+        });
+      } catch (error) {
+        this.deps.logger.warn({ requestId, err: { message: (error as Error).message } }, 'could not update a posted card');
+      }
+    }
+  }
+
+  private async parties(request: SupportRequest) {
+    const [requester, dea] = await Promise.all([this.deps.directory.findById(request.requesterId), this.deps.directory.findById(request.deaId)]);
+    if (!requester || !dea) throw new Error('a person on the request is no longer in the directory');
+    return { requester, dea };
+  }
+
+  private inBackground(work: () => Promise<void>): void {
+    const promise = work()
+      .catch((error: unknown) => this.deps.logger.error({ err: { message: (error as Error).message } }, 'notification failed'))
+      .finally(() => this.inFlight.delete(promise));
+    this.inFlight.add(promise);
+  }
+}

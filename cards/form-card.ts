@@ -1,0 +1,82 @@
+import { renderCard, type AdaptiveCard } from './render';
+import formTemplate from './templates/form.json';
+import choiceTemplate from './templates/choice.json';
+
+export type FieldKind = 'text' | 'multiline' | 'date' | 'choice' | 'multichoice';
+
+export interface FormField {
+  readonly id: string;
+  readonly kind: FieldKind;
+  readonly label: string;
+  readonly required: boolean;
+  readonly errorMessage: string;
+  readonly placeholder?: string;
+  readonly hint?: string;
+  readonly maxLength?: number;
+  readonly min?: string;
+  readonly max?: string;
+  readonly choices?: readonly { title: string; value: string }[];
+}
+
+export interface FormCardData {
+  readonly journey: string;
+  readonly step: string;
+  readonly title: string;
+  readonly intro?: string;
+  readonly submitTitle: string;
+  readonly fields: readonly FormField[];
+  /** What the person entered so far: shown again, never lost. */
+  readonly values: Readonly<Record<string, string>>;
+  /** Problems found when it was last submitted, by field id. */
+  readonly problems?: Readonly<Record<string, string>>;
+}
+
+/** A form whose every input has a label, a required flag and an error message, refilled with what was typed. */
+export function formCard(data: FormCardData): AdaptiveCard {
+  const problems = data.problems ?? {};
+  const count = Object.keys(problems).length;
+  const card = renderCard(formTemplate, {
+    journey: data.journey,
+    step: data.step,
+    title: data.title,
+    intro: data.intro ?? '',
+    submitTitle: data.submitTitle,
+    problemCount: count,
+    problemSummary: count === 1 ? 'There is a problem: please correct the field marked below.' : `There are ${count} problems: please correct the fields marked below.`,
+    fields: data.fields.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      label: f.label,
+      required: f.required,
+      errorMessage: f.errorMessage,
+      placeholder: f.placeholder ?? '',
+      hint: f.hint ?? '',
+      maxLength: f.maxLength ?? 0,
+      min: f.min ?? '',
+      max: f.max ?? '',
+      choices: f.choices ?? [],
+      value: data.values[f.id] ?? '',
+      problem: problems[f.id] ?? '',
+    })),
+  });
+  // Optional settings left empty by the template are dropped: a maxLength of 0 would allow nothing.
+  for (const container of card.body as { items?: Record<string, unknown>[] }[]) {
+    for (const input of container.items ?? []) {
+      for (const key of ['maxLength', 'min', 'max', 'placeholder'] as const) {
+        if (input[key] === '' || input[key] === 0) delete input[key];
+      }
+    }
+  }
+  return card;
+}
+
+export interface ChoiceOption {
+  readonly value: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+/** A question answered by choosing one option; each option says in a line what it means. */
+export function choiceCard(data: { journey: string; step: string; title: string; intro?: string; options: readonly ChoiceOption[] }): AdaptiveCard {
+  return renderCard(choiceTemplate, { ...data, intro: data.intro ?? '' });
+}

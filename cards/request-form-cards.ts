@@ -1,0 +1,155 @@
+import { addMonths } from '../domain/requests/calendar-date';
+import { LIMITS, MAX_MONTHS_AHEAD, type Draft } from '../domain/requests/drafts';
+import { BENEFIT_LABELS, BENEFITS, SKILL_TOPIC_LABELS, SKILL_TOPICS, type RequestType } from '../domain/requests/support-request';
+import { choiceCard, formCard, type FormField } from './form-card';
+import type { AdaptiveCard } from './render';
+
+export const NEW_REQUEST_JOURNEY = 'new-request';
+
+/** Step 1 for a work coach (seed §9): which of the two kinds of one to one support. */
+export function requestTypeCard(deaName: string): AdaptiveCard {
+  return choiceCard({
+    journey: NEW_REQUEST_JOURNEY,
+    step: 'type',
+    title: `Ask ${deaName} for support`,
+    intro: 'What do you need?',
+    options: [
+      {
+        value: 'claimant_support',
+        title: 'One to One Claimant Support',
+        description: 'Advice or support to help you progress a claimant with a complex health issue or disability.',
+      },
+      {
+        value: 'skill_support',
+        title: 'One to One Skill Support',
+        description: 'Information or upskilling for a knowledge gap of your own, such as retention or reasonable adjustments.',
+      },
+    ],
+  });
+}
+
+function requiredByField(today: string, required: boolean, label = 'Required response date'): FormField {
+  return {
+    id: 'requiredBy',
+    kind: 'date',
+    label,
+    required,
+    errorMessage: 'Enter a date from today up to 3 months ahead.',
+    hint: 'For example the claimant\'s next appointment. Up to 3 months ahead.',
+    min: today,
+    max: addMonths(today, MAX_MONTHS_AHEAD),
+  };
+}
+
+function fieldsFor(type: RequestType, today: string): FormField[] {
+  switch (type) {
+    case 'claimant_support':
+      return [
+        { id: 'surname', kind: 'text', label: "Claimant's surname", required: true, errorMessage: "Enter the claimant's surname.", maxLength: LIMITS.surname },
+        {
+          id: 'nino',
+          kind: 'text',
+          label: 'National Insurance number',
+          required: true,
+          errorMessage: 'Enter a National Insurance number like AB 12 34 56 C.',
+          placeholder: 'AB 12 34 56 C',
+          maxLength: 13,
+        },
+        {
+          id: 'benefits',
+          kind: 'multichoice',
+          label: 'Benefits claimed',
+          required: true,
+          errorMessage: 'Choose at least one benefit.',
+          choices: BENEFITS.map((b) => ({ title: BENEFIT_LABELS[b], value: b })),
+        },
+        {
+          id: 'challenges',
+          kind: 'multiline',
+          label: "Brief description of the claimant's challenges",
+          required: true,
+          errorMessage: "Describe the claimant's challenges.",
+          maxLength: LIMITS.challenges,
+        },
+        { id: 'whyNeeded', kind: 'multiline', label: 'Why DEA support is needed', required: true, errorMessage: 'Say why DEA support is needed.', maxLength: LIMITS.whyNeeded },
+        requiredByField(today, true),
+      ];
+    case 'skill_support':
+      return [
+        {
+          id: 'topic',
+          kind: 'choice',
+          label: 'Topic',
+          required: true,
+          errorMessage: 'Choose a topic.',
+          choices: SKILL_TOPICS.map((t) => ({ title: SKILL_TOPIC_LABELS[t], value: t })),
+        },
+        { id: 'description', kind: 'multiline', label: 'Brief description of the support you need', required: true, errorMessage: 'Describe the support you need.', maxLength: LIMITS.description },
+        requiredByField(today, true),
+      ];
+    default:
+      return [
+        {
+          id: 'reason',
+          kind: 'text',
+          label: 'Reason for your request',
+          required: true,
+          errorMessage: 'Give the reason for your request.',
+          placeholder: 'e.g. skills support with a claimant who has a hearing impairment',
+          maxLength: LIMITS.reason,
+        },
+        { id: 'description', kind: 'multiline', label: 'Details', required: true, errorMessage: 'Give the details of your request.', maxLength: LIMITS.description },
+        {
+          id: 'criticality',
+          kind: 'choice',
+          label: 'How urgent is it?',
+          required: true,
+          errorMessage: 'Choose urgent or non-urgent.',
+          choices: [
+            { title: 'Urgent', value: 'urgent' },
+            { title: 'Non-urgent', value: 'non_urgent' },
+          ],
+        },
+        requiredByField(today, false, 'Response needed by (optional)'),
+      ];
+  }
+}
+
+const TITLES: Readonly<Record<RequestType, string>> = {
+  claimant_support: 'One to One Claimant Support',
+  skill_support: 'One to One Skill Support',
+  colleague_support: 'Ask the DEA for support',
+  specialist_advice: 'Specialist Advice',
+};
+
+export function requestFormCard(type: RequestType, values: Draft, today: string, problems?: Record<string, string>, intro?: string): AdaptiveCard {
+  return formCard({
+    journey: NEW_REQUEST_JOURNEY,
+    step: 'form',
+    title: TITLES[type],
+    intro,
+    submitTitle: 'Continue',
+    fields: fieldsFor(type, today),
+    values,
+    problems,
+  });
+}
+
+/** Seed §3–5: asked only when the claimant gets PIP, DLA or AA and nothing else. */
+export function vulnerabilityCard(): AdaptiveCard {
+  return choiceCard({
+    journey: NEW_REQUEST_JOURNEY,
+    step: 'vulnerability',
+    title: 'This claimant is a non-benefit claimant',
+    intro: 'They get only PIP, DLA or Attendance Allowance, so the DEA can support them only in one of these cases:',
+    options: [
+      { value: 'clearly_vulnerable', title: 'The claimant is clearly vulnerable', description: 'Their health or wellbeing may be at risk.' },
+      {
+        value: 'suicide_or_self_harm',
+        title: 'They declared an intention of suicide or self-harm',
+        description: 'You will be shown what to do now, and the request is marked urgent.',
+      },
+      { value: 'neither', title: 'Neither', description: 'The DEA cannot take this request; you will be told where to refer them.' },
+    ],
+  });
+}

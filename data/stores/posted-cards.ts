@@ -1,0 +1,45 @@
+import type { ConversationReference } from 'botbuilder';
+import type { DataSource, Repository } from 'typeorm';
+import type { PostedCardRow } from '../schema/messaging';
+import { hashKey } from './hash-key';
+
+export interface PostedCard {
+  readonly requestId: string;
+  readonly recipientAad: string;
+  readonly activityId: string;
+  readonly reference: Partial<ConversationReference>;
+}
+
+/** Every copy of a request's card that was posted, so that a change updates them all. */
+export class PostedCards {
+  private readonly rows: Repository<PostedCardRow>;
+
+  constructor(dataSource: DataSource) {
+    this.rows = dataSource.getRepository<PostedCardRow>('PostedCard');
+  }
+
+  async record(card: PostedCard, now: Date = new Date()): Promise<void> {
+    const conversationId = card.reference.conversation?.id ?? '';
+    await this.rows.upsert(
+      {
+        id: hashKey(conversationId, card.activityId),
+        requestId: card.requestId,
+        recipientAad: card.recipientAad.toLowerCase(),
+        activityId: card.activityId,
+        reference: JSON.stringify(card.reference),
+        postedAt: now,
+      },
+      ['id'],
+    );
+  }
+
+  async forRequest(requestId: string): Promise<PostedCard[]> {
+    const rows = await this.rows.find({ where: { requestId }, order: { postedAt: 'ASC' } });
+    return rows.map((r) => ({
+      requestId: r.requestId,
+      recipientAad: r.recipientAad,
+      activityId: r.activityId,
+      reference: JSON.parse(r.reference) as Partial<ConversationReference>,
+    }));
+  }
+}

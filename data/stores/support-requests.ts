@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { conflict, notFound } from '../../domain/errors';
+import type { NewSupportRequest, StatusChange, SupportRequestStore } from '../../domain/requests/ports';
+import {
+  formatReference,
+  type Benefit,
+  type RequestStatus,
+  type RequestType,
+  type SkillTopic,
+  type SupportRequest,
+  type Vulnerability,
+} from '../../domain/requests/support-request';
+import type { ClaimantRow, RequestEventRow, SupportRequestRow } from '../schema/requests';
+
+const MAX_NUMBER_RETRIES = 5;
+
+/** Support requests in SQL. References are sequential; every change is audited in the same transaction. */
+export class SqlSupportRequestStore implements SupportRequestStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(request: NewSupportRequest, at: Date): Promise<SupportRequest> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const id = await this.dataSource.transaction((manager) => this.insert(manager, request, at));
+        return (await this.findById(id))!;
+      } catch (error) {
+        // Two requests took the same next number at once: the unique constraint refused one; take the next.
+        if (attempt >= MAX_NUMBER_RETRIES || !/UNIQUE|duplicate key/i.test((error as Error).message)) throw error;
+      }
+    }
+  }
+
+  private async insert(manager: EntityManager, request: NewSupportRequest, at: Date): Promise<string> {
+    let claimantId: string | null = null;
+    if (request.claimant) {
+      const claimants = manager.getRepository<ClaimantRow>('Claimant');
+      const existing = await claimants.findOne({ where: { nino: request.claimant.nino } });
+      const fields = { surname: request.claimant.surname, benefits: request.claimant.benefits.join(','), updatedAt: at };
+      if (existing) {
+        await claimants.update({ id: existing.id }, fields);
+        claimantId = existing.id;
+      } else {
+        claimantId = randomUUID();
+        await claimants.insert({ id: claimantId, nino: request.claimant.nino, createdAt: at, ...fields });
+      }
+    }
+    const { max } = (await manager
+      .getRepository<SupportRequestRow>('SupportRequest')
+      .createQueryBuilder('r')
+      .select('MAX(r.number)', 'max')
+      .getRawOne<{ max: number | null }>()) ?? { max: null };
+    const id = randomUUID();
+    await manager.getRepository<SupportRequestRow>('SupportRequest').insert({
+      id,
+      number: (max ?? 0) + 1,
+      type: request.type,
+      status: 'submitted',
+      version: 1,
+      requesterId: request.requesterId,
+      deaId: request.deaId,
+      claimantId,
+      topic: request.topic,
+      description: request.description,
+      reason: request.reason,
+      requiredBy: request.requiredBy,
+      urgent: request.urgent,
+      vulnerability: request.vulnerability,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await manager.getRepository<RequestEventRow>('RequestEvent').insert({
+      id: randomUUID(),
+      requestId: id,
+      at,
+      actorId: request.requesterId,
+      action: 'submit',
+      fromStatus: null,
+      toStatus: 'submitted',
+    });
+    return id;
+  }
+
+  async findById(id: string): Promise<SupportRequest | null> {
+    const row = await this.rows().findOne({ where: { id: id.toLowerCase() }, relations: { claimant: true } });
+    return row ? toSupportRequest(row) : null;
+  }
+
+  async findByNumber(number: number): Promise<SupportRequest | null> {
+    const row = await this.rows().findOne({ where: { number }, relations: { claimant: true } });
+    return row ? toSupportRequest(row) : null;
+  }
+
+  async listByRequester(requesterId: string, limit: number): Promise<SupportRequest[]> {
+    const rows = await this.rows().find({
+      where: { requesterId },
+      relations: { claimant: true },
+      order: { createdAt: 'DESC', number: 'DESC' },
+      take: limit,
+    });
+    return rows.map(toSupportRequest);
+  }
+
+  async changeStatus(change: StatusChange): Promise<SupportRequest> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await manager.getRepository<SupportRequestRow>('SupportRequest').findOne({ where: { id: change.requestId } });
+      if (!current) throw notFound('That request does not exist.');
+      // Optimistic concurrency: the version in the WHERE clause, and the affected row count checked.
+      const result = await manager
+        .createQueryBuilder()
+        .update('SupportRequest')
+        .set({ status: change.to, version: change.expectedVersion + 1, updatedAt: change.at })
+        .where('id = :id AND version = :version', { id: change.requestId, version: change.expectedVersion })
+        .execute();
+      if (result.affected !== 1) throw conflict('The request changed since this card was shown.');
+      await manager.getRepository<RequestEventRow>('RequestEvent').insert({
+        id: randomUUID(),
+        requestId: change.requestId,
+        at: change.at,
+        actorId: change.actorId,
+        action: change.action,
+        fromStatus: current.status,
+        toStatus: change.to,
+      });
+    });
+    return (await this.findById(change.requestId))!;
+  }
+
+  private rows() {
+    return this.dataSource.getRepository<SupportRequestRow>('SupportRequest');
+  }
+}
+
+function toSupportRequest(row: SupportRequestRow): SupportRequest {
+  return {
+    id: row.id.toLowerCase(),
+    reference: formatReference(row.number),
+    type: row.type as RequestType,
+    status: row.status as RequestStatus,
+    version: row.version,
+    requesterId: row.requesterId.toLowerCase(),
+    deaId: row.deaId.toLowerCase(),
+    claimant: row.claimant
+      ? { surname: row.claimant.surname, nino: row.claimant.nino, benefits: row.claimant.benefits.split(',').filter(Boolean) as Benefit[] }
+      : null,
+    topic: row.topic as SkillTopic | null,
+    description: row.description,
+    reason: row.reason,
+    requiredBy: row.requiredBy,
+    urgent: Boolean(row.urgent),
+    vulnerability: row.vulnerability as Vulnerability | null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}

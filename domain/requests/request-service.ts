@@ -1,0 +1,148 @@
+import { conflict, invalid, notAllowed, notFound } from '../errors';
+import type { Clock, StaffDirectory } from '../ports';
+import { hasRole, type StaffMember } from '../staff';
+import { londonDate } from './calendar-date';
+import { type ClaimantSupportInput, type ColleagueSupportInput, type SkillSupportInput } from './drafts';
+import { eligibility } from './eligibility';
+import type { RequestNotifier, SupportRequestStore } from './ports';
+import { WITHDRAWABLE, type SupportRequest, type Vulnerability } from './support-request';
+
+export type Submission =
+  | { readonly type: 'claimant_support'; readonly input: ClaimantSupportInput; readonly vulnerability: Vulnerability | null }
+  | { readonly type: 'skill_support'; readonly input: SkillSupportInput }
+  | { readonly type: 'colleague_support'; readonly input: ColleagueSupportInput };
+
+export interface RequestServiceDeps {
+  readonly store: SupportRequestStore;
+  readonly directory: StaffDirectory;
+  readonly notifier: RequestNotifier;
+  readonly clock: Clock;
+}
+
+/** Who may ask for what: work coaches for claimants and skills, other colleagues for themselves. */
+export function requestTypesFor(person: StaffMember): Submission['type'][] {
+  if (hasRole(person, 'work_coach')) return ['claimant_support', 'skill_support'];
+  if (person.roles.some((r) => r !== 'dea')) return ['colleague_support'];
+  return [];
+}
+
+/** Asking a DEA for support, following what is asked, and withdrawing. */
+export class RequestService {
+  constructor(private readonly deps: RequestServiceDeps) {}
+
+  today(): string {
+    return londonDate(this.deps.clock.now());
+  }
+
+  /** The person's DEA: the one the directory names for them. */
+  async deaFor(person: StaffMember): Promise<StaffMember | null> {
+    if (!person.deaId) return null;
+    const dea = await this.deps.directory.findById(person.deaId);
+    return dea && hasRole(dea, 'dea') ? dea : null;
+  }
+
+  /** Whom to ask when something about the person's set-up is missing. */
+  async teamLeaderOf(person: StaffMember): Promise<StaffMember | null> {
+    return person.teamLeaderId ? this.deps.directory.findById(person.teamLeaderId) : null;
+  }
+
+  async submit(person: StaffMember, submission: Submission): Promise<SupportRequest> {
+    if (!requestTypesFor(person).includes(submission.type)) throw notAllowed('You cannot make this kind of request.');
+    const dea = await this.deaFor(person);
+    if (!dea) throw invalid('You have no DEA assigned in the staff directory.');
+    const base = { requesterId: person.id, deaId: dea.id, type: submission.type };
+    const at = this.deps.clock.now();
+    let request: SupportRequest;
+    switch (submission.type) {
+      case 'claimant_support': {
+        const { input, vulnerability } = submission;
+        const verdict = eligibility(input.benefits, vulnerability);
+        if (!verdict.eligible) throw invalid(verdict.reason);
+        request = await this.deps.store.create(
+          {
+            ...base,
+            claimant: { surname: input.surname, nino: input.nino, benefits: input.benefits },
+            topic: null,
+            description: input.challenges,
+            reason: input.whyNeeded,
+            requiredBy: input.requiredBy,
+            urgent: verdict.urgent,
+            vulnerability,
+          },
+          at,
+        );
+        break;
+      }
+      case 'skill_support':
+        request = await this.deps.store.create(
+          { ...base, claimant: null, topic: submission.input.topic, description: submission.input.description, reason: null, requiredBy: submission.input.requiredBy, urgent: false, vulnerability: null },
+          at,
+        );
+        break;
+      case 'colleague_support':
+        request = await this.deps.store.create(
+          {
+            ...base,
+            claimant: null,
+            topic: null,
+            description: submission.input.description,
+            reason: submission.input.reason,
+            requiredBy: submission.input.requiredBy,
+            urgent: submission.input.criticality === 'urgent',
+            vulnerability: null,
+          },
+          at,
+        );
+        break;
+    }
+    await this.deps.notifier.requestSubmitted(request);
+    return request;
+  }
+
+  async mine(person: StaffMember, limit = 20): Promise<SupportRequest[]> {
+    return this.deps.store.listByRequester(person.id, limit);
+  }
+
+  /** A request the person may see: their own, or one sent to them as DEA, or their team's as team leader. */
+  async visibleTo(person: StaffMember, requestId: string): Promise<SupportRequest> {
+    const request = await this.deps.store.findById(requestId);
+    if (!request) throw notFound('That request does not exist.');
+    if (request.requesterId === person.id || request.deaId === person.id) return request;
+    if (hasRole(person, 'work_coach_team_leader') || hasRole(person, 'service_delivery_team_leader')) {
+      const requester = await this.deps.directory.findById(request.requesterId);
+      const dea = await this.deps.directory.findById(request.deaId);
+      if (requester?.teamLeaderId === person.id || dea?.teamLeaderId === person.id) return request;
+    }
+    throw notAllowed('That request is not yours to see.');
+  }
+
+  async withdraw(person: StaffMember, requestId: string, expectedVersion: number): Promise<SupportRequest> {
+    const request = await this.deps.store.findById(requestId);
+    if (!request) throw notFound('That request does not exist.');
+    if (request.requesterId !== person.id) throw notAllowed('Only the person who made a request can withdraw it.');
+    if (request.version !== expectedVersion) throw conflict('The request changed since this card was shown.');
+    if (!WITHDRAWABLE.includes(request.status)) throw invalid('A request can only be withdrawn before it is booked.');
+    const withdrawn = await this.deps.store.changeStatus({
+      requestId,
+      expectedVersion,
+      to: 'withdrawn',
+      actorId: person.id,
+      action: 'withdraw',
+      at: this.deps.clock.now(),
+    });
+    await this.deps.notifier.requestChanged(withdrawn);
+    return withdrawn;
+  }
+
+  /** The requester and the DEA, for showing a request. */
+  async parties(request: SupportRequest): Promise<{ requester: StaffMember; dea: StaffMember }> {
+    const [requester, dea] = await Promise.all([this.deps.directory.findById(request.requesterId), this.deps.directory.findById(request.deaId)]);
+    if (!requester || !dea) throw notFound('Someone on this request is no longer in the staff directory.');
+    return { requester, dea };
+  }
+
+  /** Whether this person may see the claimant's NINO and surname in full. */
+  static seesClaimantInFull(person: StaffMember, request: SupportRequest): boolean {
+    return person.id === request.requesterId || person.id === request.deaId;
+  }
+}
