@@ -70,6 +70,8 @@ export class DeaBot extends TeamsActivityHandler {
   }
 
   override async run(turn: TurnContext): Promise<void> {
+    const { id, type, name, conversation } = turn.activity;
+    this.deps.logger.debug({ activityId: id, activityType: type, invokeName: name, conversationType: conversation?.conversationType }, 'turn');
     await super.run(turn);
     await this.deps.conversationState.saveChanges(turn, false);
     await this.deps.userState.saveChanges(turn, false);

@@ -35,6 +35,7 @@ export class TeamsNotifier implements RequestNotifier {
     const dea = await this.deps.directory.findById(request.deaId);
     if (!dea) return;
     const id = await this.deps.outbox.enqueue(dea.aadObjectId, 'request_card', request.id, this.deps.clock.now());
+    this.deps.logger.info({ requestId: request.id, reference: request.reference, type: request.type, urgent: request.urgent }, 'request submitted');
     this.inBackground(() => this.deliver(id));
   }
 
@@ -73,6 +74,7 @@ export class TeamsNotifier implements RequestNotifier {
       }
       await this.send(message, reference);
       await this.deps.outbox.delivered(id, this.deps.clock.now());
+      this.deps.logger.info({ outboxId: id, kind: message.kind, attempts: message.attempts + 1 }, 'message delivered');
     } catch (error) {
       await this.deps.outbox.failed(id, message.attempts, (error as Error).message, this.deps.clock.now());
       this.deps.logger.warn({ outboxId: id, kind: message.kind, err: { message: (error as Error).message } }, 'delivery failed; will retry');

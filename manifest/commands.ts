@@ -41,11 +41,6 @@ export const BOT_COMMANDS = [
     description: 'Your requests to your DEA and their status',
     scopes: ['personal'],
   },
-  {
-    title: 'queue',
-    description: 'For DEAs: your open requests, the soonest required response date first',
-    scopes: ['personal'],
-  },
 ] as const satisfies readonly BotCommand[];
 
 /** The literal command titles, e.g. `'new request'`. */

@@ -3,6 +3,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '../../domain/roles';
 import type { JobcentreRow, StaffRoleRow, StaffRow } from '../schema/directory';
 import { SeedFileError, type SeedFile } from './seed-file';
+import { inTransaction } from '../transactions';
 
 export interface SeedResult {
   readonly jobcentresAdded: number;
@@ -18,7 +19,7 @@ const TEAM_LEADER_ROLES: readonly Role[] = ['work_coach_team_leader', 'service_d
  * when any entry is wrong, nothing changes and every problem is reported.
  */
 export async function applySeed(dataSource: DataSource, file: SeedFile, now: Date = new Date()): Promise<SeedResult> {
-  return dataSource.transaction(async (manager) => {
+  return inTransaction(dataSource, async (manager) => {
     const jobcentres = await upsertJobcentres(manager, file);
     const staff = await upsertStaff(manager, file, jobcentres.idsByName, now);
     await linkManagers(manager, file, staff.idsByAad);

@@ -12,6 +12,7 @@ import {
   type Vulnerability,
 } from '../../domain/requests/support-request';
 import type { ClaimantRow, RequestEventRow, SupportRequestRow } from '../schema/requests';
+import { inTransaction } from '../transactions';
 
 const MAX_NUMBER_RETRIES = 5;
 
@@ -22,7 +23,7 @@ export class SqlSupportRequestStore implements SupportRequestStore {
   async create(request: NewSupportRequest, at: Date): Promise<SupportRequest> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const id = await this.dataSource.transaction((manager) => this.insert(manager, request, at));
+        const id = await inTransaction(this.dataSource, (manager) => this.insert(manager, request, at));
         return (await this.findById(id))!;
       } catch (error) {
         // Two requests took the same next number at once: the unique constraint refused one; take the next.
@@ -102,7 +103,7 @@ export class SqlSupportRequestStore implements SupportRequestStore {
   }
 
   async changeStatus(change: StatusChange): Promise<SupportRequest> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       const current = await manager.getRepository<SupportRequestRow>('SupportRequest').findOne({ where: { id: change.requestId } });
       if (!current) throw notFound('That request does not exist.');
       // Optimistic concurrency: the version in the WHERE clause, and the affected row count checked.

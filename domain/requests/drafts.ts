@@ -84,7 +84,7 @@ class Checker {
 export function checkClaimantSupport(draft: Draft, today: string): Checked<ClaimantSupportInput> {
   const c = new Checker(draft);
   const surname = c.text('surname', "the claimant's surname", LIMITS.surname);
-  if (surname && !c.problems.surname && !/^[\p{L}][\p{L}' .-]*$/u.test(surname)) {
+  if (surname && !c.problems.surname && !/^[\p{L}][\p{L}'’ .-]*$/u.test(surname)) {
     c.problems.surname = 'A surname can only have letters, spaces, hyphens and apostrophes.';
   }
   const ninoCheck = checkNino(draft.nino ?? '');

@@ -1,3 +1,4 @@
+import { CAPABILITIES } from '../../domain/capabilities';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -133,7 +134,7 @@ describe('the built manifest', () => {
 
 describe('bot commands', () => {
   it('gives personal scope every journey and group scopes help only', () => {
-    expect(commandsForScope('personal').map((c) => c.title)).toEqual(['help', 'new request', 'my requests', 'queue']);
+    expect(commandsForScope('personal').map((c) => c.title)).toEqual(['help', 'new request', 'my requests']);
     expect(commandsForScope('groupChat').map((c) => c.title)).toEqual(['help']);
     expect(commandsForScope('team').map((c) => c.title)).toEqual(['help']);
   });
@@ -266,5 +267,12 @@ describe('bad settings', () => {
     const inside = JSON.parse(new AdmZip(out).readAsText('manifest.json')) as TeamsAppManifest;
     expect(inside.version).toBe('1.2.3');
     expect(inside.id).toBe(DEFAULT_TEAMS_APP_ID);
+  });
+});
+
+describe('commands and journeys in step', () => {
+  it('offers in the manifest only commands the bot has a journey for', () => {
+    const journeys = new Set(CAPABILITIES.map((c) => c.command).filter((c): c is string => c !== null));
+    for (const command of BOT_COMMANDS) expect(journeys).toContain(command.title);
   });
 });

@@ -102,6 +102,8 @@ export function visibleText(activities: readonly Partial<Activity>[]): string {
       const n = node as Record<string, unknown>;
       if (typeof n.text === 'string') parts.push(n.text);
       if (typeof n.title === 'string') parts.push(n.title);
+      // FactSet facts: { title, value }.
+      if (typeof n.title === 'string' && typeof n.value === 'string') parts.push(n.value);
       Object.values(n).forEach(walk);
     }
   };

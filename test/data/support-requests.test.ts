@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applySeed } from '../../data/seed/apply-seed';
+import { parseSeedFile } from '../../data/seed/seed-file';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import type { NewSupportRequest } from '../../domain/requests/ports';
+import { openTempDatabase, type TempDatabase } from '../support/temp-database';
+
+describe('SqlSupportRequestStore', () => {
+  let db: TempDatabase;
+  let store: SqlSupportRequestStore;
+  let base: NewSupportRequest;
+  const at = new Date('2026-11-23T10:15:30.123Z');
+
+  beforeEach(async () => {
+    db = await openTempDatabase();
+    await applySeed(db.dataSource, parseSeedFile(readFileSync(join(__dirname, '..', '..', 'data', 'seed', 'demo-staff.json'), 'utf8')));
+    const directory = new SqlStaffDirectory(db.dataSource);
+    const coach = (await directory.findByAadObjectId('00000000-0000-4000-8000-000000000001'))!;
+    store = new SqlSupportRequestStore(db.dataSource);
+    base = {
+      type: 'claimant_support',
+      requesterId: coach.id,
+      deaId: coach.deaId!,
+      claimant: { surname: "O'Neill", nino: 'AB123456C', benefits: ['UC', 'PIP'] },
+      topic: null,
+      description: 'Challenges',
+      reason: 'Why',
+      requiredBy: '2026-12-01',
+      urgent: true,
+      vulnerability: 'clearly_vulnerable',
+    };
+  });
+  afterEach(async () => db.close());
+
+  it('stores the case with its claimant and reads back exactly what was saved', async () => {
+    const saved = await store.create(base, at);
+    expect(saved).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      reference: 'DEA-000001',
+      type: 'claimant_support',
+      status: 'submitted',
+      version: 1,
+      requesterId: base.requesterId,
+      deaId: base.deaId,
+      claimant: base.claimant,
+      topic: null,
+      description: 'Challenges',
+      reason: 'Why',
+      requiredBy: '2026-12-01',
+      urgent: true,
+      vulnerability: 'clearly_vulnerable',
+      createdAt: at,
+      updatedAt: at,
+    });
+    const events = await db.dataSource.query('SELECT action, fromStatus, toStatus, actorId FROM request_event');
+    expect(events).toEqual([{ action: 'submit', fromStatus: null, toStatus: 'submitted', actorId: base.requesterId }]);
+  });
+
+  it('keeps one claimant record per NINO, updated by the latest request', async () => {
+    await store.create(base, at);
+    await store.create({ ...base, claimant: { surname: 'Smith', nino: 'AB123456C', benefits: ['ESA'] } }, at);
+    const claimants = await db.dataSource.query('SELECT surname, nino, benefits FROM claimant');
+    expect(claimants).toEqual([{ surname: 'Smith', nino: 'AB123456C', benefits: 'ESA' }]);
+  });
+
+  it('gives requests made at the same moment distinct, consecutive references', async () => {
+    const saved = await Promise.all(Array.from({ length: 6 }, () => store.create({ ...base, claimant: null, type: 'skill_support', topic: 'retention' }, at)));
+    expect(saved.map((r) => r.reference).sort()).toEqual(['DEA-000001', 'DEA-000002', 'DEA-000003', 'DEA-000004', 'DEA-000005', 'DEA-000006']);
+  });
+
+  it('changes status only from the version seen, auditing who, what, when, from and to', async () => {
+    const saved = await store.create(base, at);
+    const later = new Date(at.getTime() + 60_000);
+    const withdrawn = await store.changeStatus({ requestId: saved.id, expectedVersion: 1, to: 'withdrawn', actorId: base.requesterId, action: 'withdraw', at: later });
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', version: 2, updatedAt: later });
+    await expect(
+      store.changeStatus({ requestId: saved.id, expectedVersion: 1, to: 'submitted', actorId: base.requesterId, action: 'again', at: later }),
+    ).rejects.toMatchObject({ kind: 'conflict' });
+    const events = await db.dataSource.query("SELECT action, fromStatus, toStatus FROM request_event WHERE action = 'withdraw'");
+    expect(events).toEqual([{ action: 'withdraw', fromStatus: 'submitted', toStatus: 'withdrawn' }]);
+  });
+
+  it('lets exactly one of two simultaneous changes win', async () => {
+    const saved = await store.create(base, at);
+    const results = await Promise.allSettled(
+      ['a', 'b'].map((who) => store.changeStatus({ requestId: saved.id, expectedVersion: 1, to: 'withdrawn', actorId: base.requesterId, action: who, at })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('lists a requester\'s cases newest first', async () => {
+    await store.create(base, at);
+    await store.create({ ...base, claimant: null, type: 'skill_support', topic: 'retention' }, new Date(at.getTime() + 1000));
+    const mine = await store.listByRequester(base.requesterId, 10);
+    expect(mine.map((r) => r.reference)).toEqual(['DEA-000002', 'DEA-000001']);
+  });
+});

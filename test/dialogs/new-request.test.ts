@@ -1,0 +1,309 @@
+import type { Activity } from 'botbuilder';
+import { addMonths, londonDate } from '../../domain/requests/calendar-date';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import { cardInputs, exchange, firstCard, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const J = 'new-request';
+const today = londonDate(new Date());
+const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+
+const claimantForm = (overrides: Record<string, string> = {}) => ({
+  journey: J,
+  step: 'form',
+  action: 'submit',
+  surname: 'Smith',
+  nino: 'ab 12 34 56 c',
+  benefits: 'UC,PIP',
+  challenges: 'Anxiety makes travelling to interviews hard.',
+  whyNeeded: 'Advice on reasonable adjustments for job search.',
+  requiredBy: inTwoWeeks,
+  ...overrides,
+});
+
+async function startClaimantForm(bot: TestBot, who: string = PEOPLE.coach): Promise<void> {
+  const typeCard = firstCard(await exchange(bot, who, 'new request'));
+  expect(visibleText([{ attachments: [{ contentType: 'x', content: typeCard }] }])).toContain('One to One Claimant Support');
+  await exchange(bot, who, { journey: J, step: 'type', action: 'choose', choice: 'claimant_support' });
+}
+
+function text(replies: readonly Partial<Activity>[]): string {
+  return visibleText(replies);
+}
+
+describe('new request (work coach)', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot();
+  });
+  afterEach(async () => bot.close());
+
+  it('explains each type in a line, then takes claimant support through to a saved case, a confirmation and the DEA card', async () => {
+    const typeReplies = await exchange(bot, PEOPLE.coach, 'new request');
+    expect(text(typeReplies)).toMatch(/One to One Claimant Support[\s\S]*progress a claimant[\s\S]*One to One Skill Support[\s\S]*knowledge gap/);
+    const form = firstCard(await exchange(bot, PEOPLE.coach, { journey: J, step: 'type', action: 'choose', choice: 'claimant_support' }));
+    expect(Object.keys(cardInputs(form))).toEqual(['surname', 'nino', 'benefits', 'challenges', 'whyNeeded', 'requiredBy']);
+
+    const summary = await exchange(bot, PEOPLE.coach, claimantForm());
+    expect(text(summary)).toContain('Check your request to Dana Morgan');
+    expect(text(summary)).toContain('AB 12 34 56 C');
+
+    const confirmation = await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+    const shown = text(confirmation);
+    expect(shown).toMatch(/Sent to Dana Morgan: DEA-000001/);
+    expect(shown).toMatch(/Copy this into LMS conversations:[\s\S]*DEA Support Request DEA-000001 \(One to One Claimant Support\) sent to DEA Dana Morgan/);
+
+    const stored = await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1);
+    expect(stored).toMatchObject({
+      reference: 'DEA-000001',
+      type: 'claimant_support',
+      status: 'submitted',
+      version: 1,
+      urgent: false,
+      requiredBy: inTwoWeeks,
+      claimant: { surname: 'Smith', nino: 'AB123456C', benefits: ['UC', 'PIP'] },
+      description: 'Anxiety makes travelling to interviews hard.',
+      reason: 'Advice on reasonable adjustments for job search.',
+    });
+
+    // The DEA has not opened the app yet: the card waits in the outbox and arrives on their first visit.
+    await bot.app.notifier.idle();
+    expect(bot.connector.sent).toHaveLength(0);
+    await exchange(bot, PEOPLE.dea, 'hello');
+    await bot.connector.waitFor((calls) => calls.some((c) => c.conversationId === `a:personal-${PEOPLE.dea}`));
+    const deaCard = text(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`));
+    expect(deaCard).toContain('DEA-000001: One to One Claimant Support');
+    expect(deaCard).toContain('AB 12 34 56 C');
+    expect(deaCard).toContain('Anxiety makes travelling');
+  });
+
+  it('sends the DEA the card at once when the DEA has opened the app before', async () => {
+    await exchange(bot, PEOPLE.dea, 'help');
+    await startClaimantForm(bot);
+    await exchange(bot, PEOPLE.coach, claimantForm());
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+    await bot.connector.waitFor((calls) => calls.some((c) => c.conversationId === `a:personal-${PEOPLE.dea}`));
+    expect(text(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`))).toContain('DEA-000001');
+  });
+
+  it('keeps everything typed and names each problem when the form has mistakes', async () => {
+    await startClaimantForm(bot);
+    const longText = 'x'.repeat(1001);
+    const replies = await exchange(bot, PEOPLE.coach, claimantForm({ nino: 'DA123456C', surname: '', challenges: longText, requiredBy: '2020-01-01' }));
+    const card = firstCard(replies);
+    const shown = text(replies);
+    expect(shown).toContain('There are 4 problems');
+    expect(shown).toContain('A National Insurance number never starts with D.');
+    expect(shown).toContain("Enter the claimant's surname.");
+    expect(shown).toContain('must be 1000 characters or fewer (it is 1001)');
+    expect(shown).toContain('cannot be in the past');
+    expect(cardInputs(card)).toMatchObject({ nino: 'DA123456C', benefits: 'UC,PIP', challenges: longText, requiredBy: '2020-01-01' });
+  });
+
+  it.each([
+    ['a prefix never issued', { nino: 'GB123456A' }, 'never issued'],
+    ['a second letter O', { nino: 'AO123456A' }, 'second letter of a National Insurance number is never O'],
+    ['a suffix E', { nino: 'AB123456E' }, '2 letters, 6 numbers and a letter A to D'],
+    ['a date more than 3 months away', { requiredBy: addMonths(today, 4) }, 'within 3 months'],
+    ['no benefits', { benefits: '' }, 'Choose the benefits'],
+    ['an empty description', { whyNeeded: '   ' }, 'Enter why DEA support is needed.'],
+  ])('refuses %s with a clear message', async (_name, change, message) => {
+    await startClaimantForm(bot);
+    expect(text(await exchange(bot, PEOPLE.coach, claimantForm(change)))).toContain(message);
+  });
+
+  it('refuses a non-benefit claimant and points to other support, saving nothing', async () => {
+    await startClaimantForm(bot);
+    const question = await exchange(bot, PEOPLE.coach, claimantForm({ benefits: 'PIP,DLA' }));
+    expect(text(question)).toContain('This claimant is a non-benefit claimant');
+    const answer = await exchange(bot, PEOPLE.coach, { journey: J, step: 'vulnerability', action: 'choose', choice: 'neither' });
+    expect(text(answer)).toMatch(/non-benefit claimant.*refer them to an appropriate source of support/);
+    expect(await bot.app.dataSource.getRepository('SupportRequest').count()).toBe(0);
+  });
+
+  it('lets a declared intention of self-harm through, urgent, showing the 6 point plan at once', async () => {
+    await startClaimantForm(bot);
+    await exchange(bot, PEOPLE.coach, claimantForm({ benefits: 'AA' }));
+    const replies = await exchange(bot, PEOPLE.coach, { journey: J, step: 'vulnerability', action: 'choose', choice: 'suicide_or_self_harm' });
+    expect(replies[0]?.text).toMatch(/6 point plan/);
+    expect(text(replies)).toContain('URGENT');
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+    const stored = await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1);
+    expect(stored).toMatchObject({ urgent: true, vulnerability: 'suicide_or_self_harm' });
+  });
+
+  it('takes skill support: topic, description and date', async () => {
+    await exchange(bot, PEOPLE.coach, 'new request');
+    const form = firstCard(await exchange(bot, PEOPLE.coach, 'skill'));
+    expect(Object.keys(cardInputs(form))).toEqual(['topic', 'description', 'requiredBy']);
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'form', action: 'submit', topic: 'reasonable_adjustments', description: 'Adjustments for a claimant with dyslexia', requiredBy: inTwoWeeks });
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+    const stored = await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1);
+    expect(stored).toMatchObject({ type: 'skill_support', topic: 'reasonable_adjustments', claimant: null });
+  });
+
+  it('lets the coach edit from the summary with everything still filled in', async () => {
+    await startClaimantForm(bot);
+    await exchange(bot, PEOPLE.coach, claimantForm());
+    const form = firstCard(await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'edit' }));
+    expect(cardInputs(form)).toMatchObject({ surname: 'Smith', nino: 'ab 12 34 56 c', benefits: 'UC,PIP' });
+  });
+
+  it('leaves nothing saved after cancel at any step, and says so', async () => {
+    await startClaimantForm(bot);
+    await exchange(bot, PEOPLE.coach, claimantForm());
+    expect(text(await exchange(bot, PEOPLE.coach, 'cancel'))).toMatch(/Cancelled/);
+    expect(await bot.app.dataSource.getRepository('SupportRequest').count()).toBe(0);
+    // A fresh start is fresh: the cancelled draft is gone too.
+    await exchange(bot, PEOPLE.coach, 'new request');
+    const form = firstCard(await exchange(bot, PEOPLE.coach, 'claimant'));
+    expect(cardInputs(form)).toMatchObject({ surname: '', nino: '' });
+    // Cancel from the card's own button.
+    expect(text(await exchange(bot, PEOPLE.coach, { journey: J, step: 'form', action: 'cancel' }))).toMatch(/Cancelled/);
+  });
+
+  it('answers help in the middle without losing the place', async () => {
+    await startClaimantForm(bot);
+    expect(text(await exchange(bot, PEOPLE.coach, 'help'))).toMatch(/still in the middle/);
+    expect(text(await exchange(bot, PEOPLE.coach, claimantForm()))).toContain('Check your request');
+  });
+
+  it('asks for the form again when the coach types instead of using it', async () => {
+    await startClaimantForm(bot);
+    expect(text(await exchange(bot, PEOPLE.coach, 'Smith AB123456C'))).toMatch(/fill in the form above/);
+  });
+
+  it('lists my requests newest first, opens one, and withdraws it; the DEA copy is updated', async () => {
+    await exchange(bot, PEOPLE.dea, 'help');
+    for (const surname of ['First', 'Second']) {
+      await startClaimantForm(bot);
+      await exchange(bot, PEOPLE.coach, claimantForm({ surname }));
+      await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+    }
+    const list = text(await exchange(bot, PEOPLE.coach, 'my requests'));
+    expect(list.indexOf('DEA-000002')).toBeLessThan(list.indexOf('DEA-000001'));
+    expect(list).toContain('Waiting for the DEA');
+
+    const store = new SqlSupportRequestStore(bot.app.dataSource);
+    const first = (await store.findByNumber(1))!;
+    const opened = firstCard(await exchange(bot, PEOPLE.coach, { verb: 'request.open', requestId: first.id }));
+    const withdrawAction = (opened.actions as { verb?: string; data: Record<string, unknown> }[]).find((a) => a.verb === 'request.withdraw');
+    expect(withdrawAction?.data).toEqual({ requestId: first.id, version: 1 });
+
+    await bot.connector.waitFor((calls) => calls.filter((c) => c.conversationId === `a:personal-${PEOPLE.dea}`).length >= 2);
+    bot.connector.clear();
+    const invoke = await bot.post({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: `invoke-${Date.now()}`,
+      channelId: 'msteams',
+      from: { id: 'x', aadObjectId: PEOPLE.coach },
+      recipient: { id: 'bot' },
+      conversation: { id: `a:personal-${PEOPLE.coach}`, conversationType: 'personal' },
+      value: { action: { type: 'Action.Execute', verb: 'request.withdraw', data: withdrawAction!.data } },
+    } as Partial<Activity>);
+    expect(invoke.status).toBe(200);
+    const body = invoke.body as { statusCode: number; value: unknown };
+    expect(body.statusCode).toBe(200);
+    expect(JSON.stringify(body.value)).toContain('You withdrew this request');
+    expect((await store.findByNumber(1))?.status).toBe('withdrawn');
+
+    // Every posted copy (the DEA's) now shows the new status.
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'PUT' && c.conversationId === `a:personal-${PEOPLE.dea}`));
+    const update = bot.connector.calls.find((c) => c.method === 'PUT')!;
+    expect(visibleText([update.activity])).toContain('Withdrawn');
+
+    // The same click again (a stale card) changes nothing and says so.
+    const again = await bot.post({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: `invoke-again-${Date.now()}`,
+      channelId: 'msteams',
+      from: { id: 'x', aadObjectId: PEOPLE.coach },
+      recipient: { id: 'bot' },
+      conversation: { id: `a:personal-${PEOPLE.coach}`, conversationType: 'personal' },
+      value: { action: { type: 'Action.Execute', verb: 'request.withdraw', data: withdrawAction!.data } },
+    } as Partial<Activity>);
+    expect(JSON.stringify((again.body as { value: unknown }).value)).toContain('changed since you last saw it');
+  });
+
+  it('does not let another coach withdraw or see a request', async () => {
+    await startClaimantForm(bot);
+    await exchange(bot, PEOPLE.coach, claimantForm());
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+    const request = (await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1))!;
+    const otherCoach = '00000000-0000-4000-8000-000000000101';
+    const invoke = await bot.post({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: `invoke-other-${Date.now()}`,
+      channelId: 'msteams',
+      from: { id: 'y', aadObjectId: otherCoach },
+      recipient: { id: 'bot' },
+      conversation: { id: `a:personal-${otherCoach}`, conversationType: 'personal' },
+      value: { action: { type: 'Action.Execute', verb: 'request.withdraw', data: { requestId: request.id, version: 1 } } },
+    } as Partial<Activity>);
+    const shown = JSON.stringify((invoke.body as { value: unknown }).value);
+    expect(shown).toContain('Only the person who made a request can withdraw it');
+    expect(shown).not.toContain('AB 12 34 56 C');
+    expect((await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1))?.status).toBe('submitted');
+  });
+});
+
+describe('new request (colleagues and missing DEA)', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot();
+  });
+  afterEach(async () => bot.close());
+
+  it('lets a service delivery coach ask the DEA with a reason and a criticality', async () => {
+    const form = firstCard(await exchange(bot, PEOPLE.colleague, 'new request'));
+    expect(Object.keys(cardInputs(form))).toEqual(['reason', 'description', 'criticality', 'requiredBy']);
+    const missing = await exchange(bot, PEOPLE.colleague, { journey: J, step: 'form', action: 'submit', reason: 'Skills support', description: 'Claimant with hearing loss', criticality: '' });
+    expect(text(missing)).toContain('urgent or non-urgent');
+    await exchange(bot, PEOPLE.colleague, { journey: J, step: 'form', action: 'submit', reason: 'Skills support', description: 'Claimant with hearing loss', criticality: 'urgent' });
+    await exchange(bot, PEOPLE.colleague, { journey: J, step: 'confirm', action: 'confirm' });
+    const stored = await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1);
+    expect(stored).toMatchObject({ type: 'colleague_support', urgent: true, reason: 'Skills support', requiredBy: null });
+  });
+
+  it('tells a coach with no DEA so, and whom to ask, keeping what they typed', async () => {
+    await startClaimantForm(bot);
+    await exchange(bot, PEOPLE.coach, claimantForm({ surname: 'Kept' }));
+    await bot.app.dataSource.query(`UPDATE staff SET deaId = NULL WHERE aadObjectId = '${PEOPLE.coach}'`);
+    const replies = await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+    expect(text(replies)).toMatch(/no DEA assigned.*Tom Baker.*What you typed is kept/);
+    expect(await bot.app.dataSource.getRepository('SupportRequest').count()).toBe(0);
+
+    const dea = (await bot.app.dataSource.query(`SELECT id FROM staff WHERE aadObjectId = '${PEOPLE.dea}'`)) as { id: string }[];
+    await bot.app.dataSource.query(`UPDATE staff SET deaId = '${dea[0]!.id}' WHERE aadObjectId = '${PEOPLE.coach}'`);
+    const form = firstCard(await exchange(bot, PEOPLE.coach, 'new request'));
+    expect(cardInputs(form)).toMatchObject({ surname: 'Kept', nino: 'ab 12 34 56 c' });
+  });
+
+  it('tells a DEA that requests come to them', async () => {
+    expect(text(await exchange(bot, PEOPLE.dea, 'new request'))).toMatch(/as a DEA you receive them here/);
+  });
+});
+
+describe('privacy', () => {
+  it('writes neither the NINO nor the surname nor the health text to the logs during a whole journey', async () => {
+    const bot = await startTestBot();
+    try {
+      await exchange(bot, PEOPLE.dea, 'help');
+      await startClaimantForm(bot);
+      await exchange(bot, PEOPLE.coach, claimantForm({ surname: 'Zebedee', nino: 'AB 98 76 54 D', challenges: 'Severe agoraphobia', benefits: 'PIP' }));
+      await exchange(bot, PEOPLE.coach, { journey: J, step: 'vulnerability', action: 'choose', choice: 'clearly_vulnerable' });
+      await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+      await exchange(bot, PEOPLE.coach, 'my requests');
+      await bot.app.notifier.idle();
+      const logs = bot.logs.join('');
+      expect(logs.length).toBeGreaterThan(200);
+      expect(logs).not.toMatch(/AB ?98 ?76 ?54 ?D/i);
+      expect(logs).not.toContain('Zebedee');
+      expect(logs).not.toContain('agoraphobia');
+    } finally {
+      await bot.close();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import { CAPABILITIES, capabilitiesFor, type Capability } from '../../domain/capabilities';
+import { ROLES, type Role } from '../../domain/roles';
+
+const titles = (roles: readonly Role[]): string[] => capabilitiesFor({ roles }).map((c) => c.title);
+const commands = (roles: readonly Role[]): (string | null)[] => capabilitiesFor({ roles }).map((c) => c.command);
+
+const COLLEAGUE_ROLES: Role[] = [
+  'service_delivery_team_leader',
+  'service_delivery_coach',
+  'work_psychologist',
+  'employer_adviser',
+  'hcp',
+  'hcp_activity_manager',
+];
+
+describe('capabilitiesFor', () => {
+  it('a work coach: ask your DEA, your requests and help, not the DEA’s cohort', () => {
+    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Help']);
+    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', 'help']);
+    expect(titles(['work_coach'])).not.toContain('Requests from your cohort');
+  });
+
+  it('a DEA: requests from the cohort and help, and nothing to ask for', () => {
+    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Help']);
+    expect(commands(['dea'])).toEqual([null, 'help']);
+  });
+
+  it('the cohort entry is something the bot does, with no command', () => {
+    const cohort = capabilitiesFor({ roles: ['dea'] }).find((c) => c.title === 'Requests from your cohort');
+    expect(cohort).toMatchObject({ command: null, roles: ['dea'] });
+  });
+
+  it.each(COLLEAGUE_ROLES)('%s: ask the DEA, your requests and help', (role) => {
+    expect(titles([role])).toEqual(['Ask the DEA for support', 'Your requests', 'Help']);
+    expect(commands([role])).toEqual(['new request', 'my requests', 'help']);
+  });
+
+  it('a work coach team leader: help only', () => {
+    expect(titles(['work_coach_team_leader'])).toEqual(['Help']);
+  });
+
+  it.each([...ROLES])('%s sees help, last', (role) => {
+    const list = capabilitiesFor({ roles: [role] });
+    expect(list.filter((c) => c.command === 'help')).toHaveLength(1);
+    expect(list[list.length - 1]?.command).toBe('help');
+  });
+
+  it('someone with no roles still sees help', () => {
+    expect(commands([])).toEqual(['help']);
+  });
+
+  it('a work coach who is also a service delivery coach gets each command once, the work coach’s wording first', () => {
+    const list = capabilitiesFor({ roles: ['work_coach', 'service_delivery_coach'] });
+    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', 'help']);
+    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Help']);
+  });
+
+  it('a work coach who is also a DEA sees both sides, each command once', () => {
+    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Help']);
+  });
+
+  it.each<[readonly Role[]]>([
+    [['work_coach', 'service_delivery_coach']],
+    [['service_delivery_coach', 'work_psychologist']],
+    [['dea', 'work_coach', 'hcp']],
+    [[...ROLES]],
+  ])('no duplicate commands for %j', (roles) => {
+    const found = commands(roles).filter((c): c is string => c !== null);
+    expect(new Set(found).size).toBe(found.length);
+  });
+
+  it('everyone has every role: one of each command plus the cohort entry', () => {
+    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'help']);
+  });
+
+  it('keeps the order of CAPABILITIES', () => {
+    const all = capabilitiesFor({ roles: [...ROLES] });
+    const positions = all.map((c: Capability) => CAPABILITIES.indexOf(c));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(positions.every((i) => i >= 0)).toBe(true);
+  });
+
+  it('every capability has a title and a description', () => {
+    for (const capability of CAPABILITIES) {
+      expect(capability.title.trim()).not.toBe('');
+      expect(capability.description.trim()).not.toBe('');
+    }
+  });
+});
