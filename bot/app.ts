@@ -17,6 +17,9 @@ import { NEW_REQUEST_DIALOG, NewRequestDialog, type SavedDraft } from '../dialog
 import { systemClock, type Clock, type Logger } from '../domain/ports';
 import { RequestService } from '../domain/requests/request-service';
 import { TeamsNotifier } from './notifier';
+import { SqlTrendStore } from '../data/stores/trend-alerts';
+import { TrendWatcher } from '../domain/requests/trend-watcher';
+import { TriageService } from '../domain/requests/triage-service';
 import { RequestActions } from './request-actions';
 import { createAdapter } from './adapter';
 import type { Config } from './config';
@@ -59,6 +62,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const conversationReferences = new ConversationReferences(dataSource);
   const requestStore = new SqlSupportRequestStore(dataSource);
   const postedCards = new PostedCards(dataSource);
+  const trendStore = new SqlTrendStore(dataSource);
+  const clock = options.clock ?? systemClock;
   const notifier = new TeamsNotifier({
     adapter,
     appId: config.auth?.appId ?? '',
@@ -67,11 +72,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     conversationReferences,
     directory,
     requests: requestStore,
+    trends: trendStore,
     logger,
-    clock: systemClock,
+    clock,
   });
-  const requests = new RequestService({ store: requestStore, directory, notifier, clock: options.clock ?? systemClock });
-  const requestActions = new RequestActions(requests, postedCards, logger);
+  const trends = new TrendWatcher({ store: requestStore, directory, trends: trendStore, notifier, clock, rules: config.trends });
+  const requests = new RequestService({ store: requestStore, directory, notifier, clock, trends });
+  const triage = new TriageService({ store: requestStore, directory, notifier, clock, trends });
+  const requestActions = new RequestActions(requests, triage, postedCards, clock, logger);
   const drafts = userState.createProperty<SavedDraft | undefined>('requestDraft');
 
   const jobcentres = dataSource.getRepository<JobcentreRow>('Jobcentre');
@@ -88,6 +96,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         await dc.beginDialog(NEW_REQUEST_DIALOG);
       },
       'my requests': (turn, person) => requestActions.listMine(turn, person),
+      queue: (turn, person) => requestActions.queue(turn, person),
     },
     submitActions: {
       'request.open': (turn, person, data) => requestActions.open(turn, person, String(data.requestId ?? '')),

@@ -20,6 +20,8 @@ export interface Config {
   readonly database: DatabaseConfig;
   /** Load the demo staff directory into an empty database at start (never in production). */
   readonly seedDemo: boolean;
+  /** When repeated or inappropriate requests are reported to the team leader (seed §12). */
+  readonly trends: { readonly windowDays: number; readonly topicThreshold: number; readonly inappropriateThreshold: number };
 }
 
 export class ConfigError extends Error {
@@ -51,8 +53,14 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const seedDemo = parseBoolean(value('SEED_DEMO'), !production, 'SEED_DEMO', problems);
   if (production && seedDemo) problems.push('SEED_DEMO must not be on in production: it loads fictional staff.');
 
+  const trends = {
+    windowDays: parseCount(value('TREND_WINDOW_DAYS') || '60', 'TREND_WINDOW_DAYS', problems),
+    topicThreshold: parseCount(value('TREND_TOPIC_THRESHOLD') || '3', 'TREND_TOPIC_THRESHOLD', problems),
+    inappropriateThreshold: parseCount(value('TREND_INAPPROPRIATE_THRESHOLD') || '2', 'TREND_INAPPROPRIATE_THRESHOLD', problems),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { production, host, port, logLevel, auth, database, seedDemo };
+  return { production, host, port, logLevel, auth, database, seedDemo, trends };
 }
 
 function readAuth(value: (name: string) => string, production: boolean, problems: string[]): BotAuthConfig | null {
@@ -157,6 +165,15 @@ function parsePort(raw: string, name: string, problems: string[]): number {
     return 0;
   }
   return port;
+}
+
+function parseCount(raw: string, name: string, problems: string[]): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) {
+    problems.push(`${name} "${raw}" should be a whole number from 1 to 1000.`);
+    return 1;
+  }
+  return n;
 }
 
 function parseBoolean(raw: string, fallback: boolean, name: string, problems: string[]): boolean {

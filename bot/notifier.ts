@@ -5,8 +5,11 @@ import type { ConversationReferences } from '../data/stores/conversation-referen
 import type { Outbox, OutboxMessage } from '../data/stores/outbox';
 import type { PostedCards } from '../data/stores/posted-cards';
 import type { Clock, Logger, StaffDirectory } from '../domain/ports';
-import type { RequestNotifier, SupportRequestStore } from '../domain/requests/ports';
+import type { RequestNotifier, SupportRequestStore, Trend } from '../domain/requests/ports';
+import type { SqlTrendStore } from '../data/stores/trend-alerts';
+import { trendCard } from '../cards/trend-card';
 import type { SupportRequest } from '../domain/requests/support-request';
+import { londonDate } from '../domain/requests/calendar-date';
 
 export interface TeamsNotifierDeps {
   readonly adapter: CloudAdapter;
@@ -17,6 +20,7 @@ export interface TeamsNotifierDeps {
   readonly conversationReferences: ConversationReferences;
   readonly directory: StaffDirectory;
   readonly requests: SupportRequestStore;
+  readonly trends: SqlTrendStore;
   readonly logger: Logger;
   readonly clock: Clock;
 }
@@ -41,6 +45,22 @@ export class TeamsNotifier implements RequestNotifier {
 
   async requestChanged(request: SupportRequest): Promise<void> {
     this.inBackground(() => this.refreshCopies(request.id));
+  }
+
+  async requestNeedsAttention(request: SupportRequest, recipientId: string): Promise<void> {
+    await this.enqueueFor(recipientId, 'request_card', request.id);
+  }
+
+  async trendSpotted(trendId: string, trend: Trend): Promise<void> {
+    this.deps.logger.info({ trendId, kind: trend.kind, count: trend.count }, 'trend spotted');
+    await this.enqueueFor(trend.teamLeaderId, 'trend_card', trendId);
+  }
+
+  private async enqueueFor(staffId: string, kind: string, subjectId: string): Promise<void> {
+    const recipient = await this.deps.directory.findById(staffId);
+    if (!recipient) return;
+    const id = await this.deps.outbox.enqueue(recipient.aadObjectId, kind, subjectId, this.deps.clock.now());
+    this.inBackground(() => this.deliver(id));
   }
 
   /** Delivers what was waiting for someone who has just been seen (and so can now be reached). */
@@ -82,6 +102,7 @@ export class TeamsNotifier implements RequestNotifier {
   }
 
   private async send(message: OutboxMessage, reference: Partial<ConversationReference>): Promise<void> {
+    if (message.kind === 'trend_card' && message.subjectId) return this.sendTrend(message.subjectId, reference);
     if (message.kind !== 'request_card' || !message.subjectId) throw new Error(`unknown outbox message kind ${message.kind}`);
     const request = await this.deps.requests.findById(message.subjectId);
     const recipient = await this.deps.directory.findByAadObjectId(message.recipientAad);
@@ -89,12 +110,21 @@ export class TeamsNotifier implements RequestNotifier {
     const parties = await this.parties(request);
     let activityId: string | undefined;
     await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (turn) => {
-      const sent = await turn.sendActivity(MessageFactory.attachment(cardAttachment(requestCard(request, parties, recipient))));
+      const sent = await turn.sendActivity(MessageFactory.attachment(cardAttachment(requestCard(request, parties, recipient, { today: londonDate(this.deps.clock.now()) }))));
       activityId = sent?.id;
     });
     if (activityId) {
       await this.deps.postedCards.record({ requestId: request.id, recipientAad: recipient.aadObjectId, activityId, reference });
     }
+  }
+
+  private async sendTrend(trendId: string, reference: Partial<ConversationReference>): Promise<void> {
+    const trend = await this.deps.trends.find(trendId);
+    if (!trend) return;
+    const coaches = await this.deps.directory.findByIds(trend.coachIds);
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (turn) => {
+      await turn.sendActivity(MessageFactory.attachment(cardAttachment(trendCard(trend, coaches))));
+    });
   }
 
   /** Every posted copy of the request's card shows its current state, as each recipient may see it. */
@@ -107,7 +137,7 @@ export class TeamsNotifier implements RequestNotifier {
       if (!viewer) continue;
       try {
         await this.deps.adapter.continueConversationAsync(this.deps.appId, copy.reference, async (turn) => {
-          const activity = MessageFactory.attachment(cardAttachment(requestCard(request, parties, viewer)));
+          const activity = MessageFactory.attachment(cardAttachment(requestCard(request, parties, viewer, { today: londonDate(this.deps.clock.now()) })));
           await turn.updateActivity({ ...activity, id: copy.activityId });
         });
       } catch (error) {

@@ -1,55 +1,73 @@
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
-import { myRequestsCard, requestCard } from '../cards/request-cards';
+import { myRequestsCard, queueCard, requestCard, type CardNote } from '../cards/request-cards';
 import { cardAttachment, type AdaptiveCard } from '../cards/render';
 import type { PostedCards } from '../data/stores/posted-cards';
-import { isDomainError } from '../domain/errors';
-import type { Logger } from '../domain/ports';
+import { isDomainError, type DomainError } from '../domain/errors';
+import type { Clock, Logger } from '../domain/ports';
+import { londonDate } from '../domain/requests/calendar-date';
 import type { RequestService } from '../domain/requests/request-service';
+import type { SupportRequest } from '../domain/requests/support-request';
+import type { TriageService } from '../domain/requests/triage-service';
 import type { StaffMember } from '../domain/staff';
 
-interface ActionData {
-  requestId?: unknown;
-  version?: unknown;
-}
+type ActionData = Record<string, unknown>;
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
+/** The answer to a click: the request as it now is, and a line saying what happened. */
+type Verb = (person: StaffMember, requestId: string, version: number, data: ActionData) => Promise<{ request: SupportRequest; note: string }>;
+
 /**
- * What people do to a request from its card. Each verb authorises the clicker against the stored
- * request, checks the version the card was showing, and answers with the card as it now is.
+ * What people do to a request from its card (Action.Execute). Each verb is authorised in the domain
+ * against the stored request and the version the card showed, and answered with the refreshed card
+ * for the clicker; everyone else's copies are updated after the answer.
  */
 export class RequestActions {
+  private readonly verbs: Readonly<Record<string, Verb>>;
+
   constructor(
     private readonly requests: RequestService,
+    private readonly triage: TriageService,
     private readonly postedCards: PostedCards,
+    private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.verbs = {
+      'request.withdraw': async (p, id, v) => ({ request: await requests.withdraw(p, id, v), note: 'You withdrew this request. The DEA has been told.' }),
+      'request.accept': async (p, id, v, d) => ({ request: await triage.accept(p, id, v, d.channel), note: 'Accepted. The work coach has been told.' }),
+      'request.ask': async (p, id, v, d) => ({ request: await triage.askForInformation(p, id, v, d.question), note: 'Your question was sent to the work coach.' }),
+      'request.answer': async (p, id, v, d) => ({ request: await triage.answer(p, id, v, d.answer), note: 'Your answer was sent to the DEA.' }),
+      'request.redirect': async (p, id, v, d) => ({
+        request: await triage.redirect(p, id, v, d.redirectReason, String(d.inappropriate ?? '').split(',').includes('yes')),
+        note: 'Redirected. The work coach has been told why.',
+      }),
+      'request.inform': async (p, id, v, d) => ({ request: await triage.sendInformation(p, id, v, d.summary, d.information), note: 'The information was sent and the request closed.' }),
+      'request.hold': async (p, id, v, d) => ({ request: await triage.holdingResponse(p, id, v, d.holdingText, d.expectedReturn), note: 'Your holding response was sent.' }),
+    };
+  }
 
   async invoke(person: StaffMember, verb: string, data: ActionData): Promise<AdaptiveCardInvokeResponse> {
     const requestId = typeof data.requestId === 'string' ? data.requestId : '';
     const version = typeof data.version === 'number' ? data.version : Number(data.version);
+    if (verb === 'request.refresh') return this.safely(person, verb, requestId, data, async () => this.render(person, requestId));
+    const action = this.verbs[verb];
+    if (!action) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown action ${verb}` } };
+    return this.safely(person, verb, requestId, data, async () => {
+      const { request, note } = await action(person, requestId, version, data);
+      this.logger.info({ verb, requestId, actorId: person.id, status: request.status, version: request.version }, 'card action');
+      return this.render(person, request.id, { note: { text: note, tone: 'good' } });
+    });
+  }
+
+  /** Domain refusals come back as the current card with a note, keeping what was typed. */
+  private async safely(person: StaffMember, verb: string, requestId: string, data: ActionData, work: () => Promise<AdaptiveCard>): Promise<AdaptiveCardInvokeResponse> {
     try {
-      switch (verb) {
-        case 'request.refresh':
-          return this.card(await this.render(person, requestId));
-        case 'request.withdraw': {
-          const withdrawn = await this.requests.withdraw(person, requestId, version);
-          this.logger.info({ verb, requestId, actorId: person.id }, 'request withdrawn');
-          return this.card(await this.render(person, withdrawn.id, { text: 'You withdrew this request. The DEA has been told.', tone: 'good' }));
-        }
-        default:
-          return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown action ${verb}` } };
-      }
+      return this.card(await work());
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.logger.info({ verb, requestId, actorId: person.id, kind: error.kind }, 'card action refused');
-      if (error.kind === 'not_found') return this.card(messageCard(error.message));
-      const note =
-        error.kind === 'conflict'
-          ? 'This request changed since you last saw it. This is how it is now; nothing was changed by your click.'
-          : `${error.message} Nothing was changed.`;
       try {
-        return this.card(await this.render(person, requestId, { text: note, tone: 'attention' }));
+        return this.card(await this.render(person, requestId, refusal(error, data)));
       } catch (renderError) {
         if (isDomainError(renderError)) return this.card(messageCard(`${error.message} Nothing was changed.`));
         throw renderError;
@@ -63,12 +81,7 @@ export class RequestActions {
       const card = await this.render(person, requestId);
       const sent = await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
       if (sent?.id) {
-        await this.postedCards.record({
-          requestId,
-          recipientAad: person.aadObjectId,
-          activityId: sent.id,
-          reference: TurnContext.getConversationReference(turn.activity),
-        });
+        await this.postedCards.record({ requestId, recipientAad: person.aadObjectId, activityId: sent.id, reference: TurnContext.getConversationReference(turn.activity) });
       }
     } catch (error) {
       if (!isDomainError(error)) throw error;
@@ -81,14 +94,36 @@ export class RequestActions {
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(myRequestsCard(mine))));
   }
 
-  private async render(person: StaffMember, requestId: string, note?: { text: string; tone: 'attention' | 'good' }): Promise<AdaptiveCard> {
+  async queue(turn: TurnContext, person: StaffMember): Promise<void> {
+    if (!person.roles.includes('dea')) {
+      await turn.sendActivity('The queue is for DEAs: it lists the requests sent to them. Say "my requests" to see yours.');
+      return;
+    }
+    const entries = await this.triage.queue(person);
+    const requesters = new Map((await Promise.all(entries.map(async (e) => (await this.requests.parties(e.request)).requester))).map((p) => [p.id, p.name]));
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(queueCard(entries, requesters, londonDate(this.clock.now())))));
+  }
+
+  private async render(person: StaffMember, requestId: string, extra: { note?: CardNote; problems?: Record<string, string>; values?: Record<string, string> } = {}): Promise<AdaptiveCard> {
     const request = await this.requests.visibleTo(person, requestId);
-    return requestCard(request, await this.requests.parties(request), person, note);
+    return requestCard(request, await this.requests.parties(request), person, { today: londonDate(this.clock.now()), ...extra });
   }
 
   private card(card: AdaptiveCard): AdaptiveCardInvokeResponse {
     return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
   }
+}
+
+function refusal(error: DomainError, data: ActionData): { note: CardNote; problems?: Record<string, string>; values?: Record<string, string> } {
+  const typed: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && key !== 'requestId') typed[key] = value;
+  if (error.kind === 'conflict') {
+    return { note: { text: 'This request changed since you last saw it. This is how it is now; nothing was changed by your click.', tone: 'attention' } };
+  }
+  if (error.kind === 'invalid' && Object.keys(error.problems).length > 0) {
+    return { note: { text: `${error.message} What you typed is kept below.`, tone: 'attention' }, problems: { ...error.problems }, values: typed };
+  }
+  return { note: { text: `${error.message} Nothing was changed.`, tone: 'attention' } };
 }
 
 function messageCard(text: string): AdaptiveCard {

@@ -80,3 +80,32 @@ export interface ChoiceOption {
 export function choiceCard(data: { journey: string; step: string; title: string; intro?: string; options: readonly ChoiceOption[] }): AdaptiveCard {
   return renderCard(choiceTemplate, { ...data, intro: data.intro ?? '' });
 }
+
+/**
+ * A button that opens a small form under the card (Action.ShowCard) whose own button is an
+ * Action.Execute: the inputs come back in the invoke's data with the ids and version given.
+ */
+export function showCardAction(options: {
+  title: string;
+  verb: string;
+  submitTitle: string;
+  data: Readonly<Record<string, unknown>>;
+  fields: readonly FormField[];
+  values?: Readonly<Record<string, string>>;
+  problems?: Readonly<Record<string, string>>;
+}): Record<string, unknown> {
+  const inner = formCard({
+    journey: '',
+    step: '',
+    title: options.title,
+    submitTitle: options.submitTitle,
+    fields: options.fields,
+    values: options.values ?? {},
+    problems: options.problems,
+  });
+  // The inner card's heading repeats the button; its own buttons become the one Execute action.
+  (inner.body as unknown[]).shift();
+  inner.actions = [{ type: 'Action.Execute', title: options.submitTitle, verb: options.verb, data: { ...options.data }, style: 'positive' }];
+  delete inner.$schema;
+  return { type: 'Action.ShowCard', title: options.title, card: inner };
+}

@@ -11,6 +11,11 @@ import {
 import type { StaffMember } from '../domain/staff';
 import type { AdaptiveCard } from './render';
 import { summaryCard, type CardAction } from './summary-card';
+import { showCardAction } from './form-card';
+import { addMonths } from '../domain/requests/calendar-date';
+import { CHANNEL_LABELS, NEEDS_BOOKING, channelsFor } from '../domain/requests/channels';
+import { TRIAGE_LIMITS } from '../domain/requests/triage-service';
+import type { RequestMessage } from '../domain/requests/support-request';
 
 export interface RequestParties {
   readonly requester: StaffMember;
@@ -30,7 +35,22 @@ export function viewOf(viewer: StaffMember, request: SupportRequest): RequestVie
  * The request as one person should see it. The claimant's NINO and surname are shown in full only
  * to the requester and the DEA; anyone else sees them masked.
  */
-export function requestCard(request: SupportRequest, parties: RequestParties, viewer: StaffMember, note?: { text: string; tone: 'attention' | 'good' }): AdaptiveCard {
+export interface CardNote {
+  readonly text: string;
+  readonly tone: 'attention' | 'good';
+}
+
+export interface RequestCardOptions {
+  /** Today in London, for date limits on the DEA's forms. */
+  readonly today: string;
+  readonly note?: CardNote;
+  /** Field problems from the last click, shown on the form they belong to, with what was typed. */
+  readonly problems?: Readonly<Record<string, string>>;
+  readonly values?: Readonly<Record<string, string>>;
+}
+
+export function requestCard(request: SupportRequest, parties: RequestParties, viewer: StaffMember, options: RequestCardOptions): AdaptiveCard {
+  const note = options.note;
   const view = viewOf(viewer, request);
   const full = view !== 'read-only';
   const facts: { label: string; value: string }[] = [
@@ -48,19 +68,29 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     );
   }
   if (request.topic) facts.push({ label: 'Topic', value: SKILL_TOPIC_LABELS[request.topic] });
+  if (request.channel) facts.push({ label: 'Channel of support', value: CHANNEL_LABELS[request.channel] });
+  if (request.inappropriate) facts.push({ label: 'Marked', value: 'Not an appropriate request for the DEA' });
 
-  const paragraphs = full ? describe(request) : [];
+  const names = new Map([
+    [parties.requester.id, parties.requester.name],
+    [parties.dea.id, parties.dea.name],
+  ]);
+  const paragraphs = full ? [...describe(request), ...request.messages.map((m) => messageParagraph(m, names))] : [];
   const actions: CardAction[] = [];
   if (view === 'requester' && WITHDRAWABLE.includes(request.status)) {
     actions.push({ title: 'Withdraw request', kind: 'execute', verb: 'request.withdraw', style: 'destructive', data: { requestId: request.id, version: request.version } });
   }
-  return summaryCard({
+  const forms = view === 'dea' ? deaForms(request, options) : view === 'requester' ? requesterForms(request, options) : [];
+  const nextStep = view === 'dea' && request.status === 'accepted' && request.channel && NEEDS_BOOKING.includes(request.channel)
+    ? 'Next: book the meeting in the diaries.'
+    : undefined;
+  const card = summaryCard({
     title: `${request.reference}: ${REQUEST_TYPE_LABELS[request.type]}`,
     subtitle: view === 'read-only' ? 'Read only' : '',
     badge: request.urgent ? (request.vulnerability === 'suicide_or_self_harm' ? 'URGENT: declared intention of suicide or self-harm' : 'URGENT') : '',
     facts,
     paragraphs,
-    note: note?.text,
+    note: note?.text ?? nextStep,
     noteTone: note?.tone,
     actions,
     refresh: {
@@ -69,6 +99,126 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
       userIds: [parties.requester.aadObjectId, parties.dea.aadObjectId],
     },
   });
+  card.actions = [...forms, ...((card.actions as unknown[]) ?? [])];
+  return card;
+}
+
+function messageParagraph(message: RequestMessage, names: ReadonlyMap<string, string>): { label: string; value: string } {
+  const who = names.get(message.authorId) ?? 'Someone';
+  const when = describeDate(message.at.toISOString().slice(0, 10));
+  switch (message.kind) {
+    case 'question':
+      return { label: `${who} asked for more information (${when})`, value: message.text };
+    case 'answer':
+      return { label: `${who} answered (${when})`, value: message.text };
+    case 'redirect':
+      return { label: `${who} redirected the request (${when})`, value: message.text };
+    case 'information':
+      return { label: `Information from ${who} (${when})`, value: message.summary ? `${message.summary}\n\n${message.text}` : message.text };
+    case 'holding':
+      return {
+        label: `Holding response from ${who} (${when})`,
+        value: message.expectedReturn ? `${message.text}\n\nExpected back by ${describeDate(message.expectedReturn)}.` : message.text,
+      };
+  }
+}
+
+function deaForms(request: SupportRequest, options: RequestCardOptions): Record<string, unknown>[] {
+  const data = { requestId: request.id, version: request.version };
+  const common = { data, values: options.values, problems: options.problems };
+  const forms: Record<string, unknown>[] = [];
+  if (request.status === 'submitted' || request.status === 'info_requested') {
+    forms.push(
+      showCardAction({
+        ...common,
+        title: 'Accept',
+        verb: 'request.accept',
+        submitTitle: 'Accept with this channel',
+        fields: [
+          {
+            id: 'channel',
+            kind: 'choice',
+            label: 'Channel of support',
+            required: true,
+            errorMessage: 'Choose the channel of support.',
+            choices: channelsFor(request.claimant !== null).map((c) => ({ title: CHANNEL_LABELS[c], value: c })),
+          },
+        ],
+      }),
+    );
+  }
+  if (request.status === 'submitted') {
+    forms.push(
+      showCardAction({
+        ...common,
+        title: 'Ask for more information',
+        verb: 'request.ask',
+        submitTitle: 'Send question',
+        fields: [{ id: 'question', kind: 'multiline', label: 'Your question', required: true, errorMessage: 'Enter your question.', maxLength: TRIAGE_LIMITS.question }],
+      }),
+    );
+  }
+  if (request.status === 'submitted' || request.status === 'info_requested') {
+    forms.push(
+      showCardAction({
+        ...common,
+        title: 'Redirect or decline',
+        verb: 'request.redirect',
+        submitTitle: 'Redirect or decline',
+        fields: [
+          { id: 'redirectReason', kind: 'multiline', label: 'Reason, and where to go instead', required: true, errorMessage: 'Enter the reason.', maxLength: TRIAGE_LIMITS.reason },
+          {
+            id: 'inappropriate',
+            kind: 'multichoice',
+            label: 'Appropriateness',
+            required: false,
+            errorMessage: '',
+            choices: [{ title: 'Mark as not an appropriate request for the DEA', value: 'yes' }],
+          },
+        ],
+      }),
+    );
+  }
+  if (request.status === 'accepted' && request.channel === 'informational_support') {
+    forms.push(
+      showCardAction({
+        ...common,
+        title: 'Send the information',
+        verb: 'request.inform',
+        submitTitle: 'Send to the work coach',
+        fields: [
+          { id: 'summary', kind: 'multiline', label: 'Summary', required: true, errorMessage: 'Enter a summary.', maxLength: TRIAGE_LIMITS.summary },
+          { id: 'information', kind: 'multiline', label: 'The information, or links to products', required: true, errorMessage: 'Enter the information.', maxLength: TRIAGE_LIMITS.information },
+        ],
+      }),
+      showCardAction({
+        ...common,
+        title: 'Send a holding response',
+        verb: 'request.hold',
+        submitTitle: 'Send holding response',
+        fields: [
+          { id: 'holdingText', kind: 'multiline', label: 'Message to the work coach', required: true, errorMessage: 'Enter a message.', maxLength: TRIAGE_LIMITS.holding },
+          { id: 'expectedReturn', kind: 'date', label: 'Expected return date', required: true, errorMessage: 'Enter the date you expect to come back.', min: options.today, max: addMonths(options.today, 3) },
+        ],
+      }),
+    );
+  }
+  return forms;
+}
+
+function requesterForms(request: SupportRequest, options: RequestCardOptions): Record<string, unknown>[] {
+  if (request.status !== 'info_requested') return [];
+  return [
+    showCardAction({
+      data: { requestId: request.id, version: request.version },
+      values: options.values,
+      problems: options.problems,
+      title: 'Answer the DEA',
+      verb: 'request.answer',
+      submitTitle: 'Send answer',
+      fields: [{ id: 'answer', kind: 'multiline', label: 'Your answer', required: true, errorMessage: 'Enter your answer.', maxLength: TRIAGE_LIMITS.answer }],
+    }),
+  ];
 }
 
 function describe(request: SupportRequest): { label: string; value: string }[] {
@@ -131,5 +281,24 @@ export function myRequestsCard(requests: readonly SupportRequest[]): AdaptiveCar
       value: `${STATUS_LABELS[r.status]} · ${REQUEST_TYPE_LABELS[r.type]}${r.urgent ? ' · URGENT' : ''}${r.requiredBy ? ` · needed by ${describeDate(r.requiredBy)}` : ''}`,
     })),
     actions: requests.slice(0, 6).map((r) => ({ title: `Open ${r.reference}`, kind: 'submit' as const, data: { verb: 'request.open', requestId: r.id } })),
+  });
+}
+
+/** `queue`: the DEA's open requests, urgent first, then by date needed; overdue ones marked in words. */
+export function queueCard(entries: readonly { request: SupportRequest; overdue: boolean }[], requesterNames: ReadonlyMap<string, string>, today: string): AdaptiveCard {
+  if (entries.length === 0) return summaryCard({ title: 'Your queue', facts: [], note: 'No open requests. New ones arrive here as cards.' });
+  return summaryCard({
+    title: `Your queue: ${entries.length} open request${entries.length === 1 ? '' : 's'}`,
+    subtitle: `Urgent first, then by the date a response is needed. Today is ${describeDate(today)}.`,
+    facts: entries.map(({ request, overdue }) => ({
+      label: `${overdue ? 'OVERDUE ' : ''}${request.urgent ? 'URGENT ' : ''}${request.reference}`,
+      value: [
+        STATUS_LABELS[request.status],
+        REQUEST_TYPE_LABELS[request.type],
+        requesterNames.get(request.requesterId) ?? '',
+        request.requiredBy ? `needed by ${describeDate(request.requiredBy)}` : 'no date given',
+      ].filter(Boolean).join(' · '),
+    })),
+    actions: entries.slice(0, 6).map(({ request }) => ({ title: `Open ${request.reference}`, kind: 'submit' as const, data: { verb: 'request.open', requestId: request.id } })),
   });
 }

@@ -11,6 +11,7 @@ export interface Capability {
 }
 
 const COLLEAGUES: readonly Role[] = [
+  'work_coach_team_leader',
   'service_delivery_team_leader',
   'service_delivery_coach',
   'work_psychologist',
@@ -45,8 +46,20 @@ export const CAPABILITIES: readonly Capability[] = [
   {
     command: null,
     title: 'Requests from your cohort',
-    description: 'Each support request from your work coaches arrives here as a card, urgent ones marked.',
+    description: 'Each support request from your work coaches arrives here as a card: accept it with a channel, ask for more information, or redirect it.',
     roles: ['dea'],
+  },
+  {
+    command: 'queue',
+    title: 'Your queue',
+    description: 'Your open requests, urgent first, then by the date a response is needed; overdue ones marked.',
+    roles: ['dea'],
+  },
+  {
+    command: null,
+    title: 'Trends in your team',
+    description: 'When requests keep being marked inappropriate, or keep asking about one skill topic, you are told here once.',
+    roles: ['work_coach_team_leader'],
   },
   {
     command: 'help',

@@ -18,4 +18,6 @@ export interface StaffDirectory {
   findByAadObjectId(aadObjectId: string): Promise<StaffMember | null>;
   findById(id: string): Promise<StaffMember | null>;
   findByIds(ids: readonly string[]): Promise<StaffMember[]>;
+  /** The people whose team leader this is. */
+  findByTeamLeader(teamLeaderId: string): Promise<StaffMember[]>;
 }

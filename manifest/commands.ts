@@ -41,6 +41,11 @@ export const BOT_COMMANDS = [
     description: 'Your requests to your DEA and their status',
     scopes: ['personal'],
   },
+  {
+    title: 'queue',
+    description: 'For DEAs: your open requests, urgent first, then by the date a response is needed',
+    scopes: ['personal'],
+  },
 ] as const satisfies readonly BotCommand[];
 
 /** The literal command titles, e.g. `'new request'`. */

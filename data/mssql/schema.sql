@@ -24,7 +24,7 @@ CREATE INDEX "IDX_conversation_reference_person" ON "conversation_reference" ("a
 GO
 CREATE TABLE "claimant" ("id" varchar(36) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefits" varchar(100) NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_claimant_nino" UNIQUE ("nino"), CONSTRAINT "PK_b20611bde28b328e37fadb7b053" PRIMARY KEY ("id"));
 GO
-CREATE TABLE "support_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "type" varchar(32) NOT NULL, "status" varchar(32) NOT NULL, "version" int NOT NULL, "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "claimantId" varchar(36), "topic" varchar(40), "description" nvarchar(MAX) NOT NULL, "reason" nvarchar(1000), "requiredBy" varchar(10), "urgent" bit NOT NULL, "vulnerability" varchar(32), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_support_request_number" UNIQUE ("number"), CONSTRAINT "PK_76db9b511f3ac27bf3237432acc" PRIMARY KEY ("id"));
+CREATE TABLE "support_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "type" varchar(32) NOT NULL, "status" varchar(32) NOT NULL, "version" int NOT NULL, "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "claimantId" varchar(36), "topic" varchar(40), "description" nvarchar(MAX) NOT NULL, "reason" nvarchar(1000), "requiredBy" varchar(10), "urgent" bit NOT NULL, "vulnerability" varchar(32), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "channel" varchar(40), "inappropriate" bit, CONSTRAINT "UQ_support_request_number" UNIQUE ("number"), CONSTRAINT "PK_76db9b511f3ac27bf3237432acc" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_support_request_requester" ON "support_request" ("requesterId", "createdAt") ;
 GO
@@ -44,6 +44,12 @@ CREATE TABLE "posted_card" ("id" varchar(64) NOT NULL, "requestId" varchar(36) N
 GO
 CREATE INDEX "IDX_posted_card_request" ON "posted_card" ("requestId") ;
 GO
+CREATE TABLE "request_message" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "at" datetime2 NOT NULL, "authorId" varchar(36) NOT NULL, "kind" varchar(20) NOT NULL, "body" nvarchar(MAX) NOT NULL, "summary" nvarchar(1000), "expectedReturn" varchar(10), CONSTRAINT "PK_2abc687f76b2e31fc2dba1dd017" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_request_message_request" ON "request_message" ("requestId", "at") ;
+GO
+CREATE TABLE "trend_alert" ("id" varchar(36) NOT NULL, "trendKey" varchar(64) NOT NULL, "kind" varchar(30) NOT NULL, "teamLeaderId" varchar(36) NOT NULL, "coachIds" varchar(1200) NOT NULL, "topic" varchar(40), "count" int NOT NULL, "windowDays" int NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "UQ_trend_alert_key" UNIQUE ("trendKey"), CONSTRAINT "PK_2e5829e52711ee73abbb6ddaddd" PRIMARY KEY ("id"));
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
@@ -59,4 +65,6 @@ GO
 ALTER TABLE "support_request" ADD CONSTRAINT "FK_support_request_claimant" FOREIGN KEY ("claimantId") REFERENCES "claimant"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "request_event" ADD CONSTRAINT "FK_request_event_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "request_message" ADD CONSTRAINT "FK_request_message_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

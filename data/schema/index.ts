@@ -3,7 +3,7 @@ import type { SqlDialect } from './dialect';
 import { jobcentreSchema, staffRoleSchema, staffSchema } from './directory';
 import { outboxSchema, postedCardSchema } from './messaging';
 import { botStateSchema, conversationReferenceSchema, processedActivitySchema } from './platform';
-import { claimantSchema, requestEventSchema, supportRequestSchema } from './requests';
+import { claimantSchema, requestEventSchema, requestMessageSchema, supportRequestSchema, trendAlertSchema } from './requests';
 
 /** Every table the bot owns, described for the given dialect. */
 export function entitySchemas(dialect: SqlDialect): EntitySchema[] {
@@ -19,5 +19,7 @@ export function entitySchemas(dialect: SqlDialect): EntitySchema[] {
     requestEventSchema(dialect),
     outboxSchema(dialect),
     postedCardSchema(dialect),
+    requestMessageSchema(dialect),
+    trendAlertSchema(dialect),
   ] as EntitySchema[];
 }

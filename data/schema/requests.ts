@@ -27,11 +27,39 @@ export interface SupportRequestRow {
   requiredBy: string | null;
   urgent: boolean;
   vulnerability: string | null;
+  channel: string | null;
+  inappropriate: boolean | null;
   createdAt: Date;
   updatedAt: Date;
   requester?: unknown;
   dea?: unknown;
   claimant?: ClaimantRow;
+  messages?: RequestMessageRow[];
+}
+
+export interface RequestMessageRow {
+  id: string;
+  requestId: string;
+  at: Date;
+  authorId: string;
+  kind: string;
+  body: string;
+  summary: string | null;
+  expectedReturn: string | null;
+  request?: SupportRequestRow;
+}
+
+/** A trend reported to a team leader, kept so each is reported once (seed §12). */
+export interface TrendAlertRow {
+  id: string;
+  trendKey: string;
+  kind: string;
+  teamLeaderId: string;
+  coachIds: string;
+  topic: string | null;
+  count: number;
+  windowDays: number;
+  createdAt: Date;
 }
 
 /** The audit trail: who did what to a request, when, from which status to which. */
@@ -85,6 +113,8 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       vulnerability: { type: 'varchar', length: 32, nullable: true },
       createdAt: { ...t.timestamp },
       updatedAt: { ...t.timestamp },
+      channel: { type: 'varchar', length: 40, nullable: true },
+      inappropriate: { ...t.boolean, nullable: true },
     },
     uniques: [{ name: 'UQ_support_request_number', columns: ['number'] }],
     indices: [
@@ -95,6 +125,7 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       requester: manyToOne('Staff', 'requesterId', 'FK_support_request_requester'),
       dea: manyToOne('Staff', 'deaId', 'FK_support_request_dea'),
       claimant: manyToOne('Claimant', 'claimantId', 'FK_support_request_claimant'),
+      messages: { type: 'one-to-many', target: 'RequestMessage', inverseSide: 'request' },
     },
   });
 }
@@ -115,5 +146,45 @@ export function requestEventSchema(dialect: SqlDialect): EntitySchema<RequestEve
     },
     indices: [{ name: 'IDX_request_event_request', columns: ['requestId', 'at'] }],
     relations: { request: manyToOne('SupportRequest', 'requestId', 'FK_request_event_request') },
+  });
+}
+
+export function requestMessageSchema(dialect: SqlDialect): EntitySchema<RequestMessageRow> {
+  const t = dialectTypes(dialect);
+  return new EntitySchema<RequestMessageRow>({
+    name: 'RequestMessage',
+    tableName: 'request_message',
+    columns: {
+      id: { type: 'varchar', length: 36, primary: true },
+      requestId: { type: 'varchar', length: 36 },
+      at: { ...t.timestamp },
+      authorId: { type: 'varchar', length: 36 },
+      kind: { type: 'varchar', length: 20 },
+      body: { ...t.longText },
+      summary: { type: 'nvarchar', length: 1000, nullable: true },
+      expectedReturn: { type: 'varchar', length: 10, nullable: true },
+    },
+    indices: [{ name: 'IDX_request_message_request', columns: ['requestId', 'at'] }],
+    relations: { request: { ...manyToOne('SupportRequest', 'requestId', 'FK_request_message_request'), inverseSide: 'messages' } },
+  });
+}
+
+export function trendAlertSchema(dialect: SqlDialect): EntitySchema<TrendAlertRow> {
+  const t = dialectTypes(dialect);
+  return new EntitySchema<TrendAlertRow>({
+    name: 'TrendAlert',
+    tableName: 'trend_alert',
+    columns: {
+      id: { type: 'varchar', length: 36, primary: true },
+      trendKey: { type: 'varchar', length: 64 },
+      kind: { type: 'varchar', length: 30 },
+      teamLeaderId: { type: 'varchar', length: 36 },
+      coachIds: { type: 'varchar', length: 1200 },
+      topic: { type: 'varchar', length: 40, nullable: true },
+      count: { ...t.integer },
+      windowDays: { ...t.integer },
+      createdAt: { ...t.timestamp },
+    },
+    uniques: [{ name: 'UQ_trend_alert_key', columns: ['trendKey'] }],
   });
 }

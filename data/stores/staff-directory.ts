@@ -24,6 +24,11 @@ export class SqlStaffDirectory implements StaffDirectory {
     return this.withRoles(rows);
   }
 
+  async findByTeamLeader(teamLeaderId: string): Promise<StaffMember[]> {
+    const rows = await this.staff().find({ where: { teamLeaderId: teamLeaderId.toLowerCase() } });
+    return this.withRoles(rows);
+  }
+
   async count(): Promise<number> {
     return this.staff().count();
   }

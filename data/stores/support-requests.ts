@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, MoreThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound } from '../../domain/errors';
 import type { NewSupportRequest, StatusChange, SupportRequestStore } from '../../domain/requests/ports';
 import {
@@ -9,9 +9,11 @@ import {
   type RequestType,
   type SkillTopic,
   type SupportRequest,
+  type RequestMessageKind,
   type Vulnerability,
 } from '../../domain/requests/support-request';
-import type { ClaimantRow, RequestEventRow, SupportRequestRow } from '../schema/requests';
+import type { Channel } from '../../domain/requests/channels';
+import type { ClaimantRow, RequestEventRow, RequestMessageRow, SupportRequestRow } from '../schema/requests';
 import { inTransaction } from '../transactions';
 
 const MAX_NUMBER_RETRIES = 5;
@@ -67,6 +69,8 @@ export class SqlSupportRequestStore implements SupportRequestStore {
       requiredBy: request.requiredBy,
       urgent: request.urgent,
       vulnerability: request.vulnerability,
+      channel: null,
+      inappropriate: false,
       createdAt: at,
       updatedAt: at,
     });
@@ -83,12 +87,12 @@ export class SqlSupportRequestStore implements SupportRequestStore {
   }
 
   async findById(id: string): Promise<SupportRequest | null> {
-    const row = await this.rows().findOne({ where: { id: id.toLowerCase() }, relations: { claimant: true } });
+    const row = await this.rows().findOne({ where: { id: id.toLowerCase() }, relations: { claimant: true, messages: true } });
     return row ? toSupportRequest(row) : null;
   }
 
   async findByNumber(number: number): Promise<SupportRequest | null> {
-    const row = await this.rows().findOne({ where: { number }, relations: { claimant: true } });
+    const row = await this.rows().findOne({ where: { number }, relations: { claimant: true, messages: true } });
     return row ? toSupportRequest(row) : null;
   }
 
@@ -102,6 +106,17 @@ export class SqlSupportRequestStore implements SupportRequestStore {
     return rows.map(toSupportRequest);
   }
 
+  async listForDea(deaId: string, statuses: readonly RequestStatus[]): Promise<SupportRequest[]> {
+    const rows = await this.rows().find({ where: { deaId, status: In([...statuses]) }, relations: { claimant: true }, order: { createdAt: 'ASC' } });
+    return rows.map(toSupportRequest);
+  }
+
+  async listByRequesters(requesterIds: readonly string[], since: Date): Promise<SupportRequest[]> {
+    if (requesterIds.length === 0) return [];
+    const rows = await this.rows().find({ where: { requesterId: In([...requesterIds]), createdAt: MoreThanOrEqual(since) }, order: { createdAt: 'ASC' } });
+    return rows.map(toSupportRequest);
+  }
+
   async changeStatus(change: StatusChange): Promise<SupportRequest> {
     await inTransaction(this.dataSource, async (manager) => {
       const current = await manager.getRepository<SupportRequestRow>('SupportRequest').findOne({ where: { id: change.requestId } });
@@ -110,7 +125,13 @@ export class SqlSupportRequestStore implements SupportRequestStore {
       const result = await manager
         .createQueryBuilder()
         .update('SupportRequest')
-        .set({ status: change.to, version: change.expectedVersion + 1, updatedAt: change.at })
+        .set({
+          status: change.to,
+          version: change.expectedVersion + 1,
+          updatedAt: change.at,
+          ...(change.channel !== undefined ? { channel: change.channel } : {}),
+          ...(change.inappropriate !== undefined ? { inappropriate: change.inappropriate } : {}),
+        })
         .where('id = :id AND version = :version', { id: change.requestId, version: change.expectedVersion })
         .execute();
       if (result.affected !== 1) throw conflict('The request changed since this card was shown.');
@@ -123,6 +144,18 @@ export class SqlSupportRequestStore implements SupportRequestStore {
         fromStatus: current.status,
         toStatus: change.to,
       });
+      if (change.message) {
+        await manager.getRepository<RequestMessageRow>('RequestMessage').insert({
+          id: randomUUID(),
+          requestId: change.requestId,
+          at: change.at,
+          authorId: change.actorId,
+          kind: change.message.kind,
+          body: change.message.text,
+          summary: change.message.summary ?? null,
+          expectedReturn: change.message.expectedReturn ?? null,
+        });
+      }
     });
     return (await this.findById(change.requestId))!;
   }
@@ -150,6 +183,12 @@ function toSupportRequest(row: SupportRequestRow): SupportRequest {
     requiredBy: row.requiredBy,
     urgent: Boolean(row.urgent),
     vulnerability: row.vulnerability as Vulnerability | null,
+    channel: row.channel as Channel | null,
+    inappropriate: Boolean(row.inappropriate),
+    messages: (row.messages ?? [])
+      .slice()
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .map((m) => ({ at: m.at, authorId: m.authorId, kind: m.kind as RequestMessageKind, text: m.body, summary: m.summary, expectedReturn: m.expectedReturn })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -1,4 +1,5 @@
-import type { ClaimantDetails, RequestStatus, RequestType, SkillTopic, SupportRequest, Vulnerability } from './support-request';
+import type { Channel } from './channels';
+import type { ClaimantDetails, RequestMessageKind, RequestStatus, RequestType, SkillTopic, SupportRequest, Vulnerability } from './support-request';
 
 export interface NewSupportRequest {
   readonly type: RequestType;
@@ -21,6 +22,10 @@ export interface StatusChange {
   readonly actorId: string;
   readonly action: string;
   readonly at: Date;
+  readonly channel?: Channel;
+  readonly inappropriate?: boolean;
+  /** Added to the request's written exchange in the same transaction. */
+  readonly message?: { readonly kind: RequestMessageKind; readonly text: string; readonly summary?: string | null; readonly expectedReturn?: string | null };
 }
 
 export interface SupportRequestStore {
@@ -29,12 +34,36 @@ export interface SupportRequestStore {
   findById(id: string): Promise<SupportRequest | null>;
   findByNumber(number: number): Promise<SupportRequest | null>;
   listByRequester(requesterId: string, limit: number): Promise<SupportRequest[]>;
+  /** The DEA's requests in the given statuses. */
+  listForDea(deaId: string, statuses: readonly RequestStatus[]): Promise<SupportRequest[]>;
+  /** Requests by these people since a time, for spotting trends. */
+  listByRequesters(requesterIds: readonly string[], since: Date): Promise<SupportRequest[]>;
   /** Moves the request on if it is still at `expectedVersion`, with an audit event; else a conflict. */
   changeStatus(change: StatusChange): Promise<SupportRequest>;
+}
+
+export type TrendKind = 'inappropriate_requests' | 'repeated_skill_topic';
+
+export interface Trend {
+  readonly kind: TrendKind;
+  readonly teamLeaderId: string;
+  /** The work coaches the trend is about. */
+  readonly coachIds: readonly string[];
+  readonly topic: SkillTopic | null;
+  readonly count: number;
+  readonly windowDays: number;
+}
+
+export interface TrendStore {
+  /** Records the trend and returns its id, or null when this trend was already reported. */
+  recordOnce(trend: Trend, key: string, at: Date): Promise<string | null>;
 }
 
 /** Tells people about a request, in Teams, after the person who acted has had their answer. */
 export interface RequestNotifier {
   requestSubmitted(request: SupportRequest): Promise<void>;
   requestChanged(request: SupportRequest): Promise<void>;
+  /** A new message (not just an update) to someone who needs to act: the coach asked for information. */
+  requestNeedsAttention(request: SupportRequest, recipientId: string): Promise<void>;
+  trendSpotted(trendId: string, trend: Trend): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { londonDate } from './calendar-date';
 import { type ClaimantSupportInput, type ColleagueSupportInput, type SkillSupportInput } from './drafts';
 import { eligibility } from './eligibility';
 import type { RequestNotifier, SupportRequestStore } from './ports';
+import type { TrendWatcher } from './trend-watcher';
 import { WITHDRAWABLE, type SupportRequest, type Vulnerability } from './support-request';
 
 export type Submission =
@@ -17,6 +18,7 @@ export interface RequestServiceDeps {
   readonly directory: StaffDirectory;
   readonly notifier: RequestNotifier;
   readonly clock: Clock;
+  readonly trends?: TrendWatcher;
 }
 
 /** Who may ask for what: work coaches for claimants and skills, other colleagues for themselves. */
@@ -34,11 +36,14 @@ export class RequestService {
     return londonDate(this.deps.clock.now());
   }
 
-  /** The person's DEA: the one the directory names for them. */
+  /** The person's DEA: the one the directory names for them, or for a team leader the DEA they manage. */
   async deaFor(person: StaffMember): Promise<StaffMember | null> {
-    if (!person.deaId) return null;
-    const dea = await this.deps.directory.findById(person.deaId);
-    return dea && hasRole(dea, 'dea') ? dea : null;
+    if (person.deaId) {
+      const dea = await this.deps.directory.findById(person.deaId);
+      return dea && hasRole(dea, 'dea') ? dea : null;
+    }
+    const managed = (await this.deps.directory.findByTeamLeader(person.id)).filter((p) => hasRole(p, 'dea'));
+    return managed.length === 1 ? managed[0]! : null;
   }
 
   /** Whom to ask when something about the person's set-up is missing. */
@@ -96,6 +101,7 @@ export class RequestService {
         break;
     }
     await this.deps.notifier.requestSubmitted(request);
+    await this.deps.trends?.afterSubmit(request);
     return request;
   }
 

@@ -1,3 +1,5 @@
+import type { Channel } from './channels';
+
 /** A request for DEA support: the case. */
 
 export const REQUEST_TYPES = ['claimant_support', 'skill_support', 'colleague_support', 'specialist_advice'] as const;
@@ -70,6 +72,20 @@ export interface ClaimantDetails {
   readonly benefits: readonly Benefit[];
 }
 
+/** One turn of the written exchange on a request: questions, answers, information, redirections. */
+export type RequestMessageKind = 'question' | 'answer' | 'information' | 'holding' | 'redirect';
+
+export interface RequestMessage {
+  readonly at: Date;
+  readonly authorId: string;
+  readonly kind: RequestMessageKind;
+  readonly text: string;
+  /** Informational support: the summary that goes with the information. */
+  readonly summary: string | null;
+  /** A holding response: when the DEA expects to come back (YYYY-MM-DD). */
+  readonly expectedReturn: string | null;
+}
+
 export interface SupportRequest {
   readonly id: string;
   readonly reference: string;
@@ -87,6 +103,11 @@ export interface SupportRequest {
   readonly requiredBy: string | null;
   readonly urgent: boolean;
   readonly vulnerability: Vulnerability | null;
+  /** The channel of support the DEA chose on accepting. */
+  readonly channel: Channel | null;
+  /** Marked by the DEA as not an appropriate request for them (seed §12 trends). */
+  readonly inappropriate: boolean;
+  readonly messages: readonly RequestMessage[];
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

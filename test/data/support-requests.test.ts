@@ -51,6 +51,9 @@ describe('SqlSupportRequestStore', () => {
       requiredBy: '2026-12-01',
       urgent: true,
       vulnerability: 'clearly_vulnerable',
+      channel: null,
+      inappropriate: false,
+      messages: [],
       createdAt: at,
       updatedAt: at,
     });

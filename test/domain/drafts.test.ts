@@ -137,11 +137,10 @@ describe('checkClaimantSupport', () => {
     expect(valueOf(checkClaimantSupport(claimantDraft({ surname }), TODAY)).surname).toBe(surname);
   });
 
-  // BUG (domain/requests/drafts.ts, surname pattern): the problem says apostrophes are allowed, but the
-  // typographic apostrophe U+2019 that phones (iOS/Android smart punctuation) insert is refused, so
-  // "O’Brien" typed on Teams mobile cannot be submitted. Left failing on purpose; not fixed here.
-  it('BUG: accepts a surname with a typographic apostrophe (O’Brien)', () => {
-    expect(checkClaimantSupport(claimantDraft({ surname: 'O’Brien' }), TODAY).ok).toBe(true);
+  // Regression: phones (iOS/Android smart punctuation) type the apostrophe as U+2019; this test found it
+  // refused while the problem said apostrophes were allowed (fixed in drafts.ts in 39eeaa2).
+  it('accepts a surname with a typographic apostrophe (O’Brien)', () => {
+    expect(valueOf(checkClaimantSupport(claimantDraft({ surname: 'O’Brien' }), TODAY)).surname).toBe('O’Brien');
   });
 
   it('a too-long surname reports the length, not the characters', () => {

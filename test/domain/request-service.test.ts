@@ -1,7 +1,7 @@
 import { DomainError, type DomainErrorKind } from '../../domain/errors';
 import type { Clock, StaffDirectory } from '../../domain/ports';
 import type { ClaimantSupportInput, ColleagueSupportInput, SkillSupportInput } from '../../domain/requests/drafts';
-import type { NewSupportRequest, RequestNotifier, StatusChange, SupportRequestStore } from '../../domain/requests/ports';
+import type { NewSupportRequest, RequestNotifier, StatusChange, SupportRequestStore, Trend } from '../../domain/requests/ports';
 import { RequestService, requestTypesFor, type Submission } from '../../domain/requests/request-service';
 import { formatReference, type RequestStatus, type SupportRequest } from '../../domain/requests/support-request';
 import type { Role } from '../../domain/roles';
@@ -25,6 +25,9 @@ class FakeDirectory implements StaffDirectory {
   async findByIds(ids: readonly string[]): Promise<StaffMember[]> {
     return ids.flatMap((id) => this.byId.get(id) ?? []);
   }
+  async findByTeamLeader(teamLeaderId: string): Promise<StaffMember[]> {
+    return [...this.byId.values()].filter((p) => p.teamLeaderId === teamLeaderId);
+  }
 }
 
 class FakeStore implements SupportRequestStore {
@@ -36,7 +39,7 @@ class FakeStore implements SupportRequestStore {
 
   async create(request: NewSupportRequest, at: Date): Promise<SupportRequest> {
     this.created.push({ request, at });
-    return this.put({ ...request, status: 'submitted', createdAt: at, updatedAt: at });
+    return this.put({ ...request, status: 'submitted', channel: null, inappropriate: false, messages: [], createdAt: at, updatedAt: at });
   }
 
   /** Puts a request straight into the store, as if made earlier. */
@@ -60,12 +63,30 @@ class FakeStore implements SupportRequestStore {
     return [...this.requests.values()].filter((r) => r.requesterId === requesterId).slice(0, limit);
   }
 
+  async listForDea(deaId: string, statuses: readonly RequestStatus[]): Promise<SupportRequest[]> {
+    return [...this.requests.values()].filter((r) => r.deaId === deaId && statuses.includes(r.status));
+  }
+
+  async listByRequesters(requesterIds: readonly string[], since: Date): Promise<SupportRequest[]> {
+    return [...this.requests.values()].filter((r) => requesterIds.includes(r.requesterId) && r.createdAt >= since);
+  }
+
   async changeStatus(change: StatusChange): Promise<SupportRequest> {
     this.changes.push(change);
     const current = this.requests.get(change.requestId);
     if (!current) throw new DomainError('not_found', 'no such request');
     if (current.version !== change.expectedVersion) throw new DomainError('conflict', 'moved on');
-    const moved: SupportRequest = { ...current, status: change.to, version: current.version + 1, updatedAt: change.at };
+    const moved: SupportRequest = {
+      ...current,
+      status: change.to,
+      version: current.version + 1,
+      channel: change.channel ?? current.channel,
+      inappropriate: change.inappropriate ?? current.inappropriate,
+      messages: change.message
+        ? [...current.messages, { at: change.at, authorId: change.actorId, kind: change.message.kind, text: change.message.text, summary: change.message.summary ?? null, expectedReturn: change.message.expectedReturn ?? null }]
+        : current.messages,
+      updatedAt: change.at,
+    };
     this.requests.set(moved.id, moved);
     return moved;
   }
@@ -74,11 +95,19 @@ class FakeStore implements SupportRequestStore {
 class FakeNotifier implements RequestNotifier {
   readonly submitted: SupportRequest[] = [];
   readonly changed: SupportRequest[] = [];
+  readonly needsAttention: { request: SupportRequest; recipientId: string }[] = [];
+  readonly trends: { trendId: string; trend: Trend }[] = [];
   async requestSubmitted(request: SupportRequest): Promise<void> {
     this.submitted.push(request);
   }
   async requestChanged(request: SupportRequest): Promise<void> {
     this.changed.push(request);
+  }
+  async requestNeedsAttention(request: SupportRequest, recipientId: string): Promise<void> {
+    this.needsAttention.push({ request, recipientId });
+  }
+  async trendSpotted(trendId: string, trend: Trend): Promise<void> {
+    this.trends.push({ trendId, trend });
   }
 }
 
@@ -219,6 +248,9 @@ function existing(store: FakeStore, requester: StaffMember, status: RequestStatu
     requiredBy: '2026-07-15',
     urgent: false,
     vulnerability: null,
+    channel: null,
+    inappropriate: false,
+    messages: [],
     createdAt: at,
     updatedAt: at,
   });

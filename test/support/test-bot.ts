@@ -144,3 +144,39 @@ export function cardInputs(card: Record<string, unknown>): Record<string, unknow
   walk(card.body);
   return inputs;
 }
+
+/** Clicks an Action.Execute button as a person, as Teams would post it; returns the card sent back. */
+export async function invokeAs(bot: TestBot, aadObjectId: string, verb: string, data: Record<string, unknown>): Promise<{ status: number; card: Record<string, unknown> }> {
+  const { status, body } = await bot.post({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: `invoke-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    channelId: 'msteams',
+    from: { id: `29:${aadObjectId}`, aadObjectId },
+    recipient: { id: '28:dea-bot' },
+    conversation: { id: `a:personal-${aadObjectId}`, conversationType: 'personal' },
+    value: { action: { type: 'Action.Execute', verb, data } },
+  } as Partial<Activity>);
+  const response = body as { statusCode?: number; value?: Record<string, unknown> } | null;
+  return { status: response?.statusCode ?? status, card: response?.value ?? {} };
+}
+
+/** All text on a card, including what its hidden forms (Action.ShowCard) hold. */
+export function cardText(card: Record<string, unknown>): string {
+  return visibleText([{ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }]);
+}
+
+/** The Action.Execute verbs a card offers, including those inside its ShowCard forms. */
+export function cardVerbs(card: Record<string, unknown>): string[] {
+  const verbs: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (n.type === 'Action.Execute' && typeof n.verb === 'string') verbs.push(n.verb);
+      Object.entries(n).forEach(([k, v]) => k !== 'refresh' && walk(v));
+    }
+  };
+  walk(card.actions);
+  return verbs;
+}

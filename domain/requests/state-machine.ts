@@ -1,0 +1,30 @@
+import { invalid } from '../errors';
+import type { RequestStatus } from './support-request';
+
+/**
+ * The life of a request (DESIGN §4):
+ * submitted ⇄ info requested; submitted → accepted → booked → held → outcome recorded → closed;
+ * submitted or info requested → redirected; anything before booking → withdrawn.
+ */
+const NEXT: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
+  submitted: ['info_requested', 'accepted', 'redirected', 'withdrawn'],
+  info_requested: ['submitted', 'redirected', 'withdrawn'],
+  accepted: ['booked', 'closed', 'withdrawn'],
+  booked: ['held', 'accepted'],
+  held: ['outcome_recorded'],
+  outcome_recorded: ['closed'],
+  closed: [],
+  redirected: [],
+  withdrawn: [],
+};
+
+export function canMove(from: RequestStatus, to: RequestStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+export function assertMove(from: RequestStatus, to: RequestStatus, what: string): void {
+  if (!canMove(from, to)) throw invalid(`This request cannot be ${what} now: it is ${from.replace('_', ' ')}.`);
+}
+
+/** Still waiting for the DEA or the requester: shown in the DEA's queue. */
+export const OPEN_STATUSES: readonly RequestStatus[] = ['submitted', 'info_requested', 'accepted'];

@@ -1,0 +1,164 @@
+import { invalid, notAllowed, notFound, conflict } from '../errors';
+import type { Clock, StaffDirectory } from '../ports';
+import type { StaffMember } from '../staff';
+import { addMonths, isCalendarDate, londonDate } from './calendar-date';
+import { channelsFor, CHANNEL_LABELS, isChannel, type Channel } from './channels';
+import type { RequestNotifier, StatusChange, SupportRequestStore } from './ports';
+import { assertMove, OPEN_STATUSES } from './state-machine';
+import type { SupportRequest } from './support-request';
+import type { TrendWatcher } from './trend-watcher';
+
+export const TRIAGE_LIMITS = { question: 1000, answer: 2000, reason: 1000, summary: 1000, information: 4000, holding: 1000 } as const;
+
+export interface TriageDeps {
+  readonly store: SupportRequestStore;
+  readonly directory: StaffDirectory;
+  readonly notifier: RequestNotifier;
+  readonly clock: Clock;
+  readonly trends?: TrendWatcher;
+}
+
+export interface QueueEntry {
+  readonly request: SupportRequest;
+  readonly overdue: boolean;
+}
+
+/**
+ * The DEA's side of a request (seed §12–13, §19–20): accept with a channel, ask for more
+ * information, redirect or decline, send information or a holding response; and the coach's answer.
+ * Every action checks who acts against the stored request and the version they were shown.
+ */
+export class TriageService {
+  constructor(private readonly deps: TriageDeps) {}
+
+  async accept(dea: StaffMember, requestId: string, version: number, channel: unknown): Promise<SupportRequest> {
+    const request = await this.asDea(dea, requestId, version);
+    if (!isChannel(channel)) throw invalid('Choose the channel of support.', { channel: 'Choose the channel of support.' });
+    if (!channelsFor(request.claimant !== null).includes(channel)) {
+      throw invalid(`${CHANNEL_LABELS[channel]} needs a claimant; this request has none.`, { channel: 'Choose a channel for a request without a claimant.' });
+    }
+    assertMove(request.status, 'accepted', 'accepted');
+    const accepted = await this.change(request, dea, { to: 'accepted', action: `accept:${channel}`, channel });
+    await this.deps.notifier.requestNeedsAttention(accepted, accepted.requesterId);
+    return accepted;
+  }
+
+  async askForInformation(dea: StaffMember, requestId: string, version: number, question: unknown): Promise<SupportRequest> {
+    const request = await this.asDea(dea, requestId, version);
+    const text = required(question, 'question', 'your question', TRIAGE_LIMITS.question);
+    assertMove(request.status, 'info_requested', 'sent back with a question');
+    const asked = await this.change(request, dea, { to: 'info_requested', action: 'ask', message: { kind: 'question', text } });
+    await this.deps.notifier.requestNeedsAttention(asked, asked.requesterId);
+    return asked;
+  }
+
+  async answer(requester: StaffMember, requestId: string, version: number, answer: unknown): Promise<SupportRequest> {
+    const request = await this.load(requestId, version);
+    if (request.requesterId !== requester.id) throw notAllowed('Only the person who made the request can answer the DEA.');
+    const text = required(answer, 'answer', 'your answer', TRIAGE_LIMITS.answer);
+    assertMove(request.status, 'submitted', 'answered');
+    const answered = await this.change(request, requester, { to: 'submitted', action: 'answer', message: { kind: 'answer', text } });
+    await this.deps.notifier.requestNeedsAttention(answered, answered.deaId);
+    return answered;
+  }
+
+  async redirect(dea: StaffMember, requestId: string, version: number, reason: unknown, inappropriate: boolean): Promise<SupportRequest> {
+    const request = await this.asDea(dea, requestId, version);
+    const text = required(reason, 'redirectReason', 'the reason', TRIAGE_LIMITS.reason);
+    assertMove(request.status, 'redirected', 'redirected');
+    const redirected = await this.change(request, dea, { to: 'redirected', action: inappropriate ? 'redirect:inappropriate' : 'redirect', inappropriate, message: { kind: 'redirect', text } });
+    await this.deps.notifier.requestNeedsAttention(redirected, redirected.requesterId);
+    if (inappropriate) await this.deps.trends?.afterMarkedInappropriate(redirected);
+    return redirected;
+  }
+
+  /** Informational support (seed §20): a summary and the information, which closes the request. */
+  async sendInformation(dea: StaffMember, requestId: string, version: number, summary: unknown, information: unknown): Promise<SupportRequest> {
+    const request = await this.asDea(dea, requestId, version);
+    this.assertInformational(request);
+    const problems: Record<string, string> = {};
+    const s = optionalText(summary, 'summary', 'the summary', TRIAGE_LIMITS.summary, problems, true);
+    const i = optionalText(information, 'information', 'the information', TRIAGE_LIMITS.information, problems, true);
+    if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+    assertMove(request.status, 'closed', 'closed');
+    const sent = await this.change(request, dea, { to: 'closed', action: 'inform', message: { kind: 'information', text: i, summary: s } });
+    await this.deps.notifier.requestNeedsAttention(sent, sent.requesterId);
+    return sent;
+  }
+
+  /** A holding response with the date the DEA expects to come back (seed §20). */
+  async holdingResponse(dea: StaffMember, requestId: string, version: number, text: unknown, expectedReturn: unknown): Promise<SupportRequest> {
+    const request = await this.asDea(dea, requestId, version);
+    this.assertInformational(request);
+    const problems: Record<string, string> = {};
+    const message = optionalText(text, 'holdingText', 'the holding response', TRIAGE_LIMITS.holding, problems, true);
+    const today = londonDate(this.deps.clock.now());
+    const date = typeof expectedReturn === 'string' ? expectedReturn.trim() : '';
+    if (!isCalendarDate(date)) problems.expectedReturn = 'Enter the date you expect to come back with the information.';
+    else if (date < today) problems.expectedReturn = 'The expected return date cannot be in the past.';
+    else if (date > addMonths(today, 3)) problems.expectedReturn = 'The expected return date must be within 3 months.';
+    if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+    const held = await this.change(request, dea, { to: 'accepted', action: 'holding', message: { kind: 'holding', text: message, expectedReturn: date } });
+    await this.deps.notifier.requestNeedsAttention(held, held.requesterId);
+    return held;
+  }
+
+  /** The DEA's open requests: urgent first, then by required-response date; overdue ones marked. */
+  async queue(dea: StaffMember): Promise<QueueEntry[]> {
+    const today = londonDate(this.deps.clock.now());
+    const open = await this.deps.store.listForDea(dea.id, OPEN_STATUSES);
+    return open
+      .map((request) => ({ request, overdue: request.requiredBy !== null && request.requiredBy < today }))
+      .sort((a, b) => {
+        if (a.request.urgent !== b.request.urgent) return a.request.urgent ? -1 : 1;
+        const da = a.request.requiredBy ?? '9999-12-31';
+        const db = b.request.requiredBy ?? '9999-12-31';
+        return da === db ? a.request.createdAt.getTime() - b.request.createdAt.getTime() : da < db ? -1 : 1;
+      });
+  }
+
+  private assertInformational(request: SupportRequest): void {
+    if (request.status !== 'accepted' || request.channel !== 'informational_support') {
+      throw invalid('Information can only be sent on a request accepted for informational support.');
+    }
+  }
+
+  private async load(requestId: string, version: number): Promise<SupportRequest> {
+    const request = await this.deps.store.findById(requestId);
+    if (!request) throw notFound('That request does not exist.');
+    if (request.version !== version) throw conflict('The request changed since this card was shown.');
+    return request;
+  }
+
+  private async asDea(dea: StaffMember, requestId: string, version: number): Promise<SupportRequest> {
+    const request = await this.deps.store.findById(requestId);
+    if (!request) throw notFound('That request does not exist.');
+    if (request.deaId !== dea.id) throw notAllowed('Only the DEA the request was sent to can do that.');
+    if (request.version !== version) throw conflict('The request changed since this card was shown.');
+    return request;
+  }
+
+  private async change(
+    request: SupportRequest,
+    actor: StaffMember,
+    change: Pick<StatusChange, 'to' | 'action' | 'message'> & { channel?: Channel; inappropriate?: boolean },
+  ): Promise<SupportRequest> {
+    const changed = await this.deps.store.changeStatus({ requestId: request.id, expectedVersion: request.version, actorId: actor.id, at: this.deps.clock.now(), ...change });
+    await this.deps.notifier.requestChanged(changed);
+    return changed;
+  }
+}
+
+function required(value: unknown, field: string, label: string, max: number): string {
+  const problems: Record<string, string> = {};
+  const text = optionalText(value, field, label, max, problems, true);
+  if (problems[field]) throw invalid(problems[field]!, problems);
+  return text;
+}
+
+function optionalText(value: unknown, field: string, label: string, max: number, problems: Record<string, string>, isRequired: boolean): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!text && isRequired) problems[field] = `Enter ${label}.`;
+  else if (text.length > max) problems[field] = `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${max} characters or fewer (it is ${text.length}).`;
+  return text;
+}

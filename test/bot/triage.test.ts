@@ -1,0 +1,201 @@
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import type { NewSupportRequest } from '../../domain/requests/ports';
+import type { SupportRequest } from '../../domain/requests/support-request';
+import type { Activity } from 'botbuilder';
+import { cardText, cardVerbs, exchange, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const OTHER_COACH = '00000000-0000-4000-8000-000000000101';
+const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function fileRequest(bot: TestBot, overrides: Partial<NewSupportRequest> & { requesterAad?: string } = {}): Promise<SupportRequest> {
+  const directory = new SqlStaffDirectory(bot.app.dataSource);
+  const requester = (await directory.findByAadObjectId(overrides.requesterAad ?? PEOPLE.coach))!;
+  const { requesterAad: _ignored, ...rest } = overrides;
+  return new SqlSupportRequestStore(bot.app.dataSource).create(
+    {
+      type: 'claimant_support',
+      requesterId: requester.id,
+      deaId: requester.deaId!,
+      claimant: { surname: 'Smith', nino: 'AB123456C', benefits: ['UC'] },
+      topic: null,
+      description: 'Challenges',
+      reason: 'Why',
+      requiredBy: dayOffset(10),
+      urgent: false,
+      vulnerability: null,
+      ...rest,
+    },
+    new Date(),
+  );
+}
+
+async function stored(bot: TestBot, id: string): Promise<SupportRequest> {
+  return (await new SqlSupportRequestStore(bot.app.dataSource).findById(id))!;
+}
+
+describe('DEA triage on the request card', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    // Everyone has opened the app, so proactive cards can reach them.
+    for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl, OTHER_COACH]) await exchange(bot, who, 'help');
+    bot.connector.clear();
+  });
+  afterEach(async () => bot.close());
+
+  it('shows each person their own view: the DEA the actions, the coach their status and withdraw, the team leader read only', async () => {
+    const request = await fileRequest(bot);
+    const data = { requestId: request.id, version: 1 };
+    const dea = await invokeAs(bot, PEOPLE.dea, 'request.refresh', data);
+    expect(cardVerbs(dea.card)).toEqual(['request.accept', 'request.ask', 'request.redirect']);
+    expect(cardText(dea.card)).toContain('AB 12 34 56 C');
+    const coach = await invokeAs(bot, PEOPLE.coach, 'request.refresh', data);
+    expect(cardVerbs(coach.card)).toEqual(['request.withdraw']);
+    const leader = await invokeAs(bot, PEOPLE.wctl, 'request.refresh', data);
+    expect(cardVerbs(leader.card)).toEqual([]);
+    expect(cardText(leader.card)).toContain('Read only');
+    expect(cardText(leader.card)).not.toContain('AB 12 34 56 C');
+    expect(cardText(leader.card)).not.toContain('Smith');
+    expect(cardText(leader.card)).not.toContain('Challenges');
+    const stranger = await invokeAs(bot, OTHER_COACH, 'request.refresh', data);
+    expect(cardText(stranger.card)).toContain('not yours to see');
+  });
+
+  it('accepts with a channel: the card says so, the coach is told, the copies are updated and it is audited', async () => {
+    const request = await fileRequest(bot);
+    // Normal delivery, as Teams does: the posted card gets an id that later updates use.
+    await bot.post(messageFrom(PEOPLE.dea, undefined, { value: { verb: 'request.open', requestId: request.id } } as Partial<Activity>));
+    await bot.connector.waitFor((calls) => calls.some((c) => c.conversationId === `a:personal-${PEOPLE.dea}`));
+    const accepted = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'case_conference' });
+    expect(cardText(accepted.card)).toMatch(/Accepted\. The work coach has been told/);
+    expect(cardText(accepted.card)).toContain('Work coach and DEA case conference');
+    expect(await stored(bot, request.id)).toMatchObject({ status: 'accepted', channel: 'case_conference', version: 2 });
+
+    await bot.connector.waitFor((calls) => calls.some((c) => c.conversationId === `a:personal-${PEOPLE.coach}`));
+    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.coach}`))).toMatch(/Accepted[\s\S]*case conference/);
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'PUT'));
+    const updated = bot.connector.calls.find((c) => c.method === 'PUT')!;
+    expect(updated.conversationId).toBe(`a:personal-${PEOPLE.dea}`);
+    expect(visibleText([updated.activity])).toContain('Work coach and DEA case conference');
+    const events = await bot.app.dataSource.query('SELECT action, fromStatus, toStatus, actorId FROM request_event WHERE requestId = ? ORDER BY at', [request.id]);
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept:case_conference']);
+    expect(events[1]).toMatchObject({ fromStatus: 'submitted', toStatus: 'accepted', actorId: request.deaId });
+  });
+
+  it('refuses a coach pressing the DEA\'s button, and changes nothing', async () => {
+    const request = await fileRequest(bot);
+    const pressed = await invokeAs(bot, PEOPLE.coach, 'request.accept', { requestId: request.id, version: 1, channel: 'case_conference' });
+    expect(cardText(pressed.card)).toContain('Only the DEA the request was sent to can do that. Nothing was changed.');
+    expect(await stored(bot, request.id)).toMatchObject({ status: 'submitted', version: 1 });
+  });
+
+  it('answers a stale click with the current card and a note', async () => {
+    const request = await fileRequest(bot);
+    await invokeAs(bot, PEOPLE.dea, 'request.ask', { requestId: request.id, version: 1, question: 'Which benefit exactly?' });
+    const stale = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'case_conference' });
+    expect(cardText(stale.card)).toContain('changed since you last saw it');
+    expect(cardText(stale.card)).toContain('DEA asked for more information');
+    expect((await stored(bot, request.id)).status).toBe('info_requested');
+  });
+
+  it('lets exactly one of two simultaneous clicks win', async () => {
+    const request = await fileRequest(bot);
+    const results = await Promise.all([
+      invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'case_conference' }),
+      invokeAs(bot, PEOPLE.dea, 'request.redirect', { requestId: request.id, version: 1, redirectReason: 'Employer adviser instead' }),
+    ]);
+    const won = results.filter((r) => !cardText(r.card).includes('changed since you last saw it'));
+    expect(won).toHaveLength(1);
+    const final = await stored(bot, request.id);
+    expect(final.version).toBe(2);
+    const events = await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM request_event WHERE requestId = ?', [request.id]);
+    expect(events[0].n).toBe(2);
+  });
+
+  it('asks the coach for more information; the answer shows on the DEA card and the request is back with the DEA', async () => {
+    const request = await fileRequest(bot);
+    const empty = await invokeAs(bot, PEOPLE.dea, 'request.ask', { requestId: request.id, version: 1, question: '  ' });
+    expect(cardText(empty.card)).toContain('Enter your question.');
+    await invokeAs(bot, PEOPLE.dea, 'request.ask', { requestId: request.id, version: 1, question: 'Is the claimant on ESA as well?' });
+    await bot.connector.waitFor((calls) => calls.some((c) => c.conversationId === `a:personal-${PEOPLE.coach}`));
+    const coachCard = bot.connector.sentTo(`a:personal-${PEOPLE.coach}`)[0]!;
+    expect(visibleText([coachCard])).toContain('Is the claimant on ESA as well?');
+    expect(cardVerbs(coachCard.attachments![0]!.content as Record<string, unknown>)).toEqual(['request.answer', 'request.withdraw']);
+
+    const answered = await invokeAs(bot, PEOPLE.coach, 'request.answer', { requestId: request.id, version: 2, answer: 'No, only UC.' });
+    expect(cardText(answered.card)).toContain('Your answer was sent to the DEA.');
+    const dea = await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: 3 });
+    expect(cardText(dea.card)).toMatch(/Dana Morgan asked for more information[\s\S]*Is the claimant on ESA as well\?[\s\S]*Amira Shah answered[\s\S]*No, only UC\./);
+    expect((await stored(bot, request.id)).status).toBe('submitted');
+  });
+
+  it('redirects with a reason; two marked inappropriate tell the team leader once', async () => {
+    for (let i = 0; i < 3; i++) {
+      const request = await fileRequest(bot);
+      const done = await invokeAs(bot, PEOPLE.dea, 'request.redirect', { requestId: request.id, version: 1, redirectReason: 'This is for the employer adviser', inappropriate: 'yes' });
+      expect(cardText(done.card)).toContain('Redirected');
+    }
+    await bot.app.notifier.idle();
+    const leaderCards = visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.wctl}`));
+    expect(leaderCards.match(/Requests to the DEA marked inappropriate/g)).toHaveLength(1);
+    expect(leaderCards).toContain('Amira Shah');
+    const coachCards = visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.coach}`));
+    expect(coachCards).toContain('This is for the employer adviser');
+  });
+
+  it('tells the team leader once when coaches of the team keep asking about one skill topic', async () => {
+    const team = [PEOPLE.coach, OTHER_COACH, PEOPLE.coach, OTHER_COACH];
+    for (const who of team) {
+      await exchange(bot, who, 'new request');
+      await exchange(bot, who, 'skill');
+      await exchange(bot, who, { journey: 'new-request', step: 'form', action: 'submit', topic: 'retention', description: 'Retention help', requiredBy: dayOffset(7) });
+      await exchange(bot, who, { journey: 'new-request', step: 'confirm', action: 'confirm' });
+    }
+    await bot.app.notifier.idle();
+    const leaderCards = visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.wctl}`));
+    expect(leaderCards.match(/Repeated requests on one skill topic/g)).toHaveLength(1);
+    expect(leaderCards).toMatch(/3 skill support requests on retention/);
+    expect(leaderCards).toMatch(/Amira Shah, Ben Turner|Ben Turner, Amira Shah/);
+  });
+
+  it('gives informational support: a holding response with a date, then the information, which closes it', async () => {
+    const request = await fileRequest(bot, { type: 'skill_support', claimant: null, topic: 'retention' });
+    const accepted = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'informational_support' });
+    expect(cardVerbs(accepted.card)).toEqual(['request.inform', 'request.hold']);
+
+    const past = await invokeAs(bot, PEOPLE.dea, 'request.hold', { requestId: request.id, version: 2, holdingText: 'Looking into it', expectedReturn: '2020-01-01' });
+    expect(cardText(past.card)).toContain('cannot be in the past');
+    expect(JSON.stringify(past.card)).toContain('Looking into it');
+
+    const held = await invokeAs(bot, PEOPLE.dea, 'request.hold', { requestId: request.id, version: 2, holdingText: 'Looking into it', expectedReturn: dayOffset(5) });
+    expect(cardText(held.card)).toMatch(/Holding response from Dana Morgan[\s\S]*Expected back by/);
+    const sent = await invokeAs(bot, PEOPLE.dea, 'request.inform', { requestId: request.id, version: 3, summary: 'Retention guidance', information: 'See the retention toolkit on the Disability Hub.' });
+    expect(cardText(sent.card)).toContain('The information was sent and the request closed.');
+    expect(await stored(bot, request.id)).toMatchObject({ status: 'closed', version: 4 });
+  });
+
+  it('refuses claimant-only channels for a request without a claimant', async () => {
+    const request = await fileRequest(bot, { type: 'skill_support', claimant: null, topic: 'retention' });
+    const refused = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'three_way_intervention' });
+    expect(cardText(refused.card)).toContain('needs a claimant');
+    expect((await stored(bot, request.id)).status).toBe('submitted');
+  });
+
+  it('lists the DEA queue: urgent first, then by date needed, overdue marked; not for coaches', async () => {
+    const later = await fileRequest(bot, { requiredBy: dayOffset(20) });
+    const sooner = await fileRequest(bot, { requiredBy: dayOffset(3) });
+    const urgent = await fileRequest(bot, { requiredBy: dayOffset(30), urgent: true });
+    const overdue = await fileRequest(bot, { requiredBy: dayOffset(-2) });
+    const closed = await fileRequest(bot);
+    await invokeAs(bot, PEOPLE.dea, 'request.redirect', { requestId: closed.id, version: 1, redirectReason: 'Not for me' });
+    const queue = visibleText(await exchange(bot, PEOPLE.dea, 'queue'));
+    const order = [urgent, overdue, sooner, later].map((r) => queue.indexOf(r.reference));
+    expect(order.every((p) => p >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(queue).toContain(`OVERDUE ${overdue.reference}`);
+    expect(queue).toContain(`URGENT ${urgent.reference}`);
+    expect(queue).not.toContain(closed.reference);
+    expect(visibleText(await exchange(bot, PEOPLE.coach, 'queue'))).toMatch(/The queue is for DEAs/);
+  });
+});
