@@ -20,9 +20,9 @@ describe('capabilitiesFor', () => {
     expect(titles(['work_coach'])).not.toContain('Requests from your cohort');
   });
 
-  it('a DEA: requests from the cohort and help, and nothing to ask for', () => {
-    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Help']);
-    expect(commands(['dea'])).toEqual([null, 'help']);
+  it('a DEA: requests from the cohort, the queue and help, and nothing to ask for', () => {
+    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Your queue', 'Help']);
+    expect(commands(['dea'])).toEqual([null, 'queue', 'help']);
   });
 
   it('the cohort entry is something the bot does, with no command', () => {
@@ -35,8 +35,8 @@ describe('capabilitiesFor', () => {
     expect(commands([role])).toEqual(['new request', 'my requests', 'help']);
   });
 
-  it('a work coach team leader: help only', () => {
-    expect(titles(['work_coach_team_leader'])).toEqual(['Help']);
+  it('a work coach team leader: ask the DEA, their requests, trends in the team, help', () => {
+    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Trends in your team', 'Help']);
   });
 
   it.each([...ROLES])('%s sees help, last', (role) => {
@@ -56,7 +56,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('a work coach who is also a DEA sees both sides, each command once', () => {
-    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Help']);
+    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Help']);
   });
 
   it.each<[readonly Role[]]>([
@@ -69,8 +69,8 @@ describe('capabilitiesFor', () => {
     expect(new Set(found).size).toBe(found.length);
   });
 
-  it('everyone has every role: one of each command plus the cohort entry', () => {
-    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'help']);
+  it('everyone has every role: one of each command plus the informational entries', () => {
+    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, 'help']);
   });
 
   it('keeps the order of CAPABILITIES', () => {
