@@ -50,6 +50,14 @@ CREATE INDEX "IDX_request_message_request" ON "request_message" ("requestId", "a
 GO
 CREATE TABLE "trend_alert" ("id" varchar(36) NOT NULL, "trendKey" varchar(64) NOT NULL, "kind" varchar(30) NOT NULL, "teamLeaderId" varchar(36) NOT NULL, "coachIds" varchar(1200) NOT NULL, "topic" varchar(40), "count" int NOT NULL, "windowDays" int NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "UQ_trend_alert_key" UNIQUE ("trendKey"), CONSTRAINT "PK_2e5829e52711ee73abbb6ddaddd" PRIMARY KEY ("id"));
 GO
+CREATE TABLE "calendar_event" ("id" varchar(36) NOT NULL, "mailbox" nvarchar(320) NOT NULL, "subject" nvarchar(255) NOT NULL, "body" nvarchar(MAX) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "showAs" varchar(12) NOT NULL, "attendees" nvarchar(MAX) NOT NULL, "location" nvarchar(255), "joinUrl" nvarchar(400), "transactionId" varchar(100) NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "UQ_calendar_event_transaction" UNIQUE ("mailbox", "transactionId"), CONSTRAINT "PK_176fe24e6eb48c3fef696c7641f" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_calendar_event_mailbox_start" ON "calendar_event" ("mailbox", "startsAt") ;
+GO
+CREATE TABLE "booking" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(20) NOT NULL, "status" varchar(20) NOT NULL, "events" nvarchar(MAX) NOT NULL, "joinUrl" nvarchar(400), "lastError" nvarchar(400), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_49171efc69702ed84c812f33540" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_booking_request" ON "booking" ("requestId") ;
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
@@ -67,4 +75,6 @@ GO
 ALTER TABLE "request_event" ADD CONSTRAINT "FK_request_event_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "request_message" ADD CONSTRAINT "FK_request_message_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "booking" ADD CONSTRAINT "FK_booking_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

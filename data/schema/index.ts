@@ -1,5 +1,6 @@
 import type { EntitySchema } from 'typeorm';
 import type { SqlDialect } from './dialect';
+import { bookingSchema, calendarEventSchema } from './calendar';
 import { jobcentreSchema, staffRoleSchema, staffSchema } from './directory';
 import { outboxSchema, postedCardSchema } from './messaging';
 import { botStateSchema, conversationReferenceSchema, processedActivitySchema } from './platform';
@@ -21,5 +22,7 @@ export function entitySchemas(dialect: SqlDialect): EntitySchema[] {
     postedCardSchema(dialect),
     requestMessageSchema(dialect),
     trendAlertSchema(dialect),
+    calendarEventSchema(dialect),
+    bookingSchema(dialect),
   ] as EntitySchema[];
 }
