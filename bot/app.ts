@@ -16,7 +16,13 @@ import { SqlSupportRequestStore } from '../data/stores/support-requests';
 import { NEW_REQUEST_DIALOG, NewRequestDialog, type SavedDraft } from '../dialogs/new-request-dialog';
 import { systemClock, type Clock, type Logger } from '../domain/ports';
 import { RequestService } from '../domain/requests/request-service';
-import { TeamsNotifier } from './notifier';
+import { TeamsNotifier, type TeamsNotifierDeps } from './notifier';
+import { RequestCardRenderer } from './request-card-renderer';
+import { BackgroundWork } from './background';
+import { createCalendar } from './calendar-factory';
+import { BookingService } from '../domain/calendar/booking-service';
+import { SqlBookingStore } from '../data/stores/bookings';
+import { SqlWorkingPatterns } from '../data/stores/working-patterns';
 import { SqlTrendStore } from '../data/stores/trend-alerts';
 import { TrendWatcher } from '../domain/requests/trend-watcher';
 import { TriageService } from '../domain/requests/triage-service';
@@ -31,6 +37,8 @@ export interface App {
   readonly server: Server;
   readonly dataSource: DataSource;
   readonly notifier: TeamsNotifier;
+  /** Work finishing after people have had their answer (diary bookings). */
+  readonly background: BackgroundWork;
   /** Where it listens, once `listen` has resolved. */
   url(): string;
   listen(): Promise<void>;
@@ -64,7 +72,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const postedCards = new PostedCards(dataSource);
   const trendStore = new SqlTrendStore(dataSource);
   const clock = options.clock ?? systemClock;
-  const notifier = new TeamsNotifier({
+  const notifierDeps: TeamsNotifierDeps = {
     adapter,
     appId: config.auth?.appId ?? '',
     outbox: new Outbox(dataSource),
@@ -75,11 +83,25 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     trends: trendStore,
     logger,
     clock,
-  });
+  };
+  const notifier = new TeamsNotifier(notifierDeps);
   const trends = new TrendWatcher({ store: requestStore, directory, trends: trendStore, notifier, clock, rules: config.trends });
   const requests = new RequestService({ store: requestStore, directory, notifier, clock, trends });
   const triage = new TriageService({ store: requestStore, directory, notifier, clock, trends });
-  const requestActions = new RequestActions(requests, triage, postedCards, clock, logger);
+  const calendar = createCalendar(config, dataSource);
+  const background = new BackgroundWork(logger);
+  const bookings = new BookingService({
+    requests: requestStore,
+    bookings: new SqlBookingStore(dataSource),
+    calendar,
+    directory,
+    patterns: new SqlWorkingPatterns(dataSource),
+    notifier,
+    clock,
+  });
+  const cards = new RequestCardRenderer(directory, bookings, clock);
+  notifierDeps.cards = cards;
+  const requestActions = new RequestActions(requests, triage, bookings, background, cards, postedCards, clock, logger);
   const drafts = userState.createProperty<SavedDraft | undefined>('requestDraft');
 
   const jobcentres = dataSource.getRepository<JobcentreRow>('Jobcentre');
@@ -120,6 +142,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     server,
     dataSource,
     notifier,
+    background,
     url: () => server.url.replace('[::]', '127.0.0.1'),
     listen: () => new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -128,6 +151,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     close: async () => {
       clearInterval(pruneTimer);
       clearInterval(sweepTimer);
+      await background.idle();
       await notifier.idle();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold the close open until they time out.

@@ -20,9 +20,22 @@ export interface Config {
   readonly database: DatabaseConfig;
   /** Load the demo staff directory into an empty database at start (never in production). */
   readonly seedDemo: boolean;
+  /** Outlook diaries through Microsoft Graph, or the embedded calendar in SQL when Graph is not configured. */
+  readonly calendar: CalendarConfig;
   /** When repeated or inappropriate requests are reported to the team leader (seed §12). */
   readonly trends: { readonly windowDays: number; readonly topicThreshold: number; readonly inappropriateThreshold: number };
 }
+
+export type CalendarConfig =
+  | { readonly kind: 'embedded' }
+  | {
+      readonly kind: 'graph';
+      readonly tenantId: string;
+      readonly clientId: string;
+      /** Absent with a managed identity. */
+      readonly clientSecret: string | null;
+      readonly baseUrl: string;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -53,6 +66,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const seedDemo = parseBoolean(value('SEED_DEMO'), !production, 'SEED_DEMO', problems);
   if (production && seedDemo) problems.push('SEED_DEMO must not be on in production: it loads fictional staff.');
 
+  const calendar = readCalendar(value, problems);
   const trends = {
     windowDays: parseCount(value('TREND_WINDOW_DAYS') || '60', 'TREND_WINDOW_DAYS', problems),
     topicThreshold: parseCount(value('TREND_TOPIC_THRESHOLD') || '3', 'TREND_TOPIC_THRESHOLD', problems),
@@ -60,7 +74,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { production, host, port, logLevel, auth, database, seedDemo, trends };
+  return { production, host, port, logLevel, auth, database, seedDemo, trends, calendar };
 }
 
 function readAuth(value: (name: string) => string, production: boolean, problems: string[]): BotAuthConfig | null {
@@ -165,6 +179,27 @@ function parsePort(raw: string, name: string, problems: string[]): number {
     return 0;
   }
   return port;
+}
+
+function readCalendar(value: (name: string) => string, problems: string[]): CalendarConfig {
+  const tenantId = value('GRAPH_TENANT_ID');
+  const clientId = value('GRAPH_CLIENT_ID');
+  const clientSecret = value('GRAPH_CLIENT_SECRET');
+  const managed = value('GRAPH_AUTH') === 'managed-identity';
+  if (!tenantId && !clientId && !clientSecret && !managed) return { kind: 'embedded' };
+  if (value('GRAPH_AUTH') && !['client-secret', 'managed-identity'].includes(value('GRAPH_AUTH'))) {
+    problems.push('GRAPH_AUTH must be "client-secret" or "managed-identity".');
+  }
+  if (!GUID.test(tenantId)) problems.push('GRAPH_TENANT_ID must be your Microsoft Entra tenant id (a GUID) to use Microsoft Graph.');
+  if (!GUID.test(clientId)) problems.push('GRAPH_CLIENT_ID must be the app registration\'s client id (a GUID) to use Microsoft Graph.');
+  if (!managed && !clientSecret) problems.push('GRAPH_CLIENT_SECRET is required for Microsoft Graph (or set GRAPH_AUTH=managed-identity).');
+  const baseUrl = value('GRAPH_BASE_URL') || 'https://graph.microsoft.com';
+  try {
+    new URL(baseUrl);
+  } catch {
+    problems.push(`GRAPH_BASE_URL "${baseUrl}" is not a URL.`);
+  }
+  return { kind: 'graph', tenantId, clientId, clientSecret: managed ? null : clientSecret, baseUrl };
 }
 
 function parseCount(raw: string, name: string, problems: string[]): number {

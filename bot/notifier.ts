@@ -1,5 +1,4 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import { requestCard } from '../cards/request-cards';
 import { cardAttachment } from '../cards/render';
 import type { ConversationReferences } from '../data/stores/conversation-references';
 import type { Outbox, OutboxMessage } from '../data/stores/outbox';
@@ -8,8 +7,8 @@ import type { Clock, Logger, StaffDirectory } from '../domain/ports';
 import type { RequestNotifier, SupportRequestStore, Trend } from '../domain/requests/ports';
 import type { SqlTrendStore } from '../data/stores/trend-alerts';
 import { trendCard } from '../cards/trend-card';
+import type { RequestCardRenderer } from './request-card-renderer';
 import type { SupportRequest } from '../domain/requests/support-request';
-import { londonDate } from '../domain/requests/calendar-date';
 
 export interface TeamsNotifierDeps {
   readonly adapter: CloudAdapter;
@@ -21,6 +20,8 @@ export interface TeamsNotifierDeps {
   readonly directory: StaffDirectory;
   readonly requests: SupportRequestStore;
   readonly trends: SqlTrendStore;
+  /** Set once the services it needs exist (they in turn notify through this notifier). */
+  cards?: RequestCardRenderer;
   readonly logger: Logger;
   readonly clock: Clock;
 }
@@ -107,10 +108,10 @@ export class TeamsNotifier implements RequestNotifier {
     const request = await this.deps.requests.findById(message.subjectId);
     const recipient = await this.deps.directory.findByAadObjectId(message.recipientAad);
     if (!request || !recipient) return;
-    const parties = await this.parties(request);
+    const card = await this.renderer().render(request, recipient);
     let activityId: string | undefined;
     await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (turn) => {
-      const sent = await turn.sendActivity(MessageFactory.attachment(cardAttachment(requestCard(request, parties, recipient, { today: londonDate(this.deps.clock.now()) }))));
+      const sent = await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
       activityId = sent?.id;
     });
     if (activityId) {
@@ -131,13 +132,13 @@ export class TeamsNotifier implements RequestNotifier {
   private async refreshCopies(requestId: string): Promise<void> {
     const request = await this.deps.requests.findById(requestId);
     if (!request) return;
-    const parties = await this.parties(request);
     for (const copy of await this.deps.postedCards.forRequest(requestId)) {
       const viewer = await this.deps.directory.findByAadObjectId(copy.recipientAad);
       if (!viewer) continue;
       try {
+        const card = await this.renderer().render(request, viewer);
         await this.deps.adapter.continueConversationAsync(this.deps.appId, copy.reference, async (turn) => {
-          const activity = MessageFactory.attachment(cardAttachment(requestCard(request, parties, viewer, { today: londonDate(this.deps.clock.now()) })));
+          const activity = MessageFactory.attachment(cardAttachment(card));
           await turn.updateActivity({ ...activity, id: copy.activityId });
         });
       } catch (error) {
@@ -146,10 +147,9 @@ export class TeamsNotifier implements RequestNotifier {
     }
   }
 
-  private async parties(request: SupportRequest) {
-    const [requester, dea] = await Promise.all([this.deps.directory.findById(request.requesterId), this.deps.directory.findById(request.deaId)]);
-    if (!requester || !dea) throw new Error('a person on the request is no longer in the directory');
-    return { requester, dea };
+  private renderer(): RequestCardRenderer {
+    if (!this.deps.cards) throw new Error('the notifier was started without a card renderer');
+    return this.deps.cards;
   }
 
   private inBackground(work: () => Promise<void>): void {

@@ -1,8 +1,11 @@
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
-import { myRequestsCard, queueCard, requestCard, type CardNote } from '../cards/request-cards';
+import { myRequestsCard, queueCard, type CardNote } from '../cards/request-cards';
 import { cardAttachment, type AdaptiveCard } from '../cards/render';
 import type { PostedCards } from '../data/stores/posted-cards';
-import { isDomainError, type DomainError } from '../domain/errors';
+import { invalid, isDomainError, type DomainError } from '../domain/errors';
+import type { BookingService } from '../domain/calendar/booking-service';
+import type { BackgroundWork } from './background';
+import type { CardExtras, RequestCardRenderer } from './request-card-renderer';
 import type { Clock, Logger } from '../domain/ports';
 import { londonDate } from '../domain/requests/calendar-date';
 import type { RequestService } from '../domain/requests/request-service';
@@ -28,6 +31,9 @@ export class RequestActions {
   constructor(
     private readonly requests: RequestService,
     private readonly triage: TriageService,
+    bookings: BookingService,
+    private readonly background: BackgroundWork,
+    private readonly cards: RequestCardRenderer,
     private readonly postedCards: PostedCards,
     private readonly clock: Clock,
     private readonly logger: Logger,
@@ -43,6 +49,27 @@ export class RequestActions {
       }),
       'request.inform': async (p, id, v, d) => ({ request: await triage.sendInformation(p, id, v, d.summary, d.information), note: 'The information was sent and the request closed.' }),
       'request.hold': async (p, id, v, d) => ({ request: await triage.holdingResponse(p, id, v, d.holdingText, d.expectedReturn), note: 'Your holding response was sent.' }),
+      // Diaries are written after the answer: the card says "being booked" and is updated when done.
+      'booking.book': async (p, id, v, d) => {
+        const booking = await bookings.start(p, id, v, d);
+        this.background.run('booking', () => bookings.complete(booking.id));
+        return { request: await requests.visibleTo(p, id), note: 'Booking it in both diaries…' };
+      },
+      'booking.retry': async (p, id) => {
+        const request = await requests.visibleTo(p, id);
+        const booking = await bookings.current(id);
+        if (!booking || booking.status !== 'failed' || request.deaId !== p.id) throw invalid('There is no failed booking to try again.');
+        this.background.run('booking', () => bookings.complete(booking.id));
+        return { request, note: 'Trying the diaries again…' };
+      },
+      'booking.move': async (p, id, v, d) => {
+        await bookings.move(p, id, v, d);
+        return { request: await requests.visibleTo(p, id), note: 'Moved in both diaries. The work coach has been told.' };
+      },
+      'booking.cancel': async (p, id, v) => {
+        await bookings.cancel(p, id, v);
+        return { request: await requests.visibleTo(p, id), note: 'Cancelled and removed from both diaries. The work coach has been told.' };
+      },
     };
   }
 
@@ -104,9 +131,8 @@ export class RequestActions {
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(queueCard(entries, requesters, londonDate(this.clock.now())))));
   }
 
-  private async render(person: StaffMember, requestId: string, extra: { note?: CardNote; problems?: Record<string, string>; values?: Record<string, string> } = {}): Promise<AdaptiveCard> {
-    const request = await this.requests.visibleTo(person, requestId);
-    return requestCard(request, await this.requests.parties(request), person, { today: londonDate(this.clock.now()), ...extra });
+  private async render(person: StaffMember, requestId: string, extras: CardExtras = {}): Promise<AdaptiveCard> {
+    return this.cards.render(await this.requests.visibleTo(person, requestId), person, extras);
   }
 
   private card(card: AdaptiveCard): AdaptiveCardInvokeResponse {

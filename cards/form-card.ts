@@ -89,6 +89,7 @@ export function showCardAction(options: {
   title: string;
   verb: string;
   submitTitle: string;
+  intro?: string;
   data: Readonly<Record<string, unknown>>;
   fields: readonly FormField[];
   values?: Readonly<Record<string, string>>;
@@ -98,6 +99,7 @@ export function showCardAction(options: {
     journey: '',
     step: '',
     title: options.title,
+    intro: options.intro,
     submitTitle: options.submitTitle,
     fields: options.fields,
     values: options.values ?? {},

@@ -16,6 +16,8 @@ import { addMonths } from '../domain/requests/calendar-date';
 import { CHANNEL_LABELS, NEEDS_BOOKING, channelsFor } from '../domain/requests/channels';
 import { TRIAGE_LIMITS } from '../domain/requests/triage-service';
 import type { RequestMessage } from '../domain/requests/support-request';
+import { CONFERENCE_CHANNELS } from '../domain/calendar/booking';
+import { bookingActions, bookingFacts, type BookingView } from './booking-forms';
 
 export interface RequestParties {
   readonly requester: StaffMember;
@@ -47,6 +49,8 @@ export interface RequestCardOptions {
   /** Field problems from the last click, shown on the form they belong to, with what was typed. */
   readonly problems?: Readonly<Record<string, string>>;
   readonly values?: Readonly<Record<string, string>>;
+  /** For a request accepted for a conference: its booking and, for the DEA, proposed times. */
+  readonly booking?: BookingView;
 }
 
 export function requestCard(request: SupportRequest, parties: RequestParties, viewer: StaffMember, options: RequestCardOptions): AdaptiveCard {
@@ -69,6 +73,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   }
   if (request.topic) facts.push({ label: 'Topic', value: SKILL_TOPIC_LABELS[request.topic] });
   if (request.channel) facts.push({ label: 'Channel of support', value: CHANNEL_LABELS[request.channel] });
+  if (full) facts.push(...bookingFacts(options.booking?.current ?? null));
   if (request.inappropriate) facts.push({ label: 'Marked', value: 'Not an appropriate request for the DEA' });
 
   const names = new Map([
@@ -81,7 +86,11 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     actions.push({ title: 'Withdraw request', kind: 'execute', verb: 'request.withdraw', style: 'destructive', data: { requestId: request.id, version: request.version } });
   }
   const forms = view === 'dea' ? deaForms(request, options) : view === 'requester' ? requesterForms(request, options) : [];
-  const nextStep = view === 'dea' && request.status === 'accepted' && request.channel && NEEDS_BOOKING.includes(request.channel)
+  const conference = request.channel !== null && CONFERENCE_CHANNELS.includes(request.channel) && (request.status === 'accepted' || request.status === 'booked');
+  if (view === 'dea' && conference && options.booking) {
+    forms.push(...bookingActions(request, options.booking, options.today, options.values, options.problems));
+  }
+  const nextStep = view === 'dea' && request.status === 'accepted' && request.channel && NEEDS_BOOKING.includes(request.channel) && !options.booking?.current
     ? 'Next: book the meeting in the diaries.'
     : undefined;
   const card = summaryCard({

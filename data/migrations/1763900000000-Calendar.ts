@@ -1,4 +1,4 @@
-import { Table, TableIndex, TableUnique, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableColumn, TableIndex, TableUnique, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { dialectOf, dialectTypes } from '../schema/dialect';
 import { fk } from './table-helpers';
 
@@ -8,6 +8,9 @@ export class Calendar1763900000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const t = dialectTypes(dialectOf(queryRunner.connection.options.type));
+
+    // A person's working hours, when not the default Monday to Friday 08:30–17:00.
+    await queryRunner.addColumn('staff', new TableColumn({ name: 'workingHours', type: 'varchar', length: '400', isNullable: true }));
 
     await queryRunner.createTable(
       new Table({
@@ -57,5 +60,6 @@ export class Calendar1763900000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('booking');
     await queryRunner.dropTable('calendar_event');
+    await queryRunner.dropColumn('staff', 'workingHours');
   }
 }

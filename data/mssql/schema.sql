@@ -2,7 +2,7 @@
 GO
 CREATE TABLE "jobcentre" ("id" varchar(36) NOT NULL, "name" nvarchar(100) NOT NULL, "cluster" nvarchar(100) NOT NULL, "district" nvarchar(100) NOT NULL, "bankHolidayRegion" varchar(32) NOT NULL, CONSTRAINT "UQ_jobcentre_name" UNIQUE ("name"), CONSTRAINT "PK_26382af3a7bc7eb48ee8038f4c8" PRIMARY KEY ("id"));
 GO
-CREATE TABLE "staff" ("id" varchar(36) NOT NULL, "aadObjectId" varchar(36) NOT NULL, "name" nvarchar(200) NOT NULL, "email" nvarchar(320) NOT NULL, "jobcentreId" varchar(36), "deaId" varchar(36), "teamLeaderId" varchar(36), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_staff_aad_object_id" UNIQUE ("aadObjectId"), CONSTRAINT "PK_e4ee98bb552756c180aec1e854a" PRIMARY KEY ("id"));
+CREATE TABLE "staff" ("id" varchar(36) NOT NULL, "aadObjectId" varchar(36) NOT NULL, "name" nvarchar(200) NOT NULL, "email" nvarchar(320) NOT NULL, "jobcentreId" varchar(36), "deaId" varchar(36), "teamLeaderId" varchar(36), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "workingHours" varchar(400), CONSTRAINT "UQ_staff_aad_object_id" UNIQUE ("aadObjectId"), CONSTRAINT "PK_e4ee98bb552756c180aec1e854a" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_staff_dea" ON "staff" ("deaId") ;
 GO

@@ -17,6 +17,8 @@ export interface StaffRow {
   jobcentreId: string | null;
   deaId: string | null;
   teamLeaderId: string | null;
+  /** JSON: weekday → "HH:MM-HH:MM", when not the default. */
+  workingHours: string | null;
   createdAt: Date;
   updatedAt: Date;
   jobcentre?: JobcentreRow;
@@ -60,6 +62,7 @@ export function staffSchema(dialect: SqlDialect): EntitySchema<StaffRow> {
       teamLeaderId: { type: 'varchar', length: 36, nullable: true },
       createdAt: { ...t.timestamp },
       updatedAt: { ...t.timestamp },
+      workingHours: { type: 'varchar', length: 400, nullable: true },
     },
     uniques: [{ name: 'UQ_staff_aad_object_id', columns: ['aadObjectId'] }],
     indices: [

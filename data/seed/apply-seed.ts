@@ -71,7 +71,13 @@ async function upsertStaff(manager: EntityManager, file: SeedFile, jobcentreIds:
       continue;
     }
     const aad = s.aadObjectId.toLowerCase();
-    const fields = { name: s.name, email: s.email.toLowerCase(), jobcentreId: jobcentreId ?? null, updatedAt: now };
+    const fields = {
+      name: s.name,
+      email: s.email.toLowerCase(),
+      jobcentreId: jobcentreId ?? null,
+      workingHours: s.workingHours ? JSON.stringify(s.workingHours) : null,
+      updatedAt: now,
+    };
     let id = idsByAad.get(aad);
     if (id) {
       await repo.update({ id }, fields);

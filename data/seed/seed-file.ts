@@ -14,6 +14,18 @@ const jobcentreEntry = z.object({
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
+const dayHours = z
+  .string()
+  .regex(HOURS, 'must be like "08:30-17:00"')
+  .refine((v) => v.slice(0, 5) < v.slice(6), 'must end after it starts');
+
+/** Days not listed are not worked. */
+const workingHours = z
+  .object({ mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours, sun: dayHours })
+  .partial()
+  .strict();
+
 const staffEntry = z.object({
   aadObjectId: z.string().trim().regex(GUID, 'must be the person\'s Microsoft Entra object id (a GUID)'),
   name: z.string().trim().min(1).max(200),
@@ -22,6 +34,7 @@ const staffEntry = z.object({
   jobcentre: z.string().trim().min(1).optional(),
   dea: z.string().trim().optional(),
   teamLeader: z.string().trim().optional(),
+  workingHours: workingHours.optional(),
 });
 
 const seedFile = z.object({

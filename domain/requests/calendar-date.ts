@@ -36,3 +36,10 @@ export function describeDate(date: string): string {
     new Date(Date.UTC(y, m - 1, d)),
   ).replace(',', '');
 }
+
+/** "Tuesday 1 December 2026, 10:00 to 11:00" in London time. */
+export function describeMeeting(start: Date, end: Date): string {
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(start).replace(',', '');
+  const time = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  return `${day}, ${time(start)} to ${time(end)}`;
+}

@@ -1,0 +1,41 @@
+import type { BookingView } from '../cards/booking-forms';
+import { requestCard, type CardNote } from '../cards/request-cards';
+import type { AdaptiveCard } from '../cards/render';
+import { CONFERENCE_CHANNELS } from '../domain/calendar/booking';
+import type { BookingService } from '../domain/calendar/booking-service';
+import type { Clock, StaffDirectory } from '../domain/ports';
+import { londonDate } from '../domain/requests/calendar-date';
+import type { SupportRequest } from '../domain/requests/support-request';
+import type { StaffMember } from '../domain/staff';
+
+export interface CardExtras {
+  readonly note?: CardNote;
+  readonly problems?: Record<string, string>;
+  readonly values?: Record<string, string>;
+}
+
+/**
+ * The one place a request's card is put together from stored state, for whoever will see it: on a
+ * click, on a refresh, and in every copy the notifier sends or updates.
+ */
+export class RequestCardRenderer {
+  constructor(
+    private readonly directory: StaffDirectory,
+    private readonly bookings: BookingService,
+    private readonly clock: Clock,
+  ) {}
+
+  async render(request: SupportRequest, viewer: StaffMember, extras: CardExtras = {}): Promise<AdaptiveCard> {
+    const [requester, dea] = await Promise.all([this.directory.findById(request.requesterId), this.directory.findById(request.deaId)]);
+    if (!requester || !dea) throw new Error('a person on the request is no longer in the directory');
+    return requestCard(request, { requester, dea }, viewer, { today: londonDate(this.clock.now()), booking: await this.bookingView(viewer, request), ...extras });
+  }
+
+  /** The booking, and for the DEA about to book, the common free times to propose. */
+  private async bookingView(viewer: StaffMember, request: SupportRequest): Promise<BookingView | undefined> {
+    if (!request.channel || !CONFERENCE_CHANNELS.includes(request.channel)) return undefined;
+    const current = await this.bookings.current(request.id);
+    const proposing = viewer.id === request.deaId && request.status === 'accepted' && (!current || current.status === 'cancelled');
+    return { current, proposals: proposing ? await this.bookings.proposals(request) : [] };
+  }
+}

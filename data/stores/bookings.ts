@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { In, type DataSource, type Repository } from 'typeorm';
+import type { BookedEvent, Booking, BookingStatus, BookingStore, MeetingMode } from '../../domain/calendar/booking';
+import { conflict, notFound } from '../../domain/errors';
+import type { BookingRow } from '../schema/calendar';
+
+/** Bookings in SQL, with optimistic concurrency on their version. */
+export class SqlBookingStore implements BookingStore {
+  private readonly rows: Repository<BookingRow>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.rows = dataSource.getRepository<BookingRow>('Booking');
+  }
+
+  async create(booking: Omit<Booking, 'id' | 'version' | 'events' | 'joinUrl' | 'lastError' | 'status'>, at: Date): Promise<Booking> {
+    const id = randomUUID();
+    await this.rows.insert({
+      id,
+      requestId: booking.requestId,
+      startsAt: booking.start,
+      endsAt: booking.end,
+      mode: booking.mode,
+      status: 'pending',
+      events: '[]',
+      joinUrl: null,
+      lastError: null,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    });
+    return (await this.find(id))!;
+  }
+
+  async find(id: string): Promise<Booking | null> {
+    const row = await this.rows.findOne({ where: { id } });
+    return row ? toBooking(row) : null;
+  }
+
+  async currentFor(requestId: string): Promise<Booking | null> {
+    const row = await this.rows.findOne({ where: { requestId, status: In(['pending', 'booked', 'failed']) }, order: { createdAt: 'DESC' } });
+    return row ? toBooking(row) : null;
+  }
+
+  async update(id: string, expectedVersion: number, changes: Partial<Pick<Booking, 'status' | 'events' | 'joinUrl' | 'lastError' | 'start' | 'end'>>, at: Date): Promise<Booking> {
+    const set: Partial<BookingRow> = { version: expectedVersion + 1, updatedAt: at };
+    if (changes.status !== undefined) set.status = changes.status;
+    if (changes.events !== undefined) set.events = JSON.stringify(changes.events);
+    if (changes.joinUrl !== undefined) set.joinUrl = changes.joinUrl;
+    if (changes.lastError !== undefined) set.lastError = changes.lastError;
+    if (changes.start !== undefined) set.startsAt = changes.start;
+    if (changes.end !== undefined) set.endsAt = changes.end;
+    const result = await this.dataSource.createQueryBuilder().update('Booking').set(set).where('id = :id AND version = :version', { id, version: expectedVersion }).execute();
+    if (result.affected !== 1) {
+      if (!(await this.find(id))) throw notFound('That booking does not exist.');
+      throw conflict('The booking changed meanwhile.');
+    }
+    return (await this.find(id))!;
+  }
+}
+
+function toBooking(row: BookingRow): Booking {
+  return {
+    id: row.id,
+    requestId: row.requestId,
+    start: row.startsAt,
+    end: row.endsAt,
+    mode: row.mode as MeetingMode,
+    status: row.status as BookingStatus,
+    events: JSON.parse(row.events) as BookedEvent[],
+    joinUrl: row.joinUrl,
+    lastError: row.lastError,
+    version: row.version,
+  };
+}

@@ -1,0 +1,257 @@
+import { conflict, invalid, notAllowed, notFound } from '../errors';
+import type { Clock, StaffDirectory } from '../ports';
+import type { StaffMember } from '../staff';
+import type { BankHolidayRegion } from '../staff';
+import { CHANNEL_LABELS } from '../requests/channels';
+import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
+import type { SupportRequest } from '../requests/support-request';
+import { CONFERENCE_CHANNELS, DURATIONS_MINUTES, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type MeetingMode } from './booking';
+import type { CalendarPort, EventResult, Interval, NewEvent } from './calendar-port';
+import { findCommonSlots } from './free-time';
+import { isClockTime, londonToUtc } from './london-time';
+import { isCalendarDate } from '../requests/calendar-date';
+import type { WorkingHours } from './working-hours';
+
+
+export interface WorkingPattern {
+  readonly hours: WorkingHours;
+  readonly region: BankHolidayRegion;
+}
+
+/** Each person's working hours and bank-holiday calendar. */
+export interface WorkingPatterns {
+  of(person: StaffMember): Promise<WorkingPattern>;
+}
+
+/** What the DEA chose on the card: a proposed slot (ISO instant), or another London date and time. */
+export interface BookingChoice {
+  readonly slot?: unknown;
+  readonly otherDate?: unknown;
+  readonly otherTime?: unknown;
+  readonly durationMinutes?: unknown;
+  readonly mode?: unknown;
+}
+
+export interface BookingDeps {
+  readonly requests: SupportRequestStore;
+  readonly bookings: BookingStore;
+  readonly calendar: CalendarPort;
+  readonly directory: StaffDirectory;
+  readonly patterns: WorkingPatterns;
+  readonly notifier: RequestNotifier;
+  readonly clock: Clock;
+}
+
+/**
+ * Case and skill conferences (seed §14, §17): proposes the earliest common free times before the
+ * required-response date, then puts an appointment in the work coach's diary and blocks the DEA's.
+ * Calendar writes are idempotent (one transactionId per booking and diary), so a retry after a
+ * failure part-way never makes a second event.
+ */
+export class BookingService {
+  constructor(private readonly deps: BookingDeps) {}
+
+  /** Up to `count` common free slots of the requester and the DEA, one a day, before the date needed. */
+  async proposals(request: SupportRequest, durationMinutes = 60, count = 3): Promise<Interval[]> {
+    const { requester, dea } = await this.parties(request);
+    const now = this.deps.clock.now();
+    const deadline = endOfLondonDay(request.requiredBy, now);
+    if (deadline.getTime() <= now.getTime()) return [];
+    const busy = await this.deps.calendar.busy([requester.email, dea.email], now, deadline);
+    const [rp, dp] = await Promise.all([this.deps.patterns.of(requester), this.deps.patterns.of(dea)]);
+    return findCommonSlots({
+      participants: [
+        { id: requester.id, busy: busy.get(requester.email.toLowerCase()) ?? busy.get(requester.email) ?? [], hours: rp.hours, region: rp.region },
+        { id: dea.id, busy: busy.get(dea.email.toLowerCase()) ?? busy.get(dea.email) ?? [], hours: dp.hours, region: dp.region },
+      ],
+      from: now,
+      to: deadline,
+      durationMinutes,
+      count,
+      notBefore: now,
+      spread: 'one-per-day',
+    });
+  }
+
+  /** Checks the DEA's choice and records a pending booking; `complete` then writes the diaries. */
+  async start(dea: StaffMember, requestId: string, version: number, choice: BookingChoice): Promise<Booking> {
+    const request = await this.asDea(dea, requestId, version);
+    if (request.status !== 'accepted' || !request.channel || !CONFERENCE_CHANNELS.includes(request.channel)) {
+      throw invalid('Only a request accepted for a case or skill conference is booked here.');
+    }
+    const current = await this.deps.bookings.currentFor(request.id);
+    if (current && current.status !== 'cancelled') throw conflict('This request already has a booking.');
+    const { start, end, mode } = this.checkChoice(choice);
+    return this.deps.bookings.create({ requestId: request.id, start, end, mode }, this.deps.clock.now());
+  }
+
+  /**
+   * Writes the diaries for a pending (or failed) booking. On success the request is booked and the
+   * requester told; on failure the booking says why and the DEA can try again.
+   */
+  async complete(bookingId: string): Promise<Booking> {
+    const booking = await this.deps.bookings.find(bookingId);
+    if (!booking) throw notFound('That booking does not exist.');
+    if (booking.status === 'booked' || booking.status === 'cancelled') return booking;
+    const request = (await this.deps.requests.findById(booking.requestId))!;
+    const { requester, dea } = await this.parties(request);
+    const made = new Map(booking.events.map((e) => [e.role, e]));
+    const wanted = this.events(booking, request, requester, dea).filter((w) => !made.has(w.role));
+    const results = wanted.length ? await this.deps.calendar.createEvents(wanted.map((w) => w.event)) : [];
+    const events: BookedEvent[] = [...booking.events];
+    let joinUrl = booking.joinUrl;
+    const failures: string[] = [];
+    results.forEach((result: EventResult, i) => {
+      const role = wanted[i]!.role;
+      if (result.ok) {
+        events.push({ mailbox: result.mailbox, eventId: result.eventId, role });
+        joinUrl = joinUrl ?? result.joinUrl;
+      } else {
+        failures.push(`${role === 'dea' ? "the DEA's" : "the work coach's"} diary: ${result.error}`);
+      }
+    });
+    const now = this.deps.clock.now();
+    if (failures.length) {
+      const failed = await this.deps.bookings.update(booking.id, booking.version, { status: 'failed', events, joinUrl, lastError: failures.join('; ').slice(0, 400) }, now);
+      await this.deps.notifier.requestChanged(request);
+      return failed;
+    }
+    const booked = await this.deps.bookings.update(booking.id, booking.version, { status: 'booked', events, joinUrl, lastError: null }, now);
+    const moved = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'booked', actorId: dea.id, action: 'book', at: now });
+    await this.deps.notifier.requestChanged(moved);
+    await this.deps.notifier.requestNeedsAttention(moved, moved.requesterId);
+    return booked;
+  }
+
+  /** Moves every event of the booking to a new time. */
+  async move(dea: StaffMember, requestId: string, version: number, choice: BookingChoice): Promise<Booking> {
+    const request = await this.asDea(dea, requestId, version);
+    const booking = await this.deps.bookings.currentFor(request.id);
+    if (!booking || booking.status !== 'booked') throw invalid('There is no booked meeting to move.');
+    const minutes = Math.round((booking.end.getTime() - booking.start.getTime()) / 60_000);
+    const { start, end } = this.checkChoice({ ...choice, slot: undefined, mode: booking.mode, durationMinutes: (DURATIONS_MINUTES as readonly number[]).includes(minutes) ? minutes : 60 });
+    const results = await this.deps.calendar.moveEvents(booking.events.map((e) => ({ mailbox: e.mailbox, eventId: e.eventId, start, end })));
+    const failed = results.filter((r) => !r.ok);
+    if (failed.length) throw invalid(`The meeting could not be moved in every diary (${failed.length} of ${results.length} failed). Nothing else changed; try again.`);
+    const now = this.deps.clock.now();
+    const moved = await this.deps.bookings.update(booking.id, booking.version, { start, end }, now);
+    // The request's version moves on so every copy of its card shows the new time.
+    const changed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'booked', actorId: dea.id, action: 'reschedule', at: now });
+    await this.deps.notifier.requestChanged(changed);
+    await this.deps.notifier.requestNeedsAttention(changed, changed.requesterId);
+    return moved;
+  }
+
+  /** Removes every event of the booking; the request goes back to accepted, to be booked again. */
+  async cancel(dea: StaffMember, requestId: string, version: number): Promise<Booking> {
+    const request = await this.asDea(dea, requestId, version);
+    const booking = await this.deps.bookings.currentFor(request.id);
+    if (!booking) throw invalid('There is no booking to cancel.');
+    const results = await this.deps.calendar.deleteEvents(booking.events);
+    const left = booking.events.filter((_, i) => !results[i]?.ok);
+    const now = this.deps.clock.now();
+    if (left.length) {
+      await this.deps.bookings.update(booking.id, booking.version, { events: left, lastError: 'Some diary events could not be removed; try again.' }, now);
+      throw invalid('Some diary events could not be removed. Try cancelling again.');
+    }
+    const cancelled = await this.deps.bookings.update(booking.id, booking.version, { status: 'cancelled', events: [] }, now);
+    if (request.status === 'booked') {
+      const back = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: dea.id, action: 'cancel booking', at: now });
+      await this.deps.notifier.requestChanged(back);
+      await this.deps.notifier.requestNeedsAttention(back, back.requesterId);
+    } else {
+      await this.deps.notifier.requestChanged(request);
+    }
+    return cancelled;
+  }
+
+  async current(requestId: string): Promise<Booking | null> {
+    return this.deps.bookings.currentFor(requestId);
+  }
+
+  private checkChoice(choice: BookingChoice): { start: Date; end: Date; mode: MeetingMode } {
+    const problems: Record<string, string> = {};
+    const start = this.startOf(choice, problems);
+    if (start && start.getTime() <= this.deps.clock.now().getTime()) problems.otherDate = 'The meeting must be in the future.';
+    const minutes = Number(choice.durationMinutes);
+    if (!(DURATIONS_MINUTES as readonly number[]).includes(minutes)) problems.durationMinutes = 'Choose how long the meeting is.';
+    if (!isMeetingMode(choice.mode)) problems.mode = 'Choose face to face, Teams, video or telephone.';
+    if (Object.keys(problems).length || !start) throw invalid(Object.values(problems)[0] ?? 'Choose a time.', problems);
+    return { start, end: new Date(start.getTime() + minutes * 60_000), mode: choice.mode as MeetingMode };
+  }
+
+  /** Another date and time, when given, wins over a proposed slot (the proposals are preselected). */
+  private startOf(choice: BookingChoice, problems: Record<string, string>): Date | null {
+    const date = typeof choice.otherDate === 'string' ? choice.otherDate.trim() : '';
+    const time = typeof choice.otherTime === 'string' ? choice.otherTime.trim() : '';
+    if (date || time) {
+      if (!isCalendarDate(date)) problems.otherDate = 'Enter the date of the meeting.';
+      if (!isClockTime(time)) problems.otherTime = 'Enter the start time like 14:30.';
+      return problems.otherDate || problems.otherTime ? null : londonToUtc(date, time);
+    }
+    const slot = typeof choice.slot === 'string' ? new Date(choice.slot) : null;
+    if (!slot || Number.isNaN(slot.getTime())) {
+      problems.otherDate = 'Choose one of the proposed times, or enter another date and time.';
+      return null;
+    }
+    return slot;
+  }
+
+  /**
+   * The diary entries: the seed's "Ad Hoc appointment" in the work coach's diary and a busy block in
+   * the DEA's. They name the case by its reference only: no NINO, surname or health details.
+   */
+  private events(booking: Booking, request: SupportRequest, requester: StaffMember, dea: StaffMember): { role: BookedEvent['role']; event: NewEvent }[] {
+    const what = CHANNEL_LABELS[request.channel!].replace('Work coach and DEA ', 'DEA ');
+    const how = MEETING_MODE_LABELS[booking.mode];
+    const common = { start: booking.start, end: booking.end, showAs: 'busy' as const, location: booking.mode === 'face_to_face' ? null : how };
+    return [
+      {
+        role: 'requester',
+        event: {
+          ...common,
+          mailbox: requester.email,
+          subject: `${what} with ${dea.name}: ${request.reference}`,
+          body: `${what} with ${dea.name}, DEA, about support request ${request.reference}. Channel: ${how}. Details are in DEA Support in Teams.`,
+          attendees: [],
+          onlineMeeting: isOnline(booking.mode),
+          transactionId: `${booking.id}:requester`,
+        },
+      },
+      {
+        role: 'dea',
+        event: {
+          ...common,
+          mailbox: dea.email,
+          subject: `${what} with ${requester.name}: ${request.reference}`,
+          body: `${what} with ${requester.name} about support request ${request.reference}. Channel: ${how}.${isOnline(booking.mode) ? ' The meeting link is on the request card in DEA Support.' : ''}`,
+          attendees: [],
+          onlineMeeting: false,
+          transactionId: `${booking.id}:dea`,
+        },
+      },
+    ];
+  }
+
+  private async asDea(dea: StaffMember, requestId: string, version: number): Promise<SupportRequest> {
+    const request = await this.deps.requests.findById(requestId);
+    if (!request) throw notFound('That request does not exist.');
+    if (request.deaId !== dea.id) throw notAllowed('Only the DEA the request was sent to can book it.');
+    if (request.version !== version) throw conflict('The request changed since this card was shown.');
+    return request;
+  }
+
+  private async parties(request: SupportRequest): Promise<{ requester: StaffMember; dea: StaffMember }> {
+    const [requester, dea] = await Promise.all([this.deps.directory.findById(request.requesterId), this.deps.directory.findById(request.deaId)]);
+    if (!requester || !dea) throw notFound('Someone on this request is no longer in the staff directory.');
+    return { requester, dea };
+  }
+}
+
+/** The end of the London day of `date` (YYYY-MM-DD), or 28 days from now when no date was given. */
+function endOfLondonDay(date: string | null, now: Date): Date {
+  if (!date) return new Date(now.getTime() + 28 * 86_400_000);
+  // 23:59 London is at most 23:59Z (GMT) and at least 22:59Z (BST); 23:00Z is inside the day either way
+  // for the purpose of a working-hours search that ends at 17:00.
+  return new Date(`${date}T23:00:00Z`);
+}

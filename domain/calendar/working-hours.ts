@@ -1,0 +1,90 @@
+/**
+ * When a person works, as Europe/London wall-clock hours per weekday, and the UTC intervals that
+ * follows from it. Hours are local so that "08:30" stays 08:30 on both sides of a clock change.
+ */
+import { invalid } from '../errors';
+import type { BankHolidayRegion } from '../staff';
+import { isBankHoliday } from './bank-holidays';
+import type { Interval } from './calendar-port';
+import { toIntervals, type Span } from './intervals';
+import { addDays, clockMinutes, dayOfWeek, isClockTime, londonDateFast, londonToUtc } from './london-time';
+
+export { londonToUtc } from './london-time';
+
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+export const WEEKDAYS: readonly Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** London wall-clock times 'HH:MM'; `end` may be '24:00' for the end of the day. */
+export interface DayHours {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** A day without hours is not a working day. */
+export type WorkingHours = Readonly<Partial<Record<Weekday, DayHours>>>;
+
+const OFFICE_DAY: DayHours = Object.freeze({ start: '08:30', end: '17:00' });
+
+/** Seed 002 §2.2.3: HCPs work 08:30 to 17:00, Monday to Friday; Jobcentre staff keep the same day. */
+export const DEFAULT_WORKING_HOURS: WorkingHours = Object.freeze({
+  monday: OFFICE_DAY,
+  tuesday: OFFICE_DAY,
+  wednesday: OFFICE_DAY,
+  thursday: OFFICE_DAY,
+  friday: OFFICE_DAY,
+});
+
+// Date#getUTCDay numbering, so a date's weekday indexes straight in.
+const BY_DAY_OF_WEEK: readonly Weekday[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+export function weekdayOf(date: string): Weekday {
+  return BY_DAY_OF_WEEK[dayOfWeek(date)]!;
+}
+
+/** Field problems keyed by weekday; empty when the hours are usable. */
+export function workingHoursProblems(hours: WorkingHours): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const day of WEEKDAYS) {
+    const span = hours[day];
+    if (!span) continue;
+    if (!isClockTime(span.start) || span.start === '24:00') problems[day] = `Start "${span.start}" is not a time of day (HH:MM).`;
+    else if (!isClockTime(span.end)) problems[day] = `End "${span.end}" is not a time of day (HH:MM).`;
+    // Overnight hours would make one London day's work belong to the next; nobody here works nights.
+    else if (clockMinutes(span.end) <= clockMinutes(span.start)) problems[day] = 'The end must be after the start.';
+  }
+  return problems;
+}
+
+export function assertWorkingHours(hours: WorkingHours): void {
+  const problems = workingHoursProblems(hours);
+  if (Object.keys(problems).length > 0) throw invalid('Those working hours cannot be used.', problems);
+}
+
+/**
+ * The person's working time between two instants, as sorted UTC intervals clipped to the range:
+ * their hours on each London day, leaving out days without hours and the region's bank holidays.
+ */
+export function workingIntervals(hours: WorkingHours, region: BankHolidayRegion, from: Date, to: Date): Interval[] {
+  return toIntervals(workingSpans(hours, region, from.getTime(), to.getTime()));
+}
+
+/** `workingIntervals` as millisecond spans, for searches that go on to combine them. */
+export function workingSpans(hours: WorkingHours, region: BankHolidayRegion, lo: number, hi: number): Span[] {
+  assertWorkingHours(hours);
+  if (!(hi > lo)) return [];
+  const out: [number, number][] = [];
+  const last = londonDateFast(hi);
+  for (let date = londonDateFast(lo); date <= last; date = addDays(date, 1)) {
+    const span = hours[weekdayOf(date)];
+    if (!span || isBankHoliday(region, date)) continue;
+    const start = Math.max(lo, londonToUtc(date, span.start).getTime());
+    const end = Math.min(hi, londonToUtc(date, span.end).getTime());
+    if (end <= start) continue;
+    const previous = out[out.length - 1];
+    // Back-to-back days (hours to 24:00 then from 00:00) are one stretch of work.
+    if (previous && previous[1] >= start) previous[1] = Math.max(previous[1], end);
+    else out.push([start, end]);
+  }
+  return out;
+}

@@ -1,0 +1,167 @@
+import type { Activity } from 'botbuilder';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import type { CalendarEventRow } from '../../data/schema/calendar';
+import { londonDateFast, londonWallMs } from '../../domain/calendar/london-time';
+import type { SupportRequest } from '../../domain/requests/support-request';
+import { cardVerbs, cardText, exchange, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function acceptedConference(bot: TestBot): Promise<SupportRequest> {
+  const directory = new SqlStaffDirectory(bot.app.dataSource);
+  const coach = (await directory.findByAadObjectId(PEOPLE.coach))!;
+  const store = new SqlSupportRequestStore(bot.app.dataSource);
+  const request = await store.create(
+    {
+      type: 'claimant_support',
+      requesterId: coach.id,
+      deaId: coach.deaId!,
+      claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] },
+      topic: null,
+      description: 'Severe agoraphobia',
+      reason: 'Advice',
+      requiredBy: dayOffset(21),
+      urgent: false,
+      vulnerability: null,
+    },
+    new Date(),
+  );
+  await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'case_conference' });
+  return (await store.findById(request.id))!;
+}
+
+/** The proposed start times offered on a card's booking form. */
+function proposals(card: Record<string, unknown>): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (n.type === 'Input.ChoiceSet' && n.id === 'slot') found.push(...(n.choices as { value: string }[]).map((c) => c.value));
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card.actions);
+  return found;
+}
+
+describe('booking a case conference in the diaries (embedded calendar)', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    for (const who of [PEOPLE.coach, PEOPLE.dea]) await exchange(bot, who, 'help');
+    bot.connector.clear();
+  });
+  afterEach(async () => bot.close());
+
+  it('proposes 3 common free times on different working days before the date needed, books one in both diaries and tells the coach', async () => {
+    const request = await acceptedConference(bot);
+    const card = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card;
+    expect(cardVerbs(card)).toContain('booking.book');
+    const offered = proposals(card);
+    expect(offered).toHaveLength(3);
+    const days = offered.map((iso) => londonDateFast(new Date(iso)));
+    expect(new Set(days).size).toBe(3);
+    for (const iso of offered) {
+      const start = new Date(iso);
+      expect(start.getTime()).toBeGreaterThan(Date.now());
+      expect(londonDateFast(start) <= request.requiredBy!).toBe(true);
+      const minutes = Math.round((londonWallMs(start) % 86_400_000) / 60_000);
+      expect(minutes).toBeGreaterThanOrEqual(8 * 60 + 30);
+      expect(minutes + 60).toBeLessThanOrEqual(17 * 60);
+      expect([0, 6]).not.toContain(new Date(`${londonDateFast(start)}T12:00:00Z`).getUTCDay());
+    }
+
+    const booked = await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, slot: offered[0], durationMinutes: '60', mode: 'teams' });
+    expect(cardText(booked.card)).toContain('Booking it in both diaries');
+    await bot.app.background.idle();
+    await bot.app.notifier.idle();
+
+    const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ order: { mailbox: 'ASC' } });
+    expect(events.map((e) => e.mailbox)).toEqual(['amira.shah@jobcentre.example', 'dana.morgan@jobcentre.example']);
+    for (const event of events) {
+      expect(event.startsAt.toISOString()).toBe(offered[0]);
+      expect(event.endsAt.getTime() - event.startsAt.getTime()).toBe(3_600_000);
+      expect(event.showAs).toBe('busy');
+      expect(`${event.subject} ${event.body}`).toContain(request.reference);
+      expect(`${event.subject} ${event.body}`).not.toMatch(/Zebedee|AB ?12 ?34 ?56 ?C|agoraphobia/i);
+    }
+    expect(events.find((e) => e.mailbox.startsWith('amira'))?.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
+
+    expect((await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))?.status).toBe('booked');
+    const toCoach = visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.coach}`));
+    expect(toCoach).toMatch(/Status[\s\S]*Booked/);
+    expect(toCoach).toContain('Microsoft Teams');
+    expect(toCoach).toMatch(/Meeting[\s\S]*\d\d:\d\d to \d\d:\d\d/);
+  });
+
+  it('does not propose a time when either diary is busy', async () => {
+    const request = await acceptedConference(bot);
+    const first = proposals((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card);
+    const start = new Date(first[0]!);
+    await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').insert({
+      id: '11111111-1111-4111-8111-111111111111',
+      mailbox: 'dana.morgan@jobcentre.example',
+      subject: 'Busy',
+      body: '',
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 8 * 3_600_000),
+      showAs: 'busy',
+      attendees: '[]',
+      location: null,
+      joinUrl: null,
+      transactionId: 'busy-1',
+      createdAt: new Date(),
+    });
+    const again = proposals((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card);
+    expect(again).not.toContain(first[0]);
+    expect(again.every((iso) => londonDateFast(new Date(iso)) !== londonDateFast(start))).toBe(true);
+  });
+
+  it('takes another time the DEA types, moves it, and cancels it from every diary', async () => {
+    const request = await acceptedConference(bot);
+    const day = dayOffset(9);
+    const bad = await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, otherDate: day, otherTime: '25:00', durationMinutes: '45', mode: 'face_to_face' });
+    expect(cardText(bad.card)).toContain('Enter the start time like 14:30.');
+    expect(JSON.stringify(bad.card)).toContain('25:00');
+
+    await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, otherDate: day, otherTime: '14:30', durationMinutes: '45', mode: 'face_to_face' });
+    await bot.app.background.idle();
+    const repo = bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent');
+    const made = await repo.find();
+    expect(made).toHaveLength(2);
+    expect(londonDateFast(made[0]!.startsAt)).toBe(day);
+    expect(made.every((e) => e.joinUrl === null)).toBe(true);
+
+    const booked = (await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))!;
+    const moved = await invokeAs(bot, PEOPLE.dea, 'booking.move', { requestId: request.id, version: booked.version, otherDate: dayOffset(10), otherTime: '09:00' });
+    expect(cardText(moved.card)).toContain('Moved in both diaries');
+    const after = await repo.find();
+    expect(after.every((e) => londonDateFast(e.startsAt) === dayOffset(10) && e.endsAt.getTime() - e.startsAt.getTime() === 45 * 60_000)).toBe(true);
+
+    const current = (await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))!;
+    const cancelled = await invokeAs(bot, PEOPLE.dea, 'booking.cancel', { requestId: request.id, version: current.version });
+    expect(cardText(cancelled.card)).toContain('Cancelled and removed from both diaries');
+    expect(await repo.count()).toBe(0);
+    expect((await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))?.status).toBe('accepted');
+  });
+
+  it('lets only the DEA book', async () => {
+    const request = await acceptedConference(bot);
+    const tried = await invokeAs(bot, PEOPLE.coach, 'booking.book', { requestId: request.id, version: request.version, otherDate: dayOffset(9), otherTime: '10:00', durationMinutes: '60', mode: 'teams' });
+    expect(cardText(tried.card)).toContain('Only the DEA the request was sent to can book it.');
+    expect(await bot.app.dataSource.getRepository('Booking').count()).toBe(0);
+  });
+
+  it('keeps a posted copy of the card in step: the coach sees the booked time', async () => {
+    const request = await acceptedConference(bot);
+    await bot.post(messageFrom(PEOPLE.coach, undefined, { value: { verb: 'request.open', requestId: request.id } } as Partial<Activity>));
+    await bot.connector.waitFor((calls) => calls.length > 0);
+    await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, otherDate: dayOffset(9), otherTime: '10:00', durationMinutes: '60', mode: 'telephone' });
+    await bot.app.background.idle();
+    await bot.app.notifier.idle();
+    const update = bot.connector.calls.filter((c) => c.method === 'PUT').pop();
+    expect(visibleText([update!.activity])).toMatch(/Booked[\s\S]*Telephone/);
+  });
+});
