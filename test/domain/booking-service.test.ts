@@ -1,0 +1,150 @@
+import { BookingService, type WorkingPatterns } from '../../domain/calendar/booking-service';
+import type { Booking, BookingStore } from '../../domain/calendar/booking';
+import type { CalendarPort, EventChange, EventRef, EventResult, Interval, NewEvent } from '../../domain/calendar/calendar-port';
+import { DEFAULT_WORKING_HOURS } from '../../domain/calendar/working-hours';
+import type { Clock, StaffDirectory } from '../../domain/ports';
+import type { RequestNotifier, StatusChange, SupportRequestStore } from '../../domain/requests/ports';
+import type { SupportRequest } from '../../domain/requests/support-request';
+import type { StaffMember } from '../../domain/staff';
+
+const now = new Date('2026-11-23T10:05:00Z'); // a Monday
+const person = (id: string, roles: StaffMember['roles'], email: string): StaffMember => ({ id, aadObjectId: `aad-${id}`, name: `${id} name`, email, roles, jobcentreId: null, deaId: 'dea', teamLeaderId: null });
+const coach = person('coach', ['work_coach'], 'coach@x.example');
+const dea = person('dea', ['dea'], 'dea@x.example');
+
+class FakeCalendar implements CalendarPort {
+  readonly created: NewEvent[] = [];
+  failFor = new Set<string>();
+  busyTimes = new Map<string, Interval[]>();
+  async busy(mailboxes: readonly string[]): Promise<Map<string, Interval[]>> {
+    return new Map(mailboxes.map((m) => [m, this.busyTimes.get(m) ?? []]));
+  }
+  async createEvents(events: readonly NewEvent[]): Promise<EventResult[]> {
+    return events.map((e) => {
+      if (this.failFor.has(e.mailbox)) return { ok: false, mailbox: e.mailbox, error: 'Graph said 503', retryable: true };
+      this.created.push(e);
+      return { ok: true, mailbox: e.mailbox, eventId: `ev-${e.transactionId}`, joinUrl: e.onlineMeeting ? 'https://teams.example/join' : null };
+    });
+  }
+  async moveEvents(changes: readonly EventChange[]): Promise<EventResult[]> {
+    return changes.map((c) => ({ ok: true, mailbox: c.mailbox, eventId: c.eventId, joinUrl: null }));
+  }
+  async deleteEvents(refs: readonly EventRef[]): Promise<EventResult[]> {
+    return refs.map((r) => ({ ok: true, mailbox: r.mailbox, eventId: r.eventId, joinUrl: null }));
+  }
+}
+
+class MemoryBookings implements BookingStore {
+  readonly rows = new Map<string, Booking>();
+  async create(b: Omit<Booking, 'id' | 'version' | 'events' | 'joinUrl' | 'lastError' | 'status'>): Promise<Booking> {
+    const booking: Booking = { ...b, id: `b${this.rows.size + 1}`, version: 1, events: [], joinUrl: null, lastError: null, status: 'pending' };
+    this.rows.set(booking.id, booking);
+    return booking;
+  }
+  async find(id: string) {
+    return this.rows.get(id) ?? null;
+  }
+  async currentFor(requestId: string) {
+    return [...this.rows.values()].find((b) => b.requestId === requestId && b.status !== 'cancelled') ?? null;
+  }
+  async update(id: string, version: number, changes: Partial<Booking>): Promise<Booking> {
+    const current = this.rows.get(id)!;
+    if (current.version !== version) throw new Error('conflict');
+    const next = { ...current, ...changes, version: version + 1 };
+    this.rows.set(id, next);
+    return next;
+  }
+}
+
+function setup() {
+  let request: SupportRequest = {
+    id: 'r1', reference: 'DEA-000001', type: 'claimant_support', status: 'accepted', version: 2, requesterId: 'coach', deaId: 'dea',
+    claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'health text', reason: 'why',
+    requiredBy: '2026-12-11', urgent: false, vulnerability: null, channel: 'case_conference', inappropriate: false, messages: [], createdAt: now, updatedAt: now,
+  };
+  const changes: StatusChange[] = [];
+  const store = {
+    findById: async () => request,
+    changeStatus: async (c: StatusChange) => {
+      changes.push(c);
+      request = { ...request, status: c.to, version: c.expectedVersion + 1 };
+      return request;
+    },
+  } as unknown as SupportRequestStore;
+  const directory = { findById: async (id: string) => (id === 'coach' ? coach : dea) } as unknown as StaffDirectory;
+  const patterns: WorkingPatterns = { of: async () => ({ hours: DEFAULT_WORKING_HOURS, region: 'england-and-wales' }) };
+  const told: string[] = [];
+  const notifier = {
+    requestChanged: async () => undefined,
+    requestNeedsAttention: async (_r: SupportRequest, who: string) => void told.push(who),
+  } as unknown as RequestNotifier;
+  const clock: Clock = { now: () => now };
+  const calendar = new FakeCalendar();
+  const bookings = new MemoryBookings();
+  const service = new BookingService({ requests: store, bookings, calendar, directory, patterns, notifier, clock });
+  return { service, calendar, bookings, changes, told, current: () => request };
+}
+
+describe('BookingService', () => {
+  it('proposes the earliest common free times, one a day, from the next half hour', async () => {
+    const { service, current } = setup();
+    const slots = await service.proposals(current());
+    expect(slots.map((s) => s.start.toISOString())).toEqual(['2026-11-23T10:30:00.000Z', '2026-11-24T08:30:00.000Z', '2026-11-25T08:30:00.000Z']);
+  });
+
+  it('skips time when either diary is busy', async () => {
+    const { service, calendar, current } = setup();
+    calendar.busyTimes.set('dea@x.example', [{ start: new Date('2026-11-23T10:30:00Z'), end: new Date('2026-11-23T17:00:00Z') }]);
+    calendar.busyTimes.set('coach@x.example', [{ start: new Date('2026-11-24T08:00:00Z'), end: new Date('2026-11-24T13:00:00Z') }]);
+    const slots = await service.proposals(current());
+    expect(slots.map((s) => s.start.toISOString())).toEqual(['2026-11-24T13:00:00.000Z', '2026-11-25T08:30:00.000Z', '2026-11-26T08:30:00.000Z']);
+  });
+
+  it('writes both diaries with the reference only, books the request and tells the coach', async () => {
+    const { service, calendar, changes, told } = setup();
+    const booking = await service.start(dea, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: '60', mode: 'teams' });
+    const done = await service.complete(booking.id);
+    expect(done).toMatchObject({ status: 'booked', joinUrl: 'https://teams.example/join' });
+    expect(calendar.created.map((e) => [e.mailbox, e.showAs, e.onlineMeeting])).toEqual([
+      ['coach@x.example', 'busy', true],
+      ['dea@x.example', 'busy', false],
+    ]);
+    for (const e of calendar.created) {
+      expect(`${e.subject} ${e.body}`).toContain('DEA-000001');
+      expect(`${e.subject} ${e.body}`).not.toMatch(/Zebedee|AB123456C|health text/);
+    }
+    expect(changes.map((c) => c.to)).toEqual(['booked']);
+    expect(told).toEqual(['coach']);
+  });
+
+  it('after a failure part-way, retries only the diary that failed: never two events', async () => {
+    const { service, calendar, current } = setup();
+    calendar.failFor.add('dea@x.example');
+    const booking = await service.start(dea, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: '30', mode: 'telephone' });
+    const failed = await service.complete(booking.id);
+    expect(failed).toMatchObject({ status: 'failed', lastError: expect.stringContaining("the DEA's diary: Graph said 503") });
+    expect(current().status).toBe('accepted');
+    calendar.failFor.clear();
+    const booked = await service.complete(booking.id);
+    expect(booked.status).toBe('booked');
+    expect(calendar.created.map((e) => e.mailbox)).toEqual(['coach@x.example', 'dea@x.example']);
+    expect(new Set(calendar.created.map((e) => e.transactionId)).size).toBe(2);
+  });
+
+  it('refuses a second booking, a past time, a bad choice and anyone but the DEA', async () => {
+    const { service } = setup();
+    await expect(service.start(coach, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: '60', mode: 'teams' })).rejects.toMatchObject({ kind: 'not_allowed' });
+    await expect(service.start(dea, 'r1', 2, { slot: '2026-11-20T10:00:00.000Z', durationMinutes: '60', mode: 'teams' })).rejects.toMatchObject({ kind: 'invalid', problems: { otherDate: 'The meeting must be in the future.' } });
+    await expect(service.start(dea, 'r1', 2, { otherDate: '2026-11-30', otherTime: '9am', durationMinutes: '20', mode: 'pigeon' })).rejects.toMatchObject({
+      problems: { otherTime: expect.any(String), durationMinutes: expect.any(String), mode: expect.any(String) },
+    });
+    await service.start(dea, 'r1', 2, { otherDate: '2026-11-30', otherTime: '09:00', durationMinutes: '60', mode: 'teams' });
+    await expect(service.start(dea, 'r1', 2, { otherDate: '2026-12-01', otherTime: '09:00', durationMinutes: '60', mode: 'teams' })).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
+  it('reads another time as London time (GMT in winter)', async () => {
+    const { service, bookings } = setup();
+    const booking = await service.start(dea, 'r1', 2, { otherDate: '2026-11-30', otherTime: '09:00', durationMinutes: '45', mode: 'face_to_face' });
+    expect(bookings.rows.get(booking.id)).toMatchObject({ start: new Date('2026-11-30T09:00:00Z'), end: new Date('2026-11-30T09:45:00Z') });
+  });
+});
