@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  cardButton,
   cardCount,
   launchBrowser,
   openChat,
@@ -17,61 +16,7 @@ import {
   stopAll,
   waitForCard,
 } from './harness.mjs';
-
-/**
- * A card's action button (a real <button>), by title. cardButton alone can be ambiguous: a choice card's
- * option is also a selectable container (role=button) with the same name as its button.
- */
-function actionButton(card, title) {
-  return cardButton(card, title).and(card.locator('button'));
-}
-
-/** Today plus `days`, as YYYY-MM-DD in local time (the bot and the browser share this machine's clock). */
-function isoDatePlus(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** Types into a text input or textarea of a card: click, then the keyboard (fill() sometimes missed the submitted data). */
-async function typeInto(page, input, text) {
-  await input.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-}
-
-/** The bot's wording of a YYYY-MM-DD date (as describeDate in domain/requests/calendar-date.ts), e.g. "Monday 7 December 2026". */
-function describeDate(iso) {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-    .format(new Date(Date.UTC(y, m - 1, d)))
-    .replace(',', '');
-}
-
-/**
- * Enters a YYYY-MM-DD date into a card's Input.Date. The playground's Adaptive Cards renderer does
- * not draw a native <input type="date">: it is a Fluent UI DatePicker, a text box (role=combobox,
- * placeholder "Select a date...") with a calendar popup and allowTextInput. The typed text is read
- * with Date.parse when the field loses focus, so type it as MM/DD/YYYY (parsed in local time; an ISO
- * string would be parsed as UTC midnight, the day before west of Greenwich).
- */
-async function typeDate(page, input, iso) {
-  const [year, month, day] = iso.split('-');
-  // Focus, not click: a click opens the calendar popup, which then takes the keystrokes.
-  await input.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(`${month}/${day}/${year}`);
-  await page.keyboard.press('Tab'); // leaving the field parses the text
-  // The picker shows the parsed date reformatted (not the typed text); it must be the same day.
-  const expected = new Date(Number(year), Number(month) - 1, Number(day));
-  await page.waitForFunction(
-    ({ el, expected }) => el.value !== '' && new Date(el.value).toDateString() === expected,
-    { el: await input.elementHandle(), expected: expected.toDateString() },
-    { timeout: 5000, polling: 100 },
-  );
-}
+import { actionButton, describeDate, isoDatePlus, typeDate, typeInto } from './card-inputs.mjs';
 
 describe('new request in the personal chat', { timeout: 240_000 }, () => {
   let bot;

@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   SELECTORS,
-  cardButton,
   cardCount,
   launchBrowser,
   openChat,
@@ -18,42 +17,7 @@ import {
   stopAll,
   waitForCard,
 } from './harness.mjs';
-
-/** A card's action button (a real <button>), by title (a choice option can have the same name with role=button). */
-function actionButton(card, title) {
-  return cardButton(card, title).and(card.locator('button'));
-}
-
-/** Today plus `days`, as YYYY-MM-DD in local time. */
-function isoDatePlus(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** Types into a text input or textarea of a card: click, then the keyboard. */
-async function typeInto(page, input, text) {
-  await input.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-}
-
-/** Enters a YYYY-MM-DD date into the playground's Fluent DatePicker (see new-request.e2e.mjs). */
-async function typeDate(page, input, iso) {
-  const [year, month, day] = iso.split('-');
-  await input.focus(); // a click opens the calendar popup
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(`${month}/${day}/${year}`);
-  await page.keyboard.press('Tab');
-  const expected = new Date(Number(year), Number(month) - 1, Number(day));
-  await page.waitForFunction(
-    ({ el, expected }) => el.value !== '' && new Date(el.value).toDateString() === expected,
-    { el: await input.elementHandle(), expected: expected.toDateString() },
-    { timeout: 5000, polling: 100 },
-  );
-}
+import { actionButton, isoDatePlus, typeDate, typeInto } from './card-inputs.mjs';
 
 /** Texts of the top-level cards (not the nested cards of ShowCard actions) containing `text`. */
 async function topCardTexts(page, text) {
