@@ -12,7 +12,7 @@ import { addDays, dayOfWeek } from './london-time';
 
 export const BANK_HOLIDAY_REGIONS: readonly BankHolidayRegion[] = ['england-and-wales', 'scotland', 'northern-ireland'];
 
-/** The years whose computed dates are checked against gov.uk's published lists. */
+/** The years the tests pin to gov.uk's lists (2028 to its stated rules, as it is not all published yet). */
 export const CHECKED_BANK_HOLIDAY_YEARS: readonly number[] = [2025, 2026, 2027, 2028];
 
 export interface BankHoliday {

@@ -97,31 +97,45 @@ export function leastClashSlot(options: SlotSearch): LeastClash | null {
   // Candidates come in time order, so each person's first busy span still ending after the
   // candidate's start only moves forward: a pointer each, never a rescan.
   const next = people.map(() => 0);
-  const clashes = (start: number, end: number): number[] => {
-    const who: number[] = [];
+  const clashCount = (start: number, end: number): number => {
+    let count = 0;
     for (let p = 0; p < people.length; p += 1) {
       const mine = busy[p]!;
       let k = next[p]!;
       while (k < mine.length && mine[k]![1] <= start) k += 1;
       next[p] = k;
-      if (k < mine.length && mine[k]![0] < end) who.push(p);
+      if (k < mine.length && mine[k]![0] < end) count += 1;
     }
-    return who;
+    return count;
   };
 
-  let best: { start: number; who: number[] } | null = null;
+  let best: { start: number; count: number } | null = null;
   candidates: for (const [gapStart, gapEnd] of commonWork) {
     for (let t = alignUp(gapStart, search.stepMs); t + search.durationMs <= gapEnd; t = alignUp(t + 1, search.stepMs)) {
-      const who = clashes(t, t + search.durationMs);
-      if (best === null || who.length < best.who.length) best = { start: t, who };
-      if (who.length === 0) break candidates;
+      const count = clashCount(t, t + search.durationMs);
+      if (best === null || count < best.count) best = { start: t, count };
+      if (count === 0) break candidates;
     }
   }
   if (best === null) return null;
+  const start = best.start;
+  const end = start + search.durationMs;
   return {
-    slot: { start: new Date(best.start), end: new Date(best.start + search.durationMs) },
-    clashes: best.who.map((p) => people[p]!.id),
+    slot: { start: new Date(start), end: new Date(end) },
+    clashes: people.filter((_, p) => overlapsAny(busy[p]!, start, end)).map((person) => person.id),
   };
+}
+
+/** Whether [start, end) meets any of the sorted, disjoint spans: a binary search. */
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]![0] < end;
 }
 
 interface CheckedSearch {

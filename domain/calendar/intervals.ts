@@ -11,18 +11,38 @@ export type Span = readonly [number, number];
 
 /** Sorted, overlapping and touching spans joined, empty ones dropped. */
 export function toSpans(intervals: readonly Interval[]): Span[] {
-  const raw: [number, number][] = [];
+  const starts = new Float64Array(intervals.length);
+  const ends = new Float64Array(intervals.length);
+  let count = 0;
+  let sorted = true;
   for (const interval of intervals) {
     const start = interval.start.getTime();
     const end = interval.end.getTime();
-    if (end > start) raw.push([start, end]);
+    if (!(end > start)) continue;
+    if (count > 0 && start < starts[count - 1]!) sorted = false;
+    starts[count] = start;
+    ends[count] = end;
+    count += 1;
   }
-  raw.sort((a, b) => a[0] - b[0]);
+  // Diaries usually arrive in order; sorting only when they do not saves most of the cost.
+  let order: Uint32Array | null = null;
+  if (!sorted) {
+    order = new Uint32Array(count);
+    for (let i = 0; i < count; i += 1) order[i] = i;
+    order.sort((a, b) => starts[a]! - starts[b]!);
+  }
   const merged: [number, number][] = [];
-  for (const span of raw) {
-    const last = merged[merged.length - 1];
-    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
-    else merged.push(span);
+  let last: [number, number] | undefined;
+  for (let n = 0; n < count; n += 1) {
+    const i = order ? order[n]! : n;
+    const start = starts[i]!;
+    const end = ends[i]!;
+    if (last && start <= last[1]) {
+      if (end > last[1]) last[1] = end;
+    } else {
+      last = [start, end];
+      merged.push(last);
+    }
   }
   return merged;
 }

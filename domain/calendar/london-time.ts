@@ -108,15 +108,19 @@ export function clockMinutes(time: string): number {
 export function londonToUtc(date: string, time: string): Date {
   if (!isCalendarDate(date)) throw invalid(`"${date}" is not a calendar date (YYYY-MM-DD).`);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d) + clockMinutes(time) * MINUTE_MS;
-  // London's transitions are months apart, so the offsets a day either side are the only candidates.
-  const before = londonOffsetMinutes(wall - DAY_MS);
-  const after = londonOffsetMinutes(wall + DAY_MS);
-  const fits = [before, after]
-    .map((offset) => wall - offset * MINUTE_MS)
-    .filter((ms) => londonWallMs(ms) === wall)
-    .sort((a, b) => a - b);
-  return new Date(fits[0] ?? wall - before * MINUTE_MS);
+  return new Date(londonWallToUtc(Date.UTC(y, m - 1, d) + clockMinutes(time) * MINUTE_MS));
+}
+
+/** `londonToUtc` on a wall-clock reading held as milliseconds of a UTC-labelled clock. */
+export function londonWallToUtc(wall: number): number {
+  // London's changes are months apart, so the offsets a day either side are the only candidates.
+  const before = wall - londonOffsetMinutes(wall - DAY_MS) * MINUTE_MS;
+  const after = wall - londonOffsetMinutes(wall + DAY_MS) * MINUTE_MS;
+  const beforeFits = londonWallMs(before) === wall;
+  const afterFits = londonWallMs(after) === wall;
+  if (beforeFits && afterFits) return Math.min(before, after);
+  if (afterFits) return after;
+  return before;
 }
 
 /** The London wall-clock reading of an instant, as milliseconds of a UTC-labelled clock. */
@@ -127,7 +131,12 @@ export function londonWallMs(instant: Date | number): number {
 
 /** The London calendar date of an instant, without a formatter call (cheap enough for tight loops). */
 export function londonDateFast(instant: Date | number): string {
-  return new Date(londonWallMs(instant)).toISOString().slice(0, 10);
+  return new Date(londonDayMs(instant)).toISOString().slice(0, 10);
+}
+
+/** UTC midnight of the instant's London calendar date: a day as a number, for loops over days. */
+export function londonDayMs(instant: Date | number): number {
+  return Math.floor(londonWallMs(instant) / DAY_MS) * DAY_MS;
 }
 
 export function addDays(date: string, days: number): string {

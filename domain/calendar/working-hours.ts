@@ -1,13 +1,13 @@
 /**
  * When a person works, as Europe/London wall-clock hours per weekday, and the UTC intervals that
- * follows from it. Hours are local so that "08:30" stays 08:30 on both sides of a clock change.
+ * follow from it. Hours are local so that "08:30" stays 08:30 on both sides of a clock change.
  */
 import { invalid } from '../errors';
 import type { BankHolidayRegion } from '../staff';
-import { isBankHoliday } from './bank-holidays';
+import { bankHolidays } from './bank-holidays';
 import type { Interval } from './calendar-port';
 import { toIntervals, type Span } from './intervals';
-import { addDays, clockMinutes, dayOfWeek, isClockTime, londonDateFast, londonToUtc } from './london-time';
+import { clockMinutes, dayOfWeek, isClockTime, londonDayMs, londonWallToUtc } from './london-time';
 
 export { londonToUtc } from './london-time';
 
@@ -26,7 +26,7 @@ export type WorkingHours = Readonly<Partial<Record<Weekday, DayHours>>>;
 
 const OFFICE_DAY: DayHours = Object.freeze({ start: '08:30', end: '17:00' });
 
-/** Seed 002 §2.2.3: HCPs work 08:30 to 17:00, Monday to Friday; Jobcentre staff keep the same day. */
+/** Seed 002 §2.2.3: HCPs work 08:30 to 17:00, Monday to Friday. Anyone without recorded hours gets these. */
 export const DEFAULT_WORKING_HOURS: WorkingHours = Object.freeze({
   monday: OFFICE_DAY,
   tuesday: OFFICE_DAY,
@@ -34,6 +34,11 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = Object.freeze({
   thursday: OFFICE_DAY,
   friday: OFFICE_DAY,
 });
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** 1 January 1970, day 0, was a Thursday. */
+const THURSDAY = 4;
 
 // Date#getUTCDay numbering, so a date's weekday indexes straight in.
 const BY_DAY_OF_WEEK: readonly Weekday[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -73,13 +78,24 @@ export function workingIntervals(hours: WorkingHours, region: BankHolidayRegion,
 export function workingSpans(hours: WorkingHours, region: BankHolidayRegion, lo: number, hi: number): Span[] {
   assertWorkingHours(hours);
   if (!(hi > lo)) return [];
+  // Days are walked as numbers (UTC midnight of the London date): this loop runs for every day of
+  // every distinct pattern in a search, and strings and Dates per day were most of its cost.
+  const daily = BY_DAY_OF_WEEK.map((day) => {
+    const span = hours[day];
+    return span ? ([clockMinutes(span.start) * MINUTE_MS, clockMinutes(span.end) * MINUTE_MS] as const) : null;
+  });
+  const firstDay = londonDayMs(lo);
+  const lastDay = londonDayMs(hi);
+  const closed = new Set<number>();
+  for (let year = new Date(firstDay).getUTCFullYear(); year <= new Date(lastDay).getUTCFullYear(); year += 1) {
+    for (const date of bankHolidays(region, year)) closed.add(Date.parse(date));
+  }
   const out: [number, number][] = [];
-  const last = londonDateFast(hi);
-  for (let date = londonDateFast(lo); date <= last; date = addDays(date, 1)) {
-    const span = hours[weekdayOf(date)];
-    if (!span || isBankHoliday(region, date)) continue;
-    const start = Math.max(lo, londonToUtc(date, span.start).getTime());
-    const end = Math.min(hi, londonToUtc(date, span.end).getTime());
+  for (let day = firstDay; day <= lastDay; day += DAY_MS) {
+    const span = daily[(((day / DAY_MS + THURSDAY) % 7) + 7) % 7];
+    if (!span || closed.has(day)) continue;
+    const start = Math.max(lo, londonWallToUtc(day + span[0]));
+    const end = Math.min(hi, londonWallToUtc(day + span[1]));
     if (end <= start) continue;
     const previous = out[out.length - 1];
     // Back-to-back days (hours to 24:00 then from 00:00) are one stretch of work.

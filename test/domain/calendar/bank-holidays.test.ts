@@ -9,7 +9,7 @@ import {
 import { isDomainError } from '../../../domain/errors';
 import type { BankHolidayRegion } from '../../../domain/staff';
 
-// gov.uk/bank-holidays, as published for each region.
+// gov.uk/bank-holidays for each region; 2028 follows gov.uk's stated rules (substitute days included).
 const GOV_UK: Record<BankHolidayRegion, Record<number, string[]>> = {
   'england-and-wales': {
     2025: ['2025-01-01', '2025-04-18', '2025-04-21', '2025-05-05', '2025-05-26', '2025-08-25', '2025-12-25', '2025-12-26'],
