@@ -103,4 +103,26 @@ describe('configuration', () => {
     ]);
     expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's' }).seedDemo).toBe(false);
   });
+
+  it('uses the embedded calendar unless Microsoft Graph is configured, and checks the Graph settings', () => {
+    expect(loadConfig({}).calendar).toEqual({ kind: 'embedded' });
+    expect(loadConfig({ GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: APP_ID, GRAPH_CLIENT_SECRET: 's' }).calendar).toEqual({
+      kind: 'graph',
+      tenantId: TENANT,
+      clientId: APP_ID,
+      clientSecret: 's',
+      baseUrl: 'https://graph.microsoft.com',
+    });
+    expect(loadConfig({ GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: APP_ID, GRAPH_AUTH: 'managed-identity' }).calendar).toMatchObject({ clientSecret: null });
+    expect(problems({ GRAPH_CLIENT_ID: 'x' })).toEqual([
+      expect.stringContaining('GRAPH_TENANT_ID must be'),
+      expect.stringContaining('GRAPH_CLIENT_ID must be'),
+      expect.stringContaining('GRAPH_CLIENT_SECRET is required'),
+    ]);
+  });
+
+  it('checks the trend settings', () => {
+    expect(loadConfig({}).trends).toEqual({ windowDays: 60, topicThreshold: 3, inappropriateThreshold: 2 });
+    expect(problems({ TREND_TOPIC_THRESHOLD: '0' })).toEqual([expect.stringContaining('TREND_TOPIC_THRESHOLD "0" should be a whole number')]);
+  });
 });
