@@ -276,7 +276,7 @@ export class GraphCalendar implements CalendarPort {
     } catch (error) {
       const failure = asCalendarError(error);
       // Without a token or permission nothing will work: stop rather than fail item by item.
-      if (failure.status === null ? error instanceof GraphCalendarAuthError : failure.status === 401 || failure.status === 403) throw failure;
+      if (error instanceof GraphCalendarAuthError || failure.status === 401 || failure.status === 403) throw failure;
       return { failed: failure.message, retryable: failure.retryable };
     }
   };
