@@ -445,17 +445,19 @@ const VIEW_DIGIT: Record<string, string> = { free: '0', tentative: '1', busy: '2
 
 function availabilityView(items: { status: string; start: Json; end: Json }[], start: Date, end: Date, minutes: number): string {
   const step = minutes * 60_000;
-  let view = '';
-  for (let t = start.getTime(); t < end.getTime(); t += step) {
-    let best = 'free';
-    for (const item of items) {
-      const s = readTime(item.start)!.getTime();
-      const e = readTime(item.end)!.getTime();
-      if (s < t + step && e > t && VIEW_RANK.indexOf(item.status) > VIEW_RANK.indexOf(best)) best = item.status;
+  const origin = start.getTime();
+  const slots = Math.ceil((end.getTime() - origin) / step);
+  // Each item marks only the slots it overlaps: linear in items and slots, not their product.
+  const rank = new Array<number>(slots).fill(0);
+  for (const item of items) {
+    const s = readTime(item.start)!.getTime();
+    const e = readTime(item.end)!.getTime();
+    const r = VIEW_RANK.indexOf(item.status);
+    for (let i = Math.max(0, Math.floor((s - origin) / step)); i < Math.min(slots, Math.ceil((e - origin) / step)); i++) {
+      if (r > rank[i]!) rank[i] = r;
     }
-    view += VIEW_DIGIT[best] ?? '0';
   }
-  return view;
+  return rank.map((r) => VIEW_DIGIT[VIEW_RANK[r] ?? 'free'] ?? '0').join('');
 }
 
 /** Graph's dateTimeTimeZone, UTC only here (the adapter asks for UTC throughout). */

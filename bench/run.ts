@@ -1,0 +1,18 @@
+import { calendarBench } from './calendar.bench';
+
+/** `npm run bench`: prints the figures; never part of `npm test`. */
+async function main(): Promise<void> {
+  const lines: string[] = [];
+  const report = (line: string) => {
+    lines.push(line);
+    console.log(line);
+  };
+  await calendarBench(report);
+  const used = process.memoryUsage();
+  report(`Memory: ${(used.rss / 1048576).toFixed(0)} MB resident, ${(used.heapUsed / 1048576).toFixed(0)} MB heap used`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Benchmark failed: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});
