@@ -6,6 +6,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from '../domain/ports';
 import type { BotAuthConfig } from './config';
+import { errorForLog } from './logger';
 
 /**
  * The Bot Framework adapter. With no app id (allowed only outside production) authentication is
@@ -23,7 +24,7 @@ export function createAdapter(auth: BotAuthConfig | null, logger: Logger): Cloud
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
-      { err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type, activityId: context.activity.id },
+      { err: errorForLog(error), activityType: context.activity.type, activityId: context.activity.id },
       'turn failed',
     );
     if (context.activity.type === 'message') {

@@ -1,3 +1,4 @@
+import { errorForLog } from './logger';
 import { ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { DataSource } from 'typeorm';
@@ -130,11 +131,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
 
   const server = createServer({ adapter, bot, logger, healthy: () => databaseAnswers(dataSource) });
   const pruneTimer = setInterval(() => {
-    processed.prune().catch((error: unknown) => logger.warn({ err: { message: (error as Error).message } }, 'pruning processed activities failed'));
+    processed.prune().catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'pruning processed activities failed'));
   }, 10 * 60 * 1000);
   pruneTimer.unref();
   const sweepTimer = setInterval(() => {
-    notifier.sweep().catch((error: unknown) => logger.warn({ err: { message: (error as Error).message } }, 'outbox sweep failed'));
+    notifier.sweep().catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'outbox sweep failed'));
   }, 60 * 1000);
   sweepTimer.unref();
 

@@ -1,3 +1,4 @@
+import { errorForLog } from './logger';
 import type { Logger } from '../domain/ports';
 
 /**
@@ -11,7 +12,7 @@ export class BackgroundWork {
 
   run(name: string, work: () => Promise<unknown>): void {
     const promise = work()
-      .catch((error: unknown) => this.logger.error({ work: name, err: { message: (error as Error).message } }, 'background work failed'))
+      .catch((error: unknown) => this.logger.error({ work: name, err: errorForLog(error) }, 'background work failed'))
       .finally(() => this.running.delete(promise));
     this.running.add(promise);
   }

@@ -92,6 +92,11 @@ export class DeaBot extends TeamsActivityHandler {
 
   private async welcome(turn: TurnContext): Promise<void> {
     if (await this.welcomed.get(turn, false)) return;
+    if (!isPersonal(turn)) {
+      await this.welcomed.set(turn, true);
+      await turn.sendActivity(GROUP_NOTICE);
+      return;
+    }
     // Teams (and the playground) send installationUpdate and conversationUpdate together: one welcome.
     const conversationId = turn.activity.conversation?.id ?? '';
     if (this.deps.claimOnce && !(await this.deps.claimOnce('welcome', conversationId))) return;
@@ -104,8 +109,10 @@ export class DeaBot extends TeamsActivityHandler {
   private async handleMessage(turn: TurnContext): Promise<void> {
     const person = await this.identify(turn);
     if (!person) return;
-    if (turn.activity.conversation?.conversationType && turn.activity.conversation.conversationType !== 'personal') {
-      TurnContext.removeRecipientMention(turn.activity);
+    if (!isPersonal(turn)) {
+      // Requests carry claimant and health details: they are made and shown only in a personal chat.
+      await turn.sendActivity(GROUP_NOTICE);
+      return;
     }
     const command = normaliseCommand(turn.activity.text);
     const dc = await this.dialogSet.createContext(turn);
@@ -154,6 +161,9 @@ export class DeaBot extends TeamsActivityHandler {
     if (!person) {
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: notRegisteredMessage(aadObjectId), wrap: true }] } };
     }
+    if (!isPersonal(turn)) {
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: GROUP_NOTICE, wrap: true }] } };
+    }
     setTurnPerson(turn, person);
     const verb = invokeValue.action?.verb ?? '';
     if (!this.deps.cardActions) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'No card actions here.' } };
@@ -167,6 +177,16 @@ export class DeaBot extends TeamsActivityHandler {
   private async jobcentreOf(person: StaffMember): Promise<string | undefined> {
     return person.jobcentreId && this.deps.jobcentreName ? this.deps.jobcentreName(person.jobcentreId) : undefined;
   }
+}
+
+/** What the bot says in group chats and channels, where claimant details must never appear. */
+export const GROUP_NOTICE =
+  'DEA Support works in your personal chat with it, so that claimants\' details stay private: ' +
+  'open a chat with DEA Support and say "help" to see what you can do there.';
+
+function isPersonal(turn: TurnContext): boolean {
+  const type = turn.activity.conversation?.conversationType;
+  return !type || type === 'personal';
 }
 
 export function notRegisteredMessage(aadObjectId: string | undefined): string {

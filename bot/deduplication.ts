@@ -13,12 +13,20 @@ export class DeduplicationMiddleware implements Middleware {
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    const { id, channelId, conversation } = context.activity;
-    if (!id || !conversation?.id) return next();
-    if (await this.processed.claim(channelId, conversation.id, id)) return next();
-    this.logger.info({ activityId: id, activityType: context.activity.type }, 'duplicate delivery ignored');
-    if (context.activity.type === 'invoke') {
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: {} } });
+    const { id, channelId, conversation, type } = context.activity;
+    // Invokes are answered with a card, so a repeat must get one too: their handlers are idempotent
+    // instead (a repeated click finds the request moved on and returns it as it is now).
+    if (!id || !conversation?.id || type === 'invoke') return next();
+    if (!(await this.processed.claim(channelId, conversation.id, id))) {
+      this.logger.info({ activityId: id, activityType: type }, 'duplicate delivery ignored');
+      return;
+    }
+    try {
+      await next();
+    } catch (error) {
+      // Not handled after all: Teams' re-send of it must be handled, not dropped.
+      await this.processed.release(channelId, conversation.id, id);
+      throw error;
     }
   }
 }

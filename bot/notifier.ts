@@ -1,3 +1,4 @@
+import { errorForLog } from './logger';
 import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import { cardAttachment } from '../cards/render';
 import type { ConversationReferences } from '../data/stores/conversation-references';
@@ -98,7 +99,7 @@ export class TeamsNotifier implements RequestNotifier {
       this.deps.logger.info({ outboxId: id, kind: message.kind, attempts: message.attempts + 1 }, 'message delivered');
     } catch (error) {
       await this.deps.outbox.failed(id, message.attempts, (error as Error).message, this.deps.clock.now());
-      this.deps.logger.warn({ outboxId: id, kind: message.kind, err: { message: (error as Error).message } }, 'delivery failed; will retry');
+      this.deps.logger.warn({ outboxId: id, kind: message.kind, err: errorForLog(error) }, 'delivery failed; will retry');
     }
   }
 
@@ -142,7 +143,7 @@ export class TeamsNotifier implements RequestNotifier {
           await turn.updateActivity({ ...activity, id: copy.activityId });
         });
       } catch (error) {
-        this.deps.logger.warn({ requestId, err: { message: (error as Error).message } }, 'could not update a posted card');
+        this.deps.logger.warn({ requestId, err: errorForLog(error) }, 'could not update a posted card');
       }
     }
   }
@@ -154,7 +155,7 @@ export class TeamsNotifier implements RequestNotifier {
 
   private inBackground(work: () => Promise<void>): void {
     const promise = work()
-      .catch((error: unknown) => this.deps.logger.error({ err: { message: (error as Error).message } }, 'notification failed'))
+      .catch((error: unknown) => this.deps.logger.error({ err: errorForLog(error) }, 'notification failed'))
       .finally(() => this.inFlight.delete(promise));
     this.inFlight.add(promise);
   }

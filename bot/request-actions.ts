@@ -17,6 +17,9 @@ type ActionData = Record<string, unknown>;
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
+/** Inputs a person writes in their own words, which must never vanish with a refused click. */
+const FREE_TEXT = new Set(['question', 'answer', 'redirectReason', 'summary', 'information', 'holdingText']);
+
 /** The answer to a click: the request as it now is, and a line saying what happened. */
 type Verb = (person: StaffMember, requestId: string, version: number, data: ActionData) => Promise<{ request: SupportRequest; note: string }>;
 
@@ -143,13 +146,18 @@ export class RequestActions {
 function refusal(error: DomainError, data: ActionData): { note: CardNote; problems?: Record<string, string>; values?: Record<string, string> } {
   const typed: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && key !== 'requestId') typed[key] = value;
-  if (error.kind === 'conflict') {
-    return { note: { text: 'This request changed since you last saw it. This is how it is now; nothing was changed by your click.', tone: 'attention' } };
-  }
   if (error.kind === 'invalid' && Object.keys(error.problems).length > 0) {
     return { note: { text: `${error.message} What you typed is kept below.`, tone: 'attention' }, problems: { ...error.problems }, values: typed };
   }
-  return { note: { text: `${error.message} Nothing was changed.`, tone: 'attention' } };
+  // The form it came from may be gone from the card as it is now: show what was typed, to copy.
+  const written = Object.entries(typed)
+    .filter(([key, value]) => FREE_TEXT.has(key) && value.trim())
+    .map(([, value]) => value.trim());
+  const kept = written.length ? ` What you typed: “${written.join(' / ')}”` : '';
+  if (error.kind === 'conflict') {
+    return { note: { text: `This request changed since you last saw it. This is how it is now; nothing was changed by your click.${kept}`, tone: 'attention' }, values: typed };
+  }
+  return { note: { text: `${error.message} Nothing was changed.${kept}`, tone: 'attention' }, values: typed };
 }
 
 function messageCard(text: string): AdaptiveCard {

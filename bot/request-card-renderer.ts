@@ -4,6 +4,7 @@ import type { AdaptiveCard } from '../cards/render';
 import { CONFERENCE_CHANNELS } from '../domain/calendar/booking';
 import type { BookingService } from '../domain/calendar/booking-service';
 import type { Clock, StaffDirectory } from '../domain/ports';
+import { isDomainError } from '../domain/errors';
 import { londonDate } from '../domain/requests/calendar-date';
 import type { SupportRequest } from '../domain/requests/support-request';
 import type { StaffMember } from '../domain/staff';
@@ -36,6 +37,29 @@ export class RequestCardRenderer {
     if (!request.channel || !CONFERENCE_CHANNELS.includes(request.channel)) return undefined;
     const current = await this.bookings.current(request.id);
     const proposing = viewer.id === request.deaId && request.status === 'accepted' && (!current || current.status === 'cancelled');
-    return { current, proposals: proposing ? await this.bookings.proposals(request) : [] };
+    if (!proposing) return { current, proposals: [] };
+    try {
+      const proposals = await withinMs(PROPOSALS_WITHIN_MS, this.bookings.proposals(request));
+      return proposals ? { current, proposals } : { current, proposals: [], unavailable: 'Finding common free times is taking too long: enter a date and time, or reopen the card in a moment.' };
+    } catch (error) {
+      if (isDomainError(error)) throw error;
+      // The diaries could not be read (e.g. Graph is down): the DEA can still book a time they choose.
+      return { current, proposals: [], unavailable: 'The diaries could not be read just now, so no times are proposed: enter a date and time.' };
+    }
+  }
+}
+
+/** Teams gives a card action 5 seconds; the card must be answered well within that. */
+const PROPOSALS_WITHIN_MS = 2500;
+
+async function withinMs<T>(ms: number, work: Promise<T>): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

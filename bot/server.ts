@@ -3,6 +3,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../domain/ports';
 import { activityProblems } from './activity-shape';
+import { errorForLog } from './logger';
 
 export interface ServerDeps {
   readonly adapter: CloudAdapter;
@@ -26,7 +27,7 @@ export function createServer(deps: ServerDeps): Server {
     try {
       await deps.adapter.process(req, res, (turn) => deps.bot.run(turn));
     } catch (error) {
-      deps.logger.error({ err: { message: (error as Error).message } }, 'activity could not be processed');
+      deps.logger.error({ err: errorForLog(error) }, 'activity could not be processed');
       if (!res.headersSent) res.send(400, { error: 'bad_request', message: 'The activity could not be processed.' });
     }
   });

@@ -9,6 +9,8 @@ export interface BookingView {
   readonly current: Booking | null;
   /** Common free times proposed to the DEA; empty when none were found. */
   readonly proposals: readonly Interval[];
+  /** Why no times could be proposed, when the diaries could not be read in time. */
+  readonly unavailable?: string;
 }
 
 /** Facts about the meeting, for everyone who may see the request in full. */
@@ -59,7 +61,9 @@ export function bookingActions(request: SupportRequest, view: BookingView, today
           },
         ]
       : [];
-    const intro = view.proposals.length
+    const intro = view.unavailable
+      ? view.unavailable
+      : view.proposals.length
       ? 'Choose a proposed time, or enter another date and time below.'
       : `No common free time was found${request.requiredBy ? ` before ${describeDate(request.requiredBy)}` : ''}: enter a date and time.`;
     return [

@@ -1,4 +1,4 @@
-import { describeDate } from '../domain/requests/calendar-date';
+import { describeDate, londonDate } from '../domain/requests/calendar-date';
 import { formatNino, maskNino } from '../domain/requests/nino';
 import {
   BENEFIT_LABELS,
@@ -61,15 +61,16 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     { label: 'Status', value: STATUS_LABELS[request.status] },
     { label: 'Requested by', value: parties.requester.name },
     { label: 'DEA', value: parties.dea.name },
-    { label: 'Sent', value: describeDate(request.createdAt.toISOString().slice(0, 10)) },
+    { label: 'Sent', value: describeDate(londonDate(request.createdAt)) },
   ];
   if (request.requiredBy) facts.push({ label: 'Response needed by', value: describeDate(request.requiredBy) });
   if (request.claimant) {
     facts.push(
       { label: 'Claimant', value: full ? request.claimant.surname : `${request.claimant.surname.charAt(0)}.` },
       { label: 'NI number', value: full ? formatNino(request.claimant.nino) : maskNino(request.claimant.nino) },
-      { label: 'Benefits', value: request.claimant.benefits.map((b) => BENEFIT_LABELS[b]).join(', ') },
     );
+    // Benefits such as PIP or DLA imply a disability: only the requester and the DEA see them.
+    if (full) facts.push({ label: 'Benefits', value: request.claimant.benefits.map((b) => BENEFIT_LABELS[b]).join(', ') });
   }
   if (request.topic) facts.push({ label: 'Topic', value: SKILL_TOPIC_LABELS[request.topic] });
   if (request.channel) facts.push({ label: 'Channel of support', value: CHANNEL_LABELS[request.channel] });
@@ -96,7 +97,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   const card = summaryCard({
     title: `${request.reference}: ${REQUEST_TYPE_LABELS[request.type]}`,
     subtitle: view === 'read-only' ? 'Read only' : '',
-    badge: request.urgent ? (request.vulnerability === 'suicide_or_self_harm' ? 'URGENT: declared intention of suicide or self-harm' : 'URGENT') : '',
+    badge: request.urgent ? (full && request.vulnerability === 'suicide_or_self_harm' ? 'URGENT: declared intention of suicide or self-harm' : 'URGENT') : '',
     facts,
     paragraphs,
     note: note?.text ?? nextStep,
@@ -114,7 +115,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
 
 function messageParagraph(message: RequestMessage, names: ReadonlyMap<string, string>): { label: string; value: string } {
   const who = names.get(message.authorId) ?? 'Someone';
-  const when = describeDate(message.at.toISOString().slice(0, 10));
+  const when = describeDate(londonDate(message.at));
   switch (message.kind) {
     case 'question':
       return { label: `${who} asked for more information (${when})`, value: message.text };
@@ -255,7 +256,7 @@ export function lmsNote(request: SupportRequest, parties: RequestParties): strin
   const when = request.requiredBy ? ` Response needed by ${describeDate(request.requiredBy)}.` : '';
   return (
     `DEA Support Request ${request.reference} (${REQUEST_TYPE_LABELS[request.type]}) sent to DEA ${parties.dea.name} ` +
-    `on ${describeDate(request.createdAt.toISOString().slice(0, 10))}.${when}` +
+    `on ${describeDate(londonDate(request.createdAt))}.${when}` +
     (request.urgent ? ' Marked urgent.' : '')
   );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { confirmationCard } from '../cards/request-cards';
@@ -26,6 +27,8 @@ export interface SavedDraft {
 }
 
 interface JourneyState {
+  /** One per journey: a second "Send" (double click, re-sent activity) finds the request already made. */
+  submissionKey: string;
   step: Step;
   type: FormType | null;
   values: Record<string, string>;
@@ -67,7 +70,7 @@ export class NewRequestDialog extends Dialog {
       return dc.endDialog();
     }
     const saved = await this.drafts.get(dc.context);
-    const state: JourneyState = { step: 'type', type: null, values: {}, vulnerability: null };
+    const state: JourneyState = { submissionKey: randomUUID(), step: 'type', type: null, values: {}, vulnerability: null };
     dc.activeDialog!.state[STATE] = state;
     if (saved && types.includes(saved.type)) {
       state.type = saved.type;
@@ -175,7 +178,7 @@ export class NewRequestDialog extends Dialog {
     const checked = this.check(state);
     if (!checked.submission) return this.showForm(dc, state, checked.problems);
     try {
-      const request = await this.requests.submit(person, checked.submission);
+      const request = await this.requests.submit(person, checked.submission, state.submissionKey);
       await this.drafts.delete(dc.context);
       const parties = await this.requests.parties(request);
       await this.send(dc.context, confirmationCard(request, parties));

@@ -20,7 +20,7 @@ export class SupportRequests1763880000000 implements MigrationInterface {
           { name: 'createdAt', ...t.timestamp },
           { name: 'updatedAt', ...t.timestamp },
         ],
-        uniques: [new TableUnique({ name: 'UQ_claimant_nino', columnNames: ['nino'] })],
+        indices: [new TableIndex({ name: 'IDX_claimant_nino', columnNames: ['nino'] })],
       }),
     );
 
@@ -30,6 +30,7 @@ export class SupportRequests1763880000000 implements MigrationInterface {
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'number', ...t.integer },
+          { name: 'submissionKey', type: 'varchar', length: '64' },
           { name: 'type', type: 'varchar', length: '32' },
           { name: 'status', type: 'varchar', length: '32' },
           { name: 'version', ...t.integer },
@@ -45,7 +46,10 @@ export class SupportRequests1763880000000 implements MigrationInterface {
           { name: 'createdAt', ...t.timestamp },
           { name: 'updatedAt', ...t.timestamp },
         ],
-        uniques: [new TableUnique({ name: 'UQ_support_request_number', columnNames: ['number'] })],
+        uniques: [
+          new TableUnique({ name: 'UQ_support_request_number', columnNames: ['number'] }),
+          new TableUnique({ name: 'UQ_support_request_submission', columnNames: ['submissionKey'] }),
+        ],
         indices: [
           new TableIndex({ name: 'IDX_support_request_requester', columnNames: ['requesterId', 'createdAt'] }),
           new TableIndex({ name: 'IDX_support_request_dea', columnNames: ['deaId', 'status'] }),

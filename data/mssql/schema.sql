@@ -22,9 +22,11 @@ CREATE TABLE "conversation_reference" ("id" varchar(64) NOT NULL, "conversationT
 GO
 CREATE INDEX "IDX_conversation_reference_person" ON "conversation_reference" ("aadObjectId", "conversationType") ;
 GO
-CREATE TABLE "claimant" ("id" varchar(36) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefits" varchar(100) NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_claimant_nino" UNIQUE ("nino"), CONSTRAINT "PK_b20611bde28b328e37fadb7b053" PRIMARY KEY ("id"));
+CREATE TABLE "claimant" ("id" varchar(36) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefits" varchar(100) NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_b20611bde28b328e37fadb7b053" PRIMARY KEY ("id"));
 GO
-CREATE TABLE "support_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "type" varchar(32) NOT NULL, "status" varchar(32) NOT NULL, "version" int NOT NULL, "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "claimantId" varchar(36), "topic" varchar(40), "description" nvarchar(MAX) NOT NULL, "reason" nvarchar(1000), "requiredBy" varchar(10), "urgent" bit NOT NULL, "vulnerability" varchar(32), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "channel" varchar(40), "inappropriate" bit, CONSTRAINT "UQ_support_request_number" UNIQUE ("number"), CONSTRAINT "PK_76db9b511f3ac27bf3237432acc" PRIMARY KEY ("id"));
+CREATE INDEX "IDX_claimant_nino" ON "claimant" ("nino") ;
+GO
+CREATE TABLE "support_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "submissionKey" varchar(64) NOT NULL, "type" varchar(32) NOT NULL, "status" varchar(32) NOT NULL, "version" int NOT NULL, "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "claimantId" varchar(36), "topic" varchar(40), "description" nvarchar(MAX) NOT NULL, "reason" nvarchar(1000), "requiredBy" varchar(10), "urgent" bit NOT NULL, "vulnerability" varchar(32), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "channel" varchar(40), "inappropriate" bit, CONSTRAINT "UQ_support_request_number" UNIQUE ("number"), CONSTRAINT "UQ_support_request_submission" UNIQUE ("submissionKey"), CONSTRAINT "PK_76db9b511f3ac27bf3237432acc" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_support_request_requester" ON "support_request" ("requesterId", "createdAt") ;
 GO

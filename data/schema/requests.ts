@@ -15,6 +15,8 @@ export interface ClaimantRow {
 export interface SupportRequestRow {
   id: string;
   number: number;
+  /** Makes a repeated "Send" (a double click, a re-sent activity) find the request it already made. */
+  submissionKey: string;
   type: string;
   status: string;
   version: number;
@@ -87,7 +89,8 @@ export function claimantSchema(dialect: SqlDialect): EntitySchema<ClaimantRow> {
       createdAt: { ...t.timestamp },
       updatedAt: { ...t.timestamp },
     },
-    uniques: [{ name: 'UQ_claimant_nino', columns: ['nino'] }],
+    // One row per request: what the coach entered then, never overwritten by a later request.
+    indices: [{ name: 'IDX_claimant_nino', columns: ['nino'] }],
   });
 }
 
@@ -99,6 +102,7 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
     columns: {
       id: { type: 'varchar', length: 36, primary: true },
       number: { ...t.integer },
+      submissionKey: { type: 'varchar', length: 64 },
       type: { type: 'varchar', length: 32 },
       status: { type: 'varchar', length: 32 },
       version: { ...t.integer },
@@ -116,7 +120,10 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       channel: { type: 'varchar', length: 40, nullable: true },
       inappropriate: { ...t.boolean, nullable: true },
     },
-    uniques: [{ name: 'UQ_support_request_number', columns: ['number'] }],
+    uniques: [
+      { name: 'UQ_support_request_number', columns: ['number'] },
+      { name: 'UQ_support_request_submission', columns: ['submissionKey'] },
+    ],
     indices: [
       { name: 'IDX_support_request_requester', columns: ['requesterId', 'createdAt'] },
       { name: 'IDX_support_request_dea', columns: ['deaId', 'status'] },

@@ -36,6 +36,11 @@ export class ProcessedActivities {
     }
   }
 
+  /** Forgets one delivery, so that a re-send of an activity that failed is handled. */
+  async release(channelId: string, conversationId: string, activityId: string): Promise<void> {
+    await this.dataSource.getRepository<ProcessedActivityRow>('ProcessedActivity').delete({ id: hashKey(channelId, conversationId, activityId) });
+  }
+
   /** Forgets deliveries older than the window, so the table stays small. */
   async prune(now: Date = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.windowMs);

@@ -23,30 +23,33 @@ export class SqlSupportRequestStore implements SupportRequestStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async create(request: NewSupportRequest, at: Date): Promise<SupportRequest> {
+    const submissionKey = request.submissionKey ?? randomUUID();
     for (let attempt = 1; ; attempt++) {
+      const already = await this.rows().findOne({ where: { submissionKey } });
+      if (already) return (await this.findById(already.id))!;
       try {
-        const id = await inTransaction(this.dataSource, (manager) => this.insert(manager, request, at));
+        const id = await inTransaction(this.dataSource, (manager) => this.insert(manager, { ...request, submissionKey }, at));
         return (await this.findById(id))!;
       } catch (error) {
-        // Two requests took the same next number at once: the unique constraint refused one; take the next.
+        // Two requests took the same next number at once, or the same submission arrived twice: the
+        // unique constraints refused one; look again (it may now exist) or take the next number.
         if (attempt >= MAX_NUMBER_RETRIES || !/UNIQUE|duplicate key/i.test((error as Error).message)) throw error;
       }
     }
   }
 
-  private async insert(manager: EntityManager, request: NewSupportRequest, at: Date): Promise<string> {
+  private async insert(manager: EntityManager, request: NewSupportRequest & { submissionKey: string }, at: Date): Promise<string> {
     let claimantId: string | null = null;
     if (request.claimant) {
-      const claimants = manager.getRepository<ClaimantRow>('Claimant');
-      const existing = await claimants.findOne({ where: { nino: request.claimant.nino } });
-      const fields = { surname: request.claimant.surname, benefits: request.claimant.benefits.join(','), updatedAt: at };
-      if (existing) {
-        await claimants.update({ id: existing.id }, fields);
-        claimantId = existing.id;
-      } else {
-        claimantId = randomUUID();
-        await claimants.insert({ id: claimantId, nino: request.claimant.nino, createdAt: at, ...fields });
-      }
+      claimantId = randomUUID();
+      await manager.getRepository<ClaimantRow>('Claimant').insert({
+        id: claimantId,
+        nino: request.claimant.nino,
+        surname: request.claimant.surname,
+        benefits: request.claimant.benefits.join(','),
+        createdAt: at,
+        updatedAt: at,
+      });
     }
     const { max } = (await manager
       .getRepository<SupportRequestRow>('SupportRequest')
@@ -57,6 +60,7 @@ export class SqlSupportRequestStore implements SupportRequestStore {
     await manager.getRepository<SupportRequestRow>('SupportRequest').insert({
       id,
       number: (max ?? 0) + 1,
+      submissionKey: request.submissionKey,
       type: request.type,
       status: 'submitted',
       version: 1,

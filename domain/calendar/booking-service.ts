@@ -82,7 +82,11 @@ export class BookingService {
     const current = await this.deps.bookings.currentFor(request.id);
     if (current && current.status !== 'cancelled') throw conflict('This request already has a booking.');
     const { start, end, mode } = this.checkChoice(choice);
-    return this.deps.bookings.create({ requestId: request.id, start, end, mode }, this.deps.clock.now());
+    // Moving the request's version on first makes a second click (or a stale card) a conflict, so
+    // two clicks at once can never make two bookings.
+    const now = this.deps.clock.now();
+    await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: dea.id, action: 'book:start', at: now });
+    return this.deps.bookings.create({ requestId: request.id, start, end, mode }, now);
   }
 
   /**
@@ -94,6 +98,7 @@ export class BookingService {
     if (!booking) throw notFound('That booking does not exist.');
     if (booking.status === 'booked' || booking.status === 'cancelled') return booking;
     const request = (await this.deps.requests.findById(booking.requestId))!;
+    if (request.status !== 'accepted') return this.abandon(booking, request);
     const { requester, dea } = await this.parties(request);
     const made = new Map(booking.events.map((e) => [e.role, e]));
     const wanted = this.events(booking, request, requester, dea).filter((w) => !made.has(w.role));
@@ -116,11 +121,32 @@ export class BookingService {
       await this.deps.notifier.requestChanged(request);
       return failed;
     }
+    const latest = (await this.deps.requests.findById(request.id))!;
+    if (latest.status !== 'accepted') {
+      // Withdrawn while the diaries were being written: take the events out again.
+      const saved = await this.deps.bookings.update(booking.id, booking.version, { events, joinUrl }, now);
+      return this.abandon(saved, latest);
+    }
     const booked = await this.deps.bookings.update(booking.id, booking.version, { status: 'booked', events, joinUrl, lastError: null }, now);
-    const moved = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'booked', actorId: dea.id, action: 'book', at: now });
+    const moved = await this.deps.requests.changeStatus({ requestId: latest.id, expectedVersion: latest.version, to: 'booked', actorId: dea.id, action: 'book', at: now });
     await this.deps.notifier.requestChanged(moved);
     await this.deps.notifier.requestNeedsAttention(moved, moved.requesterId);
     return booked;
+  }
+
+  /** The request moved on (withdrawn) before its booking was made: remove whatever was written. */
+  private async abandon(booking: Booking, request: SupportRequest): Promise<Booking> {
+    const results = booking.events.length ? await this.deps.calendar.deleteEvents(booking.events) : [];
+    const left = booking.events.filter((_, i) => !results[i]?.ok);
+    const now = this.deps.clock.now();
+    const ended = await this.deps.bookings.update(
+      booking.id,
+      booking.version,
+      left.length ? { status: 'failed', events: left, lastError: `The request was ${request.status}; some diary events could not be removed.` } : { status: 'cancelled', events: [] },
+      now,
+    );
+    await this.deps.notifier.requestChanged(request);
+    return ended;
   }
 
   /** Moves every event of the booking to a new time. */

@@ -12,6 +12,8 @@ export interface NewSupportRequest {
   readonly requiredBy: string | null;
   readonly urgent: boolean;
   readonly vulnerability: Vulnerability | null;
+  /** The same key twice makes one request: a repeated "Send" returns the first. */
+  readonly submissionKey?: string;
 }
 
 export interface StatusChange {

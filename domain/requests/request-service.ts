@@ -51,11 +51,11 @@ export class RequestService {
     return person.teamLeaderId ? this.deps.directory.findById(person.teamLeaderId) : null;
   }
 
-  async submit(person: StaffMember, submission: Submission): Promise<SupportRequest> {
+  async submit(person: StaffMember, submission: Submission, submissionKey?: string): Promise<SupportRequest> {
     if (!requestTypesFor(person).includes(submission.type)) throw notAllowed('You cannot make this kind of request.');
     const dea = await this.deaFor(person);
     if (!dea) throw invalid('You have no DEA assigned in the staff directory.');
-    const base = { requesterId: person.id, deaId: dea.id, type: submission.type };
+    const base = { requesterId: person.id, deaId: dea.id, type: submission.type, submissionKey };
     const at = this.deps.clock.now();
     let request: SupportRequest;
     switch (submission.type) {
@@ -100,6 +100,9 @@ export class RequestService {
         );
         break;
     }
+    // A repeated submission returns the request made the first time (its own creation time): the DEA
+    // was told then, and is not told twice.
+    if (request.createdAt.getTime() !== at.getTime()) return request;
     await this.deps.notifier.requestSubmitted(request);
     await this.deps.trends?.afterSubmit(request);
     return request;

@@ -3,12 +3,13 @@ import type { RequestStatus } from './support-request';
 
 /**
  * The life of a request (DESIGN §4):
- * submitted ⇄ info requested; submitted → accepted → booked → held → outcome recorded → closed;
+ * submitted ⇄ info requested; submitted or info requested → accepted → booked → held → outcome recorded → closed;
  * submitted or info requested → redirected; anything before booking → withdrawn.
  */
 const NEXT: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
   submitted: ['info_requested', 'accepted', 'redirected', 'withdrawn'],
-  info_requested: ['submitted', 'redirected', 'withdrawn'],
+  // The DEA may accept without waiting for the answer to their question.
+  info_requested: ['submitted', 'accepted', 'redirected', 'withdrawn'],
   accepted: ['booked', 'closed', 'withdrawn'],
   booked: ['held', 'accepted'],
   held: ['outcome_recorded'],

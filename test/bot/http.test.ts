@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import { ConversationReferences } from '../../data/stores/conversation-references';
 import { messageFrom, PEOPLE, repliesIn, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
@@ -98,6 +99,18 @@ describe('the bot over HTTP', () => {
     const reference = await new ConversationReferences(bot.app.dataSource).personalChatOf(PEOPLE.wctl);
     expect(reference?.conversation?.id).toBe(`a:personal-${PEOPLE.wctl}`);
     expect(reference?.serviceUrl).toBe(bot.serviceUrl);
+  });
+
+  it('keeps requests out of group chats and channels: only a pointer to the personal chat', async () => {
+    const inGroup = { conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true } } as Partial<Activity>;
+    for (const text of ['<at>DEA Support</at> new request', '<at>DEA Support</at> my requests', '<at>DEA Support</at> help']) {
+      const replies = repliesIn((await bot.post({ ...messageFrom(PEOPLE.coach, text, inGroup), deliveryMode: 'expectReplies' })).body);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]?.text).toMatch(/works in your personal chat/);
+      expect(replies[0]?.attachments ?? []).toEqual([]);
+    }
+    const opened = repliesIn((await bot.post({ ...messageFrom(PEOPLE.coach, undefined, { ...inGroup, value: { verb: 'request.open', requestId: 'x' } } as Partial<Activity>), deliveryMode: 'expectReplies' })).body);
+    expect(visibleText(opened)).toMatch(/works in your personal chat/);
   });
 
   it('answers 503 to the health check when the database does not answer', async () => {

@@ -58,6 +58,7 @@ describe('DEA triage on the request card', () => {
     expect(cardText(leader.card)).not.toContain('AB 12 34 56 C');
     expect(cardText(leader.card)).not.toContain('Smith');
     expect(cardText(leader.card)).not.toContain('Challenges');
+    expect(cardText(leader.card)).not.toContain('Universal Credit');
     const stranger = await invokeAs(bot, OTHER_COACH, 'request.refresh', data);
     expect(cardText(stranger.card)).toContain('not yours to see');
   });
@@ -81,6 +82,22 @@ describe('DEA triage on the request card', () => {
     const events = await bot.app.dataSource.query('SELECT action, fromStatus, toStatus, actorId FROM request_event WHERE requestId = ? ORDER BY at', [request.id]);
     expect(events.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept:case_conference']);
     expect(events[1]).toMatchObject({ fromStatus: 'submitted', toStatus: 'accepted', actorId: request.deaId });
+  });
+
+  it('shows the team leader an urgent request as URGENT only, without the reason', async () => {
+    const request = await fileRequest(bot, { urgent: true, vulnerability: 'suicide_or_self_harm', claimant: { surname: 'Smith', nino: 'AB123456C', benefits: ['PIP'] } });
+    const leader = await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: request.id, version: 1 });
+    expect(cardText(leader.card)).toContain('URGENT');
+    expect(cardText(leader.card)).not.toMatch(/suicide|self-harm|Personal Independence/i);
+    const dea = await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: 1 });
+    expect(cardText(dea.card)).toContain('URGENT: declared intention of suicide or self-harm');
+  });
+
+  it('keeps what the DEA typed when the click is refused because the card was stale', async () => {
+    const request = await fileRequest(bot);
+    await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'informational_support' });
+    const stale = await invokeAs(bot, PEOPLE.dea, 'request.ask', { requestId: request.id, version: 1, question: 'Does the claimant use a hearing loop?' });
+    expect(cardText(stale.card)).toContain('What you typed: “Does the claimant use a hearing loop?”');
   });
 
   it('refuses a coach pressing the DEA\'s button, and changes nothing', async () => {

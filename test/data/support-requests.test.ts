@@ -61,11 +61,18 @@ describe('SqlSupportRequestStore', () => {
     expect(events).toEqual([{ action: 'submit', fromStatus: null, toStatus: 'submitted', actorId: base.requesterId }]);
   });
 
-  it('keeps one claimant record per NINO, updated by the latest request', async () => {
-    await store.create(base, at);
+  it('keeps the claimant as each request entered them: a later request never rewrites an earlier one', async () => {
+    const first = await store.create(base, at);
     await store.create({ ...base, claimant: { surname: 'Smith', nino: 'AB123456C', benefits: ['ESA'] } }, at);
-    const claimants = await db.dataSource.query('SELECT surname, nino, benefits FROM claimant');
-    expect(claimants).toEqual([{ surname: 'Smith', nino: 'AB123456C', benefits: 'ESA' }]);
+    expect((await store.findById(first.id))?.claimant).toEqual(base.claimant);
+    const claimants = await db.dataSource.query('SELECT surname, benefits FROM claimant ORDER BY surname');
+    expect(claimants).toEqual([{ surname: "O'Neill", benefits: 'UC,PIP' }, { surname: 'Smith', benefits: 'ESA' }]);
+  });
+
+  it('makes one request of a submission sent twice, even at the same moment', async () => {
+    const [a, b] = await Promise.all([store.create({ ...base, submissionKey: 'k-1' }, at), store.create({ ...base, submissionKey: 'k-1' }, at)]);
+    expect(a.id).toBe(b.id);
+    expect(await db.dataSource.getRepository('SupportRequest').count()).toBe(1);
   });
 
   it('gives requests made at the same moment distinct, consecutive references', async () => {

@@ -307,3 +307,24 @@ describe('privacy', () => {
     }
   });
 });
+
+describe('a double click on "Send"', () => {
+  it('makes one request, and tells the DEA once', async () => {
+    const bot = await startTestBot();
+    try {
+      await exchange(bot, PEOPLE.dea, 'help');
+      bot.connector.clear();
+      await startClaimantForm(bot);
+      await exchange(bot, PEOPLE.coach, claimantForm());
+      const send = { journey: J, step: 'confirm', action: 'confirm' };
+      const [first, second] = await Promise.all([exchange(bot, PEOPLE.coach, send), exchange(bot, PEOPLE.coach, send)]);
+      expect(text([...first, ...second])).toContain('DEA-000001');
+      expect(text([...first, ...second])).not.toContain('DEA-000002');
+      expect(await bot.app.dataSource.getRepository('SupportRequest').count()).toBe(1);
+      await bot.app.notifier.idle();
+      expect(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`)).toHaveLength(1);
+    } finally {
+      await bot.close();
+    }
+  });
+});

@@ -113,7 +113,7 @@ describe('BookingService', () => {
       expect(`${e.subject} ${e.body}`).toContain('DEA-000001');
       expect(`${e.subject} ${e.body}`).not.toMatch(/Zebedee|AB123456C|health text/);
     }
-    expect(changes.map((c) => c.to)).toEqual(['booked']);
+    expect(changes.map((c) => [c.to, c.action])).toEqual([['accepted', 'book:start'], ['booked', 'book']]);
     expect(told).toEqual(['coach']);
   });
 
@@ -139,7 +139,26 @@ describe('BookingService', () => {
       problems: { otherTime: expect.any(String), durationMinutes: expect.any(String), mode: expect.any(String) },
     });
     await service.start(dea, 'r1', 2, { otherDate: '2026-11-30', otherTime: '09:00', durationMinutes: '60', mode: 'teams' });
+    // The same click again, from the same card, and a fresh click both find it taken.
     await expect(service.start(dea, 'r1', 2, { otherDate: '2026-12-01', otherTime: '09:00', durationMinutes: '60', mode: 'teams' })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(service.start(dea, 'r1', 3, { otherDate: '2026-12-01', otherTime: '09:00', durationMinutes: '60', mode: 'teams' })).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
+  it('takes the diary entries out again when the request was withdrawn while they were written', async () => {
+    const { service, calendar, bookings, current } = setup();
+    const booking = await service.start(dea, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: '60', mode: 'teams' });
+    const deleted: string[] = [];
+    calendar.deleteEvents = async (refs) => refs.map((r) => (deleted.push(r.eventId), { ok: true as const, mailbox: r.mailbox, eventId: r.eventId, joinUrl: null }));
+    const write = calendar.createEvents.bind(calendar);
+    calendar.createEvents = async (events) => {
+      const results = await write(events);
+      (current() as { status: string }).status = 'withdrawn';
+      return results;
+    };
+    const ended = await service.complete(booking.id);
+    expect(ended.status).toBe('cancelled');
+    expect(deleted).toHaveLength(2);
+    expect(bookings.rows.get(booking.id)?.events).toEqual([]);
   });
 
   it('reads another time as London time (GMT in winter)', async () => {

@@ -7,6 +7,7 @@ const ALLOWED: ReadonlyArray<[RequestStatus, RequestStatus]> = [
   ['submitted', 'redirected'],
   ['submitted', 'withdrawn'],
   ['info_requested', 'submitted'],
+  ['info_requested', 'accepted'],
   ['info_requested', 'redirected'],
   ['info_requested', 'withdrawn'],
   ['accepted', 'booked'],
