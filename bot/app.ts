@@ -100,7 +100,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     notifier,
     clock,
   });
-  const cards = new RequestCardRenderer(directory, bookings, clock);
+  const cards = new RequestCardRenderer(conversationReferences, directory, bookings, clock);
   notifierDeps.cards = cards;
   const requestActions = new RequestActions(requests, triage, bookings, background, cards, postedCards, clock, logger);
   const drafts = userState.createProperty<SavedDraft | undefined>('requestDraft');

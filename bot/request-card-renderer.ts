@@ -1,4 +1,5 @@
 import type { BookingView } from '../cards/booking-forms';
+import type { ConversationReferences } from '../data/stores/conversation-references';
 import { requestCard, type CardNote } from '../cards/request-cards';
 import type { AdaptiveCard } from '../cards/render';
 import { CONFERENCE_CHANNELS } from '../domain/calendar/booking';
@@ -21,6 +22,7 @@ export interface CardExtras {
  */
 export class RequestCardRenderer {
   constructor(
+    private readonly conversationReferences: ConversationReferences,
     private readonly directory: StaffDirectory,
     private readonly bookings: BookingService,
     private readonly clock: Clock,
@@ -29,7 +31,18 @@ export class RequestCardRenderer {
   async render(request: SupportRequest, viewer: StaffMember, extras: CardExtras = {}): Promise<AdaptiveCard> {
     const [requester, dea] = await Promise.all([this.directory.findById(request.requesterId), this.directory.findById(request.deaId)]);
     if (!requester || !dea) throw new Error('a person on the request is no longer in the directory');
-    return requestCard(request, { requester, dea }, viewer, { today: londonDate(this.clock.now()), booking: await this.bookingView(viewer, request), ...extras });
+    return requestCard(request, { requester, dea }, viewer, {
+      today: londonDate(this.clock.now()),
+      booking: await this.bookingView(viewer, request),
+      refreshUserIds: await this.teamsUserIds([requester, dea]),
+      ...extras,
+    });
+  }
+
+  /** Teams user ids as seen in each person's personal chat with the bot; undefined unless all are known. */
+  private async teamsUserIds(people: readonly StaffMember[]): Promise<string[] | undefined> {
+    const ids = await Promise.all(people.map(async (p) => (await this.conversationReferences.personalChatOf(p.aadObjectId))?.user?.id));
+    return ids.every((id): id is string => typeof id === 'string' && id.length > 0) ? ids : undefined;
   }
 
   /** The booking, and for the DEA about to book, the common free times to propose. */

@@ -49,6 +49,11 @@ export interface RequestCardOptions {
   /** Field problems from the last click, shown on the form they belong to, with what was typed. */
   readonly problems?: Readonly<Record<string, string>>;
   readonly values?: Readonly<Record<string, string>>;
+  /**
+   * Teams user ids (MRIs, "29:…") of the requester and the DEA, for automatic per-user refresh.
+   * Undefined when not known: Teams then refreshes for everyone in a chat of up to 60 people.
+   */
+  readonly refreshUserIds?: readonly string[];
   /** For a request accepted for a conference: its booking and, for the DEA, proposed times. */
   readonly booking?: BookingView;
 }
@@ -106,7 +111,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     refresh: {
       verb: 'request.refresh',
       data: { requestId: request.id, version: request.version },
-      userIds: [parties.requester.aadObjectId, parties.dea.aadObjectId],
+      userIds: options.refreshUserIds,
     },
   });
   card.actions = [...forms, ...((card.actions as unknown[]) ?? [])];

@@ -23,7 +23,7 @@ export interface SummaryCardData {
   readonly copyText?: string;
   readonly actions?: readonly CardAction[];
   /** For Action.Execute cards: who gets a fresh, personal view when they open it. */
-  readonly refresh?: { readonly verb: string; readonly data: Readonly<Record<string, unknown>>; readonly userIds: readonly string[] };
+  readonly refresh?: { readonly verb: string; readonly data: Readonly<Record<string, unknown>>; readonly userIds?: readonly string[] };
 }
 
 /** A titled set of facts, with optional text to copy and buttons: the shape of most cards the bot sends. */
@@ -50,7 +50,10 @@ export function summaryCard(data: SummaryCardData): AdaptiveCard {
     if (action.type === 'Action.Submit') delete action.verb;
   }
   if (data.refresh) {
-    card.refresh = { action: { type: 'Action.Execute', verb: data.refresh.verb, data: data.refresh.data }, userIds: [...data.refresh.userIds] };
+    card.refresh = {
+      action: { type: 'Action.Execute', verb: data.refresh.verb, data: data.refresh.data },
+      ...(data.refresh.userIds ? { userIds: [...data.refresh.userIds] } : {}),
+    };
   }
   return card;
 }

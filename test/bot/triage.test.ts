@@ -49,6 +49,8 @@ describe('DEA triage on the request card', () => {
     const data = { requestId: request.id, version: 1 };
     const dea = await invokeAs(bot, PEOPLE.dea, 'request.refresh', data);
     expect(cardVerbs(dea.card)).toEqual(['request.accept', 'request.ask', 'request.redirect']);
+    // Automatic refresh for the two people in the request, by their Teams user ids (MRIs).
+    expect((dea.card.refresh as { userIds: string[] }).userIds).toEqual([`29:${PEOPLE.coach}`, `29:${PEOPLE.dea}`]);
     expect(cardText(dea.card)).toContain('AB 12 34 56 C');
     const coach = await invokeAs(bot, PEOPLE.coach, 'request.refresh', data);
     expect(cardVerbs(coach.card)).toEqual(['request.withdraw']);
