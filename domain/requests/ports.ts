@@ -1,20 +1,14 @@
 import type { Channel } from './channels';
-import type { ClaimantDetails, RequestMessageKind, RequestStatus, RequestType, SkillTopic, SupportRequest, Vulnerability } from './support-request';
+import type { RequestMessageKind, RequestStatus, SkillTopic, SupportRequest } from './support-request';
 
-export interface NewSupportRequest {
-  readonly type: RequestType;
-  readonly requesterId: string;
-  readonly deaId: string;
-  readonly claimant: ClaimantDetails | null;
-  readonly topic: SkillTopic | null;
-  readonly description: string;
-  readonly reason: string | null;
-  readonly requiredBy: string | null;
-  readonly urgent: boolean;
-  readonly vulnerability: Vulnerability | null;
+/** What the store needs to save a new request; it assigns the id, reference, status and version. */
+export type NewSupportRequest = Pick<
+  SupportRequest,
+  'type' | 'requesterId' | 'deaId' | 'claimant' | 'topic' | 'description' | 'reason' | 'requiredBy' | 'urgent' | 'vulnerability'
+> & {
   /** The same key twice makes one request: a repeated "Send" returns the first. */
   readonly submissionKey?: string;
-}
+};
 
 export interface StatusChange {
   readonly requestId: string;

@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '..', '..');
@@ -626,4 +627,25 @@ export function step(t, start, message) {
   const line = `${message} (${(since(start) / 1000).toFixed(1)} s)`;
   if (t?.diagnostic) t.diagnostic(line);
   else console.log(line);
+}
+
+/**
+ * The usual frame of an end-to-end file: Chromium first (so a missing browser fails at once, with
+ * the install command), then a bot on a fresh database; both stopped after the file, whatever happened.
+ * Returns an object whose `bot` and `browser` are set once `before` has run.
+ */
+export function withBotAndBrowser() {
+  const context = { bot: null, browser: null };
+  before(async () => {
+    const start = performance.now();
+    context.browser = await launchBrowser();
+    context.bot = await startBot();
+    step(null, start, `bot healthy on ${context.bot.url}, data in ${context.bot.dataDir}`);
+  });
+  after(async () => {
+    await context.browser?.close().catch(() => {});
+    await stopAll(); // playgrounds, then the bot
+    await context.bot?.stop().catch(() => {}); // and its data folder
+  });
+  return context;
 }

@@ -4,38 +4,22 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   cardCount,
-  launchBrowser,
   openChat,
   openPlayground,
   say,
   screenshot,
   sendMessageAs,
-  startBot,
   startPlayground,
   step,
-  stopAll,
   waitForCard,
+  withBotAndBrowser,
 } from './harness.mjs';
 
 describe('help in the personal chat', { timeout: 180_000 }, () => {
-  let bot;
-  let browser;
-
-  before(async () => {
-    const start = performance.now();
-    // Chromium first: if it is missing the test fails at once, with the install command.
-    browser = await launchBrowser();
-    bot = await startBot();
-    step(null, start, `bot healthy on ${bot.url}, data in ${bot.dataDir}`);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopAll(); // playgrounds, then the bot
-    await bot?.stop().catch(() => {}); // and its data folder
-  });
+  const ctx = withBotAndBrowser();
 
   test('the work coach says "help" and gets her actions', { timeout: 120_000 }, async (t) => {
+    const { bot, browser } = ctx;
     const start = performance.now();
     const playground = await startPlayground({ bot });
     assert.equal(playground.currentUser.aadObjectId, '00000000-0000-4000-8000-000000000001');
@@ -65,6 +49,7 @@ describe('help in the personal chat', { timeout: 180_000 }, () => {
   });
 
   test('a second playground acts as the DEA against the same bot', { timeout: 120_000 }, async (t) => {
+    const { bot, browser } = ctx;
     const start = performance.now();
     const dea = await startPlayground({ bot, as: 'dea' });
     assert.equal(dea.currentUser.name, 'Dana Morgan');

@@ -5,37 +5,22 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   cardCount,
-  launchBrowser,
   openChat,
   openPlayground,
   say,
   screenshot,
-  startBot,
   startPlayground,
   step,
-  stopAll,
   waitForCard,
+  withBotAndBrowser,
 } from './harness.mjs';
 import { actionButton, describeDate, isoDatePlus, typeDate, typeInto } from './card-inputs.mjs';
 
 describe('new request in the personal chat', { timeout: 240_000 }, () => {
-  let bot;
-  let browser;
-
-  before(async () => {
-    const start = performance.now();
-    browser = await launchBrowser();
-    bot = await startBot();
-    step(null, start, `bot healthy on ${bot.url}, data in ${bot.dataDir}`);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopAll();
-    await bot?.stop().catch(() => {});
-  });
+  const ctx = withBotAndBrowser();
 
   test('the work coach asks Dana Morgan for One to One Skill Support and sees it in "my requests"', { timeout: 180_000 }, async (t) => {
+    const { bot, browser } = ctx;
     const start = performance.now();
     const playground = await startPlayground({ bot });
     assert.equal(playground.currentUser.name, 'Amira Shah');

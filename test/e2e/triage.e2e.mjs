@@ -6,16 +6,14 @@ import { after, before, describe, test } from 'node:test';
 import {
   SELECTORS,
   cardCount,
-  launchBrowser,
   openChat,
   openPlayground,
   say,
   screenshot,
-  startBot,
   startPlayground,
   step,
-  stopAll,
   waitForCard,
+  withBotAndBrowser,
 } from './harness.mjs';
 import { actionButton, isoDatePlus, typeDate, typeInto } from './card-inputs.mjs';
 
@@ -40,23 +38,10 @@ function factValue(text, label) {
 const TITLE = 'DEA-000001: One to One Skill Support';
 
 describe('the DEA accepts a request filed by the work coach', { timeout: 300_000 }, () => {
-  let bot;
-  let browser;
-
-  before(async () => {
-    const start = performance.now();
-    browser = await launchBrowser();
-    bot = await startBot();
-    step(null, start, `bot healthy on ${bot.url}, data in ${bot.dataDir}`);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await stopAll();
-    await bot?.stop().catch(() => {});
-  });
+  const ctx = withBotAndBrowser();
 
   test('Dana Morgan accepts DEA-000001 and Amira Shah sees "Accepted"', { timeout: 240_000 }, async (t) => {
+    const { bot, browser } = ctx;
     const start = performance.now();
 
     // 1. Both playgrounds, both personal chats open (the DEA must have opened the app to be reachable).
