@@ -17,6 +17,9 @@ type ActionData = Record<string, unknown>;
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
+/** Teams gives a card action 5 seconds; rendering the card takes the rest. */
+const ANSWER_WITHIN_MS = 3000;
+
 /** Inputs a person writes in their own words, which must never vanish with a refused click. */
 const FREE_TEXT = new Set(['question', 'answer', 'redirectReason', 'summary', 'information', 'holdingText']);
 
@@ -66,14 +69,36 @@ export class RequestActions {
         return { request, note: 'Trying the diaries again…' };
       },
       'booking.move': async (p, id, v, d) => {
-        await bookings.move(p, id, v, d);
-        return { request: await requests.visibleTo(p, id), note: 'Moved in both diaries. The work coach has been told.' };
+        const done = await this.withinAnswerTime('booking.move', bookings.move(p, id, v, d));
+        return { request: await requests.visibleTo(p, id), note: done ? 'Moved in both diaries. The work coach has been told.' : 'Moving it in both diaries… this card is updated when it is done.' };
       },
       'booking.cancel': async (p, id, v) => {
-        await bookings.cancel(p, id, v);
-        return { request: await requests.visibleTo(p, id), note: 'Cancelled and removed from both diaries. The work coach has been told.' };
+        const done = await this.withinAnswerTime('booking.cancel', bookings.cancel(p, id, v));
+        return {
+          request: await requests.visibleTo(p, id),
+          note: done ? 'Cancelled and removed from both diaries. The work coach has been told.' : 'Removing it from both diaries… this card is updated when it is done.',
+        };
       },
     };
+  }
+
+  /**
+   * Diary work that usually takes well under a second, but may wait on Graph's throttling: the
+   * click is answered after at most ANSWER_WITHIN_MS, and the work goes on in the background (the
+   * cards are updated when it ends). A refusal that comes in time is still shown on the card.
+   */
+  private async withinAnswerTime(name: string, work: Promise<unknown>): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), ANSWER_WITHIN_MS);
+    });
+    try {
+      const outcome = await Promise.race([work.then(() => 'done' as const), late]);
+      if (outcome === 'late') this.background.run(name, () => work);
+      return outcome === 'done';
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async invoke(person: StaffMember, verb: string, data: ActionData): Promise<AdaptiveCardInvokeResponse> {

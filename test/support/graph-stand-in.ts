@@ -99,7 +99,15 @@ export class GraphStandIn {
     private readonly options: StandInOptions,
   ) {
     this.unknown = new Set((options.unknownMailboxes ?? []).map((m) => m.toLowerCase()));
+    this.latencyMs = options.latencyMs ?? 5;
   }
+
+  /** How long each call takes from now on (a slow or throttled Graph). */
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
+  private latencyMs: number;
 
   static async start(options: StandInOptions = {}): Promise<GraphStandIn> {
     const holder: { standIn?: GraphStandIn } = {};
@@ -258,7 +266,7 @@ export class GraphStandIn {
         this.concurrencyRejections += 1;
         return { ...error(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.'), headers: { 'Retry-After': '1' } };
       }
-      await delay(this.options.latencyMs ?? 5);
+      await delay(this.latencyMs);
       return work();
     } finally {
       this.inFlight.set(key, (this.inFlight.get(key) ?? 1) - 1);
@@ -480,11 +488,15 @@ function error(status: number, code: string, message: string): Answer {
 
 function send(res: ServerResponse, answer: Answer): void {
   const headers: Record<string, string> = { ...answer.headers };
+  // Not chained: restify (loaded by the bot in the same process) replaces ServerResponse.writeHead
+  // with one that returns nothing, so `writeHead(…).end(…)` would throw and never answer.
   if (answer.body === undefined) {
-    res.writeHead(answer.status, headers).end();
+    res.writeHead(answer.status, headers);
+    res.end();
     return;
   }
-  res.writeHead(answer.status, { 'Content-Type': `${JSON_TYPE}; charset=utf-8`, ...headers }).end(JSON.stringify(answer.body));
+  res.writeHead(answer.status, { 'Content-Type': `${JSON_TYPE}; charset=utf-8`, ...headers });
+  res.end(JSON.stringify(answer.body));
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
