@@ -5,6 +5,7 @@ import type { PostedCards } from '../data/stores/posted-cards';
 import { invalid, isDomainError, type DomainError } from '../domain/errors';
 import type { BookingService } from '../domain/calendar/booking-service';
 import type { BackgroundWork } from './background';
+import { settleWithin } from './time-box';
 import type { CardExtras, RequestCardRenderer } from './request-card-renderer';
 import type { Clock, Logger } from '../domain/ports';
 import { londonDate } from '../domain/requests/calendar-date';
@@ -88,17 +89,9 @@ export class RequestActions {
    * cards are updated when it ends). A refusal that comes in time is still shown on the card.
    */
   private async withinAnswerTime(name: string, work: Promise<unknown>): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), ANSWER_WITHIN_MS);
-    });
-    try {
-      const outcome = await Promise.race([work.then(() => 'done' as const), late]);
-      if (outcome === 'late') this.background.run(name, () => work);
-      return outcome === 'done';
-    } finally {
-      clearTimeout(timer);
-    }
+    const settled = await settleWithin(ANSWER_WITHIN_MS, work);
+    if (!settled) this.background.run(name, () => work);
+    return settled !== undefined;
   }
 
   async invoke(person: StaffMember, verb: string, data: ActionData): Promise<AdaptiveCardInvokeResponse> {

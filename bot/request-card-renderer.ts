@@ -6,6 +6,8 @@ import { CONFERENCE_CHANNELS } from '../domain/calendar/booking';
 import type { BookingService } from '../domain/calendar/booking-service';
 import type { Clock, StaffDirectory } from '../domain/ports';
 import { isDomainError } from '../domain/errors';
+import { partiesOf } from '../domain/requests/parties';
+import { settleWithin } from './time-box';
 import { londonDate } from '../domain/requests/calendar-date';
 import type { SupportRequest } from '../domain/requests/support-request';
 import type { StaffMember } from '../domain/staff';
@@ -29,8 +31,7 @@ export class RequestCardRenderer {
   ) {}
 
   async render(request: SupportRequest, viewer: StaffMember, extras: CardExtras = {}): Promise<AdaptiveCard> {
-    const [requester, dea] = await Promise.all([this.directory.findById(request.requesterId), this.directory.findById(request.deaId)]);
-    if (!requester || !dea) throw new Error('a person on the request is no longer in the directory');
+    const { requester, dea } = await partiesOf(this.directory, request);
     return requestCard(request, { requester, dea }, viewer, {
       today: londonDate(this.clock.now()),
       booking: await this.bookingView(viewer, request),
@@ -52,8 +53,8 @@ export class RequestCardRenderer {
     const proposing = viewer.id === request.deaId && request.status === 'accepted' && (!current || current.status === 'cancelled');
     if (!proposing) return { current, proposals: [] };
     try {
-      const proposals = await withinMs(PROPOSALS_WITHIN_MS, this.bookings.proposals(request));
-      return proposals ? { current, proposals } : { current, proposals: [], unavailable: 'Finding common free times is taking too long: enter a date and time, or reopen the card in a moment.' };
+      const settled = await settleWithin(PROPOSALS_WITHIN_MS, this.bookings.proposals(request));
+      return settled ? { current, proposals: settled.value } : { current, proposals: [], unavailable: 'Finding common free times is taking too long: enter a date and time, or reopen the card in a moment.' };
     } catch (error) {
       if (isDomainError(error)) throw error;
       // The diaries could not be read (e.g. Graph is down): the DEA can still book a time they choose.
@@ -64,15 +65,3 @@ export class RequestCardRenderer {
 
 /** Teams gives a card action 5 seconds; the card must be answered well within that. */
 const PROPOSALS_WITHIN_MS = 2500;
-
-async function withinMs<T>(ms: number, work: Promise<T>): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

@@ -15,6 +15,8 @@ import { showCardAction } from './form-card';
 import { addMonths } from '../domain/requests/calendar-date';
 import { CHANNEL_LABELS, NEEDS_BOOKING, channelsFor } from '../domain/requests/channels';
 import { TRIAGE_LIMITS } from '../domain/requests/triage-service';
+import { RequestService } from '../domain/requests/request-service';
+import { MAX_MONTHS_AHEAD } from '../domain/requests/drafts';
 import type { RequestMessage } from '../domain/requests/support-request';
 import { CONFERENCE_CHANNELS } from '../domain/calendar/booking';
 import { bookingActions, bookingFacts, type BookingView } from './booking-forms';
@@ -28,9 +30,8 @@ export interface RequestParties {
 export type RequestView = 'requester' | 'dea' | 'read-only';
 
 export function viewOf(viewer: StaffMember, request: SupportRequest): RequestView {
-  if (viewer.id === request.requesterId) return 'requester';
-  if (viewer.id === request.deaId) return 'dea';
-  return 'read-only';
+  if (!RequestService.seesClaimantInFull(viewer, request)) return 'read-only';
+  return viewer.id === request.requesterId ? 'requester' : 'dea';
 }
 
 /**
@@ -213,7 +214,7 @@ function deaForms(request: SupportRequest, options: RequestCardOptions): Record<
         submitTitle: 'Send holding response',
         fields: [
           { id: 'holdingText', kind: 'multiline', label: 'Message to the work coach', required: true, errorMessage: 'Enter a message.', maxLength: TRIAGE_LIMITS.holding },
-          { id: 'expectedReturn', kind: 'date', label: 'Expected return date', required: true, errorMessage: 'Enter the date you expect to come back.', min: options.today, max: addMonths(options.today, 3) },
+          { id: 'expectedReturn', kind: 'date', label: 'Expected return date', required: true, errorMessage: 'Enter the date you expect to come back.', min: options.today, max: addMonths(options.today, MAX_MONTHS_AHEAD) },
         ],
       }),
     );

@@ -51,7 +51,7 @@ export class SqlStaffDirectory implements StaffDirectory {
   }
 }
 
-export function toStaffMember(row: StaffRow, roles: Role[]): StaffMember {
+function toStaffMember(row: StaffRow, roles: Role[]): StaffMember {
   return {
     id: row.id.toLowerCase(),
     aadObjectId: row.aadObjectId.toLowerCase(),

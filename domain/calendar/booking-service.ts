@@ -3,12 +3,13 @@ import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
 import type { BankHolidayRegion } from '../staff';
 import { CHANNEL_LABELS } from '../requests/channels';
+import { partiesOf, type RequestParties } from '../requests/parties';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
 import { CONFERENCE_CHANNELS, DURATIONS_MINUTES, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type MeetingMode } from './booking';
 import type { CalendarPort, EventResult, Interval, NewEvent } from './calendar-port';
 import { findCommonSlots } from './free-time';
-import { isClockTime, londonToUtc } from './london-time';
+import { addDays, isClockTime, londonToUtc } from './london-time';
 import { isCalendarDate } from '../requests/calendar-date';
 import type { WorkingHours } from './working-hours';
 
@@ -61,8 +62,8 @@ export class BookingService {
     const [rp, dp] = await Promise.all([this.deps.patterns.of(requester), this.deps.patterns.of(dea)]);
     return findCommonSlots({
       participants: [
-        { id: requester.id, busy: busy.get(requester.email.toLowerCase()) ?? busy.get(requester.email) ?? [], hours: rp.hours, region: rp.region },
-        { id: dea.id, busy: busy.get(dea.email.toLowerCase()) ?? busy.get(dea.email) ?? [], hours: dp.hours, region: dp.region },
+        { id: requester.id, busy: busy.get(requester.email.toLowerCase()) ?? [], hours: rp.hours, region: rp.region },
+        { id: dea.id, busy: busy.get(dea.email.toLowerCase()) ?? [], hours: dp.hours, region: dp.region },
       ],
       from: now,
       to: deadline,
@@ -267,17 +268,13 @@ export class BookingService {
     return request;
   }
 
-  private async parties(request: SupportRequest): Promise<{ requester: StaffMember; dea: StaffMember }> {
-    const [requester, dea] = await Promise.all([this.deps.directory.findById(request.requesterId), this.deps.directory.findById(request.deaId)]);
-    if (!requester || !dea) throw notFound('Someone on this request is no longer in the staff directory.');
-    return { requester, dea };
+  private async parties(request: SupportRequest): Promise<RequestParties> {
+    return partiesOf(this.deps.directory, request);
   }
 }
 
 /** The end of the London day of `date` (YYYY-MM-DD), or 28 days from now when no date was given. */
 function endOfLondonDay(date: string | null, now: Date): Date {
   if (!date) return new Date(now.getTime() + 28 * 86_400_000);
-  // 23:59 London is at most 23:59Z (GMT) and at least 22:59Z (BST); 23:00Z is inside the day either way
-  // for the purpose of a working-hours search that ends at 17:00.
-  return new Date(`${date}T23:00:00Z`);
+  return londonToUtc(addDays(date, 1), '00:00');
 }

@@ -19,7 +19,7 @@ export const LIMITS = {
   reason: 200,
 } as const;
 
-/** How far ahead a required response date may be. */
+/** How far ahead a date in a request may be: the response needed, or a DEA's expected return. */
 export const MAX_MONTHS_AHEAD = 3;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Record<string, string> };

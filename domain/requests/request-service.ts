@@ -6,6 +6,7 @@ import { type ClaimantSupportInput, type ColleagueSupportInput, type SkillSuppor
 import { eligibility } from './eligibility';
 import type { RequestNotifier, SupportRequestStore } from './ports';
 import type { TrendWatcher } from './trend-watcher';
+import { partiesOf, type RequestParties } from './parties';
 import { WITHDRAWABLE, type SupportRequest, type Vulnerability } from './support-request';
 
 export type Submission =
@@ -144,10 +145,8 @@ export class RequestService {
   }
 
   /** The requester and the DEA, for showing a request. */
-  async parties(request: SupportRequest): Promise<{ requester: StaffMember; dea: StaffMember }> {
-    const [requester, dea] = await Promise.all([this.deps.directory.findById(request.requesterId), this.deps.directory.findById(request.deaId)]);
-    if (!requester || !dea) throw notFound('Someone on this request is no longer in the staff directory.');
-    return { requester, dea };
+  async parties(request: SupportRequest): Promise<RequestParties> {
+    return partiesOf(this.deps.directory, request);
   }
 
   /** Whether this person may see the claimant's NINO and surname in full. */

@@ -116,7 +116,3 @@ export function formatReference(number: number): string {
   return `DEA-${String(number).padStart(6, '0')}`;
 }
 
-export function parseReference(text: string): number | null {
-  const match = /^DEA-?(\d{1,9})$/i.exec(text.trim());
-  return match ? Number(match[1]) : null;
-}

@@ -7,6 +7,7 @@ import type { RequestNotifier, StatusChange, SupportRequestStore } from './ports
 import { assertMove, OPEN_STATUSES } from './state-machine';
 import type { SupportRequest } from './support-request';
 import type { TrendWatcher } from './trend-watcher';
+import { MAX_MONTHS_AHEAD } from './drafts';
 
 export const TRIAGE_LIMITS = { question: 1000, answer: 2000, reason: 1000, summary: 1000, information: 4000, holding: 1000 } as const;
 
@@ -96,7 +97,7 @@ export class TriageService {
     const date = typeof expectedReturn === 'string' ? expectedReturn.trim() : '';
     if (!isCalendarDate(date)) problems.expectedReturn = 'Enter the date you expect to come back with the information.';
     else if (date < today) problems.expectedReturn = 'The expected return date cannot be in the past.';
-    else if (date > addMonths(today, 3)) problems.expectedReturn = 'The expected return date must be within 3 months.';
+    else if (date > addMonths(today, MAX_MONTHS_AHEAD)) problems.expectedReturn = `The expected return date must be within ${MAX_MONTHS_AHEAD} months.`;
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
     const held = await this.change(request, dea, { to: 'accepted', action: 'holding', message: { kind: 'holding', text: message, expectedReturn: date } });
     await this.deps.notifier.requestNeedsAttention(held, held.requesterId);
