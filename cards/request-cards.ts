@@ -136,6 +136,8 @@ function messageParagraph(message: RequestMessage, names: ReadonlyMap<string, st
         label: `Holding response from ${who} (${when})`,
         value: message.expectedReturn ? `${message.text}\n\nExpected back by ${describeDate(message.expectedReturn)}.` : message.text,
       };
+    case 'note':
+      return { label: `Note (${when})`, value: message.text };
   }
 }
 

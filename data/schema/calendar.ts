@@ -30,6 +30,8 @@ export interface BookingRow {
   events: string;
   joinUrl: string | null;
   lastError: string | null;
+  /** Claimant support interventions: how the DEA contacted the claimant (seed §40). */
+  claimantContact: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -78,6 +80,7 @@ export function bookingSchema(dialect: SqlDialect): EntitySchema<BookingRow> {
       version: { ...t.integer },
       createdAt: { ...t.timestamp },
       updatedAt: { ...t.timestamp },
+      claimantContact: { type: 'varchar', length: 20, nullable: true },
     },
     indices: [{ name: 'IDX_booking_request', columns: ['requestId'] }],
     relations: { request: manyToOne('SupportRequest', 'requestId', 'FK_booking_request') },

@@ -2,6 +2,7 @@ import type { EntitySchema } from 'typeorm';
 import type { SqlDialect } from './dialect';
 import { bookingSchema, calendarEventSchema } from './calendar';
 import { jobcentreSchema, staffRoleSchema, staffSchema } from './directory';
+import { consentRecordSchema, interventionOverrideSchema, meetingRecordSchema, qualityCheckSchema } from './interventions';
 import { outboxSchema, postedCardSchema } from './messaging';
 import { botStateSchema, conversationReferenceSchema, processedActivitySchema } from './platform';
 import { claimantSchema, requestEventSchema, requestMessageSchema, supportRequestSchema, trendAlertSchema } from './requests';
@@ -24,5 +25,9 @@ export function entitySchemas(dialect: SqlDialect): EntitySchema[] {
     trendAlertSchema(dialect),
     calendarEventSchema(dialect),
     bookingSchema(dialect),
+    consentRecordSchema(dialect),
+    interventionOverrideSchema(dialect),
+    meetingRecordSchema(dialect),
+    qualityCheckSchema(dialect),
   ] as EntitySchema[];
 }

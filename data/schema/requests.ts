@@ -31,6 +31,8 @@ export interface SupportRequestRow {
   vulnerability: string | null;
   channel: string | null;
   inappropriate: boolean | null;
+  parentRequestId: string | null;
+  requestedChannel: string | null;
   createdAt: Date;
   updatedAt: Date;
   requester?: unknown;
@@ -119,6 +121,8 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       updatedAt: { ...t.timestamp },
       channel: { type: 'varchar', length: 40, nullable: true },
       inappropriate: { ...t.boolean, nullable: true },
+      parentRequestId: { type: 'varchar', length: 36, nullable: true },
+      requestedChannel: { type: 'varchar', length: 40, nullable: true },
     },
     uniques: [
       { name: 'UQ_support_request_number', columns: ['number'] },

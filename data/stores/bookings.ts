@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type Repository } from 'typeorm';
-import type { BookedEvent, Booking, BookingStatus, BookingStore, MeetingMode } from '../../domain/calendar/booking';
+import type { BookedEvent, Booking, BookingStatus, BookingStore, ClaimantContact, MeetingMode } from '../../domain/calendar/booking';
 import { conflict, notFound } from '../../domain/errors';
 import type { BookingRow } from '../schema/calendar';
 
@@ -12,7 +12,7 @@ export class SqlBookingStore implements BookingStore {
     this.rows = dataSource.getRepository<BookingRow>('Booking');
   }
 
-  async create(booking: Omit<Booking, 'id' | 'version' | 'events' | 'joinUrl' | 'lastError' | 'status'>, at: Date): Promise<Booking> {
+  async create(booking: Parameters<BookingStore['create']>[0], at: Date): Promise<Booking> {
     const id = randomUUID();
     await this.rows.insert({
       id,
@@ -24,6 +24,7 @@ export class SqlBookingStore implements BookingStore {
       events: '[]',
       joinUrl: null,
       lastError: null,
+      claimantContact: booking.claimantContact ?? null,
       version: 1,
       createdAt: at,
       updatedAt: at,
@@ -39,6 +40,16 @@ export class SqlBookingStore implements BookingStore {
   async currentFor(requestId: string): Promise<Booking | null> {
     const row = await this.rows.findOne({ where: { requestId, status: In(['pending', 'booked', 'failed']) }, order: { createdAt: 'DESC' } });
     return row ? toBooking(row) : null;
+  }
+
+  async endedBy(at: Date): Promise<Booking[]> {
+    const rows = await this.rows
+      .createQueryBuilder('b')
+      .innerJoin('SupportRequest', 'r', 'r.id = b.requestId')
+      .where('b.status = :booked AND r.status = :booked AND b.endsAt <= :at', { booked: 'booked', at })
+      .orderBy('b.endsAt', 'ASC')
+      .getMany();
+    return rows.map(toBooking);
   }
 
   async update(id: string, expectedVersion: number, changes: Partial<Pick<Booking, 'status' | 'events' | 'joinUrl' | 'lastError' | 'start' | 'end'>>, at: Date): Promise<Booking> {
@@ -69,6 +80,7 @@ function toBooking(row: BookingRow): Booking {
     events: JSON.parse(row.events) as BookedEvent[],
     joinUrl: row.joinUrl,
     lastError: row.lastError,
+    claimantContact: row.claimantContact as ClaimantContact | null,
     version: row.version,
   };
 }

@@ -62,7 +62,7 @@ export class SqlSupportRequestStore implements SupportRequestStore {
       number: (max ?? 0) + 1,
       submissionKey: request.submissionKey,
       type: request.type,
-      status: 'submitted',
+      status: request.acceptedAs ? 'accepted' : 'submitted',
       version: 1,
       requesterId: request.requesterId,
       deaId: request.deaId,
@@ -73,8 +73,10 @@ export class SqlSupportRequestStore implements SupportRequestStore {
       requiredBy: request.requiredBy,
       urgent: request.urgent,
       vulnerability: request.vulnerability,
-      channel: null,
+      channel: request.acceptedAs ?? null,
       inappropriate: false,
+      parentRequestId: request.parentRequestId ?? null,
+      requestedChannel: request.requestedChannel ?? null,
       createdAt: at,
       updatedAt: at,
     });
@@ -83,9 +85,9 @@ export class SqlSupportRequestStore implements SupportRequestStore {
       requestId: id,
       at,
       actorId: request.requesterId,
-      action: 'submit',
+      action: request.acceptedAs ? `follow-up:${request.acceptedAs}` : 'submit',
       fromStatus: null,
-      toStatus: 'submitted',
+      toStatus: request.acceptedAs ? 'accepted' : 'submitted',
     });
     return id;
   }
@@ -189,6 +191,8 @@ function toSupportRequest(row: SupportRequestRow): SupportRequest {
     vulnerability: row.vulnerability as Vulnerability | null,
     channel: row.channel as Channel | null,
     inappropriate: Boolean(row.inappropriate),
+    parentRequestId: row.parentRequestId?.toLowerCase() ?? null,
+    requestedChannel: row.requestedChannel as Channel | null,
     messages: (row.messages ?? [])
       .slice()
       .sort((a, b) => a.at.getTime() - b.at.getTime())

@@ -2,13 +2,12 @@ import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
 import type { BankHolidayRegion } from '../staff';
-import { CHANNEL_LABELS } from '../requests/channels';
 import { partiesOf, type RequestParties } from '../requests/parties';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
-import { CONFERENCE_CHANNELS, DURATIONS_MINUTES, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type MeetingMode } from './booking';
+import { BOOKING_RULES, CLAIMANT_CONTACT_LABELS, DURATIONS_MINUTES, isClaimantContact, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type ClaimantContact, type MeetingMode } from './booking';
 import type { CalendarPort, EventResult, Interval, NewEvent } from './calendar-port';
-import { findCommonSlots } from './free-time';
+import { findCommonSlots, type Participant } from './free-time';
 import { addDays, isClockTime, londonToUtc } from './london-time';
 import { isCalendarDate } from '../requests/calendar-date';
 import type { WorkingHours } from './working-hours';
@@ -31,7 +30,22 @@ export interface BookingChoice {
   readonly otherTime?: unknown;
   readonly durationMinutes?: unknown;
   readonly mode?: unknown;
+  /** Claimant support interventions: how the DEA told the claimant (seed §40). */
+  readonly claimantContact?: unknown;
 }
+
+/** What must happen before an intervention can be booked (consent, the team leader's agreement). */
+export interface BookingGate {
+  /** Null when the request may be booked now; otherwise what is still needed. */
+  bookingBlockedBy(request: SupportRequest): Promise<string | null>;
+  /** A three way's claimant availability, as working hours. */
+  claimantHours(request: SupportRequest): Promise<WorkingHours | null>;
+}
+
+/** A claimant needs time for the appointment letter to reach them (seed §25). */
+const LETTER_DAYS = 2;
+/** How far ahead interventions are proposed when the request named no date or a date too near. */
+const INTERVENTION_WINDOW_DAYS = 28;
 
 export interface BookingDeps {
   readonly requests: SupportRequestStore;
@@ -41,6 +55,7 @@ export interface BookingDeps {
   readonly patterns: WorkingPatterns;
   readonly notifier: RequestNotifier;
   readonly clock: Clock;
+  readonly gate?: BookingGate;
 }
 
 /**
@@ -52,42 +67,56 @@ export interface BookingDeps {
 export class BookingService {
   constructor(private readonly deps: BookingDeps) {}
 
-  /** Up to `count` common free slots of the requester and the DEA, one a day, before the date needed. */
+  /** Up to `count` common free slots of the people in the meeting, one a day, before the date needed. */
   async proposals(request: SupportRequest, durationMinutes = 60, count = 3): Promise<Interval[]> {
+    const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
+    if (!rules) return [];
     const { requester, dea } = await this.parties(request);
+    const people = rules.diaries.map((role) => (role === 'dea' ? dea : requester));
     const now = this.deps.clock.now();
-    const deadline = endOfLondonDay(request.requiredBy, now);
+    const withClaimant = request.channel === 'three_way_intervention' || request.channel === 'claimant_support_intervention';
+    let deadline = endOfLondonDay(request.requiredBy, now);
+    if (withClaimant) deadline = new Date(Math.max(deadline.getTime(), now.getTime() + INTERVENTION_WINDOW_DAYS * 86_400_000));
     if (deadline.getTime() <= now.getTime()) return [];
-    const busy = await this.deps.calendar.busy([requester.email, dea.email], now, deadline);
-    const [rp, dp] = await Promise.all([this.deps.patterns.of(requester), this.deps.patterns.of(dea)]);
+    const busy = await this.deps.calendar.busy(people.map((p) => p.email), now, deadline);
+    const participants: Participant[] = await Promise.all(
+      people.map(async (p) => {
+        const pattern = await this.deps.patterns.of(p);
+        return { id: p.id, busy: busy.get(p.email.toLowerCase()) ?? [], hours: pattern.hours, region: pattern.region };
+      }),
+    );
+    const claimantHours = (await this.deps.gate?.claimantHours(request)) ?? null;
+    if (claimantHours) participants.push({ id: 'claimant', busy: [], hours: claimantHours, region: participants[0]!.region });
     return findCommonSlots({
-      participants: [
-        { id: requester.id, busy: busy.get(requester.email.toLowerCase()) ?? [], hours: rp.hours, region: rp.region },
-        { id: dea.id, busy: busy.get(dea.email.toLowerCase()) ?? [], hours: dp.hours, region: dp.region },
-      ],
+      participants,
       from: now,
       to: deadline,
       durationMinutes,
       count,
-      notBefore: now,
+      notBefore: request.channel === 'three_way_intervention' ? new Date(now.getTime() + LETTER_DAYS * 86_400_000) : now,
       spread: 'one-per-day',
     });
   }
 
-  /** Checks the DEA's choice and records a pending booking; `complete` then writes the diaries. */
-  async start(dea: StaffMember, requestId: string, version: number, choice: BookingChoice): Promise<Booking> {
-    const request = await this.asDea(dea, requestId, version);
-    if (request.status !== 'accepted' || !request.channel || !CONFERENCE_CHANNELS.includes(request.channel)) {
-      throw invalid('Only a request accepted for a case or skill conference is booked here.');
-    }
+  /** Checks the booker's choice and records a pending booking; `complete` then writes the diaries. */
+  async start(person: StaffMember, requestId: string, version: number, choice: BookingChoice): Promise<Booking> {
+    const request = await this.asBooker(person, requestId, version, true);
+    if (request.status !== 'accepted') throw invalid('Only an accepted request is booked.');
+    const blockedBy = (await this.deps.gate?.bookingBlockedBy(request)) ?? null;
+    if (blockedBy) throw invalid(blockedBy);
     const current = await this.deps.bookings.currentFor(request.id);
     if (current && current.status !== 'cancelled') throw conflict('This request already has a booking.');
     const { start, end, mode } = this.checkChoice(choice);
+    let claimantContact: ClaimantContact | null = null;
+    if (request.channel === 'claimant_support_intervention') {
+      if (!isClaimantContact(choice.claimantContact)) throw invalid('Say how you contacted the claimant.', { claimantContact: 'Choose phone, email, face to face or letter.' });
+      claimantContact = choice.claimantContact;
+    }
     // Moving the request's version on first makes a second click (or a stale card) a conflict, so
     // two clicks at once can never make two bookings.
     const now = this.deps.clock.now();
-    await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: dea.id, action: 'book:start', at: now });
-    return this.deps.bookings.create({ requestId: request.id, start, end, mode }, now);
+    await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: person.id, action: 'book:start', at: now });
+    return this.deps.bookings.create({ requestId: request.id, start, end, mode, claimantContact }, now);
   }
 
   /**
@@ -113,7 +142,7 @@ export class BookingService {
         events.push({ mailbox: result.mailbox, eventId: result.eventId, role });
         joinUrl = joinUrl ?? result.joinUrl;
       } else {
-        failures.push(`${role === 'dea' ? "the DEA's" : "the work coach's"} diary: ${result.error}`);
+        failures.push(`${role === 'dea' ? "the DEA's" : "the requester's"} diary: ${result.error}`);
       }
     });
     const now = this.deps.clock.now();
@@ -129,9 +158,10 @@ export class BookingService {
       return this.abandon(saved, latest);
     }
     const booked = await this.deps.bookings.update(booking.id, booking.version, { status: 'booked', events, joinUrl, lastError: null }, now);
-    const moved = await this.deps.requests.changeStatus({ requestId: latest.id, expectedVersion: latest.version, to: 'booked', actorId: dea.id, action: 'book', at: now });
+    const booker = this.bookerId(request);
+    const moved = await this.deps.requests.changeStatus({ requestId: latest.id, expectedVersion: latest.version, to: 'booked', actorId: booker, action: 'book', at: now });
     await this.deps.notifier.requestChanged(moved);
-    await this.deps.notifier.requestNeedsAttention(moved, moved.requesterId);
+    await this.deps.notifier.requestNeedsAttention(moved, this.otherParty(moved, booker));
     return booked;
   }
 
@@ -151,8 +181,8 @@ export class BookingService {
   }
 
   /** Moves every event of the booking to a new time. */
-  async move(dea: StaffMember, requestId: string, version: number, choice: BookingChoice): Promise<Booking> {
-    const request = await this.asDea(dea, requestId, version);
+  async move(person: StaffMember, requestId: string, version: number, choice: BookingChoice): Promise<Booking> {
+    const request = await this.asBooker(person, requestId, version);
     const booking = await this.deps.bookings.currentFor(request.id);
     if (!booking || booking.status !== 'booked') throw invalid('There is no booked meeting to move.');
     const minutes = Math.round((booking.end.getTime() - booking.start.getTime()) / 60_000);
@@ -163,15 +193,15 @@ export class BookingService {
     const now = this.deps.clock.now();
     const moved = await this.deps.bookings.update(booking.id, booking.version, { start, end }, now);
     // The request's version moves on so every copy of its card shows the new time.
-    const changed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'booked', actorId: dea.id, action: 'reschedule', at: now });
+    const changed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'booked', actorId: person.id, action: 'reschedule', at: now });
     await this.deps.notifier.requestChanged(changed);
-    await this.deps.notifier.requestNeedsAttention(changed, changed.requesterId);
+    await this.deps.notifier.requestNeedsAttention(changed, this.otherParty(changed, person.id));
     return moved;
   }
 
   /** Removes every event of the booking; the request goes back to accepted, to be booked again. */
-  async cancel(dea: StaffMember, requestId: string, version: number): Promise<Booking> {
-    const request = await this.asDea(dea, requestId, version);
+  async cancel(person: StaffMember, requestId: string, version: number): Promise<Booking> {
+    const request = await this.asBooker(person, requestId, version);
     const booking = await this.deps.bookings.currentFor(request.id);
     if (!booking) throw invalid('There is no booking to cancel.');
     const results = await this.deps.calendar.deleteEvents(booking.events);
@@ -183,9 +213,9 @@ export class BookingService {
     }
     const cancelled = await this.deps.bookings.update(booking.id, booking.version, { status: 'cancelled', events: [] }, now);
     if (request.status === 'booked') {
-      const back = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: dea.id, action: 'cancel booking', at: now });
+      const back = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: person.id, action: 'cancel booking', at: now });
       await this.deps.notifier.requestChanged(back);
-      await this.deps.notifier.requestNeedsAttention(back, back.requesterId);
+      await this.deps.notifier.requestNeedsAttention(back, this.otherParty(back, person.id));
     } else {
       await this.deps.notifier.requestChanged(request);
     }
@@ -226,44 +256,58 @@ export class BookingService {
 
   /**
    * The diary entries: the seed's "Ad Hoc appointment" in the work coach's diary and a busy block in
-   * the DEA's. They name the case by its reference only: no NINO, surname or health details.
+   * the DEA's, or the DEA's own 'DEA Support Intervention'. They name the case by its reference only:
+   * no NINO, surname or health details.
    */
   private events(booking: Booking, request: SupportRequest, requester: StaffMember, dea: StaffMember): { role: BookedEvent['role']; event: NewEvent }[] {
-    const what = CHANNEL_LABELS[request.channel!].replace('Work coach and DEA ', 'DEA ');
+    const rules = BOOKING_RULES[request.channel!]!;
+    const what = rules.title;
     const how = MEETING_MODE_LABELS[booking.mode];
     const common = { start: booking.start, end: booking.end, showAs: 'busy' as const, location: booking.mode === 'face_to_face' ? null : how };
-    return [
-      {
-        role: 'requester',
-        event: {
-          ...common,
-          mailbox: requester.email,
-          subject: `${what} with ${dea.name}: ${request.reference}`,
-          body: `${what} with ${dea.name}, DEA, about support request ${request.reference}. Channel: ${how}. Details are in DEA Support in Teams.`,
-          attendees: [],
-          onlineMeeting: isOnline(booking.mode),
-          transactionId: `${booking.id}:requester`,
-        },
+    const contact = booking.claimantContact ? ` The claimant was told by ${CLAIMANT_CONTACT_LABELS[booking.claimantContact].toLowerCase()}.` : '';
+    const entries: Record<BookedEvent['role'], NewEvent> = {
+      requester: {
+        ...common,
+        mailbox: requester.email,
+        subject: `${what} with ${dea.name}: ${request.reference}`,
+        body: `${what} with ${dea.name}, DEA, about support request ${request.reference}. Channel: ${how}. Details are in DEA Support in Teams.`,
+        attendees: [],
+        onlineMeeting: isOnline(booking.mode),
+        transactionId: `${booking.id}:requester`,
       },
-      {
-        role: 'dea',
-        event: {
-          ...common,
-          mailbox: dea.email,
-          subject: `${what} with ${requester.name}: ${request.reference}`,
-          body: `${what} with ${requester.name} about support request ${request.reference}. Channel: ${how}.${isOnline(booking.mode) ? ' The meeting link is on the request card in DEA Support.' : ''}`,
-          attendees: [],
-          onlineMeeting: false,
-          transactionId: `${booking.id}:dea`,
-        },
+      dea: {
+        ...common,
+        mailbox: dea.email,
+        subject: rules.diaries.includes('requester') ? `${what} with ${requester.name}: ${request.reference}` : `${what}: ${request.reference}`,
+        body: `${what}${rules.diaries.includes('requester') ? ` with ${requester.name}` : ''} about support request ${request.reference}. Channel: ${how}.${contact}${isOnline(booking.mode) && rules.diaries.includes('requester') ? ' The meeting link is on the request card in DEA Support.' : ''}`,
+        attendees: [],
+        // Alone in the diary, the DEA's own event carries the Teams link.
+        onlineMeeting: isOnline(booking.mode) && !rules.diaries.includes('requester'),
+        transactionId: `${booking.id}:dea`,
       },
-    ];
+    };
+    return rules.diaries.map((role) => ({ role, event: entries[role] }));
   }
 
-  private async asDea(dea: StaffMember, requestId: string, version: number): Promise<SupportRequest> {
+  /** The id of the person who books this request's meeting. */
+  private bookerId(request: SupportRequest): string {
+    const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
+    return rules?.bookedBy === 'requester' ? request.requesterId : request.deaId;
+  }
+
+  private otherParty(request: SupportRequest, actorId: string): string {
+    return actorId === request.requesterId ? request.deaId : request.requesterId;
+  }
+
+  /** The booker of the request's channel; the DEA may always move or cancel a meeting they are in. */
+  private async asBooker(person: StaffMember, requestId: string, version: number, bookerOnly = false): Promise<SupportRequest> {
     const request = await this.deps.requests.findById(requestId);
     if (!request) throw notFound('That request does not exist.');
-    if (request.deaId !== dea.id) throw notAllowed('Only the DEA the request was sent to can book it.');
+    const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
+    if (!rules) throw invalid('This request has no meeting to book.');
+    if (person.id !== this.bookerId(request) && (bookerOnly || person.id !== request.deaId)) {
+      throw notAllowed(rules.bookedBy === 'requester' ? 'The work coach who made the request books this meeting.' : 'Only the DEA the request was sent to can book it.');
+    }
     if (request.version !== version) throw conflict('The request changed since this card was shown.');
     return request;
   }

@@ -4,6 +4,18 @@ import type { Interval } from './calendar-port';
 /** The channels booked by the DEA on the request card; three-way and claimant support interventions have their own journeys. */
 export const CONFERENCE_CHANNELS: readonly Channel[] = ['case_conference', 'skill_conference'];
 
+/**
+ * Who books each meeting and in whose diaries: the DEA books conferences (seed §14, §17) and their
+ * own 'DEA Support Intervention' (§40); the work coach books a three way once the DEA and they have
+ * agreed their availability (§25).
+ */
+export const BOOKING_RULES: Readonly<Partial<Record<Channel, { readonly bookedBy: 'dea' | 'requester'; readonly diaries: readonly ('requester' | 'dea')[]; readonly title: string }>>> = {
+  case_conference: { bookedBy: 'dea', diaries: ['requester', 'dea'], title: 'DEA case conference' },
+  skill_conference: { bookedBy: 'dea', diaries: ['requester', 'dea'], title: 'DEA skill conference' },
+  three_way_intervention: { bookedBy: 'requester', diaries: ['requester', 'dea'], title: 'Three way intervention' },
+  claimant_support_intervention: { bookedBy: 'dea', diaries: ['dea'], title: 'DEA Support Intervention' },
+};
+
 export const DURATIONS_MINUTES = [30, 45, 60, 90] as const;
 
 /** How the meeting happens (seed §14, §17: face to face, Lync (Teams), video or teleconference). */
@@ -26,6 +38,20 @@ export function isOnline(mode: MeetingMode): boolean {
   return mode === 'teams' || mode === 'video';
 }
 
+/** How the DEA told the claimant about a claimant support intervention (seed §40). */
+export const CLAIMANT_CONTACTS = ['phone', 'email', 'face_to_face', 'letter'] as const;
+export type ClaimantContact = (typeof CLAIMANT_CONTACTS)[number];
+export const CLAIMANT_CONTACT_LABELS: Readonly<Record<ClaimantContact, string>> = {
+  phone: 'Phone',
+  email: 'Email',
+  face_to_face: 'Face to face',
+  letter: 'Letter',
+};
+
+export function isClaimantContact(value: unknown): value is ClaimantContact {
+  return typeof value === 'string' && (CLAIMANT_CONTACTS as readonly string[]).includes(value);
+}
+
 export type BookingStatus = 'pending' | 'booked' | 'failed' | 'cancelled';
 
 /** One diary event made for a booking, so that moving or cancelling reaches every one. */
@@ -44,14 +70,17 @@ export interface Booking extends Interval {
   readonly events: readonly BookedEvent[];
   readonly joinUrl: string | null;
   readonly lastError: string | null;
+  readonly claimantContact: ClaimantContact | null;
   readonly version: number;
 }
 
 export interface BookingStore {
-  create(booking: Omit<Booking, 'id' | 'version' | 'events' | 'joinUrl' | 'lastError' | 'status'>, at: Date): Promise<Booking>;
+  create(booking: Omit<Booking, 'id' | 'version' | 'events' | 'joinUrl' | 'lastError' | 'status' | 'claimantContact'> & { claimantContact?: ClaimantContact | null }, at: Date): Promise<Booking>;
   find(id: string): Promise<Booking | null>;
   /** The booking that is pending, booked or failed for the request, if any. */
   currentFor(requestId: string): Promise<Booking | null>;
+  /** Booked meetings that ended by `at`, of requests that are still booked. */
+  endedBy(at: Date): Promise<Booking[]>;
   /** Saves changes if the booking is still at `expectedVersion`; else a conflict. */
   update(id: string, expectedVersion: number, changes: Partial<Pick<Booking, 'status' | 'events' | 'joinUrl' | 'lastError' | 'start' | 'end'>>, at: Date): Promise<Booking>;
 }

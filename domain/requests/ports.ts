@@ -8,6 +8,10 @@ export type NewSupportRequest = Pick<
 > & {
   /** The same key twice makes one request: a repeated "Send" returns the first. */
   readonly submissionKey?: string;
+  readonly parentRequestId?: string | null;
+  readonly requestedChannel?: Channel | null;
+  /** A follow-up agreed in a meeting with the DEA starts accepted with its channel. */
+  readonly acceptedAs?: Channel;
 };
 
 export interface StatusChange {

@@ -73,7 +73,7 @@ export interface ClaimantDetails {
 }
 
 /** One turn of the written exchange on a request: questions, answers, information, redirections. */
-export type RequestMessageKind = 'question' | 'answer' | 'information' | 'holding' | 'redirect';
+export type RequestMessageKind = 'question' | 'answer' | 'information' | 'holding' | 'redirect' | 'note';
 
 export interface RequestMessage {
   readonly at: Date;
@@ -107,6 +107,10 @@ export interface SupportRequest {
   readonly channel: Channel | null;
   /** Marked by the DEA as not an appropriate request for them (seed §12 trends). */
   readonly inappropriate: boolean;
+  /** The request whose outcome started this one (a next step that is a channel). */
+  readonly parentRequestId: string | null;
+  /** A channel the requester asked for: a team leader asking directly for a claimant support intervention (seed §39). */
+  readonly requestedChannel: Channel | null;
   readonly messages: readonly RequestMessage[];
   readonly createdAt: Date;
   readonly updatedAt: Date;

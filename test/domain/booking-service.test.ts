@@ -36,13 +36,16 @@ class FakeCalendar implements CalendarPort {
 
 class MemoryBookings implements BookingStore {
   readonly rows = new Map<string, Booking>();
-  async create(b: Omit<Booking, 'id' | 'version' | 'events' | 'joinUrl' | 'lastError' | 'status'>): Promise<Booking> {
-    const booking: Booking = { ...b, id: `b${this.rows.size + 1}`, version: 1, events: [], joinUrl: null, lastError: null, status: 'pending' };
+  async create(b: Parameters<BookingStore['create']>[0]): Promise<Booking> {
+    const booking: Booking = { ...b, claimantContact: b.claimantContact ?? null, id: `b${this.rows.size + 1}`, version: 1, events: [], joinUrl: null, lastError: null, status: 'pending' };
     this.rows.set(booking.id, booking);
     return booking;
   }
   async find(id: string) {
     return this.rows.get(id) ?? null;
+  }
+  async endedBy(at: Date) {
+    return [...this.rows.values()].filter((b) => b.status === 'booked' && b.end.getTime() <= at.getTime());
   }
   async currentFor(requestId: string) {
     return [...this.rows.values()].find((b) => b.requestId === requestId && b.status !== 'cancelled') ?? null;
@@ -60,7 +63,7 @@ function setup() {
   let request: SupportRequest = {
     id: 'r1', reference: 'DEA-000001', type: 'claimant_support', status: 'accepted', version: 2, requesterId: 'coach', deaId: 'dea',
     claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'health text', reason: 'why',
-    requiredBy: '2026-12-11', urgent: false, vulnerability: null, channel: 'case_conference', inappropriate: false, messages: [], createdAt: now, updatedAt: now,
+    requiredBy: '2026-12-11', urgent: false, vulnerability: null, channel: 'case_conference', inappropriate: false, parentRequestId: null, requestedChannel: null, messages: [], createdAt: now, updatedAt: now,
   };
   const changes: StatusChange[] = [];
   const store = {

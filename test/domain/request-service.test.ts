@@ -39,7 +39,7 @@ class FakeStore implements SupportRequestStore {
 
   async create(request: NewSupportRequest, at: Date): Promise<SupportRequest> {
     this.created.push({ request, at });
-    return this.put({ ...request, status: 'submitted', channel: null, inappropriate: false, messages: [], createdAt: at, updatedAt: at });
+    return this.put({ ...request, status: 'submitted', channel: null, inappropriate: false, parentRequestId: null, requestedChannel: null, messages: [], createdAt: at, updatedAt: at });
   }
 
   /** Puts a request straight into the store, as if made earlier. */
@@ -250,6 +250,8 @@ function existing(store: FakeStore, requester: StaffMember, status: RequestStatu
     vulnerability: null,
     channel: null,
     inappropriate: false,
+    parentRequestId: null,
+    requestedChannel: null,
     messages: [],
     createdAt: at,
     updatedAt: at,

@@ -23,6 +23,8 @@ function req(over: Partial<SupportRequest>): SupportRequest {
     vulnerability: null,
     channel: null,
     inappropriate: false,
+    parentRequestId: null,
+    requestedChannel: null,
     messages: [],
     createdAt: new Date(),
     updatedAt: new Date(),

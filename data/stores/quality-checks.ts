@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, Repository } from 'typeorm';
+import { conflict } from '../../domain/errors';
+import type { QasResult, QasStandard, QualityCheck, QualityCheckStore } from '../../domain/quality/qas';
+import type { QualityCheckRow } from '../schema/interventions';
+
+export class SqlQualityCheckStore implements QualityCheckStore {
+  private readonly rows: Repository<QualityCheckRow>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.rows = dataSource.getRepository<QualityCheckRow>('QualityCheck');
+  }
+
+  async mark(check: Pick<QualityCheck, 'requestId' | 'standard' | 'checkerId' | 'markedAt'>): Promise<QualityCheck> {
+    try {
+      await this.rows.insert({ id: randomUUID(), ...check, result: null, notes: null, recordedAt: null });
+    } catch (error) {
+      if (!/UNIQUE|duplicate key/i.test((error as Error).message)) throw error;
+    }
+    return (await this.forRequest(check.requestId))!;
+  }
+
+  async forRequest(requestId: string): Promise<QualityCheck | null> {
+    const row = await this.rows.findOne({ where: { requestId } });
+    return row ? toCheck(row) : null;
+  }
+
+  async record(id: string, result: QasResult, notes: string | null, at: Date): Promise<QualityCheck> {
+    const update = await this.dataSource.createQueryBuilder().update('QualityCheck').set({ result, notes, recordedAt: at }).where('id = :id AND result IS NULL', { id }).execute();
+    if (update.affected !== 1) throw conflict('The result of this check has already been recorded.');
+    return toCheck((await this.rows.findOne({ where: { id } }))!);
+  }
+}
+
+function toCheck(row: QualityCheckRow): QualityCheck {
+  return {
+    id: row.id.toLowerCase(),
+    requestId: row.requestId.toLowerCase(),
+    standard: row.standard as QasStandard,
+    checkerId: row.checkerId.toLowerCase(),
+    markedAt: row.markedAt,
+    result: row.result as QasResult | null,
+    notes: row.notes,
+    recordedAt: row.recordedAt,
+  };
+}

@@ -1,0 +1,181 @@
+import { conflict, invalid, notAllowed, notFound } from '../errors';
+import type { Clock, StaffDirectory } from '../ports';
+import { hasRole, type StaffMember } from '../staff';
+import type { WorkingHours } from '../calendar/working-hours';
+import type { FollowUpStarter } from '../outcomes/next-steps';
+import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
+import type { SupportRequest } from '../requests/support-request';
+import { availabilityHours, checkInterventionConsent, checkThreeWayConsent, type ConsentInput, type ConsentPurpose, type ConsentRecord } from './consent';
+import { INTERVENTIONS_PER_CLAIMANT, needsTeamLeaderAgreement, ordinal, OVERRIDE_REASON_MAX, type InterventionOverride } from './intervention-limit';
+import type { InterventionNotifier, InterventionStore } from './ports';
+
+export interface InterventionDeps {
+  readonly requests: SupportRequestStore;
+  readonly store: InterventionStore;
+  readonly directory: StaffDirectory;
+  readonly notifier: RequestNotifier & InterventionNotifier;
+  readonly followUps: FollowUpStarter;
+  readonly clock: Clock;
+}
+
+/** What stands between an accepted intervention and its booking, as the cards show it. */
+export interface InterventionState {
+  readonly consent: ConsentRecord | null;
+  /** Claimant support interventions: how many the claimant has had or has booked, other than this one. */
+  readonly priorInterventions: number;
+  readonly override: InterventionOverride | null;
+  /** Null when it can be booked; otherwise what is still needed, in words. */
+  readonly blockedBy: string | null;
+}
+
+export function isTeamLeader(person: StaffMember): boolean {
+  return hasRole(person, 'work_coach_team_leader') || hasRole(person, 'service_delivery_team_leader');
+}
+
+/**
+ * Three way interventions and DEA claimant support interventions up to their booking: the claimant's
+ * consent (seed §21–24, §38), a refusal turned into a case conference request, and the limit of three
+ * interventions per claimant with the DEA's team leader agreeing any more (seed §36).
+ */
+export class InterventionService {
+  constructor(private readonly deps: InterventionDeps) {}
+
+  purposeOf(request: SupportRequest): ConsentPurpose | null {
+    return request.channel === 'three_way_intervention' || request.channel === 'claimant_support_intervention' ? request.channel : null;
+  }
+
+  async state(request: SupportRequest): Promise<InterventionState | null> {
+    const purpose = this.purposeOf(request);
+    if (!purpose) return null;
+    const consent = await this.deps.store.consentFor(request.id, purpose);
+    if (purpose === 'three_way_intervention') {
+      const blockedBy = !consent ? "The work coach records the claimant's consent first." : consent.answer === 'refused' ? 'The claimant did not agree.' : null;
+      return { consent, priorInterventions: 0, override: null, blockedBy };
+    }
+    const priorInterventions = request.claimant ? await this.deps.store.countInterventions(request.claimant.nino, request.id) : 0;
+    const override = await this.deps.store.overrideFor(request.id);
+    let blockedBy: string | null = null;
+    if (!consent) blockedBy = 'The requester confirms the pre-conditions first (seed §38).';
+    else if (needsTeamLeaderAgreement(priorInterventions) && override?.decision !== 'agreed') {
+      blockedBy =
+        override?.decision === 'pending'
+          ? "Waiting for the DEA's Work Coach Team Leader to agree a further intervention."
+          : override?.decision === 'declined'
+          ? "The DEA's Work Coach Team Leader did not agree a further intervention."
+          : `The claimant has had ${priorInterventions} DEA claimant support interventions: a ${ordinal(priorInterventions + 1)} needs the DEA's Work Coach Team Leader to agree (exceptional circumstances).`;
+    }
+    return { consent, priorInterventions, override, blockedBy };
+  }
+
+  /** For the booking: null when the request may be booked now, or why not. */
+  async bookingBlockedBy(request: SupportRequest): Promise<string | null> {
+    return (await this.state(request))?.blockedBy ?? null;
+  }
+
+  /** A three way's claimant availability, as working hours for the free-time search. */
+  async claimantHours(request: SupportRequest): Promise<WorkingHours | null> {
+    if (request.channel !== 'three_way_intervention') return null;
+    const consent = await this.deps.store.consentFor(request.id, 'three_way_intervention');
+    return consent?.answer === 'agreed' && consent.availability.length ? availabilityHours(consent.availability) : null;
+  }
+
+  /**
+   * The coach records the claimant's answer to a three way intervention. A refusal closes this
+   * request and raises a case conference request in its place, to explore alternatives (seed §22, §24).
+   */
+  async captureThreeWayConsent(coach: StaffMember, requestId: string, version: number, input: ConsentInput): Promise<{ request: SupportRequest; consent: ConsentRecord; caseConference: string | null }> {
+    const request = await this.asRequester(coach, requestId, version, 'three_way_intervention');
+    const checked = checkThreeWayConsent(input);
+    const now = this.deps.clock.now();
+    const consent = await this.deps.store.saveConsent({ ...checked, requestId: request.id, purpose: 'three_way_intervention', capturedById: coach.id, capturedAt: now });
+    if (consent.answer === 'refused') {
+      const [started] = await this.deps.followUps.startFollowUps(request.id, ['case_conference'], coach.id, now);
+      const text = `The claimant did not agree to a three way intervention. A case conference${started ? ` (${started.reference})` : ''} was requested in its place, to explore alternatives that do not need the DEA at a claimant intervention.`;
+      const closed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'closed', actorId: coach.id, action: 'consent:refused', at: now, message: { kind: 'note', text } });
+      await this.deps.notifier.requestChanged(closed);
+      await this.deps.notifier.requestNeedsAttention(closed, closed.deaId);
+      return { request: closed, consent, caseConference: started?.reference ?? null };
+    }
+    const agreed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: coach.id, action: 'consent:agreed', at: now });
+    await this.deps.notifier.requestChanged(agreed);
+    return { request: agreed, consent, caseConference: null };
+  }
+
+  /** The requester confirms a claimant support intervention's pre-conditions (seed §38). */
+  async confirmInterventionConsent(requester: StaffMember, requestId: string, version: number, input: { confirmed?: unknown; letterFormat?: unknown }): Promise<SupportRequest> {
+    const request = await this.asRequester(requester, requestId, version, 'claimant_support_intervention');
+    const checked = checkInterventionConsent(input, isTeamLeader(requester));
+    const now = this.deps.clock.now();
+    await this.deps.store.saveConsent({ ...checked, requestId: request.id, purpose: 'claimant_support_intervention', capturedById: requester.id, capturedAt: now });
+    const confirmed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: requester.id, action: 'consent:agreed', at: now });
+    await this.deps.notifier.requestChanged(confirmed);
+    await this.deps.notifier.requestNeedsAttention(confirmed, confirmed.deaId);
+    return confirmed;
+  }
+
+  /** The DEA asks their team leader to agree an intervention beyond the limit, with the reason. */
+  async askForOverride(dea: StaffMember, requestId: string, version: number, reason: unknown): Promise<SupportRequest> {
+    const request = await this.load(requestId, version);
+    if (request.deaId !== dea.id) throw notAllowed('Only the DEA the request was sent to can ask for this.');
+    if (request.channel !== 'claimant_support_intervention' || request.status !== 'accepted') throw invalid('Only an accepted claimant support intervention needs this.');
+    const prior = request.claimant ? await this.deps.store.countInterventions(request.claimant.nino, request.id) : 0;
+    if (!needsTeamLeaderAgreement(prior)) throw invalid(`The claimant has had ${prior} of ${INTERVENTIONS_PER_CLAIMANT} interventions: no agreement is needed.`);
+    const text = typeof reason === 'string' ? reason.trim() : '';
+    if (!text) throw invalid('Enter the exceptional circumstances.', { overrideReason: 'Enter the exceptional circumstances.' });
+    if (text.length > OVERRIDE_REASON_MAX) throw invalid(`Keep the reason under ${OVERRIDE_REASON_MAX} characters.`, { overrideReason: `Keep it under ${OVERRIDE_REASON_MAX} characters.` });
+    if (!dea.teamLeaderId) throw invalid('You have no Work Coach Team Leader in the staff directory: ask whoever keeps it to add one.');
+    const existing = await this.deps.store.overrideFor(request.id);
+    if (existing && existing.decision !== 'declined') throw conflict(existing.decision === 'pending' ? 'Your team leader has already been asked.' : 'Your team leader has already agreed.');
+    const now = this.deps.clock.now();
+    const override = await this.deps.store.askOverride({ requestId: request.id, reason: text, askedById: dea.id, askedAt: now, teamLeaderId: dea.teamLeaderId, priorCount: prior });
+    const changed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: dea.id, action: 'override:asked', at: now });
+    await this.deps.notifier.requestChanged(changed);
+    await this.deps.notifier.overrideAsked(override);
+    return changed;
+  }
+
+  /** The DEA's team leader agrees or declines, on their card. */
+  async decideOverride(teamLeader: StaffMember, overrideId: string, decision: unknown, note: unknown): Promise<{ override: InterventionOverride; request: SupportRequest }> {
+    const override = await this.deps.store.findOverride(overrideId);
+    if (!override) throw notFound('That request for agreement does not exist.');
+    if (override.teamLeaderId !== teamLeader.id) throw notAllowed("Only the DEA's Work Coach Team Leader can agree a further intervention.");
+    if (decision !== 'agreed' && decision !== 'declined') throw invalid('Choose agree or decline.');
+    const text = typeof note === 'string' && note.trim() ? note.trim().slice(0, OVERRIDE_REASON_MAX) : null;
+    if (decision === 'declined' && !text) throw invalid('Say why, so the DEA can tell the work coach.', { overrideNote: 'Say why you decline.' });
+    if (override.decision !== 'pending') throw conflict(`You already ${override.decision} this.`);
+    const now = this.deps.clock.now();
+    const decided = await this.deps.store.decideOverride(override.id, decision, text, now);
+    const request = (await this.deps.requests.findById(override.requestId))!;
+    const changed = await this.deps.requests.changeStatus({
+      requestId: request.id,
+      expectedVersion: request.version,
+      to: request.status,
+      actorId: teamLeader.id,
+      action: `override:${decision}`,
+      at: now,
+      message: { kind: 'note', text: decision === 'agreed' ? `Team leader agreed a further intervention.${text ? ` ${text}` : ''}` : `Team leader did not agree a further intervention: ${text}` },
+    });
+    await this.deps.notifier.requestChanged(changed);
+    await this.deps.notifier.requestNeedsAttention(changed, changed.deaId);
+    return { override: decided, request: changed };
+  }
+
+  async findOverride(id: string): Promise<InterventionOverride | null> {
+    return this.deps.store.findOverride(id);
+  }
+
+  private async asRequester(person: StaffMember, requestId: string, version: number, channel: ConsentPurpose): Promise<SupportRequest> {
+    const request = await this.load(requestId, version);
+    if (request.requesterId !== person.id) throw notAllowed("Only the person who made the request records the claimant's consent.");
+    if (request.channel !== channel || request.status !== 'accepted') throw invalid('Consent is recorded once the DEA has accepted the request for this channel.');
+    if (await this.deps.store.consentFor(request.id, channel)) throw conflict('Consent has already been recorded for this request.');
+    return request;
+  }
+
+  private async load(requestId: string, version: number): Promise<SupportRequest> {
+    const request = await this.deps.requests.findById(requestId);
+    if (!request) throw notFound('That request does not exist.');
+    if (request.version !== version) throw conflict('The request changed since this card was shown.');
+    return request;
+  }
+}

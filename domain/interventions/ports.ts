@@ -1,0 +1,25 @@
+import type { ConsentPurpose, ConsentRecord, NewConsent } from './consent';
+import type { InterventionOverride } from './intervention-limit';
+
+export interface InterventionStore {
+  /** Records the consent; a second record for the same request and purpose is refused as a conflict. */
+  saveConsent(consent: NewConsent): Promise<ConsentRecord>;
+  consentFor(requestId: string, purpose: ConsentPurpose): Promise<ConsentRecord | null>;
+  /**
+   * DEA claimant support interventions the claimant with this NINO has had or has booked, other
+   * than for the given request: booked, held, with an outcome or closed.
+   */
+  countInterventions(nino: string, exceptRequestId: string): Promise<number>;
+  /** Asks once per request; asking again while one is pending returns it. */
+  askOverride(override: Omit<InterventionOverride, 'id' | 'decision' | 'decidedAt' | 'note'>): Promise<InterventionOverride>;
+  overrideFor(requestId: string): Promise<InterventionOverride | null>;
+  findOverride(id: string): Promise<InterventionOverride | null>;
+  /** Decides a pending request; a conflict if it was already decided. */
+  decideOverride(id: string, decision: 'agreed' | 'declined', note: string | null, at: Date): Promise<InterventionOverride>;
+}
+
+/** Tells people about consent and interventions, after the person who acted has had their answer. */
+export interface InterventionNotifier {
+  /** The DEA's team leader is asked to agree an intervention beyond the limit. */
+  overrideAsked(override: InterventionOverride): Promise<void>;
+}

@@ -1,0 +1,54 @@
+import { notFound } from '../errors';
+import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
+import { channelOfStep, NEXT_STEP_LABELS, NEXT_STEPS, type FollowUpStarter, type NextStep } from './next-steps';
+
+const CLAIMANT_ONLY = new Set(['case_conference', 'three_way_intervention', 'claimant_support_intervention']);
+
+/**
+ * A next step that is a channel starts it as a new request with the same claimant and description,
+ * linked to the one it came from, so nobody retypes the case. It starts accepted: it was agreed in a
+ * meeting with the DEA. A claimant support intervention is at the DEA's discretion (seed §16, §28),
+ * so when someone else chooses it, it goes to the DEA to accept or not.
+ */
+export class FollowUps implements FollowUpStarter {
+  constructor(private readonly deps: { readonly requests: SupportRequestStore; readonly notifier: RequestNotifier }) {}
+
+  async startFollowUps(fromRequestId: string, steps: readonly NextStep[], actorId: string, at: Date): Promise<readonly { step: NextStep; reference: string }[]> {
+    const from = await this.deps.requests.findById(fromRequestId);
+    if (!from) throw notFound('That request does not exist.');
+    const started: { step: NextStep; reference: string }[] = [];
+    for (const step of steps) {
+      const channel = channelOfStep(step);
+      if (!channel || (CLAIMANT_ONLY.has(channel) && !from.claimant)) continue;
+      const atDeaDiscretion = channel === 'claimant_support_intervention' && actorId !== from.deaId;
+      const created = await this.deps.requests.create(
+        {
+          type: from.type,
+          requesterId: from.requesterId,
+          deaId: from.deaId,
+          claimant: from.claimant,
+          topic: from.topic,
+          description: from.description,
+          reason: `Follow-up of ${from.reference}: ${NEXT_STEP_LABELS[step]}.`,
+          requiredBy: null,
+          urgent: from.urgent,
+          vulnerability: from.vulnerability,
+          // One follow-up per step and request, however often the outcome is sent.
+          submissionKey: `${from.id}:${NEXT_STEPS.indexOf(step)}`,
+          parentRequestId: from.id,
+          requestedChannel: atDeaDiscretion ? channel : null,
+          ...(atDeaDiscretion ? {} : { acceptedAs: channel }),
+        },
+        at,
+      );
+      started.push({ step, reference: created.reference });
+      if (atDeaDiscretion) {
+        await this.deps.notifier.requestSubmitted(created);
+      } else {
+        await this.deps.notifier.requestNeedsAttention(created, created.deaId);
+        await this.deps.notifier.requestNeedsAttention(created, created.requesterId);
+      }
+    }
+    return started;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Channel } from '../requests/channels';
+
+/**
+ * Who records what after each meeting, as the seed names them:
+ * - case conference: the work coach records the outcome (§15); the DEA's summary of outputs goes to
+ *   the work coach's team leader, to inform people performance and their development plan (§14);
+ * - skill conference: the DEA decides further support (§18) and shares the summary the same way (§17);
+ * - three way: the work coach records the outcome (§27); the DEA's summary goes to the DEA's Work
+ *   Coach Team Leader (§27);
+ * - claimant support intervention: the DEA records actions and recommendations and sends a brief
+ *   summary with next actions to the claimant's work coach (§41).
+ */
+export interface OutcomeRoute {
+  /** Who records the outcome, actions and recommendations, and the next steps. */
+  readonly recorder: 'requester' | 'dea';
+  /** Where the DEA's summary of outputs goes. */
+  readonly summaryTo: 'requester_team_leader' | 'dea_team_leader' | 'requester';
+}
+
+export const OUTCOME_ROUTES: Readonly<Partial<Record<Channel, OutcomeRoute>>> = {
+  case_conference: { recorder: 'requester', summaryTo: 'requester_team_leader' },
+  skill_conference: { recorder: 'dea', summaryTo: 'requester_team_leader' },
+  three_way_intervention: { recorder: 'requester', summaryTo: 'dea_team_leader' },
+  claimant_support_intervention: { recorder: 'dea', summaryTo: 'requester' },
+};
+
+export function routeOf(channel: Channel | null): OutcomeRoute | null {
+  return channel ? OUTCOME_ROUTES[channel] ?? null : null;
+}
+
+/** When the recorder is the DEA, the outcome and the summary are one form. */
+export function summaryIsSeparate(route: OutcomeRoute): boolean {
+  return route.recorder === 'requester';
+}
+
+export const OUTCOME_LIMITS = { actions: 2000, summary: 2000 } as const;

@@ -1,0 +1,184 @@
+import { conflict, invalid, isDomainError, notAllowed, notFound } from '../errors';
+import type { Clock, StaffDirectory } from '../ports';
+import type { StaffMember } from '../staff';
+import type { Booking } from '../calendar/booking';
+import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
+import type { SupportRequest } from '../requests/support-request';
+import { isOutcomeChannel, NEXT_STEPS_AFTER, parseNextSteps, type FollowUpStarter, type NextStep } from './next-steps';
+import { OUTCOME_LIMITS, routeOf, summaryIsSeparate, type OutcomeRoute } from './outcome-routes';
+import type { MeetingRecord, MeetingRecordStore, OutcomeNotifier } from './ports';
+
+export interface OutcomeDeps {
+  readonly requests: SupportRequestStore;
+  readonly records: MeetingRecordStore;
+  /** The request's current booking, to know whether its meeting has started. */
+  readonly bookingOf: (requestId: string) => Promise<Booking | null>;
+  /** Booked meetings that have ended, of requests still booked. */
+  readonly endedMeetings: (by: Date) => Promise<Booking[]>;
+  readonly directory: StaffDirectory;
+  readonly notifier: RequestNotifier & OutcomeNotifier;
+  readonly followUps: FollowUpStarter;
+  readonly clock: Clock;
+}
+
+export interface OutcomeInput {
+  readonly actions?: unknown;
+  readonly nextSteps?: unknown;
+  readonly summary?: unknown;
+}
+
+/** Where a request stands after its meeting, for its card. */
+export interface OutcomeState {
+  readonly route: OutcomeRoute;
+  readonly outcome: MeetingRecord | null;
+  readonly summary: MeetingRecord | null;
+  /** The meeting has started (or ended): outcomes may be recorded. */
+  readonly meetingStarted: boolean;
+  readonly summaryRecipient: StaffMember | null;
+}
+
+/**
+ * After a case conference, skill conference, three way or claimant support intervention: the person
+ * the seed names records the outcome, and next steps that are channels start them; the DEA's summary
+ * of outputs goes, as a card, to whoever the seed names (see outcome-routes.ts).
+ */
+export class OutcomeService {
+  constructor(private readonly deps: OutcomeDeps) {}
+
+  async state(request: SupportRequest): Promise<OutcomeState | null> {
+    const route = routeOf(request.channel);
+    if (!route || !['booked', 'held', 'outcome_recorded', 'closed'].includes(request.status)) return null;
+    const records = await this.deps.records.forRequest(request.id);
+    const booking = request.status === 'booked' ? await this.deps.bookingOf(request.id) : null;
+    const meetingStarted = request.status !== 'booked' || (booking !== null && booking.start.getTime() <= this.deps.clock.now().getTime());
+    return {
+      route,
+      outcome: records.find((r) => r.kind === 'outcome') ?? null,
+      summary: records.find((r) => r.kind === 'summary') ?? null,
+      meetingStarted,
+      summaryRecipient: await this.summaryRecipient(request, route),
+    };
+  }
+
+  /** The outcome, by the person the seed names; with the summary too when that person is the DEA. */
+  async recordOutcome(person: StaffMember, requestId: string, version: number, input: OutcomeInput): Promise<{ request: SupportRequest; followUps: readonly { step: NextStep; reference: string }[] }> {
+    const { request, route, state } = await this.ready(requestId, version);
+    const recorderId = route.recorder === 'dea' ? request.deaId : request.requesterId;
+    if (person.id !== recorderId) {
+      throw notAllowed(route.recorder === 'dea' ? 'The DEA records the outcome of this meeting.' : 'The work coach who made the request records the outcome of this meeting.');
+    }
+    if (state.outcome) throw conflict('The outcome has already been recorded.');
+    const problems: Record<string, string> = {};
+    const actions = text(input.actions, OUTCOME_LIMITS.actions, 'actions', 'Enter the actions and recommendations.', problems);
+    const channel = request.channel as keyof typeof NEXT_STEPS_AFTER;
+    const steps = parseNextSteps(input.nextSteps, channel);
+    if (steps.length === 0) problems.nextSteps = 'Choose at least one next step.';
+    else if (steps.includes('no_further_support') && steps.length > 1) problems.nextSteps = '"No further support needed" cannot go with other next steps.';
+    const withSummary = !summaryIsSeparate(route);
+    const summary = withSummary ? text(input.summary, OUTCOME_LIMITS.summary, 'summary', 'Enter the summary.', problems) : '';
+    if (withSummary && !state.summaryRecipient) problems.summary = 'There is nobody to send the summary to: the staff directory has no team leader for this person.';
+    if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+
+    const now = this.deps.clock.now();
+    let current = await this.toHeld(request, person, now);
+    await this.deps.records.add({ requestId: request.id, kind: 'outcome', authorId: person.id, at: now, text: actions, nextSteps: steps, sentToId: null });
+    let summaryRecord: MeetingRecord | null = null;
+    if (withSummary) {
+      summaryRecord = await this.deps.records.add({ requestId: request.id, kind: 'summary', authorId: person.id, at: now, text: summary, nextSteps: steps, sentToId: state.summaryRecipient!.id });
+    }
+    current = await this.deps.requests.changeStatus({ requestId: current.id, expectedVersion: current.version, to: 'outcome_recorded', actorId: person.id, action: 'outcome', at: now });
+    if (withSummary || state.summary) {
+      current = await this.deps.requests.changeStatus({ requestId: current.id, expectedVersion: current.version, to: 'closed', actorId: person.id, action: 'close', at: now });
+    }
+    const followUps = await this.deps.followUps.startFollowUps(request.id, steps, person.id, now);
+    await this.deps.notifier.requestChanged(current);
+    if (summaryRecord) await this.deps.notifier.summaryShared(summaryRecord);
+    // The work coach recorded it: the DEA sees it (and writes their summary, if not done yet).
+    if (route.recorder === 'requester') await this.deps.notifier.requestNeedsAttention(current, current.deaId);
+    return { request: current, followUps };
+  }
+
+  /** The DEA's summary of outputs, where the work coach records the outcome (seed §14, §27). */
+  async recordSummary(dea: StaffMember, requestId: string, version: number, input: OutcomeInput): Promise<SupportRequest> {
+    const { request, route, state } = await this.ready(requestId, version);
+    if (dea.id !== request.deaId) throw notAllowed('The DEA writes the summary of outputs.');
+    if (!summaryIsSeparate(route)) throw invalid('For this meeting the summary goes with the outcome.');
+    if (state.summary) throw conflict('The summary has already been sent.');
+    const problems: Record<string, string> = {};
+    const summary = text(input.summary, OUTCOME_LIMITS.summary, 'summary', 'Enter the summary of outputs.', problems);
+    if (!state.summaryRecipient) problems.summary = 'There is nobody to send the summary to: the staff directory has no team leader for this person.';
+    if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+    const now = this.deps.clock.now();
+    let current = await this.toHeld(request, dea, now);
+    const record = await this.deps.records.add({ requestId: request.id, kind: 'summary', authorId: dea.id, at: now, text: summary, nextSteps: state.outcome?.nextSteps ?? [], sentToId: state.summaryRecipient!.id });
+    current = await this.deps.requests.changeStatus({
+      requestId: current.id,
+      expectedVersion: current.version,
+      to: state.outcome ? 'closed' : current.status,
+      actorId: dea.id,
+      action: 'summary',
+      at: now,
+    });
+    await this.deps.notifier.requestChanged(current);
+    await this.deps.notifier.summaryShared(record);
+    return current;
+  }
+
+  /**
+   * Meetings that have ended are held: the person who records the outcome gets the card. Run by every
+   * instance; the request's version lets only one of them move each request.
+   */
+  async markEndedMeetings(): Promise<number> {
+    const now = this.deps.clock.now();
+    let moved = 0;
+    for (const booking of await this.deps.endedMeetings(now)) {
+      const request = await this.deps.requests.findById(booking.requestId);
+      const route = request ? routeOf(request.channel) : null;
+      if (!request || request.status !== 'booked' || !route) continue;
+      try {
+        const held = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'held', actorId: request.deaId, action: 'held', at: now });
+        moved++;
+        await this.deps.notifier.requestChanged(held);
+        await this.deps.notifier.requestNeedsAttention(held, route.recorder === 'dea' ? held.deaId : held.requesterId);
+        if (summaryIsSeparate(route)) await this.deps.notifier.requestNeedsAttention(held, held.deaId);
+      } catch (error) {
+        // Another instance moved it first.
+        if (!isDomainError(error) || error.kind !== 'conflict') throw error;
+      }
+    }
+    return moved;
+  }
+
+  async findRecord(id: string): Promise<MeetingRecord | null> {
+    return this.deps.records.find(id);
+  }
+
+  private async ready(requestId: string, version: number): Promise<{ request: SupportRequest; route: OutcomeRoute; state: OutcomeState }> {
+    const request = await this.deps.requests.findById(requestId);
+    if (!request) throw notFound('That request does not exist.');
+    if (request.version !== version) throw conflict('The request changed since this card was shown.');
+    if (!isOutcomeChannel(request.channel) || request.channel === 'group_conference') throw invalid('This request has no meeting to record an outcome for.');
+    const state = await this.state(request);
+    if (!state || !state.meetingStarted) throw invalid('The outcome is recorded once the meeting has taken place.');
+    return { request, route: state.route, state };
+  }
+
+  /** A meeting recorded before the ended-meetings job saw it is held first, so the history reads true. */
+  private async toHeld(request: SupportRequest, actor: StaffMember, at: Date): Promise<SupportRequest> {
+    if (request.status !== 'booked') return request;
+    return this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'held', actorId: actor.id, action: 'held', at });
+  }
+
+  private async summaryRecipient(request: SupportRequest, route: OutcomeRoute): Promise<StaffMember | null> {
+    if (route.summaryTo === 'requester') return this.deps.directory.findById(request.requesterId);
+    const whose = await this.deps.directory.findById(route.summaryTo === 'dea_team_leader' ? request.deaId : request.requesterId);
+    return whose?.teamLeaderId ? this.deps.directory.findById(whose.teamLeaderId) : null;
+  }
+}
+
+function text(value: unknown, max: number, field: string, missing: string, problems: Record<string, string>): string {
+  const t = typeof value === 'string' ? value.trim() : '';
+  if (!t) problems[field] = missing;
+  else if (t.length > max) problems[field] = `Keep it under ${max} characters.`;
+  return t;
+}

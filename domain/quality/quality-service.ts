@@ -1,0 +1,74 @@
+import { conflict, invalid, notAllowed, notFound } from '../errors';
+import type { Clock, StaffDirectory } from '../ports';
+import { hasRole, type StaffMember } from '../staff';
+import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
+import type { RequestStatus, SupportRequest } from '../requests/support-request';
+import { QAS_NOTES_MAX, QAS_RESULTS, standardFor, type QasResult, type QualityCheck, type QualityCheckStore } from './qas';
+
+/** Requests whose meeting a team leader may check: booked to attend it, or held to review it. */
+export const CHECKABLE_STATUSES: readonly RequestStatus[] = ['booked', 'held', 'outcome_recorded', 'closed'];
+
+/**
+ * A Work Coach Team Leader marks a meeting for a QAS check and records the result. QAS 1 is for the
+ * DEA's own team leader (seed §69); QAS 2 for the DEA's or the work coach's team leader.
+ */
+export class QualityService {
+  constructor(private readonly deps: { requests: SupportRequestStore; store: QualityCheckStore; directory: StaffDirectory; notifier: RequestNotifier; clock: Clock }) {}
+
+  async check(request: SupportRequest): Promise<QualityCheck | null> {
+    return this.deps.store.forRequest(request.id);
+  }
+
+  /** Whether this person may run the request's check. */
+  async mayCheck(person: StaffMember, request: SupportRequest): Promise<boolean> {
+    const standard = standardFor(request.channel);
+    if (!standard || !hasRole(person, 'work_coach_team_leader')) return false;
+    const dea = await this.deps.directory.findById(request.deaId);
+    if (dea?.teamLeaderId === person.id) return true;
+    if (standard === 'qas1') return false;
+    const requester = await this.deps.directory.findById(request.requesterId);
+    return requester?.teamLeaderId === person.id;
+  }
+
+  async mark(person: StaffMember, requestId: string, version: number): Promise<SupportRequest> {
+    const request = await this.load(person, requestId, version);
+    if (!CHECKABLE_STATUSES.includes(request.status)) throw invalid('A meeting can be marked for a check once it is booked.');
+    const existing = await this.deps.store.forRequest(request.id);
+    if (existing) throw conflict('This meeting is already marked for a check.');
+    const now = this.deps.clock.now();
+    await this.deps.store.mark({ requestId: request.id, standard: standardFor(request.channel)!, checkerId: person.id, markedAt: now });
+    return this.touch(request, person, 'qas:marked', now);
+  }
+
+  async record(person: StaffMember, requestId: string, version: number, input: { result?: unknown; notes?: unknown }): Promise<SupportRequest> {
+    const request = await this.load(person, requestId, version);
+    const check = await this.deps.store.forRequest(request.id);
+    if (!check) throw invalid('Mark the meeting for a check first.');
+    if (check.result) throw conflict('The result of this check has already been recorded.');
+    const problems: Record<string, string> = {};
+    const result = (QAS_RESULTS as readonly string[]).includes(String(input.result)) ? (input.result as QasResult) : null;
+    if (!result) problems.qasResult = 'Choose the result of the check.';
+    const notes = typeof input.notes === 'string' ? input.notes.trim() : '';
+    if (notes.length > QAS_NOTES_MAX) problems.qasNotes = `Keep the notes under ${QAS_NOTES_MAX} characters.`;
+    if (result && result !== 'met' && !notes) problems.qasNotes = 'Say what needs developing.';
+    if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+    const now = this.deps.clock.now();
+    await this.deps.store.record(check.id, result!, notes || null, now);
+    return this.touch(request, person, 'qas:recorded', now);
+  }
+
+  private async load(person: StaffMember, requestId: string, version: number): Promise<SupportRequest> {
+    const request = await this.deps.requests.findById(requestId);
+    if (!request) throw notFound('That request does not exist.');
+    if (!(await this.mayCheck(person, request))) throw notAllowed(standardFor(request.channel) === 'qas1' ? "Only the DEA's Work Coach Team Leader runs QAS 1 checks." : "Only the DEA's or the work coach's Work Coach Team Leader runs QAS checks.");
+    if (request.version !== version) throw conflict('The request changed since this card was shown.');
+    return request;
+  }
+
+  /** Moves the version on so every copy of the card shows the check. */
+  private async touch(request: SupportRequest, person: StaffMember, action: string, at: Date): Promise<SupportRequest> {
+    const changed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: request.status, actorId: person.id, action, at });
+    await this.deps.notifier.requestChanged(changed);
+    return changed;
+  }
+}
