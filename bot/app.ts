@@ -28,6 +28,16 @@ import { SqlTrendStore } from '../data/stores/trend-alerts';
 import { TrendWatcher } from '../domain/requests/trend-watcher';
 import { TriageService } from '../domain/requests/triage-service';
 import { RequestActions } from './request-actions';
+import { OverrideActions } from './override-actions';
+import { InterventionService } from '../domain/interventions/intervention-service';
+import { OutcomeService } from '../domain/outcomes/outcome-service';
+import { FollowUps } from '../domain/outcomes/follow-ups';
+import { QualityService } from '../domain/quality/quality-service';
+import { SqlInterventionStore } from '../data/stores/interventions';
+import { SqlMeetingRecordStore } from '../data/stores/meeting-records';
+import { SqlQualityCheckStore } from '../data/stores/quality-checks';
+import { meetingSummaryCard } from '../cards/outcome-forms';
+import { partiesOf } from '../domain/requests/parties';
 import { createAdapter } from './adapter';
 import type { Config } from './config';
 import { DeaBot } from './dea-bot';
@@ -40,6 +50,8 @@ export interface App {
   readonly notifier: TeamsNotifier;
   /** Work finishing after people have had their answer (diary bookings). */
   readonly background: BackgroundWork;
+  /** Periodic work every instance runs (also on a timer); callable directly, e.g. with a test clock. */
+  readonly jobs: { markEndedMeetings(): Promise<number> };
   /** Where it listens, once `listen` has resolved. */
   url(): string;
   listen(): Promise<void>;
@@ -91,28 +103,54 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const triage = new TriageService({ store: requestStore, directory, notifier, clock, trends });
   const calendar = createCalendar(config, dataSource);
   const background = new BackgroundWork(logger);
+  const followUps = new FollowUps({ requests: requestStore, notifier });
+  const interventions = new InterventionService({ requests: requestStore, store: new SqlInterventionStore(dataSource), directory, notifier, followUps, clock });
+  const bookingStore = new SqlBookingStore(dataSource);
   const bookings = new BookingService({
     requests: requestStore,
-    bookings: new SqlBookingStore(dataSource),
+    bookings: bookingStore,
     calendar,
     directory,
     patterns: new SqlWorkingPatterns(dataSource),
     notifier,
     clock,
+    gate: interventions,
   });
-  const cards = new RequestCardRenderer(conversationReferences, directory, bookings, clock);
+  const meetingRecords = new SqlMeetingRecordStore(dataSource);
+  const outcomes = new OutcomeService({
+    requests: requestStore,
+    records: meetingRecords,
+    bookingOf: (id) => bookingStore.currentFor(id),
+    endedMeetings: (by) => bookingStore.endedBy(by),
+    directory,
+    notifier,
+    followUps,
+    clock,
+  });
+  const quality = new QualityService({ requests: requestStore, store: new SqlQualityCheckStore(dataSource), directory, notifier, clock });
+  const jobcentres = dataSource.getRepository<JobcentreRow>('Jobcentre');
+  const jobcentreName = async (id: string) => (await jobcentres.findOne({ where: { id } }))?.name;
+  const cards = new RequestCardRenderer(conversationReferences, directory, { bookings, interventions, outcomes, quality, jobcentreName }, clock);
   notifierDeps.cards = cards;
-  const requestActions = new RequestActions(requests, triage, bookings, background, cards, postedCards, clock, logger);
+  const requestActions = new RequestActions(requests, triage, { bookings, interventions, outcomes, quality }, background, cards, postedCards, clock, logger);
+  const overrideActions = new OverrideActions(interventions, requestStore, directory, logger);
+  notifierDeps.cardSources = {
+    override_card: (id) => overrideActions.render(id),
+    summary_card: async (id) => {
+      const record = await outcomes.findRecord(id);
+      const request = record ? await requestStore.findById(record.requestId) : null;
+      return record && request ? meetingSummaryCard(record, request, await partiesOf(directory, request)) : null;
+    },
+  };
   const drafts = userState.createProperty<SavedDraft | undefined>('requestDraft');
 
-  const jobcentres = dataSource.getRepository<JobcentreRow>('Jobcentre');
   const bot = new DeaBot({
     directory,
     conversationReferences,
     conversationState,
     userState,
     logger,
-    jobcentreName: async (id) => (await jobcentres.findOne({ where: { id } }))?.name,
+    jobcentreName,
     dialogs: [new NewRequestDialog(requests, drafts)],
     commands: {
       'new request': async (_turn, _person, dc) => {
@@ -124,7 +162,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     submitActions: {
       'request.open': (turn, person, data) => requestActions.open(turn, person, String(data.requestId ?? '')),
     },
-    cardActions: (person, verb, data) => requestActions.invoke(person, verb, data),
+    cardActions: (person, verb, data) => (OverrideActions.VERBS.includes(verb) ? overrideActions.invoke(person, verb, data) : requestActions.invoke(person, verb, data)),
     onPersonSeen: (person) => notifier.flushFor(person.aadObjectId),
     claimOnce: (what, key) => processed.claim(what, key, what),
   });
@@ -136,6 +174,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   pruneTimer.unref();
   const sweepTimer = setInterval(() => {
     notifier.sweep().catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'outbox sweep failed'));
+    outcomes.markEndedMeetings().catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'marking ended meetings failed'));
   }, 60 * 1000);
   sweepTimer.unref();
 
@@ -144,6 +183,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     dataSource,
     notifier,
     background,
+    jobs: { markEndedMeetings: () => outcomes.markEndedMeetings() },
     url: () => server.url.replace('[::]', '127.0.0.1'),
     listen: () => new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -10,6 +10,14 @@ import type { SqlTrendStore } from '../data/stores/trend-alerts';
 import { trendCard } from '../cards/trend-card';
 import type { RequestCardRenderer } from './request-card-renderer';
 import type { SupportRequest } from '../domain/requests/support-request';
+import type { AdaptiveCard } from '../cards/render';
+import type { StaffMember } from '../domain/staff';
+import type { InterventionNotifier } from '../domain/interventions/ports';
+import type { InterventionOverride } from '../domain/interventions/intervention-limit';
+import type { MeetingRecord, OutcomeNotifier } from '../domain/outcomes/ports';
+
+/** Renders a card of one kind for its recipient from stored state, at delivery; null if it is gone. */
+export type CardSource = (subjectId: string, recipient: StaffMember) => Promise<AdaptiveCard | null>;
 
 export interface TeamsNotifierDeps {
   readonly adapter: CloudAdapter;
@@ -23,6 +31,8 @@ export interface TeamsNotifierDeps {
   readonly trends: SqlTrendStore;
   /** Set once the services it needs exist (they in turn notify through this notifier). */
   cards?: RequestCardRenderer;
+  /** Other cards the outbox carries, by message kind; set once the services they read exist. */
+  cardSources?: Readonly<Record<string, CardSource>>;
   readonly logger: Logger;
   readonly clock: Clock;
 }
@@ -32,7 +42,7 @@ export interface TeamsNotifierDeps {
  * it is delivered even if the person has not opened the app yet (on their first visit), Teams says
  * "too many requests", or this instance stops. Cards are rendered from stored state at delivery.
  */
-export class TeamsNotifier implements RequestNotifier {
+export class TeamsNotifier implements RequestNotifier, InterventionNotifier, OutcomeNotifier {
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: TeamsNotifierDeps) {}
@@ -56,6 +66,15 @@ export class TeamsNotifier implements RequestNotifier {
   async trendSpotted(trendId: string, trend: Trend): Promise<void> {
     this.deps.logger.info({ trendId, kind: trend.kind, count: trend.count }, 'trend spotted');
     await this.enqueueFor(trend.teamLeaderId, 'trend_card', trendId);
+  }
+
+  async overrideAsked(override: InterventionOverride): Promise<void> {
+    this.deps.logger.info({ requestId: override.requestId, overrideId: override.id }, 'team leader asked to agree a further intervention');
+    await this.enqueueFor(override.teamLeaderId, 'override_card', override.id);
+  }
+
+  async summaryShared(record: MeetingRecord): Promise<void> {
+    if (record.sentToId) await this.enqueueFor(record.sentToId, 'summary_card', record.id);
   }
 
   private async enqueueFor(staffId: string, kind: string, subjectId: string): Promise<void> {
@@ -105,6 +124,8 @@ export class TeamsNotifier implements RequestNotifier {
 
   private async send(message: OutboxMessage, reference: Partial<ConversationReference>): Promise<void> {
     if (message.kind === 'trend_card' && message.subjectId) return this.sendTrend(message.subjectId, reference);
+    const source = this.deps.cardSources?.[message.kind];
+    if (source && message.subjectId) return this.sendFrom(source, message.subjectId, message.recipientAad, reference);
     if (message.kind !== 'request_card' || !message.subjectId) throw new Error(`unknown outbox message kind ${message.kind}`);
     const request = await this.deps.requests.findById(message.subjectId);
     const recipient = await this.deps.directory.findByAadObjectId(message.recipientAad);
@@ -126,6 +147,15 @@ export class TeamsNotifier implements RequestNotifier {
     const coaches = await this.deps.directory.findByIds(trend.coachIds);
     await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (turn) => {
       await turn.sendActivity(MessageFactory.attachment(cardAttachment(trendCard(trend, coaches))));
+    });
+  }
+
+  private async sendFrom(source: CardSource, subjectId: string, recipientAad: string, reference: Partial<ConversationReference>): Promise<void> {
+    const recipient = await this.deps.directory.findByAadObjectId(recipientAad);
+    const card = recipient ? await source(subjectId, recipient) : null;
+    if (!card) return;
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (turn) => {
+      await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
     });
   }
 

@@ -4,12 +4,16 @@ import { cardAttachment, type AdaptiveCard } from '../cards/render';
 import type { PostedCards } from '../data/stores/posted-cards';
 import { invalid, isDomainError, type DomainError } from '../domain/errors';
 import type { BookingService } from '../domain/calendar/booking-service';
+import type { InterventionService } from '../domain/interventions/intervention-service';
+import type { OutcomeService } from '../domain/outcomes/outcome-service';
+import { NEXT_STEP_LABELS } from '../domain/outcomes/next-steps';
+import type { QualityService } from '../domain/quality/quality-service';
 import type { BackgroundWork } from './background';
 import { settleWithin } from './time-box';
 import type { CardExtras, RequestCardRenderer } from './request-card-renderer';
 import type { Clock, Logger } from '../domain/ports';
 import { londonDate } from '../domain/requests/calendar-date';
-import type { RequestService } from '../domain/requests/request-service';
+import { RequestService } from '../domain/requests/request-service';
 import type { SupportRequest } from '../domain/requests/support-request';
 import type { TriageService } from '../domain/requests/triage-service';
 import type { StaffMember } from '../domain/staff';
@@ -22,7 +26,7 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
 const ANSWER_WITHIN_MS = 3000;
 
 /** Inputs a person writes in their own words, which must never vanish with a refused click. */
-const FREE_TEXT = new Set(['question', 'answer', 'redirectReason', 'summary', 'information', 'holdingText']);
+const FREE_TEXT = new Set(['question', 'answer', 'redirectReason', 'summary', 'information', 'holdingText', 'actions', 'overrideReason', 'qasNotes']);
 
 /** The answer to a click: the request as it now is, and a line saying what happened. */
 type Verb = (person: StaffMember, requestId: string, version: number, data: ActionData) => Promise<{ request: SupportRequest; note: string }>;
@@ -38,13 +42,14 @@ export class RequestActions {
   constructor(
     private readonly requests: RequestService,
     private readonly triage: TriageService,
-    bookings: BookingService,
+    services: { bookings: BookingService; interventions: InterventionService; outcomes: OutcomeService; quality: QualityService },
     private readonly background: BackgroundWork,
     private readonly cards: RequestCardRenderer,
     private readonly postedCards: PostedCards,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {
+    const { bookings, interventions, outcomes, quality } = services;
     this.verbs = {
       'request.withdraw': async (p, id, v) => ({ request: await requests.withdraw(p, id, v), note: 'You withdrew this request. The DEA has been told.' }),
       'request.accept': async (p, id, v, d) => ({ request: await triage.accept(p, id, v, d.channel), note: 'Accepted. The work coach has been told.' }),
@@ -60,26 +65,52 @@ export class RequestActions {
       'booking.book': async (p, id, v, d) => {
         const booking = await bookings.start(p, id, v, d);
         this.background.run('booking', () => bookings.complete(booking.id));
-        return { request: await requests.visibleTo(p, id), note: 'Booking it in both diaries…' };
+        return { request: await requests.visibleTo(p, id), note: 'Booking it in the diaries… this card is updated when it is done.' };
       },
       'booking.retry': async (p, id) => {
         const request = await requests.visibleTo(p, id);
         const booking = await bookings.current(id);
-        if (!booking || booking.status !== 'failed' || request.deaId !== p.id) throw invalid('There is no failed booking to try again.');
+        if (!booking || booking.status !== 'failed' || !RequestService.seesClaimantInFull(p, request)) throw invalid('There is no failed booking to try again.');
         this.background.run('booking', () => bookings.complete(booking.id));
         return { request, note: 'Trying the diaries again…' };
       },
       'booking.move': async (p, id, v, d) => {
         const done = await this.withinAnswerTime('booking.move', bookings.move(p, id, v, d));
-        return { request: await requests.visibleTo(p, id), note: done ? 'Moved in both diaries. The work coach has been told.' : 'Moving it in both diaries… this card is updated when it is done.' };
+        return { request: await requests.visibleTo(p, id), note: done ? 'Moved in the diaries. The other person has been told.' : 'Moving it in the diaries… this card is updated when it is done.' };
       },
       'booking.cancel': async (p, id, v) => {
         const done = await this.withinAnswerTime('booking.cancel', bookings.cancel(p, id, v));
         return {
           request: await requests.visibleTo(p, id),
-          note: done ? 'Cancelled and removed from both diaries. The work coach has been told.' : 'Removing it from both diaries… this card is updated when it is done.',
+          note: done ? 'Cancelled and removed from the diaries. The other person has been told.' : 'Removing it from the diaries… this card is updated when it is done.',
         };
       },
+      'consent.threeWay': async (p, id, v, d) => {
+        const { request, consent, caseConference } = await interventions.captureThreeWayConsent(p, id, v, d);
+        return {
+          request,
+          note:
+            consent.answer === 'agreed'
+              ? 'Consent recorded. Next: book the three way intervention in both diaries.'
+              : `Recorded that the claimant did not agree. ${caseConference ? `Case conference request ${caseConference} was raised in its place` : 'A case conference request was raised in its place'}; the DEA has been told.`,
+        };
+      },
+      'consent.intervention': async (p, id, v, d) => ({
+        request: await interventions.confirmInterventionConsent(p, id, v, { confirmed: d.confirmed, letterFormat: d.letterFormat }),
+        note: 'Pre-conditions confirmed. The DEA has been told and will contact the claimant to arrange it.',
+      }),
+      'intervention.askOverride': async (p, id, v, d) => ({
+        request: await interventions.askForOverride(p, id, v, d.overrideReason),
+        note: 'Your team leader has been asked to agree. You will get a message here when they answer.',
+      }),
+      'outcome.record': async (p, id, v, d) => {
+        const { request, followUps } = await outcomes.recordOutcome(p, id, v, d);
+        const started = followUps.map((f) => `${NEXT_STEP_LABELS[f.step]}: ${f.reference}`).join('; ');
+        return { request, note: `Outcome recorded.${started ? ` Started: ${started}.` : ''}` };
+      },
+      'outcome.summary': async (p, id, v, d) => ({ request: await outcomes.recordSummary(p, id, v, d), note: 'Your summary of outputs was sent.' }),
+      'qas.mark': async (p, id, v) => ({ request: await quality.mark(p, id, v), note: 'Marked for a QAS check. Record the result here after the check.' }),
+      'qas.record': async (p, id, v, d) => ({ request: await quality.record(p, id, v, { result: d.qasResult, notes: d.qasNotes }), note: 'QAS result recorded.' }),
     };
   }
 

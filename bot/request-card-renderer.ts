@@ -2,10 +2,17 @@ import type { BookingView } from '../cards/booking-forms';
 import type { ConversationReferences } from '../data/stores/conversation-references';
 import { requestCard, type CardNote } from '../cards/request-cards';
 import type { AdaptiveCard } from '../cards/render';
-import { CONFERENCE_CHANNELS } from '../domain/calendar/booking';
+import type { InterventionView } from '../cards/intervention-forms';
+import type { QualityView } from '../cards/quality-forms';
+import { BOOKING_RULES, type Booking } from '../domain/calendar/booking';
 import type { BookingService } from '../domain/calendar/booking-service';
 import type { Clock, StaffDirectory } from '../domain/ports';
 import { isDomainError } from '../domain/errors';
+import { suggestedConditionality } from '../domain/interventions/consent';
+import { isTeamLeader, type InterventionService } from '../domain/interventions/intervention-service';
+import { notificationLetter, type NotificationLetter } from '../domain/interventions/letter';
+import type { OutcomeService } from '../domain/outcomes/outcome-service';
+import type { QualityService } from '../domain/quality/quality-service';
 import { partiesOf } from '../domain/requests/parties';
 import { settleWithin } from './time-box';
 import { londonDate } from '../domain/requests/calendar-date';
@@ -18,6 +25,15 @@ export interface CardExtras {
   readonly values?: Record<string, string>;
 }
 
+export interface RequestCardServices {
+  readonly bookings: BookingService;
+  readonly interventions: InterventionService;
+  readonly outcomes: OutcomeService;
+  readonly quality: QualityService;
+  /** The name of a jobcentre, for the place on a face-to-face appointment letter. */
+  readonly jobcentreName: (id: string) => Promise<string | undefined>;
+}
+
 /**
  * The one place a request's card is put together from stored state, for whoever will see it: on a
  * click, on a refresh, and in every copy the notifier sends or updates.
@@ -26,15 +42,21 @@ export class RequestCardRenderer {
   constructor(
     private readonly conversationReferences: ConversationReferences,
     private readonly directory: StaffDirectory,
-    private readonly bookings: BookingService,
+    private readonly services: RequestCardServices,
     private readonly clock: Clock,
   ) {}
 
   async render(request: SupportRequest, viewer: StaffMember, extras: CardExtras = {}): Promise<AdaptiveCard> {
     const { requester, dea } = await partiesOf(this.directory, request);
+    const intervention = await this.interventionView(request, requester, dea);
+    const booking = await this.bookingView(viewer, request, intervention?.state.blockedBy ?? null);
     return requestCard(request, { requester, dea }, viewer, {
       today: londonDate(this.clock.now()),
-      booking: await this.bookingView(viewer, request),
+      booking,
+      intervention,
+      outcome: (await this.services.outcomes.state(request)) ?? undefined,
+      quality: await this.qualityView(viewer, request),
+      letter: await this.letter(viewer, request, booking?.current ?? null, intervention, requester, dea),
       refreshUserIds: await this.teamsUserIds([requester, dea]),
       ...extras,
     });
@@ -46,18 +68,56 @@ export class RequestCardRenderer {
     return ids.every((id): id is string => typeof id === 'string' && id.length > 0) ? ids : undefined;
   }
 
-  /** The booking, and for the DEA about to book, the common free times to propose. */
-  private async bookingView(viewer: StaffMember, request: SupportRequest): Promise<BookingView | undefined> {
-    if (!request.channel || !CONFERENCE_CHANNELS.includes(request.channel)) return undefined;
-    const current = await this.bookings.current(request.id);
-    const proposing = viewer.id === request.deaId && request.status === 'accepted' && (!current || current.status === 'cancelled');
+  private async interventionView(request: SupportRequest, requester: StaffMember, dea: StaffMember): Promise<InterventionView | undefined> {
+    const state = await this.services.interventions.state(request);
+    if (!state) return undefined;
+    const teamLeader = dea.teamLeaderId ? await this.directory.findById(dea.teamLeaderId) : null;
+    return { state, suggested: suggestedConditionality(request.claimant?.benefits ?? []), requesterIsTeamLeader: isTeamLeader(requester), deaTeamLeaderName: teamLeader?.name ?? null };
+  }
+
+  private async qualityView(viewer: StaffMember, request: SupportRequest): Promise<QualityView | undefined> {
+    const mayCheck = await this.services.quality.mayCheck(viewer, request);
+    const check = await this.services.quality.check(request);
+    return mayCheck || check ? { check, mayCheck } : undefined;
+  }
+
+  /**
+   * The appointment letter for the person who sends it: the work coach books a three way on LMS so a
+   * letter goes to the claimant (seed §25); the DEA writes one when they tell the claimant by letter (§40).
+   */
+  private async letter(viewer: StaffMember, request: SupportRequest, booking: Booking | null, intervention: InterventionView | undefined, requester: StaffMember, dea: StaffMember): Promise<NotificationLetter | undefined> {
+    const consent = intervention?.state.consent;
+    if (!booking || booking.status !== 'booked' || !consent || request.status !== 'booked') return undefined;
+    const threeWay = request.channel === 'three_way_intervention' && viewer.id === request.requesterId;
+    const byLetter = request.channel === 'claimant_support_intervention' && viewer.id === request.deaId && booking.claimantContact === 'letter';
+    if (!threeWay && !byLetter) return undefined;
+    const jobcentre = requester.jobcentreId ? await this.services.jobcentreName(requester.jobcentreId) : null;
+    return notificationLetter({
+      purpose: consent.purpose,
+      meeting: booking,
+      mode: booking.mode,
+      place: jobcentre ?? null,
+      coachName: requester.name,
+      deaName: dea.name,
+      conditionality: consent.conditionality,
+      format: consent.letterFormat,
+    });
+  }
+
+  /** The booking, and for the booker about to book, the common free times to propose. */
+  private async bookingView(viewer: StaffMember, request: SupportRequest, blockedBy: string | null): Promise<BookingView | undefined> {
+    const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
+    if (!rules) return undefined;
+    const current = await this.services.bookings.current(request.id);
+    const bookerId = rules.bookedBy === 'requester' ? request.requesterId : request.deaId;
+    const proposing = viewer.id === bookerId && request.status === 'accepted' && !blockedBy && (!current || current.status === 'cancelled');
     if (!proposing) return { current, proposals: [] };
     try {
-      const settled = await settleWithin(PROPOSALS_WITHIN_MS, this.bookings.proposals(request));
+      const settled = await settleWithin(PROPOSALS_WITHIN_MS, this.services.bookings.proposals(request));
       return settled ? { current, proposals: settled.value } : { current, proposals: [], unavailable: 'Finding common free times is taking too long: enter a date and time, or reopen the card in a moment.' };
     } catch (error) {
       if (isDomainError(error)) throw error;
-      // The diaries could not be read (e.g. Graph is down): the DEA can still book a time they choose.
+      // The diaries could not be read (e.g. Graph is down): the booker can still book a time they choose.
       return { current, proposals: [], unavailable: 'The diaries could not be read just now, so no times are proposed: enter a date and time.' };
     }
   }

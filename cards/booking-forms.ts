@@ -1,5 +1,5 @@
 import type { Booking } from '../domain/calendar/booking';
-import { DURATIONS_MINUTES, MEETING_MODE_LABELS, MEETING_MODES } from '../domain/calendar/booking';
+import { BOOKING_RULES, CLAIMANT_CONTACT_LABELS, CLAIMANT_CONTACTS, DURATIONS_MINUTES, MEETING_MODE_LABELS, MEETING_MODES } from '../domain/calendar/booking';
 import type { Interval } from '../domain/calendar/calendar-port';
 import { addMonths, describeDate, describeMeeting } from '../domain/requests/calendar-date';
 import type { SupportRequest } from '../domain/requests/support-request';
@@ -21,6 +21,7 @@ export function bookingFacts(booking: Booking | null): { label: string; value: s
     { label: 'How', value: MEETING_MODE_LABELS[booking.mode] },
   ];
   if (booking.joinUrl) facts.push({ label: 'Join', value: `[Join the Teams meeting](${booking.joinUrl})` });
+  if (booking.claimantContact) facts.push({ label: 'Claimant told by', value: CLAIMANT_CONTACT_LABELS[booking.claimantContact] });
   if (booking.status === 'pending') facts.push({ label: 'Diaries', value: 'Being booked…' });
   if (booking.status === 'failed') facts.push({ label: 'Diaries', value: `Not booked: ${booking.lastError ?? 'the calendar did not answer'}` });
   return facts;
@@ -44,17 +45,19 @@ function timeFields(today: string, withDuration: boolean): FormField[] {
   return fields;
 }
 
-/** The DEA's booking actions for a request accepted for a case or skill conference. */
+/** The booker's actions for a request accepted for a meeting: book it, or move or cancel it. */
 export function bookingActions(request: SupportRequest, view: BookingView, today: string, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
   const data = { requestId: request.id, version: request.version };
   const booking = view.current;
+  const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
+  const both = rules?.diaries.length !== 1;
   if (!booking || booking.status === 'cancelled') {
     const proposalField: FormField[] = view.proposals.length
       ? [
           {
             id: 'slot',
             kind: 'choice',
-            label: 'Proposed times (you are both free)',
+            label: request.channel === 'three_way_intervention' ? 'Proposed times (you, the DEA and the claimant are free)' : both ? 'Proposed times (you are both free)' : 'Proposed times (you are free)',
             required: false,
             errorMessage: 'Choose a time or enter another one.',
             choices: view.proposals.map((p) => ({ title: describeMeeting(p.start, p.end), value: p.start.toISOString() })),
@@ -66,11 +69,14 @@ export function bookingActions(request: SupportRequest, view: BookingView, today
       : view.proposals.length
       ? 'Choose a proposed time, or enter another date and time below.'
       : `No common free time was found${request.requiredBy ? ` before ${describeDate(request.requiredBy)}` : ''}: enter a date and time.`;
+    const contactField: FormField[] = request.channel === 'claimant_support_intervention'
+      ? [{ id: 'claimantContact', kind: 'choice', label: 'How you told the claimant (seed: the most appropriate channel)', required: true, errorMessage: 'Choose how you contacted the claimant.', choices: CLAIMANT_CONTACTS.map((c) => ({ title: CLAIMANT_CONTACT_LABELS[c], value: c })) }]
+      : [];
     return [
       showCardAction({
-        title: 'Book the conference',
+        title: rules?.bookTitle ?? 'Book the meeting',
         verb: 'booking.book',
-        submitTitle: 'Book in both diaries',
+        submitTitle: both ? 'Book in both diaries' : 'Book in my diary',
         data,
         values: { durationMinutes: '60', mode: 'teams', ...(view.proposals[0] ? { slot: view.proposals[0].start.toISOString() } : {}), ...values },
         problems,
@@ -86,6 +92,7 @@ export function bookingActions(request: SupportRequest, view: BookingView, today
             errorMessage: 'Choose how you will meet.',
             choices: MEETING_MODES.map((m) => ({ title: MEETING_MODE_LABELS[m], value: m })),
           },
+          ...contactField,
         ],
       }),
     ];
@@ -98,7 +105,7 @@ export function bookingActions(request: SupportRequest, view: BookingView, today
       showCardAction({
         title: 'Move',
         verb: 'booking.move',
-        submitTitle: 'Move in both diaries',
+        submitTitle: both ? 'Move in both diaries' : 'Move in my diary',
         data,
         values,
         problems,

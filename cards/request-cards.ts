@@ -13,13 +13,18 @@ import type { AdaptiveCard } from './render';
 import { summaryCard, type CardAction } from './summary-card';
 import { showCardAction } from './form-card';
 import { addMonths } from '../domain/requests/calendar-date';
-import { CHANNEL_LABELS, NEEDS_BOOKING, channelsFor } from '../domain/requests/channels';
+import { CHANNEL_LABELS, channelsFor } from '../domain/requests/channels';
 import { TRIAGE_LIMITS } from '../domain/requests/triage-service';
 import { RequestService } from '../domain/requests/request-service';
 import { MAX_MONTHS_AHEAD } from '../domain/requests/drafts';
 import type { RequestMessage } from '../domain/requests/support-request';
-import { CONFERENCE_CHANNELS } from '../domain/calendar/booking';
+import { BOOKING_RULES } from '../domain/calendar/booking';
 import { bookingActions, bookingFacts, type BookingView } from './booking-forms';
+import { consentForms, interventionFacts, overrideForms, type InterventionView } from './intervention-forms';
+import { lmsOutcomeText, outcomeForms, outcomeParagraphs } from './outcome-forms';
+import { qualityActions, qualityFacts, type QualityView } from './quality-forms';
+import type { OutcomeState } from '../domain/outcomes/outcome-service';
+import type { NotificationLetter } from '../domain/interventions/letter';
 
 export interface RequestParties {
   readonly requester: StaffMember;
@@ -55,8 +60,16 @@ export interface RequestCardOptions {
    * Undefined when not known: Teams then refreshes for everyone in a chat of up to 60 people.
    */
   readonly refreshUserIds?: readonly string[];
-  /** For a request accepted for a conference: its booking and, for the DEA, proposed times. */
+  /** For a request accepted for a meeting: its booking and, for the booker, proposed times. */
   readonly booking?: BookingView;
+  /** Three way and claimant support interventions: consent and the team leader's agreement. */
+  readonly intervention?: InterventionView;
+  /** After the meeting: its outcome and the DEA's summary. */
+  readonly outcome?: OutcomeState;
+  /** The QAS check, and whether the viewer may run it. */
+  readonly quality?: QualityView;
+  /** The claimant's appointment letter, for whoever sends it. */
+  readonly letter?: NotificationLetter;
 }
 
 export function requestCard(request: SupportRequest, parties: RequestParties, viewer: StaffMember, options: RequestCardOptions): AdaptiveCard {
@@ -80,26 +93,43 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   }
   if (request.topic) facts.push({ label: 'Topic', value: SKILL_TOPIC_LABELS[request.topic] });
   if (request.channel) facts.push({ label: 'Channel of support', value: CHANNEL_LABELS[request.channel] });
-  if (full) facts.push(...bookingFacts(options.booking?.current ?? null));
+  if (full) facts.push(...interventionFacts(request, options.intervention), ...bookingFacts(options.booking?.current ?? null));
+  facts.push(...qualityFacts(options.quality));
   if (request.inappropriate) facts.push({ label: 'Marked', value: 'Not an appropriate request for the DEA' });
 
   const names = new Map([
     [parties.requester.id, parties.requester.name],
     [parties.dea.id, parties.dea.name],
   ]);
-  const paragraphs = full ? [...describe(request), ...request.messages.map((m) => messageParagraph(m, names))] : [];
+  const paragraphs = full ? [...describe(request), ...request.messages.map((m) => messageParagraph(m, names)), ...outcomeParagraphs(options.outcome)] : [];
+  if (full && options.letter) {
+    paragraphs.push({ label: 'Letter to the claimant: copy it into the LMS letter', value: options.letter.formatFlag ? `${options.letter.formatFlag}\n\n${options.letter.text}` : options.letter.text });
+  }
   const actions: CardAction[] = [];
   if (view === 'requester' && WITHDRAWABLE.includes(request.status)) {
     actions.push({ title: 'Withdraw request', kind: 'execute', verb: 'request.withdraw', style: 'destructive', data: { requestId: request.id, version: request.version } });
   }
   const forms = view === 'dea' ? deaForms(request, options) : view === 'requester' ? requesterForms(request, options) : [];
-  const conference = request.channel !== null && CONFERENCE_CHANNELS.includes(request.channel) && (request.status === 'accepted' || request.status === 'booked');
-  if (view === 'dea' && conference && options.booking) {
-    forms.push(...bookingActions(request, options.booking, options.today, options.values, options.problems));
+  const { values, problems } = options;
+  if (options.intervention) {
+    if (view === 'requester') forms.push(...consentForms(request, options.intervention, values, problems));
+    if (view === 'dea') forms.push(...overrideForms(request, options.intervention, values, problems));
   }
-  const nextStep = view === 'dea' && request.status === 'accepted' && request.channel && NEEDS_BOOKING.includes(request.channel) && !options.booking?.current
-    ? 'Next: book the meeting in the diaries.'
-    : undefined;
+  const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
+  const bookerId = rules?.bookedBy === 'requester' ? request.requesterId : request.deaId;
+  const blockedBy = options.intervention?.state.blockedBy ?? null;
+  if (rules && options.booking && full && (request.status === 'accepted' || request.status === 'booked')) {
+    const booked = options.booking.current && options.booking.current.status !== 'cancelled';
+    const mayAct = booked ? viewer.id === bookerId || viewer.id === request.deaId : viewer.id === bookerId && !blockedBy;
+    if (mayAct) forms.push(...bookingActions(request, options.booking, options.today, values, problems));
+  }
+  if (options.outcome && full) forms.push(...outcomeForms(request, options.outcome, viewer, values, problems));
+  forms.push(...qualityActions(request, options.quality, values, problems));
+  let nextStep: string | undefined;
+  if (full && request.status === 'accepted' && rules && !options.booking?.current) {
+    nextStep = blockedBy ?? (viewer.id === bookerId ? 'Next: book the meeting in the diaries.' : undefined);
+  }
+  const lms = view === 'requester' && options.outcome ? lmsOutcomeText(request, options.outcome, parties.dea) : null;
   const card = summaryCard({
     title: `${request.reference}: ${REQUEST_TYPE_LABELS[request.type]}`,
     subtitle: view === 'read-only' ? 'Read only' : '',
@@ -108,6 +138,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     paragraphs,
     note: note?.text ?? nextStep,
     noteTone: note?.tone,
+    ...(lms ? { copyLabel: 'Copy this into LMS conversations:', copyText: lms } : {}),
     actions,
     refresh: {
       verb: 'request.refresh',

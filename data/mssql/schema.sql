@@ -26,7 +26,7 @@ CREATE TABLE "claimant" ("id" varchar(36) NOT NULL, "surname" nvarchar(100) NOT 
 GO
 CREATE INDEX "IDX_claimant_nino" ON "claimant" ("nino") ;
 GO
-CREATE TABLE "support_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "submissionKey" varchar(64) NOT NULL, "type" varchar(32) NOT NULL, "status" varchar(32) NOT NULL, "version" int NOT NULL, "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "claimantId" varchar(36), "topic" varchar(40), "description" nvarchar(MAX) NOT NULL, "reason" nvarchar(1000), "requiredBy" varchar(10), "urgent" bit NOT NULL, "vulnerability" varchar(32), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "channel" varchar(40), "inappropriate" bit, CONSTRAINT "UQ_support_request_number" UNIQUE ("number"), CONSTRAINT "UQ_support_request_submission" UNIQUE ("submissionKey"), CONSTRAINT "PK_76db9b511f3ac27bf3237432acc" PRIMARY KEY ("id"));
+CREATE TABLE "support_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "submissionKey" varchar(64) NOT NULL, "type" varchar(32) NOT NULL, "status" varchar(32) NOT NULL, "version" int NOT NULL, "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "claimantId" varchar(36), "topic" varchar(40), "description" nvarchar(MAX) NOT NULL, "reason" nvarchar(1000), "requiredBy" varchar(10), "urgent" bit NOT NULL, "vulnerability" varchar(32), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "channel" varchar(40), "inappropriate" bit, "parentRequestId" varchar(36), "requestedChannel" varchar(40), CONSTRAINT "UQ_support_request_number" UNIQUE ("number"), CONSTRAINT "UQ_support_request_submission" UNIQUE ("submissionKey"), CONSTRAINT "PK_76db9b511f3ac27bf3237432acc" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_support_request_requester" ON "support_request" ("requesterId", "createdAt") ;
 GO
@@ -56,9 +56,19 @@ CREATE TABLE "calendar_event" ("id" varchar(36) NOT NULL, "mailbox" nvarchar(320
 GO
 CREATE INDEX "IDX_calendar_event_mailbox_start" ON "calendar_event" ("mailbox", "startsAt") ;
 GO
-CREATE TABLE "booking" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(20) NOT NULL, "status" varchar(20) NOT NULL, "events" nvarchar(MAX) NOT NULL, "joinUrl" nvarchar(400), "lastError" nvarchar(400), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_49171efc69702ed84c812f33540" PRIMARY KEY ("id"));
+CREATE TABLE "booking" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(20) NOT NULL, "status" varchar(20) NOT NULL, "events" nvarchar(MAX) NOT NULL, "joinUrl" nvarchar(400), "lastError" nvarchar(400), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "claimantContact" varchar(20), CONSTRAINT "PK_49171efc69702ed84c812f33540" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_booking_request" ON "booking" ("requestId") ;
+GO
+CREATE TABLE "consent_record" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "purpose" varchar(40) NOT NULL, "conditionality" varchar(12) NOT NULL, "statements" varchar(400) NOT NULL, "answer" varchar(10) NOT NULL, "availability" varchar(200) NOT NULL, "letterFormat" varchar(12) NOT NULL, "capturedById" varchar(36) NOT NULL, "capturedAt" datetime2 NOT NULL, CONSTRAINT "UQ_consent_record_request" UNIQUE ("requestId", "purpose"), CONSTRAINT "PK_b357c35aea3aa0be4647282324f" PRIMARY KEY ("id"));
+GO
+CREATE TABLE "intervention_override" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "reason" nvarchar(1000) NOT NULL, "askedById" varchar(36) NOT NULL, "askedAt" datetime2 NOT NULL, "teamLeaderId" varchar(36) NOT NULL, "decision" varchar(10) NOT NULL, "decidedAt" datetime2, "note" nvarchar(1000), "priorCount" int NOT NULL, CONSTRAINT "PK_c6ecbdd93a7cd84a410c780893c" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_intervention_override_request" ON "intervention_override" ("requestId") ;
+GO
+CREATE TABLE "meeting_record" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "kind" varchar(10) NOT NULL, "authorId" varchar(36) NOT NULL, "at" datetime2 NOT NULL, "body" nvarchar(MAX) NOT NULL, "nextSteps" varchar(400) NOT NULL, "sentToId" varchar(36), CONSTRAINT "UQ_meeting_record_kind" UNIQUE ("requestId", "kind"), CONSTRAINT "PK_5051aa4543b558a51b12e14d59a" PRIMARY KEY ("id"));
+GO
+CREATE TABLE "quality_check" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "standard" varchar(10) NOT NULL, "checkerId" varchar(36) NOT NULL, "markedAt" datetime2 NOT NULL, "result" varchar(12), "notes" nvarchar(2000), "recordedAt" datetime2, CONSTRAINT "UQ_quality_check_request" UNIQUE ("requestId"), CONSTRAINT "PK_46244a39dc1749e2ba591574d16" PRIMARY KEY ("id"));
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
@@ -79,4 +89,12 @@ GO
 ALTER TABLE "request_message" ADD CONSTRAINT "FK_request_message_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "booking" ADD CONSTRAINT "FK_booking_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "consent_record" ADD CONSTRAINT "FK_consent_record_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "intervention_override" ADD CONSTRAINT "FK_intervention_override_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "meeting_record" ADD CONSTRAINT "FK_meeting_record_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "quality_check" ADD CONSTRAINT "FK_quality_check_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

@@ -9,11 +9,11 @@ export const CONFERENCE_CHANNELS: readonly Channel[] = ['case_conference', 'skil
  * own 'DEA Support Intervention' (§40); the work coach books a three way once the DEA and they have
  * agreed their availability (§25).
  */
-export const BOOKING_RULES: Readonly<Partial<Record<Channel, { readonly bookedBy: 'dea' | 'requester'; readonly diaries: readonly ('requester' | 'dea')[]; readonly title: string }>>> = {
-  case_conference: { bookedBy: 'dea', diaries: ['requester', 'dea'], title: 'DEA case conference' },
-  skill_conference: { bookedBy: 'dea', diaries: ['requester', 'dea'], title: 'DEA skill conference' },
-  three_way_intervention: { bookedBy: 'requester', diaries: ['requester', 'dea'], title: 'Three way intervention' },
-  claimant_support_intervention: { bookedBy: 'dea', diaries: ['dea'], title: 'DEA Support Intervention' },
+export const BOOKING_RULES: Readonly<Partial<Record<Channel, { readonly bookedBy: 'dea' | 'requester'; readonly diaries: readonly ('requester' | 'dea')[]; readonly title: string; readonly bookTitle: string }>>> = {
+  case_conference: { bookedBy: 'dea', diaries: ['requester', 'dea'], title: 'DEA case conference', bookTitle: 'Book the conference' },
+  skill_conference: { bookedBy: 'dea', diaries: ['requester', 'dea'], title: 'DEA skill conference', bookTitle: 'Book the conference' },
+  three_way_intervention: { bookedBy: 'requester', diaries: ['requester', 'dea'], title: 'Three way intervention', bookTitle: 'Book the three way intervention' },
+  claimant_support_intervention: { bookedBy: 'dea', diaries: ['dea'], title: 'DEA Support Intervention', bookTitle: "Book the 'DEA Support Intervention'" },
 };
 
 export const DURATIONS_MINUTES = [30, 45, 60, 90] as const;

@@ -51,7 +51,7 @@ describe('booking through Microsoft Graph (local stand-in)', () => {
     const started = Date.now();
     const moved = await invokeAs(bot, PEOPLE.dea, 'booking.move', { requestId: created.id, version: booked.version, otherDate: dayOffset(9), otherTime: '14:00' });
     expect(Date.now() - started).toBeLessThan(4000);
-    expect(cardText(moved.card)).toContain('Moving it in both diaries… this card is updated when it is done.');
+    expect(cardText(moved.card)).toContain('Moving it in the diaries… this card is updated when it is done.');
     await bot.app.background.idle();
     const start = graph.events('dana.morgan@jobcentre.example')[0]!.start;
     expect(start.toISOString().slice(0, 10)).toBe(dayOffset(9));

@@ -74,7 +74,7 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
     }
 
     const booked = await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, slot: offered[0], durationMinutes: '60', mode: 'teams' });
-    expect(cardText(booked.card)).toContain('Booking it in both diaries');
+    expect(cardText(booked.card)).toContain('Booking it in the diaries');
     await bot.app.background.idle();
     await bot.app.notifier.idle();
 
@@ -136,13 +136,13 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
 
     const booked = (await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))!;
     const moved = await invokeAs(bot, PEOPLE.dea, 'booking.move', { requestId: request.id, version: booked.version, otherDate: dayOffset(10), otherTime: '09:00' });
-    expect(cardText(moved.card)).toContain('Moved in both diaries');
+    expect(cardText(moved.card)).toContain('Moved in the diaries');
     const after = await repo.find();
     expect(after.every((e) => londonDateFast(e.startsAt) === dayOffset(10) && e.endsAt.getTime() - e.startsAt.getTime() === 45 * 60_000)).toBe(true);
 
     const current = (await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))!;
     const cancelled = await invokeAs(bot, PEOPLE.dea, 'booking.cancel', { requestId: request.id, version: current.version });
-    expect(cardText(cancelled.card)).toContain('Cancelled and removed from both diaries');
+    expect(cardText(cancelled.card)).toContain('Cancelled and removed from the diaries');
     expect(await repo.count()).toBe(0);
     expect((await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))?.status).toBe('accepted');
   });

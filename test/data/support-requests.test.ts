@@ -53,6 +53,8 @@ describe('SqlSupportRequestStore', () => {
       vulnerability: 'clearly_vulnerable',
       channel: null,
       inappropriate: false,
+      parentRequestId: null,
+      requestedChannel: null,
       messages: [],
       createdAt: at,
       updatedAt: at,

@@ -1,0 +1,97 @@
+import { describeDate, londonDate } from '../domain/requests/calendar-date';
+import { CHANNEL_LABELS } from '../domain/requests/channels';
+import { NEXT_STEP_LABELS, NEXT_STEPS_AFTER, type OutcomeChannel } from '../domain/outcomes/next-steps';
+import { OUTCOME_LIMITS, summaryIsSeparate } from '../domain/outcomes/outcome-routes';
+import type { OutcomeState } from '../domain/outcomes/outcome-service';
+import type { MeetingRecord } from '../domain/outcomes/ports';
+import type { SupportRequest } from '../domain/requests/support-request';
+import type { StaffMember } from '../domain/staff';
+import type { AdaptiveCard } from './render';
+import { showCardAction, type FormField } from './form-card';
+import { summaryCard } from './summary-card';
+
+function nextStepsText(record: MeetingRecord): string {
+  return record.nextSteps.map((s) => NEXT_STEP_LABELS[s]).join('; ');
+}
+
+/** The outcome and summary, for everyone who sees the request in full. */
+export function outcomeParagraphs(state: OutcomeState | undefined): { label: string; value: string }[] {
+  if (!state) return [];
+  const out: { label: string; value: string }[] = [];
+  if (state.outcome) {
+    out.push({ label: `Outcome: actions and recommendations (${describeDate(londonDate(state.outcome.at))})`, value: state.outcome.text });
+    out.push({ label: 'Next steps', value: nextStepsText(state.outcome) });
+  }
+  if (state.summary && summaryIsSeparate(state.route)) {
+    out.push({ label: `DEA's summary of outputs${state.summaryRecipient ? `, sent to ${state.summaryRecipient.name}` : ''}`, value: state.summary.text });
+  }
+  return out;
+}
+
+/**
+ * The text the work coach copies into LMS conversations (seed §15, §27): the outcome and the
+ * actions and recommendations, without the claimant's details (LMS already has them).
+ */
+export function lmsOutcomeText(request: SupportRequest, state: OutcomeState, dea: StaffMember): string | null {
+  const record = state.outcome;
+  if (!record) return null;
+  const source = state.route.recorder === 'dea' && request.channel === 'claimant_support_intervention' ? `DEA Support Intervention by ${dea.name}` : `${CHANNEL_LABELS[request.channel!]} with DEA ${dea.name}`;
+  return `${source}, ${request.reference}, outcome recorded ${describeDate(londonDate(record.at))}. Actions and recommendations: ${record.text} Next steps: ${nextStepsText(record)}.`;
+}
+
+/** The outcome form for the person the seed names, and the DEA's summary form where it is separate. */
+export function outcomeForms(request: SupportRequest, state: OutcomeState, viewer: StaffMember, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
+  if (!state.meetingStarted || !['booked', 'held', 'outcome_recorded'].includes(request.status)) return [];
+  const data = { requestId: request.id, version: request.version };
+  const recorderId = state.route.recorder === 'dea' ? request.deaId : request.requesterId;
+  const forms: Record<string, unknown>[] = [];
+  const summaryField = (label: string): FormField => ({ id: 'summary', kind: 'multiline', label, required: true, errorMessage: 'Enter the summary.', maxLength: OUTCOME_LIMITS.summary });
+  if (viewer.id === recorderId && !state.outcome) {
+    const fields: FormField[] = [
+      { id: 'actions', kind: 'multiline', label: 'Outcome: actions and recommendations', required: true, errorMessage: 'Enter the actions and recommendations.', maxLength: OUTCOME_LIMITS.actions },
+      {
+        id: 'nextSteps',
+        kind: 'multichoice',
+        label: 'Next steps (a channel of support starts as a new request)',
+        required: true,
+        errorMessage: 'Choose at least one next step.',
+        choices: NEXT_STEPS_AFTER[request.channel as OutcomeChannel].map((s) => ({ title: NEXT_STEP_LABELS[s], value: s })),
+      },
+    ];
+    if (!summaryIsSeparate(state.route)) {
+      fields.push(summaryField(state.route.summaryTo === 'requester' ? `Brief summary with next actions, for ${state.summaryRecipient?.name ?? 'the work coach'}` : `Summary of outputs, for ${state.summaryRecipient?.name ?? 'the team leader'}`));
+    }
+    forms.push(showCardAction({ title: 'Record the outcome', verb: 'outcome.record', submitTitle: 'Record outcome', data, values, problems, fields }));
+  }
+  if (viewer.id === request.deaId && summaryIsSeparate(state.route) && !state.summary) {
+    forms.push(
+      showCardAction({
+        title: 'Send your summary of outputs',
+        verb: 'outcome.summary',
+        submitTitle: `Send to ${state.summaryRecipient?.name ?? 'the team leader'}`,
+        data,
+        values,
+        problems,
+        fields: [summaryField(`Summary of outputs, for ${state.summaryRecipient?.name ?? 'the team leader'}`)],
+      }),
+    );
+  }
+  return forms;
+}
+
+/** The DEA's summary, as its recipient gets it: by reference, with no claimant details. */
+export function meetingSummaryCard(record: MeetingRecord, request: SupportRequest, people: { dea: StaffMember; requester: StaffMember }): AdaptiveCard {
+  const toCoach = record.sentToId === request.requesterId;
+  return summaryCard({
+    title: toCoach ? `Summary from ${people.dea.name}: ${request.reference}` : `DEA summary of outputs: ${request.reference}`,
+    subtitle: `${CHANNEL_LABELS[request.channel!]}, ${describeDate(londonDate(record.at))}`,
+    facts: [
+      { label: 'DEA', value: people.dea.name },
+      { label: 'Work coach', value: people.requester.name },
+      ...(record.nextSteps.length ? [{ label: 'Next steps', value: nextStepsText(record) }] : []),
+    ],
+    paragraphs: [{ label: toCoach ? 'Summary and next actions' : 'Summary of outputs', value: record.text }],
+    note: toCoach ? 'Please follow up the actions the DEA recommends.' : "To inform people performance and the work coach's Performance Development Plan.",
+    actions: [{ title: `Open ${request.reference}`, kind: 'submit', data: { verb: 'request.open', requestId: request.id } }],
+  });
+}
