@@ -1,3 +1,4 @@
+import type { Clock } from '../../domain/ports';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ export interface TestBot {
 }
 
 /** The real bot on a real HTTP port, a fresh SQLite file with the demo directory, and a local connector. */
-export async function startTestBot(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestBot> {
+export async function startTestBot(options: { dataDir?: string; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestBot> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dea-bot-http-'));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'debug', ...options.env });
   const logs: string[] = [];
@@ -40,7 +41,7 @@ export async function startTestBot(options: { dataDir?: string; env?: Record<str
       callback();
     },
   });
-  const app = await createApp(config, createLogger(config.logLevel, sink));
+  const app = await createApp(config, createLogger(config.logLevel, sink), { clock: options.clock });
   await app.listen();
   const connector = new ConnectorRecorder();
   const serviceUrl = await connector.start();

@@ -1,0 +1,369 @@
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import type { CalendarEventRow } from '../../data/schema/calendar';
+import { dayOfWeek, londonDateFast, londonWallMs } from '../../domain/calendar/london-time';
+import type { Channel } from '../../domain/requests/channels';
+import type { SupportRequest } from '../../domain/requests/support-request';
+import type { Clock } from '../../domain/ports';
+import { cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+/** A clock the test moves forward, to get past a meeting. */
+class MovableClock implements Clock {
+  offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+}
+
+const NINO = 'AB123456C';
+
+async function acceptedRequest(bot: TestBot, channel: Channel, nino = NINO): Promise<SupportRequest> {
+  const directory = new SqlStaffDirectory(bot.app.dataSource);
+  const coach = (await directory.findByAadObjectId(PEOPLE.coach))!;
+  const store = new SqlSupportRequestStore(bot.app.dataSource);
+  const request = await store.create(
+    {
+      type: 'claimant_support',
+      requesterId: coach.id,
+      deaId: coach.deaId!,
+      claimant: { surname: 'Zebedee', nino, benefits: ['UC'] },
+      topic: null,
+      description: 'Severe agoraphobia',
+      reason: 'Advice on adjustments',
+      requiredBy: null,
+      urgent: false,
+      vulnerability: null,
+    },
+    new Date(),
+  );
+  const accepted = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel });
+  expect(cardText(accepted.card)).toContain('Accepted');
+  return (await store.findById(request.id))!;
+}
+
+async function current(bot: TestBot, id: string): Promise<SupportRequest> {
+  return (await new SqlSupportRequestStore(bot.app.dataSource).findById(id))!;
+}
+
+/** The values offered by a choice input anywhere on the card (including its ShowCard forms). */
+function choiceValues(card: Record<string, unknown>, id: string): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (n.type === 'Input.ChoiceSet' && n.id === id) found.push(...(n.choices as { value: string }[]).map((c) => c.value));
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+function inputValue(card: Record<string, unknown>, id: string): unknown {
+  let value: unknown;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (typeof n.type === 'string' && n.type.startsWith('Input.') && n.id === id) value = n.value;
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  return value;
+}
+
+async function settle(bot: TestBot): Promise<void> {
+  await bot.app.background.idle();
+  await bot.app.notifier.idle();
+}
+
+describe('three way intervention, from consent to outcome', () => {
+  let bot: TestBot;
+  let clock: MovableClock;
+  beforeEach(async () => {
+    clock = new MovableClock();
+    bot = await startTestBot({ clock });
+    for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl]) await exchange(bot, who, 'help');
+    bot.connector.clear();
+  });
+  afterEach(async () => bot.close());
+
+  it('records consent, books the coach and the DEA when the claimant can come, gives the letter, and routes the outcome', async () => {
+    const request = await acceptedRequest(bot, 'three_way_intervention');
+
+    // The coach is asked for consent first; nobody can book yet.
+    const coachCard = (await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: request.id, version: request.version })).card;
+    expect(cardVerbs(coachCard)).toContain('consent.threeWay');
+    expect(cardVerbs(coachCard)).not.toContain('booking.book');
+    expect(inputValue(coachCard, 'conditionality')).toBe('mandatory');
+    const deaCard = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card;
+    expect(cardVerbs(deaCard)).not.toContain('consent.threeWay');
+    expect(cardVerbs(deaCard)).not.toContain('booking.book');
+    expect(cardText(deaCard)).toContain("The work coach records the claimant's consent first.");
+
+    const tooEarly = await invokeAs(bot, PEOPLE.coach, 'booking.book', { requestId: request.id, version: request.version, otherDate: '2030-01-08', otherTime: '10:00', durationMinutes: '60', mode: 'face_to_face' });
+    expect(cardText(tooEarly.card)).toContain("The work coach records the claimant's consent first.");
+
+    // Mandatory and agreed, but the consequences were not explained: refused, with what was typed kept.
+    const partial = { requestId: request.id, version: request.version, conditionality: 'mandatory', explained: 'dea_role,why_dea_helps', answer: 'agreed', availability: 'tuesday-am,thursday-pm', letterFormat: 'large_print' };
+    const missing = await invokeAs(bot, PEOPLE.coach, 'consent.threeWay', partial);
+    expect(cardText(missing.card)).toContain('understands the consequences of failing to attend');
+    expect(inputValue(missing.card, 'availability')).toBe('tuesday-am,thursday-pm');
+    expect((await current(bot, request.id)).version).toBe(request.version);
+
+    // The DEA cannot record the coach's consent.
+    const byDea = await invokeAs(bot, PEOPLE.dea, 'consent.threeWay', { ...partial, explained: 'dea_role,why_dea_helps,consequences' });
+    expect(cardText(byDea.card)).toContain("Only the person who made the request records the claimant's consent.");
+
+    const agreed = await invokeAs(bot, PEOPLE.coach, 'consent.threeWay', { ...partial, explained: 'dea_role,why_dea_helps,consequences' });
+    expect(cardText(agreed.card)).toContain('Consent recorded. Next: book the three way intervention');
+    expect(cardText(agreed.card)).toMatch(/Consent[\s\S]*Agreed \(mandatory\)/);
+    const withConsent = await current(bot, request.id);
+
+    // Proposed times: the coach and the DEA free, the claimant available (Tuesday mornings, Thursday afternoons), and time for the letter.
+    const offered = choiceValues(agreed.card, 'slot');
+    expect(offered.length).toBeGreaterThan(0);
+    for (const iso of offered) {
+      const start = new Date(iso);
+      const day = dayOfWeek(londonDateFast(start));
+      const minutes = Math.round((londonWallMs(start) % 86_400_000) / 60_000);
+      expect(start.getTime()).toBeGreaterThan(Date.now() + 2 * 86_400_000 - 60_000);
+      if (day === 2) expect(minutes + 60).toBeLessThanOrEqual(12 * 60 + 30);
+      else {
+        expect(day).toBe(4);
+        expect(minutes).toBeGreaterThanOrEqual(13 * 60);
+      }
+    }
+
+    const deaBooks = await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: withConsent.version, slot: offered[0], durationMinutes: '60', mode: 'face_to_face' });
+    expect(cardText(deaBooks.card)).toContain('The work coach who made the request books this meeting.');
+
+    await invokeAs(bot, PEOPLE.coach, 'booking.book', { requestId: request.id, version: withConsent.version, slot: offered[0], durationMinutes: '60', mode: 'face_to_face' });
+    await settle(bot);
+    const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ order: { mailbox: 'ASC' } });
+    expect(events.map((e) => e.mailbox)).toEqual(['amira.shah@jobcentre.example', 'dana.morgan@jobcentre.example']);
+    for (const event of events) {
+      expect(event.startsAt.toISOString()).toBe(offered[0]);
+      expect(`${event.subject} ${event.body}`).toContain('Three way intervention');
+      expect(`${event.subject} ${event.body}`).not.toMatch(/Zebedee|AB ?12 ?34 ?56 ?C|agoraphobia/i);
+    }
+    const booked = await current(bot, request.id);
+    expect(booked.status).toBe('booked');
+    // The DEA is told it is booked.
+    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`))).toMatch(/Status[\s\S]*Booked/);
+
+    // The coach's card carries the letter, flagged for large print, with the place and the mandatory wording.
+    const letterCard = cardText((await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: request.id, version: booked.version })).card);
+    expect(letterCard).toContain('Letter to the claimant');
+    expect(letterCard).toContain('Send this letter in large print');
+    expect(letterCard).toContain('at Crawley');
+    expect(letterCard).toContain('You must attend this appointment');
+    // The letter names staff only: the coach adds the claimant's details in LMS.
+    const letter = letterCard.slice(letterCard.indexOf('Letter to the claimant'), letterCard.indexOf('If you need this letter in another format'));
+    expect(letter).toContain('You have an appointment with your work coach, Amira Shah, and Dana Morgan');
+    expect(letter).not.toMatch(/Zebedee|AB ?12 ?34 ?56 ?C|agoraphobia/i);
+    // The DEA's card has no letter: the coach sends it.
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: booked.version })).card)).not.toContain('Letter to the claimant');
+
+    // Before the meeting there is no outcome to record.
+    const early = await invokeAs(bot, PEOPLE.coach, 'outcome.record', { requestId: request.id, version: booked.version, actions: 'x', nextSteps: 'no_further_support' });
+    expect(cardText(early.card)).toContain('once the meeting has taken place');
+
+    clock.offsetMs = new Date(offered[0]!).getTime() + 2 * 3_600_000 - Date.now();
+    bot.connector.clear();
+    expect(await bot.app.jobs.markEndedMeetings()).toBe(1);
+    expect(await bot.app.jobs.markEndedMeetings()).toBe(0);
+    await settle(bot);
+    const held = await current(bot, request.id);
+    expect(held.status).toBe('held');
+    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.coach}`))).toContain('Record the outcome');
+    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`))).toContain('Send your summary of outputs');
+
+    // The coach records the outcome (seed §27); the DEA may not.
+    const wrongRecorder = await invokeAs(bot, PEOPLE.dea, 'outcome.record', { requestId: request.id, version: held.version, actions: 'x', nextSteps: 'no_further_support' });
+    expect(cardText(wrongRecorder.card)).toContain('The work coach who made the request records the outcome');
+    expect(choiceValues((await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: request.id, version: held.version })).card, 'nextSteps')).toEqual([
+      'case_conference',
+      'claimant_support_intervention',
+      'three_way_intervention',
+      'group_conference_case',
+      'work_psychologist_action',
+      'employer_adviser_action',
+      'tpp_manager_action',
+      'no_further_support',
+    ]);
+    const contradictory = await invokeAs(bot, PEOPLE.coach, 'outcome.record', { requestId: request.id, version: held.version, actions: 'Use a quiet room.', nextSteps: 'case_conference,no_further_support' });
+    expect(cardText(contradictory.card)).toContain('cannot go with other next steps');
+    const recorded = await invokeAs(bot, PEOPLE.coach, 'outcome.record', { requestId: request.id, version: held.version, actions: 'Use a quiet room for appointments.', nextSteps: 'case_conference' });
+    const recordedText = cardText(recorded.card);
+    expect(recordedText).toMatch(/Outcome recorded\. Started: Work coach and DEA case conference: DEA-000002/);
+    expect(recordedText).toContain('Copy this into LMS conversations');
+    expect(recordedText).toContain('Actions and recommendations: Use a quiet room for appointments.');
+
+    // The next step started a case conference request without retyping, already accepted, linked to this one.
+    const followUp = (await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(2))!;
+    expect(followUp).toMatchObject({ status: 'accepted', channel: 'case_conference', parentRequestId: request.id, description: 'Severe agoraphobia', claimant: { nino: NINO } });
+    expect((await current(bot, request.id)).status).toBe('outcome_recorded');
+
+    // The DEA's summary goes to the DEA's team leader (seed §27), and the request closes.
+    bot.connector.clear();
+    const outcomeRecorded = await current(bot, request.id);
+    const summary = await invokeAs(bot, PEOPLE.dea, 'outcome.summary', { requestId: request.id, version: outcomeRecorded.version, summary: 'Agreed adjustments; coach to book a case conference.' });
+    expect(cardText(summary.card)).toContain('Your summary of outputs was sent.');
+    await settle(bot);
+    expect((await current(bot, request.id)).status).toBe('closed');
+    const toLeader = visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.wctl}`));
+    expect(toLeader).toContain('DEA summary of outputs');
+    expect(toLeader).toContain('Agreed adjustments; coach to book a case conference.');
+    expect(toLeader).not.toMatch(/Zebedee|AB ?12 ?34 ?56 ?C|agoraphobia/i);
+
+    // The team leader runs a QAS 2 check; the coach cannot.
+    const closed = await current(bot, request.id);
+    const byCoach = await invokeAs(bot, PEOPLE.coach, 'qas.mark', { requestId: request.id, version: closed.version });
+    expect(cardText(byCoach.card)).toContain("Work Coach Team Leader runs QAS checks");
+    const marked = await invokeAs(bot, PEOPLE.wctl, 'qas.mark', { requestId: request.id, version: closed.version });
+    expect(cardText(marked.card)).toContain('Marked for a QAS check');
+    const afterMark = await current(bot, request.id);
+    const noNotes = await invokeAs(bot, PEOPLE.wctl, 'qas.record', { requestId: request.id, version: afterMark.version, qasResult: 'partly_met' });
+    expect(cardText(noNotes.card)).toContain('Say what needs developing.');
+    const result = await invokeAs(bot, PEOPLE.wctl, 'qas.record', { requestId: request.id, version: afterMark.version, qasResult: 'partly_met', qasNotes: 'Summarise actions at the end.' });
+    expect(cardText(result.card)).toMatch(/QAS 2[\s\S]*Partly met: development points agreed: Summarise actions at the end\./);
+    // The team leader's view keeps the claimant masked.
+    expect(cardText(result.card)).not.toContain('Zebedee');
+  });
+
+  it('turns a refusal into a case conference request and tells the DEA', async () => {
+    const request = await acceptedRequest(bot, 'three_way_intervention');
+    bot.connector.clear();
+    const refused = await invokeAs(bot, PEOPLE.coach, 'consent.threeWay', { requestId: request.id, version: request.version, conditionality: 'voluntary', explained: 'dea_role,why_dea_helps', answer: 'refused', letterFormat: 'standard' });
+    expect(cardText(refused.card)).toContain('Case conference request DEA-000002 was raised in its place');
+    await settle(bot);
+    const original = await current(bot, request.id);
+    expect(original.status).toBe('closed');
+    expect(original.messages.at(-1)?.text).toContain('did not agree to a three way intervention');
+    const conference = (await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(2))!;
+    expect(conference).toMatchObject({ status: 'accepted', channel: 'case_conference', parentRequestId: request.id });
+    const toDea = visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`));
+    expect(toDea).toContain('DEA-000002');
+    expect(toDea).toContain('Book the conference');
+  });
+});
+
+describe('DEA claimant support interventions', () => {
+  let bot: TestBot;
+  let clock: MovableClock;
+  beforeEach(async () => {
+    clock = new MovableClock();
+    bot = await startTestBot({ clock });
+    for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl]) await exchange(bot, who, 'help');
+    bot.connector.clear();
+  });
+  afterEach(async () => bot.close());
+
+  /** An intervention the claimant already had: accepted, booked and closed. */
+  async function pastIntervention(): Promise<void> {
+    const request = await acceptedRequest(bot, 'claimant_support_intervention');
+    const store = new SqlSupportRequestStore(bot.app.dataSource);
+    let r = request;
+    for (const to of ['booked', 'held', 'outcome_recorded', 'closed'] as const) {
+      r = await store.changeStatus({ requestId: r.id, expectedVersion: r.version, to, actorId: r.deaId, action: to, at: new Date() });
+    }
+  }
+
+  it('needs the pre-conditions, then up to 3 without and a 4th only with the team leader agreeing on a card', async () => {
+    for (let i = 0; i < 3; i++) await pastIntervention();
+    const request = await acceptedRequest(bot, 'claimant_support_intervention');
+
+    const some = await invokeAs(bot, PEOPLE.coach, 'consent.intervention', { requestId: request.id, version: request.version, confirmed: 'discussed_with_team_leader,agreed_with_dea,consent_gained', letterFormat: 'braille' });
+    expect(cardText(some.card)).toContain('Before the DEA books it, confirm');
+    expect(cardText(some.card)).toContain('you explained that attending is voluntary');
+    const all = 'discussed_with_team_leader,agreed_with_dea,consent_gained,told_dea_will_contact,told_voluntary,told_conditionality_applies';
+    const confirmed = await invokeAs(bot, PEOPLE.coach, 'consent.intervention', { requestId: request.id, version: request.version, confirmed: all, letterFormat: 'braille' });
+    expect(cardText(confirmed.card)).toContain('Pre-conditions confirmed');
+
+    let r = await current(bot, request.id);
+    const deaCard = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: r.id, version: r.version })).card;
+    expect(cardText(deaCard)).toContain('The claimant has had 3 DEA claimant support interventions: a 4th needs');
+    expect(cardVerbs(deaCard)).toContain('intervention.askOverride');
+    expect(cardVerbs(deaCard)).not.toContain('booking.book');
+    const blocked = await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: r.id, version: r.version, otherDate: '2030-01-08', otherTime: '10:00', durationMinutes: '60', mode: 'face_to_face', claimantContact: 'phone' });
+    expect(cardText(blocked.card)).toContain('a 4th needs');
+
+    const noReason = await invokeAs(bot, PEOPLE.dea, 'intervention.askOverride', { requestId: r.id, version: r.version, overrideReason: '  ' });
+    expect(cardText(noReason.card)).toContain('Enter the exceptional circumstances.');
+    bot.connector.clear();
+    await invokeAs(bot, PEOPLE.dea, 'intervention.askOverride', { requestId: r.id, version: r.version, overrideReason: 'Declared intention of self-harm; continuity with the DEA matters.' });
+    await settle(bot);
+    const asked = bot.connector.sentTo(`a:personal-${PEOPLE.wctl}`);
+    const askText = visibleText(asked);
+    expect(askText).toContain('Agree a 4th claimant support intervention?');
+    expect(askText).not.toMatch(/Zebedee|AB ?12 ?34 ?56 ?C/);
+    const overrideId = JSON.stringify(asked).match(/"overrideId":"([0-9a-f-]{36})"/)?.[1];
+    expect(overrideId).toBeDefined();
+
+    const byCoach = await invokeAs(bot, PEOPLE.coach, 'intervention.agree', { overrideId, decision: 'agreed' });
+    expect(cardText(byCoach.card)).toContain("Only the DEA's Work Coach Team Leader can agree");
+    const declineWithoutWhy = await invokeAs(bot, PEOPLE.wctl, 'intervention.decline', { overrideId, decision: 'declined', overrideNote: '' });
+    expect(cardText(declineWithoutWhy.card)).toContain('Say why');
+    const agreed = await invokeAs(bot, PEOPLE.wctl, 'intervention.agree', { overrideId, decision: 'agreed' });
+    expect(cardText(agreed.card)).toContain('Agreed. The DEA has been told and can book it.');
+    const twice = await invokeAs(bot, PEOPLE.wctl, 'intervention.agree', { overrideId, decision: 'agreed' });
+    expect(cardText(twice.card)).toContain('You already agreed this.');
+
+    // The DEA books it in their own diary and records how the claimant was told.
+    r = await current(bot, request.id);
+    const bookable = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: r.id, version: r.version })).card;
+    expect(cardVerbs(bookable)).toContain('booking.book');
+    expect(choiceValues(bookable, 'claimantContact')).toEqual(['phone', 'email', 'face_to_face', 'letter']);
+    const noContact = await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: r.id, version: r.version, otherDate: '2030-01-08', otherTime: '10:00', durationMinutes: '60', mode: 'face_to_face' });
+    expect(cardText(noContact.card)).toContain('Say how you contacted the claimant.');
+    const start = choiceValues(bookable, 'slot')[0]!;
+    await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: r.id, version: r.version, slot: start, durationMinutes: '60', mode: 'face_to_face', claimantContact: 'letter' });
+    await settle(bot);
+    const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ mailbox: 'dana.morgan@jobcentre.example', subject: `DEA Support Intervention: ${r.reference}` });
+    r = await current(bot, request.id);
+    expect(r.status).toBe('booked');
+    const deaBooked = cardText((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: r.id, version: r.version })).card);
+    expect(deaBooked).toMatch(/Claimant told by[\s\S]*Letter/);
+    expect(deaBooked).toContain('Send this letter in braille');
+    expect(deaBooked).toContain('This appointment is voluntary.');
+
+    // Afterwards the DEA records the outcome with a brief summary for the coach (seed §41–42).
+    clock.offsetMs = new Date(start).getTime() + 2 * 3_600_000 - Date.now();
+    await bot.app.jobs.markEndedMeetings();
+    await settle(bot);
+    r = await current(bot, request.id);
+    const deaHeld = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: r.id, version: r.version })).card;
+    expect(choiceValues(deaHeld, 'nextSteps')).not.toContain('group_conference_case');
+    bot.connector.clear();
+    const noSummary = await invokeAs(bot, PEOPLE.dea, 'outcome.record', { requestId: r.id, version: r.version, actions: 'Signposted to Mind.', nextSteps: 'no_further_support' });
+    expect(cardText(noSummary.card)).toContain('Enter the summary.');
+    await invokeAs(bot, PEOPLE.dea, 'outcome.record', { requestId: r.id, version: r.version, actions: 'Signposted to Mind.', nextSteps: 'no_further_support', summary: 'Coach to check the referral at the next appointment.' });
+    await settle(bot);
+    expect((await current(bot, request.id)).status).toBe('closed');
+    const toCoach = visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.coach}`));
+    expect(toCoach).toContain('Summary from Dana Morgan');
+    expect(toCoach).toContain('Coach to check the referral at the next appointment.');
+
+    // QAS 1 is for the DEA's team leader.
+    const closed = await current(bot, request.id);
+    const marked = await invokeAs(bot, PEOPLE.wctl, 'qas.mark', { requestId: closed.id, version: closed.version });
+    expect(cardText(marked.card)).toMatch(/QAS 1[\s\S]*Marked for a check/);
+  });
+
+  it('does not ask the team leader for the first three', async () => {
+    const request = await acceptedRequest(bot, 'claimant_support_intervention');
+    const all = 'discussed_with_team_leader,agreed_with_dea,consent_gained,told_dea_will_contact,told_voluntary,told_conditionality_applies';
+    await invokeAs(bot, PEOPLE.coach, 'consent.intervention', { requestId: request.id, version: request.version, confirmed: all });
+    const r = await current(bot, request.id);
+    const card = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: r.id, version: r.version })).card;
+    expect(cardVerbs(card)).toContain('booking.book');
+    expect(cardVerbs(card)).not.toContain('intervention.askOverride');
+    const ask = await invokeAs(bot, PEOPLE.dea, 'intervention.askOverride', { requestId: r.id, version: r.version, overrideReason: 'x' });
+    expect(cardText(ask.card)).toContain('no agreement is needed');
+  });
+});
