@@ -158,6 +158,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       },
       'my requests': (turn, person) => requestActions.listMine(turn, person),
       queue: (turn, person) => requestActions.queue(turn, person),
+      'quality checks': (turn, person) => requestActions.qualityChecks(turn, person),
     },
     submitActions: {
       'request.open': (turn, person, data) => requestActions.open(turn, person, String(data.requestId ?? '')),

@@ -1,5 +1,6 @@
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { myRequestsCard, queueCard, type CardNote } from '../cards/request-cards';
+import { qualityListCard } from '../cards/quality-forms';
 import { cardAttachment, type AdaptiveCard } from '../cards/render';
 import type { PostedCards } from '../data/stores/posted-cards';
 import { invalid, isDomainError, type DomainError } from '../domain/errors';
@@ -38,6 +39,7 @@ type Verb = (person: StaffMember, requestId: string, version: number, data: Acti
  */
 export class RequestActions {
   private readonly verbs: Readonly<Record<string, Verb>>;
+  private readonly quality: QualityService;
 
   constructor(
     private readonly requests: RequestService,
@@ -50,6 +52,7 @@ export class RequestActions {
     private readonly logger: Logger,
   ) {
     const { bookings, interventions, outcomes, quality } = services;
+    this.quality = quality;
     this.verbs = {
       'request.withdraw': async (p, id, v) => ({ request: await requests.withdraw(p, id, v), note: 'You withdrew this request. The DEA has been told.' }),
       'request.accept': async (p, id, v, d) => ({ request: await triage.accept(p, id, v, d.channel), note: 'Accepted. The work coach has been told.' }),
@@ -166,6 +169,14 @@ export class RequestActions {
       if (!isDomainError(error)) throw error;
       await turn.sendActivity(error.message);
     }
+  }
+
+  async qualityChecks(turn: TurnContext, person: StaffMember): Promise<void> {
+    if (!person.roles.includes('work_coach_team_leader')) {
+      await turn.sendActivity("Quality checks are for Work Coach Team Leaders: they quality assure their DEA's work (QAS).");
+      return;
+    }
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(qualityListCard(await this.quality.checkable(person)))));
   }
 
   async listMine(turn: TurnContext, person: StaffMember): Promise<void> {

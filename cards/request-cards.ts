@@ -93,6 +93,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   }
   if (request.topic) facts.push({ label: 'Topic', value: SKILL_TOPIC_LABELS[request.topic] });
   if (request.channel) facts.push({ label: 'Channel of support', value: CHANNEL_LABELS[request.channel] });
+  else if (request.requestedChannel) facts.push({ label: 'Asked for', value: CHANNEL_LABELS[request.requestedChannel] });
   if (full) facts.push(...interventionFacts(request, options.intervention), ...bookingFacts(options.booking?.current ?? null));
   facts.push(...qualityFacts(options.quality));
   if (request.inappropriate) facts.push({ label: 'Marked', value: 'Not an appropriate request for the DEA' });
@@ -180,6 +181,7 @@ function deaForms(request: SupportRequest, options: RequestCardOptions): Record<
     forms.push(
       showCardAction({
         ...common,
+        values: request.requestedChannel ? { channel: request.requestedChannel, ...options.values } : options.values,
         title: 'Accept',
         verb: 'request.accept',
         submitTitle: 'Accept with this channel',

@@ -6,25 +6,37 @@ import type { AdaptiveCard } from './render';
 
 export const NEW_REQUEST_JOURNEY = 'new-request';
 
-/** Step 1 for a work coach (seed §9): which of the two kinds of one to one support. */
-export function requestTypeCard(deaName: string): AdaptiveCard {
+const TYPE_OPTIONS: Readonly<Record<RequestType, { title: string; description: string }>> = {
+  claimant_support: {
+    title: 'One to One Claimant Support',
+    description: 'Advice or support to help you progress a claimant with a complex health issue or disability.',
+  },
+  skill_support: {
+    title: 'One to One Skill Support',
+    description: 'Information or upskilling for a knowledge gap of your own, such as retention or reasonable adjustments.',
+  },
+  colleague_support: {
+    title: 'Support for you or your team',
+    description: 'One to one support or information from the DEA, with how urgent it is.',
+  },
+  specialist_advice: { title: 'Specialist Advice', description: '' },
+};
+
+/**
+ * Step 1 (seed §9): which kind of request. A team leader may also ask directly for a DEA claimant
+ * support intervention, in exceptional circumstances (seed §39).
+ */
+export function requestTypeCard(deaName: string, types: readonly RequestType[] = ['claimant_support', 'skill_support'], teamLeader = false): AdaptiveCard {
   return choiceCard({
     journey: NEW_REQUEST_JOURNEY,
     step: 'type',
     title: `Ask ${deaName} for support`,
     intro: 'What do you need?',
-    options: [
-      {
-        value: 'claimant_support',
-        title: 'One to One Claimant Support',
-        description: 'Advice or support to help you progress a claimant with a complex health issue or disability.',
-      },
-      {
-        value: 'skill_support',
-        title: 'One to One Skill Support',
-        description: 'Information or upskilling for a knowledge gap of your own, such as retention or reasonable adjustments.',
-      },
-    ],
+    options: types.map((value) =>
+      value === 'claimant_support' && teamLeader
+        ? { value, title: 'Claimant support intervention by the DEA', description: 'In exceptional circumstances, ask the DEA to see a claimant themselves (up to 3 per claimant).' }
+        : { value, ...TYPE_OPTIONS[value] },
+    ),
   });
 }
 

@@ -10,7 +10,7 @@ import { describeDate } from '../domain/requests/calendar-date';
 import { checkClaimantSupport, checkColleagueSupport, checkSkillSupport, type Draft } from '../domain/requests/drafts';
 import { SIX_POINT_PLAN_INSTRUCTION, eligibility, isNonBenefitClaimant } from '../domain/requests/eligibility';
 import { formatNino } from '../domain/requests/nino';
-import { requestTypesFor, type RequestService, type Submission } from '../domain/requests/request-service';
+import { asksForInterventionDirectly, requestTypesFor, type RequestService, type Submission } from '../domain/requests/request-service';
 import { BENEFIT_LABELS, REQUEST_TYPE_LABELS, SKILL_TOPIC_LABELS, type Benefit, type Vulnerability } from '../domain/requests/support-request';
 import type { StaffMember } from '../domain/staff';
 import { turnPerson } from './turn-person';
@@ -81,7 +81,7 @@ export class NewRequestDialog extends Dialog {
       state.type = types[0]!;
       return this.showForm(dc, state);
     }
-    await this.send(dc.context, requestTypeCard(dea.name));
+    await this.send(dc.context, requestTypeCard(dea.name, types, asksForInterventionDirectly(person)));
     return Dialog.EndOfTurn;
   }
 
@@ -118,10 +118,15 @@ export class NewRequestDialog extends Dialog {
 
   private async onType(dc: DialogContext, state: JourneyState, submit: CardSubmit | null): Promise<DialogTurnResult> {
     const typed = (dc.context.activity.text ?? '').trim().toLowerCase();
-    const choice = submit?.choice ?? (/claimant|^1$/.test(typed) ? 'claimant_support' : /skill|^2$/.test(typed) ? 'skill_support' : '');
     const allowed = requestTypesFor(turnPerson(dc.context));
+    const byNumber = allowed[Number(typed) - 1] ?? '';
+    const choice = submit?.choice ?? (/claimant|intervention/.test(typed) ? 'claimant_support' : /skill/.test(typed) ? 'skill_support' : /colleague|team|myself/.test(typed) ? 'colleague_support' : byNumber);
     if (!allowed.includes(choice as FormType)) {
-      await dc.context.sendActivity('Please choose One to One Claimant Support or One to One Skill Support on the card above (or type "claimant" or "skill").');
+      await dc.context.sendActivity(
+        allowed.includes('skill_support')
+          ? 'Please choose One to One Claimant Support or One to One Skill Support on the card above (or type "claimant" or "skill").'
+          : 'Please choose one of the options on the card above (or type its number).',
+      );
       return Dialog.EndOfTurn;
     }
     state.type = choice as FormType;

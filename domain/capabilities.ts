@@ -57,6 +57,24 @@ export const CAPABILITIES: readonly Capability[] = [
   },
   {
     command: null,
+    title: 'Consent, booking and outcomes',
+    description: "When the DEA accepts a three way or a claimant support intervention, the request card takes you through the claimant's consent and the booking; after a meeting, it asks for the outcome.",
+    roles: ['work_coach'],
+  },
+  {
+    command: null,
+    title: 'After each meeting',
+    description: 'Record outcomes and send your summary of outputs from the request card; ask your team leader to agree a 4th claimant support intervention.',
+    roles: ['dea'],
+  },
+  {
+    command: 'quality checks',
+    title: 'Quality checks (QAS)',
+    description: "Your DEA's case and skill conferences, three ways and claimant support interventions: mark one for a QAS check and record the result. Agree further interventions on the cards you get.",
+    roles: ['work_coach_team_leader'],
+  },
+  {
+    command: null,
     title: 'Trends in your team',
     description: 'When requests keep being marked inappropriate, or keep asking about one skill topic, you are told here once.',
     roles: ['work_coach_team_leader'],

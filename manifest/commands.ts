@@ -46,6 +46,11 @@ export const BOT_COMMANDS = [
     description: 'For DEAs: your open requests, urgent first, then by the date a response is needed',
     scopes: ['personal'],
   },
+  {
+    title: 'quality checks',
+    description: "For team leaders: your DEA's meetings to mark for a QAS check, and the results",
+    scopes: ['personal'],
+  },
 ] as const satisfies readonly BotCommand[];
 
 /** The literal command titles, e.g. `'new request'`. */

@@ -25,8 +25,15 @@ export interface RequestServiceDeps {
 /** Who may ask for what: work coaches for claimants and skills, other colleagues for themselves. */
 export function requestTypesFor(person: StaffMember): Submission['type'][] {
   if (hasRole(person, 'work_coach')) return ['claimant_support', 'skill_support'];
+  // Team leaders may ask directly for a claimant support intervention (seed §39).
+  if (asksForInterventionDirectly(person)) return ['colleague_support', 'claimant_support'];
   if (person.roles.some((r) => r !== 'dea')) return ['colleague_support'];
   return [];
+}
+
+/** Work Coach and Service Delivery Team Leaders' claimant requests are for a DEA claimant support intervention (seed §39). */
+export function asksForInterventionDirectly(person: StaffMember): boolean {
+  return !hasRole(person, 'work_coach') && (hasRole(person, 'work_coach_team_leader') || hasRole(person, 'service_delivery_team_leader'));
 }
 
 /** Asking a DEA for support, following what is asked, and withdrawing. */
@@ -74,6 +81,7 @@ export class RequestService {
             requiredBy: input.requiredBy,
             urgent: verdict.urgent,
             vulnerability,
+            requestedChannel: asksForInterventionDirectly(person) ? 'claimant_support_intervention' : null,
           },
           at,
         );

@@ -232,6 +232,12 @@ describe('three way intervention, from consent to outcome', () => {
     expect(cardText(result.card)).toMatch(/QAS 2[\s\S]*Partly met: development points agreed: Summarise actions at the end\./);
     // The team leader's view keeps the claimant masked.
     expect(cardText(result.card)).not.toContain('Zebedee');
+    // `quality checks` lists the DEA's meetings with where each check stands; only for team leaders.
+    const list = visibleText(await exchange(bot, PEOPLE.wctl, 'quality checks'));
+    expect(list).toMatch(/DEA-000001[\s\S]*Three way intervention[\s\S]*QAS 2: Partly met/);
+    // The follow-up case conference is not booked yet: nothing to check.
+    expect(list).not.toContain('DEA-000002');
+    expect(visibleText(await exchange(bot, PEOPLE.coach, 'quality checks'))).toContain('Quality checks are for Work Coach Team Leaders');
   });
 
   it('turns a refusal into a case conference request and tells the DEA', async () => {

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { addMonths, londonDate } from '../../domain/requests/calendar-date';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
-import { cardInputs, exchange, firstCard, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardInputs, cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const J = 'new-request';
 const today = londonDate(new Date());
@@ -279,6 +279,24 @@ describe('new request (colleagues and missing DEA)', () => {
     await bot.app.dataSource.query(`UPDATE staff SET deaId = '${dea[0]!.id}' WHERE aadObjectId = '${PEOPLE.coach}'`);
     const form = firstCard(await exchange(bot, PEOPLE.coach, 'new request'));
     expect(cardInputs(form)).toMatchObject({ surname: 'Kept', nino: 'ab 12 34 56 c' });
+  });
+
+  it('lets a Work Coach Team Leader ask directly for a DEA claimant support intervention (seed §39)', async () => {
+    const typeCard = firstCard(await exchange(bot, PEOPLE.wctl, 'new request'));
+    const offered = visibleText([{ attachments: [{ contentType: 'x', content: typeCard }] }]);
+    expect(offered).toContain('Claimant support intervention by the DEA');
+    expect(offered).toContain('Support for you or your team');
+    expect(offered).not.toContain('One to One Skill Support');
+    expect(text(await exchange(bot, PEOPLE.wctl, 'skill'))).toContain('Please choose one of the options');
+    await exchange(bot, PEOPLE.wctl, { journey: J, step: 'type', action: 'choose', choice: 'claimant_support' });
+    await exchange(bot, PEOPLE.wctl, claimantForm({ benefits: 'UC' }));
+    await exchange(bot, PEOPLE.wctl, { journey: J, step: 'confirm', action: 'confirm' });
+    const stored = await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1);
+    expect(stored).toMatchObject({ type: 'claimant_support', requestedChannel: 'claimant_support_intervention', status: 'submitted' });
+    // The DEA sees what was asked for, preselected on the Accept form.
+    const card = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: stored!.id, version: stored!.version })).card;
+    expect(cardText(card)).toMatch(/Asked for[\s\S]*Claimant support intervention by the DEA/);
+    expect(JSON.stringify(card)).toMatch(/"id":"channel"[^}]*"value":"claimant_support_intervention"|"value":"claimant_support_intervention"[^}]*"id":"channel"/);
   });
 
   it('tells a DEA that requests come to them', async () => {

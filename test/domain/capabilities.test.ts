@@ -15,14 +15,14 @@ const COLLEAGUE_ROLES: Role[] = [
 
 describe('capabilitiesFor', () => {
   it('a work coach: ask your DEA, your requests and help, not the DEA’s cohort', () => {
-    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Help']);
-    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', 'help']);
+    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Help']);
+    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', null, 'help']);
     expect(titles(['work_coach'])).not.toContain('Requests from your cohort');
   });
 
   it('a DEA: requests from the cohort, the queue and help, and nothing to ask for', () => {
-    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Your queue', 'Help']);
-    expect(commands(['dea'])).toEqual([null, 'queue', 'help']);
+    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Your queue', 'After each meeting', 'Help']);
+    expect(commands(['dea'])).toEqual([null, 'queue', null, 'help']);
   });
 
   it('the cohort entry is something the bot does, with no command', () => {
@@ -36,7 +36,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('a work coach team leader: ask the DEA, their requests, trends in the team, help', () => {
-    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Trends in your team', 'Help']);
+    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Quality checks (QAS)', 'Trends in your team', 'Help']);
   });
 
   it.each([...ROLES])('%s sees help, last', (role) => {
@@ -51,12 +51,12 @@ describe('capabilitiesFor', () => {
 
   it('a work coach who is also a service delivery coach gets each command once, the work coach’s wording first', () => {
     const list = capabilitiesFor({ roles: ['work_coach', 'service_delivery_coach'] });
-    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', 'help']);
-    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Help']);
+    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', null, 'help']);
+    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Help']);
   });
 
   it('a work coach who is also a DEA sees both sides, each command once', () => {
-    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Help']);
+    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Consent, booking and outcomes', 'After each meeting', 'Help']);
   });
 
   it.each<[readonly Role[]]>([
@@ -70,7 +70,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('everyone has every role: one of each command plus the informational entries', () => {
-    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, 'help']);
+    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, null, 'quality checks', null, 'help']);
   });
 
   it('keeps the order of CAPABILITIES', () => {
