@@ -1,6 +1,7 @@
 import type { EntitySchema } from 'typeorm';
 import type { SqlDialect } from './dialect';
 import { bookingSchema, calendarEventSchema } from './calendar';
+import { conferenceCaseSchema, conferencePlanSchema, conferenceQasSchema, groupConferenceSchema, jobRunSchema } from './conferences';
 import { jobcentreSchema, staffRoleSchema, staffSchema } from './directory';
 import { outboxSchema, postedCardSchema } from './messaging';
 import { botStateSchema, conversationReferenceSchema, processedActivitySchema } from './platform';
@@ -24,5 +25,10 @@ export function entitySchemas(dialect: SqlDialect): EntitySchema[] {
     trendAlertSchema(dialect),
     calendarEventSchema(dialect),
     bookingSchema(dialect),
+    conferencePlanSchema(dialect),
+    groupConferenceSchema(dialect),
+    conferenceCaseSchema(dialect),
+    conferenceQasSchema(dialect),
+    jobRunSchema(dialect),
   ] as EntitySchema[];
 }

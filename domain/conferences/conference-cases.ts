@@ -6,7 +6,7 @@
  */
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, Logger, StaffDirectory } from '../ports';
-import { hasRole, type StaffMember } from '../staff';
+import type { StaffMember } from '../staff';
 import { NEXT_STEPS_AFTER, parseNextSteps, type FollowUpStarter } from '../outcomes/next-steps';
 import type { SupportRequestStore } from '../requests/ports';
 import { CASES_EXPECTED, QAS_MONTHLY_FOR, QAS_RESULTS, type ConferencePlan, type GroupConference, type NominatedCase, type QasCheck, type QasResult } from './plan';
