@@ -33,6 +33,7 @@ import type { Config } from './config';
 import { DeaBot } from './dea-bot';
 import { DeduplicationMiddleware } from './deduplication';
 import { createServer } from './server';
+import { createConferences } from './conference-wiring';
 
 export interface App {
   readonly server: Server;
@@ -40,6 +41,8 @@ export interface App {
   readonly notifier: TeamsNotifier;
   /** Work finishing after people have had their answer (diary bookings). */
   readonly background: BackgroundWork;
+  /** The group conference jobs (monthly top-up, cohort changes, case lists, check-list reminders), as the timer runs them. */
+  runConferenceJobs(): Promise<void>;
   /** Where it listens, once `listen` has resolved. */
   url(): string;
   listen(): Promise<void>;
@@ -103,6 +106,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const cards = new RequestCardRenderer(conversationReferences, directory, bookings, clock);
   notifierDeps.cards = cards;
   const requestActions = new RequestActions(requests, triage, bookings, background, cards, postedCards, clock, logger);
+  const conferences = createConferences({ dataSource, adapter, appId: notifierDeps.appId, calendar, directory, requestStore, notifier, notifierDeps, background, clock, logger });
   const drafts = userState.createProperty<SavedDraft | undefined>('requestDraft');
 
   const jobcentres = dataSource.getRepository<JobcentreRow>('Jobcentre');
@@ -120,11 +124,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       },
       'my requests': (turn, person) => requestActions.listMine(turn, person),
       queue: (turn, person) => requestActions.queue(turn, person),
+      'plan group conferences': (turn, person) => conferences.actions.planCommand(turn, person),
+      'nominate case': (turn, person) => conferences.actions.nominateCommand(turn, person),
     },
     submitActions: {
       'request.open': (turn, person, data) => requestActions.open(turn, person, String(data.requestId ?? '')),
     },
-    cardActions: (person, verb, data) => requestActions.invoke(person, verb, data),
+    cardActions: (person, verb, data, turn) => (verb.startsWith('conference.') ? conferences.actions.invoke(person, verb, data, turn) : requestActions.invoke(person, verb, data)),
     onPersonSeen: (person) => notifier.flushFor(person.aadObjectId),
     claimOnce: (what, key) => processed.claim(what, key, what),
   });
@@ -138,12 +144,17 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     notifier.sweep().catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'outbox sweep failed'));
   }, 60 * 1000);
   sweepTimer.unref();
+  const conferenceTimer = setInterval(() => {
+    conferences.runJobs().catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'group conference jobs failed'));
+  }, 15 * 60 * 1000);
+  conferenceTimer.unref();
 
   return {
     server,
     dataSource,
     notifier,
     background,
+    runConferenceJobs: () => conferences.runJobs(),
     url: () => server.url.replace('[::]', '127.0.0.1'),
     listen: () => new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -152,6 +163,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     close: async () => {
       clearInterval(pruneTimer);
       clearInterval(sweepTimer);
+      clearInterval(conferenceTimer);
       await background.idle();
       await notifier.idle();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

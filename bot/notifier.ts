@@ -1,6 +1,6 @@
 import { errorForLog } from './logger';
 import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import { cardAttachment } from '../cards/render';
+import { cardAttachment, type AdaptiveCard } from '../cards/render';
 import type { ConversationReferences } from '../data/stores/conversation-references';
 import type { Outbox, OutboxMessage } from '../data/stores/outbox';
 import type { PostedCards } from '../data/stores/posted-cards';
@@ -10,6 +10,7 @@ import type { SqlTrendStore } from '../data/stores/trend-alerts';
 import { trendCard } from '../cards/trend-card';
 import type { RequestCardRenderer } from './request-card-renderer';
 import type { SupportRequest } from '../domain/requests/support-request';
+import type { StaffMember } from '../domain/staff';
 
 export interface TeamsNotifierDeps {
   readonly adapter: CloudAdapter;
@@ -23,6 +24,8 @@ export interface TeamsNotifierDeps {
   readonly trends: SqlTrendStore;
   /** Set once the services it needs exist (they in turn notify through this notifier). */
   cards?: RequestCardRenderer;
+  /** Cards of other journeys (group conferences) by outbox kind, rendered from stored state at delivery. */
+  extraCards?: Readonly<Record<string, (subjectId: string, recipient: StaffMember) => Promise<AdaptiveCard | null>>>;
   readonly logger: Logger;
   readonly clock: Clock;
 }
@@ -56,6 +59,11 @@ export class TeamsNotifier implements RequestNotifier {
   async trendSpotted(trendId: string, trend: Trend): Promise<void> {
     this.deps.logger.info({ trendId, kind: trend.kind, count: trend.count }, 'trend spotted');
     await this.enqueueFor(trend.teamLeaderId, 'trend_card', trendId);
+  }
+
+  /** Queues a card of another journey (a kind in `extraCards`) for a person. */
+  async notify(staffId: string, kind: string, subjectId: string): Promise<void> {
+    await this.enqueueFor(staffId, kind, subjectId);
   }
 
   private async enqueueFor(staffId: string, kind: string, subjectId: string): Promise<void> {
@@ -105,6 +113,8 @@ export class TeamsNotifier implements RequestNotifier {
 
   private async send(message: OutboxMessage, reference: Partial<ConversationReference>): Promise<void> {
     if (message.kind === 'trend_card' && message.subjectId) return this.sendTrend(message.subjectId, reference);
+    const extra = this.deps.extraCards?.[message.kind];
+    if (extra && message.subjectId) return this.sendExtra(extra, message, reference);
     if (message.kind !== 'request_card' || !message.subjectId) throw new Error(`unknown outbox message kind ${message.kind}`);
     const request = await this.deps.requests.findById(message.subjectId);
     const recipient = await this.deps.directory.findByAadObjectId(message.recipientAad);
@@ -118,6 +128,15 @@ export class TeamsNotifier implements RequestNotifier {
     if (activityId) {
       await this.deps.postedCards.record({ requestId: request.id, recipientAad: recipient.aadObjectId, activityId, reference });
     }
+  }
+
+  private async sendExtra(render: (subjectId: string, recipient: StaffMember) => Promise<AdaptiveCard | null>, message: OutboxMessage, reference: Partial<ConversationReference>): Promise<void> {
+    const recipient = await this.deps.directory.findByAadObjectId(message.recipientAad);
+    const card = recipient && message.subjectId ? await render(message.subjectId, recipient) : null;
+    if (!card) return;
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (turn) => {
+      await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+    });
   }
 
   private async sendTrend(trendId: string, reference: Partial<ConversationReference>): Promise<void> {

@@ -46,6 +46,16 @@ export const BOT_COMMANDS = [
     description: 'For DEAs: your open requests, urgent first, then by the date a response is needed',
     scopes: ['personal'],
   },
+  {
+    title: 'plan group conferences',
+    description: 'For team leaders: group a DEA\'s cohort and book monthly group conferences 4 months ahead',
+    scopes: ['personal'],
+  },
+  {
+    title: 'nominate case',
+    description: 'Put a case forward for your next group work coach conference',
+    scopes: ['personal'],
+  },
 ] as const satisfies readonly BotCommand[];
 
 /** The literal command titles, e.g. `'new request'`. */

@@ -105,12 +105,12 @@ export class GroupConferenceService {
     const day = typeof date === 'string' ? date.trim() : '';
     const clock = typeof time === 'string' ? time.trim() : '';
     const problems: Record<string, string> = {};
-    if (!isCalendarDate(day)) problems[`date_${conferenceId}`] = 'Enter the date like 2027-01-14.';
-    else if (day.slice(0, 7) !== conference.month) problems[`date_${conferenceId}`] = `Choose a date in ${describeMonth(conference.month)}.`;
-    if (!isClockTime(clock)) problems[`time_${conferenceId}`] = 'Enter the start time like 14:30.';
+    if (!isCalendarDate(day)) problems.date = 'Enter the date like 2027-01-14.';
+    else if (day.slice(0, 7) !== conference.month) problems.date = `Choose a date in ${describeMonth(conference.month)}.`;
+    if (!isClockTime(clock)) problems.time = 'Enter the start time like 14:30.';
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
     const start = londonToUtc(day, clock);
-    if (start.getTime() <= this.deps.clock.now().getTime()) throw invalid('The conference must be in the future.', { [`date_${conferenceId}`]: 'Choose a date in the future.' });
+    if (start.getTime() <= this.deps.clock.now().getTime()) throw invalid('The conference must be in the future.', { date: 'Choose a date in the future.' });
     const end = new Date(start.getTime() + plan.durationMinutes * 60_000);
     // Who is busy then, so the plan card tells the team leader what they chose.
     const dea = await this.person(plan.deaId);
