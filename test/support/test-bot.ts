@@ -7,6 +7,7 @@ import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { ConnectorRecorder } from './connector-recorder';
+import type { Clock } from '../../domain/ports';
 
 export const PEOPLE = {
   coach: '00000000-0000-4000-8000-000000000001',
@@ -30,7 +31,7 @@ export interface TestBot {
 }
 
 /** The real bot on a real HTTP port, a fresh SQLite file with the demo directory, and a local connector. */
-export async function startTestBot(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestBot> {
+export async function startTestBot(options: { dataDir?: string; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestBot> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dea-bot-http-'));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'debug', ...options.env });
   const logs: string[] = [];
@@ -40,7 +41,7 @@ export async function startTestBot(options: { dataDir?: string; env?: Record<str
       callback();
     },
   });
-  const app = await createApp(config, createLogger(config.logLevel, sink));
+  const app = await createApp(config, createLogger(config.logLevel, sink), { clock: options.clock });
   await app.listen();
   const connector = new ConnectorRecorder();
   const serviceUrl = await connector.start();
@@ -146,7 +147,7 @@ export function cardInputs(card: Record<string, unknown>): Record<string, unknow
 }
 
 /** Clicks an Action.Execute button as a person, as Teams would post it; returns the card sent back. */
-export async function invokeAs(bot: TestBot, aadObjectId: string, verb: string, data: Record<string, unknown>): Promise<{ status: number; card: Record<string, unknown> }> {
+export async function invokeAs(bot: TestBot, aadObjectId: string, verb: string, data: Record<string, unknown>, extra: Partial<Activity> = {}): Promise<{ status: number; card: Record<string, unknown> }> {
   const { status, body } = await bot.post({
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -156,6 +157,7 @@ export async function invokeAs(bot: TestBot, aadObjectId: string, verb: string, 
     recipient: { id: '28:dea-bot' },
     conversation: { id: `a:personal-${aadObjectId}`, conversationType: 'personal' },
     value: { action: { type: 'Action.Execute', verb, data } },
+    ...extra,
   } as Partial<Activity>);
   const response = body as { statusCode?: number; value?: Record<string, unknown> } | null;
   return { status: response?.statusCode ?? status, card: response?.value ?? {} };
