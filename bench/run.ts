@@ -1,4 +1,5 @@
 import { calendarBench } from './calendar.bench';
+import { conferencesBench } from './conferences.bench';
 
 /** `npm run bench`: prints the figures; never part of `npm test`. */
 async function main(): Promise<void> {
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
     console.log(line);
   };
   await calendarBench(report);
+  await conferencesBench(report);
   const used = process.memoryUsage();
   report(`Memory: ${(used.rss / 1048576).toFixed(0)} MB resident, ${(used.heapUsed / 1048576).toFixed(0)} MB heap used`);
 }

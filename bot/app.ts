@@ -43,6 +43,7 @@ import type { Config } from './config';
 import { DeaBot } from './dea-bot';
 import { DeduplicationMiddleware } from './deduplication';
 import { createServer } from './server';
+import { createConferences } from './conference-wiring';
 
 export interface App {
   readonly server: Server;
@@ -52,6 +53,8 @@ export interface App {
   readonly background: BackgroundWork;
   /** Periodic work every instance runs (also on a timer); callable directly, e.g. with a test clock. */
   readonly jobs: { markEndedMeetings(): Promise<number> };
+  /** The group conference jobs (monthly top-up, cohort changes, case lists, check-list reminders), as the timer runs them. */
+  runConferenceJobs(): Promise<void>;
   /** Where it listens, once `listen` has resolved. */
   url(): string;
   listen(): Promise<void>;
@@ -142,6 +145,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       return record && request ? meetingSummaryCard(record, request, await partiesOf(directory, request)) : null;
     },
   };
+  const conferences = createConferences({ dataSource, adapter, appId: notifierDeps.appId, calendar, directory, requestStore, followUps, notifier, notifierDeps, background, clock, logger });
   const drafts = userState.createProperty<SavedDraft | undefined>('requestDraft');
 
   const bot = new DeaBot({
@@ -159,11 +163,18 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       'my requests': (turn, person) => requestActions.listMine(turn, person),
       queue: (turn, person) => requestActions.queue(turn, person),
       'quality checks': (turn, person) => requestActions.qualityChecks(turn, person),
+      'plan group conferences': (turn, person) => conferences.actions.planCommand(turn, person),
+      'nominate case': (turn, person) => conferences.actions.nominateCommand(turn, person),
     },
     submitActions: {
       'request.open': (turn, person, data) => requestActions.open(turn, person, String(data.requestId ?? '')),
     },
-    cardActions: (person, verb, data) => (OverrideActions.VERBS.includes(verb) ? overrideActions.invoke(person, verb, data) : requestActions.invoke(person, verb, data)),
+    cardActions: (person, verb, data, turn) =>
+      verb.startsWith('conference.')
+        ? conferences.actions.invoke(person, verb, data, turn)
+        : OverrideActions.VERBS.includes(verb)
+        ? overrideActions.invoke(person, verb, data)
+        : requestActions.invoke(person, verb, data),
     onPersonSeen: (person) => notifier.flushFor(person.aadObjectId),
     claimOnce: (what, key) => processed.claim(what, key, what),
   });
@@ -178,6 +189,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     outcomes.markEndedMeetings().catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'marking ended meetings failed'));
   }, 60 * 1000);
   sweepTimer.unref();
+  const conferenceTimer = setInterval(() => {
+    conferences.runJobs().catch((error: unknown) => logger.warn({ err: errorForLog(error) }, 'group conference jobs failed'));
+  }, 15 * 60 * 1000);
+  conferenceTimer.unref();
 
   return {
     server,
@@ -185,6 +200,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     notifier,
     background,
     jobs: { markEndedMeetings: () => outcomes.markEndedMeetings() },
+    runConferenceJobs: () => conferences.runJobs(),
     url: () => server.url.replace('[::]', '127.0.0.1'),
     listen: () => new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -193,6 +209,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     close: async () => {
       clearInterval(pruneTimer);
       clearInterval(sweepTimer);
+      clearInterval(conferenceTimer);
       await background.idle();
       await notifier.idle();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { EmbeddedCalendar } from '../data/calendar/embedded-calendar';
 import { GraphCalendar } from '../data/calendar/graph-calendar';
-import type { CalendarPort } from '../domain/calendar/calendar-port';
+import type { ConferenceCalendar } from '../domain/conferences/ports';
 import type { Config } from './config';
 
 /** Outlook through Microsoft Graph when configured; otherwise the embedded calendar in SQL. */
-export function createCalendar(config: Config, dataSource: DataSource): CalendarPort {
+export function createCalendar(config: Config, dataSource: DataSource): ConferenceCalendar {
   const calendar = config.calendar;
   if (calendar.kind === 'embedded') return new EmbeddedCalendar(dataSource);
   return new GraphCalendar({

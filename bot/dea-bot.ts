@@ -29,7 +29,7 @@ export interface DeaBotDeps {
   readonly dialogs?: readonly Dialog[];
   readonly commands?: Readonly<Record<string, CommandHandler>>;
   /** Verbs of Action.Execute buttons (invokes), answered with a refreshed card. */
-  readonly cardActions?: (person: StaffMember, verb: string, data: Record<string, unknown>) => Promise<AdaptiveCardInvokeResponse>;
+  readonly cardActions?: (person: StaffMember, verb: string, data: Record<string, unknown>, turn: TurnContext) => Promise<AdaptiveCardInvokeResponse>;
   /** Action.Submit buttons outside a journey, e.g. "Open request", by their `verb`. */
   readonly submitActions?: Readonly<Record<string, (turn: TurnContext, person: StaffMember, data: Record<string, unknown>) => Promise<void>>>;
   /** True for the first caller only, across instances: guards things done once per conversation. */
@@ -167,7 +167,7 @@ export class DeaBot extends TeamsActivityHandler {
     setTurnPerson(turn, person);
     const verb = invokeValue.action?.verb ?? '';
     if (!this.deps.cardActions) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'No card actions here.' } };
-    return this.deps.cardActions(person, verb, (invokeValue.action?.data ?? {}) as Record<string, unknown>);
+    return this.deps.cardActions(person, verb, (invokeValue.action?.data ?? {}) as Record<string, unknown>, turn);
   }
 
   private async sendHelp(turn: TurnContext, person: StaffMember): Promise<void> {

@@ -77,6 +77,11 @@ export class TeamsNotifier implements RequestNotifier, InterventionNotifier, Out
     if (record.sentToId) await this.enqueueFor(record.sentToId, 'summary_card', record.id);
   }
 
+  /** Queues a card of another journey (a kind in `cardSources`) for a person. */
+  async notify(staffId: string, kind: string, subjectId: string): Promise<void> {
+    await this.enqueueFor(staffId, kind, subjectId);
+  }
+
   private async enqueueFor(staffId: string, kind: string, subjectId: string): Promise<void> {
     const recipient = await this.deps.directory.findById(staffId);
     if (!recipient) return;
@@ -140,6 +145,8 @@ export class TeamsNotifier implements RequestNotifier, InterventionNotifier, Out
       await this.deps.postedCards.record({ requestId: request.id, recipientAad: recipient.aadObjectId, activityId, reference });
     }
   }
+
+
 
   private async sendTrend(trendId: string, reference: Partial<ConversationReference>): Promise<void> {
     const trend = await this.deps.trends.find(trendId);

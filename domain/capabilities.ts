@@ -80,6 +80,18 @@ export const CAPABILITIES: readonly Capability[] = [
     roles: ['work_coach_team_leader'],
   },
   {
+    command: 'plan group conferences',
+    title: 'Plan group conferences',
+    description: 'Group a DEA’s cohort (at most 10 a group) and book a conference a month per group, kept 4 months ahead.',
+    roles: ['work_coach_team_leader'],
+  },
+  {
+    command: 'nominate case',
+    title: 'Nominate a case for a group conference',
+    description: '3–4 cases are discussed at each group conference: put one forward from a request, or a new one.',
+    roles: ['work_coach', 'work_coach_team_leader'],
+  },
+  {
     command: 'help',
     title: 'Help',
     description: 'Show this card again. Say "cancel" at any step to stop without saving.',

@@ -47,6 +47,16 @@ export const BOT_COMMANDS = [
     scopes: ['personal'],
   },
   {
+    title: 'plan group conferences',
+    description: 'For team leaders: group a DEA\'s cohort and book monthly group conferences 4 months ahead',
+    scopes: ['personal'],
+  },
+  {
+    title: 'nominate case',
+    description: 'Put a case forward for your next group work coach conference',
+    scopes: ['personal'],
+  },
+  {
     title: 'quality checks',
     description: "For team leaders: your DEA's meetings to mark for a QAS check, and the results",
     scopes: ['personal'],

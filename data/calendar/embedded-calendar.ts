@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Brackets, type DataSource, type Repository } from 'typeorm';
 import type { Attendee, CalendarPort, EventChange, EventRef, EventResult, Interval, NewEvent } from '../../domain/calendar/calendar-port';
+import type { AttendeeChange } from '../../domain/conferences/ports';
 import type { CalendarEventRow } from '../schema/calendar';
 import { inTransaction } from '../transactions';
 import { BUSY_STATES, emptyBusyMap, normaliseBusy } from './busy-intervals';
@@ -76,6 +77,21 @@ export class EmbeddedCalendar implements CalendarPort {
           await repo.update({ id: existing.id }, { startsAt: change.start, endsAt: change.end });
           return existing;
         });
+        results.push(row ? success(change.mailbox, row) : failure(change.mailbox, 'The event does not exist (it may have been deleted).', false));
+      } catch (error) {
+        results.push(failure(change.mailbox, describe(error), true));
+      }
+    }
+    return results;
+  }
+
+  async setAttendees(changes: readonly AttendeeChange[]): Promise<EventResult[]> {
+    const results: EventResult[] = [];
+    for (const change of changes) {
+      try {
+        const attendees = JSON.stringify(change.attendees.map((a): Attendee => ({ email: a.email, name: a.name })));
+        const updated = await this.rows.update({ id: change.eventId, mailbox: change.mailbox.toLowerCase() }, { attendees });
+        const row = updated.affected ? await this.rows.findOne({ where: { id: change.eventId } }) : null;
         results.push(row ? success(change.mailbox, row) : failure(change.mailbox, 'The event does not exist (it may have been deleted).', false));
       } catch (error) {
         results.push(failure(change.mailbox, describe(error), true));

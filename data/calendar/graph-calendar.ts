@@ -17,6 +17,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import type { CalendarPort, EventChange, EventRef, EventResult, Interval, NewEvent } from '../../domain/calendar/calendar-port';
+import type { AttendeeChange } from '../../domain/conferences/ports';
 import { emptyBusyMap, isBusyState, normaliseBusy } from './busy-intervals';
 import { mapLimit, RETRYABLE_STATUSES, runSteps, type BatchLimits, type BatchRequestStep, type BatchStep, type BatchSubResponse, type SendBatch, type StepOutcome } from './graph-batch';
 
@@ -236,6 +237,19 @@ export class GraphCalendar implements CalendarPort {
     const outcomes = await this.run(steps);
     let next = 0;
     return changes.map((c, i) => (valid[i] ? eventResult(c.mailbox, outcomes[next++]!, c.eventId) : failure(c.mailbox, 'The end is before the start.', false)));
+  }
+
+  /** Replaces each event's attendees in place (Outlook sends the changes), keeping its Teams link. */
+  async setAttendees(changes: readonly AttendeeChange[]): Promise<EventResult[]> {
+    const outcomes = await this.run(
+      changes.map((c) => ({
+        mailbox: c.mailbox,
+        method: 'PATCH' as const,
+        url: `${userPath(c.mailbox)}/events/${encodeURIComponent(c.eventId)}`,
+        body: { attendees: c.attendees.map((a) => ({ emailAddress: { address: a.email, name: a.name }, type: 'required' })) },
+      })),
+    );
+    return changes.map((c, i) => eventResult(c.mailbox, outcomes[i]!, c.eventId));
   }
 
   async deleteEvents(refs: readonly EventRef[]): Promise<EventResult[]> {

@@ -70,6 +70,24 @@ CREATE TABLE "meeting_record" ("id" varchar(36) NOT NULL, "requestId" varchar(36
 GO
 CREATE TABLE "quality_check" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "standard" varchar(10) NOT NULL, "checkerId" varchar(36) NOT NULL, "markedAt" datetime2 NOT NULL, "result" varchar(12), "notes" nvarchar(2000), "recordedAt" datetime2, CONSTRAINT "UQ_quality_check_request" UNIQUE ("requestId"), CONSTRAINT "PK_46244a39dc1749e2ba591574d16" PRIMARY KEY ("id"));
 GO
+CREATE TABLE "conference_plan" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "wctlId" varchar(36) NOT NULL, "durationMinutes" int NOT NULL, "inviteWctl" bit NOT NULL, "workPsychologistId" varchar(36), "status" varchar(20) NOT NULL, "groups" nvarchar(MAX) NOT NULL, "warning" nvarchar(400), "cardActivityId" nvarchar(200), "cardReference" nvarchar(MAX), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_92b97f638d67d851a3e8d1adeaa" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_conference_plan_dea" ON "conference_plan" ("deaId", "status") ;
+GO
+CREATE TABLE "group_conference" ("id" varchar(36) NOT NULL, "planId" varchar(36) NOT NULL, "month" varchar(7) NOT NULL, "groupIndex" int NOT NULL, "startsAt" datetime2, "endsAt" datetime2, "coachIds" nvarchar(MAX) NOT NULL, "clashes" nvarchar(MAX) NOT NULL, "status" varchar(20) NOT NULL, "eventId" nvarchar(400), "joinUrl" nvarchar(400), "lastError" nvarchar(400), "casesSentAt" datetime2, "summary" nvarchar(MAX), "actions" nvarchar(MAX), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_group_conference_slot" UNIQUE ("planId", "month", "groupIndex"), CONSTRAINT "PK_ec9b37fdecda97789dd25eefdd9" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_group_conference_start" ON "group_conference" ("status", "startsAt") ;
+GO
+CREATE TABLE "conference_case" ("id" varchar(36) NOT NULL, "conferenceId" varchar(36) NOT NULL, "nominatedById" varchar(36) NOT NULL, "requestId" varchar(36), "reference" varchar(20), "note" nvarchar(200), "nextSteps" varchar(400), "followUps" varchar(400), "outcomeAt" datetime2, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_d4d7d1f7db5f9d0e6e013d65f41" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_conference_case_conference" ON "conference_case" ("conferenceId") ;
+GO
+CREATE TABLE "conference_qas" ("id" varchar(36) NOT NULL, "planId" varchar(36) NOT NULL, "conferenceId" varchar(36) NOT NULL, "month" varchar(7) NOT NULL, "checkedById" varchar(36) NOT NULL, "result" varchar(20) NOT NULL, "comments" nvarchar(1000), "createdAt" datetime2 NOT NULL, CONSTRAINT "UQ_conference_qas_conference" UNIQUE ("conferenceId"), CONSTRAINT "PK_27fd2903c500378ebf719036118" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_conference_qas_plan" ON "conference_qas" ("planId") ;
+GO
+CREATE TABLE "job_run" ("id" varchar(120) NOT NULL, "leaseUntil" datetime2 NOT NULL, "completedAt" datetime2, CONSTRAINT "PK_96fe0b041b8bc157dcec25bd8ef" PRIMARY KEY ("id"));
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
@@ -97,4 +115,12 @@ GO
 ALTER TABLE "meeting_record" ADD CONSTRAINT "FK_meeting_record_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "quality_check" ADD CONSTRAINT "FK_quality_check_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "conference_plan" ADD CONSTRAINT "FK_conference_plan_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "group_conference" ADD CONSTRAINT "FK_group_conference_plan" FOREIGN KEY ("planId") REFERENCES "conference_plan"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "conference_case" ADD CONSTRAINT "FK_conference_case_conference" FOREIGN KEY ("conferenceId") REFERENCES "group_conference"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "conference_qas" ADD CONSTRAINT "FK_conference_qas_plan" FOREIGN KEY ("planId") REFERENCES "conference_plan"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

@@ -1,6 +1,7 @@
 import type { EntitySchema } from 'typeorm';
 import type { SqlDialect } from './dialect';
 import { bookingSchema, calendarEventSchema } from './calendar';
+import { conferenceCaseSchema, conferencePlanSchema, conferenceQasSchema, groupConferenceSchema, jobRunSchema } from './conferences';
 import { jobcentreSchema, staffRoleSchema, staffSchema } from './directory';
 import { consentRecordSchema, interventionOverrideSchema, meetingRecordSchema, qualityCheckSchema } from './interventions';
 import { outboxSchema, postedCardSchema } from './messaging';
@@ -29,5 +30,10 @@ export function entitySchemas(dialect: SqlDialect): EntitySchema[] {
     interventionOverrideSchema(dialect),
     meetingRecordSchema(dialect),
     qualityCheckSchema(dialect),
+    conferencePlanSchema(dialect),
+    groupConferenceSchema(dialect),
+    conferenceCaseSchema(dialect),
+    conferenceQasSchema(dialect),
+    jobRunSchema(dialect),
   ] as EntitySchema[];
 }

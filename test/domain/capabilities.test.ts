@@ -15,8 +15,8 @@ const COLLEAGUE_ROLES: Role[] = [
 
 describe('capabilitiesFor', () => {
   it('a work coach: ask your DEA, your requests and help, not the DEA’s cohort', () => {
-    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Help']);
-    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', null, 'help']);
+    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Help']);
+    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', null, 'nominate case', 'help']);
     expect(titles(['work_coach'])).not.toContain('Requests from your cohort');
   });
 
@@ -36,7 +36,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('a work coach team leader: ask the DEA, their requests, trends in the team, help', () => {
-    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Quality checks (QAS)', 'Trends in your team', 'Help']);
+    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Quality checks (QAS)', 'Trends in your team', 'Plan group conferences', 'Nominate a case for a group conference', 'Help']);
   });
 
   it.each([...ROLES])('%s sees help, last', (role) => {
@@ -51,12 +51,12 @@ describe('capabilitiesFor', () => {
 
   it('a work coach who is also a service delivery coach gets each command once, the work coach’s wording first', () => {
     const list = capabilitiesFor({ roles: ['work_coach', 'service_delivery_coach'] });
-    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', null, 'help']);
-    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Help']);
+    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', null, 'nominate case', 'help']);
+    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Help']);
   });
 
   it('a work coach who is also a DEA sees both sides, each command once', () => {
-    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Consent, booking and outcomes', 'After each meeting', 'Help']);
+    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Consent, booking and outcomes', 'After each meeting', 'Nominate a case for a group conference', 'Help']);
   });
 
   it.each<[readonly Role[]]>([
@@ -70,7 +70,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('everyone has every role: one of each command plus the informational entries', () => {
-    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, null, 'quality checks', null, 'help']);
+    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, null, 'quality checks', null, 'plan group conferences', 'nominate case', 'help']);
   });
 
   it('keeps the order of CAPABILITIES', () => {

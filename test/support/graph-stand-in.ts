@@ -343,6 +343,7 @@ export class GraphStandIn {
     event.end = end;
     if (typeof body.subject === 'string') event.subject = body.subject;
     if (typeof body.showAs === 'string') event.showAs = body.showAs;
+    if (Array.isArray(body.attendees)) event.attendees = body.attendees as StandInEvent['attendees'];
     return { status: 200, body: present(event) };
   }
 

@@ -1,4 +1,3 @@
-import type { Clock } from '../../domain/ports';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { ConnectorRecorder } from './connector-recorder';
+import type { Clock } from '../../domain/ports';
 
 export const PEOPLE = {
   coach: '00000000-0000-4000-8000-000000000001',
@@ -147,7 +147,7 @@ export function cardInputs(card: Record<string, unknown>): Record<string, unknow
 }
 
 /** Clicks an Action.Execute button as a person, as Teams would post it; returns the card sent back. */
-export async function invokeAs(bot: TestBot, aadObjectId: string, verb: string, data: Record<string, unknown>): Promise<{ status: number; card: Record<string, unknown> }> {
+export async function invokeAs(bot: TestBot, aadObjectId: string, verb: string, data: Record<string, unknown>, extra: Partial<Activity> = {}): Promise<{ status: number; card: Record<string, unknown> }> {
   const { status, body } = await bot.post({
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -157,6 +157,7 @@ export async function invokeAs(bot: TestBot, aadObjectId: string, verb: string, 
     recipient: { id: '28:dea-bot' },
     conversation: { id: `a:personal-${aadObjectId}`, conversationType: 'personal' },
     value: { action: { type: 'Action.Execute', verb, data } },
+    ...extra,
   } as Partial<Activity>);
   const response = body as { statusCode?: number; value?: Record<string, unknown> } | null;
   return { status: response?.statusCode ?? status, card: response?.value ?? {} };

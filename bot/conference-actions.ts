@@ -1,0 +1,221 @@
+import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import { caseListCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard, type ConferenceNote, type FormState } from '../cards/conference-cards';
+import { cardAttachment, type AdaptiveCard } from '../cards/render';
+import type { SqlConferenceStore } from '../data/stores/group-conferences';
+import type { ConferenceCases } from '../domain/conferences/conference-cases';
+import type { GroupConferenceService } from '../domain/conferences/group-conference-service';
+import { describeMonth } from '../domain/conferences/months';
+import type { GroupConference } from '../domain/conferences/plan';
+import { isDomainError, type DomainError } from '../domain/errors';
+import type { Clock, Logger, StaffDirectory } from '../domain/ports';
+import { describeMeeting } from '../domain/requests/calendar-date';
+import { hasRole, type StaffMember } from '../domain/staff';
+import type { BackgroundWork } from './background';
+import type { TeamsConferenceNotifier } from './conference-notifier';
+
+type ActionData = Record<string, unknown>;
+const CARD = 'application/vnd.microsoft.card.adaptive';
+
+export interface ConferenceActionDeps {
+  readonly plans: GroupConferenceService;
+  readonly cases: ConferenceCases;
+  readonly store: SqlConferenceStore;
+  readonly directory: StaffDirectory;
+  readonly notifier: TeamsConferenceNotifier;
+  readonly background: BackgroundWork;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/**
+ * The group conference journey in Teams (verbs `conference.*`). Each click is answered at once
+ * from stored state; booking the diaries happens afterwards, and the plan's card is updated as it
+ * goes ("Booking… 4 of 12"). A refusal comes back on the same card with what was typed kept.
+ */
+export class ConferenceActions {
+  constructor(private readonly deps: ConferenceActionDeps) {
+    deps.notifier.renderPlan = (planId) => this.renderPlan(planId);
+  }
+
+  /** `plan group conferences`: the team leader chooses the DEA, the length and whom else to invite. */
+  async planCommand(turn: TurnContext, person: StaffMember): Promise<void> {
+    if (!hasRole(person, 'work_coach_team_leader')) {
+      await turn.sendActivity('Group conferences are planned by Work Coach Team Leaders. Say "help" to see what you can do.');
+      return;
+    }
+    const deas = await this.deps.plans.deaChoices(person);
+    if (!deas.length) {
+      await turn.sendActivity('No DEA in the staff directory has you as their team leader, or supports your work coaches, so there is nobody to plan for. Ask whoever keeps the directory.');
+      return;
+    }
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(planStartCard(deas))));
+  }
+
+  /** `nominate case`: a case for the person's next conferences. */
+  async nominateCommand(turn: TurnContext, person: StaffMember): Promise<void> {
+    const coming = await this.comingFor(person);
+    if (!coming.length) {
+      await turn.sendActivity('There is no group conference coming up that you take part in, so there is nothing to nominate a case for yet.');
+      return;
+    }
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(nominateCard(coming))));
+  }
+
+  async invoke(person: StaffMember, verb: string, data: ActionData, turn: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    const typed = typedValues(data);
+    try {
+      switch (verb) {
+        case 'conference.draft': {
+          const plan = await this.deps.plans.draft(person, data);
+          // The card this click came from becomes the plan: remember it, to update as booking goes.
+          const activityId = turn.activity.replyToId;
+          if (activityId) await this.deps.store.setCard(plan.id, activityId, TurnContext.getConversationReference(turn.activity));
+          return this.card(await this.renderPlan(plan.id, { note: { text: 'Check the times, change any that do not suit, then confirm: nothing is booked until you do.', tone: 'good' } }));
+        }
+        case 'conference.change': {
+          const plan = await this.deps.plans.change(person, planIdOf(data), versionOf(data), String(data.conferenceId ?? ''), data.date, data.time);
+          return this.card(await this.renderPlan(plan.id, { note: { text: 'Changed. Confirm when the plan suits.', tone: 'good' } }));
+        }
+        case 'conference.confirm': {
+          const plan = await this.deps.plans.confirm(person, planIdOf(data), versionOf(data));
+          const activityId = turn.activity.replyToId;
+          if (activityId) await this.deps.store.setCard(plan.id, activityId, TurnContext.getConversationReference(turn.activity));
+          this.bookInBackground(plan.id);
+          const total = (await this.deps.plans.plan(plan.id)).conferences.length;
+          return this.card(await this.renderPlan(plan.id, { progress: `Booking… 0 of ${total}` }));
+        }
+        case 'conference.retry': {
+          const { plan } = await this.deps.plans.plan(planIdOf(data));
+          if (plan.wctlId !== person.id) return this.card(messageCard('Only the team leader who made this plan can book it.'));
+          this.bookInBackground(plan.id);
+          return this.card(await this.renderPlan(plan.id, { progress: 'Trying again…' }));
+        }
+        case 'conference.nominate': {
+          const { nominated, warning } = await this.deps.cases.nominate(person, String(data.conferenceId ?? ''), data);
+          const note: ConferenceNote = warning ? { text: `Nominated ${nominated.reference ?? 'the new case'}. ${warning}`, tone: 'attention' } : { text: `Nominated ${nominated.reference ?? 'the new case'}. The DEA gets the list before the conference.`, tone: 'good' };
+          return this.card(nominateCard(await this.comingFor(person), {}, note));
+        }
+        case 'conference.outcome': {
+          const held = await this.deps.cases.recordOutcome(person, String(data.conferenceId ?? ''), versionOf(data), data);
+          return this.card(await this.renderCases(held.id, {}, { text: 'Saved. The summary was sent to the team leader, and the outcomes started their channels.', tone: 'good' }));
+        }
+        case 'conference.qas': {
+          await this.deps.cases.recordQas(person, String(data.conferenceId ?? ''), data.result, data.comments);
+          return this.card(messageCard('Group Case Conference Check List recorded. Thank you.'));
+        }
+        default:
+          return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown action ${verb}` } };
+      }
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      this.deps.logger.info({ verb, actorId: person.id, kind: error.kind }, 'conference action refused');
+      return this.card(await this.refused(person, verb, data, error, typed));
+    }
+  }
+
+  /** The plan card as it now is, for the click's answer and for every progress update. */
+  async renderPlan(planId: string, extras: { progress?: string; note?: ConferenceNote; form?: FormState } = {}): Promise<AdaptiveCard> {
+    const { plan, conferences } = await this.deps.plans.plan(planId);
+    const ids = new Set<string>([plan.deaId, ...conferences.flatMap((c) => [...c.coachIds, ...c.clashes]), ...(plan.workPsychologistId ? [plan.workPsychologistId] : [])]);
+    const people = new Map((await this.deps.directory.findByIds([...ids])).map((p) => [p.id, p]));
+    const live = conferences.filter((c) => c.status !== 'cancelled' && c.status !== 'unplaced');
+    const booking = live.filter((c) => c.status === 'pending').length;
+    const booked = live.filter((c) => c.status === 'booked' || c.status === 'held').length;
+    const failed = live.filter((c) => c.status === 'failed').length;
+    const progress =
+      extras.progress ??
+      (plan.status !== 'confirmed' ? '' : booking ? `Booking… ${booked} of ${live.length}` : failed ? `Booked ${booked} of ${live.length}; ${failed} could not be booked yet.` : `All ${booked} conferences are booked.`);
+    return planCard({ plan, conferences, dea: people.get(plan.deaId)!, people, progress, note: extras.note, form: extras.form });
+  }
+
+  /** Cards the outbox delivers (rendered at delivery from stored state). */
+  readonly outboxCards = {
+    cases: async (conferenceId: string): Promise<AdaptiveCard | null> => this.renderCases(conferenceId),
+    summary: async (conferenceId: string): Promise<AdaptiveCard | null> => {
+      const conference = await this.deps.store.findConference(conferenceId);
+      if (!conference) return null;
+      const plan = (await this.deps.store.findPlan(conference.planId))!;
+      const due = (await this.deps.cases.qasDue(plan)).includes(conference.month);
+      return summaryForWctlCard(conference, await this.deps.cases.cases(conferenceId), await this.names(conferenceId), due);
+    },
+    qas: async (conferenceId: string): Promise<AdaptiveCard | null> => {
+      const conference = await this.deps.store.findConference(conferenceId);
+      const plan = conference ? await this.deps.store.findPlan(conference.planId) : null;
+      const dea = plan ? await this.deps.directory.findById(plan.deaId) : null;
+      return conference && dea ? qasReminderCard(conference.month, conference, dea) : null;
+    },
+  };
+
+  private async renderCases(conferenceId: string, form: FormState = {}, note?: ConferenceNote): Promise<AdaptiveCard> {
+    const conference = await this.deps.store.findConference(conferenceId);
+    if (!conference) return messageCard('That conference no longer exists.');
+    return caseListCard(conference, await this.deps.cases.cases(conferenceId), await this.names(conferenceId), form, note);
+  }
+
+  private async names(conferenceId: string): Promise<Map<string, string>> {
+    const cases = await this.deps.cases.cases(conferenceId);
+    return new Map((await this.deps.directory.findByIds(cases.map((c) => c.nominatedById))).map((p) => [p.id, p.name]));
+  }
+
+  private bookInBackground(planId: string): void {
+    this.deps.background.run('group conferences', () => this.deps.plans.book(planId, () => this.deps.notifier.planChanged(planId)).finally(() => this.deps.notifier.planChanged(planId)));
+  }
+
+  /** The next two booked conferences for a coach of the group; the next month's for their team leader. */
+  private async comingFor(person: StaffMember): Promise<{ conference: GroupConference; label: string }[]> {
+    const now = this.deps.clock.now().getTime();
+    const plans = (await this.deps.store.confirmedPlans()).filter((p) => p.wctlId === person.id || p.deaId === person.deaId || p.deaId === person.id);
+    const out: { conference: GroupConference; label: string }[] = [];
+    for (const plan of plans) {
+      const coming = (await this.deps.store.conferencesOf(plan.id)).filter((c) => (c.status === 'booked' || c.status === 'pending') && c.start !== null && c.start.getTime() > now);
+      const mine = coming.filter((c) => c.coachIds.includes(person.id) || plan.wctlId === person.id || plan.deaId === person.id).sort((a, b) => a.start!.getTime() - b.start!.getTime());
+      out.push(...mine.slice(0, plan.wctlId === person.id ? plan.groups.length : 2).map((c) => ({ conference: c, label: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: ${describeMeeting(c.start!, c.end!)}` })));
+    }
+    return out;
+  }
+
+  private async refused(person: StaffMember, verb: string, data: ActionData, error: DomainError, typed: Record<string, string>): Promise<AdaptiveCard> {
+    const problems = { ...error.problems };
+    const form: FormState = { values: typed, problems };
+    const note: ConferenceNote = { text: `${error.kind === 'conflict' ? 'This changed since you last saw it: this is how it is now. ' : ''}${error.message} What you typed is kept.`, tone: 'attention' };
+    try {
+      if (verb === 'conference.draft') return planStartCard(await this.deps.plans.deaChoices(person).catch(() => []), form);
+      if (verb === 'conference.nominate') return nominateCard(await this.comingFor(person), form, note);
+      if (verb === 'conference.outcome' || verb === 'conference.qas') {
+        const conferenceId = String(data.conferenceId ?? '');
+        if (verb === 'conference.qas') {
+          const conference = await this.deps.store.findConference(conferenceId);
+          if (conference) return summaryForWctlCard(conference, await this.deps.cases.cases(conferenceId), await this.names(conferenceId), true, form, note);
+        }
+        return await this.renderCases(conferenceId, form, note);
+      }
+      const planId = planIdOf(data);
+      if (planId) return await this.renderPlan(planId, { note, form });
+    } catch (renderError) {
+      if (!isDomainError(renderError)) throw renderError;
+    }
+    return messageCard(note.text);
+  }
+
+  private card(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+    return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
+  }
+}
+
+function planIdOf(data: ActionData): string {
+  return typeof data.planId === 'string' ? data.planId : '';
+}
+
+function versionOf(data: ActionData): number {
+  return typeof data.version === 'number' ? data.version : Number(data.version);
+}
+
+function typedValues(data: ActionData): Record<string, string> {
+  const typed: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && !['planId', 'version'].includes(key)) typed[key] = value;
+  return typed;
+}
+
+function messageCard(text: string): AdaptiveCard {
+  return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] };
+}

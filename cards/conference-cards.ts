@@ -1,0 +1,232 @@
+/**
+ * Cards of the group conference journey (seed §29–34, §69). Cases are shown by request reference
+ * only, never with a claimant's name, NINO or health details.
+ */
+import type { ConferencePlan, GroupConference, NominatedCase } from '../domain/conferences/plan';
+import { CONFERENCE_MINUTES, QAS_RESULT_LABELS, QAS_RESULTS } from '../domain/conferences/plan';
+import { describeMonth } from '../domain/conferences/months';
+import { NEXT_STEP_LABELS, NEXT_STEPS_AFTER } from '../domain/outcomes/next-steps';
+import { describeMeeting } from '../domain/requests/calendar-date';
+import type { StaffMember } from '../domain/staff';
+import { formCard, showCardAction, type FormField } from './form-card';
+import { renderCard, type AdaptiveCard } from './render';
+import { summaryCard } from './summary-card';
+import planTemplate from './templates/conference-plan.json';
+
+export interface ConferenceNote {
+  readonly text: string;
+  readonly tone: 'good' | 'attention';
+}
+
+export interface FormState {
+  readonly values?: Readonly<Record<string, string>>;
+  readonly problems?: Readonly<Record<string, string>>;
+}
+
+const STATUS_LABELS: Readonly<Record<GroupConference['status'], string>> = {
+  proposed: 'proposed',
+  unplaced: 'no time found: give one',
+  pending: 'booking…',
+  booked: 'booked',
+  failed: 'not booked yet',
+  held: 'held',
+  cancelled: 'cancelled',
+};
+
+/** The team leader's first step: whose cohort, how long, whom else to invite (seed §30). */
+export function planStartCard(deas: readonly StaffMember[], state: FormState = {}): AdaptiveCard {
+  const fields: FormField[] = [
+    { id: 'deaId', kind: 'choice', label: 'DEA', required: true, errorMessage: 'Choose the DEA.', choices: deas.map((d) => ({ title: d.name, value: d.id })) },
+    {
+      id: 'durationMinutes',
+      kind: 'choice',
+      label: 'Length of each conference',
+      required: true,
+      errorMessage: 'Choose how long each conference is.',
+      choices: CONFERENCE_MINUTES.map((m) => ({ title: m % 60 === 0 ? `${m / 60} hour${m > 60 ? 's' : ''}` : `${m} minutes`, value: String(m) })),
+    },
+    { id: 'inviteWctl', kind: 'multichoice', label: 'Invite you (the team leader)', required: false, errorMessage: '', choices: [{ title: 'Invite me to every conference', value: 'true' }] },
+    { id: 'inviteWorkPsychologist', kind: 'multichoice', label: 'Invite the work psychologist', required: false, errorMessage: '', choices: [{ title: 'Invite the work psychologist', value: 'true' }] },
+  ];
+  const card = formCard({
+    journey: '',
+    step: '',
+    title: 'Plan group conferences',
+    intro: 'The DEA’s cohort is put into groups of at most 10, keeping teams together, and each group gets a time every month for the next 4 months when the DEA and all its coaches are free. You see the plan before anything is booked.',
+    submitTitle: 'Find times',
+    fields,
+    values: { durationMinutes: '60', ...(deas.length === 1 ? { deaId: deas[0]!.id } : {}), ...state.values },
+    problems: state.problems,
+  });
+  card.actions = [{ type: 'Action.Execute', title: 'Find times', verb: 'conference.draft', style: 'positive', data: {} }];
+  return card;
+}
+
+export interface PlanView {
+  readonly plan: ConferencePlan;
+  readonly conferences: readonly GroupConference[];
+  readonly dea: StaffMember;
+  /** Everyone named on the plan, by id. */
+  readonly people: ReadonlyMap<string, StaffMember>;
+  readonly progress?: string;
+  readonly note?: ConferenceNote;
+  readonly form?: FormState;
+}
+
+/** Month × group: date, time, who; with confirm and change while a draft, and retry after a failure. */
+export function planCard(view: PlanView): AdaptiveCard {
+  const { plan, conferences, dea, people } = view;
+  const name = (id: string) => people.get(id)?.name ?? 'someone no longer in the directory';
+  const months = [...new Set(conferences.map((c) => c.month))].sort();
+  const invited = [plan.inviteWctl ? 'you' : null, plan.workPsychologistId ? `${name(plan.workPsychologistId)} (work psychologist)` : null].filter(Boolean);
+  const card = renderCard(planTemplate, {
+    title: plan.status === 'draft' ? `Group conferences for ${dea.name}: the plan` : `Group conferences for ${dea.name}`,
+    subtitle: `${plan.groups.length} group${plan.groups.length === 1 ? '' : 's'} of ${plan.groups.map((g) => g.length).join(', ')} work coaches; ${plan.durationMinutes} minutes each, as a Teams meeting in ${dea.name}’s diary${invited.length ? `; also invited: ${invited.join(' and ')}` : ''}.`,
+    warning: plan.warning ?? '',
+    progress: view.progress ?? '',
+    months: months.map((month) => ({
+      label: describeMonth(month),
+      rows: conferences
+        .filter((c) => c.month === month)
+        .map((c) => ({
+          group: `Group ${c.groupIndex + 1}`,
+          when: c.start && c.end ? describeMeeting(c.start, c.end) : 'no time yet',
+          status: STATUS_LABELS[c.status],
+          who: c.coachIds.map(name).join(', '),
+          clash: c.clashes.length ? `No time suits everyone: busy then: ${c.clashes.map(name).join(', ')}.` : c.status === 'failed' && c.lastError ? `Not booked: ${c.lastError}` : '',
+        })),
+    })),
+    note: view.note?.text ?? '',
+    noteColor: view.note?.tone === 'attention' ? 'Attention' : 'Good',
+  });
+  const data = { planId: plan.id, version: plan.version };
+  const actions: Record<string, unknown>[] = [];
+  if (plan.status === 'draft') {
+    actions.push({ type: 'Action.Execute', title: 'Confirm and book', verb: 'conference.confirm', style: 'positive', data });
+    const changeable = conferences.filter((c) => c.status === 'proposed' || c.status === 'unplaced');
+    actions.push(
+      showCardAction({
+        title: 'Change a time',
+        verb: 'conference.change',
+        submitTitle: 'Change it',
+        data,
+        values: view.form?.values,
+        problems: view.form?.problems,
+        fields: [
+          { id: 'conferenceId', kind: 'choice', label: 'Conference', required: true, errorMessage: 'Choose the conference to change.', choices: changeable.map((c) => ({ title: `${describeMonth(c.month)}, group ${c.groupIndex + 1}`, value: c.id })) },
+          { id: 'date', kind: 'date', label: 'Date (in the same month)', required: true, errorMessage: 'Enter the date.' },
+          { id: 'time', kind: 'text', label: 'Start time (24-hour, like 14:30)', required: true, errorMessage: 'Enter the start time like 14:30.', maxLength: 5 },
+        ],
+      }),
+    );
+  } else if (conferences.some((c) => c.status === 'failed')) {
+    actions.push({ type: 'Action.Execute', title: 'Try booking again', verb: 'conference.retry', data });
+  }
+  if (actions.length) card.actions = actions;
+  return card;
+}
+
+/** A coach or team leader puts a case forward for a coming conference (seed §30, §31). */
+export function nominateCard(conferences: readonly { conference: GroupConference; label: string }[], state: FormState = {}, note?: ConferenceNote): AdaptiveCard {
+  const card = formCard({
+    journey: '',
+    step: '',
+    title: 'Nominate a case for a group conference',
+    intro: `3–4 cases are discussed at each conference. Give the reference of a request to the DEA, or describe a new case in a few words, without the claimant’s name, National Insurance number or health details.${note ? `\n\n${note.text}` : ''}`,
+    submitTitle: 'Nominate',
+    fields: [
+      { id: 'conferenceId', kind: 'choice', label: 'Conference', required: true, errorMessage: 'Choose the conference.', choices: conferences.map((c) => ({ title: c.label, value: c.conference.id })) },
+      { id: 'reference', kind: 'text', label: 'Request reference (like DEA-000123)', required: false, errorMessage: 'Enter a reference like DEA-000123.', maxLength: 12 },
+      { id: 'note', kind: 'multiline', label: 'Or a new case, in a few words', required: false, errorMessage: 'At most 200 characters.', maxLength: 200 },
+    ],
+    values: { ...(conferences.length === 1 ? { conferenceId: conferences[0]!.conference.id } : {}), ...state.values },
+    problems: state.problems,
+  });
+  card.actions = [{ type: 'Action.Execute', title: 'Nominate', verb: 'conference.nominate', style: 'positive', data: {} }];
+  return card;
+}
+
+/** How a nominated case is shown: by reference, or as a new case in the nominator's words. */
+export function caseLabel(c: NominatedCase, nominator: string): string {
+  return c.reference ? `${c.reference} (nominated by ${nominator})` : `New case (nominated by ${nominator}): ${c.note ?? ''}`;
+}
+
+/** The DEA's list before the conference (seed §30), and the form for the outcome afterwards (§33–34). */
+export function caseListCard(conference: GroupConference, cases: readonly NominatedCase[], names: ReadonlyMap<string, string>, state: FormState = {}, note?: ConferenceNote): AdaptiveCard {
+  const steps = NEXT_STEPS_AFTER.group_conference.map((s) => ({ title: NEXT_STEP_LABELS[s], value: s }));
+  const held = conference.status === 'held';
+  return withActions(
+    summaryCard({
+      title: `Group conference: group ${conference.groupIndex + 1}, ${describeMonth(conference.month)}`,
+      subtitle: conference.start && conference.end ? describeMeeting(conference.start, conference.end) : undefined,
+      facts: [
+        { label: 'Cases', value: cases.length ? `${cases.length}` : 'none nominated yet' },
+        ...cases.map((c, i) => ({ label: `Case ${i + 1}`, value: caseLabel(c, names.get(c.nominatedById) ?? 'someone') + (c.nextSteps.length ? ` → ${c.nextSteps.map((s) => NEXT_STEP_LABELS[s]).join('; ')}${c.followUps.length ? ` (${c.followUps.join(', ')})` : ''}` : '') })),
+      ],
+      paragraphs: held ? [{ label: 'Summary', value: conference.summary ?? '' }, ...(conference.actions ? [{ label: 'Actions', value: conference.actions }] : [])] : [],
+      note: note?.text,
+      noteTone: note?.tone,
+    }),
+    held
+      ? []
+      : [
+          showCardAction({
+            title: 'Record the outcome',
+            verb: 'conference.outcome',
+            submitTitle: 'Save and send the summary',
+            intro: 'Once the conference has taken place: the summary goes to the team leader, and each case’s outcomes start their channels.',
+            data: { conferenceId: conference.id, version: conference.version },
+            values: state.values,
+            problems: state.problems,
+            fields: [
+              { id: 'summary', kind: 'multiline', label: 'Summary of the conference', required: true, errorMessage: 'Summarise what the conference covered.', maxLength: 4000 },
+              { id: 'actions', kind: 'multiline', label: 'Actions', required: false, errorMessage: 'At most 4000 characters.', maxLength: 4000 },
+              ...cases.map(
+                (c, i): FormField => ({ id: `steps_${c.id}`, kind: 'multichoice', label: `Case ${i + 1}: ${c.reference ?? 'new case'}: further outcomes`, required: true, errorMessage: 'Choose at least one outcome.', choices: steps }),
+              ),
+            ],
+          }),
+        ],
+  );
+}
+
+/** The summary for the team leader (seed §33), with the check list to record (seed §69). */
+export function summaryForWctlCard(conference: GroupConference, cases: readonly NominatedCase[], names: ReadonlyMap<string, string>, qasDue: boolean, state: FormState = {}, note?: ConferenceNote): AdaptiveCard {
+  const card = caseListCard(conference, cases, names, {}, note);
+  card.actions = [qasAction(conference, qasDue, state)];
+  return card;
+}
+
+/** A reminder that a Group Case Conference Check List is due for a month. */
+export function qasReminderCard(month: string, conference: GroupConference, dea: StaffMember): AdaptiveCard {
+  return withActions(
+    summaryCard({
+      title: 'Group Case Conference Check List due',
+      subtitle: `${dea.name}’s group conferences, ${describeMonth(month)}`,
+      facts: [{ label: 'Why', value: 'The check list is monthly for the first 3 months of group conferences, then at your discretion (QAS, seed §69).' }],
+    }),
+    [qasAction(conference, true, {})],
+  );
+}
+
+function qasAction(conference: GroupConference, due: boolean, state: FormState): Record<string, unknown> {
+  return showCardAction({
+    title: 'Record the check list',
+    verb: 'conference.qas',
+    submitTitle: 'Record',
+    intro: due ? 'This month’s check is due.' : 'Optional now: at your discretion.',
+    data: { conferenceId: conference.id },
+    values: state.values,
+    problems: state.problems,
+    fields: [
+      { id: 'result', kind: 'choice', label: 'Does the group case conference meet the standard?', required: true, errorMessage: 'Choose one.', choices: QAS_RESULTS.map((r) => ({ title: QAS_RESULT_LABELS[r], value: r })) },
+      { id: 'comments', kind: 'multiline', label: 'Comments', required: false, errorMessage: 'At most 1000 characters.', maxLength: 1000 },
+    ],
+  });
+}
+
+function withActions(card: AdaptiveCard, actions: readonly Record<string, unknown>[]): AdaptiveCard {
+  if (actions.length) card.actions = [...actions];
+  else delete card.actions;
+  return card;
+}

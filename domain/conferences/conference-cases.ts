@@ -1,0 +1,179 @@
+/**
+ * Around each conference (seed §30–34, §69): work coaches and the team leader nominate cases; the
+ * DEA gets the list before the day; afterwards the DEA records the summary, the actions and each
+ * case's further outcomes, which start their channels; the team leader gets the summary and
+ * records the Group Case Conference Check List, reminded while it is due.
+ */
+import { conflict, invalid, notAllowed, notFound } from '../errors';
+import type { Clock, Logger, StaffDirectory } from '../ports';
+import type { StaffMember } from '../staff';
+import { NEXT_STEPS_AFTER, parseNextSteps, type FollowUpStarter } from '../outcomes/next-steps';
+import type { SupportRequestStore } from '../requests/ports';
+import { CASES_EXPECTED, QAS_MONTHLY_FOR, QAS_RESULTS, type ConferencePlan, type GroupConference, type NominatedCase, type QasCheck, type QasResult } from './plan';
+import type { ConferenceNotifier, ConferenceStore, JobLeases } from './ports';
+
+export interface ConferenceCaseDeps {
+  readonly store: ConferenceStore;
+  readonly directory: StaffDirectory;
+  readonly requests: SupportRequestStore;
+  readonly followUps: FollowUpStarter;
+  readonly notifier: ConferenceNotifier;
+  readonly jobs: JobLeases;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export interface Nomination {
+  /** A request reference like DEA-000123, for a case the DEA already knows. */
+  readonly reference?: unknown;
+  /** Or a new case in a few words. */
+  readonly note?: unknown;
+}
+
+export interface ConferenceOutcome {
+  readonly summary?: unknown;
+  readonly actions?: unknown;
+  /** Per nominated case, `steps_<caseId>`: the chosen next steps, comma-separated. */
+  readonly [key: string]: unknown;
+}
+
+/** The DEA gets the cases this long before the conference. */
+export const CASE_LIST_LEAD_MS = 3 * 86_400_000;
+const REFERENCE = /^DEA-(\d{1,9})$/i;
+// A National Insurance number anywhere in a note: notes must not carry one (no claimant details).
+const NINO_LIKE = /\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/i;
+
+export class ConferenceCases {
+  constructor(private readonly deps: ConferenceCaseDeps) {}
+
+  /** A case for the conference: from one of the cohort's requests, or new. Warns above 4. */
+  async nominate(person: StaffMember, conferenceId: string, nomination: Nomination): Promise<{ nominated: NominatedCase; warning: string | null }> {
+    const { conference, plan } = await this.conference(conferenceId);
+    const leaders = new Set((await this.deps.directory.findByIds(conference.coachIds)).map((c) => c.teamLeaderId));
+    const mayNominate = conference.coachIds.includes(person.id) || person.id === plan.wctlId || person.id === plan.deaId || leaders.has(person.id);
+    if (!mayNominate) throw notAllowed('Only the coaches of this group, their team leader and the DEA nominate cases for it.');
+    if (conference.status === 'held' || conference.status === 'cancelled') throw invalid('This conference is over: nominate the case for a later one.');
+    const reference = typeof nomination.reference === 'string' ? nomination.reference.trim().toUpperCase() : '';
+    const note = typeof nomination.note === 'string' ? nomination.note.trim() : '';
+    if (!reference && !note) throw invalid('Give a request reference, or a few words about a new case.', { reference: 'Enter a reference like DEA-000123, or describe a new case below.' });
+    let requestId: string | null = null;
+    let ref: string | null = null;
+    if (reference) {
+      const match = REFERENCE.exec(reference);
+      const request = match ? await this.deps.requests.findByNumber(Number(match[1])) : null;
+      if (!request || request.deaId !== plan.deaId) throw invalid(`There is no request ${reference} for this DEA.`, { reference: 'Enter the reference of one of this DEA’s requests, like DEA-000123.' });
+      requestId = request.id;
+      ref = request.reference;
+      const already = await this.deps.store.casesOf(conferenceId);
+      if (already.some((c) => c.requestId === requestId)) throw conflict(`${ref} is already nominated for this conference.`);
+    } else {
+      if (note.length > 200) throw invalid('Keep the new case to 200 characters.', { note: 'At most 200 characters.' });
+      if (NINO_LIKE.test(note)) throw invalid('Leave the National Insurance number out: the case is discussed without claimant details.', { note: 'Remove the National Insurance number.' });
+    }
+    const nominated = await this.deps.store.nominate({ conferenceId, nominatedById: person.id, requestId, reference: ref, note: ref ? null : note }, this.deps.clock.now());
+    const count = (await this.deps.store.casesOf(conferenceId)).length;
+    const warning = count > CASES_EXPECTED.max ? `This conference now has ${count} cases; ${CASES_EXPECTED.min}–${CASES_EXPECTED.max} are expected (seed §32), so some may wait for the next one.` : null;
+    this.deps.logger.info({ conferenceId, caseId: nominated.id, fromRequest: requestId !== null, count }, 'case nominated');
+    return { nominated, warning };
+  }
+
+  async cases(conferenceId: string): Promise<NominatedCase[]> {
+    return this.deps.store.casesOf(conferenceId);
+  }
+
+  /** Sends the DEA each coming conference's cases, once, a few days before. Safe on every instance. */
+  async sendCaseLists(now: Date = this.deps.clock.now()): Promise<number> {
+    let sent = 0;
+    for (const conference of await this.deps.store.bookedBetween(now, new Date(now.getTime() + CASE_LIST_LEAD_MS))) {
+      if (conference.casesSentAt) continue;
+      if (!(await this.deps.jobs.claim('group-conference-cases', conference.id, now, 10 * 60_000))) continue;
+      const plan = (await this.deps.store.findPlan(conference.planId))!;
+      await this.deps.notifier.caseList(conference, plan.deaId);
+      await this.deps.store.updateConference(conference.id, conference.version, { casesSentAt: now }, now);
+      await this.deps.jobs.complete('group-conference-cases', conference.id, now);
+      sent += 1;
+    }
+    return sent;
+  }
+
+  /**
+   * Seed §33–34: the DEA's summary and actions, and each case's further outcomes. A step that is a
+   * channel starts a follow-up request from the case's request; a new case has no request, so its
+   * outcome is recorded only. The team leader is sent the summary.
+   */
+  async recordOutcome(dea: StaffMember, conferenceId: string, version: number, outcome: ConferenceOutcome): Promise<GroupConference> {
+    const { conference, plan } = await this.conference(conferenceId);
+    if (plan.deaId !== dea.id) throw notAllowed('Only the DEA who held the conference records its outcome.');
+    if (conference.version !== version) throw conflict('The conference changed since this card was shown.');
+    const now = this.deps.clock.now();
+    if (conference.status !== 'booked' || !conference.start || conference.start.getTime() > now.getTime()) throw invalid('The outcome is recorded once the conference has taken place.');
+    const summary = typeof outcome.summary === 'string' ? outcome.summary.trim() : '';
+    const actions = typeof outcome.actions === 'string' ? outcome.actions.trim() : '';
+    const problems: Record<string, string> = {};
+    if (!summary) problems.summary = 'Summarise what the conference covered.';
+    else if (summary.length > 4000) problems.summary = 'At most 4000 characters.';
+    if (actions.length > 4000) problems.actions = 'At most 4000 characters.';
+    const cases = await this.deps.store.casesOf(conferenceId);
+    const steps = new Map(cases.map((c) => [c.id, parseNextSteps(outcome[`steps_${c.id}`], 'group_conference')]));
+    for (const c of cases) if (!steps.get(c.id)!.length) problems[`steps_${c.id}`] = 'Choose at least one outcome (or "No further support needed").';
+    if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+
+    const held = await this.deps.store.updateConference(conference.id, conference.version, { status: 'held', summary, actions: actions || null }, now);
+    for (const c of cases) {
+      const chosen = steps.get(c.id)!;
+      const started = c.requestId ? await this.deps.followUps.startFollowUps(c.requestId, chosen, dea.id, now) : [];
+      await this.deps.store.recordCaseOutcome(c.id, chosen, started.map((s) => s.reference), now);
+    }
+    await this.deps.notifier.summary(held, plan.wctlId);
+    this.deps.logger.info({ conferenceId, cases: cases.length }, 'group conference outcome recorded');
+    return held;
+  }
+
+  /** Seed §69: the team leader's Group Case Conference Check List for a conference that was held. */
+  async recordQas(wctl: StaffMember, conferenceId: string, result: unknown, comments: unknown): Promise<QasCheck> {
+    const { conference, plan } = await this.conference(conferenceId);
+    if (plan.wctlId !== wctl.id) throw notAllowed('The check list is recorded by the team leader who plans these conferences.');
+    if (conference.status !== 'held') throw invalid('The check list is recorded once the conference has been held.');
+    if (typeof result !== 'string' || !(QAS_RESULTS as readonly string[]).includes(result)) throw invalid('Choose how the conference measured up.', { result: 'Choose one.' });
+    const text = typeof comments === 'string' ? comments.trim() : '';
+    if (text.length > 1000) throw invalid('Keep the comments to 1000 characters.', { comments: 'At most 1000 characters.' });
+    if ((await this.deps.store.qasChecksOf(plan.id)).some((q) => q.conferenceId === conferenceId)) throw conflict('The check list for this conference is already recorded.');
+    return this.deps.store.recordQas({ planId: plan.id, conferenceId, month: conference.month, checkedById: wctl.id, result: result as QasResult, comments: text || null, at: this.deps.clock.now() });
+  }
+
+  /**
+   * Months whose check list is due: each of the first three months with a conference held, until a
+   * check is recorded for it. Later months are at the team leader's discretion, so never due.
+   */
+  async qasDue(plan: ConferencePlan): Promise<string[]> {
+    const heldMonths = [...new Set((await this.deps.store.conferencesOf(plan.id)).filter((c) => c.status === 'held').map((c) => c.month))].sort();
+    const allMonths = [...new Set((await this.deps.store.conferencesOf(plan.id)).map((c) => c.month))].sort();
+    const firstThree = allMonths.slice(0, QAS_MONTHLY_FOR);
+    const checked = new Set((await this.deps.store.qasChecksOf(plan.id)).map((q) => q.month));
+    return heldMonths.filter((m) => firstThree.includes(m) && !checked.has(m));
+  }
+
+  /** Reminds each team leader once per due month. Safe on every instance (a lease per plan and month). */
+  async remindQas(now: Date = this.deps.clock.now()): Promise<number> {
+    let reminded = 0;
+    for (const plan of await this.deps.store.confirmedPlans()) {
+      for (const month of await this.qasDue(plan)) {
+        if (!(await this.deps.jobs.claim('group-conference-qas-reminder', `${plan.id}:${month}`, now, 10 * 60_000))) continue;
+        await this.deps.notifier.qasDue(plan, month);
+        await this.deps.jobs.complete('group-conference-qas-reminder', `${plan.id}:${month}`, now);
+        reminded += 1;
+      }
+    }
+    return reminded;
+  }
+
+  private async conference(id: string): Promise<{ conference: GroupConference; plan: ConferencePlan }> {
+    const conference = await this.deps.store.findConference(id);
+    const plan = conference ? await this.deps.store.findPlan(conference.planId) : null;
+    if (!conference || !plan) throw notFound('That conference does not exist.');
+    return { conference, plan };
+  }
+}
+
+/** The outcomes offered for each case after a group conference (seed §34), as data. */
+export const GROUP_CONFERENCE_STEPS = NEXT_STEPS_AFTER.group_conference;

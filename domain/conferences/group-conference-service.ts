@@ -1,0 +1,349 @@
+/**
+ * The Work Coach Team Leader's side of group conferences (seed §29–31): group the DEA's cohort,
+ * find a time a month per group for the next four months, confirm, and book each conference as
+ * one meeting in the DEA's diary with the group's coaches invited. Booking is resumable: each
+ * conference carries its own status and an idempotent transactionId, so a second run after a
+ * failure part-way writes only what is missing and never a second meeting.
+ */
+import { conflict, invalid, notAllowed, notFound } from '../errors';
+import type { Clock, Logger, StaffDirectory } from '../ports';
+import { hasRole, type StaffMember } from '../staff';
+import type { WorkingPatterns } from '../calendar/booking-service';
+import type { Attendee, NewEvent } from '../calendar/calendar-port';
+import type { Participant } from '../calendar/free-time';
+import { isClockTime, londonToUtc } from '../calendar/london-time';
+import { isCalendarDate } from '../requests/calendar-date';
+import { groupCohort } from './grouping';
+import { planMonthlySlots, type PlannedSlot } from './monthly-slots';
+import { describeMonth, HORIZON_MONTHS, monthBounds, monthOf, monthsAhead } from './months';
+import { CONFERENCE_MINUTES, type ConferencePlan, type GroupConference } from './plan';
+import type { CohortDirectory, ConferenceCalendar, ConferenceNotifier, ConferenceStore, JobLeases, NewConference } from './ports';
+
+export interface GroupConferenceDeps {
+  readonly store: ConferenceStore;
+  readonly calendar: ConferenceCalendar;
+  readonly cohort: CohortDirectory;
+  readonly directory: StaffDirectory;
+  readonly patterns: WorkingPatterns;
+  readonly notifier: ConferenceNotifier;
+  readonly jobs: JobLeases;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export interface PlanRequest {
+  readonly deaId?: unknown;
+  readonly durationMinutes?: unknown;
+  /** 'true' when ticked (an Input.Toggle sends strings). */
+  readonly inviteWctl?: unknown;
+  readonly inviteWorkPsychologist?: unknown;
+}
+
+export interface BookingProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly failed: number;
+}
+
+/** All of a DEA's conferences sit in the DEA's mailbox: Graph lets 4 requests per mailbox be in flight. */
+const EVENTS_PER_ROUND = 4;
+const TOP_UP_JOB = 'group-conference-top-up';
+
+export class GroupConferenceService {
+  constructor(private readonly deps: GroupConferenceDeps) {}
+
+  /** The DEAs a team leader may plan for. */
+  async deaChoices(wctl: StaffMember): Promise<StaffMember[]> {
+    this.assertWctl(wctl);
+    return this.deps.cohort.deasFor(wctl.id);
+  }
+
+  /** Groups the cohort and proposes a time per group and month; nothing is booked until confirmed. */
+  async draft(wctl: StaffMember, request: PlanRequest): Promise<ConferencePlan> {
+    this.assertWctl(wctl);
+    const problems: Record<string, string> = {};
+    const choices = await this.deps.cohort.deasFor(wctl.id);
+    const dea = choices.find((d) => d.id === String(request.deaId ?? '').toLowerCase());
+    if (!dea) problems.deaId = 'Choose one of the DEAs you plan conferences for.';
+    const minutes = Number(request.durationMinutes ?? 60);
+    if (!(CONFERENCE_MINUTES as readonly number[]).includes(minutes)) problems.durationMinutes = 'Choose how long each conference is (at least an hour).';
+    if (!dea || Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+    const confirmed = await this.deps.store.plansForDea(dea.id, ['confirmed']);
+    if (confirmed.length) throw conflict(`${dea.name}'s group conferences are already planned and kept ${HORIZON_MONTHS} months ahead.`);
+
+    const coaches = await this.deps.cohort.cohortOf(dea.id);
+    if (!coaches.length) throw invalid(`${dea.name} has no work coaches in the staff directory, so there is nobody to group.`);
+    const grouping = groupCohort(coaches.map((c) => ({ id: c.id, teamId: c.teamLeaderId, name: c.name })));
+    const psychologist = isTicked(request.inviteWorkPsychologist) ? await this.deps.cohort.workPsychologistFor(dea) : null;
+    if (isTicked(request.inviteWorkPsychologist) && !psychologist) throw invalid('There is no work psychologist in the staff directory to invite.', { inviteWorkPsychologist: 'Nobody to invite: untick this.' });
+
+    const now = this.deps.clock.now();
+    const months = monthsAhead(now);
+    const slots = await this.findSlots(dea, coaches, grouping.groups, months, minutes, now);
+    // Drafts nobody confirmed are replaced, so the DEA has one plan in the making at a time.
+    for (const old of await this.deps.store.plansForDea(dea.id, ['draft'])) await this.deps.store.updatePlan(old.id, old.version, { status: 'cancelled' }, now);
+    const plan = await this.deps.store.createPlan(
+      { deaId: dea.id, wctlId: wctl.id, durationMinutes: minutes, inviteWctl: isTicked(request.inviteWctl), workPsychologistId: psychologist?.id ?? null, groups: grouping.groups, warning: grouping.warning },
+      toConferences(slots, grouping.groups, 'proposed'),
+      now,
+    );
+    this.deps.logger.info({ planId: plan.id, deaId: dea.id, coaches: coaches.length, groups: grouping.groups.length, months: months.length }, 'group conferences drafted');
+    return plan;
+  }
+
+  async plan(id: string): Promise<{ plan: ConferencePlan; conferences: GroupConference[] }> {
+    const plan = await this.deps.store.findPlan(id);
+    if (!plan) throw notFound('That plan does not exist.');
+    return { plan, conferences: await this.deps.store.conferencesOf(id) };
+  }
+
+  /** The team leader gives another London date and time to a proposed conference, before confirming. */
+  async change(wctl: StaffMember, planId: string, version: number, conferenceId: string, date: unknown, time: unknown): Promise<ConferencePlan> {
+    const plan = await this.ownDraft(wctl, planId, version);
+    const conference = await this.deps.store.findConference(conferenceId);
+    if (!conference || conference.planId !== plan.id) throw notFound('That conference is not on this plan.');
+    const day = typeof date === 'string' ? date.trim() : '';
+    const clock = typeof time === 'string' ? time.trim() : '';
+    const problems: Record<string, string> = {};
+    if (!isCalendarDate(day)) problems.date = 'Enter the date like 2027-01-14.';
+    else if (day.slice(0, 7) !== conference.month) problems.date = `Choose a date in ${describeMonth(conference.month)}.`;
+    if (!isClockTime(clock)) problems.time = 'Enter the start time like 14:30.';
+    if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+    const start = londonToUtc(day, clock);
+    if (start.getTime() <= this.deps.clock.now().getTime()) throw invalid('The conference must be in the future.', { date: 'Choose a date in the future.' });
+    const end = new Date(start.getTime() + plan.durationMinutes * 60_000);
+    // Who is busy then, so the plan card tells the team leader what they chose.
+    const dea = await this.person(plan.deaId);
+    const people = [dea, ...(await this.deps.directory.findByIds(conference.coachIds))];
+    const busy = await this.deps.calendar.busy(people.map((p) => p.email), start, end);
+    const clashes = people.filter((p) => (busy.get(p.email.toLowerCase()) ?? []).some((b) => b.start < end && b.end > start)).map((p) => p.id);
+    const now = this.deps.clock.now();
+    await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes, status: 'proposed' }, now);
+    return this.deps.store.updatePlan(plan.id, plan.version, {}, now);
+  }
+
+  /** Confirms the plan: every conference is then booked (by `book`, after the click is answered). */
+  async confirm(wctl: StaffMember, planId: string, version: number): Promise<ConferencePlan> {
+    const plan = await this.ownDraft(wctl, planId, version);
+    const conferences = await this.deps.store.conferencesOf(plan.id);
+    const unplaced = conferences.filter((c) => c.status === 'unplaced');
+    if (unplaced.length) {
+      throw invalid(`Give a date and time to ${unplaced.map((c) => `group ${c.groupIndex + 1} in ${describeMonth(c.month)}`).join(', ')} first.`);
+    }
+    const now = this.deps.clock.now();
+    const confirmed = await this.deps.store.updatePlan(plan.id, plan.version, { status: 'confirmed' }, now);
+    for (const c of conferences) if (c.status === 'proposed') await this.deps.store.updateConference(c.id, c.version, { status: 'pending' }, now);
+    this.deps.logger.info({ planId: plan.id, conferences: conferences.length }, 'group conferences confirmed');
+    return confirmed;
+  }
+
+  /**
+   * Writes every pending or failed conference into the DEA's diary, a few at a time so progress
+   * can be shown; each result is saved before the next round, so a stop part-way loses nothing.
+   */
+  async book(planId: string, onProgress?: (progress: BookingProgress) => Promise<void>): Promise<BookingProgress> {
+    const plan = await this.deps.store.findPlan(planId);
+    if (!plan || plan.status !== 'confirmed') throw invalid('Only a confirmed plan is booked.');
+    const all = (await this.deps.store.conferencesOf(planId)).filter((c) => c.status !== 'cancelled');
+    const todo = all.filter((c) => c.status === 'pending' || c.status === 'failed');
+    const total = all.filter((c) => c.status !== 'unplaced').length;
+    let done = total - todo.length;
+    let failed = 0;
+    const invitees = await this.invitees(plan);
+    for (let i = 0; i < todo.length; i += EVENTS_PER_ROUND) {
+      const round = todo.slice(i, i + EVENTS_PER_ROUND);
+      const coaches = new Map((await this.deps.directory.findByIds(round.flatMap((c) => c.coachIds))).map((p) => [p.id, p]));
+      const results = await this.deps.calendar.createEvents(round.map((c) => this.event(c, invitees, coaches)));
+      const now = this.deps.clock.now();
+      for (const [n, result] of results.entries()) {
+        const c = round[n]!;
+        if (result.ok) {
+          await this.deps.store.updateConference(c.id, c.version, { status: 'booked', eventId: result.eventId, joinUrl: result.joinUrl, lastError: null }, now);
+          done += 1;
+        } else {
+          await this.deps.store.updateConference(c.id, c.version, { status: 'failed', lastError: result.error.slice(0, 400) }, now);
+          failed += 1;
+        }
+      }
+      await onProgress?.({ done, total, failed });
+    }
+    this.deps.logger.info({ planId, done, total, failed }, 'group conferences booked');
+    return { done, total, failed };
+  }
+
+  /**
+   * Seed §31: keeps every confirmed plan booked at least four months ahead. Run by every instance
+   * on a timer; the lease on (job, month) lets exactly one do it each month.
+   */
+  async topUp(now: Date = this.deps.clock.now()): Promise<{ ran: boolean; added: number }> {
+    const period = monthOf(now);
+    if (!(await this.deps.jobs.claim(TOP_UP_JOB, period, now, 30 * 60_000))) return { ran: false, added: 0 };
+    try {
+      let added = 0;
+      for (const plan of await this.deps.store.confirmedPlans()) {
+        await this.syncCohort(plan.id);
+        added += await this.extend(plan.id, now);
+        await this.book(plan.id, () => this.deps.notifier.planChanged(plan.id));
+      }
+      await this.deps.jobs.complete(TOP_UP_JOB, period, this.deps.clock.now());
+      this.deps.logger.info({ period, added }, 'group conferences topped up');
+      return { ran: true, added };
+    } catch (error) {
+      // Given back, so the next tick (on this or another instance) tries the month again.
+      await this.deps.jobs.release(TOP_UP_JOB, period);
+      throw error;
+    }
+  }
+
+  /** Plans the months of the horizon that have no conferences yet; returns how many were added. */
+  async extend(planId: string, now: Date): Promise<number> {
+    const plan = (await this.deps.store.findPlan(planId))!;
+    const existing = await this.deps.store.conferencesOf(planId);
+    const planned = new Set(existing.map((c) => c.month));
+    const missing = monthsAhead(now).filter((m) => !planned.has(m));
+    if (!missing.length || !plan.groups.length) return 0;
+    const dea = await this.person(plan.deaId);
+    const coaches = await this.deps.directory.findByIds(plan.groups.flat());
+    const slots = await this.findSlots(dea, coaches, plan.groups, missing, plan.durationMinutes, now);
+    return this.deps.store.addConferences(planId, toConferences(slots, plan.groups, 'pending'), now);
+  }
+
+  /**
+   * Coaches who joined the cohort go into the smallest group (and its future conferences); those
+   * who left come out of their group and of every future conference. Meetings already in diaries
+   * get their attendees replaced in place, so the Teams link stays the same.
+   */
+  async syncCohort(planId: string): Promise<{ joined: string[]; left: string[] }> {
+    const plan = await this.deps.store.findPlan(planId);
+    if (!plan || plan.status !== 'confirmed') return { joined: [], left: [] };
+    const cohort = await this.deps.cohort.cohortOf(plan.deaId);
+    const current = new Set(cohort.map((c) => c.id));
+    const grouped = new Set(plan.groups.flat());
+    const left = [...grouped].filter((id) => !current.has(id));
+    const joined = cohort.filter((c) => !grouped.has(c.id)).map((c) => c.id);
+    if (!left.length && !joined.length) return { joined, left };
+
+    const groups = plan.groups.map((g) => g.filter((id) => current.has(id)));
+    for (const id of joined) {
+      const smallest = groups.reduce((best, g, i) => (g.length < groups[best]!.length ? i : best), 0);
+      groups[smallest]!.push(id);
+    }
+    const now = this.deps.clock.now();
+    await this.deps.store.updatePlan(plan.id, plan.version, { groups }, now);
+    const future = (await this.deps.store.conferencesOf(plan.id)).filter((c) => c.start !== null && c.start.getTime() > now.getTime() && !['held', 'cancelled'].includes(c.status));
+    const invitees = await this.invitees(plan);
+    const everyone = new Map((await this.deps.directory.findByIds(groups.flat())).map((p) => [p.id, p]));
+    const inDiary = future.filter((c) => c.status === 'booked' && c.eventId);
+    const results = inDiary.length
+      ? await this.deps.calendar.setAttendees(inDiary.map((c) => ({ mailbox: invitees.dea.email, eventId: c.eventId!, attendees: attendeesOf(groups[c.groupIndex] ?? [], everyone, invitees.extra) })))
+      : [];
+    for (const c of future) {
+      const coachIds = groups[c.groupIndex] ?? [];
+      const n = inDiary.indexOf(c);
+      const failedHere = n >= 0 && !results[n]!.ok;
+      // A diary that could not be changed is retried by the next run: the saved list stays as it was.
+      if (failedHere) continue;
+      await this.deps.store.updateConference(c.id, c.version, { coachIds }, now);
+    }
+    this.deps.logger.info({ planId, joined: joined.length, left: left.length }, 'group conference cohort changed');
+    return { joined, left };
+  }
+
+  private async findSlots(dea: StaffMember, coaches: readonly StaffMember[], groups: readonly (readonly string[])[], months: readonly string[], minutes: number, now: Date): Promise<PlannedSlot[]> {
+    const from = monthBounds(months[0]!).from;
+    const to = monthBounds(months[months.length - 1]!).to;
+    // One busy() for everyone over the whole span: the Graph adapter splits it into calls of at
+    // most 20 people and under 62 days, so 31 people over 4 months are 6 getSchedule calls.
+    const people = [dea, ...coaches];
+    const busy = await this.deps.calendar.busy(people.map((p) => p.email), new Date(Math.max(from.getTime(), now.getTime())), to);
+    const participants = new Map<string, Participant>();
+    for (const p of people) {
+      const pattern = await this.deps.patterns.of(p);
+      participants.set(p.id, { id: p.id, busy: busy.get(p.email.toLowerCase()) ?? [], hours: pattern.hours, region: pattern.region });
+    }
+    return planMonthlySlots({
+      months,
+      dea: participants.get(dea.id)!,
+      groups: groups.map((ids, groupIndex) => ({ groupIndex, coaches: ids.flatMap((id) => participants.get(id) ?? []) })),
+      durationMinutes: minutes,
+      notBefore: now,
+    });
+  }
+
+  private event(c: GroupConference, invitees: Invitees, coaches: ReadonlyMap<string, StaffMember>): NewEvent {
+    return {
+      mailbox: invitees.dea.email,
+      // No claimant is named: cases are listed in Teams, by request reference, to those taking part.
+      subject: `Group work coach conference: group ${c.groupIndex + 1}, ${describeMonth(c.month)}`,
+      body: `Monthly group work coach conference with ${invitees.dea.name}, DEA (group ${c.groupIndex + 1}). Nominate cases in DEA Support in Teams.`,
+      start: c.start!,
+      end: c.end!,
+      showAs: 'busy',
+      attendees: attendeesOf(c.coachIds, coaches, invitees.extra),
+      location: null,
+      onlineMeeting: true,
+      // The same id on every attempt: a retry after a lost answer finds the first meeting.
+      transactionId: `group-conference:${c.id}`,
+    };
+  }
+
+  private async invitees(plan: ConferencePlan): Promise<Invitees> {
+    const dea = await this.person(plan.deaId);
+    const extra: Attendee[] = [];
+    if (plan.inviteWctl) {
+      const wctl = await this.deps.directory.findById(plan.wctlId);
+      if (wctl) extra.push({ email: wctl.email, name: wctl.name });
+    }
+    if (plan.workPsychologistId) {
+      const wp = await this.deps.directory.findById(plan.workPsychologistId);
+      if (wp) extra.push({ email: wp.email, name: wp.name });
+    }
+    return { dea, extra };
+  }
+
+  private async ownDraft(wctl: StaffMember, planId: string, version: number): Promise<ConferencePlan> {
+    const plan = await this.deps.store.findPlan(planId);
+    if (!plan) throw notFound('That plan does not exist.');
+    if (plan.wctlId !== wctl.id) throw notAllowed('Only the team leader who made this plan can change it.');
+    if (plan.version !== version) throw conflict('The plan changed since this card was shown.');
+    if (plan.status !== 'draft') throw invalid('This plan is already confirmed.');
+    return plan;
+  }
+
+  private assertWctl(person: StaffMember): void {
+    if (!hasRole(person, 'work_coach_team_leader')) throw notAllowed('Group conferences are planned by Work Coach Team Leaders.');
+  }
+
+  private async person(id: string): Promise<StaffMember> {
+    const found = await this.deps.directory.findById(id);
+    if (!found) throw notFound('Someone on this plan is no longer in the staff directory.');
+    return found;
+  }
+}
+
+interface Invitees {
+  readonly dea: StaffMember;
+  /** The team leader and the work psychologist, when invited. */
+  readonly extra: readonly Attendee[];
+}
+
+function attendeesOf(coachIds: readonly string[], people: ReadonlyMap<string, StaffMember>, extra: readonly Attendee[]): Attendee[] {
+  return [...coachIds.flatMap((id) => { const p = people.get(id); return p ? [{ email: p.email, name: p.name }] : []; }), ...extra];
+}
+
+function toConferences(slots: readonly PlannedSlot[], groups: readonly (readonly string[])[], placedStatus: 'proposed' | 'pending'): NewConference[] {
+  return slots.map((s) => ({
+    month: s.month,
+    groupIndex: s.groupIndex,
+    start: s.slot?.start ?? null,
+    end: s.slot?.end ?? null,
+    coachIds: groups[s.groupIndex] ?? [],
+    clashes: s.slot ? s.clashes : [],
+    status: s.slot ? placedStatus : 'unplaced',
+  }));
+}
+
+function isTicked(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+

@@ -1,0 +1,68 @@
+/**
+ * Seed §29, §31: each group meets the DEA for at least an hour every month. For every month and
+ * group, the earliest time in the month when the DEA and every coach of the group are within
+ * working hours (their own, and their region's bank holidays) and free; failing that, the time
+ * with the fewest clashes and who they are. The DEA attends every group, so two groups never get
+ * the same time, and groups go on different days of the month when the diaries allow.
+ */
+import type { Interval } from '../calendar/calendar-port';
+import { findCommonSlots, leastClashSlot, type Participant } from '../calendar/free-time';
+import { addDays, londonDateFast, londonToUtc } from '../calendar/london-time';
+import { describeMonth, monthBounds } from './months';
+
+export interface GroupToPlace {
+  readonly groupIndex: number;
+  /** The group's coaches (the DEA is added). */
+  readonly coaches: readonly Participant[];
+}
+
+export interface MonthlySlotSearch {
+  readonly months: readonly string[];
+  readonly dea: Participant;
+  readonly groups: readonly GroupToPlace[];
+  readonly durationMinutes: number;
+  /** Nothing starts before this (now). */
+  readonly notBefore: Date;
+  readonly stepMinutes?: number;
+}
+
+export type PlannedSlot =
+  | { readonly month: string; readonly groupIndex: number; readonly slot: Interval; readonly clashes: readonly string[] }
+  | { readonly month: string; readonly groupIndex: number; readonly slot: null; readonly problem: string };
+
+export function planMonthlySlots(search: MonthlySlotSearch): PlannedSlot[] {
+  const out: PlannedSlot[] = [];
+  for (const month of search.months) {
+    const bounds = monthBounds(month);
+    const from = new Date(Math.max(bounds.from.getTime(), search.notBefore.getTime()));
+    const taken: Interval[] = [];
+    for (const group of search.groups) {
+      const placed = placeOne(search, group, from, bounds.to, taken);
+      if (placed) {
+        taken.push(placed.slot);
+        out.push({ month, groupIndex: group.groupIndex, ...placed });
+      } else {
+        out.push({ month, groupIndex: group.groupIndex, slot: null, problem: `The DEA and this group share no working time of ${search.durationMinutes} minutes in ${describeMonth(month)}.` });
+      }
+    }
+  }
+  return out;
+}
+
+function placeOne(search: MonthlySlotSearch, group: GroupToPlace, from: Date, to: Date, taken: readonly Interval[]): { slot: Interval; clashes: string[] } | null {
+  if (to.getTime() <= from.getTime()) return null;
+  const base = { from, to, durationMinutes: search.durationMinutes, stepMinutes: search.stepMinutes ?? 30, notBefore: search.notBefore };
+  const withDea = (extra: readonly Interval[]): Participant[] => [{ ...search.dea, busy: [...search.dea.busy, ...extra] }, ...group.coaches];
+  // A day of its own per group first: three conferences back to back is a hard day for the DEA.
+  for (const blocked of [taken.map(wholeLondonDay), taken]) {
+    const [slot] = findCommonSlots({ ...base, participants: withDea(blocked), count: 1 });
+    if (slot) return { slot, clashes: [] };
+  }
+  const least = leastClashSlot({ ...base, participants: withDea(taken) });
+  return least ? { slot: least.slot, clashes: least.clashes } : null;
+}
+
+function wholeLondonDay(interval: Interval): Interval {
+  const day = londonDateFast(interval.start);
+  return { start: londonToUtc(day, '00:00'), end: londonToUtc(addDays(day, 1), '00:00') };
+}

@@ -1,0 +1,39 @@
+/** Calendar months as London people mean them ('YYYY-MM'), and their bounds as UTC instants. */
+import { londonDate } from '../requests/calendar-date';
+import { londonToUtc } from '../calendar/london-time';
+
+/** Seed §31: diaries are blocked at least 4 months ahead. */
+export const HORIZON_MONTHS = 4;
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isMonth(value: string): boolean {
+  return MONTH.test(value);
+}
+
+export function monthOf(instant: Date): string {
+  return londonDate(instant).slice(0, 7);
+}
+
+export function addMonthsTo(month: string, count: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + count, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/** The `count` calendar months after the current London month: in November, December to March. */
+export function monthsAhead(now: Date, count = HORIZON_MONTHS): string[] {
+  const current = monthOf(now);
+  return Array.from({ length: count }, (_, i) => addMonthsTo(current, i + 1));
+}
+
+/** London midnight at the start of the month, and of the next: a BST change inside moves neither. */
+export function monthBounds(month: string): { from: Date; to: Date } {
+  return { from: londonToUtc(`${month}-01`, '00:00'), to: londonToUtc(`${addMonthsTo(month, 1)}-01`, '00:00') };
+}
+
+/** "December 2026". */
+export function describeMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}

@@ -1,0 +1,80 @@
+import type { Attendee, CalendarPort, EventRef, EventResult } from '../calendar/calendar-port';
+import type { StaffMember } from '../staff';
+import type { ConferencePlan, ConferenceStatus, GroupConference, NominatedCase, QasCheck } from './plan';
+
+export interface AttendeeChange extends EventRef {
+  readonly attendees: readonly Attendee[];
+}
+
+/** The calendar, plus replacing a meeting's attendees as the cohort changes (seed §29: the cohort's conferences). */
+export interface ConferenceCalendar extends CalendarPort {
+  setAttendees(changes: readonly AttendeeChange[]): Promise<EventResult[]>;
+}
+
+/** Who is in a DEA's cohort, and whom a team leader plans for. */
+export interface CohortDirectory {
+  /** Work coaches whose DEA this is. */
+  cohortOf(deaId: string): Promise<StaffMember[]>;
+  /** DEAs the team leader manages, or who support coaches the team leader manages. */
+  deasFor(teamLeaderId: string): Promise<StaffMember[]>;
+  /** A work psychologist to invite (seed §30), the DEA's office first. */
+  workPsychologistFor(dea: StaffMember): Promise<StaffMember | null>;
+}
+
+export type ConferenceChanges = Partial<Pick<GroupConference, 'start' | 'end' | 'coachIds' | 'clashes' | 'status' | 'eventId' | 'joinUrl' | 'lastError' | 'casesSentAt' | 'summary' | 'actions'>>;
+
+export interface NewConference {
+  readonly month: string;
+  readonly groupIndex: number;
+  readonly start: Date | null;
+  readonly end: Date | null;
+  readonly coachIds: readonly string[];
+  readonly clashes: readonly string[];
+  readonly status: ConferenceStatus;
+}
+
+export interface ConferenceStore {
+  createPlan(plan: Omit<ConferencePlan, 'id' | 'version' | 'createdAt' | 'status'>, conferences: readonly NewConference[], at: Date): Promise<ConferencePlan>;
+  findPlan(id: string): Promise<ConferencePlan | null>;
+  /** The DEA's plans in these statuses, newest first. */
+  plansForDea(deaId: string, statuses: readonly ConferencePlan['status'][]): Promise<ConferencePlan[]>;
+  confirmedPlans(): Promise<ConferencePlan[]>;
+  /** Saves if still at `expectedVersion` (the version moves on), else a conflict. */
+  updatePlan(id: string, expectedVersion: number, changes: Partial<Pick<ConferencePlan, 'status' | 'groups'>>, at: Date): Promise<ConferencePlan>;
+  /** Adds conferences for months not yet planned; a (plan, month, group) that exists is left as it is. */
+  addConferences(planId: string, conferences: readonly NewConference[], at: Date): Promise<number>;
+  conferencesOf(planId: string): Promise<GroupConference[]>;
+  findConference(id: string): Promise<GroupConference | null>;
+  /** Saves if still at `expectedVersion`, else a conflict. */
+  updateConference(id: string, expectedVersion: number, changes: ConferenceChanges, at: Date): Promise<GroupConference>;
+  /** Booked conferences starting in [from, to), any plan. */
+  bookedBetween(from: Date, to: Date): Promise<GroupConference[]>;
+
+  nominate(nomination: Omit<NominatedCase, 'id' | 'nextSteps' | 'followUps' | 'outcomeAt'>, at: Date): Promise<NominatedCase>;
+  casesOf(conferenceId: string): Promise<NominatedCase[]>;
+  recordCaseOutcome(caseId: string, nextSteps: NominatedCase['nextSteps'], followUps: readonly string[], at: Date): Promise<void>;
+
+  recordQas(check: Omit<QasCheck, 'id'>): Promise<QasCheck>;
+  qasChecksOf(planId: string): Promise<QasCheck[]>;
+}
+
+/** Exactly one instance does a scheduled job for a period (a month, a day), through a row in SQL. */
+export interface JobLeases {
+  /** True for the one caller that should run the job now; false while another holds it or it is done. */
+  claim(job: string, period: string, now: Date, leaseMs: number): Promise<boolean>;
+  complete(job: string, period: string, now: Date): Promise<void>;
+  /** Gives the job up so another run may try again (it failed). */
+  release(job: string, period: string): Promise<void>;
+}
+
+/** Tells people about conferences in Teams, after whoever acted has had their answer. */
+export interface ConferenceNotifier {
+  /** The plan's card (progress of booking) is to be shown again as it now is. */
+  planChanged(planId: string): Promise<void>;
+  /** The DEA's list of nominated cases before the conference (seed §30). */
+  caseList(conference: GroupConference, deaId: string): Promise<void>;
+  /** The summary and actions to the team leader (seed §33). */
+  summary(conference: GroupConference, wctlId: string): Promise<void>;
+  /** A Group Case Conference Check List is due (seed §69). */
+  qasDue(plan: ConferencePlan, month: string): Promise<void>;
+}

@@ -1,0 +1,133 @@
+import type { CalendarEventRow } from '../../data/schema/calendar';
+import { SqlConferenceStore } from '../../data/stores/group-conferences';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import { TestClock } from '../support/conference-fixture';
+import { cardInputs, cardText, cardVerbs, exchange, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const DANA = 'dana.morgan@jobcentre.example';
+const chat = (aad: string) => `a:personal-${aad}`;
+/** Inputs anywhere on a card, including its ShowCard forms. */
+const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
+
+describe('group work coach conferences through the bot (embedded calendar)', () => {
+  let bot: TestBot;
+  const clock = new TestClock(new Date('2026-11-23T09:00:00Z'));
+  beforeEach(async () => {
+    bot = await startTestBot({ clock });
+    for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl]) await exchange(bot, who, 'help');
+    bot.connector.clear();
+  });
+  afterEach(async () => bot.close());
+
+  it('plans, books 12 conferences showing progress, takes nominations, sends the case list, records the outcome and the check list', async () => {
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
+    const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
+
+    // Only a team leader plans.
+    expect(visibleText(await exchange(bot, PEOPLE.coach, 'plan group conferences'))).toContain('planned by Work Coach Team Leaders');
+
+    // The team leader's card is posted (normal delivery), so it has an id to update later.
+    await bot.post(messageFrom(PEOPLE.wctl, 'plan group conferences'));
+    await bot.connector.waitFor(() => bot.connector.sentTo(chat(PEOPLE.wctl)).length === 1);
+    const startCard = bot.connector.sentTo(chat(PEOPLE.wctl))[0]!;
+    const replyToId = startCard.id!;
+    expect(visibleText([startCard])).toContain('Plan group conferences');
+
+    // A length under an hour is refused, and what was chosen stays.
+    const refused = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '30', inviteWctl: 'true' }, { replyToId });
+    expect(cardText(refused.card)).toContain('Choose how long each conference is');
+    expect(cardInputs(refused.card)).toMatchObject({ deaId: dana.id, inviteWctl: 'true' });
+
+    const drafted = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60', inviteWctl: 'true' }, { replyToId });
+    const text = cardText(drafted.card);
+    for (const month of ['December 2026', 'January 2027', 'February 2027', 'March 2027']) expect(text).toContain(month);
+    expect(text).toContain('3 groups of 10, 10, 10 work coaches');
+    expect(cardVerbs(drafted.card)).toEqual(['conference.confirm', 'conference.change']);
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
+    const conferences = await store.conferencesOf(plan.id);
+    expect(conferences).toHaveLength(12);
+
+    // A bad time is named, and what was typed is kept; a good one changes the plan.
+    const january = conferences.find((c) => c.month === '2027-01' && c.groupIndex === 1)!;
+    const badTime = await invokeAs(bot, PEOPLE.wctl, 'conference.change', { planId: plan.id, version: plan.version, conferenceId: january.id, date: '2027-01-20', time: '25:00' });
+    expect(cardText(badTime.card)).toContain('Enter the start time like 14:30.');
+    expect(allInputs(badTime.card)).toMatchObject({ date: '2027-01-20', time: '25:00' });
+    const changed = await invokeAs(bot, PEOPLE.wctl, 'conference.change', { planId: plan.id, version: plan.version, conferenceId: january.id, date: '2027-01-20', time: '14:00' });
+    expect(cardText(changed.card)).toContain('Wednesday 20 January 2027, 14:00 to 15:00');
+
+    const confirmed = await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version + 1 }, { replyToId });
+    expect(cardText(confirmed.card)).toContain('Booking… 0 of 12');
+    await bot.app.background.idle();
+    const updates = bot.connector.calls.filter((c) => c.method === 'PUT' && c.activity.id === replyToId);
+    expect(updates.length).toBeGreaterThanOrEqual(3);
+    expect(visibleText([updates[0]!.activity])).toMatch(/Booking… [48] of 12/);
+    expect(visibleText([updates[updates.length - 1]!.activity])).toContain('All 12 conferences are booked.');
+    const rows = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: DANA } });
+    expect(rows).toHaveLength(12);
+    expect(rows.every((r) => r.showAs === 'busy' && r.joinUrl !== null && JSON.parse(r.attendees).length === 11)).toBe(true);
+
+    // Amira nominates a case from her request; a note with a NINO is refused and kept.
+    const requests = new SqlSupportRequestStore(bot.app.dataSource);
+    const request = await requests.create(
+      { type: 'claimant_support', requesterId: amira.id, deaId: dana.id, claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'Anxiety', reason: 'Advice', requiredBy: null, urgent: false, vulnerability: null },
+      clock.now(),
+    );
+    const nominateForm = await exchange(bot, PEOPLE.coach, 'nominate case');
+    expect(visibleText(nominateForm)).toContain('Nominate a case for a group conference');
+    const mine = (await store.conferencesOf(plan.id)).filter((c) => c.coachIds.includes(amira.id)).sort((a, b) => a.start!.getTime() - b.start!.getTime())[0]!;
+    const nino = await invokeAs(bot, PEOPLE.coach, 'conference.nominate', { conferenceId: mine.id, note: 'Man AB 12 34 56 C needs help' });
+    expect(cardText(nino.card)).toContain('Leave the National Insurance number out');
+    expect(cardInputs(nino.card)).toMatchObject({ note: 'Man AB 12 34 56 C needs help' });
+    const nominated = await invokeAs(bot, PEOPLE.coach, 'conference.nominate', { conferenceId: mine.id, reference: request.reference.toLowerCase() });
+    expect(cardText(nominated.card)).toContain(`Nominated ${request.reference}`);
+    await invokeAs(bot, PEOPLE.wctl, 'conference.nominate', { conferenceId: mine.id, note: 'Coach unsure about fit notes for a returner' });
+
+    // Three days before, the DEA gets the list: by reference, never the claimant's name or NINO.
+    clock.at = new Date(mine.start!.getTime() - 2 * 86_400_000);
+    await bot.app.runConferenceJobs();
+    await bot.app.notifier.idle();
+    const list = bot.connector.sentTo(chat(PEOPLE.dea));
+    expect(list).toHaveLength(1);
+    expect(visibleText(list)).toContain(`${request.reference} (nominated by Amira Shah)`);
+    expect(visibleText(list)).not.toMatch(/Zebedee|AB123456C/);
+    await bot.app.runConferenceJobs();
+    await bot.app.notifier.idle();
+    expect(bot.connector.sentTo(chat(PEOPLE.dea))).toHaveLength(1);
+
+    // Afterwards the DEA records the outcome: the case's case conference starts as a follow-up request.
+    clock.at = new Date(mine.end!.getTime() + 3_600_000);
+    const cases = await store.casesOf(mine.id);
+    const version = (await store.findConference(mine.id))!.version;
+    const missing = await invokeAs(bot, PEOPLE.dea, 'conference.outcome', { conferenceId: mine.id, version, summary: 'Discussed two cases.' });
+    expect(cardText(missing.card)).toContain('Choose at least one outcome');
+    expect(allInputs(missing.card)).toMatchObject({ summary: 'Discussed two cases.' });
+    const outcome = await invokeAs(bot, PEOPLE.dea, 'conference.outcome', {
+      conferenceId: mine.id,
+      version,
+      summary: 'Discussed two cases.',
+      actions: 'Dana to book a case conference.',
+      [`steps_${cases[0]!.id}`]: 'case_conference',
+      [`steps_${cases[1]!.id}`]: 'no_further_support',
+    });
+    expect(cardText(outcome.card)).toContain('The summary was sent to the team leader');
+    const followUps = (await requests.listByRequester(amira.id, 10)).filter((r) => r.id !== request.id);
+    expect(followUps).toHaveLength(1);
+    expect(followUps[0]).toMatchObject({ status: 'accepted', channel: 'case_conference' });
+    expect((await store.casesOf(mine.id)).map((c) => c.followUps)).toEqual([[followUps[0]!.reference], []]);
+    await bot.app.notifier.idle();
+    const summary = bot.connector.sentTo(chat(PEOPLE.wctl)).slice(1);
+    expect(visibleText(summary)).toContain('Discussed two cases.');
+
+    // The check list is due for this first month: the team leader is reminded once, and records it.
+    await bot.app.runConferenceJobs();
+    await bot.app.notifier.idle();
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.wctl)))).toContain('Group Case Conference Check List due');
+    const badQas = await invokeAs(bot, PEOPLE.wctl, 'conference.qas', { conferenceId: mine.id, comments: 'Good' });
+    expect(cardText(badQas.card)).toContain('Choose how the conference measured up.');
+    const qas = await invokeAs(bot, PEOPLE.wctl, 'conference.qas', { conferenceId: mine.id, result: 'meets', comments: 'Good' });
+    expect(cardText(qas.card)).toContain('Check List recorded');
+  });
+});

@@ -1,0 +1,64 @@
+import { EmbeddedCalendar } from '../../data/calendar/embedded-calendar';
+import { SqlJobLeases } from '../../data/stores/job-leases';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import { ConferenceCases } from '../../domain/conferences/conference-cases';
+import type { FollowUpStarter } from '../../domain/outcomes/next-steps';
+import { conferenceFixture, quietLogger, type ConferenceFixture } from '../support/conference-fixture';
+
+describe('nominated cases, outcomes and the check list', () => {
+  let fx: ConferenceFixture;
+  const started: string[] = [];
+  const followUps: FollowUpStarter = {
+    startFollowUps: async (from, steps) => {
+      started.push(`${from}:${steps.join(',')}`);
+      return steps.filter((s) => s !== 'no_further_support').map((step) => ({ step, reference: 'DEA-000999' }));
+    },
+  };
+  beforeEach(async () => {
+    fx = await conferenceFixture(new Date('2026-11-23T09:00:00Z'));
+    started.length = 0;
+  });
+  afterEach(async () => fx.db.close());
+
+  it('warns above 4 cases, starts follow-ups only for cases from a request, and keeps the check list due monthly for the first 3 months', async () => {
+    const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
+    const plan = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    await service.confirm(fx.wctl, plan.id, plan.version);
+    await service.book(plan.id);
+    const cases = new ConferenceCases({ store: fx.store, directory: fx.directory, requests: new SqlSupportRequestStore(fx.db.dataSource), followUps, notifier: fx.notifier, jobs: new SqlJobLeases(fx.db.dataSource), clock: fx.clock, logger: quietLogger });
+    const conferences = await fx.store.conferencesOf(plan.id);
+    const first = conferences[0]!;
+
+    const warnings: (string | null)[] = [];
+    for (let i = 1; i <= 5; i += 1) warnings.push((await cases.nominate(fx.wctl, first.id, { note: `Case ${i}: returner after long absence` })).warning);
+    expect(warnings.slice(0, 4)).toEqual([null, null, null, null]);
+    expect(warnings[4]).toContain('now has 5 cases; 3–4 are expected');
+    await expect(cases.nominate(fx.dea, first.id, { reference: 'DEA-000777' })).rejects.toMatchObject({ kind: 'invalid', problems: { reference: expect.any(String) } });
+    const stranger = (await fx.directory.findByAadObjectId('00000000-0000-4000-8000-000000000004'))!;
+    await expect(cases.nominate(stranger, first.id, { note: 'x' })).rejects.toMatchObject({ kind: 'not_allowed' });
+
+    // Not before it has taken place; then every case needs an outcome.
+    const nominated = await cases.cases(first.id);
+    const all = Object.fromEntries(nominated.map((c) => [`steps_${c.id}`, 'no_further_support']));
+    await expect(cases.recordOutcome(fx.dea, first.id, first.version, { summary: 'S', ...all })).rejects.toMatchObject({ kind: 'invalid' });
+    fx.clock.at = new Date(first.end!.getTime() + 60_000);
+    await expect(cases.recordOutcome(fx.dea, first.id, first.version, { summary: 'S' })).rejects.toMatchObject({ kind: 'invalid' });
+    const held = await cases.recordOutcome(fx.dea, first.id, first.version, { summary: 'S', ...all });
+    expect(held.status).toBe('held');
+    // New cases have no request: outcomes recorded, nothing started.
+    expect(started).toEqual([]);
+    expect(fx.notifier.said).toContain(`summary ${first.id} to ${fx.wctl.id}`);
+
+    expect(await cases.qasDue((await fx.store.findPlan(plan.id))!)).toEqual(['2026-12']);
+    expect(await cases.remindQas(fx.clock.now())).toBe(1);
+    expect(await cases.remindQas(fx.clock.now())).toBe(0);
+    await cases.recordQas(fx.wctl, first.id, 'meets', '');
+    expect(await cases.qasDue((await fx.store.findPlan(plan.id))!)).toEqual([]);
+
+    // A conference held in the fourth month is at the team leader's discretion: never due.
+    const fourth = conferences.find((c) => c.month === '2027-03')!;
+    fx.clock.at = new Date(fourth.end!.getTime() + 60_000);
+    await cases.recordOutcome(fx.dea, fourth.id, fourth.version, { summary: 'S' });
+    expect(await cases.qasDue((await fx.store.findPlan(plan.id))!)).toEqual([]);
+  });
+});

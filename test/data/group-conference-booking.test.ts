@@ -1,0 +1,149 @@
+import { EmbeddedCalendar } from '../../data/calendar/embedded-calendar';
+import { GraphCalendar } from '../../data/calendar/graph-calendar';
+import type { StaffRow } from '../../data/schema/directory';
+import { conferenceFixture, type ConferenceFixture } from '../support/conference-fixture';
+import { GraphStandIn } from '../support/graph-stand-in';
+
+const NOW = new Date('2026-11-23T09:00:00Z'); // a Monday in November: the plan covers December to March
+const DANA = 'dana.morgan@jobcentre.example';
+
+describe('group conferences booked through Microsoft Graph (local stand-in)', () => {
+  let graph: GraphStandIn;
+  let fx: ConferenceFixture;
+  beforeEach(async () => {
+    graph = await GraphStandIn.start({ latencyMs: 2 });
+    fx = await conferenceFixture(NOW);
+  });
+  afterEach(async () => {
+    await graph.close();
+    await fx.db.close();
+  });
+
+  it('reads 31 diaries in getSchedule calls within Graph limits, then books 12 meetings in the DEA’s diary in $batches of 4', async () => {
+    const calendar = new GraphCalendar({ auth: { kind: 'none' }, baseUrl: graph.baseUrl });
+    const service = fx.service(calendar);
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id, durationMinutes: '60', inviteWctl: 'true', inviteWorkPsychologist: 'true' });
+    expect(draft.groups.map((g) => g.length)).toEqual([10, 10, 10]);
+    const schedules = graph.requestsTo(/\/calendar\/getSchedule$/);
+    // 31 people (20 + 11) × 2 windows under 62 days (1 December to 1 April).
+    expect(schedules).toHaveLength(4);
+    expect(schedules.every((r) => r.status === 200)).toBe(true);
+    const afterReading = { ...calendar.counters };
+    expect(afterReading).toEqual({ requests: 4, roundTrips: 4 });
+
+    const { conferences } = await service.plan(draft.id);
+    expect(conferences).toHaveLength(12);
+    expect(new Set(conferences.map((c) => c.month))).toEqual(new Set(['2026-12', '2027-01', '2027-02', '2027-03']));
+    expect(conferences.every((c) => c.status === 'proposed')).toBe(true);
+
+    await service.confirm(fx.wctl, draft.id, draft.version);
+    const progress: number[] = [];
+    const result = await service.book(draft.id, async (p) => void progress.push(p.done));
+    expect(result).toEqual({ done: 12, total: 12, failed: 0 });
+    expect(progress).toEqual([4, 8, 12]);
+
+    const events = graph.events(DANA);
+    expect(events).toHaveLength(12);
+    for (const event of events) {
+      // The group's 10 coaches, the team leader and the work psychologist.
+      expect(event.attendees).toHaveLength(12);
+      expect(event.attendees.map((a) => a.emailAddress.address)).toEqual(expect.arrayContaining(['tom.baker@jobcentre.example', 'paul.avery@jobcentre.example']));
+      expect(event.showAs).toBe('busy');
+      expect(event.isOnlineMeeting).toBe(true);
+      expect(event.subject).toMatch(/^Group work coach conference: group [1-3], /);
+    }
+    const batches = graph.requestsTo('/$batch', 'top');
+    expect(batches.map((b) => b.batchSize)).toEqual([4, 4, 4]);
+    expect(graph.maxInFlight(DANA)).toBeLessThanOrEqual(4);
+    expect(graph.rejectedForConcurrency).toBe(0);
+    expect({ requests: calendar.counters.requests - afterReading.requests, roundTrips: calendar.counters.roundTrips - afterReading.roundTrips }).toEqual({ requests: 12, roundTrips: 3 });
+    // Each conference's diary entry is shown to its coaches as busy time.
+    const coach = (await fx.directory.findByIds([conferences[0]!.coachIds[0]!]))[0]!;
+    const busy = await calendar.busy([coach.email], conferences[0]!.start!, conferences[0]!.end!);
+    expect(busy.get(coach.email)).toHaveLength(1);
+  });
+
+  it('resumes after a failure part-way without a second meeting (answers lost after Graph made the events)', async () => {
+    const calendar = new GraphCalendar({ auth: { kind: 'none' }, baseUrl: graph.baseUrl });
+    const service = fx.service(calendar);
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    await service.confirm(fx.wctl, draft.id, draft.version);
+    graph.failNext({ path: /\/events$/, method: 'POST', status: 500, scope: 'item', times: 3, afterHandling: true });
+    const first = await service.book(draft.id);
+    expect(first).toEqual({ done: 9, total: 12, failed: 3 });
+    expect(graph.events(DANA)).toHaveLength(12);
+    const failed = (await service.plan(draft.id)).conferences.filter((c) => c.status === 'failed');
+    expect(failed).toHaveLength(3);
+
+    const second = await service.book(draft.id);
+    expect(second).toEqual({ done: 12, total: 12, failed: 0 });
+    expect(graph.events(DANA)).toHaveLength(12);
+    const booked = (await service.plan(draft.id)).conferences;
+    expect(new Set(booked.map((c) => c.eventId)).size).toBe(12);
+    // Only the three missing were sent again, in one batch.
+    expect(graph.requestsTo('/$batch', 'top').map((b) => b.batchSize)).toEqual([4, 4, 4, 3]);
+  });
+});
+
+describe('group conferences in the embedded calendar', () => {
+  let fx: ConferenceFixture;
+  beforeEach(async () => {
+    fx = await conferenceFixture(NOW);
+  });
+  afterEach(async () => {
+    await fx.db.close();
+  });
+
+  it('books, keeps the horizon with one top-up a month across instances, and follows the cohort as it changes', async () => {
+    const calendar = new EmbeddedCalendar(fx.db.dataSource);
+    const service = fx.service(calendar);
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id, durationMinutes: '90' });
+    await service.confirm(fx.wctl, draft.id, draft.version);
+    await service.book(draft.id);
+    const again = await service.book(draft.id);
+    expect(again).toEqual({ done: 12, total: 12, failed: 0 });
+    const busy = await calendar.busy([DANA], NOW, new Date('2027-04-01T00:00:00Z'));
+    expect(busy.get(DANA)).toHaveLength(12);
+    const first = (await service.plan(draft.id)).conferences[0]!;
+    expect(first.end!.getTime() - first.start!.getTime()).toBe(90 * 60_000);
+
+    // A month on, two instances run the top-up at once: one adds April's three conferences.
+    fx.clock.at = new Date('2026-12-01T06:00:00Z');
+    const other = fx.service(calendar);
+    const runs = await Promise.all([service.topUp(), other.topUp()]);
+    expect(runs.filter((r) => r.ran)).toHaveLength(1);
+    expect(runs.map((r) => r.added).sort()).toEqual([0, 3]);
+    expect(await service.topUp()).toEqual({ ran: false, added: 0 });
+    const months = (await service.plan(draft.id)).conferences.map((c) => c.month);
+    expect(months.filter((m) => m === '2027-04')).toHaveLength(3);
+    expect((await calendar.busy([DANA], NOW, new Date('2027-05-01T00:00:00Z'))).get(DANA)).toHaveLength(15);
+
+    // One coach leaves the cohort, one joins: future conferences follow.
+    const staff = fx.db.dataSource.getRepository<StaffRow>('Staff');
+    const leaver = (await service.plan(draft.id)).plan.groups[0]![0]!;
+    await staff.update({ id: leaver }, { deaId: null });
+    const joiner = (await fx.directory.findByAadObjectId('00000000-0000-4000-8000-000000000006'))!; // Sofia Russo
+    await staff.update({ id: joiner.id }, { deaId: fx.dea.id });
+    await fx.db.dataSource.getRepository('StaffRole').insert({ staffId: joiner.id, role: 'work_coach' });
+    const change = await service.syncCohort(draft.id);
+    expect(change).toEqual({ joined: [joiner.id], left: [leaver] });
+    const after = await service.plan(draft.id);
+    expect(after.plan.groups[0]).toContain(joiner.id);
+    for (const c of after.conferences.filter((x) => x.groupIndex === 0)) {
+      expect(c.coachIds).toContain(joiner.id);
+      expect(c.coachIds).not.toContain(leaver);
+    }
+    const leaverEmail = (await fx.directory.findById(leaver))!.email;
+    expect((await calendar.busy([leaverEmail, joiner.email], NOW, new Date('2027-05-01T00:00:00Z'))).get(leaverEmail)).toHaveLength(0);
+    expect((await calendar.busy([joiner.email], NOW, new Date('2027-05-01T00:00:00Z'))).get(joiner.email)).toHaveLength(5);
+  });
+
+  it('refuses a second plan for a DEA whose conferences are already kept, and anyone but a team leader', async () => {
+    const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
+    await expect(service.draft(fx.dea, { deaId: fx.dea.id })).rejects.toMatchObject({ kind: 'not_allowed' });
+    await expect(service.draft(fx.wctl, { deaId: fx.dea.id, durationMinutes: '30' })).rejects.toMatchObject({ kind: 'invalid', problems: { durationMinutes: expect.any(String) } });
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    await service.confirm(fx.wctl, draft.id, draft.version);
+    await expect(service.draft(fx.wctl, { deaId: fx.dea.id })).rejects.toMatchObject({ kind: 'conflict' });
+  });
+});
