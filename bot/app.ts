@@ -130,7 +130,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     followUps,
     clock,
   });
-  const quality = new QualityService({ requests: requestStore, store: new SqlQualityCheckStore(dataSource), directory, notifier, clock });
+  const quality = new QualityService({
+    requests: requestStore,
+    store: new SqlQualityCheckStore(dataSource),
+    directory,
+    notifier,
+    clock,
+    hadMeeting: async (id) => (await bookingStore.currentFor(id))?.status === 'booked',
+  });
   const jobcentres = dataSource.getRepository<JobcentreRow>('Jobcentre');
   const jobcentreName = async (id: string) => (await jobcentres.findOne({ where: { id } }))?.name;
   const cards = new RequestCardRenderer(conversationReferences, directory, { bookings, interventions, outcomes, quality, jobcentreName }, clock);

@@ -19,7 +19,7 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import type { CalendarPort, EventChange, EventRef, EventResult, Interval, NewEvent } from '../../domain/calendar/calendar-port';
 import type { AttendeeChange } from '../../domain/conferences/ports';
 import { emptyBusyMap, isBusyState, normaliseBusy } from './busy-intervals';
-import { mapLimit, RETRYABLE_STATUSES, runSteps, type BatchLimits, type BatchRequestStep, type BatchStep, type BatchSubResponse, type SendBatch, type StepOutcome } from './graph-batch';
+import { RETRYABLE_STATUSES, runSteps, type BatchLimits, type BatchRequestStep, type BatchStep, type BatchSubResponse, type SendBatch, type StepOutcome } from './graph-batch';
 
 /** Requests and HTTP round trips made, retries included; for benchmarks. */
 export interface GraphCounters {
@@ -88,6 +88,10 @@ const GRAPH_DEFAULT_URL = 'https://graph.microsoft.com';
 const GRAPH_HOSTS = new Set(['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'graph.microsoft.de', 'microsoftgraph.chinacloudapi.cn', 'canary.graph.microsoft.com']);
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PREFER_UTC = 'outlook.timezone="UTC"';
+
+function scheduleBody(people: readonly string[], start: Date, end: Date): Record<string, unknown> {
+  return { schedules: people, startTime: graphTime(start), endTime: graphTime(end), availabilityViewInterval: 30 };
+}
 const DEFAULT_LIMITS: GraphLimits = { batchSize: 20, perMailboxInFlight: 4, concurrentCalls: 4, schedulesPerCall: 20, scheduleWindowDays: 61 };
 
 /**
@@ -160,8 +164,9 @@ export class GraphCalendar implements CalendarPort {
     const found = new Map<string, Interval[]>(people.map((p) => [p, []]));
     const problems = new Set<string>();
 
-    await mapLimit(calls, this.limits.concurrentCalls, async (call) => {
-      const answer = await this.getSchedule(call.group, call.start, call.end);
+    const answers = await this.schedules(calls);
+    calls.forEach((call, i) => {
+      const answer = answers[i]!;
       const unanswered = new Set(call.group);
       for (const entry of answer) {
         const who = typeof entry.scheduleId === 'string' ? entry.scheduleId.toLowerCase() : '';
@@ -264,13 +269,37 @@ export class GraphCalendar implements CalendarPort {
     });
   }
 
+  /**
+   * The getSchedule answers for each call. One call goes on its own; several go together in `$batch`
+   * (a planning read of 30 diaries over 4 months is one round trip), within the per-mailbox limits.
+   */
+  private async schedules(calls: readonly { group: readonly string[]; start: Date; end: Date }[]): Promise<Record<string, unknown>[][]> {
+    if (calls.length === 1) return [await this.getSchedule(calls[0]!.group, calls[0]!.start, calls[0]!.end)];
+    const outcomes = await this.run(
+      calls.map((call) => ({
+        mailbox: call.group[0]!,
+        method: 'POST' as const,
+        url: `${userPath(call.group[0]!)}/calendar/getSchedule`,
+        headers: { Prefer: PREFER_UTC, 'Content-Type': 'application/json' },
+        body: scheduleBody(call.group, call.start, call.end),
+      })),
+    );
+    return outcomes.map((outcome) => {
+      if (outcome.kind === 'failed') throw new GraphCalendarError(`Could not read the diaries: ${outcome.error}`, null, outcome.retryable);
+      if (outcome.status !== 200 || !isRecord(outcome.body) || !Array.isArray(outcome.body.value)) {
+        throw new GraphCalendarError(`Could not read the diaries: getSchedule answered ${outcome.status}.`, outcome.status, RETRYABLE_STATUSES.has(outcome.status));
+      }
+      return outcome.body.value.filter(isRecord);
+    });
+  }
+
   private async getSchedule(people: readonly string[], start: Date, end: Date): Promise<Record<string, unknown>[]> {
     try {
       const answer: unknown = await this.client
         .api(`${userPath(people[0]!)}/calendar/getSchedule`)
         .header('Prefer', PREFER_UTC)
         .responseType(ResponseType.JSON)
-        .post({ schedules: people, startTime: graphTime(start), endTime: graphTime(end), availabilityViewInterval: 30 });
+        .post(scheduleBody(people, start, end));
       if (!isRecord(answer) || !Array.isArray(answer.value)) throw new GraphCalendarError('getSchedule answered something unexpected.', null, true);
       return answer.value.filter(isRecord);
     } catch (error) {

@@ -123,7 +123,7 @@ export function checkThreeWayConsent(input: ConsentInput): Pick<NewConsent, 'con
   if (!conditionality) problems.conditionality = 'Choose voluntary or mandatory.';
   const answer = input.answer === 'agreed' || input.answer === 'refused' ? input.answer : null;
   if (!answer) problems.answer = 'Choose whether the claimant agreed.';
-  const explained = picked(input.explained).filter((s): s is keyof typeof THREE_WAY_STATEMENTS => s in THREE_WAY_STATEMENTS);
+  const explained = picked(input.explained).filter((s): s is keyof typeof THREE_WAY_STATEMENTS => Object.hasOwn(THREE_WAY_STATEMENTS, s));
   if (!explained.includes('dea_role') || !explained.includes('why_dea_helps')) {
     problems.explained = "Explain the DEA's role and why the DEA's participation may help before asking the claimant (seed §22–23).";
   } else if (answer === 'agreed' && conditionality === 'mandatory' && !explained.includes('consequences')) {
@@ -156,7 +156,7 @@ export function checkInterventionConsent(input: { confirmed?: unknown; letterFor
   const confirmed = picked(input.confirmed);
   const missing = required.filter((s) => !confirmed.includes(s));
   if (missing.length) {
-    problems.confirmed = `Before the DEA books it, confirm: ${missing.map((s) => INTERVENTION_STATEMENTS[s].replace(/^I /, 'you ')).join('; ')}.`;
+    problems.confirmed = `Before the DEA books it, confirm each of these: ${missing.map((s) => `“${INTERVENTION_STATEMENTS[s]}”`).join(', ')}.`;
   }
   const letterFormat = input.letterFormat === undefined || input.letterFormat === '' ? 'standard' : input.letterFormat;
   if (!isLetterFormat(letterFormat)) problems.letterFormat = 'Choose standard print, large print or braille.';

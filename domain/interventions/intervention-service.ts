@@ -122,12 +122,13 @@ export class InterventionService {
     if (!needsTeamLeaderAgreement(prior)) throw invalid(`The claimant has had ${prior} of ${INTERVENTIONS_PER_CLAIMANT} interventions: no agreement is needed.`);
     const text = typeof reason === 'string' ? reason.trim() : '';
     if (!text) throw invalid('Enter the exceptional circumstances.', { overrideReason: 'Enter the exceptional circumstances.' });
-    if (text.length > OVERRIDE_REASON_MAX) throw invalid(`Keep the reason under ${OVERRIDE_REASON_MAX} characters.`, { overrideReason: `Keep it under ${OVERRIDE_REASON_MAX} characters.` });
-    if (!dea.teamLeaderId) throw invalid('You have no Work Coach Team Leader in the staff directory: ask whoever keeps it to add one.');
+    if (text.length > OVERRIDE_REASON_MAX) throw invalid(`Keep the reason to ${OVERRIDE_REASON_MAX} characters or fewer.`, { overrideReason: `At most ${OVERRIDE_REASON_MAX} characters.` });
+    const teamLeader = dea.teamLeaderId ? await this.deps.directory.findById(dea.teamLeaderId) : null;
+    if (!teamLeader || !hasRole(teamLeader, 'work_coach_team_leader')) throw invalid('You have no Work Coach Team Leader in the staff directory: ask whoever keeps it to add one.');
     const existing = await this.deps.store.overrideFor(request.id);
     if (existing && existing.decision !== 'declined') throw conflict(existing.decision === 'pending' ? 'Your team leader has already been asked.' : 'Your team leader has already agreed.');
     const now = this.deps.clock.now();
-    const override = await this.deps.store.askOverride({ requestId: request.id, reason: text, askedById: dea.id, askedAt: now, teamLeaderId: dea.teamLeaderId, priorCount: prior });
+    const override = await this.deps.store.askOverride({ requestId: request.id, reason: text, askedById: dea.id, askedAt: now, teamLeaderId: teamLeader.id, priorCount: prior });
     const changed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: dea.id, action: 'override:asked', at: now });
     await this.deps.notifier.requestChanged(changed);
     await this.deps.notifier.overrideAsked(override);

@@ -1,4 +1,4 @@
-import { MEETING_MODE_LABELS, type MeetingMode } from '../calendar/booking';
+import type { MeetingMode } from '../calendar/booking';
 import type { Interval } from '../calendar/calendar-port';
 import { describeMeeting } from '../requests/calendar-date';
 import { LETTER_FORMAT_LABELS, type Conditionality, type ConsentPurpose, type LetterFormat } from './consent';
@@ -31,7 +31,7 @@ export function notificationLetter(details: LetterDetails): NotificationLetter {
     ? `at ${details.place ?? 'the jobcentre'}`
     : details.mode === 'telephone'
     ? 'by telephone: we will call you'
-    : `by ${MEETING_MODE_LABELS[details.mode].toLowerCase()}: we will send you the link`;
+    : `by ${details.mode === 'teams' ? 'Microsoft Teams video call' : 'video call'}: we will send you the link`;
   const lines =
     details.purpose === 'three_way_intervention'
       ? [

@@ -48,9 +48,11 @@ export class OutcomeService {
   async state(request: SupportRequest): Promise<OutcomeState | null> {
     const route = routeOf(request.channel);
     if (!route || !['booked', 'held', 'outcome_recorded', 'closed'].includes(request.status)) return null;
+    // Only a meeting that was booked has an outcome: a three way the claimant refused closes without one.
+    const booking = await this.deps.bookingOf(request.id);
+    if (!booking || booking.status !== 'booked') return null;
     const records = await this.deps.records.forRequest(request.id);
-    const booking = request.status === 'booked' ? await this.deps.bookingOf(request.id) : null;
-    const meetingStarted = request.status !== 'booked' || (booking !== null && booking.start.getTime() <= this.deps.clock.now().getTime());
+    const meetingStarted = booking.start.getTime() <= this.deps.clock.now().getTime();
     return {
       route,
       outcome: records.find((r) => r.kind === 'outcome') ?? null,

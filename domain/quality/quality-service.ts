@@ -13,7 +13,17 @@ export const CHECKABLE_STATUSES: readonly RequestStatus[] = ['booked', 'held', '
  * DEA's own team leader (seed §69); QAS 2 for the DEA's or the work coach's team leader.
  */
 export class QualityService {
-  constructor(private readonly deps: { requests: SupportRequestStore; store: QualityCheckStore; directory: StaffDirectory; notifier: RequestNotifier; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      requests: SupportRequestStore;
+      store: QualityCheckStore;
+      directory: StaffDirectory;
+      notifier: RequestNotifier;
+      clock: Clock;
+      /** Whether the request's meeting was booked: a three way the claimant refused never had one. */
+      hadMeeting: (requestId: string) => Promise<boolean>;
+    },
+  ) {}
 
   async check(request: SupportRequest): Promise<QualityCheck | null> {
     return this.deps.store.forRequest(request.id);
@@ -34,17 +44,21 @@ export class QualityService {
   async checkable(person: StaffMember, limit = 10): Promise<{ request: SupportRequest; check: QualityCheck | null }[]> {
     if (!hasRole(person, 'work_coach_team_leader')) return [];
     const deas = (await this.deps.directory.findByTeamLeader(person.id)).filter((p) => hasRole(p, 'dea'));
-    const requests = (await Promise.all(deas.map((d) => this.deps.requests.listForDea(d.id, CHECKABLE_STATUSES))))
+    const candidates = (await Promise.all(deas.map((d) => this.deps.requests.listForDea(d.id, CHECKABLE_STATUSES))))
       .flat()
       .filter((r) => standardFor(r.channel) !== null)
-      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
-      .slice(0, limit);
+      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+    const requests: SupportRequest[] = [];
+    for (const r of candidates) {
+      if (requests.length >= limit) break;
+      if (await this.deps.hadMeeting(r.id)) requests.push(r);
+    }
     return Promise.all(requests.map(async (request) => ({ request, check: await this.deps.store.forRequest(request.id) })));
   }
 
   async mark(person: StaffMember, requestId: string, version: number): Promise<SupportRequest> {
     const request = await this.load(person, requestId, version);
-    if (!CHECKABLE_STATUSES.includes(request.status)) throw invalid('A meeting can be marked for a check once it is booked.');
+    if (!CHECKABLE_STATUSES.includes(request.status) || !(await this.deps.hadMeeting(request.id))) throw invalid('A meeting can be marked for a check once it is booked.');
     const existing = await this.deps.store.forRequest(request.id);
     if (existing) throw conflict('This meeting is already marked for a check.');
     const now = this.deps.clock.now();

@@ -29,7 +29,7 @@ describe('GraphCalendar', () => {
 
   const person = (n: number): string => `coach.${n}@jobcentre.example.gov.uk`;
 
-  it('splits busy time for 30 people over 4 months into calls of 20 people and under 62 days', async () => {
+  it('splits busy time for 30 people over 4 months into calls of 20 people and under 62 days, sent in one $batch', async () => {
     await start();
     const calendar = graphOver(standIn);
     const from = at('2027-01-04T00:00:00Z');
@@ -43,10 +43,11 @@ describe('GraphCalendar', () => {
 
     const busy = await calendar.busy(people, from, to);
 
-    const calls = standIn.requestsTo('/calendar/getSchedule', 'top');
+    const calls = standIn.requestsTo('/calendar/getSchedule', 'item');
     expect(calls).toHaveLength(Math.ceil(30 / 20) * Math.ceil(122 / 61));
+    expect(standIn.requestsTo('/calendar/getSchedule', 'top')).toHaveLength(0);
     expect(calls.every((c) => c.status === 200 && c.prefer === 'outlook.timezone="UTC"')).toBe(true);
-    expect(calendar.counters.roundTrips - before.roundTrips).toBe(4);
+    expect(calendar.counters.roundTrips - before.roundTrips).toBe(1);
     expect(calendar.counters.requests - before.requests).toBe(4);
     expect(busy.size).toBe(30);
     expect(busy.get(people[0]!)).toEqual([{ start: at('2027-03-20T10:00:00Z'), end: at('2027-03-20T11:00:00Z') }]);
