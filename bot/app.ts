@@ -153,6 +153,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     },
   };
   const conferences = createConferences({ dataSource, adapter, appId: notifierDeps.appId, calendar, directory, requestStore, followUps, notifier, notifierDeps, background, clock, logger });
+  followUps.nominator = conferences.nominator;
   const drafts = userState.createProperty<SavedDraft | undefined>('requestDraft');
 
   const bot = new DeaBot({

@@ -9,7 +9,8 @@ import { GroupConferenceService } from '../domain/conferences/group-conference-s
 import type { ConferenceCalendar } from '../domain/conferences/ports';
 import type { Clock, Logger, StaffDirectory } from '../domain/ports';
 import type { SupportRequestStore } from '../domain/requests/ports';
-import type { FollowUpStarter } from '../domain/outcomes/next-steps';
+import type { FollowUpStarter, GroupCaseNominator } from '../domain/outcomes/next-steps';
+import { describeMeeting } from '../domain/requests/calendar-date';
 import type { BackgroundWork } from './background';
 import { ConferenceActions } from './conference-actions';
 import { CONFERENCE_KINDS, TeamsConferenceNotifier } from './conference-notifier';
@@ -31,7 +32,7 @@ export interface ConferenceWiring {
 }
 
 /** The group conference journey's parts, built here so that app.ts only gains a few lines. */
-export function createConferences(w: ConferenceWiring): { actions: ConferenceActions; runJobs: () => Promise<void> } {
+export function createConferences(w: ConferenceWiring): { actions: ConferenceActions; runJobs: () => Promise<void>; nominator: GroupCaseNominator } {
   const store = new SqlConferenceStore(w.dataSource);
   const jobs = new SqlJobLeases(w.dataSource);
   const notifier = new TeamsConferenceNotifier(w.adapter, w.appId, store, w.notifier, w.logger);
@@ -71,5 +72,11 @@ export function createConferences(w: ConferenceWiring): { actions: ConferenceAct
     await cases.sendCaseLists(now);
     await cases.remindQas(now);
   };
-  return { actions, runJobs };
+  const nominator: GroupCaseNominator = {
+    nominateForNext: async (requestId, actorId) => {
+      const conference = await cases.nominateForNext(requestId, actorId);
+      return conference?.start && conference.end ? `the group conference on ${describeMeeting(conference.start, conference.end)}` : null;
+    },
+  };
+  return { actions, runJobs, nominator };
 }

@@ -77,6 +77,26 @@ export class ConferenceCases {
     return { nominated, warning };
   }
 
+  /**
+   * A meeting's outcome selected the case for a group conference (seed §16, §18, §28): it goes to the
+   * next conference of the requester's group, or nowhere when none is booked yet (null).
+   */
+  async nominateForNext(requestId: string, actorId: string): Promise<GroupConference | null> {
+    const request = await this.deps.requests.findById(requestId);
+    const actor = await this.deps.directory.findById(actorId);
+    if (!request || !actor) return null;
+    const now = this.deps.clock.now().getTime();
+    const upcoming: GroupConference[] = [];
+    for (const plan of await this.deps.store.plansForDea(request.deaId, ['confirmed'])) {
+      upcoming.push(...(await this.deps.store.conferencesOf(plan.id)).filter((c) => (c.status === 'booked' || c.status === 'pending') && c.start !== null && c.start.getTime() > now && c.coachIds.includes(request.requesterId)));
+    }
+    const next = upcoming.sort((a, b) => a.start!.getTime() - b.start!.getTime())[0];
+    if (!next) return null;
+    if ((await this.deps.store.casesOf(next.id)).some((c) => c.requestId === request.id)) return next;
+    await this.nominate(actor, next.id, { reference: request.reference });
+    return next;
+  }
+
   async cases(conferenceId: string): Promise<NominatedCase[]> {
     return this.deps.store.casesOf(conferenceId);
   }

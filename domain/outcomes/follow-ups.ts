@@ -1,6 +1,6 @@
 import { notFound } from '../errors';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
-import { channelOfStep, NEXT_STEP_LABELS, NEXT_STEPS, type FollowUpStarter, type NextStep } from './next-steps';
+import { channelOfStep, NEXT_STEP_LABELS, NEXT_STEPS, type FollowUpStarter, type GroupCaseNominator, type NextStep } from './next-steps';
 
 const CLAIMANT_ONLY = new Set(['case_conference', 'three_way_intervention', 'claimant_support_intervention']);
 
@@ -11,6 +11,9 @@ const CLAIMANT_ONLY = new Set(['case_conference', 'three_way_intervention', 'cla
  * so when someone else chooses it, it goes to the DEA to accept or not.
  */
 export class FollowUps implements FollowUpStarter {
+  /** Set once the group conferences exist (they start follow-ups through this too). */
+  nominator: GroupCaseNominator | null = null;
+
   constructor(private readonly deps: { readonly requests: SupportRequestStore; readonly notifier: RequestNotifier }) {}
 
   async startFollowUps(fromRequestId: string, steps: readonly NextStep[], actorId: string, at: Date): Promise<readonly { step: NextStep; reference: string }[]> {
@@ -18,6 +21,11 @@ export class FollowUps implements FollowUpStarter {
     if (!from) throw notFound('That request does not exist.');
     const started: { step: NextStep; reference: string }[] = [];
     for (const step of steps) {
+      if (step === 'group_conference_case') {
+        const conference = this.nominator ? await this.nominator.nominateForNext(from.id, actorId) : null;
+        started.push({ step, reference: conference ?? 'no group conference is booked yet: nominate it with "nominate case" once one is' });
+        continue;
+      }
       const channel = channelOfStep(step);
       if (!channel || (CLAIMANT_ONLY.has(channel) && !from.claimant)) continue;
       const atDeaDiscretion = channel === 'claimant_support_intervention' && actorId !== from.deaId;

@@ -78,6 +78,11 @@ export function parseNextSteps(value: unknown, after: OutcomeChannel): NextStep[
   return [...new Set(picked)];
 }
 
+/** Puts a case forward for the next group work coach conference it can go to; describes it, or null if none is booked. */
+export interface GroupCaseNominator {
+  nominateForNext(requestId: string, actorId: string): Promise<string | null>;
+}
+
 /**
  * Starts the channels that next steps name, without anyone retyping the case: a follow-up request
  * with the same claimant and description, linked to the one it came from.

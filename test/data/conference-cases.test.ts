@@ -20,6 +20,27 @@ describe('nominated cases, outcomes and the check list', () => {
   });
   afterEach(async () => fx.db.close());
 
+  it('puts a case an outcome selected (seed §16) forward for the next conference of the coach, once; none before a plan is confirmed', async () => {
+    const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
+    const requests = new SqlSupportRequestStore(fx.db.dataSource);
+    const cases = new ConferenceCases({ store: fx.store, directory: fx.directory, requests, followUps, notifier: fx.notifier, jobs: new SqlJobLeases(fx.db.dataSource), clock: fx.clock, logger: quietLogger });
+    const plan = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    const coachId = plan.groups[1]![0]!;
+    const request = await requests.create(
+      { type: 'skill_support', requesterId: coachId, deaId: fx.dea.id, claimant: null, topic: 'retention', description: 'Retention', reason: null, requiredBy: null, urgent: false, vulnerability: null },
+      fx.clock.now(),
+    );
+    expect(await cases.nominateForNext(request.id, fx.dea.id)).toBeNull();
+    await service.confirm(fx.wctl, plan.id, plan.version);
+    await service.book(plan.id);
+    const next = await cases.nominateForNext(request.id, fx.dea.id);
+    const ofGroup = (await fx.store.conferencesOf(plan.id)).filter((c) => c.coachIds.includes(coachId)).sort((a, b) => a.start!.getTime() - b.start!.getTime());
+    expect(next?.id).toBe(ofGroup[0]!.id);
+    expect((await cases.cases(next!.id)).map((c) => c.reference)).toEqual([request.reference]);
+    await cases.nominateForNext(request.id, fx.dea.id);
+    expect(await cases.cases(next!.id)).toHaveLength(1);
+  });
+
   it('warns above 4 cases, starts follow-ups only for cases from a request, and keeps the check list due monthly for the first 3 months', async () => {
     const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
     const plan = await service.draft(fx.wctl, { deaId: fx.dea.id });

@@ -147,3 +147,27 @@ describe('FollowUps.startFollowUps', () => {
     expect(requests.created).toEqual([]);
   });
 });
+
+describe('FollowUps: a case selected for a group work coach conference', () => {
+  it('is put forward through the nominator, which names the conference; no request is made', async () => {
+    const { requests, followUps, from } = setUp();
+    const asked: string[] = [];
+    followUps.nominator = {
+      nominateForNext: async (requestId, actorId) => {
+        asked.push(`${requestId}:${actorId}`);
+        return 'the group conference on Tuesday 12 January 2027, 10:00 to 11:00';
+      },
+    };
+    const started = await followUps.startFollowUps(from.id, ['group_conference_case'], 'dea-1', AT);
+    expect(asked).toEqual([`${from.id}:dea-1`]);
+    expect(started).toEqual([{ step: 'group_conference_case', reference: 'the group conference on Tuesday 12 January 2027, 10:00 to 11:00' }]);
+    expect(children(requests, from.id)).toEqual([]);
+  });
+
+  it('says how to nominate it later when no conference is booked', async () => {
+    const { followUps, from } = setUp();
+    followUps.nominator = { nominateForNext: async () => null };
+    const [started] = await followUps.startFollowUps(from.id, ['group_conference_case'], 'dea-1', AT);
+    expect(started?.reference).toContain('nominate case');
+  });
+});
