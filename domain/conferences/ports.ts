@@ -1,6 +1,6 @@
 import type { Attendee, CalendarPort, EventRef, EventResult } from '../calendar/calendar-port';
 import type { StaffMember } from '../staff';
-import type { ConferencePlan, ConferenceStatus, GroupConference, NominatedCase, QasCheck } from './plan';
+import type { ConferencePlan, GroupConference, NominatedCase, QasCheck } from './plan';
 
 export interface AttendeeChange extends EventRef {
   readonly attendees: readonly Attendee[];
@@ -23,15 +23,7 @@ export interface CohortDirectory {
 
 export type ConferenceChanges = Partial<Pick<GroupConference, 'start' | 'end' | 'coachIds' | 'clashes' | 'status' | 'eventId' | 'joinUrl' | 'lastError' | 'casesSentAt' | 'summary' | 'actions'>>;
 
-export interface NewConference {
-  readonly month: string;
-  readonly groupIndex: number;
-  readonly start: Date | null;
-  readonly end: Date | null;
-  readonly coachIds: readonly string[];
-  readonly clashes: readonly string[];
-  readonly status: ConferenceStatus;
-}
+export type NewConference = Pick<GroupConference, 'month' | 'groupIndex' | 'start' | 'end' | 'coachIds' | 'clashes' | 'status'>;
 
 export interface ConferenceStore {
   createPlan(plan: Omit<ConferencePlan, 'id' | 'version' | 'createdAt' | 'status'>, conferences: readonly NewConference[], at: Date): Promise<ConferencePlan>;

@@ -74,6 +74,15 @@ function inputValue(card: Record<string, unknown>, id: string): unknown {
   return value;
 }
 
+/** A bot on a movable clock, with the coach, the DEA and the team leader reachable (they have opened the app). */
+async function botWithPeople(): Promise<{ bot: TestBot; clock: MovableClock }> {
+  const clock = new MovableClock();
+  const bot = await startTestBot({ clock });
+  for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl]) await exchange(bot, who, 'help');
+  bot.connector.clear();
+  return { bot, clock };
+}
+
 async function settle(bot: TestBot): Promise<void> {
   await bot.app.background.idle();
   await bot.app.notifier.idle();
@@ -82,12 +91,7 @@ async function settle(bot: TestBot): Promise<void> {
 describe('three way intervention, from consent to outcome', () => {
   let bot: TestBot;
   let clock: MovableClock;
-  beforeEach(async () => {
-    clock = new MovableClock();
-    bot = await startTestBot({ clock });
-    for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl]) await exchange(bot, who, 'help');
-    bot.connector.clear();
-  });
+  beforeEach(async () => ({ bot, clock } = await botWithPeople()));
   afterEach(async () => bot.close());
 
   it('records consent, books the coach and the DEA when the claimant can come, gives the letter, and routes the outcome', async () => {
@@ -260,12 +264,7 @@ describe('three way intervention, from consent to outcome', () => {
 describe('DEA claimant support interventions', () => {
   let bot: TestBot;
   let clock: MovableClock;
-  beforeEach(async () => {
-    clock = new MovableClock();
-    bot = await startTestBot({ clock });
-    for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl]) await exchange(bot, who, 'help');
-    bot.connector.clear();
-  });
+  beforeEach(async () => ({ bot, clock } = await botWithPeople()));
   afterEach(async () => bot.close());
 
   /** An intervention the claimant already had: accepted, booked and closed. */
