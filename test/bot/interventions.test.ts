@@ -283,7 +283,7 @@ describe('DEA claimant support interventions', () => {
 
     const some = await invokeAs(bot, PEOPLE.coach, 'consent.intervention', { requestId: request.id, version: request.version, confirmed: 'discussed_with_team_leader,agreed_with_dea,consent_gained', letterFormat: 'braille' });
     expect(cardText(some.card)).toContain('Before the DEA books it, confirm');
-    expect(cardText(some.card)).toContain('you explained that attending is voluntary');
+    expect(cardText(some.card)).toContain('“I explained that attending is voluntary”');
     const all = 'discussed_with_team_leader,agreed_with_dea,consent_gained,told_dea_will_contact,told_voluntary,told_conditionality_applies';
     const confirmed = await invokeAs(bot, PEOPLE.coach, 'consent.intervention', { requestId: request.id, version: request.version, confirmed: all, letterFormat: 'braille' });
     expect(cardText(confirmed.card)).toContain('Pre-conditions confirmed');
