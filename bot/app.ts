@@ -52,9 +52,12 @@ export interface App {
   /** Work finishing after people have had their answer (diary bookings). */
   readonly background: BackgroundWork;
   /** Periodic work every instance runs (also on a timer); callable directly, e.g. with a test clock. */
-  readonly jobs: { markEndedMeetings(): Promise<number> };
-  /** The group conference jobs (monthly top-up, cohort changes, case lists, check-list reminders), as the timer runs them. */
-  runConferenceJobs(): Promise<void>;
+  readonly jobs: {
+    /** Booked meetings that have ended become held, and whoever records the outcome is asked. */
+    markEndedMeetings(): Promise<number>;
+    /** The group conference jobs (monthly top-up, cohort changes, case lists, check-list reminders). */
+    runConferenceJobs(): Promise<void>;
+  };
   /** Where it listens, once `listen` has resolved. */
   url(): string;
   listen(): Promise<void>;
@@ -207,8 +210,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     dataSource,
     notifier,
     background,
-    jobs: { markEndedMeetings: () => outcomes.markEndedMeetings() },
-    runConferenceJobs: () => conferences.runJobs(),
+    jobs: { markEndedMeetings: () => outcomes.markEndedMeetings(), runConferenceJobs: () => conferences.runJobs() },
     url: () => server.url.replace('[::]', '127.0.0.1'),
     listen: () => new Promise<void>((resolve, reject) => {
       server.once('error', reject);

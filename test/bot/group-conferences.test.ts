@@ -87,13 +87,13 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
 
     // Three days before, the DEA gets the list: by reference, never the claimant's name or NINO.
     clock.at = new Date(mine.start!.getTime() - 2 * 86_400_000);
-    await bot.app.runConferenceJobs();
+    await bot.app.jobs.runConferenceJobs();
     await bot.app.notifier.idle();
     const list = bot.connector.sentTo(chat(PEOPLE.dea));
     expect(list).toHaveLength(1);
     expect(visibleText(list)).toContain(`${request.reference} (nominated by Amira Shah)`);
     expect(visibleText(list)).not.toMatch(/Zebedee|AB123456C/);
-    await bot.app.runConferenceJobs();
+    await bot.app.jobs.runConferenceJobs();
     await bot.app.notifier.idle();
     expect(bot.connector.sentTo(chat(PEOPLE.dea))).toHaveLength(1);
 
@@ -122,7 +122,7 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(visibleText(summary)).toContain('Discussed two cases.');
 
     // The check list is due for this first month: the team leader is reminded once, and records it.
-    await bot.app.runConferenceJobs();
+    await bot.app.jobs.runConferenceJobs();
     await bot.app.notifier.idle();
     expect(visibleText(bot.connector.sentTo(chat(PEOPLE.wctl)))).toContain('Group Case Conference Check List due');
     const badQas = await invokeAs(bot, PEOPLE.wctl, 'conference.qas', { conferenceId: mine.id, comments: 'Good' });
