@@ -29,6 +29,7 @@ import { TrendWatcher } from '../domain/requests/trend-watcher';
 import { TriageService } from '../domain/requests/triage-service';
 import { RequestActions } from './request-actions';
 import { OverrideActions } from './override-actions';
+import { AnsweredCards } from './answered-cards';
 import { InterventionService } from '../domain/interventions/intervention-service';
 import { OutcomeService } from '../domain/outcomes/outcome-service';
 import { FollowUps } from '../domain/outcomes/follow-ups';
@@ -91,7 +92,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const postedCards = new PostedCards(dataSource);
   const trendStore = new SqlTrendStore(dataSource);
   const clock = options.clock ?? systemClock;
+  const answered = new AnsweredCards();
   const notifierDeps: TeamsNotifierDeps = {
+    answered,
     adapter,
     appId: config.auth?.appId ?? '',
     outbox: new Outbox(dataSource),
@@ -145,7 +148,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const jobcentreName = async (id: string) => (await jobcentres.findOne({ where: { id } }))?.name;
   const cards = new RequestCardRenderer(conversationReferences, directory, { bookings, interventions, outcomes, quality, jobcentreName }, clock);
   notifierDeps.cards = cards;
-  const requestActions = new RequestActions(requests, triage, { bookings, interventions, outcomes, quality }, background, cards, postedCards, clock, logger);
+  const requestActions = new RequestActions(requests, triage, { bookings, interventions, outcomes, quality }, background, cards, postedCards, clock, logger, answered);
   const overrideActions = new OverrideActions(interventions, requestStore, directory, logger);
   notifierDeps.cardSources = {
     override_card: (id) => overrideActions.render(id),
@@ -185,7 +188,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         ? conferences.actions.invoke(person, verb, data, turn)
         : OverrideActions.VERBS.includes(verb)
         ? overrideActions.invoke(person, verb, data)
-        : requestActions.invoke(person, verb, data),
+        : requestActions.invoke(person, verb, data, turn.activity.replyToId),
     onPersonSeen: (person) => notifier.flushFor(person.aadObjectId),
     claimOnce: (what, key) => processed.claim(what, key, what),
   });

@@ -9,6 +9,7 @@ import type { RequestNotifier, SupportRequestStore, Trend } from '../domain/requ
 import type { SqlTrendStore } from '../data/stores/trend-alerts';
 import { trendCard } from '../cards/trend-card';
 import type { RequestCardRenderer } from './request-card-renderer';
+import type { AnsweredCards } from './answered-cards';
 import type { SupportRequest } from '../domain/requests/support-request';
 import type { AdaptiveCard } from '../cards/render';
 import type { StaffMember } from '../domain/staff';
@@ -33,6 +34,8 @@ export interface TeamsNotifierDeps {
   cards?: RequestCardRenderer;
   /** Other cards the outbox carries, by message kind; set once the services they read exist. */
   cardSources?: Readonly<Record<string, CardSource>>;
+  /** Copies being answered by a click here, which the refresh leaves to the answer. */
+  readonly answered?: AnsweredCards;
   readonly logger: Logger;
   readonly clock: Clock;
 }
@@ -171,6 +174,7 @@ export class TeamsNotifier implements RequestNotifier, InterventionNotifier, Out
     const request = await this.deps.requests.findById(requestId);
     if (!request) return;
     for (const copy of await this.deps.postedCards.forRequest(requestId)) {
+      if (this.deps.answered?.skips(copy.activityId, request.version)) continue;
       const viewer = await this.deps.directory.findByAadObjectId(copy.recipientAad);
       if (!viewer) continue;
       try {

@@ -11,6 +11,7 @@ import { NEXT_STEP_LABELS } from '../domain/outcomes/next-steps';
 import type { QualityService } from '../domain/quality/quality-service';
 import type { BackgroundWork } from './background';
 import { settleWithin } from './time-box';
+import type { AnsweredCards } from './answered-cards';
 import type { CardExtras, RequestCardRenderer } from './request-card-renderer';
 import type { Clock, Logger } from '../domain/ports';
 import { londonDate } from '../domain/requests/calendar-date';
@@ -50,6 +51,7 @@ export class RequestActions {
     private readonly postedCards: PostedCards,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly answered?: AnsweredCards,
   ) {
     const { bookings, interventions, outcomes, quality } = services;
     this.quality = quality;
@@ -94,7 +96,7 @@ export class RequestActions {
           request,
           note:
             consent.answer === 'agreed'
-              ? 'Consent recorded. Next: book the three way intervention in both diaries.'
+              ? 'Consent recorded. Next: book the three way intervention.'
               : `Recorded that the claimant did not agree. ${caseConference ? `Case conference request ${caseConference} was raised in its place` : 'A case conference request was raised in its place'}; the DEA has been told.`,
         };
       },
@@ -128,17 +130,25 @@ export class RequestActions {
     return settled !== undefined;
   }
 
-  async invoke(person: StaffMember, verb: string, data: ActionData): Promise<AdaptiveCardInvokeResponse> {
+  /** `cardId`: the posted card that was clicked (the invoke's replyToId), when Teams says. */
+  async invoke(person: StaffMember, verb: string, data: ActionData, cardId?: string): Promise<AdaptiveCardInvokeResponse> {
     const requestId = typeof data.requestId === 'string' ? data.requestId : '';
     const version = typeof data.version === 'number' ? data.version : Number(data.version);
     if (verb === 'request.refresh') return this.safely(person, verb, requestId, data, async () => this.render(person, requestId));
     const action = this.verbs[verb];
     if (!action) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown action ${verb}` } };
-    return this.safely(person, verb, requestId, data, async () => {
-      const { request, note } = await action(person, requestId, version, data);
-      this.logger.info({ verb, requestId, actorId: person.id, status: request.status, version: request.version }, 'card action');
-      return this.render(person, request.id, { note: { text: note, tone: 'good' } });
-    });
+    this.answered?.begin(cardId);
+    let answeredVersion: number | null = null;
+    try {
+      return await this.safely(person, verb, requestId, data, async () => {
+        const { request, note } = await action(person, requestId, version, data);
+        this.logger.info({ verb, requestId, actorId: person.id, status: request.status, version: request.version }, 'card action');
+        answeredVersion = request.version;
+        return this.render(person, request.id, { note: { text: note, tone: 'good' } });
+      });
+    } finally {
+      this.answered?.end(cardId, answeredVersion);
+    }
   }
 
   /** Domain refusals come back as the current card with a note, keeping what was typed. */

@@ -128,7 +128,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   forms.push(...qualityActions(request, options.quality, values, problems));
   let nextStep: string | undefined;
   if (full && request.status === 'accepted' && rules && !options.booking?.current) {
-    nextStep = blockedBy ?? (viewer.id === bookerId ? 'Next: book the meeting in the diaries.' : undefined);
+    nextStep = blockedBy ?? (viewer.id === bookerId ? `Next: ${rules.bookTitle.charAt(0).toLowerCase()}${rules.bookTitle.slice(1)}.` : undefined);
   }
   const lms = view === 'requester' && options.outcome ? lmsOutcomeText(request, options.outcome, parties.dea) : null;
   const card = summaryCard({

@@ -244,6 +244,28 @@ describe('three way intervention, from consent to outcome', () => {
     expect(visibleText(await exchange(bot, PEOPLE.coach, 'quality checks'))).toContain('Quality checks are for Work Coach Team Leaders');
   });
 
+  it('leaves the clicked card to the answer, so its note stays, and updates it on the next change', async () => {
+    const request = await acceptedRequest(bot, 'three_way_intervention');
+    await settle(bot);
+    // The card the coach got when the DEA accepted: the one she clicks.
+    const posted = bot.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === `a:personal-${PEOPLE.coach}`).at(-1)!;
+    const cardId = posted.activity.id!;
+    const updatesOf = () => bot.connector.calls.filter((c) => c.method === 'PUT' && c.path.endsWith(`/activities/${encodeURIComponent(cardId)}`));
+    const consent = { requestId: request.id, version: request.version, conditionality: 'voluntary', explained: 'dea_role,why_dea_helps', answer: 'agreed', availability: 'monday-am,monday-pm,tuesday-am,tuesday-pm,wednesday-am,wednesday-pm,thursday-am,thursday-pm,friday-am,friday-pm', letterFormat: 'standard' };
+    const answer = await invokeAs(bot, PEOPLE.coach, 'consent.threeWay', consent, { replyToId: cardId });
+    expect(cardText(answer.card)).toContain('Consent recorded.');
+    await settle(bot);
+    expect(updatesOf()).toHaveLength(0);
+
+    // Booking changes the request again: that copy is brought up to date.
+    const offered = choiceValues(answer.card, 'slot');
+    const agreed = await current(bot, request.id);
+    await invokeAs(bot, PEOPLE.coach, 'booking.book', { requestId: request.id, version: agreed.version, slot: offered[0], durationMinutes: '60', mode: 'teams' }, { replyToId: cardId });
+    await settle(bot);
+    expect(updatesOf().length).toBeGreaterThan(0);
+    expect(visibleText([updatesOf().at(-1)!.activity])).toMatch(/Status[\s\S]*Booked/);
+  });
+
   it('turns a refusal into a case conference request and tells the DEA', async () => {
     const request = await acceptedRequest(bot, 'three_way_intervention');
     bot.connector.clear();

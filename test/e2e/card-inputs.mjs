@@ -54,3 +54,25 @@ export async function typeDate(page, input, iso) {
     { timeout: 5000, polling: 100 },
   );
 }
+
+/**
+ * A checkbox of a multi-select Input.ChoiceSet, by its choice's title. The renderer names each
+ * checkbox "<the set's label> <the choice's title>", so the title is matched at the end of the name.
+ */
+export function choiceCheckbox(card, title) {
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return card.getByRole('checkbox', { name: new RegExp(`(^|\\s)${escaped}$`) });
+}
+
+/**
+ * The London wall clock at `instant`: { date: 'YYYY-MM-DD', time: 'HH:MM' } (24-hour), as the bot
+ * reads a typed date and start time (Europe/London, whatever this machine's time zone).
+ */
+export function londonWallClock(instant = new Date()) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
