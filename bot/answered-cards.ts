@@ -2,33 +2,47 @@
  * Posted cards this instance is answering a click on. The answer is the card as it now is, with a
  * line saying what happened; the background refresh of every posted copy would, for the clicked copy
  * at the same version, only wipe that line. The refresh runs on the instance that handled the click,
- * so keeping this in memory is enough; a later change (a new version) updates the copy as usual.
+ * so keeping this in memory is enough; a later change (a new version) updates the copy as usual, and
+ * one that came while the click was being answered is refreshed again once the answer is out.
  */
 export class AnsweredCards {
   private readonly entries = new Map<string, number | 'pending'>();
+  /** Refreshes skipped while a click was pending: the version they would have shown. */
+  private readonly missed = new Map<string, { requestId: string; version: number }>();
+  /** Called when a skipped refresh turns out newer than the answer. */
+  onMissed: ((requestId: string) => void) | null = null;
 
   /** A click on this card is being handled: its answer will show the latest state. */
   begin(activityId: string | undefined): void {
     if (activityId) this.entries.set(activityId, 'pending');
   }
 
-  /** The click was answered with the request at `version` (null: nothing changed, forget it). */
+  /** The click was answered with the request at `version` (null: refused, nothing changed). */
   end(activityId: string | undefined, version: number | null): void {
     if (!activityId) return;
-    if (version === null) {
-      this.entries.delete(activityId);
-      return;
+    const missed = this.missed.get(activityId);
+    this.missed.delete(activityId);
+    if (version === null) this.entries.delete(activityId);
+    else {
+      this.entries.set(activityId, version);
+      setTimeout(() => {
+        if (this.entries.get(activityId) === version) this.entries.delete(activityId);
+      }, FORGET_AFTER_MS).unref();
     }
-    this.entries.set(activityId, version);
-    setTimeout(() => {
-      if (this.entries.get(activityId) === version) this.entries.delete(activityId);
-    }, FORGET_AFTER_MS).unref();
+    // A refused click was answered with the card as it then was, and a note keeping what was typed:
+    // refreshing it again would lose that text.
+    if (missed && version !== null && missed.version > version) this.onMissed?.(missed.requestId);
   }
 
   /** Whether a refresh of this copy, showing the request at `version`, should leave it alone. */
-  skips(activityId: string, version: number): boolean {
+  skips(activityId: string, requestId: string, version: number): boolean {
     const answered = this.entries.get(activityId);
-    return answered === 'pending' || answered === version;
+    if (answered === 'pending') {
+      const earlier = this.missed.get(activityId);
+      if (!earlier || earlier.version < version) this.missed.set(activityId, { requestId, version });
+      return true;
+    }
+    return answered === version;
   }
 }
 

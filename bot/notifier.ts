@@ -48,7 +48,9 @@ export interface TeamsNotifierDeps {
 export class TeamsNotifier implements RequestNotifier, InterventionNotifier, OutcomeNotifier {
   private readonly inFlight = new Set<Promise<unknown>>();
 
-  constructor(private readonly deps: TeamsNotifierDeps) {}
+  constructor(private readonly deps: TeamsNotifierDeps) {
+    if (deps.answered) deps.answered.onMissed = (requestId) => this.inBackground(() => this.refreshCopies(requestId));
+  }
 
   async requestSubmitted(request: SupportRequest): Promise<void> {
     const dea = await this.deps.directory.findById(request.deaId);
@@ -174,7 +176,7 @@ export class TeamsNotifier implements RequestNotifier, InterventionNotifier, Out
     const request = await this.deps.requests.findById(requestId);
     if (!request) return;
     for (const copy of await this.deps.postedCards.forRequest(requestId)) {
-      if (this.deps.answered?.skips(copy.activityId, request.version)) continue;
+      if (this.deps.answered?.skips(copy.activityId, request.id, request.version)) continue;
       const viewer = await this.deps.directory.findByAadObjectId(copy.recipientAad);
       if (!viewer) continue;
       try {
