@@ -38,6 +38,7 @@ import { SqlInterventionStore } from '../data/stores/interventions';
 import { SqlMeetingRecordStore } from '../data/stores/meeting-records';
 import { SqlQualityCheckStore } from '../data/stores/quality-checks';
 import { meetingSummaryCard } from '../cards/outcome-forms';
+import { trendCard } from '../cards/trend-card';
 import { partiesOf } from '../domain/requests/parties';
 import { createAdapter } from './adapter';
 import type { Config } from './config';
@@ -102,7 +103,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     conversationReferences,
     directory,
     requests: requestStore,
-    trends: trendStore,
     logger,
     clock,
   };
@@ -151,6 +151,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const requestActions = new RequestActions(requests, triage, { bookings, interventions, outcomes, quality }, background, cards, postedCards, clock, logger, answered);
   const overrideActions = new OverrideActions(interventions, requestStore, directory, logger);
   notifierDeps.cardSources = {
+    trend_card: async (id) => {
+      const trend = await trendStore.find(id);
+      return trend ? trendCard(trend, await directory.findByIds(trend.coachIds)) : null;
+    },
     override_card: (id) => overrideActions.render(id),
     summary_card: async (id) => {
       const record = await outcomes.findRecord(id);

@@ -1,6 +1,7 @@
+import { badRequest, cardResponse } from './invoke-response';
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { caseListCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard, type ConferenceNote, type FormState } from '../cards/conference-cards';
-import { cardAttachment, type AdaptiveCard } from '../cards/render';
+import { cardAttachment, messageCard, type AdaptiveCard } from '../cards/render';
 import type { SqlConferenceStore } from '../data/stores/group-conferences';
 import type { ConferenceCases } from '../domain/conferences/conference-cases';
 import type { GroupConferenceService } from '../domain/conferences/group-conference-service';
@@ -14,7 +15,6 @@ import type { BackgroundWork } from './background';
 import type { TeamsConferenceNotifier } from './conference-notifier';
 
 type ActionData = Record<string, unknown>;
-const CARD = 'application/vnd.microsoft.card.adaptive';
 
 export interface ConferenceActionDeps {
   readonly plans: GroupConferenceService;
@@ -70,11 +70,11 @@ export class ConferenceActions {
           // The card this click came from becomes the plan: remember it, to update as booking goes.
           const activityId = turn.activity.replyToId;
           if (activityId) await this.deps.store.setCard(plan.id, activityId, TurnContext.getConversationReference(turn.activity));
-          return this.card(await this.renderPlan(plan.id, { note: { text: 'Check the times, change any that do not suit, then confirm: nothing is booked until you do.', tone: 'good' } }));
+          return cardResponse(await this.renderPlan(plan.id, { note: { text: 'Check the times, change any that do not suit, then confirm: nothing is booked until you do.', tone: 'good' } }));
         }
         case 'conference.change': {
           const plan = await this.deps.plans.change(person, planIdOf(data), versionOf(data), String(data.conferenceId ?? ''), data.date, data.time);
-          return this.card(await this.renderPlan(plan.id, { note: { text: 'Changed. Confirm when the plan suits.', tone: 'good' } }));
+          return cardResponse(await this.renderPlan(plan.id, { note: { text: 'Changed. Confirm when the plan suits.', tone: 'good' } }));
         }
         case 'conference.confirm': {
           const plan = await this.deps.plans.confirm(person, planIdOf(data), versionOf(data));
@@ -82,34 +82,34 @@ export class ConferenceActions {
           if (activityId) await this.deps.store.setCard(plan.id, activityId, TurnContext.getConversationReference(turn.activity));
           this.bookInBackground(plan.id);
           const total = (await this.deps.plans.plan(plan.id)).conferences.length;
-          return this.card(await this.renderPlan(plan.id, { progress: `Booking… 0 of ${total}` }));
+          return cardResponse(await this.renderPlan(plan.id, { progress: `Booking… 0 of ${total}` }));
         }
         case 'conference.retry': {
           const { plan } = await this.deps.plans.plan(planIdOf(data));
-          if (plan.wctlId !== person.id) return this.card(messageCard('Only the team leader who made this plan can book it.'));
+          if (plan.wctlId !== person.id) return cardResponse(messageCard('Only the team leader who made this plan can book it.'));
           this.bookInBackground(plan.id);
-          return this.card(await this.renderPlan(plan.id, { progress: 'Trying again…' }));
+          return cardResponse(await this.renderPlan(plan.id, { progress: 'Trying again…' }));
         }
         case 'conference.nominate': {
           const { nominated, warning } = await this.deps.cases.nominate(person, String(data.conferenceId ?? ''), data);
           const note: ConferenceNote = warning ? { text: `Nominated ${nominated.reference ?? 'the new case'}. ${warning}`, tone: 'attention' } : { text: `Nominated ${nominated.reference ?? 'the new case'}. The DEA gets the list before the conference.`, tone: 'good' };
-          return this.card(nominateCard(await this.comingFor(person), {}, note));
+          return cardResponse(nominateCard(await this.comingFor(person), {}, note));
         }
         case 'conference.outcome': {
           const held = await this.deps.cases.recordOutcome(person, String(data.conferenceId ?? ''), versionOf(data), data);
-          return this.card(await this.renderCases(held.id, {}, { text: 'Saved. The summary was sent to the team leader, and the outcomes started their channels.', tone: 'good' }));
+          return cardResponse(await this.renderCases(held.id, {}, { text: 'Saved. The summary was sent to the team leader, and the outcomes started their channels.', tone: 'good' }));
         }
         case 'conference.qas': {
           await this.deps.cases.recordQas(person, String(data.conferenceId ?? ''), data.result, data.comments);
-          return this.card(messageCard('Group Case Conference Check List recorded. Thank you.'));
+          return cardResponse(messageCard('Group Case Conference Check List recorded. Thank you.'));
         }
         default:
-          return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown action ${verb}` } };
+          return badRequest(`Unknown action ${verb}`);
       }
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb, actorId: person.id, kind: error.kind }, 'conference action refused');
-      return this.card(await this.refused(person, verb, data, error, typed));
+      return cardResponse(await this.refused(person, verb, data, error, typed));
     }
   }
 
@@ -197,9 +197,7 @@ export class ConferenceActions {
     return messageCard(note.text);
   }
 
-  private card(card: AdaptiveCard): AdaptiveCardInvokeResponse {
-    return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
-  }
+
 }
 
 function planIdOf(data: ActionData): string {
@@ -214,8 +212,4 @@ function typedValues(data: ActionData): Record<string, string> {
   const typed: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && !['planId', 'version'].includes(key)) typed[key] = value;
   return typed;
-}
-
-function messageCard(text: string): AdaptiveCard {
-  return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] };
 }

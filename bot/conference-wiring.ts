@@ -64,13 +64,18 @@ export function createConferences(w: ConferenceWiring): { actions: ConferenceAct
     [CONFERENCE_KINDS.summary]: actions.outboxCards.summary,
     [CONFERENCE_KINDS.qas]: actions.outboxCards.qas,
   };
-  // Every instance runs these on its timer; leases in SQL make each piece of work happen once.
+  // Every instance runs these on its timer; leases in SQL make each piece of work happen once. They
+  // run one after another (the top-up and the cohort sync change the same plans); one failing does
+  // not stop the others, and the first failure is passed on for the caller to log.
   const runJobs = async (): Promise<void> => {
     const now = w.clock.now();
-    await plans.topUp(now);
-    for (const plan of await store.confirmedPlans()) await plans.syncCohort(plan.id);
-    await cases.sendCaseLists(now);
-    await cases.remindQas(now);
+    let failure: unknown = null;
+    for (const job of [() => plans.topUp(now), () => plans.syncCohorts(now), () => cases.sendCaseLists(now), () => cases.remindQas(now)]) {
+      await job().catch((error: unknown) => {
+        failure ??= error;
+      });
+    }
+    if (failure) throw failure;
   };
   const nominator: GroupCaseNominator = {
     nominateForNext: async (requestId, actorId) => {

@@ -1,3 +1,4 @@
+import { badRequest, cardResponse } from './invoke-response';
 import {
   ActivityTypes,
   type AdaptiveCardInvokeResponse,
@@ -11,7 +12,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { helpCard } from '../cards/help-card';
-import { cardAttachment } from '../cards/render';
+import { cardAttachment, messageCard } from '../cards/render';
 import type { ConversationReferences } from '../data/stores/conversation-references';
 import type { Logger, StaffDirectory } from '../domain/ports';
 import type { StaffMember } from '../domain/staff';
@@ -159,14 +160,14 @@ export class DeaBot extends TeamsActivityHandler {
     const aadObjectId = turn.activity.from?.aadObjectId;
     const person = aadObjectId ? await this.deps.directory.findByAadObjectId(aadObjectId) : null;
     if (!person) {
-      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: notRegisteredMessage(aadObjectId), wrap: true }] } };
+      return cardResponse(messageCard(notRegisteredMessage(aadObjectId)));
     }
     if (!isPersonal(turn)) {
-      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: GROUP_NOTICE, wrap: true }] } };
+      return cardResponse(messageCard(GROUP_NOTICE));
     }
     setTurnPerson(turn, person);
     const verb = invokeValue.action?.verb ?? '';
-    if (!this.deps.cardActions) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'No card actions here.' } };
+    if (!this.deps.cardActions) return badRequest('No card actions here.');
     return this.deps.cardActions(person, verb, (invokeValue.action?.data ?? {}) as Record<string, unknown>, turn);
   }
 

@@ -6,8 +6,6 @@ import type { Outbox, OutboxMessage } from '../data/stores/outbox';
 import type { PostedCards } from '../data/stores/posted-cards';
 import type { Clock, Logger, StaffDirectory } from '../domain/ports';
 import type { RequestNotifier, SupportRequestStore, Trend } from '../domain/requests/ports';
-import type { SqlTrendStore } from '../data/stores/trend-alerts';
-import { trendCard } from '../cards/trend-card';
 import type { RequestCardRenderer } from './request-card-renderer';
 import type { AnsweredCards } from './answered-cards';
 import type { SupportRequest } from '../domain/requests/support-request';
@@ -29,7 +27,6 @@ export interface TeamsNotifierDeps {
   readonly conversationReferences: ConversationReferences;
   readonly directory: StaffDirectory;
   readonly requests: SupportRequestStore;
-  readonly trends: SqlTrendStore;
   /** Set once the services it needs exist (they in turn notify through this notifier). */
   cards?: RequestCardRenderer;
   /** Other cards the outbox carries, by message kind; set once the services they read exist. */
@@ -133,7 +130,6 @@ export class TeamsNotifier implements RequestNotifier, InterventionNotifier, Out
   }
 
   private async send(message: OutboxMessage, reference: Partial<ConversationReference>): Promise<void> {
-    if (message.kind === 'trend_card' && message.subjectId) return this.sendTrend(message.subjectId, reference);
     const source = this.deps.cardSources?.[message.kind];
     if (source && message.subjectId) return this.sendFrom(source, message.subjectId, message.recipientAad, reference);
     if (message.kind !== 'request_card' || !message.subjectId) throw new Error(`unknown outbox message kind ${message.kind}`);
@@ -152,15 +148,6 @@ export class TeamsNotifier implements RequestNotifier, InterventionNotifier, Out
   }
 
 
-
-  private async sendTrend(trendId: string, reference: Partial<ConversationReference>): Promise<void> {
-    const trend = await this.deps.trends.find(trendId);
-    if (!trend) return;
-    const coaches = await this.deps.directory.findByIds(trend.coachIds);
-    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (turn) => {
-      await turn.sendActivity(MessageFactory.attachment(cardAttachment(trendCard(trend, coaches))));
-    });
-  }
 
   private async sendFrom(source: CardSource, subjectId: string, recipientAad: string, reference: Partial<ConversationReference>): Promise<void> {
     const recipient = await this.deps.directory.findByAadObjectId(recipientAad);

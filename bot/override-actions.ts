@@ -1,13 +1,13 @@
+import { cardResponse } from './invoke-response';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { overrideCard } from '../cards/override-card';
-import type { AdaptiveCard } from '../cards/render';
+import { messageCard, type AdaptiveCard } from '../cards/render';
 import { isDomainError } from '../domain/errors';
 import type { InterventionService } from '../domain/interventions/intervention-service';
 import type { Logger, StaffDirectory } from '../domain/ports';
 import type { SupportRequestStore } from '../domain/requests/ports';
 import type { StaffMember } from '../domain/staff';
 
-const CARD = 'application/vnd.microsoft.card.adaptive';
 
 /** The DEA's team leader agrees or declines a further claimant support intervention on their card. */
 export class OverrideActions {
@@ -26,25 +26,23 @@ export class OverrideActions {
     try {
       await this.interventions.decideOverride(person, overrideId, decision, data.overrideNote);
       this.logger.info({ verb, overrideId, actorId: person.id }, 'card action');
-      return this.answer(await this.render(overrideId, { note: decision === 'agreed' ? 'Agreed. The DEA has been told and can book it.' : 'Declined. The DEA has been told why.' }));
+      return cardResponse((await this.render(overrideId, { note: decision === 'agreed' ? 'Agreed. The DEA has been told and can book it.' : 'Declined. The DEA has been told why.' })) ?? messageCard('That request for agreement no longer exists.'));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.logger.info({ verb, overrideId, actorId: person.id, kind: error.kind }, 'card action refused');
       const note = typeof data.overrideNote === 'string' ? data.overrideNote : '';
-      const card = await this.render(overrideId, { note: `${error.message} Nothing was changed.`, problems: { ...error.problems }, values: note ? { overrideNote: note } : {} });
-      return this.answer(card ?? { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `${error.message} Nothing was changed.`, wrap: true }] });
+      const card = await this.render(overrideId, { note: `${error.message} Nothing was changed.`, noteTone: 'attention', problems: { ...error.problems }, values: note ? { overrideNote: note } : {} });
+      return cardResponse(card ?? messageCard(`${error.message} Nothing was changed.`));
     }
   }
 
   /** The card as the team leader should see it now, or null when it does not exist. */
-  async render(overrideId: string, options: { note?: string; values?: Record<string, string>; problems?: Record<string, string> } = {}): Promise<AdaptiveCard | null> {
+  async render(overrideId: string, options: Parameters<typeof overrideCard>[3] = {}): Promise<AdaptiveCard | null> {
     const override = await this.interventions.findOverride(overrideId);
     const request = override ? await this.requests.findById(override.requestId) : null;
     const dea = request ? await this.directory.findById(request.deaId) : null;
     return override && request && dea ? overrideCard(override, request, dea, options) : null;
   }
 
-  private answer(card: AdaptiveCard | null): AdaptiveCardInvokeResponse {
-    return { statusCode: 200, type: CARD, value: (card ?? { type: 'AdaptiveCard', version: '1.5', body: [] }) as unknown as Record<string, unknown> };
-  }
+
 }

@@ -1,7 +1,8 @@
+import { badRequest, cardResponse } from './invoke-response';
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { myRequestsCard, queueCard, type CardNote } from '../cards/request-cards';
 import { qualityListCard } from '../cards/quality-forms';
-import { cardAttachment, type AdaptiveCard } from '../cards/render';
+import { cardAttachment, messageCard, type AdaptiveCard } from '../cards/render';
 import type { PostedCards } from '../data/stores/posted-cards';
 import { invalid, isDomainError, type DomainError } from '../domain/errors';
 import type { BookingService } from '../domain/calendar/booking-service';
@@ -22,10 +23,11 @@ import type { StaffMember } from '../domain/staff';
 
 type ActionData = Record<string, unknown>;
 
-const CARD = 'application/vnd.microsoft.card.adaptive';
 
 /** Teams gives a card action 5 seconds; rendering the card takes the rest. */
 const ANSWER_WITHIN_MS = 3000;
+/** The whole answer, rendering included, within Teams' 5 seconds with room for the network. */
+const CARD_READY_WITHIN_MS = 4200;
 
 /** Inputs a person writes in their own words, which must never vanish with a refused click. */
 const FREE_TEXT = new Set(['question', 'answer', 'redirectReason', 'summary', 'information', 'holdingText', 'actions', 'overrideReason', 'qasNotes']);
@@ -136,7 +138,8 @@ export class RequestActions {
     const version = typeof data.version === 'number' ? data.version : Number(data.version);
     if (verb === 'request.refresh') return this.safely(person, verb, requestId, data, async () => this.render(person, requestId));
     const action = this.verbs[verb];
-    if (!action) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown action ${verb}` } };
+    if (!action) return badRequest(`Unknown action ${verb}`);
+    const readyBy = Date.now() + CARD_READY_WITHIN_MS;
     this.answered?.begin(cardId);
     let answeredVersion: number | null = null;
     try {
@@ -144,7 +147,7 @@ export class RequestActions {
         const { request, note } = await action(person, requestId, version, data);
         this.logger.info({ verb, requestId, actorId: person.id, status: request.status, version: request.version }, 'card action');
         answeredVersion = request.version;
-        return this.render(person, request.id, { note: { text: note, tone: 'good' } });
+        return this.render(person, request.id, { note: { text: note, tone: 'good' }, readyBy });
       });
     } finally {
       this.answered?.end(cardId, answeredVersion);
@@ -154,14 +157,14 @@ export class RequestActions {
   /** Domain refusals come back as the current card with a note, keeping what was typed. */
   private async safely(person: StaffMember, verb: string, requestId: string, data: ActionData, work: () => Promise<AdaptiveCard>): Promise<AdaptiveCardInvokeResponse> {
     try {
-      return this.card(await work());
+      return cardResponse(await work());
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.logger.info({ verb, requestId, actorId: person.id, kind: error.kind }, 'card action refused');
       try {
-        return this.card(await this.render(person, requestId, refusal(error, data)));
+        return cardResponse(await this.render(person, requestId, refusal(error, data)));
       } catch (renderError) {
-        if (isDomainError(renderError)) return this.card(messageCard(`${error.message} Nothing was changed.`));
+        if (isDomainError(renderError)) return cardResponse(messageCard(`${error.message} Nothing was changed.`));
         throw renderError;
       }
     }
@@ -200,7 +203,7 @@ export class RequestActions {
       return;
     }
     const entries = await this.triage.queue(person);
-    const requesters = new Map((await Promise.all(entries.map(async (e) => (await this.requests.parties(e.request)).requester))).map((p) => [p.id, p.name]));
+    const requesters = await this.requests.requesterNames(entries.map((e) => e.request));
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(queueCard(entries, requesters, londonDate(this.clock.now())))));
   }
 
@@ -208,9 +211,7 @@ export class RequestActions {
     return this.cards.render(await this.requests.visibleTo(person, requestId), person, extras);
   }
 
-  private card(card: AdaptiveCard): AdaptiveCardInvokeResponse {
-    return { statusCode: 200, type: CARD, value: card as unknown as Record<string, unknown> };
-  }
+
 }
 
 function refusal(error: DomainError, data: ActionData): { note: CardNote; problems?: Record<string, string>; values?: Record<string, string> } {
@@ -228,8 +229,4 @@ function refusal(error: DomainError, data: ActionData): { note: CardNote; proble
     return { note: { text: `This request changed since you last saw it. This is how it is now; nothing was changed by your click.${kept}`, tone: 'attention' }, values: typed };
   }
   return { note: { text: `${error.message} Nothing was changed.${kept}`, tone: 'attention' }, values: typed };
-}
-
-function messageCard(text: string): AdaptiveCard {
-  return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] };
 }

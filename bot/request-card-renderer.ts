@@ -4,12 +4,13 @@ import { requestCard, type CardNote } from '../cards/request-cards';
 import type { AdaptiveCard } from '../cards/render';
 import type { InterventionView } from '../cards/intervention-forms';
 import type { QualityView } from '../cards/quality-forms';
-import { BOOKING_RULES, type Booking } from '../domain/calendar/booking';
+import { BOOKING_RULES, bookerIdOf, type Booking } from '../domain/calendar/booking';
 import type { BookingService } from '../domain/calendar/booking-service';
 import type { Clock, StaffDirectory } from '../domain/ports';
 import { isDomainError } from '../domain/errors';
 import { suggestedConditionality } from '../domain/interventions/consent';
-import { isTeamLeader, type InterventionService } from '../domain/interventions/intervention-service';
+import type { InterventionService } from '../domain/interventions/intervention-service';
+import { isTeamLeader } from '../domain/staff';
 import { notificationLetter, type NotificationLetter } from '../domain/interventions/letter';
 import type { OutcomeService } from '../domain/outcomes/outcome-service';
 import type { QualityService } from '../domain/quality/quality-service';
@@ -23,6 +24,8 @@ export interface CardExtras {
   readonly note?: CardNote;
   readonly problems?: Record<string, string>;
   readonly values?: Record<string, string>;
+  /** When the card must be ready (ms since the epoch): a click has already used part of Teams' 5 s. */
+  readonly readyBy?: number;
 }
 
 export interface RequestCardServices {
@@ -46,17 +49,19 @@ export class RequestCardRenderer {
     private readonly clock: Clock,
   ) {}
 
-  async render(request: SupportRequest, viewer: StaffMember, extras: CardExtras = {}): Promise<AdaptiveCard> {
+  async render(request: SupportRequest, viewer: StaffMember, { readyBy, ...extras }: CardExtras = {}): Promise<AdaptiveCard> {
     const { requester, dea } = await partiesOf(this.directory, request);
     const intervention = await this.interventionView(request, requester, dea);
-    const booking = await this.bookingView(viewer, request, intervention?.state.blockedBy ?? null);
+    // Read once: the booking view, the outcome and the letter all depend on it.
+    const current = request.channel && BOOKING_RULES[request.channel] ? await this.services.bookings.current(request.id) : null;
+    const booking = await this.bookingView(viewer, request, current, intervention?.state.blockedBy ?? null, readyBy);
     return requestCard(request, { requester, dea }, viewer, {
       today: londonDate(this.clock.now()),
       booking,
       intervention,
-      outcome: (await this.services.outcomes.state(request)) ?? undefined,
-      quality: await this.qualityView(viewer, request),
-      letter: await this.letter(viewer, request, booking?.current ?? null, intervention, requester, dea),
+      outcome: (await this.services.outcomes.state(request, current)) ?? undefined,
+      quality: await this.qualityView(viewer, request, { requester, dea }),
+      letter: await this.letter(viewer, request, current, intervention, requester, dea),
       refreshUserIds: await this.teamsUserIds([requester, dea]),
       ...extras,
     });
@@ -75,8 +80,8 @@ export class RequestCardRenderer {
     return { state, suggested: suggestedConditionality(request.claimant?.benefits ?? []), requesterIsTeamLeader: isTeamLeader(requester), deaTeamLeaderName: teamLeader?.name ?? null };
   }
 
-  private async qualityView(viewer: StaffMember, request: SupportRequest): Promise<QualityView | undefined> {
-    const mayCheck = await this.services.quality.mayCheck(viewer, request);
+  private async qualityView(viewer: StaffMember, request: SupportRequest, parties: { requester: StaffMember; dea: StaffMember }): Promise<QualityView | undefined> {
+    const mayCheck = await this.services.quality.mayCheck(viewer, request, parties);
     const check = await this.services.quality.check(request);
     return mayCheck || check ? { check, mayCheck } : undefined;
   }
@@ -105,16 +110,16 @@ export class RequestCardRenderer {
   }
 
   /** The booking, and for the booker about to book, the common free times to propose. */
-  private async bookingView(viewer: StaffMember, request: SupportRequest, blockedBy: string | null): Promise<BookingView | undefined> {
-    const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
-    if (!rules) return undefined;
-    const current = await this.services.bookings.current(request.id);
-    const bookerId = rules.bookedBy === 'requester' ? request.requesterId : request.deaId;
-    const proposing = viewer.id === bookerId && request.status === 'accepted' && !blockedBy && (!current || current.status === 'cancelled');
+  private async bookingView(viewer: StaffMember, request: SupportRequest, current: Booking | null, blockedBy: string | null, readyBy = Infinity): Promise<BookingView | undefined> {
+    if (!request.channel || !BOOKING_RULES[request.channel]) return undefined;
+    const proposing = viewer.id === bookerIdOf(request) && request.status === 'accepted' && !blockedBy && (!current || current.status === 'cancelled');
     if (!proposing) return { current, proposals: [] };
+    const tooLong = { current, proposals: [], unavailable: 'Finding common free times is taking too long: enter a date and time, or reopen the card in a moment.' };
+    const wait = Math.min(PROPOSALS_WITHIN_MS, readyBy - Date.now());
+    if (wait <= 0) return tooLong;
     try {
-      const settled = await settleWithin(PROPOSALS_WITHIN_MS, this.services.bookings.proposals(request));
-      return settled ? { current, proposals: settled.value } : { current, proposals: [], unavailable: 'Finding common free times is taking too long: enter a date and time, or reopen the card in a moment.' };
+      const settled = await settleWithin(wait, this.services.bookings.proposals(request));
+      return settled ? { current, proposals: settled.value } : tooLong;
     } catch (error) {
       if (isDomainError(error)) throw error;
       // The diaries could not be read (e.g. Graph is down): the booker can still book a time they choose.

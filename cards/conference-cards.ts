@@ -3,7 +3,10 @@
  * only, never with a claimant's name, NINO or health details.
  */
 import type { ConferencePlan, GroupConference, NominatedCase } from '../domain/conferences/plan';
-import { CONFERENCE_MINUTES, QAS_RESULT_LABELS, QAS_RESULTS } from '../domain/conferences/plan';
+import { CASES_EXPECTED, CONFERENCE_LIMITS, CONFERENCE_MINUTES, QAS_MONTHLY_FOR } from '../domain/conferences/plan';
+import { MAX_GROUP_SIZE } from '../domain/conferences/grouping';
+import { HORIZON_MONTHS } from '../domain/conferences/months';
+import { QAS_NOTES_MAX, QAS_RESULT_LABELS, QAS_RESULTS } from '../domain/quality/qas';
 import { describeMonth } from '../domain/conferences/months';
 import { NEXT_STEP_LABELS, NEXT_STEPS_AFTER } from '../domain/outcomes/next-steps';
 import { describeMeeting } from '../domain/requests/calendar-date';
@@ -52,7 +55,7 @@ export function planStartCard(deas: readonly StaffMember[], state: FormState = {
     journey: '',
     step: '',
     title: 'Plan group conferences',
-    intro: 'The DEA’s cohort is put into groups of at most 10, keeping teams together, and each group gets a time every month for the next 4 months when the DEA and all its coaches are free. You see the plan before anything is booked.',
+    intro: `The DEA’s cohort is put into groups of at most ${MAX_GROUP_SIZE}, keeping teams together, and each group gets a time every month for the next ${HORIZON_MONTHS} months when the DEA and all its coaches are free. You see the plan before anything is booked.`,
     submitTitle: 'Find times',
     fields,
     values: { durationMinutes: '60', ...(deas.length === 1 ? { deaId: deas[0]!.id } : {}), ...state.values },
@@ -132,12 +135,12 @@ export function nominateCard(conferences: readonly { conference: GroupConference
     journey: '',
     step: '',
     title: 'Nominate a case for a group conference',
-    intro: `3–4 cases are discussed at each conference. Give the reference of a request to the DEA, or describe a new case in a few words, without the claimant’s name, National Insurance number or health details.${note ? `\n\n${note.text}` : ''}`,
+    intro: `${CASES_EXPECTED.min}–${CASES_EXPECTED.max} cases are discussed at each conference. Give the reference of a request to the DEA, or describe a new case in a few words, without the claimant’s name, National Insurance number or health details.${note ? `\n\n${note.text}` : ''}`,
     submitTitle: 'Nominate',
     fields: [
       { id: 'conferenceId', kind: 'choice', label: 'Conference', required: true, errorMessage: 'Choose the conference.', choices: conferences.map((c) => ({ title: c.label, value: c.conference.id })) },
       { id: 'reference', kind: 'text', label: 'Request reference (like DEA-000123)', required: false, errorMessage: 'Enter a reference like DEA-000123.', maxLength: 12 },
-      { id: 'note', kind: 'multiline', label: 'Or a new case, in a few words', required: false, errorMessage: 'At most 200 characters.', maxLength: 200 },
+      { id: 'note', kind: 'multiline', label: 'Or a new case, in a few words', required: false, errorMessage: `At most ${CONFERENCE_LIMITS.note} characters.`, maxLength: CONFERENCE_LIMITS.note },
     ],
     values: { ...(conferences.length === 1 ? { conferenceId: conferences[0]!.conference.id } : {}), ...state.values },
     problems: state.problems,
@@ -179,8 +182,8 @@ export function caseListCard(conference: GroupConference, cases: readonly Nomina
             values: state.values,
             problems: state.problems,
             fields: [
-              { id: 'summary', kind: 'multiline', label: 'Summary of the conference', required: true, errorMessage: 'Summarise what the conference covered.', maxLength: 4000 },
-              { id: 'actions', kind: 'multiline', label: 'Actions', required: false, errorMessage: 'At most 4000 characters.', maxLength: 4000 },
+              { id: 'summary', kind: 'multiline', label: 'Summary of the conference', required: true, errorMessage: 'Summarise what the conference covered.', maxLength: CONFERENCE_LIMITS.summary },
+              { id: 'actions', kind: 'multiline', label: 'Actions', required: false, errorMessage: `At most ${CONFERENCE_LIMITS.actions} characters.`, maxLength: CONFERENCE_LIMITS.actions },
               ...cases.map(
                 (c, i): FormField => ({ id: `steps_${c.id}`, kind: 'multichoice', label: `Case ${i + 1}: ${c.reference ?? 'new case'}: further outcomes`, required: true, errorMessage: 'Choose at least one outcome.', choices: steps }),
               ),
@@ -203,7 +206,7 @@ export function qasReminderCard(month: string, conference: GroupConference, dea:
     summaryCard({
       title: 'Group Case Conference Check List due',
       subtitle: `${dea.name}’s group conferences, ${describeMonth(month)}`,
-      facts: [{ label: 'Why', value: 'The check list is monthly for the first 3 months of group conferences, then at your discretion (QAS, seed §69).' }],
+      facts: [{ label: 'Why', value: `The check list is monthly for the first ${QAS_MONTHLY_FOR} months of group conferences, then at your discretion (QAS, seed §69).` }],
     }),
     [qasAction(conference, true, {})],
   );
@@ -220,7 +223,7 @@ function qasAction(conference: GroupConference, due: boolean, state: FormState):
     problems: state.problems,
     fields: [
       { id: 'result', kind: 'choice', label: 'Does the group case conference meet the standard?', required: true, errorMessage: 'Choose one.', choices: QAS_RESULTS.map((r) => ({ title: QAS_RESULT_LABELS[r], value: r })) },
-      { id: 'comments', kind: 'multiline', label: 'Comments', required: false, errorMessage: 'At most 1000 characters.', maxLength: 1000 },
+      { id: 'comments', kind: 'multiline', label: 'Comments', required: false, errorMessage: 'Say what needs developing.', maxLength: QAS_NOTES_MAX },
     ],
   });
 }

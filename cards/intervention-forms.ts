@@ -1,6 +1,6 @@
 import { availabilityChoices, INTERVENTION_STATEMENTS, LETTER_FORMAT_LABELS, LETTER_FORMATS, requiredInterventionStatements, THREE_WAY_STATEMENTS, type Conditionality } from '../domain/interventions/consent';
 import type { InterventionState } from '../domain/interventions/intervention-service';
-import { OVERRIDE_REASON_MAX } from '../domain/interventions/intervention-limit';
+import { INTERVENTIONS_PER_CLAIMANT, needsTeamLeaderAgreement, OVERRIDE_REASON_MAX } from '../domain/interventions/intervention-limit';
 import type { SupportRequest } from '../domain/requests/support-request';
 import { showCardAction, type FormField } from './form-card';
 
@@ -32,7 +32,7 @@ export function interventionFacts(request: SupportRequest, view: InterventionVie
   if (consent && request.channel === 'claimant_support_intervention') facts.push({ label: 'Pre-conditions', value: 'Confirmed by the requester' });
   if (consent && consent.letterFormat !== 'standard') facts.push({ label: 'Letters', value: LETTER_FORMAT_LABELS[consent.letterFormat] });
   if (request.channel === 'claimant_support_intervention') {
-    facts.push({ label: 'Earlier interventions', value: `${priorInterventions} (up to 3 without the team leader's agreement)` });
+    facts.push({ label: 'Earlier interventions', value: `${priorInterventions} (up to ${INTERVENTIONS_PER_CLAIMANT} without the team leader's agreement)` });
     if (override) {
       const decided = override.decision === 'pending' ? 'waiting for an answer' : override.decision;
       facts.push({ label: 'Team leader agreement', value: `${decided}${override.note ? `: ${override.note}` : ''}` });
@@ -106,7 +106,7 @@ export function consentForms(request: SupportRequest, view: InterventionView, va
 export function overrideForms(request: SupportRequest, view: InterventionView, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
   const { state } = view;
   if (request.channel !== 'claimant_support_intervention' || request.status !== 'accepted' || !state.consent) return [];
-  if (state.priorInterventions < 3 || (state.override && state.override.decision !== 'declined')) return [];
+  if (!needsTeamLeaderAgreement(state.priorInterventions) || (state.override && state.override.decision !== 'declined')) return [];
   return [
     showCardAction({
       title: `Ask ${view.deaTeamLeaderName ?? 'your team leader'} to agree`,

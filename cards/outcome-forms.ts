@@ -1,7 +1,7 @@
 import { describeDate, londonDate } from '../domain/requests/calendar-date';
 import { CHANNEL_LABELS } from '../domain/requests/channels';
 import { NEXT_STEP_LABELS, NEXT_STEPS_AFTER, type OutcomeChannel } from '../domain/outcomes/next-steps';
-import { OUTCOME_LIMITS, summaryIsSeparate } from '../domain/outcomes/outcome-routes';
+import { OUTCOME_LIMITS, recorderIdOf, summaryIsSeparate } from '../domain/outcomes/outcome-routes';
 import type { OutcomeState } from '../domain/outcomes/outcome-service';
 import type { MeetingRecord } from '../domain/outcomes/ports';
 import type { SupportRequest } from '../domain/requests/support-request';
@@ -43,7 +43,7 @@ export function lmsOutcomeText(request: SupportRequest, state: OutcomeState, dea
 export function outcomeForms(request: SupportRequest, state: OutcomeState, viewer: StaffMember, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
   if (!state.meetingStarted || !['booked', 'held', 'outcome_recorded'].includes(request.status)) return [];
   const data = { requestId: request.id, version: request.version };
-  const recorderId = state.route.recorder === 'dea' ? request.deaId : request.requesterId;
+  const recorderId = recorderIdOf(state.route, request);
   const forms: Record<string, unknown>[] = [];
   const summaryField = (label: string): FormField => ({ id: 'summary', kind: 'multiline', label, required: true, errorMessage: 'Enter the summary.', maxLength: OUTCOME_LIMITS.summary });
   if (viewer.id === recorderId && !state.outcome) {

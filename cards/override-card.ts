@@ -1,5 +1,5 @@
 import type { InterventionOverride } from '../domain/interventions/intervention-limit';
-import { ordinal } from '../domain/interventions/intervention-limit';
+import { INTERVENTIONS_PER_CLAIMANT, ordinal } from '../domain/interventions/intervention-limit';
 import type { SupportRequest } from '../domain/requests/support-request';
 import type { StaffMember } from '../domain/staff';
 import { describeDate, londonDate } from '../domain/requests/calendar-date';
@@ -11,10 +11,10 @@ import { summaryCard } from './summary-card';
  * The DEA's team leader is asked to agree a further claimant support intervention (seed §36). The
  * claimant is named by the request reference only.
  */
-export function overrideCard(override: InterventionOverride, request: SupportRequest, dea: StaffMember, options: { note?: string; values?: Record<string, string>; problems?: Record<string, string> } = {}): AdaptiveCard {
+export function overrideCard(override: InterventionOverride, request: SupportRequest, dea: StaffMember, options: { note?: string; noteTone?: 'good' | 'attention'; values?: Record<string, string>; problems?: Record<string, string> } = {}): AdaptiveCard {
   const card = summaryCard({
     title: `Agree a ${ordinal(override.priorCount + 1)} claimant support intervention? ${request.reference}`,
-    subtitle: `${dea.name} asks, ${describeDate(londonDate(override.askedAt))}. Each claimant may have up to three; more only in exceptional circumstances.`,
+    subtitle: `${dea.name} asks, ${describeDate(londonDate(override.askedAt))}. Each claimant may have up to ${INTERVENTIONS_PER_CLAIMANT}; more only in exceptional circumstances.`,
     facts: [
       { label: 'Request', value: request.reference },
       { label: 'Earlier interventions', value: String(override.priorCount) },
@@ -22,7 +22,7 @@ export function overrideCard(override: InterventionOverride, request: SupportReq
     ],
     paragraphs: [{ label: 'Exceptional circumstances', value: override.reason }],
     note: options.note,
-    noteTone: options.note ? 'good' : undefined,
+    noteTone: options.note ? options.noteTone ?? 'good' : undefined,
   });
   if (override.decision === 'pending') {
     const data = { overrideId: override.id };

@@ -15,3 +15,8 @@ export function renderCard(template: object, data: object): AdaptiveCard {
 export function cardAttachment(card: AdaptiveCard): Attachment {
   return { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
 }
+
+/** A card of one line of text: an answer where there is no card to show. */
+export function messageCard(text: string): AdaptiveCard {
+  return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] };
+}

@@ -1,3 +1,4 @@
+import { canMove } from '../domain/requests/state-machine';
 import { describeDate, londonDate } from '../domain/requests/calendar-date';
 import { formatNino, maskNino } from '../domain/requests/nino';
 import {
@@ -5,7 +6,6 @@ import {
   REQUEST_TYPE_LABELS,
   SKILL_TOPIC_LABELS,
   STATUS_LABELS,
-  WITHDRAWABLE,
   type SupportRequest,
 } from '../domain/requests/support-request';
 import type { StaffMember } from '../domain/staff';
@@ -18,7 +18,7 @@ import { TRIAGE_LIMITS } from '../domain/requests/triage-service';
 import { RequestService } from '../domain/requests/request-service';
 import { MAX_MONTHS_AHEAD } from '../domain/requests/drafts';
 import type { RequestMessage } from '../domain/requests/support-request';
-import { BOOKING_RULES } from '../domain/calendar/booking';
+import { BOOKING_RULES, bookerIdOf } from '../domain/calendar/booking';
 import { bookingActions, bookingFacts, type BookingView } from './booking-forms';
 import { consentForms, interventionFacts, overrideForms, type InterventionView } from './intervention-forms';
 import { lmsOutcomeText, outcomeForms, outcomeParagraphs } from './outcome-forms';
@@ -107,7 +107,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     paragraphs.push({ label: 'Letter to the claimant: copy it into the LMS letter', value: options.letter.formatFlag ? `${options.letter.formatFlag}\n\n${options.letter.text}` : options.letter.text });
   }
   const actions: CardAction[] = [];
-  if (view === 'requester' && WITHDRAWABLE.includes(request.status)) {
+  if (view === 'requester' && canMove(request.status, 'withdrawn')) {
     actions.push({ title: 'Withdraw request', kind: 'execute', verb: 'request.withdraw', style: 'destructive', data: { requestId: request.id, version: request.version } });
   }
   const forms = view === 'dea' ? deaForms(request, options) : view === 'requester' ? requesterForms(request, options) : [];
@@ -117,7 +117,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     if (view === 'dea') forms.push(...overrideForms(request, options.intervention, values, problems));
   }
   const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
-  const bookerId = rules?.bookedBy === 'requester' ? request.requesterId : request.deaId;
+  const bookerId = bookerIdOf(request);
   const blockedBy = options.intervention?.state.blockedBy ?? null;
   if (rules && options.booking && full && (request.status === 'accepted' || request.status === 'booked')) {
     const booked = options.booking.current && options.booking.current.status !== 'cancelled';

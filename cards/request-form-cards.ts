@@ -1,3 +1,4 @@
+import { INTERVENTIONS_PER_CLAIMANT } from '../domain/interventions/intervention-limit';
 import { addMonths } from '../domain/requests/calendar-date';
 import { LIMITS, MAX_MONTHS_AHEAD, type Draft } from '../domain/requests/drafts';
 import { BENEFIT_LABELS, BENEFITS, SKILL_TOPIC_LABELS, SKILL_TOPICS, type RequestType } from '../domain/requests/support-request';
@@ -34,7 +35,7 @@ export function requestTypeCard(deaName: string, types: readonly RequestType[] =
     intro: 'What do you need?',
     options: types.map((value) =>
       value === 'claimant_support' && teamLeader
-        ? { value, title: 'Claimant support intervention by the DEA', description: 'In exceptional circumstances, ask the DEA to see a claimant themselves (up to 3 per claimant).' }
+        ? { value, title: 'Claimant support intervention by the DEA', description: `In exceptional circumstances, ask the DEA to see a claimant themselves (up to ${INTERVENTIONS_PER_CLAIMANT} per claimant).` }
         : { value, ...TYPE_OPTIONS[value] },
     ),
   });

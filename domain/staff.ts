@@ -29,6 +29,11 @@ export function hasRole(person: Pick<StaffMember, 'roles'>, role: Role): boolean
   return person.roles.includes(role);
 }
 
+/** Work Coach and Service Delivery Team Leaders: they see their people's requests and may ask for a DEA claimant support intervention (seed §39). */
+export function isTeamLeader(person: Pick<StaffMember, 'roles'>): boolean {
+  return hasRole(person, 'work_coach_team_leader') || hasRole(person, 'service_delivery_team_leader');
+}
+
 /** Given names only: surnames of staff are fine to show, but a first name is friendlier. */
 export function firstName(person: Pick<StaffMember, 'name'>): string {
   return person.name.trim().split(/\s+/)[0] ?? person.name;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { And, In, LessThan, MoreThanOrEqual, type DataSource, type Repository } from 'typeorm';
-import type { ConferencePlan, ConferenceStatus, GroupConference, NominatedCase, PlanStatus, QasCheck, QasResult } from '../../domain/conferences/plan';
+import type { ConferencePlan, ConferenceStatus, GroupConference, NominatedCase, PlanStatus, QasCheck } from '../../domain/conferences/plan';
+import type { QasResult } from '../../domain/quality/qas';
 import type { ConferenceChanges, ConferenceStore, NewConference } from '../../domain/conferences/ports';
 import { conflict, notFound } from '../../domain/errors';
 import type { NextStep } from '../../domain/outcomes/next-steps';

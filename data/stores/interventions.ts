@@ -1,3 +1,4 @@
+import type { RequestStatus } from '../../domain/requests/support-request';
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type Repository } from 'typeorm';
 import { conflict, notFound } from '../../domain/errors';
@@ -6,9 +7,6 @@ import type { InterventionOverride, OverrideDecision } from '../../domain/interv
 import type { InterventionStore } from '../../domain/interventions/ports';
 import type { ConsentRecordRow, InterventionOverrideRow } from '../schema/interventions';
 import type { SupportRequestRow } from '../schema/requests';
-
-/** Statuses in which an intervention counts towards the claimant's three: booked or after. */
-const COUNTED = ['booked', 'held', 'outcome_recorded', 'closed'];
 
 export class SqlInterventionStore implements InterventionStore {
   private readonly consents: Repository<ConsentRecordRow>;
@@ -46,14 +44,14 @@ export class SqlInterventionStore implements InterventionStore {
     return row ? toConsent(row) : null;
   }
 
-  async countInterventions(nino: string, exceptRequestId: string): Promise<number> {
+  async countInterventions(nino: string, exceptRequestId: string, statuses: readonly RequestStatus[]): Promise<number> {
     // The claimant row is kept per request, so the same person is found by NINO across requests.
     return this.dataSource
       .getRepository<SupportRequestRow>('SupportRequest')
       .createQueryBuilder('r')
       .innerJoin('Claimant', 'c', 'c.id = r.claimantId')
       .where('c.nino = :nino AND r.channel = :channel AND r.id <> :except', { nino, channel: 'claimant_support_intervention', except: exceptRequestId })
-      .andWhere('r.status IN (:...counted)', { counted: COUNTED })
+      .andWhere('r.status IN (:...statuses)', { statuses: [...statuses] })
       .getCount();
   }
 

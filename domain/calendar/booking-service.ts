@@ -5,7 +5,7 @@ import type { BankHolidayRegion } from '../staff';
 import { partiesOf, type RequestParties } from '../requests/parties';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
-import { BOOKING_RULES, CLAIMANT_CONTACT_LABELS, DURATIONS_MINUTES, isClaimantContact, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type ClaimantContact, type MeetingMode } from './booking';
+import { bookerIdOf, BOOKING_RULES, CLAIMANT_CONTACT_LABELS, DURATIONS_MINUTES, isClaimantContact, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type ClaimantContact, type MeetingMode } from './booking';
 import type { CalendarPort, EventResult, Interval, NewEvent } from './calendar-port';
 import { findCommonSlots, type Participant } from './free-time';
 import { addDays, isClockTime, londonToUtc } from './london-time';
@@ -158,7 +158,7 @@ export class BookingService {
       return this.abandon(saved, latest);
     }
     const booked = await this.deps.bookings.update(booking.id, booking.version, { status: 'booked', events, joinUrl, lastError: null }, now);
-    const booker = this.bookerId(request);
+    const booker = bookerIdOf(request) ?? request.deaId;
     const moved = await this.deps.requests.changeStatus({ requestId: latest.id, expectedVersion: latest.version, to: 'booked', actorId: booker, action: 'book', at: now });
     await this.deps.notifier.requestChanged(moved);
     await this.deps.notifier.requestNeedsAttention(moved, this.otherParty(moved, booker));
@@ -289,12 +289,6 @@ export class BookingService {
     return rules.diaries.map((role) => ({ role, event: entries[role] }));
   }
 
-  /** The id of the person who books this request's meeting. */
-  private bookerId(request: SupportRequest): string {
-    const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
-    return rules?.bookedBy === 'requester' ? request.requesterId : request.deaId;
-  }
-
   private otherParty(request: SupportRequest, actorId: string): string {
     return actorId === request.requesterId ? request.deaId : request.requesterId;
   }
@@ -305,7 +299,7 @@ export class BookingService {
     if (!request) throw notFound('That request does not exist.');
     const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
     if (!rules) throw invalid('This request has no meeting to book.');
-    if (person.id !== this.bookerId(request) && (bookerOnly || person.id !== request.deaId)) {
+    if (person.id !== bookerIdOf(request) && (bookerOnly || person.id !== request.deaId)) {
       throw notAllowed(rules.bookedBy === 'requester' ? 'The work coach who made the request books this meeting.' : 'Only the DEA the request was sent to can book it.');
     }
     if (request.version !== version) throw conflict('The request changed since this card was shown.');

@@ -1,8 +1,6 @@
 import type { Channel } from '../requests/channels';
+import type { SupportRequest } from '../requests/support-request';
 import type { Interval } from './calendar-port';
-
-/** The channels booked by the DEA on the request card; three-way and claimant support interventions have their own journeys. */
-export const CONFERENCE_CHANNELS: readonly Channel[] = ['case_conference', 'skill_conference'];
 
 /**
  * Who books each meeting and in whose diaries: the DEA books conferences (seed §14, §17) and their
@@ -15,6 +13,13 @@ export const BOOKING_RULES: Readonly<Partial<Record<Channel, { readonly bookedBy
   three_way_intervention: { bookedBy: 'requester', diaries: ['requester', 'dea'], title: 'Three way intervention', bookTitle: 'Book the three way intervention' },
   claimant_support_intervention: { bookedBy: 'dea', diaries: ['dea'], title: 'DEA Support Intervention', bookTitle: "Book the 'DEA Support Intervention'" },
 };
+
+/** The id of the person who books the request's meeting; null when its channel has none. */
+export function bookerIdOf(request: Pick<SupportRequest, 'channel' | 'requesterId' | 'deaId'>): string | null {
+  const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
+  if (!rules) return null;
+  return rules.bookedBy === 'requester' ? request.requesterId : request.deaId;
+}
 
 export const DURATIONS_MINUTES = [30, 45, 60, 90] as const;
 

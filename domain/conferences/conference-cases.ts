@@ -7,9 +7,10 @@
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, Logger, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
-import { NEXT_STEPS_AFTER, parseNextSteps, type FollowUpStarter } from '../outcomes/next-steps';
+import { checkNextSteps, type FollowUpStarter } from '../outcomes/next-steps';
 import type { SupportRequestStore } from '../requests/ports';
-import { CASES_EXPECTED, QAS_MONTHLY_FOR, QAS_RESULTS, type ConferencePlan, type GroupConference, type NominatedCase, type QasCheck, type QasResult } from './plan';
+import { CASES_EXPECTED, CONFERENCE_LIMITS, QAS_MONTHLY_FOR, type ConferencePlan, type GroupConference, type NominatedCase, type QasCheck } from './plan';
+import { checkQasResult } from '../quality/qas';
 import type { ConferenceNotifier, ConferenceStore, JobLeases } from './ports';
 
 export interface ConferenceCaseDeps {
@@ -67,7 +68,7 @@ export class ConferenceCases {
       const already = await this.deps.store.casesOf(conferenceId);
       if (already.some((c) => c.requestId === requestId)) throw conflict(`${ref} is already nominated for this conference.`);
     } else {
-      if (note.length > 200) throw invalid('Keep the new case to 200 characters.', { note: 'At most 200 characters.' });
+      if (note.length > CONFERENCE_LIMITS.note) throw invalid(`Keep the new case to ${CONFERENCE_LIMITS.note} characters.`, { note: `At most ${CONFERENCE_LIMITS.note} characters.` });
       if (NINO_LIKE.test(note)) throw invalid('Leave the National Insurance number out: the case is discussed without claimant details.', { note: 'Remove the National Insurance number.' });
     }
     const nominated = await this.deps.store.nominate({ conferenceId, nominatedById: person.id, requestId, reference: ref, note: ref ? null : note }, this.deps.clock.now());
@@ -131,11 +132,12 @@ export class ConferenceCases {
     const actions = typeof outcome.actions === 'string' ? outcome.actions.trim() : '';
     const problems: Record<string, string> = {};
     if (!summary) problems.summary = 'Summarise what the conference covered.';
-    else if (summary.length > 4000) problems.summary = 'At most 4000 characters.';
-    if (actions.length > 4000) problems.actions = 'At most 4000 characters.';
+    else if (summary.length > CONFERENCE_LIMITS.summary) problems.summary = `At most ${CONFERENCE_LIMITS.summary} characters.`;
+    if (actions.length > CONFERENCE_LIMITS.actions) problems.actions = `At most ${CONFERENCE_LIMITS.actions} characters.`;
     const cases = await this.deps.store.casesOf(conferenceId);
-    const steps = new Map(cases.map((c) => [c.id, parseNextSteps(outcome[`steps_${c.id}`], 'group_conference')]));
-    for (const c of cases) if (!steps.get(c.id)!.length) problems[`steps_${c.id}`] = 'Choose at least one outcome (or "No further support needed").';
+    const checked = new Map(cases.map((c) => [c.id, checkNextSteps(outcome[`steps_${c.id}`], 'group_conference', 'outcome')]));
+    for (const [id, { problem }] of checked) if (problem) problems[`steps_${id}`] = problem;
+    const steps = new Map([...checked].map(([id, c]) => [id, c.steps]));
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
 
     const held = await this.deps.store.updateConference(conference.id, conference.version, { status: 'held', summary, actions: actions || null }, now);
@@ -154,11 +156,9 @@ export class ConferenceCases {
     const { conference, plan } = await this.conference(conferenceId);
     if (plan.wctlId !== wctl.id) throw notAllowed('The check list is recorded by the team leader who plans these conferences.');
     if (conference.status !== 'held') throw invalid('The check list is recorded once the conference has been held.');
-    if (typeof result !== 'string' || !(QAS_RESULTS as readonly string[]).includes(result)) throw invalid('Choose how the conference measured up.', { result: 'Choose one.' });
-    const text = typeof comments === 'string' ? comments.trim() : '';
-    if (text.length > 1000) throw invalid('Keep the comments to 1000 characters.', { comments: 'At most 1000 characters.' });
+    const checked = checkQasResult(result, comments, { result: 'result', notes: 'comments', resultMissing: 'Choose how the conference measured up.' });
     if ((await this.deps.store.qasChecksOf(plan.id)).some((q) => q.conferenceId === conferenceId)) throw conflict('The check list for this conference is already recorded.');
-    return this.deps.store.recordQas({ planId: plan.id, conferenceId, month: conference.month, checkedById: wctl.id, result: result as QasResult, comments: text || null, at: this.deps.clock.now() });
+    return this.deps.store.recordQas({ planId: plan.id, conferenceId, month: conference.month, checkedById: wctl.id, result: checked.result, comments: checked.notes, at: this.deps.clock.now() });
   }
 
   /**
@@ -194,6 +194,3 @@ export class ConferenceCases {
     return { conference, plan };
   }
 }
-
-/** The outcomes offered for each case after a group conference (seed §34), as data. */
-export const GROUP_CONFERENCE_STEPS = NEXT_STEPS_AFTER.group_conference;

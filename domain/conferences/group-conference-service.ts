@@ -48,6 +48,8 @@ export interface BookingProgress {
 /** All of a DEA's conferences sit in the DEA's mailbox: Graph lets 4 requests per mailbox be in flight. */
 const EVENTS_PER_ROUND = 4;
 const TOP_UP_JOB = 'group-conference-top-up';
+const COHORT_SYNC_JOB = 'group-conference-cohort-sync';
+const COHORT_SYNC_EVERY_MS = 15 * 60_000;
 
 export class GroupConferenceService {
   constructor(private readonly deps: GroupConferenceDeps) {}
@@ -191,6 +193,23 @@ export class GroupConferenceService {
     } catch (error) {
       // Given back, so the next tick (on this or another instance) tries the month again.
       await this.deps.jobs.release(TOP_UP_JOB, period);
+      throw error;
+    }
+  }
+
+  /**
+   * Keeps every confirmed plan's groups in step with the cohort. Every instance runs it on its
+   * timer; a lease per quarter hour lets one do it, so two never change the same plan at once.
+   */
+  async syncCohorts(now: Date = this.deps.clock.now()): Promise<boolean> {
+    const period = new Date(Math.floor(now.getTime() / COHORT_SYNC_EVERY_MS) * COHORT_SYNC_EVERY_MS).toISOString();
+    if (!(await this.deps.jobs.claim(COHORT_SYNC_JOB, period, now, COHORT_SYNC_EVERY_MS))) return false;
+    try {
+      for (const plan of await this.deps.store.confirmedPlans()) await this.syncCohort(plan.id);
+      await this.deps.jobs.complete(COHORT_SYNC_JOB, period, this.deps.clock.now());
+      return true;
+    } catch (error) {
+      await this.deps.jobs.release(COHORT_SYNC_JOB, period);
       throw error;
     }
   }

@@ -5,12 +5,6 @@ import { londonToUtc } from '../calendar/london-time';
 /** Seed §31: diaries are blocked at least 4 months ahead. */
 export const HORIZON_MONTHS = 4;
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-export function isMonth(value: string): boolean {
-  return MONTH.test(value);
-}
-
 export function monthOf(instant: Date): string {
   return londonDate(instant).slice(0, 7);
 }

@@ -1,3 +1,4 @@
+import type { QasResult } from '../quality/qas';
 /** Group work coach conferences (seed §29–34) and the plan that keeps them booked months ahead. */
 import type { NextStep } from '../outcomes/next-steps';
 
@@ -69,14 +70,7 @@ export interface NominatedCase {
   readonly outcomeAt: Date | null;
 }
 
-/** Seed §69: the Group Case Conference Check List. */
-export const QAS_RESULTS = ['meets', 'partly_meets', 'does_not_meet'] as const;
-export type QasResult = (typeof QAS_RESULTS)[number];
-export const QAS_RESULT_LABELS: Readonly<Record<QasResult, string>> = {
-  meets: 'Meets the standard',
-  partly_meets: 'Partly meets the standard',
-  does_not_meet: 'Does not meet the standard',
-};
+/** Seed §69: the Group Case Conference Check List, recorded with the same results as the other QAS checks. */
 
 export interface QasCheck {
   readonly id: string;
@@ -91,6 +85,9 @@ export interface QasCheck {
 
 /** Cases discussed at each conference (seed §32): 3–4; more is allowed with a warning. */
 export const CASES_EXPECTED = { min: 3, max: 4 } as const;
+
+/** Lengths of what people write around a conference, for the domain's checks and the cards' inputs. */
+export const CONFERENCE_LIMITS = { note: 200, summary: 4000, actions: 4000 } as const;
 
 /** Seed §69: monthly checks in the first 3 months, then at the team leader's discretion. */
 export const QAS_MONTHLY_FOR = 3;

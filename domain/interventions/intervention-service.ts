@@ -1,6 +1,7 @@
+import { MEETING_STATUSES } from '../requests/state-machine';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
-import { hasRole, type StaffMember } from '../staff';
+import { hasRole, isTeamLeader, type StaffMember } from '../staff';
 import type { WorkingHours } from '../calendar/working-hours';
 import type { FollowUpStarter } from '../outcomes/next-steps';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
@@ -28,10 +29,6 @@ export interface InterventionState {
   readonly blockedBy: string | null;
 }
 
-export function isTeamLeader(person: StaffMember): boolean {
-  return hasRole(person, 'work_coach_team_leader') || hasRole(person, 'service_delivery_team_leader');
-}
-
 /**
  * Three way interventions and DEA claimant support interventions up to their booking: the claimant's
  * consent (seed §21–24, §38), a refusal turned into a case conference request, and the limit of three
@@ -52,7 +49,7 @@ export class InterventionService {
       const blockedBy = !consent ? "The work coach records the claimant's consent first." : consent.answer === 'refused' ? 'The claimant did not agree.' : null;
       return { consent, priorInterventions: 0, override: null, blockedBy };
     }
-    const priorInterventions = request.claimant ? await this.deps.store.countInterventions(request.claimant.nino, request.id) : 0;
+    const priorInterventions = await this.countInterventions(request);
     const override = await this.deps.store.overrideFor(request.id);
     let blockedBy: string | null = null;
     if (!consent) blockedBy = 'The requester confirms the pre-conditions first (seed §38).';
@@ -118,7 +115,7 @@ export class InterventionService {
     const request = await this.load(requestId, version);
     if (request.deaId !== dea.id) throw notAllowed('Only the DEA the request was sent to can ask for this.');
     if (request.channel !== 'claimant_support_intervention' || request.status !== 'accepted') throw invalid('Only an accepted claimant support intervention needs this.');
-    const prior = request.claimant ? await this.deps.store.countInterventions(request.claimant.nino, request.id) : 0;
+    const prior = await this.countInterventions(request);
     if (!needsTeamLeaderAgreement(prior)) throw invalid(`The claimant has had ${prior} of ${INTERVENTIONS_PER_CLAIMANT} interventions: no agreement is needed.`);
     const text = typeof reason === 'string' ? reason.trim() : '';
     if (!text) throw invalid('Enter the exceptional circumstances.', { overrideReason: 'Enter the exceptional circumstances.' });
@@ -171,6 +168,11 @@ export class InterventionService {
     if (request.channel !== channel || request.status !== 'accepted') throw invalid('Consent is recorded once the DEA has accepted the request for this channel.');
     if (await this.deps.store.consentFor(request.id, channel)) throw conflict('Consent has already been recorded for this request.');
     return request;
+  }
+
+  /** Interventions the claimant has had or has booked (seed §36 counts them), other than this one. */
+  private async countInterventions(request: SupportRequest): Promise<number> {
+    return request.claimant ? this.deps.store.countInterventions(request.claimant.nino, request.id, MEETING_STATUSES) : 0;
   }
 
   private async load(requestId: string, version: number): Promise<SupportRequest> {

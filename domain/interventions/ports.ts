@@ -1,3 +1,4 @@
+import type { RequestStatus } from '../requests/support-request';
 import type { ConsentPurpose, ConsentRecord, NewConsent } from './consent';
 import type { InterventionOverride } from './intervention-limit';
 
@@ -5,11 +6,8 @@ export interface InterventionStore {
   /** Records the consent; a second record for the same request and purpose is refused as a conflict. */
   saveConsent(consent: NewConsent): Promise<ConsentRecord>;
   consentFor(requestId: string, purpose: ConsentPurpose): Promise<ConsentRecord | null>;
-  /**
-   * DEA claimant support interventions the claimant with this NINO has had or has booked, other
-   * than for the given request: booked, held, with an outcome or closed.
-   */
-  countInterventions(nino: string, exceptRequestId: string): Promise<number>;
+  /** Requests for a DEA claimant support intervention for the claimant with this NINO, in these statuses, other than the given one. */
+  countInterventions(nino: string, exceptRequestId: string, statuses: readonly RequestStatus[]): Promise<number>;
   /** Asks once per request; asking again while one is pending returns it. */
   askOverride(override: Omit<InterventionOverride, 'id' | 'decision' | 'decidedAt' | 'note'>): Promise<InterventionOverride>;
   overrideFor(requestId: string): Promise<InterventionOverride | null>;

@@ -1,8 +1,7 @@
 import { notFound } from '../errors';
+import { needsClaimant } from '../requests/channels';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import { channelOfStep, NEXT_STEP_LABELS, NEXT_STEPS, type FollowUpStarter, type GroupCaseNominator, type NextStep } from './next-steps';
-
-const CLAIMANT_ONLY = new Set(['case_conference', 'three_way_intervention', 'claimant_support_intervention']);
 
 /**
  * A next step that is a channel starts it as a new request with the same claimant and description,
@@ -27,7 +26,7 @@ export class FollowUps implements FollowUpStarter {
         continue;
       }
       const channel = channelOfStep(step);
-      if (!channel || (CLAIMANT_ONLY.has(channel) && !from.claimant)) continue;
+      if (!channel || (needsClaimant(channel) && !from.claimant)) continue;
       const atDeaDiscretion = channel === 'claimant_support_intervention' && actorId !== from.deaId;
       const created = await this.deps.requests.create(
         {

@@ -33,10 +33,6 @@ export const NEXT_STEP_LABELS: Readonly<Record<NextStep, string>> = {
 export const OUTCOME_CHANNELS = ['case_conference', 'skill_conference', 'three_way_intervention', 'group_conference', 'claimant_support_intervention'] as const satisfies readonly Channel[];
 export type OutcomeChannel = (typeof OUTCOME_CHANNELS)[number];
 
-export function isOutcomeChannel(channel: Channel | null): channel is OutcomeChannel {
-  return channel !== null && (OUTCOME_CHANNELS as readonly string[]).includes(channel);
-}
-
 /** The seed's list for each meeting. */
 export const NEXT_STEPS_AFTER: Readonly<Record<OutcomeChannel, readonly NextStep[]>> = {
   // §16
@@ -81,6 +77,14 @@ export function parseNextSteps(value: unknown, after: OutcomeChannel): NextStep[
 /** Puts a case forward for the next group work coach conference it can go to; describes it, or null if none is booked. */
 export interface GroupCaseNominator {
   nominateForNext(requestId: string, actorId: string): Promise<string | null>;
+}
+
+/** The next steps chosen after a meeting: at least one, and "no further support" only on its own. */
+export function checkNextSteps(value: unknown, after: OutcomeChannel, called = 'next step'): { steps: NextStep[]; problem: string | null } {
+  const steps = parseNextSteps(value, after);
+  if (steps.length === 0) return { steps, problem: `Choose at least one ${called}.` };
+  if (steps.includes('no_further_support') && steps.length > 1) return { steps, problem: `"No further support needed" cannot go with other ${called}s.` };
+  return { steps, problem: null };
 }
 
 /**

@@ -24,6 +24,11 @@ export const OUTCOME_ROUTES: Readonly<Partial<Record<Channel, OutcomeRoute>>> = 
   claimant_support_intervention: { recorder: 'dea', summaryTo: 'requester' },
 };
 
+/** The id of the person who records the outcome, by the route. */
+export function recorderIdOf(route: OutcomeRoute, request: { readonly requesterId: string; readonly deaId: string }): string {
+  return route.recorder === 'dea' ? request.deaId : request.requesterId;
+}
+
 export function routeOf(channel: Channel | null): OutcomeRoute | null {
   return channel ? OUTCOME_ROUTES[channel] ?? null : null;
 }

@@ -1,11 +1,12 @@
+import { MEETING_STATUSES } from '../requests/state-machine';
 import { conflict, invalid, isDomainError, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
 import type { Booking } from '../calendar/booking';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
-import { isOutcomeChannel, NEXT_STEPS_AFTER, parseNextSteps, type FollowUpStarter, type NextStep } from './next-steps';
-import { OUTCOME_LIMITS, routeOf, summaryIsSeparate, type OutcomeRoute } from './outcome-routes';
+import { checkNextSteps, type FollowUpStarter, type NextStep, type OutcomeChannel } from './next-steps';
+import { OUTCOME_LIMITS, recorderIdOf, routeOf, summaryIsSeparate, type OutcomeRoute } from './outcome-routes';
 import type { MeetingRecord, MeetingRecordStore, OutcomeNotifier } from './ports';
 
 export interface OutcomeDeps {
@@ -45,11 +46,12 @@ export interface OutcomeState {
 export class OutcomeService {
   constructor(private readonly deps: OutcomeDeps) {}
 
-  async state(request: SupportRequest): Promise<OutcomeState | null> {
+  /** `booking`: the request's current booking when the caller has already read it. */
+  async state(request: SupportRequest, booking?: Booking | null): Promise<OutcomeState | null> {
     const route = routeOf(request.channel);
-    if (!route || !['booked', 'held', 'outcome_recorded', 'closed'].includes(request.status)) return null;
+    if (!route || !MEETING_STATUSES.includes(request.status)) return null;
     // Only a meeting that was booked has an outcome: a three way the claimant refused closes without one.
-    const booking = await this.deps.bookingOf(request.id);
+    if (booking === undefined) booking = await this.deps.bookingOf(request.id);
     if (!booking || booking.status !== 'booked') return null;
     const records = await this.deps.records.forRequest(request.id);
     const meetingStarted = booking.start.getTime() <= this.deps.clock.now().getTime();
@@ -65,17 +67,14 @@ export class OutcomeService {
   /** The outcome, by the person the seed names; with the summary too when that person is the DEA. */
   async recordOutcome(person: StaffMember, requestId: string, version: number, input: OutcomeInput): Promise<{ request: SupportRequest; followUps: readonly { step: NextStep; reference: string }[] }> {
     const { request, route, state } = await this.ready(requestId, version);
-    const recorderId = route.recorder === 'dea' ? request.deaId : request.requesterId;
-    if (person.id !== recorderId) {
+    if (person.id !== recorderIdOf(route, request)) {
       throw notAllowed(route.recorder === 'dea' ? 'The DEA records the outcome of this meeting.' : 'The work coach who made the request records the outcome of this meeting.');
     }
     if (state.outcome) throw conflict('The outcome has already been recorded.');
     const problems: Record<string, string> = {};
     const actions = text(input.actions, OUTCOME_LIMITS.actions, 'actions', 'Enter the actions and recommendations.', problems);
-    const channel = request.channel as keyof typeof NEXT_STEPS_AFTER;
-    const steps = parseNextSteps(input.nextSteps, channel);
-    if (steps.length === 0) problems.nextSteps = 'Choose at least one next step.';
-    else if (steps.includes('no_further_support') && steps.length > 1) problems.nextSteps = '"No further support needed" cannot go with other next steps.';
+    const { steps, problem } = checkNextSteps(input.nextSteps, request.channel as OutcomeChannel);
+    if (problem) problems.nextSteps = problem;
     const withSummary = !summaryIsSeparate(route);
     const summary = withSummary ? text(input.summary, OUTCOME_LIMITS.summary, 'summary', 'Enter the summary.', problems) : '';
     if (withSummary && !state.summaryRecipient) problems.summary = 'There is nobody to send the summary to: the staff directory has no team leader for this person.';
@@ -141,7 +140,7 @@ export class OutcomeService {
         const held = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'held', actorId: request.deaId, action: 'held', at: now });
         moved++;
         await this.deps.notifier.requestChanged(held);
-        await this.deps.notifier.requestNeedsAttention(held, route.recorder === 'dea' ? held.deaId : held.requesterId);
+        await this.deps.notifier.requestNeedsAttention(held, recorderIdOf(route, held));
         if (summaryIsSeparate(route)) await this.deps.notifier.requestNeedsAttention(held, held.deaId);
       } catch (error) {
         // Another instance moved it first.
@@ -159,7 +158,7 @@ export class OutcomeService {
     const request = await this.deps.requests.findById(requestId);
     if (!request) throw notFound('That request does not exist.');
     if (request.version !== version) throw conflict('The request changed since this card was shown.');
-    if (!isOutcomeChannel(request.channel) || request.channel === 'group_conference') throw invalid('This request has no meeting to record an outcome for.');
+    if (!routeOf(request.channel)) throw invalid('This request has no meeting to record an outcome for.');
     const state = await this.state(request);
     if (!state || !state.meetingStarted) throw invalid('The outcome is recorded once the meeting has taken place.');
     return { request, route: state.route, state };

@@ -1,12 +1,13 @@
+import { MEETING_STATUSES } from '../requests/state-machine';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import { hasRole, type StaffMember } from '../staff';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { RequestStatus, SupportRequest } from '../requests/support-request';
-import { QAS_NOTES_MAX, QAS_RESULTS, standardFor, type QasResult, type QualityCheck, type QualityCheckStore } from './qas';
+import { checkQasResult, standardFor, type QualityCheck, type QualityCheckStore } from './qas';
 
 /** Requests whose meeting a team leader may check: booked to attend it, or held to review it. */
-export const CHECKABLE_STATUSES: readonly RequestStatus[] = ['booked', 'held', 'outcome_recorded', 'closed'];
+export const CHECKABLE_STATUSES: readonly RequestStatus[] = MEETING_STATUSES;
 
 /**
  * A Work Coach Team Leader marks a meeting for a QAS check and records the result. QAS 1 is for the
@@ -30,13 +31,14 @@ export class QualityService {
   }
 
   /** Whether this person may run the request's check. */
-  async mayCheck(person: StaffMember, request: SupportRequest): Promise<boolean> {
+  /** `parties`: the request's requester and DEA when the caller has already read them. */
+  async mayCheck(person: StaffMember, request: SupportRequest, parties?: { requester: StaffMember; dea: StaffMember }): Promise<boolean> {
     const standard = standardFor(request.channel);
     if (!standard || !hasRole(person, 'work_coach_team_leader')) return false;
-    const dea = await this.deps.directory.findById(request.deaId);
+    const dea = parties?.dea ?? (await this.deps.directory.findById(request.deaId));
     if (dea?.teamLeaderId === person.id) return true;
     if (standard === 'qas1') return false;
-    const requester = await this.deps.directory.findById(request.requesterId);
+    const requester = parties?.requester ?? (await this.deps.directory.findById(request.requesterId));
     return requester?.teamLeaderId === person.id;
   }
 
@@ -71,15 +73,9 @@ export class QualityService {
     const check = await this.deps.store.forRequest(request.id);
     if (!check) throw invalid('Mark the meeting for a check first.');
     if (check.result) throw conflict('The result of this check has already been recorded.');
-    const problems: Record<string, string> = {};
-    const result = (QAS_RESULTS as readonly string[]).includes(String(input.result)) ? (input.result as QasResult) : null;
-    if (!result) problems.qasResult = 'Choose the result of the check.';
-    const notes = typeof input.notes === 'string' ? input.notes.trim() : '';
-    if (notes.length > QAS_NOTES_MAX) problems.qasNotes = `Keep the notes under ${QAS_NOTES_MAX} characters.`;
-    if (result && result !== 'met' && !notes) problems.qasNotes = 'Say what needs developing.';
-    if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+    const { result, notes } = checkQasResult(input.result, input.notes, { result: 'qasResult', notes: 'qasNotes' });
     const now = this.deps.clock.now();
-    await this.deps.store.record(check.id, result!, notes || null, now);
+    await this.deps.store.record(check.id, result, notes, now);
     return this.touch(request, person, 'qas:recorded', now);
   }
 

@@ -18,14 +18,16 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
   claimant_support_intervention: 'Claimant support intervention by the DEA',
 };
 
-/** Channels that end in a meeting in people's diaries, booked after acceptance. */
-export const NEEDS_BOOKING: readonly Channel[] = ['case_conference', 'skill_conference', 'three_way_intervention', 'claimant_support_intervention'];
 
 /** Channels that only make sense with a claimant. */
 const CLAIMANT_ONLY: readonly Channel[] = ['case_conference', 'three_way_intervention', 'claimant_support_intervention'];
 
+export function needsClaimant(channel: Channel): boolean {
+  return CLAIMANT_ONLY.includes(channel);
+}
+
 export function channelsFor(hasClaimant: boolean): Channel[] {
-  return CHANNELS.filter((c) => hasClaimant || !CLAIMANT_ONLY.includes(c));
+  return CHANNELS.filter((c) => hasClaimant || !needsClaimant(c));
 }
 
 export function isChannel(value: unknown): value is Channel {

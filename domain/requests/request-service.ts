@@ -1,13 +1,14 @@
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
-import { hasRole, type StaffMember } from '../staff';
+import { hasRole, isTeamLeader, type StaffMember } from '../staff';
 import { londonDate } from './calendar-date';
 import { type ClaimantSupportInput, type ColleagueSupportInput, type SkillSupportInput } from './drafts';
 import { eligibility } from './eligibility';
 import type { RequestNotifier, SupportRequestStore } from './ports';
 import type { TrendWatcher } from './trend-watcher';
 import { partiesOf, type RequestParties } from './parties';
-import { WITHDRAWABLE, type SupportRequest, type Vulnerability } from './support-request';
+import type { SupportRequest, Vulnerability } from './support-request';
+import { canMove } from './state-machine';
 
 export type Submission =
   | { readonly type: 'claimant_support'; readonly input: ClaimantSupportInput; readonly vulnerability: Vulnerability | null }
@@ -33,7 +34,7 @@ export function requestTypesFor(person: StaffMember): Submission['type'][] {
 
 /** Work Coach and Service Delivery Team Leaders' claimant requests are for a DEA claimant support intervention (seed §39). */
 export function asksForInterventionDirectly(person: StaffMember): boolean {
-  return !hasRole(person, 'work_coach') && (hasRole(person, 'work_coach_team_leader') || hasRole(person, 'service_delivery_team_leader'));
+  return !hasRole(person, 'work_coach') && isTeamLeader(person);
 }
 
 /** Asking a DEA for support, following what is asked, and withdrawing. */
@@ -126,7 +127,7 @@ export class RequestService {
     const request = await this.deps.store.findById(requestId);
     if (!request) throw notFound('That request does not exist.');
     if (request.requesterId === person.id || request.deaId === person.id) return request;
-    if (hasRole(person, 'work_coach_team_leader') || hasRole(person, 'service_delivery_team_leader')) {
+    if (isTeamLeader(person)) {
       const requester = await this.deps.directory.findById(request.requesterId);
       const dea = await this.deps.directory.findById(request.deaId);
       if (requester?.teamLeaderId === person.id || dea?.teamLeaderId === person.id) return request;
@@ -139,7 +140,7 @@ export class RequestService {
     if (!request) throw notFound('That request does not exist.');
     if (request.requesterId !== person.id) throw notAllowed('Only the person who made a request can withdraw it.');
     if (request.version !== expectedVersion) throw conflict('The request changed since this card was shown.');
-    if (!WITHDRAWABLE.includes(request.status)) throw invalid('A request can only be withdrawn before it is booked.');
+    if (!canMove(request.status, 'withdrawn')) throw invalid('A request can only be withdrawn before it is booked.');
     const withdrawn = await this.deps.store.changeStatus({
       requestId,
       expectedVersion,
@@ -155,6 +156,12 @@ export class RequestService {
   /** The requester and the DEA, for showing a request. */
   async parties(request: SupportRequest): Promise<RequestParties> {
     return partiesOf(this.deps.directory, request);
+  }
+
+  /** The names of the people who made these requests, in one directory read. */
+  async requesterNames(requests: readonly SupportRequest[]): Promise<Map<string, string>> {
+    const people = await this.deps.directory.findByIds([...new Set(requests.map((r) => r.requesterId))]);
+    return new Map(people.map((p) => [p.id, p.name]));
   }
 
   /** Whether this person may see the claimant's NINO and surname in full. */

@@ -27,5 +27,8 @@ export function assertMove(from: RequestStatus, to: RequestStatus, what: string)
   if (!canMove(from, to)) throw invalid(`This request cannot be ${what} now: it is ${from.replace('_', ' ')}.`);
 }
 
+/** The request's meeting was booked: it is booked, held, has its outcome, or closed after it. */
+export const MEETING_STATUSES: readonly RequestStatus[] = ['booked', 'held', 'outcome_recorded', 'closed'];
+
 /** Still waiting for the DEA or the requester: shown in the DEA's queue. */
 export const OPEN_STATUSES: readonly RequestStatus[] = ['submitted', 'info_requested', 'accepted'];

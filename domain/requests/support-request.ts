@@ -37,9 +37,6 @@ export const STATUS_LABELS: Readonly<Record<RequestStatus, string>> = {
   withdrawn: 'Withdrawn',
 };
 
-/** The requester may withdraw until a meeting is booked (seed: a request is theirs until then). */
-export const WITHDRAWABLE: readonly RequestStatus[] = ['submitted', 'info_requested', 'accepted'];
-
 export const BENEFITS = ['UC', 'ESA', 'JSA', 'PIP', 'DLA', 'AA', 'other'] as const;
 export type Benefit = (typeof BENEFITS)[number];
 export const BENEFIT_LABELS: Readonly<Record<Benefit, string>> = {

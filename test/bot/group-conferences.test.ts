@@ -127,7 +127,7 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(visibleText(bot.connector.sentTo(chat(PEOPLE.wctl)))).toContain('Group Case Conference Check List due');
     const badQas = await invokeAs(bot, PEOPLE.wctl, 'conference.qas', { conferenceId: mine.id, comments: 'Good' });
     expect(cardText(badQas.card)).toContain('Choose how the conference measured up.');
-    const qas = await invokeAs(bot, PEOPLE.wctl, 'conference.qas', { conferenceId: mine.id, result: 'meets', comments: 'Good' });
+    const qas = await invokeAs(bot, PEOPLE.wctl, 'conference.qas', { conferenceId: mine.id, result: 'met', comments: 'Good' });
     expect(cardText(qas.card)).toContain('Check List recorded');
   });
 });

@@ -73,7 +73,7 @@ describe('nominated cases, outcomes and the check list', () => {
     expect(await cases.qasDue((await fx.store.findPlan(plan.id))!)).toEqual(['2026-12']);
     expect(await cases.remindQas(fx.clock.now())).toBe(1);
     expect(await cases.remindQas(fx.clock.now())).toBe(0);
-    await cases.recordQas(fx.wctl, first.id, 'meets', '');
+    await cases.recordQas(fx.wctl, first.id, 'met', '');
     expect(await cases.qasDue((await fx.store.findPlan(plan.id))!)).toEqual([]);
 
     // A conference held in the fourth month is at the team leader's discretion: never due.

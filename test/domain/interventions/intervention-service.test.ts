@@ -1,6 +1,7 @@
 import type { ConsentRecord, NewConsent } from '../../../domain/interventions/consent';
 import { INTERVENTION_STATEMENTS, requiredInterventionStatements } from '../../../domain/interventions/consent';
-import { InterventionService, isTeamLeader } from '../../../domain/interventions/intervention-service';
+import { InterventionService } from '../../../domain/interventions/intervention-service';
+import { isTeamLeader } from '../../../domain/staff';
 import { FollowUps } from '../../../domain/outcomes/follow-ups';
 import type { FollowUpStarter } from '../../../domain/outcomes/next-steps';
 import type { SupportRequest } from '../../../domain/requests/support-request';

@@ -2,7 +2,6 @@ import { CHANNELS } from '../../../domain/requests/channels';
 import {
   channelOfStep,
   isNextStep,
-  isOutcomeChannel,
   NEXT_STEP_LABELS,
   NEXT_STEPS,
   NEXT_STEPS_AFTER,
@@ -131,14 +130,7 @@ describe('channelOfStep', () => {
   });
 });
 
-describe('isOutcomeChannel and isNextStep', () => {
-  it('knows which channels end with an outcome', () => {
-    expect(isOutcomeChannel('case_conference')).toBe(true);
-    expect(isOutcomeChannel('group_conference')).toBe(true);
-    expect(isOutcomeChannel('informational_support')).toBe(false);
-    expect(isOutcomeChannel(null)).toBe(false);
-  });
-
+describe('isNextStep', () => {
   it('knows the steps', () => {
     expect(isNextStep('tpp_manager_action')).toBe(true);
     expect(isNextStep('group_conference')).toBe(false);
