@@ -141,6 +141,11 @@ describe('group conferences in the embedded calendar', () => {
     const leaverEmail = (await fx.directory.findById(leaver))!.email;
     expect((await calendar.busy([leaverEmail, joiner.email], NOW, new Date('2027-05-01T00:00:00Z'))).get(leaverEmail)).toHaveLength(0);
     expect((await calendar.busy([joiner.email], NOW, new Date('2027-05-01T00:00:00Z'))).get(joiner.email)).toHaveLength(5);
+
+    // Every instance runs the cohort sync on its timer: in a quarter hour, exactly one of two does it.
+    const syncs = await Promise.all([service.syncCohorts(), other.syncCohorts()]);
+    expect(syncs.filter(Boolean)).toHaveLength(1);
+    expect(await service.syncCohorts()).toBe(false);
   });
 
   it('refuses a second plan for a DEA whose conferences are already kept, and anyone but a team leader', async () => {
