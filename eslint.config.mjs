@@ -1,6 +1,32 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The dependency rule of the design: bot → dialogs → cards → domain ← data. Only bot/ knows every
+ * folder; domain/ knows no other folder and no SDK; benchmarks stand apart from the tests.
+ */
+const layer = (folder, forbiddenFolders, forbiddenPackages = []) => ({
+  files: [`${folder}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...forbiddenFolders.map((name) => ({
+            regex: `^(\\.\\./)+${name}(/|$)`,
+            message: `${folder}/ may not import ${name}/ (dependency rule: bot → dialogs → cards → domain ← data).`,
+          })),
+          ...(forbiddenPackages.length
+            ? [{ regex: `^(${forbiddenPackages.join('|')})(/|$)`, message: `${folder}/ may not use this SDK: keep it behind a port in an adapter.` }]
+            : []),
+        ],
+      },
+    ],
+  },
+});
+
+const SDKS = ['botbuilder', 'botbuilder-dialogs', 'typeorm', 'restify', 'mssql', 'better-sqlite3', '@microsoft/.+', '@azure/.+', 'adaptivecards-templating', 'pino'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'build/**', 'node_modules/**', 'var/**', 'test-results/**', 'manifest/make-icons.js', 'test/support/summary-reporter.js', 'playground/**', 'test/e2e/**', '*.config.js', '*.config.mjs'] },
   js.configs.recommended,
@@ -11,4 +37,11 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  layer('domain', ['bot', 'dialogs', 'cards', 'data', 'manifest', 'test', 'bench'], SDKS),
+  layer('cards', ['bot', 'dialogs', 'data', 'manifest', 'test', 'bench'], SDKS.filter((p) => p !== 'adaptivecards-templating')),
+  layer('dialogs', ['bot', 'data', 'manifest', 'test', 'bench'], ['typeorm', 'restify', 'mssql', 'better-sqlite3', '@microsoft/.+', '@azure/.+']),
+  layer('data', ['bot', 'dialogs', 'cards', 'manifest', 'test', 'bench']),
+  layer('manifest', ['dialogs', 'cards', 'data', 'test', 'bench']),
+  layer('bench', ['test']),
+  layer('testkit', ['bot', 'dialogs', 'cards', 'manifest', 'test', 'bench']),
 );

@@ -12,8 +12,8 @@ import { BookingService } from '../domain/calendar/booking-service';
 import { findCommonSlots } from '../domain/calendar/free-time';
 import { DEFAULT_WORKING_HOURS } from '../domain/calendar/working-hours';
 import type { RequestNotifier } from '../domain/requests/ports';
-import { GraphStandIn } from '../test/support/graph-stand-in';
-import { openTempDatabase } from '../test/support/temp-database';
+import { GraphStandIn } from '../testkit/graph-stand-in';
+import { openTempDatabase } from '../testkit/temp-database';
 
 /**
  * Graph traffic and time for the calendar work of the DEA service, against a local stand-in of

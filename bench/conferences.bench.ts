@@ -9,8 +9,8 @@ import { SqlStaffDirectory } from '../data/stores/staff-directory';
 import { SqlWorkingPatterns } from '../data/stores/working-patterns';
 import { GroupConferenceService } from '../domain/conferences/group-conference-service';
 import type { ConferenceNotifier } from '../domain/conferences/ports';
-import { GraphStandIn } from '../test/support/graph-stand-in';
-import { openTempDatabase } from '../test/support/temp-database';
+import { GraphStandIn } from '../testkit/graph-stand-in';
+import { openTempDatabase } from '../testkit/temp-database';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,7 +1,8 @@
 import { badRequest, cardResponse } from './invoke-response';
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { caseListCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard, type ConferenceNote, type FormState } from '../cards/conference-cards';
-import { cardAttachment, messageCard, type AdaptiveCard } from '../cards/render';
+import { messageCard, type AdaptiveCard } from '../cards/render';
+import { cardAttachment } from '../dialogs/card-attachment';
 import type { SqlConferenceStore } from '../data/stores/group-conferences';
 import type { ConferenceCases } from '../domain/conferences/conference-cases';
 import type { GroupConferenceService } from '../domain/conferences/group-conference-service';

@@ -1,5 +1,6 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import { cardAttachment, type AdaptiveCard } from '../cards/render';
+import { type AdaptiveCard } from '../cards/render';
+import { cardAttachment } from '../dialogs/card-attachment';
 import type { SqlConferenceStore } from '../data/stores/group-conferences';
 import type { ConferencePlan, GroupConference } from '../domain/conferences/plan';
 import type { ConferenceNotifier } from '../domain/conferences/ports';

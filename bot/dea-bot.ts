@@ -12,7 +12,8 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { helpCard } from '../cards/help-card';
-import { cardAttachment, messageCard } from '../cards/render';
+import { messageCard } from '../cards/render';
+import { cardAttachment } from '../dialogs/card-attachment';
 import type { ConversationReferences } from '../data/stores/conversation-references';
 import type { Logger, StaffDirectory } from '../domain/ports';
 import type { StaffMember } from '../domain/staff';

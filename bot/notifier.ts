@@ -1,6 +1,6 @@
 import { errorForLog } from './logger';
 import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import { cardAttachment } from '../cards/render';
+import { cardAttachment } from '../dialogs/card-attachment';
 import type { ConversationReferences } from '../data/stores/conversation-references';
 import type { Outbox, OutboxMessage } from '../data/stores/outbox';
 import type { PostedCards } from '../data/stores/posted-cards';

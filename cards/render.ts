@@ -1,19 +1,22 @@
 import * as ACData from 'adaptivecards-templating';
-import type { Attachment } from 'botbuilder';
 
 /** An Adaptive Card as JSON, ready to send. */
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
+// Parsing a template is most of the cost of expanding it: each template is parsed once per process.
+const parsed = new WeakMap<object, ACData.Template>();
+
 /**
- * Expands a card template once with typed data. Data values are bound, never evaluated, so text a
+ * Expands a card template with typed data. Data values are bound, never evaluated, so text a
  * person typed cannot inject template expressions; a card is never expanded twice.
  */
 export function renderCard(template: object, data: object): AdaptiveCard {
-  return new ACData.Template(template).expand({ $root: data }) as AdaptiveCard;
-}
-
-export function cardAttachment(card: AdaptiveCard): Attachment {
-  return { contentType: 'application/vnd.microsoft.card.adaptive', content: card };
+  let compiled = parsed.get(template);
+  if (!compiled) {
+    compiled = new ACData.Template(template);
+    parsed.set(template, compiled);
+  }
+  return compiled.expand({ $root: data }) as AdaptiveCard;
 }
 
 /** A card of one line of text: an answer where there is no card to show. */

@@ -3,7 +3,8 @@ import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'bo
 import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { confirmationCard } from '../cards/request-cards';
 import { NEW_REQUEST_JOURNEY, requestFormCard, requestTypeCard, vulnerabilityCard } from '../cards/request-form-cards';
-import { cardAttachment, type AdaptiveCard } from '../cards/render';
+import { type AdaptiveCard } from '../cards/render';
+import { cardAttachment } from './card-attachment';
 import { summaryCard } from '../cards/summary-card';
 import { isDomainError } from '../domain/errors';
 import { describeDate } from '../domain/requests/calendar-date';

@@ -26,8 +26,10 @@ export function monthBounds(month: string): { from: Date; to: Date } {
   return { from: londonToUtc(`${month}-01`, '00:00'), to: londonToUtc(`${addMonthsTo(month, 1)}-01`, '00:00') };
 }
 
+const monthName = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+
 /** "December 2026". */
 export function describeMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return monthName.format(new Date(Date.UTC(y, m - 1, 1)));
 }

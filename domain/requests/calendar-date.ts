@@ -6,8 +6,14 @@ export const LONDON = 'Europe/London';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Built once per process: constructing an Intl.DateTimeFormat costs far more than using one.
+const londonDay = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' });
+const longDayUtc = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const longDayLondon = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const clockLondon = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit', hour12: false });
+
 export function londonDate(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const parts = londonDay.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -32,14 +38,11 @@ export function addMonths(date: string, months: number): string {
 /** "Tuesday 1 December 2026". */
 export function describeDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  ).replace(',', '');
+  return longDayUtc.format(new Date(Date.UTC(y, m - 1, d))).replace(',', '');
 }
 
 /** "Tuesday 1 December 2026, 10:00 to 11:00" in London time. */
 export function describeMeeting(start: Date, end: Date): string {
-  const day = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(start).replace(',', '');
-  const time = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
-  return `${day}, ${time(start)} to ${time(end)}`;
+  const day = longDayLondon.format(start).replace(',', '');
+  return `${day}, ${clockLondon.format(start)} to ${clockLondon.format(end)}`;
 }

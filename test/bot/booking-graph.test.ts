@@ -1,6 +1,6 @@
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
-import { GraphStandIn } from '../support/graph-stand-in';
+import { GraphStandIn } from '../../testkit/graph-stand-in';
 import { cardText, exchange, invokeAs, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 
 const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -2,7 +2,7 @@ import { EmbeddedCalendar } from '../../data/calendar/embedded-calendar';
 import { GraphCalendar } from '../../data/calendar/graph-calendar';
 import type { StaffRow } from '../../data/schema/directory';
 import { conferenceFixture, type ConferenceFixture } from '../support/conference-fixture';
-import { GraphStandIn } from '../support/graph-stand-in';
+import { GraphStandIn } from '../../testkit/graph-stand-in';
 
 const NOW = new Date('2026-11-23T09:00:00Z'); // a Monday in November: the plan covers December to March
 const DANA = 'dana.morgan@jobcentre.example';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateMssqlSchema } from '../../data/mssql/generate-schema';
 import { MIGRATIONS } from '../../data/migrations';
-import { openTempDatabase, type TempDatabase } from '../support/temp-database';
+import { openTempDatabase, type TempDatabase } from '../../testkit/temp-database';
 
 describe('migrations', () => {
   let db: TempDatabase;

@@ -11,7 +11,7 @@ import { GroupConferenceService } from '../../domain/conferences/group-conferenc
 import type { ConferenceCalendar, ConferenceNotifier } from '../../domain/conferences/ports';
 import type { Clock, Logger } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
-import { openTempDatabase, type TempDatabase } from './temp-database';
+import { openTempDatabase, type TempDatabase } from '../../testkit/temp-database';
 
 export const quietLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 

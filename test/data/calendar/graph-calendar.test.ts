@@ -1,6 +1,6 @@
 import type { NewEvent } from '../../../domain/calendar/calendar-port';
 import { GraphCalendar, GraphCalendarError, type GraphCalendarOptions } from '../../../data/calendar/graph-calendar';
-import { GraphStandIn, type StandInOptions } from '../../support/graph-stand-in';
+import { GraphStandIn, type StandInOptions } from '../../../testkit/graph-stand-in';
 import { at, calendarContract, DEA, newEvent } from './calendar-contract';
 
 const DAY = 24 * 60 * 60 * 1000;

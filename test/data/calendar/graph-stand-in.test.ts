@@ -1,4 +1,4 @@
-import { GraphStandIn } from '../../support/graph-stand-in';
+import { GraphStandIn } from '../../../testkit/graph-stand-in';
 
 /** The stand-in must refuse what Graph refuses, or the adapter's tests would prove nothing. */
 describe('Graph stand-in', () => {

@@ -1,9 +1,9 @@
 import 'dotenv/config';
 import { readFileSync } from 'node:fs';
-import { loadConfig, ConfigError } from '../../bot/config';
-import { openDatabase } from '../database';
-import { applySeed } from './apply-seed';
-import { parseSeedFile, SeedFileError } from './seed-file';
+import { loadConfig, ConfigError } from './config';
+import { openDatabase } from '../data/database';
+import { applySeed } from '../data/seed/apply-seed';
+import { parseSeedFile, SeedFileError } from '../data/seed/seed-file';
 
 /** `npm run seed -- FILE.json`: loads or updates the staff directory from a file. */
 async function main(argv: readonly string[]): Promise<number> {

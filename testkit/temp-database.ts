@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { openDatabase } from '../../data/database';
+import { openDatabase } from '../data/database';
 
 export interface TempDatabase {
   readonly dataSource: DataSource;
