@@ -43,5 +43,5 @@ export default tseslint.config(
   layer('data', ['bot', 'dialogs', 'cards', 'manifest', 'test', 'bench']),
   layer('manifest', ['dialogs', 'cards', 'data', 'test', 'bench']),
   layer('bench', ['test']),
-  layer('testkit', ['bot', 'dialogs', 'cards', 'manifest', 'test', 'bench']),
+  layer('testkit', ['dialogs', 'cards', 'manifest', 'test', 'bench']),
 );

@@ -1,4 +1,4 @@
-import { badRequest, cardResponse } from './invoke-response';
+import { cardResponse } from './core/invoke-response';
 import {
   ActivityTypes,
   type AdaptiveCardInvokeResponse,
@@ -10,7 +10,7 @@ import {
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { helpCard } from '../cards/help-card';
 import { messageCard } from '../cards/render';
 import { cardAttachment } from '../dialogs/card-attachment';
@@ -18,7 +18,8 @@ import type { ConversationReferences } from '../data/stores/conversation-referen
 import type { Logger, StaffDirectory } from '../domain/ports';
 import type { StaffMember } from '../domain/staff';
 import { setTurnPerson } from '../dialogs/turn-person';
-import { normaliseCommand, type CommandHandler } from './commands';
+import { normaliseCommand } from './core/commands';
+import { routeClick, type Routes } from './core/routes';
 
 export interface DeaBotDeps {
   readonly directory: StaffDirectory;
@@ -27,13 +28,8 @@ export interface DeaBotDeps {
   readonly userState: UserState;
   readonly logger: Logger;
   readonly jobcentreName?: (jobcentreId: string) => Promise<string | undefined>;
-  /** The journeys (one ComponentDialog each) the commands start. */
-  readonly dialogs?: readonly Dialog[];
-  readonly commands?: Readonly<Record<string, CommandHandler>>;
-  /** Verbs of Action.Execute buttons (invokes), answered with a refreshed card. */
-  readonly cardActions?: (person: StaffMember, verb: string, data: Record<string, unknown>, turn: TurnContext) => Promise<AdaptiveCardInvokeResponse>;
-  /** Action.Submit buttons outside a journey, e.g. "Open request", by their `verb`. */
-  readonly submitActions?: Readonly<Record<string, (turn: TurnContext, person: StaffMember, data: Record<string, unknown>) => Promise<void>>>;
+  /** Every journey's commands, card verbs, submit verbs and dialogs. */
+  readonly routes: Routes;
   /** True for the first caller only, across instances: guards things done once per conversation. */
   readonly claimOnce?: (what: string, key: string) => Promise<boolean>;
   /** Called once the person is known and reachable, e.g. to deliver what waited for them. */
@@ -54,7 +50,7 @@ export class DeaBot extends TeamsActivityHandler {
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = deps.conversationState.createProperty<boolean>('welcomed');
     this.dialogSet = new DialogSet(this.dialogState);
-    for (const dialog of deps.dialogs ?? []) this.dialogSet.add(dialog);
+    for (const dialog of deps.routes.dialogs) this.dialogSet.add(dialog);
 
     this.onMessage(async (turn, next) => {
       await this.handleMessage(turn);
@@ -105,7 +101,7 @@ export class DeaBot extends TeamsActivityHandler {
     const person = await this.identify(turn);
     await this.welcomed.set(turn, true);
     if (!person) return;
-    await turn.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(person, { welcome: true, jobcentreName: await this.jobcentreOf(person) }))));
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(person, this.deps.routes.capabilities, { welcome: true, jobcentreName: await this.jobcentreOf(person) }))));
   }
 
   private async handleMessage(turn: TurnContext): Promise<void> {
@@ -134,7 +130,7 @@ export class DeaBot extends TeamsActivityHandler {
       return;
     }
     const value = turn.activity.value as Record<string, unknown> | undefined;
-    const submitVerb = !turn.activity.text && typeof value?.verb === 'string' ? this.deps.submitActions?.[value.verb] : undefined;
+    const submitVerb = !turn.activity.text && typeof value?.verb === 'string' ? this.deps.routes.submits.get(value.verb) : undefined;
     if (submitVerb && value) {
       await submitVerb(turn, person, value);
       return;
@@ -143,7 +139,7 @@ export class DeaBot extends TeamsActivityHandler {
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
     }
-    const handler = this.deps.commands?.[command];
+    const handler = this.deps.routes.commands.get(command);
     if (handler) {
       await handler(turn, person, dc);
       return;
@@ -167,13 +163,12 @@ export class DeaBot extends TeamsActivityHandler {
       return cardResponse(messageCard(GROUP_NOTICE));
     }
     setTurnPerson(turn, person);
-    const verb = invokeValue.action?.verb ?? '';
-    if (!this.deps.cardActions) return badRequest('No card actions here.');
-    return this.deps.cardActions(person, verb, (invokeValue.action?.data ?? {}) as Record<string, unknown>, turn);
+    const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
+    return routeClick(this.deps.routes, person, verb, invokeValue.action?.data, turn);
   }
 
   private async sendHelp(turn: TurnContext, person: StaffMember): Promise<void> {
-    await turn.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(person, { jobcentreName: await this.jobcentreOf(person) }))));
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(helpCard(person, this.deps.routes.capabilities, { jobcentreName: await this.jobcentreOf(person) }))));
   }
 
   private async jobcentreOf(person: StaffMember): Promise<string | undefined> {

@@ -1,12 +1,12 @@
-import { capabilitiesFor } from '../domain/capabilities';
+import { capabilitiesFor, type Capability } from '../domain/capabilities';
 import { ROLE_LABELS } from '../domain/roles';
 import { firstName, type StaffMember } from '../domain/staff';
 import { renderCard, type AdaptiveCard } from './render';
 import template from './templates/help.json';
 
-/** What this person can do, by their roles; buttons send the command as if they had typed it. */
-export function helpCard(person: StaffMember, options: { jobcentreName?: string; welcome?: boolean } = {}): AdaptiveCard {
-  const items = capabilitiesFor(person);
+/** What this person can do, by their roles, of what the journeys offer; buttons send the command as if they had typed it. */
+export function helpCard(person: StaffMember, catalogue: readonly Capability[], options: { jobcentreName?: string; welcome?: boolean } = {}): AdaptiveCard {
+  const items = capabilitiesFor(person, catalogue);
   return renderCard(template, {
     greeting: options.welcome ? `Welcome to DEA Support, ${firstName(person)}` : `What you can do, ${firstName(person)}`,
     roles: person.roles.map((r) => ROLE_LABELS[r]).join(', '),

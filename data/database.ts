@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, type DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from './migrations';
+import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
 import { entitySchemas } from './schema';
 import type { SqlDialect } from './schema/dialect';
 
@@ -26,10 +25,13 @@ export function dialectOfConfig(config: DatabaseConfig): SqlDialect {
   return config.kind;
 }
 
-export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+/** The migrations to run, in order: every journey's, composed by the bot. */
+export type Migrations = readonly (new () => MigrationInterface)[];
+
+export function dataSourceOptions(config: DatabaseConfig, migrations: Migrations = []): DataSourceOptions {
   const shared = {
     entities: entitySchemas(config.kind),
-    migrations: MIGRATIONS,
+    migrations: migrations as (new () => MigrationInterface)[],
     migrationsTableName: 'schema_migration',
     synchronize: false,
     logging: false,
@@ -64,11 +66,11 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
 }
 
 /** Connects and brings the schema up to date. Never synchronises: migrations are the only DDL. */
-export async function openDatabase(config: DatabaseConfig): Promise<DataSource> {
+export async function openDatabase(config: DatabaseConfig, migrations: Migrations): Promise<DataSource> {
   if (config.kind === 'sqlite' && config.file !== ':memory:') {
     mkdirSync(dirname(config.file), { recursive: true });
   }
-  const dataSource = new DataSource(dataSourceOptions(config));
+  const dataSource = new DataSource(dataSourceOptions(config, migrations));
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -1,8 +1,6 @@
-/**
- * The bot's commands: the single source of the command menus in the Teams app manifest
- * (`bots[0].commandLists`). The bot can import these titles to route typed commands, so the
- * menu and the routing can never disagree.
- */
+import { CAPABILITIES } from '../bot/journeys';
+
+/** The command menus of the Teams app manifest (`bots[0].commandLists`), from the journeys' declarations. */
 
 /** Teams scopes the bot is installed in. */
 export type BotScope = 'personal' | 'groupChat' | 'team';
@@ -25,46 +23,20 @@ export const COMMAND_LIMITS = {
   maxDescriptionLength: 128,
 } as const;
 
-export const BOT_COMMANDS = [
-  {
-    title: 'help',
-    description: 'What this bot can do for you and how to ask your DEA for support',
-    scopes: ['personal', 'groupChat', 'team'],
-  },
-  {
-    title: 'new request',
-    description: 'Ask your Disability Employment Adviser (DEA) for support with a claimant or a skill',
-    scopes: ['personal'],
-  },
-  {
-    title: 'my requests',
-    description: 'Your requests to your DEA and their status',
-    scopes: ['personal'],
-  },
-  {
-    title: 'queue',
-    description: 'For DEAs: your open requests, urgent first, then by the date a response is needed',
-    scopes: ['personal'],
-  },
-  {
-    title: 'plan group conferences',
-    description: 'For team leaders: group a DEA\'s cohort and book monthly group conferences 4 months ahead',
-    scopes: ['personal'],
-  },
-  {
-    title: 'nominate case',
-    description: 'Put a case forward for your next group work coach conference',
-    scopes: ['personal'],
-  },
-  {
-    title: 'quality checks',
-    description: "For team leaders: your DEA's meetings to mark for a QAS check, and the results",
-    scopes: ['personal'],
-  },
-] as const satisfies readonly BotCommand[];
-
-/** The literal command titles, e.g. `'new request'`. */
-export type CommandTitle = (typeof BOT_COMMANDS)[number]['title'];
+/**
+ * The commands of the journeys' capabilities (bot/journeys.ts), each once, in help-card order with
+ * `help` first: the menu and the help card come from the same declarations, so they cannot disagree.
+ */
+export const BOT_COMMANDS: readonly BotCommand[] = (() => {
+  const seen = new Set<string>();
+  const out: BotCommand[] = [];
+  for (const c of CAPABILITIES) {
+    if (c.command === null || !c.menu || seen.has(c.command)) continue;
+    seen.add(c.command);
+    out.push({ title: c.command, description: c.menu, scopes: c.menuScopes ?? ['personal'] });
+  }
+  return out;
+})();
 
 /** The commands shown in one scope, in menu order. */
 export function commandsForScope(scope: BotScope): BotCommand[] {

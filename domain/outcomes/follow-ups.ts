@@ -10,10 +10,14 @@ import { channelOfStep, NEXT_STEP_LABELS, NEXT_STEPS, type FollowUpStarter, type
  * so when someone else chooses it, it goes to the DEA to accept or not.
  */
 export class FollowUps implements FollowUpStarter {
-  /** Set once the group conferences exist (they start follow-ups through this too). */
-  nominator: GroupCaseNominator | null = null;
-
-  constructor(private readonly deps: { readonly requests: SupportRequestStore; readonly notifier: RequestNotifier }) {}
+  constructor(
+    private readonly deps: {
+      readonly requests: SupportRequestStore;
+      readonly notifier: RequestNotifier;
+      /** Where a case selected for a group conference goes; without one, the person is told to nominate it. */
+      readonly nominator?: GroupCaseNominator;
+    },
+  ) {}
 
   async startFollowUps(fromRequestId: string, steps: readonly NextStep[], actorId: string, at: Date): Promise<readonly { step: NextStep; reference: string }[]> {
     const from = await this.deps.requests.findById(fromRequestId);
@@ -21,7 +25,7 @@ export class FollowUps implements FollowUpStarter {
     const started: { step: NextStep; reference: string }[] = [];
     for (const step of steps) {
       if (step === 'group_conference_case') {
-        const conference = this.nominator ? await this.nominator.nominateForNext(from.id, actorId) : null;
+        const conference = this.deps.nominator ? await this.deps.nominator.nominateForNext(from.id, actorId) : null;
         started.push({ step, reference: conference ?? 'no group conference is booked yet: nominate it with "nominate case" once one is' });
         continue;
       }

@@ -1,8 +1,8 @@
-import { AnsweredCards } from '../../bot/answered-cards';
+import { AnsweredCards } from '../../bot/requests/answered-cards';
 
 describe('AnsweredCards', () => {
   it('leaves a copy alone while its click is answered and at the version answered, not after', () => {
-    const cards = new AnsweredCards();
+    const cards = new AnsweredCards(() => undefined);
     cards.begin('card-1');
     expect(cards.skips('card-1', 'r1', 5)).toBe(true);
     expect(cards.skips('card-2', 'r1', 5)).toBe(false);
@@ -12,9 +12,8 @@ describe('AnsweredCards', () => {
   });
 
   it('refreshes again when a newer change came while the click was being answered', () => {
-    const cards = new AnsweredCards();
     const missed: string[] = [];
-    cards.onMissed = (id) => missed.push(id);
+    const cards = new AnsweredCards((id) => missed.push(id));
     cards.begin('card-1');
     expect(cards.skips('card-1', 'r1', 7)).toBe(true);
     cards.end('card-1', 6);
@@ -22,9 +21,8 @@ describe('AnsweredCards', () => {
   });
 
   it('does not refresh again when the answer was as new as what was skipped', () => {
-    const cards = new AnsweredCards();
     const missed: string[] = [];
-    cards.onMissed = (id) => missed.push(id);
+    const cards = new AnsweredCards((id) => missed.push(id));
     cards.begin('card-1');
     cards.skips('card-1', 'r1', 6);
     cards.end('card-1', 6);
@@ -32,9 +30,8 @@ describe('AnsweredCards', () => {
   });
 
   it('keeps a refused click’s answer (with what was typed) and then lets later changes through', () => {
-    const cards = new AnsweredCards();
     const missed: string[] = [];
-    cards.onMissed = (id) => missed.push(id);
+    const cards = new AnsweredCards((id) => missed.push(id));
     cards.begin('card-1');
     cards.skips('card-1', 'r1', 3);
     cards.end('card-1', null);
@@ -43,7 +40,7 @@ describe('AnsweredCards', () => {
   });
 
   it('ignores clicks Teams did not name a card for', () => {
-    const cards = new AnsweredCards();
+    const cards = new AnsweredCards(() => undefined);
     cards.begin(undefined);
     cards.end(undefined, 4);
     expect(cards.skips('undefined', 'r1', 4)).toBe(false);

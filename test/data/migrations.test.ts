@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateMssqlSchema } from '../../data/mssql/generate-schema';
-import { MIGRATIONS } from '../../data/migrations';
+import { MIGRATIONS } from '../../bot/journeys';
 import { openTempDatabase, type TempDatabase } from '../../testkit/temp-database';
 
 describe('migrations', () => {

@@ -1,8 +1,9 @@
-import { CAPABILITIES, capabilitiesFor, type Capability } from '../../domain/capabilities';
+import { CAPABILITIES } from '../../bot/journeys';
+import { capabilitiesFor, type Capability } from '../../domain/capabilities';
 import { ROLES, type Role } from '../../domain/roles';
 
-const titles = (roles: readonly Role[]): string[] => capabilitiesFor({ roles }).map((c) => c.title);
-const commands = (roles: readonly Role[]): (string | null)[] => capabilitiesFor({ roles }).map((c) => c.command);
+const titles = (roles: readonly Role[]): string[] => capabilitiesFor({ roles }, CAPABILITIES).map((c) => c.title);
+const commands = (roles: readonly Role[]): (string | null)[] => capabilitiesFor({ roles }, CAPABILITIES).map((c) => c.command);
 
 const COLLEAGUE_ROLES: Role[] = [
   'service_delivery_team_leader',
@@ -26,7 +27,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('the cohort entry is something the bot does, with no command', () => {
-    const cohort = capabilitiesFor({ roles: ['dea'] }).find((c) => c.title === 'Requests from your cohort');
+    const cohort = capabilitiesFor({ roles: ['dea'] }, CAPABILITIES).find((c) => c.title === 'Requests from your cohort');
     expect(cohort).toMatchObject({ command: null, roles: ['dea'] });
   });
 
@@ -36,11 +37,11 @@ describe('capabilitiesFor', () => {
   });
 
   it('a work coach team leader: ask the DEA, their requests, trends in the team, help', () => {
-    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Quality checks (QAS)', 'Trends in your team', 'Plan group conferences', 'Nominate a case for a group conference', 'Help']);
+    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Trends in your team', 'Quality checks (QAS)', 'Plan group conferences', 'Nominate a case for a group conference', 'Help']);
   });
 
   it.each([...ROLES])('%s sees help, last', (role) => {
-    const list = capabilitiesFor({ roles: [role] });
+    const list = capabilitiesFor({ roles: [role] }, CAPABILITIES);
     expect(list.filter((c) => c.command === 'help')).toHaveLength(1);
     expect(list[list.length - 1]?.command).toBe('help');
   });
@@ -50,7 +51,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('a work coach who is also a service delivery coach gets each command once, the work coach’s wording first', () => {
-    const list = capabilitiesFor({ roles: ['work_coach', 'service_delivery_coach'] });
+    const list = capabilitiesFor({ roles: ['work_coach', 'service_delivery_coach'] }, CAPABILITIES);
     expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', null, 'nominate case', 'help']);
     expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Help']);
   });
@@ -70,13 +71,14 @@ describe('capabilitiesFor', () => {
   });
 
   it('everyone has every role: one of each command plus the informational entries', () => {
-    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, null, 'quality checks', null, 'plan group conferences', 'nominate case', 'help']);
+    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, null, null, 'quality checks', 'plan group conferences', 'nominate case', 'help']);
   });
 
-  it('keeps the order of CAPABILITIES', () => {
-    const all = capabilitiesFor({ roles: [...ROLES] });
-    const positions = all.map((c: Capability) => CAPABILITIES.indexOf(c));
+  it('keeps the order of CAPABILITIES, help last', () => {
+    const all = capabilitiesFor({ roles: [...ROLES] }, CAPABILITIES);
+    const positions = all.slice(0, -1).map((c: Capability) => CAPABILITIES.indexOf(c));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(all[all.length - 1]?.command).toBe('help');
     expect(positions.every((i) => i >= 0)).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { CAPABILITIES } from '../../domain/capabilities';
+import { CAPABILITIES } from '../../bot/journeys';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -134,7 +134,7 @@ describe('the built manifest', () => {
 
 describe('bot commands', () => {
   it('gives personal scope every journey and group scopes help only', () => {
-    expect(commandsForScope('personal').map((c) => c.title)).toEqual(['help', 'new request', 'my requests', 'queue', 'plan group conferences', 'nominate case', 'quality checks']);
+    expect(commandsForScope('personal').map((c) => c.title)).toEqual(['help', 'new request', 'my requests', 'queue', 'quality checks', 'plan group conferences', 'nominate case']);
     expect(commandsForScope('groupChat').map((c) => c.title)).toEqual(['help']);
     expect(commandsForScope('team').map((c) => c.title)).toEqual(['help']);
   });

@@ -1,4 +1,5 @@
 import { FollowUps } from '../../../domain/outcomes/follow-ups';
+import type { GroupCaseNominator } from '../../../domain/outcomes/next-steps';
 import type { NewSupportRequest } from '../../../domain/requests/ports';
 import type { SupportRequest } from '../../../domain/requests/support-request';
 import { FakeNotifier, FakeRequests } from '../interventions/fakes';
@@ -14,10 +15,10 @@ class KeyedRequests extends FakeRequests {
 
 const AT = new Date('2026-07-14T12:00:00.000Z');
 
-function setUp() {
+function setUp(nominator?: GroupCaseNominator) {
   const requests = new KeyedRequests();
   const notifier = new FakeNotifier();
-  const followUps = new FollowUps({ requests, notifier });
+  const followUps = new FollowUps({ requests, notifier, nominator });
   // The meeting the outcome is about: a three way intervention for a claimant.
   const from = requests.add({
     channel: 'three_way_intervention',
@@ -151,14 +152,13 @@ describe('FollowUps.startFollowUps', () => {
 
 describe('FollowUps: a case selected for a group work coach conference', () => {
   it('is put forward through the nominator, which names the conference; no request is made', async () => {
-    const { requests, followUps, from } = setUp();
     const asked: string[] = [];
-    followUps.nominator = {
+    const { requests, followUps, from } = setUp({
       nominateForNext: async (requestId, actorId) => {
         asked.push(`${requestId}:${actorId}`);
         return 'the group conference on Tuesday 12 January 2027, 10:00 to 11:00';
       },
-    };
+    });
     const started = await followUps.startFollowUps(from.id, ['group_conference_case'], 'dea-1', AT);
     expect(asked).toEqual([`${from.id}:dea-1`]);
     expect(started).toEqual([{ step: 'group_conference_case', reference: 'the group conference on Tuesday 12 January 2027, 10:00 to 11:00' }]);
@@ -166,8 +166,7 @@ describe('FollowUps: a case selected for a group work coach conference', () => {
   });
 
   it('says how to nominate it later when no conference is booked', async () => {
-    const { followUps, from } = setUp();
-    followUps.nominator = { nominateForNext: async () => null };
+    const { followUps, from } = setUp({ nominateForNext: async () => null });
     const [started] = await followUps.startFollowUps(from.id, ['group_conference_case'], 'dea-1', AT);
     expect(started?.reference).toContain('nominate case');
   });

@@ -1,5 +1,5 @@
-import { errorForLog } from './logger';
-import type { Logger } from '../domain/ports';
+import { errorForLog } from '../logger';
+import type { Logger } from '../../domain/ports';
 
 /**
  * Work started after a person has had their answer (Teams gives an invoke 5 seconds), e.g. writing

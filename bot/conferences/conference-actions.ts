@@ -1,29 +1,32 @@
-import { badRequest, cardResponse } from './invoke-response';
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
-import { caseListCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard, type ConferenceNote, type FormState } from '../cards/conference-cards';
-import { messageCard, type AdaptiveCard } from '../cards/render';
-import { cardAttachment } from '../dialogs/card-attachment';
-import type { SqlConferenceStore } from '../data/stores/group-conferences';
-import type { ConferenceCases } from '../domain/conferences/conference-cases';
-import type { GroupConferenceService } from '../domain/conferences/group-conference-service';
-import { describeMonth } from '../domain/conferences/months';
-import type { GroupConference } from '../domain/conferences/plan';
-import { isDomainError, type DomainError } from '../domain/errors';
-import type { Clock, Logger, StaffDirectory } from '../domain/ports';
-import { describeMeeting } from '../domain/requests/calendar-date';
-import { hasRole, type StaffMember } from '../domain/staff';
-import type { BackgroundWork } from './background';
-import type { TeamsConferenceNotifier } from './conference-notifier';
+import { cardResponse } from '../core/invoke-response';
+import { caseListCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard, type ConferenceNote, type FormState } from '../../cards/conference-cards';
+import { messageCard, type AdaptiveCard } from '../../cards/render';
+import { cardAttachment } from '../../dialogs/card-attachment';
+import type { SqlConferenceStore } from '../../data/stores/group-conferences';
+import type { ConferenceCases } from '../../domain/conferences/conference-cases';
+import type { GroupConferenceService } from '../../domain/conferences/group-conference-service';
+import { describeMonth } from '../../domain/conferences/months';
+import type { GroupConference } from '../../domain/conferences/plan';
+import { isDomainError, type DomainError } from '../../domain/errors';
+import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
+import { describeMeeting } from '../../domain/requests/calendar-date';
+import { hasRole, type StaffMember } from '../../domain/staff';
+import type { BackgroundWork } from '../core/background';
 
 type ActionData = Record<string, unknown>;
+
+export const CONFERENCE_VERBS = ['conference.draft', 'conference.change', 'conference.confirm', 'conference.retry', 'conference.nominate', 'conference.outcome', 'conference.qas'] as const;
+export type ConferenceVerb = (typeof CONFERENCE_VERBS)[number];
 
 export interface ConferenceActionDeps {
   readonly plans: GroupConferenceService;
   readonly cases: ConferenceCases;
   readonly store: SqlConferenceStore;
   readonly directory: StaffDirectory;
-  readonly notifier: TeamsConferenceNotifier;
   readonly background: BackgroundWork;
+  /** The plan's card is to show the plan as it now is (booking progress). */
+  readonly onPlanChanged: (planId: string) => Promise<void>;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -34,9 +37,7 @@ export interface ConferenceActionDeps {
  * goes ("Booking… 4 of 12"). A refusal comes back on the same card with what was typed kept.
  */
 export class ConferenceActions {
-  constructor(private readonly deps: ConferenceActionDeps) {
-    deps.notifier.renderPlan = (planId) => this.renderPlan(planId);
-  }
+  constructor(private readonly deps: ConferenceActionDeps) {}
 
   /** `plan group conferences`: the team leader chooses the DEA, the length and whom else to invite. */
   async planCommand(turn: TurnContext, person: StaffMember): Promise<void> {
@@ -62,55 +63,56 @@ export class ConferenceActions {
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(nominateCard(coming))));
   }
 
-  async invoke(person: StaffMember, verb: string, data: ActionData, turn: TurnContext): Promise<AdaptiveCardInvokeResponse> {
-    const typed = typedValues(data);
+  /** One handler per verb; a domain refusal comes back on the same card with what was typed kept. */
+  readonly verbs: Readonly<Record<ConferenceVerb, (person: StaffMember, data: ActionData, turn: TurnContext) => Promise<AdaptiveCard>>> = {
+    'conference.draft': async (person, data, turn) => {
+      const plan = await this.deps.plans.draft(person, data);
+      // The card this click came from becomes the plan: remember it, to update as booking goes.
+      const activityId = turn.activity.replyToId;
+      if (activityId) await this.deps.store.setCard(plan.id, activityId, TurnContext.getConversationReference(turn.activity));
+      return this.renderPlan(plan.id, { note: { text: 'Check the times, change any that do not suit, then confirm: nothing is booked until you do.', tone: 'good' } });
+    },
+    'conference.change': async (person, data) => {
+      const plan = await this.deps.plans.change(person, planIdOf(data), versionOf(data), String(data.conferenceId ?? ''), data.date, data.time);
+      return this.renderPlan(plan.id, { note: { text: 'Changed. Confirm when the plan suits.', tone: 'good' } });
+    },
+    'conference.confirm': async (person, data, turn) => {
+      const plan = await this.deps.plans.confirm(person, planIdOf(data), versionOf(data));
+      const activityId = turn.activity.replyToId;
+      if (activityId) await this.deps.store.setCard(plan.id, activityId, TurnContext.getConversationReference(turn.activity));
+      this.bookInBackground(plan.id);
+      const total = (await this.deps.plans.plan(plan.id)).conferences.length;
+      return this.renderPlan(plan.id, { progress: `Booking… 0 of ${total}` });
+    },
+    'conference.retry': async (person, data) => {
+      const { plan } = await this.deps.plans.plan(planIdOf(data));
+      if (plan.wctlId !== person.id) return messageCard('Only the team leader who made this plan can book it.');
+      this.bookInBackground(plan.id);
+      return this.renderPlan(plan.id, { progress: 'Trying again…' });
+    },
+    'conference.nominate': async (person, data) => {
+      const { nominated, warning } = await this.deps.cases.nominate(person, String(data.conferenceId ?? ''), data);
+      const note: ConferenceNote = warning ? { text: `Nominated ${nominated.reference ?? 'the new case'}. ${warning}`, tone: 'attention' } : { text: `Nominated ${nominated.reference ?? 'the new case'}. The DEA gets the list before the conference.`, tone: 'good' };
+      return nominateCard(await this.comingFor(person), {}, note);
+    },
+    'conference.outcome': async (person, data) => {
+      const held = await this.deps.cases.recordOutcome(person, String(data.conferenceId ?? ''), versionOf(data), data);
+      return this.renderCases(held.id, {}, { text: 'Saved. The summary was sent to the team leader, and the outcomes started their channels.', tone: 'good' });
+    },
+    'conference.qas': async (person, data) => {
+      await this.deps.cases.recordQas(person, String(data.conferenceId ?? ''), data.result, data.comments);
+      return messageCard('Group Case Conference Check List recorded. Thank you.');
+    },
+  };
+
+  /** Answers a click on a conference card with the verb's handler, or the refusal on the same card. */
+  async answer(verb: ConferenceVerb, person: StaffMember, data: ActionData, turn: TurnContext): Promise<AdaptiveCardInvokeResponse> {
     try {
-      switch (verb) {
-        case 'conference.draft': {
-          const plan = await this.deps.plans.draft(person, data);
-          // The card this click came from becomes the plan: remember it, to update as booking goes.
-          const activityId = turn.activity.replyToId;
-          if (activityId) await this.deps.store.setCard(plan.id, activityId, TurnContext.getConversationReference(turn.activity));
-          return cardResponse(await this.renderPlan(plan.id, { note: { text: 'Check the times, change any that do not suit, then confirm: nothing is booked until you do.', tone: 'good' } }));
-        }
-        case 'conference.change': {
-          const plan = await this.deps.plans.change(person, planIdOf(data), versionOf(data), String(data.conferenceId ?? ''), data.date, data.time);
-          return cardResponse(await this.renderPlan(plan.id, { note: { text: 'Changed. Confirm when the plan suits.', tone: 'good' } }));
-        }
-        case 'conference.confirm': {
-          const plan = await this.deps.plans.confirm(person, planIdOf(data), versionOf(data));
-          const activityId = turn.activity.replyToId;
-          if (activityId) await this.deps.store.setCard(plan.id, activityId, TurnContext.getConversationReference(turn.activity));
-          this.bookInBackground(plan.id);
-          const total = (await this.deps.plans.plan(plan.id)).conferences.length;
-          return cardResponse(await this.renderPlan(plan.id, { progress: `Booking… 0 of ${total}` }));
-        }
-        case 'conference.retry': {
-          const { plan } = await this.deps.plans.plan(planIdOf(data));
-          if (plan.wctlId !== person.id) return cardResponse(messageCard('Only the team leader who made this plan can book it.'));
-          this.bookInBackground(plan.id);
-          return cardResponse(await this.renderPlan(plan.id, { progress: 'Trying again…' }));
-        }
-        case 'conference.nominate': {
-          const { nominated, warning } = await this.deps.cases.nominate(person, String(data.conferenceId ?? ''), data);
-          const note: ConferenceNote = warning ? { text: `Nominated ${nominated.reference ?? 'the new case'}. ${warning}`, tone: 'attention' } : { text: `Nominated ${nominated.reference ?? 'the new case'}. The DEA gets the list before the conference.`, tone: 'good' };
-          return cardResponse(nominateCard(await this.comingFor(person), {}, note));
-        }
-        case 'conference.outcome': {
-          const held = await this.deps.cases.recordOutcome(person, String(data.conferenceId ?? ''), versionOf(data), data);
-          return cardResponse(await this.renderCases(held.id, {}, { text: 'Saved. The summary was sent to the team leader, and the outcomes started their channels.', tone: 'good' }));
-        }
-        case 'conference.qas': {
-          await this.deps.cases.recordQas(person, String(data.conferenceId ?? ''), data.result, data.comments);
-          return cardResponse(messageCard('Group Case Conference Check List recorded. Thank you.'));
-        }
-        default:
-          return badRequest(`Unknown action ${verb}`);
-      }
+      return cardResponse(await this.verbs[verb](person, data, turn));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb, actorId: person.id, kind: error.kind }, 'conference action refused');
-      return cardResponse(await this.refused(person, verb, data, error, typed));
+      return cardResponse(await this.refused(person, verb, data, error, typedValues(data)));
     }
   }
 
@@ -159,7 +161,7 @@ export class ConferenceActions {
   }
 
   private bookInBackground(planId: string): void {
-    this.deps.background.run('group conferences', () => this.deps.plans.book(planId, () => this.deps.notifier.planChanged(planId)).finally(() => this.deps.notifier.planChanged(planId)));
+    this.deps.background.run('group conferences', () => this.deps.plans.book(planId, () => this.deps.onPlanChanged(planId)).finally(() => this.deps.onPlanChanged(planId)));
   }
 
   /** The next two booked conferences for a coach of the group; the next month's for their team leader. */

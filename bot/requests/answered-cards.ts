@@ -9,8 +9,10 @@ export class AnsweredCards {
   private readonly entries = new Map<string, number | 'pending'>();
   /** Refreshes skipped while a click was pending: the version they would have shown. */
   private readonly missed = new Map<string, { requestId: string; version: number }>();
-  /** Called when a skipped refresh turns out newer than the answer. */
-  onMissed: ((requestId: string) => void) | null = null;
+  constructor(
+    /** Called when a skipped refresh turns out newer than the answer. */
+    private readonly onMissed: (requestId: string) => void,
+  ) {}
 
   /** A click on this card is being handled: its answer will show the latest state. */
   begin(activityId: string | undefined): void {
@@ -31,7 +33,7 @@ export class AnsweredCards {
     }
     // A refused click was answered with the card as it then was, and a note keeping what was typed:
     // refreshing it again would lose that text.
-    if (missed && version !== null && missed.version > version) this.onMissed?.(missed.requestId);
+    if (missed && version !== null && missed.version > version) this.onMissed(missed.requestId);
   }
 
   /** Whether a refresh of this copy, showing the request at `version`, should leave it alone. */

@@ -1,5 +1,5 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import type { AdaptiveCard } from '../cards/render';
+import type { AdaptiveCard } from '../../cards/render';
 
 /** The answer to a card action: the card to show in place of the one clicked. */
 export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {

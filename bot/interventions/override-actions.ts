@@ -1,18 +1,15 @@
-import { cardResponse } from './invoke-response';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import { overrideCard } from '../cards/override-card';
-import { messageCard, type AdaptiveCard } from '../cards/render';
-import { isDomainError } from '../domain/errors';
-import type { InterventionService } from '../domain/interventions/intervention-service';
-import type { Logger, StaffDirectory } from '../domain/ports';
-import type { SupportRequestStore } from '../domain/requests/ports';
-import type { StaffMember } from '../domain/staff';
-
+import { overrideCard } from '../../cards/override-card';
+import { messageCard, type AdaptiveCard } from '../../cards/render';
+import { isDomainError } from '../../domain/errors';
+import type { InterventionService } from '../../domain/interventions/intervention-service';
+import type { Logger, StaffDirectory } from '../../domain/ports';
+import type { SupportRequestStore } from '../../domain/requests/ports';
+import type { StaffMember } from '../../domain/staff';
+import { cardResponse } from '../core/invoke-response';
 
 /** The DEA's team leader agrees or declines a further claimant support intervention on their card. */
 export class OverrideActions {
-  static readonly VERBS: readonly string[] = ['intervention.agree', 'intervention.decline'];
-
   constructor(
     private readonly interventions: InterventionService,
     private readonly requests: SupportRequestStore,
@@ -20,17 +17,14 @@ export class OverrideActions {
     private readonly logger: Logger,
   ) {}
 
-  async invoke(person: StaffMember, verb: string, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
-    const overrideId = typeof data.overrideId === 'string' ? data.overrideId : '';
-    const decision = verb === 'intervention.agree' ? 'agreed' : 'declined';
+  async decide(person: StaffMember, verb: string, overrideId: string, decision: 'agreed' | 'declined', note: string | undefined): Promise<AdaptiveCardInvokeResponse> {
     try {
-      await this.interventions.decideOverride(person, overrideId, decision, data.overrideNote);
+      await this.interventions.decideOverride(person, overrideId, decision, note);
       this.logger.info({ verb, overrideId, actorId: person.id }, 'card action');
       return cardResponse((await this.render(overrideId, { note: decision === 'agreed' ? 'Agreed. The DEA has been told and can book it.' : 'Declined. The DEA has been told why.' })) ?? messageCard('That request for agreement no longer exists.'));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.logger.info({ verb, overrideId, actorId: person.id, kind: error.kind }, 'card action refused');
-      const note = typeof data.overrideNote === 'string' ? data.overrideNote : '';
       const card = await this.render(overrideId, { note: `${error.message} Nothing was changed.`, noteTone: 'attention', problems: { ...error.problems }, values: note ? { overrideNote: note } : {} });
       return cardResponse(card ?? messageCard(`${error.message} Nothing was changed.`));
     }
@@ -43,6 +37,4 @@ export class OverrideActions {
     const dea = request ? await this.directory.findById(request.deaId) : null;
     return override && request && dea ? overrideCard(override, request, dea, options) : null;
   }
-
-
 }

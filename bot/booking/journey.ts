@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Calendar1763900000000 } from '../../data/migrations/1763900000000-Calendar';
+import { invalid } from '../../domain/errors';
+import { RequestService } from '../../domain/requests/request-service';
+import type { BackgroundWork } from '../core/background';
+import type { Journey } from '../core/journey';
+import { settleWithin } from '../core/time-box';
+
+/** Teams gives a card action 5 seconds; rendering the card takes the rest. */
+const ANSWER_WITHIN_MS = 3000;
+
+/** The booking form's inputs, as the card sends them (the domain checks what they mean). */
+const BOOKING_FIELDS = z.object({
+  slot: z.string().optional(),
+  otherDate: z.string().optional(),
+  otherTime: z.string().optional(),
+  durationMinutes: z.string().optional(),
+  mode: z.string().optional(),
+  claimantContact: z.string().optional(),
+});
+
+/**
+ * Diary work that usually takes well under a second, but may wait on Graph's throttling: the
+ * click is answered after at most ANSWER_WITHIN_MS, and the work goes on in the background (the
+ * cards are updated when it ends). A refusal that comes in time is still shown on the card.
+ */
+async function withinAnswerTime(background: BackgroundWork, name: string, work: Promise<unknown>): Promise<boolean> {
+  const settled = await settleWithin(ANSWER_WITHIN_MS, work);
+  if (!settled) background.run(name, () => work);
+  return settled !== undefined;
+}
+
+/** Booking case and skill conferences, three ways and interventions in Outlook diaries (seed 000 §14, §17, §25, §40). */
+export const bookingJourney: Journey = {
+  name: 'booking',
+  capabilities: [],
+  migrations: [Calendar1763900000000],
+  build: ({ services, background }) => {
+    const { answers, bookings, requests } = services;
+    return {
+      verbs: [
+        // Diaries are written after the answer: the card says "being booked" and is updated when done.
+        answers.verb('booking.book', BOOKING_FIELDS, async (p, t, d) => {
+          const booking = await bookings.start(p, t.requestId, t.version, d);
+          background.run('booking', () => bookings.complete(booking.id));
+          return { request: await requests.visibleTo(p, t.requestId), note: 'Booking it in the diaries… this card is updated when it is done.' };
+        }),
+        answers.verb('booking.retry', z.object({}), async (p, t) => {
+          const request = await requests.visibleTo(p, t.requestId);
+          const booking = await bookings.current(t.requestId);
+          if (!booking || booking.status !== 'failed' || !RequestService.seesClaimantInFull(p, request)) throw invalid('There is no failed booking to try again.');
+          background.run('booking', () => bookings.complete(booking.id));
+          return { request, note: 'Trying the diaries again…' };
+        }),
+        answers.verb('booking.move', BOOKING_FIELDS, async (p, t, d) => {
+          const done = await withinAnswerTime(background, 'booking.move', bookings.move(p, t.requestId, t.version, d));
+          return { request: await requests.visibleTo(p, t.requestId), note: done ? 'Moved in the diaries. The other person has been told.' : 'Moving it in the diaries… this card is updated when it is done.' };
+        }),
+        answers.verb('booking.cancel', z.object({}), async (p, t) => {
+          const done = await withinAnswerTime(background, 'booking.cancel', bookings.cancel(p, t.requestId, t.version));
+          return {
+            request: await requests.visibleTo(p, t.requestId),
+            note: done ? 'Cancelled and removed from the diaries. The other person has been told.' : 'Removing it from the diaries… this card is updated when it is done.',
+          };
+        }),
+      ],
+    };
+  },
+};

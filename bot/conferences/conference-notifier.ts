@@ -1,0 +1,37 @@
+import type { SqlConferenceStore } from '../../data/stores/group-conferences';
+import type { ConferencePlan, GroupConference } from '../../domain/conferences/plan';
+import type { ConferenceNotifier } from '../../domain/conferences/ports';
+import type { OutboxWriter } from '../core/outbox-writer';
+
+/** Outbox kinds of the group conference journey's cards, and its live card (the plan). */
+export const CONFERENCE_KINDS = { cases: 'conference_cases', summary: 'conference_summary', qas: 'conference_qas' } as const;
+export const PLAN_LIVE_CARD = 'conference_plan';
+
+/**
+ * Conference messages: the plan's card updated in place as booking progresses, and the case list,
+ * summary and check-list reminder through the SQL outbox (so they wait for people who have not
+ * opened the app, and survive a restart).
+ */
+export class OutboxConferenceNotifier implements ConferenceNotifier {
+  constructor(
+    private readonly store: SqlConferenceStore,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async planChanged(planId: string): Promise<void> {
+    this.outbox.changed(PLAN_LIVE_CARD, planId);
+  }
+
+  async caseList(conference: GroupConference, deaId: string): Promise<void> {
+    await this.outbox.notify(deaId, CONFERENCE_KINDS.cases, conference.id);
+  }
+
+  async summary(conference: GroupConference, wctlId: string): Promise<void> {
+    await this.outbox.notify(wctlId, CONFERENCE_KINDS.summary, conference.id);
+  }
+
+  async qasDue(plan: ConferencePlan, month: string): Promise<void> {
+    const held = (await this.store.conferencesOf(plan.id)).find((c) => c.month === month && c.status === 'held');
+    if (held) await this.outbox.notify(plan.wctlId, CONFERENCE_KINDS.qas, held.id);
+  }
+}

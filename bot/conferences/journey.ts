@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { GroupConferences1763920000000 } from '../../data/migrations/1763920000000-GroupConferences';
+import type { ConversationReference } from 'botbuilder';
+import { verb, type Journey } from '../core/journey';
+import { errorForLog } from '../logger';
+import { CONFERENCE_VERBS, ConferenceActions } from './conference-actions';
+import { CONFERENCE_KINDS, PLAN_LIVE_CARD } from './conference-notifier';
+
+/** Every conference card names what it is about; the rest of its inputs are checked in the domain. */
+const CONFERENCE_DATA = z
+  .object({
+    planId: z.string().max(64).optional(),
+    conferenceId: z.string().max(64).optional(),
+    version: z.union([z.string(), z.number()]).optional(),
+  })
+  .passthrough();
+
+/** Group work coach conferences: plans kept 4 months ahead, cases, outcomes and the check list (seed 000 §29–34, §69). */
+export const conferencesJourney: Journey = {
+  name: 'conferences',
+  capabilities: [
+    {
+      command: 'plan group conferences',
+      title: 'Plan group conferences',
+      description: 'Group a DEA’s cohort (at most 10 a group) and book a conference a month per group, kept 4 months ahead.',
+      roles: ['work_coach_team_leader'],
+      menu: "For team leaders: group a DEA's cohort and book monthly group conferences 4 months ahead",
+    },
+    {
+      command: 'nominate case',
+      title: 'Nominate a case for a group conference',
+      description: '3–4 cases are discussed at each group conference: put one forward from a request, or a new one.',
+      roles: ['work_coach', 'work_coach_team_leader'],
+      menu: 'Put a case forward for your next group work coach conference',
+    },
+  ],
+  migrations: [GroupConferences1763920000000],
+  build: ({ services, directory, background, clock, logger, teams }) => {
+    const { store, plans, cases } = services.conferences;
+    const refreshPlanCard = async (planId: string): Promise<void> => {
+      const where = await store.cardOf(planId);
+      if (!where) return;
+      try {
+        await teams.update(where.reference as Partial<ConversationReference>, where.activityId, await actions.renderPlan(planId));
+      } catch (error) {
+        // Progress on the card is a courtesy: the booking goes on, and the card is right when reopened.
+        logger.warn({ planId, err: errorForLog(error) }, 'could not update the plan card');
+      }
+    };
+    // Booking shows its progress on the plan's card step by step, so it waits for each update.
+    const actions = new ConferenceActions({ plans, cases, store, directory, background, clock, logger, onPlanChanged: refreshPlanCard });
+    return {
+      commands: {
+        'plan group conferences': (turn, person) => actions.planCommand(turn, person),
+        'nominate case': (turn, person) => actions.nominateCommand(turn, person),
+      },
+      verbs: CONFERENCE_VERBS.map((name) => verb(name, CONFERENCE_DATA, ({ person, data, turn }) => actions.answer(name, person, data, turn))),
+      cards: {
+        [CONFERENCE_KINDS.cases]: { render: (conferenceId) => actions.outboxCards.cases(conferenceId) },
+        [CONFERENCE_KINDS.summary]: { render: (conferenceId) => actions.outboxCards.summary(conferenceId) },
+        [CONFERENCE_KINDS.qas]: { render: (conferenceId) => actions.outboxCards.qas(conferenceId) },
+      },
+      liveCards: {
+        [PLAN_LIVE_CARD]: refreshPlanCard,
+      },
+      jobs: [
+        {
+          name: 'runConferenceJobs',
+          everyMs: 15 * 60_000,
+          // Every instance runs these on its timer; leases in SQL make each piece of work happen once.
+          // They run one after another (the top-up and the cohort sync change the same plans); one
+          // failing does not stop the others, and the first failure is passed on for the caller to log.
+          run: async () => {
+            const now = clock.now();
+            let failure: unknown = null;
+            for (const job of [() => plans.topUp(now), () => plans.syncCohorts(now), () => cases.sendCaseLists(now), () => cases.remindQas(now)]) {
+              await job().catch((error: unknown) => {
+                failure ??= error;
+              });
+            }
+            if (failure) throw failure;
+          },
+        },
+      ],
+    };
+  },
+};

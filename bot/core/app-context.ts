@@ -1,0 +1,30 @@
+import type { UserState } from 'botbuilder';
+import type { DataSource } from 'typeorm';
+import type { ConversationReferences } from '../../data/stores/conversation-references';
+import type { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import type { Clock, Logger } from '../../domain/ports';
+import type { Config } from '../config';
+import type { BackgroundWork } from './background';
+import type { CaseServices } from './case-services';
+import type { OutboxWriter } from './outbox-writer';
+import type { TeamsMessages } from './teams-messages';
+
+/** The shared parts of the running app that a journey builds its parts from. */
+export interface AppContext {
+  readonly config: Config;
+  readonly dataSource: DataSource;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly directory: SqlStaffDirectory;
+  /** Per-person bot state (unfinished drafts live here). */
+  readonly userState: UserState;
+  readonly conversationReferences: ConversationReferences;
+  /** Cards sent and updated outside a person's turn. */
+  readonly teams: TeamsMessages;
+  /** Cards queued for people, and live cards to bring up to date. */
+  readonly outbox: OutboxWriter;
+  /** Work finishing after people have had their answer. */
+  readonly background: BackgroundWork;
+  /** The domain services the case journeys share. */
+  readonly services: CaseServices;
+}

@@ -1,0 +1,124 @@
+import type { DataSource } from 'typeorm';
+import type { JobcentreRow } from '../../data/schema/directory';
+import { SqlBookingStore } from '../../data/stores/bookings';
+import { SqlCohortDirectory } from '../../data/stores/cohorts';
+import type { ConversationReferences } from '../../data/stores/conversation-references';
+import { SqlConferenceStore } from '../../data/stores/group-conferences';
+import { SqlInterventionStore } from '../../data/stores/interventions';
+import { SqlJobLeases } from '../../data/stores/job-leases';
+import { SqlMeetingRecordStore } from '../../data/stores/meeting-records';
+import { PostedCards } from '../../data/stores/posted-cards';
+import { SqlQualityCheckStore } from '../../data/stores/quality-checks';
+import type { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import { SqlTrendStore } from '../../data/stores/trend-alerts';
+import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
+import { BookingService } from '../../domain/calendar/booking-service';
+import { ConferenceCases } from '../../domain/conferences/conference-cases';
+import { GroupConferenceService } from '../../domain/conferences/group-conference-service';
+import { InterventionService } from '../../domain/interventions/intervention-service';
+import { FollowUps } from '../../domain/outcomes/follow-ups';
+import type { GroupCaseNominator } from '../../domain/outcomes/next-steps';
+import { OutcomeService } from '../../domain/outcomes/outcome-service';
+import type { Clock, Logger } from '../../domain/ports';
+import { QualityService } from '../../domain/quality/quality-service';
+import { describeMeeting } from '../../domain/requests/calendar-date';
+import { RequestService } from '../../domain/requests/request-service';
+import { TrendWatcher } from '../../domain/requests/trend-watcher';
+import { TriageService } from '../../domain/requests/triage-service';
+import { OutboxConferenceNotifier } from '../conferences/conference-notifier';
+import type { Config } from '../config';
+import { AnsweredCards } from '../requests/answered-cards';
+import { CaseCardAnswers } from '../requests/case-card-answers';
+import { RequestCardRenderer } from '../requests/request-card-renderer';
+import { createCalendar } from '../calendar-factory';
+import { REQUEST_LIVE_CARD, type OutboxWriter } from './outbox-writer';
+
+/** The domain services of the case journeys (requests, booking, interventions, outcomes, QAS, group conferences). */
+export type CaseServices = ReturnType<typeof createCaseServices>;
+
+export interface CaseServiceDeps {
+  readonly config: Config;
+  readonly dataSource: DataSource;
+  readonly directory: SqlStaffDirectory;
+  readonly conversationReferences: ConversationReferences;
+  readonly outbox: OutboxWriter;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/**
+ * The adapters of the case journeys handed to their domain services, each built once with all it
+ * needs, in the order they depend on each other (no object is finished after it is built).
+ */
+export function createCaseServices({ config, dataSource, directory, conversationReferences, outbox, clock, logger }: CaseServiceDeps) {
+  const requestStore = new SqlSupportRequestStore(dataSource);
+  const trendStore = new SqlTrendStore(dataSource);
+  const postedCards = new PostedCards(dataSource);
+  const bookingStore = new SqlBookingStore(dataSource);
+  const patterns = new SqlWorkingPatterns(dataSource);
+  const jobs = new SqlJobLeases(dataSource);
+  const calendar = createCalendar(config, dataSource);
+  const notifier = outbox;
+
+  const trends = new TrendWatcher({ store: requestStore, directory, trends: trendStore, notifier, clock, rules: config.trends });
+  const requests = new RequestService({ store: requestStore, directory, notifier, clock, trends });
+  const triage = new TriageService({ store: requestStore, directory, notifier, clock, trends });
+
+  // Group conferences start follow-ups of their own cases (never another group conference, seed §34).
+  const conferenceStore = new SqlConferenceStore(dataSource);
+  const conferenceNotifier = new OutboxConferenceNotifier(conferenceStore, outbox);
+  const plans = new GroupConferenceService({ store: conferenceStore, calendar, cohort: new SqlCohortDirectory(dataSource, directory), directory, patterns, notifier: conferenceNotifier, jobs, clock, logger });
+  const conferenceCases = new ConferenceCases({ store: conferenceStore, directory, requests: requestStore, followUps: new FollowUps({ requests: requestStore, notifier }), notifier: conferenceNotifier, jobs, clock, logger });
+  const nominator: GroupCaseNominator = {
+    nominateForNext: async (requestId, actorId) => {
+      const conference = await conferenceCases.nominateForNext(requestId, actorId);
+      return conference?.start && conference.end ? `the group conference on ${describeMeeting(conference.start, conference.end)}` : null;
+    },
+  };
+  const followUps = new FollowUps({ requests: requestStore, notifier, nominator });
+
+  const interventions = new InterventionService({ requests: requestStore, store: new SqlInterventionStore(dataSource), directory, notifier, followUps, clock });
+  const bookings = new BookingService({ requests: requestStore, bookings: bookingStore, calendar, directory, patterns, notifier, clock, gate: interventions });
+  const outcomes = new OutcomeService({
+    requests: requestStore,
+    records: new SqlMeetingRecordStore(dataSource),
+    bookingOf: (id) => bookingStore.currentFor(id),
+    endedMeetings: (by) => bookingStore.endedBy(by),
+    directory,
+    notifier,
+    followUps,
+    clock,
+  });
+  const quality = new QualityService({
+    requests: requestStore,
+    store: new SqlQualityCheckStore(dataSource),
+    directory,
+    notifier,
+    clock,
+    hadMeeting: async (id) => (await bookingStore.currentFor(id))?.status === 'booked',
+  });
+
+  const jobcentres = dataSource.getRepository<JobcentreRow>('Jobcentre');
+  const jobcentreName = async (id: string) => (await jobcentres.findOne({ where: { id } }))?.name;
+  const cards = new RequestCardRenderer(conversationReferences, directory, { bookings, interventions, outcomes, quality, jobcentreName }, clock);
+  const answered = new AnsweredCards((requestId) => outbox.changed(REQUEST_LIVE_CARD, requestId));
+  const answers = new CaseCardAnswers(requests, cards, postedCards, answered, logger);
+
+  return {
+    requestStore,
+    trendStore,
+    postedCards,
+    requests,
+    triage,
+    bookings,
+    interventions,
+    outcomes,
+    quality,
+    conferences: { store: conferenceStore, plans, cases: conferenceCases },
+    jobcentreName,
+    cards,
+    answered,
+    answers,
+  };
+}

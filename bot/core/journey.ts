@@ -1,0 +1,99 @@
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import type { Dialog, DialogContext } from 'botbuilder-dialogs';
+import type { MigrationInterface } from 'typeorm';
+import type { z } from 'zod';
+import { messageCard } from '../../cards/render';
+import { cardResponse } from './invoke-response';
+import type { AdaptiveCard } from '../../cards/render';
+import type { ConversationReference } from 'botbuilder';
+import type { Capability } from '../../domain/capabilities';
+import type { StaffMember } from '../../domain/staff';
+import type { AppContext } from './app-context';
+
+/** What a typed command does. */
+export type CommandHandler = (turn: TurnContext, person: StaffMember, dc: DialogContext) => Promise<void>;
+
+/** A click on an Action.Execute button, its `data` already parsed by the verb's schema. */
+export interface Click<T> {
+  readonly person: StaffMember;
+  readonly data: T;
+  readonly turn: TurnContext;
+}
+
+/** One card verb and the one handler that answers it. */
+export interface VerbRoute {
+  readonly verb: string;
+  /** Checks the click's `data` against the verb's schema, then answers it. */
+  readonly answer: (person: StaffMember, data: unknown, turn: TurnContext) => Promise<AdaptiveCardInvokeResponse>;
+}
+
+/** What to answer when a click's `data` is not what the card sends. */
+export type Unreadable = (person: StaffMember, issues: z.ZodIssue[], data: unknown, turn: TurnContext) => Promise<AdaptiveCardInvokeResponse>;
+
+const unreadableCard: Unreadable = async () => cardResponse(messageCard('This card could not be read: some of it is missing or not what the app expects. Open it again and try once more.'));
+
+/** A verb whose handler gets `data` parsed by `schema` into a typed command (the domain never sees raw card data). */
+export function verb<S extends z.ZodTypeAny>(name: string, schema: S, handle: (click: Click<z.output<S>>) => Promise<AdaptiveCardInvokeResponse>, unreadable: Unreadable = unreadableCard): VerbRoute {
+  return {
+    verb: name,
+    answer: async (person, data, turn) => {
+      const parsed = schema.safeParse(data ?? {});
+      if (!parsed.success) return unreadable(person, parsed.error.issues, data, turn);
+      return handle({ person, data: parsed.data as z.output<S>, turn });
+    },
+  };
+}
+
+/** An Action.Submit button outside any conversation (e.g. "Open" on a list), by its `verb`. */
+export type SubmitHandler = (turn: TurnContext, person: StaffMember, data: Record<string, unknown>) => Promise<void>;
+
+/** Renders a card the outbox carries, for its recipient, from stored state at delivery; null when it is gone. */
+export type CardSource = (subjectId: string, recipient: StaffMember) => Promise<AdaptiveCard | null>;
+
+/** A kind of card the outbox carries: how to render it, and what to remember once it is posted. */
+export interface OutboxCard {
+  readonly render: CardSource;
+  /** Called with the posted activity, e.g. to update that copy in place later. */
+  readonly posted?: (subjectId: string, recipientAad: string, activityId: string, reference: Partial<ConversationReference>) => Promise<void>;
+}
+
+/** Brings every posted copy of a live card (a request's, a plan's) up to date with stored state. */
+export type LiveCardRefresher = (subjectId: string) => Promise<void>;
+
+/** Work every instance runs on a timer; a lease in SQL keeps each piece of it to one instance. */
+export interface PeriodicJob {
+  readonly name: string;
+  readonly everyMs: number;
+  readonly run: () => Promise<unknown>;
+}
+
+/** A migration class, as TypeORM takes them. */
+export type MigrationClass = new () => MigrationInterface;
+
+/** What a journey adds to the running bot, built from the app's shared parts. */
+export interface JourneyParts {
+  /** Handlers for the journey's commands, by command (each one declared in `capabilities`). */
+  readonly commands?: Readonly<Record<string, CommandHandler>>;
+  readonly verbs?: readonly VerbRoute[];
+  readonly submits?: Readonly<Record<string, SubmitHandler>>;
+  /** Conversations (ComponentDialogs) its commands start. */
+  readonly dialogs?: readonly Dialog[];
+  /** Cards of this journey the outbox carries, by outbox kind. */
+  readonly cards?: Readonly<Record<string, OutboxCard>>;
+  /** Live cards of this journey, by kind, updated in place when their subject changes. */
+  readonly liveCards?: Readonly<Record<string, LiveCardRefresher>>;
+  readonly jobs?: readonly PeriodicJob[];
+}
+
+/**
+ * A journey: everything it adds, declared in one place. Its commands' help lines and manifest
+ * entries come from `capabilities`; the bot composes journeys from the one list in bot/journeys.ts.
+ */
+export interface Journey {
+  readonly name: string;
+  /** What people can do, for the help card; an entry with a command is also a manifest command. */
+  readonly capabilities: readonly Capability[];
+  /** This journey's migrations (the order across journeys is their timestamps'). */
+  readonly migrations: readonly MigrationClass[];
+  readonly build: (app: AppContext) => JourneyParts;
+}

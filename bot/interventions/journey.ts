@@ -1,0 +1,100 @@
+import { MessageFactory } from 'botbuilder';
+import { z } from 'zod';
+import { meetingSummaryCard } from '../../cards/outcome-forms';
+import { qualityListCard } from '../../cards/quality-forms';
+import { cardAttachment } from '../../dialogs/card-attachment';
+import { Interventions1763910000000 } from '../../data/migrations/1763910000000-Interventions';
+import { NEXT_STEP_LABELS } from '../../domain/outcomes/next-steps';
+import { partiesOf } from '../../domain/requests/parties';
+import { verb, type Journey } from '../core/journey';
+import { CASE_CARD_KINDS } from '../core/outbox-writer';
+import { OverrideActions } from './override-actions';
+
+const text = z.string().optional();
+const OVERRIDE = z.object({ overrideId: z.string().min(1).max(64), overrideNote: text });
+
+/**
+ * Consent, three way and claimant support interventions, outcomes after each meeting and the team
+ * leaders' quality checks (seed 000 §14–28, §35–42, §69).
+ */
+export const interventionsJourney: Journey = {
+  name: 'interventions',
+  capabilities: [
+    {
+      command: null,
+      title: 'Consent, booking and outcomes',
+      description: "When the DEA accepts a three way or a claimant support intervention, the request card takes you through the claimant's consent and the booking; after a meeting, it asks for the outcome.",
+      roles: ['work_coach'],
+    },
+    {
+      command: null,
+      title: 'After each meeting',
+      description: 'Record outcomes and send your summary of outputs from the request card; ask your team leader to agree a 4th claimant support intervention.',
+      roles: ['dea'],
+    },
+    {
+      command: 'quality checks',
+      title: 'Quality checks (QAS)',
+      description: "Your DEA's case and skill conferences, three ways and claimant support interventions: mark one for a QAS check and record the result. Agree further interventions on the cards you get.",
+      roles: ['work_coach_team_leader'],
+      menu: "For team leaders: your DEA's meetings to mark for a QAS check, and the results",
+    },
+  ],
+  migrations: [Interventions1763910000000],
+  build: ({ services, directory, logger }) => {
+    const { answers, interventions, outcomes, quality, requestStore } = services;
+    const overrides = new OverrideActions(interventions, requestStore, directory, logger);
+    return {
+      commands: {
+        'quality checks': async (turn, person) => {
+          if (!person.roles.includes('work_coach_team_leader')) {
+            await turn.sendActivity("Quality checks are for Work Coach Team Leaders: they quality assure their DEA's work (QAS).");
+            return;
+          }
+          await turn.sendActivity(MessageFactory.attachment(cardAttachment(qualityListCard(await quality.checkable(person)))));
+        },
+      },
+      verbs: [
+        answers.verb('consent.threeWay', z.object({ conditionality: text, explained: text, answer: text, availability: text, letterFormat: text }), async (p, t, d) => {
+          const { request, consent, caseConference } = await interventions.captureThreeWayConsent(p, t.requestId, t.version, d);
+          return {
+            request,
+            note:
+              consent.answer === 'agreed'
+                ? 'Consent recorded. Next: book the three way intervention.'
+                : `Recorded that the claimant did not agree. ${caseConference ? `Case conference request ${caseConference} was raised in its place` : 'A case conference request was raised in its place'}; the DEA has been told.`,
+          };
+        }),
+        answers.verb('consent.intervention', z.object({ confirmed: text, letterFormat: text }), async (p, t, d) => ({
+          request: await interventions.confirmInterventionConsent(p, t.requestId, t.version, { confirmed: d.confirmed, letterFormat: d.letterFormat }),
+          note: 'Pre-conditions confirmed. The DEA has been told and will contact the claimant to arrange it.',
+        })),
+        answers.verb('intervention.askOverride', z.object({ overrideReason: text }), async (p, t, d) => ({
+          request: await interventions.askForOverride(p, t.requestId, t.version, d.overrideReason),
+          note: 'Your team leader has been asked to agree. You will get a message here when they answer.',
+        })),
+        answers.verb('outcome.record', z.object({ actions: text, nextSteps: text }), async (p, t, d) => {
+          const { request, followUps } = await outcomes.recordOutcome(p, t.requestId, t.version, d);
+          const started = followUps.map((f) => `${NEXT_STEP_LABELS[f.step]}: ${f.reference}`).join('; ');
+          return { request, note: `Outcome recorded.${started ? ` Started: ${started}.` : ''}` };
+        }),
+        answers.verb('outcome.summary', z.object({ summary: text }), async (p, t, d) => ({ request: await outcomes.recordSummary(p, t.requestId, t.version, d), note: 'Your summary of outputs was sent.' })),
+        answers.verb('qas.mark', z.object({}), async (p, t) => ({ request: await quality.mark(p, t.requestId, t.version), note: 'Marked for a QAS check. Record the result here after the check.' })),
+        answers.verb('qas.record', z.object({ qasResult: text, qasNotes: text }), async (p, t, d) => ({ request: await quality.record(p, t.requestId, t.version, { result: d.qasResult, notes: d.qasNotes }), note: 'QAS result recorded.' })),
+        verb('intervention.agree', OVERRIDE, ({ person, data }) => overrides.decide(person, 'intervention.agree', data.overrideId, 'agreed', data.overrideNote)),
+        verb('intervention.decline', OVERRIDE, ({ person, data }) => overrides.decide(person, 'intervention.decline', data.overrideId, 'declined', data.overrideNote)),
+      ],
+      cards: {
+        [CASE_CARD_KINDS.override]: { render: (overrideId) => overrides.render(overrideId) },
+        [CASE_CARD_KINDS.summary]: {
+          render: async (recordId) => {
+            const record = await outcomes.findRecord(recordId);
+            const request = record ? await requestStore.findById(record.requestId) : null;
+            return record && request ? meetingSummaryCard(record, request, await partiesOf(directory, request)) : null;
+          },
+        },
+      },
+      jobs: [{ name: 'markEndedMeetings', everyMs: 60_000, run: () => outcomes.markEndedMeetings() }],
+    };
+  },
+};

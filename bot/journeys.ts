@@ -1,0 +1,33 @@
+import { Foundation1763870000000 } from '../data/migrations/1763870000000-Foundation';
+import type { Capability } from '../domain/capabilities';
+import { bookingJourney } from './booking/journey';
+import { conferencesJourney } from './conferences/journey';
+import type { Journey, MigrationClass } from './core/journey';
+import { interventionsJourney } from './interventions/journey';
+import { requestsJourney } from './requests/journey';
+
+/** The journeys of the bot, in the order the help card lists what they offer. Add a journey here. */
+export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney];
+
+/** What the bot itself offers anywhere, in any journey (the bot answers `help` and `cancel` itself). */
+export const HELP: Capability = {
+  command: 'help',
+  title: 'Help',
+  description: 'Show this card again. Say "cancel" at any step to stop without saving.',
+  roles: 'everyone',
+  menu: 'What this bot can do for you and how to ask your DEA for support',
+  menuScopes: ['personal', 'groupChat', 'team'],
+};
+
+/** Everything people can do, for the help card and the app's command menus. */
+export const CAPABILITIES: readonly Capability[] = [HELP, ...JOURNEYS.flatMap((j) => j.capabilities)];
+
+/** The staff directory, conversations, the outbox and the other tables every journey stands on. */
+const CORE_MIGRATIONS: readonly MigrationClass[] = [Foundation1763870000000];
+
+/** Every migration, in timestamp order (the number in a migration's name). */
+export const MIGRATIONS: readonly MigrationClass[] = [...CORE_MIGRATIONS, ...JOURNEYS.flatMap((j) => j.migrations)].sort((a, b) => timestampOf(a) - timestampOf(b));
+
+function timestampOf(migration: MigrationClass): number {
+  return Number(/(\d{13})$/.exec(migration.name)?.[1] ?? NaN);
+}

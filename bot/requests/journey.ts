@@ -1,0 +1,121 @@
+import { MessageFactory } from 'botbuilder';
+import { z } from 'zod';
+import { myRequestsCard, queueCard } from '../../cards/request-cards';
+import { trendCard } from '../../cards/trend-card';
+import { cardAttachment } from '../../dialogs/card-attachment';
+import { NEW_REQUEST_DIALOG, NewRequestDialog, type SavedDraft } from '../../dialogs/new-request-dialog';
+import { SupportRequests1763880000000 } from '../../data/migrations/1763880000000-SupportRequests';
+import { Triage1763890000000 } from '../../data/migrations/1763890000000-Triage';
+import { COLLEAGUES } from '../../domain/capabilities';
+import { londonDate } from '../../domain/requests/calendar-date';
+import type { Journey } from '../core/journey';
+import { CASE_CARD_KINDS, REQUEST_LIVE_CARD } from '../core/outbox-writer';
+import { refreshRequestCopies } from './live-request-card';
+
+const text = z.string().optional();
+
+/** Asking the DEA for support, and the DEA's triage of each request on its card (seed 000 §1–13). */
+export const requestsJourney: Journey = {
+  name: 'requests',
+  capabilities: [
+    {
+      command: 'new request',
+      title: 'Ask your DEA for support',
+      description: 'One to one claimant support or skill support, with the required response date.',
+      roles: ['work_coach'],
+      menu: 'Ask your Disability Employment Adviser (DEA) for support with a claimant or a skill',
+    },
+    {
+      command: 'new request',
+      title: 'Ask the DEA for support',
+      description: 'Say what you need, why, and how urgent it is.',
+      roles: COLLEAGUES,
+    },
+    {
+      command: 'my requests',
+      title: 'Your requests',
+      description: 'Everything you have asked for, newest first, with its status. Withdraw one that is not yet booked.',
+      roles: ['work_coach', ...COLLEAGUES],
+      menu: 'Your requests to your DEA and their status',
+    },
+    {
+      command: null,
+      title: 'Requests from your cohort',
+      description: 'Each support request from your work coaches arrives here as a card: accept it with a channel, ask for more information, or redirect it.',
+      roles: ['dea'],
+    },
+    {
+      command: 'queue',
+      title: 'Your queue',
+      description: 'Your open requests, urgent first, then by the date a response is needed; overdue ones marked.',
+      roles: ['dea'],
+      menu: 'For DEAs: your open requests, urgent first, then by the date a response is needed',
+    },
+    {
+      command: null,
+      title: 'Trends in your team',
+      description: 'When requests keep being marked inappropriate, or keep asking about one skill topic, you are told here once.',
+      roles: ['work_coach_team_leader'],
+    },
+  ],
+  migrations: [SupportRequests1763880000000, Triage1763890000000],
+  build: ({ services, userState, clock, directory, teams, logger }) => {
+    const { requests, triage, answers, cards, postedCards, requestStore, trendStore, answered } = services;
+    return {
+      dialogs: [new NewRequestDialog(requests, userState.createProperty<SavedDraft | undefined>('requestDraft'))],
+      commands: {
+        'new request': async (_turn, _person, dc) => {
+          await dc.beginDialog(NEW_REQUEST_DIALOG);
+        },
+        'my requests': async (turn, person) => {
+          await turn.sendActivity(MessageFactory.attachment(cardAttachment(myRequestsCard(await requests.mine(person)))));
+        },
+        queue: async (turn, person) => {
+          if (!person.roles.includes('dea')) {
+            await turn.sendActivity('The queue is for DEAs: it lists the requests sent to them. Say "my requests" to see yours.');
+            return;
+          }
+          const entries = await triage.queue(person);
+          const requesters = await requests.requesterNames(entries.map((e) => e.request));
+          await turn.sendActivity(MessageFactory.attachment(cardAttachment(queueCard(entries, requesters, londonDate(clock.now())))));
+        },
+      },
+      submits: {
+        'request.open': (turn, person, data) => answers.open(turn, person, typeof data.requestId === 'string' ? data.requestId : ''),
+      },
+      verbs: [
+        answers.refreshVerb(),
+        answers.verb('request.withdraw', z.object({}), async (p, t) => ({ request: await requests.withdraw(p, t.requestId, t.version), note: 'You withdrew this request. The DEA has been told.' })),
+        answers.verb('request.accept', z.object({ channel: text }), async (p, t, d) => ({ request: await triage.accept(p, t.requestId, t.version, d.channel), note: 'Accepted. The work coach has been told.' })),
+        answers.verb('request.ask', z.object({ question: text }), async (p, t, d) => ({ request: await triage.askForInformation(p, t.requestId, t.version, d.question), note: 'Your question was sent to the work coach.' })),
+        answers.verb('request.answer', z.object({ answer: text }), async (p, t, d) => ({ request: await triage.answer(p, t.requestId, t.version, d.answer), note: 'Your answer was sent to the DEA.' })),
+        answers.verb(
+          'request.redirect',
+          // A Toggle or ChoiceSet sends "yes" (or a comma-separated list): a plain yes or no from here on.
+          z.object({ redirectReason: text, inappropriate: z.string().optional().transform((v) => (v ?? '').split(',').includes('yes')) }),
+          async (p, t, d) => ({ request: await triage.redirect(p, t.requestId, t.version, d.redirectReason, d.inappropriate), note: 'Redirected. The work coach has been told why.' }),
+        ),
+        answers.verb('request.inform', z.object({ summary: text, information: text }), async (p, t, d) => ({ request: await triage.sendInformation(p, t.requestId, t.version, d.summary, d.information), note: 'The information was sent and the request closed.' })),
+        answers.verb('request.hold', z.object({ holdingText: text, expectedReturn: text }), async (p, t, d) => ({ request: await triage.holdingResponse(p, t.requestId, t.version, d.holdingText, d.expectedReturn), note: 'Your holding response was sent.' })),
+      ],
+      cards: {
+        [CASE_CARD_KINDS.request]: {
+          render: async (requestId, recipient) => {
+            const request = await requestStore.findById(requestId);
+            return request ? cards.render(request, recipient) : null;
+          },
+          posted: (requestId, recipientAad, activityId, reference) => postedCards.record({ requestId, recipientAad, activityId, reference }),
+        },
+        [CASE_CARD_KINDS.trend]: {
+          render: async (trendId) => {
+            const trend = await trendStore.find(trendId);
+            return trend ? trendCard(trend, await directory.findByIds(trend.coachIds)) : null;
+          },
+        },
+      },
+      liveCards: {
+        [REQUEST_LIVE_CARD]: (requestId) => refreshRequestCopies({ requestStore, postedCards, answered, directory, cards, teams, logger }, requestId),
+      },
+    };
+  },
+};

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CAPABILITIES, HELP, JOURNEYS, MIGRATIONS } from '../../bot/journeys';
+import { composeRoutes, declaredCommands, RoutesError } from '../../bot/core/routes';
+import { verb, type Journey, type JourneyParts } from '../../bot/core/journey';
+import { cardResponse } from '../../bot/core/invoke-response';
+import { messageCard } from '../../cards/render';
+import { helpCard } from '../../cards/help-card';
+import { ROLES } from '../../domain/roles';
+import type { StaffMember } from '../../domain/staff';
+import { BOT_COMMANDS, commandsForScope } from '../../manifest/commands';
+import { startTestBot, type TestBot } from '../support/test-bot';
+
+const noop = async () => undefined;
+const answer = async () => cardResponse(messageCard('ok'));
+const journey = (name: string, commands: string[] = []): Journey => ({
+  name,
+  capabilities: commands.map((command) => ({ command, title: command, description: command, roles: 'everyone' as const, menu: command })),
+  migrations: [],
+  build: () => ({}),
+});
+
+describe('composing journeys', () => {
+  it('refuses a card verb two journeys both answer, naming it', () => {
+    const parts: JourneyParts[] = [{ verbs: [verb('x.go', z.object({}), answer)] }, { verbs: [verb('x.go', z.object({}), answer)] }];
+    expect(() => composeRoutes([journey('one'), journey('two')], parts)).toThrow(new RoutesError('The card verb "x.go" of the two journey is already taken by another journey.'));
+  });
+
+  it('refuses a command two journeys both handle, and an outbox card kind or job taken twice', () => {
+    expect(() => composeRoutes([journey('one', ['go']), journey('two', ['go'])], [{ commands: { go: noop } }, { commands: { go: noop } }])).toThrow(RoutesError);
+    expect(() => composeRoutes([journey('one'), journey('two')], [{ cards: { k: { render: async () => null } } }, { cards: { k: { render: async () => null } } }])).toThrow(/outbox card kind "k"/);
+    const job = { name: 'tick', everyMs: 1000, run: noop };
+    expect(() => composeRoutes([journey('one'), journey('two')], [{ jobs: [job] }, { jobs: [job] }])).toThrow(/periodic job "tick"/);
+  });
+
+  it('refuses a command offered on the help card that nothing handles, and one handled but never offered', () => {
+    expect(() => composeRoutes([journey('one', ['go'])], [{}])).toThrow(/"go" is offered on the help card but no journey handles it/);
+    expect(() => composeRoutes([journey('one')], [{ commands: { hidden: noop } }])).toThrow(/"hidden" is handled but not declared/);
+  });
+});
+
+describe('the help card, the manifest and the routers agree', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot.close());
+
+  it('every command on the help card has exactly one handler, and every handler is on the help card', () => {
+    expect([...bot.app.routes.commands.keys()].sort()).toEqual(declaredCommands(JOURNEYS).sort());
+  });
+
+  it('the manifest offers every command people can type (help first), with its menu line, and nothing else', () => {
+    const manifest = BOT_COMMANDS.map((c) => c.title);
+    expect(manifest[0]).toBe(HELP.command);
+    expect([...manifest].sort()).toEqual([HELP.command, ...declaredCommands(JOURNEYS)].sort());
+    expect(commandsForScope('groupChat').map((c) => c.title)).toEqual(['help']);
+  });
+
+  it('the help card of someone with every role shows every command', () => {
+    const everyone = { id: 'x', aadObjectId: 'x', name: 'Sam Example', email: 'sam@example.gov.uk', roles: [...ROLES] } as unknown as StaffMember;
+    const card = JSON.stringify(helpCard(everyone, CAPABILITIES));
+    for (const command of [HELP.command, ...declaredCommands(JOURNEYS)]) expect(card).toContain(`Say **${command}**`);
+  });
+
+  it('every button verb a card can show is answered by a router (card verbs and submit verbs)', () => {
+    const source = readdirSync('cards').filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join('cards', f), 'utf8')).join('\n');
+    const shown = new Set([...source.matchAll(/verb: '([a-zA-Z]+\.[a-zA-Z]+)'/g)].map((m) => m[1]!));
+    expect(shown.size).toBeGreaterThan(20);
+    for (const name of shown) expect(bot.app.routes.verbs.has(name) || bot.app.routes.submits.has(name)).toBe(true);
+  });
+
+  it('every migration is in one journey (or the core) once, in timestamp order', () => {
+    const names = MIGRATIONS.map((m) => m.name);
+    expect(new Set(names).size).toBe(names.length);
+    const stamps = names.map((n) => n.slice(-13));
+    expect(stamps).toEqual([...stamps].sort());
+    expect(names[0]).toMatch(/^Foundation/);
+    expect(JOURNEYS.flatMap((j) => j.migrations).every((m) => MIGRATIONS.includes(m))).toBe(true);
+  });
+});
