@@ -65,7 +65,7 @@ export class CaseCardAnswers {
   /** `request.refresh`: the card as this person may see it now (Universal Actions' refresh). */
   refreshVerb(): VerbRoute {
     return verb('request.refresh', z.object({ requestId: z.string().min(1).max(64) }).passthrough(), ({ person, data }) =>
-      this.safely(person, 'request.refresh', data.requestId, data, () => this.render(person, data.requestId)),
+      this.safely(person, 'request.refresh', data.requestId, data, () => this.render(person, data.requestId, { readyBy: Date.now() + CARD_READY_WITHIN_MS })),
     );
   }
 
@@ -121,7 +121,7 @@ export class CaseCardAnswers {
   /** Posts the request's card in this chat, and remembers it so later changes update it. */
   async open(turn: TurnContext, person: StaffMember, requestId: string): Promise<void> {
     try {
-      const card = await this.render(person, requestId);
+      const card = await this.render(person, requestId, { readyBy: Date.now() + CARD_READY_WITHIN_MS });
       const sent = await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
       if (sent?.id) {
         await this.postedCards.record({ requestId, recipientAad: person.aadObjectId, activityId: sent.id, reference: TurnContext.getConversationReference(turn.activity) });

@@ -49,6 +49,10 @@ export class RequestCardRenderer {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * `readyBy` is set when the card answers the viewer's own click or refresh: only then are common
+   * free times read from the diaries, so copies updated in the background never wait on Graph.
+   */
   async render(request: SupportRequest, viewer: StaffMember, { readyBy, ...extras }: CardExtras = {}): Promise<AdaptiveCard> {
     const { requester, dea } = await partiesOf(this.directory, request);
     const intervention = await this.interventionView(request, requester, dea);
@@ -69,14 +73,16 @@ export class RequestCardRenderer {
 
   /** Teams user ids as seen in each person's personal chat with the bot; undefined unless all are known. */
   private async teamsUserIds(people: readonly StaffMember[]): Promise<string[] | undefined> {
-    const ids = await Promise.all(people.map(async (p) => (await this.conversationReferences.personalChatOf(p.aadObjectId))?.user?.id));
+    const chats = await this.conversationReferences.personalChatsOf(people.map((p) => p.aadObjectId));
+    const ids = people.map((p) => chats.get(p.aadObjectId)?.user?.id);
     return ids.every((id): id is string => typeof id === 'string' && id.length > 0) ? ids : undefined;
   }
 
   private async interventionView(request: SupportRequest, requester: StaffMember, dea: StaffMember): Promise<InterventionView | undefined> {
     const state = await this.services.interventions.state(request);
     if (!state) return undefined;
-    const teamLeader = dea.teamLeaderId ? await this.directory.findById(dea.teamLeaderId) : null;
+    // The team leader's name is shown only where their agreement may be asked for.
+    const teamLeader = request.channel === 'claimant_support_intervention' && dea.teamLeaderId ? await this.directory.findById(dea.teamLeaderId) : null;
     return { state, suggested: suggestedConditionality(request.claimant?.benefits ?? []), requesterIsTeamLeader: isTeamLeader(requester), deaTeamLeaderName: teamLeader?.name ?? null };
   }
 
@@ -110,10 +116,11 @@ export class RequestCardRenderer {
   }
 
   /** The booking, and for the booker about to book, the common free times to propose. */
-  private async bookingView(viewer: StaffMember, request: SupportRequest, current: Booking | null, blockedBy: string | null, readyBy = Infinity): Promise<BookingView | undefined> {
+  private async bookingView(viewer: StaffMember, request: SupportRequest, current: Booking | null, blockedBy: string | null, readyBy: number | undefined): Promise<BookingView | undefined> {
     if (!request.channel || !BOOKING_RULES[request.channel]) return undefined;
     const proposing = viewer.id === bookerIdOf(request) && request.status === 'accepted' && !blockedBy && (!current || current.status === 'cancelled');
     if (!proposing) return { current, proposals: [] };
+    if (readyBy === undefined) return { current, proposals: [], unavailable: 'Open the card again to see times when you are free, or enter a date and time.' };
     const tooLong = { current, proposals: [], unavailable: 'Finding common free times is taking too long: enter a date and time, or reopen the card in a moment.' };
     const wait = Math.min(PROPOSALS_WITHIN_MS, readyBy - Date.now());
     if (wait <= 0) return tooLong;

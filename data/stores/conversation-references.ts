@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import type { DataSource, Repository } from 'typeorm';
+import { In, type DataSource, type Repository } from 'typeorm';
 import type { ConversationReferenceRow } from '../schema/platform';
 import { hashKey } from './hash-key';
 
@@ -37,5 +37,14 @@ export class ConversationReferences {
       order: { updatedAt: 'DESC' },
     });
     return row ? (JSON.parse(row.reference) as Partial<ConversationReference>) : null;
+  }
+
+  /** The latest personal chat of each person, in one query; a person with none is left out. */
+  async personalChatsOf(aadObjectIds: readonly string[]): Promise<Map<string, Partial<ConversationReference>>> {
+    const found = new Map<string, Partial<ConversationReference>>();
+    if (!aadObjectIds.length) return found;
+    const rows = await this.rows.find({ where: { aadObjectId: In([...aadObjectIds]), conversationType: 'personal' }, order: { updatedAt: 'DESC' } });
+    for (const row of rows) if (row.aadObjectId && !found.has(row.aadObjectId)) found.set(row.aadObjectId, JSON.parse(row.reference) as Partial<ConversationReference>);
+    return found;
   }
 }

@@ -8,20 +8,18 @@ import type { StaffRoleRow, StaffRow } from '../schema/directory';
 export class SqlStaffDirectory implements StaffDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
+  // Every turn looks its sender up: one statement, the roles joined in.
   async findByAadObjectId(aadObjectId: string): Promise<StaffMember | null> {
-    const row = await this.staff().findOne({ where: { aadObjectId: aadObjectId.toLowerCase() } });
-    return row ? (await this.withRoles([row]))[0] ?? null : null;
+    return (await this.withRolesJoined('s.aadObjectId = :aad', { aad: aadObjectId.toLowerCase() }))[0] ?? null;
   }
 
   async findById(id: string): Promise<StaffMember | null> {
-    const row = await this.staff().findOne({ where: { id: id.toLowerCase() } });
-    return row ? (await this.withRoles([row]))[0] ?? null : null;
+    return (await this.withRolesJoined('s.id = :id', { id: id.toLowerCase() }))[0] ?? null;
   }
 
   async findByIds(ids: readonly string[]): Promise<StaffMember[]> {
     if (ids.length === 0) return [];
-    const rows = await this.staff().find({ where: { id: In(ids.map((i) => i.toLowerCase())) } });
-    return this.withRoles(rows);
+    return this.withRolesJoined('s.id IN (:...ids)', { ids: [...new Set(ids.map((i) => i.toLowerCase()))] });
   }
 
   async findByTeamLeader(teamLeaderId: string): Promise<StaffMember[]> {
@@ -35,6 +33,21 @@ export class SqlStaffDirectory implements StaffDirectory {
 
   private staff() {
     return this.dataSource.getRepository<StaffRow>('Staff');
+  }
+
+  private async withRolesJoined(where: string, parameters: Record<string, unknown>): Promise<StaffMember[]> {
+    const { entities, raw } = await this.staff()
+      .createQueryBuilder('s')
+      .leftJoin('StaffRole', 'r', 'r.staffId = s.id')
+      .addSelect('r.role', 'role')
+      .where(where, parameters)
+      .getRawAndEntities<{ s_id: string; role: string | null }>();
+    const rolesOf = new Map<string, Role[]>();
+    for (const { s_id: staffId, role } of raw) {
+      if (role === null || !isRole(role)) continue;
+      rolesOf.set(staffId, [...(rolesOf.get(staffId) ?? []), role]);
+    }
+    return entities.map((row) => toStaffMember(row, rolesOf.get(row.id) ?? []));
   }
 
   private async withRoles(rows: StaffRow[]): Promise<StaffMember[]> {

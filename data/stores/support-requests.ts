@@ -92,13 +92,14 @@ export class SqlSupportRequestStore implements SupportRequestStore {
     return id;
   }
 
+  // `find`, not `findOne`: with joined relations `findOne` sends a second, DISTINCT statement first.
   async findById(id: string): Promise<SupportRequest | null> {
-    const row = await this.rows().findOne({ where: { id: id.toLowerCase() }, relations: { claimant: true, messages: true } });
+    const [row] = await this.rows().find({ where: { id: id.toLowerCase() }, relations: { claimant: true, messages: true } });
     return row ? toSupportRequest(row) : null;
   }
 
   async findByNumber(number: number): Promise<SupportRequest | null> {
-    const row = await this.rows().findOne({ where: { number }, relations: { claimant: true, messages: true } });
+    const [row] = await this.rows().find({ where: { number }, relations: { claimant: true, messages: true } });
     return row ? toSupportRequest(row) : null;
   }
 

@@ -1,0 +1,71 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import type { SupportRequest } from '../../domain/requests/support-request';
+import { exchange, invokeAs, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
+
+/** Counts the SQL statements the app sends while `work` runs (TypeORM reports every query to its logger). */
+async function statementsDuring(bot: TestBot, work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const original = bot.app.dataSource.logger;
+  const counting: TypeOrmLogger = {
+    logQuery: (query) => void seen.push(query),
+    logQueryError: () => undefined,
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
+  Object.assign(bot.app.dataSource, { logger: counting });
+  try {
+    await work();
+    await bot.app.notifier.idle();
+    await bot.app.background.idle();
+  } finally {
+    Object.assign(bot.app.dataSource, { logger: original });
+  }
+  return seen.filter((q) => !/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(q.trim()));
+}
+
+describe('SQL statements of a turn (a test that fails if they grow)', () => {
+  let bot: TestBot;
+  let request: SupportRequest;
+  beforeAll(async () => {
+    bot = await startTestBot();
+    for (const who of [PEOPLE.coach, PEOPLE.dea]) await exchange(bot, who, 'help');
+    const coach = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.coach))!;
+    request = await new SqlSupportRequestStore(bot.app.dataSource).create(
+      {
+        type: 'claimant_support',
+        requesterId: coach.id,
+        deaId: coach.deaId!,
+        claimant: { surname: 'Smith', nino: 'AB123456C', benefits: ['UC'] },
+        topic: null,
+        description: 'Challenges',
+        reason: 'Why',
+        requiredBy: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+        urgent: false,
+        vulnerability: null,
+      },
+      new Date(),
+    );
+  });
+  afterAll(() => bot.close());
+
+  // Measured when the limits were set; lower them when a change needs fewer, never raise them quietly.
+  it('a help turn: the de-duplication claim, the sender, their chat and what waits for them', async () => {
+    const statements = await statementsDuring(bot, () => exchange(bot, PEOPLE.coach, 'help'));
+    expect(statements.length).toBeLessThanOrEqual(6);
+  });
+
+  it('a card refresh: the sender, the request, its people, its QAS check and their chats', async () => {
+    const statements = await statementsDuring(bot, () => invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id }));
+    expect(statements.length).toBeLessThanOrEqual(6);
+  });
+
+  it('a card click (accept as a case conference), with the free times it proposes and the card delivered to the coach', async () => {
+    const statements = await statementsDuring(bot, () => invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: request.version, channel: 'case_conference' }));
+    expect(statements.filter((q) => /^UPDATE "support_request"/.test(q))).toHaveLength(1);
+    expect(statements.length).toBeLessThanOrEqual(36);
+  });
+});
