@@ -35,7 +35,7 @@ export function outcomeParagraphs(state: OutcomeState | undefined): { label: str
 export function lmsOutcomeText(request: SupportRequest, state: OutcomeState, dea: StaffMember): string | null {
   const record = state.outcome;
   if (!record) return null;
-  const source = state.route.recorder === 'dea' && request.channel === 'claimant_support_intervention' ? `DEA Support Intervention by ${dea.name}` : `${CHANNEL_LABELS[request.channel!]} with DEA ${dea.name}`;
+  const source = state.route.recorder === 'adviser' && request.channel === 'claimant_support_intervention' ? `DEA Support Intervention by ${dea.name}` : `${CHANNEL_LABELS[request.channel!]} with DEA ${dea.name}`;
   return `${source}, ${request.reference}, outcome recorded ${describeDate(londonDate(record.at))}. Actions and recommendations: ${record.text} Next steps: ${nextStepsText(record)}.`;
 }
 
@@ -80,13 +80,13 @@ export function outcomeForms(request: SupportRequest, state: OutcomeState, viewe
 }
 
 /** The DEA's summary, as its recipient gets it: by reference, with no claimant details. */
-export function meetingSummaryCard(record: MeetingRecord, request: SupportRequest, people: { dea: StaffMember; requester: StaffMember }): AdaptiveCard {
+export function meetingSummaryCard(record: MeetingRecord, request: SupportRequest, people: { adviser: StaffMember; requester: StaffMember }): AdaptiveCard {
   const toCoach = record.sentToId === request.requesterId;
   return summaryCard({
-    title: toCoach ? `Summary from ${people.dea.name}: ${request.reference}` : `DEA summary of outputs: ${request.reference}`,
+    title: toCoach ? `Summary from ${people.adviser.name}: ${request.reference}` : `DEA summary of outputs: ${request.reference}`,
     subtitle: `${CHANNEL_LABELS[request.channel!]}, ${describeDate(londonDate(record.at))}`,
     facts: [
-      { label: 'DEA', value: people.dea.name },
+      { label: 'DEA', value: people.adviser.name },
       { label: 'Work coach', value: people.requester.name },
       ...(record.nextSteps.length ? [{ label: 'Next steps', value: nextStepsText(record) }] : []),
     ],

@@ -9,6 +9,7 @@ import {
   type SupportRequest,
 } from '../domain/requests/support-request';
 import type { StaffMember } from '../domain/staff';
+import type { CaseParticipants } from '../domain/requests/participants';
 import type { AdaptiveCard } from './render';
 import { summaryCard, type CardAction } from './summary-card';
 import { showCardAction } from './form-card';
@@ -26,10 +27,8 @@ import { qualityActions, qualityFacts, type QualityView } from './quality-forms'
 import type { OutcomeState } from '../domain/outcomes/outcome-service';
 import type { NotificationLetter } from '../domain/interventions/letter';
 
-export interface RequestParties {
-  readonly requester: StaffMember;
-  readonly dea: StaffMember;
-}
+/** The people shown on a request's card. */
+export type RequestParties = Pick<CaseParticipants, 'requester' | 'adviser'>;
 
 /** How the viewer relates to the request: what they may see and do on its card. */
 export type RequestView = 'requester' | 'dea' | 'read-only';
@@ -79,7 +78,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   const facts: { label: string; value: string }[] = [
     { label: 'Status', value: STATUS_LABELS[request.status] },
     { label: 'Requested by', value: parties.requester.name },
-    { label: 'DEA', value: parties.dea.name },
+    { label: 'DEA', value: parties.adviser.name },
     { label: 'Sent', value: describeDate(londonDate(request.createdAt)) },
   ];
   if (request.requiredBy) facts.push({ label: 'Response needed by', value: describeDate(request.requiredBy) });
@@ -100,7 +99,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
 
   const names = new Map([
     [parties.requester.id, parties.requester.name],
-    [parties.dea.id, parties.dea.name],
+    [parties.adviser.id, parties.adviser.name],
   ]);
   const paragraphs = full ? [...describe(request), ...request.messages.map((m) => messageParagraph(m, names)), ...outcomeParagraphs(options.outcome)] : [];
   if (full && options.letter) {
@@ -130,7 +129,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   if (full && request.status === 'accepted' && rules && !options.booking?.current) {
     nextStep = blockedBy ?? (viewer.id === bookerId ? `Next: ${rules.bookTitle.charAt(0).toLowerCase()}${rules.bookTitle.slice(1)}.` : undefined);
   }
-  const lms = view === 'requester' && options.outcome ? lmsOutcomeText(request, options.outcome, parties.dea) : null;
+  const lms = view === 'requester' && options.outcome ? lmsOutcomeText(request, options.outcome, parties.adviser) : null;
   const card = summaryCard({
     title: `${request.reference}: ${REQUEST_TYPE_LABELS[request.type]}`,
     subtitle: view === 'read-only' ? 'Read only' : '',
@@ -296,7 +295,7 @@ function describe(request: SupportRequest): { label: string; value: string }[] {
 export function lmsNote(request: SupportRequest, parties: RequestParties): string {
   const when = request.requiredBy ? ` Response needed by ${describeDate(request.requiredBy)}.` : '';
   return (
-    `DEA Support Request ${request.reference} (${REQUEST_TYPE_LABELS[request.type]}) sent to DEA ${parties.dea.name} ` +
+    `DEA Support Request ${request.reference} (${REQUEST_TYPE_LABELS[request.type]}) sent to DEA ${parties.adviser.name} ` +
     `on ${describeDate(londonDate(request.createdAt))}.${when}` +
     (request.urgent ? ' Marked urgent.' : '')
   );
@@ -305,8 +304,8 @@ export function lmsNote(request: SupportRequest, parties: RequestParties): strin
 /** What the requester sees once the request is saved. */
 export function confirmationCard(request: SupportRequest, parties: RequestParties): AdaptiveCard {
   return summaryCard({
-    title: `Sent to ${parties.dea.name}: ${request.reference}`,
-    subtitle: `${REQUEST_TYPE_LABELS[request.type]}. You will get a message here when ${parties.dea.name.split(' ')[0]} answers.`,
+    title: `Sent to ${parties.adviser.name}: ${request.reference}`,
+    subtitle: `${REQUEST_TYPE_LABELS[request.type]}. You will get a message here when ${parties.adviser.name.split(' ')[0]} answers.`,
     badge: request.urgent ? 'URGENT' : '',
     facts: [
       { label: 'Reference', value: request.reference },

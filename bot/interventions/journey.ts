@@ -5,7 +5,7 @@ import { qualityListCard } from '../../cards/quality-forms';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { Interventions1763910000000 } from '../../data/migrations/1763910000000-Interventions';
 import { NEXT_STEP_LABELS } from '../../domain/outcomes/next-steps';
-import { partiesOf } from '../../domain/requests/parties';
+import { participantsOf } from '../../domain/requests/participants';
 import { verb, type Journey } from '../core/journey';
 import { CASE_CARD_KINDS } from '../core/outbox-writer';
 import { OverrideActions } from './override-actions';
@@ -90,7 +90,7 @@ export const interventionsJourney: Journey = {
           render: async (recordId) => {
             const record = await outcomes.findRecord(recordId);
             const request = record ? await requestStore.findById(record.requestId) : null;
-            return record && request ? meetingSummaryCard(record, request, await partiesOf(directory, request)) : null;
+            return record && request ? meetingSummaryCard(record, request, await participantsOf(directory, request)) : null;
           },
         },
       },

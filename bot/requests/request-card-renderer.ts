@@ -14,7 +14,7 @@ import { isTeamLeader } from '../../domain/staff';
 import { notificationLetter, type NotificationLetter } from '../../domain/interventions/letter';
 import type { OutcomeService } from '../../domain/outcomes/outcome-service';
 import type { QualityService } from '../../domain/quality/quality-service';
-import { partiesOf } from '../../domain/requests/parties';
+import { actors, participantsOf } from '../../domain/requests/participants';
 import { settleWithin } from '../core/time-box';
 import { londonDate } from '../../domain/requests/calendar-date';
 import type { SupportRequest } from '../../domain/requests/support-request';
@@ -54,19 +54,20 @@ export class RequestCardRenderer {
    * free times read from the diaries, so copies updated in the background never wait on Graph.
    */
   async render(request: SupportRequest, viewer: StaffMember, { readyBy, ...extras }: CardExtras = {}): Promise<AdaptiveCard> {
-    const { requester, dea } = await partiesOf(this.directory, request);
+    const participants = await participantsOf(this.directory, request);
+    const { requester, adviser: dea } = participants;
     const intervention = await this.interventionView(request, requester, dea);
     // Read once: the booking view, the outcome and the letter all depend on it.
     const current = request.channel && BOOKING_RULES[request.channel] ? await this.services.bookings.current(request.id) : null;
     const booking = await this.bookingView(viewer, request, current, intervention?.state.blockedBy ?? null, readyBy);
-    return requestCard(request, { requester, dea }, viewer, {
+    return requestCard(request, participants, viewer, {
       today: londonDate(this.clock.now()),
       booking,
       intervention,
       outcome: (await this.services.outcomes.state(request, current)) ?? undefined,
-      quality: await this.qualityView(viewer, request, { requester, dea }),
+      quality: await this.qualityView(viewer, request, participants),
       letter: await this.letter(viewer, request, current, intervention, requester, dea),
-      refreshUserIds: await this.teamsUserIds([requester, dea]),
+      refreshUserIds: await this.teamsUserIds(actors(participants)),
       ...extras,
     });
   }
@@ -86,7 +87,7 @@ export class RequestCardRenderer {
     return { state, suggested: suggestedConditionality(request.claimant?.benefits ?? []), requesterIsTeamLeader: isTeamLeader(requester), deaTeamLeaderName: teamLeader?.name ?? null };
   }
 
-  private async qualityView(viewer: StaffMember, request: SupportRequest, parties: { requester: StaffMember; dea: StaffMember }): Promise<QualityView | undefined> {
+  private async qualityView(viewer: StaffMember, request: SupportRequest, parties: { requester: StaffMember; adviser: StaffMember }): Promise<QualityView | undefined> {
     const mayCheck = await this.services.quality.mayCheck(viewer, request, parties);
     const check = await this.services.quality.check(request);
     return mayCheck || check ? { check, mayCheck } : undefined;

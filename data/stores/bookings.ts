@@ -77,7 +77,8 @@ function toBooking(row: BookingRow): Booking {
     end: row.endsAt,
     mode: row.mode as MeetingMode,
     status: row.status as BookingStatus,
-    events: JSON.parse(row.events) as BookedEvent[],
+    // Events written before the adviser was named so called the DEA's diary 'dea'.
+    events: (JSON.parse(row.events) as (Omit<BookedEvent, 'role'> & { role: BookedEvent['role'] | 'dea' })[]).map((e) => ({ ...e, role: e.role === 'dea' ? 'adviser' : e.role })),
     joinUrl: row.joinUrl,
     lastError: row.lastError,
     claimantContact: row.claimantContact as ClaimantContact | null,

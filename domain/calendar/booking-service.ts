@@ -2,7 +2,7 @@ import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
 import type { BankHolidayRegion } from '../staff';
-import { partiesOf, type RequestParties } from '../requests/parties';
+import { participant, participantsOf, type CaseParticipants } from '../requests/participants';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
 import { bookerIdOf, BOOKING_RULES, CLAIMANT_CONTACT_LABELS, DURATIONS_MINUTES, isClaimantContact, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type ClaimantContact, type MeetingMode } from './booking';
@@ -71,8 +71,8 @@ export class BookingService {
   async proposals(request: SupportRequest, durationMinutes = 60, count = 3): Promise<Interval[]> {
     const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
     if (!rules) return [];
-    const { requester, dea } = await this.parties(request);
-    const people = rules.diaries.map((role) => (role === 'dea' ? dea : requester));
+    const parties = await this.parties(request);
+    const people = rules.diaries.map((role) => participant(parties, role));
     const now = this.deps.clock.now();
     const withClaimant = request.channel === 'three_way_intervention' || request.channel === 'claimant_support_intervention';
     let deadline = endOfLondonDay(request.requiredBy, now);
@@ -129,7 +129,7 @@ export class BookingService {
     if (booking.status === 'booked' || booking.status === 'cancelled') return booking;
     const request = (await this.deps.requests.findById(booking.requestId))!;
     if (request.status !== 'accepted') return this.abandon(booking, request);
-    const { requester, dea } = await this.parties(request);
+    const { requester, adviser: dea } = await this.parties(request);
     const made = new Map(booking.events.map((e) => [e.role, e]));
     const wanted = this.events(booking, request, requester, dea).filter((w) => !made.has(w.role));
     const results = wanted.length ? await this.deps.calendar.createEvents(wanted.map((w) => w.event)) : [];
@@ -142,7 +142,7 @@ export class BookingService {
         events.push({ mailbox: result.mailbox, eventId: result.eventId, role });
         joinUrl = joinUrl ?? result.joinUrl;
       } else {
-        failures.push(`${role === 'dea' ? "the DEA's" : "the requester's"} diary: ${result.error}`);
+        failures.push(`${role === 'adviser' ? "the DEA's" : "the requester's"} diary: ${result.error}`);
       }
     });
     const now = this.deps.clock.now();
@@ -275,7 +275,7 @@ export class BookingService {
         onlineMeeting: isOnline(booking.mode),
         transactionId: `${booking.id}:requester`,
       },
-      dea: {
+      adviser: {
         ...common,
         mailbox: dea.email,
         subject: rules.diaries.includes('requester') ? `${what} with ${requester.name}: ${request.reference}` : `${what}: ${request.reference}`,
@@ -306,8 +306,8 @@ export class BookingService {
     return request;
   }
 
-  private async parties(request: SupportRequest): Promise<RequestParties> {
-    return partiesOf(this.deps.directory, request);
+  private async parties(request: SupportRequest): Promise<CaseParticipants> {
+    return participantsOf(this.deps.directory, request);
   }
 }
 

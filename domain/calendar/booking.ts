@@ -1,3 +1,4 @@
+import { participantId, type ParticipantRole } from '../requests/participants';
 import type { Channel } from '../requests/channels';
 import type { SupportRequest } from '../requests/support-request';
 import type { Interval } from './calendar-port';
@@ -7,18 +8,18 @@ import type { Interval } from './calendar-port';
  * own 'DEA Support Intervention' (§40); the work coach books a three way once the DEA and they have
  * agreed their availability (§25).
  */
-export const BOOKING_RULES: Readonly<Partial<Record<Channel, { readonly bookedBy: 'dea' | 'requester'; readonly diaries: readonly ('requester' | 'dea')[]; readonly title: string; readonly bookTitle: string }>>> = {
-  case_conference: { bookedBy: 'dea', diaries: ['requester', 'dea'], title: 'DEA case conference', bookTitle: 'Book the conference' },
-  skill_conference: { bookedBy: 'dea', diaries: ['requester', 'dea'], title: 'DEA skill conference', bookTitle: 'Book the conference' },
-  three_way_intervention: { bookedBy: 'requester', diaries: ['requester', 'dea'], title: 'Three way intervention', bookTitle: 'Book the three way intervention' },
-  claimant_support_intervention: { bookedBy: 'dea', diaries: ['dea'], title: 'DEA Support Intervention', bookTitle: "Book the 'DEA Support Intervention'" },
+export const BOOKING_RULES: Readonly<Partial<Record<Channel, { readonly bookedBy: ParticipantRole; readonly diaries: readonly ParticipantRole[]; readonly title: string; readonly bookTitle: string }>>> = {
+  case_conference: { bookedBy: 'adviser', diaries: ['requester', 'adviser'], title: 'DEA case conference', bookTitle: 'Book the conference' },
+  skill_conference: { bookedBy: 'adviser', diaries: ['requester', 'adviser'], title: 'DEA skill conference', bookTitle: 'Book the conference' },
+  three_way_intervention: { bookedBy: 'requester', diaries: ['requester', 'adviser'], title: 'Three way intervention', bookTitle: 'Book the three way intervention' },
+  claimant_support_intervention: { bookedBy: 'adviser', diaries: ['adviser'], title: 'DEA Support Intervention', bookTitle: "Book the 'DEA Support Intervention'" },
 };
 
 /** The id of the person who books the request's meeting; null when its channel has none. */
 export function bookerIdOf(request: Pick<SupportRequest, 'channel' | 'requesterId' | 'deaId'>): string | null {
   const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
   if (!rules) return null;
-  return rules.bookedBy === 'requester' ? request.requesterId : request.deaId;
+  return participantId(request, rules.bookedBy);
 }
 
 export const DURATIONS_MINUTES = [30, 45, 60, 90] as const;
@@ -64,7 +65,7 @@ export interface BookedEvent {
   readonly mailbox: string;
   readonly eventId: string;
   /** Whose diary: the requester's appointment or the DEA's block. */
-  readonly role: 'requester' | 'dea';
+  readonly role: ParticipantRole;
 }
 
 export interface Booking extends Interval {

@@ -1,4 +1,5 @@
 import type { Channel } from '../requests/channels';
+import { participantId, type ParticipantRole } from '../requests/participants';
 
 /**
  * Who records what after each meeting, as the seed names them:
@@ -12,21 +13,21 @@ import type { Channel } from '../requests/channels';
  */
 export interface OutcomeRoute {
   /** Who records the outcome, actions and recommendations, and the next steps. */
-  readonly recorder: 'requester' | 'dea';
+  readonly recorder: ParticipantRole;
   /** Where the DEA's summary of outputs goes. */
   readonly summaryTo: 'requester_team_leader' | 'dea_team_leader' | 'requester';
 }
 
 export const OUTCOME_ROUTES: Readonly<Partial<Record<Channel, OutcomeRoute>>> = {
   case_conference: { recorder: 'requester', summaryTo: 'requester_team_leader' },
-  skill_conference: { recorder: 'dea', summaryTo: 'requester_team_leader' },
+  skill_conference: { recorder: 'adviser', summaryTo: 'requester_team_leader' },
   three_way_intervention: { recorder: 'requester', summaryTo: 'dea_team_leader' },
-  claimant_support_intervention: { recorder: 'dea', summaryTo: 'requester' },
+  claimant_support_intervention: { recorder: 'adviser', summaryTo: 'requester' },
 };
 
 /** The id of the person who records the outcome, by the route. */
 export function recorderIdOf(route: OutcomeRoute, request: { readonly requesterId: string; readonly deaId: string }): string {
-  return route.recorder === 'dea' ? request.deaId : request.requesterId;
+  return participantId(request, route.recorder);
 }
 
 export function routeOf(channel: Channel | null): OutcomeRoute | null {

@@ -68,7 +68,7 @@ export class OutcomeService {
   async recordOutcome(person: StaffMember, requestId: string, version: number, input: OutcomeInput): Promise<{ request: SupportRequest; followUps: readonly { step: NextStep; reference: string }[] }> {
     const { request, route, state } = await this.ready(requestId, version);
     if (person.id !== recorderIdOf(route, request)) {
-      throw notAllowed(route.recorder === 'dea' ? 'The DEA records the outcome of this meeting.' : 'The work coach who made the request records the outcome of this meeting.');
+      throw notAllowed(route.recorder === 'adviser' ? 'The DEA records the outcome of this meeting.' : 'The work coach who made the request records the outcome of this meeting.');
     }
     if (state.outcome) throw conflict('The outcome has already been recorded.');
     const problems: Record<string, string> = {};

@@ -31,11 +31,11 @@ export class QualityService {
   }
 
   /** Whether this person may run the request's check. */
-  /** `parties`: the request's requester and DEA when the caller has already read them. */
-  async mayCheck(person: StaffMember, request: SupportRequest, parties?: { requester: StaffMember; dea: StaffMember }): Promise<boolean> {
+  /** `parties`: the request's participants when the caller has already read them. */
+  async mayCheck(person: StaffMember, request: SupportRequest, parties?: { requester: StaffMember; adviser: StaffMember }): Promise<boolean> {
     const standard = standardFor(request.channel);
     if (!standard || !hasRole(person, 'work_coach_team_leader')) return false;
-    const dea = parties?.dea ?? (await this.deps.directory.findById(request.deaId));
+    const dea = parties?.adviser ?? (await this.deps.directory.findById(request.deaId));
     if (dea?.teamLeaderId === person.id) return true;
     if (standard === 'qas1') return false;
     const requester = parties?.requester ?? (await this.deps.directory.findById(request.requesterId));

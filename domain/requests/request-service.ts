@@ -6,7 +6,7 @@ import { type ClaimantSupportInput, type ColleagueSupportInput, type SkillSuppor
 import { eligibility } from './eligibility';
 import type { RequestNotifier, SupportRequestStore } from './ports';
 import type { TrendWatcher } from './trend-watcher';
-import { partiesOf, type RequestParties } from './parties';
+import { mayRead, participantsOf, roleOf, type CaseParticipants } from './participants';
 import type { SupportRequest, Vulnerability } from './support-request';
 import { canMove } from './state-machine';
 
@@ -126,12 +126,8 @@ export class RequestService {
   async visibleTo(person: StaffMember, requestId: string): Promise<SupportRequest> {
     const request = await this.deps.store.findById(requestId);
     if (!request) throw notFound('That request does not exist.');
-    if (request.requesterId === person.id || request.deaId === person.id) return request;
-    if (isTeamLeader(person)) {
-      const requester = await this.deps.directory.findById(request.requesterId);
-      const dea = await this.deps.directory.findById(request.deaId);
-      if (requester?.teamLeaderId === person.id || dea?.teamLeaderId === person.id) return request;
-    }
+    if (roleOf(request, person.id) !== null) return request;
+    if (isTeamLeader(person) && mayRead(await participantsOf(this.deps.directory, request), person.id)) return request;
     throw notAllowed('That request is not yours to see.');
   }
 
@@ -153,9 +149,9 @@ export class RequestService {
     return withdrawn;
   }
 
-  /** The requester and the DEA, for showing a request. */
-  async parties(request: SupportRequest): Promise<RequestParties> {
-    return partiesOf(this.deps.directory, request);
+  /** The requester and the adviser, for showing a request. */
+  async parties(request: SupportRequest): Promise<CaseParticipants> {
+    return participantsOf(this.deps.directory, request);
   }
 
   /** The names of the people who made these requests, in one directory read. */
@@ -166,6 +162,6 @@ export class RequestService {
 
   /** Whether this person may see the claimant's NINO and surname in full. */
   static seesClaimantInFull(person: StaffMember, request: SupportRequest): boolean {
-    return person.id === request.requesterId || person.id === request.deaId;
+    return roleOf(request, person.id) !== null;
   }
 }

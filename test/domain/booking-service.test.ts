@@ -74,7 +74,7 @@ function setup() {
       return request;
     },
   } as unknown as SupportRequestStore;
-  const directory = { findById: async (id: string) => (id === 'coach' ? coach : dea) } as unknown as StaffDirectory;
+  const directory = { findByIds: async (ids: readonly string[]) => [coach, dea].filter((p) => ids.includes(p.id)) } as unknown as StaffDirectory;
   const patterns: WorkingPatterns = { of: async () => ({ hours: DEFAULT_WORKING_HOURS, region: 'england-and-wales' }) };
   const told: string[] = [];
   const notifier = {

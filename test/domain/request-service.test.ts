@@ -583,9 +583,9 @@ describe('RequestService.visibleTo', () => {
 });
 
 describe('RequestService.parties', () => {
-  it('finds the requester and the DEA', async () => {
+  it('finds the requester and the DEA (the adviser), and the team leaders who may read it', async () => {
     const { service, store } = setUp();
-    expect(await service.parties(existing(store, coach))).toEqual({ requester: coach, dea });
+    expect(await service.parties(existing(store, coach))).toEqual({ requester: coach, adviser: dea, viewerIds: [coach.teamLeaderId, ...(dea.teamLeaderId ? [dea.teamLeaderId] : [])] });
   });
 
   it('is not found when someone has left the directory', async () => {

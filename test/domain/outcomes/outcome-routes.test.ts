@@ -5,11 +5,11 @@ describe('routeOf', () => {
     // §15 and §14: the work coach records; the summary goes to the work coach's team leader.
     expect(routeOf('case_conference')).toEqual({ recorder: 'requester', summaryTo: 'requester_team_leader' });
     // §18 and §17: the DEA decides further support; the summary goes the same way.
-    expect(routeOf('skill_conference')).toEqual({ recorder: 'dea', summaryTo: 'requester_team_leader' });
+    expect(routeOf('skill_conference')).toEqual({ recorder: 'adviser', summaryTo: 'requester_team_leader' });
     // §27: the work coach records; the DEA's summary goes to the DEA's Work Coach Team Leader.
     expect(routeOf('three_way_intervention')).toEqual({ recorder: 'requester', summaryTo: 'dea_team_leader' });
     // §41: the DEA records and workflows a brief summary to the claimant's work coach.
-    expect(routeOf('claimant_support_intervention')).toEqual({ recorder: 'dea', summaryTo: 'requester' });
+    expect(routeOf('claimant_support_intervention')).toEqual({ recorder: 'adviser', summaryTo: 'requester' });
   });
 
   it('has no route for channels without a one to one meeting outcome', () => {
