@@ -1,5 +1,6 @@
 import { calendarBench } from './calendar.bench';
 import { conferencesBench } from './conferences.bench';
+import { turnsBench } from './turns.bench';
 
 /** `npm run bench`: prints the figures; never part of `npm test`. */
 async function main(): Promise<void> {
@@ -10,8 +11,10 @@ async function main(): Promise<void> {
   };
   await calendarBench(report);
   await conferencesBench(report);
+  await turnsBench(report);
   const used = process.memoryUsage();
   report(`Memory: ${(used.rss / 1048576).toFixed(0)} MB resident, ${(used.heapUsed / 1048576).toFixed(0)} MB heap used`);
+  report(`All benchmarks took ${process.uptime().toFixed(0)} s`);
 }
 
 main().catch((error: unknown) => {
