@@ -1,4 +1,5 @@
 import type { Booking } from '../domain/calendar/booking';
+import type { BookingAction } from '../domain/calendar/booking-policy';
 import { BOOKING_RULES, CLAIMANT_CONTACT_LABELS, CLAIMANT_CONTACTS, DURATIONS_MINUTES, MEETING_MODE_LABELS, MEETING_MODES } from '../domain/calendar/booking';
 import type { Interval } from '../domain/calendar/calendar-port';
 import { addMonths, describeDate, describeMeeting } from '../domain/requests/calendar-date';
@@ -45,13 +46,14 @@ function timeFields(today: string, withDuration: boolean): FormField[] {
   return fields;
 }
 
-/** The booker's actions for a request accepted for a meeting: book it, or move or cancel it. */
-export function bookingActions(request: SupportRequest, view: BookingView, today: string, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
+/** The meeting's actions the booking policy allows this viewer: book it, try again, or move or cancel it. */
+export function bookingActions(request: SupportRequest, view: BookingView, allowed: ReadonlySet<BookingAction>, today: string, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
   const data = { requestId: request.id, version: request.version };
   const booking = view.current;
   const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
   const both = rules?.diaries.length !== 1;
-  if (!booking || booking.status === 'cancelled') {
+  const cancel = { type: 'Action.Execute', title: 'Cancel the meeting', verb: 'booking.cancel', data, style: 'destructive' };
+  if (allowed.has('book')) {
     const proposalField: FormField[] = view.proposals.length
       ? [
           {
@@ -97,11 +99,12 @@ export function bookingActions(request: SupportRequest, view: BookingView, today
       }),
     ];
   }
-  if (booking.status === 'failed') {
-    return [{ type: 'Action.Execute', title: 'Try booking again', verb: 'booking.retry', data: { ...data, bookingId: booking.id }, style: 'positive' }];
+  const actions: Record<string, unknown>[] = [];
+  if (allowed.has('retry') && booking) {
+    actions.push({ type: 'Action.Execute', title: 'Try booking again', verb: 'booking.retry', data: { ...data, bookingId: booking.id }, style: 'positive' });
   }
-  if (booking.status === 'booked') {
-    return [
+  if (allowed.has('move')) {
+    actions.push(
       showCardAction({
         title: 'Move',
         verb: 'booking.move',
@@ -111,8 +114,8 @@ export function bookingActions(request: SupportRequest, view: BookingView, today
         problems,
         fields: timeFields(today, false).map((f) => ({ ...f, required: true })),
       }),
-      { type: 'Action.Execute', title: 'Cancel the meeting', verb: 'booking.cancel', data, style: 'destructive' },
-    ];
+    );
   }
-  return [];
+  if (allowed.has('cancel')) actions.push(cancel);
+  return actions;
 }

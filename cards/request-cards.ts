@@ -1,4 +1,4 @@
-import { canMove } from '../domain/requests/state-machine';
+import { allowedTriage, type TriageAction } from '../domain/requests/triage-policy';
 import { describeDate, londonDate } from '../domain/requests/calendar-date';
 import { formatNino, maskNino } from '../domain/requests/nino';
 import {
@@ -20,6 +20,7 @@ import { RequestService } from '../domain/requests/request-service';
 import { MAX_MONTHS_AHEAD } from '../domain/requests/drafts';
 import type { RequestMessage } from '../domain/requests/support-request';
 import { BOOKING_RULES, bookerIdOf } from '../domain/calendar/booking';
+import { allowedBooking } from '../domain/calendar/booking-policy';
 import { bookingActions, bookingFacts, type BookingView } from './booking-forms';
 import { consentForms, interventionFacts, overrideForms, type InterventionView } from './intervention-forms';
 import { lmsOutcomeText, outcomeForms, outcomeParagraphs } from './outcome-forms';
@@ -106,10 +107,11 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     paragraphs.push({ label: 'Letter to the claimant: copy it into the LMS letter', value: options.letter.formatFlag ? `${options.letter.formatFlag}\n\n${options.letter.text}` : options.letter.text });
   }
   const actions: CardAction[] = [];
-  if (view === 'requester' && canMove(request.status, 'withdrawn')) {
+  const allowed = allowedTriage(viewer.id, request);
+  if (allowed.has('withdraw')) {
     actions.push({ title: 'Withdraw request', kind: 'execute', verb: 'request.withdraw', style: 'destructive', data: { requestId: request.id, version: request.version } });
   }
-  const forms = view === 'dea' ? deaForms(request, options) : view === 'requester' ? requesterForms(request, options) : [];
+  const forms = [...deaForms(request, allowed, options), ...requesterForms(request, allowed, options)];
   const { values, problems } = options;
   if (options.intervention) {
     if (view === 'requester') forms.push(...consentForms(request, options.intervention, values, problems));
@@ -118,10 +120,9 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
   const bookerId = bookerIdOf(request);
   const blockedBy = options.intervention?.state.blockedBy ?? null;
-  if (rules && options.booking && full && (request.status === 'accepted' || request.status === 'booked')) {
-    const booked = options.booking.current && options.booking.current.status !== 'cancelled';
-    const mayAct = booked ? viewer.id === bookerId || viewer.id === request.deaId : viewer.id === bookerId && !blockedBy;
-    if (mayAct) forms.push(...bookingActions(request, options.booking, options.today, values, problems));
+  if (options.booking) {
+    const allowedOnMeeting = allowedBooking(viewer.id, { request, booking: options.booking.current, blockedBy });
+    forms.push(...bookingActions(request, options.booking, allowedOnMeeting, options.today, values, problems));
   }
   if (options.outcome && full) forms.push(...outcomeForms(request, options.outcome, viewer, values, problems));
   forms.push(...qualityActions(request, options.quality, values, problems));
@@ -172,11 +173,12 @@ function messageParagraph(message: RequestMessage, names: ReadonlyMap<string, st
   }
 }
 
-function deaForms(request: SupportRequest, options: RequestCardOptions): Record<string, unknown>[] {
+/** The adviser's triage forms, as the triage policy allows them. */
+function deaForms(request: SupportRequest, allowed: ReadonlySet<TriageAction>, options: RequestCardOptions): Record<string, unknown>[] {
   const data = { requestId: request.id, version: request.version };
   const common = { data, values: options.values, problems: options.problems };
   const forms: Record<string, unknown>[] = [];
-  if (request.status === 'submitted' || request.status === 'info_requested') {
+  if (allowed.has('accept')) {
     forms.push(
       showCardAction({
         ...common,
@@ -197,7 +199,7 @@ function deaForms(request: SupportRequest, options: RequestCardOptions): Record<
       }),
     );
   }
-  if (request.status === 'submitted') {
+  if (allowed.has('ask')) {
     forms.push(
       showCardAction({
         ...common,
@@ -208,7 +210,7 @@ function deaForms(request: SupportRequest, options: RequestCardOptions): Record<
       }),
     );
   }
-  if (request.status === 'submitted' || request.status === 'info_requested') {
+  if (allowed.has('redirect')) {
     forms.push(
       showCardAction({
         ...common,
@@ -229,7 +231,7 @@ function deaForms(request: SupportRequest, options: RequestCardOptions): Record<
       }),
     );
   }
-  if (request.status === 'accepted' && request.channel === 'informational_support') {
+  if (allowed.has('inform')) {
     forms.push(
       showCardAction({
         ...common,
@@ -241,6 +243,10 @@ function deaForms(request: SupportRequest, options: RequestCardOptions): Record<
           { id: 'information', kind: 'multiline', label: 'The information, or links to products', required: true, errorMessage: 'Enter the information.', maxLength: TRIAGE_LIMITS.information },
         ],
       }),
+    );
+  }
+  if (allowed.has('hold')) {
+    forms.push(
       showCardAction({
         ...common,
         title: 'Send a holding response',
@@ -256,8 +262,8 @@ function deaForms(request: SupportRequest, options: RequestCardOptions): Record<
   return forms;
 }
 
-function requesterForms(request: SupportRequest, options: RequestCardOptions): Record<string, unknown>[] {
-  if (request.status !== 'info_requested') return [];
+function requesterForms(request: SupportRequest, allowed: ReadonlySet<TriageAction>, options: RequestCardOptions): Record<string, unknown>[] {
+  if (!allowed.has('answer')) return [];
   return [
     showCardAction({
       data: { requestId: request.id, version: request.version },

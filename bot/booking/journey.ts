@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { Calendar1763900000000 } from '../../data/migrations/1763900000000-Calendar';
-import { invalid } from '../../domain/errors';
-import { RequestService } from '../../domain/requests/request-service';
 import type { BackgroundWork } from '../core/background';
 import type { Journey } from '../core/journey';
 import { settleWithin } from '../core/time-box';
@@ -46,11 +44,9 @@ export const bookingJourney: Journey = {
           return { request: await requests.visibleTo(p, t.requestId), note: 'Booking it in the diaries… this card is updated when it is done.' };
         }),
         answers.verb('booking.retry', z.object({}), async (p, t) => {
-          const request = await requests.visibleTo(p, t.requestId);
-          const booking = await bookings.current(t.requestId);
-          if (!booking || booking.status !== 'failed' || !RequestService.seesClaimantInFull(p, request)) throw invalid('There is no failed booking to try again.');
+          const booking = await bookings.retry(p, t.requestId, t.version);
           background.run('booking', () => bookings.complete(booking.id));
-          return { request, note: 'Trying the diaries again…' };
+          return { request: await requests.visibleTo(p, t.requestId), note: 'Trying the diaries again…' };
         }),
         answers.verb('booking.move', BOOKING_FIELDS, async (p, t, d) => {
           const done = await withinAnswerTime(background, 'booking.move', bookings.move(p, t.requestId, t.version, d));

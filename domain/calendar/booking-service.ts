@@ -1,7 +1,8 @@
-import { conflict, invalid, notAllowed, notFound } from '../errors';
+import { invalid, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
 import type { BankHolidayRegion } from '../staff';
+import { assertBookingNow, assertBookingWho, type BookingAction } from './booking-policy';
 import { participant, participantsOf, type CaseParticipants } from '../requests/participants';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
@@ -100,12 +101,9 @@ export class BookingService {
 
   /** Checks the booker's choice and records a pending booking; `complete` then writes the diaries. */
   async start(person: StaffMember, requestId: string, version: number, choice: BookingChoice): Promise<Booking> {
-    const request = await this.asBooker(person, requestId, version, true);
-    if (request.status !== 'accepted') throw invalid('Only an accepted request is booked.');
+    const request = await this.allowed(person, requestId, version, 'book');
     const blockedBy = (await this.deps.gate?.bookingBlockedBy(request)) ?? null;
-    if (blockedBy) throw invalid(blockedBy);
-    const current = await this.deps.bookings.currentFor(request.id);
-    if (current && current.status !== 'cancelled') throw conflict('This request already has a booking.');
+    assertBookingNow({ request, booking: await this.deps.bookings.currentFor(request.id), blockedBy }, 'book');
     const { start, end, mode } = this.checkChoice(choice);
     let claimantContact: ClaimantContact | null = null;
     if (request.channel === 'claimant_support_intervention') {
@@ -180,11 +178,21 @@ export class BookingService {
     return ended;
   }
 
+  /** A failed booking, to write its diaries again (`complete` never makes a second event). */
+  async retry(person: StaffMember, requestId: string, version: number): Promise<Booking> {
+    const request = await this.allowed(person, requestId, version, 'retry');
+    const booking = await this.deps.bookings.currentFor(request.id);
+    assertBookingNow({ request, booking, blockedBy: null }, 'retry');
+    if (!booking) throw invalid('There is no failed booking to try again.');
+    return booking;
+  }
+
   /** Moves every event of the booking to a new time. */
   async move(person: StaffMember, requestId: string, version: number, choice: BookingChoice): Promise<Booking> {
-    const request = await this.asBooker(person, requestId, version);
+    const request = await this.allowed(person, requestId, version, 'move');
     const booking = await this.deps.bookings.currentFor(request.id);
-    if (!booking || booking.status !== 'booked') throw invalid('There is no booked meeting to move.');
+    assertBookingNow({ request, booking, blockedBy: null }, 'move');
+    if (!booking) throw invalid('There is no booked meeting to move.');
     const minutes = Math.round((booking.end.getTime() - booking.start.getTime()) / 60_000);
     const { start, end } = this.checkChoice({ ...choice, slot: undefined, mode: booking.mode, durationMinutes: (DURATIONS_MINUTES as readonly number[]).includes(minutes) ? minutes : 60 });
     const results = await this.deps.calendar.moveEvents(booking.events.map((e) => ({ mailbox: e.mailbox, eventId: e.eventId, start, end })));
@@ -201,8 +209,9 @@ export class BookingService {
 
   /** Removes every event of the booking; the request goes back to accepted, to be booked again. */
   async cancel(person: StaffMember, requestId: string, version: number): Promise<Booking> {
-    const request = await this.asBooker(person, requestId, version);
+    const request = await this.allowed(person, requestId, version, 'cancel');
     const booking = await this.deps.bookings.currentFor(request.id);
+    assertBookingNow({ request, booking, blockedBy: null }, 'cancel');
     if (!booking) throw invalid('There is no booking to cancel.');
     const results = await this.deps.calendar.deleteEvents(booking.events);
     const left = booking.events.filter((_, i) => !results[i]?.ok);
@@ -293,16 +302,11 @@ export class BookingService {
     return actorId === request.requesterId ? request.deaId : request.requesterId;
   }
 
-  /** The booker of the request's channel; the DEA may always move or cancel a meeting they are in. */
-  private async asBooker(person: StaffMember, requestId: string, version: number, bookerOnly = false): Promise<SupportRequest> {
+  /** The request, once the booking policy lets this person act on the version they saw. */
+  private async allowed(person: StaffMember, requestId: string, version: number, action: BookingAction): Promise<SupportRequest> {
     const request = await this.deps.requests.findById(requestId);
     if (!request) throw notFound('That request does not exist.');
-    const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
-    if (!rules) throw invalid('This request has no meeting to book.');
-    if (person.id !== bookerIdOf(request) && (bookerOnly || person.id !== request.deaId)) {
-      throw notAllowed(rules.bookedBy === 'requester' ? 'The work coach who made the request books this meeting.' : 'Only the DEA the request was sent to can book it.');
-    }
-    if (request.version !== version) throw conflict('The request changed since this card was shown.');
+    assertBookingWho(person.id, request, version, action);
     return request;
   }
 

@@ -1,4 +1,4 @@
-import { conflict, invalid, notAllowed, notFound } from '../errors';
+import { invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import { hasRole, isTeamLeader, type StaffMember } from '../staff';
 import { londonDate } from './calendar-date';
@@ -6,9 +6,9 @@ import { type ClaimantSupportInput, type ColleagueSupportInput, type SkillSuppor
 import { eligibility } from './eligibility';
 import type { RequestNotifier, SupportRequestStore } from './ports';
 import type { TrendWatcher } from './trend-watcher';
+import { assertTriage } from './triage-policy';
 import { mayRead, participantsOf, roleOf, type CaseParticipants } from './participants';
 import type { SupportRequest, Vulnerability } from './support-request';
-import { canMove } from './state-machine';
 
 export type Submission =
   | { readonly type: 'claimant_support'; readonly input: ClaimantSupportInput; readonly vulnerability: Vulnerability | null }
@@ -134,9 +134,7 @@ export class RequestService {
   async withdraw(person: StaffMember, requestId: string, expectedVersion: number): Promise<SupportRequest> {
     const request = await this.deps.store.findById(requestId);
     if (!request) throw notFound('That request does not exist.');
-    if (request.requesterId !== person.id) throw notAllowed('Only the person who made a request can withdraw it.');
-    if (request.version !== expectedVersion) throw conflict('The request changed since this card was shown.');
-    if (!canMove(request.status, 'withdrawn')) throw invalid('A request can only be withdrawn before it is booked.');
+    assertTriage(person.id, request, expectedVersion, 'withdraw');
     const withdrawn = await this.deps.store.changeStatus({
       requestId,
       expectedVersion,

@@ -1,10 +1,11 @@
-import { invalid, notAllowed, notFound, conflict } from '../errors';
+import { invalid, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
 import { addMonths, isCalendarDate, londonDate } from './calendar-date';
 import { channelsFor, CHANNEL_LABELS, isChannel, type Channel } from './channels';
 import type { RequestNotifier, StatusChange, SupportRequestStore } from './ports';
-import { assertMove, OPEN_STATUSES } from './state-machine';
+import { OPEN_STATUSES } from './state-machine';
+import { assertTriage, type TriageAction } from './triage-policy';
 import type { SupportRequest } from './support-request';
 import type { TrendWatcher } from './trend-watcher';
 import { MAX_MONTHS_AHEAD } from './drafts';
@@ -33,40 +34,35 @@ export class TriageService {
   constructor(private readonly deps: TriageDeps) {}
 
   async accept(dea: StaffMember, requestId: string, version: number, channel: unknown): Promise<SupportRequest> {
-    const request = await this.asDea(dea, requestId, version);
+    const request = await this.allowed(dea, requestId, version, 'accept');
     if (!isChannel(channel)) throw invalid('Choose the channel of support.', { channel: 'Choose the channel of support.' });
     if (!channelsFor(request.claimant !== null).includes(channel)) {
       throw invalid(`${CHANNEL_LABELS[channel]} needs a claimant; this request has none.`, { channel: 'Choose a channel for a request without a claimant.' });
     }
-    assertMove(request.status, 'accepted', 'accepted');
     const accepted = await this.change(request, dea, { to: 'accepted', action: `accept:${channel}`, channel });
     await this.deps.notifier.requestNeedsAttention(accepted, accepted.requesterId);
     return accepted;
   }
 
   async askForInformation(dea: StaffMember, requestId: string, version: number, question: unknown): Promise<SupportRequest> {
-    const request = await this.asDea(dea, requestId, version);
+    const request = await this.allowed(dea, requestId, version, 'ask');
     const text = required(question, 'question', 'your question', TRIAGE_LIMITS.question);
-    assertMove(request.status, 'info_requested', 'sent back with a question');
     const asked = await this.change(request, dea, { to: 'info_requested', action: 'ask', message: { kind: 'question', text } });
     await this.deps.notifier.requestNeedsAttention(asked, asked.requesterId);
     return asked;
   }
 
   async answer(requester: StaffMember, requestId: string, version: number, answer: unknown): Promise<SupportRequest> {
-    const request = await this.load(requestId, version);
-    if (request.requesterId !== requester.id) throw notAllowed('Only the person who made the request can answer the DEA.');
+    const request = await this.allowed(requester, requestId, version, 'answer');
     const text = required(answer, 'answer', 'your answer', TRIAGE_LIMITS.answer);
-    assertMove(request.status, 'submitted', 'answered');
     const answered = await this.change(request, requester, { to: 'submitted', action: 'answer', message: { kind: 'answer', text } });
     await this.deps.notifier.requestNeedsAttention(answered, answered.deaId);
     return answered;
   }
 
   async redirect(dea: StaffMember, requestId: string, version: number, reason: unknown, inappropriate: boolean): Promise<SupportRequest> {
-    const request = await this.asDea(dea, requestId, version);
+    const request = await this.allowed(dea, requestId, version, 'redirect');
     const text = required(reason, 'redirectReason', 'the reason', TRIAGE_LIMITS.reason);
-    assertMove(request.status, 'redirected', 'redirected');
     const redirected = await this.change(request, dea, { to: 'redirected', action: inappropriate ? 'redirect:inappropriate' : 'redirect', inappropriate, message: { kind: 'redirect', text } });
     await this.deps.notifier.requestNeedsAttention(redirected, redirected.requesterId);
     if (inappropriate) await this.deps.trends?.afterMarkedInappropriate(redirected);
@@ -75,13 +71,11 @@ export class TriageService {
 
   /** Informational support (seed §20): a summary and the information, which closes the request. */
   async sendInformation(dea: StaffMember, requestId: string, version: number, summary: unknown, information: unknown): Promise<SupportRequest> {
-    const request = await this.asDea(dea, requestId, version);
-    this.assertInformational(request);
+    const request = await this.allowed(dea, requestId, version, 'inform');
     const problems: Record<string, string> = {};
     const s = optionalText(summary, 'summary', 'the summary', TRIAGE_LIMITS.summary, problems, true);
     const i = optionalText(information, 'information', 'the information', TRIAGE_LIMITS.information, problems, true);
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
-    assertMove(request.status, 'closed', 'closed');
     const sent = await this.change(request, dea, { to: 'closed', action: 'inform', message: { kind: 'information', text: i, summary: s } });
     await this.deps.notifier.requestNeedsAttention(sent, sent.requesterId);
     return sent;
@@ -89,8 +83,7 @@ export class TriageService {
 
   /** A holding response with the date the DEA expects to come back (seed §20). */
   async holdingResponse(dea: StaffMember, requestId: string, version: number, text: unknown, expectedReturn: unknown): Promise<SupportRequest> {
-    const request = await this.asDea(dea, requestId, version);
-    this.assertInformational(request);
+    const request = await this.allowed(dea, requestId, version, 'hold');
     const problems: Record<string, string> = {};
     const message = optionalText(text, 'holdingText', 'the holding response', TRIAGE_LIMITS.holding, problems, true);
     const today = londonDate(this.deps.clock.now());
@@ -118,24 +111,11 @@ export class TriageService {
       });
   }
 
-  private assertInformational(request: SupportRequest): void {
-    if (request.status !== 'accepted' || request.channel !== 'informational_support') {
-      throw invalid('Information can only be sent on a request accepted for informational support.');
-    }
-  }
-
-  private async load(requestId: string, version: number): Promise<SupportRequest> {
+  /** The request, once the triage policy allows this person the action on the version they saw. */
+  private async allowed(person: StaffMember, requestId: string, version: number, action: TriageAction): Promise<SupportRequest> {
     const request = await this.deps.store.findById(requestId);
     if (!request) throw notFound('That request does not exist.');
-    if (request.version !== version) throw conflict('The request changed since this card was shown.');
-    return request;
-  }
-
-  private async asDea(dea: StaffMember, requestId: string, version: number): Promise<SupportRequest> {
-    const request = await this.deps.store.findById(requestId);
-    if (!request) throw notFound('That request does not exist.');
-    if (request.deaId !== dea.id) throw notAllowed('Only the DEA the request was sent to can do that.');
-    if (request.version !== version) throw conflict('The request changed since this card was shown.');
+    assertTriage(person.id, request, version, action);
     return request;
   }
 

@@ -1,0 +1,61 @@
+import { conflict, invalid, notAllowed, type DomainError } from '../errors';
+import { roleOf } from '../requests/participants';
+import type { SupportRequest } from '../requests/support-request';
+import { BOOKING_RULES, bookerIdOf, type Booking } from './booking';
+
+/** What people do with a request's meeting. */
+export const BOOKING_ACTIONS = ['book', 'retry', 'move', 'cancel'] as const;
+export type BookingAction = (typeof BOOKING_ACTIONS)[number];
+
+/** The request and, read with it, its current booking and what still stands in the way of booking. */
+export interface BookingFacts {
+  readonly request: SupportRequest;
+  readonly booking: Booking | null;
+  /** Consent or the team leader's agreement still needed (interventions), or null. */
+  readonly blockedBy: string | null;
+}
+
+/**
+ * Who may act on the meeting: the booker the seed names books it (seed §14, §17, §25, §40); the
+ * booker or the adviser may then move it, cancel it, or try a failed booking again.
+ */
+export function bookingWhoRefusal(personId: string, request: SupportRequest, action: BookingAction): DomainError | null {
+  const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
+  if (!rules) return invalid('This request has no meeting to book.');
+  const booker = personId === bookerIdOf(request);
+  if (booker || (action !== 'book' && roleOf(request, personId) === 'adviser')) return null;
+  return notAllowed(rules.bookedBy === 'requester' ? 'The work coach who made the request books this meeting.' : 'Only the DEA the request was sent to can book it.');
+}
+
+/** Whether the meeting is where the action can happen; the refusal if not. */
+export function bookingNowRefusal({ request, booking, blockedBy }: BookingFacts, action: BookingAction): DomainError | null {
+  switch (action) {
+    case 'book':
+      if (request.status !== 'accepted') return invalid('Only an accepted request is booked.');
+      if (blockedBy) return invalid(blockedBy);
+      return booking && booking.status !== 'cancelled' ? conflict('This request already has a booking.') : null;
+    case 'retry':
+      return booking?.status === 'failed' ? null : invalid('There is no failed booking to try again.');
+    case 'move':
+      return booking?.status === 'booked' ? null : invalid('There is no booked meeting to move.');
+    case 'cancel':
+      // A failed booking may have written some diaries: cancelling takes those events out.
+      return booking?.status === 'booked' || booking?.status === 'failed' ? null : invalid('There is no booking to cancel.');
+  }
+}
+
+/** The meeting actions this person may take now: what their card offers. */
+export function allowedBooking(personId: string, facts: BookingFacts): ReadonlySet<BookingAction> {
+  return new Set(BOOKING_ACTIONS.filter((action) => !bookingWhoRefusal(personId, facts.request, action) && !bookingNowRefusal(facts, action)));
+}
+
+/** For a click: who, then whether the card was current, then whether it can happen now. */
+export function assertBookingWho(personId: string, request: SupportRequest, version: number, action: BookingAction): void {
+  const refusal = bookingWhoRefusal(personId, request, action) ?? (request.version !== version ? conflict('The request changed since this card was shown.') : null);
+  if (refusal) throw refusal;
+}
+
+export function assertBookingNow(facts: BookingFacts, action: BookingAction): void {
+  const refusal = bookingNowRefusal(facts, action);
+  if (refusal) throw refusal;
+}

@@ -1,0 +1,63 @@
+import { allowedBooking, bookingNowRefusal, bookingWhoRefusal, type BookingFacts } from '../../domain/calendar/booking-policy';
+import type { Booking } from '../../domain/calendar/booking';
+import { allowedTriage, assertTriage } from '../../domain/requests/triage-policy';
+import type { SupportRequest } from '../../domain/requests/support-request';
+
+const request = (changes: Partial<SupportRequest> = {}): SupportRequest =>
+  ({ id: 'r1', requesterId: 'coach', deaId: 'dea', status: 'submitted', version: 3, channel: null, claimant: null, ...changes }) as SupportRequest;
+const booking = (status: Booking['status']): Booking => ({ id: 'b1', status }) as Booking;
+const sorted = (set: ReadonlySet<string>) => [...set].sort();
+
+describe('the triage policy: what each person may do with a request now', () => {
+  it.each([
+    ['submitted', 'dea', ['accept', 'ask', 'redirect']],
+    ['submitted', 'coach', ['withdraw']],
+    ['info_requested', 'dea', ['accept', 'redirect']],
+    ['info_requested', 'coach', ['answer', 'withdraw']],
+    ['accepted', 'dea', []],
+    ['accepted', 'coach', ['withdraw']],
+    ['booked', 'coach', []],
+    ['redirected', 'dea', []],
+  ] as const)('%s, seen by %s: %j', (status, who, expected) => {
+    expect(sorted(allowedTriage(who, request({ status })))).toEqual([...expected].sort());
+  });
+
+  it('offers informational support’s information and holding response to the adviser only', () => {
+    const informational = request({ status: 'accepted', channel: 'informational_support' });
+    expect(sorted(allowedTriage('dea', informational))).toEqual(['hold', 'inform']);
+    expect(allowedTriage('someone-else', informational).size).toBe(0);
+  });
+
+  it('refuses a click in order: not yours, then a stale card, then not now', () => {
+    expect(() => assertTriage('coach', request(), 3, 'accept')).toThrow(expect.objectContaining({ kind: 'not_allowed' }));
+    expect(() => assertTriage('dea', request({ status: 'redirected' }), 2, 'accept')).toThrow(expect.objectContaining({ kind: 'conflict' }));
+    expect(() => assertTriage('dea', request({ status: 'redirected' }), 3, 'accept')).toThrow(expect.objectContaining({ kind: 'invalid', message: 'This request cannot be accepted now: it is redirected.' }));
+  });
+});
+
+describe('the booking policy: who books, and who may move, cancel or retry', () => {
+  const conference = request({ status: 'accepted', channel: 'case_conference' });
+  const threeWay = request({ status: 'accepted', channel: 'three_way_intervention' });
+  const facts = (r: SupportRequest, b: Booking | null, blockedBy: string | null = null): BookingFacts => ({ request: r, booking: b, blockedBy });
+
+  it('the DEA books a case conference; the coach books a three way, once consent allows', () => {
+    expect(sorted(allowedBooking('dea', facts(conference, null)))).toEqual(['book']);
+    expect(allowedBooking('coach', facts(conference, null)).size).toBe(0);
+    expect(sorted(allowedBooking('coach', facts(threeWay, null)))).toEqual(['book']);
+    expect(allowedBooking('coach', facts(threeWay, null, 'Consent first.')).size).toBe(0);
+    expect(bookingNowRefusal(facts(threeWay, null, 'Consent first.'), 'book')?.message).toBe('Consent first.');
+  });
+
+  it('a booked meeting can be moved or cancelled by the booker or the adviser; a failed one retried or cancelled', () => {
+    const booked = request({ status: 'booked', channel: 'three_way_intervention' });
+    expect(sorted(allowedBooking('coach', facts(booked, booking('booked'))))).toEqual(['cancel', 'move']);
+    expect(sorted(allowedBooking('dea', facts(booked, booking('booked'))))).toEqual(['cancel', 'move']);
+    expect(sorted(allowedBooking('dea', facts(conference, booking('failed'))))).toEqual(['cancel', 'retry']);
+    expect(allowedBooking('dea', facts(conference, booking('pending'))).size).toBe(0);
+    expect(bookingWhoRefusal('someone-else', booked, 'move')?.kind).toBe('not_allowed');
+  });
+
+  it('a request without a meeting has nothing to book', () => {
+    expect(bookingWhoRefusal('dea', request({ status: 'accepted', channel: 'informational_support' }), 'book')?.message).toBe('This request has no meeting to book.');
+  });
+});
