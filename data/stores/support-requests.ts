@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { In, MoreThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound } from '../../domain/errors';
-import type { NewSupportRequest, StatusChange, SupportRequestStore } from '../../domain/requests/ports';
+import type { NewSupportRequest, StatusChange, SupportRequestStore, VersionBump } from '../../domain/requests/ports';
+import { assertMove } from '../../domain/requests/state-machine';
 import {
   formatReference,
   type Benefit,
@@ -125,15 +126,26 @@ export class SqlSupportRequestStore implements SupportRequestStore {
   }
 
   async changeStatus(change: StatusChange): Promise<SupportRequest> {
+    return this.write(change, change.to);
+  }
+
+  async touch(change: VersionBump): Promise<SupportRequest> {
+    return this.write(change, null);
+  }
+
+  /** One write of a request: its status (checked by the state machine against the stored one) or only its version. */
+  private async write(change: VersionBump & Pick<StatusChange, 'channel' | 'inappropriate'>, to: RequestStatus | null): Promise<SupportRequest> {
     await inTransaction(this.dataSource, async (manager) => {
       const current = await manager.getRepository<SupportRequestRow>('SupportRequest').findOne({ where: { id: change.requestId } });
       if (!current) throw notFound('That request does not exist.');
+      if (current.version !== change.expectedVersion) throw conflict('The request changed since this card was shown.');
+      if (to !== null) assertMove(current.status as RequestStatus, to, `moved to ${to.replace('_', ' ')}`);
       // Optimistic concurrency: the version in the WHERE clause, and the affected row count checked.
       const result = await manager
         .createQueryBuilder()
         .update('SupportRequest')
         .set({
-          status: change.to,
+          ...(to !== null ? { status: to } : {}),
           version: change.expectedVersion + 1,
           updatedAt: change.at,
           ...(change.channel !== undefined ? { channel: change.channel } : {}),
@@ -149,7 +161,7 @@ export class SqlSupportRequestStore implements SupportRequestStore {
         actorId: change.actorId,
         action: change.action,
         fromStatus: current.status,
-        toStatus: change.to,
+        toStatus: to ?? current.status,
       });
       if (change.message) {
         await manager.getRepository<RequestMessageRow>('RequestMessage').insert({

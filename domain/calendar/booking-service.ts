@@ -113,7 +113,7 @@ export class BookingService {
     // Moving the request's version on first makes a second click (or a stale card) a conflict, so
     // two clicks at once can never make two bookings.
     const now = this.deps.clock.now();
-    await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: person.id, action: 'book:start', at: now });
+    await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'book:start', at: now });
     return this.deps.bookings.create({ requestId: request.id, start, end, mode, claimantContact }, now);
   }
 
@@ -201,7 +201,7 @@ export class BookingService {
     const now = this.deps.clock.now();
     const moved = await this.deps.bookings.update(booking.id, booking.version, { start, end }, now);
     // The request's version moves on so every copy of its card shows the new time.
-    const changed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'booked', actorId: person.id, action: 'reschedule', at: now });
+    const changed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'reschedule', at: now });
     await this.deps.notifier.requestChanged(changed);
     await this.deps.notifier.requestNeedsAttention(changed, this.otherParty(changed, person.id));
     return moved;

@@ -93,7 +93,7 @@ export class InterventionService {
       await this.deps.notifier.requestNeedsAttention(closed, closed.deaId);
       return { request: closed, consent, caseConference: started?.reference ?? null };
     }
-    const agreed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: coach.id, action: 'consent:agreed', at: now });
+    const agreed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: coach.id, action: 'consent:agreed', at: now });
     await this.deps.notifier.requestChanged(agreed);
     return { request: agreed, consent, caseConference: null };
   }
@@ -104,7 +104,7 @@ export class InterventionService {
     const checked = checkInterventionConsent(input, isTeamLeader(requester));
     const now = this.deps.clock.now();
     await this.deps.store.saveConsent({ ...checked, requestId: request.id, purpose: 'claimant_support_intervention', capturedById: requester.id, capturedAt: now });
-    const confirmed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: requester.id, action: 'consent:agreed', at: now });
+    const confirmed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: requester.id, action: 'consent:agreed', at: now });
     await this.deps.notifier.requestChanged(confirmed);
     await this.deps.notifier.requestNeedsAttention(confirmed, confirmed.deaId);
     return confirmed;
@@ -126,7 +126,7 @@ export class InterventionService {
     if (existing && existing.decision !== 'declined') throw conflict(existing.decision === 'pending' ? 'Your team leader has already been asked.' : 'Your team leader has already agreed.');
     const now = this.deps.clock.now();
     const override = await this.deps.store.askOverride({ requestId: request.id, reason: text, askedById: dea.id, askedAt: now, teamLeaderId: teamLeader.id, priorCount: prior });
-    const changed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: dea.id, action: 'override:asked', at: now });
+    const changed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: dea.id, action: 'override:asked', at: now });
     await this.deps.notifier.requestChanged(changed);
     await this.deps.notifier.overrideAsked(override);
     return changed;
@@ -144,10 +144,9 @@ export class InterventionService {
     const now = this.deps.clock.now();
     const decided = await this.deps.store.decideOverride(override.id, decision, text, now);
     const request = (await this.deps.requests.findById(override.requestId))!;
-    const changed = await this.deps.requests.changeStatus({
+    const changed = await this.deps.requests.touch({
       requestId: request.id,
       expectedVersion: request.version,
-      to: request.status,
       actorId: teamLeader.id,
       action: `override:${decision}`,
       at: now,

@@ -112,14 +112,9 @@ export class OutcomeService {
     const now = this.deps.clock.now();
     let current = await this.toHeld(request, dea, now);
     const record = await this.deps.records.add({ requestId: request.id, kind: 'summary', authorId: dea.id, at: now, text: summary, nextSteps: state.outcome?.nextSteps ?? [], sentToId: state.summaryRecipient!.id });
-    current = await this.deps.requests.changeStatus({
-      requestId: current.id,
-      expectedVersion: current.version,
-      to: state.outcome ? 'closed' : current.status,
-      actorId: dea.id,
-      action: 'summary',
-      at: now,
-    });
+    const summarised = { requestId: current.id, expectedVersion: current.version, actorId: dea.id, action: 'summary', at: now };
+    // With the outcome already recorded, the summary closes the request; before it, it is only noted.
+    current = state.outcome ? await this.deps.requests.changeStatus({ ...summarised, to: 'closed' }) : await this.deps.requests.touch(summarised);
     await this.deps.notifier.requestChanged(current);
     await this.deps.notifier.summaryShared(record);
     return current;

@@ -89,7 +89,7 @@ export class QualityService {
 
   /** Moves the version on so every copy of the card shows the check. */
   private async touch(request: SupportRequest, person: StaffMember, action: string, at: Date): Promise<SupportRequest> {
-    const changed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: request.status, actorId: person.id, action, at });
+    const changed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action, at });
     await this.deps.notifier.requestChanged(changed);
     return changed;
   }

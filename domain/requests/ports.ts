@@ -28,6 +28,13 @@ export interface StatusChange {
   readonly message?: { readonly kind: RequestMessageKind; readonly text: string; readonly summary?: string | null; readonly expectedReturn?: string | null };
 }
 
+/**
+ * A change to a request that leaves its status as it is (a booking started or moved, consent
+ * recorded, a holding response, a QAS check): the version moves on so every copy of its card is
+ * updated, and the audit trail says what happened.
+ */
+export type VersionBump = Omit<StatusChange, 'to' | 'channel' | 'inappropriate'>;
+
 export interface SupportRequestStore {
   /** Saves the request with the next reference and an audit event, in one transaction. */
   create(request: NewSupportRequest, at: Date): Promise<SupportRequest>;
@@ -39,7 +46,10 @@ export interface SupportRequestStore {
   /** Requests by these people since a time, for spotting trends. */
   listByRequesters(requesterIds: readonly string[], since: Date): Promise<SupportRequest[]>;
   /** Moves the request on if it is still at `expectedVersion`, with an audit event; else a conflict. */
+  /** Moves the request to another status, as the state machine allows from the stored one. */
   changeStatus(change: StatusChange): Promise<SupportRequest>;
+  /** Moves the version on without a change of status. */
+  touch(change: VersionBump): Promise<SupportRequest>;
 }
 
 export type TrendKind = 'inappropriate_requests' | 'repeated_skill_topic';

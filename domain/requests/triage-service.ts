@@ -92,7 +92,9 @@ export class TriageService {
     else if (date < today) problems.expectedReturn = 'The expected return date cannot be in the past.';
     else if (date > addMonths(today, MAX_MONTHS_AHEAD)) problems.expectedReturn = `The expected return date must be within ${MAX_MONTHS_AHEAD} months.`;
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
-    const held = await this.change(request, dea, { to: 'accepted', action: 'holding', message: { kind: 'holding', text: message, expectedReturn: date } });
+    // The request stays accepted: the holding response is a message on it, not a change of status.
+    const held = await this.deps.store.touch({ requestId: request.id, expectedVersion: request.version, actorId: dea.id, at: this.deps.clock.now(), action: 'holding', message: { kind: 'holding', text: message, expectedReturn: date } });
+    await this.deps.notifier.requestChanged(held);
     await this.deps.notifier.requestNeedsAttention(held, held.requesterId);
     return held;
   }

@@ -94,6 +94,23 @@ describe('SqlSupportRequestStore', () => {
     expect(events).toEqual([{ action: 'withdraw', fromStatus: 'submitted', toStatus: 'withdrawn' }]);
   });
 
+  it('refuses a change of status the state machine does not allow, and changes nothing', async () => {
+    const saved = await store.create(base, at);
+    await expect(store.changeStatus({ requestId: saved.id, expectedVersion: 1, to: 'held', actorId: base.deaId, action: 'held', at })).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(store.changeStatus({ requestId: saved.id, expectedVersion: 1, to: 'submitted', actorId: base.deaId, action: 'same', at })).rejects.toMatchObject({ kind: 'invalid' });
+    expect(await store.findById(saved.id)).toMatchObject({ status: 'submitted', version: 1 });
+  });
+
+  it('moves only the version on with touch, auditing the action with the status unchanged', async () => {
+    const saved = await store.create(base, at);
+    const touched = await store.touch({ requestId: saved.id, expectedVersion: 1, actorId: base.deaId, action: 'noted', at, message: { kind: 'note', text: 'A note' } });
+    expect(touched).toMatchObject({ status: 'submitted', version: 2 });
+    expect(touched.messages.map((m) => m.text)).toEqual(['A note']);
+    await expect(store.touch({ requestId: saved.id, expectedVersion: 1, actorId: base.deaId, action: 'stale', at })).rejects.toMatchObject({ kind: 'conflict' });
+    const events = await db.dataSource.query("SELECT action, fromStatus, toStatus FROM request_event WHERE action = 'noted'");
+    expect(events).toEqual([{ action: 'noted', fromStatus: 'submitted', toStatus: 'submitted' }]);
+  });
+
   it('lets exactly one of two simultaneous changes win', async () => {
     const saved = await store.create(base, at);
     const results = await Promise.allSettled(

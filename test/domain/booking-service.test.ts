@@ -3,7 +3,8 @@ import type { Booking, BookingStore } from '../../domain/calendar/booking';
 import type { CalendarPort, EventChange, EventRef, EventResult, Interval, NewEvent } from '../../domain/calendar/calendar-port';
 import { DEFAULT_WORKING_HOURS } from '../../domain/calendar/working-hours';
 import type { Clock, StaffDirectory } from '../../domain/ports';
-import type { RequestNotifier, StatusChange, SupportRequestStore } from '../../domain/requests/ports';
+import type { RequestNotifier, StatusChange, SupportRequestStore, VersionBump } from '../../domain/requests/ports';
+import { assertMove } from '../../domain/requests/state-machine';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { StaffMember } from '../../domain/staff';
 
@@ -69,8 +70,14 @@ function setup() {
   const store = {
     findById: async () => request,
     changeStatus: async (c: StatusChange) => {
+      assertMove(request.status, c.to, `moved to ${c.to}`);
       changes.push(c);
       request = { ...request, status: c.to, version: c.expectedVersion + 1 };
+      return request;
+    },
+    touch: async (c: VersionBump) => {
+      changes.push({ ...c, to: request.status });
+      request = { ...request, version: c.expectedVersion + 1 };
       return request;
     },
   } as unknown as SupportRequestStore;

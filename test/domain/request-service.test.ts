@@ -1,7 +1,8 @@
 import { DomainError, type DomainErrorKind } from '../../domain/errors';
 import type { Clock, StaffDirectory } from '../../domain/ports';
 import type { ClaimantSupportInput, ColleagueSupportInput, SkillSupportInput } from '../../domain/requests/drafts';
-import type { NewSupportRequest, RequestNotifier, StatusChange, SupportRequestStore, Trend } from '../../domain/requests/ports';
+import type { NewSupportRequest, RequestNotifier, StatusChange, SupportRequestStore, Trend, VersionBump } from '../../domain/requests/ports';
+import { assertMove } from '../../domain/requests/state-machine';
 import { RequestService, requestTypesFor, type Submission } from '../../domain/requests/request-service';
 import { formatReference, type RequestStatus, type SupportRequest } from '../../domain/requests/support-request';
 import type { Role } from '../../domain/roles';
@@ -71,11 +72,22 @@ class FakeStore implements SupportRequestStore {
     return [...this.requests.values()].filter((r) => requesterIds.includes(r.requesterId) && r.createdAt >= since);
   }
 
+  async touch(change: VersionBump): Promise<SupportRequest> {
+    const current = this.requests.get(change.requestId);
+    if (!current) throw new DomainError('not_found', 'no such request');
+    if (current.version !== change.expectedVersion) throw new DomainError('conflict', 'moved on');
+    this.changes.push({ ...change, to: current.status });
+    const moved: SupportRequest = { ...current, version: current.version + 1, updatedAt: change.at };
+    this.requests.set(moved.id, moved);
+    return moved;
+  }
+
   async changeStatus(change: StatusChange): Promise<SupportRequest> {
     this.changes.push(change);
     const current = this.requests.get(change.requestId);
     if (!current) throw new DomainError('not_found', 'no such request');
     if (current.version !== change.expectedVersion) throw new DomainError('conflict', 'moved on');
+    assertMove(current.status, change.to, `moved to ${change.to}`);
     const moved: SupportRequest = {
       ...current,
       status: change.to,

@@ -11,7 +11,8 @@ import type { InterventionNotifier, InterventionStore } from '../../../domain/in
 import { channelOfStep, type FollowUpStarter, type NextStep } from '../../../domain/outcomes/next-steps';
 import type { MeetingRecord, MeetingRecordStore, OutcomeNotifier } from '../../../domain/outcomes/ports';
 import type { QasResult, QualityCheck, QualityCheckStore } from '../../../domain/quality/qas';
-import type { NewSupportRequest, RequestNotifier, StatusChange, SupportRequestStore, Trend } from '../../../domain/requests/ports';
+import type { NewSupportRequest, RequestNotifier, StatusChange, SupportRequestStore, Trend, VersionBump } from '../../../domain/requests/ports';
+import { assertMove } from '../../../domain/requests/state-machine';
 import { formatReference, type RequestStatus, type SupportRequest } from '../../../domain/requests/support-request';
 import type { Role } from '../../../domain/roles';
 import type { StaffMember } from '../../../domain/staff';
@@ -176,6 +177,19 @@ export class FakeRequests implements SupportRequestStore {
     return [...this.requests.values()].filter((r) => requesterIds.includes(r.requesterId) && r.createdAt >= since);
   }
 
+  private touching = false;
+
+  async touch(change: VersionBump): Promise<SupportRequest> {
+    const current = this.requests.get(change.requestId);
+    if (!current) throw notFound('no such request');
+    this.touching = true;
+    try {
+      return await this.changeStatus({ ...change, to: current.status });
+    } finally {
+      this.touching = false;
+    }
+  }
+
   async changeStatus(change: StatusChange): Promise<SupportRequest> {
     this.changes.push(change);
     const failure = this.failNextChange.get(change.requestId);
@@ -186,6 +200,8 @@ export class FakeRequests implements SupportRequestStore {
     const current = this.requests.get(change.requestId);
     if (!current) throw notFound('no such request');
     if (current.version !== change.expectedVersion) throw conflict('moved on');
+    // Like the SQL store: a status change must be one the state machine allows (same status: `touch`).
+    if (!this.touching) assertMove(current.status, change.to, `moved to ${change.to}`);
     const moved: SupportRequest = {
       ...current,
       status: change.to,
