@@ -10,6 +10,7 @@ import { Outbox } from '../data/stores/outbox';
 import { ProcessedActivities } from '../data/stores/processed-activities';
 import { SqlStaffDirectory } from '../data/stores/staff-directory';
 import { SqlStorage } from '../data/stores/sql-storage';
+import { SqlUnitOfWork } from '../data/transactions';
 import { systemClock, type Clock, type Logger } from '../domain/ports';
 import { createAdapter } from './adapter';
 import type { Config } from './config';
@@ -71,10 +72,11 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const conversationReferences = new ConversationReferences(dataSource);
   const outboxStore = new Outbox(dataSource);
   const signals = new DeliverySignals();
-  const outbox = new OutboxWriter({ outbox: outboxStore, directory, signals, clock, logger });
+  const uow = new SqlUnitOfWork(dataSource);
+  const outbox = new OutboxWriter({ outbox: outboxStore, directory, signals, uow, clock, logger });
   const teams = new TeamsMessages(adapter, config.auth?.appId ?? '');
   const background = new BackgroundWork(logger);
-  const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, clock, logger });
+  const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, clock, logger });
   const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, teams, outbox, background, services };
 
   const routes = composeRoutes(JOURNEYS, JOURNEYS.map((journey) => journey.build(context)));

@@ -21,6 +21,7 @@ import { FollowUps } from '../../domain/outcomes/follow-ups';
 import type { GroupCaseNominator } from '../../domain/outcomes/next-steps';
 import { OutcomeService } from '../../domain/outcomes/outcome-service';
 import type { Clock, Logger } from '../../domain/ports';
+import type { UnitOfWork } from '../../domain/unit-of-work';
 import { QualityService } from '../../domain/quality/quality-service';
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import { RequestService } from '../../domain/requests/request-service';
@@ -43,6 +44,7 @@ export interface CaseServiceDeps {
   readonly directory: SqlStaffDirectory;
   readonly conversationReferences: ConversationReferences;
   readonly outbox: OutboxWriter;
+  readonly uow: UnitOfWork;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -51,7 +53,7 @@ export interface CaseServiceDeps {
  * The adapters of the case journeys handed to their domain services, each built once with all it
  * needs, in the order they depend on each other (no object is finished after it is built).
  */
-export function createCaseServices({ config, dataSource, directory, conversationReferences, outbox, clock, logger }: CaseServiceDeps) {
+export function createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, clock, logger }: CaseServiceDeps) {
   const requestStore = new SqlSupportRequestStore(dataSource);
   const trendStore = new SqlTrendStore(dataSource);
   const postedCards = new PostedCards(dataSource);
@@ -62,8 +64,8 @@ export function createCaseServices({ config, dataSource, directory, conversation
   const notifier = outbox;
 
   const trends = new TrendWatcher({ store: requestStore, directory, trends: trendStore, notifier, clock, rules: config.trends });
-  const requests = new RequestService({ store: requestStore, directory, notifier, clock, trends });
-  const triage = new TriageService({ store: requestStore, directory, notifier, clock, trends });
+  const requests = new RequestService({ store: requestStore, directory, notifier, clock, trends, uow });
+  const triage = new TriageService({ store: requestStore, directory, notifier, clock, trends, uow });
 
   // Group conferences start follow-ups of their own cases (never another group conference, seed §34).
   const conferenceStore = new SqlConferenceStore(dataSource);
@@ -78,7 +80,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
   };
   const followUps = new FollowUps({ requests: requestStore, notifier, nominator });
 
-  const interventions = new InterventionService({ requests: requestStore, store: new SqlInterventionStore(dataSource), directory, notifier, followUps, clock });
+  const interventions = new InterventionService({ requests: requestStore, store: new SqlInterventionStore(dataSource), directory, notifier, followUps, clock, uow });
   const bookings = new BookingService({ requests: requestStore, bookings: bookingStore, calendar, directory, patterns, notifier, clock, gate: interventions });
   const outcomes = new OutcomeService({
     requests: requestStore,
@@ -89,6 +91,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
     notifier,
     followUps,
     clock,
+    uow,
   });
   const quality = new QualityService({
     requests: requestStore,

@@ -5,6 +5,7 @@ import type { MeetingRecord, OutcomeNotifier } from '../../domain/outcomes/ports
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import type { RequestNotifier, Trend } from '../../domain/requests/ports';
 import type { SupportRequest } from '../../domain/requests/support-request';
+import type { UnitOfWork } from '../../domain/unit-of-work';
 import type { DeliverySignals } from './delivery-signals';
 
 /** Outbox kinds of the request journeys' cards. */
@@ -29,6 +30,8 @@ export class OutboxWriter implements RequestNotifier, InterventionNotifier, Outc
       readonly outbox: Outbox;
       readonly directory: StaffDirectory;
       readonly signals: DeliverySignals;
+      /** Nothing is sent for a change that did not commit: the deliverer is told only after it does. */
+      readonly uow: UnitOfWork;
       readonly clock: Clock;
       readonly logger: Logger;
     },
@@ -39,12 +42,12 @@ export class OutboxWriter implements RequestNotifier, InterventionNotifier, Outc
     const recipient = await this.deps.directory.findById(staffId);
     if (!recipient) return;
     const id = await this.deps.outbox.enqueue(recipient.aadObjectId, kind, subjectId, this.deps.clock.now());
-    this.deps.signals.queued(id);
+    this.deps.uow.afterCommit(() => this.deps.signals.queued(id));
   }
 
   /** Every posted copy of a live card of `kind` is to show its subject as it now is. */
   changed(kind: string, subjectId: string): void {
-    this.deps.signals.changed(kind, subjectId);
+    this.deps.uow.afterCommit(() => this.deps.signals.changed(kind, subjectId));
   }
 
   async requestSubmitted(request: SupportRequest): Promise<void> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { managerOf, repositoryOf } from '../transactions';
 import { In, type DataSource, type Repository } from 'typeorm';
 import type { BookedEvent, Booking, BookingStatus, BookingStore, ClaimantContact, MeetingMode } from '../../domain/calendar/booking';
 import { conflict, notFound } from '../../domain/errors';
@@ -6,11 +7,11 @@ import type { BookingRow } from '../schema/calendar';
 
 /** Bookings in SQL, with optimistic concurrency on their version. */
 export class SqlBookingStore implements BookingStore {
-  private readonly rows: Repository<BookingRow>;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.rows = dataSource.getRepository<BookingRow>('Booking');
+  private get rows(): Repository<BookingRow> {
+    return repositoryOf<BookingRow>(this.dataSource, 'Booking');
   }
+
+  constructor(private readonly dataSource: DataSource) {}
 
   async create(booking: Parameters<BookingStore['create']>[0], at: Date): Promise<Booking> {
     const id = randomUUID();
@@ -60,7 +61,7 @@ export class SqlBookingStore implements BookingStore {
     if (changes.lastError !== undefined) set.lastError = changes.lastError;
     if (changes.start !== undefined) set.startsAt = changes.start;
     if (changes.end !== undefined) set.endsAt = changes.end;
-    const result = await this.dataSource.createQueryBuilder().update('Booking').set(set).where('id = :id AND version = :version', { id, version: expectedVersion }).execute();
+    const result = await managerOf(this.dataSource).createQueryBuilder().update('Booking').set(set).where('id = :id AND version = :version', { id, version: expectedVersion }).execute();
     if (result.affected !== 1) {
       if (!(await this.find(id))) throw notFound('That booking does not exist.');
       throw conflict('The booking changed meanwhile.');

@@ -1,3 +1,4 @@
+import { repositoryOf } from '../transactions';
 import type { RequestStatus } from '../../domain/requests/support-request';
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type Repository } from 'typeorm';
@@ -9,12 +10,14 @@ import type { ConsentRecordRow, InterventionOverrideRow } from '../schema/interv
 import type { SupportRequestRow } from '../schema/requests';
 
 export class SqlInterventionStore implements InterventionStore {
-  private readonly consents: Repository<ConsentRecordRow>;
-  private readonly overrides: Repository<InterventionOverrideRow>;
+  constructor(private readonly dataSource: DataSource) {}
 
-  constructor(private readonly dataSource: DataSource) {
-    this.consents = dataSource.getRepository<ConsentRecordRow>('ConsentRecord');
-    this.overrides = dataSource.getRepository<InterventionOverrideRow>('InterventionOverride');
+  private get consents(): Repository<ConsentRecordRow> {
+    return repositoryOf<ConsentRecordRow>(this.dataSource, 'ConsentRecord');
+  }
+
+  private get overrides(): Repository<InterventionOverrideRow> {
+    return repositoryOf<InterventionOverrideRow>(this.dataSource, 'InterventionOverride');
   }
 
   async saveConsent(consent: NewConsent): Promise<ConsentRecord> {
@@ -46,8 +49,7 @@ export class SqlInterventionStore implements InterventionStore {
 
   async countInterventions(nino: string, exceptRequestId: string, statuses: readonly RequestStatus[]): Promise<number> {
     // The claimant row is kept per request, so the same person is found by NINO across requests.
-    return this.dataSource
-      .getRepository<SupportRequestRow>('SupportRequest')
+    return repositoryOf<SupportRequestRow>(this.dataSource, 'SupportRequest')
       .createQueryBuilder('r')
       .innerJoin('Claimant', 'c', 'c.id = r.claimantId')
       .where('c.nino = :nino AND r.channel = :channel AND r.id <> :except', { nino, channel: 'claimant_support_intervention', except: exceptRequestId })

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { repositoryOf } from '../transactions';
 import type { DataSource, Repository } from 'typeorm';
 import { conflict } from '../../domain/errors';
 import type { NextStep } from '../../domain/outcomes/next-steps';
@@ -6,11 +7,11 @@ import type { MeetingRecord, MeetingRecordKind, MeetingRecordStore } from '../..
 import type { MeetingRecordRow } from '../schema/interventions';
 
 export class SqlMeetingRecordStore implements MeetingRecordStore {
-  private readonly rows: Repository<MeetingRecordRow>;
-
-  constructor(dataSource: DataSource) {
-    this.rows = dataSource.getRepository<MeetingRecordRow>('MeetingRecord');
+  private get rows(): Repository<MeetingRecordRow> {
+    return repositoryOf<MeetingRecordRow>(this.dataSource, 'MeetingRecord');
   }
+
+  constructor(private readonly dataSource: DataSource) {}
 
   async add(record: Omit<MeetingRecord, 'id'>): Promise<MeetingRecord> {
     const id = randomUUID();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, LessThanOrEqual, type DataSource, type Repository } from 'typeorm';
+import { repositoryOf } from '../transactions';
 import type { OutboxRow } from '../schema/messaging';
 
 export interface OutboxMessage {
@@ -15,10 +16,11 @@ export interface OutboxMessage {
  * instances exactly one delivers each message; an undelivered one is retried with back-off.
  */
 export class Outbox {
-  private readonly rows: Repository<OutboxRow>;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.rows = dataSource.getRepository<OutboxRow>('Outbox');
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get rows(): Repository<OutboxRow> {
+    return repositoryOf<OutboxRow>(this.dataSource, 'Outbox');
   }
 
   async enqueue(recipientAad: string, kind: string, subjectId: string | null, now: Date = new Date()): Promise<string> {

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { managerOf, repositoryOf } from '../transactions';
 import type { DataSource, Repository } from 'typeorm';
 import { conflict } from '../../domain/errors';
 import type { QasResult, QasStandard, QualityCheck, QualityCheckStore } from '../../domain/quality/qas';
 import type { QualityCheckRow } from '../schema/interventions';
 
 export class SqlQualityCheckStore implements QualityCheckStore {
-  private readonly rows: Repository<QualityCheckRow>;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.rows = dataSource.getRepository<QualityCheckRow>('QualityCheck');
+  private get rows(): Repository<QualityCheckRow> {
+    return repositoryOf<QualityCheckRow>(this.dataSource, 'QualityCheck');
   }
+
+  constructor(private readonly dataSource: DataSource) {}
 
   async mark(check: Pick<QualityCheck, 'requestId' | 'standard' | 'checkerId' | 'markedAt'>): Promise<QualityCheck> {
     try {
@@ -26,7 +27,7 @@ export class SqlQualityCheckStore implements QualityCheckStore {
   }
 
   async record(id: string, result: QasResult, notes: string | null, at: Date): Promise<QualityCheck> {
-    const update = await this.dataSource.createQueryBuilder().update('QualityCheck').set({ result, notes, recordedAt: at }).where('id = :id AND result IS NULL', { id }).execute();
+    const update = await managerOf(this.dataSource).createQueryBuilder().update('QualityCheck').set({ result, notes, recordedAt: at }).where('id = :id AND result IS NULL', { id }).execute();
     if (update.affected !== 1) throw conflict('The result of this check has already been recorded.');
     return toCheck((await this.rows.findOne({ where: { id } }))!);
   }

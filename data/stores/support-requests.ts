@@ -15,7 +15,7 @@ import {
 } from '../../domain/requests/support-request';
 import type { Channel } from '../../domain/requests/channels';
 import type { ClaimantRow, RequestEventRow, RequestMessageRow, SupportRequestRow } from '../schema/requests';
-import { inTransaction } from '../transactions';
+import { inTransaction, repositoryOf } from '../transactions';
 
 const MAX_NUMBER_RETRIES = 5;
 
@@ -180,7 +180,7 @@ export class SqlSupportRequestStore implements SupportRequestStore {
   }
 
   private rows() {
-    return this.dataSource.getRepository<SupportRequestRow>('SupportRequest');
+    return repositoryOf<SupportRequestRow>(this.dataSource, 'SupportRequest');
   }
 }
 

@@ -1,3 +1,4 @@
+import { repositoryOf } from '../transactions';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Trend, TrendStore } from '../../domain/requests/ports';
@@ -10,7 +11,7 @@ export class SqlTrendStore implements TrendStore {
   async recordOnce(trend: Trend, key: string, at: Date): Promise<string | null> {
     const id = randomUUID();
     try {
-      await this.dataSource.getRepository<TrendAlertRow>('TrendAlert').insert({
+      await repositoryOf<TrendAlertRow>(this.dataSource, 'TrendAlert').insert({
         id,
         trendKey: key,
         kind: trend.kind,
@@ -29,7 +30,7 @@ export class SqlTrendStore implements TrendStore {
   }
 
   async find(id: string): Promise<Trend | null> {
-    const row = await this.dataSource.getRepository<TrendAlertRow>('TrendAlert').findOne({ where: { id } });
+    const row = await repositoryOf<TrendAlertRow>(this.dataSource, 'TrendAlert').findOne({ where: { id } });
     if (!row) return null;
     return {
       kind: row.kind as Trend['kind'],

@@ -1,3 +1,4 @@
+import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { MEETING_STATUSES } from '../requests/state-machine';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
@@ -17,6 +18,8 @@ export interface InterventionDeps {
   readonly notifier: RequestNotifier & InterventionNotifier;
   readonly followUps: FollowUpStarter;
   readonly clock: Clock;
+  /** Writes of one use case commit together (default: at once, for tests of the rules alone). */
+  readonly uow?: UnitOfWork;
 }
 
 /** What stands between an accepted intervention and its booking, as the cards show it. */
@@ -35,7 +38,11 @@ export interface InterventionState {
  * interventions per claimant with the DEA's team leader agreeing any more (seed §36).
  */
 export class InterventionService {
-  constructor(private readonly deps: InterventionDeps) {}
+  private readonly uow: UnitOfWork;
+
+  constructor(private readonly deps: InterventionDeps) {
+    this.uow = deps.uow ?? immediateUnitOfWork;
+  }
 
   purposeOf(request: SupportRequest): ConsentPurpose | null {
     return request.channel === 'three_way_intervention' || request.channel === 'claimant_support_intervention' ? request.channel : null;
@@ -81,80 +88,88 @@ export class InterventionService {
    * request and raises a case conference request in its place, to explore alternatives (seed §22, §24).
    */
   async captureThreeWayConsent(coach: StaffMember, requestId: string, version: number, input: ConsentInput): Promise<{ request: SupportRequest; consent: ConsentRecord; caseConference: string | null }> {
-    const request = await this.asRequester(coach, requestId, version, 'three_way_intervention');
-    const checked = checkThreeWayConsent(input);
-    const now = this.deps.clock.now();
-    const consent = await this.deps.store.saveConsent({ ...checked, requestId: request.id, purpose: 'three_way_intervention', capturedById: coach.id, capturedAt: now });
-    if (consent.answer === 'refused') {
-      const [started] = await this.deps.followUps.startFollowUps(request.id, ['case_conference'], coach.id, now);
-      const text = `The claimant did not agree to a three way intervention. A case conference${started ? ` (${started.reference})` : ''} was requested in its place, to explore alternatives that do not need the DEA at a claimant intervention.`;
-      const closed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'closed', actorId: coach.id, action: 'consent:refused', at: now, message: { kind: 'note', text } });
-      await this.deps.notifier.requestChanged(closed);
-      await this.deps.notifier.requestNeedsAttention(closed, closed.deaId);
-      return { request: closed, consent, caseConference: started?.reference ?? null };
-    }
-    const agreed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: coach.id, action: 'consent:agreed', at: now });
-    await this.deps.notifier.requestChanged(agreed);
-    return { request: agreed, consent, caseConference: null };
+    return this.uow.run(async () => {
+      const request = await this.asRequester(coach, requestId, version, 'three_way_intervention');
+      const checked = checkThreeWayConsent(input);
+      const now = this.deps.clock.now();
+      const consent = await this.deps.store.saveConsent({ ...checked, requestId: request.id, purpose: 'three_way_intervention', capturedById: coach.id, capturedAt: now });
+      if (consent.answer === 'refused') {
+        const [started] = await this.deps.followUps.startFollowUps(request.id, ['case_conference'], coach.id, now);
+        const text = `The claimant did not agree to a three way intervention. A case conference${started ? ` (${started.reference})` : ''} was requested in its place, to explore alternatives that do not need the DEA at a claimant intervention.`;
+        const closed = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'closed', actorId: coach.id, action: 'consent:refused', at: now, message: { kind: 'note', text } });
+        await this.deps.notifier.requestChanged(closed);
+        await this.deps.notifier.requestNeedsAttention(closed, closed.deaId);
+        return { request: closed, consent, caseConference: started?.reference ?? null };
+      }
+      const agreed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: coach.id, action: 'consent:agreed', at: now });
+      await this.deps.notifier.requestChanged(agreed);
+      return { request: agreed, consent, caseConference: null };
+    });
   }
 
   /** The requester confirms a claimant support intervention's pre-conditions (seed §38). */
   async confirmInterventionConsent(requester: StaffMember, requestId: string, version: number, input: { confirmed?: unknown; letterFormat?: unknown }): Promise<SupportRequest> {
-    const request = await this.asRequester(requester, requestId, version, 'claimant_support_intervention');
-    const checked = checkInterventionConsent(input, isTeamLeader(requester));
-    const now = this.deps.clock.now();
-    await this.deps.store.saveConsent({ ...checked, requestId: request.id, purpose: 'claimant_support_intervention', capturedById: requester.id, capturedAt: now });
-    const confirmed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: requester.id, action: 'consent:agreed', at: now });
-    await this.deps.notifier.requestChanged(confirmed);
-    await this.deps.notifier.requestNeedsAttention(confirmed, confirmed.deaId);
-    return confirmed;
+    return this.uow.run(async () => {
+      const request = await this.asRequester(requester, requestId, version, 'claimant_support_intervention');
+      const checked = checkInterventionConsent(input, isTeamLeader(requester));
+      const now = this.deps.clock.now();
+      await this.deps.store.saveConsent({ ...checked, requestId: request.id, purpose: 'claimant_support_intervention', capturedById: requester.id, capturedAt: now });
+      const confirmed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: requester.id, action: 'consent:agreed', at: now });
+      await this.deps.notifier.requestChanged(confirmed);
+      await this.deps.notifier.requestNeedsAttention(confirmed, confirmed.deaId);
+      return confirmed;
+    });
   }
 
   /** The DEA asks their team leader to agree an intervention beyond the limit, with the reason. */
   async askForOverride(dea: StaffMember, requestId: string, version: number, reason: unknown): Promise<SupportRequest> {
-    const request = await this.load(requestId, version);
-    if (request.deaId !== dea.id) throw notAllowed('Only the DEA the request was sent to can ask for this.');
-    if (request.channel !== 'claimant_support_intervention' || request.status !== 'accepted') throw invalid('Only an accepted claimant support intervention needs this.');
-    const prior = await this.countInterventions(request);
-    if (!needsTeamLeaderAgreement(prior)) throw invalid(`The claimant has had ${prior} of ${INTERVENTIONS_PER_CLAIMANT} interventions: no agreement is needed.`);
-    const text = typeof reason === 'string' ? reason.trim() : '';
-    if (!text) throw invalid('Enter the exceptional circumstances.', { overrideReason: 'Enter the exceptional circumstances.' });
-    if (text.length > OVERRIDE_REASON_MAX) throw invalid(`Keep the reason to ${OVERRIDE_REASON_MAX} characters or fewer.`, { overrideReason: `At most ${OVERRIDE_REASON_MAX} characters.` });
-    const teamLeader = dea.teamLeaderId ? await this.deps.directory.findById(dea.teamLeaderId) : null;
-    if (!teamLeader || !hasRole(teamLeader, 'work_coach_team_leader')) throw invalid('You have no Work Coach Team Leader in the staff directory: ask whoever keeps it to add one.');
-    const existing = await this.deps.store.overrideFor(request.id);
-    if (existing && existing.decision !== 'declined') throw conflict(existing.decision === 'pending' ? 'Your team leader has already been asked.' : 'Your team leader has already agreed.');
-    const now = this.deps.clock.now();
-    const override = await this.deps.store.askOverride({ requestId: request.id, reason: text, askedById: dea.id, askedAt: now, teamLeaderId: teamLeader.id, priorCount: prior });
-    const changed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: dea.id, action: 'override:asked', at: now });
-    await this.deps.notifier.requestChanged(changed);
-    await this.deps.notifier.overrideAsked(override);
-    return changed;
+    return this.uow.run(async () => {
+      const request = await this.load(requestId, version);
+      if (request.deaId !== dea.id) throw notAllowed('Only the DEA the request was sent to can ask for this.');
+      if (request.channel !== 'claimant_support_intervention' || request.status !== 'accepted') throw invalid('Only an accepted claimant support intervention needs this.');
+      const prior = await this.countInterventions(request);
+      if (!needsTeamLeaderAgreement(prior)) throw invalid(`The claimant has had ${prior} of ${INTERVENTIONS_PER_CLAIMANT} interventions: no agreement is needed.`);
+      const text = typeof reason === 'string' ? reason.trim() : '';
+      if (!text) throw invalid('Enter the exceptional circumstances.', { overrideReason: 'Enter the exceptional circumstances.' });
+      if (text.length > OVERRIDE_REASON_MAX) throw invalid(`Keep the reason to ${OVERRIDE_REASON_MAX} characters or fewer.`, { overrideReason: `At most ${OVERRIDE_REASON_MAX} characters.` });
+      const teamLeader = dea.teamLeaderId ? await this.deps.directory.findById(dea.teamLeaderId) : null;
+      if (!teamLeader || !hasRole(teamLeader, 'work_coach_team_leader')) throw invalid('You have no Work Coach Team Leader in the staff directory: ask whoever keeps it to add one.');
+      const existing = await this.deps.store.overrideFor(request.id);
+      if (existing && existing.decision !== 'declined') throw conflict(existing.decision === 'pending' ? 'Your team leader has already been asked.' : 'Your team leader has already agreed.');
+      const now = this.deps.clock.now();
+      const override = await this.deps.store.askOverride({ requestId: request.id, reason: text, askedById: dea.id, askedAt: now, teamLeaderId: teamLeader.id, priorCount: prior });
+      const changed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: dea.id, action: 'override:asked', at: now });
+      await this.deps.notifier.requestChanged(changed);
+      await this.deps.notifier.overrideAsked(override);
+      return changed;
+    });
   }
 
   /** The DEA's team leader agrees or declines, on their card. */
   async decideOverride(teamLeader: StaffMember, overrideId: string, decision: unknown, note: unknown): Promise<{ override: InterventionOverride; request: SupportRequest }> {
-    const override = await this.deps.store.findOverride(overrideId);
-    if (!override) throw notFound('That request for agreement does not exist.');
-    if (override.teamLeaderId !== teamLeader.id) throw notAllowed("Only the DEA's Work Coach Team Leader can agree a further intervention.");
-    if (decision !== 'agreed' && decision !== 'declined') throw invalid('Choose agree or decline.');
-    const text = typeof note === 'string' && note.trim() ? note.trim().slice(0, OVERRIDE_REASON_MAX) : null;
-    if (decision === 'declined' && !text) throw invalid('Say why, so the DEA can tell the work coach.', { overrideNote: 'Say why you decline.' });
-    if (override.decision !== 'pending') throw conflict(`You already ${override.decision} this.`);
-    const now = this.deps.clock.now();
-    const decided = await this.deps.store.decideOverride(override.id, decision, text, now);
-    const request = (await this.deps.requests.findById(override.requestId))!;
-    const changed = await this.deps.requests.touch({
-      requestId: request.id,
-      expectedVersion: request.version,
-      actorId: teamLeader.id,
-      action: `override:${decision}`,
-      at: now,
-      message: { kind: 'note', text: decision === 'agreed' ? `Team leader agreed a further intervention.${text ? ` ${text}` : ''}` : `Team leader did not agree a further intervention: ${text}` },
+    return this.uow.run(async () => {
+      const override = await this.deps.store.findOverride(overrideId);
+      if (!override) throw notFound('That request for agreement does not exist.');
+      if (override.teamLeaderId !== teamLeader.id) throw notAllowed("Only the DEA's Work Coach Team Leader can agree a further intervention.");
+      if (decision !== 'agreed' && decision !== 'declined') throw invalid('Choose agree or decline.');
+      const text = typeof note === 'string' && note.trim() ? note.trim().slice(0, OVERRIDE_REASON_MAX) : null;
+      if (decision === 'declined' && !text) throw invalid('Say why, so the DEA can tell the work coach.', { overrideNote: 'Say why you decline.' });
+      if (override.decision !== 'pending') throw conflict(`You already ${override.decision} this.`);
+      const now = this.deps.clock.now();
+      const decided = await this.deps.store.decideOverride(override.id, decision, text, now);
+      const request = (await this.deps.requests.findById(override.requestId))!;
+      const changed = await this.deps.requests.touch({
+        requestId: request.id,
+        expectedVersion: request.version,
+        actorId: teamLeader.id,
+        action: `override:${decision}`,
+        at: now,
+        message: { kind: 'note', text: decision === 'agreed' ? `Team leader agreed a further intervention.${text ? ` ${text}` : ''}` : `Team leader did not agree a further intervention: ${text}` },
+      });
+      await this.deps.notifier.requestChanged(changed);
+      await this.deps.notifier.requestNeedsAttention(changed, changed.deaId);
+      return { override: decided, request: changed };
     });
-    await this.deps.notifier.requestChanged(changed);
-    await this.deps.notifier.requestNeedsAttention(changed, changed.deaId);
-    return { override: decided, request: changed };
   }
 
   async findOverride(id: string): Promise<InterventionOverride | null> {

@@ -1,3 +1,4 @@
+import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { MEETING_STATUSES } from '../requests/state-machine';
 import { conflict, invalid, isDomainError, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
@@ -20,6 +21,8 @@ export interface OutcomeDeps {
   readonly notifier: RequestNotifier & OutcomeNotifier;
   readonly followUps: FollowUpStarter;
   readonly clock: Clock;
+  /** Writes of one use case commit together (default: at once, for tests of the rules alone). */
+  readonly uow?: UnitOfWork;
 }
 
 export interface OutcomeInput {
@@ -44,7 +47,11 @@ export interface OutcomeState {
  * of outputs goes, as a card, to whoever the seed names (see outcome-routes.ts).
  */
 export class OutcomeService {
-  constructor(private readonly deps: OutcomeDeps) {}
+  private readonly uow: UnitOfWork;
+
+  constructor(private readonly deps: OutcomeDeps) {
+    this.uow = deps.uow ?? immediateUnitOfWork;
+  }
 
   /** `booking`: the request's current booking when the caller has already read it. */
   async state(request: SupportRequest, booking?: Booking | null): Promise<OutcomeState | null> {
@@ -66,58 +73,62 @@ export class OutcomeService {
 
   /** The outcome, by the person the seed names; with the summary too when that person is the DEA. */
   async recordOutcome(person: StaffMember, requestId: string, version: number, input: OutcomeInput): Promise<{ request: SupportRequest; followUps: readonly { step: NextStep; reference: string }[] }> {
-    const { request, route, state } = await this.ready(requestId, version);
-    if (person.id !== recorderIdOf(route, request)) {
-      throw notAllowed(route.recorder === 'adviser' ? 'The DEA records the outcome of this meeting.' : 'The work coach who made the request records the outcome of this meeting.');
-    }
-    if (state.outcome) throw conflict('The outcome has already been recorded.');
-    const problems: Record<string, string> = {};
-    const actions = text(input.actions, OUTCOME_LIMITS.actions, 'actions', 'Enter the actions and recommendations.', problems);
-    const { steps, problem } = checkNextSteps(input.nextSteps, request.channel as OutcomeChannel);
-    if (problem) problems.nextSteps = problem;
-    const withSummary = !summaryIsSeparate(route);
-    const summary = withSummary ? text(input.summary, OUTCOME_LIMITS.summary, 'summary', 'Enter the summary.', problems) : '';
-    if (withSummary && !state.summaryRecipient) problems.summary = 'There is nobody to send the summary to: the staff directory has no team leader for this person.';
-    if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+    return this.uow.run(async () => {
+      const { request, route, state } = await this.ready(requestId, version);
+      if (person.id !== recorderIdOf(route, request)) {
+        throw notAllowed(route.recorder === 'adviser' ? 'The DEA records the outcome of this meeting.' : 'The work coach who made the request records the outcome of this meeting.');
+      }
+      if (state.outcome) throw conflict('The outcome has already been recorded.');
+      const problems: Record<string, string> = {};
+      const actions = text(input.actions, OUTCOME_LIMITS.actions, 'actions', 'Enter the actions and recommendations.', problems);
+      const { steps, problem } = checkNextSteps(input.nextSteps, request.channel as OutcomeChannel);
+      if (problem) problems.nextSteps = problem;
+      const withSummary = !summaryIsSeparate(route);
+      const summary = withSummary ? text(input.summary, OUTCOME_LIMITS.summary, 'summary', 'Enter the summary.', problems) : '';
+      if (withSummary && !state.summaryRecipient) problems.summary = 'There is nobody to send the summary to: the staff directory has no team leader for this person.';
+      if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
 
-    const now = this.deps.clock.now();
-    let current = await this.toHeld(request, person, now);
-    await this.deps.records.add({ requestId: request.id, kind: 'outcome', authorId: person.id, at: now, text: actions, nextSteps: steps, sentToId: null });
-    let summaryRecord: MeetingRecord | null = null;
-    if (withSummary) {
-      summaryRecord = await this.deps.records.add({ requestId: request.id, kind: 'summary', authorId: person.id, at: now, text: summary, nextSteps: steps, sentToId: state.summaryRecipient!.id });
-    }
-    current = await this.deps.requests.changeStatus({ requestId: current.id, expectedVersion: current.version, to: 'outcome_recorded', actorId: person.id, action: 'outcome', at: now });
-    if (withSummary || state.summary) {
-      current = await this.deps.requests.changeStatus({ requestId: current.id, expectedVersion: current.version, to: 'closed', actorId: person.id, action: 'close', at: now });
-    }
-    const followUps = await this.deps.followUps.startFollowUps(request.id, steps, person.id, now);
-    await this.deps.notifier.requestChanged(current);
-    if (summaryRecord) await this.deps.notifier.summaryShared(summaryRecord);
-    // The work coach recorded it: the DEA sees it (and writes their summary, if not done yet).
-    if (route.recorder === 'requester') await this.deps.notifier.requestNeedsAttention(current, current.deaId);
-    return { request: current, followUps };
+      const now = this.deps.clock.now();
+      let current = await this.toHeld(request, person, now);
+      await this.deps.records.add({ requestId: request.id, kind: 'outcome', authorId: person.id, at: now, text: actions, nextSteps: steps, sentToId: null });
+      let summaryRecord: MeetingRecord | null = null;
+      if (withSummary) {
+        summaryRecord = await this.deps.records.add({ requestId: request.id, kind: 'summary', authorId: person.id, at: now, text: summary, nextSteps: steps, sentToId: state.summaryRecipient!.id });
+      }
+      current = await this.deps.requests.changeStatus({ requestId: current.id, expectedVersion: current.version, to: 'outcome_recorded', actorId: person.id, action: 'outcome', at: now });
+      if (withSummary || state.summary) {
+        current = await this.deps.requests.changeStatus({ requestId: current.id, expectedVersion: current.version, to: 'closed', actorId: person.id, action: 'close', at: now });
+      }
+      const followUps = await this.deps.followUps.startFollowUps(request.id, steps, person.id, now);
+      await this.deps.notifier.requestChanged(current);
+      if (summaryRecord) await this.deps.notifier.summaryShared(summaryRecord);
+      // The work coach recorded it: the DEA sees it (and writes their summary, if not done yet).
+      if (route.recorder === 'requester') await this.deps.notifier.requestNeedsAttention(current, current.deaId);
+      return { request: current, followUps };
+    });
   }
 
   /** The DEA's summary of outputs, where the work coach records the outcome (seed §14, §27). */
   async recordSummary(dea: StaffMember, requestId: string, version: number, input: OutcomeInput): Promise<SupportRequest> {
-    const { request, route, state } = await this.ready(requestId, version);
-    if (dea.id !== request.deaId) throw notAllowed('The DEA writes the summary of outputs.');
-    if (!summaryIsSeparate(route)) throw invalid('For this meeting the summary goes with the outcome.');
-    if (state.summary) throw conflict('The summary has already been sent.');
-    const problems: Record<string, string> = {};
-    const summary = text(input.summary, OUTCOME_LIMITS.summary, 'summary', 'Enter the summary of outputs.', problems);
-    if (!state.summaryRecipient) problems.summary = 'There is nobody to send the summary to: the staff directory has no team leader for this person.';
-    if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
-    const now = this.deps.clock.now();
-    let current = await this.toHeld(request, dea, now);
-    const record = await this.deps.records.add({ requestId: request.id, kind: 'summary', authorId: dea.id, at: now, text: summary, nextSteps: state.outcome?.nextSteps ?? [], sentToId: state.summaryRecipient!.id });
-    const summarised = { requestId: current.id, expectedVersion: current.version, actorId: dea.id, action: 'summary', at: now };
-    // With the outcome already recorded, the summary closes the request; before it, it is only noted.
-    current = state.outcome ? await this.deps.requests.changeStatus({ ...summarised, to: 'closed' }) : await this.deps.requests.touch(summarised);
-    await this.deps.notifier.requestChanged(current);
-    await this.deps.notifier.summaryShared(record);
-    return current;
+    return this.uow.run(async () => {
+      const { request, route, state } = await this.ready(requestId, version);
+      if (dea.id !== request.deaId) throw notAllowed('The DEA writes the summary of outputs.');
+      if (!summaryIsSeparate(route)) throw invalid('For this meeting the summary goes with the outcome.');
+      if (state.summary) throw conflict('The summary has already been sent.');
+      const problems: Record<string, string> = {};
+      const summary = text(input.summary, OUTCOME_LIMITS.summary, 'summary', 'Enter the summary of outputs.', problems);
+      if (!state.summaryRecipient) problems.summary = 'There is nobody to send the summary to: the staff directory has no team leader for this person.';
+      if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+      const now = this.deps.clock.now();
+      let current = await this.toHeld(request, dea, now);
+      const record = await this.deps.records.add({ requestId: request.id, kind: 'summary', authorId: dea.id, at: now, text: summary, nextSteps: state.outcome?.nextSteps ?? [], sentToId: state.summaryRecipient!.id });
+      const summarised = { requestId: current.id, expectedVersion: current.version, actorId: dea.id, action: 'summary', at: now };
+      // With the outcome already recorded, the summary closes the request; before it, it is only noted.
+      current = state.outcome ? await this.deps.requests.changeStatus({ ...summarised, to: 'closed' }) : await this.deps.requests.touch(summarised);
+      await this.deps.notifier.requestChanged(current);
+      await this.deps.notifier.summaryShared(record);
+      return current;
+    });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import { hasRole, isTeamLeader, type StaffMember } from '../staff';
@@ -21,6 +22,8 @@ export interface RequestServiceDeps {
   readonly notifier: RequestNotifier;
   readonly clock: Clock;
   readonly trends?: TrendWatcher;
+  /** Writes of one use case commit together (default: at once, for tests of the rules alone). */
+  readonly uow?: UnitOfWork;
 }
 
 /** Who may ask for what: work coaches for claimants and skills, other colleagues for themselves. */
@@ -39,7 +42,11 @@ export function asksForInterventionDirectly(person: StaffMember): boolean {
 
 /** Asking a DEA for support, following what is asked, and withdrawing. */
 export class RequestService {
-  constructor(private readonly deps: RequestServiceDeps) {}
+  private readonly uow: UnitOfWork;
+
+  constructor(private readonly deps: RequestServiceDeps) {
+    this.uow = deps.uow ?? immediateUnitOfWork;
+  }
 
   today(): string {
     return londonDate(this.deps.clock.now());
@@ -61,61 +68,63 @@ export class RequestService {
   }
 
   async submit(person: StaffMember, submission: Submission, submissionKey?: string): Promise<SupportRequest> {
-    if (!requestTypesFor(person).includes(submission.type)) throw notAllowed('You cannot make this kind of request.');
-    const dea = await this.deaFor(person);
-    if (!dea) throw invalid('You have no DEA assigned in the staff directory.');
-    const base = { requesterId: person.id, deaId: dea.id, type: submission.type, submissionKey };
-    const at = this.deps.clock.now();
-    let request: SupportRequest;
-    switch (submission.type) {
-      case 'claimant_support': {
-        const { input, vulnerability } = submission;
-        const verdict = eligibility(input.benefits, vulnerability);
-        if (!verdict.eligible) throw invalid(verdict.reason);
-        request = await this.deps.store.create(
-          {
-            ...base,
-            claimant: { surname: input.surname, nino: input.nino, benefits: input.benefits },
-            topic: null,
-            description: input.challenges,
-            reason: input.whyNeeded,
-            requiredBy: input.requiredBy,
-            urgent: verdict.urgent,
-            vulnerability,
-            requestedChannel: asksForInterventionDirectly(person) ? 'claimant_support_intervention' : null,
-          },
-          at,
-        );
-        break;
+    return this.uow.run(async () => {
+      if (!requestTypesFor(person).includes(submission.type)) throw notAllowed('You cannot make this kind of request.');
+      const dea = await this.deaFor(person);
+      if (!dea) throw invalid('You have no DEA assigned in the staff directory.');
+      const base = { requesterId: person.id, deaId: dea.id, type: submission.type, submissionKey };
+      const at = this.deps.clock.now();
+      let request: SupportRequest;
+      switch (submission.type) {
+        case 'claimant_support': {
+          const { input, vulnerability } = submission;
+          const verdict = eligibility(input.benefits, vulnerability);
+          if (!verdict.eligible) throw invalid(verdict.reason);
+          request = await this.deps.store.create(
+            {
+              ...base,
+              claimant: { surname: input.surname, nino: input.nino, benefits: input.benefits },
+              topic: null,
+              description: input.challenges,
+              reason: input.whyNeeded,
+              requiredBy: input.requiredBy,
+              urgent: verdict.urgent,
+              vulnerability,
+              requestedChannel: asksForInterventionDirectly(person) ? 'claimant_support_intervention' : null,
+            },
+            at,
+          );
+          break;
+        }
+        case 'skill_support':
+          request = await this.deps.store.create(
+            { ...base, claimant: null, topic: submission.input.topic, description: submission.input.description, reason: null, requiredBy: submission.input.requiredBy, urgent: false, vulnerability: null },
+            at,
+          );
+          break;
+        case 'colleague_support':
+          request = await this.deps.store.create(
+            {
+              ...base,
+              claimant: null,
+              topic: null,
+              description: submission.input.description,
+              reason: submission.input.reason,
+              requiredBy: submission.input.requiredBy,
+              urgent: submission.input.criticality === 'urgent',
+              vulnerability: null,
+            },
+            at,
+          );
+          break;
       }
-      case 'skill_support':
-        request = await this.deps.store.create(
-          { ...base, claimant: null, topic: submission.input.topic, description: submission.input.description, reason: null, requiredBy: submission.input.requiredBy, urgent: false, vulnerability: null },
-          at,
-        );
-        break;
-      case 'colleague_support':
-        request = await this.deps.store.create(
-          {
-            ...base,
-            claimant: null,
-            topic: null,
-            description: submission.input.description,
-            reason: submission.input.reason,
-            requiredBy: submission.input.requiredBy,
-            urgent: submission.input.criticality === 'urgent',
-            vulnerability: null,
-          },
-          at,
-        );
-        break;
-    }
-    // A repeated submission returns the request made the first time (its own creation time): the DEA
-    // was told then, and is not told twice.
-    if (request.createdAt.getTime() !== at.getTime()) return request;
-    await this.deps.notifier.requestSubmitted(request);
-    await this.deps.trends?.afterSubmit(request);
-    return request;
+      // A repeated submission returns the request made the first time (its own creation time): the DEA
+      // was told then, and is not told twice.
+      if (request.createdAt.getTime() !== at.getTime()) return request;
+      await this.deps.notifier.requestSubmitted(request);
+      await this.deps.trends?.afterSubmit(request);
+      return request;
+    });
   }
 
   async mine(person: StaffMember, limit = 20): Promise<SupportRequest[]> {
@@ -132,19 +141,21 @@ export class RequestService {
   }
 
   async withdraw(person: StaffMember, requestId: string, expectedVersion: number): Promise<SupportRequest> {
-    const request = await this.deps.store.findById(requestId);
-    if (!request) throw notFound('That request does not exist.');
-    assertTriage(person.id, request, expectedVersion, 'withdraw');
-    const withdrawn = await this.deps.store.changeStatus({
-      requestId,
-      expectedVersion,
-      to: 'withdrawn',
-      actorId: person.id,
-      action: 'withdraw',
-      at: this.deps.clock.now(),
+    return this.uow.run(async () => {
+      const request = await this.deps.store.findById(requestId);
+      if (!request) throw notFound('That request does not exist.');
+      assertTriage(person.id, request, expectedVersion, 'withdraw');
+      const withdrawn = await this.deps.store.changeStatus({
+        requestId,
+        expectedVersion,
+        to: 'withdrawn',
+        actorId: person.id,
+        action: 'withdraw',
+        at: this.deps.clock.now(),
+      });
+      await this.deps.notifier.requestChanged(withdrawn);
+      return withdrawn;
     });
-    await this.deps.notifier.requestChanged(withdrawn);
-    return withdrawn;
   }
 
   /** The requester and the adviser, for showing a request. */

@@ -1,3 +1,4 @@
+import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { invalid, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
@@ -18,6 +19,8 @@ export interface TriageDeps {
   readonly notifier: RequestNotifier;
   readonly clock: Clock;
   readonly trends?: TrendWatcher;
+  /** Writes of one use case commit together (default: at once, for tests of the rules alone). */
+  readonly uow?: UnitOfWork;
 }
 
 export interface QueueEntry {
@@ -31,7 +34,11 @@ export interface QueueEntry {
  * Every action checks who acts against the stored request and the version they were shown.
  */
 export class TriageService {
-  constructor(private readonly deps: TriageDeps) {}
+  private readonly uow: UnitOfWork;
+
+  constructor(private readonly deps: TriageDeps) {
+    this.uow = deps.uow ?? immediateUnitOfWork;
+  }
 
   async accept(dea: StaffMember, requestId: string, version: number, channel: unknown): Promise<SupportRequest> {
     const request = await this.allowed(dea, requestId, version, 'accept');
@@ -39,32 +46,25 @@ export class TriageService {
     if (!channelsFor(request.claimant !== null).includes(channel)) {
       throw invalid(`${CHANNEL_LABELS[channel]} needs a claimant; this request has none.`, { channel: 'Choose a channel for a request without a claimant.' });
     }
-    const accepted = await this.change(request, dea, { to: 'accepted', action: `accept:${channel}`, channel });
-    await this.deps.notifier.requestNeedsAttention(accepted, accepted.requesterId);
-    return accepted;
+    return this.change(request, dea, { to: 'accepted', action: `accept:${channel}`, channel }, request.requesterId);
   }
 
   async askForInformation(dea: StaffMember, requestId: string, version: number, question: unknown): Promise<SupportRequest> {
     const request = await this.allowed(dea, requestId, version, 'ask');
     const text = required(question, 'question', 'your question', TRIAGE_LIMITS.question);
-    const asked = await this.change(request, dea, { to: 'info_requested', action: 'ask', message: { kind: 'question', text } });
-    await this.deps.notifier.requestNeedsAttention(asked, asked.requesterId);
-    return asked;
+    return this.change(request, dea, { to: 'info_requested', action: 'ask', message: { kind: 'question', text } }, request.requesterId);
   }
 
   async answer(requester: StaffMember, requestId: string, version: number, answer: unknown): Promise<SupportRequest> {
     const request = await this.allowed(requester, requestId, version, 'answer');
     const text = required(answer, 'answer', 'your answer', TRIAGE_LIMITS.answer);
-    const answered = await this.change(request, requester, { to: 'submitted', action: 'answer', message: { kind: 'answer', text } });
-    await this.deps.notifier.requestNeedsAttention(answered, answered.deaId);
-    return answered;
+    return this.change(request, requester, { to: 'submitted', action: 'answer', message: { kind: 'answer', text } }, request.deaId);
   }
 
   async redirect(dea: StaffMember, requestId: string, version: number, reason: unknown, inappropriate: boolean): Promise<SupportRequest> {
     const request = await this.allowed(dea, requestId, version, 'redirect');
     const text = required(reason, 'redirectReason', 'the reason', TRIAGE_LIMITS.reason);
-    const redirected = await this.change(request, dea, { to: 'redirected', action: inappropriate ? 'redirect:inappropriate' : 'redirect', inappropriate, message: { kind: 'redirect', text } });
-    await this.deps.notifier.requestNeedsAttention(redirected, redirected.requesterId);
+    const redirected = await this.change(request, dea, { to: 'redirected', action: inappropriate ? 'redirect:inappropriate' : 'redirect', inappropriate, message: { kind: 'redirect', text } }, request.requesterId);
     if (inappropriate) await this.deps.trends?.afterMarkedInappropriate(redirected);
     return redirected;
   }
@@ -76,9 +76,7 @@ export class TriageService {
     const s = optionalText(summary, 'summary', 'the summary', TRIAGE_LIMITS.summary, problems, true);
     const i = optionalText(information, 'information', 'the information', TRIAGE_LIMITS.information, problems, true);
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
-    const sent = await this.change(request, dea, { to: 'closed', action: 'inform', message: { kind: 'information', text: i, summary: s } });
-    await this.deps.notifier.requestNeedsAttention(sent, sent.requesterId);
-    return sent;
+    return this.change(request, dea, { to: 'closed', action: 'inform', message: { kind: 'information', text: i, summary: s } }, request.requesterId);
   }
 
   /** A holding response with the date the DEA expects to come back (seed §20). */
@@ -93,10 +91,12 @@ export class TriageService {
     else if (date > addMonths(today, MAX_MONTHS_AHEAD)) problems.expectedReturn = `The expected return date must be within ${MAX_MONTHS_AHEAD} months.`;
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
     // The request stays accepted: the holding response is a message on it, not a change of status.
-    const held = await this.deps.store.touch({ requestId: request.id, expectedVersion: request.version, actorId: dea.id, at: this.deps.clock.now(), action: 'holding', message: { kind: 'holding', text: message, expectedReturn: date } });
-    await this.deps.notifier.requestChanged(held);
-    await this.deps.notifier.requestNeedsAttention(held, held.requesterId);
-    return held;
+    return this.uow.run(async () => {
+      const held = await this.deps.store.touch({ requestId: request.id, expectedVersion: request.version, actorId: dea.id, at: this.deps.clock.now(), action: 'holding', message: { kind: 'holding', text: message, expectedReturn: date } });
+      await this.deps.notifier.requestChanged(held);
+      await this.deps.notifier.requestNeedsAttention(held, request.requesterId);
+      return held;
+    });
   }
 
   /** The DEA's open requests: urgent first, then by required-response date; overdue ones marked. */
@@ -121,15 +121,21 @@ export class TriageService {
     return request;
   }
 
+  /** The change and the card it queues for the person who must act next, written together. */
   private async change(
     request: SupportRequest,
     actor: StaffMember,
     change: Pick<StatusChange, 'to' | 'action' | 'message'> & { channel?: Channel; inappropriate?: boolean },
+    tell: string,
   ): Promise<SupportRequest> {
-    const changed = await this.deps.store.changeStatus({ requestId: request.id, expectedVersion: request.version, actorId: actor.id, at: this.deps.clock.now(), ...change });
-    await this.deps.notifier.requestChanged(changed);
-    return changed;
+    return this.uow.run(async () => {
+      const changed = await this.deps.store.changeStatus({ requestId: request.id, expectedVersion: request.version, actorId: actor.id, at: this.deps.clock.now(), ...change });
+      await this.deps.notifier.requestChanged(changed);
+      await this.deps.notifier.requestNeedsAttention(changed, tell);
+      return changed;
+    });
   }
+
 }
 
 function required(value: unknown, field: string, label: string, max: number): string {
