@@ -17,6 +17,7 @@ import { cardAttachment } from '../dialogs/card-attachment';
 import type { ConversationReferences } from '../data/stores/conversation-references';
 import type { Logger, StaffDirectory } from '../domain/ports';
 import type { StaffMember } from '../domain/staff';
+import { isDomainError } from '../domain/errors';
 import { setTurnPerson } from '../dialogs/turn-person';
 import { normaliseCommand } from './core/commands';
 import { routeClick, type Routes } from './core/routes';
@@ -141,7 +142,13 @@ export class DeaBot extends TeamsActivityHandler {
     }
     const handler = this.deps.routes.commands.get(command);
     if (handler) {
-      await handler(turn, person, dc);
+      try {
+        await handler(turn, person, dc);
+      } catch (error) {
+        // A command this person may not use says why, in the domain's words.
+        if (!isDomainError(error)) throw error;
+        await turn.sendActivity(error.message);
+      }
       return;
     }
     if (turn.activity.type === ActivityTypes.Message && !turn.activity.text && turn.activity.value) {

@@ -1,6 +1,7 @@
+import type { InterventionAction } from '../domain/interventions/intervention-policy';
 import { availabilityChoices, INTERVENTION_STATEMENTS, LETTER_FORMAT_LABELS, LETTER_FORMATS, requiredInterventionStatements, THREE_WAY_STATEMENTS, type Conditionality } from '../domain/interventions/consent';
 import type { InterventionState } from '../domain/interventions/intervention-service';
-import { INTERVENTIONS_PER_CLAIMANT, needsTeamLeaderAgreement, OVERRIDE_REASON_MAX } from '../domain/interventions/intervention-limit';
+import { INTERVENTIONS_PER_CLAIMANT, OVERRIDE_REASON_MAX } from '../domain/interventions/intervention-limit';
 import type { SupportRequest } from '../domain/requests/support-request';
 import { showCardAction, type FormField } from './form-card';
 
@@ -42,10 +43,9 @@ export function interventionFacts(request: SupportRequest, view: InterventionVie
 }
 
 /** The requester's consent form for a three way, or the pre-conditions of a claimant support intervention. */
-export function consentForms(request: SupportRequest, view: InterventionView, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
-  if (request.status !== 'accepted' || view.state.consent) return [];
+export function consentForms(request: SupportRequest, view: InterventionView, allowed: ReadonlySet<InterventionAction>, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
   const data = { requestId: request.id, version: request.version };
-  if (request.channel === 'three_way_intervention') {
+  if (allowed.has('threeWayConsent')) {
     return [
       showCardAction({
         title: "Record the claimant's consent",
@@ -74,7 +74,7 @@ export function consentForms(request: SupportRequest, view: InterventionView, va
       }),
     ];
   }
-  if (request.channel === 'claimant_support_intervention') {
+  if (allowed.has('preconditions')) {
     const statements = requiredInterventionStatements(view.requesterIsTeamLeader);
     return [
       showCardAction({
@@ -103,10 +103,9 @@ export function consentForms(request: SupportRequest, view: InterventionView, va
 }
 
 /** The DEA asks their team leader for a further intervention (seed §36). */
-export function overrideForms(request: SupportRequest, view: InterventionView, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
+export function overrideForms(request: SupportRequest, view: InterventionView, allowed: ReadonlySet<InterventionAction>, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
   const { state } = view;
-  if (request.channel !== 'claimant_support_intervention' || request.status !== 'accepted' || !state.consent) return [];
-  if (!needsTeamLeaderAgreement(state.priorInterventions) || (state.override && state.override.decision !== 'declined')) return [];
+  if (!allowed.has('askOverride')) return [];
   return [
     showCardAction({
       title: `Ask ${view.deaTeamLeaderName ?? 'your team leader'} to agree`,

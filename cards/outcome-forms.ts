@@ -1,7 +1,8 @@
+import type { OutcomeAction } from '../domain/outcomes/outcome-policy';
 import { describeDate, londonDate } from '../domain/requests/calendar-date';
 import { CHANNEL_LABELS } from '../domain/requests/channels';
 import { NEXT_STEP_LABELS, NEXT_STEPS_AFTER, type OutcomeChannel } from '../domain/outcomes/next-steps';
-import { OUTCOME_LIMITS, recorderIdOf, summaryIsSeparate } from '../domain/outcomes/outcome-routes';
+import { OUTCOME_LIMITS, summaryIsSeparate } from '../domain/outcomes/outcome-routes';
 import type { OutcomeState } from '../domain/outcomes/outcome-service';
 import type { MeetingRecord } from '../domain/outcomes/ports';
 import type { SupportRequest } from '../domain/requests/support-request';
@@ -40,13 +41,11 @@ export function lmsOutcomeText(request: SupportRequest, state: OutcomeState, dea
 }
 
 /** The outcome form for the person the seed names, and the DEA's summary form where it is separate. */
-export function outcomeForms(request: SupportRequest, state: OutcomeState, viewer: StaffMember, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
-  if (!state.meetingStarted || !['booked', 'held', 'outcome_recorded'].includes(request.status)) return [];
+export function outcomeForms(request: SupportRequest, state: OutcomeState, allowed: ReadonlySet<OutcomeAction>, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
   const data = { requestId: request.id, version: request.version };
-  const recorderId = recorderIdOf(state.route, request);
   const forms: Record<string, unknown>[] = [];
   const summaryField = (label: string): FormField => ({ id: 'summary', kind: 'multiline', label, required: true, errorMessage: 'Enter the summary.', maxLength: OUTCOME_LIMITS.summary });
-  if (viewer.id === recorderId && !state.outcome) {
+  if (allowed.has('recordOutcome')) {
     const fields: FormField[] = [
       { id: 'actions', kind: 'multiline', label: 'Outcome: actions and recommendations', required: true, errorMessage: 'Enter the actions and recommendations.', maxLength: OUTCOME_LIMITS.actions },
       {
@@ -63,7 +62,7 @@ export function outcomeForms(request: SupportRequest, state: OutcomeState, viewe
     }
     forms.push(showCardAction({ title: 'Record the outcome', verb: 'outcome.record', submitTitle: 'Record outcome', data, values, problems, fields }));
   }
-  if (viewer.id === request.deaId && summaryIsSeparate(state.route) && !state.summary) {
+  if (allowed.has('sendSummary')) {
     forms.push(
       showCardAction({
         title: 'Send your summary of outputs',

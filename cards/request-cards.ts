@@ -19,8 +19,10 @@ import { TRIAGE_LIMITS } from '../domain/requests/triage-service';
 import { RequestService } from '../domain/requests/request-service';
 import { MAX_MONTHS_AHEAD } from '../domain/requests/drafts';
 import type { RequestMessage } from '../domain/requests/support-request';
-import { BOOKING_RULES, bookerIdOf } from '../domain/calendar/booking';
+import { BOOKING_RULES } from '../domain/calendar/booking';
 import { allowedBooking } from '../domain/calendar/booking-policy';
+import { allowedInterventions } from '../domain/interventions/intervention-policy';
+import { allowedOutcomes } from '../domain/outcomes/outcome-policy';
 import { bookingActions, bookingFacts, type BookingView } from './booking-forms';
 import { consentForms, interventionFacts, overrideForms, type InterventionView } from './intervention-forms';
 import { lmsOutcomeText, outcomeForms, outcomeParagraphs } from './outcome-forms';
@@ -114,22 +116,20 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   const forms = [...deaForms(request, allowed, options), ...requesterForms(request, allowed, options)];
   const { values, problems } = options;
   if (options.intervention) {
-    if (view === 'requester') forms.push(...consentForms(request, options.intervention, values, problems));
-    if (view === 'dea') forms.push(...overrideForms(request, options.intervention, values, problems));
+    const allowedBeforeBooking = allowedInterventions(viewer.id, request, options.intervention.state);
+    forms.push(...consentForms(request, options.intervention, allowedBeforeBooking, values, problems), ...overrideForms(request, options.intervention, allowedBeforeBooking, values, problems));
   }
   const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
-  const bookerId = bookerIdOf(request);
   const blockedBy = options.intervention?.state.blockedBy ?? null;
-  if (options.booking) {
-    const allowedOnMeeting = allowedBooking(viewer.id, { request, booking: options.booking.current, blockedBy });
+  const allowedOnMeeting = options.booking ? allowedBooking(viewer.id, { request, booking: options.booking.current, blockedBy }) : undefined;
+  if (options.booking && allowedOnMeeting) {
     forms.push(...bookingActions(request, options.booking, allowedOnMeeting, options.today, values, problems));
   }
-  if (options.outcome && full) forms.push(...outcomeForms(request, options.outcome, viewer, values, problems));
+  if (options.outcome) forms.push(...outcomeForms(request, options.outcome, allowedOutcomes(viewer.id, request, options.outcome), values, problems));
   forms.push(...qualityActions(request, options.quality, values, problems));
   let nextStep: string | undefined;
-  if (full && request.status === 'accepted' && rules && !options.booking?.current) {
-    nextStep = blockedBy ?? (viewer.id === bookerId ? `Next: ${rules.bookTitle.charAt(0).toLowerCase()}${rules.bookTitle.slice(1)}.` : undefined);
-  }
+  if (full && rules && allowedOnMeeting?.has('book')) nextStep = `Next: ${rules.bookTitle.charAt(0).toLowerCase()}${rules.bookTitle.slice(1)}.`;
+  else if (full && blockedBy && !options.booking?.current) nextStep = blockedBy;
   const lms = view === 'requester' && options.outcome ? lmsOutcomeText(request, options.outcome, parties.adviser) : null;
   const card = summaryCard({
     title: `${request.reference}: ${REQUEST_TYPE_LABELS[request.type]}`,

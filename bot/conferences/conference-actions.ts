@@ -11,7 +11,7 @@ import type { GroupConference } from '../../domain/conferences/plan';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import { describeMeeting } from '../../domain/requests/calendar-date';
-import { hasRole, type StaffMember } from '../../domain/staff';
+import type { StaffMember } from '../../domain/staff';
 import type { BackgroundWork } from '../core/background';
 
 type ActionData = Record<string, unknown>;
@@ -41,10 +41,6 @@ export class ConferenceActions {
 
   /** `plan group conferences`: the team leader chooses the DEA, the length and whom else to invite. */
   async planCommand(turn: TurnContext, person: StaffMember): Promise<void> {
-    if (!hasRole(person, 'work_coach_team_leader')) {
-      await turn.sendActivity('Group conferences are planned by Work Coach Team Leaders. Say "help" to see what you can do.');
-      return;
-    }
     const deas = await this.deps.plans.deaChoices(person);
     if (!deas.length) {
       await turn.sendActivity('No DEA in the staff directory has you as their team leader, or supports your work coaches, so there is nobody to plan for. Ask whoever keeps the directory.');

@@ -47,10 +47,6 @@ export const interventionsJourney: Journey = {
     return {
       commands: {
         'quality checks': async (turn, person) => {
-          if (!person.roles.includes('work_coach_team_leader')) {
-            await turn.sendActivity("Quality checks are for Work Coach Team Leaders: they quality assure their DEA's work (QAS).");
-            return;
-          }
           await turn.sendActivity(MessageFactory.attachment(cardAttachment(qualityListCard(await quality.checkable(person)))));
         },
       },

@@ -71,10 +71,6 @@ export const requestsJourney: Journey = {
           await turn.sendActivity(MessageFactory.attachment(cardAttachment(myRequestsCard(await requests.mine(person)))));
         },
         queue: async (turn, person) => {
-          if (!person.roles.includes('dea')) {
-            await turn.sendActivity('The queue is for DEAs: it lists the requests sent to them. Say "my requests" to see yours.');
-            return;
-          }
           const entries = await triage.queue(person);
           const requesters = await requests.requesterNames(entries.map((e) => e.request));
           await turn.sendActivity(MessageFactory.attachment(cardAttachment(queueCard(entries, requesters, londonDate(clock.now())))));

@@ -330,7 +330,7 @@ export class GroupConferenceService {
   }
 
   private assertWctl(person: StaffMember): void {
-    if (!hasRole(person, 'work_coach_team_leader')) throw notAllowed('Group conferences are planned by Work Coach Team Leaders.');
+    if (!hasRole(person, 'work_coach_team_leader')) throw notAllowed('Group conferences are planned by Work Coach Team Leaders. Say "help" to see what you can do.');
   }
 
   private async person(id: string): Promise<StaffMember> {

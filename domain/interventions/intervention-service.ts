@@ -1,5 +1,6 @@
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { MEETING_STATUSES } from '../requests/state-machine';
+import { interventionNowRefusal, interventionWhoRefusal, type InterventionAction } from './intervention-policy';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import { hasRole, isTeamLeader, type StaffMember } from '../staff';
@@ -8,7 +9,7 @@ import type { FollowUpStarter } from '../outcomes/next-steps';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
 import { availabilityHours, checkInterventionConsent, checkThreeWayConsent, type ConsentInput, type ConsentPurpose, type ConsentRecord } from './consent';
-import { INTERVENTIONS_PER_CLAIMANT, needsTeamLeaderAgreement, ordinal, OVERRIDE_REASON_MAX, type InterventionOverride } from './intervention-limit';
+import { needsTeamLeaderAgreement, ordinal, OVERRIDE_REASON_MAX, type InterventionOverride } from './intervention-limit';
 import type { InterventionNotifier, InterventionStore } from './ports';
 
 export interface InterventionDeps {
@@ -124,18 +125,13 @@ export class InterventionService {
   /** The DEA asks their team leader to agree an intervention beyond the limit, with the reason. */
   async askForOverride(dea: StaffMember, requestId: string, version: number, reason: unknown): Promise<SupportRequest> {
     return this.uow.run(async () => {
-      const request = await this.load(requestId, version);
-      if (request.deaId !== dea.id) throw notAllowed('Only the DEA the request was sent to can ask for this.');
-      if (request.channel !== 'claimant_support_intervention' || request.status !== 'accepted') throw invalid('Only an accepted claimant support intervention needs this.');
-      const prior = await this.countInterventions(request);
-      if (!needsTeamLeaderAgreement(prior)) throw invalid(`The claimant has had ${prior} of ${INTERVENTIONS_PER_CLAIMANT} interventions: no agreement is needed.`);
+      const { request, state } = await this.allowed(dea, requestId, version, 'askOverride');
+      const prior = state?.priorInterventions ?? 0;
       const text = typeof reason === 'string' ? reason.trim() : '';
       if (!text) throw invalid('Enter the exceptional circumstances.', { overrideReason: 'Enter the exceptional circumstances.' });
       if (text.length > OVERRIDE_REASON_MAX) throw invalid(`Keep the reason to ${OVERRIDE_REASON_MAX} characters or fewer.`, { overrideReason: `At most ${OVERRIDE_REASON_MAX} characters.` });
       const teamLeader = dea.teamLeaderId ? await this.deps.directory.findById(dea.teamLeaderId) : null;
       if (!teamLeader || !hasRole(teamLeader, 'work_coach_team_leader')) throw invalid('You have no Work Coach Team Leader in the staff directory: ask whoever keeps it to add one.');
-      const existing = await this.deps.store.overrideFor(request.id);
-      if (existing && existing.decision !== 'declined') throw conflict(existing.decision === 'pending' ? 'Your team leader has already been asked.' : 'Your team leader has already agreed.');
       const now = this.deps.clock.now();
       const override = await this.deps.store.askOverride({ requestId: request.id, reason: text, askedById: dea.id, askedAt: now, teamLeaderId: teamLeader.id, priorCount: prior });
       const changed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: dea.id, action: 'override:asked', at: now });
@@ -177,22 +173,24 @@ export class InterventionService {
   }
 
   private async asRequester(person: StaffMember, requestId: string, version: number, channel: ConsentPurpose): Promise<SupportRequest> {
-    const request = await this.load(requestId, version);
-    if (request.requesterId !== person.id) throw notAllowed("Only the person who made the request records the claimant's consent.");
-    if (request.channel !== channel || request.status !== 'accepted') throw invalid('Consent is recorded once the DEA has accepted the request for this channel.');
-    if (await this.deps.store.consentFor(request.id, channel)) throw conflict('Consent has already been recorded for this request.');
-    return request;
+    return (await this.allowed(person, requestId, version, channel === 'three_way_intervention' ? 'threeWayConsent' : 'preconditions')).request;
+  }
+
+  /** The request and where its intervention stands, once the policy allows this person the action on the version they saw. */
+  private async allowed(person: StaffMember, requestId: string, version: number, action: InterventionAction): Promise<{ request: SupportRequest; state: InterventionState | null }> {
+    const request = await this.deps.requests.findById(requestId);
+    if (!request) throw notFound('That request does not exist.');
+    const who = interventionWhoRefusal(person.id, request, action);
+    if (who) throw who;
+    if (request.version !== version) throw conflict('The request changed since this card was shown.');
+    const state = await this.state(request);
+    const now = interventionNowRefusal(request, state, action);
+    if (now) throw now;
+    return { request, state };
   }
 
   /** Interventions the claimant has had or has booked (seed §36 counts them), other than this one. */
   private async countInterventions(request: SupportRequest): Promise<number> {
     return request.claimant ? this.deps.store.countInterventions(request.claimant.nino, request.id, MEETING_STATUSES) : 0;
-  }
-
-  private async load(requestId: string, version: number): Promise<SupportRequest> {
-    const request = await this.deps.requests.findById(requestId);
-    if (!request) throw notFound('That request does not exist.');
-    if (request.version !== version) throw conflict('The request changed since this card was shown.');
-    return request;
   }
 }

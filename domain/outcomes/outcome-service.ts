@@ -1,6 +1,7 @@
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
+import { outcomeNowRefusal, outcomeWhoRefusal, type OutcomeAction } from './outcome-policy';
 import { MEETING_STATUSES } from '../requests/state-machine';
-import { conflict, invalid, isDomainError, notAllowed, notFound } from '../errors';
+import { conflict, invalid, isDomainError, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
 import type { Booking } from '../calendar/booking';
@@ -74,11 +75,7 @@ export class OutcomeService {
   /** The outcome, by the person the seed names; with the summary too when that person is the DEA. */
   async recordOutcome(person: StaffMember, requestId: string, version: number, input: OutcomeInput): Promise<{ request: SupportRequest; followUps: readonly { step: NextStep; reference: string }[] }> {
     return this.uow.run(async () => {
-      const { request, route, state } = await this.ready(requestId, version);
-      if (person.id !== recorderIdOf(route, request)) {
-        throw notAllowed(route.recorder === 'adviser' ? 'The DEA records the outcome of this meeting.' : 'The work coach who made the request records the outcome of this meeting.');
-      }
-      if (state.outcome) throw conflict('The outcome has already been recorded.');
+      const { request, route, state } = await this.ready(person, requestId, version, 'recordOutcome');
       const problems: Record<string, string> = {};
       const actions = text(input.actions, OUTCOME_LIMITS.actions, 'actions', 'Enter the actions and recommendations.', problems);
       const { steps, problem } = checkNextSteps(input.nextSteps, request.channel as OutcomeChannel);
@@ -111,10 +108,7 @@ export class OutcomeService {
   /** The DEA's summary of outputs, where the work coach records the outcome (seed §14, §27). */
   async recordSummary(dea: StaffMember, requestId: string, version: number, input: OutcomeInput): Promise<SupportRequest> {
     return this.uow.run(async () => {
-      const { request, route, state } = await this.ready(requestId, version);
-      if (dea.id !== request.deaId) throw notAllowed('The DEA writes the summary of outputs.');
-      if (!summaryIsSeparate(route)) throw invalid('For this meeting the summary goes with the outcome.');
-      if (state.summary) throw conflict('The summary has already been sent.');
+      const { request, state } = await this.ready(dea, requestId, version, 'sendSummary');
       const problems: Record<string, string> = {};
       const summary = text(input.summary, OUTCOME_LIMITS.summary, 'summary', 'Enter the summary of outputs.', problems);
       if (!state.summaryRecipient) problems.summary = 'There is nobody to send the summary to: the staff directory has no team leader for this person.';
@@ -160,14 +154,16 @@ export class OutcomeService {
     return this.deps.records.find(id);
   }
 
-  private async ready(requestId: string, version: number): Promise<{ request: SupportRequest; route: OutcomeRoute; state: OutcomeState }> {
+  /** The request and where its meeting stands, once the outcome policy allows this person the action on the version they saw. */
+  private async ready(person: StaffMember, requestId: string, version: number, action: OutcomeAction): Promise<{ request: SupportRequest; route: OutcomeRoute; state: OutcomeState }> {
     const request = await this.deps.requests.findById(requestId);
     if (!request) throw notFound('That request does not exist.');
     if (request.version !== version) throw conflict('The request changed since this card was shown.');
     if (!routeOf(request.channel)) throw invalid('This request has no meeting to record an outcome for.');
     const state = await this.state(request);
-    if (!state || !state.meetingStarted) throw invalid('The outcome is recorded once the meeting has taken place.');
-    return { request, route: state.route, state };
+    const refusal = (state && outcomeWhoRefusal(person.id, request, state, action)) ?? outcomeNowRefusal(state, action);
+    if (refusal) throw refusal;
+    return { request, route: state!.route, state: state! };
   }
 
   /** A meeting recorded before the ended-meetings job saw it is held first, so the history reads true. */

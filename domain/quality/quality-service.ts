@@ -44,7 +44,7 @@ export class QualityService {
 
   /** The meetings of the DEAs this team leader manages that a QAS check covers, newest first. */
   async checkable(person: StaffMember, limit = 10): Promise<{ request: SupportRequest; check: QualityCheck | null }[]> {
-    if (!hasRole(person, 'work_coach_team_leader')) return [];
+    if (!hasRole(person, 'work_coach_team_leader')) throw notAllowed("Quality checks are for Work Coach Team Leaders: they quality assure their DEA's work (QAS).");
     const deas = (await this.deps.directory.findByTeamLeader(person.id)).filter((p) => hasRole(p, 'dea'));
     const candidates = (await Promise.all(deas.map((d) => this.deps.requests.listForDea(d.id, CHECKABLE_STATUSES))))
       .flat()

@@ -1,7 +1,7 @@
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
-import { invalid, notFound } from '../errors';
+import { invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
-import type { StaffMember } from '../staff';
+import { hasRole, type StaffMember } from '../staff';
 import { addMonths, isCalendarDate, londonDate } from './calendar-date';
 import { channelsFor, CHANNEL_LABELS, isChannel, type Channel } from './channels';
 import type { RequestNotifier, StatusChange, SupportRequestStore } from './ports';
@@ -101,6 +101,7 @@ export class TriageService {
 
   /** The DEA's open requests: urgent first, then by required-response date; overdue ones marked. */
   async queue(dea: StaffMember): Promise<QueueEntry[]> {
+    if (!hasRole(dea, 'dea')) throw notAllowed('The queue is for DEAs: it lists the requests sent to them. Say "my requests" to see yours.');
     const today = londonDate(this.deps.clock.now());
     const open = await this.deps.store.listForDea(dea.id, OPEN_STATUSES);
     return open

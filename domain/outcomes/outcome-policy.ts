@@ -1,0 +1,31 @@
+import { conflict, invalid, notAllowed, type DomainError } from '../errors';
+import { participantId } from '../requests/participants';
+import type { SupportRequest } from '../requests/support-request';
+import { summaryIsSeparate } from './outcome-routes';
+import type { OutcomeState } from './outcome-service';
+
+/** What is recorded after a meeting (seed 000 §14–18, §27–28, §41–42). */
+export const OUTCOME_ACTIONS = ['recordOutcome', 'sendSummary'] as const;
+export type OutcomeAction = (typeof OUTCOME_ACTIONS)[number];
+
+/** Who records it: the part the seed names for the meeting; the adviser writes a separate summary. */
+export function outcomeWhoRefusal(personId: string, request: SupportRequest, state: OutcomeState, action: OutcomeAction): DomainError | null {
+  if (action === 'recordOutcome') {
+    return personId === participantId(request, state.route.recorder) ? null : notAllowed(state.route.recorder === 'adviser' ? 'The DEA records the outcome of this meeting.' : 'The work coach who made the request records the outcome of this meeting.');
+  }
+  return personId === participantId(request, 'adviser') ? null : notAllowed('The DEA writes the summary of outputs.');
+}
+
+/** Whether it can be recorded now: once the meeting has started, and once only. */
+export function outcomeNowRefusal(state: OutcomeState | null, action: OutcomeAction): DomainError | null {
+  if (!state || !state.meetingStarted) return invalid('The outcome is recorded once the meeting has taken place.');
+  if (action === 'recordOutcome') return state.outcome ? conflict('The outcome has already been recorded.') : null;
+  if (!summaryIsSeparate(state.route)) return invalid('For this meeting the summary goes with the outcome.');
+  return state.summary ? conflict('The summary has already been sent.') : null;
+}
+
+/** What this person may record now: what their card offers. */
+export function allowedOutcomes(personId: string, request: SupportRequest, state: OutcomeState | null): ReadonlySet<OutcomeAction> {
+  if (!state) return new Set();
+  return new Set(OUTCOME_ACTIONS.filter((action) => !outcomeWhoRefusal(personId, request, state, action) && !outcomeNowRefusal(state, action)));
+}
