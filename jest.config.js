@@ -1,5 +1,12 @@
+const { availableParallelism } = require('node:os');
+
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest's default is one worker fewer than the cores: on a 2-core machine that runs every file in one
+  // process. The slow files spend seconds waiting (Graph Retry-After, a slow Graph, HTTP round trips),
+  // so two workers overlap even on 2 cores. At most 4, to bound memory on big machines: worker heaps
+  // level off near 350 MB, so no workerIdleMemoryLimit (restarting a worker costs its module loads).
+  maxWorkers: Math.min(4, Math.max(2, availableParallelism())),
   preset: 'ts-jest',
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
