@@ -1,4 +1,6 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Activity } from 'botbuilder';
 import { createApp, type App } from '../../bot/app';
@@ -40,12 +42,18 @@ export function firstStartTemplate(): Promise<string> {
   });
 }
 
+/** Settings that change what the bot makes of an empty folder: with these, no template applies. */
+const DATABASE_SETTINGS = ['SEED_DEMO', 'DATABASE_URL', 'DATA_DIR', 'MSSQL_HOST'];
+
 /**
  * The real bot on a real HTTP port, a fresh SQLite file with the demo directory, and a local connector.
  * Without `dataDir`, the file is a copy of what the bot made at its first start (`firstStartTemplate`).
  */
 export async function startTestBot(options: { dataDir?: string; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestBot> {
-  const dataDir = options.dataDir ?? (await copyOfTemplate(await firstStartTemplate(), 'dea-bot-http-')).dir;
+  const fromTemplate = !Object.keys(options.env ?? {}).some((name) => DATABASE_SETTINGS.includes(name));
+  const dataDir =
+    options.dataDir ??
+    (fromTemplate ? (await copyOfTemplate(await firstStartTemplate(), 'dea-bot-http-')).dir : mkdtempSync(join(tmpdir(), 'dea-bot-http-')));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'debug', ...options.env });
   const logs: string[] = [];
   const sink = new Writable({
