@@ -1,11 +1,21 @@
+const { availableParallelism } = require('node:os');
+
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest's default is one worker fewer than the cores: on a 2-core machine that runs every file in one
+  // process. The slow files spend seconds waiting (Graph Retry-After, a slow Graph, HTTP round trips),
+  // so two workers overlap even on 2 cores. At most 4, to bound memory on big machines: worker heaps
+  // level off near 350 MB, so no workerIdleMemoryLimit (restarting a worker costs its module loads).
+  maxWorkers: Math.min(4, Math.max(2, availableParallelism())),
   preset: 'ts-jest',
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   setupFiles: ['<rootDir>/test/support/setup-env.ts'],
+  // A folder per run for the template databases the tests copy (test/support/template-database.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },

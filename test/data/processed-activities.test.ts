@@ -1,5 +1,5 @@
 import { ProcessedActivities } from '../../data/stores/processed-activities';
-import { openTempDatabase, type TempDatabase } from '../../testkit/temp-database';
+import { openTempDatabase, type TempDatabase } from '../support/template-database';
 
 describe('ProcessedActivities', () => {
   let db: TempDatabase;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { applySeed } from '../../data/seed/apply-seed';
 import { parseSeedFile, SeedFileError, type SeedFile } from '../../data/seed/seed-file';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
-import { openTempDatabase, type TempDatabase } from '../../testkit/temp-database';
+import { openTempDatabase, type TempDatabase } from '../support/template-database';
 
 const demoText = readFileSync(join(__dirname, '..', '..', 'data', 'seed', 'demo-staff.json'), 'utf8');
 const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -1,5 +1,5 @@
 import { SqlStorage, StorageConflictError } from '../../data/stores/sql-storage';
-import { openTempDatabase, type TempDatabase } from '../../testkit/temp-database';
+import { openTempDatabase, type TempDatabase } from '../support/template-database';
 
 describe('SqlStorage', () => {
   let db: TempDatabase;

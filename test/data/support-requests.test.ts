@@ -5,7 +5,7 @@ import { parseSeedFile } from '../../data/seed/seed-file';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { NewSupportRequest } from '../../domain/requests/ports';
-import { openTempDatabase, type TempDatabase } from '../../testkit/temp-database';
+import { openTempDatabase, type TempDatabase } from '../support/template-database';
 
 describe('SqlSupportRequestStore', () => {
   let db: TempDatabase;

@@ -35,11 +35,16 @@ function readManifestFile(name: string): Buffer {
 
 const schema: unknown = JSON.parse(readManifestFile('schema/MicrosoftTeams.schema.json').toString('utf8'));
 
+let compiled: ReturnType<Ajv04['compile']> | undefined;
+
 function schemaErrors(manifest: unknown): string[] {
-  // The Teams schema is JSON Schema draft-04; options as in Microsoft's own validator (@microsoft/app-manifest).
-  const ajv = new Ajv04({ allErrors: true, strictTypes: false });
-  addFormats(ajv, ['uri', 'email', 'regex']);
-  const validate = ajv.compile(schema as object);
+  if (!compiled) {
+    // The Teams schema is JSON Schema draft-04; options as in Microsoft's own validator (@microsoft/app-manifest).
+    const ajv = new Ajv04({ allErrors: true, strictTypes: false });
+    addFormats(ajv, ['uri', 'email', 'regex']);
+    compiled = ajv.compile(schema as object);
+  }
+  const validate = compiled;
   if (validate(manifest)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }

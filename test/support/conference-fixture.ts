@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applySeed } from '../../data/seed/apply-seed';
 import { parseSeedFile } from '../../data/seed/seed-file';
@@ -11,7 +11,9 @@ import { GroupConferenceService } from '../../domain/conferences/group-conferenc
 import type { ConferenceCalendar, ConferenceNotifier } from '../../domain/conferences/ports';
 import type { Clock, Logger } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
-import { openTempDatabase, type TempDatabase } from '../../testkit/temp-database';
+import { openDatabase } from '../../data/database';
+import type { TempDatabase } from '../../testkit/temp-database';
+import { migratedTemplate, openCopyOf, template } from './template-database';
 
 export const quietLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 
@@ -51,10 +53,20 @@ export interface ConferenceFixture {
   service(calendar: ConferenceCalendar): GroupConferenceService;
 }
 
-/** A real SQLite file with the migrations run and the demo directory (Dana, Tom, 30 coaches) loaded. */
+/** The migrated template with the demo directory loaded by the seed loader, made once per run. */
+function demoDirectoryTemplate(): Promise<string> {
+  return template('demo-directory', async (dir) => {
+    const file = join(dir, 'dea-bot.sqlite');
+    copyFileSync(await migratedTemplate(), file);
+    const dataSource = await openDatabase({ kind: 'sqlite', file });
+    await applySeed(dataSource, parseSeedFile(readFileSync(join(__dirname, '..', '..', 'data', 'seed', 'demo-staff.json'), 'utf8')));
+    await dataSource.destroy();
+  });
+}
+
+/** A real SQLite file with the migrations run and the demo directory (Dana, Tom, 30 coaches) loaded: a copy of a template. */
 export async function conferenceFixture(now: Date): Promise<ConferenceFixture> {
-  const db = await openTempDatabase();
-  await applySeed(db.dataSource, parseSeedFile(readFileSync(join(__dirname, '..', '..', 'data', 'seed', 'demo-staff.json'), 'utf8')));
+  const db = await openCopyOf(await demoDirectoryTemplate());
   const directory = new SqlStaffDirectory(db.dataSource);
   const store = new SqlConferenceStore(db.dataSource);
   const notifier = new RecordingConferenceNotifier();

@@ -7,6 +7,7 @@ import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { ConnectorRecorder } from './connector-recorder';
+import { copyOfTemplate, template } from './template-database';
 import type { Clock } from '../../domain/ports';
 
 export const PEOPLE = {
@@ -30,9 +31,29 @@ export interface TestBot {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** The real bot on a real HTTP port, a fresh SQLite file with the demo directory, and a local connector. */
+/**
+ * The database a bot makes at its first start in an empty folder (the migrations run and the demo
+ * directory loaded), made once per run by starting the real bot, for tests to start from a copy.
+ */
+export function firstStartTemplate(): Promise<string> {
+  return template('first-start', async (dir) => {
+    const bot = await startTestBot({ dataDir: dir });
+    await bot.close({ keepData: true });
+  });
+}
+
+/** Settings that change what the bot makes of an empty folder: with these, no template applies. */
+const DATABASE_SETTINGS = ['SEED_DEMO', 'DATABASE_URL', 'DATA_DIR', 'MSSQL_HOST'];
+
+/**
+ * The real bot on a real HTTP port, a fresh SQLite file with the demo directory, and a local connector.
+ * Without `dataDir`, the file is a copy of what the bot made at its first start (`firstStartTemplate`).
+ */
 export async function startTestBot(options: { dataDir?: string; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestBot> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dea-bot-http-'));
+  const fromTemplate = !Object.keys(options.env ?? {}).some((name) => DATABASE_SETTINGS.includes(name));
+  const dataDir =
+    options.dataDir ??
+    (fromTemplate ? (await copyOfTemplate(await firstStartTemplate(), 'dea-bot-http-')).dir : mkdtempSync(join(tmpdir(), 'dea-bot-http-')));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'debug', ...options.env });
   const logs: string[] = [];
   const sink = new Writable({

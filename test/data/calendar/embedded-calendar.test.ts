@@ -1,6 +1,6 @@
 import { EMBEDDED_JOIN_URL_PREFIX, EmbeddedCalendar } from '../../../data/calendar/embedded-calendar';
 import type { CalendarEventRow } from '../../../data/schema/calendar';
-import { openTempDatabase, type TempDatabase } from '../../../testkit/temp-database';
+import { openTempDatabase, type TempDatabase } from '../../support/template-database';
 import { calendarContract, DEA, newEvent } from './calendar-contract';
 
 calendarContract('EmbeddedCalendar on SQLite', async () => {
