@@ -9,14 +9,13 @@ import {
   type SupportRequest,
 } from '../domain/requests/support-request';
 import type { StaffMember } from '../domain/staff';
-import type { CaseParticipants } from '../domain/requests/participants';
+import { roleOf, type CaseParticipants } from '../domain/requests/participants';
 import type { AdaptiveCard } from './render';
 import { summaryCard, type CardAction } from './summary-card';
 import { showCardAction } from './form-card';
 import { addMonths } from '../domain/requests/calendar-date';
 import { CHANNEL_LABELS, channelsFor } from '../domain/requests/channels';
 import { TRIAGE_LIMITS } from '../domain/requests/triage-service';
-import { RequestService } from '../domain/requests/request-service';
 import { MAX_MONTHS_AHEAD } from '../domain/requests/drafts';
 import type { RequestMessage } from '../domain/requests/support-request';
 import { BOOKING_RULES } from '../domain/calendar/booking';
@@ -37,8 +36,8 @@ export type RequestParties = Pick<CaseParticipants, 'requester' | 'adviser'>;
 export type RequestView = 'requester' | 'dea' | 'read-only';
 
 export function viewOf(viewer: StaffMember, request: SupportRequest): RequestView {
-  if (!RequestService.seesClaimantInFull(viewer, request)) return 'read-only';
-  return viewer.id === request.requesterId ? 'requester' : 'dea';
+  const role = roleOf(request, viewer.id);
+  return role === 'requester' ? 'requester' : role === 'adviser' ? 'dea' : 'read-only';
 }
 
 /**

@@ -4,14 +4,15 @@ import { requestCard, type CardNote } from '../../cards/request-cards';
 import type { AdaptiveCard } from '../../cards/render';
 import type { InterventionView } from '../../cards/intervention-forms';
 import type { QualityView } from '../../cards/quality-forms';
-import { BOOKING_RULES, bookerIdOf, type Booking } from '../../domain/calendar/booking';
+import { BOOKING_RULES, type Booking } from '../../domain/calendar/booking';
+import { allowedBooking } from '../../domain/calendar/booking-policy';
 import type { BookingService } from '../../domain/calendar/booking-service';
 import type { Clock, StaffDirectory } from '../../domain/ports';
 import { isDomainError } from '../../domain/errors';
 import { suggestedConditionality } from '../../domain/interventions/consent';
 import type { InterventionService } from '../../domain/interventions/intervention-service';
 import { isTeamLeader } from '../../domain/staff';
-import { notificationLetter, type NotificationLetter } from '../../domain/interventions/letter';
+import { notificationLetter, sendsTheLetter, type NotificationLetter } from '../../domain/interventions/letter';
 import type { OutcomeService } from '../../domain/outcomes/outcome-service';
 import type { QualityService } from '../../domain/quality/quality-service';
 import { actors, participantsOf } from '../../domain/requests/participants';
@@ -93,16 +94,10 @@ export class RequestCardRenderer {
     return mayCheck || check ? { check, mayCheck } : undefined;
   }
 
-  /**
-   * The appointment letter for the person who sends it: the work coach books a three way on LMS so a
-   * letter goes to the claimant (seed §25); the DEA writes one when they tell the claimant by letter (§40).
-   */
+  /** The appointment letter, for the person who sends it. */
   private async letter(viewer: StaffMember, request: SupportRequest, booking: Booking | null, intervention: InterventionView | undefined, requester: StaffMember, dea: StaffMember): Promise<NotificationLetter | undefined> {
     const consent = intervention?.state.consent;
-    if (!booking || booking.status !== 'booked' || !consent || request.status !== 'booked') return undefined;
-    const threeWay = request.channel === 'three_way_intervention' && viewer.id === request.requesterId;
-    const byLetter = request.channel === 'claimant_support_intervention' && viewer.id === request.deaId && booking.claimantContact === 'letter';
-    if (!threeWay && !byLetter) return undefined;
+    if (!booking || !consent || !sendsTheLetter(viewer.id, request, booking)) return undefined;
     const jobcentre = requester.jobcentreId ? await this.services.jobcentreName(requester.jobcentreId) : null;
     return notificationLetter({
       purpose: consent.purpose,
@@ -119,8 +114,8 @@ export class RequestCardRenderer {
   /** The booking, and for the booker about to book, the common free times to propose. */
   private async bookingView(viewer: StaffMember, request: SupportRequest, current: Booking | null, blockedBy: string | null, readyBy: number | undefined): Promise<BookingView | undefined> {
     if (!request.channel || !BOOKING_RULES[request.channel]) return undefined;
-    const proposing = viewer.id === bookerIdOf(request) && request.status === 'accepted' && !blockedBy && (!current || current.status === 'cancelled');
-    if (!proposing) return { current, proposals: [] };
+    // Free times are read for the one person who may book it now.
+    if (!allowedBooking(viewer.id, { request, booking: current, blockedBy }).has('book')) return { current, proposals: [] };
     if (readyBy === undefined) return { current, proposals: [], unavailable: 'Open the card again to see times when you are free, or enter a date and time.' };
     const tooLong = { current, proposals: [], unavailable: 'Finding common free times is taking too long: enter a date and time, or reopen the card in a moment.' };
     const wait = Math.min(PROPOSALS_WITHIN_MS, readyBy - Date.now());

@@ -1,3 +1,6 @@
+import type { Booking } from '../calendar/booking';
+import { roleOf } from '../requests/participants';
+import type { SupportRequest } from '../requests/support-request';
 import type { MeetingMode } from '../calendar/booking';
 import type { Interval } from '../calendar/calendar-port';
 import { describeMeeting } from '../requests/calendar-date';
@@ -19,6 +22,17 @@ export interface NotificationLetter {
   readonly text: string;
   /** Set when the letter must not go out in standard print (seed §40). */
   readonly formatFlag: string | null;
+}
+
+/**
+ * Who sends the claimant the appointment letter: the work coach books a three way on LMS, so a
+ * letter goes to the claimant (seed §25); the DEA writes one when they tell the claimant of a
+ * claimant support intervention by letter (§40). Only once the meeting is booked.
+ */
+export function sendsTheLetter(personId: string, request: SupportRequest, booking: Pick<Booking, 'status' | 'claimantContact'> | null): boolean {
+  if (!booking || booking.status !== 'booked' || request.status !== 'booked') return false;
+  if (request.channel === 'three_way_intervention') return roleOf(request, personId) === 'requester';
+  return request.channel === 'claimant_support_intervention' && roleOf(request, personId) === 'adviser' && booking.claimantContact === 'letter';
 }
 
 /**
