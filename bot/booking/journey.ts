@@ -12,7 +12,8 @@ const BOOKING_FIELDS = z.object({
   slot: z.string().optional(),
   otherDate: z.string().optional(),
   otherTime: z.string().optional(),
-  durationMinutes: z.string().optional(),
+  // A ChoiceSet sends "60": the domain gets minutes as a number (an unreadable one as NaN, which it refuses).
+  durationMinutes: z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined || v === '' ? undefined : Number(v))),
   mode: z.string().optional(),
   claimantContact: z.string().optional(),
 });

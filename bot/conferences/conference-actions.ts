@@ -102,13 +102,13 @@ export class ConferenceActions {
   };
 
   /** Answers a click on a conference card with the verb's handler, or the refusal on the same card. */
-  async answer(verb: ConferenceVerb, person: StaffMember, data: ActionData, turn: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+  async answer(verb: ConferenceVerb, person: StaffMember, data: ActionData, typed: Readonly<Record<string, string>>, turn: TurnContext): Promise<AdaptiveCardInvokeResponse> {
     try {
       return cardResponse(await this.verbs[verb](person, data, turn));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb, actorId: person.id, kind: error.kind }, 'conference action refused');
-      return cardResponse(await this.refused(person, verb, data, error, typedValues(data)));
+      return cardResponse(await this.refused(person, verb, data, error, withoutIds(typed)));
     }
   }
 
@@ -207,8 +207,7 @@ function versionOf(data: ActionData): number {
   return typeof data.version === 'number' ? data.version : Number(data.version);
 }
 
-function typedValues(data: ActionData): Record<string, string> {
-  const typed: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && !['planId', 'version'].includes(key)) typed[key] = value;
-  return typed;
+function withoutIds(typed: Readonly<Record<string, string>>): Record<string, string> {
+  const { planId: _plan, version: _version, ...inputs } = typed;
+  return inputs;
 }

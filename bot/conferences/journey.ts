@@ -15,6 +15,17 @@ const CONFERENCE_DATA = z
   })
   .passthrough();
 
+/** An Input.Toggle sends "true" or "false": a yes or no from here on. */
+const toggle = z.union([z.literal('true'), z.literal('false'), z.boolean()]).optional().transform((v) => v === true || v === 'true');
+
+/** The plan's first card: whose cohort, how long, and whom else to invite. */
+const PLAN_REQUEST = CONFERENCE_DATA.extend({
+  deaId: z.string().max(64).optional(),
+  durationMinutes: z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined || v === '' ? undefined : Number(v))),
+  inviteWctl: toggle,
+  inviteWorkPsychologist: toggle,
+});
+
 /** Group work coach conferences: plans kept 4 months ahead, cases, outcomes and the check list (seed 000 §29–34, §69). */
 export const conferencesJourney: Journey = {
   name: 'conferences',
@@ -54,7 +65,7 @@ export const conferencesJourney: Journey = {
         'plan group conferences': (turn, person) => actions.planCommand(turn, person),
         'nominate case': (turn, person) => actions.nominateCommand(turn, person),
       },
-      verbs: CONFERENCE_VERBS.map((name) => verb(name, CONFERENCE_DATA, ({ person, data, turn }) => actions.answer(name, person, data, turn))),
+      verbs: CONFERENCE_VERBS.map((name) => verb(name, name === 'conference.draft' ? PLAN_REQUEST : CONFERENCE_DATA, ({ person, data, typed, turn }) => actions.answer(name, person, data, typed, turn))),
       cards: {
         [CONFERENCE_KINDS.cases]: { render: (conferenceId) => actions.outboxCards.cases(conferenceId) },
         [CONFERENCE_KINDS.summary]: { render: (conferenceId) => actions.outboxCards.summary(conferenceId) },

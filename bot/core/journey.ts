@@ -17,6 +17,8 @@ export type CommandHandler = (turn: TurnContext, person: StaffMember, dc: Dialog
 export interface Click<T> {
   readonly person: StaffMember;
   readonly data: T;
+  /** The card's inputs as sent, to give back to the person on a refusal exactly as they typed them. */
+  readonly typed: Readonly<Record<string, string>>;
   readonly turn: TurnContext;
 }
 
@@ -32,6 +34,15 @@ export type Unreadable = (person: StaffMember, issues: z.ZodIssue[], data: unkno
 
 const unreadableCard: Unreadable = async () => cardResponse(messageCard('This card could not be read: some of it is missing or not what the app expects. Open it again and try once more.'));
 
+/** The text inputs of a click's data (Adaptive Card inputs are strings). */
+export function typedInputs(data: unknown): Record<string, string> {
+  const typed: Record<string, string> = {};
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    for (const [key, value] of Object.entries(data)) if (typeof value === 'string') typed[key] = value;
+  }
+  return typed;
+}
+
 /** A verb whose handler gets `data` parsed by `schema` into a typed command (the domain never sees raw card data). */
 export function verb<S extends z.ZodTypeAny>(name: string, schema: S, handle: (click: Click<z.output<S>>) => Promise<AdaptiveCardInvokeResponse>, unreadable: Unreadable = unreadableCard): VerbRoute {
   return {
@@ -39,7 +50,7 @@ export function verb<S extends z.ZodTypeAny>(name: string, schema: S, handle: (c
     answer: async (person, data, turn) => {
       const parsed = schema.safeParse(data ?? {});
       if (!parsed.success) return unreadable(person, parsed.error.issues, data, turn);
-      return handle({ person, data: parsed.data as z.output<S>, turn });
+      return handle({ person, data: parsed.data as z.output<S>, typed: typedInputs(data), turn });
     },
   };
 }

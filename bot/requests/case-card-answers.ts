@@ -10,7 +10,7 @@ import type { RequestService } from '../../domain/requests/request-service';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
-import { verb, type Click, type VerbRoute } from '../core/journey';
+import { typedInputs, verb, type Click, type VerbRoute } from '../core/journey';
 import type { AnsweredCards } from './answered-cards';
 import type { CardExtras, RequestCardRenderer } from './request-card-renderer';
 
@@ -64,18 +64,18 @@ export class CaseCardAnswers {
 
   /** `request.refresh`: the card as this person may see it now (Universal Actions' refresh). */
   refreshVerb(): VerbRoute {
-    return verb('request.refresh', z.object({ requestId: z.string().min(1).max(64) }).passthrough(), ({ person, data }) =>
-      this.safely(person, 'request.refresh', data.requestId, data, () => this.render(person, data.requestId, { readyBy: Date.now() + CARD_READY_WITHIN_MS })),
+    return verb('request.refresh', z.object({ requestId: z.string().min(1).max(64) }).passthrough(), ({ person, data, typed }) =>
+      this.safely(person, 'request.refresh', data.requestId, typed, () => this.render(person, data.requestId, { readyBy: Date.now() + CARD_READY_WITHIN_MS })),
     );
   }
 
-  private async answer<F extends CaseTarget & Record<string, unknown>>(name: string, { person, data, turn }: Click<F>, action: CaseAction<F>): Promise<AdaptiveCardInvokeResponse> {
+  private async answer<F extends CaseTarget & Record<string, unknown>>(name: string, { person, data, typed, turn }: Click<F>, action: CaseAction<F>): Promise<AdaptiveCardInvokeResponse> {
     const cardId = turn.activity.replyToId;
     const readyBy = Date.now() + CARD_READY_WITHIN_MS;
     this.answered.begin(cardId);
     let answeredVersion: number | null = null;
     try {
-      return await this.safely(person, name, data.requestId, data, async () => {
+      return await this.safely(person, name, data.requestId, typed, async () => {
         const { request, note } = await action(person, { requestId: data.requestId, version: data.version }, data, turn);
         this.logger.info({ verb: name, requestId: request.id, actorId: person.id, status: request.status, version: request.version }, 'card action');
         answeredVersion = request.version;
@@ -97,20 +97,20 @@ export class CaseCardAnswers {
     }
     const error = invalid('Some of this card could not be read.', problems);
     if (!requestId) return cardResponse(messageCard('This card could not be read. Open the request again from "my requests" or "queue".'));
-    return this.safely(person, name, requestId, data, () => {
+    return this.safely(person, name, requestId, typedInputs(data), () => {
       throw error;
     });
   }
 
   /** Domain refusals come back as the current card with a note, keeping what was typed. */
-  private async safely(person: StaffMember, name: string, requestId: string, data: Record<string, unknown>, work: () => Promise<AdaptiveCard>): Promise<AdaptiveCardInvokeResponse> {
+  private async safely(person: StaffMember, name: string, requestId: string, typed: Readonly<Record<string, string>>, work: () => Promise<AdaptiveCard>): Promise<AdaptiveCardInvokeResponse> {
     try {
       return cardResponse(await work());
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.logger.info({ verb: name, requestId, actorId: person.id, kind: error.kind }, 'card action refused');
       try {
-        return cardResponse(await this.render(person, requestId, refusal(error, data)));
+        return cardResponse(await this.render(person, requestId, refusal(error, typed)));
       } catch (renderError) {
         if (isDomainError(renderError)) return cardResponse(messageCard(`${error.message} Nothing was changed.`));
         throw renderError;
@@ -141,9 +141,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function refusal(error: DomainError, data: Record<string, unknown>): { note: CardNote; problems?: Record<string, string>; values?: Record<string, string> } {
-  const typed: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' && key !== 'requestId') typed[key] = value;
+function refusal(error: DomainError, inputs: Readonly<Record<string, string>>): { note: CardNote; problems?: Record<string, string>; values?: Record<string, string> } {
+  const { requestId: _id, ...typed } = inputs;
   if (error.kind === 'invalid' && Object.keys(error.problems).length > 0) {
     return { note: { text: `${error.message} What you typed is kept below.`, tone: 'attention' }, problems: { ...error.problems }, values: typed };
   }

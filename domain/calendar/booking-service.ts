@@ -26,13 +26,13 @@ export interface WorkingPatterns {
 
 /** What the DEA chose on the card: a proposed slot (ISO instant), or another London date and time. */
 export interface BookingChoice {
-  readonly slot?: unknown;
-  readonly otherDate?: unknown;
-  readonly otherTime?: unknown;
-  readonly durationMinutes?: unknown;
-  readonly mode?: unknown;
+  readonly slot?: string;
+  readonly otherDate?: string;
+  readonly otherTime?: string;
+  readonly durationMinutes?: number;
+  readonly mode?: string;
   /** Claimant support interventions: how the DEA told the claimant (seed §40). */
-  readonly claimantContact?: unknown;
+  readonly claimantContact?: string;
 }
 
 /** What must happen before an intervention can be booked (consent, the team leader's agreement). */

@@ -32,11 +32,10 @@ export interface GroupConferenceDeps {
 }
 
 export interface PlanRequest {
-  readonly deaId?: unknown;
-  readonly durationMinutes?: unknown;
-  /** 'true' when ticked (an Input.Toggle sends strings). */
-  readonly inviteWctl?: unknown;
-  readonly inviteWorkPsychologist?: unknown;
+  readonly deaId?: string;
+  readonly durationMinutes?: number;
+  readonly inviteWctl?: boolean;
+  readonly inviteWorkPsychologist?: boolean;
 }
 
 export interface BookingProgress {
@@ -76,8 +75,8 @@ export class GroupConferenceService {
     const coaches = await this.deps.cohort.cohortOf(dea.id);
     if (!coaches.length) throw invalid(`${dea.name} has no work coaches in the staff directory, so there is nobody to group.`);
     const grouping = groupCohort(coaches.map((c) => ({ id: c.id, teamId: c.teamLeaderId, name: c.name })));
-    const psychologist = isTicked(request.inviteWorkPsychologist) ? await this.deps.cohort.workPsychologistFor(dea) : null;
-    if (isTicked(request.inviteWorkPsychologist) && !psychologist) throw invalid('There is no work psychologist in the staff directory to invite.', { inviteWorkPsychologist: 'Nobody to invite: untick this.' });
+    const psychologist = request.inviteWorkPsychologist === true ? await this.deps.cohort.workPsychologistFor(dea) : null;
+    if (request.inviteWorkPsychologist === true && !psychologist) throw invalid('There is no work psychologist in the staff directory to invite.', { inviteWorkPsychologist: 'Nobody to invite: untick this.' });
 
     const now = this.deps.clock.now();
     const months = monthsAhead(now);
@@ -85,7 +84,7 @@ export class GroupConferenceService {
     // Drafts nobody confirmed are replaced, so the DEA has one plan in the making at a time.
     for (const old of await this.deps.store.plansForDea(dea.id, ['draft'])) await this.deps.store.updatePlan(old.id, old.version, { status: 'cancelled' }, now);
     const plan = await this.deps.store.createPlan(
-      { deaId: dea.id, wctlId: wctl.id, durationMinutes: minutes, inviteWctl: isTicked(request.inviteWctl), workPsychologistId: psychologist?.id ?? null, groups: grouping.groups, warning: grouping.warning },
+      { deaId: dea.id, wctlId: wctl.id, durationMinutes: minutes, inviteWctl: request.inviteWctl === true, workPsychologistId: psychologist?.id ?? null, groups: grouping.groups, warning: grouping.warning },
       toConferences(slots, grouping.groups, 'proposed'),
       now,
     );
@@ -362,7 +361,4 @@ function toConferences(slots: readonly PlannedSlot[], groups: readonly (readonly
   }));
 }
 
-function isTicked(value: unknown): boolean {
-  return value === true || value === 'true';
-}
 

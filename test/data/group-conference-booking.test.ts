@@ -22,7 +22,7 @@ describe('group conferences booked through Microsoft Graph (local stand-in)', ()
   it('reads 31 diaries in getSchedule calls within Graph limits in one $batch, then books 12 meetings in the DEA’s diary in $batches of 4', async () => {
     const calendar = new GraphCalendar({ auth: { kind: 'none' }, baseUrl: graph.baseUrl });
     const service = fx.service(calendar);
-    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id, durationMinutes: '60', inviteWctl: 'true', inviteWorkPsychologist: 'true' });
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id, durationMinutes: 60, inviteWctl: true, inviteWorkPsychologist: true });
     expect(draft.groups.map((g) => g.length)).toEqual([10, 10, 10]);
     const schedules = graph.requestsTo(/\/calendar\/getSchedule$/, 'item');
     // 31 people (20 + 11) × 2 windows under 62 days (1 December to 1 April), together in one $batch.
@@ -102,7 +102,7 @@ describe('group conferences in the embedded calendar', () => {
   it('books, keeps the horizon with one top-up a month across instances, and follows the cohort as it changes', async () => {
     const calendar = new EmbeddedCalendar(fx.db.dataSource);
     const service = fx.service(calendar);
-    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id, durationMinutes: '90' });
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id, durationMinutes: 90 });
     await service.confirm(fx.wctl, draft.id, draft.version);
     await service.book(draft.id);
     const again = await service.book(draft.id);
@@ -151,7 +151,7 @@ describe('group conferences in the embedded calendar', () => {
   it('refuses a second plan for a DEA whose conferences are already kept, and anyone but a team leader', async () => {
     const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
     await expect(service.draft(fx.dea, { deaId: fx.dea.id })).rejects.toMatchObject({ kind: 'not_allowed' });
-    await expect(service.draft(fx.wctl, { deaId: fx.dea.id, durationMinutes: '30' })).rejects.toMatchObject({ kind: 'invalid', problems: { durationMinutes: expect.any(String) } });
+    await expect(service.draft(fx.wctl, { deaId: fx.dea.id, durationMinutes: 30 })).rejects.toMatchObject({ kind: 'invalid', problems: { durationMinutes: expect.any(String) } });
     const draft = await service.draft(fx.wctl, { deaId: fx.dea.id });
     await service.confirm(fx.wctl, draft.id, draft.version);
     await expect(service.draft(fx.wctl, { deaId: fx.dea.id })).rejects.toMatchObject({ kind: 'conflict' });

@@ -112,7 +112,7 @@ describe('BookingService', () => {
 
   it('writes both diaries with the reference only, books the request and tells the coach', async () => {
     const { service, calendar, changes, told } = setup();
-    const booking = await service.start(dea, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: '60', mode: 'teams' });
+    const booking = await service.start(dea, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'teams' });
     const done = await service.complete(booking.id);
     expect(done).toMatchObject({ status: 'booked', joinUrl: 'https://teams.example/join' });
     expect(calendar.created.map((e) => [e.mailbox, e.showAs, e.onlineMeeting])).toEqual([
@@ -130,7 +130,7 @@ describe('BookingService', () => {
   it('after a failure part-way, retries only the diary that failed: never two events', async () => {
     const { service, calendar, current } = setup();
     calendar.failFor.add('dea@x.example');
-    const booking = await service.start(dea, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: '30', mode: 'telephone' });
+    const booking = await service.start(dea, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 30, mode: 'telephone' });
     const failed = await service.complete(booking.id);
     expect(failed).toMatchObject({ status: 'failed', lastError: expect.stringContaining("the DEA's diary: Graph said 503") });
     expect(current().status).toBe('accepted');
@@ -143,20 +143,20 @@ describe('BookingService', () => {
 
   it('refuses a second booking, a past time, a bad choice and anyone but the DEA', async () => {
     const { service } = setup();
-    await expect(service.start(coach, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: '60', mode: 'teams' })).rejects.toMatchObject({ kind: 'not_allowed' });
-    await expect(service.start(dea, 'r1', 2, { slot: '2026-11-20T10:00:00.000Z', durationMinutes: '60', mode: 'teams' })).rejects.toMatchObject({ kind: 'invalid', problems: { otherDate: 'The meeting must be in the future.' } });
-    await expect(service.start(dea, 'r1', 2, { otherDate: '2026-11-30', otherTime: '9am', durationMinutes: '20', mode: 'pigeon' })).rejects.toMatchObject({
+    await expect(service.start(coach, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'teams' })).rejects.toMatchObject({ kind: 'not_allowed' });
+    await expect(service.start(dea, 'r1', 2, { slot: '2026-11-20T10:00:00.000Z', durationMinutes: 60, mode: 'teams' })).rejects.toMatchObject({ kind: 'invalid', problems: { otherDate: 'The meeting must be in the future.' } });
+    await expect(service.start(dea, 'r1', 2, { otherDate: '2026-11-30', otherTime: '9am', durationMinutes: 20, mode: 'pigeon' })).rejects.toMatchObject({
       problems: { otherTime: expect.any(String), durationMinutes: expect.any(String), mode: expect.any(String) },
     });
-    await service.start(dea, 'r1', 2, { otherDate: '2026-11-30', otherTime: '09:00', durationMinutes: '60', mode: 'teams' });
+    await service.start(dea, 'r1', 2, { otherDate: '2026-11-30', otherTime: '09:00', durationMinutes: 60, mode: 'teams' });
     // The same click again, from the same card, and a fresh click both find it taken.
-    await expect(service.start(dea, 'r1', 2, { otherDate: '2026-12-01', otherTime: '09:00', durationMinutes: '60', mode: 'teams' })).rejects.toMatchObject({ kind: 'conflict' });
-    await expect(service.start(dea, 'r1', 3, { otherDate: '2026-12-01', otherTime: '09:00', durationMinutes: '60', mode: 'teams' })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(service.start(dea, 'r1', 2, { otherDate: '2026-12-01', otherTime: '09:00', durationMinutes: 60, mode: 'teams' })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(service.start(dea, 'r1', 3, { otherDate: '2026-12-01', otherTime: '09:00', durationMinutes: 60, mode: 'teams' })).rejects.toMatchObject({ kind: 'conflict' });
   });
 
   it('takes the diary entries out again when the request was withdrawn while they were written', async () => {
     const { service, calendar, bookings, current } = setup();
-    const booking = await service.start(dea, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: '60', mode: 'teams' });
+    const booking = await service.start(dea, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'teams' });
     const deleted: string[] = [];
     calendar.deleteEvents = async (refs) => refs.map((r) => (deleted.push(r.eventId), { ok: true as const, mailbox: r.mailbox, eventId: r.eventId, joinUrl: null }));
     const write = calendar.createEvents.bind(calendar);
@@ -173,7 +173,7 @@ describe('BookingService', () => {
 
   it('reads another time as London time (GMT in winter)', async () => {
     const { service, bookings } = setup();
-    const booking = await service.start(dea, 'r1', 2, { otherDate: '2026-11-30', otherTime: '09:00', durationMinutes: '45', mode: 'face_to_face' });
+    const booking = await service.start(dea, 'r1', 2, { otherDate: '2026-11-30', otherTime: '09:00', durationMinutes: 45, mode: 'face_to_face' });
     expect(bookings.rows.get(booking.id)).toMatchObject({ start: new Date('2026-11-30T09:00:00Z'), end: new Date('2026-11-30T09:45:00Z') });
   });
 });
