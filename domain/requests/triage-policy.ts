@@ -30,7 +30,8 @@ const RULES: Readonly<Record<TriageAction, Rule>> = {
     notYours: 'Only the person who made a request can withdraw it.',
     now: (r) => (canMove(r.status, 'withdrawn') ? null : 'A request can only be withdrawn before it is booked.'),
   },
-  accept: { by: 'adviser', notYours: ONLY_THE_ADVISER, now: moving('accepted', 'accepted') },
+  // Only a request waiting for the DEA is accepted (a booked one goes back to accepted only when its meeting is cancelled).
+  accept: { by: 'adviser', notYours: ONLY_THE_ADVISER, now: (r) => (r.status === 'submitted' || r.status === 'info_requested' ? null : moving('accepted', 'accepted')(r) ?? `This request cannot be accepted now: it is ${r.status.replace('_', ' ')}.`) },
   ask: { by: 'adviser', notYours: ONLY_THE_ADVISER, now: moving('info_requested', 'sent back with a question') },
   answer: { by: 'requester', notYours: 'Only the person who made the request can answer the DEA.', now: moving('submitted', 'answered') },
   redirect: { by: 'adviser', notYours: ONLY_THE_ADVISER, now: moving('redirected', 'redirected') },

@@ -94,6 +94,9 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
     expect(toCoach).toMatch(/Status[\s\S]*Booked/);
     expect(toCoach).toContain('Microsoft Teams');
     expect(toCoach).toMatch(/Meeting[\s\S]*\d\d:\d\d to \d\d:\d\d/);
+    // Booked, the DEA's card offers the meeting's actions only: nothing of triage comes back.
+    const bookedCard = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id })).card;
+    expect(cardVerbs(bookedCard)).toEqual(['booking.move', 'booking.cancel']);
   });
 
   it('does not propose a time when either diary is busy', async () => {

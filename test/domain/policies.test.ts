@@ -17,6 +17,8 @@ describe('the triage policy: what each person may do with a request now', () => 
     ['accepted', 'dea', []],
     ['accepted', 'coach', ['withdraw']],
     ['booked', 'coach', []],
+    ['booked', 'dea', []],
+    ['held', 'dea', []],
     ['redirected', 'dea', []],
   ] as const)('%s, seen by %s: %j', (status, who, expected) => {
     expect(sorted(allowedTriage(who, request({ status })))).toEqual([...expected].sort());
