@@ -11,7 +11,7 @@ export interface DelivererDeps {
   readonly outbox: Outbox;
   readonly conversationReferences: ConversationReferences;
   readonly directory: StaffDirectory;
-  readonly teams: TeamsMessages;
+  readonly teams: Pick<TeamsMessages, 'send'>;
   /** Every journey's outbox cards, by kind. */
   readonly cards: ReadonlyMap<string, OutboxCard>;
   /** Every journey's live cards, by kind. */
