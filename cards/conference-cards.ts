@@ -2,6 +2,7 @@
  * Cards of the group conference journey (seed §29–34, §69). Cases are shown by request reference
  * only, never with a claimant's name, NINO or health details.
  */
+import type { PlanAction } from '../domain/conferences/plan-policy';
 import type { ConferencePlan, GroupConference, NominatedCase } from '../domain/conferences/plan';
 import { CASES_EXPECTED, CONFERENCE_LIMITS, CONFERENCE_MINUTES, QAS_MONTHLY_FOR } from '../domain/conferences/plan';
 import { MAX_GROUP_SIZE } from '../domain/conferences/grouping';
@@ -74,6 +75,8 @@ export interface PlanView {
   readonly progress?: string;
   readonly note?: ConferenceNote;
   readonly form?: FormState;
+  /** What the plan policy lets its team leader do now. */
+  readonly allowed: ReadonlySet<PlanAction>;
 }
 
 /** Month × group: date, time, who; with confirm and change while a draft, and retry after a failure. */
@@ -104,8 +107,8 @@ export function planCard(view: PlanView): AdaptiveCard {
   });
   const data = { planId: plan.id, version: plan.version };
   const actions: Record<string, unknown>[] = [];
-  if (plan.status === 'draft') {
-    actions.push({ type: 'Action.Execute', title: 'Confirm and book', verb: 'conference.confirm', style: 'positive', data });
+  if (view.allowed.has('confirm')) actions.push({ type: 'Action.Execute', title: 'Confirm and book', verb: 'conference.confirm', style: 'positive', data });
+  if (view.allowed.has('change')) {
     const changeable = conferences.filter((c) => c.status === 'proposed' || c.status === 'unplaced');
     actions.push(
       showCardAction({
@@ -122,9 +125,8 @@ export function planCard(view: PlanView): AdaptiveCard {
         ],
       }),
     );
-  } else if (conferences.some((c) => c.status === 'failed')) {
-    actions.push({ type: 'Action.Execute', title: 'Try booking again', verb: 'conference.retry', data });
   }
+  if (view.allowed.has('retry')) actions.push({ type: 'Action.Execute', title: 'Try booking again', verb: 'conference.retry', data });
   if (actions.length) card.actions = actions;
   return card;
 }

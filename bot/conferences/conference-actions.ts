@@ -7,6 +7,7 @@ import type { SqlConferenceStore } from '../../data/stores/group-conferences';
 import type { ConferenceCases } from '../../domain/conferences/conference-cases';
 import type { GroupConferenceService } from '../../domain/conferences/group-conference-service';
 import { describeMonth } from '../../domain/conferences/months';
+import { allowedPlan } from '../../domain/conferences/plan-policy';
 import type { GroupConference } from '../../domain/conferences/plan';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
@@ -81,8 +82,7 @@ export class ConferenceActions {
       return this.renderPlan(plan.id, { progress: `Booking… 0 of ${total}` });
     },
     'conference.retry': async (person, data) => {
-      const { plan } = await this.deps.plans.plan(planIdOf(data));
-      if (plan.wctlId !== person.id) return messageCard('Only the team leader who made this plan can book it.');
+      const plan = await this.deps.plans.retry(person, planIdOf(data));
       this.bookInBackground(plan.id);
       return this.renderPlan(plan.id, { progress: 'Trying again…' });
     },
@@ -124,7 +124,8 @@ export class ConferenceActions {
     const progress =
       extras.progress ??
       (plan.status !== 'confirmed' ? '' : booking ? `Booking… ${booked} of ${live.length}` : failed ? `Booked ${booked} of ${live.length}; ${failed} could not be booked yet.` : `All ${booked} conferences are booked.`);
-    return planCard({ plan, conferences, dea: people.get(plan.deaId)!, people, progress, note: extras.note, form: extras.form });
+    // The plan's card lives in its team leader's chat: it offers what the policy lets them do.
+    return planCard({ plan, conferences, dea: people.get(plan.deaId)!, people, progress, allowed: allowedPlan(plan.wctlId, plan, conferences), note: extras.note, form: extras.form });
   }
 
   /** Cards the outbox delivers (rendered at delivery from stored state). */

@@ -6,6 +6,7 @@
  * failure part-way writes only what is missing and never a second meeting.
  */
 import { conflict, invalid, notAllowed, notFound } from '../errors';
+import { assertPlan, type PlanAction } from './plan-policy';
 import type { Clock, Logger, StaffDirectory } from '../ports';
 import { hasRole, type StaffMember } from '../staff';
 import type { WorkingPatterns } from '../calendar/booking-service';
@@ -100,7 +101,7 @@ export class GroupConferenceService {
 
   /** The team leader gives another London date and time to a proposed conference, before confirming. */
   async change(wctl: StaffMember, planId: string, version: number, conferenceId: string, date: unknown, time: unknown): Promise<ConferencePlan> {
-    const plan = await this.ownDraft(wctl, planId, version);
+    const plan = await this.allowed(wctl, planId, version, 'change');
     const conference = await this.deps.store.findConference(conferenceId);
     if (!conference || conference.planId !== plan.id) throw notFound('That conference is not on this plan.');
     const day = typeof date === 'string' ? date.trim() : '';
@@ -125,7 +126,7 @@ export class GroupConferenceService {
 
   /** Confirms the plan: every conference is then booked (by `book`, after the click is answered). */
   async confirm(wctl: StaffMember, planId: string, version: number): Promise<ConferencePlan> {
-    const plan = await this.ownDraft(wctl, planId, version);
+    const plan = await this.allowed(wctl, planId, version, 'confirm');
     const conferences = await this.deps.store.conferencesOf(plan.id);
     const unplaced = conferences.filter((c) => c.status === 'unplaced');
     if (unplaced.length) {
@@ -319,13 +320,17 @@ export class GroupConferenceService {
     return { dea, extra };
   }
 
-  private async ownDraft(wctl: StaffMember, planId: string, version: number): Promise<ConferencePlan> {
+  /** The plan, once the plan policy lets this person take the action on the version they saw (retry: any version). */
+  private async allowed(person: StaffMember, planId: string, version: number | null, action: PlanAction): Promise<ConferencePlan> {
     const plan = await this.deps.store.findPlan(planId);
     if (!plan) throw notFound('That plan does not exist.');
-    if (plan.wctlId !== wctl.id) throw notAllowed('Only the team leader who made this plan can change it.');
-    if (plan.version !== version) throw conflict('The plan changed since this card was shown.');
-    if (plan.status !== 'draft') throw invalid('This plan is already confirmed.');
+    assertPlan(person.id, plan, await this.deps.store.conferencesOf(plan.id), version, action);
     return plan;
+  }
+
+  /** A confirmed plan whose conferences failed to book, to book again (each conference once: `book` resumes). */
+  async retry(wctl: StaffMember, planId: string): Promise<ConferencePlan> {
+    return this.allowed(wctl, planId, null, 'retry');
   }
 
   private assertWctl(person: StaffMember): void {

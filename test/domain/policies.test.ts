@@ -1,3 +1,5 @@
+import { allowedPlan, assertPlan } from '../../domain/conferences/plan-policy';
+import type { ConferencePlan, GroupConference } from '../../domain/conferences/plan';
 import { allowedBooking, bookingNowRefusal, bookingWhoRefusal, type BookingFacts } from '../../domain/calendar/booking-policy';
 import type { Booking } from '../../domain/calendar/booking';
 import { allowedTriage, assertTriage } from '../../domain/requests/triage-policy';
@@ -61,5 +63,26 @@ describe('the booking policy: who books, and who may move, cancel or retry', () 
 
   it('a request without a meeting has nothing to book', () => {
     expect(bookingWhoRefusal('dea', request({ status: 'accepted', channel: 'informational_support' }), 'book')?.message).toBe('This request has no meeting to book.');
+  });
+});
+
+describe('the plan policy: the team leader changes and confirms a draft, and has failed bookings tried again', () => {
+  const plan = (status: 'draft' | 'confirmed') => ({ id: 'p1', wctlId: 'wctl', deaId: 'dea', status, version: 4 }) as unknown as ConferencePlan;
+  const conference = (status: GroupConference['status']) => ({ id: 'c1', status }) as GroupConference;
+
+  it('offers a draft’s changes and confirmation to its team leader only', () => {
+    expect(sorted(allowedPlan('wctl', plan('draft'), [conference('proposed')]))).toEqual(['change', 'confirm']);
+    expect(allowedPlan('dea', plan('draft'), [conference('proposed')]).size).toBe(0);
+  });
+
+  it('offers “try again” only once a confirmed plan has a conference that failed', () => {
+    expect(allowedPlan('wctl', plan('confirmed'), [conference('booked')]).size).toBe(0);
+    expect(sorted(allowedPlan('wctl', plan('confirmed'), [conference('booked'), conference('failed')]))).toEqual(['retry']);
+  });
+
+  it('refuses someone else’s click first, then a stale card, then a confirmed plan', () => {
+    expect(() => assertPlan('dea', plan('draft'), [], 4, 'change')).toThrow(expect.objectContaining({ kind: 'not_allowed' }));
+    expect(() => assertPlan('wctl', plan('confirmed'), [], 3, 'change')).toThrow(expect.objectContaining({ kind: 'conflict' }));
+    expect(() => assertPlan('wctl', plan('confirmed'), [], 4, 'change')).toThrow(expect.objectContaining({ kind: 'invalid', message: 'This plan is already confirmed.' }));
   });
 });
