@@ -10,7 +10,7 @@ import type { RequestService } from '../../domain/requests/request-service';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
-import { typedInputs, verb, type Click, type VerbRoute } from '../core/journey';
+import { typedInputs, verb, type Click, type VerbRoute } from '../core/verbs';
 import type { AnsweredCards } from './answered-cards';
 import type { CardExtras, RequestCardRenderer } from './request-card-renderer';
 

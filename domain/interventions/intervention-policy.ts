@@ -2,7 +2,18 @@ import { conflict, invalid, notAllowed, type DomainError } from '../errors';
 import { participantId } from '../requests/participants';
 import type { SupportRequest } from '../requests/support-request';
 import { INTERVENTIONS_PER_CLAIMANT, needsTeamLeaderAgreement } from './intervention-limit';
-import type { InterventionState } from './intervention-service';
+import type { ConsentRecord } from './consent';
+import type { InterventionOverride } from './intervention-limit';
+
+/** What stands between an accepted intervention and its booking, as the cards show it. */
+export interface InterventionState {
+  readonly consent: ConsentRecord | null;
+  /** Claimant support interventions: how many the claimant has had or has booked, other than this one. */
+  readonly priorInterventions: number;
+  readonly override: InterventionOverride | null;
+  /** Null when it can be booked; otherwise what is still needed, in words. */
+  readonly blockedBy: string | null;
+}
 
 /**
  * Before an intervention is booked: the requester records a three way's consent (seed §21–24) or

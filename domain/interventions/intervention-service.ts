@@ -1,3 +1,4 @@
+import type { InterventionState } from './intervention-policy';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { MEETING_STATUSES } from '../requests/state-machine';
 import { interventionNowRefusal, interventionWhoRefusal, type InterventionAction } from './intervention-policy';
@@ -23,15 +24,6 @@ export interface InterventionDeps {
   readonly uow?: UnitOfWork;
 }
 
-/** What stands between an accepted intervention and its booking, as the cards show it. */
-export interface InterventionState {
-  readonly consent: ConsentRecord | null;
-  /** Claimant support interventions: how many the claimant has had or has booked, other than this one. */
-  readonly priorInterventions: number;
-  readonly override: InterventionOverride | null;
-  /** Null when it can be booked; otherwise what is still needed, in words. */
-  readonly blockedBy: string | null;
-}
 
 /**
  * Three way interventions and DEA claimant support interventions up to their booking: the claimant's
@@ -194,3 +186,5 @@ export class InterventionService {
     return request.claimant ? this.deps.store.countInterventions(request.claimant.nino, request.id, MEETING_STATUSES) : 0;
   }
 }
+
+export type { InterventionState } from './intervention-policy';

@@ -2,7 +2,19 @@ import { conflict, invalid, notAllowed, type DomainError } from '../errors';
 import { participantId } from '../requests/participants';
 import type { SupportRequest } from '../requests/support-request';
 import { summaryIsSeparate } from './outcome-routes';
-import type { OutcomeState } from './outcome-service';
+import type { StaffMember } from '../staff';
+import type { OutcomeRoute } from './outcome-routes';
+import type { MeetingRecord } from './ports';
+
+/** Where a request stands after its meeting, for its card. */
+export interface OutcomeState {
+  readonly route: OutcomeRoute;
+  readonly outcome: MeetingRecord | null;
+  readonly summary: MeetingRecord | null;
+  /** The meeting has started (or ended): outcomes may be recorded. */
+  readonly meetingStarted: boolean;
+  readonly summaryRecipient: StaffMember | null;
+}
 
 /** What is recorded after a meeting (seed 000 §14–18, §27–28, §41–42). */
 export const OUTCOME_ACTIONS = ['recordOutcome', 'sendSummary'] as const;

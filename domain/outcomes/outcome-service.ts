@@ -1,3 +1,4 @@
+import type { OutcomeState } from './outcome-policy';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { outcomeNowRefusal, outcomeWhoRefusal, type OutcomeAction } from './outcome-policy';
 import { MEETING_STATUSES } from '../requests/state-machine';
@@ -32,15 +33,6 @@ export interface OutcomeInput {
   readonly summary?: unknown;
 }
 
-/** Where a request stands after its meeting, for its card. */
-export interface OutcomeState {
-  readonly route: OutcomeRoute;
-  readonly outcome: MeetingRecord | null;
-  readonly summary: MeetingRecord | null;
-  /** The meeting has started (or ended): outcomes may be recorded. */
-  readonly meetingStarted: boolean;
-  readonly summaryRecipient: StaffMember | null;
-}
 
 /**
  * After a case conference, skill conference, three way or claimant support intervention: the person
@@ -185,3 +177,5 @@ function text(value: unknown, max: number, field: string, missing: string, probl
   else if (t.length > max) problems[field] = `Keep it under ${max} characters.`;
   return t;
 }
+
+export type { OutcomeState } from './outcome-policy';
