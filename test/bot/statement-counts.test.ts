@@ -27,6 +27,21 @@ async function statementsDuring(bot: TestBot, work: () => Promise<unknown>): Pro
   return seen.filter((q) => !/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(q.trim()));
 }
 
+const NEW_REQUEST = (coach: { id: string; deaId: string | null }) => ({
+  type: 'claimant_support' as const,
+  requesterId: coach.id,
+  deaId: coach.deaId!,
+  claimant: { surname: 'Smith', nino: 'AB123456C', benefits: ['UC' as const] },
+  topic: null,
+  description: 'Challenges',
+  reason: 'Why',
+  requiredBy: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+  urgent: false,
+  vulnerability: null,
+});
+// The sender, the request, its people, consent, booking, outcome records, the summary's recipient (2), QAS, the jobcentre for the letter, their chats.
+const LIMIT_FULLEST = 11;
+
 describe('SQL statements of a turn (a test that fails if they grow)', () => {
   let bot: TestBot;
   let request: SupportRequest;
@@ -67,5 +82,26 @@ describe('SQL statements of a turn (a test that fails if they grow)', () => {
     const statements = await statementsDuring(bot, () => invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: request.version, channel: 'case_conference' }));
     expect(statements.filter((q) => /^UPDATE "support_request"/.test(q))).toHaveLength(1);
     expect(statements.length).toBeLessThanOrEqual(36);
+  });
+
+  it('the fullest card: a booked three way, with consent, the booking, the letter and the QAS check', async () => {
+    const coach = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.coach))!;
+    const store = new SqlSupportRequestStore(bot.app.dataSource);
+    const threeWay = await store.create({ ...NEW_REQUEST(coach), acceptedAs: 'three_way_intervention' }, new Date());
+    const consent = { requestId: threeWay.id, version: threeWay.version, conditionality: 'mandatory', explained: 'dea_role,why_dea_helps,consequences', answer: 'agreed', availability: 'tuesday-am,tuesday-pm,wednesday-am,wednesday-pm,thursday-am,thursday-pm,friday-am,friday-pm,monday-am,monday-pm', letterFormat: 'large_print' };
+    await invokeAs(bot, PEOPLE.coach, 'consent.threeWay', consent);
+    const consented = (await store.findById(threeWay.id))!;
+    const { card } = await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: threeWay.id });
+    const slot = JSON.stringify(card).match(/"value":"(\d{4}-\d\d-\d\dT[^"]+)"/)?.[1];
+    expect(slot).toBeDefined();
+    await invokeAs(bot, PEOPLE.coach, 'booking.book', { requestId: threeWay.id, version: consented.version, slot: slot!, durationMinutes: '60', mode: 'face_to_face' });
+    await bot.app.background.idle();
+    await bot.app.notifier.idle();
+    expect((await store.findById(threeWay.id))?.status).toBe('booked');
+    const statements = await statementsDuring(bot, async () => {
+      const refreshed = await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: threeWay.id });
+      expect(JSON.stringify(refreshed.card)).toContain('Letter to the claimant');
+    });
+    expect(statements.length).toBeLessThanOrEqual(LIMIT_FULLEST);
   });
 });
