@@ -54,7 +54,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const problems: string[] = [];
   const value = (name: string): string => (env[name] ?? '').trim();
-  const production = value('NODE_ENV') === 'production';
+  // Fails closed: only a local-looking NODE_ENV (unset, development or test, in any case) turns authentication checks off.
+  const production = !['', 'development', 'test'].includes(value('NODE_ENV').trim().toLowerCase());
 
   const port = parsePort(value('PORT') || '3978', 'PORT', problems);
   const host = value('HOST') || '127.0.0.1';

@@ -188,9 +188,10 @@ export const GROUP_NOTICE =
   'DEA Support works in your personal chat with it, so that claimants\' details stay private: ' +
   'open a chat with DEA Support and say "help" to see what you can do there.';
 
+/** Only a conversation Teams says is personal, and not a group, is treated as one (claimant details show only there). */
 function isPersonal(turn: TurnContext): boolean {
-  const type = turn.activity.conversation?.conversationType;
-  return !type || type === 'personal';
+  const conversation = turn.activity.conversation;
+  return conversation?.conversationType === 'personal' && conversation.isGroup !== true;
 }
 
 export function notRegisteredMessage(aadObjectId: string | undefined): string {

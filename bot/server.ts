@@ -1,4 +1,4 @@
-import restify, { type Server } from 'restify';
+import restify, { type Server, type ServerOptions } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../domain/ports';
@@ -15,7 +15,18 @@ export interface ServerDeps {
 
 /** The HTTP front: Bot Framework activities in, a health probe for the load balancer. */
 export function createServer(deps: ServerDeps): Server {
-  const server = restify.createServer({ name: 'dea-support-bot', handleUncaughtExceptions: false });
+  // restify's own logger would write whole request bodies and headers; it gets one that keeps only the message.
+  const server = restify.createServer({ name: 'dea-support-bot', handleUncaughtExceptions: false, log: restifyLog(deps.logger) as unknown as ServerOptions['log'] });
+  // The Bot Framework sends plain JSON. A compressed body is refused before it is read: restify's
+  // gzip reader fails on a bad one outside any handler, which would end the process.
+  server.pre((req, res, next) => {
+    const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (encoding !== 'identity' && encoding !== '') {
+      res.send(415, { error: 'unsupported_encoding', message: 'Send the activity as plain JSON, without Content-Encoding.' });
+      return next(false);
+    }
+    return next();
+  });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
 
   server.post('/api/messages', async (req, res) => {
@@ -49,4 +60,26 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   return server;
+}
+
+/**
+ * The bunyan-shaped logger restify asks for. It drops every object restify passes (a request with
+ * its body and Authorization header, a response) and keeps the message only.
+ */
+export function restifyLog(logger: Logger): Record<string, unknown> {
+  const line = (level: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
+    const message = args.find((a): a is string => typeof a === 'string');
+    logger[level]({ source: 'restify' }, message ?? 'restify event');
+  };
+  const log: Record<string, unknown> = {
+    trace: () => undefined,
+    debug: line('debug'),
+    info: line('info'),
+    warn: line('warn'),
+    error: line('error'),
+    fatal: line('error'),
+    level: () => 30,
+  };
+  log.child = () => log;
+  return log;
 }

@@ -17,7 +17,8 @@ export class ConversationReferences {
   async remember(reference: Partial<ConversationReference>, aadObjectId: string | undefined): Promise<void> {
     const conversationId = reference.conversation?.id;
     if (!conversationId) return;
-    const conversationType = reference.conversation?.conversationType ?? 'personal';
+    // Not clearly personal (no type, or a group) is never remembered as someone's personal chat.
+    const conversationType = reference.conversation?.isGroup === true ? 'groupChat' : reference.conversation?.conversationType ?? 'unknown';
     await this.rows.upsert(
       {
         id: hashKey(conversationId),

@@ -3,6 +3,15 @@ import { LessThan } from 'typeorm';
 import type { ProcessedActivityRow } from '../schema/platform';
 import { hashKey } from './hash-key';
 
+/** A unique-key violation, as SQLite and SQL Server report it. */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, number, message } = (error ?? {}) as { code?: unknown; number?: unknown; message?: unknown };
+  if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
+  // SQL Server: 2627 (unique constraint), 2601 (unique index).
+  if (number === 2627 || number === 2601) return true;
+  return typeof message === 'string' && /^(SQLITE_CONSTRAINT: )?UNIQUE constraint failed|Violation of (UNIQUE KEY|PRIMARY KEY) constraint|Cannot insert duplicate key/i.test(message);
+}
+
 /** How long a delivered activity id is remembered; Teams re-sends within seconds to minutes. */
 export const DEDUPLICATION_WINDOW_MS = 30 * 60 * 1000;
 
@@ -23,7 +32,10 @@ export class ProcessedActivities {
     try {
       await repo.insert({ id, receivedAt: now });
       return true;
-    } catch {
+    } catch (error) {
+      // Only "already there" means a repeat; any other failure (a locked or unwritable database) is
+      // the caller's to report, never a silent drop.
+      if (!isUniqueViolation(error)) throw error;
       // Already there: it is ours only if the earlier record has expired, and nobody else renewed it first.
       const cutoff = new Date(now.getTime() - this.windowMs);
       const renewed = await this.dataSource

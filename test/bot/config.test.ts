@@ -30,6 +30,14 @@ describe('configuration', () => {
     expect(problems({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/MicrosoftAppId is not set.*refuses to start/)]);
   });
 
+  it.each(['Production', 'PRODUCTION', 'prod', 'staging', 'live'])('fails closed: NODE_ENV=%s is production', (env) => {
+    expect(problems({ NODE_ENV: env })).toEqual([expect.stringMatching(/MicrosoftAppId is not set.*refuses to start/)]);
+  });
+
+  it.each(['', 'development', 'Test', 'DEVELOPMENT'])('NODE_ENV=%j is a local run, where authentication may be off', (env) => {
+    expect(loadConfig({ NODE_ENV: env }).production).toBe(false);
+  });
+
   it('supports MultiTenant, SingleTenant with a tenant, and UserAssignedMSI', () => {
     expect(loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's' }).auth).toMatchObject({ appType: 'MultiTenant' });
     expect(

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { restifyLog } from '../../bot/server';
 import { ConversationReferences } from '../../data/stores/conversation-references';
 import { messageFrom, PEOPLE, repliesIn, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
@@ -20,6 +21,14 @@ describe('the bot over HTTP', () => {
     const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message",' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'bad_request', message: expect.stringMatching(/JSON/i) });
+  });
+
+  it.each(['gzip', 'deflate', 'br'])('refuses a %s body with 415, and goes on answering (a bad one once ended the process)', async (encoding) => {
+    const garbage = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body: 'not compressed at all' });
+    expect(garbage.status).toBe(415);
+    const truncated = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body: new Uint8Array([0x1f, 0x8b, 0x08, 0x00]) });
+    expect(truncated.status).toBe(415);
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
   });
 
   it('answers 400 naming the fields an activity lacks', async () => {
@@ -115,6 +124,27 @@ describe('the bot over HTTP', () => {
     expect(visibleText(opened)).toMatch(/works in your personal chat/);
   });
 
+  it('treats a conversation that is not clearly personal as a group: no type, or marked as a group', async () => {
+    for (const conversation of [{ id: 'a:unclear' }, { id: 'a:flagged', conversationType: 'personal', isGroup: true }]) {
+      const replies = repliesIn((await bot.post({ ...messageFrom(PEOPLE.coach, 'my requests', { conversation } as Partial<Activity>), deliveryMode: 'expectReplies' })).body);
+      expect(visibleText(replies)).toMatch(/works in your personal chat/);
+      expect(replies.flatMap((r) => r.attachments ?? [])).toEqual([]);
+    }
+    const reference = await new ConversationReferences(bot.app.dataSource).personalChatOf(PEOPLE.coach);
+    expect(reference?.conversation?.id).not.toBe('a:unclear');
+    expect(reference?.conversation?.id).not.toBe('a:flagged');
+  });
+
+  it('apologises, rather than staying silent, when the database cannot record a message', async () => {
+    await bot.app.dataSource.query("CREATE TRIGGER processed_down BEFORE INSERT ON processed_activity BEGIN SELECT RAISE(ABORT, 'database is locked'); END;");
+    try {
+      const replies = repliesIn((await bot.post({ ...messageFrom(PEOPLE.coach, 'help'), deliveryMode: 'expectReplies' })).body);
+      expect(visibleText(replies)).toContain('Sorry, something went wrong on our side');
+    } finally {
+      await bot.app.dataSource.query('DROP TRIGGER processed_down');
+    }
+  });
+
   it('answers 503 to the health check when the database does not answer', async () => {
     const other = await startTestBot();
     try {
@@ -124,5 +154,19 @@ describe('the bot over HTTP', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("restify's own log lines", () => {
+  it('keep the message and never a request body or header', () => {
+    const lines: { obj: object; msg?: string }[] = [];
+    const sink = { info: (obj: object, msg?: string) => lines.push({ obj, msg }), warn: (obj: object, msg?: string) => lines.push({ obj, msg }), error: (obj: object, msg?: string) => lines.push({ obj, msg }), debug: () => undefined };
+    const log = restifyLog(sink) as { warn: (...a: unknown[]) => void; child: () => { error: (...a: unknown[]) => void } };
+    log.warn({ req: { _body: '{"nino":"AB123456C"}', headers: { authorization: 'Bearer secret' } } }, 'unable to serialize');
+    log.child().error({ res: { body: 'Smith' } }, 'response failed');
+    expect(lines).toEqual([
+      { obj: { source: 'restify' }, msg: 'unable to serialize' },
+      { obj: { source: 'restify' }, msg: 'response failed' },
+    ]);
   });
 });

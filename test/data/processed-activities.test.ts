@@ -32,6 +32,14 @@ describe('ProcessedActivities', () => {
     expect(await store.claim('msteams', 'conv', 'act-1', minutes(32))).toBe(false);
   });
 
+  it('never takes a database failure for a repeat: the failure reaches the caller', async () => {
+    const store = new ProcessedActivities(db.dataSource);
+    await db.dataSource.query("CREATE TRIGGER processed_down BEFORE INSERT ON processed_activity BEGIN SELECT RAISE(ABORT, 'database is locked'); END;");
+    await expect(store.claim('msteams', 'conv', 'act-down', t0)).rejects.toThrow(/database is locked/);
+    await db.dataSource.query('DROP TRIGGER processed_down');
+    expect(await store.claim('msteams', 'conv', 'act-down', t0)).toBe(true);
+  });
+
   it('gives exactly one of many simultaneous claims', async () => {
     const stores = Array.from({ length: 8 }, () => new ProcessedActivities(db.dataSource));
     const results = await Promise.all(stores.map((s) => s.claim('msteams', 'conv', 'act-race', t0)));
