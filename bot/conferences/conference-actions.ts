@@ -108,6 +108,8 @@ export class ConferenceActions {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb, actorId: person.id, kind: error.kind }, 'conference action refused');
+      // Someone it is not for sees the refusal only: no coach's name, date or case.
+      if (error.kind === 'not_allowed' || error.kind === 'not_found') return cardResponse(messageCard(`${error.message} Nothing was changed.`));
       return cardResponse(await this.refused(person, verb, data, error, withoutIds(typed)));
     }
   }

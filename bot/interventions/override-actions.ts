@@ -25,6 +25,8 @@ export class OverrideActions {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.logger.info({ verb, overrideId, actorId: person.id, kind: error.kind }, 'card action refused');
+      // Someone it is not for sees the refusal only, never the case or its reasons.
+      if (error.kind === 'not_allowed' || error.kind === 'not_found') return cardResponse(messageCard(`${error.message} Nothing was changed.`));
       const card = await this.render(overrideId, { note: `${error.message} Nothing was changed.`, noteTone: 'attention', problems: { ...error.problems }, values: note ? { overrideNote: note } : {} });
       return cardResponse(card ?? messageCard(`${error.message} Nothing was changed.`));
     }

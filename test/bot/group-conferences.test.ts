@@ -52,6 +52,10 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
 
     // A bad time is named, and what was typed is kept; a good one changes the plan.
     const january = conferences.find((c) => c.month === '2027-01' && c.groupIndex === 1)!;
+    // Someone else's click on the plan is refused with nothing of the plan: no coach, no date.
+    const byCoach = await invokeAs(bot, PEOPLE.coach, 'conference.change', { planId: plan.id, version: plan.version, conferenceId: january.id, date: '2027-01-20', time: '14:00' });
+    expect(cardText(byCoach.card)).toContain('Only the team leader who made this plan can change it.');
+    expect(cardText(byCoach.card)).not.toMatch(/Group 1|January|Amira/);
     const badTime = await invokeAs(bot, PEOPLE.wctl, 'conference.change', { planId: plan.id, version: plan.version, conferenceId: january.id, date: '2027-01-20', time: '25:00' });
     expect(cardText(badTime.card)).toContain('Enter the start time like 14:30.');
     expect(allInputs(badTime.card)).toMatchObject({ date: '2027-01-20', time: '25:00' });

@@ -332,6 +332,9 @@ describe('DEA claimant support interventions', () => {
 
     const byCoach = await invokeAs(bot, PEOPLE.coach, 'intervention.agree', { overrideId, decision: 'agreed' });
     expect(cardText(byCoach.card)).toContain("Only the DEA's Work Coach Team Leader can agree");
+    // Someone it is not for is told only that: not the request, nor the DEA's reasons.
+    expect(cardText(byCoach.card)).not.toMatch(/DEA-\d{6}|exceptional|Agree a 4th/);
+    expect(cardVerbs(byCoach.card)).toEqual([]);
     const declineWithoutWhy = await invokeAs(bot, PEOPLE.wctl, 'intervention.decline', { overrideId, decision: 'declined', overrideNote: '' });
     expect(cardText(declineWithoutWhy.card)).toContain('Say why');
     const agreed = await invokeAs(bot, PEOPLE.wctl, 'intervention.agree', { overrideId, decision: 'agreed' });
