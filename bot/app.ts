@@ -1,7 +1,7 @@
 import { ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { DataSource } from 'typeorm';
-import { databaseAnswers, openDatabase } from '../data/database';
+import { databaseWritable, openDatabase } from '../data/database';
 import demoStaff from '../data/seed/demo-staff.json';
 import { applySeed } from '../data/seed/apply-seed';
 import { parseSeedFile } from '../data/seed/seed-file';
@@ -94,7 +94,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     claimOnce: (what, key) => processed.claim(what, key, what),
   });
 
-  const server = createServer({ adapter, bot, logger, healthy: () => databaseAnswers(dataSource) });
+  const server = createServer({ adapter, bot, logger, healthy: () => databaseWritable(dataSource, clock.now()) });
   const jobs: PeriodicJob[] = [
     { name: 'pruneProcessedActivities', everyMs: 10 * 60_000, run: () => processed.prune() },
     { name: 'sweepOutbox', everyMs: 60_000, run: () => deliverer.sweep() },

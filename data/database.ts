@@ -42,8 +42,9 @@ export function dataSourceOptions(config: DatabaseConfig, migrations: Migrations
       type: 'better-sqlite3',
       database: config.file,
       enableWAL: true,
-      // Several requests write at once; wait for the lock rather than fail.
-      timeout: 10_000,
+      // Several requests write at once: wait a little for the lock, but fail well within Teams' 5 s
+      // (the driver is synchronous, so a long wait would stop the whole process).
+      timeout: 2_000,
     };
   }
   return {
@@ -81,13 +82,25 @@ export async function openDatabase(config: DatabaseConfig, migrations: Migration
   return dataSource;
 }
 
-/** True when the database answers a trivial query. */
-export async function databaseAnswers(dataSource: DataSource): Promise<boolean> {
+/**
+ * True when the database takes a write, within `withinMs`. A read proves little: SQLite answers
+ * `SELECT 1` without touching the file, so a locked, read-only or deleted database would pass.
+ */
+export async function databaseWritable(dataSource: DataSource, at: Date = new Date(), withinMs = 3_000): Promise<boolean> {
   if (!dataSource.isInitialized) return false;
-  try {
-    await dataSource.query('SELECT 1');
+  const write = (async () => {
+    const probe = dataSource.getRepository('JobRun');
+    const updated = await probe.update({ id: 'health-probe' }, { leaseUntil: at, completedAt: at });
+    if (!updated.affected) await probe.insert({ id: 'health-probe', leaseUntil: at, completedAt: at });
     return true;
-  } catch {
-    return false;
+  })().catch(() => false);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), withinMs);
+  });
+  try {
+    return await Promise.race([write, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

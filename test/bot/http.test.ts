@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import { restifyLog } from '../../bot/server';
 import { ConversationReferences } from '../../data/stores/conversation-references';
@@ -142,6 +144,28 @@ describe('the bot over HTTP', () => {
       expect(visibleText(replies)).toContain('Sorry, something went wrong on our side');
     } finally {
       await bot.app.dataSource.query('DROP TRIGGER processed_down');
+    }
+  });
+
+  it('answers 503 to the health check while the database cannot be written, and 200 again after', async () => {
+    const other = await startTestBot();
+    const holder = new Database(join(other.dataDir, 'dea-bot.sqlite'));
+    try {
+      holder.exec('BEGIN EXCLUSIVE');
+      const started = Date.now();
+      const locked = await fetch(`${other.url}/healthz`);
+      expect(locked.status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      // A turn meanwhile fails fast, within Teams' 5 s, with an apology rather than silence.
+      const turnStarted = Date.now();
+      const replies = repliesIn((await other.post({ ...messageFrom(PEOPLE.coach, 'help'), deliveryMode: 'expectReplies' })).body);
+      expect(Date.now() - turnStarted).toBeLessThan(5_000);
+      expect(visibleText(replies)).toContain('Sorry, something went wrong on our side');
+      holder.exec('ROLLBACK');
+      expect((await fetch(`${other.url}/healthz`)).status).toBe(200);
+    } finally {
+      holder.close();
+      await other.close();
     }
   });
 
