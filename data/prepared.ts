@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { managerOf } from './transactions';
 
 /**
@@ -42,4 +42,28 @@ export function hydrate<T>(dataSource: DataSource, entity: string, alias: string
     if (key in raw) row[column.propertyName] = dataSource.driver.prepareHydratedValue(raw[key], column);
   }
   return row as T;
+}
+
+/**
+ * Rows of one entity by a statement written once: `build` gets the entity's query builder (alias
+ * `e`) and returns it with its conditions, order and limit, parameters named but not given.
+ */
+export class PreparedFind<T extends ObjectLiteral> {
+  private readonly statement: PreparedStatement;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly entity: string,
+    build: (query: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
+  ) {
+    this.statement = new PreparedStatement(dataSource, (manager) => build(manager.getRepository<T>(entity).createQueryBuilder('e')).getQuery());
+  }
+
+  async all(parameters: ObjectLiteral): Promise<T[]> {
+    return (await this.statement.run(parameters)).map((raw) => hydrate<T>(this.dataSource, this.entity, 'e', raw)).filter((row): row is T => row !== null);
+  }
+
+  async one(parameters: ObjectLiteral): Promise<T | null> {
+    return (await this.all(parameters))[0] ?? null;
+  }
 }
