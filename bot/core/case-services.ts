@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { JobcentreRow } from '../../data/schema/directory';
+import { PreparedFind } from '../../data/prepared';
 import { SqlBookingStore } from '../../data/stores/bookings';
 import { SqlCohortDirectory } from '../../data/stores/cohorts';
 import type { ConversationReferences } from '../../data/stores/conversation-references';
@@ -102,8 +103,9 @@ export function createCaseServices({ config, dataSource, directory, conversation
     hadMeeting: async (id) => (await bookingStore.currentFor(id))?.status === 'booked',
   });
 
-  const jobcentres = dataSource.getRepository<JobcentreRow>('Jobcentre');
-  const jobcentreName = async (id: string) => (await jobcentres.findOne({ where: { id } }))?.name;
+  // Asked for every help card.
+  const jobcentre = new PreparedFind<JobcentreRow>(dataSource, 'Jobcentre', (q) => q.where('e.id = :id').limit(1));
+  const jobcentreName = async (id: string) => (await jobcentre.one({ id }))?.name;
   const cards = new RequestCardRenderer(conversationReferences, directory, { bookings, interventions, outcomes, quality, jobcentreName }, clock);
   const answered = new AnsweredCards((requestId) => outbox.changed(REQUEST_LIVE_CARD, requestId));
   const answers = new CaseCardAnswers(requests, cards, postedCards, answered, logger);

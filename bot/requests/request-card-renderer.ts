@@ -15,7 +15,7 @@ import { isTeamLeader } from '../../domain/staff';
 import { notificationLetter, sendsTheLetter, type NotificationLetter } from '../../domain/interventions/letter';
 import type { OutcomeService } from '../../domain/outcomes/outcome-service';
 import type { QualityService } from '../../domain/quality/quality-service';
-import { actors, participantsOf } from '../../domain/requests/participants';
+import { actors, participantsOf, type CaseParticipants } from '../../domain/requests/participants';
 import { settleWithin } from '../core/time-box';
 import { londonDate } from '../../domain/requests/calendar-date';
 import type { SupportRequest } from '../../domain/requests/support-request';
@@ -60,7 +60,7 @@ export class RequestCardRenderer {
     const intervention = await this.interventionView(request, requester, dea);
     // Read once: the booking view, the outcome and the letter all depend on it.
     const current = request.channel && BOOKING_RULES[request.channel] ? await this.services.bookings.current(request.id) : null;
-    const booking = await this.bookingView(viewer, request, current, intervention?.state.blockedBy ?? null, readyBy);
+    const booking = await this.bookingView(viewer, request, participants, current, intervention?.state.blockedBy ?? null, readyBy);
     return requestCard(request, participants, viewer, {
       today: londonDate(this.clock.now()),
       booking,
@@ -112,7 +112,7 @@ export class RequestCardRenderer {
   }
 
   /** The booking, and for the booker about to book, the common free times to propose. */
-  private async bookingView(viewer: StaffMember, request: SupportRequest, current: Booking | null, blockedBy: string | null, readyBy: number | undefined): Promise<BookingView | undefined> {
+  private async bookingView(viewer: StaffMember, request: SupportRequest, participants: CaseParticipants, current: Booking | null, blockedBy: string | null, readyBy: number | undefined): Promise<BookingView | undefined> {
     if (!request.channel || !BOOKING_RULES[request.channel]) return undefined;
     // Free times are read for the one person who may book it now.
     if (!allowedBooking(viewer.id, { request, booking: current, blockedBy }).has('book')) return { current, proposals: [] };
@@ -121,7 +121,7 @@ export class RequestCardRenderer {
     const wait = Math.min(PROPOSALS_WITHIN_MS, readyBy - Date.now());
     if (wait <= 0) return tooLong;
     try {
-      const settled = await settleWithin(wait, this.services.bookings.proposals(request));
+      const settled = await settleWithin(wait, this.services.bookings.proposals(request, undefined, undefined, participants));
       return settled ? { current, proposals: settled.value } : tooLong;
     } catch (error) {
       if (isDomainError(error)) throw error;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { managerOf, repositoryOf } from '../transactions';
-import { In, type DataSource, type Repository } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
 import type { BookedEvent, Booking, BookingStatus, BookingStore, ClaimantContact, MeetingMode } from '../../domain/calendar/booking';
 import { conflict, notFound } from '../../domain/errors';
+import { PreparedFind } from '../prepared';
 import type { BookingRow } from '../schema/calendar';
 
 /** Bookings in SQL, with optimistic concurrency on their version. */
@@ -11,7 +12,14 @@ export class SqlBookingStore implements BookingStore {
     return repositoryOf<BookingRow>(this.dataSource, 'Booking');
   }
 
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly currentOf: PreparedFind<BookingRow>;
+
+  constructor(private readonly dataSource: DataSource) {
+    // Read for every card of a request with a booking channel.
+    this.currentOf = new PreparedFind<BookingRow>(dataSource, 'Booking', (q) =>
+      q.where("e.requestId = :requestId AND e.status IN ('pending', 'booked', 'failed')").orderBy('e.createdAt', 'DESC').limit(1),
+    );
+  }
 
   async create(booking: Parameters<BookingStore['create']>[0], at: Date): Promise<Booking> {
     const id = randomUUID();
@@ -39,7 +47,7 @@ export class SqlBookingStore implements BookingStore {
   }
 
   async currentFor(requestId: string): Promise<Booking | null> {
-    const row = await this.rows.findOne({ where: { requestId, status: In(['pending', 'booked', 'failed']) }, order: { createdAt: 'DESC' } });
+    const row = await this.currentOf.one({ requestId });
     return row ? toBooking(row) : null;
   }
 

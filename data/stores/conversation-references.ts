@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
-import { In, type DataSource, type Repository } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
 import type { ConversationReferenceRow } from '../schema/platform';
+import { PreparedFind } from '../prepared';
 import { hashKey } from './hash-key';
 
 /**
@@ -10,8 +11,17 @@ import { hashKey } from './hash-key';
 export class ConversationReferences {
   private readonly rows: Repository<ConversationReferenceRow>;
 
+  private readonly latestOf: PreparedFind<ConversationReferenceRow>;
+  private readonly allOf: PreparedFind<ConversationReferenceRow>;
+
   constructor(dataSource: DataSource) {
     this.rows = dataSource.getRepository<ConversationReferenceRow>('ConversationReference');
+    this.latestOf = new PreparedFind<ConversationReferenceRow>(dataSource, 'ConversationReference', (q) =>
+      q.where("e.aadObjectId = :aadObjectId AND e.conversationType = 'personal'").orderBy('e.updatedAt', 'DESC').limit(1),
+    );
+    this.allOf = new PreparedFind<ConversationReferenceRow>(dataSource, 'ConversationReference', (q) =>
+      q.where("e.aadObjectId IN (:...aadObjectIds) AND e.conversationType = 'personal'").orderBy('e.updatedAt', 'DESC'),
+    );
   }
 
   async remember(reference: Partial<ConversationReference>, aadObjectId: string | undefined): Promise<void> {
@@ -33,10 +43,7 @@ export class ConversationReferences {
   }
 
   async personalChatOf(aadObjectId: string): Promise<Partial<ConversationReference> | null> {
-    const row = await this.rows.findOne({
-      where: { aadObjectId, conversationType: 'personal' },
-      order: { updatedAt: 'DESC' },
-    });
+    const row = await this.latestOf.one({ aadObjectId });
     return row ? (JSON.parse(row.reference) as Partial<ConversationReference>) : null;
   }
 
@@ -44,7 +51,7 @@ export class ConversationReferences {
   async personalChatsOf(aadObjectIds: readonly string[]): Promise<Map<string, Partial<ConversationReference>>> {
     const found = new Map<string, Partial<ConversationReference>>();
     if (!aadObjectIds.length) return found;
-    const rows = await this.rows.find({ where: { aadObjectId: In([...aadObjectIds]), conversationType: 'personal' }, order: { updatedAt: 'DESC' } });
+    const rows = await this.allOf.all({ aadObjectIds: [...aadObjectIds] });
     for (const row of rows) if (row.aadObjectId && !found.has(row.aadObjectId)) found.set(row.aadObjectId, JSON.parse(row.reference) as Partial<ConversationReference>);
     return found;
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, LessThanOrEqual, type DataSource, type Repository } from 'typeorm';
+import { PreparedFind } from '../prepared';
 import { repositoryOf } from '../transactions';
 import type { OutboxRow } from '../schema/messaging';
 
@@ -17,7 +18,13 @@ export interface OutboxMessage {
  */
 export class Outbox {
 
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly byId: PreparedFind<OutboxRow>;
+  private readonly pendingOf: PreparedFind<OutboxRow>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.byId = new PreparedFind<OutboxRow>(dataSource, 'Outbox', (q) => q.where('e.id = :id').limit(1));
+    this.pendingOf = new PreparedFind<OutboxRow>(dataSource, 'Outbox', (q) => q.where('e.recipientAad = :recipientAad AND e.deliveredAt IS NULL').orderBy('e.createdAt', 'ASC'));
+  }
 
   private get rows(): Repository<OutboxRow> {
     return repositoryOf<OutboxRow>(this.dataSource, 'Outbox');
@@ -52,7 +59,7 @@ export class Outbox {
   }
 
   async find(id: string): Promise<OutboxMessage | null> {
-    return this.rows.findOne({ where: { id } });
+    return this.byId.one({ id });
   }
 
   /** Undelivered messages whose time has come, oldest first. */
@@ -62,7 +69,8 @@ export class Outbox {
 
   /** Undelivered messages for one person, e.g. when they open the app for the first time. */
   async pendingFor(recipientAad: string): Promise<OutboxMessage[]> {
-    return this.rows.find({ where: { recipientAad: recipientAad.toLowerCase(), deliveredAt: IsNull() }, order: { createdAt: 'ASC' } });
+    // Asked on every message a person sends: a statement written once.
+    return this.pendingOf.all({ recipientAad: recipientAad.toLowerCase() });
   }
 
   async delivered(id: string, now: Date): Promise<void> {

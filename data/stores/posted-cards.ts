@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { DataSource, Repository } from 'typeorm';
+import { PreparedFind } from '../prepared';
 import type { PostedCardRow } from '../schema/messaging';
 import { hashKey } from './hash-key';
 
@@ -13,9 +14,11 @@ export interface PostedCard {
 /** Every copy of a request's card that was posted, so that a change updates them all. */
 export class PostedCards {
   private readonly rows: Repository<PostedCardRow>;
+  private readonly ofRequest: PreparedFind<PostedCardRow>;
 
   constructor(dataSource: DataSource) {
     this.rows = dataSource.getRepository<PostedCardRow>('PostedCard');
+    this.ofRequest = new PreparedFind<PostedCardRow>(dataSource, 'PostedCard', (q) => q.where('e.requestId = :requestId').orderBy('e.postedAt', 'ASC'));
   }
 
   async record(card: PostedCard, now: Date = new Date()): Promise<void> {
@@ -34,7 +37,7 @@ export class PostedCards {
   }
 
   async forRequest(requestId: string): Promise<PostedCard[]> {
-    const rows = await this.rows.find({ where: { requestId }, order: { postedAt: 'ASC' } });
+    const rows = await this.ofRequest.all({ requestId });
     return rows.map((r) => ({
       requestId: r.requestId,
       recipientAad: r.recipientAad,

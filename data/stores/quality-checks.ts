@@ -3,6 +3,7 @@ import { managerOf, repositoryOf } from '../transactions';
 import type { DataSource, Repository } from 'typeorm';
 import { conflict } from '../../domain/errors';
 import type { QasResult, QasStandard, QualityCheck, QualityCheckStore } from '../../domain/quality/qas';
+import { PreparedFind } from '../prepared';
 import type { QualityCheckRow } from '../schema/interventions';
 
 export class SqlQualityCheckStore implements QualityCheckStore {
@@ -10,7 +11,12 @@ export class SqlQualityCheckStore implements QualityCheckStore {
     return repositoryOf<QualityCheckRow>(this.dataSource, 'QualityCheck');
   }
 
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly ofRequest: PreparedFind<QualityCheckRow>;
+
+  constructor(private readonly dataSource: DataSource) {
+    // Read for every card of a request.
+    this.ofRequest = new PreparedFind<QualityCheckRow>(dataSource, 'QualityCheck', (q) => q.where('e.requestId = :requestId').limit(1));
+  }
 
   async mark(check: Pick<QualityCheck, 'requestId' | 'standard' | 'checkerId' | 'markedAt'>): Promise<QualityCheck> {
     try {
@@ -22,7 +28,7 @@ export class SqlQualityCheckStore implements QualityCheckStore {
   }
 
   async forRequest(requestId: string): Promise<QualityCheck | null> {
-    const row = await this.rows.findOne({ where: { requestId } });
+    const row = await this.ofRequest.one({ requestId });
     return row ? toCheck(row) : null;
   }
 

@@ -1,4 +1,5 @@
 import { In, type DataSource } from 'typeorm';
+import { hydrate, PreparedStatement } from '../prepared';
 import type { StaffDirectory } from '../../domain/ports';
 import { isRole, type Role } from '../../domain/roles';
 import type { StaffMember } from '../../domain/staff';
@@ -6,20 +7,28 @@ import type { StaffRoleRow, StaffRow } from '../schema/directory';
 
 /** The staff directory in SQL. Ids are kept lower-case: SQL Server may hand them back upper-case. */
 export class SqlStaffDirectory implements StaffDirectory {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly byAad: PreparedStatement;
+  private readonly byId: PreparedStatement;
+  private readonly byIds: PreparedStatement;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.byAad = this.withRolesJoined('s.aadObjectId = :aad');
+    this.byId = this.withRolesJoined('s.id = :id');
+    this.byIds = this.withRolesJoined('s.id IN (:...ids)');
+  }
 
   // Every turn looks its sender up: one statement, the roles joined in.
   async findByAadObjectId(aadObjectId: string): Promise<StaffMember | null> {
-    return (await this.withRolesJoined('s.aadObjectId = :aad', { aad: aadObjectId.toLowerCase() }))[0] ?? null;
+    return this.members(await this.byAad.run({ aad: aadObjectId.toLowerCase() }))[0] ?? null;
   }
 
   async findById(id: string): Promise<StaffMember | null> {
-    return (await this.withRolesJoined('s.id = :id', { id: id.toLowerCase() }))[0] ?? null;
+    return this.members(await this.byId.run({ id: id.toLowerCase() }))[0] ?? null;
   }
 
   async findByIds(ids: readonly string[]): Promise<StaffMember[]> {
     if (ids.length === 0) return [];
-    return this.withRolesJoined('s.id IN (:...ids)', { ids: [...new Set(ids.map((i) => i.toLowerCase()))] });
+    return this.members(await this.byIds.run({ ids: [...new Set(ids.map((i) => i.toLowerCase()))] }));
   }
 
   async findByTeamLeader(teamLeaderId: string): Promise<StaffMember[]> {
@@ -35,19 +44,25 @@ export class SqlStaffDirectory implements StaffDirectory {
     return this.dataSource.getRepository<StaffRow>('Staff');
   }
 
-  private async withRolesJoined(where: string, parameters: Record<string, unknown>): Promise<StaffMember[]> {
-    const { entities, raw } = await this.staff()
-      .createQueryBuilder('s')
-      .leftJoin('StaffRole', 'r', 'r.staffId = s.id')
-      .addSelect('r.role', 'role')
-      .where(where, parameters)
-      .getRawAndEntities<{ s_id: string; role: string | null }>();
+  /** A person and their roles in one statement: one row per role (or one with no role). */
+  private withRolesJoined(where: string): PreparedStatement {
+    return new PreparedStatement(this.dataSource, (manager) =>
+      manager.getRepository<StaffRow>('Staff').createQueryBuilder('s').leftJoin('StaffRole', 'r', 'r.staffId = s.id').addSelect('r.role', 'role').where(where).getQuery(),
+    );
+  }
+
+  private members(raw: readonly Record<string, unknown>[]): StaffMember[] {
+    const rows = new Map<string, StaffRow>();
     const rolesOf = new Map<string, Role[]>();
-    for (const { s_id: staffId, role } of raw) {
-      if (role === null || !isRole(role)) continue;
-      rolesOf.set(staffId, [...(rolesOf.get(staffId) ?? []), role]);
+    for (const line of raw) {
+      const row = hydrate<StaffRow>(this.dataSource, 'Staff', 's', line);
+      if (!row) continue;
+      if (!rows.has(row.id)) rows.set(row.id, row);
+      const role = line.role;
+      if (typeof role !== 'string' || !isRole(role)) continue;
+      rolesOf.set(row.id, [...(rolesOf.get(row.id) ?? []), role]);
     }
-    return entities.map((row) => toStaffMember(row, rolesOf.get(row.id) ?? []));
+    return [...rows.values()].map((row) => toStaffMember(row, rolesOf.get(row.id) ?? []));
   }
 
   private async withRoles(rows: StaffRow[]): Promise<StaffMember[]> {

@@ -15,13 +15,30 @@ import {
 } from '../../domain/requests/support-request';
 import type { Channel } from '../../domain/requests/channels';
 import type { ClaimantRow, RequestEventRow, RequestMessageRow, SupportRequestRow } from '../schema/requests';
+import { hydrate, PreparedStatement } from '../prepared';
 import { inTransaction, repositoryOf } from '../transactions';
 
 const MAX_NUMBER_RETRIES = 5;
 
 /** Support requests in SQL. References are sequential; every change is audited in the same transaction. */
 export class SqlSupportRequestStore implements SupportRequestStore {
-  constructor(private readonly dataSource: DataSource) {}
+  /** A request with its claimant and messages (one row per message). */
+  private readonly byId: PreparedStatement;
+  /** A requester's newest requests with their claimants, by how many are wanted. */
+  private readonly byRequester = new Map<number, PreparedStatement>();
+
+  constructor(private readonly dataSource: DataSource) {
+    this.byId = new PreparedStatement(dataSource, (manager) =>
+      manager
+        .getRepository<SupportRequestRow>('SupportRequest')
+        .createQueryBuilder('q')
+        .leftJoin('q.claimant', 'c')
+        .leftJoin('q.messages', 'm')
+        .addSelect(['c', 'm'])
+        .where('q.id = :id')
+        .getQuery(),
+    );
+  }
 
   async create(request: NewSupportRequest, at: Date): Promise<SupportRequest> {
     const submissionKey = request.submissionKey ?? randomUUID();
@@ -95,8 +112,22 @@ export class SqlSupportRequestStore implements SupportRequestStore {
 
   // `find`, not `findOne`: with joined relations `findOne` sends a second, DISTINCT statement first.
   async findById(id: string): Promise<SupportRequest | null> {
-    const [row] = await this.rows().find({ where: { id: id.toLowerCase() }, relations: { claimant: true, messages: true } });
-    return row ? toSupportRequest(row) : null;
+    const [request] = this.requests(await this.byId.run({ id: id.toLowerCase() }));
+    return request ?? null;
+  }
+
+  /** Requests from rows of a request (`q`), its claimant (`c`) and, when selected, one message (`m`) each. */
+  private requests(raw: readonly Record<string, unknown>[]): SupportRequest[] {
+    const rows = new Map<string, SupportRequestRow>();
+    for (const line of raw) {
+      const request = hydrate<SupportRequestRow>(this.dataSource, 'SupportRequest', 'q', line);
+      if (!request) continue;
+      const row = rows.get(request.id) ?? { ...request, claimant: hydrate<ClaimantRow>(this.dataSource, 'Claimant', 'c', line) ?? undefined, messages: [] };
+      rows.set(request.id, row);
+      const message = hydrate<RequestMessageRow>(this.dataSource, 'RequestMessage', 'm', line);
+      if (message) row.messages?.push(message);
+    }
+    return [...rows.values()].map(toSupportRequest);
   }
 
   async findByNumber(number: number): Promise<SupportRequest | null> {
@@ -104,14 +135,25 @@ export class SqlSupportRequestStore implements SupportRequestStore {
     return row ? toSupportRequest(row) : null;
   }
 
+  // One statement: LIMIT on the joined rows is safe, as a request has at most one claimant.
   async listByRequester(requesterId: string, limit: number): Promise<SupportRequest[]> {
-    const rows = await this.rows().find({
-      where: { requesterId },
-      relations: { claimant: true },
-      order: { createdAt: 'DESC', number: 'DESC' },
-      take: limit,
-    });
-    return rows.map(toSupportRequest);
+    let statement = this.byRequester.get(limit);
+    if (!statement) {
+      statement = new PreparedStatement(this.dataSource, (manager) =>
+        manager
+          .getRepository<SupportRequestRow>('SupportRequest')
+          .createQueryBuilder('q')
+          .leftJoin('q.claimant', 'c')
+          .addSelect('c')
+          .where('q.requesterId = :requesterId')
+          .orderBy('q.createdAt', 'DESC')
+          .addOrderBy('q.number', 'DESC')
+          .limit(limit)
+          .getQuery(),
+      );
+      this.byRequester.set(limit, statement);
+    }
+    return this.requests(await statement.run({ requesterId }));
   }
 
   async listForDea(deaId: string, statuses: readonly RequestStatus[]): Promise<SupportRequest[]> {

@@ -2,20 +2,33 @@ import type { DataSource } from 'typeorm';
 import type { WorkingPattern, WorkingPatterns } from '../../domain/calendar/booking-service';
 import { DEFAULT_WORKING_HOURS, type DayHours, type Weekday, type WorkingHours } from '../../domain/calendar/working-hours';
 import type { BankHolidayRegion, StaffMember } from '../../domain/staff';
-import type { JobcentreRow, StaffRow } from '../schema/directory';
+import { PreparedStatement } from '../prepared';
 
 const DAYS: Readonly<Record<string, Weekday>> = { mon: 'monday', tue: 'tuesday', wed: 'wednesday', thu: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday' };
 
 /** Working hours from the staff directory (default Monday to Friday 08:30–17:00) and the office's bank holidays. */
 export class SqlWorkingPatterns implements WorkingPatterns {
-  constructor(private readonly dataSource: DataSource) {}
+  /** The person's hours and their office's region in one statement (each may be missing: null). */
+  private readonly statement: PreparedStatement;
+
+  constructor(dataSource: DataSource) {
+    this.statement = new PreparedStatement(dataSource, (manager) => {
+      const e = (name: string) => manager.connection.driver.escape(name);
+      const table = (entity: string) => e(manager.connection.getMetadata(entity).tableName);
+      return (
+        `SELECT (SELECT ${e('workingHours')} FROM ${table('Staff')} WHERE ${e('id')} = :id) AS ${e('hours')}, ` +
+        `(SELECT ${e('bankHolidayRegion')} FROM ${table('Jobcentre')} WHERE ${e('id')} = :jobcentreId) AS ${e('region')}`
+      );
+    });
+  }
 
   async of(person: StaffMember): Promise<WorkingPattern> {
-    const row = await this.dataSource.getRepository<StaffRow>('Staff').findOne({ where: { id: person.id } });
-    const jobcentre = person.jobcentreId ? await this.dataSource.getRepository<JobcentreRow>('Jobcentre').findOne({ where: { id: person.jobcentreId } }) : null;
+    const [row] = await this.statement.run({ id: person.id, jobcentreId: person.jobcentreId ?? '' });
+    const hours = row?.hours;
+    const region = row?.region;
     return {
-      hours: row?.workingHours ? parseHours(row.workingHours) : DEFAULT_WORKING_HOURS,
-      region: (jobcentre?.bankHolidayRegion as BankHolidayRegion | undefined) ?? 'england-and-wales',
+      hours: typeof hours === 'string' && hours ? parseHours(hours) : DEFAULT_WORKING_HOURS,
+      region: typeof region === 'string' ? (region as BankHolidayRegion) : 'england-and-wales',
     };
   }
 }

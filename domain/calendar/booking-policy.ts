@@ -1,4 +1,4 @@
-import { conflict, invalid, notAllowed, type DomainError } from '../errors';
+import { conflict, invalid, notAllowed, type DomainError, withoutStacks } from '../errors';
 import { roleOf } from '../requests/participants';
 import type { SupportRequest } from '../requests/support-request';
 import { BOOKING_RULES, bookerIdOf, type Booking } from './booking';
@@ -46,7 +46,7 @@ export function bookingNowRefusal({ request, booking, blockedBy }: BookingFacts,
 
 /** The meeting actions this person may take now: what their card offers. */
 export function allowedBooking(personId: string, facts: BookingFacts): ReadonlySet<BookingAction> {
-  return new Set(BOOKING_ACTIONS.filter((action) => !bookingWhoRefusal(personId, facts.request, action) && !bookingNowRefusal(facts, action)));
+  return withoutStacks(() => new Set(BOOKING_ACTIONS.filter((action) => !bookingWhoRefusal(personId, facts.request, action) && !bookingNowRefusal(facts, action))));
 }
 
 /** For a click: who, then whether the card was current, then whether it can happen now. */

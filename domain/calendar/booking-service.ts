@@ -68,11 +68,14 @@ export interface BookingDeps {
 export class BookingService {
   constructor(private readonly deps: BookingDeps) {}
 
-  /** Up to `count` common free slots of the people in the meeting, one a day, before the date needed. */
-  async proposals(request: SupportRequest, durationMinutes = 60, count = 3): Promise<Interval[]> {
+  /**
+   * Up to `count` common free slots of the people in the meeting, one a day, before the date needed;
+   * `known` is the case's participants when the caller has just read them.
+   */
+  async proposals(request: SupportRequest, durationMinutes = 60, count = 3, known?: CaseParticipants): Promise<Interval[]> {
     const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
     if (!rules) return [];
-    const parties = await this.parties(request);
+    const parties = known ?? (await this.parties(request));
     const people = rules.diaries.map((role) => participant(parties, role));
     const now = this.deps.clock.now();
     const withClaimant = request.channel === 'three_way_intervention' || request.channel === 'claimant_support_intervention';

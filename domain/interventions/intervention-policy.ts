@@ -1,4 +1,4 @@
-import { conflict, invalid, notAllowed, type DomainError } from '../errors';
+import { conflict, invalid, notAllowed, type DomainError, withoutStacks } from '../errors';
 import { participantId } from '../requests/participants';
 import type { SupportRequest } from '../requests/support-request';
 import { INTERVENTIONS_PER_CLAIMANT, needsTeamLeaderAgreement } from './intervention-limit';
@@ -48,5 +48,5 @@ export function interventionNowRefusal(request: SupportRequest, state: Intervent
 
 /** What this person may do now, before the intervention is booked: what their card offers. */
 export function allowedInterventions(personId: string, request: SupportRequest, state: InterventionState | null): ReadonlySet<InterventionAction> {
-  return new Set(INTERVENTION_ACTIONS.filter((action) => !interventionWhoRefusal(personId, request, action) && !interventionNowRefusal(request, state, action)));
+  return withoutStacks(() => new Set(INTERVENTION_ACTIONS.filter((action) => !interventionWhoRefusal(personId, request, action) && !interventionNowRefusal(request, state, action))));
 }

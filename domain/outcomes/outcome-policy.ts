@@ -1,4 +1,4 @@
-import { conflict, invalid, notAllowed, type DomainError } from '../errors';
+import { conflict, invalid, notAllowed, type DomainError, withoutStacks } from '../errors';
 import { participantId } from '../requests/participants';
 import type { SupportRequest } from '../requests/support-request';
 import { summaryIsSeparate } from './outcome-routes';
@@ -39,5 +39,5 @@ export function outcomeNowRefusal(state: OutcomeState | null, action: OutcomeAct
 /** What this person may record now: what their card offers. */
 export function allowedOutcomes(personId: string, request: SupportRequest, state: OutcomeState | null): ReadonlySet<OutcomeAction> {
   if (!state) return new Set();
-  return new Set(OUTCOME_ACTIONS.filter((action) => !outcomeWhoRefusal(personId, request, state, action) && !outcomeNowRefusal(state, action)));
+  return withoutStacks(() => new Set(OUTCOME_ACTIONS.filter((action) => !outcomeWhoRefusal(personId, request, state, action) && !outcomeNowRefusal(state, action))));
 }

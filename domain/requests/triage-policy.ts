@@ -1,4 +1,4 @@
-import { conflict, invalid, notAllowed, type DomainError } from '../errors';
+import { conflict, invalid, notAllowed, type DomainError, withoutStacks } from '../errors';
 import { participantId, type ParticipantRole } from './participants';
 import { canMove } from './state-machine';
 import type { RequestStatus, SupportRequest } from './support-request';
@@ -53,7 +53,7 @@ export function triageNowRefusal(request: SupportRequest, action: TriageAction):
 
 /** The triage actions this person may take on the request as it is: what their card offers. */
 export function allowedTriage(personId: string, request: SupportRequest): ReadonlySet<TriageAction> {
-  return new Set(TRIAGE_ACTIONS.filter((action) => !triageWhoRefusal(personId, request, action) && !triageNowRefusal(request, action)));
+  return withoutStacks(() => new Set(TRIAGE_ACTIONS.filter((action) => !triageWhoRefusal(personId, request, action) && !triageNowRefusal(request, action))));
 }
 
 /**
