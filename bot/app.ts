@@ -25,7 +25,7 @@ import { composeRoutes, type Routes } from './core/routes';
 import { TeamsMessages } from './core/teams-messages';
 import { DeaBot } from './dea-bot';
 import { DeduplicationMiddleware } from './deduplication';
-import { JOURNEYS, MIGRATIONS } from './journeys';
+import { JOURNEYS, SCHEMA } from './journeys';
 import { errorForLog } from './logger';
 import { createServer } from './server';
 
@@ -53,7 +53,7 @@ export interface AppOptions {
 
 /** The composition root: the only place that builds adapters, hands them to the domain and composes the journeys. */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
-  const dataSource = await openDatabase(config.database, MIGRATIONS);
+  const dataSource = await openDatabase(config.database, SCHEMA);
   const directory = new SqlStaffDirectory(dataSource);
 
   if (config.seedDemo && (await directory.count()) === 0) {

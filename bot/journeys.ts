@@ -1,4 +1,11 @@
+import type { DatabaseSchema } from '../data/database';
 import { Foundation1763870000000 } from '../data/migrations/1763870000000-Foundation';
+import type { EntityFactory } from '../data/schema';
+import { calendarEventSchema } from '../data/schema/calendar';
+import { jobRunSchema } from '../data/schema/conferences';
+import { jobcentreSchema, staffRoleSchema, staffSchema } from '../data/schema/directory';
+import { outboxSchema } from '../data/schema/messaging';
+import { botStateSchema, conversationReferenceSchema, processedActivitySchema } from '../data/schema/platform';
 import type { Capability } from '../domain/capabilities';
 import { bookingJourney } from './booking/journey';
 import { conferencesJourney } from './conferences/journey';
@@ -24,9 +31,13 @@ export const CAPABILITIES: readonly Capability[] = [HELP, ...JOURNEYS.flatMap((j
 
 /** The staff directory, conversations, the outbox and the other tables every journey stands on. */
 const CORE_MIGRATIONS: readonly MigrationClass[] = [Foundation1763870000000];
+const CORE_ENTITIES: readonly EntityFactory[] = [jobcentreSchema, staffSchema, staffRoleSchema, botStateSchema, processedActivitySchema, conversationReferenceSchema, outboxSchema, calendarEventSchema, jobRunSchema];
 
 /** Every migration, in timestamp order (the number in a migration's name). */
 export const MIGRATIONS: readonly MigrationClass[] = [...CORE_MIGRATIONS, ...JOURNEYS.flatMap((j) => j.migrations)].sort((a, b) => timestampOf(a) - timestampOf(b));
+
+/** Every table and every migration, for opening the database. */
+export const SCHEMA: DatabaseSchema = { entities: [...CORE_ENTITIES, ...JOURNEYS.flatMap((j) => j.entities)], migrations: MIGRATIONS };
 
 function timestampOf(migration: MigrationClass): number {
   return Number(/(\d{13})$/.exec(migration.name)?.[1] ?? NaN);

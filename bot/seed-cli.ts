@@ -2,7 +2,7 @@ import 'dotenv/config';
 import { readFileSync } from 'node:fs';
 import { loadConfig, ConfigError } from './config';
 import { openDatabase } from '../data/database';
-import { MIGRATIONS } from './journeys';
+import { SCHEMA } from './journeys';
 import { applySeed } from '../data/seed/apply-seed';
 import { parseSeedFile, SeedFileError } from '../data/seed/seed-file';
 
@@ -22,7 +22,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const config = loadConfig(process.env);
   const seed = parseSeedFile(text);
-  const dataSource = await openDatabase(config.database, MIGRATIONS);
+  const dataSource = await openDatabase(config.database, SCHEMA);
   try {
     const result = await applySeed(dataSource, seed);
     console.log(

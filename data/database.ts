@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
-import { entitySchemas } from './schema';
+import { DataSource, type DataSourceOptions, type EntitySchema, type MigrationInterface } from 'typeorm';
+import type { EntityFactory } from './schema';
 import type { SqlDialect } from './schema/dialect';
 
 export type DatabaseConfig =
@@ -25,13 +25,16 @@ export function dialectOfConfig(config: DatabaseConfig): SqlDialect {
   return config.kind;
 }
 
-/** The migrations to run, in order: every journey's, composed by the bot. */
-export type Migrations = readonly (new () => MigrationInterface)[];
+/** The tables and the migrations, in order: the core's and every journey's, composed by the bot. */
+export interface DatabaseSchema {
+  readonly entities: readonly EntityFactory[];
+  readonly migrations: readonly (new () => MigrationInterface)[];
+}
 
-export function dataSourceOptions(config: DatabaseConfig, migrations: Migrations = []): DataSourceOptions {
+export function dataSourceOptions(config: DatabaseConfig, schema: DatabaseSchema): DataSourceOptions {
   const shared = {
-    entities: entitySchemas(config.kind),
-    migrations: migrations as (new () => MigrationInterface)[],
+    entities: schema.entities.map((entity) => entity(config.kind)) as EntitySchema[],
+    migrations: schema.migrations as (new () => MigrationInterface)[],
     migrationsTableName: 'schema_migration',
     synchronize: false,
     logging: false,
@@ -67,11 +70,11 @@ export function dataSourceOptions(config: DatabaseConfig, migrations: Migrations
 }
 
 /** Connects and brings the schema up to date. Never synchronises: migrations are the only DDL. */
-export async function openDatabase(config: DatabaseConfig, migrations: Migrations): Promise<DataSource> {
+export async function openDatabase(config: DatabaseConfig, schema: DatabaseSchema): Promise<DataSource> {
   if (config.kind === 'sqlite' && config.file !== ':memory:') {
     mkdirSync(dirname(config.file), { recursive: true });
   }
-  const dataSource = new DataSource(dataSourceOptions(config, migrations));
+  const dataSource = new DataSource(dataSourceOptions(config, schema));
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../data/database';
-import { MIGRATIONS } from '../bot/journeys';
+import { SCHEMA } from '../bot/journeys';
 
 export interface TempDatabase {
   readonly dataSource: DataSource;
@@ -16,7 +16,7 @@ export interface TempDatabase {
 export async function openTempDatabase(): Promise<TempDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'dea-bot-test-'));
   const file = join(dir, 'dea-bot.sqlite');
-  const dataSource = await openDatabase({ kind: 'sqlite', file }, MIGRATIONS);
+  const dataSource = await openDatabase({ kind: 'sqlite', file }, SCHEMA);
   return {
     dataSource,
     file,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Calendar1763900000000 } from '../../data/migrations/1763900000000-Calendar';
+import { bookingSchema } from '../../data/schema/calendar';
 import type { BackgroundWork } from '../core/background';
 import type { Journey } from '../core/journey';
 import { settleWithin } from '../core/time-box';
@@ -33,6 +34,7 @@ async function withinAnswerTime(background: BackgroundWork, name: string, work: 
 export const bookingJourney: Journey = {
   name: 'booking',
   capabilities: [],
+  entities: [bookingSchema],
   migrations: [Calendar1763900000000],
   build: ({ services, background }) => {
     const { answers, bookings, requests } = services;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GroupConferences1763920000000 } from '../../data/migrations/1763920000000-GroupConferences';
+import { conferenceCaseSchema, conferencePlanSchema, conferenceQasSchema, groupConferenceSchema } from '../../data/schema/conferences';
 import type { ConversationReference } from 'botbuilder';
 import { verb, type Journey } from '../core/journey';
 import { errorForLog } from '../logger';
@@ -45,6 +46,7 @@ export const conferencesJourney: Journey = {
       menu: 'Put a case forward for your next group work coach conference',
     },
   ],
+  entities: [conferencePlanSchema, groupConferenceSchema, conferenceCaseSchema, conferenceQasSchema],
   migrations: [GroupConferences1763920000000],
   build: ({ services, directory, background, clock, logger, teams }) => {
     const { store, plans, cases } = services.conferences;

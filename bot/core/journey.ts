@@ -4,6 +4,7 @@ import type { MigrationInterface } from 'typeorm';
 import type { AdaptiveCard } from '../../cards/render';
 import type { ConversationReference } from 'botbuilder';
 import type { Capability } from '../../domain/capabilities';
+import type { EntityFactory } from '../../data/schema';
 import type { StaffMember } from '../../domain/staff';
 import type { AppContext } from './app-context';
 import type { VerbRoute } from './verbs';
@@ -62,6 +63,8 @@ export interface Journey {
   readonly name: string;
   /** What people can do, for the help card; an entry with a command is also a manifest command. */
   readonly capabilities: readonly Capability[];
+  /** This journey's tables, as TypeORM entities. */
+  readonly entities: readonly EntityFactory[];
   /** This journey's migrations (the order across journeys is their timestamps'). */
   readonly migrations: readonly MigrationClass[];
   readonly build: (app: AppContext) => JourneyParts;

@@ -4,6 +4,7 @@ import { meetingSummaryCard } from '../../cards/outcome-forms';
 import { qualityListCard } from '../../cards/quality-forms';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { Interventions1763910000000 } from '../../data/migrations/1763910000000-Interventions';
+import { consentRecordSchema, interventionOverrideSchema, meetingRecordSchema, qualityCheckSchema } from '../../data/schema/interventions';
 import { NEXT_STEP_LABELS } from '../../domain/outcomes/next-steps';
 import { participantsOf } from '../../domain/requests/participants';
 import { verb, type Journey } from '../core/journey';
@@ -40,6 +41,7 @@ export const interventionsJourney: Journey = {
       menu: "For team leaders: your DEA's meetings to mark for a QAS check, and the results",
     },
   ],
+  entities: [consentRecordSchema, interventionOverrideSchema, meetingRecordSchema, qualityCheckSchema],
   migrations: [Interventions1763910000000],
   build: ({ services, directory, logger }) => {
     const { answers, interventions, outcomes, quality, requestStore } = services;

@@ -6,6 +6,8 @@ import { cardAttachment } from '../../dialogs/card-attachment';
 import { NEW_REQUEST_DIALOG, NewRequestDialog, type SavedDraft } from '../../dialogs/new-request-dialog';
 import { SupportRequests1763880000000 } from '../../data/migrations/1763880000000-SupportRequests';
 import { Triage1763890000000 } from '../../data/migrations/1763890000000-Triage';
+import { postedCardSchema } from '../../data/schema/messaging';
+import { claimantSchema, requestEventSchema, requestMessageSchema, supportRequestSchema, trendAlertSchema } from '../../data/schema/requests';
 import { COLLEAGUES } from '../../domain/capabilities';
 import { londonDate } from '../../domain/requests/calendar-date';
 import type { Journey } from '../core/journey';
@@ -58,6 +60,7 @@ export const requestsJourney: Journey = {
       roles: ['work_coach_team_leader'],
     },
   ],
+  entities: [claimantSchema, supportRequestSchema, requestEventSchema, requestMessageSchema, trendAlertSchema, postedCardSchema],
   migrations: [SupportRequests1763880000000, Triage1763890000000],
   build: ({ services, userState, clock, directory, teams, logger }) => {
     const { requests, triage, answers, cards, postedCards, requestStore, trendStore, answered } = services;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { entitySchemas } from '../schema';
+import type { EntityFactory } from '../schema';
 
 /**
  * The SQL Server DDL that the entities describe, produced without a server: the mssql driver is
@@ -8,14 +8,14 @@ import { entitySchemas } from '../schema';
  * against an empty database. Kept in data/mssql/schema.sql so a reviewer (or a DBA) can read it,
  * and compared in a test so it never drifts from the entities.
  */
-export async function generateMssqlSchema(): Promise<string> {
+export async function generateMssqlSchema(entities: readonly EntityFactory[]): Promise<string> {
   const dataSource = new DataSource({
     type: 'mssql',
     host: 'offline.invalid',
     database: 'dea_support',
     username: 'offline',
     password: 'offline',
-    entities: entitySchemas('mssql'),
+    entities: entities.map((entity) => entity('mssql')),
     synchronize: false,
   });
   // The driver is only asked to build SQL: no connection is ever opened.

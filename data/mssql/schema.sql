@@ -22,6 +22,18 @@ CREATE TABLE "conversation_reference" ("id" varchar(64) NOT NULL, "conversationT
 GO
 CREATE INDEX "IDX_conversation_reference_person" ON "conversation_reference" ("aadObjectId", "conversationType") ;
 GO
+CREATE TABLE "outbox" ("id" varchar(36) NOT NULL, "recipientAad" varchar(36) NOT NULL, "kind" varchar(40) NOT NULL, "subjectId" varchar(36), "createdAt" datetime2 NOT NULL, "nextAttemptAt" datetime2 NOT NULL, "attempts" int NOT NULL, "leaseUntil" datetime2, "deliveredAt" datetime2, "lastError" nvarchar(400), CONSTRAINT "PK_340ab539f309f03bdaa14aa7649" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_outbox_pending" ON "outbox" ("deliveredAt", "nextAttemptAt") ;
+GO
+CREATE INDEX "IDX_outbox_recipient" ON "outbox" ("recipientAad", "deliveredAt") ;
+GO
+CREATE TABLE "calendar_event" ("id" varchar(36) NOT NULL, "mailbox" nvarchar(320) NOT NULL, "subject" nvarchar(255) NOT NULL, "body" nvarchar(MAX) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "showAs" varchar(12) NOT NULL, "attendees" nvarchar(MAX) NOT NULL, "location" nvarchar(255), "joinUrl" nvarchar(400), "transactionId" varchar(100) NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "UQ_calendar_event_transaction" UNIQUE ("mailbox", "transactionId"), CONSTRAINT "PK_176fe24e6eb48c3fef696c7641f" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_calendar_event_mailbox_start" ON "calendar_event" ("mailbox", "startsAt") ;
+GO
+CREATE TABLE "job_run" ("id" varchar(120) NOT NULL, "leaseUntil" datetime2 NOT NULL, "completedAt" datetime2, CONSTRAINT "PK_96fe0b041b8bc157dcec25bd8ef" PRIMARY KEY ("id"));
+GO
 CREATE TABLE "claimant" ("id" varchar(36) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefits" varchar(100) NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_b20611bde28b328e37fadb7b053" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_claimant_nino" ON "claimant" ("nino") ;
@@ -36,25 +48,15 @@ CREATE TABLE "request_event" ("id" varchar(36) NOT NULL, "requestId" varchar(36)
 GO
 CREATE INDEX "IDX_request_event_request" ON "request_event" ("requestId", "at") ;
 GO
-CREATE TABLE "outbox" ("id" varchar(36) NOT NULL, "recipientAad" varchar(36) NOT NULL, "kind" varchar(40) NOT NULL, "subjectId" varchar(36), "createdAt" datetime2 NOT NULL, "nextAttemptAt" datetime2 NOT NULL, "attempts" int NOT NULL, "leaseUntil" datetime2, "deliveredAt" datetime2, "lastError" nvarchar(400), CONSTRAINT "PK_340ab539f309f03bdaa14aa7649" PRIMARY KEY ("id"));
-GO
-CREATE INDEX "IDX_outbox_pending" ON "outbox" ("deliveredAt", "nextAttemptAt") ;
-GO
-CREATE INDEX "IDX_outbox_recipient" ON "outbox" ("recipientAad", "deliveredAt") ;
-GO
-CREATE TABLE "posted_card" ("id" varchar(64) NOT NULL, "requestId" varchar(36) NOT NULL, "recipientAad" varchar(36) NOT NULL, "activityId" nvarchar(200) NOT NULL, "reference" nvarchar(MAX) NOT NULL, "postedAt" datetime2 NOT NULL, CONSTRAINT "PK_347568184d758293a9cc2284006" PRIMARY KEY ("id"));
-GO
-CREATE INDEX "IDX_posted_card_request" ON "posted_card" ("requestId") ;
-GO
 CREATE TABLE "request_message" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "at" datetime2 NOT NULL, "authorId" varchar(36) NOT NULL, "kind" varchar(20) NOT NULL, "body" nvarchar(MAX) NOT NULL, "summary" nvarchar(1000), "expectedReturn" varchar(10), CONSTRAINT "PK_2abc687f76b2e31fc2dba1dd017" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_request_message_request" ON "request_message" ("requestId", "at") ;
 GO
 CREATE TABLE "trend_alert" ("id" varchar(36) NOT NULL, "trendKey" varchar(64) NOT NULL, "kind" varchar(30) NOT NULL, "teamLeaderId" varchar(36) NOT NULL, "coachIds" varchar(1200) NOT NULL, "topic" varchar(40), "count" int NOT NULL, "windowDays" int NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "UQ_trend_alert_key" UNIQUE ("trendKey"), CONSTRAINT "PK_2e5829e52711ee73abbb6ddaddd" PRIMARY KEY ("id"));
 GO
-CREATE TABLE "calendar_event" ("id" varchar(36) NOT NULL, "mailbox" nvarchar(320) NOT NULL, "subject" nvarchar(255) NOT NULL, "body" nvarchar(MAX) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "showAs" varchar(12) NOT NULL, "attendees" nvarchar(MAX) NOT NULL, "location" nvarchar(255), "joinUrl" nvarchar(400), "transactionId" varchar(100) NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "UQ_calendar_event_transaction" UNIQUE ("mailbox", "transactionId"), CONSTRAINT "PK_176fe24e6eb48c3fef696c7641f" PRIMARY KEY ("id"));
+CREATE TABLE "posted_card" ("id" varchar(64) NOT NULL, "requestId" varchar(36) NOT NULL, "recipientAad" varchar(36) NOT NULL, "activityId" nvarchar(200) NOT NULL, "reference" nvarchar(MAX) NOT NULL, "postedAt" datetime2 NOT NULL, CONSTRAINT "PK_347568184d758293a9cc2284006" PRIMARY KEY ("id"));
 GO
-CREATE INDEX "IDX_calendar_event_mailbox_start" ON "calendar_event" ("mailbox", "startsAt") ;
+CREATE INDEX "IDX_posted_card_request" ON "posted_card" ("requestId") ;
 GO
 CREATE TABLE "booking" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(20) NOT NULL, "status" varchar(20) NOT NULL, "events" nvarchar(MAX) NOT NULL, "joinUrl" nvarchar(400), "lastError" nvarchar(400), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "claimantContact" varchar(20), CONSTRAINT "PK_49171efc69702ed84c812f33540" PRIMARY KEY ("id"));
 GO
@@ -85,8 +87,6 @@ GO
 CREATE TABLE "conference_qas" ("id" varchar(36) NOT NULL, "planId" varchar(36) NOT NULL, "conferenceId" varchar(36) NOT NULL, "month" varchar(7) NOT NULL, "checkedById" varchar(36) NOT NULL, "result" varchar(20) NOT NULL, "comments" nvarchar(1000), "createdAt" datetime2 NOT NULL, CONSTRAINT "UQ_conference_qas_conference" UNIQUE ("conferenceId"), CONSTRAINT "PK_27fd2903c500378ebf719036118" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_conference_qas_plan" ON "conference_qas" ("planId") ;
-GO
-CREATE TABLE "job_run" ("id" varchar(120) NOT NULL, "leaseUntil" datetime2 NOT NULL, "completedAt" datetime2, CONSTRAINT "PK_96fe0b041b8bc157dcec25bd8ef" PRIMARY KEY ("id"));
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

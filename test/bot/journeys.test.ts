@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CAPABILITIES, HELP, JOURNEYS, MIGRATIONS } from '../../bot/journeys';
+import { CAPABILITIES, HELP, JOURNEYS, MIGRATIONS, SCHEMA } from '../../bot/journeys';
 import { composeRoutes, declaredCommands, RoutesError } from '../../bot/core/routes';
 import { verb, type Journey, type JourneyParts } from '../../bot/core/journey';
 import { cardResponse } from '../../bot/core/invoke-response';
@@ -17,6 +17,7 @@ const answer = async () => cardResponse(messageCard('ok'));
 const journey = (name: string, commands: string[] = []): Journey => ({
   name,
   capabilities: commands.map((command) => ({ command, title: command, description: command, roles: 'everyone' as const, menu: command })),
+  entities: [],
   migrations: [],
   build: () => ({}),
 });
@@ -69,6 +70,12 @@ describe('the help card, the manifest and the routers agree', () => {
     const shown = new Set([...source.matchAll(/verb: '([a-zA-Z]+\.[a-zA-Z]+)'/g)].map((m) => m[1]!));
     expect(shown.size).toBeGreaterThan(20);
     for (const name of shown) expect(bot.app.routes.verbs.has(name) || bot.app.routes.submits.has(name)).toBe(true);
+  });
+
+  it('every table is one journey’s (or the core’s), once', () => {
+    const names = SCHEMA.entities.map((entity) => entity('sqlite').options.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(['Staff', 'SupportRequest', 'Booking', 'ConsentRecord', 'ConferencePlan']));
   });
 
   it('every migration is in one journey (or the core) once, in timestamp order', () => {

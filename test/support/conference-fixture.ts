@@ -11,7 +11,7 @@ import { GroupConferenceService } from '../../domain/conferences/group-conferenc
 import type { ConferenceCalendar, ConferenceNotifier } from '../../domain/conferences/ports';
 import type { Clock, Logger } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
-import { MIGRATIONS } from '../../bot/journeys';
+import { SCHEMA } from '../../bot/journeys';
 import { openDatabase } from '../../data/database';
 import type { TempDatabase } from '../../testkit/temp-database';
 import { migratedTemplate, openCopyOf, template } from './template-database';
@@ -59,7 +59,7 @@ function demoDirectoryTemplate(): Promise<string> {
   return template('demo-directory', async (dir) => {
     const file = join(dir, 'dea-bot.sqlite');
     copyFileSync(await migratedTemplate(), file);
-    const dataSource = await openDatabase({ kind: 'sqlite', file }, MIGRATIONS);
+    const dataSource = await openDatabase({ kind: 'sqlite', file }, SCHEMA);
     await applySeed(dataSource, parseSeedFile(readFileSync(join(__dirname, '..', '..', 'data', 'seed', 'demo-staff.json'), 'utf8')));
     await dataSource.destroy();
   });

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MIGRATIONS } from '../../bot/journeys';
+import { SCHEMA } from '../../bot/journeys';
 import { openDatabase } from '../../data/database';
 import type { TempDatabase } from '../../testkit/temp-database';
 
@@ -61,7 +61,7 @@ export async function copyOfTemplate(templateFile: string, prefix = 'dea-bot-tes
 /** The template with every migration run on an empty SQLite file, and nothing else. */
 export function migratedTemplate(): Promise<string> {
   return template('migrated', async (dir) => {
-    const dataSource = await openDatabase({ kind: 'sqlite', file: join(dir, 'dea-bot.sqlite') }, MIGRATIONS);
+    const dataSource = await openDatabase({ kind: 'sqlite', file: join(dir, 'dea-bot.sqlite') }, SCHEMA);
     await dataSource.destroy();
   });
 }
@@ -78,7 +78,7 @@ export async function openTempDatabase(): Promise<TempDatabase> {
 /** A copy of a template in a fresh folder, opened as the bot opens its database. */
 export async function openCopyOf(templateFile: string): Promise<TempDatabase> {
   const { dir, file } = await copyOfTemplate(templateFile);
-  const dataSource = await openDatabase({ kind: 'sqlite', file }, MIGRATIONS);
+  const dataSource = await openDatabase({ kind: 'sqlite', file }, SCHEMA);
   return {
     dataSource,
     file,

@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateMssqlSchema } from './generate-schema';
+import { generateMssqlSchema } from '../data/mssql/generate-schema';
+import { SCHEMA } from './journeys';
 
 /** `npm run schema:mssql`: rewrites data/mssql/schema.sql after an entity or migration change. */
-generateMssqlSchema().then(
+generateMssqlSchema(SCHEMA.entities).then(
   (sql) => {
-    const file = join(__dirname, '..', '..', '..', 'data', 'mssql', 'schema.sql');
+    const file = join(__dirname, '..', '..', 'data', 'mssql', 'schema.sql');
     writeFileSync(file, sql);
     console.log(`Wrote ${file}`);
   },
