@@ -17,12 +17,15 @@ export class DeduplicationMiddleware implements Middleware {
     // Invokes are answered with a card, so a repeat must get one too: their handlers are idempotent
     // instead (a repeated click finds the request moved on and returns it as it is now).
     if (!id || !conversation?.id || type === 'invoke') return next();
+    // The bot's own proactive sends run through here too, and Teams never re-sends those.
+    if (type === 'event' && context.activity.name === 'ContinueConversation') return next();
     if (!(await this.processed.claim(channelId, conversation.id, id))) {
       this.logger.info({ activityId: id, activityType: type }, 'duplicate delivery ignored');
       return;
     }
     try {
       await next();
+      await this.processed.complete(channelId, conversation.id, id);
     } catch (error) {
       // Not handled after all: Teams' re-send of it must be handled, not dropped.
       await this.processed.release(channelId, conversation.id, id);

@@ -1,5 +1,6 @@
 import type { DatabaseSchema } from '../data/database';
 import { Foundation1763870000000 } from '../data/migrations/1763870000000-Foundation';
+import { ActivityClaims1763930000000 } from '../data/migrations/1763930000000-ActivityClaims';
 import type { EntityFactory } from '../data/schema';
 import { calendarEventSchema } from '../data/schema/calendar';
 import { jobRunSchema } from '../data/schema/conferences';
@@ -30,7 +31,7 @@ export const HELP: Capability = {
 export const CAPABILITIES: readonly Capability[] = [HELP, ...JOURNEYS.flatMap((j) => j.capabilities)];
 
 /** The staff directory, conversations, the outbox and the other tables every journey stands on. */
-const CORE_MIGRATIONS: readonly MigrationClass[] = [Foundation1763870000000];
+const CORE_MIGRATIONS: readonly MigrationClass[] = [Foundation1763870000000, ActivityClaims1763930000000];
 const CORE_ENTITIES: readonly EntityFactory[] = [jobcentreSchema, staffSchema, staffRoleSchema, botStateSchema, processedActivitySchema, conversationReferenceSchema, outboxSchema, calendarEventSchema, jobRunSchema];
 
 /** Every migration, in timestamp order (the number in a migration's name). */

@@ -14,7 +14,7 @@ CREATE INDEX "IDX_staff_role_role" ON "staff_role" ("role") ;
 GO
 CREATE TABLE "bot_state" ("id" varchar(64) NOT NULL, "storageKey" nvarchar(1024) NOT NULL, "document" nvarchar(MAX) NOT NULL, "etag" varchar(64) NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_fdd736e5b3ba6208291987186a8" PRIMARY KEY ("id"));
 GO
-CREATE TABLE "processed_activity" ("id" varchar(64) NOT NULL, "receivedAt" datetime2 NOT NULL, CONSTRAINT "PK_9832fc6f0601bfc3046bdaeb851" PRIMARY KEY ("id"));
+CREATE TABLE "processed_activity" ("id" varchar(64) NOT NULL, "receivedAt" datetime2 NOT NULL, "completedAt" datetime2, CONSTRAINT "PK_9832fc6f0601bfc3046bdaeb851" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_processed_activity_received" ON "processed_activity" ("receivedAt") ;
 GO

@@ -15,6 +15,8 @@ export interface BotStateRow {
 export interface ProcessedActivityRow {
   id: string;
   receivedAt: Date;
+  /** Null while its turn runs; a claim left unfinished (the process died) is taken over by a re-send. */
+  completedAt: Date | null;
 }
 
 /** Where to reach a conversation later, for proactive messages. */
@@ -49,6 +51,7 @@ export function processedActivitySchema(dialect: SqlDialect): EntitySchema<Proce
     columns: {
       id: { type: 'varchar', length: 64, primary: true },
       receivedAt: { ...t.timestamp },
+      completedAt: { ...t.timestamp, nullable: true },
     },
     indices: [{ name: 'IDX_processed_activity_received', columns: ['receivedAt'] }],
   });

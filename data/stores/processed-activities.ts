@@ -12,6 +12,9 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof message === 'string' && /^(SQLITE_CONSTRAINT: )?UNIQUE constraint failed|Violation of (UNIQUE KEY|PRIMARY KEY) constraint|Cannot insert duplicate key/i.test(message);
 }
 
+/** A turn still unfinished after this long died with its process (Teams re-sends after about 15 s). */
+export const ABANDONED_AFTER_MS = 20_000;
+
 /** How long a delivered activity id is remembered; Teams re-sends within seconds to minutes. */
 export const DEDUPLICATION_WINDOW_MS = 30 * 60 * 1000;
 
@@ -23,29 +26,40 @@ export class ProcessedActivities {
   constructor(
     private readonly dataSource: DataSource,
     private readonly windowMs: number = DEDUPLICATION_WINDOW_MS,
+    private readonly abandonedAfterMs: number = ABANDONED_AFTER_MS,
   ) {}
 
-  /** True when this delivery is the first within the window and the caller should handle it. */
+  /**
+   * True when the caller should handle this delivery: the first within the window, or a re-send of
+   * one whose turn never finished (claimed more than `abandonedAfterMs` ago and not completed: the
+   * process handling it died), so Teams' re-send is not swallowed.
+   */
   async claim(channelId: string, conversationId: string, activityId: string, now: Date = new Date()): Promise<boolean> {
     const id = hashKey(channelId, conversationId, activityId);
     const repo = this.dataSource.getRepository<ProcessedActivityRow>('ProcessedActivity');
     try {
-      await repo.insert({ id, receivedAt: now });
+      await repo.insert({ id, receivedAt: now, completedAt: null });
       return true;
     } catch (error) {
       // Only "already there" means a repeat; any other failure (a locked or unwritable database) is
       // the caller's to report, never a silent drop.
       if (!isUniqueViolation(error)) throw error;
-      // Already there: it is ours only if the earlier record has expired, and nobody else renewed it first.
-      const cutoff = new Date(now.getTime() - this.windowMs);
-      const renewed = await this.dataSource
+      // Already there: ours only if it expired or was abandoned, and nobody else took it over first.
+      const expired = new Date(now.getTime() - this.windowMs);
+      const abandoned = new Date(now.getTime() - this.abandonedAfterMs);
+      const taken = await this.dataSource
         .createQueryBuilder()
         .update('ProcessedActivity')
-        .set({ receivedAt: now })
-        .where('id = :id AND receivedAt < :cutoff', { id, cutoff })
+        .set({ receivedAt: now, completedAt: null })
+        .where('id = :id AND (receivedAt < :expired OR (completedAt IS NULL AND receivedAt < :abandoned))', { id, expired, abandoned })
         .execute();
-      return renewed.affected === 1;
+      return taken.affected === 1;
     }
+  }
+
+  /** The delivery's turn finished: a re-send within the window is a repeat from now on. */
+  async complete(channelId: string, conversationId: string, activityId: string, now: Date = new Date()): Promise<void> {
+    await this.dataSource.getRepository<ProcessedActivityRow>('ProcessedActivity').update({ id: hashKey(channelId, conversationId, activityId) }, { completedAt: now });
   }
 
   /** Forgets one delivery, so that a re-send of an activity that failed is handled. */

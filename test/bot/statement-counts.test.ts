@@ -68,9 +68,10 @@ describe('SQL statements of a turn (a test that fails if they grow)', () => {
   afterAll(() => bot.close());
 
   // Measured when the limits were set; lower them when a change needs fewer, never raise them quietly.
-  it('a help turn: the de-duplication claim, the sender, their chat and what waits for them', async () => {
+  it('a help turn: the de-duplication claim and its completion, the sender, their chat and what waits for them', async () => {
     const statements = await statementsDuring(bot, () => exchange(bot, PEOPLE.coach, 'help'));
-    expect(statements.length).toBeLessThanOrEqual(6);
+    // 7 since a claim is marked done when its turn finishes (so a turn that died is handled again).
+    expect(statements.length).toBeLessThanOrEqual(7);
   });
 
   it('a card refresh: the sender, the request, its people, its QAS check and their chats', async () => {
@@ -81,7 +82,7 @@ describe('SQL statements of a turn (a test that fails if they grow)', () => {
   it('a card click (accept as a case conference), with the free times it proposes and the card delivered to the coach', async () => {
     const statements = await statementsDuring(bot, () => invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: request.version, channel: 'case_conference' }));
     expect(statements.filter((q) => /^UPDATE "support_request"/.test(q))).toHaveLength(1);
-    expect(statements.length).toBeLessThanOrEqual(30);
+    expect(statements.length).toBeLessThanOrEqual(29);
   });
 
   it('the fullest card: a booked three way, with consent, the booking, the letter and the QAS check', async () => {

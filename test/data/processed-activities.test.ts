@@ -15,8 +15,24 @@ describe('ProcessedActivities', () => {
     const first = new ProcessedActivities(db.dataSource);
     const second = new ProcessedActivities(db.dataSource);
     expect(await first.claim('msteams', 'conv', 'act-1', t0)).toBe(true);
+    expect(await second.claim('msteams', 'conv', 'act-1', minutes(0.1))).toBe(false);
+    await first.complete('msteams', 'conv', 'act-1', minutes(0.2));
     expect(await second.claim('msteams', 'conv', 'act-1', minutes(1))).toBe(false);
     expect(await first.claim('msteams', 'conv', 'act-1', minutes(29))).toBe(false);
+  });
+
+  it('hands a re-send over when the turn that claimed it never finished (its process died), once', async () => {
+    const dead = new ProcessedActivities(db.dataSource);
+    const alive = new ProcessedActivities(db.dataSource);
+    expect(await dead.claim('msteams', 'conv', 'act-died', t0)).toBe(true);
+    // Teams re-sends while the first turn may still be running: not yet abandoned.
+    expect(await alive.claim('msteams', 'conv', 'act-died', new Date(t0.getTime() + 15_000))).toBe(false);
+    // Still unfinished after 20 s: the re-send is handled, by exactly one instance.
+    const resend = new Date(t0.getTime() + 25_000);
+    const results = await Promise.all([alive.claim('msteams', 'conv', 'act-died', resend), dead.claim('msteams', 'conv', 'act-died', resend)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    await alive.complete('msteams', 'conv', 'act-died', resend);
+    expect(await alive.claim('msteams', 'conv', 'act-died', new Date(t0.getTime() + 60_000))).toBe(false);
   });
 
   it('treats the same activity id in another conversation as another activity', async () => {
@@ -28,8 +44,9 @@ describe('ProcessedActivities', () => {
   it('handles a delivery again after the window, once', async () => {
     const store = new ProcessedActivities(db.dataSource);
     expect(await store.claim('msteams', 'conv', 'act-1', t0)).toBe(true);
+    await store.complete('msteams', 'conv', 'act-1', t0);
     expect(await store.claim('msteams', 'conv', 'act-1', minutes(31))).toBe(true);
-    expect(await store.claim('msteams', 'conv', 'act-1', minutes(32))).toBe(false);
+    expect(await store.claim('msteams', 'conv', 'act-1', minutes(31.1))).toBe(false);
   });
 
   it('never takes a database failure for a repeat: the failure reaches the caller', async () => {
@@ -50,6 +67,7 @@ describe('ProcessedActivities', () => {
     const store = new ProcessedActivities(db.dataSource);
     await store.claim('msteams', 'conv', 'old', t0);
     await store.claim('msteams', 'conv', 'new', minutes(40));
+    await store.complete('msteams', 'conv', 'new', minutes(40));
     expect(await store.prune(minutes(45))).toBe(1);
     expect(await store.claim('msteams', 'conv', 'new', minutes(46))).toBe(false);
   });
