@@ -14,7 +14,11 @@ export interface TempDatabase {
 
 /** A real SQLite file in a fresh folder, with every migration run. */
 export async function openTempDatabase(): Promise<TempDatabase> {
-  const dir = mkdtempSync(join(tmpdir(), 'dea-bot-test-'));
+  return openDatabaseIn(mkdtempSync(join(tmpdir(), 'dea-bot-test-')));
+}
+
+/** The bot's database file in `dir` (made if new), opened as the bot opens it; closing removes the folder. */
+export async function openDatabaseIn(dir: string): Promise<TempDatabase> {
   const file = join(dir, 'dea-bot.sqlite');
   const dataSource = await openDatabase({ kind: 'sqlite', file }, SCHEMA);
   return {

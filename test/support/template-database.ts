@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA } from '../../bot/journeys';
 import { openDatabase } from '../../data/database';
-import type { TempDatabase } from '../../testkit/temp-database';
+import { openDatabaseIn, type TempDatabase } from '../../testkit/temp-database';
 
 export type { TempDatabase };
 
@@ -77,15 +77,5 @@ export async function openTempDatabase(): Promise<TempDatabase> {
 
 /** A copy of a template in a fresh folder, opened as the bot opens its database. */
 export async function openCopyOf(templateFile: string): Promise<TempDatabase> {
-  const { dir, file } = await copyOfTemplate(templateFile);
-  const dataSource = await openDatabase({ kind: 'sqlite', file }, SCHEMA);
-  return {
-    dataSource,
-    file,
-    dir,
-    close: async () => {
-      if (dataSource.isInitialized) await dataSource.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return openDatabaseIn((await copyOfTemplate(templateFile)).dir);
 }
