@@ -14,6 +14,7 @@ import { formatNino } from '../domain/requests/nino';
 import { asksForInterventionDirectly, requestTypesFor, type RequestService, type Submission } from '../domain/requests/request-service';
 import { BENEFIT_LABELS, REQUEST_TYPE_LABELS, SKILL_TOPIC_LABELS, type Benefit, type Vulnerability } from '../domain/requests/support-request';
 import type { StaffMember } from '../domain/staff';
+import { keptInput } from './kept-input';
 import { turnPerson } from './turn-person';
 
 export const NEW_REQUEST_DIALOG = 'newRequest';
@@ -251,7 +252,7 @@ function pickValues(submit: CardSubmit): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(submit)) {
     if (['journey', 'step', 'action', 'choice', 'msteams'].includes(key)) continue;
-    if (typeof value === 'string') values[key] = value;
+    if (typeof value === 'string') values[key] = keptInput(value);
   }
   return values;
 }

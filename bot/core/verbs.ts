@@ -2,6 +2,7 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { z } from 'zod';
 import { messageCard } from '../../cards/render';
 import type { StaffMember } from '../../domain/staff';
+import { keptInput } from '../../dialogs/kept-input';
 import { cardResponse } from './invoke-response';
 
 /** A click on an Action.Execute button, its `data` already parsed by the verb's schema. */
@@ -29,7 +30,7 @@ const unreadableCard: Unreadable = async () => cardResponse(messageCard('This ca
 export function typedInputs(data: unknown): Record<string, string> {
   const typed: Record<string, string> = {};
   if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
-    for (const [key, value] of Object.entries(data)) if (typeof value === 'string') typed[key] = value;
+    for (const [key, value] of Object.entries(data)) if (typeof value === 'string') typed[key] = keptInput(value);
   }
   return typed;
 }

@@ -217,4 +217,20 @@ describe('DEA triage on the request card', () => {
     expect(queue).not.toContain(closed.reference);
     expect(visibleText(await exchange(bot, PEOPLE.coach, 'queue'))).toMatch(/The queue is for DEAs/);
   });
+
+  it("answers text over a field's limit (from a client that ignores maxLength) with the field's message, in a card well inside Teams' size", async () => {
+    const request = await fileRequest(bot);
+    const huge = 'x'.repeat(200_000);
+    const { card } = await invokeAs(bot, PEOPLE.dea, 'request.ask', { requestId: request.id, version: 1, question: huge });
+    expect(cardText(card)).toContain('Your question must be 1000 characters or fewer (it is 200000).');
+    expect(JSON.stringify(card).length).toBeLessThan(40_000);
+    expect((await stored(bot, request.id)).version).toBe(1);
+
+    // The new-request form comes back the same way.
+    await exchange(bot, PEOPLE.coach, 'new request');
+    await exchange(bot, PEOPLE.coach, { journey: 'new-request', step: 'type', action: 'choose', choice: 'skill_support' });
+    const replies = await exchange(bot, PEOPLE.coach, { journey: 'new-request', step: 'form', action: 'submit', topic: 'retention', description: huge, requiredBy: dayOffset(10) });
+    expect(JSON.stringify(replies).length).toBeLessThan(40_000);
+    expect(visibleText(replies)).toMatch(/characters or fewer/);
+  });
 });
