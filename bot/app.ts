@@ -10,6 +10,9 @@ import { Outbox } from '../data/stores/outbox';
 import { ProcessedActivities } from '../data/stores/processed-activities';
 import { SqlStaffDirectory } from '../data/stores/staff-directory';
 import { SqlStorage } from '../data/stores/sql-storage';
+import { SqlJobLeases } from '../data/stores/job-leases';
+import { pruneStaleRows } from '../data/stores/retention';
+import { londonDate } from '../domain/requests/calendar-date';
 import { SqlUnitOfWork } from '../data/transactions';
 import { systemClock, type Clock, type Logger } from '../domain/ports';
 import { createAdapter } from './adapter';
@@ -66,6 +69,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const processed = new ProcessedActivities(dataSource);
+  const jobLeases = new SqlJobLeases(dataSource);
   const adapter = createAdapter(config.auth, logger);
   adapter.use(new DeduplicationMiddleware(processed, logger));
 
@@ -103,6 +107,20 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const jobs: PeriodicJob[] = [
     { name: 'pruneProcessedActivities', everyMs: 10 * 60_000, run: () => processed.prune() },
     { name: 'sweepOutbox', everyMs: 60_000, run: () => deliverer.sweep() },
+    {
+      name: 'pruneStaleRows',
+      everyMs: 60 * 60_000,
+      // Every instance looks each hour; one a day does it.
+      run: async () => {
+        const now = clock.now();
+        const day = londonDate(now);
+        if (!(await jobLeases.claim('prune-stale-rows', day, now, 10 * 60_000))) return null;
+        const pruned = await pruneStaleRows(dataSource, { botStateDays: config.draftRetentionDays, conversationReferenceDays: 400, jobRunDays: 90 }, now);
+        await jobLeases.complete('prune-stale-rows', day, now);
+        logger.info({ ...pruned }, 'stale rows pruned');
+        return pruned;
+      },
+    },
     ...routes.jobs,
   ];
   const timers = jobs.map((job) => {

@@ -24,6 +24,8 @@ export interface Config {
   readonly calendar: CalendarConfig;
   /** When repeated or inappropriate requests are reported to the team leader (seed §12). */
   readonly trends: { readonly windowDays: number; readonly topicThreshold: number; readonly inappropriateThreshold: number };
+  /** Days an unfinished conversation (a draft request, which may hold claimant details) is kept untouched before it is deleted. */
+  readonly draftRetentionDays: number;
 }
 
 export type CalendarConfig =
@@ -74,8 +76,10 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     inappropriateThreshold: parseCount(value('TREND_INAPPROPRIATE_THRESHOLD') || '2', 'TREND_INAPPROPRIATE_THRESHOLD', problems),
   };
 
+  const draftRetentionDays = parseCount(value('DRAFT_RETENTION_DAYS') || '30', 'DRAFT_RETENTION_DAYS', problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { production, host, port, logLevel, auth, database, seedDemo, trends, calendar };
+  return { production, host, port, logLevel, auth, database, seedDemo, trends, calendar, draftRetentionDays };
 }
 
 function readAuth(value: (name: string) => string, production: boolean, problems: string[]): BotAuthConfig | null {
