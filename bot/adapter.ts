@@ -21,7 +21,7 @@ export function createAdapter(auth: BotAuthConfig | null, logger: Logger): Cloud
         MicrosoftAppTenantId: auth.tenantId,
       }
     : {};
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new CloudAdapter(new ReusedConnectorsAuthentication(options));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { err: errorForLog(error), activityType: context.activity.type, activityId: context.activity.id },
@@ -34,4 +34,67 @@ export function createAdapter(auth: BotAuthConfig | null, logger: Logger): Cloud
     }
   };
   return adapter;
+}
+
+type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
+type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+
+/** Service URLs are few (one per region); a bound all the same, as the URL comes with each request. */
+const MAX_CONNECTOR_CLIENTS = 32;
+
+/**
+ * botbuilder makes a new connector client and user token client (each an HTTP pipeline with its
+ * credentials) for every turn and every proactive message. A connector client depends only on the
+ * bot's app id, the service URL and the audience, a user token client only on the app id, and their
+ * credentials renew their own tokens: so one is made for each and reused.
+ */
+class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(...args);
+    return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.claimsIdentity, result.connectorFactory) } : result;
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.reusing(claimsIdentity, super.createConnectorFactory(claimsIdentity));
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    const appId = appIdOf(claimsIdentity);
+    let client = this.tokenClients.get(appId);
+    if (!client) {
+      if (this.tokenClients.size >= MAX_CONNECTOR_CLIENTS) this.tokenClients.delete(this.tokenClients.keys().next().value!);
+      client = super.createUserTokenClient(claimsIdentity);
+      this.tokenClients.set(appId, client);
+      client.catch(() => this.tokenClients.delete(appId));
+    }
+    return client;
+  }
+
+  private reusing(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
+    const appId = appIdOf(claimsIdentity);
+    return {
+      create: (serviceUrl: string, audience?: string): Promise<ConnectorClient> => {
+        const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
+        let client = this.clients.get(key);
+        if (!client) {
+          if (this.clients.size >= MAX_CONNECTOR_CLIENTS) this.clients.delete(this.clients.keys().next().value!);
+          client = factory.create(serviceUrl, audience);
+          this.clients.set(key, client);
+          client.catch(() => this.clients.delete(key));
+        }
+        return client;
+      },
+    };
+  }
+}
+
+/** The app id botbuilder's own factories take from the claims: the audience, else the app id claim. */
+function appIdOf(claimsIdentity: ClaimsIdentity): string {
+  return claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
 }

@@ -19,11 +19,14 @@ export class PreparedStatement {
     private readonly write: (manager: EntityManager) => string,
   ) {}
 
-  /** Runs in the unit of work's transaction when one is open; rows as the driver returns them. */
-  async run(parameters: ObjectLiteral): Promise<ObjectLiteral[]> {
+  /**
+   * Runs in the unit of work's transaction when one is open, or in the given manager's (a store's own
+   * transaction); rows as the driver returns them.
+   */
+  async run(parameters: ObjectLiteral, manager: EntityManager = managerOf(this.dataSource)): Promise<ObjectLiteral[]> {
     this.text ??= this.write(this.dataSource.manager);
     const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(this.text, parameters);
-    return (await managerOf(this.dataSource).query(sql, values)) as ObjectLiteral[];
+    return (await manager.query(sql, values)) as ObjectLiteral[];
   }
 }
 

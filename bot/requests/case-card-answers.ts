@@ -79,7 +79,8 @@ export class CaseCardAnswers {
         const { request, note } = await action(person, { requestId: data.requestId, version: data.version }, data, turn);
         this.logger.info({ verb: name, requestId: request.id, actorId: person.id, status: request.status, version: request.version }, 'card action');
         answeredVersion = request.version;
-        return this.render(person, request.id, { note: { text: note, tone: 'good' }, readyBy });
+        // The action returned the request as it left it: shown as is, with no second read.
+        return this.cards.render(await this.requests.shownTo(person, request), person, { note: { text: note, tone: 'good' }, readyBy });
       });
     } finally {
       this.answered.end(cardId, answeredVersion);

@@ -18,9 +18,13 @@ export interface LiveRequestCardDeps {
 
 /** Every posted copy of the request's card shows its current state, as each recipient may see it. */
 export async function refreshRequestCopies(deps: LiveRequestCardDeps, requestId: string): Promise<void> {
+  // The copies first: with none posted there is nothing to read. The request is read after them, so
+  // every copy listed is shown a state at least as new as the change that asked for this refresh.
+  const copies = await deps.postedCards.forRequest(requestId);
+  if (copies.length === 0) return;
   const request = await deps.requestStore.findById(requestId);
   if (!request) return;
-  for (const copy of await deps.postedCards.forRequest(requestId)) {
+  for (const copy of copies) {
     if (deps.answered.skips(copy.activityId, request.id, request.version)) continue;
     const viewer = await deps.directory.findByAadObjectId(copy.recipientAad);
     if (!viewer) continue;

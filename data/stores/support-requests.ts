@@ -175,13 +175,16 @@ export class SqlSupportRequestStore implements SupportRequestStore {
     return this.write(change, null);
   }
 
-  /** One write of a request: its status (checked by the state machine against the stored one) or only its version. */
+  /**
+   * One write of a request: its status (checked by the state machine against the stored one) or only
+   * its version. The request is read once, in the transaction, and returned as the write leaves it.
+   */
   private async write(change: VersionBump & Pick<StatusChange, 'channel' | 'inappropriate'>, to: RequestStatus | null): Promise<SupportRequest> {
-    await inTransaction(this.dataSource, async (manager) => {
-      const current = await manager.getRepository<SupportRequestRow>('SupportRequest').findOne({ where: { id: change.requestId } });
+    return inTransaction(this.dataSource, async (manager) => {
+      const [current] = this.requests(await this.byId.run({ id: change.requestId.toLowerCase() }, manager));
       if (!current) throw notFound('That request does not exist.');
       if (current.version !== change.expectedVersion) throw conflict('The request changed since this card was shown.');
-      if (to !== null) assertMove(current.status as RequestStatus, to, `moved to ${to.replace('_', ' ')}`);
+      if (to !== null) assertMove(current.status, to, `moved to ${to.replace('_', ' ')}`);
       // Optimistic concurrency: the version in the WHERE clause, and the affected row count checked.
       const result = await manager
         .createQueryBuilder()
@@ -205,20 +208,32 @@ export class SqlSupportRequestStore implements SupportRequestStore {
         fromStatus: current.status,
         toStatus: to ?? current.status,
       });
+      let messages = current.messages;
       if (change.message) {
+        const message = { at: change.at, authorId: change.actorId, kind: change.message.kind, text: change.message.text, summary: change.message.summary ?? null, expectedReturn: change.message.expectedReturn ?? null };
         await manager.getRepository<RequestMessageRow>('RequestMessage').insert({
           id: randomUUID(),
           requestId: change.requestId,
-          at: change.at,
-          authorId: change.actorId,
-          kind: change.message.kind,
-          body: change.message.text,
-          summary: change.message.summary ?? null,
-          expectedReturn: change.message.expectedReturn ?? null,
+          at: message.at,
+          authorId: message.authorId,
+          kind: message.kind,
+          body: message.text,
+          summary: message.summary,
+          expectedReturn: message.expectedReturn,
         });
+        // In the order a read gives them: by time, the new one last among equals.
+        messages = [...messages, message].sort((a, b) => a.at.getTime() - b.at.getTime());
       }
+      return {
+        ...current,
+        status: to ?? current.status,
+        version: change.expectedVersion + 1,
+        updatedAt: change.at,
+        channel: change.channel !== undefined ? change.channel : current.channel,
+        inappropriate: change.inappropriate !== undefined ? change.inappropriate : current.inappropriate,
+        messages,
+      };
     });
-    return (await this.findById(change.requestId))!;
   }
 
   private rows() {

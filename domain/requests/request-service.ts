@@ -135,6 +135,11 @@ export class RequestService {
   async visibleTo(person: StaffMember, requestId: string): Promise<SupportRequest> {
     const request = await this.deps.store.findById(requestId);
     if (!request) throw notFound('That request does not exist.');
+    return this.shownTo(person, request);
+  }
+
+  /** A request just read or written (e.g. returned by a change), if the person may see it. */
+  async shownTo(person: StaffMember, request: SupportRequest): Promise<SupportRequest> {
     if (roleOf(request, person.id) !== null) return request;
     if (isTeamLeader(person) && mayRead(await participantsOf(this.deps.directory, request), person.id)) return request;
     throw notAllowed('That request is not yours to see.');

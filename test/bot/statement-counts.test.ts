@@ -82,7 +82,7 @@ describe('SQL statements of a turn (a test that fails if they grow)', () => {
   it('a card click (accept as a case conference), with the free times it proposes and the card delivered to the coach', async () => {
     const statements = await statementsDuring(bot, () => invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: request.version, channel: 'case_conference' }));
     expect(statements.filter((q) => /^UPDATE "support_request"/.test(q))).toHaveLength(1);
-    expect(statements.length).toBeLessThanOrEqual(29);
+    expect(statements.length).toBeLessThanOrEqual(26);
   });
 
   it('the fullest card: a booked three way, with consent, the booking, the letter and the QAS check', async () => {
