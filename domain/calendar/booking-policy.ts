@@ -35,12 +35,13 @@ export function bookingNowRefusal({ request, booking, blockedBy }: BookingFacts,
       if (blockedBy) return invalid(blockedBy);
       return booking && booking.status !== 'cancelled' ? conflict('This request already has a booking.') : null;
     case 'retry':
-      return booking?.status === 'failed' ? null : invalid('There is no failed booking to try again.');
+      return booking?.status === 'failed' && request.status === 'accepted' ? null : invalid('There is no failed booking to try again.');
     case 'move':
-      return booking?.status === 'booked' ? null : invalid('There is no booked meeting to move.');
+      // Once the meeting is held, it is history: it is neither moved nor cancelled.
+      return booking?.status === 'booked' && request.status === 'booked' ? null : invalid('There is no booked meeting to move.');
     case 'cancel':
       // A failed booking may have written some diaries: cancelling takes those events out.
-      return booking?.status === 'booked' || booking?.status === 'failed' ? null : invalid('There is no booking to cancel.');
+      return (booking?.status === 'booked' && request.status === 'booked') || (booking?.status === 'failed' && request.status === 'accepted') ? null : invalid('There is no booking to cancel.');
   }
 }
 

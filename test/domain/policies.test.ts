@@ -61,6 +61,14 @@ describe('the booking policy: who books, and who may move, cancel or retry', () 
     expect(bookingWhoRefusal('someone-else', booked, 'move')?.kind).toBe('not_allowed');
   });
 
+  it('a meeting that has been held (or has its outcome) is neither moved nor cancelled', () => {
+    for (const status of ['held', 'outcome_recorded', 'closed'] as const) {
+      const after = request({ status, channel: 'three_way_intervention' });
+      expect(allowedBooking('coach', facts(after, booking('booked'))).size).toBe(0);
+      expect(allowedBooking('dea', facts(after, booking('booked'))).size).toBe(0);
+    }
+  });
+
   it('a request without a meeting has nothing to book', () => {
     expect(bookingWhoRefusal('dea', request({ status: 'accepted', channel: 'informational_support' }), 'book')?.message).toBe('This request has no meeting to book.');
   });
