@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../unique-violation';
 import { repositoryOf } from '../transactions';
 import type { RequestStatus } from '../../domain/requests/support-request';
 import { randomUUID } from 'node:crypto';
@@ -36,7 +37,7 @@ export class SqlInterventionStore implements InterventionStore {
         capturedAt: consent.capturedAt,
       });
     } catch (error) {
-      if (/UNIQUE|duplicate key/i.test((error as Error).message)) throw conflict('Consent has already been recorded for this request.');
+      if (isUniqueViolation(error)) throw conflict('Consent has already been recorded for this request.');
       throw error;
     }
     return { ...consent, id };

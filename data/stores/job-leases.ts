@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../unique-violation';
 import type { DataSource } from 'typeorm';
 import type { JobLeases } from '../../domain/conferences/ports';
 import type { JobRunRow } from '../schema/conferences';
@@ -15,7 +16,9 @@ export class SqlJobLeases implements JobLeases {
     try {
       await this.dataSource.getRepository<JobRunRow>('JobRun').insert({ id, leaseUntil, completedAt: null });
       return true;
-    } catch {
+    } catch (error) {
+      // Any failure but "already there" is the caller's to see, never a claim quietly lost.
+      if (!isUniqueViolation(error)) throw error;
       // The row exists: ours only if the run that holds it stopped without finishing.
       const taken = await this.dataSource
         .createQueryBuilder()

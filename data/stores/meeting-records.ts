@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../unique-violation';
 import { randomUUID } from 'node:crypto';
 import { repositoryOf } from '../transactions';
 import type { DataSource, Repository } from 'typeorm';
@@ -18,7 +19,7 @@ export class SqlMeetingRecordStore implements MeetingRecordStore {
     try {
       await this.rows.insert({ id, requestId: record.requestId, kind: record.kind, authorId: record.authorId, at: record.at, body: record.text, nextSteps: record.nextSteps.join(','), sentToId: record.sentToId });
     } catch (error) {
-      if (/UNIQUE|duplicate key/i.test((error as Error).message)) throw conflict(record.kind === 'outcome' ? 'The outcome has already been recorded.' : 'The summary has already been sent.');
+      if (isUniqueViolation(error)) throw conflict(record.kind === 'outcome' ? 'The outcome has already been recorded.' : 'The summary has already been sent.');
       throw error;
     }
     return { ...record, id };

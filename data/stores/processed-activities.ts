@@ -2,15 +2,7 @@ import type { DataSource } from 'typeorm';
 import { LessThan } from 'typeorm';
 import type { ProcessedActivityRow } from '../schema/platform';
 import { hashKey } from './hash-key';
-
-/** A unique-key violation, as SQLite and SQL Server report it. */
-export function isUniqueViolation(error: unknown): boolean {
-  const { code, number, message } = (error ?? {}) as { code?: unknown; number?: unknown; message?: unknown };
-  if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
-  // SQL Server: 2627 (unique constraint), 2601 (unique index).
-  if (number === 2627 || number === 2601) return true;
-  return typeof message === 'string' && /^(SQLITE_CONSTRAINT: )?UNIQUE constraint failed|Violation of (UNIQUE KEY|PRIMARY KEY) constraint|Cannot insert duplicate key/i.test(message);
-}
+import { isUniqueViolation } from '../unique-violation';
 
 /** A turn still unfinished after this long died with its process (Teams re-sends after about 15 s). */
 export const ABANDONED_AFTER_MS = 20_000;

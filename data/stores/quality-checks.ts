@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../unique-violation';
 import { randomUUID } from 'node:crypto';
 import { managerOf, repositoryOf } from '../transactions';
 import type { DataSource, Repository } from 'typeorm';
@@ -22,7 +23,7 @@ export class SqlQualityCheckStore implements QualityCheckStore {
     try {
       await this.rows.insert({ id: randomUUID(), ...check, result: null, notes: null, recordedAt: null });
     } catch (error) {
-      if (!/UNIQUE|duplicate key/i.test((error as Error).message)) throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
     return (await this.forRequest(check.requestId))!;
   }

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../unique-violation';
 import { randomUUID } from 'node:crypto';
 import { In, MoreThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound } from '../../domain/errors';
@@ -51,7 +52,7 @@ export class SqlSupportRequestStore implements SupportRequestStore {
       } catch (error) {
         // Two requests took the same next number at once, or the same submission arrived twice: the
         // unique constraints refused one; look again (it may now exist) or take the next number.
-        if (attempt >= MAX_NUMBER_RETRIES || !/UNIQUE|duplicate key/i.test((error as Error).message)) throw error;
+        if (attempt >= MAX_NUMBER_RETRIES || !isUniqueViolation(error)) throw error;
       }
     }
   }

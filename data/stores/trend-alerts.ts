@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../unique-violation';
 import { repositoryOf } from '../transactions';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -24,7 +25,7 @@ export class SqlTrendStore implements TrendStore {
       });
       return id;
     } catch (error) {
-      if (/UNIQUE|duplicate key/i.test((error as Error).message)) return null;
+      if (isUniqueViolation(error)) return null;
       throw error;
     }
   }
