@@ -95,12 +95,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     jobcentreName: services.jobcentreName,
     routes,
     onPersonSeen: (person) => deliverer.flushFor(person.aadObjectId),
-    // Done as soon as claimed: it guards a thing done once (the welcome), not a turn that may die.
-    claimOnce: async (what, key) => {
-      const first = await processed.claim(what, key, what);
-      if (first) await processed.complete(what, key, what);
-      return first;
-    },
+    claimOnce: (what, key) => processed.claimOnce(what, key),
   });
 
   const server = createServer({ adapter, bot, logger, healthy: () => databaseWritable(dataSource, clock.now()) });

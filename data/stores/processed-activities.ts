@@ -49,6 +49,16 @@ export class ProcessedActivities {
     }
   }
 
+  /**
+   * True for the first caller only, within the window: for something done once (a welcome), which is
+   * done as soon as it is claimed, unlike a turn that may die.
+   */
+  async claimOnce(what: string, key: string, now: Date = new Date()): Promise<boolean> {
+    const first = await this.claim(what, key, what, now);
+    if (first) await this.complete(what, key, what, now);
+    return first;
+  }
+
   /** The delivery's turn finished: a re-send within the window is a repeat from now on. */
   async complete(channelId: string, conversationId: string, activityId: string, now: Date = new Date()): Promise<void> {
     await this.dataSource.getRepository<ProcessedActivityRow>('ProcessedActivity').update({ id: hashKey(channelId, conversationId, activityId) }, { completedAt: now });

@@ -63,6 +63,12 @@ describe('ProcessedActivities', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
+  it('claims a thing done once (a welcome) for the first caller only, and keeps it claimed past the 20 s of an unfinished turn', async () => {
+    const store = new ProcessedActivities(db.dataSource);
+    expect(await store.claimOnce('welcome', 'conv', t0)).toBe(true);
+    expect(await store.claimOnce('welcome', 'conv', minutes(1))).toBe(false);
+  });
+
   it('prunes records older than the window', async () => {
     const store = new ProcessedActivities(db.dataSource);
     await store.claim('msteams', 'conv', 'old', t0);
