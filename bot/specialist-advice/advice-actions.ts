@@ -69,6 +69,7 @@ export class AdviceActions {
     const people = new Map((await this.deps.directory.findByIds([c.coachId, c.hcpId, ...(c.contactId ? [c.contactId] : [])])).map((p) => [p.id, p.name]));
     const office = await this.deps.service.jobcentre(c.jobcentreId);
     const notes = await this.deps.service.notes(c, part);
+    const findingsForGp = part === 'contact' ? await this.deps.service.findingsForGp(c) : null;
     const names = { coach: people.get(c.coachId) ?? 'the work coach', hcp: people.get(c.hcpId) ?? 'the HCP', contact: c.contactId ? (people.get(c.contactId) ?? null) : null, jobcentre: office?.name ?? 'the jobcentre' };
     return adviceCard({
       conversation: c,
@@ -76,6 +77,7 @@ export class AdviceActions {
       allowed: allowedAdvice(c, part, now),
       names,
       notes,
+      findingsForGp,
       proposals: extras.proposals,
       claimantText: part === 'coach' && c.status === 'booked' ? claimantText(c, names.jobcentre, names.hcp) : undefined,
       lmsText: part === 'coach' && notes && c.heldAt ? lmsText(c.reference, describeDate(londonDateFast(c.heldAt)), notes.actions) : undefined,

@@ -28,6 +28,8 @@ export interface AdviceCardView {
   readonly allowed: ReadonlySet<AdviceAction>;
   readonly names: { readonly coach: string; readonly hcp: string; readonly contact: string | null; readonly jobcentre: string };
   readonly notes: AdviceNotes | null;
+  /** For the contact, only when the claimant agreed to their GP being told: the findings to send. */
+  readonly findingsForGp?: string | null;
   /** Times to choose from, when they were looked up for this answer. */
   readonly proposals?: readonly AdviceSlot[];
   readonly claimantText?: string;
@@ -90,7 +92,7 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
     }
     if (c.status === 'held' && view.notes) {
       out.push(para('Add these actions to the claimant’s Action Plan:', { bold: true }), para(view.notes.actions));
-      if (view.lmsText) out.push(copyBox('lms', 'Text for LMS', view.lmsText));
+      if (view.lmsText) out.push(copyBox('Text for LMS', view.lmsText));
     }
     if (can('cancel')) actions.push(showCancel(data));
   }
@@ -122,8 +124,8 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
       );
       actions.push(execute('The pack is ready', 'advice.pack', data, 'positive'));
     } else if (c.status === 'booked') out.push(para(`The pack is ready. The conversation is on ${when(c)}.`));
-    if (can('findingsSent') && view.notes?.findings) {
-      out.push(para('Send this Unexpected Findings notification to the claimant’s GP. The claimant agreed to it.', { bold: true }), copyBox('findings', 'Unexpected findings', view.notes.findings));
+    if (can('findingsSent') && view.findingsForGp) {
+      out.push(para('Send this Unexpected Findings notification to the claimant’s GP. The claimant agreed to it.', { bold: true }), copyBox('Unexpected findings', view.findingsForGp));
       actions.push(execute('I have sent it', 'advice.findingsSent', data, 'positive'));
     }
     if (can('confirmReturn')) {

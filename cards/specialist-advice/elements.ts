@@ -21,9 +21,15 @@ export function facts(rows: readonly (readonly [string, string])[]): Element {
   return { type: 'FactSet', facts: rows.filter(([, v]) => v !== '').map(([title, value]) => ({ title, value })) };
 }
 
-/** Text to copy into another system, shown as a read-only box the person can select. */
-export function copyBox(id: string, label: string, text: string): Element {
-  return { type: 'Input.Text', id, label, value: text, isMultiline: true };
+/** Text to copy into another system, set apart in a fixed-width font as the other cards do. */
+export function copyBox(label: string, text: string): Element {
+  return {
+    type: 'Container',
+    items: [
+      { type: 'TextBlock', text: label, weight: 'Bolder', wrap: true },
+      { type: 'TextBlock', text, wrap: true, fontType: 'Monospace', spacing: 'Small' },
+    ],
+  };
 }
 
 /** A callout: what to do first. Not by colour alone: its words say it. */

@@ -122,6 +122,12 @@ export class AdviceService {
     return this.deps.store.notesOf(conversation.id);
   }
 
+  /** The Unexpected Findings the contact is to send to the GP: only while there are some to send, which needs the claimant's consent. */
+  async findingsForGp(conversation: AdviceConversation): Promise<string | null> {
+    if (conversation.findings !== 'to_send' || !conversation.consent.gpConsent) return null;
+    return (await this.deps.store.notesOf(conversation.id))?.findings ?? null;
+  }
+
   /** Times to offer the coach (computed when asked, never on a card's render). */
   async proposals(conversation: AdviceConversation): Promise<AdviceSlot[]> {
     const question = await this.slotQuestion(conversation);
