@@ -82,7 +82,7 @@ export function proposeSlots(q: SlotQuestion): AdviceSlot[] {
 
 /**
  * An ad hoc conversation now: the HCP must be at this jobcentre today and free for an hour from
- * the next quarter hour (within 15 minutes). No preparation slot: there is no time for one.
+ * the next minute. No preparation slot: there is no time for one.
  */
 export function adHocSlot(hcp: Participant, sitePlan: SitePlan, jobcentreId: string, now: Date): AdviceSlot | null {
   const today = londonDateFast(now);
@@ -90,9 +90,9 @@ export function adHocSlot(hcp: Participant, sitePlan: SitePlan, jobcentreId: str
   const [slot] = findCommonSlots({
     participants: [hcp],
     from: now,
-    to: new Date(now.getTime() + (CONVERSATION_MINUTES + 15) * 60_000),
+    to: new Date(now.getTime() + (CONVERSATION_MINUTES + 1) * 60_000),
     durationMinutes: CONVERSATION_MINUTES,
-    stepMinutes: 15,
+    stepMinutes: 1,
     count: 1,
   });
   return slot ? { prepStart: slot.start, start: slot.start, end: slot.end } : null;
