@@ -106,6 +106,7 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
       out.push(para('The information pack is ready. Review it with the work coach before the conversation, and agree how the meeting will run. The work coach leads it.', { bold: true }));
       actions.push(execute('I have prepared with the coach', 'advice.prepared', data, 'positive'));
     }
+    if (c.status === 'booked' && c.preparedAt && !can('notes')) out.push(para(`You are ready. After the conversation, record your notes here or from "my day".`));
     if (can('notes')) {
       out.push(para('After the conversation, record your notes, sign and date them.', { bold: true }));
       actions.push(notesForm(view, data));

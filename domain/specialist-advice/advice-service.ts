@@ -236,8 +236,10 @@ export class AdviceService {
 
   /** An HCP's days from `date`: where they are, their conversations and their free time. */
   async hcpDays(hcp: StaffMember, date: string, days: number): Promise<HcpDay[]> {
-    const dates: string[] = [];
-    for (let d = date; dates.length < days; d = addDays(d, 1)) if (!['saturday', 'sunday'].includes(weekdayOf(d))) dates.push(d);
+    // The day asked for, then the person's next working days (for an HCP, Monday to Friday).
+    const { hours } = await this.deps.patterns.of(hcp);
+    const dates: string[] = [date];
+    for (let d = addDays(date, 1), n = 0; dates.length < days && n < 14; d = addDays(d, 1), n += 1) if (hours[weekdayOf(d)]) dates.push(d);
     const from = londonToUtc(dates[0]!, '00:00');
     const to = londonToUtc(addDays(dates[dates.length - 1]!, 1), '00:00');
     const [participant, plan, conversations] = await Promise.all([this.participant(hcp, from, to), this.sitePlan(hcp, dates[0]!, dates[dates.length - 1]!), this.deps.store.forHcp(hcp.id, from, to)]);

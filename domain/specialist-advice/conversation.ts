@@ -52,7 +52,7 @@ export const ADVICE_STATUSES = ['requested', 'adhoc_asked', 'booked', 'held', 'd
 export type AdviceStatus = (typeof ADVICE_STATUSES)[number];
 export const ADVICE_STATUS_LABELS: Readonly<Record<AdviceStatus, string>> = {
   requested: 'Waiting to be booked',
-  adhoc_asked: 'Waiting for the HCP to say yes',
+  adhoc_asked: 'Asked for now: waiting for an answer',
   booked: 'Booked',
   held: 'Held',
   did_not_attend: 'Claimant did not attend',
