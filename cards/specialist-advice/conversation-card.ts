@@ -103,7 +103,14 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
     } else if (c.status === 'booked' && !c.packReadyAt && !c.adHoc) {
       out.push(para(`You have a conversation with ${names.coach} on ${when(c)}. ${names.contact ?? 'The jobcentre contact'} is preparing the information pack; you will be told when it is ready.`, { bold: true }));
     } else if (can('prepared')) {
-      out.push(para('The information pack is ready. Review it with the work coach before the conversation, and agree how the meeting will run. The work coach leads it.', { bold: true }));
+      out.push(
+        para(
+          c.packReadyAt
+            ? 'The information pack is ready. Review it with the work coach before the conversation, and agree how the meeting will run. The work coach leads it.'
+            : 'Before you start, agree with the work coach how the conversation will run. The work coach leads it.',
+          { bold: true },
+        ),
+      );
       actions.push(execute('I have prepared with the coach', 'advice.prepared', data, 'positive'));
     }
     if (c.status === 'booked' && c.preparedAt && !can('notes')) out.push(para(`You are ready. After the conversation, record your notes here or from "my day".`));

@@ -134,9 +134,10 @@ describe('a Specialist Advice conversation from the request to the action plan',
       const day = cardOf(await waitForReply(helen, 'Your day', { after: helenMark }));
       if (tries === 0) await screenshot(helen, 'specialist-advice-05-helen-my-day');
       helenMark = await messageCount(helen);
-      await actionButton(day, 'Open SA-000001').click();
-      const opened = await waitForCard(helen, 'Specialist Advice SA-000001', { after: await cardCount(helen) - 1 });
-      if ((await opened.innerText()).includes('record your notes')) notesCard = opened;
+      // The opened card is the answer to the click: it replaces the day's card in place.
+      await executeAndReadAnswer(helen, actionButton(day, 'Open SA-000001'), 'advice.open');
+      const opened = cardOf(await waitForReply(helen, 'Specialist Advice SA-000001', { after: helenMark - 1 }));
+      if ((await actionButton(opened, 'Record notes').count()) > 0) notesCard = opened;
       else await helen.waitForTimeout(5000);
     }
     assert.ok(notesCard, 'the notes can be recorded once the conversation has started');
