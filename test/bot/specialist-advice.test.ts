@@ -230,6 +230,14 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     expect(contactText).not.toContain('Send this Unexpected Findings');
   });
 
+  it('every button the Specialist Advice cards can show is answered by a route', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const source = readdirSync('cards/specialist-advice').map((f) => readFileSync(`cards/specialist-advice/${f}`, 'utf8')).join('\n');
+    const shown = new Set([...source.matchAll(/'(advice\.[a-zA-Z]+)'/g)].map((m) => m[1]!));
+    expect(shown.size).toBeGreaterThanOrEqual(14);
+    for (const name of shown) expect([name, bot.app.routes.verbs.has(name)]).toEqual([name, true]);
+  });
+
   async function jobcentreId(name: string): Promise<string> {
     const [row] = await bot.app.dataSource.query('SELECT id FROM jobcentre WHERE name = ?', [name]);
     return (row as { id: string }).id;
