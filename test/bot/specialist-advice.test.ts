@@ -155,6 +155,23 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     expect(bot.logs.join('\n')).not.toMatch(/Zebedee|AB123456C|back pain|Lumbar|tremor/i);
   });
 
+  it('ad hoc: an HCP who says no leaves the coach to book a time, recorded as pre-booked', async () => {
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, when: 'now', complex: '' });
+    let row = await rowOf();
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'advice.adhoc', { conversationId: row.id, version: row.version, accept: 'true' })).card)).toBe('Only the Health Care Professional of this conversation can do that. Nothing was changed.');
+    bot.connector.clear();
+    const declined = await invokeAs(bot, PEOPLE.hcp, 'advice.adhoc', { conversationId: row.id, version: row.version, accept: 'false' });
+    expect(cardText(declined.card)).toContain('The work coach is told and will book a time instead.');
+    row = await rowOf();
+    expect(row).toMatchObject({ status: 'requested', adHoc: false, startsAt: null });
+    const told = (await delivered(PEOPLE.coach)).join('\n');
+    expect(told).toContain('Find times');
+    const times = await invokeAs(bot, PEOPLE.coach, 'advice.times', { conversationId: row.id, version: row.version });
+    expect(allInputs(times.card)).toHaveProperty('slot');
+    // A second answer to the same ask changes nothing.
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'advice.adhoc', { conversationId: row.id, version: row.version, accept: 'true' })).card)).toContain('This request has already been answered.');
+  });
+
   it('ad hoc: the HCP on site gets an urgent card to accept; elsewhere the coach sees the next free times', async () => {
     const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, when: 'now', complex: '' });
     expect(cardText(asked.card)).toContain('You asked Helen Okoro to see the claimant now.');
