@@ -1,6 +1,6 @@
 import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
 import { adviceCard, type AdviceCardView } from '../../cards/specialist-advice/conversation-card';
-import { contactDayCard, hcpDayCard, managerCard, weekCard } from '../../cards/specialist-advice/day-cards';
+import { coachListCard, contactDayCard, hcpDayCard, managerCard, weekCard } from '../../cards/specialist-advice/day-cards';
 import { adviceRequestCard } from '../../cards/specialist-advice/request-form';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
@@ -55,6 +55,10 @@ export class AdviceActions {
       const { district, hcps } = await this.deps.service.managedHcps(person);
       const weeks = await Promise.all(hcps.map(async (hcp) => ({ hcp, days: await this.deps.service.hcpDays(hcp, today, 5), offices: await this.deps.service.jobcentresOfCluster(hcp) })));
       return managerCard(district, weeks, await this.officeNames(weeks.flatMap((w) => w.days.map((d) => d.jobcentreId))), note, form);
+    }
+    if (!hasRole(person, 'jobcentre_contact')) {
+      const mine = await this.deps.service.coachConversations(person);
+      return coachListCard(mine, await this.names(mine.map((c) => c.hcpId)));
     }
     const { jobcentre, conversations } = await this.deps.service.contactDay(person);
     return contactDayCard(jobcentre.name, conversations, await this.names(conversations.flatMap((c) => [c.hcpId, c.coachId])));

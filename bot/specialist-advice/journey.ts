@@ -45,9 +45,9 @@ export const specialistAdviceJourney: Journey = {
     {
       command: 'my day',
       title: 'Your day',
-      description: 'HCPs: today’s conversations, packs and free time, and the week ahead. Contacts: the packs to prepare. Activity managers: each HCP’s diary and site plan.',
-      roles: ['hcp', 'hcp_activity_manager', 'jobcentre_contact'],
-      menu: 'Specialist Advice: your day, your jobcentre’s packs, or your HCPs’ diaries',
+      description: 'HCPs: today’s conversations, packs and free time, and the week ahead. Contacts: the packs to prepare. Activity managers: each HCP’s diary and site plan. Work coaches: your Specialist Advice conversations.',
+      roles: ['hcp', 'hcp_activity_manager', 'jobcentre_contact', 'work_coach'],
+      menu: 'Specialist Advice: your conversations, your day as an HCP, the packs to prepare, or your HCPs’ diaries',
     },
     {
       command: null,

@@ -1,5 +1,5 @@
 /** The HCP's day and week, the contact's day and the activity manager's view: references only, no health details. */
-import { ADVICE_CHANNEL_LABELS, type AdviceConversation } from '../../domain/specialist-advice/conversation';
+import { ADVICE_CHANNEL_LABELS, ADVICE_STATUS_LABELS, isFinished, type AdviceConversation } from '../../domain/specialist-advice/conversation';
 import type { HcpDay } from '../../domain/specialist-advice/advice-service';
 import { describeDate, describeMeeting } from '../../domain/requests/calendar-date';
 import type { Jobcentre, StaffMember } from '../../domain/staff';
@@ -81,4 +81,14 @@ export function contactDayCard(officeName: string, conversations: readonly Advic
   body.push(callout([para(toPrepare.length ? `You have ${toPrepare.length} information pack${toPrepare.length === 1 ? '' : 's'} to prepare.` : 'No information packs to prepare.', { bold: true })]));
   for (const c of conversations) body.push(para(`${c.start && c.end ? describeMeeting(c.start, c.end) : 'not booked'}: ${c.reference}, ${names(c.hcpId)} with ${names(c.coachId)}; ${c.packReadyAt ? 'pack ready' : c.adHoc ? 'ad hoc' : 'pack to prepare'}`));
   return card(body, openButtons(toPrepare.length ? toPrepare : conversations)) as AdaptiveCard;
+}
+
+/** `my day` for a work coach: their Specialist Advice conversations, newest first, to open and act on. */
+export function coachListCard(conversations: readonly AdviceConversation[], names: (id: string) => string): AdaptiveCard {
+  const body: Element[] = [{ type: 'TextBlock', text: 'Your Specialist Advice conversations', size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
+  if (!conversations.length) body.push(para('You have none yet. Say "specialist advice" to ask for one.'));
+  else body.push(para('Open one to book or move it, tell the claimant, record that they did not come, or read the agreed actions.'));
+  for (const c of conversations) body.push(para(`**${c.reference}** with ${names(c.hcpId)}: ${ADVICE_STATUS_LABELS[c.status]}${c.start && c.end ? `, ${describeMeeting(c.start, c.end)}` : ''}`));
+  const open = [...conversations.filter((c) => !isFinished(c)), ...conversations.filter((c) => isFinished(c))];
+  return card(body, openButtons(open)) as AdaptiveCard;
 }

@@ -251,6 +251,12 @@ export class AdviceService {
     }));
   }
 
+  /** A work coach's conversations, newest first. */
+  async coachConversations(coach: StaffMember): Promise<AdviceConversation[]> {
+    if (!hasRole(coach, 'work_coach')) throw notAllowed('Say "help" to see what you can do.');
+    return this.deps.store.forCoach(coach.id, 10);
+  }
+
   /** `my day` for a jobcentre contact: the conversations at their jobcentre in the next two weeks. */
   async contactDay(contact: StaffMember): Promise<{ jobcentre: Jobcentre; conversations: AdviceConversation[] }> {
     if (!hasRole(contact, 'jobcentre_contact')) throw notAllowed('Only a jobcentre’s nominated contact sees its Specialist Advice conversations.');

@@ -214,6 +214,9 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     expect(cardText(managerView)).toContain('HCPs in Surrey and Sussex');
     expect(cardText(managerView)).toContain('Helen Okoro**: 1 conversation this week');
     expect(cardText(managerView)).toContain('Grace Mensah');
+    const coachList = firstCard(await exchange(bot, PEOPLE.coach, 'my day'));
+    expect(cardText(coachList)).toContain('SA-000001** with Helen Okoro: Booked, Monday 23 November 2026, 11:30 to 12:30');
+    expect(cardVerbs(coachList)).toEqual(['advice.open']);
     const contactDay = firstCard(await exchange(bot, CONTACT, 'my day'));
     expect(cardText(contactDay)).toContain('You have 1 information pack to prepare.');
 

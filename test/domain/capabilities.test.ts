@@ -15,8 +15,8 @@ const COLLEAGUE_ROLES: Role[] = [
 
 describe('capabilitiesFor', () => {
   it('a work coach: ask your DEA, your requests and help, not the DEA’s cohort', () => {
-    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Help']);
-    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', null, 'nominate case', 'specialist advice', 'help']);
+    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Your day', 'Help']);
+    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', null, 'nominate case', 'specialist advice', 'my day', 'help']);
     expect(titles(['work_coach'])).not.toContain('Requests from your cohort');
   });
 
@@ -61,12 +61,12 @@ describe('capabilitiesFor', () => {
 
   it('a work coach who is also a service delivery coach gets each command once, the work coach’s wording first', () => {
     const list = capabilitiesFor({ roles: ['work_coach', 'service_delivery_coach'] }, CAPABILITIES);
-    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', null, 'nominate case', 'specialist advice', 'help']);
-    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Help']);
+    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', null, 'nominate case', 'specialist advice', 'my day', 'help']);
+    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Your day', 'Help']);
   });
 
   it('a work coach who is also a DEA sees both sides, each command once', () => {
-    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Consent, booking and outcomes', 'After each meeting', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Help']);
+    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Consent, booking and outcomes', 'After each meeting', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Your day', 'Help']);
   });
 
   it.each<[readonly Role[]]>([
