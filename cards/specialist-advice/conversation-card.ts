@@ -85,6 +85,9 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
         actions.push(execute(c.status === 'booked' ? 'Move it' : 'Find times', 'advice.times', data, c.status === 'booked' ? 'default' : 'positive'));
       }
     }
+    if (c.status === 'booked' && c.prepStart && c.start && c.prepStart < c.start) {
+      out.push(para(`Before it, you and ${names.hcp} prepare together: ${describeMeeting(c.prepStart, c.start)}. You lead the conversation.`));
+    }
     if (c.status === 'booked' && view.claimantText) out.push(para('Tell the claimant:', { bold: true }), para(view.claimantText));
     if (can('didNotAttend')) {
       out.push(para('If the claimant did not come, or said no on the day, record it here. The HCP records the notes after a conversation.'));

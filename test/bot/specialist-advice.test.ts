@@ -78,6 +78,7 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     const booked = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-23T11:00:00.000Z' });
     expect(cardText(booked.card)).toContain('Your conversation with your work coach and Helen Okoro, a Health Care Professional, is on Monday 23 November 2026, 12:00 to 13:00, at Crawley Jobcentre.');
     expect(cardText(booked.card)).toContain('Taking part is your choice');
+    expect(cardText(booked.card)).toContain('Before it, you and Helen Okoro prepare together: Monday 23 November 2026, 11:00 to 12:00. You lead the conversation.');
     const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: HELEN }, order: { startsAt: 'ASC' } });
     expect(events.map((e) => [e.subject, e.startsAt.toISOString(), e.endsAt.toISOString()])).toEqual([
       ['Specialist Advice preparation: SA-000001', '2026-11-23T11:00:00.000Z', '2026-11-23T12:00:00.000Z'],
