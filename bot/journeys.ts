@@ -10,12 +10,13 @@ import { botStateSchema, conversationReferenceSchema, processedActivitySchema } 
 import type { Capability } from '../domain/capabilities';
 import { bookingJourney } from './booking/journey';
 import { conferencesJourney } from './conferences/journey';
+import { followUpActionsJourney } from './follow-up-actions/journey';
 import type { Journey, MigrationClass } from './core/journey';
 import { interventionsJourney } from './interventions/journey';
 import { requestsJourney } from './requests/journey';
 
 /** The journeys of the bot, in the order the help card lists what they offer. Add a journey here. */
-export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney];
+export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney, followUpActionsJourney];
 
 /** What the bot itself offers anywhere, in any journey (the bot answers `help` and `cancel` itself). */
 export const HELP: Capability = {

@@ -7,6 +7,7 @@ export const ROLES = [
   'service_delivery_coach',
   'work_psychologist',
   'employer_adviser',
+  'third_party_provision_manager',
   'hcp',
   'hcp_activity_manager',
 ] as const;
@@ -21,6 +22,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   service_delivery_coach: 'Service Delivery Coach',
   work_psychologist: 'Work Psychologist',
   employer_adviser: 'Employer Adviser',
+  third_party_provision_manager: 'Third Party Provision Manager',
   hcp: 'Health Care Professional',
   hcp_activity_manager: 'HCP Activity Manager',
 };

@@ -88,6 +88,14 @@ CREATE TABLE "conference_qas" ("id" varchar(36) NOT NULL, "planId" varchar(36) N
 GO
 CREATE INDEX "IDX_conference_qas_plan" ON "conference_qas" ("planId") ;
 GO
+CREATE TABLE "follow_up_action" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "requestReference" varchar(20) NOT NULL, "kind" varchar(30) NOT NULL, "jobcentreId" varchar(36), "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "assigneeId" varchar(36), "status" varchar(12) NOT NULL, "createdById" varchar(36) NOT NULL, "createdAt" datetime2 NOT NULL, "dueBy" datetime2 NOT NULL, "assignedAt" datetime2, "acceptedAt" datetime2, "doneAt" datetime2, "doneNote" nvarchar(2000), "version" int NOT NULL, CONSTRAINT "UQ_follow_up_action_kind" UNIQUE ("requestId", "kind"), CONSTRAINT "PK_6fed9fa349f171e94ce34ecacbd" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_follow_up_action_assignee" ON "follow_up_action" ("assigneeId") ;
+GO
+CREATE INDEX "IDX_follow_up_action_dea" ON "follow_up_action" ("deaId") ;
+GO
+CREATE INDEX "IDX_follow_up_action_due" ON "follow_up_action" ("status", "dueBy") ;
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
@@ -123,4 +131,6 @@ GO
 ALTER TABLE "conference_case" ADD CONSTRAINT "FK_conference_case_conference" FOREIGN KEY ("conferenceId") REFERENCES "group_conference"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "conference_qas" ADD CONSTRAINT "FK_conference_qas_plan" FOREIGN KEY ("planId") REFERENCES "conference_plan"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "follow_up_action" ADD CONSTRAINT "FK_follow_up_action_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

@@ -33,15 +33,16 @@ describe('the demo staff directory', () => {
     expect(count('work_coach')).toBe(30);
     expect(count('hcp')).toBe(1);
     expect(count('hcp_activity_manager')).toBe(1);
+    expect(count('employer_adviser')).toBe(1);
     expect(file.jobcentres.map((j) => j.name)).toEqual(expect.arrayContaining(['Hastings', 'Crawley', 'Carlisle', 'Clitheroe', 'Staines', 'Rawtenstall']));
     expect(new Set(file.jobcentres.map((j) => j.district))).toEqual(new Set(['Surrey and Sussex', 'Cumbria and Lancashire']));
   });
 
   it('loads, links every work coach to the DEA and team leader, and loads again as an update', async () => {
     const first = await applySeed(db.dataSource, parseSeedFile(demoText));
-    expect(first).toEqual({ jobcentresAdded: 43, jobcentresUpdated: 0, staffAdded: 36, staffUpdated: 0 });
+    expect(first).toEqual({ jobcentresAdded: 43, jobcentresUpdated: 0, staffAdded: 37, staffUpdated: 0 });
     const again = await applySeed(db.dataSource, parseSeedFile(demoText));
-    expect(again).toEqual({ jobcentresAdded: 0, jobcentresUpdated: 43, staffAdded: 0, staffUpdated: 36 });
+    expect(again).toEqual({ jobcentresAdded: 0, jobcentresUpdated: 43, staffAdded: 0, staffUpdated: 37 });
 
     const directory = new SqlStaffDirectory(db.dataSource);
     const coach = await directory.findByAadObjectId(guid(1));
