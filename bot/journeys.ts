@@ -14,9 +14,10 @@ import { followUpActionsJourney } from './follow-up-actions/journey';
 import type { Journey, MigrationClass } from './core/journey';
 import { interventionsJourney } from './interventions/journey';
 import { requestsJourney } from './requests/journey';
+import { retentionCasesJourney } from './retention-cases/journey';
 
 /** The journeys of the bot, in the order the help card lists what they offer. Add a journey here. */
-export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney, followUpActionsJourney];
+export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney, followUpActionsJourney, retentionCasesJourney];
 
 /** What the bot itself offers anywhere, in any journey (the bot answers `help` and `cancel` itself). */
 export const HELP: Capability = {

@@ -96,6 +96,14 @@ CREATE INDEX "IDX_follow_up_action_dea" ON "follow_up_action" ("deaId") ;
 GO
 CREATE INDEX "IDX_follow_up_action_due" ON "follow_up_action" ("status", "dueBy") ;
 GO
+CREATE TABLE "retention_case" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "employerAdviserId" varchar(36) NOT NULL, "jobcentreId" varchar(36), "deaId" varchar(36), "workPsychologistId" varchar(36), "hcpId" varchar(36), "hcpAdvice" nvarchar(2000), "personName" nvarchar(100) NOT NULL, "employer" nvarchar(200) NOT NULL, "need" nvarchar(2000) NOT NULL, "nino" varchar(9), "surname" nvarchar(100), "assessment" varchar(20) NOT NULL, "status" varchar(24) NOT NULL, "route" varchar(32), "agreedNote" nvarchar(2400), "interventionRequestId" varchar(36), "outcome" varchar(32), "outcomeNote" nvarchar(2000), "outcomeById" varchar(36), "closedAt" datetime2, "createdAt" datetime2 NOT NULL, "version" int NOT NULL, CONSTRAINT "UQ_retention_case_number" UNIQUE ("number"), CONSTRAINT "PK_32c8c07759e477d3c5e400df1c2" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_retention_case_adviser" ON "retention_case" ("employerAdviserId") ;
+GO
+CREATE INDEX "IDX_retention_case_dea" ON "retention_case" ("deaId") ;
+GO
+CREATE INDEX "IDX_retention_case_wp" ON "retention_case" ("workPsychologistId") ;
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
