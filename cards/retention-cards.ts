@@ -81,7 +81,7 @@ export function retentionCard(view: RetentionView, viewer: StaffMember, options:
     ...(c.route ? [{ label: 'Next step', value: ROUTE_LABELS[c.route] }] : []),
     ...(c.workPsychologistId ? [{ label: 'Work psychologist', value: name(c.workPsychologistId) }] : []),
     ...(c.hcpId ? [{ label: 'Health Care Professional (advice only)', value: name(c.hcpId) }] : []),
-    ...(c.route === 'dea_support_intervention' ? [{ label: 'Counts towards their DEA interventions', value: c.interventionRequestId ? 'Yes: it is booked as a DEA Support Intervention' : 'No: they do not claim a benefit' }] : []),
+    ...(c.route === 'dea_support_intervention' ? [{ label: 'Counts towards their DEA interventions', value: c.interventionRequestId ? 'Yes: it is a DEA Support Intervention request for the DEA to book' : 'No: they do not claim a benefit' }] : []),
     { label: 'Registered', value: day(c.createdAt) },
   ];
   const paragraphs = [

@@ -77,7 +77,7 @@ describe('retention cases: the employer adviser, the DEA and the work psychologi
     const agreed = await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId, version: 1, route: 'dea_support_intervention', agreedNote: 'Relationship with the employer is strained: I will meet Sam and the employer.' });
     const agreedText = cardText(agreed.card);
     expect(agreedText).toContain('The DEA undertakes the retention activity as a DEA Support Intervention');
-    expect(agreedText).toContain('Yes: it is booked as a DEA Support Intervention');
+    expect(agreedText).toContain('Yes: it is a DEA Support Intervention request for the DEA to book');
     // It is a claimant support intervention request, accepted, with the claimant's NINO: once booked it counts (seed §36).
     const request = (await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1))!;
     expect(request).toMatchObject({ status: 'accepted', channel: 'claimant_support_intervention', claimant: { nino: NINO } });
