@@ -15,9 +15,10 @@ import type { Journey, MigrationClass } from './core/journey';
 import { interventionsJourney } from './interventions/journey';
 import { requestsJourney } from './requests/journey';
 import { retentionCasesJourney } from './retention-cases/journey';
+import { workPsychologistJourney } from './work-psychologist/journey';
 
 /** The journeys of the bot, in the order the help card lists what they offer. Add a journey here. */
-export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney, followUpActionsJourney, retentionCasesJourney];
+export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney, followUpActionsJourney, retentionCasesJourney, workPsychologistJourney];
 
 /** What the bot itself offers anywhere, in any journey (the bot answers `help` and `cancel` itself). */
 export const HELP: Capability = {
