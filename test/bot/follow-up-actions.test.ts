@@ -103,6 +103,10 @@ describe('actions that outcomes start, for named people of the jobcentre', () =>
 
     const accepted = await invokeAs(bot, WP, 'action.accept', { actionId, version: 1 });
     expect(cardText(accepted.card)).toContain('Accepted. Record it done here when it is.');
+    // The copy posted to the work psychologist is updated in place.
+    await settle(bot);
+    const updates = bot.connector.calls.filter((c) => c.method === 'PUT' && c.conversationId === `a:personal-${WP}`);
+    expect(visibleText(updates.map((u) => u.activity))).toContain('You accepted this action.');
     expect(cardVerbs(accepted.card)).toEqual(['action.complete']);
     const empty = await invokeAs(bot, WP, 'action.complete', { actionId, version: 2, doneNote: ' ' });
     expect(cardText(empty.card)).toContain('Say what was done.');
