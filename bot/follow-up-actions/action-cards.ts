@@ -9,6 +9,7 @@ import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
+import type { AnsweredCards } from '../requests/answered-cards';
 import type { TeamsMessages } from '../core/teams-messages';
 import { errorForLog } from '../logger';
 
@@ -23,6 +24,8 @@ export class ActionCards {
       readonly teams: TeamsMessages;
       readonly clock: Clock;
       readonly logger: Logger;
+      /** Clicked copies keep their answer (and its note) instead of being refreshed over it. */
+      readonly answered: AnsweredCards;
     },
   ) {}
 
@@ -33,9 +36,11 @@ export class ActionCards {
   }
 
   /** A click: the change, then the card as it now is, with a line saying what happened (or why not). */
-  async answer(person: StaffMember, verb: string, actionId: string, typed: Readonly<Record<string, string>>, change: () => Promise<FollowUpAction>, done: string): Promise<AdaptiveCardInvokeResponse> {
+  async answer(person: StaffMember, verb: string, actionId: string, typed: Readonly<Record<string, string>>, change: () => Promise<FollowUpAction>, done: string, cardId?: string): Promise<AdaptiveCardInvokeResponse> {
+    this.deps.answered.begin(cardId);
+    let version: number | null = null;
     try {
-      await change();
+      version = (await change()).version;
       this.deps.logger.info({ verb, actionId, actorId: person.id }, 'card action');
       return cardResponse((await this.render(actionId, person, { note: done })) ?? messageCard(done));
     } catch (error) {
@@ -44,6 +49,8 @@ export class ActionCards {
       // Someone it is not for sees the refusal only, never the action.
       const card = error.kind === 'not_found' ? null : await this.render(actionId, person, { note: `${error.message} Nothing was changed.`, noteTone: 'attention', problems: { ...error.problems }, values: typed });
       return cardResponse(card ?? messageCard(`${error.message} Nothing was changed.`));
+    } finally {
+      this.deps.answered.end(cardId, version);
     }
   }
 
@@ -72,8 +79,9 @@ export class ActionCards {
     const copies = await this.deps.postedCards.forRequest(actionId);
     for (const copy of copies) {
       const viewer = await this.deps.directory.findByAadObjectId(copy.recipientAad);
-      const card = viewer ? await this.render(actionId, viewer) : null;
-      if (!card) continue;
+      const view = viewer ? await this.deps.actions.view(actionId, viewer) : null;
+      if (!view || this.deps.answered.skips(copy.activityId, actionId, view.action.version)) continue;
+      const card = actionCard(view, this.deps.clock.now());
       try {
         await this.deps.teams.update(copy.reference, copy.activityId, card);
       } catch (error) {

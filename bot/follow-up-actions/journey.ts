@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FollowUpActions1764300000000 } from '../../data/migrations/1764300000000-FollowUpActions';
 import { followUpActionSchema } from '../../data/schema/follow-up-actions';
 import { verb, type Journey } from '../core/journey';
+import { AnsweredCards } from '../requests/answered-cards';
 import { ActionCards } from './action-cards';
 import { ACTION_CARD_KINDS, ACTION_LIVE_CARD } from './action-notifier';
 
@@ -31,9 +32,10 @@ export const followUpActionsJourney: Journey = {
   ],
   entities: [followUpActionSchema],
   migrations: [FollowUpActions1764300000000],
-  build: ({ services, directory, teams, clock, logger }) => {
+  build: ({ services, directory, teams, outbox, clock, logger }) => {
     const { actions, postedCards } = services;
-    const cards = new ActionCards({ actions, directory, postedCards, teams, clock, logger });
+    const answered = new AnsweredCards((actionId) => outbox.changed(ACTION_LIVE_CARD, actionId));
+    const cards = new ActionCards({ actions, directory, postedCards, teams, clock, logger, answered });
     const recordCopy = (actionId: string, recipientAad: string, activityId: string, reference: Parameters<typeof postedCards.record>[0]['reference']) =>
       postedCards.record({ requestId: actionId, recipientAad, activityId, reference });
     return {
@@ -41,14 +43,14 @@ export const followUpActionsJourney: Journey = {
       submits: { 'action.open': (turn, person, data) => cards.open(turn, person, typeof data.actionId === 'string' ? data.actionId : '') },
       verbs: [
         verb('action.refresh', z.object({ actionId: z.string().min(1).max(64) }), ({ person, data }) => cards.refresh(person, data.actionId)),
-        verb('action.assign', ACTION.extend({ assigneeId: text }), ({ person, data, typed }) =>
-          cards.answer(person, 'action.assign', data.actionId, typed, () => actions.assign(person, data.actionId, data.version, data.assigneeId), 'Done: they have been given the action and told.'),
+        verb('action.assign', ACTION.extend({ assigneeId: text }), ({ person, data, typed, turn }) =>
+          cards.answer(person, 'action.assign', data.actionId, typed, () => actions.assign(person, data.actionId, data.version, data.assigneeId), 'Done: they have been given the action and told.', turn.activity.replyToId),
         ),
-        verb('action.accept', ACTION, ({ person, data, typed }) =>
-          cards.answer(person, 'action.accept', data.actionId, typed, () => actions.accept(person, data.actionId, data.version), 'Accepted. Record it done here when it is.'),
+        verb('action.accept', ACTION, ({ person, data, typed, turn }) =>
+          cards.answer(person, 'action.accept', data.actionId, typed, () => actions.accept(person, data.actionId, data.version), 'Accepted. Record it done here when it is.', turn.activity.replyToId),
         ),
-        verb('action.complete', ACTION.extend({ doneNote: text }), ({ person, data, typed }) =>
-          cards.answer(person, 'action.complete', data.actionId, typed, () => actions.complete(person, data.actionId, data.version, data.doneNote), 'Recorded as done. The DEA and the work coach have been told.'),
+        verb('action.complete', ACTION.extend({ doneNote: text }), ({ person, data, typed, turn }) =>
+          cards.answer(person, 'action.complete', data.actionId, typed, () => actions.complete(person, data.actionId, data.version, data.doneNote), 'Recorded as done. The DEA and the work coach have been told.', turn.activity.replyToId),
         ),
       ],
       cards: {

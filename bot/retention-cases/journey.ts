@@ -8,6 +8,7 @@ import type { RetentionCase } from '../../domain/retention-cases/retention-case'
 import type { RetentionNotifier } from '../../domain/retention-cases/ports';
 import { RetentionService } from '../../domain/retention-cases/retention-service';
 import { verb, type Journey } from '../core/journey';
+import { AnsweredCards } from '../requests/answered-cards';
 import { RetentionActions } from './retention-actions';
 
 const CASE = z.object({ caseId: z.string().min(1).max(64), version: z.coerce.number().int().nonnegative() });
@@ -66,7 +67,8 @@ export const retentionCasesJourney: Journey = {
       uow: new SqlUnitOfWork(dataSource),
     });
     const { postedCards } = services;
-    const actions = new RetentionActions({ retention, directory, postedCards, teams, logger });
+    const answered = new AnsweredCards((caseId) => outbox.changed(RETENTION_LIVE_CARD, caseId));
+    const actions = new RetentionActions({ retention, directory, postedCards, teams, logger, answered });
     return {
       commands: {
         'retention cases': (turn, person) => actions.list(turn, person),
@@ -78,23 +80,23 @@ export const retentionCasesJourney: Journey = {
       verbs: [
         verb('retention.register', z.record(z.unknown()), ({ person, data, typed }) => actions.register(person, data, typed)),
         verb('retention.refresh', z.object({ caseId: z.string().min(1).max(64) }), ({ person, data }) => actions.refresh(person, data.caseId)),
-        verb('retention.consultDea', CASE.extend({ deaId: text }), ({ person, data, typed }) =>
-          actions.answer(person, 'retention.consultDea', data.caseId, typed, () => retention.consultDea(person, data.caseId, data.version, data.deaId), 'Sent to the DEA to consult.'),
+        verb('retention.consultDea', CASE.extend({ deaId: text }), ({ person, data, typed, turn }) =>
+          actions.answer(person, 'retention.consultDea', data.caseId, typed, () => retention.consultDea(person, data.caseId, data.version, data.deaId), 'Sent to the DEA to consult.', turn.activity.replyToId),
         ),
-        verb('retention.agree', CASE.extend({ route: text, agreedNote: text, workPsychologistId: text }), ({ person, data, typed }) =>
-          actions.answer(person, 'retention.agree', data.caseId, typed, () => retention.agreeNextStep(person, data.caseId, data.version, data), 'Next step recorded. The employer adviser has been told.'),
+        verb('retention.agree', CASE.extend({ route: text, agreedNote: text, workPsychologistId: text }), ({ person, data, typed, turn }) =>
+          actions.answer(person, 'retention.agree', data.caseId, typed, () => retention.agreeNextStep(person, data.caseId, data.version, data), 'Next step recorded. The employer adviser has been told.', turn.activity.replyToId),
         ),
-        verb('retention.refer', CASE.extend({ referralNote: text, workPsychologistId: text }), ({ person, data, typed }) =>
-          actions.answer(person, 'retention.refer', data.caseId, typed, () => retention.referToWorkPsychologist(person, data.caseId, data.version, data.workPsychologistId, data.referralNote), 'Referred to the work psychologist, who has been told.'),
+        verb('retention.refer', CASE.extend({ referralNote: text, workPsychologistId: text }), ({ person, data, typed, turn }) =>
+          actions.answer(person, 'retention.refer', data.caseId, typed, () => retention.referToWorkPsychologist(person, data.caseId, data.version, data.workPsychologistId, data.referralNote), 'Referred to the work psychologist, who has been told.', turn.activity.replyToId),
         ),
-        verb('retention.consultHcp', CASE.extend({ hcpId: text }), ({ person, data, typed }) =>
-          actions.answer(person, 'retention.consultHcp', data.caseId, typed, () => retention.consultHcp(person, data.caseId, data.version, data.hcpId), 'The Health Care Professional has been asked for their advice.'),
+        verb('retention.consultHcp', CASE.extend({ hcpId: text }), ({ person, data, typed, turn }) =>
+          actions.answer(person, 'retention.consultHcp', data.caseId, typed, () => retention.consultHcp(person, data.caseId, data.version, data.hcpId), 'The Health Care Professional has been asked for their advice.', turn.activity.replyToId),
         ),
-        verb('retention.hcpAdvice', CASE.extend({ hcpAdvice: text }), ({ person, data, typed }) =>
-          actions.answer(person, 'retention.hcpAdvice', data.caseId, typed, () => retention.recordHcpAdvice(person, data.caseId, data.version, data.hcpAdvice), 'Advice recorded. The employer adviser and the DEA have been told.'),
+        verb('retention.hcpAdvice', CASE.extend({ hcpAdvice: text }), ({ person, data, typed, turn }) =>
+          actions.answer(person, 'retention.hcpAdvice', data.caseId, typed, () => retention.recordHcpAdvice(person, data.caseId, data.version, data.hcpAdvice), 'Advice recorded. The employer adviser and the DEA have been told.', turn.activity.replyToId),
         ),
-        verb('retention.outcome', CASE.extend({ outcome: text, outcomeNote: text }), ({ person, data, typed }) =>
-          actions.answer(person, 'retention.outcome', data.caseId, typed, () => retention.recordOutcome(person, data.caseId, data.version, data.outcome, data.outcomeNote), 'Outcome recorded. The case is closed.'),
+        verb('retention.outcome', CASE.extend({ outcome: text, outcomeNote: text }), ({ person, data, typed, turn }) =>
+          actions.answer(person, 'retention.outcome', data.caseId, typed, () => retention.recordOutcome(person, data.caseId, data.version, data.outcome, data.outcomeNote), 'Outcome recorded. The case is closed.', turn.activity.replyToId),
         ),
       ],
       cards: {

@@ -9,6 +9,7 @@ import type { RetentionService } from '../../domain/retention-cases/retention-se
 import type { StaffMember } from '../../domain/staff';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
+import type { AnsweredCards } from '../requests/answered-cards';
 import type { TeamsMessages } from '../core/teams-messages';
 import { errorForLog } from '../logger';
 
@@ -22,6 +23,8 @@ export class RetentionActions {
       readonly postedCards: PostedCards;
       readonly teams: TeamsMessages;
       readonly logger: Logger;
+      /** Clicked copies keep their answer (and its note) instead of being refreshed over it. */
+      readonly answered: AnsweredCards;
     },
   ) {}
 
@@ -52,9 +55,11 @@ export class RetentionActions {
     }
   }
 
-  async answer(person: StaffMember, verb: string, caseId: string, typed: Readonly<Record<string, string>>, change: () => Promise<RetentionCase>, done: string): Promise<AdaptiveCardInvokeResponse> {
+  async answer(person: StaffMember, verb: string, caseId: string, typed: Readonly<Record<string, string>>, change: () => Promise<RetentionCase>, done: string, cardId?: string): Promise<AdaptiveCardInvokeResponse> {
+    this.deps.answered.begin(cardId);
+    let version: number | null = null;
     try {
-      await change();
+      version = (await change()).version;
       this.deps.logger.info({ verb, caseId, actorId: person.id }, 'card action');
       return cardResponse((await this.render(caseId, person, { note: done })) ?? messageCard(done));
     } catch (error) {
@@ -63,6 +68,8 @@ export class RetentionActions {
       // Someone the case is not for sees the refusal only.
       const card = error.kind === 'not_found' ? null : await this.render(caseId, person, { note: `${error.message} Nothing was changed.`, noteTone: 'attention', problems: { ...error.problems }, values: typed });
       return cardResponse(card ?? messageCard(`${error.message} Nothing was changed.`));
+    } finally {
+      this.deps.answered.end(cardId, version);
     }
   }
 
@@ -88,8 +95,9 @@ export class RetentionActions {
   async refreshCopies(caseId: string): Promise<void> {
     for (const copy of await this.deps.postedCards.forRequest(caseId)) {
       const viewer = await this.deps.directory.findByAadObjectId(copy.recipientAad);
-      const card = viewer ? await this.render(caseId, viewer) : null;
-      if (!card) continue;
+      const view = viewer ? await this.deps.retention.view(caseId, viewer) : null;
+      if (!viewer || !view || this.deps.answered.skips(copy.activityId, caseId, view.case.version)) continue;
+      const card = retentionCard(view, viewer);
       try {
         await this.deps.teams.update(copy.reference, copy.activityId, card);
       } catch (error) {

@@ -73,8 +73,16 @@ describe('retention cases: the employer adviser, the DEA and the work psychologi
 
     const noNote = await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId, version: 1, route: 'dea_support_intervention', agreedNote: '' });
     expect(cardText(noNote.card)).toContain('Say what you and the employer adviser agreed.');
+    const deaCopy = toDea[0]!.id!;
     bot.connector.clear();
-    const agreed = await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId, version: 1, route: 'dea_support_intervention', agreedNote: 'Relationship with the employer is strained: I will meet Sam and the employer.' });
+    // Clicked on the DEA's posted copy: the answer replaces it, and no refresh wipes its note.
+    const agreed = await invokeAs(
+      bot,
+      PEOPLE.dea,
+      'retention.agree',
+      { caseId, version: 1, route: 'dea_support_intervention', agreedNote: 'Relationship with the employer is strained: I will meet Sam and the employer.' },
+      { replyToId: deaCopy },
+    );
     const agreedText = cardText(agreed.card);
     expect(agreedText).toContain('The DEA undertakes the retention activity as a DEA Support Intervention');
     expect(agreedText).toContain('Yes: it is a DEA Support Intervention request for the DEA to book');
@@ -84,6 +92,7 @@ describe('retention cases: the employer adviser, the DEA and the work psychologi
     const interventions = new SqlInterventionStore(bot.app.dataSource);
     expect(await interventions.countInterventions(NINO, 'none', ['accepted'])).toBe(1);
     await settle(bot);
+    expect(bot.connector.calls.filter((c) => c.method === 'PUT' && c.activity.id === deaCopy)).toEqual([]);
     expect(visibleText(bot.connector.sentTo(`a:personal-${EA}`))).toContain('I will meet Sam and the employer.');
 
     // An HCP is consulted, in a consultative role only.
