@@ -43,7 +43,6 @@ export const conferencesJourney: Journey = {
       title: 'Nominate a case for a group conference',
       description: '3–4 cases are discussed at each group conference: put one forward from a request, or a new one.',
       roles: ['work_coach', 'work_coach_team_leader'],
-      menu: 'Put a case forward for your next group work coach conference',
     },
   ],
   entities: [conferencePlanSchema, groupConferenceSchema, conferenceCaseSchema, conferenceQasSchema],

@@ -6,10 +6,12 @@ import { SqlCohortDirectory } from '../../data/stores/cohorts';
 import type { ConversationReferences } from '../../data/stores/conversation-references';
 import { SqlConferenceStore } from '../../data/stores/group-conferences';
 import { SqlInterventionStore } from '../../data/stores/interventions';
+import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
 import { SqlJobLeases } from '../../data/stores/job-leases';
 import { SqlMeetingRecordStore } from '../../data/stores/meeting-records';
 import { PostedCards } from '../../data/stores/posted-cards';
 import { SqlQualityCheckStore } from '../../data/stores/quality-checks';
+import { SqlRoleHolders } from '../../data/stores/role-holders';
 import type { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { SqlTrendStore } from '../../data/stores/trend-alerts';
@@ -18,6 +20,7 @@ import { BookingService } from '../../domain/calendar/booking-service';
 import { ConferenceCases } from '../../domain/conferences/conference-cases';
 import { GroupConferenceService } from '../../domain/conferences/group-conference-service';
 import { InterventionService } from '../../domain/interventions/intervention-service';
+import { ActionService } from '../../domain/follow-up-actions/action-service';
 import { FollowUps } from '../../domain/outcomes/follow-ups';
 import type { GroupCaseNominator } from '../../domain/outcomes/next-steps';
 import { OutcomeService } from '../../domain/outcomes/outcome-service';
@@ -29,6 +32,7 @@ import { RequestService } from '../../domain/requests/request-service';
 import { TrendWatcher } from '../../domain/requests/trend-watcher';
 import { TriageService } from '../../domain/requests/triage-service';
 import { OutboxConferenceNotifier } from '../conferences/conference-notifier';
+import { OutboxActionNotifier } from '../follow-up-actions/action-notifier';
 import type { Config } from '../config';
 import { AnsweredCards } from '../requests/answered-cards';
 import { CaseCardAnswers } from '../requests/case-card-answers';
@@ -68,18 +72,21 @@ export function createCaseServices({ config, dataSource, directory, conversation
   const requests = new RequestService({ store: requestStore, directory, notifier, clock, trends, uow });
   const triage = new TriageService({ store: requestStore, directory, notifier, clock, trends, uow });
 
+  // Work psychologist, employer adviser and Third Party Provision manager actions that outcomes start.
+  const actions = new ActionService({ store: new SqlFollowUpActionStore(dataSource), people: new SqlRoleHolders(dataSource, directory), directory, notifier: new OutboxActionNotifier(outbox), jobs, clock, uow });
+
   // Group conferences start follow-ups of their own cases (never another group conference, seed §34).
   const conferenceStore = new SqlConferenceStore(dataSource);
   const conferenceNotifier = new OutboxConferenceNotifier(conferenceStore, outbox);
   const plans = new GroupConferenceService({ store: conferenceStore, calendar, cohort: new SqlCohortDirectory(dataSource, directory), directory, patterns, notifier: conferenceNotifier, jobs, clock, logger });
-  const conferenceCases = new ConferenceCases({ store: conferenceStore, directory, requests: requestStore, followUps: new FollowUps({ requests: requestStore, notifier }), notifier: conferenceNotifier, jobs, clock, logger });
+  const conferenceCases = new ConferenceCases({ store: conferenceStore, directory, requests: requestStore, followUps: new FollowUps({ requests: requestStore, notifier, actions }), notifier: conferenceNotifier, jobs, clock, logger });
   const nominator: GroupCaseNominator = {
     nominateForNext: async (requestId, actorId) => {
       const conference = await conferenceCases.nominateForNext(requestId, actorId);
       return conference?.start && conference.end ? `the group conference on ${describeMeeting(conference.start, conference.end)}` : null;
     },
   };
-  const followUps = new FollowUps({ requests: requestStore, notifier, nominator });
+  const followUps = new FollowUps({ requests: requestStore, notifier, nominator, actions });
 
   const interventions = new InterventionService({ requests: requestStore, store: new SqlInterventionStore(dataSource), directory, notifier, followUps, clock, uow });
   const bookings = new BookingService({ requests: requestStore, bookings: bookingStore, calendar, directory, patterns, notifier, clock, gate: interventions });
@@ -120,6 +127,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
     interventions,
     outcomes,
     quality,
+    actions,
     conferences: { store: conferenceStore, plans, cases: conferenceCases },
     jobcentreName,
     cards,

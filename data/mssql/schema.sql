@@ -104,6 +104,32 @@ CREATE INDEX "IDX_advice_event_conversation" ON "advice_event" ("conversationId"
 GO
 CREATE TABLE "hcp_site_day" ("hcpId" varchar(36) NOT NULL, "date" varchar(10) NOT NULL, "jobcentreId" varchar(36) NOT NULL, "setById" varchar(36) NOT NULL, "setAt" datetime2 NOT NULL, CONSTRAINT "PK_efbddb8d1e38554de7aab1a5a55" PRIMARY KEY ("hcpId", "date"));
 GO
+CREATE TABLE "follow_up_action" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "requestReference" varchar(20) NOT NULL, "kind" varchar(30) NOT NULL, "jobcentreId" varchar(36), "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "assigneeId" varchar(36), "status" varchar(12) NOT NULL, "createdById" varchar(36) NOT NULL, "createdAt" datetime2 NOT NULL, "dueBy" datetime2 NOT NULL, "assignedAt" datetime2, "acceptedAt" datetime2, "doneAt" datetime2, "doneNote" nvarchar(2000), "version" int NOT NULL, CONSTRAINT "UQ_follow_up_action_kind" UNIQUE ("requestId", "kind"), CONSTRAINT "PK_6fed9fa349f171e94ce34ecacbd" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_follow_up_action_assignee" ON "follow_up_action" ("assigneeId") ;
+GO
+CREATE INDEX "IDX_follow_up_action_dea" ON "follow_up_action" ("deaId") ;
+GO
+CREATE INDEX "IDX_follow_up_action_due" ON "follow_up_action" ("status", "dueBy") ;
+GO
+CREATE TABLE "retention_case" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "employerAdviserId" varchar(36) NOT NULL, "jobcentreId" varchar(36), "deaId" varchar(36), "workPsychologistId" varchar(36), "hcpId" varchar(36), "hcpAdvice" nvarchar(2000), "personName" nvarchar(100) NOT NULL, "employer" nvarchar(200) NOT NULL, "need" nvarchar(2000) NOT NULL, "nino" varchar(9), "surname" nvarchar(100), "assessment" varchar(20) NOT NULL, "status" varchar(24) NOT NULL, "route" varchar(32), "agreedNote" nvarchar(2400), "interventionRequestId" varchar(36), "outcome" varchar(32), "outcomeNote" nvarchar(2000), "outcomeById" varchar(36), "closedAt" datetime2, "createdAt" datetime2 NOT NULL, "version" int NOT NULL, CONSTRAINT "UQ_retention_case_number" UNIQUE ("number"), CONSTRAINT "PK_32c8c07759e477d3c5e400df1c2" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_retention_case_adviser" ON "retention_case" ("employerAdviserId") ;
+GO
+CREATE INDEX "IDX_retention_case_dea" ON "retention_case" ("deaId") ;
+GO
+CREATE INDEX "IDX_retention_case_wp" ON "retention_case" ("workPsychologistId") ;
+GO
+CREATE TABLE "partnership_meeting" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "workPsychologistId" varchar(36) NOT NULL, "month" varchar(7) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(16) NOT NULL, "status" varchar(10) NOT NULL, "eventId" varchar(200), "lastError" nvarchar(400), CONSTRAINT "UQ_partnership_meeting_month" UNIQUE ("deaId", "workPsychologistId", "month"), CONSTRAINT "PK_d8db13145027d5267763dec4f53" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_partnership_meeting_status" ON "partnership_meeting" ("status") ;
+GO
+CREATE TABLE "partnership_activity" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "workPsychologistId" varchar(36) NOT NULL, "kind" varchar(30) NOT NULL, "status" varchar(10) NOT NULL, "requestReference" varchar(20), "topic" nvarchar(500) NOT NULL, "feedback" nvarchar(1000), "heldOn" varchar(10), "note" nvarchar(2000), "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_ba30ba2c07e58e3d9adc26ca3e2" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_partnership_activity_dea" ON "partnership_activity" ("deaId") ;
+GO
+CREATE INDEX "IDX_partnership_activity_wp" ON "partnership_activity" ("workPsychologistId") ;
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
@@ -153,4 +179,6 @@ GO
 ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "follow_up_action" ADD CONSTRAINT "FK_follow_up_action_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

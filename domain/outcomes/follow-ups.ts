@@ -1,7 +1,7 @@
 import { notFound } from '../errors';
 import { needsClaimant } from '../requests/channels';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
-import { channelOfStep, NEXT_STEP_LABELS, NEXT_STEPS, type FollowUpStarter, type GroupCaseNominator, type NextStep } from './next-steps';
+import { channelOfStep, NEXT_STEP_LABELS, NEXT_STEPS, type FollowUpStarter, type GroupCaseNominator, type NextStep, type OutcomeActionStarter } from './next-steps';
 
 /**
  * A next step that is a channel starts it as a new request with the same claimant and description,
@@ -16,6 +16,8 @@ export class FollowUps implements FollowUpStarter {
       readonly notifier: RequestNotifier;
       /** Where a case selected for a group conference goes; without one, the person is told to nominate it. */
       readonly nominator?: GroupCaseNominator;
+      /** Where work psychologist, employer adviser and Third Party Provision manager actions go; without one they are only recorded. */
+      readonly actions?: OutcomeActionStarter;
     },
   ) {}
 
@@ -27,6 +29,11 @@ export class FollowUps implements FollowUpStarter {
       if (step === 'group_conference_case') {
         const conference = this.deps.nominator ? await this.deps.nominator.nominateForNext(from.id, actorId) : null;
         started.push({ step, reference: conference ?? 'no group conference is booked yet: nominate it with "nominate case" once one is' });
+        continue;
+      }
+      const action = await this.deps.actions?.startAction(from, step, actorId, at);
+      if (action) {
+        started.push({ step, reference: action });
         continue;
       }
       const channel = channelOfStep(step);

@@ -1,4 +1,5 @@
 import type { Channel } from '../requests/channels';
+import type { SupportRequest } from '../requests/support-request';
 
 /**
  * What may follow a meeting (seed §16, §18, §28, §34, §42), kept as data: each list is the seed's,
@@ -93,4 +94,12 @@ export function checkNextSteps(value: unknown, after: OutcomeChannel, called = '
  */
 export interface FollowUpStarter {
   startFollowUps(fromRequestId: string, steps: readonly NextStep[], actorId: string, at: Date): Promise<readonly { step: NextStep; reference: string }[]>;
+}
+
+/**
+ * Starts the action a next step gives to someone outside the meeting (a work psychologist, employer
+ * adviser or Third Party Provision manager action): says what became of it, or null for other steps.
+ */
+export interface OutcomeActionStarter {
+  startAction(from: SupportRequest, step: NextStep, actorId: string, at: Date): Promise<string | null>;
 }

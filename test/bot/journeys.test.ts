@@ -9,7 +9,7 @@ import { messageCard } from '../../cards/render';
 import { helpCard } from '../../cards/help-card';
 import { ROLES } from '../../domain/roles';
 import type { StaffMember } from '../../domain/staff';
-import { BOT_COMMANDS, commandsForScope } from '../../manifest/commands';
+import { BOT_COMMANDS, COMMAND_LIMITS, commandsForScope } from '../../manifest/commands';
 import { startTestBot, type TestBot } from '../support/test-bot';
 
 const noop = async () => undefined;
@@ -52,10 +52,13 @@ describe('the help card, the manifest and the routers agree', () => {
     expect([...bot.app.routes.commands.keys()].sort()).toEqual(declaredCommands(JOURNEYS).sort());
   });
 
-  it('the manifest offers every command people can type (help first), with its menu line, and nothing else', () => {
+  it('the manifest offers the commands with a menu line (help first), within Teams\' 10, and only commands people can type', () => {
     const manifest = BOT_COMMANDS.map((c) => c.title);
     expect(manifest[0]).toBe(HELP.command);
-    expect([...manifest].sort()).toEqual([HELP.command, ...declaredCommands(JOURNEYS)].sort());
+    expect(manifest.length).toBeLessThanOrEqual(COMMAND_LIMITS.maxCommandsPerScope);
+    const menued = new Set(CAPABILITIES.filter((c) => c.command !== null && c.menu).map((c) => c.command));
+    expect([...manifest].sort()).toEqual([...menued].sort());
+    for (const title of manifest) expect([HELP.command, ...declaredCommands(JOURNEYS)]).toContain(title);
     expect(commandsForScope('groupChat').map((c) => c.title)).toEqual(['help']);
   });
 

@@ -1,0 +1,92 @@
+import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import { actionCard, actionListCard, type ActionCardOptions } from '../../cards/follow-up-action-cards';
+import { messageCard, type AdaptiveCard } from '../../cards/render';
+import type { PostedCards } from '../../data/stores/posted-cards';
+import { isDomainError } from '../../domain/errors';
+import type { ActionService } from '../../domain/follow-up-actions/action-service';
+import type { FollowUpAction } from '../../domain/follow-up-actions/follow-up-action';
+import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
+import type { StaffMember } from '../../domain/staff';
+import { cardAttachment } from '../../dialogs/card-attachment';
+import { cardResponse } from '../core/invoke-response';
+import type { AnsweredCards } from '../requests/answered-cards';
+import type { TeamsMessages } from '../core/teams-messages';
+import { errorForLog } from '../logger';
+
+/** The cards of actions from outcomes: rendered per person, answered on click, kept up to date where posted. */
+export class ActionCards {
+  constructor(
+    private readonly deps: {
+      readonly actions: ActionService;
+      readonly directory: StaffDirectory;
+      // Copies are keyed by their subject's id (a UUID), whatever the subject; an action's id here.
+      readonly postedCards: PostedCards;
+      readonly teams: TeamsMessages;
+      readonly clock: Clock;
+      readonly logger: Logger;
+      /** Clicked copies keep their answer (and its note) instead of being refreshed over it. */
+      readonly answered: AnsweredCards;
+    },
+  ) {}
+
+  /** The card as this person may see it, or null when it does not exist or is not theirs. */
+  async render(actionId: string, viewer: StaffMember, options: ActionCardOptions = {}): Promise<AdaptiveCard | null> {
+    const view = await this.deps.actions.view(actionId, viewer);
+    return view ? actionCard(view, this.deps.clock.now(), options) : null;
+  }
+
+  /** A click: the change, then the card as it now is, with a line saying what happened (or why not). */
+  async answer(person: StaffMember, verb: string, actionId: string, typed: Readonly<Record<string, string>>, change: () => Promise<FollowUpAction>, done: string, cardId?: string): Promise<AdaptiveCardInvokeResponse> {
+    this.deps.answered.begin(cardId);
+    let version: number | null = null;
+    try {
+      version = (await change()).version;
+      this.deps.logger.info({ verb, actionId, actorId: person.id }, 'card action');
+      return cardResponse((await this.render(actionId, person, { note: done })) ?? messageCard(done));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      this.deps.logger.info({ verb, actionId, actorId: person.id, kind: error.kind }, 'card action refused');
+      // Someone it is not for sees the refusal only, never the action.
+      const card = error.kind === 'not_found' ? null : await this.render(actionId, person, { note: `${error.message} Nothing was changed.`, noteTone: 'attention', problems: { ...error.problems }, values: typed });
+      return cardResponse(card ?? messageCard(`${error.message} Nothing was changed.`));
+    } finally {
+      this.deps.answered.end(cardId, version);
+    }
+  }
+
+  async refresh(person: StaffMember, actionId: string): Promise<AdaptiveCardInvokeResponse> {
+    return cardResponse((await this.render(actionId, person)) ?? messageCard('This action is not yours to see.'));
+  }
+
+  /** Sends the action's card into the person's chat and remembers the copy, to keep it up to date. */
+  async open(turn: TurnContext, person: StaffMember, actionId: string): Promise<void> {
+    const card = await this.render(actionId, person);
+    if (!card) {
+      await turn.sendActivity('That action does not exist, or is not yours to see.');
+      return;
+    }
+    const sent = await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+    if (sent?.id) await this.deps.postedCards.record({ requestId: actionId, recipientAad: person.aadObjectId, activityId: sent.id, reference: TurnContext.getConversationReference(turn.activity) });
+  }
+
+  async list(turn: TurnContext, person: StaffMember): Promise<void> {
+    const actions = await this.deps.actions.listFor(person);
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(actionListCard(actions, person, this.deps.clock.now()))));
+  }
+
+  /** Every posted copy shows the action as it now is, for the person it was posted to. */
+  async refreshCopies(actionId: string): Promise<void> {
+    const copies = await this.deps.postedCards.forRequest(actionId);
+    for (const copy of copies) {
+      const viewer = await this.deps.directory.findByAadObjectId(copy.recipientAad);
+      const view = viewer ? await this.deps.actions.view(actionId, viewer) : null;
+      if (!view || this.deps.answered.skips(copy.activityId, actionId, view.action.version)) continue;
+      const card = actionCard(view, this.deps.clock.now());
+      try {
+        await this.deps.teams.update(copy.reference, copy.activityId, card);
+      } catch (error) {
+        this.deps.logger.warn({ actionId, err: errorForLog(error) }, 'could not update a posted action card');
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import { messageCard, type AdaptiveCard } from '../../cards/render';
+import { retentionCard, retentionListCard, retentionRegistrationCard, type RetentionCardOptions } from '../../cards/retention-cards';
+import type { PostedCards } from '../../data/stores/posted-cards';
+import { isDomainError } from '../../domain/errors';
+import type { Logger, StaffDirectory } from '../../domain/ports';
+import type { RetentionCase } from '../../domain/retention-cases/retention-case';
+import type { RetentionService } from '../../domain/retention-cases/retention-service';
+import type { StaffMember } from '../../domain/staff';
+import { cardAttachment } from '../../dialogs/card-attachment';
+import { cardResponse } from '../core/invoke-response';
+import type { AnsweredCards } from '../requests/answered-cards';
+import type { TeamsMessages } from '../core/teams-messages';
+import { errorForLog } from '../logger';
+
+/** Retention cases on cards: the form, each case's card per person, clicks, and posted copies kept up to date. */
+export class RetentionActions {
+  constructor(
+    private readonly deps: {
+      readonly retention: RetentionService;
+      readonly directory: StaffDirectory;
+      // Copies are keyed by their subject's id (a UUID), whatever the subject; a case's id here.
+      readonly postedCards: PostedCards;
+      readonly teams: TeamsMessages;
+      readonly logger: Logger;
+      /** Clicked copies keep their answer (and its note) instead of being refreshed over it. */
+      readonly answered: AnsweredCards;
+    },
+  ) {}
+
+  async render(caseId: string, viewer: StaffMember, options: RetentionCardOptions = {}): Promise<AdaptiveCard | null> {
+    const view = await this.deps.retention.view(caseId, viewer);
+    return view ? retentionCard(view, viewer, options) : null;
+  }
+
+  async newCase(turn: TurnContext, person: StaffMember): Promise<void> {
+    if (!person.roles.includes('employer_adviser')) {
+      await turn.sendActivity('Retention cases are registered by employer advisers. If someone needs support to keep their job, refer them to the employer adviser.');
+      return;
+    }
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(retentionRegistrationCard(await this.deps.retention.deasFor(person)))));
+  }
+
+  async register(person: StaffMember, data: Record<string, unknown>, typed: Readonly<Record<string, string>>): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      const created = await this.deps.retention.register(person, data);
+      this.deps.logger.info({ verb: 'retention.register', caseId: created.id, assessment: created.assessment, actorId: person.id }, 'retention case registered');
+      const note = created.deaId ? 'Registered and sent to the DEA to consult. You will get a message here when they record the next step.' : 'Registered. Resolve the adjustment, then record the outcome here.';
+      return cardResponse((await this.render(created.id, person, { note })) ?? messageCard(note));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      this.deps.logger.info({ verb: 'retention.register', actorId: person.id, kind: error.kind }, 'card action refused');
+      const deas = person.roles.includes('employer_adviser') ? await this.deps.retention.deasFor(person) : [];
+      return cardResponse(error.kind === 'invalid' && Object.keys(error.problems).length ? retentionRegistrationCard(deas, typed, error.problems) : messageCard(`${error.message} Nothing was saved.`));
+    }
+  }
+
+  async answer(person: StaffMember, verb: string, caseId: string, typed: Readonly<Record<string, string>>, change: () => Promise<RetentionCase>, done: string, cardId?: string): Promise<AdaptiveCardInvokeResponse> {
+    this.deps.answered.begin(cardId);
+    let version: number | null = null;
+    try {
+      version = (await change()).version;
+      this.deps.logger.info({ verb, caseId, actorId: person.id }, 'card action');
+      return cardResponse((await this.render(caseId, person, { note: done })) ?? messageCard(done));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      this.deps.logger.info({ verb, caseId, actorId: person.id, kind: error.kind }, 'card action refused');
+      // Someone the case is not for sees the refusal only.
+      const card = error.kind === 'not_found' ? null : await this.render(caseId, person, { note: `${error.message} Nothing was changed.`, noteTone: 'attention', problems: { ...error.problems }, values: typed });
+      return cardResponse(card ?? messageCard(`${error.message} Nothing was changed.`));
+    } finally {
+      this.deps.answered.end(cardId, version);
+    }
+  }
+
+  async refresh(person: StaffMember, caseId: string): Promise<AdaptiveCardInvokeResponse> {
+    return cardResponse((await this.render(caseId, person)) ?? messageCard('This retention case is not yours to see.'));
+  }
+
+  async open(turn: TurnContext, person: StaffMember, caseId: string): Promise<void> {
+    const card = await this.render(caseId, person);
+    if (!card) {
+      await turn.sendActivity('That retention case does not exist, or is not yours to see.');
+      return;
+    }
+    const sent = await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+    if (sent?.id) await this.deps.postedCards.record({ requestId: caseId, recipientAad: person.aadObjectId, activityId: sent.id, reference: TurnContext.getConversationReference(turn.activity) });
+  }
+
+  async list(turn: TurnContext, person: StaffMember): Promise<void> {
+    const { cases, byRoute } = await this.deps.retention.listFor(person);
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(retentionListCard(cases, byRoute, { mayRegister: person.roles.includes('employer_adviser') }))));
+  }
+
+  async refreshCopies(caseId: string): Promise<void> {
+    for (const copy of await this.deps.postedCards.forRequest(caseId)) {
+      const viewer = await this.deps.directory.findByAadObjectId(copy.recipientAad);
+      const view = viewer ? await this.deps.retention.view(caseId, viewer) : null;
+      if (!viewer || !view || this.deps.answered.skips(copy.activityId, caseId, view.case.version)) continue;
+      const card = retentionCard(view, viewer);
+      try {
+        await this.deps.teams.update(copy.reference, copy.activityId, card);
+      } catch (error) {
+        this.deps.logger.warn({ caseId, err: errorForLog(error) }, 'could not update a posted retention card');
+      }
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { MessageFactory, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import { z } from 'zod';
+import { messageCard, type AdaptiveCard } from '../../cards/render';
+import { caseConferenceCard, partnershipCard, type PartnershipCardOptions } from '../../cards/work-psychologist-cards';
+import { WorkPsychologist1764320000000 } from '../../data/migrations/1764320000000-WorkPsychologist';
+import { partnershipActivitySchema, partnershipMeetingSchema } from '../../data/schema/work-psychologist';
+import { SqlJobLeases } from '../../data/stores/job-leases';
+import { SqlOutputsReader, SqlPartnershipStore } from '../../data/stores/partnership';
+import { SqlRoleHolders } from '../../data/stores/role-holders';
+import { isDomainError } from '../../domain/errors';
+import type { StaffMember } from '../../domain/staff';
+import { PartnershipService } from '../../domain/work-psychologist/partnership-service';
+import { cardAttachment } from '../../dialogs/card-attachment';
+import { createCalendar } from '../calendar-factory';
+import { cardResponse } from '../core/invoke-response';
+import { verb, type Journey } from '../core/journey';
+
+const ACTIVITY_CARD = 'wp_activity_card';
+const text = z.string().optional();
+
+/** The DEA and the work psychologist (seed 000 §43–44): monthly meetings, case conferences, sessions. */
+export const workPsychologistJourney: Journey = {
+  name: 'work psychologist',
+  capabilities: [
+    {
+      command: 'work psychologist',
+      title: 'Working with the work psychologist',
+      description: 'Your monthly meetings (booked in both diaries) and their draft agenda from the month’s outputs; ask for a case conference about a claimant; record awareness sessions, themed case conferences and training.',
+      roles: ['dea'],
+    },
+    {
+      command: 'work psychologist',
+      title: 'Working with the DEA',
+      description: 'Your monthly meetings with the DEA and their draft agenda; case conferences the DEA asks of you; awareness sessions, themed case conferences and training.',
+      roles: ['work_psychologist'],
+    },
+  ],
+  entities: [partnershipMeetingSchema, partnershipActivitySchema],
+  migrations: [WorkPsychologist1764320000000],
+  build: ({ config, dataSource, directory, outbox, background, clock, logger }) => {
+    const partnership = new PartnershipService({
+      store: new SqlPartnershipStore(dataSource),
+      outputs: new SqlOutputsReader(dataSource),
+      calendar: createCalendar(config, dataSource),
+      people: new SqlRoleHolders(dataSource, directory),
+      directory,
+      notifier: { activityNeedsAttention: (a, to) => outbox.notify(to, ACTIVITY_CARD, a.id) },
+      clock,
+      logger,
+    });
+    const leases = new SqlJobLeases(dataSource);
+    const overviewCard = async (person: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard> => {
+      const overview = await partnership.overview(person);
+      return overview ? partnershipCard(overview, options) : messageCard('Nobody at your jobcentre is a DEA in the staff directory, so there is nobody to work with yet.');
+    };
+    const activityCard = async (id: string, viewer: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard | null> => {
+      const activity = await partnership.findActivity(id, viewer);
+      if (!activity) return null;
+      const people = await directory.findByIds([activity.deaId, activity.workPsychologistId]);
+      return caseConferenceCard(activity, { dea: people.find((p) => p.id === activity.deaId) ?? null, wp: people.find((p) => p.id === activity.workPsychologistId) ?? null }, viewer, options);
+    };
+    /** A click on the page: the change, then the page as it now is; a refusal keeps what was typed. */
+    const onPage = async (person: StaffMember, typed: Record<string, string>, change: () => Promise<unknown>, done: string): Promise<AdaptiveCardInvokeResponse> => {
+      try {
+        await change();
+        return cardResponse(await overviewCard(person, { note: done }));
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        return cardResponse(await overviewCard(person, { note: `${error.message} Nothing was saved.`, noteTone: 'attention', problems: { ...error.problems }, values: typed }));
+      }
+    };
+    const bookUnbooked = async (): Promise<number | null> => {
+      const now = clock.now();
+      // Every instance looks; one books each quarter hour (events are idempotent by transaction id besides).
+      const period = new Date(Math.floor(now.getTime() / 900_000) * 900_000).toISOString();
+      if (!(await leases.claim('wp-meetings', period, now, 10 * 60_000))) return null;
+      const booked = await partnership.bookUnbooked();
+      await leases.complete('wp-meetings', period, now);
+      return booked;
+    };
+    return {
+      commands: {
+        'work psychologist': async (turn, person) => {
+          await turn.sendActivity(MessageFactory.attachment(cardAttachment(await overviewCard(person))));
+        },
+      },
+      verbs: [
+        verb('wp.book', z.object({ firstDate: text, time: text, durationMinutes: text, mode: text }), ({ person, data, typed }) =>
+          onPage(
+            person,
+            typed,
+            async () => {
+              await partnership.planMonthlyMeetings(person, data);
+              // Written to the diaries after the answer; the periodic job retries what fails.
+              background.run('book work psychologist meetings', () => partnership.bookUnbooked());
+            },
+            'Booked: the monthly meetings are being added to both diaries.',
+          ),
+        ),
+        verb('wp.askConference', z.object({ reference: text, topic: text }), ({ person, data, typed }) =>
+          onPage(person, typed, () => partnership.askCaseConference(person, data.reference, data.topic), 'Asked. The work psychologist has been sent the request reference and the barriers.'),
+        ),
+        verb('wp.session', z.object({ kind: text, topic: text, date: text, feedback: text }), ({ person, data, typed }) =>
+          onPage(person, typed, () => partnership.recordSession(person, data), 'Recorded with its date.'),
+        ),
+        verb('wp.conferenceDone', z.object({ activityId: z.string().min(1).max(64), date: text, note: text }), async ({ person, data, typed }) => {
+          try {
+            await partnership.recordCaseConference(person, data.activityId, data.date, data.note);
+            return cardResponse((await activityCard(data.activityId, person, { note: 'Recorded. The DEA has been told.' })) ?? messageCard('Recorded.'));
+          } catch (error) {
+            if (!isDomainError(error)) throw error;
+            const card = error.kind === 'not_found' ? null : await activityCard(data.activityId, person, { note: `${error.message} Nothing was saved.`, noteTone: 'attention', problems: { ...error.problems }, values: typed });
+            return cardResponse(card ?? messageCard(`${error.message} Nothing was saved.`));
+          }
+        }),
+      ],
+      cards: { [ACTIVITY_CARD]: { render: (id, recipient) => activityCard(id, recipient) } },
+      jobs: [{ name: 'bookWorkPsychologistMeetings', everyMs: 15 * 60_000, run: bookUnbooked }],
+    };
+  },
+};

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { In, LessThan, type DataSource, type Repository } from 'typeorm';
+import { conflict, notFound } from '../../domain/errors';
+import type { ActionKind, ActionStatus, FollowUpAction } from '../../domain/follow-up-actions/follow-up-action';
+import type { ActionChanges, FollowUpActionStore, NewFollowUpAction } from '../../domain/follow-up-actions/ports';
+import type { FollowUpActionRow } from '../schema/follow-up-actions';
+import { repositoryOf } from '../transactions';
+import { isUniqueViolation } from '../unique-violation';
+
+const OPEN: ActionStatus[] = ['unassigned', 'assigned', 'accepted'];
+
+export class SqlFollowUpActionStore implements FollowUpActionStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get rows(): Repository<FollowUpActionRow> {
+    return repositoryOf<FollowUpActionRow>(this.dataSource, 'FollowUpAction');
+  }
+
+  async create(action: NewFollowUpAction): Promise<{ action: FollowUpAction; created: boolean }> {
+    const existing = await this.rows.findOne({ where: { requestId: action.requestId, kind: action.kind } });
+    if (existing) return { action: toAction(existing), created: false };
+    const row: Omit<FollowUpActionRow, 'request'> = { ...action, id: randomUUID(), acceptedAt: null, doneAt: null, doneNote: null, version: 1 };
+    try {
+      await this.rows.insert(row);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const first = await this.rows.findOne({ where: { requestId: action.requestId, kind: action.kind } });
+      if (!first) throw error;
+      return { action: toAction(first), created: false };
+    }
+    return { action: toAction(row as FollowUpActionRow), created: true };
+  }
+
+  async find(id: string): Promise<FollowUpAction | null> {
+    const row = await this.rows.findOne({ where: { id: id.toLowerCase() } });
+    return row ? toAction(row) : null;
+  }
+
+  async forRequest(requestId: string): Promise<FollowUpAction[]> {
+    return (await this.rows.find({ where: { requestId: requestId.toLowerCase() }, order: { createdAt: 'ASC' } })).map(toAction);
+  }
+
+  async update(id: string, expectedVersion: number, changes: ActionChanges): Promise<FollowUpAction> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update()
+      .set({ ...changes, version: expectedVersion + 1 })
+      .where('id = :id AND version = :version', { id: id.toLowerCase(), version: expectedVersion })
+      .execute();
+    if (result.affected !== 1) {
+      if (!(await this.find(id))) throw notFound('That action does not exist.');
+      throw conflict('The action changed since this card was shown. Here it is as it is now.');
+    }
+    return (await this.find(id))!;
+  }
+
+  async forPerson(personId: string, limit: number): Promise<FollowUpAction[]> {
+    const id = personId.toLowerCase();
+    const rows = await this.rows.find({ where: [{ assigneeId: id }, { deaId: id }, { requesterId: id }], order: { createdAt: 'DESC' }, take: limit * 2 });
+    const actions = rows.map(toAction);
+    // Open first; within each, newest first.
+    return [...actions.filter((a) => a.status !== 'done'), ...actions.filter((a) => a.status === 'done')].slice(0, limit);
+  }
+
+  async overdue(now: Date): Promise<FollowUpAction[]> {
+    return (await this.rows.find({ where: { status: In(OPEN), dueBy: LessThan(now) }, order: { dueBy: 'ASC' }, take: 500 })).map(toAction);
+  }
+}
+
+function toAction(row: FollowUpActionRow): FollowUpAction {
+  return {
+    id: row.id.toLowerCase(),
+    requestId: row.requestId.toLowerCase(),
+    requestReference: row.requestReference,
+    kind: row.kind as ActionKind,
+    jobcentreId: row.jobcentreId?.toLowerCase() ?? null,
+    requesterId: row.requesterId.toLowerCase(),
+    deaId: row.deaId.toLowerCase(),
+    assigneeId: row.assigneeId?.toLowerCase() ?? null,
+    status: row.status as ActionStatus,
+    createdById: row.createdById.toLowerCase(),
+    createdAt: row.createdAt,
+    dueBy: row.dueBy,
+    assignedAt: row.assignedAt,
+    acceptedAt: row.acceptedAt,
+    doneAt: row.doneAt,
+    doneNote: row.doneNote,
+    version: row.version,
+  };
+}

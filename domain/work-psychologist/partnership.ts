@@ -1,0 +1,90 @@
+import { isCalendarDate } from '../requests/calendar-date';
+import type { NextStep } from '../outcomes/next-steps';
+
+/**
+ * The DEA and the work psychologist (seed 000 §43–44): monthly meetings, ideally face to face, on
+ * the issues arising from the month's conferences and interventions; case conferences about
+ * claimants with barriers to provision or work; awareness sessions, themed case conferences and
+ * training commissioned from work coach feedback.
+ */
+export const MEETINGS_AHEAD = 6;
+export const MEETING_MODES = ['face_to_face', 'teams'] as const;
+export type MeetingMode = (typeof MEETING_MODES)[number];
+export const MEETING_MODE_LABELS: Readonly<Record<MeetingMode, string>> = { face_to_face: 'Face to face', teams: 'Microsoft Teams' };
+
+export type MeetingStatus = 'pending' | 'booked' | 'failed';
+
+export interface PartnershipMeeting {
+  readonly id: string;
+  readonly deaId: string;
+  readonly workPsychologistId: string;
+  /** YYYY-MM: one meeting a month. */
+  readonly month: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly mode: MeetingMode;
+  readonly status: MeetingStatus;
+  readonly eventId: string | null;
+  readonly lastError: string | null;
+}
+
+export const ACTIVITY_KINDS = ['case_conference', 'awareness_session', 'themed_case_conference', 'training'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export const ACTIVITY_KIND_LABELS: Readonly<Record<ActivityKind, string>> = {
+  case_conference: 'Case conference about a claimant',
+  awareness_session: 'Awareness session',
+  themed_case_conference: 'Themed case conference',
+  training: 'Training',
+};
+/** What the DEA commissions from work coach feedback and records with its date (§44). */
+export const SESSION_KINDS: readonly ActivityKind[] = ['awareness_session', 'themed_case_conference', 'training'];
+
+export interface PartnershipActivity {
+  readonly id: string;
+  readonly deaId: string;
+  readonly workPsychologistId: string;
+  readonly kind: ActivityKind;
+  readonly status: 'requested' | 'done';
+  /** A case conference: the request reference of the claimant's case (DEA-000123); no claimant details. */
+  readonly requestReference: string | null;
+  /** The question, or the session's theme. */
+  readonly topic: string;
+  /** The work coach feedback that led to a session. */
+  readonly feedback: string | null;
+  /** YYYY-MM-DD: when it was (or is) held. */
+  readonly date: string | null;
+  /** The work psychologist's advice after a case conference. */
+  readonly note: string | null;
+  readonly createdAt: Date;
+}
+
+/** One output of the month, for the agenda: by reference only. */
+export interface AgendaItem {
+  readonly reference: string;
+  readonly what: string;
+  readonly at: Date;
+  readonly nextSteps: readonly NextStep[];
+}
+
+export const PARTNERSHIP_LIMITS = { topic: 500, feedback: 1000, note: 2000 } as const;
+
+/**
+ * The day of each month that keeps the first meeting's place in its month ("the 2nd Tuesday"),
+ * `count` months from the first (the last such weekday when a month has no 5th).
+ */
+export function monthlyDates(first: string, count: number): string[] {
+  if (!isCalendarDate(first)) throw new Error(`not a date: ${first}`);
+  const [y, m, d] = first.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const nth = Math.ceil(d / 7);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const firstOfMonth = new Date(Date.UTC(y, m - 1 + i, 1));
+    const offset = (weekday - firstOfMonth.getUTCDay() + 7) % 7;
+    let day = 1 + offset + (nth - 1) * 7;
+    const daysInMonth = new Date(Date.UTC(firstOfMonth.getUTCFullYear(), firstOfMonth.getUTCMonth() + 1, 0)).getUTCDate();
+    if (day > daysInMonth) day -= 7;
+    out.push(new Date(Date.UTC(firstOfMonth.getUTCFullYear(), firstOfMonth.getUTCMonth(), day)).toISOString().slice(0, 10));
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+import type { AgendaItem, PartnershipActivity, PartnershipMeeting } from './partnership';
+
+export interface PartnershipStore {
+  /** Adds the meetings; a month already planned for this DEA and work psychologist is left as it is. */
+  addMeetings(meetings: readonly Omit<PartnershipMeeting, 'id' | 'status' | 'eventId' | 'lastError'>[]): Promise<number>;
+  meetingsOf(deaId: string, workPsychologistId: string): Promise<PartnershipMeeting[]>;
+  /** Meetings not yet in the diaries, any DEA. */
+  unbooked(): Promise<PartnershipMeeting[]>;
+  markMeeting(id: string, result: { status: 'booked'; eventId: string } | { status: 'failed'; lastError: string }): Promise<void>;
+
+  addActivity(activity: Omit<PartnershipActivity, 'id'>): Promise<PartnershipActivity>;
+  findActivity(id: string): Promise<PartnershipActivity | null>;
+  /** Records a requested case conference as done, once: false when it already was. */
+  completeActivity(id: string, date: string, note: string): Promise<boolean>;
+  /** Activities of this DEA or work psychologist, newest first. */
+  activitiesOf(personId: string, limit: number): Promise<PartnershipActivity[]>;
+}
+
+/** The DEA's outputs between two instants: outcomes of their meetings and the group conferences they held, by reference. */
+export interface OutputsReader {
+  outputsOf(deaId: string, from: Date, to: Date): Promise<AgendaItem[]>;
+}
+
+export interface PartnershipNotifier {
+  /** The activity's card to someone who must act on it (or is told it is done). */
+  activityNeedsAttention(activity: PartnershipActivity, recipientId: string): Promise<void>;
+}

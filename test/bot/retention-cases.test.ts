@@ -1,0 +1,119 @@
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import { SqlInterventionStore } from '../../data/stores/interventions';
+import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const WP = '00000000-0000-4000-8000-000000000007';
+const EA = '00000000-0000-4000-8000-000000000008';
+const NINO = 'AB123456C';
+
+async function settle(bot: TestBot): Promise<void> {
+  await bot.app.background.idle();
+  await bot.app.notifier.idle();
+}
+
+function caseIdIn(card: Record<string, unknown>): string {
+  return JSON.stringify(card).match(/"caseId":"([0-9a-f-]{36})"/)![1]!;
+}
+
+function versionIn(card: Record<string, unknown>): number {
+  return Number(JSON.stringify(card).match(/"caseId":"[0-9a-f-]{36}","version":(\d+)/)![1]);
+}
+
+const COMPLEX = { personName: 'Sam', employer: 'Crawley Logistics Ltd', need: 'Can no longer lift after a back injury; may need a managed transfer to a desk role.', claimant: 'yes', surname: 'Quill', nino: 'AB 12 34 56 C', assessment: 'possibly_complex' };
+
+describe('retention cases: the employer adviser, the DEA and the work psychologist', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    for (const who of [PEOPLE.dea, WP, EA, PEOPLE.hcp]) await exchange(bot, who, 'help');
+    bot.connector.clear();
+  });
+  afterEach(async () => bot.close());
+
+  it('offers the form only to employer advisers, and keeps what was typed beside each problem', async () => {
+    expect(visibleText(await exchange(bot, PEOPLE.coach, { verb: 'retention.new' }))).toContain('registered by employer advisers');
+    const list = firstCard(await exchange(bot, EA, 'retention cases'));
+    expect(cardText(list)).toContain('Register a retention case');
+    const form = firstCard(await exchange(bot, EA, { verb: 'retention.new' }));
+    expect(cardText(form)).toContain('Register a retention case');
+    expect(cardVerbs(form)).toEqual(['retention.register']);
+    const refused = await invokeAs(bot, EA, 'retention.register', { ...COMPLEX, nino: 'not a nino', need: '' });
+    expect(cardText(refused.card)).toContain('Describe the need');
+    expect(cardInputs(refused.card)).toMatchObject({ personName: 'Sam', employer: 'Crawley Logistics Ltd', nino: 'not a nino' });
+  });
+
+  it('a straightforward adjustment is resolved and recorded by the employer adviser alone', async () => {
+    const registered = await invokeAs(bot, EA, 'retention.register', { ...COMPLEX, claimant: 'no', assessment: 'straightforward' });
+    const text = cardText(registered.card);
+    expect(text).toContain('Registered. Resolve the adjustment');
+    expect(text).toContain('Straightforward reasonable adjustment, resolved by the employer adviser');
+    expect(cardVerbs(registered.card)).toEqual(expect.arrayContaining(['retention.outcome', 'retention.consultDea']));
+    const caseId = caseIdIn(registered.card);
+    // Nobody else may read it.
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'retention.refresh', { caseId })).card)).toBe('This retention case is not yours to see.');
+    const closed = await invokeAs(bot, EA, 'retention.outcome', { caseId, version: 1, outcome: 'retained_with_adjustments', outcomeNote: 'Adjustable desk and a later start agreed.' });
+    expect(cardText(closed.card)).toContain('Outcome recorded. The case is closed.');
+    expect(cardVerbs(closed.card)).toEqual([]);
+    expect(visibleText(await exchange(bot, EA, 'retention cases'))).toContain('Straightforward reasonable adjustment, resolved by the employer adviser: 1');
+  });
+
+  it('a complex case goes to the DEA; they undertake it as a DEA Support Intervention that counts towards the claimant’s interventions; an HCP advises only', async () => {
+    const registered = await invokeAs(bot, EA, 'retention.register', COMPLEX);
+    expect(cardText(registered.card)).toContain('sent to the DEA to consult');
+    const caseId = caseIdIn(registered.card);
+    await settle(bot);
+    const toDea = bot.connector.sentTo(`a:personal-${PEOPLE.dea}`);
+    expect(visibleText(toDea)).toContain('The employer adviser asks you to consult on this case');
+    expect(visibleText(toDea)).toContain('AB 12 34 56 C');
+    const deaCard = firstCard(toDea);
+    expect(cardVerbs(deaCard)).toContain('retention.agree');
+    // The employer adviser cannot record the next step alone.
+    const byEa = await invokeAs(bot, EA, 'retention.agree', { caseId, version: 1, route: 'dea_support_intervention', agreedNote: 'x' });
+    expect(cardText(byEa.card)).toContain('The DEA records the next step');
+
+    const noNote = await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId, version: 1, route: 'dea_support_intervention', agreedNote: '' });
+    expect(cardText(noNote.card)).toContain('Say what you and the employer adviser agreed.');
+    const deaCopy = toDea[0]!.id!;
+    bot.connector.clear();
+    // Clicked on the DEA's posted copy: the answer replaces it, and no refresh wipes its note.
+    const agreed = await invokeAs(
+      bot,
+      PEOPLE.dea,
+      'retention.agree',
+      { caseId, version: 1, route: 'dea_support_intervention', agreedNote: 'Relationship with the employer is strained: I will meet Sam and the employer.' },
+      { replyToId: deaCopy },
+    );
+    const agreedText = cardText(agreed.card);
+    expect(agreedText).toContain('The DEA undertakes the retention activity as a DEA Support Intervention');
+    expect(agreedText).toContain('Yes: it is a DEA Support Intervention request for the DEA to book');
+    // It is a claimant support intervention request, accepted, with the claimant's NINO: once booked it counts (seed §36).
+    const request = (await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1))!;
+    expect(request).toMatchObject({ status: 'accepted', channel: 'claimant_support_intervention', claimant: { nino: NINO } });
+    const interventions = new SqlInterventionStore(bot.app.dataSource);
+    expect(await interventions.countInterventions(NINO, 'none', ['accepted'])).toBe(1);
+    await settle(bot);
+    expect(bot.connector.calls.filter((c) => c.method === 'PUT' && c.activity.id === deaCopy)).toEqual([]);
+    expect(visibleText(bot.connector.sentTo(`a:personal-${EA}`))).toContain('I will meet Sam and the employer.');
+
+    // An HCP is consulted, in a consultative role only.
+    const version = versionIn(agreed.card);
+    const hcpId = (await bot.app.dataSource.query(`SELECT id FROM staff WHERE aadObjectId = '${PEOPLE.hcp}'`))[0].id as string;
+    const consulted = await invokeAs(bot, EA, 'retention.consultHcp', { caseId, version, hcpId });
+    expect(cardText(consulted.card)).toContain('The Health Care Professional has been asked for their advice.');
+    await settle(bot);
+    const hcpCard = visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.hcp}`));
+    expect(hcpCard).toContain('You are consulted for advice only');
+    expect(hcpCard).not.toContain('AB 12 34 56 C');
+    const byHcp = await invokeAs(bot, PEOPLE.hcp, 'retention.outcome', { caseId, version: version + 1, outcome: 'other', outcomeNote: 'x' });
+    expect(cardText(byHcp.card)).toContain('The person leading the retention activity records its outcome.');
+
+    // The DEA could not resolve it: the work psychologist conducts it and records the outcome.
+    const referred = await invokeAs(bot, PEOPLE.dea, 'retention.refer', { caseId, version: version + 1, referralNote: 'The employer wants an occupational assessment.' });
+    expect(cardText(referred.card)).toContain('Referred to the work psychologist');
+    await settle(bot);
+    expect(visibleText(bot.connector.sentTo(`a:personal-${WP}`))).toContain('You lead the retention activity');
+    const closed = await invokeAs(bot, WP, 'retention.outcome', { caseId, version: version + 2, outcome: 'managed_transfer', outcomeNote: 'Moved to a dispatch desk role.' });
+    expect(cardText(closed.card)).toContain('Closed on');
+    expect(visibleText(await exchange(bot, PEOPLE.dea, 'retention cases'))).toContain('Referred to the work psychologist, who conducts the retention activity: 1');
+  });
+});

@@ -1,0 +1,61 @@
+import type { CalendarEventRow } from '../../data/schema/calendar';
+import { addDays } from '../../domain/calendar/london-time';
+import { londonDate } from '../../domain/requests/calendar-date';
+import { cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const WP = '00000000-0000-4000-8000-000000000007';
+
+async function settle(bot: TestBot): Promise<void> {
+  await bot.app.background.idle();
+  await bot.app.notifier.idle();
+}
+
+describe('the DEA and the work psychologist', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    for (const who of [PEOPLE.dea, WP]) await exchange(bot, who, 'help');
+    bot.connector.clear();
+  });
+  afterEach(async () => bot.close());
+
+  it('books the monthly meetings as a series in both diaries, face to face, with a draft agenda', async () => {
+    const page = firstCard(await exchange(bot, PEOPLE.dea, 'work psychologist'));
+    expect(cardText(page)).toContain('You and Paul Avery, work psychologist');
+    expect(cardVerbs(page)).toEqual(['wp.book', 'wp.askConference', 'wp.session']);
+    const past = await invokeAs(bot, PEOPLE.dea, 'wp.book', { firstDate: londonDate(new Date()), time: '10:00', durationMinutes: '60', mode: 'face_to_face' });
+    expect(cardText(past.card)).toContain('Choose a date after today.');
+    const first = addDays(londonDate(new Date()), 14);
+    const booked = await invokeAs(bot, PEOPLE.dea, 'wp.book', { firstDate: first, time: '10:00', durationMinutes: '60', mode: 'face_to_face' });
+    expect(cardText(booked.card)).toContain('Booked: the monthly meetings are being added to both diaries.');
+    await settle(bot);
+    const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ order: { startsAt: 'ASC' } });
+    expect(events).toHaveLength(6);
+    expect(events[0]).toMatchObject({ mailbox: 'dana.morgan@jobcentre.example', subject: 'DEA and work psychologist monthly meeting' });
+    expect(events[0]!.attendees).toContain('paul.avery@jobcentre.example');
+    const wpPage = cardText(firstCard(await exchange(bot, WP, 'work psychologist')));
+    expect(wpPage).toContain('You and Dana Morgan, DEA');
+    expect(wpPage).toContain('Face to face, in both diaries');
+    expect(wpPage).toContain('Draft agenda');
+  });
+
+  it('the DEA asks for a case conference by reference; the work psychologist records it; sessions are recorded with dates', async () => {
+    const asked = await invokeAs(bot, PEOPLE.dea, 'wp.askConference', { reference: 'DEA-000123', topic: 'Cannot travel alone; no local provision.' });
+    expect(cardText(asked.card)).toContain('Asked.');
+    await settle(bot);
+    const toWp = bot.connector.sentTo(`a:personal-${WP}`);
+    expect(visibleText(toWp)).toContain('Case conference: DEA-000123');
+    const activityId = JSON.stringify(toWp).match(/"activityId":"([0-9a-f-]{36})"/)![1]!;
+    const byDea = await invokeAs(bot, PEOPLE.dea, 'wp.conferenceDone', { activityId, date: londonDate(new Date()), note: 'x' });
+    expect(cardText(byDea.card)).toContain('The work psychologist records the case conference.');
+    bot.connector.clear();
+    const done = await invokeAs(bot, WP, 'wp.conferenceDone', { activityId, date: londonDate(new Date()), note: 'Try a supported travel scheme.' });
+    expect(cardText(done.card)).toContain('Recorded. The DEA has been told.');
+    await settle(bot);
+    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`))).toContain('Try a supported travel scheme.');
+
+    const session = await invokeAs(bot, WP, 'wp.session', { kind: 'awareness_session', topic: 'Hidden impairments', date: londonDate(new Date()), feedback: 'Coaches asked about autism.' });
+    expect(cardText(session.card)).toContain('Recorded with its date.');
+    expect(cardText(session.card)).toContain('Awareness session: Hidden impairments');
+  });
+});

@@ -1,0 +1,176 @@
+import { conflict } from '../../../domain/errors';
+import type { RoleHolders } from '../../../domain/follow-up-actions/ports';
+import type { NewRetentionCase, RetentionCaseStore, RetentionChanges, RetentionNotifier } from '../../../domain/retention-cases/ports';
+import { formatRetentionReference, leadOf, type RetentionCase, type RetentionRoute } from '../../../domain/retention-cases/retention-case';
+import { allowedRetentionVerbs } from '../../../domain/retention-cases/retention-policy';
+import { RetentionService } from '../../../domain/retention-cases/retention-service';
+import type { Role } from '../../../domain/roles';
+import type { StaffMember } from '../../../domain/staff';
+import { CREATED_AT, FakeDirectory, FakeNotifier, FakeRequests, FixedClock, person } from '../interventions/fakes';
+
+class FakeCases implements RetentionCaseStore {
+  readonly rows = new Map<string, RetentionCase>();
+  async create(c: NewRetentionCase) {
+    const number = this.rows.size + 1;
+    const created: RetentionCase = {
+      ...c,
+      id: `case-${number}`,
+      number,
+      reference: formatRetentionReference(number),
+      workPsychologistId: null,
+      hcpId: null,
+      hcpAdvice: null,
+      agreedNote: null,
+      interventionRequestId: null,
+      outcome: null,
+      outcomeNote: null,
+      outcomeById: null,
+      closedAt: null,
+      version: 1,
+    };
+    this.rows.set(created.id, created);
+    return created;
+  }
+  async find(id: string) {
+    return this.rows.get(id) ?? null;
+  }
+  async update(id: string, version: number, changes: RetentionChanges) {
+    const row = this.rows.get(id)!;
+    if (row.version !== version) throw conflict('changed');
+    const updated = { ...row, ...changes, version: version + 1 };
+    this.rows.set(id, updated);
+    return updated;
+  }
+  async forPerson() {
+    return [...this.rows.values()];
+  }
+  async countByRoute() {
+    const counts = new Map<RetentionRoute | null, number>();
+    for (const c of this.rows.values()) counts.set(c.route, (counts.get(c.route) ?? 0) + 1);
+    return counts;
+  }
+}
+
+class Holders implements RoleHolders {
+  constructor(private readonly people: readonly StaffMember[]) {}
+  async holders(role: Role, jobcentreId: string) {
+    return this.people.filter((p) => p.roles.includes(role) && p.jobcentreId === jobcentreId);
+  }
+  async jobcentreName() {
+    return 'Crawley';
+  }
+}
+
+function setUp(people: StaffMember[] = [person('dea-1', ['dea']), person('wp-1', ['work_psychologist']), person('hcp-1', ['hcp'])]) {
+  const ea = person('ea-1', ['employer_adviser']);
+  const all = [ea, ...people];
+  const sent: string[] = [];
+  const notifier: RetentionNotifier = {
+    caseNeedsAttention: async (c, to) => void sent.push(`${c.reference} -> ${to}`),
+    caseChanged: () => undefined,
+  };
+  const requests = new FakeRequests();
+  const service = new RetentionService({ store: new FakeCases(), people: new Holders(all), directory: new FakeDirectory(all), notifier, requests, requestNotifier: new FakeNotifier(), clock: new FixedClock(CREATED_AT) });
+  const dea = all.find((p) => p.id === 'dea-1')!;
+  return { ea, dea, service, sent, requests, wp: all.find((p) => p.id === 'wp-1')!, hcp: all.find((p) => p.id === 'hcp-1')! };
+}
+
+const CASE = { personName: 'Sam', employer: 'Acme', need: 'Back injury; may need a desk role.', claimant: 'no', assessment: 'possibly_complex' };
+
+describe('retention cases (seed 000 §66–68)', () => {
+  it('a straightforward adjustment stays with the employer adviser, who records the outcome alone', async () => {
+    const { ea, dea, service, sent } = setUp();
+    const c = await service.register(ea, { ...CASE, assessment: 'straightforward' });
+    expect(c).toMatchObject({ reference: 'RET-000001', status: 'with_employer_adviser', route: 'employer_adviser', deaId: null });
+    expect(sent).toEqual([]);
+    expect([...allowedRetentionVerbs(ea.id, c)].sort()).toEqual(['consultDea', 'consultHcp', 'recordOutcome']);
+    expect(allowedRetentionVerbs(dea.id, c).size).toBe(0);
+    const closed = await service.recordOutcome(ea, c.id, 1, 'retained_with_adjustments', 'Desk adjusted.');
+    expect(closed).toMatchObject({ status: 'closed', route: 'employer_adviser', outcome: 'retained_with_adjustments', outcomeById: 'ea-1' });
+    await expect(service.recordOutcome(ea, c.id, 2, 'other', 'again')).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
+  it('only employer advisers register; every field is checked and a claimant needs a valid NINO', async () => {
+    const { dea, ea, service } = setUp();
+    await expect(service.register(dea, CASE)).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(service.register(ea, { ...CASE, need: '', claimant: 'yes', nino: 'DA123456C', assessment: '' })).rejects.toMatchObject({
+      problems: { need: expect.any(String), nino: expect.any(String), surname: expect.any(String), assessment: expect.any(String) },
+    });
+  });
+
+  it('a possibly complex case goes to the DEA of the jobcentre; with several the adviser chooses; with none it is said plainly', async () => {
+    const one = setUp();
+    const c = await one.service.register(one.ea, CASE);
+    expect(c).toMatchObject({ status: 'consulting', deaId: 'dea-1', route: null });
+    expect(one.sent).toEqual(['RET-000001 -> dea-1']);
+    // The lead is not known until the next step is agreed: nobody records an outcome yet.
+    expect(leadOf(c)).toBeNull();
+    expect(allowedRetentionVerbs(one.ea.id, c).has('recordOutcome')).toBe(false);
+
+    const two = setUp([person('dea-1', ['dea']), person('dea-2', ['dea'])]);
+    await expect(two.service.register(two.ea, CASE)).rejects.toMatchObject({ problems: { deaId: 'Choose the DEA to consult.' } });
+    expect((await two.service.register(two.ea, { ...CASE, deaId: 'dea-2' })).deaId).toBe('dea-2');
+
+    const none = setUp([]);
+    await expect(none.service.register(none.ea, CASE)).rejects.toMatchObject({ problems: { assessment: expect.stringContaining('Nobody at your jobcentre is a DEA') } });
+  });
+
+  it('the DEA records the agreed next step; the lead of each route records the outcome', async () => {
+    const routes: [RetentionRoute, string][] = [
+      ['employer_adviser', 'ea-1'],
+      ['dea_supports_employer_adviser', 'ea-1'],
+      ['dea_support_intervention', 'dea-1'],
+      ['work_psychologist', 'wp-1'],
+    ];
+    for (const [route, lead] of routes) {
+      const { ea, dea, service } = setUp();
+      const c = await service.register(ea, CASE);
+      await expect(service.agreeNextStep(ea, c.id, 1, { route, agreedNote: 'x' })).rejects.toMatchObject({ kind: 'not_allowed' });
+      const agreed = await service.agreeNextStep(dea, c.id, 1, { route, agreedNote: 'Agreed together.' });
+      expect(agreed.route).toBe(route);
+      expect(leadOf(agreed)).toBe(lead);
+    }
+  });
+
+  it('a DEA Support Intervention starts an accepted claimant support intervention only for a claimant, so it counts towards theirs', async () => {
+    const claimant = setUp();
+    const c = await claimant.service.register(claimant.ea, { ...CASE, claimant: 'yes', surname: 'Quill', nino: 'AB123456C' });
+    const agreed = await claimant.service.agreeNextStep(claimant.dea, c.id, 1, { route: 'dea_support_intervention', agreedNote: 'I will meet them.' });
+    expect(claimant.requests.created).toHaveLength(1);
+    expect(claimant.requests.created[0]!.request).toMatchObject({ requesterId: 'ea-1', deaId: 'dea-1', acceptedAs: 'claimant_support_intervention', claimant: { nino: 'AB123456C', surname: 'Quill' } });
+    expect(agreed.interventionRequestId).not.toBeNull();
+
+    const employee = setUp();
+    const e = await employee.service.register(employee.ea, CASE);
+    const notCounted = await employee.service.agreeNextStep(employee.dea, e.id, 1, { route: 'dea_support_intervention', agreedNote: 'I will meet them.' });
+    expect(employee.requests.created).toHaveLength(0);
+    expect(notCounted.interventionRequestId).toBeNull();
+  });
+
+  it('the work psychologist route needs one at the jobcentre; the DEA may refer a case they could not resolve', async () => {
+    const none = setUp([person('dea-1', ['dea'])]);
+    const c = await none.service.register(none.ea, CASE);
+    await expect(none.service.agreeNextStep(none.dea, c.id, 1, { route: 'work_psychologist', agreedNote: 'x' })).rejects.toMatchObject({ problems: { workPsychologistId: expect.stringContaining('Nobody at this jobcentre is a work psychologist') } });
+
+    const { ea, dea, wp, service, sent } = setUp();
+    const d = await service.register(ea, CASE);
+    const taken = await service.agreeNextStep(dea, d.id, 1, { route: 'dea_support_intervention', agreedNote: 'Mine.' });
+    await expect(service.referToWorkPsychologist(dea, d.id, taken.version, undefined, '')).rejects.toMatchObject({ problems: { referralNote: expect.any(String) } });
+    const referred = await service.referToWorkPsychologist(dea, d.id, taken.version, undefined, 'Needs an occupational assessment.');
+    expect(referred).toMatchObject({ route: 'work_psychologist', workPsychologistId: 'wp-1' });
+    expect(sent).toContain('RET-000001 -> wp-1');
+    expect(allowedRetentionVerbs(wp.id, referred).has('recordOutcome')).toBe(true);
+    expect(allowedRetentionVerbs(dea.id, referred).has('recordOutcome')).toBe(false);
+  });
+
+  it('an HCP is consulted for advice only: they record advice, never the outcome', async () => {
+    const { ea, hcp, service } = setUp();
+    const c = await service.register(ea, { ...CASE, assessment: 'straightforward' });
+    await expect(service.consultHcp(ea, c.id, 1, 'wp-1')).rejects.toMatchObject({ kind: 'invalid' });
+    const consulted = await service.consultHcp(ea, c.id, 1, 'hcp-1');
+    expect([...allowedRetentionVerbs(hcp.id, consulted)]).toEqual(['recordHcpAdvice']);
+    const advised = await service.recordHcpAdvice(hcp, c.id, 2, 'Graded return; avoid lifting over 5 kg.');
+    expect(advised.hcpAdvice).toBe('Graded return; avoid lifting over 5 kg.');
+    await expect(service.recordOutcome(hcp, c.id, 3, 'other', 'x')).rejects.toMatchObject({ kind: 'not_allowed' });
+  });
+});
