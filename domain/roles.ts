@@ -9,6 +9,9 @@ export const ROLES = [
   'employer_adviser',
   'hcp',
   'hcp_activity_manager',
+  'partnership_manager',
+  'third_party_provision_manager',
+  'provision_tool_contact',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -23,6 +26,9 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   employer_adviser: 'Employer Adviser',
   hcp: 'Health Care Professional',
   hcp_activity_manager: 'HCP Activity Manager',
+  partnership_manager: 'Partnership Manager',
+  third_party_provision_manager: 'Third Party Provision manager',
+  provision_tool_contact: 'District provision tool single point of contact',
 };
 
 export function isRole(value: string): value is Role {
