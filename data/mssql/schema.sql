@@ -88,6 +88,26 @@ CREATE TABLE "conference_qas" ("id" varchar(36) NOT NULL, "planId" varchar(36) N
 GO
 CREATE INDEX "IDX_conference_qas_plan" ON "conference_qas" ("planId") ;
 GO
+CREATE TABLE "hub_entry" ("id" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "title" nvarchar(120) NOT NULL, "summary" nvarchar(600) NOT NULL, "link" nvarchar(400), "kind" varchar(40) NOT NULL, "status" varchar(30) NOT NULL, "keeperId" varchar(36) NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_7a960429b391d0374170a60e950" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hub_entry_district" ON "hub_entry" ("district", "status") ;
+GO
+CREATE TABLE "hub_change" ("id" varchar(36) NOT NULL, "entryId" varchar(36) NOT NULL, "action" varchar(10) NOT NULL, "title" nvarchar(120) NOT NULL, "summary" nvarchar(600) NOT NULL, "link" nvarchar(400), "kind" varchar(40) NOT NULL, "requestedById" varchar(36) NOT NULL, "contactId" varchar(36) NOT NULL, "status" varchar(20) NOT NULL, "reason" nvarchar(400), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "decidedAt" datetime2, CONSTRAINT "PK_b73b0f5b71c70973116dd3f4c36" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hub_change_entry" ON "hub_change" ("entryId", "status") ;
+GO
+CREATE TABLE "opportunity" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "kind" varchar(40) NOT NULL, "status" varchar(30) NOT NULL, "title" nvarchar(120) NOT NULL, "summary" nvarchar(600) NOT NULL, "link" nvarchar(400), "hubEntryId" varchar(36), "sentTo" int NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_085fd6d6f4765325e6c16163568" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_opportunity_dea" ON "opportunity" ("deaId", "createdAt") ;
+GO
+CREATE TABLE "external_partner" ("id" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "deaId" varchar(36) NOT NULL, "name" nvarchar(120) NOT NULL, "kind" varchar(30) NOT NULL, "contact" nvarchar(200) NOT NULL, "website" nvarchar(400), "focus" nvarchar(400) NOT NULL, "lastMetOn" varchar(10), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_d09eafb3f31a492118313d3afe8" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_external_partner_district" ON "external_partner" ("district") ;
+GO
+CREATE TABLE "service_change" ("id" varchar(36) NOT NULL, "partnerId" varchar(36) NOT NULL, "partnerName" nvarchar(120) NOT NULL, "district" nvarchar(100) NOT NULL, "sentById" varchar(36) NOT NULL, "change" nvarchar(400) NOT NULL, "impact" nvarchar(600) NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_0e46f671a758e857060e6eabbcf" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_service_change_district" ON "service_change" ("district", "createdAt") ;
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
@@ -123,4 +143,12 @@ GO
 ALTER TABLE "conference_case" ADD CONSTRAINT "FK_conference_case_conference" FOREIGN KEY ("conferenceId") REFERENCES "group_conference"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "conference_qas" ADD CONSTRAINT "FK_conference_qas_plan" FOREIGN KEY ("planId") REFERENCES "conference_plan"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hub_entry" ADD CONSTRAINT "FK_hub_entry_keeper" FOREIGN KEY ("keeperId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hub_change" ADD CONSTRAINT "FK_hub_change_entry" FOREIGN KEY ("entryId") REFERENCES "hub_entry"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "opportunity" ADD CONSTRAINT "FK_opportunity_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "service_change" ADD CONSTRAINT "FK_service_change_partner" FOREIGN KEY ("partnerId") REFERENCES "external_partner"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

@@ -45,12 +45,7 @@ export class PartnershipService {
     if (refusal) throw refusal;
     const district = await this.districtOrRefuse(dea);
     const entries = await this.deps.hub.entriesOf(district);
-    const pending = new Map<string, HubChange>();
-    for (const entry of entries) {
-      const change = await this.deps.hub.pendingChangeOf(entry.id);
-      if (change) pending.set(entry.id, change);
-    }
-    return { district, entries, pending };
+    return { district, entries, pending: await this.deps.hub.pendingChangesOf(entries.map((e) => e.id)) };
   }
 
   /** New content for the Hub: saved as waiting, and sent to the single point of contact to publish. */

@@ -24,6 +24,8 @@ export interface HubStore {
   findChange(id: string): Promise<HubChange | null>;
   /** The change of the entry still waiting to be published, if any. */
   pendingChangeOf(entryId: string): Promise<HubChange | null>;
+  /** The waiting changes of many entries at once, by entry. */
+  pendingChangesOf(entryIds: readonly string[]): Promise<Map<string, HubChange>>;
   /** Records the decision if the change is still at `expectedVersion`, else a conflict. */
   decideChange(id: string, expectedVersion: number, status: 'published' | 'declined', reason: string | null, at: Date): Promise<HubChange>;
 }

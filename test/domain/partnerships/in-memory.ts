@@ -44,6 +44,9 @@ export class MemoryHub implements HubStore {
   async pendingChangeOf(entryId: string) {
     return [...this.changes.values()].find((c) => c.entryId === entryId && c.status === 'requested') ?? null;
   }
+  async pendingChangesOf(entryIds: readonly string[]) {
+    return new Map([...this.changes.values()].filter((c) => entryIds.includes(c.entryId) && c.status === 'requested').map((c) => [c.entryId, c]));
+  }
   async decideChange(changeId: string, expectedVersion: number, status: 'published' | 'declined', reason: string | null, at: Date) {
     const change = this.changes.get(changeId)!;
     if (change.version !== expectedVersion) throw conflict('The change moved on.');
