@@ -2,6 +2,7 @@ import type { StaffMember } from '../staff';
 import type { HubChange, HubContent, HubEntry } from './hub';
 import type { Partner, PartnerInput, ServiceChange } from './partners';
 import type { Solution } from './solutions';
+import type { Strategy, StrategyAction } from './strategies';
 
 /** Who is where: districts, the DEA's cohort, and the district provision tool's single point of contact. */
 export interface PartnershipDirectory {
@@ -54,4 +55,35 @@ export interface PartnershipNotifier {
   solutionShared(solution: Solution, coachIds: readonly string[]): Promise<void>;
   /** To the district's DEAs and coaches: an external service changed. */
   serviceChanged(change: ServiceChange, recipientIds: readonly string[]): Promise<void>;
+}
+
+/** A group conference whose outputs can show a gap, as a strategy refers to it. */
+export interface ConferenceOutput {
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface StrategyStore {
+  create(strategy: Omit<Strategy, 'id' | 'version' | 'createdAt' | 'updatedAt'>, at: Date): Promise<Strategy>;
+  find(id: string): Promise<Strategy | null>;
+  /** Strategies the person leads or owns, newest first. */
+  listFor(personId: string): Promise<Strategy[]>;
+  /** Saves if still at `expectedVersion` (the version moves on), else a conflict. */
+  update(id: string, expectedVersion: number, changes: Partial<Pick<Strategy, 'status'>>, at: Date): Promise<Strategy>;
+  addAction(action: Omit<StrategyAction, 'id' | 'createdAt'>, at: Date): Promise<StrategyAction>;
+  actionsOf(strategyId: string): Promise<StrategyAction[]>;
+  findAction(id: string): Promise<StrategyAction | null>;
+  setActionStatus(id: string, status: StrategyAction['status']): Promise<void>;
+}
+
+/** The held group conferences of a DEA's cohort, whose outputs a strategy addresses (seed 000 §49, §52). */
+export interface ConferenceOutputs {
+  heldFor(deaId: string): Promise<ConferenceOutput[]>;
+}
+
+export interface StrategyNotifier {
+  /** To the owning team leader: a strategy they own, to agree to when it is a joint local strategy. */
+  strategyProposed(strategy: Strategy): Promise<void>;
+  /** To the leading DEA: the team leader agreed, or did not. */
+  strategyDecided(strategy: Strategy): Promise<void>;
 }

@@ -1,7 +1,8 @@
 import { conflict } from '../../../domain/errors';
 import type { HubChange, HubEntry } from '../../../domain/partnerships/hub';
 import type { Partner, ServiceChange } from '../../../domain/partnerships/partners';
-import type { HubStore, PartnerStore, PartnershipDirectory, PartnershipNotifier, SolutionStore } from '../../../domain/partnerships/ports';
+import type { HubStore, PartnerStore, PartnershipDirectory, PartnershipNotifier, SolutionStore, StrategyNotifier, StrategyStore } from '../../../domain/partnerships/ports';
+import type { Strategy, StrategyAction } from '../../../domain/partnerships/strategies';
 import type { Solution } from '../../../domain/partnerships/solutions';
 import type { Role } from '../../../domain/roles';
 import type { StaffMember } from '../../../domain/staff';
@@ -124,5 +125,52 @@ export class RecordingNotifier implements PartnershipNotifier {
   }
   async serviceChanged(change: ServiceChange, recipientIds: readonly string[]) {
     this.sent.push({ what: 'service change', to: recipientIds, subject: change.id });
+  }
+}
+
+export class MemoryStrategies implements StrategyStore {
+  rows = new Map<string, Strategy>();
+  actions: StrategyAction[] = [];
+  async create(strategy: Omit<Strategy, 'id' | 'version' | 'createdAt' | 'updatedAt'>, at: Date) {
+    const made = { ...strategy, id: id('strategy'), version: 1, createdAt: at, updatedAt: at };
+    this.rows.set(made.id, made);
+    return made;
+  }
+  async find(strategyId: string) {
+    return this.rows.get(strategyId) ?? null;
+  }
+  async listFor(personId: string) {
+    return [...this.rows.values()].filter((s) => s.leadId === personId || s.ownerId === personId);
+  }
+  async update(strategyId: string, expectedVersion: number, changes: Partial<Pick<Strategy, 'status'>>, at: Date) {
+    const row = this.rows.get(strategyId)!;
+    if (row.version !== expectedVersion) throw conflict('moved on');
+    const updated = { ...row, ...changes, version: row.version + 1, updatedAt: at };
+    this.rows.set(strategyId, updated);
+    return updated;
+  }
+  async addAction(action: Omit<StrategyAction, 'id' | 'createdAt'>, at: Date) {
+    const made = { ...action, id: id('action'), createdAt: at };
+    this.actions.push(made);
+    return made;
+  }
+  async actionsOf(strategyId: string) {
+    return this.actions.filter((a) => a.strategyId === strategyId);
+  }
+  async findAction(actionId: string) {
+    return this.actions.find((a) => a.id === actionId) ?? null;
+  }
+  async setActionStatus(actionId: string, status: StrategyAction['status']) {
+    this.actions = this.actions.map((a) => (a.id === actionId ? { ...a, status } : a));
+  }
+}
+
+export class RecordingStrategyNotifier implements StrategyNotifier {
+  sent: { what: string; to: string; status: string }[] = [];
+  async strategyProposed(strategy: Strategy) {
+    this.sent.push({ what: 'proposed', to: strategy.ownerId, status: strategy.status });
+  }
+  async strategyDecided(strategy: Strategy) {
+    this.sent.push({ what: 'decided', to: strategy.leadId, status: strategy.status });
   }
 }
