@@ -7,6 +7,8 @@ import { HUB_KIND_LABELS, HUB_KINDS, HUB_LIMITS, type HubChange, type HubEntry }
 import type { HubChangeAction, HubEntryAction } from '../domain/partnerships/partnership-policy';
 import { PARTNER_KIND_LABELS, PARTNER_KINDS, type Partner, type ServiceChange } from '../domain/partnerships/partners';
 import { SOLUTION_KIND_LABELS, SOLUTION_KINDS, SOLUTION_LIMITS, TEAM_LABELS, teamOf, type Solution } from '../domain/partnerships/solutions';
+import { ACTION_STATUS_LABELS, INTERNAL_PARTNER_LABELS, INTERNAL_PARTNERS, STRATEGY_AREA_LABELS, STRATEGY_AREAS, STRATEGY_KIND_LABELS, STRATEGY_KINDS, type Strategy, type StrategyVerb } from '../domain/partnerships/strategies';
+import type { StrategyChoices, StrategyView } from '../domain/partnerships/strategy-service';
 import { firstName, type StaffMember } from '../domain/staff';
 import { formCard, showCardAction, type FormField } from './form-card';
 import type { AdaptiveCard } from './render';
@@ -321,4 +323,142 @@ export function serviceChangeCard(notice: ServiceChange, sender: StaffMember | n
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The partnership menu and strategies
+
+/** `partnerships`: the DEA's partnership work in one place; a team leader sees the strategies they own. */
+export function partnershipMenuCard(person: { isDea: boolean; name: string }): AdaptiveCard {
+  const actions: Element[] = [];
+  if (person.isDea) actions.push({ type: 'Action.Execute', title: 'Share an opportunity', verb: 'opportunity.form', data: {} }, { type: 'Action.Execute', title: 'External partners', verb: 'partner.list', data: {} });
+  actions.push({ type: 'Action.Execute', title: 'Strategies', verb: 'strategy.list', data: {} });
+  return card(
+    [
+      heading('Your partnership work'),
+      text(
+        person.isDea
+          ? 'Share an employment or provision opportunity with all your work coaches, keep your external partners, or lead a strategy with your team leader.'
+          : 'See the strategies you own, and agree to joint local strategies your DEA proposes.',
+      ),
+    ],
+    actions,
+  );
+}
+
+const STRATEGY_STATUS_LABELS: Readonly<Record<Strategy['status'], string>> = {
+  awaiting_agreement: 'Waiting for the team leader to agree',
+  active: 'Going ahead',
+  not_agreed: 'Not agreed',
+  closed: 'Closed',
+};
+
+export interface StrategiesView {
+  readonly strategies: readonly Strategy[];
+  /** Only for a DEA: what they may choose from for a new strategy. */
+  readonly choices: StrategyChoices | null;
+  readonly note?: Note;
+  readonly form?: FormState;
+}
+
+/** The strategies a person leads or owns; a DEA can start a new one. */
+export function strategiesCard(view: StrategiesView): AdaptiveCard {
+  const body: Element[] = [heading('Your strategies'), ...noteBlock(view.note)];
+  body.push(text(view.strategies.length ? 'Open one to see its actions, partners and the gaps it addresses.' : 'You have no strategies yet.'));
+  view.strategies.forEach((s, i) =>
+    body.push({
+      type: 'Container',
+      separator: i > 0,
+      items: [
+        text(s.title, { weight: 'Bolder' }),
+        text(`${STRATEGY_KIND_LABELS[s.kind]} · ${STRATEGY_STATUS_LABELS[s.status]}`, { isSubtle: true, spacing: 'None', size: 'Small' }),
+        { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Open', verb: 'strategy.open', data: { strategyId: s.id } }] },
+      ],
+    }),
+  );
+  const actions: Element[] = [];
+  if (view.choices) {
+    const fields: FormField[] = [
+      { id: 'kind', kind: 'choice', label: 'Kind of strategy', required: true, errorMessage: 'Choose the kind of strategy.', choices: STRATEGY_KINDS.map((k) => ({ title: STRATEGY_KIND_LABELS[k], value: k })) },
+      { id: 'title', kind: 'text', label: 'Title', required: true, errorMessage: 'Enter a title.', maxLength: 120 },
+      { id: 'why', kind: 'multiline', label: 'Why it is needed', hint: 'As much detail as helps partners understand and buy in: it goes in the invitations.', required: true, errorMessage: 'Enter why it is needed.', maxLength: 2000 },
+      ...(view.choices.conferences.length ? [{ id: 'gapConferenceIds', kind: 'multichoice' as const, label: 'Gaps found at these group conferences', required: false, errorMessage: '', choices: view.choices.conferences.map((c) => ({ title: c.label, value: c.id })) }] : []),
+      { id: 'gapNote', kind: 'multiline', label: 'The gaps it addresses', required: false, errorMessage: 'Say what gaps it addresses.', maxLength: 1000 },
+      { id: 'areas', kind: 'multichoice', label: 'Areas (for a strategy with the work psychologist)', required: false, errorMessage: '', choices: STRATEGY_AREAS.map((a) => ({ title: STRATEGY_AREA_LABELS[a], value: a })) },
+      { id: 'internalPartners', kind: 'multichoice', label: 'Internal partners', required: false, errorMessage: '', choices: INTERNAL_PARTNERS.map((p) => ({ title: INTERNAL_PARTNER_LABELS[p], value: p })) },
+      ...(view.choices.partners.length ? [{ id: 'partnerIds', kind: 'multichoice' as const, label: 'External partners', required: false, errorMessage: '', choices: view.choices.partners.map((p) => ({ title: p.name, value: p.id })) }] : []),
+    ];
+    actions.push(showCardAction({ title: 'New strategy', verb: 'strategy.propose', submitTitle: 'Start the strategy', intro: 'You lead it; your team leader owns it, and must agree before a joint local strategy goes ahead.', data: {}, fields, values: view.form?.values, problems: view.form?.problems }));
+  }
+  return card(body, actions);
+}
+
+export interface StrategyCardView {
+  readonly view: StrategyView;
+  readonly lead: StaffMember | null;
+  readonly owner: StaffMember | null;
+  readonly allowed: ReadonlySet<StrategyVerb>;
+  readonly viewerId: string;
+  readonly note?: Note;
+  readonly form?: FormState;
+}
+
+/** One strategy: why, who, partners, gaps and actions; the owner agrees here to a joint local strategy. */
+export function strategyCard(data: StrategyCardView): AdaptiveCard {
+  const { strategy, actions, partners, gaps } = data.view;
+  const body: Element[] = [heading(strategy.title), ...noteBlock(data.note)];
+  if (data.allowed.has('agree')) body.push(text(`${data.lead?.name ?? 'Your DEA'} asks you to agree to this joint local strategy. It cannot go ahead until you do.`, { weight: 'Bolder' }));
+  else if (strategy.status === 'awaiting_agreement') body.push(text(`Waiting for ${data.owner?.name ?? 'the team leader'} to agree before it goes ahead.`));
+  body.push(facts([['Kind', STRATEGY_KIND_LABELS[strategy.kind]], ['Status', STRATEGY_STATUS_LABELS[strategy.status]], ['Led by', data.lead?.name], ['Owned by', data.owner?.name]]));
+  body.push(text(`Why: ${strategy.why}`, { maxLines: 4 }));
+  const partnerNames = [...strategy.internalPartners.map((p) => INTERNAL_PARTNER_LABELS[p]), ...partners.map((p) => p.name)];
+  body.push(
+    ...details(`strategy-${strategy.id}`, [
+      facts([
+        ['Partners', partnerNames.join(', ') || 'None named yet'],
+        ['Areas', strategy.areas.map((a) => STRATEGY_AREA_LABELS[a]).join(', ')],
+        ['Gaps found at', gaps.map((g) => g.label).join('; ')],
+        ['Gaps', strategy.gapNote],
+      ]),
+    ]),
+  );
+  body.push(text(actions.length ? 'Actions' : 'No actions yet.', { weight: 'Bolder', separator: true }));
+  const mayUpdate = data.allowed.has('update_action');
+  for (const action of actions) {
+    const next = action.status === 'open' ? 'in_progress' : action.status === 'in_progress' ? 'done' : null;
+    body.push({
+      type: 'Container',
+      items: [
+        text(`${action.text}`),
+        text(`${action.owner} · ${ACTION_STATUS_LABELS[action.status]}`, { isSubtle: true, spacing: 'None', size: 'Small' }),
+        ...(mayUpdate && next ? [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: next === 'done' ? 'Mark done' : 'Mark started', verb: 'strategy.action-status', data: { strategyId: strategy.id, actionId: action.id, status: next } }] }] : []),
+      ],
+    });
+  }
+  const buttons: Element[] = [];
+  const data0 = { strategyId: strategy.id, version: strategy.version };
+  if (data.allowed.has('agree')) buttons.push({ type: 'Action.Execute', title: 'Agree', verb: 'strategy.agree', data: data0, style: 'positive' });
+  if (data.allowed.has('decline')) {
+    buttons.push({ type: 'Action.ShowCard', title: 'Do not agree', card: { type: 'AdaptiveCard', body: [text('Tell the DEA you do not agree to this strategy going ahead?')], actions: [{ type: 'Action.Execute', title: 'Yes, do not agree', verb: 'strategy.decline', data: data0, style: 'destructive' }] } });
+  }
+  if (data.allowed.has('add_action')) {
+    buttons.push(
+      showCardAction({
+        title: 'Add an action',
+        verb: 'strategy.add-action',
+        submitTitle: 'Add',
+        data: data0,
+        fields: [
+          { id: 'text', kind: 'multiline', label: 'What is to be done', required: true, errorMessage: 'Enter what is to be done.', maxLength: 400 },
+          { id: 'owner', kind: 'text', label: 'Who does it', hint: 'A person or a team, for example Third Party Provision.', required: true, errorMessage: 'Enter who does it.', maxLength: 100 },
+        ],
+        values: data.form?.values,
+        problems: data.form?.problems,
+      }),
+    );
+  }
+  if (data.allowed.has('close')) {
+    buttons.push({ type: 'Action.ShowCard', title: 'Close', card: { type: 'AdaptiveCard', body: [text('Close this strategy? Its actions can no longer change.')], actions: [{ type: 'Action.Execute', title: 'Yes, close it', verb: 'strategy.close', data: data0, style: 'destructive' }] } });
+  }
+  return card(body, buttons);
 }

@@ -1,10 +1,10 @@
 import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
-import { hubChangeCard, hubDecidedCard, hubResultsCard, opportunityCard, partnersCard, serviceChangeCard, shareOpportunityCard, type FormState, type Note } from '../../cards/partnership-cards';
+import { hubChangeCard, hubDecidedCard, hubResultsCard, opportunityCard, partnershipMenuCard, partnersCard, serviceChangeCard, shareOpportunityCard, type FormState, type Note } from '../../cards/partnership-cards';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import { searchHub } from '../../domain/partnerships/hub';
-import { allowedHubChange, allowedHubEntry, type HubEntryAction } from '../../domain/partnerships/partnership-policy';
+import { allowedHubChange, allowedHubEntry, deaRefusal, type HubEntryAction } from '../../domain/partnerships/partnership-policy';
 import type { PartnershipService } from '../../domain/partnerships/partnership-service';
 import type { PartnerStore, PartnershipDirectory, SolutionStore } from '../../domain/partnerships/ports';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
@@ -39,18 +39,25 @@ export class PartnershipActions {
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(await this.hubCard(person, words))));
   }
 
-  async shareCommand(turn: TurnContext, person: StaffMember): Promise<void> {
-    const refusal = hasRole(person, 'dea') ? null : 'Only a Disability Employment Adviser can share an opportunity with work coaches.';
-    if (refusal) {
-      await turn.sendActivity(refusal);
+  /** `partnerships`: the DEA's partnership work in one place (a team leader: the strategies they own). */
+  async menuCommand(turn: TurnContext, person: StaffMember): Promise<void> {
+    if (!hasRole(person, 'dea') && !hasRole(person, 'work_coach_team_leader')) {
+      await turn.sendActivity('Partnerships and strategies are for DEAs and their team leaders. To find health and disability information, say "hub" and some words, for example "hub autism".');
       return;
     }
-    const cohort = await this.deps.districts.cohortOf(person.id);
-    await turn.sendActivity(MessageFactory.attachment(cardAttachment(shareOpportunityCard(cohort.length))));
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(partnershipMenuCard({ isDea: hasRole(person, 'dea'), name: person.name }))));
   }
 
-  async partnersCommand(turn: TurnContext, person: StaffMember): Promise<void> {
-    await turn.sendActivity(MessageFactory.attachment(cardAttachment(await this.partnersView(person))));
+  shareForm(person: StaffMember): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, {}, async (_p, _form, note) => messageCard(note.text), async () => {
+      const refusal = deaRefusal(person, 'share an opportunity with work coaches');
+      if (refusal) throw refusal;
+      return shareOpportunityCard((await this.deps.districts.cohortOf(person.id)).length);
+    });
+  }
+
+  partnerList(person: StaffMember): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, {}, async (_p, _form, note) => messageCard(note.text), () => this.partnersView(person));
   }
 
   async hubCard(person: StaffMember, words: string, extras: { note?: Note; form?: FormState; formFor?: string } = {}): Promise<AdaptiveCard> {

@@ -1,6 +1,7 @@
 import type { HubChange } from '../../domain/partnerships/hub';
 import type { ServiceChange } from '../../domain/partnerships/partners';
-import type { PartnershipNotifier } from '../../domain/partnerships/ports';
+import type { PartnershipNotifier, StrategyNotifier } from '../../domain/partnerships/ports';
+import type { Strategy } from '../../domain/partnerships/strategies';
 import type { Solution } from '../../domain/partnerships/solutions';
 import type { Logger } from '../../domain/ports';
 import type { OutboxWriter } from '../core/outbox-writer';
@@ -33,5 +34,26 @@ export class OutboxPartnershipNotifier implements PartnershipNotifier {
   async serviceChanged(change: ServiceChange, recipientIds: readonly string[]): Promise<void> {
     this.logger.info({ noticeId: change.id, recipients: recipientIds.length }, 'service change sent to the district');
     for (const id of recipientIds) await this.outbox.notify(id, PARTNERSHIP_KINDS.serviceChange, change.id);
+  }
+}
+
+/** Outbox kinds of strategy cards. */
+export const STRATEGY_KINDS_OUT = { proposed: 'strategy_proposed', decided: 'strategy_decided' } as const;
+
+/** The owner is sent each new strategy (to agree to a joint one); the lead hears the answer. */
+export class OutboxStrategyNotifier implements StrategyNotifier {
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly logger: Logger,
+  ) {}
+
+  async strategyProposed(strategy: Strategy): Promise<void> {
+    this.logger.info({ strategyId: strategy.id, kind: strategy.kind, status: strategy.status }, 'strategy proposed');
+    await this.outbox.notify(strategy.ownerId, STRATEGY_KINDS_OUT.proposed, strategy.id);
+  }
+
+  async strategyDecided(strategy: Strategy): Promise<void> {
+    this.logger.info({ strategyId: strategy.id, status: strategy.status }, 'strategy decided');
+    await this.outbox.notify(strategy.leadId, STRATEGY_KINDS_OUT.decided, strategy.id);
   }
 }

@@ -2,7 +2,7 @@ import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'ty
 import { dialectOf, dialectTypes } from '../schema/dialect';
 import { fk } from './table-helpers';
 
-/** The local Disability Hub and the changes sent to be published, opportunities shared, external partners and their service changes. */
+/** The local Disability Hub and the changes sent to be published, opportunities shared, external partners and their service changes, strategies and their actions. */
 export class Partnerships1764200000000 implements MigrationInterface {
   name = 'Partnerships1764200000000';
 
@@ -110,9 +110,51 @@ export class Partnerships1764200000000 implements MigrationInterface {
         foreignKeys: [fk('FK_service_change_partner', 'partnerId', 'external_partner')],
       }),
     );
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'strategy',
+        columns: [
+          { name: 'id', type: 'varchar', length: '36', isPrimary: true },
+          { name: 'kind', type: 'varchar', length: '30' },
+          { name: 'title', type: 'nvarchar', length: '120' },
+          { name: 'why', type: 'nvarchar', length: '2000' },
+          { name: 'leadId', type: 'varchar', length: '36' },
+          { name: 'ownerId', type: 'varchar', length: '36' },
+          { name: 'status', type: 'varchar', length: '30' },
+          { name: 'areas', type: 'varchar', length: '400' },
+          { name: 'internalPartners', type: 'varchar', length: '400' },
+          { name: 'partnerIds', ...t.longText },
+          { name: 'gapConferenceIds', ...t.longText },
+          { name: 'gapNote', type: 'nvarchar', length: '1000', isNullable: true },
+          { name: 'version', ...t.integer },
+          { name: 'createdAt', ...t.timestamp },
+          { name: 'updatedAt', ...t.timestamp },
+        ],
+        indices: [new TableIndex({ name: 'IDX_strategy_lead', columnNames: ['leadId'] }), new TableIndex({ name: 'IDX_strategy_owner', columnNames: ['ownerId'] })],
+      }),
+    );
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'strategy_action',
+        columns: [
+          { name: 'id', type: 'varchar', length: '36', isPrimary: true },
+          { name: 'strategyId', type: 'varchar', length: '36' },
+          { name: 'text', type: 'nvarchar', length: '400' },
+          { name: 'owner', type: 'nvarchar', length: '100' },
+          { name: 'status', type: 'varchar', length: '20' },
+          { name: 'createdAt', ...t.timestamp },
+        ],
+        indices: [new TableIndex({ name: 'IDX_strategy_action_strategy', columnNames: ['strategyId'] })],
+        foreignKeys: [fk('FK_strategy_action_strategy', 'strategyId', 'strategy')],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('strategy_action');
+    await queryRunner.dropTable('strategy');
     await queryRunner.dropTable('service_change');
     await queryRunner.dropTable('external_partner');
     await queryRunner.dropTable('opportunity');

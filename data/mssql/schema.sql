@@ -108,6 +108,16 @@ CREATE TABLE "service_change" ("id" varchar(36) NOT NULL, "partnerId" varchar(36
 GO
 CREATE INDEX "IDX_service_change_district" ON "service_change" ("district", "createdAt") ;
 GO
+CREATE TABLE "strategy" ("id" varchar(36) NOT NULL, "kind" varchar(30) NOT NULL, "title" nvarchar(120) NOT NULL, "why" nvarchar(2000) NOT NULL, "leadId" varchar(36) NOT NULL, "ownerId" varchar(36) NOT NULL, "status" varchar(30) NOT NULL, "areas" varchar(400) NOT NULL, "internalPartners" varchar(400) NOT NULL, "partnerIds" nvarchar(MAX) NOT NULL, "gapConferenceIds" nvarchar(MAX) NOT NULL, "gapNote" nvarchar(1000), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_733d2c3d4a73c020375b9b3581d" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_strategy_lead" ON "strategy" ("leadId") ;
+GO
+CREATE INDEX "IDX_strategy_owner" ON "strategy" ("ownerId") ;
+GO
+CREATE TABLE "strategy_action" ("id" varchar(36) NOT NULL, "strategyId" varchar(36) NOT NULL, "text" nvarchar(400) NOT NULL, "owner" nvarchar(100) NOT NULL, "status" varchar(20) NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_6b82387f5523ae786b971c47c7a" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_strategy_action_strategy" ON "strategy_action" ("strategyId") ;
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
@@ -151,4 +161,6 @@ GO
 ALTER TABLE "opportunity" ADD CONSTRAINT "FK_opportunity_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "service_change" ADD CONSTRAINT "FK_service_change_partner" FOREIGN KEY ("partnerId") REFERENCES "external_partner"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "strategy_action" ADD CONSTRAINT "FK_strategy_action_strategy" FOREIGN KEY ("strategyId") REFERENCES "strategy"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

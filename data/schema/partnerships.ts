@@ -189,3 +189,79 @@ export function serviceChangeSchema(dialect: SqlDialect): EntitySchema<ServiceCh
     relations: { partner: manyToOne('ExternalPartner', 'partnerId', 'FK_service_change_partner') },
   });
 }
+
+/** A DEA's strategy (§45, §49, §52, §58–59); lists are JSON arrays. */
+export interface StrategyRow {
+  id: string;
+  kind: string;
+  title: string;
+  why: string;
+  leadId: string;
+  ownerId: string;
+  status: string;
+  areas: string;
+  internalPartners: string;
+  partnerIds: string;
+  gapConferenceIds: string;
+  gapNote: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface StrategyActionRow {
+  id: string;
+  strategyId: string;
+  text: string;
+  owner: string;
+  status: string;
+  createdAt: Date;
+  strategy?: unknown;
+}
+
+export function strategySchema(dialect: SqlDialect): EntitySchema<StrategyRow> {
+  const t = dialectTypes(dialect);
+  return new EntitySchema<StrategyRow>({
+    name: 'Strategy',
+    tableName: 'strategy',
+    columns: {
+      id: { type: 'varchar', length: 36, primary: true },
+      kind: { type: 'varchar', length: 30 },
+      title: { type: 'nvarchar', length: 120 },
+      why: { type: 'nvarchar', length: 2000 },
+      leadId: { type: 'varchar', length: 36 },
+      ownerId: { type: 'varchar', length: 36 },
+      status: { type: 'varchar', length: 30 },
+      areas: { type: 'varchar', length: 400 },
+      internalPartners: { type: 'varchar', length: 400 },
+      partnerIds: { ...t.longText },
+      gapConferenceIds: { ...t.longText },
+      gapNote: { type: 'nvarchar', length: 1000, nullable: true },
+      version: { ...t.integer },
+      createdAt: { ...t.timestamp },
+      updatedAt: { ...t.timestamp },
+    },
+    indices: [
+      { name: 'IDX_strategy_lead', columns: ['leadId'] },
+      { name: 'IDX_strategy_owner', columns: ['ownerId'] },
+    ],
+  });
+}
+
+export function strategyActionSchema(dialect: SqlDialect): EntitySchema<StrategyActionRow> {
+  const t = dialectTypes(dialect);
+  return new EntitySchema<StrategyActionRow>({
+    name: 'StrategyAction',
+    tableName: 'strategy_action',
+    columns: {
+      id: { type: 'varchar', length: 36, primary: true },
+      strategyId: { type: 'varchar', length: 36 },
+      text: { type: 'nvarchar', length: 400 },
+      owner: { type: 'nvarchar', length: 100 },
+      status: { type: 'varchar', length: 20 },
+      createdAt: { ...t.timestamp },
+    },
+    indices: [{ name: 'IDX_strategy_action_strategy', columns: ['strategyId'] }],
+    relations: { strategy: manyToOne('Strategy', 'strategyId', 'FK_strategy_action_strategy') },
+  });
+}

@@ -3,13 +3,14 @@ import { In, Not, type DataSource } from 'typeorm';
 import { conflict, notFound } from '../../domain/errors';
 import type { HubChange, HubContent, HubEntry, HubKind } from '../../domain/partnerships/hub';
 import type { Partner, PartnerInput, PartnerKind, ServiceChange } from '../../domain/partnerships/partners';
-import type { HubStore, PartnerStore, PartnershipDirectory, SolutionStore } from '../../domain/partnerships/ports';
+import type { HubStore, PartnerStore, PartnershipDirectory, SolutionStore, StrategyStore } from '../../domain/partnerships/ports';
+import type { Strategy, StrategyAction } from '../../domain/partnerships/strategies';
 import type { Solution, SolutionKind, SolutionStatus } from '../../domain/partnerships/solutions';
 import type { StaffDirectory } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
 import { managerOf, repositoryOf } from '../transactions';
 import type { JobcentreRow, StaffRoleRow, StaffRow } from '../schema/directory';
-import type { ExternalPartnerRow, HubChangeRow, HubEntryRow, OpportunityRow, ServiceChangeRow } from '../schema/partnerships';
+import type { ExternalPartnerRow, HubChangeRow, HubEntryRow, OpportunityRow, ServiceChangeRow, StrategyActionRow, StrategyRow } from '../schema/partnerships';
 
 /** The local Disability Hub's entries and the changes sent to be published. */
 export class SqlHubStore implements HubStore {
@@ -214,4 +215,106 @@ function toSolution(row: Omit<OpportunityRow, 'dea'>): Solution {
 
 function toPartner(row: ExternalPartnerRow): Partner {
   return { id: row.id.toLowerCase(), district: row.district, deaId: row.deaId.toLowerCase(), name: row.name, kind: row.kind as PartnerKind, contact: row.contact, website: row.website, focus: row.focus, lastMetOn: row.lastMetOn, createdAt: row.createdAt, updatedAt: row.updatedAt };
+}
+
+/** Strategies and their actions; lists kept as JSON. */
+export class SqlStrategyStore implements StrategyStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private strategies() {
+    return repositoryOf<StrategyRow>(this.dataSource, 'Strategy');
+  }
+
+  private actions() {
+    return repositoryOf<StrategyActionRow>(this.dataSource, 'StrategyAction');
+  }
+
+  async create(strategy: Omit<Strategy, 'id' | 'version' | 'createdAt' | 'updatedAt'>, at: Date): Promise<Strategy> {
+    const row: StrategyRow = {
+      id: randomUUID(),
+      kind: strategy.kind,
+      title: strategy.title,
+      why: strategy.why,
+      leadId: strategy.leadId,
+      ownerId: strategy.ownerId,
+      status: strategy.status,
+      areas: JSON.stringify(strategy.areas),
+      internalPartners: JSON.stringify(strategy.internalPartners),
+      partnerIds: JSON.stringify(strategy.partnerIds),
+      gapConferenceIds: JSON.stringify(strategy.gapConferenceIds),
+      gapNote: strategy.gapNote,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await this.strategies().insert(row);
+    return toStrategy(row);
+  }
+
+  async find(id: string): Promise<Strategy | null> {
+    const row = await this.strategies().findOne({ where: { id: id.toLowerCase() } });
+    return row ? toStrategy(row) : null;
+  }
+
+  async listFor(personId: string): Promise<Strategy[]> {
+    const rows = await this.strategies().find({ where: [{ leadId: personId }, { ownerId: personId }], order: { updatedAt: 'DESC' }, take: 20 });
+    return rows.map(toStrategy);
+  }
+
+  async update(id: string, expectedVersion: number, changes: Partial<Pick<Strategy, 'status'>>, at: Date): Promise<Strategy> {
+    const result = await managerOf(this.dataSource)
+      .createQueryBuilder()
+      .update('Strategy')
+      .set({ ...changes, version: expectedVersion + 1, updatedAt: at })
+      .where('id = :id AND version = :version', { id, version: expectedVersion })
+      .execute();
+    if (result.affected !== 1) {
+      if (!(await this.find(id))) throw notFound('That strategy no longer exists.');
+      throw conflict('The strategy changed meanwhile.');
+    }
+    return (await this.find(id))!;
+  }
+
+  async addAction(action: Omit<StrategyAction, 'id' | 'createdAt'>, at: Date): Promise<StrategyAction> {
+    const row: Omit<StrategyActionRow, 'strategy'> = { id: randomUUID(), ...action, createdAt: at };
+    await this.actions().insert(row);
+    return toAction(row);
+  }
+
+  async actionsOf(strategyId: string): Promise<StrategyAction[]> {
+    return (await this.actions().find({ where: { strategyId }, order: { createdAt: 'ASC' }, take: 100 })).map(toAction);
+  }
+
+  async findAction(id: string): Promise<StrategyAction | null> {
+    const row = await this.actions().findOne({ where: { id: id.toLowerCase() } });
+    return row ? toAction(row) : null;
+  }
+
+  async setActionStatus(id: string, status: StrategyAction['status']): Promise<void> {
+    await this.actions().update({ id }, { status });
+  }
+}
+
+function toStrategy(row: StrategyRow): Strategy {
+  return {
+    id: row.id.toLowerCase(),
+    kind: row.kind as Strategy['kind'],
+    title: row.title,
+    why: row.why,
+    leadId: row.leadId.toLowerCase(),
+    ownerId: row.ownerId.toLowerCase(),
+    status: row.status as Strategy['status'],
+    areas: JSON.parse(row.areas) as Strategy['areas'],
+    internalPartners: JSON.parse(row.internalPartners) as Strategy['internalPartners'],
+    partnerIds: JSON.parse(row.partnerIds) as string[],
+    gapConferenceIds: JSON.parse(row.gapConferenceIds) as string[],
+    gapNote: row.gapNote,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function toAction(row: Omit<StrategyActionRow, 'strategy'>): StrategyAction {
+  return { id: row.id.toLowerCase(), strategyId: row.strategyId.toLowerCase(), text: row.text, owner: row.owner, status: row.status as StrategyAction['status'], createdAt: row.createdAt };
 }

@@ -94,8 +94,11 @@ describe('the local Disability Hub, opportunities and partners through the bot',
   });
 
   it('the DEA shares an opportunity with every coach in one step, with the conditionality reminder, and on the Hub', async () => {
-    expect(visibleText(await exchange(bot, PEOPLE.coach, 'share opportunity'))).toContain('Only a Disability Employment Adviser');
-    const form = firstCard(await exchange(bot, PEOPLE.dea, 'share opportunity'));
+    // A coach has no partnership menu; a DEA's offers the three parts of the work.
+    expect(visibleText(await exchange(bot, PEOPLE.coach, 'partnerships'))).toContain('Partnerships and strategies are for DEAs and their team leaders.');
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'opportunity.form', {})).card)).toContain('Only a Disability Employment Adviser');
+    expect(cardVerbs(firstCard(await exchange(bot, PEOPLE.dea, 'partnerships')))).toEqual(['opportunity.form', 'partner.list', 'strategy.list']);
+    const form = (await invokeAs(bot, PEOPLE.dea, 'opportunity.form', {})).card;
     expect(cardText(form)).toMatch(/It goes to your \d+ work coaches at once/);
     expect(cardVerbs(form)).toEqual(['opportunity.share']);
 
@@ -119,8 +122,8 @@ describe('the local Disability Hub, opportunities and partners through the bot',
   });
 
   it('the DEA keeps the district’s partners and tells the district when a service changes', async () => {
-    expect(visibleText(await exchange(bot, PEOPLE.coach, 'partners'))).toContain('Only a Disability Employment Adviser');
-    expect(cardText(firstCard(await exchange(bot, PEOPLE.dea, 'partners')))).toContain('There are no partners on the list yet');
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'partner.list', {})).card)).toContain('Only a Disability Employment Adviser');
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'partner.list', {})).card)).toContain('There are no partners on the list yet');
     const future = await invokeAs(bot, PEOPLE.dea, 'partner.add', { name: 'Crawley Mind', kind: 'charity', contact: 'hello@crawleymind.example', focus: 'Mental health groups', lastMetOn: '2099-01-01' });
     expect(cardText(future.card)).toContain('The date you last met must be today or in the past.');
     expect(allInputs(future.card)).toMatchObject({ name: 'Crawley Mind', lastMetOn: '2099-01-01' });
@@ -141,5 +144,41 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     // Not to the sender, nor to people who are neither DEAs nor coaches.
     expect(visibleText(bot.connector.sentTo(chat(PEOPLE.dea)))).not.toContain('Service change');
     expect(visibleText(bot.connector.sentTo(chat(PEOPLE.wctl)))).not.toContain('Service change');
+  });
+
+  it('the DEA proposes a joint local strategy; it goes ahead once the owning team leader agrees; actions are added and done', async () => {
+    expect(cardVerbs(firstCard(await exchange(bot, PEOPLE.wctl, 'partnerships')))).toEqual(['strategy.list']);
+    const list = (await invokeAs(bot, PEOPLE.dea, 'strategy.list', {})).card;
+    expect(cardText(list)).toContain('You have no strategies yet.');
+    expect(cardVerbs(list)).toEqual(['strategy.propose']);
+
+    const noWhy = await invokeAs(bot, PEOPLE.dea, 'strategy.propose', { kind: 'joint_local', title: 'Psychosis support', gapNote: 'No local peer support' });
+    expect(cardText(noWhy.card)).toContain('Enter why the strategy is needed');
+    expect(allInputs(noWhy.card)).toMatchObject({ kind: 'joint_local', title: 'Psychosis support', gapNote: 'No local peer support' });
+
+    const proposed = await invokeAs(bot, PEOPLE.dea, 'strategy.propose', { kind: 'joint_local', title: 'Psychosis support', why: 'Five cases this autumn had no local provision.', gapNote: 'No local peer support', internalPartners: 'third_party_provision,work_psychologist' });
+    expect(cardText(proposed.card)).toContain('Sent to Tom Baker to agree. It goes ahead once they do.');
+    // The lead cannot add actions before agreement: the card offers nothing yet.
+    expect(cardVerbs(proposed.card)).toEqual([]);
+
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.wctl))).includes('Psychosis support'));
+    const ownerCard = bot.connector.sentTo(chat(PEOPLE.wctl))[0]!.attachments![0]!.content as Record<string, unknown>;
+    expect(cardText(ownerCard)).toContain('Dana Morgan asks you to agree to this joint local strategy');
+    expect(cardVerbs(ownerCard)).toEqual(['strategy.agree', 'strategy.decline']);
+    const data = JSON.stringify(ownerCard).match(/"strategyId":"([^"]+)","version":(\d+)/)!;
+    const [strategyId, version] = [data[1]!, Number(data[2])];
+
+    // A coach sees nothing of it.
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'strategy.open', { strategyId })).card)).not.toContain('Psychosis');
+    const agreed = await invokeAs(bot, PEOPLE.wctl, 'strategy.agree', { strategyId, version });
+    expect(cardText(agreed.card)).toContain('You agreed. The DEA has been told it can go ahead.');
+    expect(cardVerbs(agreed.card)).toEqual(['strategy.add-action', 'strategy.close']);
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.dea))).includes('Going ahead'));
+
+    const added = await invokeAs(bot, PEOPLE.dea, 'strategy.add-action', { strategyId, version: version + 1, text: 'Ask Third Party Provision about a peer support group', owner: 'Third Party Provision' });
+    expect(cardText(added.card)).toContain('Third Party Provision · Not started');
+    const actionId = JSON.stringify(added.card).match(/"actionId":"([^"]+)"/)![1]!;
+    const started = await invokeAs(bot, PEOPLE.wctl, 'strategy.action-status', { strategyId, actionId, status: 'in_progress' });
+    expect(cardText(started.card)).toContain('Third Party Provision · In progress');
   });
 });

@@ -78,17 +78,21 @@ describe('the local Disability Hub', { timeout: 300_000 }, () => {
 
     // 3. Dana shares a job trial with her cohort, and on the Hub, in one step.
     mark = await cardCount(dana);
-    await say(dana, 'share opportunity');
-    const share = await waitForCard(dana, 'Share an opportunity with your work coaches', { after: mark });
+    await say(dana, 'partnerships');
+    const menu = await waitForCard(dana, 'Your partnership work', { after: mark });
+    await screenshot(dana, 'hub-04-dana-partnership-menu');
+    await actionButton(menu, 'Share an opportunity').click();
+    // Action.Execute: the form replaces the menu in place.
+    const share = await waitForCard(dana, 'Share an opportunity with your work coaches');
     await share.getByRole('radio', { name: 'Job trial (Employer Engagement)', exact: true }).click();
     await typeInto(dana, share.getByLabel('Title'), 'Job trials at Greenway Garden Centre');
     await typeInto(dana, share.getByLabel('Summary'), 'Four-week trials for up to 3 claimants, near Crawley station. Refer through LMS.');
     await share.getByRole('checkbox', { name: 'Also put it on the local Disability Hub' }).click();
-    await screenshot(dana, 'hub-04-dana-share-form');
+    await screenshot(dana, 'hub-05-dana-share-form');
     await actionButton(share, 'Share it').click();
     const shared = await waitForCard(dana, 'with the reminder about conditionality');
     assert.match(await shared.innerText(), /It was also sent to Grace Whitfield to go on the Hub/);
-    await screenshot(dana, 'hub-05-dana-shared');
+    await screenshot(dana, 'hub-06-dana-shared');
     step(t, start, 'opportunity shared');
 
     // 4. Amira gets the opportunity, with the conditionality reminder, and details behind "Show details".
@@ -98,7 +102,7 @@ describe('the local Disability Hub', { timeout: 300_000 }, () => {
     assert.doesNotMatch(opportunityText, /Four-week trials/, 'the summary waits behind Show details');
     await actionButton(opportunity, 'Show details').click();
     await opportunity.getByText(/Four-week trials/).waitFor({ state: 'visible' });
-    await screenshot(amira, 'hub-06-amira-opportunity');
+    await screenshot(amira, 'hub-07-amira-opportunity');
     step(t, start, 'Amira got the opportunity');
 
     // 5. Amira searches the Hub and finds the entry.
@@ -108,7 +112,7 @@ describe('the local Disability Hub', { timeout: 300_000 }, () => {
     const foundText = await found.innerText();
     assert.match(foundText, new RegExp(ENTRY.title));
     assert.match(foundText, /Toolkit/);
-    await screenshot(amira, 'hub-07-amira-found');
+    await screenshot(amira, 'hub-08-amira-found');
     // Action.OpenUrl: the renderer draws it as a link-role button.
     await found.getByRole('link', { name: 'Open', exact: true }).or(found.getByRole('button', { name: 'Open', exact: true })).waitFor({ state: 'visible' });
     assert.doesNotMatch(foundText, /Add to the Hub/, 'a coach is not offered to add to the Hub');
