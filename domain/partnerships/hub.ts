@@ -142,3 +142,6 @@ export function searchHub(entries: readonly HubEntry[], query: string, limit = 1
     .slice(0, limit)
     .map((x) => x.entry);
 }
+
+/** Where a coach or DEA is pointed to the Hub (a non-benefit claimant to refer on, informational support). */
+export const HUB_HINT = 'Your local Disability Hub lists support, provision and services in your district: say "hub" and some words to find them, for example "hub mental health".';

@@ -1,4 +1,5 @@
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { HubChangeRow, HubEntryRow } from '../../data/schema/partnerships';
 import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
@@ -180,5 +181,17 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     const actionId = JSON.stringify(added.card).match(/"actionId":"([^"]+)"/)![1]!;
     const started = await invokeAs(bot, PEOPLE.wctl, 'strategy.action-status', { strategyId, actionId, status: 'in_progress' });
     expect(cardText(started.card)).toContain('Third Party Provision · In progress');
+  });
+
+  it('informational support points the DEA to the Hub when they send the information', async () => {
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
+    const request = await new SqlSupportRequestStore(bot.app.dataSource).create(
+      { type: 'skill_support', requesterId: amira.id, deaId: amira.deaId!, claimant: null, topic: 'disability_specific_information', description: 'Where to find support for anxiety', reason: 'Advice', requiredBy: null, urgent: false, vulnerability: null },
+      new Date(),
+    );
+    const accepted = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'informational_support' });
+    expect(cardVerbs(accepted.card)).toContain('request.inform');
+    expect(cardText(accepted.card)).toContain('say "hub" and some words to find them');
   });
 });
