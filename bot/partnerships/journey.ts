@@ -3,6 +3,7 @@ import { Partnerships1764200000000 } from '../../data/migrations/1764200000000-P
 import { externalPartnerSchema, hubChangeSchema, hubEntrySchema, opportunitySchema, serviceChangeSchema, strategyActionSchema, strategySchema } from '../../data/schema/partnerships';
 import { SqlHubStore, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../data/stores/partnerships';
 import { SqlUnitOfWork } from '../../data/transactions';
+import { ROLES } from '../../domain/roles';
 import { PartnershipService } from '../../domain/partnerships/partnership-service';
 import { StrategyService } from '../../domain/partnerships/strategy-service';
 import { verb, type Journey } from '../core/journey';
@@ -29,7 +30,7 @@ export const partnershipsJourney: Journey = {
       command: 'hub',
       title: 'Search the local Disability Hub',
       description: 'Health and disability information, provision and services in your district. Say "hub" and some words, for example "hub autism".',
-      roles: 'everyone',
+      roles: ROLES,
       menu: 'Search your local Disability Hub: say hub and some words, for example hub autism',
       takesWords: true,
     },

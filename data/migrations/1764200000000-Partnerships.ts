@@ -141,7 +141,7 @@ export class Partnerships1764200000000 implements MigrationInterface {
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'strategyId', type: 'varchar', length: '36' },
-          { name: 'text', type: 'nvarchar', length: '400' },
+          { name: 'what', type: 'nvarchar', length: '400' },
           { name: 'owner', type: 'nvarchar', length: '100' },
           { name: 'status', type: 'varchar', length: '20' },
           { name: 'createdAt', ...t.timestamp },

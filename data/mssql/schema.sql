@@ -114,7 +114,7 @@ CREATE INDEX "IDX_strategy_lead" ON "strategy" ("leadId") ;
 GO
 CREATE INDEX "IDX_strategy_owner" ON "strategy" ("ownerId") ;
 GO
-CREATE TABLE "strategy_action" ("id" varchar(36) NOT NULL, "strategyId" varchar(36) NOT NULL, "text" nvarchar(400) NOT NULL, "owner" nvarchar(100) NOT NULL, "status" varchar(20) NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_6b82387f5523ae786b971c47c7a" PRIMARY KEY ("id"));
+CREATE TABLE "strategy_action" ("id" varchar(36) NOT NULL, "strategyId" varchar(36) NOT NULL, "what" nvarchar(400) NOT NULL, "owner" nvarchar(100) NOT NULL, "status" varchar(20) NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_6b82387f5523ae786b971c47c7a" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_strategy_action_strategy" ON "strategy_action" ("strategyId") ;
 GO

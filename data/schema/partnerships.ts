@@ -212,7 +212,8 @@ export interface StrategyRow {
 export interface StrategyActionRow {
   id: string;
   strategyId: string;
-  text: string;
+  /** What is to be done. */
+  what: string;
   owner: string;
   status: string;
   createdAt: Date;
@@ -256,7 +257,7 @@ export function strategyActionSchema(dialect: SqlDialect): EntitySchema<Strategy
     columns: {
       id: { type: 'varchar', length: 36, primary: true },
       strategyId: { type: 'varchar', length: 36 },
-      text: { type: 'nvarchar', length: 400 },
+      what: { type: 'nvarchar', length: 400 },
       owner: { type: 'nvarchar', length: 100 },
       status: { type: 'varchar', length: 20 },
       createdAt: { ...t.timestamp },

@@ -276,7 +276,7 @@ export class SqlStrategyStore implements StrategyStore {
   }
 
   async addAction(action: Omit<StrategyAction, 'id' | 'createdAt'>, at: Date): Promise<StrategyAction> {
-    const row: Omit<StrategyActionRow, 'strategy'> = { id: randomUUID(), ...action, createdAt: at };
+    const row: Omit<StrategyActionRow, 'strategy'> = { id: randomUUID(), strategyId: action.strategyId, what: action.text, owner: action.owner, status: action.status, createdAt: at };
     await this.actions().insert(row);
     return toAction(row);
   }
@@ -316,5 +316,5 @@ function toStrategy(row: StrategyRow): Strategy {
 }
 
 function toAction(row: Omit<StrategyActionRow, 'strategy'>): StrategyAction {
-  return { id: row.id.toLowerCase(), strategyId: row.strategyId.toLowerCase(), text: row.text, owner: row.owner, status: row.status as StrategyAction['status'], createdAt: row.createdAt };
+  return { id: row.id.toLowerCase(), strategyId: row.strategyId.toLowerCase(), text: row.what, owner: row.owner, status: row.status as StrategyAction['status'], createdAt: row.createdAt };
 }

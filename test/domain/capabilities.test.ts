@@ -16,14 +16,14 @@ const COLLEAGUE_ROLES: Role[] = [
 
 describe('capabilitiesFor', () => {
   it('a work coach: ask your DEA, your requests and help, not the DEA’s cohort', () => {
-    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Help']);
-    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', null, 'nominate case', 'help']);
+    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Search the local Disability Hub', 'Help']);
+    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', null, 'nominate case', 'hub', 'help']);
     expect(titles(['work_coach'])).not.toContain('Requests from your cohort');
   });
 
   it('a DEA: requests from the cohort, the queue and help, and nothing to ask for', () => {
-    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Your queue', 'After each meeting', 'Help']);
-    expect(commands(['dea'])).toEqual([null, 'queue', null, 'help']);
+    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Your queue', 'After each meeting', 'Search the local Disability Hub', 'Partnerships and strategies', 'Help']);
+    expect(commands(['dea'])).toEqual([null, 'queue', null, 'hub', 'partnerships', 'help']);
   });
 
   it('the cohort entry is something the bot does, with no command', () => {
@@ -32,12 +32,12 @@ describe('capabilitiesFor', () => {
   });
 
   it.each(COLLEAGUE_ROLES)('%s: ask the DEA, your requests and help', (role) => {
-    expect(titles([role])).toEqual(['Ask the DEA for support', 'Your requests', 'Help']);
-    expect(commands([role])).toEqual(['new request', 'my requests', 'help']);
+    expect(titles([role])).toEqual(['Ask the DEA for support', 'Your requests', 'Search the local Disability Hub', 'Help']);
+    expect(commands([role])).toEqual(['new request', 'my requests', 'hub', 'help']);
   });
 
   it('a work coach team leader: ask the DEA, their requests, trends in the team, help', () => {
-    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Trends in your team', 'Quality checks (QAS)', 'Plan group conferences', 'Nominate a case for a group conference', 'Help']);
+    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Trends in your team', 'Quality checks (QAS)', 'Plan group conferences', 'Nominate a case for a group conference', 'Search the local Disability Hub', 'Strategies you own', 'Help']);
   });
 
   it.each([...ROLES])('%s sees help, last', (role) => {
@@ -52,12 +52,12 @@ describe('capabilitiesFor', () => {
 
   it('a work coach who is also a service delivery coach gets each command once, the work coach’s wording first', () => {
     const list = capabilitiesFor({ roles: ['work_coach', 'service_delivery_coach'] }, CAPABILITIES);
-    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', null, 'nominate case', 'help']);
-    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Help']);
+    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', null, 'nominate case', 'hub', 'help']);
+    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Search the local Disability Hub', 'Help']);
   });
 
   it('a work coach who is also a DEA sees both sides, each command once', () => {
-    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Consent, booking and outcomes', 'After each meeting', 'Nominate a case for a group conference', 'Help']);
+    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Consent, booking and outcomes', 'After each meeting', 'Nominate a case for a group conference', 'Search the local Disability Hub', 'Partnerships and strategies', 'Help']);
   });
 
   it.each<[readonly Role[]]>([
@@ -71,7 +71,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('everyone has every role: one of each command plus the informational entries', () => {
-    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, null, null, 'quality checks', 'plan group conferences', 'nominate case', 'help']);
+    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, null, null, 'quality checks', 'plan group conferences', 'nominate case', 'hub', 'partnerships', null, 'help']);
   });
 
   it('keeps the order of CAPABILITIES, help last', () => {
