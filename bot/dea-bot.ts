@@ -20,7 +20,7 @@ import type { StaffMember } from '../domain/staff';
 import { isDomainError } from '../domain/errors';
 import { setTurnPerson } from '../dialogs/turn-person';
 import { normaliseCommand } from './core/commands';
-import { routeClick, type Routes } from './core/routes';
+import { commandFor, routeClick, type Routes } from './core/routes';
 
 export interface DeaBotDeps {
   readonly directory: StaffDirectory;
@@ -140,7 +140,7 @@ export class DeaBot extends TeamsActivityHandler {
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
     }
-    const handler = this.deps.routes.commands.get(command);
+    const handler = commandFor(this.deps.routes, command);
     if (handler) {
       try {
         await handler(turn, person, dc);

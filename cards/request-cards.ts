@@ -1,3 +1,4 @@
+import { HUB_HINT } from '../domain/partnerships/hub';
 import { allowedTriage, type TriageAction } from '../domain/requests/triage-policy';
 import { describeDate, londonDate } from '../domain/requests/calendar-date';
 import { formatNino, maskNino } from '../domain/requests/nino';
@@ -239,7 +240,7 @@ function deaForms(request: SupportRequest, allowed: ReadonlySet<TriageAction>, o
         submitTitle: 'Send to the work coach',
         fields: [
           { id: 'summary', kind: 'multiline', label: 'Summary', required: true, errorMessage: 'Enter a summary.', maxLength: TRIAGE_LIMITS.summary },
-          { id: 'information', kind: 'multiline', label: 'The information, or links to products', required: true, errorMessage: 'Enter the information.', maxLength: TRIAGE_LIMITS.information },
+          { id: 'information', kind: 'multiline', label: 'The information, or links to products', hint: HUB_HINT, required: true, errorMessage: 'Enter the information.', maxLength: TRIAGE_LIMITS.information },
         ],
       }),
     );

@@ -9,6 +9,7 @@ import { summaryCard } from '../cards/summary-card';
 import { isDomainError } from '../domain/errors';
 import { describeDate } from '../domain/requests/calendar-date';
 import { checkClaimantSupport, checkColleagueSupport, checkSkillSupport, type Draft } from '../domain/requests/drafts';
+import { HUB_HINT } from '../domain/partnerships/hub';
 import { SIX_POINT_PLAN_INSTRUCTION, eligibility, isNonBenefitClaimant } from '../domain/requests/eligibility';
 import { formatNino } from '../domain/requests/nino';
 import { asksForInterventionDirectly, requestTypesFor, type RequestService, type Submission } from '../domain/requests/request-service';
@@ -161,7 +162,7 @@ export class NewRequestDialog extends Dialog {
     }
     if (choice === 'neither') {
       const verdict = eligibility(benefitsOf(state.values), null);
-      await dc.context.sendActivity(verdict.eligible ? 'This claimant can be supported.' : verdict.reason);
+      await dc.context.sendActivity(verdict.eligible ? 'This claimant can be supported.' : `${verdict.reason} ${HUB_HINT}`);
       await this.drafts.delete(dc.context);
       return dc.endDialog();
     }

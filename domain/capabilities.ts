@@ -12,6 +12,8 @@ export interface Capability {
   readonly menu?: string;
   /** Where the command is in Teams' menu: only the personal chat, unless said (claimant details stay private). */
   readonly menuScopes?: readonly ('personal' | 'groupChat' | 'team')[];
+  /** The command may be followed by words of the person's own (e.g. what to search for). */
+  readonly takesWords?: boolean;
 }
 
 export const COLLEAGUES: readonly Role[] = [

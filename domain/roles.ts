@@ -11,6 +11,8 @@ export const ROLES = [
   'hcp',
   'hcp_activity_manager',
   'jobcentre_contact',
+  'partnership_manager',
+  'provision_tool_contact',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -27,6 +29,8 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   hcp: 'Health Care Professional',
   hcp_activity_manager: 'HCP Activity Manager',
   jobcentre_contact: 'Local nominated jobcentre contact',
+  partnership_manager: 'Partnership Manager',
+  provision_tool_contact: 'District provision tool single point of contact',
 };
 
 export function isRole(value: string): value is Role {

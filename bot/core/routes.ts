@@ -66,6 +66,18 @@ export function composeRoutes(journeys: readonly Journey[], parts: readonly Jour
   };
 }
 
+/**
+ * The handler for what was typed: the command itself, or a command that takes words followed by
+ * them ("hub autism"), the longest such command first.
+ */
+export function commandFor(routes: Routes, typed: string): CommandHandler | undefined {
+  const exact = routes.commands.get(typed);
+  if (exact) return exact;
+  const taking = routes.capabilities.filter((c): c is Capability & { command: string } => c.takesWords === true && c.command !== null && typed.startsWith(`${c.command} `));
+  const longest = taking.sort((a, b) => b.command.length - a.command.length)[0];
+  return longest ? routes.commands.get(longest.command) : undefined;
+}
+
 /** Answers a click with its verb's route; a verb no journey has gets a card saying so. */
 export async function routeClick(routes: Routes, person: StaffMember, verb: string, data: unknown, turn: TurnContext): Promise<AdaptiveCardInvokeResponse> {
   // A Map, not an object: "__proto__" or "toString" as a verb finds nothing.

@@ -130,6 +130,36 @@ CREATE INDEX "IDX_partnership_activity_dea" ON "partnership_activity" ("deaId") 
 GO
 CREATE INDEX "IDX_partnership_activity_wp" ON "partnership_activity" ("workPsychologistId") ;
 GO
+CREATE TABLE "hub_entry" ("id" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "title" nvarchar(120) NOT NULL, "summary" nvarchar(600) NOT NULL, "link" nvarchar(400), "kind" varchar(40) NOT NULL, "status" varchar(30) NOT NULL, "keeperId" varchar(36) NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_7a960429b391d0374170a60e950" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hub_entry_district" ON "hub_entry" ("district", "status") ;
+GO
+CREATE TABLE "hub_change" ("id" varchar(36) NOT NULL, "entryId" varchar(36) NOT NULL, "action" varchar(10) NOT NULL, "title" nvarchar(120) NOT NULL, "summary" nvarchar(600) NOT NULL, "link" nvarchar(400), "kind" varchar(40) NOT NULL, "requestedById" varchar(36) NOT NULL, "contactId" varchar(36) NOT NULL, "status" varchar(20) NOT NULL, "reason" nvarchar(400), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "decidedAt" datetime2, CONSTRAINT "PK_b73b0f5b71c70973116dd3f4c36" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hub_change_entry" ON "hub_change" ("entryId", "status") ;
+GO
+CREATE TABLE "opportunity" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "kind" varchar(40) NOT NULL, "status" varchar(30) NOT NULL, "title" nvarchar(120) NOT NULL, "summary" nvarchar(600) NOT NULL, "link" nvarchar(400), "hubEntryId" varchar(36), "sentTo" int NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_085fd6d6f4765325e6c16163568" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_opportunity_dea" ON "opportunity" ("deaId", "createdAt") ;
+GO
+CREATE TABLE "external_partner" ("id" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "deaId" varchar(36) NOT NULL, "name" nvarchar(120) NOT NULL, "kind" varchar(30) NOT NULL, "contact" nvarchar(200) NOT NULL, "website" nvarchar(400), "focus" nvarchar(400) NOT NULL, "lastMetOn" varchar(10), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_d09eafb3f31a492118313d3afe8" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_external_partner_district" ON "external_partner" ("district") ;
+GO
+CREATE TABLE "service_change" ("id" varchar(36) NOT NULL, "partnerId" varchar(36) NOT NULL, "partnerName" nvarchar(120) NOT NULL, "district" nvarchar(100) NOT NULL, "sentById" varchar(36) NOT NULL, "change" nvarchar(400) NOT NULL, "impact" nvarchar(600) NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_0e46f671a758e857060e6eabbcf" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_service_change_district" ON "service_change" ("district", "createdAt") ;
+GO
+CREATE TABLE "strategy" ("id" varchar(36) NOT NULL, "kind" varchar(30) NOT NULL, "title" nvarchar(120) NOT NULL, "why" nvarchar(2000) NOT NULL, "leadId" varchar(36) NOT NULL, "ownerId" varchar(36) NOT NULL, "status" varchar(30) NOT NULL, "areas" varchar(400) NOT NULL, "internalPartners" varchar(400) NOT NULL, "partnerIds" nvarchar(MAX) NOT NULL, "gapConferenceIds" nvarchar(MAX) NOT NULL, "gapNote" nvarchar(1000), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_733d2c3d4a73c020375b9b3581d" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_strategy_lead" ON "strategy" ("leadId") ;
+GO
+CREATE INDEX "IDX_strategy_owner" ON "strategy" ("ownerId") ;
+GO
+CREATE TABLE "strategy_action" ("id" varchar(36) NOT NULL, "strategyId" varchar(36) NOT NULL, "what" nvarchar(400) NOT NULL, "owner" nvarchar(100) NOT NULL, "status" varchar(20) NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_6b82387f5523ae786b971c47c7a" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_strategy_action_strategy" ON "strategy_action" ("strategyId") ;
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
@@ -181,4 +211,14 @@ GO
 ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "follow_up_action" ADD CONSTRAINT "FK_follow_up_action_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hub_entry" ADD CONSTRAINT "FK_hub_entry_keeper" FOREIGN KEY ("keeperId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hub_change" ADD CONSTRAINT "FK_hub_change_entry" FOREIGN KEY ("entryId") REFERENCES "hub_entry"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "opportunity" ADD CONSTRAINT "FK_opportunity_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "service_change" ADD CONSTRAINT "FK_service_change_partner" FOREIGN KEY ("partnerId") REFERENCES "external_partner"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "strategy_action" ADD CONSTRAINT "FK_strategy_action_strategy" FOREIGN KEY ("strategyId") REFERENCES "strategy"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

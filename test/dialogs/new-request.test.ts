@@ -117,6 +117,8 @@ describe('new request (work coach)', () => {
     expect(text(question)).toContain('This claimant is a non-benefit claimant');
     const answer = await exchange(bot, PEOPLE.coach, { journey: J, step: 'vulnerability', action: 'choose', choice: 'neither' });
     expect(text(answer)).toMatch(/non-benefit claimant.*refer them to an appropriate source of support/);
+    // The local Disability Hub is where to look for that support.
+    expect(text(answer)).toContain('say "hub" and some words');
     expect(await bot.app.dataSource.getRepository('SupportRequest').count()).toBe(0);
   });
 

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { Partnerships1764200000000 } from '../../data/migrations/1764200000000-Partnerships';
+import { externalPartnerSchema, hubChangeSchema, hubEntrySchema, opportunitySchema, serviceChangeSchema, strategyActionSchema, strategySchema } from '../../data/schema/partnerships';
+import { SqlHubStore, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../data/stores/partnerships';
+import { SqlUnitOfWork } from '../../data/transactions';
+import { ROLES } from '../../domain/roles';
+import { PartnershipService } from '../../domain/partnerships/partnership-service';
+import { StrategyService } from '../../domain/partnerships/strategy-service';
+import { verb, type Journey } from '../core/journey';
+import { PartnershipActions } from './partnership-actions';
+import { OutboxPartnershipNotifier, OutboxStrategyNotifier, PARTNERSHIP_KINDS, STRATEGY_KINDS_OUT } from './partnership-notifier';
+import { HeldConferences, StrategyActions } from './strategy-actions';
+
+const id = z.string().max(64);
+const version = z.union([z.string(), z.number()]).transform((v) => Number(v));
+/** Form inputs arrive as strings; the domain checks what they say. */
+const inputs = z.record(z.string(), z.unknown());
+/** An Input.ChoiceSet with one "yes" option sends "true", or nothing. */
+const HUB_FORM = inputs;
+const SHARE_FORM = z.object({ onHub: z.string().optional().transform((v) => (v ?? '').split(',').includes('true')) }).passthrough();
+
+/**
+ * The DEA's partnership work (seed 000 §45–62): the local Disability Hub, opportunities shared
+ * with the cohort, external partners with the changes in their services, and strategies.
+ */
+export const partnershipsJourney: Journey = {
+  name: 'partnerships',
+  capabilities: [
+    {
+      command: 'hub',
+      title: 'Search the local Disability Hub',
+      description: 'Health and disability information, provision and services in your district. Say "hub" and some words, for example "hub autism".',
+      roles: ROLES,
+      menu: 'Search your local Disability Hub: say hub and some words, for example hub autism',
+      takesWords: true,
+    },
+    {
+      command: 'partnerships',
+      title: 'Partnerships and strategies',
+      description: 'Share an employment or provision opportunity with all your work coaches, keep your external partners and tell the district when a service changes, and lead strategies.',
+      roles: ['dea'],
+      menu: 'For DEAs: share opportunities with your coaches, keep external partners, and lead strategies',
+    },
+    {
+      command: 'partnerships',
+      title: 'Strategies you own',
+      description: 'The strategies your DEA leads and you own; agree to a joint local strategy before it goes ahead.',
+      roles: ['work_coach_team_leader'],
+    },
+    {
+      command: null,
+      title: 'Hub content to publish',
+      description: 'When a DEA sends new, changed or removed Hub content, it arrives here as a card: publish it, then say so.',
+      roles: ['provision_tool_contact'],
+    },
+  ],
+  entities: [hubEntrySchema, hubChangeSchema, opportunitySchema, externalPartnerSchema, serviceChangeSchema, strategySchema, strategyActionSchema],
+  migrations: [Partnerships1764200000000],
+  build: ({ dataSource, directory, outbox, clock, logger, services }) => {
+    const hub = new SqlHubStore(dataSource);
+    const solutions = new SqlSolutionStore(dataSource);
+    const partners = new SqlPartnerStore(dataSource);
+    const districts = new SqlPartnershipDirectory(dataSource, directory);
+    const notifier = new OutboxPartnershipNotifier(outbox, logger);
+    const service = new PartnershipService({ hub, solutions, partners, directory: districts, notifier, uow: new SqlUnitOfWork(dataSource), clock });
+    const actions = new PartnershipActions({ service, solutions, partners, districts, directory, clock, logger });
+    const strategyService = new StrategyService({
+      store: new SqlStrategyStore(dataSource),
+      partners,
+      directory: districts,
+      outputs: new HeldConferences(services.conferences.store),
+      notifier: new OutboxStrategyNotifier(outbox, logger),
+      uow: new SqlUnitOfWork(dataSource),
+      clock,
+    });
+    const strategies = new StrategyActions({ strategies: strategyService, directory, logger });
+    return {
+      commands: {
+        hub: (turn, person) => actions.hubCommand(turn, person),
+        partnerships: (turn, person) => actions.menuCommand(turn, person),
+      },
+      verbs: [
+        verb('hub.propose', HUB_FORM, ({ person, data, typed }) => actions.propose(person, data, typed)),
+        verb('hub.change', z.object({ entryId: id }).passthrough(), ({ person, data, typed }) => actions.changeEntry(person, data.entryId, data, typed)),
+        verb('hub.remove', z.object({ entryId: id }), ({ person, data }) => actions.removeEntry(person, data.entryId)),
+        verb('hub.publish', z.object({ changeId: id, version }), ({ person, data }) => actions.publish(person, data.changeId, data.version)),
+        verb('hub.decline', z.object({ changeId: id, version, reason: z.string().optional() }), ({ person, data, typed }) => actions.decline(person, data.changeId, data.version, data.reason, typed)),
+        verb('opportunity.form', z.object({}).passthrough(), ({ person }) => actions.shareForm(person)),
+        verb('partner.list', z.object({}).passthrough(), ({ person }) => actions.partnerList(person)),
+        verb('strategy.list', z.object({}).passthrough(), ({ person }) => strategies.list(person)),
+        verb('strategy.open', z.object({ strategyId: id }), ({ person, data }) => strategies.open(person, data.strategyId)),
+        verb('strategy.propose', inputs, ({ person, data, typed }) => strategies.propose(person, data, typed)),
+        verb('strategy.agree', z.object({ strategyId: id, version }), ({ person, data }) => strategies.decide(person, data.strategyId, data.version, true)),
+        verb('strategy.decline', z.object({ strategyId: id, version }), ({ person, data }) => strategies.decide(person, data.strategyId, data.version, false)),
+        verb('strategy.add-action', z.object({ strategyId: id, version }).passthrough(), ({ person, data, typed }) => strategies.addAction(person, data.strategyId, data.version, data, typed)),
+        verb('strategy.action-status', z.object({ strategyId: id, actionId: id, status: z.string().max(20) }), ({ person, data }) => strategies.actionStatus(person, data.strategyId, data.actionId, data.status)),
+        verb('strategy.close', z.object({ strategyId: id, version }), ({ person, data }) => strategies.close(person, data.strategyId, data.version)),
+        verb('opportunity.share', SHARE_FORM, ({ person, data, typed }) => actions.share(person, data, typed)),
+        verb('partner.add', inputs, ({ person, data, typed }) => actions.addPartner(person, data, typed)),
+        verb('partner.notice', z.object({ partnerId: id }).passthrough(), ({ person, data, typed }) => actions.notice(person, data.partnerId, data, typed)),
+      ],
+      cards: {
+        [PARTNERSHIP_KINDS.hubChange]: { render: (changeId, recipient) => actions.outboxCards.hubChange(changeId, recipient) },
+        [PARTNERSHIP_KINDS.hubDecided]: { render: (changeId) => actions.outboxCards.hubDecided(changeId) },
+        [PARTNERSHIP_KINDS.opportunity]: { render: (solutionId) => actions.outboxCards.opportunity(solutionId) },
+        [PARTNERSHIP_KINDS.serviceChange]: { render: (noticeId) => actions.outboxCards.serviceChange(noticeId) },
+        [STRATEGY_KINDS_OUT.proposed]: { render: (strategyId, recipient) => strategies.strategyCard(strategyId, recipient) },
+        [STRATEGY_KINDS_OUT.decided]: { render: (strategyId, recipient) => strategies.strategyCard(strategyId, recipient) },
+      },
+    };
+  },
+};

@@ -1,0 +1,201 @@
+import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import { hubChangeCard, hubDecidedCard, hubResultsCard, opportunityCard, partnershipMenuCard, partnersCard, serviceChangeCard, shareOpportunityCard, type FormState, type Note } from '../../cards/partnership-cards';
+import { messageCard, type AdaptiveCard } from '../../cards/render';
+import { cardAttachment } from '../../dialogs/card-attachment';
+import { isDomainError, type DomainError } from '../../domain/errors';
+import { searchHub } from '../../domain/partnerships/hub';
+import { allowedHubChange, allowedHubEntry, deaRefusal, type HubEntryAction } from '../../domain/partnerships/partnership-policy';
+import type { PartnershipService } from '../../domain/partnerships/partnership-service';
+import type { PartnerStore, PartnershipDirectory, SolutionStore } from '../../domain/partnerships/ports';
+import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
+import { londonDate } from '../../domain/requests/calendar-date';
+import { hasRole, type StaffMember } from '../../domain/staff';
+import { normaliseCommand } from '../core/commands';
+import { cardResponse } from '../core/invoke-response';
+
+export interface PartnershipActionDeps {
+  readonly service: PartnershipService;
+  readonly solutions: SolutionStore;
+  readonly partners: PartnerStore;
+  readonly districts: PartnershipDirectory;
+  readonly directory: StaffDirectory;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** What a refused form comes back with: the problems beside their fields, and what was typed. */
+type Redraw = (person: StaffMember, form: FormState, note: Note) => Promise<AdaptiveCard>;
+
+/**
+ * The Hub, opportunities and partners in Teams. Each click is answered with the card as it now is;
+ * a refusal comes back on the same card with what was typed kept.
+ */
+export class PartnershipActions {
+  constructor(private readonly deps: PartnershipActionDeps) {}
+
+  /** `hub` and some words: the district's Hub; for a DEA, also what they may change on it. */
+  async hubCommand(turn: TurnContext, person: StaffMember): Promise<void> {
+    const words = normaliseCommand(turn.activity.text).replace(/^hub\b/, '').trim().slice(0, 200);
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(await this.hubCard(person, words))));
+  }
+
+  /** `partnerships`: the DEA's partnership work in one place (a team leader: the strategies they own). */
+  async menuCommand(turn: TurnContext, person: StaffMember): Promise<void> {
+    if (!hasRole(person, 'dea') && !hasRole(person, 'work_coach_team_leader')) {
+      await turn.sendActivity('Partnerships and strategies are for DEAs and their team leaders. To find health and disability information, say "hub" and some words, for example "hub autism".');
+      return;
+    }
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(partnershipMenuCard({ isDea: hasRole(person, 'dea'), name: person.name }))));
+  }
+
+  shareForm(person: StaffMember): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, {}, async (_p, _form, note) => messageCard(note.text), async () => {
+      const refusal = deaRefusal(person, 'share an opportunity with work coaches');
+      if (refusal) throw refusal;
+      return shareOpportunityCard((await this.deps.districts.cohortOf(person.id)).length);
+    });
+  }
+
+  partnerList(person: StaffMember): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, {}, async (_p, _form, note) => messageCard(note.text), () => this.partnersView(person));
+  }
+
+  async hubCard(person: StaffMember, words: string, extras: { note?: Note; form?: FormState; formFor?: string } = {}): Promise<AdaptiveCard> {
+    if (!hasRole(person, 'dea')) {
+      const { district, entries } = await this.deps.service.search(person, words);
+      return hubResultsCard({ words, district, entries, mayAdd: false, ...extras });
+    }
+    const { district, entries, pending } = await this.deps.service.hubFor(person);
+    const shown = words ? searchHub(entries, words) : entries.slice(0, 10);
+    const entryActions = new Map<string, ReadonlySet<HubEntryAction>>(shown.map((e) => [e.id, allowedHubEntry(person, district, e, pending.get(e.id) ?? null)]));
+    return hubResultsCard({ words, district, entries: shown, mayAdd: true, entryActions, ...extras });
+  }
+
+  async partnersView(person: StaffMember, extras: { note?: Note; form?: FormState; noticeFor?: string } = {}): Promise<AdaptiveCard> {
+    const { district, partners } = await this.deps.service.partnersFor(person);
+    return partnersCard({ district, partners, today: londonDate(this.deps.clock.now()), ...extras });
+  }
+
+  /** A change to the Hub, as the person it is for sees it now. */
+  async changeCard(changeId: string, viewer: StaffMember, extras: { note?: Note; form?: FormState } = {}): Promise<AdaptiveCard | null> {
+    const view = await this.deps.service.change(changeId);
+    if (!view) return null;
+    const requester = await this.deps.directory.findById(view.change.requestedById);
+    return hubChangeCard({ ...view, requester, allowed: allowedHubChange(viewer.id, view.change), ...extras });
+  }
+
+  // Handlers, one per verb.
+
+  propose(person: StaffMember, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, typed, this.hubRedraw, async () => {
+      const change = await this.deps.service.proposeEntry(person, data);
+      return this.hubCard(person, '', { note: { text: await this.sentNote(change.contactId), tone: 'good' } });
+    });
+  }
+
+  changeEntry(person: StaffMember, entryId: string, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, typed, (p, form, note) => this.hubCard(p, '', { form, note, formFor: entryId }), async () => {
+      const change = await this.deps.service.proposeChange(person, entryId, data);
+      return this.hubCard(person, '', { note: { text: await this.sentNote(change.contactId), tone: 'good' } });
+    });
+  }
+
+  removeEntry(person: StaffMember, entryId: string): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, {}, this.hubRedraw, async () => {
+      const change = await this.deps.service.proposeRemoval(person, entryId);
+      return this.hubCard(person, '', { note: { text: `${await this.sentNote(change.contactId)} It stays on the Hub until then.`, tone: 'good' } });
+    });
+  }
+
+  publish(person: StaffMember, changeId: string, version: number): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, {}, this.changeRedraw(changeId), async () => {
+      await this.deps.service.publish(person, changeId, version);
+      return (await this.changeCard(changeId, person, { note: { text: 'Thank you. The DEA has been told.', tone: 'good' } }))!;
+    });
+  }
+
+  decline(person: StaffMember, changeId: string, version: number, reason: string | undefined, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, typed, this.changeRedraw(changeId), async () => {
+      await this.deps.service.decline(person, changeId, version, reason);
+      return (await this.changeCard(changeId, person, { note: { text: 'The DEA has been told why.', tone: 'good' } }))!;
+    });
+  }
+
+  share(person: StaffMember, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    const redraw: Redraw = async (p, form, note) => shareOpportunityCard((await this.deps.districts.cohortOf(p.id)).length, form, note);
+    return this.answer(person, typed, redraw, async () => {
+      const { solution, hubChange } = await this.deps.service.shareSolution(person, data);
+      const hub = hubChange ? ` It was also sent to ${await this.nameOf(hubChange.contactId)} to go on the Hub.` : '';
+      const what = solution.status === 'available' ? `“${solution.title}”` : 'The news that there is no immediate solution yet';
+      return messageCard(`${what} was sent to your ${solution.sentTo === 1 ? 'work coach' : `${solution.sentTo} work coaches`}, with the reminder about conditionality.${hub}`);
+    });
+  }
+
+  addPartner(person: StaffMember, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, typed, (p, form, note) => this.partnersView(p, { form, note }), async () => {
+      const partner = await this.deps.service.addPartner(person, data, londonDate(this.deps.clock.now()));
+      return this.partnersView(person, { note: { text: `${partner.name} was added.`, tone: 'good' } });
+    });
+  }
+
+  notice(person: StaffMember, partnerId: string, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, typed, (p, form, note) => this.partnersView(p, { form, note, noticeFor: partnerId }), async () => {
+      const { notice, recipients } = await this.deps.service.tellDistrict(person, partnerId, data);
+      return this.partnersView(person, { note: { text: `The change at ${notice.partnerName} was sent to ${recipients} ${recipients === 1 ? 'person' : 'people'} in ${notice.district}.`, tone: 'good' } });
+    });
+  }
+
+  /** Cards the outbox delivers, rendered from stored state at delivery. */
+  readonly outboxCards = {
+    hubChange: (changeId: string, recipient: StaffMember) => this.changeCard(changeId, recipient),
+    hubDecided: async (changeId: string) => {
+      const view = await this.deps.service.change(changeId);
+      return view ? hubDecidedCard(view.change) : null;
+    },
+    opportunity: async (solutionId: string) => {
+      const solution = await this.deps.solutions.find(solutionId);
+      return solution ? opportunityCard(solution, await this.deps.directory.findById(solution.deaId)) : null;
+    },
+    serviceChange: async (noticeId: string) => {
+      const notice = await this.deps.partners.findServiceChange(noticeId);
+      return notice ? serviceChangeCard(notice, await this.deps.directory.findById(notice.sentById)) : null;
+    },
+  };
+
+  private readonly hubRedraw: Redraw = (person, form, note) => this.hubCard(person, '', { form, note });
+
+  private changeRedraw(changeId: string): Redraw {
+    return async (person, form, note) => (await this.changeCard(changeId, person, { form, note })) ?? messageCard(note.text);
+  }
+
+  private async sentNote(contactId: string): Promise<string> {
+    return `Sent to ${await this.nameOf(contactId)} to publish. Coaches will find it once it is published.`;
+  }
+
+  private async nameOf(id: string): Promise<string> {
+    return (await this.deps.directory.findById(id))?.name ?? 'the single point of contact';
+  }
+
+  /** Runs a click; a refusal shows nothing of anyone else's work, and a form keeps what was typed. */
+  private async answer(person: StaffMember, typed: Record<string, string>, redraw: Redraw, work: () => Promise<AdaptiveCard>): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      return cardResponse(await work());
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      this.deps.logger.info({ actorId: person.id, kind: error.kind }, 'partnership action refused');
+      if (error.kind === 'not_allowed' || error.kind === 'not_found') return cardResponse(messageCard(`${error.message} Nothing was changed.`));
+      return cardResponse(await this.redrawn(person, typed, redraw, error));
+    }
+  }
+
+  private async redrawn(person: StaffMember, typed: Record<string, string>, redraw: Redraw, error: DomainError): Promise<AdaptiveCard> {
+    const { entryId: _entry, changeId: _change, partnerId: _partner, version: _version, ...values } = typed;
+    const note: Note = { text: `${error.kind === 'conflict' ? 'This changed since you last saw it: this is how it is now. ' : ''}${error.message} What you typed is kept.`, tone: 'attention' };
+    try {
+      return await redraw(person, { values, problems: error.problems }, note);
+    } catch (again) {
+      if (!isDomainError(again)) throw again;
+      return messageCard(note.text);
+    }
+  }
+}

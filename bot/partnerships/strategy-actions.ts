@@ -1,0 +1,136 @@
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { strategiesCard, strategyCard, type FormState, type Note } from '../../cards/partnership-cards';
+import { messageCard, type AdaptiveCard } from '../../cards/render';
+import type { SqlConferenceStore } from '../../data/stores/group-conferences';
+import { describeMonth } from '../../domain/conferences/months';
+import { isDomainError } from '../../domain/errors';
+import type { ConferenceOutput, ConferenceOutputs } from '../../domain/partnerships/ports';
+import { allowedStrategy } from '../../domain/partnerships/strategies';
+import type { StrategyService } from '../../domain/partnerships/strategy-service';
+import type { Logger, StaffDirectory } from '../../domain/ports';
+import { hasRole, type StaffMember } from '../../domain/staff';
+import { cardResponse } from '../core/invoke-response';
+
+/** The held group conferences of a DEA's confirmed plans: the outputs a strategy's gaps refer to. */
+export class HeldConferences implements ConferenceOutputs {
+  constructor(private readonly store: SqlConferenceStore) {}
+
+  async heldFor(deaId: string): Promise<ConferenceOutput[]> {
+    const out: ConferenceOutput[] = [];
+    for (const plan of await this.store.plansForDea(deaId, ['confirmed'])) {
+      for (const c of await this.store.conferencesOf(plan.id)) {
+        if (c.status === 'held') out.push({ id: c.id, label: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}` });
+      }
+    }
+    // The latest first, and a bounded list for the card.
+    return out.reverse().slice(0, 12);
+  }
+}
+
+/** Strategies in Teams: a refusal comes back on the same card with what was typed kept. */
+export class StrategyActions {
+  constructor(
+    private readonly deps: {
+      readonly strategies: StrategyService;
+      readonly directory: StaffDirectory;
+      readonly logger: Logger;
+    },
+  ) {}
+
+  async listCard(person: StaffMember, extras: { note?: Note; form?: FormState } = {}): Promise<AdaptiveCard> {
+    const choices = hasRole(person, 'dea') ? await this.deps.strategies.choicesFor(person) : null;
+    return strategiesCard({ strategies: await this.deps.strategies.mine(person), choices, ...extras });
+  }
+
+  /** A strategy as this person sees it; nothing of it for someone who neither leads nor owns it. */
+  async strategyCard(strategyId: string, viewer: StaffMember, extras: { note?: Note; form?: FormState } = {}): Promise<AdaptiveCard | null> {
+    const view = await this.deps.strategies.view(strategyId);
+    if (!view) return null;
+    const { strategy } = view;
+    if (viewer.id !== strategy.leadId && viewer.id !== strategy.ownerId) return messageCard('Only the DEA who leads this strategy and the team leader who owns it can see it.');
+    const people = new Map((await this.deps.directory.findByIds([strategy.leadId, strategy.ownerId])).map((p) => [p.id, p]));
+    return strategyCard({ view, lead: people.get(strategy.leadId) ?? null, owner: people.get(strategy.ownerId) ?? null, allowed: allowedStrategy(viewer, strategy), viewerId: viewer.id, ...extras });
+  }
+
+  list(person: StaffMember): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, async () => this.listCard(person), async (form, note) => this.listCard(person, { form, note }));
+  }
+
+  open(person: StaffMember, strategyId: string): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, async () => (await this.strategyCard(strategyId, person)) ?? messageCard('That strategy no longer exists.'), async (_form, note) => messageCard(note.text));
+  }
+
+  propose(person: StaffMember, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(
+      person,
+      async () => {
+        const strategy = await this.deps.strategies.propose(person, data);
+        const owner = await this.deps.directory.findById(strategy.ownerId);
+        const text = strategy.status === 'awaiting_agreement' ? `Sent to ${owner?.name ?? 'your team leader'} to agree. It goes ahead once they do.` : `Started. ${owner?.name ?? 'Your team leader'}, who owns it, has been told.`;
+        return (await this.strategyCard(strategy.id, person, { note: { text, tone: 'good' } }))!;
+      },
+      async (form, note) => this.listCard(person, { form: { ...form, values: typed }, note }),
+    );
+  }
+
+  decide(person: StaffMember, strategyId: string, version: number, agree: boolean): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(
+      person,
+      async () => {
+        await this.deps.strategies.decide(person, strategyId, version, agree);
+        return (await this.strategyCard(strategyId, person, { note: { text: agree ? 'You agreed. The DEA has been told it can go ahead.' : 'The DEA has been told you do not agree.', tone: 'good' } }))!;
+      },
+      async (_form, note) => (await this.strategyCard(strategyId, person, { note })) ?? messageCard(note.text),
+    );
+  }
+
+  addAction(person: StaffMember, strategyId: string, version: number, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(
+      person,
+      async () => {
+        await this.deps.strategies.addAction(person, strategyId, version, data);
+        return (await this.strategyCard(strategyId, person, { note: { text: 'Action added.', tone: 'good' } }))!;
+      },
+      async (form, note) => (await this.strategyCard(strategyId, person, { form: { ...form, values: typed }, note })) ?? messageCard(note.text),
+    );
+  }
+
+  actionStatus(person: StaffMember, strategyId: string, actionId: string, status: string): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(
+      person,
+      async () => {
+        await this.deps.strategies.setActionStatus(person, actionId, status);
+        return (await this.strategyCard(strategyId, person, { note: { text: 'Action updated.', tone: 'good' } }))!;
+      },
+      async (_form, note) => (await this.strategyCard(strategyId, person, { note })) ?? messageCard(note.text),
+    );
+  }
+
+  close(person: StaffMember, strategyId: string, version: number): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(
+      person,
+      async () => {
+        await this.deps.strategies.close(person, strategyId, version);
+        return (await this.strategyCard(strategyId, person, { note: { text: 'The strategy is closed.', tone: 'good' } }))!;
+      },
+      async (_form, note) => (await this.strategyCard(strategyId, person, { note })) ?? messageCard(note.text),
+    );
+  }
+
+  private async answer(person: StaffMember, work: () => Promise<AdaptiveCard>, redraw: (form: FormState, note: Note) => Promise<AdaptiveCard>): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      return cardResponse(await work());
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      this.deps.logger.info({ actorId: person.id, kind: error.kind }, 'strategy action refused');
+      if (error.kind === 'not_allowed' || error.kind === 'not_found') return cardResponse(messageCard(`${error.message} Nothing was changed.`));
+      const note: Note = { text: `${error.kind === 'conflict' ? 'This changed since you last saw it: this is how it is now. ' : ''}${error.message} What you typed is kept.`, tone: 'attention' };
+      try {
+        return cardResponse(await redraw({ problems: error.problems }, note));
+      } catch (again) {
+        if (!isDomainError(again)) throw again;
+        return cardResponse(messageCard(note.text));
+      }
+    }
+  }
+}

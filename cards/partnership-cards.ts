@@ -1,0 +1,464 @@
+/**
+ * Cards of the DEA's partnership work: the local Disability Hub (search, keeping it, publishing
+ * changes), opportunities shared with the cohort, external partners and changes in their services.
+ * Built as typed objects (no template to parse); people's text is only ever a value.
+ */
+import { HUB_KIND_LABELS, HUB_KINDS, HUB_LIMITS, type HubChange, type HubEntry } from '../domain/partnerships/hub';
+import type { HubChangeAction, HubEntryAction } from '../domain/partnerships/partnership-policy';
+import { PARTNER_KIND_LABELS, PARTNER_KINDS, type Partner, type ServiceChange } from '../domain/partnerships/partners';
+import { SOLUTION_KIND_LABELS, SOLUTION_KINDS, SOLUTION_LIMITS, TEAM_LABELS, teamOf, type Solution } from '../domain/partnerships/solutions';
+import { ACTION_STATUS_LABELS, INTERNAL_PARTNER_LABELS, INTERNAL_PARTNERS, STRATEGY_AREA_LABELS, STRATEGY_AREAS, STRATEGY_KIND_LABELS, STRATEGY_KINDS, type Strategy, type StrategyVerb } from '../domain/partnerships/strategies';
+import type { StrategyChoices, StrategyView } from '../domain/partnerships/strategy-service';
+import { firstName, type StaffMember } from '../domain/staff';
+import { formCard, showCardAction, type FormField } from './form-card';
+import type { AdaptiveCard } from './render';
+
+type Element = Record<string, unknown>;
+
+export interface Note {
+  readonly text: string;
+  readonly tone: 'good' | 'attention';
+}
+
+export interface FormState {
+  readonly values?: Readonly<Record<string, string>>;
+  readonly problems?: Readonly<Record<string, string>>;
+}
+
+const text = (value: string, extra: Element = {}): Element => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
+const heading = (value: string): Element => text(value, { size: 'Large', weight: 'Bolder', style: 'heading' });
+const noteBlock = (note: Note | undefined): Element[] => (note ? [{ type: 'Container', style: note.tone === 'good' ? 'good' : 'attention', items: [text(note.text, { weight: 'Bolder' })] }] : []);
+
+function card(body: Element[], actions: Element[] = []): AdaptiveCard {
+  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, ...(actions.length ? { actions } : {}) };
+}
+
+/** Details behind a "Show details" button (Action.ToggleVisibility), so the card reads at a glance. */
+function details(id: string, items: Element[]): Element[] {
+  return [
+    { type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title: 'Show details', targetElements: [id] }] },
+    { type: 'Container', id, isVisible: false, items },
+  ];
+}
+
+function facts(pairs: readonly (readonly [string, string | null | undefined])[]): Element {
+  return { type: 'FactSet', facts: pairs.filter(([, v]) => v).map(([title, value]) => ({ title, value })) };
+}
+
+/** A button that opens a web address; only addresses the domain has checked reach a card. */
+function openUrl(title: string, url: string): Element {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
+function linkLine(label: string, url: string | null): Element[] {
+  return url ? [{ type: 'ActionSet', actions: [openUrl(label, url)] }] : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Hub
+
+const HUB_CHOICES = HUB_KINDS.filter((k) => k !== 'employment_opportunity').map((k) => ({ title: HUB_KIND_LABELS[k], value: k }));
+
+function hubFields(): FormField[] {
+  return [
+    { id: 'title', kind: 'text', label: 'Title', required: true, errorMessage: 'Enter a title.', maxLength: HUB_LIMITS.title },
+    { id: 'summary', kind: 'multiline', label: 'Summary', hint: 'What it is and who it helps, in a sentence or two.', required: true, errorMessage: 'Enter a summary.', maxLength: HUB_LIMITS.summary },
+    { id: 'link', kind: 'text', label: 'Web address (optional)', placeholder: 'https://', required: false, errorMessage: '', maxLength: HUB_LIMITS.link },
+    { id: 'kind', kind: 'choice', label: 'Kind of entry', required: true, errorMessage: 'Choose what kind of entry this is.', choices: HUB_CHOICES },
+  ];
+}
+
+export interface HubResultsView {
+  readonly words: string;
+  readonly district: string | null;
+  readonly entries: readonly HubEntry[];
+  /** The viewer keeps the Hub (a DEA): they may add to it. */
+  readonly mayAdd: boolean;
+  /** For a DEA: what they may do with each entry, by entry id. */
+  readonly entryActions?: ReadonlyMap<string, ReadonlySet<HubEntryAction>>;
+  readonly note?: Note;
+  readonly form?: FormState;
+  /** The entry whose change form was refused, to show it with what was typed (else the form is the new entry's). */
+  readonly formFor?: string;
+}
+
+/** `hub <words>`: what the district's Hub has on it, newest or best match first. */
+export function hubResultsCard(view: HubResultsView): AdaptiveCard {
+  const body: Element[] = [heading(view.words ? `Disability Hub: “${view.words}”` : 'Your local Disability Hub')];
+  body.push(...noteBlock(view.note));
+  if (!view.district) {
+    body.push(text('You cannot search the Hub yet: the staff directory does not say which jobcentre you work in. Ask whoever keeps the directory.'));
+    return card(body);
+  }
+  if (!view.entries.length) {
+    body.push(text(view.words ? `Nothing on the ${view.district} Hub matches “${view.words}”. Try fewer or different words, or ask your DEA.` : `There is nothing on the ${view.district} Hub yet.`));
+  } else {
+    body.push(text(view.words ? `You found ${count(view.entries.length, 'entry', 'entries')} on the ${view.district} Hub.` : `The newest ${count(view.entries.length, 'entry', 'entries')} on the ${view.district} Hub. Say **hub** and some words to search, for example **hub autism**.`));
+    view.entries.forEach((entry, i) => body.push(hubEntryBlock(entry, i, view.entryActions?.get(entry.id), view.formFor === entry.id ? view.form : undefined)));
+  }
+  const actions: Element[] = [];
+  if (view.mayAdd) {
+    const form = view.formFor ? undefined : view.form;
+    actions.push(showCardAction({ title: 'Add to the Hub', verb: 'hub.propose', submitTitle: 'Send to be published', intro: 'It goes to your district provision tool’s single point of contact, who publishes it. Coaches find it once it is published.', data: {}, fields: hubFields(), values: form?.values, problems: form?.problems }));
+  }
+  return card(body, actions);
+}
+
+function hubEntryBlock(entry: HubEntry, index: number, allowed: ReadonlySet<HubEntryAction> | undefined, form: FormState | undefined): Element {
+  const items: Element[] = [
+    text(entry.title, { weight: 'Bolder' }),
+    text(HUB_KIND_LABELS[entry.kind], { isSubtle: true, spacing: 'None', size: 'Small' }),
+    text(entry.summary, { spacing: 'Small', maxLines: 3 }),
+  ];
+  if (entry.status === 'awaiting_publication') items.push(text('Waiting to be published: coaches cannot see it yet.', { isSubtle: true, size: 'Small' }));
+  const actions: Element[] = entry.link ? [openUrl('Open', entry.link)] : [];
+  if (allowed?.has('change')) {
+    actions.push(
+      showCardAction({
+        title: 'Change',
+        verb: 'hub.change',
+        submitTitle: 'Send the change',
+        intro: 'The entry stays as it is until the change is published.',
+        data: { entryId: entry.id },
+        fields: hubFields(),
+        values: form?.values ?? { title: entry.title, summary: entry.summary, link: entry.link ?? '', kind: entry.kind },
+        problems: form?.problems,
+      }),
+    );
+  }
+  if (allowed?.has('remove')) {
+    actions.push({
+      type: 'Action.ShowCard',
+      title: 'Remove',
+      card: { type: 'AdaptiveCard', body: [text(`Ask for “${entry.title}” to be taken off the Hub?`)], actions: [{ type: 'Action.Execute', title: 'Yes, ask to remove it', verb: 'hub.remove', data: { entryId: entry.id }, style: 'destructive' }] },
+    });
+  }
+  if (actions.length) items.push({ type: 'ActionSet', actions });
+  return { type: 'Container', separator: index > 0, spacing: 'Medium', items };
+}
+
+const ACTION_WORDS: Readonly<Record<HubChange['action'], { ask: string; done: string }>> = {
+  add: { ask: 'add this to', done: 'added to' },
+  change: { ask: 'change this entry on', done: 'changed on' },
+  remove: { ask: 'remove this entry from', done: 'removed from' },
+};
+
+export interface HubChangeView {
+  readonly change: HubChange;
+  readonly entry: HubEntry;
+  readonly requester: StaffMember | null;
+  readonly allowed: ReadonlySet<HubChangeAction>;
+  readonly note?: Note;
+  readonly form?: FormState;
+}
+
+/** To the single point of contact: a change to publish on the intranet, then to mark published. */
+export function hubChangeCard(view: HubChangeView): AdaptiveCard {
+  const { change, entry } = view;
+  const who = view.requester?.name ?? 'A DEA';
+  const words = ACTION_WORDS[change.action];
+  const body: Element[] = [heading(`Please ${words.ask} the ${entry.district} Disability Hub`)];
+  body.push(...noteBlock(view.note));
+  if (change.status === 'requested') body.push(text(`${who} asks you to ${words.ask} the Hub. Publish it on the intranet, then choose **Published** so coaches can find it here too.`));
+  else if (change.status === 'published') body.push(text(`You marked this published. Coaches now see it ${words.done} the Hub.`));
+  else body.push(text(`You said this cannot be published: ${change.reason ?? ''}`));
+  body.push(text(change.content.title, { weight: 'Bolder' }));
+  body.push(facts([['Kind', HUB_KIND_LABELS[change.content.kind]], ['Asked by', view.requester?.name]]));
+  body.push(...details(`hub-change-${change.id}`, [text(change.content.summary), ...linkLine('Open the web address', change.content.link), ...(change.action === 'change' ? [text(`Now on the Hub: ${entry.title}`, { isSubtle: true })] : [])]));
+  const actions: Element[] = [];
+  if (view.allowed.has('publish')) actions.push({ type: 'Action.Execute', title: 'Published', verb: 'hub.publish', data: { changeId: change.id, version: change.version }, style: 'positive' });
+  if (view.allowed.has('decline')) {
+    actions.push(
+      showCardAction({
+        title: 'Cannot publish',
+        verb: 'hub.decline',
+        submitTitle: 'Send to the DEA',
+        data: { changeId: change.id, version: change.version },
+        fields: [{ id: 'reason', kind: 'multiline', label: 'Why it cannot be published', required: true, errorMessage: 'Enter why it cannot be published.', maxLength: 400 }],
+        values: view.form?.values,
+        problems: view.form?.problems,
+      }),
+    );
+  }
+  return card(body, actions);
+}
+
+/** To the DEA who asked: the change was published, or why not. */
+export function hubDecidedCard(change: HubChange): AdaptiveCard {
+  const words = ACTION_WORDS[change.action];
+  if (change.status === 'published') return card([heading('Your Hub change is published'), text(`“${change.content.title}” is ${words.done} the Hub. Coaches find it with **hub** and some words.`)]);
+  return card([heading('Your Hub change was not published'), text(`“${change.content.title}” was not ${words.done} the Hub.`), text(`The reason given: ${change.reason ?? 'none'}`), text('Correct it and send it again with **hub**.', { isSubtle: true })]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opportunities
+
+/** `share opportunity`: the DEA tells the cohort about an opportunity, or that none is found yet. */
+export function shareOpportunityCard(cohortSize: number, state: FormState = {}, note?: Note): AdaptiveCard {
+  const fields: FormField[] = [
+    { id: 'kind', kind: 'choice', label: 'Kind of opportunity', required: true, errorMessage: 'Choose the kind of opportunity.', choices: SOLUTION_KINDS.map((k) => ({ title: `${SOLUTION_KIND_LABELS[k]} (${TEAM_LABELS[teamOf(k)]})`, value: k })) },
+    {
+      id: 'status',
+      kind: 'choice',
+      label: 'Is it available now?',
+      required: true,
+      errorMessage: 'Choose whether it is available now.',
+      choices: [
+        { title: 'Yes: coaches can refer claimants now', value: 'available' },
+        { title: 'No immediate solution: the team will keep looking', value: 'still_investigating' },
+      ],
+    },
+    { id: 'title', kind: 'text', label: 'Title', required: true, errorMessage: 'Enter a title.', maxLength: SOLUTION_LIMITS.title },
+    { id: 'summary', kind: 'multiline', label: 'Summary', hint: 'What it is, who it suits and how to refer a claimant.', required: true, errorMessage: 'Enter a summary.', maxLength: SOLUTION_LIMITS.summary },
+    { id: 'link', kind: 'text', label: 'Web address (optional)', placeholder: 'https://', required: false, errorMessage: '' },
+    { id: 'onHub', kind: 'multichoice', label: 'For a group opportunity', required: false, errorMessage: '', choices: [{ title: 'Also put it on the local Disability Hub', value: 'true' }] },
+  ];
+  const form = formCard({
+    journey: '',
+    step: '',
+    title: 'Share an opportunity with your work coaches',
+    intro: `It goes to your ${count(cohortSize, 'work coach', 'work coaches')} at once, with a reminder to explain the conditionality to the claimant.`,
+    submitTitle: 'Share it',
+    fields,
+    values: { status: 'available', ...state.values },
+    problems: state.problems,
+  });
+  (form.body as Element[]).splice(1, 0, ...noteBlock(note));
+  form.actions = [{ type: 'Action.Execute', title: 'Share it', verb: 'opportunity.share', style: 'positive', data: {} }];
+  return form;
+}
+
+/** To each coach of the cohort: an opportunity to refer claimants to, with the conditionality reminder (seed 000 §51, §54). */
+export function opportunityCard(solution: Solution, dea: StaffMember | null): AdaptiveCard {
+  const team = TEAM_LABELS[teamOf(solution.kind)];
+  const from = dea ? firstName(dea) : 'Your DEA';
+  const kind = SOLUTION_KIND_LABELS[solution.kind];
+  if (solution.status === 'still_investigating') {
+    return card([
+      heading(`No ${kind.toLowerCase()} yet: ${solution.title}`),
+      text(`${from} says there is no immediate solution. ${team} will keep looking, and you will be told when something is found.`),
+      ...details(`opportunity-${solution.id}`, [text(solution.summary)]),
+    ]);
+  }
+  return card([
+    heading(`New opportunity: ${solution.title}`),
+    text(`${from} shared a ${kind.toLowerCase()} you can refer claimants to.`),
+    { type: 'Container', style: 'emphasis', items: [text('Before you refer someone, make sure they fully understand the conditionality requirement to apply for and take up the opportunity. Take DMA action if required.', { weight: 'Bolder' })] },
+    ...details(`opportunity-${solution.id}`, [text(solution.summary), facts([['Kind', kind], ['Worked up with', team]]), ...linkLine('Open the details', solution.link)]),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// External partners
+
+function partnerFields(today: string): FormField[] {
+  return [
+    { id: 'name', kind: 'text', label: 'Organisation', required: true, errorMessage: 'Enter the organisation’s name.', maxLength: 120 },
+    { id: 'kind', kind: 'choice', label: 'Kind of organisation', required: true, errorMessage: 'Choose what kind of organisation it is.', choices: PARTNER_KINDS.map((k) => ({ title: PARTNER_KIND_LABELS[k], value: k })) },
+    { id: 'contact', kind: 'text', label: 'Contact', hint: 'A name, phone number or email address.', required: true, errorMessage: 'Enter how to reach them.', maxLength: 200 },
+    { id: 'website', kind: 'text', label: 'Website (optional)', placeholder: 'https://', required: false, errorMessage: '', maxLength: 400 },
+    { id: 'focus', kind: 'multiline', label: 'What you work on together', required: true, errorMessage: 'Enter what you work on together.', maxLength: 400 },
+    { id: 'lastMetOn', kind: 'date', label: 'Last met (optional)', required: false, errorMessage: 'Enter a date in the past.', max: today },
+  ];
+}
+
+export interface PartnersView {
+  readonly district: string;
+  readonly partners: readonly Partner[];
+  readonly today: string;
+  readonly note?: Note;
+  readonly form?: FormState;
+  /** The partner whose notice form was refused, to show it open with what was typed. */
+  readonly noticeFor?: string;
+}
+
+/** `partners`: the district's external partners, and a notice to the district when a service changes (seed 000 §55–56). */
+export function partnersCard(view: PartnersView): AdaptiveCard {
+  const body: Element[] = [heading(`External partners in ${view.district}`)];
+  body.push(...noteBlock(view.note));
+  body.push(text(view.partners.length ? 'If a service changes in a way that affects claimants, choose **Tell the district** under it: every DEA and work coach in the district is told.' : 'There are no partners on the list yet. Add the GP surgeries, NHS services, charities and peer led organisations you work with.'));
+  view.partners.forEach((p, i) => {
+    const noticeState = view.noticeFor === p.id ? view.form : undefined;
+    body.push({
+      type: 'Container',
+      separator: i > 0,
+      items: [
+        text(p.name, { weight: 'Bolder' }),
+        text(`${PARTNER_KIND_LABELS[p.kind]} · ${p.lastMetOn ? `last met ${p.lastMetOn}` : 'not met yet'}`, { isSubtle: true, spacing: 'None', size: 'Small' }),
+        ...details(`partner-${p.id}`, [facts([['Contact', p.contact], ['Focus', p.focus]]), ...linkLine('Website', p.website)]),
+        {
+          type: 'ActionSet',
+          actions: [
+            showCardAction({
+              title: 'Tell the district',
+              verb: 'partner.notice',
+              submitTitle: 'Send to the district',
+              intro: `Every DEA and work coach in ${view.district} gets this.`,
+              data: { partnerId: p.id },
+              fields: [
+                { id: 'change', kind: 'multiline', label: 'What is changing, and from when', required: true, errorMessage: 'Enter what is changing.', maxLength: 400 },
+                { id: 'impact', kind: 'multiline', label: 'What it means for claimants', hint: 'And where coaches can send them now.', required: true, errorMessage: 'Enter what it means for claimants.', maxLength: 600 },
+              ],
+              values: noticeState?.values,
+              problems: noticeState?.problems,
+            }),
+          ],
+        },
+      ],
+    });
+  });
+  const addState = view.noticeFor ? undefined : view.form;
+  return card(body, [showCardAction({ title: 'Add a partner', verb: 'partner.add', submitTitle: 'Add', data: {}, fields: partnerFields(view.today), values: addState?.values, problems: addState?.problems })]);
+}
+
+/** To the district's DEAs and coaches: a change in an external service (seed 000 §56). */
+export function serviceChangeCard(notice: ServiceChange, sender: StaffMember | null): AdaptiveCard {
+  return card([
+    heading(`Service change: ${notice.partnerName}`),
+    text(notice.change, { weight: 'Bolder' }),
+    text(`What it means for claimants: ${notice.impact}`),
+    text(`From ${sender?.name ?? 'a DEA'}, DEA in ${notice.district}.`, { isSubtle: true, size: 'Small' }),
+  ]);
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The partnership menu and strategies
+
+/** `partnerships`: the DEA's partnership work in one place; a team leader sees the strategies they own. */
+export function partnershipMenuCard(person: { isDea: boolean; name: string }): AdaptiveCard {
+  const actions: Element[] = [];
+  if (person.isDea) actions.push({ type: 'Action.Execute', title: 'Share an opportunity', verb: 'opportunity.form', data: {} }, { type: 'Action.Execute', title: 'External partners', verb: 'partner.list', data: {} });
+  actions.push({ type: 'Action.Execute', title: 'Strategies', verb: 'strategy.list', data: {} });
+  return card(
+    [
+      heading('Your partnership work'),
+      text(
+        person.isDea
+          ? 'Share an employment or provision opportunity with all your work coaches, keep your external partners, or lead a strategy with your team leader.'
+          : 'See the strategies you own, and agree to joint local strategies your DEA proposes.',
+      ),
+    ],
+    actions,
+  );
+}
+
+const STRATEGY_STATUS_LABELS: Readonly<Record<Strategy['status'], string>> = {
+  awaiting_agreement: 'Waiting for the team leader to agree',
+  active: 'Going ahead',
+  not_agreed: 'Not agreed',
+  closed: 'Closed',
+};
+
+export interface StrategiesView {
+  readonly strategies: readonly Strategy[];
+  /** Only for a DEA: what they may choose from for a new strategy. */
+  readonly choices: StrategyChoices | null;
+  readonly note?: Note;
+  readonly form?: FormState;
+}
+
+/** The strategies a person leads or owns; a DEA can start a new one. */
+export function strategiesCard(view: StrategiesView): AdaptiveCard {
+  const body: Element[] = [heading('Your strategies'), ...noteBlock(view.note)];
+  body.push(text(view.strategies.length ? 'Open one to see its actions, partners and the gaps it addresses.' : 'You have no strategies yet.'));
+  view.strategies.forEach((s, i) =>
+    body.push({
+      type: 'Container',
+      separator: i > 0,
+      items: [
+        text(s.title, { weight: 'Bolder' }),
+        text(`${STRATEGY_KIND_LABELS[s.kind]} · ${STRATEGY_STATUS_LABELS[s.status]}`, { isSubtle: true, spacing: 'None', size: 'Small' }),
+        { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Open', verb: 'strategy.open', data: { strategyId: s.id } }] },
+      ],
+    }),
+  );
+  const actions: Element[] = [];
+  if (view.choices) {
+    const fields: FormField[] = [
+      { id: 'kind', kind: 'choice', label: 'Kind of strategy', required: true, errorMessage: 'Choose the kind of strategy.', choices: STRATEGY_KINDS.map((k) => ({ title: STRATEGY_KIND_LABELS[k], value: k })) },
+      { id: 'title', kind: 'text', label: 'Title', required: true, errorMessage: 'Enter a title.', maxLength: 120 },
+      { id: 'why', kind: 'multiline', label: 'Why it is needed', hint: 'As much detail as helps partners understand and buy in: it goes in the invitations.', required: true, errorMessage: 'Enter why it is needed.', maxLength: 2000 },
+      ...(view.choices.conferences.length ? [{ id: 'gapConferenceIds', kind: 'multichoice' as const, label: 'Gaps found at these group conferences', required: false, errorMessage: '', choices: view.choices.conferences.map((c) => ({ title: c.label, value: c.id })) }] : []),
+      { id: 'gapNote', kind: 'multiline', label: 'The gaps it addresses', required: false, errorMessage: 'Say what gaps it addresses.', maxLength: 1000 },
+      { id: 'areas', kind: 'multichoice', label: 'Areas (for a strategy with the work psychologist)', required: false, errorMessage: '', choices: STRATEGY_AREAS.map((a) => ({ title: STRATEGY_AREA_LABELS[a], value: a })) },
+      { id: 'internalPartners', kind: 'multichoice', label: 'Internal partners', required: false, errorMessage: '', choices: INTERNAL_PARTNERS.map((p) => ({ title: INTERNAL_PARTNER_LABELS[p], value: p })) },
+      ...(view.choices.partners.length ? [{ id: 'partnerIds', kind: 'multichoice' as const, label: 'External partners', required: false, errorMessage: '', choices: view.choices.partners.map((p) => ({ title: p.name, value: p.id })) }] : []),
+    ];
+    actions.push(showCardAction({ title: 'New strategy', verb: 'strategy.propose', submitTitle: 'Start the strategy', intro: 'You lead it; your team leader owns it, and must agree before a joint local strategy goes ahead.', data: {}, fields, values: view.form?.values, problems: view.form?.problems }));
+  }
+  return card(body, actions);
+}
+
+export interface StrategyCardView {
+  readonly view: StrategyView;
+  readonly lead: StaffMember | null;
+  readonly owner: StaffMember | null;
+  readonly allowed: ReadonlySet<StrategyVerb>;
+  readonly viewerId: string;
+  readonly note?: Note;
+  readonly form?: FormState;
+}
+
+/** One strategy: why, who, partners, gaps and actions; the owner agrees here to a joint local strategy. */
+export function strategyCard(data: StrategyCardView): AdaptiveCard {
+  const { strategy, actions, partners, gaps } = data.view;
+  const body: Element[] = [heading(strategy.title), ...noteBlock(data.note)];
+  if (data.allowed.has('agree')) body.push(text(`${data.lead?.name ?? 'Your DEA'} asks you to agree to this joint local strategy. It cannot go ahead until you do.`, { weight: 'Bolder' }));
+  else if (strategy.status === 'awaiting_agreement') body.push(text(`Waiting for ${data.owner?.name ?? 'the team leader'} to agree before it goes ahead.`));
+  body.push(facts([['Kind', STRATEGY_KIND_LABELS[strategy.kind]], ['Status', STRATEGY_STATUS_LABELS[strategy.status]], ['Led by', data.lead?.name], ['Owned by', data.owner?.name]]));
+  body.push(text(`Why: ${strategy.why}`, { maxLines: 4 }));
+  const partnerNames = [...strategy.internalPartners.map((p) => INTERNAL_PARTNER_LABELS[p]), ...partners.map((p) => p.name)];
+  body.push(
+    ...details(`strategy-${strategy.id}`, [
+      facts([
+        ['Partners', partnerNames.join(', ') || 'None named yet'],
+        ['Areas', strategy.areas.map((a) => STRATEGY_AREA_LABELS[a]).join(', ')],
+        ['Gaps found at', gaps.map((g) => g.label).join('; ')],
+        ['Gaps', strategy.gapNote],
+      ]),
+    ]),
+  );
+  body.push(text(actions.length ? 'Actions' : 'No actions yet.', { weight: 'Bolder', separator: true }));
+  const mayUpdate = data.allowed.has('update_action');
+  for (const action of actions) {
+    const next = action.status === 'open' ? 'in_progress' : action.status === 'in_progress' ? 'done' : null;
+    body.push({
+      type: 'Container',
+      items: [
+        text(`${action.text}`),
+        text(`${action.owner} · ${ACTION_STATUS_LABELS[action.status]}`, { isSubtle: true, spacing: 'None', size: 'Small' }),
+        ...(mayUpdate && next ? [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: next === 'done' ? 'Mark done' : 'Mark started', verb: 'strategy.action-status', data: { strategyId: strategy.id, actionId: action.id, status: next } }] }] : []),
+      ],
+    });
+  }
+  const buttons: Element[] = [];
+  const data0 = { strategyId: strategy.id, version: strategy.version };
+  if (data.allowed.has('agree')) buttons.push({ type: 'Action.Execute', title: 'Agree', verb: 'strategy.agree', data: data0, style: 'positive' });
+  if (data.allowed.has('decline')) {
+    buttons.push({ type: 'Action.ShowCard', title: 'Do not agree', card: { type: 'AdaptiveCard', body: [text('Tell the DEA you do not agree to this strategy going ahead?')], actions: [{ type: 'Action.Execute', title: 'Yes, do not agree', verb: 'strategy.decline', data: data0, style: 'destructive' }] } });
+  }
+  if (data.allowed.has('add_action')) {
+    buttons.push(
+      showCardAction({
+        title: 'Add an action',
+        verb: 'strategy.add-action',
+        submitTitle: 'Add',
+        data: data0,
+        fields: [
+          { id: 'text', kind: 'multiline', label: 'What is to be done', required: true, errorMessage: 'Enter what is to be done.', maxLength: 400 },
+          { id: 'owner', kind: 'text', label: 'Who does it', hint: 'A person or a team, for example Third Party Provision.', required: true, errorMessage: 'Enter who does it.', maxLength: 100 },
+        ],
+        values: data.form?.values,
+        problems: data.form?.problems,
+      }),
+    );
+  }
+  if (data.allowed.has('close')) {
+    buttons.push({ type: 'Action.ShowCard', title: 'Close', card: { type: 'AdaptiveCard', body: [text('Close this strategy? Its actions can no longer change.')], actions: [{ type: 'Action.Execute', title: 'Yes, close it', verb: 'strategy.close', data: data0, style: 'destructive' }] } });
+  }
+  return card(body, buttons);
+}

@@ -1,0 +1,87 @@
+import { invalid } from '../errors';
+import { isWebLink } from './hub';
+
+/** External health and disability organisations the DEA is the jobcentre's single point of contact for (seed 000 §55–56). */
+export const PARTNER_KINDS = ['gp_surgery', 'nhs_service', 'charity', 'peer_led', 'local_authority', 'other'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+export const PARTNER_KIND_LABELS: Readonly<Record<PartnerKind, string>> = {
+  gp_surgery: 'GP surgery',
+  nhs_service: 'NHS service',
+  charity: 'Disability charity',
+  peer_led: 'Disability peer led organisation',
+  local_authority: 'Local authority',
+  other: 'Other organisation',
+};
+
+export interface Partner {
+  readonly id: string;
+  readonly district: string;
+  /** The DEA who keeps in touch with them. */
+  readonly deaId: string;
+  readonly name: string;
+  readonly kind: PartnerKind;
+  /** A name, phone number or email address: how to reach them. */
+  readonly contact: string;
+  readonly website: string | null;
+  /** What the partnership is about. */
+  readonly focus: string;
+  /** 'YYYY-MM-DD', when the DEA last met them. */
+  readonly lastMetOn: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export type PartnerInput = Pick<Partner, 'name' | 'kind' | 'contact' | 'website' | 'focus' | 'lastMetOn'>;
+
+/** A change in an external service that may affect claimants, told to the district's DEAs and coaches (seed 000 §56). */
+export interface ServiceChange {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly partnerName: string;
+  readonly district: string;
+  readonly sentById: string;
+  /** What changed, e.g. "Closing on 31 January". */
+  readonly change: string;
+  /** What it means for claimants and where to send them now. */
+  readonly impact: string;
+  readonly createdAt: Date;
+}
+
+export function parsePartner(input: Record<string, unknown>, today: string): PartnerInput {
+  const problems: Record<string, string> = {};
+  const name = str(input.name);
+  const kind = str(input.kind);
+  const contact = str(input.contact);
+  const website = str(input.website);
+  const focus = str(input.focus);
+  const lastMetOn = str(input.lastMetOn);
+  if (!name) problems.name = 'Enter the organisation’s name.';
+  else if (name.length > 120) problems.name = 'The name must be 120 characters or fewer.';
+  if (!(PARTNER_KINDS as readonly string[]).includes(kind)) problems.kind = 'Choose what kind of organisation it is.';
+  if (!contact) problems.contact = 'Enter how to reach them: a name, phone number or email address.';
+  else if (contact.length > 200) problems.contact = 'The contact must be 200 characters or fewer.';
+  if (website && !isWebLink(website)) problems.website = 'Enter a web address starting with https://, or leave it empty.';
+  if (!focus) problems.focus = 'Enter what you work on together.';
+  else if (focus.length > 400) problems.focus = 'What you work on together must be 400 characters or fewer.';
+  if (lastMetOn && (!/^\d{4}-\d{2}-\d{2}$/.test(lastMetOn) || Number.isNaN(Date.parse(lastMetOn)))) problems.lastMetOn = 'Enter the date you last met, or leave it empty.';
+  else if (lastMetOn && lastMetOn > today) problems.lastMetOn = 'The date you last met must be today or in the past.';
+  if (Object.keys(problems).length) throw invalid('Some of the partner’s details need correcting.', problems);
+  return { name, kind: kind as PartnerKind, contact, website: website || null, focus, lastMetOn: lastMetOn || null };
+}
+
+export function parseServiceChange(input: Record<string, unknown>): { change: string; impact: string } {
+  const problems: Record<string, string> = {};
+  const change = str(input.change);
+  const impact = str(input.impact);
+  if (!change) problems.change = 'Enter what is changing, and from when.';
+  else if (change.length > 400) problems.change = 'What is changing must be 400 characters or fewer.';
+  if (!impact) problems.impact = 'Enter what it means for claimants, and where coaches can send them now.';
+  else if (impact.length > 600) problems.impact = 'What it means for claimants must be 600 characters or fewer.';
+  if (Object.keys(problems).length) throw invalid('Some of the notice needs correcting.', problems);
+  return { change, impact };
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}

@@ -1,0 +1,40 @@
+import { notAllowed, type DomainError } from '../errors';
+import { hasRole, type StaffMember } from '../staff';
+import type { HubChange, HubEntry } from './hub';
+
+/** What people do with the local Disability Hub and the DEA's partnerships (seed 000 §49–62). */
+export const HUB_ENTRY_ACTIONS = ['change', 'remove'] as const;
+export type HubEntryAction = (typeof HUB_ENTRY_ACTIONS)[number];
+export const HUB_CHANGE_ACTIONS = ['publish', 'decline'] as const;
+export type HubChangeAction = (typeof HUB_CHANGE_ACTIONS)[number];
+
+/** The DEA keeps the Hub, shares opportunities and keeps in touch with partners (seed 000 §49, §55, §61). */
+export function deaRefusal(person: Pick<StaffMember, 'roles'>, what: string): DomainError | null {
+  return hasRole(person, 'dea') ? null : notAllowed(`Only a Disability Employment Adviser can ${what}.`);
+}
+
+/** A DEA changes or removes a published entry of their own district; one change waits at a time. */
+export function hubEntryRefusal(person: Pick<StaffMember, 'roles'>, personDistrict: string | null, entry: HubEntry, pending: HubChange | null): DomainError | null {
+  const who = deaRefusal(person, 'change the local Disability Hub');
+  if (who) return who;
+  if (personDistrict !== entry.district) return notAllowed('This entry is on another district’s Hub.');
+  if (entry.status !== 'published') return notAllowed(entry.status === 'removed' ? 'This entry has been removed from the Hub.' : 'This entry is waiting to be published.');
+  if (pending) return notAllowed('A change to this entry is already waiting to be published.');
+  return null;
+}
+
+/** What a DEA may do with an entry now: what its card offers. */
+export function allowedHubEntry(person: Pick<StaffMember, 'roles'>, personDistrict: string | null, entry: HubEntry, pending: HubChange | null): ReadonlySet<HubEntryAction> {
+  return new Set(hubEntryRefusal(person, personDistrict, entry, pending) ? [] : HUB_ENTRY_ACTIONS);
+}
+
+/** Only the single point of contact it was sent to publishes or declines a change, once (seed 000 §61). */
+export function hubChangeRefusal(personId: string, change: HubChange): DomainError | null {
+  if (change.contactId !== personId) return notAllowed('Only the single point of contact it was sent to can publish this change.');
+  if (change.status !== 'requested') return notAllowed(change.status === 'published' ? 'This change has already been published.' : 'This change was declined.');
+  return null;
+}
+
+export function allowedHubChange(personId: string, change: HubChange): ReadonlySet<HubChangeAction> {
+  return new Set(hubChangeRefusal(personId, change) ? [] : HUB_CHANGE_ACTIONS);
+}

@@ -1,0 +1,171 @@
+import { conflict, invalid, notAllowed, type DomainError } from '../errors';
+import type { StaffMember } from '../staff';
+
+/**
+ * The DEA's strategies (seed 000 §45, §49, §52, §58–59): each led by the DEA and owned by the DEA's
+ * Work Coach Team Leader, who must agree before a joint local strategy goes ahead.
+ */
+export const STRATEGY_KINDS = ['employment', 'provision', 'work_psychologist', 'joint_local'] as const;
+export type StrategyKind = (typeof STRATEGY_KINDS)[number];
+
+export const STRATEGY_KIND_LABELS: Readonly<Record<StrategyKind, string>> = {
+  employment: 'Employment strategy, with Employer Engagement',
+  provision: 'Provision strategy, with Third Party Provision',
+  work_psychologist: 'Strategy with the work psychologist',
+  joint_local: 'Joint local strategy',
+};
+
+/** What a strategy with the work psychologist may be about (seed 000 §45). */
+export const STRATEGY_AREAS = ['condition_management', 'employment', 'provision', 'work_coach_awareness'] as const;
+export type StrategyArea = (typeof STRATEGY_AREAS)[number];
+export const STRATEGY_AREA_LABELS: Readonly<Record<StrategyArea, string>> = {
+  condition_management: 'Condition management',
+  employment: 'Employment',
+  provision: 'Provision',
+  work_coach_awareness: 'Work coach awareness, learning and development',
+};
+
+/** Internal partners a strategy may involve (seed 000 §49, §52, §59). */
+export const INTERNAL_PARTNERS = ['employer_engagement', 'partnership_manager', 'third_party_provision', 'work_psychologist', 'customer_services_leader', 'work_coach_team_leader', 'work_coaches'] as const;
+export type InternalPartner = (typeof INTERNAL_PARTNERS)[number];
+export const INTERNAL_PARTNER_LABELS: Readonly<Record<InternalPartner, string>> = {
+  employer_engagement: 'Employer Engagement',
+  partnership_manager: 'Partnership Manager',
+  third_party_provision: 'Third Party Provision',
+  work_psychologist: 'Work psychologist',
+  customer_services_leader: 'Customer Services Leader',
+  work_coach_team_leader: 'Work Coach Team Leader',
+  work_coaches: 'Work coaches',
+};
+
+export type StrategyStatus = 'awaiting_agreement' | 'active' | 'not_agreed' | 'closed';
+
+export interface Strategy {
+  readonly id: string;
+  readonly kind: StrategyKind;
+  readonly title: string;
+  /** The summary of why it is needed, for the invitations too (seed 000 §59). */
+  readonly why: string;
+  /** The DEA who leads it. */
+  readonly leadId: string;
+  /** The DEA's Work Coach Team Leader, who owns it. */
+  readonly ownerId: string;
+  readonly status: StrategyStatus;
+  readonly areas: readonly StrategyArea[];
+  readonly internalPartners: readonly InternalPartner[];
+  /** External partners, by id, from the district's list. */
+  readonly partnerIds: readonly string[];
+  /** The gaps it addresses, by reference to the group conferences whose outputs identified them. */
+  readonly gapConferenceIds: readonly string[];
+  readonly gapNote: string | null;
+  readonly version: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export type ActionStatus = 'open' | 'in_progress' | 'done';
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = { open: 'Not started', in_progress: 'In progress', done: 'Done' };
+
+export interface StrategyAction {
+  readonly id: string;
+  readonly strategyId: string;
+  readonly text: string;
+  /** Who does it: a person or a team, in a few words. */
+  readonly owner: string;
+  readonly status: ActionStatus;
+  readonly createdAt: Date;
+}
+
+export interface StrategyInput {
+  readonly kind: StrategyKind;
+  readonly title: string;
+  readonly why: string;
+  readonly areas: StrategyArea[];
+  readonly internalPartners: InternalPartner[];
+  readonly partnerIds: string[];
+  readonly gapConferenceIds: string[];
+  readonly gapNote: string | null;
+}
+
+/** The strategy a DEA proposes: a joint local strategy waits for the team leader's agreement (seed 000 §59). */
+export function initialStatus(kind: StrategyKind): StrategyStatus {
+  return kind === 'joint_local' ? 'awaiting_agreement' : 'active';
+}
+
+/**
+ * Checks a new strategy; `knownPartners` and `knownConferences` are the ids the DEA may choose from
+ * (their district's partners, their group conferences that have outputs).
+ */
+export function parseStrategy(input: Record<string, unknown>, knownPartners: ReadonlySet<string>, knownConferences: ReadonlySet<string>): StrategyInput {
+  const problems: Record<string, string> = {};
+  const kind = str(input.kind);
+  const title = str(input.title);
+  const why = str(input.why);
+  const gapNote = str(input.gapNote);
+  const areas = list(input.areas);
+  const internalPartners = list(input.internalPartners);
+  const partnerIds = list(input.partnerIds);
+  const gapConferenceIds = list(input.gapConferenceIds);
+  if (!(STRATEGY_KINDS as readonly string[]).includes(kind)) problems.kind = 'Choose the kind of strategy.';
+  if (!title) problems.title = 'Enter a title.';
+  else if (title.length > 120) problems.title = 'The title must be 120 characters or fewer.';
+  if (!why) problems.why = 'Enter why the strategy is needed: it goes in the invitations.';
+  else if (why.length > 2000) problems.why = 'Why it is needed must be 2000 characters or fewer.';
+  if (areas.some((a) => !(STRATEGY_AREAS as readonly string[]).includes(a))) problems.areas = 'Choose areas from the list.';
+  else if (kind === 'work_psychologist' && !areas.length) problems.areas = 'Choose at least one area for a strategy with the work psychologist.';
+  if (internalPartners.some((p) => !(INTERNAL_PARTNERS as readonly string[]).includes(p))) problems.internalPartners = 'Choose partners from the list.';
+  if (partnerIds.some((p) => !knownPartners.has(p))) problems.partnerIds = 'Choose external partners from your district’s list.';
+  if (gapConferenceIds.some((c) => !knownConferences.has(c))) problems.gapConferenceIds = 'Choose conferences from the list.';
+  if (!gapConferenceIds.length && !gapNote) problems.gapNote = 'Say what gaps it addresses: choose the conferences that found them, or describe them.';
+  else if (gapNote.length > 1000) problems.gapNote = 'The gaps must be 1000 characters or fewer.';
+  if (Object.keys(problems).length) throw invalid('Some of the strategy needs correcting.', problems);
+  return { kind: kind as StrategyKind, title, why, areas: areas as StrategyArea[], internalPartners: internalPartners as InternalPartner[], partnerIds, gapConferenceIds, gapNote: gapNote || null };
+}
+
+export function parseAction(input: Record<string, unknown>): { text: string; owner: string } {
+  const problems: Record<string, string> = {};
+  const text = str(input.text);
+  const owner = str(input.owner);
+  if (!text) problems.text = 'Enter what is to be done.';
+  else if (text.length > 400) problems.text = 'The action must be 400 characters or fewer.';
+  if (!owner) problems.owner = 'Enter who does it.';
+  else if (owner.length > 100) problems.owner = 'Who does it must be 100 characters or fewer.';
+  if (Object.keys(problems).length) throw invalid('Some of the action needs correcting.', problems);
+  return { text, owner };
+}
+
+// What people may do with a strategy.
+
+export const STRATEGY_ACTIONS = ['agree', 'decline', 'add_action', 'update_action', 'close'] as const;
+export type StrategyVerb = (typeof STRATEGY_ACTIONS)[number];
+
+function whoRefusal(person: Pick<StaffMember, 'id'>, strategy: Strategy, verb: StrategyVerb): DomainError | null {
+  if (verb === 'agree' || verb === 'decline') return person.id === strategy.ownerId ? null : notAllowed('Only the team leader who owns this strategy can agree to it.');
+  return person.id === strategy.leadId || person.id === strategy.ownerId ? null : notAllowed('Only the DEA who leads this strategy and the team leader who owns it can change it.');
+}
+
+function nowRefusal(strategy: Strategy, verb: StrategyVerb): DomainError | null {
+  if (verb === 'agree' || verb === 'decline') return strategy.status === 'awaiting_agreement' ? null : invalid('This strategy is not waiting for agreement.');
+  if (strategy.status === 'awaiting_agreement') return invalid('The team leader has not agreed to this strategy yet: it cannot go ahead until they do.');
+  return strategy.status === 'active' ? null : invalid(strategy.status === 'closed' ? 'This strategy is closed.' : 'This strategy was not agreed.');
+}
+
+/** What this person may do with the strategy now: what its card offers, and what a click is checked against. */
+export function allowedStrategy(person: Pick<StaffMember, 'id'>, strategy: Strategy): ReadonlySet<StrategyVerb> {
+  return new Set(STRATEGY_ACTIONS.filter((v) => !whoRefusal(person, strategy, v) && !nowRefusal(strategy, v)));
+}
+
+export function assertStrategy(person: Pick<StaffMember, 'id'>, strategy: Strategy, version: number | null, verb: StrategyVerb): void {
+  const refusal = whoRefusal(person, strategy, verb) ?? (version !== null && version !== strategy.version ? conflict('The strategy changed since this card was shown.') : null) ?? nowRefusal(strategy, verb);
+  if (refusal) throw refusal;
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** A multi-select sends "a,b,c". */
+function list(value: unknown): string[] {
+  const raw = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [];
+  return [...new Set(raw.map((v) => v.trim()).filter(Boolean))];
+}

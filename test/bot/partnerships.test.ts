@@ -1,0 +1,197 @@
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import type { HubChangeRow, HubEntryRow } from '../../data/schema/partnerships';
+import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const SPOC = '00000000-0000-4000-8000-000000000301';
+const chat = (aad: string) => `a:personal-${aad}`;
+/** Inputs anywhere on a card, including its ShowCard forms. */
+const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
+
+const toolkit = { title: 'Hidden impairment toolkit', summary: 'How to spot and support hidden impairments such as autism and dyslexia.', link: 'https://intranet.example/hidden-impairment', kind: 'toolkit' };
+
+describe('the local Disability Hub, opportunities and partners through the bot', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+    // Everyone has opened the app once, so cards can reach them.
+    for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl, SPOC]) await exchange(bot, who, 'help');
+  });
+  afterAll(async () => bot.close());
+  beforeEach(() => bot.connector.clear());
+
+  it('the DEA adds an entry, the single point of contact publishes it, and a coach finds it with "hub" and some words', async () => {
+    // Before: nothing found, said plainly.
+    expect(visibleText(await exchange(bot, PEOPLE.coach, 'hub hidden impairment'))).toContain('Nothing on the Surrey and Sussex Hub matches “hidden impairment”');
+
+    // A coach is not offered to add; a DEA is.
+    expect(cardVerbs(firstCard(await exchange(bot, PEOPLE.coach, 'hub')))).toEqual([]);
+    expect(cardVerbs(firstCard(await exchange(bot, PEOPLE.dea, 'hub')))).toEqual(['hub.propose']);
+
+    // A bad web address is named beside its field, and everything typed is kept.
+    const refused = await invokeAs(bot, PEOPLE.dea, 'hub.propose', { ...toolkit, link: 'javascript:alert(1)' });
+    expect(cardText(refused.card)).toContain('Enter a web address starting with https://');
+    expect(allInputs(refused.card)).toMatchObject({ title: toolkit.title, summary: toolkit.summary, link: 'javascript:alert(1)', kind: 'toolkit' });
+
+    const sent = await invokeAs(bot, PEOPLE.dea, 'hub.propose', toolkit);
+    expect(cardText(sent.card)).toContain('Sent to Nadia Brooks to publish');
+    expect(cardText(sent.card)).toContain('Waiting to be published');
+    // Not on the Hub for coaches yet.
+    expect(visibleText(await exchange(bot, PEOPLE.coach, 'hub hidden'))).toContain('Nothing on the Surrey and Sussex Hub matches');
+
+    // The single point of contact gets it as a card.
+    await bot.connector.waitFor(() => bot.connector.sentTo(chat(SPOC)).length === 1);
+    const request = bot.connector.sentTo(chat(SPOC))[0]!;
+    const requestCard = request.attachments![0]!.content as Record<string, unknown>;
+    expect(cardText(requestCard)).toContain('Dana Morgan asks you to add this to the Hub');
+    expect(cardVerbs(requestCard)).toEqual(['hub.publish', 'hub.decline']);
+    const change = (await bot.app.dataSource.getRepository<HubChangeRow>('HubChange').findOne({ where: { title: toolkit.title } }))!;
+
+    // Only the contact it was sent to can publish it; the DEA's click shows nothing more.
+    const byDea = await invokeAs(bot, PEOPLE.dea, 'hub.publish', { changeId: change.id, version: change.version });
+    expect(cardText(byDea.card)).toContain('Only the single point of contact it was sent to can publish this change. Nothing was changed.');
+
+    const published = await invokeAs(bot, SPOC, 'hub.publish', { changeId: change.id, version: change.version });
+    expect(cardText(published.card)).toContain('You marked this published');
+    expect(cardVerbs(published.card)).toEqual([]);
+    // The same click again (a second delivery) changes nothing.
+    expect(cardText((await invokeAs(bot, SPOC, 'hub.publish', { changeId: change.id, version: change.version })).card)).toContain('already been published');
+    await bot.connector.waitFor(() => bot.connector.sentTo(chat(PEOPLE.dea)).length === 1);
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.dea)))).toContain('Your Hub change is published');
+
+    const found = firstCard(await exchange(bot, PEOPLE.coach, 'hub Hidden  impairment'));
+    expect(cardText(found)).toContain('You found 1 entry on the Surrey and Sussex Hub');
+    expect(cardText(found)).toContain(toolkit.title);
+    expect(JSON.stringify(found)).toContain(toolkit.link);
+  });
+
+  it('the DEA asks for an entry to change and to come off; it stays as it is until published', async () => {
+    const entry = (await bot.app.dataSource.getRepository<HubEntryRow>('HubEntry').findOne({ where: { title: toolkit.title } }))!;
+    const deaView = firstCard(await exchange(bot, PEOPLE.dea, 'hub'));
+    expect(cardVerbs(deaView)).toEqual(expect.arrayContaining(['hub.propose']));
+    expect(JSON.stringify(deaView)).toContain('"verb":"hub.change"');
+
+    const empty = await invokeAs(bot, PEOPLE.dea, 'hub.change', { entryId: entry.id, ...toolkit, title: '' });
+    expect(cardText(empty.card)).toContain('Enter a title.');
+    const changed = await invokeAs(bot, PEOPLE.dea, 'hub.change', { entryId: entry.id, ...toolkit, title: 'Hidden impairment toolkit 2027' });
+    expect(cardText(changed.card)).toContain('Sent to Nadia Brooks');
+    // One change waits at a time.
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'hub.remove', { entryId: entry.id })).card)).toContain('already waiting');
+    expect(cardText(firstCard(await exchange(bot, PEOPLE.coach, 'hub hidden')))).not.toContain('2027');
+
+    const pending = (await bot.app.dataSource.getRepository<HubChangeRow>('HubChange').findOne({ where: { entryId: entry.id, status: 'requested' } }))!;
+    const declined = await invokeAs(bot, SPOC, 'hub.decline', { changeId: pending.id, version: pending.version, reason: '' });
+    expect(cardText(declined.card)).toContain('Enter why it cannot be published.');
+    await invokeAs(bot, SPOC, 'hub.decline', { changeId: pending.id, version: pending.version, reason: 'Please use the full name of the toolkit.' });
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.dea))).includes('was not published'));
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.dea)))).toContain('Please use the full name of the toolkit.');
+    expect(cardText(firstCard(await exchange(bot, PEOPLE.coach, 'hub hidden')))).toContain(toolkit.title);
+
+    await invokeAs(bot, PEOPLE.dea, 'hub.remove', { entryId: entry.id });
+    const removal = (await bot.app.dataSource.getRepository<HubChangeRow>('HubChange').findOne({ where: { entryId: entry.id, status: 'requested' } }))!;
+    expect(removal.action).toBe('remove');
+    await invokeAs(bot, SPOC, 'hub.publish', { changeId: removal.id, version: removal.version });
+    expect(cardText(firstCard(await exchange(bot, PEOPLE.coach, 'hub hidden')))).toContain('Nothing on the Surrey and Sussex Hub matches');
+  });
+
+  it('the DEA shares an opportunity with every coach in one step, with the conditionality reminder, and on the Hub', async () => {
+    // A coach has no partnership menu; a DEA's offers the three parts of the work.
+    expect(visibleText(await exchange(bot, PEOPLE.coach, 'partnerships'))).toContain('Partnerships and strategies are for DEAs and their team leaders.');
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'opportunity.form', {})).card)).toContain('Only a Disability Employment Adviser');
+    expect(cardVerbs(firstCard(await exchange(bot, PEOPLE.dea, 'partnerships')))).toEqual(['opportunity.form', 'partner.list', 'strategy.list']);
+    const form = (await invokeAs(bot, PEOPLE.dea, 'opportunity.form', {})).card;
+    expect(cardText(form)).toMatch(/It goes to your \d+ work coaches at once/);
+    expect(cardVerbs(form)).toEqual(['opportunity.share']);
+
+    const missing = await invokeAs(bot, PEOPLE.dea, 'opportunity.share', { kind: 'job_trial', status: 'available', title: 'Job trials at Greenway' });
+    expect(cardText(missing.card)).toContain('Enter what it is, who it suits and how to refer a claimant.');
+    expect(cardInputs(missing.card)).toMatchObject({ kind: 'job_trial', title: 'Job trials at Greenway' });
+
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
+    const cohort = await bot.app.dataSource.getRepository('Staff').count({ where: { deaId: dana.id } });
+    const shared = await invokeAs(bot, PEOPLE.dea, 'opportunity.share', { kind: 'job_trial', status: 'available', title: 'Job trials at Greenway Garden Centre', summary: 'Four-week trials for up to 3 claimants, near Crawley station.', link: '', onHub: 'true' });
+    expect(cardText(shared.card)).toMatch(/was sent to your \d+ work coaches, with the reminder about conditionality\. It was also sent to Nadia Brooks to go on the Hub\./);
+    const rows = await bot.app.dataSource.query(`SELECT COUNT(*) AS n FROM outbox WHERE kind = 'opportunity'`);
+    // Every coach of the cohort (a service delivery coach with Dana as DEA is not one).
+    expect(Number(rows[0].n)).toBeGreaterThanOrEqual(cohort - 1);
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('Greenway'));
+    const coachCard = visibleText(bot.connector.sentTo(chat(PEOPLE.coach)));
+    expect(coachCard).toContain('New opportunity: Job trials at Greenway Garden Centre');
+    expect(coachCard).toContain('fully understand the conditionality requirement');
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(SPOC))).includes('Greenway'));
+  });
+
+  it('the DEA keeps the district’s partners and tells the district when a service changes', async () => {
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'partner.list', {})).card)).toContain('Only a Disability Employment Adviser');
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'partner.list', {})).card)).toContain('There are no partners on the list yet');
+    const future = await invokeAs(bot, PEOPLE.dea, 'partner.add', { name: 'Crawley Mind', kind: 'charity', contact: 'hello@crawleymind.example', focus: 'Mental health groups', lastMetOn: '2099-01-01' });
+    expect(cardText(future.card)).toContain('The date you last met must be today or in the past.');
+    expect(allInputs(future.card)).toMatchObject({ name: 'Crawley Mind', lastMetOn: '2099-01-01' });
+    const added = await invokeAs(bot, PEOPLE.dea, 'partner.add', { name: 'Crawley Mind', kind: 'charity', contact: 'hello@crawleymind.example', focus: 'Mental health groups', lastMetOn: '2026-11-02' });
+    expect(cardText(added.card)).toContain('Crawley Mind was added.');
+    expect(cardVerbs(added.card)).toEqual(['partner.add']);
+    // Each partner has its own "Tell the district" form.
+    expect(JSON.stringify(added.card)).toContain('"verb":"partner.notice"');
+    const partnerId = (JSON.stringify(added.card).match(/"partnerId":"([^"]+)"/) ?? [])[1]!;
+
+    const noImpact = await invokeAs(bot, PEOPLE.dea, 'partner.notice', { partnerId, change: 'Closing on 31 January' });
+    expect(cardText(noImpact.card)).toContain('Enter what it means for claimants');
+    expect(allInputs(noImpact.card)).toMatchObject({ change: 'Closing on 31 January' });
+    const told = await invokeAs(bot, PEOPLE.dea, 'partner.notice', { partnerId, change: 'Closing on 31 January', impact: 'Refer claimants to NHS Talking Therapies instead.' });
+    expect(cardText(told.card)).toMatch(/The change at Crawley Mind was sent to \d+ people in Surrey and Sussex\./);
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('Crawley Mind'));
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).toContain('Service change: Crawley Mind');
+    // Not to the sender, nor to people who are neither DEAs nor coaches.
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.dea)))).not.toContain('Service change');
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.wctl)))).not.toContain('Service change');
+  });
+
+  it('the DEA proposes a joint local strategy; it goes ahead once the owning team leader agrees; actions are added and done', async () => {
+    expect(cardVerbs(firstCard(await exchange(bot, PEOPLE.wctl, 'partnerships')))).toEqual(['strategy.list']);
+    const list = (await invokeAs(bot, PEOPLE.dea, 'strategy.list', {})).card;
+    expect(cardText(list)).toContain('You have no strategies yet.');
+    expect(cardVerbs(list)).toEqual(['strategy.propose']);
+
+    const noWhy = await invokeAs(bot, PEOPLE.dea, 'strategy.propose', { kind: 'joint_local', title: 'Psychosis support', gapNote: 'No local peer support' });
+    expect(cardText(noWhy.card)).toContain('Enter why the strategy is needed');
+    expect(allInputs(noWhy.card)).toMatchObject({ kind: 'joint_local', title: 'Psychosis support', gapNote: 'No local peer support' });
+
+    const proposed = await invokeAs(bot, PEOPLE.dea, 'strategy.propose', { kind: 'joint_local', title: 'Psychosis support', why: 'Five cases this autumn had no local provision.', gapNote: 'No local peer support', internalPartners: 'third_party_provision,work_psychologist' });
+    expect(cardText(proposed.card)).toContain('Sent to Tom Baker to agree. It goes ahead once they do.');
+    // The lead cannot add actions before agreement: the card offers nothing yet.
+    expect(cardVerbs(proposed.card)).toEqual([]);
+
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.wctl))).includes('Psychosis support'));
+    const ownerCard = bot.connector.sentTo(chat(PEOPLE.wctl))[0]!.attachments![0]!.content as Record<string, unknown>;
+    expect(cardText(ownerCard)).toContain('Dana Morgan asks you to agree to this joint local strategy');
+    expect(cardVerbs(ownerCard)).toEqual(['strategy.agree', 'strategy.decline']);
+    const data = JSON.stringify(ownerCard).match(/"strategyId":"([^"]+)","version":(\d+)/)!;
+    const [strategyId, version] = [data[1]!, Number(data[2])];
+
+    // A coach sees nothing of it.
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'strategy.open', { strategyId })).card)).not.toContain('Psychosis');
+    const agreed = await invokeAs(bot, PEOPLE.wctl, 'strategy.agree', { strategyId, version });
+    expect(cardText(agreed.card)).toContain('You agreed. The DEA has been told it can go ahead.');
+    expect(cardVerbs(agreed.card)).toEqual(['strategy.add-action', 'strategy.close']);
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.dea))).includes('Going ahead'));
+
+    const added = await invokeAs(bot, PEOPLE.dea, 'strategy.add-action', { strategyId, version: version + 1, text: 'Ask Third Party Provision about a peer support group', owner: 'Third Party Provision' });
+    expect(cardText(added.card)).toContain('Third Party Provision · Not started');
+    const actionId = JSON.stringify(added.card).match(/"actionId":"([^"]+)"/)![1]!;
+    const started = await invokeAs(bot, PEOPLE.wctl, 'strategy.action-status', { strategyId, actionId, status: 'in_progress' });
+    expect(cardText(started.card)).toContain('Third Party Provision · In progress');
+  });
+
+  it('informational support points the DEA to the Hub when they send the information', async () => {
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
+    const request = await new SqlSupportRequestStore(bot.app.dataSource).create(
+      { type: 'skill_support', requesterId: amira.id, deaId: amira.deaId!, claimant: null, topic: 'disability_specific_information', description: 'Where to find support for anxiety', reason: 'Advice', requiredBy: null, urgent: false, vulnerability: null },
+      new Date(),
+    );
+    const accepted = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'informational_support' });
+    expect(cardVerbs(accepted.card)).toContain('request.inform');
+    expect(cardText(accepted.card)).toContain('say "hub" and some words to find them');
+  });
+});
