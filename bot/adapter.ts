@@ -1,5 +1,8 @@
 import {
+  ActivityTypes,
   CloudAdapter,
+  INVOKE_RESPONSE_KEY,
+  type InvokeResponse,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
@@ -7,6 +10,20 @@ import {
 import type { Logger } from '../domain/ports';
 import type { BotAuthConfig } from './config';
 import { errorForLog } from './logger';
+import { isDatabaseFailure } from '../data/database-failure';
+import { messageCard } from '../cards/render';
+import { cardResponse } from './core/invoke-response';
+
+/**
+ * The answer to an invoke whose turn failed: 503 when the database failed (Teams may send it
+ * again), otherwise a card saying sorry for a click, or a sentence for any other invoke.
+ */
+export function failedInvokeResponse(name: string | undefined, error: unknown): InvokeResponse {
+  if (isDatabaseFailure(error)) return { status: 503, body: { error: 'database_unavailable', message: 'DEA Support cannot reach its database just now. Try again in a minute.' } };
+  const sorry = 'Sorry, something went wrong on our side. Try again in a minute. If it keeps happening, tell your service desk.';
+  if (name === 'adaptiveCard/action') return { status: 200, body: cardResponse(messageCard(sorry)) };
+  return { status: 200, body: { message: sorry } };
+}
 
 /**
  * The Bot Framework adapter. With no app id (allowed only outside production) authentication is
@@ -22,15 +39,23 @@ export function createAdapter(auth: BotAuthConfig | null, logger: Logger): Cloud
       }
     : {};
   const adapter = new CloudAdapter(new ReusedConnectorsAuthentication(options));
+  // Never throws: an error escaping here would reach botbuilder, which answers 500 and writes the
+  // error (request and all) to the console. A person gets an apology; an invoke always gets an answer.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { err: errorForLog(error), activityType: context.activity.type, activityId: context.activity.id },
       'turn failed',
     );
-    if (context.activity.type === 'message') {
-      await context.sendActivity(
-        'Sorry, something went wrong on our side. What you have entered so far is kept: say it again, or try in a minute.',
-      );
+    try {
+      if (context.activity.type === 'message') {
+        await context.sendActivity(
+          'Sorry, something went wrong on our side. What you have entered so far is kept: say it again, or try in a minute.',
+        );
+      } else if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: failedInvokeResponse(context.activity.name, error) });
+      }
+    } catch (apologyError) {
+      logger.warn({ err: errorForLog(apologyError), activityId: context.activity.id }, 'could not tell the person that their turn failed');
     }
   };
   return adapter;
