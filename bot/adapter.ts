@@ -78,15 +78,17 @@ const MAX_CONNECTOR_CLIENTS = 32;
  */
 class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  /** Clients for proactive sends (continueConversationAsync): no retries of their own, see `withoutRetries`. */
+  private readonly proactiveClients = new Map<string, Promise<ConnectorClient>>();
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
   override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(...args);
-    return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.claimsIdentity, result.connectorFactory) } : result;
+    return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.claimsIdentity, result.connectorFactory, this.clients) } : result;
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.reusing(claimsIdentity, super.createConnectorFactory(claimsIdentity));
+    return this.reusing(claimsIdentity, super.createConnectorFactory(claimsIdentity), this.proactiveClients, withoutRetries);
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -101,22 +103,34 @@ class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentica
     return client;
   }
 
-  private reusing(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
+  private reusing(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory, clients: Map<string, Promise<ConnectorClient>>, adjust: (client: ConnectorClient) => ConnectorClient = (c) => c): ConnectorFactory {
     const appId = appIdOf(claimsIdentity);
     return {
       create: (serviceUrl: string, audience?: string): Promise<ConnectorClient> => {
         const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
-        let client = this.clients.get(key);
+        let client = clients.get(key);
         if (!client) {
-          if (this.clients.size >= MAX_CONNECTOR_CLIENTS) this.clients.delete(this.clients.keys().next().value!);
-          client = factory.create(serviceUrl, audience);
-          this.clients.set(key, client);
-          client.catch(() => this.clients.delete(key));
+          if (clients.size >= MAX_CONNECTOR_CLIENTS) clients.delete(clients.keys().next().value!);
+          client = factory.create(serviceUrl, audience).then(adjust);
+          clients.set(key, client);
+          client.catch(() => clients.delete(key));
         }
         return client;
       },
     };
   }
+}
+
+/**
+ * The HTTP pipeline under botbuilder's connector client retries 429 and 5xx itself, sleeping in the
+ * process for Retry-After, three times over. Proactive sends are outbox rows retried at a time kept
+ * in SQL, by whichever instance is free then, so their client answers with the first status.
+ */
+function withoutRetries(client: ConnectorClient): ConnectorClient {
+  // The pipeline is private in botbuilder's types; it is @azure/core-client's ServiceClient.
+  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(policy: { name: string }): unknown } } }).client?.pipeline;
+  pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+  return client;
 }
 
 /** The app id botbuilder's own factories take from the claims: the audience, else the app id claim. */

@@ -5,6 +5,7 @@ import { databaseWritable, openDatabase } from '../data/database';
 import demoStaff from '../data/seed/demo-staff.json';
 import { applySeed } from '../data/seed/apply-seed';
 import { parseSeedFile } from '../data/seed/seed-file';
+import { ConversationPace } from '../data/stores/conversation-pace';
 import { ConversationReferences } from '../data/stores/conversation-references';
 import { Outbox } from '../data/stores/outbox';
 import { ProcessedActivities } from '../data/stores/processed-activities';
@@ -78,13 +79,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const signals = new DeliverySignals();
   const uow = new SqlUnitOfWork(dataSource);
   const outbox = new OutboxWriter({ outbox: outboxStore, directory, signals, uow, clock, logger });
-  const teams = new TeamsMessages(adapter, config.auth?.appId ?? '');
+  const teams = new TeamsMessages(adapter, config.auth?.appId ?? '', () => clock.now());
   const background = new BackgroundWork(logger);
   const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, clock, logger });
   const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, teams, outbox, background, services };
 
   const routes = composeRoutes(JOURNEYS, JOURNEYS.map((journey) => journey.build(context)));
-  const deliverer = new Deliverer({ outbox: outboxStore, conversationReferences, directory, teams, cards: routes.cards, liveCards: routes.liveCards, signals, logger, clock });
+  const deliverer = new Deliverer({ outbox: outboxStore, conversationReferences, directory, teams, pace: new ConversationPace(dataSource), uow, cards: routes.cards, liveCards: routes.liveCards, signals, logger, clock });
 
   const bot = new DeaBot({
     directory,
@@ -101,7 +102,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const server = createServer({ adapter, bot, logger, healthy: () => databaseWritable(dataSource, clock.now()) });
   const jobs: PeriodicJob[] = [
     { name: 'pruneProcessedActivities', everyMs: 10 * 60_000, run: () => processed.prune() },
-    { name: 'sweepOutbox', everyMs: 60_000, run: () => deliverer.sweep() },
+    // Often, and cheap (one indexed query): a retry is due at the time its row names, e.g. Teams' Retry-After.
+    { name: 'sweepOutbox', everyMs: 5_000, run: () => deliverer.sweep() },
     {
       name: 'pruneStaleRows',
       everyMs: 60 * 60_000,
