@@ -222,6 +222,36 @@ describe('hostile input over HTTP (seeded fuzz)', () => {
     // CPU-bound: about 15 ms a case on an idle two-core machine, several times that on a busy one.
   }, 180_000);
 
+  it('answers 503 or an apology, never another 5xx, while the database cannot be written, and recovers', async () => {
+    const g = generator(7);
+    const statuses = new Map<number, number>();
+    const problems: string[] = [];
+    // Every write fails at once (SQLITE_READONLY), as with a database that has gone read-only.
+    await bot.app.dataSource.query('PRAGMA query_only = 1');
+    try {
+      const cases = Array.from({ length: 200 }, (_, n) => generateCase(g, bot.serviceUrl, 100_000 + n));
+      for (let i = 0; i < cases.length; i += 8) {
+        await Promise.all(
+          cases.slice(i, i + 8).map(async (c) => {
+            const started = Date.now();
+            const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: c.body });
+            await response.text();
+            statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+            if (response.status >= 500 && response.status !== 503) problems.push(`${c.label}: ${response.status}`);
+            if (Date.now() - started > 5000) problems.push(`${c.label}: answered in ${Date.now() - started} ms`);
+          }),
+        );
+      }
+      // A person is told, rather than left in silence.
+      expect(visibleText(await exchange(bot, PEOPLE.coach, 'help'))).toContain('Sorry, something went wrong on our side');
+    } finally {
+      await bot.app.dataSource.query('PRAGMA query_only = 0');
+    }
+    if (process.env.FUZZ_REPORT) process.stdout.write(`${JSON.stringify({ databaseDown: [...statuses], problems: problems.slice(0, 20) })}\n`);
+    expect(problems).toEqual([]);
+    expect(visibleText(await exchange(bot, PEOPLE.coach, 'help'))).toContain('new request');
+  }, 120_000);
+
   it('gives an invoke nobody handles a clear answer, not 501', async () => {
     for (const name of ['composeExtension/query', 'no/such/thing', '__proto__']) {
       const { status, body } = await bot.post({
