@@ -102,8 +102,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const server = createServer({ adapter, bot, logger, healthy: () => databaseWritable(dataSource, clock.now()) });
   const jobs: PeriodicJob[] = [
     { name: 'pruneProcessedActivities', everyMs: 10 * 60_000, run: () => processed.prune() },
-    // Often, and cheap (one indexed query): a retry is due at the time its row names, e.g. Teams' Retry-After.
-    { name: 'sweepOutbox', everyMs: 5_000, run: () => deliverer.sweep() },
+    // Every 5 s it looks whether a retry put off here (e.g. for Teams' Retry-After) has come due; it
+    // asks SQL only then, and once a minute for everything else.
+    { name: 'sweepOutbox', everyMs: 5_000, run: () => deliverer.sweepIfDue() },
     {
       name: 'pruneStaleRows',
       everyMs: 60 * 60_000,

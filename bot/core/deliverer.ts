@@ -50,10 +50,14 @@ export interface DelivererDeps {
 export class Deliverer {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly cards: ReadonlyMap<string, OutboxCard>;
+  /** The earliest retry this process has put off (ms), so that the sweep looks as soon as it is due. */
+  private nextDueHint: number | null = null;
+  private lastFullSweep: number;
   /** Live cards being refreshed, by kind and subject; `again` when another change came meanwhile. */
   private readonly refreshing = new Map<string, { again: boolean }>();
 
   constructor(private readonly deps: DelivererDeps) {
+    this.lastFullSweep = deps.clock.now().getTime();
     this.cards = new Map([...deps.cards, [UNREACHABLE_NOTICE, { render: (outboxId) => this.renderNotice(outboxId) }]]);
     deps.signals.onQueued((id, message) => this.inBackground(async () => void (await this.deliver(id, { known: message }))));
     deps.signals.onChanged((kind, subjectId) => this.refreshLive(kind, subjectId));
@@ -94,6 +98,24 @@ export class Deliverer {
     this.inBackground(async () => {
       for (const message of await this.deps.outbox.pendingFor(aadObjectId)) await this.deliver(message.id, { revive: true, known: message });
     });
+  }
+
+  /**
+   * The periodic job, run every few seconds: sweeps when a retry this process put off has come due,
+   * and at least once a minute for everything else (other instances' retries, messages whose signal
+   * was lost). The times are in SQL; this only decides when to look, so an idle bot asks once a minute.
+   */
+  async sweepIfDue(): Promise<void> {
+    const now = this.deps.clock.now().getTime();
+    const hintDue = this.nextDueHint !== null && this.nextDueHint <= now;
+    if (!hintDue && now - this.lastFullSweep < 60_000) return;
+    this.lastFullSweep = now;
+    this.nextDueHint = null;
+    await this.sweep();
+  }
+
+  private remember(at: Date): void {
+    if (this.nextDueHint === null || at.getTime() < this.nextDueHint) this.nextDueHint = at.getTime();
   }
 
   /** Sends whatever is due; run periodically by every instance, each row's lease keeps it to one. */
@@ -146,6 +168,7 @@ export class Deliverer {
       const slot = await this.deps.pace.reserve(conversationId, now);
       if (!slot.granted) {
         await this.deps.outbox.postpone(id, slot.notBefore);
+        this.remember(slot.notBefore);
         this.deps.logger.debug({ outboxId: id }, 'send postponed to keep within Teams\' limits for the conversation');
         return 'postponed';
       }
@@ -206,7 +229,9 @@ export class Deliverer {
     const waitMs = retryAfterMs ?? Math.min(60 * 60_000, 15_000 * 2 ** Math.min(message.attempts, 8));
     // Never sooner than Teams asked; spread out so that many messages held back together do not all come back at once.
     const jitterMs = Math.floor((this.deps.random ?? Math.random)() * (waitMs / 5 + 1_000));
-    await this.deps.outbox.retryAt(message.id, message.attempts, reason, status, new Date(now.getTime() + waitMs + jitterMs));
+    const at = new Date(now.getTime() + waitMs + jitterMs);
+    await this.deps.outbox.retryAt(message.id, message.attempts, reason, status, at);
+    this.remember(at);
   }
 
   /** Tells the person waiting on a message, once, that its recipient has not got the app and what to do. */

@@ -31,9 +31,22 @@ describe('delivery that copes with what Teams answers (real HTTP, connector reco
   const row = async (id: string): Promise<Row> => (await bot.app.dataSource.query('SELECT attempts, deliveredAt, deadAt, lastStatus, lastError, nextAttemptAt, activityId FROM outbox WHERE id = ?', [id]))[0] as Row;
   const queueForDea = () => new Outbox(bot.app.dataSource).enqueue(PEOPLE.dea, 'request_card', request.id, now);
   const later = (ms: number) => (now = new Date(now.getTime() + ms));
+  /** Deliveries finished: the app's own timer may be sweeping too, so wait until no row is leased. */
+  const settle = async () => {
+    await bot.app.notifier.idle();
+    for (let waited = 0; waited < 5_000; waited += 20) {
+      const [{ leased }] = (await bot.app.dataSource.query('SELECT COUNT(*) AS leased FROM outbox WHERE leaseUntil IS NOT NULL')) as { leased: number }[];
+      if (leased === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
   const sweep = async () => {
     await bot.app.jobs.sweepOutbox!();
-    await bot.app.notifier.idle();
+    await settle();
+  };
+  const deliver = async (id: string) => {
+    await bot.app.notifier.deliver(id);
+    await settle();
   };
 
   beforeEach(async () => {
@@ -55,7 +68,7 @@ describe('delivery that copes with what Teams answers (real HTTP, connector reco
   it('sends again after a 429 no sooner than Retry-After, with jitter, holding the conversation meanwhile', async () => {
     bot.connector.answer({ status: 429, headers: { 'Retry-After': '7' }, conversationId: DEA_CHAT });
     const id = await queueForDea();
-    await bot.app.notifier.deliver(id);
+    await deliver(id);
     expect(bot.connector.refused.map((c) => c.status)).toEqual([429]);
     const held = await row(id);
     expect(held).toMatchObject({ attempts: 1, lastStatus: 429, deliveredAt: null, deadAt: null });
@@ -67,7 +80,7 @@ describe('delivery that copes with what Teams answers (real HTTP, connector reco
 
     // Another card for the same person waits too: Teams asked for the conversation to be left alone.
     const second = await queueForDea();
-    await bot.app.notifier.deliver(second);
+    await deliver(second);
     expect(bot.connector.calls).toHaveLength(0);
     expect(bot.connector.refused).toHaveLength(1);
 
@@ -84,7 +97,7 @@ describe('delivery that copes with what Teams answers (real HTTP, connector reco
   it.each([412, 502, 503, 504])('tries again after a %i, and delivers once Teams takes it', async (status) => {
     bot.connector.answer({ status, times: 2, conversationId: DEA_CHAT });
     const id = await queueForDea();
-    await bot.app.notifier.deliver(id);
+    await deliver(id);
     expect(await row(id)).toMatchObject({ attempts: 1, lastStatus: status, lastError: `Teams answered ${status}`, deliveredAt: null });
     later(60_000);
     await sweep();
@@ -108,7 +121,7 @@ describe('delivery that copes with what Teams answers (real HTTP, connector reco
   it(`dead-letters a card Teams keeps refusing after ${MAX_ATTEMPTS} tries, with its status kept`, async () => {
     bot.connector.answer({ status: 503, times: Infinity, conversationId: DEA_CHAT });
     const id = await queueForDea();
-    await bot.app.notifier.deliver(id);
+    await deliver(id);
     for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
       later(2 * 60 * 60_000);
       await sweep();
@@ -125,7 +138,7 @@ describe('delivery that copes with what Teams answers (real HTTP, connector reco
   ])('takes a %i as final and tells the coach who is waiting that their DEA has not got the app, and what to do', async (status, why) => {
     bot.connector.answer({ status, times: Infinity, conversationId: DEA_CHAT });
     const id = await queueForDea();
-    await bot.app.notifier.deliver(id);
+    await deliver(id);
     await bot.app.notifier.idle();
     const dead = await row(id);
     expect(dead).toMatchObject({ attempts: 1, lastStatus: status, deliveredAt: null });
@@ -146,7 +159,7 @@ describe('delivery that copes with what Teams answers (real HTTP, connector reco
   it('delivers a card refused with 403 once the DEA adds the app and is seen again', async () => {
     bot.connector.answer({ status: 403, conversationId: DEA_CHAT });
     const id = await queueForDea();
-    await bot.app.notifier.deliver(id);
+    await deliver(id);
     await bot.app.notifier.idle();
     expect((await row(id)).deadAt).not.toBeNull();
     await exchange(bot, PEOPLE.dea, 'help');
