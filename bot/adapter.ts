@@ -1,5 +1,8 @@
 import {
+  ActivityTypes,
   CloudAdapter,
+  INVOKE_RESPONSE_KEY,
+  type InvokeResponse,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
@@ -7,6 +10,20 @@ import {
 import type { Logger } from '../domain/ports';
 import type { BotAuthConfig } from './config';
 import { errorForLog } from './logger';
+import { isDatabaseFailure } from '../data/database-failure';
+import { messageCard } from '../cards/render';
+import { cardResponse } from './core/invoke-response';
+
+/**
+ * The answer to an invoke whose turn failed: 503 when the database failed (Teams may send it
+ * again), otherwise a card saying sorry for a click, or a sentence for any other invoke.
+ */
+export function failedInvokeResponse(name: string | undefined, error: unknown): InvokeResponse {
+  if (isDatabaseFailure(error)) return { status: 503, body: { error: 'database_unavailable', message: 'DEA Support cannot reach its database just now. Try again in a minute.' } };
+  const sorry = 'Sorry, something went wrong on our side. Try again in a minute. If it keeps happening, tell your service desk.';
+  if (name === 'adaptiveCard/action') return { status: 200, body: cardResponse(messageCard(sorry)) };
+  return { status: 200, body: { message: sorry } };
+}
 
 /**
  * The Bot Framework adapter. With no app id (allowed only outside production) authentication is
@@ -22,15 +39,23 @@ export function createAdapter(auth: BotAuthConfig | null, logger: Logger): Cloud
       }
     : {};
   const adapter = new CloudAdapter(new ReusedConnectorsAuthentication(options));
+  // Never throws: an error escaping here would reach botbuilder, which answers 500 and writes the
+  // error (request and all) to the console. A person gets an apology; an invoke always gets an answer.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       { err: errorForLog(error), activityType: context.activity.type, activityId: context.activity.id },
       'turn failed',
     );
-    if (context.activity.type === 'message') {
-      await context.sendActivity(
-        'Sorry, something went wrong on our side. What you have entered so far is kept: say it again, or try in a minute.',
-      );
+    try {
+      if (context.activity.type === 'message') {
+        await context.sendActivity(
+          'Sorry, something went wrong on our side. What you have entered so far is kept: say it again, or try in a minute.',
+        );
+      } else if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: failedInvokeResponse(context.activity.name, error) });
+      }
+    } catch (apologyError) {
+      logger.warn({ err: errorForLog(apologyError), activityId: context.activity.id }, 'could not tell the person that their turn failed');
     }
   };
   return adapter;
@@ -53,15 +78,17 @@ const MAX_CONNECTOR_CLIENTS = 32;
  */
 class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  /** Clients for proactive sends (continueConversationAsync): no retries of their own, see `withoutRetries`. */
+  private readonly proactiveClients = new Map<string, Promise<ConnectorClient>>();
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
   override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(...args);
-    return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.claimsIdentity, result.connectorFactory) } : result;
+    return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.claimsIdentity, result.connectorFactory, this.clients) } : result;
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.reusing(claimsIdentity, super.createConnectorFactory(claimsIdentity));
+    return this.reusing(claimsIdentity, super.createConnectorFactory(claimsIdentity), this.proactiveClients, withoutRetries);
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -76,22 +103,34 @@ class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentica
     return client;
   }
 
-  private reusing(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
+  private reusing(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory, clients: Map<string, Promise<ConnectorClient>>, adjust: (client: ConnectorClient) => ConnectorClient = (c) => c): ConnectorFactory {
     const appId = appIdOf(claimsIdentity);
     return {
       create: (serviceUrl: string, audience?: string): Promise<ConnectorClient> => {
         const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
-        let client = this.clients.get(key);
+        let client = clients.get(key);
         if (!client) {
-          if (this.clients.size >= MAX_CONNECTOR_CLIENTS) this.clients.delete(this.clients.keys().next().value!);
-          client = factory.create(serviceUrl, audience);
-          this.clients.set(key, client);
-          client.catch(() => this.clients.delete(key));
+          if (clients.size >= MAX_CONNECTOR_CLIENTS) clients.delete(clients.keys().next().value!);
+          client = factory.create(serviceUrl, audience).then(adjust);
+          clients.set(key, client);
+          client.catch(() => clients.delete(key));
         }
         return client;
       },
     };
   }
+}
+
+/**
+ * The HTTP pipeline under botbuilder's connector client retries 429 and 5xx itself, sleeping in the
+ * process for Retry-After, three times over. Proactive sends are outbox rows retried at a time kept
+ * in SQL, by whichever instance is free then, so their client answers with the first status.
+ */
+function withoutRetries(client: ConnectorClient): ConnectorClient {
+  // The pipeline is private in botbuilder's types; it is @azure/core-client's ServiceClient.
+  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(policy: { name: string }): unknown } } }).client?.pipeline;
+  pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+  return client;
 }
 
 /** The app id botbuilder's own factories take from the claims: the audience, else the app id claim. */

@@ -5,6 +5,7 @@ import { databaseWritable, openDatabase } from '../data/database';
 import demoStaff from '../data/seed/demo-staff.json';
 import { applySeed } from '../data/seed/apply-seed';
 import { parseSeedFile } from '../data/seed/seed-file';
+import { ConversationPace } from '../data/stores/conversation-pace';
 import { ConversationReferences } from '../data/stores/conversation-references';
 import { Outbox } from '../data/stores/outbox';
 import { ProcessedActivities } from '../data/stores/processed-activities';
@@ -78,13 +79,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const signals = new DeliverySignals();
   const uow = new SqlUnitOfWork(dataSource);
   const outbox = new OutboxWriter({ outbox: outboxStore, directory, signals, uow, clock, logger });
-  const teams = new TeamsMessages(adapter, config.auth?.appId ?? '');
+  const teams = new TeamsMessages(adapter, config.auth?.appId ?? '', () => clock.now());
   const background = new BackgroundWork(logger);
   const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, clock, logger });
   const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, teams, outbox, background, services };
 
   const routes = composeRoutes(JOURNEYS, JOURNEYS.map((journey) => journey.build(context)));
-  const deliverer = new Deliverer({ outbox: outboxStore, conversationReferences, directory, teams, cards: routes.cards, liveCards: routes.liveCards, signals, logger, clock });
+  const deliverer = new Deliverer({ outbox: outboxStore, conversationReferences, directory, teams, pace: new ConversationPace(dataSource), uow, cards: routes.cards, liveCards: routes.liveCards, signals, logger, clock });
 
   const bot = new DeaBot({
     directory,
@@ -101,7 +102,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const server = createServer({ adapter, bot, logger, healthy: () => databaseWritable(dataSource, clock.now()) });
   const jobs: PeriodicJob[] = [
     { name: 'pruneProcessedActivities', everyMs: 10 * 60_000, run: () => processed.prune() },
-    { name: 'sweepOutbox', everyMs: 60_000, run: () => deliverer.sweep() },
+    // Every 5 s it looks whether a retry put off here (e.g. for Teams' Retry-After) has come due; it
+    // asks SQL only then, and once a minute for everything else.
+    { name: 'sweepOutbox', everyMs: 5_000, run: () => deliverer.sweepIfDue() },
     {
       name: 'pruneStaleRows',
       everyMs: 60 * 60_000,

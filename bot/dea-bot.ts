@@ -3,6 +3,7 @@ import {
   ActivityTypes,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
@@ -160,6 +161,21 @@ export class DeaBot extends TeamsActivityHandler {
     await this.sendHelp(turn, person);
   }
 
+  /**
+   * An invoke no part of the bot handles (a message extension, a task module, a name Teams may add
+   * later) is answered 400 with a sentence saying so, never botbuilder's bare 501.
+   */
+  protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
+    if (turn.activity.name === 'adaptiveCard/action' && !isObject((turn.activity.value as { action?: unknown } | null | undefined)?.action)) {
+      // botbuilder reads `value.action.type` unguarded: a click without an action would fail the turn.
+      return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action could not be read: it has no action.' } } };
+    }
+    const response = await super.onInvokeActivity(turn);
+    if (response.status !== 501) return response;
+    this.deps.logger.info({ activityId: turn.activity.id, invokeName: String(turn.activity.name ?? '').slice(0, 80) }, 'invoke not handled');
+    return { status: 400, body: { error: 'unknown_invoke', message: 'DEA Support does not handle this kind of request. In Teams, open your chat with DEA Support and say "help" to see what you can do.' } };
+  }
+
   protected override async onAdaptiveCardInvoke(turn: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const aadObjectId = turn.activity.from?.aadObjectId;
     const person = aadObjectId ? await this.deps.directory.findByAadObjectId(aadObjectId) : null;
@@ -187,6 +203,10 @@ export class DeaBot extends TeamsActivityHandler {
 export const GROUP_NOTICE =
   'DEA Support works in your personal chat with it, so that claimants\' details stay private: ' +
   'open a chat with DEA Support and say "help" to see what you can do there.';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** Only a conversation Teams says is personal, and not a group, is treated as one (claimant details show only there). */
 function isPersonal(turn: TurnContext): boolean {

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { OutboxMessage } from '../../data/stores/outbox';
 
 /**
  * How the outbox writer tells the deliverer, in this process, that there is something to send now.
@@ -7,9 +8,9 @@ import { EventEmitter } from 'node:events';
 export class DeliverySignals {
   private readonly emitter = new EventEmitter();
 
-  /** An outbox message was queued. */
-  queued(outboxId: string): void {
-    this.emitter.emit('queued', outboxId);
+  /** An outbox message was queued (with what was written, so it need not be read back). */
+  queued(outboxId: string, message?: OutboxMessage): void {
+    this.emitter.emit('queued', outboxId, message);
   }
 
   /** The subject of a live card (a request, a plan) changed: every posted copy is to be updated. */
@@ -17,7 +18,7 @@ export class DeliverySignals {
     this.emitter.emit('changed', kind, subjectId);
   }
 
-  onQueued(listener: (outboxId: string) => void): void {
+  onQueued(listener: (outboxId: string, message?: OutboxMessage) => void): void {
     this.emitter.on('queued', listener);
   }
 

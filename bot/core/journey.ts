@@ -25,6 +25,16 @@ export interface OutboxCard {
   readonly render: CardSource;
   /** Called with the posted activity, e.g. to update that copy in place later. */
   readonly posted?: (subjectId: string, recipientAad: string, activityId: string, reference: Partial<ConversationReference>) => Promise<void>;
+  /**
+   * Who is waiting for this card to reach its recipient, and what it is about in their words (e.g.
+   * "your request DEA-000012"): told, if it cannot arrive, who has not got the app and what to do.
+   */
+  readonly waiting?: (subjectId: string, recipientAad: string) => Promise<Waiting | null>;
+}
+
+export interface Waiting {
+  readonly staffId: string;
+  readonly about: string;
 }
 
 /** Brings every posted copy of a live card (a request's, a plan's) up to date with stored state. */

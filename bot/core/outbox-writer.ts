@@ -1,4 +1,4 @@
-import type { Outbox } from '../../data/stores/outbox';
+import { Outbox } from '../../data/stores/outbox';
 import type { InterventionOverride } from '../../domain/interventions/intervention-limit';
 import type { InterventionNotifier } from '../../domain/interventions/ports';
 import type { MeetingRecord, OutcomeNotifier } from '../../domain/outcomes/ports';
@@ -42,7 +42,7 @@ export class OutboxWriter implements RequestNotifier, InterventionNotifier, Outc
     const recipient = await this.deps.directory.findById(staffId);
     if (!recipient) return;
     const id = await this.deps.outbox.enqueue(recipient.aadObjectId, kind, subjectId, this.deps.clock.now());
-    this.deps.uow.afterCommit(() => this.deps.signals.queued(id));
+    this.deps.uow.afterCommit(() => this.deps.signals.queued(id, Outbox.fresh(id, recipient.aadObjectId, kind, subjectId)));
   }
 
   /** Every posted copy of a live card of `kind` is to show its subject as it now is. */

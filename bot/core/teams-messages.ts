@@ -1,28 +1,88 @@
-import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { MessageFactory, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
+import { noAnswer, sendOutcome, type SendOutcome } from './send-outcome';
 
-/** Cards sent and updated in people's chats outside a turn of theirs (proactive messages). */
+/** Longest a proactive send may take before it counts as unanswered (well inside the outbox lease). */
+const SEND_TIMEOUT_MS = 20_000;
+
+/** The part of botbuilder's connector client used here; its HTTP status is on `_response`. */
+interface Conversations {
+  sendToConversation(conversationId: string, activity: Partial<Activity>, options?: { abortSignal?: AbortSignal }): Promise<ConnectorAnswer>;
+  updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>, options?: { abortSignal?: AbortSignal }): Promise<ConnectorAnswer>;
+}
+interface ConnectorAnswer {
+  readonly id?: string;
+  readonly _response: { readonly status: number; readonly headers: { get(name: string): string | undefined } };
+}
+
+/** A card update Teams did not take. */
+export class TeamsSendError extends Error {
+  override readonly name = 'TeamsSendError';
+  constructor(readonly outcome: Exclude<SendOutcome, { kind: 'sent' }>) {
+    super(outcome.reason);
+  }
+}
+
+/**
+ * Cards sent and updated in people's chats outside a turn of theirs (proactive messages). Each send
+ * says what Teams answered, so the outbox can tell a card that arrived from one to try again later
+ * and from one that never can (botbuilder's own send reports every answer, 403 included, as success).
+ */
 export class TeamsMessages {
   constructor(
     private readonly adapter: CloudAdapter,
     /** The bot's app id ('' with authentication off). */
     private readonly appId: string,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Posts a card; the posted activity's id, when the channel gives one. */
-  async send(reference: Partial<ConversationReference>, card: AdaptiveCard): Promise<string | undefined> {
-    let activityId: string | undefined;
-    await this.adapter.continueConversationAsync(this.appId, reference, async (turn) => {
-      activityId = (await turn.sendActivity(MessageFactory.attachment(cardAttachment(card))))?.id;
-    });
-    return activityId;
+  /** Posts a card as a new message in the conversation. */
+  async send(reference: Partial<ConversationReference>, card: AdaptiveCard): Promise<SendOutcome> {
+    return this.call(reference, (conversations, conversationId, activity) =>
+      conversations.sendToConversation(conversationId, activity, { abortSignal: AbortSignal.timeout(SEND_TIMEOUT_MS) }),
+    card);
   }
 
-  /** Replaces a posted card in place. */
+  /** Replaces a posted card in place; throws `TeamsSendError` when Teams does not take it. */
   async update(reference: Partial<ConversationReference>, activityId: string, card: AdaptiveCard): Promise<void> {
-    await this.adapter.continueConversationAsync(this.appId, reference, async (turn) => {
-      await turn.updateActivity({ ...MessageFactory.attachment(cardAttachment(card)), id: activityId });
-    });
+    const outcome = await this.call(reference, (conversations, conversationId, activity) =>
+      conversations.updateActivity(conversationId, activityId, { ...activity, id: activityId }, { abortSignal: AbortSignal.timeout(SEND_TIMEOUT_MS) }),
+    card);
+    if (outcome.kind !== 'sent') throw new TeamsSendError(outcome);
+  }
+
+  private async call(
+    reference: Partial<ConversationReference>,
+    request: (conversations: Conversations, conversationId: string, activity: Partial<Activity>) => Promise<ConnectorAnswer>,
+    card: AdaptiveCard,
+  ): Promise<SendOutcome> {
+    let outcome: SendOutcome = noAnswer(new Error('not sent'));
+    try {
+      await this.adapter.continueConversationAsync(this.appId, reference, async (turn) => {
+        // Caught here, not outside: botbuilder hands an error thrown in this callback to the
+        // adapter's turn-error handler, and the send would look as if it had gone.
+        try {
+          const connector = turn.turnState.get<{ conversations: Conversations } | undefined>(turn.adapter.ConnectorClientKey);
+          if (!connector) throw new Error('no connector client for this conversation');
+          // A new message in the chat: addressed as the stored reference says, not a reply to an old activity.
+          const activity = TurnContext.applyConversationReference(MessageFactory.attachment(cardAttachment(card)), reference);
+          delete activity.replyToId;
+          const answer = await request(connector.conversations, reference.conversation?.id ?? '', activity);
+          outcome = sendOutcome(answer._response.status, answer._response.headers.get('retry-after'), answer.id, this.now());
+        } catch (error) {
+          outcome = this.outcomeOfError(error);
+        }
+      });
+    } catch (error) {
+      outcome = this.outcomeOfError(error);
+    }
+    return outcome;
+  }
+
+  /** A failure status still tells what happened (botbuilder throws for it); otherwise no answer came (refused connection, time-out). */
+  private outcomeOfError(error: unknown): SendOutcome {
+    const answered = error as { statusCode?: unknown; response?: { headers?: { get(name: string): string | undefined } } } | null;
+    return typeof answered?.statusCode === 'number' ? sendOutcome(answered.statusCode, answered.response?.headers?.get('retry-after'), undefined, this.now()) : noAnswer(error);
   }
 }

@@ -1,4 +1,5 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { keptInput } from '../../dialogs/kept-input';
 import { overrideCard } from '../../cards/override-card';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { isDomainError } from '../../domain/errors';
@@ -27,7 +28,7 @@ export class OverrideActions {
       this.logger.info({ verb, overrideId, actorId: person.id, kind: error.kind }, 'card action refused');
       // Someone it is not for sees the refusal only, never the case or its reasons.
       if (error.kind === 'not_allowed' || error.kind === 'not_found') return cardResponse(messageCard(`${error.message} Nothing was changed.`));
-      const card = await this.render(overrideId, { note: `${error.message} Nothing was changed.`, noteTone: 'attention', problems: { ...error.problems }, values: note ? { overrideNote: note } : {} });
+      const card = await this.render(overrideId, { note: `${error.message} Nothing was changed.`, noteTone: 'attention', problems: { ...error.problems }, values: note ? { overrideNote: keptInput(note) } : {} });
       return cardResponse(card ?? messageCard(`${error.message} Nothing was changed.`));
     }
   }

@@ -104,6 +104,15 @@ export const requestsJourney: Journey = {
             return request ? cards.render(request, recipient) : null;
           },
           posted: (requestId, recipientAad, activityId, reference) => postedCards.record({ requestId, recipientAad, activityId, reference }),
+          // The DEA's card keeps the work coach waiting; a card back to the coach keeps the DEA waiting.
+          waiting: async (requestId, recipientAad) => {
+            const request = await requestStore.findById(requestId);
+            const recipient = request ? await directory.findByAadObjectId(recipientAad) : null;
+            if (!request || !recipient) return null;
+            return recipient.id === request.requesterId
+              ? { staffId: request.deaId, about: `the latest on request ${request.reference}` }
+              : { staffId: request.requesterId, about: `your request ${request.reference}` };
+          },
         },
         [CASE_CARD_KINDS.trend]: {
           render: async (trendId) => {

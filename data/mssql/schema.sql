@@ -22,7 +22,7 @@ CREATE TABLE "conversation_reference" ("id" varchar(64) NOT NULL, "conversationT
 GO
 CREATE INDEX "IDX_conversation_reference_person" ON "conversation_reference" ("aadObjectId", "conversationType") ;
 GO
-CREATE TABLE "outbox" ("id" varchar(36) NOT NULL, "recipientAad" varchar(36) NOT NULL, "kind" varchar(40) NOT NULL, "subjectId" varchar(36), "createdAt" datetime2 NOT NULL, "nextAttemptAt" datetime2 NOT NULL, "attempts" int NOT NULL, "leaseUntil" datetime2, "deliveredAt" datetime2, "lastError" nvarchar(400), CONSTRAINT "PK_340ab539f309f03bdaa14aa7649" PRIMARY KEY ("id"));
+CREATE TABLE "outbox" ("id" varchar(36) NOT NULL, "recipientAad" varchar(36) NOT NULL, "kind" varchar(40) NOT NULL, "subjectId" varchar(36), "createdAt" datetime2 NOT NULL, "nextAttemptAt" datetime2 NOT NULL, "attempts" int NOT NULL, "leaseUntil" datetime2, "deliveredAt" datetime2, "lastError" nvarchar(400), "lastStatus" int, "deadAt" datetime2, "activityId" nvarchar(200), "waiterToldAt" datetime2, CONSTRAINT "PK_340ab539f309f03bdaa14aa7649" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_outbox_pending" ON "outbox" ("deliveredAt", "nextAttemptAt") ;
 GO
@@ -33,6 +33,8 @@ GO
 CREATE INDEX "IDX_calendar_event_mailbox_start" ON "calendar_event" ("mailbox", "startsAt") ;
 GO
 CREATE TABLE "job_run" ("id" varchar(120) NOT NULL, "leaseUntil" datetime2 NOT NULL, "completedAt" datetime2, CONSTRAINT "PK_96fe0b041b8bc157dcec25bd8ef" PRIMARY KEY ("id"));
+GO
+CREATE TABLE "conversation_pace" ("id" varchar(64) NOT NULL, "nextAt" datetime2 NOT NULL, "version" int NOT NULL, CONSTRAINT "PK_e584d9d25f5134bf653d088efd5" PRIMARY KEY ("id"));
 GO
 CREATE TABLE "claimant" ("id" varchar(36) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefits" varchar(100) NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_b20611bde28b328e37fadb7b053" PRIMARY KEY ("id"));
 GO

@@ -16,6 +16,21 @@ export interface OutboxRow {
   leaseUntil: Date | null;
   deliveredAt: Date | null;
   lastError: string | null;
+  /** Teams' HTTP status at the last attempt (null: no answer, or not tried yet). */
+  lastStatus: number | null;
+  /** Dead-lettered: no more tries (kept, with its status, for the reports). */
+  deadAt: Date | null;
+  /** The posted activity, once delivered. */
+  activityId: string | null;
+  /** When the person waiting on this message was told it could not reach its recipient. */
+  waiterToldAt: Date | null;
+}
+
+/** When the next send to a conversation may go, shared by every instance (Teams' per-conversation limits). */
+export interface ConversationPaceRow {
+  id: string;
+  nextAt: Date;
+  version: number;
 }
 
 /** Where a card about a request was posted, so every copy can be updated when the request changes. */
@@ -44,6 +59,10 @@ export function outboxSchema(dialect: SqlDialect): EntitySchema<OutboxRow> {
       leaseUntil: { ...t.timestamp, nullable: true },
       deliveredAt: { ...t.timestamp, nullable: true },
       lastError: { type: 'nvarchar', length: 400, nullable: true },
+      lastStatus: { ...t.integer, nullable: true },
+      deadAt: { ...t.timestamp, nullable: true },
+      activityId: { type: 'nvarchar', length: 200, nullable: true },
+      waiterToldAt: { ...t.timestamp, nullable: true },
     },
     indices: [
       { name: 'IDX_outbox_pending', columns: ['deliveredAt', 'nextAttemptAt'] },
@@ -66,5 +85,18 @@ export function postedCardSchema(dialect: SqlDialect): EntitySchema<PostedCardRo
       postedAt: { ...t.timestamp },
     },
     indices: [{ name: 'IDX_posted_card_request', columns: ['requestId'] }],
+  });
+}
+
+export function conversationPaceSchema(dialect: SqlDialect): EntitySchema<ConversationPaceRow> {
+  const t = dialectTypes(dialect);
+  return new EntitySchema<ConversationPaceRow>({
+    name: 'ConversationPace',
+    tableName: 'conversation_pace',
+    columns: {
+      id: { type: 'varchar', length: 64, primary: true },
+      nextAt: { ...t.timestamp },
+      version: { ...t.integer },
+    },
   });
 }

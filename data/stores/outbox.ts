@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, LessThanOrEqual, type DataSource, type Repository } from 'typeorm';
 import { PreparedFind } from '../prepared';
-import { repositoryOf } from '../transactions';
+import { managerOf, repositoryOf } from '../transactions';
 import type { OutboxRow } from '../schema/messaging';
 
 export interface OutboxMessage {
@@ -10,11 +10,22 @@ export interface OutboxMessage {
   readonly kind: string;
   readonly subjectId: string | null;
   readonly attempts: number;
+  readonly lastStatus: number | null;
+  readonly deliveredAt: Date | null;
+  readonly deadAt: Date | null;
+  readonly waiterToldAt: Date | null;
 }
+
+/** Tries before a message that keeps failing is dead-lettered (kept, with its status, for the reports). */
+export const MAX_ATTEMPTS = 10;
+
+/** Statuses after which a message is final for the sweep but is tried again when its recipient is next seen. */
+const UNREACHABLE = [403, 404];
 
 /**
  * Messages waiting to reach people. Delivery takes a lease on a row first, so with several bot
- * instances exactly one delivers each message; an undelivered one is retried with back-off.
+ * instances exactly one delivers each message; an undelivered one is retried at the time its row
+ * names (Teams' Retry-After, or a back-off, with jitter), and dead-lettered after `MAX_ATTEMPTS`.
  */
 export class Outbox {
 
@@ -23,7 +34,11 @@ export class Outbox {
 
   constructor(private readonly dataSource: DataSource) {
     this.byId = new PreparedFind<OutboxRow>(dataSource, 'Outbox', (q) => q.where('e.id = :id').limit(1));
-    this.pendingOf = new PreparedFind<OutboxRow>(dataSource, 'Outbox', (q) => q.where('e.recipientAad = :recipientAad AND e.deliveredAt IS NULL').orderBy('e.createdAt', 'ASC'));
+    // Waiting for this person, including what Teams refused because they had not got the app (403,
+    // 404): now that they are seen, it can reach them. Other dead letters stay dead.
+    this.pendingOf = new PreparedFind<OutboxRow>(dataSource, 'Outbox', (q) =>
+      q.where(`e.recipientAad = :recipientAad AND e.deliveredAt IS NULL AND (e.deadAt IS NULL OR e.lastStatus IN (${UNREACHABLE.join(', ')}))`).orderBy('e.createdAt', 'ASC'),
+    );
   }
 
   private get rows(): Repository<OutboxRow> {
@@ -43,19 +58,36 @@ export class Outbox {
       leaseUntil: null,
       deliveredAt: null,
       lastError: null,
+      lastStatus: null,
+      deadAt: null,
+      activityId: null,
+      waiterToldAt: null,
     });
     return id;
   }
 
-  /** Takes the lease on one message; false when it is delivered or another instance holds it. */
-  async lease(id: string, now: Date, leaseMs = 60_000): Promise<boolean> {
+  /**
+   * Takes the lease on one message; false when it is delivered, dead, or another instance holds it.
+   * `revive` also takes a message dead-lettered because its recipient could not be reached (they
+   * have just been seen), and brings it back to life.
+   */
+  async lease(id: string, now: Date, options: { leaseMs?: number; revive?: boolean; attempts?: number } = {}): Promise<boolean> {
+    const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? 60_000));
+    const dead = options.revive ? `(deadAt IS NULL OR lastStatus IN (${UNREACHABLE.join(', ')}))` : 'deadAt IS NULL';
+    // With `attempts`, the lease is taken only on the row as the caller read it (no other try since).
+    const unchanged = options.attempts === undefined ? '' : ' AND attempts = :attempts';
     const result = await this.dataSource
       .createQueryBuilder()
       .update('Outbox')
-      .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
-      .where('id = :id AND deliveredAt IS NULL AND (leaseUntil IS NULL OR leaseUntil < :now)', { id, now })
+      .set(options.revive ? { leaseUntil, deadAt: null } : { leaseUntil })
+      .where(`id = :id AND deliveredAt IS NULL AND ${dead} AND (leaseUntil IS NULL OR leaseUntil < :now)${unchanged}`, { id, now, attempts: options.attempts })
       .execute();
     return result.affected === 1;
+  }
+
+  /** A message as `enqueue` wrote it, for delivering it at once without reading it back. */
+  static fresh(id: string, recipientAad: string, kind: string, subjectId: string | null): OutboxMessage {
+    return { id, recipientAad: recipientAad.toLowerCase(), kind, subjectId, attempts: 0, lastStatus: null, deliveredAt: null, deadAt: null, waiterToldAt: null };
   }
 
   async find(id: string): Promise<OutboxMessage | null> {
@@ -64,7 +96,7 @@ export class Outbox {
 
   /** Undelivered messages whose time has come, oldest first. */
   async due(now: Date, limit = 50): Promise<OutboxMessage[]> {
-    return this.rows.find({ where: { deliveredAt: IsNull(), nextAttemptAt: LessThanOrEqual(now) }, order: { createdAt: 'ASC' }, take: limit });
+    return this.rows.find({ where: { deliveredAt: IsNull(), deadAt: IsNull(), nextAttemptAt: LessThanOrEqual(now) }, order: { nextAttemptAt: 'ASC' }, take: limit });
   }
 
   /** Undelivered messages for one person, e.g. when they open the app for the first time. */
@@ -73,13 +105,37 @@ export class Outbox {
     return this.pendingOf.all({ recipientAad: recipientAad.toLowerCase() });
   }
 
-  async delivered(id: string, now: Date): Promise<void> {
-    await this.rows.update({ id }, { deliveredAt: now, leaseUntil: null });
+  /**
+   * Teams took it: one statement records that and the posted activity, so that nothing sends it
+   * again, whatever happens after.
+   */
+  async delivered(id: string, now: Date, status: number | null, activityId: string | undefined): Promise<void> {
+    await this.rows.update({ id }, { deliveredAt: now, leaseUntil: null, lastStatus: status, activityId: activityId ?? null });
   }
 
-  /** Not delivered this time: tried again later, waiting longer each time (up to an hour). */
-  async failed(id: string, attempts: number, reason: string, now: Date): Promise<void> {
-    const waitMs = Math.min(60 * 60_000, 15_000 * 2 ** Math.min(attempts, 8));
-    await this.rows.update({ id }, { attempts: attempts + 1, lastError: reason.slice(0, 400), leaseUntil: null, nextAttemptAt: new Date(now.getTime() + waitMs) });
+  /** Not delivered this time (a counted try): tried again at `at`. */
+  async retryAt(id: string, attempts: number, reason: string, status: number | null, at: Date): Promise<void> {
+    await this.rows.update({ id }, { attempts: attempts + 1, lastError: reason.slice(0, 400), lastStatus: status, leaseUntil: null, nextAttemptAt: at });
+  }
+
+  /** Not tried, and not counted as a try: the conversation's pace says wait until `at`. */
+  async postpone(id: string, at: Date): Promise<void> {
+    await this.rows.update({ id }, { leaseUntil: null, nextAttemptAt: at });
+  }
+
+  /** The recipient has not opened the app, so there is nowhere to send it: kept for when they do, looked at again at `at`. */
+  async awaitingRecipient(id: string, reason: string, at: Date): Promise<void> {
+    await this.rows.update({ id }, { lastError: reason.slice(0, 400), leaseUntil: null, nextAttemptAt: at });
+  }
+
+  /** Dead-lettered: no more tries by the sweep; its status and reason are kept for the reports. */
+  async dead(id: string, attempts: number, reason: string, status: number | null, now: Date): Promise<void> {
+    await this.rows.update({ id }, { attempts: attempts + 1, lastError: reason.slice(0, 400), lastStatus: status, leaseUntil: null, deadAt: now });
+  }
+
+  /** Marks that the person waiting on the message has been told; false when someone already had. */
+  async claimWaiterNotice(id: string, now: Date): Promise<boolean> {
+    const result = await managerOf(this.dataSource).createQueryBuilder().update('Outbox').set({ waiterToldAt: now }).where('id = :id AND waiterToldAt IS NULL', { id }).execute();
+    return result.affected === 1;
   }
 }

@@ -140,8 +140,10 @@ export class InterventionService {
       if (!override) throw notFound('That request for agreement does not exist.');
       if (override.teamLeaderId !== teamLeader.id) throw notAllowed("Only the DEA's Work Coach Team Leader can agree a further intervention.");
       if (decision !== 'agreed' && decision !== 'declined') throw invalid('Choose agree or decline.');
-      const text = typeof note === 'string' && note.trim() ? note.trim().slice(0, OVERRIDE_REASON_MAX) : null;
+      const text = typeof note === 'string' && note.trim() ? note.trim() : null;
       if (decision === 'declined' && !text) throw invalid('Say why, so the DEA can tell the work coach.', { overrideNote: 'Say why you decline.' });
+      // Never cut short without a word: the team leader shortens it, with everything they typed kept on the card.
+      if (text && text.length > OVERRIDE_REASON_MAX) throw invalid(`Keep the note to ${OVERRIDE_REASON_MAX} characters or fewer (it is ${text.length}).`, { overrideNote: `At most ${OVERRIDE_REASON_MAX} characters.` });
       if (override.decision !== 'pending') throw conflict(`You already ${override.decision} this.`);
       const now = this.deps.clock.now();
       const decided = await this.deps.store.decideOverride(override.id, decision, text, now);

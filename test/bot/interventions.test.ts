@@ -337,6 +337,12 @@ describe('DEA claimant support interventions', () => {
     expect(cardVerbs(byCoach.card)).toEqual([]);
     const declineWithoutWhy = await invokeAs(bot, PEOPLE.wctl, 'intervention.decline', { overrideId, decision: 'declined', overrideNote: '' });
     expect(cardText(declineWithoutWhy.card)).toContain('Say why');
+    // A note over the limit (a client that ignores maxLength) is refused beside its field, not cut short,
+    // and the card sent back stays well inside Teams' message size.
+    const tooLong = await invokeAs(bot, PEOPLE.wctl, 'intervention.decline', { overrideId, decision: 'declined', overrideNote: 'n'.repeat(200_000) });
+    expect(cardText(tooLong.card)).toContain('Keep the note to 1000 characters or fewer (it is 200000).');
+    expect(cardText(tooLong.card)).toContain('At most 1000 characters.');
+    expect(JSON.stringify(tooLong.card).length).toBeLessThan(40_000);
     const agreed = await invokeAs(bot, PEOPLE.wctl, 'intervention.agree', { overrideId, decision: 'agreed' });
     expect(cardText(agreed.card)).toContain('Agreed. The DEA has been told and can book it.');
     const twice = await invokeAs(bot, PEOPLE.wctl, 'intervention.agree', { overrideId, decision: 'agreed' });

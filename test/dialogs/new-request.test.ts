@@ -65,9 +65,13 @@ describe('new request (work coach)', () => {
       reason: 'Advice on reasonable adjustments for job search.',
     });
 
-    // The DEA has not opened the app yet: the card waits in the outbox and arrives on their first visit.
+    // The DEA has not opened the app yet: the card waits in the outbox and arrives on their first visit;
+    // meanwhile the coach is told, once, that their DEA has not got the app and what to do.
     await bot.app.notifier.idle();
-    expect(bot.connector.sent).toHaveLength(0);
+    expect(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`)).toHaveLength(0);
+    const notice = text(bot.connector.sentTo(`a:personal-${PEOPLE.coach}`));
+    expect(notice).toContain('Dana Morgan has not opened DEA Support in Teams yet, so they have not seen your request DEA-000001.');
+    expect(notice).not.toMatch(/Smith|AB ?12 ?34 ?56 ?C|Anxiety/);
     await exchange(bot, PEOPLE.dea, 'hello');
     await bot.connector.waitFor((calls) => calls.some((c) => c.conversationId === `a:personal-${PEOPLE.dea}`));
     const deaCard = text(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`));

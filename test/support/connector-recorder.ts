@@ -9,12 +9,32 @@ export interface RecordedCall {
   readonly activity: Partial<Activity>;
 }
 
+/** A call the recorder answered with a failure, as a test asked it to. */
+export interface RefusedCall extends RecordedCall {
+  readonly status: number;
+  readonly at: number;
+}
+
+/** How to answer the next calls (to one conversation, or any): a status and its headers. */
+export interface ScriptedAnswer {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  /** How many calls get this answer (default 1; Infinity for all). */
+  times?: number;
+  readonly conversationId?: string;
+}
+
 /**
  * A local stand-in for the Bot Connector service: it accepts what the bot sends
  * (`/v3/conversations/{id}/activities[/{replyToId}]`, and updates by PUT) and keeps it for the test.
  */
 export class ConnectorRecorder {
   readonly calls: RecordedCall[] = [];
+  /** Calls answered with a scripted failure, in order. */
+  readonly refused: RefusedCall[] = [];
+  /** When each accepted call came (ms since the epoch), in the order of `calls`. */
+  readonly acceptedAt: number[] = [];
+  private readonly script: ScriptedAnswer[] = [];
   private server: Server | null = null;
   private waiters: Array<() => void> = [];
   private nextId = 1;
@@ -31,8 +51,21 @@ export class ConnectorRecorder {
           return;
         }
         const activity = body ? (JSON.parse(body) as Partial<Activity>) : {};
+        const conversationId = decodeURIComponent(match[1]!);
+        const scripted = this.script.find((a) => (a.times ?? 1) > 0 && (!a.conversationId || a.conversationId === conversationId));
+        if (scripted) {
+          scripted.times = (scripted.times ?? 1) - 1;
+          this.refused.push({ method: req.method ?? 'POST', path: req.url ?? '', conversationId, activity, status: scripted.status, at: Date.now() });
+          res.statusCode = scripted.status;
+          for (const [name, value] of Object.entries(scripted.headers ?? {})) res.setHeader(name, value);
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ error: { code: 'Scripted', message: `answered ${scripted.status} by the test` } }));
+          for (const wake of this.waiters.splice(0)) wake();
+          return;
+        }
         const id = req.method === 'PUT' && match[2] ? decodeURIComponent(match[2]) : `recorded-${this.nextId++}`;
-        this.calls.push({ method: req.method ?? 'POST', path: req.url ?? '', conversationId: decodeURIComponent(match[1]!), activity: { ...activity, id } });
+        this.calls.push({ method: req.method ?? 'POST', path: req.url ?? '', conversationId, activity: { ...activity, id } });
+        this.acceptedAt.push(Date.now());
         res.statusCode = 200;
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ id }));
@@ -41,6 +74,11 @@ export class ConnectorRecorder {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+  }
+
+  /** Answers the next matching calls as scripted (e.g. 429 with Retry-After), before accepting any. */
+  answer(answer: ScriptedAnswer): void {
+    this.script.push({ ...answer });
   }
 
   /** Activities the bot sent (not updates), in order. */
@@ -70,6 +108,9 @@ export class ConnectorRecorder {
 
   clear(): void {
     this.calls.length = 0;
+    this.acceptedAt.length = 0;
+    this.refused.length = 0;
+    this.script.length = 0;
   }
 
   async stop(): Promise<void> {

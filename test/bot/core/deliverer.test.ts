@@ -3,9 +3,12 @@ import demoStaff from '../../../data/seed/demo-staff.json';
 import { applySeed } from '../../../data/seed/apply-seed';
 import { parseSeedFile } from '../../../data/seed/seed-file';
 import { ConversationReferences } from '../../../data/stores/conversation-references';
-import { Outbox } from '../../../data/stores/outbox';
+import { ConversationPace } from '../../../data/stores/conversation-pace';
+import { MAX_ATTEMPTS, Outbox } from '../../../data/stores/outbox';
+import { SqlUnitOfWork } from '../../../data/transactions';
 import { SqlStaffDirectory } from '../../../data/stores/staff-directory';
-import { Deliverer } from '../../../bot/core/deliverer';
+import { Deliverer, UNREACHABLE_NOTICE } from '../../../bot/core/deliverer';
+import { sendOutcome, type SendOutcome } from '../../../bot/core/send-outcome';
 import { DeliverySignals } from '../../../bot/core/delivery-signals';
 import type { LiveCardRefresher, OutboxCard } from '../../../bot/core/journey';
 import { messageCard, type AdaptiveCard } from '../../../cards/render';
@@ -16,14 +19,16 @@ const DEA = '00000000-0000-4000-8000-000000000002';
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } as never;
 const chat = (aad: string): Partial<ConversationReference> => ({ conversation: { id: `a:personal-${aad}`, conversationType: 'personal' } as never, user: { id: `29:${aad}`, name: aad }, serviceUrl: 'http://localhost/' });
 
-/** Teams as the deliverer sees it: each send recorded, or refused while `failing` is set. */
+/** Teams as the deliverer sees it: each send recorded, or answered with `failing`'s status while it is set. */
 class FakeTeams {
   readonly sent: { to: string; card: AdaptiveCard }[] = [];
-  failing: string | null = null;
-  async send(reference: Partial<ConversationReference>, card: AdaptiveCard): Promise<string | undefined> {
-    if (this.failing) throw new Error(this.failing);
+  failing: { status: number; retryAfter?: string } | null = null;
+  tries = 0;
+  async send(reference: Partial<ConversationReference>, card: AdaptiveCard): Promise<SendOutcome> {
+    this.tries++;
+    if (this.failing) return sendOutcome(this.failing.status, this.failing.retryAfter, undefined, new Date());
     this.sent.push({ to: reference.conversation!.id, card });
-    return `activity-${this.sent.length}`;
+    return sendOutcome(201, null, `activity-${this.sent.length}`, new Date());
   }
 }
 
@@ -39,12 +44,27 @@ describe('the deliverer sends what the outbox holds (SQLite, migrations run)', (
     ['note', { render: async (subjectId, recipient) => messageCard(`${subjectId} for ${recipient.name}`), posted: async (subjectId, _aad, activityId) => void posted.push(`${subjectId}:${activityId}`) }],
   ]);
   const deliverer = (liveCards = new Map<string, LiveCardRefresher>()) =>
-    new Deliverer({ outbox, conversationReferences: references, directory: new SqlStaffDirectory(db.dataSource), teams, cards, liveCards, signals, logger: quiet, clock: { now: () => now } });
-  const row = async (id: string) => (await db.dataSource.query('SELECT attempts, deliveredAt, lastError FROM outbox WHERE id = ?', [id]))[0];
+    new Deliverer({
+      outbox,
+      conversationReferences: references,
+      directory: new SqlStaffDirectory(db.dataSource),
+      teams,
+      pace: new ConversationPace(db.dataSource),
+      uow: new SqlUnitOfWork(db.dataSource),
+      cards,
+      liveCards,
+      signals,
+      logger: quiet,
+      clock: { now: () => now },
+      random: () => 0.5,
+    });
+  const row = async (id: string) => (await db.dataSource.query('SELECT attempts, deliveredAt, lastError, lastStatus, deadAt, nextAttemptAt FROM outbox WHERE id = ?', [id]))[0];
 
+  let coachStaffId: string;
   beforeEach(async () => {
     db = await openTempDatabase();
     await applySeed(db.dataSource, parseSeedFile(JSON.stringify(demoStaff)));
+    coachStaffId = (await new SqlStaffDirectory(db.dataSource).findByAadObjectId(COACH))!.id;
     outbox = new Outbox(db.dataSource);
     references = new ConversationReferences(db.dataSource);
     teams = new FakeTeams();
@@ -71,7 +91,8 @@ describe('the deliverer sends what the outbox holds (SQLite, migrations run)', (
     const id = await outbox.enqueue(DEA, 'note', 'r2', now);
     await d.deliver(id);
     expect(teams.sent).toEqual([]);
-    expect(await row(id)).toMatchObject({ attempts: 1, deliveredAt: null, lastError: 'the recipient has not opened the app yet' });
+    // Not a failed try: nothing counts towards dead-lettering while they have not opened the app.
+    expect(await row(id)).toMatchObject({ attempts: 0, deliveredAt: null, lastError: 'the recipient has not opened the app yet' });
     await references.remember(chat(DEA), DEA);
     d.flushFor(DEA);
     await d.idle();
@@ -82,9 +103,9 @@ describe('the deliverer sends what the outbox holds (SQLite, migrations run)', (
     await references.remember(chat(COACH), COACH);
     const d = deliverer();
     const id = await outbox.enqueue(COACH, 'note', 'r3', now);
-    teams.failing = 'Teams answered 502';
+    teams.failing = { status: 502 };
     await d.deliver(id);
-    expect(await row(id)).toMatchObject({ attempts: 1, deliveredAt: null, lastError: 'Teams answered 502' });
+    expect(await row(id)).toMatchObject({ attempts: 1, deliveredAt: null, lastError: 'Teams answered 502', lastStatus: 502 });
     teams.failing = null;
     await d.sweep();
     expect(teams.sent).toEqual([]);
@@ -101,12 +122,109 @@ describe('the deliverer sends what the outbox holds (SQLite, migrations run)', (
     expect(teams.sent).toHaveLength(1);
   });
 
-  it('records a kind no journey renders as a failure, and goes on', async () => {
+  it('dead-letters a kind no journey renders, and goes on', async () => {
     await references.remember(chat(COACH), COACH);
     const d = deliverer();
     const id = await outbox.enqueue(COACH, 'nobody-renders-this', 'x', now);
     await d.deliver(id);
     expect(await row(id)).toMatchObject({ attempts: 1, lastError: 'unknown outbox message kind nobody-renders-this' });
+    expect((await row(id)).deadAt).not.toBeNull();
+  });
+
+  it('never sends a card twice once Teams has taken it, even when recording where it was posted fails', async () => {
+    // Before: the posted copy was recorded first and the row marked delivered after, so a failure
+    // (or a crash) between the two sent the card again on the next sweep.
+    await references.remember(chat(COACH), COACH);
+    const failingCards = new Map<string, OutboxCard>([['note', { render: async () => messageCard('hello'), posted: async () => { throw new Error('database is locked'); } }]]);
+    const make = () => new Deliverer({ outbox, conversationReferences: references, directory: new SqlStaffDirectory(db.dataSource), teams, pace: new ConversationPace(db.dataSource), uow: new SqlUnitOfWork(db.dataSource), cards: failingCards, liveCards: new Map(), signals: new DeliverySignals(), logger: quiet, clock: { now: () => now } });
+    const id = await outbox.enqueue(COACH, 'note', 'r7', now);
+    await make().deliver(id);
+    expect(teams.sent).toHaveLength(1);
+    expect(await row(id)).toMatchObject({ lastStatus: 201 });
+    // A new process on the same database: its sweep, the recipient being seen, and a direct try all leave it alone.
+    now = new Date(now.getTime() + 2 * 60 * 60_000);
+    const restarted = make();
+    await restarted.sweep();
+    restarted.flushFor(COACH);
+    await restarted.deliver(id);
+    await restarted.idle();
+    expect(teams.sent).toHaveLength(1);
+  });
+
+  it('waits as long as Retry-After says, plus jitter, and keeps the time in the row', async () => {
+    await references.remember(chat(COACH), COACH);
+    const d = deliverer();
+    const id = await outbox.enqueue(COACH, 'note', 'r8', now);
+    teams.failing = { status: 429, retryAfter: '30' };
+    await d.deliver(id);
+    // 30 s asked for; jitter (fixed at half its range here) adds 0.5 * (30 s / 5 + 1 s) = 3.5 s.
+    expect(new Date((await row(id)).nextAttemptAt).getTime() - now.getTime()).toBe(33_500);
+    teams.failing = null;
+    now = new Date(now.getTime() + 29_000);
+    await d.sweep();
+    expect(teams.sent).toHaveLength(0);
+    now = new Date(now.getTime() + 5_000);
+    await d.sweep();
+    expect(teams.sent).toHaveLength(1);
+  });
+
+  it(`dead-letters a message still failing after ${MAX_ATTEMPTS} tries, keeping Teams' status`, async () => {
+    await references.remember(chat(COACH), COACH);
+    const d = deliverer();
+    const id = await outbox.enqueue(COACH, 'note', 'r9', now);
+    teams.failing = { status: 503 };
+    for (let i = 0; i < MAX_ATTEMPTS + 3; i++) {
+      await d.deliver(id);
+      now = new Date(now.getTime() + 2 * 60 * 60_000);
+    }
+    expect(teams.tries).toBe(MAX_ATTEMPTS);
+    expect(await row(id)).toMatchObject({ attempts: MAX_ATTEMPTS, lastStatus: 503, lastError: 'Teams answered 503', deliveredAt: null });
+    expect((await row(id)).deadAt).not.toBeNull();
+  });
+
+  it('keeps each conversation within 7 sends a second and 60 in 30 seconds, across two instances', async () => {
+    await references.remember(chat(COACH), COACH);
+    const sentAt: number[] = [];
+    const timed = { send: async (reference: Partial<ConversationReference>, card: AdaptiveCard) => { sentAt.push(now.getTime()); return teams.send(reference, card); } };
+    const make = () => new Deliverer({ outbox, conversationReferences: references, directory: new SqlStaffDirectory(db.dataSource), teams: timed, pace: new ConversationPace(db.dataSource), uow: new SqlUnitOfWork(db.dataSource), cards, liveCards: new Map(), signals: new DeliverySignals(), logger: quiet, clock: { now: () => now } });
+    const [a, b] = [make(), make()];
+    const ids: string[] = [];
+    for (let i = 0; i < 70; i++) ids.push(await outbox.enqueue(COACH, 'note', `burst-${i}`, now));
+    const start = now.getTime();
+    // Both instances try everything at once, then sweep every 250 ms of simulated time.
+    await Promise.all(ids.flatMap((id) => [a.deliver(id), b.deliver(id)]));
+    while (teams.sent.length < 70 && now.getTime() - start < 120_000) {
+      now = new Date(now.getTime() + 250);
+      await Promise.all([a.sweep(), b.sweep()]);
+    }
+    expect(teams.sent).toHaveLength(70);
+    const most = (windowMs: number) => Math.max(...sentAt.map((t) => sentAt.filter((u) => u >= t && u < t + windowMs).length));
+    expect(most(1_000)).toBeLessThanOrEqual(7);
+    expect(most(30_000)).toBeLessThanOrEqual(60);
+    // And not slower than it need be: 70 sends at a little under 2 a second.
+    expect(now.getTime() - start).toBeLessThan(45_000);
+  });
+
+  it('tells the person waiting, once, when the recipient has never opened the app, and delivers the card when they do', async () => {
+    await references.remember(chat(COACH), COACH);
+    const waitingCards = new Map<string, OutboxCard>([...cards, ['asked', { render: async () => messageCard('a request for you'), waiting: async () => ({ staffId: coachStaffId, about: 'your request DEA-000042' }) }]]);
+    const d = new Deliverer({ outbox, conversationReferences: references, directory: new SqlStaffDirectory(db.dataSource), teams, pace: new ConversationPace(db.dataSource), uow: new SqlUnitOfWork(db.dataSource), cards: waitingCards, liveCards: new Map(), signals, logger: quiet, clock: { now: () => now } });
+    const id = await outbox.enqueue(DEA, 'asked', 'r10', now);
+    await d.deliver(id);
+    await d.idle();
+    now = new Date(now.getTime() + 2 * 60 * 60_000);
+    await d.sweep();
+    await d.idle();
+    expect(teams.sent.map((s) => s.to)).toEqual([`a:personal-${COACH}`]);
+    const told = JSON.stringify(teams.sent[0]!.card);
+    expect(told).toContain('Dana Morgan has not opened DEA Support in Teams yet, so they have not seen your request DEA-000042.');
+    expect(told).toContain('search for \\"DEA Support\\", then select Add');
+    const [notice] = await db.dataSource.query('SELECT kind, subjectId FROM outbox WHERE recipientAad = ?', [COACH]);
+    expect(notice).toEqual({ kind: UNREACHABLE_NOTICE, subjectId: id });
+    await references.remember(chat(DEA), DEA);
+    d.flushFor(DEA);
+    await d.idle();
+    expect(teams.sent.map((s) => s.to)).toEqual([`a:personal-${COACH}`, `a:personal-${DEA}`]);
   });
 
   it('refreshes a live card one at a time, and once more for changes that came meanwhile', async () => {

@@ -596,10 +596,15 @@ describe('InterventionService.decideOverride', () => {
     expect(s.requests.changes).toEqual([]);
   });
 
-  it('cuts a long note to 1000 characters', async () => {
+  it('refuses a note over 1000 characters beside its field, rather than cutting it short', async () => {
     const s = setUp();
     const { override } = await asked(s);
-    const result = await s.service.decideOverride(deaTeamLeader, override.id, 'declined', 'y'.repeat(1500));
+    await expect(s.service.decideOverride(deaTeamLeader, override.id, 'declined', 'y'.repeat(1500))).rejects.toMatchObject({
+      kind: 'invalid',
+      message: 'Keep the note to 1000 characters or fewer (it is 1500).',
+      problems: { overrideNote: 'At most 1000 characters.' },
+    });
+    const result = await s.service.decideOverride(deaTeamLeader, override.id, 'declined', 'y'.repeat(1000));
     expect(result.override.note).toHaveLength(1000);
   });
 
