@@ -64,7 +64,13 @@ export function dataSourceOptions(config: DatabaseConfig, schema: DatabaseSchema
           },
         }
       : { username: config.user, password: config.password }),
-    options: { encrypt: config.encrypt, trustServerCertificate: config.trustServerCertificate },
+    options: {
+      encrypt: config.encrypt,
+      trustServerCertificate: config.trustServerCertificate,
+      // Keys and codes are varchar: a parameter sent as nvarchar would make SQL Server convert the
+      // column on every row it compares (CONVERT_IMPLICIT), so an index seek became a scan.
+      disableAsciiToUnicodeParamConversion: true,
+    },
     pool: { max: 20, min: 0, idleTimeoutMillis: 30_000 },
   } as DataSourceOptions;
 }

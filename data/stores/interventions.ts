@@ -2,7 +2,7 @@ import { isUniqueViolation } from '../unique-violation';
 import { repositoryOf } from '../transactions';
 import type { RequestStatus } from '../../domain/requests/support-request';
 import { randomUUID } from 'node:crypto';
-import { In, type DataSource, type Repository } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
 import { conflict, notFound } from '../../domain/errors';
 import type { ConsentPurpose, ConsentRecord, Conditionality, ConsentAnswer, LetterFormat, NewConsent, Statement } from '../../domain/interventions/consent';
 import type { InterventionOverride, OverrideDecision } from '../../domain/interventions/intervention-limit';
@@ -59,7 +59,7 @@ export class SqlInterventionStore implements InterventionStore {
   }
 
   async askOverride(override: Omit<InterventionOverride, 'id' | 'decision' | 'decidedAt' | 'note'>): Promise<InterventionOverride> {
-    const pending = await this.overrides.findOne({ where: { requestId: override.requestId, decision: In(['pending']) } });
+    const pending = await this.overrides.findOne({ where: { requestId: override.requestId, decision: 'pending' }, order: { askedAt: 'DESC' } });
     if (pending) return toOverride(pending);
     const id = randomUUID();
     await this.overrides.insert({ ...override, id, decision: 'pending', decidedAt: null, note: null });
