@@ -1,4 +1,4 @@
-import type { DataSource, EntityMetadata } from 'typeorm';
+import type { DataSource, EntityMetadata, Table } from 'typeorm';
 
 /**
  * Rules SQL Server holds to and SQLite does not, checked on statements and entities built for SQL
@@ -21,7 +21,7 @@ export function unorderedPaging(sql: string, dataSource: DataSource): string | n
   if (!from || !metadata) return 'ORDER BY (SELECT NULL) on a table that is not an entity';
   const alias = from[2]!;
   if (/\bOR\b/i.test(where)) return `ORDER BY (SELECT NULL) with OR in the WHERE clause of ${from[1]}: rows come back in no set order`;
-  const byKey = uniqueKeys(metadata).some((key) => key.every((column) => new RegExp(`"${alias}"\\."${column}" = (@\\d+|'[^']*')`).test(where)));
+  const byKey = uniqueKeys(metadata).some((key) => key.every((column) => new RegExp(`"${alias}"\\."${column}" = (@\\d+|:\\w+|'[^']*')`).test(where)));
   return byKey ? null : `ORDER BY (SELECT NULL) on ${from[1]} not selected by a unique key: rows come back in no set order`;
 }
 
@@ -50,5 +50,21 @@ export function nullableUniqueKeys(metadata: EntityMetadata): string[] {
     const unfiltered = nullable.filter((name) => !new RegExp(`"?${name}"?\\s+IS NOT NULL`, 'i').test(index.where ?? ''));
     if (unfiltered.length) problems.push(`${metadata.tableName}: unique index ${index.name} has nullable ${unfiltered.join(', ')} without where "${unfiltered[0]}" IS NOT NULL`);
   }
+  return problems;
+}
+
+/** The same rule on a table as the migrations leave it. */
+export function nullableUniqueColumns(table: Table): string[] {
+  const nullable = new Set(table.columns.filter((c) => c.isNullable).map((c) => c.name));
+  const problems: string[] = [];
+  for (const unique of table.uniques) {
+    const found = unique.columnNames.filter((name) => nullable.has(name));
+    if (found.length) problems.push(`${table.name}: unique constraint ${unique.name} has nullable ${found.join(', ')}; use a unique index with where "${found[0]}" IS NOT NULL`);
+  }
+  for (const index of table.indices.filter((i) => i.isUnique)) {
+    const found = index.columnNames.filter((name) => nullable.has(name) && !new RegExp(`"?${name}"?\\s+IS NOT NULL`, 'i').test(index.where ?? ''));
+    if (found.length) problems.push(`${table.name}: unique index ${index.name} has nullable ${found.join(', ')} without where "${found[0]}" IS NOT NULL`);
+  }
+  for (const column of table.columns.filter((c) => c.isUnique && c.isNullable)) problems.push(`${table.name}: column ${column.name} is unique and nullable`);
   return problems;
 }
