@@ -9,6 +9,7 @@ import type { InterventionOverride, OverrideDecision } from '../../domain/interv
 import type { InterventionStore } from '../../domain/interventions/ports';
 import type { ConsentRecordRow, InterventionOverrideRow } from '../schema/interventions';
 import type { SupportRequestRow } from '../schema/requests';
+import { NINO } from '../schema/case-folded';
 
 export class SqlInterventionStore implements InterventionStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -53,7 +54,8 @@ export class SqlInterventionStore implements InterventionStore {
     return repositoryOf<SupportRequestRow>(this.dataSource, 'SupportRequest')
       .createQueryBuilder('r')
       .innerJoin('Claimant', 'c', 'c.id = r.claimantId')
-      .where('c.nino = :nino AND r.channel = :channel AND r.id <> :except', { nino, channel: 'claimant_support_intervention', except: exceptRequestId })
+      // NINOs are kept in upper case (SQL Server would match any case; SQLite only the same).
+      .where('c.nino = :nino AND r.channel = :channel AND r.id <> :except', { nino: NINO.apply(nino), channel: 'claimant_support_intervention', except: exceptRequestId })
       .andWhere('r.status IN (:...statuses)', { statuses: [...statuses] })
       .getCount();
   }
