@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MigrationInterface } from 'typeorm';
 import type { EntityFactory } from './schema';
 import type { SqlDialect } from './schema/dialect';
+import { FieldLengthGuard } from './field-lengths';
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly file: string }
@@ -36,6 +37,8 @@ export function dataSourceOptions(config: DatabaseConfig, schema: DatabaseSchema
     entities: schema.entities.map((entity) => entity(config.kind)) as EntitySchema[],
     migrations: schema.migrations as (new () => MigrationInterface)[],
     migrationsTableName: 'schema_migration',
+    // Text longer than its column is refused here, on SQLite too, as SQL Server would refuse it.
+    subscribers: [FieldLengthGuard] as Function[], // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for a subscriber class
     synchronize: false,
     logging: false,
   } as const;
