@@ -1,4 +1,5 @@
 import type { QueryRunner, Table } from 'typeorm';
+import { Query } from 'typeorm/driver/Query';
 import type { DatabaseSchema } from '../database';
 import { offlineMssqlDataSource } from './offline';
 
@@ -37,6 +38,11 @@ export async function migrationDdlForMssql(schema: DatabaseSchema): Promise<Migr
       if (!table) throw new Error(`A migration alters the table ${name} before any migration creates it.`);
       return table;
     };
+    // A migration's own SQL is remembered with the rest, never sent.
+    runner.query = (async (sql: string) => {
+      runner.getMemorySql().upQueries.push(new Query(sql));
+      return [];
+    }) as QueryRunner['query'];
     (runner as QueryRunner).hasTable = async (table) => tables.some((t) => t.name === (typeof table === 'string' ? table : table.name));
     for (const migration of schema.migrations) await new migration().up(runner);
     return { statements: runner.getMemorySql().upQueries.map((q) => q.query), tables: tables.map((t) => t.clone()) };

@@ -1,4 +1,4 @@
-import { EntitySchema, type DataSource } from 'typeorm';
+import { EntitySchema, Table, TableColumn, TableUnique, type DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { SCHEMA } from '../../../bot/journeys';
 import { generateMssqlSchema } from '../../../data/mssql/generate-schema';
 import { migrationDdlForMssql, type MigrationDdl } from '../../../data/mssql/migration-ddl';
@@ -61,6 +61,20 @@ describe('a nullable unique column (SQL Server lets it hold NULL once, SQLite an
     }
   });
 
+  it('is caught in a migration that makes one, and its own SQL is kept with the DDL', async () => {
+    class MakesSample implements MigrationInterface {
+      name = 'MakesSample1';
+      async up(runner: QueryRunner): Promise<void> {
+        await runner.createTable(new Table({ name: 'sample', columns: [{ name: 'id', type: 'varchar', length: '36', isPrimary: true }, { name: 'code', type: 'varchar', length: '20', isNullable: true }], uniques: [new TableUnique({ name: 'UQ_sample_code', columnNames: ['code'] })] }));
+        await runner.query('UPDATE "sample" SET "code" = NULL');
+      }
+      async down(): Promise<void> {}
+    }
+    const ddl = await migrationDdlForMssql({ entities: [sample('constraint')], migrations: [MakesSample] });
+    expect(ddl.tables.flatMap(nullableUniqueColumns)).toEqual([expect.stringContaining('UQ_sample_code has nullable code')]);
+    expect(ddl.statements.at(-1)).toBe('UPDATE "sample" SET "code" = NULL');
+  });
+
   it('as a filtered index, is created on SQL Server with its WHERE', async () => {
     expect(await generateMssqlSchema([sample('filtered index')])).toContain('CREATE UNIQUE INDEX "UQ_sample_code" ON "sample" ("code") WHERE "code" IS NOT NULL');
   });
@@ -81,6 +95,20 @@ describe('the migrations on SQL Server', () => {
     );
     const fromMigrations = migrations.tables.flatMap((t) => t.columns.map((c) => `${t.name}.${c.name} ${mssql.driver.normalizeType({ type: c.type })}(${c.length || '-'})${c.isNullable ? ' null' : ''}`));
     expect(fromMigrations.sort()).toEqual(fromEntities.sort());
+  });
+
+  it('never drop a column to change it: TypeORM changes a column on SQL Server by dropping it and adding it again, losing its data', async () => {
+    expect(migrations.statements.filter((s) => /\bDROP COLUMN\b/i.test(s))).toEqual([]);
+    // Why: what changeColumn sends SQL Server to make a column longer (use ALTER COLUMN in SQL of the migration's own).
+    const runner = mssql.createQueryRunner();
+    try {
+      runner.enableSqlMemory();
+      const table = new Table({ name: 'sample', columns: [{ name: 'note', type: 'nvarchar', length: '100', isNullable: true }] });
+      await runner.changeColumn(table, 'note', new TableColumn({ name: 'note', type: 'nvarchar', length: '200', isNullable: true }));
+      expect(runner.getMemorySql().upQueries.map((q) => q.query)).toEqual(['ALTER TABLE "sample" DROP COLUMN "note"', 'ALTER TABLE "sample" ADD "note" nvarchar(200)']);
+    } finally {
+      await runner.release();
+    }
   });
 
   it('use only SQL Server types: datetime2, nvarchar(MAX), never text or datetime', () => {
