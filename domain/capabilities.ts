@@ -22,6 +22,7 @@ export const COLLEAGUES: readonly Role[] = [
   'employer_adviser',
   'hcp',
   'hcp_activity_manager',
+  'jobcentre_contact',
 ];
 
 /** What this person may do, from the journeys' capabilities, each command once, help last. */

@@ -9,6 +9,7 @@ export const ROLES = [
   'employer_adviser',
   'hcp',
   'hcp_activity_manager',
+  'jobcentre_contact',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -23,6 +24,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   employer_adviser: 'Employer Adviser',
   hcp: 'Health Care Professional',
   hcp_activity_manager: 'HCP Activity Manager',
+  jobcentre_contact: 'Local nominated jobcentre contact',
 };
 
 export function isRole(value: string): value is Role {

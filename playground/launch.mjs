@@ -7,6 +7,7 @@
  *   npm run playground                 bot (PORT, default 3978) + playground as Amira Shah, work coach
  *                                      (.m365agentsplayground.yml, port PLAYGROUND_PORT, default 56150)
  *   npm run playground -- --as dea     ONLY a second playground, as Dana Morgan, DEA
+ *   npm run playground -- --as hcp     the same, as Helen Okoro, Health Care Professional
  *                                      (playground/dea.m365agentsplayground.yml, default port 56151),
  *                                      against the bot that the first command already runs
  *
@@ -32,11 +33,12 @@ const BOT_ENTRY = path.join(ROOT, 'dist', 'bot', 'index.js');
 const PEOPLE = {
   default: { config: path.join(ROOT, '.m365agentsplayground.yml'), who: 'Amira Shah, work coach', port: 56150 },
   dea: { config: path.join(HERE, 'dea.m365agentsplayground.yml'), who: 'Dana Morgan, DEA', port: 56151 },
+  hcp: { config: path.join(HERE, 'hcp.m365agentsplayground.yml'), who: 'Helen Okoro, Health Care Professional', port: 56151 },
 };
 
 function usage(message) {
   if (message) console.error(message);
-  console.error('Usage: npm run playground [-- --as dea]');
+  console.error('Usage: npm run playground [-- --as dea|hcp]');
   process.exit(2);
 }
 

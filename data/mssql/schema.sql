@@ -88,6 +88,22 @@ CREATE TABLE "conference_qas" ("id" varchar(36) NOT NULL, "planId" varchar(36) N
 GO
 CREATE INDEX "IDX_conference_qas_plan" ON "conference_qas" ("planId") ;
 GO
+CREATE TABLE "advice_conversation" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "status" varchar(20) NOT NULL, "coachId" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "contactId" varchar(36), "jobcentreId" varchar(36) NOT NULL, "cluster" nvarchar(100) NOT NULL, "district" nvarchar(100) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefit" varchar(10) NOT NULL, "wcaStatus" varchar(10) NOT NULL, "wcaSummary" nvarchar(MAX), "background" nvarchar(MAX) NOT NULL, "conditions" nvarchar(MAX) NOT NULL, "adviceTypes" varchar(200) NOT NULL, "channel" varchar(20) NOT NULL, "complex" bit NOT NULL, "adHoc" bit NOT NULL, "consentAgreed" bit NOT NULL, "gpConsent" bit NOT NULL, "consentById" varchar(36) NOT NULL, "consentAt" datetime2 NOT NULL, "startsAt" datetime2, "endsAt" datetime2, "prepStartsAt" datetime2, "timesMoved" int NOT NULL, "packReadyAt" datetime2, "preparedAt" datetime2, "heldAt" datetime2, "returnedAt" datetime2, "returnConfirmedAt" datetime2, "findings" varchar(30) NOT NULL, "diaryEvents" nvarchar(MAX) NOT NULL, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_advice_conversation_number" UNIQUE ("number"), CONSTRAINT "PK_1380a20499d10d9637c8da2d422" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_advice_conversation_hcp" ON "advice_conversation" ("hcpId", "startsAt") ;
+GO
+CREATE INDEX "IDX_advice_conversation_coach" ON "advice_conversation" ("coachId", "createdAt") ;
+GO
+CREATE INDEX "IDX_advice_conversation_district" ON "advice_conversation" ("district", "createdAt") ;
+GO
+CREATE TABLE "advice_notes" ("conversationId" varchar(36) NOT NULL, "conditions" nvarchar(MAX) NOT NULL, "impact" nvarchar(MAX) NOT NULL, "functioning" nvarchar(MAX) NOT NULL, "actions" nvarchar(MAX) NOT NULL, "noAlternativeDiagnosis" bit NOT NULL, "wcaNotChallenged" bit NOT NULL, "findings" nvarchar(MAX), "signedName" nvarchar(200) NOT NULL, "signedOn" varchar(10) NOT NULL, "recordedById" varchar(36) NOT NULL, "recordedAt" datetime2 NOT NULL, CONSTRAINT "PK_79708857053e56dfc27f963293b" PRIMARY KEY ("conversationId"));
+GO
+CREATE TABLE "advice_event" ("id" varchar(36) NOT NULL, "conversationId" varchar(36) NOT NULL, "actorId" varchar(36) NOT NULL, "what" varchar(60) NOT NULL, "at" datetime2 NOT NULL, CONSTRAINT "PK_27ef20d6a99ef7c3b2650cb52bd" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_advice_event_conversation" ON "advice_event" ("conversationId", "at") ;
+GO
+CREATE TABLE "hcp_site_day" ("hcpId" varchar(36) NOT NULL, "date" varchar(10) NOT NULL, "jobcentreId" varchar(36) NOT NULL, "setById" varchar(36) NOT NULL, "setAt" datetime2 NOT NULL, CONSTRAINT "PK_efbddb8d1e38554de7aab1a5a55" PRIMARY KEY ("hcpId", "date"));
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
@@ -123,4 +139,18 @@ GO
 ALTER TABLE "conference_case" ADD CONSTRAINT "FK_conference_case_conference" FOREIGN KEY ("conferenceId") REFERENCES "group_conference"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "conference_qas" ADD CONSTRAINT "FK_conference_qas_plan" FOREIGN KEY ("planId") REFERENCES "conference_plan"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "advice_conversation" ADD CONSTRAINT "FK_advice_conversation_coach" FOREIGN KEY ("coachId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "advice_conversation" ADD CONSTRAINT "FK_advice_conversation_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "advice_conversation" ADD CONSTRAINT "FK_advice_conversation_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "advice_notes" ADD CONSTRAINT "FK_advice_notes_conversation" FOREIGN KEY ("conversationId") REFERENCES "advice_conversation"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "advice_event" ADD CONSTRAINT "FK_advice_event_conversation" FOREIGN KEY ("conversationId") REFERENCES "advice_conversation"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

@@ -25,23 +25,33 @@ describe('the demo staff directory', () => {
   });
   afterAll(async () => db.close());
 
-  it('holds the Annex 5 jobcentres and a cohort of 1 DEA, 1 WCTL, 30 work coaches, 1 HCP and 1 HCP activity manager', async () => {
+  it('holds the Annex 5 jobcentres, a cohort of 1 DEA, 1 WCTL and 30 work coaches, the 5 initial HCPs (one per initial cluster), an activity manager per district, a contact per initial jobcentre and coaches there', async () => {
     const file = parseSeedFile(demoText);
     const count = (role: string) => file.staff.filter((s) => s.roles.includes(role)).length;
     expect(count('dea')).toBe(1);
     expect(count('work_coach_team_leader')).toBe(1);
-    expect(count('work_coach')).toBe(30);
-    expect(count('hcp')).toBe(1);
-    expect(count('hcp_activity_manager')).toBe(1);
+    expect(count('work_coach')).toBe(42);
+    expect(file.staff.filter((s) => s.roles.includes('work_coach') && s.dea).length).toBe(30);
+    expect(count('hcp')).toBe(5);
+    const clusterOf = new Map(file.jobcentres.map((j) => [j.name, j.cluster]));
+    const districtOf = new Map(file.jobcentres.map((j) => [j.name, j.district]));
+    const hcpClusters = file.staff.filter((s) => s.roles.includes('hcp')).map((s) => clusterOf.get(s.jobcentre!));
+    expect(new Set(hcpClusters)).toEqual(new Set(['Hastings and Bexhill', 'Gatwick Diamond', 'SA 2', 'SA 5', 'SA 8']));
+    expect(new Set(file.staff.filter((s) => s.roles.includes('hcp_activity_manager')).map((s) => districtOf.get(s.jobcentre!)))).toEqual(new Set(['Surrey and Sussex', 'Cumbria and Lancashire']));
+    const initial = file.jobcentres.filter((j) => hcpClusters.includes(j.cluster)).map((j) => j.name);
+    for (const office of initial) {
+      expect(file.staff.filter((s) => s.roles.includes('jobcentre_contact') && s.jobcentre === office)).toHaveLength(1);
+      expect(file.staff.some((s) => s.roles.includes('work_coach') && s.jobcentre === office)).toBe(true);
+    }
     expect(file.jobcentres.map((j) => j.name)).toEqual(expect.arrayContaining(['Hastings', 'Crawley', 'Carlisle', 'Clitheroe', 'Staines', 'Rawtenstall']));
     expect(new Set(file.jobcentres.map((j) => j.district))).toEqual(new Set(['Surrey and Sussex', 'Cumbria and Lancashire']));
   });
 
   it('loads, links every work coach to the DEA and team leader, and loads again as an update', async () => {
     const first = await applySeed(db.dataSource, parseSeedFile(demoText));
-    expect(first).toEqual({ jobcentresAdded: 43, jobcentresUpdated: 0, staffAdded: 36, staffUpdated: 0 });
+    expect(first).toEqual({ jobcentresAdded: 43, jobcentresUpdated: 0, staffAdded: 68, staffUpdated: 0 });
     const again = await applySeed(db.dataSource, parseSeedFile(demoText));
-    expect(again).toEqual({ jobcentresAdded: 0, jobcentresUpdated: 43, staffAdded: 0, staffUpdated: 36 });
+    expect(again).toEqual({ jobcentresAdded: 0, jobcentresUpdated: 43, staffAdded: 0, staffUpdated: 68 });
 
     const directory = new SqlStaffDirectory(db.dataSource);
     const coach = await directory.findByAadObjectId(guid(1));

@@ -10,14 +10,13 @@ const COLLEAGUE_ROLES: Role[] = [
   'service_delivery_coach',
   'work_psychologist',
   'employer_adviser',
-  'hcp',
-  'hcp_activity_manager',
+  'jobcentre_contact',
 ];
 
 describe('capabilitiesFor', () => {
   it('a work coach: ask your DEA, your requests and help, not the DEA’s cohort', () => {
-    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Help']);
-    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', null, 'nominate case', 'help']);
+    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Your day', 'Help']);
+    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', null, 'nominate case', 'specialist advice', 'my day', 'help']);
     expect(titles(['work_coach'])).not.toContain('Requests from your cohort');
   });
 
@@ -31,9 +30,19 @@ describe('capabilitiesFor', () => {
     expect(cohort).toMatchObject({ command: null, roles: ['dea'] });
   });
 
-  it.each(COLLEAGUE_ROLES)('%s: ask the DEA, your requests and help', (role) => {
+  it.each(COLLEAGUE_ROLES.filter((r) => r !== 'jobcentre_contact'))('%s: ask the DEA, your requests and help', (role) => {
     expect(titles([role])).toEqual(['Ask the DEA for support', 'Your requests', 'Help']);
     expect(commands([role])).toEqual(['new request', 'my requests', 'help']);
+  });
+
+  it('an HCP: ask the DEA, your requests, your day and the conversations that come as cards', () => {
+    expect(titles(['hcp'])).toEqual(['Ask the DEA for support', 'Your requests', 'Your day', 'Three-way conversations', 'Help']);
+    expect(commands(['hcp'])).toEqual(['new request', 'my requests', 'my day', null, 'help']);
+  });
+
+  it('an HCP activity manager and a jobcentre contact: also their day', () => {
+    expect(commands(['hcp_activity_manager'])).toEqual(['new request', 'my requests', 'my day', 'help']);
+    expect(titles(['jobcentre_contact'])).toEqual(['Ask the DEA for support', 'Your requests', 'Your day', 'Information packs', 'Help']);
   });
 
   it('a work coach team leader: ask the DEA, their requests, trends in the team, help', () => {
@@ -52,12 +61,12 @@ describe('capabilitiesFor', () => {
 
   it('a work coach who is also a service delivery coach gets each command once, the work coach’s wording first', () => {
     const list = capabilitiesFor({ roles: ['work_coach', 'service_delivery_coach'] }, CAPABILITIES);
-    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', null, 'nominate case', 'help']);
-    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Help']);
+    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', null, 'nominate case', 'specialist advice', 'my day', 'help']);
+    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Your day', 'Help']);
   });
 
   it('a work coach who is also a DEA sees both sides, each command once', () => {
-    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Consent, booking and outcomes', 'After each meeting', 'Nominate a case for a group conference', 'Help']);
+    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Consent, booking and outcomes', 'After each meeting', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Your day', 'Help']);
   });
 
   it.each<[readonly Role[]]>([
@@ -71,7 +80,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('everyone has every role: one of each command plus the informational entries', () => {
-    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, null, null, 'quality checks', 'plan group conferences', 'nominate case', 'help']);
+    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, null, null, 'quality checks', 'plan group conferences', 'nominate case', 'specialist advice', 'my day', null, null, 'help']);
   });
 
   it('keeps the order of CAPABILITIES, help last', () => {

@@ -43,6 +43,7 @@ export const PLAYGROUND_CONFIGS = {
   default: path.join(ROOT, '.m365agentsplayground.yml'),
   workcoach: path.join(ROOT, '.m365agentsplayground.yml'),
   dea: path.join(ROOT, 'playground', 'dea.m365agentsplayground.yml'),
+  hcp: path.join(ROOT, 'playground', 'hcp.m365agentsplayground.yml'),
 };
 
 export const CHROMIUM_ARGS = [

@@ -1,0 +1,170 @@
+import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import { adviceCard, type AdviceCardView } from '../../cards/specialist-advice/conversation-card';
+import { coachListCard, contactDayCard, hcpDayCard, managerCard, weekCard } from '../../cards/specialist-advice/day-cards';
+import { adviceRequestCard } from '../../cards/specialist-advice/request-form';
+import { messageCard, type AdaptiveCard } from '../../cards/render';
+import { cardAttachment } from '../../dialogs/card-attachment';
+import { londonDateFast } from '../../domain/calendar/london-time';
+import { isDomainError, type DomainError } from '../../domain/errors';
+import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
+import { describeDate } from '../../domain/requests/calendar-date';
+import { allowedAdvice } from '../../domain/specialist-advice/advice-policy';
+import { claimantText, type AdviceService } from '../../domain/specialist-advice/advice-service';
+import type { AdviceConversation } from '../../domain/specialist-advice/conversation';
+import { lmsText } from '../../domain/specialist-advice/notes';
+import type { AdviceSlot } from '../../domain/specialist-advice/schedule';
+import { hasRole, type StaffMember } from '../../domain/staff';
+import { cardResponse } from '../core/invoke-response';
+
+export interface AdviceActionDeps {
+  readonly service: AdviceService;
+  readonly directory: StaffDirectory;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+type Extras = Pick<AdviceCardView, 'note' | 'form'> & { proposals?: readonly AdviceSlot[] };
+type Inputs = Readonly<Record<string, string>>;
+
+/**
+ * Specialist Advice in Teams: the request form, each person's card of a conversation, and the
+ * HCP's, contact's and activity manager's day. Every click is answered from stored state; a
+ * refusal comes back on the same card with what was typed kept.
+ */
+export class AdviceActions {
+  constructor(private readonly deps: AdviceActionDeps) {}
+
+  /** `specialist advice`: the form, for a work coach in a jobcentre that an HCP covers. */
+  async requestCommand(turn: TurnContext, person: StaffMember): Promise<void> {
+    const { jobcentre, hcp } = await this.deps.service.assertCanAsk(person);
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(adviceRequestCard(hcp.name, jobcentre.name))));
+  }
+
+  /** `my day`: the HCP's day, the contact's jobcentre, or the activity manager's HCPs. */
+  async dayCommand(turn: TurnContext, person: StaffMember): Promise<void> {
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(await this.dayCard(person))));
+  }
+
+  async dayCard(person: StaffMember, note?: { text: string; tone: 'good' | 'attention' }, form?: { values?: Record<string, string>; problems?: Record<string, string> }): Promise<AdaptiveCard> {
+    const today = londonDateFast(this.deps.clock.now());
+    if (hasRole(person, 'hcp')) {
+      const [day] = await this.deps.service.hcpDays(person, today, 1);
+      return hcpDayCard(day!, await this.officeNames([day!.jobcentreId]), await this.names(day!.conversations.map((c) => c.coachId)));
+    }
+    if (hasRole(person, 'hcp_activity_manager')) {
+      const { district, hcps } = await this.deps.service.managedHcps(person);
+      const weeks = await Promise.all(hcps.map(async (hcp) => ({ hcp, days: await this.deps.service.hcpDays(hcp, today, 5), offices: await this.deps.service.jobcentresOfCluster(hcp) })));
+      return managerCard(district, weeks, await this.officeNames(weeks.flatMap((w) => w.days.map((d) => d.jobcentreId))), note, form);
+    }
+    if (!hasRole(person, 'jobcentre_contact')) {
+      const mine = await this.deps.service.coachConversations(person);
+      return coachListCard(mine, await this.names(mine.map((c) => c.hcpId)));
+    }
+    const { jobcentre, conversations } = await this.deps.service.contactDay(person);
+    return contactDayCard(jobcentre.name, conversations, await this.names(conversations.flatMap((c) => [c.hcpId, c.coachId])));
+  }
+
+  /** The card of a conversation for this person, as it now is. */
+  async render(person: StaffMember, conversationOrId: AdviceConversation | string, extras: Extras = {}): Promise<AdaptiveCard | null> {
+    const c = typeof conversationOrId === 'string' ? await this.deps.service.get(conversationOrId) : conversationOrId;
+    const part = await this.deps.service.partOf(c, person);
+    if (!part) return null;
+    const now = this.deps.clock.now();
+    const people = new Map((await this.deps.directory.findByIds([c.coachId, c.hcpId, ...(c.contactId ? [c.contactId] : [])])).map((p) => [p.id, p.name]));
+    const office = await this.deps.service.jobcentre(c.jobcentreId);
+    const notes = await this.deps.service.notes(c, part);
+    const findingsForGp = part === 'contact' ? await this.deps.service.findingsForGp(c) : null;
+    const names = { coach: people.get(c.coachId) ?? 'the work coach', hcp: people.get(c.hcpId) ?? 'the HCP', contact: c.contactId ? (people.get(c.contactId) ?? null) : null, jobcentre: office?.name ?? 'the jobcentre' };
+    return adviceCard({
+      conversation: c,
+      part,
+      allowed: allowedAdvice(c, part, now),
+      names,
+      notes,
+      findingsForGp,
+      proposals: extras.proposals,
+      claimantText: part === 'coach' && c.status === 'booked' ? claimantText(c, names.jobcentre, names.hcp) : undefined,
+      lmsText: part === 'coach' && notes && c.heldAt ? lmsText(c.reference, describeDate(londonDateFast(c.heldAt)), notes.actions) : undefined,
+      note: extras.note,
+      form: extras.form,
+      today: londonDateFast(now),
+    });
+  }
+
+  /** Answers a click: the use case, then the card as it now is; a refusal on the same card. */
+  async answer(person: StaffMember, verb: string, conversationId: string, typed: Inputs, work: () => Promise<{ conversation: AdviceConversation; extras?: Extras }>): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      const { conversation, extras } = await work();
+      return cardResponse((await this.render(person, conversation, extras)) ?? messageCard('That conversation is not one of yours, so there is nothing to show.'));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      this.deps.logger.info({ verb, actorId: person.id, kind: error.kind }, 'specialist advice action refused');
+      return cardResponse(await this.refused(person, conversationId, error, typed));
+    }
+  }
+
+  async requestAnswer(person: StaffMember, typed: Inputs): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      const result = await this.deps.service.request(person, typed);
+      this.deps.logger.info({ conversationId: result.conversation.id, reference: result.conversation.reference, adHoc: result.conversation.adHoc }, 'specialist advice requested');
+      const note = result.note
+        ? { text: result.note, tone: 'attention' as const }
+        : result.conversation.status === 'adhoc_asked'
+          ? { text: `Sent as ${result.conversation.reference}.`, tone: 'good' as const }
+          : { text: `Sent as ${result.conversation.reference}. Now choose a time.`, tone: 'good' as const };
+      return cardResponse((await this.render(person, result.conversation, { proposals: result.conversation.status === 'requested' ? result.proposals : undefined, note }))!);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      if (error.kind !== 'invalid') return cardResponse(messageCard(error.message));
+      const { jobcentre, hcp } = await this.deps.service.assertCanAsk(person);
+      return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, { values: typed, problems: error.problems, message: Object.keys(error.problems).length ? undefined : error.message }));
+    }
+  }
+
+  async siteDayAnswer(person: StaffMember, typed: Inputs): Promise<AdviceCardInvoke> {
+    try {
+      const day = await this.deps.service.setSiteDay(person, typed.hcpId ?? '', typed.date ?? '', typed.jobcentreId ?? '');
+      const office = await this.deps.service.jobcentre(day.jobcentreId);
+      return cardResponse(await this.dayCard(person, { text: `Saved: at ${office?.name ?? 'that jobcentre'} on ${describeDate(day.date)}.`, tone: 'good' }));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      if (error.kind !== 'invalid') return cardResponse(messageCard(error.message));
+      return cardResponse(await this.dayCard(person, { text: `${error.message} What you chose is kept.`, tone: 'attention' }, { values: { ...typed }, problems: { ...error.problems } }));
+    }
+  }
+
+  async weekAnswer(person: StaffMember): Promise<AdviceCardInvoke> {
+    if (!hasRole(person, 'hcp')) return cardResponse(messageCard('The week ahead is for Health Care Professionals.'));
+    const days = await this.deps.service.hcpDays(person, londonDateFast(this.deps.clock.now()), 5);
+    return cardResponse(weekCard('Your week ahead', days, await this.officeNames(days.map((d) => d.jobcentreId))));
+  }
+
+  private async refused(person: StaffMember, conversationId: string, error: DomainError, typed: Inputs): Promise<AdaptiveCard> {
+    // Someone it is not for sees the refusal only: nothing of the conversation.
+    if (error.kind === 'not_allowed' || error.kind === 'not_found') return messageCard(`${error.message} Nothing was changed.`);
+    const note = { text: `${error.kind === 'conflict' ? 'This changed since you last saw it: this is how it is now. ' : ''}${error.message}${Object.keys(typed).length ? ' What you typed is kept.' : ''}`, tone: 'attention' as const };
+    try {
+      const c = await this.deps.service.get(conversationId);
+      const proposals = error.problems.slot ? await this.deps.service.proposals(c) : undefined;
+      return (await this.render(person, c, { note, form: { values: typed, problems: error.problems }, proposals })) ?? messageCard(note.text);
+    } catch (renderError) {
+      if (!isDomainError(renderError)) throw renderError;
+      return messageCard(note.text);
+    }
+  }
+
+  private async names(ids: readonly string[]): Promise<(id: string) => string> {
+    const people = new Map((await this.deps.directory.findByIds([...new Set(ids)])).map((p) => [p.id, p.name]));
+    return (id) => people.get(id) ?? 'someone no longer in the directory';
+  }
+
+  /** The names of the offices on a card (the few of a cluster), looked up once for it. */
+  private async officeNames(ids: readonly (string | null)[]): Promise<(id: string | null) => string> {
+    const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+    const offices = await Promise.all(unique.map((id) => this.deps.service.jobcentre(id)));
+    const names = new Map(offices.filter((o) => o !== null).map((o) => [o.id, o.name]));
+    return (id) => (id ? (names.get(id) ?? 'a jobcentre no longer in the directory') : 'no jobcentre planned');
+  }
+}
+
+type AdviceCardInvoke = AdaptiveCardInvokeResponse;

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { SpecialistAdvice1764100000000 } from '../../data/migrations/1764100000000-SpecialistAdvice';
+import { adviceConversationSchema, adviceEventSchema, adviceNotesSchema, hcpSiteDaySchema } from '../../data/schema/specialist-advice';
+import { SqlAdvicePeople, SqlAdviceStore } from '../../data/stores/specialist-advice';
+import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
+import { SqlUnitOfWork } from '../../data/transactions';
+import { isDomainError } from '../../domain/errors';
+import { AdviceService } from '../../domain/specialist-advice/advice-service';
+import { createCalendar } from '../calendar-factory';
+import { verb, type Journey } from '../core/journey';
+import { AdviceActions } from './advice-actions';
+
+/** The outbox kind of a conversation's card: rendered for its recipient when delivered. */
+export const ADVICE_CARD = 'advice_card';
+
+/** Every conversation card names the conversation and the version it showed; the rest are its inputs. */
+const CONVERSATION = z
+  .object({
+    conversationId: z.string().min(1).max(64),
+    version: z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined || v === '' ? null : Number(v))),
+  })
+  .passthrough();
+
+const ATTENDANCE = CONVERSATION.extend({ outcome: z.enum(['did_not_attend', 'declined']) });
+const AD_HOC = CONVERSATION.extend({ accept: z.union([z.literal('true'), z.literal('false'), z.boolean()]).transform((v) => v === true || v === 'true') });
+const ANY = z.object({}).passthrough();
+
+/** What a card sent, less the ids: what the person typed, to give back on a refusal. */
+function inputsOf(typed: Readonly<Record<string, string>>): Record<string, string> {
+  const { conversationId: _id, version: _version, outcome: _outcome, accept: _accept, ...inputs } = typed;
+  return inputs;
+}
+
+/** Specialist Advice: three-way conversations of a work coach, a claimant and a Health Care Professional. */
+export const specialistAdviceJourney: Journey = {
+  name: 'specialist advice',
+  capabilities: [
+    {
+      command: 'specialist advice',
+      title: 'Ask for Specialist Advice',
+      description: 'Book a three-way conversation with a Health Care Professional for a claimant on ESA or UC with a health condition, or ask for one now.',
+      roles: ['work_coach'],
+      menu: 'Book a three-way conversation with a Health Care Professional, or ask for one now',
+    },
+    {
+      command: 'my day',
+      title: 'Your day',
+      description: 'HCPs: today’s conversations, packs and free time, and the week ahead. Contacts: the packs to prepare. Activity managers: each HCP’s diary and site plan. Work coaches: your Specialist Advice conversations.',
+      roles: ['hcp', 'hcp_activity_manager', 'jobcentre_contact', 'work_coach'],
+      menu: 'Specialist Advice: your conversations, your day as an HCP, the packs to prepare, or your HCPs’ diaries',
+    },
+    {
+      command: null,
+      title: 'Three-way conversations',
+      description: 'Each conversation comes to you as a card: confirm your preparation, record your notes and return the pack there.',
+      roles: ['hcp'],
+    },
+    {
+      command: null,
+      title: 'Information packs',
+      description: 'You get a card for each conversation booked at your jobcentre: mark the pack ready, confirm it came back, and send any GP notification.',
+      roles: ['jobcentre_contact'],
+    },
+  ],
+  entities: [adviceConversationSchema, adviceNotesSchema, adviceEventSchema, hcpSiteDaySchema],
+  migrations: [SpecialistAdvice1764100000000],
+  build: ({ config, dataSource, directory, outbox, clock, logger }) => {
+    const service = new AdviceService({
+      store: new SqlAdviceStore(dataSource),
+      people: new SqlAdvicePeople(dataSource, directory),
+      directory,
+      calendar: createCalendar(config, dataSource),
+      patterns: new SqlWorkingPatterns(dataSource),
+      // Cards queued in a use case are sent only once it commits.
+      notifier: { tell: (personId, conversation) => outbox.notify(personId, ADVICE_CARD, conversation.id) },
+      uow: new SqlUnitOfWork(dataSource),
+      clock,
+    });
+    const actions = new AdviceActions({ service, directory, clock, logger });
+    return {
+      commands: {
+        'specialist advice': (turn, person) => actions.requestCommand(turn, person),
+        'my day': (turn, person) => actions.dayCommand(turn, person),
+      },
+      verbs: [
+        verb('advice.request', ANY, ({ person, typed }) => actions.requestAnswer(person, typed)),
+        verb('advice.open', CONVERSATION, ({ person, data }) => actions.answer(person, 'advice.open', data.conversationId, {}, async () => ({ conversation: await service.get(data.conversationId) }))),
+        verb('advice.times', CONVERSATION, ({ person, data }) =>
+          actions.answer(person, 'advice.times', data.conversationId, {}, async () => {
+            const conversation = await service.get(data.conversationId);
+            return { conversation, extras: { proposals: await service.proposals(conversation) } };
+          }),
+        ),
+        verb('advice.book', CONVERSATION, ({ person, data, typed }) =>
+          actions.answer(person, 'advice.book', data.conversationId, inputsOf(typed), async () => ({
+            conversation: await service.book(person, data.conversationId, data.version, typed.slot ?? ''),
+            extras: { note: { text: 'Booked. Both diaries have it, with the preparation before it.', tone: 'good' } },
+          })),
+        ),
+        verb('advice.adhoc', AD_HOC, ({ person, data }) =>
+          actions.answer(person, 'advice.adhoc', data.conversationId, {}, async () => ({
+            conversation: await service.answerAdHoc(person, data.conversationId, data.version, data.accept),
+            extras: { note: data.accept ? { text: 'Thank you. The work coach is told, and it is in your diary.', tone: 'good' } : { text: 'The work coach is told and will book a time instead.', tone: 'good' } },
+          })),
+        ),
+        verb('advice.cancel', CONVERSATION, ({ person, data }) => actions.answer(person, 'advice.cancel', data.conversationId, {}, async () => ({ conversation: await service.cancel(person, data.conversationId, data.version), extras: { note: { text: 'Cancelled.', tone: 'good' } } }))),
+        verb('advice.attendance', ATTENDANCE, ({ person, data }) =>
+          actions.answer(person, 'advice.attendance', data.conversationId, {}, async () => ({ conversation: await service.recordAttendance(person, data.conversationId, data.version, data.outcome), extras: { note: { text: 'Recorded.', tone: 'good' } } })),
+        ),
+        verb('advice.pack', CONVERSATION, ({ person, data }) =>
+          actions.answer(person, 'advice.pack', data.conversationId, {}, async () => ({ conversation: await service.packReady(person, data.conversationId, data.version), extras: { note: { text: 'Thank you. The HCP is told the pack is ready.', tone: 'good' } } })),
+        ),
+        verb('advice.prepared', CONVERSATION, ({ person, data }) =>
+          actions.answer(person, 'advice.prepared', data.conversationId, {}, async () => ({ conversation: await service.prepared(person, data.conversationId, data.version), extras: { note: { text: 'Preparation recorded.', tone: 'good' } } })),
+        ),
+        verb('advice.notes', CONVERSATION, ({ person, data, typed }) =>
+          actions.answer(person, 'advice.notes', data.conversationId, inputsOf(typed), async () => ({
+            conversation: await service.recordNotes(person, data.conversationId, data.version, typed),
+            extras: { note: { text: 'Notes saved. The work coach has the agreed actions.', tone: 'good' } },
+          })),
+        ),
+        verb('advice.returned', CONVERSATION, ({ person, data }) =>
+          actions.answer(person, 'advice.returned', data.conversationId, {}, async () => ({ conversation: await service.returned(person, data.conversationId, data.version), extras: { note: { text: 'Recorded. The contact is asked to confirm.', tone: 'good' } } })),
+        ),
+        verb('advice.confirmReturn', CONVERSATION, ({ person, data }) =>
+          actions.answer(person, 'advice.confirmReturn', data.conversationId, {}, async () => ({ conversation: await service.confirmReturn(person, data.conversationId, data.version), extras: { note: { text: 'Confirmed. Thank you.', tone: 'good' } } })),
+        ),
+        verb('advice.findingsSent', CONVERSATION, ({ person, data }) =>
+          actions.answer(person, 'advice.findingsSent', data.conversationId, {}, async () => ({ conversation: await service.findingsSent(person, data.conversationId, data.version), extras: { note: { text: 'Recorded as sent to the GP.', tone: 'good' } } })),
+        ),
+        verb('advice.week', ANY, ({ person }) => actions.weekAnswer(person)),
+        verb('advice.siteDay', ANY, ({ person, typed }) => actions.siteDayAnswer(person, typed)),
+      ],
+      cards: {
+        // A conversation gone, or no longer this person's, sends nothing.
+        [ADVICE_CARD]: { render: (conversationId, recipient) => actions.render(recipient, conversationId).catch((error: unknown) => (isDomainError(error) ? null : Promise.reject(error))) },
+      },
+    };
+  },
+};

@@ -1,0 +1,94 @@
+/** The HCP's day and week, the contact's day and the activity manager's view: references only, no health details. */
+import { ADVICE_CHANNEL_LABELS, ADVICE_STATUS_LABELS, isFinished, type AdviceConversation } from '../../domain/specialist-advice/conversation';
+import type { HcpDay } from '../../domain/specialist-advice/advice-service';
+import { describeDate, describeMeeting } from '../../domain/requests/calendar-date';
+import type { Jobcentre, StaffMember } from '../../domain/staff';
+import { showCardAction } from '../form-card';
+import type { AdaptiveCard } from '../render';
+import { callout, card, details, execute, para, type Element } from './elements';
+
+const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false });
+const time = (d: Date) => clock.format(d);
+
+function line(c: AdviceConversation, coachName: (id: string) => string): string {
+  const pack = c.adHoc ? 'ad hoc, no pack' : c.packReadyAt ? 'pack ready' : 'pack not ready yet';
+  return `**${time(c.start!)}–${time(c.end!)}** ${c.reference} with ${coachName(c.coachId)}, ${ADVICE_CHANNEL_LABELS[c.channel].toLowerCase()}; ${c.status === 'held' ? 'held' : pack}`;
+}
+
+function openButtons(conversations: readonly AdviceConversation[]): Element[] {
+  return conversations.slice(0, 5).map((c) => execute(`Open ${c.reference}`, 'advice.open', { conversationId: c.id }));
+}
+
+/** `my day` for an HCP: today by jobcentre, packs ready or not, and free time. */
+export function hcpDayCard(day: HcpDay, officeName: (id: string | null) => string, coachName: (id: string) => string): AdaptiveCard {
+  const body: Element[] = [{ type: 'TextBlock', text: `Your day: ${describeDate(day.date)}`, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
+  body.push(para(`You are at ${officeName(day.jobcentreId)}.`, { bold: true }));
+  const notReady = day.conversations.filter((c) => c.status === 'booked' && !c.packReadyAt && !c.adHoc).length;
+  if (day.conversations.length === 0) body.push(callout([para('You have no three-way conversations today. Use the free time for supporting activity agreed with your activity manager.')]));
+  else {
+    body.push(callout([para(`${day.conversations.length} conversation${day.conversations.length === 1 ? '' : 's'} today${notReady ? `; ${notReady} pack${notReady === 1 ? '' : 's'} not ready yet` : ''}.`, { bold: true }), ...day.conversations.map((c) => para(line(c, coachName)))]));
+  }
+  const free = day.freeGaps.map((g) => `${time(g.start)}–${time(g.end)}`).join(', ');
+  body.push(para(`Free: ${free || 'none'}`));
+  return card(body, [...openButtons(day.conversations), execute('The week ahead', 'advice.week', {})]) as AdaptiveCard;
+}
+
+/** The next five working days: where, how many conversations, how many packs ready. */
+export function weekCard(title: string, days: readonly HcpDay[], officeName: (id: string | null) => string): AdaptiveCard {
+  const body: Element[] = [{ type: 'TextBlock', text: title, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
+  for (const day of days) {
+    const n = day.conversations.length;
+    const ready = day.conversations.filter((c) => c.packReadyAt || c.adHoc).length;
+    body.push(para(`**${describeDate(day.date)}**: ${officeName(day.jobcentreId)}; ${n ? `${n} conversation${n === 1 ? '' : 's'} (${ready} pack${ready === 1 ? '' : 's'} ready)` : 'no conversations'}`));
+  }
+  return card(body) as AdaptiveCard;
+}
+
+/** `my day` for the activity manager: each HCP of the district, their week and site plan; and where to put them. */
+export function managerCard(district: string, hcps: readonly { hcp: StaffMember; days: readonly HcpDay[]; offices: readonly Jobcentre[] }[], officeName: (id: string | null) => string, note?: { text: string; tone: 'good' | 'attention' }, form?: { values?: Record<string, string>; problems?: Record<string, string> }): AdaptiveCard {
+  const body: Element[] = [{ type: 'TextBlock', text: `HCPs in ${district}`, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
+  if (note) body.push(para(note.text, { bold: true, color: note.tone === 'attention' ? 'Attention' : 'Good' }));
+  body.push(para('Each HCP’s next five working days: where they are, and their three-way conversations. Change where an HCP is with "Change a site day".'));
+  const toggles: Element[] = [];
+  hcps.forEach(({ hcp, days }, i) => {
+    const total = days.reduce((n, d) => n + d.conversations.length, 0);
+    body.push(para(`**${hcp.name}**: ${total} conversation${total === 1 ? '' : 's'} this week`, { spacing: 'Medium' }));
+    const hidden = details(`hcp-${i}`, days.map((d) => para(`${describeDate(d.date)}: ${officeName(d.jobcentreId)}; ${d.conversations.map((c) => `${time(c.start!)} ${c.reference}`).join(', ') || 'no conversations'}`)));
+    body.push(hidden.container);
+    toggles.push({ ...hidden.toggle, title: `Show ${hcp.name.split(' ')[0]}’s week` });
+  });
+  const offices = [...new Map(hcps.flatMap((h) => h.offices).map((o) => [o.id, o])).values()];
+  const change = showCardAction({
+    title: 'Change a site day',
+    verb: 'advice.siteDay',
+    submitTitle: 'Save',
+    data: {},
+    values: form?.values,
+    problems: form?.problems,
+    fields: [
+      { id: 'hcpId', kind: 'choice', label: 'HCP', required: true, errorMessage: 'Choose the HCP.', choices: hcps.map((h) => ({ title: h.hcp.name, value: h.hcp.id })) },
+      { id: 'date', kind: 'date', label: 'Date', required: true, errorMessage: 'Choose the date.' },
+      { id: 'jobcentreId', kind: 'choice', label: 'Jobcentre', required: true, errorMessage: 'Choose the jobcentre.', choices: offices.map((o) => ({ title: `${o.name} (${o.cluster})`, value: o.id })) },
+    ],
+  });
+  return card(body, [...toggles.slice(0, 3), change]) as AdaptiveCard;
+}
+
+/** `my day` for a jobcentre contact: today's and coming conversations at their jobcentre, and the packs to prepare. */
+export function contactDayCard(officeName: string, conversations: readonly AdviceConversation[], names: (id: string) => string): AdaptiveCard {
+  const toPrepare = conversations.filter((c) => c.status === 'booked' && !c.packReadyAt && !c.adHoc);
+  const body: Element[] = [{ type: 'TextBlock', text: `Specialist Advice at ${officeName}`, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
+  body.push(callout([para(toPrepare.length ? `You have ${toPrepare.length} information pack${toPrepare.length === 1 ? '' : 's'} to prepare.` : 'No information packs to prepare.', { bold: true })]));
+  for (const c of conversations) body.push(para(`${c.start && c.end ? describeMeeting(c.start, c.end) : 'not booked'}: ${c.reference}, ${names(c.hcpId)} with ${names(c.coachId)}; ${c.packReadyAt ? 'pack ready' : c.adHoc ? 'ad hoc' : 'pack to prepare'}`));
+  return card(body, openButtons(toPrepare.length ? toPrepare : conversations)) as AdaptiveCard;
+}
+
+/** `my day` for a work coach: their Specialist Advice conversations, newest first, to open and act on. */
+export function coachListCard(conversations: readonly AdviceConversation[], names: (id: string) => string): AdaptiveCard {
+  const body: Element[] = [{ type: 'TextBlock', text: 'Your Specialist Advice conversations', size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
+  if (!conversations.length) body.push(para('You have none yet. Say "specialist advice" to ask for one.'));
+  else body.push(para('Open one to book or move it, tell the claimant, record that they did not come, or read the agreed actions.'));
+  for (const c of conversations) body.push(para(`**${c.reference}** with ${names(c.hcpId)}: ${ADVICE_STATUS_LABELS[c.status]}${c.start && c.end ? `, ${describeMeeting(c.start, c.end)}` : ''}`));
+  const open = [...conversations.filter((c) => !isFinished(c)), ...conversations.filter((c) => isFinished(c))];
+  return card(body, openButtons(open)) as AdaptiveCard;
+}

@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { Between, In, type DataSource } from 'typeorm';
+import type { AdviceConversation, AdviceNotes, SiteDay } from '../../domain/specialist-advice/conversation';
+import { formatReference } from '../../domain/specialist-advice/conversation';
+import type { AdviceChanges, AdvicePeople, AdviceStore, NewAdviceConversation } from '../../domain/specialist-advice/ports';
+import { conflict } from '../../domain/errors';
+import type { Jobcentre, StaffMember } from '../../domain/staff';
+import type { BankHolidayRegion } from '../../domain/staff';
+import type { JobcentreRow } from '../schema/directory';
+import type { AdviceConversationRow, AdviceEventRow, AdviceNotesRow, HcpSiteDayRow } from '../schema/specialist-advice';
+import { inTransaction, repositoryOf } from '../transactions';
+import { isUniqueViolation } from '../unique-violation';
+import type { SqlStaffDirectory } from './staff-directory';
+
+const MAX_NUMBER_RETRIES = 5;
+
+/** The row's columns, without its relations. */
+type Columns = Omit<AdviceConversationRow, 'coach' | 'hcp' | 'jobcentre'>;
+
+/** Specialist Advice conversations, notes, their audit trail and the HCPs' site plans, in SQL. */
+export class SqlAdviceStore implements AdviceStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private rows() {
+    return repositoryOf<AdviceConversationRow>(this.dataSource, 'AdviceConversation');
+  }
+
+  async create(c: NewAdviceConversation, at: Date): Promise<AdviceConversation> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const id = await inTransaction(this.dataSource, async (manager) => {
+          const repo = manager.getRepository<AdviceConversationRow>('AdviceConversation');
+          const { max } = (await repo.createQueryBuilder('c').select('MAX(c.number)', 'max').getRawOne<{ max: number | null }>()) ?? { max: null };
+          const id = randomUUID();
+          await repo.insert({ ...toRow(c), id, number: (max ?? 0) + 1, version: 1, createdAt: at, updatedAt: at });
+          return id;
+        });
+        return (await this.find(id))!;
+      } catch (error) {
+        // Two conversations took the same next number at once: take the next one.
+        if (attempt >= MAX_NUMBER_RETRIES || !isUniqueViolation(error)) throw error;
+      }
+    }
+  }
+
+  async find(id: string): Promise<AdviceConversation | null> {
+    const row = await this.rows().findOne({ where: { id } });
+    return row ? fromRow(row) : null;
+  }
+
+  async update(id: string, version: number, changes: AdviceChanges, at: Date): Promise<AdviceConversation> {
+    const row: Partial<Columns> = { ...toRow(changes), version: version + 1, updatedAt: at };
+    const result = await this.rows().createQueryBuilder().update().set(row).where('id = :id AND version = :version', { id, version }).execute();
+    if (!result.affected) throw conflict('This conversation changed since this card was shown.');
+    return (await this.find(id))!;
+  }
+
+  async saveNotes(notes: AdviceNotes): Promise<void> {
+    await repositoryOf<AdviceNotesRow>(this.dataSource, 'AdviceNotes').insert({ ...notes });
+  }
+
+  async notesOf(conversationId: string): Promise<AdviceNotes | null> {
+    const row = await repositoryOf<AdviceNotesRow>(this.dataSource, 'AdviceNotes').findOne({ where: { conversationId } });
+    if (!row) return null;
+    const { conversation: _c, ...notes } = row;
+    return notes;
+  }
+
+  async forHcp(hcpId: string, from: Date, to: Date): Promise<AdviceConversation[]> {
+    const rows = await this.rows().find({ where: { hcpId, startsAt: Between(from, new Date(to.getTime() - 1)) }, order: { startsAt: 'ASC' } });
+    return rows.map(fromRow);
+  }
+
+  async atJobcentre(jobcentreId: string, from: Date, to: Date): Promise<AdviceConversation[]> {
+    const rows = await this.rows().find({ where: { jobcentreId, startsAt: Between(from, new Date(to.getTime() - 1)) }, order: { startsAt: 'ASC' } });
+    return rows.map(fromRow);
+  }
+
+  async forCoach(coachId: string, limit: number): Promise<AdviceConversation[]> {
+    return (await this.rows().find({ where: { coachId }, order: { createdAt: 'DESC' }, take: limit })).map(fromRow);
+  }
+
+  async record(conversationId: string, actorId: string, what: string, at: Date): Promise<void> {
+    await repositoryOf<AdviceEventRow>(this.dataSource, 'AdviceEvent').insert({ id: randomUUID(), conversationId, actorId, what, at });
+  }
+
+  async siteDays(hcpIds: readonly string[], fromDate: string, toDate: string): Promise<SiteDay[]> {
+    if (!hcpIds.length) return [];
+    const rows = await repositoryOf<HcpSiteDayRow>(this.dataSource, 'HcpSiteDay').find({ where: { hcpId: In([...hcpIds]), date: Between(fromDate, toDate) } });
+    return rows.map((r) => ({ hcpId: r.hcpId, date: r.date, jobcentreId: r.jobcentreId }));
+  }
+
+  async setSiteDay(day: SiteDay, setById: string, at: Date): Promise<void> {
+    const repo = repositoryOf<HcpSiteDayRow>(this.dataSource, 'HcpSiteDay');
+    const found = await repo.findOne({ where: { hcpId: day.hcpId, date: day.date } });
+    if (found) await repo.update({ hcpId: day.hcpId, date: day.date }, { jobcentreId: day.jobcentreId, setById, setAt: at });
+    else await repo.insert({ ...day, setById, setAt: at });
+  }
+}
+
+function toRow(c: AdviceChanges | NewAdviceConversation): Partial<Columns> {
+  const row: Partial<Columns> = {};
+  const set = <K extends keyof Columns>(key: K, value: Columns[K] | undefined) => {
+    if (value !== undefined) row[key] = value;
+  };
+  set('status', c.status);
+  set('hcpId', c.hcpId);
+  set('contactId', c.contactId);
+  set('jobcentreId', c.jobcentreId);
+  set('cluster', c.cluster);
+  set('district', c.district);
+  set('adviceTypes', c.adviceTypes?.join(','));
+  set('channel', c.channel);
+  set('complex', c.complex);
+  set('adHoc', c.adHoc);
+  set('startsAt', c.start);
+  set('endsAt', c.end);
+  set('prepStartsAt', c.prepStart);
+  set('timesMoved', c.timesMoved);
+  set('packReadyAt', c.packReadyAt);
+  set('preparedAt', c.preparedAt);
+  set('heldAt', c.heldAt);
+  set('returnedAt', c.returnedAt);
+  set('returnConfirmedAt', c.returnConfirmedAt);
+  set('findings', c.findings);
+  set('diaryEvents', c.diaryEvents ? JSON.stringify(c.diaryEvents) : undefined);
+  if ('coachId' in c && c.coachId) {
+    const n = c as NewAdviceConversation;
+    Object.assign(row, {
+      coachId: n.coachId,
+      surname: n.claimant.surname,
+      nino: n.claimant.nino,
+      benefit: n.claimant.benefit,
+      wcaStatus: n.claimant.wcaStatus,
+      wcaSummary: n.claimant.wcaSummary,
+      background: n.claimant.background,
+      conditions: n.claimant.conditions,
+      consentAgreed: n.consent.agreed,
+      gpConsent: n.consent.gpConsent,
+      consentById: n.consent.recordedById,
+      consentAt: n.consent.recordedAt,
+    });
+  }
+  return row;
+}
+
+function fromRow(r: AdviceConversationRow): AdviceConversation {
+  return {
+    id: r.id.toLowerCase(),
+    reference: formatReference(r.number),
+    status: r.status as AdviceConversation['status'],
+    coachId: r.coachId.toLowerCase(),
+    hcpId: r.hcpId.toLowerCase(),
+    contactId: r.contactId?.toLowerCase() ?? null,
+    jobcentreId: r.jobcentreId.toLowerCase(),
+    cluster: r.cluster,
+    district: r.district,
+    claimant: {
+      surname: r.surname,
+      nino: r.nino,
+      benefit: r.benefit as AdviceConversation['claimant']['benefit'],
+      wcaStatus: r.wcaStatus as AdviceConversation['claimant']['wcaStatus'],
+      wcaSummary: r.wcaSummary,
+      background: r.background,
+      conditions: r.conditions,
+    },
+    adviceTypes: r.adviceTypes.split(',').filter(Boolean) as AdviceConversation['adviceTypes'][number][],
+    channel: r.channel as AdviceConversation['channel'],
+    complex: r.complex,
+    adHoc: r.adHoc,
+    consent: { agreed: r.consentAgreed, gpConsent: r.gpConsent, recordedById: r.consentById, recordedAt: r.consentAt },
+    start: r.startsAt,
+    end: r.endsAt,
+    prepStart: r.prepStartsAt,
+    timesMoved: r.timesMoved,
+    packReadyAt: r.packReadyAt,
+    preparedAt: r.preparedAt,
+    heldAt: r.heldAt,
+    returnedAt: r.returnedAt,
+    returnConfirmedAt: r.returnConfirmedAt,
+    findings: r.findings as AdviceConversation['findings'],
+    diaryEvents: JSON.parse(r.diaryEvents) as AdviceConversation['diaryEvents'],
+    version: r.version,
+    createdAt: r.createdAt,
+  };
+}
+
+/** The Specialist Advice people, from the staff directory: who covers a jobcentre, its contact, a district's HCPs. */
+export class SqlAdvicePeople implements AdvicePeople {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: SqlStaffDirectory,
+  ) {}
+
+  async jobcentre(id: string): Promise<Jobcentre | null> {
+    const row = await this.dataSource.getRepository<JobcentreRow>('Jobcentre').findOne({ where: { id } });
+    return row ? toJobcentre(row) : null;
+  }
+
+  async jobcentresInCluster(cluster: string): Promise<Jobcentre[]> {
+    return (await this.dataSource.getRepository<JobcentreRow>('Jobcentre').find({ where: { cluster }, order: { name: 'ASC' } })).map(toJobcentre);
+  }
+
+  async hcpCovering(jobcentreId: string): Promise<StaffMember | null> {
+    const office = await this.jobcentre(jobcentreId);
+    if (!office) return null;
+    const [hcp] = await this.withRole('hcp', 'j.cluster = :cluster', { cluster: office.cluster });
+    return hcp ?? null;
+  }
+
+  async contactAt(jobcentreId: string): Promise<StaffMember | null> {
+    const [contact] = await this.withRole('jobcentre_contact', 's.jobcentreId = :jobcentreId', { jobcentreId });
+    return contact ?? null;
+  }
+
+  async hcpsInDistrict(district: string): Promise<StaffMember[]> {
+    return this.withRole('hcp', 'j.district = :district', { district });
+  }
+
+  /** People with a role whose base jobcentre matches, by name (a stable order). */
+  private async withRole(role: string, where: string, parameters: Record<string, string>): Promise<StaffMember[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('s.id', 'id')
+      .from('staff', 's')
+      .innerJoin('staff_role', 'r', 'r.staffId = s.id AND r.role = :role', { role })
+      .innerJoin('jobcentre', 'j', 'j.id = s.jobcentreId')
+      .where(where, parameters)
+      .orderBy('s.name', 'ASC')
+      .getRawMany<{ id: string }>();
+    const people = await this.directory.findByIds(rows.map((r) => r.id));
+    return rows.map((r) => people.find((p) => p.id === r.id.toLowerCase())).filter((p): p is StaffMember => p !== undefined);
+  }
+}
+
+function toJobcentre(row: JobcentreRow): Jobcentre {
+  return { id: row.id.toLowerCase(), name: row.name, cluster: row.cluster, district: row.district, bankHolidayRegion: row.bankHolidayRegion as BankHolidayRegion };
+}

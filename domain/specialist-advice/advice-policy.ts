@@ -1,0 +1,103 @@
+import { conflict, invalid, notAllowed, type DomainError } from '../errors';
+import type { StaffMember } from '../staff';
+import { hasRole } from '../staff';
+import { isFinished, type AdviceConversation } from './conversation';
+
+/**
+ * The parts people play in a conversation. coach: asked for it and leads it; hcp: gives the
+ * advice; contact: the jobcentre's nominated contact (pack, returns, GP notification); manager:
+ * the HCP Activity Manager of the district (reads everything, changes nothing).
+ */
+export type AdvicePart = 'coach' | 'hcp' | 'contact' | 'manager';
+
+export const ADVICE_ACTIONS = ['book', 'cancel', 'didNotAttend', 'declined', 'packReady', 'prepared', 'notes', 'returned', 'confirmReturn', 'findingsSent', 'acceptAdHoc', 'declineAdHoc'] as const;
+export type AdviceAction = (typeof ADVICE_ACTIONS)[number];
+
+/** Who does each action. */
+const WHO: Readonly<Record<AdviceAction, AdvicePart>> = {
+  book: 'coach',
+  cancel: 'coach',
+  didNotAttend: 'coach',
+  declined: 'coach',
+  packReady: 'contact',
+  prepared: 'hcp',
+  notes: 'hcp',
+  returned: 'hcp',
+  confirmReturn: 'contact',
+  findingsSent: 'contact',
+  acceptAdHoc: 'hcp',
+  declineAdHoc: 'hcp',
+};
+
+/** The part this person plays, from the conversation's people; the manager by role and district. */
+export function partOf(c: AdviceConversation, person: Pick<StaffMember, 'id' | 'roles'>, managerDistrict: string | null): AdvicePart | null {
+  if (person.id === c.coachId) return 'coach';
+  if (person.id === c.hcpId) return 'hcp';
+  if (person.id === c.contactId) return 'contact';
+  if (hasRole(person, 'hcp_activity_manager') && managerDistrict === c.district) return 'manager';
+  return null;
+}
+
+/** Who sees the claimant and the health details in full: the coach, the HCP and the activity manager. */
+export function seesHealthDetails(part: AdvicePart | null): boolean {
+  return part === 'coach' || part === 'hcp' || part === 'manager';
+}
+
+const started = (c: AdviceConversation, now: Date) => c.start !== null && c.start.getTime() <= now.getTime();
+
+/** Whether the action can happen to the conversation now, and if not, why. */
+export function adviceNowRefusal(c: AdviceConversation, action: AdviceAction, now: Date): DomainError | null {
+  switch (action) {
+    case 'book':
+      // A booked conversation that has not started can be moved to another time.
+      return c.status === 'requested' || (c.status === 'booked' && !started(c, now)) ? null : invalid('This conversation cannot be booked or moved now.');
+    case 'cancel':
+      return c.status === 'requested' || c.status === 'adhoc_asked' || (c.status === 'booked' && !started(c, now)) ? null : invalid('This conversation can no longer be cancelled.');
+    case 'didNotAttend':
+    case 'declined':
+      return c.status === 'booked' && started(c, now) ? null : invalid('You can record this once the conversation’s time has come.');
+    case 'packReady':
+      return c.status === 'booked' && c.packReadyAt === null ? null : invalid(c.packReadyAt ? 'The pack is already marked ready.' : 'There is no booked conversation to prepare a pack for.');
+    case 'prepared':
+      if (c.status !== 'booked' || c.preparedAt !== null) return invalid(c.preparedAt ? 'You already confirmed your preparation.' : 'There is nothing to prepare for.');
+      return c.packReadyAt || c.adHoc ? null : invalid('The information pack is not ready yet: the jobcentre contact will mark it ready.');
+    case 'notes':
+      return c.status === 'booked' && started(c, now) ? null : invalid(c.status === 'held' ? 'The notes are already recorded.' : 'You can record the notes once the conversation has started.');
+    case 'returned':
+      return c.status === 'held' && c.returnedAt === null ? null : invalid('There is nothing to return now.');
+    case 'confirmReturn':
+      return c.status === 'held' && c.returnedAt !== null && c.returnConfirmedAt === null ? null : invalid('There is no return to confirm now.');
+    case 'findingsSent':
+      return c.findings === 'to_send' ? null : invalid('There is no GP notification to send.');
+    case 'acceptAdHoc':
+    case 'declineAdHoc':
+      return c.status === 'adhoc_asked' ? null : invalid('This request has already been answered.');
+  }
+}
+
+/** What this person may do with the conversation now: what their card offers. */
+export function allowedAdvice(c: AdviceConversation, part: AdvicePart | null, now: Date): ReadonlySet<AdviceAction> {
+  if (!part || (isFinished(c) && c.status !== 'held')) return new Set();
+  return new Set(Object.keys(WHO).filter((a) => WHO[a as AdviceAction] === part && !adviceNowRefusal(c, a as AdviceAction, now)) as AdviceAction[]);
+}
+
+/** For a click: who, then whether the card was current, then whether it can happen now. */
+export function assertAdvice(c: AdviceConversation, part: AdvicePart | null, action: AdviceAction, version: number | null, now: Date): void {
+  if (part !== WHO[action]) throw notAllowed(whoMessage(WHO[action]));
+  if (version !== null && version !== c.version) throw conflict('This conversation changed since this card was shown.');
+  const refusal = adviceNowRefusal(c, action, now);
+  if (refusal) throw refusal;
+}
+
+function whoMessage(part: AdvicePart): string {
+  switch (part) {
+    case 'coach':
+      return 'Only the work coach who asked for this conversation can do that.';
+    case 'hcp':
+      return 'Only the Health Care Professional of this conversation can do that.';
+    case 'contact':
+      return 'Only the jobcentre’s nominated contact can do that.';
+    case 'manager':
+      return 'Only the HCP Activity Manager can do that.';
+  }
+}

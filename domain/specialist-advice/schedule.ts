@@ -1,0 +1,120 @@
+/**
+ * When a three-way conversation can happen: in the HCP's hours (08:30–17:00 Monday to Friday
+ * unless the directory says otherwise), when the HCP and the coach are both free, face to face
+ * only on a day the HCP's site plan puts them at the claimant's jobcentre, and with the HCP's and
+ * the coach's preparation straight before it (longer for a complex case).
+ */
+import type { Interval } from '../calendar/calendar-port';
+import { findCommonSlots, subtractIntervals, type Participant } from '../calendar/free-time';
+import { addDays, londonDateFast, londonToUtc } from '../calendar/london-time';
+import { workingIntervals } from '../calendar/working-hours';
+import type { AdviceChannel } from './conversation';
+
+export const CONVERSATION_MINUTES = 60;
+export const PREPARATION_MINUTES = 30;
+export const COMPLEX_PREPARATION_MINUTES = 60;
+/** How far ahead times are looked for, in days. */
+export const BOOKING_HORIZON_DAYS = 28;
+/** Proposed times: the earliest on different days. */
+export const PROPOSALS = 3;
+/** At least this long before a booked conversation, so the contact can prepare the information pack. */
+export const MIN_NOTICE_MINUTES = 120;
+
+export function preparationMinutes(complex: boolean): number {
+  return complex ? COMPLEX_PREPARATION_MINUTES : PREPARATION_MINUTES;
+}
+
+/** A time for the conversation and the preparation before it. */
+export interface AdviceSlot {
+  readonly prepStart: Date;
+  readonly start: Date;
+  readonly end: Date;
+}
+
+/** Where the HCP is on each date: the site plan, and their base jobcentre on days it does not name. */
+export interface SitePlan {
+  readonly baseJobcentreId: string | null;
+  /** date (YYYY-MM-DD) → jobcentre id. */
+  readonly days: ReadonlyMap<string, string>;
+}
+
+export function siteOn(plan: SitePlan, date: string): string | null {
+  return plan.days.get(date) ?? plan.baseJobcentreId;
+}
+
+export interface SlotQuestion {
+  readonly hcp: Participant;
+  readonly coach: Participant;
+  readonly sitePlan: SitePlan;
+  readonly jobcentreId: string;
+  readonly channel: AdviceChannel;
+  readonly complex: boolean;
+  readonly now: Date;
+  readonly count?: number;
+}
+
+/**
+ * The earliest times, one a day, when the HCP and the coach are both free for the preparation
+ * and the conversation; face to face only on the HCP's days at the jobcentre.
+ */
+export function proposeSlots(q: SlotQuestion): AdviceSlot[] {
+  const prep = preparationMinutes(q.complex);
+  const count = q.count ?? PROPOSALS;
+  const notBefore = new Date(q.now.getTime() + MIN_NOTICE_MINUTES * 60_000);
+  const out: AdviceSlot[] = [];
+  const today = londonDateFast(q.now);
+  for (let d = 0; d <= BOOKING_HORIZON_DAYS && out.length < count; d += 1) {
+    const date = addDays(today, d);
+    if (q.channel === 'face_to_face' && siteOn(q.sitePlan, date) !== q.jobcentreId) continue;
+    const [slot] = findCommonSlots({
+      participants: [q.hcp, q.coach],
+      from: londonToUtc(date, '00:00'),
+      to: londonToUtc(addDays(date, 1), '00:00'),
+      durationMinutes: prep + CONVERSATION_MINUTES,
+      stepMinutes: 30,
+      notBefore,
+      count: 1,
+    });
+    if (slot) out.push({ prepStart: slot.start, start: new Date(slot.start.getTime() + prep * 60_000), end: slot.end });
+  }
+  return out;
+}
+
+/**
+ * An ad hoc conversation now: the HCP must be at this jobcentre today and free for an hour from
+ * the next minute. No preparation slot: there is no time for one.
+ */
+export function adHocSlot(hcp: Participant, sitePlan: SitePlan, jobcentreId: string, now: Date): AdviceSlot | null {
+  const today = londonDateFast(now);
+  if (siteOn(sitePlan, today) !== jobcentreId) return null;
+  const [slot] = findCommonSlots({
+    participants: [hcp],
+    from: now,
+    to: new Date(now.getTime() + (CONVERSATION_MINUTES + 1) * 60_000),
+    durationMinutes: CONVERSATION_MINUTES,
+    stepMinutes: 1,
+    count: 1,
+  });
+  return slot ? { prepStart: slot.start, start: slot.start, end: slot.end } : null;
+}
+
+/** The HCP's free time on a day: their working hours less what is in their diary. */
+export function freeGaps(hcp: Participant, date: string, minMinutes = 30): Interval[] {
+  const work = workingIntervals(hcp.hours, hcp.region, londonToUtc(date, '00:00'), londonToUtc(addDays(date, 1), '00:00'));
+  return subtractIntervals(work, hcp.busy).filter((gap) => gap.end.getTime() - gap.start.getTime() >= minMinutes * 60_000);
+}
+
+/** Whether a time the coach chose is still one that would be proposed (nobody booked it meanwhile). */
+export function isStillFree(q: SlotQuestion, slot: AdviceSlot): boolean {
+  const date = londonDateFast(slot.start);
+  if (q.channel === 'face_to_face' && siteOn(q.sitePlan, date) !== q.jobcentreId) return false;
+  const [found] = findCommonSlots({
+    participants: [q.hcp, q.coach],
+    from: slot.prepStart,
+    to: slot.end,
+    durationMinutes: Math.round((slot.end.getTime() - slot.prepStart.getTime()) / 60_000),
+    stepMinutes: 15,
+    count: 1,
+  });
+  return found !== undefined && found.start.getTime() === slot.prepStart.getTime();
+}

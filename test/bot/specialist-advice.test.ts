@@ -1,0 +1,266 @@
+import type { CalendarEventRow } from '../../data/schema/calendar';
+import type { AdviceConversationRow, AdviceEventRow } from '../../data/schema/specialist-advice';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { TestClock } from '../support/conference-fixture';
+import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
+const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
+const OTHER_MANAGER = '00000000-0000-4000-8000-000000000204'; // Joanne Pike, Cumbria and Lancashire
+const HELEN = 'helen.okoro@hcp.example';
+const chat = (aad: string) => `a:personal-${aad}`;
+/** Inputs anywhere on a card, including its ShowCard forms. */
+const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
+
+const REQUEST = {
+  surname: 'Zebedee',
+  nino: 'AB123456C',
+  benefit: 'UC',
+  healthCondition: 'yes',
+  wcaStatus: 'had',
+  wcaSummary: 'Limited capability for work',
+  background: 'Has not worked for two years',
+  conditions: 'Chronic back pain and anxiety',
+  adviceTypes: 'adjustments,health_lifestyle',
+  channel: 'face_to_face',
+  complex: 'true',
+  when: 'booked',
+  consent: 'true',
+  gpConsent: 'yes',
+};
+
+describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded calendar)', () => {
+  let bot: TestBot;
+  // Monday 23 November 2026, 09:00 in London.
+  const clock = new TestClock(new Date('2026-11-23T09:00:00Z'));
+  beforeEach(async () => {
+    clock.at = new Date('2026-11-23T09:00:00Z');
+    bot = await startTestBot({ clock });
+    for (const who of [PEOPLE.coach, PEOPLE.hcp, CONTACT, MANAGER]) await exchange(bot, who, 'help');
+    bot.connector.clear();
+  });
+  afterEach(async () => bot.close());
+
+  const rowOf = async () => (await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find())[0]!;
+  const delivered = async (aad: string) => {
+    await bot.app.notifier.idle();
+    return bot.connector.sentTo(chat(aad)).map((a) => visibleText([a]));
+  };
+
+  it('a coach books a conversation; the contact marks the pack ready; the HCP prepares, records the notes and returns them; the coach gets the action plan; the GP notification goes to the contact', async () => {
+    // Only work coaches ask; the form names the covering HCP.
+    expect(visibleText(await exchange(bot, PEOPLE.dea, 'specialist advice'))).toContain('asked for by work coaches');
+    const form = firstCard(await exchange(bot, PEOPLE.coach, 'specialist advice'));
+    expect(cardText(form)).toContain('Helen Okoro, the Health Care Professional for Crawley');
+    expect(cardVerbs(form)).toEqual(['advice.request']);
+
+    // Someone on another benefit is told why, and everything typed stays.
+    const ineligible = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, benefit: 'OTHER' });
+    expect(cardText(ineligible.card)).toContain('only for claimants on Employment and Support Allowance or Universal Credit');
+    expect(cardInputs(ineligible.card)).toMatchObject({ surname: 'Zebedee', nino: 'AB123456C', conditions: 'Chronic back pain and anxiety', benefit: 'OTHER' });
+    expect(await bot.app.dataSource.getRepository('AdviceConversation').count()).toBe(0);
+
+    // The activity manager puts Helen at Horsham tomorrow: no face to face at Crawley then.
+    const site = await invokeAs(bot, MANAGER, 'advice.siteDay', { hcpId: (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.hcp))!.id, date: '2026-11-24', jobcentreId: await jobcentreId('Horsham') });
+    expect(cardText(site.card)).toContain('Saved: at Horsham on Tuesday 24 November 2026.');
+
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', REQUEST);
+    const text = cardText(asked.card);
+    expect(text).toContain('Sent as SA-000001. Now choose a time.');
+    const slots = (asked.card.body as Record<string, unknown>[]).flatMap((b) => (b.items as Record<string, unknown>[] | undefined) ?? []).find((i) => i.id === 'slot') as { choices: { title: string; value: string }[] };
+    // A complex case: an hour to prepare first; at least two hours ahead; not Tuesday (Horsham).
+    expect(slots.choices.map((c) => c.value)).toEqual(['2026-11-23T11:00:00.000Z', '2026-11-25T08:30:00.000Z', '2026-11-26T08:30:00.000Z']);
+    expect(slots.choices[0]!.title).toBe('Monday 23 November 2026, 12:00 to 13:00 (preparation from 11:00)');
+    const row = await rowOf();
+    expect(row).toMatchObject({ status: 'requested', channel: 'face_to_face', adHoc: false, complex: true, gpConsent: true, consentAgreed: true, cluster: 'Gatwick Diamond', district: 'Surrey and Sussex', adviceTypes: 'adjustments,health_lifestyle' });
+
+    // Booking writes both diaries (the preparation too), by reference only; the claimant gets the words.
+    const booked = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-23T11:00:00.000Z' });
+    expect(cardText(booked.card)).toContain('Your conversation with your work coach and Helen Okoro, a Health Care Professional, is on Monday 23 November 2026, 12:00 to 13:00, at Crawley Jobcentre.');
+    expect(cardText(booked.card)).toContain('Taking part is your choice');
+    expect(cardText(booked.card)).toContain('Before it, you and Helen Okoro prepare together: Monday 23 November 2026, 11:00 to 12:00. You lead the conversation.');
+    const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: HELEN }, order: { startsAt: 'ASC' } });
+    expect(events.map((e) => [e.subject, e.startsAt.toISOString(), e.endsAt.toISOString()])).toEqual([
+      ['Specialist Advice preparation: SA-000001', '2026-11-23T11:00:00.000Z', '2026-11-23T12:00:00.000Z'],
+      ['Specialist Advice three-way conversation: SA-000001', '2026-11-23T12:00:00.000Z', '2026-11-23T13:00:00.000Z'],
+    ]);
+    expect(events.every((e) => e.attendees.includes('amira.shah@jobcentre.example') && !/Zebedee|AB123456C|back pain/i.test(`${e.subject} ${e.body}`))).toBe(true);
+
+    // The HCP and the contact each get their card.
+    expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('preparing the information pack');
+    const contactCard = (await delivered(CONTACT)).join('\n');
+    expect(contactCard).toContain('Prepare the information pack for Helen Okoro');
+    expect(contactCard).toContain('Limited capability for work');
+    // The contact sees the referral, but neither the health condition nor the full NINO.
+    expect(contactCard).not.toContain('Chronic back pain');
+    expect(contactCard).not.toContain('AB 12 34 56 C');
+
+    let current = await rowOf();
+    // The HCP cannot confirm preparation before the pack is ready; the coach cannot mark the pack.
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'advice.prepared', { conversationId: current.id, version: current.version })).card)).toContain('not ready yet');
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'advice.pack', { conversationId: current.id, version: current.version })).card)).toBe('Only the jobcentre’s nominated contact can do that. Nothing was changed.');
+    bot.connector.clear();
+    const packed = await invokeAs(bot, CONTACT, 'advice.pack', { conversationId: current.id, version: current.version });
+    expect(cardText(packed.card)).toContain('The HCP is told the pack is ready.');
+    expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('The information pack is ready. Review it with the work coach');
+
+    current = await rowOf();
+    const prepared = await invokeAs(bot, PEOPLE.hcp, 'advice.prepared', { conversationId: current.id, version: current.version });
+    expect(cardText(prepared.card)).toContain('Preparation recorded.');
+
+    // Notes only once it has started; a missing confirmation is named and what was typed kept.
+    current = await rowOf();
+    const notes = { conversationId: current.id, version: current.version, conditions: 'Lumbar pain; anxiety', impact: 'Cannot sit long; pace tasks', functioning: 'Part-time, with breaks', actions: 'Try a 4-week work trial; refer to Access to Work', noAlternativeDiagnosis: 'true', wcaNotChallenged: 'true', hasFindings: 'yes', findings: 'Possible untreated tremor', signedName: 'Helen Okoro', signedOn: '2026-11-23' };
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'advice.notes', notes)).card)).toContain('You can record the notes once the conversation has started.');
+    clock.at = new Date('2026-11-23T13:05:00Z');
+    const missing = await invokeAs(bot, PEOPLE.hcp, 'advice.notes', { ...notes, wcaNotChallenged: '' });
+    expect(cardText(missing.card)).toContain('Confirm that you did not challenge the WCA decision.');
+    expect(allInputs(missing.card)).toMatchObject({ actions: 'Try a 4-week work trial; refer to Access to Work', findings: 'Possible untreated tremor' });
+    bot.connector.clear();
+    const saved = await invokeAs(bot, PEOPLE.hcp, 'advice.notes', notes);
+    expect(cardText(saved.card)).toContain('Give the information pack and your notes back to Lucy Fernandes before you leave');
+
+    // The coach gets the actions and the text for LMS.
+    await bot.app.notifier.idle();
+    const coachText = bot.connector.sentTo(chat(PEOPLE.coach)).map((a) => visibleText([a])).join('\n');
+    expect(coachText).toContain('Add these actions to the claimant’s Action Plan:');
+    expect(coachText).toContain('Specialist Advice three-way conversation SA-000001 held on Monday 23 November 2026. Actions agreed for the Action Plan: Try a 4-week work trial; refer to Access to Work');
+    // The contact gets the GP notification (the claimant agreed), not the notes.
+    const contactAfter = bot.connector.sentTo(chat(CONTACT)).map((a) => visibleText([a])).join('\n');
+    expect(contactAfter).toContain('Send this Unexpected Findings notification to the claimant’s GP');
+    expect(contactAfter).toContain('Possible untreated tremor');
+    expect(contactAfter).not.toContain('Lumbar pain');
+
+    current = await rowOf();
+    await invokeAs(bot, CONTACT, 'advice.findingsSent', { conversationId: current.id, version: current.version });
+    current = await rowOf();
+    await invokeAs(bot, PEOPLE.hcp, 'advice.returned', { conversationId: current.id, version: current.version });
+    current = await rowOf();
+    const confirmed = await invokeAs(bot, CONTACT, 'advice.confirmReturn', { conversationId: current.id, version: current.version });
+    expect(cardText(confirmed.card)).toContain('Confirmed. Thank you.');
+
+    // Kept for the reports.
+    expect(await rowOf()).toMatchObject({ status: 'held', channel: 'face_to_face', adHoc: false, findings: 'sent', timesMoved: 0 });
+    const final = await rowOf();
+    expect([final.preparedAt, final.packReadyAt, final.heldAt, final.returnedAt, final.returnConfirmedAt].every((d) => d instanceof Date)).toBe(true);
+    const trail = (await bot.app.dataSource.getRepository<AdviceEventRow>('AdviceEvent').find({ order: { at: 'ASC' } })).map((e) => e.what);
+    expect(trail).toEqual(['requested', 'booked', 'pack ready', 'prepared', 'notes recorded', 'unexpected findings for the GP', 'GP notification sent', 'pack and notes returned', 'return confirmed']);
+
+    // The notes in full for the coach, the HCP and the district's activity manager; nothing for others.
+    const forManager = await invokeAs(bot, MANAGER, 'advice.open', { conversationId: final.id });
+    expect(cardText(forManager.card)).toContain('Lumbar pain; anxiety');
+    expect(cardText((await invokeAs(bot, OTHER_MANAGER, 'advice.open', { conversationId: final.id })).card)).toBe('That conversation is not one of yours, so there is nothing to show.');
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'advice.open', { conversationId: final.id })).card)).not.toMatch(/Zebedee|Lumbar|SA-000001/);
+
+    // No claimant or health detail in any log line.
+    expect(bot.logs.join('\n')).not.toMatch(/Zebedee|AB123456C|back pain|Lumbar|tremor/i);
+  });
+
+  it('ad hoc: an HCP who says no leaves the coach to book a time, recorded as pre-booked', async () => {
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, when: 'now', complex: '' });
+    let row = await rowOf();
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'advice.adhoc', { conversationId: row.id, version: row.version, accept: 'true' })).card)).toBe('Only the Health Care Professional of this conversation can do that. Nothing was changed.');
+    bot.connector.clear();
+    const declined = await invokeAs(bot, PEOPLE.hcp, 'advice.adhoc', { conversationId: row.id, version: row.version, accept: 'false' });
+    expect(cardText(declined.card)).toContain('The work coach is told and will book a time instead.');
+    row = await rowOf();
+    expect(row).toMatchObject({ status: 'requested', adHoc: false, startsAt: null });
+    const told = (await delivered(PEOPLE.coach)).join('\n');
+    expect(told).toContain('Find times');
+    const times = await invokeAs(bot, PEOPLE.coach, 'advice.times', { conversationId: row.id, version: row.version });
+    expect(allInputs(times.card)).toHaveProperty('slot');
+    // A second answer to the same ask changes nothing.
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'advice.adhoc', { conversationId: row.id, version: row.version, accept: 'true' })).card)).toContain('This request has already been answered.');
+  });
+
+  it('ad hoc: the HCP on site gets an urgent card to accept; elsewhere the coach sees the next free times', async () => {
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, when: 'now', complex: '' });
+    expect(cardText(asked.card)).toContain('You asked Helen Okoro to see the claimant now.');
+    const urgent = (await delivered(PEOPLE.hcp)).join('\n');
+    expect(urgent).toContain('Urgent: Amira Shah asks you to see a claimant at Crawley now');
+    let row = await rowOf();
+    expect(row).toMatchObject({ status: 'adhoc_asked', adHoc: true });
+    const accepted = await invokeAs(bot, PEOPLE.hcp, 'advice.adhoc', { conversationId: row.id, version: row.version, accept: 'true' });
+    expect(cardText(accepted.card)).toContain('it is in your diary');
+    row = await rowOf();
+    expect(row).toMatchObject({ status: 'booked', adHoc: true });
+    expect(row.startsAt!.toISOString()).toBe('2026-11-23T09:00:00.000Z');
+    expect((await delivered(PEOPLE.coach)).join('\n')).toContain('Tell the claimant:');
+    // Ad hoc: no pack, so the HCP's preparation is not held up by one.
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'advice.open', { conversationId: row.id })).card)).toContain('I have prepared with the coach');
+
+    // Helen is now busy: a second claimant asking now gets the next free times instead.
+    const second = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, when: 'now', surname: 'Young', nino: 'CE123456A' });
+    expect(cardText(second.card)).toContain('Helen Okoro is not free in the next hour. Choose one of the next free times below');
+    expect(allInputs(second.card)).toHaveProperty('slot');
+    const rows = await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find({ order: { number: 'ASC' } });
+    expect(rows[1]).toMatchObject({ status: 'requested', adHoc: false });
+  });
+
+  it('the HCP’s day and week, the activity manager’s and the contact’s views; a moved conversation; the claimant did not attend', async () => {
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, channel: 'telephone', complex: '', gpConsent: 'no' });
+    let row = await rowOf();
+    await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-23T11:00:00.000Z' });
+
+    const day = firstCard(await exchange(bot, PEOPLE.hcp, 'my day'));
+    expect(cardText(day)).toContain('Your day: Monday 23 November 2026');
+    expect(cardText(day)).toContain('You are at Crawley.');
+    expect(cardText(day)).toContain('**11:30–12:30** SA-000001 with Amira Shah, telephone; pack not ready yet');
+    expect(cardText(day)).toContain('Free: 08:30–11:00, 12:30–17:00');
+    expect(cardText(day)).not.toContain('Zebedee');
+    const week = await invokeAs(bot, PEOPLE.hcp, 'advice.week', {});
+    expect(cardText(week.card)).toContain('Monday 23 November 2026**: Crawley; 1 conversation (0 packs ready)');
+    expect(cardText(week.card)).toContain('Friday 27 November 2026**: Crawley; no conversations');
+    const managerView = firstCard(await exchange(bot, MANAGER, 'my day'));
+    expect(cardText(managerView)).toContain('HCPs in Surrey and Sussex');
+    expect(cardText(managerView)).toContain('Helen Okoro**: 1 conversation this week');
+    expect(cardText(managerView)).toContain('Grace Mensah');
+    const coachList = firstCard(await exchange(bot, PEOPLE.coach, 'my day'));
+    expect(cardText(coachList)).toContain('SA-000001** with Helen Okoro: Booked, Monday 23 November 2026, 11:30 to 12:30');
+    expect(cardVerbs(coachList)).toEqual(['advice.open']);
+    const contactDay = firstCard(await exchange(bot, CONTACT, 'my day'));
+    expect(cardText(contactDay)).toContain('You have 1 information pack to prepare.');
+
+    // Moved to another time: the diaries follow, and it is counted.
+    row = await rowOf();
+    const moved = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-24T08:30:00.000Z' });
+    expect(cardText(moved.card)).toContain('Tuesday 24 November 2026, 09:00 to 10:00');
+    row = await rowOf();
+    expect(row.timesMoved).toBe(1);
+    expect(await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').count({ where: { mailbox: HELEN } })).toBe(2);
+
+    clock.at = new Date('2026-11-24T09:20:00Z');
+    const dna = await invokeAs(bot, PEOPLE.coach, 'advice.attendance', { conversationId: row.id, version: row.version, outcome: 'did_not_attend' });
+    expect(cardText(dna.card)).toContain('Claimant did not attend');
+    expect(await rowOf()).toMatchObject({ status: 'did_not_attend', channel: 'telephone' });
+  });
+
+  it('without GP consent, unexpected findings are recorded as not sent and the contact gets nothing to send', async () => {
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, complex: '', gpConsent: 'no' });
+    let row = await rowOf();
+    await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-23T11:00:00.000Z' });
+    row = await rowOf();
+    await invokeAs(bot, CONTACT, 'advice.pack', { conversationId: row.id, version: row.version });
+    clock.at = new Date('2026-11-23T11:40:00Z');
+    row = await rowOf();
+    bot.connector.clear();
+    await invokeAs(bot, PEOPLE.hcp, 'advice.notes', { conversationId: row.id, version: row.version, conditions: 'c', impact: 'i', functioning: 'f', actions: 'a', noAlternativeDiagnosis: 'true', wcaNotChallenged: 'true', hasFindings: 'yes', findings: 'Possible untreated tremor', signedName: 'Helen Okoro', signedOn: '2026-11-23' });
+    expect(await rowOf()).toMatchObject({ status: 'held', findings: 'not_sent_no_consent' });
+    const contactText = (await delivered(CONTACT)).join('\n');
+    expect(contactText).not.toContain('Possible untreated tremor');
+    expect(contactText).not.toContain('Send this Unexpected Findings');
+  });
+
+  it('every button the Specialist Advice cards can show is answered by a route', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const source = readdirSync('cards/specialist-advice').map((f) => readFileSync(`cards/specialist-advice/${f}`, 'utf8')).join('\n');
+    const shown = new Set([...source.matchAll(/'(advice\.[a-zA-Z]+)'/g)].map((m) => m[1]!));
+    expect(shown.size).toBeGreaterThanOrEqual(14);
+    for (const name of shown) expect([name, bot.app.routes.verbs.has(name)]).toEqual([name, true]);
+  });
+
+  async function jobcentreId(name: string): Promise<string> {
+    const [row] = await bot.app.dataSource.query('SELECT id FROM jobcentre WHERE name = ?', [name]);
+    return (row as { id: string }).id;
+  }
+});
