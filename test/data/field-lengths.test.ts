@@ -13,6 +13,7 @@ import { OVERRIDE_REASON_MAX } from '../../domain/interventions/intervention-lim
 import { QAS_NOTES_MAX } from '../../domain/quality/qas';
 import { LIMITS } from '../../domain/requests/drafts';
 import { TRIAGE_LIMITS } from '../../domain/requests/triage-service';
+import { TEXT_LIMITS as ADVICE_TEXT_LIMITS } from '../../domain/specialist-advice/request-form';
 import { openTempDatabase, type TempDatabase } from '../support/template-database';
 
 /**
@@ -90,6 +91,7 @@ describe('text lengths', () => {
     const length = (entity: string, property: string) => Number(mssql.getMetadata(entity).findColumnWithPropertyName(property)?.length);
     const fits: [limit: string, value: number, column: number][] = [
       ["claimant's surname", LIMITS.surname, length('Claimant', 'surname')],
+      ["claimant's surname for Specialist Advice", ADVICE_TEXT_LIMITS.surname, length('AdviceConversation', 'surname')],
       ['reason for a request', LIMITS.reason, length('SupportRequest', 'reason')],
       ["DEA's summary of information", TRIAGE_LIMITS.summary, length('RequestMessage', 'summary')],
       ['QAS check notes', QAS_NOTES_MAX, length('QualityCheck', 'notes')],

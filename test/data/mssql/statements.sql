@@ -696,6 +696,143 @@ DELETE
 --   @0 string, @1 string
 COMMIT;
 
+-- SqlAdviceStore.create
+BEGIN TRANSACTION;
+SELECT MAX("c"."number") AS "max"
+  FROM "advice_conversation" "c";
+INSERT INTO "advice_conversation"("id", "number", "status", "coachId", "hcpId", "contactId", "jobcentreId", "cluster", "district", "surname", "nino", "benefit", "wcaStatus", "wcaSummary", "background", "conditions", "adviceTypes", "channel", "complex", "adHoc", "consentAgreed", "gpConsent", "consentById", "consentAt", "startsAt", "endsAt", "prepStartsAt", "timesMoved", "packReadyAt", "preparedAt", "heldAt", "returnedAt", "returnConfirmedAt", "findings", "diaryEvents", "version", "createdAt", "updatedAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13, @14, @15, @16, @17, @18, @19, @20, @21, @22, @23, @24, @25, @26, @27, @28, @29, @30, @31, @32, @33, @34, @35, @36, @37);
+--   @0 varchar(36), @1 int, @2 varchar(20), @3 varchar(36), @4 varchar(36), @5 varchar(36), @6 varchar(36), @7 nvarchar(100), @8 nvarchar(100), @9 nvarchar(100), @10 varchar(9), @11 varchar(10), @12 varchar(10), @13 nvarchar(MAX), @14 nvarchar(MAX), @15 nvarchar(MAX), @16 varchar(200), @17 varchar(20), @18 bit, @19 bit, @20 bit, @21 bit, @22 varchar(36), @23 datetime2, @24 datetime2, @25 datetime2, @26 datetime2, @27 int, @28 datetime2, @29 datetime2, @30 datetime2, @31 datetime2, @32 datetime2, @33 varchar(30), @34 nvarchar(MAX), @35 int, @36 datetime2, @37 datetime2
+COMMIT;
+SELECT "AdviceConversation"."id" AS "AdviceConversation_id", "AdviceConversation"."number" AS "AdviceConversation_number", "AdviceConversation"."status" AS "AdviceConversation_status", "AdviceConversation"."coachId" AS "AdviceConversation_coachId", "AdviceConversation"."hcpId" AS "AdviceConversation_hcpId", "AdviceConversation"."contactId" AS "AdviceConversation_contactId", "AdviceConversation"."jobcentreId" AS "AdviceConversation_jobcentreId", "AdviceConversation"."cluster" AS "AdviceConversation_cluster", "AdviceConversation"."district" AS "AdviceConversation_district", "AdviceConversation"."surname" AS "AdviceConversation_surname", "AdviceConversation"."nino" AS "AdviceConversation_nino", "AdviceConversation"."benefit" AS "AdviceConversation_benefit", "AdviceConversation"."wcaStatus" AS "AdviceConversation_wcaStatus", "AdviceConversation"."wcaSummary" AS "AdviceConversation_wcaSummary", "AdviceConversation"."background" AS "AdviceConversation_background", "AdviceConversation"."conditions" AS "AdviceConversation_conditions", "AdviceConversation"."adviceTypes" AS "AdviceConversation_adviceTypes", "AdviceConversation"."channel" AS "AdviceConversation_channel", "AdviceConversation"."complex" AS "AdviceConversation_complex", "AdviceConversation"."adHoc" AS "AdviceConversation_adHoc", "AdviceConversation"."consentAgreed" AS "AdviceConversation_consentAgreed", "AdviceConversation"."gpConsent" AS "AdviceConversation_gpConsent", "AdviceConversation"."consentById" AS "AdviceConversation_consentById", "AdviceConversation"."consentAt" AS "AdviceConversation_consentAt", "AdviceConversation"."startsAt" AS "AdviceConversation_startsAt", "AdviceConversation"."endsAt" AS "AdviceConversation_endsAt", "AdviceConversation"."prepStartsAt" AS "AdviceConversation_prepStartsAt", "AdviceConversation"."timesMoved" AS "AdviceConversation_timesMoved", "AdviceConversation"."packReadyAt" AS "AdviceConversation_packReadyAt", "AdviceConversation"."preparedAt" AS "AdviceConversation_preparedAt", "AdviceConversation"."heldAt" AS "AdviceConversation_heldAt", "AdviceConversation"."returnedAt" AS "AdviceConversation_returnedAt", "AdviceConversation"."returnConfirmedAt" AS "AdviceConversation_returnConfirmedAt", "AdviceConversation"."findings" AS "AdviceConversation_findings", "AdviceConversation"."diaryEvents" AS "AdviceConversation_diaryEvents", "AdviceConversation"."version" AS "AdviceConversation_version", "AdviceConversation"."createdAt" AS "AdviceConversation_createdAt", "AdviceConversation"."updatedAt" AS "AdviceConversation_updatedAt"
+  FROM "advice_conversation" "AdviceConversation"
+  WHERE (("AdviceConversation"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlAdviceStore.find
+SELECT "AdviceConversation"."id" AS "AdviceConversation_id", "AdviceConversation"."number" AS "AdviceConversation_number", "AdviceConversation"."status" AS "AdviceConversation_status", "AdviceConversation"."coachId" AS "AdviceConversation_coachId", "AdviceConversation"."hcpId" AS "AdviceConversation_hcpId", "AdviceConversation"."contactId" AS "AdviceConversation_contactId", "AdviceConversation"."jobcentreId" AS "AdviceConversation_jobcentreId", "AdviceConversation"."cluster" AS "AdviceConversation_cluster", "AdviceConversation"."district" AS "AdviceConversation_district", "AdviceConversation"."surname" AS "AdviceConversation_surname", "AdviceConversation"."nino" AS "AdviceConversation_nino", "AdviceConversation"."benefit" AS "AdviceConversation_benefit", "AdviceConversation"."wcaStatus" AS "AdviceConversation_wcaStatus", "AdviceConversation"."wcaSummary" AS "AdviceConversation_wcaSummary", "AdviceConversation"."background" AS "AdviceConversation_background", "AdviceConversation"."conditions" AS "AdviceConversation_conditions", "AdviceConversation"."adviceTypes" AS "AdviceConversation_adviceTypes", "AdviceConversation"."channel" AS "AdviceConversation_channel", "AdviceConversation"."complex" AS "AdviceConversation_complex", "AdviceConversation"."adHoc" AS "AdviceConversation_adHoc", "AdviceConversation"."consentAgreed" AS "AdviceConversation_consentAgreed", "AdviceConversation"."gpConsent" AS "AdviceConversation_gpConsent", "AdviceConversation"."consentById" AS "AdviceConversation_consentById", "AdviceConversation"."consentAt" AS "AdviceConversation_consentAt", "AdviceConversation"."startsAt" AS "AdviceConversation_startsAt", "AdviceConversation"."endsAt" AS "AdviceConversation_endsAt", "AdviceConversation"."prepStartsAt" AS "AdviceConversation_prepStartsAt", "AdviceConversation"."timesMoved" AS "AdviceConversation_timesMoved", "AdviceConversation"."packReadyAt" AS "AdviceConversation_packReadyAt", "AdviceConversation"."preparedAt" AS "AdviceConversation_preparedAt", "AdviceConversation"."heldAt" AS "AdviceConversation_heldAt", "AdviceConversation"."returnedAt" AS "AdviceConversation_returnedAt", "AdviceConversation"."returnConfirmedAt" AS "AdviceConversation_returnConfirmedAt", "AdviceConversation"."findings" AS "AdviceConversation_findings", "AdviceConversation"."diaryEvents" AS "AdviceConversation_diaryEvents", "AdviceConversation"."version" AS "AdviceConversation_version", "AdviceConversation"."createdAt" AS "AdviceConversation_createdAt", "AdviceConversation"."updatedAt" AS "AdviceConversation_updatedAt"
+  FROM "advice_conversation" "AdviceConversation"
+  WHERE (("AdviceConversation"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlAdviceStore.update
+UPDATE "advice_conversation"
+  SET "status" = @0, "startsAt" = @1, "endsAt" = @2, "version" = @3, "updatedAt" = @4
+  WHERE "id" = @5 AND "version" = @6;
+--   @0 varchar(20), @1 datetime2, @2 datetime2, @3 int, @4 datetime2, @5 string, @6 number
+SELECT "AdviceConversation"."id" AS "AdviceConversation_id", "AdviceConversation"."number" AS "AdviceConversation_number", "AdviceConversation"."status" AS "AdviceConversation_status", "AdviceConversation"."coachId" AS "AdviceConversation_coachId", "AdviceConversation"."hcpId" AS "AdviceConversation_hcpId", "AdviceConversation"."contactId" AS "AdviceConversation_contactId", "AdviceConversation"."jobcentreId" AS "AdviceConversation_jobcentreId", "AdviceConversation"."cluster" AS "AdviceConversation_cluster", "AdviceConversation"."district" AS "AdviceConversation_district", "AdviceConversation"."surname" AS "AdviceConversation_surname", "AdviceConversation"."nino" AS "AdviceConversation_nino", "AdviceConversation"."benefit" AS "AdviceConversation_benefit", "AdviceConversation"."wcaStatus" AS "AdviceConversation_wcaStatus", "AdviceConversation"."wcaSummary" AS "AdviceConversation_wcaSummary", "AdviceConversation"."background" AS "AdviceConversation_background", "AdviceConversation"."conditions" AS "AdviceConversation_conditions", "AdviceConversation"."adviceTypes" AS "AdviceConversation_adviceTypes", "AdviceConversation"."channel" AS "AdviceConversation_channel", "AdviceConversation"."complex" AS "AdviceConversation_complex", "AdviceConversation"."adHoc" AS "AdviceConversation_adHoc", "AdviceConversation"."consentAgreed" AS "AdviceConversation_consentAgreed", "AdviceConversation"."gpConsent" AS "AdviceConversation_gpConsent", "AdviceConversation"."consentById" AS "AdviceConversation_consentById", "AdviceConversation"."consentAt" AS "AdviceConversation_consentAt", "AdviceConversation"."startsAt" AS "AdviceConversation_startsAt", "AdviceConversation"."endsAt" AS "AdviceConversation_endsAt", "AdviceConversation"."prepStartsAt" AS "AdviceConversation_prepStartsAt", "AdviceConversation"."timesMoved" AS "AdviceConversation_timesMoved", "AdviceConversation"."packReadyAt" AS "AdviceConversation_packReadyAt", "AdviceConversation"."preparedAt" AS "AdviceConversation_preparedAt", "AdviceConversation"."heldAt" AS "AdviceConversation_heldAt", "AdviceConversation"."returnedAt" AS "AdviceConversation_returnedAt", "AdviceConversation"."returnConfirmedAt" AS "AdviceConversation_returnConfirmedAt", "AdviceConversation"."findings" AS "AdviceConversation_findings", "AdviceConversation"."diaryEvents" AS "AdviceConversation_diaryEvents", "AdviceConversation"."version" AS "AdviceConversation_version", "AdviceConversation"."createdAt" AS "AdviceConversation_createdAt", "AdviceConversation"."updatedAt" AS "AdviceConversation_updatedAt"
+  FROM "advice_conversation" "AdviceConversation"
+  WHERE (("AdviceConversation"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlAdviceStore.saveNotes
+INSERT INTO "advice_notes"("conversationId", "conditions", "impact", "functioning", "actions", "noAlternativeDiagnosis", "wcaNotChallenged", "findings", "signedName", "signedOn", "recordedById", "recordedAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11);
+--   @0 varchar(36), @1 nvarchar(MAX), @2 nvarchar(MAX), @3 nvarchar(MAX), @4 nvarchar(MAX), @5 bit, @6 bit, @7 nvarchar(MAX), @8 nvarchar(200), @9 varchar(10), @10 varchar(36), @11 datetime2
+
+-- SqlAdviceStore.notesOf
+SELECT "AdviceNotes"."conversationId" AS "AdviceNotes_conversationId", "AdviceNotes"."conditions" AS "AdviceNotes_conditions", "AdviceNotes"."impact" AS "AdviceNotes_impact", "AdviceNotes"."functioning" AS "AdviceNotes_functioning", "AdviceNotes"."actions" AS "AdviceNotes_actions", "AdviceNotes"."noAlternativeDiagnosis" AS "AdviceNotes_noAlternativeDiagnosis", "AdviceNotes"."wcaNotChallenged" AS "AdviceNotes_wcaNotChallenged", "AdviceNotes"."findings" AS "AdviceNotes_findings", "AdviceNotes"."signedName" AS "AdviceNotes_signedName", "AdviceNotes"."signedOn" AS "AdviceNotes_signedOn", "AdviceNotes"."recordedById" AS "AdviceNotes_recordedById", "AdviceNotes"."recordedAt" AS "AdviceNotes_recordedAt"
+  FROM "advice_notes" "AdviceNotes"
+  WHERE (("AdviceNotes"."conversationId" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlAdviceStore.forHcp
+SELECT "AdviceConversation"."id" AS "AdviceConversation_id", "AdviceConversation"."number" AS "AdviceConversation_number", "AdviceConversation"."status" AS "AdviceConversation_status", "AdviceConversation"."coachId" AS "AdviceConversation_coachId", "AdviceConversation"."hcpId" AS "AdviceConversation_hcpId", "AdviceConversation"."contactId" AS "AdviceConversation_contactId", "AdviceConversation"."jobcentreId" AS "AdviceConversation_jobcentreId", "AdviceConversation"."cluster" AS "AdviceConversation_cluster", "AdviceConversation"."district" AS "AdviceConversation_district", "AdviceConversation"."surname" AS "AdviceConversation_surname", "AdviceConversation"."nino" AS "AdviceConversation_nino", "AdviceConversation"."benefit" AS "AdviceConversation_benefit", "AdviceConversation"."wcaStatus" AS "AdviceConversation_wcaStatus", "AdviceConversation"."wcaSummary" AS "AdviceConversation_wcaSummary", "AdviceConversation"."background" AS "AdviceConversation_background", "AdviceConversation"."conditions" AS "AdviceConversation_conditions", "AdviceConversation"."adviceTypes" AS "AdviceConversation_adviceTypes", "AdviceConversation"."channel" AS "AdviceConversation_channel", "AdviceConversation"."complex" AS "AdviceConversation_complex", "AdviceConversation"."adHoc" AS "AdviceConversation_adHoc", "AdviceConversation"."consentAgreed" AS "AdviceConversation_consentAgreed", "AdviceConversation"."gpConsent" AS "AdviceConversation_gpConsent", "AdviceConversation"."consentById" AS "AdviceConversation_consentById", "AdviceConversation"."consentAt" AS "AdviceConversation_consentAt", "AdviceConversation"."startsAt" AS "AdviceConversation_startsAt", "AdviceConversation"."endsAt" AS "AdviceConversation_endsAt", "AdviceConversation"."prepStartsAt" AS "AdviceConversation_prepStartsAt", "AdviceConversation"."timesMoved" AS "AdviceConversation_timesMoved", "AdviceConversation"."packReadyAt" AS "AdviceConversation_packReadyAt", "AdviceConversation"."preparedAt" AS "AdviceConversation_preparedAt", "AdviceConversation"."heldAt" AS "AdviceConversation_heldAt", "AdviceConversation"."returnedAt" AS "AdviceConversation_returnedAt", "AdviceConversation"."returnConfirmedAt" AS "AdviceConversation_returnConfirmedAt", "AdviceConversation"."findings" AS "AdviceConversation_findings", "AdviceConversation"."diaryEvents" AS "AdviceConversation_diaryEvents", "AdviceConversation"."version" AS "AdviceConversation_version", "AdviceConversation"."createdAt" AS "AdviceConversation_createdAt", "AdviceConversation"."updatedAt" AS "AdviceConversation_updatedAt"
+  FROM "advice_conversation" "AdviceConversation"
+  WHERE (("AdviceConversation"."hcpId" = @0) AND ("AdviceConversation"."startsAt" BETWEEN @1 AND @2))
+  ORDER BY "AdviceConversation"."startsAt" ASC;
+--   @0 varchar(36), @1 datetime2, @2 datetime2
+
+-- SqlAdviceStore.atJobcentre
+SELECT "AdviceConversation"."id" AS "AdviceConversation_id", "AdviceConversation"."number" AS "AdviceConversation_number", "AdviceConversation"."status" AS "AdviceConversation_status", "AdviceConversation"."coachId" AS "AdviceConversation_coachId", "AdviceConversation"."hcpId" AS "AdviceConversation_hcpId", "AdviceConversation"."contactId" AS "AdviceConversation_contactId", "AdviceConversation"."jobcentreId" AS "AdviceConversation_jobcentreId", "AdviceConversation"."cluster" AS "AdviceConversation_cluster", "AdviceConversation"."district" AS "AdviceConversation_district", "AdviceConversation"."surname" AS "AdviceConversation_surname", "AdviceConversation"."nino" AS "AdviceConversation_nino", "AdviceConversation"."benefit" AS "AdviceConversation_benefit", "AdviceConversation"."wcaStatus" AS "AdviceConversation_wcaStatus", "AdviceConversation"."wcaSummary" AS "AdviceConversation_wcaSummary", "AdviceConversation"."background" AS "AdviceConversation_background", "AdviceConversation"."conditions" AS "AdviceConversation_conditions", "AdviceConversation"."adviceTypes" AS "AdviceConversation_adviceTypes", "AdviceConversation"."channel" AS "AdviceConversation_channel", "AdviceConversation"."complex" AS "AdviceConversation_complex", "AdviceConversation"."adHoc" AS "AdviceConversation_adHoc", "AdviceConversation"."consentAgreed" AS "AdviceConversation_consentAgreed", "AdviceConversation"."gpConsent" AS "AdviceConversation_gpConsent", "AdviceConversation"."consentById" AS "AdviceConversation_consentById", "AdviceConversation"."consentAt" AS "AdviceConversation_consentAt", "AdviceConversation"."startsAt" AS "AdviceConversation_startsAt", "AdviceConversation"."endsAt" AS "AdviceConversation_endsAt", "AdviceConversation"."prepStartsAt" AS "AdviceConversation_prepStartsAt", "AdviceConversation"."timesMoved" AS "AdviceConversation_timesMoved", "AdviceConversation"."packReadyAt" AS "AdviceConversation_packReadyAt", "AdviceConversation"."preparedAt" AS "AdviceConversation_preparedAt", "AdviceConversation"."heldAt" AS "AdviceConversation_heldAt", "AdviceConversation"."returnedAt" AS "AdviceConversation_returnedAt", "AdviceConversation"."returnConfirmedAt" AS "AdviceConversation_returnConfirmedAt", "AdviceConversation"."findings" AS "AdviceConversation_findings", "AdviceConversation"."diaryEvents" AS "AdviceConversation_diaryEvents", "AdviceConversation"."version" AS "AdviceConversation_version", "AdviceConversation"."createdAt" AS "AdviceConversation_createdAt", "AdviceConversation"."updatedAt" AS "AdviceConversation_updatedAt"
+  FROM "advice_conversation" "AdviceConversation"
+  WHERE (("AdviceConversation"."jobcentreId" = @0) AND ("AdviceConversation"."startsAt" BETWEEN @1 AND @2))
+  ORDER BY "AdviceConversation"."startsAt" ASC;
+--   @0 varchar(36), @1 datetime2, @2 datetime2
+
+-- SqlAdviceStore.forCoach
+SELECT "AdviceConversation"."id" AS "AdviceConversation_id", "AdviceConversation"."number" AS "AdviceConversation_number", "AdviceConversation"."status" AS "AdviceConversation_status", "AdviceConversation"."coachId" AS "AdviceConversation_coachId", "AdviceConversation"."hcpId" AS "AdviceConversation_hcpId", "AdviceConversation"."contactId" AS "AdviceConversation_contactId", "AdviceConversation"."jobcentreId" AS "AdviceConversation_jobcentreId", "AdviceConversation"."cluster" AS "AdviceConversation_cluster", "AdviceConversation"."district" AS "AdviceConversation_district", "AdviceConversation"."surname" AS "AdviceConversation_surname", "AdviceConversation"."nino" AS "AdviceConversation_nino", "AdviceConversation"."benefit" AS "AdviceConversation_benefit", "AdviceConversation"."wcaStatus" AS "AdviceConversation_wcaStatus", "AdviceConversation"."wcaSummary" AS "AdviceConversation_wcaSummary", "AdviceConversation"."background" AS "AdviceConversation_background", "AdviceConversation"."conditions" AS "AdviceConversation_conditions", "AdviceConversation"."adviceTypes" AS "AdviceConversation_adviceTypes", "AdviceConversation"."channel" AS "AdviceConversation_channel", "AdviceConversation"."complex" AS "AdviceConversation_complex", "AdviceConversation"."adHoc" AS "AdviceConversation_adHoc", "AdviceConversation"."consentAgreed" AS "AdviceConversation_consentAgreed", "AdviceConversation"."gpConsent" AS "AdviceConversation_gpConsent", "AdviceConversation"."consentById" AS "AdviceConversation_consentById", "AdviceConversation"."consentAt" AS "AdviceConversation_consentAt", "AdviceConversation"."startsAt" AS "AdviceConversation_startsAt", "AdviceConversation"."endsAt" AS "AdviceConversation_endsAt", "AdviceConversation"."prepStartsAt" AS "AdviceConversation_prepStartsAt", "AdviceConversation"."timesMoved" AS "AdviceConversation_timesMoved", "AdviceConversation"."packReadyAt" AS "AdviceConversation_packReadyAt", "AdviceConversation"."preparedAt" AS "AdviceConversation_preparedAt", "AdviceConversation"."heldAt" AS "AdviceConversation_heldAt", "AdviceConversation"."returnedAt" AS "AdviceConversation_returnedAt", "AdviceConversation"."returnConfirmedAt" AS "AdviceConversation_returnConfirmedAt", "AdviceConversation"."findings" AS "AdviceConversation_findings", "AdviceConversation"."diaryEvents" AS "AdviceConversation_diaryEvents", "AdviceConversation"."version" AS "AdviceConversation_version", "AdviceConversation"."createdAt" AS "AdviceConversation_createdAt", "AdviceConversation"."updatedAt" AS "AdviceConversation_updatedAt"
+  FROM "advice_conversation" "AdviceConversation"
+  WHERE (("AdviceConversation"."coachId" = @0))
+  ORDER BY "AdviceConversation"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlAdviceStore.record
+INSERT INTO "advice_event"("id", "conversationId", "actorId", "what", "at")
+  VALUES (@0, @1, @2, @3, @4);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(60), @4 datetime2
+
+-- SqlAdviceStore.siteDays
+SELECT "HcpSiteDay"."hcpId" AS "HcpSiteDay_hcpId", "HcpSiteDay"."date" AS "HcpSiteDay_date", "HcpSiteDay"."jobcentreId" AS "HcpSiteDay_jobcentreId", "HcpSiteDay"."setById" AS "HcpSiteDay_setById", "HcpSiteDay"."setAt" AS "HcpSiteDay_setAt"
+  FROM "hcp_site_day" "HcpSiteDay"
+  WHERE (("HcpSiteDay"."hcpId" IN (@0, @1)) AND ("HcpSiteDay"."date" BETWEEN @2 AND @3));
+--   @0 varchar(36), @1 varchar(36), @2 varchar(10), @3 varchar(10)
+
+-- SqlAdviceStore.setSiteDay
+SELECT "HcpSiteDay"."hcpId" AS "HcpSiteDay_hcpId", "HcpSiteDay"."date" AS "HcpSiteDay_date", "HcpSiteDay"."jobcentreId" AS "HcpSiteDay_jobcentreId", "HcpSiteDay"."setById" AS "HcpSiteDay_setById", "HcpSiteDay"."setAt" AS "HcpSiteDay_setAt"
+  FROM "hcp_site_day" "HcpSiteDay"
+  WHERE (("HcpSiteDay"."hcpId" = @0) AND ("HcpSiteDay"."date" = @1))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36), @1 varchar(10)
+INSERT INTO "hcp_site_day"("hcpId", "date", "jobcentreId", "setById", "setAt")
+  VALUES (@0, @1, @2, @3, @4);
+--   @0 varchar(36), @1 varchar(10), @2 varchar(36), @3 varchar(36), @4 datetime2
+
+-- SqlAdvicePeople.jobcentre
+SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name", "Jobcentre"."cluster" AS "Jobcentre_cluster", "Jobcentre"."district" AS "Jobcentre_district", "Jobcentre"."bankHolidayRegion" AS "Jobcentre_bankHolidayRegion"
+  FROM "jobcentre" "Jobcentre"
+  WHERE (("Jobcentre"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlAdvicePeople.jobcentresInCluster
+SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name", "Jobcentre"."cluster" AS "Jobcentre_cluster", "Jobcentre"."district" AS "Jobcentre_district", "Jobcentre"."bankHolidayRegion" AS "Jobcentre_bankHolidayRegion"
+  FROM "jobcentre" "Jobcentre"
+  WHERE (("Jobcentre"."cluster" = @0))
+  ORDER BY "Jobcentre"."name" ASC;
+--   @0 nvarchar(100)
+
+-- SqlAdvicePeople.hcpCovering
+SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name", "Jobcentre"."cluster" AS "Jobcentre_cluster", "Jobcentre"."district" AS "Jobcentre_district", "Jobcentre"."bankHolidayRegion" AS "Jobcentre_bankHolidayRegion"
+  FROM "jobcentre" "Jobcentre"
+  WHERE (("Jobcentre"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+SELECT "s"."id" AS "id"
+  FROM "staff" "s"
+  INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = @0
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  WHERE "j"."cluster" = @1
+  ORDER BY "s"."name" ASC;
+--   @0 string, @1 string
+
+-- SqlAdvicePeople.contactAt
+SELECT "s"."id" AS "id"
+  FROM "staff" "s"
+  INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = @0
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  WHERE "s"."jobcentreId" = @1
+  ORDER BY "s"."name" ASC;
+--   @0 string, @1 string
+
+-- SqlAdvicePeople.hcpsInDistrict
+SELECT "s"."id" AS "id"
+  FROM "staff" "s"
+  INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = @0
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  WHERE "j"."district" = @1
+  ORDER BY "s"."name" ASC;
+--   @0 string, @1 string
+SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
+  FROM "staff" "s"
+  LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  WHERE "s"."id" IN (@0, @1);
+--   @0 string, @1 string
+
 -- applySeed
 BEGIN TRANSACTION;
 SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name", "Jobcentre"."cluster" AS "Jobcentre_cluster", "Jobcentre"."district" AS "Jobcentre_district", "Jobcentre"."bankHolidayRegion" AS "Jobcentre_bankHolidayRegion"

@@ -17,6 +17,7 @@ import { SqlStaffDirectory } from '../../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../../data/stores/support-requests';
 import { SqlTrendStore } from '../../../data/stores/trend-alerts';
 import { SqlWorkingPatterns } from '../../../data/stores/working-patterns';
+import { SqlAdvicePeople, SqlAdviceStore } from '../../../data/stores/specialist-advice';
 import { EmbeddedCalendar } from '../../../data/calendar/embedded-calendar';
 import { applySeed } from '../../../data/seed/apply-seed';
 import { databaseWritable } from '../../../data/database';
@@ -244,6 +245,62 @@ export const SUBJECTS: readonly Subject[] = [
     },
     setAttendees: (s) => s.setAttendees([{ mailbox: 'Dana.Morgan@example.gov.uk', eventId: ID, attendees: [{ email: 'amira.shah@example.gov.uk', name: 'Amira Shah' }] }]),
     deleteEvents: (s) => s.deleteEvents([{ mailbox: 'Dana.Morgan@example.gov.uk', eventId: ID }]),
+  }),
+  store(SqlAdviceStore, ({ dataSource }) => new SqlAdviceStore(dataSource), {
+    create: (s) =>
+      s.create(
+        {
+          status: 'requested',
+          coachId: ID,
+          hcpId: OTHER,
+          contactId: null,
+          jobcentreId: ID,
+          cluster: 'Gatwick Diamond',
+          district: 'Surrey and Sussex',
+          claimant: { surname: 'Jones', nino: 'QQ123456C', benefit: 'UC', wcaStatus: 'had', wcaSummary: null, background: 'Background', conditions: 'Conditions' },
+          adviceTypes: ['work_activity'],
+          channel: 'video',
+          complex: false,
+          adHoc: false,
+          consent: { agreed: true, gpConsent: false, recordedById: ID, recordedAt: AT },
+          start: AT,
+          end: LATER,
+          prepStart: AT,
+          timesMoved: 0,
+          packReadyAt: null,
+          preparedAt: null,
+          heldAt: null,
+          returnedAt: null,
+          returnConfirmedAt: null,
+          findings: 'none',
+          diaryEvents: [],
+        },
+        AT,
+      ),
+    find: (s) => s.find(ID),
+    update: (s) => s.update(ID, 1, { status: 'booked', start: AT, end: LATER }, AT),
+    saveNotes: (s) =>
+      s.saveNotes({ conversationId: ID, conditions: 'c', impact: 'i', functioning: 'f', actions: 'a', noAlternativeDiagnosis: true, wcaNotChallenged: true, findings: null, signedName: 'Helen Okoro', signedOn: '2026-01-05', recordedById: OTHER, recordedAt: AT }),
+    notesOf: (s) => s.notesOf(ID),
+    forHcp: (s) => s.forHcp(OTHER, AT, LATER),
+    atJobcentre: (s) => s.atJobcentre(ID, AT, LATER),
+    forCoach: (s) => s.forCoach(ID, 10),
+    record: (s) => s.record(ID, OTHER, 'booked', AT),
+    siteDays: (s, { n }) => s.siteDays(list(n), '2026-01-05', '2026-02-05'),
+    setSiteDay: (s) => s.setSiteDay({ hcpId: OTHER, date: '2026-01-05', jobcentreId: ID }, ID, AT),
+  }),
+  store(SqlAdvicePeople, ({ dataSource }) => new SqlAdvicePeople(dataSource, new SqlStaffDirectory(dataSource)), {
+    jobcentre: (s) => s.jobcentre(ID),
+    jobcentresInCluster: (s) => s.jobcentresInCluster('Gatwick Diamond'),
+    hcpCovering: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.includes('FROM "jobcentre" "Jobcentre"') ? { rows: [scene.recorder.rowFor(sql)] } : undefined));
+      return s.hcpCovering(ID);
+    },
+    contactAt: (s) => s.contactAt(ID),
+    hcpsInDistrict: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.includes('FROM "staff" "s" INNER JOIN "staff_role"') ? { rows: list(scene.n).map((id) => ({ id })) } : undefined));
+      return s.hcpsInDistrict('Surrey and Sussex');
+    },
   }),
   fn(applySeed, ({ dataSource, n }) =>
     applySeed(dataSource, {
