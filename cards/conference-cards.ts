@@ -7,7 +7,7 @@ import type { ConferencePlan, GroupConference, NominatedCase } from '../domain/c
 import { CASES_EXPECTED, CONFERENCE_LIMITS, CONFERENCE_MINUTES, QAS_MONTHLY_FOR } from '../domain/conferences/plan';
 import { MAX_GROUP_SIZE } from '../domain/conferences/grouping';
 import { HORIZON_MONTHS } from '../domain/conferences/months';
-import { QAS_NOTES_MAX, QAS_RESULT_LABELS, QAS_RESULTS } from '../domain/quality/qas';
+import { QAS_RESULT_LABELS, QAS_RESULTS } from '../domain/quality/qas';
 import { describeMonth } from '../domain/conferences/months';
 import { NEXT_STEP_LABELS, NEXT_STEPS_AFTER } from '../domain/outcomes/next-steps';
 import { describeMeeting } from '../domain/requests/calendar-date';
@@ -225,7 +225,7 @@ function qasAction(conference: GroupConference, due: boolean, state: FormState):
     problems: state.problems,
     fields: [
       { id: 'result', kind: 'choice', label: 'Does the group case conference meet the standard?', required: true, errorMessage: 'Choose one.', choices: QAS_RESULTS.map((r) => ({ title: QAS_RESULT_LABELS[r], value: r })) },
-      { id: 'comments', kind: 'multiline', label: 'Comments', required: false, errorMessage: 'Say what needs developing.', maxLength: QAS_NOTES_MAX },
+      { id: 'comments', kind: 'multiline', label: 'Comments', required: false, errorMessage: 'Say what needs developing.', maxLength: CONFERENCE_LIMITS.qasComments },
     ],
   });
 }

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MigrationInterface } from 'typeorm';
 import type { EntityFactory } from './schema';
 import type { SqlDialect } from './schema/dialect';
+import { FieldLengthGuard } from './field-lengths';
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly file: string }
@@ -36,6 +37,8 @@ export function dataSourceOptions(config: DatabaseConfig, schema: DatabaseSchema
     entities: schema.entities.map((entity) => entity(config.kind)) as EntitySchema[],
     migrations: schema.migrations as (new () => MigrationInterface)[],
     migrationsTableName: 'schema_migration',
+    // Text longer than its column is refused here, on SQLite too, as SQL Server would refuse it.
+    subscribers: [FieldLengthGuard] as Function[], // eslint-disable-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for a subscriber class
     synchronize: false,
     logging: false,
   } as const;
@@ -64,7 +67,13 @@ export function dataSourceOptions(config: DatabaseConfig, schema: DatabaseSchema
           },
         }
       : { username: config.user, password: config.password }),
-    options: { encrypt: config.encrypt, trustServerCertificate: config.trustServerCertificate },
+    options: {
+      encrypt: config.encrypt,
+      trustServerCertificate: config.trustServerCertificate,
+      // Keys and codes are varchar: a parameter sent as nvarchar would make SQL Server convert the
+      // column on every row it compares (CONVERT_IMPLICIT), so an index seek became a scan.
+      disableAsciiToUnicodeParamConversion: true,
+    },
     pool: { max: 20, min: 0, idleTimeoutMillis: 30_000 },
   } as DataSourceOptions;
 }

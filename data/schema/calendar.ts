@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { dialectTypes, manyToOne, type SqlDialect } from './dialect';
+import { EMAIL } from './case-folded';
 
 /** An event in the embedded calendar (used when Microsoft Graph is not configured). */
 export interface CalendarEventRow {
@@ -45,7 +46,7 @@ export function calendarEventSchema(dialect: SqlDialect): EntitySchema<CalendarE
     tableName: 'calendar_event',
     columns: {
       id: { type: 'varchar', length: 36, primary: true },
-      mailbox: { type: 'nvarchar', length: 320 },
+      mailbox: { type: 'nvarchar', length: 320, transformer: EMAIL },
       subject: { type: 'nvarchar', length: 255 },
       body: { ...t.longText },
       startsAt: { ...t.timestamp },

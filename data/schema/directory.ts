@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { dialectTypes, manyToOne, type SqlDialect } from './dialect';
+import { EMAIL } from './case-folded';
 
 export interface JobcentreRow {
   id: string;
@@ -56,7 +57,7 @@ export function staffSchema(dialect: SqlDialect): EntitySchema<StaffRow> {
       id: { type: 'varchar', length: 36, primary: true },
       aadObjectId: { type: 'varchar', length: 36 },
       name: { type: 'nvarchar', length: 200 },
-      email: { type: 'nvarchar', length: 320 },
+      email: { type: 'nvarchar', length: 320, transformer: EMAIL },
       jobcentreId: { type: 'varchar', length: 36, nullable: true },
       deaId: { type: 'varchar', length: 36, nullable: true },
       teamLeaderId: { type: 'varchar', length: 36, nullable: true },

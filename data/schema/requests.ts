@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { dialectTypes, manyToOne, type SqlDialect } from './dialect';
+import { NINO } from './case-folded';
 
 /** The minimum kept about a claimant (special category data): surname, NINO, benefits. */
 export interface ClaimantRow {
@@ -86,7 +87,7 @@ export function claimantSchema(dialect: SqlDialect): EntitySchema<ClaimantRow> {
     columns: {
       id: { type: 'varchar', length: 36, primary: true },
       surname: { type: 'nvarchar', length: 100 },
-      nino: { type: 'varchar', length: 9 },
+      nino: { type: 'varchar', length: 9, transformer: NINO },
       benefits: { type: 'varchar', length: 100 },
       createdAt: { ...t.timestamp },
       updatedAt: { ...t.timestamp },

@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { dialectTypes, manyToOne, type SqlDialect } from './dialect';
+import { NINO } from './case-folded';
 
 /**
  * A Specialist Advice three-way conversation. Everything the reports count is a column of its
@@ -107,7 +108,7 @@ export function adviceConversationSchema(dialect: SqlDialect): EntitySchema<Advi
       cluster: { type: 'nvarchar', length: 100 },
       district: { type: 'nvarchar', length: 100 },
       surname: { type: 'nvarchar', length: 100 },
-      nino: { type: 'varchar', length: 9 },
+      nino: { type: 'varchar', length: 9, transformer: NINO },
       benefit: { type: 'varchar', length: 10 },
       wcaStatus: { type: 'varchar', length: 10 },
       wcaSummary: { ...t.longText, nullable: true },

@@ -4,6 +4,7 @@ import type { Role } from '../../domain/roles';
 import type { JobcentreRow, StaffRoleRow, StaffRow } from '../schema/directory';
 import { SeedFileError, type SeedFile } from './seed-file';
 import { inTransaction } from '../transactions';
+import { inChunks } from '../chunks';
 
 export interface SeedResult {
   readonly jobcentresAdded: number;
@@ -58,7 +59,7 @@ async function upsertStaff(manager: EntityManager, file: SeedFile, jobcentreIds:
   const repo = manager.getRepository<StaffRow>('Staff');
   const roles = manager.getRepository<StaffRoleRow>('StaffRole');
   const aads = file.staff.map((s) => s.aadObjectId.toLowerCase());
-  const existing = aads.length ? await repo.find({ where: { aadObjectId: In(aads) } }) : [];
+  const existing = await inChunks(aads, (chunk) => repo.find({ where: { aadObjectId: In(chunk) } }));
   const idsByAad = new Map(existing.map((s) => [s.aadObjectId.toLowerCase(), s.id]));
   const problems: string[] = [];
   let added = 0;
@@ -99,11 +100,12 @@ async function upsertStaff(manager: EntityManager, file: SeedFile, jobcentreIds:
 async function linkManagers(manager: EntityManager, file: SeedFile, idsByAad: Map<string, string>) {
   const repo = manager.getRepository<StaffRow>('Staff');
   const emails = [...new Set(file.staff.flatMap((s) => [s.dea, s.teamLeader]).filter((e): e is string => !!e))];
-  const referenced = emails.length ? await repo.find({ where: { email: In(emails.map((e) => e.toLowerCase())) } }) : [];
+  const referenced = await inChunks([...new Set(emails.map((e) => e.toLowerCase()))], (chunk) => repo.find({ where: { email: In(chunk) } }));
   const byEmail = new Map(referenced.map((r) => [r.email.toLowerCase(), r]));
-  const roleRows = referenced.length
-    ? await manager.getRepository<StaffRoleRow>('StaffRole').find({ where: { staffId: In(referenced.map((r) => r.id)) } })
-    : [];
+  const roleRows = await inChunks(
+    referenced.map((r) => r.id),
+    (chunk) => manager.getRepository<StaffRoleRow>('StaffRole').find({ where: { staffId: In(chunk) } }),
+  );
   const rolesOf = (id: string) => roleRows.filter((r) => r.staffId === id).map((r) => r.role);
 
   const problems: string[] = [];

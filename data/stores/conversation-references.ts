@@ -3,6 +3,7 @@ import type { DataSource, Repository } from 'typeorm';
 import type { ConversationReferenceRow } from '../schema/platform';
 import { PreparedFind } from '../prepared';
 import { hashKey } from './hash-key';
+import { inChunks } from '../chunks';
 
 /**
  * Where each conversation can be reached later. A person's personal chat is found by their
@@ -47,11 +48,12 @@ export class ConversationReferences {
     return row ? (JSON.parse(row.reference) as Partial<ConversationReference>) : null;
   }
 
-  /** The latest personal chat of each person, in one query; a person with none is left out. */
+  /** The latest personal chat of each person, in one query (per thousand people); a person with none is left out. */
   async personalChatsOf(aadObjectIds: readonly string[]): Promise<Map<string, Partial<ConversationReference>>> {
     const found = new Map<string, Partial<ConversationReference>>();
     if (!aadObjectIds.length) return found;
-    const rows = await this.allOf.all({ aadObjectIds: [...aadObjectIds] });
+    // A person is in one chunk only, so the newest of each chunk is the newest of all.
+    const rows = await inChunks([...new Set(aadObjectIds)], (chunk) => this.allOf.all({ aadObjectIds: chunk }));
     for (const row of rows) if (row.aadObjectId && !found.has(row.aadObjectId)) found.set(row.aadObjectId, JSON.parse(row.reference) as Partial<ConversationReference>);
     return found;
   }

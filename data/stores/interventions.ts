@@ -2,13 +2,14 @@ import { isUniqueViolation } from '../unique-violation';
 import { repositoryOf } from '../transactions';
 import type { RequestStatus } from '../../domain/requests/support-request';
 import { randomUUID } from 'node:crypto';
-import { In, type DataSource, type Repository } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
 import { conflict, notFound } from '../../domain/errors';
 import type { ConsentPurpose, ConsentRecord, Conditionality, ConsentAnswer, LetterFormat, NewConsent, Statement } from '../../domain/interventions/consent';
 import type { InterventionOverride, OverrideDecision } from '../../domain/interventions/intervention-limit';
 import type { InterventionStore } from '../../domain/interventions/ports';
 import type { ConsentRecordRow, InterventionOverrideRow } from '../schema/interventions';
 import type { SupportRequestRow } from '../schema/requests';
+import { NINO } from '../schema/case-folded';
 
 export class SqlInterventionStore implements InterventionStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -53,13 +54,14 @@ export class SqlInterventionStore implements InterventionStore {
     return repositoryOf<SupportRequestRow>(this.dataSource, 'SupportRequest')
       .createQueryBuilder('r')
       .innerJoin('Claimant', 'c', 'c.id = r.claimantId')
-      .where('c.nino = :nino AND r.channel = :channel AND r.id <> :except', { nino, channel: 'claimant_support_intervention', except: exceptRequestId })
+      // NINOs are kept in upper case (SQL Server would match any case; SQLite only the same).
+      .where('c.nino = :nino AND r.channel = :channel AND r.id <> :except', { nino: NINO.apply(nino), channel: 'claimant_support_intervention', except: exceptRequestId })
       .andWhere('r.status IN (:...statuses)', { statuses: [...statuses] })
       .getCount();
   }
 
   async askOverride(override: Omit<InterventionOverride, 'id' | 'decision' | 'decidedAt' | 'note'>): Promise<InterventionOverride> {
-    const pending = await this.overrides.findOne({ where: { requestId: override.requestId, decision: In(['pending']) } });
+    const pending = await this.overrides.findOne({ where: { requestId: override.requestId, decision: 'pending' }, order: { askedAt: 'DESC' } });
     if (pending) return toOverride(pending);
     const id = randomUUID();
     await this.overrides.insert({ ...override, id, decision: 'pending', decidedAt: null, note: null });

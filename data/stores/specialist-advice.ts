@@ -10,6 +10,7 @@ import type { JobcentreRow } from '../schema/directory';
 import type { AdviceConversationRow, AdviceEventRow, AdviceNotesRow, HcpSiteDayRow } from '../schema/specialist-advice';
 import { inTransaction, repositoryOf } from '../transactions';
 import { isUniqueViolation } from '../unique-violation';
+import { inChunks } from '../chunks';
 import type { SqlStaffDirectory } from './staff-directory';
 
 const MAX_NUMBER_RETRIES = 5;
@@ -86,7 +87,7 @@ export class SqlAdviceStore implements AdviceStore {
 
   async siteDays(hcpIds: readonly string[], fromDate: string, toDate: string): Promise<SiteDay[]> {
     if (!hcpIds.length) return [];
-    const rows = await repositoryOf<HcpSiteDayRow>(this.dataSource, 'HcpSiteDay').find({ where: { hcpId: In([...hcpIds]), date: Between(fromDate, toDate) } });
+    const rows = await inChunks([...new Set(hcpIds)], (chunk) => repositoryOf<HcpSiteDayRow>(this.dataSource, 'HcpSiteDay').find({ where: { hcpId: In(chunk), date: Between(fromDate, toDate) } }));
     return rows.map((r) => ({ hcpId: r.hcpId, date: r.date, jobcentreId: r.jobcentreId }));
   }
 

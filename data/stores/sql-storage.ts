@@ -3,6 +3,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { In, type DataSource, type Repository } from 'typeorm';
 import type { BotStateRow } from '../schema/platform';
 import { hashKey } from './hash-key';
+import { chunks, inChunks } from '../chunks';
 
 export class StorageConflictError extends Error {
   constructor(key: string) {
@@ -24,7 +25,7 @@ export class SqlStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const found = await this.rows.find({ where: { id: In(keys.map((k) => hashKey(k))) } });
+    const found = await inChunks(keys.map((k) => hashKey(k)), (ids) => this.rows.find({ where: { id: In(ids) } }));
     const items: StoreItems = {};
     for (const row of found) {
       items[row.storageKey] = { ...(JSON.parse(row.document) as object), eTag: row.etag };
@@ -40,7 +41,7 @@ export class SqlStorage implements Storage {
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    await this.rows.delete({ id: In(keys.map((k) => hashKey(k))) });
+    for (const ids of chunks(keys.map((k) => hashKey(k)))) await this.rows.delete({ id: In(ids) });
   }
 
   private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {

@@ -1,4 +1,5 @@
 import { In, type DataSource } from 'typeorm';
+import { inChunks } from '../chunks';
 import { hydrate, PreparedStatement } from '../prepared';
 import type { StaffDirectory } from '../../domain/ports';
 import { isRole, type Role } from '../../domain/roles';
@@ -28,7 +29,7 @@ export class SqlStaffDirectory implements StaffDirectory {
 
   async findByIds(ids: readonly string[]): Promise<StaffMember[]> {
     if (ids.length === 0) return [];
-    return this.members(await this.byIds.run({ ids: [...new Set(ids.map((i) => i.toLowerCase()))] }));
+    return this.members(await inChunks([...new Set(ids.map((i) => i.toLowerCase()))], (chunk) => this.byIds.run({ ids: chunk })));
   }
 
   async findByTeamLeader(teamLeaderId: string): Promise<StaffMember[]> {
@@ -67,9 +68,10 @@ export class SqlStaffDirectory implements StaffDirectory {
 
   private async withRoles(rows: StaffRow[]): Promise<StaffMember[]> {
     if (rows.length === 0) return [];
-    const roleRows = await this.dataSource
-      .getRepository<StaffRoleRow>('StaffRole')
-      .find({ where: { staffId: In(rows.map((r) => r.id)) } });
+    const roleRows = await inChunks(
+      rows.map((r) => r.id),
+      (chunk) => this.dataSource.getRepository<StaffRoleRow>('StaffRole').find({ where: { staffId: In(chunk) } }),
+    );
     const rolesOf = new Map<string, Role[]>();
     for (const { staffId, role } of roleRows) {
       if (!isRole(role)) continue;

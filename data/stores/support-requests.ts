@@ -16,6 +16,7 @@ import {
 } from '../../domain/requests/support-request';
 import type { Channel } from '../../domain/requests/channels';
 import type { ClaimantRow, RequestEventRow, RequestMessageRow, SupportRequestRow } from '../schema/requests';
+import { inChunks } from '../chunks';
 import { hydrate, PreparedStatement } from '../prepared';
 import { inTransaction, repositoryOf } from '../transactions';
 
@@ -158,14 +159,16 @@ export class SqlSupportRequestStore implements SupportRequestStore {
   }
 
   async listForDea(deaId: string, statuses: readonly RequestStatus[]): Promise<SupportRequest[]> {
-    const rows = await this.rows().find({ where: { deaId, status: In([...statuses]) }, relations: { claimant: true }, order: { createdAt: 'ASC' } });
+    // The statuses are a few of a fixed list: one statement, however the caller repeats them.
+    const rows = await this.rows().find({ where: { deaId, status: In([...new Set(statuses)]) }, relations: { claimant: true }, order: { createdAt: 'ASC' } });
     return rows.map(toSupportRequest);
   }
 
   async listByRequesters(requesterIds: readonly string[], since: Date): Promise<SupportRequest[]> {
     if (requesterIds.length === 0) return [];
-    const rows = await this.rows().find({ where: { requesterId: In([...requesterIds]), createdAt: MoreThanOrEqual(since) }, order: { createdAt: 'ASC' } });
-    return rows.map(toSupportRequest);
+    const rows = await inChunks([...new Set(requesterIds)], (chunk) => this.rows().find({ where: { requesterId: In(chunk), createdAt: MoreThanOrEqual(since) }, order: { createdAt: 'ASC' } }));
+    // Each chunk is in order; together, oldest first as one statement would give them.
+    return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(toSupportRequest);
   }
 
   async changeStatus(change: StatusChange): Promise<SupportRequest> {

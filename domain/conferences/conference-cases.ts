@@ -156,7 +156,7 @@ export class ConferenceCases {
     const { conference, plan } = await this.conference(conferenceId);
     if (plan.wctlId !== wctl.id) throw notAllowed('The check list is recorded by the team leader who plans these conferences.');
     if (conference.status !== 'held') throw invalid('The check list is recorded once the conference has been held.');
-    const checked = checkQasResult(result, comments, { result: 'result', notes: 'comments', resultMissing: 'Choose how the conference measured up.' });
+    const checked = checkQasResult(result, comments, { result: 'result', notes: 'comments', resultMissing: 'Choose how the conference measured up.' }, CONFERENCE_LIMITS.qasComments);
     if ((await this.deps.store.qasChecksOf(plan.id)).some((q) => q.conferenceId === conferenceId)) throw conflict('The check list for this conference is already recorded.');
     return this.deps.store.recordQas({ planId: plan.id, conferenceId, month: conference.month, checkedById: wctl.id, result: checked.result, comments: checked.notes, at: this.deps.clock.now() });
   }

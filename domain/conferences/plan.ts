@@ -87,7 +87,7 @@ export interface QasCheck {
 export const CASES_EXPECTED = { min: 3, max: 4 } as const;
 
 /** Lengths of what people write around a conference, for the domain's checks and the cards' inputs. */
-export const CONFERENCE_LIMITS = { note: 200, summary: 4000, actions: 4000 } as const;
+export const CONFERENCE_LIMITS = { note: 200, summary: 4000, actions: 4000, qasComments: 1000 } as const;
 
 /** Seed §69: monthly checks in the first 3 months, then at the team leader's discretion. */
 export const QAS_MONTHLY_FOR = 3;

@@ -27,12 +27,17 @@ export const QAS_NOTES_MAX = 2000;
  * A check's result and notes, as the team leader entered them: a result from the list, and notes
  * (what needs developing) unless the standard was met. Problems are keyed by the form's field ids.
  */
-export function checkQasResult(result: unknown, notes: unknown, fields: { result: string; notes: string; resultMissing?: string }): { result: QasResult; notes: string | null } {
+export function checkQasResult(
+  result: unknown,
+  notes: unknown,
+  fields: { result: string; notes: string; resultMissing?: string },
+  maxNotes: number = QAS_NOTES_MAX,
+): { result: QasResult; notes: string | null } {
   const problems: Record<string, string> = {};
   const chosen = (QAS_RESULTS as readonly string[]).includes(String(result)) ? (result as QasResult) : null;
   if (!chosen) problems[fields.result] = fields.resultMissing ?? 'Choose the result of the check.';
   const text = typeof notes === 'string' ? notes.trim() : '';
-  if (text.length > QAS_NOTES_MAX) problems[fields.notes] = `Keep the notes under ${QAS_NOTES_MAX} characters.`;
+  if (text.length > maxNotes) problems[fields.notes] = `Keep the notes under ${maxNotes} characters.`;
   else if (chosen && chosen !== 'met' && !text) problems[fields.notes] = 'Say what needs developing.';
   if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
   return { result: chosen!, notes: text || null };

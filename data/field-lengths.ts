@@ -1,0 +1,54 @@
+import { EventSubscriber, type EntityMetadata, type EntitySubscriberInterface, type InsertEvent, type ObjectLiteral, type UpdateEvent } from 'typeorm';
+import { invalid } from '../domain/errors';
+
+/**
+ * The longest text each column holds, checked before every insert and update. SQLite keeps any
+ * length in a `varchar(n)`; SQL Server refuses the whole statement ("String or binary data would be
+ * truncated"), so text that passed every test here would fail in production. The lengths are the
+ * schema's own, so a column added later is checked too.
+ */
+export function textLimits(metadata: EntityMetadata): Map<string, number> {
+  const limits = new Map<string, number>();
+  for (const column of metadata.columns) {
+    const length = Number(column.length);
+    if (/char/i.test(String(column.type)) && Number.isInteger(length) && length > 0) limits.set(column.propertyName, length);
+  }
+  return limits;
+}
+
+/** Each value longer than its column allows, as a problem keyed by the property, in words a person can act on. */
+export function tooLong(metadata: EntityMetadata, values: ObjectLiteral | undefined): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!values) return problems;
+  for (const [property, limit] of textLimits(metadata)) {
+    const value: unknown = values[property];
+    // JavaScript counts UTF-16 code units, as SQL Server counts an nvarchar's characters.
+    if (typeof value === 'string' && value.length > limit) problems[property] = `Keep the ${label(property)} to ${limit} characters or fewer (it has ${value.length}).`;
+  }
+  return problems;
+}
+
+/** Refuses text longer than its column, on SQLite as SQL Server would, with a message for people. */
+export class FieldLengthGuard implements EntitySubscriberInterface {
+  beforeInsert(event: InsertEvent<ObjectLiteral>): void {
+    check(event.metadata, event.entity);
+  }
+
+  beforeUpdate(event: UpdateEvent<ObjectLiteral>): void {
+    check(event.metadata, event.entity);
+  }
+}
+
+// What `@EventSubscriber()` does, without decorator syntax: TypeORM only takes subscribers so registered.
+EventSubscriber()(FieldLengthGuard);
+
+function check(metadata: EntityMetadata, values: ObjectLiteral | undefined): void {
+  const problems = tooLong(metadata, values);
+  const first = Object.values(problems)[0];
+  if (first) throw invalid(`${first} Nothing was saved.`, problems);
+}
+
+/** `lastError` → "last error". */
+function label(property: string): string {
+  return property.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

@@ -1,0 +1,322 @@
+import type { DataSource } from 'typeorm';
+import type { MssqlRecorder } from '../../../testkit/mssql-recorder';
+import { SqlBookingStore } from '../../../data/stores/bookings';
+import { SqlCohortDirectory } from '../../../data/stores/cohorts';
+import { ConversationReferences } from '../../../data/stores/conversation-references';
+import { SqlConferenceStore } from '../../../data/stores/group-conferences';
+import { SqlInterventionStore } from '../../../data/stores/interventions';
+import { SqlJobLeases } from '../../../data/stores/job-leases';
+import { SqlMeetingRecordStore } from '../../../data/stores/meeting-records';
+import { Outbox } from '../../../data/stores/outbox';
+import { PostedCards } from '../../../data/stores/posted-cards';
+import { ProcessedActivities } from '../../../data/stores/processed-activities';
+import { SqlQualityCheckStore } from '../../../data/stores/quality-checks';
+import { pruneStaleRows } from '../../../data/stores/retention';
+import { SqlStorage } from '../../../data/stores/sql-storage';
+import { SqlStaffDirectory } from '../../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../../data/stores/support-requests';
+import { SqlTrendStore } from '../../../data/stores/trend-alerts';
+import { SqlWorkingPatterns } from '../../../data/stores/working-patterns';
+import { SqlAdvicePeople, SqlAdviceStore } from '../../../data/stores/specialist-advice';
+import { EmbeddedCalendar } from '../../../data/calendar/embedded-calendar';
+import { applySeed } from '../../../data/seed/apply-seed';
+import { databaseWritable } from '../../../data/database';
+import type { NewConference } from '../../../domain/conferences/ports';
+import type { StaffMember } from '../../../domain/staff';
+
+/**
+ * Every SQL statement the stores, the embedded calendar, the bot's storage and the seed send, as
+ * calls made on an SQL Server data source that records instead of sending. `n` is the size of
+ * every list a call is given: small for the readable snapshot, large to prove that no statement
+ * goes over SQL Server's 2,100 parameters.
+ *
+ * A store's every public method must be here (the types refuse a store with a method missing), and
+ * every class or function exported from data/stores/ must be listed (a test refuses one that is not).
+ */
+export interface Scene {
+  readonly dataSource: DataSource;
+  readonly recorder: MssqlRecorder;
+  /** How many items each list holds. */
+  readonly n: number;
+}
+
+type Run<T> = (subject: T, scene: Scene) => Promise<unknown>;
+/** One scenario for each public method of a store. */
+type Calls<T> = { [K in keyof T as T[K] extends (...args: never[]) => Promise<unknown> ? K : never]-?: Run<T> };
+
+export interface Subject {
+  /** The class or function exported from its module. */
+  readonly exported: unknown;
+  readonly name: string;
+  readonly calls: ReadonlyArray<readonly [method: string, run: (scene: Scene) => Promise<unknown>]>;
+}
+
+function store<T>(exported: abstract new (...args: never[]) => T, make: (scene: Scene) => T, calls: Calls<T>): Subject {
+  return {
+    exported,
+    name: exported.name,
+    calls: Object.entries(calls as Record<string, Run<T>>).map(([method, run]) => [method, (scene: Scene) => run(make(scene), scene)] as const),
+  };
+}
+
+function fn(exported: (...args: never[]) => unknown, run: (scene: Scene) => Promise<unknown>): Subject {
+  return { exported, name: exported.name, calls: [['', run]] };
+}
+
+const AT = new Date('2026-01-05T10:00:00Z');
+const LATER = new Date('2026-01-05T11:00:00Z');
+const ID = '0b7f5a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+const OTHER = '1c8a6b4f-2d3e-4f60-9bac-1d2e3f4a5b6c';
+const list = (n: number, prefix = 'id') => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
+
+const person: StaffMember = { id: ID, aadObjectId: OTHER, name: 'Dana Morgan', email: 'dana.morgan@example.gov.uk', roles: ['dea'], jobcentreId: ID, deaId: null, teamLeaderId: null };
+const conference = (i: number): NewConference => ({ month: '2026-02', groupIndex: i, start: AT, end: LATER, coachIds: [ID], clashes: [], status: 'proposed' });
+const event = (mailbox: string) => ({ mailbox, subject: 'DEA-000001', body: 'Case conference', start: AT, end: LATER, showAs: 'busy' as const, attendees: [{ email: 'amira.shah@example.gov.uk', name: 'Amira Shah' }], location: null, onlineMeeting: true, transactionId: 'tx-1' });
+
+/** The request a change reads before it writes, as the server would return it. */
+function storedRequest(scene: Scene, values: Record<string, unknown>) {
+  scene.recorder.answer((sql) => (sql.startsWith('SELECT') && sql.includes('FROM "support_request" "q"') ? { rows: [scene.recorder.rowFor(sql, values)] } : undefined));
+}
+
+export const SUBJECTS: readonly Subject[] = [
+  store(SqlSupportRequestStore, ({ dataSource }) => new SqlSupportRequestStore(dataSource), {
+    create: (s) =>
+      s.create(
+        {
+          type: 'claimant_support',
+          requesterId: ID,
+          deaId: OTHER,
+          claimant: { surname: 'Jones', nino: 'QQ123456C', benefits: ['UC'] },
+          topic: null,
+          description: 'Needs support',
+          reason: null,
+          requiredBy: '2026-02-01',
+          urgent: false,
+          vulnerability: null,
+          submissionKey: 'submission-1',
+        },
+        AT,
+      ),
+    findById: (s) => s.findById(ID),
+    findByNumber: (s) => s.findByNumber(1),
+    listByRequester: (s) => s.listByRequester(ID, 10),
+    listForDea: (s, { n }) => s.listForDea(ID, n > 2 ? Array(n).fill('submitted') : ['submitted', 'accepted']),
+    listByRequesters: (s, { n }) => s.listByRequesters(list(n), AT),
+    changeStatus: (s, scene) => {
+      storedRequest(scene, { version: 1, status: 'submitted' });
+      return s.changeStatus({ requestId: ID, expectedVersion: 1, to: 'info_requested', actorId: OTHER, action: 'ask', at: AT, message: { kind: 'question', text: 'Which benefits?' } });
+    },
+    touch: (s, scene) => {
+      storedRequest(scene, { version: 1, status: 'accepted' });
+      return s.touch({ requestId: ID, expectedVersion: 1, actorId: OTHER, action: 'booking', at: AT });
+    },
+  }),
+  store(SqlBookingStore, ({ dataSource }) => new SqlBookingStore(dataSource), {
+    create: (s) => s.create({ requestId: ID, start: AT, end: LATER, mode: 'teams', claimantContact: null }, AT),
+    find: (s) => s.find(ID),
+    currentFor: (s) => s.currentFor(ID),
+    endedBy: (s) => s.endedBy(AT),
+    update: (s) => s.update(ID, 1, { status: 'booked', events: [], joinUrl: null }, AT),
+  }),
+  store(SqlStaffDirectory, ({ dataSource }) => new SqlStaffDirectory(dataSource), {
+    findByAadObjectId: (s) => s.findByAadObjectId(OTHER),
+    findById: (s) => s.findById(ID),
+    findByIds: (s, { n }) => s.findByIds(list(n)),
+    findByTeamLeader: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.includes('FROM "staff" "Staff"') ? { rows: list(scene.n).map((id) => scene.recorder.rowFor(sql, { id })) } : undefined));
+      return s.findByTeamLeader(ID);
+    },
+    count: (s) => s.count(),
+  }),
+  store(SqlCohortDirectory, ({ dataSource }) => new SqlCohortDirectory(dataSource, new SqlStaffDirectory(dataSource)), {
+    cohortOf: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.includes('FROM "staff" "Staff"') ? { rows: list(scene.n).map((id) => ({ Staff_id: id })) } : undefined));
+      return s.cohortOf(ID);
+    },
+    deasFor: (s) => s.deasFor(ID),
+    workPsychologistFor: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.includes('FROM "staff_role"') ? { rows: list(scene.n).map((id) => ({ StaffRole_staffId: id, StaffRole_role: 'work_psychologist' })) } : undefined));
+      return s.workPsychologistFor(person);
+    },
+  }),
+  store(ConversationReferences, ({ dataSource }) => new ConversationReferences(dataSource), {
+    remember: (s) => s.remember({ conversation: { id: 'a:1', conversationType: 'personal', isGroup: false, name: '' }, serviceUrl: 'https://smba.example/' }, OTHER),
+    personalChatOf: (s) => s.personalChatOf(OTHER),
+    personalChatsOf: (s, { n }) => s.personalChatsOf(list(n)),
+  }),
+  store(SqlConferenceStore, ({ dataSource }) => new SqlConferenceStore(dataSource), {
+    createPlan: (s, { n }) =>
+      s.createPlan({ deaId: ID, wctlId: OTHER, durationMinutes: 60, inviteWctl: true, workPsychologistId: null, groups: [[ID]], warning: null }, Array.from({ length: n }, (_, i) => conference(i)), AT),
+    findPlan: (s) => s.findPlan(ID),
+    plansForDea: (s) => s.plansForDea(ID, ['draft', 'confirmed']),
+    confirmedPlans: (s) => s.confirmedPlans(),
+    updatePlan: (s) => s.updatePlan(ID, 1, { status: 'confirmed' }, AT),
+    addConferences: (s, { n }) => s.addConferences(ID, Array.from({ length: Math.min(n, 3) }, (_, i) => conference(i)), AT),
+    conferencesOf: (s) => s.conferencesOf(ID),
+    findConference: (s) => s.findConference(ID),
+    updateConference: (s) => s.updateConference(ID, 1, { status: 'booked', eventId: 'event-1', joinUrl: 'https://teams.example/join' }, AT),
+    bookedBetween: (s) => s.bookedBetween(AT, LATER),
+    nominate: (s) => s.nominate({ conferenceId: ID, nominatedById: OTHER, requestId: null, reference: null, note: 'A new case' }, AT),
+    casesOf: (s) => s.casesOf(ID),
+    recordCaseOutcome: (s) => s.recordCaseOutcome(ID, [], ['DEA-000002'], AT),
+    recordQas: (s) => s.recordQas({ planId: ID, conferenceId: OTHER, month: '2026-02', checkedById: ID, result: 'met', comments: null, at: AT }),
+    qasChecksOf: (s) => s.qasChecksOf(ID),
+    setCard: (s) => s.setCard(ID, 'activity-1', { conversation: { id: 'a:1' } }),
+    cardOf: (s) => s.cardOf(ID),
+  }),
+  store(SqlInterventionStore, ({ dataSource }) => new SqlInterventionStore(dataSource), {
+    saveConsent: (s) =>
+      s.saveConsent({
+        requestId: ID,
+        purpose: 'three_way_intervention',
+        conditionality: 'voluntary',
+        statements: [],
+        answer: 'agreed',
+        availability: ['mon-am'],
+        letterFormat: 'standard',
+        capturedById: OTHER,
+        capturedAt: AT,
+      }),
+    consentFor: (s) => s.consentFor(ID, 'three_way_intervention'),
+    countInterventions: (s) => s.countInterventions('QQ123456C', ID, ['accepted', 'booked']),
+    askOverride: (s) => s.askOverride({ requestId: ID, reason: 'Exceptional', askedById: OTHER, askedAt: AT, teamLeaderId: ID, priorCount: 3 }),
+    overrideFor: (s) => s.overrideFor(ID),
+    findOverride: (s) => s.findOverride(ID),
+    decideOverride: (s) => s.decideOverride(ID, 'agreed', null, AT),
+  }),
+  store(SqlJobLeases, ({ dataSource }) => new SqlJobLeases(dataSource), {
+    claim: (s, scene) => {
+      // The row is there already: the lease is taken over only if it ran out.
+      scene.recorder.answer((sql) => (sql.startsWith('INSERT') ? { duplicate: true } : undefined));
+      return s.claim('top-up', '2026-01', AT, 60_000);
+    },
+    complete: (s) => s.complete('top-up', '2026-01', AT),
+    release: (s) => s.release('top-up', '2026-01'),
+  }),
+  store(SqlMeetingRecordStore, ({ dataSource }) => new SqlMeetingRecordStore(dataSource), {
+    add: (s) => s.add({ requestId: ID, kind: 'outcome', authorId: OTHER, at: AT, text: 'Actions', nextSteps: [], sentToId: null }),
+    forRequest: (s) => s.forRequest(ID),
+    find: (s) => s.find(ID),
+  }),
+  store(Outbox, ({ dataSource }) => new Outbox(dataSource), {
+    enqueue: (s) => s.enqueue(OTHER, 'request.new', ID, AT),
+    lease: (s) => s.lease(ID, AT),
+    find: (s) => s.find(ID),
+    due: (s) => s.due(AT, 50),
+    pendingFor: (s) => s.pendingFor(OTHER),
+    delivered: (s) => s.delivered(ID, AT),
+    failed: (s) => s.failed(ID, 1, 'Too many requests', AT),
+  }),
+  store(PostedCards, ({ dataSource }) => new PostedCards(dataSource), {
+    record: (s) => s.record({ requestId: ID, recipientAad: OTHER, activityId: 'activity-1', reference: { conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '' } } }, AT),
+    forRequest: (s) => s.forRequest(ID),
+  }),
+  store(ProcessedActivities, ({ dataSource }) => new ProcessedActivities(dataSource), {
+    claim: (s) => s.claim('msteams', 'a:1', 'activity-1', AT),
+    claimOnce: (s) => s.claimOnce('welcome', OTHER, AT),
+    complete: (s) => s.complete('msteams', 'a:1', 'activity-1', AT),
+    release: (s) => s.release('msteams', 'a:1', 'activity-1'),
+    prune: (s) => s.prune(AT),
+  }),
+  store(SqlQualityCheckStore, ({ dataSource }) => new SqlQualityCheckStore(dataSource), {
+    mark: (s) => s.mark({ requestId: ID, standard: 'qas2', checkerId: OTHER, markedAt: AT }),
+    forRequest: (s) => s.forRequest(ID),
+    record: (s) => s.record(ID, 'met', null, AT),
+  }),
+  fn(pruneStaleRows, ({ dataSource }) => pruneStaleRows(dataSource, { botStateDays: 30, conversationReferenceDays: 400, jobRunDays: 90 }, AT)),
+  store(SqlStorage, ({ dataSource }) => new SqlStorage(dataSource), {
+    read: (s, { n }) => s.read(list(n, 'conversation')),
+    write: (s) => s.write({ 'conversation/1': { eTag: '*', state: 1 }, 'conversation/2': { eTag: 'etag-1', state: 2 } }),
+    delete: (s, { n }) => s.delete(list(n, 'conversation')),
+  }),
+  store(SqlTrendStore, ({ dataSource }) => new SqlTrendStore(dataSource), {
+    recordOnce: (s) => s.recordOnce({ kind: 'inappropriate_requests', teamLeaderId: ID, coachIds: [OTHER], topic: null, count: 2, windowDays: 60 }, 'trend-1', AT),
+    find: (s) => s.find(ID),
+  }),
+  store(SqlWorkingPatterns, ({ dataSource }) => new SqlWorkingPatterns(dataSource), {
+    of: (s) => s.of(person),
+  }),
+  store(EmbeddedCalendar, ({ dataSource }) => new EmbeddedCalendar(dataSource), {
+    busy: (s, { n }) => s.busy(list(n, 'person').map((p) => `${p}@example.gov.uk`), AT, LATER),
+    createEvents: (s) => s.createEvents([event('Dana.Morgan@example.gov.uk')]),
+    moveEvents: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql)] } : undefined));
+      return s.moveEvents([{ mailbox: 'Dana.Morgan@example.gov.uk', eventId: ID, start: AT, end: LATER }]);
+    },
+    setAttendees: (s) => s.setAttendees([{ mailbox: 'Dana.Morgan@example.gov.uk', eventId: ID, attendees: [{ email: 'amira.shah@example.gov.uk', name: 'Amira Shah' }] }]),
+    deleteEvents: (s) => s.deleteEvents([{ mailbox: 'Dana.Morgan@example.gov.uk', eventId: ID }]),
+  }),
+  store(SqlAdviceStore, ({ dataSource }) => new SqlAdviceStore(dataSource), {
+    create: (s) =>
+      s.create(
+        {
+          status: 'requested',
+          coachId: ID,
+          hcpId: OTHER,
+          contactId: null,
+          jobcentreId: ID,
+          cluster: 'Gatwick Diamond',
+          district: 'Surrey and Sussex',
+          claimant: { surname: 'Jones', nino: 'QQ123456C', benefit: 'UC', wcaStatus: 'had', wcaSummary: null, background: 'Background', conditions: 'Conditions' },
+          adviceTypes: ['work_activity'],
+          channel: 'video',
+          complex: false,
+          adHoc: false,
+          consent: { agreed: true, gpConsent: false, recordedById: ID, recordedAt: AT },
+          start: AT,
+          end: LATER,
+          prepStart: AT,
+          timesMoved: 0,
+          packReadyAt: null,
+          preparedAt: null,
+          heldAt: null,
+          returnedAt: null,
+          returnConfirmedAt: null,
+          findings: 'none',
+          diaryEvents: [],
+        },
+        AT,
+      ),
+    find: (s) => s.find(ID),
+    update: (s) => s.update(ID, 1, { status: 'booked', start: AT, end: LATER }, AT),
+    saveNotes: (s) =>
+      s.saveNotes({ conversationId: ID, conditions: 'c', impact: 'i', functioning: 'f', actions: 'a', noAlternativeDiagnosis: true, wcaNotChallenged: true, findings: null, signedName: 'Helen Okoro', signedOn: '2026-01-05', recordedById: OTHER, recordedAt: AT }),
+    notesOf: (s) => s.notesOf(ID),
+    forHcp: (s) => s.forHcp(OTHER, AT, LATER),
+    atJobcentre: (s) => s.atJobcentre(ID, AT, LATER),
+    forCoach: (s) => s.forCoach(ID, 10),
+    record: (s) => s.record(ID, OTHER, 'booked', AT),
+    siteDays: (s, { n }) => s.siteDays(list(n), '2026-01-05', '2026-02-05'),
+    setSiteDay: (s) => s.setSiteDay({ hcpId: OTHER, date: '2026-01-05', jobcentreId: ID }, ID, AT),
+  }),
+  store(SqlAdvicePeople, ({ dataSource }) => new SqlAdvicePeople(dataSource, new SqlStaffDirectory(dataSource)), {
+    jobcentre: (s) => s.jobcentre(ID),
+    jobcentresInCluster: (s) => s.jobcentresInCluster('Gatwick Diamond'),
+    hcpCovering: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.includes('FROM "jobcentre" "Jobcentre"') ? { rows: [scene.recorder.rowFor(sql)] } : undefined));
+      return s.hcpCovering(ID);
+    },
+    contactAt: (s) => s.contactAt(ID),
+    hcpsInDistrict: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.includes('FROM "staff" "s" INNER JOIN "staff_role"') ? { rows: list(scene.n).map((id) => ({ id })) } : undefined));
+      return s.hcpsInDistrict('Surrey and Sussex');
+    },
+  }),
+  fn(applySeed, ({ dataSource, n }) =>
+    applySeed(dataSource, {
+      jobcentres: [{ name: 'Crawley', cluster: 'Gatwick Diamond', district: 'Surrey and Sussex', bankHolidays: 'england-and-wales' }],
+      staff: list(n).map((_, i) => ({
+        aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        name: `Person ${i}`,
+        email: `person.${i}@example.gov.uk`,
+        roles: ['work_coach'],
+        jobcentre: 'Crawley',
+        dea: `person.${(i + 1) % n}@example.gov.uk`,
+      })),
+    }, AT).catch((error: Error) => error.name),
+  ),
+  fn(databaseWritable, ({ dataSource }) => databaseWritable(dataSource, AT)),
+];
+
+/** Exported from data/stores/ but never sending SQL. */
+export const SENDS_NO_SQL: readonly string[] = ['StorageConflictError', 'parseHours', 'hashKey', 'ABANDONED_AFTER_MS', 'DEDUPLICATION_WINDOW_MS'];
