@@ -9,6 +9,7 @@ import { SqlInterventionStore } from '../../data/stores/interventions';
 import { SqlJobLeases } from '../../data/stores/job-leases';
 import { SqlMeetingRecordStore } from '../../data/stores/meeting-records';
 import { PostedCards } from '../../data/stores/posted-cards';
+import { RequestEvents } from '../../data/stores/request-events';
 import { SqlQualityCheckStore } from '../../data/stores/quality-checks';
 import type { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
@@ -112,6 +113,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
 
   return {
     requestStore,
+    requestEvents: new RequestEvents(dataSource),
     trendStore,
     postedCards,
     requests,

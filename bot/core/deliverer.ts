@@ -2,7 +2,7 @@ import type { ConversationReference } from 'botbuilder';
 import type { ConversationReferences } from '../../data/stores/conversation-references';
 import type { Outbox } from '../../data/stores/outbox';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
-import type { LiveCardRefresher, OutboxCard } from './journey';
+import { isNoticeLine, type LiveCardRefresher, type OutboxCard } from './journey';
 import type { DeliverySignals } from './delivery-signals';
 import type { TeamsMessages } from './teams-messages';
 import { errorForLog } from '../logger';
@@ -11,7 +11,7 @@ export interface DelivererDeps {
   readonly outbox: Outbox;
   readonly conversationReferences: ConversationReferences;
   readonly directory: StaffDirectory;
-  readonly teams: Pick<TeamsMessages, 'send'>;
+  readonly teams: Pick<TeamsMessages, 'send' | 'sendText'>;
   /** Every journey's outbox cards, by kind. */
   readonly cards: ReadonlyMap<string, OutboxCard>;
   /** Every journey's live cards, by kind. */
@@ -109,6 +109,11 @@ export class Deliverer {
     const recipient = await this.deps.directory.findByAadObjectId(recipientAad);
     const card = recipient ? await source.render(subjectId, recipient) : null;
     if (!card) return;
+    if (isNoticeLine(card)) {
+      // A line about a change to a card the recipient already has: that card is the live copy.
+      await this.deps.teams.sendText(reference, card.notice);
+      return;
+    }
     const activityId = await this.deps.teams.send(reference, card);
     if (activityId && source.posted) await source.posted(subjectId, recipientAad, activityId, reference);
   }

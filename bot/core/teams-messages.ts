@@ -19,6 +19,15 @@ export class TeamsMessages {
     return activityId;
   }
 
+  /** Posts a line of text (a notification of a change); the posted activity's id, when the channel gives one. */
+  async sendText(reference: Partial<ConversationReference>, text: string): Promise<string | undefined> {
+    let activityId: string | undefined;
+    await this.adapter.continueConversationAsync(this.appId, reference, async (turn) => {
+      activityId = (await turn.sendActivity(MessageFactory.text(text)))?.id;
+    });
+    return activityId;
+  }
+
   /** Replaces a posted card in place. */
   async update(reference: Partial<ConversationReference>, activityId: string, card: AdaptiveCard): Promise<void> {
     await this.adapter.continueConversationAsync(this.appId, reference, async (turn) => {

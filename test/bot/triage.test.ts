@@ -3,7 +3,7 @@ import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { NewSupportRequest } from '../../domain/requests/ports';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { Activity } from 'botbuilder';
-import { cardText, cardVerbs, exchange, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardText, cardVerbs, chatNow, exchange, invokeAs, linesTo, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const OTHER_COACH = '00000000-0000-4000-8000-000000000101';
 const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -84,6 +84,34 @@ describe('DEA triage on the request card', () => {
     const events = await bot.app.dataSource.query('SELECT action, fromStatus, toStatus, actorId FROM request_event WHERE requestId = ? ORDER BY at', [request.id]);
     expect(events.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept:case_conference']);
     expect(events[1]).toMatchObject({ fromStatus: 'submitted', toStatus: 'accepted', actorId: request.deaId });
+  });
+
+  it('keeps one live card per person: a change to a card they have is a line, and opening it again moves the card', async () => {
+    const request = await fileRequest(bot);
+    const open = () => bot.post(messageFrom(PEOPLE.dea, undefined, { value: { verb: 'request.open', requestId: request.id } } as Partial<Activity>));
+    await open();
+    await bot.connector.waitFor((calls) => calls.some((c) => c.conversationId === `a:personal-${PEOPLE.dea}`));
+    // The coach has no copy yet: the question reaches them as the card itself.
+    await invokeAs(bot, PEOPLE.dea, 'request.ask', { requestId: request.id, version: 1, question: 'Which benefits?' });
+    await bot.app.notifier.idle();
+    expect(linesTo(bot, PEOPLE.coach)).toEqual([]);
+    expect(visibleText(chatNow(bot, PEOPLE.coach))).toContain('Which benefits?');
+    // The DEA has a copy: the answer is a line saying who did what, and the copy shows the answer.
+    const before = bot.connector.sentTo(`a:personal-${PEOPLE.dea}`).length;
+    await invokeAs(bot, PEOPLE.coach, 'request.answer', { requestId: request.id, version: 2, answer: 'Only UC' });
+    await bot.app.notifier.idle();
+    const posted = bot.connector.sentTo(`a:personal-${PEOPLE.dea}`).slice(before);
+    expect(posted.filter((a) => a.attachments?.length)).toEqual([]);
+    expect(linesTo(bot, PEOPLE.dea)).toEqual([expect.stringMatching(new RegExp(`^${request.reference}: Amira Shah answered your question\\. \\(\\w+ \\d+ \\w+, \\d\\d:\\d\\d\\)$`))]);
+    expect(visibleText(chatNow(bot, PEOPLE.dea))).toContain('Only UC');
+    // Opened again, the request's card is posted anew and the older copy says where it went.
+    await open();
+    await bot.connector.waitFor((calls) => calls.filter((c) => c.conversationId === `a:personal-${PEOPLE.dea}` && c.method === 'POST' && c.activity.attachments?.length).length >= 2);
+    const cards = chatNow(bot, PEOPLE.dea).filter((a) => a.attachments?.length);
+    expect(visibleText([cards[0]!])).toBe(`${request.reference}: this card is now further down this chat, where it is kept up to date.`);
+    expect(visibleText([cards[1]!])).toContain('Only UC');
+    const copies = await bot.app.dataSource.query('SELECT activityId FROM posted_card WHERE requestId = ? AND recipientAad = ?', [request.id, PEOPLE.dea]);
+    expect(copies).toHaveLength(1);
   });
 
   it('shows the team leader an urgent request as URGENT only, without the reason', async () => {

@@ -203,3 +203,21 @@ export function cardVerbs(card: Record<string, unknown>): string[] {
   walk(card.actions);
   return verbs;
 }
+
+/**
+ * A person's personal chat as it shows now: every message the bot posted there, each card as its
+ * latest update left it (live cards are updated in place), in the order they were posted.
+ */
+export function chatNow(bot: TestBot, aadObjectId: string): Partial<Activity>[] {
+  const conversationId = `a:personal-${aadObjectId}`;
+  const calls = bot.connector.calls.filter((c) => c.conversationId === conversationId);
+  // By activity id, in the order first seen: a card posted before the calls were cleared shows by its updates.
+  const latest = new Map<string, Partial<Activity>>();
+  for (const call of calls) latest.set(call.activity.id ?? `${latest.size}`, call.activity);
+  return [...latest.values()];
+}
+
+/** What the bot posted there as plain lines of text (notifications of changes), in order. */
+export function linesTo(bot: TestBot, aadObjectId: string): string[] {
+  return bot.connector.sentTo(`a:personal-${aadObjectId}`).filter((a) => !a.attachments?.length && typeof a.text === 'string').map((a) => a.text!);
+}
