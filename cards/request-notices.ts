@@ -40,7 +40,7 @@ export function requestNotice({ request, action, actorName, at, booking }: Notic
   return `${ref}: ${sentence()} (${when})`;
 
   function sentence(): string {
-    if (action.startsWith('accept:')) return `${who} accepted the request as a ${channel}. What happens next is on its card.`;
+    if (action.startsWith('accept:')) return `${who} accepted the request. Type of support: ${channel}. What happens next is on its card.`;
     if (action.startsWith('redirect')) return `${who} redirected the request. The reason is on its card.`;
     switch (action) {
       case 'ask':

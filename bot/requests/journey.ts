@@ -43,7 +43,7 @@ export const requestsJourney: Journey = {
     {
       command: null,
       title: 'Requests from your cohort',
-      description: 'Each support request from your work coaches arrives here as a card: accept it with a channel, ask for more information, or redirect it.',
+      description: 'Each support request from your work coaches arrives here as a card: accept it with a type of support, ask for more information, or redirect it.',
       roles: ['dea'],
     },
     {

@@ -144,13 +144,13 @@ describe('a three way intervention from consent to outcome', { timeout: 480_000 
     assert.equal(await radio(danaCard, THREE_WAY).isChecked(), true);
     await screenshot(dana, 'three-way-03-dana-accept-form');
     const amiraMark = await messageCount(amira); // Amira's updated card must come as a new message
-    const acceptAnswer = await executeAndReadAnswer(dana, actionButton(danaCard, 'Accept with this channel'), 'request.accept');
+    const acceptAnswer = await executeAndReadAnswer(dana, actionButton(danaCard, 'Accept with this type of support'), 'request.accept');
     assert.ok(acceptAnswer.includes('Accepted. The work coach has been told.'), acceptAnswer);
     // The answer replaces the card in place: its accept form is gone.
-    await actionButton(danaCard, 'Accept with this channel').waitFor({ state: 'hidden' });
+    await actionButton(danaCard, 'Accept with this type of support').waitFor({ state: 'hidden' });
     const danaAccepted = await danaCard.innerText();
     assert.equal(factValue(danaAccepted, 'Status'), 'Accepted', danaAccepted);
-    assert.equal(factValue(danaAccepted, 'Channel of support'), THREE_WAY, danaAccepted);
+    assert.equal(factValue(danaAccepted, 'Type of support'), THREE_WAY, danaAccepted);
     await screenshot(dana, 'three-way-04-dana-accepted');
     step(t, start, 'Dana accepted it as a three way intervention');
 
@@ -260,7 +260,7 @@ describe('a three way intervention from consent to outcome', { timeout: 480_000 
     const conference = cardOf(await waitForReply(dana, FOLLOW_UP_TITLE, { after: danaMark2 }));
     const conferenceText = await conference.innerText();
     assert.equal(factValue(conferenceText, 'Status'), 'Accepted', conferenceText);
-    assert.equal(factValue(conferenceText, 'Channel of support'), CASE_CONFERENCE, conferenceText);
+    assert.equal(factValue(conferenceText, 'Type of support'), CASE_CONFERENCE, conferenceText);
     await actionButton(conference, 'Book the conference').waitFor({ state: 'visible' });
     await screenshot(dana, 'three-way-13-dana-case-conference');
     step(t, start, 'Dana got DEA-000002, accepted, with "Book the conference"');
