@@ -19,6 +19,9 @@ export class ConnectorRecorder {
   private waiters: Array<() => void> = [];
   private nextId = 1;
 
+  /** `inspect` sees every activity the bot sends or updates, as it arrives (e.g. to check its cards). */
+  constructor(private readonly inspect: (activity: Partial<Activity>, how: string) => void = () => undefined) {}
+
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
       let body = '';
@@ -33,6 +36,7 @@ export class ConnectorRecorder {
         const activity = body ? (JSON.parse(body) as Partial<Activity>) : {};
         const id = req.method === 'PUT' && match[2] ? decodeURIComponent(match[2]) : `recorded-${this.nextId++}`;
         this.calls.push({ method: req.method ?? 'POST', path: req.url ?? '', conversationId: decodeURIComponent(match[1]!), activity: { ...activity, id } });
+        this.inspect(activity, `${req.method ?? 'POST'} to ${decodeURIComponent(match[1]!)}`);
         res.statusCode = 200;
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ id }));
