@@ -106,7 +106,7 @@ export function planCard(view: PlanView): AdaptiveCard {
         })),
     })),
     note: view.note?.text ?? '',
-    noteColor: view.note?.tone === 'attention' ? 'Attention' : 'Good',
+    noteColor: view.note?.tone === 'attention' ? 'Attention' : 'Default',
   });
   const data = { planId: plan.id, version: plan.version };
   const actions: Record<string, unknown>[] = [];

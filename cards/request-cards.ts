@@ -9,6 +9,7 @@ import {
   type SupportRequest,
 } from '../domain/requests/support-request';
 import type { StaffMember } from '../domain/staff';
+import { ROLE_LABELS } from '../domain/roles';
 import { roleOf, type CaseParticipants } from '../domain/requests/participants';
 import type { AdaptiveCard } from './render';
 import { summaryCard } from './summary-card';
@@ -129,7 +130,8 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   if (lms) blocks.push(copyBlock('Copy this into LMS conversations:', lms));
 
   return glanceCard({
-    title: `${request.reference}: ${REQUEST_TYPE_LABELS[request.type]}`,
+    // A colleague's request is titled by their job role, as their email subject would be.
+    title: `${request.reference}: ${request.type === 'colleague_support' ? `${jobRole(parties.requester)} support request` : REQUEST_TYPE_LABELS[request.type]}`,
     subtitle: subjectLine(request, parties, viewer, full),
     badge: request.urgent ? (full && request.vulnerability === 'suicide_or_self_harm' ? 'URGENT: declared intention of suicide or self-harm' : 'URGENT') : '',
     note: options.note,
@@ -164,10 +166,16 @@ function confirmCancel(request: SupportRequest, parties: RequestParties, viewer:
   });
 }
 
+/** A colleague's job role, as the directory records it. */
+function jobRole(person: StaffMember): string {
+  const role = person.roles[0];
+  return role ? ROLE_LABELS[role] : 'Colleague';
+}
+
 /** The case in a line, to tell it from others at a glance. */
 function subjectLine(request: SupportRequest, parties: RequestParties, viewer: StaffMember, full: boolean): string {
   const parts: string[] = [];
-  if (viewer.id !== parties.requester.id) parts.push(`From ${parties.requester.name}`);
+  if (viewer.id !== parties.requester.id) parts.push(request.type === 'colleague_support' ? `From ${parties.requester.name}, ${jobRole(parties.requester)}` : `From ${parties.requester.name}`);
   if (request.claimant) parts.push(`Claimant: ${full ? request.claimant.surname : `${request.claimant.surname.charAt(0)}.`}`);
   if (request.topic) parts.push(`Topic: ${SKILL_TOPIC_LABELS[request.topic]}`);
   if (request.requiredBy) parts.push(`Needed by ${describeDate(request.requiredBy)}`);
@@ -186,6 +194,7 @@ function keyFacts(request: SupportRequest, booking: Booking | null): { label: st
 function detailFacts(request: SupportRequest, parties: RequestParties, viewer: StaffMember, full: boolean, options: RequestCardOptions): { label: string; value: string }[] {
   const facts: { label: string; value: string }[] = [];
   if (viewer.id !== parties.requester.id) facts.push({ label: 'Requested by', value: parties.requester.name });
+  if (viewer.id !== parties.requester.id && request.type === 'colleague_support') facts.push({ label: 'Their job role', value: jobRole(parties.requester) });
   if (viewer.id !== parties.adviser.id) facts.push({ label: 'DEA', value: parties.adviser.name });
   facts.push({ label: 'Sent', value: describeDate(londonDate(request.createdAt)) });
   if (request.requiredBy) facts.push({ label: 'Response needed by', value: describeDate(request.requiredBy) });

@@ -36,7 +36,8 @@ export function summaryCard(data: SummaryCardData): AdaptiveCard {
     facts: data.facts,
     paragraphs: data.paragraphs ?? [],
     note: data.note ?? '',
-    noteColor: data.noteTone === 'attention' ? 'Attention' : data.noteTone === 'good' ? 'Good' : 'Default',
+    // Green text on white is too pale to read: a good note is in the default colour, its words say it.
+    noteColor: data.noteTone === 'attention' ? 'Attention' : 'Default',
     copyLabel: data.copyLabel ?? '',
     copyText: data.copyText ?? '',
     actions: (data.actions ?? []).map((a) => ({

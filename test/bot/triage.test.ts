@@ -151,6 +151,15 @@ describe('DEA triage on the request card', () => {
     expect(cardText(decline.card as Record<string, unknown>)).toContain('The request is closed and Amira Shah is told, with your reason');
   });
 
+  it("shows the DEA a colleague's job role, as the subject of their request", async () => {
+    const request = await fileRequest(bot, { requesterAad: PEOPLE.colleague, type: 'colleague_support', claimant: null, description: 'A returner needs a workstation assessment', reason: 'Reasonable adjustments' });
+    const { card } = await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id });
+    const text = cardText(card);
+    expect(text).toContain(`${request.reference}: Service Delivery Coach support request`);
+    expect(text).toContain('From Sofia Russo, Service Delivery Coach');
+    expect(text).toContain('A returner needs a workstation assessment');
+  });
+
   it('confirms a withdrawal on the card, saying what happens and who is told', async () => {
     const request = await fileRequest(bot);
     const { card } = await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: request.id });
