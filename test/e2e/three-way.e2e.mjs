@@ -183,6 +183,9 @@ describe('a three way intervention from consent to outcome', { timeout: 480_000 
     await screenshot(amira, 'three-way-05-consent-form');
     const consentAnswer = await executeAndReadAnswer(amira, actionButton(card, 'Record consent'), 'consent.threeWay');
     assert.ok(consentAnswer.includes('Consent recorded. Next: book the three way intervention.'), consentAnswer);
+    // The consent is a detail: behind "Show details", which opens on the card.
+    await waitForText(amira, card, 'Your action: book the three way intervention.');
+    await actionButton(card, 'Show details').click();
     await waitForText(amira, card, 'Agreed (mandatory)');
     const consentText = await card.innerText();
     assert.equal(factValue(consentText, 'Consent'), 'Agreed (mandatory)', consentText);
@@ -211,17 +214,23 @@ describe('a three way intervention from consent to outcome', { timeout: 480_000 
     await waitForText(amira, card, 'Letter to the claimant');
     const bookedText = await card.innerText();
     assert.equal(factValue(bookedText, 'Status'), 'Booked', bookedText);
-    assert.equal(factValue(bookedText, 'How'), 'Face to face', bookedText);
+    assert.equal(factValue(bookedText, "How you'll meet"), 'Face to face', bookedText);
+    assert.ok(bookedText.includes('Your action: send the claimant the letter below.'), bookedText);
     assert.ok(bookedText.includes('Send this letter in large print'), bookedText);
     assert.ok(bookedText.includes('You must attend this appointment'), bookedText);
     await screenshot(amira, 'three-way-08-booked-letter');
     step(t, start, `booked for ${date} ${time} (London); Amira's card shows the letter`);
 
-    const danaBooked = cardOf(await waitForReply(dana, TITLE, { after: danaMark }));
+    // Dana already has the request's card: she is told in a line, and her card is updated in place.
+    const danaLine = await waitForReply(dana, 'Amira Shah booked the three way intervention', { after: danaMark });
+    assert.match(await danaLine.innerText(), /DEA-000001: Amira Shah booked the three way intervention: \w+ \d+ \w+ \d{4}, \d\d:\d\d to \d\d:\d\d\./);
+    assert.equal(await cardOf(danaLine).count(), 0, 'the line is not another copy of the card');
+    const danaBooked = await waitForCard(dana, 'Nothing for you to do now: the meeting is booked.');
     const danaBookedText = await danaBooked.innerText();
     assert.equal(factValue(danaBookedText, 'Status'), 'Booked', danaBookedText);
+    await danaLine.scrollIntoViewIfNeeded();
     await screenshot(dana, 'three-way-09-dana-booked');
-    step(t, start, 'Dana got a card: Booked');
+    step(t, start, 'Dana got a line, and her card shows: Booked');
 
     // 5. The outcome can be recorded once the meeting has started: wait for its start (the only wait).
     const waitUntil = startsAt.getTime() + 1000;
