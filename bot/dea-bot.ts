@@ -114,7 +114,9 @@ export class DeaBot extends TeamsActivityHandler {
       await turn.sendActivity(GROUP_NOTICE);
       return;
     }
-    const command = normaliseCommand(turn.activity.text);
+    // A help-card button (Action.Submit) sends its command in the message's value, with no text.
+    const sentValue = turn.activity.value as { command?: unknown } | undefined;
+    const command = normaliseCommand(turn.activity.text || (typeof sentValue?.command === 'string' ? sentValue.command : undefined));
     const dc = await this.dialogSet.createContext(turn);
 
     if (command === 'cancel') {

@@ -19,7 +19,7 @@ export function bookingFacts(booking: Booking | null): { label: string; value: s
   if (!booking || booking.status === 'cancelled') return [];
   const facts = [
     { label: 'Meeting', value: describeMeeting(booking.start, booking.end) },
-    { label: 'How', value: MEETING_MODE_LABELS[booking.mode] },
+    { label: "How you'll meet", value: MEETING_MODE_LABELS[booking.mode] },
   ];
   if (booking.joinUrl) facts.push({ label: 'Join', value: `[Join the Teams meeting](${booking.joinUrl})` });
   if (booking.claimantContact) facts.push({ label: 'Claimant told by', value: CLAIMANT_CONTACT_LABELS[booking.claimantContact] });
@@ -72,7 +72,7 @@ export function bookingActions(request: SupportRequest, view: BookingView, allow
       ? 'Choose a proposed time, or enter another date and time below.'
       : `No common free time was found${request.requiredBy ? ` before ${describeDate(request.requiredBy)}` : ''}: enter a date and time.`;
     const contactField: FormField[] = request.channel === 'claimant_support_intervention'
-      ? [{ id: 'claimantContact', kind: 'choice', label: 'How you told the claimant (seed: the most appropriate channel)', required: true, errorMessage: 'Choose how you contacted the claimant.', choices: CLAIMANT_CONTACTS.map((c) => ({ title: CLAIMANT_CONTACT_LABELS[c], value: c })) }]
+      ? [{ id: 'claimantContact', kind: 'choice', label: 'How you told the claimant', required: true, errorMessage: 'Choose how you contacted the claimant.', choices: CLAIMANT_CONTACTS.map((c) => ({ title: CLAIMANT_CONTACT_LABELS[c], value: c })) }]
       : [];
     return [
       showCardAction({
@@ -89,7 +89,7 @@ export function bookingActions(request: SupportRequest, view: BookingView, allow
           {
             id: 'mode',
             kind: 'choice',
-            label: 'Channel',
+            label: "How you'll meet",
             required: true,
             errorMessage: 'Choose how you will meet.',
             choices: MEETING_MODES.map((m) => ({ title: MEETING_MODE_LABELS[m], value: m })),

@@ -2,6 +2,7 @@
  * Cards of the group conference journey (seed §29–34, §69). Cases are shown by request reference
  * only, never with a claimant's name, NINO or health details.
  */
+import { noteBlock } from './glance-card';
 import type { PlanAction } from '../domain/conferences/plan-policy';
 import type { ConferencePlan, GroupConference, NominatedCase } from '../domain/conferences/plan';
 import { CASES_EXPECTED, CONFERENCE_LIMITS, CONFERENCE_MINUTES, QAS_MONTHLY_FOR } from '../domain/conferences/plan';
@@ -38,7 +39,7 @@ const STATUS_LABELS: Readonly<Record<GroupConference['status'], string>> = {
 };
 
 /** The team leader's first step: whose cohort, how long, whom else to invite (seed §30). */
-export function planStartCard(deas: readonly StaffMember[], state: FormState = {}): AdaptiveCard {
+export function planStartCard(deas: readonly StaffMember[], state: FormState = {}, note?: ConferenceNote): AdaptiveCard {
   const fields: FormField[] = [
     { id: 'deaId', kind: 'choice', label: 'DEA', required: true, errorMessage: 'Choose the DEA.', choices: deas.map((d) => ({ title: d.name, value: d.id })) },
     {
@@ -63,6 +64,8 @@ export function planStartCard(deas: readonly StaffMember[], state: FormState = {
     problems: state.problems,
   });
   card.actions = [{ type: 'Action.Execute', title: 'Find times', verb: 'conference.draft', style: 'positive', data: {} }];
+  // A refused click says why, under the heading, with what was chosen kept below.
+  if (note) (card.body as unknown[]).splice(1, 0, noteBlock(note));
   return card;
 }
 
@@ -103,7 +106,7 @@ export function planCard(view: PlanView): AdaptiveCard {
         })),
     })),
     note: view.note?.text ?? '',
-    noteColor: view.note?.tone === 'attention' ? 'Attention' : 'Good',
+    noteColor: view.note?.tone === 'attention' ? 'Attention' : 'Default',
   });
   const data = { planId: plan.id, version: plan.version };
   const actions: Record<string, unknown>[] = [];
@@ -208,7 +211,7 @@ export function qasReminderCard(month: string, conference: GroupConference, dea:
     summaryCard({
       title: 'Group Case Conference Check List due',
       subtitle: `${dea.name}’s group conferences, ${describeMonth(month)}`,
-      facts: [{ label: 'Why', value: `The check list is monthly for the first ${QAS_MONTHLY_FOR} months of group conferences, then at your discretion (QAS, seed §69).` }],
+      facts: [{ label: 'Why', value: `The check list is monthly for the first ${QAS_MONTHLY_FOR} months of group conferences, then at your discretion.` }],
     }),
     [qasAction(conference, true, {})],
   );

@@ -1,6 +1,7 @@
 import { renderCard, type AdaptiveCard } from './render';
 import formTemplate from './templates/form.json';
 import choiceTemplate from './templates/choice.json';
+import { MAX_PRIMARY_ACTIONS } from './glance-card';
 
 export type FieldKind = 'text' | 'multiline' | 'date' | 'choice' | 'multichoice';
 
@@ -78,7 +79,10 @@ export interface ChoiceOption {
 
 /** A question answered by choosing one option; each option says in a line what it means. */
 export function choiceCard(data: { journey: string; step: string; title: string; intro?: string; options: readonly ChoiceOption[] }): AdaptiveCard {
-  return renderCard(choiceTemplate, { ...data, intro: data.intro ?? '' });
+  const card = renderCard(choiceTemplate, { ...data, intro: data.intro ?? '' });
+  // At most three buttons at once: with three options, Cancel waits under "More".
+  for (const [index, action] of ((card.actions as Record<string, unknown>[] | undefined) ?? []).entries()) if (index >= MAX_PRIMARY_ACTIONS) action.mode = 'secondary';
+  return card;
 }
 
 /**

@@ -10,9 +10,11 @@ import {
   type SupportRequest,
 } from '../domain/requests/support-request';
 import type { StaffMember } from '../domain/staff';
+import { ROLE_LABELS } from '../domain/roles';
 import { roleOf, type CaseParticipants } from '../domain/requests/participants';
 import type { AdaptiveCard } from './render';
-import { summaryCard, type CardAction } from './summary-card';
+import { summaryCard } from './summary-card';
+import { confirmAction, glanceCard, heading, textBlock, type GlanceNote } from './glance-card';
 import { showCardAction } from './form-card';
 import { addMonths } from '../domain/requests/calendar-date';
 import { CHANNEL_LABELS, channelsFor } from '../domain/requests/channels';
@@ -20,9 +22,10 @@ import { TRIAGE_LIMITS } from '../domain/requests/triage-service';
 import { MAX_MONTHS_AHEAD } from '../domain/requests/drafts';
 import type { RequestMessage } from '../domain/requests/support-request';
 import { BOOKING_RULES } from '../domain/calendar/booking';
-import { allowedBooking } from '../domain/calendar/booking-policy';
-import { allowedInterventions } from '../domain/interventions/intervention-policy';
-import { allowedOutcomes } from '../domain/outcomes/outcome-policy';
+import { allowedBooking, type BookingAction } from '../domain/calendar/booking-policy';
+import type { Booking } from '../domain/calendar/booking';
+import { allowedInterventions, type InterventionAction } from '../domain/interventions/intervention-policy';
+import { allowedOutcomes, type OutcomeAction } from '../domain/outcomes/outcome-policy';
 import { bookingActions, bookingFacts, type BookingView } from './booking-forms';
 import { consentForms, interventionFacts, overrideForms, type InterventionView } from './intervention-forms';
 import { lmsOutcomeText, outcomeForms, outcomeParagraphs } from './outcome-forms';
@@ -45,10 +48,7 @@ export function viewOf(viewer: StaffMember, request: SupportRequest): RequestVie
  * The request as one person should see it. The claimant's NINO and surname are shown in full only
  * to the requester and the DEA; anyone else sees them masked.
  */
-export interface CardNote {
-  readonly text: string;
-  readonly tone: 'attention' | 'good';
-}
+export type CardNote = GlanceNote;
 
 export interface RequestCardOptions {
   /** Today in London, for date limits on the DEA's forms. */
@@ -75,15 +75,129 @@ export interface RequestCardOptions {
 }
 
 export function requestCard(request: SupportRequest, parties: RequestParties, viewer: StaffMember, options: RequestCardOptions): AdaptiveCard {
-  const note = options.note;
   const view = viewOf(viewer, request);
   const full = view !== 'read-only';
-  const facts: { label: string; value: string }[] = [
-    { label: 'Status', value: STATUS_LABELS[request.status] },
-    { label: 'Requested by', value: parties.requester.name },
-    { label: 'DEA', value: parties.adviser.name },
-    { label: 'Sent', value: describeDate(londonDate(request.createdAt)) },
-  ];
+  const data = { requestId: request.id, version: request.version };
+  const { values, problems } = options;
+
+  // What the policies allow this viewer now: the card shows exactly these.
+  const allowed = allowedTriage(viewer.id, request);
+  const allowedBeforeBooking = options.intervention ? allowedInterventions(viewer.id, request, options.intervention.state) : new Set<never>();
+  const blockedBy = options.intervention?.state.blockedBy ?? null;
+  const current = options.booking?.current ?? null;
+  const allowedOnMeeting = options.booking ? allowedBooking(viewer.id, { request, booking: current, blockedBy }) : new Set<never>();
+  const allowedAfter = options.outcome ? allowedOutcomes(viewer.id, request, options.outcome) : new Set<never>();
+
+  // Buttons, most important first; destructive ones are confirmed on the card and never first.
+  const actions: Record<string, unknown>[] = [];
+  const secondary: Record<string, unknown>[] = [];
+  if (options.outcome) actions.push(...outcomeForms(request, options.outcome, allowedAfter, values, problems));
+  if (options.intervention) {
+    actions.push(...consentForms(request, options.intervention, allowedBeforeBooking, values, problems), ...overrideForms(request, options.intervention, allowedBeforeBooking, values, problems));
+  }
+  if (options.booking) {
+    for (const action of bookingActions(request, options.booking, allowedOnMeeting, options.today, values, problems)) {
+      (action.verb === 'booking.cancel' ? secondary : actions).push(action.verb === 'booking.cancel' ? confirmCancel(request, parties, viewer) : action);
+    }
+  }
+  const triage = deaForms(request, allowed, options, parties.requester.name);
+  actions.push(...triage.filter((f) => f.title !== REDIRECT_TITLE), ...requesterForms(request, allowed, options));
+  secondary.push(...triage.filter((f) => f.title === REDIRECT_TITLE));
+  actions.push(...qualityActions(request, options.quality, values, problems));
+  if (allowed.has('withdraw')) {
+    secondary.push(
+      confirmAction({
+        title: 'Withdraw request',
+        verb: 'request.withdraw',
+        data,
+        consequence: `If you withdraw it, the request is closed and ${parties.adviser.name} is told. This cannot be undone: you would need to make a new request.`,
+        confirmTitle: 'Yes, withdraw the request',
+      }),
+    );
+  }
+
+  const people = new Map([
+    [parties.requester.id, parties.requester.name],
+    [parties.adviser.id, parties.adviser.name],
+  ]);
+  const blocks: Record<string, unknown>[] = [];
+  // Someone deciding what to do with a request reads what it asks at once, not behind details.
+  const deciding = allowed.has('accept') || allowed.has('answer') || allowed.has('inform');
+  const latest = request.messages[request.messages.length - 1];
+  const shownNow = full && deciding ? [...describe(request), ...(latest && (latest.kind === 'question' || latest.kind === 'answer') ? [messageParagraph(latest, people)] : [])] : [];
+  blocks.push(...shownNow.map((p) => ({ type: 'Container', items: [textBlock(p.label, { weight: 'Bolder' }), textBlock(p.value, { spacing: 'None' })] })));
+  if (full && options.letter) blocks.push(letterBlock(options.letter));
+  const lms = view === 'requester' && options.outcome ? lmsOutcomeText(request, options.outcome, parties.adviser) : null;
+  if (lms) blocks.push(copyBlock('Copy this into LMS conversations:', lms));
+
+  return glanceCard({
+    // A colleague's request is titled by their job role, as their email subject would be.
+    title: `${request.reference}: ${request.type === 'colleague_support' ? `${jobRole(parties.requester)} support request` : REQUEST_TYPE_LABELS[request.type]}`,
+    subtitle: subjectLine(request, parties, viewer, full),
+    badge: request.urgent ? (full && request.vulnerability === 'suicide_or_self_harm' ? 'URGENT: declared intention of suicide or self-harm' : 'URGENT') : '',
+    note: options.note,
+    yourAction: yourAction({ request, parties, viewer, view, allowed, allowedBeforeBooking, allowedOnMeeting, allowedAfter, options }),
+    keyFacts: keyFacts(request, full ? current : null),
+    blocks,
+    details: {
+      facts: detailFacts(request, parties, viewer, full, options),
+      paragraphs: full ? [...(deciding ? [] : describe(request)), ...request.messages.map((m) => messageParagraph(m, people)), ...outcomeParagraphs(options.outcome)] : [],
+    },
+    actions,
+    secondary,
+    problems,
+    refresh: { verb: 'request.refresh', data, userIds: options.refreshUserIds },
+  });
+}
+
+const REDIRECT_TITLE = 'Redirect or decline';
+
+/** Cancelling the meeting, confirmed on the card: what happens to the diaries and who is told. */
+function confirmCancel(request: SupportRequest, parties: RequestParties, viewer: StaffMember): Record<string, unknown> {
+  const other = viewer.id === parties.requester.id ? parties.adviser.name : parties.requester.name;
+  const both = request.channel ? (BOOKING_RULES[request.channel]?.diaries.length ?? 2) > 1 : true;
+  return confirmAction({
+    title: 'Cancel the meeting',
+    verb: 'booking.cancel',
+    data: { requestId: request.id, version: request.version },
+    consequence: both
+      ? `If you cancel it, the meeting is taken out of your diary and ${other}'s, and ${other} is told. The request stays open, waiting to be booked again.`
+      : `If you cancel it, the meeting is taken out of your diary and ${other} is told. The request stays open, waiting to be booked again.`,
+    confirmTitle: 'Yes, cancel the meeting',
+  });
+}
+
+/** A colleague's job role, as the directory records it. */
+function jobRole(person: StaffMember): string {
+  const role = person.roles[0];
+  return role ? ROLE_LABELS[role] : 'Colleague';
+}
+
+/** The case in a line, to tell it from others at a glance. */
+function subjectLine(request: SupportRequest, parties: RequestParties, viewer: StaffMember, full: boolean): string {
+  const parts: string[] = [];
+  if (viewer.id !== parties.requester.id) parts.push(request.type === 'colleague_support' ? `From ${parties.requester.name}, ${jobRole(parties.requester)}` : `From ${parties.requester.name}`);
+  if (request.claimant) parts.push(`Claimant: ${full ? request.claimant.surname : `${request.claimant.surname.charAt(0)}.`}`);
+  if (request.topic) parts.push(`Topic: ${SKILL_TOPIC_LABELS[request.topic]}`);
+  if (request.requiredBy) parts.push(`Needed by ${describeDate(request.requiredBy)}`);
+  return parts.join(' · ');
+}
+
+/** What matters now: where it stands, the type of support, and the meeting when there is one. */
+function keyFacts(request: SupportRequest, booking: Booking | null): { label: string; value: string }[] {
+  const facts = [{ label: 'Status', value: STATUS_LABELS[request.status] }];
+  if (request.channel) facts.push({ label: 'Type of support', value: CHANNEL_LABELS[request.channel] });
+  facts.push(...bookingFacts(booking));
+  return facts;
+}
+
+/** Everything else, behind "Show details"; nobody is shown themselves. */
+function detailFacts(request: SupportRequest, parties: RequestParties, viewer: StaffMember, full: boolean, options: RequestCardOptions): { label: string; value: string }[] {
+  const facts: { label: string; value: string }[] = [];
+  if (viewer.id !== parties.requester.id) facts.push({ label: 'Requested by', value: parties.requester.name });
+  if (viewer.id !== parties.requester.id && request.type === 'colleague_support') facts.push({ label: 'Their job role', value: jobRole(parties.requester) });
+  if (viewer.id !== parties.adviser.id) facts.push({ label: 'DEA', value: parties.adviser.name });
+  facts.push({ label: 'Sent', value: describeDate(londonDate(request.createdAt)) });
   if (request.requiredBy) facts.push({ label: 'Response needed by', value: describeDate(request.requiredBy) });
   if (request.claimant) {
     facts.push(
@@ -94,61 +208,95 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     if (full) facts.push({ label: 'Benefits', value: request.claimant.benefits.map((b) => BENEFIT_LABELS[b]).join(', ') });
   }
   if (request.topic) facts.push({ label: 'Topic', value: SKILL_TOPIC_LABELS[request.topic] });
-  if (request.channel) facts.push({ label: 'Channel of support', value: CHANNEL_LABELS[request.channel] });
-  else if (request.requestedChannel) facts.push({ label: 'Asked for', value: CHANNEL_LABELS[request.requestedChannel] });
-  if (full) facts.push(...interventionFacts(request, options.intervention), ...bookingFacts(options.booking?.current ?? null));
+  if (!request.channel && request.requestedChannel) facts.push({ label: 'Type of support asked for', value: CHANNEL_LABELS[request.requestedChannel] });
+  if (full) facts.push(...interventionFacts(request, options.intervention));
   facts.push(...qualityFacts(options.quality));
   if (request.inappropriate) facts.push({ label: 'Marked', value: 'Not an appropriate request for the DEA' });
+  return facts;
+}
 
-  const names = new Map([
-    [parties.requester.id, parties.requester.name],
-    [parties.adviser.id, parties.adviser.name],
-  ]);
-  const paragraphs = full ? [...describe(request), ...request.messages.map((m) => messageParagraph(m, names)), ...outcomeParagraphs(options.outcome)] : [];
-  if (full && options.letter) {
-    paragraphs.push({ label: 'Letter to the claimant: copy it into the LMS letter', value: options.letter.formatFlag ? `${options.letter.formatFlag}\n\n${options.letter.text}` : options.letter.text });
-  }
-  const actions: CardAction[] = [];
-  const allowed = allowedTriage(viewer.id, request);
-  if (allowed.has('withdraw')) {
-    actions.push({ title: 'Withdraw request', kind: 'execute', verb: 'request.withdraw', style: 'destructive', data: { requestId: request.id, version: request.version } });
-  }
-  const forms = [...deaForms(request, allowed, options), ...requesterForms(request, allowed, options)];
-  const { values, problems } = options;
-  if (options.intervention) {
-    const allowedBeforeBooking = allowedInterventions(viewer.id, request, options.intervention.state);
-    forms.push(...consentForms(request, options.intervention, allowedBeforeBooking, values, problems), ...overrideForms(request, options.intervention, allowedBeforeBooking, values, problems));
+/** The claimant's letter, apart from the instructions to staff: the instruction first, then the letter in its own block. */
+function letterBlock(letter: NotificationLetter): Record<string, unknown> {
+  return {
+    type: 'Container',
+    separator: true,
+    items: [
+      heading('Letter to the claimant', 'Medium'),
+      textBlock('Copy the letter below into the LMS letter and send it to the claimant.', { spacing: 'None' }),
+      ...(letter.formatFlag ? [{ type: 'Container', style: 'attention', items: [textBlock(letter.formatFlag, { weight: 'Bolder' })] }] : []),
+      {
+        type: 'Container',
+        style: 'emphasis',
+        items: letter.text.split(/\n\s*\n|\n/).filter((p) => p.trim()).map((p) => textBlock(p)),
+      },
+    ],
+  };
+}
+
+function copyBlock(label: string, text: string): Record<string, unknown> {
+  return { type: 'Container', separator: true, items: [textBlock(label, { weight: 'Bolder' }), textBlock(text, { fontType: 'Monospace', spacing: 'Small' })] };
+}
+
+interface ActionFacts {
+  readonly request: SupportRequest;
+  readonly parties: RequestParties;
+  readonly viewer: StaffMember;
+  readonly view: RequestView;
+  readonly allowed: ReadonlySet<TriageAction>;
+  readonly allowedBeforeBooking: ReadonlySet<InterventionAction>;
+  readonly allowedOnMeeting: ReadonlySet<BookingAction>;
+  readonly allowedAfter: ReadonlySet<OutcomeAction>;
+  readonly options: RequestCardOptions;
+}
+
+/** The one line that tells the reader what they need to do, or that nothing is needed and why. */
+function yourAction({ request, parties, viewer, view, allowed, allowedBeforeBooking, allowedOnMeeting, allowedAfter, options }: ActionFacts): string {
+  if (view === 'read-only') {
+    if (options.quality?.mayCheck && !options.quality.check?.result) return 'Your action: check the quality of this meeting.';
+    return 'You can read this request. There is nothing for you to do.';
   }
   const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
-  const blockedBy = options.intervention?.state.blockedBy ?? null;
-  const allowedOnMeeting = options.booking ? allowedBooking(viewer.id, { request, booking: options.booking.current, blockedBy }) : undefined;
-  if (options.booking && allowedOnMeeting) {
-    forms.push(...bookingActions(request, options.booking, allowedOnMeeting, options.today, values, problems));
+  if (allowedAfter.has('recordOutcome')) return 'Your action: record the outcome of the meeting.';
+  if (allowedAfter.has('sendSummary')) return `Your action: send your summary of outputs to ${options.outcome?.summaryRecipient?.name ?? 'the team leader'}.`;
+  if (allowedBeforeBooking.has('threeWayConsent')) return "Your action: record the claimant's consent.";
+  if (allowedBeforeBooking.has('preconditions')) return 'Your action: confirm the pre-conditions.';
+  if (allowedBeforeBooking.has('askOverride')) return `Your action: ask ${options.intervention?.deaTeamLeaderName ?? 'your team leader'} to agree a further intervention.`;
+  if (allowedOnMeeting.has('retry')) return 'Your action: the diaries were not booked. Try booking again, or cancel.';
+  if (allowedOnMeeting.has('book') && rules) return `Your action: ${rules.bookTitle.charAt(0).toLowerCase()}${rules.bookTitle.slice(1)}.`;
+  if (allowed.has('accept')) return 'Your action: accept this request with a type of support, ask for more information, or redirect it.';
+  if (allowed.has('answer')) return `Your action: answer ${parties.adviser.name}'s question.`;
+  if (allowed.has('inform')) return 'Your action: send the information, or a holding response saying when you will.';
+  if (options.letter) return 'Your action: send the claimant the letter below.';
+  const other = viewer.id === parties.requester.id ? parties.adviser.name : parties.requester.name;
+  const waiting = waitingFor(request, parties, options, other);
+  return waiting ? `Nothing for you to do now: ${waiting}` : 'Nothing for you to do now.';
+}
+
+function waitingFor(request: SupportRequest, parties: RequestParties, options: RequestCardOptions, other: string): string {
+  const blockedBy = options.intervention?.state.blockedBy;
+  switch (request.status) {
+    case 'submitted':
+      return `waiting for ${parties.adviser.name} to look at it.`;
+    case 'info_requested':
+      return `waiting for ${parties.requester.name} to answer.`;
+    case 'accepted':
+      if (blockedBy) return blockedBy;
+      if (request.channel && BOOKING_RULES[request.channel]) return `waiting for ${other} to book the meeting.`;
+      if (request.channel === 'informational_support') return `waiting for ${parties.adviser.name} to send the information.`;
+      return 'it has been accepted.';
+    case 'booked':
+      return options.booking?.current?.status === 'pending' ? 'the meeting is being put in the diaries.' : 'the meeting is booked.';
+    case 'held':
+      return `waiting for ${other} to record the outcome.`;
+    case 'outcome_recorded':
+      return 'the outcome is recorded.';
+    case 'closed':
+      return 'this request is closed.';
+    case 'redirected':
+      return 'this request was redirected. The reason is in the details.';
+    case 'withdrawn':
+      return 'this request was withdrawn.';
   }
-  if (options.outcome) forms.push(...outcomeForms(request, options.outcome, allowedOutcomes(viewer.id, request, options.outcome), values, problems));
-  forms.push(...qualityActions(request, options.quality, values, problems));
-  let nextStep: string | undefined;
-  if (full && rules && allowedOnMeeting?.has('book')) nextStep = `Next: ${rules.bookTitle.charAt(0).toLowerCase()}${rules.bookTitle.slice(1)}.`;
-  else if (full && blockedBy && !options.booking?.current) nextStep = blockedBy;
-  const lms = view === 'requester' && options.outcome ? lmsOutcomeText(request, options.outcome, parties.adviser) : null;
-  const card = summaryCard({
-    title: `${request.reference}: ${REQUEST_TYPE_LABELS[request.type]}`,
-    subtitle: view === 'read-only' ? 'Read only' : '',
-    badge: request.urgent ? (full && request.vulnerability === 'suicide_or_self_harm' ? 'URGENT: declared intention of suicide or self-harm' : 'URGENT') : '',
-    facts,
-    paragraphs,
-    note: note?.text ?? nextStep,
-    noteTone: note?.tone,
-    ...(lms ? { copyLabel: 'Copy this into LMS conversations:', copyText: lms } : {}),
-    actions,
-    refresh: {
-      verb: 'request.refresh',
-      data: { requestId: request.id, version: request.version },
-      userIds: options.refreshUserIds,
-    },
-  });
-  card.actions = [...forms, ...((card.actions as unknown[]) ?? [])];
-  return card;
 }
 
 function messageParagraph(message: RequestMessage, names: ReadonlyMap<string, string>): { label: string; value: string } {
@@ -174,7 +322,7 @@ function messageParagraph(message: RequestMessage, names: ReadonlyMap<string, st
 }
 
 /** The adviser's triage forms, as the triage policy allows them. */
-function deaForms(request: SupportRequest, allowed: ReadonlySet<TriageAction>, options: RequestCardOptions): Record<string, unknown>[] {
+function deaForms(request: SupportRequest, allowed: ReadonlySet<TriageAction>, options: RequestCardOptions, requesterName: string): Record<string, unknown>[] {
   const data = { requestId: request.id, version: request.version };
   const common = { data, values: options.values, problems: options.problems };
   const forms: Record<string, unknown>[] = [];
@@ -185,14 +333,15 @@ function deaForms(request: SupportRequest, allowed: ReadonlySet<TriageAction>, o
         values: request.requestedChannel ? { channel: request.requestedChannel, ...options.values } : options.values,
         title: 'Accept',
         verb: 'request.accept',
-        submitTitle: 'Accept with this channel',
+        submitTitle: 'Accept with this type of support',
+        intro: `${requesterName} is told which type of support you chose.`,
         fields: [
           {
             id: 'channel',
             kind: 'choice',
-            label: 'Channel of support',
+            label: 'Type of support',
             required: true,
-            errorMessage: 'Choose the channel of support.',
+            errorMessage: 'Choose the type of support.',
             choices: channelsFor(request.claimant !== null).map((c) => ({ title: CHANNEL_LABELS[c], value: c })),
           },
         ],
@@ -206,6 +355,7 @@ function deaForms(request: SupportRequest, allowed: ReadonlySet<TriageAction>, o
         title: 'Ask for more information',
         verb: 'request.ask',
         submitTitle: 'Send question',
+        intro: `${requesterName} is asked to answer on this request.`,
         fields: [{ id: 'question', kind: 'multiline', label: 'Your question', required: true, errorMessage: 'Enter your question.', maxLength: TRIAGE_LIMITS.question }],
       }),
     );
@@ -214,9 +364,10 @@ function deaForms(request: SupportRequest, allowed: ReadonlySet<TriageAction>, o
     forms.push(
       showCardAction({
         ...common,
-        title: 'Redirect or decline',
+        title: REDIRECT_TITLE,
         verb: 'request.redirect',
-        submitTitle: 'Redirect or decline',
+        submitTitle: 'Redirect or decline the request',
+        intro: `The request is closed and ${requesterName} is told, with your reason and where to go instead.`,
         fields: [
           { id: 'redirectReason', kind: 'multiline', label: 'Reason, and where to go instead', required: true, errorMessage: 'Enter the reason.', maxLength: TRIAGE_LIMITS.reason },
           {

@@ -7,6 +7,36 @@ import type { AdaptiveCard } from './render';
 
 export const NEW_REQUEST_JOURNEY = 'new-request';
 
+/** The claimant form's safeguarding box: a declaration of intention to attempt suicide or self-harm. */
+export const SELF_HARM_FIELD = 'declaredSelfHarm';
+
+/**
+ * What the work coach does at once when a claimant declares an intention to attempt suicide or
+ * self-harm. The Jobcentre 6 point plan is the full procedure; these are its immediate steps.
+ */
+export const SAFEGUARDING_STEPS: readonly string[] = [
+  'If the claimant is in immediate danger, or has already harmed themselves, call 999 now.',
+  'Stay with the claimant, or keep them on the phone. Listen, take what they say seriously and stay calm.',
+  'Tell your team leader, or the most senior person on site, straight away.',
+  'Give the claimant the Samaritans number: 116 123 (free, day or night). Ask who else can support them, such as their GP.',
+  'Follow the rest of the Jobcentre 6 point plan for managing declarations of suicide or self-harm.',
+  'Record what happened and what you did, as the 6 point plan says.',
+];
+
+/** Shown the moment a declaration is recorded, before anything else. */
+export function safeguardingCard(): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: 'Do this now: the claimant declared an intention to attempt suicide or self-harm', size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: 'Your request to the DEA is marked urgent. First:', wrap: true },
+      ...SAFEGUARDING_STEPS.map((step, i) => ({ type: 'TextBlock', text: `${i + 1}. ${step}`, wrap: true, spacing: 'Small' })),
+      { type: 'TextBlock', text: 'Then check your request below and send it.', wrap: true, weight: 'Bolder' },
+    ],
+  };
+}
+
 const TYPE_OPTIONS: Readonly<Record<RequestType, { title: string; description: string }>> = {
   claimant_support: {
     title: 'One to One Claimant Support',
@@ -86,6 +116,15 @@ function fieldsFor(type: RequestType, today: string): FormField[] {
         },
         { id: 'whyNeeded', kind: 'multiline', label: 'Why DEA support is needed', required: true, errorMessage: 'Say why DEA support is needed.', maxLength: LIMITS.whyNeeded },
         requiredByField(today, true),
+        {
+          id: SELF_HARM_FIELD,
+          kind: 'multichoice',
+          label: 'Safeguarding',
+          required: false,
+          errorMessage: '',
+          hint: 'If they have, you are shown what to do now, and the request is marked urgent.',
+          choices: [{ title: 'The claimant has declared an intention to attempt suicide or self-harm', value: 'yes' }],
+        },
       ];
     case 'skill_support':
       return [

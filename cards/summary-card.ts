@@ -1,5 +1,6 @@
 import { renderCard, type AdaptiveCard } from './render';
 import template from './templates/summary.json';
+import { MAX_PRIMARY_ACTIONS } from './glance-card';
 
 export interface CardAction {
   readonly title: string;
@@ -35,7 +36,8 @@ export function summaryCard(data: SummaryCardData): AdaptiveCard {
     facts: data.facts,
     paragraphs: data.paragraphs ?? [],
     note: data.note ?? '',
-    noteColor: data.noteTone === 'attention' ? 'Attention' : data.noteTone === 'good' ? 'Good' : 'Default',
+    // Green text on white is too pale to read: a good note is in the default colour, its words say it.
+    noteColor: data.noteTone === 'attention' ? 'Attention' : 'Default',
     copyLabel: data.copyLabel ?? '',
     copyText: data.copyText ?? '',
     actions: (data.actions ?? []).map((a) => ({
@@ -46,8 +48,10 @@ export function summaryCard(data: SummaryCardData): AdaptiveCard {
       data: a.data,
     })),
   });
-  for (const action of (card.actions as Record<string, unknown>[] | undefined) ?? []) {
+  for (const [index, action] of ((card.actions as Record<string, unknown>[] | undefined) ?? []).entries()) {
     if (action.type === 'Action.Submit') delete action.verb;
+    // At most three buttons at once; the rest wait under "More".
+    if (index >= MAX_PRIMARY_ACTIONS) action.mode = 'secondary';
   }
   if (data.refresh) {
     card.refresh = {

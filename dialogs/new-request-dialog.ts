@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { confirmationCard } from '../cards/request-cards';
-import { NEW_REQUEST_JOURNEY, requestFormCard, requestTypeCard, vulnerabilityCard } from '../cards/request-form-cards';
+import { NEW_REQUEST_JOURNEY, requestFormCard, requestTypeCard, safeguardingCard, SELF_HARM_FIELD, vulnerabilityCard } from '../cards/request-form-cards';
 import { type AdaptiveCard } from '../cards/render';
 import { cardAttachment } from './card-attachment';
 import { summaryCard } from '../cards/summary-card';
@@ -10,7 +10,7 @@ import { isDomainError } from '../domain/errors';
 import { describeDate } from '../domain/requests/calendar-date';
 import { checkClaimantSupport, checkColleagueSupport, checkSkillSupport, type Draft } from '../domain/requests/drafts';
 import { HUB_HINT } from '../domain/partnerships/hub';
-import { SIX_POINT_PLAN_INSTRUCTION, eligibility, isNonBenefitClaimant } from '../domain/requests/eligibility';
+import { eligibility, isNonBenefitClaimant } from '../domain/requests/eligibility';
 import { formatNino } from '../domain/requests/nino';
 import { asksForInterventionDirectly, requestTypesFor, type RequestService, type Submission } from '../domain/requests/request-service';
 import { BENEFIT_LABELS, REQUEST_TYPE_LABELS, SKILL_TOPIC_LABELS, type Benefit, type Vulnerability } from '../domain/requests/support-request';
@@ -145,6 +145,12 @@ export class NewRequestDialog extends Dialog {
     await this.drafts.set(dc.context, { type: state.type!, values: state.values });
     const problems = this.check(state).problems;
     if (problems) return this.showForm(dc, state, problems);
+    // A declaration of intention to attempt suicide or self-harm, for any claimant: what to do comes first.
+    if (state.type === 'claimant_support' && (state.values[SELF_HARM_FIELD] ?? '').split(',').includes('yes')) {
+      state.vulnerability = 'suicide_or_self_harm';
+      await this.send(dc.context, safeguardingCard());
+      return this.showSummary(dc, state);
+    }
     if (state.type === 'claimant_support' && isNonBenefitClaimant(benefitsOf(state.values))) {
       state.step = 'vulnerability';
       await this.send(dc.context, vulnerabilityCard());
@@ -167,9 +173,7 @@ export class NewRequestDialog extends Dialog {
       return dc.endDialog();
     }
     state.vulnerability = choice;
-    if (choice === 'suicide_or_self_harm') {
-      await dc.context.sendActivity(MessageFactory.text(`**${SIX_POINT_PLAN_INSTRUCTION}**`));
-    }
+    if (choice === 'suicide_or_self_harm') await this.send(dc.context, safeguardingCard());
     return this.showSummary(dc, state);
   }
 

@@ -179,9 +179,9 @@ export class ConferenceActions {
   private async refused(person: StaffMember, verb: string, data: ActionData, error: DomainError, typed: Record<string, string>): Promise<AdaptiveCard> {
     const problems = { ...error.problems };
     const form: FormState = { values: typed, problems };
-    const note: ConferenceNote = { text: `${error.kind === 'conflict' ? 'This changed since you last saw it: this is how it is now. ' : ''}${error.message} What you typed is kept.`, tone: 'attention' };
+    const note: ConferenceNote = { text: `${error.kind === 'conflict' && verb !== 'conference.draft' ? 'This changed since you last saw it: this is how it is now. ' : ''}${error.message} What you typed is kept.`, tone: 'attention' };
     try {
-      if (verb === 'conference.draft') return planStartCard(await this.deps.plans.deaChoices(person).catch(() => []), form);
+      if (verb === 'conference.draft') return planStartCard(await this.deps.plans.deaChoices(person).catch(() => []), form, note);
       if (verb === 'conference.nominate') return nominateCard(await this.comingFor(person), form, note);
       if (verb === 'conference.outcome' || verb === 'conference.qas') {
         const conferenceId = String(data.conferenceId ?? '');

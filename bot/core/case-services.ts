@@ -10,6 +10,7 @@ import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
 import { SqlJobLeases } from '../../data/stores/job-leases';
 import { SqlMeetingRecordStore } from '../../data/stores/meeting-records';
 import { PostedCards } from '../../data/stores/posted-cards';
+import { RequestEvents } from '../../data/stores/request-events';
 import { SqlQualityCheckStore } from '../../data/stores/quality-checks';
 import { SqlRoleHolders } from '../../data/stores/role-holders';
 import type { SqlStaffDirectory } from '../../data/stores/staff-directory';
@@ -119,6 +120,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
 
   return {
     requestStore,
+    requestEvents: new RequestEvents(dataSource),
     trendStore,
     postedCards,
     requests,

@@ -5,7 +5,7 @@ import type { ConversationReferences } from '../../data/stores/conversation-refe
 import { MAX_ATTEMPTS, type Outbox, type OutboxMessage } from '../../data/stores/outbox';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import type { UnitOfWork } from '../../domain/unit-of-work';
-import type { LiveCardRefresher, OutboxCard } from './journey';
+import { isNoticeLine, type LiveCardRefresher, type OutboxCard } from './journey';
 import type { DeliverySignals } from './delivery-signals';
 import type { SendOutcome } from './send-outcome';
 import type { TeamsMessages } from './teams-messages';
@@ -21,7 +21,7 @@ export interface DelivererDeps {
   readonly outbox: Outbox;
   readonly conversationReferences: ConversationReferences;
   readonly directory: StaffDirectory;
-  readonly teams: Pick<TeamsMessages, 'send'>;
+  readonly teams: Pick<TeamsMessages, 'send' | 'sendText'>;
   /** Keeps sends to each conversation inside Teams' limits, across instances. */
   readonly pace: Pick<ConversationPace, 'reserve' | 'holdUntil'>;
   /** For telling a waiting person: the mark that they were told and their notice are written together. */
@@ -172,8 +172,10 @@ export class Deliverer {
         this.deps.logger.debug({ outboxId: id }, 'send postponed to keep within Teams\' limits for the conversation');
         return 'postponed';
       }
-      const outcome = await this.deps.teams.send(reference, card);
-      await this.record(message, source, reference, outcome);
+      // A line about a change to a card the recipient already has: that card stays the live copy.
+      const notice = isNoticeLine(card);
+      const outcome = notice ? await this.deps.teams.sendText(reference, card.notice) : await this.deps.teams.send(reference, card);
+      await this.record(message, notice ? undefined : source, reference, outcome);
       return 'tried';
     } catch (error) {
       // A failure of ours (a render, the database): counted as a try like any other.
@@ -183,7 +185,7 @@ export class Deliverer {
     }
   }
 
-  private async record(message: OutboxMessage, source: OutboxCard, reference: Partial<ConversationReference>, outcome: SendOutcome): Promise<void> {
+  private async record(message: OutboxMessage, source: OutboxCard | undefined, reference: Partial<ConversationReference>, outcome: SendOutcome): Promise<void> {
     const now = this.deps.clock.now();
     const log = { outboxId: message.id, kind: message.kind, attempts: message.attempts + 1, status: outcome.status };
     switch (outcome.kind) {
@@ -191,7 +193,7 @@ export class Deliverer {
         // First, in one statement: it is there. Nothing may send it again, whatever fails next.
         await this.deps.outbox.delivered(message.id, now, outcome.status, outcome.activityId);
         this.deps.logger.info(log, 'message delivered');
-        if (outcome.activityId && source.posted && message.subjectId) {
+        if (outcome.activityId && source?.posted && message.subjectId) {
           try {
             await source.posted(message.subjectId, message.recipientAad, outcome.activityId, reference);
           } catch (error) {

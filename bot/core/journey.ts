@@ -17,8 +17,20 @@ export type CommandHandler = (turn: TurnContext, person: StaffMember, dc: Dialog
 /** An Action.Submit button outside any conversation (e.g. "Open" on a list), by its `verb`. */
 export type SubmitHandler = (turn: TurnContext, person: StaffMember, data: Record<string, unknown>) => Promise<void>;
 
+/**
+ * A line of text in place of a card: what changed, for someone whose copy of the card is updated in
+ * place, so that they are told without being sent another full copy.
+ */
+export interface NoticeLine {
+  readonly notice: string;
+}
+
+export function isNoticeLine(message: AdaptiveCard | NoticeLine): message is NoticeLine {
+  return typeof (message as Partial<NoticeLine>).notice === 'string';
+}
+
 /** Renders a card the outbox carries, for its recipient, from stored state at delivery; null when it is gone. */
-export type CardSource = (subjectId: string, recipient: StaffMember) => Promise<AdaptiveCard | null>;
+export type CardSource = (subjectId: string, recipient: StaffMember) => Promise<AdaptiveCard | NoticeLine | null>;
 
 /** A kind of card the outbox carries: how to render it, and what to remember once it is posted. */
 export interface OutboxCard {

@@ -41,21 +41,28 @@ export class TeamsMessages {
   async send(reference: Partial<ConversationReference>, card: AdaptiveCard): Promise<SendOutcome> {
     return this.call(reference, (conversations, conversationId, activity) =>
       conversations.sendToConversation(conversationId, activity, { abortSignal: AbortSignal.timeout(SEND_TIMEOUT_MS) }),
-    card);
+    MessageFactory.attachment(cardAttachment(card)));
+  }
+
+  /** Posts a line of text (a notification of a change) as a new message in the conversation. */
+  async sendText(reference: Partial<ConversationReference>, text: string): Promise<SendOutcome> {
+    return this.call(reference, (conversations, conversationId, activity) =>
+      conversations.sendToConversation(conversationId, activity, { abortSignal: AbortSignal.timeout(SEND_TIMEOUT_MS) }),
+    MessageFactory.text(text));
   }
 
   /** Replaces a posted card in place; throws `TeamsSendError` when Teams does not take it. */
   async update(reference: Partial<ConversationReference>, activityId: string, card: AdaptiveCard): Promise<void> {
     const outcome = await this.call(reference, (conversations, conversationId, activity) =>
       conversations.updateActivity(conversationId, activityId, { ...activity, id: activityId }, { abortSignal: AbortSignal.timeout(SEND_TIMEOUT_MS) }),
-    card);
+    MessageFactory.attachment(cardAttachment(card)));
     if (outcome.kind !== 'sent') throw new TeamsSendError(outcome);
   }
 
   private async call(
     reference: Partial<ConversationReference>,
     request: (conversations: Conversations, conversationId: string, activity: Partial<Activity>) => Promise<ConnectorAnswer>,
-    card: AdaptiveCard,
+    message: Partial<Activity>,
   ): Promise<SendOutcome> {
     let outcome: SendOutcome = noAnswer(new Error('not sent'));
     try {
@@ -66,7 +73,7 @@ export class TeamsMessages {
           const connector = turn.turnState.get<{ conversations: Conversations } | undefined>(turn.adapter.ConnectorClientKey);
           if (!connector) throw new Error('no connector client for this conversation');
           // A new message in the chat: addressed as the stored reference says, not a reply to an old activity.
-          const activity = TurnContext.applyConversationReference(MessageFactory.attachment(cardAttachment(card)), reference);
+          const activity = TurnContext.applyConversationReference({ ...message }, reference);
           delete activity.replyToId;
           const answer = await request(connector.conversations, reference.conversation?.id ?? '', activity);
           outcome = sendOutcome(answer._response.status, answer._response.headers.get('retry-after'), answer.id, this.now());

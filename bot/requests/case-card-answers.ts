@@ -122,14 +122,30 @@ export class CaseCardAnswers {
   /** Posts the request's card in this chat, and remembers it so later changes update it. */
   async open(turn: TurnContext, person: StaffMember, requestId: string): Promise<void> {
     try {
-      const card = await this.render(person, requestId, { readyBy: Date.now() + CARD_READY_WITHIN_MS });
+      const request = await this.requests.visibleTo(person, requestId);
+      const card = await this.cards.render(request, person, { readyBy: Date.now() + CARD_READY_WITHIN_MS });
+      const earlier = (await this.postedCards.forRequest(requestId)).filter((c) => c.recipientAad === person.aadObjectId.toLowerCase());
       const sent = await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
       if (sent?.id) {
         await this.postedCards.record({ requestId, recipientAad: person.aadObjectId, activityId: sent.id, reference: TurnContext.getConversationReference(turn.activity) });
+        // One live card per case per person: an older copy says where the card now is, and stops being updated.
+        for (const copy of earlier.filter((c) => c.activityId !== sent.id)) {
+          await this.postedCards.forget(copy);
+          await this.movedNotice(turn, copy.activityId, request.reference);
+        }
       }
     } catch (error) {
       if (!isDomainError(error)) throw error;
       await turn.sendActivity(error.message);
+    }
+  }
+
+  private async movedNotice(turn: TurnContext, activityId: string, reference: string): Promise<void> {
+    try {
+      await turn.updateActivity({ ...MessageFactory.attachment(cardAttachment(messageCard(`${reference}: this card is now further down this chat, where it is kept up to date.`))), id: activityId });
+    } catch (error) {
+      // An old copy that cannot be changed (deleted, or too old) is left as it was.
+      this.logger.warn({ err: (error as Error).message }, 'could not mark an older copy of a card as moved');
     }
   }
 

@@ -12,7 +12,7 @@ import { COLLEAGUES } from '../../domain/capabilities';
 import { londonDate } from '../../domain/requests/calendar-date';
 import type { Journey } from '../core/journey';
 import { CASE_CARD_KINDS, REQUEST_LIVE_CARD } from '../core/outbox-writer';
-import { refreshRequestCopies } from './live-request-card';
+import { refreshRequestCopies, requestCardOrNotice } from './live-request-card';
 
 const text = z.string().optional();
 
@@ -43,7 +43,7 @@ export const requestsJourney: Journey = {
     {
       command: null,
       title: 'Requests from your cohort',
-      description: 'Each support request from your work coaches arrives here as a card: accept it with a channel, ask for more information, or redirect it.',
+      description: 'Each support request from your work coaches arrives here as a card: accept it with a type of support, ask for more information, or redirect it.',
       roles: ['dea'],
     },
     {
@@ -63,7 +63,7 @@ export const requestsJourney: Journey = {
   entities: [claimantSchema, supportRequestSchema, requestEventSchema, requestMessageSchema, trendAlertSchema, postedCardSchema],
   migrations: [SupportRequests1763880000000, Triage1763890000000],
   build: ({ services, userState, clock, directory, teams, logger }) => {
-    const { requests, triage, answers, cards, postedCards, requestStore, trendStore, answered } = services;
+    const { requests, triage, answers, cards, postedCards, requestStore, requestEvents, trendStore, answered, bookings } = services;
     return {
       dialogs: [new NewRequestDialog(requests, userState.createProperty<SavedDraft | undefined>('requestDraft'))],
       commands: {
@@ -99,10 +99,7 @@ export const requestsJourney: Journey = {
       ],
       cards: {
         [CASE_CARD_KINDS.request]: {
-          render: async (requestId, recipient) => {
-            const request = await requestStore.findById(requestId);
-            return request ? cards.render(request, recipient) : null;
-          },
+          render: (requestId, recipient) => requestCardOrNotice({ requestStore, postedCards, events: requestEvents, directory, bookings, cards }, requestId, recipient),
           posted: (requestId, recipientAad, activityId, reference) => postedCards.record({ requestId, recipientAad, activityId, reference }),
           // The DEA's card keeps the work coach waiting; a card back to the coach keeps the DEA waiting.
           waiting: async (requestId, recipientAad) => {

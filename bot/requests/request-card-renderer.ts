@@ -27,6 +27,8 @@ export interface CardExtras {
   readonly values?: Record<string, string>;
   /** When the card must be ready (ms since the epoch): a click has already used part of Teams' 5 s. */
   readonly readyBy?: number;
+  /** The request's people, when the caller has already read them. */
+  readonly participants?: CaseParticipants;
 }
 
 export interface RequestCardServices {
@@ -54,8 +56,8 @@ export class RequestCardRenderer {
    * `readyBy` is set when the card answers the viewer's own click or refresh: only then are common
    * free times read from the diaries, so copies updated in the background never wait on Graph.
    */
-  async render(request: SupportRequest, viewer: StaffMember, { readyBy, ...extras }: CardExtras = {}): Promise<AdaptiveCard> {
-    const participants = await participantsOf(this.directory, request);
+  async render(request: SupportRequest, viewer: StaffMember, { readyBy, participants: known, ...extras }: CardExtras = {}): Promise<AdaptiveCard> {
+    const participants = known ?? (await participantsOf(this.directory, request));
     const { requester, adviser: dea } = participants;
     const intervention = await this.interventionView(request, requester, dea);
     // Read once: the booking view, the outcome and the letter all depend on it.

@@ -36,6 +36,11 @@ export class PostedCards {
     );
   }
 
+  /** Stops updating a copy (it was replaced by a newer one in the same chat). */
+  async forget(card: Pick<PostedCard, 'activityId' | 'reference'>): Promise<void> {
+    await this.rows.delete({ id: hashKey(card.reference.conversation?.id ?? '', card.activityId) });
+  }
+
   async forRequest(requestId: string): Promise<PostedCard[]> {
     const rows = await this.ofRequest.all({ requestId });
     return rows.map((r) => ({

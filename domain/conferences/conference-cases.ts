@@ -73,7 +73,7 @@ export class ConferenceCases {
     }
     const nominated = await this.deps.store.nominate({ conferenceId, nominatedById: person.id, requestId, reference: ref, note: ref ? null : note }, this.deps.clock.now());
     const count = (await this.deps.store.casesOf(conferenceId)).length;
-    const warning = count > CASES_EXPECTED.max ? `This conference now has ${count} cases; ${CASES_EXPECTED.min}–${CASES_EXPECTED.max} are expected (seed §32), so some may wait for the next one.` : null;
+    const warning = count > CASES_EXPECTED.max ? `This conference now has ${count} cases; ${CASES_EXPECTED.min}–${CASES_EXPECTED.max} are expected, so some may wait for the next one.` : null;
     this.deps.logger.info({ conferenceId, caseId: nominated.id, fromRequest: requestId !== null, count }, 'case nominated');
     return { nominated, warning };
   }

@@ -65,7 +65,7 @@ export function groupCohort(members: readonly CohortMember[], maxSize = MAX_GROU
   }
   const warning =
     members.length > MAX_COHORT
-      ? `This cohort has ${members.length} work coaches; a DEA supports up to ${MAX_COHORT} (seed §29). The groups below are made all the same: consider sharing the cohort with another DEA.`
+      ? `This cohort has ${members.length} work coaches; a DEA supports up to ${MAX_COHORT}. The groups below are made all the same: consider sharing the cohort with another DEA.`
       : null;
   return { groups, warning };
 }

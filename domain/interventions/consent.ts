@@ -125,7 +125,7 @@ export function checkThreeWayConsent(input: ConsentInput): Pick<NewConsent, 'con
   if (!answer) problems.answer = 'Choose whether the claimant agreed.';
   const explained = picked(input.explained).filter((s): s is keyof typeof THREE_WAY_STATEMENTS => Object.hasOwn(THREE_WAY_STATEMENTS, s));
   if (!explained.includes('dea_role') || !explained.includes('why_dea_helps')) {
-    problems.explained = "Explain the DEA's role and why the DEA's participation may help before asking the claimant (seed §22–23).";
+    problems.explained = "Explain the DEA's role and why the DEA's participation may help before asking the claimant.";
   } else if (answer === 'agreed' && conditionality === 'mandatory' && !explained.includes('consequences')) {
     problems.explained = 'For a mandatory three way intervention, make sure the claimant understands the consequences of failing to attend.';
   }

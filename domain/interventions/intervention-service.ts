@@ -52,7 +52,7 @@ export class InterventionService {
     const priorInterventions = await this.countInterventions(request);
     const override = await this.deps.store.overrideFor(request.id);
     let blockedBy: string | null = null;
-    if (!consent) blockedBy = 'The requester confirms the pre-conditions first (seed §38).';
+    if (!consent) blockedBy = 'The requester confirms the pre-conditions first.';
     else if (needsTeamLeaderAgreement(priorInterventions) && override?.decision !== 'agreed') {
       blockedBy =
         override?.decision === 'pending'

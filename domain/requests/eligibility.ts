@@ -25,7 +25,8 @@ export function eligibility(benefits: readonly Benefit[], vulnerability: Vulnera
     eligible: false,
     reason:
       'A claimant who gets only PIP, DLA or Attendance Allowance is a non-benefit claimant, and the DEA cannot support them. ' +
-      'Please refer them to an appropriate source of support or information; your service delivery team leader or the DEA can suggest one.',
+      'Refer them to another source of support or information: your local disability hub lists them (for example their GP, NHS services and disability charities), ' +
+      'and your service delivery team leader or service delivery coach can make the referral with the DEA\'s help.',
   };
 }
 

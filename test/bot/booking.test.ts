@@ -4,7 +4,7 @@ import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { CalendarEventRow } from '../../data/schema/calendar';
 import { londonDateFast, londonWallMs } from '../../domain/calendar/london-time';
 import type { SupportRequest } from '../../domain/requests/support-request';
-import { cardVerbs, cardText, exchange, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardVerbs, cardText, chatNow, exchange, linesTo, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -90,8 +90,10 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
     expect(events.find((e) => e.mailbox.startsWith('amira'))?.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
 
     expect((await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))?.status).toBe('booked');
-    const toCoach = visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.coach}`));
+    // The coach's one card is updated in place, and a line says what changed, by whom, and when.
+    const toCoach = visibleText(chatNow(bot, PEOPLE.coach));
     expect(toCoach).toMatch(/Status[\s\S]*Booked/);
+    expect(linesTo(bot, PEOPLE.coach)).toEqual([expect.stringMatching(new RegExp(`^${request.reference}: Dana Morgan booked the case conference: \\w+ \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d to \\d\\d:\\d\\d\\.`))]);
     expect(toCoach).toContain('Microsoft Teams');
     expect(toCoach).toMatch(/Meeting[\s\S]*\d\d:\d\d to \d\d:\d\d/);
     // Booked, the DEA's card offers the meeting's actions only: nothing of triage comes back.

@@ -71,6 +71,12 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(visibleText([updates[updates.length - 1]!.activity])).toContain('All 12 conferences are booked.');
     const rows = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: DANA } });
     expect(rows).toHaveLength(12);
+
+    // Planning again when the plan is kept four months ahead is refused, and the card says why.
+    const again = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
+    expect(cardText(again.card)).toContain("Dana Morgan's group conferences are already planned and kept 4 months ahead.");
+    expect(cardText(again.card)).not.toContain('This changed since you last saw it');
+    expect(cardInputs(again.card)).toMatchObject({ deaId: dana.id, durationMinutes: '60' });
     expect(rows.every((r) => r.showAs === 'busy' && r.joinUrl !== null && JSON.parse(r.attendees).length === 11)).toBe(true);
 
     // Amira nominates a case from her request; a note with a NINO is refused and kept.

@@ -57,6 +57,17 @@ describe('the bot over HTTP', () => {
     expect(text).not.toContain('Requests from your cohort');
   });
 
+  it('help card buttons do what typing their command does', async () => {
+    const help = repliesIn((await bot.post({ ...messageFrom(PEOPLE.coach, 'help'), deliveryMode: 'expectReplies' })).body);
+    const buttons = ((help[0]!.attachments![0]!.content as { actions: { title: string; data: Record<string, unknown> }[] }).actions);
+    const button = buttons.find((b) => b.title === 'Ask your DEA for support')!;
+    // Action.Submit: Teams and the playground post the button's data as the message's value, with no text.
+    expect(button).toMatchObject({ type: 'Action.Submit', data: { command: 'new request' } });
+    const valueOnly = repliesIn((await bot.post({ ...messageFrom(PEOPLE.coach, undefined, { value: { command: 'new request' } } as never), deliveryMode: 'expectReplies' })).body);
+    expect(visibleText(valueOnly)).toContain('Ask Dana Morgan for support');
+    await bot.post({ ...messageFrom(PEOPLE.coach, 'cancel'), deliveryMode: 'expectReplies' });
+  });
+
   it('shows the DEA what a DEA does, through the connector with normal delivery', async () => {
     const activity = messageFrom(PEOPLE.dea, 'Help.');
     const { status } = await bot.post(activity);

@@ -5,7 +5,7 @@ import { dayOfWeek, londonDateFast, londonWallMs } from '../../domain/calendar/l
 import type { Channel } from '../../domain/requests/channels';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { Clock } from '../../domain/ports';
-import { cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardText, cardVerbs, chatNow, exchange, linesTo, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 /** A clock the test moves forward, to get past a meeting. */
 class MovableClock implements Clock {
@@ -156,7 +156,7 @@ describe('three way intervention, from consent to outcome', () => {
     const booked = await current(bot, request.id);
     expect(booked.status).toBe('booked');
     // The DEA is told it is booked.
-    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`))).toMatch(/Status[\s\S]*Booked/);
+    expect(visibleText(chatNow(bot, PEOPLE.dea))).toMatch(/Status[\s\S]*Booked/);
 
     // The coach's card carries the letter, flagged for large print, with the place and the mandatory wording.
     const letterCard = cardText((await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: request.id, version: booked.version })).card);
@@ -182,8 +182,10 @@ describe('three way intervention, from consent to outcome', () => {
     await settle(bot);
     const held = await current(bot, request.id);
     expect(held.status).toBe('held');
-    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.coach}`))).toContain('Record the outcome');
-    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`))).toContain('Send your summary of outputs');
+    // Each has one card, updated in place, and a line saying the meeting has ended.
+    expect(visibleText(chatNow(bot, PEOPLE.coach))).toContain('Record the outcome');
+    expect(visibleText(chatNow(bot, PEOPLE.dea))).toContain('Send your summary of outputs');
+    expect(linesTo(bot, PEOPLE.coach).join('\n')).toContain('The three way intervention has ended.');
 
     // The coach records the outcome (seed §27); the DEA may not.
     const wrongRecorder = await invokeAs(bot, PEOPLE.dea, 'outcome.record', { requestId: request.id, version: held.version, actions: 'x', nextSteps: 'no_further_support' });

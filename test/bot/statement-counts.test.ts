@@ -82,7 +82,9 @@ describe('SQL statements of a turn (a test that fails if they grow)', () => {
   it('a card click (accept as a case conference), with the free times it proposes and the card delivered to the coach', async () => {
     const statements = await statementsDuring(bot, () => invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: request.version, channel: 'case_conference' }));
     expect(statements.filter((q) => /^UPDATE "support_request"/.test(q))).toHaveLength(1);
-    expect(statements.length).toBeLessThanOrEqual(26);
+    // 27 since a person is sent the full card only when they have no copy of it yet (one read of the
+    // posted copies), and otherwise a line saying what changed while their copy is updated in place.
+    expect(statements.length).toBeLessThanOrEqual(27);
   });
 
   it('the fullest card: a booked three way, with consent, the booking, the letter and the QAS check', async () => {

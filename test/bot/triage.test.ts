@@ -3,7 +3,7 @@ import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { NewSupportRequest } from '../../domain/requests/ports';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { Activity } from 'botbuilder';
-import { cardText, cardVerbs, exchange, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardInputs, cardText, cardVerbs, chatNow, exchange, invokeAs, linesTo, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const OTHER_COACH = '00000000-0000-4000-8000-000000000101';
 const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -56,7 +56,7 @@ describe('DEA triage on the request card', () => {
     expect(cardVerbs(coach.card)).toEqual(['request.withdraw']);
     const leader = await invokeAs(bot, PEOPLE.wctl, 'request.refresh', data);
     expect(cardVerbs(leader.card)).toEqual([]);
-    expect(cardText(leader.card)).toContain('Read only');
+    expect(cardText(leader.card)).toContain('You can read this request. There is nothing for you to do.');
     expect(cardText(leader.card)).not.toContain('AB 12 34 56 C');
     expect(cardText(leader.card)).not.toContain('Smith');
     expect(cardText(leader.card)).not.toContain('Challenges');
@@ -86,6 +86,34 @@ describe('DEA triage on the request card', () => {
     expect(events[1]).toMatchObject({ fromStatus: 'submitted', toStatus: 'accepted', actorId: request.deaId });
   });
 
+  it('keeps one live card per person: a change to a card they have is a line, and opening it again moves the card', async () => {
+    const request = await fileRequest(bot);
+    const open = () => bot.post(messageFrom(PEOPLE.dea, undefined, { value: { verb: 'request.open', requestId: request.id } } as Partial<Activity>));
+    await open();
+    await bot.connector.waitFor((calls) => calls.some((c) => c.conversationId === `a:personal-${PEOPLE.dea}`));
+    // The coach has no copy yet: the question reaches them as the card itself.
+    await invokeAs(bot, PEOPLE.dea, 'request.ask', { requestId: request.id, version: 1, question: 'Which benefits?' });
+    await bot.app.notifier.idle();
+    expect(linesTo(bot, PEOPLE.coach)).toEqual([]);
+    expect(visibleText(chatNow(bot, PEOPLE.coach))).toContain('Which benefits?');
+    // The DEA has a copy: the answer is a line saying who did what, and the copy shows the answer.
+    const before = bot.connector.sentTo(`a:personal-${PEOPLE.dea}`).length;
+    await invokeAs(bot, PEOPLE.coach, 'request.answer', { requestId: request.id, version: 2, answer: 'Only UC' });
+    await bot.app.notifier.idle();
+    const posted = bot.connector.sentTo(`a:personal-${PEOPLE.dea}`).slice(before);
+    expect(posted.filter((a) => a.attachments?.length)).toEqual([]);
+    expect(linesTo(bot, PEOPLE.dea)).toEqual([expect.stringMatching(new RegExp(`^${request.reference}: Amira Shah answered your question\\. \\(\\w+ \\d+ \\w+, \\d\\d:\\d\\d\\)$`))]);
+    expect(visibleText(chatNow(bot, PEOPLE.dea))).toContain('Only UC');
+    // Opened again, the request's card is posted anew and the older copy says where it went.
+    await open();
+    await bot.connector.waitFor((calls) => calls.filter((c) => c.conversationId === `a:personal-${PEOPLE.dea}` && c.method === 'POST' && c.activity.attachments?.length).length >= 2);
+    const cards = chatNow(bot, PEOPLE.dea).filter((a) => a.attachments?.length);
+    expect(visibleText([cards[0]!])).toBe(`${request.reference}: this card is now further down this chat, where it is kept up to date.`);
+    expect(visibleText([cards[1]!])).toContain('Only UC');
+    const copies = await bot.app.dataSource.query('SELECT activityId FROM posted_card WHERE requestId = ? AND recipientAad = ?', [request.id, PEOPLE.dea]);
+    expect(copies).toHaveLength(1);
+  });
+
   it('shows the team leader an urgent request as URGENT only, without the reason', async () => {
     const request = await fileRequest(bot, { urgent: true, vulnerability: 'suicide_or_self_harm', claimant: { surname: 'Smith', nino: 'AB123456C', benefits: ['PIP'] } });
     const leader = await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: request.id, version: 1 });
@@ -100,6 +128,66 @@ describe('DEA triage on the request card', () => {
     await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'informational_support' });
     const stale = await invokeAs(bot, PEOPLE.dea, 'request.ask', { requestId: request.id, version: 1, question: 'Does the claimant use a hearing loop?' });
     expect(cardText(stale.card)).toContain('What you typed: “Does the claimant use a hearing loop?”');
+  });
+
+  it('starts each card with what it is and what the reader must do, details behind "Show details", and at most three buttons', async () => {
+    const request = await fileRequest(bot);
+    const { card } = await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id });
+    const body = card.body as Record<string, unknown>[];
+    expect(body[0]).toMatchObject({ text: `${request.reference}: One to One Claimant Support`, style: 'heading' });
+    expect(body.map((b) => b.text)).toContain('Your action: accept this request with a type of support, ask for more information, or redirect it.');
+    const toggle = body.find((b) => b.type === 'ActionSet') as { actions: Record<string, unknown>[] };
+    expect(toggle.actions[0]).toMatchObject({ type: 'Action.ToggleVisibility', title: 'Show details', targetElements: ['details'] });
+    const details = body.find((b) => b.id === 'details')!;
+    expect(details.isVisible).toBe(false);
+    // Nobody is shown themselves as a fact: the DEA's own name is not a fact on the DEA's card.
+    expect(JSON.stringify(details)).toContain('Requested by');
+    expect(JSON.stringify(details)).not.toContain('"title":"DEA"');
+    const actions = card.actions as Record<string, unknown>[];
+    expect(actions.filter((a) => a.mode !== 'secondary').map((a) => a.title)).toEqual(['Accept', 'Ask for more information']);
+    // Declining is never first, and says on the card what will happen and who is told.
+    const decline = actions.find((a) => a.title === 'Redirect or decline')!;
+    expect(decline.mode).toBe('secondary');
+    expect(cardText(decline.card as Record<string, unknown>)).toContain('The request is closed and Amira Shah is told, with your reason');
+  });
+
+  it("shows the DEA a colleague's job role, as the subject of their request", async () => {
+    const request = await fileRequest(bot, { requesterAad: PEOPLE.colleague, type: 'colleague_support', claimant: null, description: 'A returner needs a workstation assessment', reason: 'Reasonable adjustments' });
+    const { card } = await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id });
+    const text = cardText(card);
+    expect(text).toContain(`${request.reference}: Service Delivery Coach support request`);
+    expect(text).toContain('From Sofia Russo, Service Delivery Coach');
+    expect(text).toContain('A returner needs a workstation assessment');
+  });
+
+  it('confirms a withdrawal on the card, saying what happens and who is told', async () => {
+    const request = await fileRequest(bot);
+    const { card } = await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: request.id });
+    const actions = card.actions as Record<string, unknown>[];
+    expect(actions.filter((a) => a.mode !== 'secondary')).toEqual([]);
+    const withdraw = actions.find((a) => a.title === 'Withdraw request')!;
+    expect(withdraw).toMatchObject({ type: 'Action.ShowCard', mode: 'secondary' });
+    const confirm = withdraw.card as Record<string, unknown>;
+    expect(cardText(confirm)).toContain('If you withdraw it, the request is closed and Dana Morgan is told.');
+    expect(confirm.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: 'request.withdraw', title: 'Yes, withdraw the request', style: 'destructive' })]);
+    // The coach's card does not name the coach as a fact.
+    expect(JSON.stringify(card)).not.toContain('"title":"Requested by"');
+  });
+
+  it('brings a refused form back open, each problem beside its field and everything typed kept', async () => {
+    const request = await fileRequest(bot);
+    const refusedAccept = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, question: 'Typed in another form' });
+    const body = refusedAccept.card.body as Record<string, unknown>[];
+    // The Accept form is in the card's body, not behind its button.
+    const open = body.find((b) => b.style === 'emphasis' && JSON.stringify(b).includes('"id":"channel"'))!;
+    expect(open).toBeDefined();
+    const text = JSON.stringify(open);
+    expect(text.indexOf('"id":"channel"')).toBeLessThan(text.indexOf('Choose the type of support'));
+    expect(JSON.stringify(open)).toContain('request.accept');
+    expect((refusedAccept.card.actions as Record<string, unknown>[]).map((a) => a.title)).not.toContain('Accept');
+    // What was typed elsewhere on the card is kept in its field.
+    const ask = (refusedAccept.card.actions as Record<string, unknown>[]).find((a) => a.title === 'Ask for more information')!;
+    expect(cardInputs(ask.card as Record<string, unknown>)).toMatchObject({ question: 'Typed in another form' });
   });
 
   it('refuses a coach pressing the DEA\'s button, and changes nothing', async () => {

@@ -41,7 +41,7 @@ describe('new request (work coach)', () => {
     const typeReplies = await exchange(bot, PEOPLE.coach, 'new request');
     expect(text(typeReplies)).toMatch(/One to One Claimant Support[\s\S]*progress a claimant[\s\S]*One to One Skill Support[\s\S]*knowledge gap/);
     const form = firstCard(await exchange(bot, PEOPLE.coach, { journey: J, step: 'type', action: 'choose', choice: 'claimant_support' }));
-    expect(Object.keys(cardInputs(form))).toEqual(['surname', 'nino', 'benefits', 'challenges', 'whyNeeded', 'requiredBy']);
+    expect(Object.keys(cardInputs(form))).toEqual(['surname', 'nino', 'benefits', 'challenges', 'whyNeeded', 'requiredBy', 'declaredSelfHarm']);
 
     const summary = await exchange(bot, PEOPLE.coach, claimantForm());
     expect(text(summary)).toContain('Check your request to Dana Morgan');
@@ -120,7 +120,7 @@ describe('new request (work coach)', () => {
     const question = await exchange(bot, PEOPLE.coach, claimantForm({ benefits: 'PIP,DLA' }));
     expect(text(question)).toContain('This claimant is a non-benefit claimant');
     const answer = await exchange(bot, PEOPLE.coach, { journey: J, step: 'vulnerability', action: 'choose', choice: 'neither' });
-    expect(text(answer)).toMatch(/non-benefit claimant.*refer them to an appropriate source of support/);
+    expect(text(answer)).toMatch(/non-benefit claimant.*Refer them to another source of support or information: your local disability hub lists them/);
     // The local Disability Hub is where to look for that support.
     expect(text(answer)).toContain('say "hub" and some words');
     expect(await bot.app.dataSource.getRepository('SupportRequest').count()).toBe(0);
@@ -130,7 +130,17 @@ describe('new request (work coach)', () => {
     await startClaimantForm(bot);
     await exchange(bot, PEOPLE.coach, claimantForm({ benefits: 'AA' }));
     const replies = await exchange(bot, PEOPLE.coach, { journey: J, step: 'vulnerability', action: 'choose', choice: 'suicide_or_self_harm' });
-    expect(replies[0]?.text).toMatch(/6 point plan/);
+    expect(text([replies[0]!])).toMatch(/^Do this now: the claimant declared an intention to attempt suicide or self-harm[\s\S]*call 999[\s\S]*6 point plan/);
+    expect(text(replies)).toContain('URGENT');
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+    const stored = await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1);
+    expect(stored).toMatchObject({ urgent: true, vulnerability: 'suicide_or_self_harm' });
+  });
+
+  it('records a declaration of suicide or self-harm for any claimant: urgent, with the steps to take shown at once', async () => {
+    await startClaimantForm(bot);
+    const replies = await exchange(bot, PEOPLE.coach, claimantForm({ benefits: 'UC', declaredSelfHarm: 'yes' }));
+    expect(text([replies[0]!])).toMatch(/^Do this now[\s\S]*1\. If the claimant is in immediate danger[\s\S]*6\. Record what happened/);
     expect(text(replies)).toContain('URGENT');
     await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
     const stored = await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1);
@@ -192,7 +202,9 @@ describe('new request (work coach)', () => {
     const store = new SqlSupportRequestStore(bot.app.dataSource);
     const first = (await store.findByNumber(1))!;
     const opened = firstCard(await exchange(bot, PEOPLE.coach, { verb: 'request.open', requestId: first.id }));
-    const withdrawAction = (opened.actions as { verb?: string; data: Record<string, unknown> }[]).find((a) => a.verb === 'request.withdraw');
+    // Withdrawing is confirmed on the card: its button is inside the confirmation.
+    const confirm = (opened.actions as { title: string; card?: { actions: { verb?: string; data: Record<string, unknown> }[] } }[]).find((a) => a.title === 'Withdraw request');
+    const withdrawAction = confirm?.card?.actions.find((a) => a.verb === 'request.withdraw');
     expect(withdrawAction?.data).toEqual({ requestId: first.id, version: 1 });
 
     await bot.connector.waitFor((calls) => calls.filter((c) => c.conversationId === `a:personal-${PEOPLE.dea}`).length >= 2);
@@ -301,7 +313,7 @@ describe('new request (colleagues and missing DEA)', () => {
     expect(stored).toMatchObject({ type: 'claimant_support', requestedChannel: 'claimant_support_intervention', status: 'submitted' });
     // The DEA sees what was asked for, preselected on the Accept form.
     const card = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: stored!.id, version: stored!.version })).card;
-    expect(cardText(card)).toMatch(/Asked for[\s\S]*Claimant support intervention by the DEA/);
+    expect(cardText(card)).toMatch(/Type of support asked for[\s\S]*Claimant support intervention by the DEA/);
     expect(JSON.stringify(card)).toMatch(/"id":"channel"[^}]*"value":"claimant_support_intervention"|"value":"claimant_support_intervention"[^}]*"id":"channel"/);
   });
 

@@ -39,7 +39,7 @@ describe('eligibility: non-benefit claimants (seed §3–4)', () => {
     expect(verdict.eligible).toBe(false);
     if (verdict.eligible) return;
     expect(verdict.reason).toMatch(/non-benefit claimant/);
-    expect(verdict.reason).toMatch(/refer them to an appropriate source of support/);
+    expect(verdict.reason).toMatch(/Refer them to another source of support or information: your local disability hub lists them/);
     expect(verdict.reason).toMatch(/PIP, DLA or Attendance Allowance/);
   });
 
@@ -48,7 +48,8 @@ describe('eligibility: non-benefit claimants (seed §3–4)', () => {
       eligible: false,
       reason:
         'A claimant who gets only PIP, DLA or Attendance Allowance is a non-benefit claimant, and the DEA cannot support them. ' +
-        'Please refer them to an appropriate source of support or information; your service delivery team leader or the DEA can suggest one.',
+        'Refer them to another source of support or information: your local disability hub lists them (for example their GP, NHS services and disability charities), ' +
+        "and your service delivery team leader or service delivery coach can make the referral with the DEA's help.",
     });
   });
 });

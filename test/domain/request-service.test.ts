@@ -355,7 +355,7 @@ describe('RequestService.submit: claimant support', () => {
   ])('refuses a non-benefit claimant (%s) without an exception: invalid, nothing saved nor notified', async (_label, benefits) => {
     const { service, store, notifier } = setUp();
     const error = await expectKind(service.submit(coach, claimant({ benefits })), 'invalid');
-    expect(error.message).toMatch(/appropriate source of support/);
+    expect(error.message).toMatch(/Refer them to another source of support or information: your local disability hub lists them/);
     expect(store.created).toEqual([]);
     expect(store.requests.size).toBe(0);
     expect(notifier.submitted).toEqual([]);

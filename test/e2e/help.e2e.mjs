@@ -46,6 +46,14 @@ describe('help in the personal chat', { timeout: 180_000 }, () => {
     assert.doesNotMatch(text, /Requests from your cohort/);
     await card.getByRole('button', { name: 'Ask your DEA for support' }).waitFor({ state: 'visible' });
     await screenshot(page, 'help-04-help-card');
+
+    // A button does what typing its command does.
+    const beforeClick = await cardCount(page);
+    await card.getByRole('button', { name: 'Ask your DEA for support' }).click();
+    await waitForCard(page, 'Ask Dana Morgan for support', { after: beforeClick });
+    await screenshot(page, 'help-04b-button-clicked');
+    step(t, start, 'help button "Ask your DEA for support" started a new request');
+    await say(page, 'cancel');
   });
 
   test('a second playground acts as the DEA against the same bot', { timeout: 120_000 }, async (t) => {

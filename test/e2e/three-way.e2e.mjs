@@ -144,13 +144,13 @@ describe('a three way intervention from consent to outcome', { timeout: 480_000 
     assert.equal(await radio(danaCard, THREE_WAY).isChecked(), true);
     await screenshot(dana, 'three-way-03-dana-accept-form');
     const amiraMark = await messageCount(amira); // Amira's updated card must come as a new message
-    const acceptAnswer = await executeAndReadAnswer(dana, actionButton(danaCard, 'Accept with this channel'), 'request.accept');
+    const acceptAnswer = await executeAndReadAnswer(dana, actionButton(danaCard, 'Accept with this type of support'), 'request.accept');
     assert.ok(acceptAnswer.includes('Accepted. The work coach has been told.'), acceptAnswer);
     // The answer replaces the card in place: its accept form is gone.
-    await actionButton(danaCard, 'Accept with this channel').waitFor({ state: 'hidden' });
+    await actionButton(danaCard, 'Accept with this type of support').waitFor({ state: 'hidden' });
     const danaAccepted = await danaCard.innerText();
     assert.equal(factValue(danaAccepted, 'Status'), 'Accepted', danaAccepted);
-    assert.equal(factValue(danaAccepted, 'Channel of support'), THREE_WAY, danaAccepted);
+    assert.equal(factValue(danaAccepted, 'Type of support'), THREE_WAY, danaAccepted);
     await screenshot(dana, 'three-way-04-dana-accepted');
     step(t, start, 'Dana accepted it as a three way intervention');
 
@@ -183,10 +183,14 @@ describe('a three way intervention from consent to outcome', { timeout: 480_000 
     await screenshot(amira, 'three-way-05-consent-form');
     const consentAnswer = await executeAndReadAnswer(amira, actionButton(card, 'Record consent'), 'consent.threeWay');
     assert.ok(consentAnswer.includes('Consent recorded. Next: book the three way intervention.'), consentAnswer);
+    // The consent is a detail: behind "Show details", which opens on the card.
+    await waitForText(amira, card, 'Your action: book the three way intervention.');
+    await actionButton(card, 'Show details').click();
     await waitForText(amira, card, 'Agreed (mandatory)');
     const consentText = await card.innerText();
-    assert.equal(factValue(consentText, 'Consent'), 'Agreed (mandatory)', consentText);
-    assert.equal(factValue(consentText, 'Letters'), 'Large print', consentText);
+    const details = consentText.slice(consentText.indexOf('\nDetails'));
+    assert.equal(factValue(details, 'Consent'), 'Agreed (mandatory)', consentText);
+    assert.equal(factValue(details, 'Letters'), 'Large print', consentText);
     // The clicked copy is left to the answer: its note stays on screen.
     assert.ok(consentText.includes('Consent recorded.'), consentText);
     await actionButton(card, 'Book the three way intervention').scrollIntoViewIfNeeded();
@@ -211,17 +215,23 @@ describe('a three way intervention from consent to outcome', { timeout: 480_000 
     await waitForText(amira, card, 'Letter to the claimant');
     const bookedText = await card.innerText();
     assert.equal(factValue(bookedText, 'Status'), 'Booked', bookedText);
-    assert.equal(factValue(bookedText, 'How'), 'Face to face', bookedText);
+    assert.equal(factValue(bookedText, "How you'll meet"), 'Face to face', bookedText);
+    assert.ok(bookedText.includes('Your action: send the claimant the letter below.'), bookedText);
     assert.ok(bookedText.includes('Send this letter in large print'), bookedText);
     assert.ok(bookedText.includes('You must attend this appointment'), bookedText);
     await screenshot(amira, 'three-way-08-booked-letter');
     step(t, start, `booked for ${date} ${time} (London); Amira's card shows the letter`);
 
-    const danaBooked = cardOf(await waitForReply(dana, TITLE, { after: danaMark }));
+    // Dana already has the request's card: she is told in a line, and her card is updated in place.
+    const danaLine = await waitForReply(dana, 'Amira Shah booked the three way intervention', { after: danaMark });
+    assert.match(await danaLine.innerText(), /DEA-000001: Amira Shah booked the three way intervention: \w+ \d+ \w+ \d{4}, \d\d:\d\d to \d\d:\d\d\./);
+    assert.equal(await cardOf(danaLine).count(), 0, 'the line is not another copy of the card');
+    const danaBooked = await waitForCard(dana, 'Nothing for you to do now: the meeting is booked.');
     const danaBookedText = await danaBooked.innerText();
     assert.equal(factValue(danaBookedText, 'Status'), 'Booked', danaBookedText);
+    await danaLine.scrollIntoViewIfNeeded();
     await screenshot(dana, 'three-way-09-dana-booked');
-    step(t, start, 'Dana got a card: Booked');
+    step(t, start, 'Dana got a line, and her card shows: Booked');
 
     // 5. The outcome can be recorded once the meeting has started: wait for its start (the only wait).
     const waitUntil = startsAt.getTime() + 1000;
@@ -260,7 +270,7 @@ describe('a three way intervention from consent to outcome', { timeout: 480_000 
     const conference = cardOf(await waitForReply(dana, FOLLOW_UP_TITLE, { after: danaMark2 }));
     const conferenceText = await conference.innerText();
     assert.equal(factValue(conferenceText, 'Status'), 'Accepted', conferenceText);
-    assert.equal(factValue(conferenceText, 'Channel of support'), CASE_CONFERENCE, conferenceText);
+    assert.equal(factValue(conferenceText, 'Type of support'), CASE_CONFERENCE, conferenceText);
     await actionButton(conference, 'Book the conference').waitFor({ state: 'visible' });
     await screenshot(dana, 'three-way-13-dana-case-conference');
     step(t, start, 'Dana got DEA-000002, accepted, with "Book the conference"');

@@ -82,7 +82,7 @@ describe('the DEA accepts a request filed by the work coach', { timeout: 300_000
     const amiraCard = await waitForCard(amira, TITLE, { after: mark });
     const amiraText = await amiraCard.innerText();
     assert.equal(factValue(amiraText, 'Status'), 'Waiting for the DEA', amiraText);
-    await actionButton(amiraCard, 'Withdraw request').waitFor({ state: 'visible' });
+    assert.match(amiraText, /Nothing for you to do now: waiting for Dana Morgan to look at it\./);
     // Tag that copy so that it can be found again after an update in place.
     await amiraCard.evaluate((el) => el.setAttribute('data-e2e', 'amira-opened-copy'));
     const amiraCopies = (await topCardTexts(amira, TITLE)).length;
@@ -102,12 +102,12 @@ describe('the DEA accepts a request filed by the work coach', { timeout: 300_000
     assert.equal(await informational.isChecked(), true);
     await screenshot(dana, 'triage-06-dana-accept-form');
     const danaCardsBefore = await cardCount(dana);
-    await actionButton(danaCard, 'Accept with this channel').click();
+    await actionButton(danaCard, 'Accept with this type of support').click();
     // Action.Execute: the returned card replaces the original in place (no new message).
     const accepted = await waitForCard(dana, 'Accepted. The work coach has been told.');
     const acceptedText = await accepted.innerText();
     assert.equal(factValue(acceptedText, 'Status'), 'Accepted', acceptedText);
-    assert.equal(factValue(acceptedText, 'Channel of support'), 'Informational support only', acceptedText);
+    assert.equal(factValue(acceptedText, 'Type of support'), 'Informational support only', acceptedText);
     assert.ok((await cardCount(dana)) <= danaCardsBefore, 'the accepted card replaced the original instead of arriving as a new message');
     assert.equal((await topCardTexts(dana, 'Waiting for the DEA')).length, 0, 'no card in Dana\'s chat still says "Waiting for the DEA"');
     await screenshot(dana, 'triage-07-dana-accepted');
@@ -133,7 +133,7 @@ describe('the DEA accepts a request filed by the work coach', { timeout: 300_000
     );
     const copies = await topCardTexts(amira, TITLE);
     t.diagnostic(`Amira's chat: ${copies.length} request card(s) (was ${amiraCopies}), statuses ${JSON.stringify(copies.map((c) => factValue(c, 'Status')))}`);
-    assert.ok(copies.some((c) => factValue(c, 'Status') === 'Accepted' && factValue(c, 'Channel of support') === 'Informational support only'), JSON.stringify(copies));
+    assert.ok(copies.some((c) => factValue(c, 'Status') === 'Accepted' && factValue(c, 'Type of support') === 'Informational support only'), JSON.stringify(copies));
     // No copy of the request still says "Waiting for the DEA" (the one that did was updated).
     assert.deepEqual(copies.filter((c) => c.includes('Waiting for the DEA')), [], 'a copy still says "Waiting for the DEA"');
     await (updatedInPlace ? opened : amira.locator(SELECTORS.card).filter({ hasText: TITLE }).last()).scrollIntoViewIfNeeded();

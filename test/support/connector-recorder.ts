@@ -39,6 +39,9 @@ export class ConnectorRecorder {
   private waiters: Array<() => void> = [];
   private nextId = 1;
 
+  /** `inspect` sees every activity the bot sends or updates, as it arrives (e.g. to check its cards). */
+  constructor(private readonly inspect: (activity: Partial<Activity>, how: string) => void = () => undefined) {}
+
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
       let body = '';
@@ -66,6 +69,7 @@ export class ConnectorRecorder {
         const id = req.method === 'PUT' && match[2] ? decodeURIComponent(match[2]) : `recorded-${this.nextId++}`;
         this.calls.push({ method: req.method ?? 'POST', path: req.url ?? '', conversationId, activity: { ...activity, id } });
         this.acceptedAt.push(Date.now());
+        this.inspect(activity, `${req.method ?? 'POST'} to ${conversationId}`);
         res.statusCode = 200;
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ id }));

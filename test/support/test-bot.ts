@@ -6,6 +6,7 @@ import type { Activity } from 'botbuilder';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
+import { checkCard } from '../../cards/card-check';
 import { ConnectorRecorder } from './connector-recorder';
 import { copyOfTemplate, template } from './template-database';
 import type { Clock } from '../../domain/ports';
@@ -27,6 +28,8 @@ export interface TestBot {
   readonly dataDir: string;
   /** Every log line the bot wrote, as text. */
   readonly logs: string[];
+  /** What the card check found in any card the bot sent, updated or answered with (see cards/card-check.ts). */
+  readonly cardProblems: string[];
   post(activity: Partial<Activity>): Promise<{ status: number; body: unknown }>;
   close(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -64,7 +67,16 @@ export async function startTestBot(options: { dataDir?: string; env?: Record<str
   });
   const app = await createApp(config, createLogger(config.logLevel, sink), { clock: options.clock });
   await app.listen();
-  const connector = new ConnectorRecorder();
+  // Every card the bot shows in a test is checked: labels, no "${", no raw ids or internal references,
+  // at most three buttons at once, well inside Teams' size limit. close() fails the test file if any is not.
+  const cardProblems: string[] = [];
+  const inspect = (activity: Partial<Activity> | undefined, how: string): void => {
+    for (const attachment of activity?.attachments ?? []) {
+      if (attachment.contentType !== 'application/vnd.microsoft.card.adaptive') continue;
+      for (const problem of checkCard(attachment.content)) cardProblems.push(`${how}: ${problem}`);
+    }
+  };
+  const connector = new ConnectorRecorder(inspect);
   const serviceUrl = await connector.start();
   const url = app.url();
   return {
@@ -74,6 +86,7 @@ export async function startTestBot(options: { dataDir?: string; env?: Record<str
     serviceUrl,
     dataDir,
     logs,
+    cardProblems,
     post: async (activity) => {
       const response = await fetch(`${url}/api/messages`, {
         method: 'POST',
@@ -81,12 +94,17 @@ export async function startTestBot(options: { dataDir?: string; env?: Record<str
         body: JSON.stringify({ serviceUrl, ...activity }),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+      const body = text ? (JSON.parse(text) as unknown) : null;
+      const answered = body as { value?: { type?: unknown }; activities?: Partial<Activity>[] } | null;
+      for (const reply of answered?.activities ?? []) inspect(reply, `reply to ${activity.type ?? 'an activity'}`);
+      if (answered?.value?.type === 'AdaptiveCard') for (const problem of checkCard(answered.value)) cardProblems.push(`answer to ${activity.type}: ${problem}`);
+      return { status: response.status, body };
     },
     close: async ({ keepData = false } = {}) => {
       await app.close();
       await connector.stop();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (cardProblems.length) throw new Error(`The card check found problems in cards the bot showed:\n${[...new Set(cardProblems)].join('\n')}`);
     },
   };
 }
@@ -202,4 +220,22 @@ export function cardVerbs(card: Record<string, unknown>): string[] {
   };
   walk(card.actions);
   return verbs;
+}
+
+/**
+ * A person's personal chat as it shows now: every message the bot posted there, each card as its
+ * latest update left it (live cards are updated in place), in the order they were posted.
+ */
+export function chatNow(bot: TestBot, aadObjectId: string): Partial<Activity>[] {
+  const conversationId = `a:personal-${aadObjectId}`;
+  const calls = bot.connector.calls.filter((c) => c.conversationId === conversationId);
+  // By activity id, in the order first seen: a card posted before the calls were cleared shows by its updates.
+  const latest = new Map<string, Partial<Activity>>();
+  for (const call of calls) latest.set(call.activity.id ?? `${latest.size}`, call.activity);
+  return [...latest.values()];
+}
+
+/** What the bot posted there as plain lines of text (notifications of changes), in order. */
+export function linesTo(bot: TestBot, aadObjectId: string): string[] {
+  return bot.connector.sentTo(`a:personal-${aadObjectId}`).filter((a) => !a.attachments?.length && typeof a.text === 'string').map((a) => a.text!);
 }

@@ -22,8 +22,15 @@ const chat = (aad: string): Partial<ConversationReference> => ({ conversation: {
 /** Teams as the deliverer sees it: each send recorded, or answered with `failing`'s status while it is set. */
 class FakeTeams {
   readonly sent: { to: string; card: AdaptiveCard }[] = [];
+  readonly lines: { to: string; text: string }[] = [];
   failing: { status: number; retryAfter?: string } | null = null;
   tries = 0;
+  async sendText(reference: Partial<ConversationReference>, text: string): Promise<SendOutcome> {
+    this.tries++;
+    if (this.failing) return sendOutcome(this.failing.status, this.failing.retryAfter, undefined, new Date());
+    this.lines.push({ to: reference.conversation!.id, text });
+    return sendOutcome(201, null, `line-${this.lines.length}`, new Date());
+  }
   async send(reference: Partial<ConversationReference>, card: AdaptiveCard): Promise<SendOutcome> {
     this.tries++;
     if (this.failing) return sendOutcome(this.failing.status, this.failing.retryAfter, undefined, new Date());
@@ -42,6 +49,7 @@ describe('the deliverer sends what the outbox holds (SQLite, migrations run)', (
   const posted: string[] = [];
   const cards = new Map<string, OutboxCard>([
     ['note', { render: async (subjectId, recipient) => messageCard(`${subjectId} for ${recipient.name}`), posted: async (subjectId, _aad, activityId) => void posted.push(`${subjectId}:${activityId}`) }],
+    ['line', { render: async (subjectId) => ({ notice: `${subjectId} changed` }), posted: async (subjectId, _aad, activityId) => void posted.push(`${subjectId}:${activityId}`) }],
   ]);
   const deliverer = (liveCards = new Map<string, LiveCardRefresher>()) =>
     new Deliverer({
@@ -97,6 +105,17 @@ describe('the deliverer sends what the outbox holds (SQLite, migrations run)', (
     d.flushFor(DEA);
     await d.idle();
     expect(teams.sent.map((s) => s.to)).toEqual([`a:personal-${DEA}`]);
+  });
+
+  it('sends a notice line as text, and never records it as a copy of the card', async () => {
+    await references.remember(chat(COACH), COACH);
+    const d = deliverer();
+    const id = await outbox.enqueue(COACH, 'line', 'r7', now);
+    await d.deliver(id);
+    expect(teams.lines).toEqual([{ to: `a:personal-${COACH}`, text: 'r7 changed' }]);
+    expect(teams.sent).toEqual([]);
+    expect(posted).toEqual([]);
+    expect((await row(id)).deliveredAt).not.toBeNull();
   });
 
   it('retries a failed send later, after a back-off, from the periodic sweep', async () => {

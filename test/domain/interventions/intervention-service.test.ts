@@ -121,7 +121,7 @@ describe('InterventionService.state and bookingBlockedBy', () => {
     it('is blocked until the requester confirms the pre-conditions', async () => {
       const s = setUp();
       const request = intervention(s);
-      expect(await s.service.bookingBlockedBy(request)).toBe('The requester confirms the pre-conditions first (seed §38).');
+      expect(await s.service.bookingBlockedBy(request)).toBe('The requester confirms the pre-conditions first.');
     });
 
     it.each([0, 1, 2])('may be booked with consent after %i earlier interventions', async (prior) => {
@@ -170,7 +170,7 @@ describe('InterventionService.state and bookingBlockedBy', () => {
       s.store.counts.set(NINO, 3);
       const request = intervention(s);
       s.store.putOverride({ requestId: request.id, reason: 'Crisis.', askedById: 'dea-1', askedAt: NOW, teamLeaderId: 'wctl-dea', decision: 'agreed', decidedAt: NOW, note: null, priorCount: 3 });
-      expect(await s.service.bookingBlockedBy(request)).toBe('The requester confirms the pre-conditions first (seed §38).');
+      expect(await s.service.bookingBlockedBy(request)).toBe('The requester confirms the pre-conditions first.');
     });
 
     it('counts nothing for a request without a claimant', async () => {
