@@ -12,6 +12,7 @@ import { ProcessedActivities } from '../data/stores/processed-activities';
 import { SqlStaffDirectory } from '../data/stores/staff-directory';
 import { SqlStorage } from '../data/stores/sql-storage';
 import { SqlJobLeases } from '../data/stores/job-leases';
+import { WorkQueue } from '../data/stores/work-queue';
 import { pruneStaleRows } from '../data/stores/retention';
 import { londonDate } from '../domain/requests/calendar-date';
 import { SqlUnitOfWork } from '../data/transactions';
@@ -20,6 +21,7 @@ import { createAdapter } from './adapter';
 import type { Config } from './config';
 import type { AppContext } from './core/app-context';
 import { BackgroundWork } from './core/background';
+import { CrashPoints } from './core/crash-points';
 import { createCaseServices } from './core/case-services';
 import { Deliverer } from './core/deliverer';
 import { DeliverySignals } from './core/delivery-signals';
@@ -27,6 +29,9 @@ import type { PeriodicJob } from './core/journey';
 import { OutboxWriter } from './core/outbox-writer';
 import { composeRoutes, type Routes } from './core/routes';
 import { TeamsMessages } from './core/teams-messages';
+import { WorkRunner } from './core/work-runner';
+import { SqlWorkScheduler } from './core/work-scheduler';
+import { WorkSignals } from './core/work-signals';
 import { DeaBot } from './dea-bot';
 import { DeduplicationMiddleware } from './deduplication';
 import { JOURNEYS, SCHEMA } from './journeys';
@@ -69,22 +74,28 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const storage = new SqlStorage(dataSource);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const processed = new ProcessedActivities(dataSource);
+  // Crash tests only: the configuration leaves this unarmed in production.
+  const crash = CrashPoints.at(config.crashAt);
+  const processed = new ProcessedActivities(dataSource, undefined, config.activityAbandonedAfterMs);
   const jobLeases = new SqlJobLeases(dataSource);
   const adapter = createAdapter(config.auth, logger);
-  adapter.use(new DeduplicationMiddleware(processed, logger));
+  adapter.use(new DeduplicationMiddleware(processed, logger, crash));
 
   const conversationReferences = new ConversationReferences(dataSource);
   const outboxStore = new Outbox(dataSource);
   const signals = new DeliverySignals();
   const uow = new SqlUnitOfWork(dataSource);
-  const outbox = new OutboxWriter({ outbox: outboxStore, directory, signals, uow, clock, logger });
+  const outbox = new OutboxWriter({ outbox: outboxStore, directory, signals, uow, clock, logger, crash });
+  const workQueue = new WorkQueue(dataSource);
+  const workSignals = new WorkSignals();
+  const work = new SqlWorkScheduler({ queue: workQueue, uow, signals: workSignals, clock });
   const teams = new TeamsMessages(adapter, config.auth?.appId ?? '', () => clock.now());
   const background = new BackgroundWork(logger);
-  const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, clock, logger });
-  const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, teams, outbox, background, services };
+  const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger });
+  const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, teams, outbox, background, work: { scheduler: work, signals: workSignals }, services };
 
   const routes = composeRoutes(JOURNEYS, JOURNEYS.map((journey) => journey.build(context)));
+  const runner = new WorkRunner({ queue: workQueue, handlers: routes.work, signals: workSignals, background, clock, logger, leaseMs: config.work.leaseMs, crash });
   const deliverer = new Deliverer({ outbox: outboxStore, conversationReferences, directory, teams, pace: new ConversationPace(dataSource), uow, cards: routes.cards, liveCards: routes.liveCards, signals, logger, clock });
 
   const bot = new DeaBot({
@@ -105,6 +116,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     // Every 5 s it looks whether a retry put off here (e.g. for Teams' Retry-After) has come due; it
     // asks SQL only then, and once a minute for everything else.
     { name: 'sweepOutbox', everyMs: 5_000, run: () => deliverer.sweepIfDue() },
+    // Work after people's answers that this process did not start or finish: left by a process that
+    // stopped (once its lease runs out), by another instance, or to be tried again after a failure.
+    { name: 'sweepWork', everyMs: config.work.sweepMs, run: () => runner.sweep() },
     {
       name: 'pruneStaleRows',
       everyMs: 60 * 60_000,
@@ -128,6 +142,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     timer.unref();
     return timer;
   });
+  // Work left unfinished by the last process is looked for at once, not only at the first tick.
+  background.run('durable work', () => runner.sweep());
 
   return {
     server,

@@ -26,6 +26,12 @@ export interface Config {
   readonly trends: { readonly windowDays: number; readonly topicThreshold: number; readonly inappropriateThreshold: number };
   /** Days an unfinished conversation (a draft request, which may hold claimant details) is kept untouched before it is deleted. */
   readonly draftRetentionDays: number;
+  /** Durable work after people's answers: how often every instance looks for due work, and how long a run holds an item. */
+  readonly work: { readonly sweepMs: number; readonly leaseMs: number };
+  /** A turn still unfinished after this long died with its process: Teams' re-send of it is handled. */
+  readonly activityAbandonedAfterMs: number;
+  /** Crash tests only: where the process stops itself (never read in production). */
+  readonly crashAt: string | null;
 }
 
 export type CalendarConfig =
@@ -78,8 +84,16 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
 
   const draftRetentionDays = parseCount(value('DRAFT_RETENTION_DAYS') || '30', 'DRAFT_RETENTION_DAYS', problems);
 
+  const work = {
+    sweepMs: parseCount(value('WORK_SWEEP_SECONDS') || '15', 'WORK_SWEEP_SECONDS', problems) * 1000,
+    leaseMs: parseCount(value('WORK_LEASE_SECONDS') || '120', 'WORK_LEASE_SECONDS', problems) * 1000,
+  };
+  const activityAbandonedAfterMs = parseCount(value('ACTIVITY_ABANDONED_SECONDS') || '20', 'ACTIVITY_ABANDONED_SECONDS', problems) * 1000;
+  // Fails closed: a production process never stops itself, whatever its environment says.
+  const crashAt = production ? null : value('CRASH_AT') || null;
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { production, host, port, logLevel, auth, database, seedDemo, trends, calendar, draftRetentionDays };
+  return { production, host, port, logLevel, auth, database, seedDemo, trends, calendar, draftRetentionDays, work, activityAbandonedAfterMs, crashAt };
 }
 
 function readAuth(value: (name: string) => string, production: boolean, problems: string[]): BotAuthConfig | null {

@@ -1,6 +1,7 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { ProcessedActivities } from '../data/stores/processed-activities';
 import type { Logger } from '../domain/ports';
+import type { CrashPoints } from './core/crash-points';
 
 /**
  * Teams re-sends an activity it did not see answered in time, and has delivered the same invoke
@@ -10,6 +11,8 @@ export class DeduplicationMiddleware implements Middleware {
   constructor(
     private readonly processed: ProcessedActivities,
     private readonly logger: Logger,
+    /** Crash tests only: `activity.claimed` stops the process with the claim taken and the turn not run. */
+    private readonly crash?: CrashPoints,
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -23,6 +26,7 @@ export class DeduplicationMiddleware implements Middleware {
       this.logger.info({ activityId: id, activityType: type }, 'duplicate delivery ignored');
       return;
     }
+    this.crash?.at('activity.claimed');
     try {
       await next();
       await this.processed.complete(channelId, conversation.id, id);

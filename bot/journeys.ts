@@ -1,6 +1,7 @@
 import type { DatabaseSchema } from '../data/database';
 import { Foundation1763870000000 } from '../data/migrations/1763870000000-Foundation';
 import { ActivityClaims1763930000000 } from '../data/migrations/1763930000000-ActivityClaims';
+import { DurableWork1763950000000 } from '../data/migrations/1763950000000-DurableWork';
 import type { EntityFactory } from '../data/schema';
 import { calendarEventSchema } from '../data/schema/calendar';
 import { jobRunSchema } from '../data/schema/conferences';
@@ -8,6 +9,7 @@ import { jobcentreSchema, staffRoleSchema, staffSchema } from '../data/schema/di
 import { conversationPaceSchema, outboxSchema } from '../data/schema/messaging';
 import { DeliveryOutcomes1763940000000 } from '../data/migrations/1763940000000-DeliveryOutcomes';
 import { botStateSchema, conversationReferenceSchema, processedActivitySchema } from '../data/schema/platform';
+import { workItemSchema } from '../data/schema/work';
 import type { Capability } from '../domain/capabilities';
 import { bookingJourney } from './booking/journey';
 import { conferencesJourney } from './conferences/journey';
@@ -37,8 +39,8 @@ export const HELP: Capability = {
 export const CAPABILITIES: readonly Capability[] = [HELP, ...JOURNEYS.flatMap((j) => j.capabilities)];
 
 /** The staff directory, conversations, the outbox and the other tables every journey stands on. */
-const CORE_MIGRATIONS: readonly MigrationClass[] = [Foundation1763870000000, ActivityClaims1763930000000, DeliveryOutcomes1763940000000];
-const CORE_ENTITIES: readonly EntityFactory[] = [jobcentreSchema, staffSchema, staffRoleSchema, botStateSchema, processedActivitySchema, conversationReferenceSchema, outboxSchema, calendarEventSchema, jobRunSchema, conversationPaceSchema];
+const CORE_MIGRATIONS: readonly MigrationClass[] = [Foundation1763870000000, ActivityClaims1763930000000, DeliveryOutcomes1763940000000, DurableWork1763950000000];
+const CORE_ENTITIES: readonly EntityFactory[] = [jobcentreSchema, staffSchema, staffRoleSchema, botStateSchema, processedActivitySchema, conversationReferenceSchema, outboxSchema, calendarEventSchema, jobRunSchema, conversationPaceSchema, workItemSchema];
 
 /** Every migration, in timestamp order (the number in a migration's name). */
 export const MIGRATIONS: readonly MigrationClass[] = [...CORE_MIGRATIONS, ...JOURNEYS.flatMap((j) => j.migrations)].sort((a, b) => timestampOf(a) - timestampOf(b));

@@ -25,6 +25,8 @@ export function bookingFacts(booking: Booking | null): { label: string; value: s
   if (booking.claimantContact) facts.push({ label: 'Claimant told by', value: CLAIMANT_CONTACT_LABELS[booking.claimantContact] });
   if (booking.status === 'pending') facts.push({ label: 'Diaries', value: 'Being booked…' });
   if (booking.status === 'failed') facts.push({ label: 'Diaries', value: `Not booked: ${booking.lastError ?? 'the calendar did not answer'}` });
+  if (booking.status === 'moving') facts.push({ label: 'Diaries', value: booking.lastError ? `Not moved in every diary yet: ${booking.lastError}` : 'Being moved to this time…' });
+  if (booking.status === 'cancelling') facts.push({ label: 'Diaries', value: booking.lastError ? `Not removed from every diary yet: ${booking.lastError}` : 'Being removed…' });
   return facts;
 }
 

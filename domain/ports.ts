@@ -21,3 +21,12 @@ export interface StaffDirectory {
   /** The people whose team leader this is. */
   findByTeamLeader(teamLeaderId: string): Promise<StaffMember[]>;
 }
+
+/**
+ * Work after a person's answer (diaries to write, move or clear; a plan's conferences to book),
+ * kept in SQL until it is done, so a process that stops part-way leaves it for the next one.
+ */
+export interface WorkScheduler {
+  /** Asks for the subject's work to run (again) soon; it is part of the current unit of work. */
+  schedule(kind: string, subjectId: string): Promise<void>;
+}

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { Calendar1763900000000 } from '../../data/migrations/1763900000000-Calendar';
 import { bookingSchema } from '../../data/schema/calendar';
-import type { BackgroundWork } from '../core/background';
+import { BOOKING_WORK } from '../../domain/calendar/booking';
 import type { Journey } from '../core/journey';
-import { settleWithin } from '../core/time-box';
 
 /** Teams gives a card action 5 seconds; rendering the card takes the rest. */
 const ANSWER_WITHIN_MS = 3000;
@@ -19,50 +18,56 @@ const BOOKING_FIELDS = z.object({
   claimantContact: z.string().optional(),
 });
 
-/**
- * Diary work that usually takes well under a second, but may wait on Graph's throttling: the
- * click is answered after at most ANSWER_WITHIN_MS, and the work goes on in the background (the
- * cards are updated when it ends). A refusal that comes in time is still shown on the card.
- */
-async function withinAnswerTime(background: BackgroundWork, name: string, work: Promise<unknown>): Promise<boolean> {
-  const settled = await settleWithin(ANSWER_WITHIN_MS, work);
-  if (!settled) background.run(name, () => work);
-  return settled !== undefined;
-}
-
 /** Booking case and skill conferences, three ways and interventions in Outlook diaries (seed 000 §14, §17, §25, §40). */
 export const bookingJourney: Journey = {
   name: 'booking',
   capabilities: [],
   entities: [bookingSchema],
   migrations: [Calendar1763900000000],
-  build: ({ services, background }) => {
+  build: ({ services, work }) => {
     const { answers, bookings, requests } = services;
+    /**
+     * Diary work is a row in SQL, committed with the click's change and started at once; it usually
+     * ends well under a second, but may wait on Graph's throttling. The click waits for it at most
+     * ANSWER_WITHIN_MS, then answers with the booking as it is; the cards are updated when it ends,
+     * and if this process stops first, the next one (or another instance) finishes it.
+     */
+    const settledWithinAnswer = (bookingId: string, since: number) => work.signals.settled(work.scheduler.idOf(BOOKING_WORK, bookingId), ANSWER_WITHIN_MS, since);
     return {
       verbs: [
         // Diaries are written after the answer: the card says "being booked" and is updated when done.
         answers.verb('booking.book', BOOKING_FIELDS, async (p, t, d) => {
-          const booking = await bookings.start(p, t.requestId, t.version, d);
-          background.run('booking', () => bookings.complete(booking.id));
+          await bookings.start(p, t.requestId, t.version, d);
           return { request: await requests.visibleTo(p, t.requestId), note: 'Booking it in the diaries… this card is updated when it is done.' };
         }),
         answers.verb('booking.retry', z.object({}), async (p, t) => {
-          const booking = await bookings.retry(p, t.requestId, t.version);
-          background.run('booking', () => bookings.complete(booking.id));
+          await bookings.retry(p, t.requestId, t.version);
           return { request: await requests.visibleTo(p, t.requestId), note: 'Trying the diaries again…' };
         }),
         answers.verb('booking.move', BOOKING_FIELDS, async (p, t, d) => {
-          const done = await withinAnswerTime(background, 'booking.move', bookings.move(p, t.requestId, t.version, d));
+          const since = Date.now();
+          const moving = await bookings.move(p, t.requestId, t.version, d);
+          await settledWithinAnswer(moving.id, since);
+          const done = (await bookings.current(t.requestId))?.status === 'booked';
           return { request: await requests.visibleTo(p, t.requestId), note: done ? 'Moved in the diaries. The other person has been told.' : 'Moving it in the diaries… this card is updated when it is done.' };
         }),
         answers.verb('booking.cancel', z.object({}), async (p, t) => {
-          const done = await withinAnswerTime(background, 'booking.cancel', bookings.cancel(p, t.requestId, t.version));
+          const since = Date.now();
+          const cancelling = await bookings.cancel(p, t.requestId, t.version);
+          await settledWithinAnswer(cancelling.id, since);
+          const done = (await bookings.current(t.requestId)) === null;
           return {
             request: await requests.visibleTo(p, t.requestId),
             note: done ? 'Cancelled and removed from the diaries. The other person has been told.' : 'Removing it from the diaries… this card is updated when it is done.',
           };
         }),
       ],
+      work: {
+        // Writes, moves or removes the booking's diary events; safe to repeat after a stop.
+        [BOOKING_WORK]: async (bookingId) => {
+          await bookings.complete(bookingId);
+        },
+      },
     };
   },
 };

@@ -13,7 +13,6 @@ import { isDomainError, type DomainError } from '../../domain/errors';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import type { StaffMember } from '../../domain/staff';
-import type { BackgroundWork } from '../core/background';
 
 type ActionData = Record<string, unknown>;
 
@@ -25,7 +24,6 @@ export interface ConferenceActionDeps {
   readonly cases: ConferenceCases;
   readonly store: SqlConferenceStore;
   readonly directory: StaffDirectory;
-  readonly background: BackgroundWork;
   /** The plan's card is to show the plan as it now is (booking progress). */
   readonly onPlanChanged: (planId: string) => Promise<void>;
   readonly clock: Clock;
@@ -34,8 +32,8 @@ export interface ConferenceActionDeps {
 
 /**
  * The group conference journey in Teams (verbs `conference.*`). Each click is answered at once
- * from stored state; booking the diaries happens afterwards, and the plan's card is updated as it
- * goes ("Booking… 4 of 12"). A refusal comes back on the same card with what was typed kept.
+ * from stored state; booking the diaries is durable work that runs afterwards (bot/conferences/
+ * journey.ts), and the plan's card is updated as it goes ("Booking… 4 of 12"). A refusal comes back on the same card with what was typed kept.
  */
 export class ConferenceActions {
   constructor(private readonly deps: ConferenceActionDeps) {}
@@ -77,13 +75,12 @@ export class ConferenceActions {
       const plan = await this.deps.plans.confirm(person, planIdOf(data), versionOf(data));
       const activityId = turn.activity.replyToId;
       if (activityId) await this.deps.store.setCard(plan.id, activityId, TurnContext.getConversationReference(turn.activity));
-      this.bookInBackground(plan.id);
+      // Confirming committed the work of booking, which has started: the card is updated as it goes.
       const total = (await this.deps.plans.plan(plan.id)).conferences.length;
       return this.renderPlan(plan.id, { progress: `Booking… 0 of ${total}` });
     },
     'conference.retry': async (person, data) => {
       const plan = await this.deps.plans.retry(person, planIdOf(data));
-      this.bookInBackground(plan.id);
       return this.renderPlan(plan.id, { progress: 'Trying again…' });
     },
     'conference.nominate': async (person, data) => {
@@ -157,10 +154,6 @@ export class ConferenceActions {
   private async names(conferenceId: string): Promise<Map<string, string>> {
     const cases = await this.deps.cases.cases(conferenceId);
     return new Map((await this.deps.directory.findByIds(cases.map((c) => c.nominatedById))).map((p) => [p.id, p.name]));
-  }
-
-  private bookInBackground(planId: string): void {
-    this.deps.background.run('group conferences', () => this.deps.plans.book(planId, () => this.deps.onPlanChanged(planId)).finally(() => this.deps.onPlanChanged(planId)));
   }
 
   /** The next two booked conferences for a coach of the group; the next month's for their team leader. */

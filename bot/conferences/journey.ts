@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GroupConferences1763920000000 } from '../../data/migrations/1763920000000-GroupConferences';
 import { conferenceCaseSchema, conferencePlanSchema, conferenceQasSchema, groupConferenceSchema } from '../../data/schema/conferences';
 import type { ConversationReference } from 'botbuilder';
+import { PLAN_BOOKING_WORK } from '../../domain/conferences/group-conference-service';
 import { verb, type Journey } from '../core/journey';
 import { errorForLog } from '../logger';
 import { CONFERENCE_VERBS, ConferenceActions } from './conference-actions';
@@ -47,7 +48,7 @@ export const conferencesJourney: Journey = {
   ],
   entities: [conferencePlanSchema, groupConferenceSchema, conferenceCaseSchema, conferenceQasSchema],
   migrations: [GroupConferences1763920000000],
-  build: ({ services, directory, background, clock, logger, teams }) => {
+  build: ({ services, directory, clock, logger, teams }) => {
     const { store, plans, cases } = services.conferences;
     const refreshPlanCard = async (planId: string): Promise<void> => {
       const where = await store.cardOf(planId);
@@ -60,7 +61,7 @@ export const conferencesJourney: Journey = {
       }
     };
     // Booking shows its progress on the plan's card step by step, so it waits for each update.
-    const actions = new ConferenceActions({ plans, cases, store, directory, background, clock, logger, onPlanChanged: refreshPlanCard });
+    const actions = new ConferenceActions({ plans, cases, store, directory, clock, logger, onPlanChanged: refreshPlanCard });
     return {
       commands: {
         'plan group conferences': (turn, person) => actions.planCommand(turn, person),
@@ -74,6 +75,19 @@ export const conferencesJourney: Journey = {
       },
       liveCards: {
         [PLAN_LIVE_CARD]: refreshPlanCard,
+      },
+      work: {
+        // Books a confirmed plan's pending and failed conferences, showing progress on its card; a
+        // run after a stop part-way finds the meetings already made (one transactionId each).
+        [PLAN_BOOKING_WORK]: async (planId) => {
+          const { plan } = await plans.plan(planId);
+          if (plan.status !== 'confirmed') return;
+          try {
+            await plans.book(planId, () => refreshPlanCard(planId));
+          } finally {
+            await refreshPlanCard(planId);
+          }
+        },
       },
       jobs: [
         {

@@ -8,6 +8,8 @@ import type { BackgroundWork } from './background';
 import type { CaseServices } from './case-services';
 import type { OutboxWriter } from './outbox-writer';
 import type { TeamsMessages } from './teams-messages';
+import type { SqlWorkScheduler } from './work-scheduler';
+import type { WorkSignals } from './work-signals';
 
 /** The shared parts of the running app that a journey builds its parts from. */
 export interface AppContext {
@@ -25,6 +27,8 @@ export interface AppContext {
   readonly outbox: OutboxWriter;
   /** Work finishing after people have had their answer. */
   readonly background: BackgroundWork;
+  /** Durable work after people's answers: kept in SQL, started at once, waited for briefly by a click. */
+  readonly work: { readonly scheduler: SqlWorkScheduler; readonly signals: WorkSignals };
   /** The domain services the case journeys share. */
   readonly services: CaseServices;
 }

@@ -25,7 +25,7 @@ import { ActionService } from '../../domain/follow-up-actions/action-service';
 import { FollowUps } from '../../domain/outcomes/follow-ups';
 import type { GroupCaseNominator } from '../../domain/outcomes/next-steps';
 import { OutcomeService } from '../../domain/outcomes/outcome-service';
-import type { Clock, Logger } from '../../domain/ports';
+import type { Clock, Logger, WorkScheduler } from '../../domain/ports';
 import type { UnitOfWork } from '../../domain/unit-of-work';
 import { QualityService } from '../../domain/quality/quality-service';
 import { describeMeeting } from '../../domain/requests/calendar-date';
@@ -40,6 +40,8 @@ import { CaseCardAnswers } from '../requests/case-card-answers';
 import { RequestCardRenderer } from '../requests/request-card-renderer';
 import { createCalendar } from '../calendar-factory';
 import { REQUEST_LIVE_CARD, type OutboxWriter } from './outbox-writer';
+import type { CrashPoints } from './crash-points';
+import { CrashingCalendar } from './crashing-calendar';
 
 /** The domain services of the case journeys (requests, booking, interventions, outcomes, QAS, group conferences). */
 export type CaseServices = ReturnType<typeof createCaseServices>;
@@ -51,6 +53,10 @@ export interface CaseServiceDeps {
   readonly conversationReferences: ConversationReferences;
   readonly outbox: OutboxWriter;
   readonly uow: UnitOfWork;
+  /** Durable work after people's answers (diaries, plan booking). */
+  readonly work: WorkScheduler;
+  /** Crash tests only: stops between calendar writes when armed. */
+  readonly crash: CrashPoints;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -59,14 +65,15 @@ export interface CaseServiceDeps {
  * The adapters of the case journeys handed to their domain services, each built once with all it
  * needs, in the order they depend on each other (no object is finished after it is built).
  */
-export function createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, clock, logger }: CaseServiceDeps) {
+export function createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger }: CaseServiceDeps) {
   const requestStore = new SqlSupportRequestStore(dataSource);
   const trendStore = new SqlTrendStore(dataSource);
   const postedCards = new PostedCards(dataSource);
   const bookingStore = new SqlBookingStore(dataSource);
   const patterns = new SqlWorkingPatterns(dataSource);
   const jobs = new SqlJobLeases(dataSource);
-  const calendar = createCalendar(config, dataSource);
+  const diaries = createCalendar(config, dataSource);
+  const calendar = crash.armedFor?.startsWith('calendar.') ? new CrashingCalendar(diaries, crash) : diaries;
   const notifier = outbox;
 
   const trends = new TrendWatcher({ store: requestStore, directory, trends: trendStore, notifier, clock, rules: config.trends });
@@ -79,7 +86,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
   // Group conferences start follow-ups of their own cases (never another group conference, seed §34).
   const conferenceStore = new SqlConferenceStore(dataSource);
   const conferenceNotifier = new OutboxConferenceNotifier(conferenceStore, outbox);
-  const plans = new GroupConferenceService({ store: conferenceStore, calendar, cohort: new SqlCohortDirectory(dataSource, directory), directory, patterns, notifier: conferenceNotifier, jobs, clock, logger });
+  const plans = new GroupConferenceService({ store: conferenceStore, calendar, cohort: new SqlCohortDirectory(dataSource, directory), directory, patterns, notifier: conferenceNotifier, jobs, clock, logger, uow, work });
   const conferenceCases = new ConferenceCases({ store: conferenceStore, directory, requests: requestStore, followUps: new FollowUps({ requests: requestStore, notifier, actions }), notifier: conferenceNotifier, jobs, clock, logger });
   const nominator: GroupCaseNominator = {
     nominateForNext: async (requestId, actorId) => {
@@ -90,7 +97,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
   const followUps = new FollowUps({ requests: requestStore, notifier, nominator, actions });
 
   const interventions = new InterventionService({ requests: requestStore, store: new SqlInterventionStore(dataSource), directory, notifier, followUps, clock, uow });
-  const bookings = new BookingService({ requests: requestStore, bookings: bookingStore, calendar, directory, patterns, notifier, clock, gate: interventions });
+  const bookings = new BookingService({ requests: requestStore, bookings: bookingStore, calendar, directory, patterns, notifier, clock, gate: interventions, uow, work });
   const outcomes = new OutcomeService({
     requests: requestStore,
     records: new SqlMeetingRecordStore(dataSource),

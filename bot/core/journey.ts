@@ -59,6 +59,12 @@ export interface PeriodicJob {
   readonly run: () => Promise<unknown>;
 }
 
+/**
+ * Finishes the durable work of one subject (a booking's diaries, a plan's conferences). It may run
+ * again after a stop at any point, so it must be safe to repeat; throwing means "try again later".
+ */
+export type WorkHandler = (subjectId: string) => Promise<void>;
+
 /** A migration class, as TypeORM takes them. */
 export type MigrationClass = new () => MigrationInterface;
 
@@ -75,6 +81,8 @@ export interface JourneyParts {
   /** Live cards of this journey, by kind, updated in place when their subject changes. */
   readonly liveCards?: Readonly<Record<string, LiveCardRefresher>>;
   readonly jobs?: readonly PeriodicJob[];
+  /** Durable work of this journey, by kind (rows in SQL that a job sweeps; see bot/core/work-runner.ts). */
+  readonly work?: Readonly<Record<string, WorkHandler>>;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import type { RequestNotifier, Trend } from '../../domain/requests/ports';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { UnitOfWork } from '../../domain/unit-of-work';
+import type { CrashPoints } from './crash-points';
 import type { DeliverySignals } from './delivery-signals';
 
 /** Outbox kinds of the request journeys' cards. */
@@ -34,6 +35,8 @@ export class OutboxWriter implements RequestNotifier, InterventionNotifier, Outc
       readonly uow: UnitOfWork;
       readonly clock: Clock;
       readonly logger: Logger;
+      /** Crash tests only: `outbox.queued` stops the process with the row written and its transaction open. */
+      readonly crash?: CrashPoints;
     },
   ) {}
 
@@ -42,6 +45,7 @@ export class OutboxWriter implements RequestNotifier, InterventionNotifier, Outc
     const recipient = await this.deps.directory.findById(staffId);
     if (!recipient) return;
     const id = await this.deps.outbox.enqueue(recipient.aadObjectId, kind, subjectId, this.deps.clock.now());
+    this.deps.crash?.at('outbox.queued');
     this.deps.uow.afterCommit(() => this.deps.signals.queued(id, Outbox.fresh(id, recipient.aadObjectId, kind, subjectId)));
   }
 

@@ -4,7 +4,7 @@ import { messageCard } from '../../cards/render';
 import type { Capability } from '../../domain/capabilities';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from './invoke-response';
-import type { CommandHandler, Journey, JourneyParts, LiveCardRefresher, OutboxCard, PeriodicJob, SubmitHandler, VerbRoute } from './journey';
+import type { CommandHandler, Journey, JourneyParts, LiveCardRefresher, OutboxCard, PeriodicJob, SubmitHandler, VerbRoute, WorkHandler } from './journey';
 
 /** Everything the journeys add, looked up by name: one router for verbs, one for commands. */
 export interface Routes {
@@ -16,6 +16,8 @@ export interface Routes {
   readonly cards: ReadonlyMap<string, OutboxCard>;
   readonly liveCards: ReadonlyMap<string, LiveCardRefresher>;
   readonly jobs: readonly PeriodicJob[];
+  /** Durable work after people's answers, by kind. */
+  readonly work: ReadonlyMap<string, WorkHandler>;
 }
 
 /** A journey list that cannot work: a name used twice, or a command with no handler. Fails the start. */
@@ -35,6 +37,7 @@ export function composeRoutes(journeys: readonly Journey[], parts: readonly Jour
   const submits = new Map<string, SubmitHandler>();
   const cards = new Map<string, OutboxCard>();
   const liveCards = new Map<string, LiveCardRefresher>();
+  const work = new Map<string, WorkHandler>();
   const put = <T>(table: Map<string, T>, what: string, key: string, value: T, journey: string) => {
     if (table.has(key)) throw new RoutesError(`The ${what} "${key}" of the ${journey} journey is already taken by another journey.`);
     table.set(key, value);
@@ -46,6 +49,7 @@ export function composeRoutes(journeys: readonly Journey[], parts: readonly Jour
     for (const [name, handler] of Object.entries(p.submits ?? {})) put(submits, 'submit verb', name, handler, journey);
     for (const [kind, render] of Object.entries(p.cards ?? {})) put(cards, 'outbox card kind', kind, render, journey);
     for (const [kind, refresh] of Object.entries(p.liveCards ?? {})) put(liveCards, 'live card kind', kind, refresh, journey);
+    for (const [kind, handler] of Object.entries(p.work ?? {})) put(work, 'kind of work', kind, handler, journey);
   });
   const declared = declaredCommands(journeys);
   for (const command of declared) if (!commands.has(command)) throw new RoutesError(`The command "${command}" is offered on the help card but no journey handles it.`);
@@ -63,6 +67,7 @@ export function composeRoutes(journeys: readonly Journey[], parts: readonly Jour
     cards,
     liveCards,
     jobs: [...jobs.values()],
+    work,
   };
 }
 

@@ -36,6 +36,10 @@ CREATE TABLE "job_run" ("id" varchar(120) NOT NULL, "leaseUntil" datetime2 NOT N
 GO
 CREATE TABLE "conversation_pace" ("id" varchar(64) NOT NULL, "nextAt" datetime2 NOT NULL, "version" int NOT NULL, CONSTRAINT "PK_e584d9d25f5134bf653d088efd5" PRIMARY KEY ("id"));
 GO
+CREATE TABLE "work_item" ("id" varchar(120) NOT NULL, "kind" varchar(40) NOT NULL, "subjectId" varchar(64) NOT NULL, "dueAt" datetime2, "leaseUntil" datetime2, "generation" int NOT NULL, "attempts" int NOT NULL, "lastError" nvarchar(400), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_ef6a53d98d3a483417ae3334144" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_work_item_due" ON "work_item" ("dueAt") ;
+GO
 CREATE TABLE "claimant" ("id" varchar(36) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefits" varchar(100) NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_b20611bde28b328e37fadb7b053" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_claimant_nino" ON "claimant" ("nino") ;

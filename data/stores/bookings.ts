@@ -17,7 +17,7 @@ export class SqlBookingStore implements BookingStore {
   constructor(private readonly dataSource: DataSource) {
     // Read for every card of a request with a booking channel.
     this.currentOf = new PreparedFind<BookingRow>(dataSource, 'Booking', (q) =>
-      q.where("e.requestId = :requestId AND e.status IN ('pending', 'booked', 'failed')").orderBy('e.createdAt', 'DESC').limit(1),
+      q.where("e.requestId = :requestId AND e.status IN ('pending', 'booked', 'failed', 'moving', 'cancelling')").orderBy('e.createdAt', 'DESC').limit(1),
     );
   }
 

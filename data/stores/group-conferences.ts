@@ -6,18 +6,23 @@ import type { ConferenceChanges, ConferenceStore, NewConference } from '../../do
 import { conflict, notFound } from '../../domain/errors';
 import type { NextStep } from '../../domain/outcomes/next-steps';
 import type { ConferenceCaseRow, ConferencePlanRow, ConferenceQasRow, GroupConferenceRow } from '../schema/conferences';
-import { inTransaction } from '../transactions';
+import { inTransaction, managerOf, repositoryOf } from '../transactions';
 
 /** Plans, conferences, nominated cases and check lists in SQL, with optimistic versions. */
 export class SqlConferenceStore implements ConferenceStore {
-  private readonly plans: Repository<ConferencePlanRow>;
-  private readonly conferences: Repository<GroupConferenceRow>;
+  // Plans and conferences are read and written inside a use case's unit of work when one is open.
+  private get plans(): Repository<ConferencePlanRow> {
+    return repositoryOf<ConferencePlanRow>(this.dataSource, 'ConferencePlan');
+  }
+
+  private get conferences(): Repository<GroupConferenceRow> {
+    return repositoryOf<GroupConferenceRow>(this.dataSource, 'GroupConference');
+  }
+
   private readonly caseRows: Repository<ConferenceCaseRow>;
   private readonly qas: Repository<ConferenceQasRow>;
 
   constructor(private readonly dataSource: DataSource) {
-    this.plans = dataSource.getRepository<ConferencePlanRow>('ConferencePlan');
-    this.conferences = dataSource.getRepository<GroupConferenceRow>('GroupConference');
     this.caseRows = dataSource.getRepository<ConferenceCaseRow>('ConferenceCase');
     this.qas = dataSource.getRepository<ConferenceQasRow>('ConferenceQas');
   }
@@ -66,7 +71,7 @@ export class SqlConferenceStore implements ConferenceStore {
     const set: Partial<ConferencePlanRow> = { version: expectedVersion + 1, updatedAt: at };
     if (changes.status !== undefined) set.status = changes.status;
     if (changes.groups !== undefined) set.groups = JSON.stringify(changes.groups);
-    const result = await this.dataSource.createQueryBuilder().update('ConferencePlan').set(set).where('id = :id AND version = :version', { id, version: expectedVersion }).execute();
+    const result = await managerOf(this.dataSource).createQueryBuilder().update('ConferencePlan').set(set).where('id = :id AND version = :version', { id, version: expectedVersion }).execute();
     if (result.affected !== 1) {
       if (!(await this.findPlan(id))) throw notFound('That plan does not exist.');
       throw conflict('The plan changed meanwhile.');
@@ -112,7 +117,7 @@ export class SqlConferenceStore implements ConferenceStore {
     if (changes.casesSentAt !== undefined) set.casesSentAt = changes.casesSentAt;
     if (changes.summary !== undefined) set.summary = changes.summary;
     if (changes.actions !== undefined) set.actions = changes.actions;
-    const result = await this.dataSource.createQueryBuilder().update('GroupConference').set(set).where('id = :id AND version = :version', { id, version: expectedVersion }).execute();
+    const result = await managerOf(this.dataSource).createQueryBuilder().update('GroupConference').set(set).where('id = :id AND version = :version', { id, version: expectedVersion }).execute();
     if (result.affected !== 1) {
       if (!(await this.findConference(id))) throw notFound('That conference does not exist.');
       throw conflict('The conference changed meanwhile.');

@@ -37,11 +37,15 @@ export function bookingNowRefusal({ request, booking, blockedBy }: BookingFacts,
     case 'retry':
       return booking?.status === 'failed' && request.status === 'accepted' ? null : invalid('There is no failed booking to try again.');
     case 'move':
-      // Once the meeting is held, it is history: it is neither moved nor cancelled.
-      return booking?.status === 'booked' && request.status === 'booked' ? null : invalid('There is no booked meeting to move.');
+      // Once the meeting is held, it is history: it is neither moved nor cancelled. A move that has
+      // not reached every diary yet may be given another time.
+      return (booking?.status === 'booked' || booking?.status === 'moving') && request.status === 'booked' ? null : invalid('There is no booked meeting to move.');
     case 'cancel':
-      // A failed booking may have written some diaries: cancelling takes those events out.
-      return (booking?.status === 'booked' && request.status === 'booked') || (booking?.status === 'failed' && request.status === 'accepted') ? null : invalid('There is no booking to cancel.');
+      // A booking still being written, or failed, may have written some diaries: cancelling takes
+      // those events out; a cancel not finished yet may be asked for again.
+      return (['booked', 'moving'].includes(booking?.status ?? '') && request.status === 'booked') || (['pending', 'failed', 'cancelling'].includes(booking?.status ?? '') && request.status === 'accepted')
+        ? null
+        : invalid('There is no booking to cancel.');
   }
 }
 

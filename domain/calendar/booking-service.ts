@@ -1,12 +1,13 @@
-import { invalid, notFound } from '../errors';
-import type { Clock, StaffDirectory } from '../ports';
+import { conflict, invalid, isDomainError, notFound } from '../errors';
+import type { Clock, StaffDirectory, WorkScheduler } from '../ports';
+import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import type { StaffMember } from '../staff';
 import type { BankHolidayRegion } from '../staff';
 import { assertBookingNow, assertBookingWho, type BookingAction } from './booking-policy';
 import { participant, participantsOf, type CaseParticipants } from '../requests/participants';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
-import { bookerIdOf, BOOKING_RULES, CLAIMANT_CONTACT_LABELS, DURATIONS_MINUTES, isClaimantContact, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type ClaimantContact, type MeetingMode } from './booking';
+import { BOOKING_WORK, bookerIdOf, BOOKING_RULES, CLAIMANT_CONTACT_LABELS, DURATIONS_MINUTES, isClaimantContact, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type ClaimantContact, type MeetingMode } from './booking';
 import type { CalendarPort, EventResult, Interval, NewEvent } from './calendar-port';
 import { findCommonSlots, type Participant } from './free-time';
 import { addDays, isClockTime, londonToUtc } from './london-time';
@@ -57,6 +58,18 @@ export interface BookingDeps {
   readonly notifier: RequestNotifier;
   readonly clock: Clock;
   readonly gate?: BookingGate;
+  /** A booking and the diary work it needs are written together. */
+  readonly uow?: UnitOfWork;
+  /** Where the diary work is kept until done; without it (rules tested alone) it is done at once. */
+  readonly work?: WorkScheduler;
+}
+
+/** Diary work that could not be finished this time (a diary did not answer): it is tried again later. */
+export class DiaryWorkUnfinished extends Error {
+  constructor(detail: string) {
+    super(`The diaries are not all up to date yet: ${detail}`);
+    this.name = 'DiaryWorkUnfinished';
+  }
 }
 
 /**
@@ -66,7 +79,11 @@ export interface BookingDeps {
  * failure part-way never makes a second event.
  */
 export class BookingService {
-  constructor(private readonly deps: BookingDeps) {}
+  private readonly uow: UnitOfWork;
+
+  constructor(private readonly deps: BookingDeps) {
+    this.uow = deps.uow ?? immediateUnitOfWork;
+  }
 
   /**
    * Up to `count` common free slots of the people in the meeting, one a day, before the date needed;
@@ -102,7 +119,10 @@ export class BookingService {
     });
   }
 
-  /** Checks the booker's choice and records a pending booking; `complete` then writes the diaries. */
+  /**
+   * Checks the booker's choice and records a pending booking with the work of writing its diaries,
+   * in one transaction; that work (`complete`) runs after the answer, and again after a restart.
+   */
   async start(person: StaffMember, requestId: string, version: number, choice: BookingChoice): Promise<Booking> {
     const request = await this.allowed(person, requestId, version, 'book');
     const blockedBy = (await this.deps.gate?.bookingBlockedBy(request)) ?? null;
@@ -113,72 +133,146 @@ export class BookingService {
       if (!isClaimantContact(choice.claimantContact)) throw invalid('Say how you contacted the claimant.', { claimantContact: 'Choose phone, email, face to face or letter.' });
       claimantContact = choice.claimantContact;
     }
-    // Moving the request's version on first makes a second click (or a stale card) a conflict, so
-    // two clicks at once can never make two bookings.
     const now = this.deps.clock.now();
-    await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'book:start', at: now });
-    return this.deps.bookings.create({ requestId: request.id, start, end, mode, claimantContact }, now);
+    return this.uow.run(async () => {
+      // Moving the request's version on first makes a second click (or a stale card) a conflict, so
+      // two clicks at once can never make two bookings.
+      await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'book:start', at: now });
+      const booking = await this.deps.bookings.create({ requestId: request.id, start, end, mode, claimantContact }, now);
+      await this.deps.work?.schedule(BOOKING_WORK, booking.id);
+      return booking;
+    });
   }
 
   /**
-   * Writes the diaries for a pending (or failed) booking. On success the request is booked and the
-   * requester told; on failure the booking says why and the DEA can try again.
+   * Brings the diaries in line with the booking: writes a pending booking's events, moves a moving
+   * one's, removes a cancelling one's. Safe to run again at any point (after a crash, or on two
+   * instances): events are created with one transactionId per booking and diary, moved to absolute
+   * times, and removing one already gone succeeds. A change made meanwhile (a cancel while the
+   * diaries were written) is picked up and finished too.
    */
   async complete(bookingId: string): Promise<Booking> {
-    const booking = await this.deps.bookings.find(bookingId);
-    if (!booking) throw notFound('That booking does not exist.');
-    if (booking.status === 'booked' || booking.status === 'cancelled') return booking;
+    for (let round = 0; ; round++) {
+      const booking = await this.deps.bookings.find(bookingId);
+      if (!booking) throw notFound('That booking does not exist.');
+      try {
+        if (booking.status === 'pending') return await this.write(booking);
+        if (booking.status === 'moving') return await this.applyMove(booking);
+        if (booking.status === 'cancelling') return await this.clear(booking);
+        return booking;
+      } catch (error) {
+        // Someone changed the booking while its diaries were being written: do what it now says.
+        if (isDomainError(error) && error.kind === 'conflict' && round < 3) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** Writes the diaries of a pending booking: booked when all are written, failed (to try again) when not. */
+  private async write(booking: Booking): Promise<Booking> {
     const request = (await this.deps.requests.findById(booking.requestId))!;
-    if (request.status !== 'accepted') return this.abandon(booking, request);
+    // The request moved on (withdrawn) before its booking was made: remove whatever was written.
+    if (request.status !== 'accepted') return this.clear(await this.deps.bookings.update(booking.id, booking.version, { status: 'cancelling' }, this.deps.clock.now()));
     const { requester, adviser: dea } = await this.parties(request);
     const made = new Map(booking.events.map((e) => [e.role, e]));
     const wanted = this.events(booking, request, requester, dea).filter((w) => !made.has(w.role));
     const results = wanted.length ? await this.deps.calendar.createEvents(wanted.map((w) => w.event)) : [];
-    const events: BookedEvent[] = [...booking.events];
+    const written: BookedEvent[] = [];
     let joinUrl = booking.joinUrl;
     const failures: string[] = [];
     results.forEach((result: EventResult, i) => {
       const role = wanted[i]!.role;
       if (result.ok) {
-        events.push({ mailbox: result.mailbox, eventId: result.eventId, role });
+        written.push({ mailbox: result.mailbox, eventId: result.eventId, role });
         joinUrl = joinUrl ?? result.joinUrl;
       } else {
         failures.push(`${role === 'adviser' ? "the DEA's" : "the requester's"} diary: ${result.error}`);
       }
     });
+    // What was written is kept first, whatever happened to the booking meanwhile, so nothing made is forgotten.
+    const saved = written.length ? await this.keepEvents(booking, written, joinUrl) : booking;
+    if (saved.status !== 'pending') throw conflict('The booking changed meanwhile.');
     const now = this.deps.clock.now();
     if (failures.length) {
-      const failed = await this.deps.bookings.update(booking.id, booking.version, { status: 'failed', events, joinUrl, lastError: failures.join('; ').slice(0, 400) }, now);
-      await this.deps.notifier.requestChanged(request);
-      return failed;
+      return this.uow.run(async () => {
+        const failed = await this.deps.bookings.update(saved.id, saved.version, { status: 'failed', lastError: failures.join('; ').slice(0, 400) }, now);
+        await this.deps.notifier.requestChanged(request);
+        return failed;
+      });
     }
-    const latest = (await this.deps.requests.findById(request.id))!;
-    if (latest.status !== 'accepted') {
-      // Withdrawn while the diaries were being written: take the events out again.
-      const saved = await this.deps.bookings.update(booking.id, booking.version, { events, joinUrl }, now);
-      return this.abandon(saved, latest);
-    }
-    const booked = await this.deps.bookings.update(booking.id, booking.version, { status: 'booked', events, joinUrl, lastError: null }, now);
-    const booker = bookerIdOf(request) ?? request.deaId;
-    const moved = await this.deps.requests.changeStatus({ requestId: latest.id, expectedVersion: latest.version, to: 'booked', actorId: booker, action: 'book', at: now });
-    await this.deps.notifier.requestChanged(moved);
-    await this.deps.notifier.requestNeedsAttention(moved, this.otherParty(moved, booker));
-    return booked;
+    const done = await this.uow.run(async () => {
+      const latest = (await this.deps.requests.findById(request.id))!;
+      if (latest.status !== 'accepted') return null;
+      const booked = await this.deps.bookings.update(saved.id, saved.version, { status: 'booked', lastError: null }, now);
+      const booker = bookerIdOf(request) ?? request.deaId;
+      const moved = await this.deps.requests.changeStatus({ requestId: latest.id, expectedVersion: latest.version, to: 'booked', actorId: booker, action: 'book', at: now });
+      await this.deps.notifier.requestChanged(moved);
+      await this.deps.notifier.requestNeedsAttention(moved, this.otherParty(moved, booker));
+      return booked;
+    });
+    // Withdrawn while the diaries were being written: take the events out again.
+    return done ?? this.clear(await this.deps.bookings.update(saved.id, saved.version, { status: 'cancelling' }, now));
   }
 
-  /** The request moved on (withdrawn) before its booking was made: remove whatever was written. */
-  private async abandon(booking: Booking, request: SupportRequest): Promise<Booking> {
+  /** Adds events just written to the booking as it now is (another change may have moved its version on). */
+  private async keepEvents(booking: Booking, written: readonly BookedEvent[], joinUrl: string | null): Promise<Booking> {
+    let current = booking;
+    for (let round = 0; ; round++) {
+      const known = new Set(current.events.map((e) => `${e.mailbox}\n${e.eventId}`));
+      const events = [...current.events, ...written.filter((e) => !known.has(`${e.mailbox}\n${e.eventId}`))];
+      try {
+        return await this.deps.bookings.update(current.id, current.version, { events, joinUrl: current.joinUrl ?? joinUrl }, this.deps.clock.now());
+      } catch (error) {
+        if (!isDomainError(error) || error.kind !== 'conflict' || round >= 3) throw error;
+        current = (await this.deps.bookings.find(current.id))!;
+      }
+    }
+  }
+
+  /** Moves every event of a moving booking to its time; what could not be moved is tried again. */
+  private async applyMove(booking: Booking): Promise<Booking> {
+    const results = await this.deps.calendar.moveEvents(booking.events.map((e) => ({ mailbox: e.mailbox, eventId: e.eventId, start: booking.start, end: booking.end })));
+    const failed = results.filter((r): r is Extract<EventResult, { ok: false }> => !r.ok);
+    const now = this.deps.clock.now();
+    if (failed.length) {
+      const kept = await this.uow.run(async () => {
+        const updated = await this.deps.bookings.update(booking.id, booking.version, { lastError: `Not moved in ${failed.length} of ${results.length} diaries: ${failed.map((f) => f.error).join('; ')}`.slice(0, 400) }, now);
+        await this.notifyChanged(booking.requestId);
+        return updated;
+      });
+      if (failed.some((f) => f.retryable)) throw new DiaryWorkUnfinished(kept.lastError ?? 'not moved');
+      return kept;
+    }
+    return this.uow.run(async () => {
+      const moved = await this.deps.bookings.update(booking.id, booking.version, { status: 'booked', lastError: null }, now);
+      await this.notifyChanged(booking.requestId);
+      return moved;
+    });
+  }
+
+  /** Removes every event of a cancelling booking; what could not be removed is tried again. */
+  private async clear(booking: Booking): Promise<Booking> {
     const results = booking.events.length ? await this.deps.calendar.deleteEvents(booking.events) : [];
     const left = booking.events.filter((_, i) => !results[i]?.ok);
     const now = this.deps.clock.now();
-    const ended = await this.deps.bookings.update(
-      booking.id,
-      booking.version,
-      left.length ? { status: 'failed', events: left, lastError: `The request was ${request.status}; some diary events could not be removed.` } : { status: 'cancelled', events: [] },
-      now,
-    );
-    await this.deps.notifier.requestChanged(request);
-    return ended;
+    if (left.length) {
+      const kept = await this.uow.run(async () => {
+        const updated = await this.deps.bookings.update(booking.id, booking.version, { events: left, lastError: `${left.length} diary event${left.length === 1 ? '' : 's'} could not be removed yet.` }, now);
+        await this.notifyChanged(booking.requestId);
+        return updated;
+      });
+      throw new DiaryWorkUnfinished(kept.lastError ?? 'not removed');
+    }
+    return this.uow.run(async () => {
+      const cancelled = await this.deps.bookings.update(booking.id, booking.version, { status: 'cancelled', events: [], lastError: null }, now);
+      await this.notifyChanged(booking.requestId);
+      return cancelled;
+    });
+  }
+
+  private async notifyChanged(requestId: string): Promise<void> {
+    const request = await this.deps.requests.findById(requestId);
+    if (request) await this.deps.notifier.requestChanged(request);
   }
 
   /** A failed booking, to write its diaries again (`complete` never makes a second event). */
@@ -187,10 +281,13 @@ export class BookingService {
     const booking = await this.deps.bookings.currentFor(request.id);
     assertBookingNow({ request, booking, blockedBy: null }, 'retry');
     if (!booking) throw invalid('There is no failed booking to try again.');
-    return booking;
+    return this.begin(booking, { status: 'pending', lastError: null }, () => this.deps.notifier.requestChanged(request));
   }
 
-  /** Moves every event of the booking to a new time. */
+  /**
+   * Moves the meeting to a new time: the booking takes the new time at once, with the work of
+   * moving every diary event; the other person is told, and their card shows the move finish.
+   */
   async move(person: StaffMember, requestId: string, version: number, choice: BookingChoice): Promise<Booking> {
     const request = await this.allowed(person, requestId, version, 'move');
     const booking = await this.deps.bookings.currentFor(request.id);
@@ -198,40 +295,49 @@ export class BookingService {
     if (!booking) throw invalid('There is no booked meeting to move.');
     const minutes = Math.round((booking.end.getTime() - booking.start.getTime()) / 60_000);
     const { start, end } = this.checkChoice({ ...choice, slot: undefined, mode: booking.mode, durationMinutes: (DURATIONS_MINUTES as readonly number[]).includes(minutes) ? minutes : 60 });
-    const results = await this.deps.calendar.moveEvents(booking.events.map((e) => ({ mailbox: e.mailbox, eventId: e.eventId, start, end })));
-    const failed = results.filter((r) => !r.ok);
-    if (failed.length) throw invalid(`The meeting could not be moved in every diary (${failed.length} of ${results.length} failed). Nothing else changed; try again.`);
     const now = this.deps.clock.now();
-    const moved = await this.deps.bookings.update(booking.id, booking.version, { start, end }, now);
-    // The request's version moves on so every copy of its card shows the new time.
-    const changed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'reschedule', at: now });
-    await this.deps.notifier.requestChanged(changed);
-    await this.deps.notifier.requestNeedsAttention(changed, this.otherParty(changed, person.id));
-    return moved;
+    return this.begin(booking, { status: 'moving', start, end, lastError: null }, async () => {
+      // The request's version moves on so every copy of its card shows the new time.
+      const changed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'reschedule', at: now });
+      await this.deps.notifier.requestChanged(changed);
+      await this.deps.notifier.requestNeedsAttention(changed, this.otherParty(changed, person.id));
+    });
   }
 
-  /** Removes every event of the booking; the request goes back to accepted, to be booked again. */
+  /**
+   * Cancels the meeting: the booking is cancelling, with the work of removing every diary event;
+   * a booked request goes back to accepted, to be booked again, and the other person is told.
+   */
   async cancel(person: StaffMember, requestId: string, version: number): Promise<Booking> {
     const request = await this.allowed(person, requestId, version, 'cancel');
     const booking = await this.deps.bookings.currentFor(request.id);
     assertBookingNow({ request, booking, blockedBy: null }, 'cancel');
     if (!booking) throw invalid('There is no booking to cancel.');
-    const results = await this.deps.calendar.deleteEvents(booking.events);
-    const left = booking.events.filter((_, i) => !results[i]?.ok);
     const now = this.deps.clock.now();
-    if (left.length) {
-      await this.deps.bookings.update(booking.id, booking.version, { events: left, lastError: 'Some diary events could not be removed; try again.' }, now);
-      throw invalid('Some diary events could not be removed. Try cancelling again.');
-    }
-    const cancelled = await this.deps.bookings.update(booking.id, booking.version, { status: 'cancelled', events: [] }, now);
-    if (request.status === 'booked') {
-      const back = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: person.id, action: 'cancel booking', at: now });
-      await this.deps.notifier.requestChanged(back);
-      await this.deps.notifier.requestNeedsAttention(back, this.otherParty(back, person.id));
-    } else {
-      await this.deps.notifier.requestChanged(request);
-    }
-    return cancelled;
+    return this.begin(booking, { status: 'cancelling', lastError: null }, async () => {
+      if (request.status === 'booked') {
+        const back = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: person.id, action: 'cancel booking', at: now });
+        await this.deps.notifier.requestChanged(back);
+        await this.deps.notifier.requestNeedsAttention(back, this.otherParty(back, person.id));
+      } else {
+        const touched = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'cancel booking', at: now });
+        await this.deps.notifier.requestChanged(touched);
+      }
+    });
+  }
+
+  /**
+   * Records what the diaries are to become and the work that makes them so, in one transaction.
+   * Without a work queue (tests of the rules alone) the work is done at once.
+   */
+  private async begin(booking: Booking, changes: Parameters<BookingStore['update']>[2], alongside: () => Promise<void>): Promise<Booking> {
+    const updated = await this.uow.run(async () => {
+      const saved = await this.deps.bookings.update(booking.id, booking.version, changes, this.deps.clock.now());
+      await alongside();
+      await this.deps.work?.schedule(BOOKING_WORK, saved.id);
+      return saved;
+    });
+    return this.deps.work ? updated : this.complete(updated.id);
   }
 
   async current(requestId: string): Promise<Booking | null> {

@@ -58,7 +58,18 @@ export function isClaimantContact(value: unknown): value is ClaimantContact {
   return typeof value === 'string' && (CLAIMANT_CONTACTS as readonly string[]).includes(value);
 }
 
-export type BookingStatus = 'pending' | 'booked' | 'failed' | 'cancelled';
+/**
+ * pending: the diaries are being written; booked; failed: not every diary could be written (tried
+ * again or cancelled); moving: every event is being moved to the booking's time; cancelling: every
+ * event is being removed; cancelled. pending, moving and cancelling are finished by work in SQL.
+ */
+export type BookingStatus = 'pending' | 'booked' | 'failed' | 'moving' | 'cancelling' | 'cancelled';
+
+/** Statuses whose diary work is still to do (a job finishes it, even after a restart). */
+export const UNFINISHED_BOOKING_STATUSES: readonly BookingStatus[] = ['pending', 'moving', 'cancelling'];
+
+/** The kind of durable work that brings a booking's diaries in line with it. */
+export const BOOKING_WORK = 'booking';
 
 /** One diary event made for a booking, so that moving or cancelling reaches every one. */
 export interface BookedEvent {
@@ -83,7 +94,7 @@ export interface Booking extends Interval {
 export interface BookingStore {
   create(booking: Omit<Booking, 'id' | 'version' | 'events' | 'joinUrl' | 'lastError' | 'status' | 'claimantContact'> & { claimantContact?: ClaimantContact | null }, at: Date): Promise<Booking>;
   find(id: string): Promise<Booking | null>;
-  /** The booking that is pending, booked or failed for the request, if any. */
+  /** The request's booking that is not cancelled, if any. */
   currentFor(requestId: string): Promise<Booking | null>;
   /** Booked meetings that ended by `at`, of requests that are still booked. */
   endedBy(at: Date): Promise<Booking[]>;

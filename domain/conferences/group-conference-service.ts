@@ -7,7 +7,8 @@
  */
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import { assertPlan, type PlanAction } from './plan-policy';
-import type { Clock, Logger, StaffDirectory } from '../ports';
+import type { Clock, Logger, StaffDirectory, WorkScheduler } from '../ports';
+import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { hasRole, type StaffMember } from '../staff';
 import type { WorkingPatterns } from '../calendar/booking-service';
 import type { Attendee, NewEvent } from '../calendar/calendar-port';
@@ -30,7 +31,14 @@ export interface GroupConferenceDeps {
   readonly jobs: JobLeases;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** A confirmed plan and the work of booking it are written together. */
+  readonly uow?: UnitOfWork;
+  /** Where the booking work is kept until done; without it, `book` is called by whoever confirms. */
+  readonly work?: WorkScheduler;
 }
+
+/** The kind of durable work that books a confirmed plan's pending and failed conferences. */
+export const PLAN_BOOKING_WORK = 'conference_plan';
 
 export interface PlanRequest {
   readonly deaId?: string;
@@ -52,7 +60,11 @@ const COHORT_SYNC_JOB = 'group-conference-cohort-sync';
 const COHORT_SYNC_EVERY_MS = 15 * 60_000;
 
 export class GroupConferenceService {
-  constructor(private readonly deps: GroupConferenceDeps) {}
+  private readonly uow: UnitOfWork;
+
+  constructor(private readonly deps: GroupConferenceDeps) {
+    this.uow = deps.uow ?? immediateUnitOfWork;
+  }
 
   /** The DEAs a team leader may plan for. */
   async deaChoices(wctl: StaffMember): Promise<StaffMember[]> {
@@ -133,8 +145,13 @@ export class GroupConferenceService {
       throw invalid(`Give a date and time to ${unplaced.map((c) => `group ${c.groupIndex + 1} in ${describeMonth(c.month)}`).join(', ')} first.`);
     }
     const now = this.deps.clock.now();
-    const confirmed = await this.deps.store.updatePlan(plan.id, plan.version, { status: 'confirmed' }, now);
-    for (const c of conferences) if (c.status === 'proposed') await this.deps.store.updateConference(c.id, c.version, { status: 'pending' }, now);
+    // The plan, its conferences to book and the work of booking them are written together.
+    const confirmed = await this.uow.run(async () => {
+      const saved = await this.deps.store.updatePlan(plan.id, plan.version, { status: 'confirmed' }, now);
+      for (const c of conferences) if (c.status === 'proposed') await this.deps.store.updateConference(c.id, c.version, { status: 'pending' }, now);
+      await this.deps.work?.schedule(PLAN_BOOKING_WORK, plan.id);
+      return saved;
+    });
     this.deps.logger.info({ planId: plan.id, conferences: conferences.length }, 'group conferences confirmed');
     return confirmed;
   }
@@ -146,6 +163,8 @@ export class GroupConferenceService {
   async book(planId: string, onProgress?: (progress: BookingProgress) => Promise<void>): Promise<BookingProgress> {
     const plan = await this.deps.store.findPlan(planId);
     if (!plan || plan.status !== 'confirmed') throw invalid('Only a confirmed plan is booked.');
+    // A conference is created with the same transactionId on every run, so a run after a stop
+    // part-way finds the meetings already made instead of making them again.
     const all = (await this.deps.store.conferencesOf(planId)).filter((c) => c.status !== 'cancelled');
     const todo = all.filter((c) => c.status === 'pending' || c.status === 'failed');
     const total = all.filter((c) => c.status !== 'unplaced').length;
@@ -157,16 +176,19 @@ export class GroupConferenceService {
       const coaches = new Map((await this.deps.directory.findByIds(round.flatMap((c) => c.coachIds))).map((p) => [p.id, p]));
       const results = await this.deps.calendar.createEvents(round.map((c) => this.event(c, invitees, coaches)));
       const now = this.deps.clock.now();
-      for (const [n, result] of results.entries()) {
-        const c = round[n]!;
-        if (result.ok) {
-          await this.deps.store.updateConference(c.id, c.version, { status: 'booked', eventId: result.eventId, joinUrl: result.joinUrl, lastError: null }, now);
-          done += 1;
-        } else {
-          await this.deps.store.updateConference(c.id, c.version, { status: 'failed', lastError: result.error.slice(0, 400) }, now);
-          failed += 1;
+      // A round's results are saved together: all of them, or (after a stop) none, to be found again.
+      await this.uow.run(async () => {
+        for (const [n, result] of results.entries()) {
+          const c = round[n]!;
+          if (result.ok) {
+            await this.deps.store.updateConference(c.id, c.version, { status: 'booked', eventId: result.eventId, joinUrl: result.joinUrl, lastError: null }, now);
+            done += 1;
+          } else {
+            await this.deps.store.updateConference(c.id, c.version, { status: 'failed', lastError: result.error.slice(0, 400) }, now);
+            failed += 1;
+          }
         }
-      }
+      });
       await onProgress?.({ done, total, failed });
     }
     this.deps.logger.info({ planId, done, total, failed }, 'group conferences booked');
@@ -185,7 +207,7 @@ export class GroupConferenceService {
       for (const plan of await this.deps.store.confirmedPlans()) {
         await this.syncCohort(plan.id);
         added += await this.extend(plan.id, now);
-        await this.book(plan.id, () => this.deps.notifier.planChanged(plan.id));
+        await this.bookLater(plan.id);
       }
       await this.deps.jobs.complete(TOP_UP_JOB, period, this.deps.clock.now());
       this.deps.logger.info({ period, added }, 'group conferences topped up');
@@ -330,7 +352,19 @@ export class GroupConferenceService {
 
   /** A confirmed plan whose conferences failed to book, to book again (each conference once: `book` resumes). */
   async retry(wctl: StaffMember, planId: string): Promise<ConferencePlan> {
-    return this.allowed(wctl, planId, null, 'retry');
+    const plan = await this.allowed(wctl, planId, null, 'retry');
+    await this.bookLater(plan.id);
+    return plan;
+  }
+
+  /** Books what is pending or failed: as durable work when there is a queue, else at once. */
+  private async bookLater(planId: string): Promise<void> {
+    if (this.deps.work) {
+      const work = this.deps.work;
+      await this.uow.run(() => work.schedule(PLAN_BOOKING_WORK, planId));
+    } else {
+      await this.book(planId, () => this.deps.notifier.planChanged(planId));
+    }
   }
 
   private assertWctl(person: StaffMember): void {

@@ -10,9 +10,10 @@ export function planWhoRefusal(personId: string, plan: ConferencePlan): DomainEr
   return plan.wctlId === personId ? null : notAllowed('Only the team leader who made this plan can change it.');
 }
 
-/** A draft is changed and confirmed; a confirmed plan with conferences that failed is booked again. */
+/** A draft is changed and confirmed; a confirmed plan with conferences not booked yet is booked again. */
 export function planNowRefusal(plan: ConferencePlan, conferences: readonly GroupConference[], action: PlanAction): DomainError | null {
-  if (action === 'retry') return plan.status === 'confirmed' && conferences.some((c) => c.status === 'failed') ? null : invalid('There is nothing on this plan to book again.');
+  // Booking runs by itself after a stop too; trying again is offered while anything is unbooked.
+  if (action === 'retry') return plan.status === 'confirmed' && conferences.some((c) => c.status === 'failed' || c.status === 'pending') ? null : invalid('There is nothing on this plan to book again.');
   return plan.status === 'draft' ? null : invalid('This plan is already confirmed.');
 }
 

@@ -13,7 +13,7 @@ describe('nothing grows for ever: a daily job prunes what has outlived its use',
 
   const count = async (table: string) => Number((await bot.app.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
 
-  it('deletes drafts untouched for the configured days, forgotten chats and old job runs, once a day, and keeps the rest', async () => {
+  it('deletes drafts untouched for the configured days, forgotten chats, old job runs and work done long ago, once a day, and keeps the rest', async () => {
     // A draft request left unfinished: it lives in the person's state, and may hold claimant details.
     await exchange(bot, PEOPLE.coach, 'new request');
     await exchange(bot, PEOPLE.dea, 'help');
@@ -21,10 +21,14 @@ describe('nothing grows for ever: a daily job prunes what has outlived its use',
     expect(states).toBeGreaterThan(0);
     const longAgo = (days: number) => new Date(now.getTime() - days * DAY);
     await bot.app.dataSource.getRepository('JobRun').insert({ id: 'old-run', leaseUntil: longAgo(100), completedAt: longAgo(100) });
+    // Durable work done long ago goes; work still due stays, however old.
+    const work = (id: string, dueAt: Date | null) => ({ id, kind: 'booking', subjectId: id, dueAt, leaseUntil: null, generation: 1, attempts: 1, lastError: null, createdAt: longAgo(100), updatedAt: longAgo(100) });
+    await bot.app.dataSource.getRepository('WorkItem').insert([work('done-long-ago', null), work('still-due', longAgo(100))]);
     await bot.app.dataSource.getRepository('ConversationReference').update({ aadObjectId: PEOPLE.dea }, { updatedAt: longAgo(500) });
 
     // Nothing is old enough yet but the job run and the DEA's chat.
-    expect(await bot.app.jobs.pruneStaleRows!()).toEqual({ botState: 0, conversationReferences: 1, jobRuns: 1 });
+    expect(await bot.app.jobs.pruneStaleRows!()).toEqual({ botState: 0, conversationReferences: 1, jobRuns: 1, workItems: 1 });
+    expect(await count('work_item')).toBe(1);
     expect(await count('bot_state')).toBe(states);
     // Once a day: another instance (or the next hour) does nothing.
     expect(await bot.app.jobs.pruneStaleRows!()).toBeNull();

@@ -57,7 +57,10 @@ describe('the booking policy: who books, and who may move, cancel or retry', () 
     expect(sorted(allowedBooking('coach', facts(booked, booking('booked'))))).toEqual(['cancel', 'move']);
     expect(sorted(allowedBooking('dea', facts(booked, booking('booked'))))).toEqual(['cancel', 'move']);
     expect(sorted(allowedBooking('dea', facts(conference, booking('failed'))))).toEqual(['cancel', 'retry']);
-    expect(allowedBooking('dea', facts(conference, booking('pending'))).size).toBe(0);
+    // Diaries still being written, moved or cleared: the way on is to cancel (or give another time).
+    expect(sorted(allowedBooking('dea', facts(conference, booking('pending'))))).toEqual(['cancel']);
+    expect(sorted(allowedBooking('dea', facts(booked, booking('moving'))))).toEqual(['cancel', 'move']);
+    expect(sorted(allowedBooking('dea', facts(conference, booking('cancelling'))))).toEqual(['cancel']);
     expect(bookingWhoRefusal('someone-else', booked, 'move')?.kind).toBe('not_allowed');
   });
 

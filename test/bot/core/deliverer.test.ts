@@ -204,7 +204,10 @@ describe('the deliverer sends what the outbox holds (SQLite, migrations run)', (
   it('keeps each conversation within 7 sends a second and 60 in 30 seconds, across two instances', async () => {
     await references.remember(chat(COACH), COACH);
     const sentAt: number[] = [];
-    const timed = { send: async (reference: Partial<ConversationReference>, card: AdaptiveCard) => { sentAt.push(now.getTime()); return teams.send(reference, card); } };
+    const timed = {
+      send: async (reference: Partial<ConversationReference>, card: AdaptiveCard) => { sentAt.push(now.getTime()); return teams.send(reference, card); },
+      sendText: async (reference: Partial<ConversationReference>, text: string) => { sentAt.push(now.getTime()); return teams.sendText(reference, text); },
+    };
     const make = () => new Deliverer({ outbox, conversationReferences: references, directory: new SqlStaffDirectory(db.dataSource), teams: timed, pace: new ConversationPace(db.dataSource), uow: new SqlUnitOfWork(db.dataSource), cards, liveCards: new Map(), signals: new DeliverySignals(), logger: quiet, clock: { now: () => now } });
     const [a, b] = [make(), make()];
     const ids: string[] = [];

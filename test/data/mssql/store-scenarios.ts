@@ -214,6 +214,7 @@ export const SUBJECTS: readonly Subject[] = [
   store(PostedCards, ({ dataSource }) => new PostedCards(dataSource), {
     record: (s) => s.record({ requestId: ID, recipientAad: OTHER, activityId: 'activity-1', reference: { conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '' } } }, AT),
     forRequest: (s) => s.forRequest(ID),
+    forget: (s) => s.forget({ activityId: 'activity-1', reference: { conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '' } } }),
   }),
   store(ProcessedActivities, ({ dataSource }) => new ProcessedActivities(dataSource), {
     claim: (s) => s.claim('msteams', 'a:1', 'activity-1', AT),

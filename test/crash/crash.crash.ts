@@ -1,0 +1,396 @@
+/**
+ * Crash tests: the compiled bot runs as a child process and is killed with SIGKILL at each step of
+ * the work people's answers start (a turn whose claim is taken; a request and the card queued for
+ * its DEA; a triage change and its notification; booking, moving and cancelling a meeting; booking
+ * a plan's conferences). A new process on the same database must then finish the work with nothing
+ * lost and nothing doubled: diary events, outbox rows and requests are counted.
+ *
+ * Kill points are armed with CRASH_AT (read outside production only): the process stops itself at
+ * the named point, so each kill lands between the same two steps every time.
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import type { Activity } from 'botbuilder';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import { GraphStandIn } from '../../testkit/graph-stand-in';
+import { ConnectorRecorder } from '../support/connector-recorder';
+import { messageFrom, PEOPLE, repliesIn, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { assertBuilt, copyOfDatabase, count, eventually, killAllChildren, query, removeDatabase, startChild, type ChildBot } from './child-bot';
+
+jest.setTimeout(900_000);
+
+const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A weekday about three weeks ahead, for a meeting typed in by the DEA. */
+function weekdayAhead(days: number): string {
+  for (let d = days; ; d++) {
+    const day = new Date(`${dayOffset(d)}T12:00:00Z`).getUTCDay();
+    if (day !== 0 && day !== 6) return dayOffset(d);
+  }
+}
+
+const connector = new ConnectorRecorder();
+let serviceUrl = '';
+let graph: GraphStandIn;
+const GRAPH_ENV = (): Record<string, string> => ({
+  GRAPH_TENANT_ID: '00000000-0000-4000-8000-0000000000aa',
+  GRAPH_CLIENT_ID: '00000000-0000-4000-8000-0000000000bb',
+  GRAPH_CLIENT_SECRET: 'not-a-secret',
+  GRAPH_BASE_URL: graph.baseUrl,
+});
+
+/** What each kind of fault came to: kills tried, runs that ended right, and runs that lost or doubled something. */
+const tally = new Map<string, { tried: number; survived: number; lost: number; notes: string[] }>();
+function record(kind: string, point: string, problems: string[]): void {
+  const row = tally.get(kind) ?? { tried: 0, survived: 0, lost: 0, notes: [] };
+  row.tried += 1;
+  if (problems.length) {
+    row.lost += 1;
+    row.notes.push(`${point}: ${problems.join('; ')}`);
+  } else row.survived += 1;
+  tally.set(kind, row);
+}
+
+/** Runs the scenarios a few at a time (each is its own process and database). */
+async function inParallel<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const failures: unknown[] = [];
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item).catch((error: unknown) => failures.push(error));
+  }));
+  if (failures.length) throw failures[0];
+}
+
+function message(aad: string, text: string | undefined, extra: Partial<Activity> = {}): Partial<Activity> {
+  return { ...messageFrom(aad, text, extra), serviceUrl, deliveryMode: 'expectReplies' } as Partial<Activity>;
+}
+
+function invoke(aad: string, verb: string, data: Record<string, unknown>, extra: Partial<Activity> = {}): Partial<Activity> {
+  return {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: `invoke-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: `29:${aad}`, aadObjectId: aad },
+    recipient: { id: '28:dea-bot' },
+    conversation: { id: `a:personal-${aad}`, conversationType: 'personal' },
+    value: { action: { type: 'Action.Execute', verb, data } },
+    ...extra,
+  } as Partial<Activity>;
+}
+
+/** Posts to a bot that may be killed meanwhile: a lost answer is what the person would see, not a test failure. */
+async function postMayDie(bot: ChildBot, activity: Partial<Activity>): Promise<{ status: number; body: unknown } | null> {
+  return bot.post(activity).catch(() => null);
+}
+
+/** Kills the bot at `point` while `act` runs, then starts a new one on the same database. */
+async function killedAt(dir: string, point: string, act: (bot: ChildBot) => Promise<void>, env: Record<string, string> = {}): Promise<{ restarted: ChildBot; problems: string[] }> {
+  const armed = await startChild(dir, { crashAt: point, env });
+  const problems: string[] = [];
+  try {
+    await act(armed);
+  } catch (error) {
+    await armed.kill();
+    throw error;
+  }
+  const exit = await Promise.race([armed.exited, new Promise<null>((r) => setTimeout(() => r(null), 60_000))]);
+  if (!exit) {
+    problems.push('the kill point was never reached');
+    await armed.kill();
+  } else if (exit.signal !== 'SIGKILL') problems.push(`the bot ended with ${exit.signal ?? exit.code}, not SIGKILL`);
+  return { restarted: await startChild(dir, { env }), problems };
+}
+
+const bases: { accepted: string; booked: string; submitted: string; people: string } = { accepted: '', booked: '', submitted: '', people: '' };
+const requestOf = { submitted: '', accepted: '', booked: '' };
+
+/** A base database made by the real bot in this process, stopped cleanly, to copy for each kill. */
+async function makeBase(setup: (bot: TestBot) => Promise<void>): Promise<string> {
+  const bot = await startTestBot();
+  for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl]) await bot.post(message(who, 'help'));
+  await setup(bot);
+  await bot.app.background.idle();
+  await bot.close({ keepData: true });
+  return bot.dataDir;
+}
+
+async function newRequest(bot: TestBot, accept: boolean): Promise<string> {
+  const coach = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.coach))!;
+  const store = new SqlSupportRequestStore(bot.app.dataSource);
+  const request = await store.create(
+    { type: 'claimant_support', requesterId: coach.id, deaId: coach.deaId!, claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'Needs support', reason: 'Advice', requiredBy: dayOffset(40), urgent: false, vulnerability: null },
+    new Date(),
+  );
+  if (accept) await bot.post(invoke(PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'case_conference' }));
+  return request.id;
+}
+
+const MEETING = { otherDate: weekdayAhead(20), otherTime: '10:00', durationMinutes: '60', mode: 'teams' };
+const MOVED_TO = { otherDate: weekdayAhead(24), otherTime: '14:00' };
+
+function requestRow(dir: string, id: string): { status: string; version: number } {
+  return query<{ status: string; version: number }>(dir, 'SELECT status, version FROM support_request WHERE id = ?', id)[0]!;
+}
+function bookingRow(dir: string, requestId: string): { id: string; status: string; startsAt: string } | undefined {
+  return query<{ id: string; status: string; startsAt: string }>(dir, 'SELECT id, status, startsAt FROM booking WHERE requestId = ? ORDER BY createdAt DESC LIMIT 1', requestId)[0];
+}
+const cardsAbout = (dir: string, requestId: string) => count(dir, "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'request_card' AND subjectId = ?", requestId);
+const workDue = (dir: string) => count(dir, 'SELECT COUNT(*) AS n FROM work_item WHERE dueAt IS NOT NULL');
+
+beforeAll(async () => {
+  assertBuilt();
+  serviceUrl = await connector.start();
+  graph = await GraphStandIn.start({ latencyMs: 1 });
+  bases.people = await makeBase(async () => undefined);
+  bases.submitted = await makeBase(async (bot) => {
+    requestOf.submitted = await newRequest(bot, false);
+  });
+  bases.accepted = await makeBase(async (bot) => {
+    requestOf.accepted = await newRequest(bot, true);
+  });
+  bases.booked = await makeBase(async (bot) => {
+    const id = await newRequest(bot, true);
+    requestOf.booked = id;
+    const version = (await new SqlSupportRequestStore(bot.app.dataSource).findById(id))!.version;
+    await bot.post(invoke(PEOPLE.dea, 'booking.book', { requestId: id, version, ...MEETING }));
+    await bot.app.background.idle();
+  });
+}, 120_000);
+
+afterAll(async () => {
+  killAllChildren();
+  await connector.stop();
+  await graph?.close();
+  const lines = ['| fault kind | kill points tried | survived | lost or doubled |', '| --- | --- | --- | --- |'];
+  for (const [kind, row] of tally) lines.push(`| ${kind} | ${row.tried} | ${row.survived} | ${row.lost} |`);
+  const notes = [...tally.values()].flatMap((r) => r.notes);
+  const report = `${lines.join('\n')}\n${notes.length ? `\n${notes.map((n) => `- ${n}`).join('\n')}\n` : ''}`;
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/crash-report.md', report);
+  console.log(report);
+});
+
+/** Whether every kill of a kind ended right; the details are in the report. */
+function expectNoneLost(kind: string): void {
+  const row = tally.get(kind)!;
+  expect(row.notes).toEqual([]);
+  expect(row.lost).toBe(0);
+}
+
+describe('booking a meeting (item 4): killed between each step, finished by the next process', () => {
+  const bookAndCheck = (kind: string, points: readonly string[], graphEvents: boolean) => async () => {
+    await inParallel(points, 2, async (point) => {
+      const dir = copyOfDatabase(bases.accepted);
+      const id = requestOf.accepted;
+      const before = cardsAbout(dir, id);
+      const env = graphEvents ? GRAPH_ENV() : {};
+      const { restarted, problems } = await killedAt(dir, point, async (bot) => {
+        await postMayDie(bot, invoke(PEOPLE.dea, 'booking.book', { requestId: id, version: requestRow(dir, id).version, ...MEETING }));
+      }, env);
+      try {
+        await eventually('the booking is booked and no work is left', () => bookingRow(dir, id)?.status === 'booked' && workDue(dir) === 0).catch((e: Error) => problems.push(e.message));
+        const booking = bookingRow(dir, id);
+        if (!booking) problems.push('no booking');
+        else {
+          const mailboxes = graphEvents
+            ? graph.allEvents().filter((e) => e.transactionId?.startsWith(`${booking.id}:`)).map((e) => e.mailbox.toLowerCase())
+            : query<{ mailbox: string }>(dir, 'SELECT mailbox FROM calendar_event WHERE transactionId LIKE ?', `${booking.id}:%`).map((e) => e.mailbox);
+          if (mailboxes.length !== 2) problems.push(`${mailboxes.length} diary events, not 2`);
+          if (new Set(mailboxes).size !== mailboxes.length) problems.push('two events in one diary');
+        }
+        if (requestRow(dir, id).status !== 'booked') problems.push(`the request is ${requestRow(dir, id).status}`);
+        const told = cardsAbout(dir, id) - before;
+        if (told !== 1) problems.push(`${told} cards queued for the coach, not 1`);
+      } finally {
+        await restarted.stop();
+        removeDatabase(dir);
+      }
+      record(kind, point, problems);
+    });
+    expectNoneLost(kind);
+  };
+
+  it('completing a booking, embedded calendar', bookAndCheck('completing a booking (embedded calendar)', ['work.leased', 'calendar.created#1', 'calendar.created#2', 'outbox.queued', 'work.finished'], false));
+  it('completing a booking, Microsoft Graph (transactionId)', bookAndCheck('completing a booking (Graph)', ['calendar.created#1', 'calendar.created#2', 'work.finished'], true));
+
+  it('moving a booking', async () => {
+    const kind = 'moving a booking (embedded calendar)';
+    const id = requestOf.booked;
+    const oldStart = bookingRow(bases.booked, id)!.startsAt;
+    await inParallel(['outbox.queued', 'work.leased', 'calendar.moved#1', 'calendar.moved#2', 'work.finished'], 2, async (point) => {
+      const dir = copyOfDatabase(bases.booked);
+      const before = cardsAbout(dir, id);
+      const move = (bot: ChildBot) => postMayDie(bot, invoke(PEOPLE.dea, 'booking.move', { requestId: id, version: requestRow(dir, id).version, ...MOVED_TO }));
+      const { restarted, problems } = await killedAt(dir, point, async (bot) => void (await move(bot)));
+      try {
+        // Killed inside the click's own transaction, nothing changed: the DEA moves it again.
+        if (bookingRow(dir, id)?.startsAt === oldStart && bookingRow(dir, id)?.status === 'booked') {
+          if (workDue(dir) !== 0 || cardsAbout(dir, id) !== before) problems.push('a click that did not commit left work or a card');
+          await move(restarted);
+        }
+        await eventually('the booking is booked at the new time and no work is left', () => bookingRow(dir, id)?.status === 'booked' && bookingRow(dir, id)?.startsAt !== oldStart && workDue(dir) === 0).catch((e: Error) => problems.push(e.message));
+        const booking = bookingRow(dir, id)!;
+        const events = query<{ startsAt: string }>(dir, 'SELECT startsAt FROM calendar_event WHERE transactionId LIKE ?', `${booking.id}:%`);
+        if (events.length !== 2) problems.push(`${events.length} diary events, not 2`);
+        if (!events.every((e) => e.startsAt === booking.startsAt)) problems.push('a diary event is not at the new time');
+        const told = cardsAbout(dir, id) - before;
+        if (told !== 1) problems.push(`${told} cards queued for the other person, not 1`);
+      } finally {
+        await restarted.stop();
+        removeDatabase(dir);
+      }
+      record(kind, point, problems);
+    });
+    expectNoneLost(kind);
+  });
+
+  it('cancelling a booking', async () => {
+    const kind = 'cancelling a booking (embedded calendar)';
+    const id = requestOf.booked;
+    await inParallel(['outbox.queued', 'work.leased', 'calendar.deleted#1', 'calendar.deleted#2', 'work.finished'], 2, async (point) => {
+      const dir = copyOfDatabase(bases.booked);
+      const before = cardsAbout(dir, id);
+      const bookingId = bookingRow(dir, id)!.id;
+      const cancel = (bot: ChildBot) => postMayDie(bot, invoke(PEOPLE.dea, 'booking.cancel', { requestId: id, version: requestRow(dir, id).version }));
+      const { restarted, problems } = await killedAt(dir, point, async (bot) => void (await cancel(bot)));
+      try {
+        if (bookingRow(dir, id)?.status === 'booked') {
+          if (workDue(dir) !== 0 || cardsAbout(dir, id) !== before) problems.push('a click that did not commit left work or a card');
+          await cancel(restarted);
+        }
+        await eventually('the booking is cancelled and no work is left', () => bookingRow(dir, id)?.status === 'cancelled' && workDue(dir) === 0).catch((e: Error) => problems.push(e.message));
+        const left = count(dir, 'SELECT COUNT(*) AS n FROM calendar_event WHERE transactionId LIKE ?', `${bookingId}:%`);
+        if (left !== 0) problems.push(`${left} diary events left`);
+        if (requestRow(dir, id).status !== 'accepted') problems.push(`the request is ${requestRow(dir, id).status}, not accepted`);
+        const told = cardsAbout(dir, id) - before;
+        if (told !== 1) problems.push(`${told} cards queued for the other person, not 1`);
+      } finally {
+        await restarted.stop();
+        removeDatabase(dir);
+      }
+      record(kind, point, problems);
+    });
+    expectNoneLost(kind);
+  });
+});
+
+describe("booking a plan's group conferences (item 4)", () => {
+  const planAndCheck = (kind: string, points: readonly string[], graphEvents: boolean) => async () => {
+    const dana = query<{ id: string }>(bases.people, 'SELECT id FROM staff WHERE aadObjectId = ?', PEOPLE.dea)[0]!.id;
+    await inParallel(points, 2, async (point) => {
+      const dir = copyOfDatabase(bases.people);
+      const env = graphEvents ? GRAPH_ENV() : {};
+      const conversation = { id: `a:personal-${PEOPLE.wctl}-${kind}-${point}`, conversationType: 'personal', isGroup: false } as Activity['conversation'];
+      const { restarted, problems } = await killedAt(dir, point, async (bot) => {
+        // The plan's card is posted (normal delivery) so that it has an id to update as booking goes.
+        await bot.post({ ...messageFrom(PEOPLE.wctl, 'plan group conferences'), serviceUrl, conversation });
+        await connector.waitFor(() => connector.sentTo(conversation.id).length > 0, 10_000);
+        const replyToId = connector.sentTo(conversation.id)[0]!.id!;
+        await bot.post(invoke(PEOPLE.wctl, 'conference.draft', { deaId: dana, durationMinutes: '60' }, { replyToId, conversation }));
+        const plan = query<{ id: string; version: number }>(dir, "SELECT id, version FROM conference_plan WHERE status = 'draft'")[0]!;
+        await postMayDie(bot, invoke(PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version }, { replyToId, conversation }));
+      }, env);
+      try {
+        const planId = query<{ id: string }>(dir, "SELECT id FROM conference_plan WHERE status = 'confirmed'")[0]?.id ?? '';
+        const total = count(dir, "SELECT COUNT(*) AS n FROM group_conference WHERE planId = ? AND status NOT IN ('cancelled', 'unplaced')", planId);
+        if (total === 0) problems.push('no conferences to book');
+        await eventually('every conference is booked and no work is left', () => count(dir, "SELECT COUNT(*) AS n FROM group_conference WHERE planId = ? AND status = 'booked'", planId) === total && workDue(dir) === 0, 30_000).catch((e: Error) => problems.push(e.message));
+        const ids = query<{ id: string }>(dir, 'SELECT id FROM group_conference WHERE planId = ?', planId).map((c) => `group-conference:${c.id}`);
+        const made = graphEvents
+          ? graph.allEvents().filter((e) => e.transactionId !== null && ids.includes(e.transactionId)).map((e) => e.transactionId!)
+          : query<{ transactionId: string }>(dir, "SELECT transactionId FROM calendar_event WHERE transactionId LIKE 'group-conference:%'").map((e) => e.transactionId);
+        if (made.length !== total) problems.push(`${made.length} meetings in the DEA's diary for ${total} conferences`);
+        if (new Set(made).size !== made.length) problems.push('a conference has two meetings');
+      } finally {
+        await restarted.stop();
+        removeDatabase(dir);
+      }
+      record(kind, point, problems);
+    });
+    expectNoneLost(kind);
+  };
+
+  it('embedded calendar', planAndCheck('booking a plan (embedded calendar)', ['work.leased', 'calendar.created#1', 'calendar.created#6', 'calendar.created#12', 'work.finished'], false));
+  it('Microsoft Graph (transactionId)', planAndCheck('booking a plan (Graph)', ['calendar.created#6', 'work.finished'], true));
+});
+
+describe('a turn whose claim is taken when the process dies (item 2), and all or nothing (item 5)', () => {
+  /** The coach's new skill request up to its summary; returns the confirm activity (not yet sent). */
+  async function upToConfirm(bot: ChildBot, conversationId: string): Promise<Partial<Activity>> {
+    const conversation = { id: conversationId, conversationType: 'personal', isGroup: false } as Activity['conversation'];
+    const say = (input: string | Record<string, unknown>) =>
+      bot.post(typeof input === 'string' ? message(PEOPLE.coach, input, { conversation }) : message(PEOPLE.coach, undefined, { value: input, conversation } as Partial<Activity>));
+    await say('new request');
+    await say('skill');
+    const summary = await say({ journey: 'new-request', step: 'form', action: 'submit', topic: 'retention', description: 'Supporting a claimant to stay in work', requiredBy: dayOffset(14) });
+    if (!visibleText(repliesIn(summary.body)).includes('Check your request')) throw new Error('the summary did not come');
+    return message(PEOPLE.coach, undefined, { value: { journey: 'new-request', step: 'confirm', action: 'confirm' }, conversation } as Partial<Activity>);
+  }
+
+  /** Teams re-sends what it saw no answer to: the re-send is handled once its claim counts as abandoned, and only once. */
+  async function resend(bot: ChildBot, activity: Partial<Activity>, sentAt: number, problems: string[], expectText: string): Promise<void> {
+    await new Promise((r) => setTimeout(r, Math.max(0, sentAt + 2_500 - Date.now())));
+    const first = visibleText(repliesIn((await bot.post(activity)).body));
+    if (!first.includes(expectText)) problems.push(`the re-send was not handled (got "${first.slice(0, 80)}")`);
+    const second = repliesIn((await bot.post(activity)).body);
+    if (second.length) problems.push('a second re-send was handled again');
+  }
+
+  it('a message whose claim was taken, and a new request killed before its transaction committed', async () => {
+    const scenarios = [
+      { kind: 'a claimed turn killed (help)', point: 'activity.claimed' },
+      // The fourth message of the conversation is the one that confirms the request.
+      { kind: 'a claimed turn killed (new request confirmed)', point: 'activity.claimed#4' },
+      { kind: 'a request and its queued card', point: 'outbox.queued' },
+    ];
+    await inParallel(scenarios, 2, async ({ kind, point }) => {
+      const dir = copyOfDatabase(bases.people);
+      const conversationId = `a:personal-${PEOPLE.coach}-${kind}`;
+      let sent: Partial<Activity> = {};
+      let sentAt = 0;
+      const { restarted, problems } = await killedAt(dir, point, async (bot) => {
+        sent = kind.includes('help') ? message(PEOPLE.coach, 'help', { conversation: { id: conversationId, conversationType: 'personal', isGroup: false } as Activity['conversation'] }) : await upToConfirm(bot, conversationId);
+        sentAt = Date.now();
+        await postMayDie(bot, sent);
+      });
+      try {
+        const requests = () => count(dir, 'SELECT COUNT(*) AS n FROM support_request');
+        const cards = () => count(dir, "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'request_card'");
+        if (requests() !== 0 || cards() !== 0) problems.push(`after the kill: ${requests()} requests and ${cards()} cards, not none`);
+        await resend(restarted, sent, sentAt, problems, kind.includes('help') ? 'What you can do' : 'DEA-000001');
+        const wanted = kind.includes('help') ? 0 : 1;
+        if (requests() !== wanted) problems.push(`${requests()} requests, not ${wanted}`);
+        if (cards() !== wanted) problems.push(`${cards()} cards queued for the DEA, not ${wanted}`);
+      } finally {
+        await restarted.stop();
+        removeDatabase(dir);
+      }
+      record(kind, point, problems);
+    });
+    for (const { kind } of scenarios) expectNoneLost(kind);
+  });
+
+  it('a triage change killed before its transaction committed', async () => {
+    const kind = 'a triage change and its notification';
+    const id = requestOf.submitted;
+    const cleanAccept = cardsAbout(bases.accepted, requestOf.accepted);
+    const dir = copyOfDatabase(bases.submitted);
+    const accept = (bot: ChildBot) => postMayDie(bot, invoke(PEOPLE.dea, 'request.accept', { requestId: id, version: 1, channel: 'case_conference' }));
+    const { restarted, problems } = await killedAt(dir, 'outbox.queued', async (bot) => void (await accept(bot)));
+    try {
+      if (requestRow(dir, id).status !== 'submitted') problems.push(`after the kill the request is ${requestRow(dir, id).status}`);
+      if (cardsAbout(dir, id) !== 0) problems.push('a card was queued for a change that did not commit');
+      if (count(dir, "SELECT COUNT(*) AS n FROM request_event WHERE requestId = ? AND toStatus = 'accepted'", id) !== 0) problems.push('the audit trail has an accept that did not commit');
+      // The DEA's click got no answer: they click again.
+      await accept(restarted);
+      if (requestRow(dir, id).status !== 'accepted') problems.push(`the request is ${requestRow(dir, id).status} after clicking again`);
+      if (cardsAbout(dir, id) !== cleanAccept) problems.push(`${cardsAbout(dir, id)} cards queued, not ${cleanAccept}`);
+    } finally {
+      await restarted.stop();
+      removeDatabase(dir);
+    }
+    record(kind, 'outbox.queued', problems);
+    expectNoneLost(kind);
+  });
+});
