@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { LIST_PAGE_VERBS, meetingsListCard } from '../../cards/list-cards';
 import { Calendar1763900000000 } from '../../data/migrations/1763900000000-Calendar';
 import { bookingSchema } from '../../data/schema/calendar';
 import type { BackgroundWork } from '../core/background';
 import type { Journey } from '../core/journey';
+import { listRoutes } from '../core/list-routes';
 import { settleWithin } from '../core/time-box';
 
 /** Teams gives a card action 5 seconds; rendering the card takes the rest. */
@@ -33,13 +35,24 @@ async function withinAnswerTime(background: BackgroundWork, name: string, work: 
 /** Booking case and skill conferences, three ways and interventions in Outlook diaries (seed 000 §14, §17, §25, §40). */
 export const bookingJourney: Journey = {
   name: 'booking',
-  capabilities: [],
+  capabilities: [
+    {
+      command: 'meetings',
+      title: 'Your meetings',
+      description: 'Your booked meetings, soonest first, then the ones held: open one to move or cancel it, or to record the outcome and send your summary of outputs.',
+      roles: ['dea'],
+      menu: 'For DEAs: your booked and held meetings, to move, cancel or send the summary of outputs',
+    },
+  ],
   entities: [bookingSchema],
   migrations: [Calendar1763900000000],
-  build: ({ services, background }) => {
-    const { answers, bookings, requests } = services;
+  build: ({ services, background, clock }) => {
+    const { answers, bookings, requests, lists } = services;
+    const meetings = listRoutes(LIST_PAGE_VERBS.meetings, (p, offset) => lists.meetings(p, offset), meetingsListCard, clock);
     return {
+      commands: { meetings: meetings.command },
       verbs: [
+        meetings.verb,
         // Diaries are written after the answer: the card says "being booked" and is updated when done.
         answers.verb('booking.book', BOOKING_FIELDS, async (p, t, d) => {
           const booking = await bookings.start(p, t.requestId, t.version, d);

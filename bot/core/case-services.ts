@@ -10,6 +10,7 @@ import { SqlJobLeases } from '../../data/stores/job-leases';
 import { SqlMeetingRecordStore } from '../../data/stores/meeting-records';
 import { PostedCards } from '../../data/stores/posted-cards';
 import { SqlQualityCheckStore } from '../../data/stores/quality-checks';
+import { SqlRequestLists } from '../../data/stores/request-lists';
 import type { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { SqlTrendStore } from '../../data/stores/trend-alerts';
@@ -25,6 +26,7 @@ import type { Clock, Logger } from '../../domain/ports';
 import type { UnitOfWork } from '../../domain/unit-of-work';
 import { QualityService } from '../../domain/quality/quality-service';
 import { describeMeeting } from '../../domain/requests/calendar-date';
+import { ListService } from '../../domain/requests/request-lists';
 import { RequestService } from '../../domain/requests/request-service';
 import { TrendWatcher } from '../../domain/requests/trend-watcher';
 import { TriageService } from '../../domain/requests/triage-service';
@@ -102,6 +104,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
     clock,
     hadMeeting: async (id) => (await bookingStore.currentFor(id))?.status === 'booked',
   });
+  const lists = new ListService(new SqlRequestLists(dataSource));
 
   // Asked for every help card.
   const jobcentre = new PreparedFind<JobcentreRow>(dataSource, 'Jobcentre', (q) => q.where('e.id = :id').limit(1));
@@ -120,6 +123,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
     interventions,
     outcomes,
     quality,
+    lists,
     conferences: { store: conferenceStore, plans, cases: conferenceCases },
     jobcentreName,
     cards,

@@ -157,11 +157,6 @@ export class SqlSupportRequestStore implements SupportRequestStore {
     return this.requests(await statement.run({ requesterId }));
   }
 
-  async listForDea(deaId: string, statuses: readonly RequestStatus[]): Promise<SupportRequest[]> {
-    const rows = await this.rows().find({ where: { deaId, status: In([...statuses]) }, relations: { claimant: true }, order: { createdAt: 'ASC' } });
-    return rows.map(toSupportRequest);
-  }
-
   async listByRequesters(requesterIds: readonly string[], since: Date): Promise<SupportRequest[]> {
     if (requesterIds.length === 0) return [];
     const rows = await this.rows().find({ where: { requesterId: In([...requesterIds]), createdAt: MoreThanOrEqual(since) }, order: { createdAt: 'ASC' } });

@@ -22,8 +22,8 @@ describe('capabilitiesFor', () => {
   });
 
   it('a DEA: requests from the cohort, the queue and help, and nothing to ask for', () => {
-    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Your queue', 'After each meeting', 'Help']);
-    expect(commands(['dea'])).toEqual([null, 'queue', null, 'help']);
+    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Your queue', 'Your meetings', 'After each meeting', 'Help']);
+    expect(commands(['dea'])).toEqual([null, 'queue', 'meetings', null, 'help']);
   });
 
   it('the cohort entry is something the bot does, with no command', () => {
@@ -57,7 +57,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('a work coach who is also a DEA sees both sides, each command once', () => {
-    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Consent, booking and outcomes', 'After each meeting', 'Nominate a case for a group conference', 'Help']);
+    expect(titles(['work_coach', 'dea'])).toEqual(['Ask your DEA for support', 'Your requests', 'Requests from your cohort', 'Your queue', 'Your meetings', 'Consent, booking and outcomes', 'After each meeting', 'Nominate a case for a group conference', 'Help']);
   });
 
   it.each<[readonly Role[]]>([
@@ -71,7 +71,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('everyone has every role: one of each command plus the informational entries', () => {
-    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, null, null, 'quality checks', 'plan group conferences', 'nominate case', 'help']);
+    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, 'meetings', null, null, 'quality checks', 'plan group conferences', 'nominate case', 'help']);
   });
 
   it('keeps the order of CAPABILITIES, help last', () => {
