@@ -16,6 +16,7 @@ import { londonDate } from '../domain/requests/calendar-date';
 import { SqlUnitOfWork } from '../data/transactions';
 import { systemClock, type Clock, type Logger } from '../domain/ports';
 import { createAdapter } from './adapter';
+import { createCalendar } from './calendar-factory';
 import type { Config } from './config';
 import type { AppContext } from './core/app-context';
 import { BackgroundWork } from './core/background';
@@ -80,7 +81,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const outbox = new OutboxWriter({ outbox: outboxStore, directory, signals, uow, clock, logger });
   const teams = new TeamsMessages(adapter, config.auth?.appId ?? '');
   const background = new BackgroundWork(logger);
-  const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, clock, logger });
+  const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, clock, logger, calendar: await createCalendar(config, dataSource) });
   const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, teams, outbox, background, services };
 
   const routes = composeRoutes(JOURNEYS, JOURNEYS.map((journey) => journey.build(context)));

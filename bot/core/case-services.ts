@@ -35,7 +35,7 @@ import type { Config } from '../config';
 import { AnsweredCards } from '../requests/answered-cards';
 import { CaseCardAnswers } from '../requests/case-card-answers';
 import { RequestCardRenderer } from '../requests/request-card-renderer';
-import { createCalendar } from '../calendar-factory';
+import type { ConferenceCalendar } from '../../domain/conferences/ports';
 import { REQUEST_LIVE_CARD, type OutboxWriter } from './outbox-writer';
 
 /** The domain services of the case journeys (requests, booking, interventions, outcomes, QAS, group conferences). */
@@ -50,20 +50,21 @@ export interface CaseServiceDeps {
   readonly uow: UnitOfWork;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The diaries: Graph's or the embedded one (bot/calendar-factory.ts). */
+  readonly calendar: ConferenceCalendar;
 }
 
 /**
  * The adapters of the case journeys handed to their domain services, each built once with all it
  * needs, in the order they depend on each other (no object is finished after it is built).
  */
-export function createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, clock, logger }: CaseServiceDeps) {
+export function createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, clock, logger, calendar }: CaseServiceDeps) {
   const requestStore = new SqlSupportRequestStore(dataSource);
   const trendStore = new SqlTrendStore(dataSource);
   const postedCards = new PostedCards(dataSource);
   const bookingStore = new SqlBookingStore(dataSource);
   const patterns = new SqlWorkingPatterns(dataSource);
   const jobs = new SqlJobLeases(dataSource);
-  const calendar = createCalendar(config, dataSource);
   const notifier = outbox;
 
   const trends = new TrendWatcher({ store: requestStore, directory, trends: trendStore, notifier, clock, rules: config.trends });
@@ -106,9 +107,9 @@ export function createCaseServices({ config, dataSource, directory, conversation
   });
   const lists = new ListService(new SqlRequestLists(dataSource));
 
-  // Asked for every help card.
+  // Asked for every help card: usually known already, read with the sender.
   const jobcentre = new PreparedFind<JobcentreRow>(dataSource, 'Jobcentre', (q) => q.where('e.id = :id').limit(1));
-  const jobcentreName = async (id: string) => (await jobcentre.one({ id }))?.name;
+  const jobcentreName = async (id: string) => directory.knownJobcentreName(id) ?? (await jobcentre.one({ id }))?.name;
   const cards = new RequestCardRenderer(conversationReferences, directory, { bookings, interventions, outcomes, quality, jobcentreName }, clock);
   const answered = new AnsweredCards((requestId) => outbox.changed(REQUEST_LIVE_CARD, requestId));
   const answers = new CaseCardAnswers(requests, cards, postedCards, answered, logger);
