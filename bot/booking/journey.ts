@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIST_PAGE_VERBS, meetingsListCard } from '../../cards/list-cards';
 import { Calendar1763900000000 } from '../../data/migrations/1763900000000-Calendar';
+import { MeetingIndexes1763960000000 } from '../../data/migrations/1763960000000-MeetingIndexes';
 import { bookingSchema } from '../../data/schema/calendar';
 import type { BackgroundWork } from '../core/background';
 import type { Journey } from '../core/journey';
@@ -45,7 +46,7 @@ export const bookingJourney: Journey = {
     },
   ],
   entities: [bookingSchema],
-  migrations: [Calendar1763900000000],
+  migrations: [Calendar1763900000000, MeetingIndexes1763960000000],
   build: ({ services, background, clock }) => {
     const { answers, bookings, requests, lists } = services;
     const meetings = listRoutes(LIST_PAGE_VERBS.meetings, (p, offset) => lists.meetings(p, offset), meetingsListCard, clock);
