@@ -169,7 +169,11 @@ export async function scaleBench(report: (line: string) => void): Promise<void> 
     };
 
     const header = ['scenario', 'conc', 'bot p50', 'bot p99', 'echo p50', 'echo p99', 'p50 ratio', 'target', 'statements', 'answer KB'];
-    const rows: string[][] = [];
+    // Fixed widths, so each row is printed as soon as it is measured.
+    const widths = [24, 4, 8, 8, 8, 8, 9, 28, 10, 9];
+    const line = (row: readonly string[]) => `  ${row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}`;
+    report(`Turns at that scale, beside the echo bot (${ROUNDS} alternating blocks of ${BLOCK}; latency in ms; statements and answer size of one turn at rest):`);
+    report(line(header));
     for (const scenario of scenarios) {
       const at = await statementsOf(scenario.turn('bot', 0));
       for (const concurrency of CONCURRENCIES) {
@@ -188,7 +192,7 @@ export async function scaleBench(report: (line: string) => void): Promise<void> 
         const ratio = percentile(bot, 0.5) / percentile(ref, 0.5);
         const limit = scenario.kind === 'message' ? 2 : 3;
         const within = percentile(bot, 0.5) <= 100;
-        rows.push([
+        report(line([
           scenario.name,
           String(concurrency),
           percentile(bot, 0.5).toFixed(2),
@@ -199,12 +203,9 @@ export async function scaleBench(report: (line: string) => void): Promise<void> 
           `<= ${limit}x ${ratio <= limit ? 'meets' : 'misses'}${within ? '' : ', p50 > 100 ms'}`,
           String(at.statements),
           (at.bytes / 1024).toFixed(1),
-        ]);
+        ]));
       }
     }
-    report(`Turns at that scale, beside the echo bot (${ROUNDS} alternating blocks of ${BLOCK}; latency in ms; statements and answer size of one turn at rest):`);
-    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-    for (const row of [header, ...rows]) report(`  ${row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}`);
     report('  targets: every p50 within 100 ms; message turns p50 <= 2x echo, card actions p50 <= 3x echo');
     report(`District benchmark took ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
   } finally {
