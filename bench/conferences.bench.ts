@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { GraphCalendar } from '../data/calendar/graph-calendar';
 import { applySeed } from '../data/seed/apply-seed';
 import { parseSeedFile } from '../data/seed/seed-file';
@@ -53,9 +53,15 @@ export async function conferencesBench(report: (line: string) => void): Promise<
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined },
     });
 
+    // How long other work (other people's turns) could wait behind the planning: the event loop's longest stall.
+    const stalls = monitorEventLoopDelay({ resolution: 1 });
+    stalls.enable();
+    const planCpu = process.cpuUsage();
     let t = performance.now();
     const plan = await service.draft(wctl, { deaId: dea.id, durationMinutes: 60, inviteWctl: true });
     const planMs = performance.now() - t;
+    const planCpuMs = (process.cpuUsage(planCpu).user + process.cpuUsage(planCpu).system) / 1000;
+    stalls.disable();
     const afterPlan = { ...calendar.counters };
     await service.confirm(wctl, plan.id, plan.version);
     t = performance.now();
@@ -63,6 +69,7 @@ export async function conferencesBench(report: (line: string) => void): Promise<
     const bookMs = performance.now() - t;
     report(`Group conferences for ${coaches.length} coaches over 4 months (Graph stand-in, ${latencyMs} ms a call):`);
     report(`  plan (group, read ${coaches.length + 1} diaries, find ${booked.total} slots): ${afterPlan.requests} Graph requests, ${afterPlan.roundTrips} round trips, ${planMs.toFixed(0)} ms`);
+    report(`  while planning: ${planCpuMs.toFixed(0)} ms of CPU; the longest any other turn could wait behind it ${(stalls.max / 1e6).toFixed(0)} ms`);
     report(`  book ${booked.done} of ${booked.total} meetings in the DEA's diary: ${calendar.counters.requests - afterPlan.requests} Graph requests, ${calendar.counters.roundTrips - afterPlan.roundTrips} round trips, ${bookMs.toFixed(0)} ms; most in flight for the DEA's mailbox: ${graph.maxInFlight(dea.email)}`);
   } finally {
     await graph.close();

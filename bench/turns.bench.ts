@@ -40,7 +40,7 @@ interface Scenario {
 
 let sequence = 0;
 
-function message(serviceUrl: string, aadObjectId: string, text: string): Turn {
+export function message(serviceUrl: string, aadObjectId: string, text: string): Turn {
   sequence++;
   return {
     expect: 'replies',
@@ -60,7 +60,7 @@ function message(serviceUrl: string, aadObjectId: string, text: string): Turn {
   };
 }
 
-function cardAction(serviceUrl: string, aadObjectId: string, verb: string, data: Record<string, unknown>): Turn {
+export function cardAction(serviceUrl: string, aadObjectId: string, verb: string, data: Record<string, unknown>): Turn {
   sequence++;
   return {
     expect: 'card',
@@ -80,7 +80,7 @@ function cardAction(serviceUrl: string, aadObjectId: string, verb: string, data:
 }
 
 /** Takes the place of the Bot Connector for the bot's proactive sends (the coach told of an accept). */
-async function startConnector(): Promise<{ url: string; server: Server }> {
+export async function startConnector(): Promise<{ url: string; server: Server }> {
   let next = 0;
   const server = createServer((req, res) => {
     req.resume();
@@ -93,14 +93,14 @@ async function startConnector(): Promise<{ url: string; server: Server }> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
 }
 
-function positive(name: string, fallback: number): number {
+export function positive(name: string, fallback: number): number {
   const raw = process.env[name];
   const n = raw ? Number(raw) : fallback;
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} should be a whole number above 0, not "${raw}"`);
   return n;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
 }
 
@@ -109,7 +109,7 @@ function summarise(m: Measured): { p50: number; p99: number; cpuMs: number } {
   return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), cpuMs: m.cpuMicros / m.turns / 1000 };
 }
 
-function cpuMicros(since: NodeJS.CpuUsage): number {
+export function cpuMicros(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return used.user + used.system;
 }
@@ -119,7 +119,7 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1_048_576;
 }
 
-function checked(results: Results, what: string): Results {
+export function checked(results: Results, what: string): Results {
   if (results.failures.length > 0) throw new Error(`${what}: ${results.failures.length} turns failed, e.g. ${results.failures[0]}`);
   return results;
 }

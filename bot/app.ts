@@ -18,6 +18,7 @@ import { londonDate } from '../domain/requests/calendar-date';
 import { SqlUnitOfWork } from '../data/transactions';
 import { systemClock, type Clock, type Logger } from '../domain/ports';
 import { createAdapter } from './adapter';
+import { createCalendar } from './calendar-factory';
 import type { Config } from './config';
 import type { AppContext } from './core/app-context';
 import { BackgroundWork } from './core/background';
@@ -91,7 +92,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const work = new SqlWorkScheduler({ queue: workQueue, uow, signals: workSignals, clock });
   const teams = new TeamsMessages(adapter, config.auth?.appId ?? '', () => clock.now());
   const background = new BackgroundWork(logger);
-  const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger });
+  const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger, calendar: await createCalendar(config, dataSource) });
   const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, teams, outbox, background, work: { scheduler: work, signals: workSignals }, services };
 
   const routes = composeRoutes(JOURNEYS, JOURNEYS.map((journey) => journey.build(context)));

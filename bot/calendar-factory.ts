@@ -1,13 +1,16 @@
 import type { DataSource } from 'typeorm';
 import { EmbeddedCalendar } from '../data/calendar/embedded-calendar';
-import { GraphCalendar } from '../data/calendar/graph-calendar';
 import type { ConferenceCalendar } from '../domain/conferences/ports';
 import type { Config } from './config';
 
-/** Outlook through Microsoft Graph when configured; otherwise the embedded calendar in SQL. */
-export function createCalendar(config: Config, dataSource: DataSource): ConferenceCalendar {
+/**
+ * Outlook through Microsoft Graph when configured; otherwise the embedded calendar in SQL. The Graph
+ * client and Azure identity are loaded only when configured: a bot without them starts quicker.
+ */
+export async function createCalendar(config: Config, dataSource: DataSource): Promise<ConferenceCalendar> {
   const calendar = config.calendar;
   if (calendar.kind === 'embedded') return new EmbeddedCalendar(dataSource);
+  const { GraphCalendar } = await import('../data/calendar/graph-calendar');
   return new GraphCalendar({
     baseUrl: calendar.baseUrl,
     auth: calendar.clientSecret

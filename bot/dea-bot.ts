@@ -34,7 +34,7 @@ export interface DeaBotDeps {
   readonly routes: Routes;
   /** True for the first caller only, across instances: guards things done once per conversation. */
   readonly claimOnce?: (what: string, key: string) => Promise<boolean>;
-  /** Called once the person is known and reachable, e.g. to deliver what waited for them. */
+  /** Called when the person has just become reachable (a new or changed chat), to deliver what waited for them. */
   readonly onPersonSeen?: (person: StaffMember) => void;
 }
 
@@ -85,8 +85,8 @@ export class DeaBot extends TeamsActivityHandler {
       return null;
     }
     setTurnPerson(turn, person);
-    await this.deps.conversationReferences.remember(TurnContext.getConversationReference(turn.activity), person.aadObjectId);
-    this.deps.onPersonSeen?.(person);
+    // What waited for this person goes out when they become reachable (a new or changed chat).
+    if (await this.deps.conversationReferences.remember(TurnContext.getConversationReference(turn.activity), person.aadObjectId)) this.deps.onPersonSeen?.(person);
     return person;
   }
 

@@ -1,9 +1,6 @@
 import { QAS_LABELS, QAS_NOTES_MAX, QAS_RESULT_LABELS, QAS_RESULTS, standardFor, type QualityCheck } from '../domain/quality/qas';
 import { CHECKABLE_STATUSES } from '../domain/quality/quality-service';
-import { STATUS_LABELS, type SupportRequest } from '../domain/requests/support-request';
-import { CHANNEL_LABELS } from '../domain/requests/channels';
-import type { AdaptiveCard } from './render';
-import { summaryCard } from './summary-card';
+import type { SupportRequest } from '../domain/requests/support-request';
 import { showCardAction } from './form-card';
 
 export interface QualityView {
@@ -39,24 +36,4 @@ export function qualityActions(request: SupportRequest, view: QualityView | unde
       ],
     }),
   ];
-}
-
-/** `quality checks`: the DEA's meetings a team leader may check, with where each check stands. */
-export function qualityListCard(entries: readonly { request: SupportRequest; check: QualityCheck | null }[]): AdaptiveCard {
-  if (entries.length === 0) {
-    return summaryCard({ title: 'Quality checks', facts: [], note: "There are no booked or held meetings of your DEA's to check yet." });
-  }
-  return summaryCard({
-    title: 'Quality checks',
-    subtitle: 'QAS 1: claimant support interventions. QAS 2: case and skill conferences and three ways. Open one to mark it or record the result.',
-    facts: entries.map(({ request, check }) => ({
-      label: request.reference,
-      value: [
-        CHANNEL_LABELS[request.channel!],
-        STATUS_LABELS[request.status],
-        check ? (check.result ? `${QAS_LABELS[check.standard].split(':')[0]}: ${QAS_RESULT_LABELS[check.result]}` : `${QAS_LABELS[check.standard].split(':')[0]}: marked`) : 'not checked',
-      ].join(' · '),
-    })),
-    actions: entries.slice(0, 6).map(({ request }) => ({ title: `Open ${request.reference}`, kind: 'submit' as const, data: { verb: 'request.open', requestId: request.id } })),
-  });
 }

@@ -474,38 +474,3 @@ export function confirmationCard(request: SupportRequest, parties: RequestPartie
     actions: [{ title: 'Open request', kind: 'submit', data: { verb: 'request.open', requestId: request.id } }],
   });
 }
-
-/** `my requests`: newest first, each with its status and a button that opens its card. */
-export function myRequestsCard(requests: readonly SupportRequest[]): AdaptiveCard {
-  if (requests.length === 0) {
-    return summaryCard({ title: 'Your requests', facts: [], note: 'You have not made any requests yet. Say "new request" to ask your DEA for support.' });
-  }
-  return summaryCard({
-    title: 'Your requests',
-    subtitle: 'Newest first. Open one to see it in full or to withdraw it.',
-    facts: requests.map((r) => ({
-      label: r.reference,
-      value: `${STATUS_LABELS[r.status]} · ${REQUEST_TYPE_LABELS[r.type]}${r.urgent ? ' · URGENT' : ''}${r.requiredBy ? ` · needed by ${describeDate(r.requiredBy)}` : ''}`,
-    })),
-    actions: requests.slice(0, 6).map((r) => ({ title: `Open ${r.reference}`, kind: 'submit' as const, data: { verb: 'request.open', requestId: r.id } })),
-  });
-}
-
-/** `queue`: the DEA's open requests, urgent first, then by date needed; overdue ones marked in words. */
-export function queueCard(entries: readonly { request: SupportRequest; overdue: boolean }[], requesterNames: ReadonlyMap<string, string>, today: string): AdaptiveCard {
-  if (entries.length === 0) return summaryCard({ title: 'Your queue', facts: [], note: 'No open requests. New ones arrive here as cards.' });
-  return summaryCard({
-    title: `Your queue: ${entries.length} open request${entries.length === 1 ? '' : 's'}`,
-    subtitle: `Urgent first, then by the date a response is needed. Today is ${describeDate(today)}.`,
-    facts: entries.map(({ request, overdue }) => ({
-      label: `${overdue ? 'OVERDUE ' : ''}${request.urgent ? 'URGENT ' : ''}${request.reference}`,
-      value: [
-        STATUS_LABELS[request.status],
-        REQUEST_TYPE_LABELS[request.type],
-        requesterNames.get(request.requesterId) ?? '',
-        request.requiredBy ? `needed by ${describeDate(request.requiredBy)}` : 'no date given',
-      ].filter(Boolean).join(' · '),
-    })),
-    actions: entries.slice(0, 6).map(({ request }) => ({ title: `Open ${request.reference}`, kind: 'submit' as const, data: { verb: 'request.open', requestId: request.id } })),
-  });
-}

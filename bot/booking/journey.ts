@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { LIST_PAGE_VERBS, meetingsListCard } from '../../cards/list-cards';
 import { Calendar1763900000000 } from '../../data/migrations/1763900000000-Calendar';
+import { MeetingIndexes1763960000000 } from '../../data/migrations/1763960000000-MeetingIndexes';
 import { bookingSchema } from '../../data/schema/calendar';
 import { BOOKING_WORK } from '../../domain/calendar/booking';
 import type { Journey } from '../core/journey';
+import { listRoutes } from '../core/list-routes';
 
 /** Teams gives a card action 5 seconds; rendering the card takes the rest. */
 const ANSWER_WITHIN_MS = 3000;
@@ -21,11 +24,20 @@ const BOOKING_FIELDS = z.object({
 /** Booking case and skill conferences, three ways and interventions in Outlook diaries (seed 000 §14, §17, §25, §40). */
 export const bookingJourney: Journey = {
   name: 'booking',
-  capabilities: [],
+  capabilities: [
+    {
+      command: 'meetings',
+      title: 'Your meetings',
+      description: 'Your booked meetings, soonest first, then the ones held: open one to move or cancel it, or to record the outcome and send your summary of outputs.',
+      roles: ['dea'],
+      menu: 'For DEAs: your booked and held meetings, to move, cancel or send the summary of outputs',
+    },
+  ],
   entities: [bookingSchema],
-  migrations: [Calendar1763900000000],
-  build: ({ services, work }) => {
-    const { answers, bookings, requests } = services;
+  migrations: [Calendar1763900000000, MeetingIndexes1763960000000],
+  build: ({ services, work, clock }) => {
+    const { answers, bookings, requests, lists } = services;
+    const meetings = listRoutes(LIST_PAGE_VERBS.meetings, (p, offset) => lists.meetings(p, offset), meetingsListCard, clock);
     /**
      * Diary work is a row in SQL, committed with the click's change and started at once; it usually
      * ends well under a second, but may wait on Graph's throttling. The click waits for it at most
@@ -34,7 +46,9 @@ export const bookingJourney: Journey = {
      */
     const settledWithinAnswer = (bookingId: string, since: number) => work.signals.settled(work.scheduler.idOf(BOOKING_WORK, bookingId), ANSWER_WITHIN_MS, since);
     return {
+      commands: { meetings: meetings.command },
       verbs: [
+        meetings.verb,
         // Diaries are written after the answer: the card says "being booked" and is updated when done.
         answers.verb('booking.book', BOOKING_FIELDS, async (p, t, d) => {
           await bookings.start(p, t.requestId, t.version, d);

@@ -13,6 +13,7 @@ import { PostedCards } from '../../data/stores/posted-cards';
 import { RequestEvents } from '../../data/stores/request-events';
 import { SqlQualityCheckStore } from '../../data/stores/quality-checks';
 import { SqlRoleHolders } from '../../data/stores/role-holders';
+import { SqlRequestLists } from '../../data/stores/request-lists';
 import type { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { SqlTrendStore } from '../../data/stores/trend-alerts';
@@ -29,6 +30,7 @@ import type { Clock, Logger, WorkScheduler } from '../../domain/ports';
 import type { UnitOfWork } from '../../domain/unit-of-work';
 import { QualityService } from '../../domain/quality/quality-service';
 import { describeMeeting } from '../../domain/requests/calendar-date';
+import { ListService } from '../../domain/requests/request-lists';
 import { RequestService } from '../../domain/requests/request-service';
 import { TrendWatcher } from '../../domain/requests/trend-watcher';
 import { TriageService } from '../../domain/requests/triage-service';
@@ -38,7 +40,7 @@ import type { Config } from '../config';
 import { AnsweredCards } from '../requests/answered-cards';
 import { CaseCardAnswers } from '../requests/case-card-answers';
 import { RequestCardRenderer } from '../requests/request-card-renderer';
-import { createCalendar } from '../calendar-factory';
+import type { ConferenceCalendar } from '../../domain/conferences/ports';
 import { REQUEST_LIVE_CARD, type OutboxWriter } from './outbox-writer';
 import type { CrashPoints } from './crash-points';
 import { CrashingCalendar } from './crashing-calendar';
@@ -59,20 +61,21 @@ export interface CaseServiceDeps {
   readonly crash: CrashPoints;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The diaries: Graph's or the embedded one (bot/calendar-factory.ts). */
+  readonly calendar: ConferenceCalendar;
 }
 
 /**
  * The adapters of the case journeys handed to their domain services, each built once with all it
  * needs, in the order they depend on each other (no object is finished after it is built).
  */
-export function createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger }: CaseServiceDeps) {
+export function createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger, calendar: diaries }: CaseServiceDeps) {
   const requestStore = new SqlSupportRequestStore(dataSource);
   const trendStore = new SqlTrendStore(dataSource);
   const postedCards = new PostedCards(dataSource);
   const bookingStore = new SqlBookingStore(dataSource);
   const patterns = new SqlWorkingPatterns(dataSource);
   const jobs = new SqlJobLeases(dataSource);
-  const diaries = createCalendar(config, dataSource);
   const calendar = crash.armedFor?.startsWith('calendar.') ? new CrashingCalendar(diaries, crash) : diaries;
   const notifier = outbox;
 
@@ -117,10 +120,11 @@ export function createCaseServices({ config, dataSource, directory, conversation
     clock,
     hadMeeting: async (id) => (await bookingStore.currentFor(id))?.status === 'booked',
   });
+  const lists = new ListService(new SqlRequestLists(dataSource));
 
-  // Asked for every help card.
+  // Asked for every help card: usually known already, read with the sender.
   const jobcentre = new PreparedFind<JobcentreRow>(dataSource, 'Jobcentre', (q) => q.where('e.id = :id').limit(1));
-  const jobcentreName = async (id: string) => (await jobcentre.one({ id }))?.name;
+  const jobcentreName = async (id: string) => directory.knownJobcentreName(id) ?? (await jobcentre.one({ id }))?.name;
   const cards = new RequestCardRenderer(conversationReferences, directory, { bookings, interventions, outcomes, quality, jobcentreName }, clock);
   const answered = new AnsweredCards((requestId) => outbox.changed(REQUEST_LIVE_CARD, requestId));
   const answers = new CaseCardAnswers(requests, cards, postedCards, answered, logger);
@@ -137,7 +141,10 @@ export function createCaseServices({ config, dataSource, directory, conversation
     outcomes,
     quality,
     actions,
+    lists,
     conferences: { store: conferenceStore, plans, cases: conferenceCases },
+    /** The one calendar adapter of the process, for journeys that write diaries. */
+    calendar,
     jobcentreName,
     cards,
     answered,

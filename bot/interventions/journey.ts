@@ -1,13 +1,12 @@
-import { MessageFactory } from 'botbuilder';
 import { z } from 'zod';
 import { meetingSummaryCard } from '../../cards/outcome-forms';
-import { qualityListCard } from '../../cards/quality-forms';
-import { cardAttachment } from '../../dialogs/card-attachment';
+import { LIST_PAGE_VERBS, qualityListCard } from '../../cards/list-cards';
 import { Interventions1763910000000 } from '../../data/migrations/1763910000000-Interventions';
 import { consentRecordSchema, interventionOverrideSchema, meetingRecordSchema, qualityCheckSchema } from '../../data/schema/interventions';
 import { NEXT_STEP_LABELS } from '../../domain/outcomes/next-steps';
 import { participantsOf } from '../../domain/requests/participants';
 import { verb, type Journey } from '../core/journey';
+import { listRoutes } from '../core/list-routes';
 import { CASE_CARD_KINDS } from '../core/outbox-writer';
 import { OverrideActions } from './override-actions';
 
@@ -43,16 +42,16 @@ export const interventionsJourney: Journey = {
   ],
   entities: [consentRecordSchema, interventionOverrideSchema, meetingRecordSchema, qualityCheckSchema],
   migrations: [Interventions1763910000000],
-  build: ({ services, directory, logger }) => {
-    const { answers, interventions, outcomes, quality, requestStore } = services;
+  build: ({ services, directory, logger, clock }) => {
+    const { answers, interventions, outcomes, quality, requestStore, lists } = services;
     const overrides = new OverrideActions(interventions, requestStore, directory, logger);
+    const checks = listRoutes(LIST_PAGE_VERBS.quality, (p, offset) => lists.checkable(p, offset), qualityListCard, clock);
     return {
       commands: {
-        'quality checks': async (turn, person) => {
-          await turn.sendActivity(MessageFactory.attachment(cardAttachment(qualityListCard(await quality.checkable(person)))));
-        },
+        'quality checks': checks.command,
       },
       verbs: [
+        checks.verb,
         answers.verb('consent.threeWay', z.object({ conditionality: text, explained: text, answer: text, availability: text, letterFormat: text }), async (p, t, d) => {
           const { request, consent, caseConference } = await interventions.captureThreeWayConsent(p, t.requestId, t.version, d);
           return {

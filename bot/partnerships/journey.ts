@@ -39,7 +39,6 @@ export const partnershipsJourney: Journey = {
       title: 'Partnerships and strategies',
       description: 'Share an employment or provision opportunity with all your work coaches, keep your external partners and tell the district when a service changes, and lead strategies.',
       roles: ['dea'],
-      menu: 'For DEAs: share opportunities with your coaches, keep external partners, and lead strategies',
     },
     {
       command: 'partnerships',

@@ -1,16 +1,14 @@
-import { MessageFactory } from 'botbuilder';
 import { z } from 'zod';
-import { myRequestsCard, queueCard } from '../../cards/request-cards';
+import { LIST_PAGE_VERBS, myRequestsListCard, queueListCard } from '../../cards/list-cards';
 import { trendCard } from '../../cards/trend-card';
-import { cardAttachment } from '../../dialogs/card-attachment';
 import { NEW_REQUEST_DIALOG, NewRequestDialog, type SavedDraft } from '../../dialogs/new-request-dialog';
 import { SupportRequests1763880000000 } from '../../data/migrations/1763880000000-SupportRequests';
 import { Triage1763890000000 } from '../../data/migrations/1763890000000-Triage';
 import { postedCardSchema } from '../../data/schema/messaging';
 import { claimantSchema, requestEventSchema, requestMessageSchema, supportRequestSchema, trendAlertSchema } from '../../data/schema/requests';
 import { COLLEAGUES } from '../../domain/capabilities';
-import { londonDate } from '../../domain/requests/calendar-date';
 import type { Journey } from '../core/journey';
+import { listRoutes } from '../core/list-routes';
 import { CASE_CARD_KINDS, REQUEST_LIVE_CARD } from '../core/outbox-writer';
 import { refreshRequestCopies, requestCardOrNotice } from './live-request-card';
 
@@ -36,7 +34,7 @@ export const requestsJourney: Journey = {
     {
       command: 'my requests',
       title: 'Your requests',
-      description: 'Everything you have asked for, newest first, with its status. Withdraw one that is not yet booked.',
+      description: 'Everything you have asked for, newest first, 25 at a time, with its status. Open one to see it or withdraw it while it is not yet booked.',
       roles: ['work_coach', ...COLLEAGUES],
       menu: 'Your requests to your DEA and their status',
     },
@@ -63,26 +61,24 @@ export const requestsJourney: Journey = {
   entities: [claimantSchema, supportRequestSchema, requestEventSchema, requestMessageSchema, trendAlertSchema, postedCardSchema],
   migrations: [SupportRequests1763880000000, Triage1763890000000],
   build: ({ services, userState, clock, directory, teams, logger }) => {
-    const { requests, triage, answers, cards, postedCards, requestStore, requestEvents, trendStore, answered, bookings } = services;
+    const { requests, triage, answers, cards, postedCards, requestStore, requestEvents, trendStore, answered, bookings, lists } = services;
+    const mine = listRoutes(LIST_PAGE_VERBS.mine, (p, offset) => lists.mine(p, offset), myRequestsListCard, clock);
+    const queue = listRoutes(LIST_PAGE_VERBS.queue, (p, offset) => lists.queue(p, offset), queueListCard, clock);
     return {
       dialogs: [new NewRequestDialog(requests, userState.createProperty<SavedDraft | undefined>('requestDraft'))],
       commands: {
         'new request': async (_turn, _person, dc) => {
           await dc.beginDialog(NEW_REQUEST_DIALOG);
         },
-        'my requests': async (turn, person) => {
-          await turn.sendActivity(MessageFactory.attachment(cardAttachment(myRequestsCard(await requests.mine(person)))));
-        },
-        queue: async (turn, person) => {
-          const entries = await triage.queue(person);
-          const requesters = await requests.requesterNames(entries.map((e) => e.request));
-          await turn.sendActivity(MessageFactory.attachment(cardAttachment(queueCard(entries, requesters, londonDate(clock.now())))));
-        },
+        'my requests': mine.command,
+        queue: queue.command,
       },
       submits: {
         'request.open': (turn, person, data) => answers.open(turn, person, typeof data.requestId === 'string' ? data.requestId : ''),
       },
       verbs: [
+        mine.verb,
+        queue.verb,
         answers.refreshVerb(),
         answers.verb('request.withdraw', z.object({}), async (p, t) => ({ request: await requests.withdraw(p, t.requestId, t.version), note: 'You withdrew this request. The DEA has been told.' })),
         answers.verb('request.accept', z.object({ channel: text }), async (p, t, d) => ({ request: await triage.accept(p, t.requestId, t.version, d.channel), note: 'Accepted. The work coach has been told.' })),

@@ -6,7 +6,6 @@ import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { SqlUnitOfWork } from '../../data/transactions';
 import { isDomainError } from '../../domain/errors';
 import { AdviceService } from '../../domain/specialist-advice/advice-service';
-import { createCalendar } from '../calendar-factory';
 import { verb, type Journey } from '../core/journey';
 import { AdviceActions } from './advice-actions';
 
@@ -64,12 +63,12 @@ export const specialistAdviceJourney: Journey = {
   ],
   entities: [adviceConversationSchema, adviceNotesSchema, adviceEventSchema, hcpSiteDaySchema],
   migrations: [SpecialistAdvice1764100000000],
-  build: ({ config, dataSource, directory, outbox, clock, logger }) => {
+  build: ({ services, dataSource, directory, outbox, clock, logger }) => {
     const service = new AdviceService({
       store: new SqlAdviceStore(dataSource),
       people: new SqlAdvicePeople(dataSource, directory),
       directory,
-      calendar: createCalendar(config, dataSource),
+      calendar: services.calendar,
       patterns: new SqlWorkingPatterns(dataSource),
       // Cards queued in a use case are sent only once it commits.
       notifier: { tell: (personId, conversation) => outbox.notify(personId, ADVICE_CARD, conversation.id) },

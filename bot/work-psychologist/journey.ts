@@ -11,7 +11,6 @@ import { isDomainError } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
 import { PartnershipService } from '../../domain/work-psychologist/partnership-service';
 import { cardAttachment } from '../../dialogs/card-attachment';
-import { createCalendar } from '../calendar-factory';
 import { cardResponse } from '../core/invoke-response';
 import { verb, type Journey } from '../core/journey';
 
@@ -37,11 +36,11 @@ export const workPsychologistJourney: Journey = {
   ],
   entities: [partnershipMeetingSchema, partnershipActivitySchema],
   migrations: [WorkPsychologist1764320000000],
-  build: ({ config, dataSource, directory, outbox, background, clock, logger }) => {
+  build: ({ services, dataSource, directory, outbox, background, clock, logger }) => {
     const partnership = new PartnershipService({
       store: new SqlPartnershipStore(dataSource),
       outputs: new SqlOutputsReader(dataSource),
-      calendar: createCalendar(config, dataSource),
+      calendar: services.calendar,
       people: new SqlRoleHolders(dataSource, directory),
       directory,
       notifier: { activityNeedsAttention: (a, to) => outbox.notify(to, ACTIVITY_CARD, a.id) },

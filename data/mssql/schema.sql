@@ -68,6 +68,8 @@ CREATE TABLE "booking" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT N
 GO
 CREATE INDEX "IDX_booking_request" ON "booking" ("requestId") ;
 GO
+CREATE INDEX "IDX_booking_status_end" ON "booking" ("status", "endsAt") ;
+GO
 CREATE TABLE "consent_record" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "purpose" varchar(40) NOT NULL, "conditionality" varchar(12) NOT NULL, "statements" varchar(400) NOT NULL, "answer" varchar(10) NOT NULL, "availability" varchar(200) NOT NULL, "letterFormat" varchar(12) NOT NULL, "capturedById" varchar(36) NOT NULL, "capturedAt" datetime2 NOT NULL, CONSTRAINT "UQ_consent_record_request" UNIQUE ("requestId", "purpose"), CONSTRAINT "PK_b357c35aea3aa0be4647282324f" PRIMARY KEY ("id"));
 GO
 CREATE TABLE "intervention_override" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "reason" nvarchar(1000) NOT NULL, "askedById" varchar(36) NOT NULL, "askedAt" datetime2 NOT NULL, "teamLeaderId" varchar(36) NOT NULL, "decision" varchar(10) NOT NULL, "decidedAt" datetime2, "note" nvarchar(1000), "priorCount" int NOT NULL, CONSTRAINT "PK_c6ecbdd93a7cd84a410c780893c" PRIMARY KEY ("id"));

@@ -83,7 +83,10 @@ export function bookingSchema(dialect: SqlDialect): EntitySchema<BookingRow> {
       updatedAt: { ...t.timestamp },
       claimantContact: { type: 'varchar', length: 20, nullable: true },
     },
-    indices: [{ name: 'IDX_booking_request', columns: ['requestId'] }],
+    indices: [
+      { name: 'IDX_booking_request', columns: ['requestId'] },
+      { name: 'IDX_booking_status_end', columns: ['status', 'endsAt'] },
+    ],
     relations: { request: manyToOne('SupportRequest', 'requestId', 'FK_booking_request') },
   });
 }

@@ -5,6 +5,7 @@ import type { JobcentreRow, StaffRoleRow, StaffRow } from '../schema/directory';
 import { SeedFileError, type SeedFile } from './seed-file';
 import { inTransaction } from '../transactions';
 import { inChunks } from '../chunks';
+import { directoryChanged } from '../stores/staff-directory';
 
 export interface SeedResult {
   readonly jobcentresAdded: number;
@@ -20,6 +21,14 @@ const TEAM_LEADER_ROLES: readonly Role[] = ['work_coach_team_leader', 'service_d
  * when any entry is wrong, nothing changes and every problem is reported.
  */
 export async function applySeed(dataSource: DataSource, file: SeedFile, now: Date = new Date()): Promise<SeedResult> {
+  try {
+    return await seedIn(dataSource, file, now);
+  } finally {
+    directoryChanged();
+  }
+}
+
+async function seedIn(dataSource: DataSource, file: SeedFile, now: Date): Promise<SeedResult> {
   return inTransaction(dataSource, async (manager) => {
     const jobcentres = await upsertJobcentres(manager, file);
     const staff = await upsertStaff(manager, file, jobcentres.idsByName, now);

@@ -5,12 +5,19 @@ import { PreparedFind } from '../prepared';
 import { hashKey } from './hash-key';
 import { inChunks } from '../chunks';
 
+/** A conversation in use is written again after this long, to keep its row from being pruned. */
+const REWRITE_AFTER_MS = 24 * 60 * 60_000;
+/** Conversations whose last write this process keeps; past it, it starts again. */
+const REMEMBERED_MAX = 10_000;
+
 /**
  * Where each conversation can be reached later. A person's personal chat is found by their
  * Entra object id, so the bot can message them first (a DEA getting a new request).
  */
 export class ConversationReferences {
   private readonly rows: Repository<ConversationReferenceRow>;
+  /** What this process last wrote for each conversation, and when: the same again is not written. */
+  private readonly written = new Map<string, { readonly row: string; readonly at: number }>();
 
   private readonly latestOf: PreparedFind<ConversationReferenceRow>;
   private readonly allOf: PreparedFind<ConversationReferenceRow>;
@@ -25,22 +32,32 @@ export class ConversationReferences {
     );
   }
 
-  async remember(reference: Partial<ConversationReference>, aadObjectId: string | undefined): Promise<void> {
+  /**
+   * Keeps where the conversation can be reached. Written only when it differs from what this process
+   * last wrote for it, or that was a day ago (so a chat in use is never pruned as stale); true when
+   * written, i.e. the person may have just become reachable.
+   */
+  async remember(reference: Partial<ConversationReference>, aadObjectId: string | undefined, now: Date = new Date()): Promise<boolean> {
     const conversationId = reference.conversation?.id;
-    if (!conversationId) return;
+    if (!conversationId) return false;
     // Not clearly personal (no type, or a group) is never remembered as someone's personal chat.
     const conversationType = reference.conversation?.isGroup === true ? 'groupChat' : reference.conversation?.conversationType ?? 'unknown';
-    await this.rows.upsert(
-      {
-        id: hashKey(conversationId),
-        conversationType,
-        // Only a personal chat belongs to one person; group chats and channels belong to nobody.
-        aadObjectId: conversationType === 'personal' ? (aadObjectId ?? null) : null,
-        reference: JSON.stringify(reference),
-        updatedAt: new Date(),
-      },
-      ['id'],
-    );
+    const row = {
+      id: hashKey(conversationId),
+      conversationType,
+      // Only a personal chat belongs to one person; group chats and channels belong to nobody.
+      aadObjectId: conversationType === 'personal' ? (aadObjectId ?? null) : null,
+      reference: JSON.stringify(reference),
+    };
+    // The activity it came with changes every turn and is never used to reach the person later.
+    const { activityId: _activityId, ...lasting } = reference;
+    const key = JSON.stringify({ ...row, reference: lasting });
+    const last = this.written.get(conversationId);
+    if (last && last.row === key && now.getTime() - last.at < REWRITE_AFTER_MS) return false;
+    await this.rows.upsert({ ...row, updatedAt: now }, ['id']);
+    if (this.written.size >= REMEMBERED_MAX) this.written.clear();
+    this.written.set(conversationId, { row: key, at: now.getTime() });
+    return true;
   }
 
   async personalChatOf(aadObjectId: string): Promise<Partial<ConversationReference> | null> {

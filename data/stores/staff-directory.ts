@@ -6,21 +6,77 @@ import { isRole, type Role } from '../../domain/roles';
 import type { StaffMember } from '../../domain/staff';
 import type { StaffRoleRow, StaffRow } from '../schema/directory';
 
-/** The staff directory in SQL. Ids are kept lower-case: SQL Server may hand them back upper-case. */
+/** How long a sender read from SQL is used again without reading: a change made elsewhere shows within this. */
+export const SENDER_CACHE_MS = 30_000;
+/** At most this many senders are kept; past it the cache starts again. */
+const SENDER_CACHE_SIZE = 5_000;
+
+/** Counts the changes to the directory made in this process; a sender cached before the last one is read again. */
+let directoryGeneration = 0;
+
+/** Says the staff directory or its jobcentres changed (the seed calls it): every cached sender is read again. */
+export function directoryChanged(): void {
+  directoryGeneration++;
+}
+
+interface CachedSender {
+  readonly member: StaffMember;
+  readonly until: number;
+  readonly generation: number;
+}
+
+/**
+ * The staff directory in SQL. Ids are kept lower-case: SQL Server may hand them back upper-case.
+ *
+ * Every turn starts by looking up its sender: that person is kept here for SENDER_CACHE_MS, with their
+ * jobcentre's name read in the same statement, so most turns read neither. A change made by the seed
+ * in this process clears it at once; one made by another process shows within SENDER_CACHE_MS.
+ */
 export class SqlStaffDirectory implements StaffDirectory {
+  private readonly senders = new Map<string, CachedSender>();
+  private readonly jobcentreNames = new Map<string, { readonly name: string; readonly generation: number }>();
   private readonly byAad: PreparedStatement;
   private readonly byId: PreparedStatement;
   private readonly byIds: PreparedStatement;
 
   constructor(private readonly dataSource: DataSource) {
-    this.byAad = this.withRolesJoined('s.aadObjectId = :aad');
+    this.byAad = new PreparedStatement(this.dataSource, (manager) =>
+      manager
+        .getRepository<StaffRow>('Staff')
+        .createQueryBuilder('s')
+        .leftJoin('StaffRole', 'r', 'r.staffId = s.id')
+        .addSelect('r.role', 'role')
+        .leftJoin('Jobcentre', 'j', 'j.id = s.jobcentreId')
+        .addSelect('j.name', 'jobcentre_name')
+        .where('s.aadObjectId = :aad')
+        .getQuery(),
+    );
     this.byId = this.withRolesJoined('s.id = :id');
     this.byIds = this.withRolesJoined('s.id IN (:...ids)');
   }
 
-  // Every turn looks its sender up: one statement, the roles joined in.
+  // Every turn looks its sender up: kept a short while, else one statement with the roles and jobcentre joined in.
   async findByAadObjectId(aadObjectId: string): Promise<StaffMember | null> {
-    return this.members(await this.byAad.run({ aad: aadObjectId.toLowerCase() }))[0] ?? null;
+    const aad = aadObjectId.toLowerCase();
+    const now = Date.now();
+    const cached = this.senders.get(aad);
+    if (cached && cached.until > now && cached.generation === directoryGeneration) return cached.member;
+    const generation = directoryGeneration;
+    const raw = await this.byAad.run({ aad });
+    const member = this.members(raw)[0] ?? null;
+    // Someone not (yet) in the directory is asked again next time: they may have just been added.
+    if (!member) return null;
+    if (this.senders.size >= SENDER_CACHE_SIZE) this.senders.clear();
+    this.senders.set(aad, { member, until: now + SENDER_CACHE_MS, generation });
+    const jobcentreName = raw[0]?.jobcentre_name;
+    if (member.jobcentreId && typeof jobcentreName === 'string') this.jobcentreNames.set(member.jobcentreId, { name: jobcentreName, generation });
+    return member;
+  }
+
+  /** A jobcentre's name as last read with a sender, if this process has read one of its staff. */
+  knownJobcentreName(jobcentreId: string): string | undefined {
+    const known = this.jobcentreNames.get(jobcentreId.toLowerCase());
+    return known?.generation === directoryGeneration ? known.name : undefined;
   }
 
   async findById(id: string): Promise<StaffMember | null> {

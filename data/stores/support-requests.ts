@@ -158,12 +158,6 @@ export class SqlSupportRequestStore implements SupportRequestStore {
     return this.requests(await statement.run({ requesterId }));
   }
 
-  async listForDea(deaId: string, statuses: readonly RequestStatus[]): Promise<SupportRequest[]> {
-    // The statuses are a few of a fixed list: one statement, however the caller repeats them.
-    const rows = await this.rows().find({ where: { deaId, status: In([...new Set(statuses)]) }, relations: { claimant: true }, order: { createdAt: 'ASC' } });
-    return rows.map(toSupportRequest);
-  }
-
   async listByRequesters(requesterIds: readonly string[], since: Date): Promise<SupportRequest[]> {
     if (requesterIds.length === 0) return [];
     const rows = await inChunks([...new Set(requesterIds)], (chunk) => this.rows().find({ where: { requesterId: In(chunk), createdAt: MoreThanOrEqual(since) }, order: { createdAt: 'ASC' } }));

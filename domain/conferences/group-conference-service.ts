@@ -16,7 +16,7 @@ import type { Participant } from '../calendar/free-time';
 import { isClockTime, londonToUtc } from '../calendar/london-time';
 import { isCalendarDate } from '../requests/calendar-date';
 import { groupCohort } from './grouping';
-import { planMonthlySlots, type PlannedSlot } from './monthly-slots';
+import { planMonthlySlotsPausing, type PlannedSlot } from './monthly-slots';
 import { describeMonth, HORIZON_MONTHS, monthBounds, monthOf, monthsAhead } from './months';
 import { CONFERENCE_MINUTES, type ConferencePlan, type GroupConference } from './plan';
 import type { CohortDirectory, ConferenceCalendar, ConferenceNotifier, ConferenceStore, JobLeases, NewConference } from './ports';
@@ -302,13 +302,14 @@ export class GroupConferenceService {
       const pattern = await this.deps.patterns.of(p);
       participants.set(p.id, { id: p.id, busy: busy.get(p.email.toLowerCase()) ?? [], hours: pattern.hours, region: pattern.region });
     }
-    return planMonthlySlots({
+    // Other people's turns run between one conference's search and the next.
+    return planMonthlySlotsPausing({
       months,
       dea: participants.get(dea.id)!,
       groups: groups.map((ids, groupIndex) => ({ groupIndex, coaches: ids.flatMap((id) => participants.get(id) ?? []) })),
       durationMinutes: minutes,
       notBefore: now,
-    });
+    }, () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   }
 
   private event(c: GroupConference, invitees: Invitees, coaches: ReadonlyMap<string, StaffMember>): NewEvent {

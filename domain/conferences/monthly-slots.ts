@@ -32,21 +32,39 @@ export type PlannedSlot =
 
 export function planMonthlySlots(search: MonthlySlotSearch): PlannedSlot[] {
   const out: PlannedSlot[] = [];
+  for (const step of placements(search)) out.push(step());
+  return out;
+}
+
+/**
+ * The same plan, letting other work run between one conference's search and the next (`pause`):
+ * four months of a cohort take a good part of a second of CPU, which other people's turns must not
+ * wait behind.
+ */
+export async function planMonthlySlotsPausing(search: MonthlySlotSearch, pause: () => Promise<void>): Promise<PlannedSlot[]> {
+  const out: PlannedSlot[] = [];
+  for (const step of placements(search)) {
+    out.push(step());
+    await pause();
+  }
+  return out;
+}
+
+/** One step per month and group, in order; each places that group's conference for that month. */
+function* placements(search: MonthlySlotSearch): Generator<() => PlannedSlot> {
   for (const month of search.months) {
     const bounds = monthBounds(month);
     const from = new Date(Math.max(bounds.from.getTime(), search.notBefore.getTime()));
     const taken: Interval[] = [];
     for (const group of search.groups) {
-      const placed = placeOne(search, group, from, bounds.to, taken);
-      if (placed) {
+      yield () => {
+        const placed = placeOne(search, group, from, bounds.to, taken);
+        if (!placed) return { month, groupIndex: group.groupIndex, slot: null, problem: `The DEA and this group share no working time of ${search.durationMinutes} minutes in ${describeMonth(month)}.` };
         taken.push(placed.slot);
-        out.push({ month, groupIndex: group.groupIndex, ...placed });
-      } else {
-        out.push({ month, groupIndex: group.groupIndex, slot: null, problem: `The DEA and this group share no working time of ${search.durationMinutes} minutes in ${describeMonth(month)}.` });
-      }
+        return { month, groupIndex: group.groupIndex, ...placed };
+      };
     }
   }
-  return out;
 }
 
 function placeOne(search: MonthlySlotSearch, group: GroupToPlace, from: Date, to: Date, taken: readonly Interval[]): { slot: Interval; clashes: string[] } | null {

@@ -42,22 +42,6 @@ export class QualityService {
     return requester?.teamLeaderId === person.id;
   }
 
-  /** The meetings of the DEAs this team leader manages that a QAS check covers, newest first. */
-  async checkable(person: StaffMember, limit = 10): Promise<{ request: SupportRequest; check: QualityCheck | null }[]> {
-    if (!hasRole(person, 'work_coach_team_leader')) throw notAllowed("Quality checks are for Work Coach Team Leaders: they quality assure their DEA's work (QAS).");
-    const deas = (await this.deps.directory.findByTeamLeader(person.id)).filter((p) => hasRole(p, 'dea'));
-    const candidates = (await Promise.all(deas.map((d) => this.deps.requests.listForDea(d.id, CHECKABLE_STATUSES))))
-      .flat()
-      .filter((r) => standardFor(r.channel) !== null)
-      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
-    const requests: SupportRequest[] = [];
-    for (const r of candidates) {
-      if (requests.length >= limit) break;
-      if (await this.deps.hadMeeting(r.id)) requests.push(r);
-    }
-    return Promise.all(requests.map(async (request) => ({ request, check: await this.deps.store.forRequest(request.id) })));
-  }
-
   async mark(person: StaffMember, requestId: string, version: number): Promise<SupportRequest> {
     const request = await this.load(person, requestId, version);
     if (!CHECKABLE_STATUSES.includes(request.status) || !(await this.deps.hadMeeting(request.id))) throw invalid('A meeting can be marked for a check once it is booked.');

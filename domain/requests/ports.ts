@@ -41,8 +41,6 @@ export interface SupportRequestStore {
   findById(id: string): Promise<SupportRequest | null>;
   findByNumber(number: number): Promise<SupportRequest | null>;
   listByRequester(requesterId: string, limit: number): Promise<SupportRequest[]>;
-  /** The DEA's requests in the given statuses. */
-  listForDea(deaId: string, statuses: readonly RequestStatus[]): Promise<SupportRequest[]>;
   /** Requests by these people since a time, for spotting trends. */
   listByRequesters(requesterIds: readonly string[], since: Date): Promise<SupportRequest[]>;
   /** Moves the request on if it is still at `expectedVersion`, with an audit event; else a conflict. */

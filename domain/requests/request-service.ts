@@ -169,11 +169,6 @@ export class RequestService {
   }
 
   /** The names of the people who made these requests, in one directory read. */
-  async requesterNames(requests: readonly SupportRequest[]): Promise<Map<string, string>> {
-    const people = await this.deps.directory.findByIds([...new Set(requests.map((r) => r.requesterId))]);
-    return new Map(people.map((p) => [p.id, p.name]));
-  }
-
   /** Whether this person may see the claimant's NINO and surname in full. */
   static seesClaimantInFull(person: StaffMember, request: SupportRequest): boolean {
     return roleOf(request, person.id) !== null;

@@ -1,11 +1,10 @@
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
-import { invalid, notAllowed, notFound } from '../errors';
+import { invalid, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
-import { hasRole, type StaffMember } from '../staff';
+import type { StaffMember } from '../staff';
 import { addMonths, isCalendarDate, londonDate } from './calendar-date';
 import { channelsFor, CHANNEL_LABELS, isChannel, type Channel } from './channels';
 import type { RequestNotifier, StatusChange, SupportRequestStore } from './ports';
-import { OPEN_STATUSES } from './state-machine';
 import { assertTriage, type TriageAction } from './triage-policy';
 import type { SupportRequest } from './support-request';
 import type { TrendWatcher } from './trend-watcher';
@@ -21,11 +20,6 @@ export interface TriageDeps {
   readonly trends?: TrendWatcher;
   /** Writes of one use case commit together (default: at once, for tests of the rules alone). */
   readonly uow?: UnitOfWork;
-}
-
-export interface QueueEntry {
-  readonly request: SupportRequest;
-  readonly overdue: boolean;
 }
 
 /**
@@ -97,21 +91,6 @@ export class TriageService {
       await this.deps.notifier.requestNeedsAttention(held, request.requesterId);
       return held;
     });
-  }
-
-  /** The DEA's open requests: urgent first, then by required-response date; overdue ones marked. */
-  async queue(dea: StaffMember): Promise<QueueEntry[]> {
-    if (!hasRole(dea, 'dea')) throw notAllowed('The queue is for DEAs: it lists the requests sent to them. Say "my requests" to see yours.');
-    const today = londonDate(this.deps.clock.now());
-    const open = await this.deps.store.listForDea(dea.id, OPEN_STATUSES);
-    return open
-      .map((request) => ({ request, overdue: request.requiredBy !== null && request.requiredBy < today }))
-      .sort((a, b) => {
-        if (a.request.urgent !== b.request.urgent) return a.request.urgent ? -1 : 1;
-        const da = a.request.requiredBy ?? '9999-12-31';
-        const db = b.request.requiredBy ?? '9999-12-31';
-        return da === db ? a.request.createdAt.getTime() - b.request.createdAt.getTime() : da < db ? -1 : 1;
-      });
   }
 
   /** The request, once the triage policy allows this person the action on the version they saw. */

@@ -2,7 +2,7 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { SupportRequest } from '../../domain/requests/support-request';
-import { exchange, invokeAs, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
+import { cardText, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 /** Counts the SQL statements the app sends while `work` runs (TypeORM reports every query to its logger). */
 async function statementsDuring(bot: TestBot, work: () => Promise<unknown>): Promise<string[]> {
@@ -39,8 +39,8 @@ const NEW_REQUEST = (coach: { id: string; deaId: string | null }) => ({
   urgent: false,
   vulnerability: null,
 });
-// The sender, the request, its people, consent, booking, outcome records, the summary's recipient (2), QAS, the jobcentre for the letter, their chats.
-const LIMIT_FULLEST = 11;
+// The request, its people, consent, booking, outcome records, the summary's recipient (2), QAS, their chats (the sender and jobcentre known from the turn before).
+const LIMIT_FULLEST = 9;
 
 describe('SQL statements of a turn (a test that fails if they grow)', () => {
   let bot: TestBot;
@@ -68,23 +68,23 @@ describe('SQL statements of a turn (a test that fails if they grow)', () => {
   afterAll(() => bot.close());
 
   // Measured when the limits were set; lower them when a change needs fewer, never raise them quietly.
-  it('a help turn: the de-duplication claim and its completion, the sender, their chat and what waits for them', async () => {
+  it('a help turn: the de-duplication claim and its completion, and the conversation state (the sender, their jobcentre and chat known from the turn before)', async () => {
     const statements = await statementsDuring(bot, () => exchange(bot, PEOPLE.coach, 'help'));
-    // 7 since a claim is marked done when its turn finishes (so a turn that died is handled again).
-    expect(statements.length).toBeLessThanOrEqual(7);
+    // A claim is marked done when its turn finishes (so a turn that died is handled again).
+    expect(statements.length).toBeLessThanOrEqual(3);
   });
 
-  it('a card refresh: the sender, the request, its people, its QAS check and their chats', async () => {
+  it('a card refresh: the request, its people, its QAS check and their chats', async () => {
     const statements = await statementsDuring(bot, () => invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id }));
-    expect(statements.length).toBeLessThanOrEqual(5);
+    expect(statements.length).toBeLessThanOrEqual(4);
   });
 
   it('a card click (accept as a case conference), with the free times it proposes and the card delivered to the coach', async () => {
     const statements = await statementsDuring(bot, () => invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: request.version, channel: 'case_conference' }));
     expect(statements.filter((q) => /^UPDATE "support_request"/.test(q))).toHaveLength(1);
-    // 27 since a person is sent the full card only when they have no copy of it yet (one read of the
-    // posted copies), and otherwise a line saying what changed while their copy is updated in place.
-    expect(statements.length).toBeLessThanOrEqual(27);
+    // One read of the posted copies: a person is sent the full card only when they have no copy of it
+    // yet, and otherwise a line saying what changed while their copy is updated in place.
+    expect(statements.length).toBeLessThanOrEqual(25);
   });
 
   it('the fullest card: a booked three way, with consent, the booking, the letter and the QAS check', async () => {
@@ -106,5 +106,42 @@ describe('SQL statements of a turn (a test that fails if they grow)', () => {
       expect(JSON.stringify(refreshed.card)).toContain('Letter to the claimant');
     });
     expect(statements.length).toBeLessThanOrEqual(LIMIT_FULLEST);
+  });
+});
+
+describe('SQL statements of a list turn at size: one for the page, none per row', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+    for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl]) await exchange(bot, who, 'help');
+    const coach = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.coach))!;
+    const store = new SqlSupportRequestStore(bot.app.dataSource);
+    for (let i = 0; i < 120; i++) {
+      const made = await store.create(NEW_REQUEST(coach), new Date(Date.now() - i * 60_000));
+      if (i % 2) continue;
+      // Half of them booked case conferences, for the meetings and quality checks lists.
+      await bot.app.dataSource.query("UPDATE support_request SET status = 'booked', channel = 'case_conference' WHERE id = ?", [made.id]);
+      await bot.app.dataSource.query(
+        "INSERT INTO booking (id, requestId, startsAt, endsAt, mode, status, events, version, createdAt, updatedAt) VALUES (?, ?, '2026-12-02 10:00:00.000', '2026-12-02 11:00:00.000', 'teams', 'booked', '[]', 1, '2026-11-30 10:00:00.000', '2026-11-30 10:00:00.000')",
+        [`booking-${i}`, made.id],
+      );
+    }
+  });
+  afterAll(() => bot.close());
+
+  // The de-duplication claim and its completion, the conversation's state, and the page.
+  it.each([
+    ['my requests', PEOPLE.coach],
+    ['queue', PEOPLE.dea],
+    ['meetings', PEOPLE.dea],
+    ['quality checks', PEOPLE.wctl],
+  ])('%s: 120 requests, one statement for the page', async (command, who) => {
+    const statements = await statementsDuring(bot, async () => expect(visibleText(await exchange(bot, who, command))).toMatch(/Showing 1 to 25 of (120|60)/));
+    expect(statements.length).toBeLessThanOrEqual(4);
+  });
+
+  it('the next page: the page alone', async () => {
+    const statements = await statementsDuring(bot, async () => expect(cardText((await invokeAs(bot, PEOPLE.dea, 'queue.page', { offset: 25 })).card)).toContain('Showing 26 to 50 of 60'));
+    expect(statements.length).toBeLessThanOrEqual(1);
   });
 });

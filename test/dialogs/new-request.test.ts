@@ -1,3 +1,4 @@
+import { directoryChanged } from '../../data/stores/staff-directory';
 import type { Activity } from 'botbuilder';
 import { addMonths, londonDate } from '../../domain/requests/calendar-date';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
@@ -289,12 +290,15 @@ describe('new request (colleagues and missing DEA)', () => {
     await startClaimantForm(bot);
     await exchange(bot, PEOPLE.coach, claimantForm({ surname: 'Kept' }));
     await bot.app.dataSource.query(`UPDATE staff SET deaId = NULL WHERE aadObjectId = '${PEOPLE.coach}'`);
+    // As the seed says when it changes the directory.
+    directoryChanged();
     const replies = await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
     expect(text(replies)).toMatch(/no DEA assigned.*Tom Baker.*What you typed is kept/);
     expect(await bot.app.dataSource.getRepository('SupportRequest').count()).toBe(0);
 
     const dea = (await bot.app.dataSource.query(`SELECT id FROM staff WHERE aadObjectId = '${PEOPLE.dea}'`)) as { id: string }[];
     await bot.app.dataSource.query(`UPDATE staff SET deaId = '${dea[0]!.id}' WHERE aadObjectId = '${PEOPLE.coach}'`);
+    directoryChanged();
     const form = firstCard(await exchange(bot, PEOPLE.coach, 'new request'));
     expect(cardInputs(form)).toMatchObject({ surname: 'Kept', nino: 'ab 12 34 56 c' });
   });

@@ -15,8 +15,8 @@ describe('capabilitiesFor', () => {
   });
 
   it('a DEA: requests from the cohort, the queue and help, and nothing to ask for', () => {
-    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Your queue', 'After each meeting', 'Actions from your cases', 'Retention cases', 'Consulting on retention cases', 'Working with the work psychologist', 'Search the local Disability Hub', 'Partnerships and strategies', 'Help']);
-    expect(commands(['dea'])).toEqual([null, 'queue', null, 'my actions', 'retention cases', null, 'work psychologist', 'hub', 'partnerships', 'help']);
+    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Your queue', 'Your meetings', 'After each meeting', 'Actions from your cases', 'Retention cases', 'Consulting on retention cases', 'Working with the work psychologist', 'Search the local Disability Hub', 'Partnerships and strategies', 'Help']);
+    expect(commands(['dea'])).toEqual([null, 'queue', 'meetings', null, 'my actions', 'retention cases', null, 'work psychologist', 'hub', 'partnerships', 'help']);
   });
 
   it('the cohort entry is something the bot does, with no command', () => {
@@ -78,6 +78,7 @@ describe('capabilitiesFor', () => {
       'Your requests',
       'Requests from your cohort',
       'Your queue',
+      'Your meetings',
       'Consent, booking and outcomes',
       'After each meeting',
       'Nominate a case for a group conference',
@@ -104,7 +105,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('everyone has every role: one of each command plus the informational entries', () => {
-    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, null, null, 'quality checks', 'plan group conferences', 'nominate case', 'specialist advice', 'my day', null, null, 'my actions', 'retention cases', null, null, 'work psychologist', 'hub', 'partnerships', null, 'help']);
+    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, 'meetings', null, null, 'quality checks', 'plan group conferences', 'nominate case', 'specialist advice', 'my day', null, null, 'my actions', 'retention cases', null, null, 'work psychologist', 'hub', 'partnerships', null, 'help']);
   });
 
   it('keeps the order of CAPABILITIES, help last', () => {

@@ -139,7 +139,7 @@ describe('the built manifest', () => {
 
 describe('bot commands', () => {
   it('gives personal scope the everyday commands (the rest are on the help card) and group scopes help only', () => {
-    expect(commandsForScope('personal').map((c) => c.title)).toEqual(['help', 'new request', 'my requests', 'queue', 'quality checks', 'plan group conferences', 'specialist advice', 'my day', 'hub', 'partnerships']);
+    expect(commandsForScope('personal').map((c) => c.title)).toEqual(['help', 'new request', 'my requests', 'queue', 'meetings', 'quality checks', 'plan group conferences', 'specialist advice', 'my day', 'hub']);
     expect(commandsForScope('groupChat').map((c) => c.title)).toEqual(['help']);
     expect(commandsForScope('team').map((c) => c.title)).toEqual(['help']);
   });

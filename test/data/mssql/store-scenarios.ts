@@ -100,7 +100,6 @@ export const SUBJECTS: readonly Subject[] = [
     findById: (s) => s.findById(ID),
     findByNumber: (s) => s.findByNumber(1),
     listByRequester: (s) => s.listByRequester(ID, 10),
-    listForDea: (s, { n }) => s.listForDea(ID, n > 2 ? Array(n).fill('submitted') : ['submitted', 'accepted']),
     listByRequesters: (s, { n }) => s.listByRequesters(list(n), AT),
     changeStatus: (s, scene) => {
       storedRequest(scene, { version: 1, status: 'submitted' });

@@ -169,10 +169,6 @@ export class FakeRequests implements SupportRequestStore {
     return [...this.requests.values()].filter((r) => r.requesterId === requesterId).slice(0, limit);
   }
 
-  async listForDea(deaId: string, statuses: readonly RequestStatus[]): Promise<SupportRequest[]> {
-    return [...this.requests.values()].filter((r) => r.deaId === deaId && statuses.includes(r.status));
-  }
-
   async listByRequesters(requesterIds: readonly string[], since: Date): Promise<SupportRequest[]> {
     return [...this.requests.values()].filter((r) => requesterIds.includes(r.requesterId) && r.createdAt >= since);
   }

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type Database from 'better-sqlite3';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { createApp, type App } from '../bot/app';
+import { loadConfig } from '../bot/config';
+import { createLogger } from '../bot/logger';
+import { SqlStaffDirectory } from '../data/stores/staff-directory';
+import { startEchoBot } from './echo-bot';
+import { Driver, type Turn } from './http-driver';
+import { cardAction, checked, message, percentile, positive, startConnector } from './turns.bench';
+
+/**
+ * A district's scale: 50,000 requests over 50 DEAs, one of whom (the demo DEA) has 5,000 open, and a
+ * team leader over 25 of them. The lists and a card action against it, beside the echo bot.
+ */
+
+const REQUESTS = positive('BENCH_SCALE_REQUESTS', 50_000);
+const DEAS = 50;
+const BUSY_OPEN = Math.min(5_000, Math.floor(REQUESTS / 2));
+const ROUNDS = positive('BENCH_SCALE_ROUNDS', 5);
+const BLOCK = 20;
+const CONCURRENCIES = [1, 10] as const;
+
+const DEA = '00000000-0000-4000-8000-000000000002';
+const TEAM_LEADER = '00000000-0000-4000-8000-000000000003';
+const COACH = '00000000-0000-4000-8000-000000000001';
+
+const OPEN = ['submitted', 'accepted', 'info_requested'] as const;
+const MEETING_CHANNELS = ['case_conference', 'skill_conference', 'three_way_intervention', 'claimant_support_intervention'] as const;
+
+function sqlTime(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** Writes the district straight through the SQLite driver, in one transaction (seconds, not minutes). */
+export async function seedDistrict(app: App): Promise<{ busyRequestIds: string[] }> {
+  const directory = new SqlStaffDirectory(app.dataSource);
+  const dana = (await directory.findByAadObjectId(DEA))!;
+  const tom = (await directory.findByAadObjectId(TEAM_LEADER))!;
+  const amira = (await directory.findByAadObjectId(COACH))!;
+  const danaCoaches = (await app.dataSource.query('SELECT id FROM staff WHERE deaId = ?', [dana.id])) as { id: string }[];
+  const db = (app.dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+  const now = Date.now();
+  const busyRequestIds: string[] = [];
+
+  db.transaction(() => {
+    const staff = db.prepare('INSERT INTO staff (id, aadObjectId, name, email, jobcentreId, deaId, teamLeaderId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const role = db.prepare('INSERT INTO staff_role (staffId, role) VALUES (?, ?)');
+    const claimant = db.prepare('INSERT INTO claimant (id, nino, surname, benefits, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)');
+    const request = db.prepare(
+      'INSERT INTO support_request (id, number, submissionKey, type, status, version, requesterId, deaId, claimantId, topic, description, reason, requiredBy, urgent, vulnerability, createdAt, updatedAt, channel, inappropriate) ' +
+        'VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0)',
+    );
+    const booking = db.prepare("INSERT INTO booking (id, requestId, startsAt, endsAt, mode, status, events, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'teams', 'booked', '[]', 1, ?, ?)");
+    const check = db.prepare("INSERT INTO quality_check (id, requestId, standard, checkerId, markedAt, result) VALUES (?, ?, 'qas2', ?, ?, 'met')");
+    const stamp = sqlTime(new Date(now));
+
+    // 49 more DEAs, each with 10 coaches; the first 24 of them (and the demo DEA) under the demo team leader.
+    const deas: { id: string; coaches: string[] }[] = [{ id: dana.id, coaches: danaCoaches.map((c) => c.id) }];
+    for (let d = 1; d < DEAS; d++) {
+      const id = randomUUID();
+      staff.run(id, randomUUID(), `DEA ${d}`, `dea${d}@bench.example`, dana.jobcentreId, null, d < 25 ? tom.id : null, stamp, stamp);
+      role.run(id, 'dea');
+      const coaches: string[] = [];
+      for (let c = 0; c < 10; c++) {
+        const coach = randomUUID();
+        staff.run(coach, randomUUID(), `Coach ${d}-${c}`, `coach${d}-${c}@bench.example`, dana.jobcentreId, id, null, stamp, stamp);
+        role.run(coach, 'work_coach');
+        coaches.push(coach);
+      }
+      deas.push({ id, coaches });
+    }
+
+    for (let n = 1; n <= REQUESTS; n++) {
+      // The first BUSY_OPEN are the demo DEA's open ones; the rest spread over every DEA's history.
+      const busy = n <= BUSY_OPEN;
+      const dea = busy ? deas[0]! : deas[Math.floor(n / 10) % DEAS]!;
+      const requester = dea.coaches[n % dea.coaches.length]!;
+      const roll = n % 10;
+      const status = busy ? OPEN[n % 3]! : roll === 0 ? 'submitted' : roll < 3 ? 'booked' : roll < 6 ? 'held' : roll < 8 ? 'outcome_recorded' : 'closed';
+      const meeting = status === 'booked' || status === 'held' || status === 'outcome_recorded' || status === 'closed';
+      const channel = meeting ? MEETING_CHANNELS[n % MEETING_CHANNELS.length]! : status === 'accepted' ? 'case_conference' : null;
+      const created = new Date(now - (REQUESTS - n) * 20 * 60_000);
+      const id = randomUUID();
+      const skill = n % 7 === 0;
+      let claimantId: string | null = null;
+      if (!skill) {
+        claimantId = randomUUID();
+        claimant.run(claimantId, `AB${String(n % 1_000_000).padStart(6, '0')}C`, `Surname${n}`, 'UC', sqlTime(created), sqlTime(created));
+      }
+      const requiredBy = new Date(created.getTime() + ((n % 40) - 5) * 86_400_000).toISOString().slice(0, 10);
+      request.run(id, n, `bench-${n}`, skill ? 'skill_support' : 'claimant_support', status, requester, dea.id, claimantId, skill ? 'retention' : null, 'Needs help preparing for work', 'Health condition', requiredBy, n % 50 === 0 ? 1 : 0, sqlTime(created), sqlTime(created), channel);
+      if (meeting) {
+        const start = new Date(created.getTime() + 7 * 86_400_000);
+        booking.run(randomUUID(), id, sqlTime(start), sqlTime(new Date(start.getTime() + 3_600_000)), sqlTime(created), sqlTime(created));
+        if (n % 3 === 0) check.run(randomUUID(), id, tom.id, sqlTime(created));
+      }
+      if (busy) busyRequestIds.push(id);
+    }
+    // The demo coach asks a lot: one in eight of the demo DEA's requests are hers.
+    db.prepare('UPDATE support_request SET requesterId = ? WHERE deaId = ? AND number % 8 = 0').run(amira.id, dana.id);
+  })();
+  return { busyRequestIds };
+}
+
+interface Scenario {
+  readonly name: string;
+  readonly kind: 'message' | 'card action';
+  turn(target: 'bot' | 'echo', i: number): Turn;
+}
+
+export async function scaleBench(report: (line: string) => void): Promise<void> {
+  const startedAt = performance.now();
+  const dataDir = mkdtempSync(join(tmpdir(), 'dea-bench-scale-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent' });
+  const app = await createApp(config, createLogger(config.logLevel));
+  await app.listen();
+  const botUrl = `${app.url()}/api/messages`;
+  const echo = await startEchoBot();
+  const connector = await startConnector();
+  const driver = Driver.start();
+  const serviceUrl = connector.url;
+  try {
+    const seeded = performance.now();
+    const { busyRequestIds } = await seedDistrict(app);
+    const counts = (await app.dataSource.query(
+      `SELECT COUNT(*) AS requests, SUM(CASE WHEN deaId = (SELECT id FROM staff WHERE aadObjectId = '${DEA}') AND status IN ('submitted', 'accepted', 'info_requested') THEN 1 ELSE 0 END) AS busyOpen, (SELECT COUNT(*) FROM staff_role WHERE role = 'dea') AS deas FROM support_request`,
+    )) as { requests: number; busyOpen: number; deas: number }[];
+    report(`District scale: ${counts[0]!.requests} requests over ${counts[0]!.deas} DEAs, ${counts[0]!.busyOpen} open with the busiest; seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+
+    // Everyone has opened the app.
+    checked(await driver.run({ url: botUrl, concurrency: 1, turns: [DEA, TEAM_LEADER, COACH].map((aad) => message(serviceUrl, aad, 'help')) }), 'opening the app');
+    await app.notifier.idle();
+
+    const scenarios: Scenario[] = [
+      { name: 'queue (5,000 open)', kind: 'message', turn: () => message(serviceUrl, DEA, 'queue') },
+      { name: 'my requests', kind: 'message', turn: () => message(serviceUrl, COACH, 'my requests') },
+      { name: 'quality checks (25 DEAs)', kind: 'message', turn: () => message(serviceUrl, TEAM_LEADER, 'quality checks') },
+      { name: 'meetings', kind: 'message', turn: () => message(serviceUrl, DEA, 'meetings') },
+      { name: 'queue next page', kind: 'card action', turn: (_t, i) => cardAction(serviceUrl, DEA, 'queue.page', { offset: 25 * (1 + (i % 50)) }) },
+      { name: 'refresh card', kind: 'card action', turn: (_t, i) => cardAction(serviceUrl, DEA, 'request.refresh', { requestId: busyRequestIds[(i * 97) % busyRequestIds.length] }) },
+    ];
+
+    // Statements and card size of one turn of each, at rest.
+    const statementsOf = async (turn: Turn): Promise<{ statements: number; bytes: number }> => {
+      let statements = 0;
+      const original = app.dataSource.logger;
+      const counting: TypeOrmLogger = {
+        logQuery: (query) => void (/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(query.trim()) ? 0 : statements++),
+        logQueryError: () => undefined,
+        logQuerySlow: () => undefined,
+        logSchemaBuild: () => undefined,
+        logMigration: () => undefined,
+        log: () => undefined,
+      };
+      Object.assign(app.dataSource, { logger: counting });
+      try {
+        const response = await fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(turn.activity) });
+        const body = await response.text();
+        await app.notifier.idle();
+        return { statements, bytes: body.length };
+      } finally {
+        Object.assign(app.dataSource, { logger: original });
+      }
+    };
+
+    const header = ['scenario', 'conc', 'bot p50', 'bot p99', 'echo p50', 'echo p99', 'p50 ratio', 'target', 'statements', 'answer KB'];
+    // Fixed widths, so each row is printed as soon as it is measured.
+    const widths = [24, 4, 8, 8, 8, 8, 9, 28, 10, 9];
+    const line = (row: readonly string[]) => `  ${row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}`;
+    report(`Turns at that scale, beside the echo bot (${ROUNDS} alternating blocks of ${BLOCK}; latency in ms; statements and answer size of one turn at rest):`);
+    report(line(header));
+    for (const scenario of scenarios) {
+      const at = await statementsOf(scenario.turn('bot', 0));
+      for (const concurrency of CONCURRENCIES) {
+        const sums = { bot: [] as number[], echo: [] as number[] };
+        for (let round = 0; round <= ROUNDS; round++) {
+          for (const target of ['bot', 'echo'] as const) {
+            const url = target === 'bot' ? botUrl : echo.url;
+            await driver.load({ url, concurrency, turns: Array.from({ length: BLOCK }, (_, i) => scenario.turn(target, round * BLOCK + i)) });
+            const results = checked(await driver.go(), `${scenario.name} to the ${target}`);
+            // The first round warms up, uncounted.
+            if (round > 0) sums[target].push(...results.latenciesMs);
+          }
+        }
+        const bot = [...sums.bot].sort((a, b) => a - b);
+        const ref = [...sums.echo].sort((a, b) => a - b);
+        const ratio = percentile(bot, 0.5) / percentile(ref, 0.5);
+        const limit = scenario.kind === 'message' ? 2 : 3;
+        const within = percentile(bot, 0.5) <= 100;
+        report(line([
+          scenario.name,
+          String(concurrency),
+          percentile(bot, 0.5).toFixed(2),
+          percentile(bot, 0.99).toFixed(2),
+          percentile(ref, 0.5).toFixed(2),
+          percentile(ref, 0.99).toFixed(2),
+          `${ratio.toFixed(1)}x`,
+          `<= ${limit}x ${ratio <= limit ? 'meets' : 'misses'}${within ? '' : ', p50 > 100 ms'}`,
+          String(at.statements),
+          (at.bytes / 1024).toFixed(1),
+        ]));
+      }
+    }
+    report('  targets: every p50 within 100 ms; message turns p50 <= 2x echo, card actions p50 <= 3x echo');
+    report(`District benchmark took ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
+  } finally {
+    driver.stop();
+    await echo.close();
+    await app.close();
+    await new Promise<void>((resolve) => connector.server.close(() => resolve()));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { applySeed } from '../../data/seed/apply-seed';
+import { parseSeedFile } from '../../data/seed/seed-file';
+import { SqlRequestLists } from '../../data/stores/request-lists';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import type { NewSupportRequest } from '../../domain/requests/ports';
+import type { StaffMember } from '../../domain/staff';
+import { openTempDatabase, type TempDatabase } from '../support/template-database';
+
+describe('SqlRequestLists: each list a page at a time, in one statement', () => {
+  let db: TempDatabase;
+  let lists: SqlRequestLists;
+  let store: SqlSupportRequestStore;
+  let coach: StaffMember;
+  let other: StaffMember;
+  let teamLeader: StaffMember;
+  let base: NewSupportRequest;
+  const at = new Date('2026-11-23T10:00:00.000Z');
+  let statements: string[];
+
+  beforeEach(async () => {
+    db = await openTempDatabase();
+    await applySeed(db.dataSource, parseSeedFile(readFileSync(join(__dirname, '..', '..', 'data', 'seed', 'demo-staff.json'), 'utf8')));
+    const directory = new SqlStaffDirectory(db.dataSource);
+    coach = (await directory.findByAadObjectId('00000000-0000-4000-8000-000000000001'))!;
+    other = (await directory.findByAadObjectId('00000000-0000-4000-8000-000000000101'))!;
+    teamLeader = (await directory.findByAadObjectId('00000000-0000-4000-8000-000000000003'))!;
+    store = new SqlSupportRequestStore(db.dataSource);
+    lists = new SqlRequestLists(db.dataSource);
+    base = {
+      type: 'claimant_support',
+      requesterId: coach.id,
+      deaId: coach.deaId!,
+      claimant: { surname: 'Smith', nino: 'AB123456C', benefits: ['UC'] },
+      topic: null,
+      description: 'Challenges',
+      reason: 'Why',
+      requiredBy: '2026-12-01',
+      urgent: false,
+      vulnerability: null,
+    };
+    statements = [];
+    const query = db.dataSource.manager.query.bind(db.dataSource.manager);
+    jest.spyOn(db.dataSource.manager, 'query').mockImplementation((sql: string, parameters?: Parameters<typeof query>[1]) => {
+      statements.push(sql);
+      return query(sql, parameters);
+    });
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await db.close();
+  });
+
+  const make = (n: number, change: (i: number) => Partial<NewSupportRequest> = () => ({})) =>
+    Promise.all(Array.from({ length: n }, (_, i) => store.create({ ...base, ...change(i) }, new Date(at.getTime() + i * 1000))));
+
+  it('queue: urgent first, then by date needed (none last), 25 at a time with the count of all', async () => {
+    await make(60, (i) => ({ requiredBy: i === 7 ? null : `2026-12-${String(28 - (i % 25)).padStart(2, '0')}`, urgent: i === 40 }));
+    const made = await make(1, () => ({ requesterId: other.id, type: 'skill_support', claimant: null, topic: 'retention' }));
+    statements.length = 0;
+    const first = await lists.queue(coach.deaId!, 0, 25);
+    expect(statements).toHaveLength(1);
+    expect(first.total).toBe(61);
+    expect(first.items).toHaveLength(25);
+    expect(first.items[0]!.urgent).toBe(true);
+    const dates = first.items.slice(1).map((r) => r.requiredBy!);
+    expect(dates).toEqual([...dates].sort());
+    // The skill request is needed soonest (1 December): no claimant, its requester named.
+    expect(first.items[1]).toMatchObject({ id: made[0]!.id, claimantSurname: null, topic: 'retention', requesterName: other.name, type: 'skill_support' });
+    expect(first.items[2]).toMatchObject({ claimantSurname: 'Smith', requesterName: coach.name, type: 'claimant_support', status: 'submitted' });
+    const last = await lists.queue(coach.deaId!, 50, 25);
+    expect(last.items).toHaveLength(11);
+    expect(last.items.at(-1)!.requiredBy).toBeNull();
+    const all = [first, await lists.queue(coach.deaId!, 25, 25), last].flatMap((p) => p.items.map((r) => r.id));
+    expect(new Set(all).size).toBe(61);
+    expect(all).toContain(made[0]!.id);
+  });
+
+  it('a page past the end (the list got shorter) gives the first page', async () => {
+    await make(3);
+    const page = await lists.queue(coach.deaId!, 50, 25);
+    expect(page).toMatchObject({ offset: 0, total: 3 });
+    expect(page.items).toHaveLength(3);
+  });
+
+  it('my requests: newest first, only the requester’s own', async () => {
+    await make(30);
+    await make(2, () => ({ requesterId: other.id }));
+    const page = await lists.mine(coach.id, 0, 25);
+    expect(page.total).toBe(30);
+    expect(page.items[0]!.reference).toBe('DEA-000030');
+    expect((await lists.mine(other.id, 0, 25)).total).toBe(2);
+    expect((await lists.mine(teamLeader.id, 0, 25))).toMatchObject({ total: 0, items: [] });
+  });
+
+  it('meetings and quality checks: booked ones with their booking, held ones after; the check as it stands', async () => {
+    const [soon, later, held, refused] = await make(4, () => ({ acceptedAs: 'case_conference' }));
+    const book = async (requestId: string, start: string, status: string, bookingStatus = 'booked') => {
+      await db.dataSource.query('UPDATE support_request SET status = ? WHERE id = ?', [status, requestId]);
+      await db.dataSource.query(
+        'INSERT INTO booking (id, requestId, startsAt, endsAt, mode, status, events, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)',
+        [randomUUID(), requestId, start, start.replace('T10', 'T11'), 'teams', bookingStatus, '[]', start, start],
+      );
+    };
+    await book(later!.id, '2026-12-10T10:00:00.000Z', 'booked');
+    await book(soon!.id, '2026-12-02T10:00:00.000Z', 'booked');
+    await book(held!.id, '2026-11-20T10:00:00.000Z', 'held');
+    await book(refused!.id, '2026-11-21T10:00:00.000Z', 'booked', 'cancelled');
+    await db.dataSource.query("INSERT INTO meeting_record (id, requestId, kind, authorId, at, body, nextSteps) VALUES (?, ?, 'summary', ?, ?, 'x', '')", [randomUUID(), held!.id, coach.deaId, at.toISOString()]);
+    await db.dataSource.query("INSERT INTO quality_check (id, requestId, standard, checkerId, markedAt) VALUES (?, ?, 'qas2', ?, ?)", [randomUUID(), soon!.id, teamLeader.id, at.toISOString()]);
+
+    statements.length = 0;
+    const meetings = await lists.meetings(coach.deaId!, 0, 25);
+    expect(statements).toHaveLength(1);
+    expect(meetings.items.map((m) => m.id)).toEqual([soon!.id, later!.id, held!.id]);
+    expect(meetings.items[0]!.start).toEqual(new Date('2026-12-02T10:00:00.000Z'));
+    expect(meetings.items.map((m) => m.summarySent)).toEqual([false, false, true]);
+
+    const checks = await lists.checkable(teamLeader.id, 0, 25);
+    expect(checks.items.map((m) => m.id).sort()).toEqual([soon!.id, later!.id, held!.id].sort());
+    expect(checks.items.find((m) => m.id === soon!.id)!.check).toEqual({ standard: 'qas2', result: null });
+    expect(checks.items.every((m) => m.claimantSurname === null)).toBe(true);
+    expect((await lists.checkable(coach.id, 0, 25)).total).toBe(0);
+  });
+});
