@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import { NINO } from './case-folded';
 import { dialectTypes, type SqlDialect } from './dialect';
 
 /** A retention case (seed 000 §66–68): special category data, read only by the people on it. */
@@ -46,7 +47,7 @@ export function retentionCaseSchema(dialect: SqlDialect): EntitySchema<Retention
       personName: { type: 'nvarchar', length: 100 },
       employer: { type: 'nvarchar', length: 200 },
       need: { type: 'nvarchar', length: 2000 },
-      nino: { type: 'varchar', length: 9, nullable: true },
+      nino: { type: 'varchar', length: 9, nullable: true, transformer: NINO },
       surname: { type: 'nvarchar', length: 100, nullable: true },
       assessment: { type: 'varchar', length: 20 },
       status: { type: 'varchar', length: 24 },

@@ -8,6 +8,7 @@ import type { Strategy, StrategyAction } from '../../domain/partnerships/strateg
 import type { Solution, SolutionKind, SolutionStatus } from '../../domain/partnerships/solutions';
 import type { StaffDirectory } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
+import { inChunks } from '../chunks';
 import { managerOf, repositoryOf } from '../transactions';
 import type { JobcentreRow, StaffRoleRow, StaffRow } from '../schema/directory';
 import type { ExternalPartnerRow, HubChangeRow, HubEntryRow, OpportunityRow, ServiceChangeRow, StrategyActionRow, StrategyRow } from '../schema/partnerships';
@@ -71,14 +72,15 @@ export class SqlHubStore implements HubStore {
   }
 
   async pendingChangeOf(entryId: string): Promise<HubChange | null> {
-    const row = await this.changes().findOne({ where: { entryId, status: 'requested' } });
+    // Newest first: nothing but the service keeps an entry to one waiting change, and SQL Server returns one row of several in no set order.
+    const row = await this.changes().findOne({ where: { entryId, status: 'requested' }, order: { createdAt: 'DESC' } });
     return row ? toChange(row) : null;
   }
 
-  /** Waiting changes of many entries in one statement, by entry. */
+  /** Waiting changes of many entries, by entry: one statement for each chunk of entries (SQL Server takes 2,100 parameters). */
   async pendingChangesOf(entryIds: readonly string[]): Promise<Map<string, HubChange>> {
-    if (!entryIds.length) return new Map();
-    const rows = await this.changes().find({ where: { entryId: In([...entryIds]), status: 'requested' } });
+    // Oldest first, so the newest waiting change of an entry is the one the map keeps, as pendingChangeOf returns.
+    const rows = await inChunks(entryIds, (chunk) => this.changes().find({ where: { entryId: In(chunk), status: 'requested' }, order: { createdAt: 'ASC' } }));
     return new Map(rows.map((r) => [r.entryId, toChange(r)]));
   }
 

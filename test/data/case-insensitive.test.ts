@@ -5,6 +5,8 @@ import type { ClaimantRow } from '../../data/schema/requests';
 import type { StaffRow } from '../../data/schema/directory';
 import { applySeed } from '../../data/seed/apply-seed';
 import { SqlInterventionStore } from '../../data/stores/interventions';
+import { SqlRetentionCaseStore } from '../../data/stores/retention-cases';
+import type { RetentionCaseRow } from '../../data/schema/retention-cases';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { openTempDatabase, type TempDatabase } from '../support/template-database';
@@ -79,6 +81,13 @@ describe('columns compared without regard to case', () => {
     expect(made.map((r) => r.claimant?.nino)).toEqual(['QQ123456C', 'QQ123456C', 'QQ123456C']);
     const interventions = new SqlInterventionStore(dataSource);
     for (const asked of ['QQ123456C', 'qq123456c']) expect(await interventions.countInterventions(asked, made[0]!.id, ['accepted'])).toBe(2);
+  });
+
+  it('a retention case keeps its NINO in upper case, however it was typed', async () => {
+    const cases = new SqlRetentionCaseStore(dataSource);
+    const made = await cases.create({ employerAdviserId: coach, jobcentreId: null, deaId: dea, personName: 'Sam Jones', employer: 'Crawley Logistics', need: 'Lifting is hard', nino: 'qq123456c', surname: 'Jones', assessment: 'straightforward', status: 'with_employer_adviser', route: null, createdAt: new Date() });
+    expect((await dataSource.getRepository<RetentionCaseRow>('RetentionCase').findOneByOrFail({ id: made.id })).nino).toBe('QQ123456C');
+    expect((await dataSource.getRepository<RetentionCaseRow>('RetentionCase').findOneBy({ nino: 'Qq123456C' }))?.id).toBe(made.id);
   });
 
   it("a diary is found by its mailbox in any case, and an event made twice in different cases is one event", async () => {

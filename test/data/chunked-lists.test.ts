@@ -4,6 +4,7 @@ import { ConversationReferences } from '../../data/stores/conversation-reference
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlStorage } from '../../data/stores/sql-storage';
 import { SqlCohortDirectory } from '../../data/stores/cohorts';
+import { SqlHubStore } from '../../data/stores/partnerships';
 import { openTempDatabase, type TempDatabase } from '../support/template-database';
 
 /**
@@ -80,4 +81,27 @@ describe('long lists on a real database', () => {
     await storage.delete(keys);
     expect(await storage.read(keys)).toEqual({});
   });
+
+  it("finds the waiting Hub changes of more entries than one statement may name, the newest of each", async () => {
+    const directory = new SqlStaffDirectory(db.dataSource);
+    const dea = (await directory.findByAadObjectId(aad(0)))!;
+    const hub = new SqlHubStore(db.dataSource);
+    const at = new Date('2026-01-05T10:00:00Z');
+    const content = { title: 'Access to Work', summary: 'Grants for support at work', link: null, kind: 'guidance' as const };
+    const entries = [];
+    for (let i = 0; i < MAX_LIST_PARAMETERS + 50; i++) {
+      const entry = await hub.createEntry({ district: 'Surrey and Sussex', ...content, status: 'awaiting_publication', keeperId: dea.id }, at);
+      await hub.createChange({ entryId: entry.id, action: 'add', content, requestedById: dea.id, contactId: dea.id }, at);
+      entries.push(entry.id);
+    }
+    // The last entry has a second waiting change, made later: that is the one both answers give.
+    const last = entries.at(-1)!;
+    const newer = await hub.createChange({ entryId: last, action: 'change', content: { ...content, title: 'Access to Work grants' }, requestedById: dea.id, contactId: dea.id }, new Date(at.getTime() + 60_000));
+    const pending = await hub.pendingChangesOf(entries);
+    expect(pending.size).toBe(entries.length);
+    expect(entries.every((id) => pending.get(id)?.entryId === id)).toBe(true);
+    expect(pending.get(last)?.id).toBe(newer.id);
+    expect((await hub.pendingChangeOf(last))?.id).toBe(newer.id);
+    expect(await hub.pendingChangesOf([])).toEqual(new Map());
+  }, 60_000);
 });

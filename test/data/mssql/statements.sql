@@ -125,7 +125,7 @@ SELECT "Booking"."id" AS "Booking_id", "Booking"."requestId" AS "Booking_request
 -- SqlBookingStore.currentFor
 SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "e_startsAt", "e"."endsAt" AS "e_endsAt", "e"."mode" AS "e_mode", "e"."status" AS "e_status", "e"."events" AS "e_events", "e"."joinUrl" AS "e_joinUrl", "e"."lastError" AS "e_lastError", "e"."version" AS "e_version", "e"."createdAt" AS "e_createdAt", "e"."updatedAt" AS "e_updatedAt", "e"."claimantContact" AS "e_claimantContact"
   FROM "booking" "e"
-  WHERE "e"."requestId" = @0 AND "e"."status" IN ('pending', 'booked', 'failed')
+  WHERE "e"."requestId" = @0 AND "e"."status" IN ('pending', 'booked', 'failed', 'moving', 'cancelling')
   ORDER BY "e"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
 --   @0 string
 
@@ -470,48 +470,72 @@ SELECT "MeetingRecord"."id" AS "MeetingRecord_id", "MeetingRecord"."requestId" A
 --   @0 varchar(36)
 
 -- Outbox.enqueue
-INSERT INTO "outbox"("id", "recipientAad", "kind", "subjectId", "createdAt", "nextAttemptAt", "attempts", "leaseUntil", "deliveredAt", "lastError")
-  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
---   @0 varchar(36), @1 varchar(36), @2 varchar(40), @3 varchar(36), @4 datetime2, @5 datetime2, @6 int, @7 datetime2, @8 datetime2, @9 nvarchar(400)
+INSERT INTO "outbox"("id", "recipientAad", "kind", "subjectId", "createdAt", "nextAttemptAt", "attempts", "leaseUntil", "deliveredAt", "lastError", "lastStatus", "deadAt", "activityId", "waiterToldAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(40), @3 varchar(36), @4 datetime2, @5 datetime2, @6 int, @7 datetime2, @8 datetime2, @9 nvarchar(400), @10 int, @11 datetime2, @12 nvarchar(200), @13 datetime2
 
 -- Outbox.lease
 UPDATE "outbox"
   SET "leaseUntil" = @0
-  WHERE "id" = @1 AND "deliveredAt" IS NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < @2);
+  WHERE "id" = @1 AND "deliveredAt" IS NULL AND "deadAt" IS NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < @2);
 --   @0 datetime2, @1 string, @2 Date
 
 -- Outbox.find
-SELECT "e"."id" AS "e_id", "e"."recipientAad" AS "e_recipientAad", "e"."kind" AS "e_kind", "e"."subjectId" AS "e_subjectId", "e"."createdAt" AS "e_createdAt", "e"."nextAttemptAt" AS "e_nextAttemptAt", "e"."attempts" AS "e_attempts", "e"."leaseUntil" AS "e_leaseUntil", "e"."deliveredAt" AS "e_deliveredAt", "e"."lastError" AS "e_lastError"
+SELECT "e"."id" AS "e_id", "e"."recipientAad" AS "e_recipientAad", "e"."kind" AS "e_kind", "e"."subjectId" AS "e_subjectId", "e"."createdAt" AS "e_createdAt", "e"."nextAttemptAt" AS "e_nextAttemptAt", "e"."attempts" AS "e_attempts", "e"."leaseUntil" AS "e_leaseUntil", "e"."deliveredAt" AS "e_deliveredAt", "e"."lastError" AS "e_lastError", "e"."lastStatus" AS "e_lastStatus", "e"."deadAt" AS "e_deadAt", "e"."activityId" AS "e_activityId", "e"."waiterToldAt" AS "e_waiterToldAt"
   FROM "outbox" "e"
   WHERE "e"."id" = @0
   ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
 --   @0 string
 
 -- Outbox.due
-SELECT "Outbox"."id" AS "Outbox_id", "Outbox"."recipientAad" AS "Outbox_recipientAad", "Outbox"."kind" AS "Outbox_kind", "Outbox"."subjectId" AS "Outbox_subjectId", "Outbox"."createdAt" AS "Outbox_createdAt", "Outbox"."nextAttemptAt" AS "Outbox_nextAttemptAt", "Outbox"."attempts" AS "Outbox_attempts", "Outbox"."leaseUntil" AS "Outbox_leaseUntil", "Outbox"."deliveredAt" AS "Outbox_deliveredAt", "Outbox"."lastError" AS "Outbox_lastError"
+SELECT "Outbox"."id" AS "Outbox_id", "Outbox"."recipientAad" AS "Outbox_recipientAad", "Outbox"."kind" AS "Outbox_kind", "Outbox"."subjectId" AS "Outbox_subjectId", "Outbox"."createdAt" AS "Outbox_createdAt", "Outbox"."nextAttemptAt" AS "Outbox_nextAttemptAt", "Outbox"."attempts" AS "Outbox_attempts", "Outbox"."leaseUntil" AS "Outbox_leaseUntil", "Outbox"."deliveredAt" AS "Outbox_deliveredAt", "Outbox"."lastError" AS "Outbox_lastError", "Outbox"."lastStatus" AS "Outbox_lastStatus", "Outbox"."deadAt" AS "Outbox_deadAt", "Outbox"."activityId" AS "Outbox_activityId", "Outbox"."waiterToldAt" AS "Outbox_waiterToldAt"
   FROM "outbox" "Outbox"
-  WHERE (("Outbox"."deliveredAt" IS NULL) AND ("Outbox"."nextAttemptAt" <= @0))
-  ORDER BY "Outbox"."createdAt" ASC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY;
+  WHERE (("Outbox"."deliveredAt" IS NULL) AND ("Outbox"."deadAt" IS NULL) AND ("Outbox"."nextAttemptAt" <= @0))
+  ORDER BY "Outbox"."nextAttemptAt" ASC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY;
 --   @0 datetime2
 
 -- Outbox.pendingFor
-SELECT "e"."id" AS "e_id", "e"."recipientAad" AS "e_recipientAad", "e"."kind" AS "e_kind", "e"."subjectId" AS "e_subjectId", "e"."createdAt" AS "e_createdAt", "e"."nextAttemptAt" AS "e_nextAttemptAt", "e"."attempts" AS "e_attempts", "e"."leaseUntil" AS "e_leaseUntil", "e"."deliveredAt" AS "e_deliveredAt", "e"."lastError" AS "e_lastError"
+SELECT "e"."id" AS "e_id", "e"."recipientAad" AS "e_recipientAad", "e"."kind" AS "e_kind", "e"."subjectId" AS "e_subjectId", "e"."createdAt" AS "e_createdAt", "e"."nextAttemptAt" AS "e_nextAttemptAt", "e"."attempts" AS "e_attempts", "e"."leaseUntil" AS "e_leaseUntil", "e"."deliveredAt" AS "e_deliveredAt", "e"."lastError" AS "e_lastError", "e"."lastStatus" AS "e_lastStatus", "e"."deadAt" AS "e_deadAt", "e"."activityId" AS "e_activityId", "e"."waiterToldAt" AS "e_waiterToldAt"
   FROM "outbox" "e"
-  WHERE "e"."recipientAad" = @0 AND "e"."deliveredAt" IS NULL
+  WHERE "e"."recipientAad" = @0 AND "e"."deliveredAt" IS NULL AND ("e"."deadAt" IS NULL OR "e"."lastStatus" IN (403, 404))
   ORDER BY "e"."createdAt" ASC;
 --   @0 string
 
 -- Outbox.delivered
 UPDATE "outbox"
-  SET "deliveredAt" = @0, "leaseUntil" = @1
+  SET "deliveredAt" = @0, "leaseUntil" = @1, "lastStatus" = @2, "activityId" = @3
+  WHERE "id" = @4;
+--   @0 datetime2, @1 datetime2, @2 int, @3 nvarchar(200), @4 string
+
+-- Outbox.retryAt
+UPDATE "outbox"
+  SET "attempts" = @0, "lastError" = @1, "lastStatus" = @2, "leaseUntil" = @3, "nextAttemptAt" = @4
+  WHERE "id" = @5;
+--   @0 int, @1 nvarchar(400), @2 int, @3 datetime2, @4 datetime2, @5 string
+
+-- Outbox.postpone
+UPDATE "outbox"
+  SET "leaseUntil" = @0, "nextAttemptAt" = @1
   WHERE "id" = @2;
 --   @0 datetime2, @1 datetime2, @2 string
 
--- Outbox.failed
+-- Outbox.awaitingRecipient
 UPDATE "outbox"
-  SET "attempts" = @0, "lastError" = @1, "leaseUntil" = @2, "nextAttemptAt" = @3
-  WHERE "id" = @4;
---   @0 int, @1 nvarchar(400), @2 datetime2, @3 datetime2, @4 string
+  SET "lastError" = @0, "leaseUntil" = @1, "nextAttemptAt" = @2
+  WHERE "id" = @3;
+--   @0 nvarchar(400), @1 datetime2, @2 datetime2, @3 string
+
+-- Outbox.dead
+UPDATE "outbox"
+  SET "attempts" = @0, "lastError" = @1, "lastStatus" = @2, "leaseUntil" = @3, "deadAt" = @4
+  WHERE "id" = @5;
+--   @0 int, @1 nvarchar(400), @2 int, @3 datetime2, @4 datetime2, @5 string
+
+-- Outbox.claimWaiterNotice
+UPDATE "outbox"
+  SET "waiterToldAt" = @0
+  WHERE "id" = @1 AND "waiterToldAt" IS NULL;
+--   @0 datetime2, @1 string
 
 -- PostedCards.record
 MERGE INTO "posted_card" "posted_card"
@@ -527,6 +551,12 @@ SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."recipientAad" 
   FROM "posted_card" "e"
   WHERE "e"."requestId" = @0
   ORDER BY "e"."postedAt" ASC;
+--   @0 string
+
+-- PostedCards.forget
+DELETE
+  FROM "posted_card"
+  WHERE "id" = @0;
 --   @0 string
 
 -- ProcessedActivities.claim
@@ -602,6 +632,10 @@ DELETE
 DELETE
   FROM "job_run"
   WHERE "completedAt" < @0;
+--   @0 Date
+DELETE
+  FROM "work_item"
+  WHERE ("dueAt" IS NULL AND "updatedAt" < @0);
 --   @0 Date
 
 -- SqlStorage.read
@@ -832,6 +866,459 @@ SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" IN (@0, @1);
 --   @0 string, @1 string
+
+-- ConversationPace.reserve
+INSERT INTO "conversation_pace"("id", "nextAt", "version")
+  VALUES (@0, @1, @2);
+--   @0 varchar(64), @1 datetime2, @2 int
+SELECT "ConversationPace"."id" AS "ConversationPace_id", "ConversationPace"."nextAt" AS "ConversationPace_nextAt", "ConversationPace"."version" AS "ConversationPace_version"
+  FROM "conversation_pace" "ConversationPace"
+  WHERE (("ConversationPace"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(64)
+UPDATE "conversation_pace"
+  SET "nextAt" = @0, "version" = @1
+  WHERE ("id" = @2 AND "version" = @3);
+--   @0 datetime2, @1 int, @2 string, @3 number
+
+-- ConversationPace.holdUntil
+SELECT "ConversationPace"."id" AS "ConversationPace_id", "ConversationPace"."nextAt" AS "ConversationPace_nextAt", "ConversationPace"."version" AS "ConversationPace_version"
+  FROM "conversation_pace" "ConversationPace"
+  WHERE (("ConversationPace"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(64)
+UPDATE "conversation_pace"
+  SET "nextAt" = @0, "version" = @1
+  WHERE ("id" = @2 AND "version" = @3);
+--   @0 datetime2, @1 int, @2 string, @3 number
+
+-- SqlFollowUpActionStore.create
+SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId" AS "FollowUpAction_requestId", "FollowUpAction"."requestReference" AS "FollowUpAction_requestReference", "FollowUpAction"."kind" AS "FollowUpAction_kind", "FollowUpAction"."jobcentreId" AS "FollowUpAction_jobcentreId", "FollowUpAction"."requesterId" AS "FollowUpAction_requesterId", "FollowUpAction"."deaId" AS "FollowUpAction_deaId", "FollowUpAction"."assigneeId" AS "FollowUpAction_assigneeId", "FollowUpAction"."status" AS "FollowUpAction_status", "FollowUpAction"."createdById" AS "FollowUpAction_createdById", "FollowUpAction"."createdAt" AS "FollowUpAction_createdAt", "FollowUpAction"."dueBy" AS "FollowUpAction_dueBy", "FollowUpAction"."assignedAt" AS "FollowUpAction_assignedAt", "FollowUpAction"."acceptedAt" AS "FollowUpAction_acceptedAt", "FollowUpAction"."doneAt" AS "FollowUpAction_doneAt", "FollowUpAction"."doneNote" AS "FollowUpAction_doneNote", "FollowUpAction"."version" AS "FollowUpAction_version"
+  FROM "follow_up_action" "FollowUpAction"
+  WHERE (("FollowUpAction"."requestId" = @0) AND ("FollowUpAction"."kind" = @1))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36), @1 varchar(30)
+INSERT INTO "follow_up_action"("id", "requestId", "requestReference", "kind", "jobcentreId", "requesterId", "deaId", "assigneeId", "status", "createdById", "createdAt", "dueBy", "assignedAt", "acceptedAt", "doneAt", "doneNote", "version")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13, @14, @15, @16);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(20), @3 varchar(30), @4 varchar(36), @5 varchar(36), @6 varchar(36), @7 varchar(36), @8 varchar(12), @9 varchar(36), @10 datetime2, @11 datetime2, @12 datetime2, @13 datetime2, @14 datetime2, @15 nvarchar(2000), @16 int
+
+-- SqlFollowUpActionStore.find
+SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId" AS "FollowUpAction_requestId", "FollowUpAction"."requestReference" AS "FollowUpAction_requestReference", "FollowUpAction"."kind" AS "FollowUpAction_kind", "FollowUpAction"."jobcentreId" AS "FollowUpAction_jobcentreId", "FollowUpAction"."requesterId" AS "FollowUpAction_requesterId", "FollowUpAction"."deaId" AS "FollowUpAction_deaId", "FollowUpAction"."assigneeId" AS "FollowUpAction_assigneeId", "FollowUpAction"."status" AS "FollowUpAction_status", "FollowUpAction"."createdById" AS "FollowUpAction_createdById", "FollowUpAction"."createdAt" AS "FollowUpAction_createdAt", "FollowUpAction"."dueBy" AS "FollowUpAction_dueBy", "FollowUpAction"."assignedAt" AS "FollowUpAction_assignedAt", "FollowUpAction"."acceptedAt" AS "FollowUpAction_acceptedAt", "FollowUpAction"."doneAt" AS "FollowUpAction_doneAt", "FollowUpAction"."doneNote" AS "FollowUpAction_doneNote", "FollowUpAction"."version" AS "FollowUpAction_version"
+  FROM "follow_up_action" "FollowUpAction"
+  WHERE (("FollowUpAction"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlFollowUpActionStore.forRequest
+SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId" AS "FollowUpAction_requestId", "FollowUpAction"."requestReference" AS "FollowUpAction_requestReference", "FollowUpAction"."kind" AS "FollowUpAction_kind", "FollowUpAction"."jobcentreId" AS "FollowUpAction_jobcentreId", "FollowUpAction"."requesterId" AS "FollowUpAction_requesterId", "FollowUpAction"."deaId" AS "FollowUpAction_deaId", "FollowUpAction"."assigneeId" AS "FollowUpAction_assigneeId", "FollowUpAction"."status" AS "FollowUpAction_status", "FollowUpAction"."createdById" AS "FollowUpAction_createdById", "FollowUpAction"."createdAt" AS "FollowUpAction_createdAt", "FollowUpAction"."dueBy" AS "FollowUpAction_dueBy", "FollowUpAction"."assignedAt" AS "FollowUpAction_assignedAt", "FollowUpAction"."acceptedAt" AS "FollowUpAction_acceptedAt", "FollowUpAction"."doneAt" AS "FollowUpAction_doneAt", "FollowUpAction"."doneNote" AS "FollowUpAction_doneNote", "FollowUpAction"."version" AS "FollowUpAction_version"
+  FROM "follow_up_action" "FollowUpAction"
+  WHERE (("FollowUpAction"."requestId" = @0))
+  ORDER BY "FollowUpAction"."createdAt" ASC;
+--   @0 varchar(36)
+
+-- SqlFollowUpActionStore.update
+UPDATE "follow_up_action"
+  SET "assigneeId" = @0, "status" = @1, "assignedAt" = @2, "version" = @3
+  WHERE "id" = @4 AND "version" = @5;
+--   @0 varchar(36), @1 varchar(12), @2 datetime2, @3 int, @4 string, @5 number
+SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId" AS "FollowUpAction_requestId", "FollowUpAction"."requestReference" AS "FollowUpAction_requestReference", "FollowUpAction"."kind" AS "FollowUpAction_kind", "FollowUpAction"."jobcentreId" AS "FollowUpAction_jobcentreId", "FollowUpAction"."requesterId" AS "FollowUpAction_requesterId", "FollowUpAction"."deaId" AS "FollowUpAction_deaId", "FollowUpAction"."assigneeId" AS "FollowUpAction_assigneeId", "FollowUpAction"."status" AS "FollowUpAction_status", "FollowUpAction"."createdById" AS "FollowUpAction_createdById", "FollowUpAction"."createdAt" AS "FollowUpAction_createdAt", "FollowUpAction"."dueBy" AS "FollowUpAction_dueBy", "FollowUpAction"."assignedAt" AS "FollowUpAction_assignedAt", "FollowUpAction"."acceptedAt" AS "FollowUpAction_acceptedAt", "FollowUpAction"."doneAt" AS "FollowUpAction_doneAt", "FollowUpAction"."doneNote" AS "FollowUpAction_doneNote", "FollowUpAction"."version" AS "FollowUpAction_version"
+  FROM "follow_up_action" "FollowUpAction"
+  WHERE (("FollowUpAction"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlFollowUpActionStore.forPerson
+SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId" AS "FollowUpAction_requestId", "FollowUpAction"."requestReference" AS "FollowUpAction_requestReference", "FollowUpAction"."kind" AS "FollowUpAction_kind", "FollowUpAction"."jobcentreId" AS "FollowUpAction_jobcentreId", "FollowUpAction"."requesterId" AS "FollowUpAction_requesterId", "FollowUpAction"."deaId" AS "FollowUpAction_deaId", "FollowUpAction"."assigneeId" AS "FollowUpAction_assigneeId", "FollowUpAction"."status" AS "FollowUpAction_status", "FollowUpAction"."createdById" AS "FollowUpAction_createdById", "FollowUpAction"."createdAt" AS "FollowUpAction_createdAt", "FollowUpAction"."dueBy" AS "FollowUpAction_dueBy", "FollowUpAction"."assignedAt" AS "FollowUpAction_assignedAt", "FollowUpAction"."acceptedAt" AS "FollowUpAction_acceptedAt", "FollowUpAction"."doneAt" AS "FollowUpAction_doneAt", "FollowUpAction"."doneNote" AS "FollowUpAction_doneNote", "FollowUpAction"."version" AS "FollowUpAction_version"
+  FROM "follow_up_action" "FollowUpAction"
+  WHERE (((("FollowUpAction"."assigneeId" = @0))) OR ((("FollowUpAction"."deaId" = @1))) OR ((("FollowUpAction"."requesterId" = @2))))
+  ORDER BY "FollowUpAction"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 20 ROWS ONLY;
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36)
+
+-- SqlFollowUpActionStore.overdue
+SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId" AS "FollowUpAction_requestId", "FollowUpAction"."requestReference" AS "FollowUpAction_requestReference", "FollowUpAction"."kind" AS "FollowUpAction_kind", "FollowUpAction"."jobcentreId" AS "FollowUpAction_jobcentreId", "FollowUpAction"."requesterId" AS "FollowUpAction_requesterId", "FollowUpAction"."deaId" AS "FollowUpAction_deaId", "FollowUpAction"."assigneeId" AS "FollowUpAction_assigneeId", "FollowUpAction"."status" AS "FollowUpAction_status", "FollowUpAction"."createdById" AS "FollowUpAction_createdById", "FollowUpAction"."createdAt" AS "FollowUpAction_createdAt", "FollowUpAction"."dueBy" AS "FollowUpAction_dueBy", "FollowUpAction"."assignedAt" AS "FollowUpAction_assignedAt", "FollowUpAction"."acceptedAt" AS "FollowUpAction_acceptedAt", "FollowUpAction"."doneAt" AS "FollowUpAction_doneAt", "FollowUpAction"."doneNote" AS "FollowUpAction_doneNote", "FollowUpAction"."version" AS "FollowUpAction_version"
+  FROM "follow_up_action" "FollowUpAction"
+  WHERE (("FollowUpAction"."status" IN (@0, @1, @2)) AND ("FollowUpAction"."dueBy" < @3))
+  ORDER BY "FollowUpAction"."dueBy" ASC OFFSET 0 ROWS FETCH NEXT 500 ROWS ONLY;
+--   @0 varchar(12), @1 varchar(12), @2 varchar(12), @3 datetime2
+
+-- SqlPartnershipStore.addMeetings
+INSERT INTO "partnership_meeting"("id", "deaId", "workPsychologistId", "month", "startsAt", "endsAt", "mode", "status", "eventId", "lastError")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(7), @4 datetime2, @5 datetime2, @6 varchar(16), @7 varchar(10), @8 varchar(200), @9 nvarchar(400)
+INSERT INTO "partnership_meeting"("id", "deaId", "workPsychologistId", "month", "startsAt", "endsAt", "mode", "status", "eventId", "lastError")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(7), @4 datetime2, @5 datetime2, @6 varchar(16), @7 varchar(10), @8 varchar(200), @9 nvarchar(400)
+
+-- SqlPartnershipStore.meetingsOf
+SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError"
+  FROM "partnership_meeting" "PartnershipMeeting"
+  WHERE (("PartnershipMeeting"."deaId" = @0) AND ("PartnershipMeeting"."workPsychologistId" = @1))
+  ORDER BY "PartnershipMeeting"."startsAt" ASC;
+--   @0 varchar(36), @1 varchar(36)
+
+-- SqlPartnershipStore.unbooked
+SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError"
+  FROM "partnership_meeting" "PartnershipMeeting"
+  WHERE (("PartnershipMeeting"."status" IN (@0, @1)))
+  ORDER BY "PartnershipMeeting"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY;
+--   @0 varchar(10), @1 varchar(10)
+
+-- SqlPartnershipStore.markMeeting
+UPDATE "partnership_meeting"
+  SET "status" = @0, "eventId" = @1, "lastError" = @2
+  WHERE "id" = @3;
+--   @0 varchar(10), @1 varchar(200), @2 nvarchar(400), @3 string
+
+-- SqlPartnershipStore.addActivity
+INSERT INTO "partnership_activity"("id", "deaId", "workPsychologistId", "kind", "status", "requestReference", "topic", "feedback", "heldOn", "note", "createdAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(30), @4 varchar(10), @5 varchar(20), @6 nvarchar(500), @7 nvarchar(1000), @8 varchar(10), @9 nvarchar(2000), @10 datetime2
+
+-- SqlPartnershipStore.findActivity
+SELECT "PartnershipActivity"."id" AS "PartnershipActivity_id", "PartnershipActivity"."deaId" AS "PartnershipActivity_deaId", "PartnershipActivity"."workPsychologistId" AS "PartnershipActivity_workPsychologistId", "PartnershipActivity"."kind" AS "PartnershipActivity_kind", "PartnershipActivity"."status" AS "PartnershipActivity_status", "PartnershipActivity"."requestReference" AS "PartnershipActivity_requestReference", "PartnershipActivity"."topic" AS "PartnershipActivity_topic", "PartnershipActivity"."feedback" AS "PartnershipActivity_feedback", "PartnershipActivity"."heldOn" AS "PartnershipActivity_heldOn", "PartnershipActivity"."note" AS "PartnershipActivity_note", "PartnershipActivity"."createdAt" AS "PartnershipActivity_createdAt"
+  FROM "partnership_activity" "PartnershipActivity"
+  WHERE (("PartnershipActivity"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlPartnershipStore.completeActivity
+UPDATE "partnership_activity"
+  SET "status" = @0, "heldOn" = @1, "note" = @2
+  WHERE "id" = @3 AND "status" = @4;
+--   @0 varchar(10), @1 varchar(10), @2 nvarchar(2000), @3 string, @4 string
+
+-- SqlPartnershipStore.activitiesOf
+SELECT "PartnershipActivity"."id" AS "PartnershipActivity_id", "PartnershipActivity"."deaId" AS "PartnershipActivity_deaId", "PartnershipActivity"."workPsychologistId" AS "PartnershipActivity_workPsychologistId", "PartnershipActivity"."kind" AS "PartnershipActivity_kind", "PartnershipActivity"."status" AS "PartnershipActivity_status", "PartnershipActivity"."requestReference" AS "PartnershipActivity_requestReference", "PartnershipActivity"."topic" AS "PartnershipActivity_topic", "PartnershipActivity"."feedback" AS "PartnershipActivity_feedback", "PartnershipActivity"."heldOn" AS "PartnershipActivity_heldOn", "PartnershipActivity"."note" AS "PartnershipActivity_note", "PartnershipActivity"."createdAt" AS "PartnershipActivity_createdAt"
+  FROM "partnership_activity" "PartnershipActivity"
+  WHERE (((("PartnershipActivity"."deaId" = @0))) OR ((("PartnershipActivity"."workPsychologistId" = @1))))
+  ORDER BY "PartnershipActivity"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
+--   @0 varchar(36), @1 varchar(36)
+
+-- SqlOutputsReader.outputsOf
+SELECT "m"."at" AS "at", "m"."nextSteps" AS "nextSteps", "r"."number" AS "number", "r"."channel" AS "channel"
+  FROM "meeting_record" "m"
+  INNER JOIN "support_request" "r" ON "r"."id" = "m"."requestId"
+  WHERE "m"."kind" = 'outcome' AND "r"."deaId" = @0 AND "m"."at" >= @1 AND "m"."at" < @2
+  ORDER BY "m"."at" ASC OFFSET 0 ROWS FETCH NEXT 40 ROWS ONLY;
+--   @0 string, @1 Date, @2 Date
+SELECT "c"."groupIndex" AS "groupIndex", "c"."startsAt" AS "startsAt"
+  FROM "group_conference" "c"
+  INNER JOIN "conference_plan" "p" ON "p"."id" = "c"."planId"
+  WHERE "c"."status" = 'held' AND "p"."deaId" = @0 AND "c"."startsAt" >= @1 AND "c"."startsAt" < @2
+  ORDER BY "c"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
+--   @0 string, @1 Date, @2 Date
+
+-- SqlHubStore.createEntry
+INSERT INTO "hub_entry"("id", "district", "title", "summary", "link", "kind", "status", "keeperId", "createdAt", "updatedAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
+--   @0 varchar(36), @1 nvarchar(100), @2 nvarchar(120), @3 nvarchar(600), @4 nvarchar(400), @5 varchar(40), @6 varchar(30), @7 varchar(36), @8 datetime2, @9 datetime2
+
+-- SqlHubStore.findEntry
+SELECT "HubEntry"."id" AS "HubEntry_id", "HubEntry"."district" AS "HubEntry_district", "HubEntry"."title" AS "HubEntry_title", "HubEntry"."summary" AS "HubEntry_summary", "HubEntry"."link" AS "HubEntry_link", "HubEntry"."kind" AS "HubEntry_kind", "HubEntry"."status" AS "HubEntry_status", "HubEntry"."keeperId" AS "HubEntry_keeperId", "HubEntry"."createdAt" AS "HubEntry_createdAt", "HubEntry"."updatedAt" AS "HubEntry_updatedAt"
+  FROM "hub_entry" "HubEntry"
+  WHERE (("HubEntry"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlHubStore.entriesOf
+SELECT "HubEntry"."id" AS "HubEntry_id", "HubEntry"."district" AS "HubEntry_district", "HubEntry"."title" AS "HubEntry_title", "HubEntry"."summary" AS "HubEntry_summary", "HubEntry"."link" AS "HubEntry_link", "HubEntry"."kind" AS "HubEntry_kind", "HubEntry"."status" AS "HubEntry_status", "HubEntry"."keeperId" AS "HubEntry_keeperId", "HubEntry"."createdAt" AS "HubEntry_createdAt", "HubEntry"."updatedAt" AS "HubEntry_updatedAt"
+  FROM "hub_entry" "HubEntry"
+  WHERE (("HubEntry"."district" = @0) AND ("HubEntry"."status" != @1))
+  ORDER BY "HubEntry"."updatedAt" DESC OFFSET 0 ROWS FETCH NEXT 500 ROWS ONLY;
+--   @0 nvarchar(100), @1 varchar(30)
+
+-- SqlHubStore.updateEntry
+UPDATE "hub_entry"
+  SET "status" = @0, "updatedAt" = @1
+  WHERE "id" = @2;
+--   @0 varchar(30), @1 datetime2, @2 string
+SELECT "HubEntry"."id" AS "HubEntry_id", "HubEntry"."district" AS "HubEntry_district", "HubEntry"."title" AS "HubEntry_title", "HubEntry"."summary" AS "HubEntry_summary", "HubEntry"."link" AS "HubEntry_link", "HubEntry"."kind" AS "HubEntry_kind", "HubEntry"."status" AS "HubEntry_status", "HubEntry"."keeperId" AS "HubEntry_keeperId", "HubEntry"."createdAt" AS "HubEntry_createdAt", "HubEntry"."updatedAt" AS "HubEntry_updatedAt"
+  FROM "hub_entry" "HubEntry"
+  WHERE (("HubEntry"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlHubStore.createChange
+INSERT INTO "hub_change"("id", "entryId", "action", "title", "summary", "link", "kind", "requestedById", "contactId", "status", "reason", "version", "createdAt", "decidedAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(10), @3 nvarchar(120), @4 nvarchar(600), @5 nvarchar(400), @6 varchar(40), @7 varchar(36), @8 varchar(36), @9 varchar(20), @10 nvarchar(400), @11 int, @12 datetime2, @13 datetime2
+
+-- SqlHubStore.findChange
+SELECT "HubChange"."id" AS "HubChange_id", "HubChange"."entryId" AS "HubChange_entryId", "HubChange"."action" AS "HubChange_action", "HubChange"."title" AS "HubChange_title", "HubChange"."summary" AS "HubChange_summary", "HubChange"."link" AS "HubChange_link", "HubChange"."kind" AS "HubChange_kind", "HubChange"."requestedById" AS "HubChange_requestedById", "HubChange"."contactId" AS "HubChange_contactId", "HubChange"."status" AS "HubChange_status", "HubChange"."reason" AS "HubChange_reason", "HubChange"."version" AS "HubChange_version", "HubChange"."createdAt" AS "HubChange_createdAt", "HubChange"."decidedAt" AS "HubChange_decidedAt"
+  FROM "hub_change" "HubChange"
+  WHERE (("HubChange"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlHubStore.pendingChangeOf
+SELECT "HubChange"."id" AS "HubChange_id", "HubChange"."entryId" AS "HubChange_entryId", "HubChange"."action" AS "HubChange_action", "HubChange"."title" AS "HubChange_title", "HubChange"."summary" AS "HubChange_summary", "HubChange"."link" AS "HubChange_link", "HubChange"."kind" AS "HubChange_kind", "HubChange"."requestedById" AS "HubChange_requestedById", "HubChange"."contactId" AS "HubChange_contactId", "HubChange"."status" AS "HubChange_status", "HubChange"."reason" AS "HubChange_reason", "HubChange"."version" AS "HubChange_version", "HubChange"."createdAt" AS "HubChange_createdAt", "HubChange"."decidedAt" AS "HubChange_decidedAt"
+  FROM "hub_change" "HubChange"
+  WHERE (("HubChange"."entryId" = @0) AND ("HubChange"."status" = @1))
+  ORDER BY "HubChange"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36), @1 varchar(20)
+
+-- SqlHubStore.pendingChangesOf
+SELECT "HubChange"."id" AS "HubChange_id", "HubChange"."entryId" AS "HubChange_entryId", "HubChange"."action" AS "HubChange_action", "HubChange"."title" AS "HubChange_title", "HubChange"."summary" AS "HubChange_summary", "HubChange"."link" AS "HubChange_link", "HubChange"."kind" AS "HubChange_kind", "HubChange"."requestedById" AS "HubChange_requestedById", "HubChange"."contactId" AS "HubChange_contactId", "HubChange"."status" AS "HubChange_status", "HubChange"."reason" AS "HubChange_reason", "HubChange"."version" AS "HubChange_version", "HubChange"."createdAt" AS "HubChange_createdAt", "HubChange"."decidedAt" AS "HubChange_decidedAt"
+  FROM "hub_change" "HubChange"
+  WHERE (("HubChange"."entryId" IN (@0, @1)) AND ("HubChange"."status" = @2))
+  ORDER BY "HubChange"."createdAt" ASC;
+--   @0 varchar(36), @1 varchar(36), @2 varchar(20)
+
+-- SqlHubStore.decideChange
+UPDATE "hub_change"
+  SET "status" = @0, "reason" = @1, "decidedAt" = @2, "version" = @3
+  WHERE "id" = @4 AND "version" = @5 AND "status" = @6;
+--   @0 varchar(20), @1 nvarchar(400), @2 datetime2, @3 int, @4 string, @5 number, @6 string
+SELECT "HubChange"."id" AS "HubChange_id", "HubChange"."entryId" AS "HubChange_entryId", "HubChange"."action" AS "HubChange_action", "HubChange"."title" AS "HubChange_title", "HubChange"."summary" AS "HubChange_summary", "HubChange"."link" AS "HubChange_link", "HubChange"."kind" AS "HubChange_kind", "HubChange"."requestedById" AS "HubChange_requestedById", "HubChange"."contactId" AS "HubChange_contactId", "HubChange"."status" AS "HubChange_status", "HubChange"."reason" AS "HubChange_reason", "HubChange"."version" AS "HubChange_version", "HubChange"."createdAt" AS "HubChange_createdAt", "HubChange"."decidedAt" AS "HubChange_decidedAt"
+  FROM "hub_change" "HubChange"
+  WHERE (("HubChange"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlSolutionStore.create
+INSERT INTO "opportunity"("id", "deaId", "kind", "status", "title", "summary", "link", "hubEntryId", "sentTo", "createdAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(40), @3 varchar(30), @4 nvarchar(120), @5 nvarchar(600), @6 nvarchar(400), @7 varchar(36), @8 int, @9 datetime2
+
+-- SqlSolutionStore.find
+SELECT "Opportunity"."id" AS "Opportunity_id", "Opportunity"."deaId" AS "Opportunity_deaId", "Opportunity"."kind" AS "Opportunity_kind", "Opportunity"."status" AS "Opportunity_status", "Opportunity"."title" AS "Opportunity_title", "Opportunity"."summary" AS "Opportunity_summary", "Opportunity"."link" AS "Opportunity_link", "Opportunity"."hubEntryId" AS "Opportunity_hubEntryId", "Opportunity"."sentTo" AS "Opportunity_sentTo", "Opportunity"."createdAt" AS "Opportunity_createdAt"
+  FROM "opportunity" "Opportunity"
+  WHERE (("Opportunity"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlPartnerStore.create
+INSERT INTO "external_partner"("id", "district", "deaId", "name", "kind", "contact", "website", "focus", "lastMetOn", "createdAt", "updatedAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10);
+--   @0 varchar(36), @1 nvarchar(100), @2 varchar(36), @3 nvarchar(120), @4 varchar(30), @5 nvarchar(200), @6 nvarchar(400), @7 nvarchar(400), @8 varchar(10), @9 datetime2, @10 datetime2
+
+-- SqlPartnerStore.find
+SELECT "ExternalPartner"."id" AS "ExternalPartner_id", "ExternalPartner"."district" AS "ExternalPartner_district", "ExternalPartner"."deaId" AS "ExternalPartner_deaId", "ExternalPartner"."name" AS "ExternalPartner_name", "ExternalPartner"."kind" AS "ExternalPartner_kind", "ExternalPartner"."contact" AS "ExternalPartner_contact", "ExternalPartner"."website" AS "ExternalPartner_website", "ExternalPartner"."focus" AS "ExternalPartner_focus", "ExternalPartner"."lastMetOn" AS "ExternalPartner_lastMetOn", "ExternalPartner"."createdAt" AS "ExternalPartner_createdAt", "ExternalPartner"."updatedAt" AS "ExternalPartner_updatedAt"
+  FROM "external_partner" "ExternalPartner"
+  WHERE (("ExternalPartner"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlPartnerStore.listIn
+SELECT "ExternalPartner"."id" AS "ExternalPartner_id", "ExternalPartner"."district" AS "ExternalPartner_district", "ExternalPartner"."deaId" AS "ExternalPartner_deaId", "ExternalPartner"."name" AS "ExternalPartner_name", "ExternalPartner"."kind" AS "ExternalPartner_kind", "ExternalPartner"."contact" AS "ExternalPartner_contact", "ExternalPartner"."website" AS "ExternalPartner_website", "ExternalPartner"."focus" AS "ExternalPartner_focus", "ExternalPartner"."lastMetOn" AS "ExternalPartner_lastMetOn", "ExternalPartner"."createdAt" AS "ExternalPartner_createdAt", "ExternalPartner"."updatedAt" AS "ExternalPartner_updatedAt"
+  FROM "external_partner" "ExternalPartner"
+  WHERE (("ExternalPartner"."district" = @0))
+  ORDER BY "ExternalPartner"."name" ASC OFFSET 0 ROWS FETCH NEXT 200 ROWS ONLY;
+--   @0 nvarchar(100)
+
+-- SqlPartnerStore.recordServiceChange
+INSERT INTO "service_change"("id", "partnerId", "partnerName", "district", "sentById", "change", "impact", "createdAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7);
+--   @0 varchar(36), @1 varchar(36), @2 nvarchar(120), @3 nvarchar(100), @4 varchar(36), @5 nvarchar(400), @6 nvarchar(600), @7 datetime2
+
+-- SqlPartnerStore.findServiceChange
+SELECT "ServiceChange"."id" AS "ServiceChange_id", "ServiceChange"."partnerId" AS "ServiceChange_partnerId", "ServiceChange"."partnerName" AS "ServiceChange_partnerName", "ServiceChange"."district" AS "ServiceChange_district", "ServiceChange"."sentById" AS "ServiceChange_sentById", "ServiceChange"."change" AS "ServiceChange_change", "ServiceChange"."impact" AS "ServiceChange_impact", "ServiceChange"."createdAt" AS "ServiceChange_createdAt"
+  FROM "service_change" "ServiceChange"
+  WHERE (("ServiceChange"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlPartnershipDirectory.districtOf
+SELECT "Jobcentre"."district" AS "Jobcentre_district", "Jobcentre"."id" AS "Jobcentre_id"
+  FROM "jobcentre" "Jobcentre"
+  WHERE (("Jobcentre"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlPartnershipDirectory.provisionContactFor
+SELECT DISTINCT "r"."staffId" AS "staffId"
+  FROM "staff_role" "r"
+  INNER JOIN "staff" "s" ON "s"."id" = "r"."staffId"
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  WHERE "j"."district" = @0 AND "r"."role" IN (@1);
+--   @0 string, @1 string
+SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
+  FROM "staff" "s"
+  LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  WHERE "s"."id" IN (@0, @1);
+--   @0 string, @1 string
+
+-- SqlPartnershipDirectory.cohortOf
+SELECT "Staff"."id" AS "Staff_id"
+  FROM "staff" "Staff"
+  WHERE (("Staff"."deaId" = @0));
+--   @0 varchar(36)
+
+-- SqlPartnershipDirectory.deasAndCoachesIn
+SELECT DISTINCT "r"."staffId" AS "staffId"
+  FROM "staff_role" "r"
+  INNER JOIN "staff" "s" ON "s"."id" = "r"."staffId"
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  WHERE "j"."district" = @0 AND "r"."role" IN (@1, @2);
+--   @0 string, @1 string, @2 string
+SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
+  FROM "staff" "s"
+  LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  WHERE "s"."id" IN (@0, @1);
+--   @0 string, @1 string
+
+-- SqlStrategyStore.create
+INSERT INTO "strategy"("id", "kind", "title", "why", "leadId", "ownerId", "status", "areas", "internalPartners", "partnerIds", "gapConferenceIds", "gapNote", "version", "createdAt", "updatedAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13, @14);
+--   @0 varchar(36), @1 varchar(30), @2 nvarchar(120), @3 nvarchar(2000), @4 varchar(36), @5 varchar(36), @6 varchar(30), @7 varchar(400), @8 varchar(400), @9 nvarchar(MAX), @10 nvarchar(MAX), @11 nvarchar(1000), @12 int, @13 datetime2, @14 datetime2
+
+-- SqlStrategyStore.find
+SELECT "Strategy"."id" AS "Strategy_id", "Strategy"."kind" AS "Strategy_kind", "Strategy"."title" AS "Strategy_title", "Strategy"."why" AS "Strategy_why", "Strategy"."leadId" AS "Strategy_leadId", "Strategy"."ownerId" AS "Strategy_ownerId", "Strategy"."status" AS "Strategy_status", "Strategy"."areas" AS "Strategy_areas", "Strategy"."internalPartners" AS "Strategy_internalPartners", "Strategy"."partnerIds" AS "Strategy_partnerIds", "Strategy"."gapConferenceIds" AS "Strategy_gapConferenceIds", "Strategy"."gapNote" AS "Strategy_gapNote", "Strategy"."version" AS "Strategy_version", "Strategy"."createdAt" AS "Strategy_createdAt", "Strategy"."updatedAt" AS "Strategy_updatedAt"
+  FROM "strategy" "Strategy"
+  WHERE (("Strategy"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlStrategyStore.listFor
+SELECT "Strategy"."id" AS "Strategy_id", "Strategy"."kind" AS "Strategy_kind", "Strategy"."title" AS "Strategy_title", "Strategy"."why" AS "Strategy_why", "Strategy"."leadId" AS "Strategy_leadId", "Strategy"."ownerId" AS "Strategy_ownerId", "Strategy"."status" AS "Strategy_status", "Strategy"."areas" AS "Strategy_areas", "Strategy"."internalPartners" AS "Strategy_internalPartners", "Strategy"."partnerIds" AS "Strategy_partnerIds", "Strategy"."gapConferenceIds" AS "Strategy_gapConferenceIds", "Strategy"."gapNote" AS "Strategy_gapNote", "Strategy"."version" AS "Strategy_version", "Strategy"."createdAt" AS "Strategy_createdAt", "Strategy"."updatedAt" AS "Strategy_updatedAt"
+  FROM "strategy" "Strategy"
+  WHERE (((("Strategy"."leadId" = @0))) OR ((("Strategy"."ownerId" = @1))))
+  ORDER BY "Strategy"."updatedAt" DESC OFFSET 0 ROWS FETCH NEXT 20 ROWS ONLY;
+--   @0 varchar(36), @1 varchar(36)
+
+-- SqlStrategyStore.update
+UPDATE "strategy"
+  SET "status" = @0, "version" = @1, "updatedAt" = @2
+  WHERE "id" = @3 AND "version" = @4;
+--   @0 varchar(30), @1 int, @2 datetime2, @3 string, @4 number
+SELECT "Strategy"."id" AS "Strategy_id", "Strategy"."kind" AS "Strategy_kind", "Strategy"."title" AS "Strategy_title", "Strategy"."why" AS "Strategy_why", "Strategy"."leadId" AS "Strategy_leadId", "Strategy"."ownerId" AS "Strategy_ownerId", "Strategy"."status" AS "Strategy_status", "Strategy"."areas" AS "Strategy_areas", "Strategy"."internalPartners" AS "Strategy_internalPartners", "Strategy"."partnerIds" AS "Strategy_partnerIds", "Strategy"."gapConferenceIds" AS "Strategy_gapConferenceIds", "Strategy"."gapNote" AS "Strategy_gapNote", "Strategy"."version" AS "Strategy_version", "Strategy"."createdAt" AS "Strategy_createdAt", "Strategy"."updatedAt" AS "Strategy_updatedAt"
+  FROM "strategy" "Strategy"
+  WHERE (("Strategy"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlStrategyStore.addAction
+INSERT INTO "strategy_action"("id", "strategyId", "what", "owner", "status", "createdAt")
+  VALUES (@0, @1, @2, @3, @4, @5);
+--   @0 varchar(36), @1 varchar(36), @2 nvarchar(400), @3 nvarchar(100), @4 varchar(20), @5 datetime2
+
+-- SqlStrategyStore.actionsOf
+SELECT "StrategyAction"."id" AS "StrategyAction_id", "StrategyAction"."strategyId" AS "StrategyAction_strategyId", "StrategyAction"."what" AS "StrategyAction_what", "StrategyAction"."owner" AS "StrategyAction_owner", "StrategyAction"."status" AS "StrategyAction_status", "StrategyAction"."createdAt" AS "StrategyAction_createdAt"
+  FROM "strategy_action" "StrategyAction"
+  WHERE (("StrategyAction"."strategyId" = @0))
+  ORDER BY "StrategyAction"."createdAt" ASC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlStrategyStore.findAction
+SELECT "StrategyAction"."id" AS "StrategyAction_id", "StrategyAction"."strategyId" AS "StrategyAction_strategyId", "StrategyAction"."what" AS "StrategyAction_what", "StrategyAction"."owner" AS "StrategyAction_owner", "StrategyAction"."status" AS "StrategyAction_status", "StrategyAction"."createdAt" AS "StrategyAction_createdAt"
+  FROM "strategy_action" "StrategyAction"
+  WHERE (("StrategyAction"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlStrategyStore.setActionStatus
+UPDATE "strategy_action"
+  SET "status" = @0
+  WHERE "id" = @1;
+--   @0 varchar(20), @1 string
+
+-- RequestEvents.latest
+SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."at" AS "e_at", "e"."actorId" AS "e_actorId", "e"."action" AS "e_action", "e"."fromStatus" AS "e_fromStatus", "e"."toStatus" AS "e_toStatus"
+  FROM "request_event" "e"
+  WHERE "e"."requestId" = @0
+  ORDER BY "e"."at" DESC OFFSET 0 ROWS FETCH NEXT 3 ROWS ONLY;
+--   @0 string
+
+-- SqlRetentionCaseStore.create
+SELECT MAX("c"."number") AS "max"
+  FROM "retention_case" "c";
+INSERT INTO "retention_case"("id", "number", "employerAdviserId", "jobcentreId", "deaId", "workPsychologistId", "hcpId", "hcpAdvice", "personName", "employer", "need", "nino", "surname", "assessment", "status", "route", "agreedNote", "interventionRequestId", "outcome", "outcomeNote", "outcomeById", "closedAt", "createdAt", "version")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13, @14, @15, @16, @17, @18, @19, @20, @21, @22, @23);
+--   @0 varchar(36), @1 int, @2 varchar(36), @3 varchar(36), @4 varchar(36), @5 varchar(36), @6 varchar(36), @7 nvarchar(2000), @8 nvarchar(100), @9 nvarchar(200), @10 nvarchar(2000), @11 varchar(9), @12 nvarchar(100), @13 varchar(20), @14 varchar(24), @15 varchar(32), @16 nvarchar(2400), @17 varchar(36), @18 varchar(32), @19 nvarchar(2000), @20 varchar(36), @21 datetime2, @22 datetime2, @23 int
+
+-- SqlRetentionCaseStore.find
+SELECT "RetentionCase"."id" AS "RetentionCase_id", "RetentionCase"."number" AS "RetentionCase_number", "RetentionCase"."employerAdviserId" AS "RetentionCase_employerAdviserId", "RetentionCase"."jobcentreId" AS "RetentionCase_jobcentreId", "RetentionCase"."deaId" AS "RetentionCase_deaId", "RetentionCase"."workPsychologistId" AS "RetentionCase_workPsychologistId", "RetentionCase"."hcpId" AS "RetentionCase_hcpId", "RetentionCase"."hcpAdvice" AS "RetentionCase_hcpAdvice", "RetentionCase"."personName" AS "RetentionCase_personName", "RetentionCase"."employer" AS "RetentionCase_employer", "RetentionCase"."need" AS "RetentionCase_need", "RetentionCase"."nino" AS "RetentionCase_nino", "RetentionCase"."surname" AS "RetentionCase_surname", "RetentionCase"."assessment" AS "RetentionCase_assessment", "RetentionCase"."status" AS "RetentionCase_status", "RetentionCase"."route" AS "RetentionCase_route", "RetentionCase"."agreedNote" AS "RetentionCase_agreedNote", "RetentionCase"."interventionRequestId" AS "RetentionCase_interventionRequestId", "RetentionCase"."outcome" AS "RetentionCase_outcome", "RetentionCase"."outcomeNote" AS "RetentionCase_outcomeNote", "RetentionCase"."outcomeById" AS "RetentionCase_outcomeById", "RetentionCase"."closedAt" AS "RetentionCase_closedAt", "RetentionCase"."createdAt" AS "RetentionCase_createdAt", "RetentionCase"."version" AS "RetentionCase_version"
+  FROM "retention_case" "RetentionCase"
+  WHERE (("RetentionCase"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlRetentionCaseStore.update
+UPDATE "retention_case"
+  SET "route" = @0, "status" = @1, "version" = @2
+  WHERE "id" = @3 AND "version" = @4;
+--   @0 varchar(32), @1 varchar(24), @2 int, @3 string, @4 number
+SELECT "RetentionCase"."id" AS "RetentionCase_id", "RetentionCase"."number" AS "RetentionCase_number", "RetentionCase"."employerAdviserId" AS "RetentionCase_employerAdviserId", "RetentionCase"."jobcentreId" AS "RetentionCase_jobcentreId", "RetentionCase"."deaId" AS "RetentionCase_deaId", "RetentionCase"."workPsychologistId" AS "RetentionCase_workPsychologistId", "RetentionCase"."hcpId" AS "RetentionCase_hcpId", "RetentionCase"."hcpAdvice" AS "RetentionCase_hcpAdvice", "RetentionCase"."personName" AS "RetentionCase_personName", "RetentionCase"."employer" AS "RetentionCase_employer", "RetentionCase"."need" AS "RetentionCase_need", "RetentionCase"."nino" AS "RetentionCase_nino", "RetentionCase"."surname" AS "RetentionCase_surname", "RetentionCase"."assessment" AS "RetentionCase_assessment", "RetentionCase"."status" AS "RetentionCase_status", "RetentionCase"."route" AS "RetentionCase_route", "RetentionCase"."agreedNote" AS "RetentionCase_agreedNote", "RetentionCase"."interventionRequestId" AS "RetentionCase_interventionRequestId", "RetentionCase"."outcome" AS "RetentionCase_outcome", "RetentionCase"."outcomeNote" AS "RetentionCase_outcomeNote", "RetentionCase"."outcomeById" AS "RetentionCase_outcomeById", "RetentionCase"."closedAt" AS "RetentionCase_closedAt", "RetentionCase"."createdAt" AS "RetentionCase_createdAt", "RetentionCase"."version" AS "RetentionCase_version"
+  FROM "retention_case" "RetentionCase"
+  WHERE (("RetentionCase"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlRetentionCaseStore.forPerson
+SELECT "RetentionCase"."id" AS "RetentionCase_id", "RetentionCase"."number" AS "RetentionCase_number", "RetentionCase"."employerAdviserId" AS "RetentionCase_employerAdviserId", "RetentionCase"."jobcentreId" AS "RetentionCase_jobcentreId", "RetentionCase"."deaId" AS "RetentionCase_deaId", "RetentionCase"."workPsychologistId" AS "RetentionCase_workPsychologistId", "RetentionCase"."hcpId" AS "RetentionCase_hcpId", "RetentionCase"."hcpAdvice" AS "RetentionCase_hcpAdvice", "RetentionCase"."personName" AS "RetentionCase_personName", "RetentionCase"."employer" AS "RetentionCase_employer", "RetentionCase"."need" AS "RetentionCase_need", "RetentionCase"."nino" AS "RetentionCase_nino", "RetentionCase"."surname" AS "RetentionCase_surname", "RetentionCase"."assessment" AS "RetentionCase_assessment", "RetentionCase"."status" AS "RetentionCase_status", "RetentionCase"."route" AS "RetentionCase_route", "RetentionCase"."agreedNote" AS "RetentionCase_agreedNote", "RetentionCase"."interventionRequestId" AS "RetentionCase_interventionRequestId", "RetentionCase"."outcome" AS "RetentionCase_outcome", "RetentionCase"."outcomeNote" AS "RetentionCase_outcomeNote", "RetentionCase"."outcomeById" AS "RetentionCase_outcomeById", "RetentionCase"."closedAt" AS "RetentionCase_closedAt", "RetentionCase"."createdAt" AS "RetentionCase_createdAt", "RetentionCase"."version" AS "RetentionCase_version"
+  FROM "retention_case" "RetentionCase"
+  WHERE (((("RetentionCase"."employerAdviserId" = @0))) OR ((("RetentionCase"."deaId" = @1))) OR ((("RetentionCase"."workPsychologistId" = @2))) OR ((("RetentionCase"."hcpId" = @3))))
+  ORDER BY "RetentionCase"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(36)
+
+-- SqlRetentionCaseStore.countByRoute
+SELECT "c"."route" AS "route", COUNT(*) AS "n"
+  FROM "retention_case" "c"
+  WHERE "c"."employerAdviserId" = @0 OR "c"."deaId" = @0 OR "c"."workPsychologistId" = @0 OR "c"."hcpId" = @0
+  GROUP BY "c"."route";
+--   @0 string
+
+-- SqlRoleHolders.holders
+SELECT "s"."id" AS "id"
+  FROM "staff" "s"
+  INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  WHERE "r"."role" = @0 AND "s"."jobcentreId" = @1;
+--   @0 string, @1 string
+SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
+  FROM "staff" "s"
+  LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  WHERE "s"."id" IN (@0, @1);
+--   @0 string, @1 string
+
+-- SqlRoleHolders.jobcentreName
+SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name", "Jobcentre"."cluster" AS "Jobcentre_cluster", "Jobcentre"."district" AS "Jobcentre_district", "Jobcentre"."bankHolidayRegion" AS "Jobcentre_bankHolidayRegion"
+  FROM "jobcentre" "Jobcentre"
+  WHERE (("Jobcentre"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- WorkQueue.schedule
+UPDATE "work_item"
+  SET "dueAt" = @0, "attempts" = @1, "updatedAt" = @2, "generation" = "generation" + 1
+  WHERE "id" = @3;
+--   @0 datetime2, @1 int, @2 datetime2, @3 string
+INSERT INTO "work_item"("id", "kind", "subjectId", "dueAt", "leaseUntil", "generation", "attempts", "lastError", "createdAt", "updatedAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
+--   @0 varchar(120), @1 varchar(40), @2 varchar(64), @3 datetime2, @4 datetime2, @5 int, @6 int, @7 nvarchar(400), @8 datetime2, @9 datetime2
+
+-- WorkQueue.due
+SELECT "WorkItem"."id" AS "WorkItem_id", "WorkItem"."leaseUntil" AS "WorkItem_leaseUntil"
+  FROM "work_item" "WorkItem"
+  WHERE (("WorkItem"."dueAt" <= @0))
+  ORDER BY "WorkItem"."dueAt" ASC OFFSET 0 ROWS FETCH NEXT 40 ROWS ONLY;
+--   @0 datetime2
+
+-- WorkQueue.lease
+SELECT "WorkItem"."id" AS "WorkItem_id", "WorkItem"."kind" AS "WorkItem_kind", "WorkItem"."subjectId" AS "WorkItem_subjectId", "WorkItem"."dueAt" AS "WorkItem_dueAt", "WorkItem"."leaseUntil" AS "WorkItem_leaseUntil", "WorkItem"."generation" AS "WorkItem_generation", "WorkItem"."attempts" AS "WorkItem_attempts", "WorkItem"."lastError" AS "WorkItem_lastError", "WorkItem"."createdAt" AS "WorkItem_createdAt", "WorkItem"."updatedAt" AS "WorkItem_updatedAt"
+  FROM "work_item" "WorkItem"
+  WHERE (("WorkItem"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(120)
+UPDATE "work_item"
+  SET "leaseUntil" = @0, "attempts" = @1, "updatedAt" = @2
+  WHERE "id" = @3 AND "generation" = @4 AND "dueAt" IS NOT NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < @5);
+--   @0 datetime2, @1 int, @2 datetime2, @3 string, @4 number, @5 Date
+
+-- WorkQueue.done
+UPDATE "work_item"
+  SET "dueAt" = @0, "leaseUntil" = @1, "lastError" = @2, "updatedAt" = @3
+  WHERE "id" = @4 AND "generation" = @5;
+--   @0 datetime2, @1 datetime2, @2 nvarchar(400), @3 datetime2, @4 string, @5 number
+UPDATE "work_item"
+  SET "leaseUntil" = @0, "updatedAt" = @1
+  WHERE "id" = @2;
+--   @0 datetime2, @1 datetime2, @2 string
+
+-- WorkQueue.failed
+UPDATE "work_item"
+  SET "dueAt" = @0, "leaseUntil" = @1, "lastError" = @2, "updatedAt" = @3
+  WHERE "id" = @4 AND "generation" = @5;
+--   @0 datetime2, @1 datetime2, @2 nvarchar(400), @3 datetime2, @4 string, @5 number
 
 -- applySeed
 BEGIN TRANSACTION;

@@ -18,6 +18,14 @@ import { SqlSupportRequestStore } from '../../../data/stores/support-requests';
 import { SqlTrendStore } from '../../../data/stores/trend-alerts';
 import { SqlWorkingPatterns } from '../../../data/stores/working-patterns';
 import { SqlAdvicePeople, SqlAdviceStore } from '../../../data/stores/specialist-advice';
+import { ConversationPace } from '../../../data/stores/conversation-pace';
+import { SqlFollowUpActionStore } from '../../../data/stores/follow-up-actions';
+import { SqlOutputsReader, SqlPartnershipStore } from '../../../data/stores/partnership';
+import { SqlHubStore, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../../data/stores/partnerships';
+import { RequestEvents } from '../../../data/stores/request-events';
+import { SqlRetentionCaseStore } from '../../../data/stores/retention-cases';
+import { SqlRoleHolders } from '../../../data/stores/role-holders';
+import { WorkQueue, workId } from '../../../data/stores/work-queue';
 import { EmbeddedCalendar } from '../../../data/calendar/embedded-calendar';
 import { applySeed } from '../../../data/seed/apply-seed';
 import { databaseWritable } from '../../../data/database';
@@ -72,6 +80,11 @@ const list = (n: number, prefix = 'id') => Array.from({ length: n }, (_, i) => `
 const person: StaffMember = { id: ID, aadObjectId: OTHER, name: 'Dana Morgan', email: 'dana.morgan@example.gov.uk', roles: ['dea'], jobcentreId: ID, deaId: null, teamLeaderId: null };
 const conference = (i: number): NewConference => ({ month: '2026-02', groupIndex: i, start: AT, end: LATER, coachIds: [ID], clashes: [], status: 'proposed' });
 const event = (mailbox: string) => ({ mailbox, subject: 'DEA-000001', body: 'Case conference', start: AT, end: LATER, showAs: 'busy' as const, attendees: [{ email: 'amira.shah@example.gov.uk', name: 'Amira Shah' }], location: null, onlineMeeting: true, transactionId: 'tx-1' });
+
+/** Staff ids the server returns for a directory query, as many as the scene's lists hold. */
+function staffIds(scene: Scene, from: string, column: string) {
+  scene.recorder.answer((sql) => (sql.includes(from) && !sql.includes('"staff" "Staff"') ? { rows: list(scene.n).map((id) => ({ [column]: id })) } : undefined));
+}
 
 /** The request a change reads before it writes, as the server would return it. */
 function storedRequest(scene: Scene, values: Record<string, unknown>) {
@@ -306,6 +319,139 @@ export const SUBJECTS: readonly Subject[] = [
       return s.hcpsInDistrict('Surrey and Sussex');
     },
   }),
+  store(ConversationPace, ({ dataSource }) => new ConversationPace(dataSource), {
+    reserve: async (s, scene) => {
+      // Seen before, its row is read and moved on by a compare-and-set on its version.
+      scene.recorder.answer((sql) => (sql.startsWith('INSERT') ? { duplicate: true } : sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { nextAt: AT, version: 3 })] } : undefined));
+      return s.reserve('a:1', AT);
+    },
+    holdUntil: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { nextAt: AT, version: 3 })] } : undefined));
+      return s.holdUntil('a:1', LATER);
+    },
+  }),
+  store(SqlFollowUpActionStore, ({ dataSource }) => new SqlFollowUpActionStore(dataSource), {
+    create: (s) =>
+      s.create({ requestId: ID, requestReference: 'DEA-000001', kind: 'work_psychologist', jobcentreId: ID, requesterId: OTHER, deaId: ID, assigneeId: null, status: 'unassigned', createdById: ID, createdAt: AT, dueBy: LATER, assignedAt: null }),
+    find: (s) => s.find(ID),
+    forRequest: (s) => s.forRequest(ID),
+    update: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { version: 2, status: 'assigned' })] } : undefined));
+      return s.update(ID, 1, { assigneeId: OTHER, status: 'assigned', assignedAt: AT });
+    },
+    forPerson: (s) => s.forPerson(OTHER, 10),
+    overdue: (s) => s.overdue(AT),
+  }),
+  store(SqlPartnershipStore, ({ dataSource }) => new SqlPartnershipStore(dataSource), {
+    addMeetings: (s, { n }) => s.addMeetings(Array.from({ length: Math.min(n, 3) }, (_, i) => ({ deaId: ID, workPsychologistId: OTHER, month: `2026-0${i + 2}`, start: AT, end: LATER, mode: 'teams' as const }))),
+    meetingsOf: (s) => s.meetingsOf(ID, OTHER),
+    unbooked: (s) => s.unbooked(),
+    markMeeting: (s) => s.markMeeting(ID, { status: 'booked', eventId: 'event-1' }),
+    addActivity: (s) =>
+      s.addActivity({ deaId: ID, workPsychologistId: OTHER, kind: 'awareness_session', status: 'requested', requestReference: null, topic: 'Anxiety at work', feedback: 'Coaches asked for it', date: null, note: null, createdAt: AT }),
+    findActivity: (s) => s.findActivity(ID),
+    completeActivity: (s) => s.completeActivity(ID, '2026-01-05', 'Held with the cohort'),
+    activitiesOf: (s) => s.activitiesOf(ID, 10),
+  }),
+  store(SqlOutputsReader, ({ dataSource }) => new SqlOutputsReader(dataSource), {
+    outputsOf: (s) => s.outputsOf(ID, AT, LATER),
+  }),
+  store(SqlHubStore, ({ dataSource }) => new SqlHubStore(dataSource), {
+    createEntry: (s) => s.createEntry({ district: 'Surrey and Sussex', title: 'Access to Work', summary: 'Grants for support at work', link: 'https://www.gov.uk/access-to-work', kind: 'guidance', status: 'awaiting_publication', keeperId: ID }, AT),
+    findEntry: (s) => s.findEntry(ID),
+    entriesOf: (s) => s.entriesOf('Surrey and Sussex'),
+    updateEntry: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { kind: 'guidance', status: 'published' })] } : undefined));
+      return s.updateEntry(ID, { status: 'published' }, AT);
+    },
+    createChange: (s) => s.createChange({ entryId: ID, action: 'add', content: { title: 'Access to Work', summary: 'Grants for support at work', link: null, kind: 'guidance' }, requestedById: ID, contactId: OTHER }, AT),
+    findChange: (s) => s.findChange(ID),
+    pendingChangeOf: (s) => s.pendingChangeOf(ID),
+    pendingChangesOf: (s, { n }) => s.pendingChangesOf(list(n)),
+    decideChange: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { status: 'published', version: 2 })] } : undefined));
+      return s.decideChange(ID, 1, 'published', null, AT);
+    },
+  }),
+  store(SqlSolutionStore, ({ dataSource }) => new SqlSolutionStore(dataSource), {
+    create: (s) => s.create({ deaId: ID, kind: 'job_trial', status: 'available', title: 'Warehouse job trial', summary: 'Two weeks, paid travel', link: null, hubEntryId: null, sentTo: 4 }, AT),
+    find: (s) => s.find(ID),
+  }),
+  store(SqlPartnerStore, ({ dataSource }) => new SqlPartnerStore(dataSource), {
+    create: (s) => s.create('Surrey and Sussex', ID, { name: 'Crawley Mind', kind: 'charity', contact: 'info@crawleymind.example.org', website: 'https://crawleymind.example.org', focus: 'Mental health support', lastMetOn: '2026-01-05' }, AT),
+    find: (s) => s.find(ID),
+    listIn: (s) => s.listIn('Surrey and Sussex'),
+    recordServiceChange: (s) => s.recordServiceChange({ partnerId: ID, partnerName: 'Crawley Mind', district: 'Surrey and Sussex', sentById: OTHER, change: 'Closing on 31 January', impact: 'Refer to the county service instead' }, AT),
+    findServiceChange: (s) => s.findServiceChange(ID),
+  }),
+  store(SqlPartnershipDirectory, ({ dataSource }) => new SqlPartnershipDirectory(dataSource, new SqlStaffDirectory(dataSource)), {
+    districtOf: (s) => s.districtOf(person),
+    provisionContactFor: (s, scene) => {
+      staffIds(scene, 'FROM "staff_role" "r"', 'staffId');
+      return s.provisionContactFor('Surrey and Sussex');
+    },
+    cohortOf: (s, scene) => {
+      staffIds(scene, 'FROM "staff" "Staff"', 'Staff_id');
+      return s.cohortOf(ID);
+    },
+    deasAndCoachesIn: (s, scene) => {
+      staffIds(scene, 'FROM "staff_role" "r"', 'staffId');
+      return s.deasAndCoachesIn('Surrey and Sussex');
+    },
+  }),
+  store(SqlStrategyStore, ({ dataSource }) => new SqlStrategyStore(dataSource), {
+    create: (s) =>
+      s.create({ kind: 'employment', title: 'Disability Confident employers in Crawley', why: 'Few placements for claimants with health conditions', leadId: ID, ownerId: OTHER, status: 'awaiting_agreement', areas: ['employment'], internalPartners: ['employer_engagement'], partnerIds: [OTHER], gapConferenceIds: [ID], gapNote: null }, AT),
+    find: (s) => s.find(ID),
+    listFor: (s) => s.listFor(ID),
+    update: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { areas: '[]', internalPartners: '[]', partnerIds: '[]', gapConferenceIds: '[]', version: 2 })] } : undefined));
+      return s.update(ID, 1, { status: 'active' }, AT);
+    },
+    addAction: (s) => s.addAction({ strategyId: ID, text: 'Invite employers to a breakfast', owner: 'Employer Engagement', status: 'open' }, AT),
+    actionsOf: (s) => s.actionsOf(ID),
+    findAction: (s) => s.findAction(ID),
+    setActionStatus: (s) => s.setActionStatus(ID, 'done'),
+  }),
+  store(RequestEvents, ({ dataSource }) => new RequestEvents(dataSource), {
+    latest: (s) => s.latest(ID),
+  }),
+  store(SqlRetentionCaseStore, ({ dataSource }) => new SqlRetentionCaseStore(dataSource), {
+    create: (s) =>
+      s.create({ employerAdviserId: ID, jobcentreId: ID, deaId: OTHER, personName: 'Sam Jones', employer: 'Crawley Logistics', need: 'Back pain makes lifting hard', nino: 'QQ123456C', surname: 'Jones', assessment: 'straightforward', status: 'with_employer_adviser', route: null, createdAt: AT }),
+    find: (s) => s.find(ID),
+    update: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { version: 2 })] } : undefined));
+      return s.update(ID, 1, { route: 'dea_support_intervention', status: 'in_progress' });
+    },
+    forPerson: (s) => s.forPerson(ID, 10),
+    countByRoute: (s) => s.countByRoute(ID),
+  }),
+  store(SqlRoleHolders, ({ dataSource }) => new SqlRoleHolders(dataSource, new SqlStaffDirectory(dataSource)), {
+    holders: (s, scene) => {
+      staffIds(scene, 'FROM "staff" "s" INNER JOIN "staff_role"', 'id');
+      return s.holders('work_psychologist', ID);
+    },
+    jobcentreName: (s) => s.jobcentreName(ID),
+  }),
+  store(WorkQueue, ({ dataSource }) => new WorkQueue(dataSource), {
+    schedule: (s, scene) => {
+      // Asked for the first time: no row to ask for again, so one is made.
+      scene.recorder.answer((sql) => (sql.startsWith('UPDATE') ? { affected: 0 } : undefined));
+      return s.schedule('write-diaries', ID, AT);
+    },
+    due: (s) => s.due(AT, 20),
+    lease: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { id: workId('write-diaries', ID), kind: 'write-diaries', subjectId: ID, dueAt: AT, leaseUntil: null })] } : undefined));
+      return s.lease(workId('write-diaries', ID), LATER, 60_000);
+    },
+    done: (s, scene) => {
+      // Asked for again while it ran: the lease is let go instead.
+      scene.recorder.answer((sql) => (sql.startsWith('UPDATE') && sql.includes('"generation" = @') ? { affected: 0 } : undefined));
+      return s.done({ id: workId('write-diaries', ID), kind: 'write-diaries', subjectId: ID, generation: 1, attempts: 1 }, AT);
+    },
+    failed: (s) => s.failed({ id: workId('write-diaries', ID), kind: 'write-diaries', subjectId: ID, generation: 1, attempts: 1 }, 'Graph did not answer', LATER, AT),
+  }),
   fn(applySeed, ({ dataSource, n }) =>
     applySeed(dataSource, {
       jobcentres: [{ name: 'Crawley', cluster: 'Gatwick Diamond', district: 'Surrey and Sussex', bankHolidays: 'england-and-wales' }],
@@ -323,4 +469,4 @@ export const SUBJECTS: readonly Subject[] = [
 ];
 
 /** Exported from data/stores/ but never sending SQL. */
-export const SENDS_NO_SQL: readonly string[] = ['StorageConflictError', 'parseHours', 'hashKey', 'ABANDONED_AFTER_MS', 'DEDUPLICATION_WINDOW_MS'];
+export const SENDS_NO_SQL: readonly string[] = ['StorageConflictError', 'parseHours', 'hashKey', 'ABANDONED_AFTER_MS', 'DEDUPLICATION_WINDOW_MS', 'workId'];
