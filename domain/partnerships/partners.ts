@@ -32,6 +32,9 @@ export interface Partner {
   readonly updatedAt: Date;
 }
 
+/** The longest text each of a partner's details may be: the columns they are kept in. */
+export const PARTNER_LIMITS = { name: 120, contact: 200, website: 400, focus: 400 } as const;
+
 export type PartnerInput = Pick<Partner, 'name' | 'kind' | 'contact' | 'website' | 'focus' | 'lastMetOn'>;
 
 /** A change in an external service that may affect claimants, told to the district's DEAs and coaches (seed 000 §56). */
@@ -57,13 +60,14 @@ export function parsePartner(input: Record<string, unknown>, today: string): Par
   const focus = str(input.focus);
   const lastMetOn = str(input.lastMetOn);
   if (!name) problems.name = 'Enter the organisation’s name.';
-  else if (name.length > 120) problems.name = 'The name must be 120 characters or fewer.';
+  else if (name.length > PARTNER_LIMITS.name) problems.name = `The name must be ${PARTNER_LIMITS.name} characters or fewer.`;
   if (!(PARTNER_KINDS as readonly string[]).includes(kind)) problems.kind = 'Choose what kind of organisation it is.';
   if (!contact) problems.contact = 'Enter how to reach them: a name, phone number or email address.';
-  else if (contact.length > 200) problems.contact = 'The contact must be 200 characters or fewer.';
-  if (website && !isWebLink(website)) problems.website = 'Enter a web address starting with https://, or leave it empty.';
+  else if (contact.length > PARTNER_LIMITS.contact) problems.contact = `The contact must be ${PARTNER_LIMITS.contact} characters or fewer.`;
+  if (website.length > PARTNER_LIMITS.website) problems.website = `The web address must be ${PARTNER_LIMITS.website} characters or fewer.`;
+  else if (website && !isWebLink(website)) problems.website = 'Enter a web address starting with https://, or leave it empty.';
   if (!focus) problems.focus = 'Enter what you work on together.';
-  else if (focus.length > 400) problems.focus = 'What you work on together must be 400 characters or fewer.';
+  else if (focus.length > PARTNER_LIMITS.focus) problems.focus = `What you work on together must be ${PARTNER_LIMITS.focus} characters or fewer.`;
   if (lastMetOn && (!/^\d{4}-\d{2}-\d{2}$/.test(lastMetOn) || Number.isNaN(Date.parse(lastMetOn)))) problems.lastMetOn = 'Enter the date you last met, or leave it empty.';
   else if (lastMetOn && lastMetOn > today) problems.lastMetOn = 'The date you last met must be today or in the past.';
   if (Object.keys(problems).length) throw invalid('Some of the partner’s details need correcting.', problems);

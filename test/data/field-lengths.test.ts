@@ -9,6 +9,12 @@ import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { CONFERENCE_LIMITS } from '../../domain/conferences/plan';
 import { DomainError } from '../../domain/errors';
+import { ACTION_NOTE_MAX } from '../../domain/follow-up-actions/follow-up-action';
+import { HUB_LIMITS } from '../../domain/partnerships/hub';
+import { PARTNER_LIMITS, parsePartner } from '../../domain/partnerships/partners';
+import { SOLUTION_LIMITS } from '../../domain/partnerships/solutions';
+import { RETENTION_LIMITS } from '../../domain/retention-cases/retention-case';
+import { PARTNERSHIP_LIMITS } from '../../domain/work-psychologist/partnership';
 import { OVERRIDE_REASON_MAX } from '../../domain/interventions/intervention-limit';
 import { QAS_NOTES_MAX } from '../../domain/quality/qas';
 import { LIMITS } from '../../domain/requests/drafts';
@@ -99,7 +105,38 @@ describe('text lengths', () => {
       ['new case at a conference', CONFERENCE_LIMITS.note, length('ConferenceCase', 'note')],
       ['reason for a further intervention', OVERRIDE_REASON_MAX, length('InterventionOverride', 'reason')],
       ["team leader's note on it", OVERRIDE_REASON_MAX, length('InterventionOverride', 'note')],
+      ["retention case: how the person is referred to", RETENTION_LIMITS.personName, length('RetentionCase', 'personName')],
+      ['retention case: employer', RETENTION_LIMITS.employer, length('RetentionCase', 'employer')],
+      ['retention case: need', RETENTION_LIMITS.need, length('RetentionCase', 'need')],
+      ['retention case: advice', RETENTION_LIMITS.note, length('RetentionCase', 'hcpAdvice')],
+      ['retention case: outcome', RETENTION_LIMITS.note, length('RetentionCase', 'outcomeNote')],
+      // What was agreed, with a referral's reason added to it, is cut at the note's limit and 200 more.
+      ['retention case: what was agreed', RETENTION_LIMITS.note + 200, length('RetentionCase', 'agreedNote')],
+      ['what was done about a follow-up action', ACTION_NOTE_MAX, length('FollowUpAction', 'doneNote')],
+      ['Hub entry title', HUB_LIMITS.title, length('HubEntry', 'title')],
+      ['Hub entry summary', HUB_LIMITS.summary, length('HubEntry', 'summary')],
+      ['Hub entry web address', HUB_LIMITS.link, length('HubEntry', 'link')],
+      ['Hub change title', HUB_LIMITS.title, length('HubChange', 'title')],
+      ['Hub change summary', HUB_LIMITS.summary, length('HubChange', 'summary')],
+      ['Hub change web address', HUB_LIMITS.link, length('HubChange', 'link')],
+      ['opportunity title', SOLUTION_LIMITS.title, length('Opportunity', 'title')],
+      ['opportunity summary', SOLUTION_LIMITS.summary, length('Opportunity', 'summary')],
+      ["partner's name", PARTNER_LIMITS.name, length('ExternalPartner', 'name')],
+      ["partner's name on a service change", PARTNER_LIMITS.name, length('ServiceChange', 'partnerName')],
+      ["partner's contact", PARTNER_LIMITS.contact, length('ExternalPartner', 'contact')],
+      ["partner's website", PARTNER_LIMITS.website, length('ExternalPartner', 'website')],
+      ['what a partnership is about', PARTNER_LIMITS.focus, length('ExternalPartner', 'focus')],
+      ['partnership activity topic', PARTNERSHIP_LIMITS.topic, length('PartnershipActivity', 'topic')],
+      ['partnership activity feedback', PARTNERSHIP_LIMITS.feedback, length('PartnershipActivity', 'feedback')],
+      ['partnership activity advice', PARTNERSHIP_LIMITS.note, length('PartnershipActivity', 'note')],
     ];
     expect(fits.filter(([, value, column]) => !(value <= column)).map(([name, value, column]) => `${name}: the form allows ${value}, the column holds ${column}`)).toEqual([]);
+  });
+
+  it("a partner's web address longer than its column is refused on the form, with its limit named", () => {
+    const partner = { name: 'Crawley Mind', kind: 'charity', contact: 'info@crawleymind.example.org', focus: 'Mental health support' };
+    const long = `https://crawleymind.example.org/${'a'.repeat(PARTNER_LIMITS.website)}`;
+    expect(() => parsePartner({ ...partner, website: long }, '2026-01-05')).toThrow(expect.objectContaining({ problems: { website: `The web address must be ${PARTNER_LIMITS.website} characters or fewer.` } }));
+    expect(parsePartner({ ...partner, website: long.slice(0, PARTNER_LIMITS.website) }, '2026-01-05').website).toHaveLength(PARTNER_LIMITS.website);
   });
 });
