@@ -1143,6 +1143,11 @@ SELECT "Staff"."id" AS "Staff_id"
   FROM "staff" "Staff"
   WHERE (("Staff"."deaId" = @0));
 --   @0 varchar(36)
+SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
+  FROM "staff" "s"
+  LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  WHERE "s"."id" IN (@0, @1);
+--   @0 string, @1 string
 
 -- SqlPartnershipDirectory.deasAndCoachesIn
 SELECT DISTINCT "r"."staffId" AS "staffId"
