@@ -53,14 +53,6 @@ SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."submissionKey" AS "q
   ORDER BY "q"."createdAt" DESC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
 --   @0 string
 
--- SqlSupportRequestStore.listForDea
-SELECT "SupportRequest"."id" AS "SupportRequest_id", "SupportRequest"."number" AS "SupportRequest_number", "SupportRequest"."submissionKey" AS "SupportRequest_submissionKey", "SupportRequest"."type" AS "SupportRequest_type", "SupportRequest"."status" AS "SupportRequest_status", "SupportRequest"."version" AS "SupportRequest_version", "SupportRequest"."requesterId" AS "SupportRequest_requesterId", "SupportRequest"."deaId" AS "SupportRequest_deaId", "SupportRequest"."claimantId" AS "SupportRequest_claimantId", "SupportRequest"."topic" AS "SupportRequest_topic", "SupportRequest"."description" AS "SupportRequest_description", "SupportRequest"."reason" AS "SupportRequest_reason", "SupportRequest"."requiredBy" AS "SupportRequest_requiredBy", "SupportRequest"."urgent" AS "SupportRequest_urgent", "SupportRequest"."vulnerability" AS "SupportRequest_vulnerability", "SupportRequest"."createdAt" AS "SupportRequest_createdAt", "SupportRequest"."updatedAt" AS "SupportRequest_updatedAt", "SupportRequest"."channel" AS "SupportRequest_channel", "SupportRequest"."inappropriate" AS "SupportRequest_inappropriate", "SupportRequest"."parentRequestId" AS "SupportRequest_parentRequestId", "SupportRequest"."requestedChannel" AS "SupportRequest_requestedChannel", "SupportRequest__SupportRequest_claimant"."id" AS "SupportRequest__SupportRequest_claimant_id", "SupportRequest__SupportRequest_claimant"."surname" AS "SupportRequest__SupportRequest_claimant_surname", "SupportRequest__SupportRequest_claimant"."nino" AS "SupportRequest__SupportRequest_claimant_nino", "SupportRequest__SupportRequest_claimant"."benefits" AS "SupportRequest__SupportRequest_claimant_benefits", "SupportRequest__SupportRequest_claimant"."createdAt" AS "SupportRequest__SupportRequest_claimant_createdAt", "SupportRequest__SupportRequest_claimant"."updatedAt" AS "SupportRequest__SupportRequest_claimant_updatedAt"
-  FROM "support_request" "SupportRequest"
-  LEFT JOIN "claimant" "SupportRequest__SupportRequest_claimant" ON "SupportRequest__SupportRequest_claimant"."id"="SupportRequest"."claimantId"
-  WHERE (("SupportRequest"."deaId" = @0) AND ("SupportRequest"."status" IN (@1, @2)))
-  ORDER BY "SupportRequest"."createdAt" ASC;
---   @0 varchar(36), @1 varchar(32), @2 varchar(32)
-
 -- SqlSupportRequestStore.listByRequesters
 SELECT "SupportRequest"."id" AS "SupportRequest_id", "SupportRequest"."number" AS "SupportRequest_number", "SupportRequest"."submissionKey" AS "SupportRequest_submissionKey", "SupportRequest"."type" AS "SupportRequest_type", "SupportRequest"."status" AS "SupportRequest_status", "SupportRequest"."version" AS "SupportRequest_version", "SupportRequest"."requesterId" AS "SupportRequest_requesterId", "SupportRequest"."deaId" AS "SupportRequest_deaId", "SupportRequest"."claimantId" AS "SupportRequest_claimantId", "SupportRequest"."topic" AS "SupportRequest_topic", "SupportRequest"."description" AS "SupportRequest_description", "SupportRequest"."reason" AS "SupportRequest_reason", "SupportRequest"."requiredBy" AS "SupportRequest_requiredBy", "SupportRequest"."urgent" AS "SupportRequest_urgent", "SupportRequest"."vulnerability" AS "SupportRequest_vulnerability", "SupportRequest"."createdAt" AS "SupportRequest_createdAt", "SupportRequest"."updatedAt" AS "SupportRequest_updatedAt", "SupportRequest"."channel" AS "SupportRequest_channel", "SupportRequest"."inappropriate" AS "SupportRequest_inappropriate", "SupportRequest"."parentRequestId" AS "SupportRequest_parentRequestId", "SupportRequest"."requestedChannel" AS "SupportRequest_requestedChannel"
   FROM "support_request" "SupportRequest"
@@ -149,9 +141,10 @@ SELECT "Booking"."id" AS "Booking_id", "Booking"."requestId" AS "Booking_request
 --   @0 varchar(36)
 
 -- SqlStaffDirectory.findByAadObjectId
-SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
+SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role", "j"."name" AS "jobcentre_name"
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  LEFT JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
   WHERE "s"."aadObjectId" = @0;
 --   @0 string
 
@@ -1216,6 +1209,93 @@ UPDATE "strategy_action"
   SET "status" = @0
   WHERE "id" = @1;
 --   @0 varchar(20), @1 string
+
+-- SqlRequestLists.queue
+SELECT "p".*, "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
+  FROM "support_request" "q"
+  WHERE "q"."deaId" = @0 AND "q"."status" IN (@1, @2, @3)) AS "list_total"
+  FROM (SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."type" AS "q_type", "q"."status" AS "q_status", "q"."urgent" AS "q_urgent", "q"."requiredBy" AS "q_requiredBy", "q"."channel" AS "q_channel", "q"."topic" AS "q_topic", "q"."createdAt" AS "q_createdAt", "q"."updatedAt" AS "q_updatedAt", "q"."claimantId" AS "q_claimantId", "q"."requesterId" AS "q_requesterId"
+  FROM "support_request" "q"
+  WHERE "q"."deaId" = @0 AND "q"."status" IN (@4, @5, @6)
+  ORDER BY "q_urgent" DESC, CASE
+  WHEN "q"."requiredBy" IS NULL THEN 1 ELSE 0 END ASC, "q_requiredBy" ASC, "q_createdAt" ASC, "q_number" ASC OFFSET @7 ROWS FETCH NEXT @8 ROWS ONLY) "p"
+  LEFT JOIN "claimant" "c" ON "c"."id" = "p"."q_claimantId"
+  LEFT JOIN "staff" "rq" ON "rq"."id" = "p"."q_requesterId"
+  ORDER BY "q_urgent" DESC, CASE
+  WHEN "p"."q_requiredBy" IS NULL THEN 1 ELSE 0 END ASC, "q_requiredBy" ASC, "q_createdAt" ASC, "q_number" ASC;
+--   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 string, @7 number, @8 number
+
+-- SqlRequestLists.mine
+SELECT "p".*, "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
+  FROM "support_request" "q"
+  WHERE "q"."requesterId" = @0) AS "list_total"
+  FROM (SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."type" AS "q_type", "q"."status" AS "q_status", "q"."urgent" AS "q_urgent", "q"."requiredBy" AS "q_requiredBy", "q"."channel" AS "q_channel", "q"."topic" AS "q_topic", "q"."createdAt" AS "q_createdAt", "q"."updatedAt" AS "q_updatedAt", "q"."claimantId" AS "q_claimantId", "q"."requesterId" AS "q_requesterId"
+  FROM "support_request" "q"
+  WHERE "q"."requesterId" = @0
+  ORDER BY "q_createdAt" DESC, "q_number" DESC OFFSET @1 ROWS FETCH NEXT @2 ROWS ONLY) "p"
+  LEFT JOIN "claimant" "c" ON "c"."id" = "p"."q_claimantId"
+  LEFT JOIN "staff" "rq" ON "rq"."id" = "p"."q_requesterId"
+  ORDER BY "q_createdAt" DESC, "q_number" DESC;
+--   @0 string, @1 number, @2 number
+SELECT "p".*, "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
+  FROM "support_request" "q"
+  WHERE "q"."requesterId" = @0) AS "list_total"
+  FROM (SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."type" AS "q_type", "q"."status" AS "q_status", "q"."urgent" AS "q_urgent", "q"."requiredBy" AS "q_requiredBy", "q"."channel" AS "q_channel", "q"."topic" AS "q_topic", "q"."createdAt" AS "q_createdAt", "q"."updatedAt" AS "q_updatedAt", "q"."claimantId" AS "q_claimantId", "q"."requesterId" AS "q_requesterId"
+  FROM "support_request" "q"
+  WHERE "q"."requesterId" = @0
+  ORDER BY "q_createdAt" DESC, "q_number" DESC OFFSET @1 ROWS FETCH NEXT @2 ROWS ONLY) "p"
+  LEFT JOIN "claimant" "c" ON "c"."id" = "p"."q_claimantId"
+  LEFT JOIN "staff" "rq" ON "rq"."id" = "p"."q_requesterId"
+  ORDER BY "q_createdAt" DESC, "q_number" DESC;
+--   @0 string, @1 number, @2 number
+
+-- SqlRequestLists.meetings
+SELECT "p".*, "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
+  FROM "support_request" "q"
+  INNER JOIN "booking" "b" ON "b"."requestId" = "q"."id" AND CASE
+  WHEN "b"."status" = 'booked' THEN 1 ELSE 0 END = 1
+  LEFT JOIN "meeting_record" "mr" ON "mr"."requestId" = "q"."id" AND "mr"."kind" = 'summary'
+  WHERE "q"."deaId" = @0 AND "q"."status" IN (@1, @2, @3)) AS "list_total"
+  FROM (SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."type" AS "q_type", "q"."status" AS "q_status", "q"."urgent" AS "q_urgent", "q"."requiredBy" AS "q_requiredBy", "q"."channel" AS "q_channel", "q"."topic" AS "q_topic", "q"."createdAt" AS "q_createdAt", "q"."updatedAt" AS "q_updatedAt", "q"."claimantId" AS "q_claimantId", "q"."requesterId" AS "q_requesterId", "b"."id" AS "b_id", "b"."startsAt" AS "b_startsAt", "b"."endsAt" AS "b_endsAt", "mr"."id" AS "summary_id"
+  FROM "support_request" "q"
+  INNER JOIN "booking" "b" ON "b"."requestId" = "q"."id" AND CASE
+  WHEN "b"."status" = 'booked' THEN 1 ELSE 0 END = 1
+  LEFT JOIN "meeting_record" "mr" ON "mr"."requestId" = "q"."id" AND "mr"."kind" = 'summary'
+  WHERE "q"."deaId" = @0 AND "q"."status" IN (@4, @5, @6)
+  ORDER BY CASE
+  WHEN "q"."status" = 'booked' THEN 0 ELSE 1 END ASC, CASE
+  WHEN "q"."status" = 'booked' THEN "b"."startsAt" END ASC, "b_startsAt" DESC, "q_number" DESC OFFSET @7 ROWS FETCH NEXT @8 ROWS ONLY) "p"
+  LEFT JOIN "claimant" "c" ON "c"."id" = "p"."q_claimantId"
+  LEFT JOIN "staff" "rq" ON "rq"."id" = "p"."q_requesterId"
+  ORDER BY CASE
+  WHEN "p"."q_status" = 'booked' THEN 0 ELSE 1 END ASC, CASE
+  WHEN "p"."q_status" = 'booked' THEN "p"."b_startsAt" END ASC, "b_startsAt" DESC, "q_number" DESC;
+--   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 string, @7 number, @8 number
+
+-- SqlRequestLists.checkable
+SELECT "p".*, "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
+  FROM "support_request" "q"
+  INNER JOIN "staff" "d" ON "d"."id" = "q"."deaId" AND "d"."teamLeaderId" = @0
+  INNER JOIN "staff_role" "dr" ON "dr"."staffId" = "d"."id" AND "dr"."role" = 'dea'
+  LEFT JOIN "quality_check" "qc" ON "qc"."requestId" = "q"."id"
+  WHERE "q"."status" IN (@1, @2, @3, @4) AND "q"."channel" IN (@5, @6, @7, @8) AND EXISTS (SELECT 1
+  FROM booking bk
+  WHERE bk.requestId = "q"."id" AND CASE
+  WHEN bk.status = 'booked' THEN 1 ELSE 0 END = 1)) AS "list_total"
+  FROM (SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."type" AS "q_type", "q"."status" AS "q_status", "q"."urgent" AS "q_urgent", "q"."requiredBy" AS "q_requiredBy", "q"."channel" AS "q_channel", "q"."topic" AS "q_topic", "q"."createdAt" AS "q_createdAt", "q"."updatedAt" AS "q_updatedAt", "q"."claimantId" AS "q_claimantId", "q"."requesterId" AS "q_requesterId", "qc"."id" AS "qc_id", "qc"."standard" AS "qc_standard", "qc"."result" AS "qc_result"
+  FROM "support_request" "q"
+  INNER JOIN "staff" "d" ON "d"."id" = "q"."deaId" AND "d"."teamLeaderId" = @0
+  INNER JOIN "staff_role" "dr" ON "dr"."staffId" = "d"."id" AND "dr"."role" = 'dea'
+  LEFT JOIN "quality_check" "qc" ON "qc"."requestId" = "q"."id"
+  WHERE "q"."status" IN (@9, @10, @11, @12) AND "q"."channel" IN (@13, @14, @15, @16) AND EXISTS (SELECT 1
+  FROM booking bk
+  WHERE bk.requestId = "q"."id" AND CASE
+  WHEN bk.status = 'booked' THEN 1 ELSE 0 END = 1)
+  ORDER BY "q_updatedAt" DESC, "q_number" DESC OFFSET @17 ROWS FETCH NEXT @18 ROWS ONLY) "p"
+  LEFT JOIN "claimant" "c" ON "c"."id" = "p"."q_claimantId"
+  LEFT JOIN "staff" "rq" ON "rq"."id" = "p"."q_requesterId"
+  ORDER BY "q_updatedAt" DESC, "q_number" DESC;
+--   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 string, @7 string, @8 string, @9 string, @10 string, @11 string, @12 string, @13 string, @14 string, @15 string, @16 string, @17 number, @18 number
 
 -- RequestEvents.latest
 SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."at" AS "e_at", "e"."actorId" AS "e_actorId", "e"."action" AS "e_action", "e"."fromStatus" AS "e_fromStatus", "e"."toStatus" AS "e_toStatus"

@@ -22,6 +22,7 @@ import { ConversationPace } from '../../../data/stores/conversation-pace';
 import { SqlFollowUpActionStore } from '../../../data/stores/follow-up-actions';
 import { SqlOutputsReader, SqlPartnershipStore } from '../../../data/stores/partnership';
 import { SqlHubStore, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../../data/stores/partnerships';
+import { SqlRequestLists } from '../../../data/stores/request-lists';
 import { RequestEvents } from '../../../data/stores/request-events';
 import { SqlRetentionCaseStore } from '../../../data/stores/retention-cases';
 import { SqlRoleHolders } from '../../../data/stores/role-holders';
@@ -413,6 +414,12 @@ export const SUBJECTS: readonly Subject[] = [
     findAction: (s) => s.findAction(ID),
     setActionStatus: (s) => s.setActionStatus(ID, 'done'),
   }),
+  store(SqlRequestLists, ({ dataSource }) => new SqlRequestLists(dataSource), {
+    queue: (s) => s.queue(ID, 0, 25),
+    mine: (s) => s.mine(OTHER, 25, 25),
+    meetings: (s) => s.meetings(ID, 0, 25),
+    checkable: (s) => s.checkable(OTHER, 0, 25),
+  }),
   store(RequestEvents, ({ dataSource }) => new RequestEvents(dataSource), {
     latest: (s) => s.latest(ID),
   }),
@@ -469,4 +476,4 @@ export const SUBJECTS: readonly Subject[] = [
 ];
 
 /** Exported from data/stores/ but never sending SQL. */
-export const SENDS_NO_SQL: readonly string[] = ['StorageConflictError', 'parseHours', 'hashKey', 'ABANDONED_AFTER_MS', 'DEDUPLICATION_WINDOW_MS', 'workId'];
+export const SENDS_NO_SQL: readonly string[] = ['StorageConflictError', 'parseHours', 'hashKey', 'ABANDONED_AFTER_MS', 'DEDUPLICATION_WINDOW_MS', 'workId', 'directoryChanged'];
