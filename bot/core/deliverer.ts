@@ -210,6 +210,7 @@ export class Deliverer {
         return;
       case 'unreachable':
         await this.deps.outbox.dead(message.id, message.attempts, outcome.reason, outcome.status, now);
+        if (reference.conversation?.id) this.deps.conversationReferences.unreachable(reference.conversation.id);
         this.deps.logger.warn(log, 'the recipient cannot be reached until they add the app: kept for when they do');
         await this.tellWaiter(message, outcome.status === 404 ? 'chat-gone' : 'not-installed');
         return;

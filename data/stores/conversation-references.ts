@@ -60,6 +60,14 @@ export class ConversationReferences {
     return true;
   }
 
+  /**
+   * Teams said the conversation cannot be reached (the app blocked or removed): the next message from
+   * it is written again, so that the person counts as seen anew and what was kept for them is sent.
+   */
+  unreachable(conversationId: string): void {
+    this.written.delete(conversationId);
+  }
+
   async personalChatOf(aadObjectId: string): Promise<Partial<ConversationReference> | null> {
     const row = await this.latestOf.one({ aadObjectId });
     return row ? (JSON.parse(row.reference) as Partial<ConversationReference>) : null;
