@@ -12,11 +12,12 @@ import { bookingJourney } from './booking/journey';
 import { conferencesJourney } from './conferences/journey';
 import type { Journey, MigrationClass } from './core/journey';
 import { interventionsJourney } from './interventions/journey';
+import { privacyJourney } from './privacy/journey';
 import { requestsJourney } from './requests/journey';
 import { specialistAdviceJourney } from './specialist-advice/journey';
 
 /** The journeys of the bot, in the order the help card lists what they offer. Add a journey here. */
-export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney, specialistAdviceJourney];
+export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney, specialistAdviceJourney, privacyJourney];
 
 /** What the bot itself offers anywhere, in any journey (the bot answers `help` and `cancel` itself). */
 export const HELP: Capability = {

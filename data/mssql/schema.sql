@@ -104,6 +104,16 @@ CREATE INDEX "IDX_advice_event_conversation" ON "advice_event" ("conversationId"
 GO
 CREATE TABLE "hcp_site_day" ("hcpId" varchar(36) NOT NULL, "date" varchar(10) NOT NULL, "jobcentreId" varchar(36) NOT NULL, "setById" varchar(36) NOT NULL, "setAt" datetime2 NOT NULL, CONSTRAINT "PK_efbddb8d1e38554de7aab1a5a55" PRIMARY KEY ("hcpId", "date"));
 GO
+CREATE TABLE "privacy_record" ("id" varchar(36) NOT NULL, "kind" varchar(20) NOT NULL, "requestedById" varchar(36), "at" datetime2 NOT NULL, "dueAt" datetime2, "hcpDueAt" datetime2, "completedAt" datetime2, "cases" nvarchar(MAX) NOT NULL, "counts" nvarchar(MAX) NOT NULL, CONSTRAINT "PK_fc80307d23163a2d53f80ec4355" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_privacy_record_kind" ON "privacy_record" ("kind", "at") ;
+GO
+CREATE TABLE "access_log" ("id" varchar(36) NOT NULL, "at" datetime2 NOT NULL, "staffId" varchar(36) NOT NULL, "caseKind" varchar(20) NOT NULL, "caseId" varchar(36) NOT NULL, "relationship" varchar(40) NOT NULL, "shown" varchar(20) NOT NULL, CONSTRAINT "PK_bd09621fb73b42d9e32b85ae41f" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_access_log_case" ON "access_log" ("caseId", "at") ;
+GO
+CREATE INDEX "IDX_access_log_at" ON "access_log" ("at") ;
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
