@@ -10,6 +10,7 @@ export const ROLES = [
   'hcp',
   'hcp_activity_manager',
   'jobcentre_contact',
+  'data_protection_lead',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -25,6 +26,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   hcp: 'Health Care Professional',
   hcp_activity_manager: 'HCP Activity Manager',
   jobcentre_contact: 'Local nominated jobcentre contact',
+  data_protection_lead: 'Data protection lead',
 };
 
 export function isRole(value: string): value is Role {

@@ -29,6 +29,8 @@ export interface ClaimantTable {
   readonly columns: Readonly<Record<string, ClaimantDataKind>>;
   /** Columns left out of the subject access document (keys and internal bookkeeping). */
   readonly internal?: readonly string[];
+  /** A version column to step on each change, so posted cards and open forms see the row changed. */
+  readonly version?: string;
   /** True when the rows are Specialist Advice (HCP) material: five working days to answer. */
   readonly hcpMaterial?: boolean;
 }
@@ -41,6 +43,7 @@ export const CLAIMANT_TABLES: readonly ClaimantTable[] = [
     link: { by: 'request', column: 'id' },
     columns: { description: 'free-text', reason: 'free-text' },
     internal: ['submissionKey', 'version'],
+    version: 'version',
   },
   { entity: 'RequestMessage', title: 'Messages about the requests', link: { by: 'request', column: 'requestId' }, columns: { body: 'free-text', summary: 'free-text' } },
   { entity: 'RequestEvent', title: 'Changes to the requests', link: { by: 'request', column: 'requestId' }, columns: {} },
@@ -56,6 +59,7 @@ export const CLAIMANT_TABLES: readonly ClaimantTable[] = [
     link: { by: 'conversation', column: 'id' },
     columns: { surname: 'surname', nino: 'nino', wcaSummary: 'health', background: 'free-text', conditions: 'health' },
     internal: ['diaryEvents', 'version'],
+    version: 'version',
     hcpMaterial: true,
   },
   {

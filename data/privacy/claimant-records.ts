@@ -101,6 +101,10 @@ export class ClaimantRecords {
               set[column] = () => `CASE WHEN ${c} IS NULL THEN NULL ELSE :${column}Removed END`;
               qb.setParameter(`${column}Removed`, replacementFor(kind, text));
             }
+            if (table.version) {
+              const v = qb.escape(table.version);
+              set[table.version] = () => `${v} + 1`;
+            }
             const result = await qb.set(set as ObjectLiteral).where(`${qb.escape(table.link.column)} IN (:...ids)`, { ids }).execute();
             changed += result.affected ?? 0;
           }

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cardText, exchange, firstCard, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const LEAD = '00000000-0000-4000-8000-000000000301';
+const J = 'new-request';
+const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+const SURNAME = 'Fenwick-Oyelaran';
+const HEALTH = 'Crohn disease flares make mornings hard';
+
+/** A coach asks their DEA for support through the real conversation; the DEA's card is posted. */
+async function coachAsks(bot: TestBot): Promise<void> {
+  await exchange(bot, PEOPLE.coach, 'new request');
+  await exchange(bot, PEOPLE.coach, { journey: J, step: 'type', action: 'choose', choice: 'claimant_support' });
+  await exchange(bot, PEOPLE.coach, { journey: J, step: 'form', action: 'submit', surname: SURNAME, nino: 'ab 12 34 56 c', benefits: 'UC', challenges: HEALTH, whyNeeded: 'Advice on adjustments.', requiredBy: inTwoWeeks });
+  await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+  await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'POST' && c.conversationId === `a:personal-${PEOPLE.dea}`));
+}
+
+describe('data protection: subject access, erasure and who looked', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl, LEAD]) await exchange(bot, who, 'help');
+    await coachAsks(bot);
+  });
+  afterEach(() => bot.close());
+
+  it('shows the data protection lead their typed commands on the help card, and no one else', async () => {
+    const lead = visibleText(await exchange(bot, LEAD, 'help'));
+    expect(lead).toContain('subject access');
+    expect(lead).toContain('erase claimant');
+    expect(visibleText(await exchange(bot, PEOPLE.coach, 'help'))).not.toContain('erase claimant');
+  });
+
+  it('answers a subject access request with everything held, as a card and files, and records it with its due dates', async () => {
+    const form = firstCard(await exchange(bot, LEAD, 'subject access'));
+    expect(cardText(form)).toContain('National Insurance number');
+    // A NINO that is not one comes back with the form, as typed.
+    const refused = await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB12' });
+    expect(visibleText(refused)).toContain('2 letters, 6 numbers');
+
+    const replies = await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB 12 34 56 C' });
+    const card = cardText(firstCard(replies));
+    expect(card).toContain(SURNAME);
+    expect(card).toContain(HEALTH);
+    expect(card).toContain('DEA-000001');
+    const files = replies.flatMap((r) => r.attachments ?? []).filter((a) => a.contentType !== 'application/vnd.microsoft.card.adaptive');
+    expect(files.map((f) => f.contentType)).toEqual(['text/plain', 'application/json']);
+    const decode = (url: string) => Buffer.from(url.split(',')[1]!, 'base64').toString('utf8');
+    const json = JSON.parse(decode(files[1]!.contentUrl!)) as { cases: string[]; tables: Record<string, unknown[]> };
+    expect(json.cases).toEqual(['DEA-000001']);
+    expect(JSON.stringify(json.tables['Support requests'])).toContain(HEALTH);
+    expect(decode(files[0]!.contentUrl!)).toContain(`Surname: ${SURNAME}`);
+
+    const [record] = await bot.app.dataSource.query('SELECT kind, cases, dueAt, hcpDueAt, requestedById FROM privacy_record');
+    expect(record).toMatchObject({ kind: 'subject_access', cases: 'DEA-000001' });
+    expect(record.dueAt).toBeTruthy();
+    expect(record.hcpDueAt).toBeTruthy();
+    // The export is itself a showing of the case.
+    expect(await bot.app.dataSource.query("SELECT shown, relationship FROM access_log WHERE shown = 'export'")).toEqual([{ shown: 'export', relationship: 'data protection lead' }]);
+  });
+
+  it('refuses subject access and erasure to anyone but the data protection lead, showing nothing', async () => {
+    const text = visibleText(await exchange(bot, PEOPLE.dea, { verb: 'privacy.access', nino: 'AB123456C' }));
+    expect(text).toContain('Only a data protection lead');
+    expect(text).not.toContain(SURNAME);
+    expect(visibleText(await exchange(bot, PEOPLE.dea, { verb: 'privacy.erase', nino: 'AB123456C', confirm: 'yes' }))).toContain('Only a data protection lead');
+  });
+
+  it('erases the claimant everywhere once confirmed, records it, and updates the posted card to a redacted one', async () => {
+    const unconfirmed = await exchange(bot, LEAD, { verb: 'privacy.erase', nino: 'AB123456C', confirm: 'no' });
+    expect(visibleText(unconfirmed)).toContain('Confirm the erasure has been agreed');
+    expect(Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM privacy_record'))[0].n)).toBe(0);
+
+    const before = Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM support_request'))[0].n);
+    bot.connector.clear();
+    const done = visibleText(await exchange(bot, LEAD, { verb: 'privacy.erase', nino: 'AB123456C', confirm: 'yes' }));
+    expect(done).toContain('removed from DEA-000001');
+
+    // The DEA's posted card is updated in place, without the claimant's details.
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'PUT' && c.conversationId === `a:personal-${PEOPLE.dea}`));
+    const update = visibleText([bot.connector.calls.find((c) => c.method === 'PUT')!.activity]);
+    expect(update).toContain('DEA-000001');
+    expect(update).not.toContain(SURNAME);
+    expect(update).not.toContain(HEALTH);
+    expect(update).not.toContain('AB 12 34 56 C');
+
+    const [record] = await bot.app.dataSource.query("SELECT kind, cases, counts FROM privacy_record WHERE kind = 'erasure'");
+    expect(record).toMatchObject({ kind: 'erasure', cases: 'DEA-000001' });
+    expect(JSON.parse(record.counts)).toMatchObject({ Claimant: 1, SupportRequest: 1 });
+    expect(Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM support_request'))[0].n)).toBe(before);
+
+    const file = join(bot.dataDir, 'dea-bot.sqlite');
+    const bytes = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+    for (const secret of [SURNAME, HEALTH, 'AB123456C']) expect({ secret, found: bytes.includes(secret) }).toEqual({ secret, found: false });
+  });
+
+  it('shows the data protection lead and the DEA\'s team leader who looked at the claimant\'s cases', async () => {
+    await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB123456C' });
+    const lead = visibleText(await exchange(bot, LEAD, { verb: 'privacy.seen', nino: 'AB123456C' }));
+    expect(lead).toContain('Grace Whitfield (data protection lead) saw DEA-000001 on a subject access export');
+    const leader = visibleText(await exchange(bot, PEOPLE.wctl, { verb: 'privacy.seen', nino: 'AB123456C' }));
+    expect(leader).toContain('DEA-000001');
+    expect(visibleText(await exchange(bot, PEOPLE.coach, { verb: 'privacy.seen', nino: 'AB123456C' }))).toContain('Only a data protection lead or');
+  });
+});
