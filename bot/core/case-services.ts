@@ -34,6 +34,8 @@ import { AnsweredCards } from '../requests/answered-cards';
 import { CaseCardAnswers } from '../requests/case-card-answers';
 import { RequestCardRenderer } from '../requests/request-card-renderer';
 import { createCalendar } from '../calendar-factory';
+import { AccessAudit } from '../privacy/access-audit';
+import { PrivacyLog } from '../../data/privacy/privacy-log';
 import { REQUEST_LIVE_CARD, type OutboxWriter } from './outbox-writer';
 
 /** The domain services of the case journeys (requests, booking, interventions, outcomes, QAS, group conferences). */
@@ -106,7 +108,8 @@ export function createCaseServices({ config, dataSource, directory, conversation
   // Asked for every help card.
   const jobcentre = new PreparedFind<JobcentreRow>(dataSource, 'Jobcentre', (q) => q.where('e.id = :id').limit(1));
   const jobcentreName = async (id: string) => (await jobcentre.one({ id }))?.name;
-  const cards = new RequestCardRenderer(conversationReferences, directory, { bookings, interventions, outcomes, quality, jobcentreName }, clock);
+  const access = new AccessAudit(new PrivacyLog(dataSource), clock, logger);
+  const cards = new RequestCardRenderer(conversationReferences, directory, { bookings, interventions, outcomes, quality, jobcentreName }, clock, access);
   const answered = new AnsweredCards((requestId) => outbox.changed(REQUEST_LIVE_CARD, requestId));
   const answers = new CaseCardAnswers(requests, cards, postedCards, answered, logger);
 
@@ -125,5 +128,6 @@ export function createCaseServices({ config, dataSource, directory, conversation
     cards,
     answered,
     answers,
+    access,
   };
 }

@@ -28,7 +28,7 @@ export const privacyJourney: Journey = {
   ],
   entities: [privacyRecordSchema, accessLogSchema],
   migrations: [Privacy1764400000000],
-  build: ({ dataSource, outbox, clock, logger }) => {
+  build: ({ dataSource, outbox, clock, logger, services }) => {
     const actions = new PrivacyActions({ dataSource, outbox, clock, logger });
     const form = (ask: PrivacyAsk) => async (turn: TurnContext) => {
       await turn.sendActivity(MessageFactory.attachment(cardAttachment(ninoFormCard(ask))));
@@ -49,6 +49,8 @@ export const privacyJourney: Journey = {
       }
     };
     return {
+      // Showings noted in memory are written together, one statement for all of them.
+      jobs: [{ name: 'writeAccessLog', everyMs: 15_000, run: () => services.access.flush() }],
       commands: { 'subject access': form('privacy.access'), 'erase claimant': form('privacy.erase'), 'who looked': form('privacy.seen') },
       submits: {
         'privacy.access': withNino('privacy.access', async (turn, person, nino) => {

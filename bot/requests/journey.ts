@@ -63,7 +63,7 @@ export const requestsJourney: Journey = {
   entities: [claimantSchema, supportRequestSchema, requestEventSchema, requestMessageSchema, trendAlertSchema, postedCardSchema],
   migrations: [SupportRequests1763880000000, Triage1763890000000],
   build: ({ services, userState, clock, directory, teams, logger }) => {
-    const { requests, triage, answers, cards, postedCards, requestStore, trendStore, answered } = services;
+    const { requests, triage, answers, cards, postedCards, requestStore, trendStore, answered, access } = services;
     return {
       dialogs: [new NewRequestDialog(requests, userState.createProperty<SavedDraft | undefined>('requestDraft'))],
       commands: {
@@ -71,10 +71,13 @@ export const requestsJourney: Journey = {
           await dc.beginDialog(NEW_REQUEST_DIALOG);
         },
         'my requests': async (turn, person) => {
-          await turn.sendActivity(MessageFactory.attachment(cardAttachment(myRequestsCard(await requests.mine(person)))));
+          const mine = await requests.mine(person);
+          for (const r of mine) access.saw(person, 'request', r.id, 'requester', 'list');
+          await turn.sendActivity(MessageFactory.attachment(cardAttachment(myRequestsCard(mine))));
         },
         queue: async (turn, person) => {
           const entries = await triage.queue(person);
+          for (const e of entries) access.saw(person, 'request', e.request.id, 'adviser', 'list');
           const requesters = await requests.requesterNames(entries.map((e) => e.request));
           await turn.sendActivity(MessageFactory.attachment(cardAttachment(queueCard(entries, requesters, londonDate(clock.now())))));
         },

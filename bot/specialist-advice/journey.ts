@@ -64,7 +64,7 @@ export const specialistAdviceJourney: Journey = {
   ],
   entities: [adviceConversationSchema, adviceNotesSchema, adviceEventSchema, hcpSiteDaySchema],
   migrations: [SpecialistAdvice1764100000000],
-  build: ({ config, dataSource, directory, outbox, clock, logger }) => {
+  build: ({ config, dataSource, directory, outbox, clock, logger, services }) => {
     const service = new AdviceService({
       store: new SqlAdviceStore(dataSource),
       people: new SqlAdvicePeople(dataSource, directory),
@@ -76,7 +76,7 @@ export const specialistAdviceJourney: Journey = {
       uow: new SqlUnitOfWork(dataSource),
       clock,
     });
-    const actions = new AdviceActions({ service, directory, clock, logger });
+    const actions = new AdviceActions({ service, directory, clock, logger, access: services.access });
     return {
       commands: {
         'specialist advice': (turn, person) => actions.requestCommand(turn, person),

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cardText, exchange, firstCard, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const LEAD = '00000000-0000-4000-8000-000000000301';
 const J = 'new-request';
@@ -103,5 +103,24 @@ describe('data protection: subject access, erasure and who looked', () => {
     const leader = visibleText(await exchange(bot, PEOPLE.wctl, { verb: 'privacy.seen', nino: 'AB123456C' }));
     expect(leader).toContain('DEA-000001');
     expect(visibleText(await exchange(bot, PEOPLE.coach, { verb: 'privacy.seen', nino: 'AB123456C' }))).toContain('Only a data protection lead or');
+  });
+
+  it('notes every showing of the case (posted card, a click, a list) and writes them together, for who looked', async () => {
+    const [request] = await bot.app.dataSource.query('SELECT id, version FROM support_request');
+    await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: request.id, version: request.version });
+    await exchange(bot, PEOPLE.dea, 'queue');
+    await exchange(bot, PEOPLE.coach, 'my requests');
+    // Nothing is written during the turns; the periodic job writes them in one go.
+    expect(await bot.app.jobs.writeAccessLog!()).toBeGreaterThanOrEqual(4);
+    const rows = await bot.app.dataSource.query('SELECT relationship, shown FROM access_log ORDER BY at');
+    expect(rows).toEqual(expect.arrayContaining([
+      { relationship: 'adviser', shown: 'card' },
+      { relationship: 'team leader', shown: 'card' },
+      { relationship: 'adviser', shown: 'list' },
+      { relationship: 'requester', shown: 'list' },
+    ]));
+    const seen = visibleText(await exchange(bot, LEAD, { verb: 'privacy.seen', nino: 'AB123456C' }));
+    expect(seen).toContain('Tom Baker (team leader) saw DEA-000001 on a card');
+    expect(seen).toContain('Dana Morgan (adviser) saw DEA-000001 on a list');
   });
 });
