@@ -9,6 +9,8 @@ import { checkNino } from '../../domain/requests/nino';
 import type { StaffMember } from '../../domain/staff';
 import type { Journey } from '../core/journey';
 import { PrivacyActions } from './privacy-actions';
+import { applyRetention } from './retention';
+import { SqlJobLeases } from '../../data/stores/job-leases';
 
 const LEAD = ['data_protection_lead'] as const;
 
@@ -28,8 +30,10 @@ export const privacyJourney: Journey = {
   ],
   entities: [privacyRecordSchema, accessLogSchema],
   migrations: [Privacy1764400000000],
-  build: ({ dataSource, outbox, clock, logger, services }) => {
+  build: ({ config, dataSource, outbox, teams, clock, logger, services }) => {
     const actions = new PrivacyActions({ dataSource, outbox, clock, logger });
+    const leases = new SqlJobLeases(dataSource);
+    const retention = () => applyRetention({ dataSource, records: actions.records, log: actions.log, leases, teams, redactPostedCards: (cases) => actions.redactPostedCards(cases), rules: config.retention, clock, logger });
     const form = (ask: PrivacyAsk) => async (turn: TurnContext) => {
       await turn.sendActivity(MessageFactory.attachment(cardAttachment(ninoFormCard(ask))));
     };
@@ -50,7 +54,11 @@ export const privacyJourney: Journey = {
     };
     return {
       // Showings noted in memory are written together, one statement for all of them.
-      jobs: [{ name: 'writeAccessLog', everyMs: 15_000, run: () => services.access.flush() }],
+      jobs: [
+        { name: 'writeAccessLog', everyMs: 15_000, run: () => services.access.flush() },
+        // Every instance looks each hour; one a day does it.
+        { name: 'applyRetention', everyMs: 60 * 60_000, run: retention },
+      ],
       commands: { 'subject access': form('privacy.access'), 'erase claimant': form('privacy.erase'), 'who looked': form('privacy.seen') },
       submits: {
         'privacy.access': withNino('privacy.access', async (turn, person, nino) => {

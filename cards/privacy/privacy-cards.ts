@@ -97,3 +97,15 @@ export function whoLookedCard(entries: readonly SeenEntry[]): AdaptiveCard {
   for (const e of entries) body.push({ type: 'TextBlock', wrap: true, spacing: 'Small', text: `${e.at}: ${e.who} (${e.relationship}) saw ${e.reference} on ${e.shown}` });
   return { type: 'AdaptiveCard', version: '1.5', body };
 }
+
+/** What a posted card of an ended case becomes: the reference only, since Teams keeps chat history. */
+export function redactedCaseCard(reference: string): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: reference, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: 'This case has ended. Its details are no longer shown here.', wrap: true },
+    ],
+  };
+}

@@ -20,6 +20,10 @@ export interface HeldRows {
   readonly rows: readonly Record<string, unknown>[];
 }
 
+/** Statuses after which nothing more happens to a case. */
+export const REQUEST_ENDED = ['closed', 'redirected', 'withdrawn'] as const;
+export const ADVICE_ENDED = ['held', 'did_not_attend', 'declined', 'cancelled'] as const;
+
 /** SQL Server takes at most 2,100 parameters a statement: ids go in chunks well under it. */
 const CHUNK = 500;
 
@@ -64,6 +68,45 @@ export class ClaimantRecords {
       conversationIds: conversations.map((c) => c.id),
       references: [...requests.map((r) => `DEA-${String(r.number).padStart(6, '0')}`), ...conversations.map((c) => `SA-${String(c.number).padStart(6, '0')}`)],
       searchTerms: [nino, formatNino(nino)],
+    };
+  }
+
+  /**
+   * Cases that ended before the cut-offs and still hold claimant details, oldest first, at most
+   * `limit` of each kind (the job takes the rest on its next run).
+   */
+  async endedBefore(requestCutoff: Date, adviceCutoff: Date, limit: number): Promise<ClaimantCases> {
+    const requests = await this.dataSource
+      .createQueryBuilder()
+      .select('r.id', 'id')
+      .addSelect('r.number', 'number')
+      .addSelect('r.claimantId', 'claimantId')
+      .from('SupportRequest', 'r')
+      .leftJoin('Claimant', 'c', 'c.id = r.claimantId')
+      .where('r.status IN (:...ended)', { ended: REQUEST_ENDED })
+      .andWhere('r.updatedAt < :cutoff', { cutoff: requestCutoff })
+      // Not yet anonymised: a claimant still named, or free text still there.
+      .andWhere('(c.nino IS NULL OR c.nino <> :removed) AND r.description NOT LIKE :removedText', { removed: REMOVED.nino, removedText: 'Removed%' })
+      .orderBy('r.updatedAt', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string; number: number; claimantId: string | null }>();
+    const conversations = await this.dataSource
+      .createQueryBuilder()
+      .select('a.id', 'id')
+      .addSelect('a.number', 'number')
+      .from('AdviceConversation', 'a')
+      .where('a.status IN (:...ended)', { ended: ADVICE_ENDED })
+      .andWhere('a.updatedAt < :cutoff', { cutoff: adviceCutoff })
+      .andWhere('a.nino <> :removed', { removed: REMOVED.nino })
+      .orderBy('a.updatedAt', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string; number: number }>();
+    return {
+      claimantIds: requests.flatMap((r) => (r.claimantId ? [r.claimantId] : [])),
+      requestIds: requests.map((r) => r.id),
+      conversationIds: conversations.map((c) => c.id),
+      references: [...requests.map((r) => `DEA-${String(r.number).padStart(6, '0')}`), ...conversations.map((c) => `SA-${String(c.number).padStart(6, '0')}`)],
+      searchTerms: [],
     };
   }
 
@@ -137,11 +180,13 @@ export class ClaimantRecords {
   }
 
   private async searched(table: ClaimantTable, terms: readonly string[]): Promise<Record<string, unknown>[]> {
+    if (terms.length === 0) return [];
     const rows = await this.dataSource.getRepository<ObjectLiteral>(table.entity).createQueryBuilder('e').where(searchWhere('e', table.link.column, terms), searchParameters(terms)).getMany();
     return rows.map((row) => withoutInternal(row, table));
   }
 
   private async deleteSearched(manager: EntityManager, table: ClaimantTable, terms: readonly string[]): Promise<number> {
+    if (terms.length === 0) return 0;
     const result = await manager.createQueryBuilder().delete().from(table.entity).where(searchWhere(null, table.link.column, terms), searchParameters(terms)).execute();
     return result.affected ?? 0;
   }
