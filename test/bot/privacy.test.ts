@@ -123,4 +123,27 @@ describe('data protection: subject access, erasure and who looked', () => {
     expect(seen).toContain('Tom Baker (team leader) saw DEA-000001 on a card');
     expect(seen).toContain('Dana Morgan (adviser) saw DEA-000001 on a list');
   });
+
+  it('updates posted Specialist Advice cards to a redacted version when the claimant is erased', async () => {
+    await exchange(bot, PEOPLE.hcp, 'help');
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', {
+      surname: 'Zebedee', nino: 'CE654321D', benefit: 'UC', healthCondition: 'yes', wcaStatus: 'had', wcaSummary: 'Limited capability for work',
+      background: 'Has not worked for two years', conditions: 'Chronic back pain and anxiety', adviceTypes: 'adjustments', channel: 'telephone',
+      complex: 'false', when: 'booked', consent: 'true', gpConsent: 'yes',
+    });
+    expect(cardText(asked.card)).toContain('Sent as SA-000001');
+    const [row] = await bot.app.dataSource.query('SELECT id, version FROM advice_conversation');
+    const slot = JSON.stringify(asked.card).match(/"value":"(\d{4}-\d{2}-\d{2}T[^"]+Z)"/)![1];
+    await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot });
+    await bot.app.notifier.idle();
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'POST' && c.conversationId === `a:personal-${PEOPLE.hcp}`));
+    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.hcp}`))).toContain('Chronic back pain');
+
+    bot.connector.clear();
+    expect(visibleText(await exchange(bot, LEAD, { verb: 'privacy.erase', nino: 'CE654321D', confirm: 'yes' }))).toContain('SA-000001');
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'PUT' && c.conversationId === `a:personal-${PEOPLE.hcp}`));
+    const update = visibleText(bot.connector.calls.filter((c) => c.method === 'PUT' && c.conversationId === `a:personal-${PEOPLE.hcp}`).map((c) => c.activity));
+    expect(update).toContain('SA-000001');
+    for (const secret of ['Zebedee', 'Chronic back pain', 'CE 65 43 21 D', 'Has not worked']) expect(update).not.toContain(secret);
+  });
 });
