@@ -1,10 +1,9 @@
-import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import { erasedCard, ninoFormCard, subjectAccessCard, whoLookedCard, type PrivacyAsk } from '../../cards/privacy/privacy-cards';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { Privacy1764400000000 } from '../../data/migrations/1764400000000-Privacy';
 import { accessLogSchema, privacyRecordSchema } from '../../data/schema/privacy';
 import { isDomainError } from '../../domain/errors';
-import { subjectAccessText } from '../../domain/privacy/subject-access';
 import { checkNino } from '../../domain/requests/nino';
 import type { StaffMember } from '../../domain/staff';
 import type { Journey } from '../core/journey';
@@ -14,17 +13,12 @@ import { SqlJobLeases } from '../../data/stores/job-leases';
 
 const LEAD = ['data_protection_lead'] as const;
 
-/** A file attached to a message, readable without any other service. */
-function fileAttachment(name: string, contentType: string, text: string): Attachment {
-  return { contentType, name, contentUrl: `data:${contentType};base64,${Buffer.from(text, 'utf8').toString('base64')}` };
-}
-
 /** Data protection: erasure, subject access, the audit of reads and retention of claimant data. */
 export const privacyJourney: Journey = {
   name: 'privacy',
   // Typed commands only (no manifest entry: the menu is full); shown on the help card to those who may use them.
   capabilities: [
-    { command: 'subject access', title: 'Subject access request', description: 'Everything held about a claimant, by National Insurance number, as a document and a file. Due in one calendar month; Specialist Advice material in five working days.', roles: LEAD },
+    { command: 'subject access', title: 'Subject access request', description: 'Everything held about a claimant, by National Insurance number, to read and as data (JSON). Due in one calendar month; Specialist Advice material in five working days.', roles: LEAD },
     { command: 'erase claimant', title: 'Erase a claimant\'s details', description: 'Remove a claimant\'s details from every case, keeping the counts for reports.', roles: LEAD },
     { command: 'who looked', title: 'Who looked at a claimant\'s cases', description: 'Who has been shown a claimant\'s cases, and when.', roles: [...LEAD, 'work_coach_team_leader'] },
   ],
@@ -63,10 +57,9 @@ export const privacyJourney: Journey = {
       submits: {
         'privacy.access': withNino('privacy.access', async (turn, person, nino) => {
           const { document, data } = await actions.subjectAccess(person, nino);
-          const name = `subject-access-${document.receivedAt.toISOString().slice(0, 10)}`;
-          const message = MessageFactory.attachment(cardAttachment(subjectAccessCard(document)));
-          message.attachments!.push(fileAttachment(`${name}.txt`, 'text/plain', subjectAccessText(document)), fileAttachment(`${name}.json`, 'application/json', JSON.stringify(data, null, 2)));
-          await turn.sendActivity(message);
+          const json = JSON.stringify(data, null, 2);
+          // Teams takes files from a bot only through a consent card and OneDrive: the card carries both.
+          await turn.sendActivity(MessageFactory.attachment(cardAttachment(subjectAccessCard(document, json))));
         }),
         'privacy.erase': withNino('privacy.erase', async (turn, person, nino, data) => {
           if (data.confirm !== 'yes') {

@@ -48,8 +48,11 @@ export function ninoFormCard(ask: PrivacyAsk, state: { nino?: string; problem?: 
 /** Cards stay well under Teams' 100 KB; the full document is in the attached file. */
 const MAX_CARD_ROWS = 60;
 
-/** Everything held, to read; the same in the attached JSON. */
-export function subjectAccessCard(doc: SubjectAccessDocument): AdaptiveCard {
+/** JSON shown on the card up to this size (Teams refuses messages over about 100 KB). */
+export const MAX_CARD_JSON = 40_000;
+
+/** Everything held, to read; and the same as data (JSON) behind a button, when it fits on the card. */
+export function subjectAccessCard(doc: SubjectAccessDocument, json?: string): AdaptiveCard {
   const body: Record<string, unknown>[] = [
     { type: 'TextBlock', text: 'Information held about the claimant', size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
     {
@@ -71,8 +74,16 @@ export function subjectAccessCard(doc: SubjectAccessDocument): AdaptiveCard {
       body.push({ type: 'FactSet', facts: row.map((f) => ({ title: f.label, value: f.value })) });
     }
   }
-  if (shown > MAX_CARD_ROWS) body.push({ type: 'TextBlock', text: 'There is more than fits on a card: the attached file has all of it.', wrap: true, weight: 'Bolder' });
-  return { type: 'AdaptiveCard', version: '1.5', body };
+  const fits = json !== undefined && json.length <= MAX_CARD_JSON;
+  if (shown > MAX_CARD_ROWS || !fits) body.push({ type: 'TextBlock', text: 'There is more than fits on a card. Ask the team that runs this service for a full export from its database.', wrap: true, weight: 'Bolder' });
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body,
+    ...(fits
+      ? { actions: [{ type: 'Action.ShowCard', title: 'Show the same as data (JSON)', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: json, wrap: true, fontType: 'Monospace', size: 'Small' }] } }] }
+      : {}),
+  };
 }
 
 export function erasedCard(references: readonly string[], rows: number): AdaptiveCard {

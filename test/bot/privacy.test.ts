@@ -33,7 +33,7 @@ describe('data protection: subject access, erasure and who looked', () => {
     expect(visibleText(await exchange(bot, PEOPLE.coach, 'help'))).not.toContain('erase claimant');
   });
 
-  it('answers a subject access request with everything held, as a card and files, and records it with its due dates', async () => {
+  it('answers a subject access request with everything held, as a card with the same as JSON, and records it with its due dates', async () => {
     const form = firstCard(await exchange(bot, LEAD, 'subject access'));
     expect(cardText(form)).toContain('National Insurance number');
     // A NINO that is not one comes back with the form, as typed.
@@ -45,13 +45,13 @@ describe('data protection: subject access, erasure and who looked', () => {
     expect(card).toContain(SURNAME);
     expect(card).toContain(HEALTH);
     expect(card).toContain('DEA-000001');
-    const files = replies.flatMap((r) => r.attachments ?? []).filter((a) => a.contentType !== 'application/vnd.microsoft.card.adaptive');
-    expect(files.map((f) => f.contentType)).toEqual(['text/plain', 'application/json']);
-    const decode = (url: string) => Buffer.from(url.split(',')[1]!, 'base64').toString('utf8');
-    const json = JSON.parse(decode(files[1]!.contentUrl!)) as { cases: string[]; tables: Record<string, unknown[]> };
+    // The same as data, behind a button on the card.
+    const showCard = (firstCard(replies).actions as { type: string; card: { body: { text: string }[] } }[]).find((a) => a.type === 'Action.ShowCard')!;
+    const json = JSON.parse(showCard.card.body[0]!.text) as { cases: string[]; due: string; hcpDue: string; tables: Record<string, unknown[]> };
     expect(json.cases).toEqual(['DEA-000001']);
     expect(JSON.stringify(json.tables['Support requests'])).toContain(HEALTH);
-    expect(decode(files[0]!.contentUrl!)).toContain(`Surname: ${SURNAME}`);
+    expect(JSON.stringify(json.tables['Claimant details'])).toContain(SURNAME);
+    expect(card).toContain(`Check it and send it on by ${json.due}`);
 
     const [record] = await bot.app.dataSource.query('SELECT kind, cases, dueAt, hcpDueAt, requestedById FROM privacy_record');
     expect(record).toMatchObject({ kind: 'subject_access', cases: 'DEA-000001' });
