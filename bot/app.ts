@@ -162,6 +162,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       for (const timer of timers) clearInterval(timer);
       await background.idle();
       await deliverer.idle();
+      await services.access.flush();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold the close open until they time out.
       server.server.closeAllConnections();

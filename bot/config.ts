@@ -32,6 +32,19 @@ export interface Config {
   readonly activityAbandonedAfterMs: number;
   /** Crash tests only: where the process stops itself (never read in production). */
   readonly crashAt: string | null;
+  /** Days each kind of record is kept once its case has ended, before its claimant details are removed. */
+  readonly retention: RetentionConfig;
+}
+
+export interface RetentionConfig {
+  /** Support requests and everything about them (messages, consent, bookings, outcomes, checks). */
+  readonly requestDays: number;
+  /** Specialist Advice conversations and the HCP's notes. */
+  readonly adviceDays: number;
+  /** The log of who was shown which case. */
+  readonly accessLogDays: number;
+  /** Cards already posted in Teams chats for an ended case are replaced by a redacted card after this many days. */
+  readonly closedCardDays: number;
 }
 
 export type CalendarConfig =
@@ -92,8 +105,15 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   // Fails closed: a production process never stops itself, whatever its environment says.
   const crashAt = production ? null : value('CRASH_AT') || null;
 
+  const retention: RetentionConfig = {
+    requestDays: parseDays(value('RETENTION_REQUEST_DAYS') || '730', 'RETENTION_REQUEST_DAYS', problems),
+    adviceDays: parseDays(value('RETENTION_ADVICE_DAYS') || '730', 'RETENTION_ADVICE_DAYS', problems),
+    accessLogDays: parseDays(value('RETENTION_ACCESS_LOG_DAYS') || '730', 'RETENTION_ACCESS_LOG_DAYS', problems),
+    closedCardDays: parseDays(value('REDACT_CLOSED_CARDS_DAYS') || '30', 'REDACT_CLOSED_CARDS_DAYS', problems),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { production, host, port, logLevel, auth, database, seedDemo, trends, calendar, draftRetentionDays, work, activityAbandonedAfterMs, crashAt };
+  return { production, host, port, logLevel, auth, database, seedDemo, trends, calendar, draftRetentionDays, work, activityAbandonedAfterMs, crashAt, retention };
 }
 
 function readAuth(value: (name: string) => string, production: boolean, problems: string[]): BotAuthConfig | null {
@@ -219,6 +239,16 @@ function readCalendar(value: (name: string) => string, problems: string[]): Cale
     problems.push(`GRAPH_BASE_URL "${baseUrl}" is not a URL.`);
   }
   return { kind: 'graph', tenantId, clientId, clientSecret: managed ? null : clientSecret, baseUrl };
+}
+
+/** A retention period: whole days, up to ten years. */
+function parseDays(raw: string, name: string, problems: string[]): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 3650) {
+    problems.push(`${name} "${raw}" should be a whole number of days from 1 to 3650.`);
+    return 3650;
+  }
+  return n;
 }
 
 function parseCount(raw: string, name: string, problems: string[]): number {

@@ -17,13 +17,14 @@ import { followUpActionsJourney } from './follow-up-actions/journey';
 import type { Journey, MigrationClass } from './core/journey';
 import { interventionsJourney } from './interventions/journey';
 import { partnershipsJourney } from './partnerships/journey';
+import { privacyJourney } from './privacy/journey';
 import { requestsJourney } from './requests/journey';
 import { retentionCasesJourney } from './retention-cases/journey';
 import { specialistAdviceJourney } from './specialist-advice/journey';
 import { workPsychologistJourney } from './work-psychologist/journey';
 
 /** The journeys of the bot, in the order the help card lists what they offer. Add a journey here. */
-export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney, specialistAdviceJourney, followUpActionsJourney, retentionCasesJourney, workPsychologistJourney, partnershipsJourney];
+export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney, specialistAdviceJourney, followUpActionsJourney, retentionCasesJourney, workPsychologistJourney, partnershipsJourney, privacyJourney];
 
 /** What the bot itself offers anywhere, in any journey (the bot answers `help` and `cancel` itself). */
 export const HELP: Capability = {

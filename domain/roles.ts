@@ -13,6 +13,7 @@ export const ROLES = [
   'jobcentre_contact',
   'partnership_manager',
   'provision_tool_contact',
+  'data_protection_lead',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -31,6 +32,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   jobcentre_contact: 'Local nominated jobcentre contact',
   partnership_manager: 'Partnership Manager',
   provision_tool_contact: 'District provision tool single point of contact',
+  data_protection_lead: 'Data protection lead',
 };
 
 export function isRole(value: string): value is Role {

@@ -40,6 +40,8 @@ import type { Config } from '../config';
 import { AnsweredCards } from '../requests/answered-cards';
 import { CaseCardAnswers } from '../requests/case-card-answers';
 import { RequestCardRenderer } from '../requests/request-card-renderer';
+import { AccessAudit } from '../privacy/access-audit';
+import { PrivacyLog } from '../../data/privacy/privacy-log';
 import type { ConferenceCalendar } from '../../domain/conferences/ports';
 import { REQUEST_LIVE_CARD, type OutboxWriter } from './outbox-writer';
 import type { CrashPoints } from './crash-points';
@@ -125,7 +127,8 @@ export function createCaseServices({ config, dataSource, directory, conversation
   // Asked for every help card: usually known already, read with the sender.
   const jobcentre = new PreparedFind<JobcentreRow>(dataSource, 'Jobcentre', (q) => q.where('e.id = :id').limit(1));
   const jobcentreName = async (id: string) => directory.knownJobcentreName(id) ?? (await jobcentre.one({ id }))?.name;
-  const cards = new RequestCardRenderer(conversationReferences, directory, { bookings, interventions, outcomes, quality, jobcentreName }, clock);
+  const access = new AccessAudit(new PrivacyLog(dataSource), clock, logger);
+  const cards = new RequestCardRenderer(conversationReferences, directory, { bookings, interventions, outcomes, quality, jobcentreName }, clock, access);
   const answered = new AnsweredCards((requestId) => outbox.changed(REQUEST_LIVE_CARD, requestId));
   const answers = new CaseCardAnswers(requests, cards, postedCards, answered, logger);
 
@@ -149,5 +152,6 @@ export function createCaseServices({ config, dataSource, directory, conversation
     cards,
     answered,
     answers,
+    access,
   };
 }

@@ -61,9 +61,14 @@ export const requestsJourney: Journey = {
   entities: [claimantSchema, supportRequestSchema, requestEventSchema, requestMessageSchema, trendAlertSchema, postedCardSchema],
   migrations: [SupportRequests1763880000000, Triage1763890000000],
   build: ({ services, userState, clock, directory, teams, logger }) => {
-    const { requests, triage, answers, cards, postedCards, requestStore, requestEvents, trendStore, answered, bookings, lists } = services;
-    const mine = listRoutes(LIST_PAGE_VERBS.mine, (p, offset) => lists.mine(p, offset), myRequestsListCard, clock);
-    const queue = listRoutes(LIST_PAGE_VERBS.queue, (p, offset) => lists.queue(p, offset), queueListCard, clock);
+    const { requests, triage, answers, cards, postedCards, requestStore, requestEvents, trendStore, answered, bookings, lists, access } = services;
+    // Every listed case is a showing of a claimant's details: recorded in the access audit.
+    const audited = <P extends { readonly items: readonly { readonly id: string }[] }>(relationship: string, page: P, viewer: Parameters<typeof access.saw>[0]): P => {
+      for (const item of page.items) access.saw(viewer, 'request', item.id, relationship, 'list');
+      return page;
+    };
+    const mine = listRoutes(LIST_PAGE_VERBS.mine, async (p, offset) => audited('requester', await lists.mine(p, offset), p), myRequestsListCard, clock);
+    const queue = listRoutes(LIST_PAGE_VERBS.queue, async (p, offset) => audited('adviser', await lists.queue(p, offset), p), queueListCard, clock);
     return {
       dialogs: [new NewRequestDialog(requests, userState.createProperty<SavedDraft | undefined>('requestDraft'))],
       commands: {

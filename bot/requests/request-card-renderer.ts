@@ -17,6 +17,7 @@ import type { OutcomeService } from '../../domain/outcomes/outcome-service';
 import type { QualityService } from '../../domain/quality/quality-service';
 import { actors, participantsOf, type CaseParticipants } from '../../domain/requests/participants';
 import { settleWithin } from '../core/time-box';
+import type { AccessSink } from '../privacy/access-audit';
 import { londonDate } from '../../domain/requests/calendar-date';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { StaffMember } from '../../domain/staff';
@@ -50,6 +51,7 @@ export class RequestCardRenderer {
     private readonly directory: StaffDirectory,
     private readonly services: RequestCardServices,
     private readonly clock: Clock,
+    private readonly access?: AccessSink,
   ) {}
 
   /**
@@ -59,6 +61,7 @@ export class RequestCardRenderer {
   async render(request: SupportRequest, viewer: StaffMember, { readyBy, participants: known, ...extras }: CardExtras = {}): Promise<AdaptiveCard> {
     const participants = known ?? (await participantsOf(this.directory, request));
     const { requester, adviser: dea } = participants;
+    this.access?.saw(viewer, 'request', request.id, viewer.id === requester.id ? 'requester' : viewer.id === dea.id ? 'adviser' : isTeamLeader(viewer) ? 'team leader' : 'colleague', 'card');
     const intervention = await this.interventionView(request, requester, dea);
     // Read once: the booking view, the outcome and the letter all depend on it.
     const current = request.channel && BOOKING_RULES[request.channel] ? await this.services.bookings.current(request.id) : null;

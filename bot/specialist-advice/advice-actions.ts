@@ -1,4 +1,5 @@
 import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import type { AccessSink } from '../privacy/access-audit';
 import { adviceCard, type AdviceCardView } from '../../cards/specialist-advice/conversation-card';
 import { coachListCard, contactDayCard, hcpDayCard, managerCard, weekCard } from '../../cards/specialist-advice/day-cards';
 import { adviceRequestCard } from '../../cards/specialist-advice/request-form';
@@ -21,6 +22,8 @@ export interface AdviceActionDeps {
   readonly directory: StaffDirectory;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Each showing of a conversation's card is noted for the access log. */
+  readonly access?: AccessSink;
 }
 
 type Extras = Pick<AdviceCardView, 'note' | 'form'> & { proposals?: readonly AdviceSlot[] };
@@ -69,6 +72,7 @@ export class AdviceActions {
     const c = typeof conversationOrId === 'string' ? await this.deps.service.get(conversationOrId) : conversationOrId;
     const part = await this.deps.service.partOf(c, person);
     if (!part) return null;
+    this.deps.access?.saw(person, 'advice', c.id, part, 'card');
     const now = this.deps.clock.now();
     const people = new Map((await this.deps.directory.findByIds([c.coachId, c.hcpId, ...(c.contactId ? [c.contactId] : [])])).map((p) => [p.id, p.name]));
     const office = await this.deps.service.jobcentre(c.jobcentreId);

@@ -6,11 +6,14 @@ import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { SqlUnitOfWork } from '../../data/transactions';
 import { isDomainError } from '../../domain/errors';
 import { AdviceService } from '../../domain/specialist-advice/advice-service';
+import { errorForLog } from '../logger';
 import { verb, type Journey } from '../core/journey';
 import { AdviceActions } from './advice-actions';
 
 /** The outbox kind of a conversation's card: rendered for its recipient when delivered. */
 export const ADVICE_CARD = 'advice_card';
+/** Posted copies of a conversation's cards, re-rendered in place when its stored details are removed. */
+export const ADVICE_LIVE_CARD = 'advice';
 
 /** Every conversation card names the conversation and the version it showed; the rest are its inputs. */
 const CONVERSATION = z
@@ -63,7 +66,7 @@ export const specialistAdviceJourney: Journey = {
   ],
   entities: [adviceConversationSchema, adviceNotesSchema, adviceEventSchema, hcpSiteDaySchema],
   migrations: [SpecialistAdvice1764100000000],
-  build: ({ services, dataSource, directory, outbox, clock, logger }) => {
+  build: ({ dataSource, directory, outbox, teams, clock, logger, services }) => {
     const service = new AdviceService({
       store: new SqlAdviceStore(dataSource),
       people: new SqlAdvicePeople(dataSource, directory),
@@ -75,7 +78,7 @@ export const specialistAdviceJourney: Journey = {
       uow: new SqlUnitOfWork(dataSource),
       clock,
     });
-    const actions = new AdviceActions({ service, directory, clock, logger });
+    const actions = new AdviceActions({ service, directory, clock, logger, access: services.access });
     return {
       commands: {
         'specialist advice': (turn, person) => actions.requestCommand(turn, person),
@@ -132,7 +135,24 @@ export const specialistAdviceJourney: Journey = {
       ],
       cards: {
         // A conversation gone, or no longer this person's, sends nothing.
-        [ADVICE_CARD]: { render: (conversationId, recipient) => actions.render(recipient, conversationId).catch((error: unknown) => (isDomainError(error) ? null : Promise.reject(error))) },
+        [ADVICE_CARD]: {
+          render: (conversationId, recipient) => actions.render(recipient, conversationId).catch((error: unknown) => (isDomainError(error) ? null : Promise.reject(error))),
+          posted: (conversationId, recipientAad, activityId, reference) => services.postedCards.record({ requestId: conversationId, recipientAad, activityId, reference }),
+        },
+      },
+      liveCards: {
+        [ADVICE_LIVE_CARD]: async (conversationId) => {
+          for (const copy of await services.postedCards.forRequest(conversationId)) {
+            const viewer = await directory.findByAadObjectId(copy.recipientAad);
+            const card = viewer ? await actions.render(viewer, conversationId).catch(() => null) : null;
+            if (!card) continue;
+            try {
+              await teams.update(copy.reference, copy.activityId, card);
+            } catch (error) {
+              logger.warn({ conversationId, err: errorForLog(error) }, 'could not update a posted card');
+            }
+          }
+        },
       },
     };
   },

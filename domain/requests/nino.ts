@@ -27,10 +27,13 @@ export function checkNino(raw: string): NinoCheck {
 
 /** Shown to anyone but the requester and the DEA: only the last three characters. */
 export function maskNino(nino: string): string {
+  if (!FORMAT.test(nino)) return 'Removed';
   return `•••••${nino.slice(-3)}`;
 }
 
 /** Spaced for reading aloud or copying: AB 12 34 56 C. */
 export function formatNino(nino: string): string {
+  // A NINO removed at the claimant's request, or at the end of its retention period.
+  if (!FORMAT.test(nino)) return 'Removed';
   return `${nino.slice(0, 2)} ${nino.slice(2, 4)} ${nino.slice(4, 6)} ${nino.slice(6, 8)} ${nino.slice(8)}`;
 }

@@ -53,7 +53,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('a work coach team leader: ask the DEA, their requests, trends in the team, help', () => {
-    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Trends in your team', 'Quality checks (QAS)', 'Plan group conferences', 'Nominate a case for a group conference', 'Search the local Disability Hub', 'Strategies you own', 'Help']);
+    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Trends in your team', 'Quality checks (QAS)', 'Plan group conferences', 'Nominate a case for a group conference', 'Search the local Disability Hub', 'Strategies you own', "Who looked at a claimant's cases", 'Help']);
   });
 
   it.each([...ROLES])('%s sees help, last', (role) => {
@@ -105,7 +105,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('everyone has every role: one of each command plus the informational entries', () => {
-    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, 'meetings', null, null, 'quality checks', 'plan group conferences', 'nominate case', 'specialist advice', 'my day', null, null, 'my actions', 'retention cases', null, null, 'work psychologist', 'hub', 'partnerships', null, 'help']);
+    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, 'meetings', null, null, 'quality checks', 'plan group conferences', 'nominate case', 'specialist advice', 'my day', null, null, 'my actions', 'retention cases', null, null, 'work psychologist', 'hub', 'partnerships', null, 'subject access', 'erase claimant', 'who looked', 'help']);
   });
 
   it('keeps the order of CAPABILITIES, help last', () => {

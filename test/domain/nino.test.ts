@@ -124,3 +124,10 @@ describe('formatNino', () => {
     expect(check).toEqual({ ok: true, nino: 'CE654321D' });
   });
 });
+
+describe('a NINO removed at the claimant\'s request or at the end of its retention period', () => {
+  it('reads as Removed, masked or not', () => {
+    expect(formatNino('REMOVED')).toBe('Removed');
+    expect(maskNino('REMOVED')).toBe('Removed');
+  });
+});

@@ -1,0 +1,120 @@
+import type { DataSource } from 'typeorm';
+import type { SeenEntry } from '../../cards/privacy/privacy-cards';
+import type { HeldRows } from '../../data/privacy/claimant-records';
+import { ClaimantRecords, type ClaimantCases } from '../../data/privacy/claimant-records';
+import { PrivacyLog } from '../../data/privacy/privacy-log';
+import { describeMeeting } from '../../domain/requests/calendar-date';
+import { notAllowed } from '../../domain/errors';
+import type { Clock, Logger } from '../../domain/ports';
+import { subjectAccessDue } from '../../domain/privacy/due-dates';
+import { labelOf, type SubjectAccessDocument } from '../../domain/privacy/subject-access';
+import { hasRole, isTeamLeader, type StaffMember } from '../../domain/staff';
+import { REQUEST_LIVE_CARD, type OutboxWriter } from '../core/outbox-writer';
+import { ADVICE_LIVE_CARD } from '../specialist-advice/journey';
+
+export const ERASED_TEXT = 'Removed at the claimant\'s request';
+
+export interface PrivacyDeps {
+  readonly dataSource: DataSource;
+  readonly outbox: Pick<OutboxWriter, 'changed'>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export function isDataProtectionLead(person: Pick<StaffMember, 'roles'>): boolean {
+  return hasRole(person, 'data_protection_lead');
+}
+
+/** Subject access, erasure and who looked, for a data protection lead (and a DEA's team leader for who looked). */
+export class PrivacyActions {
+  readonly records: ClaimantRecords;
+  readonly log: PrivacyLog;
+
+  constructor(private readonly deps: PrivacyDeps) {
+    this.records = new ClaimantRecords(deps.dataSource);
+    this.log = new PrivacyLog(deps.dataSource);
+  }
+
+  /**
+   * Anonymises the claimant everywhere, records the erasure (case references and counts only),
+   * and re-renders every posted card of their requests, which now show the redacted details.
+   */
+  async erase(person: StaffMember, nino: string): Promise<{ references: readonly string[]; counts: Record<string, number> }> {
+    if (!isDataProtectionLead(person)) throw notAllowed('Only a data protection lead can erase a claimant\'s details.');
+    const cases = await this.records.casesOf(nino);
+    const counts = await this.records.anonymise(cases, ERASED_TEXT);
+    const now = this.deps.clock.now();
+    await this.log.record({ kind: 'erasure', requestedById: person.id, at: now, completedAt: now, cases: cases.references, counts });
+    this.redactPostedCards(cases);
+    this.deps.logger.info({ cases: cases.references.length, rows: total(counts) }, 'claimant erased');
+    return { references: cases.references, counts };
+  }
+
+  /** Posted copies of the cases' cards are re-rendered from the (now anonymised) stored state. */
+  redactPostedCards(cases: Pick<ClaimantCases, 'requestIds' | 'conversationIds'>): void {
+    for (const id of cases.requestIds) this.deps.outbox.changed(REQUEST_LIVE_CARD, id);
+    for (const id of cases.conversationIds) this.deps.outbox.changed(ADVICE_LIVE_CARD, id);
+  }
+
+  /** Everything held about the claimant, with the request and its due dates recorded, and the showing logged. */
+  async subjectAccess(person: StaffMember, nino: string): Promise<{ document: SubjectAccessDocument; data: Record<string, unknown> }> {
+    if (!isDataProtectionLead(person)) throw notAllowed('Only a data protection lead can answer a subject access request.');
+    const cases = await this.records.casesOf(nino);
+    const held = await this.records.held(cases);
+    const now = this.deps.clock.now();
+    const due = subjectAccessDue(now);
+    const document: SubjectAccessDocument = { receivedAt: now, due: due.due, hcpDue: due.hcpDue, references: cases.references, sections: held.map(sectionOf) };
+    const data = {
+      receivedAt: now.toISOString(),
+      due: due.due,
+      hcpDue: due.hcpDue,
+      cases: cases.references,
+      tables: Object.fromEntries(held.map((h) => [h.table.title, h.rows])),
+    };
+    await this.log.record({ kind: 'subject_access', requestedById: person.id, at: now, dueAt: new Date(`${due.due}T00:00:00Z`), hcpDueAt: new Date(`${due.hcpDue}T00:00:00Z`), completedAt: now, cases: cases.references, counts: Object.fromEntries(held.map((h) => [h.table.title, h.rows.length])) });
+    await this.log.logAccess([
+      ...cases.requestIds.map((caseId) => ({ at: now, staffId: person.id, caseKind: 'request' as const, caseId, relationship: 'data protection lead', shown: 'export' as const })),
+      ...cases.conversationIds.map((caseId) => ({ at: now, staffId: person.id, caseKind: 'advice' as const, caseId, relationship: 'data protection lead', shown: 'export' as const })),
+    ]);
+    return { document, data };
+  }
+
+  /** Who was shown the claimant's cases: all of them for a data protection lead; a team leader, their DEAs' requests. */
+  async whoLooked(person: StaffMember, nino: string): Promise<SeenEntry[]> {
+    const lead = isDataProtectionLead(person);
+    if (!lead && !isTeamLeader(person)) throw notAllowed('Only a data protection lead or a DEA\'s team leader can see who looked at a claimant\'s cases.');
+    const cases = await this.records.casesOf(nino);
+    const referenceOf = new Map<string, string>();
+    const numbers = await this.caseNumbers(cases, lead ? null : person.id);
+    for (const [id, ref] of numbers) referenceOf.set(id, ref);
+    const seen = await this.log.whoSaw([...referenceOf.keys()]);
+    return seen.map((s) => ({ at: describeMeeting(s.at, s.at).split(' to ')[0] ?? s.at.toISOString(), who: s.staffName, reference: referenceOf.get(s.caseId) ?? '', relationship: s.relationship, shown: s.shown === 'export' ? 'a subject access export' : s.shown === 'list' ? 'a list' : 'a card' }));
+  }
+
+  /** Case ids and references; for a team leader, only requests to DEAs they lead. */
+  private async caseNumbers(cases: ClaimantCases, teamLeaderId: string | null): Promise<[string, string][]> {
+    const out: [string, string][] = [];
+    if (cases.requestIds.length > 0) {
+      const q = this.deps.dataSource.createQueryBuilder().select('r.id', 'id').addSelect('r.number', 'number').from('SupportRequest', 'r').where('r.id IN (:...ids)', { ids: cases.requestIds.slice(0, 500) });
+      if (teamLeaderId) q.innerJoin('Staff', 'd', 'd.id = r.deaId').andWhere('d.teamLeaderId = :me', { me: teamLeaderId });
+      for (const r of await q.getRawMany<{ id: string; number: number }>()) out.push([r.id, `DEA-${String(r.number).padStart(6, '0')}`]);
+    }
+    if (!teamLeaderId && cases.conversationIds.length > 0) {
+      const rows = await this.deps.dataSource.createQueryBuilder().select('a.id', 'id').addSelect('a.number', 'number').from('AdviceConversation', 'a').where('a.id IN (:...ids)', { ids: cases.conversationIds.slice(0, 500) }).getRawMany<{ id: string; number: number }>();
+      for (const r of rows) out.push([r.id, `SA-${String(r.number).padStart(6, '0')}`]);
+    }
+    return out;
+  }
+}
+
+function total(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+function sectionOf(h: HeldRows): SubjectAccessDocument['sections'][number] {
+  return {
+    title: h.table.title,
+    hcpMaterial: h.table.hcpMaterial ?? false,
+    rows: h.rows.map((row) => Object.entries(row).filter(([, v]) => v !== null && v !== '').map(([k, v]) => ({ label: labelOf(k), value: v instanceof Date ? v.toISOString() : String(v) }))),
+  };
+}

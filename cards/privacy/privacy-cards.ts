@@ -1,0 +1,122 @@
+import type { SubjectAccessDocument } from '../../domain/privacy/subject-access';
+import type { AdaptiveCard } from '../render';
+
+/** What the data protection lead can ask for by NINO. */
+export type PrivacyAsk = 'privacy.access' | 'privacy.erase' | 'privacy.seen';
+
+const ASKS: Readonly<Record<PrivacyAsk, { title: string; intro: string; submit: string; confirm?: string }>> = {
+  'privacy.access': {
+    title: 'Subject access request',
+    intro: 'Enter the claimant\'s National Insurance number. You get everything held about them, to check and send on. The request and its due date are recorded.',
+    submit: 'Get the information',
+  },
+  'privacy.erase': {
+    title: 'Erase a claimant\'s details',
+    intro: 'This removes the claimant\'s National Insurance number, surname and everything written about them from every case, and updates the cards already posted. Counts for reports are kept. This cannot be undone.',
+    submit: 'Erase',
+    confirm: 'I confirm the claimant asked for erasure and it has been agreed',
+  },
+  'privacy.seen': {
+    title: 'Who has looked at a claimant\'s cases',
+    intro: 'Enter the claimant\'s National Insurance number to see who has been shown their cases, and when.',
+    submit: 'Show who looked',
+  },
+};
+
+/** A form asking for a NINO, kept as typed with the problem beside it when refused. */
+export function ninoFormCard(ask: PrivacyAsk, state: { nino?: string; problem?: string; confirmProblem?: string } = {}): AdaptiveCard {
+  const a = ASKS[ask];
+  const body: Record<string, unknown>[] = [
+    { type: 'TextBlock', text: a.title, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
+    { type: 'TextBlock', text: a.intro, wrap: true },
+    { type: 'Input.Text', id: 'nino', label: 'National Insurance number', value: state.nino ?? '', placeholder: 'For example, QQ 12 34 56 C', isRequired: true, errorMessage: 'Enter the claimant\'s National Insurance number.', maxLength: 13 },
+  ];
+  if (state.problem) body.push({ type: 'TextBlock', text: `⚠ ${state.problem}`, color: 'Attention', weight: 'Bolder', wrap: true, spacing: 'Small' });
+  if (a.confirm) {
+    body.push({ type: 'Input.Toggle', id: 'confirm', title: a.confirm, label: 'Confirm', valueOn: 'yes', valueOff: 'no', value: 'no', isRequired: true, errorMessage: 'Confirm the erasure has been agreed.' });
+    if (state.confirmProblem) body.push({ type: 'TextBlock', text: `⚠ ${state.confirmProblem}`, color: 'Attention', weight: 'Bolder', wrap: true, spacing: 'Small' });
+  }
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body,
+    // Erasure is destructive: not styled as the primary action.
+    actions: [{ type: 'Action.Submit', title: a.submit, ...(ask === 'privacy.erase' ? { style: 'destructive' } : {}), data: { verb: ask } }],
+  };
+}
+
+/** Cards stay well under Teams' 100 KB; the full document is in the attached file. */
+const MAX_CARD_ROWS = 60;
+
+/** JSON shown on the card up to this size (Teams refuses messages over about 100 KB). */
+export const MAX_CARD_JSON = 40_000;
+
+/** Everything held, to read; and the same as data (JSON) behind a button, when it fits on the card. */
+export function subjectAccessCard(doc: SubjectAccessDocument, json?: string): AdaptiveCard {
+  const body: Record<string, unknown>[] = [
+    { type: 'TextBlock', text: 'Information held about the claimant', size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
+    {
+      type: 'TextBlock',
+      wrap: true,
+      text:
+        doc.references.length === 0
+          ? 'Nothing is held about a claimant with this National Insurance number. The request is recorded.'
+          : `Check it and send it on by ${doc.due}. Specialist Advice material is due by ${doc.hcpDue}. The request is recorded.`,
+    },
+    { type: 'FactSet', facts: [{ title: 'Cases', value: doc.references.join(', ') || 'None' }, { title: 'Due', value: doc.due }, { title: 'Specialist Advice due', value: doc.hcpDue }] },
+  ];
+  let shown = 0;
+  for (const section of doc.sections) {
+    if (section.rows.length === 0) continue;
+    body.push({ type: 'TextBlock', text: section.title, weight: 'Bolder', wrap: true, separator: true });
+    for (const row of section.rows) {
+      if (shown++ >= MAX_CARD_ROWS) break;
+      body.push({ type: 'FactSet', facts: row.map((f) => ({ title: f.label, value: f.value })) });
+    }
+  }
+  const fits = json !== undefined && json.length <= MAX_CARD_JSON;
+  if (shown > MAX_CARD_ROWS || !fits) body.push({ type: 'TextBlock', text: 'There is more than fits on a card. Ask the team that runs this service for a full export from its database.', wrap: true, weight: 'Bolder' });
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body,
+    ...(fits
+      ? { actions: [{ type: 'Action.ShowCard', title: 'Show the same as data (JSON)', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: json, wrap: true, fontType: 'Monospace', size: 'Small' }] } }] }
+      : {}),
+  };
+}
+
+export function erasedCard(references: readonly string[], rows: number): AdaptiveCard {
+  const text =
+    references.length === 0
+      ? 'Nothing is held about a claimant with this National Insurance number. Any unfinished drafts mentioning it were removed. The request is recorded.'
+      : `The claimant's details were removed from ${references.join(', ')} (${rows} records). Cards already posted are being updated. The erasure is recorded.`;
+  return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Erasure done', size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }, { type: 'TextBlock', text, wrap: true }] };
+}
+
+export interface SeenEntry {
+  readonly at: string;
+  readonly who: string;
+  readonly reference: string;
+  readonly relationship: string;
+  readonly shown: string;
+}
+
+export function whoLookedCard(entries: readonly SeenEntry[]): AdaptiveCard {
+  const body: Record<string, unknown>[] = [{ type: 'TextBlock', text: 'Who has looked at the claimant\'s cases', size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
+  if (entries.length === 0) body.push({ type: 'TextBlock', text: 'No one you can see has been shown these cases.', wrap: true });
+  for (const e of entries) body.push({ type: 'TextBlock', wrap: true, spacing: 'Small', text: `${e.at}: ${e.who} (${e.relationship}) saw ${e.reference} on ${e.shown}` });
+  return { type: 'AdaptiveCard', version: '1.5', body };
+}
+
+/** What a posted card of an ended case becomes: the reference only, since Teams keeps chat history. */
+export function redactedCaseCard(reference: string): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: reference, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: 'This case has ended. Its details are no longer shown here.', wrap: true },
+    ],
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Where claimant data is held: every table, declared once. Erasure, subject access and retention
+ * all read this list, and a test checks that every column of every table that could hold a NINO,
+ * a surname or free text is either declared here or said not to hold claimant data (and why), so
+ * a new table cannot be forgotten.
+ */
+
+/** What a column holds about the claimant. */
+export type ClaimantDataKind = 'nino' | 'surname' | 'free-text' | 'health';
+
+/** How a table's rows are tied to one claimant. */
+export type ClaimantLink =
+  /** The claimant row itself (one per request). */
+  | { readonly by: 'claimant'; readonly column: 'id' }
+  /** Rows of the claimant's support requests. */
+  | { readonly by: 'request'; readonly column: string }
+  /** Rows of the claimant's Specialist Advice conversations. */
+  | { readonly by: 'conversation'; readonly column: string }
+  /** Stored documents (bot state) searched for the NINO and surname; an unfinished draft is deleted whole. */
+  | { readonly by: 'search'; readonly column: string };
+
+export interface ClaimantTable {
+  /** TypeORM entity name. */
+  readonly entity: string;
+  /** Heading in the subject access document. */
+  readonly title: string;
+  readonly link: ClaimantLink;
+  /** The columns erasure and retention overwrite, and what each holds. */
+  readonly columns: Readonly<Record<string, ClaimantDataKind>>;
+  /** Columns left out of the subject access document (keys and internal bookkeeping). */
+  readonly internal?: readonly string[];
+  /** A version column to step on each change, so posted cards and open forms see the row changed. */
+  readonly version?: string;
+  /** True when the rows are Specialist Advice (HCP) material: five working days to answer. */
+  readonly hcpMaterial?: boolean;
+}
+
+export const CLAIMANT_TABLES: readonly ClaimantTable[] = [
+  { entity: 'Claimant', title: 'Claimant details', link: { by: 'claimant', column: 'id' }, columns: { surname: 'surname', nino: 'nino' } },
+  {
+    entity: 'SupportRequest',
+    title: 'Support requests',
+    link: { by: 'request', column: 'id' },
+    columns: { description: 'free-text', reason: 'free-text' },
+    internal: ['submissionKey', 'version'],
+    version: 'version',
+  },
+  { entity: 'RequestMessage', title: 'Messages about the requests', link: { by: 'request', column: 'requestId' }, columns: { body: 'free-text', summary: 'free-text' } },
+  { entity: 'RequestEvent', title: 'Changes to the requests', link: { by: 'request', column: 'requestId' }, columns: {} },
+  { entity: 'ConsentRecord', title: 'Consent', link: { by: 'request', column: 'requestId' }, columns: {} },
+  { entity: 'Booking', title: 'Meetings booked', link: { by: 'request', column: 'requestId' }, columns: {}, internal: ['events', 'version', 'lastError'] },
+  { entity: 'MeetingRecord', title: 'Outcomes and summaries', link: { by: 'request', column: 'requestId' }, columns: { body: 'free-text' } },
+  { entity: 'InterventionOverride', title: 'Further interventions asked of a team leader', link: { by: 'request', column: 'requestId' }, columns: { reason: 'free-text', note: 'free-text' } },
+  { entity: 'QualityCheck', title: 'Quality checks', link: { by: 'request', column: 'requestId' }, columns: { notes: 'free-text' } },
+  { entity: 'ConferenceCase', title: 'Cases discussed at group conferences', link: { by: 'request', column: 'requestId' }, columns: { note: 'free-text' } },
+  {
+    entity: 'AdviceConversation',
+    title: 'Specialist Advice conversations',
+    link: { by: 'conversation', column: 'id' },
+    columns: { surname: 'surname', nino: 'nino', wcaSummary: 'health', background: 'free-text', conditions: 'health' },
+    internal: ['diaryEvents', 'version'],
+    version: 'version',
+    hcpMaterial: true,
+  },
+  {
+    entity: 'AdviceNotes',
+    title: 'Health Care Professional notes',
+    link: { by: 'conversation', column: 'conversationId' },
+    columns: { conditions: 'health', impact: 'health', functioning: 'health', actions: 'free-text', findings: 'health' },
+    hcpMaterial: true,
+  },
+  { entity: 'AdviceEvent', title: 'Changes to the Specialist Advice conversations', link: { by: 'conversation', column: 'conversationId' }, columns: {}, hcpMaterial: true },
+  { entity: 'AccessLog', title: 'Who has seen these cases', link: { by: 'request', column: 'caseId' }, columns: {} },
+  { entity: 'AccessLog', title: 'Who has seen these Specialist Advice conversations', link: { by: 'conversation', column: 'caseId' }, columns: {}, hcpMaterial: true },
+  { entity: 'BotState', title: 'Unfinished drafts', link: { by: 'search', column: 'document' }, columns: { document: 'free-text' }, internal: ['id', 'storageKey', 'etag'] },
+];
+
+/**
+ * Tables and text columns that hold no claimant data, each with the reason. A table missing from
+ * both lists fails the registry test.
+ */
+export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record<string, string>>>> = {
+  Jobcentre: 'Jobcentres: names and places, no claimant.',
+  Staff: 'Staff directory: colleagues, no claimant.',
+  StaffRole: 'Staff roles.',
+  ProcessedActivity: 'Ids of activities already handled; no content.',
+  ConversationReference: 'How to reach a colleague in Teams; no claimant.',
+  Outbox: { lastError: 'A delivery error from Teams; cards are rendered at delivery, the row holds only ids.' },
+  PostedCard: { activityId: 'A Teams message id.', reference: 'Where a card was posted in Teams (conversation ids); the card itself is re-rendered from stored state.' },
+  CalendarEvent: {
+    subject: 'Diary entries name only the case reference; claimant details are never written to calendars.',
+    body: 'Diary entries name only the case reference; claimant details are never written to calendars.',
+    attendees: 'Staff attendees.',
+    mailbox: 'Staff mailbox.',
+    location: 'A room or jobcentre.',
+    joinUrl: 'An online meeting link.',
+  },
+  JobRun: 'Runs of periodic jobs.',
+  TrendAlert: 'Counts of requests per coach and topic; no claimant.',
+  ConferencePlan: { warning: 'A planning warning about diaries; no claimant.', cardActivityId: 'A Teams message id.', cardReference: 'Where the plan card was posted.', groups: 'Coach ids.' },
+  GroupConference: {
+    summary: 'The group summary of a conference; cases are discussed by reference and their notes kept per case.',
+    actions: 'Group actions; cases are discussed by reference.',
+    coachIds: 'Staff ids.',
+    clashes: 'Staff ids.',
+    eventId: 'A diary event id.',
+    joinUrl: 'An online meeting link.',
+    lastError: 'A diary error.',
+  },
+  ConferenceQas: { comments: 'A quality check of a whole group conference; no claimant.' },
+  HcpSiteDay: 'Where an HCP works on a day.',
+  PrivacyRecord: { cases: 'Case references only.', counts: 'Counts of rows.' },
+  // Text columns of claimant tables that are not claimant data.
+  ConsentRecord: { statements: 'Codes of what was explained.', availability: 'Half days the claimant is free, as codes.' },
+  MeetingRecord: { nextSteps: 'Codes of the next steps.' },
+  ConferenceCase: { nextSteps: 'Codes of the next steps.', followUps: 'References of follow-up requests.' },
+  Booking: { events: 'Diary event ids.', joinUrl: 'An online meeting link.', lastError: 'A diary error.' },
+  AdviceConversation: { adviceTypes: 'Codes of the advice asked for.', cluster: 'Jobcentre cluster.', district: 'District.', diaryEvents: 'Diary event ids.' },
+  AdviceNotes: { signedName: 'The HCP who signed the notes.' },
+  BotState: { storageKey: 'Teams conversation or user key.' },
+};
+
+/** What erased or expired text reads as. */
+export const REMOVED = {
+  nino: 'REMOVED',
+  surname: 'Removed',
+  text: 'Removed',
+} as const;

@@ -1,0 +1,39 @@
+import type { ConversationReference } from 'botbuilder';
+import type { DataSource } from 'typeorm';
+import type { PostedCardRow } from '../schema/messaging';
+import { ADVICE_ENDED, REQUEST_ENDED } from './claimant-records';
+
+export interface EndedCaseCard {
+  readonly id: string;
+  readonly reference: string;
+  readonly activityId: string;
+  readonly conversation: Partial<ConversationReference>;
+}
+
+/** Cards posted in Teams chats for requests and Specialist Advice conversations that ended before the cut-off: Teams keeps chat history, so they are redacted. */
+export class EndedCaseCards {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async before(cutoff: Date, limit: number): Promise<EndedCaseCard[]> {
+    return [...(await this.of('SupportRequest', 'DEA-', REQUEST_ENDED, cutoff, limit)), ...(await this.of('AdviceConversation', 'SA-', ADVICE_ENDED, cutoff, limit))];
+  }
+
+  private async of(entity: string, prefix: string, ended: readonly string[], cutoff: Date, limit: number): Promise<EndedCaseCard[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['p.id AS id', 'p.activityId AS activityId', 'p.reference AS reference', 'r.number AS number'])
+      .from('PostedCard', 'p')
+      .innerJoin(entity, 'r', 'r.id = p.requestId')
+      .where('r.status IN (:...ended)', { ended })
+      .andWhere('r.updatedAt < :cutoff', { cutoff })
+      .orderBy('r.updatedAt', 'ASC')
+      .limit(limit)
+      .getRawMany<Pick<PostedCardRow, 'id' | 'activityId' | 'reference'> & { number: number }>();
+    return rows.map((r) => ({ id: r.id, activityId: r.activityId, reference: `${prefix}${String(r.number).padStart(6, '0')}`, conversation: JSON.parse(r.reference) as Partial<ConversationReference> }));
+  }
+
+  /** A redacted card is final: it is no longer a live copy to update. */
+  async forget(id: string): Promise<void> {
+    await this.dataSource.getRepository<PostedCardRow>('PostedCard').delete({ id });
+  }
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { AccessLogRow, PrivacyRecordRow } from '../schema/privacy';
+
+export type PrivacyKind = 'erasure' | 'subject_access' | 'retention';
+
+export interface PrivacyRecord {
+  readonly kind: PrivacyKind;
+  readonly requestedById: string | null;
+  readonly at: Date;
+  readonly dueAt?: Date | null;
+  readonly hcpDueAt?: Date | null;
+  readonly completedAt?: Date | null;
+  readonly cases: readonly string[];
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/** One showing of a case to a person. */
+export interface AccessEntry {
+  readonly at: Date;
+  readonly staffId: string;
+  readonly caseKind: 'request' | 'advice';
+  readonly caseId: string;
+  readonly relationship: string;
+  readonly shown: 'card' | 'list' | 'export';
+}
+
+/** Who looked at a case, newest first. */
+export interface AccessSeen extends AccessEntry {
+  readonly staffName: string;
+}
+
+/** The record of what was done under data protection law, and the log of who saw which case. */
+export class PrivacyLog {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(r: PrivacyRecord): Promise<string> {
+    const id = randomUUID();
+    await this.dataSource.getRepository<PrivacyRecordRow>('PrivacyRecord').insert({
+      id,
+      kind: r.kind,
+      requestedById: r.requestedById,
+      at: r.at,
+      dueAt: r.dueAt ?? null,
+      hcpDueAt: r.hcpDueAt ?? null,
+      completedAt: r.completedAt ?? null,
+      cases: r.cases.join(','),
+      counts: JSON.stringify(r.counts),
+    });
+    return id;
+  }
+
+  async recent(kind: PrivacyKind, limit: number): Promise<PrivacyRecord[]> {
+    const rows = await this.dataSource.getRepository<PrivacyRecordRow>('PrivacyRecord').find({ where: { kind }, order: { at: 'DESC' }, take: limit });
+    return rows.map((r) => ({
+      kind: r.kind as PrivacyKind,
+      requestedById: r.requestedById,
+      at: r.at,
+      dueAt: r.dueAt,
+      hcpDueAt: r.hcpDueAt,
+      completedAt: r.completedAt,
+      cases: r.cases ? r.cases.split(',') : [],
+      counts: JSON.parse(r.counts) as Record<string, number>,
+    }));
+  }
+
+  /** Writes many showings in one statement (a multi-row insert, in chunks well under SQL Server's parameter limit). */
+  async logAccess(entries: readonly AccessEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += 200) {
+      const chunk = entries.slice(i, i + 200).map((e) => ({ id: randomUUID(), ...e }));
+      await this.dataSource.createQueryBuilder().insert().into('AccessLog').values(chunk).execute();
+    }
+  }
+
+  /** Who saw these cases, newest first, with their names. */
+  async whoSaw(caseIds: readonly string[], limit = 50): Promise<AccessSeen[]> {
+    if (caseIds.length === 0) return [];
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['a.at AS at', 'a.staffId AS staffId', 'a.caseKind AS caseKind', 'a.caseId AS caseId', 'a.relationship AS relationship', 'a.shown AS shown', 's.name AS staffName'])
+      .from('AccessLog', 'a')
+      .leftJoin('Staff', 's', 's.id = a.staffId')
+      .where('a.caseId IN (:...ids)', { ids: caseIds.slice(0, 500) })
+      .orderBy('a.at', 'DESC')
+      .limit(limit)
+      .getRawMany<AccessLogRow & { staffName: string | null; at: Date | string }>();
+    return rows.map((r) => ({ ...r, at: new Date(r.at), caseKind: r.caseKind as AccessEntry['caseKind'], shown: r.shown as AccessEntry['shown'], staffName: r.staffName ?? 'Someone no longer in the directory' }));
+  }
+}

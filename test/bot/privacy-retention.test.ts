@@ -1,0 +1,71 @@
+import { exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const DAY = 86_400_000;
+const J = 'new-request';
+const SURNAME = 'Abernethy-Kowalczyk';
+const HEALTH = 'Long covid breathlessness on stairs';
+
+describe('retention: a daily job removes what is past its period and redacts cards of ended cases', () => {
+  let bot: TestBot;
+  let now: Date;
+  beforeEach(async () => {
+    now = new Date();
+    bot = await startTestBot({ env: { RETENTION_REQUEST_DAYS: '30', REDACT_CLOSED_CARDS_DAYS: '7' }, clock: { now: () => now } });
+    for (const who of [PEOPLE.coach, PEOPLE.dea]) await exchange(bot, who, 'help');
+    const inTwoWeeks = new Date(now.getTime() + 14 * DAY).toISOString().slice(0, 10);
+    await exchange(bot, PEOPLE.coach, 'new request');
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'type', action: 'choose', choice: 'claimant_support' });
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'form', action: 'submit', surname: SURNAME, nino: 'CE 65 43 21 D', benefits: 'UC', challenges: HEALTH, whyNeeded: 'Advice.', requiredBy: inTwoWeeks });
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'POST' && c.conversationId === `a:personal-${PEOPLE.dea}`));
+  });
+  afterEach(() => bot.close());
+
+  const query = (sql: string) => bot.app.dataSource.query(sql) as Promise<Record<string, unknown>[]>;
+
+  it('keeps an open case whatever its age; redacts the posted cards of an ended one after the configured days, then its details after the retention period', async () => {
+    const [request] = await query('SELECT id, version FROM support_request');
+    now = new Date(now.getTime() + 60 * DAY);
+    // Open cases are never expired.
+    expect(await bot.app.jobs.applyRetention!()).toEqual({ cases: 0, rows: 0, cardsRedacted: 0, accessLogDeleted: 0 });
+    // Once a day.
+    expect(await bot.app.jobs.applyRetention!()).toBeNull();
+
+    await invokeAs(bot, PEOPLE.coach, 'request.withdraw', { requestId: request!.id, version: request!.version });
+    await bot.app.notifier.idle();
+    now = new Date(now.getTime() + 8 * DAY);
+    bot.connector.clear();
+    const cards = await bot.app.jobs.applyRetention!();
+    expect(cards).toMatchObject({ cases: 0, cardsRedacted: 1 });
+    const put = bot.connector.calls.find((c) => c.method === 'PUT' && c.conversationId === `a:personal-${PEOPLE.dea}`)!;
+    expect(visibleText([put.activity])).toContain('This case has ended');
+    expect(visibleText([put.activity])).not.toContain(SURNAME);
+    expect(await query('SELECT id FROM posted_card')).toEqual([]);
+
+    const counts = await query('SELECT (SELECT COUNT(*) FROM support_request) AS requests, (SELECT COUNT(*) FROM claimant) AS claimants');
+    now = new Date(now.getTime() + 30 * DAY);
+    const expired = await bot.app.jobs.applyRetention!();
+    expect(expired).toMatchObject({ cases: 1 });
+    expect((expired as { rows: number }).rows).toBeGreaterThanOrEqual(2);
+    const [claimant] = await query('SELECT surname, nino FROM claimant');
+    expect(claimant).toEqual({ surname: 'Removed', nino: 'REMOVED' });
+    const [stored] = await query('SELECT description, status FROM support_request');
+    expect(stored).toEqual({ description: 'Removed at the end of its retention period', status: 'withdrawn' });
+    expect(await query('SELECT (SELECT COUNT(*) FROM support_request) AS requests, (SELECT COUNT(*) FROM claimant) AS claimants')).toEqual(counts);
+    const records = await query("SELECT cases, counts FROM privacy_record WHERE kind = 'retention' ORDER BY at");
+    expect(records.map((r) => r.cases)).toEqual(['', '', 'DEA-000001']);
+    expect(JSON.parse(records[2]!.counts as string)).toMatchObject({ Claimant: 1, SupportRequest: 1 });
+
+    // Already anonymised: not taken again.
+    now = new Date(now.getTime() + DAY);
+    expect(await bot.app.jobs.applyRetention!()).toMatchObject({ cases: 0 });
+  });
+
+  it('deletes access log entries past their period', async () => {
+    await bot.app.jobs.writeAccessLog!();
+    const logged = (await query('SELECT COUNT(*) AS n FROM access_log'))[0]!.n as number;
+    expect(logged).toBeGreaterThan(0);
+    now = new Date(now.getTime() + 731 * DAY);
+    expect(await bot.app.jobs.applyRetention!()).toMatchObject({ accessLogDeleted: logged });
+  });
+});

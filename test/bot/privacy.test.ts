@@ -1,0 +1,149 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const LEAD = '00000000-0000-4000-8000-000000000401';
+const J = 'new-request';
+const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+const SURNAME = 'Fenwick-Oyelaran';
+const HEALTH = 'Crohn disease flares make mornings hard';
+
+/** A coach asks their DEA for support through the real conversation; the DEA's card is posted. */
+async function coachAsks(bot: TestBot): Promise<void> {
+  await exchange(bot, PEOPLE.coach, 'new request');
+  await exchange(bot, PEOPLE.coach, { journey: J, step: 'type', action: 'choose', choice: 'claimant_support' });
+  await exchange(bot, PEOPLE.coach, { journey: J, step: 'form', action: 'submit', surname: SURNAME, nino: 'ab 12 34 56 c', benefits: 'UC', challenges: HEALTH, whyNeeded: 'Advice on adjustments.', requiredBy: inTwoWeeks });
+  await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+  await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'POST' && c.conversationId === `a:personal-${PEOPLE.dea}`));
+}
+
+describe('data protection: subject access, erasure and who looked', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl, LEAD]) await exchange(bot, who, 'help');
+    await coachAsks(bot);
+  });
+  afterEach(() => bot.close());
+
+  it('shows the data protection lead their typed commands on the help card, and no one else', async () => {
+    const lead = visibleText(await exchange(bot, LEAD, 'help'));
+    expect(lead).toContain('subject access');
+    expect(lead).toContain('erase claimant');
+    expect(visibleText(await exchange(bot, PEOPLE.coach, 'help'))).not.toContain('erase claimant');
+  });
+
+  it('answers a subject access request with everything held, as a card with the same as JSON, and records it with its due dates', async () => {
+    const form = firstCard(await exchange(bot, LEAD, 'subject access'));
+    expect(cardText(form)).toContain('National Insurance number');
+    // A NINO that is not one comes back with the form, as typed.
+    const refused = await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB12' });
+    expect(visibleText(refused)).toContain('2 letters, 6 numbers');
+
+    const replies = await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB 12 34 56 C' });
+    const card = cardText(firstCard(replies));
+    expect(card).toContain(SURNAME);
+    expect(card).toContain(HEALTH);
+    expect(card).toContain('DEA-000001');
+    // The same as data, behind a button on the card.
+    const showCard = (firstCard(replies).actions as { type: string; card: { body: { text: string }[] } }[]).find((a) => a.type === 'Action.ShowCard')!;
+    const json = JSON.parse(showCard.card.body[0]!.text) as { cases: string[]; due: string; hcpDue: string; tables: Record<string, unknown[]> };
+    expect(json.cases).toEqual(['DEA-000001']);
+    expect(JSON.stringify(json.tables['Support requests'])).toContain(HEALTH);
+    expect(JSON.stringify(json.tables['Claimant details'])).toContain(SURNAME);
+    expect(card).toContain(`Check it and send it on by ${json.due}`);
+
+    const [record] = await bot.app.dataSource.query('SELECT kind, cases, dueAt, hcpDueAt, requestedById FROM privacy_record');
+    expect(record).toMatchObject({ kind: 'subject_access', cases: 'DEA-000001' });
+    expect(record.dueAt).toBeTruthy();
+    expect(record.hcpDueAt).toBeTruthy();
+    // The export is itself a showing of the case.
+    expect(await bot.app.dataSource.query("SELECT shown, relationship FROM access_log WHERE shown = 'export'")).toEqual([{ shown: 'export', relationship: 'data protection lead' }]);
+  });
+
+  it('refuses subject access and erasure to anyone but the data protection lead, showing nothing', async () => {
+    const text = visibleText(await exchange(bot, PEOPLE.dea, { verb: 'privacy.access', nino: 'AB123456C' }));
+    expect(text).toContain('Only a data protection lead');
+    expect(text).not.toContain(SURNAME);
+    expect(visibleText(await exchange(bot, PEOPLE.dea, { verb: 'privacy.erase', nino: 'AB123456C', confirm: 'yes' }))).toContain('Only a data protection lead');
+  });
+
+  it('erases the claimant everywhere once confirmed, records it, and updates the posted card to a redacted one', async () => {
+    const unconfirmed = await exchange(bot, LEAD, { verb: 'privacy.erase', nino: 'AB123456C', confirm: 'no' });
+    expect(visibleText(unconfirmed)).toContain('Confirm the erasure has been agreed');
+    expect(Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM privacy_record'))[0].n)).toBe(0);
+
+    const before = Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM support_request'))[0].n);
+    bot.connector.clear();
+    const done = visibleText(await exchange(bot, LEAD, { verb: 'privacy.erase', nino: 'AB123456C', confirm: 'yes' }));
+    expect(done).toContain('removed from DEA-000001');
+
+    // The DEA's posted card is updated in place, without the claimant's details.
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'PUT' && c.conversationId === `a:personal-${PEOPLE.dea}`));
+    const update = visibleText([bot.connector.calls.find((c) => c.method === 'PUT')!.activity]);
+    expect(update).toContain('DEA-000001');
+    expect(update).not.toContain(SURNAME);
+    expect(update).not.toContain(HEALTH);
+    expect(update).not.toContain('AB 12 34 56 C');
+
+    const [record] = await bot.app.dataSource.query("SELECT kind, cases, counts FROM privacy_record WHERE kind = 'erasure'");
+    expect(record).toMatchObject({ kind: 'erasure', cases: 'DEA-000001' });
+    expect(JSON.parse(record.counts)).toMatchObject({ Claimant: 1, SupportRequest: 1 });
+    expect(Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM support_request'))[0].n)).toBe(before);
+
+    const file = join(bot.dataDir, 'dea-bot.sqlite');
+    const bytes = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+    for (const secret of [SURNAME, HEALTH, 'AB123456C']) expect({ secret, found: bytes.includes(secret) }).toEqual({ secret, found: false });
+  });
+
+  it('shows the data protection lead and the DEA\'s team leader who looked at the claimant\'s cases', async () => {
+    await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB123456C' });
+    const lead = visibleText(await exchange(bot, LEAD, { verb: 'privacy.seen', nino: 'AB123456C' }));
+    expect(lead).toContain('Priya Raman (data protection lead) saw DEA-000001 on a subject access export');
+    const leader = visibleText(await exchange(bot, PEOPLE.wctl, { verb: 'privacy.seen', nino: 'AB123456C' }));
+    expect(leader).toContain('DEA-000001');
+    expect(visibleText(await exchange(bot, PEOPLE.coach, { verb: 'privacy.seen', nino: 'AB123456C' }))).toContain('Only a data protection lead or');
+  });
+
+  it('notes every showing of the case (posted card, a click, a list) and writes them together, for who looked', async () => {
+    const [request] = await bot.app.dataSource.query('SELECT id, version FROM support_request');
+    await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: request.id, version: request.version });
+    await exchange(bot, PEOPLE.dea, 'queue');
+    await exchange(bot, PEOPLE.coach, 'my requests');
+    // Nothing is written during the turns; the periodic job writes them in one go.
+    expect(await bot.app.jobs.writeAccessLog!()).toBeGreaterThanOrEqual(4);
+    const rows = await bot.app.dataSource.query('SELECT relationship, shown FROM access_log ORDER BY at');
+    expect(rows).toEqual(expect.arrayContaining([
+      { relationship: 'adviser', shown: 'card' },
+      { relationship: 'team leader', shown: 'card' },
+      { relationship: 'adviser', shown: 'list' },
+      { relationship: 'requester', shown: 'list' },
+    ]));
+    const seen = visibleText(await exchange(bot, LEAD, { verb: 'privacy.seen', nino: 'AB123456C' }));
+    expect(seen).toContain('Tom Baker (team leader) saw DEA-000001 on a card');
+    expect(seen).toContain('Dana Morgan (adviser) saw DEA-000001 on a list');
+  });
+
+  it('updates posted Specialist Advice cards to a redacted version when the claimant is erased', async () => {
+    await exchange(bot, PEOPLE.hcp, 'help');
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', {
+      surname: 'Zebedee', nino: 'CE654321D', benefit: 'UC', healthCondition: 'yes', wcaStatus: 'had', wcaSummary: 'Limited capability for work',
+      background: 'Has not worked for two years', conditions: 'Chronic back pain and anxiety', adviceTypes: 'adjustments', channel: 'telephone',
+      complex: 'false', when: 'booked', consent: 'true', gpConsent: 'yes',
+    });
+    expect(cardText(asked.card)).toContain('Sent as SA-000001');
+    const [row] = await bot.app.dataSource.query('SELECT id, version FROM advice_conversation');
+    const slot = JSON.stringify(asked.card).match(/"value":"(\d{4}-\d{2}-\d{2}T[^"]+Z)"/)![1];
+    await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot });
+    await bot.app.notifier.idle();
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'POST' && c.conversationId === `a:personal-${PEOPLE.hcp}`));
+    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.hcp}`))).toContain('Chronic back pain');
+
+    bot.connector.clear();
+    expect(visibleText(await exchange(bot, LEAD, { verb: 'privacy.erase', nino: 'CE654321D', confirm: 'yes' }))).toContain('SA-000001');
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'PUT' && c.conversationId === `a:personal-${PEOPLE.hcp}`));
+    const update = visibleText(bot.connector.calls.filter((c) => c.method === 'PUT' && c.conversationId === `a:personal-${PEOPLE.hcp}`).map((c) => c.activity));
+    expect(update).toContain('SA-000001');
+    for (const secret of ['Zebedee', 'Chronic back pain', 'CE 65 43 21 D', 'Has not worked']) expect(update).not.toContain(secret);
+  });
+});

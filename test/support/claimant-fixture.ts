@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { applySeed } from '../../data/seed/apply-seed';
+import { parseSeedFile } from '../../data/seed/seed-file';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+
+/** A claimant with something in every table that can hold claimant data, each fact a unique word. */
+export const SUBJECT = {
+  nino: 'JK482913B',
+  surname: 'Quillfeather',
+  /** Health and free text: every one must be gone after an erasure, and found by a subject access export. */
+  texts: {
+    description: 'Flurbenzine asthma worsens on the bus',
+    reason: 'Needs Zorvanite advice',
+    messageBody: 'Trembliscope migraine each Monday',
+    messageSummary: 'Summary of Vexolith anxiety',
+    meetingBody: 'Outcome: Grondavel back pain eased',
+    overrideReason: 'Plinkarosa depression since spring',
+    overrideNote: 'Agreed for Mubblethwaite reasons',
+    qualityNotes: 'Checked: Sprockenham notes',
+    conferenceNote: 'Discussed Wibbleston fatigue',
+    adviceBackground: 'Background Tarquinade arthritis',
+    adviceConditions: 'Condition Hobnoblin epilepsy',
+    adviceWca: 'WCA Dringlebert summary',
+    notesConditions: 'Notes Fandangle diabetes',
+    notesImpact: 'Impact Glorpwick tiredness',
+    notesFunctioning: 'Functioning Snibbleton stairs',
+    notesActions: 'Actions Quorbly walk daily',
+    notesFindings: 'Findings Zibbledorf to GP',
+    draft: 'Draft Blemthorpe panic attacks',
+  },
+} as const;
+
+/** Another claimant, whose data an erasure must leave alone. */
+export const OTHER = { nino: 'CE123456A', surname: 'Untouchedsson', text: 'Keepme Ravelston condition' } as const;
+
+export interface SeededClaimant {
+  readonly requestId: string;
+  readonly otherRequestId: string;
+  readonly conversationId: string;
+  readonly coachId: string;
+  readonly deaId: string;
+}
+
+/** Seeds the demo staff, the subject's data in every claimant table, and another claimant's request. */
+export async function seedClaimant(dataSource: DataSource, at = new Date('2026-11-02T10:00:00Z')): Promise<SeededClaimant> {
+  await applySeed(dataSource, parseSeedFile(readFileSync(join(__dirname, '..', '..', 'data', 'seed', 'demo-staff.json'), 'utf8')));
+  const directory = new SqlStaffDirectory(dataSource);
+  const coach = (await directory.findByAadObjectId('00000000-0000-4000-8000-000000000001'))!;
+  const hcp = (await directory.findByAadObjectId('00000000-0000-4000-8000-000000000004'))!;
+  const requests = new SqlSupportRequestStore(dataSource);
+  const base = { type: 'claimant_support' as const, requesterId: coach.id, deaId: coach.deaId!, topic: null, requiredBy: '2026-12-01', urgent: false, vulnerability: null };
+  const t = SUBJECT.texts;
+  const request = await requests.create({ ...base, claimant: { surname: SUBJECT.surname, nino: SUBJECT.nino, benefits: ['UC'] }, description: t.description, reason: t.reason }, at);
+  const other = await requests.create({ ...base, claimant: { surname: OTHER.surname, nino: OTHER.nino, benefits: ['UC'] }, description: OTHER.text, reason: OTHER.text }, at);
+
+  const insert = (entity: string, row: Record<string, unknown>) => dataSource.getRepository(entity).insert(row);
+  await insert('RequestEvent', { id: randomUUID(), requestId: request.id, at, actorId: coach.id, action: 'submit', fromStatus: null, toStatus: 'submitted' });
+  await insert('RequestMessage', { id: randomUUID(), requestId: request.id, at, authorId: coach.id, kind: 'answer', body: t.messageBody, summary: t.messageSummary, expectedReturn: null });
+  await insert('ConsentRecord', { id: randomUUID(), requestId: request.id, purpose: 'three_way', conditionality: 'voluntary', statements: 'dea_role', answer: 'yes', availability: 'monday-am', letterFormat: 'large_print', capturedById: coach.id, capturedAt: at });
+  await insert('Booking', { id: randomUUID(), requestId: request.id, startsAt: at, endsAt: at, mode: 'in_person', status: 'booked', events: '[]', joinUrl: null, lastError: null, claimantContact: 'phone', version: 1, createdAt: at, updatedAt: at });
+  await insert('MeetingRecord', { id: randomUUID(), requestId: request.id, kind: 'outcome', authorId: coach.deaId, at, body: t.meetingBody, nextSteps: 'none' });
+  await insert('InterventionOverride', { id: randomUUID(), requestId: request.id, reason: t.overrideReason, askedById: coach.deaId, askedAt: at, teamLeaderId: coach.teamLeaderId ?? coach.id, decision: 'agreed', decidedAt: at, note: t.overrideNote, priorCount: 3 });
+  await insert('QualityCheck', { id: randomUUID(), requestId: request.id, standard: 'qas1', checkerId: coach.id, markedAt: at, result: 'met', notes: t.qualityNotes, recordedAt: at });
+  const planId = randomUUID();
+  const conferenceId = randomUUID();
+  await insert('ConferencePlan', { id: planId, deaId: coach.deaId, wctlId: coach.teamLeaderId ?? coach.id, durationMinutes: 60, inviteWctl: false, workPsychologistId: null, status: 'booked', groups: '[]', warning: null, cardActivityId: null, cardReference: null, version: 1, createdAt: at, updatedAt: at });
+  await insert('GroupConference', { id: conferenceId, planId, month: '2026-11', groupIndex: 0, startsAt: at, endsAt: at, coachIds: '[]', clashes: '[]', status: 'booked', eventId: null, joinUrl: null, lastError: null, casesSentAt: null, summary: null, actions: null, version: 1, createdAt: at, updatedAt: at });
+  await insert('ConferenceCase', { id: randomUUID(), conferenceId, nominatedById: coach.id, requestId: request.id, reference: request.reference, note: t.conferenceNote, nextSteps: null, followUps: null, outcomeAt: null, createdAt: at });
+
+  const conversationId = randomUUID();
+  await insert('AdviceConversation', {
+    id: conversationId, number: 1, status: 'held', coachId: coach.id, hcpId: hcp.id, contactId: null, jobcentreId: coach.jobcentreId, cluster: 'Hastings and Bexhill', district: 'Surrey and Sussex',
+    surname: SUBJECT.surname, nino: SUBJECT.nino, benefit: 'UC', wcaStatus: 'had', wcaSummary: t.adviceWca, background: t.adviceBackground, conditions: t.adviceConditions, adviceTypes: 'condition', channel: 'in_person',
+    complex: false, adHoc: false, consentAgreed: true, gpConsent: true, consentById: coach.id, consentAt: at, startsAt: at, endsAt: at, prepStartsAt: null, timesMoved: 0, packReadyAt: null, preparedAt: null, heldAt: at,
+    returnedAt: null, returnConfirmedAt: null, findings: 'none', diaryEvents: '[]', version: 1, createdAt: at, updatedAt: at,
+  });
+  await insert('AdviceNotes', { conversationId, conditions: t.notesConditions, impact: t.notesImpact, functioning: t.notesFunctioning, actions: t.notesActions, noAlternativeDiagnosis: true, wcaNotChallenged: true, findings: t.notesFindings, signedName: 'Hana HCP', signedOn: '2026-11-02', recordedById: hcp.id, recordedAt: at });
+  await insert('AdviceEvent', { id: randomUUID(), conversationId, actorId: hcp.id, what: 'held', at });
+  await insert('AccessLog', { id: randomUUID(), at, staffId: coach.deaId, caseKind: 'request', caseId: request.id, relationship: 'adviser', shown: 'card' });
+  await insert('AccessLog', { id: randomUUID(), at, staffId: hcp.id, caseKind: 'advice', caseId: conversationId, relationship: 'adviser', shown: 'card' });
+  // A half-typed request kept in the coach's bot state.
+  await insert('BotState', { id: randomUUID().replace(/-/g, ''), storageKey: 'msteams/users/coach', document: JSON.stringify({ requestDraft: { nino: SUBJECT.nino.toLowerCase(), surname: SUBJECT.surname, description: t.draft } }), etag: '1', updatedAt: at });
+  return { requestId: request.id, otherRequestId: other.id, conversationId, coachId: coach.id, deaId: coach.deaId! };
+}
