@@ -10,6 +10,8 @@ const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i
 const INTERNAL_REFERENCE = /§|\bseed\b/i;
 /** The one place an id is shown on purpose: someone not in the directory quotes theirs to be added. */
 const QUOTED_OWN_ID = /quoting your Teams id [0-9a-f-]{36}/i;
+/** A subject access export shows the data held as it is held, ids included: that block is data, not prose. */
+export const DATA_EXPORT_ID = 'data-export';
 
 /**
  * What is wrong with a card people will read, in words (empty when nothing is): every input
@@ -52,7 +54,7 @@ function walkElements(node: unknown, where: string, problems: string[]): void {
   }
   if (!isObject(node)) return;
   const type = typeof node.type === 'string' ? node.type : '';
-  if (type === 'TextBlock' || type === 'TextRun') visible(node.text, where, problems);
+  if ((type === 'TextBlock' || type === 'TextRun') && node.id !== DATA_EXPORT_ID) visible(node.text, where, problems);
   if (type === 'FactSet' && Array.isArray(node.facts)) {
     for (const fact of node.facts.filter(isObject)) {
       visible(fact.title, where, problems);

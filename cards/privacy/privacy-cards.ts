@@ -1,4 +1,5 @@
 import type { SubjectAccessDocument } from '../../domain/privacy/subject-access';
+import { DATA_EXPORT_ID } from '../card-check';
 import type { AdaptiveCard } from '../render';
 
 /** What the data protection lead can ask for by NINO. */
@@ -45,6 +46,8 @@ export function ninoFormCard(ask: PrivacyAsk, state: { nino?: string; problem?: 
   };
 }
 
+const RAW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Cards stay well under Teams' 100 KB; the full document is in the attached file. */
 const MAX_CARD_ROWS = 60;
 
@@ -71,7 +74,9 @@ export function subjectAccessCard(doc: SubjectAccessDocument, json?: string): Ad
     body.push({ type: 'TextBlock', text: section.title, weight: 'Bolder', wrap: true, separator: true });
     for (const row of section.rows) {
       if (shown++ >= MAX_CARD_ROWS) break;
-      body.push({ type: 'FactSet', facts: row.map((f) => ({ title: f.label, value: f.value })) });
+      // Internal ids mean nothing to a reader; they are in the data (JSON) below.
+      const facts = row.filter((f) => !RAW_ID.test(f.value)).map((f) => ({ title: f.label, value: f.value }));
+      if (facts.length) body.push({ type: 'FactSet', facts });
     }
   }
   const fits = json !== undefined && json.length <= MAX_CARD_JSON;
@@ -81,7 +86,7 @@ export function subjectAccessCard(doc: SubjectAccessDocument, json?: string): Ad
     version: '1.5',
     body,
     ...(fits
-      ? { actions: [{ type: 'Action.ShowCard', title: 'Show the same as data (JSON)', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: json, wrap: true, fontType: 'Monospace', size: 'Small' }] } }] }
+      ? { actions: [{ type: 'Action.ShowCard', title: 'Show the same as data (JSON)', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', id: DATA_EXPORT_ID, text: json, wrap: true, fontType: 'Monospace', size: 'Small' }] } }] }
       : {}),
   };
 }

@@ -22,7 +22,7 @@ CREATE TABLE "conversation_reference" ("id" varchar(64) NOT NULL, "conversationT
 GO
 CREATE INDEX "IDX_conversation_reference_person" ON "conversation_reference" ("aadObjectId", "conversationType") ;
 GO
-CREATE TABLE "outbox" ("id" varchar(36) NOT NULL, "recipientAad" varchar(36) NOT NULL, "kind" varchar(40) NOT NULL, "subjectId" varchar(36), "createdAt" datetime2 NOT NULL, "nextAttemptAt" datetime2 NOT NULL, "attempts" int NOT NULL, "leaseUntil" datetime2, "deliveredAt" datetime2, "lastError" nvarchar(400), CONSTRAINT "PK_340ab539f309f03bdaa14aa7649" PRIMARY KEY ("id"));
+CREATE TABLE "outbox" ("id" varchar(36) NOT NULL, "recipientAad" varchar(36) NOT NULL, "kind" varchar(40) NOT NULL, "subjectId" varchar(36), "createdAt" datetime2 NOT NULL, "nextAttemptAt" datetime2 NOT NULL, "attempts" int NOT NULL, "leaseUntil" datetime2, "deliveredAt" datetime2, "lastError" nvarchar(400), "lastStatus" int, "deadAt" datetime2, "activityId" nvarchar(200), "waiterToldAt" datetime2, CONSTRAINT "PK_340ab539f309f03bdaa14aa7649" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_outbox_pending" ON "outbox" ("deliveredAt", "nextAttemptAt") ;
 GO
@@ -33,6 +33,12 @@ GO
 CREATE INDEX "IDX_calendar_event_mailbox_start" ON "calendar_event" ("mailbox", "startsAt") ;
 GO
 CREATE TABLE "job_run" ("id" varchar(120) NOT NULL, "leaseUntil" datetime2 NOT NULL, "completedAt" datetime2, CONSTRAINT "PK_96fe0b041b8bc157dcec25bd8ef" PRIMARY KEY ("id"));
+GO
+CREATE TABLE "conversation_pace" ("id" varchar(64) NOT NULL, "nextAt" datetime2 NOT NULL, "version" int NOT NULL, CONSTRAINT "PK_e584d9d25f5134bf653d088efd5" PRIMARY KEY ("id"));
+GO
+CREATE TABLE "work_item" ("id" varchar(120) NOT NULL, "kind" varchar(40) NOT NULL, "subjectId" varchar(64) NOT NULL, "dueAt" datetime2, "leaseUntil" datetime2, "generation" int NOT NULL, "attempts" int NOT NULL, "lastError" nvarchar(400), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_ef6a53d98d3a483417ae3334144" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_work_item_due" ON "work_item" ("dueAt") ;
 GO
 CREATE TABLE "claimant" ("id" varchar(36) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefits" varchar(100) NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_b20611bde28b328e37fadb7b053" PRIMARY KEY ("id"));
 GO
@@ -61,6 +67,8 @@ GO
 CREATE TABLE "booking" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(20) NOT NULL, "status" varchar(20) NOT NULL, "events" nvarchar(MAX) NOT NULL, "joinUrl" nvarchar(400), "lastError" nvarchar(400), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "claimantContact" varchar(20), CONSTRAINT "PK_49171efc69702ed84c812f33540" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_booking_request" ON "booking" ("requestId") ;
+GO
+CREATE INDEX "IDX_booking_status_end" ON "booking" ("status", "endsAt") ;
 GO
 CREATE TABLE "consent_record" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "purpose" varchar(40) NOT NULL, "conditionality" varchar(12) NOT NULL, "statements" varchar(400) NOT NULL, "answer" varchar(10) NOT NULL, "availability" varchar(200) NOT NULL, "letterFormat" varchar(12) NOT NULL, "capturedById" varchar(36) NOT NULL, "capturedAt" datetime2 NOT NULL, CONSTRAINT "UQ_consent_record_request" UNIQUE ("requestId", "purpose"), CONSTRAINT "PK_b357c35aea3aa0be4647282324f" PRIMARY KEY ("id"));
 GO
@@ -103,6 +111,62 @@ GO
 CREATE INDEX "IDX_advice_event_conversation" ON "advice_event" ("conversationId", "at") ;
 GO
 CREATE TABLE "hcp_site_day" ("hcpId" varchar(36) NOT NULL, "date" varchar(10) NOT NULL, "jobcentreId" varchar(36) NOT NULL, "setById" varchar(36) NOT NULL, "setAt" datetime2 NOT NULL, CONSTRAINT "PK_efbddb8d1e38554de7aab1a5a55" PRIMARY KEY ("hcpId", "date"));
+GO
+CREATE TABLE "follow_up_action" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "requestReference" varchar(20) NOT NULL, "kind" varchar(30) NOT NULL, "jobcentreId" varchar(36), "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "assigneeId" varchar(36), "status" varchar(12) NOT NULL, "createdById" varchar(36) NOT NULL, "createdAt" datetime2 NOT NULL, "dueBy" datetime2 NOT NULL, "assignedAt" datetime2, "acceptedAt" datetime2, "doneAt" datetime2, "doneNote" nvarchar(2000), "version" int NOT NULL, CONSTRAINT "UQ_follow_up_action_kind" UNIQUE ("requestId", "kind"), CONSTRAINT "PK_6fed9fa349f171e94ce34ecacbd" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_follow_up_action_assignee" ON "follow_up_action" ("assigneeId") ;
+GO
+CREATE INDEX "IDX_follow_up_action_dea" ON "follow_up_action" ("deaId") ;
+GO
+CREATE INDEX "IDX_follow_up_action_due" ON "follow_up_action" ("status", "dueBy") ;
+GO
+CREATE TABLE "retention_case" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "employerAdviserId" varchar(36) NOT NULL, "jobcentreId" varchar(36), "deaId" varchar(36), "workPsychologistId" varchar(36), "hcpId" varchar(36), "hcpAdvice" nvarchar(2000), "personName" nvarchar(100) NOT NULL, "employer" nvarchar(200) NOT NULL, "need" nvarchar(2000) NOT NULL, "nino" varchar(9), "surname" nvarchar(100), "assessment" varchar(20) NOT NULL, "status" varchar(24) NOT NULL, "route" varchar(32), "agreedNote" nvarchar(2400), "interventionRequestId" varchar(36), "outcome" varchar(32), "outcomeNote" nvarchar(2000), "outcomeById" varchar(36), "closedAt" datetime2, "createdAt" datetime2 NOT NULL, "version" int NOT NULL, CONSTRAINT "UQ_retention_case_number" UNIQUE ("number"), CONSTRAINT "PK_32c8c07759e477d3c5e400df1c2" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_retention_case_adviser" ON "retention_case" ("employerAdviserId") ;
+GO
+CREATE INDEX "IDX_retention_case_dea" ON "retention_case" ("deaId") ;
+GO
+CREATE INDEX "IDX_retention_case_wp" ON "retention_case" ("workPsychologistId") ;
+GO
+CREATE TABLE "partnership_meeting" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "workPsychologistId" varchar(36) NOT NULL, "month" varchar(7) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(16) NOT NULL, "status" varchar(10) NOT NULL, "eventId" varchar(200), "lastError" nvarchar(400), CONSTRAINT "UQ_partnership_meeting_month" UNIQUE ("deaId", "workPsychologistId", "month"), CONSTRAINT "PK_d8db13145027d5267763dec4f53" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_partnership_meeting_status" ON "partnership_meeting" ("status") ;
+GO
+CREATE TABLE "partnership_activity" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "workPsychologistId" varchar(36) NOT NULL, "kind" varchar(30) NOT NULL, "status" varchar(10) NOT NULL, "requestReference" varchar(20), "topic" nvarchar(500) NOT NULL, "feedback" nvarchar(1000), "heldOn" varchar(10), "note" nvarchar(2000), "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_ba30ba2c07e58e3d9adc26ca3e2" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_partnership_activity_dea" ON "partnership_activity" ("deaId") ;
+GO
+CREATE INDEX "IDX_partnership_activity_wp" ON "partnership_activity" ("workPsychologistId") ;
+GO
+CREATE TABLE "hub_entry" ("id" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "title" nvarchar(120) NOT NULL, "summary" nvarchar(600) NOT NULL, "link" nvarchar(400), "kind" varchar(40) NOT NULL, "status" varchar(30) NOT NULL, "keeperId" varchar(36) NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_7a960429b391d0374170a60e950" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hub_entry_district" ON "hub_entry" ("district", "status") ;
+GO
+CREATE TABLE "hub_change" ("id" varchar(36) NOT NULL, "entryId" varchar(36) NOT NULL, "action" varchar(10) NOT NULL, "title" nvarchar(120) NOT NULL, "summary" nvarchar(600) NOT NULL, "link" nvarchar(400), "kind" varchar(40) NOT NULL, "requestedById" varchar(36) NOT NULL, "contactId" varchar(36) NOT NULL, "status" varchar(20) NOT NULL, "reason" nvarchar(400), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "decidedAt" datetime2, CONSTRAINT "PK_b73b0f5b71c70973116dd3f4c36" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hub_change_entry" ON "hub_change" ("entryId", "status") ;
+GO
+CREATE TABLE "opportunity" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "kind" varchar(40) NOT NULL, "status" varchar(30) NOT NULL, "title" nvarchar(120) NOT NULL, "summary" nvarchar(600) NOT NULL, "link" nvarchar(400), "hubEntryId" varchar(36), "sentTo" int NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_085fd6d6f4765325e6c16163568" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_opportunity_dea" ON "opportunity" ("deaId", "createdAt") ;
+GO
+CREATE TABLE "external_partner" ("id" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "deaId" varchar(36) NOT NULL, "name" nvarchar(120) NOT NULL, "kind" varchar(30) NOT NULL, "contact" nvarchar(200) NOT NULL, "website" nvarchar(400), "focus" nvarchar(400) NOT NULL, "lastMetOn" varchar(10), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_d09eafb3f31a492118313d3afe8" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_external_partner_district" ON "external_partner" ("district") ;
+GO
+CREATE TABLE "service_change" ("id" varchar(36) NOT NULL, "partnerId" varchar(36) NOT NULL, "partnerName" nvarchar(120) NOT NULL, "district" nvarchar(100) NOT NULL, "sentById" varchar(36) NOT NULL, "change" nvarchar(400) NOT NULL, "impact" nvarchar(600) NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_0e46f671a758e857060e6eabbcf" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_service_change_district" ON "service_change" ("district", "createdAt") ;
+GO
+CREATE TABLE "strategy" ("id" varchar(36) NOT NULL, "kind" varchar(30) NOT NULL, "title" nvarchar(120) NOT NULL, "why" nvarchar(2000) NOT NULL, "leadId" varchar(36) NOT NULL, "ownerId" varchar(36) NOT NULL, "status" varchar(30) NOT NULL, "areas" varchar(400) NOT NULL, "internalPartners" varchar(400) NOT NULL, "partnerIds" nvarchar(MAX) NOT NULL, "gapConferenceIds" nvarchar(MAX) NOT NULL, "gapNote" nvarchar(1000), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_733d2c3d4a73c020375b9b3581d" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_strategy_lead" ON "strategy" ("leadId") ;
+GO
+CREATE INDEX "IDX_strategy_owner" ON "strategy" ("ownerId") ;
+GO
+CREATE TABLE "strategy_action" ("id" varchar(36) NOT NULL, "strategyId" varchar(36) NOT NULL, "what" nvarchar(400) NOT NULL, "owner" nvarchar(100) NOT NULL, "status" varchar(20) NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_6b82387f5523ae786b971c47c7a" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_strategy_action_strategy" ON "strategy_action" ("strategyId") ;
 GO
 CREATE TABLE "privacy_record" ("id" varchar(36) NOT NULL, "kind" varchar(20) NOT NULL, "requestedById" varchar(36), "at" datetime2 NOT NULL, "dueAt" datetime2, "hcpDueAt" datetime2, "completedAt" datetime2, "cases" nvarchar(MAX) NOT NULL, "counts" nvarchar(MAX) NOT NULL, CONSTRAINT "PK_fc80307d23163a2d53f80ec4355" PRIMARY KEY ("id"));
 GO
@@ -163,4 +227,16 @@ GO
 ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "follow_up_action" ADD CONSTRAINT "FK_follow_up_action_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hub_entry" ADD CONSTRAINT "FK_hub_entry_keeper" FOREIGN KEY ("keeperId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hub_change" ADD CONSTRAINT "FK_hub_change_entry" FOREIGN KEY ("entryId") REFERENCES "hub_entry"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "opportunity" ADD CONSTRAINT "FK_opportunity_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "service_change" ADD CONSTRAINT "FK_service_change_partner" FOREIGN KEY ("partnerId") REFERENCES "external_partner"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "strategy_action" ADD CONSTRAINT "FK_strategy_action_strategy" FOREIGN KEY ("strategyId") REFERENCES "strategy"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
