@@ -1,3 +1,4 @@
+import { updateIfVersion } from '../optimistic-update';
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, type DataSource, type Repository } from 'typeorm';
 import { conflict, notFound } from '../../domain/errors';
@@ -41,13 +42,7 @@ export class SqlFollowUpActionStore implements FollowUpActionStore {
   }
 
   async update(id: string, expectedVersion: number, changes: ActionChanges): Promise<FollowUpAction> {
-    const result = await this.rows
-      .createQueryBuilder()
-      .update()
-      .set({ ...changes, version: expectedVersion + 1 })
-      .where('id = :id AND version = :version', { id: id.toLowerCase(), version: expectedVersion })
-      .execute();
-    if (result.affected !== 1) {
+    if (!(await updateIfVersion(this.rows, id, expectedVersion, changes))) {
       if (!(await this.find(id))) throw notFound('That action does not exist.');
       throw conflict('The action changed since this card was shown. Here it is as it is now.');
     }

@@ -1,3 +1,4 @@
+import { updateIfVersion } from '../optimistic-update';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, Repository } from 'typeorm';
 import { conflict, notFound } from '../../domain/errors';
@@ -48,13 +49,7 @@ export class SqlRetentionCaseStore implements RetentionCaseStore {
   }
 
   async update(id: string, expectedVersion: number, changes: RetentionChanges): Promise<RetentionCase> {
-    const result = await this.rows
-      .createQueryBuilder()
-      .update()
-      .set({ ...changes, version: expectedVersion + 1 })
-      .where('id = :id AND version = :version', { id: id.toLowerCase(), version: expectedVersion })
-      .execute();
-    if (result.affected !== 1) {
+    if (!(await updateIfVersion(this.rows, id, expectedVersion, changes))) {
       if (!(await this.find(id))) throw notFound('That retention case does not exist.');
       throw conflict('The case changed since this card was shown. Here it is as it is now.');
     }
