@@ -47,6 +47,16 @@ export function ninoFormCard(ask: PrivacyAsk, state: { nino?: string; problem?: 
 }
 
 const RAW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const STORED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+const stampLondon = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** A value as a person reads it: yes or no, a London date and time; the data block keeps it as stored. */
+function readable(value: string): string {
+  if (value === 'true') return 'Yes';
+  if (value === 'false') return 'No';
+  if (STORED_TIME.test(value)) return stampLondon.format(new Date(value));
+  return value;
+}
 
 /** Cards stay well under Teams' 100 KB; the full document is in the attached file. */
 const MAX_CARD_ROWS = 60;
@@ -75,7 +85,7 @@ export function subjectAccessCard(doc: SubjectAccessDocument, json?: string): Ad
     for (const row of section.rows) {
       if (shown++ >= MAX_CARD_ROWS) break;
       // Internal ids mean nothing to a reader; they are in the data (JSON) below.
-      const facts = row.filter((f) => !RAW_ID.test(f.value)).map((f) => ({ title: f.label, value: f.value }));
+      const facts = row.filter((f) => !RAW_ID.test(f.value)).map((f) => ({ title: f.label, value: readable(f.value) }));
       if (facts.length) body.push({ type: 'FactSet', facts });
     }
   }
