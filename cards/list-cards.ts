@@ -24,6 +24,8 @@ interface ListItem {
   readonly heading: string;
   readonly details: readonly string[];
   readonly requestId: string;
+  /** Names the button, so that a screen reader's list of buttons says which case each opens. */
+  readonly reference: string;
 }
 
 function listCard(options: { title: string; intro: string; empty: string; page: Page<unknown>; items: readonly ListItem[]; pageVerb: string }): AdaptiveCard {
@@ -52,7 +54,7 @@ function listCard(options: { title: string; intro: string; empty: string; page: 
           type: 'Column',
           width: 'auto',
           verticalContentAlignment: 'Center',
-          items: [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Open', data: { verb: 'request.open', requestId: item.requestId } }] }],
+          items: [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: `Open ${item.reference}`, data: { verb: 'request.open', requestId: item.requestId } }] }],
         },
       ],
     });
@@ -95,6 +97,7 @@ export function queueListCard(page: Page<ListedRequest>, today: string): Adaptiv
     pageVerb: LIST_PAGE_VERBS.queue,
     items: page.items.map((item) => ({
       heading: heading(item, today, true),
+      reference: item.reference,
       details: [line(about(item), REQUEST_TYPE_LABELS[item.type]), line(STATUS_LABELS[item.status], item.requesterName ? `from ${item.requesterName}` : null, needed(item))],
       requestId: item.id,
     })),
@@ -112,6 +115,7 @@ export function myRequestsListCard(page: Page<ListedRequest>, today: string): Ad
     items: page.items.map((item) => ({
       // Overdue only means something while the DEA has still to answer.
       heading: heading(item, today, ['submitted', 'info_requested', 'accepted'].includes(item.status)),
+      reference: item.reference,
       details: [line(about(item), REQUEST_TYPE_LABELS[item.type]), line(STATUS_LABELS[item.status], needed(item))],
       requestId: item.id,
     })),
@@ -128,6 +132,7 @@ export function meetingsListCard(page: Page<ListedMeeting>, today: string): Adap
     pageVerb: LIST_PAGE_VERBS.meetings,
     items: page.items.map((item) => ({
       heading: heading(item, today, false),
+      reference: item.reference,
       details: [
         describeMeeting(item.start, item.end),
         line(about(item), item.channel ? CHANNEL_LABELS[item.channel] : REQUEST_TYPE_LABELS[item.type]),
@@ -150,6 +155,7 @@ export function qualityListCard(page: Page<CheckableMeeting>, today: string): Ad
       const standard = item.check ? QAS_LABELS[item.check.standard].split(':')[0]! : null;
       return {
         heading: heading(item, today, false),
+      reference: item.reference,
         details: [
           line(item.channel ? CHANNEL_LABELS[item.channel] : REQUEST_TYPE_LABELS[item.type], STATUS_LABELS[item.status]),
           item.check ? `${standard}: ${item.check.result ? QAS_RESULT_LABELS[item.check.result] : 'marked'}` : 'Not checked',

@@ -11,7 +11,7 @@ function opened(card: Record<string, unknown>): string[] {
     else if (node && typeof node === 'object') {
       const n = node as Record<string, unknown>;
       const data = n.data as Record<string, unknown> | undefined;
-      if (n.type === 'Action.Submit' && n.title === 'Open' && data?.verb === 'request.open') ids.push(String(data.requestId));
+      if (n.type === 'Action.Submit' && typeof n.title === 'string' && n.title.startsWith('Open ') && data?.verb === 'request.open') ids.push(String(data.requestId));
       Object.values(n).forEach(walk);
     }
   };
