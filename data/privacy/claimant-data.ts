@@ -5,7 +5,7 @@
  * a new table cannot be forgotten.
  */
 
-/** What a column holds about the claimant. */
+/** What a column holds about the claimant. A 'name' is how they are called (a first name or initials), replaced like a surname. */
 export type ClaimantDataKind = 'nino' | 'surname' | 'name' | 'free-text' | 'health';
 
 /** How a table's rows are tied to one claimant. */
