@@ -10,6 +10,7 @@ import { subjectAccessDue } from '../../domain/privacy/due-dates';
 import { labelOf, type SubjectAccessDocument } from '../../domain/privacy/subject-access';
 import { hasRole, isTeamLeader, type StaffMember } from '../../domain/staff';
 import { REQUEST_LIVE_CARD, type OutboxWriter } from '../core/outbox-writer';
+import { RETENTION_LIVE_CARD } from '../retention-cases/journey';
 import { ADVICE_LIVE_CARD } from '../specialist-advice/journey';
 
 export const ERASED_TEXT = 'Removed at the claimant\'s request';
@@ -51,9 +52,10 @@ export class PrivacyActions {
   }
 
   /** Posted copies of the cases' cards are re-rendered from the (now anonymised) stored state. */
-  redactPostedCards(cases: Pick<ClaimantCases, 'requestIds' | 'conversationIds'>): void {
+  redactPostedCards(cases: Pick<ClaimantCases, 'requestIds' | 'conversationIds' | 'retentionCaseIds'>): void {
     for (const id of cases.requestIds) this.deps.outbox.changed(REQUEST_LIVE_CARD, id);
     for (const id of cases.conversationIds) this.deps.outbox.changed(ADVICE_LIVE_CARD, id);
+    for (const id of cases.retentionCaseIds) this.deps.outbox.changed(RETENTION_LIVE_CARD, id);
   }
 
   /** Everything held about the claimant, with the request and its due dates recorded, and the showing logged. */

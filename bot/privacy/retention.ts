@@ -22,7 +22,7 @@ export interface RetentionDeps {
   readonly log: PrivacyLog;
   readonly leases: SqlJobLeases;
   readonly teams: Pick<TeamsMessages, 'update'>;
-  readonly redactPostedCards: (cases: { requestIds: readonly string[]; conversationIds: readonly string[] }) => void;
+  readonly redactPostedCards: (cases: { requestIds: readonly string[]; conversationIds: readonly string[]; retentionCaseIds: readonly string[] }) => void;
   readonly rules: RetentionConfig;
   readonly clock: Clock;
   readonly logger: Logger;

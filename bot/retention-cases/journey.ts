@@ -14,7 +14,7 @@ import { RetentionActions } from './retention-actions';
 const CASE = z.object({ caseId: z.string().min(1).max(64), version: z.coerce.number().int().nonnegative() });
 const text = z.string().optional();
 const RETENTION_CARD = 'retention_case_card';
-const RETENTION_LIVE_CARD = 'retention_case';
+export const RETENTION_LIVE_CARD = 'retention_case';
 
 /**
  * Retention cases (seed 000 §66–68; seed 002 Annex 3 §4.4): the employer adviser registers them,

@@ -5,8 +5,8 @@
  * a new table cannot be forgotten.
  */
 
-/** What a column holds about the claimant. */
-export type ClaimantDataKind = 'nino' | 'surname' | 'free-text' | 'health';
+/** What a column holds about the claimant. A 'name' is how they are called (a first name or initials), replaced like a surname. */
+export type ClaimantDataKind = 'nino' | 'surname' | 'name' | 'free-text' | 'health';
 
 /** How a table's rows are tied to one claimant. */
 export type ClaimantLink =
@@ -16,6 +16,10 @@ export type ClaimantLink =
   | { readonly by: 'request'; readonly column: string }
   /** Rows of the claimant's Specialist Advice conversations. */
   | { readonly by: 'conversation'; readonly column: string }
+  /** Rows of the claimant's retention cases (found by NINO; a case of someone who claims nothing has none). */
+  | { readonly by: 'retention'; readonly column: string }
+  /** Rows that name one of the claimant's requests by its reference (DEA-000123) rather than its id. */
+  | { readonly by: 'reference'; readonly column: string }
   /** Stored documents (bot state) searched for the NINO and surname; an unfinished draft is deleted whole. */
   | { readonly by: 'search'; readonly column: string };
 
@@ -70,6 +74,40 @@ export const CLAIMANT_TABLES: readonly ClaimantTable[] = [
     hcpMaterial: true,
   },
   { entity: 'AdviceEvent', title: 'Changes to the Specialist Advice conversations', link: { by: 'conversation', column: 'conversationId' }, columns: {}, hcpMaterial: true },
+  {
+    entity: 'FollowUpAction',
+    title: 'Actions that followed an outcome',
+    link: { by: 'request', column: 'requestId' },
+    // What was done for the claimant, typed by the work psychologist, employer adviser or provision manager.
+    columns: { doneNote: 'free-text' },
+    internal: ['version'],
+    version: 'version',
+  },
+  {
+    entity: 'PartnershipActivity',
+    title: 'Case conferences with the work psychologist',
+    link: { by: 'reference', column: 'requestReference' },
+    // The claimant's barriers to provision or work, and what the work psychologist advised. Sessions
+    // commissioned from coach feedback name no request, and are about a group of coaches.
+    columns: { topic: 'health', feedback: 'free-text', note: 'free-text' },
+  },
+  {
+    entity: 'RetentionCase',
+    title: 'Retention cases (support to keep a job)',
+    link: { by: 'retention', column: 'id' },
+    columns: {
+      nino: 'nino',
+      surname: 'surname',
+      personName: 'name',
+      employer: 'free-text',
+      need: 'health',
+      agreedNote: 'free-text',
+      hcpAdvice: 'health',
+      outcomeNote: 'free-text',
+    },
+    internal: ['version'],
+    version: 'version',
+  },
   { entity: 'AccessLog', title: 'Who has seen these cases', link: { by: 'request', column: 'caseId' }, columns: {} },
   { entity: 'AccessLog', title: 'Who has seen these Specialist Advice conversations', link: { by: 'conversation', column: 'caseId' }, columns: {}, hcpMaterial: true },
   { entity: 'BotState', title: 'Unfinished drafts', link: { by: 'search', column: 'document' }, columns: { document: 'free-text' }, internal: ['id', 'storageKey', 'etag'] },
@@ -85,7 +123,10 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
   StaffRole: 'Staff roles.',
   ProcessedActivity: 'Ids of activities already handled; no content.',
   ConversationReference: 'How to reach a colleague in Teams; no claimant.',
-  Outbox: { lastError: 'A delivery error from Teams; cards are rendered at delivery, the row holds only ids.' },
+  Outbox: { lastError: 'A delivery error from Teams; cards are rendered at delivery, the row holds only ids.', activityId: 'A Teams message id.' },
+  ConversationPace: 'When the next message may go to a Teams conversation: a conversation id and a time.',
+  WorkItem: 'Work still to finish after an answer (diaries, plans): a kind, the subject\'s id, times and the last diary or Graph error; no content.',
+  PartnershipMeeting: 'Monthly meetings of a DEA and their work psychologist: staff ids, times, a diary event id and a diary error; no claimant.',
   PostedCard: { activityId: 'A Teams message id.', reference: 'Where a card was posted in Teams (conversation ids); the card itself is re-rendered from stored state.' },
   CalendarEvent: {
     subject: 'Diary entries name only the case reference; claimant details are never written to calendars.',
@@ -109,6 +150,49 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
   },
   ConferenceQas: { comments: 'A quality check of a whole group conference; no claimant.' },
   HcpSiteDay: 'Where an HCP works on a day.',
+  // Partnerships, the Disability Hub and strategies are about provision in a district, not about a
+  // person: cases are named by reference only. Their forms are shown to staff who are not on a case,
+  // so a claimant's details typed there would be a breach; erasure cannot find them by NINO.
+  HubEntry: {
+    district: 'A district name.',
+    title: 'Hub content published to every coach of a district: provision, not a person.',
+    summary: 'Hub content published to every coach of a district: provision, not a person.',
+    link: 'A web address of a service.',
+  },
+  HubChange: {
+    title: 'Proposed Hub content, as HubEntry.',
+    summary: 'Proposed Hub content, as HubEntry.',
+    link: 'A web address of a service.',
+    reason: 'Why the district contact declined a change to Hub content.',
+  },
+  Opportunity: {
+    title: 'A job or provision opportunity shared with a DEA\'s whole cohort of coaches.',
+    summary: 'A job or provision opportunity shared with a DEA\'s whole cohort of coaches.',
+    link: 'A web address of the opportunity.',
+  },
+  ExternalPartner: {
+    district: 'A district name.',
+    name: 'An organisation\'s name.',
+    contact: 'A contact at the organisation (a business contact, not a claimant).',
+    website: 'The organisation\'s web address.',
+    focus: 'What the organisation offers.',
+  },
+  ServiceChange: {
+    partnerName: 'An organisation\'s name.',
+    district: 'A district name.',
+    change: 'A change in an organisation\'s service, told to a whole district.',
+    impact: 'What a change in service means for claimants in general, told to a whole district.',
+  },
+  Strategy: {
+    title: 'A DEA\'s strategy for a district: provision, not a person.',
+    why: 'Why the strategy is needed: gaps in provision, seen across cases.',
+    areas: 'Codes of the areas covered.',
+    internalPartners: 'Codes of internal partners.',
+    partnerIds: 'Ids of external partners.',
+    gapConferenceIds: 'Ids of group conferences where a gap was seen.',
+    gapNote: 'A gap in provision, seen across cases.',
+  },
+  StrategyAction: { what: 'An action of a strategy.', owner: 'Who does it: a person or organisation of the strategy, not a claimant.' },
   PrivacyRecord: { cases: 'Case references only.', counts: 'Counts of rows.' },
   // Text columns of claimant tables that are not claimant data.
   ConsentRecord: { statements: 'Codes of what was explained.', availability: 'Half days the claimant is free, as codes.' },

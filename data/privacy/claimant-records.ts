@@ -8,6 +8,7 @@ export interface ClaimantCases {
   readonly claimantIds: readonly string[];
   readonly requestIds: readonly string[];
   readonly conversationIds: readonly string[];
+  readonly retentionCaseIds: readonly string[];
   /** Human references, for the record of what was done (never the NINO). */
   readonly references: readonly string[];
   /** Text to look for in stored documents (bot state): the NINO as stored and as typed with spaces. */
@@ -23,6 +24,9 @@ export interface HeldRows {
 /** Statuses after which nothing more happens to a case. */
 export const REQUEST_ENDED = ['closed', 'redirected', 'withdrawn'] as const;
 export const ADVICE_ENDED = ['held', 'did_not_attend', 'declined', 'cancelled'] as const;
+export const RETENTION_ENDED = ['closed'] as const;
+
+const reference = (prefix: string, number: number) => `${prefix}${String(number).padStart(6, '0')}`;
 
 /** SQL Server takes at most 2,100 parameters a statement: ids go in chunks well under it. */
 const CHUNK = 500;
@@ -41,6 +45,11 @@ function idsFor(cases: ClaimantCases, table: ClaimantTable): readonly string[] {
       return cases.requestIds;
     case 'conversation':
       return cases.conversationIds;
+    case 'retention':
+      return cases.retentionCaseIds;
+    case 'reference':
+      // Request references only: other kinds of case are not named by reference elsewhere.
+      return cases.references.filter((r) => r.startsWith('DEA-'));
     case 'search':
       return [];
   }
@@ -48,7 +57,7 @@ function idsFor(cases: ClaimantCases, table: ClaimantTable): readonly string[] {
 
 function replacementFor(kind: ClaimantDataKind, text: string): string {
   if (kind === 'nino') return REMOVED.nino;
-  if (kind === 'surname') return REMOVED.surname;
+  if (kind === 'surname' || kind === 'name') return REMOVED.surname;
   return text;
 }
 
@@ -62,18 +71,22 @@ export class ClaimantRecords {
     const claimantIds = claimants.map((c) => c.id);
     const requests = claimantIds.length === 0 ? [] : await this.inChunks(claimantIds, (ids) => this.dataSource.createQueryBuilder().select('r.id', 'id').addSelect('r.number', 'number').from('SupportRequest', 'r').where('r.claimantId IN (:...ids)', { ids }).getRawMany<{ id: string; number: number }>());
     const conversations = await this.dataSource.createQueryBuilder().select('a.id', 'id').addSelect('a.number', 'number').from('AdviceConversation', 'a').where('a.nino = :nino', { nino }).getRawMany<{ id: string; number: number }>();
+    const retentionCases = await this.dataSource.createQueryBuilder().select('rc.id', 'id').addSelect('rc.number', 'number').from('RetentionCase', 'rc').where('rc.nino = :nino', { nino }).getRawMany<{ id: string; number: number }>();
     return {
       claimantIds,
       requestIds: requests.map((r) => r.id),
       conversationIds: conversations.map((c) => c.id),
-      references: [...requests.map((r) => `DEA-${String(r.number).padStart(6, '0')}`), ...conversations.map((c) => `SA-${String(c.number).padStart(6, '0')}`)],
+      retentionCaseIds: retentionCases.map((c) => c.id),
+      references: [...requests.map((r) => reference('DEA-', r.number)), ...conversations.map((c) => reference('SA-', c.number)), ...retentionCases.map((c) => reference('RET-', c.number))],
       searchTerms: [nino, formatNino(nino)],
     };
   }
 
   /**
    * Cases that ended before the cut-offs and still hold claimant details, oldest first, at most
-   * `limit` of each kind (the job takes the rest on its next run).
+   * `limit` of each kind (the job takes the rest on its next run). Retention cases are support
+   * cases of the DEA model (and a claimant's DEA Support Intervention is a request), so they keep
+   * the request period; they are taken whether or not the person claims a benefit.
    */
   async endedBefore(requestCutoff: Date, adviceCutoff: Date, limit: number): Promise<ClaimantCases> {
     const requests = await this.dataSource
@@ -101,11 +114,24 @@ export class ClaimantRecords {
       .orderBy('a.updatedAt', 'ASC')
       .limit(limit)
       .getRawMany<{ id: string; number: number }>();
+    const retentionCases = await this.dataSource
+      .createQueryBuilder()
+      .select('rc.id', 'id')
+      .addSelect('rc.number', 'number')
+      .from('RetentionCase', 'rc')
+      .where('rc.status IN (:...ended)', { ended: RETENTION_ENDED })
+      .andWhere('rc.closedAt < :cutoff', { cutoff: requestCutoff })
+      // The need is always written, so it marks whether the case has been anonymised.
+      .andWhere('rc.need NOT LIKE :removedText', { removedText: 'Removed%' })
+      .orderBy('rc.closedAt', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string; number: number }>();
     return {
       claimantIds: requests.flatMap((r) => (r.claimantId ? [r.claimantId] : [])),
       requestIds: requests.map((r) => r.id),
       conversationIds: conversations.map((c) => c.id),
-      references: [...requests.map((r) => `DEA-${String(r.number).padStart(6, '0')}`), ...conversations.map((c) => `SA-${String(c.number).padStart(6, '0')}`)],
+      retentionCaseIds: retentionCases.map((c) => c.id),
+      references: [...requests.map((r) => reference('DEA-', r.number)), ...conversations.map((c) => reference('SA-', c.number)), ...retentionCases.map((c) => reference('RET-', c.number))],
       searchTerms: [],
     };
   }

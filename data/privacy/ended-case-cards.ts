@@ -1,7 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { DataSource } from 'typeorm';
 import type { PostedCardRow } from '../schema/messaging';
-import { ADVICE_ENDED, REQUEST_ENDED } from './claimant-records';
+import { ADVICE_ENDED, REQUEST_ENDED, RETENTION_ENDED } from './claimant-records';
 
 export interface EndedCaseCard {
   readonly id: string;
@@ -10,23 +10,27 @@ export interface EndedCaseCard {
   readonly conversation: Partial<ConversationReference>;
 }
 
-/** Cards posted in Teams chats for requests and Specialist Advice conversations that ended before the cut-off: Teams keeps chat history, so they are redacted. */
+/** Cards posted in Teams chats for requests, Specialist Advice conversations and retention cases that ended before the cut-off: Teams keeps chat history, so they are redacted. */
 export class EndedCaseCards {
   constructor(private readonly dataSource: DataSource) {}
 
   async before(cutoff: Date, limit: number): Promise<EndedCaseCard[]> {
-    return [...(await this.of('SupportRequest', 'DEA-', REQUEST_ENDED, cutoff, limit)), ...(await this.of('AdviceConversation', 'SA-', ADVICE_ENDED, cutoff, limit))];
+    return [
+      ...(await this.of('SupportRequest', 'DEA-', REQUEST_ENDED, 'updatedAt', cutoff, limit)),
+      ...(await this.of('AdviceConversation', 'SA-', ADVICE_ENDED, 'updatedAt', cutoff, limit)),
+      ...(await this.of('RetentionCase', 'RET-', RETENTION_ENDED, 'closedAt', cutoff, limit)),
+    ];
   }
 
-  private async of(entity: string, prefix: string, ended: readonly string[], cutoff: Date, limit: number): Promise<EndedCaseCard[]> {
+  private async of(entity: string, prefix: string, ended: readonly string[], endedAt: 'updatedAt' | 'closedAt', cutoff: Date, limit: number): Promise<EndedCaseCard[]> {
     const rows = await this.dataSource
       .createQueryBuilder()
       .select(['p.id AS id', 'p.activityId AS activityId', 'p.reference AS reference', 'r.number AS number'])
       .from('PostedCard', 'p')
       .innerJoin(entity, 'r', 'r.id = p.requestId')
       .where('r.status IN (:...ended)', { ended })
-      .andWhere('r.updatedAt < :cutoff', { cutoff })
-      .orderBy('r.updatedAt', 'ASC')
+      .andWhere(`r.${endedAt} < :cutoff`, { cutoff })
+      .orderBy(`r.${endedAt}`, 'ASC')
       .limit(limit)
       .getRawMany<Pick<PostedCardRow, 'id' | 'activityId' | 'reference'> & { number: number }>();
     return rows.map((r) => ({ id: r.id, activityId: r.activityId, reference: `${prefix}${String(r.number).padStart(6, '0')}`, conversation: JSON.parse(r.reference) as Partial<ConversationReference> }));

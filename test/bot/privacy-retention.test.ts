@@ -68,4 +68,33 @@ describe('retention: a daily job removes what is past its period and redacts car
     now = new Date(now.getTime() + 731 * DAY);
     expect(await bot.app.jobs.applyRetention!()).toMatchObject({ accessLogDeleted: logged });
   });
+
+  it('redacts the posted cards of a closed retention case, then removes its details after the request retention period', async () => {
+    const EA = '00000000-0000-4000-8000-000000000008';
+    await exchange(bot, EA, 'help');
+    const registered = await invokeAs(bot, EA, 'retention.register', { personName: 'Sam', employer: 'Crawley Logistics Ltd', need: HEALTH, claimant: 'yes', surname: SURNAME, nino: 'CE 65 43 21 D', assessment: 'possibly_complex' });
+    const caseId = JSON.stringify(registered.card).match(/"caseId":"([0-9a-f-]{36})"/)![1]!;
+    await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId, version: 1, route: 'dea_supports_employer_adviser', agreedNote: 'I will support the employer adviser.' });
+    await invokeAs(bot, EA, 'retention.outcome', { caseId, version: 2, outcome: 'retained_with_adjustments', outcomeNote: 'A later start agreed.' });
+    await bot.app.background.idle();
+    await bot.app.notifier.idle();
+    const posted = await query(`SELECT recipientAad FROM posted_card WHERE requestId = '${caseId}'`);
+    expect(posted.length).toBeGreaterThan(0);
+
+    now = new Date(now.getTime() + 8 * DAY);
+    bot.connector.clear();
+    // The open request of this test is not touched; the closed retention case's cards are redacted.
+    expect(await bot.app.jobs.applyRetention!()).toMatchObject({ cases: 0, cardsRedacted: posted.length });
+    const puts = bot.connector.calls.filter((c) => c.method === 'PUT');
+    expect(visibleText(puts.map((c) => c.activity))).toContain('RET-000001');
+    expect(visibleText(puts.map((c) => c.activity))).not.toContain(SURNAME);
+    expect(await query(`SELECT id FROM posted_card WHERE requestId = '${caseId}'`)).toEqual([]);
+
+    now = new Date(now.getTime() + 30 * DAY);
+    expect(await bot.app.jobs.applyRetention!()).toMatchObject({ cases: 1 });
+    const [row] = await query('SELECT nino, surname, personName, employer, need, outcome FROM retention_case');
+    expect(row).toEqual({ nino: 'REMOVED', surname: 'Removed', personName: 'Removed', employer: 'Removed at the end of its retention period', need: 'Removed at the end of its retention period', outcome: 'retained_with_adjustments' });
+    const records = await query("SELECT cases FROM privacy_record WHERE kind = 'retention' ORDER BY at");
+    expect(records.map((r) => r.cases)).toEqual(['', 'RET-000001']);
+  });
 });

@@ -117,3 +117,31 @@ describe('retention cases: the employer adviser, the DEA and the work psychologi
     expect(visibleText(await exchange(bot, PEOPLE.dea, 'retention cases'))).toContain('Referred to the work psychologist, who conducts the retention activity: 1');
   });
 });
+
+describe('retention cases and the claimant\'s rights', () => {
+  const LEAD = '00000000-0000-4000-8000-000000000401';
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    for (const who of [PEOPLE.dea, EA, LEAD]) await exchange(bot, who, 'help');
+    bot.connector.clear();
+  });
+  afterEach(async () => bot.close());
+
+  it('an erasure by NINO removes the claimant\'s retention case details and updates its posted cards without them', async () => {
+    const registered = await invokeAs(bot, EA, 'retention.register', COMPLEX);
+    const caseId = caseIdIn(registered.card);
+    await settle(bot);
+    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`))).toContain('Crawley Logistics');
+
+    bot.connector.clear();
+    expect(visibleText(await exchange(bot, LEAD, { verb: 'privacy.erase', nino: NINO, confirm: 'yes' }))).toContain('RET-000001');
+    await settle(bot);
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'PUT' && c.conversationId === `a:personal-${PEOPLE.dea}`));
+    const update = visibleText(bot.connector.calls.filter((c) => c.method === 'PUT' && c.conversationId === `a:personal-${PEOPLE.dea}`).map((c) => c.activity));
+    expect(update).toContain('RET-000001');
+    for (const secret of ['Quill', 'AB 12 34 56 C', 'Crawley Logistics', 'lift after a back injury', 'Sam']) expect({ secret, shown: update.includes(secret) }).toEqual({ secret, shown: false });
+    const [row] = await bot.app.dataSource.query('SELECT nino, surname, personName, need, status FROM retention_case WHERE id = ?', [caseId]);
+    expect(row).toEqual({ nino: 'REMOVED', surname: 'Removed', personName: 'Removed', need: 'Removed at the claimant\'s request', status: 'consulting' });
+  });
+});

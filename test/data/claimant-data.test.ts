@@ -62,11 +62,12 @@ describe('a claimant\'s data, by NINO', () => {
   const fileText = () => [db.file, `${db.file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('\n');
   const secrets = [SUBJECT.nino, SUBJECT.surname, ...Object.values(SUBJECT.texts)];
 
-  it('finds the claimant\'s requests and Specialist Advice conversations, and no one else\'s', async () => {
+  it('finds the claimant\'s requests, Specialist Advice conversations and retention cases, and no one else\'s', async () => {
     const cases = await records.casesOf(SUBJECT.nino);
     expect(cases.requestIds).toEqual([seeded.requestId]);
     expect(cases.conversationIds).toEqual([seeded.conversationId]);
-    expect(cases.references).toEqual(['DEA-000001', 'SA-000001']);
+    expect(cases.retentionCaseIds).toEqual([seeded.retentionCaseId]);
+    expect(cases.references).toEqual(['DEA-000001', 'SA-000001', 'RET-000001']);
   });
 
   it('a subject access export holds every seeded fact, from every claimant table', async () => {
@@ -95,11 +96,11 @@ describe('a claimant\'s data, by NINO', () => {
     for (const secret of secrets) expect({ secret, found: after.includes(secret) }).toEqual({ secret, found: false });
     // Only the unfinished draft is deleted; every row a report counts is kept.
     expect(await countAll()).toEqual({ ...counts, BotState: counts.BotState! - 1 });
-    expect(changed).toMatchObject({ Claimant: 1, SupportRequest: 1, RequestMessage: 1, MeetingRecord: 1, InterventionOverride: 1, QualityCheck: 1, ConferenceCase: 1, AdviceConversation: 1, AdviceNotes: 1, BotState: 1 });
+    expect(changed).toMatchObject({ Claimant: 1, SupportRequest: 1, RequestMessage: 1, MeetingRecord: 1, InterventionOverride: 1, QualityCheck: 1, ConferenceCase: 1, AdviceConversation: 1, AdviceNotes: 1, FollowUpAction: 1, PartnershipActivity: 1, RetentionCase: 1, BotState: 1 });
     // Another claimant's data is untouched.
     expect(after).toContain(OTHER.surname);
     expect(after).toContain(OTHER.text);
-    expect(await records.casesOf(SUBJECT.nino)).toMatchObject({ requestIds: [], conversationIds: [] });
+    expect(await records.casesOf(SUBJECT.nino)).toMatchObject({ requestIds: [], conversationIds: [], retentionCaseIds: [] });
   });
 
   it.each(CLAIMANT_TABLES.filter((t) => Object.keys(t.columns).length > 0 && t.link.by !== 'search').map((t) => [t.entity, t] as const))('erasure rewrites every declared column of %s', async (_name, table) => {
@@ -108,5 +109,41 @@ describe('a claimant\'s data, by NINO', () => {
     const rows = (await records.held(cases)).find((h) => h.table === table)!.rows;
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) for (const column of Object.keys(table.columns)) expect(String(row[column])).toMatch(/^(REMOVED|Removed|Removed at the claimant's request)$/);
+  });
+});
+
+describe('retention cases at the end of the request retention period', () => {
+  let db: TempDatabase;
+  let seeded: SeededClaimant;
+  let records: ClaimantRecords;
+  beforeEach(async () => {
+    db = await openTempDatabase();
+    seeded = await seedClaimant(db.dataSource);
+    records = new ClaimantRecords(db.dataSource);
+  });
+  afterEach(() => db.close());
+
+  it('takes closed ones, with or without a NINO, leaves open ones, and does not take them twice', async () => {
+    const closedAt = new Date('2026-11-02T10:00:00Z');
+    const justAfter = new Date(closedAt.getTime() + 1000);
+    const [open] = await db.dataSource.query('SELECT id FROM retention_case WHERE number = 2');
+    // Open: never taken, whatever its age.
+    expect((await records.endedBefore(justAfter, justAfter, 10)).retentionCaseIds).toEqual([seeded.retentionCaseId]);
+    // Not yet past the period: not taken.
+    expect((await records.endedBefore(closedAt, closedAt, 10)).retentionCaseIds).toEqual([]);
+
+    await db.dataSource.getRepository('RetentionCase').update(open.id, { status: 'closed', closedAt });
+    const cases = await records.endedBefore(justAfter, justAfter, 10);
+    expect([...cases.retentionCaseIds].sort()).toEqual([seeded.retentionCaseId, open.id].sort());
+    expect(cases.references).toEqual(expect.arrayContaining(['RET-000001', 'RET-000002']));
+
+    const counts = await records.anonymise(cases, 'Removed at the end of its retention period');
+    expect(counts).toMatchObject({ RetentionCase: 2 });
+    const rows = await db.dataSource.query('SELECT number, nino, surname, personName, employer, need, agreedNote, hcpAdvice, outcomeNote, outcome, route, version FROM retention_case ORDER BY number');
+    const removed = 'Removed at the end of its retention period';
+    expect(rows[0]).toEqual({ number: 1, nino: 'REMOVED', surname: 'Removed', personName: 'Removed', employer: removed, need: removed, agreedNote: removed, hcpAdvice: removed, outcomeNote: removed, outcome: 'managed_transfer', route: 'dea_supports_employer_adviser', version: 2 });
+    // Blank optional fields stay blank; what the reports count stays.
+    expect(rows[1]).toMatchObject({ number: 2, nino: null, surname: null, personName: 'Removed', need: removed, agreedNote: null, route: 'employer_adviser', version: 2 });
+    expect((await records.endedBefore(justAfter, justAfter, 10)).retentionCaseIds).toEqual([]);
   });
 });

@@ -31,6 +31,16 @@ export const SUBJECT = {
     notesActions: 'Actions Quorbly walk daily',
     notesFindings: 'Findings Zibbledorf to GP',
     draft: 'Draft Blemthorpe panic attacks',
+    followUpDone: 'Done: Crumbleford job trial arranged',
+    partnershipTopic: 'Barriers: Wozzleton hearing loss',
+    partnershipFeedback: 'Feedback Jibberling on provision',
+    partnershipNote: 'Note Flimbury pacing plan',
+    retentionPersonName: 'Snorvel',
+    retentionEmployer: 'Grumbleworth Haulage Ltd',
+    retentionNeed: 'Cannot lift since Thrumbleton hernia',
+    retentionAgreed: 'Agreed Pibbleworth desk trial',
+    retentionHcpAdvice: 'HCP Quazzleby lifting advice',
+    retentionOutcome: 'Outcome Drizzlemoor transfer',
   },
 } as const;
 
@@ -41,6 +51,7 @@ export interface SeededClaimant {
   readonly requestId: string;
   readonly otherRequestId: string;
   readonly conversationId: string;
+  readonly retentionCaseId: string;
   readonly coachId: string;
   readonly deaId: string;
 }
@@ -80,9 +91,25 @@ export async function seedClaimant(dataSource: DataSource, at = new Date('2026-1
   });
   await insert('AdviceNotes', { conversationId, conditions: t.notesConditions, impact: t.notesImpact, functioning: t.notesFunctioning, actions: t.notesActions, noAlternativeDiagnosis: true, wcaNotChallenged: true, findings: t.notesFindings, signedName: 'Hana HCP', signedOn: '2026-11-02', recordedById: hcp.id, recordedAt: at });
   await insert('AdviceEvent', { id: randomUUID(), conversationId, actorId: hcp.id, what: 'held', at });
+  await insert('FollowUpAction', { id: randomUUID(), requestId: request.id, requestReference: request.reference, kind: 'employer_adviser', jobcentreId: coach.jobcentreId, requesterId: coach.id, deaId: coach.deaId, assigneeId: null, status: 'done', createdById: coach.deaId, createdAt: at, dueBy: at, assignedAt: null, acceptedAt: null, doneAt: at, doneNote: t.followUpDone, version: 1 });
+  await insert('PartnershipActivity', { id: randomUUID(), deaId: coach.deaId, workPsychologistId: coach.id, kind: 'case_conference', status: 'done', requestReference: request.reference, topic: t.partnershipTopic, feedback: t.partnershipFeedback, heldOn: '2026-11-02', note: t.partnershipNote, createdAt: at });
+  // A session from coach feedback names no case: an erasure leaves it alone.
+  await insert('PartnershipActivity', { id: randomUUID(), deaId: coach.deaId, workPsychologistId: coach.id, kind: 'training', status: 'done', requestReference: null, topic: OTHER.text, feedback: null, heldOn: '2026-11-02', note: null, createdAt: at });
+  const retentionCaseId = randomUUID();
+  await insert('RetentionCase', {
+    id: retentionCaseId, number: 1, employerAdviserId: coach.id, jobcentreId: coach.jobcentreId, deaId: coach.deaId, workPsychologistId: null, hcpId: hcp.id, hcpAdvice: t.retentionHcpAdvice,
+    personName: t.retentionPersonName, employer: t.retentionEmployer, need: t.retentionNeed, nino: SUBJECT.nino, surname: SUBJECT.surname, assessment: 'possibly_complex', status: 'closed',
+    route: 'dea_supports_employer_adviser', agreedNote: t.retentionAgreed, interventionRequestId: null, outcome: 'managed_transfer', outcomeNote: t.retentionOutcome, outcomeById: coach.id, closedAt: at, createdAt: at, version: 1,
+  });
+  // Someone who claims nothing: no NINO, so not found by one.
+  await insert('RetentionCase', {
+    id: randomUUID(), number: 2, employerAdviserId: coach.id, jobcentreId: coach.jobcentreId, deaId: null, workPsychologistId: null, hcpId: null, hcpAdvice: null,
+    personName: OTHER.surname, employer: 'Other Employer Ltd', need: OTHER.text, nino: null, surname: null, assessment: 'straightforward', status: 'with_employer_adviser',
+    route: 'employer_adviser', agreedNote: null, interventionRequestId: null, outcome: null, outcomeNote: null, outcomeById: null, closedAt: null, createdAt: at, version: 1,
+  });
   await insert('AccessLog', { id: randomUUID(), at, staffId: coach.deaId, caseKind: 'request', caseId: request.id, relationship: 'adviser', shown: 'card' });
   await insert('AccessLog', { id: randomUUID(), at, staffId: hcp.id, caseKind: 'advice', caseId: conversationId, relationship: 'adviser', shown: 'card' });
   // A half-typed request kept in the coach's bot state.
   await insert('BotState', { id: randomUUID().replace(/-/g, ''), storageKey: 'msteams/users/coach', document: JSON.stringify({ requestDraft: { nino: SUBJECT.nino.toLowerCase(), surname: SUBJECT.surname, description: t.draft } }), etag: '1', updatedAt: at });
-  return { requestId: request.id, otherRequestId: other.id, conversationId, coachId: coach.id, deaId: coach.deaId! };
+  return { requestId: request.id, otherRequestId: other.id, conversationId, retentionCaseId, coachId: coach.id, deaId: coach.deaId! };
 }
