@@ -4,6 +4,8 @@ import { conflict } from '../../domain/errors';
 import type { ActivityChanges, HcpActivityStore, NewActivity, NewAttendance, NewNotice, NewSupplierRequest, NewWeeklyNote, SupplierRequestChanges, WeeklyNoteChanges } from '../../domain/hcp-activity/ports';
 import { formatSupplierReference, type AttendanceRecord, type HcpNotice, type SupplierRequest, type SupportingActivity, type WeeklyNote } from '../../domain/hcp-activity/records';
 import type { HcpActivityRow, HcpAttendanceRow, HcpNoticeRow, HcpWeeklyNoteRow, SupplierRequestRow } from '../schema/hcp-activity';
+import type { StaffDirectory } from '../../domain/ports';
+import type { StaffMember } from '../../domain/staff';
 import { inChunks } from '../chunks';
 import { inTransaction, repositoryOf } from '../transactions';
 import { isUniqueViolation } from '../unique-violation';
@@ -80,6 +82,11 @@ export class SqlHcpActivityStore implements HcpActivityStore {
     return row ? noteOf(row) : null;
   }
 
+  async weeklyNoteById(id: string): Promise<WeeklyNote | null> {
+    const row = await this.notes().findOne({ where: { id: id.toLowerCase() } });
+    return row ? noteOf(row) : null;
+  }
+
   async createWeeklyNote(note: NewWeeklyNote, at: Date): Promise<WeeklyNote> {
     const id = randomUUID();
     try {
@@ -99,8 +106,7 @@ export class SqlHcpActivityStore implements HcpActivityStore {
       .where('id = :id AND version = :version', { id: id.toLowerCase(), version })
       .execute();
     if (!result.affected) throw conflict('This weekly note changed since this card was shown.');
-    const row = await this.notes().findOne({ where: { id: id.toLowerCase() } });
-    return noteOf(row!);
+    return (await this.weeklyNoteById(id))!;
   }
 
   async weeklyNotesInDistrict(district: string, fromWeek: string, toWeek: string): Promise<WeeklyNote[]> {
@@ -307,4 +313,32 @@ function requestOf(r: SupplierRequestRow): SupplierRequest {
 
 function noticeOf(r: HcpNoticeRow): HcpNotice {
   return { id: r.id.toLowerCase(), hcpId: r.hcpId.toLowerCase(), district: r.district, givenOn: r.givenOn, receivedOn: r.receivedOn, dueOn: r.dueOn, lastDay: r.lastDay, recordedById: r.recordedById.toLowerCase(), recordedAt: r.recordedAt };
+}
+
+/** HCPs and activity managers from the staff directory, by role. */
+export class SqlHcpRoles {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: StaffDirectory,
+  ) {}
+
+  /** The activity managers of a district (their base jobcentre is in it). */
+  async managersInDistrict(district: string): Promise<StaffMember[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('s.id', 'id')
+      .from('staff', 's')
+      .innerJoin('staff_role', 'r', 'r.staffId = s.id AND r.role = :role', { role: 'hcp_activity_manager' })
+      .innerJoin('jobcentre', 'j', 'j.id = s.jobcentreId')
+      .where('j.district = :district', { district })
+      .orderBy('s.name', 'ASC')
+      .getRawMany<{ id: string }>();
+    return this.directory.findByIds(rows.map((r) => r.id));
+  }
+
+  /** Every HCP, for the weekly note reminder. */
+  async allHcps(): Promise<StaffMember[]> {
+    const rows = await this.dataSource.createQueryBuilder().select('r.staffId', 'id').from('staff_role', 'r').where('r.role = :role', { role: 'hcp' }).getRawMany<{ id: string }>();
+    return this.directory.findByIds(rows.map((r) => r.id));
+  }
 }

@@ -28,6 +28,7 @@ export interface HcpActivityStore {
   requestedInDistrict(district: string): Promise<SupportingActivity[]>;
 
   weeklyNote(hcpId: string, weekStart: string): Promise<WeeklyNote | null>;
+  weeklyNoteById(id: string): Promise<WeeklyNote | null>;
   /** Inserts the note; a conflict when the HCP already has one for the week. */
   createWeeklyNote(note: NewWeeklyNote, at: Date): Promise<WeeklyNote>;
   updateWeeklyNote(id: string, version: number, changes: WeeklyNoteChanges, at: Date): Promise<WeeklyNote>;

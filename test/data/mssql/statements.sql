@@ -872,6 +872,13 @@ SELECT "HcpWeeklyNote"."id" AS "HcpWeeklyNote_id", "HcpWeeklyNote"."hcpId" AS "H
   ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
 --   @0 varchar(36), @1 varchar(10)
 
+-- SqlHcpActivityStore.weeklyNoteById
+SELECT "HcpWeeklyNote"."id" AS "HcpWeeklyNote_id", "HcpWeeklyNote"."hcpId" AS "HcpWeeklyNote_hcpId", "HcpWeeklyNote"."district" AS "HcpWeeklyNote_district", "HcpWeeklyNote"."weekStart" AS "HcpWeeklyNote_weekStart", "HcpWeeklyNote"."status" AS "HcpWeeklyNote_status", "HcpWeeklyNote"."body" AS "HcpWeeklyNote_body", "HcpWeeklyNote"."submittedAt" AS "HcpWeeklyNote_submittedAt", "HcpWeeklyNote"."reviewedById" AS "HcpWeeklyNote_reviewedById", "HcpWeeklyNote"."reviewedAt" AS "HcpWeeklyNote_reviewedAt", "HcpWeeklyNote"."changeReason" AS "HcpWeeklyNote_changeReason", "HcpWeeklyNote"."remindedAt" AS "HcpWeeklyNote_remindedAt", "HcpWeeklyNote"."version" AS "HcpWeeklyNote_version", "HcpWeeklyNote"."createdAt" AS "HcpWeeklyNote_createdAt", "HcpWeeklyNote"."updatedAt" AS "HcpWeeklyNote_updatedAt"
+  FROM "hcp_weekly_note" "HcpWeeklyNote"
+  WHERE (("HcpWeeklyNote"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
 -- SqlHcpActivityStore.createWeeklyNote
 INSERT INTO "hcp_weekly_note"("id", "hcpId", "district", "weekStart", "status", "body", "submittedAt", "reviewedById", "reviewedAt", "changeReason", "remindedAt", "version", "createdAt", "updatedAt")
   VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13);
@@ -995,6 +1002,21 @@ SELECT "HcpNotice"."id" AS "HcpNotice_id", "HcpNotice"."hcpId" AS "HcpNotice_hcp
   WHERE (("HcpNotice"."district" = @0))
   ORDER BY "HcpNotice"."receivedOn" ASC;
 --   @0 nvarchar(100)
+
+-- SqlHcpRoles.managersInDistrict
+SELECT "s"."id" AS "id"
+  FROM "staff" "s"
+  INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = @0
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  WHERE "j"."district" = @1
+  ORDER BY "s"."name" ASC;
+--   @0 string, @1 string
+
+-- SqlHcpRoles.allHcps
+SELECT "r"."staffId" AS "id"
+  FROM "staff_role" "r"
+  WHERE "r"."role" = @0;
+--   @0 string
 
 -- SqlAdvicePeople.jobcentre
 SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name", "Jobcentre"."cluster" AS "Jobcentre_cluster", "Jobcentre"."district" AS "Jobcentre_district", "Jobcentre"."bankHolidayRegion" AS "Jobcentre_bankHolidayRegion"

@@ -18,7 +18,7 @@ import { SqlSupportRequestStore } from '../../../data/stores/support-requests';
 import { SqlTrendStore } from '../../../data/stores/trend-alerts';
 import { SqlWorkingPatterns } from '../../../data/stores/working-patterns';
 import { SqlAdvicePeople, SqlAdviceStore } from '../../../data/stores/specialist-advice';
-import { SqlHcpActivityStore } from '../../../data/stores/hcp-activity';
+import { SqlHcpActivityStore, SqlHcpRoles } from '../../../data/stores/hcp-activity';
 import { ConversationPace } from '../../../data/stores/conversation-pace';
 import { SqlFollowUpActionStore } from '../../../data/stores/follow-up-actions';
 import { SqlOutputsReader, SqlPartnershipStore } from '../../../data/stores/partnership';
@@ -326,6 +326,7 @@ export const SUBJECTS: readonly Subject[] = [
     activitiesInDistrict: (s) => s.activitiesInDistrict('Surrey and Sussex', '2026-01-05', '2026-01-09'),
     requestedInDistrict: (s) => s.requestedInDistrict('Surrey and Sussex'),
     weeklyNote: (s) => s.weeklyNote(OTHER, '2026-01-05'),
+    weeklyNoteById: (s) => s.weeklyNoteById(ID),
     createWeeklyNote: (s, scene) => {
       scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql)] } : undefined));
       return s.createWeeklyNote({ hcpId: OTHER, district: 'Surrey and Sussex', weekStart: '2026-01-05', status: 'draft', body: 'Presentation at Crawley', submittedAt: null, reviewedById: null, reviewedAt: null, changeReason: null, remindedAt: null }, AT);
@@ -354,6 +355,10 @@ export const SUBJECTS: readonly Subject[] = [
     recordNotice: (s) => s.recordNotice({ hcpId: OTHER, district: 'Surrey and Sussex', givenOn: '2026-01-05', receivedOn: '2026-01-06', dueOn: '2026-01-06', lastDay: '2026-02-06', recordedById: ID, recordedAt: AT }),
     noticeOf: (s) => s.noticeOf(OTHER),
     noticesInDistrict: (s) => s.noticesInDistrict('Surrey and Sussex'),
+  }),
+  store(SqlHcpRoles, ({ dataSource }) => new SqlHcpRoles(dataSource, new SqlStaffDirectory(dataSource)), {
+    managersInDistrict: (s) => s.managersInDistrict('Surrey and Sussex'),
+    allHcps: (s) => s.allHcps(),
   }),
   store(SqlAdvicePeople, ({ dataSource }) => new SqlAdvicePeople(dataSource, new SqlStaffDirectory(dataSource)), {
     jobcentre: (s) => s.jobcentre(ID),
