@@ -31,7 +31,7 @@ export class AdviceDiary implements HcpDiary {
       .sort((a, b) => a.start.getTime() - b.start.getTime());
     const diary = busy.get(hcp.email.toLowerCase()) ?? [];
     const participant = { id: hcp.id, hours: pattern.hours, region: pattern.region, busy: [...diary, ...booked.map((b) => ({ start: b.start, end: b.end }))] };
-    return { date, jobcentreId: siteOn({ baseJobcentreId: hcp.jobcentreId, days: new Map(siteDays.map((d) => [d.date, d.jobcentreId])) }, date), conversations: booked, freeGaps: freeGaps(participant, date, 15) };
+    return { date, working: freeGaps({ ...participant, busy: [] }, date, 1).length > 0, jobcentreId: siteOn({ baseJobcentreId: hcp.jobcentreId, days: new Map(siteDays.map((d) => [d.date, d.jobcentreId])) }, date), conversations: booked, freeGaps: freeGaps(participant, date, 15) };
   }
 
   async week(hcpId: string, weekStart: string): Promise<WeekConversations> {

@@ -10,6 +10,7 @@ import { londonDateFast } from '../../domain/calendar/london-time';
 import { isDomainError } from '../../domain/errors';
 import { describeDate } from '../../domain/requests/calendar-date';
 import { HcpActivityService } from '../../domain/hcp-activity/activity-service';
+import { ACTIVITY_KIND_LABELS } from '../../domain/hcp-activity/records';
 import { reminderDue, weekStartOf } from '../../domain/hcp-activity/rules';
 import { hasRole } from '../../domain/staff';
 import { verb, type Journey } from '../core/journey';
@@ -86,7 +87,7 @@ export const hcpActivityJourney: Journey = {
         verb('hcp.record', ANY, ({ person, typed }) =>
           actions.answer(person, 'hcp.record', typed, async () => {
             const activity = await service.record(person, typed);
-            return actions.hcpCard(person, { text: `Recorded: ${activity.kind === 'individual_case_conference' || activity.kind === 'group_case_conference' ? 'case conference' : 'activity'} on ${describeDate(activity.date!)}. It goes into your weekly note.`, tone: 'good' });
+            return actions.hcpCard(person, { text: `Recorded: ${ACTIVITY_KIND_LABELS[activity.kind].toLowerCase()} on ${describeDate(activity.date!)}. It goes into your weekly note.`, tone: 'good' });
           }, (m, f) => actions.hcpCard(person, m, f)),
         ),
         verb('hcp.arrived', ARRIVAL, ({ person, data }) => actions.answer(person, 'hcp.arrived', {}, () => actions.arrivedClick(person, data.hcpId || null), (m) => actions.homeOf(person, m))),

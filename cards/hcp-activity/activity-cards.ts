@@ -75,7 +75,9 @@ function noteState(note: WeeklyNote | null): string {
 /** `activity`: the HCP's day and what to do next — arrive, record what they did, write the weekly note. */
 export function hcpActivityCard(v: HcpActivityView): AdaptiveCard {
   const due = v.open.filter((a) => a.status === 'planned');
-  const yourAction = !v.attendance
+  const yourAction = !v.plan.working
+    ? 'Nothing for you to do now: today is not one of your working days. You can still record activity of the last two weeks.'
+    : !v.attendance
     ? 'Your action: record your arrival at the jobcentre.'
     : due.length
       ? `Your action: record ${due.length === 1 ? 'the planned activity' : `the ${due.length} planned activities`} once held.`
@@ -84,8 +86,8 @@ export function hcpActivityCard(v: HcpActivityView): AdaptiveCard {
     { label: 'Today', value: `${describeDate(v.today)}, at ${v.officeName(v.plan.jobcentreId)}` },
     { label: 'Arrival', value: v.attendance ? `${ATTENDANCE_LABELS[v.attendance.status]}${v.attendance.arrivedAt ? `, ${timeText({ start: v.attendance.arrivedAt, end: v.attendance.arrivedAt }).split('–')[0]}` : ''}` : 'not recorded yet' },
     { label: 'Booked conversations', value: v.plan.conversations.map((c) => `${c.what} ${timeText(c)}`).join(', ') || 'none today' },
-    { label: 'Free today', value: v.gaps.map(timeText).join(', ') || 'no free time left' },
-    { label: 'This week', value: `${v.week.filter((a) => a.status === 'done').length} supporting activities recorded` },
+    { label: 'Free today', value: !v.plan.working ? 'not one of your working days' : v.gaps.map(timeText).join(', ') || 'no free time left' },
+    { label: 'This week', value: recordedCount(v.week.filter((a) => a.status === 'done').length) },
     { label: 'Weekly note', value: noteState(v.note) },
   ];
   const blocks = due.length ? [textBlock('Planned for you', { weight: 'Bolder' }), ...due.slice(0, 5).map((a) => textBlock(`${ACTIVITY_KIND_LABELS[a.kind]}: ${a.date ? describeDate(a.date) : 'no date yet'}${a.start && a.end ? `, ${timeText({ start: a.start, end: a.end })}` : ''}`))] : [];
@@ -100,7 +102,7 @@ export function hcpActivityCard(v: HcpActivityView): AdaptiveCard {
     problems: v.form?.problems,
   });
   const actions: Record<string, unknown>[] = [];
-  if (!v.attendance) actions.push({ type: 'Action.Execute', title: 'I have arrived', verb: 'hcp.arrived', data: {}, style: 'positive' });
+  if (!v.attendance && v.plan.working) actions.push({ type: 'Action.Execute', title: 'I have arrived', verb: 'hcp.arrived', data: {}, style: 'positive' });
   actions.push(record, { type: 'Action.Execute', title: 'Weekly note', verb: 'hcp.note', data: {} });
   const secondary: Record<string, unknown>[] = due.slice(0, 5).map((a) => ({ type: 'Action.Execute', title: `Open ${ACTIVITY_KIND_LABELS[a.kind].toLowerCase()}${a.date ? ` on ${describeDate(a.date)}` : ''}`, verb: 'hcp.open', data: { activityId: a.id } }));
   secondary.push(absenceAction(null, v.form));
@@ -116,6 +118,10 @@ export function hcpActivityCard(v: HcpActivityView): AdaptiveCard {
     secondary,
     problems: v.form?.problems,
   });
+}
+
+function recordedCount(n: number): string {
+  return `${n} supporting ${n === 1 ? 'activity' : 'activities'} recorded`;
 }
 
 /** Report an absence: each working day is recorded, and a replacement asked of the supplier. */

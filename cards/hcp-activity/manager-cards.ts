@@ -53,7 +53,7 @@ export function weeklyNoteCard(v: WeeklyNoteView): AdaptiveCard {
     actions.push({ type: 'Action.Execute', title: 'Submit to my activity manager', verb: 'hcp.noteSubmit', data, style: 'positive' }, { type: 'Action.Execute', title: 'Save without submitting', verb: 'hcp.noteSave', data });
   } else if (v.part === 'manager' && n.status === 'submitted') {
     yourAction = `Your action: read ${v.hcpName}’s note, then accept it or ask for a change.`;
-    blocks.push(textBlock(n.body));
+    blocks.push(...bodyBlocks(n.body));
     actions.push(
       { type: 'Action.Execute', title: 'Accept', verb: 'hcp.noteAccept', data, style: 'positive' },
       showCardAction({
@@ -69,7 +69,7 @@ export function weeklyNoteCard(v: WeeklyNoteView): AdaptiveCard {
   } else {
     yourAction =
       n.status === 'submitted' ? 'Nothing for you to do now: waiting for your activity manager to review it.' : n.status === 'accepted' ? 'Nothing for you to do now: the note is accepted.' : n.status === 'change_asked' ? `Nothing for you to do now: waiting for ${v.hcpName} to change it.` : `Nothing for you to do now: ${v.hcpName} has not submitted it yet.`;
-    blocks.push(textBlock(n.body));
+    blocks.push(...bodyBlocks(n.body));
   }
   const keyFacts: Fact[] = [{ label: 'State', value: stateOf(n) }];
   if (n.status === 'change_asked' && n.changeReason) keyFacts.push({ label: 'Change asked for', value: n.changeReason });
@@ -86,6 +86,11 @@ export function weeklyNoteCard(v: WeeklyNoteView): AdaptiveCard {
     details: { facts, paragraphs: [{ label: 'What goes in it', value: 'Every supporting activity of the week. Name cases by their reference only, never a claimant’s name or National Insurance number.' }] },
     actions,
   });
+}
+
+/** The note as the HCP wrote it, a block a line, so that its lines stay lines. */
+function bodyBlocks(body: string): Record<string, unknown>[] {
+  return [{ type: 'Container', style: 'emphasis', items: body.split('\n').filter((l) => l.trim()).map((line, i) => textBlock(line, i ? { spacing: 'None' } : {})) }];
 }
 
 function stateOf(n: WeeklyNote): string {

@@ -32,6 +32,8 @@ import {
 export interface HcpDayPlan {
   readonly date: string;
   readonly jobcentreId: string | null;
+  /** Whether the HCP works that day at all (their hours, weekends and bank holidays). */
+  readonly working: boolean;
   /** Booked three-way conversations (with their preparation), by reference. */
   readonly conversations: readonly Booked[];
   /** Working time with nothing in the diary. */

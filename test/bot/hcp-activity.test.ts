@@ -65,8 +65,8 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     expect(cardText(retention.card)).toContain('an HCP never represents a claimant');
 
     const ok = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { ...over, start: '10:00', end: '10:30', caseReference: 'sa-000001' });
-    expect(cardText(ok.card)).toContain('Recorded: case conference on Monday 23 November 2026.');
-    expect(cardText(ok.card)).toContain('1 supporting activities recorded');
+    expect(cardText(ok.card)).toContain('Recorded: individual case conference on Monday 23 November 2026.');
+    expect(cardText(ok.card)).toContain('1 supporting activity recorded');
     const rows = await bot.app.dataSource.getRepository('HcpActivity').find();
     expect(rows).toMatchObject([{ kind: 'individual_case_conference', status: 'done', caseReference: 'SA-000001', adHoc: true, district: 'Surrey and Sussex', date: '2026-11-23' }]);
     // A second activity over the first is refused too.
