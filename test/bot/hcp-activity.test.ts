@@ -153,6 +153,19 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     expect(cardText(week)).toContain('Attendance this week');
   });
 
+  it('on a day off the HCP is not asked to record an arrival, and can still record activity of the last two weeks', async () => {
+    clock.at = new Date('2026-11-29T12:00:00Z'); // a Sunday
+    const card = firstCard(await exchange(bot, PEOPLE.hcp, 'activity'));
+    expect(cardText(card)).toContain('Nothing for you to do now: today is not one of your working days.');
+    expect(cardText(card)).toContain('not one of your working days');
+    expect(cardVerbs(card)).not.toContain('hcp.arrived');
+    const office = await crawley();
+    const friday = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { kind: 'other', date: '2026-11-27', start: '15:00', end: '16:00', jobcentreId: office, takingPart: 'Partnership manager', note: 'Stand at a jobs fair' });
+    expect(cardText(friday.card)).toContain('Recorded: other work for the district on Friday 27 November 2026.');
+    const tooOld = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { kind: 'other', date: '2026-11-01', start: '15:00', end: '16:00', jobcentreId: office, takingPart: 'Partnership manager', note: 'Stand at a jobs fair' });
+    expect(cardText(tooOld.card)).toContain('Choose today or a day in the last two weeks.');
+  });
+
   it('the help card offers the typed commands as buttons to the HCP, the activity manager, the contact and the coach', async () => {
     const buttons = async (aad: string) => JSON.stringify(firstCard(await exchange(bot, aad, 'help')).actions);
     expect(await buttons(PEOPLE.hcp)).toEqual(expect.stringContaining('Your supporting activity'));
