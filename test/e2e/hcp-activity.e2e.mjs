@@ -59,9 +59,11 @@ describe('an HCP’s supporting activity and weekly note, accepted by the activi
     await screenshot(helen, 'hcp-activity-01-helen-activity');
 
     // 2. She records a presentation she gave earlier today (a time already past, before now in London).
-    const now = londonWallClock(new Date(Date.now() - 90 * 60_000));
-    const later = londonWallClock(new Date(Date.now() - 60 * 60_000));
-    assert.equal(now.date, later.date, 'run this test after 01:30 London time');
+    // Just after midnight an hour and a half ago is yesterday: then it started at midnight, which has passed.
+    const today = londonWallClock(new Date()).date;
+    const earlier = londonWallClock(new Date(Date.now() - 90 * 60_000));
+    const now = earlier.date === today ? earlier : { date: today, time: '00:00' };
+    const later = earlier.date === today ? londonWallClock(new Date(Date.now() - 60 * 60_000)) : { date: today, time: '00:30' };
     await actionButton(card, 'Record an activity').click();
     await card.getByRole('radio', { name: 'Presentation to a team or office', exact: true }).check();
     await typeInto(helen, card.getByRole('textbox', { name: 'Start time', exact: true }), now.time);
