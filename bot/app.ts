@@ -13,6 +13,7 @@ import { SqlStaffDirectory } from '../data/stores/staff-directory';
 import { SqlStorage } from '../data/stores/sql-storage';
 import { SqlJobLeases } from '../data/stores/job-leases';
 import { WorkQueue } from '../data/stores/work-queue';
+import { PrivacyLog } from '../data/privacy/privacy-log';
 import { pruneStaleRows } from '../data/stores/retention';
 import { londonDate } from '../domain/requests/calendar-date';
 import { SqlUnitOfWork } from '../data/transactions';
@@ -38,6 +39,7 @@ import { DeduplicationMiddleware } from './deduplication';
 import { JOURNEYS, SCHEMA } from './journeys';
 import { errorForLog } from './logger';
 import { createServer } from './server';
+import { AccessAudit, accessWrittenBeforeShowing } from './privacy/access-audit';
 
 export interface App {
   readonly server: Server;
@@ -90,9 +92,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const workQueue = new WorkQueue(dataSource);
   const workSignals = new WorkSignals();
   const work = new SqlWorkScheduler({ queue: workQueue, uow, signals: workSignals, clock });
-  const teams = new TeamsMessages(adapter, config.auth?.appId ?? '', () => clock.now());
+  // Showings of claimant data are written before any card that shows them leaves: in a turn, and outside one.
+  const access = new AccessAudit(new PrivacyLog(dataSource), clock, logger);
+  adapter.use(accessWrittenBeforeShowing(access, crash));
+  const teams = new TeamsMessages(adapter, config.auth?.appId ?? '', () => clock.now(), () => access.writeNoted());
   const background = new BackgroundWork(logger);
-  const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger, calendar: await createCalendar(config, dataSource) });
+  const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger, calendar: await createCalendar(config, dataSource), access });
   const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, teams, outbox, background, work: { scheduler: work, signals: workSignals }, services };
 
   const routes = composeRoutes(JOURNEYS, JOURNEYS.map((journey) => journey.build(context)));

@@ -35,6 +35,8 @@ export class TeamsMessages {
     /** The bot's app id ('' with authentication off). */
     private readonly appId: string,
     private readonly now: () => Date = () => new Date(),
+    /** Runs before anything is sent (the access log of what the card shows is written first); a failure means not sent. */
+    private readonly beforeShowing: () => Promise<void> = async () => undefined,
   ) {}
 
   /** Posts a card as a new message in the conversation. */
@@ -65,6 +67,12 @@ export class TeamsMessages {
     message: Partial<Activity>,
   ): Promise<SendOutcome> {
     let outcome: SendOutcome = noAnswer(new Error('not sent'));
+    try {
+      await this.beforeShowing();
+    } catch (error) {
+      // Not shown, since the showing could not be recorded: tried again later, like a send with no answer.
+      return noAnswer(error);
+    }
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (turn) => {
         // Caught here, not outside: botbuilder hands an error thrown in this callback to the

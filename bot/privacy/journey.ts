@@ -47,7 +47,7 @@ export const privacyJourney: Journey = {
       }
     };
     return {
-      // Showings noted in memory are written together, one statement for all of them.
+      // Showings are written before the card that shows them leaves; this writes any a render noted for a card that never went.
       jobs: [
         { name: 'writeAccessLog', everyMs: 15_000, run: () => services.access.flush() },
         // Every instance looks each hour; one a day does it.
