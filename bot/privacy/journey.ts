@@ -24,10 +24,10 @@ export const privacyJourney: Journey = {
   ],
   entities: [privacyRecordSchema, accessLogSchema],
   migrations: [Privacy1764400000000],
-  build: ({ config, dataSource, outbox, teams, clock, logger, services }) => {
+  build: ({ config, dataSource, outbox, updates, clock, logger, services }) => {
     const actions = new PrivacyActions({ dataSource, outbox, clock, logger });
     const leases = new SqlJobLeases(dataSource);
-    const retention = () => applyRetention({ dataSource, records: actions.records, log: actions.log, leases, teams, redactPostedCards: (cases) => actions.redactPostedCards(cases), rules: config.retention, clock, logger });
+    const retention = () => applyRetention({ dataSource, records: actions.records, log: actions.log, leases, updates, redactPostedCards: (cases) => actions.redactPostedCards(cases), rules: config.retention, clock, logger });
     const form = (ask: PrivacyAsk) => async (turn: TurnContext) => {
       await turn.sendActivity(MessageFactory.attachment(cardAttachment(ninoFormCard(ask))));
     };

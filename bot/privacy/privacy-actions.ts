@@ -12,6 +12,8 @@ import { hasRole, isTeamLeader, type StaffMember } from '../../domain/staff';
 import { REQUEST_LIVE_CARD, type OutboxWriter } from '../core/outbox-writer';
 import { RETENTION_LIVE_CARD } from '../retention-cases/journey';
 import { ADVICE_LIVE_CARD } from '../specialist-advice/journey';
+import { ACTION_LIVE_CARD } from '../follow-up-actions/action-notifier';
+import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
 
 export const ERASED_TEXT = 'Removed at the claimant\'s request';
 
@@ -30,10 +32,12 @@ export function isDataProtectionLead(person: Pick<StaffMember, 'roles'>): boolea
 export class PrivacyActions {
   readonly records: ClaimantRecords;
   readonly log: PrivacyLog;
+  private readonly actions: SqlFollowUpActionStore;
 
   constructor(private readonly deps: PrivacyDeps) {
     this.records = new ClaimantRecords(deps.dataSource);
     this.log = new PrivacyLog(deps.dataSource);
+    this.actions = new SqlFollowUpActionStore(deps.dataSource);
   }
 
   /**
@@ -46,14 +50,15 @@ export class PrivacyActions {
     const counts = await this.records.anonymise(cases, ERASED_TEXT);
     const now = this.deps.clock.now();
     await this.log.record({ kind: 'erasure', requestedById: person.id, at: now, completedAt: now, cases: cases.references, counts });
-    this.redactPostedCards(cases);
+    await this.redactPostedCards(cases);
     this.deps.logger.info({ cases: cases.references.length, rows: total(counts) }, 'claimant erased');
     return { references: cases.references, counts };
   }
 
-  /** Posted copies of the cases' cards are re-rendered from the (now anonymised) stored state. */
-  redactPostedCards(cases: Pick<ClaimantCases, 'requestIds' | 'conversationIds' | 'retentionCaseIds'>): void {
+  /** Posted copies of the cases' cards, and of the actions their outcomes started, are re-rendered from the (now anonymised) stored state. */
+  async redactPostedCards(cases: Pick<ClaimantCases, 'requestIds' | 'conversationIds' | 'retentionCaseIds'>): Promise<void> {
     for (const id of cases.requestIds) this.deps.outbox.changed(REQUEST_LIVE_CARD, id);
+    for (const id of await this.actions.idsForRequests(cases.requestIds)) this.deps.outbox.changed(ACTION_LIVE_CARD, id);
     for (const id of cases.conversationIds) this.deps.outbox.changed(ADVICE_LIVE_CARD, id);
     for (const id of cases.retentionCaseIds) this.deps.outbox.changed(RETENTION_LIVE_CARD, id);
   }
