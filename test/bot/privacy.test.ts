@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Outbox } from '../../data/stores/outbox';
+import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const LEAD = '00000000-0000-4000-8000-000000000401';
@@ -94,6 +97,25 @@ describe('data protection: subject access, erasure and who looked', () => {
     const file = join(bot.dataDir, 'dea-bot.sqlite');
     const bytes = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
     for (const secret of [SURNAME, HEALTH, 'AB123456C']) expect({ secret, found: bytes.includes(secret) }).toEqual({ secret, found: false });
+  });
+
+  it('updates a posted card of an action the claimant\'s outcome started to a redacted one on erasure', async () => {
+    const DONE = 'Arranged a Quibbleton work trial';
+    const [request] = await bot.app.dataSource.query('SELECT id, number, requesterId, deaId FROM support_request');
+    const coach = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.coach))!;
+    const { action } = await new SqlFollowUpActionStore(bot.app.dataSource).create({ requestId: request.id, requestReference: 'DEA-000001', kind: 'employer_adviser', jobcentreId: coach.jobcentreId, requesterId: request.requesterId, deaId: request.deaId, assigneeId: null, status: 'unassigned', createdById: request.deaId, createdAt: new Date(), dueBy: new Date(Date.now() + 7 * 86_400_000), assignedAt: null });
+    await bot.app.dataSource.query("UPDATE follow_up_action SET status = 'done', doneNote = ?, doneAt = ? WHERE id = ?", [DONE, new Date().toISOString(), action.id]);
+    // The coach is sent the action's card, which is kept as a live copy.
+    await bot.app.notifier.deliver(await new Outbox(bot.app.dataSource).enqueue(PEOPLE.coach, 'follow_up_action_card', action.id, new Date()));
+    const posted = bot.connector.sentTo(`a:personal-${PEOPLE.coach}`).find((a) => visibleText([a]).includes(DONE));
+    expect(posted).toBeDefined();
+    bot.connector.clear();
+
+    await exchange(bot, LEAD, { verb: 'privacy.erase', nino: 'AB123456C', confirm: 'yes' });
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'PUT' && c.path.endsWith(`/activities/${encodeURIComponent(posted!.id!)}`)));
+    const update = visibleText(bot.connector.calls.filter((c) => c.method === 'PUT' && c.path.endsWith(`/activities/${encodeURIComponent(posted!.id!)}`)).map((c) => c.activity));
+    expect(update).toContain('DEA-000001');
+    expect(update).not.toContain(DONE);
   });
 
   it('shows the data protection lead and the DEA\'s team leader who looked at the claimant\'s cases', async () => {
