@@ -6,6 +6,7 @@ import { PrivacyLog } from '../../data/privacy/privacy-log';
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import { notAllowed } from '../../domain/errors';
 import type { Clock, Logger } from '../../domain/ports';
+import { searchDescription, type ClaimantKey } from '../../domain/privacy/claimant-key';
 import { subjectAccessDue } from '../../domain/privacy/due-dates';
 import { labelOf, type SubjectAccessDocument } from '../../domain/privacy/subject-access';
 import { hasRole, isTeamLeader, type StaffMember } from '../../domain/staff';
@@ -44,9 +45,9 @@ export class PrivacyActions {
    * Anonymises the claimant everywhere, records the erasure (case references and counts only),
    * and re-renders every posted card of their requests, which now show the redacted details.
    */
-  async erase(person: StaffMember, nino: string): Promise<{ references: readonly string[]; counts: Record<string, number> }> {
+  async erase(person: StaffMember, key: ClaimantKey): Promise<{ references: readonly string[]; counts: Record<string, number> }> {
     if (!isDataProtectionLead(person)) throw notAllowed('Only a data protection lead can erase a claimant\'s details.');
-    const cases = await this.records.casesOf(nino);
+    const cases = await this.records.casesOf(key);
     const counts = await this.records.anonymise(cases, ERASED_TEXT);
     const now = this.deps.clock.now();
     await this.log.record({ kind: 'erasure', requestedById: person.id, at: now, completedAt: now, cases: cases.references, counts });
@@ -64,18 +65,20 @@ export class PrivacyActions {
   }
 
   /** Everything held about the claimant, with the request and its due dates recorded, and the showing logged. */
-  async subjectAccess(person: StaffMember, nino: string): Promise<{ document: SubjectAccessDocument; data: Record<string, unknown> }> {
+  async subjectAccess(person: StaffMember, key: ClaimantKey): Promise<{ document: SubjectAccessDocument; data: Record<string, unknown> }> {
     if (!isDataProtectionLead(person)) throw notAllowed('Only a data protection lead can answer a subject access request.');
-    const cases = await this.records.casesOf(nino);
+    const cases = await this.records.casesOf(key);
     const held = await this.records.held(cases);
     const now = this.deps.clock.now();
     const due = subjectAccessDue(now);
-    const document: SubjectAccessDocument = { receivedAt: now, due: due.due, hcpDue: due.hcpDue, references: cases.references, sections: held.map(sectionOf) };
+    const searched = searchDescription(key);
+    const document: SubjectAccessDocument = { receivedAt: now, due: due.due, hcpDue: due.hcpDue, references: cases.references, searched, sections: held.map(sectionOf) };
     const data = {
       receivedAt: now.toISOString(),
       due: due.due,
       hcpDue: due.hcpDue,
       cases: cases.references,
+      searched,
       tables: Object.fromEntries(held.map((h) => [h.table.title, h.rows])),
     };
     await this.log.record({ kind: 'subject_access', requestedById: person.id, at: now, dueAt: new Date(`${due.due}T00:00:00Z`), hcpDueAt: new Date(`${due.hcpDue}T00:00:00Z`), completedAt: now, cases: cases.references, counts: Object.fromEntries(held.map((h) => [h.table.title, h.rows.length])) });
@@ -90,7 +93,7 @@ export class PrivacyActions {
   async whoLooked(person: StaffMember, nino: string): Promise<SeenEntry[]> {
     const lead = isDataProtectionLead(person);
     if (!lead && !isTeamLeader(person)) throw notAllowed('Only a data protection lead or a DEA\'s team leader can see who looked at a claimant\'s cases.');
-    const cases = await this.records.casesOf(nino);
+    const cases = await this.records.casesOf({ nino, person: null });
     const referenceOf = new Map<string, string>();
     const numbers = await this.caseNumbers(cases, lead ? null : person.id);
     for (const [id, ref] of numbers) referenceOf.set(id, ref);

@@ -42,6 +42,8 @@ describe('data protection: subject access, erasure and who looked', () => {
     // A NINO that is not one comes back with the form, as typed.
     const refused = await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB12' });
     expect(visibleText(refused)).toContain('2 letters, 6 numbers');
+    expect(visibleText(await exchange(bot, LEAD, { verb: 'privacy.access' }))).toContain('or, for someone who claims no benefit, their name and employer');
+    expect(visibleText(await exchange(bot, LEAD, { verb: 'privacy.access', personName: 'Sam' }))).toContain('Enter their employer, as the employer adviser recorded it.');
 
     const replies = await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB 12 34 56 C' });
     const card = cardText(firstCard(replies));
@@ -55,6 +57,10 @@ describe('data protection: subject access, erasure and who looked', () => {
     expect(JSON.stringify(json.tables['Support requests'])).toContain(HEALTH);
     expect(JSON.stringify(json.tables['Claimant details'])).toContain(SURNAME);
     expect(card).toContain(`Check it and send it on by ${json.due}`);
+    // How the search was made, and what it cannot find.
+    expect(card).toContain('How we searched');
+    expect(card).toContain('By National Insurance number');
+    expect(card).toContain('Not found by this search: anything about them typed into another person\'s case');
 
     const [record] = await bot.app.dataSource.query('SELECT kind, cases, dueAt, hcpDueAt, requestedById FROM privacy_record');
     expect(record).toMatchObject({ kind: 'subject_access', cases: 'DEA-000001' });
@@ -62,6 +68,27 @@ describe('data protection: subject access, erasure and who looked', () => {
     expect(record.hcpDueAt).toBeTruthy();
     // The export is itself a showing of the case.
     expect(await bot.app.dataSource.query("SELECT shown, relationship FROM access_log WHERE shown = 'export'")).toEqual([{ shown: 'export', relationship: 'data protection lead' }]);
+  });
+
+  it('finds and erases the retention case of someone who claims no benefit by the name and employer recorded', async () => {
+    const EA = '00000000-0000-4000-8000-000000000008';
+    const NEED = 'Cannot stand for long since a Pelworthy knee injury';
+    await exchange(bot, EA, 'help');
+    await invokeAs(bot, EA, 'retention.register', { personName: 'Sam', employer: 'Crawley Logistics Ltd', need: NEED, claimant: 'no', assessment: 'straightforward' });
+    expect(Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM retention_case WHERE nino IS NULL'))[0].n)).toBe(1);
+
+    const card = cardText(firstCard(await exchange(bot, LEAD, { verb: 'privacy.access', personName: ' sam ', employer: 'crawley logistics ltd' })));
+    expect(card).toContain('RET-000001');
+    expect(card).toContain(NEED);
+    expect(card).not.toContain(SURNAME);
+    expect(card).toContain('By name and employer: retention cases of people who claim no benefit');
+
+    await exchange(bot, LEAD, { verb: 'privacy.erase', personName: 'Sam', employer: 'Crawley Logistics Ltd', confirm: 'yes' });
+    const [row] = await bot.app.dataSource.query('SELECT personName, need FROM retention_case WHERE nino IS NULL');
+    expect(row.need).not.toContain('Pelworthy');
+    expect(row.personName).toBe('Removed');
+    // The claimant with a NINO is left alone.
+    expect(cardText(firstCard(await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB123456C' })))).toContain(SURNAME);
   });
 
   it('refuses subject access and erasure to anyone but the data protection lead, showing nothing', async () => {
