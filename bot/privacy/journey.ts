@@ -18,7 +18,7 @@ export const privacyJourney: Journey = {
   name: 'privacy',
   // Typed commands only (no manifest entry: the menu is full); shown on the help card to those who may use them.
   capabilities: [
-    { command: 'subject access', title: 'Subject access request', description: 'Everything held about a claimant, by National Insurance number, to read and as data (JSON). Due in one calendar month; Specialist Advice material in five working days.', roles: LEAD },
+    { command: 'subject access', title: 'Subject access request', description: 'Everything held about a claimant, by National Insurance number (or, for someone who claims no benefit, the name and employer on their retention case), to read and as data (JSON). Due in one calendar month; Specialist Advice material in five working days.', roles: LEAD },
     { command: 'erase claimant', title: 'Erase a claimant\'s details', description: 'Remove a claimant\'s details from every case, keeping the counts for reports.', roles: LEAD },
     { command: 'who looked', title: 'Who looked at a claimant\'s cases', description: 'Who has been shown a claimant\'s cases, and when.', roles: [...LEAD, 'work_coach_team_leader'] },
   ],
