@@ -13,6 +13,7 @@ import { SqlStaffDirectory } from '../data/stores/staff-directory';
 import { SqlStorage } from '../data/stores/sql-storage';
 import { SqlJobLeases } from '../data/stores/job-leases';
 import { WorkQueue } from '../data/stores/work-queue';
+import { PrivacyLog } from '../data/privacy/privacy-log';
 import { pruneStaleRows } from '../data/stores/retention';
 import { londonDate } from '../domain/requests/calendar-date';
 import { SqlUnitOfWork } from '../data/transactions';
@@ -22,6 +23,7 @@ import { createCalendar } from './calendar-factory';
 import type { Config } from './config';
 import type { AppContext } from './core/app-context';
 import { BackgroundWork } from './core/background';
+import { CardUpdates, LIVE_CARD_WORK } from './core/card-updates';
 import { CrashPoints } from './core/crash-points';
 import { createCaseServices } from './core/case-services';
 import { Deliverer } from './core/deliverer';
@@ -38,6 +40,7 @@ import { DeduplicationMiddleware } from './deduplication';
 import { JOURNEYS, SCHEMA } from './journeys';
 import { errorForLog } from './logger';
 import { createServer } from './server';
+import { AccessAudit, accessWrittenBeforeShowing } from './privacy/access-audit';
 
 export interface App {
   readonly server: Server;
@@ -90,14 +93,22 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const workQueue = new WorkQueue(dataSource);
   const workSignals = new WorkSignals();
   const work = new SqlWorkScheduler({ queue: workQueue, uow, signals: workSignals, clock });
-  const teams = new TeamsMessages(adapter, config.auth?.appId ?? '', () => clock.now());
+  // Showings of claimant data are written before any card that shows them leaves: in a turn, and outside one.
+  const access = new AccessAudit(new PrivacyLog(dataSource), clock, logger);
+  adapter.use(accessWrittenBeforeShowing(access, crash));
+  const teams = new TeamsMessages(adapter, config.auth?.appId ?? '', () => clock.now(), () => access.writeNoted());
   const background = new BackgroundWork(logger);
-  const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger, calendar: await createCalendar(config, dataSource) });
-  const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, teams, outbox, background, work: { scheduler: work, signals: workSignals }, services };
+  // One pace for new messages and updates alike: both count against a conversation's limits.
+  const pace = new ConversationPace(dataSource);
+  const updates = new CardUpdates({ teams, pace, queue: workQueue, signals: workSignals, clock, logger });
+  const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger, calendar: await createCalendar(config, dataSource), access });
+  const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, updates, outbox, background, work: { scheduler: work, signals: workSignals }, services };
 
   const routes = composeRoutes(JOURNEYS, JOURNEYS.map((journey) => journey.build(context)));
-  const runner = new WorkRunner({ queue: workQueue, handlers: routes.work, signals: workSignals, background, clock, logger, leaseMs: config.work.leaseMs, crash });
-  const deliverer = new Deliverer({ outbox: outboxStore, conversationReferences, directory, teams, pace: new ConversationPace(dataSource), uow, cards: routes.cards, liveCards: routes.liveCards, signals, logger, clock });
+  const deliverer = new Deliverer({ outbox: outboxStore, conversationReferences, directory, teams, pace, uow, cards: routes.cards, liveCards: routes.liveCards, signals, logger, clock });
+  // A live card whose update Teams put off is refreshed again, as durable work, when it is due.
+  const handlers = new Map([...routes.work, [LIVE_CARD_WORK, (key: string) => deliverer.refreshNow(key)]]);
+  const runner = new WorkRunner({ queue: workQueue, handlers, signals: workSignals, background, clock, logger, leaseMs: config.work.leaseMs, crash });
 
   const bot = new DeaBot({
     directory,

@@ -48,13 +48,13 @@ export const conferencesJourney: Journey = {
   ],
   entities: [conferencePlanSchema, groupConferenceSchema, conferenceCaseSchema, conferenceQasSchema],
   migrations: [GroupConferences1763920000000],
-  build: ({ services, directory, clock, logger, teams }) => {
+  build: ({ services, directory, clock, logger, updates }) => {
     const { store, plans, cases } = services.conferences;
     const refreshPlanCard = async (planId: string): Promise<void> => {
       const where = await store.cardOf(planId);
       if (!where) return;
       try {
-        await teams.update(where.reference as Partial<ConversationReference>, where.activityId, await actions.renderPlan(planId));
+        await updates.update({ kind: PLAN_LIVE_CARD, subjectId: planId }, where.reference as Partial<ConversationReference>, where.activityId, await actions.renderPlan(planId));
       } catch (error) {
         // Progress on the card is a courtesy: the booking goes on, and the card is right when reopened.
         logger.warn({ planId, err: errorForLog(error) }, 'could not update the plan card');

@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import type { BackgroundWork } from './background';
 import type { CaseServices } from './case-services';
 import type { OutboxWriter } from './outbox-writer';
-import type { TeamsMessages } from './teams-messages';
+import type { CardUpdates } from './card-updates';
 import type { SqlWorkScheduler } from './work-scheduler';
 import type { WorkSignals } from './work-signals';
 
@@ -21,8 +21,8 @@ export interface AppContext {
   /** Per-person bot state (unfinished drafts live here). */
   readonly userState: UserState;
   readonly conversationReferences: ConversationReferences;
-  /** Cards sent and updated outside a person's turn. */
-  readonly teams: TeamsMessages;
+  /** Posted cards updated in place outside a person's turn, paced, with retries kept in SQL. */
+  readonly updates: CardUpdates;
   /** Cards queued for people, and live cards to bring up to date. */
   readonly outbox: OutboxWriter;
   /** Work finishing after people have had their answer. */

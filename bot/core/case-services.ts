@@ -40,8 +40,7 @@ import type { Config } from '../config';
 import { AnsweredCards } from '../requests/answered-cards';
 import { CaseCardAnswers } from '../requests/case-card-answers';
 import { RequestCardRenderer } from '../requests/request-card-renderer';
-import { AccessAudit } from '../privacy/access-audit';
-import { PrivacyLog } from '../../data/privacy/privacy-log';
+import type { AccessAudit } from '../privacy/access-audit';
 import type { ConferenceCalendar } from '../../domain/conferences/ports';
 import { REQUEST_LIVE_CARD, type OutboxWriter } from './outbox-writer';
 import type { CrashPoints } from './crash-points';
@@ -65,13 +64,15 @@ export interface CaseServiceDeps {
   readonly logger: Logger;
   /** The diaries: Graph's or the embedded one (bot/calendar-factory.ts). */
   readonly calendar: ConferenceCalendar;
+  /** Showings of claimants' cases, written before each card leaves (bot/privacy/access-audit.ts). */
+  readonly access: AccessAudit;
 }
 
 /**
  * The adapters of the case journeys handed to their domain services, each built once with all it
  * needs, in the order they depend on each other (no object is finished after it is built).
  */
-export function createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger, calendar: diaries }: CaseServiceDeps) {
+export function createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger, calendar: diaries, access }: CaseServiceDeps) {
   const requestStore = new SqlSupportRequestStore(dataSource);
   const trendStore = new SqlTrendStore(dataSource);
   const postedCards = new PostedCards(dataSource);
@@ -127,7 +128,6 @@ export function createCaseServices({ config, dataSource, directory, conversation
   // Asked for every help card: usually known already, read with the sender.
   const jobcentre = new PreparedFind<JobcentreRow>(dataSource, 'Jobcentre', (q) => q.where('e.id = :id').limit(1));
   const jobcentreName = async (id: string) => directory.knownJobcentreName(id) ?? (await jobcentre.one({ id }))?.name;
-  const access = new AccessAudit(new PrivacyLog(dataSource), clock, logger);
   const cards = new RequestCardRenderer(conversationReferences, directory, { bookings, interventions, outcomes, quality, jobcentreName }, clock, access);
   const answered = new AnsweredCards((requestId) => outbox.changed(REQUEST_LIVE_CARD, requestId));
   const answers = new CaseCardAnswers(requests, cards, postedCards, answered, logger);

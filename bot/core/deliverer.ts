@@ -6,6 +6,7 @@ import { MAX_ATTEMPTS, type Outbox, type OutboxMessage } from '../../data/stores
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import type { UnitOfWork } from '../../domain/unit-of-work';
 import { isNoticeLine, type LiveCardRefresher, type OutboxCard } from './journey';
+import { liveCardOf } from './card-updates';
 import type { DeliverySignals } from './delivery-signals';
 import type { SendOutcome } from './send-outcome';
 import type { TeamsMessages } from './teams-messages';
@@ -91,6 +92,26 @@ export class Deliverer {
         this.refreshing.delete(key);
       }
     });
+  }
+
+  /**
+   * A live card's refresh that was put off (Teams said wait), run as durable work when due: it
+   * re-renders every copy from stored state. If a refresh of it is running here already, that run
+   * goes round once more instead.
+   */
+  async refreshNow(key: string): Promise<void> {
+    const live = liveCardOf(key);
+    const refresh = live ? this.deps.liveCards.get(live.kind) : undefined;
+    if (!live || !refresh) {
+      this.deps.logger.error({ key }, 'no live card of this kind');
+      return;
+    }
+    const running = this.refreshing.get(`${live.kind}:${live.subjectId}`);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    await refresh(live.subjectId);
   }
 
   /** Delivers what was waiting for someone who has just been seen (and so can now be reached). */

@@ -16,7 +16,7 @@ interface ConnectorAnswer {
   readonly _response: { readonly status: number; readonly headers: { get(name: string): string | undefined } };
 }
 
-/** A card update Teams did not take. */
+/** A card update Teams did not take (or that must wait, when no retry of it is kept). */
 export class TeamsSendError extends Error {
   override readonly name = 'TeamsSendError';
   constructor(readonly outcome: Exclude<SendOutcome, { kind: 'sent' }>) {
@@ -35,6 +35,8 @@ export class TeamsMessages {
     /** The bot's app id ('' with authentication off). */
     private readonly appId: string,
     private readonly now: () => Date = () => new Date(),
+    /** Runs before anything is sent (the access log of what the card shows is written first); a failure means not sent. */
+    private readonly beforeShowing: () => Promise<void> = async () => undefined,
   ) {}
 
   /** Posts a card as a new message in the conversation. */
@@ -51,12 +53,11 @@ export class TeamsMessages {
     MessageFactory.text(text));
   }
 
-  /** Replaces a posted card in place; throws `TeamsSendError` when Teams does not take it. */
-  async update(reference: Partial<ConversationReference>, activityId: string, card: AdaptiveCard): Promise<void> {
-    const outcome = await this.call(reference, (conversations, conversationId, activity) =>
+  /** Replaces a posted card in place; says what Teams answered (`CardUpdates` paces updates and keeps retries). */
+  async update(reference: Partial<ConversationReference>, activityId: string, card: AdaptiveCard): Promise<SendOutcome> {
+    return this.call(reference, (conversations, conversationId, activity) =>
       conversations.updateActivity(conversationId, activityId, { ...activity, id: activityId }, { abortSignal: AbortSignal.timeout(SEND_TIMEOUT_MS) }),
     MessageFactory.attachment(cardAttachment(card)));
-    if (outcome.kind !== 'sent') throw new TeamsSendError(outcome);
   }
 
   private async call(
@@ -65,6 +66,12 @@ export class TeamsMessages {
     message: Partial<Activity>,
   ): Promise<SendOutcome> {
     let outcome: SendOutcome = noAnswer(new Error('not sent'));
+    try {
+      await this.beforeShowing();
+    } catch (error) {
+      // Not shown, since the showing could not be recorded: tried again later, like a send with no answer.
+      return noAnswer(error);
+    }
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (turn) => {
         // Caught here, not outside: botbuilder hands an error thrown in this callback to the

@@ -10,7 +10,8 @@ import type { StaffMember } from '../../domain/staff';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
 import type { AnsweredCards } from '../requests/answered-cards';
-import type { TeamsMessages } from '../core/teams-messages';
+import type { CardUpdates } from '../core/card-updates';
+import { ACTION_LIVE_CARD } from './action-notifier';
 import { errorForLog } from '../logger';
 
 /** The cards of actions from outcomes: rendered per person, answered on click, kept up to date where posted. */
@@ -21,7 +22,7 @@ export class ActionCards {
       readonly directory: StaffDirectory;
       // Copies are keyed by their subject's id (a UUID), whatever the subject; an action's id here.
       readonly postedCards: PostedCards;
-      readonly teams: TeamsMessages;
+      readonly updates: Pick<CardUpdates, 'update'>;
       readonly clock: Clock;
       readonly logger: Logger;
       /** Clicked copies keep their answer (and its note) instead of being refreshed over it. */
@@ -83,7 +84,7 @@ export class ActionCards {
       if (!view || this.deps.answered.skips(copy.activityId, actionId, view.action.version)) continue;
       const card = actionCard(view, this.deps.clock.now());
       try {
-        await this.deps.teams.update(copy.reference, copy.activityId, card);
+        await this.deps.updates.update({ kind: ACTION_LIVE_CARD, subjectId: actionId }, copy.reference, copy.activityId, card);
       } catch (error) {
         this.deps.logger.warn({ actionId, err: errorForLog(error) }, 'could not update a posted action card');
       }

@@ -31,10 +31,10 @@ export const followUpActionsJourney: Journey = {
   ],
   entities: [followUpActionSchema],
   migrations: [FollowUpActions1764300000000],
-  build: ({ services, directory, teams, outbox, clock, logger }) => {
+  build: ({ services, directory, updates, outbox, clock, logger }) => {
     const { actions, postedCards } = services;
     const answered = new AnsweredCards((actionId) => outbox.changed(ACTION_LIVE_CARD, actionId));
-    const cards = new ActionCards({ actions, directory, postedCards, teams, clock, logger, answered });
+    const cards = new ActionCards({ actions, directory, postedCards, updates, clock, logger, answered });
     const recordCopy = (actionId: string, recipientAad: string, activityId: string, reference: Parameters<typeof postedCards.record>[0]['reference']) =>
       postedCards.record({ requestId: actionId, recipientAad, activityId, reference });
     return {

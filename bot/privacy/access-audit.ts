@@ -1,6 +1,8 @@
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { AccessEntry, PrivacyLog } from '../../data/privacy/privacy-log';
 import type { Clock, Logger } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
+import type { CrashPoints } from '../core/crash-points';
 import { errorForLog } from '../logger';
 
 /** How a showing is written down: kept apart from the renderers so they stay free of SQL. */
@@ -8,16 +10,17 @@ export interface AccessSink {
   saw(viewer: StaffMember, caseKind: AccessEntry['caseKind'], caseId: string, relationship: string, shown: AccessEntry['shown']): void;
 }
 
-/** Written at once when this many are waiting, else by the periodic flush and on shutdown. */
-const FLUSH_AT = 200;
-
 /**
- * Every showing of a claimant's case, batched: renders only note it in memory, and a periodic job
- * writes what has gathered in one multi-row insert, so a turn costs no extra statement. What is
- * noted in the few seconds before a crash can be lost; an orderly stop writes it all.
+ * Every showing of a claimant's case. A render notes it in memory; before anything rendered leaves
+ * the process (a turn's reply or invoke answer, a card sent or updated outside a turn) what has
+ * been noted is written, in one multi-row insert. So the record of a showing is in SQL before the
+ * person can see the card, and a process killed after the card went cannot lose it; a turn that
+ * showed nothing costs no statement.
  */
 export class AccessAudit implements AccessSink {
   private waiting: AccessEntry[] = [];
+  /** Writes run one after another, so a card waits for the write that holds its showing, even if another turn took it. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly log: Pick<PrivacyLog, 'logAccess'>,
@@ -27,21 +30,74 @@ export class AccessAudit implements AccessSink {
 
   saw(viewer: StaffMember, caseKind: AccessEntry['caseKind'], caseId: string, relationship: string, shown: AccessEntry['shown']): void {
     this.waiting.push({ at: this.clock.now(), staffId: viewer.id, caseKind, caseId, relationship, shown });
-    if (this.waiting.length >= FLUSH_AT) void this.flush();
   }
 
-  /** Writes what is waiting; on failure keeps it for the next flush. Returns how many were written. */
-  async flush(): Promise<number> {
+  /**
+   * Writes everything noted so far, after any write already under way; throws when it cannot be
+   * written (what was noted is kept for the next try), so the caller does not show the card.
+   */
+  async writeNoted(): Promise<void> {
+    const step = this.writing.then(() => this.writeWaiting());
+    this.writing = step.catch(() => undefined);
+    await step;
+  }
+
+  private async writeWaiting(): Promise<void> {
     const batch = this.waiting;
-    if (batch.length === 0) return 0;
+    if (batch.length === 0) return;
     this.waiting = [];
     try {
       await this.log.logAccess(batch);
-      return batch.length;
     } catch (error) {
       this.waiting = [...batch, ...this.waiting];
-      this.logger.warn({ waiting: this.waiting.length, err: errorForLog(error) }, 'could not write the access log; will retry');
-      return 0;
+      throw error;
     }
   }
+
+  /** For an orderly stop and the periodic safety net: writes what is noted; a failure is logged and kept. Returns whether all was written. */
+  async flush(): Promise<boolean> {
+    try {
+      await this.writeNoted();
+      return true;
+    } catch (error) {
+      this.logger.warn({ waiting: this.waiting.length, err: errorForLog(error) }, 'could not write the access log; will retry');
+      return false;
+    }
+  }
+}
+
+/** Set on a turn whose showings could not be written, so its apology (which shows nothing) still goes. */
+const AUDIT_FAILED = Symbol('access audit failed');
+
+/** Whether the activities going out could show a case: a card, or an invoke's answer (which carries the refreshed card). */
+function mayShow(activities: readonly Partial<Activity>[]): boolean {
+  return activities.some((a) => (a.attachments?.length ?? 0) > 0 || a.type === 'invokeResponse');
+}
+
+/**
+ * Turn middleware: before a turn's reply or invoke answer leaves, the showings it rendered are
+ * written. If they cannot be, the reply is not sent and the turn fails (the person is told sorry).
+ * `access.shown` is a crash point right after a card went, for the crash tests.
+ */
+export function accessWrittenBeforeShowing(access: AccessAudit, crash: CrashPoints): Middleware {
+  return {
+    onTurn: async (turn: TurnContext, next: () => Promise<void>) => {
+      turn.onSendActivities(async (context, activities, send) => {
+        const showing = mayShow(activities);
+        // Waited for even when nothing is noted here: another turn's write may be carrying this turn's showings.
+        if (showing && !context.turnState.get(AUDIT_FAILED)) {
+          try {
+            await access.writeNoted();
+          } catch (error) {
+            context.turnState.set(AUDIT_FAILED, true);
+            throw error;
+          }
+        }
+        const sent = await send();
+        if (showing) crash.at('access.shown');
+        return sent;
+      });
+      await next();
+    },
+  };
 }

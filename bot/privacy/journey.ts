@@ -4,7 +4,7 @@ import { cardAttachment } from '../../dialogs/card-attachment';
 import { Privacy1764400000000 } from '../../data/migrations/1764400000000-Privacy';
 import { accessLogSchema, privacyRecordSchema } from '../../data/schema/privacy';
 import { isDomainError } from '../../domain/errors';
-import { checkNino } from '../../domain/requests/nino';
+import { checkClaimantKey, type ClaimantKey } from '../../domain/privacy/claimant-key';
 import type { StaffMember } from '../../domain/staff';
 import type { Journey } from '../core/journey';
 import { PrivacyActions } from './privacy-actions';
@@ -18,36 +18,41 @@ export const privacyJourney: Journey = {
   name: 'privacy',
   // Typed commands only (no manifest entry: the menu is full); shown on the help card to those who may use them.
   capabilities: [
-    { command: 'subject access', title: 'Subject access request', description: 'Everything held about a claimant, by National Insurance number, to read and as data (JSON). Due in one calendar month; Specialist Advice material in five working days.', roles: LEAD },
+    { command: 'subject access', title: 'Subject access request', description: 'Everything held about a claimant, by National Insurance number (or, for someone who claims no benefit, the name and employer on their retention case), to read and as data (JSON). Due in one calendar month; Specialist Advice material in five working days.', roles: LEAD },
     { command: 'erase claimant', title: 'Erase a claimant\'s details', description: 'Remove a claimant\'s details from every case, keeping the counts for reports.', roles: LEAD },
     { command: 'who looked', title: 'Who looked at a claimant\'s cases', description: 'Who has been shown a claimant\'s cases, and when.', roles: [...LEAD, 'work_coach_team_leader'] },
   ],
   entities: [privacyRecordSchema, accessLogSchema],
   migrations: [Privacy1764400000000],
-  build: ({ config, dataSource, outbox, teams, clock, logger, services }) => {
+  build: ({ config, dataSource, outbox, updates, clock, logger, services }) => {
     const actions = new PrivacyActions({ dataSource, outbox, clock, logger });
     const leases = new SqlJobLeases(dataSource);
-    const retention = () => applyRetention({ dataSource, records: actions.records, log: actions.log, leases, teams, redactPostedCards: (cases) => actions.redactPostedCards(cases), rules: config.retention, clock, logger });
+    const retention = () => applyRetention({ dataSource, records: actions.records, log: actions.log, leases, updates, redactPostedCards: (cases) => actions.redactPostedCards(cases), rules: config.retention, clock, logger });
     const form = (ask: PrivacyAsk) => async (turn: TurnContext) => {
       await turn.sendActivity(MessageFactory.attachment(cardAttachment(ninoFormCard(ask))));
     };
-    /** Reads the NINO from a submitted form; a refused one comes back with the form, as typed. */
-    const withNino = (ask: PrivacyAsk, work: (turn: TurnContext, person: StaffMember, nino: string, data: Record<string, unknown>) => Promise<void>) => async (turn: TurnContext, person: StaffMember, data: Record<string, unknown>) => {
-      const typed = typeof data.nino === 'string' ? data.nino : '';
-      const check = checkNino(typed);
+    const typedIn = (data: Record<string, unknown>) => ({
+      nino: typeof data.nino === 'string' ? data.nino : '',
+      personName: typeof data.personName === 'string' ? data.personName : '',
+      employer: typeof data.employer === 'string' ? data.employer : '',
+    });
+    /** Reads who it is about from a submitted form (a NINO, or a name and employer); a refused one comes back with the form, as typed. */
+    const withKey = (ask: PrivacyAsk, work: (turn: TurnContext, person: StaffMember, key: ClaimantKey, data: Record<string, unknown>) => Promise<void>) => async (turn: TurnContext, person: StaffMember, data: Record<string, unknown>) => {
+      const typed = typedIn(data);
+      const check = checkClaimantKey(typed, ask !== 'privacy.seen');
       if (!check.ok) {
-        await turn.sendActivity(MessageFactory.attachment(cardAttachment(ninoFormCard(ask, { nino: typed, problem: check.problem }))));
+        await turn.sendActivity(MessageFactory.attachment(cardAttachment(ninoFormCard(ask, { ...typed, problems: check.problems }))));
         return;
       }
       try {
-        await work(turn, person, check.nino, data);
+        await work(turn, person, check.key, data);
       } catch (error) {
         if (!isDomainError(error)) throw error;
         await turn.sendActivity(error.message);
       }
     };
     return {
-      // Showings noted in memory are written together, one statement for all of them.
+      // Showings are written before the card that shows them leaves; this writes any a render noted for a card that never went.
       jobs: [
         { name: 'writeAccessLog', everyMs: 15_000, run: () => services.access.flush() },
         // Every instance looks each hour; one a day does it.
@@ -55,22 +60,23 @@ export const privacyJourney: Journey = {
       ],
       commands: { 'subject access': form('privacy.access'), 'erase claimant': form('privacy.erase'), 'who looked': form('privacy.seen') },
       submits: {
-        'privacy.access': withNino('privacy.access', async (turn, person, nino) => {
-          const { document, data } = await actions.subjectAccess(person, nino);
+        'privacy.access': withKey('privacy.access', async (turn, person, key) => {
+          const { document, data } = await actions.subjectAccess(person, key);
           const json = JSON.stringify(data, null, 2);
           // Teams takes files from a bot only through a consent card and OneDrive: the card carries both.
           await turn.sendActivity(MessageFactory.attachment(cardAttachment(subjectAccessCard(document, json))));
         }),
-        'privacy.erase': withNino('privacy.erase', async (turn, person, nino, data) => {
+        'privacy.erase': withKey('privacy.erase', async (turn, person, key, data) => {
           if (data.confirm !== 'yes') {
-            await turn.sendActivity(MessageFactory.attachment(cardAttachment(ninoFormCard('privacy.erase', { nino: typeof data.nino === 'string' ? data.nino : '', confirmProblem: 'Confirm the erasure has been agreed.' }))));
+            await turn.sendActivity(MessageFactory.attachment(cardAttachment(ninoFormCard('privacy.erase', { ...typedIn(data), confirmProblem: 'Confirm the erasure has been agreed.' }))));
             return;
           }
-          const { references, counts } = await actions.erase(person, nino);
+          const { references, counts } = await actions.erase(person, key);
           await turn.sendActivity(MessageFactory.attachment(cardAttachment(erasedCard(references, Object.values(counts).reduce((a, b) => a + b, 0)))));
         }),
-        'privacy.seen': withNino('privacy.seen', async (turn, person, nino) => {
-          await turn.sendActivity(MessageFactory.attachment(cardAttachment(whoLookedCard(await actions.whoLooked(person, nino)))));
+        'privacy.seen': withKey('privacy.seen', async (turn, person, key) => {
+          // This form asks for a NINO only, so a key that passed the check has one.
+          await turn.sendActivity(MessageFactory.attachment(cardAttachment(whoLookedCard(await actions.whoLooked(person, key.nino!)))));
         }),
       },
     };

@@ -6,12 +6,15 @@ import { PrivacyLog } from '../../data/privacy/privacy-log';
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import { notAllowed } from '../../domain/errors';
 import type { Clock, Logger } from '../../domain/ports';
+import { searchDescription, type ClaimantKey } from '../../domain/privacy/claimant-key';
 import { subjectAccessDue } from '../../domain/privacy/due-dates';
 import { labelOf, type SubjectAccessDocument } from '../../domain/privacy/subject-access';
 import { hasRole, isTeamLeader, type StaffMember } from '../../domain/staff';
 import { REQUEST_LIVE_CARD, type OutboxWriter } from '../core/outbox-writer';
 import { RETENTION_LIVE_CARD } from '../retention-cases/journey';
 import { ADVICE_LIVE_CARD } from '../specialist-advice/journey';
+import { ACTION_LIVE_CARD } from '../follow-up-actions/action-notifier';
+import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
 
 export const ERASED_TEXT = 'Removed at the claimant\'s request';
 
@@ -30,47 +33,52 @@ export function isDataProtectionLead(person: Pick<StaffMember, 'roles'>): boolea
 export class PrivacyActions {
   readonly records: ClaimantRecords;
   readonly log: PrivacyLog;
+  private readonly actions: SqlFollowUpActionStore;
 
   constructor(private readonly deps: PrivacyDeps) {
     this.records = new ClaimantRecords(deps.dataSource);
     this.log = new PrivacyLog(deps.dataSource);
+    this.actions = new SqlFollowUpActionStore(deps.dataSource);
   }
 
   /**
    * Anonymises the claimant everywhere, records the erasure (case references and counts only),
    * and re-renders every posted card of their requests, which now show the redacted details.
    */
-  async erase(person: StaffMember, nino: string): Promise<{ references: readonly string[]; counts: Record<string, number> }> {
+  async erase(person: StaffMember, key: ClaimantKey): Promise<{ references: readonly string[]; counts: Record<string, number> }> {
     if (!isDataProtectionLead(person)) throw notAllowed('Only a data protection lead can erase a claimant\'s details.');
-    const cases = await this.records.casesOf(nino);
+    const cases = await this.records.casesOf(key);
     const counts = await this.records.anonymise(cases, ERASED_TEXT);
     const now = this.deps.clock.now();
     await this.log.record({ kind: 'erasure', requestedById: person.id, at: now, completedAt: now, cases: cases.references, counts });
-    this.redactPostedCards(cases);
+    await this.redactPostedCards(cases);
     this.deps.logger.info({ cases: cases.references.length, rows: total(counts) }, 'claimant erased');
     return { references: cases.references, counts };
   }
 
-  /** Posted copies of the cases' cards are re-rendered from the (now anonymised) stored state. */
-  redactPostedCards(cases: Pick<ClaimantCases, 'requestIds' | 'conversationIds' | 'retentionCaseIds'>): void {
+  /** Posted copies of the cases' cards, and of the actions their outcomes started, are re-rendered from the (now anonymised) stored state. */
+  async redactPostedCards(cases: Pick<ClaimantCases, 'requestIds' | 'conversationIds' | 'retentionCaseIds'>): Promise<void> {
     for (const id of cases.requestIds) this.deps.outbox.changed(REQUEST_LIVE_CARD, id);
+    for (const id of await this.actions.idsForRequests(cases.requestIds)) this.deps.outbox.changed(ACTION_LIVE_CARD, id);
     for (const id of cases.conversationIds) this.deps.outbox.changed(ADVICE_LIVE_CARD, id);
     for (const id of cases.retentionCaseIds) this.deps.outbox.changed(RETENTION_LIVE_CARD, id);
   }
 
   /** Everything held about the claimant, with the request and its due dates recorded, and the showing logged. */
-  async subjectAccess(person: StaffMember, nino: string): Promise<{ document: SubjectAccessDocument; data: Record<string, unknown> }> {
+  async subjectAccess(person: StaffMember, key: ClaimantKey): Promise<{ document: SubjectAccessDocument; data: Record<string, unknown> }> {
     if (!isDataProtectionLead(person)) throw notAllowed('Only a data protection lead can answer a subject access request.');
-    const cases = await this.records.casesOf(nino);
+    const cases = await this.records.casesOf(key);
     const held = await this.records.held(cases);
     const now = this.deps.clock.now();
     const due = subjectAccessDue(now);
-    const document: SubjectAccessDocument = { receivedAt: now, due: due.due, hcpDue: due.hcpDue, references: cases.references, sections: held.map(sectionOf) };
+    const searched = searchDescription(key);
+    const document: SubjectAccessDocument = { receivedAt: now, due: due.due, hcpDue: due.hcpDue, references: cases.references, searched, sections: held.map(sectionOf) };
     const data = {
       receivedAt: now.toISOString(),
       due: due.due,
       hcpDue: due.hcpDue,
       cases: cases.references,
+      searched,
       tables: Object.fromEntries(held.map((h) => [h.table.title, h.rows])),
     };
     await this.log.record({ kind: 'subject_access', requestedById: person.id, at: now, dueAt: new Date(`${due.due}T00:00:00Z`), hcpDueAt: new Date(`${due.hcpDue}T00:00:00Z`), completedAt: now, cases: cases.references, counts: Object.fromEntries(held.map((h) => [h.table.title, h.rows.length])) });
@@ -85,7 +93,7 @@ export class PrivacyActions {
   async whoLooked(person: StaffMember, nino: string): Promise<SeenEntry[]> {
     const lead = isDataProtectionLead(person);
     if (!lead && !isTeamLeader(person)) throw notAllowed('Only a data protection lead or a DEA\'s team leader can see who looked at a claimant\'s cases.');
-    const cases = await this.records.casesOf(nino);
+    const cases = await this.records.casesOf({ nino, person: null });
     const referenceOf = new Map<string, string>();
     const numbers = await this.caseNumbers(cases, lead ? null : person.id);
     for (const [id, ref] of numbers) referenceOf.set(id, ref);

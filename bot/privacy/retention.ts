@@ -7,7 +7,7 @@ import type { SqlJobLeases } from '../../data/stores/job-leases';
 import type { Clock, Logger } from '../../domain/ports';
 import { londonDate } from '../../domain/requests/calendar-date';
 import type { RetentionConfig } from '../config';
-import type { TeamsMessages } from '../core/teams-messages';
+import type { CardUpdates } from '../core/card-updates';
 import { errorForLog } from '../logger';
 
 export const EXPIRED_TEXT = 'Removed at the end of its retention period';
@@ -21,8 +21,9 @@ export interface RetentionDeps {
   readonly records: ClaimantRecords;
   readonly log: PrivacyLog;
   readonly leases: SqlJobLeases;
-  readonly teams: Pick<TeamsMessages, 'update'>;
-  readonly redactPostedCards: (cases: { requestIds: readonly string[]; conversationIds: readonly string[]; retentionCaseIds: readonly string[] }) => void;
+  /** Paced like every update; one that must wait is left for the next run. */
+  readonly updates: Pick<CardUpdates, 'update'>;
+  readonly redactPostedCards: (cases: { requestIds: readonly string[]; conversationIds: readonly string[]; retentionCaseIds: readonly string[] }) => Promise<void>;
   readonly rules: RetentionConfig;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -48,13 +49,13 @@ export async function applyRetention(deps: RetentionDeps): Promise<RetentionRun 
 
   const cases = await deps.records.endedBefore(before(deps.rules.requestDays), before(deps.rules.adviceDays), BATCH);
   const counts = cases.references.length > 0 ? await deps.records.anonymise(cases, EXPIRED_TEXT) : {};
-  deps.redactPostedCards(cases);
+  await deps.redactPostedCards(cases);
 
   const ended = new EndedCaseCards(deps.dataSource);
   let cardsRedacted = 0;
   for (const card of await ended.before(before(deps.rules.closedCardDays), BATCH)) {
     try {
-      await deps.teams.update(card.conversation, card.activityId, redactedCaseCard(card.reference));
+      await deps.updates.update(null, card.conversation, card.activityId, redactedCaseCard(card.reference));
       await ended.forget(card.id);
       cardsRedacted++;
     } catch (error) {

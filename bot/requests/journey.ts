@@ -60,7 +60,7 @@ export const requestsJourney: Journey = {
   ],
   entities: [claimantSchema, supportRequestSchema, requestEventSchema, requestMessageSchema, trendAlertSchema, postedCardSchema],
   migrations: [SupportRequests1763880000000, Triage1763890000000],
-  build: ({ services, userState, clock, directory, teams, logger }) => {
+  build: ({ services, userState, clock, directory, updates, logger }) => {
     const { requests, triage, answers, cards, postedCards, requestStore, requestEvents, trendStore, answered, bookings, lists, access } = services;
     // Every listed case is a showing of a claimant's details: recorded in the access audit.
     const audited = <P extends { readonly items: readonly { readonly id: string }[] }>(relationship: string, page: P, viewer: Parameters<typeof access.saw>[0]): P => {
@@ -120,7 +120,7 @@ export const requestsJourney: Journey = {
         },
       },
       liveCards: {
-        [REQUEST_LIVE_CARD]: (requestId) => refreshRequestCopies({ requestStore, postedCards, answered, directory, cards, teams, logger }, requestId),
+        [REQUEST_LIVE_CARD]: (requestId) => refreshRequestCopies({ requestStore, postedCards, answered, directory, cards, updates, logger }, requestId),
       },
     };
   },

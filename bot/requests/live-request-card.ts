@@ -8,7 +8,8 @@ import type { StaffMember } from '../../domain/staff';
 import type { NoticeLine } from '../core/journey';
 import type { Logger, StaffDirectory } from '../../domain/ports';
 import type { SupportRequestStore } from '../../domain/requests/ports';
-import type { TeamsMessages } from '../core/teams-messages';
+import type { CardUpdates } from '../core/card-updates';
+import { REQUEST_LIVE_CARD } from '../core/outbox-writer';
 import { errorForLog } from '../logger';
 import type { AnsweredCards } from './answered-cards';
 import type { RequestCardRenderer } from './request-card-renderer';
@@ -19,7 +20,7 @@ export interface LiveRequestCardDeps {
   readonly answered: AnsweredCards;
   readonly directory: StaffDirectory;
   readonly cards: RequestCardRenderer;
-  readonly teams: TeamsMessages;
+  readonly updates: Pick<CardUpdates, 'update'>;
   readonly logger: Logger;
 }
 
@@ -40,7 +41,7 @@ export async function refreshRequestCopies(deps: LiveRequestCardDeps, requestId:
     const viewer = known.find((p) => p.aadObjectId.toLowerCase() === copy.recipientAad) ?? (await deps.directory.findByAadObjectId(copy.recipientAad));
     if (!viewer) continue;
     try {
-      await deps.teams.update(copy.reference, copy.activityId, await deps.cards.render(request, viewer, { participants }));
+      await deps.updates.update({ kind: REQUEST_LIVE_CARD, subjectId: requestId }, copy.reference, copy.activityId, await deps.cards.render(request, viewer, { participants }));
     } catch (error) {
       deps.logger.warn({ requestId, err: errorForLog(error) }, 'could not update a posted card');
     }

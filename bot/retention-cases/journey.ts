@@ -50,7 +50,7 @@ export const retentionCasesJourney: Journey = {
   ],
   entities: [retentionCaseSchema],
   migrations: [RetentionCases1764310000000],
-  build: ({ dataSource, services, directory, outbox, teams, clock, logger }) => {
+  build: ({ dataSource, services, directory, outbox, updates, clock, logger }) => {
     const notifier: RetentionNotifier = {
       caseNeedsAttention: (c: RetentionCase, recipientId: string) => outbox.notify(recipientId, RETENTION_CARD, c.id),
       caseChanged: (c: RetentionCase) => outbox.changed(RETENTION_LIVE_CARD, c.id),
@@ -67,7 +67,7 @@ export const retentionCasesJourney: Journey = {
     });
     const { postedCards } = services;
     const answered = new AnsweredCards((caseId) => outbox.changed(RETENTION_LIVE_CARD, caseId));
-    const actions = new RetentionActions({ retention, directory, postedCards, teams, logger, answered });
+    const actions = new RetentionActions({ retention, directory, postedCards, updates, logger, answered });
     return {
       commands: {
         'retention cases': (turn, person) => actions.list(turn, person),

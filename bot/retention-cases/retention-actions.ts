@@ -10,7 +10,8 @@ import type { StaffMember } from '../../domain/staff';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
 import type { AnsweredCards } from '../requests/answered-cards';
-import type { TeamsMessages } from '../core/teams-messages';
+import type { CardUpdates } from '../core/card-updates';
+import { RETENTION_LIVE_CARD } from './journey';
 import { errorForLog } from '../logger';
 
 /** Retention cases on cards: the form, each case's card per person, clicks, and posted copies kept up to date. */
@@ -21,7 +22,7 @@ export class RetentionActions {
       readonly directory: StaffDirectory;
       // Copies are keyed by their subject's id (a UUID), whatever the subject; a case's id here.
       readonly postedCards: PostedCards;
-      readonly teams: TeamsMessages;
+      readonly updates: Pick<CardUpdates, 'update'>;
       readonly logger: Logger;
       /** Clicked copies keep their answer (and its note) instead of being refreshed over it. */
       readonly answered: AnsweredCards;
@@ -99,7 +100,7 @@ export class RetentionActions {
       if (!viewer || !view || this.deps.answered.skips(copy.activityId, caseId, view.case.version)) continue;
       const card = retentionCard(view, viewer);
       try {
-        await this.deps.teams.update(copy.reference, copy.activityId, card);
+        await this.deps.updates.update({ kind: RETENTION_LIVE_CARD, subjectId: caseId }, copy.reference, copy.activityId, card);
       } catch (error) {
         this.deps.logger.warn({ caseId, err: errorForLog(error) }, 'could not update a posted retention card');
       }

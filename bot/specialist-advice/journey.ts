@@ -66,7 +66,7 @@ export const specialistAdviceJourney: Journey = {
   ],
   entities: [adviceConversationSchema, adviceNotesSchema, adviceEventSchema, hcpSiteDaySchema],
   migrations: [SpecialistAdvice1764100000000],
-  build: ({ dataSource, directory, outbox, teams, clock, logger, services }) => {
+  build: ({ dataSource, directory, outbox, updates, clock, logger, services }) => {
     const service = new AdviceService({
       store: new SqlAdviceStore(dataSource),
       people: new SqlAdvicePeople(dataSource, directory),
@@ -147,7 +147,7 @@ export const specialistAdviceJourney: Journey = {
             const card = viewer ? await actions.render(viewer, conversationId).catch(() => null) : null;
             if (!card) continue;
             try {
-              await teams.update(copy.reference, copy.activityId, card);
+              await updates.update({ kind: ADVICE_LIVE_CARD, subjectId: conversationId }, copy.reference, copy.activityId, card);
             } catch (error) {
               logger.warn({ conversationId, err: errorForLog(error) }, 'could not update a posted card');
             }

@@ -8,7 +8,7 @@ export type PrivacyAsk = 'privacy.access' | 'privacy.erase' | 'privacy.seen';
 const ASKS: Readonly<Record<PrivacyAsk, { title: string; intro: string; submit: string; confirm?: string }>> = {
   'privacy.access': {
     title: 'Subject access request',
-    intro: 'Enter the claimant\'s National Insurance number. You get everything held about them, to check and send on. The request and its due date are recorded.',
+    intro: 'Enter the claimant\'s National Insurance number. For someone in work who claims no benefit, enter the name and employer the employer adviser recorded instead. You get everything held about them, to check and send on. The request and its due date are recorded.',
     submit: 'Get the information',
   },
   'privacy.erase': {
@@ -24,15 +24,42 @@ const ASKS: Readonly<Record<PrivacyAsk, { title: string; intro: string; submit: 
   },
 };
 
-/** A form asking for a NINO, kept as typed with the problem beside it when refused. */
-export function ninoFormCard(ask: PrivacyAsk, state: { nino?: string; problem?: string; confirmProblem?: string } = {}): AdaptiveCard {
+/** What was typed into the form, and the problems found, each shown beside its field. */
+export interface PrivacyFormState {
+  readonly nino?: string;
+  readonly personName?: string;
+  readonly employer?: string;
+  readonly problems?: Readonly<Partial<Record<'nino' | 'personName' | 'employer', string>>>;
+  readonly confirmProblem?: string;
+}
+
+/**
+ * A form asking for a NINO (and, for subject access and erasure, the name and employer of someone
+ * who claims no benefit), kept as typed with each problem beside its field when refused.
+ */
+export function ninoFormCard(ask: PrivacyAsk, state: PrivacyFormState = {}): AdaptiveCard {
   const a = ASKS[ask];
+  const byPerson = ask !== 'privacy.seen';
+  const problem = (field: 'nino' | 'personName' | 'employer') => {
+    const text = state.problems?.[field];
+    if (text) body.push({ type: 'TextBlock', text: `⚠ ${text}`, color: 'Attention', weight: 'Bolder', wrap: true, spacing: 'Small' });
+  };
   const body: Record<string, unknown>[] = [
     { type: 'TextBlock', text: a.title, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
     { type: 'TextBlock', text: a.intro, wrap: true },
-    { type: 'Input.Text', id: 'nino', label: 'National Insurance number', value: state.nino ?? '', placeholder: 'For example, QQ 12 34 56 C', isRequired: true, errorMessage: 'Enter the claimant\'s National Insurance number.', maxLength: 13 },
+    { type: 'Input.Text', id: 'nino', label: 'National Insurance number', value: state.nino ?? '', placeholder: 'For example, QQ 12 34 56 C', isRequired: !byPerson, errorMessage: 'Enter the claimant\'s National Insurance number.', maxLength: 13 },
   ];
-  if (state.problem) body.push({ type: 'TextBlock', text: `⚠ ${state.problem}`, color: 'Attention', weight: 'Bolder', wrap: true, spacing: 'Small' });
+  problem('nino');
+  if (byPerson) {
+    body.push(
+      { type: 'TextBlock', text: 'If they claim no benefit', weight: 'Bolder', wrap: true, separator: true },
+      { type: 'TextBlock', text: 'Their retention case has no National Insurance number. Enter both, as the employer adviser recorded them.', wrap: true, isSubtle: true, spacing: 'None' },
+      { type: 'Input.Text', id: 'personName', label: 'Their name', value: state.personName ?? '', maxLength: 100, errorMessage: 'Enter their name, as the employer adviser recorded it.' },
+    );
+    problem('personName');
+    body.push({ type: 'Input.Text', id: 'employer', label: 'Their employer', value: state.employer ?? '', maxLength: 200, errorMessage: 'Enter their employer, as the employer adviser recorded it.' });
+    problem('employer');
+  }
   if (a.confirm) {
     body.push({ type: 'Input.Toggle', id: 'confirm', title: a.confirm, label: 'Confirm', valueOn: 'yes', valueOff: 'no', value: 'no', isRequired: true, errorMessage: 'Confirm the erasure has been agreed.' });
     if (state.confirmProblem) body.push({ type: 'TextBlock', text: `⚠ ${state.confirmProblem}`, color: 'Attention', weight: 'Bolder', wrap: true, spacing: 'Small' });
@@ -73,10 +100,12 @@ export function subjectAccessCard(doc: SubjectAccessDocument, json?: string): Ad
       wrap: true,
       text:
         doc.references.length === 0
-          ? 'Nothing is held about a claimant with this National Insurance number. The request is recorded.'
+          ? 'Nothing is held about them under what you entered. The request is recorded.'
           : `Check it and send it on by ${doc.due}. Specialist Advice material is due by ${doc.hcpDue}. The request is recorded.`,
     },
     { type: 'FactSet', facts: [{ title: 'Cases', value: doc.references.join(', ') || 'None' }, { title: 'Due', value: doc.due }, { title: 'Specialist Advice due', value: doc.hcpDue }] },
+    { type: 'TextBlock', text: 'How we searched', weight: 'Bolder', wrap: true },
+    ...doc.searched.map((line) => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'Small' })),
   ];
   let shown = 0;
   for (const section of doc.sections) {
@@ -104,7 +133,7 @@ export function subjectAccessCard(doc: SubjectAccessDocument, json?: string): Ad
 export function erasedCard(references: readonly string[], rows: number): AdaptiveCard {
   const text =
     references.length === 0
-      ? 'Nothing is held about a claimant with this National Insurance number. Any unfinished drafts mentioning it were removed. The request is recorded.'
+      ? 'Nothing is held about them under what you entered. Any unfinished drafts mentioning their National Insurance number were removed. The request is recorded.'
       : `The claimant's details were removed from ${references.join(', ')} (${rows} records). Cards already posted are being updated. The erasure is recorded.`;
   return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Erasure done', size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }, { type: 'TextBlock', text, wrap: true }] };
 }

@@ -229,19 +229,43 @@ export class GraphCalendar implements CalendarPort {
     });
   }
 
+  /**
+   * Moves each event to its time. Each event is read first and left alone when it is there already:
+   * a move run again after the process stopped part-way (durable work is repeated until done) then
+   * writes only the events not yet moved, so each diary's event is moved once and its attendees are
+   * sent one update. Moves are rare, so the extra read is cheap.
+   */
   async moveEvents(changes: readonly EventChange[]): Promise<EventResult[]> {
     const valid = changes.map((c) => c.end.getTime() >= c.start.getTime());
+    const reads = await this.run(
+      changes.filter((_, i) => valid[i]).map((c) => ({ mailbox: c.mailbox, method: 'GET' as const, url: `${userPath(c.mailbox)}/events/${encodeURIComponent(c.eventId)}?$select=id,start,end`, headers: { Prefer: PREFER_UTC } })),
+    );
+    let read = 0;
+    const already = changes.map((c, i) => {
+      if (!valid[i]) return false;
+      const o = reads[read++]!;
+      if (o.kind !== 'response' || o.status !== 200 || !isRecord(o.body)) return false;
+      try {
+        return parseGraphTime(o.body.start).getTime() === c.start.getTime() && parseGraphTime(o.body.end).getTime() === c.end.getTime();
+      } catch {
+        return false;
+      }
+    });
     const steps: BatchStep[] = changes
-      .filter((_, i) => valid[i])
+      .filter((_, i) => valid[i] && !already[i])
       .map((c) => ({
         mailbox: c.mailbox,
         method: 'PATCH',
         url: `${userPath(c.mailbox)}/events/${encodeURIComponent(c.eventId)}`,
         body: { start: graphTime(c.start), end: graphTime(c.end) },
       }));
-    const outcomes = await this.run(steps);
+    const outcomes = steps.length ? await this.run(steps) : [];
     let next = 0;
-    return changes.map((c, i) => (valid[i] ? eventResult(c.mailbox, outcomes[next++]!, c.eventId) : failure(c.mailbox, 'The end is before the start.', false)));
+    return changes.map((c, i): EventResult => {
+      if (!valid[i]) return failure(c.mailbox, 'The end is before the start.', false);
+      if (already[i]) return { ok: true, mailbox: c.mailbox, eventId: c.eventId, joinUrl: null };
+      return eventResult(c.mailbox, outcomes[next++]!, c.eventId);
+    });
   }
 
   /** Replaces each event's attendees in place (Outlook sends the changes), keeping its Teams link. */

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import type { ClaimantKey } from '../../domain/privacy/claimant-key';
 import { formatNino } from '../../domain/requests/nino';
 import { inTransaction } from '../transactions';
 import { CLAIMANT_TABLES, REMOVED, type ClaimantDataKind, type ClaimantTable } from './claimant-data';
@@ -65,20 +66,36 @@ function replacementFor(kind: ClaimantDataKind, text: string): string {
 export class ClaimantRecords {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every case of the claimant with this (normalised) NINO. */
-  async casesOf(nino: string): Promise<ClaimantCases> {
-    const claimants = await this.dataSource.createQueryBuilder().select('c.id', 'id').from('Claimant', 'c').where('c.nino = :nino', { nino }).getRawMany<{ id: string }>();
+  /**
+   * Every case of the claimant with this (normalised) NINO; and, for someone who claims no benefit,
+   * the retention cases recorded without a NINO under this name and employer (capital letters and
+   * spacing aside, the same on SQL Server's collation and on SQLite).
+   */
+  async casesOf(key: ClaimantKey): Promise<ClaimantCases> {
+    const { nino, person } = key;
+    const claimants = nino ? await this.dataSource.createQueryBuilder().select('c.id', 'id').from('Claimant', 'c').where('c.nino = :nino', { nino }).getRawMany<{ id: string }>() : [];
     const claimantIds = claimants.map((c) => c.id);
     const requests = claimantIds.length === 0 ? [] : await this.inChunks(claimantIds, (ids) => this.dataSource.createQueryBuilder().select('r.id', 'id').addSelect('r.number', 'number').from('SupportRequest', 'r').where('r.claimantId IN (:...ids)', { ids }).getRawMany<{ id: string; number: number }>());
-    const conversations = await this.dataSource.createQueryBuilder().select('a.id', 'id').addSelect('a.number', 'number').from('AdviceConversation', 'a').where('a.nino = :nino', { nino }).getRawMany<{ id: string; number: number }>();
-    const retentionCases = await this.dataSource.createQueryBuilder().select('rc.id', 'id').addSelect('rc.number', 'number').from('RetentionCase', 'rc').where('rc.nino = :nino', { nino }).getRawMany<{ id: string; number: number }>();
+    const conversations = nino ? await this.dataSource.createQueryBuilder().select('a.id', 'id').addSelect('a.number', 'number').from('AdviceConversation', 'a').where('a.nino = :nino', { nino }).getRawMany<{ id: string; number: number }>() : [];
+    const byNino = nino ? await this.dataSource.createQueryBuilder().select('rc.id', 'id').addSelect('rc.number', 'number').from('RetentionCase', 'rc').where('rc.nino = :nino', { nino }).getRawMany<{ id: string; number: number }>() : [];
+    const byPerson = person
+      ? await this.dataSource
+          .createQueryBuilder()
+          .select('rc.id', 'id')
+          .addSelect('rc.number', 'number')
+          .from('RetentionCase', 'rc')
+          .where('rc.nino IS NULL AND LOWER(rc.personName) = :name AND LOWER(rc.employer) = :employer', { name: person.name.toLowerCase(), employer: person.employer.toLowerCase() })
+          .getRawMany<{ id: string; number: number }>()
+      : [];
+    const retentionCases = [...byNino, ...byPerson.filter((p) => !byNino.some((n) => n.id === p.id))];
     return {
       claimantIds,
       requestIds: requests.map((r) => r.id),
       conversationIds: conversations.map((c) => c.id),
       retentionCaseIds: retentionCases.map((c) => c.id),
       references: [...requests.map((r) => reference('DEA-', r.number)), ...conversations.map((c) => reference('SA-', c.number)), ...retentionCases.map((c) => reference('RET-', c.number))],
-      searchTerms: [nino, formatNino(nino)],
+      // Drafts are searched by NINO only: a first name and an employer would match other people's.
+      searchTerms: nino ? [nino, formatNino(nino)] : [],
     };
   }
 

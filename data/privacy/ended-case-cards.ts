@@ -19,7 +19,24 @@ export class EndedCaseCards {
       ...(await this.of('SupportRequest', 'DEA-', REQUEST_ENDED, 'updatedAt', cutoff, limit)),
       ...(await this.of('AdviceConversation', 'SA-', ADVICE_ENDED, 'updatedAt', cutoff, limit)),
       ...(await this.of('RetentionCase', 'RET-', RETENTION_ENDED, 'closedAt', cutoff, limit)),
+      ...(await this.ofActions(cutoff, limit)),
     ];
+  }
+
+  /** Cards of actions an outcome started: they end with their request, and are named by its reference. */
+  private async ofActions(cutoff: Date, limit: number): Promise<EndedCaseCard[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['p.id AS id', 'p.activityId AS activityId', 'p.reference AS reference', 'r.number AS number'])
+      .from('PostedCard', 'p')
+      .innerJoin('FollowUpAction', 'a', 'a.id = p.requestId')
+      .innerJoin('SupportRequest', 'r', 'r.id = a.requestId')
+      .where('r.status IN (:...ended)', { ended: REQUEST_ENDED })
+      .andWhere('r.updatedAt < :cutoff', { cutoff })
+      .orderBy('r.updatedAt', 'ASC')
+      .limit(limit)
+      .getRawMany<Pick<PostedCardRow, 'id' | 'activityId' | 'reference'> & { number: number }>();
+    return rows.map((r) => ({ id: r.id, activityId: r.activityId, reference: `DEA-${String(r.number).padStart(6, '0')}`, conversation: JSON.parse(r.reference) as Partial<ConversationReference> }));
   }
 
   private async of(entity: string, prefix: string, ended: readonly string[], endedAt: 'updatedAt' | 'closedAt', cutoff: Date, limit: number): Promise<EndedCaseCard[]> {

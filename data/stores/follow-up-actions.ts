@@ -5,6 +5,7 @@ import { conflict, notFound } from '../../domain/errors';
 import type { ActionKind, ActionStatus, FollowUpAction } from '../../domain/follow-up-actions/follow-up-action';
 import type { ActionChanges, FollowUpActionStore, NewFollowUpAction } from '../../domain/follow-up-actions/ports';
 import type { FollowUpActionRow } from '../schema/follow-up-actions';
+import { inChunks } from '../chunks';
 import { repositoryOf } from '../transactions';
 import { isUniqueViolation } from '../unique-violation';
 
@@ -39,6 +40,12 @@ export class SqlFollowUpActionStore implements FollowUpActionStore {
 
   async forRequest(requestId: string): Promise<FollowUpAction[]> {
     return (await this.rows.find({ where: { requestId: requestId.toLowerCase() }, order: { createdAt: 'ASC' } })).map(toAction);
+  }
+
+  /** Ids of the actions these requests started (for redacting their posted cards), in chunks under SQL Server's parameter limit. */
+  async idsForRequests(requestIds: readonly string[]): Promise<string[]> {
+    const rows = await inChunks(requestIds.map((id) => id.toLowerCase()), (ids) => this.rows.find({ select: { id: true }, where: { requestId: In(ids) } }));
+    return rows.map((r) => r.id);
   }
 
   async update(id: string, expectedVersion: number, changes: ActionChanges): Promise<FollowUpAction> {

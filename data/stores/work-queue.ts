@@ -50,6 +50,30 @@ export class WorkQueue {
     return result.affected === 1;
   }
 
+  /**
+   * Due at `at` (not sooner): a new row, or the subject's row asked for again at that time, its
+   * tries counted on, so that work put off again and again (Teams still saying wait) is given up
+   * after `maxAttempts` runs. False when it has been given up.
+   */
+  async later(kind: string, subjectId: string, at: Date, now: Date, maxAttempts: number): Promise<boolean> {
+    const id = workId(kind, subjectId);
+    const moved = await this.dataSource
+      .createQueryBuilder()
+      .update('WorkItem')
+      .set({ dueAt: at, updatedAt: now, generation: () => 'generation + 1' })
+      .where('id = :id AND attempts < :maxAttempts', { id, maxAttempts })
+      .execute();
+    if (moved.affected === 1) return true;
+    try {
+      await this.dataSource.getRepository<WorkItemRow>('WorkItem').insert({ id, kind, subjectId, dueAt: at, leaseUntil: null, generation: 1, attempts: 0, lastError: null, createdAt: now, updatedAt: now });
+      return true;
+    } catch (error) {
+      // There already, with its tries used up: given up.
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
   /** Work whose time has come and that nobody holds, oldest first. */
   async due(now: Date, limit = 20): Promise<string[]> {
     const rows = await this.dataSource.getRepository<WorkItemRow>('WorkItem').find({ select: { id: true, leaseUntil: true }, where: { dueAt: LessThanOrEqual(now) }, order: { dueAt: 'ASC' }, take: limit * 2 });
@@ -69,12 +93,12 @@ export class WorkQueue {
     return taken.affected === 1 ? { id, kind: row.kind, subjectId: row.subjectId, generation: row.generation, attempts: row.attempts + 1 } : null;
   }
 
-  /** Done, unless it was asked for again while it ran: then it is due at once. */
+  /** Done, unless it was asked for again while it ran: then it is due at once. Its tries start again from none. */
   async done(work: LeasedWork, now: Date): Promise<void> {
     const finished = await this.dataSource
       .createQueryBuilder()
       .update('WorkItem')
-      .set({ dueAt: null, leaseUntil: null, lastError: null, updatedAt: now })
+      .set({ dueAt: null, leaseUntil: null, lastError: null, attempts: 0, updatedAt: now })
       .where('id = :id AND generation = :generation', { id: work.id, generation: work.generation })
       .execute();
     if (finished.affected !== 1) await this.unlease(work.id, now);

@@ -5,6 +5,8 @@ export interface SubjectAccessDocument {
   readonly due: string;
   readonly hcpDue: string;
   readonly references: readonly string[];
+  /** How the search was made, and what it cannot find. */
+  readonly searched: readonly string[];
   readonly sections: readonly SubjectAccessSection[];
 }
 

@@ -2,7 +2,7 @@ import { MAX_ATTEMPTS, Outbox } from '../../data/stores/outbox';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { SupportRequest } from '../../domain/requests/support-request';
-import { exchange, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 /**
  * Delivery against a Bot Connector that fails as Teams does: the real bot over HTTP, its real
@@ -166,5 +166,80 @@ describe('delivery that copes with what Teams answers (real HTTP, connector reco
     await bot.app.notifier.idle();
     expect(visibleText(bot.connector.sentTo(DEA_CHAT))).toContain(request.reference);
     expect(await row(id)).toMatchObject({ lastStatus: 200, deadAt: null });
+  });
+
+  describe('updates of a posted card (live cards), paced like sends', () => {
+    interface WorkRow { dueAt: string | null; attempts: number }
+    const liveWork = async (): Promise<WorkRow | undefined> => ((await bot.app.dataSource.query("SELECT dueAt, attempts FROM work_item WHERE kind = 'live_card_refresh'")) as WorkRow[])[0];
+    const updatesTo = (conversationId: string) => bot.connector.calls.filter((c) => c.method === 'PUT' && c.conversationId === conversationId);
+    const sweepWork = async () => {
+      await bot.app.jobs.sweepWork!();
+      await settle();
+    };
+
+    /** The DEA's copy of the request's card is posted; then the DEA accepts it from another card, so that copy must be updated. */
+    async function postedThenChanged(): Promise<string> {
+      await deliver(await queueForDea());
+      const posted = bot.connector.sentTo(DEA_CHAT)[0]!.id!;
+      await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'skill_conference' });
+      await settle();
+      return posted;
+    }
+
+    it('keeps the update for the time Teams names after a 429 with Retry-After, holds the chat meanwhile, and shows the change then', async () => {
+      bot.connector.answer({ status: 429, headers: { 'Retry-After': '7' }, conversationId: DEA_CHAT, method: 'PUT' });
+      const posted = await postedThenChanged();
+      expect(bot.connector.refused.map((c) => [c.method, c.status])).toEqual([['PUT', 429]]);
+      expect(updatesTo(DEA_CHAT)).toHaveLength(0);
+      // The change is not lost: the card's refresh is kept in SQL for no sooner than Teams asked.
+      const kept = (await liveWork())!;
+      const waitMs = new Date(kept.dueAt!).getTime() - now.getTime();
+      expect(waitMs).toBeGreaterThanOrEqual(7_000);
+      expect(waitMs).toBeLessThanOrEqual(7_000 + 7_000 / 5 + 1_000);
+
+      // The same pace as sends: a new message to the DEA waits for the chat too.
+      const second = await queueForDea();
+      await deliver(second);
+      expect(bot.connector.sentTo(DEA_CHAT)).toHaveLength(1);
+
+      later(6_000);
+      await sweepWork();
+      expect(updatesTo(DEA_CHAT)).toHaveLength(0);
+      later(10_000);
+      await sweepWork();
+      const [update] = updatesTo(DEA_CHAT);
+      expect(update?.path).toContain(encodeURIComponent(posted));
+      expect(visibleText([update!.activity])).toMatch(/accepted/i);
+      expect((await liveWork())!.dueAt).toBeNull();
+    });
+
+    it.each([408, 412, 503])('tries an update again after a %i, from the row in SQL (as after a restart)', async (status) => {
+      bot.connector.answer({ status, times: 2, conversationId: DEA_CHAT, method: 'PUT' });
+      await postedThenChanged();
+      expect(updatesTo(DEA_CHAT)).toHaveLength(0);
+      later(20_000);
+      await sweepWork();
+      // Refused again: kept again, its tries counted.
+      expect(bot.connector.refused).toHaveLength(2);
+      expect((await liveWork())!.attempts).toBe(1);
+      later(60_000);
+      await sweepWork();
+      expect(updatesTo(DEA_CHAT)).toHaveLength(1);
+      expect(await liveWork()).toMatchObject({ dueAt: null, attempts: 0 });
+    });
+
+    it('paces a burst of updates to one chat within Teams\' limits, keeping the rest for later', async () => {
+      await deliver(await queueForDea());
+      // The chat's pace is used up by sends just now.
+      for (let i = 0; i < 5; i++) await deliver(await queueForDea());
+      bot.connector.clear();
+      await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'skill_conference' });
+      await settle();
+      expect(updatesTo(DEA_CHAT)).toHaveLength(0);
+      expect((await liveWork())!.dueAt).not.toBeNull();
+      later(5_000);
+      await sweepWork();
+      expect(updatesTo(DEA_CHAT).length).toBeGreaterThan(0);
+    });
   });
 });

@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Outbox } from '../../data/stores/outbox';
+import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const LEAD = '00000000-0000-4000-8000-000000000401';
@@ -39,6 +42,8 @@ describe('data protection: subject access, erasure and who looked', () => {
     // A NINO that is not one comes back with the form, as typed.
     const refused = await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB12' });
     expect(visibleText(refused)).toContain('2 letters, 6 numbers');
+    expect(visibleText(await exchange(bot, LEAD, { verb: 'privacy.access' }))).toContain('or, for someone who claims no benefit, their name and employer');
+    expect(visibleText(await exchange(bot, LEAD, { verb: 'privacy.access', personName: 'Sam' }))).toContain('Enter their employer, as the employer adviser recorded it.');
 
     const replies = await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB 12 34 56 C' });
     const card = cardText(firstCard(replies));
@@ -52,6 +57,10 @@ describe('data protection: subject access, erasure and who looked', () => {
     expect(JSON.stringify(json.tables['Support requests'])).toContain(HEALTH);
     expect(JSON.stringify(json.tables['Claimant details'])).toContain(SURNAME);
     expect(card).toContain(`Check it and send it on by ${json.due}`);
+    // How the search was made, and what it cannot find.
+    expect(card).toContain('How we searched');
+    expect(card).toContain('By National Insurance number');
+    expect(card).toContain('Not found by this search: anything about them typed into another person\'s case');
 
     const [record] = await bot.app.dataSource.query('SELECT kind, cases, dueAt, hcpDueAt, requestedById FROM privacy_record');
     expect(record).toMatchObject({ kind: 'subject_access', cases: 'DEA-000001' });
@@ -59,6 +68,27 @@ describe('data protection: subject access, erasure and who looked', () => {
     expect(record.hcpDueAt).toBeTruthy();
     // The export is itself a showing of the case.
     expect(await bot.app.dataSource.query("SELECT shown, relationship FROM access_log WHERE shown = 'export'")).toEqual([{ shown: 'export', relationship: 'data protection lead' }]);
+  });
+
+  it('finds and erases the retention case of someone who claims no benefit by the name and employer recorded', async () => {
+    const EA = '00000000-0000-4000-8000-000000000008';
+    const NEED = 'Cannot stand for long since a Pelworthy knee injury';
+    await exchange(bot, EA, 'help');
+    await invokeAs(bot, EA, 'retention.register', { personName: 'Sam', employer: 'Crawley Logistics Ltd', need: NEED, claimant: 'no', assessment: 'straightforward' });
+    expect(Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM retention_case WHERE nino IS NULL'))[0].n)).toBe(1);
+
+    const card = cardText(firstCard(await exchange(bot, LEAD, { verb: 'privacy.access', personName: ' sam ', employer: 'crawley logistics ltd' })));
+    expect(card).toContain('RET-000001');
+    expect(card).toContain(NEED);
+    expect(card).not.toContain(SURNAME);
+    expect(card).toContain('By name and employer: retention cases of people who claim no benefit');
+
+    await exchange(bot, LEAD, { verb: 'privacy.erase', personName: 'Sam', employer: 'Crawley Logistics Ltd', confirm: 'yes' });
+    const [row] = await bot.app.dataSource.query('SELECT personName, need FROM retention_case WHERE nino IS NULL');
+    expect(row.need).not.toContain('Pelworthy');
+    expect(row.personName).toBe('Removed');
+    // The claimant with a NINO is left alone.
+    expect(cardText(firstCard(await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB123456C' })))).toContain(SURNAME);
   });
 
   it('refuses subject access and erasure to anyone but the data protection lead, showing nothing', async () => {
@@ -96,6 +126,25 @@ describe('data protection: subject access, erasure and who looked', () => {
     for (const secret of [SURNAME, HEALTH, 'AB123456C']) expect({ secret, found: bytes.includes(secret) }).toEqual({ secret, found: false });
   });
 
+  it('updates a posted card of an action the claimant\'s outcome started to a redacted one on erasure', async () => {
+    const DONE = 'Arranged a Quibbleton work trial';
+    const [request] = await bot.app.dataSource.query('SELECT id, number, requesterId, deaId FROM support_request');
+    const coach = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.coach))!;
+    const { action } = await new SqlFollowUpActionStore(bot.app.dataSource).create({ requestId: request.id, requestReference: 'DEA-000001', kind: 'employer_adviser', jobcentreId: coach.jobcentreId, requesterId: request.requesterId, deaId: request.deaId, assigneeId: null, status: 'unassigned', createdById: request.deaId, createdAt: new Date(), dueBy: new Date(Date.now() + 7 * 86_400_000), assignedAt: null });
+    await bot.app.dataSource.query("UPDATE follow_up_action SET status = 'done', doneNote = ?, doneAt = ? WHERE id = ?", [DONE, new Date().toISOString(), action.id]);
+    // The coach is sent the action's card, which is kept as a live copy.
+    await bot.app.notifier.deliver(await new Outbox(bot.app.dataSource).enqueue(PEOPLE.coach, 'follow_up_action_card', action.id, new Date()));
+    const posted = bot.connector.sentTo(`a:personal-${PEOPLE.coach}`).find((a) => visibleText([a]).includes(DONE));
+    expect(posted).toBeDefined();
+    bot.connector.clear();
+
+    await exchange(bot, LEAD, { verb: 'privacy.erase', nino: 'AB123456C', confirm: 'yes' });
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'PUT' && c.path.endsWith(`/activities/${encodeURIComponent(posted!.id!)}`)));
+    const update = visibleText(bot.connector.calls.filter((c) => c.method === 'PUT' && c.path.endsWith(`/activities/${encodeURIComponent(posted!.id!)}`)).map((c) => c.activity));
+    expect(update).toContain('DEA-000001');
+    expect(update).not.toContain(DONE);
+  });
+
   it('shows the data protection lead and the DEA\'s team leader who looked at the claimant\'s cases', async () => {
     await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB123456C' });
     const lead = visibleText(await exchange(bot, LEAD, { verb: 'privacy.seen', nino: 'AB123456C' }));
@@ -105,13 +154,17 @@ describe('data protection: subject access, erasure and who looked', () => {
     expect(visibleText(await exchange(bot, PEOPLE.coach, { verb: 'privacy.seen', nino: 'AB123456C' }))).toContain('Only a data protection lead or');
   });
 
-  it('notes every showing of the case (posted card, a click, a list) and writes them together, for who looked', async () => {
+  it('records every showing of the case (posted card, a click, a list) before the turn answers, for who looked', async () => {
     const [request] = await bot.app.dataSource.query('SELECT id, version FROM support_request');
+    const logged = async () => Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM access_log'))[0].n);
+    const before = await logged();
+    // Each turn's showings are in SQL by the time its answer has come back: no job has run.
     await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: request.id, version: request.version });
+    expect(await logged()).toBe(before + 1);
     await exchange(bot, PEOPLE.dea, 'queue');
+    expect(await logged()).toBe(before + 2);
     await exchange(bot, PEOPLE.coach, 'my requests');
-    // Nothing is written during the turns; the periodic job writes them in one go.
-    expect(await bot.app.jobs.writeAccessLog!()).toBeGreaterThanOrEqual(4);
+    expect(await logged()).toBe(before + 3);
     const rows = await bot.app.dataSource.query('SELECT relationship, shown FROM access_log ORDER BY at');
     expect(rows).toEqual(expect.arrayContaining([
       { relationship: 'adviser', shown: 'card' },

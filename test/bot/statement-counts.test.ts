@@ -40,7 +40,15 @@ const NEW_REQUEST = (coach: { id: string; deaId: string | null }) => ({
   vulnerability: null,
 });
 // The request, its people, consent, booking, outcome records, the summary's recipient (2), QAS, their chats (the sender and jobcentre known from the turn before).
-const LIMIT_FULLEST = 9;
+// Plus one: the record of the showing, written before the card leaves (see ACCESS_LOG below).
+const LIMIT_FULLEST = 9 + 1;
+/**
+ * A turn that shows a claimant's case writes who saw it before its answer leaves (one multi-row
+ * insert for all it showed), so a process killed after the card went cannot lose the record. A read
+ * of a card has no write of its own to fold it into, and the de-duplication completion of a message
+ * turn comes after its reply was sent: hence one statement more, measured, on each turn that shows a case.
+ */
+const ACCESS_LOG = 1;
 
 describe('SQL statements of a turn (a test that fails if they grow)', () => {
   let bot: TestBot;
@@ -76,7 +84,7 @@ describe('SQL statements of a turn (a test that fails if they grow)', () => {
 
   it('a card refresh: the request, its people, its QAS check and their chats', async () => {
     const statements = await statementsDuring(bot, () => invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id }));
-    expect(statements.length).toBeLessThanOrEqual(4);
+    expect(statements.length).toBeLessThanOrEqual(4 + ACCESS_LOG);
   });
 
   it('a card click (accept as a case conference), with the free times it proposes and the card delivered to the coach', async () => {
@@ -84,7 +92,7 @@ describe('SQL statements of a turn (a test that fails if they grow)', () => {
     expect(statements.filter((q) => /^UPDATE "support_request"/.test(q))).toHaveLength(1);
     // One read of the posted copies: a person is sent the full card only when they have no copy of it
     // yet, and otherwise a line saying what changed while their copy is updated in place.
-    expect(statements.length).toBeLessThanOrEqual(25);
+    expect(statements.length).toBeLessThanOrEqual(25 + ACCESS_LOG);
   });
 
   it('the fullest card: a booked three way, with consent, the booking, the letter and the QAS check', async () => {
@@ -137,11 +145,12 @@ describe('SQL statements of a list turn at size: one for the page, none per row'
     ['quality checks', PEOPLE.wctl],
   ])('%s: 120 requests, one statement for the page', async (command, who) => {
     const statements = await statementsDuring(bot, async () => expect(visibleText(await exchange(bot, who, command))).toMatch(/Showing 1 to 25 of (120|60)/));
-    expect(statements.length).toBeLessThanOrEqual(4);
+    // Lists of requests name claimants: their showing is recorded too.
+    expect(statements.length).toBeLessThanOrEqual(4 + (command === 'my requests' || command === 'queue' ? ACCESS_LOG : 0));
   });
 
   it('the next page: the page alone', async () => {
     const statements = await statementsDuring(bot, async () => expect(cardText((await invokeAs(bot, PEOPLE.dea, 'queue.page', { offset: 25 })).card)).toContain('Showing 26 to 50 of 60'));
-    expect(statements.length).toBeLessThanOrEqual(1);
+    expect(statements.length).toBeLessThanOrEqual(1 + ACCESS_LOG);
   });
 });

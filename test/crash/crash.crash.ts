@@ -275,6 +275,124 @@ describe('booking a meeting (item 4): killed between each step, finished by the 
   });
 });
 
+describe('moving and cancelling a booking in Microsoft Graph (the stand-in): killed between the commit and each Graph write', () => {
+  const startOf = (b: { startsAt: string }) => Date.parse(`${b.startsAt.replace(' ', 'T')}${b.startsAt.endsWith('Z') ? '' : 'Z'}`);
+
+  /** A copy of the accepted base whose meeting is booked in the stand-in by a clean run (one booking, two events, per scenario). */
+  async function bookedInGraph(): Promise<{ dir: string; bookingId: string }> {
+    const dir = copyOfDatabase(bases.accepted);
+    const id = requestOf.accepted;
+    const bot = await startChild(dir, { env: GRAPH_ENV() });
+    try {
+      await bot.post(invoke(PEOPLE.dea, 'booking.book', { requestId: id, version: requestRow(dir, id).version, ...MEETING }));
+      await eventually('booked in Graph', () => bookingRow(dir, id)?.status === 'booked' && workDue(dir) === 0);
+    } finally {
+      await bot.stop();
+    }
+    return { dir, bookingId: bookingRow(dir, id)!.id };
+  }
+  const eventsOf = (bookingId: string) => graph.allEvents().filter((e) => e.transactionId?.startsWith(`${bookingId}:`));
+  /** Graph writes of this kind that reached the stand-in for these events (a retried PATCH or DELETE of one event is counted again). */
+  const writesTo = (eventIds: readonly string[], method: string) => graph.requests.filter((r) => r.method === method && eventIds.some((id) => r.path.endsWith(`/events/${id}`)) && r.status < 300).length;
+
+  it('moving a booking', async () => {
+    const kind = 'moving a booking (Graph)';
+    const id = requestOf.accepted;
+    await inParallel(['outbox.queued', 'work.leased', 'calendar.moved#1', 'calendar.moved#2', 'work.finished'], 2, async (point) => {
+      const { dir, bookingId } = await bookedInGraph();
+      const oldStart = bookingRow(dir, id)!.startsAt;
+      const eventIds = eventsOf(bookingId).map((e) => e.id);
+      const before = cardsAbout(dir, id);
+      const move = (bot: ChildBot) => postMayDie(bot, invoke(PEOPLE.dea, 'booking.move', { requestId: id, version: requestRow(dir, id).version, ...MOVED_TO }));
+      const { restarted, problems } = await killedAt(dir, point, async (bot) => void (await move(bot)), GRAPH_ENV());
+      try {
+        if (eventIds.length !== 2) problems.push(`${eventIds.length} events in Graph before the move, not 2`);
+        // Killed inside the click's own transaction, nothing changed: the DEA moves it again.
+        if (bookingRow(dir, id)?.startsAt === oldStart && bookingRow(dir, id)?.status === 'booked') {
+          if (workDue(dir) !== 0 || cardsAbout(dir, id) !== before) problems.push('a click that did not commit left work or a card');
+          if (writesTo(eventIds, 'PATCH') !== 0) problems.push('Graph was written for a move that did not commit');
+          await move(restarted);
+        }
+        await eventually('the booking is booked at the new time and no work is left', () => bookingRow(dir, id)?.status === 'booked' && bookingRow(dir, id)?.startsAt !== oldStart && workDue(dir) === 0).catch((e: Error) => problems.push(e.message));
+        const booking = bookingRow(dir, id)!;
+        const events = eventsOf(bookingId);
+        if (events.length !== 2) problems.push(`${events.length} events in Graph, not 2`);
+        if (new Set(events.map((e) => e.mailbox)).size !== events.length) problems.push('two events in one diary');
+        if (!events.every((e) => e.start.getTime() === startOf(booking))) problems.push('an event in Graph is not at the new time');
+        // Exactly one move reached each diary's event: a run after the kill reads each event first and leaves one already moved.
+        const patches = writesTo(eventIds, 'PATCH');
+        if (patches !== 2) problems.push(`${patches} moves reached Graph for 2 events`);
+        const told = cardsAbout(dir, id) - before;
+        if (told !== 1) problems.push(`${told} cards queued for the other person, not 1`);
+      } finally {
+        await restarted.stop();
+        removeDatabase(dir);
+      }
+      record(kind, point, problems);
+    });
+    expectNoneLost(kind);
+  });
+
+  it('cancelling a booking', async () => {
+    const kind = 'cancelling a booking (Graph)';
+    const id = requestOf.accepted;
+    await inParallel(['outbox.queued', 'work.leased', 'calendar.deleted#1', 'calendar.deleted#2', 'work.finished'], 2, async (point) => {
+      const { dir, bookingId } = await bookedInGraph();
+      const eventIds = eventsOf(bookingId).map((e) => e.id);
+      const before = cardsAbout(dir, id);
+      const cancel = (bot: ChildBot) => postMayDie(bot, invoke(PEOPLE.dea, 'booking.cancel', { requestId: id, version: requestRow(dir, id).version }));
+      const { restarted, problems } = await killedAt(dir, point, async (bot) => void (await cancel(bot)), GRAPH_ENV());
+      try {
+        if (eventIds.length !== 2) problems.push(`${eventIds.length} events in Graph before the cancel, not 2`);
+        if (bookingRow(dir, id)?.status === 'booked') {
+          if (workDue(dir) !== 0 || cardsAbout(dir, id) !== before) problems.push('a click that did not commit left work or a card');
+          if (writesTo(eventIds, 'DELETE') !== 0) problems.push('Graph was written for a cancel that did not commit');
+          await cancel(restarted);
+        }
+        await eventually('the booking is cancelled and no work is left', () => bookingRow(dir, id)?.status === 'cancelled' && workDue(dir) === 0).catch((e: Error) => problems.push(e.message));
+        const left = eventsOf(bookingId).length;
+        if (left !== 0) problems.push(`${left} events left in Graph`);
+        // Each event deleted once; one deleted before the kill and again after it is answered 404, which counts as gone.
+        const deletes = writesTo(eventIds, 'DELETE');
+        if (deletes !== 2) problems.push(`${deletes} deletes reached Graph for 2 events`);
+        if (requestRow(dir, id).status !== 'accepted') problems.push(`the request is ${requestRow(dir, id).status}, not accepted`);
+        const told = cardsAbout(dir, id) - before;
+        if (told !== 1) problems.push(`${told} cards queued for the other person, not 1`);
+      } finally {
+        await restarted.stop();
+        removeDatabase(dir);
+      }
+      record(kind, point, problems);
+    });
+    expectNoneLost(kind);
+  });
+});
+
+describe('the access log of a card shown (issue: an audit that cannot be lost)', () => {
+  it('killed right after a card showing claimant data was sent: the record of the showing is there after restart', async () => {
+    const kind = 'the record of a card shown';
+    const dir = copyOfDatabase(bases.accepted);
+    const conversation = { id: `a:personal-${PEOPLE.dea}-access-shown`, conversationType: 'personal', isGroup: false } as Activity['conversation'];
+    const logged = () => count(dir, "SELECT COUNT(*) AS n FROM access_log WHERE caseId = ? AND shown = 'list'", requestOf.accepted);
+    const before = logged();
+    const { restarted, problems } = await killedAt(dir, 'access.shown', async (bot) => {
+      // Normal delivery: the list card is posted to the connector, and the process is killed right after.
+      await postMayDie(bot, { ...messageFrom(PEOPLE.dea, 'queue'), serviceUrl, conversation });
+    });
+    try {
+      const shown = connector.sentTo(conversation.id).filter((a) => (a.attachments?.length ?? 0) > 0);
+      if (shown.length === 0) problems.push('no card reached the connector before the kill');
+      else if (!JSON.stringify(shown[0]).includes('Zebedee')) problems.push('the card shown did not name the claimant');
+      if (logged() - before !== 1) problems.push(`${logged() - before} records of the showing, not 1`);
+    } finally {
+      await restarted.stop();
+      removeDatabase(dir);
+    }
+    record(kind, 'access.shown', problems);
+    expectNoneLost(kind);
+  });
+});
+
 describe("booking a plan's group conferences (item 4)", () => {
   const planAndCheck = (kind: string, points: readonly string[], graphEvents: boolean) => async () => {
     const dana = query<{ id: string }>(bases.people, 'SELECT id FROM staff WHERE aadObjectId = ?', PEOPLE.dea)[0]!.id;

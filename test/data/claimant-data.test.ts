@@ -63,7 +63,7 @@ describe('a claimant\'s data, by NINO', () => {
   const secrets = [SUBJECT.nino, SUBJECT.surname, ...Object.values(SUBJECT.texts)];
 
   it('finds the claimant\'s requests, Specialist Advice conversations and retention cases, and no one else\'s', async () => {
-    const cases = await records.casesOf(SUBJECT.nino);
+    const cases = await records.casesOf({ nino: SUBJECT.nino, person: null });
     expect(cases.requestIds).toEqual([seeded.requestId]);
     expect(cases.conversationIds).toEqual([seeded.conversationId]);
     expect(cases.retentionCaseIds).toEqual([seeded.retentionCaseId]);
@@ -71,7 +71,7 @@ describe('a claimant\'s data, by NINO', () => {
   });
 
   it('a subject access export holds every seeded fact, from every claimant table', async () => {
-    const held = await records.held(await records.casesOf(SUBJECT.nino));
+    const held = await records.held(await records.casesOf({ nino: SUBJECT.nino, person: null }));
     for (const { table, rows } of held) expect([table.title, rows.length]).toEqual([table.title, expect.any(Number)]);
     const empty = held.filter((h) => h.rows.length === 0).map((h) => h.table.title);
     expect(empty).toEqual([]);
@@ -90,7 +90,7 @@ describe('a claimant\'s data, by NINO', () => {
     for (const secret of secrets) expect(before).toContain(secret);
     const counts = await countAll();
 
-    const changed = await records.anonymise(await records.casesOf(SUBJECT.nino), 'Removed at the claimant\'s request');
+    const changed = await records.anonymise(await records.casesOf({ nino: SUBJECT.nino, person: null }), 'Removed at the claimant\'s request');
 
     const after = fileText();
     for (const secret of secrets) expect({ secret, found: after.includes(secret) }).toEqual({ secret, found: false });
@@ -100,15 +100,47 @@ describe('a claimant\'s data, by NINO', () => {
     // Another claimant's data is untouched.
     expect(after).toContain(OTHER.surname);
     expect(after).toContain(OTHER.text);
-    expect(await records.casesOf(SUBJECT.nino)).toMatchObject({ requestIds: [], conversationIds: [], retentionCaseIds: [] });
+    expect(await records.casesOf({ nino: SUBJECT.nino, person: null })).toMatchObject({ requestIds: [], conversationIds: [], retentionCaseIds: [] });
   });
 
   it.each(CLAIMANT_TABLES.filter((t) => Object.keys(t.columns).length > 0 && t.link.by !== 'search').map((t) => [t.entity, t] as const))('erasure rewrites every declared column of %s', async (_name, table) => {
-    const cases = await records.casesOf(SUBJECT.nino);
+    const cases = await records.casesOf({ nino: SUBJECT.nino, person: null });
     await records.anonymise(cases, 'Removed at the claimant\'s request');
     const rows = (await records.held(cases)).find((h) => h.table === table)!.rows;
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) for (const column of Object.keys(table.columns)) expect(String(row[column])).toMatch(/^(REMOVED|Removed|Removed at the claimant's request)$/);
+  });
+});
+
+describe('someone in work who claims no benefit: found by the name and employer the employer adviser recorded', () => {
+  let db: TempDatabase;
+  let records: ClaimantRecords;
+  beforeEach(async () => {
+    db = await openTempDatabase();
+    await seedClaimant(db.dataSource);
+    records = new ClaimantRecords(db.dataSource);
+  });
+  afterEach(() => db.close());
+
+  // The fixture's other person has a retention case with no NINO, named by their surname at 'Other Employer Ltd'.
+  const them = { nino: null, person: { name: OTHER.surname.toUpperCase(), employer: 'other employer ltd' } };
+
+  it('finds their retention case (capital letters aside) and nothing of anyone else', async () => {
+    const cases = await records.casesOf(them);
+    expect(cases).toMatchObject({ claimantIds: [], requestIds: [], conversationIds: [], searchTerms: [] });
+    expect(cases.retentionCaseIds).toHaveLength(1);
+    const held = JSON.stringify(await records.held(cases));
+    expect(held).toContain(OTHER.text);
+    expect(held).not.toContain(SUBJECT.surname);
+    // Both must match: the name alone, or at another employer, is someone else.
+    expect((await records.casesOf({ nino: null, person: { name: OTHER.surname, employer: 'Grumbleworth Haulage Ltd' } })).retentionCaseIds).toEqual([]);
+  });
+
+  it('erases their retention case, leaving the claimant with a NINO alone', async () => {
+    await records.anonymise(await records.casesOf(them), 'Removed at the claimant\'s request');
+    const rows = await db.dataSource.query('SELECT personName, employer, need FROM retention_case WHERE nino IS NULL');
+    expect(rows).toEqual([{ personName: 'Removed', employer: 'Removed at the claimant\'s request', need: 'Removed at the claimant\'s request' }]);
+    expect(JSON.stringify(await records.held(await records.casesOf({ nino: SUBJECT.nino, person: null })))).toContain(SUBJECT.texts.retentionNeed);
   });
 });
 

@@ -22,6 +22,8 @@ export interface ScriptedAnswer {
   /** How many calls get this answer (default 1; Infinity for all). */
   times?: number;
   readonly conversationId?: string;
+  /** Only calls of this method: 'PUT' for updates of posted cards, 'POST' for new messages. */
+  readonly method?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export class ConnectorRecorder {
         }
         const activity = body ? (JSON.parse(body) as Partial<Activity>) : {};
         const conversationId = decodeURIComponent(match[1]!);
-        const scripted = this.script.find((a) => (a.times ?? 1) > 0 && (!a.conversationId || a.conversationId === conversationId));
+        const scripted = this.script.find((a) => (a.times ?? 1) > 0 && (!a.conversationId || a.conversationId === conversationId) && (!a.method || a.method === req.method));
         if (scripted) {
           scripted.times = (scripted.times ?? 1) - 1;
           this.refused.push({ method: req.method ?? 'POST', path: req.url ?? '', conversationId, activity, status: scripted.status, at: Date.now() });

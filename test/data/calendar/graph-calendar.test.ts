@@ -142,6 +142,20 @@ describe('GraphCalendar', () => {
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(990);
   });
 
+  it('moves only the events not at the new time yet, so a move run again after a stop writes each diary once', async () => {
+    await start();
+    const calendar = graphOver(standIn);
+    const created = await calendar.createEvents([1, 2].map((n) => newEvent({ mailbox: person(n), transactionId: `move-${n}` })));
+    const ids = created.flatMap((r) => (r.ok ? [{ mailbox: r.mailbox, eventId: r.eventId }] : []));
+    const to = { start: at('2027-01-12T10:00:00Z'), end: at('2027-01-12T11:00:00Z') };
+    // The first run moved one event and stopped; the second is given both.
+    expect(await calendar.moveEvents([{ ...ids[0]!, ...to }])).toEqual([expect.objectContaining({ ok: true })]);
+    expect((await calendar.moveEvents(ids.map((r) => ({ ...r, ...to })))).every((r) => r.ok)).toBe(true);
+    const patches = standIn.requests.filter((r) => r.method === 'PATCH');
+    expect(patches.map((r) => r.path.split('/').pop())).toEqual(ids.map((r) => r.eventId));
+    expect(standIn.allEvents().every((e) => e.start.getTime() === to.start.getTime())).toBe(true);
+  });
+
   it('never has more than 4 requests in flight for one mailbox', async () => {
     // Recording only: a breach shows in the peak instead of being hidden by Graph-like 429s.
     await start({ latencyMs: 40, mailboxConcurrencyLimit: null });

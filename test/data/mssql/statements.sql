@@ -1118,6 +1118,12 @@ SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId
   ORDER BY "FollowUpAction"."createdAt" ASC;
 --   @0 varchar(36)
 
+-- SqlFollowUpActionStore.idsForRequests
+SELECT "FollowUpAction"."id" AS "FollowUpAction_id"
+  FROM "follow_up_action" "FollowUpAction"
+  WHERE (("FollowUpAction"."requestId" IN (@0, @1)));
+--   @0 varchar(36), @1 varchar(36)
+
 -- SqlFollowUpActionStore.update
 UPDATE "follow_up_action"
   SET "assigneeId" = @0, "status" = @1, "assignedAt" = @2, "version" = @3
@@ -1580,6 +1586,15 @@ INSERT INTO "work_item"("id", "kind", "subjectId", "dueAt", "leaseUntil", "gener
   VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
 --   @0 varchar(120), @1 varchar(40), @2 varchar(64), @3 datetime2, @4 datetime2, @5 int, @6 int, @7 nvarchar(400), @8 datetime2, @9 datetime2
 
+-- WorkQueue.later
+UPDATE "work_item"
+  SET "dueAt" = @0, "updatedAt" = @1, "generation" = "generation" + 1
+  WHERE "id" = @2 AND "attempts" < @3;
+--   @0 datetime2, @1 datetime2, @2 string, @3 number
+INSERT INTO "work_item"("id", "kind", "subjectId", "dueAt", "leaseUntil", "generation", "attempts", "lastError", "createdAt", "updatedAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
+--   @0 varchar(120), @1 varchar(40), @2 varchar(64), @3 datetime2, @4 datetime2, @5 int, @6 int, @7 nvarchar(400), @8 datetime2, @9 datetime2
+
 -- WorkQueue.due
 SELECT "WorkItem"."id" AS "WorkItem_id", "WorkItem"."leaseUntil" AS "WorkItem_leaseUntil"
   FROM "work_item" "WorkItem"
@@ -1600,9 +1615,9 @@ UPDATE "work_item"
 
 -- WorkQueue.done
 UPDATE "work_item"
-  SET "dueAt" = @0, "leaseUntil" = @1, "lastError" = @2, "updatedAt" = @3
-  WHERE "id" = @4 AND "generation" = @5;
---   @0 datetime2, @1 datetime2, @2 nvarchar(400), @3 datetime2, @4 string, @5 number
+  SET "dueAt" = @0, "leaseUntil" = @1, "lastError" = @2, "attempts" = @3, "updatedAt" = @4
+  WHERE "id" = @5 AND "generation" = @6;
+--   @0 datetime2, @1 datetime2, @2 nvarchar(400), @3 int, @4 datetime2, @5 string, @6 number
 UPDATE "work_item"
   SET "leaseUntil" = @0, "updatedAt" = @1
   WHERE "id" = @2;

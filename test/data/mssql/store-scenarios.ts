@@ -389,6 +389,7 @@ export const SUBJECTS: readonly Subject[] = [
       s.create({ requestId: ID, requestReference: 'DEA-000001', kind: 'work_psychologist', jobcentreId: ID, requesterId: OTHER, deaId: ID, assigneeId: null, status: 'unassigned', createdById: ID, createdAt: AT, dueBy: LATER, assignedAt: null }),
     find: (s) => s.find(ID),
     forRequest: (s) => s.forRequest(ID),
+    idsForRequests: (s, scene) => s.idsForRequests(list(scene.n)),
     update: (s, scene) => {
       scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { version: 2, status: 'assigned' })] } : undefined));
       return s.update(ID, 1, { assigneeId: OTHER, status: 'assigned', assignedAt: AT });
@@ -499,6 +500,11 @@ export const SUBJECTS: readonly Subject[] = [
       // Asked for the first time: no row to ask for again, so one is made.
       scene.recorder.answer((sql) => (sql.startsWith('UPDATE') ? { affected: 0 } : undefined));
       return s.schedule('write-diaries', ID, AT);
+    },
+    later: (s, scene) => {
+      // A live card's refresh put off for the first time: no row to move, so one is made.
+      scene.recorder.answer((sql) => (sql.startsWith('UPDATE') ? { affected: 0 } : undefined));
+      return s.later('live_card_refresh', `request_card|${ID}`, LATER, AT, 12);
     },
     due: (s) => s.due(AT, 20),
     lease: (s, scene) => {
