@@ -85,6 +85,11 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
         actions.push(execute(c.status === 'booked' ? 'Move it' : 'Find times', 'advice.times', data, c.status === 'booked' ? 'default' : 'positive'));
       }
     }
+    if (c.diaryStatus === 'writing') out.push(para(c.status === 'cancelled' ? 'Removing it from the diaries now. This card shows when that is done.' : 'Writing it in the diaries now. This card shows when that is done.'));
+    if (c.diaryStatus === 'failed') {
+      out.push(para(`${c.status === 'cancelled' ? 'Its entries could not all be removed from the diaries' : 'The diaries could not all be written'}: ${c.diaryError ?? 'a diary did not answer'}. This is tried again by itself for a while; you can also try again now.`, { bold: true, color: 'Attention' }));
+      if (can('retryDiaries')) actions.push(execute('Try the diaries again', 'advice.retryDiaries', data, 'positive'));
+    }
     if (c.status === 'booked' && c.prepStart && c.start && c.prepStart < c.start) {
       out.push(para(`Before it, you and ${names.hcp} prepare together: ${describeMeeting(c.prepStart, c.start)}. You lead the conversation.`));
     }

@@ -96,7 +96,7 @@ CREATE TABLE "conference_qas" ("id" varchar(36) NOT NULL, "planId" varchar(36) N
 GO
 CREATE INDEX "IDX_conference_qas_plan" ON "conference_qas" ("planId") ;
 GO
-CREATE TABLE "advice_conversation" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "status" varchar(20) NOT NULL, "coachId" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "contactId" varchar(36), "jobcentreId" varchar(36) NOT NULL, "cluster" nvarchar(100) NOT NULL, "district" nvarchar(100) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefit" varchar(10) NOT NULL, "wcaStatus" varchar(10) NOT NULL, "wcaSummary" nvarchar(MAX), "background" nvarchar(MAX) NOT NULL, "conditions" nvarchar(MAX) NOT NULL, "adviceTypes" varchar(200) NOT NULL, "channel" varchar(20) NOT NULL, "complex" bit NOT NULL, "adHoc" bit NOT NULL, "consentAgreed" bit NOT NULL, "gpConsent" bit NOT NULL, "consentById" varchar(36) NOT NULL, "consentAt" datetime2 NOT NULL, "startsAt" datetime2, "endsAt" datetime2, "prepStartsAt" datetime2, "timesMoved" int NOT NULL, "packReadyAt" datetime2, "preparedAt" datetime2, "heldAt" datetime2, "returnedAt" datetime2, "returnConfirmedAt" datetime2, "findings" varchar(30) NOT NULL, "diaryEvents" nvarchar(MAX) NOT NULL, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_advice_conversation_number" UNIQUE ("number"), CONSTRAINT "PK_1380a20499d10d9637c8da2d422" PRIMARY KEY ("id"));
+CREATE TABLE "advice_conversation" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "status" varchar(20) NOT NULL, "coachId" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "contactId" varchar(36), "jobcentreId" varchar(36) NOT NULL, "cluster" nvarchar(100) NOT NULL, "district" nvarchar(100) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefit" varchar(10) NOT NULL, "wcaStatus" varchar(10) NOT NULL, "wcaSummary" nvarchar(MAX), "background" nvarchar(MAX) NOT NULL, "conditions" nvarchar(MAX) NOT NULL, "adviceTypes" varchar(200) NOT NULL, "channel" varchar(20) NOT NULL, "complex" bit NOT NULL, "adHoc" bit NOT NULL, "consentAgreed" bit NOT NULL, "gpConsent" bit NOT NULL, "consentById" varchar(36) NOT NULL, "consentAt" datetime2 NOT NULL, "startsAt" datetime2, "endsAt" datetime2, "prepStartsAt" datetime2, "timesMoved" int NOT NULL, "packReadyAt" datetime2, "preparedAt" datetime2, "heldAt" datetime2, "returnedAt" datetime2, "returnConfirmedAt" datetime2, "findings" varchar(30) NOT NULL, "diaryEvents" nvarchar(MAX) NOT NULL, "diaryStatus" varchar(10) NOT NULL CONSTRAINT "DF_0fc64a6c155413254de31113fdf" DEFAULT 'done', "diaryError" nvarchar(400), "packRemindedAt" datetime2, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_advice_conversation_number" UNIQUE ("number"), CONSTRAINT "PK_1380a20499d10d9637c8da2d422" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_advice_conversation_hcp" ON "advice_conversation" ("hcpId", "startsAt") ;
 GO
@@ -111,6 +111,10 @@ GO
 CREATE INDEX "IDX_advice_event_conversation" ON "advice_event" ("conversationId", "at") ;
 GO
 CREATE TABLE "hcp_site_day" ("hcpId" varchar(36) NOT NULL, "date" varchar(10) NOT NULL, "jobcentreId" varchar(36) NOT NULL, "setById" varchar(36) NOT NULL, "setAt" datetime2 NOT NULL, CONSTRAINT "PK_efbddb8d1e38554de7aab1a5a55" PRIMARY KEY ("hcpId", "date"));
+GO
+CREATE TABLE "hcp_break" ("id" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "weekday" int NOT NULL, "startTime" varchar(5) NOT NULL, "endTime" varchar(5) NOT NULL, "setById" varchar(36) NOT NULL, "setAt" datetime2 NOT NULL, CONSTRAINT "PK_a14c53f171eaae29f447ee1682e" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hcp_break_hcp" ON "hcp_break" ("hcpId", "weekday") ;
 GO
 CREATE TABLE "follow_up_action" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "requestReference" varchar(20) NOT NULL, "kind" varchar(30) NOT NULL, "jobcentreId" varchar(36), "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "assigneeId" varchar(36), "status" varchar(12) NOT NULL, "createdById" varchar(36) NOT NULL, "createdAt" datetime2 NOT NULL, "dueBy" datetime2 NOT NULL, "assignedAt" datetime2, "acceptedAt" datetime2, "doneAt" datetime2, "doneNote" nvarchar(2000), "version" int NOT NULL, CONSTRAINT "UQ_follow_up_action_kind" UNIQUE ("requestId", "kind"), CONSTRAINT "PK_6fed9fa349f171e94ce34ecacbd" PRIMARY KEY ("id"));
 GO
@@ -227,6 +231,8 @@ GO
 ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hcp_break" ADD CONSTRAINT "FK_hcp_break_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "follow_up_action" ADD CONSTRAINT "FK_follow_up_action_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
