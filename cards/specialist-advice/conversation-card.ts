@@ -63,7 +63,8 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
   const can = (a: AdviceAction) => allowed.has(a);
   if (part === 'coach') {
     if (c.status === 'adhoc_asked') out.push(para(`You asked ${names.hcp} to see the claimant now. You will get a message when they answer.`, { bold: true }));
-    if (can('book')) {
+    // While the diaries could not be written, trying again comes first: moving waits until they are.
+    if (can('book') && !can('retryDiaries')) {
       if (view.proposals?.length) {
         out.push(para(c.status === 'booked' ? 'You can move the conversation to another time:' : 'Choose a time. The first part is for you and the HCP to prepare together.', { bold: true }));
         out.push({
