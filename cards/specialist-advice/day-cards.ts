@@ -13,7 +13,7 @@ const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour
 const time = (d: Date) => clock.format(d);
 
 function line(c: AdviceConversation, coachName: (id: string) => string, officeName?: (id: string | null) => string): string {
-  const pack = c.adHoc ? 'ad hoc, no pack' : c.packReadyAt ? 'pack ready' : 'pack not ready yet';
+  const pack = c.packReadyAt ? 'pack ready' : c.adHoc ? 'ad hoc, no pack needed' : 'pack not ready yet';
   const prep = c.prepStart && c.start && c.prepStart < c.start ? ` (preparation from ${time(c.prepStart)})` : '';
   const where = officeName && c.channel === 'face_to_face' ? ` at ${officeName(c.jobcentreId)}` : '';
   return `**${time(c.start!)}–${time(c.end!)}**${prep} ${c.reference} with ${coachName(c.coachId)}, ${ADVICE_CHANNEL_LABELS[c.channel].toLowerCase()}${where}; ${c.status === 'held' ? 'held' : pack}`;

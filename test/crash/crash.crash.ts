@@ -2,8 +2,9 @@
  * Crash tests: the compiled bot runs as a child process and is killed with SIGKILL at each step of
  * the work people's answers start (a turn whose claim is taken; a request and the card queued for
  * its DEA; a triage change and its notification; booking, moving and cancelling a meeting; booking
- * a plan's conferences; booking a Specialist Advice conversation). A new process on the same database must then finish the work with nothing
- * lost and nothing doubled: diary events, outbox rows and requests are counted.
+ * a plan's conferences; booking a Specialist Advice conversation). A new process on the same
+ * database must then finish the work with nothing lost and nothing doubled: diary events, outbox
+ * rows and requests are counted.
  *
  * Kill points are armed with CRASH_AT (read outside production only): the process stops itself at
  * the named point, so each kill lands between the same two steps every time.
