@@ -45,7 +45,7 @@ export interface HcpDaySources {
 const SHOWN: ReadonlySet<AdviceConversation['status']> = new Set(['booked', 'held', 'adhoc_asked']);
 
 /** The HCP's days from `date` (that day, then their next working days): the one way to read an HCP's day. */
-export async function readHcpDays(sources: HcpDaySources, hcp: StaffMember, date: string, days: number): Promise<HcpDay[]> {
+export async function readHcpDays(sources: HcpDaySources, hcp: StaffMember, date: string, days: number, options: { readonly minGapMinutes?: number } = {}): Promise<HcpDay[]> {
   const pattern = await sources.patterns.of(hcp);
   const dates: string[] = [date];
   for (let d = addDays(date, 1), n = 0; dates.length < days && n < 14; d = addDays(d, 1), n += 1) if (pattern.hours[weekdayOf(d)]) dates.push(d);
@@ -59,15 +59,15 @@ export async function readHcpDays(sources: HcpDaySources, hcp: StaffMember, date
   ]);
   const plan: SitePlan = { baseJobcentreId: hcp.jobcentreId, days: new Map(siteDays.map((d) => [d.date, d.jobcentreId])) };
   const participant: Participant = { id: hcp.id, hours: pattern.hours, region: pattern.region, busy: busy.get(hcp.email.toLowerCase()) ?? [] };
-  return dates.map((d) => planHcpDay(d, participant, plan, conversations, breaks));
+  return dates.map((d) => planHcpDay(d, participant, plan, conversations, breaks, options.minGapMinutes));
 }
 
-/** One day, from what was read: pure, so that it is the same wherever it is shown. */
-export function planHcpDay(date: string, hcp: Participant, plan: SitePlan, conversations: readonly AdviceConversation[], breaks: readonly HcpBreak[]): HcpDay {
+/** One day, from what was read: pure, so that it is the same wherever it is shown. Free gaps shorter than `minGapMinutes` are left out. */
+export function planHcpDay(date: string, hcp: Participant, plan: SitePlan, conversations: readonly AdviceConversation[], breaks: readonly HcpBreak[], minGapMinutes = 30): HcpDay {
   const mine = conversations.filter((c) => c.start && c.end && londonDateFast(c.start) === date && SHOWN.has(c.status)).sort((a, b) => a.start!.getTime() - b.start!.getTime());
   const booked = mine.map((c) => ({ conversation: c, time: { start: c.start!, end: c.end! }, preparation: c.prepStart && c.prepStart.getTime() < c.start!.getTime() ? { start: c.prepStart, end: c.start! } : null }));
   const dayBreaks = breakIntervals(breaks, date, date);
   // The diary may not have a conversation's entries yet (they are written just after booking): they count as busy anyway.
   const taken = booked.flatMap((b) => (b.preparation ? [b.preparation, b.time] : [b.time]));
-  return { date, jobcentreId: siteOn(plan, date), conversations: mine, booked, breaks: dayBreaks, freeGaps: freeGaps({ ...hcp, busy: [...hcp.busy, ...taken, ...dayBreaks] }, date) };
+  return { date, jobcentreId: siteOn(plan, date), conversations: mine, booked, breaks: dayBreaks, freeGaps: freeGaps({ ...hcp, busy: [...hcp.busy, ...taken, ...dayBreaks] }, date, minGapMinutes) };
 }
