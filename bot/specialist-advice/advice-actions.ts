@@ -1,4 +1,7 @@
-import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
+import type { PostedCards } from '../../data/stores/posted-cards';
+import { adviceNotice } from '../../cards/specialist-advice/notices';
+import type { NoticeLine } from '../core/journey';
 import type { AccessSink } from '../privacy/access-audit';
 import { adviceCard, type AdviceCardView } from '../../cards/specialist-advice/conversation-card';
 import { coachListCard, contactDayCard, hcpDayCard, managerCard, weekCard } from '../../cards/specialist-advice/day-cards';
@@ -24,6 +27,8 @@ export interface AdviceActionDeps {
   readonly logger: Logger;
   /** Each showing of a conversation's card is noted for the access log. */
   readonly access?: AccessSink;
+  /** Where each person's card of a conversation was posted, to update it in place. */
+  readonly postedCards: PostedCards;
 }
 
 type Extras = Pick<AdviceCardView, 'note' | 'form'> & { proposals?: readonly AdviceSlot[] };
@@ -56,7 +61,8 @@ export class AdviceActions {
     }
     if (hasRole(person, 'hcp_activity_manager')) {
       const { district, hcps } = await this.deps.service.managedHcps(person);
-      const weeks = await Promise.all(hcps.map(async (hcp) => ({ hcp, days: await this.deps.service.hcpDays(hcp, today, 5), offices: await this.deps.service.jobcentresOfCluster(hcp) })));
+      const breaks = await this.deps.service.breaksOf(hcps.map((h) => h.id));
+      const weeks = await Promise.all(hcps.map(async (hcp) => ({ hcp, days: await this.deps.service.hcpDays(hcp, today, 5), offices: await this.deps.service.jobcentresOfCluster(hcp), breaks: breaks.filter((b) => b.hcpId === hcp.id) })));
       return managerCard(district, weeks, await this.officeNames(weeks.flatMap((w) => w.days.map((d) => d.jobcentreId))), note, form);
     }
     if (!hasRole(person, 'jobcentre_contact')) {
@@ -95,11 +101,35 @@ export class AdviceActions {
     });
   }
 
+  /**
+   * What a person is sent about a conversation: its card the first time, and after that a line
+   * saying what changed, because the card they have is updated in place (one card per person).
+   */
+  async cardOrNotice(person: StaffMember, conversationId: string): Promise<AdaptiveCard | NoticeLine | null> {
+    const copies = await this.deps.postedCards.forRequest(conversationId);
+    if (!copies.some((copy) => copy.recipientAad === person.aadObjectId.toLowerCase())) return this.render(person, conversationId);
+    const c = await this.deps.service.get(conversationId);
+    const part = await this.deps.service.partOf(c, person);
+    if (!part) return null;
+    const happening = await this.deps.service.latestHappening(c.id);
+    const people = new Map((await this.deps.directory.findByIds([...(happening ? [happening.actorId] : []), ...(c.contactId ? [c.contactId] : [])])).map((p) => [p.id, p.name]));
+    return { notice: adviceNotice({ conversation: c, part, what: happening?.what ?? null, actorName: happening ? (people.get(happening.actorId) ?? null) : null, contactName: c.contactId ? (people.get(c.contactId) ?? null) : null }) };
+  }
+
+  /** The card a click answered becomes the person's live copy of the conversation's card. */
+  async keepCopy(person: StaffMember, conversationId: string, turn: TurnContext | undefined): Promise<void> {
+    const activityId = turn?.activity.replyToId;
+    if (!turn || !activityId) return;
+    await this.deps.postedCards.record({ requestId: conversationId, recipientAad: person.aadObjectId, activityId, reference: TurnContext.getConversationReference(turn.activity) });
+  }
+
   /** Answers a click: the use case, then the card as it now is; a refusal on the same card. */
-  async answer(person: StaffMember, verb: string, conversationId: string, typed: Inputs, work: () => Promise<{ conversation: AdviceConversation; extras?: Extras }>): Promise<AdaptiveCardInvokeResponse> {
+  async answer(person: StaffMember, verb: string, conversationId: string, typed: Inputs, work: () => Promise<{ conversation: AdviceConversation; extras?: Extras }>, turn?: TurnContext): Promise<AdaptiveCardInvokeResponse> {
     try {
       const { conversation, extras } = await work();
-      return cardResponse((await this.render(person, conversation, extras)) ?? messageCard('That conversation is not one of yours, so there is nothing to show.'));
+      const card = await this.render(person, conversation, extras);
+      if (card) await this.keepCopy(person, conversation.id, turn);
+      return cardResponse(card ?? messageCard('That conversation is not one of yours, so there is nothing to show.'));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb, actorId: person.id, kind: error.kind }, 'specialist advice action refused');
@@ -107,9 +137,11 @@ export class AdviceActions {
     }
   }
 
-  async requestAnswer(person: StaffMember, typed: Inputs): Promise<AdaptiveCardInvokeResponse> {
+  async requestAnswer(person: StaffMember, typed: Inputs, turn?: TurnContext): Promise<AdaptiveCardInvokeResponse> {
     try {
       const result = await this.deps.service.request(person, typed);
+      // The form becomes the coach's card of the conversation, kept up to date from now on.
+      await this.keepCopy(person, result.conversation.id, turn);
       this.deps.logger.info({ conversationId: result.conversation.id, reference: result.conversation.reference, adHoc: result.conversation.adHoc }, 'specialist advice requested');
       const note = result.note
         ? { text: result.note, tone: 'attention' as const }
@@ -134,6 +166,18 @@ export class AdviceActions {
       if (!isDomainError(error)) throw error;
       if (error.kind !== 'invalid') return cardResponse(messageCard(error.message));
       return cardResponse(await this.dayCard(person, { text: `${error.message} What you chose is kept.`, tone: 'attention' }, { values: { ...typed }, problems: { ...error.problems } }));
+    }
+  }
+
+  async breaksAnswer(person: StaffMember, typed: Inputs): Promise<AdviceCardInvoke> {
+    try {
+      const breaks = await this.deps.service.setBreaks(person, typed.hcpId ?? '', typed);
+      const [hcp] = await this.deps.directory.findByIds([typed.hcpId ?? '']);
+      return cardResponse(await this.dayCard(person, { text: `Saved ${hcp?.name ?? 'the HCP'}’s breaks: ${breaks.length ? `${breaks.length} a week` : 'none'}. No conversation is booked in them.`, tone: 'good' }));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      if (error.kind !== 'invalid') return cardResponse(messageCard(error.message));
+      return cardResponse(await this.dayCard(person, { text: `${error.message} What you typed is kept under Set breaks.`, tone: 'attention' }, { values: { monday: '', ...typed }, problems: { ...error.problems } }));
     }
   }
 

@@ -1,19 +1,23 @@
 import { z } from 'zod';
 import { SpecialistAdvice1764100000000 } from '../../data/migrations/1764100000000-SpecialistAdvice';
-import { adviceConversationSchema, adviceEventSchema, adviceNotesSchema, hcpSiteDaySchema } from '../../data/schema/specialist-advice';
+import { SpecialistAdviceGaps1764510000000 } from '../../data/migrations/1764510000000-SpecialistAdviceGaps';
+import { adviceConversationSchema, adviceEventSchema, adviceNotesSchema, hcpBreakSchema, hcpSiteDaySchema } from '../../data/schema/specialist-advice';
 import { SqlAdvicePeople, SqlAdviceStore } from '../../data/stores/specialist-advice';
 import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { SqlUnitOfWork } from '../../data/transactions';
 import { isDomainError } from '../../domain/errors';
 import { AdviceService } from '../../domain/specialist-advice/advice-service';
+import { ADVICE_DIARY_WORK } from '../../domain/specialist-advice/conversation';
 import { errorForLog } from '../logger';
 import { verb, type Journey } from '../core/journey';
 import { AdviceActions } from './advice-actions';
 
 /** The outbox kind of a conversation's card: rendered for its recipient when delivered. */
 export const ADVICE_CARD = 'advice_card';
-/** Posted copies of a conversation's cards, re-rendered in place when its stored details are removed. */
+/** Posted copies of a conversation's cards (one per person), re-rendered in place whenever it changes. */
 export const ADVICE_LIVE_CARD = 'advice';
+/** Teams gives a card action 5 seconds; rendering the card takes the rest. */
+const ANSWER_WITHIN_MS = 3000;
 
 /** Every conversation card names the conversation and the version it showed; the rest are its inputs. */
 const CONVERSATION = z
@@ -64,48 +68,110 @@ export const specialistAdviceJourney: Journey = {
       roles: ['jobcentre_contact'],
     },
   ],
-  entities: [adviceConversationSchema, adviceNotesSchema, adviceEventSchema, hcpSiteDaySchema],
-  migrations: [SpecialistAdvice1764100000000],
-  build: ({ dataSource, directory, outbox, updates, clock, logger, services }) => {
+  entities: [adviceConversationSchema, adviceNotesSchema, adviceEventSchema, hcpSiteDaySchema, hcpBreakSchema],
+  migrations: [SpecialistAdvice1764100000000, SpecialistAdviceGaps1764510000000],
+  build: ({ dataSource, directory, outbox, updates, clock, logger, services, work }) => {
     const service = new AdviceService({
       store: new SqlAdviceStore(dataSource),
       people: new SqlAdvicePeople(dataSource, directory),
       directory,
       calendar: services.calendar,
       patterns: new SqlWorkingPatterns(dataSource),
-      // Cards queued in a use case are sent only once it commits.
-      notifier: { tell: (personId, conversation) => outbox.notify(personId, ADVICE_CARD, conversation.id) },
+      // Cards queued in a use case are sent, and live copies updated, only once it commits.
+      notifier: { tell: (personId, conversation) => outbox.notify(personId, ADVICE_CARD, conversation.id), changed: (conversation) => outbox.changed(ADVICE_LIVE_CARD, conversation.id) },
       uow: new SqlUnitOfWork(dataSource),
+      work: work.scheduler,
       clock,
     });
-    const actions = new AdviceActions({ service, directory, clock, logger, access: services.access });
+    const actions = new AdviceActions({ service, directory, clock, logger, access: services.access, postedCards: services.postedCards });
+    /**
+     * Diaries are written after the click, as durable work; it usually ends well under a second, so
+     * the click waits for it a moment and shows the diaries written. Otherwise the card says they are
+     * being written and is updated when they are.
+     */
+    const afterDiaries = async (conversationId: string, since: number) => {
+      await work.signals.settled(work.scheduler.idOf(ADVICE_DIARY_WORK, conversationId), ANSWER_WITHIN_MS, since);
+      return service.get(conversationId);
+    };
+    const diaryNote = (c: { diaryStatus: string }, done: string, writing: string) =>
+      c.diaryStatus === 'done' ? { text: done, tone: 'good' as const } : c.diaryStatus === 'failed' ? { text: 'The diaries could not all be written. Try again below, or cancel.', tone: 'attention' as const } : { text: writing, tone: 'good' as const };
     return {
       commands: {
         'specialist advice': (turn, person) => actions.requestCommand(turn, person),
         'my day': (turn, person) => actions.dayCommand(turn, person),
       },
       verbs: [
-        verb('advice.request', ANY, ({ person, typed }) => actions.requestAnswer(person, typed)),
-        verb('advice.open', CONVERSATION, ({ person, data }) => actions.answer(person, 'advice.open', data.conversationId, {}, async () => ({ conversation: await service.get(data.conversationId) }))),
+        verb('advice.request', ANY, ({ person, typed, turn }) => actions.requestAnswer(person, typed, turn)),
+        verb('advice.open', CONVERSATION, ({ person, data, turn }) => actions.answer(person, 'advice.open', data.conversationId, {}, async () => ({ conversation: await service.get(data.conversationId) }), turn)),
         verb('advice.times', CONVERSATION, ({ person, data }) =>
           actions.answer(person, 'advice.times', data.conversationId, {}, async () => {
             const conversation = await service.get(data.conversationId);
             return { conversation, extras: { proposals: await service.proposals(conversation) } };
           }),
         ),
-        verb('advice.book', CONVERSATION, ({ person, data, typed }) =>
-          actions.answer(person, 'advice.book', data.conversationId, inputsOf(typed), async () => ({
-            conversation: await service.book(person, data.conversationId, data.version, typed.slot ?? ''),
-            extras: { note: { text: 'Booked. Both diaries have it, with the preparation before it.', tone: 'good' } },
-          })),
+        verb('advice.book', CONVERSATION, ({ person, data, typed, turn }) =>
+          actions.answer(
+            person,
+            'advice.book',
+            data.conversationId,
+            inputsOf(typed),
+            async () => {
+              const since = Date.now();
+              const moving = (await service.get(data.conversationId)).status === 'booked';
+              await service.book(person, data.conversationId, data.version, typed.slot ?? '');
+              const conversation = await afterDiaries(data.conversationId, since);
+              const done = moving ? 'Moved. The diaries have the new time, with the preparation before it.' : 'Booked. The HCP’s diary has it, with the preparation before it, and you are invited.';
+              return { conversation, extras: { note: diaryNote(conversation, done, `${moving ? 'Moved' : 'Booked'}. Writing it in the diaries now: this card shows when that is done.`) } };
+            },
+            turn,
+          ),
         ),
-        verb('advice.adhoc', AD_HOC, ({ person, data }) =>
-          actions.answer(person, 'advice.adhoc', data.conversationId, {}, async () => ({
-            conversation: await service.answerAdHoc(person, data.conversationId, data.version, data.accept),
-            extras: { note: data.accept ? { text: 'Thank you. The work coach is told, and it is in your diary.', tone: 'good' } : { text: 'The work coach is told and will book a time instead.', tone: 'good' } },
-          })),
+        verb('advice.adhoc', AD_HOC, ({ person, data, turn }) =>
+          actions.answer(
+            person,
+            'advice.adhoc',
+            data.conversationId,
+            {},
+            async () => {
+              const since = Date.now();
+              await service.answerAdHoc(person, data.conversationId, data.version, data.accept);
+              if (!data.accept) return { conversation: await service.get(data.conversationId), extras: { note: { text: 'The work coach is told and will book a time instead.', tone: 'good' } } };
+              const conversation = await afterDiaries(data.conversationId, since);
+              return { conversation, extras: { note: diaryNote(conversation, 'Thank you. The work coach is told, and it is in your diary.', 'Thank you. The work coach is told. Writing it in your diary now.') } };
+            },
+            turn,
+          ),
         ),
-        verb('advice.cancel', CONVERSATION, ({ person, data }) => actions.answer(person, 'advice.cancel', data.conversationId, {}, async () => ({ conversation: await service.cancel(person, data.conversationId, data.version), extras: { note: { text: 'Cancelled.', tone: 'good' } } }))),
+        verb('advice.cancel', CONVERSATION, ({ person, data, turn }) =>
+          actions.answer(
+            person,
+            'advice.cancel',
+            data.conversationId,
+            {},
+            async () => {
+              const since = Date.now();
+              const cancelled = await service.cancel(person, data.conversationId, data.version);
+              const conversation = cancelled.diaryStatus === 'done' ? cancelled : await afterDiaries(data.conversationId, since);
+              return { conversation, extras: { note: diaryNote(conversation, 'Cancelled. Nothing is left in the diaries.', 'Cancelled. Removing it from the diaries now.') } };
+            },
+            turn,
+          ),
+        ),
+        verb('advice.retryDiaries', CONVERSATION, ({ person, data, turn }) =>
+          actions.answer(
+            person,
+            'advice.retryDiaries',
+            data.conversationId,
+            {},
+            async () => {
+              const since = Date.now();
+              await service.retryDiaries(person, data.conversationId, data.version);
+              const conversation = await afterDiaries(data.conversationId, since);
+              return { conversation, extras: { note: diaryNote(conversation, 'The diaries are up to date now.', 'Trying the diaries again: this card shows when that is done.') } };
+            },
+            turn,
+          ),
+        ),
         verb('advice.attendance', ATTENDANCE, ({ person, data }) =>
           actions.answer(person, 'advice.attendance', data.conversationId, {}, async () => ({ conversation: await service.recordAttendance(person, data.conversationId, data.version, data.outcome), extras: { note: { text: 'Recorded.', tone: 'good' } } })),
         ),
@@ -132,11 +198,19 @@ export const specialistAdviceJourney: Journey = {
         ),
         verb('advice.week', ANY, ({ person }) => actions.weekAnswer(person)),
         verb('advice.siteDay', ANY, ({ person, typed }) => actions.siteDayAnswer(person, typed)),
+        verb('advice.breaks', ANY, ({ person, typed }) => actions.breaksAnswer(person, typed)),
       ],
+      work: {
+        // Writes, moves or removes the conversation's diary entries; safe to repeat after a stop.
+        [ADVICE_DIARY_WORK]: async (conversationId) => {
+          await service.syncDiaries(conversationId);
+        },
+      },
+      jobs: [{ name: 'remindAdvicePacks', everyMs: 15 * 60_000, run: () => service.remindPacks() }],
       cards: {
         // A conversation gone, or no longer this person's, sends nothing.
         [ADVICE_CARD]: {
-          render: (conversationId, recipient) => actions.render(recipient, conversationId).catch((error: unknown) => (isDomainError(error) ? null : Promise.reject(error))),
+          render: (conversationId, recipient) => actions.cardOrNotice(recipient, conversationId).catch((error: unknown) => (isDomainError(error) ? null : Promise.reject(error))),
           posted: (conversationId, recipientAad, activityId, reference) => services.postedCards.record({ requestId: conversationId, recipientAad, activityId, reference }),
         },
       },

@@ -63,7 +63,8 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
   const can = (a: AdviceAction) => allowed.has(a);
   if (part === 'coach') {
     if (c.status === 'adhoc_asked') out.push(para(`You asked ${names.hcp} to see the claimant now. You will get a message when they answer.`, { bold: true }));
-    if (can('book')) {
+    // While the diaries could not be written, trying again comes first: moving waits until they are.
+    if (can('book') && !can('retryDiaries')) {
       if (view.proposals?.length) {
         out.push(para(c.status === 'booked' ? 'You can move the conversation to another time:' : 'Choose a time. The first part is for you and the HCP to prepare together.', { bold: true }));
         out.push({
@@ -84,6 +85,11 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
         out.push(para(c.status === 'booked' ? `Booked: ${when(c)}.` : 'Find a time when you and the HCP are both free.', { bold: true }));
         actions.push(execute(c.status === 'booked' ? 'Move it' : 'Find times', 'advice.times', data, c.status === 'booked' ? 'default' : 'positive'));
       }
+    }
+    if (c.diaryStatus === 'writing') out.push(para(c.status === 'cancelled' ? 'Removing it from the diaries now. This card shows when that is done.' : 'Writing it in the diaries now. This card shows when that is done.'));
+    if (c.diaryStatus === 'failed') {
+      out.push(para(`${c.status === 'cancelled' ? 'Its entries could not all be removed from the diaries' : 'The diaries could not all be written'}: ${c.diaryError ?? 'a diary did not answer'}. This is tried again by itself for a while; you can also try again now.`, { bold: true, color: 'Attention' }));
+      if (can('retryDiaries')) actions.push(execute('Try the diaries again', 'advice.retryDiaries', data, 'positive'));
     }
     if (c.status === 'booked' && c.prepStart && c.start && c.prepStart < c.start) {
       out.push(para(`Before it, you and ${names.hcp} prepare together: ${describeMeeting(c.prepStart, c.start)}. You lead the conversation.`));

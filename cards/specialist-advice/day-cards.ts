@@ -1,6 +1,8 @@
 /** The HCP's day and week, the contact's day and the activity manager's view: references only, no health details. */
 import { ADVICE_CHANNEL_LABELS, ADVICE_STATUS_LABELS, isFinished, type AdviceConversation } from '../../domain/specialist-advice/conversation';
-import type { HcpDay } from '../../domain/specialist-advice/advice-service';
+import type { HcpDay } from '../../domain/specialist-advice/hcp-day';
+import { BREAK_DAY_LABELS, BREAK_DAYS, breaksText } from '../../domain/specialist-advice/breaks';
+import type { HcpBreak } from '../../domain/specialist-advice/conversation';
 import { describeDate, describeMeeting } from '../../domain/requests/calendar-date';
 import type { Jobcentre, StaffMember } from '../../domain/staff';
 import { showCardAction } from '../form-card';
@@ -10,9 +12,21 @@ import { callout, card, details, execute, para, type Element } from './elements'
 const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false });
 const time = (d: Date) => clock.format(d);
 
-function line(c: AdviceConversation, coachName: (id: string) => string): string {
-  const pack = c.adHoc ? 'ad hoc, no pack' : c.packReadyAt ? 'pack ready' : 'pack not ready yet';
-  return `**${time(c.start!)}–${time(c.end!)}** ${c.reference} with ${coachName(c.coachId)}, ${ADVICE_CHANNEL_LABELS[c.channel].toLowerCase()}; ${c.status === 'held' ? 'held' : pack}`;
+function line(c: AdviceConversation, coachName: (id: string) => string, officeName?: (id: string | null) => string): string {
+  const pack = c.packReadyAt ? 'pack ready' : c.adHoc ? 'ad hoc, no pack needed' : 'pack not ready yet';
+  const prep = c.prepStart && c.start && c.prepStart < c.start ? ` (preparation from ${time(c.prepStart)})` : '';
+  const where = officeName && c.channel === 'face_to_face' ? ` at ${officeName(c.jobcentreId)}` : '';
+  return `**${time(c.start!)}–${time(c.end!)}**${prep} ${c.reference} with ${coachName(c.coachId)}, ${ADVICE_CHANNEL_LABELS[c.channel].toLowerCase()}${where}; ${c.status === 'held' ? 'held' : pack}`;
+}
+
+const spans = (intervals: readonly { start: Date; end: Date }[]) => intervals.map((g) => `${time(g.start)}–${time(g.end)}`).join(', ');
+
+/** An HCP's agreed breaks across the week, e.g. "Monday 12:30-13:00; Friday 12:00-12:30". */
+function weekBreaks(breaks: readonly HcpBreak[]): string {
+  return BREAK_DAYS.map((d) => [d, breaksText(breaks, d)] as const)
+    .filter(([, text]) => text)
+    .map(([d, text]) => `${BREAK_DAY_LABELS[d]} ${text}`)
+    .join('; ');
 }
 
 function openButtons(conversations: readonly AdviceConversation[]): Element[] {
@@ -26,10 +40,10 @@ export function hcpDayCard(day: HcpDay, officeName: (id: string | null) => strin
   const notReady = day.conversations.filter((c) => c.status === 'booked' && !c.packReadyAt && !c.adHoc).length;
   if (day.conversations.length === 0) body.push(callout([para('You have no three-way conversations today. Use the free time for supporting activity agreed with your activity manager.')]));
   else {
-    body.push(callout([para(`${day.conversations.length} conversation${day.conversations.length === 1 ? '' : 's'} today${notReady ? `; ${notReady} pack${notReady === 1 ? '' : 's'} not ready yet` : ''}.`, { bold: true }), ...day.conversations.map((c) => para(line(c, coachName)))]));
+    body.push(callout([para(`${day.conversations.length} conversation${day.conversations.length === 1 ? '' : 's'} today${notReady ? `; ${notReady} pack${notReady === 1 ? '' : 's'} not ready yet` : ''}.`, { bold: true }), ...day.conversations.map((c) => para(line(c, coachName, officeName)))]));
   }
-  const free = day.freeGaps.map((g) => `${time(g.start)}–${time(g.end)}`).join(', ');
-  body.push(para(`Free: ${free || 'none'}`));
+  if (day.breaks.length) body.push(para(`Breaks: ${spans(day.breaks)}`));
+  body.push(para(`Free time: ${spans(day.freeGaps) || 'none'}`));
   return card(body, [...openButtons(day.conversations), execute('The week ahead', 'advice.week', {})]) as AdaptiveCard;
 }
 
@@ -45,18 +59,20 @@ export function weekCard(title: string, days: readonly HcpDay[], officeName: (id
 }
 
 /** `my day` for the activity manager: each HCP of the district, their week and site plan; and where to put them. */
-export function managerCard(district: string, hcps: readonly { hcp: StaffMember; days: readonly HcpDay[]; offices: readonly Jobcentre[] }[], officeName: (id: string | null) => string, note?: { text: string; tone: 'good' | 'attention' }, form?: { values?: Record<string, string>; problems?: Record<string, string> }): AdaptiveCard {
+export function managerCard(district: string, hcps: readonly { hcp: StaffMember; days: readonly HcpDay[]; offices: readonly Jobcentre[]; breaks: readonly HcpBreak[] }[], officeName: (id: string | null) => string, note?: { text: string; tone: 'good' | 'attention' }, form?: { values?: Record<string, string>; problems?: Record<string, string> }): AdaptiveCard {
   const body: Element[] = [{ type: 'TextBlock', text: `HCPs in ${district}`, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
   if (note) body.push(para(note.text, { bold: true, color: note.tone === 'attention' ? 'Attention' : 'Good' }));
-  body.push(para('Each HCP’s next five working days: where they are, and their three-way conversations. Change where an HCP is with "Change a site day".'));
-  const toggles: Element[] = [];
-  hcps.forEach(({ hcp, days }, i) => {
+  body.push(para('Each HCP’s next five working days: where they are, and their three-way conversations. Change where an HCP is with "Change a site day", and their agreed breaks with "Set breaks": no conversation is booked in a break.'));
+  const weekIds: string[] = [];
+  hcps.forEach(({ hcp, days, breaks }, i) => {
     const total = days.reduce((n, d) => n + d.conversations.length, 0);
-    body.push(para(`**${hcp.name}**: ${total} conversation${total === 1 ? '' : 's'} this week`, { spacing: 'Medium' }));
-    const hidden = details(`hcp-${i}`, days.map((d) => para(`${describeDate(d.date)}: ${officeName(d.jobcentreId)}; ${d.conversations.map((c) => `${time(c.start!)} ${c.reference}`).join(', ') || 'no conversations'}`)));
+    body.push(para(`**${hcp.name}**: ${total} conversation${total === 1 ? '' : 's'} this week. Breaks: ${weekBreaks(breaks) || 'none agreed'}`, { spacing: 'Medium' }));
+    const hidden = details(`hcp-${i}`, days.map((d) => para(`${describeDate(d.date)}: ${officeName(d.jobcentreId)}; ${d.conversations.map((c) => `${time(c.start!)} ${c.reference}`).join(', ') || 'no conversations'}; free ${spans(d.freeGaps) || 'none'}`)));
     body.push(hidden.container);
-    toggles.push({ ...hidden.toggle, title: `Show ${hcp.name.split(' ')[0]}’s week` });
+    weekIds.push(`hcp-${i}`);
   });
+  // One button shows every HCP's week: the card keeps to three buttons at once.
+  const weeks: Element = { type: 'Action.ToggleVisibility', title: 'Show each HCP’s week', targetElements: weekIds };
   const offices = [...new Map(hcps.flatMap((h) => h.offices).map((o) => [o.id, o])).values()];
   const change = showCardAction({
     title: 'Change a site day',
@@ -71,7 +87,20 @@ export function managerCard(district: string, hcps: readonly { hcp: StaffMember;
       { id: 'jobcentreId', kind: 'choice', label: 'Jobcentre', required: true, errorMessage: 'Choose the jobcentre.', choices: offices.map((o) => ({ title: `${o.name} (${o.cluster})`, value: o.id })) },
     ],
   });
-  return card(body, [...toggles.slice(0, 3), change]) as AdaptiveCard;
+  const breaksForm = showCardAction({
+    title: 'Set breaks',
+    verb: 'advice.breaks',
+    submitTitle: 'Save breaks',
+    intro: 'The breaks agreed with the HCP, each weekday, like 12:30-13:00 (several separated by commas). Leave a day empty for no break. These replace the HCP’s breaks.',
+    data: {},
+    values: form?.values?.hcpId && form.values.monday !== undefined ? form.values : hcps.length === 1 ? { hcpId: hcps[0]!.hcp.id, ...Object.fromEntries(BREAK_DAYS.map((d) => [d, breaksText(hcps[0]!.breaks, d)])) } : undefined,
+    problems: form?.values?.monday !== undefined ? form?.problems : undefined,
+    fields: [
+      { id: 'hcpId', kind: 'choice', label: 'HCP', required: true, errorMessage: 'Choose the HCP.', choices: hcps.map((h) => ({ title: h.hcp.name, value: h.hcp.id })) },
+      ...BREAK_DAYS.map((d) => ({ id: d, kind: 'text' as const, label: `${BREAK_DAY_LABELS[d]} breaks`, required: false, errorMessage: '' })),
+    ],
+  });
+  return card(body, [...(weekIds.length ? [weeks] : []), change, breaksForm]) as AdaptiveCard;
 }
 
 /** `my day` for a jobcentre contact: today's and coming conversations at their jobcentre, and the packs to prepare. */

@@ -96,7 +96,7 @@ CREATE TABLE "conference_qas" ("id" varchar(36) NOT NULL, "planId" varchar(36) N
 GO
 CREATE INDEX "IDX_conference_qas_plan" ON "conference_qas" ("planId") ;
 GO
-CREATE TABLE "advice_conversation" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "status" varchar(20) NOT NULL, "coachId" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "contactId" varchar(36), "jobcentreId" varchar(36) NOT NULL, "cluster" nvarchar(100) NOT NULL, "district" nvarchar(100) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefit" varchar(10) NOT NULL, "wcaStatus" varchar(10) NOT NULL, "wcaSummary" nvarchar(MAX), "background" nvarchar(MAX) NOT NULL, "conditions" nvarchar(MAX) NOT NULL, "adviceTypes" varchar(200) NOT NULL, "channel" varchar(20) NOT NULL, "complex" bit NOT NULL, "adHoc" bit NOT NULL, "consentAgreed" bit NOT NULL, "gpConsent" bit NOT NULL, "consentById" varchar(36) NOT NULL, "consentAt" datetime2 NOT NULL, "startsAt" datetime2, "endsAt" datetime2, "prepStartsAt" datetime2, "timesMoved" int NOT NULL, "packReadyAt" datetime2, "preparedAt" datetime2, "heldAt" datetime2, "returnedAt" datetime2, "returnConfirmedAt" datetime2, "findings" varchar(30) NOT NULL, "diaryEvents" nvarchar(MAX) NOT NULL, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_advice_conversation_number" UNIQUE ("number"), CONSTRAINT "PK_1380a20499d10d9637c8da2d422" PRIMARY KEY ("id"));
+CREATE TABLE "advice_conversation" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "status" varchar(20) NOT NULL, "coachId" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "contactId" varchar(36), "jobcentreId" varchar(36) NOT NULL, "cluster" nvarchar(100) NOT NULL, "district" nvarchar(100) NOT NULL, "surname" nvarchar(100) NOT NULL, "nino" varchar(9) NOT NULL, "benefit" varchar(10) NOT NULL, "wcaStatus" varchar(10) NOT NULL, "wcaSummary" nvarchar(MAX), "background" nvarchar(MAX) NOT NULL, "conditions" nvarchar(MAX) NOT NULL, "adviceTypes" varchar(200) NOT NULL, "channel" varchar(20) NOT NULL, "complex" bit NOT NULL, "adHoc" bit NOT NULL, "consentAgreed" bit NOT NULL, "gpConsent" bit NOT NULL, "consentById" varchar(36) NOT NULL, "consentAt" datetime2 NOT NULL, "startsAt" datetime2, "endsAt" datetime2, "prepStartsAt" datetime2, "timesMoved" int NOT NULL, "packReadyAt" datetime2, "preparedAt" datetime2, "heldAt" datetime2, "returnedAt" datetime2, "returnConfirmedAt" datetime2, "findings" varchar(30) NOT NULL, "diaryEvents" nvarchar(MAX) NOT NULL, "diaryStatus" varchar(10) NOT NULL CONSTRAINT "DF_0fc64a6c155413254de31113fdf" DEFAULT 'done', "diaryError" nvarchar(400), "packRemindedAt" datetime2, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_advice_conversation_number" UNIQUE ("number"), CONSTRAINT "PK_1380a20499d10d9637c8da2d422" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_advice_conversation_hcp" ON "advice_conversation" ("hcpId", "startsAt") ;
 GO
@@ -111,6 +111,10 @@ GO
 CREATE INDEX "IDX_advice_event_conversation" ON "advice_event" ("conversationId", "at") ;
 GO
 CREATE TABLE "hcp_site_day" ("hcpId" varchar(36) NOT NULL, "date" varchar(10) NOT NULL, "jobcentreId" varchar(36) NOT NULL, "setById" varchar(36) NOT NULL, "setAt" datetime2 NOT NULL, CONSTRAINT "PK_efbddb8d1e38554de7aab1a5a55" PRIMARY KEY ("hcpId", "date"));
+GO
+CREATE TABLE "hcp_break" ("id" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "weekday" int NOT NULL, "startTime" varchar(5) NOT NULL, "endTime" varchar(5) NOT NULL, "setById" varchar(36) NOT NULL, "setAt" datetime2 NOT NULL, CONSTRAINT "PK_a14c53f171eaae29f447ee1682e" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hcp_break_hcp" ON "hcp_break" ("hcpId", "weekday") ;
 GO
 CREATE TABLE "hcp_activity" ("id" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "kind" varchar(30) NOT NULL, "status" varchar(20) NOT NULL, "jobcentreId" varchar(36), "district" nvarchar(100) NOT NULL, "date" varchar(10), "startsAt" datetime2, "endsAt" datetime2, "takingPart" nvarchar(300) NOT NULL, "note" nvarchar(1000) NOT NULL, "caseReference" varchar(20), "caseCount" int, "adHoc" bit NOT NULL, "requestedById" varchar(36), "setById" varchar(36), "recordedById" varchar(36), "recordedAt" datetime2, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_42dd2bb2373298569f650a5a3a6" PRIMARY KEY ("id"));
 GO
@@ -249,6 +253,8 @@ GO
 ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hcp_break" ADD CONSTRAINT "FK_hcp_break_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "hcp_activity" ADD CONSTRAINT "FK_hcp_activity_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

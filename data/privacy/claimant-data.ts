@@ -173,6 +173,7 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
     answer: 'The supplier\'s answer, as recorded by the activity manager; a National Insurance number is refused.',
   },
   HcpNotice: { district: 'A district name.' },
+  HcpBreak: 'The breaks an HCP agreed with their activity manager.',
   // Partnerships, the Disability Hub and strategies are about provision in a district, not about a
   // person: cases are named by reference only. Their forms are shown to staff who are not on a case,
   // so a claimant's details typed there would be a breach; erasure cannot find them by NINO.
@@ -222,7 +223,7 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
   MeetingRecord: { nextSteps: 'Codes of the next steps.' },
   ConferenceCase: { nextSteps: 'Codes of the next steps.', followUps: 'References of follow-up requests.' },
   Booking: { events: 'Diary event ids.', joinUrl: 'An online meeting link.', lastError: 'A diary error.' },
-  AdviceConversation: { adviceTypes: 'Codes of the advice asked for.', cluster: 'Jobcentre cluster.', district: 'District.', diaryEvents: 'Diary event ids.' },
+  AdviceConversation: { adviceTypes: 'Codes of the advice asked for.', cluster: 'Jobcentre cluster.', district: 'District.', diaryEvents: 'Diary event ids.', diaryError: 'A diary error.' },
   AdviceNotes: { signedName: 'The HCP who signed the notes.' },
   BotState: { storageKey: 'Teams conversation or user key.' },
 };

@@ -46,6 +46,11 @@ export interface AdviceConversationRow {
   findings: string;
   /** JSON: the diary entries made for it. */
   diaryEvents: string;
+  /** Where the diaries are: writing (durable work to do), done, or failed (the coach can try again). */
+  diaryStatus: string;
+  diaryError: string | null;
+  /** When the contact (and the HCP) were reminded of a pack not yet ready. */
+  packRemindedAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -92,6 +97,38 @@ export interface HcpSiteDayRow {
   jobcentre?: unknown;
 }
 
+/** A break an HCP agreed with their activity manager, on one weekday (London times). */
+export interface HcpBreakRow {
+  id: string;
+  hcpId: string;
+  /** 1 Monday … 5 Friday. */
+  weekday: number;
+  startTime: string;
+  endTime: string;
+  setById: string;
+  setAt: Date;
+  hcp?: unknown;
+}
+
+export function hcpBreakSchema(dialect: SqlDialect): EntitySchema<HcpBreakRow> {
+  const t = dialectTypes(dialect);
+  return new EntitySchema<HcpBreakRow>({
+    name: 'HcpBreak',
+    tableName: 'hcp_break',
+    columns: {
+      id: { type: 'varchar', length: 36, primary: true },
+      hcpId: { type: 'varchar', length: 36 },
+      weekday: { ...t.integer },
+      startTime: { type: 'varchar', length: 5 },
+      endTime: { type: 'varchar', length: 5 },
+      setById: { type: 'varchar', length: 36 },
+      setAt: { ...t.timestamp },
+    },
+    indices: [{ name: 'IDX_hcp_break_hcp', columns: ['hcpId', 'weekday'] }],
+    relations: { hcp: manyToOne('Staff', 'hcpId', 'FK_hcp_break_hcp') },
+  });
+}
+
 export function adviceConversationSchema(dialect: SqlDialect): EntitySchema<AdviceConversationRow> {
   const t = dialectTypes(dialect);
   return new EntitySchema<AdviceConversationRow>({
@@ -133,6 +170,9 @@ export function adviceConversationSchema(dialect: SqlDialect): EntitySchema<Advi
       returnConfirmedAt: { ...t.timestamp, nullable: true },
       findings: { type: 'varchar', length: 30 },
       diaryEvents: { ...t.longText },
+      diaryStatus: { type: 'varchar', length: 10, default: 'done' },
+      diaryError: { type: 'nvarchar', length: 400, nullable: true },
+      packRemindedAt: { ...t.timestamp, nullable: true },
       version: { ...t.integer },
       createdAt: { ...t.timestamp },
       updatedAt: { ...t.timestamp },

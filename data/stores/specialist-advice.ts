@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { Between, In, type DataSource } from 'typeorm';
-import type { AdviceConversation, AdviceNotes, SiteDay } from '../../domain/specialist-advice/conversation';
+import { Between, In, IsNull, LessThan, MoreThanOrEqual, And, type DataSource } from 'typeorm';
+import type { AdviceConversation, AdviceNotes, HcpBreak, SiteDay } from '../../domain/specialist-advice/conversation';
 import { formatReference } from '../../domain/specialist-advice/conversation';
-import type { AdviceChanges, AdvicePeople, AdviceStore, NewAdviceConversation } from '../../domain/specialist-advice/ports';
+import type { AdviceChanges, AdviceHappening, AdvicePeople, AdviceStore, DiaryRecord, NewAdviceConversation } from '../../domain/specialist-advice/ports';
 import { conflict } from '../../domain/errors';
 import type { Jobcentre, StaffMember } from '../../domain/staff';
 import type { BankHolidayRegion } from '../../domain/staff';
 import type { JobcentreRow } from '../schema/directory';
-import type { AdviceConversationRow, AdviceEventRow, AdviceNotesRow, HcpSiteDayRow } from '../schema/specialist-advice';
+import type { AdviceConversationRow, AdviceEventRow, AdviceNotesRow, HcpBreakRow, HcpSiteDayRow } from '../schema/specialist-advice';
 import { inTransaction, repositoryOf } from '../transactions';
 import { isUniqueViolation } from '../unique-violation';
 import { inChunks } from '../chunks';
 import type { SqlStaffDirectory } from './staff-directory';
 
 const MAX_NUMBER_RETRIES = 5;
+/** hcp_break.weekday: 1 Monday … 5 Friday. */
+const BREAK_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
 
 /** The row's columns, without its relations. */
 type Columns = Omit<AdviceConversationRow, 'coach' | 'hcp' | 'jobcentre'>;
@@ -54,6 +56,56 @@ export class SqlAdviceStore implements AdviceStore {
     const result = await this.rows().createQueryBuilder().update().set(row).where('id = :id AND version = :version', { id, version }).execute();
     if (!result.affected) throw conflict('This conversation changed since this card was shown.');
     return (await this.find(id))!;
+  }
+
+  async recordDiary(id: string, version: number, record: DiaryRecord, at: Date): Promise<AdviceConversation | null> {
+    const diaryEvents = JSON.stringify(record.diaryEvents);
+    const withStatus = await this.rows()
+      .createQueryBuilder()
+      .update()
+      .set({ diaryEvents, diaryStatus: record.diaryStatus, diaryError: record.diaryError, updatedAt: at })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (withStatus.affected) return this.find(id);
+    // Changed meanwhile: the entries made are kept all the same, so none is forgotten.
+    await this.rows().createQueryBuilder().update().set({ diaryEvents, updatedAt: at }).where('id = :id', { id }).execute();
+    return null;
+  }
+
+  async markPackReminded(id: string, at: Date): Promise<boolean> {
+    const result = await this.rows()
+      .createQueryBuilder()
+      .update()
+      .set({ packRemindedAt: at })
+      .where("id = :id AND status = 'booked' AND packReadyAt IS NULL AND packRemindedAt IS NULL", { id })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async packsNotReady(from: Date, to: Date, limit: number): Promise<AdviceConversation[]> {
+    const rows = await this.rows().find({
+      where: { status: 'booked', adHoc: false, packReadyAt: IsNull(), packRemindedAt: IsNull(), startsAt: And(MoreThanOrEqual(from), LessThan(to)) },
+      order: { startsAt: 'ASC' },
+      take: limit,
+    });
+    return rows.map(fromRow);
+  }
+
+  async latestHappening(conversationId: string): Promise<AdviceHappening | null> {
+    const row = await repositoryOf<AdviceEventRow>(this.dataSource, 'AdviceEvent').findOne({ where: { conversationId }, order: { at: 'DESC' } });
+    return row ? { actorId: row.actorId.toLowerCase(), what: row.what, at: row.at } : null;
+  }
+
+  async breaksOf(hcpIds: readonly string[]): Promise<HcpBreak[]> {
+    if (!hcpIds.length) return [];
+    const rows = await inChunks([...new Set(hcpIds)], (chunk) => repositoryOf<HcpBreakRow>(this.dataSource, 'HcpBreak').find({ where: { hcpId: In(chunk) }, order: { weekday: 'ASC', startTime: 'ASC' } }));
+    return rows.map((r) => ({ hcpId: r.hcpId.toLowerCase(), weekday: BREAK_WEEKDAYS[r.weekday - 1]!, start: r.startTime, end: r.endTime }));
+  }
+
+  async setBreaks(hcpId: string, breaks: readonly HcpBreak[], setById: string, at: Date): Promise<void> {
+    const repo = repositoryOf<HcpBreakRow>(this.dataSource, 'HcpBreak');
+    await repo.delete({ hcpId });
+    if (breaks.length) await repo.insert(breaks.map((b) => ({ id: randomUUID(), hcpId, weekday: BREAK_WEEKDAYS.indexOf(b.weekday) + 1, startTime: b.start, endTime: b.end, setById, setAt: at })));
   }
 
   async saveNotes(notes: AdviceNotes): Promise<void> {
@@ -124,7 +176,10 @@ function toRow(c: AdviceChanges | NewAdviceConversation): Partial<Columns> {
   set('returnedAt', c.returnedAt);
   set('returnConfirmedAt', c.returnConfirmedAt);
   set('findings', c.findings);
-  set('diaryEvents', c.diaryEvents ? JSON.stringify(c.diaryEvents) : undefined);
+  if ('diaryEvents' in c) set('diaryEvents', JSON.stringify(c.diaryEvents));
+  set('diaryStatus', c.diaryStatus);
+  set('diaryError', c.diaryError);
+  set('packRemindedAt', c.packRemindedAt);
   if ('coachId' in c && c.coachId) {
     const n = c as NewAdviceConversation;
     Object.assign(row, {
@@ -181,6 +236,9 @@ function fromRow(r: AdviceConversationRow): AdviceConversation {
     returnConfirmedAt: r.returnConfirmedAt,
     findings: r.findings as AdviceConversation['findings'],
     diaryEvents: JSON.parse(r.diaryEvents) as AdviceConversation['diaryEvents'],
+    diaryStatus: r.diaryStatus as AdviceConversation['diaryStatus'],
+    diaryError: r.diaryError,
+    packRemindedAt: r.packRemindedAt,
     version: r.version,
     createdAt: r.createdAt,
   };

@@ -10,7 +10,7 @@ import { isFinished, type AdviceConversation } from './conversation';
  */
 export type AdvicePart = 'coach' | 'hcp' | 'contact' | 'manager';
 
-export const ADVICE_ACTIONS = ['book', 'cancel', 'didNotAttend', 'declined', 'packReady', 'prepared', 'notes', 'returned', 'confirmReturn', 'findingsSent', 'acceptAdHoc', 'declineAdHoc'] as const;
+export const ADVICE_ACTIONS = ['book', 'cancel', 'didNotAttend', 'declined', 'packReady', 'prepared', 'notes', 'returned', 'confirmReturn', 'findingsSent', 'acceptAdHoc', 'declineAdHoc', 'retryDiaries'] as const;
 export type AdviceAction = (typeof ADVICE_ACTIONS)[number];
 
 /** Who does each action. */
@@ -27,6 +27,7 @@ const WHO: Readonly<Record<AdviceAction, AdvicePart>> = {
   findingsSent: 'contact',
   acceptAdHoc: 'hcp',
   declineAdHoc: 'hcp',
+  retryDiaries: 'coach',
 };
 
 /** The part this person plays, from the conversation's people; the manager by role and district. */
@@ -72,12 +73,16 @@ export function adviceNowRefusal(c: AdviceConversation, action: AdviceAction, no
     case 'acceptAdHoc':
     case 'declineAdHoc':
       return c.status === 'adhoc_asked' ? null : invalid('This request has already been answered.');
+    case 'retryDiaries':
+      return c.diaryStatus === 'failed' ? null : invalid(c.diaryStatus === 'writing' ? 'The diaries are being written now.' : 'The diaries are up to date.');
   }
 }
 
 /** What this person may do with the conversation now: what their card offers. */
 export function allowedAdvice(c: AdviceConversation, part: AdvicePart | null, now: Date): ReadonlySet<AdviceAction> {
-  if (!part || (isFinished(c) && c.status !== 'held')) return new Set();
+  if (!part) return new Set();
+  // A cancelled conversation whose entries could not be removed still offers to try again.
+  if (isFinished(c) && c.status !== 'held') return new Set(part === 'coach' && c.diaryStatus === 'failed' ? (['retryDiaries'] as const) : []);
   return new Set(Object.keys(WHO).filter((a) => WHO[a as AdviceAction] === part && !adviceNowRefusal(c, a as AdviceAction, now)) as AdviceAction[]);
 }
 

@@ -1,16 +1,28 @@
-import type { NewEvent } from '../calendar/calendar-port';
+import type { EventResult, NewEvent } from '../calendar/calendar-port';
 import type { Participant } from '../calendar/free-time';
 import { addDays, londonDateFast, londonToUtc } from '../calendar/london-time';
-import { weekdayOf } from '../calendar/working-hours';
-import { invalid, notAllowed, notFound } from '../errors';
+import { conflict, invalid, notAllowed, notFound } from '../errors';
 import { describeMeeting, isCalendarDate } from '../requests/calendar-date';
 import { hasRole, type Jobcentre, type StaffMember } from '../staff';
 import { assertAdvice, partOf, type AdviceAction, type AdvicePart } from './advice-policy';
-import { ADVICE_CHANNEL_LABELS, canMove, type AdviceConversation, type AdviceNotes, type AdviceStatus, type SiteDay } from './conversation';
+import { ADVICE_CHANNEL_LABELS, ADVICE_DIARY_WORK, canMove, type AdviceConversation, type AdviceNotes, type AdviceStatus, type DiaryEntry, type HcpBreak, type SiteDay } from './conversation';
+import { parseBreaks, type BreaksInput } from './breaks';
+import { readHcpDays, type HcpDay } from './hcp-day';
+import { packReminderDue, PACK_REMINDER_LOOKAHEAD_DAYS } from './pack-reminder';
 import { checkNotes, type NotesInput } from './notes';
-import type { AdviceChanges, AdviceServiceDeps } from './ports';
+import type { AdviceChanges, AdviceHappening, AdviceServiceDeps } from './ports';
 import { parseAdviceRequest, type AdviceRequestInput } from './request-form';
-import { adHocSlot, freeGaps, isStillFree, proposeSlots, siteOn, type AdviceSlot, type SitePlan } from './schedule';
+import { adHocSlot, isStillFree, proposeSlots, siteOn, withBreaks, type AdviceSlot, type SitePlan } from './schedule';
+
+export type { HcpDay } from './hcp-day';
+
+/** The diary work could not finish this time (a diary did not answer): the runner tries it again later. */
+export class AdviceDiariesUnfinished extends Error {
+  constructor(detail: string) {
+    super(`The Specialist Advice diaries are not all up to date yet: ${detail}`);
+    this.name = 'AdviceDiariesUnfinished';
+  }
+}
 
 /** What the coach sees once the request is saved. */
 export interface RequestResult {
@@ -19,14 +31,6 @@ export interface RequestResult {
   readonly proposals: readonly AdviceSlot[];
   /** Why an ad hoc request became one to book, when it did. */
   readonly note: string | null;
-}
-
-/** A day of an HCP's diary. */
-export interface HcpDay {
-  readonly date: string;
-  readonly jobcentreId: string | null;
-  readonly conversations: readonly AdviceConversation[];
-  readonly freeGaps: readonly { start: Date; end: Date }[];
 }
 
 /**
@@ -55,7 +59,7 @@ export class AdviceService {
     let adHoc: AdviceSlot | null = null;
     let note: string | null = null;
     if (request.adHoc) {
-      const [participant, plan] = await Promise.all([this.participant(hcp, now, new Date(now.getTime() + 3 * 3600_000)), this.sitePlan(hcp, londonDateFast(now), londonDateFast(now))]);
+      const [participant, plan] = await Promise.all([this.hcpParticipant(hcp, now, new Date(now.getTime() + 3 * 3600_000)), this.sitePlan(hcp, londonDateFast(now), londonDateFast(now))]);
       adHoc = adHocSlot(participant, plan, jobcentre.id, now);
       if (!adHoc) {
         note =
@@ -91,6 +95,9 @@ export class AdviceService {
           returnConfirmedAt: null,
           findings: 'none',
           diaryEvents: [],
+          diaryStatus: 'done',
+          diaryError: null,
+          packRemindedAt: null,
         },
         now,
       );
@@ -153,20 +160,37 @@ export class AdviceService {
     return this.deps.uow.run(async () => {
       const changed = await this.move(c, 'requested', { adHoc: false, start: null, end: null, prepStart: null }, now);
       await this.deps.store.record(c.id, person.id, 'declined ad hoc', now);
+      this.deps.notifier.changed(changed);
       await this.deps.notifier.tell(c.coachId, changed);
       return changed;
     });
   }
 
+  /** Cancels it; its diary entries are removed after the click, as durable work. */
   async cancel(person: StaffMember, id: string, version: number | null): Promise<AdviceConversation> {
     const c = await this.authorised(person, id, version, 'cancel');
-    if (c.diaryEvents.length) await this.deps.calendar.deleteEvents(c.diaryEvents);
     const now = this.deps.clock.now();
     return this.deps.uow.run(async () => {
-      const changed = await this.move(c, 'cancelled', { diaryEvents: [] }, now);
+      const removing = c.diaryEvents.length > 0 || c.diaryStatus !== 'done';
+      const changed = await this.move(c, 'cancelled', removing ? { diaryStatus: 'writing', diaryError: null } : {}, now);
       await this.deps.store.record(c.id, person.id, 'cancelled', now);
+      if (removing) await this.deps.work.schedule(ADVICE_DIARY_WORK, c.id);
+      this.deps.notifier.changed(changed);
       if (c.status !== 'requested') await this.deps.notifier.tell(c.hcpId, changed);
       if (c.status === 'booked' && c.contactId) await this.deps.notifier.tell(c.contactId, changed);
+      return changed;
+    });
+  }
+
+  /** The coach asks for diaries that could not be written (or removed) to be tried again. */
+  async retryDiaries(person: StaffMember, id: string, version: number | null): Promise<AdviceConversation> {
+    const c = await this.authorised(person, id, version, 'retryDiaries');
+    const now = this.deps.clock.now();
+    return this.deps.uow.run(async () => {
+      const changed = await this.deps.store.update(c.id, c.version, { diaryStatus: 'writing', diaryError: null }, now);
+      await this.deps.store.record(c.id, person.id, 'diaries tried again', now);
+      await this.deps.work.schedule(ADVICE_DIARY_WORK, c.id);
+      this.deps.notifier.changed(changed);
       return changed;
     });
   }
@@ -178,6 +202,7 @@ export class AdviceService {
     return this.deps.uow.run(async () => {
       const changed = await this.move(c, outcome, {}, now);
       await this.deps.store.record(c.id, person.id, outcome === 'did_not_attend' ? 'did not attend' : 'declined on the day', now);
+      this.deps.notifier.changed(changed);
       await this.deps.notifier.tell(c.hcpId, changed);
       return changed;
     });
@@ -189,6 +214,7 @@ export class AdviceService {
     return this.deps.uow.run(async () => {
       const changed = await this.deps.store.update(c.id, c.version, { packReadyAt: now }, now);
       await this.deps.store.record(c.id, person.id, 'pack ready', now);
+      this.deps.notifier.changed(changed);
       await this.deps.notifier.tell(c.hcpId, changed);
       return changed;
     });
@@ -201,6 +227,8 @@ export class AdviceService {
     return this.deps.uow.run(async () => {
       const changed = await this.deps.store.update(c.id, c.version, { preparedAt: now }, now);
       await this.deps.store.record(c.id, person.id, 'prepared', now);
+      this.deps.notifier.changed(changed);
+      // The coach prepares with the HCP: their card shows it is done.
       return changed;
     });
   }
@@ -216,6 +244,7 @@ export class AdviceService {
       const changed = await this.move(c, 'held', { heldAt: now, findings }, now);
       await this.deps.store.record(c.id, person.id, 'notes recorded', now);
       if (findings !== 'none') await this.deps.store.record(c.id, person.id, findings === 'to_send' ? 'unexpected findings for the GP' : 'unexpected findings not sent: no consent', now);
+      this.deps.notifier.changed(changed);
       await this.deps.notifier.tell(c.coachId, changed);
       if (c.contactId) await this.deps.notifier.tell(c.contactId, changed);
       return changed;
@@ -234,21 +263,9 @@ export class AdviceService {
     return this.stamp(person, id, version, 'findingsSent', { findings: 'sent' }, 'GP notification sent');
   }
 
-  /** An HCP's days from `date`: where they are, their conversations and their free time. */
+  /** An HCP's days from `date`: where they are, their conversations and preparation, their breaks and free time. */
   async hcpDays(hcp: StaffMember, date: string, days: number): Promise<HcpDay[]> {
-    // The day asked for, then the person's next working days (for an HCP, Monday to Friday).
-    const { hours } = await this.deps.patterns.of(hcp);
-    const dates: string[] = [date];
-    for (let d = addDays(date, 1), n = 0; dates.length < days && n < 14; d = addDays(d, 1), n += 1) if (hours[weekdayOf(d)]) dates.push(d);
-    const from = londonToUtc(dates[0]!, '00:00');
-    const to = londonToUtc(addDays(dates[dates.length - 1]!, 1), '00:00');
-    const [participant, plan, conversations] = await Promise.all([this.participant(hcp, from, to), this.sitePlan(hcp, dates[0]!, dates[dates.length - 1]!), this.deps.store.forHcp(hcp.id, from, to)]);
-    return dates.map((d) => ({
-      date: d,
-      jobcentreId: siteOn(plan, d),
-      conversations: conversations.filter((c) => c.start && londonDateFast(c.start) === d && (c.status === 'booked' || c.status === 'held' || c.status === 'adhoc_asked')).sort((a, b) => a.start!.getTime() - b.start!.getTime()),
-      freeGaps: freeGaps(participant, d),
-    }));
+    return readHcpDays({ store: this.deps.store, calendar: this.deps.calendar, patterns: this.deps.patterns }, hcp, date, days);
   }
 
   /** A work coach's conversations, newest first. */
@@ -310,6 +327,7 @@ export class AdviceService {
     return this.deps.uow.run(async () => {
       const changed = await this.deps.store.update(c.id, c.version, changes, now);
       await this.deps.store.record(c.id, person.id, what, now);
+      this.deps.notifier.changed(changed);
       if (action === 'returned' && c.contactId) await this.deps.notifier.tell(c.contactId, changed);
       return changed;
     });
@@ -321,59 +339,157 @@ export class AdviceService {
   }
 
   /**
-   * Both diaries, the preparation too; entries name the reference only. A moved conversation's
-   * old entries are removed first. The HCP and the contact are told.
+   * Books (or moves) it: the conversation takes the time at once, with the work of writing both
+   * diaries (the preparation too), in one transaction; that work runs after the click, and again
+   * after a restart. The HCP, the contact and the coach, whoever did not make the change, are told.
    */
   private async writeBooking(person: StaffMember, c: AdviceConversation, slot: AdviceSlot, what: string): Promise<AdviceConversation> {
+    const moving = c.status === 'booked';
+    const now = this.deps.clock.now();
+    return this.deps.uow.run(async () => {
+      const changes: AdviceChanges = { start: slot.start, end: slot.end, prepStart: slot.prepStart, timesMoved: c.timesMoved + (moving ? 1 : 0), diaryStatus: 'writing', diaryError: null };
+      const changed = moving ? await this.deps.store.update(c.id, c.version, { ...changes, packReadyAt: null, preparedAt: null, packRemindedAt: null }, now) : await this.move(c, 'booked', changes, now);
+      await this.deps.store.record(c.id, person.id, moving ? 'moved' : what, now);
+      await this.deps.work.schedule(ADVICE_DIARY_WORK, c.id);
+      this.deps.notifier.changed(changed);
+      for (const id of [c.hcpId, c.contactId, c.coachId]) if (id && id !== person.id) await this.deps.notifier.tell(id, changed);
+      return changed;
+    });
+  }
+
+  /**
+   * The durable diary work: brings the diaries in line with the conversation. A booked one has its
+   * entries (the preparation, the conversation) written; entries of an earlier time, or of a
+   * cancelled conversation, are removed. Safe to repeat at any point: each entry is written with a
+   * transactionId of the conversation and its booking (`timesMoved`), so Graph never makes a second
+   * one, and removing one already gone succeeds. Throws when a diary should be tried again later.
+   */
+  async syncDiaries(id: string): Promise<AdviceConversation | null> {
+    for (let round = 0; round < 4; round++) {
+      const c = await this.deps.store.find(id);
+      if (!c) return null;
+      if (c.status !== 'booked' && c.status !== 'cancelled') {
+        // Held, or ended on the day: the entries stay as they are.
+        if (c.diaryStatus === 'done') return c;
+      }
+      const wanted = c.status === 'booked' ? await this.diaryEntries(c) : c.status === 'cancelled' ? [] : null;
+      if (wanted === null) return this.keepDiary(c, c.diaryEvents, []);
+      const wantedKeys = new Set(wanted.map((e) => e.transactionId));
+      const stale = c.diaryEvents.filter((e) => !e.key || !wantedKeys.has(e.key));
+      const made = new Set(c.diaryEvents.map((e) => e.key));
+      const toMake = wanted.filter((e) => !made.has(e.transactionId));
+      const removed = stale.length ? await this.deps.calendar.deleteEvents(stale) : [];
+      const created = toMake.length ? await this.deps.calendar.createEvents(toMake) : [];
+      const failures: Extract<EventResult, { ok: false }>[] = [];
+      const left = stale.filter((_, i) => {
+        const result = removed[i];
+        if (result && !result.ok) failures.push(result);
+        return !result?.ok;
+      });
+      const written: DiaryEntry[] = [];
+      created.forEach((result, i) => {
+        if (result.ok) written.push({ mailbox: result.mailbox, eventId: result.eventId, key: toMake[i]!.transactionId });
+        else failures.push(result);
+      });
+      const entries = [...c.diaryEvents.filter((e) => !stale.includes(e)), ...left, ...written];
+      const saved = await this.keepDiary(c, entries, failures);
+      if (!saved) continue;
+      if (failures.some((f) => f.retryable)) throw new AdviceDiariesUnfinished(saved.diaryError ?? 'a diary did not answer');
+      return saved;
+    }
+    throw conflict('The conversation kept changing while its diaries were written.');
+  }
+
+  /** Records the entries, and the diaries' status when the conversation did not change meanwhile (null then). */
+  private async keepDiary(c: AdviceConversation, entries: readonly DiaryEntry[], failures: readonly Extract<EventResult, { ok: false }>[]): Promise<AdviceConversation | null> {
+    const now = this.deps.clock.now();
+    const error = failures.length ? `${failures.length === 1 ? 'A diary' : `${failures.length} diaries`} could not be ${c.status === 'cancelled' ? 'cleared' : 'written'} (${failures.map((f) => f.error).join('; ')})`.slice(0, 400) : null;
+    return this.deps.uow.run(async () => {
+      const saved = await this.deps.store.recordDiary(c.id, c.version, { diaryEvents: entries, diaryStatus: error ? 'failed' : 'done', diaryError: error }, now);
+      if (!saved) return null;
+      this.deps.notifier.changed(saved);
+      // The coach is told once when the diaries fail: their card offers to try again.
+      if (error && c.diaryStatus !== 'failed') await this.deps.notifier.tell(c.coachId, saved);
+      return saved;
+    });
+  }
+
+  /** The entries a booked conversation's diaries should hold; they name the reference only. */
+  private async diaryEntries(c: AdviceConversation): Promise<NewEvent[]> {
+    if (!c.start || !c.end || !c.prepStart) return [];
     const [hcp, coach] = await Promise.all([this.person(c.hcpId), this.person(c.coachId)]);
     const office = await this.deps.people.jobcentre(c.jobcentreId);
-    const moving = c.status === 'booked';
-    if (moving && c.diaryEvents.length) await this.deps.calendar.deleteEvents(c.diaryEvents);
-    const attempt = `${c.id}:${c.version}`;
+    const booking = `${c.id}:${c.timesMoved}`;
     const events: NewEvent[] = [];
-    if (slot.prepStart.getTime() < slot.start.getTime()) {
+    if (c.prepStart.getTime() < c.start.getTime()) {
       events.push({
         mailbox: hcp.email,
         subject: `Specialist Advice preparation: ${c.reference}`,
         body: `Review the information pack with ${coach.name} and agree how the conversation will run. The work coach leads it.`,
-        start: slot.prepStart,
-        end: slot.start,
+        start: c.prepStart,
+        end: c.start,
         showAs: 'busy',
         attendees: [{ email: coach.email, name: coach.name }],
         location: office?.name ?? null,
         onlineMeeting: false,
-        transactionId: `${attempt}:prep`,
+        transactionId: `${booking}:prep`,
       });
     }
     events.push({
       mailbox: hcp.email,
       subject: `Specialist Advice three-way conversation: ${c.reference}`,
       body: `${ADVICE_CHANNEL_LABELS[c.channel]}. The work coach ${coach.name} leads the conversation.`,
-      start: slot.start,
-      end: slot.end,
+      start: c.start,
+      end: c.end,
       showAs: 'busy',
       attendees: [{ email: coach.email, name: coach.name }],
       location: c.channel === 'face_to_face' ? (office ? `${office.name} Jobcentre, private room` : null) : null,
       onlineMeeting: c.channel === 'video',
-      transactionId: `${attempt}:conversation`,
+      transactionId: `${booking}:conversation`,
     });
-    const results = await this.deps.calendar.createEvents(events);
-    const failed = results.find((r) => !r.ok);
-    if (failed && !failed.ok) {
-      const made = results.filter((r): r is Extract<typeof r, { ok: true }> => r.ok);
-      if (made.length) await this.deps.calendar.deleteEvents(made.map((r) => ({ mailbox: r.mailbox, eventId: r.eventId })));
-      throw invalid(`The diaries could not be written (${failed.error}). Nothing was booked: try again.`);
-    }
-    const diaryEvents = results.map((r) => ({ mailbox: (r as { mailbox: string }).mailbox, eventId: (r as { eventId: string }).eventId }));
+    return events;
+  }
+
+  /**
+   * Reminds the contact, and tells the HCP, of each pre-booked conversation whose information pack
+   * is not marked ready by the working day before it at 15:00 (London): once per booking, whichever
+   * instance runs it. Returns how many were reminded.
+   */
+  async remindPacks(): Promise<number> {
     const now = this.deps.clock.now();
-    return this.deps.uow.run(async () => {
-      const changes: AdviceChanges = { start: slot.start, end: slot.end, prepStart: slot.prepStart, diaryEvents, timesMoved: c.timesMoved + (moving ? 1 : 0) };
-      const changed = moving ? await this.deps.store.update(c.id, c.version, { ...changes, packReadyAt: null, preparedAt: null }, now) : await this.move(c, 'booked', changes, now);
-      await this.deps.store.record(c.id, person.id, moving ? 'moved' : what, now);
-      // The HCP's card and the contact's (the pack): whoever did not make the change is told.
-      for (const id of [c.hcpId, c.contactId, c.coachId]) if (id && id !== person.id) await this.deps.notifier.tell(id, changed);
-      return changed;
-    });
+    const due = (await this.deps.store.packsNotReady(now, new Date(now.getTime() + PACK_REMINDER_LOOKAHEAD_DAYS * 86_400_000), 50)).filter((c) => packReminderDue(c, now));
+    let reminded = 0;
+    for (const c of due) {
+      const told = await this.deps.uow.run(async () => {
+        if (!(await this.deps.store.markPackReminded(c.id, now))) return false;
+        await this.deps.store.record(c.id, c.contactId ?? c.hcpId, 'pack reminder', now);
+        if (c.contactId) await this.deps.notifier.tell(c.contactId, c);
+        await this.deps.notifier.tell(c.hcpId, c);
+        return true;
+      });
+      if (told) reminded += 1;
+    }
+    return reminded;
+  }
+
+  /** The activity manager records an HCP's breaks, per weekday; booking never offers a time in one. */
+  async setBreaks(manager: StaffMember, hcpId: string, input: BreaksInput): Promise<HcpBreak[]> {
+    const { hcps } = await this.managedHcps(manager);
+    const hcp = hcps.find((h) => h.id === hcpId);
+    if (!hcp) throw invalid('Choose an HCP of your district.', { hcpId: 'Choose an HCP of your district.' });
+    const { hours } = await this.deps.patterns.of(hcp);
+    const breaks = parseBreaks(hcp.id, input, hours);
+    await this.deps.uow.run(() => this.deps.store.setBreaks(hcp.id, breaks, manager.id, this.deps.clock.now()));
+    return breaks;
+  }
+
+  /** The last thing that happened to it, for a one-line notice. */
+  async latestHappening(id: string): Promise<AdviceHappening | null> {
+    return this.deps.store.latestHappening(id);
+  }
+
+  async breaksOf(hcpIds: readonly string[]): Promise<HcpBreak[]> {
+    return this.deps.store.breaksOf(hcpIds);
   }
 
   private async person(id: string): Promise<StaffMember> {
@@ -387,6 +503,12 @@ export class AdviceService {
     return { id: person.id, hours: pattern.hours, region: pattern.region, busy: busy.get(person.email.toLowerCase()) ?? [] };
   }
 
+  /** The HCP with their agreed breaks as busy time. */
+  private async hcpParticipant(hcp: StaffMember, from: Date, to: Date): Promise<Participant> {
+    const [participant, breaks] = await Promise.all([this.participant(hcp, from, to), this.deps.store.breaksOf([hcp.id])]);
+    return withBreaks(participant, breaks, from, to);
+  }
+
   private async sitePlan(hcp: StaffMember, fromDate: string, toDate: string): Promise<SitePlan> {
     const days = await this.deps.store.siteDays([hcp.id], fromDate, toDate);
     return { baseJobcentreId: hcp.jobcentreId, days: new Map(days.map((d) => [d.date, d.jobcentreId])) };
@@ -396,7 +518,7 @@ export class AdviceService {
     const [hcp, coach] = await Promise.all([this.person(c.hcpId), this.person(c.coachId)]);
     const now = this.deps.clock.now();
     const to = londonToUtc(addDays(londonDateFast(now), 30), '00:00');
-    const [h, w, plan] = await Promise.all([this.participant(hcp, now, to), this.participant(coach, now, to), this.sitePlan(hcp, londonDateFast(now), addDays(londonDateFast(now), 30))]);
+    const [h, w, plan] = await Promise.all([this.hcpParticipant(hcp, now, to), this.participant(coach, now, to), this.sitePlan(hcp, londonDateFast(now), addDays(londonDateFast(now), 30))]);
     return { hcp: h, coach: w, sitePlan: plan, jobcentreId: c.jobcentreId, channel: c.channel, complex: c.complex, now };
   }
 }

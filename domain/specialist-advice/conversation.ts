@@ -125,9 +125,38 @@ export interface AdviceConversation {
   readonly returnConfirmedAt: Date | null;
   readonly findings: FindingsState;
   /** The diary entries written for it (the HCP's, with the coach invited; the preparation too). */
-  readonly diaryEvents: readonly { readonly mailbox: string; readonly eventId: string }[];
+  readonly diaryEvents: readonly DiaryEntry[];
+  /** Where the diaries are: being written (or removed) after the click, done, or failed for now. */
+  readonly diaryStatus: DiaryStatus;
+  /** Why the diaries could not all be written, in words for the coach. */
+  readonly diaryError: string | null;
+  /** When the contact and the HCP were reminded that the pack was not ready (once per booking). */
+  readonly packRemindedAt: Date | null;
   readonly version: number;
   readonly createdAt: Date;
+}
+
+/** A diary entry written for a conversation; `key` is the transactionId it was written with. */
+export interface DiaryEntry {
+  readonly mailbox: string;
+  readonly eventId: string;
+  /** Absent on entries written before diaries were durable work: such entries are replaced when it moves. */
+  readonly key?: string;
+}
+
+export const DIARY_STATUSES = ['writing', 'done', 'failed'] as const;
+export type DiaryStatus = (typeof DIARY_STATUSES)[number];
+
+/** The durable work that brings a conversation's diaries in line with it. */
+export const ADVICE_DIARY_WORK = 'advice-diaries';
+
+/** A break an HCP agreed with their activity manager (§2.2.3), every week on one weekday, London times. */
+export interface HcpBreak {
+  readonly hcpId: string;
+  readonly weekday: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday';
+  /** HH:MM. */
+  readonly start: string;
+  readonly end: string;
 }
 
 /** Unexpected Findings: none, or found and sent to the GP through the contact, or kept back without consent. */

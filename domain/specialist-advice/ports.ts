@@ -1,19 +1,48 @@
 import type { CalendarPort } from '../calendar/calendar-port';
 import type { WorkingPatterns } from '../calendar/booking-service';
-import type { StaffDirectory } from '../ports';
+import type { StaffDirectory, WorkScheduler } from '../ports';
 import type { Jobcentre, StaffMember } from '../staff';
-import type { AdviceConversation, AdviceNotes, SiteDay } from './conversation';
+import type { AdviceConversation, AdviceNotes, DiaryEntry, DiaryStatus, HcpBreak, SiteDay } from './conversation';
 
 export type NewAdviceConversation = Omit<AdviceConversation, 'id' | 'reference' | 'version' | 'createdAt'>;
 
 /** What a use case changes on a conversation; the status only through the state machine. */
-export type AdviceChanges = Partial<Omit<AdviceConversation, 'id' | 'reference' | 'version' | 'createdAt' | 'coachId' | 'claimant' | 'consent'>>;
+export type AdviceChanges = Partial<Omit<AdviceConversation, 'id' | 'reference' | 'version' | 'createdAt' | 'coachId' | 'claimant' | 'consent' | 'diaryEvents'>>;
+
+/** What the diary work records: the entries, always; the status only if nobody changed the conversation meanwhile. */
+export interface DiaryRecord {
+  readonly diaryEvents: readonly DiaryEntry[];
+  readonly diaryStatus: DiaryStatus;
+  readonly diaryError: string | null;
+}
+
+/** The latest thing that happened to a conversation, for a one-line notice. */
+export interface AdviceHappening {
+  readonly actorId: string;
+  readonly what: string;
+  readonly at: Date;
+}
 
 export interface AdviceStore {
   create(conversation: NewAdviceConversation, at: Date): Promise<AdviceConversation>;
   find(id: string): Promise<AdviceConversation | null>;
   /** Optimistic: refused as a conflict when the version is not the stored one. */
   update(id: string, version: number, changes: AdviceChanges, at: Date): Promise<AdviceConversation>;
+  /**
+   * The diary work's record, which only that work writes: the entries are kept whatever happened
+   * meanwhile; the status too when the version is still `version`. Returns the conversation then,
+   * or null when it changed (the work runs again for that change).
+   */
+  recordDiary(id: string, version: number, record: DiaryRecord, at: Date): Promise<AdviceConversation | null>;
+  /** Marks the pack reminder sent: true only for the one caller that marks it (once per booking). */
+  markPackReminded(id: string, at: Date): Promise<boolean>;
+  /** Booked, pre-booked conversations whose pack is not ready and not yet reminded, starting in [from, to). */
+  packsNotReady(from: Date, to: Date, limit: number): Promise<AdviceConversation[]>;
+  latestHappening(conversationId: string): Promise<AdviceHappening | null>;
+  /** The HCPs' breaks agreed with the activity manager. */
+  breaksOf(hcpIds: readonly string[]): Promise<HcpBreak[]>;
+  /** Replaces an HCP's breaks. */
+  setBreaks(hcpId: string, breaks: readonly HcpBreak[], setById: string, at: Date): Promise<void>;
   saveNotes(notes: AdviceNotes): Promise<void>;
   notesOf(conversationId: string): Promise<AdviceNotes | null>;
   /** An HCP's conversations (any status) that start in [from, to), or still wait for a time. */
@@ -43,7 +72,10 @@ export interface AdvicePeople {
 
 /** Tells a person about the conversation: their card, rendered for them when it is delivered. */
 export interface AdviceNotifier {
+  /** Sends the person the card, or a line about the change when they already have it (updated in place). */
   tell(personId: string, conversation: AdviceConversation): Promise<void>;
+  /** Every posted copy of the conversation's card is brought up to date (after the change commits). */
+  changed(conversation: AdviceConversation): void;
 }
 
 export interface AdviceServiceDeps {
@@ -54,5 +86,7 @@ export interface AdviceServiceDeps {
   readonly patterns: WorkingPatterns;
   readonly notifier: AdviceNotifier;
   readonly uow: { run<T>(work: () => Promise<T>): Promise<T> };
+  /** Diary writes are durable work, written with the click's change and run after it. */
+  readonly work: WorkScheduler;
   readonly clock: { now(): Date };
 }

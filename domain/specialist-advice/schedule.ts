@@ -7,8 +7,8 @@
 import type { Interval } from '../calendar/calendar-port';
 import { findCommonSlots, subtractIntervals, type Participant } from '../calendar/free-time';
 import { addDays, londonDateFast, londonToUtc } from '../calendar/london-time';
-import { workingIntervals } from '../calendar/working-hours';
-import type { AdviceChannel } from './conversation';
+import { weekdayOf, workingIntervals } from '../calendar/working-hours';
+import type { AdviceChannel, HcpBreak } from './conversation';
 
 export const CONVERSATION_MINUTES = 60;
 export const PREPARATION_MINUTES = 30;
@@ -102,6 +102,21 @@ export function adHocSlot(hcp: Participant, sitePlan: SitePlan, jobcentreId: str
 export function freeGaps(hcp: Participant, date: string, minMinutes = 30): Interval[] {
   const work = workingIntervals(hcp.hours, hcp.region, londonToUtc(date, '00:00'), londonToUtc(addDays(date, 1), '00:00'));
   return subtractIntervals(work, hcp.busy).filter((gap) => gap.end.getTime() - gap.start.getTime() >= minMinutes * 60_000);
+}
+
+/** The HCP's breaks on each date from `fromDate` to `toDate` (inclusive), as instants. */
+export function breakIntervals(breaks: readonly HcpBreak[], fromDate: string, toDate: string): Interval[] {
+  const out: Interval[] = [];
+  for (let d = fromDate, n = 0; d <= toDate && n < 400; d = addDays(d, 1), n += 1) {
+    const day = weekdayOf(d);
+    for (const b of breaks) if (b.weekday === day) out.push({ start: londonToUtc(d, b.start), end: londonToUtc(d, b.end) });
+  }
+  return out.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** The HCP as the diary search sees them: their breaks are busy time, so nothing is offered in one. */
+export function withBreaks(hcp: Participant, breaks: readonly HcpBreak[], from: Date, to: Date): Participant {
+  return { ...hcp, busy: [...hcp.busy, ...breakIntervals(breaks, londonDateFast(from), londonDateFast(to))] };
 }
 
 /** Whether a time the coach chose is still one that would be proposed (nobody booked it meanwhile). */

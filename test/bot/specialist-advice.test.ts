@@ -46,6 +46,14 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     await bot.app.notifier.idle();
     return bot.connector.sentTo(chat(aad)).map((a) => visibleText([a]));
   };
+  /** The cards in a person's chat as they now read: what was posted, with every update in place applied. */
+  const liveCards = async (aad: string) => {
+    await bot.app.background.idle();
+    await bot.app.notifier.idle();
+    const byId = new Map<string, string>();
+    for (const call of bot.connector.calls.filter((c) => c.conversationId === chat(aad) && c.activity.attachments?.length)) byId.set(call.activity.id!, visibleText([call.activity]));
+    return [...byId.values()];
+  };
 
   it('a coach books a conversation; the contact marks the pack ready; the HCP prepares, records the notes and returns them; the coach gets the action plan; the GP notification goes to the contact', async () => {
     // Only work coaches ask; the form names the covering HCP.
@@ -102,7 +110,8 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     bot.connector.clear();
     const packed = await invokeAs(bot, CONTACT, 'advice.pack', { conversationId: current.id, version: current.version });
     expect(cardText(packed.card)).toContain('The HCP is told the pack is ready.');
-    expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('The information pack is ready. Review it with the work coach');
+    // The HCP has the card already: it is updated in place, and a line says what changed.
+    expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('Specialist Advice SA-000001: the information pack is ready. Your action: review it with the work coach');
 
     current = await rowOf();
     const prepared = await invokeAs(bot, PEOPLE.hcp, 'advice.prepared', { conversationId: current.id, version: current.version });
@@ -126,7 +135,9 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     expect(coachText).toContain('Add these actions to the claimant’s Action Plan:');
     expect(coachText).toContain('Specialist Advice three-way conversation SA-000001 held on Monday 23 November 2026. Actions agreed for the Action Plan: Try a 4-week work trial; refer to Access to Work');
     // The contact gets the GP notification (the claimant agreed), not the notes.
-    const contactAfter = bot.connector.sentTo(chat(CONTACT)).map((a) => visibleText([a])).join('\n');
+    // The contact's card is updated in place, and a line says what to do.
+    expect((await delivered(CONTACT)).join('\n')).toContain('Specialist Advice SA-000001: the HCP recorded the notes. Your action: send the GP notification.');
+    const contactAfter = (await liveCards(CONTACT)).join('\n');
     expect(contactAfter).toContain('Send this Unexpected Findings notification to the claimant’s GP');
     expect(contactAfter).toContain('Possible untreated tremor');
     expect(contactAfter).not.toContain('Lumbar pain');
@@ -205,8 +216,8 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     const day = firstCard(await exchange(bot, PEOPLE.hcp, 'my day'));
     expect(cardText(day)).toContain('Your day: Monday 23 November 2026');
     expect(cardText(day)).toContain('You are at Crawley.');
-    expect(cardText(day)).toContain('**11:30–12:30** SA-000001 with Amira Shah, telephone; pack not ready yet');
-    expect(cardText(day)).toContain('Free: 08:30–11:00, 12:30–17:00');
+    expect(cardText(day)).toContain('**11:30–12:30** (preparation from 11:00) SA-000001 with Amira Shah, telephone; pack not ready yet');
+    expect(cardText(day)).toContain('Free time: 08:30–11:00, 12:30–17:00');
     expect(cardText(day)).not.toContain('Zebedee');
     const week = await invokeAs(bot, PEOPLE.hcp, 'advice.week', {});
     expect(cardText(week.card)).toContain('Monday 23 November 2026**: Crawley; 1 conversation (0 packs ready)');

@@ -2,8 +2,9 @@
  * Crash tests: the compiled bot runs as a child process and is killed with SIGKILL at each step of
  * the work people's answers start (a turn whose claim is taken; a request and the card queued for
  * its DEA; a triage change and its notification; booking, moving and cancelling a meeting; booking
- * a plan's conferences). A new process on the same database must then finish the work with nothing
- * lost and nothing doubled: diary events, outbox rows and requests are counted.
+ * a plan's conferences; booking a Specialist Advice conversation). A new process on the same
+ * database must then finish the work with nothing lost and nothing doubled: diary events, outbox
+ * rows and requests are counted.
  *
  * Kill points are armed with CRASH_AT (read outside production only): the process stops itself at
  * the named point, so each kill lands between the same two steps every time.
@@ -102,7 +103,9 @@ async function killedAt(dir: string, point: string, act: (bot: ChildBot) => Prom
   return { restarted: await startChild(dir, { env }), problems };
 }
 
-const bases: { accepted: string; booked: string; submitted: string; people: string } = { accepted: '', booked: '', submitted: '', people: '' };
+const bases: { accepted: string; booked: string; submitted: string; people: string; advice: string } = { accepted: '', booked: '', submitted: '', people: '', advice: '' };
+/** The Specialist Advice conversation asked for (not yet booked) in the `advice` base. */
+let adviceId = '';
 const requestOf = { submitted: '', accepted: '', booked: '' };
 
 /** A base database made by the real bot in this process, stopped cleanly, to copy for each kill. */
@@ -148,6 +151,12 @@ beforeAll(async () => {
   });
   bases.accepted = await makeBase(async (bot) => {
     requestOf.accepted = await newRequest(bot, true);
+  });
+  bases.advice = await makeBase(async (bot) => {
+    const asked = await bot.post(invoke(PEOPLE.coach, 'advice.request', ADVICE_REQUEST));
+    if (asked.status !== 200) throw new Error('the Specialist Advice request was not answered');
+    adviceId = ((await bot.app.dataSource.query('SELECT id FROM advice_conversation')) as { id: string }[])[0]?.id ?? '';
+    if (!adviceId) throw new Error('no Specialist Advice conversation was made');
   });
   bases.booked = await makeBase(async (bot) => {
     const id = await newRequest(bot, true);
@@ -391,6 +400,78 @@ describe('the access log of a card shown (issue: an audit that cannot be lost)',
     record(kind, 'access.shown', problems);
     expectNoneLost(kind);
   });
+});
+
+const ADVICE_REQUEST = {
+  surname: 'Zebedee',
+  nino: 'AB123456C',
+  benefit: 'UC',
+  healthCondition: 'yes',
+  wcaStatus: 'not_had',
+  background: 'Has not worked for two years',
+  conditions: 'Back pain',
+  adviceTypes: 'adjustments',
+  channel: 'telephone',
+  complex: '',
+  when: 'booked',
+  consent: 'true',
+  gpConsent: 'yes',
+};
+
+function adviceRow(dir: string): { status: string; version: number; diaryStatus: string; timesMoved: number } {
+  return query<{ status: string; version: number; diaryStatus: string; timesMoved: number }>(dir, 'SELECT status, version, diaryStatus, timesMoved FROM advice_conversation WHERE id = ?', adviceId)[0]!;
+}
+const adviceCards = (dir: string) => count(dir, "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'advice_card' AND subjectId = ?", adviceId);
+
+/** The first time the bot offers the coach now (asked of the running bot: the proposals follow the real clock). */
+async function firstAdviceSlot(bot: ChildBot, dir: string): Promise<string> {
+  const answer = await bot.post(invoke(PEOPLE.coach, 'advice.times', { conversationId: adviceId, version: adviceRow(dir).version }));
+  const card = (answer.body as { value?: { body?: { items?: { id?: string; choices?: { value: string }[] }[] }[] } }).value;
+  const slot = card?.body?.flatMap((b) => b.items ?? []).find((i) => i.id === 'slot')?.choices?.[0]?.value;
+  if (!slot) throw new Error('no time was offered to book');
+  return slot;
+}
+
+describe('booking a Specialist Advice conversation: killed between the commit and the diaries, finished once by the next process', () => {
+  const bookAndCheck = (kind: string, points: readonly string[], graphEvents: boolean) => async () => {
+    await inParallel(points, 2, async (point) => {
+      const dir = copyOfDatabase(bases.advice);
+      const env = graphEvents ? GRAPH_ENV() : {};
+      let slot = '';
+      const book = async (bot: ChildBot) => {
+        slot = slot || (await firstAdviceSlot(bot, dir));
+        await postMayDie(bot, invoke(PEOPLE.coach, 'advice.book', { conversationId: adviceId, version: adviceRow(dir).version, slot }));
+      };
+      const { restarted, problems } = await killedAt(dir, point, book, env);
+      try {
+        // Killed inside the click's own transaction, nothing changed: the coach books again.
+        if (adviceRow(dir).status === 'requested') {
+          if (workDue(dir) !== 0 || adviceCards(dir) !== 0) problems.push('a click that did not commit left work or a card');
+          await book(restarted);
+        }
+        await eventually('the conversation is booked, its diaries done and no work left', () => adviceRow(dir).status === 'booked' && adviceRow(dir).diaryStatus === 'done' && workDue(dir) === 0).catch((e: Error) => problems.push(e.message));
+        const keys = graphEvents
+          ? graph.allEvents().filter((e) => e.transactionId?.startsWith(`${adviceId}:`)).map((e) => e.transactionId!)
+          : query<{ transactionId: string }>(dir, 'SELECT transactionId FROM calendar_event WHERE transactionId LIKE ?', `${adviceId}:%`).map((e) => e.transactionId);
+        // The preparation and the conversation, in the HCP's diary (the coach invited): two entries, once each.
+        if (keys.length !== 2) problems.push(`${keys.length} diary entries, not 2`);
+        if (new Set(keys).size !== keys.length) problems.push('an entry was written twice');
+        const recorded = JSON.parse(query<{ diaryEvents: string }>(dir, 'SELECT diaryEvents FROM advice_conversation WHERE id = ?', adviceId)[0]!.diaryEvents) as unknown[];
+        if (recorded.length !== 2) problems.push(`${recorded.length} entries recorded on the conversation, not 2`);
+        if (adviceRow(dir).timesMoved !== 0) problems.push('booked more than once');
+        // The HCP and the contact are each told once.
+        if (adviceCards(dir) !== 2) problems.push(`${adviceCards(dir)} cards queued, not 2`);
+      } finally {
+        await restarted.stop();
+        removeDatabase(dir);
+      }
+      record(kind, point, problems);
+    });
+    expectNoneLost(kind);
+  };
+
+  it('embedded calendar', bookAndCheck('booking a Specialist Advice conversation (embedded calendar)', ['outbox.queued', 'work.leased', 'calendar.created#1', 'calendar.created#2', 'work.finished'], false));
+  it('Microsoft Graph (transactionId)', bookAndCheck('booking a Specialist Advice conversation (Graph)', ['calendar.created#1', 'calendar.created#2', 'work.finished'], true));
 });
 
 describe("booking a plan's group conferences (item 4)", () => {

@@ -120,7 +120,11 @@ describe('a Specialist Advice conversation from the request to the action plan',
     const packed = await invokeBotAs(bot, hcp, 'Lucy Fernandes', { verb: 'advice.pack', data: { conversationId, version } });
     assert.equal(packed.status, 200);
     assert.ok(cardJsonText(packed.body?.value).includes('The HCP is told the pack is ready.'), JSON.stringify(packed.body));
-    const ready = cardOf(await waitForReply(helen, 'The information pack is ready', { after: helenMark }));
+    const helenCards = await cardCount(helen);
+    // A line says what changed; her card above is updated in place, not sent again.
+    await waitForReply(helen, 'Specialist Advice SA-000001: the information pack is ready. Your action: review it with the work coach', { after: helenMark });
+    const ready = cardOf(await waitForReply(helen, 'The information pack is ready. Review it with the work coach'));
+    assert.equal(await cardCount(helen), helenCards, 'one card per conversation: no second copy');
     await screenshot(helen, 'specialist-advice-04-helen-pack-ready');
     const prepared = cardJsonText(await executeAndReadAnswer(helen, actionButton(ready, 'I have prepared with the coach'), 'advice.prepared'));
     assert.ok(prepared.includes('Preparation recorded.'), prepared);
@@ -158,7 +162,9 @@ describe('a Specialist Advice conversation from the request to the action plan',
     step(t, start, 'notes recorded');
 
     // 5. Amira gets the agreed actions and the text for LMS.
-    const plan = cardOf(await waitForReply(amira, 'Add these actions to the claimant’s Action Plan', { after: amiraMark }));
+    // A line tells her; the card she sent the request from is updated in place with the actions.
+    await waitForReply(amira, 'Specialist Advice SA-000001: the HCP recorded the notes. Your action: add the agreed actions', { after: amiraMark });
+    const plan = cardOf(await waitForReply(amira, 'Add these actions to the claimant’s Action Plan:'));
     const planText = await plan.innerText();
     assert.ok(planText.includes('Try a 4-week work trial; ask Access to Work about a chair.'), planText);
     assert.ok(planText.includes('Text for LMS'), planText);

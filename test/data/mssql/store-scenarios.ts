@@ -293,6 +293,9 @@ export const SUBJECTS: readonly Subject[] = [
           returnConfirmedAt: null,
           findings: 'none',
           diaryEvents: [],
+          diaryStatus: 'done',
+          diaryError: null,
+          packRemindedAt: null,
         },
         AT,
       ),
@@ -307,6 +310,12 @@ export const SUBJECTS: readonly Subject[] = [
     record: (s) => s.record(ID, OTHER, 'booked', AT),
     siteDays: (s, { n }) => s.siteDays(list(n), '2026-01-05', '2026-02-05'),
     setSiteDay: (s) => s.setSiteDay({ hcpId: OTHER, date: '2026-01-05', jobcentreId: ID }, ID, AT),
+    recordDiary: (s) => s.recordDiary(ID, 1, { diaryEvents: [{ mailbox: 'helen.okoro@example.gov.uk', eventId: ID, key: `${ID}:0:conversation` }], diaryStatus: 'done', diaryError: null }, AT),
+    markPackReminded: (s) => s.markPackReminded(ID, AT),
+    packsNotReady: (s) => s.packsNotReady(AT, LATER, 50),
+    latestHappening: (s) => s.latestHappening(ID),
+    breaksOf: (s, { n }) => s.breaksOf(list(n)),
+    setBreaks: (s) => s.setBreaks(OTHER, [{ hcpId: OTHER, weekday: 'monday', start: '12:30', end: '13:00' }], ID, AT),
   }),
   store(SqlHcpActivityStore, ({ dataSource }) => new SqlHcpActivityStore(dataSource), {
     createActivity: (s, scene) => {

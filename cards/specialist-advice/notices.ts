@@ -1,0 +1,59 @@
+/**
+ * One line about a change to a conversation, for someone who already has its card: that card is
+ * updated in place, so they are told in a line rather than sent a second copy. It names the
+ * conversation by its reference only.
+ */
+import type { AdvicePart } from '../../domain/specialist-advice/advice-policy';
+import type { AdviceConversation } from '../../domain/specialist-advice/conversation';
+import { describeMeeting } from '../../domain/requests/calendar-date';
+
+export interface AdviceNoticeView {
+  readonly conversation: AdviceConversation;
+  readonly part: AdvicePart;
+  /** What happened last (the audit trail's words) and who did it. */
+  readonly what: string | null;
+  readonly actorName: string | null;
+  readonly contactName: string | null;
+}
+
+const UPDATED = 'Its card above is up to date.';
+
+export function adviceNotice(view: AdviceNoticeView): string {
+  const { conversation: c, part, actorName } = view;
+  const who = actorName ?? 'Someone';
+  const when = c.start && c.end ? describeMeeting(c.start, c.end) : null;
+  const line = (text: string) => `Specialist Advice ${c.reference}: ${text} ${UPDATED}`;
+  if (part === 'coach' && c.diaryStatus === 'failed') return line('the diaries could not all be written. You can try again from its card.');
+  switch (view.what) {
+    case 'booked':
+    case 'accepted ad hoc':
+      return line(`${view.what === 'accepted ad hoc' ? `${who} can see the claimant now` : `booked by ${who}`}${when ? `: ${when}` : ''}.${part === 'contact' ? ' Your action: prepare the information pack.' : ''}`);
+    case 'moved':
+      return line(`moved by ${who}${when ? ` to ${when}` : ''}.${part === 'contact' ? ' Your action: make sure the information pack is ready for the new time.' : ''}`);
+    case 'cancelled':
+      return line(`cancelled by ${who}. Nothing more to do for it.`);
+    case 'declined ad hoc':
+      return line(`${who} cannot see the claimant now.${part === 'coach' ? ' Your action: choose a time to book.' : ''}`);
+    case 'pack ready':
+      return line(`the information pack is ready.${part === 'hcp' ? ' Your action: review it with the work coach and confirm your preparation.' : ''}`);
+    case 'pack reminder':
+      if (part === 'contact') return line(`the information pack is not marked ready yet${when ? `, and the conversation is on ${when}` : ''}. Your action: prepare the pack and mark it ready.`);
+      return line(`the information pack is not marked ready yet. ${view.contactName ?? 'The jobcentre contact'} has been reminded.`);
+    case 'prepared':
+      return line(`${who} confirmed the preparation.`);
+    case 'notes recorded':
+    case 'unexpected findings for the GP':
+    case 'unexpected findings not sent: no consent':
+      if (part === 'coach') return line('the HCP recorded the notes. Your action: add the agreed actions to the claimant’s Action Plan.');
+      if (part === 'contact') return line(c.findings === 'to_send' ? 'the HCP recorded the notes. Your action: send the GP notification.' : 'the HCP recorded the notes.');
+      return line('the notes are recorded.');
+    case 'pack and notes returned':
+      return line(`${who} says they gave back the information pack and the notes.${part === 'contact' ? ' Your action: confirm you have them.' : ''}`);
+    case 'did not attend':
+      return line('the claimant did not attend. Nothing more to do for it.');
+    case 'declined on the day':
+      return line('the claimant declined on the day. Nothing more to do for it.');
+    default:
+      return line('it changed.');
+  }
+}

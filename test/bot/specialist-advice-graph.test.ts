@@ -1,0 +1,59 @@
+import type { AdviceConversationRow } from '../../data/schema/specialist-advice';
+import { GraphStandIn } from '../../testkit/graph-stand-in';
+import { cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
+
+const HELEN = 'helen.okoro@hcp.example';
+
+describe('Specialist Advice diaries through Microsoft Graph (local stand-in)', () => {
+  let graph: GraphStandIn;
+  let bot: TestBot;
+  beforeEach(async () => {
+    graph = await GraphStandIn.start();
+    bot = await startTestBot({
+      env: {
+        GRAPH_TENANT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+        GRAPH_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+        GRAPH_CLIENT_SECRET: 'not-used-over-plain-http',
+        GRAPH_BASE_URL: graph.baseUrl,
+      },
+    });
+    for (const who of [PEOPLE.coach, PEOPLE.hcp]) await exchange(bot, who, 'help');
+  });
+  afterEach(async () => {
+    await bot.close();
+    await graph.close();
+  });
+
+  const rowOf = async () => (await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find())[0]!;
+
+  it('a diary that refuses leaves the booking with a way on: the coach is told and tries again, and nothing is written twice', async () => {
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', {
+      surname: 'Zebedee', nino: 'AB123456C', benefit: 'UC', healthCondition: 'yes', wcaStatus: 'not_had', background: 'b', conditions: 'c',
+      adviceTypes: 'adjustments', channel: 'telephone', complex: '', when: 'booked', consent: 'true', gpConsent: 'no',
+    });
+    const slot = ((asked.card.body as Record<string, unknown>[]).flatMap((b) => (b.items as Record<string, unknown>[] | undefined) ?? []).find((i) => i.id === 'slot') as { choices: { value: string }[] }).choices[0]!.value;
+    // Helen's diary refuses the preparation (403: not retried by itself).
+    graph.failNext({ path: new RegExp(`/users/${HELEN}/events$`), method: 'POST', status: 403, times: 1 });
+    let row = await rowOf();
+    const booked = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot });
+    await bot.app.background.idle();
+    row = await rowOf();
+    expect(row).toMatchObject({ status: 'booked', diaryStatus: 'failed' });
+    expect(row.diaryError).toMatch(/^A diary could not be written/);
+    expect(graph.events(HELEN)).toHaveLength(1);
+    // The card the coach now sees offers to try again (and to cancel).
+    const open = await invokeAs(bot, PEOPLE.coach, 'advice.open', { conversationId: row.id, version: row.version });
+    expect(cardText(open.card)).toContain('The diaries could not all be written');
+    expect(cardVerbs(open.card)).toEqual(expect.arrayContaining(['advice.retryDiaries', 'advice.cancel']));
+    expect(cardText(booked.card)).not.toContain('Booked. The HCP’s diary has it');
+
+    const retried = await invokeAs(bot, PEOPLE.coach, 'advice.retryDiaries', { conversationId: row.id, version: row.version });
+    await bot.app.background.idle();
+    expect(await rowOf()).toMatchObject({ diaryStatus: 'done', diaryError: null });
+    expect(cardText(retried.card)).toMatch(/The diaries are up to date now\.|Trying the diaries again/);
+    const entries = graph.events(HELEN).map((e) => e.transactionId);
+    expect(entries).toHaveLength(2);
+    expect(new Set(entries).size).toBe(2);
+    expect(JSON.parse((await rowOf()).diaryEvents)).toHaveLength(2);
+  });
+});
