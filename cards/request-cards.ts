@@ -134,7 +134,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     // A colleague's request is titled by their job role, as their email subject would be.
     title: `${request.reference}: ${request.type === 'colleague_support' ? `${jobRole(parties.requester)} support request` : REQUEST_TYPE_LABELS[request.type]}`,
     subtitle: subjectLine(request, parties, viewer, full),
-    badge: request.urgent ? (full && request.vulnerability === 'suicide_or_self_harm' ? 'URGENT: declared intention of suicide or self-harm' : 'URGENT') : '',
+    badge: request.urgent ? (full && request.vulnerability === 'suicide_or_self_harm' ? 'URGENT: declared intention to attempt suicide or self harm' : 'URGENT') : '',
     note: options.note,
     yourAction: yourAction({ request, parties, viewer, view, allowed, allowedBeforeBooking, allowedOnMeeting, allowedAfter, options }),
     keyFacts: keyFacts(request, full ? current : null),
