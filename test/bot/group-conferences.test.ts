@@ -140,4 +140,39 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     const qas = await invokeAs(bot, PEOPLE.wctl, 'conference.qas', { conferenceId: mine.id, result: 'met', comments: 'Good' });
     expect(cardText(qas.card)).toContain('Check List recorded');
   });
+
+  it('accepting a request as a group conference nominates it for the coach’s next one, or says who must plan one first', async () => {
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
+    const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
+    const requests = new SqlSupportRequestStore(bot.app.dataSource);
+    const request = await requests.create(
+      { type: 'claimant_support', requesterId: amira.id, deaId: dana.id, claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'Anxiety', reason: 'Advice', requiredBy: null, urgent: false, vulnerability: null },
+      clock.now(),
+    );
+
+    // No conference booked yet: refused beside the channel, naming who plans them; the request stays as it was.
+    const refused = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: request.version, channel: 'group_conference' });
+    expect(cardText(refused.card)).toMatch(/No group conference is booked yet for Amira Shah’s group\. .+, their team leader, plans them/);
+    expect(await requests.findById(request.id)).toMatchObject({ status: 'submitted', version: request.version });
+
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
+    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
+    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
+    await bot.app.background.idle();
+    const next = (await store.conferencesOf(plan.id)).filter((c) => c.coachIds.includes(amira.id)).sort((a, b) => a.start!.getTime() - b.start!.getTime())[0]!;
+    bot.connector.clear();
+
+    const accepted = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: request.version, channel: 'group_conference' });
+    // The DEA is told which conference; the case is on its list and the request leaves the open queue.
+    expect(cardText(accepted.card)).toMatch(new RegExp(`Accepted\\. Nominated for the group work coach conference of group ${next.groupIndex + 1}: \\w+ \\d+ \\w+ 20\\d\\d, \\d\\d:\\d\\d`));
+    expect((await store.casesOf(next.id)).map((c) => c.reference)).toEqual([request.reference]);
+    expect(await requests.findById(request.id)).toMatchObject({ status: 'closed', channel: 'group_conference' });
+    const queue = visibleText(await exchange(bot, PEOPLE.dea, 'queue'));
+    expect(queue).not.toContain(request.reference);
+    // The coach is told, with the date, at the top of the request's card.
+    await bot.app.notifier.idle();
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).toContain(`Nothing for you to do now: nominated for the group work coach conference of group ${next.groupIndex + 1}: `);
+  });
 });
