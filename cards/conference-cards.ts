@@ -131,7 +131,7 @@ export function planCard(view: PlanView): AdaptiveCard {
   const refused = refusedId ? conferences.find((c) => c.id === refusedId) : undefined;
   if (refused && changeable(refused)) {
     const form = changeAction(refused, data, view.form);
-    body.push({ type: 'Container', separator: true, items: [heading(form.title as string, 'Medium'), ...((form.card as AdaptiveCard).body as unknown[])] }, { type: 'ActionSet', actions: (form.card as AdaptiveCard).actions });
+    body.push({ type: 'Container', separator: true, items: [heading(`Change group ${refused.groupIndex + 1}, ${describeMonth(refused.month)}`, 'Medium'), ...((form.card as AdaptiveCard).body as unknown[])] }, { type: 'ActionSet', actions: (form.card as AdaptiveCard).actions });
   }
 
   const actions: Record<string, unknown>[] = [];
@@ -163,7 +163,7 @@ function changeAction(c: GroupConference, data: Readonly<Record<string, unknown>
     title: 'Change',
     verb: 'conference.change',
     submitTitle: 'Change it',
-    intro: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: a new date and time in the same month.`,
+    intro: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: give a new date and time in the same month.`,
     data: { ...data, conferenceId: c.id },
     values: { date: values.date ?? (c.start ? londonDate(c.start) : ''), time: values.time ?? (c.start ? clockTime.format(c.start) : '') },
     problems: form?.problems,
