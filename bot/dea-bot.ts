@@ -15,6 +15,7 @@ import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialog
 import { helpCard } from '../cards/help-card';
 import { messageCard } from '../cards/render';
 import { cardAttachment } from '../dialogs/card-attachment';
+import { EXECUTE_FALLBACK_KEY } from '../cards/mobile-fallbacks';
 import type { ConversationReferences } from '../data/stores/conversation-references';
 import type { Logger, StaffDirectory } from '../domain/ports';
 import type { StaffMember } from '../domain/staff';
@@ -139,6 +140,11 @@ export class DeaBot extends TeamsActivityHandler {
       await submitVerb(turn, person, value);
       return;
     }
+    const executeVerb = !turn.activity.text && typeof value?.[EXECUTE_FALLBACK_KEY] === 'string' ? value[EXECUTE_FALLBACK_KEY] : undefined;
+    if (executeVerb && value) {
+      await this.answerFallbackClick(turn, person, executeVerb, value);
+      return;
+    }
     if (dc.activeDialog) {
       const result = await dc.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
@@ -190,6 +196,34 @@ export class DeaBot extends TeamsActivityHandler {
     setTurnPerson(turn, person);
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
     return routeClick(this.deps.routes, person, verb, invokeValue.action?.data, turn);
+  }
+
+  /**
+   * A Teams mobile client without Universal Actions sends a card's Action.Execute as its fallback,
+   * an Action.Submit message: it goes to the same verb handler, and the answer replaces the card
+   * it came from where Teams allows, or follows it.
+   */
+  private async answerFallbackClick(turn: TurnContext, person: StaffMember, verb: string, value: Record<string, unknown>): Promise<void> {
+    setTurnPerson(turn, person);
+    const { [EXECUTE_FALLBACK_KEY]: _verb, ...data } = value;
+    const answer = await routeClick(this.deps.routes, person, verb, data, turn);
+    if (answer.type !== 'application/vnd.microsoft.card.adaptive') {
+      const message = (answer.value as { message?: unknown } | undefined)?.message;
+      await turn.sendActivity(typeof message === 'string' ? message : 'That did not work. Open the card again and try once more.');
+      return;
+    }
+    const attachment = { contentType: 'application/vnd.microsoft.card.adaptive', content: answer.value };
+    const replyToId = turn.activity.replyToId;
+    if (replyToId) {
+      try {
+        await turn.updateActivity({ type: 'message', id: replyToId, attachments: [attachment] });
+        return;
+      } catch (error) {
+        // Some clients' messages cannot be updated: the answer follows as a new card instead.
+        this.deps.logger.info({ activityId: replyToId, error: error instanceof Error ? error.name : 'unknown' }, 'fallback click answered as a new card');
+      }
+    }
+    await turn.sendActivity({ type: 'message', attachments: [attachment] });
   }
 
   private async sendHelp(turn: TurnContext, person: StaffMember): Promise<void> {

@@ -2,6 +2,7 @@ import type { Booking } from '../domain/calendar/booking';
 import type { BookingAction } from '../domain/calendar/booking-policy';
 import { BOOKING_RULES, CLAIMANT_CONTACT_LABELS, CLAIMANT_CONTACTS, DURATIONS_MINUTES, MEETING_MODE_LABELS, MEETING_MODES } from '../domain/calendar/booking';
 import type { Interval } from '../domain/calendar/calendar-port';
+import { OVERRIDE_REASON_LIMIT } from '../domain/calendar/booking-service';
 import { addMonths, describeDate, describeMeeting } from '../domain/requests/calendar-date';
 import type { SupportRequest } from '../domain/requests/support-request';
 import { showCardAction, type FormField } from './form-card';
@@ -30,11 +31,15 @@ export function bookingFacts(booking: Booking | null): { label: string; value: s
   return facts;
 }
 
-function timeFields(today: string, withDuration: boolean): FormField[] {
+function timeFields(today: string, withDuration: boolean, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): FormField[] {
   const fields: FormField[] = [
     { id: 'otherDate', kind: 'date', label: 'Date', required: false, errorMessage: 'Enter a date.', min: today, max: addMonths(today, 4) },
     { id: 'otherTime', kind: 'text', label: 'Start time (24-hour, e.g. 14:30)', required: false, errorMessage: 'Enter a time like 14:30.', maxLength: 5, placeholder: '14:30' },
   ];
+  // Offered once a typed time failed the checks (or a reason was typed): the booker may go on with a reason.
+  if (problems?.overrideReason || values?.overrideReason) {
+    fields.push({ id: 'overrideReason', kind: 'multiline', label: 'Why book this time all the same (optional)', required: false, errorMessage: 'Say why, or choose another time.', maxLength: OVERRIDE_REASON_LIMIT });
+  }
   if (withDuration) {
     fields.push({
       id: 'durationMinutes',
@@ -87,7 +92,7 @@ export function bookingActions(request: SupportRequest, view: BookingView, allow
         intro,
         fields: [
           ...proposalField,
-          ...timeFields(today, true),
+          ...timeFields(today, true, values, problems),
           {
             id: 'mode',
             kind: 'choice',
@@ -114,7 +119,7 @@ export function bookingActions(request: SupportRequest, view: BookingView, allow
         data,
         values,
         problems,
-        fields: timeFields(today, false).map((f) => ({ ...f, required: true })),
+        fields: timeFields(today, false, values, problems).map((f) => ({ ...f, required: f.id !== 'overrideReason' })),
       }),
     );
   }

@@ -16,14 +16,17 @@ export const DATA_EXPORT_ID = 'data-export';
 /**
  * What is wrong with a card people will read, in words (empty when nothing is): every input
  * labelled, a required one with its error message, no template left unexpanded, no raw id or
- * internal reference in text people read, at most three buttons at once, and a size well inside
- * Teams' limit. Run over every card the tests see, so a new journey's cards are checked too.
+ * internal reference in text people read, at most three buttons at once, a size well inside
+ * Teams' limit, and fallbacks for Teams mobile (fallbackText, a Submit behind each Execute, no bare
+ * Table). Run over every card the tests see, so a new journey's cards are checked too.
  */
 export function checkCard(card: unknown): string[] {
   const problems: string[] = [];
   const json = JSON.stringify(card);
   if (json.length * 2 > CARD_SIZE_LIMIT_BYTES) problems.push(`the card is ${Math.round((json.length * 2) / 1024)} KB, more than ${CARD_SIZE_LIMIT_BYTES / 1024} KB`);
   if (json.includes('${')) problems.push('a template expression was left unexpanded ("${")');
+  // Teams mobile (cards to version 1.2): a card it cannot draw shows its fallbackText.
+  if (isObject(card) && (typeof card.fallbackText !== 'string' || !card.fallbackText.trim())) problems.push('the card has no fallbackText for clients that cannot show it');
   checkLevel(card, 'card', problems);
   return problems;
 }
@@ -45,6 +48,8 @@ function checkAction(action: Record<string, unknown>, where: string, problems: s
   if (typeof action.title !== 'string' || !action.title.trim()) problems.push(`${where}: a ${String(action.type)} button has no title`);
   else visible(action.title, `${where}: button`, problems);
   if (action.type === 'Action.ShowCard') checkLevel(action.card, `${where} › "${String(action.title)}"`, problems);
+  // Mobile clients without Universal Actions need a button they can send.
+  if (action.type === 'Action.Execute' && !(isObject(action.fallback) && action.fallback.type === 'Action.Submit')) problems.push(`${where}: the button "${String(action.title)}" has no Action.Submit fallback for Teams mobile`);
 }
 
 function walkElements(node: unknown, where: string, problems: string[]): void {
@@ -69,6 +74,7 @@ function walkElements(node: unknown, where: string, problems: string[]): void {
     visible(node.placeholder, where, problems);
     if (Array.isArray(node.choices)) for (const c of node.choices.filter(isObject)) visible(c.title, where, problems);
   }
+  if (type === 'Table' && !isObject(node.fallback)) problems.push(`${where}: a Table has no fallback for Teams mobile`);
   if (type === 'ActionSet' && Array.isArray(node.actions)) for (const a of node.actions.filter(isObject)) checkAction(a, where, problems);
   for (const key of ['items', 'columns', 'body', 'inlines']) walkElements(node[key], where, problems);
 }

@@ -2,7 +2,7 @@
  * Cards of the group conference journey (seed §29–34, §69). Cases are shown by request reference
  * only, never with a claimant's name, NINO or health details.
  */
-import { noteBlock } from './glance-card';
+import { heading, noteBlock, textBlock } from './glance-card';
 import type { PlanAction } from '../domain/conferences/plan-policy';
 import type { ConferencePlan, GroupConference, NominatedCase } from '../domain/conferences/plan';
 import { CASES_EXPECTED, CONFERENCE_LIMITS, CONFERENCE_MINUTES, QAS_MONTHLY_FOR } from '../domain/conferences/plan';
@@ -11,12 +11,11 @@ import { HORIZON_MONTHS } from '../domain/conferences/months';
 import { QAS_RESULT_LABELS, QAS_RESULTS } from '../domain/quality/qas';
 import { describeMonth } from '../domain/conferences/months';
 import { NEXT_STEP_LABELS, NEXT_STEPS_AFTER } from '../domain/outcomes/next-steps';
-import { describeMeeting } from '../domain/requests/calendar-date';
+import { describeMeeting, londonDate } from '../domain/requests/calendar-date';
 import type { StaffMember } from '../domain/staff';
 import { formCard, showCardAction, type FormField } from './form-card';
-import { renderCard, type AdaptiveCard } from './render';
+import type { AdaptiveCard } from './render';
 import { summaryCard } from './summary-card';
-import planTemplate from './templates/conference-plan.json';
 
 export interface ConferenceNote {
   readonly text: string;
@@ -82,56 +81,97 @@ export interface PlanView {
   readonly allowed: ReadonlySet<PlanAction>;
 }
 
-/** Month × group: date, time, who; with confirm and change while a draft, and retry after a failure. */
+const shortDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short' });
+const clockTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/**
+ * The plan at a glance: each group's coaches once, then a month × group grid (a row a month, a
+ * column a group) with the date and time in each cell and, while it can be changed, a Change
+ * button beside it. Built from ColumnSets, which Teams mobile shows too.
+ */
 export function planCard(view: PlanView): AdaptiveCard {
   const { plan, conferences, dea, people } = view;
   const name = (id: string) => people.get(id)?.name ?? 'someone no longer in the directory';
   const months = [...new Set(conferences.map((c) => c.month))].sort();
   const invited = [plan.inviteWctl ? 'you' : null, plan.workPsychologistId ? `${name(plan.workPsychologistId)} (work psychologist)` : null].filter(Boolean);
-  const card = renderCard(planTemplate, {
-    title: plan.status === 'draft' ? `Group conferences for ${dea.name}: the plan` : `Group conferences for ${dea.name}`,
-    subtitle: `${plan.groups.length} group${plan.groups.length === 1 ? '' : 's'} of ${plan.groups.map((g) => g.length).join(', ')} work coaches; ${plan.durationMinutes} minutes each, as a Teams meeting in ${dea.name}’s diary${invited.length ? `; also invited: ${invited.join(' and ')}` : ''}.`,
-    warning: plan.warning ?? '',
-    progress: view.progress ?? '',
-    months: months.map((month) => ({
-      label: describeMonth(month),
-      rows: conferences
-        .filter((c) => c.month === month)
-        .map((c) => ({
-          group: `Group ${c.groupIndex + 1}`,
-          when: c.start && c.end ? describeMeeting(c.start, c.end) : 'no time yet',
-          status: STATUS_LABELS[c.status],
-          who: c.coachIds.map(name).join(', '),
-          clash: c.clashes.length ? `No time suits everyone: busy then: ${c.clashes.map(name).join(', ')}.` : c.status === 'failed' && c.lastError ? `Not booked: ${c.lastError}` : '',
-        })),
-    })),
-    note: view.note?.text ?? '',
-    noteColor: view.note?.tone === 'attention' ? 'Attention' : 'Default',
-  });
   const data = { planId: plan.id, version: plan.version };
+  const changeable = (c: GroupConference) => view.allowed.has('change') && (c.status === 'proposed' || c.status === 'unplaced');
+  const refusedId = view.form?.problems && Object.keys(view.form.problems).length ? view.form.values?.conferenceId : undefined;
+
+  const body: Record<string, unknown>[] = [
+    heading(plan.status === 'draft' ? `Group conferences for ${dea.name}: the plan` : `Group conferences for ${dea.name}`),
+    textBlock(yourPlanAction(view), { weight: 'Bolder' }),
+  ];
+  if (view.note) body.push(noteBlock(view.note));
+  if (plan.warning) body.push({ type: 'Container', style: 'attention', items: [textBlock(`⚠ ${plan.warning}`, { weight: 'Bolder' })] });
+  if (view.progress) body.push(textBlock(view.progress, { weight: 'Bolder' }));
+  body.push(textBlock(`${plan.durationMinutes} minutes each, as a Teams meeting in ${dea.name}’s diary${invited.length ? `; also invited: ${invited.join(' and ')}` : ''}.`, { spacing: 'Small' }));
+
+  body.push(heading('Groups', 'Medium'));
+  plan.groups.forEach((ids, i) => body.push(textBlock(`**Group ${i + 1}** (${ids.length}): ${ids.map(name).join(', ')}`, { spacing: 'Small' })));
+
+  body.push(heading('Dates', 'Medium'));
+  const groupCount = plan.groups.length;
+  body.push(row([[textBlock('Month', { weight: 'Bolder' })], ...Array.from({ length: groupCount }, (_, g) => [textBlock(`Group ${g + 1}`, { weight: 'Bolder' })])], { separator: true }));
+  for (const month of months) {
+    const cells = Array.from({ length: groupCount }, (_, g) => {
+      const c = conferences.find((x) => x.month === month && x.groupIndex === g);
+      if (!c) return [textBlock('—', { isSubtle: true })];
+      const items: Record<string, unknown>[] = [textBlock(c.start && c.end ? `${shortDay.format(c.start)}, ${clockTime.format(c.start)}` : 'No time yet', { weight: 'Bolder', spacing: 'None' })];
+      if (c.status !== 'proposed' && c.status !== 'booked') items.push(textBlock(STATUS_LABELS[c.status], { spacing: 'None', size: 'Small' }));
+      if (c.clashes.length) items.push(textBlock(`⚠ Busy then: ${c.clashes.map(name).join(', ')}`, { spacing: 'None', size: 'Small', color: 'Attention' }));
+      else if (c.status === 'failed' && c.lastError) items.push(textBlock(`⚠ Not booked: ${c.lastError}`, { spacing: 'None', size: 'Small', color: 'Attention' }));
+      if (changeable(c) && c.id !== refusedId) items.push({ type: 'ActionSet', spacing: 'Small', actions: [changeAction(c, data)] });
+      return items;
+    });
+    body.push(row([[textBlock(describeMonth(month), { weight: 'Bolder' })], ...cells], { separator: true }));
+  }
+
+  // A refused change comes back open, under the grid, with what was typed and the problem beside it.
+  const refused = refusedId ? conferences.find((c) => c.id === refusedId) : undefined;
+  if (refused && changeable(refused)) {
+    const form = changeAction(refused, data, view.form);
+    body.push({ type: 'Container', separator: true, items: [heading(`Change group ${refused.groupIndex + 1}, ${describeMonth(refused.month)}`, 'Medium'), ...((form.card as AdaptiveCard).body as unknown[])] }, { type: 'ActionSet', actions: (form.card as AdaptiveCard).actions });
+  }
+
   const actions: Record<string, unknown>[] = [];
   if (view.allowed.has('confirm')) actions.push({ type: 'Action.Execute', title: 'Confirm and book', verb: 'conference.confirm', style: 'positive', data });
-  if (view.allowed.has('change')) {
-    const changeable = conferences.filter((c) => c.status === 'proposed' || c.status === 'unplaced');
-    actions.push(
-      showCardAction({
-        title: 'Change a time',
-        verb: 'conference.change',
-        submitTitle: 'Change it',
-        data,
-        values: view.form?.values,
-        problems: view.form?.problems,
-        fields: [
-          { id: 'conferenceId', kind: 'choice', label: 'Conference', required: true, errorMessage: 'Choose the conference to change.', choices: changeable.map((c) => ({ title: `${describeMonth(c.month)}, group ${c.groupIndex + 1}`, value: c.id })) },
-          { id: 'date', kind: 'date', label: 'Date (in the same month)', required: true, errorMessage: 'Enter the date.' },
-          { id: 'time', kind: 'text', label: 'Start time (24-hour, like 14:30)', required: true, errorMessage: 'Enter the start time like 14:30.', maxLength: 5 },
-        ],
-      }),
-    );
-  }
   if (view.allowed.has('retry')) actions.push({ type: 'Action.Execute', title: 'Try booking again', verb: 'conference.retry', data });
-  if (actions.length) card.actions = actions;
-  return card;
+  return { type: 'AdaptiveCard', version: '1.5', body, ...(actions.length ? { actions } : {}) };
+}
+
+/** The team leader's next step on the plan, in a line. */
+function yourPlanAction(view: PlanView): string {
+  if (view.allowed.has('confirm')) {
+    const unplaced = view.conferences.filter((c) => c.status === 'unplaced').length;
+    return unplaced ? `Your action: give a time to the ${unplaced === 1 ? 'conference' : `${unplaced} conferences`} marked “no time yet”, then confirm the plan.` : 'Your action: check the dates, change any that do not suit, then confirm and book.';
+  }
+  if (view.allowed.has('retry')) return 'Your action: some conferences are not booked yet. Try booking again.';
+  if (view.conferences.some((c) => c.status === 'pending')) return 'Nothing for you to do now: the conferences are being put in the diaries.';
+  return 'Nothing for you to do now: the conferences are booked. Coaches nominate cases with “nominate case”.';
+}
+
+/** One row of the grid: the month, then one column per group; weights, not auto widths, so the rows line up. */
+function row(columns: readonly (readonly Record<string, unknown>[])[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'ColumnSet', spacing: 'Small', ...extra, columns: columns.map((items, i) => ({ type: 'Column', width: i === 0 ? 2 : 3, items })) };
+}
+
+/** "Change" beside a conference: a new date and time in the same month. */
+function changeAction(c: GroupConference, data: Readonly<Record<string, unknown>>, form?: FormState): Record<string, unknown> {
+  const values = form?.values ?? {};
+  return showCardAction({
+    title: 'Change',
+    verb: 'conference.change',
+    submitTitle: 'Change it',
+    intro: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: give a new date and time in the same month.`,
+    data: { ...data, conferenceId: c.id },
+    values: { date: values.date ?? (c.start ? londonDate(c.start) : ''), time: values.time ?? (c.start ? clockTime.format(c.start) : '') },
+    problems: form?.problems,
+    fields: [
+      { id: 'date', kind: 'date', label: `Date in ${describeMonth(c.month)}`, required: true, errorMessage: 'Enter the date.' },
+      { id: 'time', kind: 'text', label: 'Start time (24-hour, like 14:30)', required: true, errorMessage: 'Enter the start time like 14:30.', maxLength: 5 },
+    ],
+  });
 }
 
 /** A coach or team leader puts a case forward for a coming conference (seed §30, §31). */

@@ -18,7 +18,7 @@ import { confirmAction, glanceCard, heading, textBlock, type GlanceNote } from '
 import { showCardAction } from './form-card';
 import { addMonths } from '../domain/requests/calendar-date';
 import { CHANNEL_LABELS, channelsFor } from '../domain/requests/channels';
-import { TRIAGE_LIMITS } from '../domain/requests/triage-service';
+import { groupConferenceNomination, TRIAGE_LIMITS } from '../domain/requests/triage-service';
 import { MAX_MONTHS_AHEAD } from '../domain/requests/drafts';
 import type { RequestMessage } from '../domain/requests/support-request';
 import { BOOKING_RULES } from '../domain/calendar/booking';
@@ -134,7 +134,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     // A colleague's request is titled by their job role, as their email subject would be.
     title: `${request.reference}: ${request.type === 'colleague_support' ? `${jobRole(parties.requester)} support request` : REQUEST_TYPE_LABELS[request.type]}`,
     subtitle: subjectLine(request, parties, viewer, full),
-    badge: request.urgent ? (full && request.vulnerability === 'suicide_or_self_harm' ? 'URGENT: declared intention of suicide or self-harm' : 'URGENT') : '',
+    badge: request.urgent ? (full && request.vulnerability === 'suicide_or_self_harm' ? 'URGENT: declared intention to attempt suicide or self harm' : 'URGENT') : '',
     note: options.note,
     yourAction: yourAction({ request, parties, viewer, view, allowed, allowedBeforeBooking, allowedOnMeeting, allowedAfter, options }),
     keyFacts: keyFacts(request, full ? current : null),
@@ -290,8 +290,10 @@ function waitingFor(request: SupportRequest, parties: RequestParties, options: R
       return `waiting for ${other} to record the outcome.`;
     case 'outcome_recorded':
       return 'the outcome is recorded.';
-    case 'closed':
-      return 'this request is closed.';
+    case 'closed': {
+      const nominated = groupConferenceNomination(request);
+      return nominated ? `${nominated.charAt(0).toLowerCase()}${nominated.slice(1)}` : 'this request is closed.';
+    }
     case 'redirected':
       return 'this request was redirected. The reason is in the details.';
     case 'withdrawn':

@@ -7,20 +7,18 @@ import type { AdaptiveCard } from './render';
 
 export const NEW_REQUEST_JOURNEY = 'new-request';
 
-/** The claimant form's safeguarding box: a declaration of intention to attempt suicide or self-harm. */
+/** The claimant form's safeguarding box: a declaration of intention to attempt suicide or self harm. */
 export const SELF_HARM_FIELD = 'declaredSelfHarm';
 
 /**
- * What the work coach does at once when a claimant declares an intention to attempt suicide or
- * self-harm. The Jobcentre 6 point plan is the full procedure; these are its immediate steps.
+ * What the work coach does at once when a claimant declares an intention to attempt suicide or self
+ * harm. The 6 point plan is the procedure and is not repeated here: the card names it, in the words
+ * used for it, and adds nothing of its own beyond the emergency number.
  */
 export const SAFEGUARDING_STEPS: readonly string[] = [
-  'If the claimant is in immediate danger, or has already harmed themselves, call 999 now.',
-  'Stay with the claimant, or keep them on the phone. Listen, take what they say seriously and stay calm.',
-  'Tell your team leader, or the most senior person on site, straight away.',
-  'Give the claimant the Samaritans number: 116 123 (free, day or night). Ask who else can support them, such as their GP.',
-  'Follow the rest of the Jobcentre 6 point plan for managing declarations of suicide or self-harm.',
-  'Record what happened and what you did, as the 6 point plan says.',
+  'Follow the 6 point plan now. It is the Jobcentre Plus procedure for managing a declaration of intention to attempt suicide or self harm.',
+  'If anyone is in immediate danger, call 999.',
+  'The DEA can help: managing a declaration of intention to attempt suicide or self harm can be part of a DEA claimant support intervention.',
 ];
 
 /** Shown the moment a declaration is recorded, before anything else. */
@@ -28,9 +26,10 @@ export function safeguardingCard(): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     version: '1.5',
+    fallbackText: `The claimant declared an intention to attempt suicide or self harm. ${SAFEGUARDING_STEPS.join(' ')}`,
     body: [
-      { type: 'TextBlock', text: 'Do this now: the claimant declared an intention to attempt suicide or self-harm', size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
-      { type: 'TextBlock', text: 'Your request to the DEA is marked urgent. First:', wrap: true },
+      { type: 'TextBlock', text: 'Do this now: the claimant declared an intention to attempt suicide or self harm', size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: 'Your request to the DEA is marked urgent.', wrap: true },
       ...SAFEGUARDING_STEPS.map((step, i) => ({ type: 'TextBlock', text: `${i + 1}. ${step}`, wrap: true, spacing: 'Small' })),
       { type: 'TextBlock', text: 'Then check your request below and send it.', wrap: true, weight: 'Bolder' },
     ],
@@ -123,7 +122,7 @@ function fieldsFor(type: RequestType, today: string): FormField[] {
           required: false,
           errorMessage: '',
           hint: 'If they have, you are shown what to do now, and the request is marked urgent.',
-          choices: [{ title: 'The claimant has declared an intention to attempt suicide or self-harm', value: 'yes' }],
+          choices: [{ title: 'The claimant has declared an intention to attempt suicide or self harm', value: 'yes' }],
         },
       ];
     case 'skill_support':
@@ -198,7 +197,7 @@ export function vulnerabilityCard(): AdaptiveCard {
       { value: 'clearly_vulnerable', title: 'The claimant is clearly vulnerable', description: 'Their health or wellbeing may be at risk.' },
       {
         value: 'suicide_or_self_harm',
-        title: 'They declared an intention of suicide or self-harm',
+        title: 'They declared an intention to attempt suicide or self harm',
         description: 'You will be shown what to do now, and the request is marked urgent.',
       },
       { value: 'neither', title: 'Neither', description: 'The DEA cannot take this request; you will be told where to refer them.' },

@@ -2,6 +2,7 @@ import type { Booking } from '../domain/calendar/booking';
 import type { Channel } from '../domain/requests/channels';
 import { describeMeeting } from '../domain/requests/calendar-date';
 import type { SupportRequest } from '../domain/requests/support-request';
+import { groupConferenceNomination } from '../domain/requests/triage-service';
 
 /** A channel of support as it reads inside a sentence. */
 export const CHANNEL_IN_A_SENTENCE: Readonly<Record<Channel, string>> = {
@@ -43,6 +44,8 @@ export function requestNotice({ request, action, actorName, at, booking }: Notic
     if (action.startsWith('accept:')) return `${who} accepted the request. Type of support: ${channel}. What happens next is on its card.`;
     if (action.startsWith('redirect')) return `${who} redirected the request. The reason is on its card.`;
     switch (action) {
+      case 'nominate:group_conference':
+        return `${who} accepted the request for a group work coach conference. ${groupConferenceNomination(request) ?? 'Which one is on its card.'}`;
       case 'ask':
         return `${who} asked you for more information. Answer on the request's card.`;
       case 'answer':

@@ -145,7 +145,7 @@ export class NewRequestDialog extends Dialog {
     await this.drafts.set(dc.context, { type: state.type!, values: state.values });
     const problems = this.check(state).problems;
     if (problems) return this.showForm(dc, state, problems);
-    // A declaration of intention to attempt suicide or self-harm, for any claimant: what to do comes first.
+    // A declaration of intention to attempt suicide or self harm, for any claimant: what to do comes first.
     if (state.type === 'claimant_support' && (state.values[SELF_HARM_FIELD] ?? '').split(',').includes('yes')) {
       state.vulnerability = 'suicide_or_self_harm';
       await this.send(dc.context, safeguardingCard());
@@ -284,7 +284,7 @@ function summaryOf(submission: Submission, deaName: string): AdaptiveCard {
           { label: 'NI number', value: formatNino(input.nino) },
           { label: 'Benefits', value: input.benefits.map((b) => BENEFIT_LABELS[b]).join(', ') },
           { label: 'Response needed by', value: describeDate(input.requiredBy) },
-          ...(vulnerability ? [{ label: 'Why it can go ahead', value: vulnerability === 'clearly_vulnerable' ? 'Clearly vulnerable' : 'Declared intention of suicide or self-harm' }] : []),
+          ...(vulnerability ? [{ label: 'Why it can go ahead', value: vulnerability === 'clearly_vulnerable' ? 'Clearly vulnerable' : 'Declared intention to attempt suicide or self harm' }] : []),
         ],
         paragraphs: [
           { label: "Claimant's challenges", value: input.challenges },

@@ -19,6 +19,7 @@ const BOOKING_FIELDS = z.object({
   durationMinutes: z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined || v === '' ? undefined : Number(v))),
   mode: z.string().optional(),
   claimantContact: z.string().optional(),
+  overrideReason: z.string().optional(),
 });
 
 /** Booking case and skill conferences, three ways and interventions in Outlook diaries (seed 000 §14, §17, §25, §40). */
@@ -44,7 +45,7 @@ export const bookingJourney: Journey = {
      * ANSWER_WITHIN_MS, then answers with the booking as it is; the cards are updated when it ends,
      * and if this process stops first, the next one (or another instance) finishes it.
      */
-    const settledWithinAnswer = (bookingId: string, since: number) => work.signals.settled(work.scheduler.idOf(BOOKING_WORK, bookingId), ANSWER_WITHIN_MS, since);
+    const settledWithinAnswer = (bookingId: string, since: number) => work.signals.settled(work.scheduler.idOf(BOOKING_WORK, bookingId), Math.max(0, ANSWER_WITHIN_MS - (Date.now() - since)), since);
     return {
       commands: { meetings: meetings.command },
       verbs: [

@@ -65,7 +65,7 @@ export class ConferenceActions {
       // The card this click came from becomes the plan: remember it, to update as booking goes.
       const activityId = turn.activity.replyToId;
       if (activityId) await this.deps.store.setCard(plan.id, activityId, TurnContext.getConversationReference(turn.activity));
-      return this.renderPlan(plan.id, { note: { text: 'Check the times, change any that do not suit, then confirm: nothing is booked until you do.', tone: 'good' } });
+      return this.renderPlan(plan.id, { note: { text: 'Nothing is booked until you confirm.', tone: 'good' } });
     },
     'conference.change': async (person, data) => {
       const plan = await this.deps.plans.change(person, planIdOf(data), versionOf(data), String(data.conferenceId ?? ''), data.date, data.time);

@@ -84,7 +84,6 @@ export function createCaseServices({ config, dataSource, directory, conversation
 
   const trends = new TrendWatcher({ store: requestStore, directory, trends: trendStore, notifier, clock, rules: config.trends });
   const requests = new RequestService({ store: requestStore, directory, notifier, clock, trends, uow });
-  const triage = new TriageService({ store: requestStore, directory, notifier, clock, trends, uow });
 
   // Work psychologist, employer adviser and Third Party Provision manager actions that outcomes start.
   const actions = new ActionService({ store: new SqlFollowUpActionStore(dataSource), people: new SqlRoleHolders(dataSource, directory), directory, notifier: new OutboxActionNotifier(outbox), jobs, clock, uow });
@@ -94,6 +93,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
   const conferenceNotifier = new OutboxConferenceNotifier(conferenceStore, outbox);
   const plans = new GroupConferenceService({ store: conferenceStore, calendar, cohort: new SqlCohortDirectory(dataSource, directory), directory, patterns, notifier: conferenceNotifier, jobs, clock, logger, uow, work });
   const conferenceCases = new ConferenceCases({ store: conferenceStore, directory, requests: requestStore, followUps: new FollowUps({ requests: requestStore, notifier, actions }), notifier: conferenceNotifier, jobs, clock, logger });
+  const triage = new TriageService({ store: requestStore, directory, notifier, clock, trends, uow, groupConferences: conferenceCases });
   const nominator: GroupCaseNominator = {
     nominateForNext: async (requestId, actorId) => {
       const conference = await conferenceCases.nominateForNext(requestId, actorId);

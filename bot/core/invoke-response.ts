@@ -1,9 +1,10 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { withMobileFallbacks } from '../../cards/mobile-fallbacks';
 import type { AdaptiveCard } from '../../cards/render';
 
-/** The answer to a card action: the card to show in place of the one clicked. */
+/** The answer to a card action: the card to show in place of the one clicked, with its fallbacks for Teams mobile. */
 export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as unknown as Record<string, unknown> };
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: withMobileFallbacks(card) as unknown as Record<string, unknown> };
 }
 
 export function badRequest(message: string): AdaptiveCardInvokeResponse {

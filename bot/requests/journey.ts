@@ -11,6 +11,7 @@ import type { Journey } from '../core/journey';
 import { listRoutes } from '../core/list-routes';
 import { CASE_CARD_KINDS, REQUEST_LIVE_CARD } from '../core/outbox-writer';
 import { refreshRequestCopies, requestCardOrNotice } from './live-request-card';
+import { groupConferenceNomination } from '../../domain/requests/triage-service';
 
 const text = z.string().optional();
 
@@ -86,7 +87,11 @@ export const requestsJourney: Journey = {
         queue.verb,
         answers.refreshVerb(),
         answers.verb('request.withdraw', z.object({}), async (p, t) => ({ request: await requests.withdraw(p, t.requestId, t.version), note: 'You withdrew this request. The DEA has been told.' })),
-        answers.verb('request.accept', z.object({ channel: text }), async (p, t, d) => ({ request: await triage.accept(p, t.requestId, t.version, d.channel), note: 'Accepted. The work coach has been told.' })),
+        answers.verb('request.accept', z.object({ channel: text }), async (p, t, d) => {
+          const request = await triage.accept(p, t.requestId, t.version, d.channel);
+          const nominated = groupConferenceNomination(request);
+          return { request, note: nominated ? `Accepted. ${nominated} The work coach has been told.` : 'Accepted. The work coach has been told.' };
+        }),
         answers.verb('request.ask', z.object({ question: text }), async (p, t, d) => ({ request: await triage.askForInformation(p, t.requestId, t.version, d.question), note: 'Your question was sent to the work coach.' })),
         answers.verb('request.answer', z.object({ answer: text }), async (p, t, d) => ({ request: await triage.answer(p, t.requestId, t.version, d.answer), note: 'Your answer was sent to the DEA.' })),
         answers.verb(

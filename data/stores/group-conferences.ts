@@ -19,11 +19,14 @@ export class SqlConferenceStore implements ConferenceStore {
     return repositoryOf<GroupConferenceRow>(this.dataSource, 'GroupConference');
   }
 
-  private readonly caseRows: Repository<ConferenceCaseRow>;
+  // A case accepted from a request is nominated in the same unit of work as the acceptance.
+  private get caseRows(): Repository<ConferenceCaseRow> {
+    return repositoryOf<ConferenceCaseRow>(this.dataSource, 'ConferenceCase');
+  }
+
   private readonly qas: Repository<ConferenceQasRow>;
 
   constructor(private readonly dataSource: DataSource) {
-    this.caseRows = dataSource.getRepository<ConferenceCaseRow>('ConferenceCase');
     this.qas = dataSource.getRepository<ConferenceQasRow>('ConferenceQas');
   }
 

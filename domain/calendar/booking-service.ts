@@ -12,7 +12,9 @@ import type { CalendarPort, EventResult, Interval, NewEvent } from './calendar-p
 import { findCommonSlots, type Participant } from './free-time';
 import { addDays, isClockTime, londonToUtc } from './london-time';
 import { isCalendarDate } from '../requests/calendar-date';
-import type { WorkingHours } from './working-hours';
+import { workingIntervals, type WorkingHours } from './working-hours';
+import { isBankHoliday } from './bank-holidays';
+import { describeDate, describeMeeting, londonDate } from '../requests/calendar-date';
 
 
 export interface WorkingPattern {
@@ -34,7 +36,12 @@ export interface BookingChoice {
   readonly mode?: string;
   /** Claimant support interventions: how the DEA told the claimant (seed §40). */
   readonly claimantContact?: string;
+  /** Why a typed time that fails the usual checks should be booked all the same. */
+  readonly overrideReason?: string;
 }
+
+/** How long a reason for booking a time outside the usual checks may be. */
+export const OVERRIDE_REASON_LIMIT = 500;
 
 /** What must happen before an intervention can be booked (consent, the team leader's agreement). */
 export interface BookingGate {
@@ -43,6 +50,9 @@ export interface BookingGate {
   /** A three way's claimant availability, as working hours. */
   claimantHours(request: SupportRequest): Promise<WorkingHours | null>;
 }
+
+/** How long a typed time's free/busy check may wait for the diaries. */
+const FREE_BUSY_WAIT_MS = 1500;
 
 /** A claimant needs time for the appointment letter to reach them (seed §25). */
 const LETTER_DAYS = 2;
@@ -128,6 +138,7 @@ export class BookingService {
     const blockedBy = (await this.deps.gate?.bookingBlockedBy(request)) ?? null;
     assertBookingNow({ request, booking: await this.deps.bookings.currentFor(request.id), blockedBy }, 'book');
     const { start, end, mode } = this.checkChoice(choice);
+    const override = await this.checkTypedTime(request, choice, start, end);
     let claimantContact: ClaimantContact | null = null;
     if (request.channel === 'claimant_support_intervention') {
       if (!isClaimantContact(choice.claimantContact)) throw invalid('Say how you contacted the claimant.', { claimantContact: 'Choose phone, email, face to face or letter.' });
@@ -137,7 +148,7 @@ export class BookingService {
     return this.uow.run(async () => {
       // Moving the request's version on first makes a second click (or a stale card) a conflict, so
       // two clicks at once can never make two bookings.
-      await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'book:start', at: now });
+      await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'book:start', at: now, ...(override ? { message: { kind: 'note' as const, text: override } } : {}) });
       const booking = await this.deps.bookings.create({ requestId: request.id, start, end, mode, claimantContact }, now);
       await this.deps.work?.schedule(BOOKING_WORK, booking.id);
       return booking;
@@ -294,11 +305,13 @@ export class BookingService {
     assertBookingNow({ request, booking, blockedBy: null }, 'move');
     if (!booking) throw invalid('There is no booked meeting to move.');
     const minutes = Math.round((booking.end.getTime() - booking.start.getTime()) / 60_000);
-    const { start, end } = this.checkChoice({ ...choice, slot: undefined, mode: booking.mode, durationMinutes: (DURATIONS_MINUTES as readonly number[]).includes(minutes) ? minutes : 60 });
+    const typed = { ...choice, slot: undefined, mode: booking.mode, durationMinutes: (DURATIONS_MINUTES as readonly number[]).includes(minutes) ? minutes : 60 };
+    const { start, end } = this.checkChoice(typed);
+    const override = await this.checkTypedTime(request, typed, start, end, booking);
     const now = this.deps.clock.now();
     return this.begin(booking, { status: 'moving', start, end, lastError: null }, async () => {
       // The request's version moves on so every copy of its card shows the new time.
-      const changed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'reschedule', at: now });
+      const changed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'reschedule', at: now, ...(override ? { message: { kind: 'note' as const, text: override } } : {}) });
       await this.deps.notifier.requestChanged(changed);
       await this.deps.notifier.requestNeedsAttention(changed, this.otherParty(changed, person.id));
     });
@@ -353,6 +366,56 @@ export class BookingService {
     if (!isMeetingMode(choice.mode)) problems.mode = 'Choose face to face, Teams, video or telephone.';
     if (Object.keys(problems).length || !start) throw invalid(Object.values(problems)[0] ?? 'Choose a time.', problems);
     return { start, end: new Date(start.getTime() + minutes * 60_000), mode: choice.mode as MeetingMode };
+  }
+
+  /**
+   * A date and time the booker typed is checked as the proposed ones were found: each diary's working
+   * hours and bank holidays, free/busy, the claimant's availability and, for a three way, the days the
+   * letter needs. What fails is refused beside the time with every reason; the booker may go on by
+   * giving a reason, which is kept on the request (returned here). A proposed time needs no check.
+   */
+  private async checkTypedTime(request: SupportRequest, choice: BookingChoice, start: Date, end: Date, moving?: Booking): Promise<string | null> {
+    const typed = (typeof choice.otherDate === 'string' && choice.otherDate.trim() !== '') || (typeof choice.otherTime === 'string' && choice.otherTime.trim() !== '');
+    const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
+    if (!typed || !rules) return null;
+    const reason = typeof choice.overrideReason === 'string' ? choice.overrideReason.trim() : '';
+    if (reason.length > OVERRIDE_REASON_LIMIT) {
+      throw invalid(`Keep the reason to ${OVERRIDE_REASON_LIMIT} characters.`, { overrideReason: `The reason must be ${OVERRIDE_REASON_LIMIT} characters or fewer (it is ${reason.length}).` });
+    }
+    const parties = await this.parties(request);
+    const people = rules.diaries.map((role) => participant(parties, role));
+    const reasons: string[] = [];
+    const day = londonDate(start);
+    let region: BankHolidayRegion = 'england-and-wales';
+    // The click must be answered within Teams' 5 seconds: diaries slower than this are not waited for,
+    // and the booking notes that they were not checked rather than passing in silence.
+    const busy = await withinTime(this.deps.calendar.busy(people.map((p) => p.email), start, end), FREE_BUSY_WAIT_MS);
+    const unchecked = busy === null ? 'The diaries could not be checked for clashes in time.' : null;
+    for (const person of people) {
+      const pattern = await this.deps.patterns.of(person);
+      if (person === people[0]) region = pattern.region;
+      const who = person.id === parties.adviser.id ? 'the DEA' : person.name;
+      if (isBankHoliday(pattern.region, day)) reasons.push(`${describeDate(day)} is a bank holiday for ${who}.`);
+      else if (!covers(workingIntervals(pattern.hours, pattern.region, start, end), start, end)) reasons.push(`It is outside ${who === 'the DEA' ? 'the DEA’s' : `${who}’s`} working hours.`);
+      // The meeting being moved is in the diaries already: it does not count as a clash with itself.
+      const clashes = (busy?.get(person.email.toLowerCase()) ?? []).filter((b) => !(moving && b.start.getTime() === moving.start.getTime() && b.end.getTime() === moving.end.getTime()));
+      if (clashes.some((b) => b.start < end && b.end > start)) reasons.push(`${who === 'the DEA' ? 'The DEA is' : `${who} is`} busy then.`);
+    }
+    const claimantHours = (await this.deps.gate?.claimantHours(request)) ?? null;
+    if (claimantHours && !covers(workingIntervals(claimantHours, region, start, end), start, end)) reasons.push('The claimant is not available then.');
+    if (request.channel === 'three_way_intervention') {
+      const earliest = new Date(this.deps.clock.now().getTime() + LETTER_DAYS * 86_400_000);
+      if (start < earliest) reasons.push(`The claimant’s letter needs ${LETTER_DAYS} days to reach them: choose a time from ${describeDate(londonDate(earliest))} on.`);
+    }
+    if (!reasons.length) return unchecked ? `Booked for ${describeMeeting(start, end)}. ${unchecked}` : null;
+    const summary = reasons.join(' ');
+    if (!reason) {
+      throw invalid(`${describeMeeting(start, end)} may not work. ${summary} Choose another time, or say why it should be booked all the same.`, {
+        otherTime: `${summary} Choose another time, or give a reason below to book it all the same.`,
+        overrideReason: 'Say why this time should be booked all the same, or choose another time.',
+      });
+    }
+    return `Booked for ${describeMeeting(start, end)} although: ${summary}${unchecked ? ` ${unchecked}` : ''} Reason given: ${reason}`;
   }
 
   /** Another date and time, when given, wins over a proposed slot (the proposals are preselected). */
@@ -428,4 +491,22 @@ export class BookingService {
 function endOfLondonDay(date: string | null, now: Date): Date {
   if (!date) return new Date(now.getTime() + 28 * 86_400_000);
   return londonToUtc(addDays(date, 1), '00:00');
+}
+
+/** Whether the working intervals cover the whole meeting. */
+function covers(working: readonly Interval[], start: Date, end: Date): boolean {
+  return working.some((w) => w.start.getTime() <= start.getTime() && w.end.getTime() >= end.getTime());
+}
+
+/** The promise's value, or null when it takes longer than `ms` (or fails). */
+async function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([promise.catch(() => null), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

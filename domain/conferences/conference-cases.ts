@@ -9,6 +9,7 @@ import type { Clock, Logger, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
 import { checkNextSteps, type FollowUpStarter } from '../outcomes/next-steps';
 import type { SupportRequestStore } from '../requests/ports';
+import type { SupportRequest } from '../requests/support-request';
 import { CASES_EXPECTED, CONFERENCE_LIMITS, QAS_MONTHLY_FOR, type ConferencePlan, type GroupConference, type NominatedCase, type QasCheck } from './plan';
 import { checkQasResult } from '../quality/qas';
 import type { ConferenceNotifier, ConferenceStore, JobLeases } from './ports';
@@ -86,16 +87,38 @@ export class ConferenceCases {
     const request = await this.deps.requests.findById(requestId);
     const actor = await this.deps.directory.findById(actorId);
     if (!request || !actor) return null;
+    const next = await this.nextConferenceFor(request);
+    if (!next) return null;
+    if ((await this.deps.store.casesOf(next.id)).some((c) => c.requestId === request.id)) return next;
+    await this.nominate(actor, next.id, { reference: request.reference });
+    return next;
+  }
+
+  /** The next booked (or booking) conference of the requester's group, if one is planned. */
+  async nextConferenceFor(request: SupportRequest): Promise<GroupConference | null> {
     const now = this.deps.clock.now().getTime();
     const upcoming: GroupConference[] = [];
     for (const plan of await this.deps.store.plansForDea(request.deaId, ['confirmed'])) {
       upcoming.push(...(await this.deps.store.conferencesOf(plan.id)).filter((c) => (c.status === 'booked' || c.status === 'pending') && c.start !== null && c.start.getTime() > now && c.coachIds.includes(request.requesterId)));
     }
-    const next = upcoming.sort((a, b) => a.start!.getTime() - b.start!.getTime())[0];
-    if (!next) return null;
-    if ((await this.deps.store.casesOf(next.id)).some((c) => c.requestId === request.id)) return next;
-    await this.nominate(actor, next.id, { reference: request.reference });
-    return next;
+    return upcoming.sort((a, b) => a.start!.getTime() - b.start!.getTime())[0] ?? null;
+  }
+
+  /**
+   * Accepting a request as a group work coach conference (seed §13, §30): the case goes to the
+   * requester's next conference; with none planned, why not and who plans them.
+   */
+  async placeAccepted(dea: StaffMember, request: SupportRequest): Promise<{ conference: GroupConference } | { refusal: string }> {
+    const next = await this.nextConferenceFor(request);
+    if (next) {
+      if (!(await this.deps.store.casesOf(next.id)).some((c) => c.requestId === request.id)) await this.nominate(dea, next.id, { reference: request.reference });
+      return { conference: next };
+    }
+    const coach = await this.deps.directory.findById(request.requesterId);
+    const leader = coach?.teamLeaderId ? await this.deps.directory.findById(coach.teamLeaderId) : null;
+    const whose = coach ? `${coach.name}’s group` : 'this work coach’s group';
+    const who = leader ? `${leader.name}, their team leader,` : 'Their team leader';
+    return { refusal: `No group conference is booked yet for ${whose}. ${who} plans them with “plan group conferences”. Choose another type of support for now.` };
   }
 
   async cases(conferenceId: string): Promise<NominatedCase[]> {

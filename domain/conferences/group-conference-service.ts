@@ -17,7 +17,7 @@ import { isClockTime, londonToUtc } from '../calendar/london-time';
 import { isCalendarDate } from '../requests/calendar-date';
 import { groupCohort } from './grouping';
 import { planMonthlySlotsPausing, type PlannedSlot } from './monthly-slots';
-import { describeMonth, HORIZON_MONTHS, monthBounds, monthOf, monthsAhead } from './months';
+import { describeMonth, HORIZON_MONTHS, monthBounds, monthOf, monthsAhead, planMonths } from './months';
 import { CONFERENCE_MINUTES, type ConferencePlan, type GroupConference } from './plan';
 import type { CohortDirectory, ConferenceCalendar, ConferenceNotifier, ConferenceStore, JobLeases, NewConference } from './ports';
 
@@ -92,8 +92,10 @@ export class GroupConferenceService {
     if (request.inviteWorkPsychologist === true && !psychologist) throw invalid('There is no work psychologist in the staff directory to invite.', { inviteWorkPsychologist: 'Nobody to invite: untick this.' });
 
     const now = this.deps.clock.now();
-    const months = monthsAhead(now);
-    const slots = await this.findSlots(dea, coaches, grouping.groups, months, minutes, now);
+    const months = planMonths(now);
+    const current = monthOf(now);
+    // The current month stays on the plan only for groups a time was found for in what is left of it.
+    const slots = (await this.findSlots(dea, coaches, grouping.groups, months, minutes, now)).filter((s) => s.month !== current || s.slot !== null);
     // Drafts nobody confirmed are replaced, so the DEA has one plan in the making at a time.
     for (const old of await this.deps.store.plansForDea(dea.id, ['draft'])) await this.deps.store.updatePlan(old.id, old.version, { status: 'cancelled' }, now);
     const plan = await this.deps.store.createPlan(

@@ -21,6 +21,18 @@ export function monthsAhead(now: Date, count = HORIZON_MONTHS): string[] {
   return Array.from({ length: count }, (_, i) => addMonthsTo(current, i + 1));
 }
 
+/** A plan made on or before this day of a month tries that month too. */
+export const EARLY_IN_MONTH_DAY = 15;
+
+/**
+ * The months a new plan covers: the next HORIZON_MONTHS, and the current month as well when the
+ * plan is made early in it (whether a time is left in it is for the slot search to say).
+ */
+export function planMonths(now: Date): string[] {
+  const day = Number(londonDate(now).slice(8, 10));
+  return day <= EARLY_IN_MONTH_DAY ? [monthOf(now), ...monthsAhead(now)] : monthsAhead(now);
+}
+
 /** London midnight at the start of the month, and of the next: a BST change inside moves neither. */
 export function monthBounds(month: string): { from: Date; to: Date } {
   return { from: londonToUtc(`${month}-01`, '00:00'), to: londonToUtc(`${addMonthsTo(month, 1)}-01`, '00:00') };

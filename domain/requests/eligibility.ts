@@ -14,7 +14,7 @@ export type Eligibility =
 
 /**
  * Seed §3–5: the DEA cannot support non-benefit claimants, except one who is clearly vulnerable or
- * has declared an intention of suicide or self-harm; such a request is urgent, and a declaration
+ * has declared an intention to attempt suicide or self harm; such a request is urgent, and a declaration
  * means following the Jobcentre 6 point plan now.
  */
 export function eligibility(benefits: readonly Benefit[], vulnerability: Vulnerability | null): Eligibility {
@@ -31,5 +31,5 @@ export function eligibility(benefits: readonly Benefit[], vulnerability: Vulnera
 }
 
 export const SIX_POINT_PLAN_INSTRUCTION =
-  'Follow the Jobcentre 6 point plan for managing declarations of suicide or self-harm now. ' +
+  'Follow the 6 point plan now: it is the Jobcentre Plus procedure for managing a declaration of intention to attempt suicide or self harm. ' +
   'Your request to the DEA is marked urgent.';

@@ -1,5 +1,6 @@
 import type { Channel } from './channels';
 import type { RequestMessageKind, RequestStatus, SkillTopic, SupportRequest } from './support-request';
+import type { StaffMember } from '../staff';
 
 /** What the store needs to save a new request; it assigns the id, reference, status and version. */
 export type NewSupportRequest = Pick<
@@ -74,4 +75,12 @@ export interface RequestNotifier {
   /** A new message (not just an update) to someone who needs to act: the coach asked for information. */
   requestNeedsAttention(request: SupportRequest, recipientId: string): Promise<void>;
   trendSpotted(trendId: string, trend: Trend): Promise<void>;
+}
+
+/**
+ * Where a request accepted as a group work coach conference goes (seed §13, §30): the requester's
+ * next group conference, nominated there; or, with none booked, why not and who plans them.
+ */
+export interface GroupConferencePlaces {
+  placeAccepted(dea: StaffMember, request: SupportRequest): Promise<{ readonly conference: { readonly start: Date | null; readonly end: Date | null; readonly groupIndex: number } } | { readonly refusal: string }>;
 }

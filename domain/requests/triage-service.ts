@@ -2,9 +2,9 @@ import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { invalid, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
-import { addMonths, isCalendarDate, londonDate } from './calendar-date';
+import { addMonths, describeMeeting, isCalendarDate, londonDate } from './calendar-date';
 import { channelsFor, CHANNEL_LABELS, isChannel, type Channel } from './channels';
-import type { RequestNotifier, StatusChange, SupportRequestStore } from './ports';
+import type { GroupConferencePlaces, RequestNotifier, StatusChange, SupportRequestStore } from './ports';
 import { assertTriage, type TriageAction } from './triage-policy';
 import type { SupportRequest } from './support-request';
 import type { TrendWatcher } from './trend-watcher';
@@ -18,6 +18,8 @@ export interface TriageDeps {
   readonly notifier: RequestNotifier;
   readonly clock: Clock;
   readonly trends?: TrendWatcher;
+  /** Where a request accepted as a group work coach conference goes; without one, that channel is refused. */
+  readonly groupConferences?: GroupConferencePlaces;
   /** Writes of one use case commit together (default: at once, for tests of the rules alone). */
   readonly uow?: UnitOfWork;
 }
@@ -40,7 +42,33 @@ export class TriageService {
     if (!channelsFor(request.claimant !== null).includes(channel)) {
       throw invalid(`${CHANNEL_LABELS[channel]} needs a claimant; this request has none.`, { channel: 'Choose a channel for a request without a claimant.' });
     }
+    if (channel === 'group_conference') return this.acceptForGroupConference(dea, request);
     return this.change(request, dea, { to: 'accepted', action: `accept:${channel}`, channel }, request.requesterId);
+  }
+
+  /**
+   * A case for a group work coach conference is nominated for the requester's next one, and the
+   * request leaves the queue: the conference's case list carries it from here, and its outcome
+   * starts any further channels. With no conference booked, the acceptance is refused with why.
+   */
+  private async acceptForGroupConference(dea: StaffMember, request: SupportRequest): Promise<SupportRequest> {
+    const places = this.deps.groupConferences;
+    const none = 'Choose another type of support: group conferences are not set up here.';
+    if (!places) throw invalid(none, { channel: none });
+    return this.uow.run(async () => {
+      const at = this.deps.clock.now();
+      const accepted = await this.deps.store.changeStatus({ requestId: request.id, expectedVersion: request.version, actorId: dea.id, at, to: 'accepted', action: 'accept:group_conference', channel: 'group_conference' });
+      const placed = await places.placeAccepted(dea, accepted);
+      // Thrown inside the unit of work, so the acceptance above is rolled back with it.
+      if ('refusal' in placed) throw invalid(placed.refusal, { channel: placed.refusal });
+      const { start, end, groupIndex } = placed.conference;
+      const when = start && end ? describeMeeting(start, end) : 'a date still being booked';
+      const text = `Nominated for the group work coach conference of group ${groupIndex + 1}: ${when}. The case is discussed there, and any further support follows from it.`;
+      const nominated = await this.deps.store.changeStatus({ requestId: request.id, expectedVersion: accepted.version, actorId: dea.id, at, to: 'closed', action: 'nominate:group_conference', message: { kind: 'note', text } });
+      await this.deps.notifier.requestChanged(nominated);
+      await this.deps.notifier.requestNeedsAttention(nominated, request.requesterId);
+      return nominated;
+    });
   }
 
   async askForInformation(dea: StaffMember, requestId: string, version: number, question: unknown): Promise<SupportRequest> {
@@ -116,6 +144,12 @@ export class TriageService {
     });
   }
 
+}
+
+/** Where a request accepted as a group work coach conference went, from its note: for cards and replies. */
+export function groupConferenceNomination(request: SupportRequest): string | null {
+  if (request.channel !== 'group_conference') return null;
+  return [...request.messages].reverse().find((m) => m.kind === 'note' && m.text.startsWith('Nominated for'))?.text ?? null;
 }
 
 function required(value: unknown, field: string, label: string, max: number): string {

@@ -2,8 +2,8 @@ import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { GraphStandIn } from '../../testkit/graph-stand-in';
 import { cardText, exchange, invokeAs, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
+import { dayOffset, workingDayAhead } from '../support/working-day';
 
-const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('booking through Microsoft Graph (local stand-in)', () => {
   let graph: GraphStandIn;
@@ -38,7 +38,7 @@ describe('booking through Microsoft Graph (local stand-in)', () => {
     expect(graph.requests.some((r) => r.path.endsWith('/calendar/getSchedule'))).toBe(true);
     expect(cardText(refreshed.card)).toContain('Choose a proposed time');
 
-    await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: created.id, version: 2, otherDate: dayOffset(8), otherTime: '11:00', durationMinutes: '60', mode: 'teams' });
+    await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: created.id, version: 2, otherDate: workingDayAhead(8), otherTime: '11:00', durationMinutes: '60', mode: 'teams' });
     await bot.app.background.idle();
     expect(graph.events('amira.shah@jobcentre.example')).toHaveLength(1);
     expect(graph.events('dana.morgan@jobcentre.example')).toHaveLength(1);
@@ -49,11 +49,12 @@ describe('booking through Microsoft Graph (local stand-in)', () => {
     expect(booked.status).toBe('booked');
     graph.setLatency(4000);
     const started = Date.now();
-    const moved = await invokeAs(bot, PEOPLE.dea, 'booking.move', { requestId: created.id, version: booked.version, otherDate: dayOffset(9), otherTime: '14:00' });
+    const movedTo = workingDayAhead(12);
+    const moved = await invokeAs(bot, PEOPLE.dea, 'booking.move', { requestId: created.id, version: booked.version, otherDate: movedTo, otherTime: '14:00' });
     expect(Date.now() - started).toBeLessThan(4000);
     expect(cardText(moved.card)).toContain('Moving it in the diaries… this card is updated when it is done.');
     await bot.app.background.idle();
     const start = graph.events('dana.morgan@jobcentre.example')[0]!.start;
-    expect(start.toISOString().slice(0, 10)).toBe(dayOffset(9));
+    expect(start.toISOString().slice(0, 10)).toBe(movedTo);
   });
 });

@@ -2,11 +2,12 @@ import type { Activity } from 'botbuilder';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { CalendarEventRow } from '../../data/schema/calendar';
-import { londonDateFast, londonWallMs } from '../../domain/calendar/london-time';
+import { londonDateFast, londonToUtc, londonWallMs } from '../../domain/calendar/london-time';
+import { bankHolidays } from '../../domain/calendar/bank-holidays';
 import type { SupportRequest } from '../../domain/requests/support-request';
+import { dayOffset, workingDayAhead } from '../support/working-day';
 import { cardVerbs, cardText, chatNow, exchange, linesTo, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
-const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 async function acceptedConference(bot: TestBot): Promise<SupportRequest> {
   const directory = new SqlStaffDirectory(bot.app.dataSource);
@@ -126,7 +127,7 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
 
   it('takes another time the DEA types, moves it, and cancels it from every diary', async () => {
     const request = await acceptedConference(bot);
-    const day = dayOffset(9);
+    const day = workingDayAhead(9);
     const bad = await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, otherDate: day, otherTime: '25:00', durationMinutes: '45', mode: 'face_to_face' });
     expect(cardText(bad.card)).toContain('Enter the start time like 14:30.');
     expect(JSON.stringify(bad.card)).toContain('25:00');
@@ -140,16 +141,48 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
     expect(made.every((e) => e.joinUrl === null)).toBe(true);
 
     const booked = (await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))!;
-    const moved = await invokeAs(bot, PEOPLE.dea, 'booking.move', { requestId: request.id, version: booked.version, otherDate: dayOffset(10), otherTime: '09:00' });
+    const movedTo = workingDayAhead(12);
+    const moved = await invokeAs(bot, PEOPLE.dea, 'booking.move', { requestId: request.id, version: booked.version, otherDate: movedTo, otherTime: '09:00' });
     expect(cardText(moved.card)).toContain('Moved in the diaries');
     const after = await repo.find();
-    expect(after.every((e) => londonDateFast(e.startsAt) === dayOffset(10) && e.endsAt.getTime() - e.startsAt.getTime() === 45 * 60_000)).toBe(true);
+    expect(after.every((e) => londonDateFast(e.startsAt) === movedTo && e.endsAt.getTime() - e.startsAt.getTime() === 45 * 60_000)).toBe(true);
 
     const current = (await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))!;
     const cancelled = await invokeAs(bot, PEOPLE.dea, 'booking.cancel', { requestId: request.id, version: current.version });
     expect(cardText(cancelled.card)).toContain('Cancelled and removed from the diaries');
     expect(await repo.count()).toBe(0);
     expect((await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))?.status).toBe('accepted');
+  });
+
+  it('checks a typed time as proposed ones are checked: refused beside the time with every reason, then booked with a reason, which is kept', async () => {
+    const request = await acceptedConference(bot);
+    const day = workingDayAhead(9);
+    const typed = { requestId: request.id, version: request.version, otherDate: day, otherTime: '07:00', durationMinutes: '60', mode: 'teams' };
+    const early = await invokeAs(bot, PEOPLE.dea, 'booking.book', typed);
+    expect(cardText(early.card)).toContain('It is outside Amira Shah’s working hours. It is outside the DEA’s working hours. Choose another time, or give a reason below to book it all the same.');
+    // Everything typed is still there, and the reason field is offered.
+    expect(JSON.stringify(early.card)).toContain('"value":"07:00"');
+    expect(JSON.stringify(early.card)).toContain('"label":"Why book this time all the same (optional)"');
+    expect(await bot.app.dataSource.getRepository('Booking').count()).toBe(0);
+
+    // A bank holiday, and a clash in the coach's diary, are named too.
+    const holiday = [new Date().getUTCFullYear(), new Date().getUTCFullYear() + 1].flatMap((y) => bankHolidays('england-and-wales', y)).find((d) => d > dayOffset(3) && ![0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay()))!;
+    const onHoliday = await invokeAs(bot, PEOPLE.dea, 'booking.book', { ...typed, otherDate: holiday, otherTime: '10:00' });
+    expect(cardText(onHoliday.card)).toMatch(/is a bank holiday for Amira Shah\. .*is a bank holiday for the DEA\./);
+    const start = londonToUtc(day, '11:00');
+    await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').insert({
+      id: '22222222-2222-4222-8222-222222222222', mailbox: 'amira.shah@jobcentre.example', subject: 'Busy', body: '', startsAt: start, endsAt: new Date(start.getTime() + 3_600_000),
+      showAs: 'busy', attendees: '[]', location: null, joinUrl: null, transactionId: 'busy-2', createdAt: new Date(),
+    });
+    const clash = await invokeAs(bot, PEOPLE.dea, 'booking.book', { ...typed, otherTime: '11:30' });
+    expect(cardText(clash.card)).toContain('Amira Shah is busy then.');
+
+    // With a reason it goes ahead, and the reason stays on the request.
+    await invokeAs(bot, PEOPLE.dea, 'booking.book', { ...typed, overrideReason: 'Amira starts early on Tuesdays.' });
+    await bot.app.background.idle();
+    const stored = (await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))!;
+    expect(stored.status).toBe('booked');
+    expect(stored.messages.map((m) => m.text).join(' ')).toMatch(/^Booked for .+07:00 to 08:00 although: It is outside Amira Shah’s working hours\. .* Reason given: Amira starts early on Tuesdays\.$/);
   });
 
   it('lets only the DEA book', async () => {

@@ -43,8 +43,11 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     const drafted = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60', inviteWctl: 'true' }, { replyToId });
     const text = cardText(drafted.card);
     for (const month of ['December 2026', 'January 2027', 'February 2027', 'March 2027']) expect(text).toContain(month);
-    expect(text).toContain('3 groups of 10, 10, 10 work coaches');
-    expect(cardVerbs(drafted.card)).toEqual(['conference.confirm', 'conference.change']);
+    // Each group's coaches once, then a row a month with a Change beside each conference.
+    expect(text).toMatch(/\*\*Group 1\*\* \(10\): .+\n\*\*Group 2\*\* \(10\): .+\n\*\*Group 3\*\* \(10\): /);
+    expect(text.match(/Amira Shah/g)).toHaveLength(1);
+    expect(cardVerbs({ actions: [drafted.card.actions, drafted.card.body] })).toEqual(['conference.confirm', ...Array(12).fill('conference.change')]);
+    expect(text).toContain('Your action: check the dates, change any that do not suit, then confirm and book.');
     const store = new SqlConferenceStore(bot.app.dataSource);
     const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
     const conferences = await store.conferencesOf(plan.id);
@@ -60,7 +63,7 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(cardText(badTime.card)).toContain('Enter the start time like 14:30.');
     expect(allInputs(badTime.card)).toMatchObject({ date: '2027-01-20', time: '25:00' });
     const changed = await invokeAs(bot, PEOPLE.wctl, 'conference.change', { planId: plan.id, version: plan.version, conferenceId: january.id, date: '2027-01-20', time: '14:00' });
-    expect(cardText(changed.card)).toContain('Wednesday 20 January 2027, 14:00 to 15:00');
+    expect(cardText(changed.card)).toContain('Wed 20 Jan, 14:00');
 
     const confirmed = await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version + 1 }, { replyToId });
     expect(cardText(confirmed.card)).toContain('Booking… 0 of 12');
@@ -139,5 +142,42 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(cardText(badQas.card)).toContain('Choose how the conference measured up.');
     const qas = await invokeAs(bot, PEOPLE.wctl, 'conference.qas', { conferenceId: mine.id, result: 'met', comments: 'Good' });
     expect(cardText(qas.card)).toContain('Check List recorded');
+  });
+
+  it('accepting a request as a group conference nominates it for the coach’s next one, or says who must plan one first', async () => {
+    // The clock is shared with the test above, which moves it on.
+    clock.at = new Date('2026-11-23T09:00:00Z');
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
+    const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
+    const requests = new SqlSupportRequestStore(bot.app.dataSource);
+    const request = await requests.create(
+      { type: 'claimant_support', requesterId: amira.id, deaId: dana.id, claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'Anxiety', reason: 'Advice', requiredBy: null, urgent: false, vulnerability: null },
+      clock.now(),
+    );
+
+    // No conference booked yet: refused beside the channel, naming who plans them; the request stays as it was.
+    const refused = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: request.version, channel: 'group_conference' });
+    expect(cardText(refused.card)).toMatch(/No group conference is booked yet for Amira Shah’s group\. .+, their team leader, plans them/);
+    expect(await requests.findById(request.id)).toMatchObject({ status: 'submitted', version: request.version });
+
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
+    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
+    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
+    await bot.app.background.idle();
+    const next = (await store.conferencesOf(plan.id)).filter((c) => c.coachIds.includes(amira.id)).sort((a, b) => a.start!.getTime() - b.start!.getTime())[0]!;
+    bot.connector.clear();
+
+    const accepted = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: request.version, channel: 'group_conference' });
+    // The DEA is told which conference; the case is on its list and the request leaves the open queue.
+    expect(cardText(accepted.card)).toMatch(new RegExp(`Accepted\\. Nominated for the group work coach conference of group ${next.groupIndex + 1}: \\w+ \\d+ \\w+ 20\\d\\d, \\d\\d:\\d\\d`));
+    expect((await store.casesOf(next.id)).map((c) => c.reference)).toEqual([request.reference]);
+    expect(await requests.findById(request.id)).toMatchObject({ status: 'closed', channel: 'group_conference' });
+    const queue = visibleText(await exchange(bot, PEOPLE.dea, 'queue'));
+    expect(queue).not.toContain(request.reference);
+    // The coach is told, with the date, at the top of the request's card.
+    await bot.app.notifier.idle();
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).toContain(`Nothing for you to do now: nominated for the group work coach conference of group ${next.groupIndex + 1}: `);
   });
 });

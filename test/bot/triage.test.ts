@@ -120,7 +120,7 @@ describe('DEA triage on the request card', () => {
     expect(cardText(leader.card)).toContain('URGENT');
     expect(cardText(leader.card)).not.toMatch(/suicide|self-harm|Personal Independence/i);
     const dea = await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: 1 });
-    expect(cardText(dea.card)).toContain('URGENT: declared intention of suicide or self-harm');
+    expect(cardText(dea.card)).toContain('URGENT: declared intention to attempt suicide or self harm');
   });
 
   it('keeps what the DEA typed when the click is refused because the card was stale', async () => {

@@ -17,17 +17,12 @@ import { GraphStandIn } from '../../testkit/graph-stand-in';
 import { ConnectorRecorder } from '../support/connector-recorder';
 import { messageFrom, PEOPLE, repliesIn, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 import { assertBuilt, copyOfDatabase, count, eventually, killAllChildren, query, removeDatabase, startChild, type ChildBot } from './child-bot';
+import { dayOffset, workingDayAhead } from '../support/working-day';
 
 jest.setTimeout(900_000);
 
-const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-/** A weekday about three weeks ahead, for a meeting typed in by the DEA. */
-function weekdayAhead(days: number): string {
-  for (let d = days; ; d++) {
-    const day = new Date(`${dayOffset(d)}T12:00:00Z`).getUTCDay();
-    if (day !== 0 && day !== 6) return dayOffset(d);
-  }
-}
+/** A working day about three weeks ahead, for a meeting typed in by the DEA. */
+const weekdayAhead = workingDayAhead;
 
 const connector = new ConnectorRecorder();
 let serviceUrl = '';

@@ -131,7 +131,9 @@ describe('new request (work coach)', () => {
     await startClaimantForm(bot);
     await exchange(bot, PEOPLE.coach, claimantForm({ benefits: 'AA' }));
     const replies = await exchange(bot, PEOPLE.coach, { journey: J, step: 'vulnerability', action: 'choose', choice: 'suicide_or_self_harm' });
-    expect(text([replies[0]!])).toMatch(/^Do this now: the claimant declared an intention to attempt suicide or self-harm[\s\S]*call 999[\s\S]*6 point plan/);
+    // The 6 point plan comes first, named as it is; the card adds no procedure of its own.
+    expect(text([replies[0]!])).toMatch(/^Do this now: the claimant declared an intention to attempt suicide or self harm[\s\S]*1\. Follow the 6 point plan now[\s\S]*call 999/);
+    expect(text([replies[0]!])).not.toMatch(/Samaritans|Stay with|Record what happened/);
     expect(text(replies)).toContain('URGENT');
     await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
     const stored = await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1);
@@ -141,7 +143,7 @@ describe('new request (work coach)', () => {
   it('records a declaration of suicide or self-harm for any claimant: urgent, with the steps to take shown at once', async () => {
     await startClaimantForm(bot);
     const replies = await exchange(bot, PEOPLE.coach, claimantForm({ benefits: 'UC', declaredSelfHarm: 'yes' }));
-    expect(text([replies[0]!])).toMatch(/^Do this now[\s\S]*1\. If the claimant is in immediate danger[\s\S]*6\. Record what happened/);
+    expect(text([replies[0]!])).toMatch(/^Do this now[\s\S]*1\. Follow the 6 point plan now[\s\S]*3\. The DEA can help/);
     expect(text(replies)).toContain('URGENT');
     await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
     const stored = await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1);

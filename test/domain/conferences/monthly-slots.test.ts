@@ -2,7 +2,7 @@ import type { Participant } from '../../../domain/calendar/free-time';
 import { londonToUtc } from '../../../domain/calendar/london-time';
 import { DEFAULT_WORKING_HOURS } from '../../../domain/calendar/working-hours';
 import { planMonthlySlots, type PlannedSlot } from '../../../domain/conferences/monthly-slots';
-import { monthBounds, monthsAhead } from '../../../domain/conferences/months';
+import { monthBounds, monthsAhead, planMonths } from '../../../domain/conferences/months';
 
 const person = (id: string, busy: Participant['busy'] = []): Participant => ({ id, busy, hours: DEFAULT_WORKING_HOURS, region: 'england-and-wales' });
 const placed = (slot: PlannedSlot) => {
@@ -10,6 +10,14 @@ const placed = (slot: PlannedSlot) => {
   return slot;
 };
 const london = (date: string, time: string) => londonToUtc(date, time);
+
+describe('planMonths', () => {
+  it('includes the current month when the plan is made early in it, and not later', () => {
+    expect(planMonths(new Date('2026-11-03T10:00:00Z'))).toEqual(['2026-11', '2026-12', '2027-01', '2027-02', '2027-03']);
+    expect(planMonths(new Date('2026-11-15T22:30:00Z'))).toEqual(['2026-11', '2026-12', '2027-01', '2027-02', '2027-03']);
+    expect(planMonths(new Date('2026-11-16T10:00:00Z'))).toEqual(['2026-12', '2027-01', '2027-02', '2027-03']);
+  });
+});
 
 describe('monthsAhead', () => {
   it('is the four calendar months after the current London one', () => {
