@@ -1343,6 +1343,13 @@ SELECT "c"."route" AS "route", COUNT(*) AS "n"
   GROUP BY "c"."route";
 --   @0 string
 
+-- SqlRetentionCaseStore.outcomesByRoute
+SELECT "c"."route" AS "route", "c"."outcome" AS "outcome", COUNT(*) AS "n"
+  FROM "retention_case" "c"
+  WHERE "c"."createdAt" >= @0 AND "c"."createdAt" < @1 AND "c"."jobcentreId" IN (@2, @3)
+  GROUP BY "c"."route", "c"."outcome";
+--   @0 Date, @1 Date, @2 string, @3 string
+
 -- SqlRoleHolders.holders
 SELECT "s"."id" AS "id"
   FROM "staff" "s"

@@ -433,6 +433,7 @@ export const SUBJECTS: readonly Subject[] = [
     },
     forPerson: (s) => s.forPerson(ID, 10),
     countByRoute: (s) => s.countByRoute(ID),
+    outcomesByRoute: (s, { n }) => s.outcomesByRoute({ from: AT, to: LATER, jobcentreIds: list(n) }),
   }),
   store(SqlRoleHolders, ({ dataSource }) => new SqlRoleHolders(dataSource, new SqlStaffDirectory(dataSource)), {
     holders: (s, scene) => {
