@@ -128,9 +128,11 @@ CREATE INDEX "IDX_retention_case_dea" ON "retention_case" ("deaId") ;
 GO
 CREATE INDEX "IDX_retention_case_wp" ON "retention_case" ("workPsychologistId") ;
 GO
-CREATE TABLE "partnership_meeting" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "workPsychologistId" varchar(36) NOT NULL, "month" varchar(7) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(16) NOT NULL, "status" varchar(10) NOT NULL, "eventId" varchar(200), "lastError" nvarchar(400), CONSTRAINT "UQ_partnership_meeting_month" UNIQUE ("deaId", "workPsychologistId", "month"), CONSTRAINT "PK_d8db13145027d5267763dec4f53" PRIMARY KEY ("id"));
+CREATE TABLE "partnership_meeting" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "workPsychologistId" varchar(36) NOT NULL, "month" varchar(7) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(16) NOT NULL, "status" varchar(10) NOT NULL, "eventId" varchar(200), "lastError" nvarchar(400), "movedBecause" nvarchar(300), CONSTRAINT "UQ_partnership_meeting_month" UNIQUE ("deaId", "workPsychologistId", "month"), CONSTRAINT "PK_d8db13145027d5267763dec4f53" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_partnership_meeting_status" ON "partnership_meeting" ("status") ;
+GO
+CREATE INDEX "IDX_partnership_meeting_wp" ON "partnership_meeting" ("workPsychologistId") ;
 GO
 CREATE TABLE "partnership_activity" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "workPsychologistId" varchar(36) NOT NULL, "kind" varchar(30) NOT NULL, "status" varchar(10) NOT NULL, "requestReference" varchar(20), "topic" nvarchar(500) NOT NULL, "feedback" nvarchar(1000), "heldOn" varchar(10), "note" nvarchar(2000), "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_ba30ba2c07e58e3d9adc26ca3e2" PRIMARY KEY ("id"));
 GO

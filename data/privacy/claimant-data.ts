@@ -126,7 +126,7 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
   Outbox: { lastError: 'A delivery error from Teams; cards are rendered at delivery, the row holds only ids.', activityId: 'A Teams message id.' },
   ConversationPace: 'When the next message may go to a Teams conversation: a conversation id and a time.',
   WorkItem: 'Work still to finish after an answer (diaries, plans): a kind, the subject\'s id, times and the last diary or Graph error; no content.',
-  PartnershipMeeting: 'Monthly meetings of a DEA and their work psychologist: staff ids, times, a diary event id and a diary error; no claimant.',
+  PartnershipMeeting: 'Monthly meetings of a DEA and their work psychologist: staff ids, times, a diary event id, a diary error and why a meeting moved (a bank holiday, which of the two was busy); no claimant.',
   PostedCard: { activityId: 'A Teams message id.', reference: 'Where a card was posted in Teams (conversation ids); the card itself is re-rendered from stored state.' },
   CalendarEvent: {
     subject: 'Diary entries name only the case reference; claimant details are never written to calendars.',

@@ -935,22 +935,29 @@ SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId
 --   @0 varchar(12), @1 varchar(12), @2 varchar(12), @3 datetime2
 
 -- SqlPartnershipStore.addMeetings
-INSERT INTO "partnership_meeting"("id", "deaId", "workPsychologistId", "month", "startsAt", "endsAt", "mode", "status", "eventId", "lastError")
-  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
---   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(7), @4 datetime2, @5 datetime2, @6 varchar(16), @7 varchar(10), @8 varchar(200), @9 nvarchar(400)
-INSERT INTO "partnership_meeting"("id", "deaId", "workPsychologistId", "month", "startsAt", "endsAt", "mode", "status", "eventId", "lastError")
-  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
---   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(7), @4 datetime2, @5 datetime2, @6 varchar(16), @7 varchar(10), @8 varchar(200), @9 nvarchar(400)
+INSERT INTO "partnership_meeting"("id", "deaId", "workPsychologistId", "month", "startsAt", "endsAt", "mode", "status", "eventId", "lastError", "movedBecause")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(7), @4 datetime2, @5 datetime2, @6 varchar(16), @7 varchar(10), @8 varchar(200), @9 nvarchar(400), @10 nvarchar(300)
+INSERT INTO "partnership_meeting"("id", "deaId", "workPsychologistId", "month", "startsAt", "endsAt", "mode", "status", "eventId", "lastError", "movedBecause")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(7), @4 datetime2, @5 datetime2, @6 varchar(16), @7 varchar(10), @8 varchar(200), @9 nvarchar(400), @10 nvarchar(300)
 
 -- SqlPartnershipStore.meetingsOf
-SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError"
+SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError", "PartnershipMeeting"."movedBecause" AS "PartnershipMeeting_movedBecause"
   FROM "partnership_meeting" "PartnershipMeeting"
   WHERE (("PartnershipMeeting"."deaId" = @0) AND ("PartnershipMeeting"."workPsychologistId" = @1))
   ORDER BY "PartnershipMeeting"."startsAt" ASC;
 --   @0 varchar(36), @1 varchar(36)
 
+-- SqlPartnershipStore.meetingsOfWorkPsychologist
+SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError", "PartnershipMeeting"."movedBecause" AS "PartnershipMeeting_movedBecause"
+  FROM "partnership_meeting" "PartnershipMeeting"
+  WHERE (("PartnershipMeeting"."workPsychologistId" = @0))
+  ORDER BY "PartnershipMeeting"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 500 ROWS ONLY;
+--   @0 varchar(36)
+
 -- SqlPartnershipStore.unbooked
-SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError"
+SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError", "PartnershipMeeting"."movedBecause" AS "PartnershipMeeting_movedBecause"
   FROM "partnership_meeting" "PartnershipMeeting"
   WHERE (("PartnershipMeeting"."status" IN (@0, @1)))
   ORDER BY "PartnershipMeeting"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY;
@@ -1355,6 +1362,20 @@ SELECT "s"."id" AS "id"
   FROM "staff" "s"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "r"."role" = @0 AND "s"."jobcentreId" = @1;
+--   @0 string, @1 string
+SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
+  FROM "staff" "s"
+  LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  WHERE "s"."id" IN (@0, @1);
+--   @0 string, @1 string
+
+-- SqlRoleHolders.holdersInDistrictOf
+SELECT "s"."id" AS "id"
+  FROM "staff" "s"
+  INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  INNER JOIN "jobcentre" "home" ON "home"."district" = "j"."district"
+  WHERE "r"."role" = @0 AND "home"."id" = @1;
 --   @0 string, @1 string
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"

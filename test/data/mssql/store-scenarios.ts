@@ -344,8 +344,9 @@ export const SUBJECTS: readonly Subject[] = [
     overdue: (s) => s.overdue(AT),
   }),
   store(SqlPartnershipStore, ({ dataSource }) => new SqlPartnershipStore(dataSource), {
-    addMeetings: (s, { n }) => s.addMeetings(Array.from({ length: Math.min(n, 3) }, (_, i) => ({ deaId: ID, workPsychologistId: OTHER, month: `2026-0${i + 2}`, start: AT, end: LATER, mode: 'teams' as const }))),
+    addMeetings: (s, { n }) => s.addMeetings(Array.from({ length: Math.min(n, 3) }, (_, i) => ({ deaId: ID, workPsychologistId: OTHER, month: `2026-0${i + 2}`, start: AT, end: LATER, mode: 'teams' as const, movedBecause: i ? null : 'Moved from Monday 25 May: a bank holiday.' }))),
     meetingsOf: (s) => s.meetingsOf(ID, OTHER),
+    meetingsOfWorkPsychologist: (s) => s.meetingsOfWorkPsychologist(OTHER),
     unbooked: (s) => s.unbooked(),
     markMeeting: (s) => s.markMeeting(ID, { status: 'booked', eventId: 'event-1' }),
     addActivity: (s) =>
@@ -439,6 +440,10 @@ export const SUBJECTS: readonly Subject[] = [
     holders: (s, scene) => {
       staffIds(scene, 'FROM "staff" "s" INNER JOIN "staff_role"', 'id');
       return s.holders('work_psychologist', ID);
+    },
+    holdersInDistrictOf: (s, scene) => {
+      staffIds(scene, 'FROM "staff" "s" INNER JOIN "staff_role"', 'id');
+      return s.holdersInDistrictOf('dea', ID);
     },
     jobcentreName: (s) => s.jobcentreName(ID),
   }),
