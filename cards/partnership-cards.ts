@@ -4,6 +4,7 @@
  * Built as typed objects (no template to parse); people's text is only ever a value.
  */
 import { HUB_KIND_LABELS, HUB_KINDS, HUB_LIMITS, type HubChange, type HubEntry } from '../domain/partnerships/hub';
+import type { HubSuggestions } from '../domain/partnerships/hub-suggestions';
 import type { HubChangeAction, HubEntryAction } from '../domain/partnerships/partnership-policy';
 import { PARTNER_KIND_LABELS, PARTNER_KINDS, type Partner, type ServiceChange } from '../domain/partnerships/partners';
 import { SOLUTION_KIND_LABELS, SOLUTION_KINDS, SOLUTION_LIMITS, TEAM_LABELS, teamOf, type Solution } from '../domain/partnerships/solutions';
@@ -102,6 +103,40 @@ export function hubResultsCard(view: HubResultsView): AdaptiveCard {
     actions.push(showCardAction({ title: 'Add to the Hub', verb: 'hub.propose', submitTitle: 'Send to be published', intro: 'It goes to your district provision tool’s single point of contact, who publishes it. Coaches find it once it is published.', data: {}, fields: hubFields(), values: form?.values, problems: form?.problems }));
   }
   return card(body, actions);
+}
+
+/** Why the Hub is offered, and what the reader is to do with it. */
+export interface HubSuggestionsView {
+  readonly suggestions: HubSuggestions;
+  /** What the card is about, in a sentence: "Other support for a claimant the DEA cannot support". */
+  readonly about: string;
+  /** "Your action: …", addressed to the reader. */
+  readonly yourAction: string;
+}
+
+/**
+ * A few entries of the local Disability Hub that fit (where the product points someone to the Hub),
+ * and a button that sends the command showing more. Null when nothing fits: the sender says so in words.
+ */
+export function hubSuggestionsCard(view: HubSuggestionsView): AdaptiveCard | null {
+  const { suggestions } = view;
+  if (!suggestions.district || !suggestions.entries.length) return null;
+  const body: Element[] = [
+    heading(`From the ${suggestions.district} Disability Hub`),
+    text(view.about, { spacing: 'None' }),
+    text(view.yourAction, { weight: 'Bolder', size: 'Medium' }),
+  ];
+  suggestions.entries.forEach((entry, i) => body.push(hubEntryBlock(entry, i, undefined, undefined)));
+  const more = suggestions.total > suggestions.entries.length;
+  body.push(
+    text(
+      more
+        ? `${suggestions.entries.length} of ${count(suggestions.total, 'entry', 'entries')} shown. Say **${suggestions.moreCommand}** to see more.`
+        : `Say **hub** and some words to search for more, for example **hub mental health**.`,
+      { isSubtle: true },
+    ),
+  );
+  return card(body, [{ type: 'Action.Submit', title: more ? 'More from the Hub' : 'Search the Hub', data: { command: suggestions.moreCommand } }]);
 }
 
 function hubEntryBlock(entry: HubEntry, index: number, allowed: ReadonlySet<HubEntryAction> | undefined, form: FormState | undefined): Element {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Partnerships1764200000000 } from '../../data/migrations/1764200000000-Partnerships';
 import { externalPartnerSchema, hubChangeSchema, hubEntrySchema, opportunitySchema, serviceChangeSchema, strategyActionSchema, strategySchema } from '../../data/schema/partnerships';
-import { SqlHubStore, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../data/stores/partnerships';
+import { SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../data/stores/partnerships';
+import { hubSuggestionsCard } from '../../cards/partnership-cards';
+import { HubSuggester } from '../../domain/partnerships/hub-suggestions';
+import type { StaffMember } from '../../domain/staff';
 import { SqlUnitOfWork } from '../../data/transactions';
 import { ROLES } from '../../domain/roles';
 import { PartnershipService } from '../../domain/partnerships/partnership-service';
@@ -73,6 +76,18 @@ export const partnershipsJourney: Journey = {
       clock,
     });
     const strategies = new StrategyActions({ strategies: strategyService, directory, logger });
+    const suggester = new HubSuggester({ hub, districts });
+    const summaries = new SqlInformationSummaries(dataSource);
+    /** The Hub entries that fit the informational support a coach was sent: only to that coach, none when nothing fits. */
+    const hubForInformation = async (requestId: string, recipient: StaffMember) => {
+      const sent = await summaries.latestOf(requestId);
+      if (!sent || sent.requesterId !== recipient.id) return null;
+      return hubSuggestionsCard({
+        suggestions: await suggester.suggest(recipient, { words: sent.summary }),
+        about: 'Entries on your local Disability Hub that fit the information your DEA sent you.',
+        yourAction: 'Your action: read these alongside the information on the request’s card.',
+      });
+    };
     return {
       commands: {
         hub: (turn, person) => actions.hubCommand(turn, person),
@@ -103,6 +118,7 @@ export const partnershipsJourney: Journey = {
         [PARTNERSHIP_KINDS.hubDecided]: { render: (changeId) => actions.outboxCards.hubDecided(changeId) },
         [PARTNERSHIP_KINDS.opportunity]: { render: (solutionId) => actions.outboxCards.opportunity(solutionId) },
         [PARTNERSHIP_KINDS.serviceChange]: { render: (noticeId) => actions.outboxCards.serviceChange(noticeId) },
+        [PARTNERSHIP_KINDS.hubForInformation]: { render: hubForInformation },
         [STRATEGY_KINDS_OUT.proposed]: { render: (strategyId, recipient) => strategies.strategyCard(strategyId, recipient) },
         [STRATEGY_KINDS_OUT.decided]: { render: (strategyId, recipient) => strategies.strategyCard(strategyId, recipient) },
       },

@@ -7,7 +7,14 @@ import type { Logger } from '../../domain/ports';
 import type { OutboxWriter } from '../core/outbox-writer';
 
 /** Outbox kinds of the partnership journey's cards. */
-export const PARTNERSHIP_KINDS = { hubChange: 'hub_change', hubDecided: 'hub_decided', opportunity: 'opportunity', serviceChange: 'service_change' } as const;
+export const PARTNERSHIP_KINDS = {
+  hubChange: 'hub_change',
+  hubDecided: 'hub_decided',
+  opportunity: 'opportunity',
+  serviceChange: 'service_change',
+  /** To a work coach sent informational support: the Hub entries that fit it. */
+  hubForInformation: 'hub_for_information',
+} as const;
 
 /** Partnership cards go through the SQL outbox, queued in the same transaction as the change they tell of. */
 export class OutboxPartnershipNotifier implements PartnershipNotifier {

@@ -320,3 +320,22 @@ function toStrategy(row: StrategyRow): Strategy {
 function toAction(row: Omit<StrategyActionRow, 'strategy'>): StrategyAction {
   return { id: row.id.toLowerCase(), strategyId: row.strategyId.toLowerCase(), text: row.what, owner: row.owner, status: row.status as StrategyAction['status'], createdAt: row.createdAt };
 }
+
+/** What the DEA summed up when they sent informational support, to find the Hub entries that fit it. */
+export class SqlInformationSummaries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async latestOf(requestId: string): Promise<{ requesterId: string; summary: string } | null> {
+    const row = await this.dataSource
+      .createQueryBuilder()
+      .select('m.summary', 'summary')
+      .addSelect('r.requesterId', 'requesterId')
+      .from('RequestMessage', 'm')
+      .innerJoin('SupportRequest', 'r', 'r.id = m.requestId')
+      .where("m.requestId = :requestId AND m.kind = 'information'", { requestId: requestId.toLowerCase() })
+      .orderBy('m.at', 'DESC')
+      .limit(1)
+      .getRawOne<{ summary: string | null; requesterId: string }>();
+    return row ? { requesterId: String(row.requesterId).toLowerCase(), summary: row.summary ?? '' } : null;
+  }
+}

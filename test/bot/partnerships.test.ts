@@ -1,3 +1,4 @@
+import { SqlHubStore } from '../../data/stores/partnerships';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { HubChangeRow, HubEntryRow } from '../../data/schema/partnerships';
@@ -183,7 +184,12 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(cardText(started.card)).toContain('Third Party Provision · In progress');
   });
 
-  it('informational support points the DEA to the Hub when they send the information', async () => {
+  it('informational support: the coach gets the Hub entries that fit the information the DEA sent', async () => {
+    const hub = new SqlHubStore(bot.app.dataSource);
+    const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    for (const title of ['Anxiety UK peer support', 'Anxiety at work: a guide', 'Sussex anxiety courses', 'Anxiety and travel']) {
+      await hub.createEntry({ district: 'Surrey and Sussex', title, summary: 'Support for people with anxiety.', link: null, kind: 'guidance', status: 'published', keeperId: dana.id }, new Date());
+    }
     const directory = new SqlStaffDirectory(bot.app.dataSource);
     const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
     const request = await new SqlSupportRequestStore(bot.app.dataSource).create(
@@ -193,5 +199,40 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     const accepted = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'informational_support' });
     expect(cardVerbs(accepted.card)).toContain('request.inform');
     expect(cardText(accepted.card)).toContain('say "hub" and some words to find them');
+    bot.connector.clear();
+    const sent = await invokeAs(bot, PEOPLE.dea, 'request.inform', { requestId: request.id, version: 2, summary: 'Anxiety support', information: 'Start with the guide on the Hub.' });
+    expect(cardText(sent.card)).toContain('The work coach also gets the Hub entries that fit it.');
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('From the Surrey and Sussex Disability Hub'));
+    const hubCard = bot.connector.sentTo(chat(PEOPLE.coach)).flatMap((a) => (a.attachments ?? []).map((x) => x.content as Record<string, unknown>)).find((c) => cardText(c).includes('From the Surrey and Sussex Disability Hub'))!;
+    expect(cardText(hubCard)).toContain('Your action: read these alongside the information');
+    expect(cardText(hubCard)).toContain('3 of 4 entries shown. Say **hub anxiety support** to see more.');
+    expect((hubCard.actions as { title: string; data: unknown }[])[0]).toEqual({ type: 'Action.Submit', title: 'More from the Hub', data: { command: 'hub anxiety support' } });
+    // The "more" button's command shows every entry that fits.
+    const more = firstCard(await exchange(bot, PEOPLE.coach, { command: 'hub anxiety support' }));
+    expect(cardText(more)).toContain('You found 4 entries on the Surrey and Sussex Hub');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('a non-benefit claimant the DEA cannot support: the coach is shown the Hub’s charities and provision to refer them to', async () => {
+    const hub = new SqlHubStore(bot.app.dataSource);
+    const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    await hub.createEntry({ district: 'Surrey and Sussex', title: 'Crawley Mind', summary: 'Mental health charity: drop-in and courses.', link: 'https://crawleymind.example.org', kind: 'external_charity', status: 'published', keeperId: dana.id }, new Date());
+    await hub.createEntry({ district: 'Surrey and Sussex', title: 'Not yet published charity', summary: 'Waiting.', link: null, kind: 'external_charity', status: 'awaiting_publication', keeperId: dana.id }, new Date());
+    await hub.createEntry({ district: 'Cumbria and Lancashire', title: 'Another district’s charity', summary: 'Elsewhere.', link: null, kind: 'external_charity', status: 'published', keeperId: dana.id }, new Date());
+    await exchange(bot, PEOPLE.coach, 'new request');
+    await exchange(bot, PEOPLE.coach, { journey: 'new-request', step: 'type', action: 'choose', choice: 'claimant_support' });
+    const form = { journey: 'new-request', step: 'form', action: 'submit', surname: 'Smith', nino: 'AB123456C', benefits: 'PIP,DLA', challenges: 'Travel is hard.', whyNeeded: 'Advice.', requiredBy: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10) };
+    await exchange(bot, PEOPLE.coach, form);
+    const answer = await exchange(bot, PEOPLE.coach, { journey: 'new-request', step: 'vulnerability', action: 'choose', choice: 'neither' });
+    const all = visibleText(answer);
+    expect(all).toContain('the DEA cannot support them');
+    expect(all).toContain('From the Surrey and Sussex Disability Hub');
+    expect(all).toContain('Your action: refer the claimant to one that fits');
+    expect(all).toContain('Crawley Mind');
+    expect(all).not.toContain('Not yet published charity');
+    expect(all).not.toContain('Another district’s charity');
+    // Guidance and toolkits are not other sources of support for the claimant.
+    expect(all).not.toContain('Anxiety at work: a guide');
+    expect(bot.cardProblems).toEqual([]);
   });
 });

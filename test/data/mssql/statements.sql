@@ -1075,6 +1075,14 @@ SELECT "HubChange"."id" AS "HubChange_id", "HubChange"."entryId" AS "HubChange_e
   ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
 --   @0 varchar(36)
 
+-- SqlInformationSummaries.latestOf
+SELECT "m"."summary" AS "summary", "r"."requesterId" AS "requesterId"
+  FROM "request_message" "m"
+  INNER JOIN "support_request" "r" ON "r"."id" = "m"."requestId"
+  WHERE "m"."requestId" = @0 AND "m"."kind" = 'information'
+  ORDER BY "m"."at" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 string
+
 -- SqlSolutionStore.create
 INSERT INTO "opportunity"("id", "deaId", "kind", "status", "title", "summary", "link", "hubEntryId", "sentTo", "createdAt")
   VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);

@@ -21,7 +21,7 @@ import { SqlAdvicePeople, SqlAdviceStore } from '../../../data/stores/specialist
 import { ConversationPace } from '../../../data/stores/conversation-pace';
 import { SqlFollowUpActionStore } from '../../../data/stores/follow-up-actions';
 import { SqlOutputsReader, SqlPartnershipStore } from '../../../data/stores/partnership';
-import { SqlHubStore, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../../data/stores/partnerships';
+import { SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../../data/stores/partnerships';
 import { SqlRequestLists } from '../../../data/stores/request-lists';
 import { RequestEvents } from '../../../data/stores/request-events';
 import { SqlRetentionCaseStore } from '../../../data/stores/retention-cases';
@@ -374,6 +374,9 @@ export const SUBJECTS: readonly Subject[] = [
       scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { status: 'published', version: 2 })] } : undefined));
       return s.decideChange(ID, 1, 'published', null, AT);
     },
+  }),
+  store(SqlInformationSummaries, ({ dataSource }) => new SqlInformationSummaries(dataSource), {
+    latestOf: (s) => s.latestOf(ID),
   }),
   store(SqlSolutionStore, ({ dataSource }) => new SqlSolutionStore(dataSource), {
     create: (s) => s.create({ deaId: ID, kind: 'job_trial', status: 'available', title: 'Warehouse job trial', summary: 'Two weeks, paid travel', link: null, hubEntryId: null, sentTo: 4 }, AT),
