@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Partnerships1764200000000 } from '../../data/migrations/1764200000000-Partnerships';
-import { externalPartnerSchema, hubChangeSchema, hubEntrySchema, opportunitySchema, serviceChangeSchema, strategyActionSchema, strategySchema } from '../../data/schema/partnerships';
-import { SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../data/stores/partnerships';
+import { HubForum1765000000001 } from '../../data/migrations/1765000000001-HubForum';
+import { ForumActions } from './forum-actions';
+import { ForumService } from '../../domain/partnerships/forum';
+import { externalPartnerSchema, forumPostSchema, hubChangeSchema, hubEntrySchema, opportunitySchema, serviceChangeSchema, strategyActionSchema, strategySchema } from '../../data/schema/partnerships';
+import { SqlForumStore, SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../data/stores/partnerships';
 import { hubSuggestionsCard } from '../../cards/partnership-cards';
 import { HubSuggester } from '../../domain/partnerships/hub-suggestions';
 import type { StaffMember } from '../../domain/staff';
@@ -11,7 +14,7 @@ import { PartnershipService } from '../../domain/partnerships/partnership-servic
 import { StrategyService } from '../../domain/partnerships/strategy-service';
 import { verb, type Journey } from '../core/journey';
 import { PartnershipActions } from './partnership-actions';
-import { OutboxPartnershipNotifier, OutboxStrategyNotifier, PARTNERSHIP_KINDS, STRATEGY_KINDS_OUT } from './partnership-notifier';
+import { OutboxForumNotifier, OutboxPartnershipNotifier, OutboxStrategyNotifier, PARTNERSHIP_KINDS, STRATEGY_KINDS_OUT } from './partnership-notifier';
 import { HeldConferences, StrategyActions } from './strategy-actions';
 
 const id = z.string().max(64);
@@ -50,14 +53,20 @@ export const partnershipsJourney: Journey = {
       roles: ['work_coach_team_leader'],
     },
     {
+      command: 'forum',
+      title: 'Disability Hub feedback forum',
+      description: 'Post feedback on health and disability issues for your district’s DEAs, and read their answers. DEAs answer posts here.',
+      roles: ROLES,
+    },
+    {
       command: null,
       title: 'Hub content to publish',
       description: 'When a DEA sends new, changed or removed Hub content, it arrives here as a card: publish it, then say so.',
       roles: ['provision_tool_contact'],
     },
   ],
-  entities: [hubEntrySchema, hubChangeSchema, opportunitySchema, externalPartnerSchema, serviceChangeSchema, strategySchema, strategyActionSchema],
-  migrations: [Partnerships1764200000000],
+  entities: [hubEntrySchema, hubChangeSchema, opportunitySchema, externalPartnerSchema, serviceChangeSchema, strategySchema, strategyActionSchema, forumPostSchema],
+  migrations: [Partnerships1764200000000, HubForum1765000000001],
   build: ({ dataSource, directory, outbox, clock, logger, services }) => {
     const hub = new SqlHubStore(dataSource);
     const solutions = new SqlSolutionStore(dataSource);
@@ -77,6 +86,7 @@ export const partnershipsJourney: Journey = {
     });
     const strategies = new StrategyActions({ strategies: strategyService, directory, logger });
     const suggester = new HubSuggester({ hub, districts });
+    const forum = new ForumActions({ forum: new ForumService({ store: new SqlForumStore(dataSource), directory: districts, notifier: new OutboxForumNotifier(outbox, logger), clock, uow: new SqlUnitOfWork(dataSource) }), directory });
     const summaries = new SqlInformationSummaries(dataSource);
     /** The Hub entries that fit the informational support a coach was sent: only to that coach, none when nothing fits. */
     const hubForInformation = async (requestId: string, recipient: StaffMember) => {
@@ -92,6 +102,7 @@ export const partnershipsJourney: Journey = {
       commands: {
         hub: (turn, person) => actions.hubCommand(turn, person),
         partnerships: (turn, person) => actions.menuCommand(turn, person),
+        forum: (turn, person) => forum.command(turn, person),
       },
       verbs: [
         verb('hub.propose', HUB_FORM, ({ person, data, typed }) => actions.propose(person, data, typed)),
@@ -109,6 +120,8 @@ export const partnershipsJourney: Journey = {
         verb('strategy.add-action', z.object({ strategyId: id, version }).passthrough(), ({ person, data, typed }) => strategies.addAction(person, data.strategyId, data.version, data, typed)),
         verb('strategy.action-status', z.object({ strategyId: id, actionId: id, status: z.string().max(20) }), ({ person, data }) => strategies.actionStatus(person, data.strategyId, data.actionId, data.status)),
         verb('strategy.close', z.object({ strategyId: id, version }), ({ person, data }) => strategies.close(person, data.strategyId, data.version)),
+        verb('forum.post', inputs, ({ person, data, typed }) => forum.post(person, data, typed)),
+        verb('forum.answer', z.object({ postId: id, version, answer: z.string().optional() }), ({ person, data, typed }) => forum.answer(person, data.postId, data.version, data.answer, typed)),
         verb('opportunity.share', SHARE_FORM, ({ person, data, typed }) => actions.share(person, data, typed)),
         verb('partner.add', inputs, ({ person, data, typed }) => actions.addPartner(person, data, typed)),
         verb('partner.notice', z.object({ partnerId: id }).passthrough(), ({ person, data, typed }) => actions.notice(person, data.partnerId, data, typed)),
@@ -119,6 +132,7 @@ export const partnershipsJourney: Journey = {
         [PARTNERSHIP_KINDS.opportunity]: { render: (solutionId) => actions.outboxCards.opportunity(solutionId) },
         [PARTNERSHIP_KINDS.serviceChange]: { render: (noticeId) => actions.outboxCards.serviceChange(noticeId) },
         [PARTNERSHIP_KINDS.hubForInformation]: { render: hubForInformation },
+        [PARTNERSHIP_KINDS.forumPost]: { render: (postId, recipient) => forum.postCard(postId, recipient) },
         [STRATEGY_KINDS_OUT.proposed]: { render: (strategyId, recipient) => strategies.strategyCard(strategyId, recipient) },
         [STRATEGY_KINDS_OUT.decided]: { render: (strategyId, recipient) => strategies.strategyCard(strategyId, recipient) },
       },

@@ -170,6 +170,10 @@ CREATE TABLE "strategy_action" ("id" varchar(36) NOT NULL, "strategyId" varchar(
 GO
 CREATE INDEX "IDX_strategy_action_strategy" ON "strategy_action" ("strategyId") ;
 GO
+CREATE TABLE "hub_forum_post" ("id" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "authorId" varchar(36) NOT NULL, "topic" nvarchar(120) NOT NULL, "body" nvarchar(2000) NOT NULL, "answer" nvarchar(2000), "answeredById" varchar(36), "answeredAt" datetime2, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_411e424f042f50b7fa45421d056" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hub_forum_post_district" ON "hub_forum_post" ("district", "createdAt") ;
+GO
 CREATE TABLE "privacy_record" ("id" varchar(36) NOT NULL, "kind" varchar(20) NOT NULL, "requestedById" varchar(36), "at" datetime2 NOT NULL, "dueAt" datetime2, "hcpDueAt" datetime2, "completedAt" datetime2, "cases" nvarchar(MAX) NOT NULL, "counts" nvarchar(MAX) NOT NULL, CONSTRAINT "PK_fc80307d23163a2d53f80ec4355" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_privacy_record_kind" ON "privacy_record" ("kind", "at") ;

@@ -193,6 +193,12 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
     gapNote: 'A gap in provision, seen across cases.',
   },
   StrategyAction: { what: 'An action of a strategy.', owner: 'Who does it: a person or organisation of the strategy, not a claimant.' },
+  ForumPost: {
+    district: 'A district name.',
+    topic: 'Feedback to the DEAs on a health or disability issue, read by the whole district; the form says never to name a claimant.',
+    body: 'Feedback to the DEAs on a health or disability issue, read by the whole district; the form says never to name a claimant.',
+    answer: 'A DEA\'s answer on the forum, read by the whole district.',
+  },
   PrivacyRecord: { cases: 'Case references only.', counts: 'Counts of rows.' },
   // Text columns of claimant tables that are not claimant data.
   ConsentRecord: { statements: 'Codes of what was explained.', availability: 'Half days the claimant is free, as codes.' },

@@ -266,3 +266,38 @@ export function strategyActionSchema(dialect: SqlDialect): EntitySchema<Strategy
     relations: { strategy: manyToOne('Strategy', 'strategyId', 'FK_strategy_action_strategy') },
   });
 }
+
+/** A post on the district's Hub feedback forum, and the DEA's answer (seed 000 §61). */
+export interface ForumPostRow {
+  id: string;
+  district: string;
+  authorId: string;
+  topic: string;
+  body: string;
+  answer: string | null;
+  answeredById: string | null;
+  answeredAt: Date | null;
+  version: number;
+  createdAt: Date;
+}
+
+export function forumPostSchema(dialect: SqlDialect): EntitySchema<ForumPostRow> {
+  const t = dialectTypes(dialect);
+  return new EntitySchema<ForumPostRow>({
+    name: 'ForumPost',
+    tableName: 'hub_forum_post',
+    columns: {
+      id: { type: 'varchar', length: 36, primary: true },
+      district: { type: 'nvarchar', length: 100 },
+      authorId: { type: 'varchar', length: 36 },
+      topic: { type: 'nvarchar', length: 120 },
+      body: { type: 'nvarchar', length: 2000 },
+      answer: { type: 'nvarchar', length: 2000, nullable: true },
+      answeredById: { type: 'varchar', length: 36, nullable: true },
+      answeredAt: { ...t.timestamp, nullable: true },
+      version: { ...t.integer },
+      createdAt: { ...t.timestamp },
+    },
+    indices: [{ name: 'IDX_hub_forum_post_district', columns: ['district', 'createdAt'] }],
+  });
+}

@@ -4,6 +4,7 @@ import { conflict, notFound } from '../../domain/errors';
 import type { HubChange, HubContent, HubEntry, HubKind } from '../../domain/partnerships/hub';
 import type { Partner, PartnerInput, PartnerKind, ServiceChange } from '../../domain/partnerships/partners';
 import type { HubStore, PartnerStore, PartnershipDirectory, SolutionStore, StrategyStore } from '../../domain/partnerships/ports';
+import type { ForumPost, ForumStore } from '../../domain/partnerships/forum';
 import type { Strategy, StrategyAction } from '../../domain/partnerships/strategies';
 import type { Solution, SolutionKind, SolutionStatus } from '../../domain/partnerships/solutions';
 import type { StaffDirectory } from '../../domain/ports';
@@ -11,7 +12,8 @@ import type { StaffMember } from '../../domain/staff';
 import { inChunks } from '../chunks';
 import { managerOf, repositoryOf } from '../transactions';
 import type { JobcentreRow, StaffRoleRow, StaffRow } from '../schema/directory';
-import type { ExternalPartnerRow, HubChangeRow, HubEntryRow, OpportunityRow, ServiceChangeRow, StrategyActionRow, StrategyRow } from '../schema/partnerships';
+import type { ExternalPartnerRow, ForumPostRow, HubChangeRow, HubEntryRow, OpportunityRow, ServiceChangeRow, StrategyActionRow, StrategyRow } from '../schema/partnerships';
+import { updateIfVersion } from '../optimistic-update';
 
 /** The local Disability Hub's entries and the changes sent to be published. */
 export class SqlHubStore implements HubStore {
@@ -338,4 +340,47 @@ export class SqlInformationSummaries {
       .getRawOne<{ summary: string | null; requesterId: string }>();
     return row ? { requesterId: String(row.requesterId).toLowerCase(), summary: row.summary ?? '' } : null;
   }
+}
+
+/** The district's Hub feedback forum. */
+export class SqlForumStore implements ForumStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private rows() {
+    return repositoryOf<ForumPostRow>(this.dataSource, 'ForumPost');
+  }
+
+  async create(post: Pick<ForumPost, 'district' | 'authorId' | 'topic' | 'body'>, at: Date): Promise<ForumPost> {
+    const row: ForumPostRow = { id: randomUUID(), ...post, authorId: post.authorId.toLowerCase(), answer: null, answeredById: null, answeredAt: null, version: 1, createdAt: at };
+    await this.rows().insert(row);
+    return toPost(row);
+  }
+
+  async find(id: string): Promise<ForumPost | null> {
+    const row = await this.rows().findOne({ where: { id: id.toLowerCase() } });
+    return row ? toPost(row) : null;
+  }
+
+  async listIn(district: string, limit: number): Promise<ForumPost[]> {
+    return (await this.rows().find({ where: { district }, order: { createdAt: 'DESC' }, take: limit })).map(toPost);
+  }
+
+  async answer(id: string, expectedVersion: number, answer: { text: string; byId: string }, at: Date): Promise<boolean> {
+    return updateIfVersion(this.rows(), id, expectedVersion, { answer: answer.text, answeredById: answer.byId.toLowerCase(), answeredAt: at });
+  }
+}
+
+function toPost(row: ForumPostRow): ForumPost {
+  return {
+    id: row.id.toLowerCase(),
+    district: row.district,
+    authorId: row.authorId.toLowerCase(),
+    topic: row.topic,
+    body: row.body,
+    answer: row.answer,
+    answeredById: row.answeredById?.toLowerCase() ?? null,
+    answeredAt: row.answeredAt,
+    version: row.version,
+    createdAt: row.createdAt,
+  };
 }

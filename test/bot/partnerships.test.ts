@@ -235,4 +235,35 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(all).not.toContain('Anxiety at work: a guide');
     expect(bot.cardProblems).toEqual([]);
   });
+
+  it('the Hub feedback forum: a coach posts, the DEA is sent it and answers, the coach is told; typed on the help card', async () => {
+    const help = firstCard(await exchange(bot, PEOPLE.coach, 'help'));
+    expect(JSON.stringify(help)).toContain('"command":"forum"');
+    const empty = firstCard(await exchange(bot, PEOPLE.coach, 'forum'));
+    expect(cardText(empty)).toContain('Surrey and Sussex Disability Hub feedback forum');
+    expect(cardText(empty)).toContain('Your action: post feedback on a health or disability issue');
+    expect(cardVerbs(empty)).toEqual(['forum.post']);
+    const refused = await invokeAs(bot, PEOPLE.coach, 'forum.post', { topic: '', body: 'Coaches are unsure how to adapt group sessions for autistic claimants.' });
+    expect(cardText(refused.card)).toContain('Enter what it is about, in a few words.');
+    expect(allInputs(refused.card)).toMatchObject({ body: 'Coaches are unsure how to adapt group sessions for autistic claimants.' });
+    bot.connector.clear();
+    const posted = await invokeAs(bot, PEOPLE.coach, 'forum.post', { topic: 'Autism and group sessions', body: 'Coaches are unsure how to adapt group sessions for autistic claimants.' });
+    expect(cardText(posted.card)).toContain('Posted. Your district’s DEAs have been sent it to answer.');
+    expect(cardText(posted.card)).toContain('Not answered yet.');
+    await bot.connector.waitFor(() => bot.connector.sentTo(chat(PEOPLE.dea)).length === 1);
+    const toDea = bot.connector.sentTo(chat(PEOPLE.dea))[0]!.attachments![0]!.content as Record<string, unknown>;
+    expect(cardText(toDea)).toContain('Hub forum: Autism and group sessions');
+    expect(cardText(toDea)).toContain('Your action: answer this post on the Disability Hub forum.');
+    expect(cardVerbs(toDea)).toEqual(['forum.answer']);
+    const postId = JSON.stringify(toDea).match(/"postId":"([0-9a-f-]{36})"/)![1]!;
+    // A coach cannot answer; the DEA can, once.
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'forum.answer', { postId, version: 1, answer: 'Me' })).card)).toContain('The DEAs of the district answer posts on the forum.');
+    const answered = await invokeAs(bot, PEOPLE.dea, 'forum.answer', { postId, version: 1, answer: 'Use the hidden impairment toolkit on the Hub.' });
+    expect(cardText(answered.card)).toContain('Answered. The colleague who posted has been told.');
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'forum.answer', { postId, version: 1, answer: 'Again' })).card)).toContain('This post has already been answered.');
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('this post has an answer'));
+    const forum = cardText(firstCard(await exchange(bot, PEOPLE.coach, 'forum')));
+    expect(forum).toContain('Answer from Dana Morgan: Use the hidden impairment toolkit on the Hub.');
+    expect(bot.cardProblems).toEqual([]);
+  });
 });

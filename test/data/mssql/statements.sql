@@ -1075,6 +1075,31 @@ SELECT "HubChange"."id" AS "HubChange_id", "HubChange"."entryId" AS "HubChange_e
   ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
 --   @0 varchar(36)
 
+-- SqlForumStore.create
+INSERT INTO "hub_forum_post"("id", "district", "authorId", "topic", "body", "answer", "answeredById", "answeredAt", "version", "createdAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
+--   @0 varchar(36), @1 nvarchar(100), @2 varchar(36), @3 nvarchar(120), @4 nvarchar(2000), @5 nvarchar(2000), @6 varchar(36), @7 datetime2, @8 int, @9 datetime2
+
+-- SqlForumStore.find
+SELECT "ForumPost"."id" AS "ForumPost_id", "ForumPost"."district" AS "ForumPost_district", "ForumPost"."authorId" AS "ForumPost_authorId", "ForumPost"."topic" AS "ForumPost_topic", "ForumPost"."body" AS "ForumPost_body", "ForumPost"."answer" AS "ForumPost_answer", "ForumPost"."answeredById" AS "ForumPost_answeredById", "ForumPost"."answeredAt" AS "ForumPost_answeredAt", "ForumPost"."version" AS "ForumPost_version", "ForumPost"."createdAt" AS "ForumPost_createdAt"
+  FROM "hub_forum_post" "ForumPost"
+  WHERE (("ForumPost"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlForumStore.listIn
+SELECT "ForumPost"."id" AS "ForumPost_id", "ForumPost"."district" AS "ForumPost_district", "ForumPost"."authorId" AS "ForumPost_authorId", "ForumPost"."topic" AS "ForumPost_topic", "ForumPost"."body" AS "ForumPost_body", "ForumPost"."answer" AS "ForumPost_answer", "ForumPost"."answeredById" AS "ForumPost_answeredById", "ForumPost"."answeredAt" AS "ForumPost_answeredAt", "ForumPost"."version" AS "ForumPost_version", "ForumPost"."createdAt" AS "ForumPost_createdAt"
+  FROM "hub_forum_post" "ForumPost"
+  WHERE (("ForumPost"."district" = @0))
+  ORDER BY "ForumPost"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
+--   @0 nvarchar(100)
+
+-- SqlForumStore.answer
+UPDATE "hub_forum_post"
+  SET "answer" = @0, "answeredById" = @1, "answeredAt" = @2, "version" = @3
+  WHERE "id" = @4 AND "version" = @5;
+--   @0 nvarchar(2000), @1 varchar(36), @2 datetime2, @3 int, @4 string, @5 number
+
 -- SqlInformationSummaries.latestOf
 SELECT "m"."summary" AS "summary", "r"."requesterId" AS "requesterId"
   FROM "request_message" "m"

@@ -21,7 +21,7 @@ import { SqlAdvicePeople, SqlAdviceStore } from '../../../data/stores/specialist
 import { ConversationPace } from '../../../data/stores/conversation-pace';
 import { SqlFollowUpActionStore } from '../../../data/stores/follow-up-actions';
 import { SqlOutputsReader, SqlPartnershipStore } from '../../../data/stores/partnership';
-import { SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../../data/stores/partnerships';
+import { SqlForumStore, SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../../data/stores/partnerships';
 import { SqlRequestLists } from '../../../data/stores/request-lists';
 import { RequestEvents } from '../../../data/stores/request-events';
 import { SqlRetentionCaseStore } from '../../../data/stores/retention-cases';
@@ -374,6 +374,12 @@ export const SUBJECTS: readonly Subject[] = [
       scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { status: 'published', version: 2 })] } : undefined));
       return s.decideChange(ID, 1, 'published', null, AT);
     },
+  }),
+  store(SqlForumStore, ({ dataSource }) => new SqlForumStore(dataSource), {
+    create: (s) => s.create({ district: 'Surrey and Sussex', authorId: ID, topic: 'Autism and group sessions', body: 'Coaches ask how to adapt group sessions.' }, AT),
+    find: (s) => s.find(ID),
+    listIn: (s) => s.listIn('Surrey and Sussex', 10),
+    answer: (s) => s.answer(ID, 1, { text: 'See the hidden impairment toolkit.', byId: OTHER }, AT),
   }),
   store(SqlInformationSummaries, ({ dataSource }) => new SqlInformationSummaries(dataSource), {
     latestOf: (s) => s.latestOf(ID),
