@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { Partnerships1764200000000 } from '../../data/migrations/1764200000000-Partnerships';
 import { HubForum1765000000001 } from '../../data/migrations/1765000000001-HubForum';
+import { StrategyMeetings1765000000002 } from '../../data/migrations/1765000000002-StrategyMeetings';
+import { SqlRoleHolders } from '../../data/stores/role-holders';
+import { STRATEGY_MEETING_WORK, StrategyMeetingService } from '../../domain/partnerships/strategy-meetings';
+import { randomUUID } from 'node:crypto';
 import { ForumActions } from './forum-actions';
 import { ForumService } from '../../domain/partnerships/forum';
-import { externalPartnerSchema, forumPostSchema, hubChangeSchema, hubEntrySchema, opportunitySchema, serviceChangeSchema, strategyActionSchema, strategySchema } from '../../data/schema/partnerships';
-import { SqlForumStore, SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../data/stores/partnerships';
+import { externalPartnerSchema, forumPostSchema, strategyMeetingSchema, hubChangeSchema, hubEntrySchema, opportunitySchema, serviceChangeSchema, strategyActionSchema, strategySchema } from '../../data/schema/partnerships';
+import { SqlForumStore, SqlStrategyMeetingStore, SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../data/stores/partnerships';
 import { hubSuggestionsCard } from '../../cards/partnership-cards';
 import { HubSuggester } from '../../domain/partnerships/hub-suggestions';
 import type { StaffMember } from '../../domain/staff';
@@ -65,9 +69,9 @@ export const partnershipsJourney: Journey = {
       roles: ['provision_tool_contact'],
     },
   ],
-  entities: [hubEntrySchema, hubChangeSchema, opportunitySchema, externalPartnerSchema, serviceChangeSchema, strategySchema, strategyActionSchema, forumPostSchema],
-  migrations: [Partnerships1764200000000, HubForum1765000000001],
-  build: ({ dataSource, directory, outbox, clock, logger, services }) => {
+  entities: [hubEntrySchema, hubChangeSchema, opportunitySchema, externalPartnerSchema, serviceChangeSchema, strategySchema, strategyActionSchema, forumPostSchema, strategyMeetingSchema],
+  migrations: [Partnerships1764200000000, HubForum1765000000001, StrategyMeetings1765000000002],
+  build: ({ dataSource, directory, outbox, clock, logger, services, work }) => {
     const hub = new SqlHubStore(dataSource);
     const solutions = new SqlSolutionStore(dataSource);
     const partners = new SqlPartnerStore(dataSource);
@@ -75,8 +79,20 @@ export const partnershipsJourney: Journey = {
     const notifier = new OutboxPartnershipNotifier(outbox, logger);
     const service = new PartnershipService({ hub, solutions, partners, directory: districts, notifier, uow: new SqlUnitOfWork(dataSource), clock });
     const actions = new PartnershipActions({ service, solutions, partners, districts, directory, clock, logger });
+    const strategyStore = new SqlStrategyStore(dataSource);
+    const meetings = new StrategyMeetingService({
+      strategies: strategyStore,
+      store: new SqlStrategyMeetingStore(dataSource),
+      calendar: services.calendar,
+      directory,
+      people: new SqlRoleHolders(dataSource, directory),
+      work: work.scheduler,
+      uow: new SqlUnitOfWork(dataSource),
+      clock,
+      newId: randomUUID,
+    });
     const strategyService = new StrategyService({
-      store: new SqlStrategyStore(dataSource),
+      store: strategyStore,
       partners,
       directory: districts,
       outputs: new HeldConferences(services.conferences.store),
@@ -84,7 +100,7 @@ export const partnershipsJourney: Journey = {
       uow: new SqlUnitOfWork(dataSource),
       clock,
     });
-    const strategies = new StrategyActions({ strategies: strategyService, directory, logger });
+    const strategies = new StrategyActions({ strategies: strategyService, meetings, clock, directory, logger });
     const suggester = new HubSuggester({ hub, districts });
     const forum = new ForumActions({ forum: new ForumService({ store: new SqlForumStore(dataSource), directory: districts, notifier: new OutboxForumNotifier(outbox, logger), clock, uow: new SqlUnitOfWork(dataSource) }), directory });
     const summaries = new SqlInformationSummaries(dataSource);
@@ -119,6 +135,8 @@ export const partnershipsJourney: Journey = {
         verb('strategy.decline', z.object({ strategyId: id, version }), ({ person, data }) => strategies.decide(person, data.strategyId, data.version, false)),
         verb('strategy.add-action', z.object({ strategyId: id, version }).passthrough(), ({ person, data, typed }) => strategies.addAction(person, data.strategyId, data.version, data, typed)),
         verb('strategy.action-status', z.object({ strategyId: id, actionId: id, status: z.string().max(20) }), ({ person, data }) => strategies.actionStatus(person, data.strategyId, data.actionId, data.status)),
+        verb('strategy.meetings', z.object({ strategyId: id, version }).passthrough(), ({ person, data, typed }) => strategies.planMeetings(person, data.strategyId, data.version, data, typed)),
+        verb('strategy.meeting-notes', z.object({ strategyId: id, meetingId: id, version, notes: z.string().optional() }), ({ person, data, typed }) => strategies.meetingNotes(person, data.strategyId, data.meetingId, data.version, data.notes, typed)),
         verb('strategy.close', z.object({ strategyId: id, version }), ({ person, data }) => strategies.close(person, data.strategyId, data.version)),
         verb('forum.post', inputs, ({ person, data, typed }) => forum.post(person, data, typed)),
         verb('forum.answer', z.object({ postId: id, version, answer: z.string().optional() }), ({ person, data, typed }) => forum.answer(person, data.postId, data.version, data.answer, typed)),
@@ -126,6 +144,7 @@ export const partnershipsJourney: Journey = {
         verb('partner.add', inputs, ({ person, data, typed }) => actions.addPartner(person, data, typed)),
         verb('partner.notice', z.object({ partnerId: id }).passthrough(), ({ person, data, typed }) => actions.notice(person, data.partnerId, data, typed)),
       ],
+      work: { [STRATEGY_MEETING_WORK]: (seriesId) => meetings.writeSeries(seriesId) },
       cards: {
         [PARTNERSHIP_KINDS.hubChange]: { render: (changeId, recipient) => actions.outboxCards.hubChange(changeId, recipient) },
         [PARTNERSHIP_KINDS.hubDecided]: { render: (changeId) => actions.outboxCards.hubDecided(changeId) },

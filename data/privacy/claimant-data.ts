@@ -199,6 +199,12 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
     body: 'Feedback to the DEAs on a health or disability issue, read by the whole district; the form says never to name a claimant.',
     answer: 'A DEA\'s answer on the forum, read by the whole district.',
   },
+  StrategyMeeting: {
+    externalEmails: 'Business email addresses of external partners invited to a strategy meeting.',
+    lastError: 'A diary error.',
+    eventId: 'A diary event id.',
+    notes: 'Notes of a strategy meeting: provision and partnerships across cases, not a person.',
+  },
   PrivacyRecord: { cases: 'Case references only.', counts: 'Counts of rows.' },
   // Text columns of claimant tables that are not claimant data.
   ConsentRecord: { statements: 'Codes of what was explained.', availability: 'Half days the claimant is free, as codes.' },

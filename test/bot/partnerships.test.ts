@@ -1,7 +1,8 @@
 import { SqlHubStore } from '../../data/stores/partnerships';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
-import type { HubChangeRow, HubEntryRow } from '../../data/schema/partnerships';
+import type { HubChangeRow, HubEntryRow, StrategyMeetingRow } from '../../data/schema/partnerships';
+import type { CalendarEventRow } from '../../data/schema/calendar';
 import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const SPOC = '00000000-0000-4000-8000-000000000301';
@@ -174,7 +175,7 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(cardText((await invokeAs(bot, PEOPLE.coach, 'strategy.open', { strategyId })).card)).not.toContain('Psychosis');
     const agreed = await invokeAs(bot, PEOPLE.wctl, 'strategy.agree', { strategyId, version });
     expect(cardText(agreed.card)).toContain('You agreed. The DEA has been told it can go ahead.');
-    expect(cardVerbs(agreed.card)).toEqual(['strategy.add-action', 'strategy.close']);
+    expect(cardVerbs(agreed.card)).toEqual(['strategy.add-action', 'strategy.meetings', 'strategy.close']);
     await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.dea))).includes('Going ahead'));
 
     const added = await invokeAs(bot, PEOPLE.dea, 'strategy.add-action', { strategyId, version: version + 1, text: 'Ask Third Party Provision about a peer support group', owner: 'Third Party Provision' });
@@ -264,6 +265,43 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('this post has an answer'));
     const forum = cardText(firstCard(await exchange(bot, PEOPLE.coach, 'forum')));
     expect(forum).toContain('Answer from Dana Morgan: Use the hidden impairment toolkit on the Hub.');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('a strategy’s meetings: a series in the diaries as durable work, the invitation saying why, notes after each meeting', async () => {
+    const proposed = await invokeAs(bot, PEOPLE.dea, 'strategy.propose', { kind: 'employment', title: 'Job trials in logistics', why: 'Few job trials for claimants with back conditions.', gapNote: 'No trials this year', internalPartners: 'work_psychologist' });
+    const [, strategyId, version] = JSON.stringify(proposed.card).match(/"strategyId":"([^"]+)","version":(\d+)/)!;
+    expect(cardVerbs(proposed.card)).toContain('strategy.meetings');
+    const today = new Date().toISOString().slice(0, 10);
+    const refused = await invokeAs(bot, PEOPLE.dea, 'strategy.meetings', { strategyId, version, firstDate: today, time: '10:00', cadence: 'monthly', count: '3', mode: 'face_to_face', externalEmails: 'not an email' });
+    expect(cardText(refused.card)).toContain('Choose a date after today.');
+    expect(cardText(refused.card)).toContain('Enter email addresses like name@example.org');
+    expect(allInputs(refused.card)).toMatchObject({ externalEmails: 'not an email', count: '3' });
+    const first = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+    const booked = await invokeAs(bot, PEOPLE.dea, 'strategy.meetings', { strategyId, version, firstDate: first, time: '10:00', cadence: 'monthly', count: '3', mode: 'face_to_face', externalEmails: 'ops@logistics.example.org' });
+    expect(cardText(booked.card)).toContain('3 meetings are being added to the diaries.');
+    await bot.app.background.idle();
+    // The diaries are written after the answer, by the durable work.
+    const written = () => bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').count({ where: { subject: 'Strategy meeting: Job trials in logistics' } });
+    for (let i = 0; i < 100 && (await written()) < 3; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { subject: 'Strategy meeting: Job trials in logistics' } });
+    expect(events[0]).toMatchObject({ mailbox: 'dana.morgan@jobcentre.example' });
+    expect(events[0]!.body).toContain('Why this strategy is needed: Few job trials for claimants with back conditions.');
+    // The owning team leader and the work psychologist by role, the external partner by email.
+    for (const who of ['tom.baker@jobcentre.example', 'paul.avery@jobcentre.example', 'ops@logistics.example.org']) expect(events[0]!.attendees).toContain(who);
+    // After the first meeting: its notes.
+    const repo = bot.app.dataSource.getRepository<StrategyMeetingRow>('StrategyMeeting');
+    const [firstMeeting] = await repo.find({ where: { strategyId }, order: { startsAt: 'ASC' } });
+    const early = await invokeAs(bot, PEOPLE.dea, 'strategy.meeting-notes', { strategyId, meetingId: firstMeeting!.id, version: 1, notes: 'Too soon' });
+    expect(cardText(early.card)).toContain('Record the notes once the meeting has started.');
+    await repo.update({ id: firstMeeting!.id }, { startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() - 60_000) });
+    const open = await invokeAs(bot, PEOPLE.dea, 'strategy.open', { strategyId });
+    expect(cardText(open.card)).toContain('no notes yet');
+    expect(JSON.stringify(open.card)).toContain('"verb":"strategy.meeting-notes"');
+    const noted = await invokeAs(bot, PEOPLE.wctl, 'strategy.meeting-notes', { strategyId, meetingId: firstMeeting!.id, version: 1, notes: 'Employer Engagement to find two warehouse job trials by March.' });
+    expect(cardText(noted.card)).toContain('The meeting’s notes are recorded.');
+    expect(cardText(noted.card)).toContain('Employer Engagement to find two warehouse job trials by March.');
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'strategy.meeting-notes', { strategyId, meetingId: firstMeeting!.id, version: 2, notes: 'x' })).card)).not.toContain('warehouse');
     expect(bot.cardProblems).toEqual([]);
   });
 });

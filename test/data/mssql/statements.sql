@@ -1075,6 +1075,47 @@ SELECT "HubChange"."id" AS "HubChange_id", "HubChange"."entryId" AS "HubChange_e
   ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
 --   @0 varchar(36)
 
+-- SqlStrategyMeetingStore.addSeries
+INSERT INTO "strategy_meeting"("id", "strategyId", "seriesId", "startsAt", "endsAt", "mode", "externalEmails", "status", "eventId", "lastError", "notes", "notesById", "notesAt", "version", "createdAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13, @14);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 datetime2, @4 datetime2, @5 varchar(16), @6 nvarchar(2200), @7 varchar(10), @8 varchar(200), @9 nvarchar(400), @10 nvarchar(2000), @11 varchar(36), @12 datetime2, @13 int, @14 datetime2
+INSERT INTO "strategy_meeting"("id", "strategyId", "seriesId", "startsAt", "endsAt", "mode", "externalEmails", "status", "eventId", "lastError", "notes", "notesById", "notesAt", "version", "createdAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13, @14);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 datetime2, @4 datetime2, @5 varchar(16), @6 nvarchar(2200), @7 varchar(10), @8 varchar(200), @9 nvarchar(400), @10 nvarchar(2000), @11 varchar(36), @12 datetime2, @13 int, @14 datetime2
+
+-- SqlStrategyMeetingStore.find
+SELECT "StrategyMeeting"."id" AS "StrategyMeeting_id", "StrategyMeeting"."strategyId" AS "StrategyMeeting_strategyId", "StrategyMeeting"."seriesId" AS "StrategyMeeting_seriesId", "StrategyMeeting"."startsAt" AS "StrategyMeeting_startsAt", "StrategyMeeting"."endsAt" AS "StrategyMeeting_endsAt", "StrategyMeeting"."mode" AS "StrategyMeeting_mode", "StrategyMeeting"."externalEmails" AS "StrategyMeeting_externalEmails", "StrategyMeeting"."status" AS "StrategyMeeting_status", "StrategyMeeting"."eventId" AS "StrategyMeeting_eventId", "StrategyMeeting"."lastError" AS "StrategyMeeting_lastError", "StrategyMeeting"."notes" AS "StrategyMeeting_notes", "StrategyMeeting"."notesById" AS "StrategyMeeting_notesById", "StrategyMeeting"."notesAt" AS "StrategyMeeting_notesAt", "StrategyMeeting"."version" AS "StrategyMeeting_version", "StrategyMeeting"."createdAt" AS "StrategyMeeting_createdAt"
+  FROM "strategy_meeting" "StrategyMeeting"
+  WHERE (("StrategyMeeting"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlStrategyMeetingStore.ofStrategy
+SELECT "StrategyMeeting"."id" AS "StrategyMeeting_id", "StrategyMeeting"."strategyId" AS "StrategyMeeting_strategyId", "StrategyMeeting"."seriesId" AS "StrategyMeeting_seriesId", "StrategyMeeting"."startsAt" AS "StrategyMeeting_startsAt", "StrategyMeeting"."endsAt" AS "StrategyMeeting_endsAt", "StrategyMeeting"."mode" AS "StrategyMeeting_mode", "StrategyMeeting"."externalEmails" AS "StrategyMeeting_externalEmails", "StrategyMeeting"."status" AS "StrategyMeeting_status", "StrategyMeeting"."eventId" AS "StrategyMeeting_eventId", "StrategyMeeting"."lastError" AS "StrategyMeeting_lastError", "StrategyMeeting"."notes" AS "StrategyMeeting_notes", "StrategyMeeting"."notesById" AS "StrategyMeeting_notesById", "StrategyMeeting"."notesAt" AS "StrategyMeeting_notesAt", "StrategyMeeting"."version" AS "StrategyMeeting_version", "StrategyMeeting"."createdAt" AS "StrategyMeeting_createdAt"
+  FROM "strategy_meeting" "StrategyMeeting"
+  WHERE (("StrategyMeeting"."strategyId" = @0))
+  ORDER BY "StrategyMeeting"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlStrategyMeetingStore.unbookedOf
+SELECT "StrategyMeeting"."id" AS "StrategyMeeting_id", "StrategyMeeting"."strategyId" AS "StrategyMeeting_strategyId", "StrategyMeeting"."seriesId" AS "StrategyMeeting_seriesId", "StrategyMeeting"."startsAt" AS "StrategyMeeting_startsAt", "StrategyMeeting"."endsAt" AS "StrategyMeeting_endsAt", "StrategyMeeting"."mode" AS "StrategyMeeting_mode", "StrategyMeeting"."externalEmails" AS "StrategyMeeting_externalEmails", "StrategyMeeting"."status" AS "StrategyMeeting_status", "StrategyMeeting"."eventId" AS "StrategyMeeting_eventId", "StrategyMeeting"."lastError" AS "StrategyMeeting_lastError", "StrategyMeeting"."notes" AS "StrategyMeeting_notes", "StrategyMeeting"."notesById" AS "StrategyMeeting_notesById", "StrategyMeeting"."notesAt" AS "StrategyMeeting_notesAt", "StrategyMeeting"."version" AS "StrategyMeeting_version", "StrategyMeeting"."createdAt" AS "StrategyMeeting_createdAt"
+  FROM "strategy_meeting" "StrategyMeeting"
+  WHERE (("StrategyMeeting"."seriesId" = @0) AND ("StrategyMeeting"."status" IN (@1, @2)))
+  ORDER BY "StrategyMeeting"."startsAt" ASC;
+--   @0 varchar(36), @1 varchar(10), @2 varchar(10)
+
+-- SqlStrategyMeetingStore.mark
+UPDATE "strategy_meeting"
+  SET "status" = @0, "eventId" = @1, "lastError" = @2
+  WHERE "id" = @3;
+--   @0 varchar(10), @1 varchar(200), @2 nvarchar(400), @3 string
+
+-- SqlStrategyMeetingStore.recordNotes
+UPDATE "strategy_meeting"
+  SET "notes" = @0, "notesById" = @1, "notesAt" = @2, "version" = @3
+  WHERE "id" = @4 AND "version" = @5;
+--   @0 nvarchar(2000), @1 varchar(36), @2 datetime2, @3 int, @4 string, @5 number
+
 -- SqlForumStore.create
 INSERT INTO "hub_forum_post"("id", "district", "authorId", "topic", "body", "answer", "answeredById", "answeredAt", "version", "createdAt")
   VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);

@@ -21,7 +21,7 @@ import { SqlAdvicePeople, SqlAdviceStore } from '../../../data/stores/specialist
 import { ConversationPace } from '../../../data/stores/conversation-pace';
 import { SqlFollowUpActionStore } from '../../../data/stores/follow-up-actions';
 import { SqlOutputsReader, SqlPartnershipStore } from '../../../data/stores/partnership';
-import { SqlForumStore, SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../../data/stores/partnerships';
+import { SqlForumStore, SqlStrategyMeetingStore, SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../../data/stores/partnerships';
 import { SqlRequestLists } from '../../../data/stores/request-lists';
 import { RequestEvents } from '../../../data/stores/request-events';
 import { SqlRetentionCaseStore } from '../../../data/stores/retention-cases';
@@ -374,6 +374,14 @@ export const SUBJECTS: readonly Subject[] = [
       scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { status: 'published', version: 2 })] } : undefined));
       return s.decideChange(ID, 1, 'published', null, AT);
     },
+  }),
+  store(SqlStrategyMeetingStore, ({ dataSource }) => new SqlStrategyMeetingStore(dataSource), {
+    addSeries: (s, { n }) => s.addSeries(Array.from({ length: Math.min(n, 3) }, () => ({ strategyId: ID, seriesId: OTHER, start: AT, end: LATER, mode: 'face_to_face' as const, externalEmails: ['info@crawleymind.example.org'] })), AT),
+    find: (s) => s.find(ID),
+    ofStrategy: (s) => s.ofStrategy(ID),
+    unbookedOf: (s) => s.unbookedOf(OTHER),
+    mark: (s) => s.mark(ID, { status: 'booked', eventId: 'event-1' }),
+    recordNotes: (s) => s.recordNotes(ID, 1, 'Agreed two job trials with the warehouse.', OTHER, AT),
   }),
   store(SqlForumStore, ({ dataSource }) => new SqlForumStore(dataSource), {
     create: (s) => s.create({ district: 'Surrey and Sussex', authorId: ID, topic: 'Autism and group sessions', body: 'Coaches ask how to adapt group sessions.' }, AT),
