@@ -94,7 +94,7 @@ export function partnershipCard(o: PartnershipOverview, options: PartnershipCard
       note,
       yourAction: waiting
         ? `Your action: hold ${waiting === 1 ? 'the case conference' : `the ${waiting} case conferences`} asked of you, then record your advice on ${waiting === 1 ? 'its card' : 'their cards'}.`
-        : 'Nothing for you to do now: waiting for your next monthly meetings. The DEAs book them in your diary.',
+        : `Nothing for you to do now: waiting for your next monthly ${o.pairs.length === 1 ? `meeting. ${o.pairs[0]!.dea.name} books them` : 'meetings. Each DEA books theirs'} in your diary.`,
       keyFacts: [],
       blocks: o.pairs.flatMap(pairBlock),
       details: { facts: [], paragraphs: [] },
