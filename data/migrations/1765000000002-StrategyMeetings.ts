@@ -17,7 +17,7 @@ export class StrategyMeetings1765000000002 implements MigrationInterface {
           { name: 'startsAt', ...t.timestamp },
           { name: 'endsAt', ...t.timestamp },
           { name: 'mode', type: 'varchar', length: '16' },
-          { name: 'externalEmails', type: 'nvarchar', length: '2200' },
+          { name: 'externalInvitees', type: 'nvarchar', length: '2200' },
           { name: 'status', type: 'varchar', length: '10' },
           { name: 'eventId', type: 'varchar', length: '200', isNullable: true },
           { name: 'lastError', type: 'nvarchar', length: '400', isNullable: true },

@@ -174,7 +174,7 @@ CREATE TABLE "hub_forum_post" ("id" varchar(36) NOT NULL, "district" nvarchar(10
 GO
 CREATE INDEX "IDX_hub_forum_post_district" ON "hub_forum_post" ("district", "createdAt") ;
 GO
-CREATE TABLE "strategy_meeting" ("id" varchar(36) NOT NULL, "strategyId" varchar(36) NOT NULL, "seriesId" varchar(36) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(16) NOT NULL, "externalEmails" nvarchar(2200) NOT NULL, "status" varchar(10) NOT NULL, "eventId" varchar(200), "lastError" nvarchar(400), "notes" nvarchar(2000), "notesById" varchar(36), "notesAt" datetime2, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_fe63fe53bf43d72fa43b05c6387" PRIMARY KEY ("id"));
+CREATE TABLE "strategy_meeting" ("id" varchar(36) NOT NULL, "strategyId" varchar(36) NOT NULL, "seriesId" varchar(36) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(16) NOT NULL, "externalInvitees" nvarchar(2200) NOT NULL, "status" varchar(10) NOT NULL, "eventId" varchar(200), "lastError" nvarchar(400), "notes" nvarchar(2000), "notesById" varchar(36), "notesAt" datetime2, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_fe63fe53bf43d72fa43b05c6387" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_strategy_meeting_strategy" ON "strategy_meeting" ("strategyId", "startsAt") ;
 GO

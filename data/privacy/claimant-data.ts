@@ -200,7 +200,7 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
     answer: 'A DEA\'s answer on the forum, read by the whole district.',
   },
   StrategyMeeting: {
-    externalEmails: 'Business email addresses of external partners invited to a strategy meeting.',
+    externalInvitees: 'Business email addresses of external partners invited to a strategy meeting (kept as typed in lower case, never compared).',
     lastError: 'A diary error.',
     eventId: 'A diary event id.',
     notes: 'Notes of a strategy meeting: provision and partnerships across cases, not a person.',

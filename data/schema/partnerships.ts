@@ -310,7 +310,7 @@ export interface StrategyMeetingRow {
   startsAt: Date;
   endsAt: Date;
   mode: string;
-  externalEmails: string;
+  externalInvitees: string;
   status: string;
   eventId: string | null;
   lastError: string | null;
@@ -333,7 +333,7 @@ export function strategyMeetingSchema(dialect: SqlDialect): EntitySchema<Strateg
       startsAt: { ...t.timestamp },
       endsAt: { ...t.timestamp },
       mode: { type: 'varchar', length: 16 },
-      externalEmails: { type: 'nvarchar', length: 2200 },
+      externalInvitees: { type: 'nvarchar', length: 2200 },
       status: { type: 'varchar', length: 10 },
       eventId: { type: 'varchar', length: 200, nullable: true },
       lastError: { type: 'nvarchar', length: 400, nullable: true },

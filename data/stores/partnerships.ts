@@ -398,7 +398,7 @@ export class SqlStrategyMeetingStore implements StrategyMeetingStore {
     for (const m of meetings) {
       await this.rows().insert({
         id: randomUUID(), strategyId: m.strategyId.toLowerCase(), seriesId: m.seriesId.toLowerCase(), startsAt: m.start, endsAt: m.end, mode: m.mode,
-        externalEmails: m.externalEmails.join(','), status: 'pending', eventId: null, lastError: null, notes: null, notesById: null, notesAt: null, version: 1, createdAt: at,
+        externalInvitees: m.externalEmails.join(','), status: 'pending', eventId: null, lastError: null, notes: null, notesById: null, notesAt: null, version: 1, createdAt: at,
       });
     }
   }
@@ -433,7 +433,7 @@ function toMeeting(row: StrategyMeetingRow): StrategyMeeting {
     start: row.startsAt,
     end: row.endsAt,
     mode: row.mode as SeriesMode,
-    externalEmails: row.externalEmails ? row.externalEmails.split(',') : [],
+    externalEmails: row.externalInvitees ? row.externalInvitees.split(',') : [],
     status: row.status as StrategyMeeting['status'],
     eventId: row.eventId,
     lastError: row.lastError,
