@@ -4,11 +4,14 @@
  * Built as typed objects (no template to parse); people's text is only ever a value.
  */
 import { HUB_KIND_LABELS, HUB_KINDS, HUB_LIMITS, type HubChange, type HubEntry } from '../domain/partnerships/hub';
+import type { HubSuggestions } from '../domain/partnerships/hub-suggestions';
 import type { HubChangeAction, HubEntryAction } from '../domain/partnerships/partnership-policy';
 import { PARTNER_KIND_LABELS, PARTNER_KINDS, type Partner, type ServiceChange } from '../domain/partnerships/partners';
 import { SOLUTION_KIND_LABELS, SOLUTION_KINDS, SOLUTION_LIMITS, TEAM_LABELS, teamOf, type Solution } from '../domain/partnerships/solutions';
 import { ACTION_STATUS_LABELS, INTERNAL_PARTNER_LABELS, INTERNAL_PARTNERS, STRATEGY_AREA_LABELS, STRATEGY_AREAS, STRATEGY_KIND_LABELS, STRATEGY_KINDS, type Strategy, type StrategyVerb } from '../domain/partnerships/strategies';
+import { CADENCE_LABELS, CADENCES, MAX_OCCURRENCES, MEETING_NOTES_LIMIT, type StrategyMeeting } from '../domain/partnerships/strategy-meetings';
 import type { StrategyChoices, StrategyView } from '../domain/partnerships/strategy-service';
+import { describeMeeting } from '../domain/requests/calendar-date';
 import { firstName, type StaffMember } from '../domain/staff';
 import { formCard, showCardAction, type FormField } from './form-card';
 import type { AdaptiveCard } from './render';
@@ -102,6 +105,40 @@ export function hubResultsCard(view: HubResultsView): AdaptiveCard {
     actions.push(showCardAction({ title: 'Add to the Hub', verb: 'hub.propose', submitTitle: 'Send to be published', intro: 'It goes to your district provision tool’s single point of contact, who publishes it. Coaches find it once it is published.', data: {}, fields: hubFields(), values: form?.values, problems: form?.problems }));
   }
   return card(body, actions);
+}
+
+/** Why the Hub is offered, and what the reader is to do with it. */
+export interface HubSuggestionsView {
+  readonly suggestions: HubSuggestions;
+  /** What the card is about, in a sentence: "Other support for a claimant the DEA cannot support". */
+  readonly about: string;
+  /** "Your action: …", addressed to the reader. */
+  readonly yourAction: string;
+}
+
+/**
+ * A few entries of the local Disability Hub that fit (where the product points someone to the Hub),
+ * and a button that sends the command showing more. Null when nothing fits: the sender says so in words.
+ */
+export function hubSuggestionsCard(view: HubSuggestionsView): AdaptiveCard | null {
+  const { suggestions } = view;
+  if (!suggestions.district || !suggestions.entries.length) return null;
+  const body: Element[] = [
+    heading(`From the ${suggestions.district} Disability Hub`),
+    text(view.about, { spacing: 'None' }),
+    text(view.yourAction, { weight: 'Bolder', size: 'Medium' }),
+  ];
+  suggestions.entries.forEach((entry, i) => body.push(hubEntryBlock(entry, i, undefined, undefined)));
+  const more = suggestions.total > suggestions.entries.length;
+  body.push(
+    text(
+      more
+        ? `${suggestions.entries.length} of ${count(suggestions.total, 'entry', 'entries')} shown. Say **${suggestions.moreCommand}** to see more.`
+        : `Say **hub** and some words to search for more, for example **hub mental health**.`,
+      { isSubtle: true },
+    ),
+  );
+  return card(body, [{ type: 'Action.Submit', title: more ? 'More from the Hub' : 'Search the Hub', data: { command: suggestions.moreCommand } }]);
 }
 
 function hubEntryBlock(entry: HubEntry, index: number, allowed: ReadonlySet<HubEntryAction> | undefined, form: FormState | undefined): Element {
@@ -401,6 +438,62 @@ export interface StrategyCardView {
   readonly viewerId: string;
   readonly note?: Note;
   readonly form?: FormState;
+  /** The strategy's meetings, in time order, and the time now (which are past, to take notes). */
+  readonly meetings?: readonly StrategyMeeting[];
+  readonly now?: Date;
+  /** A refused series form, with what was typed. */
+  readonly meetingForm?: FormState;
+  /** A refused notes form of one meeting, with what was typed. */
+  readonly notesForm?: { readonly meetingId: string; readonly form: FormState };
+}
+
+/** The meetings part of a strategy's card: the next ones, and the past ones with their notes (or a form for them). */
+function meetingBlocks(data: StrategyCardView): Element[] {
+  const meetings = data.meetings ?? [];
+  const now = (data.now ?? new Date()).getTime();
+  const mayWrite = data.allowed.has('add_action');
+  const upcoming = meetings.filter((m) => m.start.getTime() > now).slice(0, 3);
+  const past = meetings.filter((m) => m.start.getTime() <= now).slice(-3).reverse();
+  const status = { pending: 'being added to the diaries', booked: 'in the diaries', failed: 'not yet in the diaries: trying again' } as const;
+  const out: Element[] = [text(meetings.length ? 'Meetings' : 'No meetings booked yet.', { weight: 'Bolder', separator: true })];
+  for (const m of upcoming) out.push(text(`${describeMeeting(m.start, m.end)}: ${m.mode === 'teams' ? 'Microsoft Teams' : 'face to face'}, ${status[m.status]}`, { spacing: 'Small' }));
+  for (const m of past) {
+    const refused = data.notesForm?.meetingId === m.id ? data.notesForm.form : undefined;
+    out.push({
+      type: 'Container',
+      spacing: 'Small',
+      items: [
+        text(`${describeMeeting(m.start, m.end)}: ${m.notes ? 'notes recorded' : 'no notes yet'}`, { weight: m.notes ? 'Default' : 'Bolder' }),
+        ...(m.notes ? [text(m.notes, { isSubtle: true, spacing: 'None', maxLines: 4 })] : []),
+        ...(mayWrite && !m.notes
+          ? [{ type: 'ActionSet', actions: [showCardAction({ title: 'Record the notes', verb: 'strategy.meeting-notes', submitTitle: 'Record them', data: { strategyId: m.strategyId, meetingId: m.id, version: m.version }, values: refused?.values, problems: refused?.problems, fields: [{ id: 'notes', kind: 'multiline', label: 'Notes and the actions agreed', required: true, errorMessage: 'Enter the notes and the actions agreed.', maxLength: MEETING_NOTES_LIMIT }] })] }]
+          : []),
+      ],
+    });
+  }
+  return out;
+}
+
+function seriesForm(data: StrategyCardView): Element {
+  const { strategy } = data.view;
+  return showCardAction({
+    title: 'Book meetings',
+    verb: 'strategy.meetings',
+    submitTitle: 'Book them',
+    intro: 'In your diary as a series, with the team leader who owns the strategy and its internal partners invited by role, and anyone you add by email. The invitations say why the strategy is needed.',
+    data: { strategyId: strategy.id, version: strategy.version },
+    values: { time: '10:00', durationMinutes: '60', cadence: strategy.kind === 'employment' ? 'monthly' : strategy.kind === 'joint_local' ? 'once' : 'monthly', count: '6', mode: 'face_to_face', ...data.meetingForm?.values },
+    problems: data.meetingForm?.problems,
+    fields: [
+      { id: 'firstDate', kind: 'date', label: 'First meeting', required: true, errorMessage: 'Enter the date of the first meeting.' },
+      { id: 'time', kind: 'text', label: 'Start time', required: true, errorMessage: 'Enter a start time like 10:00.', maxLength: 5 },
+      { id: 'durationMinutes', kind: 'choice', label: 'How long', required: true, errorMessage: 'Choose how long.', choices: [30, 60, 90, 120].map((n) => ({ title: `${n} minutes`, value: String(n) })) },
+      { id: 'cadence', kind: 'choice', label: 'How often', required: true, errorMessage: 'Choose how often.', choices: CADENCES.map((c) => ({ title: CADENCE_LABELS[c], value: c })) },
+      { id: 'count', kind: 'text', label: 'How many meetings', hint: `From 1 to ${MAX_OCCURRENCES}.`, required: true, errorMessage: 'Enter how many meetings.', maxLength: 2 },
+      { id: 'mode', kind: 'choice', label: 'Where', required: true, errorMessage: 'Choose where.', choices: [{ title: 'Face to face (recommended)', value: 'face_to_face' }, { title: 'Microsoft Teams', value: 'teams' }] },
+      { id: 'externalEmails', kind: 'text', label: 'External partners to invite (optional)', hint: 'Email addresses, separated by commas.', required: false, errorMessage: '', maxLength: 2200 },
+    ],
+  });
 }
 
 /** One strategy: why, who, partners, gaps and actions; the owner agrees here to a joint local strategy. */
@@ -422,6 +515,7 @@ export function strategyCard(data: StrategyCardView): AdaptiveCard {
       ]),
     ]),
   );
+  body.push(...meetingBlocks(data));
   body.push(text(actions.length ? 'Actions' : 'No actions yet.', { weight: 'Bolder', separator: true }));
   const mayUpdate = data.allowed.has('update_action');
   for (const action of actions) {
@@ -457,6 +551,7 @@ export function strategyCard(data: StrategyCardView): AdaptiveCard {
       }),
     );
   }
+  if (data.allowed.has('add_action')) buttons.push(seriesForm(data));
   if (data.allowed.has('close')) {
     buttons.push({ type: 'Action.ShowCard', title: 'Close', card: { type: 'AdaptiveCard', body: [text('Close this strategy? Its actions can no longer change.')], actions: [{ type: 'Action.Execute', title: 'Yes, close it', verb: 'strategy.close', data: data0, style: 'destructive' }] } });
   }

@@ -2,7 +2,8 @@ import { NEXT_STEP_LABELS } from '../domain/outcomes/next-steps';
 import { describeDate, describeMeeting, londonDate } from '../domain/requests/calendar-date';
 import type { StaffMember } from '../domain/staff';
 import { ACTIVITY_KIND_LABELS, MEETING_MODE_LABELS, MEETINGS_AHEAD, PARTNERSHIP_LIMITS, SESSION_KINDS, type PartnershipActivity, type PartnershipMeeting } from '../domain/work-psychologist/partnership';
-import type { PartnershipOverview } from '../domain/work-psychologist/partnership-service';
+import type { PairOverview, PartnershipOverview, PlannedSeries } from '../domain/work-psychologist/partnership-service';
+import { glanceCard, heading, textBlock, type Fact } from './glance-card';
 import { showCardAction, type FormField } from './form-card';
 import type { AdaptiveCard } from './render';
 import { summaryCard } from './summary-card';
@@ -26,42 +27,93 @@ function activityLine(a: PartnershipActivity): { label: string; value: string } 
   return { label: what, value: a.status === 'done' ? `Held ${when}` : a.kind === 'case_conference' ? 'Asked, waiting for the work psychologist' : `Planned for ${when}` };
 }
 
-/** The DEA and the work psychologist's page: the monthly meetings, the next agenda, and what they did together. */
-export function partnershipCard(o: PartnershipOverview, options: PartnershipCardOptions = {}): AdaptiveCard {
-  const other = o.viewerIsDea ? o.workPsychologist : o.dea;
-  const upcoming = o.meetings.filter((m) => m === o.next || (o.next && m.start > o.next.start));
-  const facts = [
-    ...upcoming.map((m) => ({ label: describeMeeting(m.start, m.end), value: `${MEETING_MODE_LABELS[m.mode]}, ${MEETING_STATUS[m.status]}` })),
-    ...o.activities.map(activityLine),
-  ];
-  const agenda = o.agenda.length
-    ? o.agenda.map((a) => `${a.reference}, ${a.what}, ${describeDate(londonDate(a.at))}${a.nextSteps.length ? `: ${a.nextSteps.map((s) => NEXT_STEP_LABELS[s]).join('; ')}` : ''}`).join('\n')
+/** What the answer to booking says: how many were booked, and each meeting that moved and why. */
+export function seriesNote(series: PlannedSeries): string {
+  const booked = series.added ? 'Booked: the monthly meetings are being added to both diaries.' : 'These months were already booked; nothing was added.';
+  if (!series.moved.length) return booked;
+  return `${booked} ${series.moved.length === 1 ? 'One meeting is' : `${series.moved.length} meetings are`} not at the usual time: ${series.moved.map((m) => `${describeMeeting(m.start, m.end)} (${m.movedBecause})`).join(' ')}`;
+}
+
+function meetingFacts(pair: PairOverview): Fact[] {
+  const upcoming = pair.meetings.filter((m) => m === pair.next || (pair.next && m.start > pair.next.start));
+  return upcoming.map((m) => ({ label: describeMeeting(m.start, m.end), value: `${MEETING_MODE_LABELS[m.mode]}, ${MEETING_STATUS[m.status]}${m.movedBecause ? `. ${m.movedBecause}` : ''}` }));
+}
+
+function agendaText(pair: PairOverview): string {
+  return pair.agenda.length
+    ? pair.agenda.map((a) => `${a.reference}, ${a.what}, ${describeDate(londonDate(a.at))}${a.nextSteps.length ? `: ${a.nextSteps.map((s) => NEXT_STEP_LABELS[s]).join('; ')}` : ''}`).join('\n')
     : 'No outcomes recorded since the last meeting yet.';
-  const card = summaryCard({
-    title: other ? `You and ${other.name}, ${o.viewerIsDea ? 'work psychologist' : 'DEA'}` : 'Working with the work psychologist',
-    subtitle: !o.workPsychologist
-      ? 'Nobody at your jobcentre is a work psychologist in the staff directory. Ask for them to be added.'
-      : o.next
-        ? `Next monthly meeting: ${describeMeeting(o.next.start, o.next.end)}. Its agenda below is drafted from the outputs of your conferences and interventions since the last one, by reference only.`
-        : o.viewerIsDea
-          ? `Book your monthly meetings: ${MEETINGS_AHEAD} months at a time, in both diaries, face to face unless you choose Teams.`
-          : 'The DEA books your monthly meetings; they will be in your diary.',
-    facts,
-    paragraphs: o.next ? [{ label: 'Draft agenda: issues arising from the month’s outputs', value: agenda }] : [],
-    note: options.note,
-    noteTone: options.note ? options.noteTone ?? 'good' : undefined,
-  });
+}
+
+function waitingConferences(pair: PairOverview): number {
+  return pair.activities.filter((a) => a.kind === 'case_conference' && a.status === 'requested').length;
+}
+
+/** One DEA of a work psychologist: a heading, the next meeting, and the cases asked about, in a few lines. */
+function pairBlock(pair: PairOverview, index: number): Record<string, unknown>[] {
+  const n = pair.next;
+  const next = n ? `Next monthly meeting: ${describeMeeting(n.start, n.end)}, ${MEETING_MODE_LABELS[n.mode].toLowerCase()}, ${MEETING_STATUS[n.status]}.${n.movedBecause ? ` ${n.movedBecause}` : ''}` : 'No monthly meetings booked yet: the DEA books them.';
+  const waiting = waitingConferences(pair);
+  const lines = pair.activities.map(activityLine);
+  return [
+    { ...heading(`With ${pair.dea.name}, DEA`, 'Medium'), separator: true, spacing: 'Medium' },
+    textBlock(next, { spacing: 'None' }),
+    textBlock(waiting ? `Case conferences asked of you: ${waiting}.` : 'No case conferences waiting for you.', { spacing: 'None' }),
+    ...(lines.length ? [{ type: 'FactSet', facts: lines.map((l) => ({ title: l.label, value: l.value })) }] : []),
+    ...(pair.next
+      ? [
+          { type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title: `Show the draft agenda with ${pair.dea.name}`, targetElements: [`agenda-${index}`] }] },
+          { type: 'Container', id: `agenda-${index}`, isVisible: false, items: [textBlock('Draft agenda: issues arising from the month’s outputs, by reference only', { weight: 'Bolder' }), textBlock(agendaText(pair), { spacing: 'None' })] },
+        ]
+      : []),
+  ];
+}
+
+/**
+ * The DEA and the work psychologist's page. A DEA sees their work psychologist, the monthly
+ * meetings and the next agenda; a work psychologist sees every DEA they work with, each with their
+ * monthly meeting and the cases asked about.
+ */
+export function partnershipCard(o: PartnershipOverview, options: PartnershipCardOptions = {}): AdaptiveCard {
+  const note = options.note ? { text: options.note, tone: options.noteTone ?? 'good' } : undefined;
   const form = (title: string, verb: string, submitTitle: string, fields: FormField[], values: Record<string, string> = {}) =>
     showCardAction({ title, verb, submitTitle, data: {}, fields, values: { ...values, ...options.values }, problems: options.problems });
+  const sessionFields = (deas: readonly StaffMember[]): FormField[] => [
+    ...(deas.length > 1 ? [{ id: 'deaId', kind: 'choice' as const, label: 'With which DEA', required: true, errorMessage: 'Choose the DEA.', choices: deas.map((d) => ({ title: d.name, value: d.id })) }] : []),
+    { id: 'kind', kind: 'choice', label: 'What it is', required: true, errorMessage: 'Choose what it is.', choices: SESSION_KINDS.map((k) => ({ title: ACTIVITY_KIND_LABELS[k], value: k })) },
+    { id: 'topic', kind: 'text', label: 'Theme', required: true, errorMessage: 'Enter its theme.', maxLength: PARTNERSHIP_LIMITS.topic },
+    { id: 'date', kind: 'date', label: 'Date', required: true, errorMessage: 'Enter its date.' },
+    { id: 'feedback', kind: 'multiline', label: 'The work coach feedback that led to it', required: false, errorMessage: '', maxLength: PARTNERSHIP_LIMITS.feedback },
+  ];
+
+  if (!o.viewerIsDea) {
+    const waiting = o.pairs.reduce((n, p) => n + waitingConferences(p), 0);
+    return glanceCard({
+      title: o.pairs.length === 1 ? `You and ${o.pairs[0]!.dea.name}, DEA` : `You and your ${o.pairs.length} DEAs`,
+      subtitle: `Monthly meetings, case conferences and sessions with ${o.pairs.map((p) => p.dea.name).join(', ')}.`,
+      note,
+      yourAction: waiting
+        ? `Your action: hold ${waiting === 1 ? 'the case conference' : `the ${waiting} case conferences`} asked of you, then record your advice on ${waiting === 1 ? 'its card' : 'their cards'}.`
+        : `Nothing for you to do now: waiting for your next monthly ${o.pairs.length === 1 ? `meeting. ${o.pairs[0]!.dea.name} books them` : 'meetings. Each DEA books theirs'} in your diary.`,
+      keyFacts: [],
+      blocks: o.pairs.flatMap(pairBlock),
+      details: { facts: [], paragraphs: [] },
+      actions: [form('Record a session', 'wp.session', 'Record it', sessionFields(o.pairs.map((p) => p.dea)))],
+      problems: options.problems,
+    });
+  }
+
+  const pair = o.pairs[0]!;
+  const wp = pair.workPsychologist;
   const actions: Record<string, unknown>[] = [];
-  if (o.viewerIsDea && o.workPsychologist && !o.next) {
+  if (wp && !pair.next) {
     actions.push(
       form(
         'Book the monthly meetings',
         'wp.book',
         'Book them',
         [
-          { id: 'firstDate', kind: 'date', label: 'First meeting', required: true, errorMessage: 'Enter the date of the first meeting.', hint: 'The same week and day of each month follow.' },
+          { id: 'firstDate', kind: 'date', label: 'First meeting', required: true, errorMessage: 'Enter the date of the first meeting.', hint: 'The same week and day of each month follow. A meeting on a bank holiday, or when either of you is busy, moves to the next time you are both free.' },
           { id: 'time', kind: 'text', label: 'Start time', required: true, errorMessage: 'Enter a start time like 10:00.', maxLength: 5 },
           { id: 'durationMinutes', kind: 'choice', label: 'How long', required: true, errorMessage: 'Choose how long.', choices: [30, 45, 60, 90, 120].map((n) => ({ title: `${n} minutes`, value: String(n) })) },
           { id: 'mode', kind: 'choice', label: 'Where', required: true, errorMessage: 'Choose where.', choices: [{ title: 'Face to face (recommended)', value: 'face_to_face' }, { title: 'Microsoft Teams', value: 'teams' }] },
@@ -70,26 +122,32 @@ export function partnershipCard(o: PartnershipOverview, options: PartnershipCard
       ),
     );
   }
-  if (o.viewerIsDea && o.workPsychologist) {
+  if (wp) {
     actions.push(
       form('Ask for a case conference', 'wp.askConference', 'Ask', [
         { id: 'reference', kind: 'text', label: 'The claimant’s request reference', required: true, errorMessage: 'Enter a reference like DEA-000123.', placeholder: 'DEA-000123', maxLength: 12 },
         { id: 'topic', kind: 'multiline', label: 'Their barriers to provision or work (no name or NINO)', required: true, errorMessage: 'Describe the barriers.', maxLength: PARTNERSHIP_LIMITS.topic },
       ]),
+      form('Record a session', 'wp.session', 'Record it', sessionFields([])),
     );
   }
-  if (o.workPsychologist) {
-    actions.push(
-      form('Record a session', 'wp.session', 'Record it', [
-        { id: 'kind', kind: 'choice', label: 'What it is', required: true, errorMessage: 'Choose what it is.', choices: SESSION_KINDS.map((k) => ({ title: ACTIVITY_KIND_LABELS[k], value: k })) },
-        { id: 'topic', kind: 'text', label: 'Theme', required: true, errorMessage: 'Enter its theme.', maxLength: PARTNERSHIP_LIMITS.topic },
-        { id: 'date', kind: 'date', label: 'Date', required: true, errorMessage: 'Enter its date.' },
-        { id: 'feedback', kind: 'multiline', label: 'The work coach feedback that led to it', required: false, errorMessage: '', maxLength: PARTNERSHIP_LIMITS.feedback },
-      ]),
-    );
-  }
-  if (actions.length) card.actions = actions;
-  return card;
+  return glanceCard({
+    title: wp ? `You and ${wp.name}, work psychologist` : 'Working with the work psychologist',
+    subtitle: pair.next ? `Next monthly meeting: ${describeMeeting(pair.next.start, pair.next.end)}.` : undefined,
+    note,
+    yourAction: !wp
+      ? 'Nothing for you to do now: waiting for a work psychologist to be added to the staff directory for your jobcentre or district. Ask whoever keeps it.'
+      : pair.next
+        ? 'Nothing for you to do now: waiting for your next monthly meeting. Its draft agenda is drafted from the outputs of your conferences and interventions since the last one, by reference only.'
+        : `Your action: book your monthly meetings, ${MEETINGS_AHEAD} months at a time, in both diaries, face to face unless you choose Teams.`,
+    keyFacts: meetingFacts(pair).slice(0, 2),
+    details: {
+      facts: [...meetingFacts(pair).slice(2), ...pair.activities.map(activityLine)],
+      paragraphs: pair.next ? [{ label: 'Draft agenda: issues arising from the month’s outputs', value: agendaText(pair) }] : [],
+    },
+    actions,
+    problems: options.problems,
+  });
 }
 
 /** A case conference asked of the work psychologist (no claimant details: the request reference only). */

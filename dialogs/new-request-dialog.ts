@@ -10,6 +10,8 @@ import { isDomainError } from '../domain/errors';
 import { describeDate } from '../domain/requests/calendar-date';
 import { checkClaimantSupport, checkColleagueSupport, checkSkillSupport, type Draft } from '../domain/requests/drafts';
 import { HUB_HINT } from '../domain/partnerships/hub';
+import { REFERRAL_KINDS, type HubSuggester } from '../domain/partnerships/hub-suggestions';
+import { hubSuggestionsCard } from '../cards/partnership-cards';
 import { eligibility, isNonBenefitClaimant } from '../domain/requests/eligibility';
 import { formatNino } from '../domain/requests/nino';
 import { asksForInterventionDirectly, requestTypesFor, type RequestService, type Submission } from '../domain/requests/request-service';
@@ -56,6 +58,8 @@ export class NewRequestDialog extends Dialog {
   constructor(
     private readonly requests: RequestService,
     private readonly drafts: StatePropertyAccessor<SavedDraft | undefined>,
+    /** The local Disability Hub, to list other sources of support where the DEA cannot help. */
+    private readonly hub?: HubSuggester,
   ) {
     super(NEW_REQUEST_DIALOG);
   }
@@ -168,7 +172,8 @@ export class NewRequestDialog extends Dialog {
     }
     if (choice === 'neither') {
       const verdict = eligibility(benefitsOf(state.values), null);
-      await dc.context.sendActivity(verdict.eligible ? 'This claimant can be supported.' : `${verdict.reason} ${HUB_HINT}`);
+      if (verdict.eligible) await dc.context.sendActivity('This claimant can be supported.');
+      else await this.referOn(dc.context, verdict.reason);
       await this.drafts.delete(dc.context);
       return dc.endDialog();
     }
@@ -237,6 +242,16 @@ export class NewRequestDialog extends Dialog {
     const dea = await this.requests.deaFor(turnPerson(dc.context));
     await this.send(dc.context, summaryOf(checked.submission, dea?.name ?? 'your DEA'));
     return Dialog.EndOfTurn;
+  }
+
+  /** The refusal, then the Hub's other sources of support that fit (or, with none, where to look). */
+  private async referOn(turn: TurnContext, reason: string): Promise<void> {
+    const suggestions = this.hub ? await this.hub.suggest(turnPerson(turn), { kinds: REFERRAL_KINDS }) : null;
+    const card = suggestions
+      ? hubSuggestionsCard({ suggestions, about: 'Other sources of support for a claimant the DEA cannot support: charities and provision in your district.', yourAction: 'Your action: refer the claimant to one that fits, with your service delivery team leader or coach if you need help.' })
+      : null;
+    await turn.sendActivity(card ? reason : `${reason} ${HUB_HINT}`);
+    if (card) await this.send(turn, card);
   }
 
   private async send(turn: TurnContext, card: AdaptiveCard): Promise<void> {

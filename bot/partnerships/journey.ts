@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import { Partnerships1764200000000 } from '../../data/migrations/1764200000000-Partnerships';
-import { externalPartnerSchema, hubChangeSchema, hubEntrySchema, opportunitySchema, serviceChangeSchema, strategyActionSchema, strategySchema } from '../../data/schema/partnerships';
-import { SqlHubStore, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../data/stores/partnerships';
+import { HubForum1765000000001 } from '../../data/migrations/1765000000001-HubForum';
+import { StrategyMeetings1765000000002 } from '../../data/migrations/1765000000002-StrategyMeetings';
+import { SqlRoleHolders } from '../../data/stores/role-holders';
+import { STRATEGY_MEETING_WORK, StrategyMeetingService } from '../../domain/partnerships/strategy-meetings';
+import { randomUUID } from 'node:crypto';
+import { ForumActions } from './forum-actions';
+import { ForumService } from '../../domain/partnerships/forum';
+import { externalPartnerSchema, forumPostSchema, strategyMeetingSchema, hubChangeSchema, hubEntrySchema, opportunitySchema, serviceChangeSchema, strategyActionSchema, strategySchema } from '../../data/schema/partnerships';
+import { SqlForumStore, SqlStrategyMeetingStore, SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../data/stores/partnerships';
+import { hubSuggestionsCard } from '../../cards/partnership-cards';
+import { HubSuggester } from '../../domain/partnerships/hub-suggestions';
+import type { StaffMember } from '../../domain/staff';
 import { SqlUnitOfWork } from '../../data/transactions';
 import { ROLES } from '../../domain/roles';
 import { PartnershipService } from '../../domain/partnerships/partnership-service';
 import { StrategyService } from '../../domain/partnerships/strategy-service';
 import { verb, type Journey } from '../core/journey';
 import { PartnershipActions } from './partnership-actions';
-import { OutboxPartnershipNotifier, OutboxStrategyNotifier, PARTNERSHIP_KINDS, STRATEGY_KINDS_OUT } from './partnership-notifier';
+import { OutboxForumNotifier, OutboxPartnershipNotifier, OutboxStrategyNotifier, PARTNERSHIP_KINDS, STRATEGY_KINDS_OUT } from './partnership-notifier';
 import { HeldConferences, StrategyActions } from './strategy-actions';
 
 const id = z.string().max(64);
@@ -47,15 +57,21 @@ export const partnershipsJourney: Journey = {
       roles: ['work_coach_team_leader'],
     },
     {
+      command: 'forum',
+      title: 'Disability Hub feedback forum',
+      description: 'Post feedback on health and disability issues for your district’s DEAs, and read their answers. DEAs answer posts here.',
+      roles: ROLES,
+    },
+    {
       command: null,
       title: 'Hub content to publish',
       description: 'When a DEA sends new, changed or removed Hub content, it arrives here as a card: publish it, then say so.',
       roles: ['provision_tool_contact'],
     },
   ],
-  entities: [hubEntrySchema, hubChangeSchema, opportunitySchema, externalPartnerSchema, serviceChangeSchema, strategySchema, strategyActionSchema],
-  migrations: [Partnerships1764200000000],
-  build: ({ dataSource, directory, outbox, clock, logger, services }) => {
+  entities: [hubEntrySchema, hubChangeSchema, opportunitySchema, externalPartnerSchema, serviceChangeSchema, strategySchema, strategyActionSchema, forumPostSchema, strategyMeetingSchema],
+  migrations: [Partnerships1764200000000, HubForum1765000000001, StrategyMeetings1765000000002],
+  build: ({ dataSource, directory, outbox, clock, logger, services, work }) => {
     const hub = new SqlHubStore(dataSource);
     const solutions = new SqlSolutionStore(dataSource);
     const partners = new SqlPartnerStore(dataSource);
@@ -63,8 +79,20 @@ export const partnershipsJourney: Journey = {
     const notifier = new OutboxPartnershipNotifier(outbox, logger);
     const service = new PartnershipService({ hub, solutions, partners, directory: districts, notifier, uow: new SqlUnitOfWork(dataSource), clock });
     const actions = new PartnershipActions({ service, solutions, partners, districts, directory, clock, logger });
+    const strategyStore = new SqlStrategyStore(dataSource);
+    const meetings = new StrategyMeetingService({
+      strategies: strategyStore,
+      store: new SqlStrategyMeetingStore(dataSource),
+      calendar: services.calendar,
+      directory,
+      people: new SqlRoleHolders(dataSource, directory),
+      work: work.scheduler,
+      uow: new SqlUnitOfWork(dataSource),
+      clock,
+      newId: randomUUID,
+    });
     const strategyService = new StrategyService({
-      store: new SqlStrategyStore(dataSource),
+      store: strategyStore,
       partners,
       directory: districts,
       outputs: new HeldConferences(services.conferences.store),
@@ -72,11 +100,25 @@ export const partnershipsJourney: Journey = {
       uow: new SqlUnitOfWork(dataSource),
       clock,
     });
-    const strategies = new StrategyActions({ strategies: strategyService, directory, logger });
+    const strategies = new StrategyActions({ strategies: strategyService, meetings, clock, directory, logger });
+    const suggester = new HubSuggester({ hub, districts });
+    const forum = new ForumActions({ forum: new ForumService({ store: new SqlForumStore(dataSource), directory: districts, notifier: new OutboxForumNotifier(outbox, logger), clock, uow: new SqlUnitOfWork(dataSource) }), directory });
+    const summaries = new SqlInformationSummaries(dataSource);
+    /** The Hub entries that fit the informational support a coach was sent: only to that coach, none when nothing fits. */
+    const hubForInformation = async (requestId: string, recipient: StaffMember) => {
+      const sent = await summaries.latestOf(requestId);
+      if (!sent || sent.requesterId !== recipient.id) return null;
+      return hubSuggestionsCard({
+        suggestions: await suggester.suggest(recipient, { words: sent.summary }),
+        about: 'Entries on your local Disability Hub that fit the information your DEA sent you.',
+        yourAction: 'Your action: read these alongside the information on the request’s card.',
+      });
+    };
     return {
       commands: {
         hub: (turn, person) => actions.hubCommand(turn, person),
         partnerships: (turn, person) => actions.menuCommand(turn, person),
+        forum: (turn, person) => forum.command(turn, person),
       },
       verbs: [
         verb('hub.propose', HUB_FORM, ({ person, data, typed }) => actions.propose(person, data, typed)),
@@ -93,16 +135,23 @@ export const partnershipsJourney: Journey = {
         verb('strategy.decline', z.object({ strategyId: id, version }), ({ person, data }) => strategies.decide(person, data.strategyId, data.version, false)),
         verb('strategy.add-action', z.object({ strategyId: id, version }).passthrough(), ({ person, data, typed }) => strategies.addAction(person, data.strategyId, data.version, data, typed)),
         verb('strategy.action-status', z.object({ strategyId: id, actionId: id, status: z.string().max(20) }), ({ person, data }) => strategies.actionStatus(person, data.strategyId, data.actionId, data.status)),
+        verb('strategy.meetings', z.object({ strategyId: id, version }).passthrough(), ({ person, data, typed }) => strategies.planMeetings(person, data.strategyId, data.version, data, typed)),
+        verb('strategy.meeting-notes', z.object({ strategyId: id, meetingId: id, version, notes: z.string().optional() }), ({ person, data, typed }) => strategies.meetingNotes(person, data.strategyId, data.meetingId, data.version, data.notes, typed)),
         verb('strategy.close', z.object({ strategyId: id, version }), ({ person, data }) => strategies.close(person, data.strategyId, data.version)),
+        verb('forum.post', inputs, ({ person, data, typed }) => forum.post(person, data, typed)),
+        verb('forum.answer', z.object({ postId: id, version, answer: z.string().optional() }), ({ person, data, typed }) => forum.answer(person, data.postId, data.version, data.answer, typed)),
         verb('opportunity.share', SHARE_FORM, ({ person, data, typed }) => actions.share(person, data, typed)),
         verb('partner.add', inputs, ({ person, data, typed }) => actions.addPartner(person, data, typed)),
         verb('partner.notice', z.object({ partnerId: id }).passthrough(), ({ person, data, typed }) => actions.notice(person, data.partnerId, data, typed)),
       ],
+      work: { [STRATEGY_MEETING_WORK]: (seriesId) => meetings.writeSeries(seriesId) },
       cards: {
         [PARTNERSHIP_KINDS.hubChange]: { render: (changeId, recipient) => actions.outboxCards.hubChange(changeId, recipient) },
         [PARTNERSHIP_KINDS.hubDecided]: { render: (changeId) => actions.outboxCards.hubDecided(changeId) },
         [PARTNERSHIP_KINDS.opportunity]: { render: (solutionId) => actions.outboxCards.opportunity(solutionId) },
         [PARTNERSHIP_KINDS.serviceChange]: { render: (noticeId) => actions.outboxCards.serviceChange(noticeId) },
+        [PARTNERSHIP_KINDS.hubForInformation]: { render: hubForInformation },
+        [PARTNERSHIP_KINDS.forumPost]: { render: (postId, recipient) => forum.postCard(postId, recipient) },
         [STRATEGY_KINDS_OUT.proposed]: { render: (strategyId, recipient) => strategies.strategyCard(strategyId, recipient) },
         [STRATEGY_KINDS_OUT.decided]: { render: (strategyId, recipient) => strategies.strategyCard(strategyId, recipient) },
       },

@@ -35,7 +35,9 @@ export class PartnershipActions {
 
   /** `hub` and some words: the district's Hub; for a DEA, also what they may change on it. */
   async hubCommand(turn: TurnContext, person: StaffMember): Promise<void> {
-    const words = normaliseCommand(turn.activity.text).replace(/^hub\b/, '').trim().slice(0, 200);
+    // Typed, or sent by a "More from the Hub" button (its command in the message's value).
+    const sent = (turn.activity.value as { command?: unknown } | undefined)?.command;
+    const words = normaliseCommand(turn.activity.text || (typeof sent === 'string' ? sent : '')).replace(/^hub\b/, '').trim().slice(0, 200);
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(await this.hubCard(person, words))));
   }
 

@@ -1,3 +1,4 @@
+import type { ForumNotifier, ForumPost } from '../../domain/partnerships/forum';
 import type { HubChange } from '../../domain/partnerships/hub';
 import type { ServiceChange } from '../../domain/partnerships/partners';
 import type { PartnershipNotifier, StrategyNotifier } from '../../domain/partnerships/ports';
@@ -7,7 +8,16 @@ import type { Logger } from '../../domain/ports';
 import type { OutboxWriter } from '../core/outbox-writer';
 
 /** Outbox kinds of the partnership journey's cards. */
-export const PARTNERSHIP_KINDS = { hubChange: 'hub_change', hubDecided: 'hub_decided', opportunity: 'opportunity', serviceChange: 'service_change' } as const;
+export const PARTNERSHIP_KINDS = {
+  hubChange: 'hub_change',
+  hubDecided: 'hub_decided',
+  opportunity: 'opportunity',
+  serviceChange: 'service_change',
+  /** To a work coach sent informational support: the Hub entries that fit it. */
+  hubForInformation: 'hub_for_information',
+  /** A post on the Hub forum: to the DEAs to answer, then to its author once answered. */
+  forumPost: 'forum_post',
+} as const;
 
 /** Partnership cards go through the SQL outbox, queued in the same transaction as the change they tell of. */
 export class OutboxPartnershipNotifier implements PartnershipNotifier {
@@ -55,5 +65,23 @@ export class OutboxStrategyNotifier implements StrategyNotifier {
   async strategyDecided(strategy: Strategy): Promise<void> {
     this.logger.info({ strategyId: strategy.id, status: strategy.status }, 'strategy decided');
     await this.outbox.notify(strategy.leadId, STRATEGY_KINDS_OUT.decided, strategy.id);
+  }
+}
+
+/** Forum cards go through the outbox, queued in the same transaction as the post or answer. */
+export class OutboxForumNotifier implements ForumNotifier {
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly logger: Logger,
+  ) {}
+
+  async posted(post: ForumPost, deaIds: readonly string[]): Promise<void> {
+    this.logger.info({ postId: post.id, deas: deaIds.length }, 'hub forum post sent to the district’s DEAs');
+    for (const id of deaIds) await this.outbox.notify(id, PARTNERSHIP_KINDS.forumPost, post.id);
+  }
+
+  async answered(post: ForumPost): Promise<void> {
+    this.logger.info({ postId: post.id }, 'hub forum post answered');
+    await this.outbox.notify(post.authorId, PARTNERSHIP_KINDS.forumPost, post.id);
   }
 }

@@ -7,7 +7,8 @@ import { isDomainError } from '../../domain/errors';
 import type { ConferenceOutput, ConferenceOutputs } from '../../domain/partnerships/ports';
 import { allowedStrategy } from '../../domain/partnerships/strategies';
 import type { StrategyService } from '../../domain/partnerships/strategy-service';
-import type { Logger, StaffDirectory } from '../../domain/ports';
+import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
+import type { StrategyMeetingService } from '../../domain/partnerships/strategy-meetings';
 import { hasRole, type StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
 
@@ -32,6 +33,8 @@ export class StrategyActions {
   constructor(
     private readonly deps: {
       readonly strategies: StrategyService;
+      readonly meetings: StrategyMeetingService;
+      readonly clock: Clock;
       readonly directory: StaffDirectory;
       readonly logger: Logger;
     },
@@ -43,13 +46,14 @@ export class StrategyActions {
   }
 
   /** A strategy as this person sees it; nothing of it for someone who neither leads nor owns it. */
-  async strategyCard(strategyId: string, viewer: StaffMember, extras: { note?: Note; form?: FormState } = {}): Promise<AdaptiveCard | null> {
+  async strategyCard(strategyId: string, viewer: StaffMember, extras: { note?: Note; form?: FormState; meetingForm?: FormState; notesForm?: { meetingId: string; form: FormState } } = {}): Promise<AdaptiveCard | null> {
     const view = await this.deps.strategies.view(strategyId);
     if (!view) return null;
     const { strategy } = view;
     if (viewer.id !== strategy.leadId && viewer.id !== strategy.ownerId) return messageCard('Only the DEA who leads this strategy and the team leader who owns it can see it.');
     const people = new Map((await this.deps.directory.findByIds([strategy.leadId, strategy.ownerId])).map((p) => [p.id, p]));
-    return strategyCard({ view, lead: people.get(strategy.leadId) ?? null, owner: people.get(strategy.ownerId) ?? null, allowed: allowedStrategy(viewer, strategy), viewerId: viewer.id, ...extras });
+    const meetings = await this.deps.meetings.ofStrategy(strategyId);
+    return strategyCard({ view, lead: people.get(strategy.leadId) ?? null, owner: people.get(strategy.ownerId) ?? null, allowed: allowedStrategy(viewer, strategy), viewerId: viewer.id, meetings, now: this.deps.clock.now(), ...extras });
   }
 
   list(person: StaffMember): Promise<AdaptiveCardInvokeResponse> {
@@ -92,6 +96,31 @@ export class StrategyActions {
         return (await this.strategyCard(strategyId, person, { note: { text: 'Action added.', tone: 'good' } }))!;
       },
       async (form, note) => (await this.strategyCard(strategyId, person, { form: { ...form, values: typed }, note })) ?? messageCard(note.text),
+    );
+  }
+
+  /** A series of meetings in the diaries, written after the answer (durable work). */
+  planMeetings(person: StaffMember, strategyId: string, version: number, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(
+      person,
+      async () => {
+        const booked = await this.deps.meetings.planSeries(person, strategyId, version, data);
+        const text = `${booked.length === 1 ? 'The meeting is' : `${booked.length} meetings are`} being added to the diaries. The invitations say why the strategy is needed.`;
+        return (await this.strategyCard(strategyId, person, { note: { text, tone: 'good' } }))!;
+      },
+      async (form, note) => (await this.strategyCard(strategyId, person, { meetingForm: { ...form, values: typed }, note })) ?? messageCard(note.text),
+    );
+  }
+
+  /** Notes and actions agreed, after a meeting. */
+  meetingNotes(person: StaffMember, strategyId: string, meetingId: string, version: number, notes: string | undefined, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(
+      person,
+      async () => {
+        await this.deps.meetings.recordNotes(person, meetingId, version, notes);
+        return (await this.strategyCard(strategyId, person, { note: { text: 'The meeting’s notes are recorded.', tone: 'good' } }))!;
+      },
+      async (form, note) => (await this.strategyCard(strategyId, person, { notesForm: { meetingId, form: { ...form, values: typed } }, note })) ?? messageCard(note.text),
     );
   }
 

@@ -6,10 +6,13 @@ import { SupportRequests1763880000000 } from '../../data/migrations/176388000000
 import { Triage1763890000000 } from '../../data/migrations/1763890000000-Triage';
 import { postedCardSchema } from '../../data/schema/messaging';
 import { claimantSchema, requestEventSchema, requestMessageSchema, supportRequestSchema, trendAlertSchema } from '../../data/schema/requests';
+import { SqlHubStore, SqlPartnershipDirectory } from '../../data/stores/partnerships';
 import { COLLEAGUES } from '../../domain/capabilities';
+import { HubSuggester } from '../../domain/partnerships/hub-suggestions';
 import type { Journey } from '../core/journey';
 import { listRoutes } from '../core/list-routes';
 import { CASE_CARD_KINDS, REQUEST_LIVE_CARD } from '../core/outbox-writer';
+import { PARTNERSHIP_KINDS } from '../partnerships/partnership-notifier';
 import { refreshRequestCopies, requestCardOrNotice } from './live-request-card';
 import { groupConferenceNomination } from '../../domain/requests/triage-service';
 
@@ -61,7 +64,7 @@ export const requestsJourney: Journey = {
   ],
   entities: [claimantSchema, supportRequestSchema, requestEventSchema, requestMessageSchema, trendAlertSchema, postedCardSchema],
   migrations: [SupportRequests1763880000000, Triage1763890000000],
-  build: ({ services, userState, clock, directory, updates, logger }) => {
+  build: ({ services, userState, clock, directory, updates, logger, dataSource, outbox }) => {
     const { requests, triage, answers, cards, postedCards, requestStore, requestEvents, trendStore, answered, bookings, lists, access } = services;
     // Every listed case is a showing of a claimant's details: recorded in the access audit.
     const audited = <P extends { readonly items: readonly { readonly id: string }[] }>(relationship: string, page: P, viewer: Parameters<typeof access.saw>[0]): P => {
@@ -71,7 +74,7 @@ export const requestsJourney: Journey = {
     const mine = listRoutes(LIST_PAGE_VERBS.mine, async (p, offset) => audited('requester', await lists.mine(p, offset), p), myRequestsListCard, clock);
     const queue = listRoutes(LIST_PAGE_VERBS.queue, async (p, offset) => audited('adviser', await lists.queue(p, offset), p), queueListCard, clock);
     return {
-      dialogs: [new NewRequestDialog(requests, userState.createProperty<SavedDraft | undefined>('requestDraft'))],
+      dialogs: [new NewRequestDialog(requests, userState.createProperty<SavedDraft | undefined>('requestDraft'), new HubSuggester({ hub: new SqlHubStore(dataSource), districts: new SqlPartnershipDirectory(dataSource, directory) }))],
       commands: {
         'new request': async (_turn, _person, dc) => {
           await dc.beginDialog(NEW_REQUEST_DIALOG);
@@ -100,7 +103,12 @@ export const requestsJourney: Journey = {
           z.object({ redirectReason: text, inappropriate: z.string().optional().transform((v) => (v ?? '').split(',').includes('yes')) }),
           async (p, t, d) => ({ request: await triage.redirect(p, t.requestId, t.version, d.redirectReason, d.inappropriate), note: 'Redirected. The work coach has been told why.' }),
         ),
-        answers.verb('request.inform', z.object({ summary: text, information: text }), async (p, t, d) => ({ request: await triage.sendInformation(p, t.requestId, t.version, d.summary, d.information), note: 'The information was sent and the request closed.' })),
+        answers.verb('request.inform', z.object({ summary: text, information: text }), async (p, t, d) => {
+          const request = await triage.sendInformation(p, t.requestId, t.version, d.summary, d.information);
+          // The coach also gets the local Disability Hub's entries that fit the information.
+          await outbox.notify(request.requesterId, PARTNERSHIP_KINDS.hubForInformation, request.id);
+          return { request, note: 'The information was sent and the request closed. The work coach also gets the Hub entries that fit it.' };
+        }),
         answers.verb('request.hold', z.object({ holdingText: text, expectedReturn: text }), async (p, t, d) => ({ request: await triage.holdingResponse(p, t.requestId, t.version, d.holdingText, d.expectedReturn), note: 'Your holding response was sent.' })),
       ],
       cards: {

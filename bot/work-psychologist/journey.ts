@@ -1,12 +1,14 @@
 import { MessageFactory, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { z } from 'zod';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
-import { caseConferenceCard, partnershipCard, type PartnershipCardOptions } from '../../cards/work-psychologist-cards';
+import { caseConferenceCard, partnershipCard, seriesNote, type PartnershipCardOptions } from '../../cards/work-psychologist-cards';
 import { WorkPsychologist1764320000000 } from '../../data/migrations/1764320000000-WorkPsychologist';
+import { WorkPsychologistSlots1765000000000 } from '../../data/migrations/1765000000000-WorkPsychologistSlots';
 import { partnershipActivitySchema, partnershipMeetingSchema } from '../../data/schema/work-psychologist';
 import { SqlJobLeases } from '../../data/stores/job-leases';
 import { SqlOutputsReader, SqlPartnershipStore } from '../../data/stores/partnership';
 import { SqlRoleHolders } from '../../data/stores/role-holders';
+import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { isDomainError } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
 import { PartnershipService } from '../../domain/work-psychologist/partnership-service';
@@ -35,13 +37,14 @@ export const workPsychologistJourney: Journey = {
     },
   ],
   entities: [partnershipMeetingSchema, partnershipActivitySchema],
-  migrations: [WorkPsychologist1764320000000],
+  migrations: [WorkPsychologist1764320000000, WorkPsychologistSlots1765000000000],
   build: ({ services, dataSource, directory, outbox, background, clock, logger }) => {
     const partnership = new PartnershipService({
       store: new SqlPartnershipStore(dataSource),
       outputs: new SqlOutputsReader(dataSource),
       calendar: services.calendar,
       people: new SqlRoleHolders(dataSource, directory),
+      patterns: new SqlWorkingPatterns(dataSource),
       directory,
       notifier: { activityNeedsAttention: (a, to) => outbox.notify(to, ACTIVITY_CARD, a.id) },
       clock,
@@ -50,7 +53,7 @@ export const workPsychologistJourney: Journey = {
     const leases = new SqlJobLeases(dataSource);
     const overviewCard = async (person: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard> => {
       const overview = await partnership.overview(person);
-      return overview ? partnershipCard(overview, options) : messageCard('Nobody at your jobcentre is a DEA in the staff directory, so there is nobody to work with yet.');
+      return overview ? partnershipCard(overview, options) : messageCard('No DEA in your district has you as their work psychologist in the staff directory, so there is nobody to work with yet.');
     };
     const activityCard = async (id: string, viewer: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard | null> => {
       const activity = await partnership.findActivity(id, viewer);
@@ -59,10 +62,10 @@ export const workPsychologistJourney: Journey = {
       return caseConferenceCard(activity, { dea: people.find((p) => p.id === activity.deaId) ?? null, wp: people.find((p) => p.id === activity.workPsychologistId) ?? null }, viewer, options);
     };
     /** A click on the page: the change, then the page as it now is; a refusal keeps what was typed. */
-    const onPage = async (person: StaffMember, typed: Record<string, string>, change: () => Promise<unknown>, done: string): Promise<AdaptiveCardInvokeResponse> => {
+    const onPage = async <T>(person: StaffMember, typed: Record<string, string>, change: () => Promise<T>, done: string | ((result: T) => string)): Promise<AdaptiveCardInvokeResponse> => {
       try {
-        await change();
-        return cardResponse(await overviewCard(person, { note: done }));
+        const result = await change();
+        return cardResponse(await overviewCard(person, { note: typeof done === 'string' ? done : done(result) }));
       } catch (error) {
         if (!isDomainError(error)) throw error;
         return cardResponse(await overviewCard(person, { note: `${error.message} Nothing was saved.`, noteTone: 'attention', problems: { ...error.problems }, values: typed }));
@@ -89,17 +92,18 @@ export const workPsychologistJourney: Journey = {
             person,
             typed,
             async () => {
-              await partnership.planMonthlyMeetings(person, data);
+              const series = await partnership.planMonthlyMeetings(person, data);
               // Written to the diaries after the answer; the periodic job retries what fails.
               background.run('book work psychologist meetings', () => partnership.bookUnbooked());
+              return series;
             },
-            'Booked: the monthly meetings are being added to both diaries.',
+            (series) => seriesNote(series),
           ),
         ),
         verb('wp.askConference', z.object({ reference: text, topic: text }), ({ person, data, typed }) =>
           onPage(person, typed, () => partnership.askCaseConference(person, data.reference, data.topic), 'Asked. The work psychologist has been sent the request reference and the barriers.'),
         ),
-        verb('wp.session', z.object({ kind: text, topic: text, date: text, feedback: text }), ({ person, data, typed }) =>
+        verb('wp.session', z.object({ kind: text, topic: text, date: text, feedback: text, deaId: text }), ({ person, data, typed }) =>
           onPage(person, typed, () => partnership.recordSession(person, data), 'Recorded with its date.'),
         ),
         verb('wp.conferenceDone', z.object({ activityId: z.string().min(1).max(64), date: text, note: text }), async ({ person, data, typed }) => {

@@ -154,9 +154,11 @@ CREATE INDEX "IDX_retention_case_dea" ON "retention_case" ("deaId") ;
 GO
 CREATE INDEX "IDX_retention_case_wp" ON "retention_case" ("workPsychologistId") ;
 GO
-CREATE TABLE "partnership_meeting" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "workPsychologistId" varchar(36) NOT NULL, "month" varchar(7) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(16) NOT NULL, "status" varchar(10) NOT NULL, "eventId" varchar(200), "lastError" nvarchar(400), CONSTRAINT "UQ_partnership_meeting_month" UNIQUE ("deaId", "workPsychologistId", "month"), CONSTRAINT "PK_d8db13145027d5267763dec4f53" PRIMARY KEY ("id"));
+CREATE TABLE "partnership_meeting" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "workPsychologistId" varchar(36) NOT NULL, "month" varchar(7) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(16) NOT NULL, "status" varchar(10) NOT NULL, "eventId" varchar(200), "lastError" nvarchar(400), "movedBecause" nvarchar(300), CONSTRAINT "UQ_partnership_meeting_month" UNIQUE ("deaId", "workPsychologistId", "month"), CONSTRAINT "PK_d8db13145027d5267763dec4f53" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_partnership_meeting_status" ON "partnership_meeting" ("status") ;
+GO
+CREATE INDEX "IDX_partnership_meeting_wp" ON "partnership_meeting" ("workPsychologistId") ;
 GO
 CREATE TABLE "partnership_activity" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "workPsychologistId" varchar(36) NOT NULL, "kind" varchar(30) NOT NULL, "status" varchar(10) NOT NULL, "requestReference" varchar(20), "topic" nvarchar(500) NOT NULL, "feedback" nvarchar(1000), "heldOn" varchar(10), "note" nvarchar(2000), "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_ba30ba2c07e58e3d9adc26ca3e2" PRIMARY KEY ("id"));
 GO
@@ -193,6 +195,16 @@ GO
 CREATE TABLE "strategy_action" ("id" varchar(36) NOT NULL, "strategyId" varchar(36) NOT NULL, "what" nvarchar(400) NOT NULL, "owner" nvarchar(100) NOT NULL, "status" varchar(20) NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_6b82387f5523ae786b971c47c7a" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_strategy_action_strategy" ON "strategy_action" ("strategyId") ;
+GO
+CREATE TABLE "hub_forum_post" ("id" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "authorId" varchar(36) NOT NULL, "topic" nvarchar(120) NOT NULL, "body" nvarchar(2000) NOT NULL, "answer" nvarchar(2000), "answeredById" varchar(36), "answeredAt" datetime2, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_411e424f042f50b7fa45421d056" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hub_forum_post_district" ON "hub_forum_post" ("district", "createdAt") ;
+GO
+CREATE TABLE "strategy_meeting" ("id" varchar(36) NOT NULL, "strategyId" varchar(36) NOT NULL, "seriesId" varchar(36) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(16) NOT NULL, "externalInvitees" nvarchar(2200) NOT NULL, "status" varchar(10) NOT NULL, "eventId" varchar(200), "lastError" nvarchar(400), "notes" nvarchar(2000), "notesById" varchar(36), "notesAt" datetime2, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "PK_fe63fe53bf43d72fa43b05c6387" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_strategy_meeting_strategy" ON "strategy_meeting" ("strategyId", "startsAt") ;
+GO
+CREATE INDEX "IDX_strategy_meeting_series" ON "strategy_meeting" ("seriesId") ;
 GO
 CREATE TABLE "privacy_record" ("id" varchar(36) NOT NULL, "kind" varchar(20) NOT NULL, "requestedById" varchar(36), "at" datetime2 NOT NULL, "dueAt" datetime2, "hcpDueAt" datetime2, "completedAt" datetime2, "cases" nvarchar(MAX) NOT NULL, "counts" nvarchar(MAX) NOT NULL, CONSTRAINT "PK_fc80307d23163a2d53f80ec4355" PRIMARY KEY ("id"));
 GO

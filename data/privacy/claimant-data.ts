@@ -136,7 +136,7 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
   Outbox: { lastError: 'A delivery error from Teams; cards are rendered at delivery, the row holds only ids.', activityId: 'A Teams message id.' },
   ConversationPace: 'When the next message may go to a Teams conversation: a conversation id and a time.',
   WorkItem: 'Work still to finish after an answer (diaries, plans): a kind, the subject\'s id, times and the last diary or Graph error; no content.',
-  PartnershipMeeting: 'Monthly meetings of a DEA and their work psychologist: staff ids, times, a diary event id and a diary error; no claimant.',
+  PartnershipMeeting: 'Monthly meetings of a DEA and their work psychologist: staff ids, times, a diary event id, a diary error and why a meeting moved (a bank holiday, which of the two was busy); no claimant.',
   PostedCard: { activityId: 'A Teams message id.', reference: 'Where a card was posted in Teams (conversation ids); the card itself is re-rendered from stored state.' },
   CalendarEvent: {
     subject: 'Diary entries name only the case reference; claimant details are never written to calendars.',
@@ -217,6 +217,18 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
     gapNote: 'A gap in provision, seen across cases.',
   },
   StrategyAction: { what: 'An action of a strategy.', owner: 'Who does it: a person or organisation of the strategy, not a claimant.' },
+  ForumPost: {
+    district: 'A district name.',
+    topic: 'Feedback to the DEAs on a health or disability issue, read by the whole district; the form says never to name a claimant.',
+    body: 'Feedback to the DEAs on a health or disability issue, read by the whole district; the form says never to name a claimant.',
+    answer: 'A DEA\'s answer on the forum, read by the whole district.',
+  },
+  StrategyMeeting: {
+    externalInvitees: 'Business email addresses of external partners invited to a strategy meeting (kept as typed in lower case, never compared).',
+    lastError: 'A diary error.',
+    eventId: 'A diary event id.',
+    notes: 'Notes of a strategy meeting: provision and partnerships across cases, not a person.',
+  },
   PrivacyRecord: { cases: 'Case references only.', counts: 'Counts of rows.' },
   // Text columns of claimant tables that are not claimant data.
   ConsentRecord: { statements: 'Codes of what was explained.', availability: 'Half days the claimant is free, as codes.' },

@@ -266,3 +266,86 @@ export function strategyActionSchema(dialect: SqlDialect): EntitySchema<Strategy
     relations: { strategy: manyToOne('Strategy', 'strategyId', 'FK_strategy_action_strategy') },
   });
 }
+
+/** A post on the district's Hub feedback forum, and the DEA's answer (seed 000 §61). */
+export interface ForumPostRow {
+  id: string;
+  district: string;
+  authorId: string;
+  topic: string;
+  body: string;
+  answer: string | null;
+  answeredById: string | null;
+  answeredAt: Date | null;
+  version: number;
+  createdAt: Date;
+}
+
+export function forumPostSchema(dialect: SqlDialect): EntitySchema<ForumPostRow> {
+  const t = dialectTypes(dialect);
+  return new EntitySchema<ForumPostRow>({
+    name: 'ForumPost',
+    tableName: 'hub_forum_post',
+    columns: {
+      id: { type: 'varchar', length: 36, primary: true },
+      district: { type: 'nvarchar', length: 100 },
+      authorId: { type: 'varchar', length: 36 },
+      topic: { type: 'nvarchar', length: 120 },
+      body: { type: 'nvarchar', length: 2000 },
+      answer: { type: 'nvarchar', length: 2000, nullable: true },
+      answeredById: { type: 'varchar', length: 36, nullable: true },
+      answeredAt: { ...t.timestamp, nullable: true },
+      version: { ...t.integer },
+      createdAt: { ...t.timestamp },
+    },
+    indices: [{ name: 'IDX_hub_forum_post_district', columns: ['district', 'createdAt'] }],
+  });
+}
+
+/** One meeting of a strategy's series (seed 000 §49, §52, §59), and the notes recorded after it. */
+export interface StrategyMeetingRow {
+  id: string;
+  strategyId: string;
+  seriesId: string;
+  startsAt: Date;
+  endsAt: Date;
+  mode: string;
+  externalInvitees: string;
+  status: string;
+  eventId: string | null;
+  lastError: string | null;
+  notes: string | null;
+  notesById: string | null;
+  notesAt: Date | null;
+  version: number;
+  createdAt: Date;
+}
+
+export function strategyMeetingSchema(dialect: SqlDialect): EntitySchema<StrategyMeetingRow> {
+  const t = dialectTypes(dialect);
+  return new EntitySchema<StrategyMeetingRow>({
+    name: 'StrategyMeeting',
+    tableName: 'strategy_meeting',
+    columns: {
+      id: { type: 'varchar', length: 36, primary: true },
+      strategyId: { type: 'varchar', length: 36 },
+      seriesId: { type: 'varchar', length: 36 },
+      startsAt: { ...t.timestamp },
+      endsAt: { ...t.timestamp },
+      mode: { type: 'varchar', length: 16 },
+      externalInvitees: { type: 'nvarchar', length: 2200 },
+      status: { type: 'varchar', length: 10 },
+      eventId: { type: 'varchar', length: 200, nullable: true },
+      lastError: { type: 'nvarchar', length: 400, nullable: true },
+      notes: { type: 'nvarchar', length: 2000, nullable: true },
+      notesById: { type: 'varchar', length: 36, nullable: true },
+      notesAt: { ...t.timestamp, nullable: true },
+      version: { ...t.integer },
+      createdAt: { ...t.timestamp },
+    },
+    indices: [
+      { name: 'IDX_strategy_meeting_strategy', columns: ['strategyId', 'startsAt'] },
+      { name: 'IDX_strategy_meeting_series', columns: ['seriesId'] },
+    ],
+  });
+}

@@ -13,6 +13,7 @@ export interface PartnershipMeetingRow {
   status: string;
   eventId: string | null;
   lastError: string | null;
+  movedBecause: string | null;
 }
 
 /** A case conference asked of the work psychologist, or a session commissioned from coach feedback. */
@@ -46,9 +47,13 @@ export function partnershipMeetingSchema(dialect: SqlDialect): EntitySchema<Part
       status: { type: 'varchar', length: 10 },
       eventId: { type: 'varchar', length: 200, nullable: true },
       lastError: { type: 'nvarchar', length: 400, nullable: true },
+      movedBecause: { type: 'nvarchar', length: 300, nullable: true },
     },
     uniques: [{ name: 'UQ_partnership_meeting_month', columns: ['deaId', 'workPsychologistId', 'month'] }],
-    indices: [{ name: 'IDX_partnership_meeting_status', columns: ['status'] }],
+    indices: [
+      { name: 'IDX_partnership_meeting_status', columns: ['status'] },
+      { name: 'IDX_partnership_meeting_wp', columns: ['workPsychologistId'] },
+    ],
   });
 }
 

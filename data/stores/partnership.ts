@@ -21,7 +21,7 @@ export class SqlPartnershipStore implements PartnershipStore {
     let added = 0;
     for (const m of meetings) {
       try {
-        await this.meetings.insert({ id: randomUUID(), deaId: m.deaId, workPsychologistId: m.workPsychologistId, month: m.month, startsAt: m.start, endsAt: m.end, mode: m.mode, status: 'pending', eventId: null, lastError: null });
+        await this.meetings.insert({ id: randomUUID(), deaId: m.deaId, workPsychologistId: m.workPsychologistId, month: m.month, startsAt: m.start, endsAt: m.end, mode: m.mode, status: 'pending', eventId: null, lastError: null, movedBecause: m.movedBecause?.slice(0, 300) ?? null });
         added += 1;
       } catch (error) {
         // That month is already planned.
@@ -33,6 +33,10 @@ export class SqlPartnershipStore implements PartnershipStore {
 
   async meetingsOf(deaId: string, workPsychologistId: string): Promise<PartnershipMeeting[]> {
     return (await this.meetings.find({ where: { deaId: deaId.toLowerCase(), workPsychologistId: workPsychologistId.toLowerCase() }, order: { startsAt: 'ASC' } })).map(toMeeting);
+  }
+
+  async meetingsOfWorkPsychologist(workPsychologistId: string): Promise<PartnershipMeeting[]> {
+    return (await this.meetings.find({ where: { workPsychologistId: workPsychologistId.toLowerCase() }, order: { startsAt: 'ASC' }, take: 500 })).map(toMeeting);
   }
 
   async unbooked(): Promise<PartnershipMeeting[]> {
@@ -118,6 +122,7 @@ function toMeeting(row: PartnershipMeetingRow): PartnershipMeeting {
     status: row.status as MeetingStatus,
     eventId: row.eventId,
     lastError: row.lastError,
+    movedBecause: row.movedBecause,
   };
 }
 

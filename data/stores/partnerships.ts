@@ -4,6 +4,8 @@ import { conflict, notFound } from '../../domain/errors';
 import type { HubChange, HubContent, HubEntry, HubKind } from '../../domain/partnerships/hub';
 import type { Partner, PartnerInput, PartnerKind, ServiceChange } from '../../domain/partnerships/partners';
 import type { HubStore, PartnerStore, PartnershipDirectory, SolutionStore, StrategyStore } from '../../domain/partnerships/ports';
+import type { ForumPost, ForumStore } from '../../domain/partnerships/forum';
+import type { NewStrategyMeeting, SeriesMode, StrategyMeeting, StrategyMeetingStore } from '../../domain/partnerships/strategy-meetings';
 import type { Strategy, StrategyAction } from '../../domain/partnerships/strategies';
 import type { Solution, SolutionKind, SolutionStatus } from '../../domain/partnerships/solutions';
 import type { StaffDirectory } from '../../domain/ports';
@@ -11,7 +13,8 @@ import type { StaffMember } from '../../domain/staff';
 import { inChunks } from '../chunks';
 import { managerOf, repositoryOf } from '../transactions';
 import type { JobcentreRow, StaffRoleRow, StaffRow } from '../schema/directory';
-import type { ExternalPartnerRow, HubChangeRow, HubEntryRow, OpportunityRow, ServiceChangeRow, StrategyActionRow, StrategyRow } from '../schema/partnerships';
+import type { ExternalPartnerRow, ForumPostRow, StrategyMeetingRow, HubChangeRow, HubEntryRow, OpportunityRow, ServiceChangeRow, StrategyActionRow, StrategyRow } from '../schema/partnerships';
+import { updateIfVersion } from '../optimistic-update';
 
 /** The local Disability Hub's entries and the changes sent to be published. */
 export class SqlHubStore implements HubStore {
@@ -319,4 +322,123 @@ function toStrategy(row: StrategyRow): Strategy {
 
 function toAction(row: Omit<StrategyActionRow, 'strategy'>): StrategyAction {
   return { id: row.id.toLowerCase(), strategyId: row.strategyId.toLowerCase(), text: row.what, owner: row.owner, status: row.status as StrategyAction['status'], createdAt: row.createdAt };
+}
+
+/** What the DEA summed up when they sent informational support, to find the Hub entries that fit it. */
+export class SqlInformationSummaries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async latestOf(requestId: string): Promise<{ requesterId: string; summary: string } | null> {
+    const row = await this.dataSource
+      .createQueryBuilder()
+      .select('m.summary', 'summary')
+      .addSelect('r.requesterId', 'requesterId')
+      .from('RequestMessage', 'm')
+      .innerJoin('SupportRequest', 'r', 'r.id = m.requestId')
+      .where("m.requestId = :requestId AND m.kind = 'information'", { requestId: requestId.toLowerCase() })
+      .orderBy('m.at', 'DESC')
+      .limit(1)
+      .getRawOne<{ summary: string | null; requesterId: string }>();
+    return row ? { requesterId: String(row.requesterId).toLowerCase(), summary: row.summary ?? '' } : null;
+  }
+}
+
+/** The district's Hub feedback forum. */
+export class SqlForumStore implements ForumStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private rows() {
+    return repositoryOf<ForumPostRow>(this.dataSource, 'ForumPost');
+  }
+
+  async create(post: Pick<ForumPost, 'district' | 'authorId' | 'topic' | 'body'>, at: Date): Promise<ForumPost> {
+    const row: ForumPostRow = { id: randomUUID(), ...post, authorId: post.authorId.toLowerCase(), answer: null, answeredById: null, answeredAt: null, version: 1, createdAt: at };
+    await this.rows().insert(row);
+    return toPost(row);
+  }
+
+  async find(id: string): Promise<ForumPost | null> {
+    const row = await this.rows().findOne({ where: { id: id.toLowerCase() } });
+    return row ? toPost(row) : null;
+  }
+
+  async listIn(district: string, limit: number): Promise<ForumPost[]> {
+    return (await this.rows().find({ where: { district }, order: { createdAt: 'DESC' }, take: limit })).map(toPost);
+  }
+
+  async answer(id: string, expectedVersion: number, answer: { text: string; byId: string }, at: Date): Promise<boolean> {
+    return updateIfVersion(this.rows(), id, expectedVersion, { answer: answer.text, answeredById: answer.byId.toLowerCase(), answeredAt: at });
+  }
+}
+
+function toPost(row: ForumPostRow): ForumPost {
+  return {
+    id: row.id.toLowerCase(),
+    district: row.district,
+    authorId: row.authorId.toLowerCase(),
+    topic: row.topic,
+    body: row.body,
+    answer: row.answer,
+    answeredById: row.answeredById?.toLowerCase() ?? null,
+    answeredAt: row.answeredAt,
+    version: row.version,
+    createdAt: row.createdAt,
+  };
+}
+
+/** The meetings of strategies, each series written to the diaries as durable work. */
+export class SqlStrategyMeetingStore implements StrategyMeetingStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private rows() {
+    return repositoryOf<StrategyMeetingRow>(this.dataSource, 'StrategyMeeting');
+  }
+
+  async addSeries(meetings: readonly NewStrategyMeeting[], at: Date): Promise<void> {
+    for (const m of meetings) {
+      await this.rows().insert({
+        id: randomUUID(), strategyId: m.strategyId.toLowerCase(), seriesId: m.seriesId.toLowerCase(), startsAt: m.start, endsAt: m.end, mode: m.mode,
+        externalInvitees: m.externalEmails.join(','), status: 'pending', eventId: null, lastError: null, notes: null, notesById: null, notesAt: null, version: 1, createdAt: at,
+      });
+    }
+  }
+
+  async find(id: string): Promise<StrategyMeeting | null> {
+    const row = await this.rows().findOne({ where: { id: id.toLowerCase() } });
+    return row ? toMeeting(row) : null;
+  }
+
+  async ofStrategy(strategyId: string): Promise<StrategyMeeting[]> {
+    return (await this.rows().find({ where: { strategyId: strategyId.toLowerCase() }, order: { startsAt: 'ASC' }, take: 100 })).map(toMeeting);
+  }
+
+  async unbookedOf(seriesId: string): Promise<StrategyMeeting[]> {
+    return (await this.rows().find({ where: { seriesId: seriesId.toLowerCase(), status: In(['pending', 'failed']) }, order: { startsAt: 'ASC' } })).map(toMeeting);
+  }
+
+  async mark(id: string, result: { status: 'booked'; eventId: string } | { status: 'failed'; lastError: string }): Promise<void> {
+    await this.rows().update({ id: id.toLowerCase() }, result.status === 'booked' ? { status: 'booked', eventId: result.eventId, lastError: null } : { status: 'failed', lastError: result.lastError });
+  }
+
+  async recordNotes(id: string, expectedVersion: number, notes: string, byId: string, at: Date): Promise<boolean> {
+    return updateIfVersion(this.rows(), id, expectedVersion, { notes, notesById: byId.toLowerCase(), notesAt: at });
+  }
+}
+
+function toMeeting(row: StrategyMeetingRow): StrategyMeeting {
+  return {
+    id: row.id.toLowerCase(),
+    strategyId: row.strategyId.toLowerCase(),
+    seriesId: row.seriesId.toLowerCase(),
+    start: row.startsAt,
+    end: row.endsAt,
+    mode: row.mode as SeriesMode,
+    externalEmails: row.externalInvitees ? row.externalInvitees.split(',') : [],
+    status: row.status as StrategyMeeting['status'],
+    eventId: row.eventId,
+    lastError: row.lastError,
+    notes: row.notes,
+    notesById: row.notesById?.toLowerCase() ?? null,
+    version: row.version,
+  };
 }

@@ -2,13 +2,14 @@ import { updateIfVersion } from '../optimistic-update';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, Repository } from 'typeorm';
 import { conflict, notFound } from '../../domain/errors';
-import type { NewRetentionCase, RetentionCaseStore, RetentionChanges } from '../../domain/retention-cases/ports';
+import type { NewRetentionCase, RetentionCaseStore, RetentionChanges, RetentionFigures, RetentionFigureScope, RouteOutcomeCount } from '../../domain/retention-cases/ports';
+import { inChunks } from '../chunks';
 import { formatRetentionReference, type Assessment, type RetentionCase, type RetentionOutcome, type RetentionRoute, type RetentionStatus } from '../../domain/retention-cases/retention-case';
 import type { RetentionCaseRow } from '../schema/retention-cases';
 import { repositoryOf } from '../transactions';
 import { isUniqueViolation } from '../unique-violation';
 
-export class SqlRetentionCaseStore implements RetentionCaseStore {
+export class SqlRetentionCaseStore implements RetentionCaseStore, RetentionFigures {
   constructor(private readonly dataSource: DataSource) {}
 
   private get rows(): Repository<RetentionCaseRow> {
@@ -73,6 +74,35 @@ export class SqlRetentionCaseStore implements RetentionCaseStore {
     }
     const raw = await q.getRawMany<{ route: string | null; n: number | string }>();
     return new Map(raw.map((r) => [(r.route ?? null) as RetentionRoute | null, Number(r.n)]));
+  }
+
+  /**
+   * Retention cases registered in the period, counted by route and outcome (an open case has no
+   * outcome yet): the one read the reports and the cards use. Many jobcentres go in chunks, and the
+   * chunks' counts are added together.
+   */
+  async outcomesByRoute(scope: RetentionFigureScope): Promise<RouteOutcomeCount[]> {
+    const query = (jobcentreIds: readonly string[] | null) => {
+      const q = this.rows
+        .createQueryBuilder('c')
+        .select('c.route', 'route')
+        .addSelect('c.outcome', 'outcome')
+        .addSelect('COUNT(*)', 'n')
+        .where('c.createdAt >= :from AND c.createdAt < :to', { from: scope.from, to: scope.to })
+        .groupBy('c.route')
+        .addGroupBy('c.outcome');
+      if (jobcentreIds) q.andWhere('c.jobcentreId IN (:...jobcentreIds)', { jobcentreIds: jobcentreIds.map((id) => id.toLowerCase()) });
+      return q.getRawMany<{ route: string | null; outcome: string | null; n: number | string }>();
+    };
+    if (scope.jobcentreIds && scope.jobcentreIds.length === 0) return [];
+    const raw = scope.jobcentreIds ? await inChunks(scope.jobcentreIds, query) : await query(null);
+    const totals = new Map<string, RouteOutcomeCount>();
+    for (const r of raw) {
+      const key = `${r.route ?? ''}|${r.outcome ?? ''}`;
+      const count = (totals.get(key)?.count ?? 0) + Number(r.n);
+      totals.set(key, { route: (r.route ?? null) as RetentionRoute | null, outcome: (r.outcome ?? null) as RetentionOutcome | null, count });
+    }
+    return [...totals.values()];
   }
 }
 

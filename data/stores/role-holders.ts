@@ -1,12 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { RoleHolders } from '../../domain/follow-up-actions/ports';
+import type { DistrictPeople } from '../../domain/work-psychologist/ports';
 import type { StaffDirectory } from '../../domain/ports';
 import type { Role } from '../../domain/roles';
 import type { StaffMember } from '../../domain/staff';
 import type { JobcentreRow } from '../schema/directory';
 
 /** People of the staff directory by role and office, for handing work to a named person. */
-export class SqlRoleHolders implements RoleHolders {
+export class SqlRoleHolders implements RoleHolders, DistrictPeople {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: StaffDirectory,
@@ -19,6 +20,20 @@ export class SqlRoleHolders implements RoleHolders {
       .from('Staff', 's')
       .innerJoin('StaffRole', 'r', 'r.staffId = s.id')
       .where('r.role = :role AND s.jobcentreId = :jobcentreId', { role, jobcentreId: jobcentreId.toLowerCase() })
+      .getRawMany();
+    const people = await this.directory.findByIds(rows.map((r) => String(r.id)));
+    return people.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async holdersInDistrictOf(role: Role, jobcentreId: string): Promise<StaffMember[]> {
+    const rows: { id: string }[] = await this.dataSource
+      .createQueryBuilder()
+      .select('s.id', 'id')
+      .from('Staff', 's')
+      .innerJoin('StaffRole', 'r', 'r.staffId = s.id')
+      .innerJoin('Jobcentre', 'j', 'j.id = s.jobcentreId')
+      .innerJoin('Jobcentre', 'home', 'home.district = j.district')
+      .where('r.role = :role AND home.id = :jobcentreId', { role, jobcentreId: jobcentreId.toLowerCase() })
       .getRawMany();
     const people = await this.directory.findByIds(rows.map((r) => String(r.id)));
     return people.sort((a, b) => a.name.localeCompare(b.name));

@@ -1,7 +1,8 @@
 import type { CalendarPort, NewEvent } from '../calendar/calendar-port';
 import { isClockTime, londonToUtc } from '../calendar/london-time';
 import { invalid, notAllowed, notFound, conflict } from '../errors';
-import type { RoleHolders } from '../follow-up-actions/ports';
+import type { WorkingPatterns } from '../calendar/booking-service';
+import { monthBounds } from '../conferences/months';
 import type { Clock, Logger, StaffDirectory } from '../ports';
 import { isCalendarDate, londonDate } from '../requests/calendar-date';
 import type { StaffMember } from '../staff';
@@ -11,19 +12,24 @@ import {
   monthlyDates,
   PARTNERSHIP_LIMITS,
   SESSION_KINDS,
+  deasOf,
+  workPsychologistOf,
   type ActivityKind,
   type AgendaItem,
   type MeetingMode,
   type PartnershipActivity,
   type PartnershipMeeting,
 } from './partnership';
-import type { OutputsReader, PartnershipNotifier, PartnershipStore } from './ports';
+import { placeMeeting, type MeetingPerson } from './meeting-slots';
+import type { DistrictPeople, OutputsReader, PartnershipNotifier, PartnershipStore } from './ports';
 
 export interface PartnershipDeps {
   readonly store: PartnershipStore;
   readonly outputs: OutputsReader;
   readonly calendar: CalendarPort;
-  readonly people: RoleHolders;
+  readonly people: DistrictPeople;
+  /** Working hours and bank holidays, for the monthly meetings' free/busy check. */
+  readonly patterns: WorkingPatterns;
   readonly directory: StaffDirectory;
   readonly notifier: PartnershipNotifier;
   readonly clock: Clock;
@@ -37,8 +43,14 @@ export interface SeriesInput {
   readonly mode?: unknown;
 }
 
-/** What the DEA and their work psychologist see together. */
-export interface PartnershipOverview {
+/** A planned series: how many meetings were added, and those not at the usual time, with why. */
+export interface PlannedSeries {
+  readonly added: number;
+  readonly moved: readonly PartnershipMeeting[];
+}
+
+/** One DEA and their work psychologist: their monthly meetings, the next agenda, and the case conferences and sessions. */
+export interface PairOverview {
   readonly dea: StaffMember;
   readonly workPsychologist: StaffMember | null;
   readonly meetings: readonly PartnershipMeeting[];
@@ -46,8 +58,14 @@ export interface PartnershipOverview {
   readonly next: PartnershipMeeting | null;
   readonly agenda: readonly AgendaItem[];
   readonly activities: readonly PartnershipActivity[];
+}
+
+/** What a DEA (one pair) or a work psychologist (a pair for each DEA they work with) sees. */
+export interface PartnershipOverview {
   /** Whether this viewer is the DEA (who books and commissions) or the work psychologist. */
   readonly viewerIsDea: boolean;
+  /** The DEA's pair, or one for each of the work psychologist's DEAs, by name. */
+  readonly pairs: readonly PairOverview[];
 }
 
 const DAY_MS = 86_400_000;
@@ -61,28 +79,43 @@ function text(value: unknown): string {
 export class PartnershipService {
   constructor(private readonly deps: PartnershipDeps) {}
 
-  /** The work psychologist a DEA works with: the one at their jobcentre (the first by name when several). */
+  /** The work psychologist a DEA works with: the one at their jobcentre, else one of their district (the first by name). */
   async workPsychologistFor(dea: StaffMember): Promise<StaffMember | null> {
-    return dea.jobcentreId ? (await this.deps.people.holders('work_psychologist', dea.jobcentreId))[0] ?? null : null;
+    return dea.jobcentreId ? workPsychologistOf(dea, await this.deps.people.holdersInDistrictOf('work_psychologist', dea.jobcentreId)) : null;
   }
 
-  /** The DEAs a work psychologist works with: those of their jobcentre. */
+  /** The DEAs a work psychologist works with: every DEA of the district who has them as their work psychologist. */
   async deasFor(wp: StaffMember): Promise<StaffMember[]> {
-    return wp.jobcentreId ? this.deps.people.holders('dea', wp.jobcentreId) : [];
+    if (!wp.jobcentreId) return [];
+    const [deas, wps] = [await this.deps.people.holdersInDistrictOf('dea', wp.jobcentreId), await this.deps.people.holdersInDistrictOf('work_psychologist', wp.jobcentreId)];
+    return deasOf(wp, deas, wps);
   }
 
-  /** The DEA's (or, for a work psychologist, their first DEA's) meetings, agenda and activities. */
+  /** The DEA's meetings, agenda and activities with their work psychologist; for a work psychologist, those of every DEA they work with. */
   async overview(viewer: StaffMember): Promise<PartnershipOverview | null> {
     const viewerIsDea = viewer.roles.includes('dea');
-    const dea = viewerIsDea ? viewer : (await this.deasFor(viewer))[0] ?? null;
-    if (!dea) return null;
-    const wp = viewerIsDea ? await this.workPsychologistFor(dea) : viewer;
-    const meetings = wp ? await this.deps.store.meetingsOf(dea.id, wp.id) : [];
+    const activities = await this.deps.store.activitiesOf(viewer.id, 50);
+    if (viewerIsDea) {
+      const wp = await this.workPsychologistFor(viewer);
+      const meetings = wp ? await this.deps.store.meetingsOf(viewer.id, wp.id) : [];
+      return { viewerIsDea, pairs: [await this.pair(viewer, wp, meetings, activities)] };
+    }
+    const deas = await this.deasFor(viewer);
+    if (!deas.length) return null;
+    // One read of all the work psychologist's meetings, shared out by DEA.
+    const meetings = await this.deps.store.meetingsOfWorkPsychologist(viewer.id);
+    const pairs: PairOverview[] = [];
+    for (const dea of deas) pairs.push(await this.pair(dea, viewer, meetings.filter((m) => m.deaId === dea.id), activities));
+    return { viewerIsDea, pairs };
+  }
+
+  private async pair(dea: StaffMember, wp: StaffMember | null, meetings: readonly PartnershipMeeting[], activities: readonly PartnershipActivity[]): Promise<PairOverview> {
     const now = this.deps.clock.now();
     const next = meetings.find((m) => m.end.getTime() > now.getTime()) ?? null;
     const previous = [...meetings].reverse().find((m) => m.end.getTime() <= now.getTime());
     const agenda = next ? await this.deps.outputs.outputsOf(dea.id, previous?.start ?? new Date(next.start.getTime() - 31 * DAY_MS), next.start) : [];
-    return { dea, workPsychologist: wp, meetings, next, agenda, activities: await this.deps.store.activitiesOf(viewer.id, 10), viewerIsDea };
+    const theirs = activities.filter((a) => a.deaId === dea.id && (!wp || a.workPsychologistId === wp.id)).slice(0, 10);
+    return { dea, workPsychologist: wp, meetings, next, agenda, activities: theirs };
   }
 
   /**
@@ -90,10 +123,10 @@ export class PartnershipService {
    * say) for the next months, face to face unless chosen otherwise. Saved first, then booked: a
    * meeting that could not be booked is tried again by the periodic job.
    */
-  async planMonthlyMeetings(dea: StaffMember, input: SeriesInput): Promise<number> {
+  async planMonthlyMeetings(dea: StaffMember, input: SeriesInput): Promise<PlannedSeries> {
     if (!dea.roles.includes('dea')) throw notAllowed('The DEA books the monthly meetings with their work psychologist.');
     const wp = await this.workPsychologistFor(dea);
-    if (!wp) throw invalid('Nobody at your jobcentre is a work psychologist in the staff directory, so there is nobody to meet. Ask for them to be added.');
+    if (!wp) throw invalid('Nobody at your jobcentre or in your district is a work psychologist in the staff directory, so there is nobody to meet. Ask for them to be added.');
     const problems: Record<string, string> = {};
     const firstDate = text(input.firstDate);
     const today = londonDate(this.deps.clock.now());
@@ -106,13 +139,30 @@ export class PartnershipService {
     const mode = (text(input.mode) || 'face_to_face') as MeetingMode;
     if (!MEETING_MODES.includes(mode)) problems.mode = 'Choose face to face or Microsoft Teams.';
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
-    const meetings = monthlyDates(firstDate, MEETINGS_AHEAD).map((date) => {
+    const usual = monthlyDates(firstDate, MEETINGS_AHEAD).map((date) => {
       const start = londonToUtc(date, time);
-      return { deaId: dea.id, workPsychologistId: wp.id, month: date.slice(0, 7), start, end: new Date(start.getTime() + duration * 60_000), mode };
+      return { month: date.slice(0, 7), start, end: new Date(start.getTime() + duration * 60_000) };
+    });
+    const people = await this.diaries([dea, wp], usual[0]!.start, monthBounds(usual[usual.length - 1]!.month).to);
+    const meetings = usual.map((u) => {
+      const placed = placeMeeting({ start: u.start, end: u.end }, people, monthBounds(u.month).to);
+      return { deaId: dea.id, workPsychologistId: wp.id, month: u.month, start: placed.slot.start, end: placed.slot.end, mode, movedBecause: placed.movedBecause };
     });
     const added = await this.deps.store.addMeetings(meetings);
-    this.deps.logger.info({ deaId: dea.id, added }, 'work psychologist meetings planned');
-    return added;
+    const moved = (await this.deps.store.meetingsOf(dea.id, wp.id)).filter((m) => m.movedBecause && meetings.some((n) => n.month === m.month));
+    this.deps.logger.info({ deaId: dea.id, added, moved: moved.length }, 'work psychologist meetings planned');
+    return { added, moved };
+  }
+
+  /** Both diaries' busy time over the span (one free/busy read), with each person's working hours and bank holidays. */
+  private async diaries(people: readonly StaffMember[], from: Date, to: Date): Promise<MeetingPerson[]> {
+    const busy = await this.deps.calendar.busy(people.map((p) => p.email), from, to);
+    const out: MeetingPerson[] = [];
+    for (const p of people) {
+      const pattern = await this.deps.patterns.of(p);
+      out.push({ id: p.id, name: p.name, busy: busy.get(p.email.toLowerCase()) ?? [], hours: pattern.hours, region: pattern.region });
+    }
+    return out;
   }
 
   /** Writes meetings not yet in the diaries; one event in the DEA's diary with the work psychologist invited. */
@@ -171,12 +221,19 @@ export class PartnershipService {
   }
 
   /** An awareness session, themed case conference or training, commissioned from work coach feedback, with its date (§44). */
-  async recordSession(person: StaffMember, input: { kind?: unknown; topic?: unknown; date?: unknown; feedback?: unknown }): Promise<PartnershipActivity> {
+  async recordSession(person: StaffMember, input: { kind?: unknown; topic?: unknown; date?: unknown; feedback?: unknown; deaId?: unknown }): Promise<PartnershipActivity> {
     const isDea = person.roles.includes('dea');
-    const dea = isDea ? person : (await this.deasFor(person))[0] ?? null;
-    const wp = isDea ? await this.workPsychologistFor(person) : person.roles.includes('work_psychologist') ? person : null;
-    if (!dea || !wp) throw invalid('Sessions are recorded by a DEA and the work psychologist of their jobcentre; the staff directory has no such pair for you.');
     const problems: Record<string, string> = {};
+    let dea: StaffMember | null = isDea ? person : null;
+    if (!isDea && person.roles.includes('work_psychologist')) {
+      // A work psychologist with several DEAs says which one it was with.
+      const deas = await this.deasFor(person);
+      const chosen = text(input.deaId).toLowerCase();
+      dea = chosen ? deas.find((d) => d.id === chosen) ?? null : deas.length === 1 ? deas[0]! : null;
+      if (!dea && deas.length > 1) problems.deaId = 'Choose the DEA you held it with.';
+    }
+    const wp = isDea ? await this.workPsychologistFor(person) : person.roles.includes('work_psychologist') ? person : null;
+    if (!problems.deaId && (!dea || !wp)) throw invalid('Sessions are recorded by a DEA and the work psychologist they work with; the staff directory has no such pair for you.');
     const kind = text(input.kind) as ActivityKind;
     if (!SESSION_KINDS.includes(kind)) problems.kind = 'Choose what it is.';
     const topic = text(input.topic);
@@ -188,7 +245,7 @@ export class PartnershipService {
     if (feedback.length > PARTNERSHIP_LIMITS.feedback) problems.feedback = `Keep it under ${PARTNERSHIP_LIMITS.feedback} characters.`;
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
     const today = londonDate(this.deps.clock.now());
-    return this.deps.store.addActivity({ deaId: dea.id, workPsychologistId: wp.id, kind, status: date <= today ? 'done' : 'requested', requestReference: null, topic, feedback: feedback || null, date, note: null, createdAt: this.deps.clock.now() });
+    return this.deps.store.addActivity({ deaId: dea!.id, workPsychologistId: wp!.id, kind, status: date <= today ? 'done' : 'requested', requestReference: null, topic, feedback: feedback || null, date, note: null, createdAt: this.deps.clock.now() });
   }
 
   async findActivity(id: string, viewer: StaffMember): Promise<PartnershipActivity | null> {

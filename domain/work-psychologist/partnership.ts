@@ -26,6 +26,8 @@ export interface PartnershipMeeting {
   readonly status: MeetingStatus;
   readonly eventId: string | null;
   readonly lastError: string | null;
+  /** Why it is not at the series' usual time (a bank holiday, someone busy); null when it is. */
+  readonly movedBecause: string | null;
 }
 
 export const ACTIVITY_KINDS = ['case_conference', 'awareness_session', 'themed_case_conference', 'training'] as const;
@@ -87,4 +89,18 @@ export function monthlyDates(first: string, count: number): string[] {
     out.push(new Date(Date.UTC(firstOfMonth.getUTCFullYear(), firstOfMonth.getUTCMonth(), day)).toISOString().slice(0, 10));
   }
   return out;
+}
+
+/**
+ * The work psychologist a DEA works with: one at the DEA's own jobcentre (the first by name),
+ * otherwise the district's (the first by name). `wps` are the work psychologists of the DEA's district.
+ */
+export function workPsychologistOf<P extends { readonly id: string; readonly jobcentreId: string | null; readonly name: string }>(dea: Pick<P, 'jobcentreId'>, wps: readonly P[]): P | null {
+  const byName = [...wps].sort((a, b) => a.name.localeCompare(b.name));
+  return byName.find((w) => w.jobcentreId === dea.jobcentreId) ?? byName[0] ?? null;
+}
+
+/** The DEAs a work psychologist works with: every DEA of the district whose work psychologist they are. */
+export function deasOf<P extends { readonly id: string; readonly jobcentreId: string | null; readonly name: string }>(wp: P, deas: readonly P[], wps: readonly P[]): P[] {
+  return deas.filter((d) => workPsychologistOf(d, wps)?.id === wp.id).sort((a, b) => a.name.localeCompare(b.name));
 }

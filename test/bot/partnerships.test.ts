@@ -1,6 +1,8 @@
+import { SqlHubStore } from '../../data/stores/partnerships';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
-import type { HubChangeRow, HubEntryRow } from '../../data/schema/partnerships';
+import type { HubChangeRow, HubEntryRow, StrategyMeetingRow } from '../../data/schema/partnerships';
+import type { CalendarEventRow } from '../../data/schema/calendar';
 import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const SPOC = '00000000-0000-4000-8000-000000000301';
@@ -173,7 +175,7 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(cardText((await invokeAs(bot, PEOPLE.coach, 'strategy.open', { strategyId })).card)).not.toContain('Psychosis');
     const agreed = await invokeAs(bot, PEOPLE.wctl, 'strategy.agree', { strategyId, version });
     expect(cardText(agreed.card)).toContain('You agreed. The DEA has been told it can go ahead.');
-    expect(cardVerbs(agreed.card)).toEqual(['strategy.add-action', 'strategy.close']);
+    expect(cardVerbs(agreed.card)).toEqual(['strategy.add-action', 'strategy.meetings', 'strategy.close']);
     await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.dea))).includes('Going ahead'));
 
     const added = await invokeAs(bot, PEOPLE.dea, 'strategy.add-action', { strategyId, version: version + 1, text: 'Ask Third Party Provision about a peer support group', owner: 'Third Party Provision' });
@@ -183,7 +185,12 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(cardText(started.card)).toContain('Third Party Provision · In progress');
   });
 
-  it('informational support points the DEA to the Hub when they send the information', async () => {
+  it('informational support: the coach gets the Hub entries that fit the information the DEA sent', async () => {
+    const hub = new SqlHubStore(bot.app.dataSource);
+    const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    for (const title of ['Anxiety UK peer support', 'Anxiety at work: a guide', 'Sussex anxiety courses', 'Anxiety and travel']) {
+      await hub.createEntry({ district: 'Surrey and Sussex', title, summary: 'Support for people with anxiety.', link: null, kind: 'guidance', status: 'published', keeperId: dana.id }, new Date());
+    }
     const directory = new SqlStaffDirectory(bot.app.dataSource);
     const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
     const request = await new SqlSupportRequestStore(bot.app.dataSource).create(
@@ -193,5 +200,108 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     const accepted = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'informational_support' });
     expect(cardVerbs(accepted.card)).toContain('request.inform');
     expect(cardText(accepted.card)).toContain('say "hub" and some words to find them');
+    bot.connector.clear();
+    const sent = await invokeAs(bot, PEOPLE.dea, 'request.inform', { requestId: request.id, version: 2, summary: 'Anxiety support', information: 'Start with the guide on the Hub.' });
+    expect(cardText(sent.card)).toContain('The work coach also gets the Hub entries that fit it.');
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('From the Surrey and Sussex Disability Hub'));
+    const hubCard = bot.connector.sentTo(chat(PEOPLE.coach)).flatMap((a) => (a.attachments ?? []).map((x) => x.content as Record<string, unknown>)).find((c) => cardText(c).includes('From the Surrey and Sussex Disability Hub'))!;
+    expect(cardText(hubCard)).toContain('Your action: read these alongside the information');
+    expect(cardText(hubCard)).toContain('3 of 4 entries shown. Say **hub anxiety support** to see more.');
+    expect((hubCard.actions as { title: string; data: unknown }[])[0]).toEqual({ type: 'Action.Submit', title: 'More from the Hub', data: { command: 'hub anxiety support' } });
+    // The "more" button's command shows every entry that fits.
+    const more = firstCard(await exchange(bot, PEOPLE.coach, { command: 'hub anxiety support' }));
+    expect(cardText(more)).toContain('You found 4 entries on the Surrey and Sussex Hub');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('a non-benefit claimant the DEA cannot support: the coach is shown the Hub’s charities and provision to refer them to', async () => {
+    const hub = new SqlHubStore(bot.app.dataSource);
+    const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    await hub.createEntry({ district: 'Surrey and Sussex', title: 'Crawley Mind', summary: 'Mental health charity: drop-in and courses.', link: 'https://crawleymind.example.org', kind: 'external_charity', status: 'published', keeperId: dana.id }, new Date());
+    await hub.createEntry({ district: 'Surrey and Sussex', title: 'Not yet published charity', summary: 'Waiting.', link: null, kind: 'external_charity', status: 'awaiting_publication', keeperId: dana.id }, new Date());
+    await hub.createEntry({ district: 'Cumbria and Lancashire', title: 'Another district’s charity', summary: 'Elsewhere.', link: null, kind: 'external_charity', status: 'published', keeperId: dana.id }, new Date());
+    await exchange(bot, PEOPLE.coach, 'new request');
+    await exchange(bot, PEOPLE.coach, { journey: 'new-request', step: 'type', action: 'choose', choice: 'claimant_support' });
+    const form = { journey: 'new-request', step: 'form', action: 'submit', surname: 'Smith', nino: 'AB123456C', benefits: 'PIP,DLA', challenges: 'Travel is hard.', whyNeeded: 'Advice.', requiredBy: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10) };
+    await exchange(bot, PEOPLE.coach, form);
+    const answer = await exchange(bot, PEOPLE.coach, { journey: 'new-request', step: 'vulnerability', action: 'choose', choice: 'neither' });
+    const all = visibleText(answer);
+    expect(all).toContain('the DEA cannot support them');
+    expect(all).toContain('From the Surrey and Sussex Disability Hub');
+    expect(all).toContain('Your action: refer the claimant to one that fits');
+    expect(all).toContain('Crawley Mind');
+    expect(all).not.toContain('Not yet published charity');
+    expect(all).not.toContain('Another district’s charity');
+    // Guidance and toolkits are not other sources of support for the claimant.
+    expect(all).not.toContain('Anxiety at work: a guide');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('the Hub feedback forum: a coach posts, the DEA is sent it and answers, the coach is told; typed on the help card', async () => {
+    const help = firstCard(await exchange(bot, PEOPLE.coach, 'help'));
+    expect(JSON.stringify(help)).toContain('"command":"forum"');
+    const empty = firstCard(await exchange(bot, PEOPLE.coach, 'forum'));
+    expect(cardText(empty)).toContain('Surrey and Sussex Disability Hub feedback forum');
+    expect(cardText(empty)).toContain('Your action: post feedback on a health or disability issue');
+    expect(cardVerbs(empty)).toEqual(['forum.post']);
+    const refused = await invokeAs(bot, PEOPLE.coach, 'forum.post', { topic: '', body: 'Coaches are unsure how to adapt group sessions for autistic claimants.' });
+    expect(cardText(refused.card)).toContain('Enter what it is about, in a few words.');
+    expect(allInputs(refused.card)).toMatchObject({ body: 'Coaches are unsure how to adapt group sessions for autistic claimants.' });
+    bot.connector.clear();
+    const posted = await invokeAs(bot, PEOPLE.coach, 'forum.post', { topic: 'Autism and group sessions', body: 'Coaches are unsure how to adapt group sessions for autistic claimants.' });
+    expect(cardText(posted.card)).toContain('Posted. Your district’s DEAs have been sent it to answer.');
+    expect(cardText(posted.card)).toContain('Not answered yet.');
+    await bot.connector.waitFor(() => bot.connector.sentTo(chat(PEOPLE.dea)).length === 1);
+    const toDea = bot.connector.sentTo(chat(PEOPLE.dea))[0]!.attachments![0]!.content as Record<string, unknown>;
+    expect(cardText(toDea)).toContain('Hub forum: Autism and group sessions');
+    expect(cardText(toDea)).toContain('Your action: answer this post on the Disability Hub forum.');
+    expect(cardVerbs(toDea)).toEqual(['forum.answer']);
+    const postId = JSON.stringify(toDea).match(/"postId":"([0-9a-f-]{36})"/)![1]!;
+    // A coach cannot answer; the DEA can, once.
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'forum.answer', { postId, version: 1, answer: 'Me' })).card)).toContain('The DEAs of the district answer posts on the forum.');
+    const answered = await invokeAs(bot, PEOPLE.dea, 'forum.answer', { postId, version: 1, answer: 'Use the hidden impairment toolkit on the Hub.' });
+    expect(cardText(answered.card)).toContain('Answered. The colleague who posted has been told.');
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'forum.answer', { postId, version: 1, answer: 'Again' })).card)).toContain('This post has already been answered.');
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('this post has an answer'));
+    const forum = cardText(firstCard(await exchange(bot, PEOPLE.coach, 'forum')));
+    expect(forum).toContain('Answer from Dana Morgan: Use the hidden impairment toolkit on the Hub.');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('a strategy’s meetings: a series in the diaries as durable work, the invitation saying why, notes after each meeting', async () => {
+    const proposed = await invokeAs(bot, PEOPLE.dea, 'strategy.propose', { kind: 'employment', title: 'Job trials in logistics', why: 'Few job trials for claimants with back conditions.', gapNote: 'No trials this year', internalPartners: 'work_psychologist' });
+    const [, strategyId, version] = JSON.stringify(proposed.card).match(/"strategyId":"([^"]+)","version":(\d+)/)!;
+    expect(cardVerbs(proposed.card)).toContain('strategy.meetings');
+    const today = new Date().toISOString().slice(0, 10);
+    const refused = await invokeAs(bot, PEOPLE.dea, 'strategy.meetings', { strategyId, version, firstDate: today, time: '10:00', cadence: 'monthly', count: '3', mode: 'face_to_face', externalEmails: 'not an email' });
+    expect(cardText(refused.card)).toContain('Choose a date after today.');
+    expect(cardText(refused.card)).toContain('Enter email addresses like name@example.org');
+    expect(allInputs(refused.card)).toMatchObject({ externalEmails: 'not an email', count: '3' });
+    const first = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+    const booked = await invokeAs(bot, PEOPLE.dea, 'strategy.meetings', { strategyId, version, firstDate: first, time: '10:00', cadence: 'monthly', count: '3', mode: 'face_to_face', externalEmails: 'ops@logistics.example.org' });
+    expect(cardText(booked.card)).toContain('3 meetings are being added to the diaries.');
+    await bot.app.background.idle();
+    // The diaries are written after the answer, by the durable work.
+    const written = () => bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').count({ where: { subject: 'Strategy meeting: Job trials in logistics' } });
+    for (let i = 0; i < 100 && (await written()) < 3; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { subject: 'Strategy meeting: Job trials in logistics' } });
+    expect(events[0]).toMatchObject({ mailbox: 'dana.morgan@jobcentre.example' });
+    expect(events[0]!.body).toContain('Why this strategy is needed: Few job trials for claimants with back conditions.');
+    // The owning team leader and the work psychologist by role, the external partner by email.
+    for (const who of ['tom.baker@jobcentre.example', 'paul.avery@jobcentre.example', 'ops@logistics.example.org']) expect(events[0]!.attendees).toContain(who);
+    // After the first meeting: its notes.
+    const repo = bot.app.dataSource.getRepository<StrategyMeetingRow>('StrategyMeeting');
+    const [firstMeeting] = await repo.find({ where: { strategyId }, order: { startsAt: 'ASC' } });
+    const early = await invokeAs(bot, PEOPLE.dea, 'strategy.meeting-notes', { strategyId, meetingId: firstMeeting!.id, version: 1, notes: 'Too soon' });
+    expect(cardText(early.card)).toContain('Record the notes once the meeting has started.');
+    await repo.update({ id: firstMeeting!.id }, { startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() - 60_000) });
+    const open = await invokeAs(bot, PEOPLE.dea, 'strategy.open', { strategyId });
+    expect(cardText(open.card)).toContain('no notes yet');
+    expect(JSON.stringify(open.card)).toContain('"verb":"strategy.meeting-notes"');
+    const noted = await invokeAs(bot, PEOPLE.wctl, 'strategy.meeting-notes', { strategyId, meetingId: firstMeeting!.id, version: 1, notes: 'Employer Engagement to find two warehouse job trials by March.' });
+    expect(cardText(noted.card)).toContain('The meeting’s notes are recorded.');
+    expect(cardText(noted.card)).toContain('Employer Engagement to find two warehouse job trials by March.');
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'strategy.meeting-notes', { strategyId, meetingId: firstMeeting!.id, version: 2, notes: 'x' })).card)).not.toContain('warehouse');
+    expect(bot.cardProblems).toEqual([]);
   });
 });

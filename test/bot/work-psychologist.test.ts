@@ -1,5 +1,7 @@
 import type { CalendarEventRow } from '../../data/schema/calendar';
-import { addDays } from '../../domain/calendar/london-time';
+import { applySeed } from '../../data/seed/apply-seed';
+import { isBankHoliday } from '../../domain/calendar/bank-holidays';
+import { addDays, dayOfWeek } from '../../domain/calendar/london-time';
 import { londonDate } from '../../domain/requests/calendar-date';
 import { cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
@@ -35,7 +37,7 @@ describe('the DEA and the work psychologist', () => {
     expect(events[0]!.attendees).toContain('paul.avery@jobcentre.example');
     const wpPage = cardText(firstCard(await exchange(bot, WP, 'work psychologist')));
     expect(wpPage).toContain('You and Dana Morgan, DEA');
-    expect(wpPage).toContain('Face to face, in both diaries');
+    expect(wpPage).toMatch(/Next monthly meeting: .*, face to face, in both diaries\./);
     expect(wpPage).toContain('Draft agenda');
   });
 
@@ -57,5 +59,35 @@ describe('the DEA and the work psychologist', () => {
     const session = await invokeAs(bot, WP, 'wp.session', { kind: 'awareness_session', topic: 'Hidden impairments', date: londonDate(new Date()), feedback: 'Coaches asked about autism.' });
     expect(cardText(session.card)).toContain('Recorded with its date.');
     expect(cardText(session.card)).toContain('Awareness session: Hidden impairments');
+  });
+
+  it('moves a meeting that falls on a day off to the next good day and says so; a work psychologist sees every DEA they work with', async () => {
+    // A second DEA in the district, at a jobcentre with no work psychologist of its own.
+    const cara = '00000000-0000-4000-8000-0000000000c3';
+    await applySeed(bot.app.dataSource, { jobcentres: [], staff: [{ aadObjectId: cara, name: 'Cara Diaz', email: 'cara.diaz@jobcentre.example', roles: ['dea'], jobcentre: 'Horsham' }] });
+    await exchange(bot, cara, 'help');
+    // A Saturday two to three weeks ahead: nobody works then.
+    let saturday = addDays(londonDate(new Date()), 14);
+    while (dayOfWeek(saturday) !== 6) saturday = addDays(saturday, 1);
+    const booked = await invokeAs(bot, cara, 'wp.book', { firstDate: saturday, time: '10:00', durationMinutes: '60', mode: 'face_to_face' });
+    expect(cardText(booked.card)).toMatch(/not at the usual time: .*Moved from Saturday .*: it is outside Cara Diaz and Paul Avery’s working hours\./);
+    await settle(bot);
+    const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: 'cara.diaz@jobcentre.example' }, order: { startsAt: 'ASC' } });
+    expect(events).toHaveLength(6);
+    let workingDay = addDays(saturday, 2);
+    while (isBankHoliday('england-and-wales', workingDay)) workingDay = addDays(workingDay, 1);
+    expect(londonDate(events[0]!.startsAt)).toBe(workingDay);
+    await invokeAs(bot, PEOPLE.dea, 'wp.askConference', { reference: 'DEA-000123', topic: 'Cannot travel alone; no local provision.' });
+    const page = firstCard(await exchange(bot, WP, 'work psychologist'));
+    const text = cardText(page);
+    expect(text).toContain('You and your 2 DEAs');
+    expect(text).toContain('With Cara Diaz, DEA');
+    expect(text).toContain('With Dana Morgan, DEA');
+    expect(text).toMatch(/Your action: hold the case conference asked of you/);
+    expect(text).toContain('Case conference about a claimant: DEA-000123');
+    // With two DEAs, a session names the DEA it was with.
+    const refused = await invokeAs(bot, WP, 'wp.session', { kind: 'training', topic: 'Autism', date: londonDate(new Date()) });
+    expect(cardText(refused.card)).toContain('Choose the DEA you held it with.');
+    expect(bot.cardProblems).toEqual([]);
   });
 });

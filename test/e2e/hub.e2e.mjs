@@ -1,7 +1,8 @@
 /* global performance */
 // The DEA adds an entry to the local Disability Hub and shares an opportunity with her cohort; the
 // district provision tool's single point of contact publishes the entry; the work coach gets the
-// opportunity and finds the entry with "hub" and some words.
+// opportunity and finds the entry with "hub" and some words; she posts on the Hub's feedback forum and
+// Dana answers; Paul, the work psychologist, sees the DEAs he works with.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -117,5 +118,40 @@ describe('the local Disability Hub', { timeout: 300_000 }, () => {
     await found.getByRole('link', { name: 'Open', exact: true }).or(found.getByRole('button', { name: 'Open', exact: true })).waitFor({ state: 'visible' });
     assert.doesNotMatch(foundText, /Add to the Hub/, 'a coach is not offered to add to the Hub');
     step(t, start, 'Amira found the entry with "hub hidden impairment"');
+
+    // 6. Amira posts on the Hub's feedback forum; Dana gets it as a card and answers.
+    mark = await cardCount(amira);
+    await say(amira, 'forum');
+    const forum = await waitForCard(amira, 'Surrey and Sussex Disability Hub feedback forum', { after: mark });
+    assert.match(await forum.innerText(), /Your action: post feedback on a health or disability issue/);
+    await actionButton(forum, 'Post feedback').click();
+    await typeInto(amira, forum.getByLabel('What it is about'), 'Autism and group sessions');
+    await typeInto(amira, forum.getByLabel('Your feedback'), 'Coaches are unsure how to adapt group sessions for autistic claimants.');
+    await screenshot(amira, 'hub-09-amira-forum-post');
+    await actionButton(forum, 'Post it').click();
+    const posted = await waitForCard(amira, 'Posted. Your district’s DEAs have been sent it to answer.');
+    assert.match(await posted.innerText(), /Not answered yet/);
+    await screenshot(amira, 'hub-10-amira-forum-posted');
+    const toDana = await waitForCard(dana, 'Hub forum: Autism and group sessions', { timeout: 30_000 });
+    assert.match(await toDana.innerText(), /Your action: answer this post on the Disability Hub forum/);
+    await actionButton(toDana, 'Answer').click();
+    await typeInto(dana, toDana.getByLabel('Your answer'), 'Use the hidden impairment toolkit on the Hub: it has a section on group sessions.');
+    await screenshot(dana, 'hub-11-dana-forum-answer');
+    await actionButton(toDana, 'Send the answer').click();
+    await waitForCard(dana, 'Answered. The colleague who posted has been told.');
+    await screenshot(dana, 'hub-12-dana-forum-answered');
+    step(t, start, 'forum post answered');
+
+    // 7. Paul, the work psychologist, sees every DEA he works with on one page.
+    const wpPlayground = await startPlayground({ bot, as: 'playground/work-psychologist.m365agentsplayground.yml' });
+    const paul = await openPlayground(browser, wpPlayground);
+    await openChat(paul, 'Personal Chat');
+    mark = await cardCount(paul);
+    await say(paul, 'work psychologist');
+    const page = await waitForCard(paul, 'You and Dana Morgan, DEA', { after: mark });
+    assert.match(await page.innerText(), /With Dana Morgan, DEA/);
+    assert.match(await page.innerText(), /Nothing for you to do now|Your action/);
+    await screenshot(paul, 'hub-13-paul-work-psychologist-page');
+    step(t, start, 'Paul saw his DEAs');
   });
 });

@@ -1202,22 +1202,29 @@ SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId
 --   @0 varchar(12), @1 varchar(12), @2 varchar(12), @3 datetime2
 
 -- SqlPartnershipStore.addMeetings
-INSERT INTO "partnership_meeting"("id", "deaId", "workPsychologistId", "month", "startsAt", "endsAt", "mode", "status", "eventId", "lastError")
-  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
---   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(7), @4 datetime2, @5 datetime2, @6 varchar(16), @7 varchar(10), @8 varchar(200), @9 nvarchar(400)
-INSERT INTO "partnership_meeting"("id", "deaId", "workPsychologistId", "month", "startsAt", "endsAt", "mode", "status", "eventId", "lastError")
-  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
---   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(7), @4 datetime2, @5 datetime2, @6 varchar(16), @7 varchar(10), @8 varchar(200), @9 nvarchar(400)
+INSERT INTO "partnership_meeting"("id", "deaId", "workPsychologistId", "month", "startsAt", "endsAt", "mode", "status", "eventId", "lastError", "movedBecause")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(7), @4 datetime2, @5 datetime2, @6 varchar(16), @7 varchar(10), @8 varchar(200), @9 nvarchar(400), @10 nvarchar(300)
+INSERT INTO "partnership_meeting"("id", "deaId", "workPsychologistId", "month", "startsAt", "endsAt", "mode", "status", "eventId", "lastError", "movedBecause")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 varchar(7), @4 datetime2, @5 datetime2, @6 varchar(16), @7 varchar(10), @8 varchar(200), @9 nvarchar(400), @10 nvarchar(300)
 
 -- SqlPartnershipStore.meetingsOf
-SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError"
+SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError", "PartnershipMeeting"."movedBecause" AS "PartnershipMeeting_movedBecause"
   FROM "partnership_meeting" "PartnershipMeeting"
   WHERE (("PartnershipMeeting"."deaId" = @0) AND ("PartnershipMeeting"."workPsychologistId" = @1))
   ORDER BY "PartnershipMeeting"."startsAt" ASC;
 --   @0 varchar(36), @1 varchar(36)
 
+-- SqlPartnershipStore.meetingsOfWorkPsychologist
+SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError", "PartnershipMeeting"."movedBecause" AS "PartnershipMeeting_movedBecause"
+  FROM "partnership_meeting" "PartnershipMeeting"
+  WHERE (("PartnershipMeeting"."workPsychologistId" = @0))
+  ORDER BY "PartnershipMeeting"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 500 ROWS ONLY;
+--   @0 varchar(36)
+
 -- SqlPartnershipStore.unbooked
-SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError"
+SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError", "PartnershipMeeting"."movedBecause" AS "PartnershipMeeting_movedBecause"
   FROM "partnership_meeting" "PartnershipMeeting"
   WHERE (("PartnershipMeeting"."status" IN (@0, @1)))
   ORDER BY "PartnershipMeeting"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY;
@@ -1334,6 +1341,80 @@ SELECT "HubChange"."id" AS "HubChange_id", "HubChange"."entryId" AS "HubChange_e
   WHERE (("HubChange"."id" = @0))
   ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
 --   @0 varchar(36)
+
+-- SqlStrategyMeetingStore.addSeries
+INSERT INTO "strategy_meeting"("id", "strategyId", "seriesId", "startsAt", "endsAt", "mode", "externalInvitees", "status", "eventId", "lastError", "notes", "notesById", "notesAt", "version", "createdAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13, @14);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 datetime2, @4 datetime2, @5 varchar(16), @6 nvarchar(2200), @7 varchar(10), @8 varchar(200), @9 nvarchar(400), @10 nvarchar(2000), @11 varchar(36), @12 datetime2, @13 int, @14 datetime2
+INSERT INTO "strategy_meeting"("id", "strategyId", "seriesId", "startsAt", "endsAt", "mode", "externalInvitees", "status", "eventId", "lastError", "notes", "notesById", "notesAt", "version", "createdAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13, @14);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(36), @3 datetime2, @4 datetime2, @5 varchar(16), @6 nvarchar(2200), @7 varchar(10), @8 varchar(200), @9 nvarchar(400), @10 nvarchar(2000), @11 varchar(36), @12 datetime2, @13 int, @14 datetime2
+
+-- SqlStrategyMeetingStore.find
+SELECT "StrategyMeeting"."id" AS "StrategyMeeting_id", "StrategyMeeting"."strategyId" AS "StrategyMeeting_strategyId", "StrategyMeeting"."seriesId" AS "StrategyMeeting_seriesId", "StrategyMeeting"."startsAt" AS "StrategyMeeting_startsAt", "StrategyMeeting"."endsAt" AS "StrategyMeeting_endsAt", "StrategyMeeting"."mode" AS "StrategyMeeting_mode", "StrategyMeeting"."externalInvitees" AS "StrategyMeeting_externalInvitees", "StrategyMeeting"."status" AS "StrategyMeeting_status", "StrategyMeeting"."eventId" AS "StrategyMeeting_eventId", "StrategyMeeting"."lastError" AS "StrategyMeeting_lastError", "StrategyMeeting"."notes" AS "StrategyMeeting_notes", "StrategyMeeting"."notesById" AS "StrategyMeeting_notesById", "StrategyMeeting"."notesAt" AS "StrategyMeeting_notesAt", "StrategyMeeting"."version" AS "StrategyMeeting_version", "StrategyMeeting"."createdAt" AS "StrategyMeeting_createdAt"
+  FROM "strategy_meeting" "StrategyMeeting"
+  WHERE (("StrategyMeeting"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlStrategyMeetingStore.ofStrategy
+SELECT "StrategyMeeting"."id" AS "StrategyMeeting_id", "StrategyMeeting"."strategyId" AS "StrategyMeeting_strategyId", "StrategyMeeting"."seriesId" AS "StrategyMeeting_seriesId", "StrategyMeeting"."startsAt" AS "StrategyMeeting_startsAt", "StrategyMeeting"."endsAt" AS "StrategyMeeting_endsAt", "StrategyMeeting"."mode" AS "StrategyMeeting_mode", "StrategyMeeting"."externalInvitees" AS "StrategyMeeting_externalInvitees", "StrategyMeeting"."status" AS "StrategyMeeting_status", "StrategyMeeting"."eventId" AS "StrategyMeeting_eventId", "StrategyMeeting"."lastError" AS "StrategyMeeting_lastError", "StrategyMeeting"."notes" AS "StrategyMeeting_notes", "StrategyMeeting"."notesById" AS "StrategyMeeting_notesById", "StrategyMeeting"."notesAt" AS "StrategyMeeting_notesAt", "StrategyMeeting"."version" AS "StrategyMeeting_version", "StrategyMeeting"."createdAt" AS "StrategyMeeting_createdAt"
+  FROM "strategy_meeting" "StrategyMeeting"
+  WHERE (("StrategyMeeting"."strategyId" = @0))
+  ORDER BY "StrategyMeeting"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlStrategyMeetingStore.unbookedOf
+SELECT "StrategyMeeting"."id" AS "StrategyMeeting_id", "StrategyMeeting"."strategyId" AS "StrategyMeeting_strategyId", "StrategyMeeting"."seriesId" AS "StrategyMeeting_seriesId", "StrategyMeeting"."startsAt" AS "StrategyMeeting_startsAt", "StrategyMeeting"."endsAt" AS "StrategyMeeting_endsAt", "StrategyMeeting"."mode" AS "StrategyMeeting_mode", "StrategyMeeting"."externalInvitees" AS "StrategyMeeting_externalInvitees", "StrategyMeeting"."status" AS "StrategyMeeting_status", "StrategyMeeting"."eventId" AS "StrategyMeeting_eventId", "StrategyMeeting"."lastError" AS "StrategyMeeting_lastError", "StrategyMeeting"."notes" AS "StrategyMeeting_notes", "StrategyMeeting"."notesById" AS "StrategyMeeting_notesById", "StrategyMeeting"."notesAt" AS "StrategyMeeting_notesAt", "StrategyMeeting"."version" AS "StrategyMeeting_version", "StrategyMeeting"."createdAt" AS "StrategyMeeting_createdAt"
+  FROM "strategy_meeting" "StrategyMeeting"
+  WHERE (("StrategyMeeting"."seriesId" = @0) AND ("StrategyMeeting"."status" IN (@1, @2)))
+  ORDER BY "StrategyMeeting"."startsAt" ASC;
+--   @0 varchar(36), @1 varchar(10), @2 varchar(10)
+
+-- SqlStrategyMeetingStore.mark
+UPDATE "strategy_meeting"
+  SET "status" = @0, "eventId" = @1, "lastError" = @2
+  WHERE "id" = @3;
+--   @0 varchar(10), @1 varchar(200), @2 nvarchar(400), @3 string
+
+-- SqlStrategyMeetingStore.recordNotes
+UPDATE "strategy_meeting"
+  SET "notes" = @0, "notesById" = @1, "notesAt" = @2, "version" = @3
+  WHERE "id" = @4 AND "version" = @5;
+--   @0 nvarchar(2000), @1 varchar(36), @2 datetime2, @3 int, @4 string, @5 number
+
+-- SqlForumStore.create
+INSERT INTO "hub_forum_post"("id", "district", "authorId", "topic", "body", "answer", "answeredById", "answeredAt", "version", "createdAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
+--   @0 varchar(36), @1 nvarchar(100), @2 varchar(36), @3 nvarchar(120), @4 nvarchar(2000), @5 nvarchar(2000), @6 varchar(36), @7 datetime2, @8 int, @9 datetime2
+
+-- SqlForumStore.find
+SELECT "ForumPost"."id" AS "ForumPost_id", "ForumPost"."district" AS "ForumPost_district", "ForumPost"."authorId" AS "ForumPost_authorId", "ForumPost"."topic" AS "ForumPost_topic", "ForumPost"."body" AS "ForumPost_body", "ForumPost"."answer" AS "ForumPost_answer", "ForumPost"."answeredById" AS "ForumPost_answeredById", "ForumPost"."answeredAt" AS "ForumPost_answeredAt", "ForumPost"."version" AS "ForumPost_version", "ForumPost"."createdAt" AS "ForumPost_createdAt"
+  FROM "hub_forum_post" "ForumPost"
+  WHERE (("ForumPost"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlForumStore.listIn
+SELECT "ForumPost"."id" AS "ForumPost_id", "ForumPost"."district" AS "ForumPost_district", "ForumPost"."authorId" AS "ForumPost_authorId", "ForumPost"."topic" AS "ForumPost_topic", "ForumPost"."body" AS "ForumPost_body", "ForumPost"."answer" AS "ForumPost_answer", "ForumPost"."answeredById" AS "ForumPost_answeredById", "ForumPost"."answeredAt" AS "ForumPost_answeredAt", "ForumPost"."version" AS "ForumPost_version", "ForumPost"."createdAt" AS "ForumPost_createdAt"
+  FROM "hub_forum_post" "ForumPost"
+  WHERE (("ForumPost"."district" = @0))
+  ORDER BY "ForumPost"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
+--   @0 nvarchar(100)
+
+-- SqlForumStore.answer
+UPDATE "hub_forum_post"
+  SET "answer" = @0, "answeredById" = @1, "answeredAt" = @2, "version" = @3
+  WHERE "id" = @4 AND "version" = @5;
+--   @0 nvarchar(2000), @1 varchar(36), @2 datetime2, @3 int, @4 string, @5 number
+
+-- SqlInformationSummaries.latestOf
+SELECT "m"."summary" AS "summary", "r"."requesterId" AS "requesterId"
+  FROM "request_message" "m"
+  INNER JOIN "support_request" "r" ON "r"."id" = "m"."requestId"
+  WHERE "m"."requestId" = @0 AND "m"."kind" = 'information'
+  ORDER BY "m"."at" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 string
 
 -- SqlSolutionStore.create
 INSERT INTO "opportunity"("id", "deaId", "kind", "status", "title", "summary", "link", "hubEntryId", "sentTo", "createdAt")
@@ -1610,11 +1691,32 @@ SELECT "c"."route" AS "route", COUNT(*) AS "n"
   GROUP BY "c"."route";
 --   @0 string
 
+-- SqlRetentionCaseStore.outcomesByRoute
+SELECT "c"."route" AS "route", "c"."outcome" AS "outcome", COUNT(*) AS "n"
+  FROM "retention_case" "c"
+  WHERE "c"."createdAt" >= @0 AND "c"."createdAt" < @1 AND "c"."jobcentreId" IN (@2, @3)
+  GROUP BY "c"."route", "c"."outcome";
+--   @0 Date, @1 Date, @2 string, @3 string
+
 -- SqlRoleHolders.holders
 SELECT "s"."id" AS "id"
   FROM "staff" "s"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "r"."role" = @0 AND "s"."jobcentreId" = @1;
+--   @0 string, @1 string
+SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
+  FROM "staff" "s"
+  LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  WHERE "s"."id" IN (@0, @1);
+--   @0 string, @1 string
+
+-- SqlRoleHolders.holdersInDistrictOf
+SELECT "s"."id" AS "id"
+  FROM "staff" "s"
+  INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  INNER JOIN "jobcentre" "home" ON "home"."district" = "j"."district"
+  WHERE "r"."role" = @0 AND "home"."id" = @1;
 --   @0 string, @1 string
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"

@@ -22,7 +22,7 @@ import { SqlHcpActivityStore, SqlHcpRoles } from '../../../data/stores/hcp-activ
 import { ConversationPace } from '../../../data/stores/conversation-pace';
 import { SqlFollowUpActionStore } from '../../../data/stores/follow-up-actions';
 import { SqlOutputsReader, SqlPartnershipStore } from '../../../data/stores/partnership';
-import { SqlHubStore, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../../data/stores/partnerships';
+import { SqlForumStore, SqlStrategyMeetingStore, SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../../data/stores/partnerships';
 import { SqlRequestLists } from '../../../data/stores/request-lists';
 import { RequestEvents } from '../../../data/stores/request-events';
 import { SqlRetentionCaseStore } from '../../../data/stores/retention-cases';
@@ -407,8 +407,9 @@ export const SUBJECTS: readonly Subject[] = [
     overdue: (s) => s.overdue(AT),
   }),
   store(SqlPartnershipStore, ({ dataSource }) => new SqlPartnershipStore(dataSource), {
-    addMeetings: (s, { n }) => s.addMeetings(Array.from({ length: Math.min(n, 3) }, (_, i) => ({ deaId: ID, workPsychologistId: OTHER, month: `2026-0${i + 2}`, start: AT, end: LATER, mode: 'teams' as const }))),
+    addMeetings: (s, { n }) => s.addMeetings(Array.from({ length: Math.min(n, 3) }, (_, i) => ({ deaId: ID, workPsychologistId: OTHER, month: `2026-0${i + 2}`, start: AT, end: LATER, mode: 'teams' as const, movedBecause: i ? null : 'Moved from Monday 25 May: a bank holiday.' }))),
     meetingsOf: (s) => s.meetingsOf(ID, OTHER),
+    meetingsOfWorkPsychologist: (s) => s.meetingsOfWorkPsychologist(OTHER),
     unbooked: (s) => s.unbooked(),
     markMeeting: (s) => s.markMeeting(ID, { status: 'booked', eventId: 'event-1' }),
     addActivity: (s) =>
@@ -436,6 +437,23 @@ export const SUBJECTS: readonly Subject[] = [
       scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { status: 'published', version: 2 })] } : undefined));
       return s.decideChange(ID, 1, 'published', null, AT);
     },
+  }),
+  store(SqlStrategyMeetingStore, ({ dataSource }) => new SqlStrategyMeetingStore(dataSource), {
+    addSeries: (s, { n }) => s.addSeries(Array.from({ length: Math.min(n, 3) }, () => ({ strategyId: ID, seriesId: OTHER, start: AT, end: LATER, mode: 'face_to_face' as const, externalEmails: ['info@crawleymind.example.org'] })), AT),
+    find: (s) => s.find(ID),
+    ofStrategy: (s) => s.ofStrategy(ID),
+    unbookedOf: (s) => s.unbookedOf(OTHER),
+    mark: (s) => s.mark(ID, { status: 'booked', eventId: 'event-1' }),
+    recordNotes: (s) => s.recordNotes(ID, 1, 'Agreed two job trials with the warehouse.', OTHER, AT),
+  }),
+  store(SqlForumStore, ({ dataSource }) => new SqlForumStore(dataSource), {
+    create: (s) => s.create({ district: 'Surrey and Sussex', authorId: ID, topic: 'Autism and group sessions', body: 'Coaches ask how to adapt group sessions.' }, AT),
+    find: (s) => s.find(ID),
+    listIn: (s) => s.listIn('Surrey and Sussex', 10),
+    answer: (s) => s.answer(ID, 1, { text: 'See the hidden impairment toolkit.', byId: OTHER }, AT),
+  }),
+  store(SqlInformationSummaries, ({ dataSource }) => new SqlInformationSummaries(dataSource), {
+    latestOf: (s) => s.latestOf(ID),
   }),
   store(SqlSolutionStore, ({ dataSource }) => new SqlSolutionStore(dataSource), {
     create: (s) => s.create({ deaId: ID, kind: 'job_trial', status: 'available', title: 'Warehouse job trial', summary: 'Two weeks, paid travel', link: null, hubEntryId: null, sentTo: 4 }, AT),
@@ -496,11 +514,16 @@ export const SUBJECTS: readonly Subject[] = [
     },
     forPerson: (s) => s.forPerson(ID, 10),
     countByRoute: (s) => s.countByRoute(ID),
+    outcomesByRoute: (s, { n }) => s.outcomesByRoute({ from: AT, to: LATER, jobcentreIds: list(n) }),
   }),
   store(SqlRoleHolders, ({ dataSource }) => new SqlRoleHolders(dataSource, new SqlStaffDirectory(dataSource)), {
     holders: (s, scene) => {
       staffIds(scene, 'FROM "staff" "s" INNER JOIN "staff_role"', 'id');
       return s.holders('work_psychologist', ID);
+    },
+    holdersInDistrictOf: (s, scene) => {
+      staffIds(scene, 'FROM "staff" "s" INNER JOIN "staff_role"', 'id');
+      return s.holdersInDistrictOf('dea', ID);
     },
     jobcentreName: (s) => s.jobcentreName(ID),
   }),

@@ -1,10 +1,10 @@
-import type { CalendarPort, NewEvent } from '../../../domain/calendar/calendar-port';
-import type { RoleHolders } from '../../../domain/follow-up-actions/ports';
+import type { CalendarPort, Interval, NewEvent } from '../../../domain/calendar/calendar-port';
+import { DEFAULT_WORKING_HOURS } from '../../../domain/calendar/working-hours';
 import type { Role } from '../../../domain/roles';
 import type { StaffMember } from '../../../domain/staff';
 import { monthlyDates, type AgendaItem, type PartnershipActivity, type PartnershipMeeting } from '../../../domain/work-psychologist/partnership';
 import { PartnershipService } from '../../../domain/work-psychologist/partnership-service';
-import type { PartnershipStore } from '../../../domain/work-psychologist/ports';
+import type { DistrictPeople, PartnershipStore } from '../../../domain/work-psychologist/ports';
 import { FakeDirectory, FixedClock, person } from '../interventions/fakes';
 
 class MemoryStore implements PartnershipStore {
@@ -19,8 +19,11 @@ class MemoryStore implements PartnershipStore {
     }
     return added;
   }
-  async meetingsOf() {
-    return [...this.meetings].sort((a, b) => a.start.getTime() - b.start.getTime());
+  async meetingsOf(deaId: string, wpId: string) {
+    return this.meetings.filter((m) => m.deaId === deaId && m.workPsychologistId === wpId).sort((a, b) => a.start.getTime() - b.start.getTime());
+  }
+  async meetingsOfWorkPsychologist(wpId: string) {
+    return this.meetings.filter((m) => m.workPsychologistId === wpId).sort((a, b) => a.start.getTime() - b.start.getTime());
   }
   async unbooked() {
     return this.meetings.filter((m) => m.status !== 'booked');
@@ -47,15 +50,17 @@ class MemoryStore implements PartnershipStore {
   }
 }
 
-function setUp(people: StaffMember[] = [person('dea-1', ['dea']), person('wp-1', ['work_psychologist'])]) {
+function setUp(people: StaffMember[] = [person('dea-1', ['dea']), person('wp-1', ['work_psychologist'])], busy: Record<string, Interval[]> = {}) {
   const events: NewEvent[] = [];
   const calendar: CalendarPort = {
-    busy: async () => new Map(),
+    busy: async (mailboxes) => new Map(mailboxes.map((m) => [m.toLowerCase(), busy[m.toLowerCase()] ?? []])),
     createEvents: async (es) => es.map((e) => (events.push(e), { ok: true as const, mailbox: e.mailbox, eventId: `ev-${events.length}`, joinUrl: null })),
     moveEvents: async () => [],
     deleteEvents: async () => [],
   };
-  const holders: RoleHolders = { holders: async (role: Role, jc: string) => people.filter((p) => p.roles.includes(role) && p.jobcentreId === jc), jobcentreName: async () => 'Crawley' };
+  // Jobcentres "jc-…" of one district; "far-…" another district.
+  const district = (jc: string | null) => (jc ?? '').split('-')[0];
+  const holders: DistrictPeople = { holdersInDistrictOf: async (role: Role, jc: string) => people.filter((p) => p.roles.includes(role) && district(p.jobcentreId) === district(jc)) };
   const store = new MemoryStore();
   const told: string[] = [];
   const agenda: AgendaItem[] = [{ reference: 'DEA-000004', what: 'Work coach and DEA case conference', at: new Date('2027-01-10T10:00:00Z'), nextSteps: ['work_psychologist_action'] }];
@@ -64,6 +69,7 @@ function setUp(people: StaffMember[] = [person('dea-1', ['dea']), person('wp-1',
     outputs: { outputsOf: async () => agenda },
     calendar,
     people: holders,
+    patterns: { of: async () => ({ hours: DEFAULT_WORKING_HOURS, region: 'england-and-wales' as const }) },
     directory: new FakeDirectory(people),
     notifier: { activityNeedsAttention: async (a, to) => void told.push(`${a.kind} -> ${to}`) },
     clock: new FixedClock(new Date('2027-01-04T09:00:00Z')),
@@ -81,8 +87,8 @@ describe('the DEA and the work psychologist (seed 000 §43–44)', () => {
 
   it('books 6 monthly meetings face to face by default, in both diaries (the work psychologist invited), once', async () => {
     const { service, store, events, dea } = setUp();
-    expect(await service.planMonthlyMeetings(dea, { firstDate: '2027-01-12', time: '10:00' })).toBe(6);
-    expect(await service.planMonthlyMeetings(dea, { firstDate: '2027-01-12', time: '10:00' })).toBe(0);
+    expect(await service.planMonthlyMeetings(dea, { firstDate: '2027-01-12', time: '10:00' })).toEqual({ added: 6, moved: [] });
+    expect((await service.planMonthlyMeetings(dea, { firstDate: '2027-01-12', time: '10:00' })).added).toBe(0);
     expect(store.meetings.every((m) => m.mode === 'face_to_face')).toBe(true);
     expect(await service.bookUnbooked()).toBe(6);
     expect(await service.bookUnbooked()).toBe(0);
@@ -94,15 +100,15 @@ describe('the DEA and the work psychologist (seed 000 §43–44)', () => {
     const { service, dea } = setUp();
     await expect(service.planMonthlyMeetings(dea, { firstDate: '2027-01-01', time: '25:00' })).rejects.toMatchObject({ problems: { firstDate: 'Choose a date after today.', time: expect.any(String) } });
     const alone = setUp([person('dea-1', ['dea'])]);
-    await expect(alone.service.planMonthlyMeetings(alone.dea, { firstDate: '2027-02-01' })).rejects.toMatchObject({ message: expect.stringContaining('Nobody at your jobcentre is a work psychologist') });
+    await expect(alone.service.planMonthlyMeetings(alone.dea, { firstDate: '2027-02-01' })).rejects.toMatchObject({ message: expect.stringContaining('Nobody at your jobcentre or in your district is a work psychologist') });
   });
 
   it('drafts the next meeting’s agenda from the outputs, by reference', async () => {
     const { service, dea } = setUp();
     await service.planMonthlyMeetings(dea, { firstDate: '2027-01-12' });
-    const overview = (await service.overview(dea))!;
-    expect(overview.next?.month).toBe('2027-01');
-    expect(overview.agenda.map((a) => a.reference)).toEqual(['DEA-000004']);
+    const [pair] = (await service.overview(dea))!.pairs;
+    expect(pair!.next?.month).toBe('2027-01');
+    expect(pair!.agenda.map((a) => a.reference)).toEqual(['DEA-000004']);
   });
 
   it('a case conference: the DEA asks by request reference; the work psychologist records it with their advice; the DEA is told', async () => {
@@ -125,5 +131,57 @@ describe('the DEA and the work psychologist (seed 000 §43–44)', () => {
     const planned = await service.recordSession(wp!, { kind: 'training', topic: 'Condition management', date: '2027-02-02' });
     expect(planned).toMatchObject({ status: 'requested', deaId: 'dea-1' });
     await expect(service.recordSession(dea, { kind: 'case_conference', topic: '', date: 'soon' })).rejects.toMatchObject({ problems: { kind: expect.any(String), topic: expect.any(String), date: expect.any(String) } });
+  });
+
+  it('moves a meeting off a bank holiday, and off a time either is busy, to the same time on the next good day, saying why', async () => {
+    // The first Monday of each month; 3 May 2027 is the Early May bank holiday; the work psychologist is busy on 7 June at 10:00.
+    const { service, store, events, dea } = setUp(undefined, { 'wp-1@example.gov.uk': [{ start: new Date('2027-06-07T08:30:00Z'), end: new Date('2027-06-07T09:30:00Z') }] });
+    const series = await service.planMonthlyMeetings(dea, { firstDate: '2027-05-03', time: '10:00' });
+    expect(series.added).toBe(6);
+    expect(series.moved.map((m) => [m.start.toISOString(), m.movedBecause])).toEqual([
+      ['2027-05-04T09:00:00.000Z', expect.stringMatching(/^Moved from .*3 May.*: .*is a bank holiday \(Early May bank holiday\)\.$/)],
+      ['2027-06-08T09:00:00.000Z', expect.stringMatching(/wp-1 Person is busy then\.$/)],
+    ]);
+    // The others keep the usual time; the diaries get the moved times.
+    expect(store.meetings.filter((m) => !m.movedBecause).map((m) => m.start.toISOString())).toEqual(['2027-07-05T09:00:00.000Z', '2027-08-02T09:00:00.000Z', '2027-09-06T09:00:00.000Z', '2027-10-04T09:00:00.000Z']);
+    await service.bookUnbooked();
+    expect(events.map((e) => e.start.toISOString())).toContain('2027-05-04T09:00:00.000Z');
+  });
+
+  it('keeps a meeting at its usual time, saying so, when the two share no free working time later that month', async () => {
+    const wholeMonth = [{ start: new Date('2027-06-28T00:00:00Z'), end: new Date('2027-07-01T00:00:00Z') }];
+    const { service, dea } = setUp(undefined, { 'dea-1@example.gov.uk': wholeMonth });
+    // The last Monday of June 2027 is 28 June: busy to the month's end.
+    const series = await service.planMonthlyMeetings(dea, { firstDate: '2027-06-28', time: '10:00' });
+    expect(series.moved[0]).toMatchObject({ start: new Date('2027-06-28T09:00:00Z'), movedBecause: expect.stringContaining('Kept at its usual time although dea-1 Person is busy then') });
+  });
+
+  it('shows a work psychologist every DEA of the district who works with them, each with their meeting and cases', async () => {
+    const at = (p: StaffMember, jobcentreId: string, name: string): StaffMember => ({ ...p, jobcentreId, name });
+    const wp = at(person('wp-1', ['work_psychologist']), 'jc-1', 'Paul Avery');
+    const dea1 = at(person('dea-1', ['dea']), 'jc-1', 'Dana Morgan');
+    const dea2 = at(person('dea-2', ['dea']), 'jc-1', 'Ann Bell');
+    // Another jobcentre of the district, with no work psychologist of its own.
+    const dea3 = at(person('dea-3', ['dea']), 'jc-2', 'Cara Diaz');
+    // Another district, with its own work psychologist.
+    const far = at(person('dea-4', ['dea']), 'far-1', 'Eve Far');
+    const farWp = at(person('wp-2', ['work_psychologist']), 'far-1', 'Zed Far');
+    const { service } = setUp([wp, dea1, dea2, dea3, far, farWp]);
+    expect((await service.workPsychologistFor(dea3))?.id).toBe('wp-1');
+    await service.planMonthlyMeetings(dea1, { firstDate: '2027-01-12' });
+    await service.planMonthlyMeetings(dea3, { firstDate: '2027-01-14' });
+    await service.askCaseConference(dea3, 'DEA-000200', 'No transport to provision.');
+    const overview = (await service.overview(wp))!;
+    expect(overview.viewerIsDea).toBe(false);
+    expect(overview.pairs.map((p) => p.dea.name)).toEqual(['Ann Bell', 'Cara Diaz', 'Dana Morgan']);
+    const cara = overview.pairs.find((p) => p.dea.id === 'dea-3')!;
+    expect(cara.next?.start).toEqual(new Date('2027-01-14T10:00:00Z'));
+    expect(cara.activities.map((a) => a.requestReference)).toEqual(['DEA-000200']);
+    expect(overview.pairs.find((p) => p.dea.id === 'dea-2')!.next).toBeNull();
+    expect(overview.pairs.find((p) => p.dea.id === 'dea-1')!.activities).toEqual([]);
+    // With several DEAs, a session says which one.
+    await expect(service.recordSession(wp, { kind: 'training', topic: 'Autism', date: '2027-01-20' })).rejects.toMatchObject({ problems: { deaId: 'Choose the DEA you held it with.' } });
+    expect(await service.recordSession(wp, { kind: 'training', topic: 'Autism', date: '2027-01-20', deaId: 'dea-2' })).toMatchObject({ deaId: 'dea-2' });
+    await expect(service.recordSession(wp, { kind: 'training', topic: 'Autism', date: '2027-01-20', deaId: 'dea-4' })).rejects.toMatchObject({ problems: { deaId: expect.any(String) } });
   });
 });

@@ -1,0 +1,56 @@
+import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import { forumCard, forumPostCard } from '../../cards/forum-cards';
+import { messageCard, type AdaptiveCard } from '../../cards/render';
+import { cardAttachment } from '../../dialogs/card-attachment';
+import { isDomainError } from '../../domain/errors';
+import type { ForumService } from '../../domain/partnerships/forum';
+import type { StaffDirectory } from '../../domain/ports';
+import type { StaffMember } from '../../domain/staff';
+import { cardResponse } from '../core/invoke-response';
+
+export interface ForumActionDeps {
+  readonly forum: ForumService;
+  readonly directory: StaffDirectory;
+}
+
+/** The Hub feedback forum in Teams: every click is answered with the card as it now is, a refusal keeping what was typed. */
+export class ForumActions {
+  constructor(private readonly deps: ForumActionDeps) {}
+
+  private readonly names = async (ids: readonly string[]): Promise<ReadonlyMap<string, string>> =>
+    new Map((await this.deps.directory.findByIds([...ids])).map((p) => [p.id, p.name]));
+
+  async command(turn: TurnContext, person: StaffMember): Promise<void> {
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(forumCard(await this.deps.forum.view(person, this.names)))));
+  }
+
+  async post(person: StaffMember, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      await this.deps.forum.post(person, data);
+      return cardResponse(forumCard(await this.deps.forum.view(person, this.names), { note: { text: 'Posted. Your district’s DEAs have been sent it to answer.', tone: 'good' } }));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return cardResponse(forumCard(await this.deps.forum.view(person, this.names), { note: { text: `${error.message} Nothing was posted.`, tone: 'attention' }, problems: { ...error.problems }, values: typed }));
+    }
+  }
+
+  async answer(person: StaffMember, postId: string, version: number, answer: string | undefined, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      const post = await this.deps.forum.answer(person, postId, version, answer);
+      return cardResponse(forumPostCard(post, await this.names([post.authorId, person.id]), person, { note: { text: 'Answered. The colleague who posted has been told.', tone: 'good' } }));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      const post = error.kind === 'not_found' ? null : await this.deps.forum.find(person, postId);
+      if (!post) return cardResponse(messageCard(`${error.message} Nothing was saved.`));
+      const names = await this.names([post.authorId, ...(post.answeredById ? [post.answeredById] : [])]);
+      return cardResponse(forumPostCard(post, names, person, { note: { text: `${error.message} Nothing was saved.`, tone: 'attention' }, problems: { ...error.problems }, values: typed }));
+    }
+  }
+
+  /** The post's card for someone the outbox sends it to; null when it is gone or not of their district. */
+  async postCard(postId: string, recipient: StaffMember): Promise<AdaptiveCard | null> {
+    const post = await this.deps.forum.find(recipient, postId);
+    if (!post) return null;
+    return forumPostCard(post, await this.names([post.authorId, ...(post.answeredById ? [post.answeredById] : [])]), recipient);
+  }
+}

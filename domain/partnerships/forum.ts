@@ -1,0 +1,129 @@
+import { conflict, invalid, notAllowed, notFound, type DomainError } from '../errors';
+import type { Clock } from '../ports';
+import { hasRole, type StaffMember } from '../staff';
+import type { UnitOfWork } from '../unit-of-work';
+import type { PartnershipDirectory } from './ports';
+
+/**
+ * The feedback forum on the local Disability Hub (seed 000 §61): jobcentre colleagues post feedback
+ * on health and disability issues, and the district's DEAs answer. Posts are about issues, never a
+ * claimant: the forum is read by everyone in the district.
+ */
+export interface ForumPost {
+  readonly id: string;
+  readonly district: string;
+  readonly authorId: string;
+  readonly topic: string;
+  readonly body: string;
+  readonly answer: string | null;
+  readonly answeredById: string | null;
+  readonly answeredAt: Date | null;
+  readonly version: number;
+  readonly createdAt: Date;
+}
+
+export const FORUM_LIMITS = { topic: 120, body: 2000, answer: 2000 } as const;
+/** How many posts the forum shows at once, newest first. */
+export const FORUM_PAGE = 10;
+
+export interface ForumStore {
+  create(post: Pick<ForumPost, 'district' | 'authorId' | 'topic' | 'body'>, at: Date): Promise<ForumPost>;
+  find(id: string): Promise<ForumPost | null>;
+  /** The district's newest posts, at most `limit`. */
+  listIn(district: string, limit: number): Promise<ForumPost[]>;
+  /** Records the answer if the post is still at `expectedVersion`; false when it moved on. */
+  answer(id: string, expectedVersion: number, answer: { text: string; byId: string }, at: Date): Promise<boolean>;
+}
+
+export interface ForumNotifier {
+  /** To each DEA of the district: a post to answer. */
+  posted(post: ForumPost, deaIds: readonly string[]): Promise<void>;
+  /** To the author: their post was answered. */
+  answered(post: ForumPost): Promise<void>;
+}
+
+export interface ForumDeps {
+  readonly store: ForumStore;
+  readonly directory: Pick<PartnershipDirectory, 'districtOf' | 'deasAndCoachesIn'>;
+  readonly notifier: ForumNotifier;
+  readonly clock: Clock;
+  /** The post (or answer) and the cards it sends commit together. */
+  readonly uow: UnitOfWork;
+}
+
+export type ForumVerb = 'post' | 'answer';
+
+/** Who may do what on the forum: anyone of the district posts; a DEA of the district answers a post not yet answered. */
+export function forumRefusal(person: StaffMember, personDistrict: string | null, verb: ForumVerb, post?: ForumPost): DomainError | null {
+  if (!personDistrict) return invalid('The staff directory does not say which jobcentre you work in, so there is no forum for you yet. Ask whoever keeps the directory.');
+  if (verb === 'post') return null;
+  if (!post || post.district !== personDistrict) return notFound('That post is not on your district’s forum.');
+  if (!hasRole(person, 'dea')) return notAllowed('The DEAs of the district answer posts on the forum.');
+  return post.answer ? conflict('This post has already been answered.') : null;
+}
+
+export interface ForumView {
+  readonly district: string | null;
+  readonly posts: readonly ForumPost[];
+  /** Names of the people who posted and answered, by id. */
+  readonly names: ReadonlyMap<string, string>;
+  /** The viewer answers posts (a DEA of the district). */
+  readonly mayAnswer: boolean;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+export class ForumService {
+  constructor(private readonly deps: ForumDeps) {}
+
+  async view(person: StaffMember, names: (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>): Promise<ForumView> {
+    const district = await this.deps.directory.districtOf(person);
+    const posts = district ? await this.deps.store.listIn(district, FORUM_PAGE) : [];
+    const ids = [...new Set(posts.flatMap((p) => [p.authorId, ...(p.answeredById ? [p.answeredById] : [])]))];
+    return { district, posts, names: await names(ids), mayAnswer: !!district && hasRole(person, 'dea') };
+  }
+
+  /** A colleague's feedback; every DEA of the district is sent it to answer. */
+  async post(person: StaffMember, input: { topic?: unknown; body?: unknown }): Promise<ForumPost> {
+    const district = await this.deps.directory.districtOf(person);
+    const refusal = forumRefusal(person, district, 'post');
+    if (refusal) throw refusal;
+    const problems: Record<string, string> = {};
+    const topic = text(input.topic);
+    const body = text(input.body);
+    if (!topic) problems.topic = 'Enter what it is about, in a few words.';
+    else if (topic.length > FORUM_LIMITS.topic) problems.topic = `Keep it to ${FORUM_LIMITS.topic} characters or fewer.`;
+    if (!body) problems.body = 'Enter your feedback.';
+    else if (body.length > FORUM_LIMITS.body) problems.body = `Keep it to ${FORUM_LIMITS.body} characters or fewer.`;
+    if (Object.keys(problems).length) throw invalid('Some of the post needs correcting.', problems);
+    const deas = (await this.deps.directory.deasAndCoachesIn(district!)).filter((p) => hasRole(p, 'dea') && p.id !== person.id);
+    return this.deps.uow.run(async () => {
+      const post = await this.deps.store.create({ district: district!, authorId: person.id, topic, body }, this.deps.clock.now());
+      await this.deps.notifier.posted(post, deas.map((d) => d.id));
+      return post;
+    });
+  }
+
+  /** A DEA's answer; the author is told. */
+  async answer(person: StaffMember, postId: string, version: number, answer: unknown): Promise<ForumPost> {
+    const post = await this.deps.store.find(postId);
+    const refusal = forumRefusal(person, await this.deps.directory.districtOf(person), 'answer', post ?? undefined);
+    if (refusal) throw refusal;
+    const reply = text(answer);
+    if (!reply) throw invalid('Enter your answer.', { answer: 'Enter your answer.' });
+    if (reply.length > FORUM_LIMITS.answer) throw invalid(`Keep the answer to ${FORUM_LIMITS.answer} characters or fewer.`, { answer: `Keep it to ${FORUM_LIMITS.answer} characters or fewer.` });
+    return this.deps.uow.run(async () => {
+      if (!(await this.deps.store.answer(post!.id, version, { text: reply, byId: person.id }, this.deps.clock.now()))) throw conflict('This post changed since you opened it: it may have been answered already.');
+      const answered = (await this.deps.store.find(post!.id))!;
+      await this.deps.notifier.answered(answered);
+      return answered;
+    });
+  }
+
+  async find(person: StaffMember, postId: string): Promise<ForumPost | null> {
+    const post = await this.deps.store.find(postId);
+    return post && post.district === (await this.deps.directory.districtOf(person)) ? post : null;
+  }
+}

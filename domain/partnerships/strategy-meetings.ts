@@ -1,0 +1,221 @@
+import type { Attendee, CalendarPort, NewEvent } from '../calendar/calendar-port';
+import { addDays, isClockTime, londonToUtc } from '../calendar/london-time';
+import { invalid, notFound, conflict } from '../errors';
+import type { Clock, StaffDirectory, WorkScheduler } from '../ports';
+import { isCalendarDate, londonDate } from '../requests/calendar-date';
+import type { Role } from '../roles';
+import type { StaffMember } from '../staff';
+import type { UnitOfWork } from '../unit-of-work';
+import { monthlyDates } from '../work-psychologist/partnership';
+import type { StrategyStore } from './ports';
+import { assertStrategy, INTERNAL_PARTNER_LABELS, type InternalPartner, type Strategy } from './strategies';
+
+/**
+ * A strategy's meetings (seed 000 §49, §52, §59): monthly with Employer Engagement, regular with
+ * Third Party Provision, joint strategy meetings. Booked as a series in the DEA's diary with the
+ * attendees invited and the summary of why the strategy is needed in the invitation; written to the
+ * diaries as durable work after the click; notes recorded after each meeting.
+ */
+export const STRATEGY_MEETING_WORK = 'strategy-meetings';
+
+export const CADENCES = ['monthly', 'fortnightly', 'once'] as const;
+export type Cadence = (typeof CADENCES)[number];
+export const CADENCE_LABELS: Readonly<Record<Cadence, string>> = { monthly: 'Every month', fortnightly: 'Every two weeks', once: 'Once (the next is agreed at the meeting)' };
+export const SERIES_MODES = ['face_to_face', 'teams'] as const;
+export type SeriesMode = (typeof SERIES_MODES)[number];
+export const MAX_OCCURRENCES = 12;
+export const MAX_EXTERNAL_ATTENDEES = 10;
+export const MEETING_NOTES_LIMIT = 2000;
+
+/** Internal partners invited by role: the holders of that role at the DEA's jobcentre. */
+export const PARTNER_ROLES: Readonly<Partial<Record<InternalPartner, Role>>> = {
+  partnership_manager: 'partnership_manager',
+  third_party_provision: 'third_party_provision_manager',
+  work_psychologist: 'work_psychologist',
+  employer_engagement: 'employer_adviser',
+};
+
+export interface StrategyMeeting {
+  readonly id: string;
+  readonly strategyId: string;
+  /** The occurrences booked together share it: the durable work writes a series at once. */
+  readonly seriesId: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly mode: SeriesMode;
+  /** Invited by email (external partners); staff are invited by role when the diaries are written. */
+  readonly externalEmails: readonly string[];
+  readonly status: 'pending' | 'booked' | 'failed';
+  readonly eventId: string | null;
+  readonly lastError: string | null;
+  /** Notes and actions agreed, recorded after the meeting. */
+  readonly notes: string | null;
+  readonly notesById: string | null;
+  readonly version: number;
+}
+
+export type NewStrategyMeeting = Pick<StrategyMeeting, 'strategyId' | 'seriesId' | 'start' | 'end' | 'mode' | 'externalEmails'>;
+
+export interface StrategyMeetingStore {
+  addSeries(meetings: readonly NewStrategyMeeting[], at: Date): Promise<void>;
+  find(id: string): Promise<StrategyMeeting | null>;
+  /** The strategy's meetings, in time order. */
+  ofStrategy(strategyId: string): Promise<StrategyMeeting[]>;
+  /** The series' occurrences not yet in the diaries. */
+  unbookedOf(seriesId: string): Promise<StrategyMeeting[]>;
+  mark(id: string, result: { status: 'booked'; eventId: string } | { status: 'failed'; lastError: string }): Promise<void>;
+  /** Saves the notes if the meeting is still at `expectedVersion`; false when it moved on. */
+  recordNotes(id: string, expectedVersion: number, notes: string, byId: string, at: Date): Promise<boolean>;
+}
+
+export interface SeriesRequest {
+  readonly dates: readonly string[];
+  readonly time: string;
+  readonly durationMinutes: number;
+  readonly mode: SeriesMode;
+  readonly externalEmails: readonly string[];
+}
+
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Checks the series form; every problem is named beside its field. */
+export function parseSeries(input: Record<string, unknown>, today: string): SeriesRequest {
+  const problems: Record<string, string> = {};
+  const first = str(input.firstDate);
+  if (!isCalendarDate(first)) problems.firstDate = 'Enter the date of the first meeting.';
+  else if (first <= today) problems.firstDate = 'Choose a date after today.';
+  const time = str(input.time) || '10:00';
+  if (!isClockTime(time)) problems.time = 'Enter a start time like 10:00.';
+  const durationMinutes = Number(str(input.durationMinutes) || '60');
+  if (![30, 60, 90, 120].includes(durationMinutes)) problems.durationMinutes = 'Choose how long each meeting is.';
+  const cadence = (str(input.cadence) || 'monthly') as Cadence;
+  if (!CADENCES.includes(cadence)) problems.cadence = 'Choose how often you meet.';
+  const count = cadence === 'once' ? 1 : Number(str(input.count) || '6');
+  if (!Number.isInteger(count) || count < 1 || count > MAX_OCCURRENCES) problems.count = `Enter how many meetings, from 1 to ${MAX_OCCURRENCES}.`;
+  const mode = (str(input.mode) || 'face_to_face') as SeriesMode;
+  if (!SERIES_MODES.includes(mode)) problems.mode = 'Choose face to face or Microsoft Teams.';
+  const externalEmails = [...new Set(str(input.externalEmails).split(/[\s,;]+/).map((e) => e.toLowerCase()).filter(Boolean))];
+  if (externalEmails.some((e) => !EMAIL.test(e) || e.length > 200)) problems.externalEmails = 'Enter email addresses like name@example.org, separated by commas.';
+  else if (externalEmails.length > MAX_EXTERNAL_ATTENDEES) problems.externalEmails = `Invite at most ${MAX_EXTERNAL_ATTENDEES} people by email.`;
+  if (Object.keys(problems).length) throw invalid('Some of the meetings need correcting.', problems);
+  const dates = cadence === 'monthly' ? monthlyDates(first, count) : Array.from({ length: count }, (_, i) => addDays(first, 14 * i));
+  return { dates, time, durationMinutes, mode, externalEmails };
+}
+
+export interface StrategyMeetingDeps {
+  readonly strategies: StrategyStore;
+  readonly store: StrategyMeetingStore;
+  readonly calendar: CalendarPort;
+  readonly directory: StaffDirectory;
+  /** Staff holding a role at a jobcentre (internal partners invited by role). */
+  readonly people: { holders(role: Role, jobcentreId: string): Promise<StaffMember[]> };
+  readonly work: WorkScheduler;
+  readonly uow: UnitOfWork;
+  readonly clock: Clock;
+  readonly newId: () => string;
+}
+
+export class StrategyMeetingService {
+  constructor(private readonly deps: StrategyMeetingDeps) {}
+
+  /** Books a series for an active strategy: saved, and its diary work scheduled, in one transaction. */
+  async planSeries(person: StaffMember, strategyId: string, version: number, input: Record<string, unknown>): Promise<StrategyMeeting[]> {
+    const strategy = await this.found(strategyId);
+    assertStrategy(person, strategy, version, 'add_action');
+    const series = parseSeries(input, londonDate(this.deps.clock.now()));
+    const seriesId = this.deps.newId();
+    const meetings = series.dates.map((date) => {
+      const start = londonToUtc(date, series.time);
+      return { strategyId, seriesId, start, end: new Date(start.getTime() + series.durationMinutes * 60_000), mode: series.mode, externalEmails: series.externalEmails };
+    });
+    await this.deps.uow.run(async () => {
+      await this.deps.store.addSeries(meetings, this.deps.clock.now());
+      await this.deps.work.schedule(STRATEGY_MEETING_WORK, seriesId);
+    });
+    return (await this.deps.store.ofStrategy(strategyId)).filter((m) => m.seriesId === seriesId);
+  }
+
+  /**
+   * The durable work: writes the series' meetings not yet in the diaries, one event each in the
+   * lead DEA's diary with the attendees invited. Safe to repeat (each event's transaction id is the
+   * meeting's); throws when any could not be written, so the work runs again later.
+   */
+  async writeSeries(seriesId: string): Promise<void> {
+    const unbooked = await this.deps.store.unbookedOf(seriesId);
+    if (!unbooked.length) return;
+    const strategy = await this.deps.strategies.find(unbooked[0]!.strategyId);
+    if (!strategy) return;
+    const [lead] = await this.deps.directory.findByIds([strategy.leadId]);
+    if (!lead) return;
+    const attendees = await this.attendees(strategy, lead, unbooked[0]!.externalEmails);
+    const results = await this.deps.calendar.createEvents(unbooked.map((m) => this.event(strategy, lead, attendees, m)));
+    let failed = 0;
+    for (const [i, result] of results.entries()) {
+      const meeting = unbooked[i]!;
+      if (result.ok) await this.deps.store.mark(meeting.id, { status: 'booked', eventId: result.eventId });
+      else {
+        failed += 1;
+        await this.deps.store.mark(meeting.id, { status: 'failed', lastError: result.error.slice(0, 400) });
+      }
+    }
+    if (failed) throw new Error(`${failed} strategy meetings could not be written to the diary`);
+  }
+
+  /** Notes and actions agreed, after the meeting, by the DEA who leads or the team leader who owns the strategy. */
+  async recordNotes(person: StaffMember, meetingId: string, version: number, notes: unknown): Promise<StrategyMeeting> {
+    const meeting = await this.deps.store.find(meetingId);
+    if (!meeting) throw notFound('That meeting no longer exists.');
+    const strategy = await this.found(meeting.strategyId);
+    if (person.id !== strategy.leadId && person.id !== strategy.ownerId) throw notFound('That meeting no longer exists.');
+    if (meeting.start.getTime() > this.deps.clock.now().getTime()) throw invalid('Record the notes once the meeting has started.', { notes: 'Record the notes once the meeting has started.' });
+    const text = str(notes);
+    if (!text) throw invalid('Enter the notes and the actions agreed.', { notes: 'Enter the notes and the actions agreed.' });
+    if (text.length > MEETING_NOTES_LIMIT) throw invalid(`Keep the notes to ${MEETING_NOTES_LIMIT} characters or fewer.`, { notes: `Keep them to ${MEETING_NOTES_LIMIT} characters or fewer.` });
+    if (!(await this.deps.store.recordNotes(meeting.id, version, text, person.id, this.deps.clock.now()))) throw conflict('The notes changed since this card was shown. Here they are as they are now.');
+    return (await this.deps.store.find(meeting.id))!;
+  }
+
+  ofStrategy(strategyId: string): Promise<StrategyMeeting[]> {
+    return this.deps.store.ofStrategy(strategyId);
+  }
+
+  /** The owning team leader, internal partners by role at the lead's jobcentre, and external partners by email. */
+  private async attendees(strategy: Strategy, lead: StaffMember, externalEmails: readonly string[]): Promise<Attendee[]> {
+    const staff: StaffMember[] = [...(await this.deps.directory.findByIds([strategy.ownerId]))];
+    for (const partner of strategy.internalPartners) {
+      const role = PARTNER_ROLES[partner];
+      if (role && lead.jobcentreId) staff.push(...(await this.deps.people.holders(role, lead.jobcentreId)));
+    }
+    const byEmail = new Map<string, Attendee>();
+    for (const p of staff) if (p.id !== lead.id) byEmail.set(p.email.toLowerCase(), { email: p.email, name: p.name });
+    for (const email of externalEmails) if (!byEmail.has(email)) byEmail.set(email, { email, name: email });
+    return [...byEmail.values()];
+  }
+
+  private event(strategy: Strategy, lead: StaffMember, attendees: readonly Attendee[], m: StrategyMeeting): NewEvent {
+    const partners = strategy.internalPartners.map((p) => INTERNAL_PARTNER_LABELS[p]).join(', ');
+    return {
+      mailbox: lead.email,
+      subject: `Strategy meeting: ${strategy.title}`,
+      // The summary of why the strategy is needed goes in the invitation (seed 000 §59): about provision, never a claimant.
+      body: `Why this strategy is needed: ${strategy.why}\n\nLed by ${lead.name}, DEA.${partners ? ` Partners: ${partners}.` : ''} Notes and actions are recorded in DEA Support in Teams after the meeting.`,
+      start: m.start,
+      end: m.end,
+      showAs: 'busy',
+      attendees,
+      location: m.mode === 'face_to_face' ? 'Face to face at the jobcentre' : null,
+      onlineMeeting: m.mode === 'teams',
+      transactionId: `strategy-meeting:${m.id}`,
+    };
+  }
+
+  private async found(id: string): Promise<Strategy> {
+    const strategy = await this.deps.strategies.find(id);
+    if (!strategy) throw notFound('That strategy no longer exists.');
+    return strategy;
+  }
+}
