@@ -84,7 +84,7 @@ describe('SQL statements of a turn (a test that fails if they grow)', () => {
     expect(statements.filter((q) => /^UPDATE "support_request"/.test(q))).toHaveLength(1);
     // One read of the posted copies: a person is sent the full card only when they have no copy of it
     // yet, and otherwise a line saying what changed while their copy is updated in place.
-    expect(statements.length).toBeLessThanOrEqual(21);
+    expect(statements.length).toBeLessThanOrEqual(20);
   });
 
   it('the fullest card: a booked three way, with consent, the booking, the letter and the QAS check', async () => {

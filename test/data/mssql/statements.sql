@@ -673,6 +673,14 @@ SELECT (SELECT "workingHours"
   WHERE "id" = @1) AS "region";
 --   @0 string, @1 string
 
+-- SqlWorkingPatterns.ofAll
+SELECT 'staff' AS "kind", "id", "workingHours" AS "value"
+  FROM "staff"
+  WHERE "id" IN (@0, @1) UNION ALL SELECT 'jobcentre' AS "kind", "id", "bankHolidayRegion" AS "value"
+  FROM "jobcentre"
+  WHERE "id" IN (@2);
+--   @0 string, @1 string, @2 string
+
 -- EmbeddedCalendar.busy
 SELECT "e"."id" AS "e_id", "e"."mailbox" AS "e_mailbox", "e"."subject" AS "e_subject", "e"."body" AS "e_body", "e"."startsAt" AS "e_startsAt", "e"."endsAt" AS "e_endsAt", "e"."showAs" AS "e_showAs", "e"."attendees" AS "e_attendees", "e"."location" AS "e_location", "e"."joinUrl" AS "e_joinUrl", "e"."transactionId" AS "e_transactionId", "e"."createdAt" AS "e_createdAt"
   FROM "calendar_event" "e"
