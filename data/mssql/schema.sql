@@ -50,6 +50,8 @@ CREATE INDEX "IDX_support_request_requester" ON "support_request" ("requesterId"
 GO
 CREATE INDEX "IDX_support_request_dea" ON "support_request" ("deaId", "status") ;
 GO
+CREATE INDEX "IDX_support_request_dea_list" ON "support_request" ("deaId", "status", "channel", "urgent", "requiredBy", "createdAt", "updatedAt", "number", "id") ;
+GO
 CREATE TABLE "request_event" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "at" datetime2 NOT NULL, "actorId" varchar(36), "action" varchar(40) NOT NULL, "fromStatus" varchar(32), "toStatus" varchar(32) NOT NULL, CONSTRAINT "PK_156f0e366bd6410bfe226bea635" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_request_event_request" ON "request_event" ("requestId", "at") ;
@@ -69,6 +71,8 @@ GO
 CREATE INDEX "IDX_booking_request" ON "booking" ("requestId") ;
 GO
 CREATE INDEX "IDX_booking_status_end" ON "booking" ("status", "endsAt") ;
+GO
+CREATE INDEX "IDX_booking_request_status" ON "booking" ("requestId", "status") ;
 GO
 CREATE TABLE "consent_record" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "purpose" varchar(40) NOT NULL, "conditionality" varchar(12) NOT NULL, "statements" varchar(400) NOT NULL, "answer" varchar(10) NOT NULL, "availability" varchar(200) NOT NULL, "letterFormat" varchar(12) NOT NULL, "capturedById" varchar(36) NOT NULL, "capturedAt" datetime2 NOT NULL, CONSTRAINT "UQ_consent_record_request" UNIQUE ("requestId", "purpose"), CONSTRAINT "PK_b357c35aea3aa0be4647282324f" PRIMARY KEY ("id"));
 GO

@@ -86,6 +86,7 @@ export function bookingSchema(dialect: SqlDialect): EntitySchema<BookingRow> {
     indices: [
       { name: 'IDX_booking_request', columns: ['requestId'] },
       { name: 'IDX_booking_status_end', columns: ['status', 'endsAt'] },
+      { name: 'IDX_booking_request_status', columns: ['requestId', 'status'] },
     ],
     relations: { request: manyToOne('SupportRequest', 'requestId', 'FK_booking_request') },
   });

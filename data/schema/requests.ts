@@ -132,6 +132,7 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
     indices: [
       { name: 'IDX_support_request_requester', columns: ['requesterId', 'createdAt'] },
       { name: 'IDX_support_request_dea', columns: ['deaId', 'status'] },
+      { name: 'IDX_support_request_dea_list', columns: ['deaId', 'status', 'channel', 'urgent', 'requiredBy', 'createdAt', 'updatedAt', 'number', 'id'] },
     ],
     relations: {
       requester: manyToOne('Staff', 'requesterId', 'FK_support_request_requester'),

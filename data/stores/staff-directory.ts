@@ -29,11 +29,13 @@ interface CachedSender {
  * The staff directory in SQL. Ids are kept lower-case: SQL Server may hand them back upper-case.
  *
  * Every turn starts by looking up its sender: that person is kept here for SENDER_CACHE_MS, with their
- * jobcentre's name read in the same statement, so most turns read neither. A change made by the seed
- * in this process clears it at once; one made by another process shows within SENDER_CACHE_MS.
+ * jobcentre's name read in the same statement, so most turns read neither; so are the people read by
+ * id (a case's requester and adviser, on every card). A change made by the seed in this process clears
+ * it at once; one made by another process shows within SENDER_CACHE_MS.
  */
 export class SqlStaffDirectory implements StaffDirectory {
   private readonly senders = new Map<string, CachedSender>();
+  private readonly byStaffId = new Map<string, CachedSender>();
   private readonly jobcentreNames = new Map<string, { readonly name: string; readonly generation: number }>();
   private readonly byAad: PreparedStatement;
   private readonly byId: PreparedStatement;
@@ -66,8 +68,7 @@ export class SqlStaffDirectory implements StaffDirectory {
     const member = this.members(raw)[0] ?? null;
     // Someone not (yet) in the directory is asked again next time: they may have just been added.
     if (!member) return null;
-    if (this.senders.size >= SENDER_CACHE_SIZE) this.senders.clear();
-    this.senders.set(aad, { member, until: now + SENDER_CACHE_MS, generation });
+    this.remember(member, now, generation);
     const jobcentreName = raw[0]?.jobcentre_name;
     if (member.jobcentreId && typeof jobcentreName === 'string') this.jobcentreNames.set(member.jobcentreId, { name: jobcentreName, generation });
     return member;
@@ -79,13 +80,43 @@ export class SqlStaffDirectory implements StaffDirectory {
     return known?.generation === directoryGeneration ? known.name : undefined;
   }
 
-  async findById(id: string): Promise<StaffMember | null> {
-    return this.members(await this.byId.run({ id: id.toLowerCase() }))[0] ?? null;
+  /** Kept by Entra id and by id, for the same short while: a case's people are looked up on every card. */
+  private remember(member: StaffMember, now: number, generation: number): void {
+    if (this.senders.size >= SENDER_CACHE_SIZE) this.senders.clear();
+    if (this.byStaffId.size >= SENDER_CACHE_SIZE) this.byStaffId.clear();
+    const entry = { member, until: now + SENDER_CACHE_MS, generation };
+    this.senders.set(member.aadObjectId.toLowerCase(), entry);
+    this.byStaffId.set(member.id, entry);
   }
 
+  private cachedById(id: string, now: number): StaffMember | undefined {
+    const cached = this.byStaffId.get(id);
+    return cached && cached.until > now && cached.generation === directoryGeneration ? cached.member : undefined;
+  }
+
+  async findById(id: string): Promise<StaffMember | null> {
+    const key = id.toLowerCase();
+    const now = Date.now();
+    const cached = this.cachedById(key, now);
+    if (cached) return cached;
+    const generation = directoryGeneration;
+    const member = this.members(await this.byId.run({ id: key }))[0] ?? null;
+    if (member) this.remember(member, now, generation);
+    return member;
+  }
+
+  /** By id, as a read through the primary key gives them; someone not found is left out. */
   async findByIds(ids: readonly string[]): Promise<StaffMember[]> {
     if (ids.length === 0) return [];
-    return this.members(await inChunks([...new Set(ids.map((i) => i.toLowerCase()))], (chunk) => this.byIds.run({ ids: chunk })));
+    const now = Date.now();
+    const wanted = [...new Set(ids.map((i) => i.toLowerCase()))];
+    const known = wanted.map((id) => this.cachedById(id, now)).filter((m): m is StaffMember => m !== undefined);
+    const missing = wanted.filter((id) => !this.cachedById(id, now));
+    if (missing.length === 0) return byId(known);
+    const generation = directoryGeneration;
+    const read = this.members(await inChunks(missing, (chunk) => this.byIds.run({ ids: chunk })));
+    for (const member of read) this.remember(member, now, generation);
+    return byId([...known, ...read]);
   }
 
   async findByTeamLeader(teamLeaderId: string): Promise<StaffMember[]> {
@@ -135,6 +166,10 @@ export class SqlStaffDirectory implements StaffDirectory {
     }
     return rows.map((row) => toStaffMember(row, rolesOf.get(row.id) ?? []));
   }
+}
+
+function byId(people: StaffMember[]): StaffMember[] {
+  return people.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function toStaffMember(row: StaffRow, roles: Role[]): StaffMember {

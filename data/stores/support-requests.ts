@@ -175,11 +175,13 @@ export class SqlSupportRequestStore implements SupportRequestStore {
 
   /**
    * One write of a request: its status (checked by the state machine against the stored one) or only
-   * its version. The request is read once, in the transaction, and returned as the write leaves it.
+   * its version. The request is read once, in the transaction (unless the caller read it at the
+   * expected version), and returned as the write leaves it.
    */
-  private async write(change: VersionBump & Pick<StatusChange, 'channel' | 'inappropriate'>, to: RequestStatus | null): Promise<SupportRequest> {
+  private async write(change: VersionBump & Pick<StatusChange, 'channel' | 'inappropriate' | 'current'>, to: RequestStatus | null): Promise<SupportRequest> {
     return inTransaction(this.dataSource, async (manager) => {
-      const [current] = this.requests(await this.byId.run({ id: change.requestId.toLowerCase() }, manager));
+      const known = change.current?.version === change.expectedVersion && change.current.id === change.requestId.toLowerCase() ? change.current : undefined;
+      const current = known ?? this.requests(await this.byId.run({ id: change.requestId.toLowerCase() }, manager))[0];
       if (!current) throw notFound('That request does not exist.');
       if (current.version !== change.expectedVersion) throw conflict('The request changed since this card was shown.');
       if (to !== null) assertMove(current.status, to, `moved to ${to.replace('_', ' ')}`);

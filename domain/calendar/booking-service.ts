@@ -25,6 +25,13 @@ export interface WorkingPattern {
 /** Each person's working hours and bank-holiday calendar. */
 export interface WorkingPatterns {
   of(person: StaffMember): Promise<WorkingPattern>;
+  /** Each person's, in their order, read together where the store can. */
+  ofAll?(people: readonly StaffMember[]): Promise<WorkingPattern[]>;
+}
+
+/** Everyone's working patterns, in one read where the store offers it. */
+export async function patternsOf(patterns: WorkingPatterns, people: readonly StaffMember[]): Promise<WorkingPattern[]> {
+  return patterns.ofAll ? patterns.ofAll(people) : Promise.all(people.map((p) => patterns.of(p)));
 }
 
 /** What the DEA chose on the card: a proposed slot (ISO instant), or another London date and time. */
@@ -110,12 +117,8 @@ export class BookingService {
     if (withClaimant) deadline = new Date(Math.max(deadline.getTime(), now.getTime() + INTERVENTION_WINDOW_DAYS * 86_400_000));
     if (deadline.getTime() <= now.getTime()) return [];
     const busy = await this.deps.calendar.busy(people.map((p) => p.email), now, deadline);
-    const participants: Participant[] = await Promise.all(
-      people.map(async (p) => {
-        const pattern = await this.deps.patterns.of(p);
-        return { id: p.id, busy: busy.get(p.email.toLowerCase()) ?? [], hours: pattern.hours, region: pattern.region };
-      }),
-    );
+    const patterns = await patternsOf(this.deps.patterns, people);
+    const participants: Participant[] = people.map((p, i) => ({ id: p.id, busy: busy.get(p.email.toLowerCase()) ?? [], hours: patterns[i]!.hours, region: patterns[i]!.region }));
     const claimantHours = (await this.deps.gate?.claimantHours(request)) ?? null;
     if (claimantHours) participants.push({ id: 'claimant', busy: [], hours: claimantHours, region: participants[0]!.region });
     return findCommonSlots({

@@ -10,7 +10,7 @@ import { assertPlan, type PlanAction } from './plan-policy';
 import type { Clock, Logger, StaffDirectory, WorkScheduler } from '../ports';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { hasRole, type StaffMember } from '../staff';
-import type { WorkingPatterns } from '../calendar/booking-service';
+import { patternsOf, type WorkingPatterns } from '../calendar/booking-service';
 import type { Attendee, NewEvent } from '../calendar/calendar-port';
 import type { Participant } from '../calendar/free-time';
 import { isClockTime, londonToUtc } from '../calendar/london-time';
@@ -300,10 +300,8 @@ export class GroupConferenceService {
     const people = [dea, ...coaches];
     const busy = await this.deps.calendar.busy(people.map((p) => p.email), new Date(Math.max(from.getTime(), now.getTime())), to);
     const participants = new Map<string, Participant>();
-    for (const p of people) {
-      const pattern = await this.deps.patterns.of(p);
-      participants.set(p.id, { id: p.id, busy: busy.get(p.email.toLowerCase()) ?? [], hours: pattern.hours, region: pattern.region });
-    }
+    const patterns = await patternsOf(this.deps.patterns, people);
+    for (const [i, p] of people.entries()) participants.set(p.id, { id: p.id, busy: busy.get(p.email.toLowerCase()) ?? [], hours: patterns[i]!.hours, region: patterns[i]!.region });
     // Other people's turns run between one conference's search and the next.
     return planMonthlySlotsPausing({
       months,

@@ -27,6 +27,11 @@ export interface StatusChange {
   readonly inappropriate?: boolean;
   /** Added to the request's written exchange in the same transaction. */
   readonly message?: { readonly kind: RequestMessageKind; readonly text: string; readonly summary?: string | null; readonly expectedReturn?: string | null };
+  /**
+   * The request as the actor's check read it, at `expectedVersion`: the store need not read it
+   * again, as every change moves the version on and the write is refused if it has moved.
+   */
+  readonly current?: SupportRequest;
 }
 
 /**

@@ -137,7 +137,7 @@ export class TriageService {
     tell: string,
   ): Promise<SupportRequest> {
     return this.uow.run(async () => {
-      const changed = await this.deps.store.changeStatus({ requestId: request.id, expectedVersion: request.version, actorId: actor.id, at: this.deps.clock.now(), ...change });
+      const changed = await this.deps.store.changeStatus({ requestId: request.id, expectedVersion: request.version, actorId: actor.id, at: this.deps.clock.now(), ...change, current: request });
       await this.deps.notifier.requestChanged(changed);
       await this.deps.notifier.requestNeedsAttention(changed, tell);
       return changed;

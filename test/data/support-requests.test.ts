@@ -94,6 +94,17 @@ describe('SqlSupportRequestStore', () => {
     expect(events).toEqual([{ action: 'withdraw', fromStatus: 'submitted', toStatus: 'withdrawn' }]);
   });
 
+  it('with the request as the caller read it, writes without reading it again, and still refuses a version that moved on', async () => {
+    const saved = await store.create(base, at);
+    const later = new Date(at.getTime() + 60_000);
+    const accepted = await store.changeStatus({ requestId: saved.id, expectedVersion: 1, to: 'accepted', actorId: base.deaId, action: 'accept:case_conference', at: later, channel: 'case_conference', current: saved });
+    expect(accepted).toEqual({ ...saved, status: 'accepted', version: 2, updatedAt: later, channel: 'case_conference' });
+    expect(await store.findById(saved.id)).toEqual(accepted);
+    // The caller's copy is out of date: the write is refused, whatever that copy says.
+    await expect(store.changeStatus({ requestId: saved.id, expectedVersion: 1, to: 'withdrawn', actorId: base.requesterId, action: 'withdraw', at: later, current: saved })).rejects.toMatchObject({ kind: 'conflict' });
+    expect(await store.findById(saved.id)).toMatchObject({ status: 'accepted', version: 2 });
+  });
+
   it('refuses a change of status the state machine does not allow, and changes nothing', async () => {
     const saved = await store.create(base, at);
     await expect(store.changeStatus({ requestId: saved.id, expectedVersion: 1, to: 'held', actorId: base.deaId, action: 'held', at })).rejects.toMatchObject({ kind: 'invalid' });

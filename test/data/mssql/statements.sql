@@ -673,6 +673,14 @@ SELECT (SELECT "workingHours"
   WHERE "id" = @1) AS "region";
 --   @0 string, @1 string
 
+-- SqlWorkingPatterns.ofAll
+SELECT 'staff' AS "kind", "id", "workingHours" AS "value"
+  FROM "staff"
+  WHERE "id" IN (@0, @1) UNION ALL SELECT 'jobcentre' AS "kind", "id", "bankHolidayRegion" AS "value"
+  FROM "jobcentre"
+  WHERE "id" IN (@2);
+--   @0 string, @1 string, @2 string
+
 -- EmbeddedCalendar.busy
 SELECT "e"."id" AS "e_id", "e"."mailbox" AS "e_mailbox", "e"."subject" AS "e_subject", "e"."body" AS "e_body", "e"."startsAt" AS "e_startsAt", "e"."endsAt" AS "e_endsAt", "e"."showAs" AS "e_showAs", "e"."attendees" AS "e_attendees", "e"."location" AS "e_location", "e"."joinUrl" AS "e_joinUrl", "e"."transactionId" AS "e_transactionId", "e"."createdAt" AS "e_createdAt"
   FROM "calendar_event" "e"
@@ -1559,90 +1567,93 @@ UPDATE "strategy_action"
 --   @0 varchar(20), @1 string
 
 -- SqlRequestLists.queue
-SELECT "p".*, "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
+SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
   FROM "support_request" "q"
   WHERE "q"."deaId" = @0 AND "q"."status" IN (@1, @2, @3)) AS "list_total"
-  FROM (SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."type" AS "q_type", "q"."status" AS "q_status", "q"."urgent" AS "q_urgent", "q"."requiredBy" AS "q_requiredBy", "q"."channel" AS "q_channel", "q"."topic" AS "q_topic", "q"."createdAt" AS "q_createdAt", "q"."updatedAt" AS "q_updatedAt", "q"."claimantId" AS "q_claimantId", "q"."requesterId" AS "q_requesterId"
+  FROM (SELECT "q"."id" AS "q_id"
   FROM "support_request" "q"
   WHERE "q"."deaId" = @0 AND "q"."status" IN (@4, @5, @6)
-  ORDER BY "q_urgent" DESC, CASE
-  WHEN "q"."requiredBy" IS NULL THEN 1 ELSE 0 END ASC, "q_requiredBy" ASC, "q_createdAt" ASC, "q_number" ASC OFFSET @7 ROWS FETCH NEXT @8 ROWS ONLY) "p"
-  LEFT JOIN "claimant" "c" ON "c"."id" = "p"."q_claimantId"
-  LEFT JOIN "staff" "rq" ON "rq"."id" = "p"."q_requesterId"
-  ORDER BY "q_urgent" DESC, CASE
-  WHEN "p"."q_requiredBy" IS NULL THEN 1 ELSE 0 END ASC, "q_requiredBy" ASC, "q_createdAt" ASC, "q_number" ASC;
+  ORDER BY "q"."urgent" DESC, CASE
+  WHEN "q"."requiredBy" IS NULL THEN 1 ELSE 0 END ASC, "q"."requiredBy" ASC, "q"."createdAt" ASC, "q"."number" ASC OFFSET @7 ROWS FETCH NEXT @8 ROWS ONLY) "p"
+  INNER JOIN "support_request" "r" ON "r"."id" = "p"."q_id"
+  LEFT JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
+  LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
+  ORDER BY "r"."urgent" DESC, CASE
+  WHEN "r"."requiredBy" IS NULL THEN 1 ELSE 0 END ASC, "r"."requiredBy" ASC, "r"."createdAt" ASC, "r"."number" ASC;
 --   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 string, @7 number, @8 number
 
 -- SqlRequestLists.mine
-SELECT "p".*, "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
+SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
   FROM "support_request" "q"
   WHERE "q"."requesterId" = @0) AS "list_total"
-  FROM (SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."type" AS "q_type", "q"."status" AS "q_status", "q"."urgent" AS "q_urgent", "q"."requiredBy" AS "q_requiredBy", "q"."channel" AS "q_channel", "q"."topic" AS "q_topic", "q"."createdAt" AS "q_createdAt", "q"."updatedAt" AS "q_updatedAt", "q"."claimantId" AS "q_claimantId", "q"."requesterId" AS "q_requesterId"
+  FROM (SELECT "q"."id" AS "q_id"
   FROM "support_request" "q"
   WHERE "q"."requesterId" = @0
-  ORDER BY "q_createdAt" DESC, "q_number" DESC OFFSET @1 ROWS FETCH NEXT @2 ROWS ONLY) "p"
-  LEFT JOIN "claimant" "c" ON "c"."id" = "p"."q_claimantId"
-  LEFT JOIN "staff" "rq" ON "rq"."id" = "p"."q_requesterId"
-  ORDER BY "q_createdAt" DESC, "q_number" DESC;
+  ORDER BY "q"."createdAt" DESC, "q"."number" DESC OFFSET @1 ROWS FETCH NEXT @2 ROWS ONLY) "p"
+  INNER JOIN "support_request" "r" ON "r"."id" = "p"."q_id"
+  LEFT JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
+  LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
+  ORDER BY "r"."createdAt" DESC, "r"."number" DESC;
 --   @0 string, @1 number, @2 number
-SELECT "p".*, "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
+SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
   FROM "support_request" "q"
   WHERE "q"."requesterId" = @0) AS "list_total"
-  FROM (SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."type" AS "q_type", "q"."status" AS "q_status", "q"."urgent" AS "q_urgent", "q"."requiredBy" AS "q_requiredBy", "q"."channel" AS "q_channel", "q"."topic" AS "q_topic", "q"."createdAt" AS "q_createdAt", "q"."updatedAt" AS "q_updatedAt", "q"."claimantId" AS "q_claimantId", "q"."requesterId" AS "q_requesterId"
+  FROM (SELECT "q"."id" AS "q_id"
   FROM "support_request" "q"
   WHERE "q"."requesterId" = @0
-  ORDER BY "q_createdAt" DESC, "q_number" DESC OFFSET @1 ROWS FETCH NEXT @2 ROWS ONLY) "p"
-  LEFT JOIN "claimant" "c" ON "c"."id" = "p"."q_claimantId"
-  LEFT JOIN "staff" "rq" ON "rq"."id" = "p"."q_requesterId"
-  ORDER BY "q_createdAt" DESC, "q_number" DESC;
+  ORDER BY "q"."createdAt" DESC, "q"."number" DESC OFFSET @1 ROWS FETCH NEXT @2 ROWS ONLY) "p"
+  INNER JOIN "support_request" "r" ON "r"."id" = "p"."q_id"
+  LEFT JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
+  LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
+  ORDER BY "r"."createdAt" DESC, "r"."number" DESC;
 --   @0 string, @1 number, @2 number
 
 -- SqlRequestLists.meetings
-SELECT "p".*, "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
+SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", "mr"."id" AS "summary_id", (SELECT COUNT(1)
   FROM "support_request" "q"
   INNER JOIN "booking" "b" ON "b"."requestId" = "q"."id" AND CASE
   WHEN "b"."status" = 'booked' THEN 1 ELSE 0 END = 1
-  LEFT JOIN "meeting_record" "mr" ON "mr"."requestId" = "q"."id" AND "mr"."kind" = 'summary'
   WHERE "q"."deaId" = @0 AND "q"."status" IN (@1, @2, @3)) AS "list_total"
-  FROM (SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."type" AS "q_type", "q"."status" AS "q_status", "q"."urgent" AS "q_urgent", "q"."requiredBy" AS "q_requiredBy", "q"."channel" AS "q_channel", "q"."topic" AS "q_topic", "q"."createdAt" AS "q_createdAt", "q"."updatedAt" AS "q_updatedAt", "q"."claimantId" AS "q_claimantId", "q"."requesterId" AS "q_requesterId", "b"."id" AS "b_id", "b"."startsAt" AS "b_startsAt", "b"."endsAt" AS "b_endsAt", "mr"."id" AS "summary_id"
+  FROM (SELECT "q"."id" AS "q_id", "b"."id" AS "b_id", "b"."startsAt" AS "b_startsAt", "b"."endsAt" AS "b_endsAt"
   FROM "support_request" "q"
   INNER JOIN "booking" "b" ON "b"."requestId" = "q"."id" AND CASE
   WHEN "b"."status" = 'booked' THEN 1 ELSE 0 END = 1
-  LEFT JOIN "meeting_record" "mr" ON "mr"."requestId" = "q"."id" AND "mr"."kind" = 'summary'
   WHERE "q"."deaId" = @0 AND "q"."status" IN (@4, @5, @6)
   ORDER BY CASE
   WHEN "q"."status" = 'booked' THEN 0 ELSE 1 END ASC, CASE
-  WHEN "q"."status" = 'booked' THEN "b"."startsAt" END ASC, "b_startsAt" DESC, "q_number" DESC OFFSET @7 ROWS FETCH NEXT @8 ROWS ONLY) "p"
-  LEFT JOIN "claimant" "c" ON "c"."id" = "p"."q_claimantId"
-  LEFT JOIN "staff" "rq" ON "rq"."id" = "p"."q_requesterId"
+  WHEN "q"."status" = 'booked' THEN "b"."startsAt" END ASC, "b_startsAt" DESC, "q"."number" DESC OFFSET @7 ROWS FETCH NEXT @8 ROWS ONLY) "p"
+  INNER JOIN "support_request" "r" ON "r"."id" = "p"."q_id"
+  LEFT JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
+  LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
+  LEFT JOIN "meeting_record" "mr" ON "mr"."requestId" = "r"."id" AND "mr"."kind" = 'summary'
   ORDER BY CASE
-  WHEN "p"."q_status" = 'booked' THEN 0 ELSE 1 END ASC, CASE
-  WHEN "p"."q_status" = 'booked' THEN "p"."b_startsAt" END ASC, "b_startsAt" DESC, "q_number" DESC;
+  WHEN "r"."status" = 'booked' THEN 0 ELSE 1 END ASC, CASE
+  WHEN "r"."status" = 'booked' THEN "p"."b_startsAt" END ASC, "b_startsAt" DESC, "r"."number" DESC;
 --   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 string, @7 number, @8 number
 
 -- SqlRequestLists.checkable
-SELECT "p".*, "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
+SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", "qc"."id" AS "qc_id", "qc"."standard" AS "qc_standard", "qc"."result" AS "qc_result", (SELECT COUNT(1)
   FROM "support_request" "q"
   INNER JOIN "staff" "d" ON "d"."id" = "q"."deaId" AND "d"."teamLeaderId" = @0
   INNER JOIN "staff_role" "dr" ON "dr"."staffId" = "d"."id" AND "dr"."role" = 'dea'
-  LEFT JOIN "quality_check" "qc" ON "qc"."requestId" = "q"."id"
   WHERE "q"."status" IN (@1, @2, @3, @4) AND "q"."channel" IN (@5, @6, @7, @8) AND EXISTS (SELECT 1
   FROM booking bk
   WHERE bk.requestId = "q"."id" AND CASE
   WHEN bk.status = 'booked' THEN 1 ELSE 0 END = 1)) AS "list_total"
-  FROM (SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."type" AS "q_type", "q"."status" AS "q_status", "q"."urgent" AS "q_urgent", "q"."requiredBy" AS "q_requiredBy", "q"."channel" AS "q_channel", "q"."topic" AS "q_topic", "q"."createdAt" AS "q_createdAt", "q"."updatedAt" AS "q_updatedAt", "q"."claimantId" AS "q_claimantId", "q"."requesterId" AS "q_requesterId", "qc"."id" AS "qc_id", "qc"."standard" AS "qc_standard", "qc"."result" AS "qc_result"
+  FROM (SELECT "q"."id" AS "q_id"
   FROM "support_request" "q"
   INNER JOIN "staff" "d" ON "d"."id" = "q"."deaId" AND "d"."teamLeaderId" = @0
   INNER JOIN "staff_role" "dr" ON "dr"."staffId" = "d"."id" AND "dr"."role" = 'dea'
-  LEFT JOIN "quality_check" "qc" ON "qc"."requestId" = "q"."id"
   WHERE "q"."status" IN (@9, @10, @11, @12) AND "q"."channel" IN (@13, @14, @15, @16) AND EXISTS (SELECT 1
   FROM booking bk
   WHERE bk.requestId = "q"."id" AND CASE
   WHEN bk.status = 'booked' THEN 1 ELSE 0 END = 1)
-  ORDER BY "q_updatedAt" DESC, "q_number" DESC OFFSET @17 ROWS FETCH NEXT @18 ROWS ONLY) "p"
-  LEFT JOIN "claimant" "c" ON "c"."id" = "p"."q_claimantId"
-  LEFT JOIN "staff" "rq" ON "rq"."id" = "p"."q_requesterId"
-  ORDER BY "q_updatedAt" DESC, "q_number" DESC;
+  ORDER BY "q"."updatedAt" DESC, "q"."number" DESC OFFSET @17 ROWS FETCH NEXT @18 ROWS ONLY) "p"
+  INNER JOIN "support_request" "r" ON "r"."id" = "p"."q_id"
+  LEFT JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
+  LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
+  LEFT JOIN "quality_check" "qc" ON "qc"."requestId" = "r"."id"
+  ORDER BY "r"."updatedAt" DESC, "r"."number" DESC;
 --   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 string, @7 string, @8 string, @9 string, @10 string, @11 string, @12 string, @13 string, @14 string, @15 string, @16 string, @17 number, @18 number
 
 -- RequestEvents.latest

@@ -254,6 +254,7 @@ export const SUBJECTS: readonly Subject[] = [
   }),
   store(SqlWorkingPatterns, ({ dataSource }) => new SqlWorkingPatterns(dataSource), {
     of: (s) => s.of(person),
+    ofAll: (s) => s.ofAll([person, { ...person, id: OTHER }]),
   }),
   store(EmbeddedCalendar, ({ dataSource }) => new EmbeddedCalendar(dataSource), {
     busy: (s, { n }) => s.busy(list(n, 'person').map((p) => `${p}@example.gov.uk`), AT, LATER),
