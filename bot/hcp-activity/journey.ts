@@ -105,13 +105,13 @@ export const hcpActivityJourney: Journey = {
         verb('hcp.absent', ANY, ({ person, typed }) => actions.answer(person, 'hcp.absent', typed, () => actions.absenceClick(person, typed), (m, f) => actions.homeOf(person, m, f))),
         verb('hcp.open', ACTIVITY, ({ person, data }) => actions.answer(person, 'hcp.open', {}, () => actions.activityOrMessage(person, data.activityId), (m) => actions.activityOrMessage(person, data.activityId, m))),
         verb('hcp.plan', ACTIVITY, ({ person, data, typed }) =>
-          actions.answer(person, 'hcp.plan', inputsOf(typed), async () => actions.activityOrMessage(person, await service.plan(person, data.activityId, data.version, typed), { text: 'Saved. The HCP and whoever asked for it are told.', tone: 'good' }), (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
+          actions.answer(person, 'hcp.plan', inputsOf(typed), async () => actions.activityOrMessage(person, await service.plan(person, data.activityId, data.version, typed), { text: 'Saved. It goes into the diaries of the HCP and whoever asked for it, and they are told.', tone: 'good' }), (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
         ),
         verb('hcp.complete', ACTIVITY, ({ person, data, typed }) =>
           actions.answer(person, 'hcp.complete', inputsOf(typed), async () => actions.activityOrMessage(person, await service.complete(person, data.activityId, data.version, typed), { text: 'Recorded as held. It goes into your weekly note.', tone: 'good' }), (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
         ),
         verb('hcp.cancel', ACTIVITY, ({ person, data }) =>
-          actions.answer(person, 'hcp.cancel', {}, async () => actions.activityOrMessage(person, await service.cancel(person, data.activityId, data.version), { text: 'Cancelled.', tone: 'good' }), (m) => actions.activityOrMessage(person, data.activityId, m)),
+          actions.answer(person, 'hcp.cancel', {}, async () => actions.activityOrMessage(person, await service.cancel(person, data.activityId, data.version), { text: 'Cancelled and taken out of the diaries.', tone: 'good' }), (m) => actions.activityOrMessage(person, data.activityId, m)),
         ),
         verb('hcp.askConference', ANY, ({ person, typed }) =>
           actions.answer(person, 'hcp.askConference', typed, async () => actions.activityOrMessage(person, await service.requestCaseConference(person, typed), { text: 'Sent to the HCP Activity Manager. You will get this card again with the time.', tone: 'good' }), (m, f) => actions.conferenceForm(person, m, f)),
@@ -145,7 +145,7 @@ export const hcpActivityJourney: Journey = {
           actions.answer(person, 'hcp.setActivity', typed, async () => {
             const activity = await service.setWorkActivity(person, typed);
             const hcp = await service.person(activity.hcpId);
-            return actions.managerCard(person, { text: `Set for ${hcp.name} on ${describeDate(activity.date!)}. They are told.`, tone: 'good' });
+            return actions.managerCard(person, { text: `Set for ${hcp.name} on ${describeDate(activity.date!)}. It goes into their diary, and they are told.`, tone: 'good' });
           }, (m, f) => actions.managerCard(person, m, f)),
         ),
         verb('hcp.notice', ANY, ({ person, typed }) => actions.answer(person, 'hcp.notice', typed, () => actions.noticeClick(person, typed), (m, f) => actions.managerCard(person, m, f))),

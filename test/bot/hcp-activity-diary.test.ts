@@ -65,9 +65,34 @@ describe('HCP activity in diaries, and the activity manager told of absences and
     expect(JSON.parse(activity!.diaryEvents!)).toHaveLength(2);
 
     const cancelled = await invokeAs(bot, MANAGER, 'hcp.cancel', { activityId: activity!.id, version: activity!.version });
-    expect(cardText(cancelled.card)).toContain('Cancelled.');
+    expect(cardText(cancelled.card)).toContain('Cancelled and taken out of the diaries.');
     expect(await diaryOf(activity!.id)).toEqual([]);
     expect((await activities())[0]!.diaryEvents).toBeNull();
+  });
+
+  it('a group case conference in time the team leader set aside: the manager confirms it; it goes into the team leader’s and the HCP’s diaries; another district’s manager cannot touch it', async () => {
+    const group = { kind: 'group_case_conference', note: 'Three cases with fluctuating conditions', caseCount: '3', date: '2026-11-25', start: '14:00', end: '15:00' };
+    expect(cardText((await invokeAs(bot, PEOPLE.wctl, 'hcp.askConference', { ...group, caseCount: '' })).card)).toContain('Enter how many cases, from 1 to 10 (usually 2 or 3).');
+    const asked = await invokeAs(bot, PEOPLE.wctl, 'hcp.askConference', group);
+    expect(cardText(asked.card)).toContain('Sent to the HCP Activity Manager.');
+    expect((await delivered(MANAGER)).join('\n')).toContain('Your action: confirm the time the team leader set aside');
+    const [activity] = await activities();
+    expect(activity).toMatchObject({ kind: 'group_case_conference', status: 'requested', caseCount: 3, date: '2026-11-25' });
+    // Asked for, not yet confirmed: in nobody's diary.
+    expect(await diaryOf(activity!.id)).toEqual([]);
+
+    const elsewhere = await invokeAs(bot, '00000000-0000-4000-8000-000000000204', 'hcp.plan', { activityId: activity!.id, version: activity!.version, start: '14:00', end: '15:00' });
+    expect(cardText(elsewhere.card)).toContain('not in your district');
+    await invokeAs(bot, MANAGER, 'hcp.plan', { activityId: activity!.id, version: activity!.version, start: '14:00', end: '15:00' });
+    const [hcp, leader] = [await person(PEOPLE.hcp), await person(PEOPLE.wctl)];
+    const entries = await diaryOf(activity!.id);
+    expect(entries.map((e) => e.mailbox.toLowerCase()).sort()).toEqual([hcp.email, leader.email].map((m) => m.toLowerCase()).sort());
+    expect(entries.every((e) => e.subject === 'Group case conference' && !e.body.includes('fluctuating'))).toBe(true);
+
+    // Whoever asked for it may cancel it too: out of both diaries.
+    const planned = (await activities())[0]!;
+    expect(cardText((await invokeAs(bot, PEOPLE.wctl, 'hcp.cancel', { activityId: planned.id, version: planned.version })).card)).toContain('Cancelled and taken out of the diaries.');
+    expect(await diaryOf(activity!.id)).toEqual([]);
   });
 
   it('a work activity the manager sets, and activity the HCP records, go into the HCP’s diary only', async () => {
