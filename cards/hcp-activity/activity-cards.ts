@@ -84,7 +84,7 @@ export function hcpActivityCard(v: HcpActivityView): AdaptiveCard {
       : 'Your action: record supporting activity you do when no three-way conversation is booked.';
   const keyFacts: Fact[] = [
     { label: 'Today', value: v.plan.working ? `${describeDate(v.today)}, at ${v.officeName(v.plan.jobcentreId)}` : describeDate(v.today) },
-    { label: 'Arrival', value: v.attendance ? `${ATTENDANCE_LABELS[v.attendance.status]}${v.attendance.arrivedAt ? `, ${timeText({ start: v.attendance.arrivedAt, end: v.attendance.arrivedAt }).split('–')[0]}` : ''}` : 'not recorded yet' },
+    { label: 'Arrival', value: v.attendance ? `${ATTENDANCE_LABELS[v.attendance.status]}${v.attendance.arrivedAt ? `, ${timeText({ start: v.attendance.arrivedAt, end: v.attendance.arrivedAt }).split('–')[0]}` : ''}` : v.plan.working ? 'not recorded yet' : 'not a working day' },
     { label: 'Booked conversations', value: v.plan.conversations.map((c) => `${c.what} ${timeText(c)}`).join(', ') || 'none today' },
     { label: 'Free today', value: !v.plan.working ? 'not one of your working days' : v.gaps.map(timeText).join(', ') || 'no free time left' },
     { label: 'This week', value: recordedCount(v.week.filter((a) => a.status === 'done').length) },

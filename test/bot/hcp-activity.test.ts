@@ -158,6 +158,7 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     const card = firstCard(await exchange(bot, PEOPLE.hcp, 'activity'));
     expect(cardText(card)).toContain('Nothing for you to do now: today is not one of your working days.');
     expect(cardText(card)).toContain('not one of your working days');
+    expect(cardText(card)).toContain('Arrival\nnot a working day');
     expect(cardVerbs(card)).not.toContain('hcp.arrived');
     const office = await crawley();
     const friday = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { kind: 'other', date: '2026-11-27', start: '15:00', end: '16:00', jobcentreId: office, takingPart: 'Partnership manager', note: 'Stand at a jobs fair' });
