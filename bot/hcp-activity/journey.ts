@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { attendanceNoticeCard } from '../../cards/hcp-activity/manager-cards';
 import { HcpActivity1764500000000 } from '../../data/migrations/1764500000000-HcpActivity';
+import { HcpActivityDiary1764520000000 } from '../../data/migrations/1764520000000-HcpActivityDiary';
 import { hcpActivitySchema, hcpAttendanceSchema, hcpNoticeSchema, hcpWeeklyNoteSchema, supplierRequestSchema } from '../../data/schema/hcp-activity';
 import { SqlHcpActivityStore, SqlHcpRoles } from '../../data/stores/hcp-activity';
 import { SqlJobLeases } from '../../data/stores/job-leases';
@@ -10,6 +12,7 @@ import { londonDateFast } from '../../domain/calendar/london-time';
 import { isDomainError } from '../../domain/errors';
 import { describeDate } from '../../domain/requests/calendar-date';
 import { HcpActivityService } from '../../domain/hcp-activity/activity-service';
+import { HCP_DIARY_WORK, HcpDiaryWork } from '../../domain/hcp-activity/diary-work';
 import { ACTIVITY_KIND_LABELS } from '../../domain/hcp-activity/records';
 import { reminderDue, weekStartOf } from '../../domain/hcp-activity/rules';
 import { hasRole } from '../../domain/staff';
@@ -20,6 +23,9 @@ import { AdviceDiary } from './diary';
 /** Outbox kinds: an activity's card, and a weekly note's card, rendered for their recipient when delivered. */
 export const HCP_ACTIVITY_CARD = 'hcp_activity';
 export const HCP_WEEKLY_NOTE_CARD = 'hcp_weekly_note';
+/** The activity manager's card of an absence (by its supplier request) or a late arrival, recorded by someone else. */
+export const HCP_ABSENCE_CARD = 'hcp_absence';
+export const HCP_LATE_CARD = 'hcp_late';
 
 const version = z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined || v === '' ? null : Number(v)));
 const ACTIVITY = z.object({ activityId: z.string().min(1).max(64), version }).passthrough();
@@ -46,12 +52,14 @@ export const hcpActivityJourney: Journey = {
     { command: 'supplier requests', title: 'Supplier requests', description: 'Ask the HCP supplier for provision, a replacement or information, and record their answers against the time allowed.', roles: ['hcp_activity_manager'] },
   ],
   entities: [hcpActivitySchema, hcpWeeklyNoteSchema, hcpAttendanceSchema, supplierRequestSchema, hcpNoticeSchema],
-  migrations: [HcpActivity1764500000000],
-  build: ({ dataSource, directory, outbox, clock, logger, services, config }) => {
+  migrations: [HcpActivity1764500000000, HcpActivityDiary1764520000000],
+  build: ({ dataSource, directory, outbox, clock, logger, services, config, work }) => {
     const roles = new SqlHcpRoles(dataSource, directory);
     const advicePeople = new SqlAdvicePeople(dataSource, directory);
+    const store = new SqlHcpActivityStore(dataSource);
+    const diaryWork = new HcpDiaryWork({ store, calendar: services.calendar, directory, jobcentre: (id) => advicePeople.jobcentre(id) });
     const service = new HcpActivityService({
-      store: new SqlHcpActivityStore(dataSource),
+      store,
       diary: new AdviceDiary(new SqlAdviceStore(dataSource), services.calendar, new SqlWorkingPatterns(dataSource)),
       people: {
         jobcentre: (id) => advicePeople.jobcentre(id),
@@ -65,7 +73,10 @@ export const hcpActivityJourney: Journey = {
       notifier: {
         activity: (personId, activityId) => outbox.notify(personId, HCP_ACTIVITY_CARD, activityId),
         weeklyNote: (personId, noteId) => outbox.notify(personId, HCP_WEEKLY_NOTE_CARD, noteId),
+        absence: (personId, requestId) => outbox.notify(personId, HCP_ABSENCE_CARD, requestId),
+        lateArrival: (personId, attendanceId) => outbox.notify(personId, HCP_LATE_CARD, attendanceId),
       },
+      work: work.scheduler,
       uow: new SqlUnitOfWork(dataSource),
       clock,
       trialEndsOn: config.hcpTrialEndsOn ?? null,
@@ -94,13 +105,13 @@ export const hcpActivityJourney: Journey = {
         verb('hcp.absent', ANY, ({ person, typed }) => actions.answer(person, 'hcp.absent', typed, () => actions.absenceClick(person, typed), (m, f) => actions.homeOf(person, m, f))),
         verb('hcp.open', ACTIVITY, ({ person, data }) => actions.answer(person, 'hcp.open', {}, () => actions.activityOrMessage(person, data.activityId), (m) => actions.activityOrMessage(person, data.activityId, m))),
         verb('hcp.plan', ACTIVITY, ({ person, data, typed }) =>
-          actions.answer(person, 'hcp.plan', inputsOf(typed), async () => actions.activityOrMessage(person, await service.plan(person, data.activityId, data.version, typed), { text: 'Saved. The HCP and whoever asked for it are told.', tone: 'good' }), (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
+          actions.answer(person, 'hcp.plan', inputsOf(typed), async () => actions.activityOrMessage(person, await service.plan(person, data.activityId, data.version, typed), { text: 'Saved. It goes into the diaries of the HCP and whoever asked for it, and they are told.', tone: 'good' }), (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
         ),
         verb('hcp.complete', ACTIVITY, ({ person, data, typed }) =>
           actions.answer(person, 'hcp.complete', inputsOf(typed), async () => actions.activityOrMessage(person, await service.complete(person, data.activityId, data.version, typed), { text: 'Recorded as held. It goes into your weekly note.', tone: 'good' }), (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
         ),
         verb('hcp.cancel', ACTIVITY, ({ person, data }) =>
-          actions.answer(person, 'hcp.cancel', {}, async () => actions.activityOrMessage(person, await service.cancel(person, data.activityId, data.version), { text: 'Cancelled.', tone: 'good' }), (m) => actions.activityOrMessage(person, data.activityId, m)),
+          actions.answer(person, 'hcp.cancel', {}, async () => actions.activityOrMessage(person, await service.cancel(person, data.activityId, data.version), { text: 'Cancelled and taken out of the diaries.', tone: 'good' }), (m) => actions.activityOrMessage(person, data.activityId, m)),
         ),
         verb('hcp.askConference', ANY, ({ person, typed }) =>
           actions.answer(person, 'hcp.askConference', typed, async () => actions.activityOrMessage(person, await service.requestCaseConference(person, typed), { text: 'Sent to the HCP Activity Manager. You will get this card again with the time.', tone: 'good' }), (m, f) => actions.conferenceForm(person, m, f)),
@@ -134,7 +145,7 @@ export const hcpActivityJourney: Journey = {
           actions.answer(person, 'hcp.setActivity', typed, async () => {
             const activity = await service.setWorkActivity(person, typed);
             const hcp = await service.person(activity.hcpId);
-            return actions.managerCard(person, { text: `Set for ${hcp.name} on ${describeDate(activity.date!)}. They are told.`, tone: 'good' });
+            return actions.managerCard(person, { text: `Set for ${hcp.name} on ${describeDate(activity.date!)}. It goes into their diary, and they are told.`, tone: 'good' });
           }, (m, f) => actions.managerCard(person, m, f)),
         ),
         verb('hcp.notice', ANY, ({ person, typed }) => actions.answer(person, 'hcp.notice', typed, () => actions.noticeClick(person, typed), (m, f) => actions.managerCard(person, m, f))),
@@ -155,7 +166,13 @@ export const hcpActivityJourney: Journey = {
       cards: {
         // An activity or note gone, or no longer this person's, sends nothing.
         [HCP_ACTIVITY_CARD]: { render: (activityId, recipient) => actions.activityCard(recipient, activityId).catch(gone) },
+        [HCP_ABSENCE_CARD]: { render: (requestId, recipient) => service.attendanceNotice(recipient, 'absence', requestId).then(attendanceNoticeCard).catch(gone) },
+        [HCP_LATE_CARD]: { render: (attendanceId, recipient) => service.attendanceNotice(recipient, 'late', attendanceId).then(attendanceNoticeCard).catch(gone) },
         [HCP_WEEKLY_NOTE_CARD]: { render: (noteId, recipient) => service.noteById(noteId).then((note) => actions.noteCard(recipient, note)).catch(gone) },
+      },
+      work: {
+        // Writes the activity's diary entries, or removes them once it is cancelled; safe to repeat after a stop.
+        [HCP_DIARY_WORK]: (activityId) => diaryWork.complete(activityId),
       },
       jobs: [
         {

@@ -38,7 +38,7 @@ export function activityFields(offices: readonly Jobcentre[], options: { forMana
   if (!options.forManager) {
     fields.push(
       { id: 'consultative', kind: 'multichoice', label: 'Retention cases only', required: false, errorMessage: 'Confirm you advised only.', choices: [{ title: 'I advised only: I did not represent the claimant with their employer or at a tribunal, nor complete retention paperwork', value: 'true' }] },
-      { id: 'adHoc', kind: 'multichoice', label: 'Booked in advance?', required: false, errorMessage: '', choices: [{ title: 'It happened ad hoc, while I was free', value: 'true' }] },
+      { id: 'adHoc', kind: 'multichoice', label: 'Booked in advance?', required: false, errorMessage: '', choices: [{ title: 'It was not booked: it happened while I was free', value: 'true' }] },
     );
   }
   return fields;
@@ -83,8 +83,8 @@ export function hcpActivityCard(v: HcpActivityView): AdaptiveCard {
       ? `Your action: record ${due.length === 1 ? 'the planned activity' : `the ${due.length} planned activities`} once held.`
       : 'Your action: record supporting activity you do when no three-way conversation is booked.';
   const keyFacts: Fact[] = [
-    { label: 'Today', value: `${describeDate(v.today)}, at ${v.officeName(v.plan.jobcentreId)}` },
-    { label: 'Arrival', value: v.attendance ? `${ATTENDANCE_LABELS[v.attendance.status]}${v.attendance.arrivedAt ? `, ${timeText({ start: v.attendance.arrivedAt, end: v.attendance.arrivedAt }).split('–')[0]}` : ''}` : 'not recorded yet' },
+    { label: 'Today', value: v.plan.working ? `${describeDate(v.today)}, at ${v.officeName(v.plan.jobcentreId)}` : describeDate(v.today) },
+    { label: 'Arrival', value: v.attendance ? `${ATTENDANCE_LABELS[v.attendance.status]}${v.attendance.arrivedAt ? `, ${timeText({ start: v.attendance.arrivedAt, end: v.attendance.arrivedAt }).split('–')[0]}` : ''}` : v.plan.working ? 'not recorded yet' : 'not a working day' },
     { label: 'Booked conversations', value: v.plan.conversations.map((c) => `${c.what} ${timeText(c)}`).join(', ') || 'none today' },
     { label: 'Free today', value: !v.plan.working ? 'not one of your working days' : v.gaps.map(timeText).join(', ') || 'no free time left' },
     { label: 'This week', value: recordedCount(v.week.filter((a) => a.status === 'done').length) },
@@ -113,7 +113,7 @@ export function hcpActivityCard(v: HcpActivityView): AdaptiveCard {
     yourAction,
     keyFacts,
     blocks,
-    details: { facts: v.week.map((a) => ({ label: `${a.date ? describeDate(a.date) : ''}`, value: `${ACTIVITY_KIND_LABELS[a.kind]} (${a.status === 'done' ? 'recorded' : a.status})` })), paragraphs: [] },
+    details: { facts: v.week.map((a) => ({ label: `${a.date ? describeDate(a.date) : ''}`, value: `${ACTIVITY_KIND_LABELS[a.kind]} (${statusLine(a).toLowerCase()})` })), paragraphs: [] },
     actions,
     secondary,
     problems: v.form?.problems,
@@ -192,7 +192,7 @@ export function activityCard(v: ActivityView): AdaptiveCard {
   } else if (a.status === 'done') yourAction = 'Nothing for you to do now: this activity is recorded.';
   else yourAction = 'Nothing for you to do now: this activity was cancelled.';
   if ((a.status === 'requested' || a.status === 'planned') && (v.part === 'manager' || v.part === 'requester')) {
-    secondary.push(confirmAction({ title: 'Cancel it', verb: 'hcp.cancel', data, consequence: `The activity is cancelled and ${v.part === 'manager' ? 'the HCP and whoever asked for it are' : 'the HCP is'} told.`, confirmTitle: 'Yes, cancel it' }));
+    secondary.push(confirmAction({ title: 'Cancel it', verb: 'hcp.cancel', data, consequence: `The activity is cancelled, taken out of the diaries, and ${v.part === 'manager' ? 'the HCP and whoever asked for it are' : 'the HCP is'} told.`, confirmTitle: 'Yes, cancel it' }));
   }
   const keyFacts: Fact[] = [
     { label: 'When', value: when },
@@ -204,7 +204,7 @@ export function activityCard(v: ActivityView): AdaptiveCard {
   const facts: Fact[] = [{ label: 'Who took part', value: a.takingPart }];
   if (v.requesterName) facts.push({ label: 'Asked for by', value: v.requesterName });
   if (a.caseCount) facts.push({ label: 'Cases discussed', value: String(a.caseCount) });
-  if (a.adHoc) facts.push({ label: 'Booked', value: 'Ad hoc, while the HCP was free' });
+  if (a.adHoc) facts.push({ label: 'Booked', value: 'Not booked: it happened while the HCP was free' });
   return glanceCard({ title: ACTIVITY_KIND_LABELS[a.kind], subtitle: statusLine(a), note: v.message, yourAction, keyFacts, details: { facts, paragraphs }, actions, secondary, problems: v.form?.problems });
 }
 
@@ -252,7 +252,7 @@ export function caseConferenceRequestCard(hcpName: string, isTeamLeader: boolean
     yourAction: 'Your action: say what you would like to discuss. The HCP Activity Manager finds a time when the HCP has no conversation booked.',
     keyFacts: [],
     blocks: inner.body as Record<string, unknown>[],
-    details: { facts: [], paragraphs: [{ label: 'Ad hoc', value: 'If the HCP is free in the jobcentre now, you can also just ask them: they record it as an ad hoc case conference.' }] },
+    details: { facts: [], paragraphs: [{ label: 'When the HCP is free now', value: 'If the HCP is free in the jobcentre now, you can also just ask them: they record it afterwards.' }] },
     actions: (inner.actions ?? []) as Record<string, unknown>[],
   });
   return card;

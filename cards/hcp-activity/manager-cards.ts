@@ -2,7 +2,7 @@
  * The weekly note, the activity manager's week, supplier requests, notices to finish and the
  * jobcentre contact's arrivals. Counts and references only: no claimant details.
  */
-import type { HcpWeek, ManagerWeek } from '../../domain/hcp-activity/activity-service';
+import type { AttendanceNotice, HcpWeek, ManagerWeek } from '../../domain/hcp-activity/activity-service';
 import { ACTIVITY_KIND_LABELS, ATTENDANCE_LABELS, SUPPLIER_REQUEST_LABELS, type AttendanceRecord, type HcpNotice, type SupplierRequest, type SupportingActivity, type WeeklyNote } from '../../domain/hcp-activity/records';
 import { WEEKLY_CONVERSATION_TARGET, describeInterval, supplierTimeliness } from '../../domain/hcp-activity/rules';
 import { londonDateFast } from '../../domain/calendar/london-time';
@@ -317,5 +317,33 @@ export function contactArrivalCard(v: ContactView): AdaptiveCard {
     actions: waiting.slice(0, 2).map((h) => ({ type: 'Action.Execute', title: `${h.hcp.name} has arrived`, verb: 'hcp.arrived', data: { hcpId: h.hcp.id }, style: 'positive' })),
     secondary: v.hcps.length ? [absenceAction(v.hcps.map((h) => ({ title: h.hcp.name, value: h.hcp.id })), v.form)] : [],
     problems: v.form?.problems,
+  });
+}
+
+/** Working days as a reader says them: one day, a run of days, or the first and last with a count. */
+function daysLine(dates: readonly string[]): string {
+  if (dates.length === 1) return describeDate(dates[0]!);
+  return `${describeDate(dates[0]!)} to ${describeDate(dates[dates.length - 1]!)} (${plural(dates.length, 'working day')})`;
+}
+
+/**
+ * The activity manager's card when a contact or the HCP records an absence or a late arrival: the
+ * HCP, the jobcentre, the day or days and, for an absence, the replacement asked of the supplier.
+ */
+export function attendanceNoticeCard(n: AttendanceNotice): AdaptiveCard {
+  const absence = n.kind === 'absence';
+  const keyFacts: Fact[] = [
+    { label: 'Jobcentre', value: n.jobcentreName ?? 'not planned' },
+    { label: absence ? 'Absent' : 'Date', value: n.dates.length ? daysLine(n.dates) : 'no working days' },
+  ];
+  if (n.arrivedAt) keyFacts.push({ label: 'Arrived', value: `${clock(n.arrivedAt)} (the day starts at 08:30)` });
+  if (n.request) keyFacts.push({ label: 'Replacement asked for', value: `${n.request.reference}, the supplier must answer by ${describeDate(n.request.dueOn)}` });
+  return glanceCard({
+    title: absence ? `Absence: ${n.hcpName}` : `Late arrival: ${n.hcpName}`,
+    subtitle: `Recorded by ${n.recordedByName}`,
+    yourAction: absence && n.request ? `Your action: record the supplier’s answer to ${n.request.reference} when it comes.` : 'Nothing for you to do now: it is in the attendance record you report.',
+    keyFacts,
+    details: { facts: [], paragraphs: [] },
+    actions: absence ? [{ type: 'Action.Execute', title: 'Supplier requests', verb: 'hcp.supplier', data: {} }] : [{ type: 'Action.Execute', title: 'Your HCPs’ week', verb: 'hcp.week', data: {} }],
   });
 }

@@ -114,7 +114,7 @@ export const CLAIMANT_TABLES: readonly ClaimantTable[] = [
     link: { by: 'reference', column: 'caseReference' },
     // A note may name the claimant only when the activity is about their case; other notes are refused if they hold a National Insurance number.
     columns: { note: 'free-text' },
-    internal: ['version'],
+    internal: ['diaryEvents', 'version'],
     version: 'version',
     hcpMaterial: true,
   },
@@ -160,7 +160,7 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
   },
   ConferenceQas: { comments: 'A quality check of a whole group conference; no claimant.' },
   HcpSiteDay: 'Where an HCP works on a day.',
-  HcpActivity: { takingPart: 'Colleagues or teams who took part in an HCP\'s supporting activity.', district: 'A district name.' },
+  HcpActivity: { takingPart: 'Colleagues or teams who took part in an HCP\'s supporting activity.', district: 'A district name.', diaryEvents: 'Diary event ids.' },
   HcpWeeklyNote: {
     district: 'A district name.',
     body: 'An HCP\'s weekly note of supporting activity: cases are named by reference only, and a National Insurance number is refused.',

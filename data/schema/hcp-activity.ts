@@ -25,6 +25,8 @@ export interface HcpActivityRow {
   setById: string | null;
   recordedById: string | null;
   recordedAt: Date | null;
+  /** JSON: the activity's diary entries (person, mailbox, event id); null when none. */
+  diaryEvents: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -124,6 +126,7 @@ export function hcpActivitySchema(dialect: SqlDialect): EntitySchema<HcpActivity
       setById: { type: 'varchar', length: 36, nullable: true },
       recordedById: { type: 'varchar', length: 36, nullable: true },
       recordedAt: { ...t.timestamp, nullable: true },
+      diaryEvents: { ...t.longText, nullable: true },
       version: { ...t.integer },
       createdAt: { ...t.timestamp },
       updatedAt: { ...t.timestamp },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Between, In, type DataSource } from 'typeorm';
 import { conflict } from '../../domain/errors';
 import type { ActivityChanges, HcpActivityStore, NewActivity, NewAttendance, NewNotice, NewSupplierRequest, NewWeeklyNote, SupplierRequestChanges, WeeklyNoteChanges } from '../../domain/hcp-activity/ports';
-import { formatSupplierReference, type AttendanceRecord, type HcpNotice, type SupplierRequest, type SupportingActivity, type WeeklyNote } from '../../domain/hcp-activity/records';
+import { formatSupplierReference, type AttendanceRecord, type DiaryEntry, type HcpNotice, type SupplierRequest, type SupportingActivity, type WeeklyNote } from '../../domain/hcp-activity/records';
 import type { HcpActivityRow, HcpAttendanceRow, HcpNoticeRow, HcpWeeklyNoteRow, SupplierRequestRow } from '../schema/hcp-activity';
 import type { StaffDirectory } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
@@ -55,6 +55,10 @@ export class SqlHcpActivityStore implements HcpActivityStore {
       .execute();
     if (!result.affected) throw conflict('This activity changed since this card was shown.');
     return (await this.activity(id))!;
+  }
+
+  async setDiaryEntries(id: string, entries: readonly DiaryEntry[]): Promise<void> {
+    await this.activities().update({ id: id.toLowerCase() }, { diaryEvents: entries.length ? JSON.stringify(entries) : null });
   }
 
   async activitiesOf(hcpId: string, fromDate: string, toDate: string): Promise<SupportingActivity[]> {
@@ -130,6 +134,11 @@ export class SqlHcpActivityStore implements HcpActivityStore {
       throw error;
     }
     return { ...record, id, hcpId: record.hcpId.toLowerCase() };
+  }
+
+  async attendanceRecord(id: string): Promise<AttendanceRecord | null> {
+    const row = await this.attendance().findOne({ where: { id: id.toLowerCase() } });
+    return row ? attendanceOf(row) : null;
   }
 
   async attendanceOf(hcpId: string, fromDate: string, toDate: string): Promise<AttendanceRecord[]> {
@@ -251,6 +260,7 @@ function activityOf(r: HcpActivityRow): SupportingActivity {
     setById: lower(r.setById),
     recordedById: lower(r.recordedById),
     recordedAt: r.recordedAt,
+    diaryEntries: r.diaryEvents ? (JSON.parse(r.diaryEvents) as DiaryEntry[]) : [],
     version: r.version,
     createdAt: r.createdAt,
   };

@@ -1,9 +1,10 @@
 import type { Interval } from '../calendar/calendar-port';
 import { addDays, londonDateFast } from '../calendar/london-time';
 import { invalid, notAllowed, notFound } from '../errors';
-import type { StaffDirectory } from '../ports';
+import type { StaffDirectory, WorkScheduler } from '../ports';
 import { isCalendarDate } from '../requests/calendar-date';
 import { hasRole, type BankHolidayRegion, type Jobcentre, type StaffMember } from '../staff';
+import { HCP_DIARY_WORK } from './diary-work';
 import type { HcpActivityStore } from './ports';
 import type { AttendanceRecord, HcpNotice, SupplierRequest, SupportingActivity, WeeklyNote } from './records';
 import {
@@ -58,6 +59,22 @@ export interface HcpPeople {
 export interface HcpActivityNotifier {
   activity(personId: string, activityId: string): Promise<void>;
   weeklyNote(personId: string, noteId: string): Promise<void>;
+  /** An HCP's absence recorded by someone else: the subject is the replacement request to the supplier. */
+  absence(personId: string, supplierRequestId: string): Promise<void>;
+  lateArrival(personId: string, attendanceId: string): Promise<void>;
+}
+
+/** What the activity manager is told of an absence or a late arrival recorded by someone else: no claimant. */
+export interface AttendanceNotice {
+  readonly kind: 'absence' | 'late';
+  readonly hcpName: string;
+  readonly jobcentreName: string | null;
+  /** The working days absent, or the day of the late arrival. */
+  readonly dates: readonly string[];
+  readonly arrivedAt: Date | null;
+  readonly recordedByName: string;
+  /** The replacement request to the supplier, and when it must be answered by. */
+  readonly request: { readonly reference: string; readonly dueOn: string } | null;
 }
 
 export interface HcpActivityDeps {
@@ -67,6 +84,8 @@ export interface HcpActivityDeps {
   readonly directory: StaffDirectory;
   readonly notifier: HcpActivityNotifier;
   readonly uow: { run<T>(work: () => Promise<T>): Promise<T> };
+  /** Diary entries are durable work, written in the click's transaction and run after it. */
+  readonly work: WorkScheduler;
   readonly clock: { now(): Date };
   /** The last day of the trial (London date); null while it runs. */
   readonly trialEndsOn: string | null;
@@ -152,7 +171,7 @@ export class HcpActivityService {
     if (parsed.interval.start.getTime() > this.now().getTime()) throw invalid('Record the activity once it has started.', { start: 'This time has not come yet: record the activity once it has started.' });
     await this.assertFree(hcp, parsed.date, parsed.interval, null);
     const now = this.now();
-    return this.deps.store.createActivity(
+    return this.withDiary(() => this.deps.store.createActivity(
       {
         hcpId: hcp.id,
         kind: parsed.kind,
@@ -173,7 +192,16 @@ export class HcpActivityService {
         recordedAt: now,
       },
       now,
-    );
+    ));
+  }
+
+  /** A change to an activity, with the work of bringing its diary entries in line, in one transaction. */
+  private withDiary(change: () => Promise<SupportingActivity>): Promise<SupportingActivity> {
+    return this.deps.uow.run(async () => {
+      const activity = await change();
+      await this.deps.work.schedule(HCP_DIARY_WORK, activity.id);
+      return activity;
+    });
   }
 
   /** Refuses an interval over a booked conversation or another activity of the HCP that day. */
@@ -263,6 +291,7 @@ export class HcpActivityService {
     await this.assertFree(hcp, date, times.interval, activity.id);
     return this.deps.uow.run(async () => {
       const planned = await this.deps.store.updateActivity(activity.id, activity.version, { status: 'planned', date, start: times.interval!.start, end: times.interval!.end, setById: manager.id }, this.now());
+      await this.deps.work.schedule(HCP_DIARY_WORK, planned.id);
       await this.deps.notifier.activity(planned.hcpId, planned.id);
       if (planned.requestedById) await this.deps.notifier.activity(planned.requestedById, planned.id);
       return planned;
@@ -285,6 +314,7 @@ export class HcpActivityService {
         { hcpId: hcp.id, kind: parsed.kind, status: 'planned', jobcentreId: parsed.jobcentreId, district, date: parsed.date, start: parsed.interval.start, end: parsed.interval.end, takingPart: parsed.takingPart, note: parsed.note, caseReference: parsed.caseReference, caseCount: parsed.caseCount, adHoc: false, requestedById: null, setById: manager.id, recordedById: null, recordedAt: null },
         now,
       );
+      await this.deps.work.schedule(HCP_DIARY_WORK, activity.id);
       await this.deps.notifier.activity(hcp.id, activity.id);
       return activity;
     });
@@ -317,6 +347,7 @@ export class HcpActivityService {
     if (activity.status !== 'requested' && activity.status !== 'planned') throw invalid('This activity can no longer be cancelled.');
     return this.deps.uow.run(async () => {
       const cancelled = await this.deps.store.updateActivity(activity.id, activity.version, { status: 'cancelled' }, this.now());
+      await this.deps.work.schedule(HCP_DIARY_WORK, cancelled.id);
       for (const id of new Set([cancelled.hcpId, cancelled.requestedById].filter((x): x is string => x !== null && x !== person.id))) await this.deps.notifier.activity(id, cancelled.id);
       return cancelled;
     });
@@ -427,7 +458,34 @@ export class HcpActivityService {
   async recordArrival(person: StaffMember, hcpId: string | null, at: Date = this.now()): Promise<AttendanceRecord> {
     const { hcp, jobcentreId } = await this.attendanceSubject(person, hcpId);
     const office = jobcentreId ? await this.deps.people.jobcentre(jobcentreId) : null;
-    return this.deps.store.recordAttendance({ hcpId: hcp.id, district: office?.district ?? (await this.hcpOffices(hcp)).base.district, date: londonDateFast(at), jobcentreId, status: arrivalStatus(at), arrivedAt: at, recordedById: person.id, recordedAt: this.now(), supplierRequestId: null });
+    const district = office?.district ?? (await this.hcpOffices(hcp)).base.district;
+    return this.deps.uow.run(async () => {
+      const record = await this.deps.store.recordAttendance({ hcpId: hcp.id, district, date: londonDateFast(at), jobcentreId, status: arrivalStatus(at), arrivedAt: at, recordedById: person.id, recordedAt: this.now(), supplierRequestId: null });
+      if (record.status === 'late') await this.tellManagers(district, person, (id) => this.deps.notifier.lateArrival(id, record.id));
+      return record;
+    });
+  }
+
+  /** The district's activity managers, other than whoever recorded it, get a card. */
+  private async tellManagers(district: string, recorder: StaffMember, send: (managerId: string) => Promise<void>): Promise<void> {
+    for (const manager of await this.deps.people.managersInDistrict(district)) if (manager.id !== recorder.id) await send(manager.id);
+  }
+
+  /** The card an activity manager gets of an absence (by its supplier request) or a late arrival. */
+  async attendanceNotice(manager: StaffMember, kind: 'absence' | 'late', subjectId: string): Promise<AttendanceNotice> {
+    const district = await this.managerDistrict(manager);
+    const office = async (id: string | null) => (id ? ((await this.deps.people.jobcentre(id))?.name ?? null) : null);
+    if (kind === 'absence') {
+      const request = await this.deps.store.supplierRequest(subjectId);
+      if (!request || request.district !== district || !request.hcpId || !request.fromDate || !request.toDate) throw notFound('That absence is not one of your district’s.');
+      const days = (await this.deps.store.attendanceOf(request.hcpId, request.fromDate, request.toDate)).filter((a) => a.supplierRequestId === request.id);
+      const [hcp, recorder] = await Promise.all([this.person(request.hcpId), this.person(request.raisedById)]);
+      return { kind, hcpName: hcp.name, jobcentreName: await office(days[0]?.jobcentreId ?? hcp.jobcentreId), dates: days.map((d) => d.date), arrivedAt: null, recordedByName: recorder.name, request: { reference: request.reference, dueOn: request.dueOn } };
+    }
+    const record = await this.deps.store.attendanceRecord(subjectId);
+    if (!record || record.district !== district) throw notFound('That arrival is not one of your district’s.');
+    const [hcp, recorder] = await Promise.all([this.person(record.hcpId), this.person(record.recordedById)]);
+    return { kind, hcpName: hcp.name, jobcentreName: await office(record.jobcentreId), dates: [record.date], arrivedAt: record.arrivedAt, recordedByName: recorder.name, request: null };
   }
 
   /**
@@ -465,6 +523,7 @@ export class HcpActivityService {
       for (const date of dates.filter((d) => !known.has(d))) {
         days.push(await this.deps.store.recordAttendance({ hcpId: hcp.id, district: base.district, date, jobcentreId, status: 'absent', arrivedAt: null, recordedById: person.id, recordedAt: now, supplierRequestId: request.id }));
       }
+      await this.tellManagers(base.district, person, (id) => this.deps.notifier.absence(id, request.id));
       return { days, request };
     });
   }

@@ -1,7 +1,7 @@
-import type { AttendanceRecord, HcpNotice, SupplierRequest, SupportingActivity, WeeklyNote } from './records';
+import type { AttendanceRecord, DiaryEntry, HcpNotice, SupplierRequest, SupportingActivity, WeeklyNote } from './records';
 
-export type NewActivity = Omit<SupportingActivity, 'id' | 'version' | 'createdAt'>;
-export type ActivityChanges = Partial<Omit<SupportingActivity, 'id' | 'hcpId' | 'district' | 'version' | 'createdAt'>>;
+export type NewActivity = Omit<SupportingActivity, 'id' | 'version' | 'createdAt' | 'diaryEntries'>;
+export type ActivityChanges = Partial<Omit<SupportingActivity, 'id' | 'hcpId' | 'district' | 'version' | 'createdAt' | 'diaryEntries'>>;
 export type NewWeeklyNote = Omit<WeeklyNote, 'id' | 'version' | 'createdAt'>;
 export type WeeklyNoteChanges = Partial<Pick<WeeklyNote, 'status' | 'body' | 'submittedAt' | 'reviewedById' | 'reviewedAt' | 'changeReason' | 'remindedAt'>>;
 export type NewAttendance = Omit<AttendanceRecord, 'id'>;
@@ -18,6 +18,11 @@ export interface HcpActivityStore {
   activity(id: string): Promise<SupportingActivity | null>;
   /** Optimistic: refused as a conflict when the version is not the stored one. */
   updateActivity(id: string, version: number, changes: ActivityChanges, at: Date): Promise<SupportingActivity>;
+  /**
+   * Keeps the diary entries written for an activity. Not versioned: only the activity's diary work
+   * (one run at a time) writes them, and a person's card stays current.
+   */
+  setDiaryEntries(id: string, entries: readonly DiaryEntry[]): Promise<void>;
   /** An HCP's activity dated in the range (any status), by start. */
   activitiesOf(hcpId: string, fromDate: string, toDate: string): Promise<SupportingActivity[]>;
   /** An HCP's activity still to do: requested or planned. */
@@ -39,6 +44,7 @@ export interface HcpActivityStore {
 
   /** Inserts a day's attendance; a conflict when that day is already recorded. */
   recordAttendance(record: NewAttendance): Promise<AttendanceRecord>;
+  attendanceRecord(id: string): Promise<AttendanceRecord | null>;
   attendanceOf(hcpId: string, fromDate: string, toDate: string): Promise<AttendanceRecord[]>;
   attendanceInDistrict(district: string, fromDate: string, toDate: string): Promise<AttendanceRecord[]>;
   linkAttendanceToRequest(attendanceIds: readonly string[], supplierRequestId: string): Promise<void>;

@@ -49,8 +49,17 @@ export interface SupportingActivity {
   readonly setById: string | null;
   readonly recordedById: string | null;
   readonly recordedAt: Date | null;
+  /** The entries written in people's diaries for it (event ids only), to remove them when it is cancelled. */
+  readonly diaryEntries: readonly DiaryEntry[];
   readonly version: number;
   readonly createdAt: Date;
+}
+
+/** An activity's entry in one person's diary. */
+export interface DiaryEntry {
+  readonly personId: string;
+  readonly mailbox: string;
+  readonly eventId: string;
 }
 
 export const WEEKLY_NOTE_STATUSES = ['draft', 'submitted', 'accepted', 'change_asked'] as const;

@@ -158,6 +158,7 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     const card = firstCard(await exchange(bot, PEOPLE.hcp, 'activity'));
     expect(cardText(card)).toContain('Nothing for you to do now: today is not one of your working days.');
     expect(cardText(card)).toContain('not one of your working days');
+    expect(cardText(card)).toContain('Arrival\nnot a working day');
     expect(cardVerbs(card)).not.toContain('hcp.arrived');
     const office = await crawley();
     const friday = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { kind: 'other', date: '2026-11-27', start: '15:00', end: '16:00', jobcentreId: office, takingPart: 'Partnership manager', note: 'Stand at a jobs fair' });
@@ -207,7 +208,7 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     expect(cardText(clash.card)).toContain('SA-000001 is booked 12:00 to 13:30');
     bot.connector.clear();
     const planned = await invokeAs(bot, MANAGER, 'hcp.plan', { activityId: activity.id, version: activity.version, date: '2026-11-23', start: '14:00', end: '14:30' });
-    expect(cardText(planned.card)).toContain('Saved. The HCP and whoever asked for it are told.');
+    expect(cardText(planned.card)).toContain('Saved. It goes into the diaries of the HCP and whoever asked for it, and they are told.');
     expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('Individual case conference');
     expect((await delivered(PEOPLE.coach)).join('\n')).toContain('it is set for Monday 23 November 2026, 14:00–14:30');
 
@@ -228,7 +229,7 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     expect(cardText((await invokeAs(bot, MANAGER, 'hcp.setActivity', { ...work, date: '2026-11-23', start: '12:30', end: '13:00' })).card)).toContain('SA-000001 is booked 12:00 to 13:30');
     bot.connector.clear();
     const set = await invokeAs(bot, MANAGER, 'hcp.setActivity', work);
-    expect(cardText(set.card)).toContain('Set for Helen Okoro on Tuesday 24 November 2026. They are told.');
+    expect(cardText(set.card)).toContain('Set for Helen Okoro on Tuesday 24 November 2026. It goes into their diary, and they are told.');
     expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('Presentation to a team or office');
     const week = cardText(firstCard(await exchange(bot, MANAGER, 'hcp week')));
     expect(week).toContain('Supporting activity: 1 individual case conference');

@@ -2,9 +2,9 @@
  * Crash tests: the compiled bot runs as a child process and is killed with SIGKILL at each step of
  * the work people's answers start (a turn whose claim is taken; a request and the card queued for
  * its DEA; a triage change and its notification; booking, moving and cancelling a meeting; booking
- * a plan's conferences; booking a Specialist Advice conversation). A new process on the same
- * database must then finish the work with nothing lost and nothing doubled: diary events, outbox
- * rows and requests are counted.
+ * a plan's conferences; booking a Specialist Advice conversation; an HCP activity's diary entry). A
+ * new process on the same database must then finish the work with nothing lost and nothing doubled:
+ * diary events, outbox rows and requests are counted.
  *
  * Kill points are armed with CRASH_AT (read outside production only): the process stops itself at
  * the named point, so each kill lands between the same two steps every time.
@@ -507,6 +507,37 @@ describe("booking a plan's group conferences (item 4)", () => {
 
   it('embedded calendar', planAndCheck('booking a plan (embedded calendar)', ['work.leased', 'calendar.created#1', 'calendar.created#6', 'calendar.created#12', 'work.finished'], false));
   it('Microsoft Graph (transactionId)', planAndCheck('booking a plan (Graph)', ['calendar.created#6', 'work.finished'], true));
+});
+
+describe("an HCP activity in the HCP's diary", () => {
+  const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, HCP Activity Manager
+  /** Mark sets Helen a work activity: the activity and its diary work commit together; the diary is written after. */
+  it('killed between the commit and the diary write, or after the write and before it is kept: on restart written once', async () => {
+    const kind = "an HCP activity's diary entry (embedded calendar)";
+    const helen = query<{ id: string; jobcentreId: string }>(bases.people, 'SELECT id, jobcentreId FROM staff WHERE aadObjectId = ?', PEOPLE.hcp)[0]!;
+    const work = { hcpId: helen.id, kind: 'presentation', date: weekdayAhead(20), start: '10:00', end: '11:00', jobcentreId: helen.jobcentreId, note: 'Back pain and work, for the team' };
+    await inParallel(['work.leased', 'calendar.created#1'], 2, async (point) => {
+      const dir = copyOfDatabase(bases.people);
+      const { restarted, problems } = await killedAt(dir, point, async (bot) => void (await postMayDie(bot, invoke(MANAGER, 'hcp.setActivity', work))));
+      try {
+        const activity = query<{ id: string }>(dir, 'SELECT id FROM hcp_activity')[0];
+        if (!activity) problems.push('the activity was not kept');
+        else {
+          await eventually('the diary work is done', () => workDue(dir) === 0 && query<{ diaryEvents: string | null }>(dir, 'SELECT diaryEvents FROM hcp_activity WHERE id = ?', activity.id)[0]?.diaryEvents != null).catch((e: Error) => problems.push(e.message));
+          const entries = query<{ mailbox: string; subject: string }>(dir, 'SELECT mailbox, subject FROM calendar_event WHERE transactionId = ?', `hcp-activity:${activity.id}`);
+          if (entries.length !== 1) problems.push(`${entries.length} diary entries, not 1`);
+          if (entries.some((e) => e.subject !== 'Presentation to a team or office')) problems.push('a diary entry says more than the kind of activity');
+          const kept = JSON.parse(query<{ diaryEvents: string }>(dir, 'SELECT diaryEvents FROM hcp_activity WHERE id = ?', activity.id)[0]?.diaryEvents ?? '[]') as unknown[];
+          if (kept.length !== 1) problems.push(`${kept.length} entries kept on the activity, not 1`);
+        }
+      } finally {
+        await restarted.stop();
+        removeDatabase(dir);
+      }
+      record(kind, point, problems);
+    });
+    expectNoneLost(kind);
+  });
 });
 
 describe('a turn whose claim is taken when the process dies (item 2), and all or nothing (item 5)', () => {

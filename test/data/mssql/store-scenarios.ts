@@ -320,7 +320,7 @@ export const SUBJECTS: readonly Subject[] = [
   }),
   store(SqlHcpActivityStore, ({ dataSource }) => new SqlHcpActivityStore(dataSource), {
     createActivity: (s, scene) => {
-      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql)] } : undefined));
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { diaryEvents: null })] } : undefined));
       return s.createActivity(
         { hcpId: OTHER, kind: 'presentation', status: 'done', jobcentreId: ID, district: 'Surrey and Sussex', date: '2026-01-05', start: AT, end: LATER, takingPart: 'Crawley work coaches', note: 'Back pain and work', caseReference: null, caseCount: null, adHoc: false, requestedById: null, setById: null, recordedById: OTHER, recordedAt: AT },
         AT,
@@ -328,9 +328,10 @@ export const SUBJECTS: readonly Subject[] = [
     },
     activity: (s) => s.activity(ID),
     updateActivity: (s, scene) => {
-      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql)] } : sql.startsWith('UPDATE') ? { affected: 1 } : undefined));
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql, { diaryEvents: null })] } : sql.startsWith('UPDATE') ? { affected: 1 } : undefined));
       return s.updateActivity(ID, 1, { status: 'planned', date: '2026-01-05', start: AT, end: LATER, setById: ID }, AT);
     },
+    setDiaryEntries: (s) => s.setDiaryEntries(ID, [{ personId: OTHER, mailbox: 'helen.okoro@example.gov.uk', eventId: 'event-1' }]),
     activitiesOf: (s) => s.activitiesOf(OTHER, '2026-01-05', '2026-01-09'),
     openActivitiesOf: (s) => s.openActivitiesOf(OTHER),
     activitiesInDistrict: (s) => s.activitiesInDistrict('Surrey and Sussex', '2026-01-05', '2026-01-09'),
@@ -348,6 +349,7 @@ export const SUBJECTS: readonly Subject[] = [
     weeklyNotesInDistrict: (s) => s.weeklyNotesInDistrict('Surrey and Sussex', '2026-01-05', '2026-02-02'),
     weeklyNotesFor: (s, { n }) => s.weeklyNotesFor(list(n), '2026-01-05'),
     recordAttendance: (s) => s.recordAttendance({ hcpId: OTHER, district: 'Surrey and Sussex', date: '2026-01-05', jobcentreId: ID, status: 'late', arrivedAt: AT, recordedById: ID, recordedAt: AT, supplierRequestId: null }),
+    attendanceRecord: (s) => s.attendanceRecord(ID),
     attendanceOf: (s) => s.attendanceOf(OTHER, '2026-01-05', '2026-01-09'),
     attendanceInDistrict: (s) => s.attendanceInDistrict('Surrey and Sussex', '2026-01-01', '2026-01-31'),
     linkAttendanceToRequest: (s, { n }) => s.linkAttendanceToRequest(list(n), ID),

@@ -109,7 +109,7 @@ describe('supplier requests and notices', () => {
 describe('the weekly note', () => {
   const activity = (over: Partial<SupportingActivity>): SupportingActivity => ({
     id: 'a', hcpId: 'h', kind: 'presentation', status: 'done', jobcentreId: 'c', district: 'd', date: '2026-11-24', start: new Date('2026-11-24T10:00:00Z'), end: new Date('2026-11-24T11:00:00Z'),
-    takingPart: 'Crawley coaches', note: 'Back pain and work', caseReference: null, caseCount: null, adHoc: false, requestedById: null, setById: null, recordedById: 'h', recordedAt: null, version: 1, createdAt: new Date(), ...over,
+    takingPart: 'Crawley coaches', note: 'Back pain and work', caseReference: null, caseCount: null, adHoc: false, requestedById: null, setById: null, recordedById: 'h', recordedAt: null, diaryEntries: [], version: 1, createdAt: new Date(), ...over,
   });
 
   it('is drafted from the week’s conversations and held activity, cases by reference only', () => {

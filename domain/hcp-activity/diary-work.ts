@@ -1,0 +1,91 @@
+import type { CalendarPort, EventResult, NewEvent } from '../calendar/calendar-port';
+import type { StaffDirectory } from '../ports';
+import type { Jobcentre, StaffMember } from '../staff';
+import type { HcpActivityStore } from './ports';
+import { ACTIVITY_KIND_LABELS, type DiaryEntry, type SupportingActivity } from './records';
+
+/** Durable work: bring an activity's diary entries in line with it (written, or removed once cancelled). */
+export const HCP_DIARY_WORK = 'hcp_activity_diary';
+
+/** Kinds where whoever asked for it takes part (a coach's or team leader's case conference). */
+const REQUESTER_TAKES_PART = new Set<SupportingActivity['kind']>(['individual_case_conference', 'group_case_conference']);
+
+/** A diary write that did not all go through: the work is run again later. */
+export class DiaryNotWritten extends Error {}
+
+/**
+ * An HCP's activity in people's diaries: the HCP's, and for a case conference someone asked for,
+ * theirs too. The entry carries the kind of activity and a reference only: no note, no claimant.
+ * Safe to run again at any point: an entry is created with one transactionId per activity and
+ * diary (never a second event), and removing one already gone succeeds.
+ */
+export class HcpDiaryWork {
+  constructor(
+    private readonly deps: {
+      readonly store: HcpActivityStore;
+      readonly calendar: CalendarPort;
+      readonly directory: StaffDirectory;
+      readonly jobcentre: (id: string) => Promise<Jobcentre | null>;
+    },
+  ) {}
+
+  /** Who should have the activity in their diary now: nobody once it is cancelled, or while it has no time. */
+  async participants(activity: SupportingActivity): Promise<StaffMember[]> {
+    if (activity.status === 'cancelled' || activity.status === 'requested' || !activity.start || !activity.end) return [];
+    const ids = [activity.hcpId, ...(activity.requestedById && REQUESTER_TAKES_PART.has(activity.kind) ? [activity.requestedById] : [])];
+    const people: StaffMember[] = [];
+    for (const id of new Set(ids)) {
+      const person = await this.deps.directory.findById(id);
+      if (person?.email) people.push(person);
+    }
+    return people;
+  }
+
+  async complete(activityId: string): Promise<void> {
+    const activity = await this.deps.store.activity(activityId);
+    if (!activity) return;
+    const wanted = await this.participants(activity);
+    const have = activity.diaryEntries;
+    const toRemove = have.filter((e) => !wanted.some((p) => p.id === e.personId));
+    const toWrite = wanted.filter((p) => !have.some((e) => e.personId === p.id));
+    const failures: string[] = [];
+    let kept = have.filter((e) => !toRemove.includes(e));
+
+    if (toWrite.length) {
+      const office = activity.jobcentreId ? await this.deps.jobcentre(activity.jobcentreId) : null;
+      const results = await this.deps.calendar.createEvents(toWrite.map((p) => entryFor(activity, p, office)));
+      const written: DiaryEntry[] = [];
+      results.forEach((r: EventResult, i) => (r.ok ? written.push({ personId: toWrite[i]!.id, mailbox: r.mailbox, eventId: r.eventId }) : failures.push(r.error)));
+      kept = [...kept, ...written];
+    }
+    if (toRemove.length) {
+      const results = await this.deps.calendar.deleteEvents(toRemove.map((e) => ({ mailbox: e.mailbox, eventId: e.eventId })));
+      toRemove.forEach((e, i) => {
+        const r = results[i];
+        if (!r?.ok) {
+          kept.push(e);
+          failures.push(r && !r.ok ? r.error : 'not removed');
+        }
+      });
+    }
+    if (toWrite.length || toRemove.length) await this.deps.store.setDiaryEntries(activity.id, kept);
+    if (failures.length) throw new DiaryNotWritten(`${failures.length} diary entr${failures.length === 1 ? 'y' : 'ies'} not done yet: ${failures.join('; ')}`.slice(0, 400));
+  }
+}
+
+/** The entry: the kind of activity and a reference (the case's, when it is about one); nothing else. */
+export function entryFor(activity: SupportingActivity, person: StaffMember, office: Jobcentre | null): NewEvent {
+  const label = ACTIVITY_KIND_LABELS[activity.kind];
+  return {
+    mailbox: person.email,
+    subject: activity.caseReference ? `${label}: ${activity.caseReference}` : label,
+    body: 'Supporting activity of the Health Care Professional. The details are in Teams.',
+    start: activity.start!,
+    end: activity.end!,
+    showAs: 'busy',
+    attendees: [],
+    location: office?.name ?? null,
+    onlineMeeting: false,
+    transactionId: `hcp-activity:${activity.id}`,
+  };
+}
