@@ -4,15 +4,13 @@ import { addDays, londonToUtc } from '../../domain/calendar/london-time';
 import type { HcpDayPlan, HcpDiary } from '../../domain/hcp-activity/activity-service';
 import type { WeekConversations } from '../../domain/hcp-activity/rules';
 import type { AdviceStore } from '../../domain/specialist-advice/ports';
-import { freeGaps, siteOn } from '../../domain/specialist-advice/schedule';
+import { readHcpDays } from '../../domain/specialist-advice/hcp-day';
+import { freeGaps } from '../../domain/specialist-advice/schedule';
 import type { StaffMember } from '../../domain/staff';
-
-/** Conversations that hold the HCP's time: booked, held, or asked for now. */
-const TAKES_TIME = new Set(['booked', 'held', 'adhoc_asked']);
 
 /**
  * The HCP's diary as Specialist Advice keeps it: the site plan, the booked conversations (with their
- * preparation) and the free time between them, read through its store and schedule rules.
+ * preparation) breaks and the free time between them, read through its store and schedule rules.
  */
 export class AdviceDiary implements HcpDiary {
   constructor(
@@ -22,16 +20,12 @@ export class AdviceDiary implements HcpDiary {
   ) {}
 
   async day(hcp: StaffMember, date: string): Promise<HcpDayPlan> {
-    const from = londonToUtc(date, '00:00');
-    const to = londonToUtc(addDays(date, 1), '00:00');
-    const [siteDays, conversations, pattern, busy] = await Promise.all([this.store.siteDays([hcp.id], date, date), this.store.forHcp(hcp.id, from, to), this.patterns.of(hcp), this.calendar.busy([hcp.email], from, to)]);
-    const booked = conversations
-      .filter((c) => TAKES_TIME.has(c.status) && c.start && c.end)
-      .map((c) => ({ what: c.reference, start: c.prepStart ?? c.start!, end: c.end! }))
-      .sort((a, b) => a.start.getTime() - b.start.getTime());
-    const diary = busy.get(hcp.email.toLowerCase()) ?? [];
-    const participant = { id: hcp.id, hours: pattern.hours, region: pattern.region, busy: [...diary, ...booked.map((b) => ({ start: b.start, end: b.end }))] };
-    return { date, working: freeGaps({ ...participant, busy: [] }, date, 1).length > 0, jobcentreId: siteOn({ baseJobcentreId: hcp.jobcentreId, days: new Map(siteDays.map((d) => [d.date, d.jobcentreId])) }, date), conversations: booked, freeGaps: freeGaps(participant, date, 15) };
+    // Specialist Advice's one reading of the HCP's day: conversations with their preparation, the
+    // breaks agreed with the activity manager, and the free time left.
+    const [[day], pattern] = await Promise.all([readHcpDays({ store: this.store, calendar: this.calendar, patterns: this.patterns }, hcp, date, 1, { minGapMinutes: 15 }), this.patterns.of(hcp)]);
+    const booked = (day?.booked ?? []).map((b) => ({ what: b.conversation.reference, start: b.preparation?.start ?? b.time.start, end: b.time.end }));
+    const working = freeGaps({ id: hcp.id, hours: pattern.hours, region: pattern.region, busy: [] }, date, 1).length > 0;
+    return { date, working, jobcentreId: day?.jobcentreId ?? hcp.jobcentreId, conversations: booked, freeGaps: day?.freeGaps ?? [] };
   }
 
   async week(hcpId: string, weekStart: string): Promise<WeekConversations> {

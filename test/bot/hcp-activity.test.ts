@@ -42,6 +42,16 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     expect(cardText(booked.card)).toContain('12:30 to 13:30');
   };
 
+  it('breaks agreed with the activity manager are not free time: the refusal names the free time around them', async () => {
+    await bookConversation();
+    const saved = await invokeAs(bot, MANAGER, 'advice.breaks', { hcpId: await idOf(PEOPLE.hcp), monday: '15:00-15:30', tuesday: '', wednesday: '', thursday: '', friday: '' });
+    expect(cardText(saved.card)).toContain('Saved Helen Okoro’s breaks');
+    clock.at = new Date('2026-11-23T14:00:00Z');
+    const over = { kind: 'presentation', date: '2026-11-23', start: '12:45', end: '13:15', jobcentreId: await crawley(), takingPart: 'Crawley work coaches', note: 'Back pain and work', caseReference: '', caseCount: '', consultative: '', adHoc: 'true' };
+    const refused = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', over);
+    expect(cardText(refused.card)).toContain('You are free 08:30 to 12:00, 13:30 to 15:00, 15:30 to 17:00.');
+  });
+
   it('supporting activity only when no conversation is booked: refused with the reason and the free time; no NINO in a note not about a case', async () => {
     await bookConversation();
     clock.at = new Date('2026-11-23T14:00:00Z');
