@@ -93,7 +93,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const teams = new TeamsMessages(adapter, config.auth?.appId ?? '', () => clock.now());
   const background = new BackgroundWork(logger);
   const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger, calendar: await createCalendar(config, dataSource) });
-  const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, teams, outbox, background, work: { scheduler: work, signals: workSignals }, services };
+  // The server starts after the journeys are built; links to its files are made only once it listens.
+  let listening: { url: string } | null = null;
+  const publicUrl = (): string => {
+    if (config.reports.publicUrl) return config.reports.publicUrl;
+    const url = listening?.url;
+    return url ? url.replace('[::]', '127.0.0.1') : `http://${config.host}:${config.port}`;
+  };
+  const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, teams, outbox, background, work: { scheduler: work, signals: workSignals }, services, publicUrl };
 
   const routes = composeRoutes(JOURNEYS, JOURNEYS.map((journey) => journey.build(context)));
   const runner = new WorkRunner({ queue: workQueue, handlers: routes.work, signals: workSignals, background, clock, logger, leaseMs: config.work.leaseMs, crash });
@@ -111,7 +118,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     claimOnce: (what, key) => processed.claimOnce(what, key),
   });
 
-  const server = createServer({ adapter, bot, logger, healthy: () => databaseWritable(dataSource, clock.now()) });
+  const server = createServer({ adapter, bot, logger, healthy: () => databaseWritable(dataSource, clock.now()), files: routes.http });
+  listening = server;
   const jobs: PeriodicJob[] = [
     { name: 'pruneProcessedActivities', everyMs: 10 * 60_000, run: () => processed.prune() },
     // Every 5 s it looks whether a retry put off here (e.g. for Teams' Retry-After) has come due; it

@@ -9,6 +9,7 @@ import { AdviceService } from '../../domain/specialist-advice/advice-service';
 import { errorForLog } from '../logger';
 import { verb, type Journey } from '../core/journey';
 import { AdviceActions } from './advice-actions';
+import { FEEDBACK_AFTER_CARD } from '../reports/kinds';
 
 /** The outbox kind of a conversation's card: rendered for its recipient when delivered. */
 export const ADVICE_CARD = 'advice_card';
@@ -74,7 +75,10 @@ export const specialistAdviceJourney: Journey = {
       calendar: services.calendar,
       patterns: new SqlWorkingPatterns(dataSource),
       // Cards queued in a use case are sent only once it commits.
-      notifier: { tell: (personId, conversation) => outbox.notify(personId, ADVICE_CARD, conversation.id) },
+      notifier: {
+        tell: (personId, conversation) => outbox.notify(personId, ADVICE_CARD, conversation.id),
+        held: (conversation) => outbox.notify(conversation.coachId, FEEDBACK_AFTER_CARD, conversation.id),
+      },
       uow: new SqlUnitOfWork(dataSource),
       clock,
     });

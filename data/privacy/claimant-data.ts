@@ -150,6 +150,7 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
   },
   ConferenceQas: { comments: 'A quality check of a whole group conference; no claimant.' },
   HcpSiteDay: 'Where an HCP works on a day.',
+  ReportFeedback: 'Feedback scores (1 to 5, yes or no) from work coaches, HCPs and team leaders; no text, and reports show only counts and averages.',
   // Partnerships, the Disability Hub and strategies are about provision in a district, not about a
   // person: cases are named by reference only. Their forms are shown to staff who are not on a case,
   // so a claimant's details typed there would be a breach; erasure cannot find them by NINO.

@@ -218,6 +218,7 @@ export class AdviceService {
       if (findings !== 'none') await this.deps.store.record(c.id, person.id, findings === 'to_send' ? 'unexpected findings for the GP' : 'unexpected findings not sent: no consent', now);
       await this.deps.notifier.tell(c.coachId, changed);
       if (c.contactId) await this.deps.notifier.tell(c.contactId, changed);
+      await this.deps.notifier.held?.(changed);
       return changed;
     });
   }

@@ -44,6 +44,8 @@ export interface AdvicePeople {
 /** Tells a person about the conversation: their card, rendered for them when it is delivered. */
 export interface AdviceNotifier {
   tell(personId: string, conversation: AdviceConversation): Promise<void>;
+  /** The conversation was held: the work coach is asked for feedback (the reports count it). */
+  held?(conversation: AdviceConversation): Promise<void>;
 }
 
 export interface AdviceServiceDeps {
