@@ -14,6 +14,7 @@ import type { Capability } from '../domain/capabilities';
 import { bookingJourney } from './booking/journey';
 import { conferencesJourney } from './conferences/journey';
 import { followUpActionsJourney } from './follow-up-actions/journey';
+import { hcpActivityJourney } from './hcp-activity/journey';
 import type { Journey, MigrationClass } from './core/journey';
 import { interventionsJourney } from './interventions/journey';
 import { partnershipsJourney } from './partnerships/journey';
@@ -25,7 +26,7 @@ import { specialistAdviceJourney } from './specialist-advice/journey';
 import { workPsychologistJourney } from './work-psychologist/journey';
 
 /** The journeys of the bot, in the order the help card lists what they offer. Add a journey here. */
-export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney, specialistAdviceJourney, followUpActionsJourney, retentionCasesJourney, workPsychologistJourney, partnershipsJourney, privacyJourney, reportsJourney];
+export const JOURNEYS: readonly Journey[] = [requestsJourney, bookingJourney, interventionsJourney, conferencesJourney, specialistAdviceJourney, hcpActivityJourney, followUpActionsJourney, retentionCasesJourney, workPsychologistJourney, partnershipsJourney, privacyJourney, reportsJourney];
 
 /** What the bot itself offers anywhere, in any journey (the bot answers `help` and `cancel` itself). */
 export const HELP: Capability = {

@@ -112,6 +112,28 @@ CREATE INDEX "IDX_advice_event_conversation" ON "advice_event" ("conversationId"
 GO
 CREATE TABLE "hcp_site_day" ("hcpId" varchar(36) NOT NULL, "date" varchar(10) NOT NULL, "jobcentreId" varchar(36) NOT NULL, "setById" varchar(36) NOT NULL, "setAt" datetime2 NOT NULL, CONSTRAINT "PK_efbddb8d1e38554de7aab1a5a55" PRIMARY KEY ("hcpId", "date"));
 GO
+CREATE TABLE "hcp_activity" ("id" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "kind" varchar(30) NOT NULL, "status" varchar(20) NOT NULL, "jobcentreId" varchar(36), "district" nvarchar(100) NOT NULL, "date" varchar(10), "startsAt" datetime2, "endsAt" datetime2, "takingPart" nvarchar(300) NOT NULL, "note" nvarchar(1000) NOT NULL, "caseReference" varchar(20), "caseCount" int, "adHoc" bit NOT NULL, "requestedById" varchar(36), "setById" varchar(36), "recordedById" varchar(36), "recordedAt" datetime2, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_42dd2bb2373298569f650a5a3a6" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hcp_activity_hcp" ON "hcp_activity" ("hcpId", "date") ;
+GO
+CREATE INDEX "IDX_hcp_activity_district" ON "hcp_activity" ("district", "date") ;
+GO
+CREATE TABLE "hcp_weekly_note" ("id" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "weekStart" varchar(10) NOT NULL, "status" varchar(20) NOT NULL, "body" nvarchar(4000) NOT NULL, "submittedAt" datetime2, "reviewedById" varchar(36), "reviewedAt" datetime2, "changeReason" nvarchar(500), "remindedAt" datetime2, "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "UQ_hcp_weekly_note_week" UNIQUE ("hcpId", "weekStart"), CONSTRAINT "PK_c1909631f9993cec703a33cb1d3" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hcp_weekly_note_district" ON "hcp_weekly_note" ("district", "weekStart") ;
+GO
+CREATE TABLE "hcp_attendance" ("id" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "date" varchar(10) NOT NULL, "jobcentreId" varchar(36), "status" varchar(10) NOT NULL, "arrivedAt" datetime2, "recordedById" varchar(36) NOT NULL, "recordedAt" datetime2 NOT NULL, "supplierRequestId" varchar(36), CONSTRAINT "UQ_hcp_attendance_day" UNIQUE ("hcpId", "date"), CONSTRAINT "PK_aab0587238db13150506b1a1fa9" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hcp_attendance_district" ON "hcp_attendance" ("district", "date") ;
+GO
+CREATE TABLE "supplier_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "kind" varchar(30) NOT NULL, "status" varchar(20) NOT NULL, "district" nvarchar(100) NOT NULL, "hcpId" varchar(36), "fromDate" varchar(10), "toDate" varchar(10), "details" nvarchar(1000) NOT NULL, "caseReference" varchar(20), "raisedById" varchar(36) NOT NULL, "raisedAt" datetime2 NOT NULL, "dueOn" varchar(10) NOT NULL, "answeredAt" datetime2, "answeredById" varchar(36), "answer" nvarchar(1000), "version" int NOT NULL, CONSTRAINT "UQ_supplier_request_number" UNIQUE ("number"), CONSTRAINT "PK_c17262a2ec69b720fa9323c9e84" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_supplier_request_district" ON "supplier_request" ("district", "raisedAt") ;
+GO
+CREATE TABLE "hcp_notice" ("id" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "givenOn" varchar(10) NOT NULL, "receivedOn" varchar(10) NOT NULL, "dueOn" varchar(10) NOT NULL, "lastDay" varchar(10) NOT NULL, "recordedById" varchar(36) NOT NULL, "recordedAt" datetime2 NOT NULL, CONSTRAINT "PK_234c35e51cf3e9879d1a04a7356" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_hcp_notice_district" ON "hcp_notice" ("district", "receivedOn") ;
+GO
 CREATE TABLE "follow_up_action" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "requestReference" varchar(20) NOT NULL, "kind" varchar(30) NOT NULL, "jobcentreId" varchar(36), "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "assigneeId" varchar(36), "status" varchar(12) NOT NULL, "createdById" varchar(36) NOT NULL, "createdAt" datetime2 NOT NULL, "dueBy" datetime2 NOT NULL, "assignedAt" datetime2, "acceptedAt" datetime2, "doneAt" datetime2, "doneNote" nvarchar(2000), "version" int NOT NULL, CONSTRAINT "UQ_follow_up_action_kind" UNIQUE ("requestId", "kind"), CONSTRAINT "PK_6fed9fa349f171e94ce34ecacbd" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_follow_up_action_assignee" ON "follow_up_action" ("assigneeId") ;
@@ -231,6 +253,14 @@ GO
 ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "hcp_site_day" ADD CONSTRAINT "FK_hcp_site_day_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hcp_activity" ADD CONSTRAINT "FK_hcp_activity_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hcp_weekly_note" ADD CONSTRAINT "FK_hcp_weekly_note_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hcp_attendance" ADD CONSTRAINT "FK_hcp_attendance_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
+GO
+ALTER TABLE "hcp_notice" ADD CONSTRAINT "FK_hcp_notice_hcp" FOREIGN KEY ("hcpId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "follow_up_action" ADD CONSTRAINT "FK_follow_up_action_request" FOREIGN KEY ("requestId") REFERENCES "support_request"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO

@@ -108,6 +108,16 @@ export const CLAIMANT_TABLES: readonly ClaimantTable[] = [
     internal: ['version'],
     version: 'version',
   },
+  {
+    entity: 'HcpActivity',
+    title: 'Case conferences with a Health Care Professional',
+    link: { by: 'reference', column: 'caseReference' },
+    // A note may name the claimant only when the activity is about their case; other notes are refused if they hold a National Insurance number.
+    columns: { note: 'free-text' },
+    internal: ['version'],
+    version: 'version',
+    hcpMaterial: true,
+  },
   { entity: 'AccessLog', title: 'Who has seen these cases', link: { by: 'request', column: 'caseId' }, columns: {} },
   { entity: 'AccessLog', title: 'Who has seen these Specialist Advice conversations', link: { by: 'conversation', column: 'caseId' }, columns: {}, hcpMaterial: true },
   { entity: 'BotState', title: 'Unfinished drafts', link: { by: 'search', column: 'document' }, columns: { document: 'free-text' }, internal: ['id', 'storageKey', 'etag'] },
@@ -151,6 +161,19 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
   ConferenceQas: { comments: 'A quality check of a whole group conference; no claimant.' },
   HcpSiteDay: 'Where an HCP works on a day.',
   ReportFeedback: 'Feedback scores (1 to 5, yes or no) from work coaches, HCPs and team leaders; no text, and reports show only counts and averages.',
+  HcpActivity: { takingPart: 'Colleagues or teams who took part in an HCP\'s supporting activity.', district: 'A district name.' },
+  HcpWeeklyNote: {
+    district: 'A district name.',
+    body: 'An HCP\'s weekly note of supporting activity: cases are named by reference only, and a National Insurance number is refused.',
+    changeReason: 'Why the activity manager asked for a change to a weekly note: about the note, not a person.',
+  },
+  HcpAttendance: { district: 'A district name.' },
+  SupplierRequest: {
+    district: 'A district name.',
+    details: 'A request to the HCP supplier: staffing or information, a case named by reference only; a National Insurance number is refused.',
+    answer: 'The supplier\'s answer, as recorded by the activity manager; a National Insurance number is refused.',
+  },
+  HcpNotice: { district: 'A district name.' },
   // Partnerships, the Disability Hub and strategies are about provision in a district, not about a
   // person: cases are named by reference only. Their forms are shown to staff who are not on a case,
   // so a claimant's details typed there would be a breach; erasure cannot find them by NINO.

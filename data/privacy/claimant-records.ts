@@ -48,8 +48,8 @@ function idsFor(cases: ClaimantCases, table: ClaimantTable): readonly string[] {
     case 'retention':
       return cases.retentionCaseIds;
     case 'reference':
-      // Request references only: other kinds of case are not named by reference elsewhere.
-      return cases.references.filter((r) => r.startsWith('DEA-'));
+      // Any case's reference: an HCP's case conference may be about a request, a conversation or a retention case.
+      return cases.references;
     case 'search':
       return [];
   }

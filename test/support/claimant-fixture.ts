@@ -41,6 +41,7 @@ export const SUBJECT = {
     retentionAgreed: 'Agreed Pibbleworth desk trial',
     retentionHcpAdvice: 'HCP Quazzleby lifting advice',
     retentionOutcome: 'Outcome Drizzlemoor transfer',
+    hcpActivityNote: 'Case conference on Plumbleford sciatica',
   },
 } as const;
 
@@ -106,6 +107,10 @@ export async function seedClaimant(dataSource: DataSource, at = new Date('2026-1
     id: randomUUID(), number: 2, employerAdviserId: coach.id, jobcentreId: coach.jobcentreId, deaId: null, workPsychologistId: null, hcpId: null, hcpAdvice: null,
     personName: OTHER.surname, employer: 'Other Employer Ltd', need: OTHER.text, nino: null, surname: null, assessment: 'straightforward', status: 'with_employer_adviser',
     route: 'employer_adviser', agreedNote: null, interventionRequestId: null, outcome: null, outcomeNote: null, outcomeById: null, closedAt: null, createdAt: at, version: 1,
+  });
+  await insert('HcpActivity', {
+    id: randomUUID(), hcpId: hcp.id, kind: 'individual_case_conference', status: 'done', jobcentreId: coach.jobcentreId, district: 'Surrey and Sussex', date: '2026-11-02', startsAt: at, endsAt: at,
+    takingPart: 'A work coach', note: t.hcpActivityNote, caseReference: 'SA-000001', caseCount: null, adHoc: true, requestedById: null, setById: null, recordedById: hcp.id, recordedAt: at, version: 1, createdAt: at, updatedAt: at,
   });
   await insert('AccessLog', { id: randomUUID(), at, staffId: coach.deaId, caseKind: 'request', caseId: request.id, relationship: 'adviser', shown: 'card' });
   await insert('AccessLog', { id: randomUUID(), at, staffId: hcp.id, caseKind: 'advice', caseId: conversationId, relationship: 'adviser', shown: 'card' });

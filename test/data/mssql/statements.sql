@@ -809,6 +809,215 @@ INSERT INTO "hcp_site_day"("hcpId", "date", "jobcentreId", "setById", "setAt")
   VALUES (@0, @1, @2, @3, @4);
 --   @0 varchar(36), @1 varchar(10), @2 varchar(36), @3 varchar(36), @4 datetime2
 
+-- SqlHcpActivityStore.createActivity
+INSERT INTO "hcp_activity"("id", "hcpId", "kind", "status", "jobcentreId", "district", "date", "startsAt", "endsAt", "takingPart", "note", "caseReference", "caseCount", "adHoc", "requestedById", "setById", "recordedById", "recordedAt", "version", "createdAt", "updatedAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13, @14, @15, @16, @17, @18, @19, @20);
+--   @0 varchar(36), @1 varchar(36), @2 varchar(30), @3 varchar(20), @4 varchar(36), @5 nvarchar(100), @6 varchar(10), @7 datetime2, @8 datetime2, @9 nvarchar(300), @10 nvarchar(1000), @11 varchar(20), @12 int, @13 bit, @14 varchar(36), @15 varchar(36), @16 varchar(36), @17 datetime2, @18 int, @19 datetime2, @20 datetime2
+SELECT "HcpActivity"."id" AS "HcpActivity_id", "HcpActivity"."hcpId" AS "HcpActivity_hcpId", "HcpActivity"."kind" AS "HcpActivity_kind", "HcpActivity"."status" AS "HcpActivity_status", "HcpActivity"."jobcentreId" AS "HcpActivity_jobcentreId", "HcpActivity"."district" AS "HcpActivity_district", "HcpActivity"."date" AS "HcpActivity_date", "HcpActivity"."startsAt" AS "HcpActivity_startsAt", "HcpActivity"."endsAt" AS "HcpActivity_endsAt", "HcpActivity"."takingPart" AS "HcpActivity_takingPart", "HcpActivity"."note" AS "HcpActivity_note", "HcpActivity"."caseReference" AS "HcpActivity_caseReference", "HcpActivity"."caseCount" AS "HcpActivity_caseCount", "HcpActivity"."adHoc" AS "HcpActivity_adHoc", "HcpActivity"."requestedById" AS "HcpActivity_requestedById", "HcpActivity"."setById" AS "HcpActivity_setById", "HcpActivity"."recordedById" AS "HcpActivity_recordedById", "HcpActivity"."recordedAt" AS "HcpActivity_recordedAt", "HcpActivity"."version" AS "HcpActivity_version", "HcpActivity"."createdAt" AS "HcpActivity_createdAt", "HcpActivity"."updatedAt" AS "HcpActivity_updatedAt"
+  FROM "hcp_activity" "HcpActivity"
+  WHERE (("HcpActivity"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlHcpActivityStore.activity
+SELECT "HcpActivity"."id" AS "HcpActivity_id", "HcpActivity"."hcpId" AS "HcpActivity_hcpId", "HcpActivity"."kind" AS "HcpActivity_kind", "HcpActivity"."status" AS "HcpActivity_status", "HcpActivity"."jobcentreId" AS "HcpActivity_jobcentreId", "HcpActivity"."district" AS "HcpActivity_district", "HcpActivity"."date" AS "HcpActivity_date", "HcpActivity"."startsAt" AS "HcpActivity_startsAt", "HcpActivity"."endsAt" AS "HcpActivity_endsAt", "HcpActivity"."takingPart" AS "HcpActivity_takingPart", "HcpActivity"."note" AS "HcpActivity_note", "HcpActivity"."caseReference" AS "HcpActivity_caseReference", "HcpActivity"."caseCount" AS "HcpActivity_caseCount", "HcpActivity"."adHoc" AS "HcpActivity_adHoc", "HcpActivity"."requestedById" AS "HcpActivity_requestedById", "HcpActivity"."setById" AS "HcpActivity_setById", "HcpActivity"."recordedById" AS "HcpActivity_recordedById", "HcpActivity"."recordedAt" AS "HcpActivity_recordedAt", "HcpActivity"."version" AS "HcpActivity_version", "HcpActivity"."createdAt" AS "HcpActivity_createdAt", "HcpActivity"."updatedAt" AS "HcpActivity_updatedAt"
+  FROM "hcp_activity" "HcpActivity"
+  WHERE (("HcpActivity"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlHcpActivityStore.updateActivity
+UPDATE "hcp_activity"
+  SET "status" = @0, "date" = @1, "startsAt" = @2, "endsAt" = @3, "setById" = @4, "version" = @5, "updatedAt" = @6
+  WHERE "id" = @7 AND "version" = @8;
+--   @0 varchar(20), @1 varchar(10), @2 datetime2, @3 datetime2, @4 varchar(36), @5 int, @6 datetime2, @7 string, @8 number
+SELECT "HcpActivity"."id" AS "HcpActivity_id", "HcpActivity"."hcpId" AS "HcpActivity_hcpId", "HcpActivity"."kind" AS "HcpActivity_kind", "HcpActivity"."status" AS "HcpActivity_status", "HcpActivity"."jobcentreId" AS "HcpActivity_jobcentreId", "HcpActivity"."district" AS "HcpActivity_district", "HcpActivity"."date" AS "HcpActivity_date", "HcpActivity"."startsAt" AS "HcpActivity_startsAt", "HcpActivity"."endsAt" AS "HcpActivity_endsAt", "HcpActivity"."takingPart" AS "HcpActivity_takingPart", "HcpActivity"."note" AS "HcpActivity_note", "HcpActivity"."caseReference" AS "HcpActivity_caseReference", "HcpActivity"."caseCount" AS "HcpActivity_caseCount", "HcpActivity"."adHoc" AS "HcpActivity_adHoc", "HcpActivity"."requestedById" AS "HcpActivity_requestedById", "HcpActivity"."setById" AS "HcpActivity_setById", "HcpActivity"."recordedById" AS "HcpActivity_recordedById", "HcpActivity"."recordedAt" AS "HcpActivity_recordedAt", "HcpActivity"."version" AS "HcpActivity_version", "HcpActivity"."createdAt" AS "HcpActivity_createdAt", "HcpActivity"."updatedAt" AS "HcpActivity_updatedAt"
+  FROM "hcp_activity" "HcpActivity"
+  WHERE (("HcpActivity"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlHcpActivityStore.activitiesOf
+SELECT "HcpActivity"."id" AS "HcpActivity_id", "HcpActivity"."hcpId" AS "HcpActivity_hcpId", "HcpActivity"."kind" AS "HcpActivity_kind", "HcpActivity"."status" AS "HcpActivity_status", "HcpActivity"."jobcentreId" AS "HcpActivity_jobcentreId", "HcpActivity"."district" AS "HcpActivity_district", "HcpActivity"."date" AS "HcpActivity_date", "HcpActivity"."startsAt" AS "HcpActivity_startsAt", "HcpActivity"."endsAt" AS "HcpActivity_endsAt", "HcpActivity"."takingPart" AS "HcpActivity_takingPart", "HcpActivity"."note" AS "HcpActivity_note", "HcpActivity"."caseReference" AS "HcpActivity_caseReference", "HcpActivity"."caseCount" AS "HcpActivity_caseCount", "HcpActivity"."adHoc" AS "HcpActivity_adHoc", "HcpActivity"."requestedById" AS "HcpActivity_requestedById", "HcpActivity"."setById" AS "HcpActivity_setById", "HcpActivity"."recordedById" AS "HcpActivity_recordedById", "HcpActivity"."recordedAt" AS "HcpActivity_recordedAt", "HcpActivity"."version" AS "HcpActivity_version", "HcpActivity"."createdAt" AS "HcpActivity_createdAt", "HcpActivity"."updatedAt" AS "HcpActivity_updatedAt"
+  FROM "hcp_activity" "HcpActivity"
+  WHERE (("HcpActivity"."hcpId" = @0) AND ("HcpActivity"."date" BETWEEN @1 AND @2))
+  ORDER BY "HcpActivity"."date" ASC, "HcpActivity"."startsAt" ASC;
+--   @0 varchar(36), @1 varchar(10), @2 varchar(10)
+
+-- SqlHcpActivityStore.openActivitiesOf
+SELECT "HcpActivity"."id" AS "HcpActivity_id", "HcpActivity"."hcpId" AS "HcpActivity_hcpId", "HcpActivity"."kind" AS "HcpActivity_kind", "HcpActivity"."status" AS "HcpActivity_status", "HcpActivity"."jobcentreId" AS "HcpActivity_jobcentreId", "HcpActivity"."district" AS "HcpActivity_district", "HcpActivity"."date" AS "HcpActivity_date", "HcpActivity"."startsAt" AS "HcpActivity_startsAt", "HcpActivity"."endsAt" AS "HcpActivity_endsAt", "HcpActivity"."takingPart" AS "HcpActivity_takingPart", "HcpActivity"."note" AS "HcpActivity_note", "HcpActivity"."caseReference" AS "HcpActivity_caseReference", "HcpActivity"."caseCount" AS "HcpActivity_caseCount", "HcpActivity"."adHoc" AS "HcpActivity_adHoc", "HcpActivity"."requestedById" AS "HcpActivity_requestedById", "HcpActivity"."setById" AS "HcpActivity_setById", "HcpActivity"."recordedById" AS "HcpActivity_recordedById", "HcpActivity"."recordedAt" AS "HcpActivity_recordedAt", "HcpActivity"."version" AS "HcpActivity_version", "HcpActivity"."createdAt" AS "HcpActivity_createdAt", "HcpActivity"."updatedAt" AS "HcpActivity_updatedAt"
+  FROM "hcp_activity" "HcpActivity"
+  WHERE (("HcpActivity"."hcpId" = @0) AND ("HcpActivity"."status" IN (@1, @2)))
+  ORDER BY "HcpActivity"."createdAt" ASC;
+--   @0 varchar(36), @1 varchar(20), @2 varchar(20)
+
+-- SqlHcpActivityStore.activitiesInDistrict
+SELECT "HcpActivity"."id" AS "HcpActivity_id", "HcpActivity"."hcpId" AS "HcpActivity_hcpId", "HcpActivity"."kind" AS "HcpActivity_kind", "HcpActivity"."status" AS "HcpActivity_status", "HcpActivity"."jobcentreId" AS "HcpActivity_jobcentreId", "HcpActivity"."district" AS "HcpActivity_district", "HcpActivity"."date" AS "HcpActivity_date", "HcpActivity"."startsAt" AS "HcpActivity_startsAt", "HcpActivity"."endsAt" AS "HcpActivity_endsAt", "HcpActivity"."takingPart" AS "HcpActivity_takingPart", "HcpActivity"."note" AS "HcpActivity_note", "HcpActivity"."caseReference" AS "HcpActivity_caseReference", "HcpActivity"."caseCount" AS "HcpActivity_caseCount", "HcpActivity"."adHoc" AS "HcpActivity_adHoc", "HcpActivity"."requestedById" AS "HcpActivity_requestedById", "HcpActivity"."setById" AS "HcpActivity_setById", "HcpActivity"."recordedById" AS "HcpActivity_recordedById", "HcpActivity"."recordedAt" AS "HcpActivity_recordedAt", "HcpActivity"."version" AS "HcpActivity_version", "HcpActivity"."createdAt" AS "HcpActivity_createdAt", "HcpActivity"."updatedAt" AS "HcpActivity_updatedAt"
+  FROM "hcp_activity" "HcpActivity"
+  WHERE (("HcpActivity"."district" = @0) AND ("HcpActivity"."date" BETWEEN @1 AND @2))
+  ORDER BY "HcpActivity"."date" ASC, "HcpActivity"."startsAt" ASC;
+--   @0 nvarchar(100), @1 varchar(10), @2 varchar(10)
+
+-- SqlHcpActivityStore.requestedInDistrict
+SELECT "HcpActivity"."id" AS "HcpActivity_id", "HcpActivity"."hcpId" AS "HcpActivity_hcpId", "HcpActivity"."kind" AS "HcpActivity_kind", "HcpActivity"."status" AS "HcpActivity_status", "HcpActivity"."jobcentreId" AS "HcpActivity_jobcentreId", "HcpActivity"."district" AS "HcpActivity_district", "HcpActivity"."date" AS "HcpActivity_date", "HcpActivity"."startsAt" AS "HcpActivity_startsAt", "HcpActivity"."endsAt" AS "HcpActivity_endsAt", "HcpActivity"."takingPart" AS "HcpActivity_takingPart", "HcpActivity"."note" AS "HcpActivity_note", "HcpActivity"."caseReference" AS "HcpActivity_caseReference", "HcpActivity"."caseCount" AS "HcpActivity_caseCount", "HcpActivity"."adHoc" AS "HcpActivity_adHoc", "HcpActivity"."requestedById" AS "HcpActivity_requestedById", "HcpActivity"."setById" AS "HcpActivity_setById", "HcpActivity"."recordedById" AS "HcpActivity_recordedById", "HcpActivity"."recordedAt" AS "HcpActivity_recordedAt", "HcpActivity"."version" AS "HcpActivity_version", "HcpActivity"."createdAt" AS "HcpActivity_createdAt", "HcpActivity"."updatedAt" AS "HcpActivity_updatedAt"
+  FROM "hcp_activity" "HcpActivity"
+  WHERE (("HcpActivity"."district" = @0) AND ("HcpActivity"."status" = @1))
+  ORDER BY "HcpActivity"."createdAt" ASC;
+--   @0 nvarchar(100), @1 varchar(20)
+
+-- SqlHcpActivityStore.weeklyNote
+SELECT "HcpWeeklyNote"."id" AS "HcpWeeklyNote_id", "HcpWeeklyNote"."hcpId" AS "HcpWeeklyNote_hcpId", "HcpWeeklyNote"."district" AS "HcpWeeklyNote_district", "HcpWeeklyNote"."weekStart" AS "HcpWeeklyNote_weekStart", "HcpWeeklyNote"."status" AS "HcpWeeklyNote_status", "HcpWeeklyNote"."body" AS "HcpWeeklyNote_body", "HcpWeeklyNote"."submittedAt" AS "HcpWeeklyNote_submittedAt", "HcpWeeklyNote"."reviewedById" AS "HcpWeeklyNote_reviewedById", "HcpWeeklyNote"."reviewedAt" AS "HcpWeeklyNote_reviewedAt", "HcpWeeklyNote"."changeReason" AS "HcpWeeklyNote_changeReason", "HcpWeeklyNote"."remindedAt" AS "HcpWeeklyNote_remindedAt", "HcpWeeklyNote"."version" AS "HcpWeeklyNote_version", "HcpWeeklyNote"."createdAt" AS "HcpWeeklyNote_createdAt", "HcpWeeklyNote"."updatedAt" AS "HcpWeeklyNote_updatedAt"
+  FROM "hcp_weekly_note" "HcpWeeklyNote"
+  WHERE (("HcpWeeklyNote"."hcpId" = @0) AND ("HcpWeeklyNote"."weekStart" = @1))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36), @1 varchar(10)
+
+-- SqlHcpActivityStore.weeklyNoteById
+SELECT "HcpWeeklyNote"."id" AS "HcpWeeklyNote_id", "HcpWeeklyNote"."hcpId" AS "HcpWeeklyNote_hcpId", "HcpWeeklyNote"."district" AS "HcpWeeklyNote_district", "HcpWeeklyNote"."weekStart" AS "HcpWeeklyNote_weekStart", "HcpWeeklyNote"."status" AS "HcpWeeklyNote_status", "HcpWeeklyNote"."body" AS "HcpWeeklyNote_body", "HcpWeeklyNote"."submittedAt" AS "HcpWeeklyNote_submittedAt", "HcpWeeklyNote"."reviewedById" AS "HcpWeeklyNote_reviewedById", "HcpWeeklyNote"."reviewedAt" AS "HcpWeeklyNote_reviewedAt", "HcpWeeklyNote"."changeReason" AS "HcpWeeklyNote_changeReason", "HcpWeeklyNote"."remindedAt" AS "HcpWeeklyNote_remindedAt", "HcpWeeklyNote"."version" AS "HcpWeeklyNote_version", "HcpWeeklyNote"."createdAt" AS "HcpWeeklyNote_createdAt", "HcpWeeklyNote"."updatedAt" AS "HcpWeeklyNote_updatedAt"
+  FROM "hcp_weekly_note" "HcpWeeklyNote"
+  WHERE (("HcpWeeklyNote"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlHcpActivityStore.createWeeklyNote
+INSERT INTO "hcp_weekly_note"("id", "hcpId", "district", "weekStart", "status", "body", "submittedAt", "reviewedById", "reviewedAt", "changeReason", "remindedAt", "version", "createdAt", "updatedAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13);
+--   @0 varchar(36), @1 varchar(36), @2 nvarchar(100), @3 varchar(10), @4 varchar(20), @5 nvarchar(4000), @6 datetime2, @7 varchar(36), @8 datetime2, @9 nvarchar(500), @10 datetime2, @11 int, @12 datetime2, @13 datetime2
+SELECT "HcpWeeklyNote"."id" AS "HcpWeeklyNote_id", "HcpWeeklyNote"."hcpId" AS "HcpWeeklyNote_hcpId", "HcpWeeklyNote"."district" AS "HcpWeeklyNote_district", "HcpWeeklyNote"."weekStart" AS "HcpWeeklyNote_weekStart", "HcpWeeklyNote"."status" AS "HcpWeeklyNote_status", "HcpWeeklyNote"."body" AS "HcpWeeklyNote_body", "HcpWeeklyNote"."submittedAt" AS "HcpWeeklyNote_submittedAt", "HcpWeeklyNote"."reviewedById" AS "HcpWeeklyNote_reviewedById", "HcpWeeklyNote"."reviewedAt" AS "HcpWeeklyNote_reviewedAt", "HcpWeeklyNote"."changeReason" AS "HcpWeeklyNote_changeReason", "HcpWeeklyNote"."remindedAt" AS "HcpWeeklyNote_remindedAt", "HcpWeeklyNote"."version" AS "HcpWeeklyNote_version", "HcpWeeklyNote"."createdAt" AS "HcpWeeklyNote_createdAt", "HcpWeeklyNote"."updatedAt" AS "HcpWeeklyNote_updatedAt"
+  FROM "hcp_weekly_note" "HcpWeeklyNote"
+  WHERE (("HcpWeeklyNote"."hcpId" = @0) AND ("HcpWeeklyNote"."weekStart" = @1))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36), @1 varchar(10)
+
+-- SqlHcpActivityStore.updateWeeklyNote
+UPDATE "hcp_weekly_note"
+  SET "status" = @0, "reviewedById" = @1, "reviewedAt" = @2, "version" = @3, "updatedAt" = @4
+  WHERE "id" = @5 AND "version" = @6;
+--   @0 varchar(20), @1 varchar(36), @2 datetime2, @3 int, @4 datetime2, @5 string, @6 number
+SELECT "HcpWeeklyNote"."id" AS "HcpWeeklyNote_id", "HcpWeeklyNote"."hcpId" AS "HcpWeeklyNote_hcpId", "HcpWeeklyNote"."district" AS "HcpWeeklyNote_district", "HcpWeeklyNote"."weekStart" AS "HcpWeeklyNote_weekStart", "HcpWeeklyNote"."status" AS "HcpWeeklyNote_status", "HcpWeeklyNote"."body" AS "HcpWeeklyNote_body", "HcpWeeklyNote"."submittedAt" AS "HcpWeeklyNote_submittedAt", "HcpWeeklyNote"."reviewedById" AS "HcpWeeklyNote_reviewedById", "HcpWeeklyNote"."reviewedAt" AS "HcpWeeklyNote_reviewedAt", "HcpWeeklyNote"."changeReason" AS "HcpWeeklyNote_changeReason", "HcpWeeklyNote"."remindedAt" AS "HcpWeeklyNote_remindedAt", "HcpWeeklyNote"."version" AS "HcpWeeklyNote_version", "HcpWeeklyNote"."createdAt" AS "HcpWeeklyNote_createdAt", "HcpWeeklyNote"."updatedAt" AS "HcpWeeklyNote_updatedAt"
+  FROM "hcp_weekly_note" "HcpWeeklyNote"
+  WHERE (("HcpWeeklyNote"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlHcpActivityStore.weeklyNotesInDistrict
+SELECT "HcpWeeklyNote"."id" AS "HcpWeeklyNote_id", "HcpWeeklyNote"."hcpId" AS "HcpWeeklyNote_hcpId", "HcpWeeklyNote"."district" AS "HcpWeeklyNote_district", "HcpWeeklyNote"."weekStart" AS "HcpWeeklyNote_weekStart", "HcpWeeklyNote"."status" AS "HcpWeeklyNote_status", "HcpWeeklyNote"."body" AS "HcpWeeklyNote_body", "HcpWeeklyNote"."submittedAt" AS "HcpWeeklyNote_submittedAt", "HcpWeeklyNote"."reviewedById" AS "HcpWeeklyNote_reviewedById", "HcpWeeklyNote"."reviewedAt" AS "HcpWeeklyNote_reviewedAt", "HcpWeeklyNote"."changeReason" AS "HcpWeeklyNote_changeReason", "HcpWeeklyNote"."remindedAt" AS "HcpWeeklyNote_remindedAt", "HcpWeeklyNote"."version" AS "HcpWeeklyNote_version", "HcpWeeklyNote"."createdAt" AS "HcpWeeklyNote_createdAt", "HcpWeeklyNote"."updatedAt" AS "HcpWeeklyNote_updatedAt"
+  FROM "hcp_weekly_note" "HcpWeeklyNote"
+  WHERE (("HcpWeeklyNote"."district" = @0) AND ("HcpWeeklyNote"."weekStart" BETWEEN @1 AND @2))
+  ORDER BY "HcpWeeklyNote"."weekStart" ASC;
+--   @0 nvarchar(100), @1 varchar(10), @2 varchar(10)
+
+-- SqlHcpActivityStore.weeklyNotesFor
+SELECT "HcpWeeklyNote"."id" AS "HcpWeeklyNote_id", "HcpWeeklyNote"."hcpId" AS "HcpWeeklyNote_hcpId", "HcpWeeklyNote"."district" AS "HcpWeeklyNote_district", "HcpWeeklyNote"."weekStart" AS "HcpWeeklyNote_weekStart", "HcpWeeklyNote"."status" AS "HcpWeeklyNote_status", "HcpWeeklyNote"."body" AS "HcpWeeklyNote_body", "HcpWeeklyNote"."submittedAt" AS "HcpWeeklyNote_submittedAt", "HcpWeeklyNote"."reviewedById" AS "HcpWeeklyNote_reviewedById", "HcpWeeklyNote"."reviewedAt" AS "HcpWeeklyNote_reviewedAt", "HcpWeeklyNote"."changeReason" AS "HcpWeeklyNote_changeReason", "HcpWeeklyNote"."remindedAt" AS "HcpWeeklyNote_remindedAt", "HcpWeeklyNote"."version" AS "HcpWeeklyNote_version", "HcpWeeklyNote"."createdAt" AS "HcpWeeklyNote_createdAt", "HcpWeeklyNote"."updatedAt" AS "HcpWeeklyNote_updatedAt"
+  FROM "hcp_weekly_note" "HcpWeeklyNote"
+  WHERE (("HcpWeeklyNote"."hcpId" IN (@0, @1)) AND ("HcpWeeklyNote"."weekStart" = @2));
+--   @0 varchar(36), @1 varchar(36), @2 varchar(10)
+
+-- SqlHcpActivityStore.recordAttendance
+INSERT INTO "hcp_attendance"("id", "hcpId", "district", "date", "jobcentreId", "status", "arrivedAt", "recordedById", "recordedAt", "supplierRequestId")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
+--   @0 varchar(36), @1 varchar(36), @2 nvarchar(100), @3 varchar(10), @4 varchar(36), @5 varchar(10), @6 datetime2, @7 varchar(36), @8 datetime2, @9 varchar(36)
+
+-- SqlHcpActivityStore.attendanceOf
+SELECT "HcpAttendance"."id" AS "HcpAttendance_id", "HcpAttendance"."hcpId" AS "HcpAttendance_hcpId", "HcpAttendance"."district" AS "HcpAttendance_district", "HcpAttendance"."date" AS "HcpAttendance_date", "HcpAttendance"."jobcentreId" AS "HcpAttendance_jobcentreId", "HcpAttendance"."status" AS "HcpAttendance_status", "HcpAttendance"."arrivedAt" AS "HcpAttendance_arrivedAt", "HcpAttendance"."recordedById" AS "HcpAttendance_recordedById", "HcpAttendance"."recordedAt" AS "HcpAttendance_recordedAt", "HcpAttendance"."supplierRequestId" AS "HcpAttendance_supplierRequestId"
+  FROM "hcp_attendance" "HcpAttendance"
+  WHERE (("HcpAttendance"."hcpId" = @0) AND ("HcpAttendance"."date" BETWEEN @1 AND @2))
+  ORDER BY "HcpAttendance"."date" ASC;
+--   @0 varchar(36), @1 varchar(10), @2 varchar(10)
+
+-- SqlHcpActivityStore.attendanceInDistrict
+SELECT "HcpAttendance"."id" AS "HcpAttendance_id", "HcpAttendance"."hcpId" AS "HcpAttendance_hcpId", "HcpAttendance"."district" AS "HcpAttendance_district", "HcpAttendance"."date" AS "HcpAttendance_date", "HcpAttendance"."jobcentreId" AS "HcpAttendance_jobcentreId", "HcpAttendance"."status" AS "HcpAttendance_status", "HcpAttendance"."arrivedAt" AS "HcpAttendance_arrivedAt", "HcpAttendance"."recordedById" AS "HcpAttendance_recordedById", "HcpAttendance"."recordedAt" AS "HcpAttendance_recordedAt", "HcpAttendance"."supplierRequestId" AS "HcpAttendance_supplierRequestId"
+  FROM "hcp_attendance" "HcpAttendance"
+  WHERE (("HcpAttendance"."district" = @0) AND ("HcpAttendance"."date" BETWEEN @1 AND @2))
+  ORDER BY "HcpAttendance"."date" ASC;
+--   @0 nvarchar(100), @1 varchar(10), @2 varchar(10)
+
+-- SqlHcpActivityStore.linkAttendanceToRequest
+UPDATE "hcp_attendance"
+  SET "supplierRequestId" = @0
+  WHERE "id" IN (@1, @2);
+--   @0 varchar(36), @1 string, @2 string
+
+-- SqlHcpActivityStore.createSupplierRequest
+BEGIN TRANSACTION;
+SELECT MAX("s"."number") AS "max"
+  FROM "supplier_request" "s";
+INSERT INTO "supplier_request"("id", "number", "kind", "status", "district", "hcpId", "fromDate", "toDate", "details", "caseReference", "raisedById", "raisedAt", "dueOn", "answeredAt", "answeredById", "answer", "version")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13, @14, @15, @16);
+--   @0 varchar(36), @1 int, @2 varchar(30), @3 varchar(20), @4 nvarchar(100), @5 varchar(36), @6 varchar(10), @7 varchar(10), @8 nvarchar(1000), @9 varchar(20), @10 varchar(36), @11 datetime2, @12 varchar(10), @13 datetime2, @14 varchar(36), @15 nvarchar(1000), @16 int
+COMMIT;
+SELECT "SupplierRequest"."id" AS "SupplierRequest_id", "SupplierRequest"."number" AS "SupplierRequest_number", "SupplierRequest"."kind" AS "SupplierRequest_kind", "SupplierRequest"."status" AS "SupplierRequest_status", "SupplierRequest"."district" AS "SupplierRequest_district", "SupplierRequest"."hcpId" AS "SupplierRequest_hcpId", "SupplierRequest"."fromDate" AS "SupplierRequest_fromDate", "SupplierRequest"."toDate" AS "SupplierRequest_toDate", "SupplierRequest"."details" AS "SupplierRequest_details", "SupplierRequest"."caseReference" AS "SupplierRequest_caseReference", "SupplierRequest"."raisedById" AS "SupplierRequest_raisedById", "SupplierRequest"."raisedAt" AS "SupplierRequest_raisedAt", "SupplierRequest"."dueOn" AS "SupplierRequest_dueOn", "SupplierRequest"."answeredAt" AS "SupplierRequest_answeredAt", "SupplierRequest"."answeredById" AS "SupplierRequest_answeredById", "SupplierRequest"."answer" AS "SupplierRequest_answer", "SupplierRequest"."version" AS "SupplierRequest_version"
+  FROM "supplier_request" "SupplierRequest"
+  WHERE (("SupplierRequest"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlHcpActivityStore.supplierRequest
+SELECT "SupplierRequest"."id" AS "SupplierRequest_id", "SupplierRequest"."number" AS "SupplierRequest_number", "SupplierRequest"."kind" AS "SupplierRequest_kind", "SupplierRequest"."status" AS "SupplierRequest_status", "SupplierRequest"."district" AS "SupplierRequest_district", "SupplierRequest"."hcpId" AS "SupplierRequest_hcpId", "SupplierRequest"."fromDate" AS "SupplierRequest_fromDate", "SupplierRequest"."toDate" AS "SupplierRequest_toDate", "SupplierRequest"."details" AS "SupplierRequest_details", "SupplierRequest"."caseReference" AS "SupplierRequest_caseReference", "SupplierRequest"."raisedById" AS "SupplierRequest_raisedById", "SupplierRequest"."raisedAt" AS "SupplierRequest_raisedAt", "SupplierRequest"."dueOn" AS "SupplierRequest_dueOn", "SupplierRequest"."answeredAt" AS "SupplierRequest_answeredAt", "SupplierRequest"."answeredById" AS "SupplierRequest_answeredById", "SupplierRequest"."answer" AS "SupplierRequest_answer", "SupplierRequest"."version" AS "SupplierRequest_version"
+  FROM "supplier_request" "SupplierRequest"
+  WHERE (("SupplierRequest"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlHcpActivityStore.updateSupplierRequest
+UPDATE "supplier_request"
+  SET "status" = @0, "answeredAt" = @1, "answeredById" = @2, "answer" = @3, "version" = @4
+  WHERE "id" = @5 AND "version" = @6;
+--   @0 varchar(20), @1 datetime2, @2 varchar(36), @3 nvarchar(1000), @4 int, @5 string, @6 number
+SELECT "SupplierRequest"."id" AS "SupplierRequest_id", "SupplierRequest"."number" AS "SupplierRequest_number", "SupplierRequest"."kind" AS "SupplierRequest_kind", "SupplierRequest"."status" AS "SupplierRequest_status", "SupplierRequest"."district" AS "SupplierRequest_district", "SupplierRequest"."hcpId" AS "SupplierRequest_hcpId", "SupplierRequest"."fromDate" AS "SupplierRequest_fromDate", "SupplierRequest"."toDate" AS "SupplierRequest_toDate", "SupplierRequest"."details" AS "SupplierRequest_details", "SupplierRequest"."caseReference" AS "SupplierRequest_caseReference", "SupplierRequest"."raisedById" AS "SupplierRequest_raisedById", "SupplierRequest"."raisedAt" AS "SupplierRequest_raisedAt", "SupplierRequest"."dueOn" AS "SupplierRequest_dueOn", "SupplierRequest"."answeredAt" AS "SupplierRequest_answeredAt", "SupplierRequest"."answeredById" AS "SupplierRequest_answeredById", "SupplierRequest"."answer" AS "SupplierRequest_answer", "SupplierRequest"."version" AS "SupplierRequest_version"
+  FROM "supplier_request" "SupplierRequest"
+  WHERE (("SupplierRequest"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlHcpActivityStore.supplierRequestsInDistrict
+SELECT "SupplierRequest"."id" AS "SupplierRequest_id", "SupplierRequest"."number" AS "SupplierRequest_number", "SupplierRequest"."kind" AS "SupplierRequest_kind", "SupplierRequest"."status" AS "SupplierRequest_status", "SupplierRequest"."district" AS "SupplierRequest_district", "SupplierRequest"."hcpId" AS "SupplierRequest_hcpId", "SupplierRequest"."fromDate" AS "SupplierRequest_fromDate", "SupplierRequest"."toDate" AS "SupplierRequest_toDate", "SupplierRequest"."details" AS "SupplierRequest_details", "SupplierRequest"."caseReference" AS "SupplierRequest_caseReference", "SupplierRequest"."raisedById" AS "SupplierRequest_raisedById", "SupplierRequest"."raisedAt" AS "SupplierRequest_raisedAt", "SupplierRequest"."dueOn" AS "SupplierRequest_dueOn", "SupplierRequest"."answeredAt" AS "SupplierRequest_answeredAt", "SupplierRequest"."answeredById" AS "SupplierRequest_answeredById", "SupplierRequest"."answer" AS "SupplierRequest_answer", "SupplierRequest"."version" AS "SupplierRequest_version"
+  FROM "supplier_request" "SupplierRequest"
+  WHERE (("SupplierRequest"."district" = @0) AND ("SupplierRequest"."raisedAt" BETWEEN @1 AND @2))
+  ORDER BY "SupplierRequest"."raisedAt" ASC;
+--   @0 nvarchar(100), @1 datetime2, @2 datetime2
+
+-- SqlHcpActivityStore.openSupplierRequests
+SELECT "SupplierRequest"."id" AS "SupplierRequest_id", "SupplierRequest"."number" AS "SupplierRequest_number", "SupplierRequest"."kind" AS "SupplierRequest_kind", "SupplierRequest"."status" AS "SupplierRequest_status", "SupplierRequest"."district" AS "SupplierRequest_district", "SupplierRequest"."hcpId" AS "SupplierRequest_hcpId", "SupplierRequest"."fromDate" AS "SupplierRequest_fromDate", "SupplierRequest"."toDate" AS "SupplierRequest_toDate", "SupplierRequest"."details" AS "SupplierRequest_details", "SupplierRequest"."caseReference" AS "SupplierRequest_caseReference", "SupplierRequest"."raisedById" AS "SupplierRequest_raisedById", "SupplierRequest"."raisedAt" AS "SupplierRequest_raisedAt", "SupplierRequest"."dueOn" AS "SupplierRequest_dueOn", "SupplierRequest"."answeredAt" AS "SupplierRequest_answeredAt", "SupplierRequest"."answeredById" AS "SupplierRequest_answeredById", "SupplierRequest"."answer" AS "SupplierRequest_answer", "SupplierRequest"."version" AS "SupplierRequest_version"
+  FROM "supplier_request" "SupplierRequest"
+  WHERE (("SupplierRequest"."district" = @0) AND ("SupplierRequest"."status" = @1))
+  ORDER BY "SupplierRequest"."raisedAt" ASC;
+--   @0 nvarchar(100), @1 varchar(20)
+
+-- SqlHcpActivityStore.recordNotice
+INSERT INTO "hcp_notice"("id", "hcpId", "district", "givenOn", "receivedOn", "dueOn", "lastDay", "recordedById", "recordedAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8);
+--   @0 varchar(36), @1 varchar(36), @2 nvarchar(100), @3 varchar(10), @4 varchar(10), @5 varchar(10), @6 varchar(10), @7 varchar(36), @8 datetime2
+
+-- SqlHcpActivityStore.noticeOf
+SELECT "HcpNotice"."id" AS "HcpNotice_id", "HcpNotice"."hcpId" AS "HcpNotice_hcpId", "HcpNotice"."district" AS "HcpNotice_district", "HcpNotice"."givenOn" AS "HcpNotice_givenOn", "HcpNotice"."receivedOn" AS "HcpNotice_receivedOn", "HcpNotice"."dueOn" AS "HcpNotice_dueOn", "HcpNotice"."lastDay" AS "HcpNotice_lastDay", "HcpNotice"."recordedById" AS "HcpNotice_recordedById", "HcpNotice"."recordedAt" AS "HcpNotice_recordedAt"
+  FROM "hcp_notice" "HcpNotice"
+  WHERE (("HcpNotice"."hcpId" = @0))
+  ORDER BY "HcpNotice"."recordedAt" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
+
+-- SqlHcpActivityStore.noticesInDistrict
+SELECT "HcpNotice"."id" AS "HcpNotice_id", "HcpNotice"."hcpId" AS "HcpNotice_hcpId", "HcpNotice"."district" AS "HcpNotice_district", "HcpNotice"."givenOn" AS "HcpNotice_givenOn", "HcpNotice"."receivedOn" AS "HcpNotice_receivedOn", "HcpNotice"."dueOn" AS "HcpNotice_dueOn", "HcpNotice"."lastDay" AS "HcpNotice_lastDay", "HcpNotice"."recordedById" AS "HcpNotice_recordedById", "HcpNotice"."recordedAt" AS "HcpNotice_recordedAt"
+  FROM "hcp_notice" "HcpNotice"
+  WHERE (("HcpNotice"."district" = @0))
+  ORDER BY "HcpNotice"."receivedOn" ASC;
+--   @0 nvarchar(100)
+
+-- SqlHcpRoles.managersInDistrict
+SELECT "s"."id" AS "id"
+  FROM "staff" "s"
+  INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = @0
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  WHERE "j"."district" = @1
+  ORDER BY "s"."name" ASC;
+--   @0 string, @1 string
+
+-- SqlHcpRoles.allHcps
+SELECT "r"."staffId" AS "id"
+  FROM "staff_role" "r"
+  WHERE "r"."role" = @0;
+--   @0 string
+
 -- SqlAdvicePeople.jobcentre
 SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name", "Jobcentre"."cluster" AS "Jobcentre_cluster", "Jobcentre"."district" AS "Jobcentre_district", "Jobcentre"."bankHolidayRegion" AS "Jobcentre_bankHolidayRegion"
   FROM "jobcentre" "Jobcentre"

@@ -18,6 +18,7 @@ import { SqlSupportRequestStore } from '../../../data/stores/support-requests';
 import { SqlTrendStore } from '../../../data/stores/trend-alerts';
 import { SqlWorkingPatterns } from '../../../data/stores/working-patterns';
 import { SqlAdvicePeople, SqlAdviceStore } from '../../../data/stores/specialist-advice';
+import { SqlHcpActivityStore, SqlHcpRoles } from '../../../data/stores/hcp-activity';
 import { ConversationPace } from '../../../data/stores/conversation-pace';
 import { SqlFollowUpActionStore } from '../../../data/stores/follow-up-actions';
 import { SqlOutputsReader, SqlPartnershipStore } from '../../../data/stores/partnership';
@@ -306,6 +307,58 @@ export const SUBJECTS: readonly Subject[] = [
     record: (s) => s.record(ID, OTHER, 'booked', AT),
     siteDays: (s, { n }) => s.siteDays(list(n), '2026-01-05', '2026-02-05'),
     setSiteDay: (s) => s.setSiteDay({ hcpId: OTHER, date: '2026-01-05', jobcentreId: ID }, ID, AT),
+  }),
+  store(SqlHcpActivityStore, ({ dataSource }) => new SqlHcpActivityStore(dataSource), {
+    createActivity: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql)] } : undefined));
+      return s.createActivity(
+        { hcpId: OTHER, kind: 'presentation', status: 'done', jobcentreId: ID, district: 'Surrey and Sussex', date: '2026-01-05', start: AT, end: LATER, takingPart: 'Crawley work coaches', note: 'Back pain and work', caseReference: null, caseCount: null, adHoc: false, requestedById: null, setById: null, recordedById: OTHER, recordedAt: AT },
+        AT,
+      );
+    },
+    activity: (s) => s.activity(ID),
+    updateActivity: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql)] } : sql.startsWith('UPDATE') ? { affected: 1 } : undefined));
+      return s.updateActivity(ID, 1, { status: 'planned', date: '2026-01-05', start: AT, end: LATER, setById: ID }, AT);
+    },
+    activitiesOf: (s) => s.activitiesOf(OTHER, '2026-01-05', '2026-01-09'),
+    openActivitiesOf: (s) => s.openActivitiesOf(OTHER),
+    activitiesInDistrict: (s) => s.activitiesInDistrict('Surrey and Sussex', '2026-01-05', '2026-01-09'),
+    requestedInDistrict: (s) => s.requestedInDistrict('Surrey and Sussex'),
+    weeklyNote: (s) => s.weeklyNote(OTHER, '2026-01-05'),
+    weeklyNoteById: (s) => s.weeklyNoteById(ID),
+    createWeeklyNote: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql)] } : undefined));
+      return s.createWeeklyNote({ hcpId: OTHER, district: 'Surrey and Sussex', weekStart: '2026-01-05', status: 'draft', body: 'Presentation at Crawley', submittedAt: null, reviewedById: null, reviewedAt: null, changeReason: null, remindedAt: null }, AT);
+    },
+    updateWeeklyNote: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql)] } : sql.startsWith('UPDATE') ? { affected: 1 } : undefined));
+      return s.updateWeeklyNote(ID, 1, { status: 'accepted', reviewedById: ID, reviewedAt: AT }, AT);
+    },
+    weeklyNotesInDistrict: (s) => s.weeklyNotesInDistrict('Surrey and Sussex', '2026-01-05', '2026-02-02'),
+    weeklyNotesFor: (s, { n }) => s.weeklyNotesFor(list(n), '2026-01-05'),
+    recordAttendance: (s) => s.recordAttendance({ hcpId: OTHER, district: 'Surrey and Sussex', date: '2026-01-05', jobcentreId: ID, status: 'late', arrivedAt: AT, recordedById: ID, recordedAt: AT, supplierRequestId: null }),
+    attendanceOf: (s) => s.attendanceOf(OTHER, '2026-01-05', '2026-01-09'),
+    attendanceInDistrict: (s) => s.attendanceInDistrict('Surrey and Sussex', '2026-01-01', '2026-01-31'),
+    linkAttendanceToRequest: (s, { n }) => s.linkAttendanceToRequest(list(n), ID),
+    createSupplierRequest: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') && !sql.includes('MAX(') ? { rows: [scene.recorder.rowFor(sql)] } : undefined));
+      return s.createSupplierRequest({ kind: 'replacement', district: 'Surrey and Sussex', hcpId: OTHER, fromDate: '2026-01-05', toDate: '2026-01-06', details: 'Absent', caseReference: null, raisedById: ID, raisedAt: AT, dueOn: '2026-01-19' });
+    },
+    supplierRequest: (s) => s.supplierRequest(ID),
+    updateSupplierRequest: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql)] } : sql.startsWith('UPDATE') ? { affected: 1 } : undefined));
+      return s.updateSupplierRequest(ID, 1, { status: 'answered', answeredAt: AT, answeredById: ID, answer: 'A replacement starts on Monday' });
+    },
+    supplierRequestsInDistrict: (s) => s.supplierRequestsInDistrict('Surrey and Sussex', AT, LATER),
+    openSupplierRequests: (s) => s.openSupplierRequests('Surrey and Sussex'),
+    recordNotice: (s) => s.recordNotice({ hcpId: OTHER, district: 'Surrey and Sussex', givenOn: '2026-01-05', receivedOn: '2026-01-06', dueOn: '2026-01-06', lastDay: '2026-02-06', recordedById: ID, recordedAt: AT }),
+    noticeOf: (s) => s.noticeOf(OTHER),
+    noticesInDistrict: (s) => s.noticesInDistrict('Surrey and Sussex'),
+  }),
+  store(SqlHcpRoles, ({ dataSource }) => new SqlHcpRoles(dataSource, new SqlStaffDirectory(dataSource)), {
+    managersInDistrict: (s) => s.managersInDistrict('Surrey and Sussex'),
+    allHcps: (s) => s.allHcps(),
   }),
   store(SqlAdvicePeople, ({ dataSource }) => new SqlAdvicePeople(dataSource, new SqlStaffDirectory(dataSource)), {
     jobcentre: (s) => s.jobcentre(ID),

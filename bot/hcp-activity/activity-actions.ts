@@ -1,0 +1,196 @@
+import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import { activityCard, caseConferenceRequestCard, hcpActivityCard, type FormState } from '../../cards/hcp-activity/activity-cards';
+import { contactArrivalCard, managerWeekCard, noticeCard, supplierCard, weeklyNoteCard } from '../../cards/hcp-activity/manager-cards';
+import type { GlanceNote } from '../../cards/glance-card';
+import { messageCard, type AdaptiveCard } from '../../cards/render';
+import { cardAttachment } from '../../dialogs/card-attachment';
+import { dayOfWeek, londonDateFast } from '../../domain/calendar/london-time';
+import { isDomainError, type DomainError } from '../../domain/errors';
+import type { HcpActivityService } from '../../domain/hcp-activity/activity-service';
+import type { SupportingActivity, WeeklyNote } from '../../domain/hcp-activity/records';
+import { weekStartOf } from '../../domain/hcp-activity/rules';
+import type { Clock, Logger } from '../../domain/ports';
+import { hasRole, type StaffMember } from '../../domain/staff';
+import { cardResponse } from '../core/invoke-response';
+
+type Inputs = Readonly<Record<string, string>>;
+type Screen = (message?: GlanceNote, form?: FormState) => Promise<AdaptiveCard>;
+
+const good = (text: string): GlanceNote => ({ text, tone: 'good' });
+
+/**
+ * HCP activity in Teams: the HCP's activity card, one activity's card, the weekly note, the
+ * activity manager's week and supplier requests, and the contact's arrivals. A refusal comes back
+ * on the same card, with the reason and what was typed kept.
+ */
+export class HcpActivityActions {
+  constructor(private readonly deps: { service: HcpActivityService; clock: Clock; logger: Logger }) {}
+
+  private get service() {
+    return this.deps.service;
+  }
+
+  private today(): string {
+    return londonDateFast(this.deps.clock.now());
+  }
+
+  /** A command's card, or the reason it is not for this person. */
+  async command(turn: TurnContext, screen: () => Promise<AdaptiveCard>): Promise<void> {
+    let card: AdaptiveCard;
+    try {
+      card = await screen();
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      card = messageCard(error.message);
+    }
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(card)));
+  }
+
+  /** Runs a click; on a refusal, shows `screen` again with the reason and what was typed. */
+  async answer(person: StaffMember, verb: string, typed: Inputs, work: () => Promise<AdaptiveCard>, screen: Screen): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      return cardResponse(await work());
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      this.deps.logger.info({ verb, actorId: person.id, kind: error.kind }, 'hcp activity action refused');
+      return cardResponse(await this.refused(error, typed, screen));
+    }
+  }
+
+  private async refused(error: DomainError, typed: Inputs, screen: Screen): Promise<AdaptiveCard> {
+    if (error.kind === 'not_allowed' || error.kind === 'not_found') return messageCard(`${error.message} Nothing was changed.`);
+    const kept = Object.keys(typed).length ? ' What you typed is kept.' : '';
+    try {
+      return await screen({ text: `${error.message}${kept}`, tone: 'attention' }, { values: typed, problems: error.problems });
+    } catch (screenError) {
+      if (!isDomainError(screenError)) throw screenError;
+      return messageCard(error.message);
+    }
+  }
+
+  // ——— The HCP ———
+
+  async hcpCard(hcp: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
+    const o = await this.service.overview(hcp);
+    const names = new Map(o.offices.map((j) => [j.id, j.name]));
+    const note = await this.noteIfAny(hcp);
+    return hcpActivityCard({
+      today: this.today(),
+      plan: o.today.plan,
+      gaps: o.today.gaps,
+      officeName: (id) => (id ? (names.get(id) ?? 'another jobcentre') : 'no jobcentre planned'),
+      offices: o.offices,
+      week: o.week,
+      open: o.open,
+      attendance: o.attendance,
+      note,
+      message,
+      form,
+    });
+  }
+
+  private async noteIfAny(hcp: StaffMember): Promise<WeeklyNote | null> {
+    try {
+      return await this.service.weeklyNoteIfStarted(hcp);
+    } catch {
+      return null;
+    }
+  }
+
+  /** `arrived`: the HCP's own arrival now; for a contact, the HCPs expected at their jobcentre. */
+  async arrivedCommand(person: StaffMember): Promise<AdaptiveCard> {
+    if (hasRole(person, 'hcp')) {
+      try {
+        const record = await this.service.recordArrival(person, null);
+        return this.hcpCard(person, good(record.status === 'late' ? 'Arrival recorded, after 08:30: it shows as late.' : 'Arrival recorded. Thank you.'));
+      } catch (error) {
+        if (!isDomainError(error) || error.kind !== 'conflict') throw error;
+        return this.hcpCard(person, { text: error.message, tone: 'attention' });
+      }
+    }
+    return this.contactCard(person);
+  }
+
+  async contactCard(contact: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
+    const expected = await this.service.expectedToday(contact);
+    return contactArrivalCard({ ...expected, today: this.today(), message, form });
+  }
+
+  /** A click on "I have arrived" or "(HCP) has arrived". */
+  async arrivedClick(person: StaffMember, hcpId: string | null): Promise<AdaptiveCard> {
+    const record = await this.service.recordArrival(person, hcpId);
+    const text = record.status === 'late' ? 'Arrival recorded, after 08:30: it shows as late.' : 'Arrival recorded. Thank you.';
+    return hasRole(person, 'hcp') && (!hcpId || hcpId === person.id) ? this.hcpCard(person, good(text)) : this.contactCard(person, good(text));
+  }
+
+  async absenceClick(person: StaffMember, typed: Inputs): Promise<AdaptiveCard> {
+    const { days, request } = await this.service.recordAbsence(person, typed.hcpId || null, typed.fromDate ?? '', typed.toDate ?? '');
+    const text = `Absence recorded for ${days.length} working day${days.length === 1 ? '' : 's'}. ${request.reference} asks the supplier for a replacement.`;
+    return this.homeOf(person, good(text));
+  }
+
+  /** The card a person starts from: the manager's week, the contact's arrivals, the HCP's activity. */
+  async homeOf(person: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
+    if (hasRole(person, 'hcp_activity_manager')) return this.managerCard(person, message, form);
+    if (hasRole(person, 'hcp')) return this.hcpCard(person, message, form);
+    return this.contactCard(person, message, form);
+  }
+
+  // ——— One activity ———
+
+  async activityCard(person: StaffMember, activityOrId: SupportingActivity | string, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard | null> {
+    const activity = typeof activityOrId === 'string' ? await this.service.get(activityOrId) : activityOrId;
+    const part = await this.service.viewerPart(activity, person);
+    if (!part) return null;
+    const hcp = await this.service.person(activity.hcpId);
+    const requester = activity.requestedById ? await this.service.person(activity.requestedById).catch(() => null) : null;
+    const office = activity.jobcentreId ? await this.service.jobcentre(activity.jobcentreId) : null;
+    return activityCard({ activity, part, hcpName: hcp.name, requesterName: requester?.name ?? null, officeName: office?.name ?? 'no jobcentre', message, form, now: this.deps.clock.now() });
+  }
+
+  async activityOrMessage(person: StaffMember, activity: SupportingActivity | string, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
+    return (await this.activityCard(person, activity, message, form)) ?? messageCard('That activity is not one of yours, so there is nothing to show.');
+  }
+
+  // ——— Case conference requests ———
+
+  async conferenceForm(person: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
+    const hcp = await this.service.coveringHcp(person);
+    return caseConferenceRequestCard(hcp.name, hasRole(person, 'work_coach_team_leader'), { ...form, message });
+  }
+
+  // ——— The weekly note ———
+
+  async noteCard(person: StaffMember, note: WeeklyNote, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
+    const part = person.id === note.hcpId ? 'hcp' : 'manager';
+    if (part === 'manager' && (!hasRole(person, 'hcp_activity_manager') || (await this.service.managerDistrict(person)) !== note.district)) return messageCard('That note is not from an HCP of your district.');
+    const hcp = await this.service.person(note.hcpId);
+    const reviewer = note.reviewedById ? await this.service.person(note.reviewedById).catch(() => null) : null;
+    const today = this.today();
+    return weeklyNoteCard({ note, part, hcpName: hcp.name, reviewerName: reviewer?.name ?? null, fridayReminder: dayOfWeek(today) === 5 && note.weekStart === weekStartOf(today), message, form });
+  }
+
+  async myNoteCard(hcp: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
+    return this.noteCard(hcp, await this.service.weeklyNote(hcp), message, form);
+  }
+
+  // ——— The activity manager ———
+
+  async managerCard(manager: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
+    const week = await this.service.managerWeek(manager);
+    const offices = await this.service.districtOffices(week.district);
+    return managerWeekCard({ week, offices, today: this.today(), message, form });
+  }
+
+  async supplierCard(manager: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
+    const { district, open, recent } = await this.service.supplierRequests(manager);
+    const hcps = await this.service.districtHcps(district);
+    return supplierCard({ district, open, recent, hcps, today: this.today(), message, form });
+  }
+
+  async noticeClick(manager: StaffMember, typed: Inputs): Promise<AdaptiveCard> {
+    const { notice, open, note } = await this.service.recordNotice(manager, typed);
+    const hcp = await this.service.person(notice.hcpId);
+    return noticeCard(notice, hcp.name, open, note);
+  }
+}

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { HcpActivity1764500000000 } from '../../data/migrations/1764500000000-HcpActivity';
+import { hcpActivitySchema, hcpAttendanceSchema, hcpNoticeSchema, hcpWeeklyNoteSchema, supplierRequestSchema } from '../../data/schema/hcp-activity';
+import { SqlHcpActivityStore, SqlHcpRoles } from '../../data/stores/hcp-activity';
+import { SqlJobLeases } from '../../data/stores/job-leases';
+import { SqlAdvicePeople, SqlAdviceStore } from '../../data/stores/specialist-advice';
+import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
+import { SqlUnitOfWork } from '../../data/transactions';
+import { londonDateFast } from '../../domain/calendar/london-time';
+import { isDomainError } from '../../domain/errors';
+import { describeDate } from '../../domain/requests/calendar-date';
+import { HcpActivityService } from '../../domain/hcp-activity/activity-service';
+import { ACTIVITY_KIND_LABELS } from '../../domain/hcp-activity/records';
+import { reminderDue, weekStartOf } from '../../domain/hcp-activity/rules';
+import { hasRole } from '../../domain/staff';
+import { verb, type Journey } from '../core/journey';
+import { HcpActivityActions } from './activity-actions';
+import { AdviceDiary } from './diary';
+
+/** Outbox kinds: an activity's card, and a weekly note's card, rendered for their recipient when delivered. */
+export const HCP_ACTIVITY_CARD = 'hcp_activity';
+export const HCP_WEEKLY_NOTE_CARD = 'hcp_weekly_note';
+
+const version = z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined || v === '' ? null : Number(v)));
+const ACTIVITY = z.object({ activityId: z.string().min(1).max(64), version }).passthrough();
+const NOTE = z.object({ noteId: z.string().min(1).max(64), version }).passthrough();
+const SUPPLIER = z.object({ requestId: z.string().min(1).max(64), version }).passthrough();
+const ARRIVAL = z.object({ hcpId: z.string().max(64).optional() }).passthrough();
+const ANY = z.object({}).passthrough();
+
+/** What a card sent, less its ids: what the person typed, to give back on a refusal. */
+function inputsOf(typed: Readonly<Record<string, string>>): Record<string, string> {
+  const { activityId: _a, noteId: _n, requestId: _r, version: _v, ...inputs } = typed;
+  return inputs;
+}
+
+/** HCPs' supporting activity, attendance and weekly note, and the activity manager's view of them. */
+export const hcpActivityJourney: Journey = {
+  name: 'hcp activity',
+  capabilities: [
+    { command: 'activity', title: 'Your supporting activity', description: 'Record case conferences, presentations and other work you do when no three-way conversation is booked, and see today’s free time.', roles: ['hcp'] },
+    { command: 'weekly note', title: 'Your weekly note', description: 'Check the draft of your week’s activity and submit it to your activity manager.', roles: ['hcp'] },
+    { command: 'arrived', title: 'Record an arrival', description: 'HCPs: record your arrival at today’s jobcentre. Contacts: record the arrival of the HCP you greet, or an absence.', roles: ['hcp', 'jobcentre_contact'] },
+    { command: 'case conference', title: 'Ask for a case conference with an HCP', description: 'Ask the HCP Activity Manager for a case conference with the Health Care Professional; team leaders can set up a group one.', roles: ['work_coach', 'work_coach_team_leader'] },
+    { command: 'hcp week', title: 'Your HCPs’ week', description: 'Each HCP’s conversations against 10 a week, supporting activity, attendance and weekly note; set work activities, record absences and notices.', roles: ['hcp_activity_manager'] },
+    { command: 'supplier requests', title: 'Supplier requests', description: 'Ask the HCP supplier for provision, a replacement or information, and record their answers against the time allowed.', roles: ['hcp_activity_manager'] },
+  ],
+  entities: [hcpActivitySchema, hcpWeeklyNoteSchema, hcpAttendanceSchema, supplierRequestSchema, hcpNoticeSchema],
+  migrations: [HcpActivity1764500000000],
+  build: ({ dataSource, directory, outbox, clock, logger, services, config }) => {
+    const roles = new SqlHcpRoles(dataSource, directory);
+    const advicePeople = new SqlAdvicePeople(dataSource, directory);
+    const service = new HcpActivityService({
+      store: new SqlHcpActivityStore(dataSource),
+      diary: new AdviceDiary(new SqlAdviceStore(dataSource), services.calendar, new SqlWorkingPatterns(dataSource)),
+      people: {
+        jobcentre: (id) => advicePeople.jobcentre(id),
+        jobcentresInCluster: (cluster) => advicePeople.jobcentresInCluster(cluster),
+        hcpCovering: (id) => advicePeople.hcpCovering(id),
+        hcpsInDistrict: (district) => advicePeople.hcpsInDistrict(district),
+        managersInDistrict: (district) => roles.managersInDistrict(district),
+      },
+      directory,
+      // Cards queued in a use case are sent only once it commits.
+      notifier: {
+        activity: (personId, activityId) => outbox.notify(personId, HCP_ACTIVITY_CARD, activityId),
+        weeklyNote: (personId, noteId) => outbox.notify(personId, HCP_WEEKLY_NOTE_CARD, noteId),
+      },
+      uow: new SqlUnitOfWork(dataSource),
+      clock,
+      trialEndsOn: config.hcpTrialEndsOn ?? null,
+    });
+    const actions = new HcpActivityActions({ service, clock, logger });
+    const leases = new SqlJobLeases(dataSource);
+    const gone = (error: unknown) => (isDomainError(error) ? null : Promise.reject(error));
+
+    return {
+      commands: {
+        activity: (turn, person) => actions.command(turn, () => actions.hcpCard(person)),
+        'weekly note': (turn, person) => actions.command(turn, () => actions.myNoteCard(person)),
+        arrived: (turn, person) => actions.command(turn, () => actions.arrivedCommand(person)),
+        'case conference': (turn, person) => actions.command(turn, () => actions.conferenceForm(person)),
+        'hcp week': (turn, person) => actions.command(turn, () => actions.managerCard(person)),
+        'supplier requests': (turn, person) => actions.command(turn, () => actions.supplierCard(person)),
+      },
+      verbs: [
+        verb('hcp.record', ANY, ({ person, typed }) =>
+          actions.answer(person, 'hcp.record', typed, async () => {
+            const activity = await service.record(person, typed);
+            return actions.hcpCard(person, { text: `Recorded: ${ACTIVITY_KIND_LABELS[activity.kind].toLowerCase()} on ${describeDate(activity.date!)}. It goes into your weekly note.`, tone: 'good' });
+          }, (m, f) => actions.hcpCard(person, m, f)),
+        ),
+        verb('hcp.arrived', ARRIVAL, ({ person, data }) => actions.answer(person, 'hcp.arrived', {}, () => actions.arrivedClick(person, data.hcpId || null), (m) => actions.homeOf(person, m))),
+        verb('hcp.absent', ANY, ({ person, typed }) => actions.answer(person, 'hcp.absent', typed, () => actions.absenceClick(person, typed), (m, f) => actions.homeOf(person, m, f))),
+        verb('hcp.open', ACTIVITY, ({ person, data }) => actions.answer(person, 'hcp.open', {}, () => actions.activityOrMessage(person, data.activityId), (m) => actions.activityOrMessage(person, data.activityId, m))),
+        verb('hcp.plan', ACTIVITY, ({ person, data, typed }) =>
+          actions.answer(person, 'hcp.plan', inputsOf(typed), async () => actions.activityOrMessage(person, await service.plan(person, data.activityId, data.version, typed), { text: 'Saved. The HCP and whoever asked for it are told.', tone: 'good' }), (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
+        ),
+        verb('hcp.complete', ACTIVITY, ({ person, data, typed }) =>
+          actions.answer(person, 'hcp.complete', inputsOf(typed), async () => actions.activityOrMessage(person, await service.complete(person, data.activityId, data.version, typed), { text: 'Recorded as held. It goes into your weekly note.', tone: 'good' }), (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
+        ),
+        verb('hcp.cancel', ACTIVITY, ({ person, data }) =>
+          actions.answer(person, 'hcp.cancel', {}, async () => actions.activityOrMessage(person, await service.cancel(person, data.activityId, data.version), { text: 'Cancelled.', tone: 'good' }), (m) => actions.activityOrMessage(person, data.activityId, m)),
+        ),
+        verb('hcp.askConference', ANY, ({ person, typed }) =>
+          actions.answer(person, 'hcp.askConference', typed, async () => actions.activityOrMessage(person, await service.requestCaseConference(person, typed), { text: 'Sent to the HCP Activity Manager. You will get this card again with the time.', tone: 'good' }), (m, f) => actions.conferenceForm(person, m, f)),
+        ),
+        verb('hcp.note', ANY, ({ person }) => actions.answer(person, 'hcp.note', {}, () => actions.myNoteCard(person), (m) => actions.hcpCard(person, m))),
+        verb('hcp.noteOpen', NOTE, ({ person, data }) => actions.answer(person, 'hcp.noteOpen', {}, async () => actions.noteCard(person, await service.noteById(data.noteId)), (m) => actions.homeOf(person, m))),
+        ...(['hcp.noteSave', 'hcp.noteSubmit'] as const).map((name) =>
+          verb(name, NOTE, ({ person, data, typed }) =>
+            actions.answer(
+              person,
+              name,
+              inputsOf(typed),
+              async () => actions.noteCard(person, await service.saveNote(person, data.noteId, data.version, typed.body ?? '', name === 'hcp.noteSubmit'), { text: name === 'hcp.noteSubmit' ? 'Submitted to your activity manager.' : 'Saved. Submit it when it is ready.', tone: 'good' }),
+              async (m, f) => actions.noteCard(person, await service.noteById(data.noteId), m, f),
+            ),
+          ),
+        ),
+        ...(['hcp.noteAccept', 'hcp.noteChange'] as const).map((name) =>
+          verb(name, NOTE, ({ person, data, typed }) =>
+            actions.answer(
+              person,
+              name,
+              inputsOf(typed),
+              async () => actions.noteCard(person, await service.review(person, data.noteId, data.version, name === 'hcp.noteAccept' ? 'accept' : 'change', typed.reason ?? ''), { text: name === 'hcp.noteAccept' ? 'Accepted. The HCP is told.' : 'Sent back to the HCP with your reason.', tone: 'good' }),
+              async (m, f) => actions.noteCard(person, await service.noteById(data.noteId), m, f),
+            ),
+          ),
+        ),
+        verb('hcp.week', ANY, ({ person }) => actions.answer(person, 'hcp.week', {}, () => actions.managerCard(person), (m) => actions.homeOf(person, m))),
+        verb('hcp.setActivity', ANY, ({ person, typed }) =>
+          actions.answer(person, 'hcp.setActivity', typed, async () => {
+            const activity = await service.setWorkActivity(person, typed);
+            const hcp = await service.person(activity.hcpId);
+            return actions.managerCard(person, { text: `Set for ${hcp.name} on ${describeDate(activity.date!)}. They are told.`, tone: 'good' });
+          }, (m, f) => actions.managerCard(person, m, f)),
+        ),
+        verb('hcp.notice', ANY, ({ person, typed }) => actions.answer(person, 'hcp.notice', typed, () => actions.noticeClick(person, typed), (m, f) => actions.managerCard(person, m, f))),
+        verb('hcp.supplier', ANY, ({ person }) => actions.answer(person, 'hcp.supplier', {}, () => actions.supplierCard(person), (m) => actions.homeOf(person, m))),
+        verb('hcp.supplierRaise', ANY, ({ person, typed }) =>
+          actions.answer(person, 'hcp.supplierRaise', typed, async () => {
+            const request = await service.raiseSupplierRequest(person, typed);
+            return actions.supplierCard(person, { text: `Recorded as ${request.reference}. The supplier must answer by ${describeDate(request.dueOn)}.`, tone: 'good' });
+          }, (m, f) => actions.supplierCard(person, m, f)),
+        ),
+        verb('hcp.supplierAnswer', SUPPLIER, ({ person, data, typed }) =>
+          actions.answer(person, 'hcp.supplierAnswer', inputsOf(typed), async () => {
+            const request = await service.recordSupplierAnswer(person, data.requestId, data.version, typed.answer ?? '');
+            return actions.supplierCard(person, { text: `Answer to ${request.reference} recorded.`, tone: 'good' });
+          }, (m) => actions.supplierCard(person, m)),
+        ),
+      ],
+      cards: {
+        // An activity or note gone, or no longer this person's, sends nothing.
+        [HCP_ACTIVITY_CARD]: { render: (activityId, recipient) => actions.activityCard(recipient, activityId).catch(gone) },
+        [HCP_WEEKLY_NOTE_CARD]: { render: (noteId, recipient) => service.noteById(noteId).then((note) => actions.noteCard(recipient, note)).catch(gone) },
+      },
+      jobs: [
+        {
+          name: 'remindWeeklyNotes',
+          everyMs: 15 * 60_000,
+          // Friday afternoon, London time: one instance a week (a lease in SQL) reminds every HCP whose note is not in.
+          run: async () => {
+            const now = clock.now();
+            if (!reminderDue(now, null)) return null;
+            const week = weekStartOf(londonDateFast(now));
+            if (!(await leases.claim('hcp-weekly-note-reminder', week, now, 10 * 60_000))) return null;
+            try {
+              const sent = await service.remindWeeklyNotes((await roles.allHcps()).filter((p) => hasRole(p, 'hcp')));
+              await leases.complete('hcp-weekly-note-reminder', week, clock.now());
+              return sent;
+            } catch (error) {
+              await leases.release('hcp-weekly-note-reminder', week);
+              throw error;
+            }
+          },
+        },
+      ],
+    };
+  },
+};

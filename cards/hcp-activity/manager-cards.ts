@@ -1,0 +1,321 @@
+/**
+ * The weekly note, the activity manager's week, supplier requests, notices to finish and the
+ * jobcentre contact's arrivals. Counts and references only: no claimant details.
+ */
+import type { HcpWeek, ManagerWeek } from '../../domain/hcp-activity/activity-service';
+import { ACTIVITY_KIND_LABELS, ATTENDANCE_LABELS, SUPPLIER_REQUEST_LABELS, type AttendanceRecord, type HcpNotice, type SupplierRequest, type SupportingActivity, type WeeklyNote } from '../../domain/hcp-activity/records';
+import { WEEKLY_CONVERSATION_TARGET, describeInterval, supplierTimeliness } from '../../domain/hcp-activity/rules';
+import { londonDateFast } from '../../domain/calendar/london-time';
+import { describeDate } from '../../domain/requests/calendar-date';
+import type { StaffMember } from '../../domain/staff';
+import { showCardAction } from '../form-card';
+import { glanceCard, textBlock, type Fact, type GlanceNote } from '../glance-card';
+import type { AdaptiveCard } from '../render';
+import { absenceAction, activityFields, type FormState } from './activity-cards';
+import type { Jobcentre } from '../../domain/staff';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const clock = (d: Date) => describeInterval({ start: d, end: d }).split(' to ')[0]!;
+
+export interface WeeklyNoteView {
+  readonly note: WeeklyNote;
+  readonly part: 'hcp' | 'manager';
+  readonly hcpName: string;
+  readonly reviewerName: string | null;
+  readonly fridayReminder: boolean;
+  readonly message?: GlanceNote;
+  readonly form?: FormState;
+}
+
+/** The weekly note: the HCP edits and submits it; the activity manager accepts it or asks for a change. */
+export function weeklyNoteCard(v: WeeklyNoteView): AdaptiveCard {
+  const n = v.note;
+  const week = `Week of ${describeDate(n.weekStart)}`;
+  const data = { noteId: n.id, version: n.version };
+  const actions: Record<string, unknown>[] = [];
+  const blocks: Record<string, unknown>[] = [];
+  let yourAction: string;
+  const editable = v.part === 'hcp' && (n.status === 'draft' || n.status === 'change_asked');
+  if (editable) {
+    yourAction = n.status === 'change_asked' ? 'Your action: make the change your activity manager asked for, then submit the note again.' : v.fridayReminder ? 'Your action: check this draft and submit it to your activity manager today.' : 'Your action: check this draft of your week and submit it to your activity manager.';
+    const problem = v.form?.problems?.body;
+    blocks.push({
+      type: 'Input.Text',
+      id: 'body',
+      label: 'Your weekly note',
+      isMultiline: true,
+      isRequired: true,
+      errorMessage: 'Write the weekly note.',
+      maxLength: 4000,
+      value: v.form?.values?.body ?? n.body,
+    });
+    if (problem) blocks.push(textBlock(problem, { color: 'Attention', weight: 'Bolder', spacing: 'None' }));
+    actions.push({ type: 'Action.Execute', title: 'Submit to my activity manager', verb: 'hcp.noteSubmit', data, style: 'positive' }, { type: 'Action.Execute', title: 'Save without submitting', verb: 'hcp.noteSave', data });
+  } else if (v.part === 'manager' && n.status === 'submitted') {
+    yourAction = `Your action: read ${v.hcpName}’s note, then accept it or ask for a change.`;
+    blocks.push(...bodyBlocks(n.body));
+    actions.push(
+      { type: 'Action.Execute', title: 'Accept', verb: 'hcp.noteAccept', data, style: 'positive' },
+      showCardAction({
+        title: 'Ask for a change',
+        verb: 'hcp.noteChange',
+        submitTitle: 'Send to the HCP',
+        data,
+        fields: [{ id: 'reason', kind: 'multiline', label: 'What should change', required: true, errorMessage: 'Say what should change.', maxLength: 500 }],
+        values: v.form?.values,
+        problems: v.form?.problems,
+      }),
+    );
+  } else {
+    yourAction =
+      n.status === 'submitted' ? 'Nothing for you to do now: waiting for your activity manager to review it.' : n.status === 'accepted' ? 'Nothing for you to do now: the note is accepted.' : n.status === 'change_asked' ? `Nothing for you to do now: waiting for ${v.hcpName} to change it.` : `Nothing for you to do now: ${v.hcpName} has not submitted it yet.`;
+    blocks.push(...bodyBlocks(n.body));
+  }
+  const keyFacts: Fact[] = [{ label: 'State', value: stateOf(n) }];
+  if (n.status === 'change_asked' && n.changeReason) keyFacts.push({ label: 'Change asked for', value: n.changeReason });
+  const facts: Fact[] = [];
+  if (n.submittedAt) facts.push({ label: 'Submitted', value: `${describeDate(londonDateFast(n.submittedAt))}, ${clock(n.submittedAt)}` });
+  if (n.reviewedAt && v.reviewerName) facts.push({ label: 'Reviewed by', value: `${v.reviewerName}, ${describeDate(londonDateFast(n.reviewedAt))}` });
+  return glanceCard({
+    title: v.part === 'hcp' ? 'Your weekly note' : `${v.hcpName}’s weekly note`,
+    subtitle: week,
+    note: v.message,
+    yourAction,
+    keyFacts,
+    blocks,
+    details: { facts, paragraphs: [{ label: 'What goes in it', value: 'Every supporting activity of the week. Name cases by their reference only, never a claimant’s name or National Insurance number.' }] },
+    actions,
+  });
+}
+
+/** The note as the HCP wrote it, a block a line, so that its lines stay lines. */
+function bodyBlocks(body: string): Record<string, unknown>[] {
+  return [{ type: 'Container', style: 'emphasis', items: body.split('\n').filter((l) => l.trim()).map((line, i) => textBlock(line, i ? { spacing: 'None' } : {})) }];
+}
+
+function stateOf(n: WeeklyNote): string {
+  switch (n.status) {
+    case 'draft':
+      return 'Draft, not submitted';
+    case 'submitted':
+      return 'Submitted, waiting for review';
+    case 'accepted':
+      return 'Accepted';
+    case 'change_asked':
+      return 'Change asked for';
+  }
+}
+
+function attendanceLine(records: readonly AttendanceRecord[]): string {
+  if (!records.length) return 'nothing recorded';
+  const count = (s: AttendanceRecord['status']) => records.filter((r) => r.status === s).length;
+  return `${count('on_time')} on time, ${count('late')} late, ${count('absent')} absent`;
+}
+
+function hcpLine(w: HcpWeek): string {
+  const done = w.activities.filter((a) => a.status === 'done');
+  const byKind = new Map<string, number>();
+  for (const a of done) byKind.set(ACTIVITY_KIND_LABELS[a.kind].toLowerCase(), (byKind.get(ACTIVITY_KIND_LABELS[a.kind].toLowerCase()) ?? 0) + 1);
+  const activity = done.length ? [...byKind].map(([k, n]) => `${n} ${k}`).join(', ') : 'none recorded';
+  return [
+    `**${w.hcp.name}**`,
+    `Conversations: ${w.conversations.held} of ${WEEKLY_CONVERSATION_TARGET} held${w.conversations.booked ? `, ${w.conversations.booked} booked` : ''}`,
+    `Supporting activity: ${activity}`,
+    `Attendance: ${attendanceLine(w.attendance)}`,
+    `Weekly note: ${w.note ? stateOf(w.note).toLowerCase() : 'not started'}`,
+    ...(w.notice ? [`Leaving: last day ${describeDate(w.notice.lastDay)}`] : []),
+  ].join('\n\n');
+}
+
+export interface ManagerWeekView {
+  readonly week: ManagerWeek;
+  readonly offices: readonly Jobcentre[];
+  readonly today: string;
+  readonly message?: GlanceNote;
+  readonly form?: FormState;
+}
+
+/** `hcp week`: each HCP's conversations against 10, supporting activity, attendance and weekly note. */
+export function managerWeekCard(v: ManagerWeekView): AdaptiveCard {
+  const w = v.week;
+  const todo: string[] = [];
+  if (w.notesToReview.length) todo.push(`review ${plural(w.notesToReview.length, 'weekly note')}`);
+  if (w.requested.length) todo.push(`give ${plural(w.requested.length, 'case conference')} a time`);
+  const overdue = w.openRequests.filter((r) => supplierTimeliness(r, v.today) === 'overdue').length;
+  if (overdue) todo.push(`chase the supplier on ${plural(overdue, 'overdue request')}`);
+  const yourAction = todo.length ? `Your action: ${todo.join(', ')}.` : 'Nothing for you to do now: no notes to review and no case conferences waiting.';
+  const blocks: Record<string, unknown>[] = w.hcps.map((h) => ({ type: 'Container', separator: true, items: [textBlock(hcpLine(h))] }));
+  const period = w.attendance;
+  const attendanceFacts: Fact[] = w.hcps.map((h) => ({ label: h.hcp.name, value: attendanceLine(period.records.filter((r) => r.hcpId === h.hcp.id)) }));
+  const hcpChoices = w.hcps.map((h) => ({ title: h.hcp.name, value: h.hcp.id }));
+  const actions: Record<string, unknown>[] = [
+    ...w.notesToReview.slice(0, 2).map((n) => ({ type: 'Action.Execute', title: `Review ${w.hcps.find((h) => h.hcp.id === n.hcpId)?.hcp.name ?? 'the'}’s note`, verb: 'hcp.noteOpen', data: { noteId: n.id } })),
+    ...w.requested.slice(0, 3).map((a) => ({ type: 'Action.Execute', title: `Set a time: ${ACTIVITY_KIND_LABELS[a.kind].toLowerCase()}`, verb: 'hcp.open', data: { activityId: a.id } })),
+    showCardAction({
+      title: 'Set a work activity',
+      verb: 'hcp.setActivity',
+      submitTitle: 'Set it and tell the HCP',
+      data: {},
+      fields: [{ id: 'hcpId', kind: 'choice', label: 'HCP', required: true, errorMessage: 'Choose the HCP.', choices: hcpChoices }, ...activityFields(v.offices, { forManager: true })],
+      values: v.form?.values,
+      problems: v.form?.problems,
+    }),
+    { type: 'Action.Execute', title: 'Supplier requests', verb: 'hcp.supplier', data: {} },
+  ];
+  const secondary = [
+    absenceAction(hcpChoices, v.form),
+    showCardAction({
+      title: 'Record a notice to finish',
+      verb: 'hcp.notice',
+      submitTitle: 'Record the notice',
+      intro: 'The supplier must tell you within 1 working day of the HCP telling them. The notice period starts from the day you were told.',
+      data: {},
+      fields: [
+        { id: 'hcpId', kind: 'choice', label: 'HCP', required: true, errorMessage: 'Choose the HCP.', choices: hcpChoices },
+        { id: 'givenOn', kind: 'date', label: 'Day the HCP told the supplier', required: true, errorMessage: 'Choose the day.' },
+        { id: 'receivedOn', kind: 'date', label: 'Day the supplier told you', required: true, errorMessage: 'Choose the day.' },
+        { id: 'lastDay', kind: 'date', label: 'The HCP’s last working day', required: true, errorMessage: 'Choose the day.' },
+      ],
+      values: v.form?.values,
+      problems: v.form?.problems,
+    }),
+  ];
+  return glanceCard({
+    title: `HCPs in ${w.district}`,
+    subtitle: `Week of ${describeDate(w.weekStart)}`,
+    note: v.message,
+    yourAction,
+    keyFacts: [
+      { label: 'Weekly notes to review', value: String(w.notesToReview.length) },
+      { label: 'Case conferences waiting for a time', value: String(w.requested.length) },
+      { label: 'Open supplier requests', value: `${w.openRequests.length}${overdue ? ` (${overdue} overdue)` : ''}` },
+    ],
+    blocks,
+    details: { facts: [{ label: `Attendance this ${period.label}`, value: `${describeDate(period.from)} to ${describeDate(period.to)}` }, ...attendanceFacts], paragraphs: [] },
+    actions,
+    secondary,
+    problems: v.form?.problems,
+  });
+}
+
+function requestLine(r: SupplierRequest, today: string, hcpName: (id: string | null) => string): string {
+  const state = supplierTimeliness(r, today);
+  const who = r.hcpId ? ` for ${hcpName(r.hcpId)}` : '';
+  const dates = r.fromDate ? ` (${describeDate(r.fromDate)}${r.toDate && r.toDate !== r.fromDate ? ` to ${describeDate(r.toDate)}` : ''})` : '';
+  const answered = r.answeredAt ? `answered ${describeDate(londonDateFast(r.answeredAt))}, ${state === 'met' ? 'in time' : 'late'}` : state === 'overdue' ? `OVERDUE: was due ${describeDate(r.dueOn)}` : `due by ${describeDate(r.dueOn)}`;
+  return `**${r.reference}** ${SUPPLIER_REQUEST_LABELS[r.kind]}${who}${dates}${r.caseReference ? `, case ${r.caseReference}` : ''}: ${answered}`;
+}
+
+export interface SupplierView {
+  readonly district: string;
+  readonly open: readonly SupplierRequest[];
+  readonly recent: readonly SupplierRequest[];
+  readonly hcps: readonly StaffMember[];
+  readonly today: string;
+  readonly message?: GlanceNote;
+  readonly form?: FormState;
+}
+
+/** `supplier requests`: what is asked of the supplier, each against its time (2 weeks, or 5 working days). */
+export function supplierCard(v: SupplierView): AdaptiveCard {
+  const name = (id: string | null) => v.hcps.find((h) => h.id === id)?.name ?? 'an HCP';
+  const overdue = v.open.filter((r) => supplierTimeliness(r, v.today) === 'overdue').length;
+  const yourAction = v.open.length ? `Your action: record the supplier’s answer when it comes${overdue ? `; ${plural(overdue, 'request is', 'requests are')} overdue` : ''}.` : 'Nothing for you to do now: no request is waiting for the supplier.';
+  const blocks = [
+    textBlock('Waiting for the supplier', { weight: 'Bolder' }),
+    ...(v.open.length ? v.open.slice(0, 15).map((r) => textBlock(requestLine(r, v.today, name))) : [textBlock('None.')]),
+  ];
+  const met = v.recent.filter((r) => supplierTimeliness(r, v.today) === 'met').length;
+  const actions: Record<string, unknown>[] = [
+    showCardAction({
+      title: 'Ask the supplier',
+      verb: 'hcp.supplierRaise',
+      submitTitle: 'Record the request',
+      intro: 'HCP provision and replacements: 2 weeks. Ad hoc information, subject access and freedom of information requests: 5 working days.',
+      data: {},
+      fields: [
+        { id: 'kind', kind: 'choice', label: 'What you are asking for', required: true, errorMessage: 'Choose what you are asking for.', choices: Object.entries(SUPPLIER_REQUEST_LABELS).map(([value, title]) => ({ title, value })) },
+        { id: 'details', kind: 'multiline', label: 'Details', required: true, errorMessage: 'Say what you are asking for.', hint: 'Name a case only by its reference.', maxLength: 1000 },
+        { id: 'hcpId', kind: 'choice', label: 'HCP, if it is about one (optional)', required: false, errorMessage: 'Choose an HCP.', choices: v.hcps.map((h) => ({ title: h.name, value: h.id })) },
+        { id: 'fromDate', kind: 'date', label: 'From (optional)', required: false, errorMessage: 'Choose a date.' },
+        { id: 'toDate', kind: 'date', label: 'To (optional)', required: false, errorMessage: 'Choose a date.' },
+        { id: 'caseReference', kind: 'text', label: 'Case reference, for a subject access request', required: false, errorMessage: 'Enter a reference like SA-000012.', placeholder: 'SA-000012', maxLength: 10 },
+      ],
+      values: v.form?.values,
+      problems: v.form?.problems,
+    }),
+    ...v.open.slice(0, 5).map((r) =>
+      showCardAction({
+        title: `Answer to ${r.reference}`,
+        verb: 'hcp.supplierAnswer',
+        submitTitle: 'Record the answer',
+        data: { requestId: r.id, version: r.version },
+        fields: [{ id: 'answer', kind: 'multiline', label: 'What the supplier answered', required: true, errorMessage: 'Say what the supplier answered.', maxLength: 1000 }],
+      }),
+    ),
+  ];
+  return glanceCard({
+    title: `Supplier requests: ${v.district}`,
+    subtitle: 'HCP provision, replacements and information asked of the supplier',
+    note: v.message,
+    yourAction,
+    keyFacts: [
+      { label: 'Waiting', value: `${v.open.length}${overdue ? ` (${overdue} overdue)` : ''}` },
+      { label: 'Answered in the last 3 months', value: v.recent.length ? `${v.recent.length}, ${met} in time` : 'none' },
+    ],
+    blocks,
+    details: { facts: [], paragraphs: v.recent.slice(0, 15).map((r) => ({ label: requestLine(r, v.today, name), value: r.answer ?? '' })) },
+    actions,
+    problems: v.form?.problems,
+  });
+}
+
+/** After a notice is recorded: whether the supplier told the department in time, and what the HCP must finish. */
+export function noticeCard(notice: HcpNotice, hcpName: string, open: readonly SupportingActivity[], note: WeeklyNote | null): AdaptiveCard {
+  const inTime = notice.receivedOn <= notice.dueOn;
+  const blocks = [
+    textBlock(`Open activity for ${hcpName} to complete before leaving`, { weight: 'Bolder' }),
+    ...(open.length ? open.map((a) => textBlock(`${ACTIVITY_KIND_LABELS[a.kind]}: ${a.date ? describeDate(a.date) : 'no time yet'} (${a.status === 'planned' ? 'planned' : 'asked for'})`)) : [textBlock('No open supporting activity.')]),
+    textBlock(`Weekly note this week: ${note ? stateOf(note).toLowerCase() : 'not started'}.`),
+  ];
+  return glanceCard({
+    title: `Notice to finish: ${hcpName}`,
+    subtitle: `Last working day ${describeDate(notice.lastDay)}`,
+    note: inTime ? { text: 'The supplier told you within 1 working day.', tone: 'good' } : { text: `The supplier told you late: it was due by ${describeDate(notice.dueOn)}.`, tone: 'attention' },
+    yourAction: open.length ? `Your action: make sure ${hcpName} completes the open activity below and returns all department property.` : `Nothing for you to do now: make sure ${hcpName} returns all department property before leaving.`,
+    keyFacts: [
+      { label: 'HCP told the supplier', value: describeDate(notice.givenOn) },
+      { label: 'Supplier told you', value: `${describeDate(notice.receivedOn)} (${inTime ? 'in time' : 'late'})` },
+      { label: 'Notice period from', value: describeDate(notice.receivedOn) },
+    ],
+    blocks,
+    details: { facts: [], paragraphs: [] },
+    actions: [{ type: 'Action.Execute', title: 'Back to the week', verb: 'hcp.week', data: {} }],
+  });
+}
+
+export interface ContactView {
+  readonly jobcentre: Jobcentre;
+  readonly hcps: readonly { hcp: StaffMember; attendance: AttendanceRecord | null }[];
+  readonly today: string;
+  readonly message?: GlanceNote;
+  readonly form?: FormState;
+}
+
+/** `arrived` for a jobcentre contact: the HCPs expected today, and their arrival. */
+export function contactArrivalCard(v: ContactView): AdaptiveCard {
+  const waiting = v.hcps.filter((h) => !h.attendance);
+  const yourAction = !v.hcps.length ? 'Nothing for you to do now: no HCP is planned at your jobcentre today.' : waiting.length ? `Your action: when ${waiting.map((h) => h.hcp.name).join(' and ')} arrives, record it here.` : 'Nothing for you to do now: arrivals are recorded.';
+  const keyFacts: Fact[] = v.hcps.map((h) => ({ label: h.hcp.name, value: h.attendance ? `${ATTENDANCE_LABELS[h.attendance.status]}${h.attendance.arrivedAt ? `, arrived ${clock(h.attendance.arrivedAt)}` : ''}` : 'not arrived yet' }));
+  return glanceCard({
+    title: `HCPs at ${v.jobcentre.name} today`,
+    subtitle: describeDate(v.today),
+    note: v.message,
+    yourAction,
+    keyFacts,
+    details: { facts: [], paragraphs: [{ label: 'Late', value: 'HCPs start at 08:30. An arrival after that is recorded as late.' }] },
+    actions: waiting.slice(0, 2).map((h) => ({ type: 'Action.Execute', title: `${h.hcp.name} has arrived`, verb: 'hcp.arrived', data: { hcpId: h.hcp.id }, style: 'positive' })),
+    secondary: v.hcps.length ? [absenceAction(v.hcps.map((h) => ({ title: h.hcp.name, value: h.hcp.id })), v.form)] : [],
+    problems: v.form?.problems,
+  });
+}

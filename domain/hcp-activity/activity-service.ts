@@ -1,0 +1,665 @@
+import type { Interval } from '../calendar/calendar-port';
+import { addDays, londonDateFast } from '../calendar/london-time';
+import { invalid, notAllowed, notFound } from '../errors';
+import type { StaffDirectory } from '../ports';
+import { isCalendarDate } from '../requests/calendar-date';
+import { hasRole, type BankHolidayRegion, type Jobcentre, type StaffMember } from '../staff';
+import type { HcpActivityStore } from './ports';
+import type { AttendanceRecord, HcpNotice, SupplierRequest, SupportingActivity, WeeklyNote } from './records';
+import {
+  RECORD_BACK_DAYS,
+  arrivalStatus,
+  attendancePeriod,
+  checkWeeklyNoteBody,
+  clashMessage,
+  clashWith,
+  draftWeeklyNote,
+  isSupplierRequestKind,
+  looksLikeNino,
+  noticeDueOn,
+  parseActivity,
+  parseTimes,
+  reminderDue,
+  supplierDueOn,
+  weekStartOf,
+  workingDaysBetween,
+  type ActivityInput,
+  type Booked,
+  type WeekConversations,
+} from './rules';
+
+/** An HCP's day as Specialist Advice has it: where they are, what is booked, and when they are free. */
+export interface HcpDayPlan {
+  readonly date: string;
+  readonly jobcentreId: string | null;
+  /** Whether the HCP works that day at all (their hours, weekends and bank holidays). */
+  readonly working: boolean;
+  /** Booked three-way conversations (with their preparation), by reference. */
+  readonly conversations: readonly Booked[];
+  /** Working time with nothing in the diary. */
+  readonly freeGaps: readonly Interval[];
+}
+
+/** What Specialist Advice knows of an HCP's diary, read through its store. */
+export interface HcpDiary {
+  day(hcp: StaffMember, date: string): Promise<HcpDayPlan>;
+  week(hcpId: string, weekStart: string): Promise<WeekConversations>;
+}
+
+export interface HcpPeople {
+  jobcentre(id: string): Promise<Jobcentre | null>;
+  jobcentresInCluster(cluster: string): Promise<Jobcentre[]>;
+  hcpCovering(jobcentreId: string): Promise<StaffMember | null>;
+  hcpsInDistrict(district: string): Promise<StaffMember[]>;
+  managersInDistrict(district: string): Promise<StaffMember[]>;
+}
+
+/** Cards for people, sent once the use case commits. */
+export interface HcpActivityNotifier {
+  activity(personId: string, activityId: string): Promise<void>;
+  weeklyNote(personId: string, noteId: string): Promise<void>;
+}
+
+export interface HcpActivityDeps {
+  readonly store: HcpActivityStore;
+  readonly diary: HcpDiary;
+  readonly people: HcpPeople;
+  readonly directory: StaffDirectory;
+  readonly notifier: HcpActivityNotifier;
+  readonly uow: { run<T>(work: () => Promise<T>): Promise<T> };
+  readonly clock: { now(): Date };
+  /** The last day of the trial (London date); null while it runs. */
+  readonly trialEndsOn: string | null;
+}
+
+/** One HCP's week, as the activity manager sees it. */
+export interface HcpWeek {
+  readonly hcp: StaffMember;
+  readonly conversations: WeekConversations;
+  readonly activities: readonly SupportingActivity[];
+  readonly attendance: readonly AttendanceRecord[];
+  readonly note: WeeklyNote | null;
+  readonly notice: HcpNotice | null;
+}
+
+export interface ManagerWeek {
+  readonly district: string;
+  readonly weekStart: string;
+  readonly hcps: readonly HcpWeek[];
+  readonly requested: readonly SupportingActivity[];
+  readonly notesToReview: readonly WeeklyNote[];
+  readonly attendance: { readonly from: string; readonly to: string; readonly label: 'week' | 'month'; readonly records: readonly AttendanceRecord[] };
+  readonly openRequests: readonly SupplierRequest[];
+}
+
+const REGION: BankHolidayRegion = 'england-and-wales';
+
+/**
+ * An HCP's supporting activity, attendance and weekly note; the activity manager's week, requests
+ * to the supplier and notices to finish. Supporting activity fits around three-way conversations,
+ * never over one.
+ */
+export class HcpActivityService {
+  constructor(private readonly deps: HcpActivityDeps) {}
+
+  private now(): Date {
+    return this.deps.clock.now();
+  }
+
+  private today(): string {
+    return londonDateFast(this.now());
+  }
+
+  /** The HCP's office and the jobcentres of their cluster. */
+  async hcpOffices(hcp: StaffMember): Promise<{ base: Jobcentre; offices: Jobcentre[] }> {
+    if (!hasRole(hcp, 'hcp')) throw notAllowed('This is for Health Care Professionals.');
+    const base = hcp.jobcentreId ? await this.deps.people.jobcentre(hcp.jobcentreId) : null;
+    if (!base) throw notAllowed('You are not in a jobcentre in the staff directory, so no cluster is yours. Ask whoever keeps the directory.');
+    return { base, offices: await this.deps.people.jobcentresInCluster(base.cluster) };
+  }
+
+  /** The activity manager's district. */
+  async managerDistrict(manager: StaffMember): Promise<string> {
+    if (!hasRole(manager, 'hcp_activity_manager')) throw notAllowed('This is for HCP Activity Managers.');
+    const office = manager.jobcentreId ? await this.deps.people.jobcentre(manager.jobcentreId) : null;
+    if (!office) throw notAllowed('You are not in a jobcentre in the staff directory, so no district is yours. Ask whoever keeps the directory.');
+    return office.district;
+  }
+
+  async day(hcp: StaffMember, date = this.today()): Promise<{ plan: HcpDayPlan; activities: SupportingActivity[]; gaps: Interval[] }> {
+    const [plan, activities] = await Promise.all([this.deps.diary.day(hcp, date), this.deps.store.activitiesOf(hcp.id, date, date)]);
+    return { plan, activities, gaps: lessActivities(plan.freeGaps, activities) };
+  }
+
+  /** `activity`: today, this week's activity and what is still to do. */
+  async overview(hcp: StaffMember): Promise<{ today: { plan: HcpDayPlan; activities: SupportingActivity[]; gaps: Interval[] }; week: SupportingActivity[]; open: SupportingActivity[]; offices: Jobcentre[]; attendance: AttendanceRecord | null }> {
+    const { offices } = await this.hcpOffices(hcp);
+    const today = this.today();
+    const weekStart = weekStartOf(today);
+    const [day, week, open, attendance] = await Promise.all([this.day(hcp, today), this.deps.store.activitiesOf(hcp.id, weekStart, addDays(weekStart, 6)), this.deps.store.openActivitiesOf(hcp.id), this.deps.store.attendanceOf(hcp.id, today, today)]);
+    return { today: day, week, open, offices, attendance: attendance[0] ?? null };
+  }
+
+  /**
+   * The HCP records supporting activity they did. Refused over a booked conversation or another
+   * activity, with the reason and the day's free time.
+   */
+  async record(hcp: StaffMember, input: ActivityInput): Promise<SupportingActivity> {
+    const { base, offices } = await this.hcpOffices(hcp);
+    const parsed = parseActivity(input, offices.map((o) => o.id));
+    const today = this.today();
+    if (parsed.date > today || parsed.date < addDays(today, -RECORD_BACK_DAYS)) throw invalid('Record activity on the day it happened: today or in the last two weeks.', { date: 'Choose today or a day in the last two weeks.' });
+    if (parsed.interval.start.getTime() > this.now().getTime()) throw invalid('Record the activity once it has started.', { start: 'This time has not come yet: record the activity once it has started.' });
+    await this.assertFree(hcp, parsed.date, parsed.interval, null);
+    const now = this.now();
+    return this.deps.store.createActivity(
+      {
+        hcpId: hcp.id,
+        kind: parsed.kind,
+        status: 'done',
+        jobcentreId: parsed.jobcentreId,
+        district: base.district,
+        date: parsed.date,
+        start: parsed.interval.start,
+        end: parsed.interval.end,
+        takingPart: parsed.takingPart,
+        note: parsed.note,
+        caseReference: parsed.caseReference,
+        caseCount: parsed.caseCount,
+        adHoc: parsed.adHoc,
+        requestedById: null,
+        setById: null,
+        recordedById: hcp.id,
+        recordedAt: now,
+      },
+      now,
+    );
+  }
+
+  /** Refuses an interval over a booked conversation or another activity of the HCP that day. */
+  private async assertFree(hcp: StaffMember, date: string, interval: Interval, exceptActivityId: string | null): Promise<void> {
+    const { plan, activities, gaps } = await this.day(hcp, date);
+    const conversation = clashWith(interval, plan.conversations);
+    if (conversation) throw invalid(clashMessage(conversation, gaps), { start: 'This time is over a booked three-way conversation.' });
+    const others = activities.filter((a) => a.id !== exceptActivityId && a.status !== 'cancelled' && a.start && a.end).map((a) => ({ what: 'another activity', start: a.start!, end: a.end! }));
+    const other = clashWith(interval, others);
+    if (other) throw invalid(`${hcp.name} already has ${other.what} then. ${gaps.length ? 'Choose a free time.' : ''}`.trim(), { start: 'This time is over another activity.' });
+  }
+
+  /**
+   * A coach or team leader asks the activity manager for a case conference with the HCP who
+   * covers their jobcentre: individual (any time the manager finds), or group (in the time the
+   * team leader set aside, typically for 2 or 3 cases).
+   */
+  async requestCaseConference(person: StaffMember, input: { kind?: string; caseReference?: string; caseCount?: string; date?: string; start?: string; end?: string; note?: string }): Promise<SupportingActivity> {
+    if (!hasRole(person, 'work_coach') && !hasRole(person, 'work_coach_team_leader')) throw notAllowed('Case conferences with an HCP are asked for by work coaches and team leaders.');
+    const office = person.jobcentreId ? await this.deps.people.jobcentre(person.jobcentreId) : null;
+    const hcp = office ? await this.deps.people.hcpCovering(office.id) : null;
+    if (!office || !hcp) throw notAllowed('No Health Care Professional covers your jobcentre yet, so there is no one to hold a case conference with.');
+    const problems: Record<string, string> = {};
+    const group = input.kind === 'group_case_conference';
+    if (input.kind !== 'individual_case_conference' && !group) problems.kind = 'Choose an individual or a group case conference.';
+    if (group && !hasRole(person, 'work_coach_team_leader')) problems.kind = 'Group case conferences are set up by a team leader, in time they set aside.';
+    const note = (input.note ?? '').trim();
+    const caseReference = (input.caseReference ?? '').trim().toUpperCase() || null;
+    if (!note) problems.note = 'Say briefly what you would like to discuss.';
+    else if (note.length > 1000) problems.note = `Keep this to 1000 characters or fewer (it has ${note.length}).`;
+    else if (!caseReference && looksLikeNino(note)) problems.note = 'Do not put a National Insurance number here: give the case reference instead.';
+    if (caseReference && !/^(DEA|SA|RET)-\d{6}$/.test(caseReference)) problems.caseReference = 'Enter a case reference like SA-000012 or DEA-000123, or leave it empty.';
+    let caseCount: number | null = null;
+    let interval: Interval | null = null;
+    let date: string | null = null;
+    if (group) {
+      caseCount = Number((input.caseCount ?? '').trim());
+      if (!Number.isInteger(caseCount) || caseCount < 1 || caseCount > 10) problems.caseCount = 'Enter how many cases, from 1 to 10 (usually 2 or 3).';
+      const times = parseTimes((input.date ?? '').trim(), (input.start ?? '').trim(), (input.end ?? '').trim());
+      Object.assign(problems, times.problems);
+      interval = times.interval;
+      date = (input.date ?? '').trim();
+      if (interval && date < this.today()) problems.date = 'Choose today or a later date.';
+    }
+    if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
+    const now = this.now();
+    return this.deps.uow.run(async () => {
+      const activity = await this.deps.store.createActivity(
+        {
+          hcpId: hcp.id,
+          kind: group ? 'group_case_conference' : 'individual_case_conference',
+          status: 'requested',
+          jobcentreId: office.id,
+          district: office.district,
+          date,
+          start: interval?.start ?? null,
+          end: interval?.end ?? null,
+          takingPart: person.name,
+          note,
+          caseReference,
+          caseCount,
+          adHoc: false,
+          requestedById: person.id,
+          setById: null,
+          recordedById: null,
+          recordedAt: null,
+        },
+        now,
+      );
+      for (const manager of await this.deps.people.managersInDistrict(office.district)) await this.deps.notifier.activity(manager.id, activity.id);
+      return activity;
+    });
+  }
+
+  /** The activity manager gives a requested case conference its time (or confirms the time a team leader set aside). */
+  async plan(manager: StaffMember, activityId: string, version: number | null, input: { date?: string; start?: string; end?: string }): Promise<SupportingActivity> {
+    const district = await this.managerDistrict(manager);
+    const activity = await this.get(activityId);
+    if (activity.district !== district) throw notAllowed('This activity is not in your district.');
+    if (version !== null && version !== activity.version) throw invalid('This changed since this card was shown: look again.');
+    if (activity.status !== 'requested') throw invalid('This case conference already has its time.');
+    const times = parseTimes((input.date ?? activity.date ?? '').trim(), (input.start ?? '').trim(), (input.end ?? '').trim());
+    if (!times.interval) throw invalid('Some answers need changing.', times.problems);
+    const date = (input.date ?? activity.date ?? '').trim();
+    if (date < this.today()) throw invalid('Choose today or a later date.', { date: 'Choose today or a later date.' });
+    const hcp = await this.person(activity.hcpId);
+    await this.assertFree(hcp, date, times.interval, activity.id);
+    return this.deps.uow.run(async () => {
+      const planned = await this.deps.store.updateActivity(activity.id, activity.version, { status: 'planned', date, start: times.interval!.start, end: times.interval!.end, setById: manager.id }, this.now());
+      await this.deps.notifier.activity(planned.hcpId, planned.id);
+      if (planned.requestedById) await this.deps.notifier.activity(planned.requestedById, planned.id);
+      return planned;
+    });
+  }
+
+  /** The activity manager sets a work activity for an HCP (a presentation, a project, a case conference). */
+  async setWorkActivity(manager: StaffMember, input: ActivityInput & { hcpId?: string }): Promise<SupportingActivity> {
+    const district = await this.managerDistrict(manager);
+    const hcps = await this.deps.people.hcpsInDistrict(district);
+    const hcp = hcps.find((h) => h.id === (input.hcpId ?? '').toLowerCase());
+    if (!hcp) throw invalid('Choose an HCP of your district.', { hcpId: 'Choose an HCP of your district.' });
+    const { offices } = await this.hcpOffices(hcp);
+    const parsed = parseActivity({ ...input, consultative: 'true', takingPart: input.takingPart || 'To be recorded by the HCP' }, offices.map((o) => o.id));
+    if (parsed.date < this.today()) throw invalid('Set work activities for today or a later day.', { date: 'Choose today or a later date.' });
+    await this.assertFree(hcp, parsed.date, parsed.interval, null);
+    const now = this.now();
+    return this.deps.uow.run(async () => {
+      const activity = await this.deps.store.createActivity(
+        { hcpId: hcp.id, kind: parsed.kind, status: 'planned', jobcentreId: parsed.jobcentreId, district, date: parsed.date, start: parsed.interval.start, end: parsed.interval.end, takingPart: parsed.takingPart, note: parsed.note, caseReference: parsed.caseReference, caseCount: parsed.caseCount, adHoc: false, requestedById: null, setById: manager.id, recordedById: null, recordedAt: null },
+        now,
+      );
+      await this.deps.notifier.activity(hcp.id, activity.id);
+      return activity;
+    });
+  }
+
+  /** The HCP records a planned activity as held. */
+  async complete(hcp: StaffMember, activityId: string, version: number | null, input: { takingPart?: string; note?: string; consultative?: string }): Promise<SupportingActivity> {
+    const activity = await this.get(activityId);
+    if (activity.hcpId !== hcp.id) throw notAllowed('Only the HCP of this activity can record it.');
+    if (version !== null && version !== activity.version) throw invalid('This changed since this card was shown: look again.');
+    if (activity.status !== 'planned') throw invalid(activity.status === 'done' ? 'This activity is already recorded.' : 'This activity has no time yet.');
+    if (activity.start && activity.start.getTime() > this.now().getTime()) throw invalid('Record the activity once it has started.');
+    const problems: Record<string, string> = {};
+    const takingPart = (input.takingPart ?? activity.takingPart).trim();
+    const note = (input.note ?? activity.note).trim();
+    if (!takingPart) problems.takingPart = 'Say who took part.';
+    if (!note) problems.note = 'Write a short note of what was covered.';
+    if (!activity.caseReference && looksLikeNino(note)) problems.note = 'This note is not about a case, so it must not name a claimant: take out the National Insurance number.';
+    if (activity.kind === 'retention' && input.consultative !== 'true') problems.consultative = 'Confirm you advised only: an HCP never represents a claimant.';
+    if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
+    return this.deps.store.updateActivity(activity.id, activity.version, { status: 'done', takingPart, note, recordedById: hcp.id, recordedAt: this.now() }, this.now());
+  }
+
+  /** The activity manager, or whoever asked for it, cancels an activity not yet held. */
+  async cancel(person: StaffMember, activityId: string, version: number | null): Promise<SupportingActivity> {
+    const activity = await this.get(activityId);
+    const isManager = hasRole(person, 'hcp_activity_manager') && (await this.managerDistrict(person)) === activity.district;
+    if (!isManager && person.id !== activity.requestedById) throw notAllowed('Only the activity manager or whoever asked for it can cancel this.');
+    if (version !== null && version !== activity.version) throw invalid('This changed since this card was shown: look again.');
+    if (activity.status !== 'requested' && activity.status !== 'planned') throw invalid('This activity can no longer be cancelled.');
+    return this.deps.uow.run(async () => {
+      const cancelled = await this.deps.store.updateActivity(activity.id, activity.version, { status: 'cancelled' }, this.now());
+      for (const id of new Set([cancelled.hcpId, cancelled.requestedById].filter((x): x is string => x !== null && x !== person.id))) await this.deps.notifier.activity(id, cancelled.id);
+      return cancelled;
+    });
+  }
+
+  async get(activityId: string): Promise<SupportingActivity> {
+    const activity = await this.deps.store.activity(activityId);
+    if (!activity) throw notFound('That activity is not there any more.');
+    return activity;
+  }
+
+  /** Who may see an activity: its HCP, whoever asked for it, and the district's activity manager. */
+  async viewerPart(activity: SupportingActivity, person: StaffMember): Promise<'hcp' | 'requester' | 'manager' | null> {
+    if (person.id === activity.hcpId) return 'hcp';
+    if (hasRole(person, 'hcp_activity_manager')) {
+      const office = person.jobcentreId ? await this.deps.people.jobcentre(person.jobcentreId) : null;
+      if (office?.district === activity.district) return 'manager';
+    }
+    if (person.id === activity.requestedById) return 'requester';
+    return null;
+  }
+
+  // ——— The weekly note ———
+
+  /** The HCP's note for the week, drafted from the week's activity and conversations the first time it is opened. */
+  async weeklyNote(hcp: StaffMember, weekStart = weekStartOf(this.today())): Promise<WeeklyNote> {
+    const found = await this.deps.store.weeklyNote(hcp.id, weekStart);
+    if (found) return found;
+    const { base } = await this.hcpOffices(hcp);
+    return this.deps.store.createWeeklyNote({ hcpId: hcp.id, district: base.district, weekStart, status: 'draft', body: await this.draft(hcp, weekStart), submittedAt: null, reviewedById: null, reviewedAt: null, changeReason: null, remindedAt: null }, this.now());
+  }
+
+  /** A fresh draft of the week, for the HCP to start again from. */
+  async draft(hcp: StaffMember, weekStart: string): Promise<string> {
+    const [activities, conversations, offices] = await Promise.all([this.deps.store.activitiesOf(hcp.id, weekStart, addDays(weekStart, 6)), this.deps.diary.week(hcp.id, weekStart), this.hcpOffices(hcp)]);
+    const names = new Map(offices.offices.map((o) => [o.id, o.name]));
+    return draftWeeklyNote(weekStart, activities, conversations, (id) => (id ? (names.get(id) ?? 'another jobcentre') : 'no jobcentre'));
+  }
+
+  async noteById(id: string): Promise<WeeklyNote> {
+    const note = await this.deps.store.weeklyNoteById(id);
+    if (!note) throw notFound('That weekly note is not there any more.');
+    return note;
+  }
+
+  /** The HCP saves the note, or submits it to the activity manager. */
+  async saveNote(hcp: StaffMember, noteId: string, version: number | null, body: string, submit: boolean): Promise<WeeklyNote> {
+    const note = await this.noteById(noteId);
+    if (note.hcpId !== hcp.id) throw notAllowed('Only the HCP writes their weekly note.');
+    if (version !== null && version !== note.version) throw invalid('This note changed since this card was shown: look again.');
+    if (note.status === 'submitted' || note.status === 'accepted') throw invalid(note.status === 'accepted' ? 'This note is accepted already.' : 'This note is with your activity manager: they will accept it or ask for a change.');
+    const text = checkWeeklyNoteBody(body);
+    return this.deps.uow.run(async () => {
+      const saved = await this.deps.store.updateWeeklyNote(note.id, note.version, submit ? { body: text, status: 'submitted', submittedAt: this.now(), changeReason: note.changeReason } : { body: text }, this.now());
+      if (submit) for (const manager of await this.deps.people.managersInDistrict(note.district)) await this.deps.notifier.weeklyNote(manager.id, saved.id);
+      return saved;
+    });
+  }
+
+  /** The activity manager accepts a submitted note, or asks for a change with the reason. */
+  async review(manager: StaffMember, noteId: string, version: number | null, decision: 'accept' | 'change', reason: string): Promise<WeeklyNote> {
+    const district = await this.managerDistrict(manager);
+    const note = await this.noteById(noteId);
+    if (note.district !== district) throw notAllowed('This note is not from an HCP of your district.');
+    if (version !== null && version !== note.version) throw invalid('This note changed since this card was shown: look again.');
+    if (note.status !== 'submitted') throw invalid(note.status === 'accepted' ? 'This note is accepted already.' : 'This note is not submitted yet.');
+    const why = reason.trim();
+    if (decision === 'change') {
+      if (!why) throw invalid('Say what should change.', { reason: 'Say what should change, so the HCP can put it right.' });
+      if (why.length > 500) throw invalid('The reason is too long.', { reason: `Keep the reason to 500 characters or fewer (it has ${why.length}).` });
+      if (looksLikeNino(why)) throw invalid('The reason must not name a claimant.', { reason: 'Take out the National Insurance number.' });
+    }
+    return this.deps.uow.run(async () => {
+      const reviewed = await this.deps.store.updateWeeklyNote(note.id, note.version, { status: decision === 'accept' ? 'accepted' : 'change_asked', reviewedById: manager.id, reviewedAt: this.now(), changeReason: decision === 'change' ? why : null }, this.now());
+      await this.deps.notifier.weeklyNote(note.hcpId, reviewed.id);
+      return reviewed;
+    });
+  }
+
+  /**
+   * The Friday-afternoon reminder: every HCP whose note for the week is not submitted gets their
+   * note's card, drafted if it was never opened; once a week each.
+   */
+  async remindWeeklyNotes(hcps: readonly StaffMember[]): Promise<number> {
+    const now = this.now();
+    const weekStart = weekStartOf(this.today());
+    const notes = new Map((await this.deps.store.weeklyNotesFor(hcps.map((h) => h.id), weekStart)).map((n) => [n.hcpId, n]));
+    let sent = 0;
+    for (const hcp of hcps) {
+      const found = notes.get(hcp.id) ?? null;
+      if (!reminderDue(now, found)) continue;
+      await this.deps.uow.run(async () => {
+        const note = found ?? (await this.weeklyNote(hcp, weekStart));
+        const reminded = await this.deps.store.updateWeeklyNote(note.id, note.version, { remindedAt: now }, now);
+        await this.deps.notifier.weeklyNote(hcp.id, reminded.id);
+      });
+      sent += 1;
+    }
+    return sent;
+  }
+
+  // ——— Attendance ———
+
+  /**
+   * The HCP records their own arrival (now), or the jobcentre's contact records the arrival of the
+   * HCP who is at their jobcentre today. After 08:30 it is late.
+   */
+  async recordArrival(person: StaffMember, hcpId: string | null, at: Date = this.now()): Promise<AttendanceRecord> {
+    const { hcp, jobcentreId } = await this.attendanceSubject(person, hcpId);
+    const office = jobcentreId ? await this.deps.people.jobcentre(jobcentreId) : null;
+    return this.deps.store.recordAttendance({ hcpId: hcp.id, district: office?.district ?? (await this.hcpOffices(hcp)).base.district, date: londonDateFast(at), jobcentreId, status: arrivalStatus(at), arrivedAt: at, recordedById: person.id, recordedAt: this.now(), supplierRequestId: null });
+  }
+
+  /**
+   * An absence, from one working day to another: each day is recorded, and a request goes to the
+   * supplier for a replacement for those dates (two weeks to answer).
+   */
+  async recordAbsence(person: StaffMember, hcpId: string | null, fromDate: string, toDate: string): Promise<{ days: AttendanceRecord[]; request: SupplierRequest }> {
+    const { hcp, jobcentreId } = await this.attendanceSubject(person, hcpId, true);
+    const problems: Record<string, string> = {};
+    if (!isCalendarDate(fromDate)) problems.fromDate = 'Enter the first day of the absence.';
+    if (!isCalendarDate(toDate)) problems.toDate = 'Enter the last day of the absence.';
+    else if (isCalendarDate(fromDate) && toDate < fromDate) problems.toDate = 'The last day must be on or after the first day.';
+    else if (isCalendarDate(fromDate) && toDate > addDays(fromDate, 60)) problems.toDate = 'Record at most two months of absence at once.';
+    if (isCalendarDate(fromDate) && fromDate < addDays(this.today(), -RECORD_BACK_DAYS)) problems.fromDate = 'Choose a day in the last two weeks or later.';
+    if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
+    const dates = workingDaysBetween(fromDate, toDate, REGION);
+    if (!dates.length) throw invalid('There are no working days in those dates.', { toDate: 'Choose dates that include a working day.' });
+    const known = new Set((await this.deps.store.attendanceOf(hcp.id, fromDate, toDate)).map((a) => a.date));
+    const { base } = await this.hcpOffices(hcp);
+    const now = this.now();
+    return this.deps.uow.run(async () => {
+      const request = await this.deps.store.createSupplierRequest({
+        kind: 'replacement',
+        district: base.district,
+        hcpId: hcp.id,
+        fromDate: dates[0]!,
+        toDate: dates[dates.length - 1]!,
+        details: `A replacement for ${hcp.name}, absent ${dates.length} working day${dates.length === 1 ? '' : 's'}.`,
+        caseReference: null,
+        raisedById: person.id,
+        raisedAt: now,
+        dueOn: supplierDueOn('replacement', londonDateFast(now), REGION),
+      });
+      const days: AttendanceRecord[] = [];
+      for (const date of dates.filter((d) => !known.has(d))) {
+        days.push(await this.deps.store.recordAttendance({ hcpId: hcp.id, district: base.district, date, jobcentreId, status: 'absent', arrivedAt: null, recordedById: person.id, recordedAt: now, supplierRequestId: request.id }));
+      }
+      return { days, request };
+    });
+  }
+
+  /** Whose attendance this person may record, and where. */
+  private async attendanceSubject(person: StaffMember, hcpId: string | null, absence = false): Promise<{ hcp: StaffMember; jobcentreId: string | null }> {
+    const today = this.today();
+    if (hasRole(person, 'hcp') && (!hcpId || hcpId === person.id)) {
+      const plan = await this.deps.diary.day(person, today);
+      return { hcp: person, jobcentreId: plan.jobcentreId };
+    }
+    if (!hcpId) throw invalid('Choose the HCP.', { hcpId: 'Choose the HCP.' });
+    const hcp = await this.person(hcpId);
+    if (!hasRole(hcp, 'hcp')) throw invalid('Choose an HCP.', { hcpId: 'Choose an HCP.' });
+    if (hasRole(person, 'jobcentre_contact') && person.jobcentreId) {
+      const plan = await this.deps.diary.day(hcp, today);
+      if (plan.jobcentreId === person.jobcentreId) return { hcp, jobcentreId: person.jobcentreId };
+    }
+    if (absence && hasRole(person, 'hcp_activity_manager')) {
+      const district = await this.managerDistrict(person);
+      if ((await this.deps.people.hcpsInDistrict(district)).some((h) => h.id === hcp.id)) return { hcp, jobcentreId: hcp.jobcentreId };
+    }
+    throw notAllowed(hasRole(person, 'jobcentre_contact') ? `${hcp.name} is not planned at your jobcentre today, so their arrival is recorded where they are.` : 'Attendance is recorded by the HCP, or by the contact of the jobcentre they are at.');
+  }
+
+  /** The HCPs a contact greets today: those whose site plan puts them at the contact's jobcentre. */
+  async expectedToday(contact: StaffMember): Promise<{ jobcentre: Jobcentre; hcps: { hcp: StaffMember; attendance: AttendanceRecord | null }[] }> {
+    if (!hasRole(contact, 'jobcentre_contact') || !contact.jobcentreId) throw notAllowed('This is for jobcentre contacts.');
+    const jobcentre = await this.deps.people.jobcentre(contact.jobcentreId);
+    if (!jobcentre) throw notAllowed('You are not in a jobcentre in the staff directory. Ask whoever keeps the directory.');
+    const today = this.today();
+    const hcps = await this.deps.people.hcpsInDistrict(jobcentre.district);
+    const here: { hcp: StaffMember; attendance: AttendanceRecord | null }[] = [];
+    for (const hcp of hcps) {
+      const plan = await this.deps.diary.day(hcp, today);
+      if (plan.jobcentreId !== jobcentre.id) continue;
+      here.push({ hcp, attendance: (await this.deps.store.attendanceOf(hcp.id, today, today))[0] ?? null });
+    }
+    return { jobcentre, hcps: here };
+  }
+
+  // ——— The activity manager ———
+
+  /** Each HCP of the district this week: conversations against 10, supporting activity, attendance, weekly note. */
+  async managerWeek(manager: StaffMember, weekStart = weekStartOf(this.today())): Promise<ManagerWeek> {
+    const district = await this.managerDistrict(manager);
+    const weekEnd = addDays(weekStart, 6);
+    const period = attendancePeriod(this.today(), this.deps.trialEndsOn);
+    const [hcps, activities, attendance, notes, requested, openRequests, notices, periodAttendance] = await Promise.all([
+      this.deps.people.hcpsInDistrict(district),
+      this.deps.store.activitiesInDistrict(district, weekStart, weekEnd),
+      this.deps.store.attendanceInDistrict(district, weekStart, weekEnd),
+      this.deps.store.weeklyNotesInDistrict(district, addDays(weekStart, -28), weekStart),
+      this.deps.store.requestedInDistrict(district),
+      this.deps.store.openSupplierRequests(district),
+      this.deps.store.noticesInDistrict(district),
+      this.deps.store.attendanceInDistrict(district, period.from, period.to),
+    ]);
+    const rows: HcpWeek[] = [];
+    for (const hcp of hcps) {
+      rows.push({
+        hcp,
+        conversations: await this.deps.diary.week(hcp.id, weekStart),
+        activities: activities.filter((a) => a.hcpId === hcp.id && a.status !== 'cancelled'),
+        attendance: attendance.filter((a) => a.hcpId === hcp.id),
+        note: notes.find((n) => n.hcpId === hcp.id && n.weekStart === weekStart) ?? null,
+        notice: notices.filter((n) => n.hcpId === hcp.id).at(-1) ?? null,
+      });
+    }
+    return { district, weekStart, hcps: rows, requested, notesToReview: notes.filter((n) => n.status === 'submitted'), attendance: { ...period, records: periodAttendance }, openRequests };
+  }
+
+  /** The activity manager asks the supplier for something: HCP provision, a replacement, information. */
+  async raiseSupplierRequest(manager: StaffMember, input: { kind?: string; hcpId?: string; fromDate?: string; toDate?: string; details?: string; caseReference?: string }): Promise<SupplierRequest> {
+    const district = await this.managerDistrict(manager);
+    const problems: Record<string, string> = {};
+    const kind = (input.kind ?? '').trim();
+    if (!isSupplierRequestKind(kind)) problems.kind = 'Choose what you are asking the supplier for.';
+    const details = (input.details ?? '').trim();
+    if (!details) problems.details = 'Say what you are asking for.';
+    else if (details.length > 1000) problems.details = `Keep this to 1000 characters or fewer (it has ${details.length}).`;
+    else if (looksLikeNino(details)) problems.details = 'Do not send a National Insurance number to the supplier: name the case by its reference.';
+    const caseReference = (input.caseReference ?? '').trim().toUpperCase() || null;
+    if (caseReference && !/^(DEA|SA|RET)-\d{6}$/.test(caseReference)) problems.caseReference = 'Enter a case reference like SA-000012, or leave it empty.';
+    if ((kind === 'subject_access' || kind === 'freedom_of_information') && kind === 'subject_access' && !caseReference) problems.caseReference = 'Name the case whose HCP material is needed, like SA-000012.';
+    const hcpId = (input.hcpId ?? '').trim().toLowerCase() || null;
+    if (hcpId && !(await this.deps.people.hcpsInDistrict(district)).some((h) => h.id === hcpId)) problems.hcpId = 'Choose an HCP of your district, or none.';
+    const fromDate = (input.fromDate ?? '').trim() || null;
+    const toDate = (input.toDate ?? '').trim() || null;
+    if (fromDate && !isCalendarDate(fromDate)) problems.fromDate = 'Enter a date, for example 2026-12-01.';
+    if (toDate && !isCalendarDate(toDate)) problems.toDate = 'Enter a date, for example 2026-12-31.';
+    if (fromDate && toDate && toDate < fromDate) problems.toDate = 'The last day must be on or after the first day.';
+    if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
+    const now = this.now();
+    return this.deps.store.createSupplierRequest({ kind: kind as SupplierRequest['kind'], district, hcpId, fromDate, toDate, details, caseReference, raisedById: manager.id, raisedAt: now, dueOn: supplierDueOn(kind as SupplierRequest['kind'], londonDateFast(now), REGION) });
+  }
+
+  /** The activity manager records the supplier's answer: its time against the due date is kept. */
+  async recordSupplierAnswer(manager: StaffMember, requestId: string, version: number | null, answer: string): Promise<SupplierRequest> {
+    const district = await this.managerDistrict(manager);
+    const request = await this.deps.store.supplierRequest(requestId);
+    if (!request || request.district !== district) throw notFound('That supplier request is not one of your district’s.');
+    if (version !== null && version !== request.version) throw invalid('This request changed since this card was shown: look again.');
+    if (request.status !== 'open') throw invalid('This request is already answered.');
+    const text = answer.trim();
+    if (!text) throw invalid('Say what the supplier answered.', { answer: 'Say what the supplier answered.' });
+    if (text.length > 1000) throw invalid('The answer is too long.', { answer: `Keep this to 1000 characters or fewer (it has ${text.length}).` });
+    if (looksLikeNino(text)) throw invalid('The answer must not name a claimant.', { answer: 'Take out the National Insurance number.' });
+    return this.deps.store.updateSupplierRequest(request.id, request.version, { status: 'answered', answeredAt: this.now(), answeredById: manager.id, answer: text });
+  }
+
+  async supplierRequests(manager: StaffMember): Promise<{ district: string; open: SupplierRequest[]; recent: SupplierRequest[] }> {
+    const district = await this.managerDistrict(manager);
+    const now = this.now();
+    const [open, recent] = await Promise.all([this.deps.store.openSupplierRequests(district), this.deps.store.supplierRequestsInDistrict(district, new Date(now.getTime() - 92 * 86_400_000), new Date(now.getTime() + 1))]);
+    return { district, open, recent: recent.filter((r) => r.status !== 'open').reverse() };
+  }
+
+  /**
+   * An HCP's notice to finish: when they told the supplier, when the supplier told the department
+   * (the notice period starts then) and their last day. The supplier's one working day is checked;
+   * the HCP's open activity is listed, to be completed before they leave.
+   */
+  async recordNotice(manager: StaffMember, input: { hcpId?: string; givenOn?: string; receivedOn?: string; lastDay?: string }): Promise<{ notice: HcpNotice; open: SupportingActivity[]; note: WeeklyNote | null }> {
+    const district = await this.managerDistrict(manager);
+    const problems: Record<string, string> = {};
+    const hcp = (await this.deps.people.hcpsInDistrict(district)).find((h) => h.id === (input.hcpId ?? '').toLowerCase());
+    if (!hcp) problems.hcpId = 'Choose an HCP of your district.';
+    const givenOn = (input.givenOn ?? '').trim();
+    const receivedOn = (input.receivedOn ?? '').trim();
+    const lastDay = (input.lastDay ?? '').trim();
+    if (!isCalendarDate(givenOn)) problems.givenOn = 'Enter the day the HCP told the supplier.';
+    if (!isCalendarDate(receivedOn)) problems.receivedOn = 'Enter the day the supplier told you.';
+    else if (isCalendarDate(givenOn) && receivedOn < givenOn) problems.receivedOn = 'The supplier cannot have told you before the HCP told them.';
+    else if (receivedOn > this.today()) problems.receivedOn = 'Enter today or an earlier day.';
+    if (!isCalendarDate(lastDay)) problems.lastDay = 'Enter the HCP’s last working day.';
+    else if (isCalendarDate(receivedOn) && lastDay <= receivedOn) problems.lastDay = 'The last day comes after the notice reached you: the notice period starts then.';
+    if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
+    const notice = await this.deps.store.recordNotice({ hcpId: hcp!.id, district, givenOn, receivedOn, dueOn: noticeDueOn(givenOn, REGION), lastDay, recordedById: manager.id, recordedAt: this.now() });
+    return { notice, open: await this.deps.store.openActivitiesOf(hcp!.id), note: await this.deps.store.weeklyNote(hcp!.id, weekStartOf(this.today())) };
+  }
+
+  /** The note of this week, if the HCP has opened or been reminded of it (nothing is drafted). */
+  async weeklyNoteIfStarted(hcp: StaffMember): Promise<WeeklyNote | null> {
+    return this.deps.store.weeklyNote(hcp.id, weekStartOf(this.today()));
+  }
+
+  /** The HCP who covers a coach's or team leader's jobcentre. */
+  async coveringHcp(person: StaffMember): Promise<StaffMember> {
+    if (!hasRole(person, 'work_coach') && !hasRole(person, 'work_coach_team_leader')) throw notAllowed('Case conferences with an HCP are asked for by work coaches and team leaders.');
+    const hcp = person.jobcentreId ? await this.deps.people.hcpCovering(person.jobcentreId) : null;
+    if (!hcp) throw notAllowed('No Health Care Professional covers your jobcentre yet, so there is no one to hold a case conference with.');
+    return hcp;
+  }
+
+  async jobcentre(id: string): Promise<Jobcentre | null> {
+    return this.deps.people.jobcentre(id);
+  }
+
+  async districtHcps(district: string): Promise<StaffMember[]> {
+    return this.deps.people.hcpsInDistrict(district);
+  }
+
+  /** The jobcentres of the district's HCPs' clusters. */
+  async districtOffices(district: string): Promise<Jobcentre[]> {
+    const hcps = await this.deps.people.hcpsInDistrict(district);
+    const clusters = new Set<string>();
+    for (const hcp of hcps) {
+      const base = hcp.jobcentreId ? await this.deps.people.jobcentre(hcp.jobcentreId) : null;
+      if (base) clusters.add(base.cluster);
+    }
+    const offices: Jobcentre[] = [];
+    for (const cluster of clusters) offices.push(...(await this.deps.people.jobcentresInCluster(cluster)));
+    return offices;
+  }
+
+  async person(id: string): Promise<StaffMember> {
+    const person = await this.deps.directory.findById(id);
+    if (!person) throw notFound('That person is no longer in the staff directory.');
+    return person;
+  }
+}
+
+/** Free time less the activities already in it. */
+function lessActivities(gaps: readonly Interval[], activities: readonly SupportingActivity[]): Interval[] {
+  let out: Interval[] = [...gaps];
+  for (const a of activities) {
+    if (!a.start || !a.end || a.status === 'cancelled') continue;
+    out = out.flatMap((g) => {
+      if (a.end!.getTime() <= g.start.getTime() || a.start!.getTime() >= g.end.getTime()) return [g];
+      const parts: Interval[] = [];
+      if (a.start!.getTime() > g.start.getTime()) parts.push({ start: g.start, end: a.start! });
+      if (a.end!.getTime() < g.end.getTime()) parts.push({ start: a.end!, end: g.end });
+      return parts;
+    });
+  }
+  return out.filter((g) => g.end.getTime() - g.start.getTime() >= 15 * 60_000);
+}

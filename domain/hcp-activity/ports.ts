@@ -1,0 +1,56 @@
+import type { AttendanceRecord, HcpNotice, SupplierRequest, SupportingActivity, WeeklyNote } from './records';
+
+export type NewActivity = Omit<SupportingActivity, 'id' | 'version' | 'createdAt'>;
+export type ActivityChanges = Partial<Omit<SupportingActivity, 'id' | 'hcpId' | 'district' | 'version' | 'createdAt'>>;
+export type NewWeeklyNote = Omit<WeeklyNote, 'id' | 'version' | 'createdAt'>;
+export type WeeklyNoteChanges = Partial<Pick<WeeklyNote, 'status' | 'body' | 'submittedAt' | 'reviewedById' | 'reviewedAt' | 'changeReason' | 'remindedAt'>>;
+export type NewAttendance = Omit<AttendanceRecord, 'id'>;
+export type NewSupplierRequest = Omit<SupplierRequest, 'id' | 'reference' | 'version' | 'status' | 'answeredAt' | 'answeredById' | 'answer'>;
+export type SupplierRequestChanges = Partial<Pick<SupplierRequest, 'status' | 'answeredAt' | 'answeredById' | 'answer'>>;
+export type NewNotice = Omit<HcpNotice, 'id'>;
+
+/**
+ * HCPs' supporting activity, weekly notes, attendance, supplier requests and notices, in SQL.
+ * Date ranges are London dates, both ends included.
+ */
+export interface HcpActivityStore {
+  createActivity(activity: NewActivity, at: Date): Promise<SupportingActivity>;
+  activity(id: string): Promise<SupportingActivity | null>;
+  /** Optimistic: refused as a conflict when the version is not the stored one. */
+  updateActivity(id: string, version: number, changes: ActivityChanges, at: Date): Promise<SupportingActivity>;
+  /** An HCP's activity dated in the range (any status), by start. */
+  activitiesOf(hcpId: string, fromDate: string, toDate: string): Promise<SupportingActivity[]>;
+  /** An HCP's activity still to do: requested or planned. */
+  openActivitiesOf(hcpId: string): Promise<SupportingActivity[]>;
+  /** A district's activity dated in the range (any status). */
+  activitiesInDistrict(district: string, fromDate: string, toDate: string): Promise<SupportingActivity[]>;
+  /** Case conferences asked of a district's activity manager and not yet given a time. */
+  requestedInDistrict(district: string): Promise<SupportingActivity[]>;
+
+  weeklyNote(hcpId: string, weekStart: string): Promise<WeeklyNote | null>;
+  weeklyNoteById(id: string): Promise<WeeklyNote | null>;
+  /** Inserts the note; a conflict when the HCP already has one for the week. */
+  createWeeklyNote(note: NewWeeklyNote, at: Date): Promise<WeeklyNote>;
+  updateWeeklyNote(id: string, version: number, changes: WeeklyNoteChanges, at: Date): Promise<WeeklyNote>;
+  /** Weekly notes of a district's HCPs for weeks starting in the range. */
+  weeklyNotesInDistrict(district: string, fromWeek: string, toWeek: string): Promise<WeeklyNote[]>;
+  /** The notes of these HCPs for one week. */
+  weeklyNotesFor(hcpIds: readonly string[], weekStart: string): Promise<WeeklyNote[]>;
+
+  /** Inserts a day's attendance; a conflict when that day is already recorded. */
+  recordAttendance(record: NewAttendance): Promise<AttendanceRecord>;
+  attendanceOf(hcpId: string, fromDate: string, toDate: string): Promise<AttendanceRecord[]>;
+  attendanceInDistrict(district: string, fromDate: string, toDate: string): Promise<AttendanceRecord[]>;
+  linkAttendanceToRequest(attendanceIds: readonly string[], supplierRequestId: string): Promise<void>;
+
+  createSupplierRequest(request: NewSupplierRequest): Promise<SupplierRequest>;
+  supplierRequest(id: string): Promise<SupplierRequest | null>;
+  updateSupplierRequest(id: string, version: number, changes: SupplierRequestChanges): Promise<SupplierRequest>;
+  /** A district's requests raised in [from, to). */
+  supplierRequestsInDistrict(district: string, from: Date, to: Date): Promise<SupplierRequest[]>;
+  openSupplierRequests(district: string): Promise<SupplierRequest[]>;
+
+  recordNotice(notice: NewNotice): Promise<HcpNotice>;
+  noticeOf(hcpId: string): Promise<HcpNotice | null>;
+  noticesInDistrict(district: string): Promise<HcpNotice[]>;
+}

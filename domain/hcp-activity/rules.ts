@@ -1,0 +1,276 @@
+/**
+ * The rules of an HCP's supporting activity, attendance, weekly note, supplier requests and notice,
+ * as pure functions (no I/O), so each can be read next to the specification and tested alone.
+ */
+import { isBankHoliday } from '../calendar/bank-holidays';
+import { addDays, clockMinutes, dayOfWeek, isClockTime, londonDateFast, londonToUtc, londonWallMs } from '../calendar/london-time';
+import type { Interval } from '../calendar/calendar-port';
+import { invalid } from '../errors';
+import { workingDaysAfter } from '../privacy/due-dates';
+import { isCalendarDate } from '../requests/calendar-date';
+import type { BankHolidayRegion } from '../staff';
+import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, SUPPLIER_REQUEST_KINDS, type ActivityKind, type AttendanceStatus, type SupplierRequest, type SupplierRequestKind, type SupportingActivity, type WeeklyNote } from './records';
+
+/** HCPs start at 08:30: an arrival after it is late. */
+export const START_OF_DAY = '08:30';
+/** Three-way conversations each HCP should hold a week (two a day on average). */
+export const WEEKLY_CONVERSATION_TARGET = 10;
+/** The supplier meets a request for HCP provision (or a replacement) within two weeks. */
+export const PROVISION_DAYS = 14;
+/** Ad hoc information, and subject access or FOI requests that need the HCP's material: five working days. */
+export const INFORMATION_WORKING_DAYS = 5;
+/** The supplier tells the department of an HCP's notice within one working day. */
+export const NOTICE_WORKING_DAYS = 1;
+/** The weekly note reminder goes from this time on Friday (London). */
+export const REMINDER_TIME = '14:00';
+/** How far back an HCP may record activity: this week and last. */
+export const RECORD_BACK_DAYS = 14;
+
+export const NOTE_MAX = 1000;
+export const TAKING_PART_MAX = 300;
+export const WEEKLY_NOTE_MAX = 4000;
+
+const REFERENCE = /^(DEA|SA|RET)-\d{6}$/;
+/** Something shaped like a National Insurance number, spaced or not. */
+const NINO_LIKE = /\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/i;
+
+export function looksLikeNino(text: string): boolean {
+  return NINO_LIKE.test(text);
+}
+
+export function isActivityKind(value: string): value is ActivityKind {
+  return (ACTIVITY_KINDS as readonly string[]).includes(value);
+}
+
+export function isSupplierRequestKind(value: string): value is SupplierRequestKind {
+  return (SUPPLIER_REQUEST_KINDS as readonly string[]).includes(value);
+}
+
+/** The Monday of the week the date is in (London dates). */
+export function weekStartOf(date: string): string {
+  const weekday = dayOfWeek(date); // 0 Sunday … 6 Saturday
+  return addDays(date, weekday === 0 ? -6 : 1 - weekday);
+}
+
+/** The Monday to Friday of a week. */
+export function weekdaysOf(weekStart: string): string[] {
+  return [0, 1, 2, 3, 4].map((d) => addDays(weekStart, d));
+}
+
+/** The first and last day of the month the date is in. */
+export function monthOf(date: string): { from: string; to: string } {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const mm = String(m).padStart(2, '0');
+  return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${String(last).padStart(2, '0')}` };
+}
+
+/**
+ * The attendance the activity manager sees: the week during the trial, the month after it
+ * (the specification's management information). No end date set means the trial is running.
+ */
+export function attendancePeriod(today: string, trialEndsOn: string | null): { from: string; to: string; label: 'week' | 'month' } {
+  if (trialEndsOn === null || today <= trialEndsOn) {
+    const from = weekStartOf(today);
+    return { from, to: addDays(from, 4), label: 'week' };
+  }
+  return { ...monthOf(today), label: 'month' };
+}
+
+/** On time, or late: after 08:30 London time on the day. */
+export function arrivalStatus(arrivedAt: Date): Exclude<AttendanceStatus, 'absent'> {
+  const date = londonDateFast(arrivedAt);
+  return arrivedAt.getTime() > londonToUtc(date, START_OF_DAY).getTime() ? 'late' : 'on_time';
+}
+
+export function isWorkingDay(date: string, region: BankHolidayRegion): boolean {
+  const weekday = dayOfWeek(date);
+  return weekday !== 0 && weekday !== 6 && !isBankHoliday(region, date);
+}
+
+/** The working days from `from` to `to`, both included. */
+export function workingDaysBetween(from: string, to: string, region: BankHolidayRegion): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to && out.length < 366; d = addDays(d, 1)) if (isWorkingDay(d, region)) out.push(d);
+  return out;
+}
+
+/** When the supplier must answer: two weeks for provision and replacements, five working days for information. */
+export function supplierDueOn(kind: SupplierRequestKind, raisedOn: string, region: BankHolidayRegion): string {
+  return kind === 'provision' || kind === 'replacement' ? addDays(raisedOn, PROVISION_DAYS) : workingDaysAfter(raisedOn, INFORMATION_WORKING_DAYS, region);
+}
+
+/** How a supplier request stands against its due date, on a day. */
+export function supplierTimeliness(r: Pick<SupplierRequest, 'status' | 'dueOn' | 'answeredAt'>, today: string): 'met' | 'late' | 'overdue' | 'open' | 'withdrawn' {
+  if (r.status === 'withdrawn') return 'withdrawn';
+  if (r.answeredAt) return londonDateFast(r.answeredAt) <= r.dueOn ? 'met' : 'late';
+  return today > r.dueOn ? 'overdue' : 'open';
+}
+
+/** The supplier had to tell the department by the working day after the HCP gave notice. */
+export function noticeDueOn(givenOn: string, region: BankHolidayRegion): string {
+  return workingDaysAfter(givenOn, NOTICE_WORKING_DAYS, region);
+}
+
+/** The HCP's times, parsed and checked: a London date, a start and an end in it. */
+export function parseTimes(date: string, start: string, end: string): { problems: Record<string, string>; interval: Interval | null } {
+  const problems: Record<string, string> = {};
+  if (!isCalendarDate(date)) problems.date = 'Enter the date, for example 2026-11-23.';
+  if (!isClockTime(start)) problems.start = 'Enter the start time as hours and minutes, for example 10:00.';
+  if (!isClockTime(end)) problems.end = 'Enter the end time as hours and minutes, for example 11:00.';
+  else if (isClockTime(start) && clockMinutes(end) <= clockMinutes(start)) problems.end = 'The end time must be after the start time.';
+  if (Object.keys(problems).length) return { problems, interval: null };
+  return { problems, interval: { start: londonToUtc(date, start), end: londonToUtc(date, end) } };
+}
+
+/** What the HCP typed for an activity, before it is checked. */
+export interface ActivityInput {
+  readonly kind?: string;
+  readonly date?: string;
+  readonly start?: string;
+  readonly end?: string;
+  readonly jobcentreId?: string;
+  readonly takingPart?: string;
+  readonly note?: string;
+  readonly caseReference?: string;
+  readonly caseCount?: string;
+  readonly consultative?: string;
+  readonly adHoc?: string;
+}
+
+export interface ParsedActivity {
+  readonly kind: ActivityKind;
+  readonly date: string;
+  readonly interval: Interval;
+  readonly jobcentreId: string;
+  readonly takingPart: string;
+  readonly note: string;
+  readonly caseReference: string | null;
+  readonly caseCount: number | null;
+  readonly adHoc: boolean;
+}
+
+/**
+ * Checks an activity: its kind and times; who took part and a short note; a case reference in the
+ * form DEA-, SA- or RET- and six digits; for a group case conference, how many cases; for retention
+ * work, that the HCP acted only as a consultant; and no National Insurance number in a note that is
+ * not about a case. Every problem is returned at once, beside its field.
+ */
+export function parseActivity(input: ActivityInput, jobcentreIds: readonly string[]): ParsedActivity {
+  const problems: Record<string, string> = {};
+  const kind = (input.kind ?? '').trim();
+  if (!isActivityKind(kind)) problems.kind = 'Choose what kind of activity it was.';
+  const times = parseTimes((input.date ?? '').trim(), (input.start ?? '').trim(), (input.end ?? '').trim());
+  Object.assign(problems, times.problems);
+  const jobcentreId = (input.jobcentreId ?? '').trim();
+  if (!jobcentreIds.includes(jobcentreId)) problems.jobcentreId = 'Choose the jobcentre of your cluster where it happened.';
+  const takingPart = (input.takingPart ?? '').trim();
+  if (!takingPart) problems.takingPart = 'Say who took part, for example "3 work coaches and their team leader".';
+  else if (takingPart.length > TAKING_PART_MAX) problems.takingPart = `Keep who took part to ${TAKING_PART_MAX} characters or fewer (it has ${takingPart.length}).`;
+  const note = (input.note ?? '').trim();
+  if (!note) problems.note = 'Write a short note of what was covered.';
+  else if (note.length > NOTE_MAX) problems.note = `Keep the note to ${NOTE_MAX} characters or fewer (it has ${note.length}).`;
+  const caseReference = (input.caseReference ?? '').trim().toUpperCase() || null;
+  if (caseReference && !REFERENCE.test(caseReference)) problems.caseReference = 'Enter a case reference like SA-000012, DEA-000123 or RET-000004, or leave it empty.';
+  if (!caseReference) {
+    if (looksLikeNino(note)) problems.note = 'This note is not about a case, so it must not name a claimant: take out the National Insurance number, or give the case reference.';
+    if (looksLikeNino(takingPart)) problems.takingPart = 'Name only colleagues here, never a claimant’s National Insurance number.';
+  }
+  let caseCount: number | null = null;
+  if (kind === 'group_case_conference') {
+    caseCount = Number((input.caseCount ?? '').trim());
+    if (!Number.isInteger(caseCount) || caseCount < 1 || caseCount > 10) problems.caseCount = 'Enter how many cases were discussed, from 1 to 10 (usually 2 or 3).';
+  }
+  if (kind === 'retention' && input.consultative !== 'true') {
+    problems.consultative = 'Confirm you advised only: an HCP never represents a claimant with their employer or at a tribunal, nor completes retention paperwork.';
+  }
+  if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
+  return {
+    kind: kind as ActivityKind,
+    date: (input.date ?? '').trim(),
+    interval: times.interval!,
+    jobcentreId,
+    takingPart,
+    note,
+    caseReference,
+    caseCount,
+    adHoc: input.adHoc === 'true',
+  };
+}
+
+/** Something in the HCP's day an activity may not overlap: a conversation, or another activity. */
+export interface Booked {
+  readonly what: string;
+  readonly start: Date;
+  readonly end: Date;
+}
+
+/** The first booked thing the interval overlaps, if any. */
+export function clashWith(interval: Interval, booked: readonly Booked[]): Booked | null {
+  return booked.find((b) => b.start.getTime() < interval.end.getTime() && interval.start.getTime() < b.end.getTime()) ?? null;
+}
+
+const clock = (d: Date) => {
+  const wall = new Date(londonWallMs(d));
+  return `${String(wall.getUTCHours()).padStart(2, '0')}:${String(wall.getUTCMinutes()).padStart(2, '0')}`;
+};
+
+export function describeInterval(i: Interval): string {
+  return `${clock(i.start)} to ${clock(i.end)}`;
+}
+
+/** Why an activity cannot go over a booked conversation, and when the HCP is free instead. */
+export function clashMessage(clash: Booked, gaps: readonly Interval[]): string {
+  const free = gaps.length ? `You are free ${gaps.map(describeInterval).join(', ')}.` : 'You have no free time left that day.';
+  return `Supporting activity happens only when no three-way conversation is booked: ${clash.what} is booked ${describeInterval(clash)}. ${free}`;
+}
+
+/** What a week's conversations came to, for the weekly note and the activity manager. */
+export interface WeekConversations {
+  readonly held: number;
+  readonly booked: number;
+  readonly didNotHappen: number;
+}
+
+/**
+ * The first draft of the weekly note: the week's conversations, then each supporting activity held,
+ * by day. Cases are named by reference only; the notes of case activity are left out, because the
+ * weekly note is not a place for claimant details.
+ */
+export function draftWeeklyNote(weekStart: string, activities: readonly SupportingActivity[], conversations: WeekConversations, officeName: (id: string | null) => string): string {
+  const lines: string[] = [];
+  lines.push(`Three-way conversations: ${conversations.held} held${conversations.booked ? `, ${conversations.booked} still booked` : ''}${conversations.didNotHappen ? `, ${conversations.didNotHappen} did not happen` : ''}.`);
+  const done = activities.filter((a) => a.status === 'done' && a.date && a.date >= weekStart && a.date <= addDays(weekStart, 6));
+  if (!done.length) lines.push('Supporting activity: none recorded.');
+  else {
+    lines.push('Supporting activity:');
+    for (const a of done) {
+      const when = a.start && a.end ? ` ${describeInterval({ start: a.start, end: a.end })}` : '';
+      const about = a.caseReference ? `about ${a.caseReference}` : a.note;
+      const cases = a.caseCount ? `, ${a.caseCount} case${a.caseCount === 1 ? '' : 's'}` : '';
+      lines.push(`- ${weekdayName(a.date!)}${when}, ${officeName(a.jobcentreId)}: ${ACTIVITY_KIND_LABELS[a.kind]}${cases} with ${a.takingPart}: ${about}`);
+    }
+  }
+  return lines.join('\n').slice(0, WEEKLY_NOTE_MAX);
+}
+
+function weekdayName(date: string): string {
+  return ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][dayOfWeek(date)]!;
+}
+
+/** Whether the Friday reminder is due now: Friday from 14:00 London, the note not yet submitted, not reminded yet. */
+export function reminderDue(now: Date, note: Pick<WeeklyNote, 'status' | 'remindedAt'> | null): boolean {
+  const today = londonDateFast(now);
+  if (dayOfWeek(today) !== 5 || now.getTime() < londonToUtc(today, REMINDER_TIME).getTime()) return false;
+  if (!note) return true;
+  return (note.status === 'draft' || note.status === 'change_asked') && note.remindedAt === null;
+}
+
+/** The weekly note as text, checked. */
+export function checkWeeklyNoteBody(body: string): string {
+  const text = body.trim();
+  if (!text) throw invalid('Write the weekly note before you submit it.', { body: 'Write the weekly note: what supporting activity you did this week.' });
+  if (text.length > WEEKLY_NOTE_MAX) throw invalid('The weekly note is too long.', { body: `Keep the note to ${WEEKLY_NOTE_MAX} characters or fewer (it has ${text.length}).` });
+  if (looksLikeNino(text)) throw invalid('The weekly note must not name a claimant.', { body: 'Take out the National Insurance number: name cases by their reference, like SA-000012.' });
+  return text;
+}

@@ -1,0 +1,205 @@
+import type { AdviceConversationRow } from '../../data/schema/specialist-advice';
+import type { HcpAttendanceRow, SupplierRequestRow } from '../../data/schema/hcp-activity';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { TestClock } from '../support/conference-fixture';
+import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
+const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
+const OTHER_MANAGER = '00000000-0000-4000-8000-000000000204'; // Joanne Pike, Cumbria and Lancashire
+const chat = (aad: string) => `a:personal-${aad}`;
+/** Inputs anywhere on a card, including its ShowCard forms. */
+const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
+
+const BOOKING = { surname: 'Zebedee', nino: 'AB123456C', benefit: 'UC', healthCondition: 'yes', wcaStatus: 'had', wcaSummary: 'Limited capability', background: 'Background', conditions: 'Back pain', adviceTypes: 'adjustments', channel: 'face_to_face', complex: 'false', when: 'booked', consent: 'true', gpConsent: 'no' };
+
+describe('HCP supporting activity, weekly note, attendance and the activity manager (real HTTP, real SQLite)', () => {
+  let bot: TestBot;
+  // Monday 23 November 2026, 10:00 in London.
+  const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
+  beforeEach(async () => {
+    clock.at = new Date('2026-11-23T10:00:00Z');
+    bot = await startTestBot({ clock });
+    for (const who of [PEOPLE.coach, PEOPLE.hcp, PEOPLE.wctl, CONTACT, MANAGER]) await exchange(bot, who, 'help');
+    bot.connector.clear();
+  });
+  afterEach(async () => {
+    expect(bot.cardProblems).toEqual([]);
+    await bot.close();
+  });
+
+  const delivered = async (aad: string) => {
+    await bot.app.notifier.idle();
+    return bot.connector.sentTo(chat(aad)).map((a) => visibleText([a]));
+  };
+  const idOf = async (aad: string) => (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(aad))!.id;
+  const crawley = async () => (await bot.app.dataSource.getRepository<{ id: string; name: string }>('Jobcentre').findOneByOrFail({ name: 'Crawley' })).id;
+  /** The coach books SA-000001 with Helen, 12:00–13:00 today with preparation from 11:30. */
+  const bookConversation = async () => {
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', BOOKING);
+    const row = (await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find())[0]!;
+    const booked = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-23T12:00:00.000Z' });
+    expect(cardText(booked.card)).toContain('12:30 to 13:30');
+  };
+
+  it('supporting activity only when no conversation is booked: refused with the reason and the free time; no NINO in a note not about a case', async () => {
+    await bookConversation();
+    clock.at = new Date('2026-11-23T14:00:00Z');
+    const activity = await exchange(bot, PEOPLE.hcp, 'activity');
+    const card = firstCard(activity);
+    expect(cardText(card)).toContain('Your supporting activity');
+    expect(cardText(card)).toContain('SA-000001 12:00–13:30');
+    expect(cardVerbs(card)).toEqual(expect.arrayContaining(['hcp.arrived', 'hcp.record', 'hcp.note']));
+
+    const office = await crawley();
+    const over = { kind: 'individual_case_conference', date: '2026-11-23', start: '12:45', end: '13:15', jobcentreId: office, takingPart: 'A work coach', note: 'Managing anxiety at work', caseReference: '', caseCount: '', consultative: '', adHoc: 'true' };
+    const refused = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', over);
+    const text = cardText(refused.card);
+    expect(text).toContain('Supporting activity happens only when no three-way conversation is booked: SA-000001 is booked 12:00 to 13:30.');
+    expect(text).toContain('You are free 08:30 to 12:00, 13:30 to 17:00.');
+    expect(allInputs(refused.card)).toMatchObject({ note: 'Managing anxiety at work', takingPart: 'A work coach' });
+
+    const nino = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { ...over, start: '10:00', end: '10:30', note: 'About AB 12 34 56 C' });
+    expect(cardText(nino.card)).toContain('must not name a claimant');
+    const retention = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { ...over, kind: 'retention', start: '10:00', end: '10:30' });
+    expect(cardText(retention.card)).toContain('an HCP never represents a claimant');
+
+    const ok = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { ...over, start: '10:00', end: '10:30', caseReference: 'sa-000001' });
+    expect(cardText(ok.card)).toContain('Recorded: individual case conference on Monday 23 November 2026.');
+    expect(cardText(ok.card)).toContain('1 supporting activity recorded');
+    const rows = await bot.app.dataSource.getRepository('HcpActivity').find();
+    expect(rows).toMatchObject([{ kind: 'individual_case_conference', status: 'done', caseReference: 'SA-000001', adHoc: true, district: 'Surrey and Sussex', date: '2026-11-23' }]);
+    // A second activity over the first is refused too.
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { ...over, start: '10:15', end: '10:45', caseReference: 'SA-000001' })).card)).toContain('already has another activity then');
+  });
+
+  it('the weekly note: drafted from the week, submitted, a change asked with a reason, submitted again and accepted; a Friday reminder when missing', async () => {
+    const office = await crawley();
+    await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { kind: 'presentation', date: '2026-11-23', start: '09:00', end: '09:45', jobcentreId: office, takingPart: 'Crawley work coaches', note: 'Back pain and work' });
+    const draft = firstCard(await exchange(bot, PEOPLE.hcp, 'weekly note'));
+    expect(cardText(draft)).toContain('Your action: check this draft of your week and submit it to your activity manager.');
+    const body = String(cardInputs(draft).body);
+    expect(body).toContain('Three-way conversations: 0 held.');
+    expect(body).toContain('Monday 09:00 to 09:45, Crawley: Presentation to a team or office with Crawley work coaches: Back pain and work');
+    const note = (await bot.app.dataSource.getRepository<{ id: string; version: number }>('HcpWeeklyNote').find())[0]!;
+
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'hcp.noteSubmit', { noteId: note.id, version: note.version, body: 'Met QQ 12 34 56 C' })).card)).toContain('Take out the National Insurance number');
+    const submitted = await invokeAs(bot, PEOPLE.hcp, 'hcp.noteSubmit', { noteId: note.id, version: note.version, body: `${body}\nAlso shadowed the DEA.` });
+    expect(cardText(submitted.card)).toContain('Submitted to your activity manager.');
+    const toManager = (await delivered(MANAGER)).join('\n');
+    expect(toManager).toContain('Helen Okoro’s weekly note');
+    expect(toManager).toContain('Your action: read Helen Okoro’s note, then accept it or ask for a change.');
+
+    let current = (await bot.app.dataSource.getRepository<{ id: string; version: number }>('HcpWeeklyNote').find())[0]!;
+    expect(cardText((await invokeAs(bot, OTHER_MANAGER, 'hcp.noteAccept', { noteId: current.id, version: current.version })).card)).toContain('not from an HCP of your district');
+    expect(cardText((await invokeAs(bot, MANAGER, 'hcp.noteChange', { noteId: current.id, version: current.version, reason: '' })).card)).toContain('Say what should change');
+    bot.connector.clear();
+    const changed = await invokeAs(bot, MANAGER, 'hcp.noteChange', { noteId: current.id, version: current.version, reason: 'Add the group case conference on Tuesday.' });
+    expect(cardText(changed.card)).toContain('Sent back to the HCP with your reason.');
+    const toHcp = (await delivered(PEOPLE.hcp)).join('\n');
+    expect(toHcp).toContain('Add the group case conference on Tuesday.');
+    expect(toHcp).toContain('make the change your activity manager asked for');
+
+    current = (await bot.app.dataSource.getRepository<{ id: string; version: number }>('HcpWeeklyNote').find())[0]!;
+    await invokeAs(bot, PEOPLE.hcp, 'hcp.noteSubmit', { noteId: current.id, version: current.version, body: `${body}\nGroup case conference on Tuesday.` });
+    current = (await bot.app.dataSource.getRepository<{ id: string; version: number }>('HcpWeeklyNote').find())[0]!;
+    bot.connector.clear();
+    const accepted = await invokeAs(bot, MANAGER, 'hcp.noteAccept', { noteId: current.id, version: current.version });
+    expect(cardText(accepted.card)).toContain('Accepted. The HCP is told.');
+    expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('the note is accepted');
+    expect(await bot.app.dataSource.getRepository('HcpWeeklyNote').findOneByOrFail({ id: current.id })).toMatchObject({ status: 'accepted', changeReason: null });
+
+    // Friday before 14:00: no reminder. From 14:00, once, to HCPs whose note is not in (Helen's is).
+    clock.at = new Date('2026-11-27T13:00:00Z');
+    expect(await bot.app.jobs.remindWeeklyNotes!()).toBeNull();
+    clock.at = new Date('2026-11-27T14:30:00Z');
+    await exchange(bot, '00000000-0000-4000-8000-000000000200', 'help'); // Grace Mensah, HCP at Hastings
+    bot.connector.clear();
+    const sent = await bot.app.jobs.remindWeeklyNotes!();
+    expect(sent).toBe(4); // the other HCPs of the directory
+    expect(await delivered(PEOPLE.hcp)).toEqual([]);
+    expect((await delivered('00000000-0000-4000-8000-000000000200')).join('\n')).toContain('Your action: check this draft and submit it to your activity manager today.');
+    expect(await bot.app.jobs.remindWeeklyNotes!()).toBeNull();
+  });
+
+  it('attendance: the HCP or the contact records arrival, late after 08:30; an absence asks the supplier for a replacement with its dates', async () => {
+    clock.at = new Date('2026-11-23T08:25:00Z');
+    const early = firstCard(await exchange(bot, PEOPLE.hcp, 'arrived'));
+    expect(cardText(early)).toContain('Arrival recorded. Thank you.');
+    expect(cardText(early)).toContain('On time, 08:25');
+    expect(cardText(firstCard(await exchange(bot, PEOPLE.hcp, 'arrived')))).toContain('already recorded');
+
+    // Tuesday: the contact greets Helen at 08:40, so she is late.
+    clock.at = new Date('2026-11-24T08:40:00Z');
+    const contact = firstCard(await exchange(bot, CONTACT, 'arrived'));
+    expect(cardText(contact)).toContain('HCPs at Crawley today');
+    expect(cardText(contact)).toContain('Your action: when Helen Okoro arrives, record it here.');
+    const helen = await idOf(PEOPLE.hcp);
+    const greeted = await invokeAs(bot, CONTACT, 'hcp.arrived', { hcpId: helen });
+    expect(cardText(greeted.card)).toContain('after 08:30: it shows as late');
+    // A contact elsewhere cannot record her.
+    expect(cardText((await invokeAs(bot, '00000000-0000-4000-8000-000000000206', 'hcp.arrived', { hcpId: helen })).card)).toContain('not planned at your jobcentre today');
+
+    const absent = await invokeAs(bot, CONTACT, 'hcp.absent', { hcpId: helen, fromDate: '2026-11-26', toDate: '2026-11-30' });
+    expect(cardText(absent.card)).toContain('Absence recorded for 3 working days. SUP-000001 asks the supplier for a replacement.');
+    const days = await bot.app.dataSource.getRepository<HcpAttendanceRow>('HcpAttendance').find({ order: { date: 'ASC' } });
+    expect(days.map((d) => [d.date, d.status])).toEqual([['2026-11-23', 'on_time'], ['2026-11-24', 'late'], ['2026-11-26', 'absent'], ['2026-11-27', 'absent'], ['2026-11-30', 'absent']]);
+    const request = await bot.app.dataSource.getRepository<SupplierRequestRow>('SupplierRequest').findOneByOrFail({ number: 1 });
+    expect(request).toMatchObject({ kind: 'replacement', fromDate: '2026-11-26', toDate: '2026-11-30', dueOn: '2026-12-08', status: 'open' });
+
+    const week = firstCard(await exchange(bot, MANAGER, 'hcp week'));
+    expect(cardText(week)).toContain('Attendance: 1 on time, 1 late, 2 absent');
+    expect(cardText(week)).toContain('Conversations: 0 of 10 held');
+    expect(cardText(week)).toContain('Attendance this week');
+  });
+
+  it('supplier requests against their time: 2 weeks for a replacement, 5 working days for a subject access request needing the HCP’s material', async () => {
+    expect(visibleText(await exchange(bot, PEOPLE.hcp, 'supplier requests'))).toContain('This is for HCP Activity Managers.');
+    const sar = await invokeAs(bot, MANAGER, 'hcp.supplierRaise', { kind: 'subject_access', details: 'The HCP notes for a subject access request', caseReference: '' });
+    expect(cardText(sar.card)).toContain('Name the case whose HCP material is needed');
+    const raised = await invokeAs(bot, MANAGER, 'hcp.supplierRaise', { kind: 'subject_access', details: 'The HCP notes for a subject access request', caseReference: 'SA-000001' });
+    expect(cardText(raised.card)).toContain('Recorded as SUP-000001. The supplier must answer by Monday 30 November 2026.');
+    const row = await bot.app.dataSource.getRepository<SupplierRequestRow>('SupplierRequest').findOneByOrFail({ number: 1 });
+    clock.at = new Date('2026-12-01T10:00:00Z');
+    expect(cardText(firstCard(await exchange(bot, MANAGER, 'supplier requests')))).toContain('OVERDUE: was due Monday 30 November 2026');
+    const answered = await invokeAs(bot, MANAGER, 'hcp.supplierAnswer', { requestId: row.id, version: row.version, answer: 'Notes sent by secure email' });
+    expect(cardText(answered.card)).toContain('Answer to SUP-000001 recorded.');
+    expect(cardText(answered.card)).toContain('answered Tuesday 1 December 2026, late');
+  });
+
+  it('case conferences: a coach asks the activity manager, who sets a time clear of conversations; the HCP records it held; a notice to finish lists open activity', async () => {
+    await bookConversation();
+    const form = firstCard(await exchange(bot, PEOPLE.coach, 'case conference'));
+    expect(cardText(form)).toContain('With Helen Okoro, the Health Care Professional for your jobcentre');
+    const group = await invokeAs(bot, PEOPLE.coach, 'hcp.askConference', { kind: 'group_case_conference', note: 'Three cases', caseCount: '3' });
+    expect(cardText(group.card)).toContain('Group case conferences are set up by a team leader');
+    const asked = await invokeAs(bot, PEOPLE.coach, 'hcp.askConference', { kind: 'individual_case_conference', note: 'Returning to work after surgery', caseReference: 'SA-000001' });
+    expect(cardText(asked.card)).toContain('Sent to the HCP Activity Manager.');
+    expect(cardText(asked.card)).toContain('waiting for the activity manager to set a time');
+    expect((await delivered(MANAGER)).join('\n')).toContain('Your action: give it a time when Helen Okoro has no conversation booked.');
+
+    const activity = (await bot.app.dataSource.getRepository<{ id: string; version: number }>('HcpActivity').find())[0]!;
+    const clash = await invokeAs(bot, MANAGER, 'hcp.plan', { activityId: activity.id, version: activity.version, date: '2026-11-23', start: '13:00', end: '13:30' });
+    expect(cardText(clash.card)).toContain('SA-000001 is booked 12:00 to 13:30');
+    bot.connector.clear();
+    const planned = await invokeAs(bot, MANAGER, 'hcp.plan', { activityId: activity.id, version: activity.version, date: '2026-11-23', start: '14:00', end: '14:30' });
+    expect(cardText(planned.card)).toContain('Saved. The HCP and whoever asked for it are told.');
+    expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('Individual case conference');
+    expect((await delivered(PEOPLE.coach)).join('\n')).toContain('it is set for Monday 23 November 2026, 14:00–14:30');
+
+    // A notice to finish: told the supplier on Friday, the department on Monday (the next working day); the open activity listed.
+    const helen = await idOf(PEOPLE.hcp);
+    const notice = await invokeAs(bot, MANAGER, 'hcp.notice', { hcpId: helen, givenOn: '2026-11-20', receivedOn: '2026-11-23', lastDay: '2026-12-23' });
+    expect(cardText(notice.card)).toContain('The supplier told you within 1 working day.');
+    expect(cardText((await invokeAs(bot, MANAGER, 'hcp.notice', { hcpId: helen, givenOn: '2026-11-18', receivedOn: '2026-11-23', lastDay: '2026-12-23' })).card)).toContain('The supplier told you late: it was due by Thursday 19 November 2026.');
+    expect(cardText(notice.card)).toContain('Individual case conference: Monday 23 November 2026 (planned)');
+
+    clock.at = new Date('2026-11-23T14:40:00Z');
+    const current = (await bot.app.dataSource.getRepository<{ id: string; version: number }>('HcpActivity').find())[0]!;
+    const done = await invokeAs(bot, PEOPLE.hcp, 'hcp.complete', { activityId: current.id, version: current.version, takingPart: 'Amira Shah', note: 'Pacing and a phased return' });
+    expect(cardText(done.card)).toContain('Recorded as held.');
+    const week = cardText(firstCard(await exchange(bot, MANAGER, 'hcp week')));
+    expect(week).toContain('Supporting activity: 1 individual case conference');
+    expect(week).toContain('Leaving: last day Wednesday 23 December 2026');
+  });
+});

@@ -1,0 +1,146 @@
+import type { SupportingActivity } from '../../../domain/hcp-activity/records';
+import {
+  arrivalStatus,
+  attendancePeriod,
+  checkWeeklyNoteBody,
+  clashMessage,
+  clashWith,
+  draftWeeklyNote,
+  noticeDueOn,
+  parseActivity,
+  reminderDue,
+  supplierDueOn,
+  supplierTimeliness,
+  weekStartOf,
+  workingDaysBetween,
+} from '../../../domain/hcp-activity/rules';
+
+const OFFICE = 'crawley';
+const base = { kind: 'presentation', date: '2026-11-23', start: '10:00', end: '11:00', jobcentreId: OFFICE, takingPart: 'Crawley coaches', note: 'Back pain and work' };
+const problemsOf = (input: Record<string, string>): Record<string, string> => {
+  try {
+    parseActivity(input, [OFFICE]);
+    return {};
+  } catch (error) {
+    return (error as { problems: Record<string, string> }).problems;
+  }
+};
+
+describe('supporting activity', () => {
+  it('takes a complete activity, in London time', () => {
+    const a = parseActivity({ ...base, caseReference: 'sa-000012' }, [OFFICE]);
+    expect(a).toMatchObject({ kind: 'presentation', caseReference: 'SA-000012', caseCount: null, adHoc: false });
+    expect(a.interval.start.toISOString()).toBe('2026-11-23T10:00:00.000Z');
+    // British Summer Time: 10:00 in London is 09:00 UTC.
+    expect(parseActivity({ ...base, date: '2026-06-01' }, [OFFICE]).interval.start.toISOString()).toBe('2026-06-01T09:00:00.000Z');
+  });
+
+  it('names every problem beside its field', () => {
+    expect(Object.keys(problemsOf({ kind: 'party', date: '23/11', start: '9', end: '', jobcentreId: 'elsewhere', takingPart: '', note: '' })).sort()).toEqual(['date', 'end', 'jobcentreId', 'kind', 'note', 'start', 'takingPart']);
+    expect(problemsOf({ ...base, end: '09:00' }).end).toBe('The end time must be after the start time.');
+    expect(problemsOf({ ...base, caseReference: 'Zebedee' }).caseReference).toContain('SA-000012');
+  });
+
+  it('refuses a claimant identifier unless the activity is about a case', () => {
+    expect(problemsOf({ ...base, note: 'Met AB123456C' }).note).toContain('must not name a claimant');
+    expect(problemsOf({ ...base, takingPart: 'ab 12 34 56 c' }).takingPart).toContain('never a claimant');
+    expect(problemsOf({ ...base, note: 'Met AB123456C', caseReference: 'SA-000001' })).toEqual({});
+  });
+
+  it('a group case conference counts its cases; retention work is consultative only', () => {
+    expect(problemsOf({ ...base, kind: 'group_case_conference' }).caseCount).toContain('usually 2 or 3');
+    expect(parseActivity({ ...base, kind: 'group_case_conference', caseCount: '3' }, [OFFICE]).caseCount).toBe(3);
+    expect(problemsOf({ ...base, kind: 'retention' }).consultative).toContain('never represents a claimant');
+    expect(problemsOf({ ...base, kind: 'retention', consultative: 'true' })).toEqual({});
+  });
+
+  it('finds a clash with a booked conversation and says when the HCP is free instead', () => {
+    const booked = [{ what: 'SA-000001', start: new Date('2026-11-23T11:30:00Z'), end: new Date('2026-11-23T13:00:00Z') }];
+    expect(clashWith({ start: new Date('2026-11-23T10:00:00Z'), end: new Date('2026-11-23T11:30:00Z') }, booked)).toBeNull();
+    const clash = clashWith({ start: new Date('2026-11-23T12:00:00Z'), end: new Date('2026-11-23T12:30:00Z') }, booked)!;
+    expect(clashMessage(clash, [{ start: new Date('2026-11-23T08:30:00Z'), end: new Date('2026-11-23T11:30:00Z') }])).toBe(
+      'Supporting activity happens only when no three-way conversation is booked: SA-000001 is booked 11:30 to 13:00. You are free 08:30 to 11:30.',
+    );
+  });
+});
+
+describe('attendance', () => {
+  it('late after 08:30 London time, in winter and in summer', () => {
+    expect(arrivalStatus(new Date('2026-11-23T08:30:00Z'))).toBe('on_time');
+    expect(arrivalStatus(new Date('2026-11-23T08:31:00Z'))).toBe('late');
+    expect(arrivalStatus(new Date('2026-06-01T07:29:00Z'))).toBe('on_time');
+    expect(arrivalStatus(new Date('2026-06-01T07:31:00Z'))).toBe('late');
+  });
+
+  it('is seen weekly during the trial and monthly after it', () => {
+    expect(attendancePeriod('2026-11-25', null)).toEqual({ from: '2026-11-23', to: '2026-11-27', label: 'week' });
+    expect(attendancePeriod('2026-11-25', '2026-12-31')).toMatchObject({ label: 'week' });
+    expect(attendancePeriod('2026-11-25', '2026-11-01')).toEqual({ from: '2026-11-01', to: '2026-11-30', label: 'month' });
+  });
+
+  it('counts working days only for an absence (weekends and bank holidays out)', () => {
+    expect(workingDaysBetween('2026-12-24', '2026-12-29', 'england-and-wales')).toEqual(['2026-12-24', '2026-12-29']);
+  });
+});
+
+describe('supplier requests and notices', () => {
+  it('two weeks for provision and replacements, five working days for information, subject access and FOI', () => {
+    expect(supplierDueOn('replacement', '2026-11-23', 'england-and-wales')).toBe('2026-12-07');
+    expect(supplierDueOn('provision', '2026-11-23', 'england-and-wales')).toBe('2026-12-07');
+    expect(supplierDueOn('ad_hoc_information', '2026-11-23', 'england-and-wales')).toBe('2026-11-30');
+    expect(supplierDueOn('subject_access', '2026-12-22', 'england-and-wales')).toBe('2026-12-31');
+    expect(supplierDueOn('freedom_of_information', '2026-11-27', 'england-and-wales')).toBe('2026-12-04');
+  });
+
+  it('says whether the answer came in time', () => {
+    const open = { status: 'open' as const, dueOn: '2026-11-30', answeredAt: null };
+    expect(supplierTimeliness(open, '2026-11-30')).toBe('open');
+    expect(supplierTimeliness(open, '2026-12-01')).toBe('overdue');
+    expect(supplierTimeliness({ ...open, status: 'answered', answeredAt: new Date('2026-11-30T16:00:00Z') }, '2026-12-10')).toBe('met');
+    expect(supplierTimeliness({ ...open, status: 'answered', answeredAt: new Date('2026-12-01T09:00:00Z') }, '2026-12-10')).toBe('late');
+  });
+
+  it('the supplier tells the department of a notice within one working day', () => {
+    expect(noticeDueOn('2026-11-20', 'england-and-wales')).toBe('2026-11-23');
+    expect(noticeDueOn('2026-12-24', 'england-and-wales')).toBe('2026-12-29');
+  });
+});
+
+describe('the weekly note', () => {
+  const activity = (over: Partial<SupportingActivity>): SupportingActivity => ({
+    id: 'a', hcpId: 'h', kind: 'presentation', status: 'done', jobcentreId: 'c', district: 'd', date: '2026-11-24', start: new Date('2026-11-24T10:00:00Z'), end: new Date('2026-11-24T11:00:00Z'),
+    takingPart: 'Crawley coaches', note: 'Back pain and work', caseReference: null, caseCount: null, adHoc: false, requestedById: null, setById: null, recordedById: 'h', recordedAt: null, version: 1, createdAt: new Date(), ...over,
+  });
+
+  it('is drafted from the week’s conversations and held activity, cases by reference only', () => {
+    const text = draftWeeklyNote('2026-11-23', [activity({}), activity({ kind: 'individual_case_conference', caseReference: 'SA-000004', note: 'Zebedee’s back pain' }), activity({ status: 'planned' }), activity({ date: '2026-12-01' })], { held: 3, booked: 1, didNotHappen: 1 }, () => 'Crawley');
+    expect(text).toBe(
+      [
+        'Three-way conversations: 3 held, 1 still booked, 1 did not happen.',
+        'Supporting activity:',
+        '- Tuesday 10:00 to 11:00, Crawley: Presentation to a team or office with Crawley coaches: Back pain and work',
+        '- Tuesday 10:00 to 11:00, Crawley: Individual case conference with Crawley coaches: about SA-000004',
+      ].join('\n'),
+    );
+    expect(draftWeeklyNote('2026-11-23', [], { held: 0, booked: 0, didNotHappen: 0 }, () => 'x')).toContain('Supporting activity: none recorded.');
+  });
+
+  it('is reminded on Friday afternoon, once, when not submitted', () => {
+    const friday = new Date('2026-11-27T14:00:00Z');
+    expect(reminderDue(new Date('2026-11-27T13:59:00Z'), null)).toBe(false);
+    expect(reminderDue(friday, null)).toBe(true);
+    expect(reminderDue(friday, { status: 'draft', remindedAt: null })).toBe(true);
+    expect(reminderDue(friday, { status: 'draft', remindedAt: friday })).toBe(false);
+    expect(reminderDue(friday, { status: 'submitted', remindedAt: null })).toBe(false);
+    expect(reminderDue(new Date('2026-11-26T15:00:00Z'), null)).toBe(false);
+    // Summer: 14:00 in London is 13:00 UTC.
+    expect(reminderDue(new Date('2026-06-05T13:00:00Z'), null)).toBe(true);
+    expect(weekStartOf('2026-11-29')).toBe('2026-11-23');
+  });
+
+  it('holds no National Insurance number and is not empty', () => {
+    expect(() => checkWeeklyNoteBody('  ')).toThrow('Write the weekly note');
+    expect(() => checkWeeklyNoteBody('Saw AB123456C')).toThrow('must not name a claimant');
+    expect(checkWeeklyNoteBody(' Presentation at Crawley ')).toBe('Presentation at Crawley');
+  });
+});

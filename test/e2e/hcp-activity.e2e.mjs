@@ -1,0 +1,113 @@
+/* global performance */
+// An HCP's supporting activity and weekly note through the cards of two playgrounds: Helen Okoro (HCP)
+// records a presentation she gave and submits her weekly note, drafted from her week; Mark Ellis (HCP
+// Activity Manager) gets the note as a card and accepts it; Helen is told, and Mark sees the week.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { ROOT, SELECTORS, cardCount, messageCount, openChat, openPlayground, say, screenshot, startPlayground, step, waitForCard, waitForReply, withBotAndBrowser } from './harness.mjs';
+import { actionButton, londonWallClock, typeInto } from './card-inputs.mjs';
+
+const MANAGER_CONFIG = path.join(ROOT, 'playground', 'activity-manager.m365agentsplayground.yml');
+
+function cardOf(message) {
+  return message.locator(SELECTORS.card).first();
+}
+
+/** Every text of an Adaptive Card's JSON, one per line. */
+function cardJsonText(node) {
+  if (Array.isArray(node)) return node.map(cardJsonText).filter(Boolean).join('\n');
+  if (!node || typeof node !== 'object') return '';
+  const own = ['text', 'title', 'value'].filter((k) => typeof node[k] === 'string').map((k) => node[k]);
+  const nested = Object.entries(node)
+    .filter(([k, v]) => typeof v === 'object' && k !== 'data' && k !== 'refresh')
+    .map(([, v]) => cardJsonText(v));
+  return [...own, ...nested].filter(Boolean).join('\n');
+}
+
+/** Clicks an Action.Execute button; returns the answered card's JSON (read from the playground's invoke call). */
+async function executeAndReadAnswer(page, button, verb) {
+  const answered = page.waitForResponse((r) => r.url().endsWith('/_conversation/v1/invoke') && r.request().postDataJSON()?.value?.action?.verb === verb, { timeout: 30_000 });
+  await button.click();
+  const response = await answered;
+  const body = await response.json().catch(() => null);
+  assert.equal(response.status(), 200, `${verb}: HTTP ${response.status()} ${JSON.stringify(body)}`);
+  assert.equal(body?.type, 'application/vnd.microsoft.card.adaptive', `${verb}: the answer is a card: ${JSON.stringify(body)}`);
+  return body.value;
+}
+
+describe('an HCP’s supporting activity and weekly note, accepted by the activity manager', { timeout: 300_000 }, () => {
+  const ctx = withBotAndBrowser();
+
+  test('Helen records a presentation and submits her weekly note; Mark accepts it', { timeout: 240_000 }, async (t) => {
+    const { bot, browser } = ctx;
+    const start = performance.now();
+    const hcp = await startPlayground({ bot, as: 'hcp' });
+    const manager = await startPlayground({ bot, as: MANAGER_CONFIG });
+    assert.equal(manager.currentUser.name, 'Mark Ellis');
+    const helen = await openPlayground(browser, hcp);
+    const mark = await openPlayground(browser, manager);
+    await openChat(helen, 'Personal Chat');
+    await openChat(mark, 'Personal Chat');
+    step(t, start, `playgrounds: Helen on ${hcp.url}, Mark on ${manager.url}`);
+
+    // 1. Helen's activity card: today, her free time, and what to do.
+    let mark_ = await cardCount(helen);
+    await say(helen, 'activity');
+    const card = await waitForCard(helen, 'Your supporting activity', { after: mark_ });
+    assert.match(await card.innerText(), /Free today/);
+    await screenshot(helen, 'hcp-activity-01-helen-activity');
+
+    // 2. She records a presentation she gave earlier today (a time already past, before now in London).
+    const now = londonWallClock(new Date(Date.now() - 90 * 60_000));
+    const later = londonWallClock(new Date(Date.now() - 60 * 60_000));
+    assert.equal(now.date, later.date, 'run this test after 01:30 London time');
+    await actionButton(card, 'Record an activity').click();
+    await card.getByRole('radio', { name: 'Presentation to a team or office', exact: true }).check();
+    await typeInto(helen, card.getByRole('textbox', { name: 'Start time', exact: true }), now.time);
+    await typeInto(helen, card.getByRole('textbox', { name: 'End time', exact: true }), later.time);
+    await typeInto(helen, card.getByRole('textbox', { name: 'Who took part', exact: true }), 'Crawley work coaches');
+    await typeInto(helen, card.getByRole('textbox', { name: 'Short note of what was covered', exact: true }), 'Back pain and work: adjustments that help.');
+    await screenshot(helen, 'hcp-activity-02-helen-record-form');
+    const recorded = await executeAndReadAnswer(helen, actionButton(card, 'Record'), 'hcp.record');
+    assert.ok(cardJsonText(recorded).includes('It goes into your weekly note.'), cardJsonText(recorded));
+    await screenshot(helen, 'hcp-activity-03-helen-recorded');
+    step(t, start, 'Helen recorded a presentation');
+
+    // 3. Her weekly note is drafted from the week; she submits it.
+    const recordedCard = cardOf(await waitForReply(helen, 'It goes into your weekly note.'));
+    const note = await executeAndReadAnswer(helen, actionButton(recordedCard, 'Weekly note'), 'hcp.note');
+    const draft = cardJsonText(note);
+    assert.ok(draft.includes('Presentation to a team or office with Crawley work coaches: Back pain and work: adjustments that help.'), draft);
+    const noteCard = cardOf(await waitForReply(helen, 'Your weekly note'));
+    await screenshot(helen, 'hcp-activity-04-helen-weekly-note');
+    const markMessages = await messageCount(mark);
+    const submitted = cardJsonText(await executeAndReadAnswer(helen, actionButton(noteCard, 'Submit to my activity manager'), 'hcp.noteSubmit'));
+    assert.ok(submitted.includes('Submitted to your activity manager.'), submitted);
+    await screenshot(helen, 'hcp-activity-05-helen-submitted');
+    step(t, start, 'Helen submitted her weekly note');
+
+    // 4. Mark gets the note as a card and accepts it.
+    const review = cardOf(await waitForReply(mark, 'Helen Okoro’s weekly note', { after: markMessages }));
+    assert.match(await review.innerText(), /accept it or ask for a change/);
+    await screenshot(mark, 'hcp-activity-06-mark-review');
+    const helenMessages = await messageCount(helen);
+    const accepted = cardJsonText(await executeAndReadAnswer(mark, actionButton(review, 'Accept'), 'hcp.noteAccept'));
+    assert.ok(accepted.includes('Accepted. The HCP is told.'), accepted);
+    await screenshot(mark, 'hcp-activity-07-mark-accepted');
+    step(t, start, 'Mark accepted the note');
+
+    // 5. Helen is told; Mark's week shows her activity and the accepted note.
+    const told = cardOf(await waitForReply(helen, 'the note is accepted', { after: helenMessages }));
+    await told.scrollIntoViewIfNeeded();
+    await screenshot(helen, 'hcp-activity-08-helen-told');
+    mark_ = await cardCount(mark);
+    await say(mark, 'hcp week');
+    const week = await waitForCard(mark, 'HCPs in Surrey and Sussex', { after: mark_ });
+    const weekText = await week.innerText();
+    assert.ok(weekText.includes('1 presentation to a team or office'), weekText);
+    assert.ok(weekText.includes('Weekly note: accepted'), weekText);
+    await screenshot(mark, 'hcp-activity-09-mark-week');
+    step(t, start, 'Mark sees the week');
+  });
+});
