@@ -1,5 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { inChunks } from '../chunks';
+import { londonDateFast } from '../../domain/calendar/london-time';
 import type {
   AdviceFact,
   AttendanceFact,
@@ -7,13 +8,13 @@ import type {
   FeedbackFact,
   HcpFact,
   HeldFact,
-  InformationRequestFact,
   LabelledCount,
   QasFact,
   ReportReadModel,
   RequestFact,
-  SupplierResponseFact,
+  SupplierRequestFact,
 } from '../../domain/reports/ports';
+import { ACTIVITY_KIND_LABELS, type ActivityKind, type SupplierRequestStatus } from '../../domain/hcp-activity/records';
 
 /** A date as the driver hands it back from a raw select: a Date (SQL Server) or UTC text (SQLite). */
 export function rawDate(value: unknown): Date {
@@ -30,9 +31,9 @@ function rawBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 'true';
 }
 
-/** London's calendar date as YYYY-MM-DD text, for comparing with requiredBy. */
-function dateText(d: Date): string {
-  return d.toISOString().slice(0, 10);
+/** The London calendar date of a period's bound (London midnight), for columns that hold dates. */
+function londonDay(d: Date): string {
+  return londonDateFast(d);
 }
 
 /**
@@ -136,7 +137,7 @@ export class SqlReportReadModel implements ReportReadModel {
         .leftJoin('Staff', 'tl', 'tl.id = s.teamLeaderId')
         .leftJoin('Jobcentre', 'j', 'j.id = s.jobcentreId')
         .where('q.deaId IN (:...ids)', { ids })
-        .andWhere('((q.createdAt >= :from AND q.createdAt < :to) OR (q.requiredBy >= :start AND q.requiredBy < :end))', { from, to, start: dateText(from), end: dateText(to) })
+        .andWhere('((q.createdAt >= :from AND q.createdAt < :to) OR (q.requiredBy >= :start AND q.requiredBy < :end))', { from, to, start: londonDay(from), end: londonDay(to) })
         .getRawMany<Record<string, unknown>>();
       return rows.map((r) => ({
         type: String(r.type),
@@ -211,20 +212,60 @@ export class SqlReportReadModel implements ReportReadModel {
     });
   }
 
-  // The HCPs' own records (supporting activity, attendance, supplier requests) are not kept here yet.
-  async supportingActivity(_district: string | null, _from: Date, _to: Date): Promise<LabelledCount[] | null> {
-    return null;
+  /** Supporting activity the HCPs recorded as done, by kind (the dates are London dates). */
+  async supportingActivity(district: string | null, from: Date, to: Date): Promise<LabelledCount[]> {
+    const q = this.qb()
+      .select('a.kind', 'kind')
+      .addSelect('COUNT(*)', 'n')
+      .from('HcpActivity', 'a')
+      .where("a.status = 'done' AND a.date >= :start AND a.date < :end", { start: londonDay(from), end: londonDay(to) })
+      .groupBy('a.kind');
+    if (district !== null) q.andWhere('a.district = :district', { district });
+    const counts = new Map((await q.getRawMany<{ kind: string; n: number | string }>()).map((r) => [r.kind, Number(r.n)]));
+    return (Object.keys(ACTIVITY_KIND_LABELS) as ActivityKind[]).map((k) => ({ label: ACTIVITY_KIND_LABELS[k], count: counts.get(k) ?? 0 }));
   }
 
-  async attendance(_district: string | null, _from: Date, _to: Date): Promise<AttendanceFact[] | null> {
-    return null;
+  async attendance(district: string | null, from: Date, to: Date): Promise<AttendanceFact[]> {
+    const q = this.qb()
+      .select('s.name', 'hcp')
+      .addSelect('h.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .from('HcpAttendance', 'h')
+      .innerJoin('Staff', 's', 's.id = h.hcpId')
+      .where('h.date >= :start AND h.date < :end', { start: londonDay(from), end: londonDay(to) })
+      .groupBy('s.name')
+      .addGroupBy('h.status')
+      .orderBy('s.name', 'ASC');
+    if (district !== null) q.andWhere('h.district = :district', { district });
+    const byHcp = new Map<string, { hcp: string; onTime: number; late: number; absent: number }>();
+    for (const r of await q.getRawMany<{ hcp: string; status: string; n: number | string }>()) {
+      const row = byHcp.get(r.hcp) ?? { hcp: r.hcp, onTime: 0, late: 0, absent: 0 };
+      if (r.status === 'on_time') row.onTime += Number(r.n);
+      else if (r.status === 'late') row.late += Number(r.n);
+      else if (r.status === 'absent') row.absent += Number(r.n);
+      byHcp.set(r.hcp, row);
+    }
+    return [...byHcp.values()];
   }
 
-  async supplierResponses(_district: string | null, _from: Date, _to: Date): Promise<SupplierResponseFact[] | null> {
-    return null;
+  supplierResponses(district: string | null, from: Date, to: Date): Promise<SupplierRequestFact[]> {
+    return this.supplierRequests(['provision', 'replacement'], district, from, to);
   }
 
-  async informationRequests(_district: string | null, _from: Date, _to: Date): Promise<InformationRequestFact[] | null> {
-    return null;
+  informationRequests(district: string | null, from: Date, to: Date): Promise<SupplierRequestFact[]> {
+    return this.supplierRequests(['ad_hoc_information'], district, from, to);
+  }
+
+  private async supplierRequests(kinds: readonly string[], district: string | null, from: Date, to: Date): Promise<SupplierRequestFact[]> {
+    const q = this.qb()
+      .select('r.status', 'status')
+      .addSelect('r.dueOn', 'dueOn')
+      .addSelect('r.raisedAt', 'raisedAt')
+      .addSelect('r.answeredAt', 'answeredAt')
+      .from('SupplierRequest', 'r')
+      .where('r.kind IN (:...kinds) AND r.raisedAt >= :from AND r.raisedAt < :to', { kinds: [...kinds], from, to });
+    if (district !== null) q.andWhere('r.district = :district', { district });
+    const rows = await q.getRawMany<{ status: string; dueOn: string; raisedAt: unknown; answeredAt: unknown }>();
+    return rows.map((r) => ({ status: r.status as SupplierRequestStatus, dueOn: r.dueOn, raisedAt: rawDate(r.raisedAt), answeredAt: rawDateOrNull(r.answeredAt) }));
   }
 }

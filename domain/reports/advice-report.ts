@@ -2,7 +2,8 @@ import { addDays, londonDateFast } from '../calendar/london-time';
 import { addWeeks, isWorkingDay, longDate, weekOf, type ReportPeriod } from './period';
 import { ADVICE_CHANNEL_LABELS, ADVICE_TYPE_LABELS, type AdviceChannel, type AdviceType } from '../specialist-advice/conversation';
 import { FEEDBACK_QUESTIONS } from './feedback';
-import type { AdviceFact, AttendanceFact, FeedbackFact, HcpFact, HeldFact, InformationRequestFact, LabelledCount, SupplierResponseFact } from './ports';
+import { supplierTimeliness } from '../hcp-activity/rules';
+import type { AdviceFact, AttendanceFact, FeedbackFact, HcpFact, HeldFact, LabelledCount, SupplierRequestFact } from './ports';
 import { countBy, oneDecimal, shown, slope, SMALL_COUNT, type ChartBar, type FigureTable, type Report } from './report';
 import { trialEnd, type Trial } from './trials';
 
@@ -24,8 +25,10 @@ export interface AdviceReportFacts {
   readonly feedback: readonly FeedbackFact[];
   readonly supportingActivity: readonly LabelledCount[] | null;
   readonly attendance: readonly AttendanceFact[] | null;
-  readonly supplierResponses: readonly SupplierResponseFact[] | null;
-  readonly informationRequests: readonly InformationRequestFact[] | null;
+  readonly supplierResponses: readonly SupplierRequestFact[] | null;
+  readonly informationRequests: readonly SupplierRequestFact[] | null;
+  /** Today, London: a request past its due date and not answered is overdue. */
+  readonly today: string;
 }
 
 /** One HCP against the success factors of their district's trial. */
@@ -178,7 +181,8 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
   });
   tables.push(
     f.supportingActivity
-      ? { title: 'Supporting activity by type', columns: ['Activity', 'Number'], rows: f.supportingActivity.map((a) => [a.label, shown(a.count)]) }
+      ? // The HCPs' own work, naming no claimant: counted as it is.
+        { title: 'Supporting activity by type', columns: ['Activity', 'Number done'], rows: f.supportingActivity.map((a) => [a.label, String(a.count)]) }
       : { title: 'Supporting activity by type', columns: ['Activity', 'Number'], rows: [], note: 'Supporting activity is not recorded in this service yet.' },
   );
 
@@ -196,7 +200,7 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
   });
 
   // Annex 4.
-  tables.push(annex4(f));
+  tables.push(...annex4(f));
 
   return {
     kind: 'specialist_advice',
@@ -215,26 +219,34 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
   };
 }
 
-function annex4(f: AdviceReportFacts): FigureTable {
+function annex4(f: AdviceReportFacts): FigureTable[] {
   const rows: string[][] = [];
+  const timeliness = (requests: readonly SupplierRequestFact[]) => countBy(requests.filter((r) => r.status !== 'withdrawn'), (r) => supplierTimeliness(r, f.today));
   if (f.supplierResponses) {
-    const days = f.supplierResponses.map((r) => r.workingDays).filter((d): d is number => d !== null);
-    rows.push(['Supplier response time in providing HCPs', days.length === 0 ? 'None in this period' : `${oneDecimal(days.reduce((a, b) => a + b, 0) / days.length)} working days on average (${days.length} requests)`]);
+    const t = timeliness(f.supplierResponses);
+    const days = f.supplierResponses.filter((r) => r.answeredAt !== null).map((r) => (r.answeredAt!.getTime() - r.raisedAt.getTime()) / 86_400_000);
+    const total = (t.get('met') ?? 0) + (t.get('late') ?? 0) + (t.get('overdue') ?? 0) + (t.get('open') ?? 0);
+    rows.push([
+      'Supplier response time in providing HCPs',
+      total === 0 ? 'No requests in this period' : `${t.get('met') ?? 0} of ${total} answered by the due date; ${t.get('late') ?? 0} late; ${t.get('overdue') ?? 0} overdue; ${t.get('open') ?? 0} not yet due${days.length ? `. ${oneDecimal(days.reduce((a, b) => a + b, 0) / days.length)} days to answer on average` : ''}`,
+    ]);
   } else rows.push(['Supplier response time in providing HCPs', 'Not recorded in this service yet']);
   if (f.attendance) {
-    const expected = f.attendance.reduce((a, r) => a + r.daysExpected, 0);
-    const attended = f.attendance.reduce((a, r) => a + r.daysAttended, 0);
-    rows.push(['HCP attendance', expected === 0 ? 'No working days recorded' : `${attended} of ${expected} working days attended`]);
+    const sum = (pick: (a: AttendanceFact) => number) => f.attendance!.reduce((n, a) => n + pick(a), 0);
+    const recorded = sum((a) => a.onTime + a.late + a.absent);
+    rows.push(['HCP attendance', recorded === 0 ? 'No days recorded' : `${sum((a) => a.onTime + a.late)} of ${recorded} recorded working days attended (${sum((a) => a.late)} late, ${sum((a) => a.absent)} absent)`]);
   } else rows.push(['HCP attendance', 'Not recorded in this service yet']);
   if (f.informationRequests) {
-    const answered = f.informationRequests.filter((r) => r.answeredOn !== null && workingDaysWithin(r.askedOn, r.answeredOn, 5)).length;
-    rows.push(['Ad hoc requests for information answered within 5 working days', f.informationRequests.length === 0 ? 'None in this period' : `${answered} of ${f.informationRequests.length}`]);
+    const t = timeliness(f.informationRequests);
+    const total = [...t.values()].reduce((a, b) => a + b, 0);
+    rows.push(['Ad hoc requests for information answered within 5 working days', total === 0 ? 'No requests in this period' : `${t.get('met') ?? 0} of ${total} (${t.get('late') ?? 0} late, ${t.get('overdue') ?? 0} overdue, ${t.get('open') ?? 0} not yet due)`]);
   } else rows.push(['Ad hoc requests for information answered within 5 working days', 'Not recorded in this service yet']);
-  return { title: 'Supplier management information', columns: ['Measure', 'This period'], rows };
-}
-
-function workingDaysWithin(asked: string, answered: string, days: number): boolean {
-  return answered <= workingDaysAfter(asked, days);
+  const tables: FigureTable[] = [{ title: 'Supplier management information', columns: ['Measure', 'This period'], rows }];
+  if (f.attendance && f.attendance.length > 0) {
+    // Attendance is about the HCPs, not claimants: shown as recorded.
+    tables.push({ title: 'HCP attendance records', columns: ['HCP', 'On time', 'Late', 'Absent'], rows: f.attendance.map((a) => [a.hcp, String(a.onTime), String(a.late), String(a.absent)]) });
+  }
+  return tables;
 }
 
 export function workingDaysAfter(date: string, n: number): string {

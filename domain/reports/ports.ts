@@ -1,3 +1,5 @@
+import type { SupplierRequestStatus } from '../hcp-activity/records';
+
 /**
  * The read models the reports are made from. Each method is one query; each returns facts with no
  * claimant identity (no name, no National Insurance number, no free text), only what is counted.
@@ -67,22 +69,21 @@ export interface LabelledCount {
   readonly count: number;
 }
 
-/** HCP attendance over a period, from the activity manager's records. */
+/** HCP attendance over a period, from the activity manager's records: days by how they went. */
 export interface AttendanceFact {
   readonly hcp: string;
-  readonly daysExpected: number;
-  readonly daysAttended: number;
+  readonly onTime: number;
+  readonly late: number;
+  readonly absent: number;
 }
 
-/** Requests for information to the supplier (ad hoc requests), answered within 5 working days or not. */
-export interface InformationRequestFact {
-  readonly askedOn: string;
-  readonly answeredOn: string | null;
-}
-
-/** The time the supplier took to provide an HCP, in working days, per request. */
-export interface SupplierResponseFact {
-  readonly workingDays: number | null;
+/** A request to the HCP supplier (an HCP to provide, or information), with its due date and answer. */
+export interface SupplierRequestFact {
+  readonly status: SupplierRequestStatus;
+  /** YYYY-MM-DD: when the answer was due. */
+  readonly dueOn: string;
+  readonly raisedAt: Date;
+  readonly answeredAt: Date | null;
 }
 
 export interface ReportReadModel {
@@ -103,8 +104,10 @@ export interface ReportReadModel {
    */
   supportingActivity(district: string | null, from: Date, to: Date): Promise<LabelledCount[] | null>;
   attendance(district: string | null, from: Date, to: Date): Promise<AttendanceFact[] | null>;
-  supplierResponses(district: string | null, from: Date, to: Date): Promise<SupplierResponseFact[] | null>;
-  informationRequests(district: string | null, from: Date, to: Date): Promise<InformationRequestFact[] | null>;
+  /** Requests for HCPs (a new one or a replacement) raised in the period. */
+  supplierResponses(district: string | null, from: Date, to: Date): Promise<SupplierRequestFact[] | null>;
+  /** Ad hoc requests for information raised in the period (due within 5 working days). */
+  informationRequests(district: string | null, from: Date, to: Date): Promise<SupplierRequestFact[] | null>;
 }
 
 /** A held conversation, as the feedback after it needs it. */

@@ -87,7 +87,7 @@ export class ReportService {
       read.supplierResponses(district, period.from, period.to),
       read.informationRequests(district, period.from, period.to),
     ]);
-    return buildAdviceReport({ scope: audience.label, period, hcps, conversations, held, trialOf: (d) => this.deps.trials.of(d), feedback, supportingActivity, attendance, supplierResponses, informationRequests });
+    return buildAdviceReport({ scope: audience.label, period, hcps, conversations, held, trialOf: (d) => this.deps.trials.of(d), feedback, supportingActivity, attendance, supplierResponses, informationRequests, today: londonDateFast(this.deps.clock.now()) });
   }
 
   /** The districts that have HCPs. */

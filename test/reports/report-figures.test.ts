@@ -112,6 +112,31 @@ describe('report figures against a hand-counted fixture (real SQLite, the read m
     ]);
     await insertRows(ds, 'ConferenceQas', [{ id: randomUUID(), planId, conferenceId: held.id, month: '2026-03', checkedById: ids.wctl, result: 'met', comments: null, createdAt: at('2026-03-10', '12:00') }]);
 
+    /*
+     * HCP records in week 2 (Surrey and Sussex): supporting activity done: 3 presentations and 2
+     * group case conferences (one more presentation only planned); attendance: Ann 4 on time and 1
+     * late, Ben 3 on time and 2 absent; supplier requests: an HCP asked for on 9 March, answered on
+     * 10 March (due 23 March); ad hoc information asked for on 9 March, answered on 12 March (due 16
+     * March), and asked for on 10 March, not answered yet (due 17 March).
+     */
+    const activity = (kind: string, status: string, date: string) => ({ id: randomUUID(), hcpId: ids.hcpA, kind, status, jobcentreId: jc.Crawley!.id, district: 'Surrey and Sussex', date, startsAt: null, endsAt: null, takingPart: 'Team', note: 'Fixture', caseReference: null, caseCount: null, adHoc: false, requestedById: null, setById: null, recordedById: ids.hcpA, recordedAt: at(date), version: 1, createdAt: at(date), updatedAt: at(date) });
+    await insertRows(ds, 'HcpActivity', [
+      activity('presentation', 'done', '2026-03-09'),
+      activity('presentation', 'done', '2026-03-10'),
+      activity('presentation', 'done', '2026-03-11'),
+      activity('presentation', 'planned', '2026-03-12'),
+      activity('group_case_conference', 'done', '2026-03-12'),
+      activity('group_case_conference', 'done', '2026-03-13'),
+      activity('presentation', 'done', '2026-03-06'),
+    ]);
+    const day = (hcpId: string, date: string, status: string) => ({ id: randomUUID(), hcpId, district: 'Surrey and Sussex', date, jobcentreId: null, status, arrivedAt: null, recordedById: ids.manager, recordedAt: at(date), supplierRequestId: null });
+    await insertRows(ds, 'HcpAttendance', [
+      ...WEEK2.map((d, i) => day(ids.hcpA, d, i === 2 ? 'late' : 'on_time')),
+      ...WEEK2.map((d, i) => day(ids.hcpB, d, i < 3 ? 'on_time' : 'absent')),
+    ]);
+    const supplier = (n: number, kind: string, raised: string, due: string, answered: string | null) => ({ id: randomUUID(), number: n, kind, status: answered ? 'answered' : 'open', district: 'Surrey and Sussex', hcpId: null, fromDate: null, toDate: null, details: 'Fixture', caseReference: null, raisedById: ids.manager, raisedAt: at(raised), dueOn: due, answeredAt: answered ? at(answered) : null, answeredById: null, answer: null, version: 1 });
+    await insertRows(ds, 'SupplierRequest', [supplier(1, 'provision', '2026-03-09', '2026-03-23', '2026-03-10'), supplier(2, 'ad_hoc_information', '2026-03-09', '2026-03-16', '2026-03-12'), supplier(3, 'ad_hoc_information', '2026-03-10', '2026-03-17', null)]);
+
     service = new ReportService({
       read: new SqlReportReadModel(ds),
       people: new SqlReportPeople(ds),
@@ -187,6 +212,25 @@ describe('report figures against a hand-counted fixture (real SQLite, the read m
     const report = await service.build(mine!, PERIOD);
     expect(report.headlines).toContain('In this period: 20 conversations asked for, 17 held.');
     expect(table(report, 'Demand by district')).toEqual([['Surrey and Sussex', '20', '17']]);
+  });
+
+  it('supporting activity by type, attendance, supplier response time and ad hoc requests (Annex 4)', async () => {
+    const [mine] = await audienceOf('manager');
+    const report = await service.build(mine!, PERIOD);
+    expect(table(report, 'Supporting activity by type')).toEqual([
+      ['Individual case conference', '0'],
+      ['Group case conference', '2'],
+      ['Presentation to a team or office', '3'],
+      ['Work with DEAs or work psychologists', '0'],
+      ['Retention case with employer advisers', '0'],
+      ['Other work for the district', '0'],
+    ]);
+    expect(table(report, 'Supplier management information')).toEqual([
+      ['Supplier response time in providing HCPs', '1 of 1 answered by the due date; 0 late; 0 overdue; 0 not yet due. 1.0 days to answer on average'],
+      ['HCP attendance', '8 of 10 recorded working days attended (1 late, 2 absent)'],
+      ['Ad hoc requests for information answered within 5 working days', '1 of 2 (0 late, 0 overdue, 1 not yet due)'],
+    ]);
+    expect(table(report, 'HCP attendance records')).toEqual([['Ann Archer', '4', '1', '0'], ['Ben Bishop', '3', '0', '2']]);
   });
 
   it('each expected outcome from the feedback, with too few answers not shown', async () => {
