@@ -171,6 +171,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await background.idle();
       await deliverer.idle();
       await services.access.flush();
+      for (const close of routes.closers) await close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold the close open until they time out.
       server.server.closeAllConnections();

@@ -100,6 +100,8 @@ export interface JourneyParts {
   readonly work?: Readonly<Record<string, WorkHandler>>;
   /** Files served over plain GET (signed links only: Teams sends no credentials with them). */
   readonly http?: readonly HttpGet[];
+  /** Lets go of what the journey holds open (a worker thread), when the app closes. */
+  readonly close?: () => Promise<void>;
 }
 
 /**

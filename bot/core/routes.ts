@@ -20,6 +20,8 @@ export interface Routes {
   readonly work: ReadonlyMap<string, WorkHandler>;
   /** Files the web server serves, by path. */
   readonly http: ReadonlyMap<string, HttpGet>;
+  /** What each journey lets go of when the app closes. */
+  readonly closers: readonly (() => Promise<void>)[];
 }
 
 /** A journey list that cannot work: a name used twice, or a command with no handler. Fails the start. */
@@ -73,6 +75,7 @@ export function composeRoutes(journeys: readonly Journey[], parts: readonly Jour
     jobs: [...jobs.values()],
     work,
     http,
+    closers: parts.flatMap((p) => (p.close ? [p.close] : [])),
   };
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ChartData } from '../../domain/reports/report';
+import { FEWER_THAN, type ChartData } from '../../domain/reports/report';
 
 /**
  * Fonts for the text of charts: resvg draws no text without one. The first of these that exists is
@@ -18,7 +18,8 @@ export function chartFont(): { file: string; family: string } | null {
 
 /** The vega-lite specification of a bar chart of the report's figures, with a target line if any. */
 export function chartSpec(chart: ChartData, fontFamily: string): Record<string, unknown> {
-  const values = chart.bars.map((b) => ({ x: b.x, y: b.y, text: b.text }));
+  // A suppressed count is drawn as no bar, labelled "<5" (the text beside the chart says it in words).
+  const values = chart.bars.map((b) => ({ x: b.x, y: b.y, text: b.text === FEWER_THAN ? '<5' : b.text }));
   const bars = {
     mark: { type: 'bar', color: '#1d70b8' },
     encoding: {

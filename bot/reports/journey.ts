@@ -97,6 +97,7 @@ export const reportsJourney: Journey = {
         { name: 'requiredResponseDates', everyMs: 15 * 60_000, run: () => deadlines.sweep() },
       ],
       http: [{ path: FILE_PATH, handle: (query) => actions.file(query) }],
+      close: () => charts.close(),
     };
   },
 };

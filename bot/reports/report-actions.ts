@@ -27,8 +27,11 @@ import type { ChartRenderer } from './chart-renderer';
 import { FEEDBACK_PERIODIC_CARD, REPORT_CARD } from './kinds';
 import type { ReportLinks } from './report-links';
 
-/** A chart PNG up to this size goes in the card itself (as base64, a third bigger); a larger one by link. */
-export const INLINE_PNG_BYTES = 20 * 1024;
+/**
+ * A card with its chart inline (base64) up to this size, counted as Teams does (UTF-16), inside
+ * the 40 KB the cards are held to; a bigger one links to the chart instead.
+ */
+export const INLINE_CARD_BYTES = 38 * 1024;
 /** The path the bot serves report files on. */
 export const FILE_PATH = '/reports/file';
 /** Scheduled reports go out from this London hour on Monday (weekly) and the first working day (monthly). */
@@ -77,17 +80,21 @@ export class ReportActions {
     const report = await this.deps.reports.build(audience, period);
     const now = this.deps.clock.now();
     const link = (file: 'csv' | 'png') => `${this.deps.publicUrl()}${FILE_PATH}?t=${this.deps.links.token({ staffId: person.id, audience: audience.key, period: periodKey(period), file }, now)}`;
-    let chart: string | null = null;
-    if (report.chart.bars.length > 0) {
-      try {
-        const png = await this.deps.charts.png(report.chart);
-        chart = png.length <= INLINE_PNG_BYTES ? `data:image/png;base64,${png.toString('base64')}` : link('png');
-      } catch (error) {
-        // The figures still go out as text; the chart is only another view of them.
-        this.deps.logger.warn({ err: errorForLog(error) }, 'report chart could not be drawn');
-      }
+    const csv = link('csv');
+    const lasts = this.deps.links.lifetimeInWords;
+    if (report.chart.bars.length === 0) return reportCard(report, { chart: null, csv, lasts });
+    let png: Buffer;
+    try {
+      png = await this.deps.charts.png(report.chart);
+    } catch (error) {
+      // The figures still go out as text; the chart is only another view of them.
+      this.deps.logger.warn({ err: errorForLog(error) }, 'report chart could not be drawn');
+      return reportCard(report, { chart: null, csv, lasts });
     }
-    return reportCard(report, { chart, csv: link('csv'), lasts: this.deps.links.lifetimeInWords });
+    // In the card itself when the whole card stays under Teams' limit; otherwise by a signed link.
+    const inline = reportCard(report, { chart: `data:image/png;base64,${png.toString('base64')}`, csv, lasts });
+    if (JSON.stringify(inline).length * 2 <= INLINE_CARD_BYTES) return inline;
+    return reportCard(report, { chart: link('png'), csv, lasts });
   }
 
   /** A signed link's file, for its person only while they may still see those figures. */

@@ -100,9 +100,10 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
       continue;
     }
     const met = ofDistrict.filter((s) => s.meets === true).length;
+    const open = ofDistrict.filter((s) => s.meets === null).length;
     const direction = trend > 0.05 ? 'upward' : trend < -0.05 ? 'downward' : 'flat';
     headlines.push(
-      `${district} (trial ${trialLabel}): ${met} of ${ofDistrict.length} HCPs held 10 or more conversations a week in at least 8 weeks so far. Total conversations a week are ${direction} from week 1 (slope ${trend >= 0 ? '+' : ''}${oneDecimal(trend)} a week over ${totals.length} week${totals.length === 1 ? '' : 's'}).`,
+      `${district} (trial ${trialLabel}): ${met} of ${ofDistrict.length} HCPs have held 10 or more conversations a week in 8 weeks${open > 0 ? `, and ${open} more still can` : ''}. Total conversations a week are ${direction} from week 1 (slope ${trend >= 0 ? '+' : ''}${oneDecimal(trend)} a week over ${totals.length} week${totals.length === 1 ? '' : 's'}).`,
     );
     for (const s of ofDistrict) {
       trialRows.push([district, s.hcp.name, ...s.weekly.map(String).concat(Array(trial.weeks - s.weekly.length).fill('')).slice(0, 10), `${s.weeksMet} of ${s.weekly.length}`, s.meets === true ? 'Yes' : s.meets === false ? 'No' : 'Not yet known']);

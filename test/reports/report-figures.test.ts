@@ -174,7 +174,8 @@ describe('report figures against a hand-counted fixture (real SQLite, the read m
       ['Surrey and Sussex', 'Ben Bishop', '4', '6', '', '', '', '', '', '', '', '', '0 of 2', 'Not yet known'],
       ['Surrey and Sussex', 'All HCPs', '14', '17', '', '', '', '', '', '', '', '', '', ''],
     ]);
-    expect(report.headlines).toContain('Surrey and Sussex (trial 2 March 2026 to 8 May 2026): 0 of 2 HCPs held 10 or more conversations a week in at least 8 weeks so far. Total conversations a week are upward from week 1 (slope +3.0 a week over 2 weeks).');
+    expect(report.headlines).toContain('Surrey and Sussex (trial 2 March 2026 to 8 May 2026): 0 of 2 HCPs have held 10 or more conversations a week in 8 weeks, and 2 more still can. Total conversations a week are upward from week 1 (slope +3.0 a week over 2 weeks).');
+    expect(report.headlines).toContain('Cumbria and Lancashire (trial 11 March 2019 to 17 May 2019): 0 of 1 HCPs have held 10 or more conversations a week in 8 weeks. Total conversations a week are flat from week 1 (slope +0.0 a week over 10 weeks).');
     expect(report.chart.bars.map((b) => [b.x, b.y])).toEqual([['Week 1', 14], ['Week 2', 17]]);
     expect(report.chart.target).toEqual({ value: 20, label: 'Target: 20 (10 for each HCP)' });
     expect(table(report, 'Conversations held by each HCP')).toEqual([
