@@ -1,4 +1,4 @@
-import { londonDateFast } from '../calendar/london-time';
+import { londonDateFast, londonToUtc } from '../calendar/london-time';
 import { notAllowed } from '../errors';
 import type { Clock } from '../ports';
 import { hasRole, isTeamLeader, type StaffMember } from '../staff';
@@ -73,14 +73,17 @@ export class ReportService {
     }
     const district = audience.district;
     const hcps = await read.hcps(district);
-    // Held conversations from the earliest trial start of these districts (for the weeks of the trial).
-    const starts = [...new Set(hcps.map((h) => h.district))].map((d) => this.deps.trials.of(d));
-    const earliest = starts.length > 0 ? starts.reduce((a, b) => (a.start < b.start ? a : b)) : null;
-    const heldFrom = earliest && earliest.start < period.start ? earliest : null;
-    const latestTrialEnd = starts.map(trialEnd).reduce((a, b) => (a > b ? a : b), period.end);
+    // Held conversations in each district's trial weeks up to the end of the period (none before it starts).
+    const trialHeld = Promise.all(
+      [...new Set(hcps.map((h) => h.district))].map((d) => {
+        const trial = this.deps.trials.of(d);
+        const end = trialEnd(trial) < period.end ? trialEnd(trial) : period.end;
+        return trial.start < end ? read.held(d, londonToUtc(trial.start, '00:00'), londonToUtc(end, '00:00')) : Promise.resolve([]);
+      }),
+    ).then((lists) => lists.flat());
     const [conversations, held, feedback, supportingActivity, attendance, supplierResponses, informationRequests] = await Promise.all([
       read.adviceConversations(district, period.from, period.to),
-      heldFrom ? read.held(district, new Date(`${heldFrom.start}T00:00:00Z`), new Date(Math.min(period.to.getTime(), Date.parse(`${latestTrialEnd}T00:00:00Z`)) + 86_400_000)) : read.held(district, period.from, period.to),
+      trialHeld,
       read.feedback(['after_conversation', 'periodic'], district, period.from, period.to),
       read.supportingActivity(district, period.from, period.to),
       read.attendance(district, period.from, period.to),
