@@ -153,6 +153,30 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     expect(cardText(week)).toContain('Attendance this week');
   });
 
+  it('on a day off the HCP is not asked to record an arrival, and can still record activity of the last two weeks', async () => {
+    clock.at = new Date('2026-11-29T12:00:00Z'); // a Sunday
+    const card = firstCard(await exchange(bot, PEOPLE.hcp, 'activity'));
+    expect(cardText(card)).toContain('Nothing for you to do now: today is not one of your working days.');
+    expect(cardText(card)).toContain('not one of your working days');
+    expect(cardVerbs(card)).not.toContain('hcp.arrived');
+    const office = await crawley();
+    const friday = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { kind: 'other', date: '2026-11-27', start: '15:00', end: '16:00', jobcentreId: office, takingPart: 'Partnership manager', note: 'Stand at a jobs fair' });
+    expect(cardText(friday.card)).toContain('Recorded: other work for the district on Friday 27 November 2026.');
+    const tooOld = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { kind: 'other', date: '2026-11-01', start: '15:00', end: '16:00', jobcentreId: office, takingPart: 'Partnership manager', note: 'Stand at a jobs fair' });
+    expect(cardText(tooOld.card)).toContain('Choose today or a day in the last two weeks.');
+  });
+
+  it('the help card offers the typed commands as buttons to the HCP, the activity manager, the contact and the coach', async () => {
+    const buttons = async (aad: string) => JSON.stringify(firstCard(await exchange(bot, aad, 'help')).actions);
+    expect(await buttons(PEOPLE.hcp)).toEqual(expect.stringContaining('Your supporting activity'));
+    expect(await buttons(PEOPLE.hcp)).toEqual(expect.stringContaining('Your weekly note'));
+    expect(await buttons(MANAGER)).toEqual(expect.stringContaining('Your HCPs’ week'));
+    expect(await buttons(MANAGER)).toEqual(expect.stringContaining('Supplier requests'));
+    expect(await buttons(CONTACT)).toEqual(expect.stringContaining('Record an arrival'));
+    expect(await buttons(PEOPLE.coach)).toEqual(expect.stringContaining('Ask for a case conference with an HCP'));
+    expect(await buttons(PEOPLE.dea)).not.toContain('Supplier requests');
+  });
+
   it('supplier requests against their time: 2 weeks for a replacement, 5 working days for a subject access request needing the HCP’s material', async () => {
     expect(visibleText(await exchange(bot, PEOPLE.hcp, 'supplier requests'))).toContain('This is for HCP Activity Managers.');
     const sar = await invokeAs(bot, MANAGER, 'hcp.supplierRaise', { kind: 'subject_access', details: 'The HCP notes for a subject access request', caseReference: '' });
@@ -198,6 +222,14 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     const current = (await bot.app.dataSource.getRepository<{ id: string; version: number }>('HcpActivity').find())[0]!;
     const done = await invokeAs(bot, PEOPLE.hcp, 'hcp.complete', { activityId: current.id, version: current.version, takingPart: 'Amira Shah', note: 'Pacing and a phased return' });
     expect(cardText(done.card)).toContain('Recorded as held.');
+    // The activity manager sets a work activity: not over the booked conversation; the HCP is told.
+    const office = await crawley();
+    const work = { hcpId: helen, kind: 'presentation', date: '2026-11-24', start: '10:00', end: '11:00', jobcentreId: office, note: 'Mental health and work, for the Crawley team' };
+    expect(cardText((await invokeAs(bot, MANAGER, 'hcp.setActivity', { ...work, date: '2026-11-23', start: '12:30', end: '13:00' })).card)).toContain('SA-000001 is booked 12:00 to 13:30');
+    bot.connector.clear();
+    const set = await invokeAs(bot, MANAGER, 'hcp.setActivity', work);
+    expect(cardText(set.card)).toContain('Set for Helen Okoro on Tuesday 24 November 2026. They are told.');
+    expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('Presentation to a team or office');
     const week = cardText(firstCard(await exchange(bot, MANAGER, 'hcp week')));
     expect(week).toContain('Supporting activity: 1 individual case conference');
     expect(week).toContain('Leaving: last day Wednesday 23 December 2026');
