@@ -102,7 +102,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const pace = new ConversationPace(dataSource);
   const updates = new CardUpdates({ teams, pace, queue: workQueue, signals: workSignals, clock, logger });
   const services = createCaseServices({ config, dataSource, directory, conversationReferences, outbox, uow, work, crash, clock, logger, calendar: await createCalendar(config, dataSource), access });
-  const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, updates, outbox, background, work: { scheduler: work, signals: workSignals }, services };
+  // The server starts after the journeys are built; links to its files are made only once it listens.
+  let listening: { url: string } | null = null;
+  const publicUrl = (): string => {
+    if (config.reports.publicUrl) return config.reports.publicUrl;
+    const url = listening?.url;
+    return url ? url.replace('[::]', '127.0.0.1') : `http://${config.host}:${config.port}`;
+  };
+  const context: AppContext = { config, dataSource, clock, logger, directory, userState, conversationReferences, updates, outbox, background, work: { scheduler: work, signals: workSignals }, services, publicUrl };
 
   const routes = composeRoutes(JOURNEYS, JOURNEYS.map((journey) => journey.build(context)));
   const deliverer = new Deliverer({ outbox: outboxStore, conversationReferences, directory, teams, pace, uow, cards: routes.cards, liveCards: routes.liveCards, signals, logger, clock });
@@ -122,7 +129,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     claimOnce: (what, key) => processed.claimOnce(what, key),
   });
 
-  const server = createServer({ adapter, bot, logger, healthy: () => databaseWritable(dataSource, clock.now()) });
+  const server = createServer({ adapter, bot, logger, healthy: () => databaseWritable(dataSource, clock.now()), files: routes.http });
+  listening = server;
   const jobs: PeriodicJob[] = [
     { name: 'pruneProcessedActivities', everyMs: 10 * 60_000, run: () => processed.prune() },
     // Every 5 s it looks whether a retry put off here (e.g. for Teams' Retry-After) has come due; it
@@ -174,6 +182,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       await background.idle();
       await deliverer.idle();
       await services.access.flush();
+      for (const close of routes.closers) await close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections would hold the close open until they time out.
       server.server.closeAllConnections();

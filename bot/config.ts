@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { DatabaseConfig } from '../data/database';
+import { parseTrials, type Trial } from '../domain/reports/trials';
 
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
@@ -36,6 +38,19 @@ export interface Config {
   readonly retention: RetentionConfig;
   /** The last day of the Specialist Advice trial (YYYY-MM-DD): HCP attendance is shown weekly until then, monthly after. Unset: the trial runs. */
   readonly hcpTrialEndsOn?: string | null;
+  /** Management information: where people's browsers reach the bot, how its download links are signed, each district's trial. */
+  readonly reports: ReportsConfig;
+}
+
+export interface ReportsConfig {
+  /** The bot's address as people's browsers reach it (for chart and CSV links); null: where it listens. */
+  readonly publicUrl: string | null;
+  /** Signs download links; shared by every instance. */
+  readonly linkSecret: Buffer;
+  readonly linkMinutes: number;
+  readonly trials: ReadonlyMap<string, Trial>;
+  /** The trial of districts not named in `trials`. */
+  readonly defaultTrial: Trial;
 }
 
 export interface RetentionConfig {
@@ -116,8 +131,10 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     closedCardDays: parseDays(value('REDACT_CLOSED_CARDS_DAYS') || '30', 'REDACT_CLOSED_CARDS_DAYS', problems),
   };
 
+  const reports = readReports(value, production, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { production, host, port, logLevel, auth, database, seedDemo, trends, calendar, draftRetentionDays, work, activityAbandonedAfterMs, crashAt, retention, hcpTrialEndsOn };
+  return { production, host, port, logLevel, auth, database, seedDemo, trends, calendar, draftRetentionDays, work, activityAbandonedAfterMs, crashAt, retention, hcpTrialEndsOn, reports };
 }
 
 function readAuth(value: (name: string) => string, production: boolean, problems: string[]): BotAuthConfig | null {
@@ -270,4 +287,20 @@ function parseBoolean(raw: string, fallback: boolean, name: string, problems: st
   if (/^(false|0|no|off)$/i.test(raw)) return false;
   problems.push(`${name} "${raw}" should be true or false.`);
   return fallback;
+}
+
+function readReports(value: (name: string) => string, production: boolean, problems: string[]): ReportsConfig {
+  const publicUrl = value('PUBLIC_URL').replace(/\/+$/, '') || null;
+  if (publicUrl && !/^https?:\/\/[^/\s]+/.test(publicUrl)) problems.push('PUBLIC_URL must be the bot\'s web address, e.g. https://dea-bot.example.gov.uk.');
+  const secret = value('REPORT_LINK_SECRET');
+  if (production && secret.length < 32) problems.push('REPORT_LINK_SECRET must be set to at least 32 characters in production: it signs the report download links, and every instance needs the same one.');
+  // Outside production a secret made at start is enough: links then last until the process stops.
+  const linkSecret = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
+  const linkMinutes = parseCount(value('REPORT_LINK_MINUTES') || '480', 'REPORT_LINK_MINUTES', problems);
+  const { trials, problems: trialProblems } = parseTrials(value('SA_TRIALS'));
+  problems.push(...trialProblems.map((p) => `SA_TRIALS: ${p}`));
+  const start = value('SA_TRIAL_START') || '2019-03-11';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start)) problems.push('SA_TRIAL_START must be a date, YYYY-MM-DD.');
+  const weeks = parseCount(value('SA_TRIAL_WEEKS') || '10', 'SA_TRIAL_WEEKS', problems);
+  return { publicUrl, linkSecret, linkMinutes, trials, defaultTrial: { start, weeks } };
 }

@@ -3,6 +3,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../domain/ports';
 import { activityProblems } from './activity-shape';
+import type { HttpGet } from './core/journey';
 import { errorForLog } from './logger';
 
 export interface ServerDeps {
@@ -11,6 +12,8 @@ export interface ServerDeps {
   readonly logger: Logger;
   /** True when the database answers. */
   readonly healthy: () => Promise<boolean>;
+  /** Files the journeys serve by signed link (reports' charts and CSVs). */
+  readonly files?: ReadonlyMap<string, HttpGet>;
 }
 
 /** The HTTP front: Bot Framework activities in, a health probe for the load balancer. */
@@ -47,6 +50,25 @@ export function createServer(deps: ServerDeps): Server {
     const ok = await deps.healthy();
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'database unavailable' });
   });
+
+  for (const [path, get] of deps.files ?? []) {
+    server.get(path, async (req, res) => {
+      try {
+        const query = Object.fromEntries(new URL(req.url ?? '/', 'http://bot.invalid').searchParams.entries());
+        const file = await get.handle(query);
+        res.writeHead(file.status, {
+          'Content-Type': file.contentType,
+          'Cache-Control': 'private, no-store',
+          'X-Content-Type-Options': 'nosniff',
+          ...(file.fileName ? { 'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"` } : {}),
+        });
+        res.end(file.body);
+      } catch (error) {
+        deps.logger.error({ err: errorForLog(error), path }, 'file could not be served');
+        if (!res.headersSent) res.send(503, { error: 'unavailable', message: 'The file could not be made just now. Try the link again in a minute.' });
+      }
+    });
+  }
 
   server.on('restifyError', (req, _res, err, callback) => {
     // Malformed JSON and oversized bodies: say what was wrong, in the same shape as other errors.

@@ -14,6 +14,7 @@ export const ROLES = [
   'partnership_manager',
   'provision_tool_contact',
   'data_protection_lead',
+  'performance_manager',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -33,6 +34,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   partnership_manager: 'Partnership Manager',
   provision_tool_contact: 'District provision tool single point of contact',
   data_protection_lead: 'Data protection lead',
+  performance_manager: 'Performance manager (Specialist Advice)',
 };
 
 export function isRole(value: string): value is Role {

@@ -31,4 +31,6 @@ export interface AppContext {
   readonly work: { readonly scheduler: SqlWorkScheduler; readonly signals: WorkSignals };
   /** The domain services the case journeys share. */
   readonly services: CaseServices;
+  /** The bot's web address as people's browsers reach it (for links to files it serves). */
+  readonly publicUrl: () => string;
 }

@@ -65,6 +65,21 @@ export interface PeriodicJob {
  */
 export type WorkHandler = (subjectId: string) => Promise<void>;
 
+/** A file a person's browser fetches from the bot (a report's CSV or chart), by a signed link. */
+export interface HttpFile {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: Buffer | string;
+  /** Offered to save under this name, rather than shown. */
+  readonly fileName?: string;
+}
+
+/** A GET the bot's web server answers at `path`, from the query string alone. */
+export interface HttpGet {
+  readonly path: string;
+  readonly handle: (query: Readonly<Record<string, string>>) => Promise<HttpFile>;
+}
+
 /** A migration class, as TypeORM takes them. */
 export type MigrationClass = new () => MigrationInterface;
 
@@ -83,6 +98,10 @@ export interface JourneyParts {
   readonly jobs?: readonly PeriodicJob[];
   /** Durable work of this journey, by kind (rows in SQL that a job sweeps; see bot/core/work-runner.ts). */
   readonly work?: Readonly<Record<string, WorkHandler>>;
+  /** Files served over plain GET (signed links only: Teams sends no credentials with them). */
+  readonly http?: readonly HttpGet[];
+  /** Lets go of what the journey holds open (a worker thread), when the app closes. */
+  readonly close?: () => Promise<void>;
 }
 
 /**

@@ -4,7 +4,7 @@ import { messageCard } from '../../cards/render';
 import type { Capability } from '../../domain/capabilities';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from './invoke-response';
-import type { CommandHandler, Journey, JourneyParts, LiveCardRefresher, OutboxCard, PeriodicJob, SubmitHandler, VerbRoute, WorkHandler } from './journey';
+import type { CommandHandler, HttpGet, Journey, JourneyParts, LiveCardRefresher, OutboxCard, PeriodicJob, SubmitHandler, VerbRoute, WorkHandler } from './journey';
 
 /** Everything the journeys add, looked up by name: one router for verbs, one for commands. */
 export interface Routes {
@@ -18,6 +18,10 @@ export interface Routes {
   readonly jobs: readonly PeriodicJob[];
   /** Durable work after people's answers, by kind. */
   readonly work: ReadonlyMap<string, WorkHandler>;
+  /** Files the web server serves, by path. */
+  readonly http: ReadonlyMap<string, HttpGet>;
+  /** What each journey lets go of when the app closes. */
+  readonly closers: readonly (() => Promise<void>)[];
 }
 
 /** A journey list that cannot work: a name used twice, or a command with no handler. Fails the start. */
@@ -38,6 +42,7 @@ export function composeRoutes(journeys: readonly Journey[], parts: readonly Jour
   const cards = new Map<string, OutboxCard>();
   const liveCards = new Map<string, LiveCardRefresher>();
   const work = new Map<string, WorkHandler>();
+  const http = new Map<string, HttpGet>();
   const put = <T>(table: Map<string, T>, what: string, key: string, value: T, journey: string) => {
     if (table.has(key)) throw new RoutesError(`The ${what} "${key}" of the ${journey} journey is already taken by another journey.`);
     table.set(key, value);
@@ -50,6 +55,7 @@ export function composeRoutes(journeys: readonly Journey[], parts: readonly Jour
     for (const [kind, render] of Object.entries(p.cards ?? {})) put(cards, 'outbox card kind', kind, render, journey);
     for (const [kind, refresh] of Object.entries(p.liveCards ?? {})) put(liveCards, 'live card kind', kind, refresh, journey);
     for (const [kind, handler] of Object.entries(p.work ?? {})) put(work, 'kind of work', kind, handler, journey);
+    for (const get of p.http ?? []) put(http, 'web path', get.path, get, journey);
   });
   const declared = declaredCommands(journeys);
   for (const command of declared) if (!commands.has(command)) throw new RoutesError(`The command "${command}" is offered on the help card but no journey handles it.`);
@@ -68,6 +74,8 @@ export function composeRoutes(journeys: readonly Journey[], parts: readonly Jour
     liveCards,
     jobs: [...jobs.values()],
     work,
+    http,
+    closers: parts.flatMap((p) => (p.close ? [p.close] : [])),
   };
 }
 

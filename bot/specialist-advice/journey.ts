@@ -11,6 +11,7 @@ import { ADVICE_DIARY_WORK } from '../../domain/specialist-advice/conversation';
 import { errorForLog } from '../logger';
 import { verb, type Journey } from '../core/journey';
 import { AdviceActions } from './advice-actions';
+import { FEEDBACK_AFTER_CARD } from '../reports/kinds';
 
 /** The outbox kind of a conversation's card: rendered for its recipient when delivered. */
 export const ADVICE_CARD = 'advice_card';
@@ -78,7 +79,11 @@ export const specialistAdviceJourney: Journey = {
       calendar: services.calendar,
       patterns: new SqlWorkingPatterns(dataSource),
       // Cards queued in a use case are sent, and live copies updated, only once it commits.
-      notifier: { tell: (personId, conversation) => outbox.notify(personId, ADVICE_CARD, conversation.id), changed: (conversation) => outbox.changed(ADVICE_LIVE_CARD, conversation.id) },
+      notifier: {
+        tell: (personId, conversation) => outbox.notify(personId, ADVICE_CARD, conversation.id),
+        changed: (conversation) => outbox.changed(ADVICE_LIVE_CARD, conversation.id),
+        held: (conversation) => outbox.notify(conversation.coachId, FEEDBACK_AFTER_CARD, conversation.id),
+      },
       uow: new SqlUnitOfWork(dataSource),
       work: work.scheduler,
       clock,

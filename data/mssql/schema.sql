@@ -220,6 +220,10 @@ CREATE INDEX "IDX_access_log_case" ON "access_log" ("caseId", "at") ;
 GO
 CREATE INDEX "IDX_access_log_at" ON "access_log" ("at") ;
 GO
+CREATE TABLE "report_feedback" ("id" varchar(36) NOT NULL, "kind" varchar(20) NOT NULL, "subjectId" varchar(36) NOT NULL, "respondentId" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "question" varchar(40) NOT NULL, "score" int NOT NULL, "createdAt" datetime2 NOT NULL, CONSTRAINT "UQ_report_feedback_answer" UNIQUE ("subjectId", "respondentId", "question"), CONSTRAINT "PK_923666928a44566961159d426ef" PRIMARY KEY ("id"));
+GO
+CREATE INDEX "IDX_report_feedback_district" ON "report_feedback" ("district", "createdAt") ;
+GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_jobcentre" FOREIGN KEY ("jobcentreId") REFERENCES "jobcentre"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;
 GO
 ALTER TABLE "staff" ADD CONSTRAINT "FK_staff_dea" FOREIGN KEY ("deaId") REFERENCES "staff"("id") ON DELETE NO ACTION ON UPDATE NO ACTION;

@@ -160,6 +160,7 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
   },
   ConferenceQas: { comments: 'A quality check of a whole group conference; no claimant.' },
   HcpSiteDay: 'Where an HCP works on a day.',
+  ReportFeedback: 'Feedback scores (1 to 5, yes or no) from work coaches, HCPs and team leaders; no text, and reports show only counts and averages.',
   HcpActivity: { takingPart: 'Colleagues or teams who took part in an HCP\'s supporting activity.', district: 'A district name.', diaryEvents: 'Diary event ids.' },
   HcpWeeklyNote: {
     district: 'A district name.',

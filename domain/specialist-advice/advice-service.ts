@@ -247,6 +247,7 @@ export class AdviceService {
       this.deps.notifier.changed(changed);
       await this.deps.notifier.tell(c.coachId, changed);
       if (c.contactId) await this.deps.notifier.tell(c.contactId, changed);
+      await this.deps.notifier.held?.(changed);
       return changed;
     });
   }

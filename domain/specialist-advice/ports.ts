@@ -76,6 +76,8 @@ export interface AdviceNotifier {
   tell(personId: string, conversation: AdviceConversation): Promise<void>;
   /** Every posted copy of the conversation's card is brought up to date (after the change commits). */
   changed(conversation: AdviceConversation): void;
+  /** The conversation was held: the work coach is asked for feedback (the reports count it). */
+  held?(conversation: AdviceConversation): Promise<void>;
 }
 
 export interface AdviceServiceDeps {

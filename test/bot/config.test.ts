@@ -3,9 +3,12 @@ import { ConfigError, loadConfig } from '../../bot/config';
 const APP_ID = '11111111-2222-4333-8444-555555555555';
 const TENANT = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 
+/** A production secret for report links is taken as given here; its own test is below. */
+const LINK_SECRET = { REPORT_LINK_SECRET: 'a-report-link-secret-of-32-characters-or-more' };
+
 function problems(env: Record<string, string>): readonly string[] {
   try {
-    loadConfig(env, '/srv/bot');
+    loadConfig({ ...LINK_SECRET, ...env }, '/srv/bot');
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -109,7 +112,7 @@ describe('configuration', () => {
     expect(problems({ NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's', SEED_DEMO: 'true' })).toEqual([
       expect.stringContaining('SEED_DEMO must not be on in production'),
     ]);
-    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's' }).seedDemo).toBe(false);
+    expect(loadConfig({ ...LINK_SECRET, NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 's' }).seedDemo).toBe(false);
   });
 
   it('uses the embedded calendar unless Microsoft Graph is configured, and checks the Graph settings', () => {
@@ -131,6 +134,17 @@ describe('configuration', () => {
 
   it('checks the trend settings', () => {
     expect(loadConfig({}).trends).toEqual({ windowDays: 60, topicThreshold: 3, inappropriateThreshold: 2 });
+  });
+
+  it('reads the reports settings: trials per district, a link secret required in production', () => {
+    const config = loadConfig({ SA_TRIALS: 'Surrey and Sussex=2026-03-09/10; Cumbria and Lancashire=2026-04-06/8', REPORT_LINK_MINUTES: '60' });
+    expect(config.reports.trials.get('Surrey and Sussex')).toEqual({ start: '2026-03-09', weeks: 10 });
+    expect(config.reports.trials.get('Cumbria and Lancashire')).toEqual({ start: '2026-04-06', weeks: 8 });
+    expect(config.reports.defaultTrial).toEqual({ start: '2019-03-11', weeks: 10 });
+    expect(config.reports.linkMinutes).toBe(60);
+    expect(loadConfig({}).reports.publicUrl).toBeNull();
+    expect(problems({ SA_TRIALS: 'Surrey' })).toEqual(['SA_TRIALS: "Surrey" should read "District=YYYY-MM-DD/weeks".']);
+    expect(problems({ NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'p', REPORT_LINK_SECRET: 'short' })).toEqual([expect.stringContaining('REPORT_LINK_SECRET must be set')]);
     expect(problems({ TREND_TOPIC_THRESHOLD: '0' })).toEqual([expect.stringContaining('TREND_TOPIC_THRESHOLD "0" should be a whole number')]);
   });
 });

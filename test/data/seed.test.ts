@@ -44,15 +44,16 @@ describe('the demo staff directory', () => {
       expect(file.staff.some((s) => s.roles.includes('work_coach') && s.jobcentre === office)).toBe(true);
     }
     expect(count('employer_adviser')).toBe(1);
+    expect(count('performance_manager')).toBe(1);
     expect(file.jobcentres.map((j) => j.name)).toEqual(expect.arrayContaining(['Hastings', 'Crawley', 'Carlisle', 'Clitheroe', 'Staines', 'Rawtenstall']));
     expect(new Set(file.jobcentres.map((j) => j.district))).toEqual(new Set(['Surrey and Sussex', 'Cumbria and Lancashire']));
   });
 
   it('loads, links every work coach to the DEA and team leader, and loads again as an update', async () => {
     const first = await applySeed(db.dataSource, parseSeedFile(demoText));
-    expect(first).toEqual({ jobcentresAdded: 43, jobcentresUpdated: 0, staffAdded: 71, staffUpdated: 0 });
+    expect(first).toEqual({ jobcentresAdded: 43, jobcentresUpdated: 0, staffAdded: 72, staffUpdated: 0 });
     const again = await applySeed(db.dataSource, parseSeedFile(demoText));
-    expect(again).toEqual({ jobcentresAdded: 0, jobcentresUpdated: 43, staffAdded: 0, staffUpdated: 71 });
+    expect(again).toEqual({ jobcentresAdded: 0, jobcentresUpdated: 43, staffAdded: 0, staffUpdated: 72 });
 
     const directory = new SqlStaffDirectory(db.dataSource);
     const coach = await directory.findByAadObjectId(guid(1));

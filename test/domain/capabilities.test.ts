@@ -9,14 +9,14 @@ const COLLEAGUE_ROLES: Role[] = ['service_delivery_team_leader', 'service_delive
 
 describe('capabilitiesFor', () => {
   it('a work coach: ask your DEA, your requests and help, not the DEA’s cohort', () => {
-    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Your day', 'Ask for a case conference with an HCP', 'Actions from your cases', 'Search the local Disability Hub', 'Disability Hub feedback forum', 'Help']);
-    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', null, 'nominate case', 'specialist advice', 'my day', 'case conference', 'my actions', 'hub', 'forum', 'help']);
+    expect(titles(['work_coach'])).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Your day', 'Ask for a case conference with an HCP', 'Actions from your cases', 'Search the local Disability Hub', 'Disability Hub feedback forum', 'Feedback on Specialist Advice', 'Help']);
+    expect(commands(['work_coach'])).toEqual(['new request', 'my requests', null, 'nominate case', 'specialist advice', 'my day', 'case conference', 'my actions', 'hub', 'forum', null, 'help']);
     expect(titles(['work_coach'])).not.toContain('Requests from your cohort');
   });
 
   it('a DEA: requests from the cohort, the queue and help, and nothing to ask for', () => {
-    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Your queue', 'Your meetings', 'After each meeting', 'Actions from your cases', 'Retention cases', 'Consulting on retention cases', 'Working with the work psychologist', 'Search the local Disability Hub', 'Partnerships and strategies', 'Disability Hub feedback forum', 'Help']);
-    expect(commands(['dea'])).toEqual([null, 'queue', 'meetings', null, 'my actions', 'retention cases', null, 'work psychologist', 'hub', 'partnerships', 'forum', 'help']);
+    expect(titles(['dea'])).toEqual(['Requests from your cohort', 'Your queue', 'Your meetings', 'After each meeting', 'Actions from your cases', 'Retention cases', 'Consulting on retention cases', 'Working with the work psychologist', 'Search the local Disability Hub', 'Partnerships and strategies', 'Disability Hub feedback forum', 'Reports', 'Help']);
+    expect(commands(['dea'])).toEqual([null, 'queue', 'meetings', null, 'my actions', 'retention cases', null, 'work psychologist', 'hub', 'partnerships', 'forum', 'report', 'help']);
   });
 
   it('the cohort entry is something the bot does, with no command', () => {
@@ -35,7 +35,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('an HCP activity manager and a jobcentre contact: also their day', () => {
-    expect(commands(['hcp_activity_manager'])).toEqual(['new request', 'my requests', 'my day', 'hcp week', 'supplier requests', 'hub', 'forum', 'help']);
+    expect(commands(['hcp_activity_manager'])).toEqual(['new request', 'my requests', 'my day', 'hcp week', 'supplier requests', 'hub', 'forum', 'report', 'help']);
     expect(titles(['jobcentre_contact'])).toEqual(['Ask the DEA for support', 'Your requests', 'Your day', 'Information packs', 'Record an arrival', 'Search the local Disability Hub', 'Disability Hub feedback forum', 'Help']);
   });
 
@@ -53,7 +53,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('a work coach team leader: ask the DEA, their requests, trends in the team, help', () => {
-    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Trends in your team', 'Quality checks (QAS)', 'Plan group conferences', 'Nominate a case for a group conference', 'Ask for a case conference with an HCP', 'Search the local Disability Hub', 'Strategies you own', 'Disability Hub feedback forum', "Who looked at a claimant's cases", 'Help']);
+    expect(titles(['work_coach_team_leader'])).toEqual(['Ask the DEA for support', 'Your requests', 'Trends in your team', 'Quality checks (QAS)', 'Plan group conferences', 'Nominate a case for a group conference', 'Ask for a case conference with an HCP', 'Search the local Disability Hub', 'Strategies you own', 'Disability Hub feedback forum', "Who looked at a claimant's cases", 'Reports', 'Help']);
   });
 
   it.each([...ROLES])('%s sees help, last', (role) => {
@@ -68,8 +68,8 @@ describe('capabilitiesFor', () => {
 
   it('a work coach who is also a service delivery coach gets each command once, the work coach’s wording first', () => {
     const list = capabilitiesFor({ roles: ['work_coach', 'service_delivery_coach'] }, CAPABILITIES);
-    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', null, 'nominate case', 'specialist advice', 'my day', 'case conference', 'my actions', 'hub', 'forum', 'help']);
-    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Your day', 'Ask for a case conference with an HCP', 'Actions from your cases', 'Search the local Disability Hub', 'Disability Hub feedback forum', 'Help']);
+    expect(list.map((c) => c.command)).toEqual(['new request', 'my requests', null, 'nominate case', 'specialist advice', 'my day', 'case conference', 'my actions', 'hub', 'forum', null, 'help']);
+    expect(list.map((c) => c.title)).toEqual(['Ask your DEA for support', 'Your requests', 'Consent, booking and outcomes', 'Nominate a case for a group conference', 'Ask for Specialist Advice', 'Your day', 'Ask for a case conference with an HCP', 'Actions from your cases', 'Search the local Disability Hub', 'Disability Hub feedback forum', 'Feedback on Specialist Advice', 'Help']);
   });
 
   it('a work coach who is also a DEA sees both sides, each command once', () => {
@@ -92,6 +92,8 @@ describe('capabilitiesFor', () => {
       'Search the local Disability Hub',
       'Partnerships and strategies',
       'Disability Hub feedback forum',
+      'Reports',
+      'Feedback on Specialist Advice',
       'Help',
     ]);
   });
@@ -107,7 +109,7 @@ describe('capabilitiesFor', () => {
   });
 
   it('everyone has every role: one of each command plus the informational entries', () => {
-    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, 'meetings', null, null, 'quality checks', 'plan group conferences', 'nominate case', 'specialist advice', 'my day', null, null, 'activity', 'weekly note', 'arrived', 'case conference', 'hcp week', 'supplier requests', 'my actions', 'retention cases', null, null, 'work psychologist', 'hub', 'partnerships', 'forum', null, 'subject access', 'erase claimant', 'who looked', 'help']);
+    expect(commands([...ROLES])).toEqual(['new request', 'my requests', null, 'queue', null, 'meetings', null, null, 'quality checks', 'plan group conferences', 'nominate case', 'specialist advice', 'my day', null, null, 'activity', 'weekly note', 'arrived', 'case conference', 'hcp week', 'supplier requests', 'my actions', 'retention cases', null, null, 'work psychologist', 'hub', 'partnerships', 'forum', null, 'subject access', 'erase claimant', 'who looked', 'report', null, 'help']);
   });
 
   it('keeps the order of CAPABILITIES, help last', () => {

@@ -1722,6 +1722,177 @@ SELECT "c"."route" AS "route", "c"."outcome" AS "outcome", COUNT(*) AS "n"
   GROUP BY "c"."route", "c"."outcome";
 --   @0 Date, @1 Date, @2 string, @3 string
 
+-- SqlReportReadModel.hcps
+SELECT "s"."id" AS "id", "s"."name" AS "name", "j"."district" AS "district"
+  FROM "staff" "s"
+  INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = 'hcp'
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  WHERE "j"."district" = @0
+  ORDER BY "j"."district" ASC, "s"."name" ASC;
+--   @0 string
+
+-- SqlReportReadModel.adviceConversations
+SELECT "c"."hcpId" AS "hcpId", "c"."district" AS "district", "c"."cluster" AS "cluster", "c"."status" AS "status", "c"."channel" AS "channel", "c"."adviceTypes" AS "adviceTypes", "c"."adHoc" AS "adHoc", "c"."createdAt" AS "createdAt", "c"."startsAt" AS "startsAt", "j"."name" AS "jobcentre"
+  FROM "advice_conversation" "c"
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "c"."jobcentreId"
+  WHERE (("c"."createdAt" >= @0 AND "c"."createdAt" < @1) OR ("c"."startsAt" >= @0 AND "c"."startsAt" < @1)) AND "c"."district" = @2;
+--   @0 Date, @1 Date, @2 string
+
+-- SqlReportReadModel.held
+SELECT "c"."hcpId" AS "hcpId", "c"."district" AS "district", "c"."startsAt" AS "startsAt"
+  FROM "advice_conversation" "c"
+  WHERE "c"."status" = 'held' AND "c"."startsAt" >= @0 AND "c"."startsAt" < @1;
+--   @0 Date, @1 Date
+
+-- SqlReportReadModel.feedback
+SELECT "f"."question" AS "question", "f"."score" AS "score"
+  FROM "report_feedback" "f"
+  WHERE "f"."kind" IN (@0, @1) AND "f"."createdAt" >= @2 AND "f"."createdAt" < @3 AND "f"."district" = @4;
+--   @0 string, @1 string, @2 Date, @3 Date, @4 string
+
+-- SqlReportReadModel.requests
+SELECT "q"."type" AS "type", "q"."channel" AS "channel", "q"."status" AS "status", "q"."requiredBy" AS "requiredBy", "q"."createdAt" AS "createdAt", "s"."name" AS "coach", "tl"."name" AS "team", "j"."name" AS "jobcentre", (SELECT MIN(ea.at)
+  FROM request_event ea
+  WHERE ea.requestId = "q"."id" AND ea.toStatus IN ('accepted', 'info_requested', 'redirected')) AS "answeredAt", (SELECT MIN(ec.at)
+  FROM request_event ec
+  WHERE ec.requestId = "q"."id" AND ec.toStatus IN ('accepted')) AS "acceptedAt", (SELECT MIN(eb.at)
+  FROM request_event eb
+  WHERE eb.requestId = "q"."id" AND eb.toStatus IN ('booked')) AS "bookedAt"
+  FROM "support_request" "q"
+  INNER JOIN "staff" "s" ON "s"."id" = "q"."requesterId"
+  LEFT JOIN "staff" "tl" ON "tl"."id" = "s"."teamLeaderId"
+  LEFT JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  WHERE "q"."deaId" IN (@0, @1) AND (("q"."createdAt" >= @2 AND "q"."createdAt" < @3) OR ("q"."requiredBy" >= @4 AND "q"."requiredBy" < @5));
+--   @0 string, @1 string, @2 Date, @3 Date, @4 string, @5 string
+
+-- SqlReportReadModel.requestTimes
+SELECT "q"."createdAt" AS "createdAt"
+  FROM "support_request" "q"
+  WHERE "q"."deaId" IN (@0, @1) AND "q"."createdAt" >= @2 AND "q"."createdAt" < @3;
+--   @0 string, @1 string, @2 Date, @3 Date
+
+-- SqlReportReadModel.interventionsPerClaimant
+SELECT COUNT(*) AS "n"
+  FROM "support_request" "q"
+  INNER JOIN "claimant" "c" ON "c"."id" = "q"."claimantId"
+  WHERE "q"."channel" = 'claimant_support_intervention' AND "q"."status" NOT IN ('withdrawn', 'redirected') AND "q"."deaId" IN (@0, @1) AND "c"."nino" IN (SELECT c2.nino
+  FROM support_request q2
+  INNER JOIN claimant c2 ON c2.id = q2.claimantId
+  WHERE q2.channel = 'claimant_support_intervention' AND q2.status NOT IN ('withdrawn', 'redirected') AND q2.deaId IN (@2, @3) AND q2.createdAt >= @4 AND q2.createdAt < @5)
+  GROUP BY "c"."nino";
+--   @0 string, @1 string, @2 string, @3 string, @4 Date, @5 Date
+
+-- SqlReportReadModel.groupConferences
+SELECT "g"."status" AS "status", (SELECT COUNT(*)
+  FROM conference_case k
+  WHERE k.conferenceId = "g"."id") AS "cases"
+  FROM "group_conference" "g"
+  INNER JOIN "conference_plan" "p" ON "p"."id" = "g"."planId"
+  WHERE "p"."deaId" IN (@0, @1) AND "g"."startsAt" >= @2 AND "g"."startsAt" < @3;
+--   @0 string, @1 string, @2 Date, @3 Date
+
+-- SqlReportReadModel.qasResults
+SELECT "k"."standard" AS "standard", "k"."result" AS "result"
+  FROM "quality_check" "k"
+  INNER JOIN "support_request" "q" ON "q"."id" = "k"."requestId"
+  WHERE "q"."deaId" IN (@0, @1) AND "k"."result" IS NOT NULL AND "k"."recordedAt" >= @2 AND "k"."recordedAt" < @3;
+--   @0 string, @1 string, @2 Date, @3 Date
+SELECT "k"."result" AS "result"
+  FROM "conference_qas" "k"
+  INNER JOIN "conference_plan" "p" ON "p"."id" = "k"."planId"
+  WHERE "p"."deaId" IN (@0, @1) AND "k"."createdAt" >= @2 AND "k"."createdAt" < @3;
+--   @0 string, @1 string, @2 Date, @3 Date
+
+-- SqlReportReadModel.supportingActivity
+SELECT "a"."kind" AS "kind", COUNT(*) AS "n"
+  FROM "hcp_activity" "a"
+  WHERE "a"."status" = 'done' AND "a"."date" >= @0 AND "a"."date" < @1 AND "a"."district" = @2
+  GROUP BY "a"."kind";
+--   @0 string, @1 string, @2 string
+
+-- SqlReportReadModel.attendance
+SELECT "h"."status" AS "status", "s"."name" AS "hcp", COUNT(*) AS "n"
+  FROM "hcp_attendance" "h"
+  INNER JOIN "staff" "s" ON "s"."id" = "h"."hcpId"
+  WHERE "h"."date" >= @0 AND "h"."date" < @1
+  GROUP BY "s"."name", "h"."status"
+  ORDER BY "s"."name" ASC;
+--   @0 string, @1 string
+
+-- SqlReportReadModel.supplierResponses
+SELECT "r"."status" AS "status", "r"."dueOn" AS "dueOn", "r"."raisedAt" AS "raisedAt", "r"."answeredAt" AS "answeredAt"
+  FROM "supplier_request" "r"
+  WHERE "r"."kind" IN (@0, @1) AND "r"."raisedAt" >= @2 AND "r"."raisedAt" < @3 AND "r"."district" = @4;
+--   @0 string, @1 string, @2 Date, @3 Date, @4 string
+
+-- SqlReportReadModel.informationRequests
+SELECT "r"."status" AS "status", "r"."dueOn" AS "dueOn", "r"."raisedAt" AS "raisedAt", "r"."answeredAt" AS "answeredAt"
+  FROM "supplier_request" "r"
+  WHERE "r"."kind" IN (@0) AND "r"."raisedAt" >= @1 AND "r"."raisedAt" < @2;
+--   @0 string, @1 Date, @2 Date
+
+-- SqlFeedbackStore.answered
+SELECT COUNT(1) AS "cnt"
+  FROM "report_feedback" "ReportFeedback"
+  WHERE (("ReportFeedback"."subjectId" = @0) AND ("ReportFeedback"."respondentId" = @1));
+--   @0 varchar(36), @1 varchar(36)
+
+-- SqlFeedbackStore.save
+BEGIN TRANSACTION;
+INSERT INTO "report_feedback"("id", "kind", "subjectId", "respondentId", "district", "question", "score", "createdAt")
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7);
+--   @0 varchar(36), @1 varchar(20), @2 varchar(36), @3 varchar(36), @4 nvarchar(100), @5 varchar(40), @6 int, @7 datetime2
+COMMIT;
+
+-- SqlFeedbackStore.conversation
+SELECT "c"."number" AS "number", "c"."coachId" AS "coachId", "c"."district" AS "district", "c"."status" AS "status"
+  FROM "advice_conversation" "c"
+  WHERE "c"."id" = @0;
+--   @0 string
+
+-- SqlFeedbackStore.periodicRespondents
+SELECT DISTINCT "s"."id" AS "id"
+  FROM "staff" "s"
+  INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" IN ('hcp', 'work_coach_team_leader')
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  WHERE "j"."district" IN (SELECT j2.district
+  FROM jobcentre j2
+  INNER JOIN staff s2 ON s2.jobcentreId = j2.id
+  INNER JOIN staff_role r2 ON r2.staffId = s2.id AND r2.role = 'hcp');
+
+-- SqlDeadlineStore.unanswered
+SELECT "q"."id" AS "id", "q"."number" AS "number", "q"."deaId" AS "deaId", "q"."requiredBy" AS "requiredBy"
+  FROM "support_request" "q"
+  WHERE "q"."status" = @0 AND "q"."requiredBy" >= @1 AND "q"."requiredBy" <= @2
+  ORDER BY "q"."requiredBy" ASC OFFSET 0 ROWS FETCH NEXT 500 ROWS ONLY;
+--   @0 string, @1 string, @2 string
+
+-- SqlDeadlineStore.find
+SELECT "q"."id" AS "id", "q"."number" AS "number", "q"."deaId" AS "deaId", "q"."requiredBy" AS "requiredBy", "q"."status" AS "status"
+  FROM "support_request" "q"
+  WHERE "q"."id" = @0;
+--   @0 string
+
+-- SqlReportPeople.districtOf
+SELECT "j"."district" AS "district"
+  FROM "jobcentre" "j"
+  WHERE "j"."id" = @0;
+--   @0 string
+
+-- SqlReportPeople.deasLedBy
+SELECT "s"."id" AS "id", "s"."name" AS "name"
+  FROM "staff" "s"
+  INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = 'dea'
+  WHERE "s"."teamLeaderId" = @0
+  ORDER BY "s"."name" ASC;
+--   @0 string
+
+-- SqlReportPeople.holdersOf
+SELECT DISTINCT "r"."staffId" AS "id"
+  FROM "staff_role" "r"
+  WHERE "r"."role" IN (@0, @1);
+--   @0 string, @1 string
+
 -- SqlRoleHolders.holders
 SELECT "s"."id" AS "id"
   FROM "staff" "s"

@@ -32,6 +32,10 @@ import { EmbeddedCalendar } from '../../../data/calendar/embedded-calendar';
 import { applySeed } from '../../../data/seed/apply-seed';
 import { databaseWritable } from '../../../data/database';
 import type { NewConference } from '../../../domain/conferences/ports';
+import { SqlReportReadModel } from '../../../data/reports/sql-report-read-model';
+import { SqlFeedbackStore } from '../../../data/reports/feedback-store';
+import { SqlDeadlineStore } from '../../../data/reports/deadline-store';
+import { SqlReportPeople } from '../../../data/reports/report-people';
 import type { StaffMember } from '../../../domain/staff';
 
 /**
@@ -518,6 +522,36 @@ export const SUBJECTS: readonly Subject[] = [
     forPerson: (s) => s.forPerson(ID, 10),
     countByRoute: (s) => s.countByRoute(ID),
     outcomesByRoute: (s, { n }) => s.outcomesByRoute({ from: AT, to: LATER, jobcentreIds: list(n) }),
+  }),
+  store(SqlReportReadModel, ({ dataSource }) => new SqlReportReadModel(dataSource), {
+    hcps: (s) => s.hcps('Surrey and Sussex'),
+    adviceConversations: (s) => s.adviceConversations('Surrey and Sussex', AT, LATER),
+    held: (s) => s.held(null, AT, LATER),
+    feedback: (s) => s.feedback(['after_conversation', 'periodic'], 'Surrey and Sussex', AT, LATER),
+    requests: (s, { n }) => s.requests(list(n), AT, LATER),
+    requestTimes: (s, { n }) => s.requestTimes(list(n), AT, LATER),
+    interventionsPerClaimant: (s, { n }) => s.interventionsPerClaimant(list(n), AT, LATER),
+    groupConferences: (s, { n }) => s.groupConferences(list(n), AT, LATER),
+    qasResults: (s, { n }) => s.qasResults(list(n), AT, LATER),
+    supportingActivity: (s) => s.supportingActivity('Surrey and Sussex', AT, LATER),
+    attendance: (s) => s.attendance(null, AT, LATER),
+    supplierResponses: (s) => s.supplierResponses('Surrey and Sussex', AT, LATER),
+    informationRequests: (s) => s.informationRequests(null, AT, LATER),
+  }),
+  store(SqlFeedbackStore, ({ dataSource }) => new SqlFeedbackStore(dataSource), {
+    answered: (s) => s.answered(ID, OTHER),
+    save: (s) => s.save([{ kind: 'after_conversation', subjectId: ID, respondentId: OTHER, district: 'Surrey and Sussex', question: 'coach_confidence', score: 4, createdAt: AT }]),
+    conversation: (s) => s.conversation(ID),
+    periodicRespondents: (s) => s.periodicRespondents(),
+  }),
+  store(SqlDeadlineStore, ({ dataSource }) => new SqlDeadlineStore(dataSource), {
+    unanswered: (s) => s.unanswered('2026-01-01', '2026-01-07'),
+    find: (s) => s.find(ID),
+  }),
+  store(SqlReportPeople, ({ dataSource }) => new SqlReportPeople(dataSource), {
+    districtOf: (s) => s.districtOf(ID),
+    deasLedBy: (s) => s.deasLedBy(ID),
+    holdersOf: (s) => s.holdersOf(['dea', 'performance_manager']),
   }),
   store(SqlRoleHolders, ({ dataSource }) => new SqlRoleHolders(dataSource, new SqlStaffDirectory(dataSource)), {
     holders: (s, scene) => {

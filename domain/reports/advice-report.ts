@@ -1,0 +1,260 @@
+import { addDays, londonDateFast } from '../calendar/london-time';
+import { addWeeks, isWorkingDay, longDate, weekOf, type ReportPeriod } from './period';
+import { ADVICE_CHANNEL_LABELS, ADVICE_TYPE_LABELS, type AdviceChannel, type AdviceType } from '../specialist-advice/conversation';
+import { FEEDBACK_QUESTIONS } from './feedback';
+import { supplierTimeliness } from '../hcp-activity/rules';
+import type { AdviceFact, AttendanceFact, FeedbackFact, HcpFact, HeldFact, LabelledCount, SupplierRequestFact } from './ports';
+import { countBy, oneDecimal, shown, slope, SMALL_COUNT, type ChartBar, type FigureTable, type Report } from './report';
+import { trialEnd, type Trial } from './trials';
+
+/** Two three-way conversations a day: ten a week per HCP (the first success factor). */
+export const WEEKLY_TARGET = 10;
+/** The weeks of the trial in which the target must be met. */
+export const WEEKS_TO_MEET = 8;
+
+/** Everything the Specialist Advice report is made from, read for one district (or all). */
+export interface AdviceReportFacts {
+  readonly scope: string;
+  readonly period: ReportPeriod;
+  readonly hcps: readonly HcpFact[];
+  /** Conversations asked for, or taking place, in the period. */
+  readonly conversations: readonly AdviceFact[];
+  /** Held conversations from the earliest trial start to the end of the period. */
+  readonly held: readonly HeldFact[];
+  readonly trialOf: (district: string) => Trial;
+  readonly feedback: readonly FeedbackFact[];
+  readonly supportingActivity: readonly LabelledCount[] | null;
+  readonly attendance: readonly AttendanceFact[] | null;
+  readonly supplierResponses: readonly SupplierRequestFact[] | null;
+  readonly informationRequests: readonly SupplierRequestFact[] | null;
+  /** Today, London: a request past its due date and not answered is overdue. */
+  readonly today: string;
+}
+
+/** One HCP against the success factors of their district's trial. */
+export interface HcpSuccess {
+  readonly hcp: HcpFact;
+  /** Held conversations in each trial week so far (week 1 first). */
+  readonly weekly: readonly number[];
+  readonly weeksMet: number;
+  /** Whether 10 a week held in at least 8 of the 10 weeks: null while it can still go either way. */
+  readonly meets: boolean | null;
+}
+
+function inRange(d: Date | null, p: { from: Date; to: Date }): boolean {
+  return d !== null && d.getTime() >= p.from.getTime() && d.getTime() < p.to.getTime();
+}
+
+/** The trial weeks up to the end of the period (all of them once it is over). */
+export function trialWeeksSoFar(trial: Trial, period: ReportPeriod): number {
+  if (period.end <= trial.start) return 0;
+  const days = Math.round((Date.parse(`${period.end}T00:00:00Z`) - Date.parse(`${trial.start}T00:00:00Z`)) / 86_400_000);
+  return Math.min(trial.weeks, Math.floor(days / 7));
+}
+
+export function successOf(hcp: HcpFact, held: readonly HeldFact[], trial: Trial, period: ReportPeriod): HcpSuccess {
+  const weeksSoFar = trialWeeksSoFar(trial, period);
+  const weekly = Array.from({ length: weeksSoFar }, () => 0);
+  const startMs = Date.parse(`${trial.start}T00:00:00Z`);
+  for (const h of held) {
+    if (h.hcpId !== hcp.id) continue;
+    const week = Math.floor((Date.parse(`${londonDateFast(h.startsAt)}T00:00:00Z`) - startMs) / (7 * 86_400_000));
+    if (week >= 0 && week < weeksSoFar) weekly[week]! += 1;
+  }
+  const weeksMet = weekly.filter((n) => n >= WEEKLY_TARGET).length;
+  const weeksLeft = trial.weeks - weeksSoFar;
+  const meets = weeksMet >= WEEKS_TO_MEET ? true : weeksMet + weeksLeft < WEEKS_TO_MEET ? false : null;
+  return { hcp, weekly, weeksMet, meets };
+}
+
+/** Held conversations of all these HCPs in each trial week so far, and the slope from week 1. */
+export function trialTotals(successes: readonly HcpSuccess[]): { totals: number[]; slope: number } {
+  const length = Math.max(0, ...successes.map((s) => s.weekly.length));
+  const totals = Array.from({ length }, (_, i) => successes.reduce((sum, s) => sum + (s.weekly[i] ?? 0), 0));
+  return { totals, slope: slope(totals) };
+}
+
+export function buildAdviceReport(f: AdviceReportFacts): Report {
+  const p = f.period;
+  const asked = f.conversations.filter((c) => inRange(c.createdAt, p));
+  const happening = f.conversations.filter((c) => inRange(c.startsAt, p));
+  const held = happening.filter((c) => c.status === 'held');
+  const headlines: string[] = [];
+  const tables: FigureTable[] = [];
+
+  // Success factors, district by district (each has its own trial).
+  const districts = [...new Set(f.hcps.map((h) => h.district))].sort();
+  const successes = f.hcps.map((h) => successOf(h, f.held, f.trialOf(h.district), p));
+  const trialRows: string[][] = [];
+  let chartBars: ChartBar[] = [];
+  let chartTitle = '';
+  let target: number | undefined;
+  for (const district of districts) {
+    const trial = f.trialOf(district);
+    const ofDistrict = successes.filter((s) => s.hcp.district === district);
+    const { totals, slope: trend } = trialTotals(ofDistrict);
+    const inTrial = p.start >= trial.start && p.start < trialEnd(trial);
+    const trialLabel = `${longDate(trial.start)} to ${longDate(addDays(trialEnd(trial), -3))}`;
+    if (totals.length === 0) {
+      headlines.push(`${district}: the trial starts on ${longDate(trial.start)}.`);
+      continue;
+    }
+    const met = ofDistrict.filter((s) => s.meets === true).length;
+    const open = ofDistrict.filter((s) => s.meets === null).length;
+    const direction = trend > 0.05 ? 'upward' : trend < -0.05 ? 'downward' : 'flat';
+    headlines.push(
+      `${district} (trial ${trialLabel}): ${met} of ${ofDistrict.length} HCPs have held 10 or more conversations a week in 8 weeks${open > 0 ? `, and ${open} more still can` : ''}. Total conversations a week are ${direction} from week 1 (slope ${trend >= 0 ? '+' : ''}${oneDecimal(trend)} a week over ${totals.length} week${totals.length === 1 ? '' : 's'}).`,
+    );
+    for (const s of ofDistrict) {
+      trialRows.push([district, s.hcp.name, ...s.weekly.map(String).concat(Array(trial.weeks - s.weekly.length).fill('')).slice(0, 10), `${s.weeksMet} of ${s.weekly.length}`, s.meets === true ? 'Yes' : s.meets === false ? 'No' : 'Not yet known']);
+    }
+    trialRows.push([district, 'All HCPs', ...totals.map(String).concat(Array(trial.weeks - totals.length).fill('')).slice(0, 10), '', '']);
+    if (inTrial || chartBars.length === 0) {
+      chartBars = totals.map((n, i) => ({ x: `Week ${i + 1}`, y: n, text: String(n) }));
+      chartTitle = `${district}: conversations held each trial week`;
+      target = WEEKLY_TARGET * ofDistrict.length;
+    }
+  }
+  // Counts of an HCP's own conversations name no claimant: shown as they are, to judge against 10.
+  tables.push({
+    title: 'Success factors: three-way conversations held each trial week',
+    columns: ['District', 'HCP', ...Array.from({ length: 10 }, (_, i) => `Week ${i + 1}`), 'Weeks with 10 or more', 'At least 8 weeks'],
+    rows: trialRows,
+    note: 'The target is 10 a week for each HCP (two a day), in at least 8 of the 10 weeks; the total each week should be upward or at least flat from week 1.',
+  });
+
+  // After the trial: each HCP's conversations a week in this period, against 10.
+  const weeksInPeriod = Math.max(1, Math.round((p.to.getTime() - p.from.getTime()) / (7 * 86_400_000)));
+  const perHcp = countBy(held, (c) => c.hcpId);
+  tables.push({
+    title: `Conversations held by each HCP in this period`,
+    columns: ['HCP', 'District', 'Held', 'A week on average', 'Target a week'],
+    rows: f.hcps.map((h) => [h.name, h.district, String(perHcp.get(h.id) ?? 0), oneDecimal((perHcp.get(h.id) ?? 0) / weeksInPeriod), String(WEEKLY_TARGET)]),
+  });
+  if (chartBars.length === 0 || !districts.some((d) => p.start >= f.trialOf(d).start && p.start < trialEnd(f.trialOf(d)))) {
+    // Outside the trial: the weeks of this period, all HCPs together.
+    const weeks: ChartBar[] = [];
+    for (let w = weekOf(p.start); w.start < p.end; w = weekOf(addWeeks(w.start, 1))) {
+      const n = held.filter((c) => inRange(c.startsAt, w)).length;
+      weeks.push({ x: longDate(w.start).replace(/ \d{4}$/, ''), y: n, text: String(n) });
+    }
+    if (p.cadence === 'month') {
+      chartBars = weeks;
+      chartTitle = 'Conversations held each week (week starting)';
+      target = WEEKLY_TARGET * f.hcps.length;
+    }
+  }
+
+  headlines.push(`In this period: ${shown(asked.length)} conversations asked for, ${shown(held.length)} held.`);
+
+  // Demand (§3.4): where, what, how.
+  const where = (level: 'district' | 'cluster' | 'jobcentre') => {
+    const a = countBy(asked, (c) => c[level]);
+    const h = countBy(held, (c) => c[level]);
+    const keys = [...new Set([...a.keys(), ...h.keys()])].sort();
+    return keys.map((k) => [k, shown(a.get(k) ?? 0), shown(h.get(k) ?? 0)]);
+  };
+  tables.push({ title: 'Demand by district', columns: ['District', 'Asked for', 'Held'], rows: where('district') });
+  tables.push({ title: 'Demand by cluster', columns: ['Cluster', 'Asked for', 'Held'], rows: where('cluster') });
+  tables.push({ title: 'Demand by jobcentre', columns: ['Jobcentre', 'Asked for', 'Held'], rows: where('jobcentre') });
+  const types = countBy(asked, (c) => c.adviceTypes);
+  tables.push({
+    title: 'Types of advice sought',
+    columns: ['Advice sought', 'Conversations'],
+    rows: (Object.keys(ADVICE_TYPE_LABELS) as AdviceType[]).map((t) => [ADVICE_TYPE_LABELS[t], shown(types.get(t) ?? 0)]),
+    note: 'A conversation may seek more than one type of advice.',
+  });
+  tables.push({
+    title: 'Channels: held, not attended and declined',
+    columns: ['Channel', 'Held', 'Did not attend', 'Declined on the day'],
+    rows: (Object.keys(ADVICE_CHANNEL_LABELS) as AdviceChannel[]).map((ch) => {
+      const of = happening.filter((c) => c.channel === ch);
+      return [ADVICE_CHANNEL_LABELS[ch], shown(of.filter((c) => c.status === 'held').length), shown(of.filter((c) => c.status === 'did_not_attend').length), shown(of.filter((c) => c.status === 'declined').length)];
+    }),
+  });
+  tables.push({
+    title: 'Ad hoc and pre-booked',
+    columns: ['How it was arranged', 'Asked for', 'Held'],
+    rows: [
+      ['Pre-booked', shown(asked.filter((c) => !c.adHoc).length), shown(held.filter((c) => !c.adHoc).length)],
+      ['Ad hoc (the HCP on site)', shown(asked.filter((c) => c.adHoc).length), shown(held.filter((c) => c.adHoc).length)],
+    ],
+  });
+  tables.push(
+    f.supportingActivity
+      ? // The HCPs' own work, naming no claimant: counted as it is.
+        { title: 'Supporting activity by type', columns: ['Activity', 'Number done'], rows: f.supportingActivity.map((a) => [a.label, String(a.count)]) }
+      : { title: 'Supporting activity by type', columns: ['Activity', 'Number'], rows: [], note: 'Supporting activity is not recorded in this service yet.' },
+  );
+
+  // Expected outcomes (§3.1), from the feedback.
+  tables.push({
+    title: 'Expected outcomes, from feedback',
+    columns: ['Outcome', 'Answers', 'Result'],
+    rows: FEEDBACK_QUESTIONS.map((q) => {
+      const scores = f.feedback.filter((a) => a.question === q.id).map((a) => a.score);
+      if (scores.length < SMALL_COUNT) return [q.outcome, shown(scores.length), 'Too few answers to show'];
+      const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+      return [q.outcome, String(scores.length), q.scale === 'yes_no' ? `${Math.round(mean * 100)}% yes` : `${oneDecimal(mean)} out of 5 on average`];
+    }),
+    note: 'Work coaches answer after each conversation, for themselves and for the claimant; HCPs and team leaders answer each week during the trial and each month after it.',
+  });
+
+  // Annex 4.
+  tables.push(...annex4(f));
+
+  return {
+    kind: 'specialist_advice',
+    title: `Specialist Advice report: ${p.cadence === 'week' ? 'weekly' : 'monthly'}`,
+    scope: f.scope,
+    period: p,
+    headlines,
+    chart: {
+      title: chartTitle || 'Conversations held each week',
+      xTitle: p.cadence === 'month' && !chartTitle.includes('trial') ? 'Week starting' : 'Trial week',
+      yTitle: 'Conversations held',
+      bars: chartBars,
+      ...(target ? { target: { value: target, label: `Target: ${target} (10 for each HCP)` } } : {}),
+    },
+    tables,
+  };
+}
+
+function annex4(f: AdviceReportFacts): FigureTable[] {
+  const rows: string[][] = [];
+  const timeliness = (requests: readonly SupplierRequestFact[]) => countBy(requests.filter((r) => r.status !== 'withdrawn'), (r) => supplierTimeliness(r, f.today));
+  if (f.supplierResponses) {
+    const t = timeliness(f.supplierResponses);
+    const days = f.supplierResponses.filter((r) => r.answeredAt !== null).map((r) => (r.answeredAt!.getTime() - r.raisedAt.getTime()) / 86_400_000);
+    const total = (t.get('met') ?? 0) + (t.get('late') ?? 0) + (t.get('overdue') ?? 0) + (t.get('open') ?? 0);
+    rows.push([
+      'Supplier response time in providing HCPs',
+      total === 0 ? 'No requests in this period' : `${t.get('met') ?? 0} of ${total} answered by the due date; ${t.get('late') ?? 0} late; ${t.get('overdue') ?? 0} overdue; ${t.get('open') ?? 0} not yet due${days.length ? `. ${oneDecimal(days.reduce((a, b) => a + b, 0) / days.length)} days to answer on average` : ''}`,
+    ]);
+  } else rows.push(['Supplier response time in providing HCPs', 'Not recorded in this service yet']);
+  if (f.attendance) {
+    const sum = (pick: (a: AttendanceFact) => number) => f.attendance!.reduce((n, a) => n + pick(a), 0);
+    const recorded = sum((a) => a.onTime + a.late + a.absent);
+    rows.push(['HCP attendance', recorded === 0 ? 'No days recorded' : `${sum((a) => a.onTime + a.late)} of ${recorded} recorded working days attended (${sum((a) => a.late)} late, ${sum((a) => a.absent)} absent)`]);
+  } else rows.push(['HCP attendance', 'Not recorded in this service yet']);
+  if (f.informationRequests) {
+    const t = timeliness(f.informationRequests);
+    const total = [...t.values()].reduce((a, b) => a + b, 0);
+    rows.push(['Ad hoc requests for information answered within 5 working days', total === 0 ? 'No requests in this period' : `${t.get('met') ?? 0} of ${total} (${t.get('late') ?? 0} late, ${t.get('overdue') ?? 0} overdue, ${t.get('open') ?? 0} not yet due)`]);
+  } else rows.push(['Ad hoc requests for information answered within 5 working days', 'Not recorded in this service yet']);
+  const tables: FigureTable[] = [{ title: 'Supplier management information', columns: ['Measure', 'This period'], rows }];
+  if (f.attendance && f.attendance.length > 0) {
+    // Attendance is about the HCPs, not claimants: shown as recorded.
+    tables.push({ title: 'HCP attendance records', columns: ['HCP', 'On time', 'Late', 'Absent'], rows: f.attendance.map((a) => [a.hcp, String(a.onTime), String(a.late), String(a.absent)]) });
+  }
+  return tables;
+}
+
+export function workingDaysAfter(date: string, n: number): string {
+  let d = date;
+  for (let left = n; left > 0; ) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d)) left -= 1;
+  }
+  return d;
+}

@@ -1,0 +1,42 @@
+import { addDays } from '../calendar/london-time';
+
+/** A district's trial: its first day (a Monday) and its length in weeks. */
+export interface Trial {
+  readonly start: string;
+  readonly weeks: number;
+}
+
+/** The trial of the specification: 11 March to 17 May 2019, ten weeks. */
+export const DEFAULT_TRIAL: Trial = { start: '2019-03-11', weeks: 10 };
+
+/** Each district's trial, from configuration; districts not named have the default. */
+export class Trials {
+  constructor(
+    private readonly byDistrict: ReadonlyMap<string, Trial> = new Map(),
+    private readonly fallback: Trial = DEFAULT_TRIAL,
+  ) {}
+
+  of(district: string): Trial {
+    return this.byDistrict.get(district) ?? this.fallback;
+  }
+}
+
+/** The day after the trial's last week. */
+export function trialEnd(trial: Trial): string {
+  return addDays(trial.start, trial.weeks * 7);
+}
+
+/** Reads "District=YYYY-MM-DD/weeks; District=…" (the configuration's form); problems as sentences. */
+export function parseTrials(text: string): { trials: Map<string, Trial>; problems: string[] } {
+  const trials = new Map<string, Trial>();
+  const problems: string[] = [];
+  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*=\s*(\d{4}-\d{2}-\d{2})\s*\/\s*(\d{1,2})$/.exec(part);
+    if (!m) {
+      problems.push(`"${part}" should read "District=YYYY-MM-DD/weeks".`);
+      continue;
+    }
+    trials.set(m[1]!, { start: m[2]!, weeks: Number(m[3]) });
+  }
+  return { trials, problems };
+}
