@@ -19,7 +19,8 @@ export interface PrivacyRecord {
 export interface AccessEntry {
   readonly at: Date;
   readonly staffId: string;
-  readonly caseKind: 'request' | 'advice';
+  /** A support request, a Specialist Advice conversation, or a retention case. */
+  readonly caseKind: 'request' | 'advice' | 'retention';
   readonly caseId: string;
   readonly relationship: string;
   readonly shown: 'card' | 'list' | 'export';
