@@ -98,9 +98,10 @@ export class PrivacyActions {
     const cases = await this.records.casesOf({ nino, person: null });
     const referenceOf = new Map<string, string>();
     const numbers = await this.caseNumbers(cases, lead ? null : person.id);
-    for (const [id, ref] of numbers) referenceOf.set(id, ref);
+    // HCP activities name a case by its reference, and their showings are recorded under it.
+    for (const [id, ref] of numbers) referenceOf.set(id, ref).set(ref, ref);
     const seen = await this.log.whoSaw([...referenceOf.keys()]);
-    return seen.map((s) => ({ at: describeMeeting(s.at, s.at).split(' to ')[0] ?? s.at.toISOString(), who: s.staffName, reference: referenceOf.get(s.caseId) ?? '', relationship: s.relationship, shown: s.shown === 'export' ? 'a subject access export' : s.shown === 'list' ? 'a list' : 'a card' }));
+    return seen.map((s) => ({ at: describeMeeting(s.at, s.at).split(' to ')[0] ?? s.at.toISOString(), who: s.staffName, reference: referenceOf.get(s.caseId) ?? '', relationship: s.relationship, shown: s.shown === 'export' ? 'a subject access export' : s.shown === 'list' ? 'a list' : s.caseKind === 'hcp activity' ? 'an HCP activity card' : 'a card' }));
   }
 
   /** Case ids and references; for a team leader, only requests to DEAs they lead and retention cases those DEAs were consulted on. */

@@ -1,6 +1,7 @@
 import { Outbox } from '../../data/stores/outbox';
 import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { TestClock } from '../support/conference-fixture';
 import { cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const LEAD = '00000000-0000-4000-8000-000000000401';
@@ -107,5 +108,35 @@ describe('the access audit records every showing of a claimant\'s case, before i
     const exported = cardText(firstCard(await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB123456C' })));
     expect(exported).toContain('Who has seen these retention cases');
     expect(await rows()).toContainEqual(expect.objectContaining({ caseKind: 'retention', caseId, relationship: 'data protection lead', shown: 'export' }));
+  });
+});
+
+describe('an HCP activity about a case: its card is a showing of that case', () => {
+  let bot: TestBot;
+  const clock = new TestClock(new Date('2026-11-23T14:00:00Z'));
+  const BOOKING = { surname: SURNAME, nino: 'AB123456C', benefit: 'UC', healthCondition: 'yes', wcaStatus: 'had', wcaSummary: 'Limited capability', background: 'Background', conditions: 'Back pain', adviceTypes: 'adjustments', channel: 'face_to_face', complex: 'false', when: 'booked', consent: 'true', gpConsent: 'no' };
+
+  beforeEach(async () => {
+    bot = await startTestBot({ clock });
+    for (const who of [PEOPLE.coach, PEOPLE.hcp, PEOPLE.wctl, LEAD]) await exchange(bot, who, 'help');
+  });
+  afterEach(() => bot.close());
+
+  it('is recorded under the case reference when opened, and who looked shows it to the data protection lead', async () => {
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', BOOKING);
+    const [office] = await bot.app.dataSource.query("SELECT id FROM jobcentre WHERE name = 'Crawley'");
+    const recorded = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { kind: 'individual_case_conference', date: '2026-11-23', start: '10:00', end: '10:30', jobcentreId: office.id, takingPart: 'A work coach', note: 'Talked through lifting limits', caseReference: 'sa-000001', caseCount: '', consultative: '', adHoc: 'true' });
+    expect(cardText(recorded.card)).toContain('Recorded');
+    const [activity] = await bot.app.dataSource.query('SELECT id FROM hcp_activity');
+    const before = Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM access_log'))[0].n);
+
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'hcp.open', { activityId: activity.id })).card)).toContain('SA-000001');
+    expect(await bot.app.dataSource.query('SELECT caseKind, caseId, relationship, shown FROM access_log ORDER BY at')).toHaveLength(before + 1);
+    expect(await bot.app.dataSource.query("SELECT caseKind, caseId, relationship, shown FROM access_log WHERE caseKind = 'hcp activity'")).toEqual([{ caseKind: 'hcp activity', caseId: 'SA-000001', relationship: 'hcp', shown: 'card' }]);
+
+    expect(visibleText(await exchange(bot, LEAD, { verb: 'privacy.seen', nino: 'AB123456C' }))).toContain('saw SA-000001 on an HCP activity card');
+    // Specialist Advice is not the team leader's to see.
+    expect(visibleText(await exchange(bot, PEOPLE.wctl, { verb: 'privacy.seen', nino: 'AB123456C' }))).not.toContain('SA-000001');
+    expect(cardText(firstCard(await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB123456C' })))).toContain('Who has seen HCP activities about these cases');
   });
 });
