@@ -5,7 +5,7 @@ import { MeetingIndexes1763960000000 } from '../../data/migrations/1763960000000
 import { bookingSchema } from '../../data/schema/calendar';
 import { BOOKING_WORK } from '../../domain/calendar/booking';
 import type { Journey } from '../core/journey';
-import { listRoutes } from '../core/list-routes';
+import { auditedPage, listRoutes } from '../core/list-routes';
 
 /** Teams gives a card action 5 seconds; rendering the card takes the rest. */
 const ANSWER_WITHIN_MS = 3000;
@@ -37,8 +37,9 @@ export const bookingJourney: Journey = {
   entities: [bookingSchema],
   migrations: [Calendar1763900000000, MeetingIndexes1763960000000],
   build: ({ services, work, clock }) => {
-    const { answers, bookings, requests, lists } = services;
-    const meetings = listRoutes(LIST_PAGE_VERBS.meetings, (p, offset) => lists.meetings(p, offset), meetingsListCard, clock);
+    const { answers, bookings, requests, lists, access } = services;
+    const audited = auditedPage(access);
+    const meetings = listRoutes(LIST_PAGE_VERBS.meetings, async (p, offset) => audited('adviser', await lists.meetings(p, offset), p), meetingsListCard, clock);
     /**
      * Diary work is a row in SQL, committed with the click's change and started at once; it usually
      * ends well under a second, but may wait on Graph's throttling. The click waits for it at most

@@ -7,6 +7,7 @@ import type { Clock } from '../../domain/ports';
 import { londonDate } from '../../domain/requests/calendar-date';
 import type { Page } from '../../domain/requests/request-lists';
 import type { StaffMember } from '../../domain/staff';
+import type { AccessSink } from '../privacy/access-audit';
 import { cardResponse } from './invoke-response';
 import type { CommandHandler } from './journey';
 import { verb, type VerbRoute } from './verbs';
@@ -37,5 +38,16 @@ export function listRoutes<T>(
         return cardResponse(messageCard(error.message));
       }
     }),
+  };
+}
+
+/**
+ * A page of cases as a showing: every listed case names a claimant (or is theirs), so each is noted
+ * in the access audit, written with the turn's other showings before the page leaves.
+ */
+export function auditedPage(access: AccessSink) {
+  return <P extends { readonly items: readonly { readonly id: string }[] }>(relationship: string, page: P, viewer: StaffMember): P => {
+    for (const item of page.items) access.saw(viewer, 'request', item.id, relationship, 'list');
+    return page;
   };
 }

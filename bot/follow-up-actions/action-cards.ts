@@ -3,7 +3,7 @@ import { actionCard, actionListCard, type ActionCardOptions } from '../../cards/
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import type { PostedCards } from '../../data/stores/posted-cards';
 import { isDomainError } from '../../domain/errors';
-import type { ActionService } from '../../domain/follow-up-actions/action-service';
+import type { ActionService, ActionView } from '../../domain/follow-up-actions/action-service';
 import type { FollowUpAction } from '../../domain/follow-up-actions/follow-up-action';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
@@ -13,6 +13,15 @@ import type { AnsweredCards } from '../requests/answered-cards';
 import type { CardUpdates } from '../core/card-updates';
 import { ACTION_LIVE_CARD } from './action-notifier';
 import { errorForLog } from '../logger';
+import type { AccessSink } from '../privacy/access-audit';
+
+/** How the person stands to the request the action came from, for the access audit. */
+function relationshipTo(action: FollowUpAction, viewer: StaffMember): string {
+  if (viewer.id === action.assigneeId) return 'action holder';
+  if (viewer.id === action.deaId) return 'adviser';
+  if (viewer.id === action.requesterId) return 'requester';
+  return 'colleague';
+}
 
 /** The cards of actions from outcomes: rendered per person, answered on click, kept up to date where posted. */
 export class ActionCards {
@@ -27,13 +36,21 @@ export class ActionCards {
       readonly logger: Logger;
       /** Clicked copies keep their answer (and its note) instead of being refreshed over it. */
       readonly answered: AnsweredCards;
+      /** An action's card shows what was done for the claimant: each showing is recorded, against the request it came from. */
+      readonly access: AccessSink;
     },
   ) {}
 
   /** The card as this person may see it, or null when it does not exist or is not theirs. */
   async render(actionId: string, viewer: StaffMember, options: ActionCardOptions = {}): Promise<AdaptiveCard | null> {
     const view = await this.deps.actions.view(actionId, viewer);
-    return view ? actionCard(view, this.deps.clock.now(), options) : null;
+    return view ? this.card(view, viewer, options) : null;
+  }
+
+  /** The action's card for this person, its showing noted. */
+  private card(view: ActionView, viewer: StaffMember, options: ActionCardOptions = {}): AdaptiveCard {
+    this.deps.access.saw(viewer, 'request', view.action.requestId, relationshipTo(view.action, viewer), 'card');
+    return actionCard(view, this.deps.clock.now(), options);
   }
 
   /** A click: the change, then the card as it now is, with a line saying what happened (or why not). */
@@ -72,6 +89,7 @@ export class ActionCards {
 
   async list(turn: TurnContext, person: StaffMember): Promise<void> {
     const actions = await this.deps.actions.listFor(person);
+    for (const a of actions) this.deps.access.saw(person, 'request', a.requestId, relationshipTo(a, person), 'list');
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(actionListCard(actions, person, this.deps.clock.now()))));
   }
 
@@ -81,8 +99,8 @@ export class ActionCards {
     for (const copy of copies) {
       const viewer = await this.deps.directory.findByAadObjectId(copy.recipientAad);
       const view = viewer ? await this.deps.actions.view(actionId, viewer) : null;
-      if (!view || this.deps.answered.skips(copy.activityId, actionId, view.action.version)) continue;
-      const card = actionCard(view, this.deps.clock.now());
+      if (!viewer || !view || this.deps.answered.skips(copy.activityId, actionId, view.action.version)) continue;
+      const card = this.card(view, viewer);
       try {
         await this.deps.updates.update({ kind: ACTION_LIVE_CARD, subjectId: actionId }, copy.reference, copy.activityId, card);
       } catch (error) {

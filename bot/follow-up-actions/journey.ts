@@ -34,7 +34,7 @@ export const followUpActionsJourney: Journey = {
   build: ({ services, directory, updates, outbox, clock, logger }) => {
     const { actions, postedCards } = services;
     const answered = new AnsweredCards((actionId) => outbox.changed(ACTION_LIVE_CARD, actionId));
-    const cards = new ActionCards({ actions, directory, postedCards, updates, clock, logger, answered });
+    const cards = new ActionCards({ actions, directory, postedCards, updates, clock, logger, answered, access: services.access });
     const recordCopy = (actionId: string, recipientAad: string, activityId: string, reference: Parameters<typeof postedCards.record>[0]['reference']) =>
       postedCards.record({ requestId: actionId, recipientAad, activityId, reference });
     return {

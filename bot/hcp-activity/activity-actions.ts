@@ -12,6 +12,7 @@ import { weekStartOf } from '../../domain/hcp-activity/rules';
 import type { Clock, Logger } from '../../domain/ports';
 import { hasRole, type StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
+import type { AccessSink } from '../privacy/access-audit';
 
 type Inputs = Readonly<Record<string, string>>;
 type Screen = (message?: GlanceNote, form?: FormState) => Promise<AdaptiveCard>;
@@ -24,7 +25,7 @@ const good = (text: string): GlanceNote => ({ text, tone: 'good' });
  * on the same card, with the reason and what was typed kept.
  */
 export class HcpActivityActions {
-  constructor(private readonly deps: { service: HcpActivityService; clock: Clock; logger: Logger }) {}
+  constructor(private readonly deps: { service: HcpActivityService; clock: Clock; logger: Logger; access?: AccessSink }) {}
 
   private get service() {
     return this.deps.service;
@@ -142,6 +143,8 @@ export class HcpActivityActions {
     const activity = typeof activityOrId === 'string' ? await this.service.get(activityOrId) : activityOrId;
     const part = await this.service.viewerPart(activity, person);
     if (!part) return null;
+    // Its note may name the claimant of the case it is about: a showing of that case.
+    if (activity.caseReference) this.deps.access?.saw(person, 'hcp activity', activity.caseReference, part, 'card');
     const hcp = await this.service.person(activity.hcpId);
     const requester = activity.requestedById ? await this.service.person(activity.requestedById).catch(() => null) : null;
     const office = activity.jobcentreId ? await this.service.jobcentre(activity.jobcentreId) : null;

@@ -81,7 +81,7 @@ export const hcpActivityJourney: Journey = {
       clock,
       trialEndsOn: config.hcpTrialEndsOn ?? null,
     });
-    const actions = new HcpActivityActions({ service, clock, logger });
+    const actions = new HcpActivityActions({ service, clock, logger, access: services.access });
     const leases = new SqlJobLeases(dataSource);
     const gone = (error: unknown) => (isDomainError(error) ? null : Promise.reject(error));
 

@@ -6,7 +6,7 @@ import { consentRecordSchema, interventionOverrideSchema, meetingRecordSchema, q
 import { NEXT_STEP_LABELS } from '../../domain/outcomes/next-steps';
 import { participantsOf } from '../../domain/requests/participants';
 import { verb, type Journey } from '../core/journey';
-import { listRoutes } from '../core/list-routes';
+import { auditedPage, listRoutes } from '../core/list-routes';
 import { CASE_CARD_KINDS } from '../core/outbox-writer';
 import { OverrideActions } from './override-actions';
 
@@ -43,9 +43,10 @@ export const interventionsJourney: Journey = {
   entities: [consentRecordSchema, interventionOverrideSchema, meetingRecordSchema, qualityCheckSchema],
   migrations: [Interventions1763910000000],
   build: ({ services, directory, logger, clock }) => {
-    const { answers, interventions, outcomes, quality, requestStore, lists } = services;
+    const { answers, interventions, outcomes, quality, requestStore, lists, access } = services;
+    const audited = auditedPage(access);
     const overrides = new OverrideActions(interventions, requestStore, directory, logger);
-    const checks = listRoutes(LIST_PAGE_VERBS.quality, (p, offset) => lists.checkable(p, offset), qualityListCard, clock);
+    const checks = listRoutes(LIST_PAGE_VERBS.quality, async (p, offset) => audited('team leader', await lists.checkable(p, offset), p), qualityListCard, clock);
     return {
       commands: {
         'quality checks': checks.command,

@@ -9,6 +9,7 @@ import type { Clock, Logger } from '../../domain/ports';
 import { searchDescription, type ClaimantKey } from '../../domain/privacy/claimant-key';
 import { subjectAccessDue } from '../../domain/privacy/due-dates';
 import { labelOf, type SubjectAccessDocument } from '../../domain/privacy/subject-access';
+import { formatRetentionReference } from '../../domain/retention-cases/retention-case';
 import { hasRole, isTeamLeader, type StaffMember } from '../../domain/staff';
 import { REQUEST_LIVE_CARD, type OutboxWriter } from '../core/outbox-writer';
 import { RETENTION_LIVE_CARD } from '../retention-cases/journey';
@@ -85,29 +86,36 @@ export class PrivacyActions {
     await this.log.logAccess([
       ...cases.requestIds.map((caseId) => ({ at: now, staffId: person.id, caseKind: 'request' as const, caseId, relationship: 'data protection lead', shown: 'export' as const })),
       ...cases.conversationIds.map((caseId) => ({ at: now, staffId: person.id, caseKind: 'advice' as const, caseId, relationship: 'data protection lead', shown: 'export' as const })),
+      ...cases.retentionCaseIds.map((caseId) => ({ at: now, staffId: person.id, caseKind: 'retention' as const, caseId, relationship: 'data protection lead', shown: 'export' as const })),
     ]);
     return { document, data };
   }
 
-  /** Who was shown the claimant's cases: all of them for a data protection lead; a team leader, their DEAs' requests. */
+  /** Who was shown the claimant's cases: all of them for a data protection lead; a team leader, their DEAs' requests and retention cases. */
   async whoLooked(person: StaffMember, nino: string): Promise<SeenEntry[]> {
     const lead = isDataProtectionLead(person);
     if (!lead && !isTeamLeader(person)) throw notAllowed('Only a data protection lead or a DEA\'s team leader can see who looked at a claimant\'s cases.');
     const cases = await this.records.casesOf({ nino, person: null });
     const referenceOf = new Map<string, string>();
     const numbers = await this.caseNumbers(cases, lead ? null : person.id);
-    for (const [id, ref] of numbers) referenceOf.set(id, ref);
+    // HCP activities name a case by its reference, and their showings are recorded under it.
+    for (const [id, ref] of numbers) referenceOf.set(id, ref).set(ref, ref);
     const seen = await this.log.whoSaw([...referenceOf.keys()]);
-    return seen.map((s) => ({ at: describeMeeting(s.at, s.at).split(' to ')[0] ?? s.at.toISOString(), who: s.staffName, reference: referenceOf.get(s.caseId) ?? '', relationship: s.relationship, shown: s.shown === 'export' ? 'a subject access export' : s.shown === 'list' ? 'a list' : 'a card' }));
+    return seen.map((s) => ({ at: describeMeeting(s.at, s.at).split(' to ')[0] ?? s.at.toISOString(), who: s.staffName, reference: referenceOf.get(s.caseId) ?? '', relationship: s.relationship, shown: s.shown === 'export' ? 'a subject access export' : s.shown === 'list' ? 'a list' : s.caseKind === 'hcp activity' ? 'an HCP activity card' : 'a card' }));
   }
 
-  /** Case ids and references; for a team leader, only requests to DEAs they lead. */
+  /** Case ids and references; for a team leader, only requests to DEAs they lead and retention cases those DEAs were consulted on. */
   private async caseNumbers(cases: ClaimantCases, teamLeaderId: string | null): Promise<[string, string][]> {
     const out: [string, string][] = [];
     if (cases.requestIds.length > 0) {
       const q = this.deps.dataSource.createQueryBuilder().select('r.id', 'id').addSelect('r.number', 'number').from('SupportRequest', 'r').where('r.id IN (:...ids)', { ids: cases.requestIds.slice(0, 500) });
       if (teamLeaderId) q.innerJoin('Staff', 'd', 'd.id = r.deaId').andWhere('d.teamLeaderId = :me', { me: teamLeaderId });
       for (const r of await q.getRawMany<{ id: string; number: number }>()) out.push([r.id, `DEA-${String(r.number).padStart(6, '0')}`]);
+    }
+    if (cases.retentionCaseIds.length > 0) {
+      const q = this.deps.dataSource.createQueryBuilder().select('c.id', 'id').addSelect('c.number', 'number').from('RetentionCase', 'c').where('c.id IN (:...ids)', { ids: cases.retentionCaseIds.slice(0, 500) });
+      if (teamLeaderId) q.innerJoin('Staff', 'd', 'd.id = c.deaId').andWhere('d.teamLeaderId = :me', { me: teamLeaderId });
+      for (const r of await q.getRawMany<{ id: string; number: number }>()) out.push([r.id, formatRetentionReference(r.number)]);
     }
     if (!teamLeaderId && cases.conversationIds.length > 0) {
       const rows = await this.deps.dataSource.createQueryBuilder().select('a.id', 'id').addSelect('a.number', 'number').from('AdviceConversation', 'a').where('a.id IN (:...ids)', { ids: cases.conversationIds.slice(0, 500) }).getRawMany<{ id: string; number: number }>();

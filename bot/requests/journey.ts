@@ -11,7 +11,7 @@ import { SqlHubStore, SqlPartnershipDirectory } from '../../data/stores/partners
 import { COLLEAGUES } from '../../domain/capabilities';
 import { HubSuggester } from '../../domain/partnerships/hub-suggestions';
 import type { Journey } from '../core/journey';
-import { listRoutes } from '../core/list-routes';
+import { auditedPage, listRoutes } from '../core/list-routes';
 import { CASE_CARD_KINDS, REQUEST_LIVE_CARD } from '../core/outbox-writer';
 import { PARTNERSHIP_KINDS } from '../partnerships/partnership-notifier';
 import { refreshRequestCopies, requestCardOrNotice } from './live-request-card';
@@ -67,11 +67,7 @@ export const requestsJourney: Journey = {
   migrations: [SupportRequests1763880000000, Triage1763890000000, ListIndexes1764900000000],
   build: ({ services, userState, clock, directory, updates, logger, dataSource, outbox }) => {
     const { requests, triage, answers, cards, postedCards, requestStore, requestEvents, trendStore, answered, bookings, lists, access } = services;
-    // Every listed case is a showing of a claimant's details: recorded in the access audit.
-    const audited = <P extends { readonly items: readonly { readonly id: string }[] }>(relationship: string, page: P, viewer: Parameters<typeof access.saw>[0]): P => {
-      for (const item of page.items) access.saw(viewer, 'request', item.id, relationship, 'list');
-      return page;
-    };
+    const audited = auditedPage(access);
     const mine = listRoutes(LIST_PAGE_VERBS.mine, async (p, offset) => audited('requester', await lists.mine(p, offset), p), myRequestsListCard, clock);
     const queue = listRoutes(LIST_PAGE_VERBS.queue, async (p, offset) => audited('adviser', await lists.queue(p, offset), p), queueListCard, clock);
     return {

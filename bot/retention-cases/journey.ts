@@ -67,7 +67,7 @@ export const retentionCasesJourney: Journey = {
     });
     const { postedCards } = services;
     const answered = new AnsweredCards((caseId) => outbox.changed(RETENTION_LIVE_CARD, caseId));
-    const actions = new RetentionActions({ retention, directory, postedCards, updates, logger, answered });
+    const actions = new RetentionActions({ retention, directory, postedCards, updates, logger, answered, access: services.access });
     return {
       commands: {
         'retention cases': (turn, person) => actions.list(turn, person),

@@ -5,7 +5,7 @@ import type { PostedCards } from '../../data/stores/posted-cards';
 import { isDomainError } from '../../domain/errors';
 import type { Logger, StaffDirectory } from '../../domain/ports';
 import type { RetentionCase } from '../../domain/retention-cases/retention-case';
-import type { RetentionService } from '../../domain/retention-cases/retention-service';
+import type { RetentionService, RetentionView } from '../../domain/retention-cases/retention-service';
 import type { StaffMember } from '../../domain/staff';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
@@ -13,6 +13,16 @@ import type { AnsweredCards } from '../requests/answered-cards';
 import type { CardUpdates } from '../core/card-updates';
 import { RETENTION_LIVE_CARD } from './journey';
 import { errorForLog } from '../logger';
+import type { AccessSink } from '../privacy/access-audit';
+
+/** How the person stands to the case, for the access audit. */
+function relationshipTo(c: RetentionCase, viewer: StaffMember): string {
+  if (viewer.id === c.employerAdviserId) return 'employer adviser';
+  if (viewer.id === c.deaId) return 'adviser';
+  if (viewer.id === c.workPsychologistId) return 'work psychologist';
+  if (viewer.id === c.hcpId) return 'HCP';
+  return 'colleague';
+}
 
 /** Retention cases on cards: the form, each case's card per person, clicks, and posted copies kept up to date. */
 export class RetentionActions {
@@ -26,12 +36,20 @@ export class RetentionActions {
       readonly logger: Logger;
       /** Clicked copies keep their answer (and its note) instead of being refreshed over it. */
       readonly answered: AnsweredCards;
+      /** Each case shown (its card or its line in the list) is recorded before it leaves. */
+      readonly access: AccessSink;
     },
   ) {}
 
   async render(caseId: string, viewer: StaffMember, options: RetentionCardOptions = {}): Promise<AdaptiveCard | null> {
     const view = await this.deps.retention.view(caseId, viewer);
-    return view ? retentionCard(view, viewer, options) : null;
+    return view ? this.card(view, viewer, options) : null;
+  }
+
+  /** The case's card for this person, its showing noted. */
+  private card(view: RetentionView, viewer: StaffMember, options: RetentionCardOptions = {}): AdaptiveCard {
+    this.deps.access.saw(viewer, 'retention', view.case.id, relationshipTo(view.case, viewer), 'card');
+    return retentionCard(view, viewer, options);
   }
 
   async newCase(turn: TurnContext, person: StaffMember): Promise<void> {
@@ -90,6 +108,7 @@ export class RetentionActions {
 
   async list(turn: TurnContext, person: StaffMember): Promise<void> {
     const { cases, byRoute } = await this.deps.retention.listFor(person);
+    for (const c of cases) this.deps.access.saw(person, 'retention', c.id, relationshipTo(c, person), 'list');
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(retentionListCard(cases, byRoute, { mayRegister: person.roles.includes('employer_adviser') }))));
   }
 
@@ -98,7 +117,7 @@ export class RetentionActions {
       const viewer = await this.deps.directory.findByAadObjectId(copy.recipientAad);
       const view = viewer ? await this.deps.retention.view(caseId, viewer) : null;
       if (!viewer || !view || this.deps.answered.skips(copy.activityId, caseId, view.case.version)) continue;
-      const card = retentionCard(view, viewer);
+      const card = this.card(view, viewer);
       try {
         await this.deps.updates.update({ kind: RETENTION_LIVE_CARD, subjectId: caseId }, copy.reference, copy.activityId, card);
       } catch (error) {

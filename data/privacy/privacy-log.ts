@@ -19,7 +19,11 @@ export interface PrivacyRecord {
 export interface AccessEntry {
   readonly at: Date;
   readonly staffId: string;
-  readonly caseKind: 'request' | 'advice';
+  /**
+   * A support request, a Specialist Advice conversation, a retention case (each by its id), or an
+   * HCP activity about a case, which names the case by its reference only (so caseId holds the reference).
+   */
+  readonly caseKind: 'request' | 'advice' | 'retention' | 'hcp activity';
   readonly caseId: string;
   readonly relationship: string;
   readonly shown: 'card' | 'list' | 'export';

@@ -114,6 +114,8 @@ export async function seedClaimant(dataSource: DataSource, at = new Date('2026-1
   });
   await insert('AccessLog', { id: randomUUID(), at, staffId: coach.deaId, caseKind: 'request', caseId: request.id, relationship: 'adviser', shown: 'card' });
   await insert('AccessLog', { id: randomUUID(), at, staffId: hcp.id, caseKind: 'advice', caseId: conversationId, relationship: 'adviser', shown: 'card' });
+  await insert('AccessLog', { id: randomUUID(), at, staffId: coach.id, caseKind: 'retention', caseId: retentionCaseId, relationship: 'employer adviser', shown: 'card' });
+  await insert('AccessLog', { id: randomUUID(), at, staffId: hcp.id, caseKind: 'hcp activity', caseId: 'SA-000001', relationship: 'hcp', shown: 'card' });
   // A half-typed request kept in the coach's bot state.
   await insert('BotState', { id: randomUUID().replace(/-/g, ''), storageKey: 'msteams/users/coach', document: JSON.stringify({ requestDraft: { nino: SUBJECT.nino.toLowerCase(), surname: SUBJECT.surname, description: t.draft } }), etag: '1', updatedAt: at });
   return { requestId: request.id, otherRequestId: other.id, conversationId, retentionCaseId, coachId: coach.id, deaId: coach.deaId! };
