@@ -49,6 +49,24 @@ export function planStartCard(deas: readonly StaffMember[], state: FormState = {
       errorMessage: 'Choose how long each conference is.',
       choices: CONFERENCE_MINUTES.map((m) => ({ title: m % 60 === 0 ? `${m / 60} hour${m > 60 ? 's' : ''}` : `${m} minutes`, value: String(m) })),
     },
+    {
+      id: 'meetingMethod',
+      kind: 'choice',
+      label: 'How you’ll meet',
+      required: true,
+      errorMessage: 'Choose how you will meet.',
+      choices: [{ title: 'Face to face at a jobcentre', value: 'face_to_face' }, { title: 'Teams meeting', value: 'teams' }],
+    },
+    { id: 'venue', kind: 'text', label: 'Jobcentre (face to face only)', required: false, errorMessage: 'Enter the jobcentre where the groups meet.', maxLength: CONFERENCE_LIMITS.venue, placeholder: 'For example, Leeds Jobcentre' },
+    { id: 'room', kind: 'text', label: 'Room (face to face only)', required: false, errorMessage: 'Enter the room at the jobcentre.', maxLength: CONFERENCE_LIMITS.room, placeholder: 'For example, Room 2' },
+    {
+      id: 'timeOfDay',
+      kind: 'choice',
+      label: 'Preferred time of day',
+      required: true,
+      errorMessage: 'Choose a time of day, or any time.',
+      choices: [{ title: 'Any time', value: 'any' }, { title: 'Morning (ends by 1pm)', value: 'morning' }, { title: 'Afternoon (from 1pm)', value: 'afternoon' }],
+    },
     { id: 'inviteWctl', kind: 'multichoice', label: 'Invite you (the team leader)', required: false, errorMessage: '', choices: [{ title: 'Invite me to every conference', value: 'true' }] },
     { id: 'inviteWorkPsychologist', kind: 'multichoice', label: 'Invite the work psychologist', required: false, errorMessage: '', choices: [{ title: 'Invite the work psychologist', value: 'true' }] },
   ];
@@ -59,13 +77,20 @@ export function planStartCard(deas: readonly StaffMember[], state: FormState = {
     intro: `The DEA’s cohort is put into groups of at most ${MAX_GROUP_SIZE}, keeping teams together, and each group gets a time every month for the next ${HORIZON_MONTHS} months when the DEA and all its coaches are free. You see the plan before anything is booked.`,
     submitTitle: 'Find times',
     fields,
-    values: { durationMinutes: '60', ...(deas.length === 1 ? { deaId: deas[0]!.id } : {}), ...state.values },
+    values: { durationMinutes: '60', meetingMethod: 'face_to_face', timeOfDay: 'any', ...(deas.length === 1 ? { deaId: deas[0]!.id } : {}), ...state.values },
     problems: state.problems,
   });
   card.actions = [{ type: 'Action.Execute', title: 'Find times', verb: 'conference.draft', style: 'positive', data: {} }];
   // A refused click says why, under the heading, with what was chosen kept below.
   if (note) (card.body as unknown[]).splice(1, 0, noteBlock(note));
   return card;
+}
+
+const TIME_OF_DAY_WORDS: Readonly<Record<ConferencePlan['timeOfDay'], string>> = { any: '', morning: ', in the morning', afternoon: ', in the afternoon' };
+
+/** "How you'll meet", in words: the jobcentre and room, or Teams. */
+function meetingPlace(plan: ConferencePlan): string {
+  return plan.meetingMethod === 'face_to_face' ? `face to face at ${plan.venue ?? 'the jobcentre'}, ${plan.room ?? 'room to be confirmed'}` : 'as a Teams meeting';
 }
 
 export interface PlanView {
@@ -105,7 +130,7 @@ export function planCard(view: PlanView): AdaptiveCard {
   if (view.note) body.push(noteBlock(view.note));
   if (plan.warning) body.push({ type: 'Container', style: 'attention', items: [textBlock(`⚠ ${plan.warning}`, { weight: 'Bolder' })] });
   if (view.progress) body.push(textBlock(view.progress, { weight: 'Bolder' }));
-  body.push(textBlock(`${plan.durationMinutes} minutes each, as a Teams meeting in ${dea.name}’s diary${invited.length ? `; also invited: ${invited.join(' and ')}` : ''}.`, { spacing: 'Small' }));
+  body.push(textBlock(`${plan.durationMinutes} minutes each, ${meetingPlace(plan)}${TIME_OF_DAY_WORDS[plan.timeOfDay]}, in ${dea.name}’s diary${invited.length ? `; also invited: ${invited.join(' and ')}` : ''}.`, { spacing: 'Small' }));
 
   body.push(heading('Groups', 'Medium'));
   plan.groups.forEach((ids, i) => body.push(textBlock(`**Group ${i + 1}** (${ids.length}): ${ids.map(name).join(', ')}`, { spacing: 'Small' })));

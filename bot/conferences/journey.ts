@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GroupConferences1763920000000 } from '../../data/migrations/1763920000000-GroupConferences';
+import { ConferenceMeetingPlace1764810000000 } from '../../data/migrations/1764810000000-ConferenceMeetingPlace';
 import { conferenceCaseSchema, conferencePlanSchema, conferenceQasSchema, groupConferenceSchema } from '../../data/schema/conferences';
 import type { ConversationReference } from 'botbuilder';
 import { PLAN_BOOKING_WORK } from '../../domain/conferences/group-conference-service';
@@ -26,6 +27,10 @@ const PLAN_REQUEST = CONFERENCE_DATA.extend({
   durationMinutes: z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined || v === '' ? undefined : Number(v))),
   inviteWctl: toggle,
   inviteWorkPsychologist: toggle,
+  meetingMethod: z.string().max(20).optional(),
+  venue: z.string().max(1000).optional(),
+  room: z.string().max(1000).optional(),
+  timeOfDay: z.string().max(20).optional(),
 });
 
 /** Group work coach conferences: plans kept 4 months ahead, cases, outcomes and the check list (seed 000 §29–34, §69). */
@@ -47,7 +52,7 @@ export const conferencesJourney: Journey = {
     },
   ],
   entities: [conferencePlanSchema, groupConferenceSchema, conferenceCaseSchema, conferenceQasSchema],
-  migrations: [GroupConferences1763920000000],
+  migrations: [GroupConferences1763920000000, ConferenceMeetingPlace1764810000000],
   build: ({ services, directory, clock, logger, updates }) => {
     const { store, plans, cases } = services.conferences;
     const refreshPlanCard = async (planId: string): Promise<void> => {

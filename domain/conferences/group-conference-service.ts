@@ -18,7 +18,7 @@ import { isCalendarDate } from '../requests/calendar-date';
 import { groupCohort } from './grouping';
 import { planMonthlySlotsPausing, type PlannedSlot } from './monthly-slots';
 import { describeMonth, HORIZON_MONTHS, monthBounds, monthOf, monthsAhead, planMonths } from './months';
-import { CONFERENCE_MINUTES, type ConferencePlan, type GroupConference } from './plan';
+import { CONFERENCE_LIMITS, CONFERENCE_MINUTES, MEETING_METHODS, TIMES_OF_DAY, type ConferencePlan, type GroupConference, type MeetingMethod, type TimeOfDay } from './plan';
 import type { CohortDirectory, ConferenceCalendar, ConferenceNotifier, ConferenceStore, JobLeases, NewConference } from './ports';
 
 export interface GroupConferenceDeps {
@@ -45,6 +45,10 @@ export interface PlanRequest {
   readonly durationMinutes?: number;
   readonly inviteWctl?: boolean;
   readonly inviteWorkPsychologist?: boolean;
+  readonly meetingMethod?: string;
+  readonly venue?: string;
+  readonly room?: string;
+  readonly timeOfDay?: string;
 }
 
 export interface BookingProgress {
@@ -81,6 +85,9 @@ export class GroupConferenceService {
     if (!dea) problems.deaId = 'Choose one of the DEAs you plan conferences for.';
     const minutes = Number(request.durationMinutes ?? 60);
     if (!(CONFERENCE_MINUTES as readonly number[]).includes(minutes)) problems.durationMinutes = 'Choose how long each conference is (at least an hour).';
+    const where = meetingPlace(request, problems);
+    const timeOfDay = (TIMES_OF_DAY as readonly string[]).includes(request.timeOfDay ?? 'any') ? ((request.timeOfDay ?? 'any') as TimeOfDay) : null;
+    if (!timeOfDay) problems.timeOfDay = 'Choose a time of day, or any time.';
     if (!dea || Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
     const confirmed = await this.deps.store.plansForDea(dea.id, ['confirmed']);
     if (confirmed.length) throw conflict(`${dea.name}'s group conferences are already planned and kept ${HORIZON_MONTHS} months ahead.`);
@@ -95,11 +102,11 @@ export class GroupConferenceService {
     const months = planMonths(now);
     const current = monthOf(now);
     // The current month stays on the plan only for groups a time was found for in what is left of it.
-    const slots = (await this.findSlots(dea, coaches, grouping.groups, months, minutes, now)).filter((s) => s.month !== current || s.slot !== null);
+    const slots = (await this.findSlots(dea, coaches, grouping.groups, months, minutes, now, timeOfDay ?? 'any')).filter((s) => s.month !== current || s.slot !== null);
     // Drafts nobody confirmed are replaced, so the DEA has one plan in the making at a time.
     for (const old of await this.deps.store.plansForDea(dea.id, ['draft'])) await this.deps.store.updatePlan(old.id, old.version, { status: 'cancelled' }, now);
     const plan = await this.deps.store.createPlan(
-      { deaId: dea.id, wctlId: wctl.id, durationMinutes: minutes, inviteWctl: request.inviteWctl === true, workPsychologistId: psychologist?.id ?? null, groups: grouping.groups, warning: grouping.warning },
+      { deaId: dea.id, wctlId: wctl.id, durationMinutes: minutes, inviteWctl: request.inviteWctl === true, workPsychologistId: psychologist?.id ?? null, ...where, timeOfDay: timeOfDay ?? 'any', groups: grouping.groups, warning: grouping.warning },
       toConferences(slots, grouping.groups, 'proposed'),
       now,
     );
@@ -247,7 +254,7 @@ export class GroupConferenceService {
     if (!missing.length || !plan.groups.length) return 0;
     const dea = await this.person(plan.deaId);
     const coaches = await this.deps.directory.findByIds(plan.groups.flat());
-    const slots = await this.findSlots(dea, coaches, plan.groups, missing, plan.durationMinutes, now);
+    const slots = await this.findSlots(dea, coaches, plan.groups, missing, plan.durationMinutes, now, plan.timeOfDay);
     return this.deps.store.addConferences(planId, toConferences(slots, plan.groups, 'pending'), now);
   }
 
@@ -292,7 +299,7 @@ export class GroupConferenceService {
     return { joined, left };
   }
 
-  private async findSlots(dea: StaffMember, coaches: readonly StaffMember[], groups: readonly (readonly string[])[], months: readonly string[], minutes: number, now: Date): Promise<PlannedSlot[]> {
+  private async findSlots(dea: StaffMember, coaches: readonly StaffMember[], groups: readonly (readonly string[])[], months: readonly string[], minutes: number, now: Date, timeOfDay: TimeOfDay): Promise<PlannedSlot[]> {
     const from = monthBounds(months[0]!).from;
     const to = monthBounds(months[months.length - 1]!).to;
     // One busy() for everyone over the whole span: the Graph adapter splits it into calls of at
@@ -311,10 +318,12 @@ export class GroupConferenceService {
       groups: groups.map((ids, groupIndex) => ({ groupIndex, coaches: ids.flatMap((id) => participants.get(id) ?? []) })),
       durationMinutes: minutes,
       notBefore: now,
+      timeOfDay,
     }, () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   }
 
   private event(c: GroupConference, invitees: Invitees, coaches: ReadonlyMap<string, StaffMember>): NewEvent {
+    const inPerson = invitees.plan.meetingMethod === 'face_to_face';
     return {
       mailbox: invitees.dea.email,
       // No claimant is named: cases are listed in Teams, by request reference, to those taking part.
@@ -324,8 +333,9 @@ export class GroupConferenceService {
       end: c.end!,
       showAs: 'busy',
       attendees: attendeesOf(c.coachIds, coaches, invitees.extra),
-      location: null,
-      onlineMeeting: true,
+      // Face to face at the named jobcentre and room; otherwise a Teams meeting.
+      location: inPerson ? [invitees.plan.room, invitees.plan.venue].filter(Boolean).join(', ') : null,
+      onlineMeeting: !inPerson,
       // The same id on every attempt: a retry after a lost answer finds the first meeting.
       transactionId: `group-conference:${c.id}`,
     };
@@ -342,7 +352,7 @@ export class GroupConferenceService {
       const wp = await this.deps.directory.findById(plan.workPsychologistId);
       if (wp) extra.push({ email: wp.email, name: wp.name });
     }
-    return { dea, extra };
+    return { dea, extra, plan };
   }
 
   /** The plan, once the plan policy lets this person take the action on the version they saw (retry: any version). */
@@ -382,6 +392,7 @@ export class GroupConferenceService {
 }
 
 interface Invitees {
+  readonly plan: ConferencePlan;
   readonly dea: StaffMember;
   /** The team leader and the work psychologist, when invited. */
   readonly extra: readonly Attendee[];
@@ -404,3 +415,20 @@ function toConferences(slots: readonly PlannedSlot[], groups: readonly (readonly
 }
 
 
+
+/** How and where the groups meet; face to face needs the jobcentre and the room. */
+function meetingPlace(request: PlanRequest, problems: Record<string, string>): { meetingMethod: MeetingMethod; venue: string | null; room: string | null } {
+  const method = (request.meetingMethod ?? 'teams') as MeetingMethod;
+  if (!(MEETING_METHODS as readonly string[]).includes(method)) {
+    problems.meetingMethod = 'Choose how you will meet.';
+    return { meetingMethod: 'teams', venue: null, room: null };
+  }
+  if (method === 'teams') return { meetingMethod: method, venue: null, room: null };
+  const venue = (request.venue ?? '').trim();
+  const room = (request.room ?? '').trim();
+  if (!venue) problems.venue = 'Enter the jobcentre where the groups meet.';
+  else if (venue.length > CONFERENCE_LIMITS.venue) problems.venue = `Keep the jobcentre to ${CONFERENCE_LIMITS.venue} characters.`;
+  if (!room) problems.room = 'Enter the room at the jobcentre.';
+  else if (room.length > CONFERENCE_LIMITS.room) problems.room = `Keep the room to ${CONFERENCE_LIMITS.room} characters.`;
+  return { meetingMethod: method, venue: venue || null, room: room || null };
+}

@@ -180,4 +180,31 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     await bot.app.notifier.idle();
     expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).toContain(`Nothing for you to do now: nominated for the group work coach conference of group ${next.groupIndex + 1}: `);
   });
+
+  it('meets face to face at the named jobcentre and room, in the preferred part of the day', async () => {
+    const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    // Face to face is offered first (the guidance prefers it); without a jobcentre and room it is refused beside them.
+    const start = await exchange(bot, PEOPLE.wctl, 'plan group conferences');
+    expect(cardInputs(start[0]!.attachments![0]!.content as Record<string, unknown>)).toMatchObject({ meetingMethod: 'face_to_face', timeOfDay: 'any' });
+    const refused = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60', meetingMethod: 'face_to_face', room: 'Room 2', timeOfDay: 'afternoon' });
+    expect(cardText(refused.card)).toContain('Enter the jobcentre where the groups meet.');
+    expect(cardInputs(refused.card)).toMatchObject({ meetingMethod: 'face_to_face', room: 'Room 2', timeOfDay: 'afternoon' });
+
+    const drafted = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60', meetingMethod: 'face_to_face', venue: 'Leeds Jobcentre', room: 'Room 2', timeOfDay: 'afternoon' });
+    expect(cardText(drafted.card)).toContain('60 minutes each, face to face at Leeds Jobcentre, Room 2, in the afternoon, in Dana Morgan’s diary.');
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
+    expect(plan).toMatchObject({ meetingMethod: 'face_to_face', venue: 'Leeds Jobcentre', room: 'Room 2', timeOfDay: 'afternoon' });
+    const placed = (await store.conferencesOf(plan.id)).filter((c) => c.start);
+    expect(placed.length).toBeGreaterThan(0);
+    const hour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hour12: false });
+    for (const c of placed) expect(Number(hour.format(c.start!))).toBeGreaterThanOrEqual(13);
+
+    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
+    await bot.app.background.idle();
+    const rows = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: DANA } });
+    expect(rows).toHaveLength(placed.length);
+    // In the room, not on Teams: the diary entry says where, and has no meeting link.
+    for (const row of rows) expect(row).toMatchObject({ location: 'Room 2, Leeds Jobcentre', joinUrl: null });
+  });
 });
