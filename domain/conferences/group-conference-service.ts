@@ -6,7 +6,7 @@
  * failure part-way writes only what is missing and never a second meeting.
  */
 import { conflict, invalid, notAllowed, notFound } from '../errors';
-import { assertPlan, type PlanAction } from './plan-policy';
+import { assertConference, assertPlan, moveRefusal, type ConferenceAction, type PlanAction } from './plan-policy';
 import type { Clock, Logger, StaffDirectory, WorkScheduler } from '../ports';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { hasRole, type StaffMember } from '../staff';
@@ -39,6 +39,9 @@ export interface GroupConferenceDeps {
 
 /** The kind of durable work that books a confirmed plan's pending and failed conferences. */
 export const PLAN_BOOKING_WORK = 'conference_plan';
+
+/** The kind of durable work that brings the diaries in line with a moved or cancelled conference. */
+export const CONFERENCE_DIARY_WORK = 'conference_diary';
 
 export interface PlanRequest {
   readonly deaId?: string;
@@ -125,24 +128,100 @@ export class GroupConferenceService {
     const plan = await this.allowed(wctl, planId, version, 'change');
     const conference = await this.deps.store.findConference(conferenceId);
     if (!conference || conference.planId !== plan.id) throw notFound('That conference is not on this plan.');
-    const day = typeof date === 'string' ? date.trim() : '';
-    const clock = typeof time === 'string' ? time.trim() : '';
-    const problems: Record<string, string> = {};
-    if (!isCalendarDate(day)) problems.date = 'Enter the date like 2027-01-14.';
-    else if (day.slice(0, 7) !== conference.month) problems.date = `Choose a date in ${describeMonth(conference.month)}.`;
-    if (!isClockTime(clock)) problems.time = 'Enter the start time like 14:30.';
-    if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
-    const start = londonToUtc(day, clock);
+    const start = startIn(conference.month, date, time);
     if (start.getTime() <= this.deps.clock.now().getTime()) throw invalid('The conference must be in the future.', { date: 'Choose a date in the future.' });
     const end = new Date(start.getTime() + plan.durationMinutes * 60_000);
     // Who is busy then, so the plan card tells the team leader what they chose.
-    const dea = await this.person(plan.deaId);
-    const people = [dea, ...(await this.deps.directory.findByIds(conference.coachIds))];
-    const busy = await this.deps.calendar.busy(people.map((p) => p.email), start, end);
-    const clashes = people.filter((p) => (busy.get(p.email.toLowerCase()) ?? []).some((b) => b.start < end && b.end > start)).map((p) => p.id);
+    const clashes = await this.clashesAt(plan, conference, start, end);
     const now = this.deps.clock.now();
     await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes, status: 'proposed' }, now);
     return this.deps.store.updatePlan(plan.id, plan.version, {}, now);
+  }
+
+  /**
+   * Moves a booked conference to another time in its month. The new time is saved, and the work of
+   * moving the meeting in every diary written, with the click; the meeting is moved after it, and
+   * everyone invited is told.
+   */
+  async move(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<GroupConference> {
+    const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, version, 'move');
+    const start = startIn(conference.month, date, time);
+    const now = this.deps.clock.now();
+    const refusal = moveRefusal(conference, start, now);
+    if (refusal) throw refusal;
+    const end = new Date(start.getTime() + plan.durationMinutes * 60_000);
+    const clashes = await this.clashesAt(plan, conference, start, end);
+    const moved = await this.uow.run(async () => {
+      const saved = await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes }, now);
+      await this.diaryLater(plan, saved);
+      return saved;
+    });
+    if (!this.deps.work) await this.writeDiary(moved.id);
+    this.deps.logger.info({ planId: plan.id, conferenceId: moved.id }, 'group conference moved');
+    return moved;
+  }
+
+  /** Cancels a booked conference: removed from every diary after the click, and everyone invited told. */
+  async cancel(wctl: StaffMember, conferenceId: string, version: number): Promise<GroupConference> {
+    const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, version, 'cancel');
+    const now = this.deps.clock.now();
+    const cancelled = await this.uow.run(async () => {
+      const saved = await this.deps.store.updateConference(conference.id, conference.version, { status: 'cancelled' }, now);
+      await this.diaryLater(plan, saved);
+      return saved;
+    });
+    if (!this.deps.work) await this.writeDiary(cancelled.id);
+    this.deps.logger.info({ planId: plan.id, conferenceId: cancelled.id }, 'group conference cancelled');
+    return cancelled;
+  }
+
+  /** A conference and its plan, for someone the plan policy lets see its case list. */
+  async forCaseList(person: StaffMember, conferenceId: string): Promise<GroupConference> {
+    return (await this.conferenceAllowed(person, conferenceId, null, 'cases')).conference;
+  }
+
+  /**
+   * Durable work: the meeting in the DEA's diary (and so every attendee's) made to match the saved
+   * conference: moved to its time, or removed once cancelled. Running it twice does no harm: a move
+   * to the same time changes nothing, and removing a meeting already gone succeeds.
+   */
+  async writeDiary(conferenceId: string): Promise<void> {
+    const conference = await this.deps.store.findConference(conferenceId);
+    if (!conference?.eventId) return;
+    const plan = (await this.deps.store.findPlan(conference.planId))!;
+    const mailbox = (await this.person(plan.deaId)).email;
+    if (conference.status === 'cancelled') {
+      const [result] = await this.deps.calendar.deleteEvents([{ mailbox, eventId: conference.eventId }]);
+      if (!result?.ok) throw new Error(result ? result.error : 'The diary did not answer.');
+      await this.deps.store.updateConference(conference.id, conference.version, { eventId: null, joinUrl: null }, this.deps.clock.now());
+    } else if (conference.status === 'booked' && conference.start && conference.end) {
+      const [result] = await this.deps.calendar.moveEvents([{ mailbox, eventId: conference.eventId, start: conference.start, end: conference.end }]);
+      if (!result?.ok) throw new Error(result ? result.error : 'The diary did not answer.');
+    }
+  }
+
+  /** In the click's unit of work: the diary work, and a message to everyone invited but the one who acted. */
+  private async diaryLater(plan: ConferencePlan, conference: GroupConference): Promise<void> {
+    await this.deps.work?.schedule(CONFERENCE_DIARY_WORK, conference.id);
+    // The team leader acted and sees the answer on the plan's card.
+    const told = [plan.deaId, ...conference.coachIds, ...(plan.workPsychologistId ? [plan.workPsychologistId] : [])];
+    await this.deps.notifier.conferenceChanged(conference, [...new Set(told)].filter((id) => id !== plan.wctlId));
+  }
+
+  private async conferenceAllowed(person: StaffMember, conferenceId: string, version: number | null, action: ConferenceAction): Promise<{ plan: ConferencePlan; conference: GroupConference }> {
+    const conference = await this.deps.store.findConference(conferenceId);
+    const plan = conference ? await this.deps.store.findPlan(conference.planId) : null;
+    if (!conference || !plan) throw notFound('That conference does not exist.');
+    assertConference(person.id, plan, conference, version, action, this.deps.clock.now());
+    return { plan, conference };
+  }
+
+  /** Who of the DEA and the group is busy then. */
+  private async clashesAt(plan: ConferencePlan, conference: GroupConference, start: Date, end: Date): Promise<string[]> {
+    const dea = await this.person(plan.deaId);
+    const people = [dea, ...(await this.deps.directory.findByIds(conference.coachIds))];
+    const busy = await this.deps.calendar.busy(people.map((p) => p.email), start, end);
+    return people.filter((p) => (busy.get(p.email.toLowerCase()) ?? []).some((b) => b.start < end && b.end > start)).map((p) => p.id);
   }
 
   /** Confirms the plan: every conference is then booked (by `book`, after the click is answered). */
@@ -400,6 +479,18 @@ interface Invitees {
 
 function attendeesOf(coachIds: readonly string[], people: ReadonlyMap<string, StaffMember>, extra: readonly Attendee[]): Attendee[] {
   return [...coachIds.flatMap((id) => { const p = people.get(id); return p ? [{ email: p.email, name: p.name }] : []; }), ...extra];
+}
+
+/** A London date and start time in the conference's month, or the problems beside each field. */
+function startIn(month: string, date: unknown, time: unknown): Date {
+  const day = typeof date === 'string' ? date.trim() : '';
+  const clock = typeof time === 'string' ? time.trim() : '';
+  const problems: Record<string, string> = {};
+  if (!isCalendarDate(day)) problems.date = 'Enter the date like 2027-01-14.';
+  else if (day.slice(0, 7) !== month) problems.date = `Choose a date in ${describeMonth(month)}.`;
+  if (!isClockTime(clock)) problems.time = 'Enter the start time like 14:30.';
+  if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+  return londonToUtc(day, clock);
 }
 
 function toConferences(slots: readonly PlannedSlot[], groups: readonly (readonly string[])[], placedStatus: 'proposed' | 'pending'): NewConference[] {
