@@ -3,7 +3,7 @@ import { GroupConferences1763920000000 } from '../../data/migrations/17639200000
 import { ConferenceMeetingPlace1764810000000 } from '../../data/migrations/1764810000000-ConferenceMeetingPlace';
 import { conferenceCaseSchema, conferencePlanSchema, conferenceQasSchema, groupConferenceSchema } from '../../data/schema/conferences';
 import type { ConversationReference } from 'botbuilder';
-import { PLAN_BOOKING_WORK } from '../../domain/conferences/group-conference-service';
+import { CONFERENCE_DIARY_WORK, PLAN_BOOKING_WORK } from '../../domain/conferences/group-conference-service';
 import { verb, type Journey } from '../core/journey';
 import { errorForLog } from '../logger';
 import { CONFERENCE_VERBS, ConferenceActions } from './conference-actions';
@@ -77,6 +77,7 @@ export const conferencesJourney: Journey = {
         [CONFERENCE_KINDS.cases]: { render: (conferenceId) => actions.outboxCards.cases(conferenceId) },
         [CONFERENCE_KINDS.summary]: { render: (conferenceId) => actions.outboxCards.summary(conferenceId) },
         [CONFERENCE_KINDS.qas]: { render: (conferenceId) => actions.outboxCards.qas(conferenceId) },
+        [CONFERENCE_KINDS.changed]: { render: (conferenceId) => actions.outboxCards.changed(conferenceId) },
       },
       liveCards: {
         [PLAN_LIVE_CARD]: refreshPlanCard,
@@ -84,6 +85,13 @@ export const conferencesJourney: Journey = {
       work: {
         // Books a confirmed plan's pending and failed conferences, showing progress on its card; a
         // run after a stop part-way finds the meetings already made (one transactionId each).
+        // A moved or cancelled conference's meeting, moved or removed in the DEA's diary (and so in
+        // every attendee's); the plan's card then shows it done.
+        [CONFERENCE_DIARY_WORK]: async (conferenceId) => {
+          await plans.writeDiary(conferenceId);
+          const conference = await store.findConference(conferenceId);
+          if (conference) await refreshPlanCard(conference.planId);
+        },
         [PLAN_BOOKING_WORK]: async (planId) => {
           const { plan } = await plans.plan(planId);
           if (plan.status !== 'confirmed') return;

@@ -175,6 +175,13 @@ export class GroupConferenceService {
     return cancelled;
   }
 
+  /** A booked conference its team leader may move or cancel (what "…" beside it opens). */
+  async forManaging(wctl: StaffMember, conferenceId: string): Promise<GroupConference> {
+    const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, null, 'cases');
+    if (plan.wctlId !== wctl.id) throw notAllowed('Only the team leader who made this plan can move or cancel its conferences.');
+    return conference;
+  }
+
   /** A conference and its plan, for someone the plan policy lets see its case list. */
   async forCaseList(person: StaffMember, conferenceId: string): Promise<GroupConference> {
     return (await this.conferenceAllowed(person, conferenceId, null, 'cases')).conference;

@@ -41,7 +41,10 @@ export function conferenceWhoRefusal(personId: string, plan: ConferencePlan, con
 
 /** Only a booked conference still to come is moved or cancelled; the case list is there for any placed one. */
 export function conferenceNowRefusal(plan: ConferencePlan, conference: GroupConference, action: ConferenceAction, now: Date): DomainError | null {
-  if (action === 'cases') return conference.start ? null : invalid('This conference has no date yet, so it has no case list.');
+  if (action === 'cases') {
+    if (plan.status !== 'confirmed' || !conference.start || conference.status === 'unplaced' || conference.status === 'proposed') return invalid('This conference is not booked yet, so it has no case list.');
+    return conference.status === 'cancelled' ? invalid('This conference is cancelled.') : null;
+  }
   if (plan.status !== 'confirmed' || conference.status !== 'booked') {
     return invalid(conference.status === 'cancelled' ? 'This conference is already cancelled.' : conference.status === 'held' ? 'This conference has been held.' : 'Only a booked conference can be moved or cancelled. Change it on the plan instead.');
   }
