@@ -285,7 +285,7 @@ export function caseLabel(c: NominatedCase, nominator: string): string {
 }
 
 /** The DEA's list before the conference (seed §30), and the form for the outcome afterwards (§33–34). */
-export function caseListCard(conference: GroupConference, cases: readonly NominatedCase[], names: ReadonlyMap<string, string>, state: FormState = {}, note?: ConferenceNote): AdaptiveCard {
+export function caseListCard(conference: GroupConference, cases: readonly NominatedCase[], names: ReadonlyMap<string, string>, state: FormState = {}, note?: ConferenceNote, readOnly = false): AdaptiveCard {
   const steps = NEXT_STEPS_AFTER.group_conference.map((s) => ({ title: NEXT_STEP_LABELS[s], value: s }));
   const held = conference.status === 'held';
   return withActions(
@@ -300,7 +300,8 @@ export function caseListCard(conference: GroupConference, cases: readonly Nomina
       note: note?.text,
       noteTone: note?.tone,
     }),
-    held
+    // Only the DEA records the outcome; the team leader and coaches see the list.
+    held || readOnly
       ? []
       : [
           showCardAction({

@@ -97,7 +97,8 @@ export class ConferenceActions {
     },
     'conference.cases': async (person, data) => {
       const conference = await this.deps.plans.forCaseList(person, String(data.conferenceId ?? ''));
-      return this.renderCases(conference.id);
+      const plan = await this.deps.store.findPlan(conference.planId);
+      return this.renderCases(conference.id, {}, undefined, plan?.deaId !== person.id);
     },
     'conference.nominate': async (person, data) => {
       const { nominated, warning } = await this.deps.cases.nominate(person, String(data.conferenceId ?? ''), data);
@@ -169,10 +170,10 @@ export class ConferenceActions {
     },
   };
 
-  private async renderCases(conferenceId: string, form: FormState = {}, note?: ConferenceNote): Promise<AdaptiveCard> {
+  private async renderCases(conferenceId: string, form: FormState = {}, note?: ConferenceNote, readOnly = false): Promise<AdaptiveCard> {
     const conference = await this.deps.store.findConference(conferenceId);
     if (!conference) return messageCard('That conference no longer exists.');
-    return caseListCard(conference, await this.deps.cases.cases(conferenceId), await this.names(conferenceId), form, note);
+    return caseListCard(conference, await this.deps.cases.cases(conferenceId), await this.names(conferenceId), form, note, readOnly);
   }
 
   private async names(conferenceId: string): Promise<Map<string, string>> {

@@ -253,6 +253,8 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     // The coach opens the case list; cancelling removes the meeting from the diary and tells them.
     const cases = await invokeAs(bot, PEOPLE.coach, 'conference.cases', { conferenceId: amirasJanuary.id });
     expect(cardText(cases.card)).toContain('January 2027');
+    // The outcome is the DEA's to record: the coach sees the list only.
+    expect(cardVerbs({ actions: [cases.card.actions, cases.card.body] })).not.toContain('conference.outcome');
     const current = (await store.findConference(amirasJanuary.id))!;
     const cancelled = await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: current.id, conferenceVersion: current.version });
     expect(cardText(cancelled.card)).toContain('Cancelled group');
