@@ -40,7 +40,7 @@ export async function conferencesBench(report: (line: string) => void): Promise<
     );
 
     const calendar = new GraphCalendar({ auth: { kind: 'none' }, baseUrl: graph.baseUrl });
-    const quiet: ConferenceNotifier = { planChanged: async () => undefined, caseList: async () => undefined, summary: async () => undefined, qasDue: async () => undefined };
+    const quiet: ConferenceNotifier = { planChanged: async () => undefined, caseList: async () => undefined, summary: async () => undefined, qasDue: async () => undefined, conferenceChanged: async () => undefined };
     const service = new GroupConferenceService({
       store: new SqlConferenceStore(db.dataSource),
       calendar,

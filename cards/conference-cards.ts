@@ -3,7 +3,7 @@
  * only, never with a claimant's name, NINO or health details.
  */
 import { heading, noteBlock, textBlock } from './glance-card';
-import type { PlanAction } from '../domain/conferences/plan-policy';
+import type { ConferenceAction, PlanAction } from '../domain/conferences/plan-policy';
 import type { ConferencePlan, GroupConference, NominatedCase } from '../domain/conferences/plan';
 import { CASES_EXPECTED, CONFERENCE_LIMITS, CONFERENCE_MINUTES, QAS_MONTHLY_FOR } from '../domain/conferences/plan';
 import { MAX_GROUP_SIZE } from '../domain/conferences/grouping';
@@ -49,6 +49,24 @@ export function planStartCard(deas: readonly StaffMember[], state: FormState = {
       errorMessage: 'Choose how long each conference is.',
       choices: CONFERENCE_MINUTES.map((m) => ({ title: m % 60 === 0 ? `${m / 60} hour${m > 60 ? 's' : ''}` : `${m} minutes`, value: String(m) })),
     },
+    {
+      id: 'meetingMethod',
+      kind: 'choice',
+      label: 'How you’ll meet',
+      required: true,
+      errorMessage: 'Choose how you will meet.',
+      choices: [{ title: 'Face to face at a jobcentre', value: 'face_to_face' }, { title: 'Teams meeting', value: 'teams' }],
+    },
+    { id: 'venue', kind: 'text', label: 'Jobcentre (face to face only)', required: false, errorMessage: 'Enter the jobcentre where the groups meet.', maxLength: CONFERENCE_LIMITS.venue, placeholder: 'For example, Leeds Jobcentre' },
+    { id: 'room', kind: 'text', label: 'Room (face to face only)', required: false, errorMessage: 'Enter the room at the jobcentre.', maxLength: CONFERENCE_LIMITS.room, placeholder: 'For example, Room 2' },
+    {
+      id: 'timeOfDay',
+      kind: 'choice',
+      label: 'Preferred time of day',
+      required: true,
+      errorMessage: 'Choose a time of day, or any time.',
+      choices: [{ title: 'Any time', value: 'any' }, { title: 'Morning (ends by 1pm)', value: 'morning' }, { title: 'Afternoon (from 1pm)', value: 'afternoon' }],
+    },
     { id: 'inviteWctl', kind: 'multichoice', label: 'Invite you (the team leader)', required: false, errorMessage: '', choices: [{ title: 'Invite me to every conference', value: 'true' }] },
     { id: 'inviteWorkPsychologist', kind: 'multichoice', label: 'Invite the work psychologist', required: false, errorMessage: '', choices: [{ title: 'Invite the work psychologist', value: 'true' }] },
   ];
@@ -59,13 +77,20 @@ export function planStartCard(deas: readonly StaffMember[], state: FormState = {
     intro: `The DEA’s cohort is put into groups of at most ${MAX_GROUP_SIZE}, keeping teams together, and each group gets a time every month for the next ${HORIZON_MONTHS} months when the DEA and all its coaches are free. You see the plan before anything is booked.`,
     submitTitle: 'Find times',
     fields,
-    values: { durationMinutes: '60', ...(deas.length === 1 ? { deaId: deas[0]!.id } : {}), ...state.values },
+    values: { durationMinutes: '60', meetingMethod: 'face_to_face', timeOfDay: 'any', ...(deas.length === 1 ? { deaId: deas[0]!.id } : {}), ...state.values },
     problems: state.problems,
   });
   card.actions = [{ type: 'Action.Execute', title: 'Find times', verb: 'conference.draft', style: 'positive', data: {} }];
   // A refused click says why, under the heading, with what was chosen kept below.
   if (note) (card.body as unknown[]).splice(1, 0, noteBlock(note));
   return card;
+}
+
+const TIME_OF_DAY_WORDS: Readonly<Record<ConferencePlan['timeOfDay'], string>> = { any: '', morning: ', in the morning', afternoon: ', in the afternoon' };
+
+/** "How you'll meet", in words: the jobcentre and room, or Teams. */
+function meetingPlace(plan: ConferencePlan): string {
+  return plan.meetingMethod === 'face_to_face' ? `face to face at ${plan.venue ?? 'the jobcentre'}, ${plan.room ?? 'room to be confirmed'}` : 'as a Teams meeting';
 }
 
 export interface PlanView {
@@ -79,6 +104,10 @@ export interface PlanView {
   readonly form?: FormState;
   /** What the plan policy lets its team leader do now. */
   readonly allowed: ReadonlySet<PlanAction>;
+  /** What the plan policy lets its team leader do with each booked conference, by id. */
+  readonly conferenceAllowed?: ReadonlyMap<string, ReadonlySet<ConferenceAction>>;
+  /** The conference whose "…" was clicked: its actions shown under the grid. */
+  readonly open?: string;
 }
 
 const shortDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short' });
@@ -105,7 +134,7 @@ export function planCard(view: PlanView): AdaptiveCard {
   if (view.note) body.push(noteBlock(view.note));
   if (plan.warning) body.push({ type: 'Container', style: 'attention', items: [textBlock(`⚠ ${plan.warning}`, { weight: 'Bolder' })] });
   if (view.progress) body.push(textBlock(view.progress, { weight: 'Bolder' }));
-  body.push(textBlock(`${plan.durationMinutes} minutes each, as a Teams meeting in ${dea.name}’s diary${invited.length ? `; also invited: ${invited.join(' and ')}` : ''}.`, { spacing: 'Small' }));
+  body.push(textBlock(`${plan.durationMinutes} minutes each, ${meetingPlace(plan)}${TIME_OF_DAY_WORDS[plan.timeOfDay]}, in ${dea.name}’s diary${invited.length ? `; also invited: ${invited.join(' and ')}` : ''}.`, { spacing: 'Small' }));
 
   body.push(heading('Groups', 'Medium'));
   plan.groups.forEach((ids, i) => body.push(textBlock(`**Group ${i + 1}** (${ids.length}): ${ids.map(name).join(', ')}`, { spacing: 'Small' })));
@@ -122,6 +151,10 @@ export function planCard(view: PlanView): AdaptiveCard {
       if (c.clashes.length) items.push(textBlock(`⚠ Busy then: ${c.clashes.map(name).join(', ')}`, { spacing: 'None', size: 'Small', color: 'Attention' }));
       else if (c.status === 'failed' && c.lastError) items.push(textBlock(`⚠ Not booked: ${c.lastError}`, { spacing: 'None', size: 'Small', color: 'Attention' }));
       if (changeable(c) && c.id !== refusedId) items.push({ type: 'ActionSet', spacing: 'Small', actions: [changeAction(c, data)] });
+      // "…" opens this conference's actions under the grid: one small button a cell keeps the card light.
+      if (view.conferenceAllowed?.get(c.id)?.size && c.id !== refusedId && c.id !== view.open) {
+        items.push({ type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.Execute', title: '…', tooltip: `More for group ${c.groupIndex + 1}, ${describeMonth(c.month)}`, verb: 'conference.open', data: { ...data, conferenceId: c.id } }] });
+      }
       return items;
     });
     body.push(row([[textBlock(describeMonth(month), { weight: 'Bolder' })], ...cells], { separator: true }));
@@ -129,9 +162,19 @@ export function planCard(view: PlanView): AdaptiveCard {
 
   // A refused change comes back open, under the grid, with what was typed and the problem beside it.
   const refused = refusedId ? conferences.find((c) => c.id === refusedId) : undefined;
-  if (refused && changeable(refused)) {
-    const form = changeAction(refused, data, view.form);
+  const refusedMove = refused && view.conferenceAllowed?.get(refused.id)?.has('move');
+  if (refused && (changeable(refused) || refusedMove)) {
+    const form = changeable(refused) ? changeAction(refused, data, view.form) : moveAction(refused, data, view.form);
     body.push({ type: 'Container', separator: true, items: [heading(`Change group ${refused.groupIndex + 1}, ${describeMonth(refused.month)}`, 'Medium'), ...((form.card as AdaptiveCard).body as unknown[])] }, { type: 'ActionSet', actions: (form.card as AdaptiveCard).actions });
+  }
+
+  const opened = !refused && view.open ? conferences.find((c) => c.id === view.open) : undefined;
+  const openActions = opened ? view.conferenceAllowed?.get(opened.id) : undefined;
+  if (opened && openActions?.size) {
+    body.push(
+      { type: 'Container', separator: true, items: [heading(`Group ${opened.groupIndex + 1}, ${describeMonth(opened.month)}`, 'Medium'), textBlock(opened.start && opened.end ? describeMeeting(opened.start, opened.end) : 'No time yet', { spacing: 'Small' })] },
+      { type: 'ActionSet', actions: conferenceActions(opened, openActions, data, dea, plan) },
+    );
   }
 
   const actions: Record<string, unknown>[] = [];
@@ -154,6 +197,48 @@ function yourPlanAction(view: PlanView): string {
 /** One row of the grid: the month, then one column per group; weights, not auto widths, so the rows line up. */
 function row(columns: readonly (readonly Record<string, unknown>[])[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { type: 'ColumnSet', spacing: 'Small', ...extra, columns: columns.map((items, i) => ({ type: 'Column', width: i === 0 ? 2 : 3, items })) };
+}
+
+/**
+ * "…" beside a booked conference: open its case list, move it, or cancel it. Cancelling is never
+ * the first button and asks again, saying what happens and who is told.
+ */
+function conferenceActions(c: GroupConference, allowed: ReadonlySet<ConferenceAction>, data: Readonly<Record<string, unknown>>, dea: StaffMember, plan: ConferencePlan): Record<string, unknown>[] {
+  const target = { ...data, conferenceId: c.id, conferenceVersion: c.version };
+  const actions: Record<string, unknown>[] = [];
+  if (allowed.has('cases')) actions.push({ type: 'Action.Execute', title: 'Open the case list', verb: 'conference.cases', data: target });
+  if (allowed.has('move')) actions.push(moveAction(c, data));
+  if (allowed.has('cancel')) {
+    const who = `${dea.name}${plan.workPsychologistId ? ', the work psychologist' : ''} and the ${c.coachIds.length} coaches of group ${c.groupIndex + 1}`;
+    actions.push({
+      type: 'Action.ShowCard',
+      title: 'Cancel this conference',
+      card: {
+        type: 'AdaptiveCard',
+        body: [textBlock(`Cancel group ${c.groupIndex + 1}’s conference in ${describeMonth(c.month)}? It is taken out of the diaries of ${who}, and they are told. Cases nominated for it are not moved.`)],
+        actions: [{ type: 'Action.Execute', title: 'Yes, cancel it', verb: 'conference.cancel', style: 'destructive', data: target }],
+      },
+    });
+  }
+  return actions;
+}
+
+/** "Move" for a booked conference: a new date and time in the same month, everyone told. */
+function moveAction(c: GroupConference, data: Readonly<Record<string, unknown>>, form?: FormState): Record<string, unknown> {
+  const values = form?.values ?? {};
+  return showCardAction({
+    title: 'Move',
+    verb: 'conference.move',
+    submitTitle: 'Move it',
+    intro: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: give a new date and time in the same month. The meeting moves in everyone’s diary and they are told.`,
+    data: { ...data, conferenceId: c.id, conferenceVersion: c.version },
+    values: { date: values.date ?? (c.start ? londonDate(c.start) : ''), time: values.time ?? (c.start ? clockTime.format(c.start) : '') },
+    problems: form?.problems,
+    fields: [
+      { id: 'date', kind: 'date', label: `Date in ${describeMonth(c.month)}`, required: true, errorMessage: 'Enter the date.' },
+      { id: 'time', kind: 'text', label: 'Start time (24-hour, like 14:30)', required: true, errorMessage: 'Enter the start time like 14:30.', maxLength: 5 },
+    ],
+  });
 }
 
 /** "Change" beside a conference: a new date and time in the same month. */
@@ -200,7 +285,7 @@ export function caseLabel(c: NominatedCase, nominator: string): string {
 }
 
 /** The DEA's list before the conference (seed §30), and the form for the outcome afterwards (§33–34). */
-export function caseListCard(conference: GroupConference, cases: readonly NominatedCase[], names: ReadonlyMap<string, string>, state: FormState = {}, note?: ConferenceNote): AdaptiveCard {
+export function caseListCard(conference: GroupConference, cases: readonly NominatedCase[], names: ReadonlyMap<string, string>, state: FormState = {}, note?: ConferenceNote, readOnly = false): AdaptiveCard {
   const steps = NEXT_STEPS_AFTER.group_conference.map((s) => ({ title: NEXT_STEP_LABELS[s], value: s }));
   const held = conference.status === 'held';
   return withActions(
@@ -215,7 +300,8 @@ export function caseListCard(conference: GroupConference, cases: readonly Nomina
       note: note?.text,
       noteTone: note?.tone,
     }),
-    held
+    // Only the DEA records the outcome; the team leader and coaches see the list.
+    held || readOnly
       ? []
       : [
           showCardAction({
@@ -277,4 +363,17 @@ function withActions(card: AdaptiveCard, actions: readonly Record<string, unknow
   if (actions.length) card.actions = [...actions];
   else delete card.actions;
   return card;
+}
+
+/** To those invited: a booked conference was moved or cancelled (shown as it is when delivered). */
+export function conferenceChangedCard(conference: GroupConference, plan: ConferencePlan, dea: StaffMember): AdaptiveCard {
+  const what = `group ${conference.groupIndex + 1}, ${describeMonth(conference.month)}`;
+  const body: Record<string, unknown>[] = [heading(conference.status === 'cancelled' ? 'Group conference cancelled' : 'Group conference moved')];
+  if (conference.status === 'cancelled') {
+    body.push(textBlock(`Nothing for you to do now: the group conference with ${dea.name} (${what}) is cancelled and taken out of your diary.`, { weight: 'Bolder' }));
+  } else {
+    body.push(textBlock(`Nothing for you to do now: the group conference with ${dea.name} (${what}) is now ${conference.start && conference.end ? describeMeeting(conference.start, conference.end) : 'to be arranged'}.`, { weight: 'Bolder' }));
+    body.push(textBlock(`Your diary is updated. It is ${meetingPlace(plan)}.`, { spacing: 'Small' }));
+  }
+  return { type: 'AdaptiveCard', version: '1.5', body };
 }

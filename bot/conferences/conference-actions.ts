@@ -1,13 +1,13 @@
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { cardResponse } from '../core/invoke-response';
-import { caseListCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard, type ConferenceNote, type FormState } from '../../cards/conference-cards';
+import { caseListCard, conferenceChangedCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard, type ConferenceNote, type FormState } from '../../cards/conference-cards';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import type { SqlConferenceStore } from '../../data/stores/group-conferences';
 import type { ConferenceCases } from '../../domain/conferences/conference-cases';
 import type { GroupConferenceService } from '../../domain/conferences/group-conference-service';
 import { describeMonth } from '../../domain/conferences/months';
-import { allowedPlan } from '../../domain/conferences/plan-policy';
+import { allowedConference, allowedPlan } from '../../domain/conferences/plan-policy';
 import type { GroupConference } from '../../domain/conferences/plan';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
@@ -16,7 +16,7 @@ import type { StaffMember } from '../../domain/staff';
 
 type ActionData = Record<string, unknown>;
 
-export const CONFERENCE_VERBS = ['conference.draft', 'conference.change', 'conference.confirm', 'conference.retry', 'conference.nominate', 'conference.outcome', 'conference.qas'] as const;
+export const CONFERENCE_VERBS = ['conference.draft', 'conference.change', 'conference.confirm', 'conference.retry', 'conference.open', 'conference.move', 'conference.cancel', 'conference.cases', 'conference.nominate', 'conference.outcome', 'conference.qas'] as const;
 export type ConferenceVerb = (typeof CONFERENCE_VERBS)[number];
 
 export interface ConferenceActionDeps {
@@ -83,6 +83,23 @@ export class ConferenceActions {
       const plan = await this.deps.plans.retry(person, planIdOf(data));
       return this.renderPlan(plan.id, { progress: 'Trying again…' });
     },
+    'conference.open': async (person, data) => {
+      const conference = await this.deps.plans.forManaging(person, String(data.conferenceId ?? ''));
+      return this.renderPlan(conference.planId, { open: conference.id });
+    },
+    'conference.move': async (person, data) => {
+      const moved = await this.deps.plans.move(person, String(data.conferenceId ?? ''), conferenceVersionOf(data), data.date, data.time);
+      return this.renderPlan(moved.planId, { note: { text: `Moved group ${moved.groupIndex + 1}’s conference to ${describeMeeting(moved.start!, moved.end!)}. Everyone’s diary is being changed and they are told.`, tone: 'good' } });
+    },
+    'conference.cancel': async (person, data) => {
+      const cancelled = await this.deps.plans.cancel(person, String(data.conferenceId ?? ''), conferenceVersionOf(data));
+      return this.renderPlan(cancelled.planId, { note: { text: `Cancelled group ${cancelled.groupIndex + 1}’s conference in ${describeMonth(cancelled.month)}. It is being taken out of everyone’s diary and they are told.`, tone: 'good' } });
+    },
+    'conference.cases': async (person, data) => {
+      const conference = await this.deps.plans.forCaseList(person, String(data.conferenceId ?? ''));
+      const plan = await this.deps.store.findPlan(conference.planId);
+      return this.renderCases(conference.id, {}, undefined, plan?.deaId !== person.id);
+    },
     'conference.nominate': async (person, data) => {
       const { nominated, warning } = await this.deps.cases.nominate(person, String(data.conferenceId ?? ''), data);
       const note: ConferenceNote = warning ? { text: `Nominated ${nominated.reference ?? 'the new case'}. ${warning}`, tone: 'attention' } : { text: `Nominated ${nominated.reference ?? 'the new case'}. The DEA gets the list before the conference.`, tone: 'good' };
@@ -112,7 +129,7 @@ export class ConferenceActions {
   }
 
   /** The plan card as it now is, for the click's answer and for every progress update. */
-  async renderPlan(planId: string, extras: { progress?: string; note?: ConferenceNote; form?: FormState } = {}): Promise<AdaptiveCard> {
+  async renderPlan(planId: string, extras: { progress?: string; note?: ConferenceNote; form?: FormState; open?: string } = {}): Promise<AdaptiveCard> {
     const { plan, conferences } = await this.deps.plans.plan(planId);
     const ids = new Set<string>([plan.deaId, ...conferences.flatMap((c) => [...c.coachIds, ...c.clashes]), ...(plan.workPsychologistId ? [plan.workPsychologistId] : [])]);
     const people = new Map((await this.deps.directory.findByIds([...ids])).map((p) => [p.id, p]));
@@ -124,7 +141,9 @@ export class ConferenceActions {
       extras.progress ??
       (plan.status !== 'confirmed' ? '' : booking ? `Booking… ${booked} of ${live.length}` : failed ? `Booked ${booked} of ${live.length}; ${failed} could not be booked yet.` : `All ${booked} conferences are booked.`);
     // The plan's card lives in its team leader's chat: it offers what the policy lets them do.
-    return planCard({ plan, conferences, dea: people.get(plan.deaId)!, people, progress, allowed: allowedPlan(plan.wctlId, plan, conferences), note: extras.note, form: extras.form });
+    const now = this.deps.clock.now();
+    const conferenceAllowed = new Map(conferences.map((c) => [c.id, allowedConference(plan.wctlId, plan, c, now)]));
+    return planCard({ plan, conferences, dea: people.get(plan.deaId)!, people, progress, allowed: allowedPlan(plan.wctlId, plan, conferences), conferenceAllowed, open: extras.open, note: extras.note, form: extras.form });
   }
 
   /** Cards the outbox delivers (rendered at delivery from stored state). */
@@ -137,6 +156,12 @@ export class ConferenceActions {
       const due = (await this.deps.cases.qasDue(plan)).includes(conference.month);
       return summaryForWctlCard(conference, await this.deps.cases.cases(conferenceId), await this.names(conferenceId), due);
     },
+    changed: async (conferenceId: string): Promise<AdaptiveCard | null> => {
+      const conference = await this.deps.store.findConference(conferenceId);
+      const plan = conference ? await this.deps.store.findPlan(conference.planId) : null;
+      const dea = plan ? await this.deps.directory.findById(plan.deaId) : null;
+      return conference && plan && dea ? conferenceChangedCard(conference, plan, dea) : null;
+    },
     qas: async (conferenceId: string): Promise<AdaptiveCard | null> => {
       const conference = await this.deps.store.findConference(conferenceId);
       const plan = conference ? await this.deps.store.findPlan(conference.planId) : null;
@@ -145,10 +170,10 @@ export class ConferenceActions {
     },
   };
 
-  private async renderCases(conferenceId: string, form: FormState = {}, note?: ConferenceNote): Promise<AdaptiveCard> {
+  private async renderCases(conferenceId: string, form: FormState = {}, note?: ConferenceNote, readOnly = false): Promise<AdaptiveCard> {
     const conference = await this.deps.store.findConference(conferenceId);
     if (!conference) return messageCard('That conference no longer exists.');
-    return caseListCard(conference, await this.deps.cases.cases(conferenceId), await this.names(conferenceId), form, note);
+    return caseListCard(conference, await this.deps.cases.cases(conferenceId), await this.names(conferenceId), form, note, readOnly);
   }
 
   private async names(conferenceId: string): Promise<Map<string, string>> {
@@ -193,6 +218,11 @@ export class ConferenceActions {
   }
 
 
+}
+
+function conferenceVersionOf(data: ActionData): number {
+  const version = Number(data.conferenceVersion);
+  return Number.isInteger(version) ? version : -1;
 }
 
 function planIdOf(data: ActionData): string {

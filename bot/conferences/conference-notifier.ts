@@ -4,7 +4,7 @@ import type { ConferenceNotifier } from '../../domain/conferences/ports';
 import type { OutboxWriter } from '../core/outbox-writer';
 
 /** Outbox kinds of the group conference journey's cards, and its live card (the plan). */
-export const CONFERENCE_KINDS = { cases: 'conference_cases', summary: 'conference_summary', qas: 'conference_qas' } as const;
+export const CONFERENCE_KINDS = { cases: 'conference_cases', summary: 'conference_summary', qas: 'conference_qas', changed: 'conference_changed' } as const;
 export const PLAN_LIVE_CARD = 'conference_plan';
 
 /**
@@ -28,6 +28,10 @@ export class OutboxConferenceNotifier implements ConferenceNotifier {
 
   async summary(conference: GroupConference, wctlId: string): Promise<void> {
     await this.outbox.notify(wctlId, CONFERENCE_KINDS.summary, conference.id);
+  }
+
+  async conferenceChanged(conference: GroupConference, staffIds: readonly string[]): Promise<void> {
+    for (const id of staffIds) await this.outbox.notify(id, CONFERENCE_KINDS.changed, conference.id);
   }
 
   async qasDue(plan: ConferencePlan, month: string): Promise<void> {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { GroupConferences1763920000000 } from '../../data/migrations/1763920000000-GroupConferences';
+import { ConferenceMeetingPlace1764810000000 } from '../../data/migrations/1764810000000-ConferenceMeetingPlace';
 import { conferenceCaseSchema, conferencePlanSchema, conferenceQasSchema, groupConferenceSchema } from '../../data/schema/conferences';
 import type { ConversationReference } from 'botbuilder';
-import { PLAN_BOOKING_WORK } from '../../domain/conferences/group-conference-service';
+import { CONFERENCE_DIARY_WORK, PLAN_BOOKING_WORK } from '../../domain/conferences/group-conference-service';
 import { verb, type Journey } from '../core/journey';
 import { errorForLog } from '../logger';
 import { CONFERENCE_VERBS, ConferenceActions } from './conference-actions';
@@ -26,6 +27,10 @@ const PLAN_REQUEST = CONFERENCE_DATA.extend({
   durationMinutes: z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined || v === '' ? undefined : Number(v))),
   inviteWctl: toggle,
   inviteWorkPsychologist: toggle,
+  meetingMethod: z.string().max(20).optional(),
+  venue: z.string().max(1000).optional(),
+  room: z.string().max(1000).optional(),
+  timeOfDay: z.string().max(20).optional(),
 });
 
 /** Group work coach conferences: plans kept 4 months ahead, cases, outcomes and the check list (seed 000 §29–34, §69). */
@@ -47,7 +52,7 @@ export const conferencesJourney: Journey = {
     },
   ],
   entities: [conferencePlanSchema, groupConferenceSchema, conferenceCaseSchema, conferenceQasSchema],
-  migrations: [GroupConferences1763920000000],
+  migrations: [GroupConferences1763920000000, ConferenceMeetingPlace1764810000000],
   build: ({ services, directory, clock, logger, updates }) => {
     const { store, plans, cases } = services.conferences;
     const refreshPlanCard = async (planId: string): Promise<void> => {
@@ -72,6 +77,7 @@ export const conferencesJourney: Journey = {
         [CONFERENCE_KINDS.cases]: { render: (conferenceId) => actions.outboxCards.cases(conferenceId) },
         [CONFERENCE_KINDS.summary]: { render: (conferenceId) => actions.outboxCards.summary(conferenceId) },
         [CONFERENCE_KINDS.qas]: { render: (conferenceId) => actions.outboxCards.qas(conferenceId) },
+        [CONFERENCE_KINDS.changed]: { render: (conferenceId) => actions.outboxCards.changed(conferenceId) },
       },
       liveCards: {
         [PLAN_LIVE_CARD]: refreshPlanCard,
@@ -79,6 +85,13 @@ export const conferencesJourney: Journey = {
       work: {
         // Books a confirmed plan's pending and failed conferences, showing progress on its card; a
         // run after a stop part-way finds the meetings already made (one transactionId each).
+        // A moved or cancelled conference's meeting, moved or removed in the DEA's diary (and so in
+        // every attendee's); the plan's card then shows it done.
+        [CONFERENCE_DIARY_WORK]: async (conferenceId) => {
+          await plans.writeDiary(conferenceId);
+          const conference = await store.findConference(conferenceId);
+          if (conference) await refreshPlanCard(conference.planId);
+        },
         [PLAN_BOOKING_WORK]: async (planId) => {
           const { plan } = await plans.plan(planId);
           if (plan.status !== 'confirmed') return;

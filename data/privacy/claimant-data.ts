@@ -151,7 +151,7 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
   },
   JobRun: 'Runs of periodic jobs.',
   TrendAlert: 'Counts of requests per coach and topic; no claimant.',
-  ConferencePlan: { warning: 'A planning warning about diaries; no claimant.', cardActivityId: 'A Teams message id.', cardReference: 'Where the plan card was posted.', groups: 'Coach ids.' },
+  ConferencePlan: { warning: 'A planning warning about diaries; no claimant.', venue: 'A jobcentre.', room: 'A room at a jobcentre.', cardActivityId: 'A Teams message id.', cardReference: 'Where the plan card was posted.', groups: 'Coach ids.' },
   GroupConference: {
     summary: 'The group summary of a conference; cases are discussed by reference and their notes kept per case.',
     actions: 'Group actions; cases are discussed by reference.',

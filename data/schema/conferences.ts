@@ -9,6 +9,10 @@ export interface ConferencePlanRow {
   durationMinutes: number;
   inviteWctl: boolean;
   workPsychologistId: string | null;
+  meetingMethod: string;
+  venue: string | null;
+  room: string | null;
+  timeOfDay: string;
   status: string;
   /** JSON: coach ids per group. */
   groups: string;
@@ -94,6 +98,10 @@ export function conferencePlanSchema(dialect: SqlDialect): EntitySchema<Conferen
       durationMinutes: { ...t.integer },
       inviteWctl: { ...t.boolean },
       workPsychologistId: { type: 'varchar', length: 36, nullable: true },
+      meetingMethod: { type: 'varchar', length: 12, default: 'teams' },
+      venue: { type: 'nvarchar', length: 200, nullable: true },
+      room: { type: 'nvarchar', length: 100, nullable: true },
+      timeOfDay: { type: 'varchar', length: 10, default: 'any' },
       status: { type: 'varchar', length: 20 },
       groups: { ...t.longText },
       warning: { type: 'nvarchar', length: 400, nullable: true },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { And, In, LessThan, MoreThanOrEqual, type DataSource, type Repository } from 'typeorm';
-import type { ConferencePlan, ConferenceStatus, GroupConference, NominatedCase, PlanStatus, QasCheck } from '../../domain/conferences/plan';
+import type { ConferencePlan, ConferenceStatus, GroupConference, MeetingMethod, NominatedCase, PlanStatus, QasCheck, TimeOfDay } from '../../domain/conferences/plan';
 import type { QasResult } from '../../domain/quality/qas';
 import type { ConferenceChanges, ConferenceStore, NewConference } from '../../domain/conferences/ports';
 import { conflict, notFound } from '../../domain/errors';
@@ -40,6 +40,10 @@ export class SqlConferenceStore implements ConferenceStore {
         durationMinutes: plan.durationMinutes,
         inviteWctl: plan.inviteWctl,
         workPsychologistId: plan.workPsychologistId,
+        meetingMethod: plan.meetingMethod,
+        venue: plan.venue,
+        room: plan.room,
+        timeOfDay: plan.timeOfDay,
         status: 'draft',
         groups: JSON.stringify(plan.groups),
         warning: plan.warning,
@@ -209,6 +213,10 @@ function toPlan(row: ConferencePlanRow): ConferencePlan {
     durationMinutes: row.durationMinutes,
     inviteWctl: Boolean(row.inviteWctl),
     workPsychologistId: row.workPsychologistId?.toLowerCase() ?? null,
+    meetingMethod: row.meetingMethod as MeetingMethod,
+    venue: row.venue,
+    room: row.room,
+    timeOfDay: row.timeOfDay as TimeOfDay,
     status: row.status as PlanStatus,
     groups: JSON.parse(row.groups) as string[][],
     warning: row.warning,

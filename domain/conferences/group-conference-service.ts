@@ -6,7 +6,7 @@
  * failure part-way writes only what is missing and never a second meeting.
  */
 import { conflict, invalid, notAllowed, notFound } from '../errors';
-import { assertPlan, type PlanAction } from './plan-policy';
+import { assertConference, assertPlan, moveRefusal, type ConferenceAction, type PlanAction } from './plan-policy';
 import type { Clock, Logger, StaffDirectory, WorkScheduler } from '../ports';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { hasRole, type StaffMember } from '../staff';
@@ -18,7 +18,7 @@ import { isCalendarDate } from '../requests/calendar-date';
 import { groupCohort } from './grouping';
 import { planMonthlySlotsPausing, type PlannedSlot } from './monthly-slots';
 import { describeMonth, HORIZON_MONTHS, monthBounds, monthOf, monthsAhead, planMonths } from './months';
-import { CONFERENCE_MINUTES, type ConferencePlan, type GroupConference } from './plan';
+import { CONFERENCE_LIMITS, CONFERENCE_MINUTES, MEETING_METHODS, TIMES_OF_DAY, type ConferencePlan, type GroupConference, type MeetingMethod, type TimeOfDay } from './plan';
 import type { CohortDirectory, ConferenceCalendar, ConferenceNotifier, ConferenceStore, JobLeases, NewConference } from './ports';
 
 export interface GroupConferenceDeps {
@@ -40,11 +40,18 @@ export interface GroupConferenceDeps {
 /** The kind of durable work that books a confirmed plan's pending and failed conferences. */
 export const PLAN_BOOKING_WORK = 'conference_plan';
 
+/** The kind of durable work that brings the diaries in line with a moved or cancelled conference. */
+export const CONFERENCE_DIARY_WORK = 'conference_diary';
+
 export interface PlanRequest {
   readonly deaId?: string;
   readonly durationMinutes?: number;
   readonly inviteWctl?: boolean;
   readonly inviteWorkPsychologist?: boolean;
+  readonly meetingMethod?: string;
+  readonly venue?: string;
+  readonly room?: string;
+  readonly timeOfDay?: string;
 }
 
 export interface BookingProgress {
@@ -81,6 +88,9 @@ export class GroupConferenceService {
     if (!dea) problems.deaId = 'Choose one of the DEAs you plan conferences for.';
     const minutes = Number(request.durationMinutes ?? 60);
     if (!(CONFERENCE_MINUTES as readonly number[]).includes(minutes)) problems.durationMinutes = 'Choose how long each conference is (at least an hour).';
+    const where = meetingPlace(request, problems);
+    const timeOfDay = (TIMES_OF_DAY as readonly string[]).includes(request.timeOfDay ?? 'any') ? ((request.timeOfDay ?? 'any') as TimeOfDay) : null;
+    if (!timeOfDay) problems.timeOfDay = 'Choose a time of day, or any time.';
     if (!dea || Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
     const confirmed = await this.deps.store.plansForDea(dea.id, ['confirmed']);
     if (confirmed.length) throw conflict(`${dea.name}'s group conferences are already planned and kept ${HORIZON_MONTHS} months ahead.`);
@@ -95,11 +105,11 @@ export class GroupConferenceService {
     const months = planMonths(now);
     const current = monthOf(now);
     // The current month stays on the plan only for groups a time was found for in what is left of it.
-    const slots = (await this.findSlots(dea, coaches, grouping.groups, months, minutes, now)).filter((s) => s.month !== current || s.slot !== null);
+    const slots = (await this.findSlots(dea, coaches, grouping.groups, months, minutes, now, timeOfDay ?? 'any')).filter((s) => s.month !== current || s.slot !== null);
     // Drafts nobody confirmed are replaced, so the DEA has one plan in the making at a time.
     for (const old of await this.deps.store.plansForDea(dea.id, ['draft'])) await this.deps.store.updatePlan(old.id, old.version, { status: 'cancelled' }, now);
     const plan = await this.deps.store.createPlan(
-      { deaId: dea.id, wctlId: wctl.id, durationMinutes: minutes, inviteWctl: request.inviteWctl === true, workPsychologistId: psychologist?.id ?? null, groups: grouping.groups, warning: grouping.warning },
+      { deaId: dea.id, wctlId: wctl.id, durationMinutes: minutes, inviteWctl: request.inviteWctl === true, workPsychologistId: psychologist?.id ?? null, ...where, timeOfDay: timeOfDay ?? 'any', groups: grouping.groups, warning: grouping.warning },
       toConferences(slots, grouping.groups, 'proposed'),
       now,
     );
@@ -118,24 +128,107 @@ export class GroupConferenceService {
     const plan = await this.allowed(wctl, planId, version, 'change');
     const conference = await this.deps.store.findConference(conferenceId);
     if (!conference || conference.planId !== plan.id) throw notFound('That conference is not on this plan.');
-    const day = typeof date === 'string' ? date.trim() : '';
-    const clock = typeof time === 'string' ? time.trim() : '';
-    const problems: Record<string, string> = {};
-    if (!isCalendarDate(day)) problems.date = 'Enter the date like 2027-01-14.';
-    else if (day.slice(0, 7) !== conference.month) problems.date = `Choose a date in ${describeMonth(conference.month)}.`;
-    if (!isClockTime(clock)) problems.time = 'Enter the start time like 14:30.';
-    if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
-    const start = londonToUtc(day, clock);
+    const start = startIn(conference.month, date, time);
     if (start.getTime() <= this.deps.clock.now().getTime()) throw invalid('The conference must be in the future.', { date: 'Choose a date in the future.' });
     const end = new Date(start.getTime() + plan.durationMinutes * 60_000);
     // Who is busy then, so the plan card tells the team leader what they chose.
-    const dea = await this.person(plan.deaId);
-    const people = [dea, ...(await this.deps.directory.findByIds(conference.coachIds))];
-    const busy = await this.deps.calendar.busy(people.map((p) => p.email), start, end);
-    const clashes = people.filter((p) => (busy.get(p.email.toLowerCase()) ?? []).some((b) => b.start < end && b.end > start)).map((p) => p.id);
+    const clashes = await this.clashesAt(plan, conference, start, end);
     const now = this.deps.clock.now();
     await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes, status: 'proposed' }, now);
     return this.deps.store.updatePlan(plan.id, plan.version, {}, now);
+  }
+
+  /**
+   * Moves a booked conference to another time in its month. The new time is saved, and the work of
+   * moving the meeting in every diary written, with the click; the meeting is moved after it, and
+   * everyone invited is told.
+   */
+  async move(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<GroupConference> {
+    const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, version, 'move');
+    const start = startIn(conference.month, date, time);
+    const now = this.deps.clock.now();
+    const refusal = moveRefusal(conference, start, now);
+    if (refusal) throw refusal;
+    const end = new Date(start.getTime() + plan.durationMinutes * 60_000);
+    const clashes = await this.clashesAt(plan, conference, start, end);
+    const moved = await this.uow.run(async () => {
+      const saved = await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes }, now);
+      await this.diaryLater(plan, saved);
+      return saved;
+    });
+    if (!this.deps.work) await this.writeDiary(moved.id);
+    this.deps.logger.info({ planId: plan.id, conferenceId: moved.id }, 'group conference moved');
+    return moved;
+  }
+
+  /** Cancels a booked conference: removed from every diary after the click, and everyone invited told. */
+  async cancel(wctl: StaffMember, conferenceId: string, version: number): Promise<GroupConference> {
+    const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, version, 'cancel');
+    const now = this.deps.clock.now();
+    const cancelled = await this.uow.run(async () => {
+      const saved = await this.deps.store.updateConference(conference.id, conference.version, { status: 'cancelled' }, now);
+      await this.diaryLater(plan, saved);
+      return saved;
+    });
+    if (!this.deps.work) await this.writeDiary(cancelled.id);
+    this.deps.logger.info({ planId: plan.id, conferenceId: cancelled.id }, 'group conference cancelled');
+    return cancelled;
+  }
+
+  /** A booked conference its team leader may move or cancel (what "…" beside it opens). */
+  async forManaging(wctl: StaffMember, conferenceId: string): Promise<GroupConference> {
+    const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, null, 'cases');
+    if (plan.wctlId !== wctl.id) throw notAllowed('Only the team leader who made this plan can move or cancel its conferences.');
+    return conference;
+  }
+
+  /** A conference and its plan, for someone the plan policy lets see its case list. */
+  async forCaseList(person: StaffMember, conferenceId: string): Promise<GroupConference> {
+    return (await this.conferenceAllowed(person, conferenceId, null, 'cases')).conference;
+  }
+
+  /**
+   * Durable work: the meeting in the DEA's diary (and so every attendee's) made to match the saved
+   * conference: moved to its time, or removed once cancelled. Running it twice does no harm: a move
+   * to the same time changes nothing, and removing a meeting already gone succeeds.
+   */
+  async writeDiary(conferenceId: string): Promise<void> {
+    const conference = await this.deps.store.findConference(conferenceId);
+    if (!conference?.eventId) return;
+    const plan = (await this.deps.store.findPlan(conference.planId))!;
+    const mailbox = (await this.person(plan.deaId)).email;
+    if (conference.status === 'cancelled') {
+      const [result] = await this.deps.calendar.deleteEvents([{ mailbox, eventId: conference.eventId }]);
+      if (!result?.ok) throw new Error(result ? result.error : 'The diary did not answer.');
+      await this.deps.store.updateConference(conference.id, conference.version, { eventId: null, joinUrl: null }, this.deps.clock.now());
+    } else if (conference.status === 'booked' && conference.start && conference.end) {
+      const [result] = await this.deps.calendar.moveEvents([{ mailbox, eventId: conference.eventId, start: conference.start, end: conference.end }]);
+      if (!result?.ok) throw new Error(result ? result.error : 'The diary did not answer.');
+    }
+  }
+
+  /** In the click's unit of work: the diary work, and a message to everyone invited but the one who acted. */
+  private async diaryLater(plan: ConferencePlan, conference: GroupConference): Promise<void> {
+    await this.deps.work?.schedule(CONFERENCE_DIARY_WORK, conference.id);
+    // The team leader acted and sees the answer on the plan's card.
+    const told = [plan.deaId, ...conference.coachIds, ...(plan.workPsychologistId ? [plan.workPsychologistId] : [])];
+    await this.deps.notifier.conferenceChanged(conference, [...new Set(told)].filter((id) => id !== plan.wctlId));
+  }
+
+  private async conferenceAllowed(person: StaffMember, conferenceId: string, version: number | null, action: ConferenceAction): Promise<{ plan: ConferencePlan; conference: GroupConference }> {
+    const conference = await this.deps.store.findConference(conferenceId);
+    const plan = conference ? await this.deps.store.findPlan(conference.planId) : null;
+    if (!conference || !plan) throw notFound('That conference does not exist.');
+    assertConference(person.id, plan, conference, version, action, this.deps.clock.now());
+    return { plan, conference };
+  }
+
+  /** Who of the DEA and the group is busy then. */
+  private async clashesAt(plan: ConferencePlan, conference: GroupConference, start: Date, end: Date): Promise<string[]> {
+    const dea = await this.person(plan.deaId);
+    const people = [dea, ...(await this.deps.directory.findByIds(conference.coachIds))];
+    const busy = await this.deps.calendar.busy(people.map((p) => p.email), start, end);
+    return people.filter((p) => (busy.get(p.email.toLowerCase()) ?? []).some((b) => b.start < end && b.end > start)).map((p) => p.id);
   }
 
   /** Confirms the plan: every conference is then booked (by `book`, after the click is answered). */
@@ -247,7 +340,7 @@ export class GroupConferenceService {
     if (!missing.length || !plan.groups.length) return 0;
     const dea = await this.person(plan.deaId);
     const coaches = await this.deps.directory.findByIds(plan.groups.flat());
-    const slots = await this.findSlots(dea, coaches, plan.groups, missing, plan.durationMinutes, now);
+    const slots = await this.findSlots(dea, coaches, plan.groups, missing, plan.durationMinutes, now, plan.timeOfDay);
     return this.deps.store.addConferences(planId, toConferences(slots, plan.groups, 'pending'), now);
   }
 
@@ -292,7 +385,7 @@ export class GroupConferenceService {
     return { joined, left };
   }
 
-  private async findSlots(dea: StaffMember, coaches: readonly StaffMember[], groups: readonly (readonly string[])[], months: readonly string[], minutes: number, now: Date): Promise<PlannedSlot[]> {
+  private async findSlots(dea: StaffMember, coaches: readonly StaffMember[], groups: readonly (readonly string[])[], months: readonly string[], minutes: number, now: Date, timeOfDay: TimeOfDay): Promise<PlannedSlot[]> {
     const from = monthBounds(months[0]!).from;
     const to = monthBounds(months[months.length - 1]!).to;
     // One busy() for everyone over the whole span: the Graph adapter splits it into calls of at
@@ -309,10 +402,12 @@ export class GroupConferenceService {
       groups: groups.map((ids, groupIndex) => ({ groupIndex, coaches: ids.flatMap((id) => participants.get(id) ?? []) })),
       durationMinutes: minutes,
       notBefore: now,
+      timeOfDay,
     }, () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   }
 
   private event(c: GroupConference, invitees: Invitees, coaches: ReadonlyMap<string, StaffMember>): NewEvent {
+    const inPerson = invitees.plan.meetingMethod === 'face_to_face';
     return {
       mailbox: invitees.dea.email,
       // No claimant is named: cases are listed in Teams, by request reference, to those taking part.
@@ -322,8 +417,9 @@ export class GroupConferenceService {
       end: c.end!,
       showAs: 'busy',
       attendees: attendeesOf(c.coachIds, coaches, invitees.extra),
-      location: null,
-      onlineMeeting: true,
+      // Face to face at the named jobcentre and room; otherwise a Teams meeting.
+      location: inPerson ? [invitees.plan.room, invitees.plan.venue].filter(Boolean).join(', ') : null,
+      onlineMeeting: !inPerson,
       // The same id on every attempt: a retry after a lost answer finds the first meeting.
       transactionId: `group-conference:${c.id}`,
     };
@@ -340,7 +436,7 @@ export class GroupConferenceService {
       const wp = await this.deps.directory.findById(plan.workPsychologistId);
       if (wp) extra.push({ email: wp.email, name: wp.name });
     }
-    return { dea, extra };
+    return { dea, extra, plan };
   }
 
   /** The plan, once the plan policy lets this person take the action on the version they saw (retry: any version). */
@@ -380,6 +476,7 @@ export class GroupConferenceService {
 }
 
 interface Invitees {
+  readonly plan: ConferencePlan;
   readonly dea: StaffMember;
   /** The team leader and the work psychologist, when invited. */
   readonly extra: readonly Attendee[];
@@ -387,6 +484,18 @@ interface Invitees {
 
 function attendeesOf(coachIds: readonly string[], people: ReadonlyMap<string, StaffMember>, extra: readonly Attendee[]): Attendee[] {
   return [...coachIds.flatMap((id) => { const p = people.get(id); return p ? [{ email: p.email, name: p.name }] : []; }), ...extra];
+}
+
+/** A London date and start time in the conference's month, or the problems beside each field. */
+function startIn(month: string, date: unknown, time: unknown): Date {
+  const day = typeof date === 'string' ? date.trim() : '';
+  const clock = typeof time === 'string' ? time.trim() : '';
+  const problems: Record<string, string> = {};
+  if (!isCalendarDate(day)) problems.date = 'Enter the date like 2027-01-14.';
+  else if (day.slice(0, 7) !== month) problems.date = `Choose a date in ${describeMonth(month)}.`;
+  if (!isClockTime(clock)) problems.time = 'Enter the start time like 14:30.';
+  if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+  return londonToUtc(day, clock);
 }
 
 function toConferences(slots: readonly PlannedSlot[], groups: readonly (readonly string[])[], placedStatus: 'proposed' | 'pending'): NewConference[] {
@@ -402,3 +511,20 @@ function toConferences(slots: readonly PlannedSlot[], groups: readonly (readonly
 }
 
 
+
+/** How and where the groups meet; face to face needs the jobcentre and the room. */
+function meetingPlace(request: PlanRequest, problems: Record<string, string>): { meetingMethod: MeetingMethod; venue: string | null; room: string | null } {
+  const method = (request.meetingMethod ?? 'teams') as MeetingMethod;
+  if (!(MEETING_METHODS as readonly string[]).includes(method)) {
+    problems.meetingMethod = 'Choose how you will meet.';
+    return { meetingMethod: 'teams', venue: null, room: null };
+  }
+  if (method === 'teams') return { meetingMethod: method, venue: null, room: null };
+  const venue = (request.venue ?? '').trim();
+  const room = (request.room ?? '').trim();
+  if (!venue) problems.venue = 'Enter the jobcentre where the groups meet.';
+  else if (venue.length > CONFERENCE_LIMITS.venue) problems.venue = `Keep the jobcentre to ${CONFERENCE_LIMITS.venue} characters.`;
+  if (!room) problems.room = 'Enter the room at the jobcentre.';
+  else if (room.length > CONFERENCE_LIMITS.room) problems.room = `Keep the room to ${CONFERENCE_LIMITS.room} characters.`;
+  return { meetingMethod: method, venue: venue || null, room: room || null };
+}

@@ -8,7 +8,9 @@
 import type { Interval } from '../calendar/calendar-port';
 import { findCommonSlots, leastClashSlot, type Participant } from '../calendar/free-time';
 import { addDays, londonDateFast, londonToUtc } from '../calendar/london-time';
+import { WEEKDAYS, type WorkingHours } from '../calendar/working-hours';
 import { describeMonth, monthBounds } from './months';
+import { TIME_OF_DAY_WINDOWS, type TimeOfDay } from './plan';
 
 export interface GroupToPlace {
   readonly groupIndex: number;
@@ -24,6 +26,8 @@ export interface MonthlySlotSearch {
   /** Nothing starts before this (now). */
   readonly notBefore: Date;
   readonly stepMinutes?: number;
+  /** Morning or afternoon: only times in that part of the day are chosen. */
+  readonly timeOfDay?: TimeOfDay;
 }
 
 export type PlannedSlot =
@@ -59,7 +63,7 @@ function* placements(search: MonthlySlotSearch): Generator<() => PlannedSlot> {
     for (const group of search.groups) {
       yield () => {
         const placed = placeOne(search, group, from, bounds.to, taken);
-        if (!placed) return { month, groupIndex: group.groupIndex, slot: null, problem: `The DEA and this group share no working time of ${search.durationMinutes} minutes in ${describeMonth(month)}.` };
+        if (!placed) return { month, groupIndex: group.groupIndex, slot: null, problem: `The DEA and this group share no working time of ${search.durationMinutes} minutes${partOfDay(search.timeOfDay)} in ${describeMonth(month)}.` };
         taken.push(placed.slot);
         return { month, groupIndex: group.groupIndex, ...placed };
       };
@@ -70,7 +74,8 @@ function* placements(search: MonthlySlotSearch): Generator<() => PlannedSlot> {
 function placeOne(search: MonthlySlotSearch, group: GroupToPlace, from: Date, to: Date, taken: readonly Interval[]): { slot: Interval; clashes: string[] } | null {
   if (to.getTime() <= from.getTime()) return null;
   const base = { from, to, durationMinutes: search.durationMinutes, stepMinutes: search.stepMinutes ?? 30, notBefore: search.notBefore };
-  const withDea = (extra: readonly Interval[]): Participant[] => [{ ...search.dea, busy: [...search.dea.busy, ...extra] }, ...group.coaches];
+  const preference = preferredTime(search);
+  const withDea = (extra: readonly Interval[]): Participant[] => [{ ...search.dea, busy: [...search.dea.busy, ...extra] }, ...group.coaches, ...preference];
   // A day of its own per group first: three conferences back to back is a hard day for the DEA.
   for (const blocked of [taken.map(wholeLondonDay), taken]) {
     const [slot] = findCommonSlots({ ...base, participants: withDea(blocked), count: 1 });
@@ -83,4 +88,19 @@ function placeOne(search: MonthlySlotSearch, group: GroupToPlace, from: Date, to
 function wholeLondonDay(interval: Interval): Interval {
   const day = londonDateFast(interval.start);
   return { start: londonToUtc(day, '00:00'), end: londonToUtc(addDays(day, 1), '00:00') };
+}
+
+/**
+ * The preferred part of the day as one more "participant" who works only then and is never busy:
+ * the common-time search then keeps to it without a search of its own.
+ */
+function preferredTime(search: MonthlySlotSearch): Participant[] {
+  if (!search.timeOfDay || search.timeOfDay === 'any') return [];
+  const window = TIME_OF_DAY_WINDOWS[search.timeOfDay];
+  const hours: WorkingHours = Object.fromEntries(WEEKDAYS.map((day) => [day, window]));
+  return [{ id: `preferred-${search.timeOfDay}`, busy: [], hours, region: search.dea.region }];
+}
+
+function partOfDay(timeOfDay: TimeOfDay | undefined): string {
+  return timeOfDay === 'morning' ? ' in the morning' : timeOfDay === 'afternoon' ? ' in the afternoon' : '';
 }

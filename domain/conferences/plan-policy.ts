@@ -27,3 +27,48 @@ export function assertPlan(personId: string, plan: ConferencePlan, conferences: 
   const refusal = planWhoRefusal(personId, plan) ?? (version !== null && plan.version !== version ? conflict('The plan changed since this card was shown.') : null) ?? planNowRefusal(plan, conferences, action);
   if (refusal) throw refusal;
 }
+
+/** What can be done with one conference once the plan is confirmed. */
+export const CONFERENCE_ACTIONS = ['move', 'cancel', 'cases'] as const;
+export type ConferenceAction = (typeof CONFERENCE_ACTIONS)[number];
+
+/** The team leader moves and cancels; the DEA, the team leader and the group's coaches see the case list. */
+export function conferenceWhoRefusal(personId: string, plan: ConferencePlan, conference: GroupConference, action: ConferenceAction): DomainError | null {
+  if (plan.wctlId === personId) return null;
+  if (action === 'cases' && (plan.deaId === personId || conference.coachIds.includes(personId))) return null;
+  return notAllowed(action === 'cases' ? 'Only the DEA, the team leader and the coaches of this group can see its case list.' : 'Only the team leader who made this plan can move or cancel its conferences.');
+}
+
+/** Only a booked conference still to come is moved or cancelled; the case list is there for any placed one. */
+export function conferenceNowRefusal(plan: ConferencePlan, conference: GroupConference, action: ConferenceAction, now: Date): DomainError | null {
+  if (action === 'cases') {
+    if (plan.status !== 'confirmed' || !conference.start || conference.status === 'unplaced' || conference.status === 'proposed') return invalid('This conference is not booked yet, so it has no case list.');
+    return conference.status === 'cancelled' ? invalid('This conference is cancelled.') : null;
+  }
+  if (plan.status !== 'confirmed' || conference.status !== 'booked') {
+    return invalid(conference.status === 'cancelled' ? 'This conference is already cancelled.' : conference.status === 'held' ? 'This conference has been held.' : 'Only a booked conference can be moved or cancelled. Change it on the plan instead.');
+  }
+  if (!conference.start || conference.start.getTime() <= now.getTime()) return invalid('This conference has already started, so it can no longer be moved or cancelled.');
+  return null;
+}
+
+/** What this person may do with this conference now: what the plan card offers beside it. */
+export function allowedConference(personId: string, plan: ConferencePlan, conference: GroupConference, now: Date): ReadonlySet<ConferenceAction> {
+  return new Set(CONFERENCE_ACTIONS.filter((action) => !conferenceWhoRefusal(personId, plan, conference, action) && !conferenceNowRefusal(plan, conference, action, now)));
+}
+
+/** For a click on a conference: who, then whether the card was current, then whether it can happen now. */
+export function assertConference(personId: string, plan: ConferencePlan, conference: GroupConference, version: number | null, action: ConferenceAction, now: Date): void {
+  const refusal =
+    conferenceWhoRefusal(personId, plan, conference, action) ??
+    (version !== null && conference.version !== version ? conflict('This conference changed since this card was shown.') : null) ??
+    conferenceNowRefusal(plan, conference, action, now);
+  if (refusal) throw refusal;
+}
+
+/** A new time for a booked conference: in the future and in the same month, so each group still meets once a month. */
+export function moveRefusal(conference: GroupConference, start: Date, now: Date): DomainError | null {
+  if (start.getTime() <= now.getTime()) return invalid('The conference must be moved to a time in the future.', { date: 'Choose a date in the future.' });
+  if (conference.start && start.getTime() === conference.start.getTime()) return invalid('That is the time it is already booked for.', { time: 'Give a different date or time.' });
+  return null;
+}

@@ -8,6 +8,20 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 /** Seed §29: at least an hour. */
 export const CONFERENCE_MINUTES = [60, 75, 90, 120] as const;
 
+/** How the groups meet: seed §29 prefers face to face at a jobcentre; Teams when that cannot be. */
+export const MEETING_METHODS = ['face_to_face', 'teams'] as const;
+export type MeetingMethod = (typeof MEETING_METHODS)[number];
+
+/** When in the day the team leader would like the conferences; the planner keeps to it. */
+export const TIMES_OF_DAY = ['any', 'morning', 'afternoon'] as const;
+export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
+
+/** London wall-clock windows: a morning conference ends by 13:00, an afternoon one starts at 13:00 or later. */
+export const TIME_OF_DAY_WINDOWS: Readonly<Record<Exclude<TimeOfDay, 'any'>, { readonly start: string; readonly end: string }>> = {
+  morning: { start: '00:00', end: '13:00' },
+  afternoon: { start: '13:00', end: '24:00' },
+};
+
 export interface ConferencePlan {
   readonly id: string;
   readonly deaId: string;
@@ -17,6 +31,11 @@ export interface ConferencePlan {
   /** Seed §30: the team leader and the work psychologist come when asked. */
   readonly inviteWctl: boolean;
   readonly workPsychologistId: string | null;
+  readonly meetingMethod: MeetingMethod;
+  /** Face to face only: the jobcentre and the room there. */
+  readonly venue: string | null;
+  readonly room: string | null;
+  readonly timeOfDay: TimeOfDay;
   readonly status: PlanStatus;
   /** Coach ids per group, in group order; kept up to date as the cohort changes. */
   readonly groups: readonly (readonly string[])[];
@@ -87,7 +106,7 @@ export interface QasCheck {
 export const CASES_EXPECTED = { min: 3, max: 4 } as const;
 
 /** Lengths of what people write around a conference, for the domain's checks and the cards' inputs. */
-export const CONFERENCE_LIMITS = { note: 200, summary: 4000, actions: 4000, qasComments: 1000 } as const;
+export const CONFERENCE_LIMITS = { venue: 200, room: 100, note: 200, summary: 4000, actions: 4000, qasComments: 1000 } as const;
 
 /** Seed §69: monthly checks in the first 3 months, then at the team leader's discretion. */
 export const QAS_MONTHLY_FOR = 3;

@@ -67,6 +67,8 @@ export interface ConferenceNotifier {
   caseList(conference: GroupConference, deaId: string): Promise<void>;
   /** The summary and actions to the team leader (seed §33). */
   summary(conference: GroupConference, wctlId: string): Promise<void>;
+  /** A booked conference was moved or cancelled: everyone invited is told (the card shows it as it now is). */
+  conferenceChanged(conference: GroupConference, staffIds: readonly string[]): Promise<void>;
   /** A Group Case Conference Check List is due (seed §69). */
   qasDue(plan: ConferencePlan, month: string): Promise<void>;
 }

@@ -180,4 +180,90 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     await bot.app.notifier.idle();
     expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).toContain(`Nothing for you to do now: nominated for the group work coach conference of group ${next.groupIndex + 1}: `);
   });
+
+  it('meets face to face at the named jobcentre and room, in the preferred part of the day', async () => {
+    const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    // Face to face is offered first (the guidance prefers it); without a jobcentre and room it is refused beside them.
+    const start = await exchange(bot, PEOPLE.wctl, 'plan group conferences');
+    expect(cardInputs(start[0]!.attachments![0]!.content as Record<string, unknown>)).toMatchObject({ meetingMethod: 'face_to_face', timeOfDay: 'any' });
+    const refused = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60', meetingMethod: 'face_to_face', room: 'Room 2', timeOfDay: 'afternoon' });
+    expect(cardText(refused.card)).toContain('Enter the jobcentre where the groups meet.');
+    expect(cardInputs(refused.card)).toMatchObject({ meetingMethod: 'face_to_face', room: 'Room 2', timeOfDay: 'afternoon' });
+
+    const drafted = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60', meetingMethod: 'face_to_face', venue: 'Leeds Jobcentre', room: 'Room 2', timeOfDay: 'afternoon' });
+    expect(cardText(drafted.card)).toContain('60 minutes each, face to face at Leeds Jobcentre, Room 2, in the afternoon, in Dana Morgan’s diary.');
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
+    expect(plan).toMatchObject({ meetingMethod: 'face_to_face', venue: 'Leeds Jobcentre', room: 'Room 2', timeOfDay: 'afternoon' });
+    const placed = (await store.conferencesOf(plan.id)).filter((c) => c.start);
+    expect(placed.length).toBeGreaterThan(0);
+    const hour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hour12: false });
+    for (const c of placed) expect(Number(hour.format(c.start!))).toBeGreaterThanOrEqual(13);
+
+    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
+    await bot.app.background.idle();
+    const rows = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: DANA } });
+    expect(rows).toHaveLength(placed.length);
+    // In the room, not on Teams: the diary entry says where, and has no meeting link.
+    for (const row of rows) expect(row).toMatchObject({ location: 'Room 2, Leeds Jobcentre', joinUrl: null });
+  });
+
+  it('after booking, the team leader moves a conference and cancels another: diaries changed after the click, everyone told', async () => {
+    const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    const amira = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.coach))!;
+    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
+    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
+    await bot.app.background.idle();
+    bot.connector.clear();
+    const amirasJanuary = (await store.conferencesOf(plan.id)).find((c) => c.month === '2027-01' && c.coachIds.includes(amira.id))!;
+    expect(amirasJanuary.status).toBe('booked');
+
+    // The booked plan offers "…" beside each conference, with the case list, Move and Cancel.
+    const { card } = await invokeAs(bot, PEOPLE.wctl, 'conference.retry', { planId: plan.id });
+    expect(cardText(card)).toContain('There is nothing on this plan to book again.');
+    const shown = await invokeAs(bot, PEOPLE.wctl, 'conference.move', { planId: plan.id, conferenceId: amirasJanuary.id, conferenceVersion: amirasJanuary.version, date: '2027-02-03', time: '14:00' });
+    // A date outside the month is refused beside the field, the move form open with what was typed.
+    expect(cardText(shown.card)).toContain('Choose a date in January 2027.');
+    expect(allInputs(shown.card)).toMatchObject({ date: '2027-02-03', time: '14:00' });
+    expect(cardVerbs({ actions: [shown.card.actions, shown.card.body] })).toEqual(expect.arrayContaining(['conference.open', 'conference.move']));
+    // "…" beside a booked conference opens its case list, Move and Cancel (which asks first) under the grid.
+    const opened = await invokeAs(bot, PEOPLE.wctl, 'conference.open', { planId: plan.id, conferenceId: amirasJanuary.id });
+    expect(cardVerbs({ actions: [opened.card.actions, opened.card.body] }).filter((v) => v !== 'conference.open')).toEqual(['conference.cases', 'conference.move', 'conference.cancel']);
+    expect(cardText(opened.card)).toContain('It is taken out of the diaries of Dana Morgan and the 10 coaches of group');
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'conference.open', { planId: plan.id, conferenceId: amirasJanuary.id })).card)).toContain('Only the team leader who made this plan can move or cancel its conferences.');
+
+    // Only the team leader moves it; a coach is refused with nothing of the plan.
+    const byCoach = await invokeAs(bot, PEOPLE.coach, 'conference.move', { planId: plan.id, conferenceId: amirasJanuary.id, conferenceVersion: amirasJanuary.version, date: '2027-01-27', time: '14:00' });
+    expect(cardText(byCoach.card)).toContain('Only the team leader who made this plan can move or cancel its conferences.');
+
+    const moved = await invokeAs(bot, PEOPLE.wctl, 'conference.move', { planId: plan.id, conferenceId: amirasJanuary.id, conferenceVersion: amirasJanuary.version, date: '2027-01-27', time: '14:00' });
+    expect(cardText(moved.card)).toContain('Moved group');
+    expect(cardText(moved.card)).toContain('Wed 27 Jan, 14:00');
+    await bot.app.background.idle();
+    const event = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').findOneByOrFail({ transactionId: `group-conference:${amirasJanuary.id}` });
+    expect(event.startsAt.toISOString()).toBe('2027-01-27T14:00:00.000Z');
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('Group conference moved'));
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).toContain('is now Wednesday 27 January');
+    // The same card clicked again is out of date: the conference moved on.
+    const stale = await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: amirasJanuary.id, conferenceVersion: amirasJanuary.version });
+    expect(cardText(stale.card)).toContain('This conference changed since this card was shown.');
+
+    // The coach opens the case list; cancelling removes the meeting from the diary and tells them.
+    const cases = await invokeAs(bot, PEOPLE.coach, 'conference.cases', { conferenceId: amirasJanuary.id });
+    expect(cardText(cases.card)).toContain('January 2027');
+    // The outcome is the DEA's to record: the coach sees the list only.
+    expect(cardVerbs({ actions: [cases.card.actions, cases.card.body] })).not.toContain('conference.outcome');
+    const current = (await store.findConference(amirasJanuary.id))!;
+    const cancelled = await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: current.id, conferenceVersion: current.version });
+    expect(cardText(cancelled.card)).toContain('Cancelled group');
+    await bot.app.background.idle();
+    expect(await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').findOneBy({ transactionId: `group-conference:${amirasJanuary.id}` })).toBeNull();
+    expect(await store.findConference(current.id)).toMatchObject({ status: 'cancelled', eventId: null });
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('Group conference cancelled'));
+    const gone = (await store.findConference(current.id))!;
+    const again = await invokeAs(bot, PEOPLE.wctl, 'conference.move', { planId: plan.id, conferenceId: gone.id, conferenceVersion: gone.version, date: '2027-01-28', time: '14:00' });
+    expect(cardText(again.card)).toContain('This conference is already cancelled.');
+  });
 });

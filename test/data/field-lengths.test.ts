@@ -103,6 +103,8 @@ describe('text lengths', () => {
       ['QAS check notes', QAS_NOTES_MAX, length('QualityCheck', 'notes')],
       ['conference check comments', CONFERENCE_LIMITS.qasComments, length('ConferenceQas', 'comments')],
       ['new case at a conference', CONFERENCE_LIMITS.note, length('ConferenceCase', 'note')],
+      ['jobcentre of a conference plan', CONFERENCE_LIMITS.venue, length('ConferencePlan', 'venue')],
+      ['room of a conference plan', CONFERENCE_LIMITS.room, length('ConferencePlan', 'room')],
       ['reason for a further intervention', OVERRIDE_REASON_MAX, length('InterventionOverride', 'reason')],
       ["team leader's note on it", OVERRIDE_REASON_MAX, length('InterventionOverride', 'note')],
       ["retention case: how the person is referred to", RETENTION_LIMITS.personName, length('RetentionCase', 'personName')],

@@ -89,6 +89,37 @@ describe('group conferences booked through Microsoft Graph (local stand-in)', ()
     // Only the three missing were sent again, in one batch.
     expect(graph.requestsTo('/$batch', 'top').slice(readingBatches).map((b) => b.batchSize)).toEqual([4, 4, 4, 3]);
   });
+
+  it('moves and cancels a booked face-to-face conference in the diary; each diary write can run again without harm', async () => {
+    const calendar = new GraphCalendar({ auth: { kind: 'none' }, baseUrl: graph.baseUrl });
+    const service = fx.service(calendar);
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id, meetingMethod: 'face_to_face', venue: 'Leeds Jobcentre', room: 'Room 2', timeOfDay: 'morning' });
+    await service.confirm(fx.wctl, draft.id, draft.version);
+    await service.book(draft.id);
+    const events = graph.events(DANA);
+    expect(events).toHaveLength(12);
+    for (const event of events) expect(event).toMatchObject({ location: { displayName: 'Room 2, Leeds Jobcentre' }, isOnlineMeeting: false });
+
+    const january = (await service.plan(draft.id)).conferences.find((c) => c.month === '2027-01' && c.groupIndex === 0)!;
+    const moved = await service.move(fx.wctl, january.id, january.version, '2027-01-21', '10:00');
+    const inDiary = () => graph.events(DANA).find((e) => e.id === january.eventId);
+    expect(inDiary()!.start.toISOString()).toBe('2027-01-21T10:00:00.000Z');
+    // Run again (a retry after a lost answer): the same meeting, at the same time, no second one.
+    await service.writeDiary(moved.id);
+    expect(inDiary()!.start.toISOString()).toBe('2027-01-21T10:00:00.000Z');
+    expect(graph.events(DANA)).toHaveLength(12);
+
+    // A failed removal is thrown, so the work is tried again; the next run removes it.
+    graph.failNext({ path: /\/events\//, method: 'DELETE', status: 500, scope: 'item', times: 1 });
+    await expect(service.cancel(fx.wctl, moved.id, moved.version)).rejects.toThrow();
+    expect(inDiary()).toBeDefined();
+    await service.writeDiary(moved.id);
+    expect(inDiary()).toBeUndefined();
+    await service.writeDiary(moved.id);
+    expect(graph.events(DANA)).toHaveLength(11);
+    expect((await service.plan(draft.id)).conferences.find((c) => c.id === moved.id)).toMatchObject({ status: 'cancelled', eventId: null });
+    expect(fx.notifier.said).toEqual(expect.arrayContaining([expect.stringMatching(/^moved /), expect.stringMatching(/^cancelled /)]));
+  });
 });
 
 describe('group conferences in the embedded calendar', () => {

@@ -1,6 +1,7 @@
 /* global performance */
 // The team leader plans the DEA's group conferences in the Agents Playground: the plan's grid, a
-// change beside a conference (refused, then kept open with what was typed), and the booking.
+// change beside a conference (refused, then kept open with what was typed), the booking, and moving a
+// booked conference from "…" beside it.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -26,11 +27,15 @@ describe('the team leader plans group conferences', { timeout: 300_000 }, () => 
     await screenshot(tom, 'conferences-01-start');
     step(t, start, 'plan form shown');
 
+    // Face to face is offered first: the jobcentre and room go in the diary entry.
+    await typeInto(tom, startCard.getByRole('textbox', { name: /Jobcentre/ }).first(), 'Leeds Jobcentre');
+    await typeInto(tom, startCard.getByRole('textbox', { name: /Room/ }).first(), 'Room 2');
     await actionButton(startCard, 'Find times').click();
     const plan = await waitForCard(tom, 'Group conferences for Dana Morgan: the plan', { timeout: 60_000 });
     const text = await plan.innerText();
     assert.match(text, /Your action: check the dates, change any that do not suit, then confirm and book\./);
     assert.match(text, /Group 1 \(\d+\):/);
+    assert.match(text, /face to face at Leeds Jobcentre, Room 2/);
     await plan.locator('text=Dates').first().scrollIntoViewIfNeeded();
     await screenshot(tom, 'conferences-02-plan-grid');
     step(t, start, 'plan drafted: groups once, then the grid');
@@ -61,5 +66,24 @@ describe('the team leader plans group conferences', { timeout: 300_000 }, () => 
     assert.match(await booked.innerText(), /Nothing for you to do now: the conferences are booked/);
     await screenshot(tom, 'conferences-06-booked');
     step(t, start, 'plan confirmed and booked');
+
+    // After booking: "…" beside the first conference opens its case list, Move and Cancel.
+    await actionButton(booked, '…').first().click();
+    const opened = await waitForCard(tom, 'Open the case list', { timeout: 30_000 });
+    await opened.locator('text=Cancel this conference').first().scrollIntoViewIfNeeded();
+    await screenshot(tom, 'conferences-07-booked-conference-open');
+    await actionButton(opened, 'Move').first().click();
+    const moveTime = opened.getByRole('textbox', { name: /Start time/ }).first();
+    await moveTime.waitFor({ state: 'visible' });
+    const was = await moveTime.inputValue();
+    const to = was === '15:00' ? '15:30' : '15:00';
+    await typeInto(tom, moveTime, to);
+    await actionButton(opened, 'Move it').first().click();
+    await waitForCard(tom, 'Moved group', { timeout: 30_000 });
+    // The card is then updated in place once the diaries are changed: the grid shows the new time.
+    const moved = await waitForCard(tom, `, ${to}`, { timeout: 30_000 });
+    assert.match(await moved.innerText(), /conferences are booked/);
+    await screenshot(tom, 'conferences-08-moved');
+    step(t, start, 'a booked conference moved');
   });
 });

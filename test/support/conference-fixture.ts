@@ -33,6 +33,9 @@ export class RecordingConferenceNotifier implements ConferenceNotifier {
   async qasDue(plan: { id: string }, month: string): Promise<void> {
     this.said.push(`qas ${plan.id} ${month}`);
   }
+  async conferenceChanged(conference: { id: string; status: string }, staffIds: readonly string[]): Promise<void> {
+    this.said.push(`${conference.status === 'cancelled' ? 'cancelled' : 'moved'} ${conference.id} to ${staffIds.join(', ')}`);
+  }
 }
 
 /** A clock the test moves by hand. */

@@ -164,7 +164,7 @@ export const SUBJECTS: readonly Subject[] = [
   }),
   store(SqlConferenceStore, ({ dataSource }) => new SqlConferenceStore(dataSource), {
     createPlan: (s, { n }) =>
-      s.createPlan({ deaId: ID, wctlId: OTHER, durationMinutes: 60, inviteWctl: true, workPsychologistId: null, groups: [[ID]], warning: null }, Array.from({ length: n }, (_, i) => conference(i)), AT),
+      s.createPlan({ deaId: ID, wctlId: OTHER, durationMinutes: 60, inviteWctl: true, workPsychologistId: null, meetingMethod: 'face_to_face', venue: 'Leeds Jobcentre', room: 'Room 2', timeOfDay: 'morning', groups: [[ID]], warning: null }, Array.from({ length: n }, (_, i) => conference(i)), AT),
     findPlan: (s) => s.findPlan(ID),
     plansForDea: (s) => s.plansForDea(ID, ['draft', 'confirmed']),
     confirmedPlans: (s) => s.confirmedPlans(),

@@ -95,4 +95,26 @@ describe('planMonthlySlots', () => {
     const [slot] = planMonthlySlots({ months: ['2026-11'], dea: person('dea'), groups: [{ groupIndex: 0, coaches: [person('c')] }], durationMinutes: 60, notBefore: now }).map(placed);
     expect(slot!.slot.start.getTime()).toBeGreaterThanOrEqual(now.getTime());
   });
+
+  describe('a preferred time of day', () => {
+    const one = (timeOfDay: 'morning' | 'afternoon', dea = person('dea'), coaches = [person('c')]) =>
+      planMonthlySlots({ months: ['2027-01'], dea, groups: [{ groupIndex: 0, coaches }], durationMinutes: 90, notBefore: now, timeOfDay });
+
+    it('in the afternoon, starts at 13:00 or later', () => {
+      const [slot] = one('afternoon').map(placed);
+      expect(slot!.slot.start.toISOString()).toBe(london('2027-01-04', '13:00').toISOString());
+    });
+
+    it('in the morning, ends by 13:00: a busy morning moves it to the next day, not to the afternoon', () => {
+      const [slot] = one('morning', person('dea', [{ start: london('2027-01-04', '08:30'), end: london('2027-01-04', '12:00') }])).map(placed);
+      expect(slot!.slot.start.toISOString()).toBe(london('2027-01-05', '08:30').toISOString());
+      expect(slot!.slot.end.getTime()).toBeLessThanOrEqual(london('2027-01-05', '13:00').getTime());
+    });
+
+    it('with no shared working time then, says so in words', () => {
+      const mornings = { monday: { start: '08:30', end: '12:30' }, tuesday: { start: '08:30', end: '12:30' }, wednesday: { start: '08:30', end: '12:30' }, thursday: { start: '08:30', end: '12:30' }, friday: { start: '08:30', end: '12:30' } };
+      const [slot] = one('afternoon', person('dea'), [{ ...person('c'), hours: mornings }]);
+      expect(slot).toMatchObject({ slot: null, problem: 'The DEA and this group share no working time of 90 minutes in the afternoon in January 2027.' });
+    });
+  });
 });

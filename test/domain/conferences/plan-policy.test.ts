@@ -1,0 +1,47 @@
+import { allowedConference, assertConference, moveRefusal } from '../../../domain/conferences/plan-policy';
+import type { ConferencePlan, GroupConference } from '../../../domain/conferences/plan';
+
+const now = new Date('2027-01-10T09:00:00Z');
+const plan: ConferencePlan = {
+  id: 'p1', deaId: 'dea', wctlId: 'wctl', durationMinutes: 60, inviteWctl: false, workPsychologistId: null, meetingMethod: 'teams', venue: null, room: null, timeOfDay: 'any',
+  status: 'confirmed', groups: [['c1', 'c2']], warning: null, version: 3, createdAt: now,
+};
+const conference = (changes: Partial<GroupConference> = {}): GroupConference => ({
+  id: 'g1', planId: 'p1', month: '2027-01', groupIndex: 0, start: new Date('2027-01-20T14:00:00Z'), end: new Date('2027-01-20T15:00:00Z'), coachIds: ['c1', 'c2'], clashes: [],
+  status: 'booked', eventId: 'e1', joinUrl: null, lastError: null, casesSentAt: null, summary: null, actions: null, version: 2, ...changes,
+});
+const refusal = (fn: () => void): string => {
+  try {
+    fn();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return 'allowed';
+};
+
+describe('a booked conference', () => {
+  it('is moved and cancelled by its team leader only; the DEA and the group’s coaches open its case list', () => {
+    expect([...allowedConference('wctl', plan, conference(), now)]).toEqual(['move', 'cancel', 'cases']);
+    expect([...allowedConference('dea', plan, conference(), now)]).toEqual(['cases']);
+    expect([...allowedConference('c2', plan, conference(), now)]).toEqual(['cases']);
+    expect([...allowedConference('someone', plan, conference(), now)]).toEqual([]);
+    expect(refusal(() => assertConference('dea', plan, conference(), 2, 'cancel', now))).toBe('Only the team leader who made this plan can move or cancel its conferences.');
+    expect(refusal(() => assertConference('someone', plan, conference(), null, 'cases', now))).toBe('Only the DEA, the team leader and the coaches of this group can see its case list.');
+  });
+
+  it('is not moved or cancelled once it has started, or when cancelled, held or not booked yet; each refusal says why', () => {
+    expect(refusal(() => assertConference('wctl', plan, conference({ start: new Date('2027-01-10T08:30:00Z') }), 2, 'move', now))).toBe('This conference has already started, so it can no longer be moved or cancelled.');
+    expect(refusal(() => assertConference('wctl', plan, conference({ status: 'cancelled' }), 2, 'cancel', now))).toBe('This conference is already cancelled.');
+    expect(refusal(() => assertConference('wctl', plan, conference({ status: 'held' }), 2, 'move', now))).toBe('This conference has been held.');
+    expect(refusal(() => assertConference('wctl', plan, conference({ status: 'pending' }), 2, 'move', now))).toBe('Only a booked conference can be moved or cancelled. Change it on the plan instead.');
+    // A card shown before someone else changed the conference is refused as out of date.
+    expect(refusal(() => assertConference('wctl', plan, conference(), 1, 'move', now))).toBe('This conference changed since this card was shown.');
+    expect(refusal(() => assertConference('wctl', plan, conference(), 2, 'move', now))).toBe('allowed');
+  });
+
+  it('moves only to a new time in the future, the problem beside the field', () => {
+    expect(moveRefusal(conference(), new Date('2027-01-09T14:00:00Z'), now)).toMatchObject({ problems: { date: 'Choose a date in the future.' } });
+    expect(moveRefusal(conference(), new Date('2027-01-20T14:00:00Z'), now)).toMatchObject({ problems: { time: 'Give a different date or time.' } });
+    expect(moveRefusal(conference(), new Date('2027-01-21T14:00:00Z'), now)).toBeNull();
+  });
+});
