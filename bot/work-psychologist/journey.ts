@@ -58,6 +58,8 @@ export const workPsychologistJourney: Journey = {
     const activityCard = async (id: string, viewer: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard | null> => {
       const activity = await partnership.findActivity(id, viewer);
       if (!activity) return null;
+      // Its question and advice may hold health details of the case it names: a showing of that case, by its reference.
+      if (activity.requestReference) services.access.saw(viewer, 'work psychologist', activity.requestReference, viewer.id === activity.deaId ? 'adviser' : 'work psychologist', 'card');
       const people = await directory.findByIds([activity.deaId, activity.workPsychologistId]);
       return caseConferenceCard(activity, { dea: people.find((p) => p.id === activity.deaId) ?? null, wp: people.find((p) => p.id === activity.workPsychologistId) ?? null }, viewer, options);
     };
