@@ -51,6 +51,7 @@ export const workPsychologistJourney: Journey = {
       logger,
     });
     const leases = new SqlJobLeases(dataSource);
+    // Not in the access log: the page names case conferences by reference only, without their question or advice.
     const overviewCard = async (person: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard> => {
       const overview = await partnership.overview(person);
       return overview ? partnershipCard(overview, options) : messageCard('No DEA in your district has you as their work psychologist in the staff directory, so there is nobody to work with yet.');
