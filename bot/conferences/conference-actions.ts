@@ -13,6 +13,7 @@ import { isDomainError, type DomainError } from '../../domain/errors';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import type { StaffMember } from '../../domain/staff';
+import type { AccessSink } from '../privacy/access-audit';
 
 type ActionData = Record<string, unknown>;
 
@@ -28,6 +29,8 @@ export interface ConferenceActionDeps {
   readonly onPlanChanged: (planId: string) => Promise<void>;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Each nominated case a case list or summary shows is noted for the access log. */
+  readonly access?: AccessSink;
 }
 
 /**
@@ -98,7 +101,7 @@ export class ConferenceActions {
     'conference.cases': async (person, data) => {
       const conference = await this.deps.plans.forCaseList(person, String(data.conferenceId ?? ''));
       const plan = await this.deps.store.findPlan(conference.planId);
-      return this.renderCases(conference.id, {}, undefined, plan?.deaId !== person.id);
+      return this.renderCases(conference.id, person, {}, undefined, plan?.deaId !== person.id);
     },
     'conference.nominate': async (person, data) => {
       const { nominated, warning } = await this.deps.cases.nominate(person, String(data.conferenceId ?? ''), data);
@@ -107,7 +110,7 @@ export class ConferenceActions {
     },
     'conference.outcome': async (person, data) => {
       const held = await this.deps.cases.recordOutcome(person, String(data.conferenceId ?? ''), versionOf(data), data);
-      return this.renderCases(held.id, {}, { text: 'Saved. The summary was sent to the team leader, and the outcomes started their channels.', tone: 'good' });
+      return this.renderCases(held.id, person, {}, { text: 'Saved. The summary was sent to the team leader, and the outcomes started their channels.', tone: 'good' });
     },
     'conference.qas': async (person, data) => {
       await this.deps.cases.recordQas(person, String(data.conferenceId ?? ''), data.result, data.comments);
@@ -148,13 +151,13 @@ export class ConferenceActions {
 
   /** Cards the outbox delivers (rendered at delivery from stored state). */
   readonly outboxCards = {
-    cases: async (conferenceId: string): Promise<AdaptiveCard | null> => this.renderCases(conferenceId),
-    summary: async (conferenceId: string): Promise<AdaptiveCard | null> => {
+    cases: async (conferenceId: string, recipient: StaffMember): Promise<AdaptiveCard | null> => this.renderCases(conferenceId, recipient),
+    summary: async (conferenceId: string, recipient: StaffMember): Promise<AdaptiveCard | null> => {
       const conference = await this.deps.store.findConference(conferenceId);
       if (!conference) return null;
       const plan = (await this.deps.store.findPlan(conference.planId))!;
       const due = (await this.deps.cases.qasDue(plan)).includes(conference.month);
-      return summaryForWctlCard(conference, await this.deps.cases.cases(conferenceId), await this.names(conferenceId), due);
+      return summaryForWctlCard(conference, this.seen(recipient, await this.deps.cases.cases(conferenceId)), await this.names(conferenceId), due);
     },
     changed: async (conferenceId: string): Promise<AdaptiveCard | null> => {
       const conference = await this.deps.store.findConference(conferenceId);
@@ -170,10 +173,16 @@ export class ConferenceActions {
     },
   };
 
-  private async renderCases(conferenceId: string, form: FormState = {}, note?: ConferenceNote, readOnly = false): Promise<AdaptiveCard> {
+  private async renderCases(conferenceId: string, viewer: StaffMember, form: FormState = {}, note?: ConferenceNote, readOnly = false): Promise<AdaptiveCard> {
     const conference = await this.deps.store.findConference(conferenceId);
     if (!conference) return messageCard('That conference no longer exists.');
-    return caseListCard(conference, await this.deps.cases.cases(conferenceId), await this.names(conferenceId), form, note, readOnly);
+    return caseListCard(conference, this.seen(viewer, await this.deps.cases.cases(conferenceId)), await this.names(conferenceId), form, note, readOnly);
+  }
+
+  /** Nominated cases shown to someone: each request among them is a showing of that case (a new case in a few words names nobody). */
+  private seen<C extends { readonly requestId: string | null }>(viewer: StaffMember, cases: readonly C[]): readonly C[] {
+    for (const c of cases) if (c.requestId) this.deps.access?.saw(viewer, 'request', c.requestId, 'group conference', 'list');
+    return cases;
   }
 
   private async names(conferenceId: string): Promise<Map<string, string>> {
@@ -205,9 +214,9 @@ export class ConferenceActions {
         const conferenceId = String(data.conferenceId ?? '');
         if (verb === 'conference.qas') {
           const conference = await this.deps.store.findConference(conferenceId);
-          if (conference) return summaryForWctlCard(conference, await this.deps.cases.cases(conferenceId), await this.names(conferenceId), true, form, note);
+          if (conference) return summaryForWctlCard(conference, this.seen(person, await this.deps.cases.cases(conferenceId)), await this.names(conferenceId), true, form, note);
         }
-        return await this.renderCases(conferenceId, form, note);
+        return await this.renderCases(conferenceId, person, form, note);
       }
       const planId = planIdOf(data);
       if (planId) return await this.renderPlan(planId, { note, form });

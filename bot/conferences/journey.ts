@@ -66,7 +66,7 @@ export const conferencesJourney: Journey = {
       }
     };
     // Booking shows its progress on the plan's card step by step, so it waits for each update.
-    const actions = new ConferenceActions({ plans, cases, store, directory, clock, logger, onPlanChanged: refreshPlanCard });
+    const actions = new ConferenceActions({ plans, cases, store, directory, clock, logger, onPlanChanged: refreshPlanCard, access: services.access });
     return {
       commands: {
         'plan group conferences': (turn, person) => actions.planCommand(turn, person),
@@ -74,8 +74,8 @@ export const conferencesJourney: Journey = {
       },
       verbs: CONFERENCE_VERBS.map((name) => verb(name, name === 'conference.draft' ? PLAN_REQUEST : CONFERENCE_DATA, ({ person, data, typed, turn }) => actions.answer(name, person, data, typed, turn))),
       cards: {
-        [CONFERENCE_KINDS.cases]: { render: (conferenceId) => actions.outboxCards.cases(conferenceId) },
-        [CONFERENCE_KINDS.summary]: { render: (conferenceId) => actions.outboxCards.summary(conferenceId) },
+        [CONFERENCE_KINDS.cases]: { render: (conferenceId, recipient) => actions.outboxCards.cases(conferenceId, recipient) },
+        [CONFERENCE_KINDS.summary]: { render: (conferenceId, recipient) => actions.outboxCards.summary(conferenceId, recipient) },
         [CONFERENCE_KINDS.qas]: { render: (conferenceId) => actions.outboxCards.qas(conferenceId) },
         [CONFERENCE_KINDS.changed]: { render: (conferenceId) => actions.outboxCards.changed(conferenceId) },
       },

@@ -8,7 +8,7 @@ import { dayOfWeek, londonDateFast } from '../../domain/calendar/london-time';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import type { HcpActivityService } from '../../domain/hcp-activity/activity-service';
 import type { SupportingActivity, WeeklyNote } from '../../domain/hcp-activity/records';
-import { weekStartOf } from '../../domain/hcp-activity/rules';
+import { caseReferencesIn, weekStartOf } from '../../domain/hcp-activity/rules';
 import type { Clock, Logger } from '../../domain/ports';
 import { hasRole, type StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
@@ -167,6 +167,8 @@ export class HcpActivityActions {
   async noteCard(person: StaffMember, note: WeeklyNote, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
     const part = person.id === note.hcpId ? 'hcp' : 'manager';
     if (part === 'manager' && (!hasRole(person, 'hcp_activity_manager') || (await this.service.managerDistrict(person)) !== note.district)) return messageCard('That note is not from an HCP of your district.');
+    // The note may repeat what activities about cases said: a showing of each case it names, by reference.
+    for (const reference of caseReferencesIn(note.body)) this.deps.access?.saw(person, 'hcp weekly note', reference, part, 'card');
     const hcp = await this.service.person(note.hcpId);
     const reviewer = note.reviewedById ? await this.service.person(note.reviewedById).catch(() => null) : null;
     const today = this.today();

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { SeenEntry } from '../../cards/privacy/privacy-cards';
 import type { HeldRows } from '../../data/privacy/claimant-records';
 import { ClaimantRecords, type ClaimantCases } from '../../data/privacy/claimant-records';
-import { PrivacyLog } from '../../data/privacy/privacy-log';
+import { PrivacyLog, type AccessSeen } from '../../data/privacy/privacy-log';
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import { notAllowed } from '../../domain/errors';
 import type { Clock, Logger } from '../../domain/ports';
@@ -101,7 +101,7 @@ export class PrivacyActions {
     // HCP activities name a case by its reference, and their showings are recorded under it.
     for (const [id, ref] of numbers) referenceOf.set(id, ref).set(ref, ref);
     const seen = await this.log.whoSaw([...referenceOf.keys()]);
-    return seen.map((s) => ({ at: describeMeeting(s.at, s.at).split(' to ')[0] ?? s.at.toISOString(), who: s.staffName, reference: referenceOf.get(s.caseId) ?? '', relationship: s.relationship, shown: s.shown === 'export' ? 'a subject access export' : s.shown === 'list' ? 'a list' : s.caseKind === 'hcp activity' ? 'an HCP activity card' : 'a card' }));
+    return seen.map((s) => ({ at: describeMeeting(s.at, s.at).split(' to ')[0] ?? s.at.toISOString(), who: s.staffName, reference: referenceOf.get(s.caseId) ?? '', relationship: s.relationship, shown: describeShowing(s) }));
   }
 
   /** Case ids and references; for a team leader, only requests to DEAs they lead and retention cases those DEAs were consulted on. */
@@ -123,6 +123,16 @@ export class PrivacyActions {
     }
     return out;
   }
+}
+
+/** Where the case was seen, in words: an export, a list, or the kind of card. */
+function describeShowing(s: Pick<AccessSeen, 'shown' | 'caseKind'>): string {
+  if (s.shown === 'export') return 'a subject access export';
+  if (s.shown === 'list') return 'a list';
+  if (s.caseKind === 'hcp activity') return 'an HCP activity card';
+  if (s.caseKind === 'hcp weekly note') return 'an HCP\'s weekly note';
+  if (s.caseKind === 'work psychologist') return 'a work psychologist case conference card';
+  return 'a card';
 }
 
 function total(counts: Record<string, number>): number {

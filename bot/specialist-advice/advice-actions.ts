@@ -53,6 +53,11 @@ export class AdviceActions {
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(await this.dayCard(person))));
   }
 
+  /**
+   * Not recorded in the access log: these cards name conversations by reference, time, channel and
+   * colleague only, never the claimant's surname, NINO or health details (cards/specialist-advice/day-cards.ts);
+   * opening a conversation from them renders its card, which is recorded.
+   */
   async dayCard(person: StaffMember, note?: { text: string; tone: 'good' | 'attention' }, form?: { values?: Record<string, string>; problems?: Record<string, string> }): Promise<AdaptiveCard> {
     const today = londonDateFast(this.deps.clock.now());
     if (hasRole(person, 'hcp')) {

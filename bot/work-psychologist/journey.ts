@@ -51,6 +51,7 @@ export const workPsychologistJourney: Journey = {
       logger,
     });
     const leases = new SqlJobLeases(dataSource);
+    // Not in the access log: the page names case conferences by reference only, without their question or advice.
     const overviewCard = async (person: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard> => {
       const overview = await partnership.overview(person);
       return overview ? partnershipCard(overview, options) : messageCard('No DEA in your district has you as their work psychologist in the staff directory, so there is nobody to work with yet.');
@@ -58,6 +59,8 @@ export const workPsychologistJourney: Journey = {
     const activityCard = async (id: string, viewer: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard | null> => {
       const activity = await partnership.findActivity(id, viewer);
       if (!activity) return null;
+      // Its question and advice may hold health details of the case it names: a showing of that case, by its reference.
+      if (activity.requestReference) services.access.saw(viewer, 'work psychologist', activity.requestReference, viewer.id === activity.deaId ? 'adviser' : 'work psychologist', 'card');
       const people = await directory.findByIds([activity.deaId, activity.workPsychologistId]);
       return caseConferenceCard(activity, { dea: people.find((p) => p.id === activity.deaId) ?? null, wp: people.find((p) => p.id === activity.workPsychologistId) ?? null }, viewer, options);
     };

@@ -121,8 +121,8 @@ export const CLAIMANT_TABLES: readonly ClaimantTable[] = [
   { entity: 'AccessLog', title: 'Who has seen these cases', link: { by: 'request', column: 'caseId' }, columns: {} },
   { entity: 'AccessLog', title: 'Who has seen these Specialist Advice conversations', link: { by: 'conversation', column: 'caseId' }, columns: {}, hcpMaterial: true },
   { entity: 'AccessLog', title: 'Who has seen these retention cases', link: { by: 'retention', column: 'caseId' }, columns: {} },
-  // An HCP activity's card names its case by reference only, and so does the record of its showing.
-  { entity: 'AccessLog', title: 'Who has seen HCP activities about these cases', link: { by: 'reference', column: 'caseId' }, columns: {}, hcpMaterial: true },
+  // HCP activities, HCP weekly notes and work psychologist case conferences name a case by reference only, and so does the record of their showing.
+  { entity: 'AccessLog', title: 'Who has seen HCP activities, weekly notes and case conferences naming these cases', link: { by: 'reference', column: 'caseId' }, columns: {}, hcpMaterial: true },
   { entity: 'BotState', title: 'Unfinished drafts', link: { by: 'search', column: 'document' }, columns: { document: 'free-text' }, internal: ['id', 'storageKey', 'etag'] },
 ];
 

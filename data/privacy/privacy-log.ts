@@ -21,9 +21,10 @@ export interface AccessEntry {
   readonly staffId: string;
   /**
    * A support request, a Specialist Advice conversation, a retention case (each by its id), or an
-   * HCP activity about a case, which names the case by its reference only (so caseId holds the reference).
+   * HCP activity about a case, an HCP's weekly note naming cases, or a case conference asked of the
+   * work psychologist: these name the case by its reference only (so caseId holds the reference).
    */
-  readonly caseKind: 'request' | 'advice' | 'retention' | 'hcp activity';
+  readonly caseKind: 'request' | 'advice' | 'retention' | 'hcp activity' | 'hcp weekly note' | 'work psychologist';
   readonly caseId: string;
   readonly relationship: string;
   readonly shown: 'card' | 'list' | 'export';

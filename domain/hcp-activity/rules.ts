@@ -34,6 +34,11 @@ const REFERENCE = /^(DEA|SA|RET)-\d{6}$/;
 /** Something shaped like a National Insurance number, spaced or not. */
 const NINO_LIKE = /\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/i;
 
+/** Case references a text names (DEA-000123, SA-000012, RET-000004), each once, in capitals. */
+export function caseReferencesIn(text: string): string[] {
+  return [...new Set([...text.matchAll(/\b(DEA|SA|RET)-(\d{6})\b/gi)].map((m) => `${m[1]!.toUpperCase()}-${m[2]}`))];
+}
+
 export function looksLikeNino(text: string): boolean {
   return NINO_LIKE.test(text);
 }

@@ -137,6 +137,6 @@ describe('an HCP activity about a case: its card is a showing of that case', () 
     expect(visibleText(await exchange(bot, LEAD, { verb: 'privacy.seen', nino: 'AB123456C' }))).toContain('saw SA-000001 on an HCP activity card');
     // Specialist Advice is not the team leader's to see.
     expect(visibleText(await exchange(bot, PEOPLE.wctl, { verb: 'privacy.seen', nino: 'AB123456C' }))).not.toContain('SA-000001');
-    expect(cardText(firstCard(await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB123456C' })))).toContain('Who has seen HCP activities about these cases');
+    expect(cardText(firstCard(await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB123456C' })))).toContain('Who has seen HCP activities, weekly notes and case conferences naming these cases');
   });
 });

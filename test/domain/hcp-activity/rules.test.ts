@@ -2,6 +2,7 @@ import type { SupportingActivity } from '../../../domain/hcp-activity/records';
 import {
   arrivalStatus,
   attendancePeriod,
+  caseReferencesIn,
   checkWeeklyNoteBody,
   clashMessage,
   clashWith,
@@ -142,5 +143,12 @@ describe('the weekly note', () => {
     expect(() => checkWeeklyNoteBody('  ')).toThrow('Write the weekly note');
     expect(() => checkWeeklyNoteBody('Saw AB123456C')).toThrow('must not name a claimant');
     expect(checkWeeklyNoteBody(' Presentation at Crawley ')).toBe('Presentation at Crawley');
+  });
+});
+
+describe('caseReferencesIn', () => {
+  it('finds each case reference a note names once, in capitals, and nothing that only looks like one', () => {
+    expect(caseReferencesIn('Monday: about sa-000001. Tuesday: DEA-000123 and SA-000001; RET-000004.')).toEqual(['SA-000001', 'DEA-000123', 'RET-000004']);
+    expect(caseReferencesIn('Presentation at Crawley; XDEA-000123; SA-00001; DEA-0001234')).toEqual([]);
   });
 });
