@@ -56,12 +56,13 @@ describe('the team leader plans group conferences', { timeout: 300_000 }, () => 
 
     // The same plan on a phone-sized window.
     await tom.setViewportSize({ width: 420, height: 900 });
-    await refused.locator('text=Dates').first().scrollIntoViewIfNeeded();
+    // The answer may be drawn again in place meanwhile: find the card afresh before scrolling it.
+    await (await waitForCard(tom, 'Enter the start time like 14:30.')).locator('text=Dates').first().scrollIntoViewIfNeeded();
     await screenshot(tom, 'conferences-05-plan-narrow');
     await tom.setViewportSize({ width: 1400, height: 900 });
 
     mark = await cardCount(tom);
-    await actionButton(refused, 'Confirm and book').click();
+    await actionButton(await waitForCard(tom, 'Enter the start time like 14:30.'), 'Confirm and book').click();
     const booked = await waitForCard(tom, 'conferences are booked', { timeout: 90_000 });
     assert.match(await booked.innerText(), /Nothing for you to do now: the conferences are booked/);
     await screenshot(tom, 'conferences-06-booked');
