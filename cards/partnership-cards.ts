@@ -505,7 +505,8 @@ function strategyYourAction(data: StrategyCardView): string {
   if (strategy.status === 'awaiting_agreement') return `Nothing for you to do now: waiting for ${data.owner?.name ?? 'the team leader'} to agree before it goes ahead.`;
   if (strategy.status === 'closed') return 'Nothing for you to do now: this strategy is closed.';
   if (strategy.status === 'not_agreed') return `Nothing for you to do now: ${data.owner?.name ?? 'the team leader'} did not agree, so it does not go ahead.`;
-  if (data.allowed.has('add_action')) {
+  // The DEA leads the work; the owning team leader may add to it, but is not asked to.
+  if (data.allowed.has('add_action') && data.viewerId === strategy.leadId) {
     const now = (data.now ?? new Date()).getTime();
     const unnoted = (data.meetings ?? []).filter((m) => m.start.getTime() <= now && !m.notes).pop();
     if (unnoted) return `Your action: record the notes of the meeting on ${describeMeeting(unnoted.start, unnoted.end)}.`;
@@ -513,7 +514,7 @@ function strategyYourAction(data: StrategyCardView): string {
     if (actions.length === 0) return 'Your action: add the actions agreed.';
     return 'Your action: keep its actions up to date, and close it when it is done.';
   }
-  return `Nothing for you to do now: waiting for ${lead} to take its actions forward.`;
+  return `Nothing for you to do now: waiting for ${lead} to take it forward.${data.allowed.has('add_action') ? ' You may add actions and book meetings too.' : ''}`;
 }
 
 /** One strategy at a glance: what it is and what to do, its meetings and actions; why, partners and gaps behind Show details. */

@@ -185,6 +185,7 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(cardText((await invokeAs(bot, PEOPLE.coach, 'strategy.open', { strategyId })).card)).not.toContain('Psychosis');
     const agreed = await invokeAs(bot, PEOPLE.wctl, 'strategy.agree', { strategyId, version });
     expect(cardText(agreed.card)).toContain('You agreed. The DEA has been told it can go ahead.');
+    expect(cardText(agreed.card)).toContain('Nothing for you to do now: waiting for Dana Morgan to take it forward. You may add actions and book meetings too.');
     expect(cardVerbs(agreed.card)).toEqual(['strategy.add-action', 'strategy.meetings', 'strategy.close']);
     await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.dea))).includes('Going ahead'));
 
