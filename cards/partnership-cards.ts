@@ -14,6 +14,7 @@ import type { StrategyChoices, StrategyView } from '../domain/partnerships/strat
 import { describeMeeting } from '../domain/requests/calendar-date';
 import { firstName, type StaffMember } from '../domain/staff';
 import { formCard, showCardAction, type FormField } from './form-card';
+import { confirmAction, glanceCard } from './glance-card';
 import type { AdaptiveCard } from './render';
 
 type Element = Record<string, unknown>;
@@ -496,44 +497,52 @@ function seriesForm(data: StrategyCardView): Element {
   });
 }
 
-/** One strategy: why, who, partners, gaps and actions; the owner agrees here to a joint local strategy. */
+/** What the reader of a strategy's card is to do now, or what it waits for. */
+function strategyYourAction(data: StrategyCardView): string {
+  const { strategy, actions } = data.view;
+  const lead = data.lead?.name ?? 'the DEA';
+  if (data.allowed.has('agree')) return `Your action: ${data.lead?.name ?? 'Your DEA'} asks you to agree to this joint local strategy. It cannot go ahead until you do.`;
+  if (strategy.status === 'awaiting_agreement') return `Nothing for you to do now: waiting for ${data.owner?.name ?? 'the team leader'} to agree before it goes ahead.`;
+  if (strategy.status === 'closed') return 'Nothing for you to do now: this strategy is closed.';
+  if (strategy.status === 'not_agreed') return `Nothing for you to do now: ${data.owner?.name ?? 'the team leader'} did not agree, so it does not go ahead.`;
+  // The DEA leads the work; the owning team leader may add to it, but is not asked to.
+  if (data.allowed.has('add_action') && data.viewerId === strategy.leadId) {
+    const now = (data.now ?? new Date()).getTime();
+    const unnoted = (data.meetings ?? []).filter((m) => m.start.getTime() <= now && !m.notes).pop();
+    if (unnoted) return `Your action: record the notes of the meeting on ${describeMeeting(unnoted.start, unnoted.end)}.`;
+    if ((data.meetings ?? []).length === 0) return 'Your action: book the meetings with its partners.';
+    if (actions.length === 0) return 'Your action: add the actions agreed.';
+    return 'Your action: keep its actions up to date, and close it when it is done.';
+  }
+  return `Nothing for you to do now: waiting for ${lead} to take it forward.${data.allowed.has('add_action') ? ' You may add actions and book meetings too.' : ''}`;
+}
+
+/** One strategy at a glance: what it is and what to do, its meetings and actions; why, partners and gaps behind Show details. */
 export function strategyCard(data: StrategyCardView): AdaptiveCard {
   const { strategy, actions, partners, gaps } = data.view;
-  const body: Element[] = [heading(strategy.title), ...noteBlock(data.note)];
-  if (data.allowed.has('agree')) body.push(text(`${data.lead?.name ?? 'Your DEA'} asks you to agree to this joint local strategy. It cannot go ahead until you do.`, { weight: 'Bolder' }));
-  else if (strategy.status === 'awaiting_agreement') body.push(text(`Waiting for ${data.owner?.name ?? 'the team leader'} to agree before it goes ahead.`));
-  body.push(facts([['Kind', STRATEGY_KIND_LABELS[strategy.kind]], ['Status', STRATEGY_STATUS_LABELS[strategy.status]], ['Led by', data.lead?.name], ['Owned by', data.owner?.name]]));
-  body.push(text(`Why: ${strategy.why}`, { maxLines: 4 }));
   const partnerNames = [...strategy.internalPartners.map((p) => INTERNAL_PARTNER_LABELS[p]), ...partners.map((p) => p.name)];
-  body.push(
-    ...details(`strategy-${strategy.id}`, [
-      facts([
-        ['Partners', partnerNames.join(', ') || 'None named yet'],
-        ['Areas', strategy.areas.map((a) => STRATEGY_AREA_LABELS[a]).join(', ')],
-        ['Gaps found at', gaps.map((g) => g.label).join('; ')],
-        ['Gaps', strategy.gapNote],
-      ]),
-    ]),
-  );
-  body.push(...meetingBlocks(data));
-  body.push(text(actions.length ? 'Actions' : 'No actions yet.', { weight: 'Bolder', separator: true }));
+  const now = (data.now ?? new Date()).getTime();
+  const next = (data.meetings ?? []).find((m) => m.start.getTime() > now);
+  const blocks: Element[] = [...meetingBlocks(data)];
+  blocks.push(text(actions.length ? 'Actions' : 'No actions yet.', { weight: 'Bolder', separator: true }));
   const mayUpdate = data.allowed.has('update_action');
   for (const action of actions) {
-    const next = action.status === 'open' ? 'in_progress' : action.status === 'in_progress' ? 'done' : null;
-    body.push({
+    const nextStatus = action.status === 'open' ? 'in_progress' : action.status === 'in_progress' ? 'done' : null;
+    blocks.push({
       type: 'Container',
       items: [
         text(`${action.text}`),
         text(`${action.owner} · ${ACTION_STATUS_LABELS[action.status]}`, { isSubtle: true, spacing: 'None', size: 'Small' }),
-        ...(mayUpdate && next ? [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: next === 'done' ? 'Mark done' : 'Mark started', verb: 'strategy.action-status', data: { strategyId: strategy.id, actionId: action.id, status: next } }] }] : []),
+        ...(mayUpdate && nextStatus ? [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: nextStatus === 'done' ? 'Mark done' : 'Mark started', verb: 'strategy.action-status', data: { strategyId: strategy.id, actionId: action.id, status: nextStatus } }] }] : []),
       ],
     });
   }
   const buttons: Element[] = [];
+  const secondary: Element[] = [];
   const data0 = { strategyId: strategy.id, version: strategy.version };
   if (data.allowed.has('agree')) buttons.push({ type: 'Action.Execute', title: 'Agree', verb: 'strategy.agree', data: data0, style: 'positive' });
   if (data.allowed.has('decline')) {
-    buttons.push({ type: 'Action.ShowCard', title: 'Do not agree', card: { type: 'AdaptiveCard', body: [text('Tell the DEA you do not agree to this strategy going ahead?')], actions: [{ type: 'Action.Execute', title: 'Yes, do not agree', verb: 'strategy.decline', data: data0, style: 'destructive' }] } });
+    secondary.push(confirmAction({ title: 'Do not agree', verb: 'strategy.decline', data: data0, consequence: `Tell ${data.lead?.name ?? 'the DEA'} you do not agree to this strategy going ahead? It will not go ahead.`, confirmTitle: 'Yes, do not agree' }));
   }
   if (data.allowed.has('add_action')) {
     buttons.push(
@@ -550,10 +559,32 @@ export function strategyCard(data: StrategyCardView): AdaptiveCard {
         problems: data.form?.problems,
       }),
     );
+    buttons.push(seriesForm(data));
   }
-  if (data.allowed.has('add_action')) buttons.push(seriesForm(data));
   if (data.allowed.has('close')) {
-    buttons.push({ type: 'Action.ShowCard', title: 'Close', card: { type: 'AdaptiveCard', body: [text('Close this strategy? Its actions can no longer change.')], actions: [{ type: 'Action.Execute', title: 'Yes, close it', verb: 'strategy.close', data: data0, style: 'destructive' }] } });
+    secondary.push(confirmAction({ title: 'Close the strategy', verb: 'strategy.close', data: data0, consequence: 'Close this strategy? Its actions can no longer change, and no more meetings can be booked for it.', confirmTitle: 'Yes, close it' }));
   }
-  return card(body, buttons);
+  return glanceCard({
+    title: `Strategy: ${strategy.title}`,
+    subtitle: `${STRATEGY_KIND_LABELS[strategy.kind]} · ${STRATEGY_STATUS_LABELS[strategy.status]}`,
+    ...(data.note ? { note: data.note } : {}),
+    yourAction: strategyYourAction(data),
+    keyFacts: [
+      { label: 'Led by', value: data.lead?.name ?? 'Not known' },
+      { label: 'Owned by', value: data.owner?.name ?? 'Not known' },
+      ...(next ? [{ label: 'Next meeting', value: describeMeeting(next.start, next.end) }] : []),
+    ],
+    blocks,
+    details: {
+      facts: [
+        { label: 'Partners', value: partnerNames.join(', ') || 'None named yet' },
+        ...(strategy.areas.length ? [{ label: 'Areas', value: strategy.areas.map((a) => STRATEGY_AREA_LABELS[a]).join(', ') }] : []),
+        ...(gaps.length ? [{ label: 'Gaps found at', value: gaps.map((g) => g.label).join('; ') }] : []),
+      ],
+      paragraphs: [{ label: 'Why it is needed', value: strategy.why }, ...(strategy.gapNote ? [{ label: 'The gaps it addresses', value: strategy.gapNote }] : [])],
+    },
+    actions: buttons,
+    secondary,
+    problems: data.form?.problems ?? data.meetingForm?.problems,
+  });
 }

@@ -1,5 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { inChunks } from '../chunks';
+import { inChunks, MAX_LIST_PARAMETERS } from '../chunks';
 import { londonDateFast } from '../../domain/calendar/london-time';
 import type {
   AdviceFact,
@@ -11,9 +11,12 @@ import type {
   LabelledCount,
   QasFact,
   ReportReadModel,
+  RetentionReach,
   RequestFact,
   SupplierRequestFact,
 } from '../../domain/reports/ports';
+import type { RouteOutcomeCount } from '../../domain/retention-cases/ports';
+import { SqlRetentionCaseStore } from '../stores/retention-cases';
 import { ACTIVITY_KIND_LABELS, type ActivityKind, type SupplierRequestStatus } from '../../domain/hcp-activity/records';
 
 /** A date as the driver hands it back from a raw select: a Date (SQL Server) or UTC text (SQLite). */
@@ -267,5 +270,32 @@ export class SqlReportReadModel implements ReportReadModel {
     if (district !== null) q.andWhere('r.district = :district', { district });
     const rows = await q.getRawMany<{ status: string; dueOn: string; raisedAt: unknown; answeredAt: unknown }>();
     return rows.map((r) => ({ status: r.status as SupplierRequestStatus, dueOn: r.dueOn, raisedAt: rawDate(r.raisedAt), answeredAt: rawDateOrNull(r.answeredAt) }));
+  }
+
+  /**
+   * Retention cases by route and outcome through the retention store's one read, for the
+   * jobcentres of the reach: a cohort's are the DEA's own and their work coaches'.
+   */
+  async retentionOutcomes(reach: RetentionReach, from: Date, to: Date): Promise<RouteOutcomeCount[]> {
+    const jobcentreIds = 'deaIds' in reach ? await this.cohortJobcentres(reach.deaIds) : reach.district === null ? null : await this.districtJobcentres(reach.district);
+    return new SqlRetentionCaseStore(this.dataSource).outcomesByRoute({ from, to, jobcentreIds });
+  }
+
+  private async cohortJobcentres(deaIds: readonly string[]): Promise<string[]> {
+    const found = await inChunks(deaIds.map((d) => d.toLowerCase()), async (ids) => {
+      const rows = await this.qb()
+        .select('DISTINCT s.jobcentreId', 'jobcentreId')
+        .from('Staff', 's')
+        .where('(s.id IN (:...ids) OR s.deaId IN (:...ids)) AND s.jobcentreId IS NOT NULL', { ids })
+        .getRawMany<{ jobcentreId: string }>();
+      return rows.map((r) => r.jobcentreId.toLowerCase());
+      // The ids are sent twice, so half a chunk keeps the statement under SQL Server's parameter limit.
+    }, MAX_LIST_PARAMETERS / 2);
+    return [...new Set(found)];
+  }
+
+  private async districtJobcentres(district: string): Promise<string[]> {
+    const rows = await this.qb().select('j.id', 'id').from('Jobcentre', 'j').where('j.district = :district', { district }).getRawMany<{ id: string }>();
+    return rows.map((r) => r.id.toLowerCase());
   }
 }

@@ -3,6 +3,8 @@ import { addWeeks, isWorkingDay, longDate, weekOf, type ReportPeriod } from './p
 import { ADVICE_CHANNEL_LABELS, ADVICE_TYPE_LABELS, type AdviceChannel, type AdviceType } from '../specialist-advice/conversation';
 import { FEEDBACK_QUESTIONS } from './feedback';
 import { supplierTimeliness } from '../hcp-activity/rules';
+import type { RouteOutcomeCount } from '../retention-cases/ports';
+import { retentionTable } from './retention-table';
 import type { AdviceFact, AttendanceFact, FeedbackFact, HcpFact, HeldFact, LabelledCount, SupplierRequestFact } from './ports';
 import { countBy, oneDecimal, shown, slope, SMALL_COUNT, type ChartBar, type FigureTable, type Report } from './report';
 import { trialEnd, type Trial } from './trials';
@@ -27,6 +29,8 @@ export interface AdviceReportFacts {
   readonly attendance: readonly AttendanceFact[] | null;
   readonly supplierResponses: readonly SupplierRequestFact[] | null;
   readonly informationRequests: readonly SupplierRequestFact[] | null;
+  /** Retention cases registered in the period at the district's jobcentres (or all). */
+  readonly retention: readonly RouteOutcomeCount[];
   /** Today, London: a request past its due date and not answered is overdue. */
   readonly today: string;
 }
@@ -202,6 +206,7 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
 
   // Annex 4.
   tables.push(...annex4(f));
+  tables.push(retentionTable(f.retention));
 
   return {
     kind: 'specialist_advice',

@@ -4,6 +4,8 @@ import { CHANNEL_LABELS, type Channel } from '../requests/channels';
 import { REQUEST_TYPE_LABELS, type RequestType } from '../requests/support-request';
 import { addWeeks, longDate, weekOf, type ReportPeriod } from './period';
 import type { ConferenceFact, QasFact, RequestFact } from './ports';
+import type { RouteOutcomeCount } from '../retention-cases/ports';
+import { retentionTable } from './retention-table';
 import { countBy, median, oneDecimal, shown, type ChartBar, type FigureTable, type Report } from './report';
 
 /** How many weeks of requests the trend chart shows, up to the end of the period. */
@@ -19,6 +21,8 @@ export interface DeaReportFacts {
   readonly interventionsPerClaimant: readonly number[];
   readonly conferences: readonly ConferenceFact[];
   readonly qas: readonly QasFact[];
+  /** Retention cases registered in the period at the cohort's jobcentres. */
+  readonly retention: readonly RouteOutcomeCount[];
   /** Today, London: a request due before it and not answered is late. */
   readonly today: string;
 }
@@ -98,6 +102,8 @@ export function buildDeaReport(f: DeaReportFacts): Report {
     columns: ['Check', ...(['met', 'partly_met', 'not_met'] as QasResult[]).map((r) => QAS_RESULT_LABELS[r])],
     rows: standards.map((s) => [s === 'group' ? 'Group case conference check list' : QAS_LABELS[s], ...(['met', 'partly_met', 'not_met'] as QasResult[]).map((r) => String(f.qas.filter((q) => q.standard === s && q.result === r).length))]),
   });
+
+  tables.push(retentionTable(f.retention));
 
   const weeks = trendWeeks(p);
   const bars: ChartBar[] = weeks.map((w) => {

@@ -1,4 +1,5 @@
 import type { SupplierRequestStatus } from '../hcp-activity/records';
+import type { RouteOutcomeCount } from '../retention-cases/ports';
 
 /**
  * The read models the reports are made from. Each method is one query; each returns facts with no
@@ -86,6 +87,9 @@ export interface SupplierRequestFact {
   readonly answeredAt: Date | null;
 }
 
+/** Whose retention cases a report counts: a DEA's cohort (theirs and their coaches' jobcentres), or a district (null: all). */
+export type RetentionReach = { readonly deaIds: readonly string[] } | { readonly district: string | null };
+
 export interface ReportReadModel {
   hcps(district: string | null): Promise<HcpFact[]>;
   adviceConversations(district: string | null, from: Date, to: Date): Promise<AdviceFact[]>;
@@ -108,6 +112,8 @@ export interface ReportReadModel {
   supplierResponses(district: string | null, from: Date, to: Date): Promise<SupplierRequestFact[] | null>;
   /** Ad hoc requests for information raised in the period (due within 5 working days). */
   informationRequests(district: string | null, from: Date, to: Date): Promise<SupplierRequestFact[] | null>;
+  /** Retention cases registered in the period at the jobcentres of this reach, by route and outcome. */
+  retentionOutcomes(reach: RetentionReach, from: Date, to: Date): Promise<RouteOutcomeCount[]>;
 }
 
 /** A held conversation, as the feedback after it needs it. */

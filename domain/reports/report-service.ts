@@ -62,14 +62,15 @@ export class ReportService {
     const { read } = this.deps;
     if (audience.kind === 'dea') {
       const weeks = trendWeeks(period);
-      const [requests, requestTimes, interventionsPerClaimant, conferences, qas] = await Promise.all([
+      const [requests, requestTimes, interventionsPerClaimant, conferences, qas, retention] = await Promise.all([
         read.requests(audience.deaIds, period.from, period.to),
         read.requestTimes(audience.deaIds, weeks[0]!.from, weeks[weeks.length - 1]!.to),
         read.interventionsPerClaimant(audience.deaIds, period.from, period.to),
         read.groupConferences(audience.deaIds, period.from, period.to),
         read.qasResults(audience.deaIds, period.from, period.to),
+        read.retentionOutcomes({ deaIds: audience.deaIds }, period.from, period.to),
       ]);
-      return buildDeaReport({ scope: audience.label, period, requests, requestTimes, interventionsPerClaimant, conferences, qas, today: londonDateFast(this.deps.clock.now()) });
+      return buildDeaReport({ scope: audience.label, period, requests, requestTimes, interventionsPerClaimant, conferences, qas, retention, today: londonDateFast(this.deps.clock.now()) });
     }
     const district = audience.district;
     const hcps = await read.hcps(district);
@@ -81,7 +82,7 @@ export class ReportService {
         return trial.start < end ? read.held(d, londonToUtc(trial.start, '00:00'), londonToUtc(end, '00:00')) : Promise.resolve([]);
       }),
     ).then((lists) => lists.flat());
-    const [conversations, held, feedback, supportingActivity, attendance, supplierResponses, informationRequests] = await Promise.all([
+    const [conversations, held, feedback, supportingActivity, attendance, supplierResponses, informationRequests, retention] = await Promise.all([
       read.adviceConversations(district, period.from, period.to),
       trialHeld,
       read.feedback(['after_conversation', 'periodic'], district, period.from, period.to),
@@ -89,8 +90,9 @@ export class ReportService {
       read.attendance(district, period.from, period.to),
       read.supplierResponses(district, period.from, period.to),
       read.informationRequests(district, period.from, period.to),
+      read.retentionOutcomes({ district }, period.from, period.to),
     ]);
-    return buildAdviceReport({ scope: audience.label, period, hcps, conversations, held, trialOf: (d) => this.deps.trials.of(d), feedback, supportingActivity, attendance, supplierResponses, informationRequests, today: londonDateFast(this.deps.clock.now()) });
+    return buildAdviceReport({ scope: audience.label, period, hcps, conversations, held, trialOf: (d) => this.deps.trials.of(d), feedback, supportingActivity, attendance, supplierResponses, informationRequests, retention, today: londonDateFast(this.deps.clock.now()) });
   }
 
   /** The districts that have HCPs. */

@@ -163,11 +163,21 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(cardText(proposed.card)).toContain('Sent to Tom Baker to agree. It goes ahead once they do.');
     // The lead cannot add actions before agreement: the card offers nothing yet.
     expect(cardVerbs(proposed.card)).toEqual([]);
+    expect(cardText(proposed.card)).toContain('Nothing for you to do now: waiting for Tom Baker to agree before it goes ahead.');
 
     await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.wctl))).includes('Psychosis support'));
     const ownerCard = bot.connector.sentTo(chat(PEOPLE.wctl))[0]!.attachments![0]!.content as Record<string, unknown>;
     expect(cardText(ownerCard)).toContain('Dana Morgan asks you to agree to this joint local strategy');
     expect(cardVerbs(ownerCard)).toEqual(['strategy.agree', 'strategy.decline']);
+    // At a glance: what it is, then the action; why behind Show details; not agreeing is never a first button, and is confirmed.
+    const ownerBody = ownerCard.body as Record<string, unknown>[];
+    expect(ownerBody[0]).toMatchObject({ text: 'Strategy: Psychosis support' });
+    expect(ownerBody.find((b) => typeof b.text === 'string' && /^(Your action|Nothing for you to do now)/.test(b.text))).toMatchObject({ text: 'Your action: Dana Morgan asks you to agree to this joint local strategy. It cannot go ahead until you do.' });
+    expect(JSON.stringify(ownerBody.find((b) => b.id === 'details'))).toContain('Five cases this autumn had no local provision.');
+    expect(ownerBody.find((b) => b.id === 'details')).toMatchObject({ isVisible: false });
+    const ownerActions = ownerCard.actions as Record<string, unknown>[];
+    expect(ownerActions.map((a) => [a.title, a.mode ?? 'primary'])).toEqual([['Agree', 'primary'], ['Do not agree', 'secondary']]);
+    expect(JSON.stringify(ownerActions[1])).toContain('"style":"destructive"');
     const data = JSON.stringify(ownerCard).match(/"strategyId":"([^"]+)","version":(\d+)/)!;
     const [strategyId, version] = [data[1]!, Number(data[2])];
 
@@ -175,6 +185,7 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(cardText((await invokeAs(bot, PEOPLE.coach, 'strategy.open', { strategyId })).card)).not.toContain('Psychosis');
     const agreed = await invokeAs(bot, PEOPLE.wctl, 'strategy.agree', { strategyId, version });
     expect(cardText(agreed.card)).toContain('You agreed. The DEA has been told it can go ahead.');
+    expect(cardText(agreed.card)).toContain('Nothing for you to do now: waiting for Dana Morgan to take it forward. You may add actions and book meetings too.');
     expect(cardVerbs(agreed.card)).toEqual(['strategy.add-action', 'strategy.meetings', 'strategy.close']);
     await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.dea))).includes('Going ahead'));
 

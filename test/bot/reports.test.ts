@@ -36,21 +36,29 @@ describe('reports through the bot (real HTTP, real SQLite, the chart drawn by ve
       ...Array.from({ length: 6 }, () => ({ requesterId: staff.coach, deaId: staff.dea, type: 'skill_support', status: 'accepted', channel: 'skill_conference', requiredBy: '2026-03-12', createdAt: at('2026-03-10'), events: [['accepted', at('2026-03-11')]] as const })),
       { requesterId: staff.coach, deaId: staff.dea, type: 'skill_support', status: 'submitted', channel: null, requiredBy: '2026-03-18', createdAt: at('2026-03-13') },
     ]);
+    // Retention cases registered on 10 March at the DEA's jobcentre: 5 resolved by the employer adviser, 1 still open with the DEA.
+    const deaJobcentre = (await directory.findById(staff.dea))!.jobcentreId!;
+    await insertRows(ds, 'RetentionCase', Array.from({ length: 6 }, (_, i) => ({ id: randomUUID(), number: 900 + i, employerAdviserId: staff.coach, jobcentreId: deaJobcentre, personName: 'Fixture Person', employer: 'Fixture Ltd', need: 'Fixture', assessment: i < 5 ? 'straightforward' : 'possibly_complex', status: i < 5 ? 'closed' : 'in_progress', route: i < 5 ? 'employer_adviser' : 'dea_support_intervention', outcome: i < 5 ? 'retained_with_adjustments' : null, closedAt: i < 5 ? at('2026-03-11') : null, createdAt: at('2026-03-10'), version: 1 })));
     for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl, MANAGER, PERFORMANCE]) await exchange(bot, who, 'help');
     bot.connector.clear();
   });
   afterAll(async () => bot.close());
 
-  it('"report last week": the activity manager gets a card with the chart inline, the same figures as text, and a CSV link', async () => {
+  it('"report last week": the activity manager gets a card with the chart (by a signed link, the card being too full to hold it), the same figures as text, and a CSV link', async () => {
     const card = firstCard(await exchange(bot, MANAGER, 'report last week'));
     const text = cardText(card);
     expect(text).toContain('Specialist Advice report: weekly');
     expect(text).toContain('Week of 9 March 2026 · Surrey and Sussex');
     expect(text).toContain('In this period: 13 conversations asked for, 12 held.');
     const body = JSON.stringify(card);
-    const image = /"url":"(data:image\/png;base64,[^"]+)"/.exec(body)?.[1];
-    expect(image).toBeDefined();
-    const png = Buffer.from(image!.slice('data:image/png;base64,'.length), 'base64');
+    // With every table behind "Show all figures", this card is over the size that may carry the image itself.
+    expect(body).not.toContain('data:image/png');
+    const image = (card.body as { type: string; url?: string }[]).find((b) => b.type === 'Image')?.url;
+    expect(image?.startsWith(`${bot.url}/reports/file?t=`)).toBe(true);
+    const chart = await fetch(image!);
+    expect(chart.status).toBe(200);
+    expect(chart.headers.get('content-type')).toBe('image/png');
+    const png = Buffer.from(await chart.arrayBuffer());
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBeGreaterThan(400); // width
     // The chart's figures as text too: trial week 1 (none) and week 2 (12).
@@ -86,6 +94,14 @@ describe('reports through the bot (real HTTP, real SQLite, the chart drawn by ve
     expect(dea).toContain('DEA support report: weekly');
     expect(dea).toContain('7 requests made in this period.');
     expect(dea).toContain('6 of 6 requests due in this period were answered by the required date.');
+    expect(dea).toContain('Retention cases by route');
+    expect(dea).toContain('Employer adviser alone**: Open: fewer than 5 · Kept job: 5 · Managed transfer: fewer than 5');
+    const deaCard = firstCard(await exchange(bot, PEOPLE.dea, 'report last week'));
+    const deaCsv = await fetch((deaCard.actions as { type: string; url: string }[]).find((a) => a.type === 'Action.OpenUrl')!.url);
+    expect(deaCsv.status).toBe(200);
+    const deaContent = await deaCsv.text();
+    expect(deaContent).toContain('Retention cases by route\r\nRoute,Open,Kept job,Managed transfer,Did not keep job,Other\r\n');
+    expect(deaContent).toContain('\r\nEmployer adviser alone,fewer than 5,5,fewer than 5,fewer than 5,fewer than 5\r\n');
     expect(visibleText(await exchange(bot, PEOPLE.coach, 'report last week'))).toContain('Reports are for HCP Activity Managers and performance managers');
     expect(visibleText(await exchange(bot, MANAGER, 'report sometime'))).toContain('"sometime" is not a period I know');
     const monthly = cardText(firstCard(await exchange(bot, PEOPLE.wctl, 'report 2026-03')));

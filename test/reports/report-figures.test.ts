@@ -137,6 +137,28 @@ describe('report figures against a hand-counted fixture (real SQLite, the read m
     const supplier = (n: number, kind: string, raised: string, due: string, answered: string | null) => ({ id: randomUUID(), number: n, kind, status: answered ? 'answered' : 'open', district: 'Surrey and Sussex', hcpId: null, fromDate: null, toDate: null, details: 'Fixture', caseReference: null, raisedById: ids.manager, raisedAt: at(raised), dueOn: due, answeredAt: answered ? at(answered) : null, answeredById: null, answer: null, version: 1 });
     await insertRows(ds, 'SupplierRequest', [supplier(1, 'provision', '2026-03-09', '2026-03-23', '2026-03-10'), supplier(2, 'ad_hoc_information', '2026-03-09', '2026-03-16', '2026-03-12'), supplier(3, 'ad_hoc_information', '2026-03-10', '2026-03-17', null)]);
 
+    /*
+     * Retention cases. Week 2: Crawley 5 resolved by the employer adviser (kept their job), 2 taken
+     * by the DEA as a support intervention (still open), 1 with the next step not agreed; Hastings 6
+     * where the DEA supported the employer adviser (managed transfer); Carlisle 7 resolved by the
+     * employer adviser (outside the DEA's cohort and Surrey and Sussex). Week 1: Crawley 5 more
+     * resolved by the employer adviser (outside the period).
+     */
+    let caseNumber = 0;
+    const retention = (n: number, jobcentreId: string, route: string | null, outcome: string | null, createdAt: Date) =>
+      Array.from({ length: n }, () => {
+        caseNumber += 1;
+        return { id: randomUUID(), number: caseNumber, employerAdviserId: ids.manager, jobcentreId, deaId: null, workPsychologistId: null, hcpId: null, hcpAdvice: null, personName: 'Fixture Person', employer: 'Fixture Ltd', need: 'Fixture', nino: null, surname: null, assessment: route === 'employer_adviser' ? 'straightforward' : 'possibly_complex', status: outcome ? 'closed' : route ? 'in_progress' : 'consulting', route, agreedNote: null, interventionRequestId: null, outcome, outcomeNote: null, outcomeById: null, closedAt: outcome ? createdAt : null, createdAt, version: 1 };
+      });
+    await insertRows(ds, 'RetentionCase', [
+      ...retention(5, jc.Crawley!.id, 'employer_adviser', 'retained_with_adjustments', at('2026-03-10')),
+      ...retention(2, jc.Crawley!.id, 'dea_support_intervention', null, at('2026-03-11')),
+      ...retention(1, jc.Crawley!.id, null, null, at('2026-03-12')),
+      ...retention(6, jc.Hastings!.id, 'dea_supports_employer_adviser', 'managed_transfer', at('2026-03-12')),
+      ...retention(7, jc.Carlisle!.id, 'employer_adviser', 'retained_with_adjustments', at('2026-03-13')),
+      ...retention(5, jc.Crawley!.id, 'employer_adviser', 'retained_with_adjustments', at('2026-03-03')),
+    ]);
+
     service = new ReportService({
       read: new SqlReportReadModel(ds),
       people: new SqlReportPeople(ds),
@@ -282,5 +304,39 @@ describe('report figures against a hand-counted fixture (real SQLite, the read m
     // The DEA sees the same figures for their own cohort.
     const [own] = await audienceOf('dea');
     expect((await service.build(own!, PERIOD)).headlines).toEqual(report.headlines);
+  });
+
+  it('retention cases by route and outcome: the cohort jobcentres for the DEA and their team leader, the district or all for the others', async () => {
+    const read = new SqlReportReadModel(db.dataSource);
+    // Raw counts behind the suppressed figures, hand-counted above: Crawley and Hastings only.
+    expect(await read.retentionOutcomes({ deaIds: [ids.dea] }, PERIOD.from, PERIOD.to)).toEqual(
+      expect.arrayContaining([
+        { route: 'employer_adviser', outcome: 'retained_with_adjustments', count: 5 },
+        { route: 'dea_support_intervention', outcome: null, count: 2 },
+        { route: null, outcome: null, count: 1 },
+        { route: 'dea_supports_employer_adviser', outcome: 'managed_transfer', count: 6 },
+      ]),
+    );
+    expect(await read.retentionOutcomes({ deaIds: [ids.dea] }, PERIOD.from, PERIOD.to)).toHaveLength(4);
+    expect(await read.retentionOutcomes({ deaIds: [] }, PERIOD.from, PERIOD.to)).toEqual([]);
+
+    const F = 'fewer than 5';
+    const columns = ['Route', 'Open', 'Kept job', 'Managed transfer', 'Did not keep job', 'Other'];
+    // Rows of nothing but "fewer than 5" are left out (the DEA Support Intervention's 2 open, the 1 not agreed).
+    const cohort = [
+      ['Employer adviser alone', F, '5', F, F, F],
+      ['Employer adviser with DEA support', F, F, '6', F, F],
+    ];
+    for (const who of ['dea', 'wctl'] as const) {
+      const [mine] = await audienceOf(who);
+      const report = await service.build(mine!, PERIOD);
+      expect(report.tables.find((t) => t.title === 'Retention cases by route')).toEqual(expect.objectContaining({ columns, note: 'Routes not listed had fewer than 5 in every column.' }));
+      expect(table(report, 'Retention cases by route')).toEqual(cohort);
+    }
+    // Surrey and Sussex: the same as the cohort here (Crawley and Hastings); every district adds Carlisle's 7.
+    const [district] = await audienceOf('manager');
+    expect(table(await service.build(district!, PERIOD), 'Retention cases by route')).toEqual(cohort);
+    const [all] = await audienceOf('performance');
+    expect(table(await service.build(all!, PERIOD), 'Retention cases by route')[0]).toEqual(['Employer adviser alone', F, '12', F, F, F]);
   });
 });

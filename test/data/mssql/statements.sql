@@ -1836,6 +1836,12 @@ SELECT "r"."status" AS "status", "r"."dueOn" AS "dueOn", "r"."raisedAt" AS "rais
   WHERE "r"."kind" IN (@0) AND "r"."raisedAt" >= @1 AND "r"."raisedAt" < @2;
 --   @0 string, @1 Date, @2 Date
 
+-- SqlReportReadModel.retentionOutcomes
+SELECT DISTINCT "s"."jobcentreId" AS "jobcentreId"
+  FROM "staff" "s"
+  WHERE ("s"."id" IN (@0, @1) OR "s"."deaId" IN (@2, @3)) AND "s"."jobcentreId" IS NOT NULL;
+--   @0 string, @1 string, @2 string, @3 string
+
 -- SqlFeedbackStore.answered
 SELECT COUNT(1) AS "cnt"
   FROM "report_feedback" "ReportFeedback"

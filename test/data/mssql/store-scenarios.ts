@@ -537,6 +537,7 @@ export const SUBJECTS: readonly Subject[] = [
     attendance: (s) => s.attendance(null, AT, LATER),
     supplierResponses: (s) => s.supplierResponses('Surrey and Sussex', AT, LATER),
     informationRequests: (s) => s.informationRequests(null, AT, LATER),
+    retentionOutcomes: (s, { n }) => s.retentionOutcomes({ deaIds: list(n) }, AT, LATER),
   }),
   store(SqlFeedbackStore, ({ dataSource }) => new SqlFeedbackStore(dataSource), {
     answered: (s) => s.answered(ID, OTHER),
