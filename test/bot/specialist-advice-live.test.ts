@@ -197,4 +197,33 @@ describe('Specialist Advice: live cards, diaries after the click, HCP breaks, pa
     clock.at = new Date(new Date(later).getTime() - 60_000);
     expect(await bot.app.jobs.remindAdvicePacks!()).toBe(0);
   });
+
+  it('the working day before skips bank holidays: a Tuesday after Christmas is reminded on Christmas Eve, not on the Monday holiday', async () => {
+    // Thursday 24 December 2026; Friday 25 and Monday 28 (Boxing Day's substitute) are bank holidays.
+    clock.at = new Date('2026-12-24T09:00:00Z');
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', REQUEST);
+    const slots = slotsOf(asked.card);
+    // Booking itself offers no time on the holidays.
+    expect(slots.filter((s) => s.startsWith('2026-12-25') || s.startsWith('2026-12-28'))).toEqual([]);
+    let row = await rowOf();
+    let tuesday = slots.find((s) => s.startsWith('2026-12-29'));
+    if (!tuesday) {
+      const times = await invokeAs(bot, PEOPLE.coach, 'advice.times', { conversationId: row.id, version: row.version });
+      tuesday = slotsOf(times.card).find((s) => s.startsWith('2026-12-29'))!;
+      row = await rowOf();
+    }
+    await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: tuesday });
+    await settle();
+    bot.connector.clear();
+
+    clock.at = new Date('2026-12-24T14:59:00Z');
+    expect(await bot.app.jobs.remindAdvicePacks!()).toBe(0);
+    clock.at = new Date('2026-12-24T15:00:00Z');
+    expect(await bot.app.jobs.remindAdvicePacks!()).toBe(1);
+    expect(await rowOf()).toMatchObject({ packRemindedAt: new Date('2026-12-24T15:00:00Z') });
+    expect((await chatOf(CONTACT)).lines).toEqual([expect.stringContaining('the conversation is on Tuesday 29 December 2026')]);
+    // Nothing more on the holiday itself.
+    clock.at = new Date('2026-12-28T15:00:00Z');
+    expect(await bot.app.jobs.remindAdvicePacks!()).toBe(0);
+  });
 });
