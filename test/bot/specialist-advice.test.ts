@@ -133,7 +133,8 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     await bot.app.notifier.idle();
     const coachText = bot.connector.sentTo(chat(PEOPLE.coach)).map((a) => visibleText([a])).join('\n');
     expect(coachText).toContain('Add these actions to the claimant’s Action Plan:');
-    expect(coachText).toContain('Specialist Advice three-way conversation SA-000001 held on Monday 23 November 2026. Actions agreed for the Action Plan: Try a 4-week work trial; refer to Access to Work');
+    expect(coachText).toContain('SA-000001: Specialist Advice three-way conversation held on Monday 23 November 2026.');
+    expect(coachText).toContain('Actions agreed for the Action Plan: Try a 4-week work trial; refer to Access to Work');
     // The contact gets the GP notification (the claimant agreed), not the notes.
     // The contact's card is updated in place, and a line says what to do.
     expect((await delivered(CONTACT)).join('\n')).toContain('Specialist Advice SA-000001: the HCP recorded the notes. Your action: send the GP notification.');

@@ -208,6 +208,9 @@ describe('the Notes Template', () => {
   });
 
   it('the text for LMS names the reference and the actions, nothing clinical', () => {
-    expect(lmsText('SA-000001', 'Monday 23 November 2026', 'Try a work trial.')).toBe('Specialist Advice three-way conversation SA-000001 held on Monday 23 November 2026. Actions agreed for the Action Plan: Try a work trial.');
+    expect(lmsText('SA-000001', 'Monday 23 November 2026', 'Try a work trial.')).toEqual([
+      'SA-000001: Specialist Advice three-way conversation held on Monday 23 November 2026.',
+      'Actions agreed for the Action Plan: Try a work trial.',
+    ]);
   });
 });
