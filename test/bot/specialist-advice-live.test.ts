@@ -140,7 +140,8 @@ describe('Specialist Advice: live cards, diaries after the click, HCP breaks, pa
     expect(cardText(saved.card)).toContain('Saved Helen Okoro’s breaks: 2 a week.');
     expect(cardText(saved.card)).toContain('Breaks: Monday 11:30-12:00; Tuesday 12:30-13:00');
 
-    // Two hours' notice from 09:00: without the break 11:00 would be offered; the preparation and the hour fit only after it.
+    // At 10:40 the preparation could start at 11:00 without the break; the preparation and the hour fit only after it.
+    clock.at = new Date('2026-11-23T10:40:00Z');
     const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', REQUEST);
     expect(slotsOf(asked.card)[0]).toBe('2026-11-23T12:00:00.000Z');
     const row = await rowOf();

@@ -73,11 +73,11 @@ describe('HCP breaks', () => {
 
   it('no time is proposed across a break, and the day’s free gaps leave it out', () => {
     const breaks = [{ hcpId: 'hcp', weekday: 'monday' as const, start: '12:30', end: '13:00' }];
-    const now = new Date('2026-11-23T10:00:00Z');
+    const now = new Date('2026-11-23T11:10:00Z');
     const to = new Date('2026-12-23T00:00:00Z');
     const plan = { baseJobcentreId: 'crawley', days: new Map<string, string>() };
     const [first] = proposeSlots({ hcp: withBreaks(hcp, breaks, now, to), coach: { ...hcp, id: 'coach' }, sitePlan: plan, jobcentreId: 'crawley', channel: 'telephone', complex: false, now });
-    // 12:00 is two hours' notice; 12:00 to 13:30 would cross the break, so the first time is after it.
+    // 11:30 is the next half hour; 11:30 to 13:00 would cross the break, so the first time is after it.
     expect(first!.prepStart.toISOString()).toBe('2026-11-23T13:00:00.000Z');
     const day = planHcpDay('2026-11-23', hcp, plan, [], breaks);
     expect(day.breaks.map((b) => b.start.toISOString())).toEqual(['2026-11-23T12:30:00.000Z']);
