@@ -33,7 +33,7 @@ export interface AdviceCardView {
   /** Times to choose from, when they were looked up for this answer. */
   readonly proposals?: readonly AdviceSlot[];
   readonly claimantText?: string;
-  readonly lmsText?: string;
+  readonly lmsText?: readonly string[];
   readonly note?: { readonly text: string; readonly tone: 'good' | 'attention' };
   readonly form?: { readonly values?: Readonly<Record<string, string>>; readonly problems?: Readonly<Record<string, string>> };
   /** Today, YYYY-MM-DD, for the notes' signature date. */

@@ -22,12 +22,14 @@ export function facts(rows: readonly (readonly [string, string])[]): Element {
 }
 
 /** Text to copy into another system, set apart in a fixed-width font as the other cards do. */
-export function copyBox(label: string, text: string): Element {
+export function copyBox(label: string, text: string | readonly string[]): Element {
+  // Each line its own block: a host that joins single line breaks into one paragraph cannot run them together.
+  const lines = typeof text === 'string' ? [text] : text;
   return {
     type: 'Container',
     items: [
       { type: 'TextBlock', text: label, weight: 'Bolder', wrap: true },
-      { type: 'TextBlock', text, wrap: true, fontType: 'Monospace', spacing: 'Small' },
+      ...lines.map((line): Element => ({ type: 'TextBlock', text: line, wrap: true, fontType: 'Monospace', spacing: 'Small' })),
     ],
   };
 }

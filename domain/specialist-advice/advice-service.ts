@@ -3,12 +3,12 @@ import type { Participant } from '../calendar/free-time';
 import { addDays, londonDateFast, londonToUtc } from '../calendar/london-time';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import { describeMeeting, isCalendarDate } from '../requests/calendar-date';
-import { hasRole, type Jobcentre, type StaffMember } from '../staff';
+import { hasRole, type BankHolidayRegion, type Jobcentre, type StaffMember } from '../staff';
 import { assertAdvice, partOf, type AdviceAction, type AdvicePart } from './advice-policy';
 import { ADVICE_CHANNEL_LABELS, ADVICE_DIARY_WORK, canMove, type AdviceConversation, type AdviceNotes, type AdviceStatus, type DiaryEntry, type HcpBreak, type SiteDay } from './conversation';
 import { parseBreaks, type BreaksInput } from './breaks';
 import { readHcpDays, type HcpDay } from './hcp-day';
-import { packReminderDue, PACK_REMINDER_LOOKAHEAD_DAYS } from './pack-reminder';
+import { packReminderDue, packReminderMaybeDue, PACK_REMINDER_LOOKAHEAD_DAYS } from './pack-reminder';
 import { checkNotes, type NotesInput } from './notes';
 import type { AdviceChanges, AdviceHappening, AdviceServiceDeps } from './ports';
 import { parseAdviceRequest, type AdviceRequestInput } from './request-form';
@@ -458,7 +458,11 @@ export class AdviceService {
    */
   async remindPacks(): Promise<number> {
     const now = this.deps.clock.now();
-    const due = (await this.deps.store.packsNotReady(now, new Date(now.getTime() + PACK_REMINDER_LOOKAHEAD_DAYS * 86_400_000), 50)).filter((c) => packReminderDue(c, now));
+    const candidates = (await this.deps.store.packsNotReady(now, new Date(now.getTime() + PACK_REMINDER_LOOKAHEAD_DAYS * 86_400_000), 50)).filter((c) => packReminderMaybeDue(c, now));
+    // The working day before depends on the jobcentre's bank holidays: one look-up per jobcentre.
+    const regions = new Map<string, BankHolidayRegion>();
+    for (const id of new Set(candidates.map((c) => c.jobcentreId))) regions.set(id, (await this.deps.people.jobcentre(id))?.bankHolidayRegion ?? 'england-and-wales');
+    const due = candidates.filter((c) => packReminderDue(c, now, regions.get(c.jobcentreId) ?? 'england-and-wales'));
     let reminded = 0;
     for (const c of due) {
       const told = await this.deps.uow.run(async () => {

@@ -62,7 +62,11 @@ export function checkNotes(input: NotesInput, today: string): CheckedNotes {
   return { conditions, impact, functioning, actions, findings, signedName, signedOn };
 }
 
-/** What the coach puts into LMS after the conversation: the reference and the agreed actions, nothing clinical. */
-export function lmsText(reference: string, heldOn: string, actions: string): string {
-  return `Specialist Advice three-way conversation ${reference} held on ${heldOn}. Actions agreed for the Action Plan: ${actions}`;
+/**
+ * What the coach puts into LMS after the conversation: the reference and the agreed actions, nothing
+ * clinical. One line each, the reference starting the first, so a narrow box never breaks it at its
+ * hyphen (which would put a line break inside what the coach copies).
+ */
+export function lmsText(reference: string, heldOn: string, actions: string): readonly string[] {
+  return [`${reference}: Specialist Advice three-way conversation held on ${heldOn}.`, `Actions agreed for the Action Plan: ${actions}`];
 }

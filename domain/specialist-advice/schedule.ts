@@ -17,9 +17,6 @@ export const COMPLEX_PREPARATION_MINUTES = 60;
 export const BOOKING_HORIZON_DAYS = 28;
 /** Proposed times: the earliest on different days. */
 export const PROPOSALS = 3;
-/** At least this long before a booked conversation, so the contact can prepare the information pack. */
-export const MIN_NOTICE_MINUTES = 120;
-
 export function preparationMinutes(complex: boolean): number {
   return complex ? COMPLEX_PREPARATION_MINUTES : PREPARATION_MINUTES;
 }
@@ -55,12 +52,13 @@ export interface SlotQuestion {
 
 /**
  * The earliest times, one a day, when the HCP and the coach are both free for the preparation
- * and the conversation; face to face only on the HCP's days at the jobcentre.
+ * and the conversation; face to face only on the HCP's days at the jobcentre. The notice needed
+ * is the preparation itself: it starts no earlier than the next half hour from now, and the
+ * conversation straight after it. Sooner than that is an ad hoc conversation, without preparation.
  */
 export function proposeSlots(q: SlotQuestion): AdviceSlot[] {
   const prep = preparationMinutes(q.complex);
   const count = q.count ?? PROPOSALS;
-  const notBefore = new Date(q.now.getTime() + MIN_NOTICE_MINUTES * 60_000);
   const out: AdviceSlot[] = [];
   const today = londonDateFast(q.now);
   for (let d = 0; d <= BOOKING_HORIZON_DAYS && out.length < count; d += 1) {
@@ -72,7 +70,7 @@ export function proposeSlots(q: SlotQuestion): AdviceSlot[] {
       to: londonToUtc(addDays(date, 1), '00:00'),
       durationMinutes: prep + CONVERSATION_MINUTES,
       stepMinutes: 30,
-      notBefore,
+      notBefore: q.now,
       count: 1,
     });
     if (slot) out.push({ prepStart: slot.start, start: new Date(slot.start.getTime() + prep * 60_000), end: slot.end });

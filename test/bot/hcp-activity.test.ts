@@ -15,10 +15,10 @@ const BOOKING = { surname: 'Zebedee', nino: 'AB123456C', benefit: 'UC', healthCo
 
 describe('HCP supporting activity, weekly note, attendance and the activity manager (real HTTP, real SQLite)', () => {
   let bot: TestBot;
-  // Monday 23 November 2026, 10:00 in London.
-  const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
+  // Monday 23 November 2026, 12:00 in London.
+  const clock = new TestClock(new Date('2026-11-23T12:00:00Z'));
   beforeEach(async () => {
-    clock.at = new Date('2026-11-23T10:00:00Z');
+    clock.at = new Date('2026-11-23T12:00:00Z');
     bot = await startTestBot({ clock });
     for (const who of [PEOPLE.coach, PEOPLE.hcp, PEOPLE.wctl, CONTACT, MANAGER]) await exchange(bot, who, 'help');
     bot.connector.clear();

@@ -140,7 +140,8 @@ describe('Specialist Advice: live cards, diaries after the click, HCP breaks, pa
     expect(cardText(saved.card)).toContain('Saved Helen Okoro’s breaks: 2 a week.');
     expect(cardText(saved.card)).toContain('Breaks: Monday 11:30-12:00; Tuesday 12:30-13:00');
 
-    // Two hours' notice from 09:00: without the break 11:00 would be offered; the preparation and the hour fit only after it.
+    // At 10:40 the preparation could start at 11:00 without the break; the preparation and the hour fit only after it.
+    clock.at = new Date('2026-11-23T10:40:00Z');
     const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', REQUEST);
     expect(slotsOf(asked.card)[0]).toBe('2026-11-23T12:00:00.000Z');
     const row = await rowOf();
@@ -195,6 +196,35 @@ describe('Specialist Advice: live cards, diaries after the click, HCP breaks, pa
     row = await rowOf();
     await invokeAs(bot, CONTACT, 'advice.pack', { conversationId: row.id, version: row.version });
     clock.at = new Date(new Date(later).getTime() - 60_000);
+    expect(await bot.app.jobs.remindAdvicePacks!()).toBe(0);
+  });
+
+  it('the working day before skips bank holidays: a Tuesday after Christmas is reminded on Christmas Eve, not on the Monday holiday', async () => {
+    // Thursday 24 December 2026; Friday 25 and Monday 28 (Boxing Day's substitute) are bank holidays.
+    clock.at = new Date('2026-12-24T09:00:00Z');
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', REQUEST);
+    const slots = slotsOf(asked.card);
+    // Booking itself offers no time on the holidays.
+    expect(slots.filter((s) => s.startsWith('2026-12-25') || s.startsWith('2026-12-28'))).toEqual([]);
+    let row = await rowOf();
+    let tuesday = slots.find((s) => s.startsWith('2026-12-29'));
+    if (!tuesday) {
+      const times = await invokeAs(bot, PEOPLE.coach, 'advice.times', { conversationId: row.id, version: row.version });
+      tuesday = slotsOf(times.card).find((s) => s.startsWith('2026-12-29'))!;
+      row = await rowOf();
+    }
+    await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: tuesday });
+    await settle();
+    bot.connector.clear();
+
+    clock.at = new Date('2026-12-24T14:59:00Z');
+    expect(await bot.app.jobs.remindAdvicePacks!()).toBe(0);
+    clock.at = new Date('2026-12-24T15:00:00Z');
+    expect(await bot.app.jobs.remindAdvicePacks!()).toBe(1);
+    expect(await rowOf()).toMatchObject({ packRemindedAt: new Date('2026-12-24T15:00:00Z') });
+    expect((await chatOf(CONTACT)).lines).toEqual([expect.stringContaining('the conversation is on Tuesday 29 December 2026')]);
+    // Nothing more on the holiday itself.
+    clock.at = new Date('2026-12-28T15:00:00Z');
     expect(await bot.app.jobs.remindAdvicePacks!()).toBe(0);
   });
 });

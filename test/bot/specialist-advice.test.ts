@@ -31,10 +31,10 @@ const REQUEST = {
 
 describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded calendar)', () => {
   let bot: TestBot;
-  // Monday 23 November 2026, 09:00 in London.
-  const clock = new TestClock(new Date('2026-11-23T09:00:00Z'));
+  // Monday 23 November 2026, 11:00 in London.
+  const clock = new TestClock(new Date('2026-11-23T11:00:00Z'));
   beforeEach(async () => {
-    clock.at = new Date('2026-11-23T09:00:00Z');
+    clock.at = new Date('2026-11-23T11:00:00Z');
     bot = await startTestBot({ clock });
     for (const who of [PEOPLE.coach, PEOPLE.hcp, CONTACT, MANAGER]) await exchange(bot, who, 'help');
     bot.connector.clear();
@@ -133,7 +133,8 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     await bot.app.notifier.idle();
     const coachText = bot.connector.sentTo(chat(PEOPLE.coach)).map((a) => visibleText([a])).join('\n');
     expect(coachText).toContain('Add these actions to the claimant’s Action Plan:');
-    expect(coachText).toContain('Specialist Advice three-way conversation SA-000001 held on Monday 23 November 2026. Actions agreed for the Action Plan: Try a 4-week work trial; refer to Access to Work');
+    expect(coachText).toContain('SA-000001: Specialist Advice three-way conversation held on Monday 23 November 2026.');
+    expect(coachText).toContain('Actions agreed for the Action Plan: Try a 4-week work trial; refer to Access to Work');
     // The contact gets the GP notification (the claimant agreed), not the notes.
     // The contact's card is updated in place, and a line says what to do.
     expect((await delivered(CONTACT)).join('\n')).toContain('Specialist Advice SA-000001: the HCP recorded the notes. Your action: send the GP notification.');
@@ -195,7 +196,7 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     expect(cardText(accepted.card)).toContain('it is in your diary');
     row = await rowOf();
     expect(row).toMatchObject({ status: 'booked', adHoc: true });
-    expect(row.startsAt!.toISOString()).toBe('2026-11-23T09:00:00.000Z');
+    expect(row.startsAt!.toISOString()).toBe('2026-11-23T11:00:00.000Z');
     expect((await delivered(PEOPLE.coach)).join('\n')).toContain('Tell the claimant:');
     // Ad hoc: no pack, so the HCP's preparation is not held up by one.
     expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'advice.open', { conversationId: row.id })).card)).toContain('I have prepared with the coach');

@@ -168,6 +168,21 @@ describe('a Specialist Advice conversation from the request to the action plan',
     const planText = await plan.innerText();
     assert.ok(planText.includes('Try a 4-week work trial; ask Access to Work about a chair.'), planText);
     assert.ok(planText.includes('Text for LMS'), planText);
+    assert.ok(/\nSA-000001: Specialist Advice three-way conversation held on /.test(planText), planText);
+    // The reference in the fixed-width box is laid out on one line, never broken at its hyphen.
+    const referenceLines = await plan.evaluate((card) => {
+      const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf('SA-000001: Specialist');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 'SA-000001'.length);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }
+      return 0;
+    });
+    assert.equal(referenceLines, 1);
     assert.ok(!planText.includes('AB 12 34 56 C') || planText.includes('Hughes'), planText);
     await plan.scrollIntoViewIfNeeded();
     await screenshot(amira, 'specialist-advice-08-amira-action-plan');

@@ -72,13 +72,22 @@ const person = (id: string, busy: { start: string; end: string }[] = []): Partic
 const plan = (days: Record<string, string> = {}): SitePlan => ({ baseJobcentreId: 'crawley', days: new Map(Object.entries(days)) });
 
 describe('booking times', () => {
-  it('face to face only on the HCP’s days at the jobcentre, one a day, with at least 2 hours’ notice and the preparation first', () => {
+  it('face to face only on the HCP’s days at the jobcentre, one a day, the preparation first and starting no earlier than now', () => {
     const slots = proposeSlots({ hcp: person('hcp'), coach: person('coach'), sitePlan: plan({ '2026-11-24': 'horsham' }), jobcentreId: 'crawley', channel: 'face_to_face', complex: false, now: MONDAY });
     expect(slots.map((s) => [s.prepStart.toISOString(), s.start.toISOString(), s.end.toISOString()])).toEqual([
-      ['2026-11-23T11:00:00.000Z', '2026-11-23T11:30:00.000Z', '2026-11-23T12:30:00.000Z'],
+      ['2026-11-23T09:00:00.000Z', '2026-11-23T09:30:00.000Z', '2026-11-23T10:30:00.000Z'],
       ['2026-11-25T08:30:00.000Z', '2026-11-25T09:00:00.000Z', '2026-11-25T10:00:00.000Z'],
       ['2026-11-26T08:30:00.000Z', '2026-11-26T09:00:00.000Z', '2026-11-26T10:00:00.000Z'],
     ]);
+  });
+
+  it('the notice needed is the preparation: it starts on the next half hour, the conversation straight after it', () => {
+    const at = (now: string, complex: boolean) => proposeSlots({ hcp: person('hcp'), coach: person('coach'), sitePlan: plan(), jobcentreId: 'crawley', channel: 'telephone', complex, now: new Date(now) })[0]!;
+    expect(at('2026-11-23T09:10:00Z', false)).toMatchObject({ prepStart: new Date('2026-11-23T09:30:00Z'), start: new Date('2026-11-23T10:00:00Z') });
+    expect(at('2026-11-23T09:10:00Z', true)).toMatchObject({ prepStart: new Date('2026-11-23T09:30:00Z'), start: new Date('2026-11-23T10:30:00Z') });
+    // At 15:10 half an hour's preparation still fits before a 16:00 conversation; a complex case's hour does not.
+    expect(at('2026-11-23T15:10:00Z', false).start).toEqual(new Date('2026-11-23T16:00:00Z'));
+    expect(at('2026-11-23T15:10:00Z', true).prepStart).toEqual(new Date('2026-11-24T08:30:00Z'));
   });
 
   it('by telephone or video on any working day; a complex case has an hour to prepare', () => {
@@ -88,9 +97,9 @@ describe('booking times', () => {
   });
 
   it('within HCP hours 08:30–17:00, avoiding both diaries, never at weekends', () => {
-    const friday = new Date('2026-11-27T14:00:00Z');
+    const friday = new Date('2026-11-27T15:40:00Z');
     const slots = proposeSlots({ hcp: person('hcp', [{ start: '2026-11-30T08:30:00Z', end: '2026-11-30T12:00:00Z' }]), coach: person('coach', [{ start: '2026-11-30T12:00:00Z', end: '2026-11-30T13:00:00Z' }]), sitePlan: plan(), jobcentreId: 'crawley', channel: 'video', complex: false, now: friday, count: 2 });
-    // Friday after 16:00 leaves no 90 minutes before 17:00; Monday the HCP is busy to 12:00 and the coach to 13:00.
+    // Friday from 16:00 leaves no 90 minutes before 17:00; Monday the HCP is busy to 12:00 and the coach to 13:00.
     expect(slots.map((s) => s.prepStart.toISOString())).toEqual(['2026-11-30T13:00:00.000Z', '2026-12-01T08:30:00.000Z']);
     for (const s of slots) expect(s.end.getUTCHours() * 60 + s.end.getUTCMinutes()).toBeLessThanOrEqual(17 * 60);
   });
@@ -208,6 +217,9 @@ describe('the Notes Template', () => {
   });
 
   it('the text for LMS names the reference and the actions, nothing clinical', () => {
-    expect(lmsText('SA-000001', 'Monday 23 November 2026', 'Try a work trial.')).toBe('Specialist Advice three-way conversation SA-000001 held on Monday 23 November 2026. Actions agreed for the Action Plan: Try a work trial.');
+    expect(lmsText('SA-000001', 'Monday 23 November 2026', 'Try a work trial.')).toEqual([
+      'SA-000001: Specialist Advice three-way conversation held on Monday 23 November 2026.',
+      'Actions agreed for the Action Plan: Try a work trial.',
+    ]);
   });
 });
