@@ -36,8 +36,6 @@ export interface Config {
   readonly crashAt: string | null;
   /** Days each kind of record is kept once its case has ended, before its claimant details are removed. */
   readonly retention: RetentionConfig;
-  /** The last day of the Specialist Advice trial (YYYY-MM-DD): HCP attendance is shown weekly until then, monthly after. Unset: the trial runs. */
-  readonly hcpTrialEndsOn?: string | null;
   /** Management information: where people's browsers reach the bot, how its download links are signed, each district's trial. */
   readonly reports: ReportsConfig;
 }
@@ -121,8 +119,6 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const activityAbandonedAfterMs = parseCount(value('ACTIVITY_ABANDONED_SECONDS') || '20', 'ACTIVITY_ABANDONED_SECONDS', problems) * 1000;
   // Fails closed: a production process never stops itself, whatever its environment says.
   const crashAt = production ? null : value('CRASH_AT') || null;
-  const hcpTrialEndsOn = value('HCP_TRIAL_ENDS_ON') || null;
-  if (hcpTrialEndsOn && !/^\d{4}-\d{2}-\d{2}$/.test(hcpTrialEndsOn)) problems.push('HCP_TRIAL_ENDS_ON must be a date like 2027-05-17.');
 
   const retention: RetentionConfig = {
     requestDays: parseDays(value('RETENTION_REQUEST_DAYS') || '730', 'RETENTION_REQUEST_DAYS', problems),
@@ -134,7 +130,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const reports = readReports(value, production, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { production, host, port, logLevel, auth, database, seedDemo, trends, calendar, draftRetentionDays, work, activityAbandonedAfterMs, crashAt, retention, hcpTrialEndsOn, reports };
+  return { production, host, port, logLevel, auth, database, seedDemo, trends, calendar, draftRetentionDays, work, activityAbandonedAfterMs, crashAt, retention, reports };
 }
 
 function readAuth(value: (name: string) => string, production: boolean, problems: string[]): BotAuthConfig | null {

@@ -9,6 +9,7 @@ import { SqlAdvicePeople, SqlAdviceStore } from '../../data/stores/specialist-ad
 import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { SqlUnitOfWork } from '../../data/transactions';
 import { londonDateFast } from '../../domain/calendar/london-time';
+import { lastDayOfTrial } from '../../domain/reports/trials';
 import { isDomainError } from '../../domain/errors';
 import { describeDate } from '../../domain/requests/calendar-date';
 import { HcpActivityService } from '../../domain/hcp-activity/activity-service';
@@ -79,7 +80,8 @@ export const hcpActivityJourney: Journey = {
       work: work.scheduler,
       uow: new SqlUnitOfWork(dataSource),
       clock,
-      trialEndsOn: config.hcpTrialEndsOn ?? null,
+      // The same trial as the reports: each district's, from SA_TRIALS (the default for the rest).
+      trialEndsOn: (district) => lastDayOfTrial(config.reports.trials.get(district) ?? config.reports.defaultTrial),
     });
     const actions = new HcpActivityActions({ service, clock, logger, access: services.access });
     const leases = new SqlJobLeases(dataSource);

@@ -87,8 +87,8 @@ export interface HcpActivityDeps {
   /** Diary entries are durable work, written in the click's transaction and run after it. */
   readonly work: WorkScheduler;
   readonly clock: { now(): Date };
-  /** The last day of the trial (London date); null while it runs. */
-  readonly trialEndsOn: string | null;
+  /** The last day of a district's trial (London date); null while no end is set. */
+  readonly trialEndsOn: (district: string) => string | null;
 }
 
 /** One HCP's week, as the activity manager sees it. */
@@ -571,7 +571,7 @@ export class HcpActivityService {
   async managerWeek(manager: StaffMember, weekStart = weekStartOf(this.today())): Promise<ManagerWeek> {
     const district = await this.managerDistrict(manager);
     const weekEnd = addDays(weekStart, 6);
-    const period = attendancePeriod(this.today(), this.deps.trialEndsOn);
+    const period = attendancePeriod(this.today(), this.deps.trialEndsOn(district));
     const [hcps, activities, attendance, notes, requested, openRequests, notices, periodAttendance] = await Promise.all([
       this.deps.people.hcpsInDistrict(district),
       this.deps.store.activitiesInDistrict(district, weekStart, weekEnd),

@@ -26,6 +26,11 @@ export function trialEnd(trial: Trial): string {
   return addDays(trial.start, trial.weeks * 7);
 }
 
+/** The trial's last day (a Sunday): weekly figures until then, monthly after. */
+export function lastDayOfTrial(trial: Trial): string {
+  return addDays(trialEnd(trial), -1);
+}
+
 /** Reads "District=YYYY-MM-DD/weeks; District=…" (the configuration's form); problems as sentences. */
 export function parseTrials(text: string): { trials: Map<string, Trial>; problems: string[] } {
   const trials = new Map<string, Trial>();

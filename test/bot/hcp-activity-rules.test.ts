@@ -43,10 +43,11 @@ describe('HCP activity rules at the edges (real HTTP, real SQLite)', () => {
   });
 
   it('the activity manager sees attendance for the week during the trial, and for the month after it', async () => {
-    await start();
+    // The district's trial as the reports have it: ten weeks from 16 November 2026 (running), then from 24 August (ended 1 November).
+    await start({ SA_TRIALS: 'Surrey and Sussex=2026-11-16/10' });
     expect(cardText(firstCard(await exchange(bot, MANAGER, 'hcp week')))).toContain('Attendance this week');
     await bot.close();
-    await start({ HCP_TRIAL_ENDS_ON: '2026-11-01' });
+    await start({ SA_TRIALS: 'Surrey and Sussex=2026-08-24/10' });
     const after = cardText(firstCard(await exchange(bot, MANAGER, 'hcp week')));
     expect(after).toContain('Attendance this month');
     expect(after).toContain('Sunday 1 November 2026 to Monday 30 November 2026');

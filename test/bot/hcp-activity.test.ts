@@ -19,7 +19,8 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
   const clock = new TestClock(new Date('2026-11-23T12:00:00Z'));
   beforeEach(async () => {
     clock.at = new Date('2026-11-23T12:00:00Z');
-    bot = await startTestBot({ clock });
+    // Surrey and Sussex's trial is running (ten weeks from 16 November): attendance is shown by the week.
+    bot = await startTestBot({ clock, env: { SA_TRIALS: 'Surrey and Sussex=2026-11-16/10' } });
     for (const who of [PEOPLE.coach, PEOPLE.hcp, PEOPLE.wctl, CONTACT, MANAGER]) await exchange(bot, who, 'help');
     bot.connector.clear();
   });
