@@ -38,7 +38,7 @@ function timeFields(today: string, withDuration: boolean, values?: Readonly<Reco
   ];
   // Offered once a typed time failed the checks (or a reason was typed): the booker may go on with a reason.
   if (problems?.overrideReason || values?.overrideReason) {
-    fields.push({ id: 'overrideReason', kind: 'multiline', label: 'Why book this time all the same (optional)', required: false, errorMessage: 'Say why, or choose another time.', maxLength: OVERRIDE_REASON_LIMIT });
+    fields.push({ id: 'overrideReason', kind: 'multiline', label: 'Why book this time all the same (or choose another time above)', required: false, errorMessage: 'Say why, or choose another time.', maxLength: OVERRIDE_REASON_LIMIT });
   }
   if (withDuration) {
     fields.push({

@@ -162,7 +162,7 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
     expect(cardText(early.card)).toContain('It is outside Amira Shah’s working hours. It is outside the DEA’s working hours. Choose another time, or give a reason below to book it all the same.');
     // Everything typed is still there, and the reason field is offered.
     expect(JSON.stringify(early.card)).toContain('"value":"07:00"');
-    expect(JSON.stringify(early.card)).toContain('"label":"Why book this time all the same (optional)"');
+    expect(JSON.stringify(early.card)).toContain('"label":"Why book this time all the same (or choose another time above)"');
     expect(await bot.app.dataSource.getRepository('Booking').count()).toBe(0);
 
     // A bank holiday, and a clash in the coach's diary, are named too.
