@@ -1,9 +1,10 @@
 /* global performance */
 // A weekly Specialist Advice report in the playground, as the HCP Activity Manager sees it: Mark
 // Ellis types "report last week" and gets the card with its chart (drawn on the server) and the
-// same figures as text, and the CSV download offered.
+// same figures as text, and opens the figures as a CSV from the card's link.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -71,7 +72,7 @@ describe('a weekly report with its chart, as the activity manager sees it', { ti
     await ctx.bot?.stop().catch(() => {});
   });
 
-  test('Mark types "report last week": the chart shows, with the figures as text and a CSV download', { timeout: 180_000 }, async (t) => {
+  test('Mark types "report last week": the chart shows, with the figures as text, and the CSV opens from the card', { timeout: 180_000 }, async (t) => {
     const { bot, browser } = ctx;
     const start = performance.now();
     const playground = await startPlayground({ bot, as: MANAGER_CONFIG });
@@ -108,8 +109,31 @@ describe('a weekly report with its chart, as the activity manager sees it', { ti
     await assert.doesNotReject(card.getByText('Success factors: three-way conversations held each trial week').waitFor({ timeout: 5_000 }));
     await screenshot(page, 'reports-02-weekly-card-all-figures');
 
-    // The CSV download is offered (its signed link is fetched and checked in test/bot/reports.test.ts).
-    assert.equal(await card.getByText('Download the figures (CSV)', { exact: true }).count(), 1);
-    step(t, start, 'done');
+    // The CSV opens as a person would open it: the playground draws Action.OpenUrl as a link-role
+    // button and calls window.open(url) on a click. Chromium opens a new tab for it, gets the signed
+    // link's answer from the bot and, as the answer is an attachment, saves it as a download and
+    // closes that tab again; so the popup, the response and the download are awaited together.
+    const download = card.getByRole('link', { name: 'Download the figures (CSV)', exact: true });
+    const href = await download.getAttribute('title');
+    assert.ok(href?.startsWith(`${bot.url}/reports/file?t=`), href ?? 'no link on the button');
+    const [popup, response, saved] = await Promise.all([
+      page.waitForEvent('popup', { timeout: 15_000 }),
+      page.context().waitForEvent('response', { predicate: (r) => r.url() === href, timeout: 15_000 }),
+      page.waitForEvent('download', { timeout: 15_000 }),
+      download.click(),
+    ]);
+    assert.equal(await popup.opener(), page, 'the link opened from the playground');
+    assert.equal(response.status(), 200);
+    assert.equal(response.headers()['content-type'], 'text/csv; charset=utf-8');
+    assert.equal(response.headers()['content-disposition'], `attachment; filename="specialist-advice-${mondayWeeksAgo(1)}.csv"`);
+    assert.equal(saved.suggestedFilename(), `specialist-advice-${mondayWeeksAgo(1)}.csv`);
+    const bytes = await fs.readFile(await saved.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte order mark, for Excel');
+    // The same figures as the card: Helen held 8 in trial week 1 and 11 in week 2; 12 asked for last week.
+    const csv = bytes.toString('utf8');
+    assert.match(csv, /\r\nSurrey and Sussex,Helen Okoro,8,11,,,,,,,,,1 of 2,Not yet known\r\n/);
+    assert.match(csv, /\r\nSurrey and Sussex,12,11\r\n/);
+    assert.match(csv, /\r\nFace to face,7,fewer than 5,fewer than 5\r\n/);
+    step(t, start, 'the CSV opened from the card with the figures');
   });
 });
