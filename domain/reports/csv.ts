@@ -29,7 +29,10 @@ export function reportCsv(report: Report): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** A file name for the download, e.g. "specialist-advice-w2026-03-02.csv". */
+/**
+ * A file name for the download, e.g. "specialist-advice-weekly-2026-03-02.csv": a week and a month
+ * that start on the same day are different files in a person's downloads.
+ */
 export function csvFileName(report: Report): string {
-  return `${report.kind === 'dea' ? 'dea-support' : 'specialist-advice'}-${report.period.start}.csv`;
+  return `${report.kind === 'dea' ? 'dea-support' : 'specialist-advice'}-${report.period.cadence === 'week' ? 'weekly' : 'monthly'}-${report.period.start}.csv`;
 }

@@ -70,7 +70,7 @@ describe('reports through the bot (real HTTP, real SQLite, the chart drawn by ve
     const csv = await fetch(csvUrl);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="specialist-advice-2026-03-09.csv"');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="specialist-advice-weekly-2026-03-09.csv"');
     const bytes = Buffer.from(await csv.arrayBuffer());
     // UTF-8 with a byte order mark, so that Excel reads it as UTF-8.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -125,8 +125,8 @@ describe('a weekly report with its chart, as the activity manager sees it', { ti
     assert.equal(await popup.opener(), page, 'the link opened from the playground');
     assert.equal(response.status(), 200);
     assert.equal(response.headers()['content-type'], 'text/csv; charset=utf-8');
-    assert.equal(response.headers()['content-disposition'], `attachment; filename="specialist-advice-${mondayWeeksAgo(1)}.csv"`);
-    assert.equal(saved.suggestedFilename(), `specialist-advice-${mondayWeeksAgo(1)}.csv`);
+    assert.equal(response.headers()['content-disposition'], `attachment; filename="specialist-advice-weekly-${mondayWeeksAgo(1)}.csv"`);
+    assert.equal(saved.suggestedFilename(), `specialist-advice-weekly-${mondayWeeksAgo(1)}.csv`);
     const bytes = await fs.readFile(await saved.path());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte order mark, for Excel');
     // The same figures as the card: Helen held 8 in trial week 1 and 11 in week 2; 12 asked for last week.
