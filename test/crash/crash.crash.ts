@@ -127,6 +127,30 @@ async function newRequest(bot: TestBot, accept: boolean): Promise<string> {
 const MEETING = { otherDate: weekdayAhead(20), otherTime: '10:00', durationMinutes: '60', mode: 'teams' };
 const MOVED_TO = { otherDate: weekdayAhead(24), otherTime: '14:00' };
 
+/** Working days from `from` days ahead, each once. */
+function workingDaysFrom(from: number, count: number): string[] {
+  const days: string[] = [];
+  for (let d = from; days.length < count; d++) if (!days.includes(weekdayAhead(d))) days.push(weekdayAhead(d));
+  return days;
+}
+/**
+ * Scenarios against Microsoft Graph share one stand-in, whose diaries keep every earlier scenario's
+ * events, and a typed time is checked against free/busy: so each books, and moves to, an hour of its own.
+ */
+const GRAPH_DAYS = workingDaysFrom(20, 6);
+const GRAPH_TIMES = ['10:00', '11:00', '14:00', '15:00'];
+let graphBookings = 0;
+let graphMoves = 0;
+let graphAdviceBookings = 0;
+const graphMeeting = () => {
+  const n = graphBookings++;
+  return { ...MEETING, otherDate: GRAPH_DAYS[Math.floor(n / GRAPH_TIMES.length)]!, otherTime: GRAPH_TIMES[n % GRAPH_TIMES.length]! };
+};
+const graphMove = () => {
+  const n = graphMoves++;
+  return { otherDate: GRAPH_DAYS[4 + Math.floor(n / GRAPH_TIMES.length)]!, otherTime: GRAPH_TIMES[n % GRAPH_TIMES.length]! };
+};
+
 function requestRow(dir: string, id: string): { status: string; version: number } {
   return query<{ status: string; version: number }>(dir, 'SELECT status, version FROM support_request WHERE id = ?', id)[0]!;
 }
@@ -189,8 +213,9 @@ describe('booking a meeting (item 4): killed between each step, finished by the 
       const id = requestOf.accepted;
       const before = cardsAbout(dir, id);
       const env = graphEvents ? GRAPH_ENV() : {};
+      const meeting = graphEvents ? graphMeeting() : MEETING;
       const { restarted, problems } = await killedAt(dir, point, async (bot) => {
-        await postMayDie(bot, invoke(PEOPLE.dea, 'booking.book', { requestId: id, version: requestRow(dir, id).version, ...MEETING }));
+        await postMayDie(bot, invoke(PEOPLE.dea, 'booking.book', { requestId: id, version: requestRow(dir, id).version, ...meeting }));
       }, env);
       try {
         await eventually('the booking is booked and no work is left', () => bookingRow(dir, id)?.status === 'booked' && workDue(dir) === 0).catch((e: Error) => problems.push(e.message));
@@ -288,7 +313,7 @@ describe('moving and cancelling a booking in Microsoft Graph (the stand-in): kil
     const id = requestOf.accepted;
     const bot = await startChild(dir, { env: GRAPH_ENV() });
     try {
-      await bot.post(invoke(PEOPLE.dea, 'booking.book', { requestId: id, version: requestRow(dir, id).version, ...MEETING }));
+      await bot.post(invoke(PEOPLE.dea, 'booking.book', { requestId: id, version: requestRow(dir, id).version, ...graphMeeting() }));
       await eventually('booked in Graph', () => bookingRow(dir, id)?.status === 'booked' && workDue(dir) === 0);
     } finally {
       await bot.stop();
@@ -307,7 +332,8 @@ describe('moving and cancelling a booking in Microsoft Graph (the stand-in): kil
       const oldStart = bookingRow(dir, id)!.startsAt;
       const eventIds = eventsOf(bookingId).map((e) => e.id);
       const before = cardsAbout(dir, id);
-      const move = (bot: ChildBot) => postMayDie(bot, invoke(PEOPLE.dea, 'booking.move', { requestId: id, version: requestRow(dir, id).version, ...MOVED_TO }));
+      const target = graphMove();
+      const move = (bot: ChildBot) => postMayDie(bot, invoke(PEOPLE.dea, 'booking.move', { requestId: id, version: requestRow(dir, id).version, ...target }));
       const { restarted, problems } = await killedAt(dir, point, async (bot) => void (await move(bot)), GRAPH_ENV());
       try {
         if (eventIds.length !== 2) problems.push(`${eventIds.length} events in Graph before the move, not 2`);
@@ -419,10 +445,10 @@ function adviceRow(dir: string): { status: string; version: number; diaryStatus:
 const adviceCards = (dir: string) => count(dir, "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'advice_card' AND subjectId = ?", adviceId);
 
 /** The first time the bot offers the coach now (asked of the running bot: the proposals follow the real clock). */
-async function firstAdviceSlot(bot: ChildBot, dir: string): Promise<string> {
+async function firstAdviceSlot(bot: ChildBot, dir: string, nth = 0): Promise<string> {
   const answer = await bot.post(invoke(PEOPLE.coach, 'advice.times', { conversationId: adviceId, version: adviceRow(dir).version }));
   const card = (answer.body as { value?: { body?: { items?: { id?: string; choices?: { value: string }[] }[] }[] } }).value;
-  const slot = card?.body?.flatMap((b) => b.items ?? []).find((i) => i.id === 'slot')?.choices?.[0]?.value;
+  const slot = card?.body?.flatMap((b) => b.items ?? []).find((i) => i.id === 'slot')?.choices?.[nth]?.value;
   if (!slot) throw new Error('no time was offered to book');
   return slot;
 }
@@ -432,9 +458,11 @@ describe('booking a Specialist Advice conversation: killed between the commit an
     await inParallel(points, 2, async (point) => {
       const dir = copyOfDatabase(bases.advice);
       const env = graphEvents ? GRAPH_ENV() : {};
+      // Graph scenarios share the stand-in's diaries: each books an offered time of its own, as the booking scenarios do.
+      const nth = graphEvents ? graphAdviceBookings++ : 0;
       let slot = '';
       const book = async (bot: ChildBot) => {
-        slot = slot || (await firstAdviceSlot(bot, dir));
+        slot = slot || (await firstAdviceSlot(bot, dir, nth));
         await postMayDie(bot, invoke(PEOPLE.coach, 'advice.book', { conversationId: adviceId, version: adviceRow(dir).version, slot }));
       };
       const { restarted, problems } = await killedAt(dir, point, book, env);
