@@ -118,6 +118,13 @@ export class ConferenceActions {
     },
   };
 
+  /** What the plan's card says once a moved or cancelled conference's diary work is done. */
+  diaryDoneNote(conference: GroupConference): ConferenceNote {
+    const group = `Group ${conference.groupIndex + 1}’s conference`;
+    if (conference.status === 'cancelled') return { text: `${group} in ${describeMonth(conference.month)} is cancelled: it is out of everyone’s diary and they are told.`, tone: 'good' };
+    return { text: `${group} is moved to ${describeMeeting(conference.start!, conference.end!)}: everyone’s diary is changed and they are told.`, tone: 'good' };
+  }
+
   /** Answers a click on a conference card with the verb's handler, or the refusal on the same card. */
   async answer(verb: ConferenceVerb, person: StaffMember, data: ActionData, typed: Readonly<Record<string, string>>, turn: TurnContext): Promise<AdaptiveCardInvokeResponse> {
     try {

@@ -6,6 +6,7 @@ import type { ConversationReference } from 'botbuilder';
 import { CONFERENCE_DIARY_WORK, PLAN_BOOKING_WORK } from '../../domain/conferences/group-conference-service';
 import { verb, type Journey } from '../core/journey';
 import { errorForLog } from '../logger';
+import type { ConferenceNote } from '../../cards/conference-cards';
 import { CONFERENCE_VERBS, ConferenceActions } from './conference-actions';
 import { CONFERENCE_KINDS, PLAN_LIVE_CARD } from './conference-notifier';
 
@@ -55,11 +56,11 @@ export const conferencesJourney: Journey = {
   migrations: [GroupConferences1763920000000, ConferenceMeetingPlace1764810000000],
   build: ({ services, directory, clock, logger, updates }) => {
     const { store, plans, cases } = services.conferences;
-    const refreshPlanCard = async (planId: string): Promise<void> => {
+    const refreshPlanCard = async (planId: string, note?: ConferenceNote): Promise<void> => {
       const where = await store.cardOf(planId);
       if (!where) return;
       try {
-        await updates.update({ kind: PLAN_LIVE_CARD, subjectId: planId }, where.reference as Partial<ConversationReference>, where.activityId, await actions.renderPlan(planId));
+        await updates.update({ kind: PLAN_LIVE_CARD, subjectId: planId }, where.reference as Partial<ConversationReference>, where.activityId, await actions.renderPlan(planId, note ? { note } : {}));
       } catch (error) {
         // Progress on the card is a courtesy: the booking goes on, and the card is right when reopened.
         logger.warn({ planId, err: errorForLog(error) }, 'could not update the plan card');
@@ -80,7 +81,7 @@ export const conferencesJourney: Journey = {
         [CONFERENCE_KINDS.changed]: { render: (conferenceId) => actions.outboxCards.changed(conferenceId) },
       },
       liveCards: {
-        [PLAN_LIVE_CARD]: refreshPlanCard,
+        [PLAN_LIVE_CARD]: (planId) => refreshPlanCard(planId),
       },
       work: {
         // Books a confirmed plan's pending and failed conferences, showing progress on its card; a
@@ -88,9 +89,10 @@ export const conferencesJourney: Journey = {
         // A moved or cancelled conference's meeting, moved or removed in the DEA's diary (and so in
         // every attendee's); the plan's card then shows it done.
         [CONFERENCE_DIARY_WORK]: async (conferenceId) => {
-          await plans.writeDiary(conferenceId);
-          const conference = await store.findConference(conferenceId);
-          if (conference) await refreshPlanCard(conference.planId);
+          const done = await plans.writeDiary(conferenceId);
+          const conference = done ?? (await store.findConference(conferenceId));
+          // The team leader who moved or cancelled it reads on the card that the diaries now say so.
+          if (conference) await refreshPlanCard(conference.planId, done ? actions.diaryDoneNote(done) : undefined);
         },
         [PLAN_BOOKING_WORK]: async (planId) => {
           const { plan } = await plans.plan(planId);

@@ -192,19 +192,22 @@ export class GroupConferenceService {
    * conference: moved to its time, or removed once cancelled. Running it twice does no harm: a move
    * to the same time changes nothing, and removing a meeting already gone succeeds.
    */
-  async writeDiary(conferenceId: string): Promise<void> {
+  async writeDiary(conferenceId: string): Promise<GroupConference | null> {
     const conference = await this.deps.store.findConference(conferenceId);
-    if (!conference?.eventId) return;
+    if (!conference?.eventId) return null;
     const plan = (await this.deps.store.findPlan(conference.planId))!;
     const mailbox = (await this.person(plan.deaId)).email;
     if (conference.status === 'cancelled') {
       const [result] = await this.deps.calendar.deleteEvents([{ mailbox, eventId: conference.eventId }]);
       if (!result?.ok) throw new Error(result ? result.error : 'The diary did not answer.');
-      await this.deps.store.updateConference(conference.id, conference.version, { eventId: null, joinUrl: null }, this.deps.clock.now());
-    } else if (conference.status === 'booked' && conference.start && conference.end) {
+      return this.deps.store.updateConference(conference.id, conference.version, { eventId: null, joinUrl: null }, this.deps.clock.now());
+    }
+    if (conference.status === 'booked' && conference.start && conference.end) {
       const [result] = await this.deps.calendar.moveEvents([{ mailbox, eventId: conference.eventId, start: conference.start, end: conference.end }]);
       if (!result?.ok) throw new Error(result ? result.error : 'The diary did not answer.');
+      return conference;
     }
+    return null;
   }
 
   /** In the click's unit of work: the diary work, and a message to everyone invited but the one who acted. */
@@ -223,12 +226,20 @@ export class GroupConferenceService {
     return { plan, conference };
   }
 
-  /** Who of the DEA and the group is busy then. */
+  /**
+   * Who of the DEA and the group is busy then. A booked conference's own meeting is in their diaries:
+   * it is not a clash when the conference moves to a time overlapping the one it leaves.
+   */
   private async clashesAt(plan: ConferencePlan, conference: GroupConference, start: Date, end: Date): Promise<string[]> {
     const dea = await this.person(plan.deaId);
     const people = [dea, ...(await this.deps.directory.findByIds(conference.coachIds))];
     const busy = await this.deps.calendar.busy(people.map((p) => p.email), start, end);
-    return people.filter((p) => (busy.get(p.email.toLowerCase()) ?? []).some((b) => b.start < end && b.end > start)).map((p) => p.id);
+    const own = conference.eventId !== null && conference.start && conference.end ? { start: conference.start.getTime(), end: conference.end.getTime() } : null;
+    // Busy time is merged and clipped to the asked window, so the meeting's own slot is taken out of it.
+    const outsideOwn = (b: { start: Date; end: Date }): Array<[number, number]> =>
+      own ? [[b.start.getTime(), Math.min(b.end.getTime(), own.start)], [Math.max(b.start.getTime(), own.end), b.end.getTime()]] : [[b.start.getTime(), b.end.getTime()]];
+    const clashes = (b: { start: Date; end: Date }): boolean => outsideOwn(b).some(([from, to]) => from < to && from < end.getTime() && to > start.getTime());
+    return people.filter((p) => (busy.get(p.email.toLowerCase()) ?? []).some(clashes)).map((p) => p.id);
   }
 
   /** Confirms the plan: every conference is then booked (by `book`, after the click is answered). */

@@ -214,7 +214,7 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
     const store = new SqlConferenceStore(bot.app.dataSource);
     const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
-    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
+    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version }, { replyToId: 'the-plan-card' });
     await bot.app.background.idle();
     bot.connector.clear();
     const amirasJanuary = (await store.conferencesOf(plan.id)).find((c) => c.month === '2027-01' && c.coachIds.includes(amira.id))!;
@@ -244,6 +244,8 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     await bot.app.background.idle();
     const event = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').findOneByOrFail({ transactionId: `group-conference:${amirasJanuary.id}` });
     expect(event.startsAt.toISOString()).toBe('2027-01-27T14:00:00.000Z');
+    // The plan's card is then updated in place: the diaries now say so.
+    await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'PUT' && visibleText([c.activity]).includes(`Group ${amirasJanuary.groupIndex + 1}’s conference is moved to Wednesday 27 January 2027, 14:00 to 15:00: everyone’s diary is changed`)));
     await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('Group conference moved'));
     expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).toContain('is now Wednesday 27 January');
     // The same card clicked again is out of date: the conference moved on.

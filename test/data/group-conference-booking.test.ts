@@ -120,6 +120,32 @@ describe('group conferences booked through Microsoft Graph (local stand-in)', ()
     expect((await service.plan(draft.id)).conferences.find((c) => c.id === moved.id)).toMatchObject({ status: 'cancelled', eventId: null });
     expect(fx.notifier.said).toEqual(expect.arrayContaining([expect.stringMatching(/^moved /), expect.stringMatching(/^cancelled /)]));
   });
+
+  it('a conference moved by half an hour is not its own clash; another meeting then still is; the diary work says what it did', async () => {
+    const calendar = new GraphCalendar({ auth: { kind: 'none' }, baseUrl: graph.baseUrl });
+    const service = fx.service(calendar);
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    await service.confirm(fx.wctl, draft.id, draft.version);
+    await service.book(draft.id);
+    const january = (await service.plan(draft.id)).conferences.find((c) => c.month === '2027-01' && c.groupIndex === 0)!;
+    // January is GMT: the London time is the UTC time.
+    const later = new Date(january.start!.getTime() + 30 * 60_000).toISOString();
+    const moved = await service.move(fx.wctl, january.id, january.version, later.slice(0, 10), later.slice(11, 16));
+    expect(moved.clashes).toEqual([]);
+    expect(await service.writeDiary(moved.id)).toMatchObject({ id: moved.id, status: 'booked', start: new Date(later) });
+
+    // Someone else's meeting at the new time is a clash for the people in it.
+    const coach = (await fx.directory.findByIds([moved.coachIds[0]!]))[0]!;
+    const other = new Date(moved.start!.getTime() + 24 * 3600_000);
+    const [made] = await calendar.createEvents([{ mailbox: coach.email, subject: 'Another meeting', body: '', start: other, end: new Date(other.getTime() + 3600_000), showAs: 'busy', attendees: [], location: null, onlineMeeting: false, transactionId: 'another-meeting' }]);
+    expect(made?.ok).toBe(true);
+    const clashing = await service.move(fx.wctl, moved.id, moved.version, other.toISOString().slice(0, 10), other.toISOString().slice(11, 16));
+    expect(clashing.clashes).toContain(coach.id);
+
+    const cancelled = await service.cancel(fx.wctl, clashing.id, clashing.version);
+    expect(await service.writeDiary(cancelled.id)).toBeNull();
+    expect((await service.plan(draft.id)).conferences.find((c) => c.id === moved.id)).toMatchObject({ status: 'cancelled', eventId: null });
+  });
 });
 
 describe('group conferences in the embedded calendar', () => {

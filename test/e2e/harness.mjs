@@ -98,6 +98,9 @@ function isRunning(child) {
   return child.exitCode === null && child.signalCode === null;
 }
 
+/** The log of the bot started last: its tail goes into a missed card's error, to say what the bot did. */
+let lastBotLog = null;
+
 /** The last lines of a log file, for error messages. */
 export function tail(file, lines = 30) {
   try {
@@ -250,6 +253,7 @@ export async function startBot({ name = `${RUN}-bot`, port, dataDir, env = {} } 
     },
   });
   const url = `http://127.0.0.1:${port}`;
+  lastBotLog = logFile;
   try {
     await waitFor(`the bot did not become healthy at ${url}/healthz`, () => httpOk(`${url}/healthz`), {
       timeout: 60_000,
@@ -449,7 +453,8 @@ export async function waitForReply(page, text, { after = 0, timeout = DEFAULT_TI
     throw new Error(
       `No reply from ${author} with "${text}" (after message ${after}) within ${timeout / 1000} s. Last messages: ${JSON.stringify(seen)}` +
         (shot ? `\nScreenshot: ${path.relative(ROOT, shot)}` : '') +
-        `\n(${error.message.split('\n')[0]})`,
+        `\n(${error.message.split('\n')[0]})` +
+        (lastBotLog ? `\n--- ${path.relative(ROOT, lastBotLog)} ---\n${tail(lastBotLog, 12)}` : ''),
     );
   }
   const message = page.locator(SELECTORS.messageHeader).nth((await handle.jsonValue()) - 1).locator('..');
@@ -481,7 +486,7 @@ export async function cardCount(page) {
 /** Texts of the last `n` cards, for failure messages. */
 export async function lastCardTexts(page, n = 3) {
   return page.evaluate(
-    ({ selector, n }) => [...document.querySelectorAll(selector)].slice(-n).map((el) => el.innerText.replace(/\s+/g, ' ').slice(0, 300)),
+    ({ selector, n }) => [...document.querySelectorAll(selector)].slice(-n).map((el) => el.innerText.replace(/\s+/g, ' ').slice(0, 1200)),
     { selector: SELECTORS.card, n },
   );
 }
@@ -508,7 +513,8 @@ export async function waitForCard(page, text, { after = 0, timeout = DEFAULT_TIM
     throw new Error(
       `No card with "${text}" (after card ${after}) within ${timeout / 1000} s. Last cards: ${JSON.stringify(seen)}` +
         (shot ? `\nScreenshot: ${path.relative(ROOT, shot)}` : '') +
-        `\n(${error.message.split('\n')[0]})`,
+        `\n(${error.message.split('\n')[0]})` +
+        (lastBotLog ? `\n--- ${path.relative(ROOT, lastBotLog)} ---\n${tail(lastBotLog, 12)}` : ''),
     );
   }
   const card = page.locator(SELECTORS.card).nth((await handle.jsonValue()) - 1);
