@@ -32,6 +32,7 @@ export interface SupportRequestRow {
   vulnerability: string | null;
   channel: string | null;
   inappropriate: boolean | null;
+  meetingBooked: boolean;
   parentRequestId: string | null;
   requestedChannel: string | null;
   createdAt: Date;
@@ -124,6 +125,8 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       inappropriate: { ...t.boolean, nullable: true },
       parentRequestId: { type: 'varchar', length: 36, nullable: true },
       requestedChannel: { type: 'varchar', length: 40, nullable: true },
+      // Kept by the database's triggers on booking (migration 1765100000000): never written here.
+      meetingBooked: { ...t.boolean, default: false, insert: false, update: false },
     },
     uniques: [
       { name: 'UQ_support_request_number', columns: ['number'] },
@@ -133,6 +136,7 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       { name: 'IDX_support_request_requester', columns: ['requesterId', 'createdAt'] },
       { name: 'IDX_support_request_dea', columns: ['deaId', 'status'] },
       { name: 'IDX_support_request_dea_list', columns: ['deaId', 'status', 'channel', 'urgent', 'requiredBy', 'createdAt', 'updatedAt', 'number', 'id'] },
+      { name: 'IDX_support_request_checks', columns: ['deaId', 'meetingBooked', 'status', 'channel', 'updatedAt', 'number', 'id'] },
     ],
     relations: {
       requester: manyToOne('Staff', 'requesterId', 'FK_support_request_requester'),

@@ -61,10 +61,9 @@ export class SqlRequestLists implements RequestLists {
       this.listed(m)
         .innerJoin('Staff', 'd', 'd.id = q.deaId AND d.teamLeaderId = :owner')
         .innerJoin('StaffRole', 'dr', "dr.staffId = d.id AND dr.role = 'dea'")
-        .where('q.status IN (:...statuses) AND q.channel IN (:...channels)')
-        // Only a meeting that was booked (a three way the claimant refused never had one).
-        // By request, from the index alone (IDX_booking_request_status): the status in a CASE keeps the planner off the index of every booked booking.
-        .andWhere("EXISTS (SELECT 1 FROM booking bk WHERE bk.requestId = q.id AND CASE WHEN bk.status = 'booked' THEN 1 ELSE 0 END = 1)")
+        // Only a meeting that was booked (a three way the claimant refused never had one): the flag the
+        // database keeps beside the request, so the page and the count come from IDX_support_request_checks alone.
+        .where('q.meetingBooked = 1 AND q.status IN (:...statuses) AND q.channel IN (:...channels)')
         .orderBy('q.updatedAt', 'DESC')
         .addOrderBy('q.number', 'DESC'),
       // Its check, for the page's rows only.

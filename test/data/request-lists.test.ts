@@ -124,5 +124,15 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     expect(checks.items.find((m) => m.id === soon!.id)!.check).toEqual({ standard: 'qas2', result: null });
     expect(checks.items.every((m) => m.claimantSurname === null)).toBe(true);
     expect((await lists.checkable(coach.id, 0, 25)).total).toBe(0);
+
+    // The database keeps "has a booked meeting" beside the request, whatever writes the booking.
+    const checkIds = async () => (await lists.checkable(teamLeader.id, 0, 25)).items.map((m) => m.id).sort();
+    await db.dataSource.query("UPDATE booking SET status = 'cancelled' WHERE requestId = ?", [later!.id]);
+    expect(await checkIds()).toEqual([soon!.id, held!.id].sort());
+    await db.dataSource.query("UPDATE booking SET status = 'booked' WHERE requestId = ?", [refused!.id]);
+    expect(await checkIds()).toEqual([soon!.id, held!.id, refused!.id].sort());
+    await db.dataSource.query('DELETE FROM booking WHERE requestId = ?', [refused!.id]);
+    expect(await checkIds()).toEqual([soon!.id, held!.id].sort());
+    expect((await lists.checkable(teamLeader.id, 0, 25)).total).toBe(2);
   });
 });
