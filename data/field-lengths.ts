@@ -1,6 +1,8 @@
 import { EventSubscriber, type EntityMetadata, type EntitySubscriberInterface, type InsertEvent, type ObjectLiteral, type UpdateEvent } from 'typeorm';
 import { invalid } from '../domain/errors';
 
+const limitsOf = new WeakMap<EntityMetadata, Map<string, number>>();
+
 /**
  * The longest text each column holds, checked before every insert and update. SQLite keeps any
  * length in a `varchar(n)`; SQL Server refuses the whole statement ("String or binary data would be
@@ -8,7 +10,10 @@ import { invalid } from '../domain/errors';
  * schema's own, so a column added later is checked too.
  */
 export function textLimits(metadata: EntityMetadata): Map<string, number> {
+  const known = limitsOf.get(metadata);
+  if (known) return known;
   const limits = new Map<string, number>();
+  limitsOf.set(metadata, limits);
   for (const column of metadata.columns) {
     const length = Number(column.length);
     if (/char/i.test(String(column.type)) && Number.isInteger(length) && length > 0) limits.set(column.propertyName, length);
@@ -31,18 +36,19 @@ export function tooLong(metadata: EntityMetadata, values: ObjectLiteral | undefi
 /** Refuses text longer than its column, on SQLite as SQL Server would, with a message for people. */
 export class FieldLengthGuard implements EntitySubscriberInterface {
   beforeInsert(event: InsertEvent<ObjectLiteral>): void {
-    check(event.metadata, event.entity);
+    refuseTooLong(event.metadata, event.entity);
   }
 
   beforeUpdate(event: UpdateEvent<ObjectLiteral>): void {
-    check(event.metadata, event.entity);
+    refuseTooLong(event.metadata, event.entity);
   }
 }
 
 // What `@EventSubscriber()` does, without decorator syntax: TypeORM only takes subscribers so registered.
 EventSubscriber()(FieldLengthGuard);
 
-function check(metadata: EntityMetadata, values: ObjectLiteral | undefined): void {
+/** Throws, in words a person can act on, when a value is longer than its column. */
+export function refuseTooLong(metadata: EntityMetadata, values: ObjectLiteral | undefined): void {
   const problems = tooLong(metadata, values);
   const first = Object.values(problems)[0];
   if (first) throw invalid(`${first} Nothing was saved.`, problems);

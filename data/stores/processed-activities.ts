@@ -3,6 +3,7 @@ import { LessThan } from 'typeorm';
 import type { ProcessedActivityRow } from '../schema/platform';
 import { hashKey } from './hash-key';
 import { isUniqueViolation } from '../unique-violation';
+import { PreparedInsert } from '../prepared';
 
 /** A turn still unfinished after this long died with its process (Teams re-sends after about 15 s). */
 export const ABANDONED_AFTER_MS = 20_000;
@@ -15,11 +16,16 @@ export const DEDUPLICATION_WINDOW_MS = 30 * 60 * 1000;
  * atomic: of two instances given the same activity, exactly one gets `true`.
  */
 export class ProcessedActivities {
+  /** Written on every turn: the statement is written once. */
+  private readonly claimed: PreparedInsert<ProcessedActivityRow>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly windowMs: number = DEDUPLICATION_WINDOW_MS,
     private readonly abandonedAfterMs: number = ABANDONED_AFTER_MS,
-  ) {}
+  ) {
+    this.claimed = new PreparedInsert<ProcessedActivityRow>(dataSource, 'ProcessedActivity', ['id', 'receivedAt', 'completedAt']);
+  }
 
   /**
    * True when the caller should handle this delivery: the first within the window, or a re-send of
@@ -28,9 +34,8 @@ export class ProcessedActivities {
    */
   async claim(channelId: string, conversationId: string, activityId: string, now: Date = new Date()): Promise<boolean> {
     const id = hashKey(channelId, conversationId, activityId);
-    const repo = this.dataSource.getRepository<ProcessedActivityRow>('ProcessedActivity');
     try {
-      await repo.insert({ id, receivedAt: now, completedAt: null });
+      await this.claimed.insert([{ id, receivedAt: now, completedAt: null }], this.dataSource.manager);
       return true;
     } catch (error) {
       // Only "already there" means a repeat; any other failure (a locked or unwritable database) is
