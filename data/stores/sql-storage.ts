@@ -4,6 +4,7 @@ import { In, type DataSource, type Repository } from 'typeorm';
 import type { BotStateRow } from '../schema/platform';
 import { hashKey } from './hash-key';
 import { chunks, inChunks } from '../chunks';
+import { PreparedFind } from '../prepared';
 
 export class StorageConflictError extends Error {
   constructor(key: string) {
@@ -18,14 +19,17 @@ export class StorageConflictError extends Error {
  */
 export class SqlStorage implements Storage {
   private readonly rows: Repository<BotStateRow>;
+  /** Read at the start of every turn: the statement is written once. */
+  private readonly byIds: PreparedFind<BotStateRow>;
 
   constructor(private readonly dataSource: DataSource) {
     this.rows = dataSource.getRepository<BotStateRow>('BotState');
+    this.byIds = new PreparedFind<BotStateRow>(dataSource, 'BotState', (q) => q.where('e.id IN (:...ids)'));
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const found = await inChunks(keys.map((k) => hashKey(k)), (ids) => this.rows.find({ where: { id: In(ids) } }));
+    const found = await inChunks(keys.map((k) => hashKey(k)), (ids) => this.byIds.all({ ids }));
     const items: StoreItems = {};
     for (const row of found) {
       items[row.storageKey] = { ...(JSON.parse(row.document) as object), eTag: row.etag };

@@ -642,10 +642,10 @@ DELETE
 --   @0 Date
 
 -- SqlStorage.read
-SELECT "BotState"."id" AS "BotState_id", "BotState"."storageKey" AS "BotState_storageKey", "BotState"."document" AS "BotState_document", "BotState"."etag" AS "BotState_etag", "BotState"."updatedAt" AS "BotState_updatedAt"
-  FROM "bot_state" "BotState"
-  WHERE (("BotState"."id" IN (@0, @1)));
---   @0 varchar(64), @1 varchar(64)
+SELECT "e"."id" AS "e_id", "e"."storageKey" AS "e_storageKey", "e"."document" AS "e_document", "e"."etag" AS "e_etag", "e"."updatedAt" AS "e_updatedAt"
+  FROM "bot_state" "e"
+  WHERE "e"."id" IN (@0, @1);
+--   @0 string, @1 string
 
 -- SqlStorage.write
 UPDATE "bot_state"
