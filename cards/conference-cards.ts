@@ -366,11 +366,12 @@ function withActions(card: AdaptiveCard, actions: readonly Record<string, unknow
 }
 
 /** To those invited: a booked conference was moved or cancelled (shown as it is when delivered). */
-export function conferenceChangedCard(conference: GroupConference, plan: ConferencePlan, dea: StaffMember): AdaptiveCard {
+export function conferenceChangedCard(conference: GroupConference, plan: ConferencePlan, dea: StaffMember, next: GroupConference | null = null): AdaptiveCard {
   const what = `group ${conference.groupIndex + 1}, ${describeMonth(conference.month)}`;
   const body: Record<string, unknown>[] = [heading(conference.status === 'cancelled' ? 'Group conference cancelled' : 'Group conference moved')];
   if (conference.status === 'cancelled') {
     body.push(textBlock(`Nothing for you to do now: the group conference with ${dea.name} (${what}) is cancelled and taken out of your diary.`, { weight: 'Bolder' }));
+    if (next?.start && next.end) body.push(textBlock(`Cases put forward for it go to your group’s next conference, ${describeMeeting(next.start, next.end)}: you need not put them forward again.`, { spacing: 'Small' }));
   } else {
     body.push(textBlock(`Nothing for you to do now: the group conference with ${dea.name} (${what}) is now ${conference.start && conference.end ? describeMeeting(conference.start, conference.end) : 'to be arranged'}.`, { weight: 'Bolder' }));
     body.push(textBlock(`Your diary is updated. It is ${meetingPlace(plan)}.`, { spacing: 'Small' }));

@@ -95,8 +95,9 @@ export class ConferenceActions {
       return this.renderPlan(moved.planId, { note: { text: `Moved group ${moved.groupIndex + 1}’s conference to ${describeMeeting(moved.start!, moved.end!)}. Everyone’s diary is being changed and they are told.`, tone: 'good' } });
     },
     'conference.cancel': async (person, data) => {
-      const cancelled = await this.deps.plans.cancel(person, String(data.conferenceId ?? ''), conferenceVersionOf(data));
-      return this.renderPlan(cancelled.planId, { note: { text: `Cancelled group ${cancelled.groupIndex + 1}’s conference in ${describeMonth(cancelled.month)}. It is being taken out of everyone’s diary and they are told.`, tone: 'good' } });
+      const { conference: cancelled, movedCases, next } = await this.deps.plans.cancel(person, String(data.conferenceId ?? ''), conferenceVersionOf(data));
+      const cases = movedCases === 0 ? '' : ` ${movedCases === 1 ? 'The case put forward for it goes' : `The ${movedCases} cases put forward for it go`} to the group’s next conference${next?.start && next.end ? `, ${describeMeeting(next.start, next.end)}` : ''}.`;
+      return this.renderPlan(cancelled.planId, { note: { text: `Cancelled group ${cancelled.groupIndex + 1}’s conference in ${describeMonth(cancelled.month)}. It is being taken out of everyone’s diary and they are told.${cases}`, tone: 'good' } });
     },
     'conference.cases': async (person, data) => {
       const conference = await this.deps.plans.forCaseList(person, String(data.conferenceId ?? ''));
@@ -170,7 +171,8 @@ export class ConferenceActions {
       const conference = await this.deps.store.findConference(conferenceId);
       const plan = conference ? await this.deps.store.findPlan(conference.planId) : null;
       const dea = plan ? await this.deps.directory.findById(plan.deaId) : null;
-      return conference && plan && dea ? conferenceChangedCard(conference, plan, dea) : null;
+      const next = conference && plan && conference.status === 'cancelled' ? await this.deps.plans.nextOfGroup(plan.id, conference) : null;
+      return conference && plan && dea ? conferenceChangedCard(conference, plan, dea, next) : null;
     },
     qas: async (conferenceId: string): Promise<AdaptiveCard | null> => {
       const conference = await this.deps.store.findConference(conferenceId);

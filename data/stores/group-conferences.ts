@@ -6,6 +6,7 @@ import type { ConferenceChanges, ConferenceStore, NewConference } from '../../do
 import { conflict, notFound } from '../../domain/errors';
 import type { NextStep } from '../../domain/outcomes/next-steps';
 import type { ConferenceCaseRow, ConferencePlanRow, ConferenceQasRow, GroupConferenceRow } from '../schema/conferences';
+import { chunks } from '../chunks';
 import { inTransaction, managerOf, repositoryOf } from '../transactions';
 
 /** Plans, conferences, nominated cases and check lists in SQL, with optimistic versions. */
@@ -145,6 +146,10 @@ export class SqlConferenceStore implements ConferenceStore {
 
   async casesOf(conferenceId: string): Promise<NominatedCase[]> {
     return (await this.caseRows.find({ where: { conferenceId }, order: { createdAt: 'ASC' } })).map(toCase);
+  }
+
+  async moveCases(caseIds: readonly string[], toConferenceId: string): Promise<void> {
+    for (const ids of chunks(caseIds)) await managerOf(this.dataSource).createQueryBuilder().update('ConferenceCase').set({ conferenceId: toConferenceId }).where('id IN (:...ids)', { ids }).execute();
   }
 
   async recordCaseOutcome(caseId: string, nextSteps: readonly NextStep[], followUps: readonly string[], at: Date): Promise<void> {

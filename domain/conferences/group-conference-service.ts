@@ -54,6 +54,15 @@ export interface PlanRequest {
   readonly timeOfDay?: string;
 }
 
+/** A cancelled conference, and where the cases put forward for it went. */
+export interface CancelledConference {
+  readonly conference: GroupConference;
+  /** How many undiscussed cases moved to `next`. */
+  readonly movedCases: number;
+  /** The group's next conference, if one is planned. */
+  readonly next: GroupConference | null;
+}
+
 export interface BookingProgress {
   readonly done: number;
   readonly total: number;
@@ -161,18 +170,39 @@ export class GroupConferenceService {
     return moved;
   }
 
-  /** Cancels a booked conference: removed from every diary after the click, and everyone invited told. */
-  async cancel(wctl: StaffMember, conferenceId: string, version: number): Promise<GroupConference> {
+  /**
+   * Cancels a booked conference: removed from every diary after the click, and everyone invited told.
+   * The cases put forward for it and not yet discussed go to the group's next conference, if one is
+   * planned, so nobody has to nominate them again.
+   */
+  async cancel(wctl: StaffMember, conferenceId: string, version: number): Promise<CancelledConference> {
     const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, version, 'cancel');
     const now = this.deps.clock.now();
-    const cancelled = await this.uow.run(async () => {
+    const result = await this.uow.run(async () => {
       const saved = await this.deps.store.updateConference(conference.id, conference.version, { status: 'cancelled' }, now);
+      const next = await this.nextOfGroup(plan.id, saved, now);
+      let movedCases = 0;
+      if (next) {
+        const there = new Set((await this.deps.store.casesOf(next.id)).map((c) => c.requestId).filter((id) => id !== null));
+        const moving = (await this.deps.store.casesOf(saved.id)).filter((c) => c.outcomeAt === null && !(c.requestId !== null && there.has(c.requestId)));
+        if (moving.length) await this.deps.store.moveCases(moving.map((c) => c.id), next.id);
+        movedCases = moving.length;
+      }
       await this.diaryLater(plan, saved);
-      return saved;
+      return { conference: saved, movedCases, next };
     });
-    if (!this.deps.work) await this.writeDiary(cancelled.id);
-    this.deps.logger.info({ planId: plan.id, conferenceId: cancelled.id }, 'group conference cancelled');
-    return cancelled;
+    if (!this.deps.work) await this.writeDiary(result.conference.id);
+    this.deps.logger.info({ planId: plan.id, conferenceId: result.conference.id, movedCases: result.movedCases }, 'group conference cancelled');
+    return result;
+  }
+
+  /** The group's next conference after this one that is still to happen (booked, or being booked). */
+  async nextOfGroup(planId: string, after: GroupConference, now: Date = this.deps.clock.now()): Promise<GroupConference | null> {
+    const from = Math.max(now.getTime(), after.start?.getTime() ?? 0);
+    const later = (await this.deps.store.conferencesOf(planId)).filter(
+      (c) => c.id !== after.id && c.groupIndex === after.groupIndex && (c.status === 'booked' || c.status === 'pending') && c.start !== null && c.start.getTime() > from,
+    );
+    return later.sort((a, b) => a.start!.getTime() - b.start!.getTime())[0] ?? null;
   }
 
   /** A booked conference its team leader may move or cancel (what "…" beside it opens). */

@@ -44,6 +44,8 @@ export interface ConferenceStore {
 
   nominate(nomination: Omit<NominatedCase, 'id' | 'nextSteps' | 'followUps' | 'outcomeAt'>, at: Date): Promise<NominatedCase>;
   casesOf(conferenceId: string): Promise<NominatedCase[]>;
+  /** Puts these cases forward for another conference instead. */
+  moveCases(caseIds: readonly string[], toConferenceId: string): Promise<void>;
   recordCaseOutcome(caseId: string, nextSteps: NominatedCase['nextSteps'], followUps: readonly string[], at: Date): Promise<void>;
 
   recordQas(check: Omit<QasCheck, 'id'>): Promise<QasCheck>;

@@ -257,13 +257,21 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(cardText(cases.card)).toContain('January 2027');
     // The outcome is the DEA's to record: the coach sees the list only.
     expect(cardVerbs({ actions: [cases.card.actions, cases.card.body] })).not.toContain('conference.outcome');
+    // A case put forward for it goes to the group's next conference when it is cancelled.
+    const nominated = await invokeAs(bot, PEOPLE.coach, 'conference.nominate', { conferenceId: amirasJanuary.id, note: 'Claimant with anxiety, unsure about a work trial' });
+    expect(cardText(nominated.card)).toContain('Nominated');
     const current = (await store.findConference(amirasJanuary.id))!;
+    const amirasFebruary = (await store.conferencesOf(plan.id)).find((c) => c.month === '2027-02' && c.groupIndex === amirasJanuary.groupIndex)!;
     const cancelled = await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: current.id, conferenceVersion: current.version });
     expect(cardText(cancelled.card)).toContain('Cancelled group');
+    expect(cardText(cancelled.card)).toContain('The case put forward for it goes to the group’s next conference, ');
+    expect(await store.casesOf(current.id)).toEqual([]);
+    expect((await store.casesOf(amirasFebruary.id)).map((c) => c.note)).toEqual(['Claimant with anxiety, unsure about a work trial']);
     await bot.app.background.idle();
     expect(await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').findOneBy({ transactionId: `group-conference:${amirasJanuary.id}` })).toBeNull();
     expect(await store.findConference(current.id)).toMatchObject({ status: 'cancelled', eventId: null });
     await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('Group conference cancelled'));
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).toContain('Cases put forward for it go to your group’s next conference, ');
     const gone = (await store.findConference(current.id))!;
     const again = await invokeAs(bot, PEOPLE.wctl, 'conference.move', { planId: plan.id, conferenceId: gone.id, conferenceVersion: gone.version, date: '2027-01-28', time: '14:00' });
     expect(cardText(again.card)).toContain('This conference is already cancelled.');

@@ -143,7 +143,7 @@ describe('group conferences booked through Microsoft Graph (local stand-in)', ()
     expect(clashing.clashes).toContain(coach.id);
 
     const cancelled = await service.cancel(fx.wctl, clashing.id, clashing.version);
-    expect(await service.writeDiary(cancelled.id)).toBeNull();
+    expect(await service.writeDiary(cancelled.conference.id)).toBeNull();
     expect((await service.plan(draft.id)).conferences.find((c) => c.id === moved.id)).toMatchObject({ status: 'cancelled', eventId: null });
   });
 });

@@ -342,6 +342,12 @@ SELECT "ConferenceCase"."id" AS "ConferenceCase_id", "ConferenceCase"."conferenc
   ORDER BY "ConferenceCase"."createdAt" ASC;
 --   @0 varchar(36)
 
+-- SqlConferenceStore.moveCases
+UPDATE "conference_case"
+  SET "conferenceId" = @0
+  WHERE "id" IN (@1, @2);
+--   @0 varchar(36), @1 string, @2 string
+
 -- SqlConferenceStore.recordCaseOutcome
 UPDATE "conference_case"
   SET "nextSteps" = @0, "followUps" = @1, "outcomeAt" = @2

@@ -176,6 +176,7 @@ export const SUBJECTS: readonly Subject[] = [
     bookedBetween: (s) => s.bookedBetween(AT, LATER),
     nominate: (s) => s.nominate({ conferenceId: ID, nominatedById: OTHER, requestId: null, reference: null, note: 'A new case' }, AT),
     casesOf: (s) => s.casesOf(ID),
+    moveCases: (s) => s.moveCases([ID, OTHER], ID),
     recordCaseOutcome: (s) => s.recordCaseOutcome(ID, [], ['DEA-000002'], AT),
     recordQas: (s) => s.recordQas({ planId: ID, conferenceId: OTHER, month: '2026-02', checkedById: ID, result: 'met', comments: null, at: AT }),
     qasChecksOf: (s) => s.qasChecksOf(ID),
