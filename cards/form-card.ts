@@ -1,6 +1,7 @@
 import { renderCard, type AdaptiveCard } from './render';
 import choiceTemplate from './templates/choice.json';
 import { MAX_PRIMARY_ACTIONS } from './glance-card';
+import { REFUSED_FORM_ID } from './refused-forms';
 
 export type FieldKind = 'text' | 'multiline' | 'date' | 'choice' | 'multichoice';
 
@@ -135,5 +136,8 @@ export function showCardAction(options: {
   (inner.body as unknown[]).shift();
   inner.actions = [{ type: 'Action.Execute', title: options.submitTitle, verb: options.verb, data: { ...options.data }, style: 'positive' }];
   delete inner.$schema;
-  return { type: 'Action.ShowCard', title: options.title, card: inner };
+  // Refused, it is opened in the card when shown (`withRefusedFormsOpen`).
+  // Only the form whose own fields have problems: one card's forms may share what was typed.
+  const refused = options.fields.some((f) => options.problems?.[f.id]);
+  return { type: 'Action.ShowCard', title: options.title, card: inner, ...(refused ? { id: `${REFUSED_FORM_ID}-${options.verb}` } : {}) };
 }

@@ -102,24 +102,14 @@ export function glanceCard(data: GlanceCardData): AdaptiveCard {
 }
 
 /**
- * A refused form comes back open: Teams cannot open an Action.ShowCard by itself, so the form whose
- * fields have problems is put in the card's body, with its heading, its inputs (what was typed kept,
- * each problem beside its field) and its own button.
+ * A refused form comes back open (`openForm`), here placed under the key facts, before the details.
  */
 function openRefusedForm(actions: readonly Record<string, unknown>[], problems: Readonly<Record<string, string>> | undefined): [Record<string, unknown> | null, readonly Record<string, unknown>[]] {
   const fields = Object.keys(problems ?? {});
   if (fields.length === 0) return [null, actions];
   const index = actions.findIndex((a) => a.type === 'Action.ShowCard' && inputIds((a.card as AdaptiveCard | undefined)?.body).some((id) => fields.includes(id)));
   if (index < 0) return [null, actions];
-  const form = actions[index]!;
-  const inner = form.card as AdaptiveCard;
-  const container = {
-    type: 'Container',
-    style: 'emphasis',
-    separator: true,
-    items: [heading(String(form.title), 'Medium'), ...((inner.body as unknown[]) ?? []), { type: 'ActionSet', actions: inner.actions ?? [] }],
-  };
-  return [container, actions.filter((_, i) => i !== index)];
+  return [openForm(actions[index]!), actions.filter((_, i) => i !== index)];
 }
 
 function inputIds(node: unknown): string[] {
@@ -157,5 +147,20 @@ export function confirmAction(options: {
       body: [textBlock(options.consequence)],
       actions: [{ type: 'Action.Execute', title: options.confirmTitle, verb: options.verb, data: { ...options.data }, style: 'destructive' }],
     },
+  };
+}
+
+/**
+ * A refused form comes back open: Teams cannot open an Action.ShowCard by itself, so the form is put
+ * in the card, with its heading, its inputs (what was typed kept, each problem beside its field) and
+ * its own button, in a tinted band.
+ */
+export function openForm(showCard: Record<string, unknown>): Record<string, unknown> {
+  const inner = (showCard.card ?? {}) as AdaptiveCard;
+  return {
+    type: 'Container',
+    style: 'emphasis',
+    separator: true,
+    items: [heading(String(showCard.title), 'Medium'), ...((inner.body as unknown[] | undefined) ?? []), { type: 'ActionSet', actions: inner.actions ?? [] }],
   };
 }

@@ -158,6 +158,10 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     const noWhy = await invokeAs(bot, PEOPLE.dea, 'strategy.propose', { kind: 'joint_local', title: 'Psychosis support', gapNote: 'No local peer support' });
     expect(cardText(noWhy.card)).toContain('Enter why the strategy is needed');
     expect(allInputs(noWhy.card)).toMatchObject({ kind: 'joint_local', title: 'Psychosis support', gapNote: 'No local peer support' });
+    // The form comes back open in the card, not folded behind "New strategy".
+    expect((noWhy.card.actions as { title: string }[]).map((a) => a.title)).not.toContain('New strategy');
+    const opened = (noWhy.card.body as Record<string, unknown>[]).find((b) => b.style === 'emphasis' && JSON.stringify(b).includes('"verb":"strategy.propose"'));
+    expect(JSON.stringify(opened)).toContain('Enter why the strategy is needed');
 
     const proposed = await invokeAs(bot, PEOPLE.dea, 'strategy.propose', { kind: 'joint_local', title: 'Psychosis support', why: 'Five cases this autumn had no local provision.', gapNote: 'No local peer support', internalPartners: 'third_party_provision,work_psychologist' });
     expect(cardText(proposed.card)).toContain('Sent to Tom Baker to agree. It goes ahead once they do.');

@@ -32,8 +32,15 @@ describe('a joint local strategy', { timeout: 300_000 }, () => {
     await list.getByRole('radio', { name: 'Joint local strategy', exact: true }).click();
     await typeInto(dana, list.getByLabel('Title'), 'Psychosis peer support');
     await typeInto(dana, list.getByLabel('Why it is needed'), 'Five claimants this autumn had no local peer support for psychosis.');
-    await typeInto(dana, list.getByLabel('The gaps it addresses'), 'No local peer support group for psychosis.');
+    // Without the gaps it addresses the bot refuses it: the form comes back open, what was typed kept.
     await actionButton(list, 'Start the strategy').click();
+    const refused = await waitForCard(dana, 'Say what gaps it addresses');
+    assert.equal(await refused.getByLabel('Title').inputValue(), 'Psychosis peer support');
+    await refused.getByLabel('The gaps it addresses').scrollIntoViewIfNeeded();
+    await screenshot(dana, 'strategy-00-refused-form-open');
+    step(t, start, 'a refused strategy came back open');
+    await typeInto(dana, refused.getByLabel('The gaps it addresses'), 'No local peer support group for psychosis.');
+    await actionButton(refused, 'Start the strategy').click();
     const proposed = await waitForCard(dana, 'Strategy: Psychosis peer support');
     const danaText = await proposed.innerText();
     assert.match(danaText, /Nothing for you to do now: waiting for Tom Baker to agree/);
