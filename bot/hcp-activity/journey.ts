@@ -112,6 +112,9 @@ export const hcpActivityJourney: Journey = {
         verb('hcp.complete', ACTIVITY, ({ person, data, typed }) =>
           actions.answer(person, 'hcp.complete', inputsOf(typed), async () => actions.activityOrMessage(person, await service.complete(person, data.activityId, data.version, typed), { text: 'Recorded as held. It goes into your weekly note.', tone: 'good' }), (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
         ),
+        verb('hcp.move', ACTIVITY, ({ person, data, typed }) =>
+          actions.answer(person, 'hcp.move', inputsOf(typed), async () => actions.activityOrMessage(person, await service.move(person, data.activityId, data.version, typed), { text: 'Moved. The diaries are being changed and the others in it are told.', tone: 'good' }), (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
+        ),
         verb('hcp.cancel', ACTIVITY, ({ person, data }) =>
           actions.answer(person, 'hcp.cancel', {}, async () => actions.activityOrMessage(person, await service.cancel(person, data.activityId, data.version), { text: 'Cancelled and taken out of the diaries.', tone: 'good' }), (m) => actions.activityOrMessage(person, data.activityId, m)),
         ),

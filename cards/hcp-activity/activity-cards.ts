@@ -191,6 +191,25 @@ export function activityCard(v: ActivityView): AdaptiveCard {
     } else yourAction = `Nothing for you to do now: it is set for ${when}.`;
   } else if (a.status === 'done') yourAction = 'Nothing for you to do now: this activity is recorded.';
   else yourAction = 'Nothing for you to do now: this activity was cancelled.';
+  if (a.status === 'planned' && a.start && a.end && a.start.getTime() > v.now.getTime() && (v.part === 'manager' || v.part === 'hcp')) {
+    const [start, end] = timeText({ start: a.start, end: a.end }).split('–');
+    secondary.push(
+      showCardAction({
+        title: 'Move it',
+        verb: 'hcp.move',
+        submitTitle: 'Move it and tell them',
+        intro: 'Not over a booked conversation or another activity. The diaries are changed and the others in it are told.',
+        data,
+        fields: [
+          { id: 'date', kind: 'date', label: 'Date', required: true, errorMessage: 'Choose the date.' },
+          { id: 'start', kind: 'text', label: 'Start time', required: true, errorMessage: 'Enter the start time, for example 10:00.', placeholder: '10:00', maxLength: 5 },
+          { id: 'end', kind: 'text', label: 'End time', required: true, errorMessage: 'Enter the end time, for example 11:00.', placeholder: '11:00', maxLength: 5 },
+        ],
+        values: { ...(a.date ? { date: a.date } : {}), start: start!, end: end!, ...(v.form?.values ?? {}) },
+        problems: v.form?.problems,
+      }),
+    );
+  }
   if ((a.status === 'requested' || a.status === 'planned') && (v.part === 'manager' || v.part === 'requester')) {
     secondary.push(confirmAction({ title: 'Cancel it', verb: 'hcp.cancel', data, consequence: `The activity is cancelled, taken out of the diaries, and ${v.part === 'manager' ? 'the HCP and whoever asked for it are' : 'the HCP is'} told.`, confirmTitle: 'Yes, cancel it' }));
   }

@@ -298,6 +298,33 @@ export class HcpActivityService {
     });
   }
 
+  /**
+   * A planned activity not yet started moves to another time, by the activity manager or its HCP:
+   * refused over a booked conversation or another activity, as when it was set; the diaries follow
+   * after the click, and the others in it are told.
+   */
+  async move(person: StaffMember, activityId: string, version: number | null, input: { date?: string; start?: string; end?: string }): Promise<SupportingActivity> {
+    const activity = await this.get(activityId);
+    const isManager = hasRole(person, 'hcp_activity_manager') && (await this.managerDistrict(person)) === activity.district;
+    if (!isManager && person.id !== activity.hcpId) throw notAllowed('Only the activity manager or the HCP can move this activity.');
+    if (version !== null && version !== activity.version) throw invalid('This changed since this card was shown: look again.');
+    if (activity.status !== 'planned' || !activity.start) throw invalid(activity.status === 'requested' ? 'This activity has no time yet: set its time instead.' : 'Only a planned activity can be moved.');
+    if (activity.start.getTime() <= this.now().getTime()) throw invalid('This activity has already started, so it can no longer be moved.');
+    const date = (input.date ?? activity.date ?? '').trim();
+    const times = parseTimes(date, (input.start ?? '').trim(), (input.end ?? '').trim());
+    if (!times.interval) throw invalid('Some answers need changing.', times.problems);
+    if (times.interval.start.getTime() <= this.now().getTime()) throw invalid('Choose a time still to come.', { start: 'Choose a time still to come.' });
+    if (times.interval.start.getTime() === activity.start.getTime() && activity.end && times.interval.end.getTime() === activity.end.getTime()) throw invalid('That is the time it is already set for.', { start: 'Give a different date or time.' });
+    const hcp = await this.person(activity.hcpId);
+    await this.assertFree(hcp, date, times.interval, activity.id);
+    return this.deps.uow.run(async () => {
+      const moved = await this.deps.store.updateActivity(activity.id, activity.version, { date, start: times.interval!.start, end: times.interval!.end }, this.now());
+      await this.deps.work.schedule(HCP_DIARY_WORK, moved.id);
+      for (const id of new Set([moved.hcpId, moved.requestedById].filter((x): x is string => x !== null && x !== person.id))) await this.deps.notifier.activity(id, moved.id);
+      return moved;
+    });
+  }
+
   /** The activity manager sets a work activity for an HCP (a presentation, a project, a case conference). */
   async setWorkActivity(manager: StaffMember, input: ActivityInput & { hcpId?: string }): Promise<SupportingActivity> {
     const district = await this.managerDistrict(manager);

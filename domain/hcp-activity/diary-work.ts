@@ -58,6 +58,15 @@ export class HcpDiaryWork {
       results.forEach((r: EventResult, i) => (r.ok ? written.push({ personId: toWrite[i]!.id, mailbox: r.mailbox, eventId: r.eventId }) : failures.push(r.error)));
       kept = [...kept, ...written];
     }
+    // Entries already there follow the activity's time (it may have moved); moving one to the time
+    // it has changes nothing, so a run again does no harm.
+    const toMove = have.filter((e) => !toRemove.includes(e));
+    if (toMove.length && activity.start && activity.end) {
+      const results = await this.deps.calendar.moveEvents(toMove.map((e) => ({ mailbox: e.mailbox, eventId: e.eventId, start: activity.start!, end: activity.end! })));
+      results.forEach((r) => {
+        if (!r.ok) failures.push(r.error);
+      });
+    }
     if (toRemove.length) {
       const results = await this.deps.calendar.deleteEvents(toRemove.map((e) => ({ mailbox: e.mailbox, eventId: e.eventId })));
       toRemove.forEach((e, i) => {

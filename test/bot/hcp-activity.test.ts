@@ -223,6 +223,23 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('Individual case conference');
     expect((await delivered(PEOPLE.coach)).join('\n')).toContain('it is set for Monday 23 November 2026, 14:00–14:30');
 
+    // The HCP moves it: not over the booked conversation; the diaries follow and the coach is told.
+    await bot.app.background.idle();
+    const events = () => bot.app.dataSource.query("SELECT mailbox, startsAt FROM calendar_event WHERE transactionId LIKE 'hcp-activity:%' ORDER BY mailbox") as Promise<{ mailbox: string; startsAt: string }[]>;
+    expect((await events()).map((e) => e.startsAt)).toEqual(['2026-11-23 14:00:00.000', '2026-11-23 14:00:00.000']);
+    const plannedRow = (await bot.app.dataSource.getRepository<{ id: string; version: number }>('HcpActivity').find())[0]!;
+    expect(cardVerbs((await invokeAs(bot, PEOPLE.coach, 'hcp.open', { activityId: plannedRow.id })).card)).not.toContain('hcp.move');
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'hcp.move', { activityId: plannedRow.id, version: plannedRow.version, date: '2026-11-23', start: '14:10', end: '14:40' })).card)).toContain('Only the activity manager or the HCP can move this activity.');
+    const overConversation = await invokeAs(bot, PEOPLE.hcp, 'hcp.move', { activityId: plannedRow.id, version: plannedRow.version, date: '2026-11-23', start: '13:00', end: '13:30' });
+    expect(cardText(overConversation.card)).toContain('SA-000001 is booked 12:00 to 13:30');
+    expect(allInputs(overConversation.card)).toMatchObject({ start: '13:00', end: '13:30' });
+    bot.connector.clear();
+    const moved = await invokeAs(bot, PEOPLE.hcp, 'hcp.move', { activityId: plannedRow.id, version: plannedRow.version, date: '2026-11-23', start: '14:10', end: '14:40' });
+    expect(cardText(moved.card)).toContain('Moved. The diaries are being changed and the others in it are told.');
+    expect((await delivered(PEOPLE.coach)).join('\n')).toContain('it is set for Monday 23 November 2026, 14:10–14:40');
+    await bot.app.background.idle();
+    expect((await events()).map((e) => e.startsAt)).toEqual(['2026-11-23 14:10:00.000', '2026-11-23 14:10:00.000']);
+
     // A notice to finish: told the supplier on Friday, the department on Monday (the next working day); the open activity listed.
     const helen = await idOf(PEOPLE.hcp);
     const notice = await invokeAs(bot, MANAGER, 'hcp.notice', { hcpId: helen, givenOn: '2026-11-20', receivedOn: '2026-11-23', lastDay: '2026-12-23' });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { ROOT, SELECTORS, cardCount, messageCount, openChat, openPlayground, say, screenshot, startPlayground, step, waitForCard, waitForReply, withBotAndBrowser } from './harness.mjs';
-import { actionButton, londonWallClock, typeInto } from './card-inputs.mjs';
+import { actionButton, isoDatePlus, londonWallClock, typeDate, typeInto } from './card-inputs.mjs';
 
 const MANAGER_CONFIG = path.join(ROOT, 'playground', 'activity-manager.m365agentsplayground.yml');
 
@@ -111,5 +111,37 @@ describe('an HCP’s supporting activity and weekly note, accepted by the activi
     assert.ok(weekText.includes('Weekly note: accepted'), weekText);
     await screenshot(mark, 'hcp-activity-09-mark-week');
     step(t, start, 'Mark sees the week');
+
+    // 6. Mark sets Helen a presentation on the next weekday; Helen moves it from her card.
+    let day = 1;
+    while ([0, 6].includes(new Date(`${isoDatePlus(day)}T12:00:00`).getDay())) day++;
+    const on = isoDatePlus(day);
+    await actionButton(week, 'Set a work activity').click();
+    await week.getByRole('radio', { name: 'Helen Okoro', exact: true }).check();
+    await week.getByRole('radio', { name: 'Presentation to a team or office', exact: true }).check();
+    await typeDate(mark, week.getByRole('combobox', { name: /Date/ }).first(), on);
+    await typeInto(mark, week.getByRole('textbox', { name: 'Start time', exact: true }), '10:00');
+    await typeInto(mark, week.getByRole('textbox', { name: 'End time', exact: true }), '11:00');
+    await week.getByRole('radio', { name: /Crawley/ }).first().check();
+    await typeInto(mark, week.getByRole('textbox', { name: 'What it is for', exact: true }), 'Mental health and work, for the Crawley team');
+    const helenBefore = await messageCount(helen);
+    const set = cardJsonText(await executeAndReadAnswer(mark, actionButton(week, 'Set it and tell the HCP'), 'hcp.setActivity'));
+    assert.ok(set.includes('It goes into their diary, and they are told.'), set);
+    const planned = cardOf(await waitForReply(helen, 'Presentation to a team or office', { after: helenBefore }));
+    assert.match(await planned.innerText(), /Nothing for you to do now: it is on/);
+    // "Move it" is a secondary action: under "…" (More options), in the menu it opens.
+    await planned.getByRole('button', { name: 'More options' }).click();
+    await helen.getByRole('menuitem', { name: 'Move it' }).click();
+    const moveStart = planned.getByRole('textbox', { name: 'Start time', exact: true });
+    await moveStart.waitFor({ state: 'visible' });
+    await typeInto(helen, moveStart, '11:00');
+    await typeInto(helen, planned.getByRole('textbox', { name: 'End time', exact: true }), '12:00');
+    await planned.getByText('Not over a booked conversation', { exact: false }).scrollIntoViewIfNeeded();
+    await screenshot(helen, 'hcp-activity-10-helen-move-form');
+    const moved = cardJsonText(await executeAndReadAnswer(helen, actionButton(planned, 'Move it and tell them'), 'hcp.move'));
+    assert.ok(moved.includes('Moved. The diaries are being changed and the others in it are told.'), moved);
+    assert.ok(moved.includes('11:00–12:00'), moved);
+    await screenshot(helen, 'hcp-activity-11-helen-moved');
+    step(t, start, 'Helen moved a planned presentation');
   });
 });
