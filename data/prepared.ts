@@ -30,6 +30,19 @@ export class PreparedStatement {
     const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(this.text, parameters);
     return (await manager.query(sql, values)) as ObjectLiteral[];
   }
+
+  /** For a statement that writes: how many rows it changed. */
+  async affected(parameters: ObjectLiteral, manager: EntityManager = managerOf(this.dataSource)): Promise<number> {
+    this.text ??= this.write(this.dataSource.manager);
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(this.text, parameters);
+    const runner = manager.queryRunner ?? this.dataSource.createQueryRunner();
+    try {
+      const result = (await runner.query(sql, values, true)) as { affected?: number };
+      return result.affected ?? 0;
+    } finally {
+      if (!manager.queryRunner) await runner.release();
+    }
+  }
 }
 
 /**
@@ -115,5 +128,48 @@ export class PreparedInsert<T extends ObjectLiteral> {
       this.texts.set(rows.length, text);
     }
     await manager.query(text, values);
+  }
+}
+
+/**
+ * An update of one entity written once by the query builder (so in the dialect's own text): `set`
+ * names the properties it sets, `where` its condition with named parameters. Each call converts the
+ * set values as the builder converts them (on SQL Server, typed as their columns), holds text to its
+ * column's length, and returns how many rows changed. For the updates of every turn and delivery.
+ */
+export class PreparedUpdate<T extends ObjectLiteral> {
+  private readonly statement: PreparedStatement;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly entity: string,
+    private readonly set: readonly (keyof T & string)[],
+    where: string,
+  ) {
+    this.statement = new PreparedStatement(dataSource, (manager) =>
+      manager
+        .createQueryBuilder()
+        .update(entity)
+        .set(Object.fromEntries(set.map((property) => [property, () => `:set_${property}`])))
+        .where(where)
+        .getQuery(),
+    );
+  }
+
+  /** In the unit of work's transaction when one is open. */
+  async run(values: Partial<T>, parameters: ObjectLiteral = {}, manager: EntityManager = managerOf(this.dataSource)): Promise<number> {
+    const metadata = this.dataSource.getMetadata(this.entity);
+    const driver = this.dataSource.driver;
+    const typed = dialectOf(this.dataSource.options.type) === 'mssql';
+    refuseTooLong(metadata, values);
+    const named: ObjectLiteral = { ...parameters };
+    for (const property of this.set) {
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`${this.entity} has no column ${property}.`);
+      const value: unknown = driver.preparePersistentValue(values[property], column);
+      // SQLite's own escaping would write a number into the text: kept a parameter, the text stays one statement.
+      named[`set_${property}`] = typed ? (driver as unknown as { parametrizeValue(column: unknown, value: unknown): unknown }).parametrizeValue(column, value) : typeof value === 'number' ? String(value) : value;
+    }
+    return this.statement.affected(named, manager);
   }
 }

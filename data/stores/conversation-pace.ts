@@ -2,6 +2,7 @@ import type { DataSource, Repository } from 'typeorm';
 import type { ConversationPaceRow } from '../schema/messaging';
 import { isUniqueViolation } from '../unique-violation';
 import { hashKey } from './hash-key';
+import { PreparedFind, PreparedUpdate } from '../prepared';
 
 /**
  * Teams lets a bot send about 7 messages a second and 60 in 30 seconds to one conversation. Every
@@ -17,11 +18,18 @@ export class ConversationPace {
   /** Conversations whose row this process has seen: for the others, the row is most likely new. */
   private readonly known = new Set<string>();
 
+  // Taken before every message sent: the statements are written once.
+  private readonly byId: PreparedFind<ConversationPaceRow>;
+  private readonly movedOn: PreparedUpdate<ConversationPaceRow>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly spacingMs = 550,
     private readonly burstMs = 2_200,
-  ) {}
+  ) {
+    this.byId = new PreparedFind<ConversationPaceRow>(dataSource, 'ConversationPace', (q) => q.where('e.id = :id'));
+    this.movedOn = new PreparedUpdate<ConversationPaceRow>(dataSource, 'ConversationPace', ['nextAt', 'version'], 'id = :id AND version = :version');
+  }
 
   private get rows(): Repository<ConversationPaceRow> {
     return this.dataSource.getRepository<ConversationPaceRow>('ConversationPace');
@@ -37,15 +45,14 @@ export class ConversationPace {
       if (await this.created(id, new Date(now.getTime() + this.spacingMs))) return { granted: true };
     }
     for (let tries = 0; tries < 5; tries++) {
-      const row = await this.rows.findOne({ where: { id } });
+      const row = await this.byId.one({ id });
       if (!row) {
         if (await this.created(id, new Date(now.getTime() + this.spacingMs))) return { granted: true };
         continue; // another instance made the row: read it
       }
       const reached = Math.max(new Date(row.nextAt).getTime(), now.getTime());
       if (reached - now.getTime() > this.burstMs) return { granted: false, notBefore: new Date(reached - this.burstMs) };
-      const result = await this.rows.update({ id, version: row.version }, { nextAt: new Date(reached + this.spacingMs), version: row.version + 1 });
-      if (result.affected === 1) return { granted: true };
+      if ((await this.movedOn.run({ nextAt: new Date(reached + this.spacingMs), version: row.version + 1 }, { id, version: String(row.version) }, this.dataSource.manager)) === 1) return { granted: true };
     }
     // Contended: another instance is sending to this conversation right now.
     return { granted: false, notBefore: new Date(now.getTime() + this.spacingMs) };

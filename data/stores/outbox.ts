@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, LessThanOrEqual, type DataSource, type Repository } from 'typeorm';
-import { PreparedFind } from '../prepared';
-import { managerOf, repositoryOf } from '../transactions';
+import { PreparedFind, PreparedUpdate } from '../prepared';
+import { repositoryOf } from '../transactions';
 import type { OutboxRow } from '../schema/messaging';
 
 export interface OutboxMessage {
@@ -31,8 +31,23 @@ export class Outbox {
 
   private readonly byId: PreparedFind<OutboxRow>;
   private readonly pendingOf: PreparedFind<OutboxRow>;
+  // Each delivery writes its row two or three times: the statements are written once.
+  private readonly leases = new Map<string, PreparedUpdate<OutboxRow>>();
+  private readonly deliveredRow: PreparedUpdate<OutboxRow>;
+  private readonly retriedRow: PreparedUpdate<OutboxRow>;
+  private readonly postponedRow: PreparedUpdate<OutboxRow>;
+  private readonly awaitingRow: PreparedUpdate<OutboxRow>;
+  private readonly deadRow: PreparedUpdate<OutboxRow>;
+  private readonly waiterTold: PreparedUpdate<OutboxRow>;
 
   constructor(private readonly dataSource: DataSource) {
+    const byId = (set: readonly (keyof OutboxRow & string)[]) => new PreparedUpdate<OutboxRow>(dataSource, 'Outbox', set, 'id = :id');
+    this.deliveredRow = byId(['deliveredAt', 'leaseUntil', 'lastStatus', 'activityId']);
+    this.retriedRow = byId(['attempts', 'lastError', 'lastStatus', 'leaseUntil', 'nextAttemptAt']);
+    this.postponedRow = byId(['leaseUntil', 'nextAttemptAt']);
+    this.awaitingRow = byId(['lastError', 'leaseUntil', 'nextAttemptAt']);
+    this.deadRow = byId(['attempts', 'lastError', 'lastStatus', 'leaseUntil', 'deadAt']);
+    this.waiterTold = new PreparedUpdate<OutboxRow>(dataSource, 'Outbox', ['waiterToldAt'], 'id = :id AND waiterToldAt IS NULL');
     this.byId = new PreparedFind<OutboxRow>(dataSource, 'Outbox', (q) => q.where('e.id = :id').limit(1));
     // Waiting for this person, including what Teams refused because they had not got the app (403,
     // 404): now that they are seen, it can reach them. Other dead letters stay dead.
@@ -76,13 +91,14 @@ export class Outbox {
     const dead = options.revive ? `(deadAt IS NULL OR lastStatus IN (${UNREACHABLE.join(', ')}))` : 'deadAt IS NULL';
     // With `attempts`, the lease is taken only on the row as the caller read it (no other try since).
     const unchanged = options.attempts === undefined ? '' : ' AND attempts = :attempts';
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update('Outbox')
-      .set(options.revive ? { leaseUntil, deadAt: null } : { leaseUntil })
-      .where(`id = :id AND deliveredAt IS NULL AND ${dead} AND (leaseUntil IS NULL OR leaseUntil < :now)${unchanged}`, { id, now, attempts: options.attempts })
-      .execute();
-    return result.affected === 1;
+    const key = `${options.revive === true}|${unchanged !== ''}`;
+    let lease = this.leases.get(key);
+    if (!lease) {
+      lease = new PreparedUpdate<OutboxRow>(this.dataSource, 'Outbox', options.revive ? ['leaseUntil', 'deadAt'] : ['leaseUntil'], `id = :id AND deliveredAt IS NULL AND ${dead} AND (leaseUntil IS NULL OR leaseUntil < :now)${unchanged}`);
+      this.leases.set(key, lease);
+    }
+    const changed = await lease.run(options.revive ? { leaseUntil, deadAt: null } : { leaseUntil }, { id, now, ...(options.attempts === undefined ? {} : { attempts: options.attempts }) }, this.dataSource.manager);
+    return changed === 1;
   }
 
   /** A message as `enqueue` wrote it, for delivering it at once without reading it back. */
@@ -110,32 +126,31 @@ export class Outbox {
    * again, whatever happens after.
    */
   async delivered(id: string, now: Date, status: number | null, activityId: string | undefined): Promise<void> {
-    await this.rows.update({ id }, { deliveredAt: now, leaseUntil: null, lastStatus: status, activityId: activityId ?? null });
+    await this.deliveredRow.run({ deliveredAt: now, leaseUntil: null, lastStatus: status, activityId: activityId ?? null }, { id });
   }
 
   /** Not delivered this time (a counted try): tried again at `at`. */
   async retryAt(id: string, attempts: number, reason: string, status: number | null, at: Date): Promise<void> {
-    await this.rows.update({ id }, { attempts: attempts + 1, lastError: reason.slice(0, 400), lastStatus: status, leaseUntil: null, nextAttemptAt: at });
+    await this.retriedRow.run({ attempts: attempts + 1, lastError: reason.slice(0, 400), lastStatus: status, leaseUntil: null, nextAttemptAt: at }, { id });
   }
 
   /** Not tried, and not counted as a try: the conversation's pace says wait until `at`. */
   async postpone(id: string, at: Date): Promise<void> {
-    await this.rows.update({ id }, { leaseUntil: null, nextAttemptAt: at });
+    await this.postponedRow.run({ leaseUntil: null, nextAttemptAt: at }, { id });
   }
 
   /** The recipient has not opened the app, so there is nowhere to send it: kept for when they do, looked at again at `at`. */
   async awaitingRecipient(id: string, reason: string, at: Date): Promise<void> {
-    await this.rows.update({ id }, { lastError: reason.slice(0, 400), leaseUntil: null, nextAttemptAt: at });
+    await this.awaitingRow.run({ lastError: reason.slice(0, 400), leaseUntil: null, nextAttemptAt: at }, { id });
   }
 
   /** Dead-lettered: no more tries by the sweep; its status and reason are kept for the reports. */
   async dead(id: string, attempts: number, reason: string, status: number | null, now: Date): Promise<void> {
-    await this.rows.update({ id }, { attempts: attempts + 1, lastError: reason.slice(0, 400), lastStatus: status, leaseUntil: null, deadAt: now });
+    await this.deadRow.run({ attempts: attempts + 1, lastError: reason.slice(0, 400), lastStatus: status, leaseUntil: null, deadAt: now }, { id });
   }
 
   /** Marks that the person waiting on the message has been told; false when someone already had. */
   async claimWaiterNotice(id: string, now: Date): Promise<boolean> {
-    const result = await managerOf(this.dataSource).createQueryBuilder().update('Outbox').set({ waiterToldAt: now }).where('id = :id AND waiterToldAt IS NULL', { id }).execute();
-    return result.affected === 1;
+    return (await this.waiterTold.run({ waiterToldAt: now }, { id })) === 1;
   }
 }

@@ -3,7 +3,7 @@ import { LessThan } from 'typeorm';
 import type { ProcessedActivityRow } from '../schema/platform';
 import { hashKey } from './hash-key';
 import { isUniqueViolation } from '../unique-violation';
-import { PreparedInsert } from '../prepared';
+import { PreparedInsert, PreparedUpdate } from '../prepared';
 
 /** A turn still unfinished after this long died with its process (Teams re-sends after about 15 s). */
 export const ABANDONED_AFTER_MS = 20_000;
@@ -18,6 +18,7 @@ export const DEDUPLICATION_WINDOW_MS = 30 * 60 * 1000;
 export class ProcessedActivities {
   /** Written on every turn: the statement is written once. */
   private readonly claimed: PreparedInsert<ProcessedActivityRow>;
+  private readonly completed: PreparedUpdate<ProcessedActivityRow>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -25,6 +26,7 @@ export class ProcessedActivities {
     private readonly abandonedAfterMs: number = ABANDONED_AFTER_MS,
   ) {
     this.claimed = new PreparedInsert<ProcessedActivityRow>(dataSource, 'ProcessedActivity', ['id', 'receivedAt', 'completedAt']);
+    this.completed = new PreparedUpdate<ProcessedActivityRow>(dataSource, 'ProcessedActivity', ['completedAt'], 'id = :id');
   }
 
   /**
@@ -66,7 +68,7 @@ export class ProcessedActivities {
 
   /** The delivery's turn finished: a re-send within the window is a repeat from now on. */
   async complete(channelId: string, conversationId: string, activityId: string, now: Date = new Date()): Promise<void> {
-    await this.dataSource.getRepository<ProcessedActivityRow>('ProcessedActivity').update({ id: hashKey(channelId, conversationId, activityId) }, { completedAt: now });
+    await this.completed.run({ completedAt: now }, { id: hashKey(channelId, conversationId, activityId) }, this.dataSource.manager);
   }
 
   /** Forgets one delivery, so that a re-send of an activity that failed is handled. */

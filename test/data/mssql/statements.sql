@@ -1162,15 +1162,14 @@ SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "
 INSERT INTO "conversation_pace"("id", "nextAt", "version")
   VALUES (@0, @1, @2);
 --   @0 varchar(64), @1 datetime2, @2 int
-SELECT "ConversationPace"."id" AS "ConversationPace_id", "ConversationPace"."nextAt" AS "ConversationPace_nextAt", "ConversationPace"."version" AS "ConversationPace_version"
-  FROM "conversation_pace" "ConversationPace"
-  WHERE (("ConversationPace"."id" = @0))
-  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
---   @0 varchar(64)
+SELECT "e"."id" AS "e_id", "e"."nextAt" AS "e_nextAt", "e"."version" AS "e_version"
+  FROM "conversation_pace" "e"
+  WHERE "e"."id" = @0;
+--   @0 string
 UPDATE "conversation_pace"
   SET "nextAt" = @0, "version" = @1
-  WHERE ("id" = @2 AND "version" = @3);
---   @0 datetime2, @1 int, @2 string, @3 number
+  WHERE "id" = @2 AND "version" = @3;
+--   @0 datetime2, @1 int, @2 string, @3 string
 
 -- ConversationPace.holdUntil
 SELECT "ConversationPace"."id" AS "ConversationPace_id", "ConversationPace"."nextAt" AS "ConversationPace_nextAt", "ConversationPace"."version" AS "ConversationPace_version"
