@@ -111,6 +111,16 @@ describe('the migrations on SQL Server', () => {
     }
   });
 
+  it('keep "has a booked meeting" on the request by one trigger on booking, silent about its own rows, after filling it in', () => {
+    const at = (pattern: RegExp) => migrations.statements.findIndex((s) => pattern.test(s));
+    const trigger = migrations.statements[at(/^CREATE TRIGGER TRG_booking_meeting_booked ON booking AFTER INSERT, UPDATE, DELETE AS BEGIN SET NOCOUNT ON;/)];
+    // Its own UPDATE must not change the row count the caller's statement reports (optimistic versions read it).
+    expect(trigger).toMatch(/FROM support_request r WHERE r\.id IN \(SELECT requestId FROM inserted UNION SELECT requestId FROM deleted\); END$/);
+    expect(at(/^UPDATE support_request SET meetingBooked = 1 WHERE EXISTS/)).toBeGreaterThan(at(/ADD "meetingBooked" bit NOT NULL/));
+    expect(at(/^CREATE TRIGGER TRG_booking_meeting_booked/)).toBeGreaterThan(at(/^UPDATE support_request SET meetingBooked = 1/));
+    expect(migrations.statements.filter((s) => /CREATE TRIGGER/.test(s))).toHaveLength(1);
+  });
+
   it('use only SQL Server types: datetime2, nvarchar(MAX), never text or datetime', () => {
     const ddl = migrations.statements.join('\n');
     expect(ddl).toContain('datetime2');
