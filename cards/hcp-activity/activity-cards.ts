@@ -141,6 +141,19 @@ export function absenceAction(hcpChoices: readonly { title: string; value: strin
   });
 }
 
+/** When an activity is: set by the activity manager, or moved. */
+const TIME_FIELDS: readonly FormField[] = [
+  { id: 'date', kind: 'date', label: 'Date', required: true, errorMessage: 'Choose the date.' },
+  { id: 'start', kind: 'text', label: 'Start time', required: true, errorMessage: 'Enter the start time, for example 10:00.', placeholder: '10:00', maxLength: 5 },
+  { id: 'end', kind: 'text', label: 'End time', required: true, errorMessage: 'Enter the end time, for example 11:00.', placeholder: '11:00', maxLength: 5 },
+];
+
+/** The activity's date and times as the time fields take them. */
+function timeValues(a: SupportingActivity): Record<string, string> {
+  const [start, end] = a.start && a.end ? timeText({ start: a.start, end: a.end }).split('–') : [];
+  return { ...(a.date ? { date: a.date } : {}), ...(start && end ? { start, end } : {}) };
+}
+
 export interface ActivityView {
   readonly activity: SupportingActivity;
   readonly part: 'hcp' | 'requester' | 'manager';
@@ -169,12 +182,8 @@ export function activityCard(v: ActivityView): AdaptiveCard {
           verb: 'hcp.plan',
           submitTitle: 'Save and tell them',
           data,
-          fields: [
-            { id: 'date', kind: 'date', label: 'Date', required: true, errorMessage: 'Choose the date.' },
-            { id: 'start', kind: 'text', label: 'Start time', required: true, errorMessage: 'Enter the start time, for example 10:00.', placeholder: '10:00', maxLength: 5 },
-            { id: 'end', kind: 'text', label: 'End time', required: true, errorMessage: 'Enter the end time, for example 11:00.', placeholder: '11:00', maxLength: 5 },
-          ],
-          values: { ...(a.date ? { date: a.date } : {}), ...(a.start && a.end ? { start: timeText({ start: a.start, end: a.end }).split('–')[0]!, end: timeText({ start: a.start, end: a.end }).split('–')[1]! } : {}), ...(v.form?.values ?? {}) },
+          fields: TIME_FIELDS,
+          values: { ...timeValues(a), ...(v.form?.values ?? {}) },
           problems: v.form?.problems,
         }),
       );
@@ -192,7 +201,6 @@ export function activityCard(v: ActivityView): AdaptiveCard {
   } else if (a.status === 'done') yourAction = 'Nothing for you to do now: this activity is recorded.';
   else yourAction = 'Nothing for you to do now: this activity was cancelled.';
   if (a.status === 'planned' && a.start && a.end && a.start.getTime() > v.now.getTime() && (v.part === 'manager' || v.part === 'hcp')) {
-    const [start, end] = timeText({ start: a.start, end: a.end }).split('–');
     secondary.push(
       showCardAction({
         title: 'Move it',
@@ -200,12 +208,8 @@ export function activityCard(v: ActivityView): AdaptiveCard {
         submitTitle: 'Move it and tell them',
         intro: 'Not over a booked conversation or another activity. The diaries are changed and the others in it are told.',
         data,
-        fields: [
-          { id: 'date', kind: 'date', label: 'Date', required: true, errorMessage: 'Choose the date.' },
-          { id: 'start', kind: 'text', label: 'Start time', required: true, errorMessage: 'Enter the start time, for example 10:00.', placeholder: '10:00', maxLength: 5 },
-          { id: 'end', kind: 'text', label: 'End time', required: true, errorMessage: 'Enter the end time, for example 11:00.', placeholder: '11:00', maxLength: 5 },
-        ],
-        values: { ...(a.date ? { date: a.date } : {}), start: start!, end: end!, ...(v.form?.values ?? {}) },
+        fields: TIME_FIELDS,
+        values: { ...timeValues(a), ...(v.form?.values ?? {}) },
         problems: v.form?.problems,
       }),
     );
