@@ -162,12 +162,12 @@ export class PreparedUpdate<T extends ObjectLiteral> {
     const driver = this.dataSource.driver;
     const typed = dialectOf(this.dataSource.options.type) === 'mssql';
     refuseTooLong(metadata, values);
-    const named: ObjectLiteral = { ...parameters };
+    // SQLite's own escaping would write a number into the text: kept a parameter, the text stays one statement.
+    const named: ObjectLiteral = Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, !typed && typeof v === 'number' ? String(v) : v]));
     for (const property of this.set) {
       const column = metadata.findColumnWithPropertyName(property);
       if (!column) throw new Error(`${this.entity} has no column ${property}.`);
       const value: unknown = driver.preparePersistentValue(values[property], column);
-      // SQLite's own escaping would write a number into the text: kept a parameter, the text stays one statement.
       named[`set_${property}`] = typed ? (driver as unknown as { parametrizeValue(column: unknown, value: unknown): unknown }).parametrizeValue(column, value) : typeof value === 'number' ? String(value) : value;
     }
     return this.statement.affected(named, manager);

@@ -52,7 +52,7 @@ export class ConversationPace {
       }
       const reached = Math.max(new Date(row.nextAt).getTime(), now.getTime());
       if (reached - now.getTime() > this.burstMs) return { granted: false, notBefore: new Date(reached - this.burstMs) };
-      if ((await this.movedOn.run({ nextAt: new Date(reached + this.spacingMs), version: row.version + 1 }, { id, version: String(row.version) }, this.dataSource.manager)) === 1) return { granted: true };
+      if ((await this.movedOn.run({ nextAt: new Date(reached + this.spacingMs), version: row.version + 1 }, { id, version: row.version }, this.dataSource.manager)) === 1) return { granted: true };
     }
     // Contended: another instance is sending to this conversation right now.
     return { granted: false, notBefore: new Date(now.getTime() + this.spacingMs) };

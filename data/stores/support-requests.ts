@@ -17,7 +17,7 @@ import {
 import type { Channel } from '../../domain/requests/channels';
 import type { ClaimantRow, RequestEventRow, RequestMessageRow, SupportRequestRow } from '../schema/requests';
 import { inChunks } from '../chunks';
-import { hydrate, PreparedStatement } from '../prepared';
+import { hydrate, PreparedInsert, PreparedStatement, PreparedUpdate } from '../prepared';
 import { inTransaction, repositoryOf } from '../transactions';
 
 const MAX_NUMBER_RETRIES = 5;
@@ -28,8 +28,12 @@ export class SqlSupportRequestStore implements SupportRequestStore {
   private readonly byId: PreparedStatement;
   /** A requester's newest requests with their claimants, by how many are wanted. */
   private readonly byRequester = new Map<number, PreparedStatement>();
+  /** A status change and its audit row, on every triage click: written once for each set of columns. */
+  private readonly changes = new Map<string, PreparedUpdate<SupportRequestRow>>();
+  private readonly events: PreparedInsert<RequestEventRow>;
 
   constructor(private readonly dataSource: DataSource) {
+    this.events = new PreparedInsert<RequestEventRow>(dataSource, 'RequestEvent', ['id', 'requestId', 'at', 'actorId', 'action', 'fromStatus', 'toStatus']);
     this.byId = new PreparedStatement(dataSource, (manager) =>
       manager
         .getRepository<SupportRequestRow>('SupportRequest')
@@ -169,6 +173,17 @@ export class SqlSupportRequestStore implements SupportRequestStore {
     return this.write(change, change.to);
   }
 
+  /** Optimistic concurrency: the version in the WHERE clause, and the changed row count checked. */
+  private changeOf(columns: readonly (keyof SupportRequestRow & string)[]): PreparedUpdate<SupportRequestRow> {
+    const key = columns.join(',');
+    let statement = this.changes.get(key);
+    if (!statement) {
+      statement = new PreparedUpdate<SupportRequestRow>(this.dataSource, 'SupportRequest', columns, 'id = :id AND version = :version');
+      this.changes.set(key, statement);
+    }
+    return statement;
+  }
+
   async touch(change: VersionBump): Promise<SupportRequest> {
     return this.write(change, null);
   }
@@ -185,29 +200,16 @@ export class SqlSupportRequestStore implements SupportRequestStore {
       if (!current) throw notFound('That request does not exist.');
       if (current.version !== change.expectedVersion) throw conflict('The request changed since this card was shown.');
       if (to !== null) assertMove(current.status, to, `moved to ${to.replace('_', ' ')}`);
-      // Optimistic concurrency: the version in the WHERE clause, and the affected row count checked.
-      const result = await manager
-        .createQueryBuilder()
-        .update('SupportRequest')
-        .set({
-          ...(to !== null ? { status: to } : {}),
-          version: change.expectedVersion + 1,
-          updatedAt: change.at,
-          ...(change.channel !== undefined ? { channel: change.channel } : {}),
-          ...(change.inappropriate !== undefined ? { inappropriate: change.inappropriate } : {}),
-        })
-        .where('id = :id AND version = :version', { id: change.requestId, version: change.expectedVersion })
-        .execute();
-      if (result.affected !== 1) throw conflict('The request changed since this card was shown.');
-      await manager.getRepository<RequestEventRow>('RequestEvent').insert({
-        id: randomUUID(),
-        requestId: change.requestId,
-        at: change.at,
-        actorId: change.actorId,
-        action: change.action,
-        fromStatus: current.status,
-        toStatus: to ?? current.status,
-      });
+      const set: Partial<SupportRequestRow> = {
+        ...(to !== null ? { status: to } : {}),
+        version: change.expectedVersion + 1,
+        updatedAt: change.at,
+        ...(change.channel !== undefined ? { channel: change.channel } : {}),
+        ...(change.inappropriate !== undefined ? { inappropriate: change.inappropriate } : {}),
+      };
+      const changed = await this.changeOf(Object.keys(set) as (keyof SupportRequestRow & string)[]).run(set, { id: change.requestId, version: change.expectedVersion }, manager);
+      if (changed !== 1) throw conflict('The request changed since this card was shown.');
+      await this.events.insert([{ id: randomUUID(), requestId: change.requestId, at: change.at, actorId: change.actorId, action: change.action, fromStatus: current.status, toStatus: to ?? current.status }], manager);
       let messages = current.messages;
       if (change.message) {
         const message = { at: change.at, authorId: change.actorId, kind: change.message.kind, text: change.message.text, summary: change.message.summary ?? null, expectedReturn: change.message.expectedReturn ?? null };

@@ -1169,7 +1169,7 @@ SELECT "e"."id" AS "e_id", "e"."nextAt" AS "e_nextAt", "e"."version" AS "e_versi
 UPDATE "conversation_pace"
   SET "nextAt" = @0, "version" = @1
   WHERE "id" = @2 AND "version" = @3;
---   @0 datetime2, @1 int, @2 string, @3 string
+--   @0 datetime2, @1 int, @2 string, @3 number
 
 -- ConversationPace.holdUntil
 SELECT "ConversationPace"."id" AS "ConversationPace_id", "ConversationPace"."nextAt" AS "ConversationPace_nextAt", "ConversationPace"."version" AS "ConversationPace_version"
