@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, LessThanOrEqual, type DataSource, type Repository } from 'typeorm';
-import { PreparedFind, PreparedUpdate } from '../prepared';
+import { PreparedFind, PreparedInsert, PreparedUpdate } from '../prepared';
 import { repositoryOf } from '../transactions';
 import type { OutboxRow } from '../schema/messaging';
 
@@ -39,6 +39,7 @@ export class Outbox {
   private readonly awaitingRow: PreparedUpdate<OutboxRow>;
   private readonly deadRow: PreparedUpdate<OutboxRow>;
   private readonly waiterTold: PreparedUpdate<OutboxRow>;
+  private readonly queued: PreparedInsert<OutboxRow>;
 
   constructor(private readonly dataSource: DataSource) {
     const byId = (set: readonly (keyof OutboxRow & string)[]) => new PreparedUpdate<OutboxRow>(dataSource, 'Outbox', set, 'id = :id');
@@ -47,6 +48,7 @@ export class Outbox {
     this.postponedRow = byId(['leaseUntil', 'nextAttemptAt']);
     this.awaitingRow = byId(['lastError', 'leaseUntil', 'nextAttemptAt']);
     this.deadRow = byId(['attempts', 'lastError', 'lastStatus', 'leaseUntil', 'deadAt']);
+    this.queued = new PreparedInsert<OutboxRow>(dataSource, 'Outbox', ['id', 'recipientAad', 'kind', 'subjectId', 'createdAt', 'nextAttemptAt', 'attempts', 'leaseUntil', 'deliveredAt', 'lastError', 'lastStatus', 'deadAt', 'activityId', 'waiterToldAt']);
     this.waiterTold = new PreparedUpdate<OutboxRow>(dataSource, 'Outbox', ['waiterToldAt'], 'id = :id AND waiterToldAt IS NULL');
     this.byId = new PreparedFind<OutboxRow>(dataSource, 'Outbox', (q) => q.where('e.id = :id').limit(1));
     // Waiting for this person, including what Teams refused because they had not got the app (403,
@@ -62,7 +64,7 @@ export class Outbox {
 
   async enqueue(recipientAad: string, kind: string, subjectId: string | null, now: Date = new Date()): Promise<string> {
     const id = randomUUID();
-    await this.rows.insert({
+    await this.queued.insert([{
       id,
       recipientAad: recipientAad.toLowerCase(),
       kind,
@@ -77,7 +79,7 @@ export class Outbox {
       deadAt: null,
       activityId: null,
       waiterToldAt: null,
-    });
+    }]);
     return id;
   }
 
