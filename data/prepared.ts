@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Driver } from 'typeorm/driver/Driver';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { refuseTooLong } from './field-lengths';
 import { dialectOf } from './schema/dialect';
 import { managerOf } from './transactions';
@@ -117,7 +119,7 @@ export class PreparedInsert<T extends ObjectLiteral> {
       refuseTooLong(metadata, row);
       for (const column of columns) {
         const value: unknown = driver.preparePersistentValue(row[column.propertyName], column);
-        values.push(typed ? (driver as unknown as { parametrizeValue(column: unknown, value: unknown): unknown }).parametrizeValue(column, value) : value);
+        values.push(typed ? typedAsColumn(driver, column, value) : value);
       }
     }
     let text = this.texts.get(rows.length);
@@ -168,8 +170,16 @@ export class PreparedUpdate<T extends ObjectLiteral> {
       const column = metadata.findColumnWithPropertyName(property);
       if (!column) throw new Error(`${this.entity} has no column ${property}.`);
       const value: unknown = driver.preparePersistentValue(values[property], column);
-      named[`set_${property}`] = typed ? (driver as unknown as { parametrizeValue(column: unknown, value: unknown): unknown }).parametrizeValue(column, value) : typeof value === 'number' ? String(value) : value;
+      named[`set_${property}`] = typed ? typedAsColumn(driver, column, value) : typeof value === 'number' ? String(value) : value;
     }
     return this.statement.affected(named, manager);
   }
+}
+
+/**
+ * On SQL Server, a value sent with its column's type (datetime2, varchar(n)…), as the query builder
+ * sends it. The method is SQL Server's driver's own; TypeORM's `Driver` type does not declare it.
+ */
+function typedAsColumn(driver: Driver, column: ColumnMetadata, value: unknown): unknown {
+  return (driver as unknown as { parametrizeValue(column: ColumnMetadata, value: unknown): unknown }).parametrizeValue(column, value);
 }
