@@ -1,5 +1,6 @@
 /* Card inputs in the playground's Adaptive Cards renderer, shared by the end-to-end tests. */
-import { cardButton } from './harness.mjs';
+import assert from 'node:assert/strict';
+import { SELECTORS, cardButton } from './harness.mjs';
 /**
  * A card's action button (a real <button>), by title. cardButton alone can be ambiguous: a choice card's
  * option is also a selectable container (role=button) with the same name as its button.
@@ -75,4 +76,35 @@ export function londonWallClock(instant = new Date()) {
       .map((p) => [p.type, p.value]),
   );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** The top-level card of a bot message (its first .ac-adaptiveCard; ShowCard forms are nested in it). */
+export function cardOf(message) {
+  return message.locator(SELECTORS.card).first();
+}
+
+/** Every text of an Adaptive Card's JSON (text blocks, facts, action titles), one per line. */
+export function cardJsonText(node) {
+  if (Array.isArray(node)) return node.map(cardJsonText).filter(Boolean).join('\n');
+  if (!node || typeof node !== 'object') return '';
+  const own = ['text', 'title', 'value'].filter((k) => typeof node[k] === 'string').map((k) => node[k]);
+  const nested = Object.entries(node)
+    .filter(([k, v]) => typeof v === 'object' && k !== 'data' && k !== 'refresh')
+    .map(([, v]) => cardJsonText(v));
+  return [...own, ...nested].filter(Boolean).join('\n');
+}
+
+/**
+ * Clicks an Action.Execute button and returns the JSON of the card the bot answered with (the
+ * invoke's response, read from the playground's /_conversation/v1/invoke call). A proactive update
+ * of the same card may replace what it shows a moment later, so the answer is checked from here.
+ */
+export async function executeAndReadAnswer(page, button, verb) {
+  const answered = page.waitForResponse((r) => r.url().endsWith('/_conversation/v1/invoke') && r.request().postDataJSON()?.value?.action?.verb === verb, { timeout: 30_000 });
+  await button.click();
+  const response = await answered;
+  const body = await response.json().catch(() => null);
+  assert.equal(response.status(), 200, `${verb}: HTTP ${response.status()} ${JSON.stringify(body)}`);
+  assert.equal(body?.type, 'application/vnd.microsoft.card.adaptive', `${verb}: the answer is a card: ${JSON.stringify(body)}`);
+  return body.value;
 }

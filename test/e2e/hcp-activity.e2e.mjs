@@ -5,36 +5,10 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { ROOT, SELECTORS, cardCount, messageCount, openChat, openPlayground, say, screenshot, startPlayground, step, waitForCard, waitForReply, withBotAndBrowser } from './harness.mjs';
-import { actionButton, isoDatePlus, londonWallClock, typeDate, typeInto } from './card-inputs.mjs';
+import { ROOT, cardCount, messageCount, openChat, openPlayground, say, screenshot, startPlayground, step, waitForCard, waitForReply, withBotAndBrowser } from './harness.mjs';
+import { actionButton, cardJsonText, cardOf, executeAndReadAnswer, isoDatePlus, londonWallClock, typeDate, typeInto } from './card-inputs.mjs';
 
 const MANAGER_CONFIG = path.join(ROOT, 'playground', 'activity-manager.m365agentsplayground.yml');
-
-function cardOf(message) {
-  return message.locator(SELECTORS.card).first();
-}
-
-/** Every text of an Adaptive Card's JSON, one per line. */
-function cardJsonText(node) {
-  if (Array.isArray(node)) return node.map(cardJsonText).filter(Boolean).join('\n');
-  if (!node || typeof node !== 'object') return '';
-  const own = ['text', 'title', 'value'].filter((k) => typeof node[k] === 'string').map((k) => node[k]);
-  const nested = Object.entries(node)
-    .filter(([k, v]) => typeof v === 'object' && k !== 'data' && k !== 'refresh')
-    .map(([, v]) => cardJsonText(v));
-  return [...own, ...nested].filter(Boolean).join('\n');
-}
-
-/** Clicks an Action.Execute button; returns the answered card's JSON (read from the playground's invoke call). */
-async function executeAndReadAnswer(page, button, verb) {
-  const answered = page.waitForResponse((r) => r.url().endsWith('/_conversation/v1/invoke') && r.request().postDataJSON()?.value?.action?.verb === verb, { timeout: 30_000 });
-  await button.click();
-  const response = await answered;
-  const body = await response.json().catch(() => null);
-  assert.equal(response.status(), 200, `${verb}: HTTP ${response.status()} ${JSON.stringify(body)}`);
-  assert.equal(body?.type, 'application/vnd.microsoft.card.adaptive', `${verb}: the answer is a card: ${JSON.stringify(body)}`);
-  return body.value;
-}
 
 describe('an HCP’s supporting activity and weekly note, accepted by the activity manager', { timeout: 300_000 }, () => {
   const ctx = withBotAndBrowser();

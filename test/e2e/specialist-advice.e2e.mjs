@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { ROOT, SELECTORS, cardCount, invokeBotAs, messageCount, openChat, openPlayground, say, screenshot, startPlayground, step, waitForCard, waitForReply, withBotAndBrowser } from './harness.mjs';
-import { actionButton, choiceCheckbox, typeInto } from './card-inputs.mjs';
+import { ROOT, cardCount, invokeBotAs, messageCount, openChat, openPlayground, say, screenshot, startPlayground, step, waitForCard, waitForReply, withBotAndBrowser } from './harness.mjs';
+import { actionButton, cardJsonText, cardOf, choiceCheckbox, executeAndReadAnswer, typeInto } from './card-inputs.mjs';
 
 const ALL_DAY = { mon: '00:00-23:59', tue: '00:00-23:59', wed: '00:00-23:59', thu: '00:00-23:59', fri: '00:00-23:59', sat: '00:00-23:59', sun: '00:00-23:59' };
 
@@ -19,38 +19,12 @@ function radio(card, title) {
   return card.getByRole('radio', { name: title, exact: true });
 }
 
-function cardOf(message) {
-  return message.locator(SELECTORS.card).first();
-}
-
-/** Every text of an Adaptive Card's JSON, one per line. */
-function cardJsonText(node) {
-  if (Array.isArray(node)) return node.map(cardJsonText).filter(Boolean).join('\n');
-  if (!node || typeof node !== 'object') return '';
-  const own = ['text', 'title', 'value'].filter((k) => typeof node[k] === 'string').map((k) => node[k]);
-  const nested = Object.entries(node)
-    .filter(([k, v]) => typeof v === 'object' && k !== 'data' && k !== 'refresh')
-    .map(([, v]) => cardJsonText(v));
-  return [...own, ...nested].filter(Boolean).join('\n');
-}
-
 /** The first Action.Execute data of a card's JSON that names a conversation. */
 function conversationData(node) {
   if (Array.isArray(node)) return node.map(conversationData).find(Boolean);
   if (!node || typeof node !== 'object') return undefined;
   if (node.type === 'Action.Execute' && node.data?.conversationId) return node.data;
   return Object.values(node).map(conversationData).find(Boolean);
-}
-
-/** Clicks an Action.Execute button; returns the answered card's JSON (read from the playground's invoke call). */
-async function executeAndReadAnswer(page, button, verb) {
-  const answered = page.waitForResponse((r) => r.url().endsWith('/_conversation/v1/invoke') && r.request().postDataJSON()?.value?.action?.verb === verb, { timeout: 30_000 });
-  await button.click();
-  const response = await answered;
-  const body = await response.json().catch(() => null);
-  assert.equal(response.status(), 200, `${verb}: HTTP ${response.status()} ${JSON.stringify(body)}`);
-  assert.equal(body?.type, 'application/vnd.microsoft.card.adaptive', `${verb}: the answer is a card: ${JSON.stringify(body)}`);
-  return body.value;
 }
 
 /**

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
   ROOT,
-  SELECTORS,
   cardCount,
   messageCount,
   openChat,
@@ -21,7 +20,7 @@ import {
   waitForReply,
   withBotAndBrowser,
 } from './harness.mjs';
-import { actionButton, choiceCheckbox, isoDatePlus, londonWallClock, typeDate, typeInto } from './card-inputs.mjs';
+import { actionButton, cardJsonText, cardOf, choiceCheckbox, executeAndReadAnswer, isoDatePlus, londonWallClock, typeDate, typeInto } from './card-inputs.mjs';
 
 const TITLE = 'DEA-000001: One to One Claimant Support';
 const FOLLOW_UP_TITLE = 'DEA-000002: One to One Claimant Support';
@@ -40,11 +39,6 @@ function radio(card, title) {
   return card.getByRole('radio', { name: title, exact: true });
 }
 
-/** The top-level card of a bot message (its first .ac-adaptiveCard; ShowCard forms are nested in it). */
-function cardOf(message) {
-  return message.locator(SELECTORS.card).first();
-}
-
 /**
  * Waits until `card` (updated in place by an Action.Execute answer or a proactive update) shows
  * `text`; on failure says what it showed instead, with a screenshot.
@@ -61,35 +55,6 @@ async function waitForText(page, card, text, { timeout = 30_000 } = {}) {
         `\n(${error.message.split('\n')[0]})`,
     );
   }
-}
-
-/** Every text of an Adaptive Card's JSON (text blocks, facts, action titles), one per line. */
-function cardJsonText(node) {
-  if (Array.isArray(node)) return node.map(cardJsonText).filter(Boolean).join('\n');
-  if (!node || typeof node !== 'object') return '';
-  const own = ['text', 'title', 'value'].filter((k) => typeof node[k] === 'string').map((k) => node[k]);
-  const nested = Object.entries(node)
-    .filter(([k, v]) => typeof v === 'object' && k !== 'data' && k !== 'refresh')
-    .map(([, v]) => cardJsonText(v));
-  return [...own, ...nested].filter(Boolean).join('\n');
-}
-
-/**
- * Clicks an Action.Execute button and returns the text of the card the bot answered with (the
- * invoke's response, read from the playground's /_conversation/v1/invoke call). A proactive update
- * of the same card may replace what it shows a moment later, so the answer is checked here.
- */
-async function executeAndReadAnswer(page, button, verb) {
-  const answered = page.waitForResponse(
-    (r) => r.url().endsWith('/_conversation/v1/invoke') && r.request().postDataJSON()?.value?.action?.verb === verb,
-    { timeout: 30_000 },
-  );
-  await button.click();
-  const response = await answered;
-  const body = await response.json().catch(() => null);
-  assert.equal(response.status(), 200, `${verb}: HTTP ${response.status()} ${JSON.stringify(body)}`);
-  assert.equal(body?.type, 'application/vnd.microsoft.card.adaptive', `${verb}: the answer is a card: ${JSON.stringify(body)}`);
-  return cardJsonText(body.value);
 }
 
 describe('a three way intervention from consent to outcome', { timeout: 480_000 }, () => {
@@ -144,7 +109,7 @@ describe('a three way intervention from consent to outcome', { timeout: 480_000 
     assert.equal(await radio(danaCard, THREE_WAY).isChecked(), true);
     await screenshot(dana, 'three-way-03-dana-accept-form');
     const amiraMark = await messageCount(amira); // Amira's updated card must come as a new message
-    const acceptAnswer = await executeAndReadAnswer(dana, actionButton(danaCard, 'Accept with this type of support'), 'request.accept');
+    const acceptAnswer = cardJsonText(await executeAndReadAnswer(dana, actionButton(danaCard, 'Accept with this type of support'), 'request.accept'));
     assert.ok(acceptAnswer.includes('Accepted. The work coach has been told.'), acceptAnswer);
     // The answer replaces the card in place: its accept form is gone.
     await actionButton(danaCard, 'Accept with this type of support').waitFor({ state: 'hidden' });
@@ -181,7 +146,7 @@ describe('a three way intervention from consent to outcome', { timeout: 480_000 
     }
     await radio(card, 'Large print').check();
     await screenshot(amira, 'three-way-05-consent-form');
-    const consentAnswer = await executeAndReadAnswer(amira, actionButton(card, 'Record consent'), 'consent.threeWay');
+    const consentAnswer = cardJsonText(await executeAndReadAnswer(amira, actionButton(card, 'Record consent'), 'consent.threeWay'));
     assert.ok(consentAnswer.includes('Consent recorded. Next: book the three way intervention.'), consentAnswer);
     // The consent is a detail: behind "Show details", which opens on the card.
     await waitForText(amira, card, 'Your action: book the three way intervention.');
@@ -211,12 +176,12 @@ describe('a three way intervention from consent to outcome', { timeout: 480_000 
     const danaMark = await messageCount(dana); // Dana is told of the booking in a new message
     // A typed time is checked like a proposed one: "now" is outside working hours on some days and too
     // soon for the claimant's letter, so the card asks why; a reason books it all the same.
-    let bookAnswer = await executeAndReadAnswer(amira, actionButton(card, 'Book in both diaries'), 'booking.book');
+    let bookAnswer = cardJsonText(await executeAndReadAnswer(amira, actionButton(card, 'Book in both diaries'), 'booking.book'));
     if (bookAnswer.includes('may not work')) {
       assert.ok(bookAnswer.includes('What you typed is kept below.'), bookAnswer);
       await screenshot(amira, 'three-way-07b-typed-time-questioned');
       await typeInto(amira, card.getByRole('textbox', { name: /Why book this time all the same/ }), 'The claimant is in the jobcentre now and agreed to meet today.');
-      bookAnswer = await executeAndReadAnswer(amira, actionButton(card, 'Book in both diaries'), 'booking.book');
+      bookAnswer = cardJsonText(await executeAndReadAnswer(amira, actionButton(card, 'Book in both diaries'), 'booking.book'));
     }
     assert.ok(bookAnswer.includes('Booking it in the diaries'), bookAnswer);
     // The diaries are written after the click is answered; the card is updated when it is done.
@@ -263,7 +228,7 @@ describe('a three way intervention from consent to outcome', { timeout: 480_000 
     await choiceCheckbox(fresh, CASE_CONFERENCE).check();
     await screenshot(amira, 'three-way-11-outcome-form');
     const danaMark2 = await messageCount(dana); // the case conference reaches Dana as a new message
-    const outcomeAnswer = await executeAndReadAnswer(amira, actionButton(fresh, 'Record outcome'), 'outcome.record');
+    const outcomeAnswer = cardJsonText(await executeAndReadAnswer(amira, actionButton(fresh, 'Record outcome'), 'outcome.record'));
     assert.ok(outcomeAnswer.includes(`Outcome recorded. Started: ${CASE_CONFERENCE}: DEA-000002`), outcomeAnswer);
     assert.ok(outcomeAnswer.includes('Copy this into LMS conversations'), outcomeAnswer);
     await waitForText(amira, fresh, 'Copy this into LMS conversations');
