@@ -10,6 +10,7 @@ import type { SupportRequest } from '../requests/support-request';
 import { BOOKING_WORK, bookerIdOf, BOOKING_RULES, CLAIMANT_CONTACT_LABELS, DURATIONS_MINUTES, isClaimantContact, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type ClaimantContact, type MeetingMode } from './booking';
 import type { CalendarPort, EventResult, Interval, NewEvent } from './calendar-port';
 import { findCommonSlots, type Participant } from './free-time';
+import { busyDuring } from './intervals';
 import { addDays, isClockTime, londonToUtc } from './london-time';
 import { isCalendarDate } from '../requests/calendar-date';
 import { workingIntervals, type WorkingHours } from './working-hours';
@@ -400,9 +401,7 @@ export class BookingService {
       const who = person.id === parties.adviser.id ? 'the DEA' : person.name;
       if (isBankHoliday(pattern.region, day)) reasons.push(`${describeDate(day)} is a bank holiday for ${who}.`);
       else if (!covers(workingIntervals(pattern.hours, pattern.region, start, end), start, end)) reasons.push(`It is outside ${who === 'the DEA' ? 'the DEA’s' : `${who}’s`} working hours.`);
-      // The meeting being moved is in the diaries already: it does not count as a clash with itself.
-      const clashes = (busy?.get(person.email.toLowerCase()) ?? []).filter((b) => !(moving && b.start.getTime() === moving.start.getTime() && b.end.getTime() === moving.end.getTime()));
-      if (clashes.some((b) => b.start < end && b.end > start)) reasons.push(`${who === 'the DEA' ? 'The DEA is' : `${who} is`} busy then.`);
+      if (busyDuring(busy?.get(person.email.toLowerCase()) ?? [], start, end, moving ?? null)) reasons.push(`${who === 'the DEA' ? 'The DEA is' : `${who} is`} busy then.`);
     }
     const claimantHours = (await this.deps.gate?.claimantHours(request)) ?? null;
     if (claimantHours && !covers(workingIntervals(claimantHours, region, start, end), start, end)) reasons.push('The claimant is not available then.');

@@ -100,3 +100,14 @@ export function intersectIntervals(a: readonly Interval[], b: readonly Interval[
 export function subtractIntervals(from: readonly Interval[], remove: readonly Interval[]): Interval[] {
   return toIntervals(subtractSpans(toSpans(from), toSpans(remove)));
 }
+
+/**
+ * Whether busy time overlaps [start, end). `own`, a meeting being moved, is in the diaries already
+ * and is no clash with itself: it is taken out of the busy time first, since a calendar answers with
+ * busy time merged with the meetings beside it and clipped to the time asked about, so the meeting
+ * cannot be picked out by its times.
+ */
+export function busyDuring(busy: readonly Interval[], start: Date, end: Date, own: Interval | null = null): boolean {
+  const others = own ? subtractIntervals(busy, [own]) : busy;
+  return others.some((b) => b.start < end && b.end > start);
+}

@@ -13,6 +13,7 @@ import { hasRole, type StaffMember } from '../staff';
 import { patternsOf, type WorkingPatterns } from '../calendar/booking-service';
 import type { Attendee, NewEvent } from '../calendar/calendar-port';
 import type { Participant } from '../calendar/free-time';
+import { busyDuring } from '../calendar/intervals';
 import { isClockTime, londonToUtc } from '../calendar/london-time';
 import { isCalendarDate } from '../requests/calendar-date';
 import { groupCohort } from './grouping';
@@ -256,20 +257,13 @@ export class GroupConferenceService {
     return { plan, conference };
   }
 
-  /**
-   * Who of the DEA and the group is busy then. A booked conference's own meeting is in their diaries:
-   * it is not a clash when the conference moves to a time overlapping the one it leaves.
-   */
+  /** Who of the DEA and the group is busy then, the conference's own meeting aside when it moves. */
   private async clashesAt(plan: ConferencePlan, conference: GroupConference, start: Date, end: Date): Promise<string[]> {
     const dea = await this.person(plan.deaId);
     const people = [dea, ...(await this.deps.directory.findByIds(conference.coachIds))];
     const busy = await this.deps.calendar.busy(people.map((p) => p.email), start, end);
-    const own = conference.eventId !== null && conference.start && conference.end ? { start: conference.start.getTime(), end: conference.end.getTime() } : null;
-    // Busy time is merged and clipped to the asked window, so the meeting's own slot is taken out of it.
-    const outsideOwn = (b: { start: Date; end: Date }): Array<[number, number]> =>
-      own ? [[b.start.getTime(), Math.min(b.end.getTime(), own.start)], [Math.max(b.start.getTime(), own.end), b.end.getTime()]] : [[b.start.getTime(), b.end.getTime()]];
-    const clashes = (b: { start: Date; end: Date }): boolean => outsideOwn(b).some(([from, to]) => from < to && from < end.getTime() && to > start.getTime());
-    return people.filter((p) => (busy.get(p.email.toLowerCase()) ?? []).some(clashes)).map((p) => p.id);
+    const own = conference.eventId !== null && conference.start && conference.end ? { start: conference.start, end: conference.end } : null;
+    return people.filter((p) => busyDuring(busy.get(p.email.toLowerCase()) ?? [], start, end, own)).map((p) => p.id);
   }
 
   /** Confirms the plan: every conference is then booked (by `book`, after the click is answered). */

@@ -140,6 +140,13 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
     expect(londonDateFast(made[0]!.startsAt)).toBe(day);
     expect(made.every((e) => e.joinUrl === null)).toBe(true);
 
+    // A quarter of an hour later overlaps the meeting itself, which is no clash with itself.
+    const booked0 = (await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))!;
+    const nudged = await invokeAs(bot, PEOPLE.dea, 'booking.move', { requestId: request.id, version: booked0.version, otherDate: day, otherTime: '14:45' });
+    expect(cardText(nudged.card)).toContain('Moved in the diaries');
+    expect(cardText(nudged.card)).not.toContain('busy then');
+    await bot.app.background.idle();
+
     const booked = (await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))!;
     const movedTo = workingDayAhead(12);
     const moved = await invokeAs(bot, PEOPLE.dea, 'booking.move', { requestId: request.id, version: booked.version, otherDate: movedTo, otherTime: '09:00' });

@@ -1,5 +1,5 @@
 import type { Interval } from '../../../domain/calendar/calendar-port';
-import { intersectIntervals, mergeIntervals, subtractIntervals } from '../../../domain/calendar/intervals';
+import { busyDuring, intersectIntervals, mergeIntervals, subtractIntervals } from '../../../domain/calendar/intervals';
 
 // Minutes after 2026-01-12T00:00Z keep the cases readable.
 const BASE = Date.parse('2026-01-12T00:00:00Z');
@@ -51,5 +51,24 @@ describe('subtractIntervals', () => {
   it('leaves nothing when all is removed, and everything when nothing is', () => {
     expect(subtractIntervals([iv(0, 100)], [iv(-10, 200)])).toEqual([]);
     expect(mins(subtractIntervals([iv(0, 100)], []))).toEqual([[0, 100]]);
+  });
+});
+
+describe('busyDuring', () => {
+  const at = (start: number, end: number): [Date, Date] => [iv(start, end).start, iv(start, end).end];
+
+  it('is busy when busy time overlaps, not when it only touches', () => {
+    expect(busyDuring([iv(60, 120)], ...at(90, 150))).toBe(true);
+    expect(busyDuring([iv(60, 120)], ...at(120, 180))).toBe(false);
+    expect(busyDuring([], ...at(0, 60))).toBe(false);
+  });
+
+  it('leaves out the meeting being moved, even when the calendar clipped it to the time asked or merged it with the next one', () => {
+    const own = iv(60, 120);
+    // Moved 30 minutes later: the calendar answers for 90–150 with its own meeting clipped to 90–120.
+    expect(busyDuring([iv(90, 120)], ...at(90, 150), own)).toBe(false);
+    // Merged with another meeting right after it: that other meeting is still a clash.
+    expect(busyDuring([iv(60, 180)], ...at(90, 150), own)).toBe(true);
+    expect(busyDuring([iv(60, 120)], ...at(90, 150), null)).toBe(true);
   });
 });
