@@ -7,8 +7,8 @@ import { cardAttachment } from '../../dialogs/card-attachment';
 import { dayOfWeek, londonDateFast } from '../../domain/calendar/london-time';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import type { HcpActivityService } from '../../domain/hcp-activity/activity-service';
-import type { SupportingActivity, WeeklyNote } from '../../domain/hcp-activity/records';
-import { caseReferencesIn, weekStartOf } from '../../domain/hcp-activity/rules';
+import type { AttendanceRecord, SupportingActivity, WeeklyNote } from '../../domain/hcp-activity/records';
+import { caseReferencesIn, START_OF_DAY, weekStartOf } from '../../domain/hcp-activity/rules';
 import type { Clock, Logger } from '../../domain/ports';
 import { hasRole, type StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
@@ -103,7 +103,7 @@ export class HcpActivityActions {
     if (hasRole(person, 'hcp')) {
       try {
         const record = await this.service.recordArrival(person, null);
-        return this.hcpCard(person, good(record.status === 'late' ? 'Arrival recorded, after 08:30: it shows as late.' : 'Arrival recorded. Thank you.'));
+        return this.hcpCard(person, good(arrivalRecorded(record)));
       } catch (error) {
         if (!isDomainError(error) || error.kind !== 'conflict') throw error;
         return this.hcpCard(person, { text: error.message, tone: 'attention' });
@@ -120,7 +120,7 @@ export class HcpActivityActions {
   /** A click on "I have arrived" or "(HCP) has arrived". */
   async arrivedClick(person: StaffMember, hcpId: string | null): Promise<AdaptiveCard> {
     const record = await this.service.recordArrival(person, hcpId);
-    const text = record.status === 'late' ? 'Arrival recorded, after 08:30: it shows as late.' : 'Arrival recorded. Thank you.';
+    const text = arrivalRecorded(record);
     return hasRole(person, 'hcp') && (!hcpId || hcpId === person.id) ? this.hcpCard(person, good(text)) : this.contactCard(person, good(text));
   }
 
@@ -198,4 +198,9 @@ export class HcpActivityActions {
     const hcp = await this.service.person(notice.hcpId);
     return noticeCard(notice, hcp.name, open, note);
   }
+}
+
+/** What the person who recorded an arrival is told. */
+function arrivalRecorded(record: AttendanceRecord): string {
+  return record.status === 'late' ? `Arrival recorded, after ${START_OF_DAY}: it shows as late.` : 'Arrival recorded. Thank you.';
 }

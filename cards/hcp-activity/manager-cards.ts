@@ -4,7 +4,7 @@
  */
 import type { AttendanceNotice, HcpWeek, ManagerWeek } from '../../domain/hcp-activity/activity-service';
 import { ACTIVITY_KIND_LABELS, ATTENDANCE_LABELS, SUPPLIER_REQUEST_LABELS, type AttendanceRecord, type HcpNotice, type SupplierRequest, type SupportingActivity, type WeeklyNote } from '../../domain/hcp-activity/records';
-import { WEEKLY_CONVERSATION_TARGET, describeInterval, supplierTimeliness } from '../../domain/hcp-activity/rules';
+import { INFORMATION_WORKING_DAYS, PROVISION_DAYS, START_OF_DAY, WEEKLY_CONVERSATION_TARGET, describeInterval, supplierTimeliness } from '../../domain/hcp-activity/rules';
 import { londonDateFast } from '../../domain/calendar/london-time';
 import { describeDate } from '../../domain/requests/calendar-date';
 import type { StaffMember } from '../../domain/staff';
@@ -231,7 +231,7 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
       title: 'Ask the supplier',
       verb: 'hcp.supplierRaise',
       submitTitle: 'Record the request',
-      intro: 'HCP provision and replacements: 2 weeks. Ad hoc information, subject access and freedom of information requests: 5 working days.',
+      intro: `HCP provision and replacements: ${PROVISION_DAYS / 7} weeks. Ad hoc information, subject access and freedom of information requests: ${INFORMATION_WORKING_DAYS} working days.`,
       data: {},
       fields: [
         { id: 'kind', kind: 'choice', label: 'What you are asking for', required: true, errorMessage: 'Choose what you are asking for.', choices: Object.entries(SUPPLIER_REQUEST_LABELS).map(([value, title]) => ({ title, value })) },
@@ -313,7 +313,7 @@ export function contactArrivalCard(v: ContactView): AdaptiveCard {
     note: v.message,
     yourAction,
     keyFacts,
-    details: { facts: [], paragraphs: [{ label: 'Late', value: 'HCPs start at 08:30. An arrival after that is recorded as late.' }] },
+    details: { facts: [], paragraphs: [{ label: 'Late', value: `HCPs start at ${START_OF_DAY}. An arrival after that is recorded as late.` }] },
     actions: waiting.slice(0, 2).map((h) => ({ type: 'Action.Execute', title: `${h.hcp.name} has arrived`, verb: 'hcp.arrived', data: { hcpId: h.hcp.id }, style: 'positive' })),
     secondary: v.hcps.length ? [absenceAction(v.hcps.map((h) => ({ title: h.hcp.name, value: h.hcp.id })), v.form)] : [],
     problems: v.form?.problems,
@@ -336,7 +336,7 @@ export function attendanceNoticeCard(n: AttendanceNotice): AdaptiveCard {
     { label: 'Jobcentre', value: n.jobcentreName ?? 'not planned' },
     { label: absence ? 'Absent' : 'Date', value: n.dates.length ? daysLine(n.dates) : 'no working days' },
   ];
-  if (n.arrivedAt) keyFacts.push({ label: 'Arrived', value: `${clock(n.arrivedAt)} (the day starts at 08:30)` });
+  if (n.arrivedAt) keyFacts.push({ label: 'Arrived', value: `${clock(n.arrivedAt)} (the day starts at ${START_OF_DAY})` });
   if (n.request) keyFacts.push({ label: 'Replacement asked for', value: `${n.request.reference}, the supplier must answer by ${describeDate(n.request.dueOn)}` });
   return glanceCard({
     title: absence ? `Absence: ${n.hcpName}` : `Late arrival: ${n.hcpName}`,
