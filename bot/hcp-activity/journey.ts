@@ -15,7 +15,7 @@ import { describeDate } from '../../domain/requests/calendar-date';
 import { HcpActivityService } from '../../domain/hcp-activity/activity-service';
 import { HCP_DIARY_WORK, HcpDiaryWork } from '../../domain/hcp-activity/diary-work';
 import { ACTIVITY_KIND_LABELS } from '../../domain/hcp-activity/records';
-import { reminderDue, weekStartOf } from '../../domain/hcp-activity/rules';
+import { reminderDue, WEEKLY_CONVERSATION_TARGET, weekStartOf } from '../../domain/hcp-activity/rules';
 import { hasRole } from '../../domain/staff';
 import { verb, type Journey } from '../core/journey';
 import { HcpActivityActions } from './activity-actions';
@@ -49,7 +49,7 @@ export const hcpActivityJourney: Journey = {
     { command: 'weekly note', title: 'Your weekly note', description: 'Check the draft of your week’s activity and submit it to your activity manager.', roles: ['hcp'] },
     { command: 'arrived', title: 'Record an arrival', description: 'HCPs: record your arrival at today’s jobcentre. Contacts: record the arrival of the HCP you greet, or an absence.', roles: ['hcp', 'jobcentre_contact'] },
     { command: 'case conference', title: 'Ask for a case conference with an HCP', description: 'Ask the HCP Activity Manager for a case conference with the Health Care Professional; team leaders can set up a group one.', roles: ['work_coach', 'work_coach_team_leader'] },
-    { command: 'hcp week', title: 'Your HCPs’ week', description: 'Each HCP’s conversations against 10 a week, supporting activity, attendance and weekly note; set work activities, record absences and notices.', roles: ['hcp_activity_manager'] },
+    { command: 'hcp week', title: 'Your HCPs’ week', description: `Each HCP’s conversations against ${WEEKLY_CONVERSATION_TARGET} a week, supporting activity, attendance and weekly note; set work activities, record absences and notices.`, roles: ['hcp_activity_manager'] },
     { command: 'supplier requests', title: 'Supplier requests', description: 'Ask the HCP supplier for provision, a replacement or information, and record their answers against the time allowed.', roles: ['hcp_activity_manager'] },
   ],
   entities: [hcpActivitySchema, hcpWeeklyNoteSchema, hcpAttendanceSchema, supplierRequestSchema, hcpNoticeSchema],
