@@ -61,10 +61,14 @@ function listCard(options: { title: string; intro: string; empty: string; page: 
   }
   const first = page.offset + 1;
   const last = page.offset + items.length;
-  body.push({ type: 'TextBlock', text: page.total > items.length ? `Showing ${first} to ${last} of ${page.total}` : `${page.total} in all`, wrap: true, separator: true, spacing: 'Medium' });
+  const all = page.moreThanTotal ? `more than ${page.total.toLocaleString('en-GB')}` : page.total.toLocaleString('en-GB');
+  body.push({ type: 'TextBlock', text: page.offset > 0 || page.hasNext ? `Showing ${first} to ${last} of ${all}` : `${all} in all`, wrap: true, separator: true, spacing: 'Medium' });
   const actions: Record<string, unknown>[] = [];
   if (page.offset > 0) actions.push({ type: 'Action.Execute', title: 'Previous', verb: options.pageVerb, data: { offset: Math.max(0, page.offset - page.pageSize) } });
-  if (last < page.total) actions.push({ type: 'Action.Execute', title: `Next ${Math.min(page.pageSize, page.total - last)}`, verb: options.pageVerb, data: { offset: last } });
+  if (page.hasNext) {
+    const left = page.moreThanTotal || last >= page.total ? page.pageSize : Math.min(page.pageSize, page.total - last);
+    actions.push({ type: 'Action.Execute', title: `Next ${left}`, verb: options.pageVerb, data: { offset: last } });
+  }
   return { type: 'AdaptiveCard', version: '1.5', body, ...(actions.length ? { actions } : {}) };
 }
 

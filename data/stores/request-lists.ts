@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { standardFor, type QasResult, type QasStandard } from '../../domain/quality/qas';
 import { CHANNELS, type Channel } from '../../domain/requests/channels';
-import type { CheckableMeeting, ListedMeeting, ListedRequest, Page, RequestLists } from '../../domain/requests/request-lists';
+import { HISTORY_COUNTED_UP_TO, type CheckableMeeting, type ListedMeeting, type ListedRequest, type Page, type RequestLists } from '../../domain/requests/request-lists';
 import { OPEN_STATUSES } from '../../domain/requests/state-machine';
 import { formatReference, type RequestStatus, type RequestType, type SkillTopic } from '../../domain/requests/support-request';
 import { dialectOf } from '../schema/dialect';
@@ -32,7 +32,11 @@ export class SqlRequestLists implements RequestLists {
   private readonly meetingsOf: PreparedStatement;
   private readonly checkableOf: PreparedStatement;
 
-  constructor(private readonly dataSource: DataSource) {
+  /** `historyCountedUpTo`: how far a list over all history is counted (the domain's bound; smaller in tests). */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly historyCountedUpTo: number = HISTORY_COUNTED_UP_TO,
+  ) {
     this.queueOf = this.paged((m) =>
       this.listed(m)
         .where('q.deaId = :owner AND q.status IN (:...statuses)')
@@ -70,6 +74,7 @@ export class SqlRequestLists implements RequestLists {
       {
         select: (e) => ['id', 'standard', 'result'].map((c) => `${e('qc')}.${e(c)} AS ${e(`qc_${c}`)}`).join(', '),
         joins: (e) => `LEFT JOIN ${e('quality_check')} ${e('qc')} ON ${e('qc')}.${e('requestId')} = ${e('r')}.${e('id')}`,
+        countUpTo: historyCountedUpTo,
       },
     );
   }
@@ -90,11 +95,18 @@ export class SqlRequestLists implements RequestLists {
   }
 
   async checkable(teamLeaderId: string, offset: number, limit: number): Promise<Page<CheckableMeeting>> {
-    return this.page(this.checkableOf, { owner: teamLeaderId.toLowerCase(), statuses: [...CHECKABLE_STATUSES], channels: [...QAS_CHANNELS] }, offset, limit, (raw) => {
-      const standard = raw.qc_standard as QasStandard | null | undefined;
-      // A team leader reads these as a viewer: no claimant's name in their list.
-      return { ...this.request(raw), claimantSurname: null, check: standard ? { standard, result: (raw.qc_result as QasResult | null) ?? null } : null };
-    });
+    return this.page(
+      this.checkableOf,
+      { owner: teamLeaderId.toLowerCase(), statuses: [...CHECKABLE_STATUSES], channels: [...QAS_CHANNELS] },
+      offset,
+      limit,
+      (raw) => {
+        const standard = raw.qc_standard as QasStandard | null | undefined;
+        // A team leader reads these as a viewer: no claimant's name in their list.
+        return { ...this.request(raw), claimantSurname: null, check: standard ? { standard, result: (raw.qc_result as QasResult | null) ?? null } : null };
+      },
+      this.historyCountedUpTo,
+    );
   }
 
   /** A list's requests, by id alone: the page is chosen from an index, the listed columns read for its rows only. */
@@ -109,8 +121,12 @@ export class SqlRequestLists implements RequestLists {
    * outer order is the inner one, on the request's columns ("q"."urgent" is "r"."urgent") and the
    * inner query's other columns ("b"."startsAt" is "p"."b_startsAt").
    */
-  private paged(build: (manager: EntityManager) => SelectQueryBuilder<SupportRequestRow>, extra?: { select: (e: (name: string) => string) => string; joins: (e: (name: string) => string) => string }): PreparedStatement {
-    const paging = dialectOf(this.dataSource.options.type) === 'mssql' ? ' OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY' : ' LIMIT :limit OFFSET :offset';
+  private paged(
+    build: (manager: EntityManager) => SelectQueryBuilder<SupportRequestRow>,
+    extra?: { select: (e: (name: string) => string) => string; joins: (e: (name: string) => string) => string; countUpTo?: number },
+  ): PreparedStatement {
+    const mssql = dialectOf(this.dataSource.options.type) === 'mssql';
+    const paging = mssql ? ' OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY' : ' LIMIT :limit OFFSET :offset';
     const e = (name: string) => this.dataSource.driver.escape(name);
     return new PreparedStatement(this.dataSource, (manager) => {
       const page = build(manager).getQuery();
@@ -118,7 +134,7 @@ export class SqlRequestLists implements RequestLists {
       const order = page
         .slice(orderAt + ' ORDER BY '.length)
         .replace(/["[`](\w+)["\]`]\.["[`](\w+)["\]`]/g, (_all, alias: string, column: string) => (alias === 'q' ? `${e('r')}.${e(column)}` : `${e('p')}.${e(`${alias}_${column}`)}`));
-      const count = build(manager).select('COUNT(1)').orderBy().getQuery();
+      const count = extra?.countUpTo === undefined ? build(manager).select('COUNT(1)').orderBy().getQuery() : this.countedUpTo(build(manager), extra.countUpTo, mssql);
       const columns = LISTED_COLUMNS.map((c) => `${e('r')}.${e(c)} AS ${e(`q_${c}`)}`).join(', ');
       return (
         `SELECT ${e('p')}.*, ${columns}, ${e('c')}.${e('surname')} AS ${e('claimant_surname')}, ${e('rq')}.${e('name')} AS ${e('requester_name')}, ` +
@@ -133,13 +149,24 @@ export class SqlRequestLists implements RequestLists {
     });
   }
 
-  private async page<T>(statement: PreparedStatement, parameters: ObjectLiteral, offset: number, limit: number, item: (raw: ObjectLiteral) => T): Promise<Page<T>> {
-    let rows = await statement.run({ ...parameters, offset, limit });
+  /** The count of the rows `list` finds, stopping at one past `bound` (so that "more than" can be told). */
+  private countedUpTo(list: SelectQueryBuilder<SupportRequestRow>, bound: number, mssql: boolean): string {
+    const found = list.select('1', 'one').orderBy().getQuery();
+    const e = (name: string) => this.dataSource.driver.escape(name);
+    const limited = mssql ? found.replace(/^SELECT /, `SELECT TOP (${bound + 1}) `) : `${found} LIMIT ${bound + 1}`;
+    return `SELECT COUNT(1) FROM (${limited}) ${e('counted')}`;
+  }
+
+  private async page<T>(statement: PreparedStatement, parameters: ObjectLiteral, offset: number, limit: number, item: (raw: ObjectLiteral) => T, countUpTo?: number): Promise<Page<T>> {
+    // One more than the page, to know whether a next page follows without counting the whole list.
+    let rows = await statement.run({ ...parameters, offset, limit: limit + 1 });
     // Past the end (the list got shorter since the last page was shown): the first page instead.
-    if (rows.length === 0 && offset > 0) return this.page(statement, parameters, 0, limit, item);
-    const total = rows.length ? Number(rows[0]!.list_total) : 0;
+    if (rows.length === 0 && offset > 0) return this.page(statement, parameters, 0, limit, item, countUpTo);
+    const counted = rows.length ? Number(rows[0]!.list_total) : 0;
+    const moreThanTotal = countUpTo !== undefined && counted > countUpTo;
+    const hasNext = rows.length > limit;
     rows = rows.slice(0, limit);
-    return { items: rows.map(item), total, offset, pageSize: limit };
+    return { items: rows.map(item), total: moreThanTotal ? countUpTo : counted, moreThanTotal, hasNext, offset, pageSize: limit };
   }
 
   private request(raw: ObjectLiteral): ListedRequest {

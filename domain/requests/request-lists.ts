@@ -12,11 +12,22 @@ import type { RequestStatus, RequestType, SkillTopic } from './support-request';
 /** How many items a list shows at once. */
 export const PAGE_SIZE = 25;
 
+/**
+ * A list over all history (`quality checks`: every booked meeting of every DEA a team leader has,
+ * closed ones included) is counted only this far: the count would otherwise grow for ever and cost
+ * more than the page. Past it the card says "more than 1,000".
+ */
+export const HISTORY_COUNTED_UP_TO = 1000;
+
 /** One page of a list, and how many there are in all. */
 export interface Page<T> {
   readonly items: readonly T[];
-  /** How many the whole list holds. */
+  /** How many the whole list holds; for a list counted only so far, at most that bound (see `moreThanTotal`). */
   readonly total: number;
+  /** The list holds more than `total`, which is the bound it was counted to. */
+  readonly moreThanTotal: boolean;
+  /** There are items after this page. */
+  readonly hasNext: boolean;
   /** Where this page starts (0 for the first). */
   readonly offset: number;
   readonly pageSize: number;

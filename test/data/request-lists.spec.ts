@@ -134,5 +134,19 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     await db.dataSource.query('DELETE FROM booking WHERE requestId = ?', [refused!.id]);
     expect(await checkIds()).toEqual([soon!.id, held!.id].sort());
     expect((await lists.checkable(teamLeader.id, 0, 25)).total).toBe(2);
+    expect(await lists.checkable(teamLeader.id, 0, 1)).toMatchObject({ total: 2, moreThanTotal: false, hasNext: true });
+    expect(await lists.checkable(teamLeader.id, 1, 1)).toMatchObject({ total: 2, moreThanTotal: false, hasNext: false });
+
+    // A list over all history is counted only so far: past it, "more than", and the pages go on.
+    const countedToOne = new SqlRequestLists(db.dataSource, 1);
+    statements.length = 0;
+    const first = await countedToOne.checkable(teamLeader.id, 0, 1);
+    expect(statements).toHaveLength(1);
+    expect(first).toMatchObject({ total: 1, moreThanTotal: true, hasNext: true });
+    expect(first.items.map((m) => m.id)).toHaveLength(1);
+    const second = await countedToOne.checkable(teamLeader.id, 1, 1);
+    expect(second).toMatchObject({ total: 1, moreThanTotal: true, hasNext: false, offset: 1 });
+    expect([...first.items, ...second.items].map((m) => m.id).sort()).toEqual([soon!.id, held!.id].sort());
+    expect(await new SqlRequestLists(db.dataSource, 2).checkable(teamLeader.id, 0, 25)).toMatchObject({ total: 2, moreThanTotal: false, hasNext: false });
   });
 });

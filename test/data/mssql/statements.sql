@@ -1661,10 +1661,11 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
 
 -- SqlRequestLists.checkable
 SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", "qc"."id" AS "qc_id", "qc"."standard" AS "qc_standard", "qc"."result" AS "qc_result", (SELECT COUNT(1)
+  FROM (SELECT TOP (1001) 1 AS "one"
   FROM "support_request" "q"
   INNER JOIN "staff" "d" ON "d"."id" = "q"."deaId" AND "d"."teamLeaderId" = @0
   INNER JOIN "staff_role" "dr" ON "dr"."staffId" = "d"."id" AND "dr"."role" = 'dea'
-  WHERE "q"."meetingBooked" = 1 AND "q"."status" IN (@1, @2, @3, @4) AND "q"."channel" IN (@5, @6, @7, @8)) AS "list_total"
+  WHERE "q"."meetingBooked" = 1 AND "q"."status" IN (@1, @2, @3, @4) AND "q"."channel" IN (@5, @6, @7, @8)) "counted") AS "list_total"
   FROM (SELECT "q"."id" AS "q_id"
   FROM "support_request" "q"
   INNER JOIN "staff" "d" ON "d"."id" = "q"."deaId" AND "d"."teamLeaderId" = @0

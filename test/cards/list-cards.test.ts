@@ -1,0 +1,50 @@
+import { qualityListCard } from '../../cards/list-cards';
+import type { CheckableMeeting, Page } from '../../domain/requests/request-lists';
+
+function meetings(from: number, count: number): CheckableMeeting[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `00000000-0000-4000-8000-${String(from + i).padStart(12, '0')}`,
+    reference: `DEA-${String(from + i).padStart(6, '0')}`,
+    type: 'claimant_support',
+    status: 'held',
+    urgent: false,
+    requiredBy: null,
+    channel: 'case_conference',
+    topic: null,
+    claimantSurname: null,
+    requesterName: 'Amira Shah',
+    createdAt: new Date('2026-11-02T10:00:00Z'),
+    updatedAt: new Date('2026-11-03T10:00:00Z'),
+    check: null,
+  }));
+}
+
+function page(over: Partial<Page<CheckableMeeting>>): Page<CheckableMeeting> {
+  return { items: meetings(1, 25), total: 25, moreThanTotal: false, hasNext: false, offset: 0, pageSize: 25, ...over };
+}
+
+const text = (card: object) => JSON.stringify(card);
+const actions = (card: { actions?: { title: string; data: { offset: number } }[] }) => (card.actions ?? []).map((a) => `${a.title} @${a.data.offset}`);
+
+describe('list cards: where a page is in its list', () => {
+  it('a list counted only so far says "more than", and its pages go on', () => {
+    const first = qualityListCard(page({ total: 1000, moreThanTotal: true, hasNext: true }), '2026-12-07') as never;
+    expect(text(first)).toContain('Showing 1 to 25 of more than 1,000');
+    expect(actions(first)).toEqual(['Next 25 @25']);
+    const far = qualityListCard(page({ items: meetings(1001, 25), total: 1000, moreThanTotal: true, hasNext: true, offset: 1000 }), '2026-12-07') as never;
+    expect(text(far)).toContain('Showing 1001 to 1025 of more than 1,000');
+    expect(actions(far)).toEqual(['Previous @975', 'Next 25 @1025']);
+    const end = qualityListCard(page({ items: meetings(1026, 3), total: 1000, moreThanTotal: true, hasNext: false, offset: 1025 }), '2026-12-07') as never;
+    expect(actions(end)).toEqual(['Previous @1000']);
+  });
+
+  it('a counted list says how many, and the next page holds what is left', () => {
+    const first = qualityListCard(page({ total: 1240, hasNext: true }), '2026-12-07') as never;
+    expect(text(first)).toContain('Showing 1 to 25 of 1,240');
+    const last = qualityListCard(page({ items: meetings(1201, 25), total: 1240, hasNext: true, offset: 1200 }), '2026-12-07') as never;
+    expect(actions(last)).toEqual(['Previous @1175', 'Next 15 @1225']);
+    const whole = qualityListCard(page({ items: meetings(1, 3), total: 3 }), '2026-12-07') as never;
+    expect(text(whole)).toContain('3 in all');
+    expect(actions(whole)).toEqual([]);
+  });
+});
