@@ -37,9 +37,12 @@ export class SqlRequestLists implements RequestLists {
     private readonly dataSource: DataSource,
     private readonly historyCountedUpTo: number = HISTORY_COUNTED_UP_TO,
   ) {
+    // The open statuses written out, not bound: SQLite uses a filtered index (IDX_support_request_queue)
+    // only when the query's own words imply its filter. They are the domain's constants, never input.
+    const open = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
     this.queueOf = this.paged((m) =>
       this.listed(m)
-        .where('q.deaId = :owner AND q.status IN (:...statuses)')
+        .where(`q.deaId = :owner AND q.status IN (${open})`)
         .orderBy('q.urgent', 'DESC')
         .addOrderBy('CASE WHEN q.requiredBy IS NULL THEN 1 ELSE 0 END', 'ASC')
         .addOrderBy('q.requiredBy', 'ASC')
@@ -80,7 +83,7 @@ export class SqlRequestLists implements RequestLists {
   }
 
   async queue(deaId: string, offset: number, limit: number): Promise<Page<ListedRequest>> {
-    return this.page(this.queueOf, { owner: deaId.toLowerCase(), statuses: [...OPEN_STATUSES] }, offset, limit, (raw) => this.request(raw));
+    return this.page(this.queueOf, { owner: deaId.toLowerCase() }, offset, limit, (raw) => this.request(raw));
   }
 
   async mine(requesterId: string, offset: number, limit: number): Promise<Page<ListedRequest>> {

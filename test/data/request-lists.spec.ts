@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { applySeed } from '../../data/seed/apply-seed';
 import { parseSeedFile } from '../../data/seed/seed-file';
 import { SqlRequestLists } from '../../data/stores/request-lists';
+import { QUEUE_INDEX_STATUSES } from '../../data/migrations/1765200000000-QueueOrderIndex';
+import { OPEN_STATUSES } from '../../domain/requests/state-machine';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { NewSupportRequest } from '../../domain/requests/ports';
@@ -20,6 +22,7 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
   let base: NewSupportRequest;
   const at = new Date('2026-11-23T10:00:00.000Z');
   let statements: string[];
+  let parametersOf: Map<string, unknown>;
 
   beforeEach(async () => {
     db = await openTempDatabase();
@@ -43,9 +46,11 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
       vulnerability: null,
     };
     statements = [];
+    parametersOf = new Map();
     const query = db.dataSource.manager.query.bind(db.dataSource.manager);
     jest.spyOn(db.dataSource.manager, 'query').mockImplementation((sql: string, parameters?: Parameters<typeof query>[1]) => {
       statements.push(sql);
+      parametersOf.set(sql, parameters);
       return query(sql, parameters);
     });
   });
@@ -77,6 +82,15 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     const all = [first, await lists.queue(coach.deaId!, 25, 25), last].flatMap((p) => p.items.map((r) => r.id));
     expect(new Set(all).size).toBe(61);
     expect(all).toContain(made[0]!.id);
+
+    // Any page is read in the queue's order from its own index: no sort of every open request.
+    const plan = (await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements[0]!}`, parametersOf.get(statements[0]!) as unknown[])) as { detail: string }[];
+    expect(plan.map((p) => p.detail)).toContainEqual(expect.stringContaining('USING INDEX IDX_support_request_queue'));
+    expect(plan.filter((p) => p.detail.includes('TEMP B-TREE')).map((p) => p.detail)).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
+  });
+
+  it("the queue's index holds the domain's open statuses", () => {
+    expect([...QUEUE_INDEX_STATUSES]).toEqual([...OPEN_STATUSES]);
   });
 
   it('a page past the end (the list got shorter) gives the first page', async () => {

@@ -1597,18 +1597,18 @@ UPDATE "strategy_action"
 -- SqlRequestLists.queue
 SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
   FROM "support_request" "q"
-  WHERE "q"."deaId" = @0 AND "q"."status" IN (@1, @2, @3)) AS "list_total"
+  WHERE "q"."deaId" = @0 AND "q"."status" IN ('submitted', 'info_requested', 'accepted')) AS "list_total"
   FROM (SELECT "q"."id" AS "q_id"
   FROM "support_request" "q"
-  WHERE "q"."deaId" = @0 AND "q"."status" IN (@4, @5, @6)
+  WHERE "q"."deaId" = @0 AND "q"."status" IN ('submitted', 'info_requested', 'accepted')
   ORDER BY "q"."urgent" DESC, CASE
-  WHEN "q"."requiredBy" IS NULL THEN 1 ELSE 0 END ASC, "q"."requiredBy" ASC, "q"."createdAt" ASC, "q"."number" ASC OFFSET @7 ROWS FETCH NEXT @8 ROWS ONLY) "p"
+  WHEN "q"."requiredBy" IS NULL THEN 1 ELSE 0 END ASC, "q"."requiredBy" ASC, "q"."createdAt" ASC, "q"."number" ASC OFFSET @1 ROWS FETCH NEXT @2 ROWS ONLY) "p"
   INNER JOIN "support_request" "r" ON "r"."id" = "p"."q_id"
   LEFT JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
   LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
   ORDER BY "r"."urgent" DESC, CASE
   WHEN "r"."requiredBy" IS NULL THEN 1 ELSE 0 END ASC, "r"."requiredBy" ASC, "r"."createdAt" ASC, "r"."number" ASC;
---   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 string, @7 number, @8 number
+--   @0 string, @1 number, @2 number
 
 -- SqlRequestLists.mine
 SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
