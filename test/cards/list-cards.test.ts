@@ -1,4 +1,4 @@
-import { qualityListCard } from '../../cards/list-cards';
+import { qualityListCard, queueListCard } from '../../cards/list-cards';
 import type { CheckableMeeting, Page } from '../../domain/requests/request-lists';
 
 function meetings(from: number, count: number): CheckableMeeting[] {
@@ -46,5 +46,10 @@ describe('list cards: where a page is in its list', () => {
     const whole = qualityListCard(page({ items: meetings(1, 3), total: 3 }), '2026-12-07') as never;
     expect(text(whole)).toContain('3 in all');
     expect(actions(whole)).toEqual([]);
+  });
+
+  it("the queue's count is written with thousands marked", () => {
+    const queue = queueListCard({ ...page({ total: 5090, hasNext: true }), items: [] }, '2026-12-07');
+    expect(text(queue)).toContain('Your queue: 5,090 open requests');
   });
 });
