@@ -44,7 +44,7 @@ CREATE TABLE "claimant" ("id" varchar(36) NOT NULL, "surname" nvarchar(100) NOT 
 GO
 CREATE INDEX "IDX_claimant_nino" ON "claimant" ("nino") ;
 GO
-CREATE TABLE "support_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "submissionKey" varchar(64) NOT NULL, "type" varchar(32) NOT NULL, "status" varchar(32) NOT NULL, "version" int NOT NULL, "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "claimantId" varchar(36), "topic" varchar(40), "description" nvarchar(MAX) NOT NULL, "reason" nvarchar(1000), "requiredBy" varchar(10), "urgent" bit NOT NULL, "vulnerability" varchar(32), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "channel" varchar(40), "inappropriate" bit, "parentRequestId" varchar(36), "requestedChannel" varchar(40), "meetingBooked" bit NOT NULL CONSTRAINT "DF_2cf3722722b08cf91ec4cad83ae" DEFAULT 0, CONSTRAINT "UQ_support_request_number" UNIQUE ("number"), CONSTRAINT "UQ_support_request_submission" UNIQUE ("submissionKey"), CONSTRAINT "PK_76db9b511f3ac27bf3237432acc" PRIMARY KEY ("id"));
+CREATE TABLE "support_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "submissionKey" varchar(64) NOT NULL, "type" varchar(32) NOT NULL, "status" varchar(32) NOT NULL, "version" int NOT NULL, "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "claimantId" varchar(36), "topic" varchar(40), "description" nvarchar(MAX) NOT NULL, "reason" nvarchar(1000), "requiredBy" varchar(10), "urgent" bit NOT NULL, "vulnerability" varchar(32), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "channel" varchar(40), "inappropriate" bit, "parentRequestId" varchar(36), "requestedChannel" varchar(40), "meetingBooked" bit NOT NULL CONSTRAINT "DF_2cf3722722b08cf91ec4cad83ae" DEFAULT 0, "meetingStartsAt" datetime2, "meetingEndsAt" datetime2, CONSTRAINT "UQ_support_request_number" UNIQUE ("number"), CONSTRAINT "UQ_support_request_submission" UNIQUE ("submissionKey"), CONSTRAINT "PK_76db9b511f3ac27bf3237432acc" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_support_request_requester" ON "support_request" ("requesterId", "createdAt") ;
 GO
@@ -53,6 +53,8 @@ GO
 CREATE INDEX "IDX_support_request_dea_list" ON "support_request" ("deaId", "status", "channel", "urgent", "requiredBy", "createdAt", "updatedAt", "number", "id") ;
 GO
 CREATE INDEX "IDX_support_request_checks" ON "support_request" ("deaId", "meetingBooked", "status", "channel", "updatedAt", "number", "id") ;
+GO
+CREATE INDEX "IDX_support_request_meetings" ON "support_request" ("deaId", "status", "meetingStartsAt", "number", "id") ;
 GO
 CREATE TABLE "request_event" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "at" datetime2 NOT NULL, "actorId" varchar(36), "action" varchar(40) NOT NULL, "fromStatus" varchar(32), "toStatus" varchar(32) NOT NULL, CONSTRAINT "PK_156f0e366bd6410bfe226bea635" PRIMARY KEY ("id"));
 GO

@@ -33,6 +33,8 @@ export interface SupportRequestRow {
   channel: string | null;
   inappropriate: boolean | null;
   meetingBooked: boolean;
+  meetingStartsAt: Date | null;
+  meetingEndsAt: Date | null;
   parentRequestId: string | null;
   requestedChannel: string | null;
   createdAt: Date;
@@ -127,6 +129,9 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       requestedChannel: { type: 'varchar', length: 40, nullable: true },
       // Kept by the database's triggers on booking (migration 1765100000000): never written here.
       meetingBooked: { ...t.boolean, default: false, insert: false, update: false },
+      // When its booked meeting starts and ends, kept likewise (migration 1765300000000); read by the meetings list only.
+      meetingStartsAt: { ...t.timestamp, nullable: true, insert: false, update: false, select: false },
+      meetingEndsAt: { ...t.timestamp, nullable: true, insert: false, update: false, select: false },
     },
     uniques: [
       { name: 'UQ_support_request_number', columns: ['number'] },
@@ -137,6 +142,7 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       { name: 'IDX_support_request_dea', columns: ['deaId', 'status'] },
       { name: 'IDX_support_request_dea_list', columns: ['deaId', 'status', 'channel', 'urgent', 'requiredBy', 'createdAt', 'updatedAt', 'number', 'id'] },
       { name: 'IDX_support_request_checks', columns: ['deaId', 'meetingBooked', 'status', 'channel', 'updatedAt', 'number', 'id'] },
+      { name: 'IDX_support_request_meetings', columns: ['deaId', 'status', 'meetingStartsAt', 'number', 'id'] },
       // Written by its migration (1765200000000) in SQLite only: an expression and a filter, which an
       // entity cannot declare; declared here so that the schema is not taken to have drifted.
       { name: 'IDX_support_request_queue', columns: ['deaId', 'urgent', 'requiredBy', 'createdAt', 'number', 'id'], synchronize: false },

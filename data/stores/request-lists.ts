@@ -5,7 +5,6 @@ import { HISTORY_COUNTED_UP_TO, type CheckableMeeting, type ListedMeeting, type 
 import { OPEN_STATUSES } from '../../domain/requests/state-machine';
 import { formatReference, type RequestStatus, type RequestType, type SkillTopic } from '../../domain/requests/support-request';
 import { dialectOf } from '../schema/dialect';
-import type { BookingRow } from '../schema/calendar';
 import type { SupportRequestRow } from '../schema/requests';
 import { hydrate, PreparedStatement } from '../prepared';
 
@@ -52,17 +51,19 @@ export class SqlRequestLists implements RequestLists {
     this.mineOf = this.paged((m) => this.listed(m).where('q.requesterId = :owner').orderBy('q.createdAt', 'DESC').addOrderBy('q.number', 'DESC'));
     this.meetingsOf = this.paged((m) =>
       this.listed(m)
-        // The status in a CASE: looked up by request, never by scanning every booked booking (IDX_booking_status_end).
-        .innerJoin('Booking', 'b', "b.requestId = q.id AND CASE WHEN b.status = 'booked' THEN 1 ELSE 0 END = 1")
-        .addSelect(['b.id', 'b.startsAt', 'b.endsAt'])
-        .where('q.deaId = :owner AND q.status IN (:...statuses)')
+        // Only a request with a booked meeting: its time is kept beside it by the database (a trigger on
+        // booking), so the list is chosen, ordered and counted from IDX_support_request_meetings alone.
+        .where('q.deaId = :owner AND q.status IN (:...statuses) AND q.meetingStartsAt IS NOT NULL')
         // The coming meetings first, soonest first; then the held ones, latest first.
         .orderBy("CASE WHEN q.status = 'booked' THEN 0 ELSE 1 END", 'ASC')
-        .addOrderBy("CASE WHEN q.status = 'booked' THEN b.startsAt END", 'ASC')
-        .addOrderBy('b.startsAt', 'DESC')
+        .addOrderBy("CASE WHEN q.status = 'booked' THEN q.meetingStartsAt END", 'ASC')
+        .addOrderBy('q.meetingStartsAt', 'DESC')
         .addOrderBy('q.number', 'DESC'),
-      // Whether its summary was sent: looked up for the page's rows only.
-      { select: (e) => `${e('mr')}.${e('id')} AS ${e('summary_id')}`, joins: (e) => `LEFT JOIN ${e('meeting_record')} ${e('mr')} ON ${e('mr')}.${e('requestId')} = ${e('r')}.${e('id')} AND ${e('mr')}.${e('kind')} = 'summary'` },
+      // Its time, and whether its summary was sent: read for the page's rows only.
+      {
+        select: (e) => `${['meetingStartsAt', 'meetingEndsAt'].map((c) => `${e('r')}.${e(c)} AS ${e(`q_${c}`)}`).join(', ')}, ${e('mr')}.${e('id')} AS ${e('summary_id')}`,
+        joins: (e) => `LEFT JOIN ${e('meeting_record')} ${e('mr')} ON ${e('mr')}.${e('requestId')} = ${e('r')}.${e('id')} AND ${e('mr')}.${e('kind')} = 'summary'`,
+      },
     );
     this.checkableOf = this.paged((m) =>
       this.listed(m)
@@ -92,8 +93,8 @@ export class SqlRequestLists implements RequestLists {
 
   async meetings(deaId: string, offset: number, limit: number): Promise<Page<ListedMeeting>> {
     return this.page(this.meetingsOf, { owner: deaId.toLowerCase(), statuses: [...MEETING_LIST_STATUSES] }, offset, limit, (raw) => {
-      const booking = hydrate<BookingRow>(this.dataSource, 'Booking', 'b', raw)!;
-      return { ...this.request(raw), start: booking.startsAt, end: booking.endsAt, summarySent: raw.summary_id !== null && raw.summary_id !== undefined };
+      const row = hydrate<SupportRequestRow>(this.dataSource, 'SupportRequest', 'q', raw)!;
+      return { ...this.request(raw, row), start: row.meetingStartsAt!, end: row.meetingEndsAt!, summarySent: raw.summary_id !== null && raw.summary_id !== undefined };
     });
   }
 
@@ -172,8 +173,7 @@ export class SqlRequestLists implements RequestLists {
     return { items: rows.map(item), total: moreThanTotal ? countUpTo : counted, moreThanTotal, hasNext, offset, pageSize: limit };
   }
 
-  private request(raw: ObjectLiteral): ListedRequest {
-    const row = hydrate<SupportRequestRow>(this.dataSource, 'SupportRequest', 'q', raw)!;
+  private request(raw: ObjectLiteral, row: SupportRequestRow = hydrate<SupportRequestRow>(this.dataSource, 'SupportRequest', 'q', raw)!): ListedRequest {
     return {
       id: row.id.toLowerCase(),
       reference: formatReference(row.number),

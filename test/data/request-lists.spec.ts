@@ -5,6 +5,7 @@ import { applySeed } from '../../data/seed/apply-seed';
 import { parseSeedFile } from '../../data/seed/seed-file';
 import { SqlRequestLists } from '../../data/stores/request-lists';
 import { QUEUE_INDEX_STATUSES } from '../../data/migrations/1765200000000-QueueOrderIndex';
+import { MeetingTimeOnRequest1765300000000 } from '../../data/migrations/1765300000000-MeetingTimeOnRequest';
 import { OPEN_STATUSES } from '../../domain/requests/state-machine';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
@@ -132,6 +133,34 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     expect(meetings.items.map((m) => m.id)).toEqual([soon!.id, later!.id, held!.id]);
     expect(meetings.items[0]!.start).toEqual(new Date('2026-12-02T10:00:00.000Z'));
     expect(meetings.items.map((m) => m.summarySent)).toEqual([false, false, true]);
+    expect(meetings.items[2]).toMatchObject({ start: new Date('2026-11-20T10:00:00.000Z'), end: new Date('2026-11-20T11:00:00.000Z') });
+    // Chosen, ordered and counted from the requests' own index: no booking read, one small sort.
+    const plan = (await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements[0]!}`, parametersOf.get(statements[0]!) as unknown[])) as { detail: string }[];
+    const steps = plan.map((p) => p.detail);
+    expect(steps).toContainEqual(expect.stringMatching(/^SEARCH q USING COVERING INDEX IDX_support_request_meetings/));
+    expect(steps.filter((d) => /\bbooking\b|\bb\b/.test(d))).toEqual([]);
+
+    // The database keeps the meeting's time beside the request, whatever writes the booking.
+    const meetingIds = async () => (await lists.meetings(coach.deaId!, 0, 25)).items.map((m) => m.id);
+    await db.dataSource.query("UPDATE booking SET startsAt = '2026-12-12T10:00:00.000Z', endsAt = '2026-12-12T11:00:00.000Z' WHERE requestId = ?", [soon!.id]);
+    expect(await meetingIds()).toEqual([later!.id, soon!.id, held!.id]);
+    expect((await lists.meetings(coach.deaId!, 0, 25)).items[1]).toMatchObject({ start: new Date('2026-12-12T10:00:00.000Z'), end: new Date('2026-12-12T11:00:00.000Z') });
+    await db.dataSource.query("UPDATE booking SET status = 'cancelled' WHERE requestId = ?", [later!.id]);
+    expect(await meetingIds()).toEqual([soon!.id, held!.id]);
+    await db.dataSource.query("UPDATE booking SET status = 'booked' WHERE requestId = ?", [later!.id]);
+    expect(await meetingIds()).toEqual([later!.id, soon!.id, held!.id]);
+    await db.dataSource.query('DELETE FROM booking WHERE requestId = ?', [later!.id]);
+    expect(await lists.meetings(coach.deaId!, 0, 25)).toMatchObject({ total: 2, items: [{ id: soon!.id }, { id: held!.id }] });
+    await book(later!.id, '2026-12-10T10:00:00.000Z', 'booked');
+    // Meetings booked before the migration get their times when it runs.
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await new MeetingTimeOnRequest1765300000000().down(runner);
+      await new MeetingTimeOnRequest1765300000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await lists.meetings(coach.deaId!, 0, 25)).toMatchObject({ total: 3, items: [{ id: later!.id, start: new Date('2026-12-10T10:00:00.000Z') }, { id: soon!.id }, { id: held!.id }] });
 
     const checks = await lists.checkable(teamLeader.id, 0, 25);
     expect(checks.items.map((m) => m.id).sort()).toEqual([soon!.id, later!.id, held!.id].sort());

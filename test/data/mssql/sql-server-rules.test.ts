@@ -118,7 +118,17 @@ describe('the migrations on SQL Server', () => {
     expect(trigger).toMatch(/FROM support_request r WHERE r\.id IN \(SELECT requestId FROM inserted UNION SELECT requestId FROM deleted\); END$/);
     expect(at(/^UPDATE support_request SET meetingBooked = 1 WHERE EXISTS/)).toBeGreaterThan(at(/ADD "meetingBooked" bit NOT NULL/));
     expect(at(/^CREATE TRIGGER TRG_booking_meeting_booked/)).toBeGreaterThan(at(/^UPDATE support_request SET meetingBooked = 1/));
-    expect(migrations.statements.filter((s) => /CREATE TRIGGER/.test(s))).toHaveLength(1);
+    expect(migrations.statements.filter((s) => /CREATE TRIGGER TRG_booking_meeting_booked/.test(s))).toHaveLength(1);
+  });
+
+  it("keep the booked meeting's time on the request by one trigger on booking, silent about its own rows, after filling it in", () => {
+    const at = (pattern: RegExp) => migrations.statements.findIndex((s) => pattern.test(s));
+    const trigger = migrations.statements[at(/^CREATE TRIGGER TRG_booking_meeting_time ON booking AFTER INSERT, UPDATE, DELETE AS BEGIN SET NOCOUNT ON;/)];
+    expect(trigger).toMatch(/OUTER APPLY \(SELECT TOP 1 startsAt, endsAt FROM booking WHERE requestId = r\.id AND status = 'booked' ORDER BY startsAt\) b WHERE r\.id IN \(SELECT requestId FROM inserted UNION SELECT requestId FROM deleted\); END$/);
+    const fill = at(/^UPDATE r SET meetingStartsAt = b\.startsAt, meetingEndsAt = b\.endsAt FROM support_request r OUTER APPLY .* WHERE EXISTS/);
+    expect(fill).toBeGreaterThan(at(/ADD "meetingEndsAt" datetime2/));
+    expect(at(/^CREATE TRIGGER TRG_booking_meeting_time/)).toBeGreaterThan(fill);
+    expect(migrations.statements.filter((s) => /CREATE TRIGGER/.test(s))).toHaveLength(2);
   });
 
   it('use only SQL Server types: datetime2, nvarchar(MAX), never text or datetime', () => {

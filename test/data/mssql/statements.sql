@@ -1637,26 +1637,22 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
 --   @0 string, @1 number, @2 number
 
 -- SqlRequestLists.meetings
-SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", "mr"."id" AS "summary_id", (SELECT COUNT(1)
+SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", "r"."meetingStartsAt" AS "q_meetingStartsAt", "r"."meetingEndsAt" AS "q_meetingEndsAt", "mr"."id" AS "summary_id", (SELECT COUNT(1)
   FROM "support_request" "q"
-  INNER JOIN "booking" "b" ON "b"."requestId" = "q"."id" AND CASE
-  WHEN "b"."status" = 'booked' THEN 1 ELSE 0 END = 1
-  WHERE "q"."deaId" = @0 AND "q"."status" IN (@1, @2, @3)) AS "list_total"
-  FROM (SELECT "q"."id" AS "q_id", "b"."id" AS "b_id", "b"."startsAt" AS "b_startsAt", "b"."endsAt" AS "b_endsAt"
+  WHERE "q"."deaId" = @0 AND "q"."status" IN (@1, @2, @3) AND "q"."meetingStartsAt" IS NOT NULL) AS "list_total"
+  FROM (SELECT "q"."id" AS "q_id"
   FROM "support_request" "q"
-  INNER JOIN "booking" "b" ON "b"."requestId" = "q"."id" AND CASE
-  WHEN "b"."status" = 'booked' THEN 1 ELSE 0 END = 1
-  WHERE "q"."deaId" = @0 AND "q"."status" IN (@4, @5, @6)
+  WHERE "q"."deaId" = @0 AND "q"."status" IN (@4, @5, @6) AND "q"."meetingStartsAt" IS NOT NULL
   ORDER BY CASE
   WHEN "q"."status" = 'booked' THEN 0 ELSE 1 END ASC, CASE
-  WHEN "q"."status" = 'booked' THEN "b"."startsAt" END ASC, "b_startsAt" DESC, "q"."number" DESC OFFSET @7 ROWS FETCH NEXT @8 ROWS ONLY) "p"
+  WHEN "q"."status" = 'booked' THEN "q"."meetingStartsAt" END ASC, "q"."meetingStartsAt" DESC, "q"."number" DESC OFFSET @7 ROWS FETCH NEXT @8 ROWS ONLY) "p"
   INNER JOIN "support_request" "r" ON "r"."id" = "p"."q_id"
   LEFT JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
   LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
   LEFT JOIN "meeting_record" "mr" ON "mr"."requestId" = "r"."id" AND "mr"."kind" = 'summary'
   ORDER BY CASE
   WHEN "r"."status" = 'booked' THEN 0 ELSE 1 END ASC, CASE
-  WHEN "r"."status" = 'booked' THEN "p"."b_startsAt" END ASC, "b_startsAt" DESC, "r"."number" DESC;
+  WHEN "r"."status" = 'booked' THEN "r"."meetingStartsAt" END ASC, "r"."meetingStartsAt" DESC, "r"."number" DESC;
 --   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 string, @7 number, @8 number
 
 -- SqlRequestLists.checkable
