@@ -3,6 +3,7 @@ import { Brackets, type DataSource, type Repository } from 'typeorm';
 import type { Attendee, CalendarPort, EventChange, EventRef, EventResult, Interval, NewEvent } from '../../domain/calendar/calendar-port';
 import type { AttendeeChange } from '../../domain/conferences/ports';
 import type { CalendarEventRow } from '../schema/calendar';
+import { hydrate, PreparedStatement } from '../prepared';
 import { inTransaction } from '../transactions';
 import { BUSY_STATES, emptyBusyMap, normaliseBusy } from './busy-intervals';
 
@@ -21,6 +22,7 @@ const MAILBOXES_PER_QUERY = 200;
  */
 export class EmbeddedCalendar implements CalendarPort {
   private readonly rows: Repository<CalendarEventRow>;
+  private readonly busyStatements = new Map<number, PreparedStatement>();
 
   constructor(private readonly dataSource: DataSource) {
     this.rows = dataSource.getRepository<CalendarEventRow>('CalendarEvent');
@@ -33,19 +35,11 @@ export class EmbeddedCalendar implements CalendarPort {
     const found = new Map<string, Interval[]>(wanted.map((m) => [m, []]));
     for (let i = 0; i < wanted.length; i += MAILBOXES_PER_QUERY) {
       const chunk = wanted.slice(i, i + MAILBOXES_PER_QUERY);
-      const rows = await this.rows
-        .createQueryBuilder('e')
-        .where('e.startsAt < :to AND e.endsAt > :from', { from, to })
-        .andWhere('e.showAs IN (:...states)', { states: BUSY_STATES })
-        .andWhere(
-          new Brackets((who) => {
-            who.where('e.mailbox IN (:...mailboxes)', { mailboxes: chunk });
-            // A coarse filter only (LIKE's "_" matches any character); the exact check is below.
-            chunk.forEach((m, n) => who.orWhere(`LOWER(e.attendees) LIKE :attendee${n}`, { [`attendee${n}`]: `%${m}%` }));
-          }),
-        )
-        .getMany();
-      for (const row of rows) {
+      const parameters: Record<string, unknown> = { from, to, states: BUSY_STATES, mailboxes: chunk };
+      chunk.forEach((m, n) => (parameters[`attendee${n}`] = `%${m}%`));
+      const raws = await this.busyFor(chunk.length).run(parameters);
+      for (const raw of raws) {
+        const row = hydrate<CalendarEventRow>(this.dataSource, 'CalendarEvent', 'e', raw)!;
         const interval = { start: row.startsAt, end: row.endsAt };
         const people = new Set([row.mailbox.toLowerCase(), ...parseAttendees(row.attendees).map((a) => a.email.toLowerCase())]);
         for (const m of chunk) if (people.has(m)) found.get(m)!.push(interval);
@@ -53,6 +47,30 @@ export class EmbeddedCalendar implements CalendarPort {
     }
     for (const [mailbox, intervals] of found) result.set(mailbox, normaliseBusy(intervals, from, to));
     return result;
+  }
+
+  /** The busy-time statement for so many mailboxes (every proposal reads two or three): written once for each number. */
+  private busyFor(count: number): PreparedStatement {
+    let statement = this.busyStatements.get(count);
+    if (!statement) {
+      statement = new PreparedStatement(this.dataSource, (manager) =>
+        manager
+          .getRepository<CalendarEventRow>('CalendarEvent')
+          .createQueryBuilder('e')
+          .where('e.startsAt < :to AND e.endsAt > :from')
+          .andWhere('e.showAs IN (:...states)')
+          .andWhere(
+            new Brackets((who) => {
+              who.where('e.mailbox IN (:...mailboxes)');
+              // A coarse filter only (LIKE's "_" matches any character); the exact check is in `busy`.
+              for (let n = 0; n < count; n++) who.orWhere(`LOWER(e.attendees) LIKE :attendee${n}`);
+            }),
+          )
+          .getQuery(),
+      );
+      this.busyStatements.set(count, statement);
+    }
+    return statement;
   }
 
   async createEvents(events: readonly NewEvent[]): Promise<EventResult[]> {
