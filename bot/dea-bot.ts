@@ -23,6 +23,7 @@ import { isDomainError } from '../domain/errors';
 import { setTurnPerson } from '../dialogs/turn-person';
 import { normaliseCommand } from './core/commands';
 import { commandFor, routeClick, type Routes } from './core/routes';
+import { KeptDialogScopes } from './core/dialog-scopes';
 
 export interface DeaBotDeps {
   readonly directory: StaffDirectory;
@@ -47,6 +48,7 @@ export class DeaBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly welcomed: StatePropertyAccessor<boolean>;
   private readonly dialogSet: DialogSet;
+  private readonly dialogScopes = new KeptDialogScopes();
 
   constructor(private readonly deps: DeaBotDeps) {
     super();
@@ -73,7 +75,7 @@ export class DeaBot extends TeamsActivityHandler {
   override async run(turn: TurnContext): Promise<void> {
     const { id, type, name, conversation } = turn.activity;
     this.deps.logger.debug({ activityId: id, activityType: type, invokeName: name, conversationType: conversation?.conversationType }, 'turn');
-    await super.run(turn);
+    await this.dialogScopes.around(turn, () => super.run(turn));
     await this.deps.conversationState.saveChanges(turn, false);
     await this.deps.userState.saveChanges(turn, false);
   }
