@@ -12,10 +12,19 @@ const longDayUtc = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 
 const longDayLondon = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const clockLondon = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: '2-digit', minute: '2-digit', hour12: false });
 
+/** The last minute asked for and its London date: every turn asks for today's, and formatting costs far more than this. */
+let lastMinute = NaN;
+let lastDate = '';
+
 export function londonDate(instant: Date): string {
+  // London's day starts on a whole minute (its offsets are whole hours), so one minute has one date.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute === lastMinute) return lastDate;
   const parts = londonDay.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  lastDate = `${get('year')}-${get('month')}-${get('day')}`;
+  lastMinute = minute;
+  return lastDate;
 }
 
 export function isCalendarDate(value: string): boolean {

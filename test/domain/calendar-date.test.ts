@@ -48,6 +48,11 @@ describe('londonDate', () => {
       expect(londonDate(new Date(instant))).toBe(date);
     });
   });
+
+  it('answers asked again within a minute, and across midnight in that order, as when asked afresh', () => {
+    const asked = ['2026-10-24T22:59:00.000Z', '2026-10-24T22:59:59.999Z', '2026-10-24T23:00:00.000Z', '2026-10-24T23:00:30.000Z', '2026-10-24T22:59:30.000Z', '2026-12-31T23:59:59.000Z', '2027-01-01T00:00:00.000Z'];
+    expect(asked.map((instant) => londonDate(new Date(instant)))).toEqual(['2026-10-24', '2026-10-24', '2026-10-25', '2026-10-25', '2026-10-24', '2026-12-31', '2027-01-01']);
+  });
 });
 
 describe('isCalendarDate', () => {
