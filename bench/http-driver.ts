@@ -1,10 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 /**
  * Posts Bot Framework activities over HTTP from a child process, so that the client's own CPU is
- * not counted in the bots' process.cpuUsage().
+ * not counted in the bots' process.cpuUsage(). The same process stands in for the Bot Connector
+ * the bots post to, which in Teams is Microsoft's service, not the bot's CPU.
  */
 
 /** What a good answer looks like: replies in the body (expectReplies), or an invoke answered with a card. */
@@ -27,8 +29,8 @@ export interface Results {
   readonly failures: string[];
 }
 
-type ToDriver = { kind: 'load'; load: Load } | { kind: 'go' };
-type FromDriver = { kind: 'loaded' } | ({ kind: 'done' } & Results);
+type ToDriver = { kind: 'load'; load: Load } | { kind: 'go' } | { kind: 'connector' } | { kind: 'posts' };
+type FromDriver = { kind: 'loaded' } | ({ kind: 'done' } & Results) | { kind: 'connector'; url: string } | { kind: 'posts'; count: number };
 
 /** The parent's handle: `load` a block (serialised outside any measurement), then `go`. */
 export class Driver {
@@ -46,6 +48,20 @@ export class Driver {
     const answer = await this.ask({ kind: 'go' });
     if (answer.kind !== 'done') throw new Error('the driver did not run the block');
     return answer;
+  }
+
+  /** Starts the stand-in for the Bot Connector (once): the bots' proactive sends go to its URL. */
+  async connector(): Promise<string> {
+    const answer = await this.ask({ kind: 'connector' });
+    if (answer.kind !== 'connector') throw new Error('the driver did not start the connector');
+    return answer.url;
+  }
+
+  /** How many activities the stand-in connector has been sent so far. */
+  async posts(): Promise<number> {
+    const answer = await this.ask({ kind: 'posts' });
+    if (answer.kind !== 'posts') throw new Error('the driver did not count the posts');
+    return answer.count;
   }
 
   /** Loads and runs a block in one go, when nothing is being measured around it. */
@@ -120,10 +136,37 @@ async function runBlock(load: Load, bodies: readonly Buffer[], agents: Map<strin
   return { latenciesMs, failures };
 }
 
+/** Answers every send and update as the Bot Connector does, with the new activity's id. */
+function startConnector(onPost: () => number): Promise<Server> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const n = onPost();
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ id: `sent-${n}` }));
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
 if (process.argv.includes('--driver')) {
   const agents = new Map<string, Agent>();
   let loaded: { load: Load; bodies: Buffer[] } | null = null;
+  let connector: Server | null = null;
+  let posts = 0;
   process.on('message', (message: ToDriver) => {
+    if (message.kind === 'connector') {
+      const started = connector ? Promise.resolve(connector) : startConnector(() => ++posts);
+      void started.then((server) => {
+        connector = server;
+        process.send!({ kind: 'connector', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` } satisfies FromDriver);
+      });
+      return;
+    }
+    if (message.kind === 'posts') {
+      process.send!({ kind: 'posts', count: posts } satisfies FromDriver);
+      return;
+    }
     if (message.kind === 'load') {
       loaded = { load: message.load, bodies: message.load.turns.map((t) => Buffer.from(JSON.stringify(t.activity))) };
       process.send!({ kind: 'loaded' } satisfies FromDriver);
@@ -137,6 +180,8 @@ if (process.argv.includes('--driver')) {
     );
   });
   process.on('disconnect', () => {
+    connector?.close();
+    connector?.closeAllConnections();
     for (const agent of agents.values()) agent.destroy();
   });
 }

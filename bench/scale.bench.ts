@@ -11,7 +11,7 @@ import { createLogger } from '../bot/logger';
 import { SqlStaffDirectory } from '../data/stores/staff-directory';
 import { startEchoBot } from './echo-bot';
 import { Driver, type Turn } from './http-driver';
-import { cardAction, checked, message, percentile, positive, startConnector } from './turns.bench';
+import { cardAction, checked, message, percentile, positive } from './turns.bench';
 
 /**
  * A district's scale: 50,000 requests over 50 DEAs, one of whom (the demo DEA) has 5,000 open, and a
@@ -121,9 +121,8 @@ export async function scaleBench(report: (line: string) => void): Promise<void> 
   await app.listen();
   const botUrl = `${app.url()}/api/messages`;
   const echo = await startEchoBot();
-  const connector = await startConnector();
   const driver = Driver.start();
-  const serviceUrl = connector.url;
+  const serviceUrl = await driver.connector();
   try {
     const seeded = performance.now();
     const { busyRequestIds } = await seedDistrict(app);
@@ -212,7 +211,6 @@ export async function scaleBench(report: (line: string) => void): Promise<void> 
     driver.stop();
     await echo.close();
     await app.close();
-    await new Promise<void>((resolve) => connector.server.close(() => resolve()));
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
