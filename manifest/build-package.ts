@@ -3,7 +3,7 @@
  * into the app package zip that is uploaded to Teams.
  *
  * Files are read at run time from the repository's manifest/ folder, found by walking up from
- * this file, so this works from ts-jest (manifest/) and compiled (dist/manifest/) alike.
+ * this file, so this works from the tests (manifest/) and compiled (dist/manifest/) alike.
  */
 import fs from 'node:fs';
 import path from 'node:path';
