@@ -17,7 +17,9 @@ import type { AdaptiveCard } from './render';
 export const EXECUTE_FALLBACK_KEY = 'executeVerb';
 
 export function withMobileFallbacks(card: AdaptiveCard): AdaptiveCard {
-  const out = walk(card) as AdaptiveCard;
+  const walked = walk(card) as AdaptiveCard;
+  // The caller's card is never changed: the result is a new object whenever anything is added.
+  const out = walked === card ? { ...card } : walked;
   if (typeof out.fallbackText !== 'string' || !out.fallbackText.trim()) out.fallbackText = summaryOf(out);
   return out;
 }
@@ -31,13 +33,34 @@ export function summaryOf(card: AdaptiveCard): string {
   return plain(action && action !== title ? `${title}. ${action}` : title);
 }
 
+/**
+ * The node with its fallbacks added. Copy-on-write: a node with nothing to add below it is returned
+ * as it is (cards are drawn on every turn, so most of a card is not copied).
+ */
 function walk(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(walk);
+  if (Array.isArray(node)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < node.length; i++) {
+      const walked = walk(node[i]);
+      if (walked !== node[i] && !copy) copy = node.slice();
+      if (copy) copy[i] = walked;
+    }
+    return copy ?? node;
+  }
   if (!isObject(node)) return node;
-  const copy: Record<string, unknown> = {};
-  // A refresh is not a button: clients that cannot run it simply show the card as sent.
-  for (const [key, value] of Object.entries(node)) copy[key] = key === 'fallback' || key === 'data' || key === 'refresh' ? value : walk(value);
-  if (copy.type === 'Action.Execute' && copy.fallback === undefined) {
+  let copy: Record<string, unknown> | null = null;
+  for (const key of Object.keys(node)) {
+    // A refresh is not a button: clients that cannot run it simply show the card as sent.
+    if (key === 'fallback' || key === 'data' || key === 'refresh') continue;
+    const value = node[key];
+    if (typeof value !== 'object' || value === null) continue;
+    const walked = walk(value);
+    if (walked === value) continue;
+    copy ??= { ...node };
+    copy[key] = walked;
+  }
+  if (node.type === 'Action.Execute' && node.fallback === undefined) {
+    copy ??= { ...node };
     const data = isObject(copy.data) ? copy.data : {};
     copy.fallback = {
       type: 'Action.Submit',
@@ -47,8 +70,11 @@ function walk(node: unknown): unknown {
       data: { ...data, [EXECUTE_FALLBACK_KEY]: copy.verb },
     };
   }
-  if (copy.type === 'Table' && copy.fallback === undefined) copy.fallback = tableAsText(copy);
-  return copy;
+  if (node.type === 'Table' && node.fallback === undefined) {
+    copy ??= { ...node };
+    copy.fallback = tableAsText(copy);
+  }
+  return copy ?? node;
 }
 
 function tableAsText(table: Record<string, unknown>): Record<string, unknown> {

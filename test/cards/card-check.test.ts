@@ -103,4 +103,30 @@ describe('fallbacks for Teams mobile (cards to version 1.2)', () => {
   it('is idempotent', () => {
     expect(withMobileFallbacks(sent)).toEqual(sent);
   });
+
+  it('never changes the card it is given, and copies only the parts it adds to', () => {
+    const facts = { type: 'FactSet', facts: [{ title: 'Status', value: 'Held' }] };
+    const given: AdaptiveCard = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: 'DEA-000002: Skill Support' }, facts, { type: 'ActionSet', actions: [execute('Open')] }],
+      actions: [{ type: 'Action.Submit', title: 'Help', data: { command: 'help' } }],
+    };
+    const before = JSON.stringify(given);
+    const out = withMobileFallbacks(given);
+    expect(JSON.stringify(given)).toBe(before);
+    expect(out).not.toBe(given);
+    expect(out.fallbackText).toBe('DEA-000002: Skill Support');
+    const body = out.body as Record<string, unknown>[];
+    // The ActionSet gained a fallback, so it (and the body holding it) are new; the rest is the same object.
+    expect(body).not.toBe(given.body);
+    expect(body[1]).toBe(facts);
+    expect(body[2]).not.toBe((given.body as unknown[])[2]);
+    expect(out.actions).toBe(given.actions);
+    // A card with nothing to add is a shallow copy that only gains its summary.
+    const plainCard: AdaptiveCard = { type: 'AdaptiveCard', version: '1.5', body: [facts] };
+    const plainOut = withMobileFallbacks(plainCard);
+    expect(plainOut.body).toBe(plainCard.body);
+    expect(plainCard.fallbackText).toBeUndefined();
+  });
 });
