@@ -19,6 +19,11 @@ describe('the bot over HTTP', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
+  it('leaves checkpoints of its SQLite file to a thread, so that no turn waits for one', async () => {
+    const [setting] = (await bot.app.dataSource.query('PRAGMA wal_autocheckpoint')) as { wal_autocheckpoint: number }[];
+    expect(setting).toEqual({ wal_autocheckpoint: 0 });
+  });
+
   it('answers 400 with a message to malformed JSON', async () => {
     const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message",' });
     expect(response.status).toBe(400);
