@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../domain/ports';
@@ -119,8 +120,59 @@ export async function startWalCheckpoints(dataSource: DataSource, file: string, 
       if (stopping) return ended;
       stopping = true;
       await automatic(AUTOMATIC_EVERY_PAGES);
+      // Waited for: the process must not end before the last checkpoint has closed the thread's connection.
+      worker.ref();
       worker.postMessage('stop');
       await ended;
+    },
+  };
+}
+
+/** How often a bot not yet busy looks at the size of its write-ahead log. */
+export const LOOK_AT_LOG_EVERY_MS = 1_000;
+
+/** SQLite's page and frame header: the log holds this many bytes for each page written. */
+const FRAME_BYTES = 4096 + 24;
+
+export interface CheckpointsOnceBusy {
+  /** True once the thread took the checkpoints over. */
+  readonly started: () => boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * The thread costs about 0.1 s of CPU to start, which a bot that writes little (a pilot office at
+ * night, every test) never earns back. So the bot's connection checkpoints for itself until its log
+ * first reaches the size at which SQLite checkpoints by itself, and from then on the thread does.
+ * A log already that size when the bot starts (after a crash) hands over at the first look.
+ */
+export function walCheckpointsOnceBusy(dataSource: DataSource, file: string, logger: Logger, options: WalCheckpointOptions & { readonly lookEveryMs?: number } = {}): CheckpointsOnceBusy {
+  let running: Promise<WalCheckpoints> | null = null;
+  let looking = false;
+  let stopped = false;
+  const look = async () => {
+    if (running || looking || stopped) return;
+    looking = true;
+    try {
+      const { size } = await stat(`${file}-wal`);
+      if (size >= AUTOMATIC_EVERY_PAGES * FRAME_BYTES && !running && !stopped && dataSource.isInitialized) {
+        clearInterval(timer);
+        running = startWalCheckpoints(dataSource, file, logger, options);
+      }
+    } catch {
+      // No log yet (nothing written since the last close): look again later.
+    } finally {
+      looking = false;
+    }
+  };
+  const timer = setInterval(() => void look(), options.lookEveryMs ?? LOOK_AT_LOG_EVERY_MS);
+  timer.unref();
+  return {
+    started: () => running !== null,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await (await running)?.stop();
     },
   };
 }

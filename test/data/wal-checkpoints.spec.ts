@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../domain/ports';
-import { startWalCheckpoints as start, type WalCheckpoints } from '../../data/wal-checkpoints';
+import { startWalCheckpoints as start, walCheckpointsOnceBusy, type WalCheckpoints } from '../../data/wal-checkpoints';
 import { openTempDatabase, type TempDatabase } from '../../testkit/temp-database';
 
 function recordingLogger(): Logger & { readonly warnings: string[] } {
@@ -92,5 +92,20 @@ describe('checkpoints of the SQLite file, on a thread of their own', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('starts the thread only once the log reaches the size at which SQLite would checkpoint', async () => {
+    const once = walCheckpointsOnceBusy(db.dataSource, db.file, recordingLogger(), { lookEveryMs: 20 });
+    try {
+      await writePages(100);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(once.started()).toBe(false);
+      expect(await autocheckpoint()).toBe(1000);
+      await writePages(1000);
+      await until('the thread took over', async () => once.started() && (await autocheckpoint()) === 0);
+    } finally {
+      await once.stop();
+    }
+    expect(await autocheckpoint()).toBe(1000);
   });
 });
