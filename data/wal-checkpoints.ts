@@ -109,6 +109,7 @@ export async function startWalCheckpoints(dataSource: DataSource, file: string, 
   clearTimeout(readyTimer);
   if (started) {
     await automatic(0);
+    logger.info({ everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS }, 'database checkpoints now run on a thread of their own');
     worker.once('exit', () => {
       if (!stopping) void automatic(AUTOMATIC_EVERY_PAGES).catch(() => undefined);
     });
