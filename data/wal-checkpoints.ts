@@ -28,7 +28,7 @@ db.pragma('synchronous = NORMAL');
 const checkpoint = () => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ kind: 'checkpointed', pages: result.checkpointed, busy: result.busy === 1 });
+    parentPort.postMessage({ kind: 'checkpointed', pages: result.checkpointed });
   } catch (error) {
     parentPort.postMessage({ kind: 'failed', message: String(error && error.message) });
   }
@@ -108,7 +108,12 @@ export async function startWalCheckpoints(dataSource: DataSource, file: string, 
   const started = await ready;
   clearTimeout(readyTimer);
   if (started) {
-    await automatic(0);
+    try {
+      await automatic(0);
+    } catch (error) {
+      await worker.terminate();
+      throw error;
+    }
     logger.info({ everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS }, 'database checkpoints now run on a thread of their own');
     worker.once('exit', () => {
       if (!stopping) void automatic(AUTOMATIC_EVERY_PAGES).catch(() => undefined);
@@ -148,7 +153,7 @@ export interface CheckpointsOnceBusy {
  * A log already that size when the bot starts (after a crash) hands over at the first look.
  */
 export function walCheckpointsOnceBusy(dataSource: DataSource, file: string, logger: Logger, options: WalCheckpointOptions & { readonly lookEveryMs?: number } = {}): CheckpointsOnceBusy {
-  let running: Promise<WalCheckpoints> | null = null;
+  let running: Promise<WalCheckpoints | null> | null = null;
   let looking = false;
   let stopped = false;
   const look = async () => {
@@ -158,7 +163,11 @@ export function walCheckpointsOnceBusy(dataSource: DataSource, file: string, log
       const { size } = await stat(`${file}-wal`);
       if (size >= AUTOMATIC_EVERY_PAGES * FRAME_BYTES && !running && !stopped && dataSource.isInitialized) {
         clearInterval(timer);
-        running = startWalCheckpoints(dataSource, file, logger, options);
+        running = startWalCheckpoints(dataSource, file, logger, options).catch((error: unknown) => {
+          // The database closed while the thread was starting: the bot keeps checkpointing for itself.
+          logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'the database checkpoint thread could not take over');
+          return null;
+        });
       }
     } catch {
       // No log yet (nothing written since the last close): look again later.
