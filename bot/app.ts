@@ -2,7 +2,6 @@ import { ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { DataSource } from 'typeorm';
 import { databaseWritable, openDatabase } from '../data/database';
-import { walCheckpointsOnceBusy } from '../data/wal-checkpoints';
 import demoStaff from '../data/seed/demo-staff.json';
 import { applySeed } from '../data/seed/apply-seed';
 import { parseSeedFile } from '../data/seed/seed-file';
@@ -68,7 +67,6 @@ export interface AppOptions {
 /** The composition root: the only place that builds adapters, hands them to the domain and composes the journeys. */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const dataSource = await openDatabase(config.database, SCHEMA);
-  const checkpoints = config.database.kind === 'sqlite' && config.database.file !== ':memory:' ? walCheckpointsOnceBusy(dataSource, config.database.file, logger) : null;
   const directory = new SqlStaffDirectory(dataSource);
 
   if (config.seedDemo && (await directory.count()) === 0) {
@@ -189,7 +187,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       // Keep-alive connections would hold the close open until they time out.
       server.server.closeAllConnections();
       await closed;
-      await checkpoints?.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };

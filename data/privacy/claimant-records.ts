@@ -32,9 +32,6 @@ const reference = (prefix: string, number: number) => `${prefix}${String(number)
 /** SQL Server takes at most 2,100 parameters a statement: ids go in chunks well under it. */
 const CHUNK = 500;
 
-/** How long an erasure waits for the checkpoint thread to finish a checkpoint under way (a few ms). */
-const TRUNCATE_WITHIN_MS = 5_000;
-
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
@@ -212,24 +209,9 @@ export class ClaimantRecords {
    */
   async forgetOldPages(): Promise<void> {
     if (this.dataSource.options.type === 'mssql') return;
-    await this.emptyTheLog();
+    await this.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
     await this.dataSource.query('VACUUM');
-    await this.emptyTheLog();
-  }
-
-  /**
-   * Copies the whole log into the file and truncates it. The bot's checkpoint thread may be copying
-   * at that moment: SQLite then answers "busy" at once rather than waiting, so this asks again until
-   * that checkpoint (a few milliseconds) is over. The erasure itself is committed either way.
-   */
-  private async emptyTheLog(): Promise<void> {
-    const by = Date.now() + TRUNCATE_WITHIN_MS;
-    for (;;) {
-      const [result] = (await this.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)')) as { busy: number }[];
-      // Past the deadline the thread's own next checkpoint copies the rest, a quarter second later.
-      if (!result || result.busy === 0 || Date.now() > by) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await this.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
   private async linked(table: ClaimantTable, ids: readonly string[]): Promise<Record<string, unknown>[]> {

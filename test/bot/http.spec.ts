@@ -19,24 +19,6 @@ describe('the bot over HTTP', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('leaves checkpoints of its SQLite file to a thread once it writes enough to need them, so that no turn waits for one', async () => {
-    const other = await startTestBot();
-    const autocheckpoint = async () => ((await other.app.dataSource.query('PRAGMA wal_autocheckpoint')) as { wal_autocheckpoint: number }[])[0]!.wal_autocheckpoint;
-    try {
-      // A bot that has written little keeps SQLite's own checkpoints: the thread is not worth starting.
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
-      expect(await autocheckpoint()).toBe(1000);
-      // About 1,200 pages, each in a transaction of its own as turns write them.
-      await other.app.dataSource.query('CREATE TABLE scratch (n INTEGER PRIMARY KEY, body TEXT)');
-      for (let i = 0; i < 1200; i++) await other.app.dataSource.query('INSERT INTO scratch (body) VALUES (?)', ['x'.repeat(3900)]);
-      const by = Date.now() + 10_000;
-      while ((await autocheckpoint()) !== 0 && Date.now() < by) await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(await autocheckpoint()).toBe(0);
-    } finally {
-      await other.close();
-    }
-  });
-
   it('answers 400 with a message to malformed JSON', async () => {
     const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message",' });
     expect(response.status).toBe(400);

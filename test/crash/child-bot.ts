@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -133,33 +133,4 @@ export async function eventually(what: string, check: () => boolean, timeoutMs =
     if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-/**
- * Leaves `pages` pages in the database's write-ahead log, not checkpointed: a process writes them with
- * checkpoints off and is killed, as a busy bot killed mid-run leaves its log.
- */
-export async function growLog(dataDir: string, pages: number): Promise<number> {
-  const file = join(dataDir, 'dea-bot.sqlite');
-  const program = `
-    const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
-    const db = new Database(${JSON.stringify(file)});
-    db.pragma('wal_autocheckpoint = 0');
-    db.exec('CREATE TABLE IF NOT EXISTS scratch (n INTEGER PRIMARY KEY, body TEXT)');
-    const insert = db.prepare('INSERT INTO scratch (body) VALUES (?)');
-    for (let i = 0; i < ${pages}; i++) insert.run('x'.repeat(3900));
-    process.stdout.write('written\\n');
-    setInterval(() => undefined, 1000);
-  `;
-  const writer = spawn(process.execPath, ['-e', program], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.add(writer);
-  await new Promise<void>((resolve, reject) => {
-    writer.stdout!.on('data', (chunk: Buffer) => chunk.toString('utf8').includes('written') && resolve());
-    writer.once('exit', (code) => reject(new Error(`the writer ended (${code}) before writing the log`)));
-  });
-  const ended = new Promise<void>((resolve) => writer.once('exit', () => resolve()));
-  writer.kill('SIGKILL');
-  await ended;
-  children.delete(writer);
-  return statSync(`${file}-wal`).size;
 }

@@ -16,7 +16,7 @@ import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { GraphStandIn } from '../../testkit/graph-stand-in';
 import { ConnectorRecorder } from '../support/connector-recorder';
 import { messageFrom, PEOPLE, repliesIn, startTestBot, visibleText, type TestBot } from '../support/test-bot';
-import { assertBuilt, copyOfDatabase, count, eventually, growLog, killAllChildren, query, removeDatabase, startChild, type ChildBot } from './child-bot';
+import { assertBuilt, copyOfDatabase, count, eventually, killAllChildren, query, removeDatabase, startChild, type ChildBot } from './child-bot';
 import { dayOffset, workingDayAhead } from '../support/working-day';
 
 jest.setTimeout(900_000);
@@ -419,51 +419,6 @@ describe('the access log of a card shown (issue: an audit that cannot be lost)',
       removeDatabase(dir);
     }
     record(kind, 'access.shown', problems);
-    expectNoneLost(kind);
-  });
-});
-
-describe('the checkpoint thread of a busy SQLite file', () => {
-  it('killed while the thread copies the log into the file: every accept that was answered is there after restart, and the file is sound', async () => {
-    const kind = 'turns answered while the checkpoint thread runs';
-    const problems: string[] = [];
-    const ids: string[] = [];
-    const base = await makeBase(async (bot) => {
-      for (let i = 0; i < 40; i++) ids.push(await newRequest(bot, false));
-    });
-    const dir = copyOfDatabase(base);
-    removeDatabase(base);
-    try {
-      // A log already past SQLite's checkpoint size: the bot hands checkpoints to its thread at once.
-      expect(await growLog(dir, 1200)).toBeGreaterThan(4 * 1024 * 1024);
-      const bot = await startChild(dir, { env: { LOG_LEVEL: 'info' } });
-      await eventually('the checkpoint thread took over', () => bot.output().includes('database checkpoints now run on a thread of their own'), 15_000);
-      const answered: string[] = [];
-      const accepting = (async () => {
-        for (const id of ids) {
-          const response = await postMayDie(bot, invoke(PEOPLE.dea, 'request.accept', { requestId: id, version: 1, channel: 'case_conference' }));
-          if (response?.status !== 200) return;
-          answered.push(id);
-        }
-      })();
-      await eventually('half the accepts answered', () => answered.length >= 20, 60_000);
-      await bot.kill();
-      await accepting;
-      const lost = answered.filter((id) => requestRow(dir, id).status !== 'accepted');
-      if (lost.length) problems.push(`${lost.length} answered accepts not in the file after the kill`);
-      const [check] = query<{ integrity_check: string }>(dir, 'PRAGMA integrity_check');
-      if (check?.integrity_check !== 'ok') problems.push(`integrity check: ${check?.integrity_check}`);
-      const restarted = await startChild(dir);
-      try {
-        const after = await restarted.post(message(PEOPLE.dea, 'help'));
-        if (after.status !== 200) problems.push(`the restarted bot answered ${after.status}`);
-      } finally {
-        await restarted.stop();
-      }
-    } finally {
-      removeDatabase(dir);
-    }
-    record(kind, 'a kill with the checkpoint thread running', problems);
     expectNoneLost(kind);
   });
 });

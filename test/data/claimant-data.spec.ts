@@ -2,8 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { SCHEMA } from '../../bot/journeys';
 import { CLAIMANT_TABLES, NOT_CLAIMANT_DATA } from '../../data/privacy/claimant-data';
 import { ClaimantRecords } from '../../data/privacy/claimant-records';
-import { startWalCheckpoints } from '../../data/wal-checkpoints';
-import { quietLogger } from '../support/conference-fixture';
 import { OTHER, SUBJECT, seedClaimant, type SeededClaimant } from '../support/claimant-fixture';
 import { openTempDatabase, type TempDatabase } from '../support/template-database';
 
@@ -103,18 +101,6 @@ describe('a claimant\'s data, by NINO', () => {
     expect(after).toContain(OTHER.surname);
     expect(after).toContain(OTHER.text);
     expect(await records.casesOf({ nino: SUBJECT.nino, person: null })).toMatchObject({ requestIds: [], conversationIds: [], retentionCaseIds: [] });
-  });
-
-  it('an erasure leaves nothing on the disk also while the checkpoint thread is copying the log', async () => {
-    // The thread checkpoints every millisecond here, so the erasure's own checkpoints meet it busy.
-    const checkpoints = await startWalCheckpoints(db.dataSource, db.file, quietLogger, { everyMs: 1 });
-    try {
-      await records.anonymise(await records.casesOf({ nino: SUBJECT.nino, person: null }), 'Removed at the claimant\'s request');
-      const after = fileText();
-      for (const secret of secrets) expect({ secret, found: after.includes(secret) }).toEqual({ secret, found: false });
-    } finally {
-      await checkpoints.stop();
-    }
   });
 
   it.each(CLAIMANT_TABLES.filter((t) => Object.keys(t.columns).length > 0 && t.link.by !== 'search').map((t) => [t.entity, t] as const))('erasure rewrites every declared column of %s', async (_name, table) => {
