@@ -51,6 +51,8 @@ export function dataSourceOptions(config: DatabaseConfig, schema: DatabaseSchema
       // In WAL mode, NORMAL syncs at checkpoints rather than at every commit: a commit survives the
       // process being killed (the crash tests kill it mid-turn), and only a power cut or an operating
       // system crash could undo the last ones. FULL cost about 0.4 ms a commit, several a turn.
+      // Checkpoints stay SQLite's own, in the committing connection: done by another connection (a
+      // worker thread) they never rewind the log while writes keep coming, and it grew without bound.
       prepareDatabase: (db: { pragma(source: string): unknown }) => void db.pragma('synchronous = NORMAL'),
       // Several requests write at once: wait a little for the lock, but fail well within Teams' 5 s
       // (the driver is synchronous, so a long wait would stop the whole process).
