@@ -28,7 +28,7 @@ const layer = (folder, forbiddenFolders, forbiddenPackages = []) => ({
 const SDKS = ['botbuilder', 'botbuilder-dialogs', 'typeorm', 'restify', 'mssql', 'better-sqlite3', '@microsoft/.+', '@azure/.+', 'adaptivecards-templating', 'pino'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'var/**', 'test-results/**', 'manifest/make-icons.js', 'test/support/summary-reporter.js', 'playground/**', 'test/e2e/**', '*.config.js', '*.config.mjs'] },
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'var/**', 'test-results/**', 'manifest/make-icons.js', 'test/support/summary-reporter.js', 'test/support/test-sequencer.js', 'playground/**', 'test/e2e/**', '*.config.js', '*.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -16,6 +16,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
+  testSequencer: '<rootDir>/test/support/test-sequencer.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   // Type checking is `npm run typecheck`'s job: the tests are only transpiled, by swc, which is quick
   // enough that a fresh clone's first run costs little more than a warm one.
