@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIST_PAGE_VERBS, meetingsListCard } from '../../cards/list-cards';
 import { Calendar1763900000000 } from '../../data/migrations/1763900000000-Calendar';
+import { CalendarEventEndIndex1765400000000 } from '../../data/migrations/1765400000000-CalendarEventEndIndex';
 import { MeetingIndexes1763960000000 } from '../../data/migrations/1763960000000-MeetingIndexes';
 import { bookingSchema } from '../../data/schema/calendar';
 import { BOOKING_WORK } from '../../domain/calendar/booking';
@@ -35,7 +36,7 @@ export const bookingJourney: Journey = {
     },
   ],
   entities: [bookingSchema],
-  migrations: [Calendar1763900000000, MeetingIndexes1763960000000],
+  migrations: [Calendar1763900000000, MeetingIndexes1763960000000, CalendarEventEndIndex1765400000000],
   build: ({ services, work, clock }) => {
     const { answers, bookings, requests, lists, access } = services;
     const audited = auditedPage(access);

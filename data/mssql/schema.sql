@@ -32,6 +32,8 @@ CREATE TABLE "calendar_event" ("id" varchar(36) NOT NULL, "mailbox" nvarchar(320
 GO
 CREATE INDEX "IDX_calendar_event_mailbox_start" ON "calendar_event" ("mailbox", "startsAt") ;
 GO
+CREATE INDEX "IDX_calendar_event_end" ON "calendar_event" ("endsAt") ;
+GO
 CREATE TABLE "job_run" ("id" varchar(120) NOT NULL, "leaseUntil" datetime2 NOT NULL, "completedAt" datetime2, CONSTRAINT "PK_96fe0b041b8bc157dcec25bd8ef" PRIMARY KEY ("id"));
 GO
 CREATE TABLE "conversation_pace" ("id" varchar(64) NOT NULL, "nextAt" datetime2 NOT NULL, "version" int NOT NULL, CONSTRAINT "PK_e584d9d25f5134bf653d088efd5" PRIMARY KEY ("id"));

@@ -59,7 +59,10 @@ export function calendarEventSchema(dialect: SqlDialect): EntitySchema<CalendarE
       createdAt: { ...t.timestamp },
     },
     uniques: [{ name: 'UQ_calendar_event_transaction', columns: ['mailbox', 'transactionId'] }],
-    indices: [{ name: 'IDX_calendar_event_mailbox_start', columns: ['mailbox', 'startsAt'] }],
+    indices: [
+      { name: 'IDX_calendar_event_mailbox_start', columns: ['mailbox', 'startsAt'] },
+      { name: 'IDX_calendar_event_end', columns: ['endsAt'] },
+    ],
   });
 }
 

@@ -1,7 +1,7 @@
 import { EMBEDDED_JOIN_URL_PREFIX, EmbeddedCalendar } from '../../../data/calendar/embedded-calendar';
 import type { CalendarEventRow } from '../../../data/schema/calendar';
 import { openTempDatabase, type TempDatabase } from '../../support/template-database';
-import { calendarContract, DEA, newEvent } from './calendar-contract';
+import { at, calendarContract, COACH, DEA, newEvent } from './calendar-contract';
 
 calendarContract('EmbeddedCalendar on SQLite', async () => {
   const db = await openTempDatabase();
@@ -41,5 +41,35 @@ describe('EmbeddedCalendar', () => {
     const [row] = await db.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find();
     expect(row?.mailbox).toBe(DEA);
     expect(JSON.parse(row!.attendees)).toEqual([{ email: 'Work.Coach@jobcentre.example.gov.uk', name: 'Work Coach' }]);
+  });
+
+  it("reads busy time from the events that end after the window opens, by their end, not every diary's history", async () => {
+    const calendar = new EmbeddedCalendar(db.dataSource);
+    const DAY = 86_400_000;
+    const window = { from: at('2027-01-11T00:00:00Z'), to: at('2027-01-12T00:00:00Z') };
+    // A year of past meetings, the coach an attendee of each, and one that runs over the window's start.
+    const past = Array.from({ length: 300 }, (_, i) =>
+      newEvent({ transactionId: `past-${i}`, start: new Date(window.from.getTime() - (i + 1) * DAY), end: new Date(window.from.getTime() - (i + 1) * DAY + 3_600_000) }),
+    );
+    const overnight = newEvent({ transactionId: 'overnight', start: at('2027-01-10T23:00:00Z'), end: at('2027-01-11T01:00:00Z') });
+    const results = await calendar.createEvents([...past, overnight, newEvent()]);
+    expect(results.every((r) => r.ok)).toBe(true);
+
+    const query = db.dataSource.manager.query.bind(db.dataSource.manager);
+    const statements: { sql: string; parameters: Parameters<typeof query>[1] }[] = [];
+    jest.spyOn(db.dataSource.manager, 'query').mockImplementation((sql: string, parameters?: Parameters<typeof query>[1]) => {
+      statements.push({ sql, parameters });
+      return query(sql, parameters);
+    });
+    const busy = await calendar.busy([DEA, COACH], window.from, window.to);
+    jest.restoreAllMocks();
+
+    // The overnight meeting counts from the window's start.
+    const expected = ['2027-01-11T00:00:00.000Z/2027-01-11T01:00:00.000Z', '2027-01-11T10:00:00.000Z/2027-01-11T11:00:00.000Z'];
+    expect(busy.get(DEA)?.map((i) => `${i.start.toISOString()}/${i.end.toISOString()}`)).toEqual(expected);
+    expect(busy.get(COACH.toLowerCase())?.map((i) => `${i.start.toISOString()}/${i.end.toISOString()}`)).toEqual(expected);
+    expect(statements).toHaveLength(1);
+    const plan = (await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements[0]!.sql}`, statements[0]!.parameters)) as { detail: string }[];
+    expect(plan.map((p) => p.detail)).toEqual([expect.stringContaining('USING INDEX IDX_calendar_event_end (endsAt>?)')]);
   });
 });
