@@ -14,8 +14,9 @@ import { Driver, type Turn } from './http-driver';
 import { cardAction, checked, message, percentile, positive } from './turns.bench';
 
 /**
- * A district's scale: 50,000 requests over 50 DEAs, one of whom (the demo DEA) has 5,000 open, and a
- * team leader over 25 of them. The lists and a card action against it, beside the echo bot.
+ * A district's scale: 50,000 requests over 50 DEAs, one of whom (the demo DEA) has 5,000 open, a
+ * team leader over 25 of them, and every meeting in the embedded calendar. The lists and two card
+ * actions against it, beside the echo bot.
  */
 
 const REQUESTS = positive('BENCH_SCALE_REQUESTS', 50_000);
@@ -37,15 +38,16 @@ function sqlTime(d: Date): string {
 }
 
 /** Writes the district straight through the SQLite driver, in one transaction (seconds, not minutes). */
-export async function seedDistrict(app: App): Promise<{ busyRequestIds: string[] }> {
+export async function seedDistrict(app: App): Promise<{ busyRequestIds: string[]; waitingIds: string[] }> {
   const directory = new SqlStaffDirectory(app.dataSource);
   const dana = (await directory.findByAadObjectId(DEA))!;
   const tom = (await directory.findByAadObjectId(TEAM_LEADER))!;
   const amira = (await directory.findByAadObjectId(COACH))!;
-  const danaCoaches = (await app.dataSource.query('SELECT id FROM staff WHERE deaId = ?', [dana.id])) as { id: string }[];
+  const danaCoaches = (await app.dataSource.query('SELECT id, email FROM staff WHERE deaId = ?', [dana.id])) as { id: string; email: string }[];
   const db = (app.dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
   const now = Date.now();
   const busyRequestIds: string[] = [];
+  const waitingIds: string[] = [];
 
   db.transaction(() => {
     const staff = db.prepare('INSERT INTO staff (id, aadObjectId, name, email, jobcentreId, deaId, teamLeaderId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -57,22 +59,26 @@ export async function seedDistrict(app: App): Promise<{ busyRequestIds: string[]
     );
     const booking = db.prepare("INSERT INTO booking (id, requestId, startsAt, endsAt, mode, status, events, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'teams', 'booked', '[]', 1, ?, ?)");
     const check = db.prepare("INSERT INTO quality_check (id, requestId, standard, checkerId, markedAt, result) VALUES (?, ?, 'qas2', ?, ?, 'met')");
+    // Each meeting in its DEA's diary, the coach invited: the embedded calendar's busy time reads them all.
+    const event = db.prepare(
+      "INSERT INTO calendar_event (id, mailbox, subject, body, startsAt, endsAt, showAs, attendees, location, joinUrl, transactionId, createdAt) VALUES (?, ?, 'Case conference', '', ?, ?, 'busy', ?, NULL, NULL, ?, ?)",
+    );
     const stamp = sqlTime(new Date(now));
 
     // 49 more DEAs, each with 10 coaches; the first 24 of them (and the demo DEA) under the demo team leader.
-    const deas: { id: string; coaches: string[] }[] = [{ id: dana.id, coaches: danaCoaches.map((c) => c.id) }];
+    const deas: { id: string; email: string; coaches: { id: string; email: string }[] }[] = [{ id: dana.id, email: dana.email.toLowerCase(), coaches: danaCoaches }];
     for (let d = 1; d < DEAS; d++) {
       const id = randomUUID();
       staff.run(id, randomUUID(), `DEA ${d}`, `dea${d}@bench.example`, dana.jobcentreId, null, d < 25 ? tom.id : null, stamp, stamp);
       role.run(id, 'dea');
-      const coaches: string[] = [];
+      const coaches: { id: string; email: string }[] = [];
       for (let c = 0; c < 10; c++) {
-        const coach = randomUUID();
-        staff.run(coach, randomUUID(), `Coach ${d}-${c}`, `coach${d}-${c}@bench.example`, dana.jobcentreId, id, null, stamp, stamp);
-        role.run(coach, 'work_coach');
+        const coach = { id: randomUUID(), email: `coach${d}-${c}@bench.example` };
+        staff.run(coach.id, randomUUID(), `Coach ${d}-${c}`, coach.email, dana.jobcentreId, id, null, stamp, stamp);
+        role.run(coach.id, 'work_coach');
         coaches.push(coach);
       }
-      deas.push({ id, coaches });
+      deas.push({ id, email: `dea${d}@bench.example`, coaches });
     }
 
     for (let n = 1; n <= REQUESTS; n++) {
@@ -93,18 +99,21 @@ export async function seedDistrict(app: App): Promise<{ busyRequestIds: string[]
         claimant.run(claimantId, `AB${String(n % 1_000_000).padStart(6, '0')}C`, `Surname${n}`, 'UC', sqlTime(created), sqlTime(created));
       }
       const requiredBy = new Date(created.getTime() + ((n % 40) - 5) * 86_400_000).toISOString().slice(0, 10);
-      request.run(id, n, `bench-${n}`, skill ? 'skill_support' : 'claimant_support', status, requester, dea.id, claimantId, skill ? 'retention' : null, 'Needs help preparing for work', 'Health condition', requiredBy, n % 50 === 0 ? 1 : 0, sqlTime(created), sqlTime(created), channel);
+      request.run(id, n, `bench-${n}`, skill ? 'skill_support' : 'claimant_support', status, requester.id, dea.id, claimantId, skill ? 'retention' : null, 'Needs help preparing for work', 'Health condition', requiredBy, n % 50 === 0 ? 1 : 0, sqlTime(created), sqlTime(created), channel);
       if (meeting) {
         const start = new Date(created.getTime() + 7 * 86_400_000);
-        booking.run(randomUUID(), id, sqlTime(start), sqlTime(new Date(start.getTime() + 3_600_000)), sqlTime(created), sqlTime(created));
+        const end = new Date(start.getTime() + 3_600_000);
+        booking.run(randomUUID(), id, sqlTime(start), sqlTime(end), sqlTime(created), sqlTime(created));
+        event.run(randomUUID(), dea.email, sqlTime(start), sqlTime(end), JSON.stringify([{ email: requester.email, name: 'Work coach' }]), `bench-${n}`, sqlTime(created));
         if (n % 3 === 0) check.run(randomUUID(), id, tom.id, sqlTime(created));
       }
       if (busy) busyRequestIds.push(id);
+      if (busy && status === 'submitted') waitingIds.push(id);
     }
     // The demo coach asks a lot: one in eight of the demo DEA's requests are hers.
     db.prepare('UPDATE support_request SET requesterId = ? WHERE deaId = ? AND number % 8 = 0').run(amira.id, dana.id);
   })();
-  return { busyRequestIds };
+  return { busyRequestIds, waitingIds };
 }
 
 interface Scenario {
@@ -125,11 +134,12 @@ export async function scaleBench(report: (line: string) => void): Promise<void> 
   const serviceUrl = await driver.connector();
   try {
     const seeded = performance.now();
-    const { busyRequestIds } = await seedDistrict(app);
+    const { busyRequestIds, waitingIds } = await seedDistrict(app);
     const counts = (await app.dataSource.query(
       `SELECT COUNT(*) AS requests, SUM(CASE WHEN deaId = (SELECT id FROM staff WHERE aadObjectId = '${DEA}') AND status IN ('submitted', 'accepted', 'info_requested') THEN 1 ELSE 0 END) AS busyOpen, (SELECT COUNT(*) FROM staff_role WHERE role = 'dea') AS deas FROM support_request`,
     )) as { requests: number; busyOpen: number; deas: number }[];
-    report(`District scale: ${counts[0]!.requests} requests over ${counts[0]!.deas} DEAs, ${counts[0]!.busyOpen} open with the busiest; seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+    const events = ((await app.dataSource.query('SELECT COUNT(*) AS n FROM calendar_event')) as { n: number }[])[0]!.n;
+    report(`District scale: ${counts[0]!.requests} requests over ${counts[0]!.deas} DEAs, ${counts[0]!.busyOpen} open with the busiest, ${events} meetings in the embedded calendar; seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
 
     // Everyone has opened the app.
     checked(await driver.run({ url: botUrl, concurrency: 1, turns: [DEA, TEAM_LEADER, COACH].map((aad) => message(serviceUrl, aad, 'help')) }), 'opening the app');
@@ -142,6 +152,12 @@ export async function scaleBench(report: (line: string) => void): Promise<void> 
       { name: 'meetings', kind: 'message', turn: () => message(serviceUrl, DEA, 'meetings') },
       { name: 'queue next page', kind: 'card action', turn: (_t, i) => cardAction(serviceUrl, DEA, 'queue.page', { offset: 25 * (1 + (i % 50)) }) },
       { name: 'refresh card', kind: 'card action', turn: (_t, i) => cardAction(serviceUrl, DEA, 'request.refresh', { requestId: busyRequestIds[(i * 97) % busyRequestIds.length] }) },
+      // Each accept a request still waiting; its card then offers times from both diaries.
+      {
+        name: 'accept',
+        kind: 'card action',
+        turn: (target, i) => cardAction(serviceUrl, DEA, 'request.accept', { requestId: target === 'bot' ? waitingIds.shift() : waitingIds[i % waitingIds.length], version: 1, channel: 'case_conference' }),
+      },
     ];
 
     // Statements and card size of one turn of each, at rest.
