@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FollowUpActions1764300000000 } from '../../data/migrations/1764300000000-FollowUpActions';
+import { FollowUpActionRequesterIndex1765500000000 } from '../../data/migrations/1765500000000-FollowUpActionRequesterIndex';
 import { followUpActionSchema } from '../../data/schema/follow-up-actions';
 import { verb, type Journey } from '../core/journey';
 import { AnsweredCards } from '../requests/answered-cards';
@@ -30,7 +31,7 @@ export const followUpActionsJourney: Journey = {
     },
   ],
   entities: [followUpActionSchema],
-  migrations: [FollowUpActions1764300000000],
+  migrations: [FollowUpActions1764300000000, FollowUpActionRequesterIndex1765500000000],
   build: ({ services, directory, updates, outbox, clock, logger }) => {
     const { actions, postedCards } = services;
     const answered = new AnsweredCards((actionId) => outbox.changed(ACTION_LIVE_CARD, actionId));

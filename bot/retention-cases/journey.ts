@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SqlUnitOfWork } from '../../data/transactions';
 import { RetentionCases1764310000000 } from '../../data/migrations/1764310000000-RetentionCases';
+import { RetentionCaseHcpIndex1765500000001 } from '../../data/migrations/1765500000001-RetentionCaseHcpIndex';
 import { retentionCaseSchema } from '../../data/schema/retention-cases';
 import { SqlRetentionCaseStore } from '../../data/stores/retention-cases';
 import { SqlRoleHolders } from '../../data/stores/role-holders';
@@ -49,7 +50,7 @@ export const retentionCasesJourney: Journey = {
     },
   ],
   entities: [retentionCaseSchema],
-  migrations: [RetentionCases1764310000000],
+  migrations: [RetentionCases1764310000000, RetentionCaseHcpIndex1765500000001],
   build: ({ dataSource, services, directory, outbox, updates, clock, logger }) => {
     const notifier: RetentionNotifier = {
       caseNeedsAttention: (c: RetentionCase, recipientId: string) => outbox.notify(recipientId, RETENTION_CARD, c.id),

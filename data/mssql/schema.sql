@@ -154,6 +154,8 @@ CREATE INDEX "IDX_follow_up_action_assignee" ON "follow_up_action" ("assigneeId"
 GO
 CREATE INDEX "IDX_follow_up_action_dea" ON "follow_up_action" ("deaId") ;
 GO
+CREATE INDEX "IDX_follow_up_action_requester" ON "follow_up_action" ("requesterId") ;
+GO
 CREATE INDEX "IDX_follow_up_action_due" ON "follow_up_action" ("status", "dueBy") ;
 GO
 CREATE TABLE "retention_case" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "employerAdviserId" varchar(36) NOT NULL, "jobcentreId" varchar(36), "deaId" varchar(36), "workPsychologistId" varchar(36), "hcpId" varchar(36), "hcpAdvice" nvarchar(2000), "personName" nvarchar(100) NOT NULL, "employer" nvarchar(200) NOT NULL, "need" nvarchar(2000) NOT NULL, "nino" varchar(9), "surname" nvarchar(100), "assessment" varchar(20) NOT NULL, "status" varchar(24) NOT NULL, "route" varchar(32), "agreedNote" nvarchar(2400), "interventionRequestId" varchar(36), "outcome" varchar(32), "outcomeNote" nvarchar(2000), "outcomeById" varchar(36), "closedAt" datetime2, "createdAt" datetime2 NOT NULL, "version" int NOT NULL, CONSTRAINT "UQ_retention_case_number" UNIQUE ("number"), CONSTRAINT "PK_32c8c07759e477d3c5e400df1c2" PRIMARY KEY ("id"));
@@ -163,6 +165,8 @@ GO
 CREATE INDEX "IDX_retention_case_dea" ON "retention_case" ("deaId") ;
 GO
 CREATE INDEX "IDX_retention_case_wp" ON "retention_case" ("workPsychologistId") ;
+GO
+CREATE INDEX "IDX_retention_case_hcp" ON "retention_case" ("hcpId") ;
 GO
 CREATE TABLE "partnership_meeting" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "workPsychologistId" varchar(36) NOT NULL, "month" varchar(7) NOT NULL, "startsAt" datetime2 NOT NULL, "endsAt" datetime2 NOT NULL, "mode" varchar(16) NOT NULL, "status" varchar(10) NOT NULL, "eventId" varchar(200), "lastError" nvarchar(400), "movedBecause" nvarchar(300), CONSTRAINT "UQ_partnership_meeting_month" UNIQUE ("deaId", "workPsychologistId", "month"), CONSTRAINT "PK_d8db13145027d5267763dec4f53" PRIMARY KEY ("id"));
 GO

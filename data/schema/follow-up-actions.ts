@@ -51,6 +51,7 @@ export function followUpActionSchema(dialect: SqlDialect): EntitySchema<FollowUp
     indices: [
       { name: 'IDX_follow_up_action_assignee', columns: ['assigneeId'] },
       { name: 'IDX_follow_up_action_dea', columns: ['deaId'] },
+      { name: 'IDX_follow_up_action_requester', columns: ['requesterId'] },
       { name: 'IDX_follow_up_action_due', columns: ['status', 'dueBy'] },
     ],
     relations: { request: manyToOne('SupportRequest', 'requestId', 'FK_follow_up_action_request') },

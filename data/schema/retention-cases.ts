@@ -66,6 +66,7 @@ export function retentionCaseSchema(dialect: SqlDialect): EntitySchema<Retention
       { name: 'IDX_retention_case_adviser', columns: ['employerAdviserId'] },
       { name: 'IDX_retention_case_dea', columns: ['deaId'] },
       { name: 'IDX_retention_case_wp', columns: ['workPsychologistId'] },
+      { name: 'IDX_retention_case_hcp', columns: ['hcpId'] },
     ],
   });
 }

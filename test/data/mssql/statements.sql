@@ -1224,11 +1224,12 @@ SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId
 --   @0 varchar(36)
 
 -- SqlFollowUpActionStore.forPerson
-SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId" AS "FollowUpAction_requestId", "FollowUpAction"."requestReference" AS "FollowUpAction_requestReference", "FollowUpAction"."kind" AS "FollowUpAction_kind", "FollowUpAction"."jobcentreId" AS "FollowUpAction_jobcentreId", "FollowUpAction"."requesterId" AS "FollowUpAction_requesterId", "FollowUpAction"."deaId" AS "FollowUpAction_deaId", "FollowUpAction"."assigneeId" AS "FollowUpAction_assigneeId", "FollowUpAction"."status" AS "FollowUpAction_status", "FollowUpAction"."createdById" AS "FollowUpAction_createdById", "FollowUpAction"."createdAt" AS "FollowUpAction_createdAt", "FollowUpAction"."dueBy" AS "FollowUpAction_dueBy", "FollowUpAction"."assignedAt" AS "FollowUpAction_assignedAt", "FollowUpAction"."acceptedAt" AS "FollowUpAction_acceptedAt", "FollowUpAction"."doneAt" AS "FollowUpAction_doneAt", "FollowUpAction"."doneNote" AS "FollowUpAction_doneNote", "FollowUpAction"."version" AS "FollowUpAction_version"
-  FROM "follow_up_action" "FollowUpAction"
-  WHERE (((("FollowUpAction"."assigneeId" = @0))) OR ((("FollowUpAction"."deaId" = @1))) OR ((("FollowUpAction"."requesterId" = @2))))
-  ORDER BY "FollowUpAction"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 20 ROWS ONLY;
---   @0 varchar(36), @1 varchar(36), @2 varchar(36)
+SELECT "a"."id" AS "a_id", "a"."requestId" AS "a_requestId", "a"."requestReference" AS "a_requestReference", "a"."kind" AS "a_kind", "a"."jobcentreId" AS "a_jobcentreId", "a"."requesterId" AS "a_requesterId", "a"."deaId" AS "a_deaId", "a"."assigneeId" AS "a_assigneeId", "a"."status" AS "a_status", "a"."createdById" AS "a_createdById", "a"."createdAt" AS "a_createdAt", "a"."dueBy" AS "a_dueBy", "a"."assignedAt" AS "a_assignedAt", "a"."acceptedAt" AS "a_acceptedAt", "a"."doneAt" AS "a_doneAt", "a"."doneNote" AS "a_doneNote", "a"."version" AS "a_version"
+  FROM "follow_up_action" "a"
+  WHERE ("a"."assigneeId" = @0 OR "a"."deaId" = @0 OR "a"."requesterId" = @0)
+  ORDER BY CASE
+  WHEN "a"."status" = 'done' THEN 1 ELSE 0 END ASC, "a"."createdAt" DESC, "a"."id" ASC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
+--   @0 string
 
 -- SqlFollowUpActionStore.overdue
 SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId" AS "FollowUpAction_requestId", "FollowUpAction"."requestReference" AS "FollowUpAction_requestReference", "FollowUpAction"."kind" AS "FollowUpAction_kind", "FollowUpAction"."jobcentreId" AS "FollowUpAction_jobcentreId", "FollowUpAction"."requesterId" AS "FollowUpAction_requesterId", "FollowUpAction"."deaId" AS "FollowUpAction_deaId", "FollowUpAction"."assigneeId" AS "FollowUpAction_assigneeId", "FollowUpAction"."status" AS "FollowUpAction_status", "FollowUpAction"."createdById" AS "FollowUpAction_createdById", "FollowUpAction"."createdAt" AS "FollowUpAction_createdAt", "FollowUpAction"."dueBy" AS "FollowUpAction_dueBy", "FollowUpAction"."assignedAt" AS "FollowUpAction_assignedAt", "FollowUpAction"."acceptedAt" AS "FollowUpAction_acceptedAt", "FollowUpAction"."doneAt" AS "FollowUpAction_doneAt", "FollowUpAction"."doneNote" AS "FollowUpAction_doneNote", "FollowUpAction"."version" AS "FollowUpAction_version"

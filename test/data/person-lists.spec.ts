@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { applySeed } from '../../data/seed/apply-seed';
+import { parseSeedFile } from '../../data/seed/seed-file';
+import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
+import { SqlRetentionCaseStore } from '../../data/stores/retention-cases';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import type { StaffMember } from '../../domain/staff';
+import { openTempDatabase, type TempDatabase } from '../support/template-database';
+
+describe("a person's actions and retention cases, found through an index on each person column", () => {
+  let db: TempDatabase;
+  let coach: StaffMember;
+
+  beforeEach(async () => {
+    db = await openTempDatabase();
+    await applySeed(db.dataSource, parseSeedFile(readFileSync(join(__dirname, '..', '..', 'data', 'seed', 'demo-staff.json'), 'utf8')));
+    coach = (await new SqlStaffDirectory(db.dataSource).findByAadObjectId('00000000-0000-4000-8000-000000000001'))!;
+  });
+  afterEach(async () => db.close());
+
+  /** The statements `run` sends, with their parameters. */
+  async function statementsOf(run: () => Promise<unknown>): Promise<{ sql: string; parameters: unknown[] }[]> {
+    const seen: { sql: string; parameters: unknown[] }[] = [];
+    const original = db.dataSource.logger;
+    const recording: TypeOrmLogger = {
+      logQuery: (sql, parameters) => void seen.push({ sql, parameters: Array.isArray(parameters) ? parameters : [] }),
+      logQueryError: () => undefined,
+      logQuerySlow: () => undefined,
+      logSchemaBuild: () => undefined,
+      logMigration: () => undefined,
+      log: () => undefined,
+    };
+    Object.assign(db.dataSource, { logger: recording });
+    try {
+      await run();
+    } finally {
+      Object.assign(db.dataSource, { logger: original });
+    }
+    return seen;
+  }
+
+  async function planOf(statement: { sql: string; parameters: unknown[] }): Promise<string[]> {
+    return ((await db.dataSource.query(`EXPLAIN QUERY PLAN ${statement.sql}`, statement.parameters)) as { detail: string }[]).map((p) => p.detail);
+  }
+
+  it('lists an old open action before many newer done ones, and reads the actions by index', async () => {
+    const requests = new SqlSupportRequestStore(db.dataSource);
+    const actions = new SqlFollowUpActionStore(db.dataSource);
+    const start = Date.parse('2026-06-01T09:00:00Z');
+    const made: string[] = [];
+    // 45 actions for the coach's requests: the oldest still open, the 44 after it done.
+    for (let i = 0; i < 45; i++) {
+      const request = await requests.create(
+        {
+          type: 'claimant_support',
+          requesterId: coach.id,
+          deaId: coach.deaId!,
+          claimant: { surname: 'Smith', nino: `AB${String(100000 + i)}C`, benefits: ['UC'] },
+          topic: null,
+          description: 'Challenges',
+          reason: 'Why',
+          requiredBy: '2026-12-01',
+          urgent: false,
+          vulnerability: null,
+        },
+        new Date(start + i * 86_400_000),
+      );
+      const { action } = await actions.create({
+        requestId: request.id,
+        requestReference: request.reference,
+        kind: 'employer_adviser',
+        jobcentreId: coach.jobcentreId,
+        requesterId: coach.id,
+        deaId: coach.deaId!,
+        assigneeId: null,
+        status: i === 0 ? 'unassigned' : 'done',
+        createdById: coach.deaId!,
+        createdAt: new Date(start + i * 86_400_000),
+        dueBy: new Date(start + (i + 28) * 86_400_000),
+        assignedAt: null,
+      });
+      made.push(action.id);
+    }
+
+    const [read] = await statementsOf(async () => {
+      const listed = await actions.forPerson(coach.id, 20);
+      expect(listed).toHaveLength(20);
+      expect(listed[0]).toMatchObject({ id: made[0], status: 'unassigned' });
+      // Then the done ones, newest first.
+      expect(listed.slice(1).map((a) => a.id)).toEqual(made.slice(-19).reverse());
+    });
+    expect(await planOf(read!)).toContainEqual(expect.stringMatching(/^MULTI-INDEX OR/));
+    expect((await planOf(read!)).filter((d) => /^SCAN /.test(d))).toEqual([]);
+  });
+
+  it("reads a person's retention cases and their counts by index", async () => {
+    const cases = new SqlRetentionCaseStore(db.dataSource);
+    const statements = await statementsOf(async () => {
+      await cases.forPerson(coach.id, 15);
+      await cases.countByRoute(coach.id);
+    });
+    expect(statements).toHaveLength(2);
+    for (const statement of statements) {
+      const plan = await planOf(statement);
+      expect(plan).toContainEqual(expect.stringMatching(/^MULTI-INDEX OR/));
+      expect(plan.filter((d) => /^SCAN /.test(d))).toEqual([]);
+    }
+  });
+});
