@@ -183,7 +183,7 @@ export class HcpActivityActions {
 
   async managerCard(manager: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
     const week = await this.service.managerWeek(manager);
-    const offices = await this.service.districtOffices(week.district);
+    const offices = await this.service.districtOffices(week.hcps.map((h) => h.hcp));
     return managerWeekCard({ week, offices, today: this.today(), message, form });
   }
 

@@ -28,12 +28,20 @@ export class AdviceDiary implements HcpDiary {
     return { date, working, jobcentreId: day?.jobcentreId ?? hcp.jobcentreId, conversations: booked, freeGaps: day?.freeGaps ?? [] };
   }
 
-  async week(hcpId: string, weekStart: string): Promise<WeekConversations> {
-    const conversations = await this.store.forHcp(hcpId, londonToUtc(weekStart, '00:00'), londonToUtc(addDays(weekStart, 7), '00:00'));
-    return {
-      held: conversations.filter((c) => c.status === 'held').length,
-      booked: conversations.filter((c) => c.status === 'booked' || c.status === 'adhoc_asked').length,
-      didNotHappen: conversations.filter((c) => c.status === 'did_not_attend' || c.status === 'declined').length,
-    };
+  async weeks(hcpIds: readonly string[], weekStart: string): Promise<ReadonlyMap<string, WeekConversations>> {
+    const conversations = await this.store.forHcps(hcpIds, londonToUtc(weekStart, '00:00'), londonToUtc(addDays(weekStart, 7), '00:00'));
+    return new Map(
+      hcpIds.map((id) => {
+        const theirs = conversations.filter((c) => c.hcpId === id);
+        return [
+          id,
+          {
+            held: theirs.filter((c) => c.status === 'held').length,
+            booked: theirs.filter((c) => c.status === 'booked' || c.status === 'adhoc_asked').length,
+            didNotHappen: theirs.filter((c) => c.status === 'did_not_attend' || c.status === 'declined').length,
+          },
+        ];
+      }),
+    );
   }
 }

@@ -67,6 +67,7 @@ export const hcpActivityJourney: Journey = {
         jobcentresInCluster: (cluster) => advicePeople.jobcentresInCluster(cluster),
         hcpCovering: (id) => advicePeople.hcpCovering(id),
         hcpsInDistrict: (district) => advicePeople.hcpsInDistrict(district),
+        officesInClustersOf: (ids) => advicePeople.officesInClustersOf(ids),
         managersInDistrict: (district) => roles.managersInDistrict(district),
       },
       directory,

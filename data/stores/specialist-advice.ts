@@ -124,6 +124,12 @@ export class SqlAdviceStore implements AdviceStore {
     return rows.map(fromRow);
   }
 
+  async forHcps(hcpIds: readonly string[], from: Date, to: Date): Promise<AdviceConversation[]> {
+    if (!hcpIds.length) return [];
+    const rows = await inChunks([...new Set(hcpIds)], (chunk) => this.rows().find({ where: { hcpId: In(chunk), startsAt: Between(from, new Date(to.getTime() - 1)) }, order: { startsAt: 'ASC' } }));
+    return rows.map(fromRow);
+  }
+
   async atJobcentre(jobcentreId: string, from: Date, to: Date): Promise<AdviceConversation[]> {
     const rows = await this.rows().find({ where: { jobcentreId, startsAt: Between(from, new Date(to.getTime() - 1)) }, order: { startsAt: 'ASC' } });
     return rows.map(fromRow);
@@ -258,6 +264,18 @@ export class SqlAdvicePeople implements AdvicePeople {
 
   async jobcentresInCluster(cluster: string): Promise<Jobcentre[]> {
     return (await this.dataSource.getRepository<JobcentreRow>('Jobcentre').find({ where: { cluster }, order: { name: 'ASC' } })).map(toJobcentre);
+  }
+
+  async officesInClustersOf(jobcentreIds: readonly string[]): Promise<Jobcentre[]> {
+    if (!jobcentreIds.length) return [];
+    const offices = this.dataSource.getRepository<JobcentreRow>('Jobcentre');
+    const rows = await inChunks([...new Set(jobcentreIds)], (ids) => {
+      const clusters = offices.createQueryBuilder('base').select('base.cluster').where('base.id IN (:...ids)');
+      return offices.createQueryBuilder('j').where(`j.cluster IN (${clusters.getQuery()})`).setParameters({ ids }).getMany();
+    });
+    // Chunks of a long list may name the same cluster: each office once, by cluster and name.
+    const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+    return unique.sort((a, b) => a.cluster.localeCompare(b.cluster, 'en-GB') || a.name.localeCompare(b.name, 'en-GB')).map(toJobcentre);
   }
 
   async hcpCovering(jobcentreId: string): Promise<StaffMember | null> {

@@ -44,7 +44,8 @@ export interface HcpDayPlan {
 /** What Specialist Advice knows of an HCP's diary, read through its store. */
 export interface HcpDiary {
   day(hcp: StaffMember, date: string): Promise<HcpDayPlan>;
-  week(hcpId: string, weekStart: string): Promise<WeekConversations>;
+  /** Each HCP's conversations of the week, counted, read for them all at once. */
+  weeks(hcpIds: readonly string[], weekStart: string): Promise<ReadonlyMap<string, WeekConversations>>;
 }
 
 export interface HcpPeople {
@@ -52,6 +53,8 @@ export interface HcpPeople {
   jobcentresInCluster(cluster: string): Promise<Jobcentre[]>;
   hcpCovering(jobcentreId: string): Promise<StaffMember | null>;
   hcpsInDistrict(district: string): Promise<StaffMember[]>;
+  /** Every jobcentre of the clusters these jobcentres are in, by cluster and name, in one read. */
+  officesInClustersOf(jobcentreIds: readonly string[]): Promise<Jobcentre[]>;
   managersInDistrict(district: string): Promise<StaffMember[]>;
 }
 
@@ -409,9 +412,9 @@ export class HcpActivityService {
 
   /** A fresh draft of the week, for the HCP to start again from. */
   async draft(hcp: StaffMember, weekStart: string): Promise<string> {
-    const [activities, conversations, offices] = await Promise.all([this.deps.store.activitiesOf(hcp.id, weekStart, addDays(weekStart, 6)), this.deps.diary.week(hcp.id, weekStart), this.hcpOffices(hcp)]);
+    const [activities, conversations, offices] = await Promise.all([this.deps.store.activitiesOf(hcp.id, weekStart, addDays(weekStart, 6)), this.deps.diary.weeks([hcp.id], weekStart), this.hcpOffices(hcp)]);
     const names = new Map(offices.offices.map((o) => [o.id, o.name]));
-    return draftWeeklyNote(weekStart, activities, conversations, (id) => (id ? (names.get(id) ?? 'another jobcentre') : 'no jobcentre'));
+    return draftWeeklyNote(weekStart, activities, conversations.get(hcp.id)!, (id) => (id ? (names.get(id) ?? 'another jobcentre') : 'no jobcentre'));
   }
 
   async noteById(id: string): Promise<WeeklyNote> {
@@ -609,11 +612,12 @@ export class HcpActivityService {
       this.deps.store.noticesInDistrict(district),
       this.deps.store.attendanceInDistrict(district, period.from, period.to),
     ]);
+    const weeks = await this.deps.diary.weeks(hcps.map((h) => h.id), weekStart);
     const rows: HcpWeek[] = [];
     for (const hcp of hcps) {
       rows.push({
         hcp,
-        conversations: await this.deps.diary.week(hcp.id, weekStart),
+        conversations: weeks.get(hcp.id)!,
         activities: activities.filter((a) => a.hcpId === hcp.id && a.status !== 'cancelled'),
         attendance: attendance.filter((a) => a.hcpId === hcp.id),
         note: notes.find((n) => n.hcpId === hcp.id && n.weekStart === weekStart) ?? null,
@@ -714,17 +718,9 @@ export class HcpActivityService {
     return this.deps.people.hcpsInDistrict(district);
   }
 
-  /** The jobcentres of the district's HCPs' clusters. */
-  async districtOffices(district: string): Promise<Jobcentre[]> {
-    const hcps = await this.deps.people.hcpsInDistrict(district);
-    const clusters = new Set<string>();
-    for (const hcp of hcps) {
-      const base = hcp.jobcentreId ? await this.deps.people.jobcentre(hcp.jobcentreId) : null;
-      if (base) clusters.add(base.cluster);
-    }
-    const offices: Jobcentre[] = [];
-    for (const cluster of clusters) offices.push(...(await this.deps.people.jobcentresInCluster(cluster)));
-    return offices;
+  /** The jobcentres of the clusters these HCPs (a district's) are based in. */
+  async districtOffices(hcps: readonly StaffMember[]): Promise<Jobcentre[]> {
+    return this.deps.people.officesInClustersOf([...new Set(hcps.flatMap((h) => (h.jobcentreId ? [h.jobcentreId] : [])))]);
   }
 
   async person(id: string): Promise<StaffMember> {

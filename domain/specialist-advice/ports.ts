@@ -47,6 +47,8 @@ export interface AdviceStore {
   notesOf(conversationId: string): Promise<AdviceNotes | null>;
   /** An HCP's conversations (any status) that start in [from, to), or still wait for a time. */
   forHcp(hcpId: string, from: Date, to: Date): Promise<AdviceConversation[]>;
+  /** The same for several HCPs at once (an activity manager's district), in one read. */
+  forHcps(hcpIds: readonly string[], from: Date, to: Date): Promise<AdviceConversation[]>;
   /** Conversations at a jobcentre that start in [from, to). */
   atJobcentre(jobcentreId: string, from: Date, to: Date): Promise<AdviceConversation[]>;
   /** A coach's conversations, newest first. */

@@ -154,3 +154,35 @@ describe('SQL statements of a list turn at size: one for the page, none per row'
     expect(statements.length).toBeLessThanOrEqual(1 + ACCESS_LOG);
   });
 });
+
+describe("SQL statements of the activity manager's week: none per HCP", () => {
+  const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+    for (const who of [MANAGER, PEOPLE.hcp]) await exchange(bot, who, 'help');
+  });
+  afterAll(() => bot.close());
+
+  it('reads as many statements for four HCPs as for one', async () => {
+    const week = async () => visibleText(await exchange(bot, MANAGER, 'hcp week'));
+    await week();
+    let shown = '';
+    const one = await statementsDuring(bot, async () => (shown = await week()));
+    expect(shown).toContain('Helen Okoro');
+
+    // Three more HCPs based at Helen's jobcentre.
+    const helen = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.hcp))!;
+    const stamp = '2026-11-30 10:00:00.000';
+    for (const name of ['Ada Byrne', 'Ben Ojo', 'Cara Doyle']) {
+      const id = `hcp-${name.split(' ')[0]!.toLowerCase()}`;
+      await bot.app.dataSource.query('INSERT INTO staff (id, aadObjectId, name, email, jobcentreId, deaId, teamLeaderId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)', [id, `aad-${id}`, name, `${id}@example.gov.uk`, helen.jobcentreId, stamp, stamp]);
+      await bot.app.dataSource.query("INSERT INTO staff_role (staffId, role) VALUES (?, 'hcp')", [id]);
+    }
+    // Once, for the directory to know the new people (kept a short while, as every sender is).
+    await week();
+    const four = await statementsDuring(bot, async () => (shown = await week()));
+    for (const name of ['Helen Okoro', 'Ada Byrne', 'Ben Ojo', 'Cara Doyle']) expect(shown).toContain(name);
+    expect(four.length).toBe(one.length);
+  });
+});

@@ -311,6 +311,7 @@ export const SUBJECTS: readonly Subject[] = [
       s.saveNotes({ conversationId: ID, conditions: 'c', impact: 'i', functioning: 'f', actions: 'a', noAlternativeDiagnosis: true, wcaNotChallenged: true, findings: null, signedName: 'Helen Okoro', signedOn: '2026-01-05', recordedById: OTHER, recordedAt: AT }),
     notesOf: (s) => s.notesOf(ID),
     forHcp: (s) => s.forHcp(OTHER, AT, LATER),
+    forHcps: (s, { n }) => s.forHcps(list(n), AT, LATER),
     atJobcentre: (s) => s.atJobcentre(ID, AT, LATER),
     forCoach: (s) => s.forCoach(ID, 10),
     record: (s) => s.record(ID, OTHER, 'booked', AT),
@@ -380,6 +381,7 @@ export const SUBJECTS: readonly Subject[] = [
   store(SqlAdvicePeople, ({ dataSource }) => new SqlAdvicePeople(dataSource, new SqlStaffDirectory(dataSource)), {
     jobcentre: (s) => s.jobcentre(ID),
     jobcentresInCluster: (s) => s.jobcentresInCluster('Gatwick Diamond'),
+    officesInClustersOf: (s, { n }) => s.officesInClustersOf(list(n)),
     hcpCovering: (s, scene) => {
       scene.recorder.answer((sql) => (sql.includes('FROM "jobcentre" "Jobcentre"') ? { rows: [scene.recorder.rowFor(sql)] } : undefined));
       return s.hcpCovering(ID);
