@@ -17,7 +17,7 @@ import { claimantText, type AdviceService } from '../../domain/specialist-advice
 import type { AdviceConversation } from '../../domain/specialist-advice/conversation';
 import { lmsText } from '../../domain/specialist-advice/notes';
 import type { AdviceSlot } from '../../domain/specialist-advice/schedule';
-import { hasRole, type StaffMember } from '../../domain/staff';
+import { hasRole, type Jobcentre, type StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
 
 export interface AdviceActionDeps {
@@ -66,9 +66,9 @@ export class AdviceActions {
     }
     if (hasRole(person, 'hcp_activity_manager')) {
       const { district, hcps } = await this.deps.service.managedHcps(person);
-      const breaks = await this.deps.service.breaksOf(hcps.map((h) => h.id));
-      const weeks = await Promise.all(hcps.map(async (hcp) => ({ hcp, days: await this.deps.service.hcpDays(hcp, today, 5), offices: await this.deps.service.jobcentresOfCluster(hcp), breaks: breaks.filter((b) => b.hcpId === hcp.id) })));
-      return managerCard(district, weeks, await this.officeNames(weeks.flatMap((w) => w.days.map((d) => d.jobcentreId))), note, form);
+      const [breaks, days, offices] = await Promise.all([this.deps.service.breaksOf(hcps.map((h) => h.id)), this.deps.service.hcpsDays(hcps, today, 5), this.deps.service.clusterOfficesOf(hcps)]);
+      const weeks = hcps.map((hcp, i) => ({ hcp, days: days[i]!, offices: offices.get(hcp.id) ?? [], breaks: breaks.filter((b) => b.hcpId === hcp.id) }));
+      return managerCard(district, weeks, await this.officeNames(weeks.flatMap((w) => w.days.map((d) => d.jobcentreId)), [...offices.values()].flat()), note, form);
     }
     if (!hasRole(person, 'jobcentre_contact')) {
       const mine = await this.deps.service.coachConversations(person);
@@ -212,10 +212,11 @@ export class AdviceActions {
   }
 
   /** The names of the offices on a card (the few of a cluster), looked up once for it. */
-  private async officeNames(ids: readonly (string | null)[]): Promise<(id: string | null) => string> {
-    const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-    const offices = await Promise.all(unique.map((id) => this.deps.service.jobcentre(id)));
-    const names = new Map(offices.filter((o) => o !== null).map((o) => [o.id, o.name]));
+  /** Names for these jobcentres; those in `known` (already read) are not read again. */
+  private async officeNames(ids: readonly (string | null)[], known: readonly Jobcentre[] = []): Promise<(id: string | null) => string> {
+    const names = new Map(known.map((o) => [o.id, o.name]));
+    const unique = [...new Set(ids.filter((id): id is string => id !== null && !names.has(id)))];
+    for (const office of await Promise.all(unique.map((id) => this.deps.service.jobcentre(id)))) if (office) names.set(office.id, office.name);
     return (id) => (id ? (names.get(id) ?? 'a jobcentre no longer in the directory') : 'no jobcentre planned');
   }
 }

@@ -119,11 +119,6 @@ export class SqlAdviceStore implements AdviceStore {
     return notes;
   }
 
-  async forHcp(hcpId: string, from: Date, to: Date): Promise<AdviceConversation[]> {
-    const rows = await this.rows().find({ where: { hcpId, startsAt: Between(from, new Date(to.getTime() - 1)) }, order: { startsAt: 'ASC' } });
-    return rows.map(fromRow);
-  }
-
   async forHcps(hcpIds: readonly string[], from: Date, to: Date): Promise<AdviceConversation[]> {
     if (!hcpIds.length) return [];
     const rows = await inChunks([...new Set(hcpIds)], (chunk) => this.rows().find({ where: { hcpId: In(chunk), startsAt: Between(from, new Date(to.getTime() - 1)) }, order: { startsAt: 'ASC' } }));

@@ -7,7 +7,7 @@ import { hasRole, type BankHolidayRegion, type Jobcentre, type StaffMember } fro
 import { assertAdvice, partOf, type AdviceAction, type AdvicePart } from './advice-policy';
 import { ADVICE_CHANNEL_LABELS, ADVICE_DIARY_WORK, canMove, type AdviceConversation, type AdviceNotes, type AdviceStatus, type DiaryEntry, type HcpBreak, type SiteDay } from './conversation';
 import { parseBreaks, type BreaksInput } from './breaks';
-import { readHcpDays, type HcpDay } from './hcp-day';
+import { readHcpDays, readHcpsDays, type HcpDay } from './hcp-day';
 import { packReminderDue, packReminderMaybeDue, PACK_REMINDER_LOOKAHEAD_DAYS } from './pack-reminder';
 import { checkNotes, type NotesInput } from './notes';
 import type { AdviceChanges, AdviceHappening, AdviceServiceDeps } from './ports';
@@ -269,6 +269,11 @@ export class AdviceService {
     return readHcpDays({ store: this.deps.store, calendar: this.deps.calendar, patterns: this.deps.patterns }, hcp, date, days);
   }
 
+  /** Several HCPs' days, in their order, read together. */
+  async hcpsDays(hcps: readonly StaffMember[], date: string, days: number): Promise<HcpDay[][]> {
+    return readHcpsDays({ store: this.deps.store, calendar: this.deps.calendar, patterns: this.deps.patterns }, hcps, date, days);
+  }
+
   /** A work coach's conversations, newest first. */
   async coachConversations(coach: StaffMember): Promise<AdviceConversation[]> {
     if (!hasRole(coach, 'work_coach')) throw notAllowed('Say "help" to see what you can do.');
@@ -307,9 +312,16 @@ export class AdviceService {
     return day;
   }
 
-  async jobcentresOfCluster(hcp: StaffMember): Promise<Jobcentre[]> {
-    const base = hcp.jobcentreId ? await this.deps.people.jobcentre(hcp.jobcentreId) : null;
-    return base ? this.deps.people.jobcentresInCluster(base.cluster) : [];
+  /** Each HCP's cluster's jobcentres (by name), read for them all at once. */
+  async clusterOfficesOf(hcps: readonly StaffMember[]): Promise<ReadonlyMap<string, Jobcentre[]>> {
+    const offices = await this.deps.people.officesInClustersOf([...new Set(hcps.flatMap((h) => (h.jobcentreId ? [h.jobcentreId] : [])))]);
+    const byId = new Map(offices.map((o) => [o.id, o]));
+    return new Map(
+      hcps.map((hcp) => {
+        const base = hcp.jobcentreId ? byId.get(hcp.jobcentreId) : undefined;
+        return [hcp.id, base ? offices.filter((o) => o.cluster === base.cluster) : []];
+      }),
+    );
   }
 
   async jobcentre(id: string): Promise<Jobcentre | null> {

@@ -5,7 +5,7 @@
  * they all agree on what is free.
  */
 import type { CalendarPort, Interval } from '../calendar/calendar-port';
-import type { WorkingPatterns } from '../calendar/booking-service';
+import { patternsOf, type WorkingPatterns } from '../calendar/booking-service';
 import type { Participant } from '../calendar/free-time';
 import { addDays, londonDateFast, londonToUtc } from '../calendar/london-time';
 import { weekdayOf } from '../calendar/working-hours';
@@ -37,7 +37,7 @@ export interface HcpDay {
 
 /** What the HCP's day is read from. */
 export interface HcpDaySources {
-  readonly store: Pick<AdviceStore, 'forHcp' | 'siteDays' | 'breaksOf'>;
+  readonly store: Pick<AdviceStore, 'forHcps' | 'siteDays' | 'breaksOf'>;
   readonly calendar: Pick<CalendarPort, 'busy'>;
   readonly patterns: WorkingPatterns;
 }
@@ -46,20 +46,38 @@ const SHOWN: ReadonlySet<AdviceConversation['status']> = new Set(['booked', 'hel
 
 /** The HCP's days from `date` (that day, then their next working days): the one way to read an HCP's day. */
 export async function readHcpDays(sources: HcpDaySources, hcp: StaffMember, date: string, days: number, options: { readonly minGapMinutes?: number } = {}): Promise<HcpDay[]> {
-  const pattern = await sources.patterns.of(hcp);
-  const dates: string[] = [date];
-  for (let d = addDays(date, 1), n = 0; dates.length < days && n < 14; d = addDays(d, 1), n += 1) if (pattern.hours[weekdayOf(d)]) dates.push(d);
-  const from = londonToUtc(dates[0]!, '00:00');
-  const to = londonToUtc(addDays(dates[dates.length - 1]!, 1), '00:00');
+  return (await readHcpsDays(sources, [hcp], date, days, options))[0]!;
+}
+
+/**
+ * Several HCPs' days (an activity manager's district), in the HCPs' order: each source is read once
+ * for them all, so the number of statements does not grow with the number of HCPs.
+ */
+export async function readHcpsDays(sources: HcpDaySources, hcps: readonly StaffMember[], date: string, days: number, options: { readonly minGapMinutes?: number } = {}): Promise<HcpDay[][]> {
+  if (hcps.length === 0) return [];
+  const patterns = await patternsOf(sources.patterns, hcps);
+  const datesOf = patterns.map((pattern) => {
+    const dates: string[] = [date];
+    for (let d = addDays(date, 1), n = 0; dates.length < days && n < 14; d = addDays(d, 1), n += 1) if (pattern.hours[weekdayOf(d)]) dates.push(d);
+    return dates;
+  });
+  const last = datesOf.map((dates) => dates[dates.length - 1]!).reduce((a, b) => (a > b ? a : b));
+  const from = londonToUtc(date, '00:00');
+  const to = londonToUtc(addDays(last, 1), '00:00');
+  const ids = hcps.map((h) => h.id);
   const [busy, siteDays, conversations, breaks] = await Promise.all([
-    sources.calendar.busy([hcp.email], from, to),
-    sources.store.siteDays([hcp.id], dates[0]!, dates[dates.length - 1]!),
-    sources.store.forHcp(hcp.id, from, to),
-    sources.store.breaksOf([hcp.id]),
+    sources.calendar.busy(hcps.map((h) => h.email), from, to),
+    sources.store.siteDays(ids, date, last),
+    sources.store.forHcps(ids, from, to),
+    sources.store.breaksOf(ids),
   ]);
-  const plan: SitePlan = { baseJobcentreId: hcp.jobcentreId, days: new Map(siteDays.map((d) => [d.date, d.jobcentreId])) };
-  const participant: Participant = { id: hcp.id, hours: pattern.hours, region: pattern.region, busy: busy.get(hcp.email.toLowerCase()) ?? [] };
-  return dates.map((d) => planHcpDay(d, participant, plan, conversations, breaks, options.minGapMinutes));
+  return hcps.map((hcp, i) => {
+    const plan: SitePlan = { baseJobcentreId: hcp.jobcentreId, days: new Map(siteDays.filter((d) => d.hcpId === hcp.id).map((d) => [d.date, d.jobcentreId])) };
+    const participant: Participant = { id: hcp.id, hours: patterns[i]!.hours, region: patterns[i]!.region, busy: busy.get(hcp.email.toLowerCase()) ?? [] };
+    const theirs = conversations.filter((c) => c.hcpId === hcp.id);
+    const theirBreaks = breaks.filter((b) => b.hcpId === hcp.id);
+    return datesOf[i]!.map((d) => planHcpDay(d, participant, plan, theirs, theirBreaks, options.minGapMinutes));
+  });
 }
 
 /** One day, from what was read: pure, so that it is the same wherever it is shown. Free gaps shorter than `minGapMinutes` are left out. */

@@ -45,9 +45,7 @@ export interface AdviceStore {
   setBreaks(hcpId: string, breaks: readonly HcpBreak[], setById: string, at: Date): Promise<void>;
   saveNotes(notes: AdviceNotes): Promise<void>;
   notesOf(conversationId: string): Promise<AdviceNotes | null>;
-  /** An HCP's conversations (any status) that start in [from, to), or still wait for a time. */
-  forHcp(hcpId: string, from: Date, to: Date): Promise<AdviceConversation[]>;
-  /** The same for several HCPs at once (an activity manager's district), in one read. */
+  /** HCPs' conversations (any status) that start in [from, to), read for them all at once. */
   forHcps(hcpIds: readonly string[], from: Date, to: Date): Promise<AdviceConversation[]>;
   /** Conversations at a jobcentre that start in [from, to). */
   atJobcentre(jobcentreId: string, from: Date, to: Date): Promise<AdviceConversation[]>;
@@ -70,6 +68,8 @@ export interface AdvicePeople {
   hcpsInDistrict(district: string): Promise<StaffMember[]>;
   /** The jobcentres of a cluster. */
   jobcentresInCluster(cluster: string): Promise<Jobcentre[]>;
+  /** Every jobcentre of the clusters these jobcentres are in, by cluster and name, in one read. */
+  officesInClustersOf(jobcentreIds: readonly string[]): Promise<Jobcentre[]>;
 }
 
 /** Tells a person about the conversation: their card, rendered for them when it is delivered. */

@@ -310,7 +310,6 @@ export const SUBJECTS: readonly Subject[] = [
     saveNotes: (s) =>
       s.saveNotes({ conversationId: ID, conditions: 'c', impact: 'i', functioning: 'f', actions: 'a', noAlternativeDiagnosis: true, wcaNotChallenged: true, findings: null, signedName: 'Helen Okoro', signedOn: '2026-01-05', recordedById: OTHER, recordedAt: AT }),
     notesOf: (s) => s.notesOf(ID),
-    forHcp: (s) => s.forHcp(OTHER, AT, LATER),
     forHcps: (s, { n }) => s.forHcps(list(n), AT, LATER),
     atJobcentre: (s) => s.atJobcentre(ID, AT, LATER),
     forCoach: (s) => s.forCoach(ID, 10),
