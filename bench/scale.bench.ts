@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import { createApp, type App } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { SqlStaffDirectory } from '../data/stores/staff-directory';
+import { statementsDuring } from '../testkit/statement-log';
 import { startEchoBot } from './echo-bot';
 import { Driver, type Turn } from './http-driver';
 import { cardAction, checked, message, percentile, positive } from './turns.bench';
@@ -162,25 +162,13 @@ export async function scaleBench(report: (line: string) => void): Promise<void> 
 
     // Statements and card size of one turn of each, at rest.
     const statementsOf = async (turn: Turn): Promise<{ statements: number; bytes: number }> => {
-      let statements = 0;
-      const original = app.dataSource.logger;
-      const counting: TypeOrmLogger = {
-        logQuery: (query) => void (/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(query.trim()) ? 0 : statements++),
-        logQueryError: () => undefined,
-        logQuerySlow: () => undefined,
-        logSchemaBuild: () => undefined,
-        logMigration: () => undefined,
-        log: () => undefined,
-      };
-      Object.assign(app.dataSource, { logger: counting });
-      try {
+      let body = '';
+      const sent = await statementsDuring(app.dataSource, async () => {
         const response = await fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(turn.activity) });
-        const body = await response.text();
+        body = await response.text();
         await app.notifier.idle();
-        return { statements, bytes: body.length };
-      } finally {
-        Object.assign(app.dataSource, { logger: original });
-      }
+      });
+      return { statements: sent.length, bytes: body.length };
     };
 
     const header = ['scenario', 'conc', 'bot p50', 'bot p99', 'echo p50', 'echo p99', 'p50 ratio', 'target', 'statements', 'answer KB'];

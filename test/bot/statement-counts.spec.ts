@@ -1,30 +1,17 @@
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { SupportRequest } from '../../domain/requests/support-request';
+import { statementsDuring as sentDuring } from '../../testkit/statement-log';
 import { cardText, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 /** Counts the SQL statements the app sends while `work` runs (TypeORM reports every query to its logger). */
 async function statementsDuring(bot: TestBot, work: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = bot.app.dataSource.logger;
-  const counting: TypeOrmLogger = {
-    logQuery: (query) => void seen.push(query),
-    logQueryError: () => undefined,
-    logQuerySlow: () => undefined,
-    logSchemaBuild: () => undefined,
-    logMigration: () => undefined,
-    log: () => undefined,
-  };
-  Object.assign(bot.app.dataSource, { logger: counting });
-  try {
+  const sent = await sentDuring(bot.app.dataSource, async () => {
     await work();
     await bot.app.notifier.idle();
     await bot.app.background.idle();
-  } finally {
-    Object.assign(bot.app.dataSource, { logger: original });
-  }
-  return seen.filter((q) => !/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(q.trim()));
+  });
+  return sent.map((s) => s.sql);
 }
 
 const NEW_REQUEST = (coach: { id: string; deaId: string | null }) => ({

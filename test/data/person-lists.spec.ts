@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import { applySeed } from '../../data/seed/apply-seed';
 import { parseSeedFile } from '../../data/seed/seed-file';
 import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
@@ -8,6 +7,7 @@ import { SqlRetentionCaseStore } from '../../data/stores/retention-cases';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { StaffMember } from '../../domain/staff';
+import { statementsDuring, type SentStatement } from '../../testkit/statement-log';
 import { openTempDatabase, type TempDatabase } from '../support/template-database';
 
 describe("a person's actions and retention cases, found through an index on each person column", () => {
@@ -21,28 +21,7 @@ describe("a person's actions and retention cases, found through an index on each
   });
   afterEach(async () => db.close());
 
-  /** The statements `run` sends, with their parameters. */
-  async function statementsOf(run: () => Promise<unknown>): Promise<{ sql: string; parameters: unknown[] }[]> {
-    const seen: { sql: string; parameters: unknown[] }[] = [];
-    const original = db.dataSource.logger;
-    const recording: TypeOrmLogger = {
-      logQuery: (sql, parameters) => void seen.push({ sql, parameters: Array.isArray(parameters) ? parameters : [] }),
-      logQueryError: () => undefined,
-      logQuerySlow: () => undefined,
-      logSchemaBuild: () => undefined,
-      logMigration: () => undefined,
-      log: () => undefined,
-    };
-    Object.assign(db.dataSource, { logger: recording });
-    try {
-      await run();
-    } finally {
-      Object.assign(db.dataSource, { logger: original });
-    }
-    return seen;
-  }
-
-  async function planOf(statement: { sql: string; parameters: unknown[] }): Promise<string[]> {
+  async function planOf(statement: SentStatement): Promise<string[]> {
     return ((await db.dataSource.query(`EXPLAIN QUERY PLAN ${statement.sql}`, statement.parameters)) as { detail: string }[]).map((p) => p.detail);
   }
 
@@ -85,7 +64,7 @@ describe("a person's actions and retention cases, found through an index on each
       made.push(action.id);
     }
 
-    const [read] = await statementsOf(async () => {
+    const [read] = await statementsDuring(db.dataSource, async () => {
       const listed = await actions.forPerson(coach.id, 20);
       expect(listed).toHaveLength(20);
       expect(listed[0]).toMatchObject({ id: made[0], status: 'unassigned' });
@@ -98,7 +77,7 @@ describe("a person's actions and retention cases, found through an index on each
 
   it("reads a person's retention cases and their counts by index", async () => {
     const cases = new SqlRetentionCaseStore(db.dataSource);
-    const statements = await statementsOf(async () => {
+    const statements = await statementsDuring(db.dataSource, async () => {
       await cases.forPerson(coach.id, 15);
       await cases.countByRoute(coach.id);
     });
