@@ -718,9 +718,12 @@ export class HcpActivityService {
     return this.deps.people.hcpsInDistrict(district);
   }
 
-  /** The jobcentres of the clusters these HCPs (a district's) are based in. */
+  /** The jobcentres of the clusters these HCPs (a district's) are based in, cluster by cluster in the HCPs' order. */
   async districtOffices(hcps: readonly StaffMember[]): Promise<Jobcentre[]> {
-    return this.deps.people.officesInClustersOf([...new Set(hcps.flatMap((h) => (h.jobcentreId ? [h.jobcentreId] : [])))]);
+    const offices = await this.deps.people.officesInClustersOf([...new Set(hcps.flatMap((h) => (h.jobcentreId ? [h.jobcentreId] : [])))]);
+    const byId = new Map(offices.map((o) => [o.id, o]));
+    const clusters = new Set(hcps.flatMap((h) => (h.jobcentreId && byId.has(h.jobcentreId) ? [byId.get(h.jobcentreId)!.cluster] : [])));
+    return [...clusters].flatMap((cluster) => offices.filter((o) => o.cluster === cluster));
   }
 
   async person(id: string): Promise<StaffMember> {
