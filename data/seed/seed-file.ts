@@ -14,10 +14,11 @@ const jobcentreEntry = z.object({
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const HOURS = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
+// A day's hours may end at 24:00 (midnight), as the calendar rules allow; they never start there.
+const HOURS = /^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const dayHours = z
   .string()
-  .regex(HOURS, 'must be like "08:30-17:00"')
+  .regex(HOURS, 'must be like "08:30-17:00" (an end of 24:00 is midnight)')
   .refine((v) => v.slice(0, 5) < v.slice(6), 'must end after it starts');
 
 /** Days not listed are not worked. */

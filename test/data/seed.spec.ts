@@ -96,6 +96,16 @@ describe('a seed file with mistakes', () => {
     expect(problemsOf(() => parseSeedFile(JSON.stringify(file)))).toEqual([expect.stringContaining('staff[0] (Dana Morgan) email: is not a valid email address')]);
   });
 
+  it('takes working hours to midnight (24:00), and names a day whose hours start there or end before they start', () => {
+    const file = base();
+    file.staff[0]!.workingHours = { mon: '08:30-17:00', sat: '16:00-24:00' };
+    expect(parseSeedFile(JSON.stringify(file)).staff[0]!.workingHours).toEqual({ mon: '08:30-17:00', sat: '16:00-24:00' });
+    file.staff[0]!.workingHours = { mon: '24:00-24:00', tue: '17:00-08:30' };
+    const problems = problemsOf(() => parseSeedFile(JSON.stringify(file)));
+    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining('workingHours.mon: must be like "08:30-17:00"'), expect.stringContaining('workingHours.tue: must end after it starts')]));
+    expect(problems.every((p) => /workingHours\.(mon|tue)/.test(p))).toBe(true);
+  });
+
   it('says when the file is not JSON', () => {
     expect(problemsOf(() => parseSeedFile('{ nope'))[0]).toMatch(/not valid JSON/);
   });

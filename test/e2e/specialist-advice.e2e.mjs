@@ -12,7 +12,8 @@ import { describe, test } from 'node:test';
 import { ROOT, cardCount, invokeBotAs, messageCount, openChat, openPlayground, say, screenshot, startPlayground, step, waitForCard, waitForReply, withBotAndBrowser } from './harness.mjs';
 import { actionButton, cardJsonText, cardOf, choiceCheckbox, executeAndReadAnswer, typeInto } from './card-inputs.mjs';
 
-const ALL_DAY = { mon: '00:00-23:59', tue: '00:00-23:59', wed: '00:00-23:59', thu: '00:00-23:59', fri: '00:00-23:59', sat: '00:00-23:59', sun: '00:00-23:59' };
+// To midnight, so that each day runs on into the next: an hour asked for at 23:30 fits.
+const ALL_DAY = { mon: '00:00-24:00', tue: '00:00-24:00', wed: '00:00-24:00', thu: '00:00-24:00', fri: '00:00-24:00', sat: '00:00-24:00', sun: '00:00-24:00' };
 
 /** A radio button of a single-choice Input.ChoiceSet, by its choice's title. */
 function radio(card, title) {
