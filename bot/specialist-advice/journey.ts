@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SpecialistAdvice1764100000000 } from '../../data/migrations/1764100000000-SpecialistAdvice';
 import { SpecialistAdviceGaps1764510000000 } from '../../data/migrations/1764510000000-SpecialistAdviceGaps';
+import { AdviceConversationIndexes1765600000000 } from '../../data/migrations/1765600000000-AdviceConversationIndexes';
 import { adviceConversationSchema, adviceEventSchema, adviceNotesSchema, hcpBreakSchema, hcpSiteDaySchema } from '../../data/schema/specialist-advice';
 import { SqlAdvicePeople, SqlAdviceStore } from '../../data/stores/specialist-advice';
 import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
@@ -70,7 +71,7 @@ export const specialistAdviceJourney: Journey = {
     },
   ],
   entities: [adviceConversationSchema, adviceNotesSchema, adviceEventSchema, hcpSiteDaySchema, hcpBreakSchema],
-  migrations: [SpecialistAdvice1764100000000, SpecialistAdviceGaps1764510000000],
+  migrations: [SpecialistAdvice1764100000000, SpecialistAdviceGaps1764510000000, AdviceConversationIndexes1765600000000],
   build: ({ dataSource, directory, outbox, updates, clock, logger, services, work }) => {
     const service = new AdviceService({
       store: new SqlAdviceStore(dataSource),

@@ -114,6 +114,10 @@ CREATE INDEX "IDX_advice_conversation_coach" ON "advice_conversation" ("coachId"
 GO
 CREATE INDEX "IDX_advice_conversation_district" ON "advice_conversation" ("district", "createdAt") ;
 GO
+CREATE INDEX "IDX_advice_conversation_jobcentre" ON "advice_conversation" ("jobcentreId", "startsAt") ;
+GO
+CREATE INDEX "IDX_advice_conversation_status_start" ON "advice_conversation" ("status", "startsAt") ;
+GO
 CREATE TABLE "advice_notes" ("conversationId" varchar(36) NOT NULL, "conditions" nvarchar(MAX) NOT NULL, "impact" nvarchar(MAX) NOT NULL, "functioning" nvarchar(MAX) NOT NULL, "actions" nvarchar(MAX) NOT NULL, "noAlternativeDiagnosis" bit NOT NULL, "wcaNotChallenged" bit NOT NULL, "findings" nvarchar(MAX), "signedName" nvarchar(200) NOT NULL, "signedOn" varchar(10) NOT NULL, "recordedById" varchar(36) NOT NULL, "recordedAt" datetime2 NOT NULL, CONSTRAINT "PK_79708857053e56dfc27f963293b" PRIMARY KEY ("conversationId"));
 GO
 CREATE TABLE "advice_event" ("id" varchar(36) NOT NULL, "conversationId" varchar(36) NOT NULL, "actorId" varchar(36) NOT NULL, "what" varchar(60) NOT NULL, "at" datetime2 NOT NULL, CONSTRAINT "PK_27ef20d6a99ef7c3b2650cb52bd" PRIMARY KEY ("id"));

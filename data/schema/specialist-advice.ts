@@ -182,6 +182,8 @@ export function adviceConversationSchema(dialect: SqlDialect): EntitySchema<Advi
       { name: 'IDX_advice_conversation_hcp', columns: ['hcpId', 'startsAt'] },
       { name: 'IDX_advice_conversation_coach', columns: ['coachId', 'createdAt'] },
       { name: 'IDX_advice_conversation_district', columns: ['district', 'createdAt'] },
+      { name: 'IDX_advice_conversation_jobcentre', columns: ['jobcentreId', 'startsAt'] },
+      { name: 'IDX_advice_conversation_status_start', columns: ['status', 'startsAt'] },
     ],
     relations: {
       coach: manyToOne('Staff', 'coachId', 'FK_advice_conversation_coach'),

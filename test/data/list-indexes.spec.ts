@@ -4,13 +4,14 @@ import { applySeed } from '../../data/seed/apply-seed';
 import { parseSeedFile } from '../../data/seed/seed-file';
 import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
 import { SqlRetentionCaseStore } from '../../data/stores/retention-cases';
+import { SqlAdviceStore } from '../../data/stores/specialist-advice';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { StaffMember } from '../../domain/staff';
 import { statementsDuring, type SentStatement } from '../../testkit/statement-log';
 import { openTempDatabase, type TempDatabase } from '../support/template-database';
 
-describe("a person's actions and retention cases, found through an index on each person column", () => {
+describe('lists read through an index, not by reading every row', () => {
   let db: TempDatabase;
   let coach: StaffMember;
 
@@ -87,5 +88,20 @@ describe("a person's actions and retention cases, found through an index on each
       expect(plan).toContainEqual(expect.stringMatching(/^MULTI-INDEX OR/));
       expect(plan.filter((d) => /^SCAN /.test(d))).toEqual([]);
     }
+  });
+
+  it("reads a jobcentre's Specialist Advice conversations, and those whose pack is not ready, by index", async () => {
+    const advice = new SqlAdviceStore(db.dataSource);
+    const from = new Date('2026-12-07T00:00:00Z');
+    const to = new Date('2026-12-21T00:00:00Z');
+    const statements = await statementsDuring(db.dataSource, async () => {
+      await advice.atJobcentre(coach.jobcentreId!, from, to);
+      await advice.packsNotReady(from, to, 50);
+    });
+    expect(statements).toHaveLength(2);
+    const plans = await Promise.all(statements.map(planOf));
+    expect(plans[0]).toContainEqual(expect.stringContaining('USING INDEX IDX_advice_conversation_jobcentre (jobcentreId=? AND startsAt>? AND startsAt<?)'));
+    expect(plans[1]).toContainEqual(expect.stringContaining('USING INDEX IDX_advice_conversation_status_start (status=? AND startsAt>? AND startsAt<?)'));
+    for (const plan of plans) expect(plan.filter((d) => /^SCAN /.test(d))).toEqual([]);
   });
 });
