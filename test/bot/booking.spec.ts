@@ -194,7 +194,7 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
 
   it('lets only the DEA book', async () => {
     const request = await acceptedConference(bot);
-    const tried = await invokeAs(bot, PEOPLE.coach, 'booking.book', { requestId: request.id, version: request.version, otherDate: dayOffset(9), otherTime: '10:00', durationMinutes: '60', mode: 'teams' });
+    const tried = await invokeAs(bot, PEOPLE.coach, 'booking.book', { requestId: request.id, version: request.version, otherDate: workingDayAhead(9), otherTime: '10:00', durationMinutes: '60', mode: 'teams' });
     expect(cardText(tried.card)).toContain('Only the DEA the request was sent to can book it.');
     expect(await bot.app.dataSource.getRepository('Booking').count()).toBe(0);
   });
@@ -203,7 +203,7 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
     const request = await acceptedConference(bot);
     await bot.post(messageFrom(PEOPLE.coach, undefined, { value: { verb: 'request.open', requestId: request.id } } as Partial<Activity>));
     await bot.connector.waitFor((calls) => calls.length > 0);
-    await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, otherDate: dayOffset(9), otherTime: '10:00', durationMinutes: '60', mode: 'telephone' });
+    await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, otherDate: workingDayAhead(9), otherTime: '10:00', durationMinutes: '60', mode: 'telephone' });
     await bot.app.background.idle();
     await bot.app.notifier.idle();
     const update = bot.connector.calls.filter((c) => c.method === 'PUT').pop();

@@ -66,17 +66,22 @@ describe('the DEA and the work psychologist', () => {
     const cara = '00000000-0000-4000-8000-0000000000c3';
     await applySeed(bot.app.dataSource, { jobcentres: [], staff: [{ aadObjectId: cara, name: 'Cara Diaz', email: 'cara.diaz@jobcentre.example', roles: ['dea'], jobcentre: 'Horsham' }] });
     await exchange(bot, cara, 'help');
-    // A Saturday two to three weeks ahead: nobody works then.
+    // A Saturday two weeks ahead or more, when nobody works, with a working day after it in the same
+    // month: a monthly meeting moves only within its month, so on a month's last Saturday it would stay,
+    // with a warning.
+    const nextWorkingDay = (saturday: string): string => {
+      let day = addDays(saturday, 2);
+      while (isBankHoliday('england-and-wales', day)) day = addDays(day, 1);
+      return day;
+    };
     let saturday = addDays(londonDate(new Date()), 14);
-    while (dayOfWeek(saturday) !== 6) saturday = addDays(saturday, 1);
+    while (dayOfWeek(saturday) !== 6 || nextWorkingDay(saturday).slice(0, 7) !== saturday.slice(0, 7)) saturday = addDays(saturday, 1);
     const booked = await invokeAs(bot, cara, 'wp.book', { firstDate: saturday, time: '10:00', durationMinutes: '60', mode: 'face_to_face' });
     expect(cardText(booked.card)).toMatch(/not at the usual time: .*Moved from Saturday .*: it is outside Cara Diaz and Paul Avery’s working hours\./);
     await settle(bot);
     const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: 'cara.diaz@jobcentre.example' }, order: { startsAt: 'ASC' } });
     expect(events).toHaveLength(6);
-    let workingDay = addDays(saturday, 2);
-    while (isBankHoliday('england-and-wales', workingDay)) workingDay = addDays(workingDay, 1);
-    expect(londonDate(events[0]!.startsAt)).toBe(workingDay);
+    expect(londonDate(events[0]!.startsAt)).toBe(nextWorkingDay(saturday));
     await invokeAs(bot, PEOPLE.dea, 'wp.askConference', { reference: 'DEA-000123', topic: 'Cannot travel alone; no local provision.' });
     const page = firstCard(await exchange(bot, WP, 'work psychologist'));
     const text = cardText(page);
