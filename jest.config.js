@@ -1,5 +1,10 @@
 const { availableParallelism } = require('node:os');
 
+// New York time unless TZ says otherwise; workers inherit it. The bot keeps London time by name, so a
+// zone that is neither UTC nor London shows up any date read or written in the machine's own zone
+// (`npm run test:dates` runs once more with TZ=Europe/London).
+process.env.TZ ??= 'America/New_York';
+
 /** @type {import('jest').Config} */
 module.exports = {
   // Jest's default is one worker fewer than the cores: on a 2-core machine that runs every file in one

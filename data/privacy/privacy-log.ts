@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { v7 as uuidV7 } from 'uuid';
 import type { AccessLogRow, PrivacyRecordRow } from '../schema/privacy';
 import { PreparedInsert } from '../prepared';
+import { rawDate } from '../raw-date';
 
 export type PrivacyKind = 'erasure' | 'subject_access' | 'retention';
 
@@ -97,6 +98,6 @@ export class PrivacyLog {
       .orderBy('a.at', 'DESC')
       .limit(limit)
       .getRawMany<AccessLogRow & { staffName: string | null; at: Date | string }>();
-    return rows.map((r) => ({ ...r, at: new Date(r.at), caseKind: r.caseKind as AccessEntry['caseKind'], shown: r.shown as AccessEntry['shown'], staffName: r.staffName ?? 'Someone no longer in the directory' }));
+    return rows.map((r) => ({ ...r, at: rawDate(r.at), caseKind: r.caseKind as AccessEntry['caseKind'], shown: r.shown as AccessEntry['shown'], staffName: r.staffName ?? 'Someone no longer in the directory' }));
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { inChunks, MAX_LIST_PARAMETERS } from '../chunks';
+import { rawDate, rawDateOrNull } from '../raw-date';
 import { londonDateFast } from '../../domain/calendar/london-time';
 import type {
   AdviceFact,
@@ -18,17 +19,6 @@ import type {
 import type { RouteOutcomeCount } from '../../domain/retention-cases/ports';
 import { SqlRetentionCaseStore } from '../stores/retention-cases';
 import { ACTIVITY_KIND_LABELS, type ActivityKind, type SupplierRequestStatus } from '../../domain/hcp-activity/records';
-
-/** A date as the driver hands it back from a raw select: a Date (SQL Server) or UTC text (SQLite). */
-export function rawDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
-}
-
-function rawDateOrNull(value: unknown): Date | null {
-  return value === null || value === undefined ? null : rawDate(value);
-}
 
 function rawBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 'true';

@@ -6,6 +6,7 @@ import { formatReference } from '../../domain/requests/support-request';
 import type { ActivityKind, AgendaItem, MeetingMode, MeetingStatus, PartnershipActivity, PartnershipMeeting } from '../../domain/work-psychologist/partnership';
 import type { OutputsReader, PartnershipStore } from '../../domain/work-psychologist/ports';
 import type { PartnershipActivityRow, PartnershipMeetingRow } from '../schema/work-psychologist';
+import { rawDate } from '../raw-date';
 import { isUniqueViolation } from '../unique-violation';
 
 export class SqlPartnershipStore implements PartnershipStore {
@@ -101,10 +102,10 @@ export class SqlOutputsReader implements OutputsReader {
       ...outcomes.map((o) => ({
         reference: formatReference(Number(o.number)),
         what: o.channel ? CHANNEL_LABELS[o.channel as Channel] ?? o.channel : 'Meeting',
-        at: new Date(o.at),
+        at: rawDate(o.at),
         nextSteps: String(o.nextSteps ?? '').split(',').filter(Boolean) as NextStep[],
       })),
-      ...conferences.map((c) => ({ reference: `Group ${Number(c.groupIndex) + 1}`, what: 'Group work coach conference', at: new Date(c.startsAt), nextSteps: [] })),
+      ...conferences.map((c) => ({ reference: `Group ${Number(c.groupIndex) + 1}`, what: 'Group work coach conference', at: rawDate(c.startsAt), nextSteps: [] })),
     ];
     return items.sort((a, b) => a.at.getTime() - b.at.getTime());
   }

@@ -1,4 +1,5 @@
 import { MAX_ATTEMPTS, Outbox } from '../../data/stores/outbox';
+import { rawDate } from '../../data/raw-date';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { SupportRequest } from '../../domain/requests/support-request';
@@ -72,7 +73,7 @@ describe('delivery that copes with what Teams answers (real HTTP, connector reco
     expect(bot.connector.refused.map((c) => c.status)).toEqual([429]);
     const held = await row(id);
     expect(held).toMatchObject({ attempts: 1, lastStatus: 429, deliveredAt: null, deadAt: null });
-    const waitMs = new Date(held.nextAttemptAt).getTime() - now.getTime();
+    const waitMs = rawDate(held.nextAttemptAt).getTime() - now.getTime();
     expect(waitMs).toBeGreaterThanOrEqual(7_000);
     expect(waitMs).toBeLessThanOrEqual(7_000 + 7_000 / 5 + 1_000);
     // One HTTP call only: the connector client does not sleep and retry in the process.
@@ -193,7 +194,7 @@ describe('delivery that copes with what Teams answers (real HTTP, connector reco
       expect(updatesTo(DEA_CHAT)).toHaveLength(0);
       // The change is not lost: the card's refresh is kept in SQL for no sooner than Teams asked.
       const kept = (await liveWork())!;
-      const waitMs = new Date(kept.dueAt!).getTime() - now.getTime();
+      const waitMs = rawDate(kept.dueAt).getTime() - now.getTime();
       expect(waitMs).toBeGreaterThanOrEqual(7_000);
       expect(waitMs).toBeLessThanOrEqual(7_000 + 7_000 / 5 + 1_000);
 

@@ -5,6 +5,7 @@ import { parseSeedFile } from '../../../data/seed/seed-file';
 import { ConversationReferences } from '../../../data/stores/conversation-references';
 import { ConversationPace } from '../../../data/stores/conversation-pace';
 import { MAX_ATTEMPTS, Outbox } from '../../../data/stores/outbox';
+import { rawDate } from '../../../data/raw-date';
 import { SqlUnitOfWork } from '../../../data/transactions';
 import { SqlStaffDirectory } from '../../../data/stores/staff-directory';
 import { Deliverer, UNREACHABLE_NOTICE } from '../../../bot/core/deliverer';
@@ -177,7 +178,7 @@ describe('the deliverer sends what the outbox holds (SQLite, migrations run)', (
     teams.failing = { status: 429, retryAfter: '30' };
     await d.deliver(id);
     // 30 s asked for; jitter (fixed at half its range here) adds 0.5 * (30 s / 5 + 1 s) = 3.5 s.
-    expect(new Date((await row(id)).nextAttemptAt).getTime() - now.getTime()).toBe(33_500);
+    expect(rawDate((await row(id)).nextAttemptAt).getTime() - now.getTime()).toBe(33_500);
     teams.failing = null;
     now = new Date(now.getTime() + 29_000);
     await d.sweep();
