@@ -225,6 +225,20 @@ async function httpOk(url) {
  * Starts the bot (dist/bot/index.js) on a free port with a fresh SQLite folder and the demo staff.
  * Bot Framework auth is off, whatever the environment or .env says.
  */
+/**
+ * The environment that starts a child process with its clock `seconds` ahead (libfaketime), on top of
+ * any offset this process runs under itself (`npm run test:dates` style, FAKETIME="+N").
+ */
+export function clockAhead(seconds) {
+  const library = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib']
+    .map((dir) => path.join(dir, 'faketime', 'libfaketime.so.1'))
+    .find((file) => fs.existsSync(file));
+  if (!library) throw new Error('This test moves the bot\'s clock with libfaketime, which is not installed: apt-get install faketime (Debian/Ubuntu).');
+  const own = /^[+-]\d+$/.test(process.env.FAKETIME ?? '') ? Number(process.env.FAKETIME) : 0;
+  const total = own + Math.round(seconds);
+  return { LD_PRELOAD: library, FAKETIME: total >= 0 ? `+${total}` : String(total), FAKETIME_DONT_FAKE_MONOTONIC: '1' };
+}
+
 export async function startBot({ name = `${RUN}-bot`, port, dataDir, env = {} } = {}) {
   if (!fs.existsSync(BOT_ENTRY)) throw new Error(`${path.relative(ROOT, BOT_ENTRY)} is missing: run "npm run build" first.`);
   port ??= await freePort();
@@ -364,7 +378,9 @@ export function chromiumPath() {
 
 /** Headless Chromium with a fresh profile (Playwright makes a new temporary user data dir). */
 export async function launchBrowser({ headless = true } = {}) {
-  return chromium.launch({ executablePath: chromiumPath(), headless, args: CHROMIUM_ARGS, timeout: 60_000 });
+  // With the tests' clock moved by libfaketime (LD_PRELOAD), Chromium keeps the real one: it does not start under it.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME')));
+  return chromium.launch({ executablePath: chromiumPath(), headless, args: CHROMIUM_ARGS, timeout: 60_000, env });
 }
 
 function isLocal(url) {
@@ -641,12 +657,12 @@ export function step(t, start, message) {
  * the install command), then a bot on a fresh database; both stopped after the file, whatever happened.
  * Returns an object whose `bot` and `browser` are set once `before` has run.
  */
-export function withBotAndBrowser() {
+export function withBotAndBrowser({ botEnv = {} } = {}) {
   const context = { bot: null, browser: null };
   before(async () => {
     const start = performance.now();
     context.browser = await launchBrowser();
-    context.bot = await startBot();
+    context.bot = await startBot({ env: botEnv });
     step(null, start, `bot healthy on ${context.bot.url}, data in ${context.bot.dataDir}`);
   });
   after(async () => {
