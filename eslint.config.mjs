@@ -35,6 +35,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='localeCompare']",
+          message: "localeCompare follows the server's locale (a Welsh one orders Lloyd after Lynch): use compareNames, byName or compareCodes from domain/names.ts.",
+        },
+      ],
     },
   },
   layer('domain', ['bot', 'dialogs', 'cards', 'data', 'manifest', 'test', 'bench'], SDKS),

@@ -4,6 +4,9 @@ const { availableParallelism } = require('node:os');
 // zone that is neither UTC nor London shows up any date read or written in the machine's own zone
 // (`npm run test:dates` runs once more with TZ=Europe/London).
 process.env.TZ ??= 'America/New_York';
+// Welsh unless LC_ALL says otherwise, for the same reason: it orders Ll, Rh and Ch as letters of their
+// own, so a list sorted by the machine's locale rather than in English (domain/names.ts) shows up.
+process.env.LC_ALL ||= 'cy_GB.UTF-8';
 
 /** @type {import('jest').Config} */
 module.exports = {

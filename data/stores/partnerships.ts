@@ -15,6 +15,7 @@ import { managerOf, repositoryOf } from '../transactions';
 import type { JobcentreRow, StaffRoleRow, StaffRow } from '../schema/directory';
 import type { ExternalPartnerRow, ForumPostRow, StrategyMeetingRow, HubChangeRow, HubEntryRow, OpportunityRow, ServiceChangeRow, StrategyActionRow, StrategyRow } from '../schema/partnerships';
 import { updateIfVersion } from '../optimistic-update';
+import { byName } from '../../domain/names';
 
 /** The local Disability Hub's entries and the changes sent to be published. */
 export class SqlHubStore implements HubStore {
@@ -167,13 +168,13 @@ export class SqlPartnershipDirectory implements PartnershipDirectory {
 
   async provisionContactFor(district: string): Promise<StaffMember | null> {
     const people = await this.withRoleIn(district, ['provision_tool_contact']);
-    return people.sort((a, b) => a.name.localeCompare(b.name))[0] ?? null;
+    return people.sort(byName)[0] ?? null;
   }
 
   async cohortOf(deaId: string): Promise<StaffMember[]> {
     const rows = await this.dataSource.getRepository<StaffRow>('Staff').find({ where: { deaId: deaId.toLowerCase() }, select: { id: true } });
     const people = await this.directory.findByIds(rows.map((r) => r.id));
-    return people.filter((p) => p.roles.includes('work_coach')).sort((a, b) => a.name.localeCompare(b.name));
+    return people.filter((p) => p.roles.includes('work_coach')).sort(byName);
   }
 
   async deasAndCoachesIn(district: string): Promise<StaffMember[]> {

@@ -5,6 +5,7 @@ import type { StaffDirectory } from '../../domain/ports';
 import type { Role } from '../../domain/roles';
 import type { StaffMember } from '../../domain/staff';
 import type { JobcentreRow } from '../schema/directory';
+import { byName } from '../../domain/names';
 
 /** People of the staff directory by role and office, for handing work to a named person. */
 export class SqlRoleHolders implements RoleHolders, DistrictPeople {
@@ -22,7 +23,7 @@ export class SqlRoleHolders implements RoleHolders, DistrictPeople {
       .where('r.role = :role AND s.jobcentreId = :jobcentreId', { role, jobcentreId: jobcentreId.toLowerCase() })
       .getRawMany();
     const people = await this.directory.findByIds(rows.map((r) => String(r.id)));
-    return people.sort((a, b) => a.name.localeCompare(b.name));
+    return people.sort(byName);
   }
 
   async holdersInDistrictOf(role: Role, jobcentreId: string): Promise<StaffMember[]> {
@@ -36,7 +37,7 @@ export class SqlRoleHolders implements RoleHolders, DistrictPeople {
       .where('r.role = :role AND home.id = :jobcentreId', { role, jobcentreId: jobcentreId.toLowerCase() })
       .getRawMany();
     const people = await this.directory.findByIds(rows.map((r) => String(r.id)));
-    return people.sort((a, b) => a.name.localeCompare(b.name));
+    return people.sort(byName);
   }
 
   async jobcentreName(jobcentreId: string): Promise<string | null> {

@@ -12,6 +12,7 @@ import { inTransaction, repositoryOf } from '../transactions';
 import { isUniqueViolation } from '../unique-violation';
 import { inChunks } from '../chunks';
 import type { SqlStaffDirectory } from './staff-directory';
+import { byName, compareNames } from '../../domain/names';
 
 const MAX_NUMBER_RETRIES = 5;
 /** hcp_break.weekday: 1 Monday … 5 Friday. */
@@ -270,7 +271,7 @@ export class SqlAdvicePeople implements AdvicePeople {
     });
     // Chunks of a long list may name the same cluster: each office once, by cluster and name.
     const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
-    return unique.sort((a, b) => a.cluster.localeCompare(b.cluster, 'en-GB') || a.name.localeCompare(b.name, 'en-GB')).map(toJobcentre);
+    return unique.sort((a, b) => compareNames(a.cluster, b.cluster) || byName(a, b)).map(toJobcentre);
   }
 
   async hcpCovering(jobcentreId: string): Promise<StaffMember | null> {

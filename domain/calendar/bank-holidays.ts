@@ -9,6 +9,7 @@ import { isCalendarDate, londonDate } from '../requests/calendar-date';
 import { invalid } from '../errors';
 import type { BankHolidayRegion } from '../staff';
 import { addDays, dayOfWeek } from './london-time';
+import { compareCodes } from '../names';
 
 export const BANK_HOLIDAY_REGIONS: readonly BankHolidayRegion[] = ['england-and-wales', 'scotland', 'northern-ireland'];
 
@@ -104,7 +105,7 @@ export function bankHolidayList(region: BankHolidayRegion, year: number): readon
   const known = cache.get(key);
   if (known) return known;
 
-  const natural = rules.map((rule) => ({ name: rule.name, date: rule.date(year) })).sort((a, b) => a.date.localeCompare(b.date));
+  const natural = rules.map((rule) => ({ name: rule.name, date: rule.date(year) })).sort((a, b) => compareCodes(a.date, b.date));
   const taken = new Set<string>();
   const days: BankHoliday[] = [];
   const displaced: { name: string; date: string }[] = [];
@@ -123,7 +124,7 @@ export function bankHolidayList(region: BankHolidayRegion, year: number): readon
     taken.add(date);
     days.push({ name: `${holiday.name} (substitute day)`, date, substitute: true });
   }
-  const list = Object.freeze(days.sort((a, b) => a.date.localeCompare(b.date)));
+  const list = Object.freeze(days.sort((a, b) => compareCodes(a.date, b.date)));
   cache.set(key, list);
   return list;
 }

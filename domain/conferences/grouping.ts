@@ -1,3 +1,5 @@
+import { byName, compareCodes } from '../names';
+
 /**
  * Seed §29: a DEA supports up to 30 work coaches and a group conference has at most 10 of them.
  * The cohort is split into as few groups as the cap allows, with sizes differing by at most one,
@@ -48,7 +50,7 @@ export function groupCohort(members: readonly CohortMember[], maxSize = MAX_GROU
   }
   const ordered = [...teams.entries()]
     .map(([key, people]) => ({ key, people: [...people].sort(byName) }))
-    .sort((a, b) => b.people.length - a.people.length || a.key.localeCompare(b.key));
+    .sort((a, b) => b.people.length - a.people.length || compareCodes(a.key, b.key));
 
   for (const team of ordered) {
     let left = team.people;
@@ -68,8 +70,4 @@ export function groupCohort(members: readonly CohortMember[], maxSize = MAX_GROU
       ? `This cohort has ${members.length} work coaches; a DEA supports up to ${MAX_COHORT}. The groups below are made all the same: consider sharing the cohort with another DEA.`
       : null;
   return { groups, warning };
-}
-
-function byName(a: CohortMember, b: CohortMember): number {
-  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }

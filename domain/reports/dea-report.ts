@@ -7,6 +7,7 @@ import type { ConferenceFact, QasFact, RequestFact } from './ports';
 import type { RouteOutcomeCount } from '../retention-cases/ports';
 import { retentionTable } from './retention-table';
 import { countBy, median, oneDecimal, shown, type ChartBar, type FigureTable, type Report } from './report';
+import { compareNames } from '../names';
 
 /** How many weeks of requests the trend chart shows, up to the end of the period. */
 export const TREND_WEEKS = 12;
@@ -52,7 +53,7 @@ export function buildDeaReport(f: DeaReportFacts): Report {
   const byLabel = (title: string, column: string, counts: Map<string, number>, label: (k: string) => string = (k) => k): FigureTable => ({
     title,
     columns: [column, 'Requests'],
-    rows: [...counts.entries()].map(([k, n]) => [label(k), n] as const).sort((a, b) => a[0].localeCompare(b[0])).map(([k, n]) => [k, shown(n)]),
+    rows: [...counts.entries()].map(([k, n]) => [label(k), n] as const).sort((a, b) => compareNames(a[0], b[0])).map(([k, n]) => [k, shown(n)]),
   });
   tables.push(byLabel('Requests by type', 'Type', countBy(made, (r) => r.type), (k) => REQUEST_TYPE_LABELS[k as RequestType] ?? k));
   tables.push(byLabel('Requests by channel of support', 'Channel', countBy(made, (r) => r.channel ?? 'none'), (k) => (k === 'none' ? 'Not chosen yet' : CHANNEL_LABELS[k as Channel] ?? k)));

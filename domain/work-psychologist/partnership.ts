@@ -1,5 +1,6 @@
 import { isCalendarDate } from '../requests/calendar-date';
 import type { NextStep } from '../outcomes/next-steps';
+import { byName } from '../names';
 
 /**
  * The DEA and the work psychologist (seed 000 §43–44): monthly meetings, ideally face to face, on
@@ -96,11 +97,11 @@ export function monthlyDates(first: string, count: number): string[] {
  * otherwise the district's (the first by name). `wps` are the work psychologists of the DEA's district.
  */
 export function workPsychologistOf<P extends { readonly id: string; readonly jobcentreId: string | null; readonly name: string }>(dea: Pick<P, 'jobcentreId'>, wps: readonly P[]): P | null {
-  const byName = [...wps].sort((a, b) => a.name.localeCompare(b.name));
-  return byName.find((w) => w.jobcentreId === dea.jobcentreId) ?? byName[0] ?? null;
+  const ordered = [...wps].sort(byName);
+  return ordered.find((w) => w.jobcentreId === dea.jobcentreId) ?? ordered[0] ?? null;
 }
 
 /** The DEAs a work psychologist works with: every DEA of the district whose work psychologist they are. */
 export function deasOf<P extends { readonly id: string; readonly jobcentreId: string | null; readonly name: string }>(wp: P, deas: readonly P[], wps: readonly P[]): P[] {
-  return deas.filter((d) => workPsychologistOf(d, wps)?.id === wp.id).sort((a, b) => a.name.localeCompare(b.name));
+  return deas.filter((d) => workPsychologistOf(d, wps)?.id === wp.id).sort(byName);
 }

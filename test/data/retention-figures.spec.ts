@@ -1,6 +1,7 @@
 import { SqlRetentionCaseStore } from '../../data/stores/retention-cases';
 import type { NewRetentionCase } from '../../domain/retention-cases/ports';
 import { openTempDatabase, type TempDatabase } from '../support/template-database';
+import { compareCodes } from '../../domain/names';
 
 describe('retention outcomes by route, the read the reports use', () => {
   let db: TempDatabase;
@@ -32,7 +33,7 @@ describe('retention outcomes by route, the read the reports use', () => {
 
     const scope = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') };
     const rows = await store.outcomesByRoute({ ...scope, jobcentreIds: [crawley] });
-    const sorted = [...rows].sort((a, b) => `${a.route}`.localeCompare(`${b.route}`));
+    const sorted = [...rows].sort((a, b) => compareCodes(`${a.route}`, `${b.route}`));
     expect(sorted).toEqual([
       { route: 'dea_support_intervention', outcome: null, count: 1 },
       { route: null, outcome: null, count: 1 },

@@ -199,10 +199,13 @@ SELECT "Staff"."id" AS "Staff_id", "Staff"."aadObjectId" AS "Staff_aadObjectId",
 --   @0 varchar(36)
 
 -- SqlCohortDirectory.workPsychologistFor
-SELECT "StaffRole"."staffId" AS "StaffRole_staffId", "StaffRole"."role" AS "StaffRole_role"
-  FROM "staff_role" "StaffRole"
-  WHERE (("StaffRole"."role" = @0));
---   @0 varchar(40)
+SELECT "s"."id" AS "id"
+  FROM "staff" "s"
+  INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
+  INNER JOIN "jobcentre" "home" ON "home"."district" = "j"."district"
+  WHERE "r"."role" = @0 AND "home"."id" = @1;
+--   @0 string, @1 string
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"

@@ -153,7 +153,7 @@ export const SUBJECTS: readonly Subject[] = [
     },
     deasFor: (s) => s.deasFor(ID),
     workPsychologistFor: (s, scene) => {
-      scene.recorder.answer((sql) => (sql.includes('FROM "staff_role"') ? { rows: list(scene.n).map((id) => ({ StaffRole_staffId: id, StaffRole_role: 'work_psychologist' })) } : undefined));
+      staffIds(scene, 'FROM "staff" "s" INNER JOIN "staff_role"', 'id');
       return s.workPsychologistFor(person);
     },
   }),
