@@ -94,6 +94,9 @@ export class PartnershipService {
   /** The DEA's meetings, agenda and activities with their work psychologist; for a work psychologist, those of every DEA they work with. */
   async overview(viewer: StaffMember): Promise<PartnershipOverview | null> {
     const viewerIsDea = viewer.roles.includes('dea');
+    if (!viewerIsDea && !viewer.roles.includes('work_psychologist')) {
+      throw notAllowed('This page is for DEAs and work psychologists, for their monthly meetings and case conferences. If a claimant would gain from a work psychologist’s help, ask your DEA.');
+    }
     const activities = await this.deps.store.activitiesOf(viewer.id, 50);
     if (viewerIsDea) {
       const wp = await this.workPsychologistFor(viewer);

@@ -95,4 +95,19 @@ describe('the DEA and the work psychologist', () => {
     expect(cardText(refused.card)).toContain('Choose the DEA you held it with.');
     expect(bot.cardProblems).toEqual([]);
   });
+
+  it('tells a work coach the page is for DEAs and work psychologists, without reading anyone’s meetings or the district’s people', async () => {
+    await exchange(bot, PEOPLE.coach, 'help');
+    const statements: string[] = [];
+    const logger = bot.app.dataSource.logger;
+    const counting = { logQuery: (query: string) => void statements.push(query), logQueryError: () => undefined, logQuerySlow: () => undefined, logSchemaBuild: () => undefined, logMigration: () => undefined, log: () => undefined };
+    Object.assign(bot.app.dataSource, { logger: counting });
+    try {
+      const replies = await exchange(bot, PEOPLE.coach, 'work psychologist');
+      expect(visibleText(replies)).toContain('This page is for DEAs and work psychologists');
+    } finally {
+      Object.assign(bot.app.dataSource, { logger });
+    }
+    expect(statements.filter((q) => /partnership|staff_role/.test(q))).toEqual([]);
+  });
 });
