@@ -274,10 +274,9 @@ export class SqlAdvicePeople implements AdvicePeople {
     return unique.sort((a, b) => compareNames(a.cluster, b.cluster) || byName(a, b)).map(toJobcentre);
   }
 
+  /** The HCP of the office's cluster (the first by name), in one read: the caller often has the office already. */
   async hcpCovering(jobcentreId: string): Promise<StaffMember | null> {
-    const office = await this.jobcentre(jobcentreId);
-    if (!office) return null;
-    const [hcp] = await this.withRole('hcp', 'j.cluster = :cluster', { cluster: office.cluster });
+    const [hcp] = await this.withRole('hcp', 'j.cluster = (SELECT office.cluster FROM jobcentre office WHERE office.id = :jobcentreId)', { jobcentreId });
     return hcp ?? null;
   }
 
@@ -290,7 +289,7 @@ export class SqlAdvicePeople implements AdvicePeople {
     return this.withRole('hcp', 'j.district = :district', { district });
   }
 
-  /** People with a role whose base jobcentre matches, by name (a stable order). */
+  /** People with a role whose base jobcentre matches, in English order of name (the first is the one asked). */
   private async withRole(role: string, where: string, parameters: Record<string, string>): Promise<StaffMember[]> {
     const rows = await this.dataSource
       .createQueryBuilder()
@@ -299,10 +298,8 @@ export class SqlAdvicePeople implements AdvicePeople {
       .innerJoin('staff_role', 'r', 'r.staffId = s.id AND r.role = :role', { role })
       .innerJoin('jobcentre', 'j', 'j.id = s.jobcentreId')
       .where(where, parameters)
-      .orderBy('s.name', 'ASC')
       .getRawMany<{ id: string }>();
-    const people = await this.directory.findByIds(rows.map((r) => r.id));
-    return rows.map((r) => people.find((p) => p.id === r.id.toLowerCase())).filter((p): p is StaffMember => p !== undefined);
+    return (await this.directory.findByIds(rows.map((r) => r.id))).sort(byName);
   }
 }
 

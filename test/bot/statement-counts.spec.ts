@@ -104,6 +104,21 @@ describe('SQL statements of a turn (a test that fails if they grow)', () => {
   });
 });
 
+describe('SQL statements of asking for Specialist Advice', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+    await exchange(bot, PEOPLE.coach, 'help');
+  });
+  afterAll(() => bot.close());
+
+  it("a coach's `specialist advice`: the de-duplication claim and its completion, the conversation state, their office once, and the HCP of its cluster", async () => {
+    const statements = await statementsDuring(bot, async () => expect(visibleText(await exchange(bot, PEOPLE.coach, 'specialist advice'))).toContain('Helen Okoro'));
+    expect(statements.filter((q) => /FROM "jobcentre"/.test(q))).toHaveLength(1);
+    expect(statements.length).toBeLessThanOrEqual(6);
+  });
+});
+
 describe('SQL statements of a list turn at size: one for the page, none per row', () => {
   let bot: TestBot;
   beforeAll(async () => {

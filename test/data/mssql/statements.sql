@@ -1133,17 +1133,18 @@ SELECT "j"."id" AS "j_id", "j"."name" AS "j_name", "j"."cluster" AS "j_cluster",
 --   @0 string, @1 string
 
 -- SqlAdvicePeople.hcpCovering
-SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name", "Jobcentre"."cluster" AS "Jobcentre_cluster", "Jobcentre"."district" AS "Jobcentre_district", "Jobcentre"."bankHolidayRegion" AS "Jobcentre_bankHolidayRegion"
-  FROM "jobcentre" "Jobcentre"
-  WHERE (("Jobcentre"."id" = @0))
-  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
---   @0 varchar(36)
 SELECT "s"."id" AS "id"
   FROM "staff" "s"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = @0
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
-  WHERE "j"."cluster" = @1
-  ORDER BY "s"."name" ASC;
+  WHERE "j"."cluster" = (SELECT office.cluster
+  FROM jobcentre office
+  WHERE office.id = @1);
+--   @0 string, @1 string
+SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
+  FROM "staff" "s"
+  LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
+  WHERE "s"."id" IN (@0, @1);
 --   @0 string, @1 string
 
 -- SqlAdvicePeople.contactAt
@@ -1151,8 +1152,7 @@ SELECT "s"."id" AS "id"
   FROM "staff" "s"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = @0
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
-  WHERE "s"."jobcentreId" = @1
-  ORDER BY "s"."name" ASC;
+  WHERE "s"."jobcentreId" = @1;
 --   @0 string, @1 string
 
 -- SqlAdvicePeople.hcpsInDistrict
@@ -1160,8 +1160,7 @@ SELECT "s"."id" AS "id"
   FROM "staff" "s"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = @0
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
-  WHERE "j"."district" = @1
-  ORDER BY "s"."name" ASC;
+  WHERE "j"."district" = @1;
 --   @0 string, @1 string
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"

@@ -382,7 +382,7 @@ export const SUBJECTS: readonly Subject[] = [
     jobcentresInCluster: (s) => s.jobcentresInCluster('Gatwick Diamond'),
     officesInClustersOf: (s, { n }) => s.officesInClustersOf(list(n)),
     hcpCovering: (s, scene) => {
-      scene.recorder.answer((sql) => (sql.includes('FROM "jobcentre" "Jobcentre"') ? { rows: [scene.recorder.rowFor(sql)] } : undefined));
+      staffIds(scene, 'FROM "staff" "s" INNER JOIN "staff_role"', 'id');
       return s.hcpCovering(ID);
     },
     contactAt: (s) => s.contactAt(ID),

@@ -1,1 +1,0 @@
-require('../bot/work-psychologist.spec');
