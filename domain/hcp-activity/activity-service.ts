@@ -158,8 +158,10 @@ export class HcpActivityService {
     const { offices } = await this.hcpOffices(hcp);
     const today = this.today();
     const weekStart = weekStartOf(today);
-    const [day, week, open, attendance] = await Promise.all([this.day(hcp, today), this.deps.store.activitiesOf(hcp.id, weekStart, addDays(weekStart, 6)), this.deps.store.openActivitiesOf(hcp.id), this.deps.store.attendanceOf(hcp.id, today, today)]);
-    return { today: day, week, open, offices, attendance: attendance[0] ?? null };
+    const [plan, week, open, attendance] = await Promise.all([this.deps.diary.day(hcp, today), this.deps.store.activitiesOf(hcp.id, weekStart, addDays(weekStart, 6)), this.deps.store.openActivitiesOf(hcp.id), this.deps.store.attendanceOf(hcp.id, today, today)]);
+    // Today is in this week: its activities are the week's of today's date, not read a second time.
+    const activities = week.filter((a) => a.date === today);
+    return { today: { plan, activities, gaps: lessActivities(plan.freeGaps, activities) }, week, open, offices, attendance: attendance[0] ?? null };
   }
 
   /**

@@ -166,6 +166,12 @@ describe("SQL statements of the activity manager's views: none per HCP", () => {
   });
   afterAll(() => bot.close());
 
+  it("an HCP's `activity`: this week's activity read once, today's taken from it", async () => {
+    await exchange(bot, PEOPLE.hcp, 'activity');
+    const statements = await statementsDuring(bot, async () => expect(visibleText(await exchange(bot, PEOPLE.hcp, 'activity'))).toContain('This week'));
+    expect(statements.filter((q) => /FROM "hcp_activity" .*BETWEEN/.test(q))).toHaveLength(1);
+  });
+
   it("reads as many statements for four HCPs as for one: the week and every HCP's diary", async () => {
     const views = ['hcp week', 'my day'];
     const show = async (command: string) => visibleText(await exchange(bot, MANAGER, command));
