@@ -66,7 +66,7 @@ export class AdviceActions {
     }
     if (hasRole(person, 'hcp_activity_manager')) {
       const { district, hcps } = await this.deps.service.managedHcps(person);
-      const [breaks, days, offices] = await Promise.all([this.deps.service.breaksOf(hcps.map((h) => h.id)), this.deps.service.hcpsDays(hcps, today, 5), this.deps.service.clusterOfficesOf(hcps)]);
+      const [{ days, breaks }, offices] = await Promise.all([this.deps.service.hcpsDays(hcps, today, 5), this.deps.service.clusterOfficesOf(hcps)]);
       const weeks = hcps.map((hcp, i) => ({ hcp, days: days[i]!, offices: offices.get(hcp.id) ?? [], breaks: breaks.filter((b) => b.hcpId === hcp.id) }));
       return managerCard(district, weeks, await this.officeNames(weeks.flatMap((w) => w.days.map((d) => d.jobcentreId)), [...offices.values()].flat()), note, form);
     }

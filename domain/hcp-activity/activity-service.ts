@@ -600,20 +600,26 @@ export class HcpActivityService {
   // ——— The activity manager ———
 
   /** Each HCP of the district this week: conversations against 10, supporting activity, attendance, weekly note. */
-  async managerWeek(manager: StaffMember, weekStart = weekStartOf(this.today())): Promise<ManagerWeek> {
+  async managerWeek(manager: StaffMember): Promise<ManagerWeek> {
     const district = await this.managerDistrict(manager);
+    const weekStart = weekStartOf(this.today());
     const weekEnd = addDays(weekStart, 6);
+    // This week's attendance and the period's (this week's working days, or this month after the
+    // trial): the period always overlaps this week, so one read of the days either covers.
     const period = attendancePeriod(this.today(), this.deps.trialEndsOn(district));
-    const [hcps, activities, attendance, notes, requested, openRequests, notices, periodAttendance] = await Promise.all([
+    const attendanceFrom = weekStart < period.from ? weekStart : period.from;
+    const attendanceTo = weekEnd > period.to ? weekEnd : period.to;
+    const [hcps, activities, attendanceRead, notes, requested, openRequests, notices] = await Promise.all([
       this.deps.people.hcpsInDistrict(district),
       this.deps.store.activitiesInDistrict(district, weekStart, weekEnd),
-      this.deps.store.attendanceInDistrict(district, weekStart, weekEnd),
+      this.deps.store.attendanceInDistrict(district, attendanceFrom, attendanceTo),
       this.deps.store.weeklyNotesInDistrict(district, addDays(weekStart, -28), weekStart),
       this.deps.store.requestedInDistrict(district),
       this.deps.store.openSupplierRequests(district),
       this.deps.store.noticesInDistrict(district),
-      this.deps.store.attendanceInDistrict(district, period.from, period.to),
     ]);
+    const attendance = attendanceRead.filter((a) => a.date >= weekStart && a.date <= weekEnd);
+    const periodAttendance = attendanceRead.filter((a) => a.date >= period.from && a.date <= period.to);
     const weeks = await this.deps.diary.weeks(hcps.map((h) => h.id), weekStart);
     const rows: HcpWeek[] = [];
     for (const hcp of hcps) {

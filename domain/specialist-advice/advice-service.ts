@@ -269,9 +269,10 @@ export class AdviceService {
     return readHcpDays({ store: this.deps.store, calendar: this.deps.calendar, patterns: this.deps.patterns }, hcp, date, days);
   }
 
-  /** Several HCPs' days, in their order, read together. */
-  async hcpsDays(hcps: readonly StaffMember[], date: string, days: number): Promise<HcpDay[][]> {
-    return readHcpsDays({ store: this.deps.store, calendar: this.deps.calendar, patterns: this.deps.patterns }, hcps, date, days);
+  /** Several HCPs' days, in their order, and their breaks (to be changed on the manager's page), read together. */
+  async hcpsDays(hcps: readonly StaffMember[], date: string, days: number): Promise<{ days: HcpDay[][]; breaks: HcpBreak[] }> {
+    const breaks = await this.deps.store.breaksOf(hcps.map((h) => h.id));
+    return { days: await readHcpsDays({ store: this.deps.store, calendar: this.deps.calendar, patterns: this.deps.patterns }, hcps, date, days, { breaks }), breaks };
   }
 
   /** A work coach's conversations, newest first. */
@@ -503,10 +504,6 @@ export class AdviceService {
   /** The last thing that happened to it, for a one-line notice. */
   async latestHappening(id: string): Promise<AdviceHappening | null> {
     return this.deps.store.latestHappening(id);
-  }
-
-  async breaksOf(hcpIds: readonly string[]): Promise<HcpBreak[]> {
-    return this.deps.store.breaksOf(hcpIds);
   }
 
   private async person(id: string): Promise<StaffMember> {

@@ -53,7 +53,13 @@ export async function readHcpDays(sources: HcpDaySources, hcp: StaffMember, date
  * Several HCPs' days (an activity manager's district), in the HCPs' order: each source is read once
  * for them all, so the number of statements does not grow with the number of HCPs.
  */
-export async function readHcpsDays(sources: HcpDaySources, hcps: readonly StaffMember[], date: string, days: number, options: { readonly minGapMinutes?: number } = {}): Promise<HcpDay[][]> {
+export async function readHcpsDays(
+  sources: HcpDaySources,
+  hcps: readonly StaffMember[],
+  date: string,
+  days: number,
+  options: { readonly minGapMinutes?: number; /** Their breaks, when the caller has read them already. */ readonly breaks?: readonly HcpBreak[] } = {},
+): Promise<HcpDay[][]> {
   if (hcps.length === 0) return [];
   const patterns = await patternsOf(sources.patterns, hcps);
   const datesOf = patterns.map((pattern) => {
@@ -69,7 +75,7 @@ export async function readHcpsDays(sources: HcpDaySources, hcps: readonly StaffM
     sources.calendar.busy(hcps.map((h) => h.email), from, to),
     sources.store.siteDays(ids, date, last),
     sources.store.forHcps(ids, from, to),
-    sources.store.breaksOf(ids),
+    options.breaks ?? sources.store.breaksOf(ids),
   ]);
   return hcps.map((hcp, i) => {
     const plan: SitePlan = { baseJobcentreId: hcp.jobcentreId, days: new Map(siteDays.filter((d) => d.hcpId === hcp.id).map((d) => [d.date, d.jobcentreId])) };

@@ -166,6 +166,15 @@ describe("SQL statements of the activity manager's views: none per HCP", () => {
   });
   afterAll(() => bot.close());
 
+  it("the manager's `hcp week` reads the district's attendance once (the week and the period that holds it), and `my day` the HCPs' breaks once", async () => {
+    const during = async (command: string) => {
+      await exchange(bot, MANAGER, command);
+      return statementsDuring(bot, async () => expect(visibleText(await exchange(bot, MANAGER, command))).toContain('Helen Okoro'));
+    };
+    expect((await during('hcp week')).filter((q) => /FROM "hcp_attendance"/.test(q))).toHaveLength(1);
+    expect((await during('my day')).filter((q) => /FROM "hcp_break"/.test(q))).toHaveLength(1);
+  });
+
   it("an HCP's `activity`: this week's activity read once, today's taken from it", async () => {
     await exchange(bot, PEOPLE.hcp, 'activity');
     const statements = await statementsDuring(bot, async () => expect(visibleText(await exchange(bot, PEOPLE.hcp, 'activity'))).toContain('This week'));
