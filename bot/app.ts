@@ -96,7 +96,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   // Showings of claimant data are written before any card that shows them leaves: in a turn, and outside one.
   const access = new AccessAudit(new PrivacyLog(dataSource), clock, logger);
   adapter.use(accessWrittenBeforeShowing(access, crash));
-  const teams = new TeamsMessages(adapter, config.auth?.appId ?? '', () => clock.now(), () => access.writeNoted());
+  const teams = new TeamsMessages(adapter, () => clock.now(), () => access.writeNoted());
   const background = new BackgroundWork(logger);
   // One pace for new messages and updates alike: both count against a conversation's limits.
   const pace = new ConversationPace(dataSource);

@@ -1,4 +1,4 @@
-import { MessageFactory, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { MessageFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { noAnswer, sendOutcome, type SendOutcome } from './send-outcome';
@@ -16,6 +16,11 @@ interface ConnectorAnswer {
   readonly _response: { readonly status: number; readonly headers: { get(name: string): string | undefined } };
 }
 
+/** Where the connector client for a conversation's service URL comes from (the adapter's, made once). */
+export interface Connectors {
+  connectorFor(serviceUrl: string): Promise<{ readonly conversations: Conversations }>;
+}
+
 /** A card update Teams did not take (or that must wait, when no retry of it is kept). */
 export class TeamsSendError extends Error {
   override readonly name = 'TeamsSendError';
@@ -31,9 +36,7 @@ export class TeamsSendError extends Error {
  */
 export class TeamsMessages {
   constructor(
-    private readonly adapter: CloudAdapter,
-    /** The bot's app id ('' with authentication off). */
-    private readonly appId: string,
+    private readonly connectors: Connectors,
     private readonly now: () => Date = () => new Date(),
     /** Runs before anything is sent (the access log of what the card shows is written first); a failure means not sent. */
     private readonly beforeShowing: () => Promise<void> = async () => undefined,
@@ -65,7 +68,6 @@ export class TeamsMessages {
     request: (conversations: Conversations, conversationId: string, activity: Partial<Activity>) => Promise<ConnectorAnswer>,
     message: Partial<Activity>,
   ): Promise<SendOutcome> {
-    let outcome: SendOutcome = noAnswer(new Error('not sent'));
     try {
       await this.beforeShowing();
     } catch (error) {
@@ -73,25 +75,16 @@ export class TeamsMessages {
       return noAnswer(error);
     }
     try {
-      await this.adapter.continueConversationAsync(this.appId, reference, async (turn) => {
-        // Caught here, not outside: botbuilder hands an error thrown in this callback to the
-        // adapter's turn-error handler, and the send would look as if it had gone.
-        try {
-          const connector = turn.turnState.get<{ conversations: Conversations } | undefined>(turn.adapter.ConnectorClientKey);
-          if (!connector) throw new Error('no connector client for this conversation');
-          // A new message in the chat: addressed as the stored reference says, not a reply to an old activity.
-          const activity = TurnContext.applyConversationReference({ ...message }, reference);
-          delete activity.replyToId;
-          const answer = await request(connector.conversations, reference.conversation?.id ?? '', activity);
-          outcome = sendOutcome(answer._response.status, answer._response.headers.get('retry-after'), answer.id, this.now());
-        } catch (error) {
-          outcome = this.outcomeOfError(error);
-        }
-      });
+      if (!reference.serviceUrl) throw new Error('no service URL for this conversation');
+      const connector = await this.connectors.connectorFor(reference.serviceUrl);
+      // A new message in the chat: addressed as the stored reference says, not a reply to an old activity.
+      const activity = TurnContext.applyConversationReference({ ...message }, reference);
+      delete activity.replyToId;
+      const answer = await request(connector.conversations, reference.conversation?.id ?? '', activity);
+      return sendOutcome(answer._response.status, answer._response.headers.get('retry-after'), answer.id, this.now());
     } catch (error) {
-      outcome = this.outcomeOfError(error);
+      return this.outcomeOfError(error);
     }
-    return outcome;
   }
 
   /** A failure status still tells what happened (botbuilder throws for it); otherwise no answer came (refused connection, time-out). */
