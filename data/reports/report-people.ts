@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ReportPeople } from '../../domain/reports/report-service';
 import type { Role } from '../../domain/roles';
+import { byName } from '../../domain/names';
 
 /** The directory facts the reports need: a person's district, a team leader's DEAs, who gets reports. */
 export class SqlReportPeople implements ReportPeople {
@@ -20,9 +21,8 @@ export class SqlReportPeople implements ReportPeople {
       .from('Staff', 's')
       .innerJoin('StaffRole', 'r', "r.staffId = s.id AND r.role = 'dea'")
       .where('s.teamLeaderId = :tl', { tl: teamLeaderId.toLowerCase() })
-      .orderBy('s.name', 'ASC')
       .getRawMany<{ id: string; name: string }>();
-    return rows.map((r) => ({ id: r.id.toLowerCase(), name: r.name }));
+    return rows.map((r) => ({ id: r.id.toLowerCase(), name: r.name })).sort(byName);
   }
 
   /** Staff ids of everyone who holds one of these roles. */

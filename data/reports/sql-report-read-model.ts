@@ -19,6 +19,7 @@ import type {
 import type { RouteOutcomeCount } from '../../domain/retention-cases/ports';
 import { SqlRetentionCaseStore } from '../stores/retention-cases';
 import { ACTIVITY_KIND_LABELS, type ActivityKind, type SupplierRequestStatus } from '../../domain/hcp-activity/records';
+import { byName, compareNames } from '../../domain/names';
 
 function rawBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 'true';
@@ -47,12 +48,11 @@ export class SqlReportReadModel implements ReportReadModel {
       .addSelect('j.district', 'district')
       .from('Staff', 's')
       .innerJoin('StaffRole', 'r', "r.staffId = s.id AND r.role = 'hcp'")
-      .innerJoin('Jobcentre', 'j', 'j.id = s.jobcentreId')
-      .orderBy('j.district', 'ASC')
-      .addOrderBy('s.name', 'ASC');
+      .innerJoin('Jobcentre', 'j', 'j.id = s.jobcentreId');
     if (district !== null) q.where('j.district = :district', { district });
     const rows = await q.getRawMany<{ id: string; name: string; district: string }>();
-    return rows.map((r) => ({ id: r.id.toLowerCase(), name: r.name, district: r.district }));
+    // In English order: SQLite orders by character code ("de Souza" after "Evans"), SQL Server by its collation.
+    return rows.map((r) => ({ id: r.id.toLowerCase(), name: r.name, district: r.district })).sort((a, b) => compareNames(a.district, b.district) || byName(a, b));
   }
 
   async adviceConversations(district: string | null, from: Date, to: Date): Promise<AdviceFact[]> {
@@ -227,8 +227,7 @@ export class SqlReportReadModel implements ReportReadModel {
       .innerJoin('Staff', 's', 's.id = h.hcpId')
       .where('h.date >= :start AND h.date < :end', { start: londonDay(from), end: londonDay(to) })
       .groupBy('s.name')
-      .addGroupBy('h.status')
-      .orderBy('s.name', 'ASC');
+      .addGroupBy('h.status');
     if (district !== null) q.andWhere('h.district = :district', { district });
     const byHcp = new Map<string, { hcp: string; onTime: number; late: number; absent: number }>();
     for (const r of await q.getRawMany<{ hcp: string; status: string; n: number | string }>()) {
@@ -238,7 +237,7 @@ export class SqlReportReadModel implements ReportReadModel {
       else if (r.status === 'absent') row.absent += Number(r.n);
       byHcp.set(r.hcp, row);
     }
-    return [...byHcp.values()];
+    return [...byHcp.values()].sort((a, b) => compareNames(a.hcp, b.hcp));
   }
 
   supplierResponses(district: string | null, from: Date, to: Date): Promise<SupplierRequestFact[]> {

@@ -9,6 +9,7 @@ import type { StaffMember } from '../../domain/staff';
 import { inChunks } from '../chunks';
 import { inTransaction, repositoryOf } from '../transactions';
 import { isUniqueViolation } from '../unique-violation';
+import { byName } from '../../domain/names';
 
 const MAX_NUMBER_RETRIES = 5;
 const OPEN: string[] = ['requested', 'planned'];
@@ -341,9 +342,8 @@ export class SqlHcpRoles {
       .innerJoin('staff_role', 'r', 'r.staffId = s.id AND r.role = :role', { role: 'hcp_activity_manager' })
       .innerJoin('jobcentre', 'j', 'j.id = s.jobcentreId')
       .where('j.district = :district', { district })
-      .orderBy('s.name', 'ASC')
       .getRawMany<{ id: string }>();
-    return this.directory.findByIds(rows.map((r) => r.id));
+    return (await this.directory.findByIds(rows.map((r) => r.id))).sort(byName);
   }
 
   /** Every HCP, for the weekly note reminder. */

@@ -138,7 +138,8 @@ export class SqlPartnerStore implements PartnerStore {
 
   async listIn(district: string): Promise<Partner[]> {
     const rows = await this.partners().find({ where: { district }, order: { name: 'ASC' }, take: 200 });
-    return rows.map(toPartner);
+    // In English order: SQLite orders by character code, which puts "easyJet" after "Zurich".
+    return rows.map(toPartner).sort(byName);
   }
 
   async recordServiceChange(change: Omit<ServiceChange, 'id' | 'createdAt'>, at: Date): Promise<ServiceChange> {

@@ -259,7 +259,7 @@ export class SqlAdvicePeople implements AdvicePeople {
   }
 
   async jobcentresInCluster(cluster: string): Promise<Jobcentre[]> {
-    return (await this.dataSource.getRepository<JobcentreRow>('Jobcentre').find({ where: { cluster }, order: { name: 'ASC' } })).map(toJobcentre);
+    return (await this.dataSource.getRepository<JobcentreRow>('Jobcentre').find({ where: { cluster } })).map(toJobcentre).sort(byName);
   }
 
   async officesInClustersOf(jobcentreIds: readonly string[]): Promise<Jobcentre[]> {

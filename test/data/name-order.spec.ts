@@ -1,5 +1,8 @@
+import { SqlReportPeople } from '../../data/reports/report-people';
+import { SqlReportReadModel } from '../../data/reports/sql-report-read-model';
 import { applySeed } from '../../data/seed/apply-seed';
 import { SqlCohortDirectory } from '../../data/stores/cohorts';
+import { SqlHcpRoles } from '../../data/stores/hcp-activity';
 import { SqlRoleHolders } from '../../data/stores/role-holders';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import type { StaffMember } from '../../domain/staff';
@@ -34,6 +37,14 @@ describe('people in English order, and the work psychologist a group conference 
         { aadObjectId: aad(5), name: 'Rhys Morgan', email: 'rhys.morgan@example.gov.uk', roles: ['work_psychologist'], jobcentre: 'Newport' },
         // Another district's, first of all by name.
         { aadObjectId: aad(6), name: 'Aaron Price', email: 'aaron.price@example.gov.uk', roles: ['work_psychologist'], jobcentre: 'Swansea' },
+        // Names as a directory may give them, surname first: SQLite orders "de …" after every capital.
+        { aadObjectId: aad(7), name: 'Evans, Rhian', email: 'rhian.evans@example.gov.uk', roles: ['hcp'], jobcentre: 'Cardiff' },
+        { aadObjectId: aad(8), name: 'de Souza, Ana', email: 'ana.desouza@example.gov.uk', roles: ['hcp'], jobcentre: 'Newport' },
+        { aadObjectId: aad(9), name: 'Ellis, Mark', email: 'mark.ellis@example.gov.uk', roles: ['hcp_activity_manager'], jobcentre: 'Cardiff' },
+        { aadObjectId: aad(10), name: 'de Winter, Sam', email: 'sam.dewinter@example.gov.uk', roles: ['hcp_activity_manager'], jobcentre: 'Newport' },
+        { aadObjectId: aad(11), name: 'Tom Baker', email: 'tom.baker@example.gov.uk', roles: ['work_coach_team_leader'], jobcentre: 'Cardiff' },
+        { aadObjectId: aad(12), name: 'Evans, Dai', email: 'dai.evans@example.gov.uk', roles: ['dea'], jobcentre: 'Cardiff', teamLeader: 'tom.baker@example.gov.uk' },
+        { aadObjectId: aad(13), name: 'de Vries, Anna', email: 'anna.devries@example.gov.uk', roles: ['dea'], jobcentre: 'Cardiff', teamLeader: 'tom.baker@example.gov.uk' },
       ],
     });
     directory = new SqlStaffDirectory(db.dataSource);
@@ -55,5 +66,14 @@ describe('people in English order, and the work psychologist a group conference 
   it('invites to a DEA’s group conferences the work psychologist of the DEA’s district that the partnership names, not one from another district', async () => {
     const invited = await new SqlCohortDirectory(db.dataSource, directory).workPsychologistFor(dea);
     expect(invited?.name).toBe('Rhys Morgan');
+  });
+
+  it('puts surnames with a small first letter in English order, not after every capital as SQLite would: reports, managers, a team leader’s DEAs', async () => {
+    const hcps = await new SqlReportReadModel(db.dataSource).hcps('South East Wales');
+    expect(hcps.map((h) => h.name)).toEqual(['de Souza, Ana', 'Evans, Rhian']);
+    const managers = await new SqlHcpRoles(db.dataSource, directory).managersInDistrict('South East Wales');
+    expect(managers.map((m) => m.name)).toEqual(['de Winter, Sam', 'Ellis, Mark']);
+    const tom = (await directory.findByAadObjectId(aad(11)))!;
+    expect((await new SqlReportPeople(db.dataSource).deasLedBy(tom.id)).map((d) => d.name)).toEqual(['de Vries, Anna', 'Evans, Dai']);
   });
 });

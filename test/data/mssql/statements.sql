@@ -1100,8 +1100,7 @@ SELECT "s"."id" AS "id"
   FROM "staff" "s"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = @0
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
-  WHERE "j"."district" = @1
-  ORDER BY "s"."name" ASC;
+  WHERE "j"."district" = @1;
 --   @0 string, @1 string
 
 -- SqlHcpRoles.allHcps
@@ -1120,8 +1119,7 @@ SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name
 -- SqlAdvicePeople.jobcentresInCluster
 SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name", "Jobcentre"."cluster" AS "Jobcentre_cluster", "Jobcentre"."district" AS "Jobcentre_district", "Jobcentre"."bankHolidayRegion" AS "Jobcentre_bankHolidayRegion"
   FROM "jobcentre" "Jobcentre"
-  WHERE (("Jobcentre"."cluster" = @0))
-  ORDER BY "Jobcentre"."name" ASC;
+  WHERE (("Jobcentre"."cluster" = @0));
 --   @0 nvarchar(100)
 
 -- SqlAdvicePeople.officesInClustersOf
@@ -1744,8 +1742,7 @@ SELECT "s"."id" AS "id", "s"."name" AS "name", "j"."district" AS "district"
   FROM "staff" "s"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = 'hcp'
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
-  WHERE "j"."district" = @0
-  ORDER BY "j"."district" ASC, "s"."name" ASC;
+  WHERE "j"."district" = @0;
 --   @0 string
 
 -- SqlReportReadModel.adviceConversations
@@ -1832,8 +1829,7 @@ SELECT "h"."status" AS "status", "s"."name" AS "hcp", COUNT(*) AS "n"
   FROM "hcp_attendance" "h"
   INNER JOIN "staff" "s" ON "s"."id" = "h"."hcpId"
   WHERE "h"."date" >= @0 AND "h"."date" < @1
-  GROUP BY "s"."name", "h"."status"
-  ORDER BY "s"."name" ASC;
+  GROUP BY "s"."name", "h"."status";
 --   @0 string, @1 string
 
 -- SqlReportReadModel.supplierResponses
@@ -1906,8 +1902,7 @@ SELECT "j"."district" AS "district"
 SELECT "s"."id" AS "id", "s"."name" AS "name"
   FROM "staff" "s"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = 'dea'
-  WHERE "s"."teamLeaderId" = @0
-  ORDER BY "s"."name" ASC;
+  WHERE "s"."teamLeaderId" = @0;
 --   @0 string
 
 -- SqlReportPeople.holdersOf
