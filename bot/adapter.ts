@@ -101,7 +101,7 @@ const MAX_CONNECTOR_CLIENTS = 32;
  */
 class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
-  /** Clients for proactive sends (continueConversationAsync): no retries of their own, see `withoutRetries`. */
+  /** Clients for proactive sends (DeaAdapter.connectorFor): no retries of their own, see `withoutRetries`. */
   private readonly proactiveClients = new Map<string, Promise<ConnectorClient>>();
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
