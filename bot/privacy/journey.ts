@@ -7,7 +7,7 @@ import { isDomainError } from '../../domain/errors';
 import { checkClaimantKey, type ClaimantKey } from '../../domain/privacy/claimant-key';
 import type { StaffMember } from '../../domain/staff';
 import type { Journey } from '../core/journey';
-import { PrivacyActions } from './privacy-actions';
+import { PrivacyActions, privacyRefusal } from './privacy-actions';
 import { applyRetention } from './retention';
 import { SqlJobLeases } from '../../data/stores/job-leases';
 
@@ -28,8 +28,9 @@ export const privacyJourney: Journey = {
     const actions = new PrivacyActions({ dataSource, outbox, clock, logger });
     const leases = new SqlJobLeases(dataSource);
     const retention = () => applyRetention({ dataSource, records: actions.records, log: actions.log, leases, updates, redactPostedCards: (cases) => actions.redactPostedCards(cases), rules: config.retention, clock, logger });
-    const form = (ask: PrivacyAsk) => async (turn: TurnContext) => {
-      await turn.sendActivity(MessageFactory.attachment(cardAttachment(ninoFormCard(ask))));
+    const form = (ask: PrivacyAsk) => async (turn: TurnContext, person: StaffMember) => {
+      const refusal = privacyRefusal(ask, person);
+      await turn.sendActivity(refusal ?? MessageFactory.attachment(cardAttachment(ninoFormCard(ask))));
     };
     const typedIn = (data: Record<string, unknown>) => ({
       nino: typeof data.nino === 'string' ? data.nino : '',

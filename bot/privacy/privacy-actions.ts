@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { SeenEntry } from '../../cards/privacy/privacy-cards';
+import type { PrivacyAsk, SeenEntry } from '../../cards/privacy/privacy-cards';
 import type { HeldRows } from '../../data/privacy/claimant-records';
 import { ClaimantRecords, type ClaimantCases } from '../../data/privacy/claimant-records';
 import { PrivacyLog, type AccessSeen } from '../../data/privacy/privacy-log';
@@ -30,6 +30,25 @@ export function isDataProtectionLead(person: Pick<StaffMember, 'roles'>): boolea
   return hasRole(person, 'data_protection_lead');
 }
 
+/**
+ * Why this person may not use a privacy form, or null when they may: asked before the form is shown
+ * (so nobody types a claimant's NINO into a form that is not theirs) and again when it is sent.
+ */
+export function privacyRefusal(ask: PrivacyAsk, person: Pick<StaffMember, 'roles'>): string | null {
+  if (isDataProtectionLead(person)) return null;
+  if (ask === 'privacy.seen') {
+    return isTeamLeader(person) ? null : 'Only a data protection lead or a DEA\'s team leader can see who looked at a claimant\'s cases. If you think someone looked at a case without need, tell your data protection lead.';
+  }
+  return ask === 'privacy.erase'
+    ? 'Only a data protection lead can erase a claimant\'s details. If a claimant asks for their details to be erased, pass the request to your data protection lead.'
+    : 'Only a data protection lead can answer a subject access request. If a claimant asks for the information held about them, pass the request to your data protection lead.';
+}
+
+function assertMay(ask: PrivacyAsk, person: Pick<StaffMember, 'roles'>): void {
+  const refusal = privacyRefusal(ask, person);
+  if (refusal) throw notAllowed(refusal);
+}
+
 /** Subject access, erasure and who looked, for a data protection lead (and a DEA's team leader for who looked). */
 export class PrivacyActions {
   readonly records: ClaimantRecords;
@@ -47,7 +66,7 @@ export class PrivacyActions {
    * and re-renders every posted card of their requests, which now show the redacted details.
    */
   async erase(person: StaffMember, key: ClaimantKey): Promise<{ references: readonly string[]; counts: Record<string, number> }> {
-    if (!isDataProtectionLead(person)) throw notAllowed('Only a data protection lead can erase a claimant\'s details.');
+    assertMay('privacy.erase', person);
     const cases = await this.records.casesOf(key);
     const counts = await this.records.anonymise(cases, ERASED_TEXT);
     const now = this.deps.clock.now();
@@ -67,7 +86,7 @@ export class PrivacyActions {
 
   /** Everything held about the claimant, with the request and its due dates recorded, and the showing logged. */
   async subjectAccess(person: StaffMember, key: ClaimantKey): Promise<{ document: SubjectAccessDocument; data: Record<string, unknown> }> {
-    if (!isDataProtectionLead(person)) throw notAllowed('Only a data protection lead can answer a subject access request.');
+    assertMay('privacy.access', person);
     const cases = await this.records.casesOf(key);
     const held = await this.records.held(cases);
     const now = this.deps.clock.now();
@@ -93,8 +112,8 @@ export class PrivacyActions {
 
   /** Who was shown the claimant's cases: all of them for a data protection lead; a team leader, their DEAs' requests and retention cases. */
   async whoLooked(person: StaffMember, nino: string): Promise<SeenEntry[]> {
+    assertMay('privacy.seen', person);
     const lead = isDataProtectionLead(person);
-    if (!lead && !isTeamLeader(person)) throw notAllowed('Only a data protection lead or a DEA\'s team leader can see who looked at a claimant\'s cases.');
     const cases = await this.records.casesOf({ nino, person: null });
     const referenceOf = new Map<string, string>();
     const numbers = await this.caseNumbers(cases, lead ? null : person.id);

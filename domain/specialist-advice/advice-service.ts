@@ -277,7 +277,9 @@ export class AdviceService {
 
   /** A work coach's conversations, newest first. */
   async coachConversations(coach: StaffMember): Promise<AdviceConversation[]> {
-    if (!hasRole(coach, 'work_coach')) throw notAllowed('Say "help" to see what you can do.');
+    if (!hasRole(coach, 'work_coach')) {
+      throw notAllowed('"my day" is for Specialist Advice: Health Care Professionals, their activity managers, jobcentre contacts, and work coaches with three-way conversations. Say "help" to see what you can do.');
+    }
     return this.deps.store.forCoach(coach.id, 10);
   }
 

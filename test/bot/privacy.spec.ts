@@ -145,6 +145,21 @@ describe('data protection: subject access, erasure and who looked', () => {
     expect(update).not.toContain(DONE);
   });
 
+  it('tells anyone else who types a privacy command whom to ask, without showing a form to type a NINO into', async () => {
+    for (const [command, said] of [
+      ['erase claimant', 'pass the request to your data protection lead'],
+      ['subject access', 'pass the request to your data protection lead'],
+      ['who looked', 'Only a data protection lead or a DEA\'s team leader'],
+    ] as const) {
+      const replies = await exchange(bot, PEOPLE.coach, command);
+      expect(visibleText(replies)).toContain(said);
+      expect(replies.flatMap((r) => r.attachments ?? [])).toEqual([]);
+    }
+    // Their own forms still open for those who may use them.
+    expect(firstCard(await exchange(bot, LEAD, 'erase claimant'))).toBeDefined();
+    expect(visibleText(await exchange(bot, PEOPLE.wctl, 'who looked'))).toContain('Enter the claimant\'s National Insurance number');
+  });
+
   it('shows the data protection lead and the DEA\'s team leader who looked at the claimant\'s cases', async () => {
     await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB123456C' });
     const lead = visibleText(await exchange(bot, LEAD, { verb: 'privacy.seen', nino: 'AB123456C' }));

@@ -263,6 +263,10 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     expect(contactText).not.toContain('Send this Unexpected Findings');
   });
 
+  it('tells a DEA who says "my day" whom it is for', async () => {
+    expect(visibleText(await exchange(bot, PEOPLE.dea, 'my day'))).toContain('"my day" is for Specialist Advice');
+  });
+
   it('every button the Specialist Advice cards can show is answered by a route', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const source = readdirSync('cards/specialist-advice').map((f) => readFileSync(`cards/specialist-advice/${f}`, 'utf8')).join('\n');
