@@ -25,6 +25,11 @@ const layer = (folder, forbiddenFolders, forbiddenPackages = []) => ({
   },
 });
 
+const LOCALE_COMPARE = {
+  selector: "CallExpression[callee.property.name='localeCompare']",
+  message: "localeCompare follows the server's locale (a Welsh one orders Lloyd after Lynch): use compareNames, byName or compareCodes from domain/names.ts.",
+};
+
 const SDKS = ['botbuilder', 'botbuilder-dialogs', 'typeorm', 'restify', 'mssql', 'better-sqlite3', '@microsoft/.+', '@azure/.+', 'adaptivecards-templating', 'pino'];
 
 export default tseslint.config(
@@ -35,15 +40,23 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.property.name='localeCompare']",
-          message: "localeCompare follows the server's locale (a Welsh one orders Lloyd after Lynch): use compareNames, byName or compareCodes from domain/names.ts.",
-        },
-      ],
+      'no-restricted-syntax': ['error', LOCALE_COMPARE],
     },
   },
+  ...['bot', 'dialogs', 'cards'].map((folder) => ({
+    files: [`${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        LOCALE_COMPARE,
+        ...[
+          "CallExpression[callee.name='hasRole']",
+          "CallExpression[callee.name='isTeamLeader']",
+          "CallExpression[callee.property.name='includes'][callee.object.property.name='roles']",
+        ].map((selector) => ({ selector, message: `Rules live in domain/: ${folder}/ asks the journey's policy (what may this person do, which view is theirs) rather than checking a role itself.` })),
+      ],
+    },
+  })),
   layer('domain', ['bot', 'dialogs', 'cards', 'data', 'manifest', 'test', 'bench'], SDKS),
   layer('cards', ['bot', 'dialogs', 'data', 'manifest', 'test', 'bench'], SDKS.filter((p) => p !== 'adaptivecards-templating')),
   layer('dialogs', ['bot', 'data', 'manifest', 'test', 'bench'], ['typeorm', 'restify', 'mssql', 'better-sqlite3', '@microsoft/.+', '@azure/.+']),

@@ -1,4 +1,4 @@
-import { FORUM_LIMITS, type ForumPost, type ForumView } from '../domain/partnerships/forum';
+import { FORUM_LIMITS, mayAnswerPost, type ForumPost, type ForumView } from '../domain/partnerships/forum';
 import { describeDate, londonDate } from '../domain/requests/calendar-date';
 import type { StaffMember } from '../domain/staff';
 import { showCardAction } from './form-card';
@@ -91,7 +91,7 @@ export function forumCard(view: ForumView, options: ForumCardOptions = {}): Adap
 
 /** One post, as sent to the DEAs to answer and to its author once answered. */
 export function forumPostCard(post: ForumPost, names: ReadonlyMap<string, string>, viewer: StaffMember, options: ForumCardOptions = {}): AdaptiveCard {
-  const mayAnswer = viewer.roles.includes('dea') && !post.answer && viewer.id !== post.authorId;
+  const mayAnswer = mayAnswerPost(viewer, post);
   return glanceCard({
     title: `Hub forum: ${post.topic}`,
     subtitle: byLine(post, names),

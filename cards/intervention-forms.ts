@@ -1,5 +1,5 @@
 import type { InterventionAction } from '../domain/interventions/intervention-policy';
-import { availabilityChoices, INTERVENTION_STATEMENTS, LETTER_FORMAT_LABELS, LETTER_FORMATS, requiredInterventionStatements, THREE_WAY_STATEMENTS, type Conditionality } from '../domain/interventions/consent';
+import { availabilityChoices, INTERVENTION_STATEMENTS, LETTER_FORMAT_LABELS, LETTER_FORMATS, THREE_WAY_STATEMENTS, type Conditionality } from '../domain/interventions/consent';
 import type { InterventionState } from '../domain/interventions/intervention-service';
 import { INTERVENTIONS_PER_CLAIMANT, OVERRIDE_REASON_MAX } from '../domain/interventions/intervention-limit';
 import type { SupportRequest } from '../domain/requests/support-request';
@@ -10,7 +10,8 @@ export interface InterventionView {
   readonly state: InterventionState;
   /** Voluntary or mandatory as the claimant's benefits suggest; the coach confirms. */
   readonly suggested: Conditionality;
-  readonly requesterIsTeamLeader: boolean;
+  /** The pre-conditions the requester confirms (a team leader asking directly skips one). */
+  readonly requiredStatements: readonly (keyof typeof INTERVENTION_STATEMENTS)[];
   readonly deaTeamLeaderName: string | null;
 }
 
@@ -75,7 +76,7 @@ export function consentForms(request: SupportRequest, view: InterventionView, al
     ];
   }
   if (allowed.has('preconditions')) {
-    const statements = requiredInterventionStatements(view.requesterIsTeamLeader);
+    const statements = view.requiredStatements;
     return [
       showCardAction({
         title: 'Confirm the pre-conditions',

@@ -8,9 +8,9 @@ import { dayOfWeek, londonDateFast } from '../../domain/calendar/london-time';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import type { HcpActivityService } from '../../domain/hcp-activity/activity-service';
 import type { AttendanceRecord, SupportingActivity, WeeklyNote } from '../../domain/hcp-activity/records';
-import { caseReferencesIn, START_OF_DAY, weekStartOf } from '../../domain/hcp-activity/rules';
+import { activityHomeOf, caseReferencesIn, mayAskGroupCaseConference, recordsOwnArrival, reviewsWeeklyNotes, START_OF_DAY, weekStartOf } from '../../domain/hcp-activity/rules';
 import type { Clock, Logger } from '../../domain/ports';
-import { hasRole, type StaffMember } from '../../domain/staff';
+import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
 import type { AccessSink } from '../privacy/access-audit';
 
@@ -100,7 +100,7 @@ export class HcpActivityActions {
 
   /** `arrived`: the HCP's own arrival now; for a contact, the HCPs expected at their jobcentre. */
   async arrivedCommand(person: StaffMember): Promise<AdaptiveCard> {
-    if (hasRole(person, 'hcp')) {
+    if (recordsOwnArrival(person)) {
       try {
         const record = await this.service.recordArrival(person, null);
         return this.hcpCard(person, good(arrivalRecorded(record)));
@@ -121,7 +121,7 @@ export class HcpActivityActions {
   async arrivedClick(person: StaffMember, hcpId: string | null): Promise<AdaptiveCard> {
     const record = await this.service.recordArrival(person, hcpId);
     const text = arrivalRecorded(record);
-    return hasRole(person, 'hcp') && (!hcpId || hcpId === person.id) ? this.hcpCard(person, good(text)) : this.contactCard(person, good(text));
+    return recordsOwnArrival(person) && (!hcpId || hcpId === person.id) ? this.hcpCard(person, good(text)) : this.contactCard(person, good(text));
   }
 
   async absenceClick(person: StaffMember, typed: Inputs): Promise<AdaptiveCard> {
@@ -132,8 +132,9 @@ export class HcpActivityActions {
 
   /** The card a person starts from: the manager's week, the contact's arrivals, the HCP's activity. */
   async homeOf(person: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
-    if (hasRole(person, 'hcp_activity_manager')) return this.managerCard(person, message, form);
-    if (hasRole(person, 'hcp')) return this.hcpCard(person, message, form);
+    const home = activityHomeOf(person);
+    if (home === 'manager') return this.managerCard(person, message, form);
+    if (home === 'hcp') return this.hcpCard(person, message, form);
     return this.contactCard(person, message, form);
   }
 
@@ -159,14 +160,14 @@ export class HcpActivityActions {
 
   async conferenceForm(person: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
     const hcp = await this.service.coveringHcp(person);
-    return caseConferenceRequestCard(hcp.name, hasRole(person, 'work_coach_team_leader'), { ...form, message });
+    return caseConferenceRequestCard(hcp.name, mayAskGroupCaseConference(person), { ...form, message });
   }
 
   // ——— The weekly note ———
 
   async noteCard(person: StaffMember, note: WeeklyNote, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
     const part = person.id === note.hcpId ? 'hcp' : 'manager';
-    if (part === 'manager' && (!hasRole(person, 'hcp_activity_manager') || (await this.service.managerDistrict(person)) !== note.district)) return messageCard('That note is not from an HCP of your district.');
+    if (part === 'manager' && (!reviewsWeeklyNotes(person) || (await this.service.managerDistrict(person)) !== note.district)) return messageCard('That note is not from an HCP of your district.');
     // The note may repeat what activities about cases said: a showing of each case it names, by reference.
     for (const reference of caseReferencesIn(note.body)) this.deps.access?.saw(person, 'hcp weekly note', reference, part, 'card');
     const hcp = await this.service.person(note.hcpId);

@@ -16,7 +16,6 @@ import { HcpActivityService } from '../../domain/hcp-activity/activity-service';
 import { HCP_DIARY_WORK, HcpDiaryWork } from '../../domain/hcp-activity/diary-work';
 import { ACTIVITY_KIND_LABELS } from '../../domain/hcp-activity/records';
 import { reminderDue, WEEKLY_CONVERSATION_TARGET, weekStartOf } from '../../domain/hcp-activity/rules';
-import { hasRole } from '../../domain/staff';
 import { verb, type Journey } from '../core/journey';
 import { HcpActivityActions } from './activity-actions';
 import { AdviceDiary } from './diary';
@@ -191,7 +190,7 @@ export const hcpActivityJourney: Journey = {
             const week = weekStartOf(londonDateFast(now));
             if (!(await leases.claim('hcp-weekly-note-reminder', week, now, 10 * 60_000))) return null;
             try {
-              const sent = await service.remindWeeklyNotes((await roles.allHcps()).filter((p) => hasRole(p, 'hcp')));
+              const sent = await service.remindWeeklyNotes(await roles.allHcps());
               await leases.complete('hcp-weekly-note-reminder', week, clock.now());
               return sent;
             } catch (error) {

@@ -4,12 +4,12 @@ import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import { searchHub } from '../../domain/partnerships/hub';
-import { allowedHubChange, allowedHubEntry, deaRefusal, type HubEntryAction } from '../../domain/partnerships/partnership-policy';
+import { allowedHubChange, allowedHubEntry, deaRefusal, keepsPartnerships, partnershipsRefusal, type HubEntryAction } from '../../domain/partnerships/partnership-policy';
 import type { PartnershipService } from '../../domain/partnerships/partnership-service';
 import type { PartnerStore, PartnershipDirectory, SolutionStore } from '../../domain/partnerships/ports';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import { londonDate } from '../../domain/requests/calendar-date';
-import { hasRole, type StaffMember } from '../../domain/staff';
+import type { StaffMember } from '../../domain/staff';
 import { normaliseCommand } from '../core/commands';
 import { cardResponse } from '../core/invoke-response';
 
@@ -43,11 +43,12 @@ export class PartnershipActions {
 
   /** `partnerships`: the DEA's partnership work in one place (a team leader: the strategies they own). */
   async menuCommand(turn: TurnContext, person: StaffMember): Promise<void> {
-    if (!hasRole(person, 'dea') && !hasRole(person, 'work_coach_team_leader')) {
-      await turn.sendActivity('Partnerships and strategies are for DEAs and their team leaders. To find health and disability information, say "hub" and some words, for example "hub autism".');
+    const refusal = partnershipsRefusal(person);
+    if (refusal) {
+      await turn.sendActivity(refusal);
       return;
     }
-    await turn.sendActivity(MessageFactory.attachment(cardAttachment(partnershipMenuCard({ isDea: hasRole(person, 'dea'), name: person.name }))));
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(partnershipMenuCard({ isDea: keepsPartnerships(person), name: person.name }))));
   }
 
   shareForm(person: StaffMember): Promise<AdaptiveCardInvokeResponse> {
@@ -63,7 +64,7 @@ export class PartnershipActions {
   }
 
   async hubCard(person: StaffMember, words: string, extras: { note?: Note; form?: FormState; formFor?: string } = {}): Promise<AdaptiveCard> {
-    if (!hasRole(person, 'dea')) {
+    if (!keepsPartnerships(person)) {
       const { district, entries } = await this.deps.service.search(person, words);
       return hubResultsCard({ words, district, entries, mayAdd: false, ...extras });
     }

@@ -9,8 +9,9 @@ import { allowedStrategy } from '../../domain/partnerships/strategies';
 import type { StrategyService } from '../../domain/partnerships/strategy-service';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import type { StrategyMeetingService } from '../../domain/partnerships/strategy-meetings';
-import { hasRole, type StaffMember } from '../../domain/staff';
+import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
+import { keepsPartnerships } from '../../domain/partnerships/partnership-policy';
 
 /** The held group conferences of a DEA's confirmed plans: the outputs a strategy's gaps refer to. */
 export class HeldConferences implements ConferenceOutputs {
@@ -41,7 +42,7 @@ export class StrategyActions {
   ) {}
 
   async listCard(person: StaffMember, extras: { note?: Note; form?: FormState } = {}): Promise<AdaptiveCard> {
-    const choices = hasRole(person, 'dea') ? await this.deps.strategies.choicesFor(person) : null;
+    const choices = keepsPartnerships(person) ? await this.deps.strategies.choicesFor(person) : null;
     return strategiesCard({ strategies: await this.deps.strategies.mine(person), choices, ...extras });
   }
 

@@ -7,7 +7,8 @@ import { isDomainError } from '../../domain/errors';
 import { checkClaimantKey, type ClaimantKey } from '../../domain/privacy/claimant-key';
 import type { StaffMember } from '../../domain/staff';
 import type { Journey } from '../core/journey';
-import { PrivacyActions, privacyRefusal } from './privacy-actions';
+import { privacyRefusal } from '../../domain/privacy/privacy-policy';
+import { PrivacyActions } from './privacy-actions';
 import { applyRetention } from './retention';
 import { SqlJobLeases } from '../../data/stores/job-leases';
 

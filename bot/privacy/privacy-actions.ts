@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { PrivacyAsk, SeenEntry } from '../../cards/privacy/privacy-cards';
+import type { SeenEntry } from '../../cards/privacy/privacy-cards';
 import type { HeldRows } from '../../data/privacy/claimant-records';
 import { ClaimantRecords, type ClaimantCases } from '../../data/privacy/claimant-records';
 import { PrivacyLog, type AccessSeen } from '../../data/privacy/privacy-log';
@@ -10,7 +10,8 @@ import { searchDescription, type ClaimantKey } from '../../domain/privacy/claima
 import { subjectAccessDue } from '../../domain/privacy/due-dates';
 import { labelOf, type SubjectAccessDocument } from '../../domain/privacy/subject-access';
 import { formatRetentionReference } from '../../domain/retention-cases/retention-case';
-import { hasRole, isTeamLeader, type StaffMember } from '../../domain/staff';
+import type { StaffMember } from '../../domain/staff';
+import { isDataProtectionLead, privacyRefusal, type PrivacyAsk } from '../../domain/privacy/privacy-policy';
 import { REQUEST_LIVE_CARD, type OutboxWriter } from '../core/outbox-writer';
 import { RETENTION_LIVE_CARD } from '../retention-cases/journey';
 import { ADVICE_LIVE_CARD } from '../specialist-advice/journey';
@@ -24,24 +25,6 @@ export interface PrivacyDeps {
   readonly outbox: Pick<OutboxWriter, 'changed'>;
   readonly clock: Clock;
   readonly logger: Logger;
-}
-
-export function isDataProtectionLead(person: Pick<StaffMember, 'roles'>): boolean {
-  return hasRole(person, 'data_protection_lead');
-}
-
-/**
- * Why this person may not use a privacy form, or null when they may: asked before the form is shown
- * (so nobody types a claimant's NINO into a form that is not theirs) and again when it is sent.
- */
-export function privacyRefusal(ask: PrivacyAsk, person: Pick<StaffMember, 'roles'>): string | null {
-  if (isDataProtectionLead(person)) return null;
-  if (ask === 'privacy.seen') {
-    return isTeamLeader(person) ? null : 'Only a data protection lead or a DEA\'s team leader can see who looked at a claimant\'s cases. If you think someone looked at a case without need, tell your data protection lead.';
-  }
-  return ask === 'privacy.erase'
-    ? 'Only a data protection lead can erase a claimant\'s details. If a claimant asks for their details to be erased, pass the request to your data protection lead.'
-    : 'Only a data protection lead can answer a subject access request. If a claimant asks for the information held about them, pass the request to your data protection lead.';
 }
 
 function assertMay(ask: PrivacyAsk, person: Pick<StaffMember, 'roles'>): void {

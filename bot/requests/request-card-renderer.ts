@@ -9,13 +9,12 @@ import { allowedBooking } from '../../domain/calendar/booking-policy';
 import type { BookingService } from '../../domain/calendar/booking-service';
 import type { Clock, StaffDirectory } from '../../domain/ports';
 import { isDomainError } from '../../domain/errors';
-import { suggestedConditionality } from '../../domain/interventions/consent';
+import { interventionStatementsFor, suggestedConditionality } from '../../domain/interventions/consent';
 import type { InterventionService } from '../../domain/interventions/intervention-service';
-import { isTeamLeader } from '../../domain/staff';
 import { notificationLetter, sendsTheLetter, type NotificationLetter } from '../../domain/interventions/letter';
 import type { OutcomeService } from '../../domain/outcomes/outcome-service';
 import type { QualityService } from '../../domain/quality/quality-service';
-import { actors, participantsOf, type CaseParticipants } from '../../domain/requests/participants';
+import { actors, participantsOf, relationshipTo, type CaseParticipants } from '../../domain/requests/participants';
 import { settleWithin } from '../core/time-box';
 import type { AccessSink } from '../privacy/access-audit';
 import { londonDate } from '../../domain/requests/calendar-date';
@@ -61,7 +60,7 @@ export class RequestCardRenderer {
   async render(request: SupportRequest, viewer: StaffMember, { readyBy, participants: known, ...extras }: CardExtras = {}): Promise<AdaptiveCard> {
     const participants = known ?? (await participantsOf(this.directory, request));
     const { requester, adviser: dea } = participants;
-    this.access?.saw(viewer, 'request', request.id, viewer.id === requester.id ? 'requester' : viewer.id === dea.id ? 'adviser' : isTeamLeader(viewer) ? 'team leader' : 'colleague', 'card');
+    this.access?.saw(viewer, 'request', request.id, relationshipTo(viewer, participants), 'card');
     const intervention = await this.interventionView(request, requester, dea);
     // Read once: the booking view, the outcome and the letter all depend on it.
     const current = request.channel && BOOKING_RULES[request.channel] ? await this.services.bookings.current(request.id) : null;
@@ -90,7 +89,7 @@ export class RequestCardRenderer {
     if (!state) return undefined;
     // The team leader's name is shown only where their agreement may be asked for.
     const teamLeader = request.channel === 'claimant_support_intervention' && dea.teamLeaderId ? await this.directory.findById(dea.teamLeaderId) : null;
-    return { state, suggested: suggestedConditionality(request.claimant?.benefits ?? []), requesterIsTeamLeader: isTeamLeader(requester), deaTeamLeaderName: teamLeader?.name ?? null };
+    return { state, suggested: suggestedConditionality(request.claimant?.benefits ?? []), requiredStatements: interventionStatementsFor(requester), deaTeamLeaderName: teamLeader?.name ?? null };
   }
 
   private async qualityView(viewer: StaffMember, request: SupportRequest, parties: { requester: StaffMember; adviser: StaffMember }): Promise<QualityView | undefined> {

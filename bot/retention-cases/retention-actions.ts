@@ -14,6 +14,7 @@ import type { CardUpdates } from '../core/card-updates';
 import { RETENTION_LIVE_CARD } from './journey';
 import { errorForLog } from '../logger';
 import type { AccessSink } from '../privacy/access-audit';
+import { mayRegisterRetentionCases } from '../../domain/retention-cases/retention-policy';
 
 /** How the person stands to the case, for the access audit. */
 function relationshipTo(c: RetentionCase, viewer: StaffMember): string {
@@ -53,7 +54,7 @@ export class RetentionActions {
   }
 
   async newCase(turn: TurnContext, person: StaffMember): Promise<void> {
-    if (!person.roles.includes('employer_adviser')) {
+    if (!mayRegisterRetentionCases(person)) {
       await turn.sendActivity('Retention cases are registered by employer advisers. If someone needs support to keep their job, refer them to the employer adviser.');
       return;
     }
@@ -69,7 +70,7 @@ export class RetentionActions {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb: 'retention.register', actorId: person.id, kind: error.kind }, 'card action refused');
-      const deas = person.roles.includes('employer_adviser') ? await this.deps.retention.deasFor(person) : [];
+      const deas = mayRegisterRetentionCases(person) ? await this.deps.retention.deasFor(person) : [];
       return cardResponse(error.kind === 'invalid' && Object.keys(error.problems).length ? retentionRegistrationCard(deas, typed, error.problems) : messageCard(`${error.message} Nothing was saved.`));
     }
   }
@@ -109,7 +110,7 @@ export class RetentionActions {
   async list(turn: TurnContext, person: StaffMember): Promise<void> {
     const { cases, byRoute } = await this.deps.retention.listFor(person);
     for (const c of cases) this.deps.access.saw(person, 'retention', c.id, relationshipTo(c, person), 'list');
-    await turn.sendActivity(MessageFactory.attachment(cardAttachment(retentionListCard(cases, byRoute, { mayRegister: person.roles.includes('employer_adviser') }))));
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(retentionListCard(cases, byRoute, { mayRegister: mayRegisterRetentionCases(person) }))));
   }
 
   async refreshCopies(caseId: string): Promise<void> {

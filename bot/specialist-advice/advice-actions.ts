@@ -17,8 +17,9 @@ import { claimantText, type AdviceService } from '../../domain/specialist-advice
 import type { AdviceConversation } from '../../domain/specialist-advice/conversation';
 import { lmsText } from '../../domain/specialist-advice/notes';
 import type { AdviceSlot } from '../../domain/specialist-advice/schedule';
-import { hasRole, type Jobcentre, type StaffMember } from '../../domain/staff';
+import type { Jobcentre, StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
+import { adviceDayViewOf } from '../../domain/specialist-advice/advice-policy';
 
 export interface AdviceActionDeps {
   readonly service: AdviceService;
@@ -60,17 +61,18 @@ export class AdviceActions {
    */
   async dayCard(person: StaffMember, note?: { text: string; tone: 'good' | 'attention' }, form?: { values?: Record<string, string>; problems?: Record<string, string> }): Promise<AdaptiveCard> {
     const today = londonDateFast(this.deps.clock.now());
-    if (hasRole(person, 'hcp')) {
+    const view = adviceDayViewOf(person);
+    if (view === 'hcp') {
       const [day] = await this.deps.service.hcpDays(person, today, 1);
       return hcpDayCard(day!, await this.officeNames([day!.jobcentreId]), await this.names(day!.conversations.map((c) => c.coachId)));
     }
-    if (hasRole(person, 'hcp_activity_manager')) {
+    if (view === 'manager') {
       const { district, hcps } = await this.deps.service.managedHcps(person);
       const [{ days, breaks }, offices] = await Promise.all([this.deps.service.hcpsDays(hcps, today, 5), this.deps.service.clusterOfficesOf(hcps)]);
       const weeks = hcps.map((hcp, i) => ({ hcp, days: days[i]!, offices: offices.get(hcp.id) ?? [], breaks: breaks.filter((b) => b.hcpId === hcp.id) }));
       return managerCard(district, weeks, await this.officeNames(weeks.flatMap((w) => w.days.map((d) => d.jobcentreId)), [...offices.values()].flat()), note, form);
     }
-    if (!hasRole(person, 'jobcentre_contact')) {
+    if (view === 'coach') {
       const mine = await this.deps.service.coachConversations(person);
       return coachListCard(mine, await this.names(mine.map((c) => c.hcpId)));
     }
@@ -187,7 +189,7 @@ export class AdviceActions {
   }
 
   async weekAnswer(person: StaffMember): Promise<AdviceCardInvoke> {
-    if (!hasRole(person, 'hcp')) return cardResponse(messageCard('The week ahead is for Health Care Professionals.'));
+    if (adviceDayViewOf(person) !== 'hcp') return cardResponse(messageCard('The week ahead is for Health Care Professionals.'));
     const days = await this.deps.service.hcpDays(person, londonDateFast(this.deps.clock.now()), 5);
     return cardResponse(weekCard('Your week ahead', days, await this.officeNames(days.map((d) => d.jobcentreId))));
   }

@@ -245,7 +245,7 @@ function statusLine(a: SupportingActivity): string {
 }
 
 /** `case conference`: a coach or team leader asks the activity manager for one with the HCP. */
-export function caseConferenceRequestCard(hcpName: string, isTeamLeader: boolean, form: FormState & { message?: GlanceNote } = {}): AdaptiveCard {
+export function caseConferenceRequestCard(hcpName: string, offersGroup: boolean, form: FormState & { message?: GlanceNote } = {}): AdaptiveCard {
   const fields: FormField[] = [
     {
       id: 'kind',
@@ -253,12 +253,12 @@ export function caseConferenceRequestCard(hcpName: string, isTeamLeader: boolean
       label: 'Kind of case conference',
       required: true,
       errorMessage: 'Choose individual or group.',
-      choices: [{ title: 'Individual: you and the HCP', value: 'individual_case_conference' }, ...(isTeamLeader ? [{ title: 'Group: in time you have set aside, usually 2 or 3 cases', value: 'group_case_conference' }] : [])],
+      choices: [{ title: 'Individual: you and the HCP', value: 'individual_case_conference' }, ...(offersGroup ? [{ title: 'Group: in time you have set aside, usually 2 or 3 cases', value: 'group_case_conference' }] : [])],
     },
     { id: 'note', kind: 'multiline', label: 'What you would like to discuss', required: true, errorMessage: 'Say what you would like to discuss.', hint: 'Name a claimant only by their case reference.', maxLength: 1000 },
     { id: 'caseReference', kind: 'text', label: 'Case reference (optional)', required: false, errorMessage: 'Enter a reference like SA-000012.', placeholder: 'SA-000012', maxLength: 10 },
   ];
-  if (isTeamLeader) {
+  if (offersGroup) {
     fields.push(
       { id: 'caseCount', kind: 'text', label: 'Group only: how many cases', required: false, errorMessage: 'Enter a number from 1 to 10.', maxLength: 2 },
       { id: 'date', kind: 'date', label: 'Group only: the day you set aside', required: false, errorMessage: 'Choose the date.' },

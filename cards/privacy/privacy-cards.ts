@@ -1,9 +1,9 @@
+import type { PrivacyAsk } from '../../domain/privacy/privacy-policy';
 import type { SubjectAccessDocument } from '../../domain/privacy/subject-access';
 import { DATA_EXPORT_ID } from '../card-check';
 import type { AdaptiveCard } from '../render';
 
-/** What the data protection lead can ask for by NINO. */
-export type PrivacyAsk = 'privacy.access' | 'privacy.erase' | 'privacy.seen';
+export type { PrivacyAsk };
 
 const ASKS: Readonly<Record<PrivacyAsk, { title: string; intro: string; submit: string; confirm?: string }>> = {
   'privacy.access': {

@@ -463,7 +463,9 @@ export class HcpActivityService {
    * The Friday-afternoon reminder: every HCP whose note for the week is not submitted gets their
    * note's card, drafted if it was never opened; once a week each.
    */
-  async remindWeeklyNotes(hcps: readonly StaffMember[]): Promise<number> {
+  async remindWeeklyNotes(people: readonly StaffMember[]): Promise<number> {
+    // The directory may have changed since they were listed: only those who are HCPs now.
+    const hcps = people.filter((p) => hasRole(p, 'hcp'));
     const now = this.now();
     const weekStart = weekStartOf(this.today());
     const notes = new Map((await this.deps.store.weeklyNotesFor(hcps.map((h) => h.id), weekStart)).map((n) => [n.hcpId, n]));

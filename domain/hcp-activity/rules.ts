@@ -8,8 +8,8 @@ import type { Interval } from '../calendar/calendar-port';
 import { invalid } from '../errors';
 import { workingDaysAfter } from '../privacy/due-dates';
 import { isCalendarDate } from '../requests/calendar-date';
-import type { BankHolidayRegion } from '../staff';
 import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, SUPPLIER_REQUEST_KINDS, type ActivityKind, type AttendanceStatus, type SupplierRequest, type SupplierRequestKind, type SupportingActivity, type WeeklyNote } from './records';
+import { hasRole, type BankHolidayRegion, type StaffMember } from '../staff';
 
 /** HCPs start at 08:30: an arrival after it is late. */
 export const START_OF_DAY = '08:30';
@@ -278,4 +278,25 @@ export function checkWeeklyNoteBody(body: string): string {
   if (text.length > WEEKLY_NOTE_MAX) throw invalid('The weekly note is too long.', { body: `Keep the note to ${WEEKLY_NOTE_MAX} characters or fewer (it has ${text.length}).` });
   if (looksLikeNino(text)) throw invalid('The weekly note must not name a claimant.', { body: 'Take out the National Insurance number: name cases by their reference, like SA-000012.' });
   return text;
+}
+
+/** The card a person of HCP activity starts from: the activity manager's week, the HCP's activity, or a contact's arrivals. */
+export function activityHomeOf(person: Pick<StaffMember, 'roles'>): 'manager' | 'hcp' | 'contact' {
+  if (hasRole(person, 'hcp_activity_manager')) return 'manager';
+  return hasRole(person, 'hcp') ? 'hcp' : 'contact';
+}
+
+/** An HCP records their own arrival; a jobcentre contact records the HCPs expected at their jobcentre. */
+export function recordsOwnArrival(person: Pick<StaffMember, 'roles'>): boolean {
+  return hasRole(person, 'hcp');
+}
+
+/** A team leader may set aside time for a group case conference; a work coach asks for an individual one. */
+export function mayAskGroupCaseConference(person: Pick<StaffMember, 'roles'>): boolean {
+  return hasRole(person, 'work_coach_team_leader');
+}
+
+/** Activity managers review their district's weekly notes. */
+export function reviewsWeeklyNotes(person: Pick<StaffMember, 'roles'>): boolean {
+  return hasRole(person, 'hcp_activity_manager');
 }

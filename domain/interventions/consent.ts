@@ -1,6 +1,7 @@
 import { invalid } from '../errors';
 import type { DayHours, Weekday, WorkingHours } from '../calendar/working-hours';
 import type { Benefit } from '../requests/support-request';
+import { isTeamLeader, type StaffMember } from '../staff';
 
 /**
  * The claimant's consent, as its own record (seed §21–24, §38): who captured it, when, for what,
@@ -141,6 +142,11 @@ export function checkThreeWayConsent(input: ConsentInput): Pick<NewConsent, 'con
     availability: answer === 'agreed' ? availability : [],
     letterFormat: letterFormat as LetterFormat,
   };
+}
+
+/** The pre-conditions this requester must confirm (see requiredInterventionStatements). */
+export function interventionStatementsFor(requester: Pick<StaffMember, 'roles'>): (keyof typeof INTERVENTION_STATEMENTS)[] {
+  return requiredInterventionStatements(isTeamLeader(requester));
 }
 
 /** Pre-conditions a requester must confirm; a team leader asking directly (seed §39) skips the first. */

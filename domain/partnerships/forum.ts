@@ -62,6 +62,11 @@ export function forumRefusal(person: StaffMember, personDistrict: string | null,
   return post.answer ? conflict('This post has already been answered.') : null;
 }
 
+/** Whether a post's card offers this viewer the answer box: a DEA, on a post not yet answered and not their own (the card goes only to the post's district). */
+export function mayAnswerPost(viewer: Pick<StaffMember, 'id' | 'roles'>, post: Pick<ForumPost, 'answer' | 'authorId'>): boolean {
+  return hasRole(viewer, 'dea') && !post.answer && viewer.id !== post.authorId;
+}
+
 export interface ForumView {
   readonly district: string | null;
   readonly posts: readonly ForumPost[];

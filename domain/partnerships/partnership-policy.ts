@@ -13,6 +13,18 @@ export function deaRefusal(person: Pick<StaffMember, 'roles'>, what: string): Do
   return hasRole(person, 'dea') ? null : notAllowed(`Only a Disability Employment Adviser can ${what}.`);
 }
 
+/** Whether this person keeps the district's partnership work: the Hub, opportunities, partners and the strategies they lead. */
+export function keepsPartnerships(person: Pick<StaffMember, 'roles'>): boolean {
+  return hasRole(person, 'dea');
+}
+
+/** `partnerships` is for DEAs and their team leaders (a team leader owns strategies the DEA proposes). */
+export function partnershipsRefusal(person: Pick<StaffMember, 'roles'>): string | null {
+  return keepsPartnerships(person) || hasRole(person, 'work_coach_team_leader')
+    ? null
+    : 'Partnerships and strategies are for DEAs and their team leaders. To find health and disability information, say "hub" and some words, for example "hub autism".';
+}
+
 /** A DEA changes or removes a published entry of their own district; one change waits at a time. */
 export function hubEntryRefusal(person: Pick<StaffMember, 'roles'>, personDistrict: string | null, entry: HubEntry, pending: HubChange | null): DomainError | null {
   const who = deaRefusal(person, 'change the local Disability Hub');

@@ -1,6 +1,6 @@
 import { notFound } from '../errors';
 import type { StaffDirectory } from '../ports';
-import type { StaffMember } from '../staff';
+import { isTeamLeader, type StaffMember } from '../staff';
 import type { SupportRequest } from './support-request';
 
 /**
@@ -59,4 +59,11 @@ export function mayRead(participants: CaseParticipants, personId: string): boole
 /** The people who act on the case, and so each get its live card refreshed for them. */
 export function actors(participants: CaseParticipants): StaffMember[] {
   return [participants.requester, participants.adviser];
+}
+
+/** How a showing of the case to this person is recorded in the access log: their part, else why they may see it. */
+export function relationshipTo(viewer: Pick<StaffMember, 'id' | 'roles'>, participants: Pick<CaseParticipants, 'requester' | 'adviser'>): 'requester' | 'adviser' | 'team leader' | 'colleague' {
+  if (viewer.id === participants.requester.id) return 'requester';
+  if (viewer.id === participants.adviser.id) return 'adviser';
+  return isTeamLeader(viewer) ? 'team leader' : 'colleague';
 }

@@ -1,8 +1,14 @@
 import { conflict, notAllowed, withoutStacks, type DomainError } from '../errors';
 import { leadOf, type RetentionCase } from './retention-case';
+import { hasRole, type StaffMember } from '../staff';
 
 export const RETENTION_VERBS = ['consultDea', 'agreeNextStep', 'referToWorkPsychologist', 'consultHcp', 'recordHcpAdvice', 'recordOutcome'] as const;
 export type RetentionVerb = (typeof RETENTION_VERBS)[number];
+
+/** Employer advisers register retention cases (seed 000 §63). */
+export function mayRegisterRetentionCases(person: Pick<StaffMember, 'roles'>): boolean {
+  return hasRole(person, 'employer_adviser');
+}
 
 /** The employer adviser, the DEA consulted, the work psychologist and the HCP consulted may read the case; nobody else. */
 export function mayReadCase(personId: string, c: RetentionCase): boolean {

@@ -8,7 +8,7 @@ import type { StaffMember } from '../staff';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import type { RetentionCaseStore, RetentionChanges, RetentionNotifier } from './ports';
 import { ASSESSMENTS, OUTCOMES, RETENTION_LIMITS, ROUTES, type Assessment, type RetentionCase, type RetentionOutcome, type RetentionRoute } from './retention-case';
-import { allowedRetentionVerbs, mayReadCase, retentionRefusal, type RetentionVerb } from './retention-policy';
+import { allowedRetentionVerbs, mayReadCase, mayRegisterRetentionCases, retentionRefusal, type RetentionVerb } from './retention-policy';
 
 export interface RetentionDeps {
   readonly store: RetentionCaseStore;
@@ -84,7 +84,7 @@ export class RetentionService {
   }
 
   async register(adviser: StaffMember, input: Registration): Promise<RetentionCase> {
-    if (!adviser.roles.includes('employer_adviser')) throw invalid('Retention cases are registered by employer advisers.');
+    if (!mayRegisterRetentionCases(adviser)) throw invalid('Retention cases are registered by employer advisers.');
     const problems: Record<string, string> = {};
     const personName = within(input.personName, RETENTION_LIMITS.personName, 'personName', 'Enter how you refer to the person (first name or initials).', problems);
     const employer = within(input.employer, RETENTION_LIMITS.employer, 'employer', 'Enter the employer.', problems);

@@ -106,3 +106,12 @@ function whoMessage(part: AdvicePart): string {
       return 'Only the HCP Activity Manager can do that.';
   }
 }
+
+/** Which `my day` a person sees: an HCP their own day, an activity manager their HCPs, a jobcentre contact their jobcentre's, anyone else their conversations as a work coach. */
+export type AdviceDayView = 'hcp' | 'manager' | 'contact' | 'coach';
+
+export function adviceDayViewOf(person: Pick<StaffMember, 'roles'>): AdviceDayView {
+  if (hasRole(person, 'hcp')) return 'hcp';
+  if (hasRole(person, 'hcp_activity_manager')) return 'manager';
+  return hasRole(person, 'jobcentre_contact') ? 'contact' : 'coach';
+}
