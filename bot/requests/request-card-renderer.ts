@@ -60,7 +60,7 @@ export class RequestCardRenderer {
   async render(request: SupportRequest, viewer: StaffMember, { readyBy, participants: known, ...extras }: CardExtras = {}): Promise<AdaptiveCard> {
     const participants = known ?? (await participantsOf(this.directory, request));
     const { requester, adviser: dea } = participants;
-    this.access?.saw(viewer, 'request', request.id, relationshipTo(viewer, participants), 'card');
+    this.access?.saw(viewer, 'request', request.id, relationshipTo(participants, viewer), 'card');
     const intervention = await this.interventionView(request, requester, dea);
     // Read once: the booking view, the outcome and the letter all depend on it.
     const current = request.channel && BOOKING_RULES[request.channel] ? await this.services.bookings.current(request.id) : null;

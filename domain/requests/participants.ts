@@ -62,7 +62,7 @@ export function actors(participants: CaseParticipants): StaffMember[] {
 }
 
 /** How a showing of the case to this person is recorded in the access log: their part, else why they may see it. */
-export function relationshipTo(viewer: Pick<StaffMember, 'id' | 'roles'>, participants: Pick<CaseParticipants, 'requester' | 'adviser'>): 'requester' | 'adviser' | 'team leader' | 'colleague' {
+export function relationshipTo(participants: Pick<CaseParticipants, 'requester' | 'adviser'>, viewer: Pick<StaffMember, 'id' | 'roles'>): 'requester' | 'adviser' | 'team leader' | 'colleague' {
   if (viewer.id === participants.requester.id) return 'requester';
   if (viewer.id === participants.adviser.id) return 'adviser';
   return isTeamLeader(viewer) ? 'team leader' : 'colleague';
