@@ -53,15 +53,38 @@ export class PreparedStatement {
  * such entity (a left join that found nothing).
  */
 export function hydrate<T>(dataSource: DataSource, entity: string, alias: string, raw: ObjectLiteral): T | null {
-  const metadata = dataSource.getMetadata(entity);
-  const primary = raw[`${alias}_${metadata.primaryColumns[0]!.databaseName}`];
+  const { primaryKey, columns } = rawColumnsOf(dataSource, entity, alias);
+  const primary = raw[primaryKey];
   if (primary === null || primary === undefined) return null;
   const row: ObjectLiteral = {};
-  for (const column of metadata.columns) {
-    const key = `${alias}_${column.databaseName}`;
+  for (const { key, column } of columns) {
     if (key in raw) row[column.propertyName] = dataSource.driver.prepareHydratedValue(raw[key], column);
   }
   return row as T;
+}
+
+interface RawColumns {
+  readonly primaryKey: string;
+  readonly columns: readonly { readonly key: string; readonly column: ColumnMetadata }[];
+}
+
+/** Each entity's raw keys under an alias, named once per data source: every listed row is hydrated. */
+const rawColumns = new WeakMap<DataSource, Map<string, RawColumns>>();
+
+function rawColumnsOf(dataSource: DataSource, entity: string, alias: string): RawColumns {
+  let byEntity = rawColumns.get(dataSource);
+  if (!byEntity) rawColumns.set(dataSource, (byEntity = new Map()));
+  const name = `${entity} ${alias}`;
+  let found = byEntity.get(name);
+  if (!found) {
+    const metadata = dataSource.getMetadata(entity);
+    found = {
+      primaryKey: `${alias}_${metadata.primaryColumns[0]!.databaseName}`,
+      columns: metadata.columns.map((column) => ({ key: `${alias}_${column.databaseName}`, column })),
+    };
+    byEntity.set(name, found);
+  }
+  return found;
 }
 
 /**

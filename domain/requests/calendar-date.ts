@@ -44,10 +44,22 @@ export function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/**
+ * Dates already described: a list card describes a date on each of its rows, mostly the same few
+ * days, and formatting one costs far more than finding it. Bounded, as any string may be asked for.
+ */
+const described = new Map<string, string>();
+const DESCRIBED_AT_MOST = 1_000;
+
 /** "Tuesday 1 December 2026". */
 export function describeDate(date: string): string {
+  const known = described.get(date);
+  if (known !== undefined) return known;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return longDayUtc.format(new Date(Date.UTC(y, m - 1, d))).replace(',', '');
+  const text = longDayUtc.format(new Date(Date.UTC(y, m - 1, d))).replace(',', '');
+  if (described.size >= DESCRIBED_AT_MOST) described.clear();
+  described.set(date, text);
+  return text;
 }
 
 /** "Tuesday 1 December 2026, 10:00 to 11:00" in London time. */

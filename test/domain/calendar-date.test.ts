@@ -139,4 +139,16 @@ describe('describeDate', () => {
     expect(text).toBe('Friday 5 June 2026');
     expect(text).not.toContain(',');
   });
+
+  it('describes each date the same however often and however many dates are asked for', () => {
+    expect(describeDate('2026-12-01')).toBe('Tuesday 1 December 2026');
+    // More distinct dates than are kept: the kept ones are let go, and every date still reads right.
+    for (let day = 0; day < 2_500; day++) {
+      const date = new Date(Date.UTC(2020, 0, 1 + day)).toISOString().slice(0, 10);
+      describeDate(date);
+    }
+    expect(describeDate('2026-12-01')).toBe('Tuesday 1 December 2026');
+    expect(describeDate('2026-06-05')).toBe('Friday 5 June 2026');
+    expect(describeDate('2026-12-01')).toBe('Tuesday 1 December 2026');
+  });
 });
