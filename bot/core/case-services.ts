@@ -92,7 +92,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
   const conferenceStore = new SqlConferenceStore(dataSource);
   const conferenceNotifier = new OutboxConferenceNotifier(conferenceStore, outbox);
   const plans = new GroupConferenceService({ store: conferenceStore, calendar, cohort: new SqlCohortDirectory(dataSource, directory), directory, patterns, notifier: conferenceNotifier, jobs, clock, logger, uow, work });
-  const conferenceCases = new ConferenceCases({ store: conferenceStore, directory, requests: requestStore, followUps: new FollowUps({ requests: requestStore, notifier, actions }), notifier: conferenceNotifier, jobs, clock, logger });
+  const conferenceCases = new ConferenceCases({ store: conferenceStore, directory, requests: requestStore, followUps: new FollowUps({ requests: requestStore, notifier, actions }), notifier: conferenceNotifier, jobs, clock, logger, uow });
   const triage = new TriageService({ store: requestStore, directory, notifier, clock, trends, uow, groupConferences: conferenceCases });
   const nominator: GroupCaseNominator = {
     nominateForNext: async (requestId, actorId) => {

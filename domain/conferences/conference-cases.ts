@@ -13,6 +13,7 @@ import type { SupportRequest } from '../requests/support-request';
 import { CASES_EXPECTED, CONFERENCE_LIMITS, QAS_MONTHLY_FOR, type ConferencePlan, type GroupConference, type NominatedCase, type QasCheck } from './plan';
 import { checkQasResult } from '../quality/qas';
 import type { ConferenceNotifier, ConferenceStore, JobLeases } from './ports';
+import type { UnitOfWork } from '../unit-of-work';
 
 export interface ConferenceCaseDeps {
   readonly store: ConferenceStore;
@@ -23,6 +24,8 @@ export interface ConferenceCaseDeps {
   readonly jobs: JobLeases;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The conference held, each case's outcome and follow-ups, and the summary for the team leader: all or none. */
+  readonly uow: UnitOfWork;
 }
 
 export interface Nomination {
@@ -146,6 +149,11 @@ export class ConferenceCases {
    * outcome is recorded only. The team leader is sent the summary.
    */
   async recordOutcome(dea: StaffMember, conferenceId: string, version: number, outcome: ConferenceOutcome): Promise<GroupConference> {
+    // Once held, the form is gone from the card: a half-written outcome could never be finished.
+    return this.deps.uow.run(() => this.recordOutcomeNow(dea, conferenceId, version, outcome));
+  }
+
+  private async recordOutcomeNow(dea: StaffMember, conferenceId: string, version: number, outcome: ConferenceOutcome): Promise<GroupConference> {
     const { conference, plan } = await this.conference(conferenceId);
     if (plan.deaId !== dea.id) throw notAllowed('Only the DEA who held the conference records its outcome.');
     if (conference.version !== version) throw conflict('The conference changed since this card was shown.');

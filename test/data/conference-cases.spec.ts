@@ -1,6 +1,8 @@
 import { EmbeddedCalendar } from '../../data/calendar/embedded-calendar';
+import { fittedList } from '../../data/stores/group-conferences';
 import { SqlJobLeases } from '../../data/stores/job-leases';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import { SqlUnitOfWork } from '../../data/transactions';
 import { ConferenceCases } from '../../domain/conferences/conference-cases';
 import type { FollowUpStarter } from '../../domain/outcomes/next-steps';
 import { conferenceFixture, quietLogger, type ConferenceFixture } from '../support/conference-fixture';
@@ -23,7 +25,7 @@ describe('nominated cases, outcomes and the check list', () => {
   it('puts a case an outcome selected (seed §16) forward for the next conference of the coach, once; none before a plan is confirmed', async () => {
     const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
     const requests = new SqlSupportRequestStore(fx.db.dataSource);
-    const cases = new ConferenceCases({ store: fx.store, directory: fx.directory, requests, followUps, notifier: fx.notifier, jobs: new SqlJobLeases(fx.db.dataSource), clock: fx.clock, logger: quietLogger });
+    const cases = new ConferenceCases({ store: fx.store, directory: fx.directory, requests, followUps, notifier: fx.notifier, jobs: new SqlJobLeases(fx.db.dataSource), clock: fx.clock, logger: quietLogger, uow: new SqlUnitOfWork(fx.db.dataSource) });
     const plan = await service.draft(fx.wctl, { deaId: fx.dea.id });
     const coachId = plan.groups[1]![0]!;
     const request = await requests.create(
@@ -46,7 +48,7 @@ describe('nominated cases, outcomes and the check list', () => {
     const plan = await service.draft(fx.wctl, { deaId: fx.dea.id });
     await service.confirm(fx.wctl, plan.id, plan.version);
     await service.book(plan.id);
-    const cases = new ConferenceCases({ store: fx.store, directory: fx.directory, requests: new SqlSupportRequestStore(fx.db.dataSource), followUps, notifier: fx.notifier, jobs: new SqlJobLeases(fx.db.dataSource), clock: fx.clock, logger: quietLogger });
+    const cases = new ConferenceCases({ store: fx.store, directory: fx.directory, requests: new SqlSupportRequestStore(fx.db.dataSource), followUps, notifier: fx.notifier, jobs: new SqlJobLeases(fx.db.dataSource), clock: fx.clock, logger: quietLogger, uow: new SqlUnitOfWork(fx.db.dataSource) });
     const conferences = await fx.store.conferencesOf(plan.id);
     const first = conferences[0]!;
 
@@ -81,5 +83,68 @@ describe('nominated cases, outcomes and the check list', () => {
     fx.clock.at = new Date(fourth.end!.getTime() + 60_000);
     await cases.recordOutcome(fx.dea, fourth.id, fourth.version, { summary: 'S' });
     expect(await cases.qasDue((await fx.store.findPlan(plan.id))!)).toEqual([]);
+  });
+
+  it('records a conference outcome whole or not at all, so a failure part way leaves the form to send again', async () => {
+    const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
+    const requests = new SqlSupportRequestStore(fx.db.dataSource);
+    const plan = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    await service.confirm(fx.wctl, plan.id, plan.version);
+    await service.book(plan.id);
+    const first = (await fx.store.conferencesOf(plan.id))[0]!;
+    const coachId = first.coachIds[0]!;
+    const make = (description: string) =>
+      requests.create({ type: 'skill_support', requesterId: coachId, deaId: fx.dea.id, claimant: null, topic: 'retention', description, reason: null, requiredBy: null, urgent: false, vulnerability: null }, fx.clock.now());
+    for (const description of ['First case', 'Second case']) await new ConferenceCases({ store: fx.store, directory: fx.directory, requests, followUps, notifier: fx.notifier, jobs: new SqlJobLeases(fx.db.dataSource), clock: fx.clock, logger: quietLogger, uow: new SqlUnitOfWork(fx.db.dataSource) }).nominate(fx.wctl, first.id, { reference: (await make(description)).reference });
+
+    // The second case's follow-up fails (the database is locked, say): the first case's was started.
+    let calls = 0;
+    const failingSecond: FollowUpStarter = {
+      startFollowUps: async (from, steps, actorId, at) => {
+        calls += 1;
+        if (calls === 2) throw new Error('SQLITE_BUSY: database is locked');
+        return followUps.startFollowUps(from, steps, actorId, at);
+      },
+    };
+    const uow = new SqlUnitOfWork(fx.db.dataSource);
+    const cases = new ConferenceCases({ store: fx.store, directory: fx.directory, requests, followUps: failingSecond, notifier: fx.notifier, jobs: new SqlJobLeases(fx.db.dataSource), clock: fx.clock, logger: quietLogger, uow });
+    const nominated = await cases.cases(first.id);
+    expect(nominated).toHaveLength(2);
+    const outcome = { summary: 'Both cases discussed', ...Object.fromEntries(nominated.map((c) => [`steps_${c.id}`, 'work_psychologist_action'])) };
+    fx.clock.at = new Date(first.end!.getTime() + 60_000);
+    await expect(cases.recordOutcome(fx.dea, first.id, first.version, outcome)).rejects.toThrow('database is locked');
+
+    const after = (await fx.store.conferencesOf(plan.id)).find((c) => c.id === first.id)!;
+    expect(after).toMatchObject({ status: 'booked', version: first.version });
+    expect((await cases.cases(first.id)).map((c) => c.outcomeAt)).toEqual([null, null]);
+
+    // Sent again, it is recorded whole.
+    const held = await cases.recordOutcome(fx.dea, first.id, first.version, outcome);
+    expect(held.status).toBe('held');
+    expect((await cases.cases(first.id)).every((c) => c.outcomeAt !== null && c.nextSteps.includes('work_psychologist_action'))).toBe(true);
+  });
+});
+
+describe('what a nominated case started, within its column', () => {
+  it('keeps a short list as it is', () => {
+    expect(fittedList(['DEA-000123', 'DEA-000124'], 400)).toBe('["DEA-000123","DEA-000124"]');
+  });
+
+  it('shortens the longest sentences until the list fits, keeping every entry and its start', () => {
+    const nobody = (role: string) => `nobody at Crawley Jobcentre is a ${role} in the staff directory, so nobody has it yet; the DEA has been told`;
+    const entries = ['DEA-000123', nobody('work psychologist'), nobody('employer adviser'), nobody('Third Party Provision manager'), nobody('work psychologist'), 'DEA-000124'];
+    expect(JSON.stringify(entries).length).toBeGreaterThan(400);
+    const fitted = JSON.parse(fittedList(entries, 400)) as string[];
+    expect(JSON.stringify(fitted).length).toBeLessThanOrEqual(400);
+    expect(fitted).toHaveLength(entries.length);
+    expect(fitted[0]).toBe('DEA-000123');
+    expect(fitted[5]).toBe('DEA-000124');
+    expect(fitted[2]).toMatch(/^nobody at Crawley Jobcentre is a .*…$/);
+  });
+
+  it('drops the last entries only when even short ones cannot fit', () => {
+    const fitted = JSON.parse(fittedList(Array.from({ length: 40 }, (_, i) => `DEA-${String(i).padStart(6, '0')}`), 100)) as string[];
+    expect(JSON.stringify(fitted).length).toBeLessThanOrEqual(100);
+    expect(fitted[0]).toBe('DEA-000000');
   });
 });
