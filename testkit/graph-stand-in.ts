@@ -134,6 +134,11 @@ export class GraphStandIn {
     this.faults.push({ rule, left: rule.times ?? 1 });
   }
 
+  /** Every fault still waiting is dropped: Graph answers normally again. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** Events whose diary is this mailbox (as organiser). */
   events(mailbox: string): StandInEvent[] {
     return [...(this.mailboxes.get(mailbox.toLowerCase())?.values() ?? [])];

@@ -19,6 +19,9 @@ import { lmsText } from '../../domain/specialist-advice/notes';
 import type { AdviceSlot } from '../../domain/specialist-advice/schedule';
 import type { Jobcentre, StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
+import { settleWithin } from '../core/time-box';
+import { isDatabaseFailure } from '../../data/database-failure';
+import { errorForLog } from '../logger';
 import { adviceDayViewOf } from '../../domain/specialist-advice/advice-policy';
 
 export interface AdviceActionDeps {
@@ -33,6 +36,9 @@ export interface AdviceActionDeps {
 }
 
 type Extras = Pick<AdviceCardView, 'note' | 'form'> & { proposals?: readonly AdviceSlot[] };
+
+/** Teams gives a click 5 seconds: free times must be found well within that. */
+const PROPOSALS_WITHIN_MS = 2500;
 type Inputs = Readonly<Record<string, string>>;
 
 /**
@@ -145,22 +151,45 @@ export class AdviceActions {
   }
 
   async requestAnswer(person: StaffMember, typed: Inputs, turn?: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    let result: Awaited<ReturnType<AdviceService['request']>>;
     try {
-      const result = await this.deps.service.request(person, typed);
-      // The form becomes the coach's card of the conversation, kept up to date from now on.
-      await this.keepCopy(person, result.conversation.id, turn);
-      this.deps.logger.info({ conversationId: result.conversation.id, reference: result.conversation.reference, adHoc: result.conversation.adHoc }, 'specialist advice requested');
-      const note = result.note
-        ? { text: result.note, tone: 'attention' as const }
-        : result.conversation.status === 'adhoc_asked'
-          ? { text: `Sent as ${result.conversation.reference}.`, tone: 'good' as const }
-          : { text: `Sent as ${result.conversation.reference}. Now choose a time.`, tone: 'good' as const };
-      return cardResponse((await this.render(person, result.conversation, { proposals: result.conversation.status === 'requested' ? result.proposals : undefined, note }))!);
+      result = await this.deps.service.request(person, typed);
     } catch (error) {
-      if (!isDomainError(error)) throw error;
-      if (error.kind !== 'invalid') return cardResponse(messageCard(error.message));
+      // The database failing answers 503, so Teams keeps the form as it was typed for a second try.
+      if (isDatabaseFailure(error)) throw error;
       const { jobcentre, hcp } = await this.deps.service.assertCanAsk(person);
+      if (!isDomainError(error)) {
+        // Nothing was saved (an ad hoc request reads the HCP's diary first): the form comes back as typed.
+        this.deps.logger.warn({ actorId: person.id, err: errorForLog(error) }, 'specialist advice request failed before it was saved');
+        return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, { values: typed, message: 'Something went wrong on our side, so nothing was sent. What you typed is kept: send it again in a minute.' }));
+      }
+      if (error.kind !== 'invalid') return cardResponse(messageCard(error.message));
       return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, { values: typed, problems: error.problems, message: Object.keys(error.problems).length ? undefined : error.message }));
+    }
+    const { conversation } = result;
+    // The form becomes the coach's card of the conversation, kept up to date from now on.
+    await this.keepCopy(person, conversation.id, turn);
+    this.deps.logger.info({ conversationId: conversation.id, reference: conversation.reference, adHoc: conversation.adHoc }, 'specialist advice requested');
+    if (conversation.status !== 'requested') return cardResponse((await this.render(person, conversation, { note: { text: result.note ?? `Sent as ${conversation.reference}.`, tone: result.note ? 'attention' : 'good' } }))!);
+    const times = await this.timesFor(conversation);
+    const note = result.note ? [result.note, times.unavailable].filter(Boolean).join(' ') : `Sent as ${conversation.reference}. ${times.unavailable ?? 'Now choose a time.'}`;
+    return cardResponse((await this.render(person, conversation, { proposals: times.proposals, note: { text: note, tone: result.note || times.unavailable ? 'attention' : 'good' } }))!);
+  }
+
+  /**
+   * Free times for the coach to choose from, within Teams' time for a click. A diary that is slow or
+   * does not answer (Graph busy, say) leaves the card's "Find times" to try again: the request is saved
+   * whatever the diaries do.
+   */
+  async timesFor(conversation: AdviceConversation): Promise<{ proposals?: readonly AdviceSlot[]; unavailable?: string }> {
+    try {
+      const settled = await settleWithin(PROPOSALS_WITHIN_MS, this.deps.service.proposals(conversation));
+      if (settled) return { proposals: settled.value };
+      return { unavailable: 'Finding free times is taking too long: choose Find times again in a moment.' };
+    } catch (error) {
+      if (isDomainError(error)) throw error;
+      this.deps.logger.warn({ conversationId: conversation.id, err: errorForLog(error) }, 'free times for a specialist advice conversation could not be read');
+      return { unavailable: 'The diaries could not be read just now, so no times are shown: choose Find times again in a minute.' };
     }
   }
 

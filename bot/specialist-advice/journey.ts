@@ -112,7 +112,8 @@ export const specialistAdviceJourney: Journey = {
         verb('advice.times', CONVERSATION, ({ person, data }) =>
           actions.answer(person, 'advice.times', data.conversationId, {}, async () => {
             const conversation = await service.get(data.conversationId);
-            return { conversation, extras: { proposals: await service.proposals(conversation) } };
+            const times = await actions.timesFor(conversation);
+            return { conversation, extras: { proposals: times.proposals, ...(times.unavailable ? { note: { text: times.unavailable, tone: 'attention' as const } } : {}) } };
           }),
         ),
         verb('advice.book', CONVERSATION, ({ person, data, typed, turn }) =>

@@ -24,11 +24,13 @@ export class AdviceDiariesUnfinished extends Error {
   }
 }
 
-/** What the coach sees once the request is saved. */
+/**
+ * What the coach sees once the request is saved. A request to book (or an ad hoc one nobody could
+ * take now) is then offered times from `proposals`: read from the diaries after the save, so a
+ * diary that does not answer never undoes or repeats the request.
+ */
 export interface RequestResult {
   readonly conversation: AdviceConversation;
-  /** For an ad hoc request nobody could take now, or a pre-booked one: times to choose from. */
-  readonly proposals: readonly AdviceSlot[];
   /** Why an ad hoc request became one to book, when it did. */
   readonly note: string | null;
 }
@@ -105,8 +107,7 @@ export class AdviceService {
       if (adHoc) await this.deps.notifier.tell(hcp.id, created);
       return created;
     });
-    const proposals = adHoc ? [] : await this.proposals(conversation);
-    return { conversation, proposals, note };
+    return { conversation, note };
   }
 
   /** The part the person plays in the conversation (null: none; they see nothing of it). */

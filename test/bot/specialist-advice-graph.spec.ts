@@ -26,6 +26,46 @@ describe('Specialist Advice diaries through Microsoft Graph (local stand-in)', (
 
   const rowOf = async () => (await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find())[0]!;
 
+  const REQUEST = {
+    surname: 'Zebedee', nino: 'AB123456C', benefit: 'UC', healthCondition: 'yes', wcaStatus: 'not_had', background: 'Back pain for a year', conditions: 'c',
+    adviceTypes: 'adjustments', channel: 'telephone', complex: '', when: 'booked', consent: 'true', gpConsent: 'no',
+  };
+
+  it('a request is saved once and answered in time when Graph is busy: the times follow from "Find times"', async () => {
+    // Graph throttles the free-time read with a long Retry-After: the click is answered well within Teams' 5 seconds.
+    graph.failNext({ path: /calendar\/getSchedule$|\$batch$/, status: 429, retryAfterSeconds: 30, times: Infinity });
+    const since = Date.now();
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', REQUEST);
+    expect(Date.now() - since).toBeLessThan(4_500);
+    expect(cardText(asked.card)).toMatch(/Sent as SA-\d{6}\. Finding free times is taking too long/);
+    expect(cardVerbs(asked.card)).toContain('advice.times');
+    expect(await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').count()).toBe(1);
+
+    // Graph fails outright: the coach is told, and nothing is lost or repeated.
+    graph.clearFaults();
+    graph.failNext({ path: /calendar\/getSchedule$|\$batch$/, status: 500, times: Infinity });
+    let row = await rowOf();
+    const failed = await invokeAs(bot, PEOPLE.coach, 'advice.times', { conversationId: row.id, version: row.version });
+    expect(cardText(failed.card)).toContain('The diaries could not be read just now, so no times are shown');
+    expect(cardVerbs(failed.card)).toContain('advice.times');
+
+    // Once Graph answers, the times are there to choose from.
+    graph.clearFaults();
+    row = await rowOf();
+    const times = await invokeAs(bot, PEOPLE.coach, 'advice.times', { conversationId: row.id, version: row.version });
+    expect(cardVerbs(times.card)).toContain('advice.book');
+    expect(await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').count()).toBe(1);
+  });
+
+  it('an ad hoc request whose HCP diary cannot be read sends nothing and gives the form back as typed', async () => {
+    graph.failNext({ path: /calendar\/getSchedule$|calendarView$|\$batch$/, status: 500, times: Infinity });
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, when: 'now' });
+    expect(cardText(asked.card)).toContain('nothing was sent. What you typed is kept');
+    const inputs = JSON.stringify(asked.card);
+    for (const typed of ['Zebedee', 'AB123456C', 'Back pain for a year']) expect(inputs).toContain(typed);
+    expect(await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').count()).toBe(0);
+  });
+
   it('a diary that refuses leaves the booking with a way on: the coach is told and tries again, and nothing is written twice', async () => {
     const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', {
       surname: 'Zebedee', nino: 'AB123456C', benefit: 'UC', healthCondition: 'yes', wcaStatus: 'not_had', background: 'b', conditions: 'c',
