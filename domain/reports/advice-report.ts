@@ -40,7 +40,10 @@ export interface HcpSuccess {
   readonly hcp: HcpFact;
   /** Held conversations in each trial week so far (week 1 first). */
   readonly weekly: readonly number[];
+  /** Weeks with 10 or more held, the week still running among them once it has 10. */
   readonly weeksMet: number;
+  /** Weeks whose outcome is known: those ended by today, and the week still running once it has 10. */
+  readonly weeksDecided: number;
   /** Whether 10 a week held in at least 8 of the 10 weeks: null while it can still go either way. */
   readonly meets: boolean | null;
 }
@@ -49,26 +52,48 @@ function inRange(d: Date | null, p: { from: Date; to: Date }): boolean {
   return d !== null && d.getTime() >= p.from.getTime() && d.getTime() < p.to.getTime();
 }
 
-/** The trial weeks up to the end of the period (all of them once it is over). */
-export function trialWeeksSoFar(trial: Trial, period: ReportPeriod): number {
-  if (period.end <= trial.start) return 0;
-  const days = Math.round((Date.parse(`${period.end}T00:00:00Z`) - Date.parse(`${trial.start}T00:00:00Z`)) / 86_400_000);
-  return Math.min(trial.weeks, Math.floor(days / 7));
+const DAY_MS = 86_400_000;
+
+/** Whole days from one London date to another (YYYY-MM-DD): calendar days, whatever the clocks do. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-export function successOf(hcp: HcpFact, held: readonly HeldFact[], trial: Trial, period: ReportPeriod): HcpSuccess {
-  const weeksSoFar = trialWeeksSoFar(trial, period);
+/** The trial weeks that have ended before `date` (the day after their last), at most the trial's length. */
+function weeksEndedBy(trial: Trial, date: string): number {
+  if (date <= trial.start) return 0;
+  return Math.min(trial.weeks, Math.floor(daysBetween(trial.start, date) / 7));
+}
+
+/**
+ * The trial weeks shown for the period: those that end by the end of the period (all of them once
+ * it is over) and have started by today (London date, YYYY-MM-DD). A week that has not started yet
+ * is not a week of none held: it is left out, like the weeks after the period.
+ */
+export function trialWeeksSoFar(trial: Trial, period: ReportPeriod, today: string): number {
+  return Math.min(weeksEndedBy(trial, period.end), weeksEndedBy(trial, addDays(today, 7)));
+}
+
+/**
+ * One HCP against 10 a week in 8 of the trial's weeks, as of the period's end and of today. A week is
+ * decided once its last day is before today; the week still running counts as met once it has 10 (it
+ * cannot become unmet) and otherwise can still be met, like the trial weeks after the period.
+ */
+export function successOf(hcp: HcpFact, held: readonly HeldFact[], trial: Trial, period: ReportPeriod, today: string): HcpSuccess {
+  const weeksSoFar = trialWeeksSoFar(trial, period, today);
   const weekly = Array.from({ length: weeksSoFar }, () => 0);
-  const startMs = Date.parse(`${trial.start}T00:00:00Z`);
   for (const h of held) {
     if (h.hcpId !== hcp.id) continue;
-    const week = Math.floor((Date.parse(`${londonDateFast(h.startsAt)}T00:00:00Z`) - startMs) / (7 * 86_400_000));
+    const week = Math.floor(daysBetween(trial.start, londonDateFast(h.startsAt)) / 7);
     if (week >= 0 && week < weeksSoFar) weekly[week]! += 1;
   }
+  const ended = Math.min(weeksSoFar, weeksEndedBy(trial, today));
   const weeksMet = weekly.filter((n) => n >= WEEKLY_TARGET).length;
-  const weeksLeft = trial.weeks - weeksSoFar;
+  const running = weekly.slice(ended);
+  const runningMet = running.filter((n) => n >= WEEKLY_TARGET).length;
+  const weeksLeft = trial.weeks - weeksSoFar + (running.length - runningMet);
   const meets = weeksMet >= WEEKS_TO_MEET ? true : weeksMet + weeksLeft < WEEKS_TO_MEET ? false : null;
-  return { hcp, weekly, weeksMet, meets };
+  return { hcp, weekly, weeksMet, weeksDecided: ended + runningMet, meets };
 }
 
 /** Held conversations of all these HCPs in each trial week so far, and the slope from week 1. */
@@ -88,7 +113,7 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
 
   // Success factors, district by district (each has its own trial).
   const districts = [...new Set(f.hcps.map((h) => h.district))].sort();
-  const successes = f.hcps.map((h) => successOf(h, f.held, f.trialOf(h.district), p));
+  const successes = f.hcps.map((h) => successOf(h, f.held, f.trialOf(h.district), p, f.today));
   const trialRows: string[][] = [];
   let chartBars: ChartBar[] = [];
   let chartTitle = '';
@@ -110,7 +135,7 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
       `${district} (trial ${trialLabel}): ${met} of ${ofDistrict.length} HCPs have held 10 or more conversations a week in 8 weeks${open > 0 ? `, and ${open} more still can` : ''}. Total conversations a week are ${direction} from week 1 (slope ${trend >= 0 ? '+' : ''}${oneDecimal(trend)} a week over ${totals.length} week${totals.length === 1 ? '' : 's'}).`,
     );
     for (const s of ofDistrict) {
-      trialRows.push([district, s.hcp.name, ...s.weekly.map(String).concat(Array(trial.weeks - s.weekly.length).fill('')).slice(0, 10), `${s.weeksMet} of ${s.weekly.length}`, s.meets === true ? 'Yes' : s.meets === false ? 'No' : 'Not yet known']);
+      trialRows.push([district, s.hcp.name, ...s.weekly.map(String).concat(Array(trial.weeks - s.weekly.length).fill('')).slice(0, 10), `${s.weeksMet} of ${s.weeksDecided}`, s.meets === true ? 'Yes' : s.meets === false ? 'No' : 'Not yet known']);
     }
     trialRows.push([district, 'All HCPs', ...totals.map(String).concat(Array(trial.weeks - totals.length).fill('')).slice(0, 10), '', '']);
     if (inTrial || chartBars.length === 0) {
@@ -128,7 +153,8 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
   });
 
   // After the trial: each HCP's conversations a week in this period, against 10.
-  const weeksInPeriod = Math.max(1, Math.round((p.to.getTime() - p.from.getTime()) / (7 * 86_400_000)));
+  // The period's exact length in weeks (31 days are 4.4 weeks, not 4), counted in calendar days.
+  const weeksInPeriod = daysBetween(p.start, p.end) / 7;
   const perHcp = countBy(held, (c) => c.hcpId);
   tables.push({
     title: `Conversations held by each HCP in this period`,

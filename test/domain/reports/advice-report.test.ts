@@ -1,0 +1,171 @@
+import { addDays } from '../../../domain/calendar/london-time';
+import { buildAdviceReport, successOf, trialWeeksSoFar, type AdviceReportFacts } from '../../../domain/reports/advice-report';
+import { monthOf, weekOf } from '../../../domain/reports/period';
+import type { AdviceFact, HcpFact, HeldFact } from '../../../domain/reports/ports';
+import type { Report } from '../../../domain/reports/report';
+import { DEFAULT_TRIAL, type Trial } from '../../../domain/reports/trials';
+
+/*
+ * The Specialist Advice report's success factors (§3.1): 10 held a week per HCP in at least 8 of the
+ * 10 trial weeks, judged only on weeks that have ended (a week's last day is before today), and each
+ * HCP's conversations a week on average over the exact length of the period.
+ *
+ * Surrey and Sussex's trial starts Monday 2 March 2026: week 1 is 2–8 March, week 3 is 16–22 March,
+ * week 8 is 20–26 April, week 10 is 4–10 May; it ends on Monday 11 May.
+ */
+const DISTRICT = 'Surrey and Sussex';
+const TRIAL: Trial = { start: '2026-03-02', weeks: 10 };
+const ANN: HcpFact = { id: 'hcp-ann', name: 'Ann Archer', district: DISTRICT };
+const BEN: HcpFact = { id: 'hcp-ben', name: 'Ben Bishop', district: DISTRICT };
+const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00Z`);
+
+/** `count` held by the HCP in trial week `week` (1 first), spread over its first `days` days (Monday on). */
+function heldIn(hcp: HcpFact, week: number, count: number, days = 5): HeldFact[] {
+  const monday = addDays(TRIAL.start, (week - 1) * 7);
+  return Array.from({ length: count }, (_, i) => ({ hcpId: hcp.id, district: hcp.district, startsAt: at(addDays(monday, i % days), `${String(9 + Math.floor(i / days)).padStart(2, '0')}:00`) }));
+}
+
+/** `counts[i]` held by the HCP in trial week i + 1. */
+const heldByWeek = (hcp: HcpFact, counts: readonly number[]): HeldFact[] => counts.flatMap((n, i) => heldIn(hcp, i + 1, n));
+
+function facts(over: Partial<AdviceReportFacts> & Pick<AdviceReportFacts, 'period' | 'today'>): AdviceReportFacts {
+  return {
+    scope: DISTRICT,
+    hcps: [ANN],
+    conversations: [],
+    held: [],
+    trialOf: () => TRIAL,
+    feedback: [],
+    supportingActivity: null,
+    attendance: null,
+    supplierResponses: null,
+    informationRequests: null,
+    retention: [],
+    ...over,
+  };
+}
+
+const table = (report: Report, title: string) => {
+  const found = report.tables.find((t) => t.title.startsWith(title));
+  if (!found) throw new Error(`no table "${title}"`);
+  return found.rows.map((r) => [...r]);
+};
+
+/** The success-factors row of one HCP: weeks 1 to 10 (blank when not shown), weeks with 10 or more, at least 8 weeks. */
+const row = (hcp: HcpFact, weekly: readonly number[], weeksColumn: string, verdict: string) => [hcp.district, hcp.name, ...weekly.map(String), ...Array(10 - weekly.length).fill(''), weeksColumn, verdict];
+
+describe('conversations held by each HCP a week on average: over the exact length of the period', () => {
+  /** `count` held conversations by Ann, one a day from `first` on (cycling over `days` days). */
+  const conversations = (first: string, days: number, count: number): AdviceFact[] =>
+    Array.from({ length: count }, (_, i) => {
+      const startsAt = at(addDays(first, i % days), '12:00');
+      return { hcpId: ANN.id, district: DISTRICT, cluster: 'Gatwick Diamond', jobcentre: 'Crawley', status: 'held', channel: 'face_to_face', adviceTypes: ['adjustments'], adHoc: false, createdAt: new Date(startsAt.getTime() - 3_600_000), startsAt };
+    });
+  const average = (period: AdviceReportFacts['period'], held: readonly AdviceFact[]) =>
+    table(buildAdviceReport(facts({ period, today: '2026-06-01', conversations: held, trialOf: () => DEFAULT_TRIAL })), 'Conversations held by each HCP');
+
+  it('40 held in March 2026 (31 days, 4.4 weeks) are 9.0 a week, short of 10, not 10.0', () => {
+    expect(average(monthOf('2026-03'), conversations('2026-03-01', 31, 40))).toEqual([['Ann Archer', DISTRICT, '40', '9.0', '10']]);
+  });
+
+  it('40 held in February 2026 (28 days, 4 weeks) are 10.0 a week', () => {
+    expect(average(monthOf('2026-02'), conversations('2026-02-01', 28, 40))).toEqual([['Ann Archer', DISTRICT, '40', '10.0', '10']]);
+  });
+
+  it('a week is one week, even the week the clocks go forward (23 to 29 March 2026)', () => {
+    expect(average(weekOf('2026-03-23'), conversations('2026-03-23', 7, 12))).toEqual([['Ann Archer', DISTRICT, '12', '12.0', '10']]);
+  });
+});
+
+describe('trial weeks shown: ended by the end of the period and started by today', () => {
+  it('a week not yet started is not shown, in the week or the month asked for', () => {
+    expect(trialWeeksSoFar(TRIAL, weekOf('2026-03-17'), '2026-03-17')).toBe(3);
+    expect(trialWeeksSoFar(TRIAL, monthOf('2026-03'), '2026-03-17')).toBe(3);
+    expect(trialWeeksSoFar(TRIAL, monthOf('2026-03'), '2026-03-22')).toBe(3);
+    expect(trialWeeksSoFar(TRIAL, monthOf('2026-03'), '2026-03-23')).toBe(4);
+    expect(trialWeeksSoFar(TRIAL, monthOf('2026-03'), '2026-03-01')).toBe(0);
+  });
+
+  it('once the period is over, every trial week up to its end (all ten once the trial is over)', () => {
+    expect(trialWeeksSoFar(TRIAL, weekOf('2026-03-09'), '2026-03-16')).toBe(2);
+    expect(trialWeeksSoFar(TRIAL, monthOf('2026-03'), '2026-06-01')).toBe(4);
+    expect(trialWeeksSoFar(TRIAL, monthOf('2026-05'), '2026-06-01')).toBe(10);
+    expect(trialWeeksSoFar(TRIAL, weekOf('2026-02-23'), '2026-06-01')).toBe(0);
+  });
+});
+
+describe('success factors: a trial week is judged only once it has ended', () => {
+  it('none held in weeks 1 and 2 and 3 so far on Tuesday 17 March (week 3): not yet known, as 8 weeks (3 to 10) can still be met', () => {
+    const held = heldIn(ANN, 3, 3, 2);
+    for (const period of [weekOf('2026-03-17'), monthOf('2026-03')]) {
+      expect(successOf(ANN, held, TRIAL, period, '2026-03-17')).toEqual({ hcp: ANN, weekly: [0, 0, 3], weeksMet: 0, weeksDecided: 2, meets: null });
+      const report = buildAdviceReport(facts({ period, today: '2026-03-17', held }));
+      expect(table(report, 'Success factors')).toEqual([row(ANN, [0, 0, 3], '0 of 2', 'Not yet known'), row({ ...ANN, name: 'All HCPs' }, [0, 0, 3], '', '')]);
+      expect(report.headlines[0]).toContain('0 of 1 HCPs have held 10 or more conversations a week in 8 weeks, and 1 more still can.');
+    }
+  });
+
+  it('a week is decided the day after its last day: Sunday 15 March week 2 is still running, on Monday 16 March it is over', () => {
+    expect(successOf(ANN, [], TRIAL, weekOf('2026-03-09'), '2026-03-15')).toEqual({ hcp: ANN, weekly: [0, 0], weeksMet: 0, weeksDecided: 1, meets: null });
+    expect(successOf(ANN, [], TRIAL, weekOf('2026-03-09'), '2026-03-16')).toEqual({ hcp: ANN, weekly: [0, 0], weeksMet: 0, weeksDecided: 2, meets: null });
+  });
+
+  it('still "No" mid-week once 8 weeks can no longer be met: none in weeks 1 to 3, on Tuesday 24 March (week 4)', () => {
+    expect(successOf(ANN, [], TRIAL, weekOf('2026-03-24'), '2026-03-24')).toEqual({ hcp: ANN, weekly: [0, 0, 0, 0], weeksMet: 0, weeksDecided: 3, meets: false });
+  });
+
+  it('in the last trial week, 7 weeks met and 5 held so far on Wednesday 6 May: the last week can still make 8', () => {
+    const held = heldByWeek(ANN, [10, 10, 10, 10, 10, 10, 10, 9, 9, 5]);
+    expect(successOf(ANN, held, TRIAL, weekOf('2026-05-06'), '2026-05-06')).toEqual({ hcp: ANN, weekly: [10, 10, 10, 10, 10, 10, 10, 9, 9, 5], weeksMet: 7, weeksDecided: 9, meets: null });
+    // The week over (Monday 11 May) with no more held: decided, and short.
+    expect(successOf(ANN, held, TRIAL, weekOf('2026-05-06'), '2026-05-11')).toEqual({ hcp: ANN, weekly: [10, 10, 10, 10, 10, 10, 10, 9, 9, 5], weeksMet: 7, weeksDecided: 10, meets: false });
+  });
+});
+
+describe('success factors: a week with 10 already held is met before it ends', () => {
+  it('10 held in each of weeks 1 and 2 and 10 by Wednesday 18 March (week 3): 3 of 3 weeks met, in the month as in the week', () => {
+    const held = [...heldByWeek(ANN, [10, 10]), ...heldIn(ANN, 3, 10, 3)];
+    for (const period of [weekOf('2026-03-18'), monthOf('2026-03')]) {
+      expect(successOf(ANN, held, TRIAL, period, '2026-03-18')).toEqual({ hcp: ANN, weekly: [10, 10, 10], weeksMet: 3, weeksDecided: 3, meets: null });
+      expect(table(buildAdviceReport(facts({ period, today: '2026-03-18', held })), 'Success factors')[0]).toEqual(row(ANN, [10, 10, 10], '3 of 3', 'Not yet known'));
+    }
+  });
+
+  it('7 weeks met and the 10th of week 8 held on Wednesday 22 April: the target is met; with 9 so far it is not yet known', () => {
+    const sevenWeeks = heldByWeek(ANN, [10, 10, 10, 10, 10, 10, 10]);
+    const met = [...sevenWeeks, ...heldIn(ANN, 8, 10, 3)];
+    expect(successOf(ANN, met, TRIAL, weekOf('2026-04-22'), '2026-04-22')).toEqual({ hcp: ANN, weekly: [10, 10, 10, 10, 10, 10, 10, 10], weeksMet: 8, weeksDecided: 8, meets: true });
+    const report = buildAdviceReport(facts({ period: monthOf('2026-04'), today: '2026-04-22', held: met }));
+    expect(table(report, 'Success factors')[0]).toEqual(row(ANN, [10, 10, 10, 10, 10, 10, 10, 10], '8 of 8', 'Yes'));
+    expect(report.headlines[0]).toContain('1 of 1 HCPs have held 10 or more conversations a week in 8 weeks.');
+
+    const notYet = [...sevenWeeks, ...heldIn(ANN, 8, 9, 3)];
+    expect(successOf(ANN, notYet, TRIAL, weekOf('2026-04-22'), '2026-04-22')).toEqual({ hcp: ANN, weekly: [10, 10, 10, 10, 10, 10, 10, 9], weeksMet: 7, weeksDecided: 7, meets: null });
+  });
+});
+
+describe('success factors once the trial is over: decided as before', () => {
+  const held = [...heldByWeek(ANN, [10, 10, 10, 10, 10, 10, 10, 10, 9, 9]), ...heldByWeek(BEN, [10, 10, 4, 4, 4, 4, 4, 4, 4, 4])];
+  const ANN_WEEKS = [10, 10, 10, 10, 10, 10, 10, 10, 9, 9];
+  const BEN_WEEKS = [10, 10, 4, 4, 4, 4, 4, 4, 4, 4];
+
+  it('8 weeks of 10 or more: yes; 2 weeks: no, whether today is the day after the trial or weeks later', () => {
+    for (const today of ['2026-05-11', '2026-06-01']) {
+      for (const period of [weekOf('2026-05-04'), monthOf('2026-05')]) {
+        expect(successOf(ANN, held, TRIAL, period, today)).toEqual({ hcp: ANN, weekly: ANN_WEEKS, weeksMet: 8, weeksDecided: 10, meets: true });
+        expect(successOf(BEN, held, TRIAL, period, today)).toEqual({ hcp: BEN, weekly: BEN_WEEKS, weeksMet: 2, weeksDecided: 10, meets: false });
+      }
+    }
+    const report = buildAdviceReport(facts({ period: monthOf('2026-05'), today: '2026-06-01', hcps: [ANN, BEN], held }));
+    expect(table(report, 'Success factors')).toEqual([
+      row(ANN, ANN_WEEKS, '8 of 10', 'Yes'),
+      row(BEN, BEN_WEEKS, '2 of 10', 'No'),
+      row({ ...ANN, name: 'All HCPs' }, ANN_WEEKS.map((n, i) => n + BEN_WEEKS[i]!), '', ''),
+    ]);
+    expect(report.headlines[0]).toContain('1 of 2 HCPs have held 10 or more conversations a week in 8 weeks. Total');
+  });
+
+  it('a past period is still judged as of its end: week 2, asked for after the trial, leaves weeks 3 to 10 to come', () => {
+    expect(successOf(BEN, held, TRIAL, weekOf('2026-03-09'), '2026-06-01')).toEqual({ hcp: BEN, weekly: [10, 10], weeksMet: 2, weeksDecided: 2, meets: null });
+  });
+});
