@@ -15,6 +15,7 @@ import {
   type AdviceConversation,
   type AdviceNotes,
 } from '../../domain/specialist-advice/conversation';
+import { NOTES_MAX } from '../../domain/specialist-advice/notes';
 import type { AdviceSlot } from '../../domain/specialist-advice/schedule';
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import { formatNino, maskNino } from '../../domain/requests/nino';
@@ -159,10 +160,10 @@ function showCancel(data: Record<string, unknown>): Element {
 }
 
 const NOTES_FIELDS = (today: string): FormField[] => [
-  { id: 'conditions', kind: 'multiline', label: 'The nature of the health condition or conditions', required: true, errorMessage: 'Describe the condition or conditions.' },
-  { id: 'impact', kind: 'multiline', label: 'Their impact, the limitations, and how to overcome or manage them', required: true, errorMessage: 'Describe the impact and how to manage it.' },
-  { id: 'functioning', kind: 'multiline', label: 'How the claimant will function in work-related activity', required: true, errorMessage: 'Describe how they will function.' },
-  { id: 'actions', kind: 'multiline', label: 'Actions agreed for the Action Plan', required: true, errorMessage: 'List the actions agreed.', hint: 'The work coach gets these to put into the Action Plan.' },
+  { id: 'conditions', kind: 'multiline', maxLength: NOTES_MAX, label: 'The nature of the health condition or conditions', required: true, errorMessage: 'Describe the condition or conditions.' },
+  { id: 'impact', kind: 'multiline', maxLength: NOTES_MAX, label: 'Their impact, the limitations, and how to overcome or manage them', required: true, errorMessage: 'Describe the impact and how to manage it.' },
+  { id: 'functioning', kind: 'multiline', maxLength: NOTES_MAX, label: 'How the claimant will function in work-related activity', required: true, errorMessage: 'Describe how they will function.' },
+  { id: 'actions', kind: 'multiline', maxLength: NOTES_MAX, label: 'Actions agreed for the Action Plan', required: true, errorMessage: 'List the actions agreed.', hint: 'The work coach gets these to put into the Action Plan.' },
   { id: 'noAlternativeDiagnosis', kind: 'multichoice', label: 'Diagnosis and treatment', required: true, errorMessage: 'Confirm this.', choices: [{ title: 'I did not offer another diagnosis or treatment', value: 'true' }] },
   { id: 'wcaNotChallenged', kind: 'multichoice', label: 'WCA decision', required: true, errorMessage: 'Confirm this.', choices: [{ title: 'I did not challenge or contradict the WCA decision', value: 'true' }] },
   {
@@ -176,7 +177,7 @@ const NOTES_FIELDS = (today: string): FormField[] => [
       { title: 'Yes', value: 'yes' },
     ],
   },
-  { id: 'findings', kind: 'multiline', label: 'Unexpected findings (only if yes)', required: false, errorMessage: '' },
+  { id: 'findings', kind: 'multiline', maxLength: NOTES_MAX, label: 'Unexpected findings (only if yes)', required: false, errorMessage: '' },
   { id: 'signedName', kind: 'text', label: 'Your name (signature)', required: true, errorMessage: 'Sign with your name.' },
   { id: 'signedOn', kind: 'date', label: 'Date', required: true, errorMessage: 'Enter the date.', max: today },
 ];

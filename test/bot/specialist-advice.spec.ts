@@ -125,6 +125,18 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     const missing = await invokeAs(bot, PEOPLE.hcp, 'advice.notes', { ...notes, wcaNotChallenged: '' });
     expect(cardText(missing.card)).toContain('Confirm that you did not challenge the WCA decision.');
     expect(allInputs(missing.card)).toMatchObject({ actions: 'Try a 4-week work trial; refer to Access to Work', findings: 'Possible untreated tremor' });
+    // Each notes box stops at the length the notes allow, so nothing typed past it is cut off unseen.
+    const limits: Record<string, unknown> = {};
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const n = node as Record<string, unknown>;
+        if (n.type === 'Input.Text' && typeof n.id === 'string') limits[n.id] = n.maxLength;
+        Object.values(n).forEach(walk);
+      }
+    };
+    walk(missing.card);
+    expect(limits).toMatchObject({ conditions: 4000, impact: 4000, functioning: 4000, actions: 4000, findings: 4000 });
     bot.connector.clear();
     const saved = await invokeAs(bot, PEOPLE.hcp, 'advice.notes', notes);
     expect(cardText(saved.card)).toContain('Give the information pack and your notes back to Lucy Fernandes before you leave');
