@@ -9,11 +9,15 @@ import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
+import { typedTextNotOnCard, typedTextSentence } from '../core/typed-text';
 import type { AnsweredCards } from '../requests/answered-cards';
 import type { CardUpdates } from '../core/card-updates';
 import { ACTION_LIVE_CARD } from './action-notifier';
 import { errorForLog } from '../logger';
 import type { AccessSink } from '../privacy/access-audit';
+
+/** What people write in their own words on an action's forms, given back when a refused click would lose it. */
+const ACTION_TEXT = ['doneNote'];
 
 /** How the person stands to the request the action came from, for the access audit. */
 function relationshipTo(action: FollowUpAction, viewer: StaffMember): string {
@@ -64,9 +68,14 @@ export class ActionCards {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb, actionId, actorId: person.id, kind: error.kind }, 'card action refused');
-      // Someone it is not for sees the refusal only, never the action.
-      const card = error.kind === 'not_found' ? null : await this.render(actionId, person, { note: `${error.message} Nothing was changed.`, noteTone: 'attention', problems: { ...error.problems }, values: typed });
-      return cardResponse(card ?? messageCard(`${error.message} Nothing was changed.`));
+      // Someone it is not for sees the refusal only, never the action (and what they wrote, which is theirs).
+      const view = error.kind === 'not_found' ? null : await this.deps.actions.view(actionId, person);
+      if (!view) return cardResponse(messageCard(`${error.message} Nothing was changed.${typedTextSentence(typed, ACTION_TEXT)}`));
+      // Where the form is still on the action's card it comes back filled; where the action moved on
+      // without it (done already, say), what was written is given back in the note, to copy.
+      const form: ActionCardOptions = { noteTone: 'attention', problems: { ...error.problems }, values: typed };
+      const lost = typedTextNotOnCard(actionCard(view, this.deps.clock.now(), form), typed, ACTION_TEXT);
+      return cardResponse(this.card(view, person, { ...form, note: `${error.message} Nothing was changed.${typedTextSentence(lost, ACTION_TEXT)}` }));
     } finally {
       this.deps.answered.end(cardId, version);
     }

@@ -12,12 +12,16 @@ import { activityHomeOf, caseReferencesIn, mayAskGroupCaseConference, recordsOwn
 import type { Clock, Logger } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
+import { typedTextNotOnCard, typedTextSentence, withNoteText } from '../core/typed-text';
 import type { AccessSink } from '../privacy/access-audit';
 
 type Inputs = Readonly<Record<string, string>>;
 type Screen = (message?: GlanceNote, form?: FormState) => Promise<AdaptiveCard>;
 
 const good = (text: string): GlanceNote => ({ text, tone: 'good' });
+
+/** What people write in their own words on these cards, given back when a refused click would lose it. */
+const FREE_TEXT = ['takingPart', 'note', 'details', 'answer', 'body', 'reason'];
 
 /**
  * HCP activity in Teams: the HCP's activity card, one activity's card, the weekly note, the
@@ -58,15 +62,27 @@ export class HcpActivityActions {
     }
   }
 
+  /**
+   * The screen again, its forms filled with what was typed. The note says it is kept only when it is:
+   * free text whose form is no longer on the screen (answered by someone else, say) is given back in
+   * the note instead, to copy.
+   */
   private async refused(error: DomainError, typed: Inputs, screen: Screen): Promise<AdaptiveCard> {
-    if (error.kind === 'not_allowed' || error.kind === 'not_found') return messageCard(`${error.message} Nothing was changed.`);
-    const kept = Object.keys(typed).length ? ' What you typed is kept.' : '';
+    if (error.kind === 'not_allowed' || error.kind === 'not_found') return messageCard(`${error.message} Nothing was changed.${typedTextSentence(typed, FREE_TEXT)}`);
+    // The screen is drawn once (some are showings of a case, recorded as such); its note is then said as it turned out.
+    const drawn = `${error.message} What you typed is kept.`;
+    let card: AdaptiveCard;
     try {
-      return await screen({ text: `${error.message}${kept}`, tone: 'attention' }, { values: typed, problems: error.problems });
+      card = await screen({ text: drawn, tone: 'attention' }, { values: typed, problems: error.problems });
     } catch (screenError) {
       if (!isDomainError(screenError)) throw screenError;
-      return messageCard(error.message);
+      return messageCard(`${error.message}${typedTextSentence(typed, FREE_TEXT)}`);
     }
+    const lost = typedTextNotOnCard(card, typed, FREE_TEXT);
+    const typedAny = Object.entries(typed).filter(([, value]) => value.trim());
+    const keptAny = Object.keys(typedTextNotOnCard(card, typed, typedAny.map(([key]) => key))).length < typedAny.length;
+    const said = Object.keys(lost).length ? `${error.message}${typedTextSentence(lost, FREE_TEXT)}` : keptAny ? drawn : error.message;
+    return said === drawn ? card : withNoteText(card, drawn, said);
   }
 
   // ——— The HCP ———
@@ -188,10 +204,11 @@ export class HcpActivityActions {
     return managerWeekCard({ week, offices, today: this.today(), message, form });
   }
 
-  async supplierCard(manager: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
+  /** `answering`: the request whose answer form `form` is for; without it, `form` is the form to ask the supplier. */
+  async supplierCard(manager: StaffMember, message?: GlanceNote, form?: FormState, answering?: string): Promise<AdaptiveCard> {
     const { district, open, recent } = await this.service.supplierRequests(manager);
     const hcps = await this.service.districtHcps(district);
-    return supplierCard({ district, open, recent, hcps, today: this.today(), message, form });
+    return supplierCard({ district, open, recent, hcps, today: this.today(), message, form, answering });
   }
 
   async noticeClick(manager: StaffMember, typed: Inputs): Promise<AdaptiveCard> {

@@ -165,7 +165,7 @@ export const hcpActivityJourney: Journey = {
           actions.answer(person, 'hcp.supplierAnswer', inputsOf(typed), async () => {
             const request = await service.recordSupplierAnswer(person, data.requestId, data.version, typed.answer ?? '');
             return actions.supplierCard(person, { text: `Answer to ${request.reference} recorded.`, tone: 'good' });
-          }, (m) => actions.supplierCard(person, m)),
+          }, (m, f) => actions.supplierCard(person, m, f, data.requestId)),
         ),
       ],
       cards: {

@@ -7,6 +7,11 @@ import type { ForumService } from '../../domain/partnerships/forum';
 import type { StaffDirectory } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
+import { typedTextNotOnCard, typedTextSentence } from '../core/typed-text';
+
+/** What people write in their own words on the forum's forms. */
+const POST_TEXT = ['topic', 'body'];
+const ANSWER_TEXT = ['answer'];
 
 export interface ForumActionDeps {
   readonly forum: ForumService;
@@ -30,7 +35,11 @@ export class ForumActions {
       return cardResponse(forumCard(await this.deps.forum.view(person, this.names), { note: { text: 'Posted. Your district’s DEAs have been sent it to answer.', tone: 'good' } }));
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      return cardResponse(forumCard(await this.deps.forum.view(person, this.names), { note: { text: `${error.message} Nothing was posted.`, tone: 'attention' }, problems: { ...error.problems }, values: typed }));
+      const view = await this.deps.forum.view(person, this.names);
+      const form = { problems: { ...error.problems }, values: typed };
+      // No form to post from on the forum as it is now (no district): what was written is given back in the note.
+      const lost = typedTextNotOnCard(forumCard(view, form), typed, POST_TEXT);
+      return cardResponse(forumCard(view, { ...form, note: { text: `${error.message} Nothing was posted.${typedTextSentence(lost, POST_TEXT)}`, tone: 'attention' } }));
     }
   }
 
@@ -41,9 +50,12 @@ export class ForumActions {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       const post = error.kind === 'not_found' ? null : await this.deps.forum.find(person, postId);
-      if (!post) return cardResponse(messageCard(`${error.message} Nothing was saved.`));
+      if (!post) return cardResponse(messageCard(`${error.message} Nothing was saved.${typedTextSentence(typed, ANSWER_TEXT)}`));
       const names = await this.names([post.authorId, ...(post.answeredById ? [post.answeredById] : [])]);
-      return cardResponse(forumPostCard(post, names, person, { note: { text: `${error.message} Nothing was saved.`, tone: 'attention' }, problems: { ...error.problems }, values: typed }));
+      const form = { problems: { ...error.problems }, values: typed };
+      // Answered by another DEA meanwhile, the post has no answer box any more: the answer typed is given back in the note, to copy.
+      const lost = typedTextNotOnCard(forumPostCard(post, names, person, form), typed, ANSWER_TEXT);
+      return cardResponse(forumPostCard(post, names, person, { ...form, note: { text: `${error.message} Nothing was saved.${typedTextSentence(lost, ANSWER_TEXT)}`, tone: 'attention' } }));
     }
   }
 

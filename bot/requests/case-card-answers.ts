@@ -10,6 +10,7 @@ import type { RequestService } from '../../domain/requests/request-service';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
+import { typedTextSentence } from '../core/typed-text';
 import { typedInputs, verb, type Click, type VerbRoute } from '../core/verbs';
 import type { AnsweredCards } from './answered-cards';
 import type { CardExtras, RequestCardRenderer } from './request-card-renderer';
@@ -113,7 +114,8 @@ export class CaseCardAnswers {
       try {
         return cardResponse(await this.render(person, requestId, refusal(error, typed)));
       } catch (renderError) {
-        if (isDomainError(renderError)) return cardResponse(messageCard(`${error.message} Nothing was changed.`));
+        // No card to show it on (the request is not theirs to see now): what they wrote is still given back.
+        if (isDomainError(renderError)) return cardResponse(messageCard(`${error.message} Nothing was changed.${typedTextSentence(typed, FREE_TEXT)}`));
         throw renderError;
       }
     }
@@ -164,10 +166,7 @@ function refusal(error: DomainError, inputs: Readonly<Record<string, string>>): 
     return { note: { text: `${error.message} What you typed is kept below.`, tone: 'attention' }, problems: { ...error.problems }, values: typed };
   }
   // The form it came from may be gone from the card as it is now: show what was typed, to copy.
-  const written = Object.entries(typed)
-    .filter(([key, value]) => FREE_TEXT.has(key) && value.trim())
-    .map(([, value]) => value.trim());
-  const kept = written.length ? ` What you typed: “${written.join(' / ')}”` : '';
+  const kept = typedTextSentence(typed, FREE_TEXT);
   if (error.kind === 'conflict') {
     return { note: { text: `This request changed since you last saw it. This is how it is now; nothing was changed by your click.${kept}`, tone: 'attention' }, values: typed };
   }

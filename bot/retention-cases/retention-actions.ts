@@ -9,12 +9,18 @@ import type { RetentionService, RetentionView } from '../../domain/retention-cas
 import type { StaffMember } from '../../domain/staff';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
+import { typedTextNotOnCard, typedTextSentence } from '../core/typed-text';
 import type { AnsweredCards } from '../requests/answered-cards';
 import type { CardUpdates } from '../core/card-updates';
 import { RETENTION_LIVE_CARD } from './journey';
 import { errorForLog } from '../logger';
 import type { AccessSink } from '../privacy/access-audit';
 import { mayRegisterRetentionCases } from '../../domain/retention-cases/retention-policy';
+
+/** What people write in their own words on a case's forms, given back when a refused click would lose it. */
+const CASE_TEXT = ['agreedNote', 'referralNote', 'hcpAdvice', 'outcomeNote'];
+/** The registration form's words; a claimant's surname and NINO are identifiers, never repeated in a note. */
+const REGISTRATION_TEXT = ['personName', 'employer', 'need'];
 
 /** How the person stands to the case, for the access audit. */
 function relationshipTo(c: RetentionCase, viewer: StaffMember): string {
@@ -71,7 +77,7 @@ export class RetentionActions {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb: 'retention.register', actorId: person.id, kind: error.kind }, 'card action refused');
       const deas = mayRegisterRetentionCases(person) ? await this.deps.retention.deasFor(person) : [];
-      return cardResponse(error.kind === 'invalid' && Object.keys(error.problems).length ? retentionRegistrationCard(deas, typed, error.problems) : messageCard(`${error.message} Nothing was saved.`));
+      return cardResponse(error.kind === 'invalid' && Object.keys(error.problems).length ? retentionRegistrationCard(deas, typed, error.problems) : messageCard(`${error.message} Nothing was saved.${typedTextSentence(typed, REGISTRATION_TEXT)}`));
     }
   }
 
@@ -85,9 +91,14 @@ export class RetentionActions {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb, caseId, actorId: person.id, kind: error.kind }, 'card action refused');
-      // Someone the case is not for sees the refusal only.
-      const card = error.kind === 'not_found' ? null : await this.render(caseId, person, { note: `${error.message} Nothing was changed.`, noteTone: 'attention', problems: { ...error.problems }, values: typed });
-      return cardResponse(card ?? messageCard(`${error.message} Nothing was changed.`));
+      // Someone the case is not for sees the refusal only (and what they wrote, which is theirs).
+      const view = error.kind === 'not_found' ? null : await this.deps.retention.view(caseId, person);
+      if (!view) return cardResponse(messageCard(`${error.message} Nothing was changed.${typedTextSentence(typed, CASE_TEXT)}`));
+      // Where the form is still on the case's card it comes back filled; where the case moved on
+      // without it (closed, say), what was written is given back in the note, to copy.
+      const form: RetentionCardOptions = { noteTone: 'attention', problems: { ...error.problems }, values: typed };
+      const lost = typedTextNotOnCard(retentionCard(view, person, form), typed, CASE_TEXT);
+      return cardResponse(this.card(view, person, { ...form, note: `${error.message} Nothing was changed.${typedTextSentence(lost, CASE_TEXT)}` }));
     } finally {
       this.deps.answered.end(cardId, version);
     }

@@ -20,6 +20,7 @@ import type { AdviceSlot } from '../../domain/specialist-advice/schedule';
 import type { Jobcentre, StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
 import { settleWithin } from '../core/time-box';
+import { typedTextNotOnCard, typedTextSentence, withNoteText } from '../core/typed-text';
 import { isDatabaseFailure } from '../../data/database-failure';
 import { errorForLog } from '../logger';
 import { adviceDayViewOf } from '../../domain/specialist-advice/advice-policy';
@@ -36,6 +37,9 @@ export interface AdviceActionDeps {
 }
 
 type Extras = Pick<AdviceCardView, 'note' | 'form'> & { proposals?: readonly AdviceSlot[] };
+
+/** What people write in their own words on a conversation's card: the HCP's notes. */
+const FREE_TEXT = ['conditions', 'impact', 'functioning', 'actions', 'findings'];
 
 /** Teams gives a click 5 seconds: free times must be found well within that. */
 const PROPOSALS_WITHIN_MS = 2500;
@@ -226,14 +230,19 @@ export class AdviceActions {
   private async refused(person: StaffMember, conversationId: string, error: DomainError, typed: Inputs): Promise<AdaptiveCard> {
     // Someone it is not for sees the refusal only: nothing of the conversation.
     if (error.kind === 'not_allowed' || error.kind === 'not_found') return messageCard(`${error.message} Nothing was changed.`);
-    const note = { text: `${error.kind === 'conflict' ? 'This changed since you last saw it: this is how it is now. ' : ''}${error.message}${Object.keys(typed).length ? ' What you typed is kept.' : ''}`, tone: 'attention' as const };
+    const said = `${error.kind === 'conflict' ? 'This changed since you last saw it: this is how it is now. ' : ''}${error.message}`;
+    const note = { text: `${said}${Object.keys(typed).length ? ' What you typed is kept.' : ''}`, tone: 'attention' as const };
     try {
       const c = await this.deps.service.get(conversationId);
       const proposals = error.problems.slot ? await this.deps.service.proposals(c) : undefined;
-      return (await this.render(person, c, { note, form: { values: typed, problems: error.problems }, proposals })) ?? messageCard(note.text);
+      const card = await this.render(person, c, { note, form: { values: typed, problems: error.problems }, proposals });
+      if (!card) return messageCard(`${said}${typedTextSentence(typed, FREE_TEXT)}`);
+      // The form may be gone from the card as it now is (the coach recorded "did not attend" while the HCP wrote their notes, say): what was written is given back, to copy.
+      const lost = typedTextNotOnCard(card, typed, FREE_TEXT);
+      return Object.keys(lost).length ? withNoteText(card, note.text, `${said}${typedTextSentence(lost, FREE_TEXT)}`) : card;
     } catch (renderError) {
       if (!isDomainError(renderError)) throw renderError;
-      return messageCard(note.text);
+      return messageCard(`${said}${typedTextSentence(typed, FREE_TEXT)}`);
     }
   }
 

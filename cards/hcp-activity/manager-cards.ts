@@ -214,6 +214,8 @@ export interface SupplierView {
   readonly today: string;
   readonly message?: GlanceNote;
   readonly form?: FormState;
+  /** The request whose answer form `form` fills (and comes first of the answer forms); without it, `form` fills the form to ask the supplier. */
+  readonly answering?: string;
 }
 
 /** `supplier requests`: what is asked of the supplier, each against its time (2 weeks, or 5 working days). */
@@ -226,6 +228,10 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
     ...(v.open.length ? v.open.slice(0, 15).map((r) => textBlock(requestLine(r, v.today, name))) : [textBlock('None.')]),
   ];
   const met = v.recent.filter((r) => supplierTimeliness(r, v.today) === 'met').length;
+  // What was typed goes back into the one form it came from: the answer to that request, or the request to the supplier.
+  const raising = v.answering ? undefined : v.form;
+  const answering = v.open.find((r) => r.id === v.answering);
+  const toAnswer = answering ? [answering, ...v.open.filter((r) => r !== answering)] : v.open;
   const actions: Record<string, unknown>[] = [
     showCardAction({
       title: 'Ask the supplier',
@@ -241,16 +247,18 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
         { id: 'toDate', kind: 'date', label: 'To (optional)', required: false, errorMessage: 'Choose a date.' },
         { id: 'caseReference', kind: 'text', label: 'Case reference, for a subject access request', required: false, errorMessage: 'Enter a reference like SA-000012.', placeholder: 'SA-000012', maxLength: 10 },
       ],
-      values: v.form?.values,
-      problems: v.form?.problems,
+      values: raising?.values,
+      problems: raising?.problems,
     }),
-    ...v.open.slice(0, 5).map((r) =>
+    ...toAnswer.slice(0, 5).map((r) =>
       showCardAction({
         title: `Answer to ${r.reference}`,
         verb: 'hcp.supplierAnswer',
         submitTitle: 'Record the answer',
         data: { requestId: r.id, version: r.version },
         fields: [{ id: 'answer', kind: 'multiline', label: 'What the supplier answered', required: true, errorMessage: 'Say what the supplier answered.', maxLength: 1000 }],
+        values: r === answering ? v.form?.values : undefined,
+        problems: r === answering ? v.form?.problems : undefined,
       }),
     ),
   ];
@@ -266,7 +274,8 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
     blocks,
     details: { facts: [], paragraphs: v.recent.slice(0, 15).map((r) => ({ label: requestLine(r, v.today, name), value: r.answer ?? '' })) },
     actions,
-    problems: v.form?.problems,
+    // The refused form is opened on the card: the first with the field, which is the one it came from.
+    problems: raising || answering ? v.form?.problems : undefined,
   });
 }
 

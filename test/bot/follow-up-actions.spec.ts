@@ -2,7 +2,7 @@ import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { Clock } from '../../domain/ports';
 import type { SupportRequest } from '../../domain/requests/support-request';
-import { cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardInputs, cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const WP = '00000000-0000-4000-8000-000000000007';
 const EA = '00000000-0000-4000-8000-000000000008';
@@ -136,5 +136,31 @@ describe('actions that outcomes start, for named people of the jobcentre', () =>
     await settle(bot);
     expect(visibleText(bot.connector.sentTo(`a:personal-${EA}`))).toContain(`Overdue: ${request.reference}: Employer Adviser action`);
     expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`))).toContain(`Overdue: ${request.reference}: Third Party Provision Manager action`);
+  });
+
+  it('what was done, typed on an action that changed meanwhile, comes back: filled in while the form is on the card, in the note once it is not', async () => {
+    const request = await heldSkillConference(bot, clock);
+    await invokeAs(bot, PEOPLE.dea, 'outcome.record', { requestId: request.id, version: request.version, actions: 'Coach to read the retention guide.', nextSteps: 'work_psychologist_action', summary: 'Retention guidance shared.' });
+    await settle(bot);
+    const actionId = JSON.stringify(bot.connector.sentTo(`a:personal-${WP}`)).match(/"actionId":"([0-9a-f-]{36})"/)![1]!;
+    await invokeAs(bot, WP, 'action.accept', { actionId, version: 1 });
+    const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
+
+    // A card older than the action: the form is still there, and comes back with what was typed.
+    const first = 'Retention guide sent; a call with the coach booked for Friday.';
+    const stale = await invokeAs(bot, WP, 'action.complete', { actionId, version: 1, doneNote: first });
+    expect(cardText(stale.card)).toContain('The action changed since this card was shown.');
+    expect(allInputs(stale.card)).toMatchObject({ doneNote: first });
+    expect(cardText(stale.card)).not.toContain('What you typed:');
+
+    // Recorded done from another copy meanwhile: the form is gone, so what was typed is in the note, to copy.
+    await invokeAs(bot, WP, 'action.complete', { actionId, version: 2, doneNote: 'Awareness session on retention booked for the cohort.' });
+    const second = 'Also sent the coach the reasonable adjustments checklist.';
+    const late = await invokeAs(bot, WP, 'action.complete', { actionId, version: 2, doneNote: second });
+    const text = cardText(late.card);
+    expect(text).toContain('This action is already recorded as done. Nothing was changed.');
+    expect(cardVerbs(late.card)).toEqual([]);
+    expect(text).toContain(`What you typed: “${second}”`);
+    expect(bot.cardProblems).toEqual([]);
   });
 });

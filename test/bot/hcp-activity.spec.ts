@@ -1,5 +1,6 @@
 import type { AdviceConversationRow } from '../../data/schema/specialist-advice';
 import type { HcpAttendanceRow, SupplierRequestRow } from '../../data/schema/hcp-activity';
+import { applySeed } from '../../data/seed/apply-seed';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { TestClock } from '../support/conference-fixture';
 import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
@@ -201,6 +202,52 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     const answered = await invokeAs(bot, MANAGER, 'hcp.supplierAnswer', { requestId: row.id, version: row.version, answer: 'Notes sent by secure email' });
     expect(cardText(answered.card)).toContain('Answer to SUP-000001 recorded.');
     expect(cardText(answered.card)).toContain('answered Tuesday 1 December 2026, late');
+  });
+
+  it('the supplier’s answer typed into a refused click is never lost: back in its own answer box with the problem beside it, or in the note once another manager has answered', async () => {
+    // A second activity manager of the district.
+    const nina = '00000000-0000-4000-8000-0000000000c5';
+    await applySeed(bot.app.dataSource, { jobcentres: [], staff: [{ aadObjectId: nina, name: 'Nina Shore', email: 'nina.shore@hcp.example', roles: ['hcp_activity_manager'], jobcentre: 'Horsham' }] });
+    await exchange(bot, nina, 'help');
+    await invokeAs(bot, MANAGER, 'hcp.supplierRaise', { kind: 'replacement', details: 'Cover for Helen on Thursday' });
+    await invokeAs(bot, MANAGER, 'hcp.supplierRaise', { kind: 'ad_hoc_information', details: 'Clinic dates for December' });
+    const repo = bot.app.dataSource.getRepository<SupplierRequestRow>('SupplierRequest');
+    const cover = await repo.findOneByOrFail({ number: 1 });
+    const dates = await repo.findOneByOrFail({ number: 2 });
+    /** The form (opened on the card, or behind its button) that answers this one request. */
+    const answerForm = (card: Record<string, unknown>, requestId: string): Record<string, unknown> | undefined => {
+      let found: Record<string, unknown> | undefined;
+      const walk = (node: unknown): void => {
+        if (found || !node || typeof node !== 'object') return;
+        if (Array.isArray(node)) return node.forEach(walk);
+        const n = node as Record<string, unknown>;
+        const json = JSON.stringify(n);
+        const requests = new Set([...json.matchAll(/"requestId":"([^"]+)"/g)].map((m) => m[1]));
+        if ((n.type === 'AdaptiveCard' || n.type === 'Container') && requests.size === 1 && requests.has(requestId) && json.includes('"id":"answer"')) found = n;
+        else Object.values(n).forEach(walk);
+      };
+      walk(card);
+      return found;
+    };
+    const answerIn = (card: Record<string, unknown>, requestId: string) => cardInputs({ body: answerForm(card, requestId) }).answer;
+
+    // A NINO in the answer: refused, and the answer comes back in its own box only, with the problem beside it.
+    const withNino = 'Dates sent for AB 12 34 56 C and the rest of the clinic';
+    const refused = await invokeAs(bot, MANAGER, 'hcp.supplierAnswer', { requestId: dates.id, version: dates.version, answer: withNino });
+    expect(cardText(refused.card)).toContain('The answer must not name a claimant. What you typed is kept.');
+    expect(answerIn(refused.card, dates.id)).toBe(withNino);
+    expect(JSON.stringify(answerForm(refused.card, dates.id))).toContain('Take out the National Insurance number.');
+    expect(answerIn(refused.card, cover.id)).toBe('');
+    expect(JSON.stringify(answerForm(refused.card, cover.id))).not.toContain('Take out the National Insurance number.');
+
+    // Nina records the supplier’s answer first; Mark’s, typed on the card as it was, is given back in the note.
+    expect(cardText((await invokeAs(bot, nina, 'hcp.supplierAnswer', { requestId: cover.id, version: cover.version, answer: 'Grace Mensah covers Thursday' })).card)).toContain('Answer to SUP-000001 recorded.');
+    const typed = 'The supplier is sending Grace Mensah on Thursday';
+    const late = await invokeAs(bot, MANAGER, 'hcp.supplierAnswer', { requestId: cover.id, version: cover.version, answer: typed });
+    const text = cardText(late.card);
+    expect(text).toContain(`This request changed since this card was shown: look again. What you typed: “${typed}”`);
+    expect(text).not.toContain('What you typed is kept');
+    expect(answerForm(late.card, cover.id)).toBeUndefined();
   });
 
   it('case conferences: a coach asks the activity manager, who sets a time clear of conversations; the HCP records it held; a notice to finish lists open activity', async () => {

@@ -1,3 +1,4 @@
+import { applySeed } from '../../data/seed/apply-seed';
 import { SqlHubStore } from '../../data/stores/partnerships';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
@@ -317,6 +318,31 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(cardText(noted.card)).toContain('The meeting’s notes are recorded.');
     expect(cardText(noted.card)).toContain('Employer Engagement to find two warehouse job trials by March.');
     expect(cardText((await invokeAs(bot, PEOPLE.coach, 'strategy.meeting-notes', { strategyId, meetingId: firstMeeting!.id, version: 2, notes: 'x' })).card)).not.toContain('warehouse');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('the Hub feedback forum: a second DEA who answers a post already answered gets back the answer they typed, to copy', async () => {
+    // A second DEA of the district: the post goes to both.
+    const cara = '00000000-0000-4000-8000-0000000000c4';
+    await applySeed(bot.app.dataSource, { jobcentres: [], staff: [{ aadObjectId: cara, name: 'Cara Diaz', email: 'cara.diaz@jobcentre.example', roles: ['dea'], jobcentre: 'Horsham' }] });
+    await exchange(bot, cara, 'help');
+    bot.connector.clear();
+    await invokeAs(bot, PEOPLE.coach, 'forum.post', { topic: 'Fluctuating conditions', body: 'How should coaches set work search for claimants whose condition varies week to week?' });
+    await bot.connector.waitFor(() => bot.connector.sentTo(chat(PEOPLE.dea)).length === 1 && bot.connector.sentTo(chat(cara)).length === 1);
+    const toCara = bot.connector.sentTo(chat(cara))[0]!.attachments![0]!.content as Record<string, unknown>;
+    expect(cardVerbs(toCara)).toEqual(['forum.answer']);
+    const [, postId, version] = JSON.stringify(toCara).match(/"postId":"([0-9a-f-]{36})","version":(\d+)/)!;
+    // Dana answers first; Cara, still on the card as it was, sends the answer she typed.
+    const first = await invokeAs(bot, PEOPLE.dea, 'forum.answer', { postId, version: Number(version), answer: 'Agree a flexible claimant commitment and review it monthly.' });
+    expect(cardText(first.card)).toContain('Answered. The colleague who posted has been told.');
+    const typed = 'Use the fluctuating conditions guidance: set work search by the good days and the bad.';
+    const late = await invokeAs(bot, cara, 'forum.answer', { postId, version: Number(version), answer: typed });
+    const text = cardText(late.card);
+    expect(text).toContain('This post has already been answered. Nothing was saved.');
+    // Her answer box is gone from the card as it now is: what she typed is in the note, to copy.
+    expect(cardVerbs(late.card)).toEqual([]);
+    expect(text).toContain(`What you typed: “${typed}”`);
+    expect(text).toContain('Agree a flexible claimant commitment and review it monthly.');
     expect(bot.cardProblems).toEqual([]);
   });
 });

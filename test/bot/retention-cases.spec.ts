@@ -116,6 +116,34 @@ describe('retention cases: the employer adviser, the DEA and the work psychologi
     expect(cardText(closed.card)).toContain('Closed on');
     expect(visibleText(await exchange(bot, PEOPLE.dea, 'retention cases'))).toContain('Referred to the work psychologist, who conducts the retention activity: 1');
   });
+
+  it('advice typed while the case moves on is never lost: the form comes back filled while it is on the card, and in the note once the case is closed', async () => {
+    const caseId = caseIdIn((await invokeAs(bot, EA, 'retention.register', COMPLEX)).card);
+    await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId, version: 1, route: 'dea_support_intervention', agreedNote: 'I will meet Sam and the employer.' });
+    const hcpId = (await bot.app.dataSource.query(`SELECT id FROM staff WHERE aadObjectId = '${PEOPLE.hcp}'`))[0].id as string;
+    const consulted = await invokeAs(bot, EA, 'retention.consultHcp', { caseId, version: 2, hcpId });
+    expect(cardText(consulted.card)).toContain('The Health Care Professional has been asked for their advice.');
+    const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
+
+    // The DEA refers the case meanwhile: the HCP's advice form is still on the card, and comes back with what they typed.
+    await invokeAs(bot, PEOPLE.dea, 'retention.refer', { caseId, version: 3, referralNote: 'The employer wants an occupational assessment.' });
+    const first = 'Lifting restrictions for six weeks; a phased return to the desk role.';
+    const stale = await invokeAs(bot, PEOPLE.hcp, 'retention.hcpAdvice', { caseId, version: 3, hcpAdvice: first });
+    expect(cardText(stale.card)).toContain('The case changed since this card was shown.');
+    expect(cardVerbs(stale.card)).toContain('retention.hcpAdvice');
+    expect(allInputs(stale.card)).toMatchObject({ hcpAdvice: first });
+    expect(cardText(stale.card)).not.toContain('What you typed:');
+
+    // The work psychologist records the outcome, closing the case: the advice form is gone, so the advice typed is in the note, to copy.
+    await invokeAs(bot, WP, 'retention.outcome', { caseId, version: 4, outcome: 'managed_transfer', outcomeNote: 'Moved to a dispatch desk role.' });
+    const advice = 'A sit-stand desk and no lifting over 5 kg; review in three months.';
+    const late = await invokeAs(bot, PEOPLE.hcp, 'retention.hcpAdvice', { caseId, version: 4, hcpAdvice: advice });
+    const text = cardText(late.card);
+    expect(text).toContain('The outcome of this retention case has been recorded: it is closed. Nothing was changed.');
+    expect(cardVerbs(late.card)).toEqual([]);
+    expect(text).toContain(`What you typed: “${advice}”`);
+    expect(bot.cardProblems).toEqual([]);
+  });
 });
 
 describe('retention cases and the claimant\'s rights', () => {

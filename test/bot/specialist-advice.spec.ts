@@ -257,6 +257,11 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     const dna = await invokeAs(bot, PEOPLE.coach, 'advice.attendance', { conversationId: row.id, version: row.version, outcome: 'did_not_attend' });
     expect(cardText(dna.card)).toContain('Claimant did not attend');
     expect(await rowOf()).toMatchObject({ status: 'did_not_attend', channel: 'telephone' });
+
+    // The HCP was writing their notes meanwhile: the card no longer has the form, so what they wrote comes back to copy.
+    const late = await invokeAs(bot, PEOPLE.hcp, 'advice.notes', { conversationId: row.id, version: row.version, conditions: 'Knee pain on stairs', impact: 'Cannot stand long', functioning: '', actions: 'Seated role', noAlternativeDiagnosis: 'true', wcaNotChallenged: 'true', hasFindings: 'no', signedName: 'Helen Okoro', signedOn: '2026-11-24' });
+    expect(cardText(late.card)).toContain('What you typed: “Knee pain on stairs / Cannot stand long / Seated role”');
+    expect(cardText(late.card)).not.toContain('What you typed is kept');
   });
 
   it('without GP consent, unexpected findings are recorded as not sent and the contact gets nothing to send', async () => {
