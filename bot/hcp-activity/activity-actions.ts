@@ -12,6 +12,8 @@ import { activityHomeOf, caseReferencesIn, mayAskGroupCaseConference, recordsOwn
 import type { Clock, Logger } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
+import { isDatabaseFailure } from '../../data/database-failure';
+import { errorForLog } from '../logger';
 import { typedTextNotOnCard, typedTextSentence, withNoteText } from '../core/typed-text';
 import type { AccessSink } from '../privacy/access-audit';
 
@@ -56,9 +58,27 @@ export class HcpActivityActions {
     try {
       return cardResponse(await work());
     } catch (error) {
-      if (!isDomainError(error)) throw error;
+      if (!isDomainError(error)) return this.failed(person, verb, typed, error, screen);
       this.deps.logger.info({ verb, actorId: person.id, kind: error.kind }, 'hcp activity action refused');
       return cardResponse(await this.refused(error, typed, screen));
+    }
+  }
+
+  /**
+   * A click that failed on our side (a diary that did not answer, say) with words typed into it: the
+   * form comes back as typed rather than a bare apology in its place. The database failing answers
+   * 503 instead, which keeps the card as it was; a click with nothing typed gets the usual apology.
+   */
+  private async failed(person: StaffMember, verb: string, typed: Inputs, error: unknown, screen: Screen): Promise<AdaptiveCardInvokeResponse> {
+    const written = typedTextSentence(typed, FREE_TEXT);
+    if (isDatabaseFailure(error) || !written) throw error;
+    this.deps.logger.warn({ verb, actorId: person.id, err: errorForLog(error) }, 'hcp activity action failed; the form is given back as typed');
+    // A record saved before the failure is refused if sent again (it would clash with itself), so sending again is safe.
+    const text = 'Something went wrong on our side, so this may not have been saved. What you typed is kept: send it again in a minute.';
+    try {
+      return cardResponse(await screen({ text, tone: 'attention' }, { values: typed }));
+    } catch {
+      return cardResponse(messageCard(`Something went wrong on our side, so this may not have been saved. Send it again in a minute.${written}`));
     }
   }
 

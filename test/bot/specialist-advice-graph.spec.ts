@@ -1,5 +1,6 @@
 import type { AdviceConversationRow } from '../../data/schema/specialist-advice';
 import { GraphStandIn } from '../../testkit/graph-stand-in';
+import { TestClock } from '../support/conference-fixture';
 import { cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
 
 const HELEN = 'helen.okoro@hcp.example';
@@ -95,5 +96,44 @@ describe('Specialist Advice diaries through Microsoft Graph (local stand-in)', (
     expect(entries).toHaveLength(2);
     expect(new Set(entries).size).toBe(2);
     expect(JSON.parse((await rowOf()).diaryEvents)).toHaveLength(2);
+  });
+});
+
+describe('HCP activity when Microsoft Graph fails (local stand-in)', () => {
+  let graph: GraphStandIn;
+  let bot: TestBot;
+  beforeEach(async () => {
+    graph = await GraphStandIn.start();
+    // Monday 23 November 2026, 10:00 in London: the HCP records what they did this morning.
+    bot = await startTestBot({
+      clock: new TestClock(new Date('2026-11-23T10:00:00Z')),
+      env: {
+        GRAPH_TENANT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+        GRAPH_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+        GRAPH_CLIENT_SECRET: 'not-used-over-plain-http',
+        GRAPH_BASE_URL: graph.baseUrl,
+      },
+    });
+    await exchange(bot, PEOPLE.hcp, 'help');
+  });
+  afterEach(async () => {
+    await bot.close();
+    await graph.close();
+  });
+
+  it('an activity typed while the HCP’s diary cannot be read comes back as typed, and is saved once Graph answers', async () => {
+    const office = (await bot.app.dataSource.getRepository<{ id: string }>('Jobcentre').findOneByOrFail({ name: 'Crawley' })).id;
+    const typed = { kind: 'collaboration', date: '2026-11-23', start: '09:00', end: '09:45', jobcentreId: office, takingPart: 'Dana, the DEA', note: 'Planning a health fair' };
+    graph.failNext({ path: /calendar\/getSchedule$|calendarView$|\$batch$/, status: 500, times: Infinity });
+    const failed = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', typed);
+    const shown = JSON.stringify(failed.card);
+    expect(shown).toContain('Planning a health fair');
+    expect(shown).toContain('Dana, the DEA');
+    expect(cardText(failed.card)).toContain('Something went wrong on our side');
+    expect(await bot.app.dataSource.getRepository('HcpActivity').count()).toBe(0);
+
+    graph.clearFaults();
+    await invokeAs(bot, PEOPLE.hcp, 'hcp.record', typed);
+    expect(await bot.app.dataSource.getRepository('HcpActivity').count()).toBe(1);
   });
 });
