@@ -78,7 +78,7 @@ export class HcpActivityActions {
     try {
       return cardResponse(await screen({ text, tone: 'attention' }, { values: typed }));
     } catch {
-      return cardResponse(messageCard(`Something went wrong on our side, so this may not have been saved. Send it again in a minute.${written}`));
+      return cardResponse(messageCard(`Something went wrong on our side, so this may not have been saved. In a minute, say "activity" to see your activities, and record it again if it is not there.${written}`));
     }
   }
 
