@@ -58,3 +58,27 @@ export function refuseTooLong(metadata: EntityMetadata, values: ObjectLiteral | 
 function label(property: string): string {
   return property.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
+
+/**
+ * The list as JSON within `length`: its longest entries cut to one length, with an ellipsis, until it fits.
+ * For a list kept as JSON in one column where the record it belongs to must still be saved: a group
+ * conference case's follow-ups (request references, or sentences about an action) could be six long
+ * sentences; the actions themselves keep their full words.
+ */
+export function fittedList(entries: readonly string[], length: number): string {
+  const SHORTEST = 12;
+  const capped = (list: readonly string[], cap: number) => JSON.stringify(list.map((e) => (e.length > cap ? `${e.slice(0, cap - 1).trimEnd()}…` : e)));
+  let kept = [...entries];
+  if (JSON.stringify(kept).length <= length) return JSON.stringify(kept);
+  // Even at the shortest, too many: the last ones go (more entries than any outcome has steps).
+  while (kept.length > 0 && capped(kept, SHORTEST).length > length) kept = kept.slice(0, -1);
+  // The longest cap at which the list fits: every long entry is cut to the same length.
+  let fits = SHORTEST;
+  let tooLong = Math.max(SHORTEST + 1, ...kept.map((e) => e.length));
+  while (tooLong - fits > 1) {
+    const cap = Math.floor((fits + tooLong) / 2);
+    if (capped(kept, cap).length <= length) fits = cap;
+    else tooLong = cap;
+  }
+  return capped(kept, fits);
+}

@@ -7,34 +7,11 @@ import { conflict, notFound } from '../../domain/errors';
 import type { NextStep } from '../../domain/outcomes/next-steps';
 import type { ConferenceCaseRow, ConferencePlanRow, ConferenceQasRow, GroupConferenceRow } from '../schema/conferences';
 import { chunks } from '../chunks';
+import { fittedList } from '../field-lengths';
 import { inTransaction, managerOf, repositoryOf } from '../transactions';
 
 /** The length of a nominated case's `followUps` column. */
 const FOLLOW_UPS_LENGTH = 400;
-
-/**
- * The list as JSON within `length`: the longest entries shortened (with an ellipsis) until it fits.
- * What was started for a case is a request reference or a sentence about an action (who has it, or
- * that nobody at the office has the role): six long sentences would not fit, and the outcome they
- * belong to must still be saved. The actions themselves keep their full words.
- */
-export function fittedList(entries: readonly string[], length: number): string {
-  const SHORTEST = 12;
-  const capped = (list: readonly string[], cap: number) => JSON.stringify(list.map((e) => (e.length > cap ? `${e.slice(0, cap - 1).trimEnd()}…` : e)));
-  let kept = [...entries];
-  if (JSON.stringify(kept).length <= length) return JSON.stringify(kept);
-  // Even at the shortest, too many: the last ones go (more entries than any outcome has steps).
-  while (kept.length > 0 && capped(kept, SHORTEST).length > length) kept = kept.slice(0, -1);
-  // The longest cap at which the list fits: every long entry is cut to the same length.
-  let fits = SHORTEST;
-  let tooLong = Math.max(SHORTEST + 1, ...kept.map((e) => e.length));
-  while (tooLong - fits > 1) {
-    const cap = Math.floor((fits + tooLong) / 2);
-    if (capped(kept, cap).length <= length) fits = cap;
-    else tooLong = cap;
-  }
-  return capped(kept, fits);
-}
 
 /** Plans, conferences, nominated cases and check lists in SQL, with optimistic versions. */
 export class SqlConferenceStore implements ConferenceStore {

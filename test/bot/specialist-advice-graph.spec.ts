@@ -122,7 +122,7 @@ describe('HCP activity when Microsoft Graph fails (local stand-in)', () => {
   });
 
   it('an activity typed while the HCP’s diary cannot be read comes back as typed, and is saved once Graph answers', async () => {
-    const office = (await bot.app.dataSource.getRepository<{ id: string }>('Jobcentre').findOneByOrFail({ name: 'Crawley' })).id;
+    const office = (await bot.app.dataSource.getRepository<{ id: string; name: string }>('Jobcentre').findOneByOrFail({ name: 'Crawley' })).id;
     const typed = { kind: 'collaboration', date: '2026-11-23', start: '09:00', end: '09:45', jobcentreId: office, takingPart: 'Dana, the DEA', note: 'Planning a health fair' };
     graph.failNext({ path: /calendar\/getSchedule$|calendarView$|\$batch$/, status: 500, times: Infinity });
     const failed = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', typed);

@@ -1,5 +1,5 @@
 import { EmbeddedCalendar } from '../../data/calendar/embedded-calendar';
-import { fittedList } from '../../data/stores/group-conferences';
+import { fittedList } from '../../data/field-lengths';
 import { SqlJobLeases } from '../../data/stores/job-leases';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { SqlUnitOfWork } from '../../data/transactions';
