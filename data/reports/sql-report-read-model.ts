@@ -6,6 +6,7 @@ import type {
   AdviceFact,
   AttendanceFact,
   ConferenceFact,
+  FeedbackAbout,
   FeedbackFact,
   HcpFact,
   HeldFact,
@@ -41,23 +42,29 @@ export class SqlReportReadModel implements ReportReadModel {
     return this.dataSource.createQueryBuilder();
   }
 
+  /** Today's HCPs (the role holders), with when their directory entry was made. */
   async hcps(district: string | null): Promise<HcpFact[]> {
     const q = this.qb()
       .select('s.id', 'id')
       .addSelect('s.name', 'name')
       .addSelect('j.district', 'district')
+      .addSelect('s.createdAt', 'createdAt')
       .from('Staff', 's')
       .innerJoin('StaffRole', 'r', "r.staffId = s.id AND r.role = 'hcp'")
       .innerJoin('Jobcentre', 'j', 'j.id = s.jobcentreId');
     if (district !== null) q.where('j.district = :district', { district });
-    const rows = await q.getRawMany<{ id: string; name: string; district: string }>();
+    const rows = await q.getRawMany<{ id: string; name: string; district: string; createdAt: unknown }>();
     // In English order: SQLite orders by character code ("de Souza" after "Evans"), SQL Server by its collation.
-    return rows.map((r) => ({ id: r.id.toLowerCase(), name: r.name, district: r.district })).sort((a, b) => compareNames(a.district, b.district) || byName(a, b));
+    return rows
+      .map((r) => ({ id: r.id.toLowerCase(), name: r.name, district: r.district, inDirectorySince: rawDate(r.createdAt) }))
+      .sort((a, b) => compareNames(a.district, b.district) || byName(a, b));
   }
 
   async adviceConversations(district: string | null, from: Date, to: Date): Promise<AdviceFact[]> {
+    // The HCP's name from the directory (a left join: they may no longer have the role, or be there at all).
     const q = this.qb()
       .select('c.hcpId', 'hcpId')
+      .addSelect('hs.name', 'hcpName')
       .addSelect('c.district', 'district')
       .addSelect('c.cluster', 'cluster')
       .addSelect('j.name', 'jobcentre')
@@ -69,11 +76,13 @@ export class SqlReportReadModel implements ReportReadModel {
       .addSelect('c.startsAt', 'startsAt')
       .from('AdviceConversation', 'c')
       .innerJoin('Jobcentre', 'j', 'j.id = c.jobcentreId')
+      .leftJoin('Staff', 'hs', 'hs.id = c.hcpId')
       .where('((c.createdAt >= :from AND c.createdAt < :to) OR (c.startsAt >= :from AND c.startsAt < :to))', { from, to });
     if (district !== null) q.andWhere('c.district = :district', { district });
     const rows = await q.getRawMany<Record<string, unknown>>();
     return rows.map((r) => ({
       hcpId: String(r.hcpId).toLowerCase(),
+      hcpName: r.hcpName === null || r.hcpName === undefined ? null : String(r.hcpName),
       district: String(r.district),
       cluster: String(r.cluster),
       jobcentre: String(r.jobcentre),
@@ -89,22 +98,31 @@ export class SqlReportReadModel implements ReportReadModel {
   async held(district: string | null, from: Date, to: Date): Promise<HeldFact[]> {
     const q = this.qb()
       .select('c.hcpId', 'hcpId')
+      .addSelect('hs.name', 'hcpName')
       .addSelect('c.district', 'district')
       .addSelect('c.startsAt', 'startsAt')
       .from('AdviceConversation', 'c')
+      .leftJoin('Staff', 'hs', 'hs.id = c.hcpId')
       .where("c.status = 'held' AND c.startsAt >= :from AND c.startsAt < :to", { from, to });
     if (district !== null) q.andWhere('c.district = :district', { district });
-    const rows = await q.getRawMany<{ hcpId: string; district: string; startsAt: unknown }>();
-    return rows.map((r) => ({ hcpId: r.hcpId.toLowerCase(), district: r.district, startsAt: rawDate(r.startsAt) }));
+    const rows = await q.getRawMany<{ hcpId: string; hcpName: string | null; district: string; startsAt: unknown }>();
+    return rows.map((r) => ({ hcpId: r.hcpId.toLowerCase(), hcpName: r.hcpName ?? null, district: r.district, startsAt: rawDate(r.startsAt) }));
   }
 
-  async feedback(kinds: readonly string[], district: string | null, from: Date, to: Date): Promise<FeedbackFact[]> {
-    if (kinds.length === 0) return [];
+  /**
+   * Answers by the period they are about, not by when they were given. A periodic answer's subject is
+   * its period's key. An after-conversation answer's subject is the conversation: it belongs to the
+   * period the conversation took place in (a coach may answer days later, in the next week or month);
+   * if the conversation is no longer kept, to the period the answer was given in.
+   */
+  async feedback(district: string | null, about: FeedbackAbout): Promise<FeedbackFact[]> {
+    const afterConversation = "(f.kind = 'after_conversation' AND ((c.startsAt >= :from AND c.startsAt < :to) OR (c.id IS NULL AND f.createdAt >= :from AND f.createdAt < :to)))";
     const q = this.qb()
       .select('f.question', 'question')
       .addSelect('f.score', 'score')
       .from('ReportFeedback', 'f')
-      .where('f.kind IN (:...kinds) AND f.createdAt >= :from AND f.createdAt < :to', { kinds: [...kinds], from, to });
+      .leftJoin('AdviceConversation', 'c', "f.kind = 'after_conversation' AND c.id = f.subjectId")
+      .where(about.periodKeys.length > 0 ? `((f.kind = 'periodic' AND f.subjectId IN (:...keys)) OR ${afterConversation})` : afterConversation, { keys: [...about.periodKeys], from: about.from, to: about.to });
     if (district !== null) q.andWhere('f.district = :district', { district });
     const rows = await q.getRawMany<{ question: string; score: number | string }>();
     return rows.map((r) => ({ question: r.question, score: Number(r.score) }));

@@ -1,4 +1,5 @@
-import { addDays, londonDateFast } from '../calendar/london-time';
+import { addDays, londonDateFast, londonToUtc } from '../calendar/london-time';
+import { byName, compareNames } from '../names';
 import { addWeeks, isWorkingDay, longDate, weekOf, type ReportPeriod } from './period';
 import { ADVICE_CHANNEL_LABELS, ADVICE_TYPE_LABELS, type AdviceChannel, type AdviceType } from '../specialist-advice/conversation';
 import { FEEDBACK_QUESTIONS } from './feedback';
@@ -83,7 +84,8 @@ export function successOf(hcp: HcpFact, held: readonly HeldFact[], trial: Trial,
   const weeksSoFar = trialWeeksSoFar(trial, period, today);
   const weekly = Array.from({ length: weeksSoFar }, () => 0);
   for (const h of held) {
-    if (h.hcpId !== hcp.id) continue;
+    // Only conversations held in this district count against its trial (each district has its own).
+    if (h.hcpId !== hcp.id || h.district !== hcp.district) continue;
     const week = Math.floor(daysBetween(trial.start, londonDateFast(h.startsAt)) / 7);
     if (week >= 0 && week < weeksSoFar) weekly[week]! += 1;
   }
@@ -94,6 +96,84 @@ export function successOf(hcp: HcpFact, held: readonly HeldFact[], trial: Trial,
   const weeksLeft = trial.weeks - weeksSoFar + (running.length - runningMet);
   const meets = weeksMet >= WEEKS_TO_MEET ? true : weeksMet + weeksLeft < WEEKS_TO_MEET ? false : null;
   return { hcp, weekly, weeksMet, weeksDecided: ended + runningMet, meets };
+}
+
+/** The name a report gives an HCP the staff directory no longer has. */
+export const UNKNOWN_HCP = 'An HCP no longer in the staff directory';
+
+/** An HCP known only by the conversations they held (no longer with the role, or in another district now). */
+function hcpOf(c: { readonly hcpId: string; readonly hcpName: string | null; readonly district: string }): HcpFact {
+  return { id: c.hcpId, name: c.hcpName ?? UNKNOWN_HCP, district: c.district, inDirectorySince: null };
+}
+
+/** Whether this HCP's directory entry was made before `date` (London, YYYY-MM-DD). */
+function inDirectoryBefore(hcp: HcpFact, date: string): boolean {
+  return hcp.inDirectorySince !== null && londonDateFast(hcp.inDirectorySince) < date;
+}
+
+/** What the success-factors table says about who is judged. */
+export const TRIAL_HCPS_RULE =
+  "Judged: everyone who held a conversation in the district in the trial weeks shown, HCP today or not, and today's HCPs of the district who were in the staff directory before the trial ended. Someone who joined after the trial is not judged by it.";
+
+/**
+ * The HCPs judged against a district's trial (§3.1, §6.4), as of the period's end: those who held a
+ * conversation in the district in the trial weeks shown (they were in the trial, whatever role they
+ * have today), and today's HCPs of the district whose directory entry was made before the trial
+ * ended and before the period did (there, even if they held none). The directory keeps no date a
+ * role was given, so the entry's date stands for it. Each with their figures, in English order.
+ */
+export function trialSuccesses(district: string, hcps: readonly HcpFact[], held: readonly HeldFact[], trial: Trial, period: ReportPeriod, today: string): HcpSuccess[] {
+  const cutoff = trialEnd(trial) < period.end ? trialEnd(trial) : period.end;
+  const candidates = new Map<string, HcpFact>();
+  for (const h of hcps) if (h.district === district) candidates.set(h.id, h);
+  for (const h of held) if (h.district === district && !candidates.has(h.hcpId)) candidates.set(h.hcpId, hcpOf(h));
+  return [...candidates.values()]
+    .map((h) => successOf(h, held, trial, period, today))
+    .filter((s) => s.weekly.some((n) => n > 0) || inDirectoryBefore(s.hcp, cutoff))
+    .sort((a, b) => byName(a.hcp, b.hcp));
+}
+
+/**
+ * The HCPs of a period: today's HCPs whose directory entry was made before the period ended, and
+ * anyone who held a conversation in it (whether or not they have the role now). In English order,
+ * by district then name.
+ */
+export function periodHcps(hcps: readonly HcpFact[], held: readonly AdviceFact[], period: ReportPeriod): HcpFact[] {
+  const found = new Map<string, HcpFact>();
+  for (const h of hcps) if (inDirectoryBefore(h, period.end)) found.set(h.id, h);
+  for (const c of held) if (!found.has(c.hcpId)) found.set(c.hcpId, hcps.find((h) => h.id === c.hcpId) ?? hcpOf(c));
+  return [...found.values()].sort((a, b) => compareNames(a.district, b.district) || byName(a, b));
+}
+
+/** A span of days in a month: a whole week (Monday to Sunday), or the part of a week at the month's start or end. */
+export interface MonthWeek {
+  /** First day, YYYY-MM-DD. */
+  readonly start: string;
+  /** The day after the last, YYYY-MM-DD. */
+  readonly end: string;
+  readonly days: number;
+  readonly whole: boolean;
+  readonly from: Date;
+  readonly to: Date;
+}
+
+/** The weeks of a month, each cut to the month: 1 March 2026 (a Sunday) is a week of 1 day. */
+export function monthWeeks(p: ReportPeriod): MonthWeek[] {
+  const out: MonthWeek[] = [];
+  for (let w = weekOf(p.start); w.start < p.end; w = weekOf(addWeeks(w.start, 1))) {
+    const start = w.start < p.start ? p.start : w.start;
+    const end = w.end > p.end ? p.end : w.end;
+    const days = daysBetween(start, end);
+    out.push({ start, end, days, whole: days === 7, from: londonToUtc(start, '00:00'), to: londonToUtc(end, '00:00') });
+  }
+  return out;
+}
+
+/** "1 March", "30 to 31 March", "2 to 29 March": days from `start` to the day before `end`, in one month. */
+function daysLabel(w: { readonly start: string; readonly end: string }): string {
+  const last = addDays(w.end, -1);
+  const day = longDate(last).replace(/ \d{4}$/, '');
+  return last === w.start ? day : `${Number(w.start.slice(8, 10))} to ${day}`;
 }
 
 /** Held conversations of all these HCPs in each trial week so far, and the slope from week 1. */
@@ -111,21 +191,24 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
   const headlines: string[] = [];
   const tables: FigureTable[] = [];
 
-  // Success factors, district by district (each has its own trial).
-  const districts = [...new Set(f.hcps.map((h) => h.district))].sort();
-  const successes = f.hcps.map((h) => successOf(h, f.held, f.trialOf(h.district), p, f.today));
+  // Success factors, district by district (each has its own trial), for the HCPs who were in it.
+  const districts = [...new Set([...f.hcps.map((h) => h.district), ...f.held.map((h) => h.district)])].sort(compareNames);
   const trialRows: string[][] = [];
   let chartBars: ChartBar[] = [];
   let chartTitle = '';
   let target: number | undefined;
   for (const district of districts) {
     const trial = f.trialOf(district);
-    const ofDistrict = successes.filter((s) => s.hcp.district === district);
+    const ofDistrict = trialSuccesses(district, f.hcps, f.held, trial, p, f.today);
     const { totals, slope: trend } = trialTotals(ofDistrict);
     const inTrial = p.start >= trial.start && p.start < trialEnd(trial);
     const trialLabel = `${longDate(trial.start)} to ${longDate(addDays(trialEnd(trial), -3))}`;
-    if (totals.length === 0) {
+    if (trialWeeksSoFar(trial, p, f.today) === 0) {
       headlines.push(`${district}: the trial starts on ${longDate(trial.start)}.`);
+      continue;
+    }
+    if (ofDistrict.length === 0) {
+      headlines.push(`${district} (trial ${trialLabel}): no HCP held a conversation in the trial weeks shown, and none of the district's HCPs today was in the staff directory before the trial ended.`);
       continue;
     }
     const met = ofDistrict.filter((s) => s.meets === true).length;
@@ -149,33 +232,46 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
     title: 'Success factors: three-way conversations held each trial week',
     columns: ['District', 'HCP', ...Array.from({ length: 10 }, (_, i) => `Week ${i + 1}`), 'Weeks with 10 or more', 'At least 8 weeks'],
     rows: trialRows,
-    note: 'The target is 10 a week for each HCP (two a day), in at least 8 of the 10 weeks; the total each week should be upward or at least flat from week 1.',
+    note: `The target is 10 a week for each HCP (two a day), in at least 8 of the 10 weeks; the total each week should be upward or at least flat from week 1. ${TRIAL_HCPS_RULE}`,
   });
 
   // After the trial: each HCP's conversations a week in this period, against 10.
   // The period's exact length in weeks (31 days are 4.4 weeks, not 4), counted in calendar days.
   const weeksInPeriod = daysBetween(p.start, p.end) / 7;
   const perHcp = countBy(held, (c) => c.hcpId);
+  const ofPeriod = periodHcps(f.hcps, held, p);
   tables.push({
     title: `Conversations held by each HCP in this period`,
     columns: ['HCP', 'District', 'Held', 'A week on average', 'Target a week'],
-    rows: f.hcps.map((h) => [h.name, h.district, String(perHcp.get(h.id) ?? 0), oneDecimal((perHcp.get(h.id) ?? 0) / weeksInPeriod), String(WEEKLY_TARGET)]),
+    rows: ofPeriod.map((h) => [h.name, h.district, String(perHcp.get(h.id) ?? 0), oneDecimal((perHcp.get(h.id) ?? 0) / weeksInPeriod), String(WEEKLY_TARGET)]),
+    note: "Today's HCPs who were in the staff directory by the end of the period, and anyone who held a conversation in it, whether or not they have the HCP role now.",
   });
-  if (chartBars.length === 0 || !districts.some((d) => p.start >= f.trialOf(d).start && p.start < trialEnd(f.trialOf(d)))) {
-    // Outside the trial: the weeks of this period, all HCPs together.
-    const weeks: ChartBar[] = [];
-    for (let w = weekOf(p.start); w.start < p.end; w = weekOf(addWeeks(w.start, 1))) {
-      const n = held.filter((c) => inRange(c.startsAt, w)).length;
-      weeks.push({ x: longDate(w.start).replace(/ \d{4}$/, ''), y: n, text: String(n) });
-    }
-    if (p.cadence === 'month') {
-      chartBars = weeks;
-      chartTitle = 'Conversations held each week (week starting)';
-      target = WEEKLY_TARGET * f.hcps.length;
-    }
-  }
 
   headlines.push(`In this period: ${shown(asked.length)} conversations asked for, ${shown(held.length)} held.`);
+
+  if (p.cadence === 'month') {
+    // The month week by week, cut to the month: every conversation held in it is in one row.
+    const weeks = monthWeeks(p).map((w) => ({ ...w, held: held.filter((c) => inRange(c.startsAt, w)).length }));
+    tables.push({
+      title: 'Conversations held each week of the month',
+      columns: ['Days', 'Held'],
+      rows: weeks.map((w) => [w.whole ? daysLabel(w) : `${daysLabel(w)} (part-week, ${w.days} day${w.days === 1 ? '' : 's'})`, String(w.held)]),
+      note: 'Whole weeks (Monday to Sunday) are charted against the target of 10 a week for each HCP; the part-weeks at the ends of the month are counted here but not charted, being shorter than a week.',
+    });
+    if (chartBars.length === 0 || !districts.some((d) => p.start >= f.trialOf(d).start && p.start < trialEnd(f.trialOf(d)))) {
+      // Outside the trial: the whole weeks of the month, all HCPs together, each against a full week's target.
+      chartBars = weeks.filter((w) => w.whole).map((w) => ({ x: longDate(w.start).replace(/ \d{4}$/, ''), y: w.held, text: String(w.held) }));
+      chartTitle = 'Conversations held each whole week of the month (week starting)';
+      target = WEEKLY_TARGET * ofPeriod.length;
+      const parts = weeks.filter((w) => !w.whole);
+      if (parts.length > 0) {
+        // Every month has at least three whole weeks: they run from the first whole week's Monday to the last one's Sunday.
+        const whole = weeks.filter((w) => w.whole);
+        const span = whole.length > 0 ? ` (${daysLabel({ start: whole[0]!.start, end: whole[whole.length - 1]!.end })})` : '';
+        headlines.push(`The chart shows the ${whole.length} whole weeks of the month${span}; held in the part-weeks at its ends, not charted: ${parts.map((w) => `${daysLabel(w)} (${w.days} day${w.days === 1 ? '' : 's'}): ${w.held}`).join('; ')}.`);
+      }
+    }
+  }
 
   // Demand (§3.4): where, what, how.
   const where = (level: 'district' | 'cluster' | 'jobcentre') => {
@@ -227,7 +323,7 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
       const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
       return [q.outcome, String(scores.length), q.scale === 'yes_no' ? `${Math.round(mean * 100)}% yes` : `${oneDecimal(mean)} out of 5 on average`];
     }),
-    note: 'Work coaches answer after each conversation, for themselves and for the claimant; HCPs and team leaders answer each week during the trial and each month after it.',
+    note: 'Work coaches answer after each conversation, for themselves and for the claimant; HCPs and team leaders answer each week during the trial and each month after it. Answers count in the period they are about, not the one they were given in: after a conversation, the period it was held in; the answers about a week, in that week and in the month the week starts in.',
   });
 
   // Annex 4.

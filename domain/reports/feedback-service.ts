@@ -2,7 +2,7 @@ import { notAllowed, notFound } from '../errors';
 import type { Clock } from '../ports';
 import { hasRole, isTeamLeader, type StaffMember } from '../staff';
 import { readFeedback, type FeedbackKind } from './feedback';
-import { periodFromKey, periodLabel } from './period';
+import { periodFromKey, periodKey, periodLabel } from './period';
 import type { FeedbackStore } from './ports';
 import type { ReportPeople } from './report-service';
 
@@ -33,7 +33,8 @@ export class FeedbackService {
     if (!hasRole(person, 'hcp') && !isTeamLeader(person)) throw notAllowed('Health Care Professionals and team leaders give this feedback.');
     const district = await this.deps.people.districtOf(person.jobcentreId);
     if (!district) throw notAllowed('You need a jobcentre in the staff directory to give this feedback.');
-    return { kind, subjectId, about: periodLabel(period), district };
+    // Kept under the period's own key ("w2026-03-02" for any day of that week): the reports find periodic answers by it.
+    return { kind, subjectId: periodKey(period), about: periodLabel(period), district };
   }
 
   answered(person: StaffMember, subject: FeedbackSubject): Promise<boolean> {

@@ -58,6 +58,22 @@ export function periodKey(p: ReportPeriod): string {
   return p.cadence === 'week' ? `w${p.start}` : `m${p.start.slice(0, 7)}`;
 }
 
+/**
+ * The periods whose periodic feedback (HCPs' and team leaders', §3.2) a report of `p` holds. An
+ * answer is about the period its card named, whenever it was given: last week's answers come on
+ * Monday, in the next week, and still belong to last week. A week report holds its own week's; a
+ * month report holds the month's own answers and those about each week whose Monday is in the month
+ * (a week that spans two months goes to the one it starts in, so each answer is counted once).
+ */
+export function feedbackPeriodKeys(p: ReportPeriod): string[] {
+  const keys = [periodKey(p)];
+  if (p.cadence === 'month') {
+    const first = weekOf(p.start).start;
+    for (let monday = first < p.start ? addDays(first, 7) : first; monday < p.end; monday = addDays(monday, 7)) keys.push(periodKey(weekOf(monday)));
+  }
+  return keys;
+}
+
 export function periodFromKey(key: string): ReportPeriod | null {
   if (/^w\d{4}-\d{2}-\d{2}$/.test(key)) return weekOf(key.slice(1));
   if (/^m\d{4}-(0[1-9]|1[0-2])$/.test(key)) return monthOf(key.slice(1));

@@ -10,11 +10,19 @@ export interface HcpFact {
   readonly id: string;
   readonly name: string;
   readonly district: string;
+  /**
+   * When their staff directory entry was made (the directory keeps no date a role was given): an HCP
+   * whose entry is newer than a trial's end was not in that trial. Null for someone who no longer has
+   * the HCP role, known only by the conversations they held.
+   */
+  readonly inDirectorySince: Date | null;
 }
 
 /** A Specialist Advice conversation asked for, or taking place, in a period. */
 export interface AdviceFact {
   readonly hcpId: string;
+  /** The HCP's name in the staff directory, whether or not they still have the role; null if not there. */
+  readonly hcpName: string | null;
   readonly district: string;
   readonly cluster: string;
   readonly jobcentre: string;
@@ -29,8 +37,22 @@ export interface AdviceFact {
 /** A held conversation: who held it and when (for the success factors over a trial). */
 export interface HeldFact {
   readonly hcpId: string;
+  /** The HCP's name in the staff directory, whether or not they still have the role; null if not there. */
+  readonly hcpName: string | null;
   readonly district: string;
   readonly startsAt: Date;
+}
+
+/**
+ * Which feedback a report holds: answers belong to the period they are about, not to when they were
+ * given (last week's are given on Monday).
+ */
+export interface FeedbackAbout {
+  /** Periodic answers whose subject is one of these period keys ("w2026-03-02", "m2026-03"). */
+  readonly periodKeys: readonly string[];
+  /** After-conversation answers about conversations that took place from `from` to `to`. */
+  readonly from: Date;
+  readonly to: Date;
 }
 
 export interface FeedbackFact {
@@ -94,7 +116,12 @@ export interface ReportReadModel {
   hcps(district: string | null): Promise<HcpFact[]>;
   adviceConversations(district: string | null, from: Date, to: Date): Promise<AdviceFact[]>;
   held(district: string | null, from: Date, to: Date): Promise<HeldFact[]>;
-  feedback(kinds: readonly string[], district: string | null, from: Date, to: Date): Promise<FeedbackFact[]>;
+  /**
+   * Feedback about the period: periodic answers about the periods named, and after-conversation
+   * answers about the conversations that took place in it (by when the answer was given if the
+   * conversation is no longer kept).
+   */
+  feedback(district: string | null, about: FeedbackAbout): Promise<FeedbackFact[]>;
   requests(deaIds: readonly string[], from: Date, to: Date): Promise<RequestFact[]>;
   /** When each request of these DEAs was made, from `from` to `to` (for the trend). */
   requestTimes(deaIds: readonly string[], from: Date, to: Date): Promise<Date[]>;

@@ -4,7 +4,7 @@ import type { Clock } from '../ports';
 import { hasRole, isTeamLeader, type StaffMember } from '../staff';
 import { buildAdviceReport } from './advice-report';
 import { buildDeaReport, trendWeeks } from './dea-report';
-import type { ReportPeriod } from './period';
+import { feedbackPeriodKeys, type ReportPeriod } from './period';
 import type { ReportReadModel } from './ports';
 import type { Report } from './report';
 import { trialEnd, type Trials } from './trials';
@@ -74,9 +74,11 @@ export class ReportService {
     }
     const district = audience.district;
     const hcps = await read.hcps(district);
-    // Held conversations in each district's trial weeks up to the end of the period (none before it starts).
+    // Held conversations in each district's trial weeks up to the end of the period (none before it
+    // starts): the district asked for, and every district with HCPs today.
+    const districts = new Set([...(district === null ? [] : [district]), ...hcps.map((h) => h.district)]);
     const trialHeld = Promise.all(
-      [...new Set(hcps.map((h) => h.district))].map((d) => {
+      [...districts].map((d) => {
         const trial = this.deps.trials.of(d);
         const end = trialEnd(trial) < period.end ? trialEnd(trial) : period.end;
         return trial.start < end ? read.held(d, londonToUtc(trial.start, '00:00'), londonToUtc(end, '00:00')) : Promise.resolve([]);
@@ -85,7 +87,7 @@ export class ReportService {
     const [conversations, held, feedback, supportingActivity, attendance, supplierResponses, informationRequests, retention] = await Promise.all([
       read.adviceConversations(district, period.from, period.to),
       trialHeld,
-      read.feedback(['after_conversation', 'periodic'], district, period.from, period.to),
+      read.feedback(district, { periodKeys: feedbackPeriodKeys(period), from: period.from, to: period.to }),
       read.supportingActivity(district, period.from, period.to),
       read.attendance(district, period.from, period.to),
       read.supplierResponses(district, period.from, period.to),

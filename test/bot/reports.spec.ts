@@ -176,4 +176,11 @@ describe('reports through the bot (real HTTP, real SQLite, the chart drawn by ve
     expect(new Set(rows.map((r) => r.district))).toEqual(new Set(['Surrey and Sussex']));
     expect(rows.every((r) => r.id !== randomUUID())).toBe(true);
   });
+
+  it('periodic feedback is kept under its week\'s own key, whichever day of the week the card named (the reports find it by that key)', async () => {
+    const saved = await invokeAs(bot, PEOPLE.wctl, 'reports.feedback', { subjectId: 'w2026-03-11', kind: 'periodic', staff_confidence: '4', jobcentre_offer: '5' });
+    expect(cardText(saved.card)).toContain('thank you, your answers are recorded');
+    const rows = await bot.app.dataSource.getRepository<ReportFeedbackRow>('ReportFeedback').find({ where: { kind: 'periodic' } });
+    expect(rows.map((r) => [r.subjectId, r.question, r.score]).sort()).toEqual([['w2026-03-09', 'jobcentre_offer', 5], ['w2026-03-09', 'staff_confidence', 4]]);
+  });
 });

@@ -189,15 +189,14 @@ describe('report figures against a hand-counted fixture (real SQLite, the read m
   it('success factors: each HCP per trial week against 10, at least 8 of 10 weeks, the total and its slope', async () => {
     const [all] = await audienceOf('performance');
     const report = await service.build(all!, PERIOD);
+    // Cara joined the directory long after Cumbria and Lancashire's trial (2019) and held none in it: she is not judged by it.
     expect(table(report, 'Success factors')).toEqual([
-      ['Cumbria and Lancashire', 'Cara Cole', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0 of 10', 'No'],
-      ['Cumbria and Lancashire', 'All HCPs', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '', ''],
       ['Surrey and Sussex', 'Ann Archer', '10', '11', '', '', '', '', '', '', '', '', '2 of 2', 'Not yet known'],
       ['Surrey and Sussex', 'Ben Bishop', '4', '6', '', '', '', '', '', '', '', '', '0 of 2', 'Not yet known'],
       ['Surrey and Sussex', 'All HCPs', '14', '17', '', '', '', '', '', '', '', '', '', ''],
     ]);
     expect(report.headlines).toContain('Surrey and Sussex (trial 2 March 2026 to 8 May 2026): 0 of 2 HCPs have held 10 or more conversations a week in 8 weeks, and 2 more still can. Total conversations a week are upward from week 1 (slope +3.0 a week over 2 weeks).');
-    expect(report.headlines).toContain('Cumbria and Lancashire (trial 11 March 2019 to 17 May 2019): 0 of 1 HCPs have held 10 or more conversations a week in 8 weeks. Total conversations a week are flat from week 1 (slope +0.0 a week over 10 weeks).');
+    expect(report.headlines).toContain("Cumbria and Lancashire (trial 11 March 2019 to 17 May 2019): no HCP held a conversation in the trial weeks shown, and none of the district's HCPs today was in the staff directory before the trial ended.");
     expect(report.chart.bars.map((b) => [b.x, b.y])).toEqual([['Week 1', 14], ['Week 2', 17]]);
     expect(report.chart.target).toEqual({ value: 20, label: 'Target: 20 (10 for each HCP)' });
     expect(table(report, 'Conversations held by each HCP')).toEqual([

@@ -1738,7 +1738,7 @@ SELECT "c"."route" AS "route", "c"."outcome" AS "outcome", COUNT(*) AS "n"
 --   @0 Date, @1 Date, @2 string, @3 string
 
 -- SqlReportReadModel.hcps
-SELECT "s"."id" AS "id", "s"."name" AS "name", "j"."district" AS "district"
+SELECT "s"."id" AS "id", "s"."name" AS "name", "s"."createdAt" AS "createdAt", "j"."district" AS "district"
   FROM "staff" "s"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = 'hcp'
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
@@ -1746,22 +1746,25 @@ SELECT "s"."id" AS "id", "s"."name" AS "name", "j"."district" AS "district"
 --   @0 string
 
 -- SqlReportReadModel.adviceConversations
-SELECT "c"."hcpId" AS "hcpId", "c"."district" AS "district", "c"."cluster" AS "cluster", "c"."status" AS "status", "c"."channel" AS "channel", "c"."adviceTypes" AS "adviceTypes", "c"."adHoc" AS "adHoc", "c"."createdAt" AS "createdAt", "c"."startsAt" AS "startsAt", "j"."name" AS "jobcentre"
+SELECT "c"."hcpId" AS "hcpId", "c"."district" AS "district", "c"."cluster" AS "cluster", "c"."status" AS "status", "c"."channel" AS "channel", "c"."adviceTypes" AS "adviceTypes", "c"."adHoc" AS "adHoc", "c"."createdAt" AS "createdAt", "c"."startsAt" AS "startsAt", "j"."name" AS "jobcentre", "hs"."name" AS "hcpName"
   FROM "advice_conversation" "c"
   INNER JOIN "jobcentre" "j" ON "j"."id" = "c"."jobcentreId"
+  LEFT JOIN "staff" "hs" ON "hs"."id" = "c"."hcpId"
   WHERE (("c"."createdAt" >= @0 AND "c"."createdAt" < @1) OR ("c"."startsAt" >= @0 AND "c"."startsAt" < @1)) AND "c"."district" = @2;
 --   @0 Date, @1 Date, @2 string
 
 -- SqlReportReadModel.held
-SELECT "c"."hcpId" AS "hcpId", "c"."district" AS "district", "c"."startsAt" AS "startsAt"
+SELECT "c"."hcpId" AS "hcpId", "c"."district" AS "district", "c"."startsAt" AS "startsAt", "hs"."name" AS "hcpName"
   FROM "advice_conversation" "c"
+  LEFT JOIN "staff" "hs" ON "hs"."id" = "c"."hcpId"
   WHERE "c"."status" = 'held' AND "c"."startsAt" >= @0 AND "c"."startsAt" < @1;
 --   @0 Date, @1 Date
 
 -- SqlReportReadModel.feedback
 SELECT "f"."question" AS "question", "f"."score" AS "score"
   FROM "report_feedback" "f"
-  WHERE "f"."kind" IN (@0, @1) AND "f"."createdAt" >= @2 AND "f"."createdAt" < @3 AND "f"."district" = @4;
+  LEFT JOIN "advice_conversation" "c" ON "f"."kind" = 'after_conversation' AND "c"."id" = "f"."subjectId"
+  WHERE (("f"."kind" = 'periodic' AND "f"."subjectId" IN (@0, @1)) OR ("f"."kind" = 'after_conversation' AND (("c"."startsAt" >= @2 AND "c"."startsAt" < @3) OR ("c"."id" IS NULL AND "f"."createdAt" >= @2 AND "f"."createdAt" < @3)))) AND "f"."district" = @4;
 --   @0 string, @1 string, @2 Date, @3 Date, @4 string
 
 -- SqlReportReadModel.requests

@@ -1,6 +1,6 @@
 import { addDays } from '../../../domain/calendar/london-time';
-import { buildAdviceReport, successOf, trialWeeksSoFar, type AdviceReportFacts } from '../../../domain/reports/advice-report';
-import { monthOf, weekOf } from '../../../domain/reports/period';
+import { buildAdviceReport, successOf, trialWeeksSoFar, UNKNOWN_HCP, type AdviceReportFacts } from '../../../domain/reports/advice-report';
+import { feedbackPeriodKeys, monthOf, weekOf } from '../../../domain/reports/period';
 import type { AdviceFact, HcpFact, HeldFact } from '../../../domain/reports/ports';
 import type { Report } from '../../../domain/reports/report';
 import { DEFAULT_TRIAL, type Trial } from '../../../domain/reports/trials';
@@ -15,14 +15,15 @@ import { DEFAULT_TRIAL, type Trial } from '../../../domain/reports/trials';
  */
 const DISTRICT = 'Surrey and Sussex';
 const TRIAL: Trial = { start: '2026-03-02', weeks: 10 };
-const ANN: HcpFact = { id: 'hcp-ann', name: 'Ann Archer', district: DISTRICT };
-const BEN: HcpFact = { id: 'hcp-ben', name: 'Ben Bishop', district: DISTRICT };
+// Both in the staff directory since before the trial.
+const ANN: HcpFact = { id: 'hcp-ann', name: 'Ann Archer', district: DISTRICT, inDirectorySince: new Date('2026-02-02T09:00:00Z') };
+const BEN: HcpFact = { id: 'hcp-ben', name: 'Ben Bishop', district: DISTRICT, inDirectorySince: new Date('2026-02-02T09:00:00Z') };
 const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00Z`);
 
 /** `count` held by the HCP in trial week `week` (1 first), spread over its first `days` days (Monday on). */
 function heldIn(hcp: HcpFact, week: number, count: number, days = 5): HeldFact[] {
   const monday = addDays(TRIAL.start, (week - 1) * 7);
-  return Array.from({ length: count }, (_, i) => ({ hcpId: hcp.id, district: hcp.district, startsAt: at(addDays(monday, i % days), `${String(9 + Math.floor(i / days)).padStart(2, '0')}:00`) }));
+  return Array.from({ length: count }, (_, i) => ({ hcpId: hcp.id, hcpName: hcp.name, district: hcp.district, startsAt: at(addDays(monday, i % days), `${String(9 + Math.floor(i / days)).padStart(2, '0')}:00`) }));
 }
 
 /** `counts[i]` held by the HCP in trial week i + 1. */
@@ -59,7 +60,7 @@ describe('conversations held by each HCP a week on average: over the exact lengt
   const conversations = (first: string, days: number, count: number): AdviceFact[] =>
     Array.from({ length: count }, (_, i) => {
       const startsAt = at(addDays(first, i % days), '12:00');
-      return { hcpId: ANN.id, district: DISTRICT, cluster: 'Gatwick Diamond', jobcentre: 'Crawley', status: 'held', channel: 'face_to_face', adviceTypes: ['adjustments'], adHoc: false, createdAt: new Date(startsAt.getTime() - 3_600_000), startsAt };
+      return { hcpId: ANN.id, hcpName: ANN.name, district: DISTRICT, cluster: 'Gatwick Diamond', jobcentre: 'Crawley', status: 'held', channel: 'face_to_face', adviceTypes: ['adjustments'], adHoc: false, createdAt: new Date(startsAt.getTime() - 3_600_000), startsAt };
     });
   const average = (period: AdviceReportFacts['period'], held: readonly AdviceFact[]) =>
     table(buildAdviceReport(facts({ period, today: '2026-06-01', conversations: held, trialOf: () => DEFAULT_TRIAL })), 'Conversations held by each HCP');
@@ -167,5 +168,94 @@ describe('success factors once the trial is over: decided as before', () => {
 
   it('a past period is still judged as of its end: week 2, asked for after the trial, leaves weeks 3 to 10 to come', () => {
     expect(successOf(BEN, held, TRIAL, weekOf('2026-03-09'), '2026-06-01')).toEqual({ hcp: BEN, weekly: [10, 10], weeksMet: 2, weeksDecided: 2, meets: null });
+  });
+});
+
+/** `count` held conversations of the HCP on `date` (from 09:00 on, an hour apart), as the period's conversations. */
+function heldOn(hcp: HcpFact, date: string, count: number): AdviceFact[] {
+  return Array.from({ length: count }, (_, i) => {
+    const startsAt = at(date, `${String(9 + (i % 8)).padStart(2, '0')}:00`);
+    return { hcpId: hcp.id, hcpName: hcp.name, district: hcp.district, cluster: 'Gatwick Diamond', jobcentre: 'Crawley', status: 'held', channel: 'face_to_face', adviceTypes: ['adjustments'], adHoc: false, createdAt: new Date(startsAt.getTime() - 3_600_000), startsAt };
+  });
+}
+
+describe('success factors: the HCPs who were in the trial, not whoever has the role today', () => {
+  const TEN_WEEKS = [10, 10, 10, 10, 10, 10, 10, 10, 10, 10];
+  // Bob got the HCP role in June, after the trial (2 March to 10 May 2026).
+  const BOB: HcpFact = { id: 'hcp-bob', name: 'Bob Bright', district: DISTRICT, inDirectorySince: new Date('2026-06-15T09:00:00Z') };
+  // Cy held conversations in the trial and has lost the HCP role since: not among today's HCPs.
+  const CY: HcpFact = { id: 'hcp-cy', name: 'Cy Clarke', district: DISTRICT, inDirectorySince: null };
+
+  it('the July report: an HCP who joined after the trial is not judged by it (1 of 1, not 1 of 2 with a row of zeros)', () => {
+    const report = buildAdviceReport(facts({ period: monthOf('2026-07'), today: '2026-08-03', hcps: [ANN, BOB], held: heldByWeek(ANN, TEN_WEEKS), conversations: heldOn(ANN, '2026-07-06', 10) }));
+    expect(table(report, 'Success factors')).toEqual([row(ANN, TEN_WEEKS, '10 of 10', 'Yes'), row({ ...ANN, name: 'All HCPs' }, TEN_WEEKS, '', '')]);
+    expect(report.headlines[0]).toContain('1 of 1 HCPs have held 10 or more conversations a week in 8 weeks.');
+    expect(report.tables.find((t) => t.title.startsWith('Success factors'))!.note).toContain('who were in the staff directory before the trial ended');
+    // Bob is an HCP in July: he is in July's own figures, and the chart's target counts him.
+    expect(table(report, 'Conversations held by each HCP')).toEqual([['Ann Archer', DISTRICT, '10', '2.3', '10'], ['Bob Bright', DISTRICT, '0', '0.0', '10']]);
+    expect(report.chart.target?.value).toBe(20);
+  });
+
+  it('an HCP who has left is still judged in the trial they held conversations in, and counted in the target', () => {
+    const held = [...heldByWeek(ANN, [10, 10]), ...heldByWeek({ ...CY, name: 'ignored' }, [6, 4]).map((h) => ({ ...h, hcpName: CY.name }))];
+    const report = buildAdviceReport(facts({ period: weekOf('2026-03-09'), today: '2026-03-16', hcps: [ANN], held, conversations: heldOn(CY, '2026-03-10', 4) }));
+    expect(table(report, 'Success factors')).toEqual([row(ANN, [10, 10], '2 of 2', 'Not yet known'), row(CY, [6, 4], '0 of 2', 'Not yet known'), row({ ...ANN, name: 'All HCPs' }, [16, 14], '', '')]);
+    expect(report.headlines[0]).toContain('0 of 2 HCPs have held 10 or more conversations a week in 8 weeks, and 2 more still can.');
+    expect(report.chart.target).toEqual({ value: 20, label: 'Target: 20 (10 for each HCP)' });
+    // The period's own table lists her too, with the conversations she held in it.
+    expect(table(report, 'Conversations held by each HCP')).toEqual([['Ann Archer', DISTRICT, '0', '0.0', '10'], ['Cy Clarke', DISTRICT, '4', '4.0', '10']]);
+  });
+
+  it('someone the directory no longer has is named as such; an HCP who joined mid-trial is judged from the weeks after they joined', () => {
+    const gone = heldIn({ ...CY, id: 'hcp-gone' }, 1, 3).map((h) => ({ ...h, hcpName: null }));
+    const dee: HcpFact = { id: 'hcp-dee', name: 'Dee Dale', district: DISTRICT, inDirectorySince: new Date('2026-03-20T09:00:00Z') };
+    const week2 = buildAdviceReport(facts({ period: weekOf('2026-03-09'), today: '2026-03-30', hcps: [ANN, dee], held: gone }));
+    expect(table(week2, 'Success factors').map((r) => r[1])).toEqual([UNKNOWN_HCP, 'Ann Archer', 'All HCPs']);
+    const week4 = buildAdviceReport(facts({ period: weekOf('2026-03-23'), today: '2026-03-30', hcps: [ANN, dee], held: gone }));
+    expect(table(week4, 'Success factors').map((r) => r[1])).toEqual([UNKNOWN_HCP, 'Ann Archer', 'Dee Dale', 'All HCPs']);
+  });
+});
+
+describe('the monthly chart after the trial: whole weeks against the weekly target, the part-weeks counted beside it', () => {
+  // March 2026: Sunday 1 March, four whole weeks (2 to 29 March), Monday 30 and Tuesday 31 March.
+  const march = [
+    ...heldOn(ANN, '2026-03-01', 2),
+    ...heldOn(ANN, '2026-03-03', 10),
+    ...heldOn(BEN, '2026-03-10', 11),
+    ...heldOn(ANN, '2026-03-17', 12),
+    ...heldOn(BEN, '2026-03-24', 9),
+    ...heldOn(ANN, '2026-03-30', 4),
+    ...heldOn(BEN, '2026-03-31', 3),
+  ];
+  const report = buildAdviceReport(facts({ period: monthOf('2026-03'), today: '2026-04-01', hcps: [ANN, BEN], conversations: march, trialOf: () => DEFAULT_TRIAL }));
+
+  it('charts only the four whole weeks, each a full week against 10 for each HCP', () => {
+    expect(report.chart.bars.map((b) => [b.x, b.y])).toEqual([['2 March', 10], ['9 March', 11], ['16 March', 12], ['23 March', 9]]);
+    expect(report.chart.title).toBe('Conversations held each whole week of the month (week starting)');
+    expect(report.chart.target?.value).toBe(20);
+  });
+
+  it('says what the part-weeks held, and every conversation of the month is in the week table', () => {
+    expect(report.headlines).toContain('In this period: 51 conversations asked for, 51 held.');
+    expect(report.headlines).toContain('The chart shows the 4 whole weeks of the month (2 to 29 March); held in the part-weeks at its ends, not charted: 1 March (1 day): 2; 30 to 31 March (2 days): 7.');
+    const weeks = table(report, 'Conversations held each week of the month');
+    expect(weeks).toEqual([['1 March (part-week, 1 day)', '2'], ['2 to 8 March', '10'], ['9 to 15 March', '11'], ['16 to 22 March', '12'], ['23 to 29 March', '9'], ['30 to 31 March (part-week, 2 days)', '7']]);
+    expect(weeks.reduce((n, r) => n + Number(r[1]), 0)).toBe(51);
+  });
+
+  it('a month of whole weeks only (February 2027, Monday 1 to Sunday 28) has no part-weeks to explain', () => {
+    const feb = buildAdviceReport(facts({ period: monthOf('2027-02'), today: '2027-03-01', conversations: heldOn(ANN, '2027-02-09', 10), trialOf: () => DEFAULT_TRIAL }));
+    expect(feb.chart.bars.map((b) => [b.x, b.y])).toEqual([['1 February', 0], ['8 February', 10], ['15 February', 0], ['22 February', 0]]);
+    expect(feb.headlines.some((h) => h.includes('part-weeks'))).toBe(false);
+  });
+});
+
+describe('periodic feedback belongs to the period it is about', () => {
+  it('a week holds its own answers; a month its own and those of each week that starts in it', () => {
+    expect(feedbackPeriodKeys(weekOf('2026-03-18'))).toEqual(['w2026-03-16']);
+    // Week of 23 February (ends 1 March) goes to February; week of 30 March (ends 5 April) to March.
+    expect(feedbackPeriodKeys(monthOf('2026-03'))).toEqual(['m2026-03', 'w2026-03-02', 'w2026-03-09', 'w2026-03-16', 'w2026-03-23', 'w2026-03-30']);
+    expect(feedbackPeriodKeys(monthOf('2026-02'))).toEqual(['m2026-02', 'w2026-02-02', 'w2026-02-09', 'w2026-02-16', 'w2026-02-23']);
+    expect(feedbackPeriodKeys(monthOf('2027-02'))).toEqual(['m2027-02', 'w2027-02-01', 'w2027-02-08', 'w2027-02-15', 'w2027-02-22']);
   });
 });
