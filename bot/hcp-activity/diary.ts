@@ -25,7 +25,7 @@ export class AdviceDiary implements HcpDiary {
     const [[day], pattern] = await Promise.all([readHcpDays({ store: this.store, calendar: this.calendar, patterns: this.patterns }, hcp, date, 1, { minGapMinutes: 15 }), this.patterns.of(hcp)]);
     const booked = (day?.booked ?? []).map((b) => ({ what: b.conversation.reference, start: b.preparation?.start ?? b.time.start, end: b.time.end }));
     const working = freeGaps({ id: hcp.id, hours: pattern.hours, region: pattern.region, busy: [] }, date, 1).length > 0;
-    return { date, working, jobcentreId: day?.jobcentreId ?? hcp.jobcentreId, conversations: booked, freeGaps: day?.freeGaps ?? [] };
+    return { date, working, jobcentreId: day?.jobcentreId ?? hcp.jobcentreId, conversations: booked, breaks: day?.breaks ?? [], freeGaps: day?.freeGaps ?? [] };
   }
 
   async weeks(hcpIds: readonly string[], weekStart: string): Promise<ReadonlyMap<string, WeekConversations>> {

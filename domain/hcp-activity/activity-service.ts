@@ -8,16 +8,23 @@ import { HCP_DIARY_WORK } from './diary-work';
 import type { HcpActivityStore } from './ports';
 import type { AttendanceRecord, HcpNotice, SupplierRequest, SupportingActivity, WeeklyNote } from './records';
 import {
+  HCP_REGION,
   RECORD_BACK_DAYS,
+  activityMissingFromNote,
   arrivalStatus,
+  assertNoteHasActivity,
   attendancePeriod,
+  breakClashMessage,
   checkWeeklyNoteBody,
   clashMessage,
   clashWith,
+  closedWeekProblem,
+  describeSetAside,
   draftWeeklyNote,
   isSupplierRequestKind,
   looksLikeNino,
   noticeDueOn,
+  outsideSetAsideProblems,
   parseActivity,
   parseTimes,
   reminderDue,
@@ -37,6 +44,11 @@ export interface HcpDayPlan {
   readonly working: boolean;
   /** Booked three-way conversations (with their preparation), by reference. */
   readonly conversations: readonly Booked[];
+  /**
+   * The breaks agreed with the activity manager that day (seed §2.2.3): supporting activity goes
+   * around them as around a conversation. Optional only until every diary gives them; none when absent.
+   */
+  readonly breaks?: readonly Interval[];
   /** Working time with nothing in the diary. */
   readonly freeGaps: readonly Interval[];
 }
@@ -114,7 +126,7 @@ export interface ManagerWeek {
   readonly openRequests: readonly SupplierRequest[];
 }
 
-const REGION: BankHolidayRegion = 'england-and-wales';
+const REGION: BankHolidayRegion = HCP_REGION;
 
 /**
  * An HCP's supporting activity, attendance and weekly note; the activity manager's week, requests
@@ -170,10 +182,14 @@ export class HcpActivityService {
    */
   async record(hcp: StaffMember, input: ActivityInput): Promise<SupportingActivity> {
     const { base, offices } = await this.hcpOffices(hcp);
-    const parsed = parseActivity(input, offices.map((o) => o.id));
     const today = this.today();
-    if (parsed.date > today || parsed.date < addDays(today, -RECORD_BACK_DAYS)) throw invalid('Record activity on the day it happened: today or in the last two weeks.', { date: 'Choose today or a day in the last two weeks.' });
+    const typedDate = (input.date ?? '').trim();
+    const outOfRange = isCalendarDate(typedDate) && (typedDate > today || typedDate < addDays(today, -RECORD_BACK_DAYS));
+    const range = { date: 'Choose today or a day in the last two weeks.' };
+    const parsed = parseActivity(input, offices.map((o) => o.id), outOfRange ? range : {});
+    if (outOfRange) throw invalid('Record activity on the day it happened: today or in the last two weeks.', range);
     if (parsed.interval.start.getTime() > this.now().getTime()) throw invalid('Record the activity once it has started.', { start: 'This time has not come yet: record the activity once it has started.' });
+    await this.assertWeekOpen(hcp, parsed.date, hcp);
     await this.assertFree(hcp, parsed.date, parsed.interval, null);
     const now = this.now();
     return this.withDiary(() => this.deps.store.createActivity(
@@ -209,14 +225,28 @@ export class HcpActivityService {
     });
   }
 
-  /** Refuses an interval over a booked conversation or another activity of the HCP that day. */
+  /**
+   * Refuses an interval over a booked conversation, a break agreed with the activity manager, or
+   * another activity of the HCP that day. (Working days and hours are checked with the times.)
+   */
   private async assertFree(hcp: StaffMember, date: string, interval: Interval, exceptActivityId: string | null): Promise<void> {
     const { plan, activities, gaps } = await this.day(hcp, date);
     const conversation = clashWith(interval, plan.conversations);
     if (conversation) throw invalid(clashMessage(conversation, gaps), { start: 'This time is over a booked three-way conversation.' });
+    const onBreak = clashWith(interval, (plan.breaks ?? []).map((b) => ({ what: 'a break', start: b.start, end: b.end })));
+    if (onBreak) throw invalid(breakClashMessage(onBreak, gaps), { start: 'This time is over a break agreed with the activity manager.' });
     const others = activities.filter((a) => a.id !== exceptActivityId && a.status !== 'cancelled' && a.start && a.end).map((a) => ({ what: 'another activity', start: a.start!, end: a.end! }));
     const other = clashWith(interval, others);
     if (other) throw invalid(`${hcp.name} already has ${other.what} then. ${gaps.length ? 'Choose a free time.' : ''}`.trim(), { start: 'This time is over another activity.' });
+  }
+
+  /**
+   * Refuses activity dated in a week whose weekly note has gone to the activity manager or been
+   * accepted: the note documents all of the week's supporting activity (Annex 3 §7).
+   */
+  private async assertWeekOpen(hcp: StaffMember, date: string, person: StaffMember): Promise<void> {
+    const closed = closedWeekProblem(await this.deps.store.weeklyNote(hcp.id, weekStartOf(date)), person.id === hcp.id ? 'Your' : `${hcp.name}’s`);
+    if (closed) throw invalid(closed.message, { date: closed.field });
   }
 
   /**
@@ -292,7 +322,14 @@ export class HcpActivityService {
     if (!times.interval) throw invalid('Some answers need changing.', times.problems);
     const date = (input.date ?? activity.date ?? '').trim();
     if (date < this.today()) throw invalid('Choose today or a later date.', { date: 'Choose today or a later date.' });
+    // A group case conference is held in the time its team leader set aside (Annex 3 §3.3).
+    if (activity.kind === 'group_case_conference' && activity.date && activity.start && activity.end) {
+      const setAside = { date: activity.date, start: activity.start, end: activity.end };
+      const outside = outsideSetAsideProblems(setAside, date, times.interval);
+      if (Object.keys(outside).length) throw invalid(`A group case conference is held in the time the team leader set aside for it: ${describeSetAside(setAside)}.`, outside);
+    }
     const hcp = await this.person(activity.hcpId);
+    await this.assertWeekOpen(hcp, date, manager);
     await this.assertFree(hcp, date, times.interval, activity.id);
     return this.deps.uow.run(async () => {
       const planned = await this.deps.store.updateActivity(activity.id, activity.version, { status: 'planned', date, start: times.interval!.start, end: times.interval!.end, setById: manager.id }, this.now());
@@ -320,7 +357,17 @@ export class HcpActivityService {
     if (!times.interval) throw invalid('Some answers need changing.', times.problems);
     if (times.interval.start.getTime() <= this.now().getTime()) throw invalid('Choose a time still to come.', { start: 'Choose a time still to come.' });
     if (times.interval.start.getTime() === activity.start.getTime() && activity.end && times.interval.end.getTime() === activity.end.getTime()) throw invalid('That is the time it is already set for.', { start: 'Give a different date or time.' });
+    // A group case conference stays in the time its team leader set aside (Annex 3 §3.3). It was
+    // planned within that time and only that part of it is kept, so it moves only within its time.
+    if (activity.kind === 'group_case_conference' && activity.date && activity.end) {
+      const setAside = { date: activity.date, start: activity.start, end: activity.end };
+      const outside = outsideSetAsideProblems(setAside, date, times.interval);
+      if (Object.keys(outside).length) {
+        throw invalid(`A group case conference stays in the time the team leader set aside for it: it can move only within ${describeSetAside(setAside)}. For another time, cancel it and ask the team leader to set aside a new one.`, outside);
+      }
+    }
     const hcp = await this.person(activity.hcpId);
+    await this.assertWeekOpen(hcp, date, person);
     await this.assertFree(hcp, date, times.interval, activity.id);
     return this.deps.uow.run(async () => {
       const moved = await this.deps.store.updateActivity(activity.id, activity.version, { date, start: times.interval!.start, end: times.interval!.end }, this.now());
@@ -339,6 +386,7 @@ export class HcpActivityService {
     const { offices } = await this.hcpOffices(hcp);
     const parsed = parseActivity({ ...input, consultative: 'true', takingPart: input.takingPart || 'To be recorded by the HCP' }, offices.map((o) => o.id));
     if (parsed.date < this.today()) throw invalid('Set work activities for today or a later day.', { date: 'Choose today or a later date.' });
+    await this.assertWeekOpen(hcp, parsed.date, manager);
     await this.assertFree(hcp, parsed.date, parsed.interval, null);
     const now = this.now();
     return this.deps.uow.run(async () => {
@@ -359,6 +407,10 @@ export class HcpActivityService {
     if (version !== null && version !== activity.version) throw invalid('This changed since this card was shown: look again.');
     if (activity.status !== 'planned') throw invalid(activity.status === 'done' ? 'This activity is already recorded.' : 'This activity has no time yet.');
     if (activity.start && activity.start.getTime() > this.now().getTime()) throw invalid('Record the activity once it has started.');
+    if (activity.date) {
+      const closed = closedWeekProblem(await this.deps.store.weeklyNote(hcp.id, weekStartOf(activity.date)), 'Your');
+      if (closed) throw invalid(closed.message);
+    }
     const problems: Record<string, string> = {};
     const takingPart = (input.takingPart ?? activity.takingPart).trim();
     const note = (input.note ?? activity.note).trim();
@@ -414,9 +466,14 @@ export class HcpActivityService {
 
   /** A fresh draft of the week, for the HCP to start again from. */
   async draft(hcp: StaffMember, weekStart: string): Promise<string> {
-    const [activities, conversations, offices] = await Promise.all([this.deps.store.activitiesOf(hcp.id, weekStart, addDays(weekStart, 6)), this.deps.diary.weeks([hcp.id], weekStart), this.hcpOffices(hcp)]);
-    const names = new Map(offices.offices.map((o) => [o.id, o.name]));
-    return draftWeeklyNote(weekStart, activities, conversations.get(hcp.id)!, (id) => (id ? (names.get(id) ?? 'another jobcentre') : 'no jobcentre'));
+    const [activities, conversations, officeName] = await Promise.all([this.deps.store.activitiesOf(hcp.id, weekStart, addDays(weekStart, 6)), this.deps.diary.weeks([hcp.id], weekStart), this.officeNames(hcp)]);
+    return draftWeeklyNote(weekStart, activities, conversations.get(hcp.id)!, officeName);
+  }
+
+  /** The names the weekly note gives the jobcentres of the HCP's cluster. */
+  private async officeNames(hcp: StaffMember): Promise<(id: string | null) => string> {
+    const names = new Map((await this.hcpOffices(hcp)).offices.map((o) => [o.id, o.name]));
+    return (id) => (id ? (names.get(id) ?? 'another jobcentre') : 'no jobcentre');
   }
 
   async noteById(id: string): Promise<WeeklyNote> {
@@ -432,6 +489,11 @@ export class HcpActivityService {
     if (version !== null && version !== note.version) throw invalid('This note changed since this card was shown: look again.');
     if (note.status === 'submitted' || note.status === 'accepted') throw invalid(note.status === 'accepted' ? 'This note is accepted already.' : 'This note is with your activity manager: they will accept it or ask for a change.');
     const text = checkWeeklyNoteBody(body);
+    if (submit) {
+      // Every supporting activity recorded for the week goes to the activity manager in it (Annex 3 §7, §7.1).
+      const [activities, officeName] = await Promise.all([this.deps.store.activitiesOf(hcp.id, note.weekStart, addDays(note.weekStart, 6)), this.officeNames(hcp)]);
+      assertNoteHasActivity(activityMissingFromNote(text, note.weekStart, activities, officeName));
+    }
     return this.deps.uow.run(async () => {
       const saved = await this.deps.store.updateWeeklyNote(note.id, note.version, submit ? { body: text, status: 'submitted', submittedAt: this.now(), changeReason: note.changeReason } : { body: text }, this.now());
       if (submit) for (const manager of await this.deps.people.managersInDistrict(note.district)) await this.deps.notifier.weeklyNote(manager.id, saved.id);

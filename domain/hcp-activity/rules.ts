@@ -2,17 +2,24 @@
  * The rules of an HCP's supporting activity, attendance, weekly note, supplier requests and notice,
  * as pure functions (no I/O), so each can be read next to the specification and tested alone.
  */
-import { isBankHoliday } from '../calendar/bank-holidays';
+import { bankHolidayList, isBankHoliday } from '../calendar/bank-holidays';
 import { addDays, clockMinutes, dayOfWeek, isClockTime, londonDateFast, londonToUtc, londonWallMs } from '../calendar/london-time';
 import type { Interval } from '../calendar/calendar-port';
-import { invalid } from '../errors';
+import { DEFAULT_WORKING_HOURS, type DayHours } from '../calendar/working-hours';
+import { invalid, isDomainError } from '../errors';
 import { workingDaysAfter } from '../privacy/due-dates';
-import { isCalendarDate } from '../requests/calendar-date';
+import { describeDate, isCalendarDate } from '../requests/calendar-date';
 import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, SUPPLIER_REQUEST_KINDS, type ActivityKind, type AttendanceStatus, type SupplierRequest, type SupplierRequestKind, type SupportingActivity, type WeeklyNote } from './records';
 import { hasRole, type BankHolidayRegion, type StaffMember } from '../staff';
 
+/** Seed 002 §2.2.3: HCPs work 08:30 to 17:00, Monday to Friday (the directory's default hours). */
+export const HCP_HOURS: DayHours = DEFAULT_WORKING_HOURS.monday!;
 /** HCPs start at 08:30: an arrival after it is late. */
-export const START_OF_DAY = '08:30';
+export const START_OF_DAY = HCP_HOURS.start;
+/** HCPs finish at 17:00: supporting activity happens during jobcentre business (Annex 3 §1). */
+export const END_OF_DAY = HCP_HOURS.end;
+/** The bank holidays HCP activity keeps to (the contract's jobcentres are in England). */
+export const HCP_REGION: BankHolidayRegion = 'england-and-wales';
 /** Three-way conversations each HCP should hold a week (two a day on average). */
 export const WEEKLY_CONVERSATION_TARGET = 10;
 /** The supplier meets a request for HCP provision (or a replacement) within two weeks. */
@@ -117,13 +124,45 @@ export function noticeDueOn(givenOn: string, region: BankHolidayRegion): string 
   return workingDaysAfter(givenOn, NOTICE_WORKING_DAYS, region);
 }
 
-/** The HCP's times, parsed and checked: a London date, a start and an end in it. */
+/** What a person is told when a time falls outside the HCP's working day (seed §2.2.3). */
+export const WORKING_TIME_PROBLEM = `HCPs work ${START_OF_DAY} to ${END_OF_DAY}, Monday to Friday: choose a time within that.`;
+
+/**
+ * Why a London date is not an HCP working day (a weekend, or a bank holiday in England and Wales),
+ * as a person can act on it; null on a working day.
+ */
+export function notWorkingDayProblem(date: string, region: BankHolidayRegion = HCP_REGION): string | null {
+  if (isWorkingDay(date, region)) return null;
+  const weekday = dayOfWeek(date);
+  if (weekday === 0 || weekday === 6) return `${describeDate(date)} is not a working day: HCPs work ${START_OF_DAY} to ${END_OF_DAY}, Monday to Friday. Choose a weekday.`;
+  const holiday = bankHolidayList(region, Number(date.slice(0, 4))).find((h) => h.date === date);
+  return `${describeDate(date)} is a bank holiday${holiday ? ` (${holiday.name})` : ''}, when HCPs do not work: choose another working day.`;
+}
+
+/**
+ * The HCP's times, parsed and checked: a London date, a start and an end in it, in the HCP's
+ * working day (Monday to Friday but bank holidays, 08:30 to 17:00: seed §2.2.3, Annex 3 §1).
+ */
 export function parseTimes(date: string, start: string, end: string): { problems: Record<string, string>; interval: Interval | null } {
   const problems: Record<string, string> = {};
   if (!isCalendarDate(date)) problems.date = 'Enter the date, for example 2026-11-23.';
+  else {
+    try {
+      const notWorking = notWorkingDayProblem(date);
+      if (notWorking) problems.date = notWorking;
+    } catch (error) {
+      // A year bank holidays are not kept for (before 1970): said beside the date.
+      if (!isDomainError(error)) throw error;
+      problems.date = `${error.message} Enter a date like 2026-11-23.`;
+    }
+  }
+  const opens = clockMinutes(START_OF_DAY);
+  const closes = clockMinutes(END_OF_DAY);
   if (!isClockTime(start)) problems.start = 'Enter the start time as hours and minutes, for example 10:00.';
+  else if (clockMinutes(start) < opens || clockMinutes(start) >= closes) problems.start = WORKING_TIME_PROBLEM;
   if (!isClockTime(end)) problems.end = 'Enter the end time as hours and minutes, for example 11:00.';
   else if (isClockTime(start) && clockMinutes(end) <= clockMinutes(start)) problems.end = 'The end time must be after the start time.';
+  else if (clockMinutes(end) > closes || clockMinutes(end) <= opens) problems.end = WORKING_TIME_PROBLEM;
   if (Object.keys(problems).length) return { problems, interval: null };
   return { problems, interval: { start: londonToUtc(date, start), end: londonToUtc(date, end) } };
 }
@@ -159,9 +198,10 @@ export interface ParsedActivity {
  * Checks an activity: its kind and times; who took part and a short note; a case reference in the
  * form DEA-, SA- or RET- and six digits; for a group case conference, how many cases; for retention
  * work, that the HCP acted only as a consultant; and no National Insurance number in a note that is
- * not about a case. Every problem is returned at once, beside its field.
+ * not about a case. Every problem is returned at once, beside its field, with those the caller `found`
+ * already in place of the form's own for the same field.
  */
-export function parseActivity(input: ActivityInput, jobcentreIds: readonly string[]): ParsedActivity {
+export function parseActivity(input: ActivityInput, jobcentreIds: readonly string[], found: Readonly<Record<string, string>> = {}): ParsedActivity {
   const problems: Record<string, string> = {};
   const kind = (input.kind ?? '').trim();
   if (!isActivityKind(kind)) problems.kind = 'Choose what kind of activity it was.';
@@ -189,6 +229,8 @@ export function parseActivity(input: ActivityInput, jobcentreIds: readonly strin
   if (kind === 'retention' && input.consultative !== 'true') {
     problems.consultative = 'Confirm you advised only: an HCP never represents a claimant with their employer or at a tribunal, nor completes retention paperwork.';
   }
+  // What the caller found already (a date outside the days it takes) says more than the rule it breaks too.
+  Object.assign(problems, found);
   if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
   return {
     kind: kind as ActivityKind,
@@ -224,10 +266,19 @@ export function describeInterval(i: Interval): string {
   return `${clock(i.start)} to ${clock(i.end)}`;
 }
 
+/** "You are free …", or that no free time is left. */
+function freeText(gaps: readonly Interval[]): string {
+  return gaps.length ? `You are free ${gaps.map(describeInterval).join(', ')}.` : 'You have no free time left that day.';
+}
+
 /** Why an activity cannot go over a booked conversation, and when the HCP is free instead. */
 export function clashMessage(clash: Booked, gaps: readonly Interval[]): string {
-  const free = gaps.length ? `You are free ${gaps.map(describeInterval).join(', ')}.` : 'You have no free time left that day.';
-  return `Supporting activity happens only when no three-way conversation is booked: ${clash.what} is booked ${describeInterval(clash)}. ${free}`;
+  return `Supporting activity happens only when no three-way conversation is booked: ${clash.what} is booked ${describeInterval(clash)}. ${freeText(gaps)}`;
+}
+
+/** Why an activity cannot go over a break agreed with the activity manager (seed §2.2.3), and when the HCP is free instead. */
+export function breakClashMessage(brk: Interval, gaps: readonly Interval[]): string {
+  return `That is over a break agreed with the activity manager, ${describeInterval(brk)}: supporting activity goes around it. ${freeText(gaps)}`;
 }
 
 /** What a week's conversations came to, for the weekly note and the activity manager. */
@@ -235,6 +286,23 @@ export interface WeekConversations {
   readonly held: number;
   readonly booked: number;
   readonly didNotHappen: number;
+}
+
+/** The week's supporting activity held (done), for its weekly note: each documented there (Annex 3 §7). */
+export function heldInWeek(weekStart: string, activities: readonly SupportingActivity[]): SupportingActivity[] {
+  return activities.filter((a) => a.status === 'done' && a.date && a.date >= weekStart && a.date <= addDays(weekStart, 6));
+}
+
+/** When an activity was, as its weekly note line starts: "Monday 09:00 to 09:45" (the day alone when it has no times). */
+export function noteWhen(a: Pick<SupportingActivity, 'date' | 'start' | 'end'>): string {
+  return `${weekdayName(a.date!)}${a.start && a.end ? ` ${describeInterval({ start: a.start, end: a.end })}` : ''}`;
+}
+
+/** An activity's line in the weekly note: when, where, what, with whom, about what (a case by its reference only). */
+export function weeklyNoteLine(a: SupportingActivity, officeName: (id: string | null) => string): string {
+  const about = a.caseReference ? `about ${a.caseReference}` : a.note;
+  const cases = a.caseCount ? `, ${a.caseCount} case${a.caseCount === 1 ? '' : 's'}` : '';
+  return `- ${noteWhen(a)}, ${officeName(a.jobcentreId)}: ${ACTIVITY_KIND_LABELS[a.kind]}${cases} with ${a.takingPart}: ${about}`;
 }
 
 /**
@@ -245,18 +313,82 @@ export interface WeekConversations {
 export function draftWeeklyNote(weekStart: string, activities: readonly SupportingActivity[], conversations: WeekConversations, officeName: (id: string | null) => string): string {
   const lines: string[] = [];
   lines.push(`Three-way conversations: ${conversations.held} held${conversations.booked ? `, ${conversations.booked} still booked` : ''}${conversations.didNotHappen ? `, ${conversations.didNotHappen} did not happen` : ''}.`);
-  const done = activities.filter((a) => a.status === 'done' && a.date && a.date >= weekStart && a.date <= addDays(weekStart, 6));
+  const done = heldInWeek(weekStart, activities);
   if (!done.length) lines.push('Supporting activity: none recorded.');
   else {
     lines.push('Supporting activity:');
-    for (const a of done) {
-      const when = a.start && a.end ? ` ${describeInterval({ start: a.start, end: a.end })}` : '';
-      const about = a.caseReference ? `about ${a.caseReference}` : a.note;
-      const cases = a.caseCount ? `, ${a.caseCount} case${a.caseCount === 1 ? '' : 's'}` : '';
-      lines.push(`- ${weekdayName(a.date!)}${when}, ${officeName(a.jobcentreId)}: ${ACTIVITY_KIND_LABELS[a.kind]}${cases} with ${a.takingPart}: ${about}`);
-    }
+    for (const a of done) lines.push(weeklyNoteLine(a, officeName));
   }
   return lines.join('\n').slice(0, WEEKLY_NOTE_MAX);
+}
+
+const squeezed = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The lines of the week's held activity that a note leaves out. An activity is in the note when the
+ * note names its day and time as its line does ("Monday 09:00 to 09:45"): the HCP may reword the
+ * rest of the line, but every activity they recorded is documented (Annex 3 §7).
+ */
+export function activityMissingFromNote(body: string, weekStart: string, activities: readonly SupportingActivity[], officeName: (id: string | null) => string): string[] {
+  const text = squeezed(body);
+  return heldInWeek(weekStart, activities)
+    .filter((a) => !text.includes(squeezed(a.start && a.end ? noteWhen(a) : weeklyNoteLine(a, officeName).slice(2))))
+    .map((a) => weeklyNoteLine(a, officeName));
+}
+
+/** Refuses a note submitted without every activity of its week, naming the lines to add (kept as typed). */
+export function assertNoteHasActivity(missing: readonly string[]): void {
+  if (!missing.length) return;
+  const one = missing.length === 1;
+  throw invalid(
+    `The weekly note must document all the supporting activity you recorded that week: ${one ? 'one activity is' : `${missing.length} activities are`} not in it yet.`,
+    { body: `Add ${one ? 'this activity' : 'these activities'} to the note (you may reword ${one ? 'it' : 'them'}, keeping the day and time):\n${missing.join('\n')}` },
+  );
+}
+
+/**
+ * Why activity cannot go into a week whose weekly note has gone to the activity manager (submitted)
+ * or been accepted: the note must document it all (Annex 3 §7). `whose` is "Your" or "Helen Okoro’s".
+ */
+export function closedWeekProblem(note: Pick<WeeklyNote, 'status' | 'weekStart'> | null, whose: string): { message: string; field: string } | null {
+  if (!note || (note.status !== 'submitted' && note.status !== 'accepted')) return null;
+  const week = `the week of ${describeDate(note.weekStart)}`;
+  if (note.status === 'submitted') {
+    return {
+      message: `${whose} weekly note for ${week} has gone to the activity manager, so no activity can be added to that week now. If it belongs in that week, the activity manager can ask for a change to the note, which opens it again: then add the activity and submit the note again.`,
+      field: 'That week’s weekly note has gone to the activity manager: choose a day in another week, or have the note sent back for a change first.',
+    };
+  }
+  return {
+    message: `${whose} weekly note for ${week} is accepted, so no activity can be added to that week any more. Tell the activity manager about it instead.`,
+    field: 'That week’s weekly note is accepted: choose a day in another week.',
+  };
+}
+
+/** The time a team leader set aside for a group case conference (Annex 3 §3.3). */
+export interface SetAside {
+  readonly date: string;
+  readonly start: Date;
+  readonly end: Date;
+}
+
+export function describeSetAside(w: SetAside): string {
+  return `${describeDate(w.date)}, ${describeInterval(w)}`;
+}
+
+/**
+ * A group case conference is held in the time the team leader set aside for it (Annex 3 §3.3):
+ * the problems, field by field, of a time that is not within it; empty when it is.
+ */
+export function outsideSetAsideProblems(w: SetAside, date: string, interval: Interval): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const within = `Keep it within the time the team leader set aside: ${describeSetAside(w)}.`;
+  if (date !== w.date) problems.date = within;
+  else {
+    if (interval.start.getTime() < w.start.getTime() || interval.start.getTime() >= w.end.getTime()) problems.start = within;
+    if (interval.end.getTime() > w.end.getTime() || interval.end.getTime() <= w.start.getTime()) problems.end = within;
+  }
+  return problems;
 }
 
 function weekdayName(date: string): string {

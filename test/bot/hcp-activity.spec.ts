@@ -52,6 +52,11 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     const over = { kind: 'presentation', date: '2026-11-23', start: '12:45', end: '13:15', jobcentreId: await crawley(), takingPart: 'Crawley work coaches', note: 'Back pain and work', caseReference: '', caseCount: '', consultative: '', adHoc: 'true' };
     const refused = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', over);
     expect(cardText(refused.card)).toContain('You are free 08:30 to 12:00, 13:30 to 15:00, 15:30 to 17:00.');
+    // Nor is activity recorded over the break itself.
+    clock.at = new Date('2026-11-23T16:00:00Z');
+    const onBreak = await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { ...over, start: '15:00', end: '15:15' });
+    expect(cardText(onBreak.card)).toContain('That is over a break agreed with the activity manager, 15:00 to 15:30');
+    expect(allInputs(onBreak.card)).toMatchObject({ note: 'Back pain and work', start: '15:00' });
   });
 
   it('supporting activity only when no conversation is booked: refused with the reason and the free time; no NINO in a note not about a case', async () => {

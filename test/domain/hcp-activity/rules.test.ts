@@ -1,14 +1,20 @@
 import type { SupportingActivity } from '../../../domain/hcp-activity/records';
 import {
+  activityMissingFromNote,
   arrivalStatus,
+  assertNoteHasActivity,
   attendancePeriod,
+  breakClashMessage,
   caseReferencesIn,
   checkWeeklyNoteBody,
   clashMessage,
   clashWith,
+  closedWeekProblem,
   draftWeeklyNote,
   noticeDueOn,
+  outsideSetAsideProblems,
   parseActivity,
+  parseTimes,
   reminderDue,
   supplierDueOn,
   supplierTimeliness,
@@ -53,6 +59,45 @@ describe('supporting activity', () => {
     expect(parseActivity({ ...base, kind: 'group_case_conference', caseCount: '3' }, [OFFICE]).caseCount).toBe(3);
     expect(problemsOf({ ...base, kind: 'retention' }).consultative).toContain('never represents a claimant');
     expect(problemsOf({ ...base, kind: 'retention', consultative: 'true' })).toEqual({});
+  });
+
+  it('only in the HCP’s working day: Monday to Friday but bank holidays in England and Wales, 08:30 to 17:00 London time', () => {
+    const hours = 'HCPs work 08:30 to 17:00, Monday to Friday: choose a time within that.';
+    // A presentation on Saturday 11 April 2026 in the evening: every field that is wrong says so.
+    expect(problemsOf({ ...base, date: '2026-04-11', start: '20:00', end: '22:30' })).toEqual({
+      date: 'Saturday 11 April 2026 is not a working day: HCPs work 08:30 to 17:00, Monday to Friday. Choose a weekday.',
+      start: hours,
+      end: hours,
+    });
+    expect(problemsOf({ ...base, date: '2026-11-29' }).date).toContain('Sunday 29 November 2026 is not a working day');
+    expect(problemsOf({ ...base, date: '2026-12-25' })).toEqual({ date: 'Friday 25 December 2026 is a bank holiday (Christmas Day), when HCPs do not work: choose another working day.' });
+    expect(problemsOf({ ...base, date: '2026-04-06' }).date).toContain('(Easter Monday)');
+    expect(problemsOf({ ...base, date: '1900-01-01' }).date).toContain('Enter a date like 2026-11-23.');
+    expect(problemsOf({ ...base, start: '08:15', end: '09:00' })).toEqual({ start: hours });
+    expect(problemsOf({ ...base, start: '16:30', end: '17:05' })).toEqual({ end: hours });
+    expect(problemsOf({ ...base, start: '17:00', end: '17:30' })).toEqual({ start: hours, end: hours });
+    expect(problemsOf({ ...base, start: '08:30', end: '17:00' })).toEqual({});
+    // Summer time: 08:30 in London is 07:30 UTC, and is the start of the day.
+    expect(parseTimes('2026-06-01', '08:30', '17:00').interval).toEqual({ start: new Date('2026-06-01T07:30:00Z'), end: new Date('2026-06-01T16:00:00Z') });
+    // What the caller found already about a field is said instead of the rule.
+    expect(problemsOf({ ...base, date: '2026-11-29' })).not.toHaveProperty('start');
+    expect(() => parseActivity({ ...base, date: '2026-11-29' }, [OFFICE], { date: 'Choose today or a day in the last two weeks.' })).toThrow(expect.objectContaining({ problems: { date: 'Choose today or a day in the last two weeks.' } }));
+  });
+
+  it('a break agreed with the activity manager is refused with the free time around it', () => {
+    expect(breakClashMessage({ start: new Date('2026-11-23T12:30:00Z'), end: new Date('2026-11-23T13:00:00Z') }, [])).toBe('That is over a break agreed with the activity manager, 12:30 to 13:00: supporting activity goes around it. You have no free time left that day.');
+  });
+
+  it('a group case conference keeps within the time the team leader set aside', () => {
+    const window = { date: '2026-04-14', start: new Date('2026-04-14T09:00:00Z'), end: new Date('2026-04-14T10:00:00Z') }; // 10:00 to 11:00 in London (summer)
+    const within = 'Keep it within the time the team leader set aside: Tuesday 14 April 2026, 10:00 to 11:00.';
+    const interval = (start: string, end: string) => ({ start: new Date(start), end: new Date(end) });
+    expect(outsideSetAsideProblems(window, '2026-04-14', interval('2026-04-14T09:00:00Z', '2026-04-14T10:00:00Z'))).toEqual({});
+    expect(outsideSetAsideProblems(window, '2026-04-14', interval('2026-04-14T09:15:00Z', '2026-04-14T09:45:00Z'))).toEqual({});
+    expect(outsideSetAsideProblems(window, '2026-04-16', interval('2026-04-16T14:00:00Z', '2026-04-16T15:00:00Z'))).toEqual({ date: within });
+    expect(outsideSetAsideProblems(window, '2026-04-14', interval('2026-04-14T08:30:00Z', '2026-04-14T09:30:00Z'))).toEqual({ start: within });
+    expect(outsideSetAsideProblems(window, '2026-04-14', interval('2026-04-14T09:30:00Z', '2026-04-14T10:30:00Z'))).toEqual({ end: within });
+    expect(outsideSetAsideProblems(window, '2026-04-14', interval('2026-04-14T13:00:00Z', '2026-04-14T14:00:00Z'))).toEqual({ start: within, end: within });
   });
 
   it('finds a clash with a booked conversation and says when the HCP is free instead', () => {
@@ -124,6 +169,25 @@ describe('the weekly note', () => {
       ].join('\n'),
     );
     expect(draftWeeklyNote('2026-11-23', [], { held: 0, booked: 0, didNotHappen: 0 }, () => 'x')).toContain('Supporting activity: none recorded.');
+  });
+
+  it('must hold every activity held that week: by its day and time, however the rest of its line is worded', () => {
+    const held = [activity({}), activity({ id: 'b', kind: 'collaboration', date: '2026-11-26', start: new Date('2026-11-26T14:00:00Z'), end: new Date('2026-11-26T15:00:00Z'), takingPart: 'Dana, the DEA', note: 'Health fair' }), activity({ id: 'c', status: 'planned', date: '2026-11-27' }), activity({ id: 'd', date: '2026-11-30' })];
+    const draft = draftWeeklyNote('2026-11-23', held, { held: 0, booked: 0, didNotHappen: 0 }, () => 'Crawley');
+    expect(activityMissingFromNote(draft, '2026-11-23', held, () => 'Crawley')).toEqual([]);
+    expect(activityMissingFromNote('TUESDAY 10:00  to 11:00 talk at Crawley.\nThursday 14:00 to 15:00 with Dana.', '2026-11-23', held, () => 'Crawley')).toEqual([]);
+    const missing = activityMissingFromNote('Tuesday 10:00 to 11:00: talk.', '2026-11-23', held, () => 'Crawley');
+    expect(missing).toEqual(['- Thursday 14:00 to 15:00, Crawley: Work with DEAs or work psychologists with Dana, the DEA: Health fair']);
+    expect(() => assertNoteHasActivity(missing)).toThrow(expect.objectContaining({ kind: 'invalid', problems: { body: `Add this activity to the note (you may reword it, keeping the day and time):\n${missing[0]}` } }));
+    expect(() => assertNoteHasActivity([])).not.toThrow();
+  });
+
+  it('is closed to more activity once submitted (until a change is asked) or accepted', () => {
+    expect(closedWeekProblem(null, 'Your')).toBeNull();
+    expect(closedWeekProblem({ status: 'draft', weekStart: '2026-11-23' }, 'Your')).toBeNull();
+    expect(closedWeekProblem({ status: 'change_asked', weekStart: '2026-11-23' }, 'Your')).toBeNull();
+    expect(closedWeekProblem({ status: 'submitted', weekStart: '2026-11-23' }, 'Helen Okoro’s')!.message).toMatch(/^Helen Okoro’s weekly note for the week of Monday 23 November 2026 has gone to the activity manager.*ask for a change to the note, which opens it again/);
+    expect(closedWeekProblem({ status: 'accepted', weekStart: '2026-11-23' }, 'Your')).toEqual({ message: 'Your weekly note for the week of Monday 23 November 2026 is accepted, so no activity can be added to that week any more. Tell the activity manager about it instead.', field: 'That week’s weekly note is accepted: choose a day in another week.' });
   });
 
   it('is reminded on Friday afternoon, once, when not submitted', () => {

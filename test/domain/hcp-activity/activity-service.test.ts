@@ -1,0 +1,242 @@
+import type { Interval } from '../../../domain/calendar/calendar-port';
+import { londonToUtc } from '../../../domain/calendar/london-time';
+import type { DomainError } from '../../../domain/errors';
+import { HcpActivityService, type HcpDayPlan } from '../../../domain/hcp-activity/activity-service';
+import type { ActivityChanges, HcpActivityStore, NewActivity, NewWeeklyNote, WeeklyNoteChanges } from '../../../domain/hcp-activity/ports';
+import type { SupportingActivity, WeeklyNote } from '../../../domain/hcp-activity/records';
+import type { Jobcentre, StaffMember } from '../../../domain/staff';
+
+/**
+ * The HCP activity service against an in-memory store and diary: the working day and agreed breaks
+ * (seed §2.2.3, Annex 3 §1), a group case conference kept to the time its team leader set aside
+ * (Annex 3 §3.3), and a weekly note that documents all of the week's activity (Annex 3 §7).
+ */
+const CRAWLEY: Jobcentre = { id: 'crawley', name: 'Crawley', cluster: 'Gatwick Diamond', district: 'Surrey and Sussex', bankHolidayRegion: 'england-and-wales' };
+const person = (id: string, name: string, roles: StaffMember['roles']): StaffMember => ({ id, aadObjectId: id, name, email: `${id}@example.gov.uk`, roles, jobcentreId: CRAWLEY.id, deaId: null, teamLeaderId: null });
+const HCP = person('helen', 'Helen Okoro', ['hcp']);
+const MANAGER = person('mark', 'Mark Ellis', ['hcp_activity_manager']);
+const LEADER = person('tess', 'Tess Leader', ['work_coach_team_leader']);
+const at = (date: string, time: string) => londonToUtc(date, time);
+
+class MemoryStore {
+  activities: SupportingActivity[] = [];
+  notes: WeeklyNote[] = [];
+  private n = 0;
+  async createActivity(a: NewActivity, when: Date): Promise<SupportingActivity> {
+    const made: SupportingActivity = { ...a, id: `a${++this.n}`, version: 1, createdAt: when, diaryEntries: [] };
+    this.activities.push(made);
+    return made;
+  }
+  async activity(id: string) {
+    return this.activities.find((a) => a.id === id) ?? null;
+  }
+  async updateActivity(id: string, version: number, changes: ActivityChanges): Promise<SupportingActivity> {
+    const i = this.activities.findIndex((a) => a.id === id && a.version === version);
+    if (i < 0) throw new Error('conflict');
+    this.activities[i] = { ...this.activities[i]!, ...changes, version: version + 1 };
+    return this.activities[i]!;
+  }
+  async activitiesOf(hcpId: string, from: string, to: string) {
+    return this.activities.filter((a) => a.hcpId === hcpId && a.date !== null && a.date >= from && a.date <= to);
+  }
+  async weeklyNote(hcpId: string, weekStart: string) {
+    return this.notes.find((n) => n.hcpId === hcpId && n.weekStart === weekStart) ?? null;
+  }
+  async weeklyNoteById(id: string) {
+    return this.notes.find((n) => n.id === id) ?? null;
+  }
+  async createWeeklyNote(note: NewWeeklyNote, when: Date): Promise<WeeklyNote> {
+    const made: WeeklyNote = { ...note, id: `n${++this.n}`, version: 1, createdAt: when };
+    this.notes.push(made);
+    return made;
+  }
+  async updateWeeklyNote(id: string, version: number, changes: WeeklyNoteChanges): Promise<WeeklyNote> {
+    const i = this.notes.findIndex((n) => n.id === id && n.version === version);
+    if (i < 0) throw new Error('conflict');
+    this.notes[i] = { ...this.notes[i]!, ...changes, version: version + 1 };
+    return this.notes[i]!;
+  }
+}
+
+function setUp(now: Date, diaryOf: (date: string) => Partial<HcpDayPlan> = () => ({})) {
+  const store = new MemoryStore();
+  const clock = { now: () => now };
+  const service = new HcpActivityService({
+    store: store as unknown as HcpActivityStore,
+    diary: {
+      day: async (_hcp, date) => ({ date, jobcentreId: CRAWLEY.id, working: true, conversations: [], freeGaps: [{ start: at(date, '08:30'), end: at(date, '17:00') }], ...diaryOf(date) }),
+      weeks: async (ids) => new Map(ids.map((id) => [id, { held: 0, booked: 0, didNotHappen: 0 }])),
+    },
+    people: {
+      jobcentre: async (id) => (id === CRAWLEY.id ? CRAWLEY : null),
+      jobcentresInCluster: async () => [CRAWLEY],
+      hcpCovering: async () => HCP,
+      hcpsInDistrict: async () => [HCP],
+      officesInClustersOf: async () => [CRAWLEY],
+      managersInDistrict: async () => [MANAGER],
+    },
+    directory: { findById: async (id) => [HCP, MANAGER, LEADER].find((p) => p.id === id) ?? null, findByAadObjectId: async () => null, findByIds: async () => [], findByTeamLeader: async () => [] },
+    notifier: { activity: async () => undefined, weeklyNote: async () => undefined, absence: async () => undefined, lateArrival: async () => undefined },
+    uow: { run: (work) => work() },
+    work: { schedule: async () => undefined },
+    clock,
+    trialEndsOn: () => null,
+  });
+  return { store, service, clock };
+}
+
+/** The refusal a call ends in: its message and field problems. */
+async function refusal(promise: Promise<unknown>): Promise<{ message: string; problems: Record<string, string> }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as DomainError;
+    expect(e.kind).toBe('invalid');
+    return { message: e.message, problems: { ...e.problems } };
+  }
+  throw new Error('Expected a refusal');
+}
+
+const typed = { kind: 'presentation', jobcentreId: CRAWLEY.id, takingPart: 'Crawley coaches', note: 'Back pain and work' };
+const WORKING_TIME = 'HCPs work 08:30 to 17:00, Monday to Friday: choose a time within that.';
+
+describe('supporting activity only in the HCP’s working day and around agreed breaks (seed §2.2.3, Annex 3 §1)', () => {
+  it('a presentation on Saturday 11 April 2026, 20:00 to 22:30, is refused beside the date and the times, and not saved', async () => {
+    const { store, service } = setUp(at('2026-04-13', '10:00'));
+    const { problems } = await refusal(service.record(HCP, { ...typed, date: '2026-04-11', start: '20:00', end: '22:30' }));
+    expect(problems).toEqual({
+      date: 'Saturday 11 April 2026 is not a working day: HCPs work 08:30 to 17:00, Monday to Friday. Choose a weekday.',
+      start: WORKING_TIME,
+      end: WORKING_TIME,
+    });
+    expect(store.activities).toEqual([]);
+  });
+
+  it('refuses a bank holiday and times before 08:30 or after 17:00; takes 08:30 to 17:00 on a working day', async () => {
+    const { store, service } = setUp(at('2026-12-29', '16:00'));
+    expect((await refusal(service.record(HCP, { ...typed, date: '2026-12-28', start: '10:00', end: '11:00' }))).problems).toEqual({ date: 'Monday 28 December 2026 is a bank holiday (Boxing Day (substitute day)), when HCPs do not work: choose another working day.' });
+    expect((await refusal(service.record(HCP, { ...typed, date: '2026-12-29', start: '08:00', end: '09:00' }))).problems).toEqual({ start: WORKING_TIME });
+    expect((await refusal(service.record(HCP, { ...typed, date: '2026-12-24', start: '16:30', end: '17:15' }))).problems).toEqual({ end: WORKING_TIME });
+    await service.record(HCP, { ...typed, date: '2026-12-24', start: '08:30', end: '17:00' });
+    expect(store.activities).toHaveLength(1);
+  });
+
+  it('the activity manager cannot set, plan or move activity outside the working day either', async () => {
+    const { store, service } = setUp(at('2026-04-13', '10:00'));
+    expect((await refusal(service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-04-18', start: '10:00', end: '11:00' }))).problems.date).toContain('is not a working day');
+    const set = await service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-04-15', start: '10:00', end: '11:00' });
+    expect((await refusal(service.move(MANAGER, set.id, set.version, { date: '2026-04-15', start: '17:00', end: '18:00' }))).problems).toEqual({ start: WORKING_TIME, end: WORKING_TIME });
+    expect((await refusal(service.move(HCP, set.id, set.version, { date: '2026-04-19', start: '10:00', end: '11:00' }))).problems.date).toContain('Sunday 19 April 2026 is not a working day');
+    const asked = await service.requestCaseConference(person('cora', 'Cora Coach', ['work_coach']), { kind: 'individual_case_conference', note: 'Knee surgery', caseReference: 'SA-000001' });
+    expect((await refusal(service.plan(MANAGER, asked.id, asked.version, { date: '2026-04-14', start: '07:30', end: '08:00' }))).problems).toEqual({ start: WORKING_TIME, end: WORKING_TIME });
+    expect(store.activities.map((a) => [a.status, a.start?.toISOString()])).toEqual([['planned', at('2026-04-15', '10:00').toISOString()], ['requested', undefined]]);
+  });
+
+  it('a break agreed with the activity manager is a clash, refused with the break and the free time around it', async () => {
+    // Helen's break: 12:30 to 13:00 every day.
+    const { store, service } = setUp(at('2026-04-14', '09:00'), (date) => ({
+      breaks: [{ start: at(date, '12:30'), end: at(date, '13:00') }] as Interval[],
+      freeGaps: [{ start: at(date, '08:30'), end: at(date, '12:30') }, { start: at(date, '13:00'), end: at(date, '17:00') }],
+    }));
+    const over = await refusal(service.record(HCP, { ...typed, date: '2026-04-13', start: '12:00', end: '12:45' }));
+    expect(over.message).toBe('That is over a break agreed with the activity manager, 12:30 to 13:00: supporting activity goes around it. You are free 08:30 to 12:30, 13:00 to 17:00.');
+    expect(over.problems).toEqual({ start: 'This time is over a break agreed with the activity manager.' });
+    await service.record(HCP, { ...typed, date: '2026-04-13', start: '12:00', end: '12:30' });
+    expect((await refusal(service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-04-15', start: '12:45', end: '13:30' }))).problems).toEqual({ start: 'This time is over a break agreed with the activity manager.' });
+    const set = await service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-04-15', start: '10:00', end: '11:00' });
+    expect((await refusal(service.move(HCP, set.id, set.version, { date: '2026-04-15', start: '12:15', end: '12:45' }))).message).toContain('over a break agreed with the activity manager, 12:30 to 13:00');
+    const asked = await service.requestCaseConference(LEADER, { kind: 'individual_case_conference', note: 'Knee surgery', caseReference: 'SA-000001' });
+    expect((await refusal(service.plan(MANAGER, asked.id, asked.version, { date: '2026-04-16', start: '12:30', end: '13:00' }))).problems).toEqual({ start: 'This time is over a break agreed with the activity manager.' });
+    expect(store.activities.map((a) => a.status)).toEqual(['done', 'planned', 'requested']);
+  });
+});
+
+describe('a group case conference in the time the team leader set aside (Annex 3 §3.3)', () => {
+  const setAside = async (service: HcpActivityService) =>
+    service.requestCaseConference(LEADER, { kind: 'group_case_conference', note: 'Three cases with fluctuating conditions', caseCount: '3', date: '2026-04-14', start: '10:00', end: '11:00' });
+
+  it('the activity manager cannot plan it outside that time: the refusal names it beside the fields', async () => {
+    const { service } = setUp(at('2026-04-13', '10:00'));
+    const asked = await setAside(service);
+    const thursday = await refusal(service.plan(MANAGER, asked.id, asked.version, { date: '2026-04-16', start: '15:00', end: '16:00' }));
+    expect(thursday.message).toBe('A group case conference is held in the time the team leader set aside for it: Tuesday 14 April 2026, 10:00 to 11:00.');
+    expect(thursday.problems).toEqual({ date: 'Keep it within the time the team leader set aside: Tuesday 14 April 2026, 10:00 to 11:00.' });
+    expect((await refusal(service.plan(MANAGER, asked.id, asked.version, { date: '2026-04-14', start: '10:30', end: '11:30' }))).problems).toEqual({ end: 'Keep it within the time the team leader set aside: Tuesday 14 April 2026, 10:00 to 11:00.' });
+    const planned = await service.plan(MANAGER, asked.id, asked.version, { date: '2026-04-14', start: '10:00', end: '11:00' });
+    expect(planned).toMatchObject({ status: 'planned', date: '2026-04-14', start: at('2026-04-14', '10:00'), end: at('2026-04-14', '11:00') });
+  });
+
+  it('once planned it moves only within that time, by the manager or the HCP', async () => {
+    const { service } = setUp(at('2026-04-13', '10:00'));
+    const asked = await setAside(service);
+    const planned = await service.plan(MANAGER, asked.id, asked.version, { start: '10:00', end: '11:00' });
+    for (const who of [MANAGER, HCP]) {
+      const moved = await refusal(service.move(who, planned.id, planned.version, { date: '2026-04-16', start: '15:00', end: '16:00' }));
+      expect(moved.message).toBe('A group case conference stays in the time the team leader set aside for it: it can move only within Tuesday 14 April 2026, 10:00 to 11:00. For another time, cancel it and ask the team leader to set aside a new one.');
+      expect(moved.problems).toEqual({ date: 'Keep it within the time the team leader set aside: Tuesday 14 April 2026, 10:00 to 11:00.' });
+      expect((await refusal(service.move(who, planned.id, planned.version, { date: '2026-04-14', start: '09:30', end: '10:30' }))).problems).toEqual({ start: 'Keep it within the time the team leader set aside: Tuesday 14 April 2026, 10:00 to 11:00.' });
+    }
+    const moved = await service.move(HCP, planned.id, planned.version, { date: '2026-04-14', start: '10:15', end: '11:00' });
+    expect(moved).toMatchObject({ start: at('2026-04-14', '10:15'), end: at('2026-04-14', '11:00') });
+  });
+
+  it('an individual case conference is not held to a window', async () => {
+    const { service } = setUp(at('2026-04-13', '10:00'));
+    const asked = await service.requestCaseConference(LEADER, { kind: 'individual_case_conference', note: 'Knee surgery', caseReference: 'SA-000001' });
+    const planned = await service.plan(MANAGER, asked.id, asked.version, { date: '2026-04-16', start: '15:00', end: '16:00' });
+    expect((await service.move(HCP, planned.id, planned.version, { date: '2026-04-17', start: '09:00', end: '10:00' })).date).toBe('2026-04-17');
+  });
+});
+
+describe('the weekly note documents all the week’s supporting activity (Annex 3 §7)', () => {
+  it('no activity goes into a week whose note has gone to the activity manager, until they ask for a change; an accepted week is closed', async () => {
+    const { store, service, clock } = setUp(at('2026-04-17', '15:00'));
+    await service.record(HCP, { ...typed, date: '2026-04-13', start: '09:00', end: '09:45' });
+    const set = await service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-04-17', start: '16:00', end: '16:30' });
+    const note = await service.weeklyNote(HCP, '2026-04-13');
+    const submitted = await service.saveNote(HCP, note.id, note.version, note.body, true);
+    expect(submitted.status).toBe('submitted');
+
+    const late = await refusal(service.record(HCP, { ...typed, date: '2026-04-14', start: '11:00', end: '12:00' }));
+    expect(late.message).toBe('Your weekly note for the week of Monday 13 April 2026 has gone to the activity manager, so no activity can be added to that week now. If it belongs in that week, the activity manager can ask for a change to the note, which opens it again: then add the activity and submit the note again.');
+    expect(late.problems).toEqual({ date: 'That week’s weekly note has gone to the activity manager: choose a day in another week, or have the note sent back for a change first.' });
+    expect((await refusal(service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-04-17', start: '14:00', end: '14:30' }))).message).toContain('Helen Okoro’s weekly note for the week of Monday 13 April 2026 has gone to the activity manager');
+    expect((await refusal(service.move(MANAGER, set.id, set.version, { date: '2026-04-17', start: '15:30', end: '16:00' }))).problems.date).toContain('has gone to the activity manager');
+    clock.now = () => at('2026-04-17', '16:40');
+    expect((await refusal(service.complete(HCP, set.id, set.version, { takingPart: 'Crawley coaches', note: 'Held' }))).message).toContain('has gone to the activity manager');
+    // Moved into the next week, it can still be planned.
+    clock.now = () => at('2026-04-17', '15:00');
+    expect((await service.move(MANAGER, set.id, set.version, { date: '2026-04-20', start: '10:00', end: '10:30' })).date).toBe('2026-04-20');
+
+    // The manager asks for a change: the week opens again.
+    const changed = await service.review(MANAGER, submitted.id, submitted.version, 'change', 'Add Tuesday.');
+    const tuesday = await service.record(HCP, { ...typed, date: '2026-04-14', start: '11:00', end: '12:00', note: 'Anxiety and work' });
+    expect(tuesday.status).toBe('done');
+    const again = await service.saveNote(HCP, changed.id, changed.version, `${changed.body}\n- Tuesday 11:00 to 12:00, Crawley: a presentation on anxiety and work`, true);
+    await service.review(MANAGER, again.id, again.version, 'accept', '');
+    const accepted = await refusal(service.record(HCP, { ...typed, date: '2026-04-15', start: '11:00', end: '12:00' }));
+    expect(accepted.message).toBe('Your weekly note for the week of Monday 13 April 2026 is accepted, so no activity can be added to that week any more. Tell the activity manager about it instead.');
+    expect(accepted.problems).toEqual({ date: 'That week’s weekly note is accepted: choose a day in another week.' });
+    expect(store.activities.filter((a) => a.status === 'done')).toHaveLength(2);
+  });
+
+  it('a note submitted without activity recorded that week is refused beside the note, naming the lines to add; reworded lines with the day and time are fine', async () => {
+    const { store, service } = setUp(at('2026-04-17', '15:00'));
+    await service.record(HCP, { ...typed, date: '2026-04-13', start: '09:00', end: '09:45' });
+    // The draft is made now; activity recorded after it is not in the stored draft.
+    const note = await service.weeklyNote(HCP, '2026-04-13');
+    await service.record(HCP, { ...typed, kind: 'collaboration', date: '2026-04-15', start: '14:00', end: '15:00', takingPart: 'Dana, the DEA', note: 'Planning a health fair' });
+    const stale = await refusal(service.saveNote(HCP, note.id, note.version, `${note.body}\nAlso shadowed the DEA.`, true));
+    expect(stale.message).toBe('The weekly note must document all the supporting activity you recorded that week: one activity is not in it yet.');
+    expect(stale.problems).toEqual({ body: 'Add this activity to the note (you may reword it, keeping the day and time):\n- Wednesday 14:00 to 15:00, Crawley: Work with DEAs or work psychologists with Dana, the DEA: Planning a health fair' });
+    const none = await refusal(service.saveNote(HCP, note.id, note.version, 'A quiet week.', true));
+    expect(none.message).toContain('2 activities are not in it yet');
+    expect(none.problems.body).toContain('- Monday 09:00 to 09:45, Crawley: Presentation to a team or office with Crawley coaches: Back pain and work');
+    expect(store.notes[0]).toMatchObject({ status: 'draft', body: note.body });
+    // Saved without submitting: kept as it is, the check waits for the submission.
+    const saved = await service.saveNote(HCP, note.id, note.version, 'A quiet week.', false);
+    expect(saved).toMatchObject({ status: 'draft', body: 'A quiet week.' });
+    const done = await service.saveNote(HCP, saved.id, saved.version, 'Monday 09:00 to 09:45: presentation at Crawley.\nwednesday 14:00 to 15:00 — health fair planning with the DEA.', true);
+    expect(done.status).toBe('submitted');
+  });
+});
