@@ -3,15 +3,35 @@
 // records a presentation she gave and submits her weekly note, drafted from her week; Mark Ellis (HCP
 // Activity Manager) gets the note as a card and accepts it; Helen is told, and Mark sees the week.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { ROOT, cardCount, messageCount, openChat, openPlayground, say, screenshot, startPlayground, step, waitForCard, waitForReply, withBotAndBrowser } from './harness.mjs';
-import { actionButton, cardJsonText, cardOf, executeAndReadAnswer, isoDatePlus, londonWallClock, typeDate, typeInto } from './card-inputs.mjs';
+import { ROOT, cardCount, clockAhead, messageCount, openChat, openPlayground, say, screenshot, startPlayground, step, waitForCard, waitForReply, withBotAndBrowser } from './harness.mjs';
+import { actionButton, cardJsonText, cardOf, executeAndReadAnswer, londonWallClock, typeDate, typeInto } from './card-inputs.mjs';
 
+const require = createRequire(import.meta.url);
 const MANAGER_CONFIG = path.join(ROOT, 'playground', 'activity-manager.m365agentsplayground.yml');
+const { isWorkingDay } = require(path.join(ROOT, 'dist', 'domain', 'hcp-activity', 'rules.js'));
+const { addDays } = require(path.join(ROOT, 'dist', 'domain', 'calendar', 'london-time.js'));
+
+/**
+ * HCPs work 08:30 to 17:00 on working days, and activity is recorded once it has started. So the bot
+ * runs with its clock at the first half hour from now that is on a working day between 10:30 and
+ * 15:30 in London (now, when it is): "an hour and a half ago" is then in Helen's working day. The
+ * test reads the time as the bot does (`botNow`); Chromium keeps the real clock.
+ */
+function workingHourAhead() {
+  for (let halfHours = 0; halfHours < 14 * 48; halfHours++) {
+    const { date, time } = londonWallClock(new Date(Date.now() + halfHours * 1_800_000));
+    if (isWorkingDay(date, 'england-and-wales') && time >= '10:30' && time <= '15:30') return halfHours * 1_800;
+  }
+  throw new Error('No working day in the next two weeks');
+}
+const AHEAD_SECONDS = workingHourAhead();
+const botNow = () => new Date(Date.now() + AHEAD_SECONDS * 1000);
 
 describe('an HCP’s supporting activity and weekly note, accepted by the activity manager', { timeout: 300_000 }, () => {
-  const ctx = withBotAndBrowser();
+  const ctx = withBotAndBrowser({ botEnv: AHEAD_SECONDS ? clockAhead(AHEAD_SECONDS) : {} });
 
   test('Helen records a presentation and submits her weekly note; Mark accepts it', { timeout: 240_000 }, async (t) => {
     const { bot, browser } = ctx;
@@ -32,12 +52,9 @@ describe('an HCP’s supporting activity and weekly note, accepted by the activi
     assert.match(await card.innerText(), /Free today/);
     await screenshot(helen, 'hcp-activity-01-helen-activity');
 
-    // 2. She records a presentation she gave earlier today (a time already past, before now in London).
-    // Just after midnight an hour and a half ago is yesterday: then it started at midnight, which has passed.
-    const today = londonWallClock(new Date()).date;
-    const earlier = londonWallClock(new Date(Date.now() - 90 * 60_000));
-    const now = earlier.date === today ? earlier : { date: today, time: '00:00' };
-    const later = earlier.date === today ? londonWallClock(new Date(Date.now() - 60 * 60_000)) : { date: today, time: '00:30' };
+    // 2. She records a presentation she gave earlier today, from an hour and a half ago to an hour ago.
+    const now = londonWallClock(new Date(botNow().getTime() - 90 * 60_000));
+    const later = londonWallClock(new Date(botNow().getTime() - 60 * 60_000));
     await actionButton(card, 'Record an activity').click();
     await card.getByRole('radio', { name: 'Presentation to a team or office', exact: true }).check();
     await typeInto(helen, card.getByRole('textbox', { name: 'Start time', exact: true }), now.time);
@@ -86,10 +103,11 @@ describe('an HCP’s supporting activity and weekly note, accepted by the activi
     await screenshot(mark, 'hcp-activity-09-mark-week');
     step(t, start, 'Mark sees the week');
 
-    // 6. Mark sets Helen a presentation on the next weekday; Helen moves it from her card.
-    let day = 1;
-    while ([0, 6].includes(new Date(`${isoDatePlus(day)}T12:00:00`).getDay())) day++;
-    const on = isoDatePlus(day);
+    // 6. Mark sets Helen a presentation on a working day of next week (this week's note is accepted, so
+    // no more activity goes into this week); Helen moves it from her card.
+    const mondayOf = (date) => addDays(date, -((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7));
+    let on = addDays(mondayOf(londonWallClock(botNow()).date), 7);
+    while (!isWorkingDay(on, 'england-and-wales')) on = addDays(on, 1);
     await actionButton(week, 'Set a work activity').click();
     await week.getByRole('radio', { name: 'Helen Okoro', exact: true }).check();
     await week.getByRole('radio', { name: 'Presentation to a team or office', exact: true }).check();
