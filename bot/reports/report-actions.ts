@@ -160,7 +160,8 @@ export class ReportActions {
       if (!district) continue;
       const trial = this.deps.trials.of(district);
       if (weekly && weekly.start >= trial.start && weekly.start < trialEnd(trial)) await once(person.id, FEEDBACK_PERIODIC_CARD, periodKey(weekly));
-      else if (monthly && monthly.start >= trial.start) await once(person.id, FEEDBACK_PERIODIC_CARD, periodKey(monthly));
+      // A month runs past the trial's end: its weeks in the trial were asked about week by week already.
+      if (monthly && monthly.end > trialEnd(trial)) await once(person.id, FEEDBACK_PERIODIC_CARD, periodKey(monthly));
     }
     return sent;
   }

@@ -183,4 +183,24 @@ describe('reports through the bot (real HTTP, real SQLite, the chart drawn by ve
     const rows = await bot.app.dataSource.getRepository<ReportFeedbackRow>('ReportFeedback').find({ where: { kind: 'periodic' } });
     expect(rows.map((r) => [r.subjectId, r.question, r.score]).sort()).toEqual([['w2026-03-09', 'jobcentre_offer', 5], ['w2026-03-09', 'staff_confidence', 4]]);
   });
+
+  it('periodic feedback is asked week by week in the trial, and for a month only once it runs past the trial', async () => {
+    const askedOn = async (date: string) => {
+      clock.at = at(date, '08:00');
+      bot.connector.clear();
+      await bot.app.jobs.sendScheduledReports!();
+      await bot.app.notifier.idle();
+      return bot.connector.sentTo(chat(PEOPLE.wctl)).map((a) => visibleText([a])).filter((t) => t.includes('Specialist Advice feedback'));
+    };
+    try {
+      // The trial runs from 2 March to 10 May 2026: April was asked about week by week, not again as a month.
+      expect(await askedOn('2026-05-01')).toEqual([]);
+      // May runs past the trial: asked once, as a month.
+      const june = await askedOn('2026-06-01');
+      expect(june).toHaveLength(1);
+      expect(june[0]).toMatch(/Specialist Advice feedback: May 2026/);
+    } finally {
+      clock.at = at('2026-03-16', '08:00');
+    }
+  });
 });
