@@ -134,6 +134,16 @@ export class GraphStandIn {
     this.faults.push({ rule, left: rule.times ?? 1 });
   }
 
+  /** The bot's settings that send its Graph calls here (client credentials the stand-in does not check). */
+  botEnv(): Record<string, string> {
+    return {
+      GRAPH_TENANT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      GRAPH_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+      GRAPH_CLIENT_SECRET: 'not-used-over-plain-http',
+      GRAPH_BASE_URL: this.baseUrl,
+    };
+  }
+
   /** Every fault still waiting is dropped: Graph answers normally again. */
   clearFaults(): void {
     this.faults.length = 0;

@@ -10,14 +10,7 @@ describe('booking through Microsoft Graph (local stand-in)', () => {
   let bot: TestBot;
   beforeEach(async () => {
     graph = await GraphStandIn.start();
-    bot = await startTestBot({
-      env: {
-        GRAPH_TENANT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
-        GRAPH_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
-        GRAPH_CLIENT_SECRET: 'not-used-over-plain-http',
-        GRAPH_BASE_URL: graph.baseUrl,
-      },
-    });
+    bot = await startTestBot({ env: graph.botEnv() });
     for (const who of [PEOPLE.coach, PEOPLE.dea]) await exchange(bot, who, 'help');
   });
   afterEach(async () => {

@@ -10,14 +10,7 @@ describe('Specialist Advice diaries through Microsoft Graph (local stand-in)', (
   let bot: TestBot;
   beforeEach(async () => {
     graph = await GraphStandIn.start();
-    bot = await startTestBot({
-      env: {
-        GRAPH_TENANT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
-        GRAPH_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
-        GRAPH_CLIENT_SECRET: 'not-used-over-plain-http',
-        GRAPH_BASE_URL: graph.baseUrl,
-      },
-    });
+    bot = await startTestBot({ env: graph.botEnv() });
     for (const who of [PEOPLE.coach, PEOPLE.hcp]) await exchange(bot, who, 'help');
   });
   afterEach(async () => {
@@ -107,12 +100,7 @@ describe('HCP activity when Microsoft Graph fails (local stand-in)', () => {
     // Monday 23 November 2026, 10:00 in London: the HCP records what they did this morning.
     bot = await startTestBot({
       clock: new TestClock(new Date('2026-11-23T10:00:00Z')),
-      env: {
-        GRAPH_TENANT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
-        GRAPH_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
-        GRAPH_CLIENT_SECRET: 'not-used-over-plain-http',
-        GRAPH_BASE_URL: graph.baseUrl,
-      },
+      env: graph.botEnv(),
     });
     await exchange(bot, PEOPLE.hcp, 'help');
   });
