@@ -80,22 +80,36 @@ function mayShow(activities: readonly Partial<Activity>[]): boolean {
  * `access.shown` is a crash point right after a card went, for the crash tests.
  */
 export function accessWrittenBeforeShowing(access: AccessAudit, crash: CrashPoints): Middleware {
+  /** Before `activities` leave: what they may show is written first; a failure stops them. */
+  const beforeShowing = async (context: TurnContext, activities: readonly Partial<Activity>[]): Promise<boolean> => {
+    if (!mayShow(activities)) return false;
+    if (context.turnState.get(AUDIT_FAILED)) {
+      // The turn's answer to a click is then its apology, which shows nothing; no card leaves.
+      if (activities.every((a) => a.type === 'invokeResponse')) return false;
+      throw new Error('The access log could not be written, so the card is not shown.');
+    }
+    // Waited for even when nothing is noted here: another turn's write may be carrying this turn's showings.
+    try {
+      await access.writeNoted();
+    } catch (error) {
+      context.turnState.set(AUDIT_FAILED, true);
+      throw error;
+    }
+    return true;
+  };
   return {
     onTurn: async (turn: TurnContext, next: () => Promise<void>) => {
       turn.onSendActivities(async (context, activities, send) => {
-        const showing = mayShow(activities);
-        // Waited for even when nothing is noted here: another turn's write may be carrying this turn's showings.
-        if (showing && !context.turnState.get(AUDIT_FAILED)) {
-          try {
-            await access.writeNoted();
-          } catch (error) {
-            context.turnState.set(AUDIT_FAILED, true);
-            throw error;
-          }
-        }
+        const showing = await beforeShowing(context, activities);
         const sent = await send();
         if (showing) crash.at('access.shown');
         return sent;
+      });
+      // A card updated in place (a Teams mobile click answers that way) shows a case as much as one sent.
+      turn.onUpdateActivity(async (context, activity, update) => {
+        const showing = await beforeShowing(context, [activity]);
+        await update();
+        if (showing) crash.at('access.shown');
       });
       await next();
     },

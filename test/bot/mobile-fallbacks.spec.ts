@@ -1,7 +1,7 @@
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { EXECUTE_FALLBACK_KEY } from '../../cards/mobile-fallbacks';
-import { exchange, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { exchange, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 describe('Teams mobile: a card button sent as its Action.Submit fallback', () => {
   let bot: TestBot;
@@ -30,6 +30,30 @@ describe('Teams mobile: a card button sent as its Action.Submit fallback', () =>
     const answer = await exchange(bot, PEOPLE.dea, { [EXECUTE_FALLBACK_KEY]: 'request.accept', requestId: request.id, version: request.version, channel: 'skill_conference' });
     expect(visibleText(answer)).toContain('Accepted. The work coach has been told.');
     expect((await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))).toMatchObject({ status: 'accepted', channel: 'skill_conference' });
+  });
+
+  it('updates a card in place only once its showing is in the access log, as any card sent', async () => {
+    const request = await submitted();
+    const click = () =>
+      bot.post({ ...messageFrom(PEOPLE.dea, undefined, { value: { [EXECUTE_FALLBACK_KEY]: 'request.refresh', requestId: request.id }, replyToId: 'card-1' }) });
+    const updates = () => bot.connector.calls.filter((c) => c.method === 'PUT').length;
+    await click();
+    await bot.app.notifier.idle();
+    expect(updates()).toBe(1);
+    const logged = Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM access_log WHERE caseId = ?', [request.id]))[0].n);
+    expect(logged).toBeGreaterThan(0);
+
+    // The access log cannot be written: the card is not updated (nor sent instead), and the DEA is told sorry.
+    await bot.app.dataSource.query('ALTER TABLE access_log RENAME TO access_log_away');
+    try {
+      bot.connector.clear();
+      await click();
+      await bot.app.notifier.idle();
+      expect(updates()).toBe(0);
+      expect(bot.connector.calls.flatMap((c) => c.activity.attachments ?? [])).toEqual([]);
+    } finally {
+      await bot.app.dataSource.query('ALTER TABLE access_log_away RENAME TO access_log');
+    }
   });
 
   it('sends every card with a plain-text fallback and a Submit behind each Execute', async () => {
