@@ -4,7 +4,7 @@ import { LIST_PAGE_VERBS, qualityListCard } from '../../cards/list-cards';
 import { Interventions1763910000000 } from '../../data/migrations/1763910000000-Interventions';
 import { consentRecordSchema, interventionOverrideSchema, meetingRecordSchema, qualityCheckSchema } from '../../data/schema/interventions';
 import { NEXT_STEP_LABELS } from '../../domain/outcomes/next-steps';
-import { participantsOf } from '../../domain/requests/participants';
+import { participantsOf, relationshipTo } from '../../domain/requests/participants';
 import { verb, type Journey } from '../core/journey';
 import { auditedPage, listRoutes } from '../core/list-routes';
 import { CASE_CARD_KINDS } from '../core/outbox-writer';
@@ -45,7 +45,7 @@ export const interventionsJourney: Journey = {
   build: ({ services, directory, logger, clock }) => {
     const { answers, interventions, outcomes, quality, requestStore, lists, access } = services;
     const audited = auditedPage(access);
-    const overrides = new OverrideActions(interventions, requestStore, directory, logger);
+    const overrides = new OverrideActions(interventions, requestStore, directory, logger, access);
     const checks = listRoutes(LIST_PAGE_VERBS.quality, async (p, offset) => audited('team leader', await lists.checkable(p, offset), p), qualityListCard, clock);
     return {
       commands: {
@@ -83,12 +83,16 @@ export const interventionsJourney: Journey = {
         verb('intervention.decline', OVERRIDE, ({ person, data }) => overrides.decide(person, 'intervention.decline', data.overrideId, 'declined', data.overrideNote)),
       ],
       cards: {
-        [CASE_CARD_KINDS.override]: { render: (overrideId) => overrides.render(overrideId) },
+        [CASE_CARD_KINDS.override]: { render: (overrideId, recipient) => overrides.render(overrideId, recipient) },
         [CASE_CARD_KINDS.summary]: {
-          render: async (recordId) => {
+          render: async (recordId, recipient) => {
             const record = await outcomes.findRecord(recordId);
             const request = record ? await requestStore.findById(record.requestId) : null;
-            return record && request ? meetingSummaryCard(record, request, await participantsOf(directory, request)) : null;
+            if (!record || !request) return null;
+            const participants = await participantsOf(directory, request);
+            // The summary is about the claimant in the meeting's own words: its showing is in the access log.
+            access.saw(recipient, 'request', request.id, relationshipTo(participants, recipient), 'card');
+            return meetingSummaryCard(record, request, participants);
           },
         },
       },

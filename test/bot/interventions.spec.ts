@@ -224,6 +224,9 @@ describe('three way intervention, from consent to outcome', () => {
     expect(toLeader).toContain('DEA summary of outputs');
     expect(toLeader).toContain('Agreed adjustments; coach to book a case conference.');
     expect(toLeader).not.toMatch(/Zebedee|AB ?12 ?34 ?56 ?C|agoraphobia/i);
+    // The summary card the team leader was sent is in the access log, as a showing of the request.
+    const wctlId = (await bot.app.dataSource.query('SELECT id FROM staff WHERE aadObjectId = ?', [PEOPLE.wctl]))[0].id as string;
+    expect(await bot.app.dataSource.query("SELECT relationship, shown FROM access_log WHERE caseId = ? AND staffId = ? AND shown = 'card'", [request.id, wctlId])).toEqual([{ relationship: 'team leader', shown: 'card' }]);
 
     // The team leader runs a QAS 2 check; the coach cannot.
     const closed = await current(bot, request.id);
@@ -331,6 +334,9 @@ describe('DEA claimant support interventions', () => {
     expect(askText).not.toMatch(/Zebedee|AB ?12 ?34 ?56 ?C/);
     const overrideId = JSON.stringify(asked).match(/"overrideId":"([0-9a-f-]{36})"/)?.[1];
     expect(overrideId).toBeDefined();
+    // The card carries the DEA's reasons about the claimant: its showing to the team leader is in the access log.
+    const leaderId = (await bot.app.dataSource.query('SELECT id FROM staff WHERE aadObjectId = ?', [PEOPLE.wctl]))[0].id as string;
+    expect(Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM access_log WHERE caseId = ? AND staffId = ?', [r.id, leaderId]))[0].n)).toBeGreaterThan(0);
 
     const byCoach = await invokeAs(bot, PEOPLE.coach, 'intervention.agree', { overrideId, decision: 'agreed' });
     expect(cardText(byCoach.card)).toContain("Only the DEA's Work Coach Team Leader can agree");
