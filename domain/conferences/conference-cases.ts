@@ -12,6 +12,7 @@ import type { SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
 import { CASES_EXPECTED, CONFERENCE_LIMITS, QAS_MONTHLY_FOR, type ConferencePlan, type GroupConference, type NominatedCase, type QasCheck } from './plan';
 import { checkQasResult } from '../quality/qas';
+import { looksLikeNino } from '../requests/nino';
 import type { ConferenceNotifier, ConferenceStore, JobLeases } from './ports';
 import type { UnitOfWork } from '../unit-of-work';
 
@@ -45,8 +46,6 @@ export interface ConferenceOutcome {
 /** The DEA gets the cases this long before the conference. */
 export const CASE_LIST_LEAD_MS = 3 * 86_400_000;
 const REFERENCE = /^DEA-(\d{1,9})$/i;
-// A National Insurance number anywhere in a note: notes must not carry one (no claimant details).
-const NINO_LIKE = /\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/i;
 
 export class ConferenceCases {
   constructor(private readonly deps: ConferenceCaseDeps) {}
@@ -73,7 +72,7 @@ export class ConferenceCases {
       if (already.some((c) => c.requestId === requestId)) throw conflict(`${ref} is already nominated for this conference.`);
     } else {
       if (note.length > CONFERENCE_LIMITS.note) throw invalid(`Keep the new case to ${CONFERENCE_LIMITS.note} characters.`, { note: `At most ${CONFERENCE_LIMITS.note} characters.` });
-      if (NINO_LIKE.test(note)) throw invalid('Leave the National Insurance number out: the case is discussed without claimant details.', { note: 'Remove the National Insurance number.' });
+      if (looksLikeNino(note)) throw invalid('Leave the National Insurance number out: the case is discussed without claimant details.', { note: 'Remove the National Insurance number.' });
     }
     const nominated = await this.deps.store.nominate({ conferenceId, nominatedById: person.id, requestId, reference: ref, note: ref ? null : note }, this.deps.clock.now());
     const count = (await this.deps.store.casesOf(conferenceId)).length;

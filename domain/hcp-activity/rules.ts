@@ -9,6 +9,7 @@ import { DEFAULT_WORKING_HOURS, type DayHours } from '../calendar/working-hours'
 import { invalid, isDomainError } from '../errors';
 import { workingDaysAfter } from '../privacy/due-dates';
 import { describeDate, isCalendarDate } from '../requests/calendar-date';
+import { looksLikeNino } from '../requests/nino';
 import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, SUPPLIER_REQUEST_KINDS, type ActivityKind, type AttendanceStatus, type SupplierRequest, type SupplierRequestKind, type SupportingActivity, type WeeklyNote } from './records';
 import { hasRole, type BankHolidayRegion, type StaffMember } from '../staff';
 
@@ -38,17 +39,13 @@ export const TAKING_PART_MAX = 300;
 export const WEEKLY_NOTE_MAX = 4000;
 
 const REFERENCE = /^(DEA|SA|RET)-\d{6}$/;
-/** Something shaped like a National Insurance number, spaced or not. */
-const NINO_LIKE = /\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/i;
 
 /** Case references a text names (DEA-000123, SA-000012, RET-000004), each once, in capitals. */
 export function caseReferencesIn(text: string): string[] {
   return [...new Set([...text.matchAll(/\b(DEA|SA|RET)-(\d{6})\b/gi)].map((m) => `${m[1]!.toUpperCase()}-${m[2]}`))];
 }
 
-export function looksLikeNino(text: string): boolean {
-  return NINO_LIKE.test(text);
-}
+export { looksLikeNino };
 
 export function isActivityKind(value: string): value is ActivityKind {
   return (ACTIVITY_KINDS as readonly string[]).includes(value);

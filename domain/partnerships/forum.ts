@@ -2,6 +2,7 @@ import { conflict, invalid, notAllowed, notFound, type DomainError } from '../er
 import type { Clock } from '../ports';
 import { hasRole, type StaffMember } from '../staff';
 import type { UnitOfWork } from '../unit-of-work';
+import { looksLikeNino } from '../requests/nino';
 import type { PartnershipDirectory } from './ports';
 
 /**
@@ -102,6 +103,10 @@ export class ForumService {
     else if (topic.length > FORUM_LIMITS.topic) problems.topic = `Keep it to ${FORUM_LIMITS.topic} characters or fewer.`;
     if (!body) problems.body = 'Enter your feedback.';
     else if (body.length > FORUM_LIMITS.body) problems.body = `Keep it to ${FORUM_LIMITS.body} characters or fewer.`;
+    // Every DEA of the district is sent the post, its topic in the notification: it names no claimant.
+    const noClaimant = 'The forum is about issues, not claimants: take out the National Insurance number.';
+    if (topic && looksLikeNino(topic)) problems.topic = noClaimant;
+    if (body && looksLikeNino(body)) problems.body = noClaimant;
     if (Object.keys(problems).length) throw invalid('Some of the post needs correcting.', problems);
     const deas = (await this.deps.directory.deasAndCoachesIn(district!)).filter((p) => hasRole(p, 'dea') && p.id !== person.id);
     return this.deps.uow.run(async () => {
@@ -119,6 +124,7 @@ export class ForumService {
     const reply = text(answer);
     if (!reply) throw invalid('Enter your answer.', { answer: 'Enter your answer.' });
     if (reply.length > FORUM_LIMITS.answer) throw invalid(`Keep the answer to ${FORUM_LIMITS.answer} characters or fewer.`, { answer: `Keep it to ${FORUM_LIMITS.answer} characters or fewer.` });
+    if (looksLikeNino(reply)) throw invalid('The forum is about issues, not claimants: take out the National Insurance number.', { answer: 'Take out the National Insurance number.' });
     return this.deps.uow.run(async () => {
       if (!(await this.deps.store.answer(post!.id, version, { text: reply, byId: person.id }, this.deps.clock.now()))) throw conflict('This post changed since you opened it: it may have been answered already.');
       const answered = (await this.deps.store.find(post!.id))!;

@@ -37,3 +37,10 @@ export function formatNino(nino: string): string {
   if (!FORMAT.test(nino)) return 'Removed';
   return `${nino.slice(0, 2)} ${nino.slice(2, 4)} ${nino.slice(4, 6)} ${nino.slice(6, 8)} ${nino.slice(8)}`;
 }
+
+/** A National Insurance number anywhere in some free text (spaced or not): text that must name no claimant is refused with it. */
+const NINO_IN_TEXT = /\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/i;
+
+export function looksLikeNino(text: string): boolean {
+  return NINO_IN_TEXT.test(text);
+}

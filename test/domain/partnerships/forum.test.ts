@@ -69,4 +69,16 @@ describe('the Hub feedback forum (seed 000 §61)', () => {
     expect(view.names.get('wc-1')).toBe('WC-1');
     expect((await service.view(coach, async () => new Map())).mayAnswer).toBe(false);
   });
+
+  it('names no claimant: a National Insurance number in a topic, a post or an answer is refused beside it, and nothing is sent', async () => {
+    const { service, sent, store } = setUp();
+    await expect(service.post(coach, { topic: 'QQ123456C and epilepsy', body: 'How do we help Ms Smith, qq 12 34 56 c?' })).rejects.toMatchObject({
+      kind: 'invalid',
+      problems: { topic: expect.stringContaining('take out the National Insurance number'), body: expect.stringContaining('take out the National Insurance number') },
+    });
+    expect(sent).toEqual([]);
+    expect(await store.listIn('Surrey and Sussex', 10)).toEqual([]);
+    const post = await service.post(coach, { topic: 'Epilepsy and work search', body: 'What adjustments help?' });
+    await expect(service.answer(dea, post.id, 1, 'Ask about AB 12 34 56 C first')).rejects.toMatchObject({ problems: { answer: 'Take out the National Insurance number.' } });
+  });
 });
