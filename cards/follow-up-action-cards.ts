@@ -27,7 +27,7 @@ function leadFor(view: ActionView, now: Date): string {
   if (view.allowed.has('assign') && action.status === 'unassigned') {
     return view.candidates.length
       ? `Choose the ${doer} who does this action.`
-      : `Nobody at ${view.jobcentreName ?? 'this jobcentre'} is a ${doer} in the staff directory, so nobody can be given this action yet. Ask for the ${doer} to be added to the directory, then choose them here.`;
+      : `Nobody ${action.kind === 'work_psychologist' ? 'in your district' : `at ${view.jobcentreName ?? 'this jobcentre'}`} is a ${doer} in the staff directory, so nobody can be given this action yet. Ask for the ${doer} to be added to the directory, then choose them here.`;
   }
   if (action.status === 'unassigned') return `The DEA is choosing the ${doer} who does this action.`;
   return `${view.assignee?.name ?? `The ${doer}`} ${action.status === 'accepted' ? 'has accepted it' : 'has been asked to do it'}. You will be told when it is done.`;

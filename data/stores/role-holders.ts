@@ -1,14 +1,15 @@
 import type { DataSource } from 'typeorm';
 import type { RoleHolders } from '../../domain/follow-up-actions/ports';
 import type { DistrictPeople } from '../../domain/work-psychologist/ports';
+import type { StrategyPeople } from '../../domain/partnerships/strategy-meetings';
 import type { StaffDirectory } from '../../domain/ports';
 import type { Role } from '../../domain/roles';
 import type { StaffMember } from '../../domain/staff';
-import type { JobcentreRow } from '../schema/directory';
+import type { JobcentreRow, StaffRow } from '../schema/directory';
 import { byName } from '../../domain/names';
 
-/** People of the staff directory by role and office, for handing work to a named person. */
-export class SqlRoleHolders implements RoleHolders, DistrictPeople {
+/** People of the staff directory by role and office, for handing work to a named person, and a DEA's cohort (to invite). */
+export class SqlRoleHolders implements RoleHolders, DistrictPeople, StrategyPeople {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: StaffDirectory,
@@ -38,6 +39,13 @@ export class SqlRoleHolders implements RoleHolders, DistrictPeople {
       .getRawMany();
     const people = await this.directory.findByIds(rows.map((r) => String(r.id)));
     return people.sort(byName);
+  }
+
+  /** The work coaches whose DEA this is, by name. */
+  async cohortOf(deaId: string): Promise<StaffMember[]> {
+    const rows = await this.dataSource.getRepository<StaffRow>('Staff').find({ where: { deaId: deaId.toLowerCase() }, select: { id: true } });
+    const people = await this.directory.findByIds(rows.map((r) => r.id));
+    return people.filter((p) => p.roles.includes('work_coach')).sort(byName);
   }
 
   async jobcentreName(jobcentreId: string): Promise<string | null> {

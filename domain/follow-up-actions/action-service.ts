@@ -7,8 +7,9 @@ import { ROLE_LABELS } from '../roles';
 import type { StaffMember } from '../staff';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { actionRefusal, allowedActionVerbs, mayReadAction, type ActionVerb } from './action-policy';
-import { ACTION_DUE_DAYS, ACTION_NOTE_MAX, DOER_LABELS, kindOfStep, reminderNumber, ROLE_OF_KIND, type FollowUpAction } from './follow-up-action';
+import { ACTION_DUE_DAYS, ACTION_NOTE_MAX, DOER_LABELS, kindOfStep, reminderNumber, ROLE_OF_KIND, type ActionKind, type FollowUpAction } from './follow-up-action';
 import type { ActionNotifier, FollowUpActionStore, RoleHolders } from './ports';
+import { workPsychologistsFor } from './work-psychologists';
 
 export interface ActionServiceDeps {
   readonly store: FollowUpActionStore;
@@ -26,7 +27,7 @@ export interface ActionView {
   readonly requester: StaffMember | null;
   readonly dea: StaffMember | null;
   readonly assignee: StaffMember | null;
-  /** People of the role at the jobcentre: for the DEA's choice (empty for anyone else). */
+  /** Whom the DEA may choose (see `candidates`): for the DEA's choice (empty for anyone else). */
   readonly candidates: readonly StaffMember[];
   readonly jobcentreName: string | null;
   readonly allowed: ReadonlySet<ActionVerb>;
@@ -36,9 +37,11 @@ const DAY_MS = 86_400_000;
 
 /**
  * Work psychologist, employer adviser and Third Party Provision manager actions that outcomes start:
- * each goes to a named person of that role at the requester's jobcentre; the DEA chooses when there
- * are several, and is told plainly when there is nobody. The person accepts it and records it done;
- * overdue actions are reminded.
+ * each goes to a named person of that role: an employer adviser or Third Party Provision manager of
+ * the requester's jobcentre, and the DEA's work psychologist, by the partnership's rule (the one at
+ * the DEA's jobcentre, else the district's). The DEA chooses when there are several (of the
+ * requester's jobcentre; for a work psychologist, of the DEA's own jobcentre), and is told plainly
+ * when there is nobody. The person accepts it and records it done; overdue actions are reminded.
  */
 export class ActionService implements OutcomeActionStarter {
   private readonly uow: UnitOfWork;
@@ -53,7 +56,7 @@ export class ActionService implements OutcomeActionStarter {
     if (!kind) return null;
     const [requester, dea] = await Promise.all([this.deps.directory.findById(from.requesterId), this.deps.directory.findById(from.deaId)]);
     const jobcentreId = requester?.jobcentreId ?? dea?.jobcentreId ?? null;
-    const candidates = jobcentreId ? await this.deps.people.holders(ROLE_OF_KIND[kind], jobcentreId) : [];
+    const candidates = await this.candidatesFor(kind, jobcentreId, dea);
     const only = candidates.length === 1 ? candidates[0]! : null;
     const { action, created } = await this.deps.store.create({
       requestId: from.id,
@@ -77,19 +80,21 @@ export class ActionService implements OutcomeActionStarter {
     const doer = DOER_LABELS[kind];
     if (action.assigneeId) return `for ${(action.assigneeId === only?.id ? only : await this.deps.directory.findById(action.assigneeId))?.name ?? `the ${doer}`}`;
     if (candidates.length > 1) return `the DEA chooses which ${doer} does it`;
+    if (kind === 'work_psychologist') return `nobody in ${dea ? `${dea.name}’s` : 'the DEA’s'} district is a ${doer} in the staff directory, so nobody has it yet; the DEA has been told`;
     const office = jobcentreId ? await this.deps.people.jobcentreName(jobcentreId) : null;
     return `nobody at ${office ?? 'this jobcentre'} is a ${doer} in the staff directory, so nobody has it yet; the DEA has been told`;
   }
 
-  /** The DEA names who does it, from the people of the role at the jobcentre. */
+  /** The DEA names who does it, from the people they may choose (see `candidates`). */
   async assign(dea: StaffMember, actionId: string, version: number, assigneeId: unknown): Promise<FollowUpAction> {
     return this.uow.run(async () => {
       const action = await this.ready(dea, actionId, version, 'assign');
       const chosen = typeof assigneeId === 'string' ? assigneeId.trim().toLowerCase() : '';
       if (!chosen) throw invalid(`Choose the ${DOER_LABELS[action.kind]} who does it.`, { assigneeId: `Choose the ${DOER_LABELS[action.kind]}.` });
-      const candidates = await this.candidates(action);
+      const candidates = await this.candidates(action, dea);
       const person = candidates.find((c) => c.id === chosen);
-      if (!person) throw invalid(`Choose one of the people listed: only a ${ROLE_LABELS[ROLE_OF_KIND[action.kind]]} of this jobcentre can do it.`, { assigneeId: 'Choose one of the people listed.' });
+      const who = action.kind === 'work_psychologist' ? 'your work psychologist' : `a ${ROLE_LABELS[ROLE_OF_KIND[action.kind]]} of this jobcentre`;
+      if (!person) throw invalid(`Choose one of the people listed: only ${who} can do it.`, { assigneeId: 'Choose one of the people listed.' });
       if (person.id === action.assigneeId) return action;
       const now = this.deps.clock.now();
       const changed = await this.deps.store.update(action.id, action.version, { assigneeId: person.id, status: 'assigned', assignedAt: now, dueBy: new Date(now.getTime() + ACTION_DUE_DAYS * DAY_MS) });
@@ -156,12 +161,13 @@ export class ActionService implements OutcomeActionStarter {
   async viewOf(action: FollowUpAction, viewer: StaffMember): Promise<ActionView> {
     const people = await this.deps.directory.findByIds([action.requesterId, action.deaId, ...(action.assigneeId ? [action.assigneeId] : [])]);
     const allowed = allowedActionVerbs(viewer.id, action);
+    const dea = people.find((p) => p.id === action.deaId) ?? null;
     return {
       action,
       requester: people.find((p) => p.id === action.requesterId) ?? null,
-      dea: people.find((p) => p.id === action.deaId) ?? null,
+      dea,
       assignee: people.find((p) => p.id === action.assigneeId) ?? null,
-      candidates: allowed.has('assign') ? await this.candidates(action) : [],
+      candidates: allowed.has('assign') ? await this.candidates(action, dea) : [],
       jobcentreName: action.jobcentreId ? await this.deps.people.jobcentreName(action.jobcentreId) : null,
       allowed,
     };
@@ -176,8 +182,19 @@ export class ActionService implements OutcomeActionStarter {
     return this.deps.store.forRequest(requestId);
   }
 
-  private async candidates(action: FollowUpAction): Promise<StaffMember[]> {
-    return action.jobcentreId ? this.deps.people.holders(ROLE_OF_KIND[action.kind], action.jobcentreId) : [];
+  /** Whom the action may go to; `dea` is the action's DEA as the directory has them (null when they are not in it). */
+  private async candidates(action: FollowUpAction, dea: StaffMember | null): Promise<StaffMember[]> {
+    return this.candidatesFor(action.kind, action.jobcentreId, dea);
+  }
+
+  /**
+   * An employer adviser or Third Party Provision manager: those of the requester's jobcentre. A work
+   * psychologist: the DEA's, by the partnership's rule, or those of the DEA's own jobcentre when it
+   * has several (`workPsychologistsFor`), wherever the requester works.
+   */
+  private async candidatesFor(kind: ActionKind, jobcentreId: string | null, dea: StaffMember | null): Promise<StaffMember[]> {
+    if (kind === 'work_psychologist') return workPsychologistsFor(dea, this.deps.people);
+    return jobcentreId ? this.deps.people.holders(ROLE_OF_KIND[kind], jobcentreId) : [];
   }
 
   private async ready(person: StaffMember, actionId: string, version: number, verb: ActionVerb): Promise<FollowUpAction> {

@@ -16,7 +16,7 @@ export const STEP_OF_KIND: Readonly<Record<ActionKind, NextStep>> = {
   tpp_manager: 'tpp_manager_action',
 };
 
-/** Who does each kind: a person holding this role at the jobcentre. */
+/** Who does each kind: a person holding this role (of the requester's jobcentre; a work psychologist: the DEA's, see `workPsychologistsFor`). */
 export const ROLE_OF_KIND: Readonly<Record<ActionKind, Role>> = {
   work_psychologist: 'work_psychologist',
   employer_adviser: 'employer_adviser',
@@ -61,7 +61,7 @@ export interface FollowUpAction {
   readonly requestId: string;
   readonly requestReference: string;
   readonly kind: ActionKind;
-  /** The office whose staff may do it (the requester's). */
+  /** The requester's office: its staff may do it (a work psychologist action goes to the DEA's work psychologist instead). */
   readonly jobcentreId: string | null;
   readonly requesterId: string;
   readonly deaId: string;

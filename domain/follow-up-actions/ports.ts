@@ -1,5 +1,6 @@
 import type { Role } from '../roles';
 import type { StaffMember } from '../staff';
+import type { DistrictPeople } from '../work-psychologist/ports';
 import type { ActionKind, FollowUpAction } from './follow-up-action';
 
 export type NewFollowUpAction = Omit<FollowUpAction, 'id' | 'version' | 'acceptedAt' | 'doneAt' | 'doneNote'>;
@@ -18,8 +19,11 @@ export interface FollowUpActionStore {
   overdue(now: Date): Promise<FollowUpAction[]>;
 }
 
-/** The people of the staff directory who hold a role at a jobcentre. */
-export interface RoleHolders {
+/**
+ * The people of the staff directory who hold a role at a jobcentre, or anywhere in its district (a
+ * DEA's work psychologist may sit at another jobcentre of the district: see `workPsychologistsFor`).
+ */
+export interface RoleHolders extends DistrictPeople {
   holders(role: Role, jobcentreId: string): Promise<StaffMember[]>;
   jobcentreName(jobcentreId: string): Promise<string | null>;
 }

@@ -1,5 +1,6 @@
 import { conflict, invalid, notFound } from '../errors';
 import type { RoleHolders } from '../follow-up-actions/ports';
+import { workPsychologistsFor } from '../follow-up-actions/work-psychologists';
 import type { Clock, StaffDirectory } from '../ports';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import { checkNino } from '../requests/nino';
@@ -153,7 +154,7 @@ export class RetentionService {
       const agreedNote = within(input.agreedNote, RETENTION_LIMITS.note, 'agreedNote', 'Say what you and the employer adviser agreed.', problems);
       const changes: { -readonly [K in keyof RetentionChanges]: RetentionChanges[K] } = { route, agreedNote, status: route === 'employer_adviser' ? 'with_employer_adviser' : 'in_progress' };
       if (route === 'work_psychologist') {
-        const wp = await this.chooseWorkPsychologist(c, input.workPsychologistId, problems);
+        const wp = await this.chooseWorkPsychologist(dea, input.workPsychologistId, problems);
         if (wp) changes.workPsychologistId = wp.id;
       }
       if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
@@ -172,7 +173,7 @@ export class RetentionService {
       const c = await this.ready(dea, caseId, version, 'referToWorkPsychologist');
       const problems: Record<string, string> = {};
       const why = within(note, RETENTION_LIMITS.note, 'referralNote', 'Say why you could not resolve it.', problems);
-      const wp = await this.chooseWorkPsychologist(c, workPsychologistId, problems);
+      const wp = await this.chooseWorkPsychologist(dea, workPsychologistId, problems);
       if (!wp || Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
       const agreedNote = `${c.agreedNote ?? ''}\nReferred to the work psychologist: ${why}`.trim().slice(0, RETENTION_LIMITS.note + 200);
       const changed = await this.deps.store.update(c.id, c.version, { route: 'work_psychologist', workPsychologistId: wp.id, agreedNote });
@@ -237,7 +238,7 @@ export class RetentionService {
       case: c,
       people,
       allowed,
-      workPsychologists: needsWp ? await this.holders('work_psychologist', c) : [],
+      workPsychologists: needsWp ? await workPsychologistsFor(c.deaId ? people.get(c.deaId) ?? null : null, this.deps.people) : [],
       hcps: allowed.has('consultHcp') ? await this.holders('hcp', c) : [],
       jobcentreName: c.jobcentreId ? await this.deps.people.jobcentreName(c.jobcentreId) : null,
     };
@@ -260,10 +261,14 @@ export class RetentionService {
     return dea ?? null;
   }
 
-  private async chooseWorkPsychologist(c: RetentionCase, id: unknown, problems: Record<string, string>): Promise<StaffMember | null> {
-    const wps = await this.holders('work_psychologist', c);
+  /**
+   * The case's DEA's work psychologist, by the partnership's rule (the one at the DEA's jobcentre,
+   * else the district's), or the one the DEA chooses when several work at the DEA's own jobcentre.
+   */
+  private async chooseWorkPsychologist(dea: StaffMember, id: unknown, problems: Record<string, string>): Promise<StaffMember | null> {
+    const wps = await workPsychologistsFor(dea, this.deps.people);
     if (wps.length === 0) {
-      problems.workPsychologistId = 'Nobody at this jobcentre is a work psychologist in the staff directory: ask for them to be added first.';
+      problems.workPsychologistId = 'Nobody in your district is a work psychologist in the staff directory: ask for them to be added first.';
       return null;
     }
     const chosen = text(id).toLowerCase();

@@ -1,3 +1,4 @@
+import { applySeed } from '../../data/seed/apply-seed';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { Clock } from '../../domain/ports';
@@ -136,6 +137,18 @@ describe('actions that outcomes start, for named people of the jobcentre', () =>
     await settle(bot);
     expect(visibleText(bot.connector.sentTo(`a:personal-${EA}`))).toContain(`Overdue: ${request.reference}: Employer Adviser action`);
     expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`))).toContain(`Overdue: ${request.reference}: Third Party Provision Manager action`);
+  });
+
+  it('a Work Psychologist action goes to the DEA’s work psychologist when they work at another jobcentre of the district', async () => {
+    // The district's only work psychologist now works at Horsham; the coach and the DEA are at Crawley.
+    await applySeed(bot.app.dataSource, { jobcentres: [], staff: [{ aadObjectId: WP, name: 'Paul Avery', email: 'paul.avery@jobcentre.example', roles: ['work_psychologist'], jobcentre: 'Horsham' }] });
+    const request = await heldSkillConference(bot, clock);
+    bot.connector.clear();
+    const recorded = await invokeAs(bot, PEOPLE.dea, 'outcome.record', { requestId: request.id, version: request.version, actions: 'Coach to read the retention guide.', nextSteps: 'work_psychologist_action', summary: 'Retention guidance shared.' });
+    expect(cardText(recorded.card)).toContain('Work Psychologist action: for Paul Avery');
+    await settle(bot);
+    expect(visibleText(bot.connector.sentTo(`a:personal-${WP}`))).toContain(`${request.reference}: Work Psychologist action`);
+    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`))).not.toContain('Nobody');
   });
 
   it('what was done, typed on an action that changed meanwhile, comes back: filled in while the form is on the card, in the note once it is not', async () => {

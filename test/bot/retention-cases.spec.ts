@@ -1,3 +1,4 @@
+import { applySeed } from '../../data/seed/apply-seed';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { SqlInterventionStore } from '../../data/stores/interventions';
 import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
@@ -115,6 +116,27 @@ describe('retention cases: the employer adviser, the DEA and the work psychologi
     const closed = await invokeAs(bot, WP, 'retention.outcome', { caseId, version: version + 2, outcome: 'managed_transfer', outcomeNote: 'Moved to a dispatch desk role.' });
     expect(cardText(closed.card)).toContain('Closed on');
     expect(visibleText(await exchange(bot, PEOPLE.dea, 'retention cases'))).toContain('Referred to the work psychologist, who conducts the retention activity: 1');
+  });
+
+  it('the DEA’s work psychologist is the district’s when their jobcentre has none: the case is agreed to or referred to them (seed 000 §68)', async () => {
+    // The district's only work psychologist now works at Horsham; the DEA and the employer adviser are at Crawley.
+    await applySeed(bot.app.dataSource, { jobcentres: [], staff: [{ aadObjectId: WP, name: 'Paul Avery', email: 'paul.avery@jobcentre.example', roles: ['work_psychologist'], jobcentre: 'Horsham' }] });
+    const agreedCase = caseIdIn((await invokeAs(bot, EA, 'retention.register', { ...COMPLEX, claimant: 'no' })).card);
+    const agreed = await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId: agreedCase, version: 1, route: 'work_psychologist', agreedNote: 'An occupational assessment first.' });
+    expect(cardText(agreed.card)).not.toContain('Nobody');
+    expect(cardText(agreed.card)).toContain('Paul Avery');
+
+    const referredCase = caseIdIn((await invokeAs(bot, EA, 'retention.register', COMPLEX)).card);
+    await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId: referredCase, version: 1, route: 'dea_support_intervention', agreedNote: 'I will meet Sam and the employer.' });
+    const referred = await invokeAs(bot, PEOPLE.dea, 'retention.refer', { caseId: referredCase, version: 2, referralNote: 'The employer wants an occupational assessment.' });
+    expect(cardText(referred.card)).toContain('Referred to the work psychologist');
+    expect(cardText(referred.card)).toContain('Paul Avery');
+    await settle(bot);
+    const toWp = visibleText(bot.connector.sentTo(`a:personal-${WP}`));
+    expect(toWp).toContain('RET-000001');
+    expect(toWp).toContain('RET-000002');
+    expect(toWp).toContain('You lead the retention activity');
+    expect(bot.cardProblems).toEqual([]);
   });
 
   it('advice typed while the case moves on is never lost: the form comes back filled while it is on the card, and in the note once the case is closed', async () => {

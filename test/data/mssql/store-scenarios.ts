@@ -565,6 +565,10 @@ export const SUBJECTS: readonly Subject[] = [
       staffIds(scene, 'FROM "staff" "s" INNER JOIN "staff_role"', 'id');
       return s.holdersInDistrictOf('dea', ID);
     },
+    cohortOf: (s, scene) => {
+      scene.recorder.answer((sql) => (sql.includes('FROM "staff" "Staff"') ? { rows: list(scene.n).map((id) => ({ Staff_id: id })) } : undefined));
+      return s.cohortOf(ID);
+    },
     jobcentreName: (s) => s.jobcentreName(ID),
   }),
   store(WorkQueue, ({ dataSource }) => new WorkQueue(dataSource), {

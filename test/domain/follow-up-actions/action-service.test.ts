@@ -42,10 +42,16 @@ class FakeActions implements FollowUpActionStore {
   }
 }
 
+/** jc-1, jc-2 and jc-3 are of one district, jc-9 of another. */
+const districtOf = (jobcentreId: string | null) => (jobcentreId === 'jc-9' ? 'd-2' : 'd-1');
+
 class FakeHolders implements RoleHolders {
   constructor(private readonly people: readonly StaffMember[]) {}
   async holders(role: Role, jobcentreId: string) {
     return this.people.filter((p) => p.roles.includes(role) && p.jobcentreId === jobcentreId);
+  }
+  async holdersInDistrictOf(role: Role, jobcentreId: string) {
+    return this.people.filter((p) => p.roles.includes(role) && districtOf(p.jobcentreId) === districtOf(jobcentreId));
   }
   async jobcentreName() {
     return 'Crawley';
@@ -79,13 +85,14 @@ class FakeLeases implements JobLeases {
   }
 }
 
-function setUp(extra: StaffMember[] = []) {
+/** `at` moves people to another jobcentre (all are at jc-1); `without` leaves them out. */
+function setUp(extra: StaffMember[] = [], place: { at?: Readonly<Record<string, string>>; without?: readonly string[] } = {}) {
   const coach = person('coach-1', ['work_coach'], { deaId: 'dea-1' });
   const dea = person('dea-1', ['dea']);
   const wp = person('wp-1', ['work_psychologist']);
   const ea1 = person('ea-1', ['employer_adviser']);
   const ea2 = person('ea-2', ['employer_adviser']);
-  const people = [coach, dea, wp, ea1, ea2, ...extra];
+  const people = [coach, dea, wp, ea1, ea2, ...extra].filter((p) => !place.without?.includes(p.id)).map((p) => ({ ...p, jobcentreId: place.at?.[p.id] ?? p.jobcentreId }));
   const directory = new FakeDirectory(people);
   const clock = new FixedClock(CREATED_AT);
   const store = new FakeActions();
@@ -94,7 +101,8 @@ function setUp(extra: StaffMember[] = []) {
   const requests = new FakeRequests();
   const request = requests.add({ status: 'outcome_recorded' });
   const followUps = new FollowUps({ requests, notifier: new FakeNotifier(), actions: service });
-  return { coach, dea, wp, ea1, ea2, clock, store, notifier, service, request, followUps, requests };
+  const found = (id: string) => people.find((p) => p.id === id)!;
+  return { coach: found('coach-1'), dea: found('dea-1'), wp, ea1, ea2, clock, store, notifier, service, request, followUps, requests };
 }
 
 describe('actions that outcomes start (seed §16, §18, §28, §34, §42)', () => {
@@ -137,6 +145,39 @@ describe('actions that outcomes start (seed §16, §18, §28, §34, §42)', () =
     expect(action.status).toBe('unassigned');
     expect(notifier.sent).toEqual(['card tpp_manager -> dea-1']);
     expect((await service.view(action.id, dea))!.candidates).toEqual([]);
+  });
+
+  it('a work psychologist action goes to the DEA’s work psychologist, by the partnership’s rule, wherever the requester works', async () => {
+    const wpAt = (id: string, jobcentreId: string) => ({ ...person(id, ['work_psychologist']), jobcentreId });
+    // Nobody at the requester's nor the DEA's jobcentre: the district's work psychologist, the first by name.
+    const district = setUp([wpAt('wp-3', 'jc-3'), wpAt('wp-4', 'jc-3'), wpAt('wp-9', 'jc-9')], { at: { 'coach-1': 'jc-2' }, without: ['wp-1'] });
+    const fromDistrict = await district.followUps.startFollowUps(district.request.id, ['work_psychologist_action'], 'coach-1', CREATED_AT);
+    expect(fromDistrict).toEqual([{ step: 'work_psychologist_action', reference: 'for wp-3 Person' }]);
+    expect([...district.store.rows.values()][0]).toMatchObject({ assigneeId: 'wp-3', status: 'assigned' });
+    expect(district.notifier.sent).toEqual(['card work_psychologist -> wp-3']);
+
+    // One at the requester's jobcentre, another at the DEA's: the DEA's, whom the DEA works with.
+    const theirs = setUp([wpAt('wp-7', 'jc-2')], { at: { 'coach-1': 'jc-2' } });
+    await theirs.followUps.startFollowUps(theirs.request.id, ['work_psychologist_action'], 'coach-1', CREATED_AT);
+    expect([...theirs.store.rows.values()][0]).toMatchObject({ assigneeId: 'wp-1', status: 'assigned' });
+
+    // Several at the DEA's own jobcentre: the DEA chooses among those, and only those.
+    const several = setUp([wpAt('wp-2', 'jc-1'), wpAt('wp-3', 'jc-3')], { at: { 'coach-1': 'jc-2' } });
+    const chosen = await several.followUps.startFollowUps(several.request.id, ['work_psychologist_action'], 'coach-1', CREATED_AT);
+    expect(chosen[0]!.reference).toBe('the DEA chooses which work psychologist does it');
+    const action = [...several.store.rows.values()][0]!;
+    expect(action).toMatchObject({ status: 'unassigned', assigneeId: null });
+    expect(several.notifier.sent).toEqual(['card work_psychologist -> dea-1']);
+    expect((await several.service.view(action.id, several.dea))!.candidates.map((c) => c.id)).toEqual(['wp-1', 'wp-2']);
+    await expect(several.service.assign(several.dea, action.id, 1, 'wp-3')).rejects.toMatchObject({ kind: 'invalid', problems: { assigneeId: 'Choose one of the people listed.' } });
+    expect(await several.service.assign(several.dea, action.id, 1, 'wp-2')).toMatchObject({ status: 'assigned', assigneeId: 'wp-2' });
+
+    // Only another district has one: said plainly, and the DEA is told.
+    const none = setUp([wpAt('wp-9', 'jc-9')], { without: ['wp-1'] });
+    const nobody = await none.followUps.startFollowUps(none.request.id, ['work_psychologist_action'], 'coach-1', CREATED_AT);
+    expect(nobody[0]!.reference).toBe('nobody in dea-1 Person’s district is a work psychologist in the staff directory, so nobody has it yet; the DEA has been told');
+    expect(none.notifier.sent).toEqual(['card work_psychologist -> dea-1']);
+    expect((await none.service.view([...none.store.rows.values()][0]!.id, none.dea))!.candidates).toEqual([]);
   });
 
   it('starts one action per kind and request, however often the outcome is sent', async () => {

@@ -51,10 +51,16 @@ class FakeCases implements RetentionCaseStore {
   }
 }
 
+/** jc-1 and jc-2 are of one district, jc-9 of another. */
+const districtOf = (jobcentreId: string | null) => (jobcentreId === 'jc-9' ? 'd-2' : 'd-1');
+
 class Holders implements RoleHolders {
   constructor(private readonly people: readonly StaffMember[]) {}
   async holders(role: Role, jobcentreId: string) {
     return this.people.filter((p) => p.roles.includes(role) && p.jobcentreId === jobcentreId);
+  }
+  async holdersInDistrictOf(role: Role, jobcentreId: string) {
+    return this.people.filter((p) => p.roles.includes(role) && districtOf(p.jobcentreId) === districtOf(jobcentreId));
   }
   async jobcentreName() {
     return 'Crawley';
@@ -147,10 +153,10 @@ describe('retention cases (seed 000 §66–68)', () => {
     expect(notCounted.interventionRequestId).toBeNull();
   });
 
-  it('the work psychologist route needs one at the jobcentre; the DEA may refer a case they could not resolve', async () => {
+  it('the work psychologist route needs one in the district; the DEA may refer a case they could not resolve', async () => {
     const none = setUp([person('dea-1', ['dea'])]);
     const c = await none.service.register(none.ea, CASE);
-    await expect(none.service.agreeNextStep(none.dea, c.id, 1, { route: 'work_psychologist', agreedNote: 'x' })).rejects.toMatchObject({ problems: { workPsychologistId: expect.stringContaining('Nobody at this jobcentre is a work psychologist') } });
+    await expect(none.service.agreeNextStep(none.dea, c.id, 1, { route: 'work_psychologist', agreedNote: 'x' })).rejects.toMatchObject({ problems: { workPsychologistId: expect.stringContaining('Nobody in your district is a work psychologist') } });
 
     const { ea, dea, wp, service, sent } = setUp();
     const d = await service.register(ea, CASE);
@@ -161,6 +167,45 @@ describe('retention cases (seed 000 §66–68)', () => {
     expect(sent).toContain('RET-000001 -> wp-1');
     expect(allowedRetentionVerbs(wp.id, referred).has('recordOutcome')).toBe(true);
     expect(allowedRetentionVerbs(dea.id, referred).has('recordOutcome')).toBe(false);
+  });
+
+  it('the work psychologist is the DEA’s, by the partnership’s rule: of another jobcentre of the district when the DEA’s has none (seed 000 §68)', async () => {
+    const at = (id: string, jobcentreId: string) => ({ ...person(id, ['work_psychologist']), name: `${id} Psychologist`, jobcentreId });
+    // Nobody at the DEA's (and the case's) jobcentre: the district's work psychologist, the first by name.
+    const elsewhere = setUp([person('dea-1', ['dea']), at('wp-2', 'jc-2'), at('wp-3', 'jc-2'), at('wp-9', 'jc-9')]);
+    const c = await elsewhere.service.register(elsewhere.ea, CASE);
+    expect((await elsewhere.service.view(c.id, elsewhere.dea))!.workPsychologists.map((w) => w.id)).toEqual(['wp-2']);
+    const agreed = await elsewhere.service.agreeNextStep(elsewhere.dea, c.id, 1, { route: 'work_psychologist', agreedNote: 'An occupational assessment.' });
+    expect(agreed).toMatchObject({ route: 'work_psychologist', workPsychologistId: 'wp-2' });
+    expect(elsewhere.sent).toContain('RET-000001 -> wp-2');
+    // Not one the DEA does not work with.
+    const other = await elsewhere.service.register(elsewhere.ea, CASE);
+    await expect(elsewhere.service.agreeNextStep(elsewhere.dea, other.id, 1, { route: 'work_psychologist', agreedNote: 'x', workPsychologistId: 'wp-9' })).rejects.toMatchObject({ problems: { workPsychologistId: 'Choose the work psychologist.' } });
+
+    // The DEA could not resolve it: referred to the district's work psychologist.
+    const referral = setUp([person('dea-1', ['dea']), at('wp-2', 'jc-2')]);
+    const d = await referral.service.register(referral.ea, CASE);
+    const taken = await referral.service.agreeNextStep(referral.dea, d.id, 1, { route: 'dea_support_intervention', agreedNote: 'Mine.' });
+    const referred = await referral.service.referToWorkPsychologist(referral.dea, d.id, taken.version, undefined, 'Needs an occupational assessment.');
+    expect(referred).toMatchObject({ route: 'work_psychologist', workPsychologistId: 'wp-2' });
+    expect(referral.sent).toContain('RET-000001 -> wp-2');
+
+    // One at the DEA's own jobcentre: theirs, though the district has another first by name.
+    const own = setUp([person('dea-1', ['dea']), at('wp-2', 'jc-2'), at('wp-5', 'jc-1')]);
+    const e = await own.service.register(own.ea, CASE);
+    expect((await own.service.agreeNextStep(own.dea, e.id, 1, { route: 'work_psychologist', agreedNote: 'x' })).workPsychologistId).toBe('wp-5');
+
+    // Several at the DEA's own jobcentre: the DEA chooses among them, as before.
+    const several = setUp([person('dea-1', ['dea']), at('wp-5', 'jc-1'), at('wp-6', 'jc-1'), at('wp-2', 'jc-2')]);
+    const f = await several.service.register(several.ea, CASE);
+    expect((await several.service.view(f.id, several.dea))!.workPsychologists.map((w) => w.id)).toEqual(['wp-5', 'wp-6']);
+    await expect(several.service.agreeNextStep(several.dea, f.id, 1, { route: 'work_psychologist', agreedNote: 'x' })).rejects.toMatchObject({ problems: { workPsychologistId: 'Choose the work psychologist.' } });
+    expect((await several.service.agreeNextStep(several.dea, f.id, 1, { route: 'work_psychologist', agreedNote: 'x', workPsychologistId: 'wp-6' })).workPsychologistId).toBe('wp-6');
+
+    // Only another district has one: said plainly.
+    const none = setUp([person('dea-1', ['dea']), at('wp-9', 'jc-9')]);
+    const g = await none.service.register(none.ea, CASE);
+    await expect(none.service.agreeNextStep(none.dea, g.id, 1, { route: 'work_psychologist', agreedNote: 'x' })).rejects.toMatchObject({ problems: { workPsychologistId: expect.stringContaining('Nobody in your district is a work psychologist') } });
   });
 
   it('an HCP is consulted for advice only: they record advice, never the outcome', async () => {
