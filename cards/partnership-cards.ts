@@ -5,7 +5,7 @@
  */
 import { HUB_KIND_LABELS, HUB_KINDS, HUB_LIMITS, type HubChange, type HubEntry } from '../domain/partnerships/hub';
 import type { HubSuggestions } from '../domain/partnerships/hub-suggestions';
-import type { HubChangeAction, HubEntryAction } from '../domain/partnerships/partnership-policy';
+import type { HubChangeAction, HubEntryAction, PartnershipsPart } from '../domain/partnerships/partnership-policy';
 import { PARTNER_KIND_LABELS, PARTNER_KINDS, type Partner, type ServiceChange } from '../domain/partnerships/partners';
 import { SOLUTION_KIND_LABELS, SOLUTION_KINDS, SOLUTION_LIMITS, TEAM_LABELS, teamOf, type Solution } from '../domain/partnerships/solutions';
 import { ACTION_STATUS_LABELS, INTERNAL_PARTNER_LABELS, INTERNAL_PARTNERS, STRATEGY_AREA_LABELS, STRATEGY_AREAS, STRATEGY_KIND_LABELS, STRATEGY_KINDS, type Strategy, type StrategyVerb } from '../domain/partnerships/strategies';
@@ -366,22 +366,18 @@ function count(n: number, one: string, many: string): string {
 // ---------------------------------------------------------------------------------------------
 // The partnership menu and strategies
 
-/** `partnerships`: the DEA's partnership work in one place; a team leader sees the strategies they own. */
-export function partnershipMenuCard(person: { isDea: boolean; name: string }): AdaptiveCard {
+const MENU_TEXT: Readonly<Record<PartnershipsPart, string>> = {
+  dea: 'Share an employment or provision opportunity with all your work coaches, keep your external partners, or lead a strategy with your team leader.',
+  team_leader: 'See the strategies you own, and agree to joint local strategies your DEA proposes.',
+  work_psychologist: 'See the strategies you create with your DEA to support their work coaches and claimants: add actions and keep them up to date.',
+};
+
+/** `partnerships`: the DEA's partnership work in one place; a team leader sees the strategies they own, a work psychologist those they take part in. */
+export function partnershipMenuCard(person: { part: PartnershipsPart; name: string }): AdaptiveCard {
   const actions: Element[] = [];
-  if (person.isDea) actions.push({ type: 'Action.Execute', title: 'Share an opportunity', verb: 'opportunity.form', data: {} }, { type: 'Action.Execute', title: 'External partners', verb: 'partner.list', data: {} });
+  if (person.part === 'dea') actions.push({ type: 'Action.Execute', title: 'Share an opportunity', verb: 'opportunity.form', data: {} }, { type: 'Action.Execute', title: 'External partners', verb: 'partner.list', data: {} });
   actions.push({ type: 'Action.Execute', title: 'Strategies', verb: 'strategy.list', data: {} });
-  return card(
-    [
-      heading('Your partnership work'),
-      text(
-        person.isDea
-          ? 'Share an employment or provision opportunity with all your work coaches, keep your external partners, or lead a strategy with your team leader.'
-          : 'See the strategies you own, and agree to joint local strategies your DEA proposes.',
-      ),
-    ],
-    actions,
-  );
+  return card([heading('Your partnership work'), text(MENU_TEXT[person.part])], actions);
 }
 
 const STRATEGY_STATUS_LABELS: Readonly<Record<Strategy['status'], string>> = {
@@ -395,14 +391,16 @@ export interface StrategiesView {
   readonly strategies: readonly Strategy[];
   /** Only for a DEA: what they may choose from for a new strategy. */
   readonly choices: StrategyChoices | null;
+  /** What to say when there are none, if not "You have no strategies yet." */
+  readonly empty?: string;
   readonly note?: Note;
   readonly form?: FormState;
 }
 
-/** The strategies a person leads or owns; a DEA can start a new one. */
+/** The strategies a person leads, owns or takes part in; a DEA can start a new one. */
 export function strategiesCard(view: StrategiesView): AdaptiveCard {
   const body: Element[] = [heading('Your strategies'), ...noteBlock(view.note)];
-  body.push(text(view.strategies.length ? 'Open one to see its actions, partners and the gaps it addresses.' : 'You have no strategies yet.'));
+  body.push(text(view.strategies.length ? 'Open one to see its actions, partners and the gaps it addresses.' : (view.empty ?? 'You have no strategies yet.')));
   view.strategies.forEach((s, i) =>
     body.push({
       type: 'Container',
@@ -435,6 +433,8 @@ export interface StrategyCardView {
   readonly view: StrategyView;
   readonly lead: StaffMember | null;
   readonly owner: StaffMember | null;
+  /** In a strategy with the work psychologist: the lead DEA's work psychologist, who takes part. */
+  readonly workPsychologist?: StaffMember | null;
   readonly allowed: ReadonlySet<StrategyVerb>;
   readonly viewerId: string;
   readonly note?: Note;
@@ -452,7 +452,7 @@ export interface StrategyCardView {
 function meetingBlocks(data: StrategyCardView): Element[] {
   const meetings = data.meetings ?? [];
   const now = (data.now ?? new Date()).getTime();
-  const mayWrite = data.allowed.has('add_action');
+  const mayWrite = data.allowed.has('record_notes');
   const upcoming = meetings.filter((m) => m.start.getTime() > now).slice(0, 3);
   const past = meetings.filter((m) => m.start.getTime() <= now).slice(-3).reverse();
   const status = { pending: 'being added to the diaries', booked: 'in the diaries', failed: 'not yet in the diaries: trying again' } as const;
@@ -514,7 +514,12 @@ function strategyYourAction(data: StrategyCardView): string {
     if (actions.length === 0) return 'Your action: add the actions agreed.';
     return 'Your action: keep its actions up to date, and close it when it is done.';
   }
-  return `Nothing for you to do now: waiting for ${lead} to take it forward.${data.allowed.has('add_action') ? ' You may add actions and book meetings too.' : ''}`;
+  // The work psychologist creates it with the DEA (seed 000 §45): the actions are theirs to add and keep up to date too.
+  if (data.allowed.has('add_action') && data.viewerId === strategy.workPsychologistId) {
+    return actions.length ? `Your action: keep its actions up to date with ${lead}.` : `Your action: add the actions you and ${lead} agree.`;
+  }
+  const too = data.allowed.has('book_meetings') ? ' You may add actions and book meetings too.' : data.allowed.has('add_action') ? ' You may add actions too.' : '';
+  return `Nothing for you to do now: waiting for ${lead} to take it forward.${too}`;
 }
 
 /** One strategy at a glance: what it is and what to do, its meetings and actions; why, partners and gaps behind Show details. */
@@ -559,8 +564,8 @@ export function strategyCard(data: StrategyCardView): AdaptiveCard {
         problems: data.form?.problems,
       }),
     );
-    buttons.push(seriesForm(data));
   }
+  if (data.allowed.has('book_meetings')) buttons.push(seriesForm(data));
   if (data.allowed.has('close')) {
     secondary.push(confirmAction({ title: 'Close the strategy', verb: 'strategy.close', data: data0, consequence: 'Close this strategy? Its actions can no longer change, and no more meetings can be booked for it.', confirmTitle: 'Yes, close it' }));
   }
@@ -572,6 +577,7 @@ export function strategyCard(data: StrategyCardView): AdaptiveCard {
     keyFacts: [
       { label: 'Led by', value: data.lead?.name ?? 'Not known' },
       { label: 'Owned by', value: data.owner?.name ?? 'Not known' },
+      ...(strategy.kind === 'work_psychologist' ? [{ label: 'Work psychologist', value: data.workPsychologist?.name ?? 'None named in the staff directory' }] : []),
       ...(next ? [{ label: 'Next meeting', value: describeMeeting(next.start, next.end) }] : []),
     ],
     blocks,

@@ -20,6 +20,7 @@ import { verb, type Journey } from '../core/journey';
 import { PartnershipActions } from './partnership-actions';
 import { OutboxForumNotifier, OutboxPartnershipNotifier, OutboxStrategyNotifier, PARTNERSHIP_KINDS, STRATEGY_KINDS_OUT } from './partnership-notifier';
 import { HeldConferences, StrategyActions } from './strategy-actions';
+import { StrategiesWithTheirPeople } from './strategy-people';
 
 const id = z.string().max(64);
 const version = z.union([z.string(), z.number()]).transform((v) => Number(v));
@@ -80,19 +81,21 @@ export const partnershipsJourney: Journey = {
     const service = new PartnershipService({ hub, solutions, partners, directory: districts, notifier, uow: new SqlUnitOfWork(dataSource), clock });
     const actions = new PartnershipActions({ service, solutions, partners, districts, directory, clock, logger });
     const strategyStore = new SqlStrategyStore(dataSource);
+    const roleHolders = new SqlRoleHolders(dataSource, directory);
     const meetings = new StrategyMeetingService({
       strategies: strategyStore,
       store: new SqlStrategyMeetingStore(dataSource),
       calendar: services.calendar,
       directory,
-      people: new SqlRoleHolders(dataSource, directory),
+      people: roleHolders,
       work: work.scheduler,
       uow: new SqlUnitOfWork(dataSource),
       clock,
       newId: randomUUID,
     });
     const strategyService = new StrategyService({
-      store: strategyStore,
+      // Each strategy with the work psychologist read with the lead DEA's work psychologist, who takes part.
+      store: new StrategiesWithTheirPeople(strategyStore, roleHolders, directory),
       partners,
       directory: districts,
       outputs: new HeldConferences(services.conferences.store),
@@ -152,8 +155,8 @@ export const partnershipsJourney: Journey = {
         [PARTNERSHIP_KINDS.serviceChange]: { render: (noticeId) => actions.outboxCards.serviceChange(noticeId) },
         [PARTNERSHIP_KINDS.hubForInformation]: { render: hubForInformation },
         [PARTNERSHIP_KINDS.forumPost]: { render: (postId, recipient) => forum.postCard(postId, recipient) },
-        [STRATEGY_KINDS_OUT.proposed]: { render: (strategyId, recipient) => strategies.strategyCard(strategyId, recipient) },
-        [STRATEGY_KINDS_OUT.decided]: { render: (strategyId, recipient) => strategies.strategyCard(strategyId, recipient) },
+        [STRATEGY_KINDS_OUT.proposed]: { render: (strategyId, recipient) => strategies.deliveredCard(strategyId, recipient) },
+        [STRATEGY_KINDS_OUT.decided]: { render: (strategyId, recipient) => strategies.deliveredCard(strategyId, recipient) },
       },
     };
   },

@@ -4,7 +4,7 @@ import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import { searchHub } from '../../domain/partnerships/hub';
-import { allowedHubChange, allowedHubEntry, deaRefusal, keepsPartnerships, partnershipsRefusal, type HubEntryAction } from '../../domain/partnerships/partnership-policy';
+import { allowedHubChange, allowedHubEntry, deaRefusal, keepsPartnerships, partnershipsPart, partnershipsRefusal, type HubEntryAction } from '../../domain/partnerships/partnership-policy';
 import type { PartnershipService } from '../../domain/partnerships/partnership-service';
 import type { PartnerStore, PartnershipDirectory, SolutionStore } from '../../domain/partnerships/ports';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
@@ -41,14 +41,14 @@ export class PartnershipActions {
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(await this.hubCard(person, words))));
   }
 
-  /** `partnerships`: the DEA's partnership work in one place (a team leader: the strategies they own). */
+  /** `partnerships`: the DEA's partnership work in one place (a team leader: the strategies they own; a work psychologist: those they take part in). */
   async menuCommand(turn: TurnContext, person: StaffMember): Promise<void> {
-    const refusal = partnershipsRefusal(person);
-    if (refusal) {
-      await turn.sendActivity(refusal);
+    const part = partnershipsPart(person);
+    if (!part) {
+      await turn.sendActivity(partnershipsRefusal(person)!);
       return;
     }
-    await turn.sendActivity(MessageFactory.attachment(cardAttachment(partnershipMenuCard({ isDea: keepsPartnerships(person), name: person.name }))));
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(partnershipMenuCard({ part, name: person.name }))));
   }
 
   shareForm(person: StaffMember): Promise<AdaptiveCardInvokeResponse> {

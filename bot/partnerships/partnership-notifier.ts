@@ -50,7 +50,11 @@ export class OutboxPartnershipNotifier implements PartnershipNotifier {
 /** Outbox kinds of strategy cards. */
 export const STRATEGY_KINDS_OUT = { proposed: 'strategy_proposed', decided: 'strategy_decided' } as const;
 
-/** The owner is sent each new strategy (to agree to a joint one); the lead hears the answer. */
+/**
+ * The owner is sent each new strategy (to agree to a joint one), and the lead DEA's work
+ * psychologist each new strategy with the work psychologist, to work on with the DEA; the lead hears
+ * the owner's answer.
+ */
 export class OutboxStrategyNotifier implements StrategyNotifier {
   constructor(
     private readonly outbox: OutboxWriter,
@@ -60,6 +64,8 @@ export class OutboxStrategyNotifier implements StrategyNotifier {
   async strategyProposed(strategy: Strategy): Promise<void> {
     this.logger.info({ strategyId: strategy.id, kind: strategy.kind, status: strategy.status }, 'strategy proposed');
     await this.outbox.notify(strategy.ownerId, STRATEGY_KINDS_OUT.proposed, strategy.id);
+    const wp = strategy.kind === 'work_psychologist' ? strategy.workPsychologistId : null;
+    if (wp && wp !== strategy.ownerId && wp !== strategy.leadId) await this.outbox.notify(wp, STRATEGY_KINDS_OUT.proposed, strategy.id);
   }
 
   async strategyDecided(strategy: Strategy): Promise<void> {

@@ -5,13 +5,13 @@ import type { SqlConferenceStore } from '../../data/stores/group-conferences';
 import { describeMonth } from '../../domain/conferences/months';
 import { isDomainError } from '../../domain/errors';
 import type { ConferenceOutput, ConferenceOutputs } from '../../domain/partnerships/ports';
-import { allowedStrategy } from '../../domain/partnerships/strategies';
-import type { StrategyService } from '../../domain/partnerships/strategy-service';
+import { allowedStrategy, strategyRefusal } from '../../domain/partnerships/strategies';
+import type { StrategyService, StrategyView } from '../../domain/partnerships/strategy-service';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
-import type { StrategyMeetingService } from '../../domain/partnerships/strategy-meetings';
+import { invitationNote, type StrategyMeetingService } from '../../domain/partnerships/strategy-meetings';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
-import { keepsPartnerships } from '../../domain/partnerships/partnership-policy';
+import { keepsPartnerships, partnershipsPart } from '../../domain/partnerships/partnership-policy';
 
 /** The held group conferences of a DEA's confirmed plans: the outputs a strategy's gaps refer to. */
 export class HeldConferences implements ConferenceOutputs {
@@ -29,6 +29,9 @@ export class HeldConferences implements ConferenceOutputs {
   }
 }
 
+/** What a strategy's card may come back with: a note, and a refused form with what was typed. */
+type CardExtras = { note?: Note; form?: FormState; meetingForm?: FormState; notesForm?: { meetingId: string; form: FormState } };
+
 /** Strategies in Teams: a refusal comes back on the same card with what was typed kept. */
 export class StrategyActions {
   constructor(
@@ -43,18 +46,44 @@ export class StrategyActions {
 
   async listCard(person: StaffMember, extras: { note?: Note; form?: FormState } = {}): Promise<AdaptiveCard> {
     const choices = keepsPartnerships(person) ? await this.deps.strategies.choicesFor(person) : null;
-    return strategiesCard({ strategies: await this.deps.strategies.mine(person), choices, ...extras });
+    const empty = partnershipsPart(person) === 'work_psychologist' ? 'You take part in no strategies yet. When a DEA you work with starts a strategy with the work psychologist, you are sent it.' : undefined;
+    return strategiesCard({ strategies: await this.deps.strategies.mine(person), choices, ...(empty ? { empty } : {}), ...extras });
   }
 
-  /** A strategy as this person sees it; nothing of it for someone who neither leads nor owns it. */
-  async strategyCard(strategyId: string, viewer: StaffMember, extras: { note?: Note; form?: FormState; meetingForm?: FormState; notesForm?: { meetingId: string; form: FormState } } = {}): Promise<AdaptiveCard | null> {
+  /**
+   * A strategy as this person sees it; nothing of it for someone who plays no part in it. Not in the
+   * access log: a strategy is about provision and partners (its gaps name group conferences by month),
+   * never a claimant.
+   */
+  async strategyCard(strategyId: string, viewer: StaffMember, extras: CardExtras = {}): Promise<AdaptiveCard | null> {
     const view = await this.deps.strategies.view(strategyId);
     if (!view) return null;
+    const refusal = strategyRefusal(viewer, view.strategy, 'view');
+    return refusal ? messageCard(refusal.message) : this.shown(view, viewer, extras);
+  }
+
+  /** The card the outbox delivers: none to someone who no longer plays a part in the strategy. */
+  async deliveredCard(strategyId: string, recipient: StaffMember): Promise<AdaptiveCard | null> {
+    const view = await this.deps.strategies.view(strategyId);
+    return view && !strategyRefusal(recipient, view.strategy, 'view') ? this.shown(view, recipient, {}) : null;
+  }
+
+  private async shown(view: StrategyView, viewer: StaffMember, extras: CardExtras): Promise<AdaptiveCard> {
     const { strategy } = view;
-    if (viewer.id !== strategy.leadId && viewer.id !== strategy.ownerId) return messageCard('Only the DEA who leads this strategy and the team leader who owns it can see it.');
-    const people = new Map((await this.deps.directory.findByIds([strategy.leadId, strategy.ownerId])).map((p) => [p.id, p]));
-    const meetings = await this.deps.meetings.ofStrategy(strategyId);
-    return strategyCard({ view, lead: people.get(strategy.leadId) ?? null, owner: people.get(strategy.ownerId) ?? null, allowed: allowedStrategy(viewer, strategy), viewerId: viewer.id, meetings, now: this.deps.clock.now(), ...extras });
+    const wpId = strategy.workPsychologistId ?? null;
+    const people = new Map((await this.deps.directory.findByIds([strategy.leadId, strategy.ownerId, ...(wpId ? [wpId] : [])])).map((p) => [p.id, p]));
+    const meetings = await this.deps.meetings.ofStrategy(strategy.id);
+    return strategyCard({
+      view,
+      lead: people.get(strategy.leadId) ?? null,
+      owner: people.get(strategy.ownerId) ?? null,
+      workPsychologist: wpId ? (people.get(wpId) ?? null) : null,
+      allowed: allowedStrategy(viewer, strategy),
+      viewerId: viewer.id,
+      meetings,
+      now: this.deps.clock.now(),
+      ...extras,
+    });
   }
 
   list(person: StaffMember): Promise<AdaptiveCardInvokeResponse> {
@@ -71,7 +100,10 @@ export class StrategyActions {
       async () => {
         const strategy = await this.deps.strategies.propose(person, data);
         const owner = await this.deps.directory.findById(strategy.ownerId);
-        const text = strategy.status === 'awaiting_agreement' ? `Sent to ${owner?.name ?? 'your team leader'} to agree. It goes ahead once they do.` : `Started. ${owner?.name ?? 'Your team leader'}, who owns it, has been told.`;
+        const wp = strategy.workPsychologistId ? await this.deps.directory.findById(strategy.workPsychologistId) : null;
+        const noWp = strategy.kind === 'work_psychologist' && !wp ? ' The staff directory names no work psychologist at your jobcentre or in your district, so none has been told. Ask whoever keeps the directory.' : '';
+        const told = wp ? `${owner?.name ?? 'Your team leader'}, who owns it, and ${wp.name}, your work psychologist, have been told.` : `${owner?.name ?? 'Your team leader'}, who owns it, has been told.${noWp}`;
+        const text = strategy.status === 'awaiting_agreement' ? `Sent to ${owner?.name ?? 'your team leader'} to agree. It goes ahead once they do.` : `Started. ${told}`;
         return (await this.strategyCard(strategy.id, person, { note: { text, tone: 'good' } }))!;
       },
       async (form, note) => this.listCard(person, { form: { ...form, values: typed }, note }),
@@ -106,7 +138,8 @@ export class StrategyActions {
       person,
       async () => {
         const booked = await this.deps.meetings.planSeries(person, strategyId, version, data);
-        const text = `${booked.length === 1 ? 'The meeting is' : `${booked.length} meetings are`} being added to the diaries. The invitations say why the strategy is needed.`;
+        const invited = invitationNote(await this.deps.meetings.invitations(person, strategyId), person.id);
+        const text = `${booked.length === 1 ? 'The meeting is' : `${booked.length} meetings are`} being added to the diaries. The invitations say why the strategy is needed. ${invited}`;
         return (await this.strategyCard(strategyId, person, { note: { text, tone: 'good' } }))!;
       },
       async (form, note) => (await this.strategyCard(strategyId, person, { meetingForm: { ...form, values: typed }, note })) ?? messageCard(note.text),

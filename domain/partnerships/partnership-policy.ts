@@ -18,9 +18,23 @@ export function keepsPartnerships(person: Pick<StaffMember, 'roles'>): boolean {
   return hasRole(person, 'dea');
 }
 
-/** `partnerships` is for DEAs and their team leaders (a team leader owns strategies the DEA proposes). */
+/**
+ * The part of the partnership work a person has on the `partnerships` page: the DEA's own work; the
+ * strategies a team leader owns (seed 000 §59); the strategies a work psychologist creates with the
+ * DEAs they work with (seed 000 §45). Whose strategy it is, is the strategy's to say (strategies.ts).
+ */
+export type PartnershipsPart = 'dea' | 'team_leader' | 'work_psychologist';
+
+export function partnershipsPart(person: Pick<StaffMember, 'roles'>): PartnershipsPart | null {
+  if (keepsPartnerships(person)) return 'dea';
+  if (hasRole(person, 'work_coach_team_leader')) return 'team_leader';
+  if (hasRole(person, 'work_psychologist')) return 'work_psychologist';
+  return null;
+}
+
+/** `partnerships` is for DEAs, their team leaders (who own the strategies the DEA proposes) and their work psychologists. */
 export function partnershipsRefusal(person: Pick<StaffMember, 'roles'>): string | null {
-  return keepsPartnerships(person) || hasRole(person, 'work_coach_team_leader')
+  return partnershipsPart(person)
     ? null
     : 'Partnerships and strategies are for DEAs and their team leaders. To find health and disability information, say "hub" and some words, for example "hub autism".';
 }

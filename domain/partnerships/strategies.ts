@@ -1,9 +1,10 @@
 import { conflict, invalid, notAllowed, type DomainError } from '../errors';
-import type { StaffMember } from '../staff';
+import { hasRole, type StaffMember } from '../staff';
 
 /**
  * The DEA's strategies (seed 000 §45, §49, §52, §58–59): each led by the DEA and owned by the DEA's
- * Work Coach Team Leader, who must agree before a joint local strategy goes ahead.
+ * Work Coach Team Leader, who must agree before a joint local strategy goes ahead. A strategy with
+ * the work psychologist is created by the DEA and their work psychologist together (§45).
  */
 export const STRATEGY_KINDS = ['employment', 'provision', 'work_psychologist', 'joint_local'] as const;
 export type StrategyKind = (typeof STRATEGY_KINDS)[number];
@@ -50,6 +51,13 @@ export interface Strategy {
   readonly leadId: string;
   /** The DEA's Work Coach Team Leader, who owns it. */
   readonly ownerId: string;
+  /**
+   * For a strategy with the work psychologist: the lead DEA's work psychologist, who creates it with
+   * them (seed 000 §45); null for other kinds, or when the directory names none. Not stored: read
+   * from the staff directory each time the strategy is read (bot/partnerships/strategy-people.ts),
+   * so it is always the work psychologist the DEA works with now. Absent when not read (no part).
+   */
+  readonly workPsychologistId?: string | null;
   readonly status: StrategyStatus;
   readonly areas: readonly StrategyArea[];
   readonly internalPartners: readonly InternalPartner[];
@@ -136,27 +144,77 @@ export function parseAction(input: Record<string, unknown>): { text: string; own
 
 // What people may do with a strategy.
 
-export const STRATEGY_ACTIONS = ['agree', 'decline', 'add_action', 'update_action', 'close'] as const;
+export const STRATEGY_ACTIONS = ['agree', 'decline', 'add_action', 'update_action', 'book_meetings', 'record_notes', 'close'] as const;
 export type StrategyVerb = (typeof STRATEGY_ACTIONS)[number];
 
-function whoRefusal(person: Pick<StaffMember, 'id'>, strategy: Strategy, verb: StrategyVerb): DomainError | null {
-  if (verb === 'agree' || verb === 'decline') return person.id === strategy.ownerId ? null : notAllowed('Only the team leader who owns this strategy can agree to it.');
-  return person.id === strategy.leadId || person.id === strategy.ownerId ? null : notAllowed('Only the DEA who leads this strategy and the team leader who owns it can change it.');
+/**
+ * The part a person plays in a strategy: the team leader who owns it, the DEA who leads it, or, in
+ * a strategy with the work psychologist, the lead DEA's work psychologist (seed 000 §45, §59).
+ */
+export type StrategyPart = 'owner' | 'lead' | 'work_psychologist';
+
+/**
+ * Whether the person takes part in the strategies with the work psychologist of the DEAs they work
+ * with (which DEAs: the DEA and work psychologist partnership's rule, `deasOf`).
+ */
+export function joinsTheirDeasStrategies(person: Pick<StaffMember, 'roles'>): boolean {
+  return hasRole(person, 'work_psychologist');
 }
 
-function nowRefusal(strategy: Strategy, verb: StrategyVerb): DomainError | null {
+export function partIn(person: Pick<StaffMember, 'id'>, strategy: Strategy): StrategyPart | null {
+  if (person.id === strategy.ownerId) return 'owner';
+  if (person.id === strategy.leadId) return 'lead';
+  if (strategy.kind === 'work_psychologist' && strategy.workPsychologistId && person.id === strategy.workPsychologistId) return 'work_psychologist';
+  return null;
+}
+
+/**
+ * Who may do what. The work psychologist works on the strategy as the DEA does (its actions and
+ * their progress) but only the owner agrees to it, and the DEA who leads it books its meetings (in
+ * their diary), records their notes with the owner (strategy-meetings.ts checks these) and closes it.
+ */
+const PARTS: Readonly<Record<StrategyVerb | 'view', readonly StrategyPart[]>> = {
+  view: ['owner', 'lead', 'work_psychologist'],
+  agree: ['owner'],
+  decline: ['owner'],
+  add_action: ['owner', 'lead', 'work_psychologist'],
+  update_action: ['owner', 'lead', 'work_psychologist'],
+  book_meetings: ['owner', 'lead'],
+  record_notes: ['owner', 'lead'],
+  close: ['owner', 'lead'],
+};
+
+function whoRefusal(person: Pick<StaffMember, 'id'>, strategy: Strategy, verb: StrategyVerb | 'view'): DomainError | null {
+  const part = partIn(person, strategy);
+  if (part && PARTS[verb].includes(part)) return null;
+  if (verb === 'agree' || verb === 'decline') return notAllowed('Only the team leader who owns this strategy can agree to it.');
+  const what = verb === 'view' ? 'see it' : verb === 'book_meetings' ? 'book its meetings' : verb === 'record_notes' ? 'record the notes of its meetings' : verb === 'close' ? 'close it' : 'change it';
+  const who = PARTS[verb].includes('work_psychologist') && strategy.kind === 'work_psychologist' ? 'the DEA who leads this strategy, their work psychologist and the team leader who owns it' : 'the DEA who leads this strategy and the team leader who owns it';
+  return notAllowed(`Only ${who} can ${what}.`);
+}
+
+function nowRefusal(strategy: Strategy, verb: StrategyVerb | 'view'): DomainError | null {
+  if (verb === 'view') return null;
   if (verb === 'agree' || verb === 'decline') return strategy.status === 'awaiting_agreement' ? null : invalid('This strategy is not waiting for agreement.');
   if (strategy.status === 'awaiting_agreement') return invalid('The team leader has not agreed to this strategy yet: it cannot go ahead until they do.');
   return strategy.status === 'active' ? null : invalid(strategy.status === 'closed' ? 'This strategy is closed.' : 'This strategy was not agreed.');
 }
 
+/**
+ * Why this person may not see the strategy, or do this with it now (a card shown at `version`), or
+ * null: the one answer the card's buttons, the clicks and the showing of the card are read from.
+ */
+export function strategyRefusal(person: Pick<StaffMember, 'id'>, strategy: Strategy, verb: StrategyVerb | 'view', version: number | null = null): DomainError | null {
+  return whoRefusal(person, strategy, verb) ?? (version !== null && version !== strategy.version ? conflict('The strategy changed since this card was shown.') : null) ?? nowRefusal(strategy, verb);
+}
+
 /** What this person may do with the strategy now: what its card offers, and what a click is checked against. */
 export function allowedStrategy(person: Pick<StaffMember, 'id'>, strategy: Strategy): ReadonlySet<StrategyVerb> {
-  return new Set(STRATEGY_ACTIONS.filter((v) => !whoRefusal(person, strategy, v) && !nowRefusal(strategy, v)));
+  return new Set(STRATEGY_ACTIONS.filter((v) => !strategyRefusal(person, strategy, v)));
 }
 
 export function assertStrategy(person: Pick<StaffMember, 'id'>, strategy: Strategy, version: number | null, verb: StrategyVerb): void {
-  const refusal = whoRefusal(person, strategy, verb) ?? (version !== null && version !== strategy.version ? conflict('The strategy changed since this card was shown.') : null) ?? nowRefusal(strategy, verb);
+  const refusal = strategyRefusal(person, strategy, verb, version);
   if (refusal) throw refusal;
 }
 

@@ -1,12 +1,14 @@
 import type { Attendee, CalendarPort, NewEvent } from '../calendar/calendar-port';
 import { addDays, isClockTime, londonToUtc } from '../calendar/london-time';
 import { invalid, notFound, conflict } from '../errors';
+import { byName } from '../names';
 import type { Clock, StaffDirectory, WorkScheduler } from '../ports';
 import { isCalendarDate, londonDate } from '../requests/calendar-date';
 import type { Role } from '../roles';
-import type { StaffMember } from '../staff';
+import { hasRole, type StaffMember } from '../staff';
 import type { UnitOfWork } from '../unit-of-work';
-import { monthlyDates } from '../work-psychologist/partnership';
+import { monthlyDates, workPsychologistOf } from '../work-psychologist/partnership';
+import type { DistrictPeople } from '../work-psychologist/ports';
 import type { StrategyStore } from './ports';
 import { assertStrategy, INTERNAL_PARTNER_LABELS, type InternalPartner, type Strategy } from './strategies';
 
@@ -27,13 +29,67 @@ export const MAX_OCCURRENCES = 12;
 export const MAX_EXTERNAL_ATTENDEES = 10;
 export const MEETING_NOTES_LIMIT = 2000;
 
-/** Internal partners invited by role: the holders of that role at the DEA's jobcentre. */
+/**
+ * Internal partners invited by role: the holders of that role at the lead DEA's jobcentre. The others
+ * are invited as the DEA's own: the work psychologist the DEA works with (the partnership's rule, so
+ * possibly of another jobcentre of the district), the work coaches of the DEA's cohort and their team
+ * leaders. The staff directory has no role for a Customer Services Leader: they are never invited,
+ * and the booking's confirmation says so (`invitationNote`), for the DEA to invite them.
+ */
 export const PARTNER_ROLES: Readonly<Partial<Record<InternalPartner, Role>>> = {
   partnership_manager: 'partnership_manager',
   third_party_provision: 'third_party_provision_manager',
-  work_psychologist: 'work_psychologist',
   employer_engagement: 'employer_adviser',
 };
+
+/** Who a strategy's meetings invite from the staff directory (external partners are invited by email, series by series). */
+export interface StrategyInvitations {
+  /** The DEA who leads the strategy: the meetings are in their diary, and they invite whoever is not invited here. */
+  readonly lead: StaffMember | null;
+  /** The team leader who owns the strategy, always invited. */
+  readonly owner: StaffMember | null;
+  /** Each internal partner chosen for whom someone is invited, with the people invited for it, by name. */
+  readonly partners: readonly { readonly partner: InternalPartner; readonly people: readonly StaffMember[] }[];
+  /**
+   * Internal partners chosen for whom nobody is invited: the staff directory has no such role (a
+   * Customer Services Leader), or nobody holds it for this DEA. The DEA invites them.
+   */
+  readonly notInvited: readonly InternalPartner[];
+  /** Every person above once, never the lead DEA (it is their diary). */
+  readonly staff: readonly StaffMember[];
+}
+
+/**
+ * What the booking's confirmation says about who is invited, so nobody is told a partner is invited
+ * when nobody is. For the lead DEA, e.g. "Invited: Tom Baker (owns the strategy); Work psychologist:
+ * Paul Avery; Work coaches: the 29 of your cohort. Not invited, as the staff directory has nobody for
+ * them: Customer Services Leader. Invite them from the meeting in your Outlook calendar." For the
+ * owning team leader, the same of the DEA, by name.
+ */
+export function invitationNote(invitations: StrategyInvitations, readerId: string): string {
+  const leadReads = invitations.lead?.id === readerId;
+  const leads = leadReads ? 'your' : invitations.lead ? `${invitations.lead.name}’s` : 'the DEA’s';
+  const parts = [
+    ...(invitations.owner ? [invitations.owner.id === readerId ? 'you (you own the strategy)' : `${invitations.owner.name} (owns the strategy)`] : []),
+    ...invitations.partners.map(({ partner, people }) => {
+      const who = partner === 'work_coaches' ? `the ${people.length} of ${leads} cohort` : people.length > 3 ? `${people.length} people` : people.map((p) => p.name).join(', ');
+      return `${INTERNAL_PARTNER_LABELS[partner]}: ${who}`;
+    }),
+  ];
+  const invited = parts.length ? `Invited: ${parts.join('; ')}.` : '';
+  const missing = invitations.notInvited.map((p) => INTERNAL_PARTNER_LABELS[p]).join(', ');
+  const by = leadReads ? 'Invite them from the meeting in your Outlook calendar.' : `${invitations.lead?.name ?? 'The DEA'} invites them from the meeting in their Outlook calendar.`;
+  const yourself = missing ? `Not invited, as the staff directory has nobody for them: ${missing}. ${by}` : '';
+  return [invited, yourself].filter(Boolean).join(' ');
+}
+
+/** The staff directory as the strategy's meetings read it, to invite the internal partners. */
+export interface StrategyPeople extends DistrictPeople {
+  /** Holders of the role at the jobcentre. */
+  holders(role: Role, jobcentreId: string): Promise<StaffMember[]>;
+  /** The work coaches whose DEA this is (their cohort). */
+  cohortOf(deaId: string): Promise<StaffMember[]>;
+}
 
 export interface StrategyMeeting {
   readonly id: string;
@@ -106,13 +162,26 @@ export function parseSeries(input: Record<string, unknown>, today: string): Seri
   return { dates, time, durationMinutes, mode, externalEmails };
 }
 
+/**
+ * The invitation's attendees: the staff invited, then the external partners by email, each address
+ * once. A cohort is about 30 coaches (`MAX_COHORT`): with the partners and at most
+ * `MAX_EXTERNAL_ATTENDEES` external addresses, far below the 500 recipients Exchange Online sends one
+ * invitation to by default.
+ */
+export function attendeesOf(invitations: Pick<StrategyInvitations, 'staff'>, externalEmails: readonly string[]): Attendee[] {
+  const byEmail = new Map<string, Attendee>();
+  for (const p of invitations.staff) byEmail.set(p.email.toLowerCase(), { email: p.email, name: p.name });
+  for (const email of externalEmails) if (!byEmail.has(email)) byEmail.set(email, { email, name: email });
+  return [...byEmail.values()];
+}
+
 export interface StrategyMeetingDeps {
   readonly strategies: StrategyStore;
   readonly store: StrategyMeetingStore;
   readonly calendar: CalendarPort;
   readonly directory: StaffDirectory;
-  /** Staff holding a role at a jobcentre (internal partners invited by role). */
-  readonly people: { holders(role: Role, jobcentreId: string): Promise<StaffMember[]> };
+  /** Staff holding a role at a jobcentre or in its district, and a DEA's cohort (internal partners invited). */
+  readonly people: StrategyPeople;
   readonly work: WorkScheduler;
   readonly uow: UnitOfWork;
   readonly clock: Clock;
@@ -125,7 +194,7 @@ export class StrategyMeetingService {
   /** Books a series for an active strategy: saved, and its diary work scheduled, in one transaction. */
   async planSeries(person: StaffMember, strategyId: string, version: number, input: Record<string, unknown>): Promise<StrategyMeeting[]> {
     const strategy = await this.found(strategyId);
-    assertStrategy(person, strategy, version, 'add_action');
+    assertStrategy(person, strategy, version, 'book_meetings');
     const series = parseSeries(input, londonDate(this.deps.clock.now()));
     const seriesId = this.deps.newId();
     const meetings = series.dates.map((date) => {
@@ -151,7 +220,7 @@ export class StrategyMeetingService {
     if (!strategy) return;
     const [lead] = await this.deps.directory.findByIds([strategy.leadId]);
     if (!lead) return;
-    const attendees = await this.attendees(strategy, lead, unbooked[0]!.externalEmails);
+    const attendees = attendeesOf(await this.invitationsFor(strategy, lead), unbooked[0]!.externalEmails);
     const results = await this.deps.calendar.createEvents(unbooked.map((m) => this.event(strategy, lead, attendees, m)));
     let failed = 0;
     for (const [i, result] of results.entries()) {
@@ -183,17 +252,51 @@ export class StrategyMeetingService {
     return this.deps.store.ofStrategy(strategyId);
   }
 
-  /** The owning team leader, internal partners by role at the lead's jobcentre, and external partners by email. */
-  private async attendees(strategy: Strategy, lead: StaffMember, externalEmails: readonly string[]): Promise<Attendee[]> {
-    const staff: StaffMember[] = [...(await this.deps.directory.findByIds([strategy.ownerId]))];
+  /**
+   * Who the strategy's meetings invite from the staff directory, as the diary work will invite them
+   * now: for the booking's confirmation (`invitationNote`), so it names who is invited and who the
+   * DEA must invite themselves. For the DEA who leads it and the team leader who owns it only.
+   */
+  async invitations(person: StaffMember, strategyId: string): Promise<StrategyInvitations> {
+    const strategy = await this.found(strategyId);
+    if (person.id !== strategy.leadId && person.id !== strategy.ownerId) throw notFound('That strategy no longer exists.');
+    const [lead] = await this.deps.directory.findByIds([strategy.leadId]);
+    return this.invitationsFor(strategy, lead ?? null);
+  }
+
+  /**
+   * The owning team leader, and each internal partner chosen (seed 000 §59): the work psychologist the
+   * lead DEA works with, by the partnership's rule; the work coaches of the lead DEA's cohort and their
+   * team leaders; the holders of the other partners' roles at the lead DEA's jobcentre.
+   */
+  private async invitationsFor(strategy: Strategy, lead: StaffMember | null): Promise<StrategyInvitations> {
+    const [owner] = await this.deps.directory.findByIds([strategy.ownerId]);
+    const partners: { partner: InternalPartner; people: StaffMember[] }[] = [];
+    const notInvited: InternalPartner[] = [];
+    let cohort: StaffMember[] | null = null;
+    const cohortOf = async (dea: StaffMember) => (cohort ??= await this.deps.people.cohortOf(dea.id));
     for (const partner of strategy.internalPartners) {
-      const role = PARTNER_ROLES[partner];
-      if (role && lead.jobcentreId) staff.push(...(await this.deps.people.holders(role, lead.jobcentreId)));
+      let people: StaffMember[] = [];
+      if (lead) {
+        const role = PARTNER_ROLES[partner];
+        if (role) people = lead.jobcentreId ? await this.deps.people.holders(role, lead.jobcentreId) : [];
+        else if (partner === 'work_psychologist') {
+          const wp = lead.jobcentreId ? workPsychologistOf(lead, await this.deps.people.holdersInDistrictOf('work_psychologist', lead.jobcentreId)) : null;
+          people = wp ? [wp] : [];
+        } else if (partner === 'work_coaches') people = await cohortOf(lead);
+        else if (partner === 'work_coach_team_leader') {
+          const ids = [...new Set((await cohortOf(lead)).flatMap((c) => (c.teamLeaderId ? [c.teamLeaderId] : [])))];
+          people = (await this.deps.directory.findByIds(ids)).filter((p) => hasRole(p, 'work_coach_team_leader')).sort(byName);
+        }
+        // customer_services_leader: no such role in the staff directory, so nobody (the DEA invites them).
+      }
+      people = people.filter((p) => p.id !== lead?.id);
+      if (people.length) partners.push({ partner, people });
+      else notInvited.push(partner);
     }
-    const byEmail = new Map<string, Attendee>();
-    for (const p of staff) if (p.id !== lead.id) byEmail.set(p.email.toLowerCase(), { email: p.email, name: p.name });
-    for (const email of externalEmails) if (!byEmail.has(email)) byEmail.set(email, { email, name: email });
-    return [...byEmail.values()];
+    const byId = new Map<string, StaffMember>();
+    for (const p of [...(owner && owner.id !== lead?.id ? [owner] : []), ...partners.flatMap((x) => x.people)]) byId.set(p.id, p);
+    return { lead, owner: owner ?? null, partners, notInvited, staff: [...byId.values()] };
   }
 
   private event(strategy: Strategy, lead: StaffMember, attendees: readonly Attendee[], m: StrategyMeeting): NewEvent {

@@ -296,6 +296,8 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     const first = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
     const booked = await invokeAs(bot, PEOPLE.dea, 'strategy.meetings', { strategyId, version, firstDate: first, time: '10:00', cadence: 'monthly', count: '3', mode: 'face_to_face', externalEmails: 'ops@logistics.example.org' });
     expect(cardText(booked.card)).toContain('3 meetings are being added to the diaries.');
+    // The DEA is told who the invitations go to, by name or group, as the diary work will invite them.
+    expect(cardText(booked.card)).toMatch(/Invited: .*\(owns the strategy\)/);
     await bot.app.background.idle();
     // The diaries are written after the answer, by the durable work.
     const written = () => bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').count({ where: { subject: 'Strategy meeting: Job trials in logistics' } });
@@ -321,6 +323,57 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(bot.cardProblems).toEqual([]);
   });
 
+  it('a strategy with the work psychologist: Paul, Dana’s work psychologist, is sent it, opens it and adds to it; other strategies stay hidden from him', async () => {
+    const WP = '00000000-0000-4000-8000-000000000007';
+    await exchange(bot, WP, 'help');
+    bot.connector.clear();
+    const other = await invokeAs(bot, PEOPLE.dea, 'strategy.propose', { kind: 'provision', title: 'Peer support provision', why: 'No peer support groups near Crawley.', gapNote: 'No peer support' });
+    const [, otherId] = JSON.stringify(other.card).match(/"strategyId":"([^"]+)"/)!;
+    const proposed = await invokeAs(bot, PEOPLE.dea, 'strategy.propose', { kind: 'work_psychologist', title: 'Fluctuating conditions awareness', why: 'Coaches are unsure how to set work search for fluctuating conditions.', gapNote: 'No awareness session this year', areas: 'condition_management,work_coach_awareness' });
+    expect(cardText(proposed.card)).toContain('Started. Tom Baker, who owns it, and Paul Avery, your work psychologist, have been told.');
+    expect(cardText(proposed.card)).toContain('Work psychologist');
+    const [, strategyId, version] = JSON.stringify(proposed.card).match(/"strategyId":"([^"]+)","version":(\d+)/)!;
+
+    // Paul is sent it, as the owner is; only the strategy with the work psychologist.
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(WP))).includes('Fluctuating conditions awareness'));
+    await bot.app.notifier.idle();
+    const sent = bot.connector.sentTo(chat(WP));
+    expect(sent).toHaveLength(1);
+    const wpCard = sent[0]!.attachments![0]!.content as Record<string, unknown>;
+    expect(cardText(wpCard)).toContain('Your action: add the actions you and Dana Morgan agree.');
+    // He works on its actions; agreeing, booking meetings and closing are not his.
+    expect(cardVerbs(wpCard)).toEqual(['strategy.add-action']);
+    expect(visibleText(sent)).not.toContain('Peer support provision');
+
+    const opened = await invokeAs(bot, WP, 'strategy.open', { strategyId });
+    expect(cardText(opened.card)).toContain('Strategy: Fluctuating conditions awareness');
+    const added = await invokeAs(bot, WP, 'strategy.add-action', { strategyId, version, text: 'Run an awareness session for the cohort', owner: 'Paul Avery' });
+    expect(cardText(added.card)).toContain('Action added.');
+    expect(cardText(added.card)).toContain('Paul Avery · Not started');
+    const actionId = JSON.stringify(added.card).match(/"actionId":"([^"]+)"/)![1]!;
+    expect(cardText((await invokeAs(bot, WP, 'strategy.action-status', { strategyId, actionId, status: 'in_progress' })).card)).toContain('Paul Avery · In progress');
+    expect(cardText((await invokeAs(bot, WP, 'strategy.agree', { strategyId, version: Number(version) + 1 })).card)).toContain('Only the team leader who owns this strategy can agree to it. Nothing was changed.');
+    expect(cardText((await invokeAs(bot, WP, 'strategy.close', { strategyId, version: Number(version) + 1 })).card)).toContain('can close it. Nothing was changed.');
+
+    // Another kind of strategy stays invisible to him.
+    const refused = cardText((await invokeAs(bot, WP, 'strategy.open', { strategyId: otherId })).card);
+    expect(refused).toContain('Only the DEA who leads this strategy and the team leader who owns it can see it.');
+    expect(refused).not.toContain('Peer support');
+    expect(cardText((await invokeAs(bot, WP, 'strategy.add-action', { strategyId: otherId, version: 1, text: 'x', owner: 'y' })).card)).toContain('Nothing was changed.');
+
+    // His way in: "partnerships" lists the strategies he takes part in, and no more.
+    const menu = firstCard(await exchange(bot, WP, 'partnerships'));
+    expect(cardVerbs(menu)).toEqual(['strategy.list']);
+    expect(cardText(menu)).toContain('See the strategies you create with your DEA');
+    const list = cardText((await invokeAs(bot, WP, 'strategy.list', {})).card);
+    expect(list).toContain('Fluctuating conditions awareness');
+    for (const hidden of ['Peer support provision', 'Psychosis support', 'Job trials in logistics']) expect(list).not.toContain(hidden);
+    // A coach is still refused, and sees nothing of it.
+    expect(visibleText(await exchange(bot, PEOPLE.coach, 'partnerships'))).toContain('Partnerships and strategies are for DEAs and their team leaders.');
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'strategy.open', { strategyId })).card)).not.toContain('Fluctuating');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
   it('the Hub feedback forum: a second DEA who answers a post already answered gets back the answer they typed, to copy', async () => {
     // A second DEA of the district: the post goes to both.
     const cara = '00000000-0000-4000-8000-0000000000c4';
@@ -343,6 +396,28 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(cardVerbs(late.card)).toEqual([]);
     expect(text).toContain(`What you typed: “${typed}”`);
     expect(text).toContain('Agree a flexible claimant commitment and review it monthly.');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('a strategy’s meetings invite the internal partners the DEA chose: their work psychologist (of the district), their cohort and its team leaders', async () => {
+    // The district's only work psychologist now works at Horsham; Dana Morgan is at Crawley.
+    await applySeed(bot.app.dataSource, { jobcentres: [], staff: [{ aadObjectId: '00000000-0000-4000-8000-000000000007', name: 'Paul Avery', email: 'paul.avery@jobcentre.example', roles: ['work_psychologist'], jobcentre: 'Horsham' }] });
+    const title = 'Retention with local employers';
+    const proposed = await invokeAs(bot, PEOPLE.dea, 'strategy.propose', { kind: 'employment', title, why: 'Several claimants lost jobs they could have kept.', gapNote: 'No retention support', internalPartners: 'work_psychologist,work_coaches,customer_services_leader,work_coach_team_leader' });
+    const [, strategyId, version] = JSON.stringify(proposed.card).match(/"strategyId":"([^"]+)","version":(\d+)/)!;
+    const first = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+    const booked = await invokeAs(bot, PEOPLE.dea, 'strategy.meetings', { strategyId, version, firstDate: first, time: '10:00', cadence: 'once', mode: 'teams', externalEmails: '' });
+    expect(cardText(booked.card)).toContain('The meeting is being added to the diaries.');
+    await bot.app.background.idle();
+    const repo = bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent');
+    for (let i = 0; i < 100 && (await repo.count({ where: { subject: `Strategy meeting: ${title}` } })) < 1; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const [event] = await repo.find({ where: { subject: `Strategy meeting: ${title}` } });
+    const invited = (JSON.parse(event!.attendees) as { email: string }[]).map((a) => a.email);
+    const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    const cohort = ((await bot.app.dataSource.query('SELECT email FROM staff WHERE deaId = ?', [dana.id])) as { email: string }[]).map((r) => r.email).filter((e) => e !== 'sofia.russo@jobcentre.example');
+    expect(cohort).toHaveLength(30);
+    // The work psychologist Dana works with, every coach of her cohort and their team leader (who also owns it); each once, never Dana.
+    expect(invited.sort()).toEqual(['paul.avery@jobcentre.example', 'tom.baker@jobcentre.example', ...cohort].sort());
     expect(bot.cardProblems).toEqual([]);
   });
 });

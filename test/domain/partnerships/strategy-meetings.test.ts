@@ -1,7 +1,9 @@
 import type { CalendarPort, NewEvent } from '../../../domain/calendar/calendar-port';
-import { parseSeries, StrategyMeetingService, STRATEGY_MEETING_WORK, type NewStrategyMeeting, type StrategyMeeting, type StrategyMeetingStore } from '../../../domain/partnerships/strategy-meetings';
+import { invitationNote, parseSeries, StrategyMeetingService, STRATEGY_MEETING_WORK, type NewStrategyMeeting, type StrategyMeeting, type StrategyMeetingStore, type StrategyPeople } from '../../../domain/partnerships/strategy-meetings';
 import type { Strategy } from '../../../domain/partnerships/strategies';
 import type { StrategyStore } from '../../../domain/partnerships/ports';
+import type { Role } from '../../../domain/roles';
+import type { StaffMember } from '../../../domain/staff';
 import { immediateUnitOfWork } from '../../../domain/unit-of-work';
 import { FakeDirectory } from '../interventions/fakes';
 import { person } from './in-memory';
@@ -66,7 +68,7 @@ describe('a strategy’s meetings (seed 000 §49, §52, §59)', () => {
       store,
       calendar,
       directory: new FakeDirectory([dea, owner, wp]),
-      people: { holders: async (role) => (role === 'work_psychologist' ? [wp] : []) },
+      people: { holders: async () => [], holdersInDistrictOf: async (role) => (role === 'work_psychologist' ? [wp] : []), cohortOf: async () => [] },
       work: { schedule: async (kind, id) => void scheduled.push(`${kind}:${id}`) },
       uow: immediateUnitOfWork,
       clock: { now: () => new Date('2027-01-04T09:00:00Z') },
@@ -85,5 +87,67 @@ describe('a strategy’s meetings (seed 000 §49, §52, §59)', () => {
     expect(new Set(events.map((e) => e.transactionId)).size).toBe(3);
     expect(events[0]).toMatchObject({ mailbox: 'dea-1@x.example', body: expect.stringContaining('Why this strategy is needed: No peer support locally.') });
     expect(events[0]!.attendees.map((a) => a.email)).toEqual(['tl-1@x.example', 'wp-1@x.example', 'info@mind.example.org']);
+  });
+
+  it('invites the internal partners chosen: the DEA’s work psychologist (of the district), the cohort’s coaches and their team leaders; says who the DEA must invite', async () => {
+    // jc-1 and jc-2 are of one district, jc-9 of another.
+    const district = (jc: string | null) => (jc === 'jc-9' ? 'd-2' : 'd-1');
+    const dea = person('dea-1', ['dea'], { teamLeaderId: 'tl-1' });
+    const owner = person('tl-1', ['work_coach_team_leader']);
+    const otherLeader = person('tl-2', ['work_coach_team_leader'], { jobcentreId: 'jc-2' });
+    const coaches = [
+      person('coach-1', ['work_coach'], { deaId: 'dea-1', teamLeaderId: 'tl-1' }),
+      person('coach-2', ['work_coach'], { deaId: 'dea-1', teamLeaderId: 'tl-1' }),
+      person('coach-3', ['work_coach'], { deaId: 'dea-1', teamLeaderId: 'tl-2', jobcentreId: 'jc-2' }),
+    ];
+    const notTheirs = person('coach-9', ['work_coach'], { deaId: 'dea-2', teamLeaderId: 'tl-9' });
+    // No work psychologist at the DEA's jobcentre: the district's, the first by name; never another district's.
+    const wps = [person('wp-b', ['work_psychologist'], { jobcentreId: 'jc-2', name: 'Bea Psych' }), person('wp-a', ['work_psychologist'], { jobcentreId: 'jc-9', name: 'Abe Psych' }), person('wp-c', ['work_psychologist'], { jobcentreId: 'jc-2', name: 'Cal Psych' })];
+    const everyone: StaffMember[] = [dea, owner, otherLeader, ...coaches, notTheirs, ...wps];
+    const people: StrategyPeople = {
+      holders: async (role: Role, jc: string) => everyone.filter((p) => p.roles.includes(role) && p.jobcentreId === jc),
+      holdersInDistrictOf: async (role: Role, jc: string) => everyone.filter((p) => p.roles.includes(role) && district(p.jobcentreId) === district(jc)),
+      cohortOf: async (deaId: string) => everyone.filter((p) => p.deaId === deaId && p.roles.includes('work_coach')),
+    };
+    const strategy: Strategy = {
+      id: 's-1', kind: 'joint_local', title: 'Peer support', why: 'No peer support locally.', leadId: 'dea-1', ownerId: 'tl-1', status: 'active', areas: [],
+      internalPartners: ['work_psychologist', 'work_coaches', 'customer_services_leader', 'work_coach_team_leader', 'partnership_manager'],
+      partnerIds: [], gapConferenceIds: [], gapNote: 'x', version: 3, createdAt: new Date(), updatedAt: new Date(),
+    };
+    const events: NewEvent[] = [];
+    const service = new StrategyMeetingService({
+      strategies: { find: async () => strategy } as unknown as StrategyStore,
+      store: new MemoryMeetings(),
+      calendar: { busy: async () => new Map(), createEvents: async (es) => es.map((e, i) => (events.push(e), { ok: true as const, mailbox: e.mailbox, eventId: `ev-${i}`, joinUrl: null })), moveEvents: async () => [], deleteEvents: async () => [] },
+      directory: new FakeDirectory(everyone),
+      people,
+      work: { schedule: async () => undefined },
+      uow: immediateUnitOfWork,
+      clock: { now: () => new Date('2027-01-04T09:00:00Z') },
+      newId: () => 'series-1',
+    });
+    await service.planSeries(dea, 's-1', 3, { firstDate: '2027-01-12', cadence: 'once', externalEmails: 'info@mind.example.org' });
+    await service.writeSeries('series-1');
+    expect(events).toHaveLength(1);
+    expect(events[0]!.attendees.map((a) => a.email).sort()).toEqual(['coach-1@x.example', 'coach-2@x.example', 'coach-3@x.example', 'info@mind.example.org', 'tl-1@x.example', 'tl-2@x.example', 'wp-b@x.example']);
+
+    // What the booking's confirmation says: who is invited, and that nobody in the directory is a Customer Services Leader (or a Partnership Manager here).
+    await expect(service.invitations(coaches[0]!, 's-1')).rejects.toMatchObject({ kind: 'not_found' });
+    const invitations = await service.invitations(dea, 's-1');
+    expect(invitations.partners.map((p) => [p.partner, p.people.map((x) => x.id)])).toEqual([
+      ['work_psychologist', ['wp-b']],
+      ['work_coaches', ['coach-1', 'coach-2', 'coach-3']],
+      ['work_coach_team_leader', ['tl-1', 'tl-2']],
+    ]);
+    expect(invitations.notInvited).toEqual(['customer_services_leader', 'partnership_manager']);
+    expect(invitationNote(invitations, 'dea-1')).toBe(
+      'Invited: Person tl-1 (owns the strategy); Work psychologist: Bea Psych; Work coaches: the 3 of your cohort; Work Coach Team Leader: Person tl-1, Person tl-2. ' +
+        'Not invited, as the staff directory has nobody for them: Customer Services Leader, Partnership Manager. Invite them from the meeting in your Outlook calendar.',
+    );
+    // Booked by the owning team leader: the same, of the DEA.
+    expect(invitationNote(await service.invitations(owner, 's-1'), 'tl-1')).toBe(
+      'Invited: you (you own the strategy); Work psychologist: Bea Psych; Work coaches: the 3 of Person dea-1’s cohort; Work Coach Team Leader: Person tl-1, Person tl-2. ' +
+        'Not invited, as the staff directory has nobody for them: Customer Services Leader, Partnership Manager. Person dea-1 invites them from the meeting in their Outlook calendar.',
+    );
   });
 });

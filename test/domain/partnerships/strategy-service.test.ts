@@ -1,7 +1,14 @@
+import type { OutboxWriter } from '../../../bot/core/outbox-writer';
+import { OutboxStrategyNotifier } from '../../../bot/partnerships/partnership-notifier';
+import { StrategiesWithTheirPeople } from '../../../bot/partnerships/strategy-people';
 import { DomainError } from '../../../domain/errors';
-import { allowedStrategy } from '../../../domain/partnerships/strategies';
+import { allowedStrategy, partIn, strategyRefusal } from '../../../domain/partnerships/strategies';
 import { StrategyService } from '../../../domain/partnerships/strategy-service';
+import type { Logger } from '../../../domain/ports';
+import type { Role } from '../../../domain/roles';
+import type { StaffMember } from '../../../domain/staff';
 import { immediateUnitOfWork } from '../../../domain/unit-of-work';
+import type { DistrictPeople } from '../../../domain/work-psychologist/ports';
 import { MemoryDirectory, MemoryPartners, MemoryStrategies, RecordingStrategyNotifier, person } from './in-memory';
 
 const dea = person('dea', ['dea'], { teamLeaderId: 'tl' });
@@ -82,5 +89,91 @@ describe('strategies: led by the DEA, owned by their team leader (seed 000 §45,
     expect((await refusal(service.propose(dea, { kind: 'provision', title: 't', why: 'w' }))).problems.gapNote).toBeDefined();
     expect((await refusal(service.propose(loneDea, joint))).message).toMatch(/Work Coach Team Leader/);
     expect((await refusal(service.propose(coach, joint))).message).toMatch(/Only a Disability Employment Adviser/);
+  });
+});
+
+describe('a strategy with the work psychologist: the lead DEA’s work psychologist creates it with them (seed 000 §45)', () => {
+  const districts: Record<string, string> = { 'jc-1': 'Surrey and Sussex', 'jc-2': 'Surrey and Sussex', 'jc-9': 'Cumbria and Lancashire' };
+  // Paul works at the DEA's jobcentre, so he is her work psychologist; Anna is the district's other one.
+  const paul = person('wp', ['work_psychologist'], { name: 'Paul Avery' });
+  const anna = person('wp-2', ['work_psychologist'], { name: 'Anna Avery', jobcentreId: 'jc-2' });
+  const far = person('wp-far', ['work_psychologist'], { name: 'Zoe Far', jobcentreId: 'jc-9' });
+  const everyone = [dea, leader, coach, paul, anna, far];
+
+  function wpSetup(people: StaffMember[] = everyone) {
+    const inner = new MemoryStrategies();
+    const holders: DistrictPeople = { holdersInDistrictOf: async (role: Role, jc: string) => people.filter((p) => p.roles.includes(role) && p.jobcentreId && districts[p.jobcentreId] === districts[jc]) };
+    const staff = { findById: async (idValue: string) => people.find((p) => p.id === idValue) ?? null };
+    const store = new StrategiesWithTheirPeople(inner, holders, staff);
+    const queued: { to: string; kind: string }[] = [];
+    const outbox = { notify: async (to: string, kind: string) => void queued.push({ to, kind }) } as unknown as OutboxWriter;
+    const notifier = new OutboxStrategyNotifier(outbox, { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger);
+    const directory = new MemoryDirectory(people, districts);
+    const service = new StrategyService({ store, partners: new MemoryPartners(), directory, outputs: { heldFor: async () => [] }, notifier, uow: immediateUnitOfWork, clock: { now: () => now } });
+    return { service, store, queued };
+  }
+  const withWp = { kind: 'work_psychologist', title: 'Condition management awareness', why: 'Coaches asked for help with fluctuating conditions.', gapNote: 'No awareness sessions this year.', areas: 'condition_management,work_coach_awareness' };
+
+  it('tells the work psychologist when it is proposed; they open it, add and progress actions, but do not agree, book meetings or close it', async () => {
+    const { service, queued } = wpSetup();
+    const strategy = await service.propose(dea, withWp);
+    expect(strategy.workPsychologistId).toBe('wp');
+    // A card to the owner, and one to the work psychologist.
+    expect(queued).toEqual([
+      { to: 'tl', kind: 'strategy_proposed' },
+      { to: 'wp', kind: 'strategy_proposed' },
+    ]);
+    expect(partIn(paul, strategy)).toBe('work_psychologist');
+    expect(strategyRefusal(paul, strategy, 'view')).toBeNull();
+    expect([...allowedStrategy(paul, strategy)].sort()).toEqual(['add_action', 'update_action']);
+    // The lead keeps what is theirs: booking meetings (in their diary), their notes, closing.
+    expect([...allowedStrategy(dea, strategy)].sort()).toEqual(['add_action', 'book_meetings', 'close', 'record_notes', 'update_action']);
+
+    // Not the owner: they do not agree to it (nor decline it), however the click comes.
+    expect((await refusal(service.decide(paul, strategy.id, strategy.version, true))).message).toBe('Only the team leader who owns this strategy can agree to it.');
+    const added = await service.addAction(paul, strategy.id, strategy.version, { text: 'Run an awareness session on fluctuating conditions', owner: 'Paul Avery' });
+    const action = (await service.view(strategy.id))!.actions[0]!;
+    expect(action).toMatchObject({ text: 'Run an awareness session on fluctuating conditions', status: 'open' });
+    await service.setActionStatus(paul, action.id, 'in_progress');
+    expect((await service.view(strategy.id))!.actions[0]!.status).toBe('in_progress');
+    expect((await refusal(service.close(paul, strategy.id, added.version + 1))).message).toBe('Only the DEA who leads this strategy and the team leader who owns it can close it.');
+    expect(strategyRefusal(paul, strategy, 'book_meetings')?.message).toBe('Only the DEA who leads this strategy and the team leader who owns it can book its meetings.');
+  });
+
+  it('the work psychologist cannot agree a joint local strategy on the owner’s behalf, nor see one', async () => {
+    const { service } = wpSetup();
+    const strategy = await service.propose(dea, { ...joint, gapConferenceIds: '', gapNote: 'No local peer support.' });
+    expect(strategy.workPsychologistId).toBeNull();
+    expect((await refusal(service.decide(paul, strategy.id, strategy.version, true))).message).toBe('Only the team leader who owns this strategy can agree to it.');
+    expect(strategyRefusal(paul, strategy, 'view')?.message).toBe('Only the DEA who leads this strategy and the team leader who owns it can see it.');
+  });
+
+  it('a strategy of another kind stays invisible to the work psychologist, even naming them as a partner', async () => {
+    const { service, queued } = wpSetup();
+    const employment = await service.propose(dea, { kind: 'employment', title: 'Job trials', why: 'Few trials.', gapNote: 'None locally.', internalPartners: 'work_psychologist' });
+    const mine = await service.propose(dea, withWp);
+    expect(queued.filter((q) => q.to === 'wp')).toHaveLength(1);
+    expect(allowedStrategy(paul, employment).size).toBe(0);
+    expect(strategyRefusal(paul, employment, 'view')).not.toBeNull();
+    expect((await refusal(service.addAction(paul, employment.id, employment.version, { text: 'x', owner: 'y' }))).kind).toBe('not_allowed');
+    // Their list: the strategies with the work psychologist of the DEAs they work with, only.
+    expect((await service.mine(paul)).map((s) => s.id)).toEqual([mine.id]);
+    expect(await service.mine(anna)).toEqual([]);
+    expect(await service.mine(far)).toEqual([]);
+    // Another work psychologist of the district is not this DEA's: refused.
+    expect((await refusal(service.addAction(anna, mine.id, mine.version, { text: 'x', owner: 'y' }))).message).toBe('Only the DEA who leads this strategy, their work psychologist and the team leader who owns it can change it.');
+    expect((await refusal(service.addAction(coach, mine.id, mine.version, { text: 'x', owner: 'y' }))).kind).toBe('not_allowed');
+  });
+
+  it('is read from the directory each time: with nobody at the DEA’s jobcentre, the district’s work psychologist takes part', async () => {
+    const { service, store } = wpSetup([dea, leader, anna, far]);
+    const strategy = await service.propose(dea, withWp);
+    expect(strategy.workPsychologistId).toBe('wp-2');
+    expect((await store.find(strategy.id))!.workPsychologistId).toBe('wp-2');
+    expect((await service.mine(anna)).map((s) => s.id)).toEqual([strategy.id]);
+    // Nobody in the district: nobody else takes part.
+    const alone = wpSetup([dea, leader, far]);
+    expect((await alone.service.propose(dea, withWp)).workPsychologistId).toBeNull();
+    expect(alone.queued).toEqual([{ to: 'tl', kind: 'strategy_proposed' }]);
   });
 });
