@@ -58,6 +58,12 @@ export const partnershipsJourney: Journey = {
       roles: ['work_coach_team_leader'],
     },
     {
+      command: 'partnerships',
+      title: 'Strategies with your DEAs',
+      description: 'The strategies with the work psychologist that the DEAs you work with lead: add and move on their actions.',
+      roles: ['work_psychologist'],
+    },
+    {
       command: 'forum',
       title: 'Disability Hub feedback forum',
       description: 'Post feedback on health and disability issues for your district’s DEAs, and read their answers. DEAs answer posts here.',

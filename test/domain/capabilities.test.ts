@@ -44,8 +44,8 @@ describe('capabilitiesFor', () => {
   });
 
   it('a work psychologist: their actions, retention cases referred to them and the DEA partnership', () => {
-    expect(titles(['work_psychologist'])).toEqual(['Ask the DEA for support', 'Your requests', 'Actions from outcomes', 'Retention cases', 'Retention cases referred to you', 'Working with the DEA', 'Search the local Disability Hub', 'Disability Hub feedback forum', 'Help']);
-    expect(commands(['work_psychologist'])).toEqual(['new request', 'my requests', 'my actions', 'retention cases', null, 'work psychologist', 'hub', 'forum', 'help']);
+    expect(titles(['work_psychologist'])).toEqual(['Ask the DEA for support', 'Your requests', 'Actions from outcomes', 'Retention cases', 'Retention cases referred to you', 'Working with the DEA', 'Search the local Disability Hub', 'Strategies with your DEAs', 'Disability Hub feedback forum', 'Help']);
+    expect(commands(['work_psychologist'])).toEqual(['new request', 'my requests', 'my actions', 'retention cases', null, 'work psychologist', 'hub', 'partnerships', 'forum', 'help']);
   });
 
   it('a Third Party Provision manager has their actions', () => {
