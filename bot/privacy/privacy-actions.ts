@@ -1,3 +1,4 @@
+import { REMOVED } from '../../data/privacy/claimant-data';
 import type { DataSource } from 'typeorm';
 import type { SeenEntry } from '../../cards/privacy/privacy-cards';
 import type { HeldRows } from '../../data/privacy/claimant-records';
@@ -18,7 +19,7 @@ import { ADVICE_LIVE_CARD } from '../specialist-advice/journey';
 import { ACTION_LIVE_CARD } from '../follow-up-actions/action-notifier';
 import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
 
-export const ERASED_TEXT = 'Removed at the claimant\'s request';
+export const ERASED_TEXT = REMOVED.erased;
 
 export interface PrivacyDeps {
   readonly dataSource: DataSource;

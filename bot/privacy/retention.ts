@@ -1,3 +1,4 @@
+import { REMOVED } from '../../data/privacy/claimant-data';
 import { redactedCaseCard } from '../../cards/privacy/privacy-cards';
 import { LessThan, type DataSource } from 'typeorm';
 import type { ClaimantRecords } from '../../data/privacy/claimant-records';
@@ -10,7 +11,7 @@ import type { RetentionConfig } from '../config';
 import type { CardUpdates } from '../core/card-updates';
 import { errorForLog } from '../logger';
 
-export const EXPIRED_TEXT = 'Removed at the end of its retention period';
+export const EXPIRED_TEXT = REMOVED.expired;
 
 /** Cases taken in one run; the rest wait for the next day's. */
 const BATCH = 500;

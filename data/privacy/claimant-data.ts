@@ -18,10 +18,21 @@ export type ClaimantLink =
   | { readonly by: 'conversation'; readonly column: string }
   /** Rows of the claimant's retention cases (found by NINO; a case of someone who claims nothing has none). */
   | { readonly by: 'retention'; readonly column: string }
-  /** Rows that name one of the claimant's requests by its reference (DEA-000123) rather than its id. */
+  /** Rows that name one of the claimant's cases by its reference (DEA-000123, SA-000012, RET-000004) rather than its id. */
   | { readonly by: 'reference'; readonly column: string }
-  /** Stored documents (bot state) searched for the NINO and surname; an unfinished draft is deleted whole. */
-  | { readonly by: 'search'; readonly column: string };
+  /**
+   * Cases nominated for group conferences, by their id: erasure and subject access find those of the
+   * claimant's requests; the retention job also takes new cases (no request) some time after their
+   * conference was held or cancelled.
+   */
+  | { readonly by: 'conference case'; readonly column: 'id' }
+  /**
+   * Text searched rather than linked: for the NINO (stored documents, bot state: an unfinished draft
+   * is deleted whole), or for the references of the claimant's cases (an HCP's weekly note naming
+   * one: the declared columns are overwritten whole). A row found this way is no longer found once
+   * erased, as what it was found by is gone.
+   */
+  | { readonly by: 'search'; readonly column: string; readonly for: 'nino' | 'references'; readonly found: 'deleted' | 'overwritten' };
 
 export interface ClaimantTable {
   /** TypeORM entity name. */
@@ -56,7 +67,20 @@ export const CLAIMANT_TABLES: readonly ClaimantTable[] = [
   { entity: 'MeetingRecord', title: 'Outcomes and summaries', link: { by: 'request', column: 'requestId' }, columns: { body: 'free-text' } },
   { entity: 'InterventionOverride', title: 'Further interventions asked of a team leader', link: { by: 'request', column: 'requestId' }, columns: { reason: 'free-text', note: 'free-text' } },
   { entity: 'QualityCheck', title: 'Quality checks', link: { by: 'request', column: 'requestId' }, columns: { notes: 'free-text' } },
-  { entity: 'ConferenceCase', title: 'Cases discussed at group conferences', link: { by: 'request', column: 'requestId' }, columns: { note: 'free-text' } },
+  {
+    entity: 'ConferenceCase',
+    title: 'Cases discussed at group conferences',
+    link: { by: 'conference case', column: 'id' },
+    // A case nominated from a request keeps no note (domain/conferences/conference-cases.ts): the
+    // request says what it is about, and erasure and subject access find the case through it (its
+    // note, were one ever stored, is removed with the request's details). A new case has no request:
+    // its note, a few words the nominator typed, refuses a National Insurance number but may hold a
+    // first name, a surname or health words. Erasure and subject access by NINO cannot find it (it
+    // names no NINO and no case); the retention job removes it once its conference has been held or
+    // cancelled longer ago than the request retention period (RETENTION_REQUEST_DAYS), as it is a
+    // case of the DEA model like a request.
+    columns: { note: 'free-text' },
+  },
   {
     entity: 'AdviceConversation',
     title: 'Specialist Advice conversations',
@@ -74,6 +98,19 @@ export const CLAIMANT_TABLES: readonly ClaimantTable[] = [
     hcpMaterial: true,
   },
   { entity: 'AdviceEvent', title: 'Changes to the Specialist Advice conversations', link: { by: 'conversation', column: 'conversationId' }, columns: {}, hcpMaterial: true },
+  {
+    entity: 'ReportFeedback',
+    title: 'Feedback after the Specialist Advice conversations',
+    link: { by: 'conversation', column: 'subjectId' },
+    // After a conversation the work coach answers for themselves and records the claimant's own view
+    // (did the advice help them manage their condition, did they agree steps towards work): the
+    // claimant's answers are theirs to see. Scores only (1 to 5, or 1 for yes and 0 for no), under a
+    // question code, with no name or text: nothing to overwrite, so erasure and retention keep them.
+    // Once the conversation is erased its scores tie to no one, and the reports' counts and averages
+    // stay as they were. Periodic feedback has a period, not a conversation, as its subject.
+    columns: {},
+    hcpMaterial: true,
+  },
   {
     entity: 'FollowUpAction',
     title: 'Actions that followed an outcome',
@@ -118,12 +155,41 @@ export const CLAIMANT_TABLES: readonly ClaimantTable[] = [
     version: 'version',
     hcpMaterial: true,
   },
+  {
+    entity: 'SupplierRequest',
+    title: 'Requests to the Health Care Professional supplier about these cases',
+    link: { by: 'reference', column: 'caseReference' },
+    // A request that names a case (a subject access request for the HCP's material must name one) may
+    // describe the claimant in its details, and the supplier's answer may too; a National Insurance
+    // number is refused in both. Requests that name no case (provision, replacements, information)
+    // are about staffing and are kept.
+    columns: { details: 'free-text', answer: 'free-text' },
+    internal: ['version'],
+    version: 'version',
+    hcpMaterial: true,
+  },
+  {
+    entity: 'HcpWeeklyNote',
+    title: 'HCP weekly notes naming these cases',
+    // A weekly note names cases by reference inside its text: a note is found when its text names one
+    // of the claimant's cases (a LIKE on each reference, in chunks, then checked word by word so that
+    // DEA-000001 does not find DEA-0000012). Where the claimant's part of a note ends cannot be told,
+    // so erasure and retention replace the whole text (and the reason for any change asked, which is
+    // about that text): the note's other cases lose their lines too, which removes no one else's
+    // rights. The export gives the note whole; it may name other people's cases, which the data
+    // protection lead takes out before sending it on.
+    link: { by: 'search', column: 'body', for: 'references', found: 'overwritten' },
+    columns: { body: 'free-text', changeReason: 'free-text' },
+    internal: ['version', 'remindedAt'],
+    version: 'version',
+    hcpMaterial: true,
+  },
   { entity: 'AccessLog', title: 'Who has seen these cases', link: { by: 'request', column: 'caseId' }, columns: {} },
   { entity: 'AccessLog', title: 'Who has seen these Specialist Advice conversations', link: { by: 'conversation', column: 'caseId' }, columns: {}, hcpMaterial: true },
   { entity: 'AccessLog', title: 'Who has seen these retention cases', link: { by: 'retention', column: 'caseId' }, columns: {} },
   // HCP activities, HCP weekly notes and work psychologist case conferences name a case by reference only, and so does the record of their showing.
   { entity: 'AccessLog', title: 'Who has seen HCP activities, weekly notes and case conferences naming these cases', link: { by: 'reference', column: 'caseId' }, columns: {}, hcpMaterial: true },
-  { entity: 'BotState', title: 'Unfinished drafts', link: { by: 'search', column: 'document' }, columns: { document: 'free-text' }, internal: ['id', 'storageKey', 'etag'] },
+  { entity: 'BotState', title: 'Unfinished drafts', link: { by: 'search', column: 'document', for: 'nino', found: 'deleted' }, columns: { document: 'free-text' }, internal: ['id', 'storageKey', 'etag'] },
 ];
 
 /**
@@ -163,19 +229,14 @@ export const NOT_CLAIMANT_DATA: Readonly<Record<string, string | Readonly<Record
   },
   ConferenceQas: { comments: 'A quality check of a whole group conference; no claimant.' },
   HcpSiteDay: 'Where an HCP works on a day.',
-  ReportFeedback: 'Feedback scores (1 to 5, yes or no) from work coaches, HCPs and team leaders; no text, and reports show only counts and averages.',
+  // Feedback after a conversation is exported with it (CLAIMANT_TABLES); periodic feedback is about a week or month.
+  ReportFeedback: { district: 'A district name.' },
   HcpActivity: { takingPart: 'Colleagues or teams who took part in an HCP\'s supporting activity.', district: 'A district name.', diaryEvents: 'Diary event ids.' },
-  HcpWeeklyNote: {
-    district: 'A district name.',
-    body: 'An HCP\'s weekly note of supporting activity: cases are named by reference only, and a National Insurance number is refused.',
-    changeReason: 'Why the activity manager asked for a change to a weekly note: about the note, not a person.',
-  },
+  // A weekly note naming a case is found by its text (CLAIMANT_TABLES); a note naming none is about the HCP's week.
+  HcpWeeklyNote: { district: 'A district name.' },
   HcpAttendance: { district: 'A district name.' },
-  SupplierRequest: {
-    district: 'A district name.',
-    details: 'A request to the HCP supplier: staffing or information, a case named by reference only; a National Insurance number is refused.',
-    answer: 'The supplier\'s answer, as recorded by the activity manager; a National Insurance number is refused.',
-  },
+  // A supplier request naming a case is the claimant's (CLAIMANT_TABLES); one naming none is about staffing or information.
+  SupplierRequest: { district: 'A district name.' },
   HcpNotice: { district: 'A district name.' },
   HcpBreak: 'The breaks an HCP agreed with their activity manager.',
   // Partnerships, the Disability Hub and strategies are about provision in a district, not about a
@@ -249,4 +310,12 @@ export const REMOVED = {
   nino: 'REMOVED',
   surname: 'Removed',
   text: 'Removed',
+  /** Free text removed by the retention job (bot/privacy/retention.ts writes it). */
+  expired: 'Removed at the end of its retention period',
+  /** Free text removed by an erasure (bot/privacy/privacy-actions.ts writes it). */
+  erased: 'Removed at the claimant\'s request',
 } as const;
+
+/** The only texts free text is ever overwritten with, so the only ones that mean "already removed". */
+export type RemovedText = typeof REMOVED.expired | typeof REMOVED.erased;
+export const REMOVED_TEXTS: readonly RemovedText[] = [REMOVED.expired, REMOVED.erased];

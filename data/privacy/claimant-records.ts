@@ -1,8 +1,9 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import type { ClaimantKey } from '../../domain/privacy/claimant-key';
+import { caseReferencesIn } from '../../domain/hcp-activity/rules';
 import { formatNino } from '../../domain/requests/nino';
 import { inTransaction } from '../transactions';
-import { CLAIMANT_TABLES, REMOVED, type ClaimantDataKind, type ClaimantTable } from './claimant-data';
+import { CLAIMANT_TABLES, REMOVED, REMOVED_TEXTS, type ClaimantDataKind, type ClaimantTable, type RemovedText } from './claimant-data';
 
 /** The cases held about one claimant, found by NINO (or picked by the retention job). */
 export interface ClaimantCases {
@@ -10,7 +11,15 @@ export interface ClaimantCases {
   readonly requestIds: readonly string[];
   readonly conversationIds: readonly string[];
   readonly retentionCaseIds: readonly string[];
-  /** Human references, for the record of what was done (never the NINO). */
+  /**
+   * Cases nominated for group conferences: those of the requests above, and (picked by the retention
+   * job only) new cases, which have no request, whose conference is long over.
+   */
+  readonly conferenceCaseIds: readonly string[];
+  /**
+   * Human references, for the record of what was done (never the NINO): the cases' references, and
+   * for a new case at a group conference (which has none) "conference case" and its id.
+   */
   readonly references: readonly string[];
   /** Text to look for in stored documents (bot state): the NINO as stored and as typed with spaces. */
   readonly searchTerms: readonly string[];
@@ -26,17 +35,47 @@ export interface HeldRows {
 export const REQUEST_ENDED = ['closed', 'redirected', 'withdrawn'] as const;
 export const ADVICE_ENDED = ['held', 'did_not_attend', 'declined', 'cancelled'] as const;
 export const RETENTION_ENDED = ['closed'] as const;
+/** Group conferences after which nothing more happens to their cases. */
+export const CONFERENCE_OVER = ['held', 'cancelled'] as const;
 
 const reference = (prefix: string, number: number) => `${prefix}${String(number).padStart(6, '0')}`;
+/** How the record of what was done names a new case at a group conference, which has no reference. */
+const conferenceCaseLabel = (id: string) => `conference case ${id}`;
+const CASE_REFERENCE = /^(DEA|SA|RET)-\d+$/;
 
 /** SQL Server takes at most 2,100 parameters a statement: ids go in chunks well under it. */
 const CHUNK = 500;
+/** Text searches OR one LIKE a term: fewer a statement, to keep it shallow. */
+const SEARCH_CHUNK = 100;
 
-function chunks<T>(items: readonly T[]): T[][] {
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+function tableOf(entity: string): ClaimantTable {
+  const table = CLAIMANT_TABLES.find((t) => t.entity === entity && Object.keys(t.columns).length > 0);
+  if (!table) throw new Error(`${entity} declares no claimant data columns`);
+  return table;
+}
+
+/**
+ * SQL true while a row of `entity` still holds any declared claimant data: a column written, and not
+ * what erasure or retention write over it (compared whole, never by its start: "Removed from his
+ * job" is the claimant's own text). A blank optional column holds nothing. Takes REMOVED_PARAMETERS.
+ */
+function stillHeld(alias: string, entity: string): string {
+  const held = Object.entries(tableOf(entity).columns).map(([column, kind]) => {
+    const c = `${alias}.${column}`;
+    if (kind === 'nino') return `(${c} IS NOT NULL AND ${c} <> :removedNino)`;
+    if (kind === 'surname' || kind === 'name') return `(${c} IS NOT NULL AND ${c} <> :removedName)`;
+    return `(${c} IS NOT NULL AND ${c} NOT IN (:...removedTexts))`;
+  });
+  return `(${held.join(' OR ')})`;
+}
+
+const REMOVED_PARAMETERS = { removedNino: REMOVED.nino, removedName: REMOVED.surname, removedTexts: REMOVED_TEXTS };
 
 function idsFor(cases: ClaimantCases, table: ClaimantTable): readonly string[] {
   switch (table.link.by) {
@@ -50,10 +89,23 @@ function idsFor(cases: ClaimantCases, table: ClaimantTable): readonly string[] {
       return cases.retentionCaseIds;
     case 'reference':
       // Any case's reference: an HCP's case conference may be about a request, a conversation or a retention case.
-      return cases.references;
+      return caseReferences(cases);
+    case 'conference case':
+      return cases.conferenceCaseIds;
     case 'search':
       return [];
   }
+}
+
+/** The references of the cases (not the labels of new conference cases, which nothing names). */
+function caseReferences(cases: ClaimantCases): readonly string[] {
+  return cases.references.filter((r) => CASE_REFERENCE.test(r));
+}
+
+/** What a searched table is searched for. */
+function termsFor(cases: ClaimantCases, table: ClaimantTable): readonly string[] {
+  if (table.link.by !== 'search') return [];
+  return table.link.for === 'nino' ? cases.searchTerms : caseReferences(cases);
 }
 
 function replacementFor(kind: ClaimantDataKind, text: string): string {
@@ -88,11 +140,14 @@ export class ClaimantRecords {
           .getRawMany<{ id: string; number: number }>()
       : [];
     const retentionCases = [...byNino, ...byPerson.filter((p) => !byNino.some((n) => n.id === p.id))];
+    const requestIds = requests.map((r) => r.id);
     return {
       claimantIds,
-      requestIds: requests.map((r) => r.id),
+      requestIds,
       conversationIds: conversations.map((c) => c.id),
       retentionCaseIds: retentionCases.map((c) => c.id),
+      // A new case at a group conference names no NINO and no case: it cannot be found from here.
+      conferenceCaseIds: await this.conferenceCasesOf(requestIds),
       references: [...requests.map((r) => reference('DEA-', r.number)), ...conversations.map((c) => reference('SA-', c.number)), ...retentionCases.map((c) => reference('RET-', c.number))],
       // Drafts are searched by NINO only: a first name and an employer would match other people's.
       searchTerms: nino ? [nino, formatNino(nino)] : [],
@@ -101,9 +156,12 @@ export class ClaimantRecords {
 
   /**
    * Cases that ended before the cut-offs and still hold claimant details, oldest first, at most
-   * `limit` of each kind (the job takes the rest on its next run). Retention cases are support
-   * cases of the DEA model (and a claimant's DEA Support Intervention is a request), so they keep
-   * the request period; they are taken whether or not the person claims a benefit.
+   * `limit` of each kind (the job takes the rest on its next run). A case still holds details while
+   * any declared column of its own row is neither blank nor what erasure or retention write. Retention
+   * cases are support cases of the DEA model (and a claimant's DEA Support Intervention is a request),
+   * so they keep the request period; they are taken whether or not the person claims a benefit. So do
+   * new cases at group conferences (nominated without a request), counted from the conference being
+   * held or cancelled (its last change).
    */
   async endedBefore(requestCutoff: Date, adviceCutoff: Date, limit: number): Promise<ClaimantCases> {
     const requests = await this.dataSource
@@ -115,8 +173,8 @@ export class ClaimantRecords {
       .leftJoin('Claimant', 'c', 'c.id = r.claimantId')
       .where('r.status IN (:...ended)', { ended: REQUEST_ENDED })
       .andWhere('r.updatedAt < :cutoff', { cutoff: requestCutoff })
-      // Not yet anonymised: a claimant still named, or free text still there.
-      .andWhere('(c.nino IS NULL OR c.nino <> :removed) AND r.description NOT LIKE :removedText', { removed: REMOVED.nino, removedText: 'Removed%' })
+      // Not yet anonymised: the claimant still named, or any free text of the request still there.
+      .andWhere(`(${stillHeld('c', 'Claimant')} OR ${stillHeld('r', 'SupportRequest')})`, REMOVED_PARAMETERS)
       .orderBy('r.updatedAt', 'ASC')
       .limit(limit)
       .getRawMany<{ id: string; number: number; claimantId: string | null }>();
@@ -127,7 +185,7 @@ export class ClaimantRecords {
       .from('AdviceConversation', 'a')
       .where('a.status IN (:...ended)', { ended: ADVICE_ENDED })
       .andWhere('a.updatedAt < :cutoff', { cutoff: adviceCutoff })
-      .andWhere('a.nino <> :removed', { removed: REMOVED.nino })
+      .andWhere(stillHeld('a', 'AdviceConversation'), REMOVED_PARAMETERS)
       .orderBy('a.updatedAt', 'ASC')
       .limit(limit)
       .getRawMany<{ id: string; number: number }>();
@@ -138,17 +196,35 @@ export class ClaimantRecords {
       .from('RetentionCase', 'rc')
       .where('rc.status IN (:...ended)', { ended: RETENTION_ENDED })
       .andWhere('rc.closedAt < :cutoff', { cutoff: requestCutoff })
-      // The need is always written, so it marks whether the case has been anonymised.
-      .andWhere('rc.need NOT LIKE :removedText', { removedText: 'Removed%' })
+      .andWhere(stillHeld('rc', 'RetentionCase'), REMOVED_PARAMETERS)
       .orderBy('rc.closedAt', 'ASC')
       .limit(limit)
       .getRawMany<{ id: string; number: number }>();
+    const newCases = await this.dataSource
+      .createQueryBuilder()
+      .select('cc.id', 'id')
+      .from('ConferenceCase', 'cc')
+      .innerJoin('GroupConference', 'gc', 'gc.id = cc.conferenceId')
+      .where('cc.requestId IS NULL')
+      .andWhere('gc.status IN (:...over)', { over: CONFERENCE_OVER })
+      .andWhere('gc.updatedAt < :cutoff', { cutoff: requestCutoff })
+      .andWhere(stillHeld('cc', 'ConferenceCase'), REMOVED_PARAMETERS)
+      .orderBy('gc.updatedAt', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    const requestIds = requests.map((r) => r.id);
     return {
       claimantIds: requests.flatMap((r) => (r.claimantId ? [r.claimantId] : [])),
-      requestIds: requests.map((r) => r.id),
+      requestIds,
       conversationIds: conversations.map((c) => c.id),
       retentionCaseIds: retentionCases.map((c) => c.id),
-      references: [...requests.map((r) => reference('DEA-', r.number)), ...conversations.map((c) => reference('SA-', c.number)), ...retentionCases.map((c) => reference('RET-', c.number))],
+      conferenceCaseIds: [...(await this.conferenceCasesOf(requestIds)), ...newCases.map((c) => c.id)],
+      references: [
+        ...requests.map((r) => reference('DEA-', r.number)),
+        ...conversations.map((c) => reference('SA-', c.number)),
+        ...retentionCases.map((c) => reference('RET-', c.number)),
+        ...newCases.map((c) => conferenceCaseLabel(c.id)),
+      ],
       searchTerms: [],
     };
   }
@@ -157,7 +233,7 @@ export class ClaimantRecords {
   async held(cases: ClaimantCases): Promise<HeldRows[]> {
     const out: HeldRows[] = [];
     for (const table of CLAIMANT_TABLES) {
-      const rows = table.link.by === 'search' ? await this.searched(table, cases.searchTerms) : await this.linked(table, idsFor(cases, table));
+      const rows = table.link.by === 'search' ? await this.searched(table, termsFor(cases, table)) : await this.linked(table, idsFor(cases, table));
       out.push({ table, rows });
     }
     return out;
@@ -165,41 +241,51 @@ export class ClaimantRecords {
 
   /**
    * Overwrites every declared column of every row of these cases with `text` (NINO and surname with
-   * fixed placeholders), and deletes unfinished drafts that mention the NINO. Rows are kept, so
-   * every count the reports make stays the same. Returns the rows changed per table.
+   * fixed placeholders), overwrites weekly notes naming the cases, and deletes unfinished drafts that
+   * mention the NINO. Rows are kept, so every count the reports make stays the same. Returns the rows
+   * changed per table. `text` is one of REMOVED_TEXTS, which is how the retention job knows a case
+   * is done.
    */
-  async anonymise(cases: ClaimantCases, text: string): Promise<Record<string, number>> {
+  async anonymise(cases: ClaimantCases, text: RemovedText): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     await inTransaction(this.dataSource, async (manager) => {
       for (const table of CLAIMANT_TABLES) {
-        const columns = Object.entries(table.columns);
-        if (columns.length === 0) continue;
+        if (Object.keys(table.columns).length === 0) continue;
         let changed = 0;
-        if (table.link.by === 'search') {
-          changed = await this.deleteSearched(manager, table, cases.searchTerms);
+        if (table.link.by === 'search' && table.link.found === 'deleted') {
+          changed = await this.deleteSearched(manager, table, termsFor(cases, table));
+        } else if (table.link.by === 'search') {
+          const ids = (await this.searchedRows(manager, table, termsFor(cases, table))).map((row) => String(row.id));
+          changed = await this.overwrite(manager, table, 'id', ids, text);
         } else {
-          for (const ids of chunks(idsFor(cases, table))) {
-            const qb = manager.createQueryBuilder().update(table.entity);
-            const set: Record<string, () => string> = {};
-            for (const [column, kind] of columns) {
-              const c = qb.escape(column);
-              // A blank optional field stays blank; anything written is replaced.
-              set[column] = () => `CASE WHEN ${c} IS NULL THEN NULL ELSE :${column}Removed END`;
-              qb.setParameter(`${column}Removed`, replacementFor(kind, text));
-            }
-            if (table.version) {
-              const v = qb.escape(table.version);
-              set[table.version] = () => `${v} + 1`;
-            }
-            const result = await qb.set(set as ObjectLiteral).where(`${qb.escape(table.link.column)} IN (:...ids)`, { ids }).execute();
-            changed += result.affected ?? 0;
-          }
+          changed = await this.overwrite(manager, table, table.link.column, idsFor(cases, table), text);
         }
         counts[table.entity] = (counts[table.entity] ?? 0) + changed;
       }
     });
     await this.forgetOldPages();
     return counts;
+  }
+
+  private async overwrite(manager: EntityManager, table: ClaimantTable, keyColumn: string, keys: readonly string[], text: RemovedText): Promise<number> {
+    let changed = 0;
+    for (const ids of chunks(keys)) {
+      const qb = manager.createQueryBuilder().update(table.entity);
+      const set: Record<string, () => string> = {};
+      for (const [column, kind] of Object.entries(table.columns)) {
+        const c = qb.escape(column);
+        // A blank optional field stays blank; anything written is replaced.
+        set[column] = () => `CASE WHEN ${c} IS NULL THEN NULL ELSE :${column}Removed END`;
+        qb.setParameter(`${column}Removed`, replacementFor(kind, text));
+      }
+      if (table.version) {
+        const v = qb.escape(table.version);
+        set[table.version] = () => `${v} + 1`;
+      }
+      const result = await qb.set(set as ObjectLiteral).where(`${qb.escape(keyColumn)} IN (:...ids)`, { ids }).execute();
+      changed += result.affected ?? 0;
+    }
+    return changed;
   }
 
   /**
@@ -223,9 +309,33 @@ export class ClaimantRecords {
   }
 
   private async searched(table: ClaimantTable, terms: readonly string[]): Promise<Record<string, unknown>[]> {
-    if (terms.length === 0) return [];
-    const rows = await this.dataSource.getRepository<ObjectLiteral>(table.entity).createQueryBuilder('e').where(searchWhere('e', table.link.column, terms), searchParameters(terms)).getMany();
+    const rows = await this.searchedRows(this.dataSource.manager, table, terms);
     return rows.map((row) => withoutInternal(row, table));
+  }
+
+  /**
+   * Rows whose searched column holds one of the terms: LIKE finds candidates, in chunks; a search
+   * for case references then keeps only the rows that name one as a reference (DEA-000001 is not
+   * named by DEA-0000012), as the access log reads them.
+   */
+  private async searchedRows(manager: EntityManager, table: ClaimantTable, terms: readonly string[]): Promise<ObjectLiteral[]> {
+    if (table.link.by !== 'search' || terms.length === 0) return [];
+    const column = table.link.column;
+    const found = new Map<string, ObjectLiteral>();
+    for (const chunk of chunks(terms, SEARCH_CHUNK)) {
+      const rows = await manager.getRepository<ObjectLiteral>(table.entity).createQueryBuilder('e').where(searchWhere('e', column, chunk), searchParameters(chunk)).getMany();
+      for (const row of rows) found.set(String(row.id), row);
+    }
+    const rows = [...found.values()];
+    if (table.link.for === 'nino') return rows;
+    const wanted = new Set(terms);
+    return rows.filter((row) => caseReferencesIn(String(row[column] ?? '')).some((r) => wanted.has(r)));
+  }
+
+  /** Cases nominated for group conferences from these requests. */
+  private async conferenceCasesOf(requestIds: readonly string[]): Promise<string[]> {
+    const rows = await this.inChunks(requestIds, (ids) => this.dataSource.createQueryBuilder().select('cc.id', 'id').from('ConferenceCase', 'cc').where('cc.requestId IN (:...ids)', { ids }).getRawMany<{ id: string }>());
+    return rows.map((r) => r.id);
   }
 
   private async deleteSearched(manager: EntityManager, table: ClaimantTable, terms: readonly string[]): Promise<number> {

@@ -1,3 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { ERASED_TEXT } from '../../bot/privacy/privacy-actions';
+import { EXPIRED_TEXT } from '../../bot/privacy/retention';
+import { REMOVED, REMOVED_TEXTS } from '../../data/privacy/claimant-data';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const DAY = 86_400_000;
@@ -57,6 +62,54 @@ describe('retention: a daily job removes what is past its period and redacts car
     expect(JSON.parse(records[2]!.counts as string)).toMatchObject({ Claimant: 1, SupportRequest: 1 });
 
     // Already anonymised: not taken again.
+    now = new Date(now.getTime() + DAY);
+    expect(await bot.app.jobs.applyRetention!()).toMatchObject({ cases: 0 });
+  });
+
+  it('expires an ended request whose own description starts with "Removed": only the text the job writes marks it done', async () => {
+    // The data layer knows a case is done by the texts the job and an erasure write.
+    expect(REMOVED_TEXTS).toEqual([EXPIRED_TEXT, ERASED_TEXT]);
+    expect([REMOVED.expired, REMOVED.erased]).toEqual([EXPIRED_TEXT, ERASED_TEXT]);
+    const inTwoWeeks = new Date(now.getTime() + 14 * DAY).toISOString().slice(0, 10);
+    await exchange(bot, PEOPLE.coach, 'new request');
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'type', action: 'choose', choice: 'claimant_support' });
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'form', action: 'submit', surname: 'Ashdown-Pemberly', nino: 'AB 12 34 56 C', benefits: 'UC', challenges: 'Removed from his warehouse job after a stroke', whyNeeded: 'Advice.', requiredBy: inTwoWeeks });
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+    const [request] = await query('SELECT id, version FROM support_request WHERE number = 2');
+    await invokeAs(bot, PEOPLE.coach, 'request.withdraw', { requestId: request!.id, version: request!.version });
+    await bot.app.notifier.idle();
+
+    now = new Date(now.getTime() + 31 * DAY);
+    expect(await bot.app.jobs.applyRetention!()).toMatchObject({ cases: 1 });
+    expect(await query('SELECT c.nino, c.surname, r.description FROM claimant c JOIN support_request r ON r.claimantId = c.id WHERE r.number = 2')).toEqual([
+      { nino: 'REMOVED', surname: 'Removed', description: 'Removed at the end of its retention period' },
+    ]);
+    now = new Date(now.getTime() + DAY);
+    expect(await bot.app.jobs.applyRetention!()).toMatchObject({ cases: 0 });
+  });
+
+  it('removes the note of a new case at a group conference once the conference was held longer ago than the request period', async () => {
+    const NOTE = 'Mr Gribbleton, a new stroke, unsure about work';
+    const dea = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    const wctl = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.wctl))!;
+    const planId = randomUUID();
+    const conferenceId = randomUUID();
+    const caseId = randomUUID();
+    const insert = (entity: string, row: Record<string, unknown>) => bot.app.dataSource.getRepository(entity).insert(row);
+    await insert('ConferencePlan', { id: planId, deaId: dea.id, wctlId: wctl.id, durationMinutes: 60, inviteWctl: false, workPsychologistId: null, status: 'confirmed', groups: '[]', warning: null, cardActivityId: null, cardReference: null, version: 1, createdAt: now, updatedAt: now });
+    await insert('GroupConference', { id: conferenceId, planId, month: now.toISOString().slice(0, 7), groupIndex: 0, startsAt: now, endsAt: now, coachIds: '[]', clashes: '[]', status: 'held', eventId: null, joinUrl: null, lastError: null, casesSentAt: null, summary: 'Discussed one case.', actions: null, version: 2, createdAt: now, updatedAt: now });
+    await insert('ConferenceCase', { id: caseId, conferenceId, nominatedById: wctl.id, requestId: null, reference: null, note: NOTE, nextSteps: 'no_further_support', followUps: null, outcomeAt: now, createdAt: now });
+    const note = async () => (await query(`SELECT note FROM conference_case WHERE id = '${caseId}'`))[0]!.note;
+
+    now = new Date(now.getTime() + 29 * DAY);
+    expect(await bot.app.jobs.applyRetention!()).toMatchObject({ cases: 0 });
+    expect(await note()).toBe(NOTE);
+    now = new Date(now.getTime() + 2 * DAY);
+    expect(await bot.app.jobs.applyRetention!()).toMatchObject({ cases: 1, rows: 1 });
+    expect(await note()).toBe('Removed at the end of its retention period');
+    const records = await query("SELECT cases, counts FROM privacy_record WHERE kind = 'retention' ORDER BY at");
+    expect(records.map((r) => r.cases)).toEqual(['', `conference case ${caseId}`]);
+    expect(JSON.parse(records[1]!.counts as string)).toMatchObject({ ConferenceCase: 1 });
     now = new Date(now.getTime() + DAY);
     expect(await bot.app.jobs.applyRetention!()).toMatchObject({ cases: 0 });
   });

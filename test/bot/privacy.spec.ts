@@ -192,6 +192,62 @@ describe('data protection: subject access, erasure and who looked', () => {
     expect(seen).toContain('Dana Morgan (adviser) saw DEA-000001 on a list');
   });
 
+  it('exports and erases the supplier requests and HCP weekly notes that name the claimant\'s case, and leaves those naming another', async () => {
+    const MANAGER = '00000000-0000-4000-8000-000000000005';
+    const DETAILS = `HCP material for Mr ${SURNAME}, stroke`;
+    const ANSWER = 'Left-side weakness, aphasia: notes sent';
+    const NOTE = 'DEA-000001: talked through Mr Fenwick\'s Crohn flares with the DEA';
+    await exchange(bot, MANAGER, 'help');
+    expect(cardText((await invokeAs(bot, MANAGER, 'hcp.supplierRaise', { kind: 'subject_access', details: DETAILS, caseReference: 'dea-000001' })).card)).toContain('Recorded as SUP-000001');
+    await invokeAs(bot, MANAGER, 'hcp.supplierRaise', { kind: 'ad_hoc_information', details: 'Clinic dates for December', caseReference: 'DEA-000009' });
+    const [raised] = await bot.app.dataSource.query("SELECT id, version FROM supplier_request WHERE caseReference = 'DEA-000001'");
+    await invokeAs(bot, MANAGER, 'hcp.supplierAnswer', { requestId: raised.id, version: raised.version, answer: ANSWER });
+    const hcp = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.hcp))!;
+    const note = { hcpId: hcp.id, district: 'Surrey and Sussex', status: 'submitted', submittedAt: new Date(), changeReason: null, version: 1, createdAt: new Date(), updatedAt: new Date() };
+    await bot.app.dataSource.getRepository('HcpWeeklyNote').insert({ ...note, id: 'note-1', weekStart: '2026-11-02', body: `Presentation at Crawley.\n${NOTE}` });
+    await bot.app.dataSource.getRepository('HcpWeeklyNote').insert({ ...note, id: 'note-2', weekStart: '2026-11-09', body: 'DEA-000009: a returner, fit notes' });
+
+    const replies = await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB 12 34 56 C' });
+    const card = cardText(firstCard(replies));
+    for (const shown of ['Requests to the Health Care Professional supplier about these cases', DETAILS, ANSWER, 'HCP weekly notes naming these cases', NOTE]) expect(card).toContain(shown);
+    expect(card).not.toContain('Clinic dates');
+    expect(card).not.toContain('a returner');
+
+    await exchange(bot, LEAD, { verb: 'privacy.erase', nino: 'AB123456C', confirm: 'yes' });
+    expect(await bot.app.dataSource.query('SELECT caseReference, details, answer FROM supplier_request ORDER BY number')).toEqual([
+      { caseReference: 'DEA-000001', details: 'Removed at the claimant\'s request', answer: 'Removed at the claimant\'s request' },
+      { caseReference: 'DEA-000009', details: 'Clinic dates for December', answer: null },
+    ]);
+    expect(await bot.app.dataSource.query('SELECT id, body FROM hcp_weekly_note ORDER BY id')).toEqual([
+      { id: 'note-1', body: 'Removed at the claimant\'s request' },
+      { id: 'note-2', body: 'DEA-000009: a returner, fit notes' },
+    ]);
+    const [record] = await bot.app.dataSource.query("SELECT counts FROM privacy_record WHERE kind = 'erasure'");
+    expect(JSON.parse(record.counts)).toMatchObject({ SupplierRequest: 1, HcpWeeklyNote: 1 });
+  });
+
+  it('exports the feedback recorded after the claimant\'s Specialist Advice conversation, their own view with the coach\'s, and keeps the scores on erasure', async () => {
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', {
+      surname: SURNAME, nino: 'AB123456C', benefit: 'UC', healthCondition: 'yes', wcaStatus: 'had', wcaSummary: 'Limited capability for work',
+      background: 'Has not worked for two years', conditions: HEALTH, adviceTypes: 'adjustments', channel: 'telephone', complex: 'false', when: 'booked', consent: 'true', gpConsent: 'yes',
+    });
+    const [conversation] = await bot.app.dataSource.query('SELECT id FROM advice_conversation');
+    await bot.app.dataSource.query("UPDATE advice_conversation SET status = 'held'");
+    const answers = { coach_confidence: '4', coach_understanding: '5', coach_tailor: '3', claimant_confidence: '1', claimant_benefit: '1', claimant_steps: '0' };
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'reports.feedback', { subjectId: conversation.id, kind: 'after_conversation', ...answers })).card)).toContain('your answers are recorded');
+
+    const replies = await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB123456C' });
+    expect(cardText(firstCard(replies))).toContain('Feedback after the Specialist Advice conversations');
+    const showCard = (firstCard(replies).actions as { type: string; card: { body: { text: string }[] } }[]).find((a) => a.type === 'Action.ShowCard')!;
+    const json = JSON.parse(showCard.card.body[0]!.text) as { tables: Record<string, { question: string; score: number }[]> };
+    const feedback = json.tables['Feedback after the Specialist Advice conversations']!;
+    expect(feedback.map((r) => [r.question, r.score]).sort()).toEqual([['claimant_benefit', 1], ['claimant_confidence', 1], ['claimant_steps', 0], ['coach_confidence', 4], ['coach_tailor', 3], ['coach_understanding', 5]]);
+
+    await exchange(bot, LEAD, { verb: 'privacy.erase', nino: 'AB123456C', confirm: 'yes' });
+    expect(Number((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM report_feedback WHERE subjectId = ?', [conversation.id]))[0].n)).toBe(6);
+    expect((await bot.app.dataSource.query('SELECT nino FROM advice_conversation'))[0].nino).toBe('REMOVED');
+  });
+
   it('updates posted Specialist Advice cards to a redacted version when the claimant is erased', async () => {
     await exchange(bot, PEOPLE.hcp, 'help');
     const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', {

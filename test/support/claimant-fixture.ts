@@ -42,6 +42,10 @@ export const SUBJECT = {
     retentionHcpAdvice: 'HCP Quazzleby lifting advice',
     retentionOutcome: 'Outcome Drizzlemoor transfer',
     hcpActivityNote: 'Case conference on Plumbleford sciatica',
+    supplierDetails: 'HCP material for Mr Thistlewaite, stroke',
+    supplierAnswer: 'Crindleford aphasia notes sent securely',
+    weeklyNote: 'SA-000001: talked through Wobblecombe tremor with the coach',
+    weeklyNoteChange: 'Say what the Plonkington adjustments were',
   },
 } as const;
 
@@ -54,6 +58,7 @@ export interface SeededClaimant {
   readonly conversationId: string;
   readonly retentionCaseId: string;
   readonly coachId: string;
+  readonly hcpId: string;
   readonly deaId: string;
 }
 
@@ -81,6 +86,7 @@ export async function seedClaimant(dataSource: DataSource, at = new Date('2026-1
   const conferenceId = randomUUID();
   await insert('ConferencePlan', { id: planId, deaId: coach.deaId, wctlId: coach.teamLeaderId ?? coach.id, durationMinutes: 60, inviteWctl: false, workPsychologistId: null, status: 'booked', groups: '[]', warning: null, cardActivityId: null, cardReference: null, version: 1, createdAt: at, updatedAt: at });
   await insert('GroupConference', { id: conferenceId, planId, month: '2026-11', groupIndex: 0, startsAt: at, endsAt: at, coachIds: '[]', clashes: '[]', status: 'booked', eventId: null, joinUrl: null, lastError: null, casesSentAt: null, summary: null, actions: null, version: 1, createdAt: at, updatedAt: at });
+  // A case nominated from a request is stored without a note today; one written by an earlier version is removed with the request.
   await insert('ConferenceCase', { id: randomUUID(), conferenceId, nominatedById: coach.id, requestId: request.id, reference: request.reference, note: t.conferenceNote, nextSteps: null, followUps: null, outcomeAt: null, createdAt: at });
 
   const conversationId = randomUUID();
@@ -92,6 +98,10 @@ export async function seedClaimant(dataSource: DataSource, at = new Date('2026-1
   });
   await insert('AdviceNotes', { conversationId, conditions: t.notesConditions, impact: t.notesImpact, functioning: t.notesFunctioning, actions: t.notesActions, noAlternativeDiagnosis: true, wcaNotChallenged: true, findings: t.notesFindings, signedName: 'Hana HCP', signedOn: '2026-11-02', recordedById: hcp.id, recordedAt: at });
   await insert('AdviceEvent', { id: randomUUID(), conversationId, actorId: hcp.id, what: 'held', at });
+  // The coach's feedback after the conversation, with the claimant's own view as the coach recorded it.
+  for (const [question, score] of [['coach_confidence', 4], ['claimant_benefit', 1], ['claimant_steps', 0]] as const) {
+    await insert('ReportFeedback', { id: randomUUID(), kind: 'after_conversation', subjectId: conversationId, respondentId: coach.id, district: 'Surrey and Sussex', question, score, createdAt: at });
+  }
   await insert('FollowUpAction', { id: randomUUID(), requestId: request.id, requestReference: request.reference, kind: 'employer_adviser', jobcentreId: coach.jobcentreId, requesterId: coach.id, deaId: coach.deaId, assigneeId: null, status: 'done', createdById: coach.deaId, createdAt: at, dueBy: at, assignedAt: null, acceptedAt: null, doneAt: at, doneNote: t.followUpDone, version: 1 });
   await insert('PartnershipActivity', { id: randomUUID(), deaId: coach.deaId, workPsychologistId: coach.id, kind: 'case_conference', status: 'done', requestReference: request.reference, topic: t.partnershipTopic, feedback: t.partnershipFeedback, heldOn: '2026-11-02', note: t.partnershipNote, createdAt: at });
   // A session from coach feedback names no case: an erasure leaves it alone.
@@ -112,11 +122,19 @@ export async function seedClaimant(dataSource: DataSource, at = new Date('2026-1
     id: randomUUID(), hcpId: hcp.id, kind: 'individual_case_conference', status: 'done', jobcentreId: coach.jobcentreId, district: 'Surrey and Sussex', date: '2026-11-02', startsAt: at, endsAt: at,
     takingPart: 'A work coach', note: t.hcpActivityNote, caseReference: 'SA-000001', caseCount: null, adHoc: true, requestedById: null, setById: null, recordedById: hcp.id, recordedAt: at, version: 1, createdAt: at, updatedAt: at,
   });
+  // The activity manager asked the HCP supplier for the HCP's material on the subject's request, and recorded the answer.
+  const supplier = { kind: 'subject_access', status: 'answered', district: 'Surrey and Sussex', hcpId: hcp.id, fromDate: null, toDate: null, raisedById: coach.id, raisedAt: at, dueOn: '2026-11-09', answeredAt: at, answeredById: coach.id, version: 2 };
+  await insert('SupplierRequest', { ...supplier, id: randomUUID(), number: 1, details: t.supplierDetails, caseReference: request.reference, answer: t.supplierAnswer });
+  await insert('SupplierRequest', { ...supplier, id: randomUUID(), number: 2, details: OTHER.text, caseReference: other.reference, answer: OTHER.text });
+  // The HCP's weekly notes: one naming the subject's conversation, one naming only the other claimant's request.
+  const note = { hcpId: hcp.id, district: 'Surrey and Sussex', status: 'submitted', submittedAt: at, reviewedById: null, reviewedAt: null, remindedAt: null, version: 1, createdAt: at, updatedAt: at };
+  await insert('HcpWeeklyNote', { ...note, id: randomUUID(), weekStart: '2026-11-02', body: `Presentation to the Crawley coaches.\n${t.weeklyNote}`, changeReason: t.weeklyNoteChange });
+  await insert('HcpWeeklyNote', { ...note, id: randomUUID(), weekStart: '2026-11-09', body: `${other.reference}: ${OTHER.text}`, changeReason: null });
   await insert('AccessLog', { id: randomUUID(), at, staffId: coach.deaId, caseKind: 'request', caseId: request.id, relationship: 'adviser', shown: 'card' });
   await insert('AccessLog', { id: randomUUID(), at, staffId: hcp.id, caseKind: 'advice', caseId: conversationId, relationship: 'adviser', shown: 'card' });
   await insert('AccessLog', { id: randomUUID(), at, staffId: coach.id, caseKind: 'retention', caseId: retentionCaseId, relationship: 'employer adviser', shown: 'card' });
   await insert('AccessLog', { id: randomUUID(), at, staffId: hcp.id, caseKind: 'hcp activity', caseId: 'SA-000001', relationship: 'hcp', shown: 'card' });
   // A half-typed request kept in the coach's bot state.
   await insert('BotState', { id: randomUUID().replace(/-/g, ''), storageKey: 'msteams/users/coach', document: JSON.stringify({ requestDraft: { nino: SUBJECT.nino.toLowerCase(), surname: SUBJECT.surname, description: t.draft } }), etag: '1', updatedAt: at });
-  return { requestId: request.id, otherRequestId: other.id, conversationId, retentionCaseId, coachId: coach.id, deaId: coach.deaId! };
+  return { requestId: request.id, otherRequestId: other.id, conversationId, retentionCaseId, coachId: coach.id, hcpId: hcp.id, deaId: coach.deaId! };
 }
