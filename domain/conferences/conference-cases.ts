@@ -173,7 +173,8 @@ export class ConferenceCases {
     const held = await this.deps.store.updateConference(conference.id, conference.version, { status: 'held', summary, actions: actions || null }, now);
     for (const c of cases) {
       const chosen = steps.get(c.id)!;
-      const started = c.requestId ? await this.deps.followUps.startFollowUps(c.requestId, chosen, dea.id, now) : [];
+      // The conference's own outcome for the case: what the case's request started before is not it.
+      const started = c.requestId ? await this.deps.followUps.startFollowUps(c.requestId, chosen, dea.id, now, `group-case:${c.id}`) : [];
       await this.deps.store.recordCaseOutcome(c.id, chosen, started.map((s) => s.reference), now);
     }
     await this.deps.notifier.summary(held, plan.wctlId);

@@ -21,7 +21,7 @@ export class FollowUps implements FollowUpStarter {
     },
   ) {}
 
-  async startFollowUps(fromRequestId: string, steps: readonly NextStep[], actorId: string, at: Date): Promise<readonly { step: NextStep; reference: string }[]> {
+  async startFollowUps(fromRequestId: string, steps: readonly NextStep[], actorId: string, at: Date, source?: string): Promise<readonly { step: NextStep; reference: string }[]> {
     const from = await this.deps.requests.findById(fromRequestId);
     if (!from) throw notFound('That request does not exist.');
     const started: { step: NextStep; reference: string }[] = [];
@@ -51,8 +51,9 @@ export class FollowUps implements FollowUpStarter {
           requiredBy: null,
           urgent: from.urgent,
           vulnerability: from.vulnerability,
-          // One follow-up per step and request, however often the outcome is sent.
-          submissionKey: `${from.id}:${NEXT_STEPS.indexOf(step)}`,
+          // One follow-up per step and outcome, however often the outcome is sent: the request's own
+          // outcome, or another that names it (its group conference's), each starts its own.
+          submissionKey: `${source ?? from.id}:${NEXT_STEPS.indexOf(step)}`,
           parentRequestId: from.id,
           requestedChannel: atDeaDiscretion ? channel : null,
           ...(atDeaDiscretion ? {} : { acceptedAs: channel }),

@@ -93,7 +93,12 @@ export function checkNextSteps(value: unknown, after: OutcomeChannel, called = '
  * with the same claimant and description, linked to the one it came from.
  */
 export interface FollowUpStarter {
-  startFollowUps(fromRequestId: string, steps: readonly NextStep[], actorId: string, at: Date): Promise<readonly { step: NextStep; reference: string }[]>;
+  /**
+   * `source`: what asked for them when it is not the request's own outcome (a group conference's
+   * outcome for the case, say): each source starts its own follow-ups, while the same outcome sent
+   * twice starts them once.
+   */
+  startFollowUps(fromRequestId: string, steps: readonly NextStep[], actorId: string, at: Date, source?: string): Promise<readonly { step: NextStep; reference: string }[]>;
 }
 
 /**

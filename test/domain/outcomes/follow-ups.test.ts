@@ -165,6 +165,20 @@ describe('FollowUps: a case selected for a group work coach conference', () => {
     expect(children(requests, from.id)).toEqual([]);
   });
 
+  it('starts a step once for each outcome that names it: the same outcome sent twice, once; a group conference\'s outcome for the case, again', async () => {
+    const { requests, followUps, from } = setUp();
+    const [first] = await followUps.startFollowUps(from.id, ['case_conference'], 'coach-1', AT);
+    const [again] = await followUps.startFollowUps(from.id, ['case_conference'], 'coach-1', AT);
+    expect(again!.reference).toBe(first!.reference);
+    const [fromConference] = await followUps.startFollowUps(from.id, ['case_conference'], 'dea-1', AT, 'group-case:9a57a005-e5f8-4da6-949d-724e4c615dcc');
+    expect(fromConference!.reference).not.toBe(first!.reference);
+    const [conferenceAgain] = await followUps.startFollowUps(from.id, ['case_conference'], 'dea-1', AT, 'group-case:9a57a005-e5f8-4da6-949d-724e4c615dcc');
+    expect(conferenceAgain!.reference).toBe(fromConference!.reference);
+    expect(children(requests, from.id)).toHaveLength(2);
+    // Every key fits the request's 64-character submission key.
+    expect(Math.max(...requests.keys.map((k) => k?.length ?? 0))).toBeLessThanOrEqual(64);
+  });
+
   it('says how to nominate it later when no conference is booked', async () => {
     const { followUps, from } = setUp({ nominateForNext: async () => null });
     const [started] = await followUps.startFollowUps(from.id, ['group_conference_case'], 'dea-1', AT);
