@@ -6,6 +6,12 @@ import type { OutboxWriter } from '../core/outbox-writer';
 /** Outbox kinds of the group conference journey's cards, and its live card (the plan). */
 export const CONFERENCE_KINDS = { cases: 'conference_cases', summary: 'conference_summary', qas: 'conference_qas', changed: 'conference_changed' } as const;
 export const PLAN_LIVE_CARD = 'conference_plan';
+/**
+ * The posted copies of a conference's case list (the DEA's) and summary (the team leader's): they show
+ * a new case's note, so retention re-renders them once it is overwritten (and erasure, for the cases
+ * of a claimant's requests).
+ */
+export const CONFERENCE_CASES_LIVE_CARD = 'conference_case_list';
 
 /**
  * Conference messages: the plan's card updated in place as booking progresses, and the case list,

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { GroupConferences1763920000000 } from '../../data/migrations/1763920000000-GroupConferences';
 import { ConferenceMeetingPlace1764810000000 } from '../../data/migrations/1764810000000-ConferenceMeetingPlace';
+import { conferenceLabel } from '../../data/privacy/ended-case-cards';
 import { conferenceCaseSchema, conferencePlanSchema, conferenceQasSchema, groupConferenceSchema } from '../../data/schema/conferences';
 import type { ConversationReference } from 'botbuilder';
 import { CONFERENCE_DIARY_WORK, PLAN_BOOKING_WORK } from '../../domain/conferences/group-conference-service';
 import { verb, type Journey } from '../core/journey';
 import { errorForLog } from '../logger';
 import type { ConferenceNote } from '../../cards/conference-cards';
+import type { StaffMember } from '../../domain/staff';
 import { CONFERENCE_VERBS, ConferenceActions } from './conference-actions';
-import { CONFERENCE_KINDS, PLAN_LIVE_CARD } from './conference-notifier';
+import { CONFERENCE_CASES_LIVE_CARD, CONFERENCE_KINDS, PLAN_LIVE_CARD } from './conference-notifier';
+import { refreshPostedCopies } from '../privacy/posted-copies';
 
 /** Every conference card names what it is about; the rest of its inputs are checked in the domain. */
 const CONFERENCE_DATA = z
@@ -66,6 +69,7 @@ export const conferencesJourney: Journey = {
         logger.warn({ planId, err: errorForLog(error) }, 'could not update the plan card');
       }
     };
+    const recordCopy = (conferenceId: string, recipientAad: string, activityId: string, reference: Partial<ConversationReference>) => services.postedCards.record({ requestId: conferenceId, recipientAad, activityId, reference });
     // Booking shows its progress on the plan's card step by step, so it waits for each update.
     const actions = new ConferenceActions({ plans, cases, store, directory, clock, logger, onPlanChanged: refreshPlanCard, access: services.access });
     return {
@@ -75,13 +79,22 @@ export const conferencesJourney: Journey = {
       },
       verbs: CONFERENCE_VERBS.map((name) => verb(name, name === 'conference.draft' ? PLAN_REQUEST : CONFERENCE_DATA, ({ person, data, typed, turn }) => actions.answer(name, person, data, typed, turn))),
       cards: {
-        [CONFERENCE_KINDS.cases]: { render: (conferenceId, recipient) => actions.outboxCards.cases(conferenceId, recipient) },
-        [CONFERENCE_KINDS.summary]: { render: (conferenceId, recipient) => actions.outboxCards.summary(conferenceId, recipient) },
+        // Where the case list and the summary were posted is kept: they show new cases' notes.
+        [CONFERENCE_KINDS.cases]: { render: (conferenceId, recipient) => actions.outboxCards.cases(conferenceId, recipient), posted: recordCopy },
+        [CONFERENCE_KINDS.summary]: { render: (conferenceId, recipient) => actions.outboxCards.summary(conferenceId, recipient), posted: recordCopy },
         [CONFERENCE_KINDS.qas]: { render: (conferenceId) => actions.outboxCards.qas(conferenceId) },
         [CONFERENCE_KINDS.changed]: { render: (conferenceId) => actions.outboxCards.changed(conferenceId) },
       },
       liveCards: {
         [PLAN_LIVE_CARD]: (planId) => refreshPlanCard(planId),
+        [CONFERENCE_CASES_LIVE_CARD]: async (conferenceId) => {
+          const conference = await store.findConference(conferenceId);
+          const plan = conference ? await store.findPlan(conference.planId) : null;
+          if (!conference || !plan) return;
+          // The team leader was sent the summary; the DEA, the case list.
+          const render = (viewer: StaffMember) => (viewer.id === plan.wctlId ? actions.outboxCards.summary(conferenceId, viewer) : actions.outboxCards.cases(conferenceId, viewer));
+          await refreshPostedCopies({ postedCards: services.postedCards, directory, updates, logger }, { kind: CONFERENCE_CASES_LIVE_CARD, subjectId: conferenceId }, render, conferenceLabel(conference));
+        },
       },
       work: {
         // Books a confirmed plan's pending and failed conferences, showing progress on its card; a

@@ -17,6 +17,7 @@ import { HCP_DIARY_WORK, HcpDiaryWork } from '../../domain/hcp-activity/diary-wo
 import { ACTIVITY_KIND_LABELS } from '../../domain/hcp-activity/records';
 import { reminderDue, WEEKLY_CONVERSATION_TARGET, weekStartOf } from '../../domain/hcp-activity/rules';
 import { verb, type Journey } from '../core/journey';
+import { refreshPostedCopies } from '../privacy/posted-copies';
 import { HcpActivityActions } from './activity-actions';
 import { AdviceDiary } from './diary';
 
@@ -26,6 +27,11 @@ export const HCP_WEEKLY_NOTE_CARD = 'hcp_weekly_note';
 /** The activity manager's card of an absence (by its supplier request) or a late arrival, recorded by someone else. */
 export const HCP_ABSENCE_CARD = 'hcp_absence';
 export const HCP_LATE_CARD = 'hcp_late';
+/**
+ * The posted copies of an activity's card, when the activity is about a case: its note may describe
+ * the claimant, so erasure and retention re-render them once the note is overwritten.
+ */
+export const HCP_ACTIVITY_LIVE_CARD = 'hcp_activity_case';
 
 const version = z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined || v === '' ? null : Number(v)));
 const ACTIVITY = z.object({ activityId: z.string().min(1).max(64), version }).passthrough();
@@ -53,7 +59,7 @@ export const hcpActivityJourney: Journey = {
   ],
   entities: [hcpActivitySchema, hcpWeeklyNoteSchema, hcpAttendanceSchema, supplierRequestSchema, hcpNoticeSchema],
   migrations: [HcpActivity1764500000000, HcpActivityDiary1764520000000],
-  build: ({ dataSource, directory, outbox, clock, logger, services, config, work }) => {
+  build: ({ dataSource, directory, outbox, clock, logger, services, config, work, updates }) => {
     const roles = new SqlHcpRoles(dataSource, directory);
     const advicePeople = new SqlAdvicePeople(dataSource, directory);
     const store = new SqlHcpActivityStore(dataSource);
@@ -170,10 +176,23 @@ export const hcpActivityJourney: Journey = {
       ],
       cards: {
         // An activity or note gone, or no longer this person's, sends nothing.
-        [HCP_ACTIVITY_CARD]: { render: (activityId, recipient) => actions.activityCard(recipient, activityId).catch(gone) },
+        [HCP_ACTIVITY_CARD]: {
+          render: (activityId, recipient) => actions.activityCard(recipient, activityId).catch(gone),
+          // Kept only for an activity about a case: no other note may name a claimant.
+          posted: async (activityId, recipientAad, postedId, reference) => {
+            if ((await store.activity(activityId))?.caseReference) await services.postedCards.record({ requestId: activityId, recipientAad, activityId: postedId, reference });
+          },
+        },
         [HCP_ABSENCE_CARD]: { render: (requestId, recipient) => service.attendanceNotice(recipient, 'absence', requestId).then(attendanceNoticeCard).catch(gone) },
         [HCP_LATE_CARD]: { render: (attendanceId, recipient) => service.attendanceNotice(recipient, 'late', attendanceId).then(attendanceNoticeCard).catch(gone) },
         [HCP_WEEKLY_NOTE_CARD]: { render: (noteId, recipient) => service.noteById(noteId).then((note) => actions.noteCard(recipient, note)).catch(gone) },
+      },
+      liveCards: {
+        [HCP_ACTIVITY_LIVE_CARD]: async (activityId) => {
+          const activity = await store.activity(activityId);
+          if (!activity?.caseReference) return;
+          await refreshPostedCopies({ postedCards: services.postedCards, directory, updates, logger }, { kind: HCP_ACTIVITY_LIVE_CARD, subjectId: activityId }, (viewer) => actions.activityCard(viewer, activity).catch(gone), activity.caseReference);
+        },
       },
       work: {
         // Writes the activity's diary entries, or removes them once it is cancelled; safe to repeat after a stop.

@@ -1,17 +1,27 @@
 import { z } from 'zod';
 import { meetingSummaryCard } from '../../cards/outcome-forms';
+import type { AdaptiveCard } from '../../cards/render';
 import { LIST_PAGE_VERBS, qualityListCard } from '../../cards/list-cards';
 import { Interventions1763910000000 } from '../../data/migrations/1763910000000-Interventions';
 import { consentRecordSchema, interventionOverrideSchema, meetingRecordSchema, qualityCheckSchema } from '../../data/schema/interventions';
 import { NEXT_STEP_LABELS } from '../../domain/outcomes/next-steps';
 import { participantsOf, relationshipTo } from '../../domain/requests/participants';
+import type { StaffMember } from '../../domain/staff';
 import { verb, type Journey } from '../core/journey';
 import { auditedPage, listRoutes } from '../core/list-routes';
 import { CASE_CARD_KINDS } from '../core/outbox-writer';
+import { refreshPostedCopies } from '../privacy/posted-copies';
 import { OverrideActions } from './override-actions';
 
 const text = z.string().optional();
 const OVERRIDE = z.object({ overrideId: z.string().min(1).max(64), overrideNote: text });
+
+/**
+ * The posted copies of the team leader's card to agree a further intervention and of a meeting
+ * summary: both are about the claimant in people's own words, so erasure and retention re-render them
+ * once those words are overwritten.
+ */
+export const INTERVENTION_LIVE_CARDS = { override: 'intervention_override', summary: 'meeting_summary' } as const;
 
 /**
  * Consent, three way and claimant support interventions, outcomes after each meeting and the team
@@ -42,10 +52,20 @@ export const interventionsJourney: Journey = {
   ],
   entities: [consentRecordSchema, interventionOverrideSchema, meetingRecordSchema, qualityCheckSchema],
   migrations: [Interventions1763910000000],
-  build: ({ services, directory, logger, clock }) => {
-    const { answers, interventions, outcomes, quality, requestStore, lists, access } = services;
+  build: ({ services, directory, logger, clock, updates }) => {
+    const { answers, interventions, outcomes, quality, requestStore, lists, access, postedCards } = services;
     const audited = auditedPage(access);
     const overrides = new OverrideActions(interventions, requestStore, directory, logger, access);
+    const renderSummary = async (recordId: string, recipient: StaffMember): Promise<AdaptiveCard | null> => {
+      const record = await outcomes.findRecord(recordId);
+      const request = record ? await requestStore.findById(record.requestId) : null;
+      if (!record || !request) return null;
+      const participants = await participantsOf(directory, request);
+      // The summary is about the claimant in the meeting's own words: its showing is in the access log.
+      access.saw(recipient, 'request', request.id, relationshipTo(participants, recipient), 'card');
+      return meetingSummaryCard(record, request, participants);
+    };
+    const copies = { postedCards, directory, updates, logger };
     const checks = listRoutes(LIST_PAGE_VERBS.quality, async (p, offset) => audited('team leader', await lists.checkable(p, offset), p), qualityListCard, clock);
     return {
       commands: {
@@ -83,17 +103,27 @@ export const interventionsJourney: Journey = {
         verb('intervention.decline', OVERRIDE, ({ person, data }) => overrides.decide(person, 'intervention.decline', data.overrideId, 'declined', data.overrideNote)),
       ],
       cards: {
-        [CASE_CARD_KINDS.override]: { render: (overrideId, recipient) => overrides.render(overrideId, recipient) },
+        [CASE_CARD_KINDS.override]: {
+          render: (overrideId, recipient) => overrides.render(overrideId, recipient),
+          posted: (overrideId, recipientAad, activityId, reference) => postedCards.record({ requestId: overrideId, recipientAad, activityId, reference }),
+        },
         [CASE_CARD_KINDS.summary]: {
-          render: async (recordId, recipient) => {
-            const record = await outcomes.findRecord(recordId);
-            const request = record ? await requestStore.findById(record.requestId) : null;
-            if (!record || !request) return null;
-            const participants = await participantsOf(directory, request);
-            // The summary is about the claimant in the meeting's own words: its showing is in the access log.
-            access.saw(recipient, 'request', request.id, relationshipTo(participants, recipient), 'card');
-            return meetingSummaryCard(record, request, participants);
-          },
+          render: renderSummary,
+          posted: (recordId, recipientAad, activityId, reference) => postedCards.record({ requestId: recordId, recipientAad, activityId, reference }),
+        },
+      },
+      liveCards: {
+        [INTERVENTION_LIVE_CARDS.override]: async (overrideId) => {
+          const override = await interventions.findOverride(overrideId);
+          const request = override ? await requestStore.findById(override.requestId) : null;
+          if (!request) return;
+          await refreshPostedCopies(copies, { kind: INTERVENTION_LIVE_CARDS.override, subjectId: overrideId }, (viewer) => overrides.render(overrideId, viewer), request.reference);
+        },
+        [INTERVENTION_LIVE_CARDS.summary]: async (recordId) => {
+          const record = await outcomes.findRecord(recordId);
+          const request = record ? await requestStore.findById(record.requestId) : null;
+          if (!request) return;
+          await refreshPostedCopies(copies, { kind: INTERVENTION_LIVE_CARDS.summary, subjectId: recordId }, (viewer) => renderSummary(recordId, viewer), request.reference);
         },
       },
       jobs: [{ name: 'markEndedMeetings', everyMs: 60_000, run: () => outcomes.markEndedMeetings() }],

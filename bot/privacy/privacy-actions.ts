@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { SeenEntry } from '../../cards/privacy/privacy-cards';
 import type { HeldRows } from '../../data/privacy/claimant-records';
 import { ClaimantRecords, type ClaimantCases } from '../../data/privacy/claimant-records';
+import { EndedCaseCards } from '../../data/privacy/ended-case-cards';
 import { PrivacyLog, type AccessSeen } from '../../data/privacy/privacy-log';
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import { notAllowed } from '../../domain/errors';
@@ -17,6 +18,10 @@ import { REQUEST_LIVE_CARD, type OutboxWriter } from '../core/outbox-writer';
 import { RETENTION_LIVE_CARD } from '../retention-cases/journey';
 import { ADVICE_LIVE_CARD } from '../specialist-advice/journey';
 import { ACTION_LIVE_CARD } from '../follow-up-actions/action-notifier';
+import { HCP_ACTIVITY_LIVE_CARD } from '../hcp-activity/journey';
+import { CASE_CONFERENCE_LIVE_CARD } from '../work-psychologist/journey';
+import { INTERVENTION_LIVE_CARDS } from '../interventions/journey';
+import { CONFERENCE_CASES_LIVE_CARD } from '../conferences/conference-notifier';
 import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
 
 export const ERASED_TEXT = REMOVED.erased;
@@ -38,11 +43,13 @@ export class PrivacyActions {
   readonly records: ClaimantRecords;
   readonly log: PrivacyLog;
   private readonly actions: SqlFollowUpActionStore;
+  private readonly caseCards: EndedCaseCards;
 
   constructor(private readonly deps: PrivacyDeps) {
     this.records = new ClaimantRecords(deps.dataSource);
     this.log = new PrivacyLog(deps.dataSource);
     this.actions = new SqlFollowUpActionStore(deps.dataSource);
+    this.caseCards = new EndedCaseCards(deps.dataSource);
   }
 
   /**
@@ -60,12 +67,24 @@ export class PrivacyActions {
     return { references: cases.references, counts };
   }
 
-  /** Posted copies of the cases' cards, and of the actions their outcomes started, are re-rendered from the (now anonymised) stored state. */
-  async redactPostedCards(cases: Pick<ClaimantCases, 'requestIds' | 'conversationIds' | 'retentionCaseIds'>): Promise<void> {
+  /**
+   * Posted copies of the cases' cards, and of the other cards that show their details (the actions
+   * their outcomes started, meeting summaries, the team leader's cards to agree a further
+   * intervention, HCP activities and work psychologist case conferences naming them, the case lists
+   * and summaries of group conferences they were discussed at), are re-rendered from the (now
+   * anonymised) stored state.
+   */
+  async redactPostedCards(cases: Pick<ClaimantCases, 'requestIds' | 'conversationIds' | 'retentionCaseIds' | 'conferenceCaseIds' | 'references'>): Promise<void> {
     for (const id of cases.requestIds) this.deps.outbox.changed(REQUEST_LIVE_CARD, id);
     for (const id of await this.actions.idsForRequests(cases.requestIds)) this.deps.outbox.changed(ACTION_LIVE_CARD, id);
     for (const id of cases.conversationIds) this.deps.outbox.changed(ADVICE_LIVE_CARD, id);
     for (const id of cases.retentionCaseIds) this.deps.outbox.changed(RETENTION_LIVE_CARD, id);
+    const shown = await this.caseCards.subjectsOf(cases);
+    for (const id of shown.hcpActivityIds) this.deps.outbox.changed(HCP_ACTIVITY_LIVE_CARD, id);
+    for (const id of shown.caseConferenceIds) this.deps.outbox.changed(CASE_CONFERENCE_LIVE_CARD, id);
+    for (const id of shown.overrideIds) this.deps.outbox.changed(INTERVENTION_LIVE_CARDS.override, id);
+    for (const id of shown.summaryIds) this.deps.outbox.changed(INTERVENTION_LIVE_CARDS.summary, id);
+    for (const id of shown.conferenceIds) this.deps.outbox.changed(CONFERENCE_CASES_LIVE_CARD, id);
   }
 
   /** Everything held about the claimant, with the request and its due dates recorded, and the showing logged. */

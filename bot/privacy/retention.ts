@@ -1,7 +1,7 @@
 import { REMOVED } from '../../data/privacy/claimant-data';
 import { redactedCaseCard } from '../../cards/privacy/privacy-cards';
 import { LessThan, type DataSource } from 'typeorm';
-import type { ClaimantRecords } from '../../data/privacy/claimant-records';
+import type { ClaimantCases, ClaimantRecords } from '../../data/privacy/claimant-records';
 import { EndedCaseCards } from '../../data/privacy/ended-case-cards';
 import type { PrivacyLog } from '../../data/privacy/privacy-log';
 import type { SqlJobLeases } from '../../data/stores/job-leases';
@@ -24,7 +24,8 @@ export interface RetentionDeps {
   readonly leases: SqlJobLeases;
   /** Paced like every update; one that must wait is left for the next run. */
   readonly updates: Pick<CardUpdates, 'update'>;
-  readonly redactPostedCards: (cases: { requestIds: readonly string[]; conversationIds: readonly string[]; retentionCaseIds: readonly string[] }) => Promise<void>;
+  /** Re-renders the posted cards of the expired cases, and the other cards that show their details. */
+  readonly redactPostedCards: (cases: Pick<ClaimantCases, 'requestIds' | 'conversationIds' | 'retentionCaseIds' | 'conferenceCaseIds' | 'references'>) => Promise<void>;
   readonly rules: RetentionConfig;
   readonly clock: Clock;
   readonly logger: Logger;

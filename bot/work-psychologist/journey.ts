@@ -15,8 +15,14 @@ import { PartnershipService } from '../../domain/work-psychologist/partnership-s
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
 import { verb, type Journey } from '../core/journey';
+import { refreshPostedCopies } from '../privacy/posted-copies';
 
 const ACTIVITY_CARD = 'wp_activity_card';
+/**
+ * The posted copies of a case conference's card: its barriers and advice are about the claimant of
+ * the request it names, so erasure and retention re-render them once those are overwritten.
+ */
+export const CASE_CONFERENCE_LIVE_CARD = 'wp_case_conference';
 const text = z.string().optional();
 
 /** The DEA and the work psychologist (seed 000 §43–44): monthly meetings, case conferences, sessions. */
@@ -38,9 +44,10 @@ export const workPsychologistJourney: Journey = {
   ],
   entities: [partnershipMeetingSchema, partnershipActivitySchema],
   migrations: [WorkPsychologist1764320000000, WorkPsychologistSlots1765000000000],
-  build: ({ services, dataSource, directory, outbox, background, clock, logger }) => {
+  build: ({ services, dataSource, directory, outbox, background, clock, logger, updates }) => {
+    const store = new SqlPartnershipStore(dataSource);
     const partnership = new PartnershipService({
-      store: new SqlPartnershipStore(dataSource),
+      store,
       outputs: new SqlOutputsReader(dataSource),
       calendar: services.calendar,
       people: new SqlRoleHolders(dataSource, directory),
@@ -120,7 +127,22 @@ export const workPsychologistJourney: Journey = {
           }
         }),
       ],
-      cards: { [ACTIVITY_CARD]: { render: (id, recipient) => activityCard(id, recipient) } },
+      cards: {
+        [ACTIVITY_CARD]: {
+          render: (id, recipient) => activityCard(id, recipient),
+          // Kept for a case conference, which names a request: sessions name no claimant.
+          posted: async (id, recipientAad, activityId, reference) => {
+            if ((await store.findActivity(id))?.requestReference) await services.postedCards.record({ requestId: id, recipientAad, activityId, reference });
+          },
+        },
+      },
+      liveCards: {
+        [CASE_CONFERENCE_LIVE_CARD]: async (id) => {
+          const activity = await store.findActivity(id);
+          if (!activity?.requestReference) return;
+          await refreshPostedCopies({ postedCards: services.postedCards, directory, updates, logger }, { kind: CASE_CONFERENCE_LIVE_CARD, subjectId: id }, (viewer) => activityCard(id, viewer), activity.requestReference);
+        },
+      },
       jobs: [{ name: 'bookWorkPsychologistMeetings', everyMs: 15 * 60_000, run: bookUnbooked }],
     };
   },
