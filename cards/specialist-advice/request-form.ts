@@ -90,14 +90,14 @@ export function adviceRequestCard(hcpName: string, jobcentreName: string, state:
     journey: '',
     step: '',
     title: 'Ask for Specialist Advice',
-    intro:
-      state.message ??
-      `A three-way conversation with you, the claimant and ${hcpName}, the Health Care Professional for ${jobcentreName}. It is for claimants on ESA or Universal Credit with a health condition or disability.`,
+    intro: `A three-way conversation with you, the claimant and ${hcpName}, the Health Care Professional for ${jobcentreName}. It is for claimants on ESA or Universal Credit with a health condition or disability.`,
     submitTitle: 'Send',
     fields: ADVICE_FIELDS,
     values: { when: 'booked', ...state.values },
     problems: state.problems,
   });
   card.actions = [{ type: 'Action.Execute', title: 'Send', verb: 'advice.request', style: 'positive', data: {} }];
+  // Why the form came back (nothing was sent), first and marked, above the form as it was typed.
+  if (state.message) (card.body as unknown[]).splice(1, 0, { type: 'Container', style: 'attention', items: [{ type: 'TextBlock', text: state.message, weight: 'Bolder', wrap: true, color: 'Attention' }] });
   return card;
 }
