@@ -2,7 +2,7 @@ import type { Booking } from '../domain/calendar/booking';
 import type { BookingAction } from '../domain/calendar/booking-policy';
 import { BOOKING_RULES, CLAIMANT_CONTACT_LABELS, CLAIMANT_CONTACTS, DURATIONS_MINUTES, MEETING_MODE_LABELS, MEETING_MODES } from '../domain/calendar/booking';
 import type { Interval } from '../domain/calendar/calendar-port';
-import { OVERRIDE_REASON_LIMIT } from '../domain/calendar/booking-service';
+import { OVERRIDE_REASON_LIMIT, PROPOSED_MINUTES } from '../domain/calendar/booking-service';
 import { addMonths, describeDate, describeMeeting } from '../domain/requests/calendar-date';
 import type { SupportRequest } from '../domain/requests/support-request';
 import { showCardAction, type FormField } from './form-card';
@@ -53,6 +53,17 @@ function timeFields(today: string, withDuration: boolean, values?: Readonly<Reco
   return fields;
 }
 
+/**
+ * The proposed times, with the one the booker chose kept when the card shown again does not propose it
+ * (a refused booking is answered without reading the diaries again): refused at another length, it
+ * may be booked at the proposed length, or with a reason, from the card that said why.
+ */
+function offeredTimes(proposals: readonly Interval[], chosen: string | undefined): readonly Interval[] {
+  const start = chosen ? new Date(chosen) : null;
+  if (!start || Number.isNaN(start.getTime()) || start.toISOString() !== chosen || proposals.some((p) => p.start.getTime() === start.getTime())) return proposals;
+  return [...proposals, { start, end: new Date(start.getTime() + PROPOSED_MINUTES * 60_000) }].sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
 /** The meeting's actions the booking policy allows this viewer: book it, try again, or move or cancel it. */
 export function bookingActions(request: SupportRequest, view: BookingView, allowed: ReadonlySet<BookingAction>, today: string, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
   const data = { requestId: request.id, version: request.version };
@@ -61,7 +72,8 @@ export function bookingActions(request: SupportRequest, view: BookingView, allow
   const both = rules?.diaries.length !== 1;
   const cancel = { type: 'Action.Execute', title: 'Cancel the meeting', verb: 'booking.cancel', data, style: 'destructive' };
   if (allowed.has('book')) {
-    const proposalField: FormField[] = view.proposals.length
+    const offered = offeredTimes(view.proposals, values?.slot);
+    const proposalField: FormField[] = offered.length
       ? [
           {
             id: 'slot',
@@ -69,7 +81,7 @@ export function bookingActions(request: SupportRequest, view: BookingView, allow
             label: request.channel === 'three_way_intervention' ? 'Proposed times (you, the DEA and the claimant are free)' : both ? 'Proposed times (you are both free)' : 'Proposed times (you are free)',
             required: false,
             errorMessage: 'Choose a time or enter another one.',
-            choices: view.proposals.map((p) => ({ title: describeMeeting(p.start, p.end), value: p.start.toISOString() })),
+            choices: offered.map((p) => ({ title: describeMeeting(p.start, p.end), value: p.start.toISOString() })),
           },
         ]
       : [];

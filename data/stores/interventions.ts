@@ -60,6 +60,16 @@ export class SqlInterventionStore implements InterventionStore {
       .getCount();
   }
 
+  async countBeingBooked(nino: string, exceptRequestId: string): Promise<number> {
+    // Accepted, with a booking being written or failed (to be tried again): it counts toward the limit (seed §36).
+    return repositoryOf<SupportRequestRow>(this.dataSource, 'SupportRequest')
+      .createQueryBuilder('r')
+      .innerJoin('Claimant', 'c', 'c.id = r.claimantId')
+      .where('c.nino = :nino AND r.channel = :channel AND r.id <> :except AND r.status = :accepted', { nino: NINO.apply(nino), channel: 'claimant_support_intervention', except: exceptRequestId, accepted: 'accepted' })
+      .andWhere((qb) => `EXISTS ${qb.subQuery().select('1').from('Booking', 'b').where('b.requestId = r.id AND b.status IN (:...live)', { live: ['pending', 'failed'] }).getQuery()}`)
+      .getCount();
+  }
+
   async askOverride(override: Omit<InterventionOverride, 'id' | 'decision' | 'decidedAt' | 'note'>): Promise<InterventionOverride> {
     const pending = await this.overrides.findOne({ where: { requestId: override.requestId, decision: 'pending' }, order: { askedAt: 'DESC' } });
     if (pending) return toOverride(pending);

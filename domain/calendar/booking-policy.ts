@@ -35,7 +35,9 @@ export function bookingNowRefusal({ request, booking, blockedBy }: BookingFacts,
       if (blockedBy) return invalid(blockedBy);
       return booking && booking.status !== 'cancelled' ? conflict('This request already has a booking.') : null;
     case 'retry':
-      return booking?.status === 'failed' && request.status === 'accepted' ? null : invalid('There is no failed booking to try again.');
+      if (booking?.status !== 'failed' || request.status !== 'accepted') return invalid('There is no failed booking to try again.');
+      // Trying again books it as much as booking does: whatever stands in the way of booking holds here too.
+      return blockedBy ? invalid(blockedBy) : null;
     case 'move':
       // Once the meeting is held, it is history: it is neither moved nor cancelled. A move that has
       // not reached every diary yet may be given another time.

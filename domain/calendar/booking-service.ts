@@ -44,7 +44,7 @@ export interface BookingChoice {
   readonly mode?: string;
   /** Claimant support interventions: how the DEA told the claimant (seed §40). */
   readonly claimantContact?: string;
-  /** Why a typed time that fails the usual checks should be booked all the same. */
+  /** Why a typed time (or a proposed one at another length) that fails the usual checks should be booked all the same. */
   readonly overrideReason?: string;
 }
 
@@ -58,6 +58,12 @@ export interface BookingGate {
   /** A three way's claimant availability, as working hours. */
   claimantHours(request: SupportRequest): Promise<WorkingHours | null>;
 }
+
+/**
+ * How long the proposed times are found for (the booking form's default length). A proposed time
+ * booked at another length is another interval, so it is checked as a typed time is.
+ */
+export const PROPOSED_MINUTES = 60;
 
 /** How long a typed time's free/busy check may wait for the diaries. */
 const FREE_BUSY_WAIT_MS = 1500;
@@ -107,7 +113,7 @@ export class BookingService {
    * Up to `count` common free slots of the people in the meeting, one a day, before the date needed;
    * `known` is the case's participants when the caller has just read them.
    */
-  async proposals(request: SupportRequest, durationMinutes = 60, count = 3, known?: CaseParticipants): Promise<Interval[]> {
+  async proposals(request: SupportRequest, durationMinutes = PROPOSED_MINUTES, count = 3, known?: CaseParticipants): Promise<Interval[]> {
     const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
     if (!rules) return [];
     const parties = known ?? (await this.parties(request));
@@ -142,7 +148,7 @@ export class BookingService {
     const blockedBy = (await this.deps.gate?.bookingBlockedBy(request)) ?? null;
     assertBookingNow({ request, booking: await this.deps.bookings.currentFor(request.id), blockedBy }, 'book');
     const { start, end, mode } = this.checkChoice(choice);
-    const override = await this.checkTypedTime(request, choice, start, end);
+    const override = await this.checkTime(request, choice, start, end);
     let claimantContact: ClaimantContact | null = null;
     if (request.channel === 'claimant_support_intervention') {
       if (!isClaimantContact(choice.claimantContact)) throw invalid('Say how you contacted the claimant.', { claimantContact: 'Choose phone, email, face to face or letter.' });
@@ -296,6 +302,10 @@ export class BookingService {
     const booking = await this.deps.bookings.currentFor(request.id);
     assertBookingNow({ request, booking, blockedBy: null }, 'retry');
     if (!booking) throw invalid('There is no failed booking to try again.');
+    // Trying again books it, so what must come before a booking is asked again, as `start` asks it:
+    // the claimant may have had another intervention booked meanwhile (seed §36).
+    const blockedBy = (await this.deps.gate?.bookingBlockedBy(request)) ?? null;
+    if (blockedBy) throw invalid(blockedBy);
     return this.begin(booking, { status: 'pending', lastError: null }, () => this.deps.notifier.requestChanged(request));
   }
 
@@ -311,7 +321,7 @@ export class BookingService {
     const minutes = Math.round((booking.end.getTime() - booking.start.getTime()) / 60_000);
     const typed = { ...choice, slot: undefined, mode: booking.mode, durationMinutes: (DURATIONS_MINUTES as readonly number[]).includes(minutes) ? minutes : 60 };
     const { start, end } = this.checkChoice(typed);
-    const override = await this.checkTypedTime(request, typed, start, end, booking);
+    const override = await this.checkTime(request, typed, start, end, booking);
     const now = this.deps.clock.now();
     return this.begin(booking, { status: 'moving', start, end, lastError: null }, async () => {
       // The request's version moves on so every copy of its card shows the new time.
@@ -376,12 +386,15 @@ export class BookingService {
    * A date and time the booker typed is checked as the proposed ones were found: each diary's working
    * hours and bank holidays, free/busy, the claimant's availability and, for a three way, the days the
    * letter needs. What fails is refused beside the time with every reason; the booker may go on by
-   * giving a reason, which is kept on the request (returned here). A proposed time needs no check.
+   * giving a reason, which is kept on the request (returned here). A proposed time booked at the length
+   * it was proposed for needs no check (the proposals read the diaries); at another length it is another
+   * interval, which nobody checked, so it is checked in the same way and refused beside the length.
    */
-  private async checkTypedTime(request: SupportRequest, choice: BookingChoice, start: Date, end: Date, moving?: Booking): Promise<string | null> {
+  private async checkTime(request: SupportRequest, choice: BookingChoice, start: Date, end: Date, moving?: Booking): Promise<string | null> {
     const typed = (typeof choice.otherDate === 'string' && choice.otherDate.trim() !== '') || (typeof choice.otherTime === 'string' && choice.otherTime.trim() !== '');
     const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
-    if (!typed || !rules) return null;
+    const asProposed = !typed && end.getTime() - start.getTime() === PROPOSED_MINUTES * 60_000;
+    if (asProposed || !rules) return null;
     const reason = typeof choice.overrideReason === 'string' ? choice.overrideReason.trim() : '';
     if (reason.length > OVERRIDE_REASON_LIMIT) {
       throw invalid(`Keep the reason to ${OVERRIDE_REASON_LIMIT} characters.`, { overrideReason: `The reason must be ${OVERRIDE_REASON_LIMIT} characters or fewer (it is ${reason.length}).` });
@@ -412,10 +425,12 @@ export class BookingService {
     if (!reasons.length) return unchecked ? `Booked for ${describeMeeting(start, end)}. ${unchecked}` : null;
     const summary = reasons.join(' ');
     if (!reason) {
-      throw invalid(`${describeMeeting(start, end)} may not work. ${summary} Choose another time, or say why it should be booked all the same.`, {
-        otherTime: `${summary} Choose another time, or give a reason below to book it all the same.`,
-        overrideReason: 'Say why this time should be booked all the same, or choose another time.',
-      });
+      // Beside what made it this interval: the typed time, or the length a proposed time was given.
+      const problems: Record<string, string> = typed
+        ? { otherTime: `${summary} Choose another time, or give a reason below to book it all the same.` }
+        : { durationMinutes: `${summary} The proposed times were found for ${PROPOSED_MINUTES} minutes: choose another length or time, or give a reason below to book it all the same.` };
+      problems.overrideReason = 'Say why this time should be booked all the same, or choose another time.';
+      throw invalid(`${describeMeeting(start, end)} may not work. ${summary} Choose another time${typed ? '' : ' or length'}, or say why it should be booked all the same.`, problems);
     }
     return `Booked for ${describeMeeting(start, end)} although: ${summary}${unchecked ? ` ${unchecked}` : ''} Reason given: ${reason}`;
   }

@@ -183,9 +183,16 @@ export class InterventionService {
     return { request, state };
   }
 
-  /** Interventions the claimant has had or has booked (seed §36 counts them), other than this one. */
+  /**
+   * Interventions the claimant has had, has booked or is being booked (seed §36 counts them), other
+   * than this one: a booking that failed, to be tried again, counts as much as one that was written.
+   */
   private async countInterventions(request: SupportRequest): Promise<number> {
-    return request.claimant ? this.deps.store.countInterventions(request.claimant.nino, request.id, MEETING_STATUSES) : 0;
+    if (!request.claimant) return 0;
+    const { nino } = request.claimant;
+    const had = await this.deps.store.countInterventions(nino, request.id, MEETING_STATUSES);
+    const beingBooked = await this.deps.store.countBeingBooked(nino, request.id);
+    return had + beingBooked;
   }
 }
 

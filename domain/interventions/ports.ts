@@ -8,6 +8,12 @@ export interface InterventionStore {
   consentFor(requestId: string, purpose: ConsentPurpose): Promise<ConsentRecord | null>;
   /** Requests for a DEA claimant support intervention for the claimant with this NINO, in these statuses, other than the given one. */
   countInterventions(nino: string, exceptRequestId: string, statuses: readonly RequestStatus[]): Promise<number>;
+  /**
+   * Accepted claimant support interventions for the claimant with this NINO, other than the given one,
+   * whose booking is being written or failed (to be tried again): they count toward the limit too
+   * (seed §36), so another must not be booked past it meanwhile.
+   */
+  countBeingBooked(nino: string, exceptRequestId: string): Promise<number>;
   /** Asks once per request; asking again while one is pending returns it. */
   askOverride(override: Omit<InterventionOverride, 'id' | 'decision' | 'decidedAt' | 'note'>): Promise<InterventionOverride>;
   overrideFor(requestId: string): Promise<InterventionOverride | null>;

@@ -1,11 +1,14 @@
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { CalendarEventRow } from '../../data/schema/calendar';
-import { dayOfWeek, londonDateFast, londonWallMs } from '../../domain/calendar/london-time';
+import { Like, Not } from 'typeorm';
+import { isBankHoliday } from '../../domain/calendar/bank-holidays';
+import { dayOfWeek, londonDateFast, londonToUtc, londonWallMs } from '../../domain/calendar/london-time';
 import type { Channel } from '../../domain/requests/channels';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { Clock } from '../../domain/ports';
 import { cardText, cardVerbs, chatNow, exchange, linesTo, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { dayOffset, workingDayAhead } from '../support/working-day';
 
 /** A clock the test moves forward, to get past a meeting. */
 class MovableClock implements Clock {
@@ -86,6 +89,17 @@ async function botWithPeople(): Promise<{ bot: TestBot; clock: MovableClock }> {
 async function settle(bot: TestBot): Promise<void> {
   await bot.app.background.idle();
   await bot.app.notifier.idle();
+}
+
+let busyEvents = 0;
+
+/** A busy block in someone's diary, from and to these London times of `date`. */
+async function busy(bot: TestBot, mailbox: string, date: string, from: string, to: string): Promise<void> {
+  busyEvents++;
+  await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').insert({
+    id: `33333333-3333-4333-8333-${String(busyEvents).padStart(12, '0')}`, mailbox, subject: 'Busy', body: '', startsAt: londonToUtc(date, from), endsAt: londonToUtc(date, to),
+    showAs: 'busy', attendees: '[]', location: null, joinUrl: null, transactionId: `busy-${busyEvents}`, createdAt: new Date(),
+  });
 }
 
 describe('three way intervention, from consent to outcome', () => {
@@ -249,6 +263,43 @@ describe('three way intervention, from consent to outcome', () => {
     expect(visibleText(await exchange(bot, PEOPLE.coach, 'quality checks'))).toContain('Quality checks are for Work Coach Team Leaders');
   });
 
+  it('checks a proposed time booked at another length as a typed one: refused beside the length, with what was chosen kept', async () => {
+    // The claimant can come on Monday mornings only (09:00–12:30). On a Monday at least a week ahead
+    // (not a bank holiday) the coach is busy until 11:30 and the DEA 12:30–13:30, so 11:30–12:30 is
+    // proposed; Mondays before it are taken in the coach's diary.
+    const monday = [...Array(21).keys()].map((d) => dayOffset(7 + d)).find((d) => dayOfWeek(d) === 1 && !isBankHoliday('england-and-wales', d))!;
+    for (let d = 0; dayOffset(d) < monday; d++) if (dayOfWeek(dayOffset(d)) === 1) await busy(bot, 'amira.shah@jobcentre.example', dayOffset(d), '00:00', '23:59');
+    await busy(bot, 'amira.shah@jobcentre.example', monday, '08:30', '11:30');
+    await busy(bot, 'dana.morgan@jobcentre.example', monday, '12:30', '13:30');
+    const request = await acceptedRequest(bot, 'three_way_intervention');
+    const consent = { requestId: request.id, version: request.version, conditionality: 'mandatory', explained: 'dea_role,why_dea_helps,consequences', answer: 'agreed', availability: 'monday-am', letterFormat: 'standard' };
+    const agreed = await invokeAs(bot, PEOPLE.coach, 'consent.threeWay', consent);
+    const offered = choiceValues(agreed.card, 'slot');
+    expect(offered[0]).toBe(londonToUtc(monday, '11:30').toISOString());
+    const withConsent = await current(bot, request.id);
+
+    // 90 minutes from 11:30 runs past the claimant's morning and into the DEA's other appointment.
+    const choice = { requestId: request.id, version: withConsent.version, slot: offered[0], durationMinutes: '90', mode: 'face_to_face' };
+    const longer = await invokeAs(bot, PEOPLE.coach, 'booking.book', choice);
+    const text = cardText(longer.card);
+    expect(text).toContain('The DEA is busy then. The claimant is not available then. The proposed times were found for 60 minutes');
+    expect(inputValue(longer.card, 'durationMinutes')).toBe('90');
+    expect(inputValue(longer.card, 'slot')).toBe(offered[0]);
+    expect(JSON.stringify(longer.card)).toContain('"label":"Why book this time all the same (or choose another time above)"');
+    expect(await bot.app.dataSource.getRepository('Booking').count()).toBe(0);
+    expect((await current(bot, request.id)).version).toBe(withConsent.version);
+
+    // At the length it was proposed for, it is booked as proposed.
+    await invokeAs(bot, PEOPLE.coach, 'booking.book', { ...choice, durationMinutes: '60' });
+    await settle(bot);
+    expect((await current(bot, request.id)).status).toBe('booked');
+    const written = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { transactionId: Not(Like('busy-%')) } });
+    expect(written.map((e) => [e.startsAt.toISOString(), e.endsAt.toISOString()])).toEqual([
+      [offered[0], londonToUtc(monday, '12:30').toISOString()],
+      [offered[0], londonToUtc(monday, '12:30').toISOString()],
+    ]);
+  });
+
   it('leaves the clicked card to the answer, so its note stays, and updates it on the next change', async () => {
     const request = await acceptedRequest(bot, 'three_way_intervention');
     await settle(bot);
@@ -397,6 +448,48 @@ describe('DEA claimant support interventions', () => {
     const closed = await current(bot, request.id);
     const marked = await invokeAs(bot, PEOPLE.wctl, 'qas.mark', { requestId: closed.id, version: closed.version });
     expect(cardText(marked.card)).toMatch(/QAS 1[\s\S]*Marked for a check/);
+  });
+
+  it('asks for the team leader again when a failed booking is tried again after the claimant had a 3rd', async () => {
+    for (let i = 0; i < 2; i++) await pastIntervention();
+    const request = await acceptedRequest(bot, 'claimant_support_intervention');
+    const all = 'discussed_with_team_leader,agreed_with_dea,consent_gained,told_dea_will_contact,told_voluntary,told_conditionality_applies';
+    await invokeAs(bot, PEOPLE.coach, 'consent.intervention', { requestId: request.id, version: request.version, confirmed: all });
+    let r = await current(bot, request.id);
+
+    // The DEA's diary cannot be written just now: the booking fails and the request stays accepted.
+    await bot.app.dataSource.query("CREATE TRIGGER diary_down BEFORE INSERT ON calendar_event BEGIN SELECT RAISE(ABORT, 'The diary is not available.'); END");
+    await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: r.id, version: r.version, otherDate: workingDayAhead(9), otherTime: '10:00', durationMinutes: '60', mode: 'face_to_face', claimantContact: 'phone' });
+    await settle(bot);
+    await bot.app.dataSource.query('DROP TRIGGER diary_down');
+    const bookings = bot.app.dataSource.getRepository<{ status: string }>('Booking');
+    expect((await bookings.find()).map((b) => b.status)).toEqual(['failed']);
+    r = await current(bot, request.id);
+    expect(r.status).toBe('accepted');
+    expect(cardVerbs((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: r.id, version: r.version })).card)).toContain('booking.retry');
+
+    // Meanwhile the claimant had a 3rd: trying again would be a 4th, which needs the team leader.
+    await pastIntervention();
+    const again = await invokeAs(bot, PEOPLE.dea, 'booking.retry', { requestId: r.id, version: r.version });
+    // Refused, with the message booking gives (the card also says what the request waits for).
+    expect(cardText(again.card)).toContain("The claimant has had 3 DEA claimant support interventions: a 4th needs the DEA's Work Coach Team Leader to agree (exceptional circumstances). Nothing was changed.");
+    expect(cardText(again.card)).not.toContain('Trying the diaries again');
+    await settle(bot);
+    expect((await bookings.find()).map((b) => b.status)).toEqual(['failed']);
+    expect(await bot.app.dataSource.getRepository('CalendarEvent').count()).toBe(0);
+    expect((await current(bot, request.id)).status).toBe('accepted');
+
+    // Once the team leader agrees, it is tried again and booked.
+    bot.connector.clear();
+    await invokeAs(bot, PEOPLE.dea, 'intervention.askOverride', { requestId: r.id, version: r.version, overrideReason: 'Declared intention of self-harm; continuity with the DEA matters.' });
+    await settle(bot);
+    const overrideId = JSON.stringify(bot.connector.sentTo(`a:personal-${PEOPLE.wctl}`)).match(/"overrideId":"([0-9a-f-]{36})"/)?.[1];
+    await invokeAs(bot, PEOPLE.wctl, 'intervention.agree', { overrideId, decision: 'agreed' });
+    r = await current(bot, request.id);
+    await invokeAs(bot, PEOPLE.dea, 'booking.retry', { requestId: r.id, version: r.version });
+    await settle(bot);
+    expect((await current(bot, request.id)).status).toBe('booked');
+    expect(await bot.app.dataSource.getRepository('CalendarEvent').count()).toBe(1);
   });
 
   it('does not ask the team leader for the first three', async () => {

@@ -1,7 +1,8 @@
-import { BookingService, type WorkingPatterns } from '../../domain/calendar/booking-service';
+import { BookingService, PROPOSED_MINUTES, type BookingGate, type WorkingPatterns } from '../../domain/calendar/booking-service';
 import type { Booking, BookingStore } from '../../domain/calendar/booking';
 import type { CalendarPort, EventChange, EventRef, EventResult, Interval, NewEvent } from '../../domain/calendar/calendar-port';
 import { DEFAULT_WORKING_HOURS } from '../../domain/calendar/working-hours';
+import { availabilityHours } from '../../domain/interventions/consent';
 import type { Clock, StaffDirectory } from '../../domain/ports';
 import type { RequestNotifier, StatusChange, SupportRequestStore, VersionBump } from '../../domain/requests/ports';
 import { assertMove } from '../../domain/requests/state-machine';
@@ -17,7 +18,9 @@ class FakeCalendar implements CalendarPort {
   readonly created: NewEvent[] = [];
   failFor = new Set<string>();
   busyTimes = new Map<string, Interval[]>();
+  busyReads = 0;
   async busy(mailboxes: readonly string[]): Promise<Map<string, Interval[]>> {
+    this.busyReads++;
     return new Map(mailboxes.map((m) => [m, this.busyTimes.get(m) ?? []]));
   }
   async createEvents(events: readonly NewEvent[]): Promise<EventResult[]> {
@@ -60,11 +63,12 @@ class MemoryBookings implements BookingStore {
   }
 }
 
-function setup() {
+function setup(options: { gate?: BookingGate; request?: Partial<SupportRequest> } = {}) {
   let request: SupportRequest = {
     id: 'r1', reference: 'DEA-000001', type: 'claimant_support', status: 'accepted', version: 2, requesterId: 'coach', deaId: 'dea',
     claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'health text', reason: 'why',
     requiredBy: '2026-12-11', urgent: false, vulnerability: null, channel: 'case_conference', inappropriate: false, parentRequestId: null, requestedChannel: null, messages: [], createdAt: now, updatedAt: now,
+    ...options.request,
   };
   const changes: StatusChange[] = [];
   const store = {
@@ -91,7 +95,7 @@ function setup() {
   const clock: Clock = { now: () => now };
   const calendar = new FakeCalendar();
   const bookings = new MemoryBookings();
-  const service = new BookingService({ requests: store, bookings, calendar, directory, patterns, notifier, clock });
+  const service = new BookingService({ requests: store, bookings, calendar, directory, patterns, notifier, clock, ...(options.gate ? { gate: options.gate } : {}) });
   return { service, calendar, bookings, changes, told, current: () => request };
 }
 
@@ -176,5 +180,91 @@ describe('BookingService', () => {
     const { service, bookings } = setup();
     const booking = await service.start(dea, 'r1', 2, { otherDate: '2026-11-30', otherTime: '09:00', durationMinutes: 45, mode: 'face_to_face' });
     expect(bookings.rows.get(booking.id)).toMatchObject({ start: new Date('2026-11-30T09:00:00Z'), end: new Date('2026-11-30T09:45:00Z') });
+  });
+
+  describe('a proposed time booked at another length', () => {
+    const at = (iso: string) => new Date(iso);
+    /**
+     * A mandatory three way (the coach books it): the claimant can come on Monday mornings only
+     * (09:00–12:30); on Monday 30 November the coach is busy until 11:30 and the DEA 12:30–13:30, so
+     * 11:30–12:30 is proposed. London is on GMT then, so London times are UTC times.
+     */
+    function threeWay() {
+      const gate: BookingGate = { bookingBlockedBy: async () => null, claimantHours: async () => availabilityHours(['monday-am']) };
+      const s = setup({ gate, request: { channel: 'three_way_intervention' } });
+      s.calendar.busyTimes.set('coach@x.example', [{ start: at('2026-11-30T08:30:00Z'), end: at('2026-11-30T11:30:00Z') }]);
+      s.calendar.busyTimes.set('dea@x.example', [{ start: at('2026-11-30T12:30:00Z'), end: at('2026-11-30T13:30:00Z') }]);
+      return s;
+    }
+    const proposed = '2026-11-30T11:30:00.000Z';
+
+    it('is refused as the same time typed would be, beside the length, with every reason', async () => {
+      const { service, calendar, bookings, current } = threeWay();
+      const slots = await service.proposals(current());
+      expect(slots[0]).toEqual({ start: at(proposed), end: at('2026-11-30T12:30:00Z') });
+      const refusal = { kind: 'invalid', problems: { durationMinutes: expect.stringContaining('The DEA is busy then. The claimant is not available then.'), overrideReason: expect.any(String) } };
+      await expect(service.start(coach, 'r1', 2, { slot: proposed, durationMinutes: 90, mode: 'face_to_face' })).rejects.toMatchObject(refusal);
+      // The same time typed by hand is refused for the same reasons, beside the time.
+      await expect(service.start(coach, 'r1', 2, { otherDate: '2026-11-30', otherTime: '11:30', durationMinutes: 90, mode: 'face_to_face' })).rejects.toMatchObject({
+        problems: { otherTime: expect.stringContaining('The DEA is busy then. The claimant is not available then.') },
+      });
+      expect(bookings.rows.size).toBe(0);
+      expect(calendar.created).toEqual([]);
+    });
+
+    it('is refused when it runs into a diary even without a claimant (a case conference)', async () => {
+      const { service, calendar, current } = setup();
+      calendar.busyTimes.set('dea@x.example', [{ start: at('2026-11-23T11:30:00Z'), end: at('2026-11-23T12:00:00Z') }]);
+      const [first] = await service.proposals(current());
+      expect(first!.start.toISOString()).toBe('2026-11-23T10:30:00.000Z');
+      await expect(service.start(dea, 'r1', 2, { slot: first!.start.toISOString(), durationMinutes: 90, mode: 'teams' })).rejects.toMatchObject({
+        message: expect.stringContaining('The DEA is busy then.'),
+        problems: { durationMinutes: expect.stringContaining(`The proposed times were found for ${PROPOSED_MINUTES} minutes`) },
+      });
+    });
+
+    it('is booked when it passes the checks, or with a reason, which is kept', async () => {
+      const shorter = threeWay();
+      const booking = await shorter.service.start(coach, 'r1', 2, { slot: proposed, durationMinutes: 45, mode: 'face_to_face' });
+      expect(booking).toMatchObject({ start: at(proposed), end: at('2026-11-30T12:15:00Z') });
+      expect(shorter.changes.at(-1)?.message).toBeUndefined();
+
+      const { service, bookings, changes } = threeWay();
+      const kept = await service.start(coach, 'r1', 2, { slot: proposed, durationMinutes: 90, mode: 'face_to_face', overrideReason: 'The claimant can stay later that day.' });
+      expect(bookings.rows.get(kept.id)).toMatchObject({ start: at(proposed), end: at('2026-11-30T13:00:00Z') });
+      expect(changes.at(-1)?.message?.text).toMatch(/^Booked for .*11:30 to 13:00 although: The DEA is busy then\. The claimant is not available then\. Reason given: The claimant can stay later that day\.$/);
+    });
+
+    it('at the length it was proposed for, is booked without reading the diaries again', async () => {
+      const { service, calendar, current } = threeWay();
+      await service.proposals(current());
+      const reads = calendar.busyReads;
+      const booking = await service.start(coach, 'r1', 2, { slot: proposed, durationMinutes: PROPOSED_MINUTES, mode: 'face_to_face' });
+      expect(booking).toMatchObject({ start: at(proposed), end: at('2026-11-30T12:30:00Z') });
+      expect(calendar.busyReads).toBe(reads);
+    });
+  });
+
+  describe('trying a failed booking again', () => {
+    it('asks the gate first, as booking does, and writes nothing while it is blocked', async () => {
+      let blockedBy: string | null = null;
+      const gate: BookingGate = { bookingBlockedBy: async () => blockedBy, claimantHours: async () => null };
+      const { service, calendar, bookings, current } = setup({ gate });
+      calendar.failFor.add('dea@x.example');
+      const booking = await service.start(dea, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'telephone' });
+      expect(await service.complete(booking.id)).toMatchObject({ status: 'failed' });
+      calendar.failFor.clear();
+      const written = calendar.created.length;
+
+      blockedBy = "The claimant has had 3 DEA claimant support interventions: a 4th needs the DEA's Work Coach Team Leader to agree (exceptional circumstances).";
+      await expect(service.retry(dea, 'r1', current().version)).rejects.toMatchObject({ kind: 'invalid', message: blockedBy });
+      expect(bookings.rows.get(booking.id)?.status).toBe('failed');
+      expect(calendar.created).toHaveLength(written);
+      expect(current().status).toBe('accepted');
+
+      blockedBy = null;
+      expect(await service.retry(dea, 'r1', current().version)).toMatchObject({ status: 'booked' });
+      expect(current().status).toBe('booked');
+    });
   });
 });

@@ -401,6 +401,15 @@ SELECT COUNT(DISTINCT("r"."id")) AS "cnt"
   WHERE "c"."nino" = @0 AND "r"."channel" = @1 AND "r"."id" <> @2 AND "r"."status" IN (@3, @4);
 --   @0 string, @1 string, @2 string, @3 string, @4 string
 
+-- SqlInterventionStore.countBeingBooked
+SELECT COUNT(DISTINCT("r"."id")) AS "cnt"
+  FROM "support_request" "r"
+  INNER JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
+  WHERE "c"."nino" = @0 AND "r"."channel" = @1 AND "r"."id" <> @2 AND "r"."status" = @3 AND EXISTS (SELECT 1
+  FROM "booking" "b"
+  WHERE "b"."requestId" = "r"."id" AND "b"."status" IN (@4, @5));
+--   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string
+
 -- SqlInterventionStore.askOverride
 SELECT "InterventionOverride"."id" AS "InterventionOverride_id", "InterventionOverride"."requestId" AS "InterventionOverride_requestId", "InterventionOverride"."reason" AS "InterventionOverride_reason", "InterventionOverride"."askedById" AS "InterventionOverride_askedById", "InterventionOverride"."askedAt" AS "InterventionOverride_askedAt", "InterventionOverride"."teamLeaderId" AS "InterventionOverride_teamLeaderId", "InterventionOverride"."decision" AS "InterventionOverride_decision", "InterventionOverride"."decidedAt" AS "InterventionOverride_decidedAt", "InterventionOverride"."note" AS "InterventionOverride_note", "InterventionOverride"."priorCount" AS "InterventionOverride_priorCount"
   FROM "intervention_override" "InterventionOverride"

@@ -168,7 +168,8 @@ export const SUBJECTS: readonly Subject[] = [
     findPlan: (s) => s.findPlan(ID),
     plansForDea: (s) => s.plansForDea(ID, ['draft', 'confirmed']),
     confirmedPlans: (s) => s.confirmedPlans(),
-    updatePlan: (s) => s.updatePlan(ID, 1, { status: 'confirmed' }, AT),
+    // Every column it may set: the status, the groups and the warning (the cohort outgrew its groups).
+    updatePlan: (s) => s.updatePlan(ID, 1, { status: 'confirmed', groups: [[ID], [OTHER]], warning: 'Group 2 was added.' }, AT),
     addConferences: (s, { n }) => s.addConferences(ID, Array.from({ length: Math.min(n, 3) }, (_, i) => conference(i)), AT),
     conferencesOf: (s) => s.conferencesOf(ID),
     findConference: (s) => s.findConference(ID),
@@ -198,6 +199,7 @@ export const SUBJECTS: readonly Subject[] = [
       }),
     consentFor: (s) => s.consentFor(ID, 'three_way_intervention'),
     countInterventions: (s) => s.countInterventions('QQ123456C', ID, ['accepted', 'booked']),
+    countBeingBooked: (s) => s.countBeingBooked('QQ123456C', ID),
     askOverride: (s) => s.askOverride({ requestId: ID, reason: 'Exceptional', askedById: OTHER, askedAt: AT, teamLeaderId: ID, priorCount: 3 }),
     overrideFor: (s) => s.overrideFor(ID),
     findOverride: (s) => s.findOverride(ID),

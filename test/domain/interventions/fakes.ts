@@ -291,6 +291,10 @@ export class FakeInterventionStore implements InterventionStore {
     this.countCalls.push({ nino, exceptRequestId });
     return this.counts.get(nino) ?? 0;
   }
+  /** None being booked, unless a test's store knows its bookings. */
+  async countBeingBooked(_nino: string, _exceptRequestId: string): Promise<number> {
+    return 0;
+  }
   async askOverride(override: Omit<InterventionOverride, 'id' | 'decision' | 'decidedAt' | 'note'>): Promise<InterventionOverride> {
     const pending = [...this.overrides.values()].find((o) => o.requestId === override.requestId && o.decision === 'pending');
     if (pending) return pending;
