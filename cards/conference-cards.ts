@@ -104,7 +104,7 @@ export interface PlanView {
   readonly form?: FormState;
   /** What the plan policy lets its team leader do now. */
   readonly allowed: ReadonlySet<PlanAction>;
-  /** What the plan policy lets its team leader do with each booked conference, by id. */
+  /** What the plan policy lets its team leader do with each conference of the confirmed plan, by id. */
   readonly conferenceAllowed?: ReadonlyMap<string, ReadonlySet<ConferenceAction>>;
   /** The conference whose "…" was clicked: its actions shown under the grid. */
   readonly open?: string;
@@ -116,7 +116,8 @@ const clockTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', 
 /**
  * The plan at a glance: each group's coaches once, then a month × group grid (a row a month, a
  * column a group) with the date and time in each cell and, while it can be changed, a Change
- * button beside it. Built from ColumnSets, which Teams mobile shows too.
+ * button beside it; once confirmed, a month of a group with nothing booked has "Give it a time".
+ * Built from ColumnSets, which Teams mobile shows too.
  */
 export function planCard(view: PlanView): AdaptiveCard {
   const { plan, conferences, dea, people } = view;
@@ -125,6 +126,9 @@ export function planCard(view: PlanView): AdaptiveCard {
   const invited = [plan.inviteWctl ? 'you' : null, plan.workPsychologistId ? `${name(plan.workPsychologistId)} (work psychologist)` : null].filter(Boolean);
   const data = { planId: plan.id, version: plan.version };
   const changeable = (c: GroupConference) => view.allowed.has('change') && (c.status === 'proposed' || c.status === 'unplaced');
+  const placeable = (c: GroupConference) => view.conferenceAllowed?.get(c.id)?.has('place') === true;
+  // "…" opens what is done with a booked conference; giving a time has its own button in the cell.
+  const managed = (c: GroupConference) => [...(view.conferenceAllowed?.get(c.id) ?? [])].some((a) => a !== 'place');
   const refusedId = view.form?.problems && Object.keys(view.form.problems).length ? view.form.values?.conferenceId : undefined;
 
   const body: Record<string, unknown>[] = [
@@ -151,8 +155,9 @@ export function planCard(view: PlanView): AdaptiveCard {
       if (c.clashes.length) items.push(textBlock(`⚠ Busy then: ${c.clashes.map(name).join(', ')}`, { spacing: 'None', size: 'Small', color: 'Attention' }));
       else if (c.status === 'failed' && c.lastError) items.push(textBlock(`⚠ Not booked: ${c.lastError}`, { spacing: 'None', size: 'Small', color: 'Attention' }));
       if (changeable(c) && c.id !== refusedId) items.push({ type: 'ActionSet', spacing: 'Small', actions: [changeAction(c, data)] });
+      if (placeable(c) && c.id !== refusedId) items.push({ type: 'ActionSet', spacing: 'Small', actions: [placeAction(c, data)] });
       // "…" opens this conference's actions under the grid: one small button a cell keeps the card light.
-      if (view.conferenceAllowed?.get(c.id)?.size && c.id !== refusedId && c.id !== view.open) {
+      if (managed(c) && c.id !== refusedId && c.id !== view.open) {
         items.push({ type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.Execute', title: '…', tooltip: `More for group ${c.groupIndex + 1}, ${describeMonth(c.month)}`, verb: 'conference.open', data: { ...data, conferenceId: c.id } }] });
       }
       return items;
@@ -163,14 +168,14 @@ export function planCard(view: PlanView): AdaptiveCard {
   // A refused change comes back open, under the grid, with what was typed and the problem beside it.
   const refused = refusedId ? conferences.find((c) => c.id === refusedId) : undefined;
   const refusedMove = refused && view.conferenceAllowed?.get(refused.id)?.has('move');
-  if (refused && (changeable(refused) || refusedMove)) {
-    const form = changeable(refused) ? changeAction(refused, data, view.form) : moveAction(refused, data, view.form);
+  if (refused && (changeable(refused) || placeable(refused) || refusedMove)) {
+    const form = changeable(refused) ? changeAction(refused, data, view.form) : placeable(refused) ? placeAction(refused, data, view.form) : moveAction(refused, data, view.form);
     body.push({ type: 'Container', separator: true, items: [heading(`Change group ${refused.groupIndex + 1}, ${describeMonth(refused.month)}`, 'Medium'), ...((form.card as AdaptiveCard).body as unknown[])] }, { type: 'ActionSet', actions: (form.card as AdaptiveCard).actions });
   }
 
   const opened = !refused && view.open ? conferences.find((c) => c.id === view.open) : undefined;
   const openActions = opened ? view.conferenceAllowed?.get(opened.id) : undefined;
-  if (opened && openActions?.size) {
+  if (opened && openActions && managed(opened)) {
     body.push(
       { type: 'Container', separator: true, items: [heading(`Group ${opened.groupIndex + 1}, ${describeMonth(opened.month)}`, 'Medium'), textBlock(opened.start && opened.end ? describeMeeting(opened.start, opened.end) : 'No time yet', { spacing: 'Small' })] },
       { type: 'ActionSet', actions: conferenceActions(opened, openActions, data, dea, plan) },
@@ -189,9 +194,17 @@ function yourPlanAction(view: PlanView): string {
     const unplaced = view.conferences.filter((c) => c.status === 'unplaced').length;
     return unplaced ? `Your action: give a time to the ${unplaced === 1 ? 'conference' : `${unplaced} conferences`} marked “no time yet”, then confirm the plan.` : 'Your action: check the dates, change any that do not suit, then confirm and book.';
   }
+  // A month of a group with nothing booked (no time found, or cancelled) is the team leader's to fill.
+  const toPlace = view.conferences.filter((c) => view.conferenceAllowed?.get(c.id)?.has('place'));
+  if (toPlace.length) return `Your action: give ${listed(toPlace.map((c) => `group ${c.groupIndex + 1}’s ${describeMonth(c.month)} conference`))} a time. Nothing is booked for ${toPlace.length === 1 ? 'it' : 'them'} yet.`;
   if (view.allowed.has('retry')) return 'Your action: some conferences are not booked yet. Try booking again.';
   if (view.conferences.some((c) => c.status === 'pending')) return 'Nothing for you to do now: the conferences are being put in the diaries.';
   return 'Nothing for you to do now: the conferences are booked. Coaches nominate cases with “nominate case”.';
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
 /** One row of the grid: the month, then one column per group; weights, not auto widths, so the rows line up. */
@@ -215,7 +228,7 @@ function conferenceActions(c: GroupConference, allowed: ReadonlySet<ConferenceAc
       title: 'Cancel this conference',
       card: {
         type: 'AdaptiveCard',
-        body: [textBlock(`Cancel group ${c.groupIndex + 1}’s conference in ${describeMonth(c.month)}? It is taken out of the diaries of ${who}, and they are told. Cases nominated for it are not moved.`)],
+        body: [textBlock(`Cancel group ${c.groupIndex + 1}’s conference in ${describeMonth(c.month)}? It is taken out of the diaries of ${who}, and they are told. Cases put forward for it go to the group’s next conference. You can give it another time in the month afterwards.`)],
         actions: [{ type: 'Action.Execute', title: 'Yes, cancel it', verb: 'conference.cancel', style: 'destructive', data: target }],
       },
     });
@@ -231,6 +244,27 @@ function moveAction(c: GroupConference, data: Readonly<Record<string, unknown>>,
     verb: 'conference.move',
     submitTitle: 'Move it',
     intro: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: give a new date and time in the same month. The meeting moves in everyone’s diary and they are told.`,
+    data: { ...data, conferenceId: c.id, conferenceVersion: c.version },
+    values: { date: values.date ?? (c.start ? londonDate(c.start) : ''), time: values.time ?? (c.start ? clockTime.format(c.start) : '') },
+    problems: form?.problems,
+    fields: [
+      { id: 'date', kind: 'date', label: `Date in ${describeMonth(c.month)}`, required: true, errorMessage: 'Enter the date.' },
+      { id: 'time', kind: 'text', label: 'Start time (24-hour, like 14:30)', required: true, errorMessage: 'Enter the start time like 14:30.', maxLength: 5 },
+    ],
+  });
+}
+
+/**
+ * "Give it a time" beside a confirmed plan's conference with nothing booked (no time was found, or it
+ * was cancelled): a date and time in its month, then booked in everyone's diary.
+ */
+function placeAction(c: GroupConference, data: Readonly<Record<string, unknown>>, form?: FormState): Record<string, unknown> {
+  const values = form?.values ?? {};
+  return showCardAction({
+    title: 'Give it a time',
+    verb: 'conference.place',
+    submitTitle: 'Book it',
+    intro: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}${c.status === 'cancelled' ? ' (cancelled)' : ''}: give a date and time in the month when the DEA works. It is booked in the diaries of the DEA and the group’s coaches.`,
     data: { ...data, conferenceId: c.id, conferenceVersion: c.version },
     values: { date: values.date ?? (c.start ? londonDate(c.start) : ''), time: values.time ?? (c.start ? clockTime.format(c.start) : '') },
     problems: form?.problems,
@@ -365,9 +399,24 @@ function withActions(card: AdaptiveCard, actions: readonly Record<string, unknow
   return card;
 }
 
-/** To those invited: a booked conference was moved or cancelled (shown as it is when delivered). */
+/**
+ * To those invited: a booked conference was moved or cancelled (shown as it is when delivered). To the
+ * team leader alone: a conference the plan added with no time (none found), to give one.
+ */
 export function conferenceChangedCard(conference: GroupConference, plan: ConferencePlan, dea: StaffMember, next: GroupConference | null = null): AdaptiveCard {
   const what = `group ${conference.groupIndex + 1}, ${describeMonth(conference.month)}`;
+  if (conference.status === 'unplaced') {
+    return {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [
+        heading('Group conference needs a time'),
+        textBlock(`Your action: give group ${conference.groupIndex + 1}’s ${describeMonth(conference.month)} conference a time.`, { weight: 'Bolder' }),
+        textBlock(`No time was found in ${describeMonth(conference.month)} when ${dea.name} and every coach of the group are at work and free, so nothing is booked for the group that month yet.`, { spacing: 'Small' }),
+      ],
+      actions: [placeAction(conference, { planId: plan.id, version: plan.version })],
+    };
+  }
   const body: Record<string, unknown>[] = [heading(conference.status === 'cancelled' ? 'Group conference cancelled' : 'Group conference moved')];
   if (conference.status === 'cancelled') {
     body.push(textBlock(`Nothing for you to do now: the group conference with ${dea.name} (${what}) is cancelled and taken out of your diary.`, { weight: 'Bolder' }));

@@ -17,7 +17,7 @@ import type { AccessSink } from '../privacy/access-audit';
 
 type ActionData = Record<string, unknown>;
 
-export const CONFERENCE_VERBS = ['conference.draft', 'conference.change', 'conference.confirm', 'conference.retry', 'conference.open', 'conference.move', 'conference.cancel', 'conference.cases', 'conference.nominate', 'conference.outcome', 'conference.qas'] as const;
+export const CONFERENCE_VERBS = ['conference.draft', 'conference.change', 'conference.confirm', 'conference.retry', 'conference.open', 'conference.move', 'conference.place', 'conference.cancel', 'conference.cases', 'conference.nominate', 'conference.outcome', 'conference.qas'] as const;
 export type ConferenceVerb = (typeof CONFERENCE_VERBS)[number];
 
 export interface ConferenceActionDeps {
@@ -93,6 +93,13 @@ export class ConferenceActions {
     'conference.move': async (person, data) => {
       const moved = await this.deps.plans.move(person, String(data.conferenceId ?? ''), conferenceVersionOf(data), data.date, data.time);
       return this.renderPlan(moved.planId, { note: { text: `Moved group ${moved.groupIndex + 1}’s conference to ${describeMeeting(moved.start!, moved.end!)}. Everyone’s diary is being changed and they are told.`, tone: 'good' } });
+    },
+    'conference.place': async (person, data) => {
+      const placed = await this.deps.plans.place(person, String(data.conferenceId ?? ''), conferenceVersionOf(data), data.date, data.time);
+      const when = placed.start && placed.end ? describeMeeting(placed.start, placed.end) : 'the time you gave';
+      const busy = placed.clashes.length ? ` ${placed.clashes.length === 1 ? 'One person is' : `${placed.clashes.length} people are`} busy or not working then: see the plan.` : '';
+      const booking = placed.status === 'booked' ? 'It is in everyone’s diary.' : 'It is being put in everyone’s diary.';
+      return this.renderPlan(placed.planId, { note: { text: `Group ${placed.groupIndex + 1}’s ${describeMonth(placed.month)} conference is ${when}. ${booking}${busy}`, tone: placed.clashes.length ? 'attention' : 'good' } });
     },
     'conference.cancel': async (person, data) => {
       const { conference: cancelled, movedCases, next } = await this.deps.plans.cancel(person, String(data.conferenceId ?? ''), conferenceVersionOf(data));

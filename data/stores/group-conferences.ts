@@ -12,6 +12,8 @@ import { inTransaction, managerOf, repositoryOf } from '../transactions';
 
 /** The length of a nominated case's `followUps` column. */
 const FOLLOW_UPS_LENGTH = 400;
+/** The length of a plan's `warning` column. */
+const WARNING_LENGTH = 400;
 
 /** Plans, conferences, nominated cases and check lists in SQL, with optimistic versions. */
 export class SqlConferenceStore implements ConferenceStore {
@@ -79,10 +81,12 @@ export class SqlConferenceStore implements ConferenceStore {
     return (await this.plans.find({ where: { status: 'confirmed' }, order: { createdAt: 'ASC' } })).map(toPlan);
   }
 
-  async updatePlan(id: string, expectedVersion: number, changes: Partial<Pick<ConferencePlan, 'status' | 'groups'>>, at: Date): Promise<ConferencePlan> {
+  async updatePlan(id: string, expectedVersion: number, changes: Partial<Pick<ConferencePlan, 'status' | 'groups' | 'warning'>>, at: Date): Promise<ConferencePlan> {
     const set: Partial<ConferencePlanRow> = { version: expectedVersion + 1, updatedAt: at };
     if (changes.status !== undefined) set.status = changes.status;
     if (changes.groups !== undefined) set.groups = JSON.stringify(changes.groups);
+    // The column holds 400 characters: a longer warning is cut rather than refused.
+    if (changes.warning !== undefined) set.warning = changes.warning === null ? null : changes.warning.slice(0, WARNING_LENGTH);
     const result = await managerOf(this.dataSource).createQueryBuilder().update('ConferencePlan').set(set).where('id = :id AND version = :version', { id, version: expectedVersion }).execute();
     if (result.affected !== 1) {
       if (!(await this.findPlan(id))) throw notFound('That plan does not exist.');

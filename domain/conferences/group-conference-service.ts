@@ -5,18 +5,20 @@
  * conference carries its own status and an idempotent transactionId, so a second run after a
  * failure part-way writes only what is missing and never a second meeting.
  */
-import { conflict, invalid, notAllowed, notFound } from '../errors';
+import { conflict, invalid, notAllowed, notFound, type DomainError } from '../errors';
 import { assertConference, assertPlan, moveRefusal, type ConferenceAction, type PlanAction } from './plan-policy';
 import type { Clock, Logger, StaffDirectory, WorkScheduler } from '../ports';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { hasRole, type StaffMember } from '../staff';
 import { patternsOf, type WorkingPatterns } from '../calendar/booking-service';
-import type { Attendee, NewEvent } from '../calendar/calendar-port';
+import type { Attendee, Interval, NewEvent } from '../calendar/calendar-port';
 import type { Participant } from '../calendar/free-time';
 import { busyDuring } from '../calendar/intervals';
 import { isClockTime, londonToUtc } from '../calendar/london-time';
-import { isCalendarDate } from '../requests/calendar-date';
-import { groupCohort } from './grouping';
+import { isBankHoliday } from '../calendar/bank-holidays';
+import { weekdayOf, workingIntervals } from '../calendar/working-hours';
+import { describeDate, isCalendarDate, londonDate } from '../requests/calendar-date';
+import { groupCohort, MAX_COHORT, MAX_GROUP_SIZE } from './grouping';
 import { planMonthlySlotsPausing, type PlannedSlot } from './monthly-slots';
 import { describeMonth, HORIZON_MONTHS, monthBounds, monthOf, monthsAhead, planMonths } from './months';
 import { CONFERENCE_LIMITS, CONFERENCE_MINUTES, MEETING_METHODS, TIMES_OF_DAY, type ConferencePlan, type GroupConference, type MeetingMethod, type TimeOfDay } from './plan';
@@ -69,6 +71,9 @@ export interface BookingProgress {
   readonly total: number;
   readonly failed: number;
 }
+
+/** How much of a plan's warning is kept (the column's length). */
+const PLAN_WARNING_LENGTH = 400;
 
 /** All of a DEA's conferences sit in the DEA's mailbox: Graph lets 4 requests per mailbox be in flight. */
 const EVENTS_PER_ROUND = 4;
@@ -169,6 +174,57 @@ export class GroupConferenceService {
     if (!this.deps.work) await this.writeDiary(moved.id);
     this.deps.logger.info({ planId: plan.id, conferenceId: moved.id }, 'group conference moved');
     return moved;
+  }
+
+  /**
+   * Gives a time to a confirmed plan's conference that has none booked (the top-up found no time, or
+   * it was cancelled), so the group still meets that month (seed §29). The time is checked as the
+   * planner would have found it: a working time of the DEA, who holds every conference, and not a bank
+   * holiday of theirs; coaches busy or not working then are listed as clashes, as a change or move
+   * lists them. It is then booked as the plan's other conferences are: pending, written into the
+   * diaries by the booking work committed with the click.
+   */
+  async place(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<GroupConference> {
+    const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, version, 'place');
+    const start = startIn(conference.month, date, time);
+    const now = this.deps.clock.now();
+    if (start.getTime() <= now.getTime()) throw invalid('The conference must be in the future.', { date: 'Choose a date in the future.' });
+    const end = new Date(start.getTime() + plan.durationMinutes * 60_000);
+    // The group as it is now: a conference without a time is not kept in step with the cohort.
+    const coachIds = plan.groups[conference.groupIndex] ?? conference.coachIds;
+    const dea = await this.person(plan.deaId);
+    const refusal = await this.deaNotWorking(dea, start, end);
+    if (refusal) throw refusal;
+    const busy = await this.clashesAt(plan, { ...conference, coachIds }, start, end);
+    const away = await this.notWorking(await this.deps.directory.findByIds(coachIds), start, end);
+    const clashes = [...new Set([...busy, ...away])];
+    const placed = await this.uow.run(async () => {
+      // A case list sent for the old time is sent again before the new one.
+      const saved = await this.deps.store.updateConference(conference.id, conference.version, { start, end, coachIds, clashes, status: 'pending', lastError: null, casesSentAt: null }, now);
+      await this.deps.work?.schedule(PLAN_BOOKING_WORK, plan.id);
+      return saved;
+    });
+    if (!this.deps.work) await this.book(plan.id, () => this.deps.notifier.planChanged(plan.id));
+    this.deps.logger.info({ planId: plan.id, conferenceId: placed.id, was: conference.status }, 'group conference given a time');
+    return (await this.deps.store.findConference(placed.id)) ?? placed;
+  }
+
+  /** The DEA holds every conference: a typed time must be a working time of theirs, not a bank holiday. */
+  private async deaNotWorking(dea: StaffMember, start: Date, end: Date): Promise<DomainError | null> {
+    const { hours, region } = await this.deps.patterns.of(dea);
+    const day = londonDate(start);
+    if (isBankHoliday(region, day)) return invalid(`${describeDate(day)} is a bank holiday for ${dea.name}.`, { date: `Choose a day ${dea.name} works.` });
+    if (covers(workingIntervals(hours, region, start, end), start, end)) return null;
+    const weekday = weekdayOf(day);
+    const usual = hours[weekday];
+    const said = usual ? `${dea.name} works ${usual.start} to ${usual.end} on ${weekday[0]!.toUpperCase()}${weekday.slice(1)}s.` : `${dea.name} does not work on ${weekday[0]!.toUpperCase()}${weekday.slice(1)}s.`;
+    return invalid(`That is outside ${dea.name}’s working hours: ${said}`, usual ? { time: `Choose a time within ${dea.name}’s working hours.` } : { date: `Choose a day ${dea.name} works.` });
+  }
+
+  /** Who of these people is not working then (outside their hours, or a bank holiday of their region). */
+  private async notWorking(people: readonly StaffMember[], start: Date, end: Date): Promise<string[]> {
+    const patterns = await patternsOf(this.deps.patterns, people);
+    return people.filter((_, i) => !covers(workingIntervals(patterns[i]!.hours, patterns[i]!.region, start, end), start, end)).map((p) => p.id);
   }
 
   /**
@@ -376,13 +432,31 @@ export class GroupConferenceService {
     const dea = await this.person(plan.deaId);
     const coaches = await this.deps.directory.findByIds(plan.groups.flat());
     const slots = await this.findSlots(dea, coaches, plan.groups, missing, plan.durationMinutes, now, plan.timeOfDay);
-    return this.deps.store.addConferences(planId, toConferences(slots, plan.groups, 'pending'), now);
+    // The conferences and, for any without a time, the team leader's message are written together.
+    return this.uow.run(async () => {
+      const added = await this.deps.store.addConferences(planId, toConferences(slots, plan.groups, 'pending'), now);
+      await this.tellUnplaced(plan, (await this.deps.store.conferencesOf(planId)).filter((c) => missing.includes(c.month)));
+      return added;
+    });
+  }
+
+  /**
+   * The team leader is told of each conference the plan gained without a time: nothing is booked for
+   * that group that month until they give it one (the card they get says so, and offers it).
+   */
+  private async tellUnplaced(plan: ConferencePlan, conferences: readonly GroupConference[]): Promise<void> {
+    for (const c of conferences) if (c.status === 'unplaced') await this.deps.notifier.conferenceChanged(c, [plan.wctlId]);
   }
 
   /**
    * Coaches who joined the cohort go into the smallest group (and its future conferences); those
    * who left come out of their group and of every future conference. Meetings already in diaries
    * get their attendees replaced in place, so the Teams link stays the same.
+   *
+   * A group never goes above 10 (seed §29): a coach who joins when every group has 10 starts a new
+   * group, as a new plan would have made one more group for the cohort. The new group's months are
+   * planned around the other groups' conferences and booked, and the plan's warning tells the team
+   * leader (on the plan's card) that the DEA now holds one more conference a month, and why.
    */
   async syncCohort(planId: string): Promise<{ joined: string[]; left: string[] }> {
     const plan = await this.deps.store.findPlan(planId);
@@ -395,12 +469,24 @@ export class GroupConferenceService {
     if (!left.length && !joined.length) return { joined, left };
 
     const groups = plan.groups.map((g) => g.filter((id) => current.has(id)));
+    const firstNew = groups.length;
     for (const id of joined) {
       const smallest = groups.reduce((best, g, i) => (g.length < groups[best]!.length ? i : best), 0);
-      groups[smallest]!.push(id);
+      if (groups.length && groups[smallest]!.length < MAX_GROUP_SIZE) groups[smallest]!.push(id);
+      else groups.push([id]);
     }
     const now = this.deps.clock.now();
-    await this.deps.store.updatePlan(plan.id, plan.version, { groups }, now);
+    const added = groups.slice(firstNew).map((_, i) => firstNew + i);
+    // A new group's months are found before anything is saved: if the diaries cannot be read, the
+    // next run finds the same coaches joining and tries again.
+    const newConferences = added.length ? await this.newGroupConferences(plan, groups, added, now) : [];
+    const warning = added.length ? await this.outgrownWarning(plan, groups, added, cohort) : undefined;
+    await this.uow.run(async () => {
+      await this.deps.store.updatePlan(plan.id, plan.version, { groups, ...(warning !== undefined ? { warning } : {}) }, now);
+      if (!newConferences.length) return;
+      await this.deps.store.addConferences(plan.id, newConferences, now);
+      await this.tellUnplaced(plan, (await this.deps.store.conferencesOf(plan.id)).filter((c) => added.includes(c.groupIndex)));
+    });
     const future = (await this.deps.store.conferencesOf(plan.id)).filter((c) => c.start !== null && c.start.getTime() > now.getTime() && !['held', 'cancelled'].includes(c.status));
     const invitees = await this.invitees(plan);
     const everyone = new Map((await this.deps.directory.findByIds(groups.flat())).map((p) => [p.id, p]));
@@ -416,11 +502,54 @@ export class GroupConferenceService {
       if (failedHere) continue;
       await this.deps.store.updateConference(c.id, c.version, { coachIds }, now);
     }
-    this.deps.logger.info({ planId, joined: joined.length, left: left.length }, 'group conference cohort changed');
+    if (newConferences.length) await this.bookLater(plan.id);
+    this.deps.logger.info({ planId, joined: joined.length, left: left.length, groupsAdded: added.length }, 'group conference cohort changed');
     return { joined, left };
   }
 
-  private async findSlots(dea: StaffMember, coaches: readonly StaffMember[], groups: readonly (readonly string[])[], months: readonly string[], minutes: number, now: Date, timeOfDay: TimeOfDay): Promise<PlannedSlot[]> {
+  /** What the plan's card says once the cohort outgrew its groups: who, which group, what it means for the DEA, what to do. */
+  private async outgrownWarning(plan: ConferencePlan, groups: readonly (readonly string[])[], added: readonly number[], cohort: readonly StaffMember[]): Promise<string> {
+    const dea = await this.person(plan.deaId);
+    const names = new Map(cohort.map((c) => [c.id, c.name]));
+    const newcomers = added.flatMap((i) => groups[i] ?? []);
+    const which = listed(added.map((i) => `group ${i + 1}`));
+    const count = groups.flat().length;
+    const warning = (who: string): string =>
+      `${who} joined ${dea.name}’s cohort when every group already had ${MAX_GROUP_SIZE} work coaches, so ${which} ${added.length === 1 ? 'was' : 'were'} added rather than go over ${MAX_GROUP_SIZE}. ` +
+      `${dea.name} now holds ${groups.length} conferences a month; check the new times below.` +
+      (count > MAX_COHORT ? ` The cohort has ${count} work coaches, more than the ${MAX_COHORT} a DEA supports: consider sharing it with another DEA.` : '');
+    const named = newcomers.length <= 2 ? warning(listed(newcomers.map((id) => names.get(id) ?? 'A work coach'))) : null;
+    // The plan keeps 400 characters of warning: long names give way to how many joined.
+    return named && named.length <= PLAN_WARNING_LENGTH ? named : warning(newcomers.length === 1 ? 'A work coach' : `${newcomers.length} work coaches`);
+  }
+
+  /**
+   * The conferences of groups added to a confirmed plan: every month the plan has from the current
+   * one on (the current month only if a time is left in it), around the DEA's other conferences.
+   */
+  private async newGroupConferences(plan: ConferencePlan, groups: readonly (readonly string[])[], added: readonly number[], now: Date): Promise<NewConference[]> {
+    const existing = await this.deps.store.conferencesOf(plan.id);
+    const current = monthOf(now);
+    const months = [...new Set(existing.map((c) => c.month))].filter((m) => m >= current).sort();
+    if (!months.length) return [];
+    const placed = existing.filter((c) => c.start && c.end && c.status !== 'cancelled' && c.status !== 'held').map((c): Interval => ({ start: c.start!, end: c.end! }));
+    const dea = await this.person(plan.deaId);
+    const coaches = await this.deps.directory.findByIds(added.flatMap((i) => groups[i] ?? []));
+    const slots = await this.findSlots(dea, coaches, groups, months, plan.durationMinutes, now, plan.timeOfDay, { only: added, placed });
+    return toConferences(slots.filter((s) => s.month !== current || s.slot !== null), groups, 'pending');
+  }
+
+  /** `only`: the groups to place (by index), the others left as they are; `placed`: the DEA's conferences already on the plan. */
+  private async findSlots(
+    dea: StaffMember,
+    coaches: readonly StaffMember[],
+    groups: readonly (readonly string[])[],
+    months: readonly string[],
+    minutes: number,
+    now: Date,
+    timeOfDay: TimeOfDay,
+    options: { readonly only?: readonly number[]; readonly placed?: readonly Interval[] } = {},
+  ): Promise<PlannedSlot[]> {
     const from = monthBounds(months[0]!).from;
     const to = monthBounds(months[months.length - 1]!).to;
     // One busy() for everyone over the whole span: the Graph adapter splits it into calls of at
@@ -434,10 +563,11 @@ export class GroupConferenceService {
     return planMonthlySlotsPausing({
       months,
       dea: participants.get(dea.id)!,
-      groups: groups.map((ids, groupIndex) => ({ groupIndex, coaches: ids.flatMap((id) => participants.get(id) ?? []) })),
+      groups: groups.map((ids, groupIndex) => ({ groupIndex, coaches: ids.flatMap((id) => participants.get(id) ?? []) })).filter((g) => !options.only || options.only.includes(g.groupIndex)),
       durationMinutes: minutes,
       notBefore: now,
       timeOfDay,
+      placed: options.placed,
     }, () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   }
 
@@ -515,6 +645,16 @@ interface Invitees {
   readonly dea: StaffMember;
   /** The team leader and the work psychologist, when invited. */
   readonly extra: readonly Attendee[];
+}
+
+/** Whether one working interval holds the whole of [start, end). */
+function covers(working: readonly Interval[], start: Date, end: Date): boolean {
+  return working.some((w) => w.start.getTime() <= start.getTime() && w.end.getTime() >= end.getTime());
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
 function attendeesOf(coachIds: readonly string[], people: ReadonlyMap<string, StaffMember>, extra: readonly Attendee[]): Attendee[] {

@@ -28,6 +28,11 @@ export interface MonthlySlotSearch {
   readonly stepMinutes?: number;
   /** Morning or afternoon: only times in that part of the day are chosen. */
   readonly timeOfDay?: TimeOfDay;
+  /**
+   * The DEA's conferences of other groups already on the plan (a group added later is planned
+   * around them): never overlapped, and on other days where the diaries allow.
+   */
+  readonly placed?: readonly Interval[];
 }
 
 export type PlannedSlot =
@@ -59,7 +64,7 @@ function* placements(search: MonthlySlotSearch): Generator<() => PlannedSlot> {
   for (const month of search.months) {
     const bounds = monthBounds(month);
     const from = new Date(Math.max(bounds.from.getTime(), search.notBefore.getTime()));
-    const taken: Interval[] = [];
+    const taken: Interval[] = (search.placed ?? []).filter((i) => i.start.getTime() < bounds.to.getTime() && i.end.getTime() > bounds.from.getTime());
     for (const group of search.groups) {
       yield () => {
         const placed = placeOne(search, group, from, bounds.to, taken);

@@ -1,4 +1,5 @@
 import { conflict, invalid, notAllowed, type DomainError } from '../errors';
+import { monthOf } from './months';
 import type { ConferencePlan, GroupConference } from './plan';
 
 /** What the team leader does with a plan of group conferences (seed 000 §29–32). */
@@ -28,19 +29,28 @@ export function assertPlan(personId: string, plan: ConferencePlan, conferences: 
   if (refusal) throw refusal;
 }
 
-/** What can be done with one conference once the plan is confirmed. */
-export const CONFERENCE_ACTIONS = ['move', 'cancel', 'cases'] as const;
+/**
+ * What can be done with one conference once the plan is confirmed. `place`: a month of a group with
+ * no conference booked (the top-up found no time, or it was cancelled) is given a date and time and
+ * booked, so each group still meets every month (seed §29).
+ */
+export const CONFERENCE_ACTIONS = ['move', 'cancel', 'cases', 'place'] as const;
 export type ConferenceAction = (typeof CONFERENCE_ACTIONS)[number];
 
-/** The team leader moves and cancels; the DEA, the team leader and the group's coaches see the case list. */
+/** The team leader moves, cancels and gives a time; the DEA, the team leader and the group's coaches see the case list. */
 export function conferenceWhoRefusal(personId: string, plan: ConferencePlan, conference: GroupConference, action: ConferenceAction): DomainError | null {
   if (plan.wctlId === personId) return null;
   if (action === 'cases' && (plan.deaId === personId || conference.coachIds.includes(personId))) return null;
+  if (action === 'place') return notAllowed('Only the team leader who made this plan can give its conferences a time.');
   return notAllowed(action === 'cases' ? 'Only the DEA, the team leader and the coaches of this group can see its case list.' : 'Only the team leader who made this plan can move or cancel its conferences.');
 }
 
-/** Only a booked conference still to come is moved or cancelled; the case list is there for any placed one. */
+/**
+ * Only a booked conference still to come is moved or cancelled; the case list is there for any placed
+ * one; a confirmed plan's conference with no time (unplaced) or cancelled is given one while its month lasts.
+ */
 export function conferenceNowRefusal(plan: ConferencePlan, conference: GroupConference, action: ConferenceAction, now: Date): DomainError | null {
+  if (action === 'place') return placeRefusal(plan, conference, now);
   if (action === 'cases') {
     if (plan.status !== 'confirmed' || !conference.start || conference.status === 'unplaced' || conference.status === 'proposed') return invalid('This conference is not booked yet, so it has no case list.');
     return conference.status === 'cancelled' ? invalid('This conference is cancelled.') : null;
@@ -49,6 +59,19 @@ export function conferenceNowRefusal(plan: ConferencePlan, conference: GroupConf
     return invalid(conference.status === 'cancelled' ? 'This conference is already cancelled.' : conference.status === 'held' ? 'This conference has been held.' : 'Only a booked conference can be moved or cancelled. Change it on the plan instead.');
   }
   if (!conference.start || conference.start.getTime() <= now.getTime()) return invalid('This conference has already started, so it can no longer be moved or cancelled.');
+  return null;
+}
+
+/** A month of a group with nothing booked: given a time on a confirmed plan, until the month is over. */
+function placeRefusal(plan: ConferencePlan, conference: GroupConference, now: Date): DomainError | null {
+  if (plan.status !== 'confirmed') return invalid('Give it a time on the plan with Change, then confirm the plan.');
+  if (conference.status === 'held') return invalid('This conference has been held.');
+  if (conference.status === 'booked') return invalid('This conference is booked. Move it instead.');
+  // A cancelled meeting is not booked again: its diary entry was made with the conference's own
+  // transaction id, which Graph may still hold for the deleted event (and refuse a second time).
+  if (conference.status === 'cancelled') return invalid('This conference was cancelled, and its cases went to the group’s next one.');
+  if (conference.status !== 'unplaced') return invalid('This conference already has a time.');
+  if (conference.month < monthOf(now)) return invalid('That month is over, so this conference can no longer be given a time.');
   return null;
 }
 

@@ -32,7 +32,7 @@ export interface ConferenceStore {
   plansForDea(deaId: string, statuses: readonly ConferencePlan['status'][]): Promise<ConferencePlan[]>;
   confirmedPlans(): Promise<ConferencePlan[]>;
   /** Saves if still at `expectedVersion` (the version moves on), else a conflict. */
-  updatePlan(id: string, expectedVersion: number, changes: Partial<Pick<ConferencePlan, 'status' | 'groups'>>, at: Date): Promise<ConferencePlan>;
+  updatePlan(id: string, expectedVersion: number, changes: Partial<Pick<ConferencePlan, 'status' | 'groups' | 'warning'>>, at: Date): Promise<ConferencePlan>;
   /** Adds conferences for months not yet planned; a (plan, month, group) that exists is left as it is. */
   addConferences(planId: string, conferences: readonly NewConference[], at: Date): Promise<number>;
   conferencesOf(planId: string): Promise<GroupConference[]>;
@@ -69,7 +69,10 @@ export interface ConferenceNotifier {
   caseList(conference: GroupConference, deaId: string): Promise<void>;
   /** The summary and actions to the team leader (seed §33). */
   summary(conference: GroupConference, wctlId: string): Promise<void>;
-  /** A booked conference was moved or cancelled: everyone invited is told (the card shows it as it now is). */
+  /**
+   * A booked conference was moved or cancelled: everyone invited is told (the card shows it as it now
+   * is). Also, to the team leader alone, a conference the plan added without a time: it needs one.
+   */
   conferenceChanged(conference: GroupConference, staffIds: readonly string[]): Promise<void>;
   /** A Group Case Conference Check List is due (seed §69). */
   qasDue(plan: ConferencePlan, month: string): Promise<void>;

@@ -1,6 +1,7 @@
 import type { CalendarEventRow } from '../../data/schema/calendar';
+import type { StaffRow } from '../../data/schema/directory';
 import { SqlConferenceStore } from '../../data/stores/group-conferences';
-import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { directoryChanged, SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { TestClock } from '../support/conference-fixture';
 import { cardInputs, cardText, cardVerbs, exchange, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
@@ -9,6 +10,14 @@ const DANA = 'dana.morgan@jobcentre.example';
 const chat = (aad: string) => `a:personal-${aad}`;
 /** Inputs anywhere on a card, including its ShowCard forms. */
 const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
+/** The data of the first Action.Execute with this verb anywhere in what was sent or answered. */
+const actionData = (node: unknown, verb: string): Record<string, unknown> | undefined => {
+  if (Array.isArray(node)) return node.map((n) => actionData(n, verb)).find(Boolean);
+  if (!node || typeof node !== 'object') return undefined;
+  const n = node as Record<string, unknown>;
+  if (n.type === 'Action.Execute' && n.verb === verb) return n.data as Record<string, unknown>;
+  return Object.values(n).map((v) => actionData(v, verb)).find(Boolean);
+};
 
 describe('group work coach conferences through the bot (embedded calendar)', () => {
   let bot: TestBot;
@@ -275,5 +284,85 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     const gone = (await store.findConference(current.id))!;
     const again = await invokeAs(bot, PEOPLE.wctl, 'conference.move', { planId: plan.id, conferenceId: gone.id, conferenceVersion: gone.version, date: '2027-01-28', time: '14:00' });
     expect(cardText(again.card)).toContain('This conference is already cancelled.');
+  });
+
+  it('a month the top-up found no time for is the team leader’s to give a time, on the card and from the message they are sent; a cancelled one stays cancelled', async () => {
+    clock.at = new Date('2026-11-23T09:00:00Z');
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
+    const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    const events = bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent');
+    const planCardUpdates = () => bot.connector.calls.filter((c) => c.method === 'PUT' && c.activity.id === 'the-plan-card');
+    const lastPlanCard = () => visibleText([planCardUpdates().at(-1)!.activity]);
+    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
+    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
+    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version }, { replyToId: 'the-plan-card' });
+    await bot.app.background.idle();
+    expect(lastPlanCard()).toContain('Nothing for you to do now: the conferences are booked.');
+
+    // Amira's January conference is cancelled: it stays cancelled (its cases go to the group's next one), and is not offered a time.
+    const january = (await store.conferencesOf(plan.id)).find((c) => c.month === '2027-01' && c.coachIds.includes(amira.id))!;
+    await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: january.id, conferenceVersion: january.version });
+    await bot.app.background.idle();
+    const cancelled = (await store.findConference(january.id))!;
+    expect(cancelled).toMatchObject({ status: 'cancelled', eventId: null });
+    const again = await invokeAs(bot, PEOPLE.wctl, 'conference.place', { planId: plan.id, conferenceId: cancelled.id, conferenceVersion: cancelled.version, date: '2027-01-19', time: '11:00' });
+    expect(cardText(again.card)).toContain('This conference was cancelled, and its cases went to the group’s next one.');
+    expect(await events.countBy({ transactionId: `group-conference:${january.id}` })).toBe(0);
+
+    // Dana works Saturday mornings only when April is planned: no time is found, and the team leader is told.
+    const staff = bot.app.dataSource.getRepository<StaffRow>('Staff');
+    await staff.update({ id: dana.id }, { workingHours: JSON.stringify({ sat: '09:00-13:00' }) });
+    bot.connector.clear();
+    clock.at = new Date('2026-12-01T06:00:00Z');
+    await bot.app.jobs.runConferenceJobs();
+    await bot.app.background.idle();
+    await bot.app.notifier.idle();
+    const told = bot.connector.sentTo(chat(PEOPLE.wctl));
+    expect(told).toHaveLength(3);
+    for (const g of [1, 2, 3]) expect(visibleText(told)).toContain(`Your action: give group ${g}’s April 2027 conference a time.`);
+    expect(visibleText(told)).toContain('Group conference needs a time');
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).not.toContain('April 2027');
+    await bot.connector.waitFor(() => lastPlanCard().includes('Your action: give group 1’s April 2027 conference, group 2’s April 2027 conference and group 3’s April 2027 conference a time.'));
+
+    // Dana is back on weekdays: the team leader books group 1's from the message they were sent.
+    await staff.update({ id: dana.id }, { workingHours: null });
+    clock.at = new Date('2026-12-01T06:01:00Z');
+    const fromNotice = actionData(told.find((a) => visibleText([a]).includes('group 1’s April 2027'))!, 'conference.place')!;
+    const april = await invokeAs(bot, PEOPLE.wctl, 'conference.place', { ...fromNotice, date: '2027-04-14', time: '10:00' });
+    expect(cardText(april.card)).toContain('Group 1’s April 2027 conference is Wednesday 14 April 2027, 10:00 to 11:00.');
+    await bot.app.background.idle();
+    const aprilEvent = await events.findOneByOrFail({ transactionId: `group-conference:${String(fromNotice.conferenceId)}` });
+    expect(aprilEvent.startsAt.toISOString()).toBe('2027-04-14T09:00:00.000Z');
+  });
+
+  it('a coach joining when every group has 10 gets a group of their own, and the plan card says why', async () => {
+    clock.at = new Date('2026-11-23T09:00:00Z');
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
+    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
+    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version }, { replyToId: 'the-plan-card' });
+    await bot.app.background.idle();
+
+    const sofia = (await directory.findByAadObjectId('00000000-0000-4000-8000-000000000006'))!;
+    await bot.app.dataSource.getRepository<StaffRow>('Staff').update({ id: sofia.id }, { deaId: dana.id });
+    await bot.app.dataSource.getRepository('StaffRole').insert({ staffId: sofia.id, role: 'work_coach' });
+    directoryChanged();
+    bot.connector.clear();
+    clock.at = new Date('2026-11-23T09:20:00Z');
+    await bot.app.jobs.runConferenceJobs();
+    await bot.app.background.idle();
+    const confirmed = (await store.findPlan(plan.id))!;
+    expect(confirmed.groups.map((g) => g.length)).toEqual([10, 10, 10, 1]);
+    const card = () => visibleText([bot.connector.calls.filter((c) => c.method === 'PUT' && c.activity.id === 'the-plan-card').at(-1)!.activity]);
+    await bot.connector.waitFor(() => card().includes('All 16 conferences are booked.'));
+    expect(card()).toContain('⚠ Sofia Russo joined Dana Morgan’s cohort when every group already had 10 work coaches, so group 4 was added rather than go over 10.');
+    expect(card()).toContain('**Group 4** (1): Sofia Russo');
+    const rows = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: DANA } });
+    expect(rows).toHaveLength(16);
+    expect(rows.every((r) => JSON.parse(r.attendees).length <= 10)).toBe(true);
   });
 });

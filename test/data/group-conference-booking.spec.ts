@@ -208,6 +208,92 @@ describe('group conferences in the embedded calendar', () => {
     expect(await service.syncCohorts()).toBe(false);
   });
 
+  it('a month the top-up found no time for is given a time by the team leader and booked, the team leader told of it; a cancelled one stays cancelled', async () => {
+    const calendar = new EmbeddedCalendar(fx.db.dataSource);
+    const service = fx.service(calendar);
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    await service.confirm(fx.wctl, draft.id, draft.version);
+    await service.book(draft.id);
+    const staff = fx.db.dataSource.getRepository<StaffRow>('Staff');
+
+    // When April is planned Dana works Saturday mornings only: no time is shared with any group.
+    await staff.update({ id: fx.dea.id }, { workingHours: JSON.stringify({ sat: '09:00-13:00' }) });
+    fx.clock.at = new Date('2026-12-01T06:00:00Z');
+    expect(await service.topUp()).toEqual({ ran: true, added: 3 });
+    const april = (await service.plan(draft.id)).conferences.filter((c) => c.month === '2027-04');
+    expect(april.map((c) => c.status)).toEqual(['unplaced', 'unplaced', 'unplaced']);
+    // The team leader alone is told of each: the card they get asks them to give it a time.
+    for (const c of april) expect(fx.notifier.said).toContain(`moved ${c.id} to ${fx.wctl.id}`);
+    expect(fx.notifier.said.filter((line) => april.some((c) => line.includes(c.id)))).toHaveLength(3);
+
+    // Dana is back on weekdays; the team leader gives group 1's April conference a time.
+    await staff.update({ id: fx.dea.id }, { workingHours: null });
+    const first = april[0]!;
+    const refused = (date: string, time: string) => service.place(fx.wctl, first.id, first.version, date, time).then(() => 'placed', (e: { message: string; problems?: Record<string, string> }) => ({ message: e.message, problems: e.problems }));
+    expect(await refused('2027-04-10', '10:00')).toEqual({ message: 'That is outside Dana Morgan’s working hours: Dana Morgan does not work on Saturdays.', problems: { date: 'Choose a day Dana Morgan works.' } });
+    expect(await refused('2027-04-14', '07:00')).toEqual({ message: 'That is outside Dana Morgan’s working hours: Dana Morgan works 08:30 to 17:00 on Wednesdays.', problems: { time: 'Choose a time within Dana Morgan’s working hours.' } });
+    expect(await refused('2027-03-14', '10:00')).toMatchObject({ problems: { date: 'Choose a date in April 2027.' } });
+    await expect(service.place(fx.dea, first.id, first.version, '2027-04-14', '10:00')).rejects.toMatchObject({ kind: 'not_allowed' });
+
+    // Wednesday 14 April 2027, 10:00 BST: booked in Dana's diary with the group's coaches invited.
+    const placed = await service.place(fx.wctl, first.id, first.version, '2027-04-14', '10:00');
+    expect(placed).toMatchObject({ status: 'booked', start: new Date('2027-04-14T09:00:00Z'), end: new Date('2027-04-14T10:00:00Z'), clashes: [], coachIds: draft.groups[0] });
+    const [event] = await fx.db.dataSource.query('SELECT mailbox, attendees FROM calendar_event WHERE transactionId = ?', [`group-conference:${first.id}`]);
+    expect(event.mailbox).toBe(DANA);
+    expect(JSON.parse(event.attendees)).toHaveLength(10);
+    await expect(service.place(fx.wctl, placed.id, placed.version, '2027-04-15', '10:00')).rejects.toMatchObject({ message: 'This conference is booked. Move it instead.' });
+
+    // A cancelled conference is out of the diaries and stays cancelled: its cases went to the group's next one.
+    const january = (await service.plan(draft.id)).conferences.find((c) => c.month === '2027-01' && c.groupIndex === 1)!;
+    const { conference: cancelled } = await service.cancel(fx.wctl, january.id, january.version);
+    expect(await service.forManaging(fx.wctl, cancelled.id).catch((e: Error) => e.message)).toBe('This conference is cancelled.');
+    const gone = (await fx.store.findConference(cancelled.id))!;
+    expect(gone).toMatchObject({ status: 'cancelled', eventId: null });
+    await expect(service.place(fx.wctl, gone.id, gone.version, '2027-01-19', '11:00')).rejects.toMatchObject({ message: 'This conference was cancelled, and its cases went to the group’s next one.' });
+  });
+
+  it('a coach who joins when every group has 10 starts a group of their own, planned around the other groups and booked; the plan says so', async () => {
+    const calendar = new EmbeddedCalendar(fx.db.dataSource);
+    const service = fx.service(calendar);
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    expect(draft.groups.map((g) => g.length)).toEqual([10, 10, 10]);
+    expect(draft.warning).toBeNull();
+    await service.confirm(fx.wctl, draft.id, draft.version);
+    await service.book(draft.id);
+
+    // Sofia Russo becomes the cohort's 31st work coach.
+    const staff = fx.db.dataSource.getRepository<StaffRow>('Staff');
+    const joiner = (await fx.directory.findByAadObjectId('00000000-0000-4000-8000-000000000006'))!;
+    await staff.update({ id: joiner.id }, { deaId: fx.dea.id });
+    await fx.db.dataSource.getRepository('StaffRole').insert({ staffId: joiner.id, role: 'work_coach' });
+    directoryChanged();
+    expect(await service.syncCohort(draft.id)).toEqual({ joined: [joiner.id], left: [] });
+
+    const { plan, conferences } = await service.plan(draft.id);
+    // No group goes over 10: group 4 is Sofia's, and the groups of 10 keep their meetings as they were.
+    expect(plan.groups.map((g) => g.length)).toEqual([10, 10, 10, 1]);
+    expect(plan.groups[3]).toEqual([joiner.id]);
+    for (const c of conferences.filter((x) => x.groupIndex < 3)) expect(c.coachIds).toHaveLength(10);
+    expect(plan.warning).toBe(
+      'Sofia Russo joined Dana Morgan’s cohort when every group already had 10 work coaches, so group 4 was added rather than go over 10. Dana Morgan now holds 4 conferences a month; check the new times below. ' +
+        'The cohort has 31 work coaches, more than the 30 a DEA supports: consider sharing it with another DEA.',
+    );
+    // Group 4 meets every month the plan keeps, booked in Dana's and Sofia's diaries.
+    const fourth = conferences.filter((c) => c.groupIndex === 3);
+    expect(fourth.map((c) => c.month)).toEqual(['2026-12', '2027-01', '2027-02', '2027-03']);
+    expect(fourth.every((c) => c.status === 'booked' && c.coachIds.length === 1 && c.coachIds[0] === joiner.id)).toBe(true);
+    expect((await calendar.busy([joiner.email], NOW, new Date('2027-04-01T00:00:00Z'))).get(joiner.email)).toHaveLength(4);
+    // Around the other groups: never over another of Dana's conferences, and on a day of its own.
+    const danas = (await calendar.busy([DANA], NOW, new Date('2027-04-01T00:00:00Z'))).get(DANA)!;
+    expect(danas).toHaveLength(16);
+    const days = conferences.map((c) => c.start!.toISOString().slice(0, 10));
+    expect(new Set(days).size).toBe(16);
+
+    // Run again, nothing has changed: the plan is left as it is.
+    expect(await service.syncCohort(draft.id)).toEqual({ joined: [], left: [] });
+    expect((await service.plan(draft.id)).plan.version).toBe(plan.version);
+  });
+
   it('refuses a second plan for a DEA whose conferences are already kept, and anyone but a team leader', async () => {
     const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
     await expect(service.draft(fx.dea, { deaId: fx.dea.id })).rejects.toMatchObject({ kind: 'not_allowed' });

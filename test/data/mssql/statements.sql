@@ -278,9 +278,9 @@ SELECT "ConferencePlan"."id" AS "ConferencePlan_id", "ConferencePlan"."deaId" AS
 
 -- SqlConferenceStore.updatePlan
 UPDATE "conference_plan"
-  SET "version" = @0, "updatedAt" = @1, "status" = @2
-  WHERE "id" = @3 AND "version" = @4;
---   @0 int, @1 datetime2, @2 varchar(20), @3 string, @4 number
+  SET "version" = @0, "updatedAt" = @1, "status" = @2, "groups" = @3, "warning" = @4
+  WHERE "id" = @5 AND "version" = @6;
+--   @0 int, @1 datetime2, @2 varchar(20), @3 nvarchar(MAX), @4 nvarchar(400), @5 string, @6 number
 SELECT "ConferencePlan"."id" AS "ConferencePlan_id", "ConferencePlan"."deaId" AS "ConferencePlan_deaId", "ConferencePlan"."wctlId" AS "ConferencePlan_wctlId", "ConferencePlan"."durationMinutes" AS "ConferencePlan_durationMinutes", "ConferencePlan"."inviteWctl" AS "ConferencePlan_inviteWctl", "ConferencePlan"."workPsychologistId" AS "ConferencePlan_workPsychologistId", "ConferencePlan"."meetingMethod" AS "ConferencePlan_meetingMethod", "ConferencePlan"."venue" AS "ConferencePlan_venue", "ConferencePlan"."room" AS "ConferencePlan_room", "ConferencePlan"."timeOfDay" AS "ConferencePlan_timeOfDay", "ConferencePlan"."status" AS "ConferencePlan_status", "ConferencePlan"."groups" AS "ConferencePlan_groups", "ConferencePlan"."warning" AS "ConferencePlan_warning", "ConferencePlan"."cardActivityId" AS "ConferencePlan_cardActivityId", "ConferencePlan"."cardReference" AS "ConferencePlan_cardReference", "ConferencePlan"."version" AS "ConferencePlan_version", "ConferencePlan"."createdAt" AS "ConferencePlan_createdAt", "ConferencePlan"."updatedAt" AS "ConferencePlan_updatedAt"
   FROM "conference_plan" "ConferencePlan"
   WHERE (("ConferencePlan"."id" = @0))

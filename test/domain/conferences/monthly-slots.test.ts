@@ -52,6 +52,17 @@ describe('planMonthlySlots', () => {
     expect(slots.every((s) => s.clashes.length === 0)).toBe(true);
   });
 
+  it('places a group added later around the other groups’ conferences already on the plan: another day, never over them', () => {
+    // Groups 1 to 3 meet on 1, 2 and 3 December at 08:30; group 4 joins the plan afterwards.
+    const others = ['2026-12-01', '2026-12-02', '2026-12-03'].map((day) => ({ start: london(day, '08:30'), end: london(day, '09:30') }));
+    const [slot] = planMonthlySlots({ months: ['2026-12'], dea: person('dea'), groups: [{ groupIndex: 3, coaches: [person('c3a')] }], durationMinutes: 60, notBefore: now, placed: others }).map(placed);
+    expect(slot).toMatchObject({ month: '2026-12', groupIndex: 3, clashes: [] });
+    expect(slot!.slot.start.toISOString()).toBe('2026-12-04T08:30:00.000Z');
+    // Other months' conferences do not hold this month back.
+    const [january] = planMonthlySlots({ months: ['2027-01'], dea: person('dea'), groups: [{ groupIndex: 3, coaches: [person('c3a')] }], durationMinutes: 60, notBefore: now, placed: others }).map(placed);
+    expect(january!.slot.start.toISOString()).toBe('2027-01-04T08:30:00.000Z');
+  });
+
   it('skips bank holidays: New Year’s Day 2027 is a Friday, so January starts on Monday the 4th', () => {
     const [slot] = planMonthlySlots({ months: ['2027-01'], dea: person('dea'), groups: [{ groupIndex: 0, coaches: [person('c')] }], durationMinutes: 60, notBefore: now }).map(placed);
     expect(slot!.slot.start.toISOString()).toBe('2027-01-04T08:30:00.000Z');

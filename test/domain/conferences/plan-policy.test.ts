@@ -45,3 +45,31 @@ describe('a booked conference', () => {
     expect(moveRefusal(conference(), new Date('2027-01-21T14:00:00Z'), now)).toBeNull();
   });
 });
+
+describe('a confirmed plan’s month of a group with nothing booked', () => {
+  const unplaced = conference({ status: 'unplaced', start: null, end: null, eventId: null });
+  const cancelled = conference({ status: 'cancelled', eventId: null });
+
+  it('is given a time by its team leader when the top-up found none (seed §29: every group, every month)', () => {
+    expect([...allowedConference('wctl', plan, unplaced, now)]).toEqual(['place']);
+    expect(refusal(() => assertConference('wctl', plan, unplaced, 2, 'place', now))).toBe('allowed');
+    // A cancelled one is not booked again: its cases went to the group's next conference.
+    expect(allowedConference('wctl', plan, cancelled, now).has('place')).toBe(false);
+    expect(refusal(() => assertConference('wctl', plan, cancelled, 2, 'place', now))).toBe('This conference was cancelled, and its cases went to the group’s next one.');
+    // Not by the DEA or a coach of the group, and not on a card shown before it changed.
+    expect([...allowedConference('dea', plan, unplaced, now)]).toEqual([]);
+    expect([...allowedConference('c1', plan, unplaced, now)]).toEqual([]);
+    expect(refusal(() => assertConference('dea', plan, unplaced, 2, 'place', now))).toBe('Only the team leader who made this plan can give its conferences a time.');
+    expect(refusal(() => assertConference('wctl', plan, unplaced, 1, 'place', now))).toBe('This conference changed since this card was shown.');
+  });
+
+  it('is not offered for a conference that has a time, on a draft, or once its month is over', () => {
+    expect(allowedConference('wctl', plan, conference(), now).has('place')).toBe(false);
+    expect(refusal(() => assertConference('wctl', plan, conference(), 2, 'place', now))).toBe('This conference is booked. Move it instead.');
+    expect(refusal(() => assertConference('wctl', plan, conference({ status: 'pending' }), 2, 'place', now))).toBe('This conference already has a time.');
+    expect(refusal(() => assertConference('wctl', plan, conference({ status: 'held' }), 2, 'place', now))).toBe('This conference has been held.');
+    expect(refusal(() => assertConference('wctl', { ...plan, status: 'draft' }, conference({ status: 'unplaced', start: null, end: null }), 2, 'place', now))).toBe('Give it a time on the plan with Change, then confirm the plan.');
+    // December is over on 10 January (London); January itself still has days left.
+    expect(refusal(() => assertConference('wctl', plan, conference({ status: 'unplaced', month: '2026-12', start: null, end: null, eventId: null }), 2, 'place', now))).toBe('That month is over, so this conference can no longer be given a time.');
+  });
+});
