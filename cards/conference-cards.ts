@@ -228,7 +228,7 @@ function conferenceActions(c: GroupConference, allowed: ReadonlySet<ConferenceAc
       title: 'Cancel this conference',
       card: {
         type: 'AdaptiveCard',
-        body: [textBlock(`Cancel group ${c.groupIndex + 1}’s conference in ${describeMonth(c.month)}? It is taken out of the diaries of ${who}, and they are told. Cases put forward for it go to the group’s next conference. You can give it another time in the month afterwards.`)],
+        body: [textBlock(`Cancel group ${c.groupIndex + 1}’s conference in ${describeMonth(c.month)}? It is taken out of the diaries of ${who}, and they are told. Cases put forward for it go to the group’s next conference.`)],
         actions: [{ type: 'Action.Execute', title: 'Yes, cancel it', verb: 'conference.cancel', style: 'destructive', data: target }],
       },
     });
@@ -264,7 +264,7 @@ function placeAction(c: GroupConference, data: Readonly<Record<string, unknown>>
     title: 'Give it a time',
     verb: 'conference.place',
     submitTitle: 'Book it',
-    intro: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}${c.status === 'cancelled' ? ' (cancelled)' : ''}: give a date and time in the month when the DEA works. It is booked in the diaries of the DEA and the group’s coaches.`,
+    intro: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: give a date and time in the month when the DEA works. It is booked in the diaries of the DEA and the group’s coaches.`,
     data: { ...data, conferenceId: c.id, conferenceVersion: c.version },
     values: { date: values.date ?? (c.start ? londonDate(c.start) : ''), time: values.time ?? (c.start ? clockTime.format(c.start) : '') },
     problems: form?.problems,

@@ -161,13 +161,14 @@ export class AdviceActions {
     } catch (error) {
       // The database failing answers 503, so Teams keeps the form as it was typed for a second try.
       if (isDatabaseFailure(error)) throw error;
+      // Not theirs to ask (any more): the reason, not the form.
+      if (isDomainError(error) && error.kind !== 'invalid') return cardResponse(messageCard(error.message));
       const { jobcentre, hcp } = await this.deps.service.assertCanAsk(person);
       if (!isDomainError(error)) {
         // Nothing was saved (an ad hoc request reads the HCP's diary first): the form comes back as typed.
         this.deps.logger.warn({ actorId: person.id, err: errorForLog(error) }, 'specialist advice request failed before it was saved');
         return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, { values: typed, message: 'Something went wrong on our side, so nothing was sent. What you typed is kept: send it again in a minute.' }));
       }
-      if (error.kind !== 'invalid') return cardResponse(messageCard(error.message));
       return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, { values: typed, problems: error.problems, message: Object.keys(error.problems).length ? undefined : error.message }));
     }
     const { conversation } = result;

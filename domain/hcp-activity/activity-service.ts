@@ -363,7 +363,7 @@ export class HcpActivityService {
       const setAside = { date: activity.date, start: activity.start, end: activity.end };
       const outside = outsideSetAsideProblems(setAside, date, times.interval);
       if (Object.keys(outside).length) {
-        throw invalid(`A group case conference stays in the time the team leader set aside for it: it can move only within ${describeSetAside(setAside)}. For another time, cancel it and ask the team leader to set aside a new one.`, outside);
+        throw invalid(`A group case conference stays in the time the team leader set aside for it: it was planned for ${describeSetAside(setAside)}, and moves only within that. For another time, cancel it and ask the team leader to set aside a new one.`, outside);
       }
     }
     const hcp = await this.person(activity.hcpId);

@@ -87,7 +87,7 @@ describe('HCP activity rules at the edges (real HTTP, real SQLite)', () => {
     expect(planned).toMatchObject({ status: 'planned', date: '2026-04-14' });
     for (const who of [MANAGER, PEOPLE.hcp]) {
       const moved = await invokeAs(bot, who, 'hcp.move', { activityId: planned!.id, version: planned!.version, date: '2026-04-16', start: '15:00', end: '16:00' });
-      expect(cardText(moved.card)).toContain('it can move only within Tuesday 14 April 2026, 10:00 to 11:00');
+      expect(cardText(moved.card)).toContain('it was planned for Tuesday 14 April 2026, 10:00 to 11:00, and moves only within that');
     }
     [planned] = await activities();
     expect(planned!.startsAt!.toISOString()).toBe('2026-04-14T09:00:00.000Z');

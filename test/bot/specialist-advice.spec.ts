@@ -284,6 +284,13 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     expect(visibleText(await exchange(bot, PEOPLE.dea, 'my day'))).toContain('"my day" is for Specialist Advice');
   });
 
+  it('a form sent by someone it is not for is answered with the reason, not an apology', async () => {
+    const sent = await invokeAs(bot, PEOPLE.wctl, 'advice.request', REQUEST);
+    expect(sent.status).toBe(200);
+    expect(cardText(sent.card)).toContain('Specialist Advice conversations are asked for by work coaches.');
+    expect(cardText(sent.card)).not.toContain('Sorry');
+  });
+
   it('every button the Specialist Advice cards can show is answered by a route', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const source = readdirSync('cards/specialist-advice').map((f) => readFileSync(`cards/specialist-advice/${f}`, 'utf8')).join('\n');

@@ -172,7 +172,7 @@ describe('a group case conference in the time the team leader set aside (Annex 3
     const planned = await service.plan(MANAGER, asked.id, asked.version, { start: '10:00', end: '11:00' });
     for (const who of [MANAGER, HCP]) {
       const moved = await refusal(service.move(who, planned.id, planned.version, { date: '2026-04-16', start: '15:00', end: '16:00' }));
-      expect(moved.message).toBe('A group case conference stays in the time the team leader set aside for it: it can move only within Tuesday 14 April 2026, 10:00 to 11:00. For another time, cancel it and ask the team leader to set aside a new one.');
+      expect(moved.message).toBe('A group case conference stays in the time the team leader set aside for it: it was planned for Tuesday 14 April 2026, 10:00 to 11:00, and moves only within that. For another time, cancel it and ask the team leader to set aside a new one.');
       expect(moved.problems).toEqual({ date: 'Keep it within the time the team leader set aside: Tuesday 14 April 2026, 10:00 to 11:00.' });
       expect((await refusal(service.move(who, planned.id, planned.version, { date: '2026-04-14', start: '09:30', end: '10:30' }))).problems).toEqual({ start: 'Keep it within the time the team leader set aside: Tuesday 14 April 2026, 10:00 to 11:00.' });
     }
