@@ -236,60 +236,54 @@ function conferenceActions(c: GroupConference, allowed: ReadonlySet<ConferenceAc
   return actions;
 }
 
-/** "Move" for a booked conference: a new date and time in the same month, everyone told. */
-function moveAction(c: GroupConference, data: Readonly<Record<string, unknown>>, form?: FormState): Record<string, unknown> {
+/** A date and a start time in the conference's month, filled with what was typed or its time now. */
+function timeInMonthForm(
+  c: GroupConference,
+  form: FormState | undefined,
+  action: { readonly title: string; readonly verb: string; readonly submitTitle: string; readonly intro: string; readonly data: Record<string, unknown> },
+): Record<string, unknown> {
   const values = form?.values ?? {};
   return showCardAction({
+    ...action,
+    values: { date: values.date ?? (c.start ? londonDate(c.start) : ''), time: values.time ?? (c.start ? clockTime.format(c.start) : '') },
+    problems: form?.problems,
+    fields: [
+      { id: 'date', kind: 'date', label: `Date in ${describeMonth(c.month)}`, required: true, errorMessage: 'Enter the date.' },
+      { id: 'time', kind: 'text', label: 'Start time (24-hour, like 14:30)', required: true, errorMessage: 'Enter the start time like 14:30.', maxLength: 5 },
+    ],
+  });
+}
+
+/** "Move" for a booked conference: a new date and time in the same month, everyone told. */
+function moveAction(c: GroupConference, data: Readonly<Record<string, unknown>>, form?: FormState): Record<string, unknown> {
+  return timeInMonthForm(c, form, {
     title: 'Move',
     verb: 'conference.move',
     submitTitle: 'Move it',
     intro: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: give a new date and time in the same month. The meeting moves in everyone’s diary and they are told.`,
     data: { ...data, conferenceId: c.id, conferenceVersion: c.version },
-    values: { date: values.date ?? (c.start ? londonDate(c.start) : ''), time: values.time ?? (c.start ? clockTime.format(c.start) : '') },
-    problems: form?.problems,
-    fields: [
-      { id: 'date', kind: 'date', label: `Date in ${describeMonth(c.month)}`, required: true, errorMessage: 'Enter the date.' },
-      { id: 'time', kind: 'text', label: 'Start time (24-hour, like 14:30)', required: true, errorMessage: 'Enter the start time like 14:30.', maxLength: 5 },
-    ],
   });
 }
 
-/**
- * "Give it a time" beside a confirmed plan's conference with nothing booked (no time was found, or it
- * was cancelled): a date and time in its month, then booked in everyone's diary.
- */
+/** "Give it a time" beside a confirmed plan's conference the top-up found no time for: booked in everyone's diary. */
 function placeAction(c: GroupConference, data: Readonly<Record<string, unknown>>, form?: FormState): Record<string, unknown> {
-  const values = form?.values ?? {};
-  return showCardAction({
+  return timeInMonthForm(c, form, {
     title: 'Give it a time',
     verb: 'conference.place',
     submitTitle: 'Book it',
     intro: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: give a date and time in the month when the DEA works. It is booked in the diaries of the DEA and the group’s coaches.`,
     data: { ...data, conferenceId: c.id, conferenceVersion: c.version },
-    values: { date: values.date ?? (c.start ? londonDate(c.start) : ''), time: values.time ?? (c.start ? clockTime.format(c.start) : '') },
-    problems: form?.problems,
-    fields: [
-      { id: 'date', kind: 'date', label: `Date in ${describeMonth(c.month)}`, required: true, errorMessage: 'Enter the date.' },
-      { id: 'time', kind: 'text', label: 'Start time (24-hour, like 14:30)', required: true, errorMessage: 'Enter the start time like 14:30.', maxLength: 5 },
-    ],
   });
 }
 
 /** "Change" beside a conference: a new date and time in the same month. */
 function changeAction(c: GroupConference, data: Readonly<Record<string, unknown>>, form?: FormState): Record<string, unknown> {
-  const values = form?.values ?? {};
-  return showCardAction({
+  return timeInMonthForm(c, form, {
     title: 'Change',
     verb: 'conference.change',
     submitTitle: 'Change it',
     intro: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: give a new date and time in the same month.`,
     data: { ...data, conferenceId: c.id },
-    values: { date: values.date ?? (c.start ? londonDate(c.start) : ''), time: values.time ?? (c.start ? clockTime.format(c.start) : '') },
-    problems: form?.problems,
-    fields: [
-      { id: 'date', kind: 'date', label: `Date in ${describeMonth(c.month)}`, required: true, errorMessage: 'Enter the date.' },
-      { id: 'time', kind: 'text', label: 'Start time (24-hour, like 14:30)', required: true, errorMessage: 'Enter the start time like 14:30.', maxLength: 5 },
-    ],
   });
 }
 
