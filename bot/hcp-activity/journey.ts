@@ -3,6 +3,7 @@ import { attendanceNoticeCard } from '../../cards/hcp-activity/manager-cards';
 import { HcpActivity1764500000000 } from '../../data/migrations/1764500000000-HcpActivity';
 import { HcpActivityDiary1764520000000 } from '../../data/migrations/1764520000000-HcpActivityDiary';
 import { hcpActivitySchema, hcpAttendanceSchema, hcpNoticeSchema, hcpWeeklyNoteSchema, supplierRequestSchema } from '../../data/schema/hcp-activity';
+import { weeklyNoteLabel } from '../../data/privacy/ended-case-cards';
 import { SqlHcpActivityStore, SqlHcpRoles } from '../../data/stores/hcp-activity';
 import { SqlJobLeases } from '../../data/stores/job-leases';
 import { SqlAdvicePeople, SqlAdviceStore } from '../../data/stores/specialist-advice';
@@ -15,7 +16,7 @@ import { describeDate } from '../../domain/requests/calendar-date';
 import { HcpActivityService } from '../../domain/hcp-activity/activity-service';
 import { HCP_DIARY_WORK, HcpDiaryWork } from '../../domain/hcp-activity/diary-work';
 import { ACTIVITY_KIND_LABELS } from '../../domain/hcp-activity/records';
-import { reminderDue, WEEKLY_CONVERSATION_TARGET, weekStartOf } from '../../domain/hcp-activity/rules';
+import { caseReferencesIn, reminderDue, WEEKLY_CONVERSATION_TARGET, weekStartOf } from '../../domain/hcp-activity/rules';
 import { verb, type Journey } from '../core/journey';
 import { refreshPostedCopies } from '../privacy/posted-copies';
 import { HcpActivityActions } from './activity-actions';
@@ -32,6 +33,11 @@ export const HCP_LATE_CARD = 'hcp_late';
  * the claimant, so erasure and retention re-render them once the note is overwritten.
  */
 export const HCP_ACTIVITY_LIVE_CARD = 'hcp_activity_case';
+/**
+ * The posted copies of a weekly note's card, when its text names a case (DEA-000123, SA-000012,
+ * RET-000004): erasure and retention overwrite that text, and re-render them from it.
+ */
+export const HCP_WEEKLY_NOTE_LIVE_CARD = 'hcp_weekly_note_case';
 
 const version = z.union([z.string(), z.number()]).optional().transform((v) => (v === undefined || v === '' ? null : Number(v)));
 const ACTIVITY = z.object({ activityId: z.string().min(1).max(64), version }).passthrough();
@@ -185,13 +191,26 @@ export const hcpActivityJourney: Journey = {
         },
         [HCP_ABSENCE_CARD]: { render: (requestId, recipient) => service.attendanceNotice(recipient, 'absence', requestId).then(attendanceNoticeCard).catch(gone) },
         [HCP_LATE_CARD]: { render: (attendanceId, recipient) => service.attendanceNotice(recipient, 'late', attendanceId).then(attendanceNoticeCard).catch(gone) },
-        [HCP_WEEKLY_NOTE_CARD]: { render: (noteId, recipient) => service.noteById(noteId).then((note) => actions.noteCard(recipient, note)).catch(gone) },
+        [HCP_WEEKLY_NOTE_CARD]: {
+          render: (noteId, recipient) => service.noteById(noteId).then((note) => actions.noteCard(recipient, note)).catch(gone),
+          // Kept only for a note whose text names a case: no other note is about a claimant.
+          posted: async (noteId, recipientAad, postedId, reference) => {
+            const note = await store.weeklyNoteById(noteId);
+            if (note && caseReferencesIn(note.body).length > 0) await services.postedCards.record({ requestId: noteId, recipientAad, activityId: postedId, reference });
+          },
+        },
       },
       liveCards: {
         [HCP_ACTIVITY_LIVE_CARD]: async (activityId) => {
           const activity = await store.activity(activityId);
           if (!activity?.caseReference) return;
           await refreshPostedCopies({ postedCards: services.postedCards, directory, updates, logger }, { kind: HCP_ACTIVITY_LIVE_CARD, subjectId: activityId }, (viewer) => actions.activityCard(viewer, activity).catch(gone), activity.caseReference);
+        },
+        // Its text may have been overwritten since (so naming no case now): it is shown as stored.
+        [HCP_WEEKLY_NOTE_LIVE_CARD]: async (noteId) => {
+          const note = await store.weeklyNoteById(noteId);
+          if (!note) return;
+          await refreshPostedCopies({ postedCards: services.postedCards, directory, updates, logger }, { kind: HCP_WEEKLY_NOTE_LIVE_CARD, subjectId: noteId }, (viewer) => actions.noteCard(viewer, note).catch(gone), weeklyNoteLabel(note.weekStart));
         },
       },
       work: {

@@ -18,7 +18,7 @@ import { REQUEST_LIVE_CARD, type OutboxWriter } from '../core/outbox-writer';
 import { RETENTION_LIVE_CARD } from '../retention-cases/journey';
 import { ADVICE_LIVE_CARD } from '../specialist-advice/journey';
 import { ACTION_LIVE_CARD } from '../follow-up-actions/action-notifier';
-import { HCP_ACTIVITY_LIVE_CARD } from '../hcp-activity/journey';
+import { HCP_ACTIVITY_LIVE_CARD, HCP_WEEKLY_NOTE_LIVE_CARD } from '../hcp-activity/journey';
 import { CASE_CONFERENCE_LIVE_CARD } from '../work-psychologist/journey';
 import { INTERVENTION_LIVE_CARDS } from '../interventions/journey';
 import { CONFERENCE_CASES_LIVE_CARD } from '../conferences/conference-notifier';
@@ -70,8 +70,8 @@ export class PrivacyActions {
   /**
    * Posted copies of the cases' cards, and of the other cards that show their details (the actions
    * their outcomes started, meeting summaries, the team leader's cards to agree a further
-   * intervention, HCP activities and work psychologist case conferences naming them, the case lists
-   * and summaries of group conferences they were discussed at), are re-rendered from the (now
+   * intervention, HCP activities, HCP weekly notes and work psychologist case conferences naming them,
+   * the case lists and summaries of group conferences they were discussed at), are re-rendered from the (now
    * anonymised) stored state.
    */
   async redactPostedCards(cases: Pick<ClaimantCases, 'requestIds' | 'conversationIds' | 'retentionCaseIds' | 'conferenceCaseIds' | 'references'>): Promise<void> {
@@ -85,6 +85,7 @@ export class PrivacyActions {
     for (const id of shown.overrideIds) this.deps.outbox.changed(INTERVENTION_LIVE_CARDS.override, id);
     for (const id of shown.summaryIds) this.deps.outbox.changed(INTERVENTION_LIVE_CARDS.summary, id);
     for (const id of shown.conferenceIds) this.deps.outbox.changed(CONFERENCE_CASES_LIVE_CARD, id);
+    for (const id of shown.weeklyNoteIds) this.deps.outbox.changed(HCP_WEEKLY_NOTE_LIVE_CARD, id);
   }
 
   /** Everything held about the claimant, with the request and its due dates recorded, and the showing logged. */

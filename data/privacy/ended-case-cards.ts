@@ -1,7 +1,10 @@
 import type { ConversationReference } from 'botbuilder';
 import type { DataSource } from 'typeorm';
 import { describeMonth } from '../../domain/conferences/months';
+import { caseReferencesIn } from '../../domain/hcp-activity/rules';
+import { describeDate } from '../../domain/requests/calendar-date';
 import type { PostedCardRow } from '../schema/messaging';
+import { REMOVED_TEXTS } from './claimant-data';
 import { ADVICE_ENDED, CONFERENCE_OVER, REQUEST_ENDED, RETENTION_ENDED, type ClaimantCases } from './claimant-records';
 
 export interface EndedCaseCard {
@@ -28,6 +31,11 @@ export function conferenceLabel(conference: { readonly groupIndex: number; reado
   return `Group conference: group ${conference.groupIndex + 1}, ${describeMonth(conference.month)}`;
 }
 
+/** How an HCP's weekly note's cards are named once redacted (a note names its cases in its text only). */
+export function weeklyNoteLabel(weekStart: string): string {
+  return `HCP weekly note: week of ${describeDate(weekStart)}`;
+}
+
 /** Rows of other tables whose posted cards show a case's details, tied to their request (a row per subject). */
 type RequestRows = 'FollowUpAction' | 'MeetingRecord' | 'InterventionOverride';
 /** Rows that name a case by its reference (DEA-000123, SA-000012, RET-000004), and the column that does. */
@@ -47,6 +55,12 @@ export interface CaseCardSubjects {
   readonly overrideIds: readonly string[];
   readonly summaryIds: readonly string[];
   readonly conferenceIds: readonly string[];
+  /**
+   * HCP weekly notes whose text names the cases; and, as erasure and retention overwrite a note's
+   * whole text before its cards are re-rendered (so it is no longer found by what it named), those
+   * whose text is now what erasure or retention wrote (EndedCaseCards.before redacts these at its next run).
+   */
+  readonly weeklyNoteIds: readonly string[];
 }
 
 /**
@@ -70,6 +84,7 @@ export class EndedCaseCards {
       ...(await this.ofNaming(HCP_ACTIVITIES, cutoff, limit)),
       ...(await this.ofNaming(CASE_CONFERENCES, cutoff, limit)),
       ...(await this.ofConferences(cutoff, limit)),
+      ...(await this.ofWeeklyNotes(cutoff, limit)),
     ];
   }
 
@@ -82,7 +97,45 @@ export class EndedCaseCards {
       overrideIds: await this.postedSubjects('InterventionOverride', 'x.id', 'requestId', cases.requestIds),
       summaryIds: await this.postedSubjects('MeetingRecord', 'x.id', 'requestId', cases.requestIds),
       conferenceIds: await this.postedSubjects('ConferenceCase', 'x.conferenceId', 'id', cases.conferenceCaseIds),
+      weeklyNoteIds: await this.postedNotes(references),
     };
+  }
+
+  /** Posted weekly notes, with their text: few, as only those naming a case are kept, and a redacted copy is forgotten. */
+  private async postedNoteRows(): Promise<(Pick<PostedCardRow, 'id' | 'activityId' | 'reference'> & { noteId: string; body: string; weekStart: string })[]> {
+    return this.dataSource
+      .createQueryBuilder()
+      .select(['p.id AS id', 'p.activityId AS activityId', 'p.reference AS reference', 'n.id AS noteId', 'n.body AS body', 'n.weekStart AS weekStart'])
+      .from('PostedCard', 'p')
+      .innerJoin('HcpWeeklyNote', 'n', 'n.id = p.requestId')
+      .orderBy('p.postedAt', 'ASC')
+      .getRawMany();
+  }
+
+  /** Posted weekly notes naming one of these references, or whose text erasure or retention overwrote (see CaseCardSubjects). */
+  private async postedNotes(references: readonly string[]): Promise<string[]> {
+    const wanted = new Set(references.map((r) => r.toUpperCase()));
+    const found = new Set<string>();
+    for (const row of await this.postedNoteRows()) {
+      const body = String(row.body ?? '');
+      if ((REMOVED_TEXTS as readonly string[]).includes(body) || caseReferencesIn(body).some((r) => wanted.has(r))) found.add(row.noteId);
+    }
+    return [...found];
+  }
+
+  /**
+   * Cards of HCP weekly notes, which name cases in their text: redacted once every case the note
+   * names ended before the cut-off. A note naming no case now (its text overwritten by erasure or
+   * retention, or changed by the HCP since) shows no case any more, and its copies are redacted at once,
+   * as they may still show the text they were posted with. One naming a reference that is no case is never redacted.
+   */
+  private async ofWeeklyNotes(cutoff: Date, limit: number): Promise<EndedCaseCard[]> {
+    const rows = (await this.postedNoteRows()).map((r) => ({ ...r, named: caseReferencesIn(String(r.body ?? '')) }));
+    const ended = new Set(await this.endedReferences([...new Set(rows.flatMap((r) => r.named))], cutoff));
+    return rows
+      .filter((r) => r.named.every((n) => ended.has(n)))
+      .slice(0, limit)
+      .map((r) => ({ id: r.id, activityId: r.activityId, reference: weeklyNoteLabel(r.weekStart), conversation: JSON.parse(r.reference) as Partial<ConversationReference> }));
   }
 
   /** The distinct `subject` of rows of `entity` whose `column` is one of `keys`, where a card of that subject was posted. */

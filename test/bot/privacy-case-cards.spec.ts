@@ -20,6 +20,7 @@ const WP_BARRIERS = 'Agoraphobia since a car crash; cannot use buses';
 const OVERRIDE_REASON = 'Declared thoughts of self-harm after the redundancy';
 const SUMMARY = 'Talked through his bipolar disorder and a phased return';
 const NEW_CASE = 'Mrs Thistlewood, a new MS diagnosis, worried about her job';
+const WEEKLY_NOTE = 'diabetic foot ulcer, cannot stand at the till';
 
 const chat = (aad: string) => `a:personal-${aad}`;
 
@@ -107,6 +108,14 @@ async function aConference(f: Fixture, at: Date): Promise<string> {
   return conferenceId;
 }
 
+/** The HCP submits this week's note with this text: the activity manager is sent it (through the outbox). Its id. */
+async function weeklyNote({ bot }: Fixture, body: string): Promise<string> {
+  await exchange(bot, PEOPLE.hcp, 'weekly note');
+  const note = (await bot.app.dataSource.getRepository<{ id: string; version: number }>('HcpWeeklyNote').find())[0]!;
+  expect(JSON.stringify((await invokeAs(bot, PEOPLE.hcp, 'hcp.noteSubmit', { noteId: note.id, version: note.version, body })).card)).toContain('Submitted to your activity manager.');
+  return note.id;
+}
+
 async function held(bot: TestBot, conferenceId: string, at: Date): Promise<void> {
   await bot.app.dataSource.getRepository('GroupConference').update({ id: conferenceId }, { status: 'held', summary: 'Discussed one new case.', version: 2, updatedAt: at });
 }
@@ -159,6 +168,24 @@ describe('erasure reaches the cards that show a claimant\'s case beyond its own 
     expect(update).toContain('Removed at the claimant\'s request');
     expect(update).not.toContain('bipolar');
   });
+
+  it('re-renders the activity manager\'s copy of an HCP weekly note naming the claimant\'s case without its text', async () => {
+    const noteId = await weeklyNote(f, `Case conference on ${f.request.reference}: ${WEEKLY_NOTE}.`);
+    const posted = await postedTo(f.bot, MANAGER, WEEKLY_NOTE);
+    expect(await f.bot.app.dataSource.query('SELECT recipientAad FROM posted_card WHERE requestId = ?', [noteId])).toEqual([{ recipientAad: MANAGER }]);
+    await erase();
+    const update = await updatesOf(f.bot, posted);
+    expect(update).toContain('weekly note');
+    expect(update).toContain('Removed at the claimant\'s request');
+    expect(update).not.toContain('diabetic');
+    expect(update).not.toContain(f.request.reference);
+  });
+
+  it('does not keep the copies of a weekly note naming no case', async () => {
+    const noteId = await weeklyNote(f, `Presentation at Crawley: ${WEEKLY_NOTE}.`);
+    await postedTo(f.bot, MANAGER, WEEKLY_NOTE);
+    expect(await f.bot.app.dataSource.query('SELECT id FROM posted_card WHERE requestId = ?', [noteId])).toEqual([]);
+  });
 });
 
 describe('retention reaches the cards that show a claimant\'s case beyond its own card', () => {
@@ -190,6 +217,26 @@ describe('retention reaches the cards that show a claimant\'s case beyond its ow
     }
     // Redacted copies are final: nothing is left to update.
     expect(await f.bot.app.dataSource.query('SELECT id FROM posted_card')).toEqual([]);
+  });
+
+  it('replaces the activity manager\'s copy of a weekly note with a redacted card once every case it names ended', async () => {
+    now = new Date();
+    f = await start({ env: { RETENTION_REQUEST_DAYS: '30', REDACT_CLOSED_CARDS_DAYS: '7' }, clock: { now: () => now } }, now);
+    const noteId = await weeklyNote(f, `Case conference on ${f.request.reference}: ${WEEKLY_NOTE}.`);
+    const posted = await postedTo(f.bot, MANAGER, WEEKLY_NOTE);
+    // Not while the case is open.
+    now = new Date(now.getTime() + 8 * DAY);
+    expect(await f.bot.app.jobs.applyRetention!()).toMatchObject({ cardsRedacted: 0 });
+    const [request] = await f.bot.app.dataSource.query('SELECT id, version FROM support_request');
+    await invokeAs(f.bot, PEOPLE.coach, 'request.withdraw', { requestId: request.id, version: request.version });
+    await f.bot.app.notifier.idle();
+    f.bot.connector.clear();
+    now = new Date(now.getTime() + 8 * DAY);
+    expect(await f.bot.app.jobs.applyRetention!()).toMatchObject({ cardsRedacted: 1 });
+    const update = await updatesOf(f.bot, posted);
+    expect(update).toContain('HCP weekly note');
+    expect(update).not.toContain('diabetic');
+    expect(await f.bot.app.dataSource.query('SELECT id FROM posted_card WHERE requestId = ?', [noteId])).toEqual([]);
   });
 
   it('replaces a group conference\'s case list and summary, which show a new case\'s note, with a redacted card once the conference is over', async () => {
