@@ -15,7 +15,7 @@ import { notificationLetter, sendsTheLetter, type NotificationLetter } from '../
 import type { OutcomeService } from '../../domain/outcomes/outcome-service';
 import type { QualityService } from '../../domain/quality/quality-service';
 import { actors, participantsOf, relationshipTo, type CaseParticipants } from '../../domain/requests/participants';
-import { settleWithin } from '../core/time-box';
+import { PROPOSALS_WITHIN_MS, settleWithin } from '../core/time-box';
 import type { AccessSink } from '../privacy/access-audit';
 import { londonDate } from '../../domain/requests/calendar-date';
 import type { SupportRequest } from '../../domain/requests/support-request';
@@ -135,5 +135,3 @@ export class RequestCardRenderer {
   }
 }
 
-/** Teams gives a card action 5 seconds; the card must be answered well within that. */
-const PROPOSALS_WITHIN_MS = 2500;

@@ -19,7 +19,7 @@ import { lmsText } from '../../domain/specialist-advice/notes';
 import type { AdviceSlot } from '../../domain/specialist-advice/schedule';
 import type { Jobcentre, StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
-import { settleWithin } from '../core/time-box';
+import { PROPOSALS_WITHIN_MS, settleWithin } from '../core/time-box';
 import { typedTextNotOnCard, typedTextSentence, withNoteText } from '../core/typed-text';
 import { isDatabaseFailure } from '../../data/database-failure';
 import { errorForLog } from '../logger';
@@ -41,8 +41,6 @@ type Extras = Pick<AdviceCardView, 'note' | 'form'> & { proposals?: readonly Adv
 /** What people write in their own words on a conversation's card: the HCP's notes. */
 const FREE_TEXT = ['conditions', 'impact', 'functioning', 'actions', 'findings'];
 
-/** Teams gives a click 5 seconds: free times must be found well within that. */
-const PROPOSALS_WITHIN_MS = 2500;
 type Inputs = Readonly<Record<string, string>>;
 
 /**
