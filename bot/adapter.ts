@@ -11,18 +11,19 @@ import type { Logger } from '../domain/ports';
 import type { BotAuthConfig } from './config';
 import { errorForLog } from './logger';
 import { isDatabaseFailure } from '../data/database-failure';
-import { messageCard } from '../cards/render';
-import { cardResponse } from './core/invoke-response';
+import { failedOnOurSide } from './core/invoke-response';
 
 /**
  * The answer to an invoke whose turn failed: 503 when the database failed (Teams may send it
- * again), otherwise a card saying sorry for a click, or a sentence for any other invoke.
+ * again); otherwise, for a click, an error that leaves the card in place with what was typed in
+ * it, or a sentence for any other invoke.
  */
 export function failedInvokeResponse(name: string | undefined, error: unknown): InvokeResponse {
   if (isDatabaseFailure(error)) return { status: 503, body: { error: 'database_unavailable', message: 'DEA Support cannot reach its database just now. Try again in a minute.' } };
-  const sorry = 'Sorry, something went wrong on our side. Try again in a minute. If it keeps happening, tell your service desk.';
-  if (name === 'adaptiveCard/action') return { status: 200, body: cardResponse(messageCard(sorry)) };
-  return { status: 200, body: { message: sorry } };
+  if (name === 'adaptiveCard/action') {
+    return { status: 200, body: failedOnOurSide('Sorry, something went wrong on our side. The card is as it was, with anything you typed: try again in a minute. If it keeps happening, tell your service desk.') };
+  }
+  return { status: 200, body: { message: 'Sorry, something went wrong on our side. Try again in a minute. If it keeps happening, tell your service desk.' } };
 }
 
 /**

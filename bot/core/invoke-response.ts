@@ -11,3 +11,11 @@ export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
 export function badRequest(message: string): AdaptiveCardInvokeResponse {
   return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } };
 }
+
+/**
+ * The answer to a click that failed on our side: Teams keeps the card as it was, with whatever was
+ * typed into it, and shows the message. Never a 5xx for the invoke itself, which Teams may send again.
+ */
+export function failedOnOurSide(message: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalServerError', message } };
+}

@@ -3,6 +3,7 @@ import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { NewSupportRequest } from '../../domain/requests/ports';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { Activity } from 'botbuilder';
+import { TriageService } from '../../domain/requests/triage-service';
 import { cardInputs, cardText, cardVerbs, chatNow, exchange, invokeAs, linesTo, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const OTHER_COACH = '00000000-0000-4000-8000-000000000101';
@@ -188,6 +189,34 @@ describe('DEA triage on the request card', () => {
     // What was typed elsewhere on the card is kept in its field.
     const ask = (refusedAccept.card.actions as Record<string, unknown>[]).find((a) => a.title === 'Ask for more information')!;
     expect(cardInputs(ask.card as Record<string, unknown>)).toMatchObject({ question: 'Typed in another form' });
+  });
+
+  it('leaves the card in place, with what was typed, when a click fails on our side (not the database)', async () => {
+    const request = await fileRequest(bot);
+    const broken = jest.spyOn(TriageService.prototype, 'askForInformation').mockRejectedValueOnce(new TypeError("Cannot read properties of undefined (reading 'id')"));
+    try {
+      const { status, body } = await bot.post({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        id: 'invoke-broken',
+        channelId: 'msteams',
+        from: { id: `29:${PEOPLE.dea}`, aadObjectId: PEOPLE.dea },
+        recipient: { id: '28:dea-bot' },
+        conversation: { id: `a:personal-${PEOPLE.dea}`, conversationType: 'personal' },
+        value: { action: { type: 'Action.Execute', verb: 'request.ask', data: { requestId: request.id, version: 1, question: 'Which benefits exactly?' } } },
+      } as Partial<Activity>);
+      // An error answer, not a card: Teams keeps the card as it was, the question still typed in it.
+      expect(status).toBe(200);
+      expect(body).toEqual({
+        statusCode: 500,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'InternalServerError', message: expect.stringContaining('The card is as it was, with anything you typed: try again in a minute.') },
+      });
+      expect(broken).toHaveBeenCalledTimes(1);
+    } finally {
+      broken.mockRestore();
+    }
+    expect(await stored(bot, request.id)).toMatchObject({ status: 'submitted', version: 1 });
   });
 
   it('refuses a coach pressing the DEA\'s button, and changes nothing', async () => {

@@ -39,9 +39,15 @@ describe('the answer to an invoke whose turn failed', () => {
     expect(failedInvokeResponse('adaptiveCard/action', locked).status).toBe(503);
   });
 
-  it('is an apology card for a click, never a 5xx, for anything else', () => {
+  it('is an error for a click that leaves its card in place, never a 5xx for the invoke, for anything else', () => {
     const response = failedInvokeResponse('adaptiveCard/action', new TypeError('x is undefined'));
     expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ statusCode: 500, type: 'application/vnd.microsoft.error' });
     expect(JSON.stringify(response.body)).toContain('Sorry, something went wrong on our side');
+  });
+
+  it('is a sentence for any other invoke', () => {
+    const response = failedInvokeResponse('task/fetch', new TypeError('x is undefined'));
+    expect(response).toEqual({ status: 200, body: { message: expect.stringContaining('Sorry, something went wrong on our side') } });
   });
 });
