@@ -3,7 +3,8 @@ import choiceTemplate from './templates/choice.json';
 import { MAX_PRIMARY_ACTIONS } from './glance-card';
 import { REFUSED_FORM_ID } from './refused-forms';
 
-export type FieldKind = 'text' | 'multiline' | 'date' | 'choice' | 'multichoice';
+/** `list`: one of many (a list of people), shown as a drop-down rather than every option at once. */
+export type FieldKind = 'text' | 'multiline' | 'date' | 'choice' | 'multichoice' | 'list';
 
 export interface FormField {
   readonly id: string;
@@ -82,7 +83,8 @@ function fieldItems(f: FormField, value: string, problem: string): Record<string
       id: f.id,
       label: f.label,
       value,
-      style: 'expanded',
+      style: f.kind === 'list' ? 'compact' : 'expanded',
+      ...(f.kind === 'list' && f.placeholder ? { placeholder: f.placeholder } : {}),
       isMultiSelect: f.kind === 'multichoice',
       isRequired: f.required,
       errorMessage: f.errorMessage,

@@ -6,6 +6,7 @@ import { OUTCOME_LIMITS, summaryIsSeparate } from '../domain/outcomes/outcome-ro
 import type { OutcomeState } from '../domain/outcomes/outcome-service';
 import type { MeetingRecord } from '../domain/outcomes/ports';
 import type { SupportRequest } from '../domain/requests/support-request';
+import { claimantCoachOf } from '../domain/requests/participants';
 import type { StaffMember } from '../domain/staff';
 import type { AdaptiveCard } from './render';
 import { showCardAction, type FormField } from './form-card';
@@ -58,7 +59,7 @@ export function outcomeForms(request: SupportRequest, state: OutcomeState, allow
       },
     ];
     if (!summaryIsSeparate(state.route)) {
-      fields.push(summaryField(state.route.summaryTo === 'requester' ? `Brief summary with next actions, for ${state.summaryRecipient?.name ?? 'the work coach'}` : `Summary of outputs, for ${state.summaryRecipient?.name ?? 'the team leader'}`));
+      fields.push(summaryField(state.route.summaryTo === 'claimant_coach' ? `Brief summary with next actions, for ${state.summaryRecipient?.name ?? 'the work coach'}` : `Summary of outputs, for ${state.summaryRecipient?.name ?? 'the team leader'}`));
     }
     forms.push(showCardAction({ title: 'Record the outcome', verb: 'outcome.record', submitTitle: 'Record outcome', data, values, problems, fields }));
   }
@@ -79,14 +80,16 @@ export function outcomeForms(request: SupportRequest, state: OutcomeState, allow
 }
 
 /** The DEA's summary, as its recipient gets it: by reference, with no claimant details. */
-export function meetingSummaryCard(record: MeetingRecord, request: SupportRequest, people: { adviser: StaffMember; requester: StaffMember }): AdaptiveCard {
-  const toCoach = record.sentToId === request.requesterId;
+export function meetingSummaryCard(record: MeetingRecord, request: SupportRequest, people: { adviser: StaffMember; requester: StaffMember; claimantCoach: StaffMember | null }): AdaptiveCard {
+  const toCoach = record.sentToId === claimantCoachOf(request) || record.sentToId === request.requesterId;
+  const coach = people.claimantCoach ?? people.requester;
   return summaryCard({
     title: toCoach ? `Summary from ${people.adviser.name}: ${request.reference}` : `DEA summary of outputs: ${request.reference}`,
     subtitle: `${CHANNEL_LABELS[request.channel!]}, ${describeDate(londonDate(record.at))}`,
     facts: [
       { label: 'DEA', value: people.adviser.name },
-      { label: 'Work coach', value: people.requester.name },
+      { label: 'Work coach', value: coach.name },
+      ...(coach.id !== people.requester.id ? [{ label: 'Asked for by', value: people.requester.name }] : []),
       ...(record.nextSteps.length ? [{ label: 'Next steps', value: nextStepsText(record) }] : []),
     ],
     paragraphs: [{ label: toCoach ? 'Summary and next actions' : 'Summary of outputs', value: record.text }],

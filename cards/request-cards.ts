@@ -34,7 +34,7 @@ import type { OutcomeState } from '../domain/outcomes/outcome-service';
 import type { NotificationLetter } from '../domain/interventions/letter';
 
 /** The people shown on a request's card. */
-export type RequestParties = Pick<CaseParticipants, 'requester' | 'adviser'>;
+export type RequestParties = Pick<CaseParticipants, 'requester' | 'adviser'> & Partial<Pick<CaseParticipants, 'claimantCoach'>>;
 
 /** How the viewer relates to the request: what they may see and do on its card. */
 export type RequestView = 'requester' | 'dea' | 'read-only';
@@ -46,7 +46,7 @@ export function viewOf(viewer: StaffMember, request: SupportRequest): RequestVie
 
 /**
  * The request as one person should see it. The claimant's NINO and surname are shown in full only
- * to the requester and the DEA; anyone else sees them masked.
+ * to the requester, the DEA and the claimant's own work coach; anyone else sees them masked.
  */
 export type CardNote = GlanceNote;
 
@@ -76,7 +76,8 @@ export interface RequestCardOptions {
 
 export function requestCard(request: SupportRequest, parties: RequestParties, viewer: StaffMember, options: RequestCardOptions): AdaptiveCard {
   const view = viewOf(viewer, request);
-  const full = view !== 'read-only';
+  // The claimant's own work coach, when a team leader asked, sees their claimant as the requester would.
+  const full = view !== 'read-only' || request.claimantCoachId === viewer.id;
   const data = { requestId: request.id, version: request.version };
   const { values, problems } = options;
 
@@ -196,6 +197,7 @@ function detailFacts(request: SupportRequest, parties: RequestParties, viewer: S
   const facts: { label: string; value: string }[] = [];
   if (viewer.id !== parties.requester.id) facts.push({ label: 'Requested by', value: parties.requester.name });
   if (viewer.id !== parties.requester.id && request.type === 'colleague_support') facts.push({ label: 'Their job role', value: jobRole(parties.requester) });
+  if (parties.claimantCoach && viewer.id !== parties.claimantCoach.id) facts.push({ label: "Claimant's work coach", value: parties.claimantCoach.name });
   if (viewer.id !== parties.adviser.id) facts.push({ label: 'DEA', value: parties.adviser.name });
   facts.push({ label: 'Sent', value: describeDate(londonDate(request.createdAt)) });
   if (request.requiredBy) facts.push({ label: 'Response needed by', value: describeDate(request.requiredBy) });

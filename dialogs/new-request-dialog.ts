@@ -8,7 +8,7 @@ import { cardAttachment } from './card-attachment';
 import { summaryCard } from '../cards/summary-card';
 import { isDomainError } from '../domain/errors';
 import { describeDate } from '../domain/requests/calendar-date';
-import { checkClaimantSupport, checkColleagueSupport, checkSkillSupport, type Draft } from '../domain/requests/drafts';
+import { CLAIMANT_COACH_FIELD, checkClaimantSupport, checkColleagueSupport, checkSkillSupport, type Draft } from '../domain/requests/drafts';
 import { HUB_HINT } from '../domain/partnerships/hub';
 import { REFERRAL_KINDS, type HubSuggester } from '../domain/partnerships/hub-suggestions';
 import { hubSuggestionsCard } from '../cards/partnership-cards';
@@ -147,8 +147,9 @@ export class NewRequestDialog extends Dialog {
     }
     state.values = pickValues(submit);
     await this.drafts.set(dc.context, { type: state.type!, values: state.values });
+    const coachProblems = state.type === 'claimant_support' ? await this.requests.claimantCoachProblems(turnPerson(dc.context), state.values[CLAIMANT_COACH_FIELD]) : undefined;
     const problems = this.check(state).problems;
-    if (problems) return this.showForm(dc, state, problems);
+    if (problems || coachProblems) return this.showForm(dc, state, { ...problems, ...coachProblems });
     // A declaration of intention to attempt suicide or self harm, for any claimant: what to do comes first.
     if (state.type === 'claimant_support' && (state.values[SELF_HARM_FIELD] ?? '').split(',').includes('yes')) {
       state.vulnerability = 'suicide_or_self_harm';
@@ -206,6 +207,8 @@ export class NewRequestDialog extends Dialog {
         await dc.context.sendActivity(await this.noDeaMessage(person, true));
         return dc.endDialog();
       }
+      // The coach named is no longer in the team leader's team: chosen again on the form, the rest kept.
+      if (error.problems?.[CLAIMANT_COACH_FIELD]) return this.showForm(dc, state, error.problems);
       await dc.context.sendActivity(`${error.message} What you typed is kept: choose Edit to change it, or say "cancel".`);
       return Dialog.EndOfTurn;
     }
@@ -231,7 +234,8 @@ export class NewRequestDialog extends Dialog {
 
   private async showForm(dc: DialogContext, state: JourneyState, problems?: Record<string, string>, intro?: string): Promise<DialogTurnResult> {
     state.step = 'form';
-    await this.send(dc.context, requestFormCard(state.type!, state.values, this.requests.today(), problems, intro));
+    const coaches = state.type === 'claimant_support' ? await this.requests.claimantCoachesFor(turnPerson(dc.context)) : [];
+    await this.send(dc.context, requestFormCard(state.type!, state.values, this.requests.today(), problems, intro, coaches));
     return Dialog.EndOfTurn;
   }
 
@@ -239,8 +243,11 @@ export class NewRequestDialog extends Dialog {
     const checked = this.check(state);
     if (!checked.submission) return this.showForm(dc, state, checked.problems);
     state.step = 'confirm';
-    const dea = await this.requests.deaFor(turnPerson(dc.context));
-    await this.send(dc.context, summaryOf(checked.submission, dea?.name ?? 'your DEA'));
+    const person = turnPerson(dc.context);
+    const dea = await this.requests.deaFor(person);
+    const chosen = state.values[CLAIMANT_COACH_FIELD];
+    const coach = chosen ? (await this.requests.claimantCoachesFor(person)).find((c) => c.id === chosen) : undefined;
+    await this.send(dc.context, summaryOf(checked.submission, dea?.name ?? 'your DEA', coach?.name));
     return Dialog.EndOfTurn;
   }
 
@@ -281,7 +288,8 @@ function benefitsOf(values: Draft): Benefit[] {
   return (values.benefits ?? '').split(',').map((b) => b.trim()).filter(Boolean) as Benefit[];
 }
 
-function summaryOf(submission: Submission, deaName: string): AdaptiveCard {
+/** `coachName`: the claimant's work coach a team leader named. */
+function summaryOf(submission: Submission, deaName: string, coachName?: string): AdaptiveCard {
   const actions = [
     { title: `Send to ${deaName}`, kind: 'submit' as const, style: 'positive' as const, data: { journey: NEW_REQUEST_JOURNEY, step: 'confirm', action: 'confirm' } },
     { title: 'Edit', kind: 'submit' as const, data: { journey: NEW_REQUEST_JOURNEY, step: 'confirm', action: 'edit' } },
@@ -299,6 +307,7 @@ function summaryOf(submission: Submission, deaName: string): AdaptiveCard {
           { label: 'NI number', value: formatNino(input.nino) },
           { label: 'Benefits', value: input.benefits.map((b) => BENEFIT_LABELS[b]).join(', ') },
           { label: 'Response needed by', value: describeDate(input.requiredBy) },
+          ...(coachName ? [{ label: "Claimant's work coach", value: coachName }] : []),
           ...(vulnerability ? [{ label: 'Why it can go ahead', value: vulnerability === 'clearly_vulnerable' ? 'Clearly vulnerable' : 'Declared intention to attempt suicide or self harm' }] : []),
         ],
         paragraphs: [

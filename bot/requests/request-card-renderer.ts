@@ -71,7 +71,8 @@ export class RequestCardRenderer {
       intervention,
       outcome: (await this.services.outcomes.state(request, current)) ?? undefined,
       quality: await this.qualityView(viewer, request, participants),
-      letter: await this.letter(viewer, request, current, intervention, requester, dea),
+      // The claimant's own work coach and jobcentre, when a team leader asked for them.
+      letter: await this.letter(viewer, request, current, intervention, participants.claimantCoach ?? requester, dea),
       refreshUserIds: await this.teamsUserIds(actors(participants)),
       ...extras,
     });
@@ -99,16 +100,16 @@ export class RequestCardRenderer {
   }
 
   /** The appointment letter, for the person who sends it. */
-  private async letter(viewer: StaffMember, request: SupportRequest, booking: Booking | null, intervention: InterventionView | undefined, requester: StaffMember, dea: StaffMember): Promise<NotificationLetter | undefined> {
+  private async letter(viewer: StaffMember, request: SupportRequest, booking: Booking | null, intervention: InterventionView | undefined, coach: StaffMember, dea: StaffMember): Promise<NotificationLetter | undefined> {
     const consent = intervention?.state.consent;
     if (!booking || !consent || !sendsTheLetter(viewer.id, request, booking)) return undefined;
-    const jobcentre = requester.jobcentreId ? await this.services.jobcentreName(requester.jobcentreId) : null;
+    const jobcentre = coach.jobcentreId ? await this.services.jobcentreName(coach.jobcentreId) : null;
     return notificationLetter({
       purpose: consent.purpose,
       meeting: booking,
       mode: booking.mode,
       place: jobcentre ?? null,
-      coachName: requester.name,
+      coachName: coach.name,
       deaName: dea.name,
       conditionality: consent.conditionality,
       format: consent.letterFormat,

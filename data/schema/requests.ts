@@ -37,6 +37,7 @@ export interface SupportRequestRow {
   meetingEndsAt: Date | null;
   parentRequestId: string | null;
   requestedChannel: string | null;
+  claimantCoachId: string | null;
   createdAt: Date;
   updatedAt: Date;
   requester?: unknown;
@@ -127,6 +128,7 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       inappropriate: { ...t.boolean, nullable: true },
       parentRequestId: { type: 'varchar', length: 36, nullable: true },
       requestedChannel: { type: 'varchar', length: 40, nullable: true },
+      claimantCoachId: { type: 'varchar', length: 36, nullable: true },
       // Kept by the database's triggers on booking (migration 1765100000000): never written here.
       meetingBooked: { ...t.boolean, default: false, insert: false, update: false },
       // When its booked meeting starts and ends, kept likewise (migration 1765300000000); read by the meetings list only.

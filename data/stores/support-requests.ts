@@ -101,6 +101,7 @@ export class SqlSupportRequestStore implements SupportRequestStore {
       inappropriate: false,
       parentRequestId: request.parentRequestId ?? null,
       requestedChannel: request.requestedChannel ?? null,
+      claimantCoachId: request.claimantCoachId ?? null,
       createdAt: at,
       updatedAt: at,
     });
@@ -265,6 +266,7 @@ function toSupportRequest(row: SupportRequestRow): SupportRequest {
     inappropriate: Boolean(row.inappropriate),
     parentRequestId: row.parentRequestId?.toLowerCase() ?? null,
     requestedChannel: row.requestedChannel as Channel | null,
+    claimantCoachId: row.claimantCoachId?.toLowerCase() ?? null,
     messages: (row.messages ?? [])
       .slice()
       .sort((a, b) => a.at.getTime() - b.at.getTime())

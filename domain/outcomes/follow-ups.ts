@@ -1,5 +1,6 @@
 import { notFound } from '../errors';
 import { needsClaimant } from '../requests/channels';
+import { claimantCoachOf } from '../requests/participants';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import { channelOfStep, NEXT_STEP_LABELS, NEXT_STEPS, type FollowUpStarter, type GroupCaseNominator, type NextStep, type OutcomeActionStarter } from './next-steps';
 
@@ -42,7 +43,8 @@ export class FollowUps implements FollowUpStarter {
       const created = await this.deps.requests.create(
         {
           type: from.type,
-          requesterId: from.requesterId,
+          // The claimant's work coach follows up the DEA's actions (seed §41), whoever asked at first.
+          requesterId: claimantCoachOf(from),
           deaId: from.deaId,
           claimant: from.claimant,
           topic: from.topic,

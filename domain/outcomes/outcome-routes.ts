@@ -9,20 +9,21 @@ import { participantId, type ParticipantRole } from '../requests/participants';
  * - three way: the work coach records the outcome (§27); the DEA's summary goes to the DEA's Work
  *   Coach Team Leader (§27);
  * - claimant support intervention: the DEA records actions and recommendations and sends a brief
- *   summary with next actions to the claimant's work coach (§41).
+ *   summary with next actions to the claimant's work coach (§41), who is the requester unless a
+ *   team leader asked (§39) and named the coach.
  */
 export interface OutcomeRoute {
   /** Who records the outcome, actions and recommendations, and the next steps. */
   readonly recorder: ParticipantRole;
   /** Where the DEA's summary of outputs goes. */
-  readonly summaryTo: 'requester_team_leader' | 'dea_team_leader' | 'requester';
+  readonly summaryTo: 'requester_team_leader' | 'dea_team_leader' | 'claimant_coach';
 }
 
 export const OUTCOME_ROUTES: Readonly<Partial<Record<Channel, OutcomeRoute>>> = {
   case_conference: { recorder: 'requester', summaryTo: 'requester_team_leader' },
   skill_conference: { recorder: 'adviser', summaryTo: 'requester_team_leader' },
   three_way_intervention: { recorder: 'requester', summaryTo: 'dea_team_leader' },
-  claimant_support_intervention: { recorder: 'adviser', summaryTo: 'requester' },
+  claimant_support_intervention: { recorder: 'adviser', summaryTo: 'claimant_coach' },
 };
 
 /** The id of the person who records the outcome, by the route. */

@@ -165,7 +165,11 @@ export class OutcomeService {
   }
 
   private async summaryRecipient(request: SupportRequest, route: OutcomeRoute): Promise<StaffMember | null> {
-    if (route.summaryTo === 'requester') return this.deps.directory.findById(request.requesterId);
+    if (route.summaryTo === 'claimant_coach') {
+      // A coach who has left the directory: the team leader who asked gets it, to pass on.
+      const coach = request.claimantCoachId ? await this.deps.directory.findById(request.claimantCoachId) : null;
+      return coach ?? this.deps.directory.findById(request.requesterId);
+    }
     const whose = await this.deps.directory.findById(route.summaryTo === 'dea_team_leader' ? request.deaId : request.requesterId);
     return whose?.teamLeaderId ? this.deps.directory.findById(whose.teamLeaderId) : null;
   }

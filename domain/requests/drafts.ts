@@ -19,6 +19,9 @@ export const LIMITS = {
   reason: 200,
 } as const;
 
+/** A team leader's claimant form: whose caseload the claimant is on (seed §39, §41). */
+export const CLAIMANT_COACH_FIELD = 'claimantCoach';
+
 /** How far ahead a date in a request may be: the response needed, or a DEA's expected return. */
 export const MAX_MONTHS_AHEAD = 3;
 
@@ -31,6 +34,8 @@ export interface ClaimantSupportInput {
   readonly challenges: string;
   readonly whyNeeded: string;
   readonly requiredBy: string;
+  /** A team leader's request (seed §39): the staff id of the claimant's work coach, as chosen. */
+  readonly claimantCoachId?: string;
 }
 
 export interface SkillSupportInput {
@@ -96,6 +101,7 @@ export function checkClaimantSupport(draft: Draft, today: string): Checked<Claim
   const challenges = c.text('challenges', "a brief description of the claimant's challenges", LIMITS.challenges);
   const whyNeeded = c.text('whyNeeded', 'why DEA support is needed', LIMITS.whyNeeded);
   const requiredBy = c.date('requiredBy', today);
+  const claimantCoachId = (draft[CLAIMANT_COACH_FIELD] ?? '').trim();
   return c.result({
     surname,
     nino: ninoCheck.ok ? ninoCheck.nino : '',
@@ -103,6 +109,7 @@ export function checkClaimantSupport(draft: Draft, today: string): Checked<Claim
     challenges,
     whyNeeded,
     requiredBy: requiredBy ?? '',
+    ...(claimantCoachId ? { claimantCoachId } : {}),
   });
 }
 

@@ -11,6 +11,7 @@ export type NewSupportRequest = Pick<
   readonly submissionKey?: string;
   readonly parentRequestId?: string | null;
   readonly requestedChannel?: Channel | null;
+  readonly claimantCoachId?: string | null;
   /** A follow-up agreed in a meeting with the DEA starts accepted with its channel. */
   readonly acceptedAs?: Channel;
 };

@@ -1,9 +1,10 @@
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
-import { invalid, notAllowed, notFound } from '../errors';
+import { invalid, isDomainError, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import { hasRole, isTeamLeader, type StaffMember } from '../staff';
 import { londonDate } from './calendar-date';
-import { type ClaimantSupportInput, type ColleagueSupportInput, type SkillSupportInput } from './drafts';
+import { byName } from '../names';
+import { CLAIMANT_COACH_FIELD, type ClaimantSupportInput, type ColleagueSupportInput, type SkillSupportInput } from './drafts';
 import { eligibility } from './eligibility';
 import type { RequestNotifier, SupportRequestStore } from './ports';
 import type { TrendWatcher } from './trend-watcher';
@@ -62,6 +63,43 @@ export class RequestService {
     return managed.length === 1 ? managed[0]! : null;
   }
 
+  /**
+   * The work coaches a team leader may ask for on behalf of (seed §39): those they lead, and those
+   * led by the team leaders they lead (a Service Delivery Team Leader's). By name.
+   */
+  async claimantCoachesFor(person: StaffMember): Promise<StaffMember[]> {
+    if (!asksForInterventionDirectly(person)) return [];
+    const direct = await this.deps.directory.findByTeamLeader(person.id);
+    const below = await Promise.all(direct.filter((p) => p.id !== person.id && isTeamLeader(p)).map((leader) => this.deps.directory.findByTeamLeader(leader.id)));
+    const coaches = new Map([...direct, ...below.flat()].filter((p) => hasRole(p, 'work_coach') && p.id !== person.id).map((p) => [p.id, p]));
+    return [...coaches.values()].sort(byName);
+  }
+
+  /** What is wrong with the claimant's work coach chosen on a team leader's form, by field; none when it will do. */
+  async claimantCoachProblems(person: StaffMember, chosen: string | undefined): Promise<Record<string, string> | undefined> {
+    try {
+      await this.claimantCoachOf(person, chosen);
+      return undefined;
+    } catch (error) {
+      if (isDomainError(error) && error.problems) return error.problems;
+      throw error;
+    }
+  }
+
+  /** The claimant's work coach a team leader named: one of theirs; none to name when the directory lists none. */
+  private async claimantCoachOf(person: StaffMember, chosen: string | undefined): Promise<string | null> {
+    if (!asksForInterventionDirectly(person)) return null;
+    const coaches = await this.claimantCoachesFor(person);
+    if (coaches.length === 0) return null;
+    const problem = !chosen
+      ? "Choose the claimant's work coach: the DEA's summary goes to them, to follow up."
+      : !coaches.some((c) => c.id === chosen)
+        ? "Choose the claimant's work coach from the list: only your team's work coaches can be named."
+        : null;
+    if (problem) throw invalid(problem, { [CLAIMANT_COACH_FIELD]: problem });
+    return chosen!;
+  }
+
   /** Whom to ask when something about the person's set-up is missing. */
   async teamLeaderOf(person: StaffMember): Promise<StaffMember | null> {
     return person.teamLeaderId ? this.deps.directory.findById(person.teamLeaderId) : null;
@@ -80,6 +118,7 @@ export class RequestService {
           const { input, vulnerability } = submission;
           const verdict = eligibility(input.benefits, vulnerability);
           if (!verdict.eligible) throw invalid(verdict.reason);
+          const claimantCoachId = await this.claimantCoachOf(person, input.claimantCoachId);
           request = await this.deps.store.create(
             {
               ...base,
@@ -91,6 +130,7 @@ export class RequestService {
               urgent: verdict.urgent,
               vulnerability,
               requestedChannel: asksForInterventionDirectly(person) ? 'claimant_support_intervention' : null,
+              claimantCoachId,
             },
             at,
           );
@@ -140,7 +180,7 @@ export class RequestService {
 
   /** A request just read or written (e.g. returned by a change), if the person may see it. */
   async shownTo(person: StaffMember, request: SupportRequest): Promise<SupportRequest> {
-    if (roleOf(request, person.id) !== null) return request;
+    if (roleOf(request, person.id) !== null || request.claimantCoachId === person.id) return request;
     if (isTeamLeader(person) && mayRead(await participantsOf(this.deps.directory, request), person.id)) return request;
     throw notAllowed('That request is not yours to see.');
   }
@@ -171,6 +211,6 @@ export class RequestService {
   /** The names of the people who made these requests, in one directory read. */
   /** Whether this person may see the claimant's NINO and surname in full. */
   static seesClaimantInFull(person: StaffMember, request: SupportRequest): boolean {
-    return roleOf(request, person.id) !== null;
+    return roleOf(request, person.id) !== null || request.claimantCoachId === person.id;
   }
 }

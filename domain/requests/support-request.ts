@@ -108,6 +108,11 @@ export interface SupportRequest {
   readonly parentRequestId: string | null;
   /** A channel the requester asked for: a team leader asking directly for a claimant support intervention (seed §39). */
   readonly requestedChannel: Channel | null;
+  /**
+   * The claimant's work coach, when someone else (a team leader, seed §39) asked: the DEA's summary
+   * goes to them, and they follow up the actions (seed §41). Null when the requester is the coach.
+   */
+  readonly claimantCoachId: string | null;
   readonly messages: readonly RequestMessage[];
   readonly createdAt: Date;
   readonly updatedAt: Date;

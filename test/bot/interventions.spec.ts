@@ -450,6 +450,60 @@ describe('DEA claimant support interventions', () => {
     expect(cardText(marked.card)).toMatch(/QAS 1[\s\S]*Marked for a check/);
   });
 
+  it("sends the summary of a team leader's intervention to the claimant's work coach they named, whose the follow-ups are (seed §39, §41)", async () => {
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const [coach, leader] = [(await directory.findByAadObjectId(PEOPLE.coach))!, (await directory.findByAadObjectId(PEOPLE.wctl))!];
+    const store = new SqlSupportRequestStore(bot.app.dataSource);
+    const asked = await store.create(
+      {
+        type: 'claimant_support',
+        requesterId: leader.id,
+        deaId: coach.deaId!,
+        claimant: { surname: 'Zebedee', nino: NINO, benefits: ['UC'] },
+        topic: null,
+        description: 'Severe agoraphobia',
+        reason: 'Exceptional circumstances',
+        requiredBy: null,
+        urgent: false,
+        vulnerability: null,
+        requestedChannel: 'claimant_support_intervention',
+        claimantCoachId: coach.id,
+      },
+      new Date(),
+    );
+    await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: asked.id, version: 1, channel: 'claimant_support_intervention' });
+    let r = await current(bot, asked.id);
+    const leaderStatements = 'agreed_with_dea,consent_gained,told_dea_will_contact,told_voluntary,told_conditionality_applies';
+    await invokeAs(bot, PEOPLE.wctl, 'consent.intervention', { requestId: r.id, version: r.version, confirmed: leaderStatements, letterFormat: 'standard' });
+    r = await current(bot, asked.id);
+    const bookable = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: r.id, version: r.version })).card;
+    const start = choiceValues(bookable, 'slot')[0]!;
+    await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: r.id, version: r.version, slot: start, durationMinutes: '60', mode: 'face_to_face', claimantContact: 'letter' });
+    await settle(bot);
+    r = await current(bot, asked.id);
+    expect(r.status).toBe('booked');
+    // The DEA's card says whose claimant it is.
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: r.id, version: r.version })).card)).toMatch(/Requested by[\s\S]*Tom Baker[\s\S]*Claimant's work coach[\s\S]*Amira Shah/);
+
+    clock.offsetMs = new Date(start).getTime() + 2 * 3_600_000 - Date.now();
+    await bot.app.jobs.markEndedMeetings();
+    await settle(bot);
+    r = await current(bot, asked.id);
+    const form = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: r.id, version: r.version })).card;
+    expect(JSON.stringify(form)).toContain('Brief summary with next actions, for Amira Shah');
+    bot.connector.clear();
+    await invokeAs(bot, PEOPLE.dea, 'outcome.record', { requestId: r.id, version: r.version, actions: 'Signposted to Mind.', nextSteps: 'case_conference', summary: 'Coach to check the referral at the next appointment.' });
+    await settle(bot);
+    const toCoach = visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.coach}`));
+    expect(toCoach).toContain('Summary from Dana Morgan');
+    expect(toCoach).toContain('Coach to check the referral at the next appointment.');
+    expect(toCoach).toMatch(/Work coach[\s\S]*Amira Shah[\s\S]*Asked for by[\s\S]*Tom Baker/);
+    expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.wctl}`))).not.toContain('Coach to check the referral');
+    // The case conference it started is the coach's, with the DEA.
+    const [followUp] = (await store.listByRequester(coach.id, 5)).filter((f) => f.parentRequestId === asked.id);
+    expect(followUp).toMatchObject({ channel: 'case_conference', requesterId: coach.id, claimantCoachId: null });
+  });
+
   it('asks for the team leader again when a failed booking is tried again after the claimant had a 3rd', async () => {
     for (let i = 0; i < 2; i++) await pastIntervention();
     const request = await acceptedRequest(bot, 'claimant_support_intervention');

@@ -55,6 +55,7 @@ describe('SqlSupportRequestStore', () => {
       inappropriate: false,
       parentRequestId: null,
       requestedChannel: null,
+      claimantCoachId: null,
       messages: [],
       createdAt: at,
       updatedAt: at,

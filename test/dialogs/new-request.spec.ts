@@ -312,14 +312,33 @@ describe('new request (colleagues and missing DEA)', () => {
     expect(offered).toContain('Support for you or your team');
     expect(offered).not.toContain('One to One Skill Support');
     expect(text(await exchange(bot, PEOPLE.wctl, 'skill'))).toContain('Please choose one of the options');
-    await exchange(bot, PEOPLE.wctl, { journey: J, step: 'type', action: 'choose', choice: 'claimant_support' });
-    await exchange(bot, PEOPLE.wctl, claimantForm({ benefits: 'UC' }));
+    // The form asks whose claimant it is (seed §41: the summary goes to the claimant's work coach),
+    // from the work coaches the team leader leads, by name.
+    const form = firstCard(await exchange(bot, PEOPLE.wctl, { journey: J, step: 'type', action: 'choose', choice: 'claimant_support' }));
+    const coachChoice = JSON.stringify(form);
+    expect(coachChoice).toContain("Claimant's work coach");
+    const amira = (await bot.app.dataSource.query(`SELECT id FROM staff WHERE aadObjectId = '${PEOPLE.coach}'`)) as { id: string }[];
+    expect(coachChoice).toContain(`{"title":"Amira Shah","value":"${amira[0]!.id}"}`);
+    expect(coachChoice).not.toContain('Dana Morgan');
+    // Not chosen, or not one of theirs: the form again, the reason beside the field, the rest kept.
+    const unchosen = firstCard(await exchange(bot, PEOPLE.wctl, claimantForm({ benefits: 'UC' })));
+    expect(cardText(unchosen)).toContain("Choose the claimant's work coach: the DEA's summary goes to them, to follow up.");
+    expect(cardInputs(unchosen)).toMatchObject({ surname: 'Smith' });
+    const stranger = firstCard(await exchange(bot, PEOPLE.wctl, claimantForm({ benefits: 'UC', claimantCoach: '00000000-0000-4000-8000-00000000dead' })));
+    expect(cardText(stranger)).toContain("Choose the claimant's work coach from the list: only your team's work coaches can be named.");
+    const summary = firstCard(await exchange(bot, PEOPLE.wctl, claimantForm({ benefits: 'UC', claimantCoach: amira[0]!.id })));
+    expect(cardText(summary)).toMatch(/Claimant's work coach[\s\S]*Amira Shah/);
     await exchange(bot, PEOPLE.wctl, { journey: J, step: 'confirm', action: 'confirm' });
     const stored = await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1);
-    expect(stored).toMatchObject({ type: 'claimant_support', requestedChannel: 'claimant_support_intervention', status: 'submitted' });
+    expect(stored).toMatchObject({ type: 'claimant_support', requestedChannel: 'claimant_support_intervention', status: 'submitted', claimantCoachId: amira[0]!.id });
+    // The coach may open it and sees their own claimant in full; the DEA sees whose claimant it is.
+    const coachCard = (await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: stored!.id })).card;
+    expect(cardText(coachCard)).toMatch(/NI number[\s\S]*AB 12 34 56 C/);
+    expect(cardText(coachCard)).toMatch(/Requested by[\s\S]*Tom Baker/);
     // The DEA sees what was asked for, preselected on the Accept form.
     const card = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: stored!.id, version: stored!.version })).card;
     expect(cardText(card)).toMatch(/Type of support asked for[\s\S]*Claimant support intervention by the DEA/);
+    expect(cardText(card)).toMatch(/Claimant's work coach[\s\S]*Amira Shah/);
     expect(JSON.stringify(card)).toMatch(/"id":"channel"[^}]*"value":"claimant_support_intervention"|"value":"claimant_support_intervention"[^}]*"id":"channel"/);
   });
 

@@ -67,7 +67,7 @@ function setup(options: { gate?: BookingGate; request?: Partial<SupportRequest> 
   let request: SupportRequest = {
     id: 'r1', reference: 'DEA-000001', type: 'claimant_support', status: 'accepted', version: 2, requesterId: 'coach', deaId: 'dea',
     claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'health text', reason: 'why',
-    requiredBy: '2026-12-11', urgent: false, vulnerability: null, channel: 'case_conference', inappropriate: false, parentRequestId: null, requestedChannel: null, messages: [], createdAt: now, updatedAt: now,
+    requiredBy: '2026-12-11', urgent: false, vulnerability: null, channel: 'case_conference', inappropriate: false, parentRequestId: null, requestedChannel: null, claimantCoachId: null, messages: [], createdAt: now, updatedAt: now,
     ...options.request,
   };
   const changes: StatusChange[] = [];

@@ -40,7 +40,7 @@ class FakeStore implements SupportRequestStore {
 
   async create(request: NewSupportRequest, at: Date): Promise<SupportRequest> {
     this.created.push({ request, at });
-    return this.put({ ...request, status: 'submitted', channel: null, inappropriate: false, parentRequestId: null, requestedChannel: null, messages: [], createdAt: at, updatedAt: at });
+    return this.put({ ...request, status: 'submitted', channel: null, inappropriate: false, parentRequestId: null, requestedChannel: null, claimantCoachId: request.claimantCoachId ?? null, messages: [], createdAt: at, updatedAt: at });
   }
 
   /** Puts a request straight into the store, as if made earlier. */
@@ -260,6 +260,7 @@ function existing(store: FakeStore, requester: StaffMember, status: RequestStatu
     inappropriate: false,
     parentRequestId: null,
     requestedChannel: null,
+    claimantCoachId: null,
     messages: [],
     createdAt: at,
     updatedAt: at,
@@ -292,6 +293,46 @@ describe('RequestService.today', () => {
     expect(service.today()).toBe('2026-07-01');
     clock.set(new Date('2026-12-31T23:30:00.000Z'));
     expect(service.today()).toBe('2026-12-31');
+  });
+});
+
+describe("RequestService: a team leader names the claimant's work coach (seed §39, §41)", () => {
+  const sdtl = person('sdtl-9', ['service_delivery_team_leader']);
+  const leader = person('wctl-9', ['work_coach_team_leader'], { teamLeaderId: 'sdtl-9' });
+  const theirDea = person('dea-9', ['dea'], { teamLeaderId: 'wctl-9' });
+  const zoe = { ...person('coach-91', ['work_coach'], { deaId: 'dea-9', teamLeaderId: 'wctl-9' }), name: 'Zoe Adams' };
+  const adam = { ...person('coach-92', ['work_coach'], { deaId: 'dea-9', teamLeaderId: 'wctl-9' }), name: 'Adam Zola' };
+  const direct = { ...person('coach-93', ['work_coach'], { teamLeaderId: 'sdtl-9' }), name: 'Mo Khan' };
+  const elsewhere = person('coach-94', ['work_coach'], { deaId: 'dea-9', teamLeaderId: 'wctl-other' });
+  const setUpTeam = () => {
+    const store = new FakeStore();
+    const service = new RequestService({ store, directory: new FakeDirectory([sdtl, leader, theirDea, zoe, adam, direct, elsewhere]), notifier: new FakeNotifier(), clock: new FixedClock(NOW) });
+    return { store, service };
+  };
+
+  it('offers the work coaches they lead, and those their team leaders lead, by name; nobody to a coach', async () => {
+    const { service } = setUpTeam();
+    expect((await service.claimantCoachesFor(leader)).map((p) => p.name)).toEqual(['Adam Zola', 'Zoe Adams']);
+    expect((await service.claimantCoachesFor(sdtl)).map((p) => p.name)).toEqual(['Adam Zola', 'Mo Khan', 'Zoe Adams']);
+    expect(await service.claimantCoachesFor(zoe)).toEqual([]);
+  });
+
+  it('saves the coach named, refuses one missing or not theirs, and ignores one a coach sends', async () => {
+    const { service, store } = setUpTeam();
+    expect((await domainErrorOf(service.submit(leader, claimant()))).problems).toEqual({ claimantCoach: "Choose the claimant's work coach: the DEA's summary goes to them, to follow up." });
+    expect((await domainErrorOf(service.submit(leader, claimant({ claimantCoachId: 'coach-94' })))).problems).toEqual({
+      claimantCoach: "Choose the claimant's work coach from the list: only your team's work coaches can be named.",
+    });
+    expect(store.created).toEqual([]);
+    const saved = await service.submit(leader, claimant({ claimantCoachId: 'coach-91' }));
+    expect(saved).toMatchObject({ requesterId: 'wctl-9', claimantCoachId: 'coach-91' });
+    // The coach may see it, and sees the claimant in full; another coach of the DEA may not.
+    expect(await service.shownTo(zoe, saved)).toBe(saved);
+    expect(RequestService.seesClaimantInFull(zoe, saved)).toBe(true);
+    await expect(service.shownTo(adam, saved)).rejects.toMatchObject({ kind: 'not_allowed' });
+    expect(await service.parties(saved)).toMatchObject({ requester: leader, adviser: theirDea, claimantCoach: zoe });
+    // A coach's own request names nobody else, whatever the form carried.
+    expect(await service.submit(zoe, claimant({ claimantCoachId: 'coach-92' }))).toMatchObject({ requesterId: 'coach-91', claimantCoachId: null });
   });
 });
 
@@ -334,6 +375,7 @@ describe('RequestService.submit: claimant support', () => {
           urgent: false,
           vulnerability: null,
           requestedChannel: null,
+          claimantCoachId: null,
         },
         at: NOW,
       },
@@ -593,7 +635,7 @@ describe('RequestService.visibleTo', () => {
 describe('RequestService.parties', () => {
   it('finds the requester and the DEA (the adviser), and the team leaders who may read it', async () => {
     const { service, store } = setUp();
-    expect(await service.parties(existing(store, coach))).toEqual({ requester: coach, adviser: dea, viewerIds: [coach.teamLeaderId, ...(dea.teamLeaderId ? [dea.teamLeaderId] : [])] });
+    expect(await service.parties(existing(store, coach))).toEqual({ requester: coach, adviser: dea, claimantCoach: null, viewerIds: [coach.teamLeaderId, ...(dea.teamLeaderId ? [dea.teamLeaderId] : [])] });
   });
 
   it('is not found when someone has left the directory', async () => {

@@ -25,6 +25,7 @@ function req(over: Partial<SupportRequest>): SupportRequest {
     inappropriate: false,
     parentRequestId: null,
     requestedChannel: null,
+    claimantCoachId: null,
     messages: [],
     createdAt: new Date(),
     updatedAt: new Date(),

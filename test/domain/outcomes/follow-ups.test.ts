@@ -78,6 +78,18 @@ describe('FollowUps.startFollowUps', () => {
     ]);
   });
 
+  it("starts a team leader's request's follow-ups for the claimant's work coach they named (seed §41)", async () => {
+    const { requests, notifier, followUps } = setUp();
+    const asked = requests.add({ channel: 'claimant_support_intervention', status: 'outcome_recorded', requesterId: 'wctl-1', claimantCoachId: 'coach-2' });
+    await followUps.startFollowUps(asked.id, ['case_conference'], 'dea-1', AT);
+    const [made] = children(requests, asked.id);
+    expect(made).toMatchObject({ requesterId: 'coach-2', claimantCoachId: null, channel: 'case_conference' });
+    expect(notifier.sent).toEqual([
+      { kind: 'attention', requestId: made!.id, to: 'dea-1' },
+      { kind: 'attention', requestId: made!.id, to: 'coach-2' },
+    ]);
+  });
+
   it('starts no request for steps that are not channels', async () => {
     const { requests, notifier, followUps, from } = setUp();
     const started = await followUps.startFollowUps(from.id, ['group_conference_case', 'work_psychologist_action', 'employer_adviser_action', 'tpp_manager_action', 'no_further_support'], 'coach-1', AT);

@@ -9,7 +9,7 @@ describe('routeOf', () => {
     // §27: the work coach records; the DEA's summary goes to the DEA's Work Coach Team Leader.
     expect(routeOf('three_way_intervention')).toEqual({ recorder: 'requester', summaryTo: 'dea_team_leader' });
     // §41: the DEA records and workflows a brief summary to the claimant's work coach.
-    expect(routeOf('claimant_support_intervention')).toEqual({ recorder: 'adviser', summaryTo: 'requester' });
+    expect(routeOf('claimant_support_intervention')).toEqual({ recorder: 'adviser', summaryTo: 'claimant_coach' });
   });
 
   it('has no route for channels without a one to one meeting outcome', () => {

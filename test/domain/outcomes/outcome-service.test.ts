@@ -97,6 +97,17 @@ describe('OutcomeService.state', () => {
     expect(state?.summaryRecipient?.id).toBe(recipient);
   });
 
+  it("sends a team leader's claimant support intervention's summary to the claimant's work coach they named (seed §39, §41)", async () => {
+    const s = setUp();
+    const asked = { requesterId: 'wctl-coach', claimantCoachId: 'coach-2' };
+    expect((await s.service.state(s.meeting('claimant_support_intervention', 'booked', asked)))?.summaryRecipient?.id).toBe('coach-2');
+    // A coach no longer in the directory: the team leader who asked gets it, to pass on.
+    expect((await s.service.state(s.meeting('claimant_support_intervention', 'booked', { ...asked, claimantCoachId: 'gone' })))?.summaryRecipient?.id).toBe('wctl-coach');
+    const request = s.meeting('claimant_support_intervention', 'booked', asked);
+    await s.service.recordOutcome(dea, request.id, 5, outcome({ nextSteps: 'no_further_support', summary: 'Signposted to a local charity.' }));
+    expect(s.records.records.find((r) => r.kind === 'summary')).toMatchObject({ sentToId: 'coach-2', text: 'Signposted to a local charity.' });
+  });
+
   it('has no summary recipient when the directory names no team leader', async () => {
     const s = setUp();
     expect((await s.service.state(s.meeting('case_conference', 'held', { requesterId: 'coach-3' })))?.summaryRecipient).toBeNull();
