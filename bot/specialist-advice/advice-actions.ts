@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { PostedCards } from '../../data/stores/posted-cards';
 import { adviceNotice } from '../../cards/specialist-advice/notices';
@@ -51,10 +52,13 @@ type Inputs = Readonly<Record<string, string>>;
 export class AdviceActions {
   constructor(private readonly deps: AdviceActionDeps) {}
 
-  /** `specialist advice`: the form, for a work coach in a jobcentre that an HCP covers. */
+  /**
+   * `specialist advice`: the form, for a work coach in a jobcentre that an HCP covers. Each form has
+   * its own key, so sending it again (Teams keeps a form whose answer was slow) saves nothing twice.
+   */
   async requestCommand(turn: TurnContext, person: StaffMember): Promise<void> {
     const { jobcentre, hcp } = await this.deps.service.assertCanAsk(person);
-    await turn.sendActivity(MessageFactory.attachment(cardAttachment(adviceRequestCard(hcp.name, jobcentre.name))));
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(adviceRequestCard(hcp.name, jobcentre.name, randomUUID()))));
   }
 
   /** `my day`: the HCP's day, the contact's jobcentre, or the activity manager's HCPs. */
@@ -152,27 +156,36 @@ export class AdviceActions {
     }
   }
 
-  async requestAnswer(person: StaffMember, typed: Inputs, turn?: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+  /**
+   * The form sent. `submissionKey` is the form's (a form shown before forms had one gets a new one
+   * here, so it is saved as before): the same form sent again answers with the conversation it made.
+   * A form given back keeps its key, as nothing of it was saved.
+   */
+  async requestAnswer(person: StaffMember, typed: Inputs, submissionKey: string | undefined, turn?: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    const key = submissionKey ?? randomUUID();
     let result: Awaited<ReturnType<AdviceService['request']>>;
     try {
-      result = await this.deps.service.request(person, typed);
+      result = await this.deps.service.request(person, typed, key);
     } catch (error) {
       // The database failing answers 503, so Teams keeps the form as it was typed for a second try.
       if (isDatabaseFailure(error)) throw error;
+      // The form's key is another's: what was typed comes back on a new form, and nothing of theirs.
+      const used = isDomainError(error) && error.kind === 'conflict';
       // Not theirs to ask (any more): the reason, not the form.
-      if (isDomainError(error) && error.kind !== 'invalid') return cardResponse(messageCard(error.message));
+      if (isDomainError(error) && error.kind !== 'invalid' && !used) return cardResponse(messageCard(error.message));
       const { jobcentre, hcp } = await this.deps.service.assertCanAsk(person);
       if (!isDomainError(error)) {
         // Nothing was saved (an ad hoc request reads the HCP's diary first): the form comes back as typed.
         this.deps.logger.warn({ actorId: person.id, err: errorForLog(error) }, 'specialist advice request failed before it was saved');
-        return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, { values: typed, message: 'Something went wrong on our side, so nothing was sent. What you typed is kept: send it again in a minute.' }));
+        return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, key, { values: typed, message: 'Something went wrong on our side, so nothing was sent. What you typed is kept: send it again in a minute.' }));
       }
-      return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, { values: typed, problems: error.problems, message: Object.keys(error.problems).length ? undefined : error.message }));
+      if (used) return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, randomUUID(), { values: typed, message: `${error.message} What you typed is kept on this new form: send it again.` }));
+      return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, key, { values: typed, problems: error.problems, message: Object.keys(error.problems).length ? undefined : error.message }));
     }
     const { conversation } = result;
     // The form becomes the coach's card of the conversation, kept up to date from now on.
     await this.keepCopy(person, conversation.id, turn);
-    this.deps.logger.info({ conversationId: conversation.id, reference: conversation.reference, adHoc: conversation.adHoc }, 'specialist advice requested');
+    this.deps.logger.info({ conversationId: conversation.id, reference: conversation.reference, adHoc: conversation.adHoc }, result.repeated ? 'specialist advice request sent again' : 'specialist advice requested');
     if (conversation.status !== 'requested') return cardResponse((await this.render(person, conversation, { note: { text: result.note ?? `Sent as ${conversation.reference}.`, tone: result.note ? 'attention' : 'good' } }))!);
     const times = await this.timesFor(conversation);
     const note = result.note ? [result.note, times.unavailable].filter(Boolean).join(' ') : `Sent as ${conversation.reference}. ${times.unavailable ?? 'Now choose a time.'}`;

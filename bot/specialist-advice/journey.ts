@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SpecialistAdvice1764100000000 } from '../../data/migrations/1764100000000-SpecialistAdvice';
 import { SpecialistAdviceGaps1764510000000 } from '../../data/migrations/1764510000000-SpecialistAdviceGaps';
 import { AdviceConversationIndexes1765600000000 } from '../../data/migrations/1765600000000-AdviceConversationIndexes';
+import { AdviceSubmissionKey1765800000000 } from '../../data/migrations/1765800000000-AdviceSubmissionKey';
 import { adviceConversationSchema, adviceEventSchema, adviceNotesSchema, hcpBreakSchema, hcpSiteDaySchema } from '../../data/schema/specialist-advice';
 import { SqlAdvicePeople, SqlAdviceStore } from '../../data/stores/specialist-advice';
 import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
@@ -32,6 +33,8 @@ const CONVERSATION = z
 const ATTENDANCE = CONVERSATION.extend({ outcome: z.enum(['did_not_attend', 'declined']) });
 const AD_HOC = CONVERSATION.extend({ accept: z.union([z.literal('true'), z.literal('false'), z.boolean()]).transform((v) => v === true || v === 'true') });
 const ANY = z.object({}).passthrough();
+/** The request form: its key (made when it was shown; none on a form from before keys) and its inputs. */
+const REQUEST = z.object({ submissionKey: z.string().min(1).max(64).optional() }).passthrough();
 
 /** What a card sent, less the ids: what the person typed, to give back on a refusal. */
 function inputsOf(typed: Readonly<Record<string, string>>): Record<string, string> {
@@ -71,7 +74,7 @@ export const specialistAdviceJourney: Journey = {
     },
   ],
   entities: [adviceConversationSchema, adviceNotesSchema, adviceEventSchema, hcpSiteDaySchema, hcpBreakSchema],
-  migrations: [SpecialistAdvice1764100000000, SpecialistAdviceGaps1764510000000, AdviceConversationIndexes1765600000000],
+  migrations: [SpecialistAdvice1764100000000, SpecialistAdviceGaps1764510000000, AdviceConversationIndexes1765600000000, AdviceSubmissionKey1765800000000],
   build: ({ dataSource, directory, outbox, updates, clock, logger, services, work }) => {
     const service = new AdviceService({
       store: new SqlAdviceStore(dataSource),
@@ -107,7 +110,10 @@ export const specialistAdviceJourney: Journey = {
         'my day': (turn, person) => actions.dayCommand(turn, person),
       },
       verbs: [
-        verb('advice.request', ANY, ({ person, typed, turn }) => actions.requestAnswer(person, typed, turn)),
+        verb('advice.request', REQUEST, ({ person, data, typed, turn }) => {
+          const { submissionKey: _key, ...inputs } = typed;
+          return actions.requestAnswer(person, inputs, data.submissionKey, turn);
+        }),
         verb('advice.open', CONVERSATION, ({ person, data, turn }) => actions.answer(person, 'advice.open', data.conversationId, {}, async () => ({ conversation: await service.get(data.conversationId) }), turn)),
         verb('advice.times', CONVERSATION, ({ person, data }) =>
           actions.answer(person, 'advice.times', data.conversationId, {}, async () => {

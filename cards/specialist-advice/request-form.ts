@@ -84,8 +84,11 @@ export const ADVICE_FIELDS: readonly FormField[] = [
   },
 ];
 
-/** `specialist advice`: the request, refilled with what was typed and each problem beside its field. */
-export function adviceRequestCard(hcpName: string, jobcentreName: string, state: AdviceFormState = {}): AdaptiveCard {
+/**
+ * `specialist advice`: the request, refilled with what was typed and each problem beside its field.
+ * `submissionKey` goes back with every send of this form, so sending it twice makes one conversation.
+ */
+export function adviceRequestCard(hcpName: string, jobcentreName: string, submissionKey: string, state: AdviceFormState = {}): AdaptiveCard {
   const card = formCard({
     journey: '',
     step: '',
@@ -96,7 +99,7 @@ export function adviceRequestCard(hcpName: string, jobcentreName: string, state:
     values: { when: 'booked', ...state.values },
     problems: state.problems,
   });
-  card.actions = [{ type: 'Action.Execute', title: 'Send', verb: 'advice.request', style: 'positive', data: {} }];
+  card.actions = [{ type: 'Action.Execute', title: 'Send', verb: 'advice.request', style: 'positive', data: { submissionKey } }];
   // Why the form came back (nothing was sent), first and marked, above the form as it was typed.
   if (state.message) (card.body as unknown[]).splice(1, 0, { type: 'Container', style: 'attention', items: [{ type: 'TextBlock', text: state.message, weight: 'Bolder', wrap: true, color: 'Attention' }] });
   return card;

@@ -86,7 +86,7 @@ export const CLAIMANT_TABLES: readonly ClaimantTable[] = [
     title: 'Specialist Advice conversations',
     link: { by: 'conversation', column: 'id' },
     columns: { surname: 'surname', nino: 'nino', wcaSummary: 'health', background: 'free-text', conditions: 'health' },
-    internal: ['diaryEvents', 'version'],
+    internal: ['diaryEvents', 'submissionKey', 'version'],
     version: 'version',
     hcpMaterial: true,
   },

@@ -51,6 +51,12 @@ export interface AdviceConversationRow {
   diaryError: string | null;
   /** When the contact (and the HCP) were reminded of a pack not yet ready. */
   packRemindedAt: Date | null;
+  /**
+   * The key of the form it was asked for with: a second send of the same form (a retry after a slow
+   * answer, a double tap) finds this conversation instead of making another. None on conversations
+   * asked for before forms had one.
+   */
+  submissionKey: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -173,6 +179,7 @@ export function adviceConversationSchema(dialect: SqlDialect): EntitySchema<Advi
       diaryStatus: { type: 'varchar', length: 10, default: 'done' },
       diaryError: { type: 'nvarchar', length: 400, nullable: true },
       packRemindedAt: { ...t.timestamp, nullable: true },
+      submissionKey: { type: 'varchar', length: 64, nullable: true },
       version: { ...t.integer },
       createdAt: { ...t.timestamp },
       updatedAt: { ...t.timestamp },
@@ -184,6 +191,8 @@ export function adviceConversationSchema(dialect: SqlDialect): EntitySchema<Advi
       { name: 'IDX_advice_conversation_district', columns: ['district', 'createdAt'] },
       { name: 'IDX_advice_conversation_jobcentre', columns: ['jobcentreId', 'startsAt'] },
       { name: 'IDX_advice_conversation_status_start', columns: ['status', 'startsAt'] },
+      // Filtered: SQL Server would otherwise let only one conversation have none.
+      { name: 'UQ_advice_conversation_submission', columns: ['submissionKey'], unique: true, where: '"submissionKey" IS NOT NULL' },
     ],
     relations: {
       coach: manyToOne('Staff', 'coachId', 'FK_advice_conversation_coach'),

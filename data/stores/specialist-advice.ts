@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Between, In, IsNull, LessThan, MoreThanOrEqual, And, type DataSource } from 'typeorm';
 import type { AdviceConversation, AdviceNotes, HcpBreak, SiteDay } from '../../domain/specialist-advice/conversation';
 import { formatReference } from '../../domain/specialist-advice/conversation';
-import type { AdviceChanges, AdviceHappening, AdvicePeople, AdviceStore, DiaryRecord, NewAdviceConversation } from '../../domain/specialist-advice/ports';
+import type { AdviceChanges, AdviceHappening, AdvicePeople, AdviceStore, DiaryRecord, NewAdviceConversation, SavedAdvice } from '../../domain/specialist-advice/ports';
 import { conflict } from '../../domain/errors';
 import type { Jobcentre, StaffMember } from '../../domain/staff';
 import type { BankHolidayRegion } from '../../domain/staff';
@@ -29,20 +29,26 @@ export class SqlAdviceStore implements AdviceStore {
     return repositoryOf<AdviceConversationRow>(this.dataSource, 'AdviceConversation');
   }
 
-  async create(c: NewAdviceConversation, at: Date): Promise<AdviceConversation> {
+  async create(c: NewAdviceConversation, at: Date): Promise<SavedAdvice> {
     for (let attempt = 1; ; attempt++) {
       try {
         const id = await inTransaction(this.dataSource, async (manager) => {
           const repo = manager.getRepository<AdviceConversationRow>('AdviceConversation');
           const { max } = (await repo.createQueryBuilder('c').select('MAX(c.number)', 'max').getRawOne<{ max: number | null }>()) ?? { max: null };
           const id = randomUUID();
-          await repo.insert({ ...toRow(c), id, number: (max ?? 0) + 1, version: 1, createdAt: at, updatedAt: at });
+          await repo.insert({ ...toRow(c), id, number: (max ?? 0) + 1, submissionKey: c.submissionKey ?? null, version: 1, createdAt: at, updatedAt: at });
           return id;
         });
-        return (await this.find(id))!;
+        return { conversation: (await this.find(id))!, created: true };
       } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // The form was saved before, or by a send of it at the same moment: its key's unique index
+        // refused this one, and the first is the conversation. Read only now, so two sends at once
+        // never both find none and both save.
+        const first = c.submissionKey ? await this.rows().findOne({ where: { submissionKey: c.submissionKey } }) : null;
+        if (first) return { conversation: fromRow(first), created: false };
         // Two conversations took the same next number at once: take the next one.
-        if (attempt >= MAX_NUMBER_RETRIES || !isUniqueViolation(error)) throw error;
+        if (attempt >= MAX_NUMBER_RETRIES) throw error;
       }
     }
   }

@@ -33,6 +33,8 @@ export interface RequestResult {
   readonly conversation: AdviceConversation;
   /** Why an ad hoc request became one to book, when it did. */
   readonly note: string | null;
+  /** The form was sent before: this is the conversation that send saved, and nothing new was. */
+  readonly repeated: boolean;
 }
 
 /**
@@ -53,7 +55,12 @@ export class AdviceService {
     return { jobcentre, hcp };
   }
 
-  async request(coach: StaffMember, input: AdviceRequestInput): Promise<RequestResult> {
+  /**
+   * Saves the request, once per form: `submissionKey` is the form's, so the same form sent again (a
+   * retry after a slow answer, a double tap) returns the conversation the first send saved, with
+   * nothing saved, told or held a second time.
+   */
+  async request(coach: StaffMember, input: AdviceRequestInput, submissionKey?: string): Promise<RequestResult> {
     const { jobcentre, hcp } = await this.assertCanAsk(coach);
     const request = parseAdviceRequest(input);
     const now = this.deps.clock.now();
@@ -70,8 +77,8 @@ export class AdviceService {
             : `${hcp.name} is not at ${jobcentre.name} today. Choose one of the next free times below, and tell the claimant.`;
       }
     }
-    const conversation = await this.deps.uow.run(async () => {
-      const created = await this.deps.store.create(
+    const saved = await this.deps.uow.run(async () => {
+      const result = await this.deps.store.create(
         {
           status: adHoc ? 'adhoc_asked' : 'requested',
           coachId: coach.id,
@@ -100,14 +107,27 @@ export class AdviceService {
           diaryStatus: 'done',
           diaryError: null,
           packRemindedAt: null,
+          submissionKey,
         },
         now,
       );
-      await this.deps.store.record(created.id, coach.id, adHoc ? 'asked ad hoc' : 'requested', now);
-      if (adHoc) await this.deps.notifier.tell(hcp.id, created);
-      return created;
+      // The form was sent before, or at the same moment: that send saved it and told whoever was to be told.
+      if (!result.created) return result;
+      await this.deps.store.record(result.conversation.id, coach.id, adHoc ? 'asked ad hoc' : 'requested', now);
+      if (adHoc) await this.deps.notifier.tell(hcp.id, result.conversation);
+      return result;
     });
-    return { conversation, note };
+    if (!saved.created) return this.repeated(coach, saved.conversation);
+    return { conversation: saved.conversation, note, repeated: false };
+  }
+
+  /**
+   * The conversation a form already made, for the coach who sent it. Keys are random, so another
+   * coach's is not expected; were one sent, its conversation stays unseen and a new form is needed.
+   */
+  private repeated(coach: StaffMember, earlier: AdviceConversation): RequestResult {
+    if (earlier.coachId.toLowerCase() !== coach.id.toLowerCase()) throw conflict('This form was already used, so nothing was sent.');
+    return { conversation: earlier, note: null, repeated: true };
   }
 
   /** The part the person plays in the conversation (null: none; they see nothing of it). */

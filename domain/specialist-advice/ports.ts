@@ -4,7 +4,17 @@ import type { StaffDirectory, WorkScheduler } from '../ports';
 import type { Jobcentre, StaffMember } from '../staff';
 import type { AdviceConversation, AdviceNotes, DiaryEntry, DiaryStatus, HcpBreak, SiteDay } from './conversation';
 
-export type NewAdviceConversation = Omit<AdviceConversation, 'id' | 'reference' | 'version' | 'createdAt'>;
+export type NewAdviceConversation = Omit<AdviceConversation, 'id' | 'reference' | 'version' | 'createdAt'> & {
+  /** The key of the form it was asked for with: the same form sent again finds this conversation. */
+  readonly submissionKey?: string;
+};
+
+/** What saving a new conversation did: saved it, or found the one saved with the same form key. */
+export interface SavedAdvice {
+  readonly conversation: AdviceConversation;
+  /** False when the form was sent before: nothing new was saved. */
+  readonly created: boolean;
+}
 
 /** What a use case changes on a conversation; the status only through the state machine. */
 export type AdviceChanges = Partial<Omit<AdviceConversation, 'id' | 'reference' | 'version' | 'createdAt' | 'coachId' | 'claimant' | 'consent' | 'diaryEvents'>>;
@@ -24,7 +34,11 @@ export interface AdviceHappening {
 }
 
 export interface AdviceStore {
-  create(conversation: NewAdviceConversation, at: Date): Promise<AdviceConversation>;
+  /**
+   * Saves it with the next reference. With a form key already saved, saves nothing and returns the
+   * conversation saved with it: the key is unique, which decides when two sends of one form arrive together.
+   */
+  create(conversation: NewAdviceConversation, at: Date): Promise<SavedAdvice>;
   find(id: string): Promise<AdviceConversation | null>;
   /** Optimistic: refused as a conflict when the version is not the stored one. */
   update(id: string, version: number, changes: AdviceChanges, at: Date): Promise<AdviceConversation>;
