@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FollowUpActions1764300000000 } from '../../data/migrations/1764300000000-FollowUpActions';
 import { FollowUpActionRequesterIndex1765500000000 } from '../../data/migrations/1765500000000-FollowUpActionRequesterIndex';
+import { FollowUpActionSource1765850000000 } from '../../data/migrations/1765850000000-FollowUpActionSource';
 import { followUpActionSchema } from '../../data/schema/follow-up-actions';
 import { verb, type Journey } from '../core/journey';
 import { AnsweredCards } from '../requests/answered-cards';
@@ -31,7 +32,7 @@ export const followUpActionsJourney: Journey = {
     },
   ],
   entities: [followUpActionSchema],
-  migrations: [FollowUpActions1764300000000, FollowUpActionRequesterIndex1765500000000],
+  migrations: [FollowUpActions1764300000000, FollowUpActionRequesterIndex1765500000000, FollowUpActionSource1765850000000],
   build: ({ services, directory, updates, outbox, clock, logger }) => {
     const { actions, postedCards } = services;
     const answered = new AnsweredCards((actionId) => outbox.changed(ACTION_LIVE_CARD, actionId));

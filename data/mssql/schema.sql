@@ -154,7 +154,7 @@ CREATE TABLE "hcp_notice" ("id" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NU
 GO
 CREATE INDEX "IDX_hcp_notice_district" ON "hcp_notice" ("district", "receivedOn") ;
 GO
-CREATE TABLE "follow_up_action" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "requestReference" varchar(20) NOT NULL, "kind" varchar(30) NOT NULL, "jobcentreId" varchar(36), "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "assigneeId" varchar(36), "status" varchar(12) NOT NULL, "createdById" varchar(36) NOT NULL, "createdAt" datetime2 NOT NULL, "dueBy" datetime2 NOT NULL, "assignedAt" datetime2, "acceptedAt" datetime2, "doneAt" datetime2, "doneNote" nvarchar(2000), "version" int NOT NULL, CONSTRAINT "UQ_follow_up_action_kind" UNIQUE ("requestId", "kind"), CONSTRAINT "PK_6fed9fa349f171e94ce34ecacbd" PRIMARY KEY ("id"));
+CREATE TABLE "follow_up_action" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "requestReference" varchar(20) NOT NULL, "kind" varchar(30) NOT NULL, "source" varchar(60) NOT NULL CONSTRAINT "DF_5734bbe024fae06aa3cef7b9527" DEFAULT '', "jobcentreId" varchar(36), "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "assigneeId" varchar(36), "status" varchar(12) NOT NULL, "createdById" varchar(36) NOT NULL, "createdAt" datetime2 NOT NULL, "dueBy" datetime2 NOT NULL, "assignedAt" datetime2, "acceptedAt" datetime2, "doneAt" datetime2, "doneNote" nvarchar(2000), "version" int NOT NULL, CONSTRAINT "UQ_follow_up_action_source" UNIQUE ("requestId", "kind", "source"), CONSTRAINT "PK_6fed9fa349f171e94ce34ecacbd" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_follow_up_action_assignee" ON "follow_up_action" ("assigneeId") ;
 GO

@@ -7,6 +7,8 @@ export interface FollowUpActionRow {
   requestId: string;
   requestReference: string;
   kind: string;
+  /** '' for the request's own outcome; see FollowUpAction.source. */
+  source: string;
   jobcentreId: string | null;
   requesterId: string;
   deaId: string;
@@ -33,6 +35,7 @@ export function followUpActionSchema(dialect: SqlDialect): EntitySchema<FollowUp
       requestId: { type: 'varchar', length: 36 },
       requestReference: { type: 'varchar', length: 20 },
       kind: { type: 'varchar', length: 30 },
+      source: { type: 'varchar', length: 60, default: '' },
       jobcentreId: { type: 'varchar', length: 36, nullable: true },
       requesterId: { type: 'varchar', length: 36 },
       deaId: { type: 'varchar', length: 36 },
@@ -47,7 +50,7 @@ export function followUpActionSchema(dialect: SqlDialect): EntitySchema<FollowUp
       doneNote: { type: 'nvarchar', length: 2000, nullable: true },
       version: { ...t.integer },
     },
-    uniques: [{ name: 'UQ_follow_up_action_kind', columns: ['requestId', 'kind'] }],
+    uniques: [{ name: 'UQ_follow_up_action_source', columns: ['requestId', 'kind', 'source'] }],
     indices: [
       { name: 'IDX_follow_up_action_assignee', columns: ['assigneeId'] },
       { name: 'IDX_follow_up_action_dea', columns: ['deaId'] },

@@ -19,14 +19,16 @@ export class SqlFollowUpActionStore implements FollowUpActionStore {
   }
 
   async create(action: NewFollowUpAction): Promise<{ action: FollowUpAction; created: boolean }> {
-    const existing = await this.rows.findOne({ where: { requestId: action.requestId, kind: action.kind } });
+    // The request's own outcome's actions have no source: stored as '' so that the unique key holds them too.
+    const where = { requestId: action.requestId, kind: action.kind, source: action.source ?? '' };
+    const existing = await this.rows.findOne({ where });
     if (existing) return { action: toAction(existing), created: false };
-    const row: Omit<FollowUpActionRow, 'request'> = { ...action, id: randomUUID(), acceptedAt: null, doneAt: null, doneNote: null, version: 1 };
+    const row: Omit<FollowUpActionRow, 'request'> = { ...action, source: where.source, id: randomUUID(), acceptedAt: null, doneAt: null, doneNote: null, version: 1 };
     try {
       await this.rows.insert(row);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const first = await this.rows.findOne({ where: { requestId: action.requestId, kind: action.kind } });
+      const first = await this.rows.findOne({ where });
       if (!first) throw error;
       return { action: toAction(first), created: false };
     }
@@ -81,6 +83,7 @@ function toAction(row: FollowUpActionRow): FollowUpAction {
     requestId: row.requestId.toLowerCase(),
     requestReference: row.requestReference,
     kind: row.kind as ActionKind,
+    source: row.source || null,
     jobcentreId: row.jobcentreId?.toLowerCase() ?? null,
     requesterId: row.requesterId.toLowerCase(),
     deaId: row.deaId.toLowerCase(),

@@ -50,8 +50,11 @@ export class ActionService implements OutcomeActionStarter {
     this.uow = deps.uow ?? immediateUnitOfWork;
   }
 
-  /** Starts the action a next step names; null for a step that is not an action. Says what became of it. */
-  async startAction(from: SupportRequest, step: NextStep, actorId: string, at: Date): Promise<string | null> {
+  /**
+   * Starts the action a next step names; null for a step that is not an action. Says what became of
+   * it. `source`: where it was agreed, when not at the request's own outcome (see FollowUpAction).
+   */
+  async startAction(from: SupportRequest, step: NextStep, actorId: string, at: Date, source?: string): Promise<string | null> {
     const kind = kindOfStep(step);
     if (!kind) return null;
     const [requester, dea] = await Promise.all([this.deps.directory.findById(from.requesterId), this.deps.directory.findById(from.deaId)]);
@@ -62,6 +65,7 @@ export class ActionService implements OutcomeActionStarter {
       requestId: from.id,
       requestReference: from.reference,
       kind,
+      source: source ?? null,
       jobcentreId,
       requesterId: from.requesterId,
       deaId: from.deaId,

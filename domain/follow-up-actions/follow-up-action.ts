@@ -61,6 +61,11 @@ export interface FollowUpAction {
   readonly requestId: string;
   readonly requestReference: string;
   readonly kind: ActionKind;
+  /**
+   * Where it was agreed when not at the request's own outcome (a group conference's case, whose
+   * outcome starts its own actions even if the request's had one of the kind). Null: its own.
+   */
+  readonly source: string | null;
   /** The requester's office: its staff may do it (a work psychologist action goes to the DEA's work psychologist instead). */
   readonly jobcentreId: string | null;
   readonly requesterId: string;

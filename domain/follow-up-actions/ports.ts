@@ -3,11 +3,11 @@ import type { StaffMember } from '../staff';
 import type { DistrictPeople } from '../work-psychologist/ports';
 import type { ActionKind, FollowUpAction } from './follow-up-action';
 
-export type NewFollowUpAction = Omit<FollowUpAction, 'id' | 'version' | 'acceptedAt' | 'doneAt' | 'doneNote'>;
+export type NewFollowUpAction = Omit<FollowUpAction, 'id' | 'version' | 'acceptedAt' | 'doneAt' | 'doneNote' | 'source'> & { readonly source?: string | null };
 export type ActionChanges = Partial<Pick<FollowUpAction, 'assigneeId' | 'status' | 'assignedAt' | 'acceptedAt' | 'doneAt' | 'doneNote' | 'dueBy'>>;
 
 export interface FollowUpActionStore {
-  /** One action of a kind per request: starting it again returns the one there is (created: false). */
+  /** One action of a kind per request and source: starting it again returns the one there is (created: false). */
   create(action: NewFollowUpAction): Promise<{ action: FollowUpAction; created: boolean }>;
   find(id: string): Promise<FollowUpAction | null>;
   forRequest(requestId: string): Promise<FollowUpAction[]>;

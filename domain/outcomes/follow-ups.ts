@@ -32,7 +32,7 @@ export class FollowUps implements FollowUpStarter {
         started.push({ step, reference: conference ?? 'no group conference is booked yet: nominate it with "nominate case" once one is' });
         continue;
       }
-      const action = await this.deps.actions?.startAction(from, step, actorId, at);
+      const action = await this.deps.actions?.startAction(from, step, actorId, at, source);
       if (action) {
         started.push({ step, reference: action });
         continue;

@@ -106,5 +106,5 @@ export interface FollowUpStarter {
  * adviser or Third Party Provision manager action): says what became of it, or null for other steps.
  */
 export interface OutcomeActionStarter {
-  startAction(from: SupportRequest, step: NextStep, actorId: string, at: Date): Promise<string | null>;
+  startAction(from: SupportRequest, step: NextStep, actorId: string, at: Date, source?: string): Promise<string | null>;
 }

@@ -15,9 +15,10 @@ class FakeActions implements FollowUpActionStore {
   readonly rows = new Map<string, FollowUpAction>();
   private next = 1;
   async create(action: NewFollowUpAction) {
-    const existing = [...this.rows.values()].find((a) => a.requestId === action.requestId && a.kind === action.kind);
+    const source = action.source ?? null;
+    const existing = [...this.rows.values()].find((a) => a.requestId === action.requestId && a.kind === action.kind && a.source === source);
     if (existing) return { action: existing, created: false };
-    const created: FollowUpAction = { ...action, id: `act-${this.next++}`, acceptedAt: null, doneAt: null, doneNote: null, version: 1 };
+    const created: FollowUpAction = { ...action, source, id: `act-${this.next++}`, acceptedAt: null, doneAt: null, doneNote: null, version: 1 };
     this.rows.set(created.id, created);
     return { action: created, created: true };
   }

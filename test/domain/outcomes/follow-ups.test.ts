@@ -90,6 +90,19 @@ describe('FollowUps.startFollowUps', () => {
     ]);
   });
 
+  it("passes on where an action was agreed, so a group conference's starts its own (not the request's own outcome's)", async () => {
+    const requests = new KeyedRequests();
+    const asked: { step: string; source: string | undefined }[] = [];
+    const followUps = new FollowUps({ requests, notifier: new FakeNotifier(), actions: { startAction: async (_from, step, _actor, _at, source) => (asked.push({ step, source }), 'for Rhys Morgan') } });
+    const from = requests.add({ channel: 'case_conference', status: 'closed' });
+    await followUps.startFollowUps(from.id, ['work_psychologist_action'], 'dea-1', AT);
+    await followUps.startFollowUps(from.id, ['work_psychologist_action'], 'dea-1', AT, 'group-case:case-7');
+    expect(asked).toEqual([
+      { step: 'work_psychologist_action', source: undefined },
+      { step: 'work_psychologist_action', source: 'group-case:case-7' },
+    ]);
+  });
+
   it('starts no request for steps that are not channels', async () => {
     const { requests, notifier, followUps, from } = setUp();
     const started = await followUps.startFollowUps(from.id, ['group_conference_case', 'work_psychologist_action', 'employer_adviser_action', 'tpp_manager_action', 'no_further_support'], 'coach-1', AT);
