@@ -117,7 +117,7 @@ export const CLAIMANT_TABLES: readonly ClaimantTable[] = [
     link: { by: 'request', column: 'requestId' },
     // What was done for the claimant, typed by the work psychologist, employer adviser or provision manager.
     columns: { doneNote: 'free-text' },
-    internal: ['version'],
+    internal: ['source', 'version'],
     version: 'version',
   },
   {
