@@ -62,8 +62,17 @@ export function describeDate(date: string): string {
   return text;
 }
 
+/** Meetings already described: a booking form lists the same few free times on every showing. */
+const meetingsDescribed = new Map<string, string>();
+
 /** "Tuesday 1 December 2026, 10:00 to 11:00" in London time. */
 export function describeMeeting(start: Date, end: Date): string {
+  const key = `${start.getTime()} ${end.getTime()}`;
+  const known = meetingsDescribed.get(key);
+  if (known !== undefined) return known;
   const day = longDayLondon.format(start).replace(',', '');
-  return `${day}, ${clockLondon.format(start)} to ${clockLondon.format(end)}`;
+  const text = `${day}, ${clockLondon.format(start)} to ${clockLondon.format(end)}`;
+  if (meetingsDescribed.size >= DESCRIBED_AT_MOST) meetingsDescribed.clear();
+  meetingsDescribed.set(key, text);
+  return text;
 }

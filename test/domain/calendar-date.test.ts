@@ -1,4 +1,4 @@
-import { addMonths, describeDate, isCalendarDate, LONDON, londonDate } from '../../domain/requests/calendar-date';
+import { addMonths, describeDate, describeMeeting, isCalendarDate, LONDON, londonDate } from '../../domain/requests/calendar-date';
 
 describe('londonDate', () => {
   it('uses Europe/London', () => {
@@ -150,5 +150,16 @@ describe('describeDate', () => {
     expect(describeDate('2026-12-01')).toBe('Tuesday 1 December 2026');
     expect(describeDate('2026-06-05')).toBe('Friday 5 June 2026');
     expect(describeDate('2026-12-01')).toBe('Tuesday 1 December 2026');
+  });
+});
+
+describe('describeMeeting', () => {
+  it('says the London day and times, the same when asked again, and each meeting its own', () => {
+    const summer = [new Date('2026-07-14T09:00:00Z'), new Date('2026-07-14T10:30:00Z')] as const;
+    const winter = [new Date('2026-12-01T09:00:00Z'), new Date('2026-12-01T10:00:00Z')] as const;
+    expect(describeMeeting(...summer)).toBe('Tuesday 14 July 2026, 10:00 to 11:30');
+    expect(describeMeeting(...summer)).toBe('Tuesday 14 July 2026, 10:00 to 11:30');
+    expect(describeMeeting(...winter)).toBe('Tuesday 1 December 2026, 09:00 to 10:00');
+    expect(describeMeeting(summer[0], winter[1])).toBe('Tuesday 14 July 2026, 10:00 to 10:00');
   });
 });
