@@ -7,6 +7,7 @@ import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { readHcpDays } from '../../domain/specialist-advice/hcp-day';
 import { TestClock } from '../support/conference-fixture';
 import { cardInputs, cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { ADVICE_REQUEST, slotsOf } from '../support/advice-fixture';
 
 const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
 const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
@@ -14,28 +15,7 @@ const HELEN = 'helen.okoro@hcp.example';
 const chat = (aad: string) => `a:personal-${aad}`;
 const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
 
-const REQUEST = {
-  surname: 'Zebedee',
-  nino: 'AB123456C',
-  benefit: 'UC',
-  healthCondition: 'yes',
-  wcaStatus: 'had',
-  wcaSummary: 'Limited capability for work',
-  background: 'Has not worked for two years',
-  conditions: 'Chronic back pain and anxiety',
-  adviceTypes: 'adjustments',
-  channel: 'telephone',
-  complex: '',
-  when: 'booked',
-  consent: 'true',
-  gpConsent: 'yes',
-};
-
-/** The ids of the proposed times on a coach's card. */
-function slotsOf(card: Record<string, unknown>): string[] {
-  const slot = (card.body as Record<string, unknown>[]).flatMap((b) => (b.items as Record<string, unknown>[] | undefined) ?? []).find((i) => i.id === 'slot') as { choices: { value: string }[] } | undefined;
-  return slot?.choices.map((c) => c.value) ?? [];
-}
+const REQUEST = { ...ADVICE_REQUEST, channel: 'telephone' };
 
 describe('Specialist Advice: live cards, diaries after the click, HCP breaks, pack reminders', () => {
   let bot: TestBot;

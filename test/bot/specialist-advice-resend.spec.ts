@@ -3,39 +3,18 @@ import type { OutboxRow } from '../../data/schema/messaging';
 import type { AdviceConversationRow, AdviceEventRow } from '../../data/schema/specialist-advice';
 import { TestClock } from '../support/conference-fixture';
 import { cardInputs, cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { ADVICE_REQUEST, slotsOf } from '../support/advice-fixture';
 
 const OTHER_COACH = '00000000-0000-4000-8000-000000000103'; // Dev Patel, a work coach at Crawley too
 const HELEN = 'helen.okoro@hcp.example';
 const chat = (aad: string) => `a:personal-${aad}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-const REQUEST = {
-  surname: 'Zebedee',
-  nino: 'AB123456C',
-  benefit: 'UC',
-  healthCondition: 'yes',
-  wcaStatus: 'had',
-  wcaSummary: 'Limited capability for work',
-  background: 'Has not worked for two years',
-  conditions: 'Chronic back pain and anxiety',
-  adviceTypes: 'adjustments',
-  channel: 'face_to_face',
-  complex: '',
-  when: 'booked',
-  consent: 'true',
-  gpConsent: 'yes',
-};
 
 /** The key the form's Send button posts back with what was typed. */
 function keyOf(form: Record<string, unknown>): unknown {
   const send = (form.actions as { verb?: string; data?: Record<string, unknown> }[] | undefined)?.find((a) => a.verb === 'advice.request');
   return send?.data?.submissionKey;
-}
-
-/** The ids of the proposed times on a coach's card. */
-function slotsOf(card: Record<string, unknown>): string[] {
-  const slot = (card.body as Record<string, unknown>[]).flatMap((b) => (b.items as Record<string, unknown>[] | undefined) ?? []).find((i) => i.id === 'slot') as { choices: { value: string }[] } | undefined;
-  return slot?.choices.map((c) => c.value) ?? [];
 }
 
 describe('Specialist Advice: the same request form sent twice makes one conversation', () => {
@@ -56,7 +35,7 @@ describe('Specialist Advice: the same request form sent twice makes one conversa
 
   it('sent again after a slow answer: the HCP is asked once, and both answers are the conversation the first one saved', async () => {
     const key = await formKey(PEOPLE.coach);
-    const form = { ...REQUEST, when: 'now', submissionKey: key };
+    const form = { ...ADVICE_REQUEST, when: 'now', submissionKey: key };
     const first = await invokeAs(bot, PEOPLE.coach, 'advice.request', form, { replyToId: 'coach-form-1' });
     // Teams showed an error for the first (too slow) and kept the form: the coach sends it again.
     const again = await invokeAs(bot, PEOPLE.coach, 'advice.request', form, { replyToId: 'coach-form-1' });
@@ -82,7 +61,7 @@ describe('Specialist Advice: the same request form sent twice makes one conversa
   });
 
   it('sent again after it was booked: nothing is saved or booked again, and the answer is the conversation as it now is', async () => {
-    const form = { ...REQUEST, submissionKey: await formKey(PEOPLE.coach) };
+    const form = { ...ADVICE_REQUEST, submissionKey: await formKey(PEOPLE.coach) };
     const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', form);
     expect(cardText(asked.card)).toContain('Sent as SA-000001. Now choose a time.');
     const [row] = await rows();
@@ -101,7 +80,7 @@ describe('Specialist Advice: the same request form sent twice makes one conversa
   });
 
   it('two sends of one form at the same moment (a double tap) make one conversation', async () => {
-    const form = { ...REQUEST, submissionKey: await formKey(PEOPLE.coach) };
+    const form = { ...ADVICE_REQUEST, submissionKey: await formKey(PEOPLE.coach) };
     const answers = await Promise.all([invokeAs(bot, PEOPLE.coach, 'advice.request', form), invokeAs(bot, PEOPLE.coach, 'advice.request', form)]);
     for (const answer of answers) {
       expect(answer.status).toBe(200);
@@ -115,28 +94,28 @@ describe('Specialist Advice: the same request form sent twice makes one conversa
     const key = await formKey(PEOPLE.coach);
     expect(key).toMatch(UUID);
     expect(await formKey(PEOPLE.coach)).not.toEqual(key);
-    const refused = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, surname: '', submissionKey: key });
+    const refused = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...ADVICE_REQUEST, surname: '', submissionKey: key });
     expect(cardText(refused.card)).toContain('Enter the claimant’s surname.');
     expect(cardInputs(refused.card)).toMatchObject({ nino: 'AB123456C', conditions: 'Chronic back pain and anxiety' });
     expect(keyOf(refused.card)).toBe(key);
     expect(await rows()).toHaveLength(0);
 
-    for (let i = 0; i < 2; i++) expect(cardText((await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, submissionKey: key })).card)).toContain('Sent as SA-000001.');
+    for (let i = 0; i < 2; i++) expect(cardText((await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...ADVICE_REQUEST, submissionKey: key })).card)).toContain('Sent as SA-000001.');
     expect(await rows()).toHaveLength(1);
   });
 
   it('a form from before forms had a key is still saved, each time, and one given back has a key', async () => {
-    const refused = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, nino: 'nonsense' });
+    const refused = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...ADVICE_REQUEST, nino: 'nonsense' });
     expect(keyOf(refused.card)).toMatch(UUID);
-    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'advice.request', REQUEST)).card)).toContain('Sent as SA-000001.');
-    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'advice.request', REQUEST)).card)).toContain('Sent as SA-000002.');
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'advice.request', ADVICE_REQUEST)).card)).toContain('Sent as SA-000001.');
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'advice.request', ADVICE_REQUEST)).card)).toContain('Sent as SA-000002.');
     expect((await rows()).map((r) => r.submissionKey)).toEqual([expect.stringMatching(UUID), expect.stringMatching(UUID)]);
   });
 
   it('a key another coach’s form saved shows nothing of that conversation: what was typed comes back on a new form', async () => {
     const key = await formKey(PEOPLE.coach);
-    await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, submissionKey: key });
-    const theirs = { ...REQUEST, surname: 'Young', nino: 'CE123456A', submissionKey: key };
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...ADVICE_REQUEST, submissionKey: key });
+    const theirs = { ...ADVICE_REQUEST, surname: 'Young', nino: 'CE123456A', submissionKey: key };
     const refused = await invokeAs(bot, OTHER_COACH, 'advice.request', theirs);
     const text = cardText(refused.card);
     expect(text).toContain('This form was already used, so nothing was sent.');
@@ -151,7 +130,7 @@ describe('Specialist Advice: the same request form sent twice makes one conversa
   });
 
   it('a key that is not one the form makes is refused, and nothing is saved', async () => {
-    const answer = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, submissionKey: 'k'.repeat(65) });
+    const answer = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...ADVICE_REQUEST, submissionKey: 'k'.repeat(65) });
     expect(cardText(answer.card)).toContain('This card could not be read');
     expect(await rows()).toHaveLength(0);
   });
