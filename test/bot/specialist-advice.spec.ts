@@ -3,6 +3,7 @@ import type { AdviceConversationRow, AdviceEventRow } from '../../data/schema/sp
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { TestClock } from '../support/conference-fixture';
 import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { ADVICE_REQUEST } from '../support/advice-fixture';
 
 const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
 const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
@@ -12,22 +13,7 @@ const chat = (aad: string) => `a:personal-${aad}`;
 /** Inputs anywhere on a card, including its ShowCard forms. */
 const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
 
-const REQUEST = {
-  surname: 'Zebedee',
-  nino: 'AB123456C',
-  benefit: 'UC',
-  healthCondition: 'yes',
-  wcaStatus: 'had',
-  wcaSummary: 'Limited capability for work',
-  background: 'Has not worked for two years',
-  conditions: 'Chronic back pain and anxiety',
-  adviceTypes: 'adjustments,health_lifestyle',
-  channel: 'face_to_face',
-  complex: 'true',
-  when: 'booked',
-  consent: 'true',
-  gpConsent: 'yes',
-};
+const REQUEST = { ...ADVICE_REQUEST, adviceTypes: 'adjustments,health_lifestyle', complex: 'true' };
 
 describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded calendar)', () => {
   let bot: TestBot;
