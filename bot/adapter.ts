@@ -21,7 +21,11 @@ import { failedOnOurSide } from './core/invoke-response';
 export function failedInvokeResponse(name: string | undefined, error: unknown): InvokeResponse {
   if (isDatabaseFailure(error)) return { status: 503, body: { error: 'database_unavailable', message: 'DEA Support cannot reach its database just now. Try again in a minute.' } };
   if (name === 'adaptiveCard/action') {
-    return { status: 200, body: failedOnOurSide('Sorry, something went wrong on our side. The card is as it was, with anything you typed: try again in a minute. If it keeps happening, tell your service desk.') };
+    // The change may have been saved before the failure (a card that could not be drawn after it): the person checks before sending again.
+    return {
+      status: 200,
+      body: failedOnOurSide('Sorry, something went wrong on our side, so this may or may not have been saved. The card is as it was, with anything you typed: in a minute, check before sending it again. If it keeps happening, tell your service desk.'),
+    };
   }
   return { status: 200, body: { message: 'Sorry, something went wrong on our side. Try again in a minute. If it keeps happening, tell your service desk.' } };
 }

@@ -79,9 +79,11 @@ export class CaseCardAnswers {
       return await this.safely(person, name, data.requestId, typed, async () => {
         const { request, note } = await action(person, { requestId: data.requestId, version: data.version }, data, turn);
         this.logger.info({ verb: name, requestId: request.id, actorId: person.id, status: request.status, version: request.version }, 'card action');
-        answeredVersion = request.version;
         // The action returned the request as it left it: shown as is, with no second read.
-        return this.cards.render(await this.requests.shownTo(person, request), person, { note: { text: note, tone: 'good' }, readyBy });
+        const card = await this.cards.render(await this.requests.shownTo(person, request), person, { note: { text: note, tone: 'good' }, readyBy });
+        // Only a card that is shown answers the click: if rendering failed, the background refresh updates the clicked copy.
+        answeredVersion = request.version;
+        return card;
       });
     } finally {
       this.answered.end(cardId, answeredVersion);

@@ -3,6 +3,7 @@ import { rawDate } from '../../data/raw-date';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { SupportRequest } from '../../domain/requests/support-request';
+import { RequestCardRenderer } from '../../bot/requests/request-card-renderer';
 import { exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 /**
@@ -186,6 +187,29 @@ describe('delivery that copes with what Teams answers (real HTTP, connector reco
       await settle();
       return posted;
     }
+
+    it('updates the clicked copy in the background when the click saved its change but its card could not be drawn', async () => {
+      await deliver(await queueForDea());
+      const posted = bot.connector.sentTo(DEA_CHAT)[0]!.id!;
+      const render = RequestCardRenderer.prototype.render;
+      let failed = 0;
+      // The card answering the click (drawn with a time limit) fails once; every other drawing works.
+      const spy = jest.spyOn(RequestCardRenderer.prototype, 'render').mockImplementation(function (this: RequestCardRenderer, ...args: Parameters<RequestCardRenderer['render']>) {
+        if (args[2]?.readyBy !== undefined && failed++ === 0) return Promise.reject(new TypeError("Cannot read properties of undefined (reading 'name')"));
+        return render.apply(this, args);
+      });
+      try {
+        const clicked = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'skill_conference' }, { replyToId: posted });
+        expect(clicked.card).toMatchObject({ code: 'InternalServerError' });
+        await settle();
+      } finally {
+        spy.mockRestore();
+      }
+      expect(failed).toBe(1);
+      // Saved: the copy the DEA clicked now shows it, so they need not send it again.
+      const update = updatesTo(DEA_CHAT).filter((c) => c.activity.id === posted).pop();
+      expect(visibleText([update!.activity])).toMatch(/Status\s+Accepted\s+Type of support\s+Work coach and DEA skill conference/);
+    });
 
     it('keeps the update for the time Teams names after a 429 with Retry-After, holds the chat meanwhile, and shows the change then', async () => {
       bot.connector.answer({ status: 429, headers: { 'Retry-After': '7' }, conversationId: DEA_CHAT, method: 'PUT' });

@@ -210,7 +210,7 @@ describe('DEA triage on the request card', () => {
       expect(body).toEqual({
         statusCode: 500,
         type: 'application/vnd.microsoft.error',
-        value: { code: 'InternalServerError', message: expect.stringContaining('The card is as it was, with anything you typed: try again in a minute.') },
+        value: { code: 'InternalServerError', message: expect.stringContaining('The card is as it was, with anything you typed: in a minute, check before sending it again.') },
       });
       expect(broken).toHaveBeenCalledTimes(1);
     } finally {
