@@ -244,8 +244,8 @@ export class NewRequestDialog extends Dialog {
     if (!checked.submission) return this.showForm(dc, state, checked.problems);
     state.step = 'confirm';
     const person = turnPerson(dc.context);
-    const dea = await this.requests.deaFor(person);
-    const chosen = state.values[CLAIMANT_COACH_FIELD];
+    const chosen = checked.submission.type === 'claimant_support' ? state.values[CLAIMANT_COACH_FIELD] : undefined;
+    const dea = await this.requests.deaForChosenCoach(person, chosen);
     const coach = chosen ? (await this.requests.claimantCoachesFor(person)).find((c) => c.id === chosen) : undefined;
     await this.send(dc.context, summaryOf(checked.submission, dea?.name ?? 'your DEA', coach?.name));
     return Dialog.EndOfTurn;

@@ -15,6 +15,7 @@ import { checkQasResult } from '../quality/qas';
 import { looksLikeNino } from '../requests/nino';
 import type { ConferenceNotifier, ConferenceStore, JobLeases } from './ports';
 import type { UnitOfWork } from '../unit-of-work';
+import { claimantCoachOf } from '../requests/participants';
 
 export interface ConferenceCaseDeps {
   readonly store: ConferenceStore;
@@ -96,12 +97,13 @@ export class ConferenceCases {
     return next;
   }
 
-  /** The next booked (or booking) conference of the requester's group, if one is planned. */
+  /** The next booked (or booking) conference of the claimant's work coach's group, if one is planned. */
   async nextConferenceFor(request: SupportRequest): Promise<GroupConference | null> {
     const now = this.deps.clock.now().getTime();
+    const coachId = claimantCoachOf(request);
     const upcoming: GroupConference[] = [];
     for (const plan of await this.deps.store.plansForDea(request.deaId, ['confirmed'])) {
-      upcoming.push(...(await this.deps.store.conferencesOf(plan.id)).filter((c) => (c.status === 'booked' || c.status === 'pending') && c.start !== null && c.start.getTime() > now && c.coachIds.includes(request.requesterId)));
+      upcoming.push(...(await this.deps.store.conferencesOf(plan.id)).filter((c) => (c.status === 'booked' || c.status === 'pending') && c.start !== null && c.start.getTime() > now && c.coachIds.includes(coachId)));
     }
     return upcoming.sort((a, b) => a.start!.getTime() - b.start!.getTime())[0] ?? null;
   }
@@ -116,7 +118,7 @@ export class ConferenceCases {
       if (!(await this.deps.store.casesOf(next.id)).some((c) => c.requestId === request.id)) await this.nominate(dea, next.id, { reference: request.reference });
       return { conference: next };
     }
-    const coach = await this.deps.directory.findById(request.requesterId);
+    const coach = await this.deps.directory.findById(claimantCoachOf(request));
     const leader = coach?.teamLeaderId ? await this.deps.directory.findById(coach.teamLeaderId) : null;
     const whose = coach ? `${coach.name}’s group` : 'this work coach’s group';
     const who = leader ? `${leader.name}, their team leader,` : 'Their team leader';

@@ -10,6 +10,7 @@ import { actionRefusal, allowedActionVerbs, mayReadAction, type ActionVerb } fro
 import { ACTION_DUE_DAYS, ACTION_NOTE_MAX, DOER_LABELS, kindOfStep, reminderNumber, ROLE_OF_KIND, type ActionKind, type FollowUpAction } from './follow-up-action';
 import type { ActionNotifier, FollowUpActionStore, RoleHolders } from './ports';
 import { workPsychologistsFor } from './work-psychologists';
+import { claimantCoachOf } from '../requests/participants';
 
 export interface ActionServiceDeps {
   readonly store: FollowUpActionStore;
@@ -57,7 +58,10 @@ export class ActionService implements OutcomeActionStarter {
   async startAction(from: SupportRequest, step: NextStep, actorId: string, at: Date, source?: string): Promise<string | null> {
     const kind = kindOfStep(step);
     if (!kind) return null;
-    const [requester, dea] = await Promise.all([this.deps.directory.findById(from.requesterId), this.deps.directory.findById(from.deaId)]);
+    // The claimant's work coach follows up the DEA's actions (seed §41), whoever asked at first; the
+    // office whose staff may do it is theirs.
+    const coachId = claimantCoachOf(from);
+    const [requester, dea] = await Promise.all([this.deps.directory.findById(coachId), this.deps.directory.findById(from.deaId)]);
     const jobcentreId = requester?.jobcentreId ?? dea?.jobcentreId ?? null;
     const candidates = await this.candidatesFor(kind, jobcentreId, dea);
     const only = candidates.length === 1 ? candidates[0]! : null;
@@ -67,7 +71,7 @@ export class ActionService implements OutcomeActionStarter {
       kind,
       source: source ?? null,
       jobcentreId,
-      requesterId: from.requesterId,
+      requesterId: coachId,
       deaId: from.deaId,
       assigneeId: only?.id ?? null,
       status: only ? 'assigned' : 'unassigned',

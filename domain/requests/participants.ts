@@ -63,7 +63,7 @@ export function participant(participants: CaseParticipants, role: ParticipantRol
   return role === 'adviser' ? participants.adviser : participants.requester;
 }
 
-/** Whether the person may read the case at all: a participant, or a viewer. */
+/** Whether the person may read the case at all: a participant, the claimant's work coach a team leader named, or a viewer. */
 export function mayRead(participants: CaseParticipants, personId: string): boolean {
   return personId === participants.requester.id || personId === participants.adviser.id || personId === participants.claimantCoach?.id || participants.viewerIds.includes(personId);
 }

@@ -87,7 +87,7 @@ export class RequestService {
   }
 
   /** The claimant's work coach a team leader named: one of theirs; none to name when the directory lists none. */
-  private async claimantCoachOf(person: StaffMember, chosen: string | undefined): Promise<string | null> {
+  private async claimantCoachOf(person: StaffMember, chosen: string | undefined): Promise<StaffMember | null> {
     if (!asksForInterventionDirectly(person)) return null;
     const coaches = await this.claimantCoachesFor(person);
     if (coaches.length === 0) return null;
@@ -97,7 +97,21 @@ export class RequestService {
         ? "Choose the claimant's work coach from the list: only your team's work coaches can be named."
         : null;
     if (problem) throw invalid(problem, { [CLAIMANT_COACH_FIELD]: problem });
-    return chosen!;
+    return coaches.find((c) => c.id === chosen)!;
+  }
+
+  /**
+   * The DEA a claimant request goes to: the claimant's work coach's, when a team leader named one
+   * (a Service Delivery Team Leader's teams may have different DEAs), else the person's own.
+   */
+  async deaForClaimant(person: StaffMember, claimantCoach: StaffMember | null): Promise<StaffMember | null> {
+    return (claimantCoach ? await this.deaFor(claimantCoach) : null) ?? this.deaFor(person);
+  }
+
+  /** The DEA a team leader's claimant form would go to, for the coach chosen on it (if any yet). */
+  async deaForChosenCoach(person: StaffMember, chosen: string | undefined): Promise<StaffMember | null> {
+    const coach = chosen ? (await this.claimantCoachesFor(person)).find((c) => c.id === chosen) ?? null : null;
+    return this.deaForClaimant(person, coach);
   }
 
   /** Whom to ask when something about the person's set-up is missing. */
@@ -108,7 +122,8 @@ export class RequestService {
   async submit(person: StaffMember, submission: Submission, submissionKey?: string): Promise<SupportRequest> {
     return this.uow.run(async () => {
       if (!requestTypesFor(person).includes(submission.type)) throw notAllowed('You cannot make this kind of request.');
-      const dea = await this.deaFor(person);
+      const claimantCoach = submission.type === 'claimant_support' ? await this.claimantCoachOf(person, submission.input.claimantCoachId) : null;
+      const dea = await this.deaForClaimant(person, claimantCoach);
       if (!dea) throw invalid('You have no DEA assigned in the staff directory.');
       const base = { requesterId: person.id, deaId: dea.id, type: submission.type, submissionKey };
       const at = this.deps.clock.now();
@@ -118,7 +133,6 @@ export class RequestService {
           const { input, vulnerability } = submission;
           const verdict = eligibility(input.benefits, vulnerability);
           if (!verdict.eligible) throw invalid(verdict.reason);
-          const claimantCoachId = await this.claimantCoachOf(person, input.claimantCoachId);
           request = await this.deps.store.create(
             {
               ...base,
@@ -130,7 +144,7 @@ export class RequestService {
               urgent: verdict.urgent,
               vulnerability,
               requestedChannel: asksForInterventionDirectly(person) ? 'claimant_support_intervention' : null,
-              claimantCoachId,
+              claimantCoachId: claimantCoach?.id ?? null,
             },
             at,
           );
@@ -171,7 +185,7 @@ export class RequestService {
     return this.deps.store.listByRequester(person.id, limit);
   }
 
-  /** A request the person may see: their own, or one sent to them as DEA, or their team's as team leader. */
+  /** A request the person may see: their own, one sent to them as DEA, one a team leader asked for their claimant, or their team's as team leader. */
   async visibleTo(person: StaffMember, requestId: string): Promise<SupportRequest> {
     const request = await this.deps.store.findById(requestId);
     if (!request) throw notFound('That request does not exist.');

@@ -43,6 +43,23 @@ describe('nominated cases, outcomes and the check list', () => {
     expect(await cases.cases(next!.id)).toHaveLength(1);
   });
 
+  it("puts a team leader's request forward for the conference of the claimant's work coach they named (seed §39, §41)", async () => {
+    const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
+    const requests = new SqlSupportRequestStore(fx.db.dataSource);
+    const cases = new ConferenceCases({ store: fx.store, directory: fx.directory, requests, followUps, notifier: fx.notifier, jobs: new SqlJobLeases(fx.db.dataSource), clock: fx.clock, logger: quietLogger, uow: new SqlUnitOfWork(fx.db.dataSource) });
+    const plan = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    await service.confirm(fx.wctl, plan.id, plan.version);
+    await service.book(plan.id);
+    const coachId = plan.groups[1]![0]!;
+    const asked = await requests.create(
+      { type: 'claimant_support', requesterId: fx.wctl.id, deaId: fx.dea.id, claimant: { surname: 'Smith', nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'Case', reason: 'Why', requiredBy: null, urgent: false, vulnerability: null, claimantCoachId: coachId },
+      fx.clock.now(),
+    );
+    const next = await cases.nominateForNext(asked.id, fx.dea.id);
+    const ofGroup = (await fx.store.conferencesOf(plan.id)).filter((c) => c.coachIds.includes(coachId)).sort((a, b) => a.start!.getTime() - b.start!.getTime());
+    expect(next?.id).toBe(ofGroup[0]!.id);
+  });
+
   it('warns above 4 cases, starts follow-ups only for cases from a request, and keeps the check list due monthly for the first 3 months', async () => {
     const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
     const plan = await service.draft(fx.wctl, { deaId: fx.dea.id });

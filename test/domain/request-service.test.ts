@@ -331,6 +331,12 @@ describe("RequestService: a team leader names the claimant's work coach (seed §
     expect(RequestService.seesClaimantInFull(zoe, saved)).toBe(true);
     await expect(service.shownTo(adam, saved)).rejects.toMatchObject({ kind: 'not_allowed' });
     expect(await service.parties(saved)).toMatchObject({ requester: leader, adviser: theirDea, claimantCoach: zoe });
+    // A Service Delivery Team Leader's request goes to the DEA of the coach they named.
+    const viaTeams = await service.submit(sdtl, claimant({ claimantCoachId: 'coach-92' }));
+    expect(viaTeams).toMatchObject({ requesterId: 'sdtl-9', claimantCoachId: 'coach-92', deaId: 'dea-9' });
+    expect(await service.deaForChosenCoach(sdtl, 'coach-92')).toBe(theirDea);
+    // A coach they lead with no DEA, and no DEA of their own: nobody to send it to.
+    await expect(service.submit(sdtl, claimant({ claimantCoachId: 'coach-93' }))).rejects.toMatchObject({ kind: 'invalid', message: 'You have no DEA assigned in the staff directory.' });
     // A coach's own request names nobody else, whatever the form carried.
     expect(await service.submit(zoe, claimant({ claimantCoachId: 'coach-92' }))).toMatchObject({ requesterId: 'coach-91', claimantCoachId: null });
   });

@@ -117,6 +117,24 @@ describe('actions that outcomes start (seed §16, §18, §28, §34, §42)', () =
     expect(notifier.sent).toEqual(['card work_psychologist -> wp-1']);
   });
 
+  it("gives a team leader's intervention's action to the claimant's work coach they named to follow up, at the coach's office (seed §41)", async () => {
+    const leader = person('wctl-9', ['work_coach_team_leader']);
+    const eaAtCoachOffice = person('ea-9', ['employer_adviser']);
+    const { followUps, requests, store, service, notifier, coach } = setUp([leader, eaAtCoachOffice], { at: { 'wctl-9': 'jc-9', 'ea-1': 'jc-9', 'ea-2': 'jc-9' } });
+    const asked = requests.add({ status: 'outcome_recorded', channel: 'claimant_support_intervention', requesterId: 'wctl-9', claimantCoachId: 'coach-1' });
+    const started = await followUps.startFollowUps(asked.id, ['employer_adviser_action'], 'dea-1', CREATED_AT);
+    // Only ea-9 works at the coach's office (jc-1): the team leader's (jc-9) are not asked.
+    expect(started).toEqual([{ step: 'employer_adviser_action', reference: 'for ea-9 Person' }]);
+    const action = [...store.rows.values()].find((a) => a.requestId === asked.id)!;
+    expect(action).toMatchObject({ requesterId: 'coach-1', jobcentreId: 'jc-1', assigneeId: 'ea-9' });
+    // The coach may read it, and is told when it is done.
+    expect(await service.view(action.id, coach)).not.toBeNull();
+    await service.accept(eaAtCoachOffice, action.id, action.version);
+    await service.complete(eaAtCoachOffice, action.id, action.version + 1, 'Met the employer.');
+    expect(notifier.sent).toContain('card employer_adviser -> coach-1');
+    expect(notifier.sent).not.toContain('card employer_adviser -> wctl-9');
+  });
+
   it('with several of the role, leaves the choice to the DEA; the DEA chooses one of them only', async () => {
     const { followUps, request, store, notifier, service, dea, coach } = setUp();
     const started = await followUps.startFollowUps(request.id, ['employer_adviser_action'], 'coach-1', CREATED_AT);
