@@ -11,7 +11,7 @@ import {
 } from '../domain/requests/support-request';
 import type { StaffMember } from '../domain/staff';
 import { ROLE_LABELS } from '../domain/roles';
-import { roleOf, type CaseParticipants } from '../domain/requests/participants';
+import { roleOf, seesClaimantInFull, type CaseParticipants } from '../domain/requests/participants';
 import type { AdaptiveCard } from './render';
 import { summaryCard } from './summary-card';
 import { confirmAction, glanceCard, heading, textBlock, type GlanceNote } from './glance-card';
@@ -76,8 +76,7 @@ export interface RequestCardOptions {
 
 export function requestCard(request: SupportRequest, parties: RequestParties, viewer: StaffMember, options: RequestCardOptions): AdaptiveCard {
   const view = viewOf(viewer, request);
-  // The claimant's own work coach, when a team leader asked, sees their claimant as the requester would.
-  const full = view !== 'read-only' || request.claimantCoachId === viewer.id;
+  const full = seesClaimantInFull(viewer, request);
   const data = { requestId: request.id, version: request.version };
   const { values, problems } = options;
 

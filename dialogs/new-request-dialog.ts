@@ -245,8 +245,8 @@ export class NewRequestDialog extends Dialog {
     state.step = 'confirm';
     const person = turnPerson(dc.context);
     const chosen = checked.submission.type === 'claimant_support' ? state.values[CLAIMANT_COACH_FIELD] : undefined;
-    const dea = await this.requests.deaForChosenCoach(person, chosen);
     const coach = chosen ? (await this.requests.claimantCoachesFor(person)).find((c) => c.id === chosen) : undefined;
+    const dea = await this.requests.deaForClaimant(person, coach ?? null);
     await this.send(dc.context, summaryOf(checked.submission, dea?.name ?? 'your DEA', coach?.name));
     return Dialog.EndOfTurn;
   }

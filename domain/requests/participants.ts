@@ -27,6 +27,11 @@ export function participantId(request: CaseIds, role: ParticipantRole): string {
   return role === 'adviser' ? request.deaId : request.requesterId;
 }
 
+/** Whether this person sees the claimant's NINO and surname in full: a part in the case, or the claimant's own work coach. */
+export function seesClaimantInFull(person: Pick<StaffMember, 'id'>, request: CaseIds & Pick<SupportRequest, 'claimantCoachId'>): boolean {
+  return roleOf(request, person.id) !== null || request.claimantCoachId === person.id;
+}
+
 /** The part this person plays in the case, or null. */
 export function roleOf(request: CaseIds, personId: string): ParticipantRole | null {
   if (personId === request.requesterId) return 'requester';

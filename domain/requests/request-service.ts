@@ -1,5 +1,5 @@
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
-import { invalid, isDomainError, notAllowed, notFound } from '../errors';
+import { invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import { hasRole, isTeamLeader, type StaffMember } from '../staff';
 import { londonDate } from './calendar-date';
@@ -77,27 +77,17 @@ export class RequestService {
 
   /** What is wrong with the claimant's work coach chosen on a team leader's form, by field; none when it will do. */
   async claimantCoachProblems(person: StaffMember, chosen: string | undefined): Promise<Record<string, string> | undefined> {
-    try {
-      await this.claimantCoachOf(person, chosen);
-      return undefined;
-    } catch (error) {
-      if (isDomainError(error) && error.problems) return error.problems;
-      throw error;
-    }
+    const problem = asksForInterventionDirectly(person) ? claimantCoachProblem(await this.claimantCoachesFor(person), chosen) : null;
+    return problem ? { [CLAIMANT_COACH_FIELD]: problem } : undefined;
   }
 
   /** The claimant's work coach a team leader named: one of theirs; none to name when the directory lists none. */
-  private async claimantCoachOf(person: StaffMember, chosen: string | undefined): Promise<StaffMember | null> {
+  private async namedClaimantCoach(person: StaffMember, chosen: string | undefined): Promise<StaffMember | null> {
     if (!asksForInterventionDirectly(person)) return null;
     const coaches = await this.claimantCoachesFor(person);
-    if (coaches.length === 0) return null;
-    const problem = !chosen
-      ? "Choose the claimant's work coach: the DEA's summary goes to them, to follow up."
-      : !coaches.some((c) => c.id === chosen)
-        ? "Choose the claimant's work coach from the list: only your team's work coaches can be named."
-        : null;
+    const problem = claimantCoachProblem(coaches, chosen);
     if (problem) throw invalid(problem, { [CLAIMANT_COACH_FIELD]: problem });
-    return coaches.find((c) => c.id === chosen)!;
+    return coaches.find((c) => c.id === chosen) ?? null;
   }
 
   /**
@@ -108,12 +98,6 @@ export class RequestService {
     return (claimantCoach ? await this.deaFor(claimantCoach) : null) ?? this.deaFor(person);
   }
 
-  /** The DEA a team leader's claimant form would go to, for the coach chosen on it (if any yet). */
-  async deaForChosenCoach(person: StaffMember, chosen: string | undefined): Promise<StaffMember | null> {
-    const coach = chosen ? (await this.claimantCoachesFor(person)).find((c) => c.id === chosen) ?? null : null;
-    return this.deaForClaimant(person, coach);
-  }
-
   /** Whom to ask when something about the person's set-up is missing. */
   async teamLeaderOf(person: StaffMember): Promise<StaffMember | null> {
     return person.teamLeaderId ? this.deps.directory.findById(person.teamLeaderId) : null;
@@ -122,7 +106,7 @@ export class RequestService {
   async submit(person: StaffMember, submission: Submission, submissionKey?: string): Promise<SupportRequest> {
     return this.uow.run(async () => {
       if (!requestTypesFor(person).includes(submission.type)) throw notAllowed('You cannot make this kind of request.');
-      const claimantCoach = submission.type === 'claimant_support' ? await this.claimantCoachOf(person, submission.input.claimantCoachId) : null;
+      const claimantCoach = submission.type === 'claimant_support' ? await this.namedClaimantCoach(person, submission.input.claimantCoachId) : null;
       const dea = await this.deaForClaimant(person, claimantCoach);
       if (!dea) throw invalid('You have no DEA assigned in the staff directory.');
       const base = { requesterId: person.id, deaId: dea.id, type: submission.type, submissionKey };
@@ -221,10 +205,14 @@ export class RequestService {
   async parties(request: SupportRequest): Promise<CaseParticipants> {
     return participantsOf(this.deps.directory, request);
   }
+}
 
-  /** The names of the people who made these requests, in one directory read. */
-  /** Whether this person may see the claimant's NINO and surname in full. */
-  static seesClaimantInFull(person: StaffMember, request: SupportRequest): boolean {
-    return roleOf(request, person.id) !== null || request.claimantCoachId === person.id;
-  }
+/**
+ * Why the claimant's work coach chosen on a team leader's form will not do, or null: one of the
+ * coaches they may name must be chosen (none to choose when the directory lists none).
+ */
+function claimantCoachProblem(coaches: readonly StaffMember[], chosen: string | undefined): string | null {
+  if (coaches.length === 0) return null;
+  if (!chosen) return "Choose the claimant's work coach: the DEA's summary goes to them, to follow up.";
+  return coaches.some((c) => c.id === chosen) ? null : "Choose the claimant's work coach from the list: only your team's work coaches can be named.";
 }

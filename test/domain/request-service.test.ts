@@ -4,6 +4,7 @@ import type { ClaimantSupportInput, ColleagueSupportInput, SkillSupportInput } f
 import type { NewSupportRequest, RequestNotifier, StatusChange, SupportRequestStore, Trend, VersionBump } from '../../domain/requests/ports';
 import { assertMove } from '../../domain/requests/state-machine';
 import { RequestService, requestTypesFor, type Submission } from '../../domain/requests/request-service';
+import { seesClaimantInFull } from '../../domain/requests/participants';
 import { formatReference, type RequestStatus, type SupportRequest } from '../../domain/requests/support-request';
 import type { Role } from '../../domain/roles';
 import type { StaffMember } from '../../domain/staff';
@@ -328,13 +329,13 @@ describe("RequestService: a team leader names the claimant's work coach (seed §
     expect(saved).toMatchObject({ requesterId: 'wctl-9', claimantCoachId: 'coach-91' });
     // The coach may see it, and sees the claimant in full; another coach of the DEA may not.
     expect(await service.shownTo(zoe, saved)).toBe(saved);
-    expect(RequestService.seesClaimantInFull(zoe, saved)).toBe(true);
+    expect(seesClaimantInFull(zoe, saved)).toBe(true);
     await expect(service.shownTo(adam, saved)).rejects.toMatchObject({ kind: 'not_allowed' });
     expect(await service.parties(saved)).toMatchObject({ requester: leader, adviser: theirDea, claimantCoach: zoe });
     // A Service Delivery Team Leader's request goes to the DEA of the coach they named.
     const viaTeams = await service.submit(sdtl, claimant({ claimantCoachId: 'coach-92' }));
     expect(viaTeams).toMatchObject({ requesterId: 'sdtl-9', claimantCoachId: 'coach-92', deaId: 'dea-9' });
-    expect(await service.deaForChosenCoach(sdtl, 'coach-92')).toBe(theirDea);
+    expect(await service.deaForClaimant(sdtl, adam)).toBe(theirDea);
     // A coach they lead with no DEA, and no DEA of their own: nobody to send it to.
     await expect(service.submit(sdtl, claimant({ claimantCoachId: 'coach-93' }))).rejects.toMatchObject({ kind: 'invalid', message: 'You have no DEA assigned in the staff directory.' });
     // A coach's own request names nobody else, whatever the form carried.
@@ -651,15 +652,15 @@ describe('RequestService.parties', () => {
   });
 });
 
-describe('RequestService.seesClaimantInFull', () => {
+describe('seesClaimantInFull', () => {
   it('only the requester and the DEA', () => {
     const { store } = setUp();
     const request = existing(store, coach);
-    expect(RequestService.seesClaimantInFull(coach, request)).toBe(true);
-    expect(RequestService.seesClaimantInFull(dea, request)).toBe(true);
-    expect(RequestService.seesClaimantInFull(coachTeamLeader, request)).toBe(false);
-    expect(RequestService.seesClaimantInFull(deaTeamLeader, request)).toBe(false);
-    expect(RequestService.seesClaimantInFull(otherCoach, request)).toBe(false);
-    expect(RequestService.seesClaimantInFull(otherDea, request)).toBe(false);
+    expect(seesClaimantInFull(coach, request)).toBe(true);
+    expect(seesClaimantInFull(dea, request)).toBe(true);
+    expect(seesClaimantInFull(coachTeamLeader, request)).toBe(false);
+    expect(seesClaimantInFull(deaTeamLeader, request)).toBe(false);
+    expect(seesClaimantInFull(otherCoach, request)).toBe(false);
+    expect(seesClaimantInFull(otherDea, request)).toBe(false);
   });
 });
