@@ -167,20 +167,7 @@ export class AdviceActions {
     try {
       result = await this.deps.service.request(person, typed, key);
     } catch (error) {
-      // The database failing answers 503, so Teams keeps the form as it was typed for a second try.
-      if (isDatabaseFailure(error)) throw error;
-      // The form's key is another's: what was typed comes back on a new form, and nothing of theirs.
-      const used = isDomainError(error) && error.kind === 'conflict';
-      // Not theirs to ask (any more): the reason, not the form.
-      if (isDomainError(error) && error.kind !== 'invalid' && !used) return cardResponse(messageCard(error.message));
-      const { jobcentre, hcp } = await this.deps.service.assertCanAsk(person);
-      if (!isDomainError(error)) {
-        // Nothing was saved (an ad hoc request reads the HCP's diary first): the form comes back as typed.
-        this.deps.logger.warn({ actorId: person.id, err: errorForLog(error) }, 'specialist advice request failed before it was saved');
-        return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, key, { values: typed, message: 'Something went wrong on our side, so nothing was sent. What you typed is kept: send it again in a minute.' }));
-      }
-      if (used) return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, randomUUID(), { values: typed, message: `${error.message} What you typed is kept on this new form: send it again.` }));
-      return cardResponse(adviceRequestCard(hcp.name, jobcentre.name, key, { values: typed, problems: error.problems, message: Object.keys(error.problems).length ? undefined : error.message }));
+      return this.requestRefused(person, typed, key, error);
     }
     const { conversation } = result;
     // The form becomes the coach's card of the conversation, kept up to date from now on.
@@ -190,6 +177,23 @@ export class AdviceActions {
     const times = await this.timesFor(conversation);
     const note = result.note ? [result.note, times.unavailable].filter(Boolean).join(' ') : `Sent as ${conversation.reference}. ${times.unavailable ?? 'Now choose a time.'}`;
     return cardResponse((await this.render(person, conversation, { proposals: times.proposals, note: { text: note, tone: result.note || times.unavailable ? 'attention' : 'good' } }))!);
+  }
+
+  /** A request not saved: only the reason when it is not theirs to ask, else the form again as typed. */
+  private async requestRefused(person: StaffMember, typed: Inputs, key: string, error: unknown): Promise<AdaptiveCardInvokeResponse> {
+    // The database failing answers 503, so Teams keeps the form as it was typed for a second try.
+    if (isDatabaseFailure(error)) throw error;
+    if (isDomainError(error) && error.kind !== 'invalid' && error.kind !== 'conflict') return cardResponse(messageCard(error.message));
+    const { jobcentre, hcp } = await this.deps.service.assertCanAsk(person);
+    const again = (formKey: string, state: { message?: string; problems?: Record<string, string> }) => cardResponse(adviceRequestCard(hcp.name, jobcentre.name, formKey, { values: typed, ...state }));
+    if (!isDomainError(error)) {
+      // Nothing was saved (an ad hoc request reads the HCP's diary first): the form comes back as typed.
+      this.deps.logger.warn({ actorId: person.id, err: errorForLog(error) }, 'specialist advice request failed before it was saved');
+      return again(key, { message: 'Something went wrong on our side, so nothing was sent. What you typed is kept: send it again in a minute.' });
+    }
+    // The form's key is another's: what was typed comes back on a new form, and nothing of theirs.
+    if (error.kind === 'conflict') return again(randomUUID(), { message: `${error.message} What you typed is kept on this new form: send it again.` });
+    return again(key, { problems: error.problems, message: Object.keys(error.problems).length ? undefined : error.message });
   }
 
   /**
