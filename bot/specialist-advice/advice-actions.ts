@@ -247,11 +247,12 @@ export class AdviceActions {
     // Someone it is not for sees the refusal only: nothing of the conversation.
     if (error.kind === 'not_allowed' || error.kind === 'not_found') return messageCard(`${error.message} Nothing was changed.`);
     const said = `${error.kind === 'conflict' ? 'This changed since you last saw it: this is how it is now. ' : ''}${error.message}`;
-    const note = { text: `${said}${Object.keys(typed).length ? ' What you typed is kept.' : ''}`, tone: 'attention' as const };
     try {
       const c = await this.deps.service.get(conversationId);
-      const proposals = error.problems.slot ? await this.deps.service.proposals(c) : undefined;
-      const card = await this.render(person, c, { note, form: { values: typed, problems: error.problems }, proposals });
+      // Free times again for a refused slot, within Teams' time like every other read of them.
+      const times = error.problems.slot ? await this.timesFor(c) : {};
+      const note = { text: [`${said}${Object.keys(typed).length ? ' What you typed is kept.' : ''}`, times.unavailable].filter(Boolean).join(' '), tone: 'attention' as const };
+      const card = await this.render(person, c, { note, form: { values: typed, problems: error.problems }, proposals: times.proposals });
       if (!card) return messageCard(`${said}${typedTextSentence(typed, FREE_TEXT)}`);
       // The form may be gone from the card as it now is (the coach recorded "did not attend" while the HCP wrote their notes, say): what was written is given back, to copy.
       const lost = typedTextNotOnCard(card, typed, FREE_TEXT);

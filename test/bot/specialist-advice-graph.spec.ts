@@ -51,6 +51,17 @@ describe('Specialist Advice diaries through Microsoft Graph (local stand-in)', (
     expect(await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').count()).toBe(1);
   });
 
+  it('a refused time while the diaries cannot be read: the card says so, with the way to find times again', async () => {
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', REQUEST);
+    const row = await rowOf();
+    graph.failNext({ path: /calendar\/getSchedule$|\$batch$/, status: 500, times: Infinity });
+    const refused = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: 'not-a-time' });
+    expect(refused.card).not.toMatchObject({ code: 'InternalServerError' });
+    expect(cardText(refused.card)).toContain('Choose one of the times offered.');
+    expect(cardText(refused.card)).toContain('The diaries could not be read just now, so no times are shown');
+    expect(cardVerbs(refused.card)).toContain('advice.times');
+  });
+
   it('an ad hoc request whose HCP diary cannot be read sends nothing and gives the form back as typed', async () => {
     graph.failNext({ path: /calendar\/getSchedule$|calendarView$|\$batch$/, status: 500, times: Infinity });
     const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, when: 'now' });
