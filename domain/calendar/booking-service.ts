@@ -300,12 +300,11 @@ export class BookingService {
   async retry(person: StaffMember, requestId: string, version: number): Promise<Booking> {
     const request = await this.allowed(person, requestId, version, 'retry');
     const booking = await this.deps.bookings.currentFor(request.id);
-    assertBookingNow({ request, booking, blockedBy: null }, 'retry');
-    if (!booking) throw invalid('There is no failed booking to try again.');
     // Trying again books it, so what must come before a booking is asked again, as `start` asks it:
     // the claimant may have had another intervention booked meanwhile (seed §36).
     const blockedBy = (await this.deps.gate?.bookingBlockedBy(request)) ?? null;
-    if (blockedBy) throw invalid(blockedBy);
+    assertBookingNow({ request, booking, blockedBy }, 'retry');
+    if (!booking) throw invalid('There is no failed booking to try again.');
     return this.begin(booking, { status: 'pending', lastError: null }, () => this.deps.notifier.requestChanged(request));
   }
 
