@@ -2,6 +2,7 @@ import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import type { ClaimantKey } from '../../domain/privacy/claimant-key';
 import { caseReferencesIn } from '../../domain/hcp-activity/rules';
 import { formatNino } from '../../domain/requests/nino';
+import { chunks, inChunks } from '../chunks';
 import { inTransaction } from '../transactions';
 import { CLAIMANT_TABLES, REMOVED, REMOVED_TEXTS, type ClaimantDataKind, type ClaimantTable, type RemovedText } from './claimant-data';
 
@@ -47,12 +48,6 @@ const CASE_REFERENCE = /^(DEA|SA|RET)-\d+$/;
 const CHUNK = 500;
 /** Text searches OR one LIKE a term: fewer a statement, to keep it shallow. */
 const SEARCH_CHUNK = 100;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 function tableOf(entity: string): ClaimantTable {
   const table = CLAIMANT_TABLES.find((t) => t.entity === entity && Object.keys(t.columns).length > 0);
@@ -127,7 +122,7 @@ export class ClaimantRecords {
     const { nino, person } = key;
     const claimants = nino ? await this.dataSource.createQueryBuilder().select('c.id', 'id').from('Claimant', 'c').where('c.nino = :nino', { nino }).getRawMany<{ id: string }>() : [];
     const claimantIds = claimants.map((c) => c.id);
-    const requests = claimantIds.length === 0 ? [] : await this.inChunks(claimantIds, (ids) => this.dataSource.createQueryBuilder().select('r.id', 'id').addSelect('r.number', 'number').from('SupportRequest', 'r').where('r.claimantId IN (:...ids)', { ids }).getRawMany<{ id: string; number: number }>());
+    const requests = claimantIds.length === 0 ? [] : await inChunks(claimantIds, (ids) => this.dataSource.createQueryBuilder().select('r.id', 'id').addSelect('r.number', 'number').from('SupportRequest', 'r').where('r.claimantId IN (:...ids)', { ids }).getRawMany<{ id: string; number: number }>(), CHUNK);
     const conversations = nino ? await this.dataSource.createQueryBuilder().select('a.id', 'id').addSelect('a.number', 'number').from('AdviceConversation', 'a').where('a.nino = :nino', { nino }).getRawMany<{ id: string; number: number }>() : [];
     const byNino = nino ? await this.dataSource.createQueryBuilder().select('rc.id', 'id').addSelect('rc.number', 'number').from('RetentionCase', 'rc').where('rc.nino = :nino', { nino }).getRawMany<{ id: string; number: number }>() : [];
     const byPerson = person
@@ -269,7 +264,7 @@ export class ClaimantRecords {
 
   private async overwrite(manager: EntityManager, table: ClaimantTable, keyColumn: string, keys: readonly string[], text: RemovedText): Promise<number> {
     let changed = 0;
-    for (const ids of chunks(keys)) {
+    for (const ids of chunks(keys, CHUNK)) {
       const qb = manager.createQueryBuilder().update(table.entity);
       const set: Record<string, () => string> = {};
       for (const [column, kind] of Object.entries(table.columns)) {
@@ -302,8 +297,9 @@ export class ClaimantRecords {
 
   private async linked(table: ClaimantTable, ids: readonly string[]): Promise<Record<string, unknown>[]> {
     if (ids.length === 0) return [];
-    const rows = await this.inChunks(ids, (chunk) =>
+    const rows = await inChunks(ids, (chunk) =>
       this.dataSource.getRepository<ObjectLiteral>(table.entity).createQueryBuilder('e').where(`e.${table.link.column} IN (:...ids)`, { ids: chunk }).getMany(),
+      CHUNK,
     );
     return rows.map((row) => withoutInternal(row, table));
   }
@@ -334,7 +330,7 @@ export class ClaimantRecords {
 
   /** Cases nominated for group conferences from these requests. */
   private async conferenceCasesOf(requestIds: readonly string[]): Promise<string[]> {
-    const rows = await this.inChunks(requestIds, (ids) => this.dataSource.createQueryBuilder().select('cc.id', 'id').from('ConferenceCase', 'cc').where('cc.requestId IN (:...ids)', { ids }).getRawMany<{ id: string }>());
+    const rows = await inChunks(requestIds, (ids) => this.dataSource.createQueryBuilder().select('cc.id', 'id').from('ConferenceCase', 'cc').where('cc.requestId IN (:...ids)', { ids }).getRawMany<{ id: string }>(), CHUNK);
     return rows.map((r) => r.id);
   }
 
@@ -342,12 +338,6 @@ export class ClaimantRecords {
     if (terms.length === 0) return 0;
     const result = await manager.createQueryBuilder().delete().from(table.entity).where(searchWhere(null, table.link.column, terms), searchParameters(terms)).execute();
     return result.affected ?? 0;
-  }
-
-  private async inChunks<T>(ids: readonly string[], read: (ids: string[]) => Promise<T[]>): Promise<T[]> {
-    const out: T[] = [];
-    for (const chunk of chunks(ids)) out.push(...(await read(chunk)));
-    return out;
   }
 }
 

@@ -6,6 +6,7 @@ import { describeDate } from '../../domain/requests/calendar-date';
 import type { PostedCardRow } from '../schema/messaging';
 import { REMOVED_TEXTS } from './claimant-data';
 import { ADVICE_ENDED, CONFERENCE_OVER, REQUEST_ENDED, RETENTION_ENDED, type ClaimantCases } from './claimant-records';
+import { chunks } from '../chunks';
 
 export interface EndedCaseCard {
   readonly id: string;
@@ -17,12 +18,6 @@ export interface EndedCaseCard {
 /** SQL Server takes at most 2,100 parameters a statement: ids go in chunks well under it. */
 const CHUNK = 500;
 const CASE_REFERENCE = /^(DEA|SA|RET)-(\d+)$/;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
 
 const reference = (prefix: string, number: number) => `${prefix}${String(number).padStart(6, '0')}`;
 
@@ -141,7 +136,7 @@ export class EndedCaseCards {
   /** The distinct `subject` of rows of `entity` whose `column` is one of `keys`, where a card of that subject was posted. */
   private async postedSubjects(entity: string, subject: 'x.id' | 'x.conferenceId', column: string, keys: readonly string[]): Promise<string[]> {
     const found = new Set<string>();
-    for (const chunk of chunks(keys)) {
+    for (const chunk of chunks(keys, CHUNK)) {
       const rows = await this.dataSource
         .createQueryBuilder()
         .select(subject, 'id')
@@ -187,7 +182,7 @@ export class EndedCaseCards {
       .getRawMany<{ reference: string }>();
     const ended = await this.endedReferences(named.map((n) => n.reference), cutoff);
     const out: EndedCaseCard[] = [];
-    for (const chunk of chunks(ended)) {
+    for (const chunk of chunks(ended, CHUNK)) {
       if (out.length >= limit) break;
       const posted = await this.dataSource
         .createQueryBuilder()
@@ -212,7 +207,7 @@ export class EndedCaseCards {
       ['SA', 'AdviceConversation', ADVICE_ENDED, 'updatedAt'],
       ['RET', 'RetentionCase', RETENTION_ENDED, 'closedAt'],
     ] as const) {
-      for (const chunk of chunks(numbers(prefix))) {
+      for (const chunk of chunks(numbers(prefix), CHUNK)) {
         const rows = await this.dataSource
           .createQueryBuilder()
           .select('c.number', 'number')
