@@ -10,7 +10,7 @@ import type { UnitOfWork } from '../unit-of-work';
 import { monthlyDates, workPsychologistOf } from '../work-psychologist/partnership';
 import type { DistrictPeople } from '../work-psychologist/ports';
 import type { StrategyStore } from './ports';
-import { assertStrategy, INTERNAL_PARTNER_LABELS, type InternalPartner, type Strategy } from './strategies';
+import { assertStrategy, INTERNAL_PARTNER_LABELS, strategyRefusal, type InternalPartner, type Strategy } from './strategies';
 
 /**
  * A strategy's meetings (seed 000 §49, §52, §59): monthly with Employer Engagement, regular with
@@ -239,7 +239,9 @@ export class StrategyMeetingService {
     const meeting = await this.deps.store.find(meetingId);
     if (!meeting) throw notFound('That meeting no longer exists.');
     const strategy = await this.found(meeting.strategyId);
-    if (person.id !== strategy.leadId && person.id !== strategy.ownerId) throw notFound('That meeting no longer exists.');
+    // Someone who may not see the strategy is told nothing of it; the rest as its card's buttons are decided.
+    if (strategyRefusal(person, strategy, 'view')) throw notFound('That meeting no longer exists.');
+    assertStrategy(person, strategy, null, 'record_notes');
     if (meeting.start.getTime() > this.deps.clock.now().getTime()) throw invalid('Record the notes once the meeting has started.', { notes: 'Record the notes once the meeting has started.' });
     const text = str(notes);
     if (!text) throw invalid('Enter the notes and the actions agreed.', { notes: 'Enter the notes and the actions agreed.' });
@@ -259,7 +261,7 @@ export class StrategyMeetingService {
    */
   async invitations(person: StaffMember, strategyId: string): Promise<StrategyInvitations> {
     const strategy = await this.found(strategyId);
-    if (person.id !== strategy.leadId && person.id !== strategy.ownerId) throw notFound('That strategy no longer exists.');
+    if (strategyRefusal(person, strategy, 'book_meetings')) throw notFound('That strategy no longer exists.');
     const [lead] = await this.deps.directory.findByIds([strategy.leadId]);
     return this.invitationsFor(strategy, lead ?? null);
   }

@@ -151,3 +151,31 @@ describe('a strategy’s meetings (seed 000 §49, §52, §59)', () => {
     );
   });
 });
+
+describe('notes of a strategy meeting (seed 000 §52)', () => {
+  it('are recorded as the strategy card offers them: by the lead or the owner, not once the strategy is closed; an outsider learns nothing', async () => {
+    const dea = person('dea-1', ['dea'], { teamLeaderId: 'tl-1' });
+    const owner = person('tl-1', ['work_coach_team_leader']);
+    const outsider = person('dea-9', ['dea']);
+    let strategy: Strategy = { id: 's-1', kind: 'provision', title: 'Peer support', why: 'No peer support locally.', leadId: 'dea-1', ownerId: 'tl-1', status: 'active', areas: [], internalPartners: [], partnerIds: [], gapConferenceIds: [], gapNote: 'x', version: 3, createdAt: new Date(), updatedAt: new Date() };
+    const store = new MemoryMeetings();
+    await store.addSeries([{ strategyId: 's-1', seriesId: 'series-1', start: new Date('2027-01-12T10:00:00Z'), end: new Date('2027-01-12T11:00:00Z'), externalEmails: [] } as unknown as NewStrategyMeeting]);
+    const service = new StrategyMeetingService({
+      // Only find is read by the meetings.
+      strategies: { find: async () => strategy } as unknown as StrategyStore,
+      store,
+      calendar: {} as CalendarPort,
+      directory: new FakeDirectory([dea, owner, outsider]),
+      people: { holders: async () => [], holdersInDistrictOf: async () => [], cohortOf: async () => [] },
+      work: { schedule: async () => undefined },
+      uow: immediateUnitOfWork,
+      clock: { now: () => new Date('2027-01-12T12:00:00Z') },
+      newId: () => 'series-1',
+    });
+    await expect(service.recordNotes(outsider, 'm-1', 1, 'Agreed a peer group.')).rejects.toMatchObject({ kind: 'not_found' });
+    strategy = { ...strategy, status: 'closed' };
+    await expect(service.recordNotes(dea, 'm-1', 1, 'Agreed a peer group.')).rejects.toMatchObject({ kind: 'invalid', message: 'This strategy is closed.' });
+    strategy = { ...strategy, status: 'active' };
+    expect(await service.recordNotes(owner, 'm-1', 1, 'Agreed a peer group.')).toMatchObject({ notes: 'Agreed a peer group.', notesById: 'tl-1' });
+  });
+});
