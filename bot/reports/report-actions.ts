@@ -15,7 +15,7 @@ import type { FeedbackService } from '../../domain/reports/feedback-service';
 import { firstWorkingDay, lastComplete, longDate, parsePeriod, periodFromKey, periodKey, type ReportPeriod } from '../../domain/reports/period';
 import type { DeadlineStore, DueRequest, FeedbackStore } from '../../domain/reports/ports';
 import type { Audience, ReportService } from '../../domain/reports/report-service';
-import { trialEnd, type Trials } from '../../domain/reports/trials';
+import { monthAskedAbout, startsInTrial, type Trials } from '../../domain/reports/trials';
 import type { StaffMember } from '../../domain/staff';
 import type { SqlReportPeople } from '../../data/reports/report-people';
 import type { SqlStaffDirectory } from '../../data/stores/staff-directory';
@@ -159,9 +159,8 @@ export class ReportActions {
       const district = await this.deps.people.districtOf(person.jobcentreId);
       if (!district) continue;
       const trial = this.deps.trials.of(district);
-      if (weekly && weekly.start >= trial.start && weekly.start < trialEnd(trial)) await once(person.id, FEEDBACK_PERIODIC_CARD, periodKey(weekly));
-      // A month runs past the trial's end: its weeks in the trial were asked about week by week already.
-      if (monthly && monthly.end > trialEnd(trial)) await once(person.id, FEEDBACK_PERIODIC_CARD, periodKey(monthly));
+      if (weekly && startsInTrial(trial, weekly)) await once(person.id, FEEDBACK_PERIODIC_CARD, periodKey(weekly));
+      if (monthly && monthAskedAbout(trial, monthly)) await once(person.id, FEEDBACK_PERIODIC_CARD, periodKey(monthly));
     }
     return sent;
   }
@@ -169,10 +168,7 @@ export class ReportActions {
   private async inTrial(audience: Audience, week: ReportPeriod): Promise<boolean> {
     if (audience.kind !== 'specialist_advice') return false;
     const districts = audience.district ? [audience.district] : [...new Set((await this.deps.reports.hcpDistricts()).values())];
-    return districts.some((d) => {
-      const trial = this.deps.trials.of(d);
-      return week.start >= trial.start && week.start < trialEnd(trial);
-    });
+    return districts.some((d) => startsInTrial(this.deps.trials.of(d), week));
   }
 
   /** A feedback card for its respondent; null when it is not theirs (nothing is sent). */

@@ -8,7 +8,7 @@ import type { RouteOutcomeCount } from '../retention-cases/ports';
 import { retentionTable } from './retention-table';
 import type { AdviceFact, AttendanceFact, FeedbackFact, HcpFact, HeldFact, LabelledCount, SupplierRequestFact } from './ports';
 import { countBy, oneDecimal, shown, slope, SMALL_COUNT, type ChartBar, type FigureTable, type Report } from './report';
-import { trialEnd, type Trial } from './trials';
+import { startsInTrial, trialEnd, type Trial } from './trials';
 
 /** Two three-way conversations a day: ten a week per HCP (the first success factor). */
 export const WEEKLY_TARGET = 10;
@@ -201,7 +201,7 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
     const trial = f.trialOf(district);
     const ofDistrict = trialSuccesses(district, f.hcps, f.held, trial, p, f.today);
     const { totals, slope: trend } = trialTotals(ofDistrict);
-    const inTrial = p.start >= trial.start && p.start < trialEnd(trial);
+    const inTrial = startsInTrial(trial, p);
     const trialLabel = `${longDate(trial.start)} to ${longDate(addDays(trialEnd(trial), -3))}`;
     if (trialWeeksSoFar(trial, p, f.today) === 0) {
       headlines.push(`${district}: the trial starts on ${longDate(trial.start)}.`);
@@ -258,7 +258,7 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
       rows: weeks.map((w) => [w.whole ? daysLabel(w) : `${daysLabel(w)} (part-week, ${w.days} day${w.days === 1 ? '' : 's'})`, String(w.held)]),
       note: 'Whole weeks (Monday to Sunday) are charted against the target of 10 a week for each HCP; the part-weeks at the ends of the month are counted here but not charted, being shorter than a week.',
     });
-    if (chartBars.length === 0 || !districts.some((d) => p.start >= f.trialOf(d).start && p.start < trialEnd(f.trialOf(d)))) {
+    if (chartBars.length === 0 || !districts.some((d) => startsInTrial(f.trialOf(d), p))) {
       // Outside the trial: the whole weeks of the month, all HCPs together, each against a full week's target.
       chartBars = weeks.filter((w) => w.whole).map((w) => ({ x: longDate(w.start).replace(/ \d{4}$/, ''), y: w.held, text: String(w.held) }));
       chartTitle = 'Conversations held each whole week of the month (week starting)';

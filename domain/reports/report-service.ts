@@ -7,7 +7,7 @@ import { buildDeaReport, trendWeeks } from './dea-report';
 import { feedbackPeriodKeys, type ReportPeriod } from './period';
 import type { ReportReadModel } from './ports';
 import type { Report } from './report';
-import { trialEnd, type Trials } from './trials';
+import { startsInTrial, trialEnd, type Trials } from './trials';
 
 /**
  * Whose figures a report holds. Specialist Advice: one district (an HCP Activity Manager's) or all
@@ -104,7 +104,6 @@ export class ReportService {
 
   /** Whether the weekly report is due for this district now (weekly in its trial, monthly after). */
   weeklyDuring(district: string, period: ReportPeriod): boolean {
-    const trial = this.deps.trials.of(district);
-    return period.start >= trial.start && period.start < trialEnd(trial);
+    return startsInTrial(this.deps.trials.of(district), period);
   }
 }

@@ -26,6 +26,19 @@ export function trialEnd(trial: Trial): string {
   return addDays(trial.start, trial.weeks * 7);
 }
 
+/** Whether a period (a week of reports or feedback) starts within the trial: weekly figures and feedback are for those. */
+export function startsInTrial(trial: Trial, period: { readonly start: string }): boolean {
+  return period.start >= trial.start && period.start < trialEnd(trial);
+}
+
+/**
+ * Whether a month's periodic feedback is asked for: only a month that runs past the trial's end, as
+ * its weeks in the trial were asked about week by week already.
+ */
+export function monthAskedAbout(trial: Trial, month: { readonly end: string }): boolean {
+  return month.end > trialEnd(trial);
+}
+
 /** The trial's last day (a Sunday): weekly figures until then, monthly after. */
 export function lastDayOfTrial(trial: Trial): string {
   return addDays(trialEnd(trial), -1);
