@@ -4,7 +4,6 @@ import type { StaffDirectory } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
 import { byName } from '../../domain/names';
 import { workPsychologistOf } from '../../domain/work-psychologist/partnership';
-import type { StaffRow } from '../schema/directory';
 import { SqlRoleHolders } from './role-holders';
 
 /** A DEA's cohort and a team leader's DEAs, from the staff directory tables. */
@@ -12,16 +11,14 @@ export class SqlCohortDirectory implements CohortDirectory {
   private readonly people: SqlRoleHolders;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly directory: StaffDirectory,
   ) {
     this.people = new SqlRoleHolders(dataSource, directory);
   }
 
   async cohortOf(deaId: string): Promise<StaffMember[]> {
-    const rows = await this.dataSource.getRepository<StaffRow>('Staff').find({ where: { deaId: deaId.toLowerCase() }, select: { id: true } });
-    const people = await this.directory.findByIds(rows.map((r) => r.id));
-    return people.filter((p) => p.roles.includes('work_coach')).sort(byName);
+    return this.people.cohortOf(deaId);
   }
 
   async deasFor(teamLeaderId: string): Promise<StaffMember[]> {

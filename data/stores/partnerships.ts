@@ -12,10 +12,11 @@ import type { StaffDirectory } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
 import { inChunks } from '../chunks';
 import { managerOf, repositoryOf } from '../transactions';
-import type { JobcentreRow, StaffRoleRow, StaffRow } from '../schema/directory';
+import type { JobcentreRow, StaffRoleRow } from '../schema/directory';
 import type { ExternalPartnerRow, ForumPostRow, StrategyMeetingRow, HubChangeRow, HubEntryRow, OpportunityRow, ServiceChangeRow, StrategyActionRow, StrategyRow } from '../schema/partnerships';
 import { updateIfVersion } from '../optimistic-update';
 import { byName } from '../../domain/names';
+import { SqlRoleHolders } from './role-holders';
 
 /** The local Disability Hub's entries and the changes sent to be published. */
 export class SqlHubStore implements HubStore {
@@ -156,10 +157,14 @@ export class SqlPartnerStore implements PartnerStore {
 
 /** Districts (a jobcentre's), cohorts and the single point of contact, from the staff directory tables. */
 export class SqlPartnershipDirectory implements PartnershipDirectory {
+  private readonly holders: SqlRoleHolders;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: StaffDirectory,
-  ) {}
+  ) {
+    this.holders = new SqlRoleHolders(dataSource, directory);
+  }
 
   async districtOf(person: StaffMember): Promise<string | null> {
     if (!person.jobcentreId) return null;
@@ -173,9 +178,7 @@ export class SqlPartnershipDirectory implements PartnershipDirectory {
   }
 
   async cohortOf(deaId: string): Promise<StaffMember[]> {
-    const rows = await this.dataSource.getRepository<StaffRow>('Staff').find({ where: { deaId: deaId.toLowerCase() }, select: { id: true } });
-    const people = await this.directory.findByIds(rows.map((r) => r.id));
-    return people.filter((p) => p.roles.includes('work_coach')).sort(byName);
+    return this.holders.cohortOf(deaId);
   }
 
   async deasAndCoachesIn(district: string): Promise<StaffMember[]> {
