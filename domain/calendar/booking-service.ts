@@ -13,7 +13,7 @@ import { findCommonSlots, type Participant } from './free-time';
 import { busyDuring } from './intervals';
 import { addDays, isClockTime, londonToUtc } from './london-time';
 import { isCalendarDate } from '../requests/calendar-date';
-import { workingIntervals, type WorkingHours } from './working-hours';
+import { worksThrough, type WorkingHours } from './working-hours';
 import { isBankHoliday } from './bank-holidays';
 import { describeDate, describeMeeting, londonDate } from '../requests/calendar-date';
 
@@ -412,11 +412,11 @@ export class BookingService {
       if (person === people[0]) region = pattern.region;
       const who = person.id === parties.adviser.id ? 'the DEA' : person.name;
       if (isBankHoliday(pattern.region, day)) reasons.push(`${describeDate(day)} is a bank holiday for ${who}.`);
-      else if (!covers(workingIntervals(pattern.hours, pattern.region, start, end), start, end)) reasons.push(`It is outside ${who === 'the DEA' ? 'the DEA’s' : `${who}’s`} working hours.`);
+      else if (!worksThrough(pattern.hours, pattern.region, start, end)) reasons.push(`It is outside ${who === 'the DEA' ? 'the DEA’s' : `${who}’s`} working hours.`);
       if (busyDuring(busy?.get(person.email.toLowerCase()) ?? [], start, end, moving ?? null)) reasons.push(`${who === 'the DEA' ? 'The DEA is' : `${who} is`} busy then.`);
     }
     const claimantHours = (await this.deps.gate?.claimantHours(request)) ?? null;
-    if (claimantHours && !covers(workingIntervals(claimantHours, region, start, end), start, end)) reasons.push('The claimant is not available then.');
+    if (claimantHours && !worksThrough(claimantHours, region, start, end)) reasons.push('The claimant is not available then.');
     if (request.channel === 'three_way_intervention') {
       const earliest = new Date(this.deps.clock.now().getTime() + LETTER_DAYS * 86_400_000);
       if (start < earliest) reasons.push(`The claimant’s letter needs ${LETTER_DAYS} days to reach them: choose a time from ${describeDate(londonDate(earliest))} on.`);
@@ -507,11 +507,6 @@ export class BookingService {
 function endOfLondonDay(date: string | null, now: Date): Date {
   if (!date) return new Date(now.getTime() + 28 * 86_400_000);
   return londonToUtc(addDays(date, 1), '00:00');
-}
-
-/** Whether the working intervals cover the whole meeting. */
-function covers(working: readonly Interval[], start: Date, end: Date): boolean {
-  return working.some((w) => w.start.getTime() <= start.getTime() && w.end.getTime() >= end.getTime());
 }
 
 /** The promise's value, or null when it takes longer than `ms` (or fails). */

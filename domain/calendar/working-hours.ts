@@ -74,6 +74,11 @@ export function workingIntervals(hours: WorkingHours, region: BankHolidayRegion,
   return toIntervals(workingSpans(hours, region, from.getTime(), to.getTime()));
 }
 
+/** Whether the whole of [start, end) is one stretch of the person's working time (a bank holiday has none). */
+export function worksThrough(hours: WorkingHours, region: BankHolidayRegion, start: Date, end: Date): boolean {
+  return workingIntervals(hours, region, start, end).some((w) => w.start.getTime() <= start.getTime() && w.end.getTime() >= end.getTime());
+}
+
 /** `workingIntervals` as millisecond spans, for searches that go on to combine them. */
 export function workingSpans(hours: WorkingHours, region: BankHolidayRegion, lo: number, hi: number): Span[] {
   assertWorkingHours(hours);

@@ -16,7 +16,7 @@ import type { Participant } from '../calendar/free-time';
 import { busyDuring } from '../calendar/intervals';
 import { isClockTime, londonToUtc } from '../calendar/london-time';
 import { isBankHoliday } from '../calendar/bank-holidays';
-import { weekdayOf, workingIntervals } from '../calendar/working-hours';
+import { weekdayOf, worksThrough } from '../calendar/working-hours';
 import { describeDate, isCalendarDate, londonDate } from '../requests/calendar-date';
 import { groupCohort, MAX_COHORT, MAX_GROUP_SIZE } from './grouping';
 import { planMonthlySlotsPausing, type PlannedSlot } from './monthly-slots';
@@ -138,7 +138,10 @@ export class GroupConferenceService {
     return { plan, conferences: await this.deps.store.conferencesOf(id) };
   }
 
-  /** The team leader gives another London date and time to a proposed conference, before confirming. */
+  /**
+   * The team leader gives another London date and time to a proposed conference, before confirming:
+   * a working time of the DEA's, as the planner would have found.
+   */
   async change(wctl: StaffMember, planId: string, version: number, conferenceId: string, date: unknown, time: unknown): Promise<ConferencePlan> {
     const plan = await this.allowed(wctl, planId, version, 'change');
     const conference = await this.deps.store.findConference(conferenceId);
@@ -146,17 +149,17 @@ export class GroupConferenceService {
     const start = startIn(conference.month, date, time);
     if (start.getTime() <= this.deps.clock.now().getTime()) throw invalid('The conference must be in the future.', { date: 'Choose a date in the future.' });
     const end = new Date(start.getTime() + plan.durationMinutes * 60_000);
-    // Who is busy then, so the plan card tells the team leader what they chose.
-    const clashes = await this.clashesAt(plan, conference, start, end);
+    // Who is busy or not working then, so the plan card tells the team leader what they chose.
+    const clashes = await this.checkedTime(plan, conference, conference.coachIds, start, end);
     const now = this.deps.clock.now();
     await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes, status: 'proposed' }, now);
     return this.deps.store.updatePlan(plan.id, plan.version, {}, now);
   }
 
   /**
-   * Moves a booked conference to another time in its month. The new time is saved, and the work of
-   * moving the meeting in every diary written, with the click; the meeting is moved after it, and
-   * everyone invited is told.
+   * Moves a booked conference to another time in its month, a working time of the DEA's. The new time
+   * is saved, and the work of moving the meeting in every diary written, with the click; the meeting is
+   * moved after it, and everyone invited is told.
    */
   async move(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<GroupConference> {
     const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, version, 'move');
@@ -165,7 +168,7 @@ export class GroupConferenceService {
     const refusal = moveRefusal(conference, start, now);
     if (refusal) throw refusal;
     const end = new Date(start.getTime() + plan.durationMinutes * 60_000);
-    const clashes = await this.clashesAt(plan, conference, start, end);
+    const clashes = await this.checkedTime(plan, conference, conference.coachIds, start, end);
     const moved = await this.uow.run(async () => {
       const saved = await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes }, now);
       await this.diaryLater(plan, saved);
@@ -192,12 +195,7 @@ export class GroupConferenceService {
     const end = new Date(start.getTime() + plan.durationMinutes * 60_000);
     // The group as it is now: a conference without a time is not kept in step with the cohort.
     const coachIds = plan.groups[conference.groupIndex] ?? conference.coachIds;
-    const dea = await this.person(plan.deaId);
-    const refusal = await this.deaNotWorking(dea, start, end);
-    if (refusal) throw refusal;
-    const busy = await this.clashesAt(plan, { ...conference, coachIds }, start, end);
-    const away = await this.notWorking(await this.deps.directory.findByIds(coachIds), start, end);
-    const clashes = [...new Set([...busy, ...away])];
+    const clashes = await this.checkedTime(plan, conference, coachIds, start, end);
     const placed = await this.uow.run(async () => {
       // A case list sent for the old time is sent again before the new one.
       const saved = await this.deps.store.updateConference(conference.id, conference.version, { start, end, coachIds, clashes, status: 'pending', lastError: null, casesSentAt: null }, now);
@@ -209,12 +207,28 @@ export class GroupConferenceService {
     return (await this.deps.store.findConference(placed.id)) ?? placed;
   }
 
+  /**
+   * A time the team leader typed (a change, a move, or a time for a conference without one), checked
+   * as the planner finds one: refused unless it is a working time of the DEA, who holds every
+   * conference, and not a bank holiday of theirs; who of the DEA and the group is busy, and which
+   * coaches are not working then, come back as its clashes.
+   */
+  private async checkedTime(plan: ConferencePlan, conference: GroupConference, coachIds: readonly string[], start: Date, end: Date): Promise<string[]> {
+    const dea = await this.person(plan.deaId);
+    const refusal = await this.deaNotWorking(dea, start, end);
+    if (refusal) throw refusal;
+    const coaches = await this.deps.directory.findByIds(coachIds);
+    const busy = await this.busyAt(dea, coaches, conference, start, end);
+    const away = await this.notWorking(coaches, start, end);
+    return [...new Set([...busy, ...away])];
+  }
+
   /** The DEA holds every conference: a typed time must be a working time of theirs, not a bank holiday. */
   private async deaNotWorking(dea: StaffMember, start: Date, end: Date): Promise<DomainError | null> {
     const { hours, region } = await this.deps.patterns.of(dea);
     const day = londonDate(start);
     if (isBankHoliday(region, day)) return invalid(`${describeDate(day)} is a bank holiday for ${dea.name}.`, { date: `Choose a day ${dea.name} works.` });
-    if (covers(workingIntervals(hours, region, start, end), start, end)) return null;
+    if (worksThrough(hours, region, start, end)) return null;
     const weekday = weekdayOf(day);
     const usual = hours[weekday];
     const said = usual ? `${dea.name} works ${usual.start} to ${usual.end} on ${weekday[0]!.toUpperCase()}${weekday.slice(1)}s.` : `${dea.name} does not work on ${weekday[0]!.toUpperCase()}${weekday.slice(1)}s.`;
@@ -224,7 +238,7 @@ export class GroupConferenceService {
   /** Who of these people is not working then (outside their hours, or a bank holiday of their region). */
   private async notWorking(people: readonly StaffMember[], start: Date, end: Date): Promise<string[]> {
     const patterns = await patternsOf(this.deps.patterns, people);
-    return people.filter((_, i) => !covers(workingIntervals(patterns[i]!.hours, patterns[i]!.region, start, end), start, end)).map((p) => p.id);
+    return people.filter((_, i) => !worksThrough(patterns[i]!.hours, patterns[i]!.region, start, end)).map((p) => p.id);
   }
 
   /**
@@ -314,9 +328,8 @@ export class GroupConferenceService {
   }
 
   /** Who of the DEA and the group is busy then, the conference's own meeting aside when it moves. */
-  private async clashesAt(plan: ConferencePlan, conference: GroupConference, start: Date, end: Date): Promise<string[]> {
-    const dea = await this.person(plan.deaId);
-    const people = [dea, ...(await this.deps.directory.findByIds(conference.coachIds))];
+  private async busyAt(dea: StaffMember, coaches: readonly StaffMember[], conference: GroupConference, start: Date, end: Date): Promise<string[]> {
+    const people = [dea, ...coaches];
     const busy = await this.deps.calendar.busy(people.map((p) => p.email), start, end);
     const own = conference.eventId !== null && conference.start && conference.end ? { start: conference.start, end: conference.end } : null;
     return people.filter((p) => busyDuring(busy.get(p.email.toLowerCase()) ?? [], start, end, own)).map((p) => p.id);
@@ -645,11 +658,6 @@ interface Invitees {
   readonly dea: StaffMember;
   /** The team leader and the work psychologist, when invited. */
   readonly extra: readonly Attendee[];
-}
-
-/** Whether one working interval holds the whole of [start, end). */
-function covers(working: readonly Interval[], start: Date, end: Date): boolean {
-  return working.some((w) => w.start.getTime() <= start.getTime() && w.end.getTime() >= end.getTime());
 }
 
 /** "a", "a and b", "a, b and c". */

@@ -121,6 +121,39 @@ describe('group conferences booked through Microsoft Graph (local stand-in)', ()
     expect(fx.notifier.said).toEqual(expect.arrayContaining([expect.stringMatching(/^moved /), expect.stringMatching(/^cancelled /)]));
   });
 
+  it('a time typed for a change or a move must be a working time of the DEA, not a bank holiday of theirs; coaches not working then are its clashes', async () => {
+    const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    const march = (await service.plan(draft.id)).conferences.find((c) => c.month === '2027-03' && c.groupIndex === 0)!;
+    const changed = (date: string, time: string) =>
+      service.change(fx.wctl, draft.id, draft.version, march.id, date, time).then(() => 'changed', (e: { message: string; problems?: Record<string, string> }) => ({ message: e.message, problems: e.problems }));
+    expect(await changed('2027-03-13', '10:00')).toEqual({ message: 'That is outside Dana Morgan’s working hours: Dana Morgan does not work on Saturdays.', problems: { date: 'Choose a day Dana Morgan works.' } });
+    // An hour from 16:30 ends after Dana's 17:00.
+    expect(await changed('2027-03-17', '16:30')).toEqual({ message: 'That is outside Dana Morgan’s working hours: Dana Morgan works 08:30 to 17:00 on Wednesdays.', problems: { time: 'Choose a time within Dana Morgan’s working hours.' } });
+    // Good Friday 2027.
+    expect(await changed('2027-03-26', '10:00')).toEqual({ message: 'Friday 26 March 2027 is a bank holiday for Dana Morgan.', problems: { date: 'Choose a day Dana Morgan works.' } });
+    expect((await fx.store.findConference(march.id))!.start).toEqual(march.start);
+
+    // One of the group works Monday to Thursday: a Friday conference lists them as a clash.
+    const coachId = march.coachIds[0]!;
+    await fx.db.dataSource.getRepository<StaffRow>('Staff').update({ id: coachId }, { workingHours: JSON.stringify({ mon: '08:30-17:00', tue: '08:30-17:00', wed: '08:30-17:00', thu: '08:30-17:00' }) });
+    directoryChanged();
+    const onFriday = await service.change(fx.wctl, draft.id, draft.version, march.id, '2027-03-19', '10:00');
+    expect((await service.plan(onFriday.id)).conferences.find((c) => c.id === march.id)).toMatchObject({ start: new Date('2027-03-19T10:00:00Z'), clashes: [coachId] });
+
+    await service.confirm(fx.wctl, onFriday.id, onFriday.version);
+    await service.book(draft.id);
+    const booked = (await fx.store.findConference(march.id))!;
+    expect(booked.status).toBe('booked');
+    const moved = (date: string, time: string) =>
+      service.move(fx.wctl, booked.id, booked.version, date, time).then((c) => c.clashes, (e: { message: string; problems?: Record<string, string> }) => ({ message: e.message, problems: e.problems }));
+    expect(await moved('2027-03-20', '10:00')).toEqual({ message: 'That is outside Dana Morgan’s working hours: Dana Morgan does not work on Saturdays.', problems: { date: 'Choose a day Dana Morgan works.' } });
+    expect(await moved('2027-03-18', '08:00')).toEqual({ message: 'That is outside Dana Morgan’s working hours: Dana Morgan works 08:30 to 17:00 on Thursdays.', problems: { time: 'Choose a time within Dana Morgan’s working hours.' } });
+    expect((await fx.store.findConference(booked.id))!).toMatchObject({ version: booked.version, start: booked.start });
+    // Thursday: the coach works, and nobody is busy.
+    expect(await moved('2027-03-18', '10:00')).toEqual([]);
+  });
+
   it('a conference moved by half an hour is not its own clash; another meeting then still is; the diary work says what it did', async () => {
     const calendar = new GraphCalendar({ auth: { kind: 'none' }, baseUrl: graph.baseUrl });
     const service = fx.service(calendar);
