@@ -2,7 +2,7 @@ import { isUniqueViolation } from '../unique-violation';
 import { randomUUID } from 'node:crypto';
 import { In, MoreThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { conflict, notFound } from '../../domain/errors';
-import type { NewSupportRequest, StatusChange, SupportRequestStore, VersionBump } from '../../domain/requests/ports';
+import type { CreatedRequest, NewSupportRequest, StatusChange, SupportRequestStore, VersionBump } from '../../domain/requests/ports';
 import { assertMove } from '../../domain/requests/state-machine';
 import {
   formatReference,
@@ -46,20 +46,25 @@ export class SqlSupportRequestStore implements SupportRequestStore {
     );
   }
 
-  async create(request: NewSupportRequest, at: Date): Promise<SupportRequest> {
+  async createOnce(request: NewSupportRequest, at: Date): Promise<CreatedRequest> {
     const submissionKey = request.submissionKey ?? randomUUID();
     for (let attempt = 1; ; attempt++) {
       const already = await this.rows().findOne({ where: { submissionKey } });
-      if (already) return (await this.findById(already.id))!;
+      if (already) return { request: (await this.findById(already.id))!, created: false };
       try {
         const id = await inTransaction(this.dataSource, (manager) => this.insert(manager, { ...request, submissionKey }, at));
-        return (await this.findById(id))!;
+        return { request: (await this.findById(id))!, created: true };
       } catch (error) {
         // Two requests took the same next number at once, or the same submission arrived twice: the
         // unique constraints refused one; look again (it may now exist) or take the next number.
         if (attempt >= MAX_NUMBER_RETRIES || !isUniqueViolation(error)) throw error;
       }
     }
+  }
+
+  /** The request saved, or the one already saved under its submission key (for seeding and tests). */
+  async create(request: NewSupportRequest, at: Date): Promise<SupportRequest> {
+    return (await this.createOnce(request, at)).request;
   }
 
   private async insert(manager: EntityManager, request: NewSupportRequest & { submissionKey: string }, at: Date): Promise<string> {

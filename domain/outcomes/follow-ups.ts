@@ -40,7 +40,7 @@ export class FollowUps implements FollowUpStarter {
       const channel = channelOfStep(step);
       if (!channel || (needsClaimant(channel) && !from.claimant)) continue;
       const atDeaDiscretion = channel === 'claimant_support_intervention' && actorId !== from.deaId;
-      const created = await this.deps.requests.create(
+      const made = await this.deps.requests.createOnce(
         {
           type: from.type,
           // The claimant's work coach follows up the DEA's actions (seed §41), whoever asked at first.
@@ -62,7 +62,10 @@ export class FollowUps implements FollowUpStarter {
         },
         at,
       );
+      const created = made.request;
       started.push({ step, reference: created.reference });
+      // Started by an earlier sending of the same outcome, when its people were told.
+      if (!made.created) continue;
       if (atDeaDiscretion) {
         await this.deps.notifier.requestSubmitted(created);
       } else {

@@ -42,9 +42,18 @@ export interface StatusChange {
  */
 export type VersionBump = Omit<StatusChange, 'to' | 'channel' | 'inappropriate'>;
 
+/** A request, and whether this call saved it (false: an earlier one with the same submission key). */
+export interface CreatedRequest {
+  readonly request: SupportRequest;
+  readonly created: boolean;
+}
+
 export interface SupportRequestStore {
-  /** Saves the request with the next reference and an audit event, in one transaction. */
-  create(request: NewSupportRequest, at: Date): Promise<SupportRequest>;
+  /**
+   * Saves the request with the next reference and an audit event, in one transaction; or, when a
+   * request was already saved under its submission key, returns that one, `created` false.
+   */
+  createOnce(request: NewSupportRequest, at: Date): Promise<CreatedRequest>;
   findById(id: string): Promise<SupportRequest | null>;
   findByNumber(number: number): Promise<SupportRequest | null>;
   listByRequester(requesterId: string, limit: number): Promise<SupportRequest[]>;

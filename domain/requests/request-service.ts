@@ -1,12 +1,12 @@
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
-import { invalid, notAllowed, notFound } from '../errors';
+import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import { hasRole, isTeamLeader, type StaffMember } from '../staff';
 import { londonDate } from './calendar-date';
 import { byName } from '../names';
 import { CLAIMANT_COACH_FIELD, type ClaimantSupportInput, type ColleagueSupportInput, type SkillSupportInput } from './drafts';
 import { eligibility } from './eligibility';
-import type { RequestNotifier, SupportRequestStore } from './ports';
+import type { CreatedRequest, RequestNotifier, SupportRequestStore } from './ports';
 import type { TrendWatcher } from './trend-watcher';
 import { assertTriage } from './triage-policy';
 import { mayRead, participantsOf, roleOf, type CaseParticipants } from './participants';
@@ -111,13 +111,13 @@ export class RequestService {
       if (!dea) throw invalid('You have no DEA assigned in the staff directory.');
       const base = { requesterId: person.id, deaId: dea.id, type: submission.type, submissionKey };
       const at = this.deps.clock.now();
-      let request: SupportRequest;
+      let saved: CreatedRequest;
       switch (submission.type) {
         case 'claimant_support': {
           const { input, vulnerability } = submission;
           const verdict = eligibility(input.benefits, vulnerability);
           if (!verdict.eligible) throw invalid(verdict.reason);
-          request = await this.deps.store.create(
+          saved = await this.deps.store.createOnce(
             {
               ...base,
               claimant: { surname: input.surname, nino: input.nino, benefits: input.benefits },
@@ -135,13 +135,13 @@ export class RequestService {
           break;
         }
         case 'skill_support':
-          request = await this.deps.store.create(
+          saved = await this.deps.store.createOnce(
             { ...base, claimant: null, topic: submission.input.topic, description: submission.input.description, reason: null, requiredBy: submission.input.requiredBy, urgent: false, vulnerability: null },
             at,
           );
           break;
         case 'colleague_support':
-          request = await this.deps.store.create(
+          saved = await this.deps.store.createOnce(
             {
               ...base,
               claimant: null,
@@ -156,9 +156,9 @@ export class RequestService {
           );
           break;
       }
-      // A repeated submission returns the request made the first time (its own creation time): the DEA
-      // was told then, and is not told twice.
-      if (request.createdAt.getTime() !== at.getTime()) return request;
+      // The form sent again, or twice at once: the first send saved it and told the DEA, once.
+      if (!saved.created) return repeated(person, saved.request);
+      const { request } = saved;
       await this.deps.notifier.requestSubmitted(request);
       await this.deps.trends?.afterSubmit(request);
       return request;
@@ -211,6 +211,15 @@ export class RequestService {
  * Why the claimant's work coach chosen on a team leader's form will not do, or null: one of the
  * coaches they may name must be chosen (none to choose when the directory lists none).
  */
+/**
+ * The request a form already made, for the person who sent it. Keys are random, so another person's
+ * is not expected; were one sent, that request stays unseen and a new form is needed.
+ */
+function repeated(person: StaffMember, earlier: SupportRequest): SupportRequest {
+  if (earlier.requesterId.toLowerCase() !== person.id.toLowerCase()) throw conflict('This form was already used, so nothing was sent.');
+  return earlier;
+}
+
 function claimantCoachProblem(coaches: readonly StaffMember[], chosen: string | undefined): string | null {
   if (coaches.length === 0) return null;
   if (!chosen) return "Choose the claimant's work coach: the DEA's summary goes to them, to follow up.";

@@ -282,7 +282,7 @@ export class RetentionService {
   }
 
   private async startIntervention(c: RetentionCase, dea: StaffMember): Promise<string> {
-    const request = await this.deps.requests.create(
+    const { request, created } = await this.deps.requests.createOnce(
       {
         type: 'claimant_support',
         requesterId: c.employerAdviserId,
@@ -299,7 +299,7 @@ export class RetentionService {
       },
       this.deps.clock.now(),
     );
-    await this.deps.requestNotifier.requestNeedsAttention(request, c.employerAdviserId);
+    if (created) await this.deps.requestNotifier.requestNeedsAttention(request, c.employerAdviserId);
     return request.id;
   }
 

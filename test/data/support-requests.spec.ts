@@ -73,9 +73,12 @@ describe('SqlSupportRequestStore', () => {
   });
 
   it('makes one request of a submission sent twice, even at the same moment', async () => {
-    const [a, b] = await Promise.all([store.create({ ...base, submissionKey: 'k-1' }, at), store.create({ ...base, submissionKey: 'k-1' }, at)]);
-    expect(a.id).toBe(b.id);
+    const [a, b] = await Promise.all([store.createOnce({ ...base, submissionKey: 'k-1' }, at), store.createOnce({ ...base, submissionKey: 'k-1' }, at)]);
+    expect(a.request.id).toBe(b.request.id);
+    // Exactly one of the two saved it, so only that one tells anybody.
+    expect([a.created, b.created].sort()).toEqual([false, true]);
     expect(await db.dataSource.getRepository('SupportRequest').count()).toBe(1);
+    expect(await store.createOnce({ ...base, submissionKey: 'k-1' }, new Date(at.getTime() + 1000))).toEqual({ request: a.request, created: false });
   });
 
   it('gives requests made at the same moment distinct, consecutive references', async () => {

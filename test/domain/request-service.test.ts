@@ -1,7 +1,7 @@
 import { DomainError, type DomainErrorKind } from '../../domain/errors';
 import type { Clock, StaffDirectory } from '../../domain/ports';
 import type { ClaimantSupportInput, ColleagueSupportInput, SkillSupportInput } from '../../domain/requests/drafts';
-import type { NewSupportRequest, RequestNotifier, StatusChange, SupportRequestStore, Trend, VersionBump } from '../../domain/requests/ports';
+import type { CreatedRequest, NewSupportRequest, RequestNotifier, StatusChange, SupportRequestStore, Trend, VersionBump } from '../../domain/requests/ports';
 import { assertMove } from '../../domain/requests/state-machine';
 import { RequestService, requestTypesFor, type Submission } from '../../domain/requests/request-service';
 import { seesClaimantInFull } from '../../domain/requests/participants';
@@ -37,11 +37,16 @@ class FakeStore implements SupportRequestStore {
   readonly created: { request: NewSupportRequest; at: Date }[] = [];
   readonly changes: StatusChange[] = [];
   readonly listCalls: { requesterId: string; limit: number }[] = [];
+  private readonly keys = new Map<string, string>();
   private next = 1;
 
-  async create(request: NewSupportRequest, at: Date): Promise<SupportRequest> {
+  async createOnce(request: NewSupportRequest, at: Date): Promise<CreatedRequest> {
+    const earlier = [...this.requests.values()].find((r) => request.submissionKey !== undefined && this.keys.get(r.id) === request.submissionKey);
+    if (earlier) return { request: earlier, created: false };
     this.created.push({ request, at });
-    return this.put({ ...request, status: 'submitted', channel: null, inappropriate: false, parentRequestId: null, requestedChannel: null, claimantCoachId: request.claimantCoachId ?? null, messages: [], createdAt: at, updatedAt: at });
+    const saved = this.put({ ...request, status: 'submitted', channel: null, inappropriate: false, parentRequestId: null, requestedChannel: null, claimantCoachId: request.claimantCoachId ?? null, messages: [], createdAt: at, updatedAt: at });
+    if (request.submissionKey !== undefined) this.keys.set(saved.id, request.submissionKey);
+    return { request: saved, created: true };
   }
 
   /** Puts a request straight into the store, as if made earlier. */
@@ -390,6 +395,18 @@ describe('RequestService.submit: claimant support', () => {
     expect(request).toMatchObject({ id: 'req-1', reference: 'DEA-000001', status: 'submitted', deaId: 'dea-1', requesterId: 'coach-1' });
     expect(notifier.submitted).toEqual([request]);
     expect(notifier.changed).toEqual([]);
+  });
+
+  it('a form sent again, in the same millisecond as the first, returns the first request and tells the DEA once; another person sending that form is refused', async () => {
+    const { service, store, notifier } = setUp();
+    const first = await service.submit(coach, claimant(), 'form-1');
+    // The clock has not moved: the store, not the time, says whether this send saved it.
+    const again = await service.submit(coach, claimant(), 'form-1');
+    expect(again).toEqual(first);
+    expect(store.created).toHaveLength(1);
+    expect(notifier.submitted).toEqual([first]);
+    await expect(service.submit(otherCoach, claimant(), 'form-1')).rejects.toMatchObject({ kind: 'conflict', message: 'This form was already used, so nothing was sent.' });
+    expect(notifier.submitted).toHaveLength(1);
   });
 
   it.each<[string, ClaimantSupportInput['benefits']]>([

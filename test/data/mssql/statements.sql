@@ -3,6 +3,37 @@
 -- Lists hold 2 items; each statement is followed by the SQL Server types of its parameters.
 -- "(stops: …)" is where a call gave up because the stand-in server returned no row.
 
+-- SqlSupportRequestStore.createOnce
+SELECT "SupportRequest"."id" AS "SupportRequest_id", "SupportRequest"."number" AS "SupportRequest_number", "SupportRequest"."submissionKey" AS "SupportRequest_submissionKey", "SupportRequest"."type" AS "SupportRequest_type", "SupportRequest"."status" AS "SupportRequest_status", "SupportRequest"."version" AS "SupportRequest_version", "SupportRequest"."requesterId" AS "SupportRequest_requesterId", "SupportRequest"."deaId" AS "SupportRequest_deaId", "SupportRequest"."claimantId" AS "SupportRequest_claimantId", "SupportRequest"."topic" AS "SupportRequest_topic", "SupportRequest"."description" AS "SupportRequest_description", "SupportRequest"."reason" AS "SupportRequest_reason", "SupportRequest"."requiredBy" AS "SupportRequest_requiredBy", "SupportRequest"."urgent" AS "SupportRequest_urgent", "SupportRequest"."vulnerability" AS "SupportRequest_vulnerability", "SupportRequest"."createdAt" AS "SupportRequest_createdAt", "SupportRequest"."updatedAt" AS "SupportRequest_updatedAt", "SupportRequest"."channel" AS "SupportRequest_channel", "SupportRequest"."inappropriate" AS "SupportRequest_inappropriate", "SupportRequest"."parentRequestId" AS "SupportRequest_parentRequestId", "SupportRequest"."requestedChannel" AS "SupportRequest_requestedChannel", "SupportRequest"."claimantCoachId" AS "SupportRequest_claimantCoachId", "SupportRequest"."meetingBooked" AS "SupportRequest_meetingBooked"
+  FROM "support_request" "SupportRequest"
+  WHERE (("SupportRequest"."submissionKey" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(64)
+BEGIN TRANSACTION;
+INSERT INTO "claimant"("id", "surname", "nino", "benefits", "createdAt", "updatedAt")
+  VALUES (@0, @1, @2, @3, @4, @5);
+--   @0 varchar(36), @1 nvarchar(100), @2 varchar(9), @3 varchar(100), @4 datetime2, @5 datetime2
+SELECT MAX("r"."number") AS "max"
+  FROM "support_request" "r";
+DECLARE @OutputTable TABLE ("meetingBooked" bit);
+
+INSERT INTO "support_request"("id", "number", "submissionKey", "type", "status", "version", "requesterId", "deaId", "claimantId", "topic", "description", "reason", "requiredBy", "urgent", "vulnerability", "createdAt", "updatedAt", "channel", "inappropriate", "parentRequestId", "requestedChannel", "claimantCoachId") OUTPUT INSERTED."meetingBooked" INTO @OutputTable
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13, @14, @15, @16, @17, @18, @19, @20, @21);
+
+SELECT *
+  FROM @OutputTable;
+--   @0 varchar(36), @1 int, @2 varchar(64), @3 varchar(32), @4 varchar(32), @5 int, @6 varchar(36), @7 varchar(36), @8 varchar(36), @9 varchar(40), @10 nvarchar(MAX), @11 nvarchar(1000), @12 varchar(10), @13 bit, @14 varchar(32), @15 datetime2, @16 datetime2, @17 varchar(40), @18 bit, @19 varchar(36), @20 varchar(40), @21 varchar(36)
+INSERT INTO "request_event"("id", "requestId", "at", "actorId", "action", "fromStatus", "toStatus")
+  VALUES (@0, @1, @2, @3, @4, @5, @6);
+--   @0 varchar(36), @1 varchar(36), @2 datetime2, @3 varchar(36), @4 varchar(40), @5 varchar(32), @6 varchar(32)
+COMMIT;
+SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."submissionKey" AS "q_submissionKey", "q"."type" AS "q_type", "q"."status" AS "q_status", "q"."version" AS "q_version", "q"."requesterId" AS "q_requesterId", "q"."deaId" AS "q_deaId", "q"."claimantId" AS "q_claimantId", "q"."topic" AS "q_topic", "q"."description" AS "q_description", "q"."reason" AS "q_reason", "q"."requiredBy" AS "q_requiredBy", "q"."urgent" AS "q_urgent", "q"."vulnerability" AS "q_vulnerability", "q"."createdAt" AS "q_createdAt", "q"."updatedAt" AS "q_updatedAt", "q"."channel" AS "q_channel", "q"."inappropriate" AS "q_inappropriate", "q"."parentRequestId" AS "q_parentRequestId", "q"."requestedChannel" AS "q_requestedChannel", "q"."claimantCoachId" AS "q_claimantCoachId", "q"."meetingBooked" AS "q_meetingBooked", "c"."id" AS "c_id", "c"."surname" AS "c_surname", "c"."nino" AS "c_nino", "c"."benefits" AS "c_benefits", "c"."createdAt" AS "c_createdAt", "c"."updatedAt" AS "c_updatedAt", "m"."id" AS "m_id", "m"."requestId" AS "m_requestId", "m"."at" AS "m_at", "m"."authorId" AS "m_authorId", "m"."kind" AS "m_kind", "m"."body" AS "m_body", "m"."summary" AS "m_summary", "m"."expectedReturn" AS "m_expectedReturn"
+  FROM "support_request" "q"
+  LEFT JOIN "claimant" "c" ON "c"."id"="q"."claimantId"
+  LEFT JOIN "request_message" "m" ON "m"."requestId"="q"."id"
+  WHERE "q"."id" = @0;
+--   @0 string
+
 -- SqlSupportRequestStore.create
 SELECT "SupportRequest"."id" AS "SupportRequest_id", "SupportRequest"."number" AS "SupportRequest_number", "SupportRequest"."submissionKey" AS "SupportRequest_submissionKey", "SupportRequest"."type" AS "SupportRequest_type", "SupportRequest"."status" AS "SupportRequest_status", "SupportRequest"."version" AS "SupportRequest_version", "SupportRequest"."requesterId" AS "SupportRequest_requesterId", "SupportRequest"."deaId" AS "SupportRequest_deaId", "SupportRequest"."claimantId" AS "SupportRequest_claimantId", "SupportRequest"."topic" AS "SupportRequest_topic", "SupportRequest"."description" AS "SupportRequest_description", "SupportRequest"."reason" AS "SupportRequest_reason", "SupportRequest"."requiredBy" AS "SupportRequest_requiredBy", "SupportRequest"."urgent" AS "SupportRequest_urgent", "SupportRequest"."vulnerability" AS "SupportRequest_vulnerability", "SupportRequest"."createdAt" AS "SupportRequest_createdAt", "SupportRequest"."updatedAt" AS "SupportRequest_updatedAt", "SupportRequest"."channel" AS "SupportRequest_channel", "SupportRequest"."inappropriate" AS "SupportRequest_inappropriate", "SupportRequest"."parentRequestId" AS "SupportRequest_parentRequestId", "SupportRequest"."requestedChannel" AS "SupportRequest_requestedChannel", "SupportRequest"."claimantCoachId" AS "SupportRequest_claimantCoachId", "SupportRequest"."meetingBooked" AS "SupportRequest_meetingBooked"
   FROM "support_request" "SupportRequest"

@@ -32,6 +32,7 @@ import { EmbeddedCalendar } from '../../../data/calendar/embedded-calendar';
 import { applySeed } from '../../../data/seed/apply-seed';
 import { databaseWritable } from '../../../data/database';
 import type { NewConference } from '../../../domain/conferences/ports';
+import type { NewSupportRequest } from '../../../domain/requests/ports';
 import { SqlReportReadModel } from '../../../data/reports/sql-report-read-model';
 import { SqlFeedbackStore } from '../../../data/reports/feedback-store';
 import { SqlDeadlineStore } from '../../../data/reports/deadline-store';
@@ -97,25 +98,25 @@ function storedRequest(scene: Scene, values: Record<string, unknown>) {
   scene.recorder.answer((sql) => (sql.startsWith('SELECT') && sql.includes('FROM "support_request" "q"') ? { rows: [scene.recorder.rowFor(sql, values)] } : undefined));
 }
 
+const NEW_REQUEST: NewSupportRequest = {
+  type: 'claimant_support',
+  requesterId: ID,
+  deaId: OTHER,
+  claimant: { surname: 'Jones', nino: 'QQ123456C', benefits: ['UC'] },
+  topic: null,
+  description: 'Needs support',
+  reason: null,
+  requiredBy: '2026-02-01',
+  urgent: false,
+  vulnerability: null,
+  submissionKey: 'submission-1',
+};
+
 export const SUBJECTS: readonly Subject[] = [
   store(SqlSupportRequestStore, ({ dataSource }) => new SqlSupportRequestStore(dataSource), {
-    create: (s) =>
-      s.create(
-        {
-          type: 'claimant_support',
-          requesterId: ID,
-          deaId: OTHER,
-          claimant: { surname: 'Jones', nino: 'QQ123456C', benefits: ['UC'] },
-          topic: null,
-          description: 'Needs support',
-          reason: null,
-          requiredBy: '2026-02-01',
-          urgent: false,
-          vulnerability: null,
-          submissionKey: 'submission-1',
-        },
-        AT,
-      ),
+    createOnce: (s) => s.createOnce(NEW_REQUEST, AT),
+    // The seeding form of createOnce: the same statements.
+    create: (s) => s.create(NEW_REQUEST, AT),
     findById: (s) => s.findById(ID),
     findByNumber: (s) => s.findByNumber(1),
     listByRequester: (s) => s.listByRequester(ID, 10),

@@ -11,7 +11,7 @@ import type { InterventionNotifier, InterventionStore } from '../../../domain/in
 import { channelOfStep, type FollowUpStarter, type NextStep } from '../../../domain/outcomes/next-steps';
 import type { MeetingRecord, MeetingRecordStore, OutcomeNotifier } from '../../../domain/outcomes/ports';
 import type { QasResult, QualityCheck, QualityCheckStore } from '../../../domain/quality/qas';
-import type { NewSupportRequest, RequestNotifier, StatusChange, SupportRequestStore, Trend, VersionBump } from '../../../domain/requests/ports';
+import type { CreatedRequest, NewSupportRequest, RequestNotifier, StatusChange, SupportRequestStore, Trend, VersionBump } from '../../../domain/requests/ports';
 import { assertMove } from '../../../domain/requests/state-machine';
 import { formatReference, type RequestStatus, type SupportRequest } from '../../../domain/requests/support-request';
 import type { Role } from '../../../domain/roles';
@@ -109,10 +109,10 @@ export class FakeRequests implements SupportRequestStore {
   readonly failNextChange = new Map<string, DomainError | Error>();
   private next = 1;
 
-  async create(request: NewSupportRequest, at: Date): Promise<SupportRequest> {
+  async createOnce(request: NewSupportRequest, at: Date): Promise<CreatedRequest> {
     if (request.submissionKey !== undefined) {
       const earlier = this.byKey.get(request.submissionKey);
-      if (earlier) return this.requests.get(earlier)!;
+      if (earlier) return { request: this.requests.get(earlier)!, created: false };
     }
     this.created.push({ request, at });
     const saved = this.put({
@@ -137,7 +137,7 @@ export class FakeRequests implements SupportRequestStore {
       updatedAt: at,
     });
     if (request.submissionKey !== undefined) this.byKey.set(request.submissionKey, saved.id);
-    return saved;
+    return { request: saved, created: true };
   }
 
   /** Puts a request straight into the store, as if made earlier. */

@@ -1,15 +1,14 @@
 import { FollowUps } from '../../../domain/outcomes/follow-ups';
 import type { GroupCaseNominator } from '../../../domain/outcomes/next-steps';
-import type { NewSupportRequest } from '../../../domain/requests/ports';
-import type { SupportRequest } from '../../../domain/requests/support-request';
+import type { CreatedRequest, NewSupportRequest } from '../../../domain/requests/ports';
 import { FakeNotifier, FakeRequests } from '../interventions/fakes';
 
 /** Remembers the submission key of every create call, including those the store answered from an earlier one. */
 class KeyedRequests extends FakeRequests {
   readonly keys: (string | undefined)[] = [];
-  override async create(request: NewSupportRequest, at: Date): Promise<SupportRequest> {
+  override async createOnce(request: NewSupportRequest, at: Date): Promise<CreatedRequest> {
     this.keys.push(request.submissionKey);
-    return super.create(request, at);
+    return super.createOnce(request, at);
   }
 }
 
