@@ -13,6 +13,7 @@ import { describeMonth } from '../domain/conferences/months';
 import { NEXT_STEP_LABELS, NEXT_STEPS_AFTER } from '../domain/outcomes/next-steps';
 import { describeMeeting, londonDate } from '../domain/requests/calendar-date';
 import type { StaffMember } from '../domain/staff';
+import { inWords } from '../domain/names';
 import { formCard, showCardAction, type FormField } from './form-card';
 import type { AdaptiveCard } from './render';
 import { summaryCard } from './summary-card';
@@ -196,15 +197,10 @@ function yourPlanAction(view: PlanView): string {
   }
   // A month of a group with nothing booked (no time found, or cancelled) is the team leader's to fill.
   const toPlace = view.conferences.filter((c) => view.conferenceAllowed?.get(c.id)?.has('place'));
-  if (toPlace.length) return `Your action: give ${listed(toPlace.map((c) => `group ${c.groupIndex + 1}’s ${describeMonth(c.month)} conference`))} a time. Nothing is booked for ${toPlace.length === 1 ? 'it' : 'them'} yet.`;
+  if (toPlace.length) return `Your action: give ${inWords(toPlace.map((c) => `group ${c.groupIndex + 1}’s ${describeMonth(c.month)} conference`))} a time. Nothing is booked for ${toPlace.length === 1 ? 'it' : 'them'} yet.`;
   if (view.allowed.has('retry')) return 'Your action: some conferences are not booked yet. Try booking again.';
   if (view.conferences.some((c) => c.status === 'pending')) return 'Nothing for you to do now: the conferences are being put in the diaries.';
   return 'Nothing for you to do now: the conferences are booked. Coaches nominate cases with “nominate case”.';
-}
-
-/** "a", "a and b", "a, b and c". */
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
 /** One row of the grid: the month, then one column per group; weights, not auto widths, so the rows line up. */

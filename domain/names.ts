@@ -20,3 +20,8 @@ export function byName(a: { readonly name: string; readonly id: string }, b: { r
 export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** "a", "a and b", "a, b and c": a list as a sentence says it. */
+export function inWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
+}

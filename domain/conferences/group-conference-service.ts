@@ -10,6 +10,7 @@ import { assertConference, assertPlan, moveRefusal, type ConferenceAction, type 
 import type { Clock, Logger, StaffDirectory, WorkScheduler } from '../ports';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { hasRole, type StaffMember } from '../staff';
+import { inWords } from '../names';
 import { patternsOf, type WorkingPatterns } from '../calendar/booking-service';
 import type { Attendee, Interval, NewEvent } from '../calendar/calendar-port';
 import type { Participant } from '../calendar/free-time';
@@ -525,13 +526,13 @@ export class GroupConferenceService {
     const dea = await this.person(plan.deaId);
     const names = new Map(cohort.map((c) => [c.id, c.name]));
     const newcomers = added.flatMap((i) => groups[i] ?? []);
-    const which = listed(added.map((i) => `group ${i + 1}`));
+    const which = inWords(added.map((i) => `group ${i + 1}`));
     const count = groups.flat().length;
     const warning = (who: string): string =>
       `${who} joined ${dea.name}’s cohort when every group already had ${MAX_GROUP_SIZE} work coaches, so ${which} ${added.length === 1 ? 'was' : 'were'} added rather than go over ${MAX_GROUP_SIZE}. ` +
       `${dea.name} now holds ${groups.length} conferences a month; check the new times below.` +
       (count > MAX_COHORT ? ` The cohort has ${count} work coaches, more than the ${MAX_COHORT} a DEA supports: consider sharing it with another DEA.` : '');
-    const named = newcomers.length <= 2 ? warning(listed(newcomers.map((id) => names.get(id) ?? 'A work coach'))) : null;
+    const named = newcomers.length <= 2 ? warning(inWords(newcomers.map((id) => names.get(id) ?? 'A work coach'))) : null;
     // The plan keeps 400 characters of warning: long names give way to how many joined.
     return named && named.length <= PLAN_WARNING_LENGTH ? named : warning(newcomers.length === 1 ? 'A work coach' : `${newcomers.length} work coaches`);
   }
@@ -658,11 +659,6 @@ interface Invitees {
   readonly dea: StaffMember;
   /** The team leader and the work psychologist, when invited. */
   readonly extra: readonly Attendee[];
-}
-
-/** "a", "a and b", "a, b and c". */
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
 function attendeesOf(coachIds: readonly string[], people: ReadonlyMap<string, StaffMember>, extra: readonly Attendee[]): Attendee[] {
