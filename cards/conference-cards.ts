@@ -2,7 +2,7 @@
  * Cards of the group conference journey (seed §29–34, §69). Cases are shown by request reference
  * only, never with a claimant's name, NINO or health details.
  */
-import { heading, noteBlock, textBlock } from './glance-card';
+import { heading, noteBlock, textBlock, type FormState, type GlanceNote } from './glance-card';
 import type { ConferenceAction, PlanAction } from '../domain/conferences/plan-policy';
 import type { ConferencePlan, GroupConference, NominatedCase } from '../domain/conferences/plan';
 import { CASES_EXPECTED, CONFERENCE_LIMITS, CONFERENCE_MINUTES, QAS_MONTHLY_FOR } from '../domain/conferences/plan';
@@ -18,16 +18,6 @@ import { formCard, showCardAction, type FormField } from './form-card';
 import type { AdaptiveCard } from './render';
 import { summaryCard } from './summary-card';
 
-export interface ConferenceNote {
-  readonly text: string;
-  readonly tone: 'good' | 'attention';
-}
-
-export interface FormState {
-  readonly values?: Readonly<Record<string, string>>;
-  readonly problems?: Readonly<Record<string, string>>;
-}
-
 const STATUS_LABELS: Readonly<Record<GroupConference['status'], string>> = {
   proposed: 'proposed',
   unplaced: 'no time found: give one',
@@ -39,7 +29,7 @@ const STATUS_LABELS: Readonly<Record<GroupConference['status'], string>> = {
 };
 
 /** The team leader's first step: whose cohort, how long, whom else to invite (seed §30). */
-export function planStartCard(deas: readonly StaffMember[], state: FormState = {}, note?: ConferenceNote): AdaptiveCard {
+export function planStartCard(deas: readonly StaffMember[], state: FormState = {}, note?: GlanceNote): AdaptiveCard {
   const fields: FormField[] = [
     { id: 'deaId', kind: 'choice', label: 'DEA', required: true, errorMessage: 'Choose the DEA.', choices: deas.map((d) => ({ title: d.name, value: d.id })) },
     {
@@ -101,7 +91,7 @@ export interface PlanView {
   /** Everyone named on the plan, by id. */
   readonly people: ReadonlyMap<string, StaffMember>;
   readonly progress?: string;
-  readonly note?: ConferenceNote;
+  readonly note?: GlanceNote;
   readonly form?: FormState;
   /** What the plan policy lets its team leader do now. */
   readonly allowed: ReadonlySet<PlanAction>;
@@ -284,7 +274,7 @@ function changeAction(c: GroupConference, data: Readonly<Record<string, unknown>
 }
 
 /** A coach or team leader puts a case forward for a coming conference (seed §30, §31). */
-export function nominateCard(conferences: readonly { conference: GroupConference; label: string }[], state: FormState = {}, note?: ConferenceNote): AdaptiveCard {
+export function nominateCard(conferences: readonly { conference: GroupConference; label: string }[], state: FormState = {}, note?: GlanceNote): AdaptiveCard {
   const card = formCard({
     journey: '',
     step: '',
@@ -309,7 +299,7 @@ export function caseLabel(c: NominatedCase, nominator: string): string {
 }
 
 /** The DEA's list before the conference (seed §30), and the form for the outcome afterwards (§33–34). */
-export function caseListCard(conference: GroupConference, cases: readonly NominatedCase[], names: ReadonlyMap<string, string>, state: FormState = {}, note?: ConferenceNote, readOnly = false): AdaptiveCard {
+export function caseListCard(conference: GroupConference, cases: readonly NominatedCase[], names: ReadonlyMap<string, string>, state: FormState = {}, note?: GlanceNote, readOnly = false): AdaptiveCard {
   const steps = NEXT_STEPS_AFTER.group_conference.map((s) => ({ title: NEXT_STEP_LABELS[s], value: s }));
   const held = conference.status === 'held';
   return withActions(
@@ -349,7 +339,7 @@ export function caseListCard(conference: GroupConference, cases: readonly Nomina
 }
 
 /** The summary for the team leader (seed §33), with the check list to record (seed §69). */
-export function summaryForWctlCard(conference: GroupConference, cases: readonly NominatedCase[], names: ReadonlyMap<string, string>, qasDue: boolean, state: FormState = {}, note?: ConferenceNote): AdaptiveCard {
+export function summaryForWctlCard(conference: GroupConference, cases: readonly NominatedCase[], names: ReadonlyMap<string, string>, qasDue: boolean, state: FormState = {}, note?: GlanceNote): AdaptiveCard {
   const card = caseListCard(conference, cases, names, {}, note);
   card.actions = [qasAction(conference, qasDue, state)];
   return card;

@@ -12,6 +12,12 @@ export interface GlanceNote {
   readonly tone: 'attention' | 'good';
 }
 
+/** A form drawn again: what was typed, and the problems beside their fields. */
+export interface FormState {
+  readonly values?: Readonly<Record<string, string>>;
+  readonly problems?: Readonly<Record<string, string>>;
+}
+
 /** Cards show at most this many buttons at once; anything more waits under "More" (the overflow menu). */
 export const MAX_PRIMARY_ACTIONS = 3;
 

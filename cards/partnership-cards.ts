@@ -14,24 +14,14 @@ import type { StrategyChoices, StrategyView } from '../domain/partnerships/strat
 import { describeMeeting } from '../domain/requests/calendar-date';
 import { firstName, type StaffMember } from '../domain/staff';
 import { formCard, showCardAction, type FormField } from './form-card';
-import { confirmAction, glanceCard } from './glance-card';
+import { confirmAction, glanceCard, type FormState, type GlanceNote } from './glance-card';
 import type { AdaptiveCard } from './render';
 
 type Element = Record<string, unknown>;
 
-export interface Note {
-  readonly text: string;
-  readonly tone: 'good' | 'attention';
-}
-
-export interface FormState {
-  readonly values?: Readonly<Record<string, string>>;
-  readonly problems?: Readonly<Record<string, string>>;
-}
-
 const text = (value: string, extra: Element = {}): Element => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
 const heading = (value: string): Element => text(value, { size: 'Large', weight: 'Bolder', style: 'heading' });
-const noteBlock = (note: Note | undefined): Element[] => (note ? [{ type: 'Container', style: note.tone === 'good' ? 'good' : 'attention', items: [text(note.text, { weight: 'Bolder' })] }] : []);
+const noteBlock = (note: GlanceNote | undefined): Element[] => (note ? [{ type: 'Container', style: note.tone === 'good' ? 'good' : 'attention', items: [text(note.text, { weight: 'Bolder' })] }] : []);
 
 function card(body: Element[], actions: Element[] = []): AdaptiveCard {
   return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, ...(actions.length ? { actions } : {}) };
@@ -80,7 +70,7 @@ export interface HubResultsView {
   readonly mayAdd: boolean;
   /** For a DEA: what they may do with each entry, by entry id. */
   readonly entryActions?: ReadonlyMap<string, ReadonlySet<HubEntryAction>>;
-  readonly note?: Note;
+  readonly note?: GlanceNote;
   readonly form?: FormState;
   /** The entry whose change form was refused, to show it with what was typed (else the form is the new entry's). */
   readonly formFor?: string;
@@ -186,7 +176,7 @@ export interface HubChangeView {
   readonly entry: HubEntry;
   readonly requester: StaffMember | null;
   readonly allowed: ReadonlySet<HubChangeAction>;
-  readonly note?: Note;
+  readonly note?: GlanceNote;
   readonly form?: FormState;
 }
 
@@ -232,7 +222,7 @@ export function hubDecidedCard(change: HubChange): AdaptiveCard {
 // Opportunities
 
 /** `share opportunity`: the DEA tells the cohort about an opportunity, or that none is found yet. */
-export function shareOpportunityCard(cohortSize: number, state: FormState = {}, note?: Note): AdaptiveCard {
+export function shareOpportunityCard(cohortSize: number, state: FormState = {}, note?: GlanceNote): AdaptiveCard {
   const fields: FormField[] = [
     { id: 'kind', kind: 'choice', label: 'Kind of opportunity', required: true, errorMessage: 'Choose the kind of opportunity.', choices: SOLUTION_KINDS.map((k) => ({ title: `${SOLUTION_KIND_LABELS[k]} (${TEAM_LABELS[teamOf(k)]})`, value: k })) },
     {
@@ -304,7 +294,7 @@ export interface PartnersView {
   readonly district: string;
   readonly partners: readonly Partner[];
   readonly today: string;
-  readonly note?: Note;
+  readonly note?: GlanceNote;
   readonly form?: FormState;
   /** The partner whose notice form was refused, to show it open with what was typed. */
   readonly noticeFor?: string;
@@ -393,7 +383,7 @@ export interface StrategiesView {
   readonly choices: StrategyChoices | null;
   /** What to say when there are none, if not "You have no strategies yet." */
   readonly empty?: string;
-  readonly note?: Note;
+  readonly note?: GlanceNote;
   readonly form?: FormState;
 }
 
@@ -437,7 +427,7 @@ export interface StrategyCardView {
   readonly workPsychologist?: StaffMember | null;
   readonly allowed: ReadonlySet<StrategyVerb>;
   readonly viewerId: string;
-  readonly note?: Note;
+  readonly note?: GlanceNote;
   readonly form?: FormState;
   /** The strategy's meetings, in time order, and the time now (which are past, to take notes). */
   readonly meetings?: readonly StrategyMeeting[];

@@ -1,6 +1,8 @@
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { cardResponse } from '../core/invoke-response';
-import { caseListCard, conferenceChangedCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard, type ConferenceNote, type FormState } from '../../cards/conference-cards';
+import { refusedScreen } from '../core/refused-screen';
+import { caseListCard, conferenceChangedCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard } from '../../cards/conference-cards';
+import type { FormState, GlanceNote } from '../../cards/glance-card';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import type { SqlConferenceStore } from '../../data/stores/group-conferences';
@@ -9,7 +11,7 @@ import type { GroupConferenceService } from '../../domain/conferences/group-conf
 import { describeMonth } from '../../domain/conferences/months';
 import { allowedConference, allowedPlan } from '../../domain/conferences/plan-policy';
 import type { GroupConference } from '../../domain/conferences/plan';
-import { isDomainError, type DomainError } from '../../domain/errors';
+import { isDomainError } from '../../domain/errors';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import type { StaffMember } from '../../domain/staff';
@@ -113,7 +115,7 @@ export class ConferenceActions {
     },
     'conference.nominate': async (person, data) => {
       const { nominated, warning } = await this.deps.cases.nominate(person, String(data.conferenceId ?? ''), data);
-      const note: ConferenceNote = warning ? { text: `Nominated ${nominated.reference ?? 'the new case'}. ${warning}`, tone: 'attention' } : { text: `Nominated ${nominated.reference ?? 'the new case'}. The DEA gets the list before the conference.`, tone: 'good' };
+      const note: GlanceNote = warning ? { text: `Nominated ${nominated.reference ?? 'the new case'}. ${warning}`, tone: 'attention' } : { text: `Nominated ${nominated.reference ?? 'the new case'}. The DEA gets the list before the conference.`, tone: 'good' };
       return nominateCard(await this.comingFor(person), {}, note);
     },
     'conference.outcome': async (person, data) => {
@@ -127,7 +129,7 @@ export class ConferenceActions {
   };
 
   /** What the plan's card says once a moved or cancelled conference's diary work is done. */
-  diaryDoneNote(conference: GroupConference): ConferenceNote {
+  diaryDoneNote(conference: GroupConference): GlanceNote {
     const group = `Group ${conference.groupIndex + 1}’s conference`;
     if (conference.status === 'cancelled') return { text: `${group} in ${describeMonth(conference.month)} is cancelled: it is out of everyone’s diary and they are told.`, tone: 'good' };
     return { text: `${group} is moved to ${describeMeeting(conference.start!, conference.end!)}: everyone’s diary is changed and they are told.`, tone: 'good' };
@@ -141,13 +143,12 @@ export class ConferenceActions {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb, actorId: person.id, kind: error.kind }, 'conference action refused');
       // Someone it is not for sees the refusal only: no coach's name, date or case.
-      if (error.kind === 'not_allowed' || error.kind === 'not_found') return cardResponse(messageCard(`${error.message} Nothing was changed.`));
-      return cardResponse(await this.refused(person, verb, data, error, withoutIds(typed)));
+      return cardResponse(await refusedScreen(error, withoutIds(typed), CONFERENCE_TEXT, (note, form) => this.screenOf(person, verb, data, note, form), { changed: verb !== 'conference.draft' }));
     }
   }
 
   /** The plan card as it now is, for the click's answer and for every progress update. */
-  async renderPlan(planId: string, extras: { progress?: string; note?: ConferenceNote; form?: FormState; open?: string } = {}): Promise<AdaptiveCard> {
+  async renderPlan(planId: string, extras: { progress?: string; note?: GlanceNote; form?: FormState; open?: string } = {}): Promise<AdaptiveCard> {
     const { plan, conferences } = await this.deps.plans.plan(planId);
     const ids = new Set<string>([plan.deaId, ...conferences.flatMap((c) => [...c.coachIds, ...c.clashes]), ...(plan.workPsychologistId ? [plan.workPsychologistId] : [])]);
     const people = new Map((await this.deps.directory.findByIds([...ids])).map((p) => [p.id, p]));
@@ -189,7 +190,7 @@ export class ConferenceActions {
     },
   };
 
-  private async renderCases(conferenceId: string, viewer: StaffMember, form: FormState = {}, note?: ConferenceNote, readOnly = false): Promise<AdaptiveCard> {
+  private async renderCases(conferenceId: string, viewer: StaffMember, form: FormState = {}, note?: GlanceNote, readOnly = false): Promise<AdaptiveCard> {
     const conference = await this.deps.store.findConference(conferenceId);
     if (!conference) return messageCard('That conference no longer exists.');
     return caseListCard(conference, this.seen(viewer, await this.deps.cases.cases(conferenceId)), await this.names(conferenceId), form, note, readOnly);
@@ -219,27 +220,20 @@ export class ConferenceActions {
     return out;
   }
 
-  private async refused(person: StaffMember, verb: string, data: ActionData, error: DomainError, typed: Record<string, string>): Promise<AdaptiveCard> {
-    const problems = { ...error.problems };
-    const form: FormState = { values: typed, problems };
-    const note: ConferenceNote = { text: `${error.kind === 'conflict' && verb !== 'conference.draft' ? 'This changed since you last saw it: this is how it is now. ' : ''}${error.message} What you typed is kept.`, tone: 'attention' };
-    try {
-      if (verb === 'conference.draft') return planStartCard(await this.deps.plans.deaChoices(person).catch(() => []), form, note);
-      if (verb === 'conference.nominate') return nominateCard(await this.comingFor(person), form, note);
-      if (verb === 'conference.outcome' || verb === 'conference.qas') {
-        const conferenceId = String(data.conferenceId ?? '');
-        if (verb === 'conference.qas') {
-          const conference = await this.deps.store.findConference(conferenceId);
-          if (conference) return summaryForWctlCard(conference, this.seen(person, await this.deps.cases.cases(conferenceId)), await this.names(conferenceId), true, form, note);
-        }
-        return await this.renderCases(conferenceId, person, form, note);
+  /** The screen a verb's form was on, drawn again as it now is (a message when there is none). */
+  private async screenOf(person: StaffMember, verb: string, data: ActionData, note: GlanceNote, form: FormState): Promise<AdaptiveCard> {
+    if (verb === 'conference.draft') return planStartCard(await this.deps.plans.deaChoices(person).catch(() => []), form, note);
+    if (verb === 'conference.nominate') return nominateCard(await this.comingFor(person), form, note);
+    if (verb === 'conference.outcome' || verb === 'conference.qas') {
+      const conferenceId = String(data.conferenceId ?? '');
+      if (verb === 'conference.qas') {
+        const conference = await this.deps.store.findConference(conferenceId);
+        if (conference) return summaryForWctlCard(conference, this.seen(person, await this.deps.cases.cases(conferenceId)), await this.names(conferenceId), true, form, note);
       }
-      const planId = planIdOf(data);
-      if (planId) return await this.renderPlan(planId, { note, form });
-    } catch (renderError) {
-      if (!isDomainError(renderError)) throw renderError;
+      return this.renderCases(conferenceId, person, form, note);
     }
-    return messageCard(note.text);
+    const planId = planIdOf(data);
+    return planId ? this.renderPlan(planId, { note, form }) : messageCard(note.text);
   }
 
 
@@ -257,6 +251,9 @@ function planIdOf(data: ActionData): string {
 function versionOf(data: ActionData): number {
   return typeof data.version === 'number' ? data.version : Number(data.version);
 }
+
+/** The conference forms' inputs in a person's own words: given back when a refusal's form is gone. */
+const CONFERENCE_TEXT = ['summary', 'actions', 'comments', 'note', 'reference', 'venue', 'room'];
 
 function withoutIds(typed: Readonly<Record<string, string>>): Record<string, string> {
   const { planId: _plan, version: _version, ...inputs } = typed;

@@ -7,7 +7,7 @@ import type { ConversationReference } from 'botbuilder';
 import { CONFERENCE_DIARY_WORK, PLAN_BOOKING_WORK } from '../../domain/conferences/group-conference-service';
 import { verb, type Journey } from '../core/journey';
 import { errorForLog } from '../logger';
-import type { ConferenceNote } from '../../cards/conference-cards';
+import type { GlanceNote } from '../../cards/glance-card';
 import type { StaffMember } from '../../domain/staff';
 import { CONFERENCE_VERBS, ConferenceActions } from './conference-actions';
 import { CONFERENCE_CASES_LIVE_CARD, CONFERENCE_KINDS, PLAN_LIVE_CARD } from './conference-notifier';
@@ -59,7 +59,7 @@ export const conferencesJourney: Journey = {
   migrations: [GroupConferences1763920000000, ConferenceMeetingPlace1764810000000],
   build: ({ services, directory, clock, logger, updates }) => {
     const { store, plans, cases } = services.conferences;
-    const refreshPlanCard = async (planId: string, note?: ConferenceNote): Promise<void> => {
+    const refreshPlanCard = async (planId: string, note?: GlanceNote): Promise<void> => {
       const where = await store.cardOf(planId);
       if (!where) return;
       try {

@@ -1,11 +1,11 @@
 import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
-import { activityCard, caseConferenceRequestCard, hcpActivityCard, type FormState } from '../../cards/hcp-activity/activity-cards';
+import { activityCard, caseConferenceRequestCard, hcpActivityCard } from '../../cards/hcp-activity/activity-cards';
 import { contactArrivalCard, managerWeekCard, noticeCard, supplierCard, weeklyNoteCard } from '../../cards/hcp-activity/manager-cards';
-import type { GlanceNote } from '../../cards/glance-card';
+import type { FormState, GlanceNote } from '../../cards/glance-card';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { dayOfWeek, londonDateFast } from '../../domain/calendar/london-time';
-import { isDomainError, type DomainError } from '../../domain/errors';
+import { isDomainError } from '../../domain/errors';
 import type { HcpActivityService } from '../../domain/hcp-activity/activity-service';
 import type { AttendanceRecord, SupportingActivity, WeeklyNote } from '../../domain/hcp-activity/records';
 import { activityHomeOf, caseReferencesIn, mayAskGroupCaseConference, recordsOwnArrival, reviewsWeeklyNotes, START_OF_DAY, weekStartOf } from '../../domain/hcp-activity/rules';
@@ -14,11 +14,10 @@ import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
 import { isDatabaseFailure } from '../../data/database-failure';
 import { errorForLog } from '../logger';
-import { typedTextNotOnCard, typedTextSentence, withNoteText } from '../core/typed-text';
+import { typedTextSentence } from '../core/typed-text';
+import { refusedScreen, type Inputs, type Screen } from '../core/refused-screen';
 import type { AccessSink } from '../privacy/access-audit';
 
-type Inputs = Readonly<Record<string, string>>;
-type Screen = (message?: GlanceNote, form?: FormState) => Promise<AdaptiveCard>;
 
 const good = (text: string): GlanceNote => ({ text, tone: 'good' });
 
@@ -60,7 +59,7 @@ export class HcpActivityActions {
     } catch (error) {
       if (!isDomainError(error)) return this.failed(person, verb, typed, error, screen);
       this.deps.logger.info({ verb, actorId: person.id, kind: error.kind }, 'hcp activity action refused');
-      return cardResponse(await this.refused(error, typed, screen));
+      return cardResponse(await refusedScreen(error, typed, FREE_TEXT, screen));
     }
   }
 
@@ -80,29 +79,6 @@ export class HcpActivityActions {
     } catch {
       return cardResponse(messageCard(`Something went wrong on our side, so this may not have been saved. In a minute, say "activity" to see your activities, and record it again if it is not there.${written}`));
     }
-  }
-
-  /**
-   * The screen again, its forms filled with what was typed. The note says it is kept only when it is:
-   * free text whose form is no longer on the screen (answered by someone else, say) is given back in
-   * the note instead, to copy.
-   */
-  private async refused(error: DomainError, typed: Inputs, screen: Screen): Promise<AdaptiveCard> {
-    if (error.kind === 'not_allowed' || error.kind === 'not_found') return messageCard(`${error.message} Nothing was changed.${typedTextSentence(typed, FREE_TEXT)}`);
-    // The screen is drawn once (some are showings of a case, recorded as such); its note is then said as it turned out.
-    const drawn = `${error.message} What you typed is kept.`;
-    let card: AdaptiveCard;
-    try {
-      card = await screen({ text: drawn, tone: 'attention' }, { values: typed, problems: error.problems });
-    } catch (screenError) {
-      if (!isDomainError(screenError)) throw screenError;
-      return messageCard(`${error.message}${typedTextSentence(typed, FREE_TEXT)}`);
-    }
-    const lost = typedTextNotOnCard(card, typed, FREE_TEXT);
-    const typedAny = Object.entries(typed).filter(([, value]) => value.trim());
-    const keptAny = Object.keys(typedTextNotOnCard(card, typed, typedAny.map(([key]) => key))).length < typedAny.length;
-    const said = Object.keys(lost).length ? `${error.message}${typedTextSentence(lost, FREE_TEXT)}` : keptAny ? drawn : error.message;
-    return said === drawn ? card : withNoteText(card, drawn, said);
   }
 
   // ——— The HCP ———

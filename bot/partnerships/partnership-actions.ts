@@ -1,8 +1,9 @@
 import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
-import { hubChangeCard, hubDecidedCard, hubResultsCard, opportunityCard, partnershipMenuCard, partnersCard, serviceChangeCard, shareOpportunityCard, type FormState, type Note } from '../../cards/partnership-cards';
+import { hubChangeCard, hubDecidedCard, hubResultsCard, opportunityCard, partnershipMenuCard, partnersCard, serviceChangeCard, shareOpportunityCard } from '../../cards/partnership-cards';
+import type { FormState, GlanceNote } from '../../cards/glance-card';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
-import { isDomainError, type DomainError } from '../../domain/errors';
+import { isDomainError } from '../../domain/errors';
 import { searchHub } from '../../domain/partnerships/hub';
 import { allowedHubChange, allowedHubEntry, deaRefusal, keepsPartnerships, partnershipsPart, partnershipsRefusal, type HubEntryAction } from '../../domain/partnerships/partnership-policy';
 import type { PartnershipService } from '../../domain/partnerships/partnership-service';
@@ -12,6 +13,7 @@ import { londonDate } from '../../domain/requests/calendar-date';
 import type { StaffMember } from '../../domain/staff';
 import { normaliseCommand } from '../core/commands';
 import { cardResponse } from '../core/invoke-response';
+import { refusedScreen } from '../core/refused-screen';
 
 export interface PartnershipActionDeps {
   readonly service: PartnershipService;
@@ -24,7 +26,10 @@ export interface PartnershipActionDeps {
 }
 
 /** What a refused form comes back with: the problems beside their fields, and what was typed. */
-type Redraw = (person: StaffMember, form: FormState, note: Note) => Promise<AdaptiveCard>;
+/** The partnership forms' inputs in a person's own words: given back when a refusal's form is gone. */
+const PARTNERSHIP_TEXT = ['title', 'summary', 'name', 'focus', 'reason', 'change', 'impact'];
+
+type Redraw = (person: StaffMember, form: FormState, note: GlanceNote) => Promise<AdaptiveCard>;
 
 /**
  * The Hub, opportunities and partners in Teams. Each click is answered with the card as it now is;
@@ -63,7 +68,7 @@ export class PartnershipActions {
     return this.answer(person, {}, async (_p, _form, note) => messageCard(note.text), () => this.partnersView(person));
   }
 
-  async hubCard(person: StaffMember, words: string, extras: { note?: Note; form?: FormState; formFor?: string } = {}): Promise<AdaptiveCard> {
+  async hubCard(person: StaffMember, words: string, extras: { note?: GlanceNote; form?: FormState; formFor?: string } = {}): Promise<AdaptiveCard> {
     if (!keepsPartnerships(person)) {
       const { district, entries } = await this.deps.service.search(person, words);
       return hubResultsCard({ words, district, entries, mayAdd: false, ...extras });
@@ -74,13 +79,13 @@ export class PartnershipActions {
     return hubResultsCard({ words, district, entries: shown, mayAdd: true, entryActions, ...extras });
   }
 
-  async partnersView(person: StaffMember, extras: { note?: Note; form?: FormState; noticeFor?: string } = {}): Promise<AdaptiveCard> {
+  async partnersView(person: StaffMember, extras: { note?: GlanceNote; form?: FormState; noticeFor?: string } = {}): Promise<AdaptiveCard> {
     const { district, partners } = await this.deps.service.partnersFor(person);
     return partnersCard({ district, partners, today: londonDate(this.deps.clock.now()), ...extras });
   }
 
   /** A change to the Hub, as the person it is for sees it now. */
-  async changeCard(changeId: string, viewer: StaffMember, extras: { note?: Note; form?: FormState } = {}): Promise<AdaptiveCard | null> {
+  async changeCard(changeId: string, viewer: StaffMember, extras: { note?: GlanceNote; form?: FormState } = {}): Promise<AdaptiveCard | null> {
     const view = await this.deps.service.change(changeId);
     if (!view) return null;
     const requester = await this.deps.directory.findById(view.change.requestedById);
@@ -186,19 +191,8 @@ export class PartnershipActions {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ actorId: person.id, kind: error.kind }, 'partnership action refused');
-      if (error.kind === 'not_allowed' || error.kind === 'not_found') return cardResponse(messageCard(`${error.message} Nothing was changed.`));
-      return cardResponse(await this.redrawn(person, typed, redraw, error));
-    }
-  }
-
-  private async redrawn(person: StaffMember, typed: Record<string, string>, redraw: Redraw, error: DomainError): Promise<AdaptiveCard> {
-    const { entryId: _entry, changeId: _change, partnerId: _partner, version: _version, ...values } = typed;
-    const note: Note = { text: `${error.kind === 'conflict' ? 'This changed since you last saw it: this is how it is now. ' : ''}${error.message} What you typed is kept.`, tone: 'attention' };
-    try {
-      return await redraw(person, { values, problems: error.problems }, note);
-    } catch (again) {
-      if (!isDomainError(again)) throw again;
-      return messageCard(note.text);
+      const { entryId: _entry, changeId: _change, partnerId: _partner, version: _version, ...values } = typed;
+      return cardResponse(await refusedScreen(error, values, PARTNERSHIP_TEXT, (note, form) => redraw(person, form, note)));
     }
   }
 }

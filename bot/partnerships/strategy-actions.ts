@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import { strategiesCard, strategyCard, type FormState, type Note } from '../../cards/partnership-cards';
+import { strategiesCard, strategyCard } from '../../cards/partnership-cards';
+import type { FormState, GlanceNote } from '../../cards/glance-card';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import type { SqlConferenceStore } from '../../data/stores/group-conferences';
 import { describeMonth } from '../../domain/conferences/months';
@@ -11,6 +12,7 @@ import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import { invitationNote, type StrategyMeetingService } from '../../domain/partnerships/strategy-meetings';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
+import { refusedScreen, type Inputs, type Screen } from '../core/refused-screen';
 import { keepsPartnerships, partnershipsPart } from '../../domain/partnerships/partnership-policy';
 
 /** The held group conferences of a DEA's confirmed plans: the outputs a strategy's gaps refer to. */
@@ -30,7 +32,10 @@ export class HeldConferences implements ConferenceOutputs {
 }
 
 /** What a strategy's card may come back with: a note, and a refused form with what was typed. */
-type CardExtras = { note?: Note; form?: FormState; meetingForm?: FormState; notesForm?: { meetingId: string; form: FormState } };
+/** The strategy forms' inputs in a person's own words: given back when a refusal's form is gone. */
+const STRATEGY_TEXT = ['title', 'why', 'gapNote', 'notes', 'text', 'owner', 'externalEmails'];
+
+type CardExtras = { note?: GlanceNote; form?: FormState; meetingForm?: FormState; notesForm?: { meetingId: string; form: FormState } };
 
 /** Strategies in Teams: a refusal comes back on the same card with what was typed kept. */
 export class StrategyActions {
@@ -44,7 +49,7 @@ export class StrategyActions {
     },
   ) {}
 
-  async listCard(person: StaffMember, extras: { note?: Note; form?: FormState } = {}): Promise<AdaptiveCard> {
+  async listCard(person: StaffMember, extras: { note?: GlanceNote; form?: FormState } = {}): Promise<AdaptiveCard> {
     const choices = keepsPartnerships(person) ? await this.deps.strategies.choicesFor(person) : null;
     const empty = partnershipsPart(person) === 'work_psychologist' ? 'You take part in no strategies yet. When a DEA you work with starts a strategy with the work psychologist, you are sent it.' : undefined;
     return strategiesCard({ strategies: await this.deps.strategies.mine(person), choices, ...(empty ? { empty } : {}), ...extras });
@@ -87,16 +92,17 @@ export class StrategyActions {
   }
 
   list(person: StaffMember): Promise<AdaptiveCardInvokeResponse> {
-    return this.answer(person, async () => this.listCard(person), async (form, note) => this.listCard(person, { form, note }));
+    return this.answer(person, {}, async () => this.listCard(person), async (note, form) => this.listCard(person, { form, note }));
   }
 
   open(person: StaffMember, strategyId: string): Promise<AdaptiveCardInvokeResponse> {
-    return this.answer(person, async () => (await this.strategyCard(strategyId, person)) ?? messageCard('That strategy no longer exists.'), async (_form, note) => messageCard(note.text));
+    return this.answer(person, {}, async () => (await this.strategyCard(strategyId, person)) ?? messageCard('That strategy no longer exists.'), async (note) => messageCard(note.text));
   }
 
   propose(person: StaffMember, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
     return this.answer(
       person,
+      typed,
       async () => {
         const strategy = await this.deps.strategies.propose(person, data);
         const owner = await this.deps.directory.findById(strategy.ownerId);
@@ -106,29 +112,31 @@ export class StrategyActions {
         const text = strategy.status === 'awaiting_agreement' ? `Sent to ${owner?.name ?? 'your team leader'} to agree. It goes ahead once they do.` : `Started. ${told}`;
         return (await this.strategyCard(strategy.id, person, { note: { text, tone: 'good' } }))!;
       },
-      async (form, note) => this.listCard(person, { form: { ...form, values: typed }, note }),
+      async (note, form) => this.listCard(person, { form, note }),
     );
   }
 
   decide(person: StaffMember, strategyId: string, version: number, agree: boolean): Promise<AdaptiveCardInvokeResponse> {
     return this.answer(
       person,
+      {},
       async () => {
         await this.deps.strategies.decide(person, strategyId, version, agree);
         return (await this.strategyCard(strategyId, person, { note: { text: agree ? 'You agreed. The DEA has been told it can go ahead.' : 'The DEA has been told you do not agree.', tone: 'good' } }))!;
       },
-      async (_form, note) => (await this.strategyCard(strategyId, person, { note })) ?? messageCard(note.text),
+      async (note) => (await this.strategyCard(strategyId, person, { note })) ?? messageCard(note.text),
     );
   }
 
   addAction(person: StaffMember, strategyId: string, version: number, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
     return this.answer(
       person,
+      typed,
       async () => {
         await this.deps.strategies.addAction(person, strategyId, version, data);
         return (await this.strategyCard(strategyId, person, { note: { text: 'Action added.', tone: 'good' } }))!;
       },
-      async (form, note) => (await this.strategyCard(strategyId, person, { form: { ...form, values: typed }, note })) ?? messageCard(note.text),
+      async (note, form) => (await this.strategyCard(strategyId, person, { form, note })) ?? messageCard(note.text),
     );
   }
 
@@ -136,13 +144,14 @@ export class StrategyActions {
   planMeetings(person: StaffMember, strategyId: string, version: number, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
     return this.answer(
       person,
+      typed,
       async () => {
         const booked = await this.deps.meetings.planSeries(person, strategyId, version, data);
         const invited = invitationNote(await this.deps.meetings.invitations(person, strategyId), person.id);
         const text = `${booked.length === 1 ? 'The meeting is' : `${booked.length} meetings are`} being added to the diaries. The invitations say why the strategy is needed. ${invited}`;
         return (await this.strategyCard(strategyId, person, { note: { text, tone: 'good' } }))!;
       },
-      async (form, note) => (await this.strategyCard(strategyId, person, { meetingForm: { ...form, values: typed }, note })) ?? messageCard(note.text),
+      async (note, form) => (await this.strategyCard(strategyId, person, { meetingForm: form, note })) ?? messageCard(note.text),
     );
   }
 
@@ -150,50 +159,46 @@ export class StrategyActions {
   meetingNotes(person: StaffMember, strategyId: string, meetingId: string, version: number, notes: string | undefined, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
     return this.answer(
       person,
+      typed,
       async () => {
         await this.deps.meetings.recordNotes(person, meetingId, version, notes);
         return (await this.strategyCard(strategyId, person, { note: { text: 'The meeting’s notes are recorded.', tone: 'good' } }))!;
       },
-      async (form, note) => (await this.strategyCard(strategyId, person, { notesForm: { meetingId, form: { ...form, values: typed } }, note })) ?? messageCard(note.text),
+      async (note, form) => (await this.strategyCard(strategyId, person, { notesForm: { meetingId, form }, note })) ?? messageCard(note.text),
     );
   }
 
   actionStatus(person: StaffMember, strategyId: string, actionId: string, status: string): Promise<AdaptiveCardInvokeResponse> {
     return this.answer(
       person,
+      {},
       async () => {
         await this.deps.strategies.setActionStatus(person, actionId, status);
         return (await this.strategyCard(strategyId, person, { note: { text: 'Action updated.', tone: 'good' } }))!;
       },
-      async (_form, note) => (await this.strategyCard(strategyId, person, { note })) ?? messageCard(note.text),
+      async (note) => (await this.strategyCard(strategyId, person, { note })) ?? messageCard(note.text),
     );
   }
 
   close(person: StaffMember, strategyId: string, version: number): Promise<AdaptiveCardInvokeResponse> {
     return this.answer(
       person,
+      {},
       async () => {
         await this.deps.strategies.close(person, strategyId, version);
         return (await this.strategyCard(strategyId, person, { note: { text: 'The strategy is closed.', tone: 'good' } }))!;
       },
-      async (_form, note) => (await this.strategyCard(strategyId, person, { note })) ?? messageCard(note.text),
+      async (note) => (await this.strategyCard(strategyId, person, { note })) ?? messageCard(note.text),
     );
   }
 
-  private async answer(person: StaffMember, work: () => Promise<AdaptiveCard>, redraw: (form: FormState, note: Note) => Promise<AdaptiveCard>): Promise<AdaptiveCardInvokeResponse> {
+  private async answer(person: StaffMember, typed: Inputs, work: () => Promise<AdaptiveCard>, screen: Screen): Promise<AdaptiveCardInvokeResponse> {
     try {
       return cardResponse(await work());
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ actorId: person.id, kind: error.kind }, 'strategy action refused');
-      if (error.kind === 'not_allowed' || error.kind === 'not_found') return cardResponse(messageCard(`${error.message} Nothing was changed.`));
-      const note: Note = { text: `${error.kind === 'conflict' ? 'This changed since you last saw it: this is how it is now. ' : ''}${error.message} What you typed is kept.`, tone: 'attention' };
-      try {
-        return cardResponse(await redraw({ problems: error.problems }, note));
-      } catch (again) {
-        if (!isDomainError(again)) throw again;
-        return cardResponse(messageCard(note.text));
-      }
+      return cardResponse(await refusedScreen(error, typed, STRATEGY_TEXT, screen));
     }
   }
 }

@@ -9,13 +9,8 @@ import { describeInterval } from '../../domain/hcp-activity/rules';
 import { describeDate } from '../../domain/requests/calendar-date';
 import type { Jobcentre } from '../../domain/staff';
 import { showCardAction, type FormField } from '../form-card';
-import { confirmAction, glanceCard, textBlock, type Fact, type GlanceNote } from '../glance-card';
+import { confirmAction, glanceCard, textBlock, type Fact, type FormState, type GlanceNote } from '../glance-card';
 import type { AdaptiveCard } from '../render';
-
-export interface FormState {
-  readonly values?: Readonly<Record<string, string>>;
-  readonly problems?: Readonly<Record<string, string>>;
-}
 
 const KIND_CHOICES = Object.entries(ACTIVITY_KIND_LABELS).map(([value, title]) => ({ title, value }));
 const timeText = (i: Interval) => describeInterval(i).replace(' to ', '–');

@@ -11,7 +11,8 @@ import type { StaffMember } from '../../domain/staff';
 import { showCardAction } from '../form-card';
 import { glanceCard, textBlock, type Fact, type GlanceNote } from '../glance-card';
 import type { AdaptiveCard } from '../render';
-import { absenceAction, activityFields, type FormState } from './activity-cards';
+import { absenceAction, activityFields } from './activity-cards';
+import type { FormState } from '../glance-card';
 import type { Jobcentre } from '../../domain/staff';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -320,6 +320,14 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(cardText(noted.card)).toContain('The meeting’s notes are recorded.');
     expect(cardText(noted.card)).toContain('Employer Engagement to find two warehouse job trials by March.');
     expect(cardText((await invokeAs(bot, PEOPLE.coach, 'strategy.meeting-notes', { strategyId, meetingId: firstMeeting!.id, version: 2, notes: 'x' })).card)).not.toContain('warehouse');
+
+    // Notes typed on a card shown before the strategy was closed: refused, and the closed strategy's
+    // card has no notes form, so the words come back in its note to copy rather than being lost.
+    const [{ version: strategyVersion }] = await bot.app.dataSource.query('SELECT version FROM strategy WHERE id = ?', [strategyId]);
+    expect(cardText((await invokeAs(bot, PEOPLE.wctl, 'strategy.close', { strategyId, version: strategyVersion })).card)).toContain('The strategy is closed.');
+    const late = await invokeAs(bot, PEOPLE.dea, 'strategy.meeting-notes', { strategyId, meetingId: firstMeeting!.id, version: 2, notes: 'Two trials agreed with Parcelco.' });
+    expect(cardText(late.card)).toContain('This strategy is closed. What you typed: “Two trials agreed with Parcelco.”');
+    expect(cardText(late.card)).not.toContain('What you typed is kept');
     expect(bot.cardProblems).toEqual([]);
   });
 
