@@ -6,6 +6,7 @@ import { participantId, type ParticipantRole } from '../requests/participants';
  * - case conference: the work coach records the outcome (§15); the DEA's summary of outputs goes to
  *   the work coach's team leader, to inform people performance and their development plan (§14);
  * - skill conference: the DEA decides further support (§18) and shares the summary the same way (§17);
+ *   for a colleague's one to one support (§65), to their team leader, or to them when they have none;
  * - three way: the work coach records the outcome (§27); the DEA's summary goes to the DEA's Work
  *   Coach Team Leader (§27);
  * - claimant support intervention: the DEA records actions and recommendations and sends a brief

@@ -171,7 +171,11 @@ export class OutcomeService {
       return coach ?? this.deps.directory.findById(request.requesterId);
     }
     const whose = await this.deps.directory.findById(route.summaryTo === 'dea_team_leader' ? request.deaId : request.requesterId);
-    return whose?.teamLeaderId ? this.deps.directory.findById(whose.teamLeaderId) : null;
+    const leader = whose?.teamLeaderId ? await this.deps.directory.findById(whose.teamLeaderId) : null;
+    // A colleague outside the coaches' teams (a service delivery coach, say) may have no team leader
+    // in the directory: the summary of the one to one support they asked for (seed §65) is then theirs.
+    if (!leader && request.type === 'colleague_support' && route.summaryTo === 'requester_team_leader') return whose;
+    return leader;
   }
 }
 

@@ -238,6 +238,14 @@ describe('OutcomeService.recordOutcome: the DEA records (skill conference, claim
     });
     expect(s.records.records).toEqual([]);
   });
+  it('sends the summary of a colleague’s one to one support to the colleague when the directory names no team leader for them', async () => {
+    const s = setUp();
+    const request = s.meeting('skill_conference', 'held', { requesterId: 'coach-3', type: 'colleague_support' });
+    expect((await s.service.state(request))?.summaryRecipient?.id).toBe('coach-3');
+    await s.service.recordOutcome(dea, request.id, 5, outcome({ nextSteps: 'no_further_support', summary: 'Outputs.' }));
+    expect(s.records.records.find((r) => r.kind === 'summary')?.sentToId).toBe('coach-3');
+    expect(s.requests.get(request.id).status).toBe('closed');
+  });
 });
 
 describe('OutcomeService.recordOutcome: validation', () => {
