@@ -401,6 +401,7 @@ export function conferenceChangedCard(conference: GroupConference, plan: Confere
   if (conference.status === 'cancelled') {
     body.push(textBlock(`Nothing for you to do now: the group conference with ${dea.name} (${what}) is cancelled and taken out of your diary.`, { weight: 'Bolder' }));
     if (next?.start && next.end) body.push(textBlock(`Cases put forward for it go to your group’s next conference, ${describeMeeting(next.start, next.end)}: you need not put them forward again.`, { spacing: 'Small' }));
+    else if (next) body.push(textBlock(`Cases put forward for it go to your group’s ${describeMonth(next.month)} conference, which is waiting for a time: you need not put them forward again.`, { spacing: 'Small' }));
   } else {
     body.push(textBlock(`Nothing for you to do now: the group conference with ${dea.name} (${what}) is now ${conference.start && conference.end ? describeMeeting(conference.start, conference.end) : 'to be arranged'}.`, { weight: 'Bolder' }));
     body.push(textBlock(`Your diary is updated. It is ${meetingPlace(plan)}.`, { spacing: 'Small' }));

@@ -105,7 +105,7 @@ export class ConferenceActions {
     },
     'conference.cancel': async (person, data) => {
       const { conference: cancelled, movedCases, next } = await this.deps.plans.cancel(person, String(data.conferenceId ?? ''), conferenceVersionOf(data));
-      const cases = movedCases === 0 ? '' : ` ${movedCases === 1 ? 'The case put forward for it goes' : `The ${movedCases} cases put forward for it go`} to the group’s next conference${next?.start && next.end ? `, ${describeMeeting(next.start, next.end)}` : ''}.`;
+      const cases = movedCases === 0 ? '' : ` ${movedCases === 1 ? 'The case put forward for it goes' : `The ${movedCases} cases put forward for it go`} to the group’s next conference, ${next?.start && next.end ? describeMeeting(next.start, next.end) : `in ${describeMonth(next?.month ?? cancelled.month)}, once you give it a time`}.`;
       return this.renderPlan(cancelled.planId, { note: { text: `Cancelled group ${cancelled.groupIndex + 1}’s conference in ${describeMonth(cancelled.month)}. It is being taken out of everyone’s diary and they are told.${cases}`, tone: 'good' } });
     },
     'conference.cases': async (person, data) => {

@@ -10,7 +10,7 @@ import { assertConference, assertPlan, moveRefusal, type ConferenceAction, type 
 import type { Clock, Logger, StaffDirectory, WorkScheduler } from '../ports';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { hasRole, type StaffMember } from '../staff';
-import { inWords } from '../names';
+import { compareCodes, inWords } from '../names';
 import { patternsOf, type WorkingPatterns } from '../calendar/booking-service';
 import type { Attendee, Interval, NewEvent } from '../calendar/calendar-port';
 import type { Participant } from '../calendar/free-time';
@@ -268,13 +268,20 @@ export class GroupConferenceService {
     return result;
   }
 
-  /** The group's next conference after this one that is still to happen (booked, or being booked). */
+  /**
+   * The group's next conference after this one that is still to happen: booked, being booked, or in a
+   * later month waiting for the team leader to give it a time (its cases wait there for that time).
+   */
   async nextOfGroup(planId: string, after: GroupConference, now: Date = this.deps.clock.now()): Promise<GroupConference | null> {
     const from = Math.max(now.getTime(), after.start?.getTime() ?? 0);
+    const current = monthOf(now);
     const later = (await this.deps.store.conferencesOf(planId)).filter(
-      (c) => c.id !== after.id && c.groupIndex === after.groupIndex && (c.status === 'booked' || c.status === 'pending') && c.start !== null && c.start.getTime() > from,
+      (c) =>
+        c.id !== after.id &&
+        c.groupIndex === after.groupIndex &&
+        (((c.status === 'booked' || c.status === 'pending') && c.start !== null && c.start.getTime() > from) || (c.status === 'unplaced' && c.month > after.month && c.month >= current)),
     );
-    return later.sort((a, b) => a.start!.getTime() - b.start!.getTime())[0] ?? null;
+    return later.sort((a, b) => compareCodes(a.month, b.month) || (a.start?.getTime() ?? 0) - (b.start?.getTime() ?? 0))[0] ?? null;
   }
 
   /** A booked conference its team leader may move or cancel (what "…" beside it opens). */

@@ -285,6 +285,30 @@ describe('group conferences in the embedded calendar', () => {
     await expect(service.place(fx.wctl, gone.id, gone.version, '2027-01-19', '11:00')).rejects.toMatchObject({ message: 'This conference was cancelled, and its cases went to the group’s next one.' });
   });
 
+  it('a cancelled conference’s cases go to the group’s next one even while that one waits for a time', async () => {
+    const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    await service.confirm(fx.wctl, draft.id, draft.version);
+    await service.book(draft.id);
+    // April is planned while Dana works Saturday mornings only: no time is found for it.
+    const staff = fx.db.dataSource.getRepository<StaffRow>('Staff');
+    await staff.update({ id: fx.dea.id }, { workingHours: JSON.stringify({ sat: '09:00-13:00' }) });
+    fx.clock.at = new Date('2026-12-01T06:00:00Z');
+    expect(await service.topUp()).toEqual({ ran: true, added: 3 });
+    await staff.update({ id: fx.dea.id }, { workingHours: null });
+    const conferences = (await service.plan(draft.id)).conferences;
+    const march = conferences.find((c) => c.month === '2027-03' && c.groupIndex === 0)!;
+    const april = conferences.find((c) => c.month === '2027-04' && c.groupIndex === 0)!;
+    expect(april.status).toBe('unplaced');
+
+    await fx.store.nominate({ conferenceId: march.id, nominatedById: fx.wctl.id, requestId: null, reference: null, note: 'Claimant with fluctuating fatigue' }, fx.clock.at);
+    const { movedCases, next } = await service.cancel(fx.wctl, march.id, march.version);
+    expect(next?.id).toBe(april.id);
+    expect(movedCases).toBe(1);
+    expect((await fx.store.casesOf(april.id)).map((c) => c.note)).toEqual(['Claimant with fluctuating fatigue']);
+    expect(await fx.store.casesOf(march.id)).toEqual([]);
+  });
+
   it('a coach who joins when every group has 10 starts a group of their own, planned around the other groups and booked; the plan says so', async () => {
     const calendar = new EmbeddedCalendar(fx.db.dataSource);
     const service = fx.service(calendar);
