@@ -114,8 +114,9 @@ export class ConferenceActions {
       return this.renderCases(conference.id, person, {}, undefined, plan?.deaId !== person.id);
     },
     'conference.nominate': async (person, data) => {
-      const { nominated, warning } = await this.deps.cases.nominate(person, String(data.conferenceId ?? ''), data);
-      const note: GlanceNote = warning ? { text: `Nominated ${nominated.reference ?? 'the new case'}. ${warning}`, tone: 'attention' } : { text: `Nominated ${nominated.reference ?? 'the new case'}. The DEA gets the list before the conference.`, tone: 'good' };
+      const { nominated, warning, deaTold } = await this.deps.cases.nominate(person, String(data.conferenceId ?? ''), data);
+      const sent = deaTold ? 'The DEA already had the list, so it is sent to them again with this case.' : 'The DEA gets the list before the conference.';
+      const note: GlanceNote = warning ? { text: `Nominated ${nominated.reference ?? 'the new case'}. ${warning}`, tone: 'attention' } : { text: `Nominated ${nominated.reference ?? 'the new case'}. ${sent}`, tone: 'good' };
       return nominateCard(await this.comingFor(person), {}, note);
     },
     'conference.outcome': async (person, data) => {
@@ -208,14 +209,21 @@ export class ConferenceActions {
   }
 
   /** The next two booked conferences for a coach of the group; the next month's for their team leader. */
+  /**
+   * The conferences a person may nominate cases for, soonest first: a coach's next two; for the DEA,
+   * the plan's team leader and the team leaders of the group's coaches (seed §31), the next of each group.
+   */
   private async comingFor(person: StaffMember): Promise<{ conference: GroupConference; label: string }[]> {
     const now = this.deps.clock.now().getTime();
-    const plans = (await this.deps.store.confirmedPlans()).filter((p) => p.wctlId === person.id || p.deaId === person.deaId || p.deaId === person.id);
+    const led = new Set((await this.deps.directory.findByTeamLeader(person.id)).map((c) => c.id));
+    const leads = (coachIds: readonly string[]) => coachIds.some((id) => led.has(id));
+    const plans = (await this.deps.store.confirmedPlans()).filter((p) => p.wctlId === person.id || p.deaId === person.deaId || p.deaId === person.id || p.groups.some(leads));
     const out: { conference: GroupConference; label: string }[] = [];
     for (const plan of plans) {
+      const oversees = plan.wctlId === person.id || plan.deaId === person.id;
       const coming = (await this.deps.store.conferencesOf(plan.id)).filter((c) => (c.status === 'booked' || c.status === 'pending') && c.start !== null && c.start.getTime() > now);
-      const mine = coming.filter((c) => c.coachIds.includes(person.id) || plan.wctlId === person.id || plan.deaId === person.id).sort((a, b) => a.start!.getTime() - b.start!.getTime());
-      out.push(...mine.slice(0, plan.wctlId === person.id ? plan.groups.length : 2).map((c) => ({ conference: c, label: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: ${describeMeeting(c.start!, c.end!)}` })));
+      const mine = coming.filter((c) => oversees || c.coachIds.includes(person.id) || leads(c.coachIds)).sort((a, b) => a.start!.getTime() - b.start!.getTime());
+      out.push(...mine.slice(0, oversees || led.size ? plan.groups.length : 2).map((c) => ({ conference: c, label: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: ${describeMeeting(c.start!, c.end!)}` })));
     }
     return out;
   }

@@ -29,6 +29,8 @@ export class OutboxConferenceNotifier implements ConferenceNotifier {
   }
 
   async caseList(conference: GroupConference, deaId: string): Promise<void> {
+    // Sent again when a case is added late: the copies already posted show it too.
+    this.outbox.changed(CONFERENCE_CASES_LIVE_CARD, conference.id);
     await this.outbox.notify(deaId, CONFERENCE_KINDS.cases, conference.id);
   }
 

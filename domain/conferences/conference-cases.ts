@@ -51,8 +51,12 @@ const REFERENCE = /^DEA-(\d{1,9})$/i;
 export class ConferenceCases {
   constructor(private readonly deps: ConferenceCaseDeps) {}
 
-  /** A case for the conference: from one of the cohort's requests, or new. Warns above 4. */
-  async nominate(person: StaffMember, conferenceId: string, nomination: Nomination): Promise<{ nominated: NominatedCase; warning: string | null }> {
+  /**
+   * A case for the conference: from one of the cohort's requests, or new. Warns above 4. Once the DEA
+   * has been sent the case list, a case nominated by someone else is sent to them too, with the list
+   * as it now is (`deaTold`), so that no case reaches the conference unseen.
+   */
+  async nominate(person: StaffMember, conferenceId: string, nomination: Nomination): Promise<{ nominated: NominatedCase; warning: string | null; deaTold: boolean }> {
     const { conference, plan } = await this.conference(conferenceId);
     const leaders = new Set((await this.deps.directory.findByIds(conference.coachIds)).map((c) => c.teamLeaderId));
     const mayNominate = conference.coachIds.includes(person.id) || person.id === plan.wctlId || person.id === plan.deaId || leaders.has(person.id);
@@ -75,11 +79,16 @@ export class ConferenceCases {
       if (note.length > CONFERENCE_LIMITS.note) throw invalid(`Keep the new case to ${CONFERENCE_LIMITS.note} characters.`, { note: `At most ${CONFERENCE_LIMITS.note} characters.` });
       if (looksLikeNino(note)) throw invalid('Leave the National Insurance number out: the case is discussed without claimant details.', { note: 'Remove the National Insurance number.' });
     }
-    const nominated = await this.deps.store.nominate({ conferenceId, nominatedById: person.id, requestId, reference: ref, note: ref ? null : note }, this.deps.clock.now());
+    const deaTold = conference.casesSentAt !== null && person.id !== plan.deaId;
+    const nominated = await this.deps.uow.run(async () => {
+      const saved = await this.deps.store.nominate({ conferenceId, nominatedById: person.id, requestId, reference: ref, note: ref ? null : note }, this.deps.clock.now());
+      if (deaTold) await this.deps.notifier.caseList(conference, plan.deaId);
+      return saved;
+    });
     const count = (await this.deps.store.casesOf(conferenceId)).length;
     const warning = count > CASES_EXPECTED.max ? `This conference now has ${count} cases; ${CASES_EXPECTED.min}–${CASES_EXPECTED.max} are expected, so some may wait for the next one.` : null;
-    this.deps.logger.info({ conferenceId, caseId: nominated.id, fromRequest: requestId !== null, count }, 'case nominated');
-    return { nominated, warning };
+    this.deps.logger.info({ conferenceId, caseId: nominated.id, fromRequest: requestId !== null, count, deaTold }, 'case nominated');
+    return { nominated, warning, deaTold };
   }
 
   /**

@@ -3,6 +3,7 @@ import type { StaffRow } from '../../data/schema/directory';
 import { SqlConferenceStore } from '../../data/stores/group-conferences';
 import { directoryChanged, SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
+import { applySeed } from '../../data/seed/apply-seed';
 import { TestClock } from '../support/conference-fixture';
 import { cardInputs, cardText, cardVerbs, exchange, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
@@ -119,6 +120,14 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     await bot.app.notifier.idle();
     expect(bot.connector.sentTo(chat(PEOPLE.dea))).toHaveLength(1);
 
+    // A case nominated after the list went out reaches the DEA too: the list is sent again with it.
+    const late = await invokeAs(bot, PEOPLE.coach, 'conference.nominate', { conferenceId: mine.id, note: 'Returner unsure about disclosing a condition' });
+    expect(cardText(late.card)).toContain('The DEA already had the list, so it is sent to them again with this case.');
+    await bot.app.notifier.idle();
+    const lists = bot.connector.sentTo(chat(PEOPLE.dea));
+    expect(lists).toHaveLength(2);
+    expect(visibleText(lists.slice(1))).toContain('Returner unsure about disclosing a condition');
+
     // Afterwards the DEA records the outcome: the case's case conference starts as a follow-up request.
     clock.at = new Date(mine.end!.getTime() + 3_600_000);
     const cases = await store.casesOf(mine.id);
@@ -133,12 +142,13 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
       actions: 'Dana to book a case conference.',
       [`steps_${cases[0]!.id}`]: 'case_conference',
       [`steps_${cases[1]!.id}`]: 'no_further_support',
+      [`steps_${cases[2]!.id}`]: 'no_further_support',
     });
     expect(cardText(outcome.card)).toContain('The summary was sent to the team leader');
     const followUps = (await requests.listByRequester(amira.id, 10)).filter((r) => r.id !== request.id);
     expect(followUps).toHaveLength(1);
     expect(followUps[0]).toMatchObject({ status: 'accepted', channel: 'case_conference' });
-    expect((await store.casesOf(mine.id)).map((c) => c.followUps)).toEqual([[followUps[0]!.reference], []]);
+    expect((await store.casesOf(mine.id)).map((c) => c.followUps)).toEqual([[followUps[0]!.reference], [], []]);
     await bot.app.notifier.idle();
     const summary = bot.connector.sentTo(chat(PEOPLE.wctl)).slice(1);
     expect(visibleText(summary)).toContain('Discussed two cases.');
@@ -151,6 +161,33 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(cardText(badQas.card)).toContain('Choose how the conference measured up.');
     const qas = await invokeAs(bot, PEOPLE.wctl, 'conference.qas', { conferenceId: mine.id, result: 'met', comments: 'Good' });
     expect(cardText(qas.card)).toContain('Check List recorded');
+  });
+
+  it('a team leader of some of the group’s coaches, who did not make the plan, nominates their cases too (seed §31)', async () => {
+    clock.at = new Date('2026-11-23T09:00:00Z');
+    const RITA = '00000000-0000-4000-8000-000000000404';
+    await applySeed(bot.app.dataSource, { jobcentres: [], staff: [{ aadObjectId: RITA, name: 'Rita Lane', email: 'rita.lane@jobcentre.example', roles: ['work_coach_team_leader'], jobcentre: 'Crawley' }] });
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
+    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
+    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
+    await bot.app.background.idle();
+    // Amira is now in Rita's team; Tom made the plan.
+    const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
+    const rita = (await directory.findByAadObjectId(RITA))!;
+    await bot.app.dataSource.getRepository<StaffRow>('Staff').update({ id: amira.id }, { teamLeaderId: rita.id });
+    directoryChanged();
+    const amirasNext = (await store.conferencesOf(plan.id)).filter((c) => c.coachIds.includes(amira.id)).sort((a, b) => a.start!.getTime() - b.start!.getTime())[0]!;
+
+    const form = await exchange(bot, RITA, 'nominate case');
+    expect(visibleText(form)).toContain('Nominate a case for a group conference');
+    expect(JSON.stringify(form)).toContain(amirasNext.id);
+    const nominated = await invokeAs(bot, RITA, 'conference.nominate', { conferenceId: amirasNext.id, note: 'Coach unsure about adjustments for a returner' });
+    expect(cardText(nominated.card)).toContain('Nominated the new case.');
+    expect((await store.casesOf(amirasNext.id)).map((c) => c.note)).toEqual(['Coach unsure about adjustments for a returner']);
+    expect(bot.cardProblems).toEqual([]);
   });
 
   it('accepting a request as a group conference nominates it for the coach’s next one, or says who must plan one first', async () => {
