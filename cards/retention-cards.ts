@@ -28,9 +28,17 @@ export interface RetentionCardOptions {
 
 const day = (at: Date) => describeDate(londonDate(at));
 
+/**
+ * The choice of the DEA to consult (§67), on the registration form and on a case's "Consult the DEA":
+ * offered only when the jobcentre has several, in the order given (by name); with one, it is them.
+ */
+function deaChoice(deas: readonly StaffMember[], label: string, required: boolean): FormField[] {
+  return deas.length > 1 ? [{ id: 'deaId', kind: 'choice', label, required, errorMessage: 'Choose the DEA.', choices: deas.map((d) => ({ title: d.name, value: d.id })) }] : [];
+}
+
 /** The employer adviser's form for a new retention case; what was typed comes back with each problem beside its field. */
 export function retentionRegistrationCard(deas: readonly StaffMember[], values: Readonly<Record<string, string>> = {}, problems?: Readonly<Record<string, string>>): AdaptiveCard {
-  const fields: FormField[] = [
+  const fields: readonly FormField[] = [
     { id: 'personName', kind: 'text', label: 'The person (first name or initials)', required: true, errorMessage: 'Enter how you refer to the person.', maxLength: RETENTION_LIMITS.personName },
     { id: 'employer', kind: 'text', label: 'Their employer', required: true, errorMessage: 'Enter the employer.', maxLength: RETENTION_LIMITS.employer },
     { id: 'need', kind: 'multiline', label: 'The need arising from their health condition or disability', required: true, errorMessage: 'Describe the need.', maxLength: RETENTION_LIMITS.need },
@@ -38,8 +46,8 @@ export function retentionRegistrationCard(deas: readonly StaffMember[], values: 
     { id: 'surname', kind: 'text', label: 'Surname (claimants only)', required: false, errorMessage: 'Enter their surname.', maxLength: 100 },
     { id: 'nino', kind: 'text', label: 'National Insurance number (claimants only)', required: false, errorMessage: 'Enter their National Insurance number, like QQ 12 34 56 C.', placeholder: 'QQ 12 34 56 C', maxLength: 13 },
     { id: 'assessment', kind: 'choice', label: 'Is it a straightforward reasonable adjustment?', required: true, errorMessage: 'Choose one.', choices: ASSESSMENTS.map((a) => ({ title: ASSESSMENT_LABELS[a], value: a })) },
+    ...deaChoice(deas, 'The DEA to consult (possibly complex cases)', false),
   ];
-  if (deas.length > 1) fields.push({ id: 'deaId', kind: 'choice', label: 'The DEA to consult (possibly complex cases)', required: false, errorMessage: 'Choose the DEA.', choices: deas.map((d) => ({ title: d.name, value: d.id })) });
   const card = formCard({
     journey: 'retention',
     step: 'register',
@@ -120,7 +128,11 @@ export function retentionCard(view: RetentionView, viewer: StaffMember, options:
       ]),
     );
   }
-  if (view.allowed.has('consultDea')) actions.push({ type: 'Action.Execute', title: 'Consult the DEA', verb: 'retention.consultDea', data });
+  if (view.allowed.has('consultDea')) {
+    // One click with one DEA at the case's jobcentre; with several, the employer adviser chooses whom.
+    const choice = deaChoice(view.deas, 'The DEA to consult', true);
+    actions.push(choice.length ? form('Consult the DEA', 'retention.consultDea', 'Consult the DEA', choice) : { type: 'Action.Execute', title: 'Consult the DEA', verb: 'retention.consultDea', data });
+  }
   if (view.allowed.has('referToWorkPsychologist')) {
     actions.push(
       form('Refer to the work psychologist', 'retention.refer', 'Refer the case', [

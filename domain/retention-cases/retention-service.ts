@@ -6,6 +6,7 @@ import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import { checkNino } from '../requests/nino';
 import type { Role } from '../roles';
 import type { StaffMember } from '../staff';
+import { byName } from '../names';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import type { RetentionCaseStore, RetentionChanges, RetentionNotifier } from './ports';
 import { ASSESSMENTS, OUTCOMES, RETENTION_LIMITS, ROUTES, type Assessment, type RetentionCase, type RetentionOutcome, type RetentionRoute } from './retention-case';
@@ -49,6 +50,8 @@ export interface RetentionView {
   readonly allowed: ReadonlySet<RetentionVerb>;
   /** Whom this person may choose from for the actions they are allowed. */
   readonly workPsychologists: readonly StaffMember[];
+  /** The DEAs of the case's jobcentre, in name order, when this person may consult one (§67). */
+  readonly deas: readonly StaffMember[];
   readonly hcps: readonly StaffMember[];
   readonly jobcentreName: string | null;
 }
@@ -67,6 +70,26 @@ function within(value: unknown, max: number, field: string, missing: string, pro
   return t;
 }
 
+/** Said when the jobcentre has no DEA, on the field where it can be put right. */
+const NO_DEA_ON_REGISTRATION = { field: 'assessment', problem: 'Nobody at your jobcentre is a DEA in the staff directory, so there is no DEA to consult. Ask for your DEA to be added, or resolve it as a straightforward adjustment.' } as const;
+const NO_DEA_FOR_CASE = { field: 'deaId', problem: 'Nobody at this case’s jobcentre is a DEA in the staff directory, so there is no DEA to consult. Ask for your DEA to be added.' } as const;
+
+/**
+ * The DEA to consult, of those given (the case's jobcentre's, §67): the one chosen, which must be
+ * one of them, or the only one when there is just one.
+ */
+function chooseDea(deas: readonly StaffMember[], deaId: unknown, none: { readonly field: string; readonly problem: string }, problems: Record<string, string>): StaffMember | null {
+  if (deas.length === 0) {
+    problems[none.field] = none.problem;
+    return null;
+  }
+  const chosen = text(deaId).toLowerCase();
+  if (!chosen && deas.length === 1) return deas[0]!;
+  const dea = deas.find((d) => d.id === chosen);
+  if (!dea) problems.deaId = 'Choose the DEA to consult.';
+  return dea ?? null;
+}
+
 /**
  * The employer adviser registers a retention case and resolves a straightforward adjustment alone;
  * a possibly complex case goes to the DEA, and together they record the next step (§66–68). An HCP
@@ -79,9 +102,9 @@ export class RetentionService {
     this.uow = deps.uow ?? immediateUnitOfWork;
   }
 
-  /** The DEAs the employer adviser may consult: those of their jobcentre. */
+  /** The DEAs the employer adviser may consult on a new case: those of their jobcentre, in name order. */
   async deasFor(adviser: StaffMember): Promise<StaffMember[]> {
-    return adviser.jobcentreId ? this.deps.people.holders('dea', adviser.jobcentreId) : [];
+    return this.deasAt(adviser.jobcentreId);
   }
 
   async register(adviser: StaffMember, input: Registration): Promise<RetentionCase> {
@@ -103,7 +126,7 @@ export class RetentionService {
     if (!ASSESSMENTS.includes(assessment)) problems.assessment = 'Choose whether it is a straightforward adjustment or possibly complex.';
     let dea: StaffMember | null = null;
     if (assessment === 'possibly_complex') {
-      dea = await this.chooseDea(adviser, input.deaId, problems);
+      dea = chooseDea(await this.deasFor(adviser), input.deaId, NO_DEA_ON_REGISTRATION, problems);
     }
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
     return this.uow.run(async () => {
@@ -126,12 +149,15 @@ export class RetentionService {
     });
   }
 
-  /** The employer adviser asks the DEA after all, whether the case is complex (§67). */
+  /**
+   * The employer adviser asks the DEA after all, whether the case is complex (§67): a DEA of the
+   * case's jobcentre, the one they choose when it has several.
+   */
   async consultDea(adviser: StaffMember, caseId: string, version: number, deaId: unknown): Promise<RetentionCase> {
     return this.uow.run(async () => {
       const c = await this.ready(adviser, caseId, version, 'consultDea');
       const problems: Record<string, string> = {};
-      const dea = await this.chooseDea(adviser, deaId, problems);
+      const dea = chooseDea(await this.deasAt(c.jobcentreId), deaId, NO_DEA_FOR_CASE, problems);
       if (!dea) throw invalid(Object.values(problems)[0]!, problems);
       const changed = await this.deps.store.update(c.id, c.version, { deaId: dea.id, status: 'consulting', route: null });
       await this.deps.notifier.caseNeedsAttention(changed, dea.id);
@@ -239,6 +265,7 @@ export class RetentionService {
       people,
       allowed,
       workPsychologists: needsWp ? await workPsychologistsFor(c.deaId ? people.get(c.deaId) ?? null : null, this.deps.people) : [],
+      deas: allowed.has('consultDea') ? await this.deasAt(c.jobcentreId) : [],
       hcps: allowed.has('consultHcp') ? await this.holders('hcp', c) : [],
       jobcentreName: c.jobcentreId ? await this.deps.people.jobcentreName(c.jobcentreId) : null,
     };
@@ -248,17 +275,9 @@ export class RetentionService {
     return { cases: await this.deps.store.forPerson(person.id, limit), byRoute: await this.deps.store.countByRoute(person.id) };
   }
 
-  private async chooseDea(adviser: StaffMember, deaId: unknown, problems: Record<string, string>): Promise<StaffMember | null> {
-    const deas = await this.deasFor(adviser);
-    if (deas.length === 0) {
-      problems.assessment = 'Nobody at your jobcentre is a DEA in the staff directory, so there is no DEA to consult. Ask for your DEA to be added, or resolve it as a straightforward adjustment.';
-      return null;
-    }
-    const chosen = text(deaId).toLowerCase();
-    if (!chosen && deas.length === 1) return deas[0]!;
-    const dea = deas.find((d) => d.id === chosen);
-    if (!dea) problems.deaId = 'Choose the DEA to consult.';
-    return dea ?? null;
+  /** The DEAs of a jobcentre, in name order: whom a case of it may be sent to consult. */
+  private async deasAt(jobcentreId: string | null): Promise<StaffMember[]> {
+    return jobcentreId ? [...(await this.deps.people.holders('dea', jobcentreId))].sort(byName) : [];
   }
 
   /**

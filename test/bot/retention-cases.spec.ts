@@ -139,6 +139,63 @@ describe('retention cases: the employer adviser, the DEA and the work psychologi
     expect(bot.cardProblems).toEqual([]);
   });
 
+  it('with two DEAs at the case’s jobcentre, “Consult the DEA” asks which, in name order; a refusal keeps the choice beside its problem; the DEA chosen is consulted and told (seed 000 §67)', async () => {
+    const ALEX = '00000000-0000-4000-8000-000000000402';
+    const HARRY = '00000000-0000-4000-8000-000000000403';
+    await applySeed(bot.app.dataSource, {
+      jobcentres: [],
+      staff: [
+        { aadObjectId: ALEX, name: 'Alex Brennan', email: 'alex.brennan@jobcentre.example', roles: ['dea'], jobcentre: 'Crawley' },
+        { aadObjectId: HARRY, name: 'Harry Other', email: 'harry.other@jobcentre.example', roles: ['dea'], jobcentre: 'Horsham' },
+      ],
+    });
+    await exchange(bot, ALEX, 'help');
+    bot.connector.clear();
+    const idOf = async (aad: string) => (await bot.app.dataSource.query('SELECT id FROM staff WHERE aadObjectId = ?', [aad]))[0].id as string;
+    const [alexId, danaId, harryId] = [await idOf(ALEX), await idOf(PEOPLE.dea), await idOf(HARRY)];
+    /** The container of a field: its input and the problem beside it. */
+    const fieldOf = (card: unknown, id: string): Record<string, unknown>[] => {
+      let found: Record<string, unknown>[] = [];
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) node.forEach(walk);
+        else if (node && typeof node === 'object') {
+          const n = node as Record<string, unknown>;
+          if (Array.isArray(n.items) && n.items.some((i) => (i as Record<string, unknown>).id === id)) found = n.items as Record<string, unknown>[];
+          Object.values(n).forEach(walk);
+        }
+      };
+      walk(card);
+      return found;
+    };
+
+    const registered = await invokeAs(bot, EA, 'retention.register', { ...COMPLEX, claimant: 'no', assessment: 'straightforward' });
+    const caseId = caseIdIn(registered.card);
+    // The button opens a small form: the case's jobcentre's DEAs, by name, and no one else's.
+    const [choice] = fieldOf(registered.card.actions, 'deaId');
+    expect(choice).toMatchObject({ type: 'Input.ChoiceSet', isRequired: true, choices: [{ title: 'Alex Brennan', value: alexId }, { title: 'Dana Morgan', value: danaId }] });
+    expect(cardVerbs(registered.card)).toContain('retention.consultDea');
+
+    // Not chosen, or a DEA of another jobcentre: the form comes back open, the choice kept and the problem beside it.
+    const unchosen = await invokeAs(bot, EA, 'retention.consultDea', { caseId, version: 1 });
+    expect(fieldOf(unchosen.card.body, 'deaId').map((i) => i.text)).toContain('⚠ Choose the DEA to consult.');
+    const elsewhere = await invokeAs(bot, EA, 'retention.consultDea', { caseId, version: 1, deaId: harryId });
+    expect(cardText(elsewhere.card)).toContain('Choose the DEA to consult. Nothing was changed.');
+    const field = fieldOf(elsewhere.card.body, 'deaId');
+    expect(field[0]).toMatchObject({ id: 'deaId', value: harryId });
+    expect(field.map((i) => i.text)).toContain('⚠ Choose the DEA to consult.');
+
+    // The DEA chosen is the one consulted, and told; the other is not.
+    const consulted = await invokeAs(bot, EA, 'retention.consultDea', { caseId, version: 1, deaId: alexId });
+    expect(cardText(consulted.card)).toContain('Sent to the DEA to consult.');
+    expect(cardText(consulted.card)).toContain('Alex Brennan');
+    await settle(bot);
+    expect(visibleText(bot.connector.sentTo(`a:personal-${ALEX}`))).toContain('The employer adviser asks you to consult on this case');
+    expect(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`)).toEqual([]);
+    expect(cardVerbs((await invokeAs(bot, ALEX, 'retention.refresh', { caseId })).card)).toContain('retention.agree');
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'retention.refresh', { caseId })).card)).toBe('This retention case is not yours to see.');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
   it('advice typed while the case moves on is never lost: the form comes back filled while it is on the card, and in the note once the case is closed', async () => {
     const caseId = caseIdIn((await invokeAs(bot, EA, 'retention.register', COMPLEX)).card);
     await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId, version: 1, route: 'dea_support_intervention', agreedNote: 'I will meet Sam and the employer.' });

@@ -121,6 +121,31 @@ describe('retention cases (seed 000 §66–68)', () => {
     await expect(none.service.register(none.ea, CASE)).rejects.toMatchObject({ problems: { assessment: expect.stringContaining('Nobody at your jobcentre is a DEA') } });
   });
 
+  it('consulting the DEA after all: with several at the case’s jobcentre the employer adviser chooses one of them, offered in name order (§67)', async () => {
+    const named = (id: string, name: string, jobcentreId = 'jc-1') => ({ ...person(id, ['dea']), name, jobcentreId });
+    const { ea, service, sent } = setUp([named('dea-1', 'Zoe Adams'), named('dea-2', 'Amir Khan'), named('dea-9', 'Bea Other', 'jc-2')]);
+    const c = await service.register(ea, { ...CASE, assessment: 'straightforward' });
+    // The card offers the case's jobcentre's DEAs, by name, to choose from.
+    expect((await service.view(c.id, ea))!.deas.map((d) => d.id)).toEqual(['dea-2', 'dea-1']);
+    // Not chosen, or not one of them: refused with the problem on the choice, and nothing changed.
+    await expect(service.consultDea(ea, c.id, 1, undefined)).rejects.toMatchObject({ kind: 'invalid', problems: { deaId: 'Choose the DEA to consult.' } });
+    await expect(service.consultDea(ea, c.id, 1, 'dea-9')).rejects.toMatchObject({ kind: 'invalid', problems: { deaId: 'Choose the DEA to consult.' } });
+    expect(sent).toEqual([]);
+    // The one chosen is consulted and told.
+    const consulted = await service.consultDea(ea, c.id, 1, 'DEA-2');
+    expect(consulted).toMatchObject({ status: 'consulting', deaId: 'dea-2', route: null });
+    expect(sent).toEqual(['RET-000001 -> dea-2']);
+    // Nobody chooses again once the DEA is consulted.
+    expect((await service.view(c.id, ea))!.deas).toEqual([]);
+
+    // The case's jobcentre, not wherever the adviser works now; with its one DEA it is one click.
+    const moved = setUp([named('dea-1', 'Zoe Adams'), named('dea-9', 'Bea Other', 'jc-2'), named('dea-8', 'Cal Other', 'jc-2')]);
+    const d = await moved.service.register(moved.ea, { ...CASE, assessment: 'straightforward' });
+    const elsewhere = { ...moved.ea, jobcentreId: 'jc-2' };
+    expect((await moved.service.view(d.id, elsewhere))!.deas.map((p) => p.id)).toEqual(['dea-1']);
+    expect((await moved.service.consultDea(elsewhere, d.id, 1, undefined)).deaId).toBe('dea-1');
+  });
+
   it('the DEA records the agreed next step; the lead of each route records the outcome', async () => {
     const routes: [RetentionRoute, string][] = [
       ['employer_adviser', 'ea-1'],
