@@ -1,6 +1,6 @@
 import { addDays, londonDateFast, londonToUtc } from '../calendar/london-time';
 import { byName, compareNames } from '../names';
-import { addWeeks, isWorkingDay, longDate, weekOf, type ReportPeriod } from './period';
+import { addWeeks, isWorkingDay, longDate, periodLabel, weekOf, type ReportPeriod } from './period';
 import { ADVICE_CHANNEL_LABELS, ADVICE_TYPE_LABELS, type AdviceChannel, type AdviceType } from '../specialist-advice/conversation';
 import { FEEDBACK_QUESTIONS } from './feedback';
 import { supplierTimeliness } from '../hcp-activity/rules';
@@ -76,6 +76,14 @@ export function trialWeeksSoFar(trial: Trial, period: ReportPeriod, today: strin
 }
 
 /**
+ * The trial weeks shown for the period that are over by today: the trend is judged on these only. A
+ * week shown beyond them (at most one) is the week still running: its count so far is no drop.
+ */
+export function trialWeeksEnded(trial: Trial, period: ReportPeriod, today: string): number {
+  return Math.min(trialWeeksSoFar(trial, period, today), weeksEndedBy(trial, today));
+}
+
+/**
  * One HCP against 10 a week in 8 of the trial's weeks, as of the period's end and of today. A week is
  * decided once its last day is before today; the week still running counts as met once it has 10 (it
  * cannot become unmet) and otherwise can still be met, like the trial weeks after the period.
@@ -89,7 +97,7 @@ export function successOf(hcp: HcpFact, held: readonly HeldFact[], trial: Trial,
     const week = Math.floor(daysBetween(trial.start, londonDateFast(h.startsAt)) / 7);
     if (week >= 0 && week < weeksSoFar) weekly[week]! += 1;
   }
-  const ended = Math.min(weeksSoFar, weeksEndedBy(trial, today));
+  const ended = trialWeeksEnded(trial, period, today);
   const weeksMet = weekly.filter((n) => n >= WEEKLY_TARGET).length;
   const running = weekly.slice(ended);
   const runningMet = running.filter((n) => n >= WEEKLY_TARGET).length;
@@ -176,11 +184,36 @@ function daysLabel(w: { readonly start: string; readonly end: string }): string 
   return last === w.start ? day : `${Number(w.start.slice(8, 10))} to ${day}`;
 }
 
-/** Held conversations of all these HCPs in each trial week so far, and the slope from week 1. */
-export function trialTotals(successes: readonly HcpSuccess[]): { totals: number[]; slope: number } {
+/**
+ * Held conversations of all these HCPs in each trial week so far (the week still running last, if
+ * shown), and the slope from week 1 over the first `weeksEnded` of them: those that are over.
+ */
+export function trialTotals(successes: readonly HcpSuccess[], weeksEnded: number): { totals: number[]; ended: number; slope: number } {
   const length = Math.max(0, ...successes.map((s) => s.weekly.length));
   const totals = Array.from({ length }, (_, i) => successes.reduce((sum, s) => sum + (s.weekly[i] ?? 0), 0));
-  return { totals, slope: slope(totals) };
+  const ended = Math.min(length, weeksEnded);
+  return { totals, ended, slope: slope(totals.slice(0, ended)) };
+}
+
+/** A trial week's count as the table shows it: a week not over yet says so ("3 (so far)"). */
+function weekCell(n: number, week: number, ended: number): string {
+  return week < ended ? String(n) : `${n} (so far)`;
+}
+
+/** What the headline says of the total a week: the trend over the weeks ended, and the week still running apart from it. */
+function trendSentence(totals: readonly number[], ended: number, trend: number): string {
+  const direction = trend > 0.05 ? 'upward' : trend < -0.05 ? 'downward' : 'flat';
+  const judged =
+    ended === 0
+      ? 'Total conversations a week: no trial week is over yet, so there is no trend yet.'
+      : `Total conversations a week are ${direction} from week 1 (slope ${trend >= 0 ? '+' : ''}${oneDecimal(trend)} a week over ${ended} week${ended === 1 ? '' : 's'}).`;
+  const running = totals.length > ended ? ` Week ${ended + 1} is not over yet (${totals[ended]} held so far): it is not in the trend, nor a week missed.` : '';
+  return judged + running;
+}
+
+/** Whether a span of days is over by today, still running, or not started (London dates, YYYY-MM-DD). */
+function spanState(w: { readonly start: string; readonly end: string }, today: string): 'over' | 'running' | 'not started' {
+  return w.end <= today ? 'over' : w.start <= today ? 'running' : 'not started';
 }
 
 export function buildAdviceReport(f: AdviceReportFacts): Report {
@@ -200,7 +233,7 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
   for (const district of districts) {
     const trial = f.trialOf(district);
     const ofDistrict = trialSuccesses(district, f.hcps, f.held, trial, p, f.today);
-    const { totals, slope: trend } = trialTotals(ofDistrict);
+    const { totals, ended, slope: trend } = trialTotals(ofDistrict, trialWeeksEnded(trial, p, f.today));
     const inTrial = startsInTrial(trial, p);
     const trialLabel = `${longDate(trial.start)} to ${longDate(addDays(trialEnd(trial), -3))}`;
     if (trialWeeksSoFar(trial, p, f.today) === 0) {
@@ -213,16 +246,16 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
     }
     const met = ofDistrict.filter((s) => s.meets === true).length;
     const open = ofDistrict.filter((s) => s.meets === null).length;
-    const direction = trend > 0.05 ? 'upward' : trend < -0.05 ? 'downward' : 'flat';
     headlines.push(
-      `${district} (trial ${trialLabel}): ${met} of ${ofDistrict.length} HCPs have held 10 or more conversations a week in 8 weeks${open > 0 ? `, and ${open} more still can` : ''}. Total conversations a week are ${direction} from week 1 (slope ${trend >= 0 ? '+' : ''}${oneDecimal(trend)} a week over ${totals.length} week${totals.length === 1 ? '' : 's'}).`,
+      `${district} (trial ${trialLabel}): ${met} of ${ofDistrict.length} HCPs have held 10 or more conversations a week in 8 weeks${open > 0 ? `, and ${open} more still can` : ''}. ${trendSentence(totals, ended, trend)}`,
     );
+    const weekCells = (weekly: readonly number[]) => weekly.map((n, i) => weekCell(n, i, ended)).concat(Array(trial.weeks - weekly.length).fill('')).slice(0, 10);
     for (const s of ofDistrict) {
-      trialRows.push([district, s.hcp.name, ...s.weekly.map(String).concat(Array(trial.weeks - s.weekly.length).fill('')).slice(0, 10), `${s.weeksMet} of ${s.weeksDecided}`, s.meets === true ? 'Yes' : s.meets === false ? 'No' : 'Not yet known']);
+      trialRows.push([district, s.hcp.name, ...weekCells(s.weekly), `${s.weeksMet} of ${s.weeksDecided}`, s.meets === true ? 'Yes' : s.meets === false ? 'No' : 'Not yet known']);
     }
-    trialRows.push([district, 'All HCPs', ...totals.map(String).concat(Array(trial.weeks - totals.length).fill('')).slice(0, 10), '', '']);
+    trialRows.push([district, 'All HCPs', ...weekCells(totals), '', '']);
     if (inTrial || chartBars.length === 0) {
-      chartBars = totals.map((n, i) => ({ x: `Week ${i + 1}`, y: n, text: String(n) }));
+      chartBars = totals.map((n, i) => ({ x: i < ended ? `Week ${i + 1}` : `Week ${i + 1} (so far)`, y: n, text: String(n) }));
       chartTitle = `${district}: conversations held each trial week`;
       target = WEEKLY_TARGET * ofDistrict.length;
     }
@@ -232,7 +265,7 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
     title: 'Success factors: three-way conversations held each trial week',
     columns: ['District', 'HCP', ...Array.from({ length: 10 }, (_, i) => `Week ${i + 1}`), 'Weeks with 10 or more', 'At least 8 weeks'],
     rows: trialRows,
-    note: `The target is 10 a week for each HCP (two a day), in at least 8 of the 10 weeks; the total each week should be upward or at least flat from week 1. ${TRIAL_HCPS_RULE}`,
+    note: `The target is 10 a week for each HCP (two a day), in at least 8 of the 10 weeks; the total each week should be upward or at least flat from week 1. A week not over yet is marked "(so far)": it counts as met once it has 10, is not a week missed, and is not in the trend, which is of the weeks that are over. ${TRIAL_HCPS_RULE}`,
   });
 
   // After the trial: each HCP's conversations a week in this period, against 10.
@@ -251,24 +284,37 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
 
   if (p.cadence === 'month') {
     // The month week by week, cut to the month: every conversation held in it is in one row.
-    const weeks = monthWeeks(p).map((w) => ({ ...w, held: held.filter((c) => inRange(c.startsAt, w)).length }));
+    // A week of the month still running is counted so far, and marked; one not started has no count yet.
+    const weeks = monthWeeks(p).map((w) => ({ ...w, held: held.filter((c) => inRange(c.startsAt, w)).length, state: spanState(w, f.today) }));
+    const marked = (w: (typeof weeks)[number]) => (w.state === 'running' ? 'so far' : w.state === 'not started' ? 'not started yet' : null);
     tables.push({
       title: 'Conversations held each week of the month',
       columns: ['Days', 'Held'],
-      rows: weeks.map((w) => [w.whole ? daysLabel(w) : `${daysLabel(w)} (part-week, ${w.days} day${w.days === 1 ? '' : 's'})`, String(w.held)]),
-      note: 'Whole weeks (Monday to Sunday) are charted against the target of 10 a week for each HCP; the part-weeks at the ends of the month are counted here but not charted, being shorter than a week.',
+      rows: weeks.map((w) => {
+        const mark = marked(w);
+        const label = w.whole ? `${daysLabel(w)}${mark ? ` (${mark})` : ''}` : `${daysLabel(w)} (part-week, ${w.days} day${w.days === 1 ? '' : 's'}${mark ? `, ${mark}` : ''})`;
+        return [label, w.state === 'not started' ? '' : String(w.held)];
+      }),
+      note: 'Whole weeks (Monday to Sunday) are charted against the target of 10 a week for each HCP; the part-weeks at the ends of the month are counted here but not charted, being shorter than a week. A week not over yet is counted so far; one not started yet has no count.',
     });
     if (chartBars.length === 0 || !districts.some((d) => startsInTrial(f.trialOf(d), p))) {
-      // Outside the trial: the whole weeks of the month, all HCPs together, each against a full week's target.
-      chartBars = weeks.filter((w) => w.whole).map((w) => ({ x: longDate(w.start).replace(/ \d{4}$/, ''), y: w.held, text: String(w.held) }));
+      // Outside the trial: the whole weeks of the month that have started, all HCPs together, each against a full week's target.
+      const whole = weeks.filter((w) => w.whole && w.state !== 'not started');
+      chartBars = whole.map((w) => ({ x: `${longDate(w.start).replace(/ \d{4}$/, '')}${w.state === 'running' ? ' (so far)' : ''}`, y: w.held, text: String(w.held) }));
       chartTitle = 'Conversations held each whole week of the month (week starting)';
       target = WEEKLY_TARGET * ofPeriod.length;
-      const parts = weeks.filter((w) => !w.whole);
-      if (parts.length > 0) {
+      const span = whole.length > 0 ? ` (${daysLabel({ start: whole[0]!.start, end: whole[whole.length - 1]!.end })})` : '';
+      const parts = weeks.filter((w) => !w.whole && w.state !== 'not started');
+      const partsHeld = parts.map((w) => `${daysLabel(w)} (${w.days} day${w.days === 1 ? '' : 's'}${w.state === 'running' ? ', so far' : ''}): ${w.held}`).join('; ');
+      if (weeks.some((w) => w.state !== 'over')) {
+        // The month still running: its weeks to come are not weeks of none held, and the week running is no drop.
+        const running = weeks.find((w) => w.state === 'running' && w.whole);
+        const shows = whole.length === 0 ? 'no whole week of it has started yet' : `the chart shows its ${whole.length} whole week${whole.length === 1 ? '' : 's'} so far${running ? `, ${daysLabel(running)} counted so far` : ''}`;
+        const toCome = weeks.some((w) => w.state === 'not started' && w.whole) ? '; the weeks not started yet are not charted' : '';
+        headlines.push(`${periodLabel(p)} is not over: ${shows}${toCome}${parts.length > 0 ? `; held in the part-weeks at its ends, not charted: ${partsHeld}` : ''}.`);
+      } else if (parts.length > 0) {
         // Every month has at least three whole weeks: they run from the first whole week's Monday to the last one's Sunday.
-        const whole = weeks.filter((w) => w.whole);
-        const span = whole.length > 0 ? ` (${daysLabel({ start: whole[0]!.start, end: whole[whole.length - 1]!.end })})` : '';
-        headlines.push(`The chart shows the ${whole.length} whole weeks of the month${span}; held in the part-weeks at its ends, not charted: ${parts.map((w) => `${daysLabel(w)} (${w.days} day${w.days === 1 ? '' : 's'}): ${w.held}`).join('; ')}.`);
+        headlines.push(`The chart shows the ${whole.length} whole weeks of the month${span}; held in the part-weeks at its ends, not charted: ${partsHeld}.`);
       }
     }
   }

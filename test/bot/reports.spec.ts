@@ -88,6 +88,32 @@ describe('reports through the bot (real HTTP, real SQLite, the chart drawn by ve
     clock.at = at('2026-03-16', '08:00');
   });
 
+  it('"report this week" and "this month" on Monday 16 March (trial week 3 just begun): the trend is of weeks 1 and 2, the week running shown as so far, in the card and the CSV', async () => {
+    const csvOf = async (card: Record<string, unknown>) => (await fetch((card.actions as { type: string; url: string }[]).find((a) => a.type === 'Action.OpenUrl')!.url)).text();
+    const trend = 'Total conversations a week are upward from week 1 (slope +12.0 a week over 2 weeks). Week 3 is not over yet (0 held so far): it is not in the trend, nor a week missed.';
+    const week = firstCard(await exchange(bot, MANAGER, 'report this week'));
+    const weekText = cardText(week);
+    expect(weekText).toContain('Week of 16 March 2026 · Surrey and Sussex');
+    // Not "flat over 3 weeks" from a week 3 of none held yet.
+    expect(weekText).toContain(trend);
+    expect(week.body).toEqual(expect.arrayContaining([{ type: 'FactSet', facts: [{ title: 'Week 1', value: '0' }, { title: 'Week 2', value: '12' }, { title: 'Week 3 (so far)', value: '0' }] }]));
+    expect(weekText).toContain('**Surrey and Sussex**: HCP: Helen Okoro · Week 1: 0 · Week 2: 12 · Week 3: 0 (so far) · Weeks with 10 or more: 1 of 2 · At least 8 weeks: Not yet known');
+    const weekCsv = await csvOf(week);
+    expect(weekCsv).toContain('\r\nWeek 3 (so far),0\r\n');
+    expect(weekCsv).toContain('Surrey and Sussex,Helen Okoro,0,12,0 (so far),,,,,,,,1 of 2,Not yet known');
+
+    // March starts the day before the trial: its chart is of the month's whole weeks, those to come left out.
+    const month = firstCard(await exchange(bot, MANAGER, 'report this month'));
+    const monthText = cardText(month);
+    expect(monthText).toContain(trend);
+    expect(monthText).toContain('March 2026 is not over: the chart shows its 3 whole weeks so far, 16 to 22 March counted so far; the weeks not started yet are not charted; held in the part-weeks at its ends, not charted: 1 March (1 day): 0.');
+    expect(month.body).toEqual(expect.arrayContaining([{ type: 'FactSet', facts: [{ title: '2 March', value: '0' }, { title: '9 March', value: '12' }, { title: '16 March (so far)', value: '0' }] }]));
+    const monthCsv = await csvOf(month);
+    expect(monthCsv).toContain('\r\n16 March (so far),0\r\n');
+    expect(monthCsv).toContain('Surrey and Sussex,Helen Okoro,0,12,0 (so far),,,,,,,,1 of 2,Not yet known');
+    expect(monthCsv).toContain('\r\n16 to 22 March (so far),0\r\n23 to 29 March (not started yet),\r\n');
+  });
+
   it('the performance manager sees every district; a DEA their cohort; a work coach none; a wrong period is explained', async () => {
     expect(cardText(firstCard(await exchange(bot, PERFORMANCE, 'report 2026-03-09')))).toContain('Week of 9 March 2026 · All districts');
     const dea = cardText(firstCard(await exchange(bot, PEOPLE.dea, 'report last week')));

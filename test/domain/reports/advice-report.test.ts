@@ -53,7 +53,7 @@ const table = (report: Report, title: string) => {
 };
 
 /** The success-factors row of one HCP: weeks 1 to 10 (blank when not shown), weeks with 10 or more, at least 8 weeks. */
-const row = (hcp: HcpFact, weekly: readonly number[], weeksColumn: string, verdict: string) => [hcp.district, hcp.name, ...weekly.map(String), ...Array(10 - weekly.length).fill(''), weeksColumn, verdict];
+const row = (hcp: HcpFact, weekly: readonly (number | string)[], weeksColumn: string, verdict: string) => [hcp.district, hcp.name, ...weekly.map(String), ...Array(10 - weekly.length).fill(''), weeksColumn, verdict];
 
 describe('conversations held by each HCP a week on average: over the exact length of the period', () => {
   /** `count` held conversations by Ann, one a day from `first` on (cycling over `days` days). */
@@ -101,7 +101,8 @@ describe('success factors: a trial week is judged only once it has ended', () =>
     for (const period of [weekOf('2026-03-17'), monthOf('2026-03')]) {
       expect(successOf(ANN, held, TRIAL, period, '2026-03-17')).toEqual({ hcp: ANN, weekly: [0, 0, 3], weeksMet: 0, weeksDecided: 2, meets: null });
       const report = buildAdviceReport(facts({ period, today: '2026-03-17', held }));
-      expect(table(report, 'Success factors')).toEqual([row(ANN, [0, 0, 3], '0 of 2', 'Not yet known'), row({ ...ANN, name: 'All HCPs' }, [0, 0, 3], '', '')]);
+      // Week 3 is shown as not over yet: 3 so far.
+      expect(table(report, 'Success factors')).toEqual([row(ANN, [0, 0, '3 (so far)'], '0 of 2', 'Not yet known'), row({ ...ANN, name: 'All HCPs' }, [0, 0, '3 (so far)'], '', '')]);
       expect(report.headlines[0]).toContain('0 of 1 HCPs have held 10 or more conversations a week in 8 weeks, and 1 more still can.');
     }
   });
@@ -128,7 +129,7 @@ describe('success factors: a week with 10 already held is met before it ends', (
     const held = [...heldByWeek(ANN, [10, 10]), ...heldIn(ANN, 3, 10, 3)];
     for (const period of [weekOf('2026-03-18'), monthOf('2026-03')]) {
       expect(successOf(ANN, held, TRIAL, period, '2026-03-18')).toEqual({ hcp: ANN, weekly: [10, 10, 10], weeksMet: 3, weeksDecided: 3, meets: null });
-      expect(table(buildAdviceReport(facts({ period, today: '2026-03-18', held })), 'Success factors')[0]).toEqual(row(ANN, [10, 10, 10], '3 of 3', 'Not yet known'));
+      expect(table(buildAdviceReport(facts({ period, today: '2026-03-18', held })), 'Success factors')[0]).toEqual(row(ANN, [10, 10, '10 (so far)'], '3 of 3', 'Not yet known'));
     }
   });
 
@@ -137,7 +138,7 @@ describe('success factors: a week with 10 already held is met before it ends', (
     const met = [...sevenWeeks, ...heldIn(ANN, 8, 10, 3)];
     expect(successOf(ANN, met, TRIAL, weekOf('2026-04-22'), '2026-04-22')).toEqual({ hcp: ANN, weekly: [10, 10, 10, 10, 10, 10, 10, 10], weeksMet: 8, weeksDecided: 8, meets: true });
     const report = buildAdviceReport(facts({ period: monthOf('2026-04'), today: '2026-04-22', held: met }));
-    expect(table(report, 'Success factors')[0]).toEqual(row(ANN, [10, 10, 10, 10, 10, 10, 10, 10], '8 of 8', 'Yes'));
+    expect(table(report, 'Success factors')[0]).toEqual(row(ANN, [10, 10, 10, 10, 10, 10, 10, '10 (so far)'], '8 of 8', 'Yes'));
     expect(report.headlines[0]).toContain('1 of 1 HCPs have held 10 or more conversations a week in 8 weeks.');
 
     const notYet = [...sevenWeeks, ...heldIn(ANN, 8, 9, 3)];
@@ -257,5 +258,93 @@ describe('periodic feedback belongs to the period it is about', () => {
     expect(feedbackPeriodKeys(monthOf('2026-03'))).toEqual(['m2026-03', 'w2026-03-02', 'w2026-03-09', 'w2026-03-16', 'w2026-03-23', 'w2026-03-30']);
     expect(feedbackPeriodKeys(monthOf('2026-02'))).toEqual(['m2026-02', 'w2026-02-02', 'w2026-02-09', 'w2026-02-16', 'w2026-02-23']);
     expect(feedbackPeriodKeys(monthOf('2027-02'))).toEqual(['m2027-02', 'w2027-02-01', 'w2027-02-08', 'w2027-02-15', 'w2027-02-22']);
+  });
+});
+
+describe('the trend of total conversations a week: only weeks that have ended, the week still running marked and not a drop', () => {
+  // Monday 13 April 2026 is the first day of trial week 7 (13 to 19 April): weeks 1 to 6 are over.
+  const SIX_WEEKS = [10, 10, 10, 10, 10, 10];
+  const trialTable = (report: Report) => report.tables.find((t) => t.title.startsWith('Success factors'))!;
+
+  it('10 held in each of weeks 1 to 6, "this month" on Monday 13 April (week 7, none held yet): flat over 6 weeks, not downward over 7', () => {
+    const report = buildAdviceReport(facts({ period: monthOf('2026-04'), today: '2026-04-13', held: heldByWeek(ANN, SIX_WEEKS) }));
+    expect(report.headlines[0]).toContain('Total conversations a week are flat from week 1 (slope +0.0 a week over 6 weeks). Week 7 is not over yet (0 held so far): it is not in the trend, nor a week missed.');
+    expect(report.headlines[0]).not.toContain('downward');
+    // Shown, but marked as not over: in the table (the card and the CSV come from it) and the chart.
+    expect(table(report, 'Success factors')).toEqual([
+      [DISTRICT, 'Ann Archer', '10', '10', '10', '10', '10', '10', '0 (so far)', '', '', '', '6 of 6', 'Not yet known'],
+      [DISTRICT, 'All HCPs', '10', '10', '10', '10', '10', '10', '0 (so far)', '', '', '', '', ''],
+    ]);
+    expect(trialTable(report).note).toContain('A week not over yet is marked "(so far)"');
+    expect(report.chart.bars.map((b) => [b.x, b.y])).toEqual([['Week 1', 10], ['Week 2', 10], ['Week 3', 10], ['Week 4', 10], ['Week 5', 10], ['Week 6', 10], ['Week 7 (so far)', 0]]);
+  });
+
+  it('the same in "this week": the week of 13 April, asked for on its Monday', () => {
+    const report = buildAdviceReport(facts({ period: weekOf('2026-04-13'), today: '2026-04-13', held: heldByWeek(ANN, SIX_WEEKS) }));
+    expect(report.headlines[0]).toContain('are flat from week 1 (slope +0.0 a week over 6 weeks). Week 7 is not over yet');
+    expect(report.chart.bars.at(-1)).toEqual({ x: 'Week 7 (so far)', y: 0, text: '0' });
+  });
+
+  it('a rise over the weeks ended is upward even with few held so far in the running week; once the week is over it is in the trend', () => {
+    const held = [...heldByWeek(ANN, [8, 9, 10, 11, 12, 13]), ...heldIn(ANN, 7, 2, 1)];
+    const running = buildAdviceReport(facts({ period: monthOf('2026-04'), today: '2026-04-14', held }));
+    expect(running.headlines[0]).toContain('Total conversations a week are upward from week 1 (slope +1.0 a week over 6 weeks). Week 7 is not over yet (2 held so far)');
+    // Monday 20 April: week 7 is over with its 2, and is a drop that counts; week 8 has just started.
+    const over = buildAdviceReport(facts({ period: monthOf('2026-04'), today: '2026-04-20', held }));
+    expect(over.headlines[0]).toContain('(slope -0.3 a week over 7 weeks). Week 8 is not over yet (0 held so far)');
+    expect(table(over, 'Success factors')[0]!.slice(2, 12)).toEqual(['8', '9', '10', '11', '12', '13', '2', '0 (so far)', '', '']);
+  });
+
+  it('in week 1, before any week has ended, there is no trend yet', () => {
+    const report = buildAdviceReport(facts({ period: weekOf('2026-03-02'), today: '2026-03-04', held: heldIn(ANN, 1, 6, 2) }));
+    expect(report.headlines[0]).toContain('Total conversations a week: no trial week is over yet, so there is no trend yet. Week 1 is not over yet (6 held so far)');
+    expect(report.headlines[0]).not.toMatch(/slope/);
+    expect(report.chart.bars).toEqual([{ x: 'Week 1 (so far)', y: 6, text: '6' }]);
+  });
+
+  it('a running week short of 10 is not a week missed: 6 weeks of 10 and none yet in week 7 leaves 8 of 10 to make', () => {
+    const held = heldByWeek(ANN, SIX_WEEKS);
+    expect(successOf(ANN, held, TRIAL, monthOf('2026-04'), '2026-04-13')).toEqual({ hcp: ANN, weekly: [...SIX_WEEKS, 0], weeksMet: 6, weeksDecided: 6, meets: null });
+    // Weeks 1 and 2 missed: weeks 3 to 6 met, 7 running with none yet; 7, 8, 9 and 10 can still make 8.
+    const twoMissed = heldByWeek(ANN, [0, 0, 10, 10, 10, 10]);
+    expect(successOf(ANN, twoMissed, TRIAL, monthOf('2026-04'), '2026-04-13')).toEqual({ hcp: ANN, weekly: [0, 0, 10, 10, 10, 10, 0], weeksMet: 4, weeksDecided: 6, meets: null });
+    const report = buildAdviceReport(facts({ period: monthOf('2026-04'), today: '2026-04-13', held: twoMissed }));
+    expect(report.headlines[0]).toContain('0 of 1 HCPs have held 10 or more conversations a week in 8 weeks, and 1 more still can.');
+    // The week over on Monday 20 April with none held: the third week missed, and 8 can no longer be made.
+    expect(successOf(ANN, twoMissed, TRIAL, monthOf('2026-04'), '2026-04-20')).toEqual({ hcp: ANN, weekly: [0, 0, 10, 10, 10, 10, 0, 0], weeksMet: 4, weeksDecided: 7, meets: false });
+  });
+});
+
+describe('the weeks of a month not over yet: the week still running marked, the weeks not started not charted', () => {
+  // June 2026, after the trial: whole weeks from Monday 1 June to Sunday 28 June; Monday 29 and Tuesday 30 June a part-week.
+  const june = [...heldOn(ANN, '2026-06-02', 10), ...heldOn(ANN, '2026-06-09', 3)];
+  const report = buildAdviceReport(facts({ period: monthOf('2026-06'), today: '2026-06-10', conversations: june, trialOf: () => DEFAULT_TRIAL }));
+
+  it('the chart has the week over and the week so far, not two weeks of none to come', () => {
+    expect(report.chart.bars.map((b) => [b.x, b.y])).toEqual([['1 June', 10], ['8 June (so far)', 3]]);
+  });
+
+  it('the table marks the week so far and the weeks to come, with no count for those', () => {
+    expect(table(report, 'Conversations held each week of the month')).toEqual([
+      ['1 to 7 June', '10'],
+      ['8 to 14 June (so far)', '3'],
+      ['15 to 21 June (not started yet)', ''],
+      ['22 to 28 June (not started yet)', ''],
+      ['29 to 30 June (part-week, 2 days, not started yet)', ''],
+    ]);
+    expect(report.headlines).toContain('June 2026 is not over: the chart shows its 2 whole weeks so far, 8 to 14 June counted so far; the weeks not started yet are not charted.');
+  });
+
+  it('a part-week already started is still said beside the chart, marked so far while it runs', () => {
+    // March 2026 on Tuesday 10 March: Sunday 1 March is over, 2 to 8 March over, 9 to 15 March running.
+    const march = [...heldOn(ANN, '2026-03-01', 2), ...heldOn(ANN, '2026-03-03', 10), ...heldOn(ANN, '2026-03-09', 4)];
+    const mid = buildAdviceReport(facts({ period: monthOf('2026-03'), today: '2026-03-10', conversations: march, trialOf: () => DEFAULT_TRIAL }));
+    expect(mid.chart.bars.map((b) => [b.x, b.y])).toEqual([['2 March', 10], ['9 March (so far)', 4]]);
+    expect(mid.headlines).toContain('March 2026 is not over: the chart shows its 2 whole weeks so far, 9 to 15 March counted so far; the weeks not started yet are not charted; held in the part-weeks at its ends, not charted: 1 March (1 day): 2.');
+    // Tuesday 31 March: the last part-week is running.
+    const end = buildAdviceReport(facts({ period: monthOf('2026-03'), today: '2026-03-31', conversations: [...march, ...heldOn(ANN, '2026-03-30', 3)], trialOf: () => DEFAULT_TRIAL }));
+    expect(end.chart.bars.map((b) => b.x)).toEqual(['2 March', '9 March', '16 March', '23 March']);
+    expect(end.headlines).toContain('March 2026 is not over: the chart shows its 4 whole weeks so far; held in the part-weeks at its ends, not charted: 1 March (1 day): 2; 30 to 31 March (2 days, so far): 3.');
+    expect(table(end, 'Conversations held each week of the month').at(-1)).toEqual(['30 to 31 March (part-week, 2 days, so far)', '3']);
   });
 });
