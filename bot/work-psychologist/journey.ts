@@ -53,6 +53,7 @@ export const workPsychologistJourney: Journey = {
       people: new SqlRoleHolders(dataSource, directory),
       patterns: new SqlWorkingPatterns(dataSource),
       directory,
+      requests: services.requestStore,
       notifier: { activityNeedsAttention: (a, to) => outbox.notify(to, ACTIVITY_CARD, a.id) },
       clock,
       logger,

@@ -5,6 +5,7 @@ import type { WorkingPatterns } from '../calendar/booking-service';
 import { monthBounds } from '../conferences/months';
 import type { Clock, Logger, StaffDirectory } from '../ports';
 import { isCalendarDate, londonDate } from '../requests/calendar-date';
+import type { SupportRequestStore } from '../requests/ports';
 import type { StaffMember } from '../staff';
 import {
   MEETING_MODES,
@@ -31,6 +32,8 @@ export interface PartnershipDeps {
   /** Working hours and bank holidays, for the monthly meetings' free/busy check. */
   readonly patterns: WorkingPatterns;
   readonly directory: StaffDirectory;
+  /** The DEA's requests, by reference: a case conference is about one of theirs. */
+  readonly requests: Pick<SupportRequestStore, 'findByNumber'>;
   readonly notifier: PartnershipNotifier;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -195,6 +198,7 @@ export class PartnershipService {
     const problems: Record<string, string> = {};
     const ref = text(reference).toUpperCase();
     if (!REFERENCE.test(ref)) problems.reference = 'Enter the reference of the claimant’s request, like DEA-000123 (no claimant details here).';
+    else if ((await this.deps.requests.findByNumber(Number(ref.slice(4))))?.deaId !== dea.id) problems.reference = `There is no request ${ref} of yours: enter the reference of one of your requests, like DEA-000123.`;
     const topic = text(question);
     if (!topic) problems.topic = 'Say what the barriers to provision or work are, without the claimant’s name or NINO.';
     else if (topic.length > PARTNERSHIP_LIMITS.topic) problems.topic = `Keep it under ${PARTNERSHIP_LIMITS.topic} characters.`;

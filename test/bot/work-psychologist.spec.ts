@@ -3,9 +3,20 @@ import { applySeed } from '../../data/seed/apply-seed';
 import { isBankHoliday } from '../../domain/calendar/bank-holidays';
 import { addDays, dayOfWeek } from '../../domain/calendar/london-time';
 import { londonDate } from '../../domain/requests/calendar-date';
+import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const WP = '00000000-0000-4000-8000-000000000007';
+
+/** A request of Dana's, for a case conference to name: its reference. */
+async function danasRequest(bot: TestBot): Promise<string> {
+  const idOf = async (aad: string) => (await bot.app.dataSource.query('SELECT id FROM staff WHERE aadObjectId = ?', [aad]))[0].id as string;
+  const request = await new SqlSupportRequestStore(bot.app.dataSource).create(
+    { type: 'claimant_support', requesterId: await idOf(PEOPLE.coach), deaId: await idOf(PEOPLE.dea), claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'Anxiety', reason: 'Advice', requiredBy: null, urgent: false, vulnerability: null },
+    new Date(),
+  );
+  return request.reference;
+}
 
 async function settle(bot: TestBot): Promise<void> {
   await bot.app.background.idle();
@@ -42,11 +53,16 @@ describe('the DEA and the work psychologist', () => {
   });
 
   it('the DEA asks for a case conference by reference; the work psychologist records it; sessions are recorded with dates', async () => {
-    const asked = await invokeAs(bot, PEOPLE.dea, 'wp.askConference', { reference: 'DEA-000123', topic: 'Cannot travel alone; no local provision.' });
+    const reference = await danasRequest(bot);
+    // A reference that is not one of Dana's requests: refused beside it, with what was typed kept.
+    const mistyped = await invokeAs(bot, PEOPLE.dea, 'wp.askConference', { reference: 'DEA-000999', topic: 'Cannot travel alone; no local provision.' });
+    expect(cardText(mistyped.card)).toContain('There is no request DEA-000999 of yours');
+    expect(bot.connector.sentTo(`a:personal-${WP}`)).toEqual([]);
+    const asked = await invokeAs(bot, PEOPLE.dea, 'wp.askConference', { reference, topic: 'Cannot travel alone; no local provision.' });
     expect(cardText(asked.card)).toContain('Asked.');
     await settle(bot);
     const toWp = bot.connector.sentTo(`a:personal-${WP}`);
-    expect(visibleText(toWp)).toContain('Case conference: DEA-000123');
+    expect(visibleText(toWp)).toContain(`Case conference: ${reference}`);
     const activityId = JSON.stringify(toWp).match(/"activityId":"([0-9a-f-]{36})"/)![1]!;
     const byDea = await invokeAs(bot, PEOPLE.dea, 'wp.conferenceDone', { activityId, date: londonDate(new Date()), note: 'x' });
     expect(cardText(byDea.card)).toContain('The work psychologist records the case conference.');
@@ -82,14 +98,15 @@ describe('the DEA and the work psychologist', () => {
     const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: 'cara.diaz@jobcentre.example' }, order: { startsAt: 'ASC' } });
     expect(events).toHaveLength(6);
     expect(londonDate(events[0]!.startsAt)).toBe(nextWorkingDay(saturday));
-    await invokeAs(bot, PEOPLE.dea, 'wp.askConference', { reference: 'DEA-000123', topic: 'Cannot travel alone; no local provision.' });
+    const reference = await danasRequest(bot);
+    await invokeAs(bot, PEOPLE.dea, 'wp.askConference', { reference, topic: 'Cannot travel alone; no local provision.' });
     const page = firstCard(await exchange(bot, WP, 'work psychologist'));
     const text = cardText(page);
     expect(text).toContain('You and your 2 DEAs');
     expect(text).toContain('With Cara Diaz, DEA');
     expect(text).toContain('With Dana Morgan, DEA');
     expect(text).toMatch(/Your action: hold the case conference asked of you/);
-    expect(text).toContain('Case conference about a claimant: DEA-000123');
+    expect(text).toContain(`Case conference about a claimant: ${reference}`);
     // With two DEAs, a session names the DEA it was with.
     const refused = await invokeAs(bot, WP, 'wp.session', { kind: 'training', topic: 'Autism', date: londonDate(new Date()) });
     expect(cardText(refused.card)).toContain('Choose the DEA you held it with.');

@@ -1,3 +1,4 @@
+import type { SupportRequest } from '../../../domain/requests/support-request';
 import type { CalendarPort, Interval, NewEvent } from '../../../domain/calendar/calendar-port';
 import { DEFAULT_WORKING_HOURS } from '../../../domain/calendar/working-hours';
 import type { Role } from '../../../domain/roles';
@@ -71,6 +72,8 @@ function setUp(people: StaffMember[] = [person('dea-1', ['dea']), person('wp-1',
     people: holders,
     patterns: { of: async () => ({ hours: DEFAULT_WORKING_HOURS, region: 'england-and-wales' as const }) },
     directory: new FakeDirectory(people),
+    // Requests DEA-000100 to DEA-000199 are dea-1's, from DEA-000200 dea-3's.
+    requests: { findByNumber: async (n: number) => (n >= 100 ? ({ deaId: n >= 200 ? 'dea-3' : 'dea-1' } as SupportRequest) : null) },
     notifier: { activityNeedsAttention: async (a, to) => void told.push(`${a.kind} -> ${to}`) },
     clock: new FixedClock(new Date('2027-01-04T09:00:00Z')),
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined },
@@ -114,6 +117,11 @@ describe('the DEA and the work psychologist (seed 000 §43–44)', () => {
   it('a case conference: the DEA asks by request reference; the work psychologist records it with their advice; the DEA is told', async () => {
     const { service, told, dea, wp } = setUp();
     await expect(service.askCaseConference(dea, 'Smith AB123456C', 'x')).rejects.toMatchObject({ problems: { reference: expect.any(String) } });
+    // A mistyped reference, or another DEA's request: refused beside the reference, the work psychologist not asked.
+    for (const other of ['DEA-000012', 'DEA-000201']) {
+      await expect(service.askCaseConference(dea, other, 'Cannot use public transport.')).rejects.toMatchObject({ problems: { reference: `There is no request ${other} of yours: enter the reference of one of your requests, like DEA-000123.` } });
+    }
+    expect(told).toEqual([]);
     const asked = await service.askCaseConference(dea, 'dea-000123', 'Cannot use public transport; no local provision.');
     expect(asked).toMatchObject({ kind: 'case_conference', requestReference: 'DEA-000123', workPsychologistId: 'wp-1', status: 'requested' });
     await expect(service.recordCaseConference(dea, asked.id, '2027-01-03', 'x')).rejects.toMatchObject({ kind: 'not_allowed' });
