@@ -15,6 +15,7 @@ import { isDomainError } from '../../domain/errors';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import type { StaffMember } from '../../domain/staff';
+import { inWords } from '../../domain/names';
 import type { AccessSink } from '../privacy/access-audit';
 
 type ActionData = Record<string, unknown>;
@@ -120,8 +121,11 @@ export class ConferenceActions {
       return nominateCard(await this.comingFor(person), {}, note);
     },
     'conference.outcome': async (person, data) => {
-      const held = await this.deps.cases.recordOutcome(person, String(data.conferenceId ?? ''), versionOf(data), data);
-      return this.renderCases(held.id, person, {}, { text: 'Saved. The summary was sent to the team leader, and the outcomes started their channels.', tone: 'good' });
+      const { conference: held, notStarted } = await this.deps.cases.recordOutcome(person, String(data.conferenceId ?? ''), versionOf(data), data);
+      const note: GlanceNote = notStarted.length
+        ? { text: `Saved. The summary was sent to the team leader. Nothing could be started for ${inWords(notStarted)}: there is no request with a claimant to start from, so take ${notStarted.length === 1 ? 'its' : 'their'} outcomes forward yourself, or ask the coach to make a request.`, tone: 'attention' }
+        : { text: 'Saved. The summary was sent to the team leader, and the outcomes started their channels.', tone: 'good' };
+      return this.renderCases(held.id, person, {}, note);
     },
     'conference.qas': async (person, data) => {
       await this.deps.cases.recordQas(person, String(data.conferenceId ?? ''), data.result, data.comments);

@@ -44,6 +44,13 @@ export interface ConferenceOutcome {
   readonly [key: string]: unknown;
 }
 
+/** A conference's outcome as recorded, and the cases an outcome chosen for could not start (no request to start from). */
+export interface RecordedOutcome {
+  readonly conference: GroupConference;
+  /** Each by its reference, or its place on the list for a new case. */
+  readonly notStarted: readonly string[];
+}
+
 /** The DEA gets the cases this long before the conference. */
 export const CASE_LIST_LEAD_MS = 3 * 86_400_000;
 const REFERENCE = /^DEA-(\d{1,9})$/i;
@@ -158,12 +165,12 @@ export class ConferenceCases {
    * channel starts a follow-up request from the case's request; a new case has no request, so its
    * outcome is recorded only. The team leader is sent the summary.
    */
-  async recordOutcome(dea: StaffMember, conferenceId: string, version: number, outcome: ConferenceOutcome): Promise<GroupConference> {
+  async recordOutcome(dea: StaffMember, conferenceId: string, version: number, outcome: ConferenceOutcome): Promise<RecordedOutcome> {
     // Once held, the form is gone from the card: a half-written outcome could never be finished.
     return this.deps.uow.run(() => this.recordOutcomeNow(dea, conferenceId, version, outcome));
   }
 
-  private async recordOutcomeNow(dea: StaffMember, conferenceId: string, version: number, outcome: ConferenceOutcome): Promise<GroupConference> {
+  private async recordOutcomeNow(dea: StaffMember, conferenceId: string, version: number, outcome: ConferenceOutcome): Promise<RecordedOutcome> {
     const { conference, plan } = await this.conference(conferenceId);
     if (plan.deaId !== dea.id) throw notAllowed('Only the DEA who held the conference records its outcome.');
     if (conference.version !== version) throw conflict('The conference changed since this card was shown.');
@@ -182,15 +189,17 @@ export class ConferenceCases {
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
 
     const held = await this.deps.store.updateConference(conference.id, conference.version, { status: 'held', summary, actions: actions || null }, now);
-    for (const c of cases) {
+    const notStarted: string[] = [];
+    for (const [i, c] of cases.entries()) {
       const chosen = steps.get(c.id)!;
       // The conference's own outcome for the case: what the case's request started before is not it.
       const started = c.requestId ? await this.deps.followUps.startFollowUps(c.requestId, chosen, dea.id, now, `group-case:${c.id}`) : [];
       await this.deps.store.recordCaseOutcome(c.id, chosen, started.map((s) => s.reference), now);
+      if (started.length < chosen.filter((step) => step !== 'no_further_support').length) notStarted.push(c.reference ?? `case ${i + 1} (a new case)`);
     }
     await this.deps.notifier.summary(held, plan.wctlId);
-    this.deps.logger.info({ conferenceId, cases: cases.length }, 'group conference outcome recorded');
-    return held;
+    this.deps.logger.info({ conferenceId, cases: cases.length, notStarted: notStarted.length }, 'group conference outcome recorded');
+    return { conference: held, notStarted };
   }
 
   /** Seed §69: the team leader's Group Case Conference Check List for a conference that was held. */

@@ -84,7 +84,7 @@ describe('nominated cases, outcomes and the check list', () => {
     fx.clock.at = new Date(first.end!.getTime() + 60_000);
     await expect(cases.recordOutcome(fx.dea, first.id, first.version, { summary: 'S' })).rejects.toMatchObject({ kind: 'invalid' });
     const held = await cases.recordOutcome(fx.dea, first.id, first.version, { summary: 'S', ...all });
-    expect(held.status).toBe('held');
+    expect(held).toMatchObject({ conference: { status: 'held' }, notStarted: [] });
     // New cases have no request: outcomes recorded, nothing started.
     expect(started).toEqual([]);
     expect(fx.notifier.said).toContain(`summary ${first.id} to ${fx.wctl.id}`);
@@ -98,7 +98,11 @@ describe('nominated cases, outcomes and the check list', () => {
     // A conference held in the fourth month is at the team leader's discretion: never due.
     const fourth = conferences.find((c) => c.month === '2027-03')!;
     fx.clock.at = new Date(fourth.end!.getTime() + 60_000);
-    await cases.recordOutcome(fx.dea, fourth.id, fourth.version, { summary: 'S' });
+    await cases.nominate(fx.wctl, fourth.id, { note: 'Returner with a back condition' });
+    const [newCase] = await cases.cases(fourth.id);
+    // An outcome that would start an action, for a case with no request to start it from: said, not silently dropped.
+    const recorded = await cases.recordOutcome(fx.dea, fourth.id, fourth.version, { summary: 'S', [`steps_${newCase!.id}`]: 'work_psychologist_action' });
+    expect(recorded.notStarted).toEqual(['case 1 (a new case)']);
     expect(await cases.qasDue((await fx.store.findPlan(plan.id))!)).toEqual([]);
   });
 
@@ -137,7 +141,7 @@ describe('nominated cases, outcomes and the check list', () => {
 
     // Sent again, it is recorded whole.
     const held = await cases.recordOutcome(fx.dea, first.id, first.version, outcome);
-    expect(held.status).toBe('held');
+    expect(held.conference.status).toBe('held');
     expect((await cases.cases(first.id)).every((c) => c.outcomeAt !== null && c.nextSteps.includes('work_psychologist_action'))).toBe(true);
   });
 });
