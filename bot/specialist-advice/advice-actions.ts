@@ -132,7 +132,9 @@ export class AdviceActions {
     if (!part) return null;
     const happening = await this.deps.service.latestHappening(c.id);
     const people = new Map((await this.deps.directory.findByIds([...(happening ? [happening.actorId] : []), ...(c.contactId ? [c.contactId] : [])])).map((p) => [p.id, p.name]));
-    return { notice: adviceNotice({ conversation: c, part, what: happening?.what ?? null, actorName: happening ? (people.get(happening.actorId) ?? null) : null, contactName: c.contactId ? (people.get(c.contactId) ?? null) : null }) };
+    // The jobcentre is named only where no contact is: read only then.
+    const jobcentreName = !c.contactId && happening?.what === 'pack reminder' ? ((await this.deps.service.jobcentre(c.jobcentreId))?.name ?? null) : null;
+    return { notice: adviceNotice({ conversation: c, part, what: happening?.what ?? null, actorName: happening ? (people.get(happening.actorId) ?? null) : null, contactName: c.contactId ? (people.get(c.contactId) ?? null) : null, jobcentreName }) };
   }
 
   /** The card a click answered becomes the person's live copy of the conversation's card. */

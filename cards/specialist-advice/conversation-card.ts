@@ -5,7 +5,7 @@
  * the contact sees the referral (for the pack) with the NINO masked.
  */
 import type { AdviceAction, AdvicePart } from '../../domain/specialist-advice/advice-policy';
-import { seesHealthDetails } from '../../domain/specialist-advice/advice-policy';
+import { adHocAnswerBy, preparesWithoutPack, seesHealthDetails } from '../../domain/specialist-advice/advice-policy';
 import {
   ADVICE_BENEFIT_LABELS,
   ADVICE_CHANNEL_LABELS,
@@ -42,6 +42,8 @@ export interface AdviceCardView {
 }
 
 const when = (c: AdviceConversation) => (c.start && c.end ? describeMeeting(c.start, c.end) : 'not booked yet');
+const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const time = (d: Date | null) => (d ? clock.format(d) : 'now');
 
 export function adviceCard(view: AdviceCardView): AdaptiveCard {
   const { conversation: c, part } = view;
@@ -63,7 +65,14 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
   const out: Element[] = [];
   const can = (a: AdviceAction) => allowed.has(a);
   if (part === 'coach') {
-    if (c.status === 'adhoc_asked') out.push(para(`You asked ${names.hcp} to see the claimant now. You will get a message when they answer.`, { bold: true }));
+    if (c.status === 'adhoc_asked') {
+      // The policy lets the coach book an ad hoc ask only once its time has passed unanswered.
+      if (can('book')) out.push(para(`${names.hcp} did not answer while the claimant was waiting (from ${time(c.start)}). Book a time instead: what you sent is kept.`, { bold: true, color: 'Attention' }));
+      else {
+        out.push(para(`You asked ${names.hcp} to see the claimant now. You will get a message if they answer by ${time(adHocAnswerBy(c))}; after that you can book a time instead from this card.`, { bold: true }));
+        actions.push(execute('See if they answered', 'advice.open', data));
+      }
+    }
     // While the diaries could not be written, trying again comes first: moving waits until they are.
     if (can('book') && !can('retryDiaries')) {
       if (view.proposals?.length) {
@@ -108,16 +117,23 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
   }
   if (part === 'hcp') {
     if (can('acceptAdHoc')) {
-      out.push(para(`Urgent: ${names.coach} asks you to see a claimant at ${names.jobcentre} now (${when(c)}).`, { bold: true }), para('There is no time to prepare. Say yes if an ad hoc conversation is right for this claimant.'));
+      out.push(
+        para(`Urgent: ${names.coach} asks you to see a claimant at ${names.jobcentre} now (${when(c)}).`, { bold: true }),
+        para(`There is no time to prepare. Say yes if an ad hoc conversation is right for this claimant. Answer by ${time(adHocAnswerBy(c))}: after that the claimant cannot wait, and the work coach books a time instead.`),
+      );
       actions.push(execute('Yes, I can see them', 'advice.adhoc', { ...data, accept: 'true' }, 'positive'), execute('No, not now', 'advice.adhoc', { ...data, accept: 'false' }));
-    } else if (c.status === 'booked' && !c.packReadyAt && !c.adHoc) {
+    } else if (c.status === 'adhoc_asked') {
+      out.push(para(`${names.coach} asked you to see a claimant at ${names.jobcentre} at ${time(c.start)}. It is too late to answer: the claimant was waiting then. The work coach can book a time instead.`, { bold: true }));
+    } else if (c.status === 'booked' && !preparesWithoutPack(c) && !c.packReadyAt) {
       out.push(para(`You have a conversation with ${names.coach} on ${when(c)}. ${names.contact ?? 'The jobcentre contact'} is preparing the information pack; you will be told when it is ready.`, { bold: true }));
     } else if (can('prepared')) {
       out.push(
         para(
           c.packReadyAt
             ? 'The information pack is ready. Review it with the work coach before the conversation, and agree how the meeting will run. The work coach leads it.'
-            : 'Before you start, agree with the work coach how the conversation will run. The work coach leads it.',
+            : c.adHoc
+              ? 'Before you start, agree with the work coach how the conversation will run. The work coach leads it.'
+              : `No contact is named for ${names.jobcentre}, so no information pack is coming: prepare from the request (under Show details) with the work coach, and agree how the conversation will run. The work coach leads it.`,
           { bold: true },
         ),
       );
@@ -209,7 +225,7 @@ function detailItems(view: AdviceCardView): Element[] {
       ['Work coach', names.coach],
       ['Health Care Professional', names.hcp],
       ['Jobcentre', names.jobcentre],
-      ['Jobcentre contact', names.contact ?? 'none in the directory'],
+      ['Jobcentre contact', names.contact ?? (c.contactId ? 'no longer in the directory' : `none named for ${names.jobcentre}`)],
       ['How', ADVICE_CHANNEL_LABELS[c.channel]],
       ['When', when(c)],
       ['Booked', c.adHoc ? 'Ad hoc (the claimant asked on the day)' : 'Pre-booked'],
@@ -217,7 +233,7 @@ function detailItems(view: AdviceCardView): Element[] {
       ['Advice sought', c.adviceTypes.map((t) => ADVICE_TYPE_LABELS[t]).join('; ')],
       ['Claimant agreed to take part', c.consent.agreed ? 'Yes (voluntary)' : 'No'],
       ['GP may be told of unexpected findings', c.consent.gpConsent ? 'Yes' : 'No'],
-      ['Information pack', c.packReadyAt ? 'Ready' : 'Not ready yet'],
+      ['Information pack', c.packReadyAt ? 'Ready' : c.adHoc ? 'None (ad hoc)' : c.contactId ? 'Not ready yet' : 'None: no contact is named to prepare one'],
       ['Preparation', c.preparedAt ? 'Done' : c.adHoc ? 'None (ad hoc)' : 'Not yet'],
     ]),
   ];

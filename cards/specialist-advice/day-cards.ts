@@ -13,7 +13,7 @@ const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour
 const time = (d: Date) => clock.format(d);
 
 function line(c: AdviceConversation, coachName: (id: string) => string, officeName?: (id: string | null) => string): string {
-  const pack = c.packReadyAt ? 'pack ready' : c.adHoc ? 'ad hoc, no pack needed' : 'pack not ready yet';
+  const pack = c.packReadyAt ? 'pack ready' : c.adHoc ? 'ad hoc, no pack needed' : c.contactId ? 'pack not ready yet' : 'no contact named: prepare from the request';
   const prep = c.prepStart && c.start && c.prepStart < c.start ? ` (preparation from ${time(c.prepStart)})` : '';
   const where = officeName && c.channel === 'face_to_face' ? ` at ${officeName(c.jobcentreId)}` : '';
   return `**${time(c.start!)}–${time(c.end!)}**${prep} ${c.reference} with ${coachName(c.coachId)}, ${ADVICE_CHANNEL_LABELS[c.channel].toLowerCase()}${where}; ${c.status === 'held' ? 'held' : pack}`;
@@ -37,7 +37,7 @@ function openButtons(conversations: readonly AdviceConversation[]): Element[] {
 export function hcpDayCard(day: HcpDay, officeName: (id: string | null) => string, coachName: (id: string) => string): AdaptiveCard {
   const body: Element[] = [{ type: 'TextBlock', text: `Your day: ${describeDate(day.date)}`, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
   body.push(para(`You are at ${officeName(day.jobcentreId)}.`, { bold: true }));
-  const notReady = day.conversations.filter((c) => c.status === 'booked' && !c.packReadyAt && !c.adHoc).length;
+  const notReady = day.conversations.filter((c) => c.status === 'booked' && !c.packReadyAt && !c.adHoc && c.contactId).length;
   if (day.conversations.length === 0) body.push(callout([para('You have no three-way conversations today. Use the free time for supporting activity agreed with your activity manager.')]));
   else {
     body.push(callout([para(`${day.conversations.length} conversation${day.conversations.length === 1 ? '' : 's'} today${notReady ? `; ${notReady} pack${notReady === 1 ? '' : 's'} not ready yet` : ''}.`, { bold: true }), ...day.conversations.map((c) => para(line(c, coachName, officeName)))]));

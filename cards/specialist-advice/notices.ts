@@ -14,6 +14,8 @@ export interface AdviceNoticeView {
   readonly what: string | null;
   readonly actorName: string | null;
   readonly contactName: string | null;
+  /** The jobcentre's name, when the line needs it (no contact named there). */
+  readonly jobcentreName?: string | null;
 }
 
 const UPDATED = 'Its card above is up to date.';
@@ -38,6 +40,8 @@ export function adviceNotice(view: AdviceNoticeView): string {
       return line(`the information pack is ready.${part === 'hcp' ? ' Your action: review it with the work coach and confirm your preparation.' : ''}`);
     case 'pack reminder':
       if (part === 'contact') return line(`the information pack is not marked ready yet${when ? `, and the conversation is on ${when}` : ''}. Your action: prepare the pack and mark it ready.`);
+      // Nobody to remind: no contact was named for the jobcentre, so no pack is coming.
+      if (!c.contactId) return line(`no contact is named for ${view.jobcentreName ?? 'the jobcentre'}, so no information pack is coming.${c.preparedAt ? '' : ' Your action: prepare from the request with the work coach, and confirm it.'}`);
       return line(`the information pack is not marked ready yet. ${view.contactName ?? 'The jobcentre contact'} has been reminded.`);
     case 'prepared':
       return line(`${who} confirmed the preparation.`);

@@ -30,11 +30,16 @@ const WHO: Readonly<Record<AdviceAction, AdvicePart>> = {
   retryDiaries: 'coach',
 };
 
-/** The part this person plays, from the conversation's people; the manager by role and district. */
-export function partOf(c: AdviceConversation, person: Pick<StaffMember, 'id' | 'roles'>, managerDistrict: string | null): AdvicePart | null {
+/**
+ * The part this person plays, from the conversation's people; the manager by role and district.
+ * The jobcentre's contact is the one named when it was asked for, or any of its nominated contacts
+ * now (seed 002 §7.2: contacts within each site): one who joined later, or the only one there is.
+ */
+export function partOf(c: AdviceConversation, person: Pick<StaffMember, 'id' | 'roles'> & Partial<Pick<StaffMember, 'jobcentreId'>>, managerDistrict: string | null): AdvicePart | null {
   if (person.id === c.coachId) return 'coach';
   if (person.id === c.hcpId) return 'hcp';
   if (person.id === c.contactId) return 'contact';
+  if (hasRole(person, 'jobcentre_contact') && person.jobcentreId && person.jobcentreId.toLowerCase() === c.jobcentreId.toLowerCase()) return 'contact';
   if (hasRole(person, 'hcp_activity_manager') && managerDistrict === c.district) return 'manager';
   return null;
 }
@@ -46,12 +51,39 @@ export function seesHealthDetails(part: AdvicePart | null): boolean {
 
 const started = (c: AdviceConversation, now: Date) => c.start !== null && c.start.getTime() <= now.getTime();
 
+/**
+ * How long an ad hoc ask can be answered after the time it proposed: the claimant is waiting in the
+ * jobcentre (Annex 2 §4), so an answer after this comes too late for them.
+ */
+export const AD_HOC_ANSWER_MINUTES = 15;
+
+/** Until when the HCP can still say yes to an ad hoc ask (null: it proposed no time). */
+export function adHocAnswerBy(c: Pick<AdviceConversation, 'start'>): Date | null {
+  return c.start ? new Date(c.start.getTime() + AD_HOC_ANSWER_MINUTES * 60_000) : null;
+}
+
+/** An ad hoc ask nobody said yes to while the claimant was waiting: it can only be booked as a normal request now. */
+export function adHocLapsed(c: Pick<AdviceConversation, 'status' | 'start'>, now: Date): boolean {
+  if (c.status !== 'adhoc_asked') return false;
+  const by = adHocAnswerBy(c);
+  return by === null || now.getTime() >= by.getTime();
+}
+
+/**
+ * Whether the HCP prepares without an information pack: ad hoc (no time for one), or no jobcentre
+ * contact was named to prepare it (the pack comes "in most cases", Annex 2 §7), unless one has
+ * marked it ready all the same.
+ */
+export function preparesWithoutPack(c: Pick<AdviceConversation, 'adHoc' | 'contactId' | 'packReadyAt'>): boolean {
+  return !c.packReadyAt && (c.adHoc || c.contactId === null);
+}
+
 /** Whether the action can happen to the conversation now, and if not, why. */
 export function adviceNowRefusal(c: AdviceConversation, action: AdviceAction, now: Date): DomainError | null {
   switch (action) {
     case 'book':
-      // A booked conversation that has not started can be moved to another time.
-      return c.status === 'requested' || (c.status === 'booked' && !started(c, now)) ? null : invalid('This conversation cannot be booked or moved now.');
+      // A booked conversation that has not started can be moved to another time; an ad hoc ask whose time passed unanswered is booked like a request.
+      return c.status === 'requested' || adHocLapsed(c, now) || (c.status === 'booked' && !started(c, now)) ? null : invalid('This conversation cannot be booked or moved now.');
     case 'cancel':
       return c.status === 'requested' || c.status === 'adhoc_asked' || (c.status === 'booked' && !started(c, now)) ? null : invalid('This conversation can no longer be cancelled.');
     case 'didNotAttend':
@@ -61,7 +93,7 @@ export function adviceNowRefusal(c: AdviceConversation, action: AdviceAction, no
       return c.status === 'booked' && c.packReadyAt === null ? null : invalid(c.packReadyAt ? 'The pack is already marked ready.' : 'There is no booked conversation to prepare a pack for.');
     case 'prepared':
       if (c.status !== 'booked' || c.preparedAt !== null) return invalid(c.preparedAt ? 'You already confirmed your preparation.' : 'There is nothing to prepare for.');
-      return c.packReadyAt || c.adHoc ? null : invalid('The information pack is not ready yet: the jobcentre contact will mark it ready.');
+      return c.packReadyAt || preparesWithoutPack(c) ? null : invalid('The information pack is not ready yet: the jobcentre contact will mark it ready.');
     case 'notes':
       return c.status === 'booked' && started(c, now) ? null : invalid(c.status === 'held' ? 'The notes are already recorded.' : 'You can record the notes once the conversation has started.');
     case 'returned':
@@ -72,7 +104,8 @@ export function adviceNowRefusal(c: AdviceConversation, action: AdviceAction, no
       return c.findings === 'to_send' ? null : invalid('There is no GP notification to send.');
     case 'acceptAdHoc':
     case 'declineAdHoc':
-      return c.status === 'adhoc_asked' ? null : invalid('This request has already been answered.');
+      if (c.status !== 'adhoc_asked') return invalid('This request has already been answered.');
+      return adHocLapsed(c, now) ? invalid(adHocLapsedMessage(c)) : null;
     case 'retryDiaries':
       return c.diaryStatus === 'failed' ? null : invalid(c.diaryStatus === 'writing' ? 'The diaries are being written now.' : 'The diaries are up to date.');
   }
@@ -92,6 +125,14 @@ export function assertAdvice(c: AdviceConversation, part: AdvicePart | null, act
   if (version !== null && version !== c.version) throw conflict('This conversation changed since this card was shown.');
   const refusal = adviceNowRefusal(c, action, now);
   if (refusal) throw refusal;
+}
+
+const clockTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** Why an ad hoc ask can no longer be answered. */
+function adHocLapsedMessage(c: Pick<AdviceConversation, 'start'>): string {
+  const at = c.start ? ` at ${clockTime.format(c.start)}` : '';
+  return `It is too late to answer this ad hoc request: the claimant was waiting${at}. Nothing was booked. The work coach can book a time instead.`;
 }
 
 function whoMessage(part: AdvicePart): string {

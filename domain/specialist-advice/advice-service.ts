@@ -170,10 +170,15 @@ export class AdviceService {
     const question = await this.slotQuestion(c);
     const slot = proposeSlots({ ...question, count: 30 }).find((s) => s.prepStart.getTime() === prepStart.getTime());
     if (!slot || !isStillFree(question, slot)) throw invalid('That time is no longer free. Choose another.', { slot: 'That time is no longer free. Choose another.' });
-    return this.writeBooking(person, c, slot, 'booked');
+    // An ad hoc ask whose time passed unanswered is booked as a pre-booked conversation, with its preparation.
+    return this.writeBooking(person, c, slot, 'booked', c.status === 'adhoc_asked' ? { adHoc: false } : {});
   }
 
-  /** The HCP on site answers an ad hoc request. */
+  /**
+   * The HCP on site answers an ad hoc request: yes books the time it proposed, so only while the
+   * claimant can still be waiting (the policy refuses a yes once that time has passed); no leaves
+   * the coach to book a time.
+   */
   async answerAdHoc(person: StaffMember, id: string, version: number | null, accept: boolean): Promise<AdviceConversation> {
     const c = await this.authorised(person, id, version, accept ? 'acceptAdHoc' : 'declineAdHoc');
     const now = this.deps.clock.now();
@@ -380,16 +385,18 @@ export class AdviceService {
    * diaries (the preparation too), in one transaction; that work runs after the click, and again
    * after a restart. The HCP, the contact and the coach, whoever did not make the change, are told.
    */
-  private async writeBooking(person: StaffMember, c: AdviceConversation, slot: AdviceSlot, what: string): Promise<AdviceConversation> {
+  private async writeBooking(person: StaffMember, c: AdviceConversation, slot: AdviceSlot, what: string, extra: AdviceChanges = {}): Promise<AdviceConversation> {
     const moving = c.status === 'booked';
     const now = this.deps.clock.now();
+    // Nobody was the jobcentre's contact when it was asked for: one there is now prepares the pack.
+    const contactId = c.contactId ?? (await this.deps.people.contactAt(c.jobcentreId))?.id ?? null;
     return this.deps.uow.run(async () => {
-      const changes: AdviceChanges = { start: slot.start, end: slot.end, prepStart: slot.prepStart, timesMoved: c.timesMoved + (moving ? 1 : 0), diaryStatus: 'writing', diaryError: null };
+      const changes: AdviceChanges = { ...extra, start: slot.start, end: slot.end, prepStart: slot.prepStart, timesMoved: c.timesMoved + (moving ? 1 : 0), diaryStatus: 'writing', diaryError: null, ...(contactId !== c.contactId ? { contactId } : {}) };
       const changed = moving ? await this.deps.store.update(c.id, c.version, { ...changes, packReadyAt: null, preparedAt: null, packRemindedAt: null }, now) : await this.move(c, 'booked', changes, now);
       await this.deps.store.record(c.id, person.id, moving ? 'moved' : what, now);
       await this.deps.work.schedule(ADVICE_DIARY_WORK, c.id);
       this.deps.notifier.changed(changed);
-      for (const id of [c.hcpId, c.contactId, c.coachId]) if (id && id !== person.id) await this.deps.notifier.tell(id, changed);
+      for (const id of [c.hcpId, contactId, c.coachId]) if (id && id !== person.id) await this.deps.notifier.tell(id, changed);
       return changed;
     });
   }
@@ -490,7 +497,8 @@ export class AdviceService {
   /**
    * Reminds the contact, and tells the HCP, of each pre-booked conversation whose information pack
    * is not marked ready by the working day before it at 15:00 (London): once per booking, whichever
-   * instance runs it. Returns how many were reminded.
+   * instance runs it. With no contact named, only the HCP is told (to prepare from the request).
+   * Returns how many were reminded.
    */
   async remindPacks(): Promise<number> {
     const now = this.deps.clock.now();

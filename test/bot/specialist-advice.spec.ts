@@ -1,6 +1,6 @@
 import type { CalendarEventRow } from '../../data/schema/calendar';
 import type { AdviceConversationRow, AdviceEventRow } from '../../data/schema/specialist-advice';
-import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { directoryChanged, SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { TestClock } from '../support/conference-fixture';
 import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 import { ADVICE_REQUEST } from '../support/advice-fixture';
@@ -205,6 +205,113 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     expect(allInputs(second.card)).toHaveProperty('slot');
     const rows = await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find({ order: { number: 'ASC' } });
     expect(rows[1]).toMatchObject({ status: 'requested', adHoc: false });
+  });
+
+  it('ad hoc: a yes after the claimant could wait is refused and books nothing; the coach then books a time from the same conversation', async () => {
+    // 11:00: the claimant is here now.
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, when: 'now', complex: '' });
+    expect(cardText(asked.card)).toContain('You will get a message if they answer by 11:15; after that you can book a time instead from this card.');
+    expect(cardVerbs(asked.card)).toEqual(['advice.open', 'advice.cancel']);
+    expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('Answer by 11:15');
+    let row = await rowOf();
+    expect(row).toMatchObject({ status: 'adhoc_asked', adHoc: true });
+    expect(row.startsAt!.toISOString()).toBe('2026-11-23T11:00:00.000Z');
+    // Still in time, the coach waits: nothing to book yet.
+    clock.at = new Date('2026-11-23T11:10:00Z');
+    expect(cardVerbs((await invokeAs(bot, PEOPLE.coach, 'advice.open', { conversationId: row.id })).card)).not.toContain('advice.times');
+
+    // 14:00: the HCP says yes to the 11:00 ask. Refused: no past meeting is booked or written to a diary.
+    clock.at = new Date('2026-11-23T14:00:00Z');
+    bot.connector.clear();
+    const late = await invokeAs(bot, PEOPLE.hcp, 'advice.adhoc', { conversationId: row.id, version: row.version, accept: 'true' });
+    expect(cardText(late.card)).toContain('It is too late to answer this ad hoc request: the claimant was waiting at 11:00. Nothing was booked. The work coach can book a time instead.');
+    expect(cardVerbs(late.card)).not.toContain('advice.adhoc');
+    expect(await rowOf()).toMatchObject({ status: 'adhoc_asked', version: row.version, diaryEvents: '[]' });
+    await bot.app.background.idle();
+    expect(await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').count({ where: { mailbox: HELEN } })).toBe(0);
+    expect(await delivered(PEOPLE.coach)).toEqual([]);
+
+    // The coach's card now offers times, without the form being typed again.
+    const reopened = await invokeAs(bot, PEOPLE.coach, 'advice.open', { conversationId: row.id });
+    expect(cardText(reopened.card)).toContain('Helen Okoro did not answer while the claimant was waiting (from 11:00). Book a time instead: what you sent is kept.');
+    expect(cardVerbs(reopened.card)).toContain('advice.times');
+    const times = await invokeAs(bot, PEOPLE.coach, 'advice.times', { conversationId: row.id, version: row.version });
+    const slot = (allInputs(times.card) as Record<string, string>).slot!;
+    expect(new Date(slot).getTime()).toBeGreaterThanOrEqual(clock.at.getTime());
+    const booked = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot });
+    expect(cardText(booked.card)).toContain('Booked.');
+    row = await rowOf();
+    // Booked ahead, with its preparation: counted as pre-booked.
+    expect(row).toMatchObject({ status: 'booked', adHoc: false, surname: 'Zebedee', conditions: 'Chronic back pain and anxiety' });
+    expect(row.prepStartsAt!.toISOString()).toBe(slot);
+    expect(row.startsAt!.getTime()).toBeGreaterThan(row.prepStartsAt!.getTime());
+    const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: HELEN } });
+    expect(events).toHaveLength(2);
+    expect(events.every((e) => e.startsAt.getTime() >= clock.at.getTime())).toBe(true);
+    const trail = (await bot.app.dataSource.getRepository<AdviceEventRow>('AdviceEvent').find({ order: { at: 'ASC' } })).map((e) => e.what);
+    expect(trail).toEqual(['asked ad hoc', 'booked']);
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('no contact named for the jobcentre: the HCP prepares from the request, nobody is said to be reminded, and a contact there later can act on it', async () => {
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const lucy = (await directory.findByAadObjectId(CONTACT))!;
+    await bot.app.dataSource.query("DELETE FROM staff_role WHERE staffId = ? AND role = 'jobcentre_contact'", [lucy.id]);
+    directoryChanged();
+
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, channel: 'telephone', complex: '' });
+    let row = await rowOf();
+    expect(row.contactId).toBeNull();
+    await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-23T11:00:00.000Z' });
+    row = await rowOf();
+    expect(row).toMatchObject({ status: 'booked', contactId: null });
+
+    // The HCP is not left waiting for a pack nobody will make.
+    const hcpCard = (await delivered(PEOPLE.hcp)).join('\n');
+    expect(hcpCard).toContain('No contact is named for Crawley, so no information pack is coming: prepare from the request');
+    expect(hcpCard).toContain('I have prepared with the coach');
+    expect(hcpCard).not.toContain('is preparing the information pack');
+    expect(hcpCard).toContain('none named for Crawley');
+    expect(cardText(firstCard(await exchange(bot, PEOPLE.hcp, 'my day')))).toContain('SA-000001 with Amira Shah, telephone; no contact named: prepare from the request');
+
+    // The reminder is due (a Monday conversation, after Friday 15:00): only the HCP is told, and truly.
+    bot.connector.clear();
+    expect(await bot.app.jobs.remindAdvicePacks!()).toBe(1);
+    const told = (await delivered(PEOPLE.hcp)).join('\n');
+    expect(told).toContain('Specialist Advice SA-000001: no contact is named for Crawley, so no information pack is coming. Your action: prepare from the request with the work coach, and confirm it.');
+    expect(told).not.toContain('has been reminded');
+    expect(await delivered(CONTACT)).toEqual([]);
+
+    row = await rowOf();
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'advice.prepared', { conversationId: row.id, version: row.version })).card)).toContain('Preparation recorded.');
+    expect((await rowOf()).preparedAt).toBeInstanceOf(Date);
+
+    // Lucy becomes Crawley's contact again: she acts as this conversation's contact, though not named on it.
+    await bot.app.dataSource.query("INSERT INTO staff_role (staffId, role) VALUES (?, 'jobcentre_contact')", [lucy.id]);
+    directoryChanged();
+    const opened = await invokeAs(bot, CONTACT, 'advice.open', { conversationId: row.id });
+    expect(cardText(opened.card)).toContain('Prepare the information pack for Helen Okoro');
+    expect(cardText(opened.card)).not.toContain('Chronic back pain');
+    row = await rowOf();
+    expect(cardText((await invokeAs(bot, CONTACT, 'advice.pack', { conversationId: row.id, version: row.version })).card)).toContain('The HCP is told the pack is ready.');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('a contact named after the request was made is taken on when it is booked, and prepares the pack as usual', async () => {
+    const lucy = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(CONTACT))!;
+    await bot.app.dataSource.query("DELETE FROM staff_role WHERE staffId = ? AND role = 'jobcentre_contact'", [lucy.id]);
+    directoryChanged();
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, channel: 'telephone', complex: '' });
+    let row = await rowOf();
+    expect(row.contactId).toBeNull();
+
+    await bot.app.dataSource.query("INSERT INTO staff_role (staffId, role) VALUES (?, 'jobcentre_contact')", [lucy.id]);
+    directoryChanged();
+    await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-23T11:00:00.000Z' });
+    row = await rowOf();
+    expect(row.contactId).toBe(lucy.id);
+    expect((await delivered(CONTACT)).join('\n')).toContain('Prepare the information pack for Helen Okoro');
+    expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('Lucy Fernandes is preparing the information pack');
   });
 
   it('the HCP’s day and week, the activity manager’s and the contact’s views; a moved conversation; the claimant did not attend', async () => {

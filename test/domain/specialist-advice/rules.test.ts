@@ -1,7 +1,7 @@
 import { DEFAULT_WORKING_HOURS } from '../../../domain/calendar/working-hours';
 import type { Participant } from '../../../domain/calendar/free-time';
 import { isDomainError, type DomainError } from '../../../domain/errors';
-import { adviceNowRefusal, allowedAdvice, assertAdvice, partOf, seesHealthDetails } from '../../../domain/specialist-advice/advice-policy';
+import { AD_HOC_ANSWER_MINUTES, adHocAnswerBy, adHocLapsed, adviceNowRefusal, allowedAdvice, assertAdvice, partOf, preparesWithoutPack, seesHealthDetails } from '../../../domain/specialist-advice/advice-policy';
 import { canMove, type AdviceConversation } from '../../../domain/specialist-advice/conversation';
 import { adviceEligibility } from '../../../domain/specialist-advice/eligibility';
 import { checkNotes, lmsText } from '../../../domain/specialist-advice/notes';
@@ -199,6 +199,61 @@ describe('who may do what, and when', () => {
     expect(canMove('booked', 'did_not_attend')).toBe(true);
     expect(canMove('held', 'booked')).toBe(false);
     expect(canMove('declined', 'booked')).toBe(false);
+  });
+});
+
+describe('an ad hoc ask lapses once the claimant can no longer be waiting', () => {
+  // Asked at 11:00 for 11:00 to 12:00, as the form does for a claimant in the jobcentre now.
+  const asked = conversation({ status: 'adhoc_asked', adHoc: true, start: at('2026-11-23T11:00:00Z'), end: at('2026-11-23T12:00:00Z'), prepStart: at('2026-11-23T11:00:00Z') });
+
+  it('the HCP can say yes or no only until a short while after the time it proposed', () => {
+    expect(AD_HOC_ANSWER_MINUTES).toBe(15);
+    expect(adHocAnswerBy(asked)).toEqual(at('2026-11-23T11:15:00Z'));
+    expect([...allowedAdvice(asked, 'hcp', at('2026-11-23T11:14:59Z'))]).toEqual(['acceptAdHoc', 'declineAdHoc']);
+    expect(adHocLapsed(asked, at('2026-11-23T11:14:59Z'))).toBe(false);
+    expect(adHocLapsed(asked, at('2026-11-23T11:15:00Z'))).toBe(true);
+    expect([...allowedAdvice(asked, 'hcp', at('2026-11-23T11:15:00Z'))]).toEqual([]);
+  });
+
+  it('a yes at 14:00 to a claimant who was waiting at 11:00 is refused, saying so and what the coach can do', () => {
+    const late = caught(() => assertAdvice(asked, 'hcp', 'acceptAdHoc', 3, at('2026-11-23T14:00:00Z')));
+    expect(late.kind).toBe('invalid');
+    expect(late.message).toBe('It is too late to answer this ad hoc request: the claimant was waiting at 11:00. Nothing was booked. The work coach can book a time instead.');
+    // In time, the yes is allowed.
+    expect(() => assertAdvice(asked, 'hcp', 'acceptAdHoc', 3, at('2026-11-23T11:05:00Z'))).not.toThrow();
+    // An ask with no time is never accepted: there is nothing to book.
+    expect(adviceNowRefusal({ ...asked, start: null }, 'acceptAdHoc', at('2026-11-23T11:00:00Z'))?.kind).toBe('invalid');
+  });
+
+  it('the coach waits while the HCP can answer, then books a time from the same conversation (or cancels)', () => {
+    expect([...allowedAdvice(asked, 'coach', at('2026-11-23T11:05:00Z'))]).toEqual(['cancel']);
+    expect([...allowedAdvice(asked, 'coach', at('2026-11-23T14:00:00Z'))]).toEqual(['book', 'cancel']);
+    expect(() => assertAdvice(asked, 'coach', 'book', 3, at('2026-11-23T14:00:00Z'))).not.toThrow();
+    expect(caught(() => assertAdvice(asked, 'coach', 'book', 3, at('2026-11-23T11:05:00Z'))).kind).toBe('invalid');
+  });
+});
+
+describe('a jobcentre with no contact named', () => {
+  const before = at('2026-11-23T11:00:00Z');
+
+  it('the HCP prepares from the request: no pack is waited for when nobody was named to prepare it', () => {
+    const none = conversation({ contactId: null });
+    expect(preparesWithoutPack(none)).toBe(true);
+    expect([...allowedAdvice(none, 'hcp', before)]).toEqual(['prepared']);
+    expect(adviceNowRefusal(none, 'prepared', before)).toBeNull();
+    // With a contact named, the pack comes first, as before.
+    expect(preparesWithoutPack(conversation())).toBe(false);
+    expect([...allowedAdvice(conversation(), 'hcp', before)]).toEqual([]);
+  });
+
+  it('any nominated contact of the conversation’s jobcentre acts as its contact, not only the one named when it was asked for', () => {
+    const none = conversation({ contactId: null });
+    expect(partOf(none, { id: 'new-contact', roles: ['jobcentre_contact'], jobcentreId: 'crawley' }, null)).toBe('contact');
+    expect(partOf(conversation(), { id: 'second-contact', roles: ['jobcentre_contact'], jobcentreId: 'CRAWLEY' }, null)).toBe('contact');
+    expect([...allowedAdvice(none, 'contact', before)]).toEqual(['packReady']);
+    // Not a contact of another jobcentre, nor someone at this one without the role.
+    expect(partOf(none, { id: 'elsewhere', roles: ['jobcentre_contact'], jobcentreId: 'horsham' }, null)).toBeNull();
+    expect(partOf(none, { id: 'colleague', roles: ['work_coach'], jobcentreId: 'crawley' }, null)).toBeNull();
   });
 });
 
