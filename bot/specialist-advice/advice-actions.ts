@@ -86,7 +86,7 @@ export class AdviceActions {
     }
     if (view === 'coach') {
       const mine = await this.deps.service.coachConversations(person);
-      return coachListCard(mine, await this.names(mine.map((c) => c.hcpId)));
+      return coachListCard(mine, await this.names(mine.map((c) => c.hcpId)), this.deps.clock.now());
     }
     const { jobcentre, conversations } = await this.deps.service.contactDay(person);
     return contactDayCard(jobcentre.name, conversations, await this.names(conversations.flatMap((c) => [c.hcpId, c.coachId])));
@@ -117,6 +117,7 @@ export class AdviceActions {
       note: extras.note,
       form: extras.form,
       today: londonDateFast(now),
+      now,
     });
   }
 

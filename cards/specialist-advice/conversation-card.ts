@@ -5,11 +5,10 @@
  * the contact sees the referral (for the pack) with the NINO masked.
  */
 import type { AdviceAction, AdvicePart } from '../../domain/specialist-advice/advice-policy';
-import { adHocAnswerBy, preparesWithoutPack, seesHealthDetails } from '../../domain/specialist-advice/advice-policy';
+import { adHocAnswerBy, adviceStatusLabel, preparesWithoutPack, seesHealthDetails } from '../../domain/specialist-advice/advice-policy';
 import {
   ADVICE_BENEFIT_LABELS,
   ADVICE_CHANNEL_LABELS,
-  ADVICE_STATUS_LABELS,
   ADVICE_TYPE_LABELS,
   WCA_STATUS_LABELS,
   type AdviceConversation,
@@ -39,6 +38,8 @@ export interface AdviceCardView {
   readonly form?: { readonly values?: Readonly<Record<string, string>>; readonly problems?: Readonly<Record<string, string>> };
   /** Today, YYYY-MM-DD, for the notes' signature date. */
   readonly today: string;
+  /** When the card is drawn: whether an ad hoc ask is still waiting for its answer. */
+  readonly now: Date;
 }
 
 const when = (c: AdviceConversation) => (c.start && c.end ? describeMeeting(c.start, c.end) : 'not booked yet');
@@ -48,7 +49,7 @@ const time = (d: Date | null) => (d ? clock.format(d) : 'now');
 export function adviceCard(view: AdviceCardView): AdaptiveCard {
   const { conversation: c, part } = view;
   const data = { conversationId: c.id, version: c.version };
-  const body: Element[] = [heading(`Specialist Advice ${c.reference}`), para(`${ADVICE_STATUS_LABELS[c.status]}. ${when(c) === 'not booked yet' ? '' : when(c)}`.trim(), { subtle: true, spacing: 'None' })];
+  const body: Element[] = [heading(`Specialist Advice ${c.reference}`), para(`${adviceStatusLabel(c, view.now)}. ${when(c) === 'not booked yet' ? '' : when(c)}`.trim(), { subtle: true, spacing: 'None' })];
   if (view.note) body.push(para(view.note.text, { bold: true, color: view.note.tone === 'attention' ? 'Attention' : 'Good' }));
   const actions: Element[] = [];
   const first = firstStep(view, data, actions);

@@ -1,5 +1,6 @@
 /** The HCP's day and week, the contact's day and the activity manager's view: references only, no health details. */
-import { ADVICE_CHANNEL_LABELS, ADVICE_STATUS_LABELS, isFinished, type AdviceConversation } from '../../domain/specialist-advice/conversation';
+import { ADVICE_CHANNEL_LABELS, isFinished, type AdviceConversation } from '../../domain/specialist-advice/conversation';
+import { adviceStatusLabel } from '../../domain/specialist-advice/advice-policy';
 import type { HcpDay } from '../../domain/specialist-advice/hcp-day';
 import { BREAK_DAY_LABELS, BREAK_DAYS, breaksText } from '../../domain/specialist-advice/breaks';
 import type { HcpBreak } from '../../domain/specialist-advice/conversation';
@@ -113,11 +114,11 @@ export function contactDayCard(officeName: string, conversations: readonly Advic
 }
 
 /** `my day` for a work coach: their Specialist Advice conversations, newest first, to open and act on. */
-export function coachListCard(conversations: readonly AdviceConversation[], names: (id: string) => string): AdaptiveCard {
+export function coachListCard(conversations: readonly AdviceConversation[], names: (id: string) => string, now: Date): AdaptiveCard {
   const body: Element[] = [{ type: 'TextBlock', text: 'Your Specialist Advice conversations', size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
   if (!conversations.length) body.push(para('You have none yet. Say "specialist advice" to ask for one.'));
   else body.push(para('Open one to book or move it, tell the claimant, record that they did not come, or read the agreed actions.'));
-  for (const c of conversations) body.push(para(`**${c.reference}** with ${names(c.hcpId)}: ${ADVICE_STATUS_LABELS[c.status]}${c.start && c.end ? `, ${describeMeeting(c.start, c.end)}` : ''}`));
+  for (const c of conversations) body.push(para(`**${c.reference}** with ${names(c.hcpId)}: ${adviceStatusLabel(c, now)}${c.start && c.end ? `, ${describeMeeting(c.start, c.end)}` : ''}`));
   const open = [...conversations.filter((c) => !isFinished(c)), ...conversations.filter((c) => isFinished(c))];
   return card(body, openButtons(open)) as AdaptiveCard;
 }

@@ -1,7 +1,7 @@
 import { conflict, invalid, notAllowed, type DomainError } from '../errors';
 import type { StaffMember } from '../staff';
 import { hasRole } from '../staff';
-import { isFinished, type AdviceConversation } from './conversation';
+import { ADVICE_STATUS_LABELS, isFinished, type AdviceConversation } from './conversation';
 
 /**
  * The parts people play in a conversation. coach: asked for it and leads it; hcp: gives the
@@ -67,6 +67,11 @@ export function adHocLapsed(c: Pick<AdviceConversation, 'status' | 'start'>, now
   if (c.status !== 'adhoc_asked') return false;
   const by = adHocAnswerBy(c);
   return by === null || now.getTime() >= by.getTime();
+}
+
+/** What a conversation's card says of where it is: an ad hoc ask that lapsed is no longer waiting for an answer. */
+export function adviceStatusLabel(c: Pick<AdviceConversation, 'status' | 'start'>, now: Date): string {
+  return adHocLapsed(c, now) ? 'Asked for now: not answered in time, to book instead' : ADVICE_STATUS_LABELS[c.status];
 }
 
 /**

@@ -234,6 +234,7 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     // The coach's card now offers times, without the form being typed again.
     const reopened = await invokeAs(bot, PEOPLE.coach, 'advice.open', { conversationId: row.id });
     expect(cardText(reopened.card)).toContain('Helen Okoro did not answer while the claimant was waiting (from 11:00). Book a time instead: what you sent is kept.');
+    expect(cardText(reopened.card)).toContain('Asked for now: not answered in time, to book instead.');
     expect(cardVerbs(reopened.card)).toContain('advice.times');
     const times = await invokeAs(bot, PEOPLE.coach, 'advice.times', { conversationId: row.id, version: row.version });
     const slot = (allInputs(times.card) as Record<string, string>).slot!;
