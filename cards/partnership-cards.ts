@@ -445,9 +445,11 @@ function meetingBlocks(data: StrategyCardView): Element[] {
   const mayWrite = data.allowed.has('record_notes');
   const upcoming = meetings.filter((m) => m.start.getTime() > now).slice(0, 3);
   const past = meetings.filter((m) => m.start.getTime() <= now).slice(-3).reverse();
-  const status = { pending: 'being added to the diaries', booked: 'in the diaries', failed: 'not yet in the diaries: trying again' } as const;
+  const status = { pending: 'being added to the diaries', booked: 'in the diaries', failed: 'not yet in the diaries: trying again', cancelled: 'cancelled: the strategy is closed' } as const;
   const out: Element[] = [text(meetings.length ? 'Meetings' : 'No meetings booked yet.', { weight: 'Bolder', separator: true })];
-  for (const m of upcoming) out.push(text(`${describeMeeting(m.start, m.end)}: ${m.mode === 'teams' ? 'Microsoft Teams' : 'face to face'}, ${status[m.status]}`, { spacing: 'Small' }));
+  // Once the strategy is closed, its meetings to come are being taken out of the diaries, after the click.
+  const closing = data.view.strategy.status === 'closed';
+  for (const m of upcoming) out.push(text(`${describeMeeting(m.start, m.end)}: ${m.mode === 'teams' ? 'Microsoft Teams' : 'face to face'}, ${closing && m.status !== 'cancelled' ? 'being taken out of the diaries' : status[m.status]}`, { spacing: 'Small' }));
   for (const m of past) {
     const refused = data.notesForm?.meetingId === m.id ? data.notesForm.form : undefined;
     out.push({
@@ -517,7 +519,7 @@ export function strategyCard(data: StrategyCardView): AdaptiveCard {
   const { strategy, actions, partners, gaps } = data.view;
   const partnerNames = [...strategy.internalPartners.map((p) => INTERNAL_PARTNER_LABELS[p]), ...partners.map((p) => p.name)];
   const now = (data.now ?? new Date()).getTime();
-  const next = (data.meetings ?? []).find((m) => m.start.getTime() > now);
+  const next = strategy.status === 'closed' ? undefined : (data.meetings ?? []).find((m) => m.start.getTime() > now && m.status !== 'cancelled');
   const blocks: Element[] = [...meetingBlocks(data)];
   blocks.push(text(actions.length ? 'Actions' : 'No actions yet.', { weight: 'Bolder', separator: true }));
   const mayUpdate = data.allowed.has('update_action');
@@ -557,7 +559,7 @@ export function strategyCard(data: StrategyCardView): AdaptiveCard {
   }
   if (data.allowed.has('book_meetings')) buttons.push(seriesForm(data));
   if (data.allowed.has('close')) {
-    secondary.push(confirmAction({ title: 'Close the strategy', verb: 'strategy.close', data: data0, consequence: 'Close this strategy? Its actions can no longer change, and no more meetings can be booked for it.', confirmTitle: 'Yes, close it' }));
+    secondary.push(confirmAction({ title: 'Close the strategy', verb: 'strategy.close', data: data0, consequence: 'Close this strategy? Its actions can no longer change, no more meetings can be booked for it, and its meetings still to come are taken out of the diaries (everyone invited is sent the cancellation).', confirmTitle: 'Yes, close it' }));
   }
   return glanceCard({
     title: `Strategy: ${strategy.title}`,

@@ -3,7 +3,7 @@ import { Partnerships1764200000000 } from '../../data/migrations/1764200000000-P
 import { HubForum1765000000001 } from '../../data/migrations/1765000000001-HubForum';
 import { StrategyMeetings1765000000002 } from '../../data/migrations/1765000000002-StrategyMeetings';
 import { SqlRoleHolders } from '../../data/stores/role-holders';
-import { STRATEGY_MEETING_WORK, StrategyMeetingService } from '../../domain/partnerships/strategy-meetings';
+import { STRATEGY_CLOSED_WORK, STRATEGY_MEETING_WORK, StrategyMeetingService } from '../../domain/partnerships/strategy-meetings';
 import { randomUUID } from 'node:crypto';
 import { ForumActions } from './forum-actions';
 import { ForumService } from '../../domain/partnerships/forum';
@@ -107,6 +107,7 @@ export const partnershipsJourney: Journey = {
       outputs: new HeldConferences(services.conferences.store),
       notifier: new OutboxStrategyNotifier(outbox, logger),
       uow: new SqlUnitOfWork(dataSource),
+      work: work.scheduler,
       clock,
     });
     const strategies = new StrategyActions({ strategies: strategyService, meetings, clock, directory, logger });
@@ -153,7 +154,7 @@ export const partnershipsJourney: Journey = {
         verb('partner.add', inputs, ({ person, data, typed }) => actions.addPartner(person, data, typed)),
         verb('partner.notice', z.object({ partnerId: id }).passthrough(), ({ person, data, typed }) => actions.notice(person, data.partnerId, data, typed)),
       ],
-      work: { [STRATEGY_MEETING_WORK]: (seriesId) => meetings.writeSeries(seriesId) },
+      work: { [STRATEGY_MEETING_WORK]: (seriesId) => meetings.writeSeries(seriesId), [STRATEGY_CLOSED_WORK]: (strategyId) => meetings.cancelComing(strategyId) },
       cards: {
         [PARTNERSHIP_KINDS.hubChange]: { render: (changeId, recipient) => actions.outboxCards.hubChange(changeId, recipient) },
         [PARTNERSHIP_KINDS.hubDecided]: { render: (changeId) => actions.outboxCards.hubDecided(changeId) },

@@ -421,8 +421,9 @@ export class SqlStrategyMeetingStore implements StrategyMeetingStore {
     return (await this.rows().find({ where: { seriesId: seriesId.toLowerCase(), status: In(['pending', 'failed']) }, order: { startsAt: 'ASC' } })).map(toMeeting);
   }
 
-  async mark(id: string, result: { status: 'booked'; eventId: string } | { status: 'failed'; lastError: string }): Promise<void> {
-    await this.rows().update({ id: id.toLowerCase() }, result.status === 'booked' ? { status: 'booked', eventId: result.eventId, lastError: null } : { status: 'failed', lastError: result.lastError });
+  async mark(id: string, result: { status: 'booked'; eventId: string } | { status: 'failed'; lastError: string } | { status: 'cancelled' }): Promise<void> {
+    const changes = result.status === 'booked' ? { status: 'booked', eventId: result.eventId, lastError: null } : result.status === 'failed' ? { status: 'failed', lastError: result.lastError } : { status: 'cancelled', eventId: null, lastError: null };
+    await this.rows().update({ id: id.toLowerCase() }, changes);
   }
 
   async recordNotes(id: string, expectedVersion: number, notes: string, byId: string, at: Date): Promise<boolean> {

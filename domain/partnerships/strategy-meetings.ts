@@ -19,6 +19,8 @@ import { assertStrategy, INTERNAL_PARTNER_LABELS, strategyRefusal, type Internal
  * diaries as durable work after the click; notes recorded after each meeting.
  */
 export const STRATEGY_MEETING_WORK = 'strategy-meetings';
+/** The durable work of a strategy closed: its meetings still to come are taken out of the diaries. */
+export const STRATEGY_CLOSED_WORK = 'strategy-closed';
 
 export const CADENCES = ['monthly', 'fortnightly', 'once'] as const;
 export type Cadence = (typeof CADENCES)[number];
@@ -101,7 +103,8 @@ export interface StrategyMeeting {
   readonly mode: SeriesMode;
   /** Invited by email (external partners); staff are invited by role when the diaries are written. */
   readonly externalEmails: readonly string[];
-  readonly status: 'pending' | 'booked' | 'failed';
+  /** cancelled: its strategy was closed before it took place, and it is out of the diaries. */
+  readonly status: 'pending' | 'booked' | 'failed' | 'cancelled';
   readonly eventId: string | null;
   readonly lastError: string | null;
   /** Notes and actions agreed, recorded after the meeting. */
@@ -119,7 +122,7 @@ export interface StrategyMeetingStore {
   ofStrategy(strategyId: string): Promise<StrategyMeeting[]>;
   /** The series' occurrences not yet in the diaries. */
   unbookedOf(seriesId: string): Promise<StrategyMeeting[]>;
-  mark(id: string, result: { status: 'booked'; eventId: string } | { status: 'failed'; lastError: string }): Promise<void>;
+  mark(id: string, result: { status: 'booked'; eventId: string } | { status: 'failed'; lastError: string } | { status: 'cancelled' }): Promise<void>;
   /** Saves the notes if the meeting is still at `expectedVersion`; false when it moved on. */
   recordNotes(id: string, expectedVersion: number, notes: string, byId: string, at: Date): Promise<boolean>;
 }
@@ -218,6 +221,11 @@ export class StrategyMeetingService {
     if (!unbooked.length) return;
     const strategy = await this.deps.strategies.find(unbooked[0]!.strategyId);
     if (!strategy) return;
+    // Closed before its series was written: nobody is to be invited to it.
+    if (strategy.status === 'closed') {
+      for (const m of unbooked) await this.deps.store.mark(m.id, { status: 'cancelled' });
+      return;
+    }
     const [lead] = await this.deps.directory.findByIds([strategy.leadId]);
     if (!lead) return;
     const attendees = attendeesOf(await this.invitationsFor(strategy, lead), unbooked[0]!.externalEmails);
@@ -232,6 +240,30 @@ export class StrategyMeetingService {
       }
     }
     if (failed) throw new Error(`${failed} strategy meetings could not be written to the diary`);
+  }
+
+  /**
+   * The durable work after a strategy is closed: each of its meetings still to come is taken out of
+   * the lead DEA's diary (and so everyone invited is sent the cancellation) and marked cancelled. Safe
+   * to repeat (a meeting already gone is removed without harm); throws when any could not be removed,
+   * so the work runs again later.
+   */
+  async cancelComing(strategyId: string): Promise<void> {
+    const strategy = await this.deps.strategies.find(strategyId);
+    if (!strategy || strategy.status !== 'closed') return;
+    const now = this.deps.clock.now().getTime();
+    const coming = (await this.deps.store.ofStrategy(strategyId)).filter((m) => m.status !== 'cancelled' && m.start.getTime() > now);
+    if (!coming.length) return;
+    const [lead] = await this.deps.directory.findByIds([strategy.leadId]);
+    const inDiary = coming.filter((m) => m.eventId !== null);
+    const results = lead && inDiary.length ? await this.deps.calendar.deleteEvents(inDiary.map((m) => ({ mailbox: lead.email, eventId: m.eventId! }))) : [];
+    let failed = 0;
+    for (const m of coming) {
+      const i = inDiary.indexOf(m);
+      if (i >= 0 && lead && !results[i]?.ok) failed += 1;
+      else await this.deps.store.mark(m.id, { status: 'cancelled' });
+    }
+    if (failed) throw new Error(`${failed} strategy meetings could not be taken out of the diary`);
   }
 
   /** Notes and actions agreed, after the meeting, by the DEA who leads or the team leader who owns the strategy. */

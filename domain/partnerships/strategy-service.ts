@@ -1,5 +1,6 @@
 import { invalid, notFound } from '../errors';
-import type { Clock } from '../ports';
+import type { Clock, WorkScheduler } from '../ports';
+import { STRATEGY_CLOSED_WORK } from './strategy-meetings';
 import { hasRole, type StaffMember } from '../staff';
 import type { UnitOfWork } from '../unit-of-work';
 import type { ConferenceOutput, ConferenceOutputs, PartnerStore, PartnershipDirectory, StrategyNotifier, StrategyStore } from './ports';
@@ -13,6 +14,8 @@ export interface StrategyDeps {
   readonly outputs: ConferenceOutputs;
   readonly notifier: StrategyNotifier;
   readonly uow: UnitOfWork;
+  /** Closing a strategy asks for its coming meetings to be taken out of the diaries (durable work). */
+  readonly work?: WorkScheduler;
   readonly clock: Clock;
 }
 
@@ -98,10 +101,15 @@ export class StrategyService {
     });
   }
 
+  /** Closes the strategy; its meetings still to come are taken out of the diaries after the click. */
   async close(person: StaffMember, id: string, version: number): Promise<Strategy> {
     const strategy = await this.found(id);
     assertStrategy(person, strategy, version, 'close');
-    return this.deps.store.update(id, version, { status: 'closed' }, this.deps.clock.now());
+    return this.deps.uow.run(async () => {
+      const closed = await this.deps.store.update(id, version, { status: 'closed' }, this.deps.clock.now());
+      await this.deps.work?.schedule(STRATEGY_CLOSED_WORK, id);
+      return closed;
+    });
   }
 
   private async found(id: string): Promise<Strategy> {

@@ -324,7 +324,14 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     // Notes typed on a card shown before the strategy was closed: refused, and the closed strategy's
     // card has no notes form, so the words come back in its note to copy rather than being lost.
     const [{ version: strategyVersion }] = await bot.app.dataSource.query('SELECT version FROM strategy WHERE id = ?', [strategyId]);
-    expect(cardText((await invokeAs(bot, PEOPLE.wctl, 'strategy.close', { strategyId, version: strategyVersion })).card)).toContain('The strategy is closed.');
+    const closedCard = (await invokeAs(bot, PEOPLE.wctl, 'strategy.close', { strategyId, version: strategyVersion })).card;
+    expect(cardText(closedCard)).toContain('The strategy is closed.');
+    expect(cardText(closedCard)).not.toContain('Next meeting');
+    // Its two meetings still to come are taken out of the diaries after the click; the one held stays.
+    await bot.app.background.idle();
+    for (let i = 0; i < 100 && (await written()) > 1; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await written()).toBe(1);
+    expect((await repo.find({ where: { strategyId }, order: { startsAt: 'ASC' } })).map((m) => m.status)).toEqual(['booked', 'cancelled', 'cancelled']);
     const late = await invokeAs(bot, PEOPLE.dea, 'strategy.meeting-notes', { strategyId, meetingId: firstMeeting!.id, version: 2, notes: 'Two trials agreed with Parcelco.' });
     expect(cardText(late.card)).toContain('This strategy is closed. What you typed: “Two trials agreed with Parcelco.”');
     expect(cardText(late.card)).not.toContain('What you typed is kept');

@@ -22,8 +22,8 @@ class MemoryMeetings implements StrategyMeetingStore {
   async unbookedOf(seriesId: string) {
     return this.rows.filter((r) => r.seriesId === seriesId && r.status !== 'booked');
   }
-  async mark(id: string, result: { status: 'booked'; eventId: string } | { status: 'failed'; lastError: string }) {
-    this.rows = this.rows.map((r) => (r.id === id ? { ...r, ...result } : r));
+  async mark(id: string, result: { status: 'booked'; eventId: string } | { status: 'failed'; lastError: string } | { status: 'cancelled' }) {
+    this.rows = this.rows.map((r) => (r.id === id ? { ...r, ...result, ...(result.status === 'cancelled' ? { eventId: null } : {}) } : r));
   }
   async recordNotes(id: string, version: number, notes: string, byId: string) {
     const row = this.rows.find((r) => r.id === id);
@@ -87,6 +87,59 @@ describe('a strategy’s meetings (seed 000 §49, §52, §59)', () => {
     expect(new Set(events.map((e) => e.transactionId)).size).toBe(3);
     expect(events[0]).toMatchObject({ mailbox: 'dea-1@x.example', body: expect.stringContaining('Why this strategy is needed: No peer support locally.') });
     expect(events[0]!.attendees.map((a) => a.email)).toEqual(['tl-1@x.example', 'wp-1@x.example', 'info@mind.example.org']);
+  });
+
+  it('once the strategy is closed, its meetings still to come are taken out of the diary, again after a failure; one already held stays; a series not yet written is not', async () => {
+    const dea = person('dea-1', ['dea'], { teamLeaderId: 'tl-1' });
+    let strategy: Strategy = { id: 's-1', kind: 'provision', title: 'Peer support', why: 'No peer support locally.', leadId: 'dea-1', ownerId: 'tl-1', status: 'active', areas: [], internalPartners: [], partnerIds: [], gapConferenceIds: [], gapNote: 'x', version: 3, createdAt: new Date(), updatedAt: new Date() };
+    const store = new MemoryMeetings();
+    const deleted: string[] = [];
+    let failDelete = true;
+    let made = 0;
+    const calendar: CalendarPort = {
+      busy: async () => new Map(),
+      createEvents: async (es) => es.map((e) => ({ ok: true as const, mailbox: e.mailbox, eventId: `ev-${++made}`, joinUrl: null })),
+      moveEvents: async () => [],
+      deleteEvents: async (refs) =>
+        refs.map((r, i) => {
+          if (failDelete && i === 1) return { ok: false as const, mailbox: r.mailbox, error: 'Graph did not answer', retryable: true };
+          deleted.push(`${r.mailbox}:${r.eventId}`);
+          return { ok: true as const, mailbox: r.mailbox, eventId: r.eventId, joinUrl: null };
+        }),
+    };
+    let now = new Date('2027-01-04T09:00:00Z');
+    let series = 0;
+    const service = new StrategyMeetingService({
+      // Only find is read by the meetings.
+      strategies: { find: async () => strategy } as unknown as StrategyStore,
+      store,
+      calendar,
+      directory: new FakeDirectory([dea]),
+      people: { holders: async () => [], holdersInDistrictOf: async () => [], cohortOf: async () => [] },
+      work: { schedule: async () => undefined },
+      uow: immediateUnitOfWork,
+      clock: { now: () => now },
+      newId: () => `series-${++series}`,
+    });
+    await service.planSeries(dea, 's-1', 3, { firstDate: '2027-01-12', cadence: 'monthly', count: '3' });
+    await service.writeSeries('series-1');
+    await service.planSeries(dea, 's-1', 3, { firstDate: '2027-01-14', cadence: 'once' });
+    // January's meeting is held; then the strategy is closed, before the second series was written.
+    now = new Date('2027-01-20T09:00:00Z');
+    strategy = { ...strategy, status: 'closed' };
+    await expect(service.cancelComing('s-1')).rejects.toThrow('1 strategy meetings could not be taken out of the diary');
+    failDelete = false;
+    await service.cancelComing('s-1');
+    await service.cancelComing('s-1');
+    await service.writeSeries('series-2');
+    expect(made).toBe(3);
+    expect(deleted).toEqual(['dea-1@x.example:ev-2', 'dea-1@x.example:ev-3']);
+    expect(store.rows.map((m) => [m.start.toISOString().slice(0, 10), m.status])).toEqual([
+      ['2027-01-12', 'booked'],
+      ['2027-02-09', 'cancelled'],
+      ['2027-03-09', 'cancelled'],
+      ['2027-01-14', 'cancelled'],
+    ]);
   });
 
   it('invites the internal partners chosen: the DEA’s work psychologist (of the district), the cohort’s coaches and their team leaders; says who the DEA must invite', async () => {
