@@ -6,8 +6,8 @@ import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { dayOfWeek, londonDateFast } from '../../domain/calendar/london-time';
 import { isDomainError } from '../../domain/errors';
-import type { HcpActivityService } from '../../domain/hcp-activity/activity-service';
-import type { AttendanceRecord, SupportingActivity, WeeklyNote } from '../../domain/hcp-activity/records';
+import type { Arrival, HcpActivityService } from '../../domain/hcp-activity/activity-service';
+import type { SupportingActivity, WeeklyNote } from '../../domain/hcp-activity/records';
 import { activityHomeOf, caseReferencesIn, mayAskGroupCaseConference, recordsOwnArrival, reviewsWeeklyNotes, START_OF_DAY, weekStartOf } from '../../domain/hcp-activity/rules';
 import type { Clock, Logger } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
@@ -114,8 +114,8 @@ export class HcpActivityActions {
   async arrivedCommand(person: StaffMember): Promise<AdaptiveCard> {
     if (recordsOwnArrival(person)) {
       try {
-        const record = await this.service.recordArrival(person, null);
-        return this.hcpCard(person, good(arrivalRecorded(record)));
+        const arrival = await this.service.recordArrival(person, null);
+        return this.hcpCard(person, good(arrivalRecorded(arrival)));
       } catch (error) {
         if (!isDomainError(error) || error.kind !== 'conflict') throw error;
         return this.hcpCard(person, { text: error.message, tone: 'attention' });
@@ -131,8 +131,8 @@ export class HcpActivityActions {
 
   /** A click on "I have arrived" or "(HCP) has arrived". */
   async arrivedClick(person: StaffMember, hcpId: string | null): Promise<AdaptiveCard> {
-    const record = await this.service.recordArrival(person, hcpId);
-    const text = arrivalRecorded(record);
+    const arrival = await this.service.recordArrival(person, hcpId);
+    const text = arrivalRecorded(arrival);
     return recordsOwnArrival(person) && (!hcpId || hcpId === person.id) ? this.hcpCard(person, good(text)) : this.contactCard(person, good(text));
   }
 
@@ -214,7 +214,17 @@ export class HcpActivityActions {
   }
 }
 
-/** What the person who recorded an arrival is told. */
-function arrivalRecorded(record: AttendanceRecord): string {
-  return record.status === 'late' ? `Arrival recorded, after ${START_OF_DAY}: it shows as late.` : 'Arrival recorded. Thank you.';
+/** What the person who recorded an arrival is told: on a day recorded absent, that it took the absence's place and what became of the replacement. */
+function arrivalRecorded({ record, replacedAbsence }: Arrival): string {
+  const recorded = record.status === 'late' ? `Arrival recorded, after ${START_OF_DAY}: it shows as late.` : 'Arrival recorded. Thank you.';
+  if (!replacedAbsence) return recorded;
+  const request = replacedAbsence.request;
+  const replacement = !request
+    ? ''
+    : request.status === 'withdrawn'
+      ? ` ${request.reference}, the replacement asked of the supplier, is withdrawn: it is no longer needed.`
+      : request.status === 'open'
+        ? ` ${request.reference}, the replacement asked of the supplier, is now for the days still absent only.`
+        : ` The supplier has already answered ${request.reference}, the replacement asked for.`;
+  return `${recorded} It takes the place of the absence recorded for today.${replacement} The activity manager is told.`;
 }

@@ -5,7 +5,7 @@
 import type { Interval } from '../../domain/calendar/calendar-port';
 import type { HcpDayPlan } from '../../domain/hcp-activity/activity-service';
 import { ACTIVITY_KIND_LABELS, ATTENDANCE_LABELS, type AttendanceRecord, type SupportingActivity, type WeeklyNote } from '../../domain/hcp-activity/records';
-import { describeInterval } from '../../domain/hcp-activity/rules';
+import { awaitsArrival, describeInterval } from '../../domain/hcp-activity/rules';
 import { describeDate } from '../../domain/requests/calendar-date';
 import type { Jobcentre } from '../../domain/staff';
 import { showCardAction, type FormField } from '../form-card';
@@ -74,6 +74,8 @@ export function hcpActivityCard(v: HcpActivityView): AdaptiveCard {
     ? 'Nothing for you to do now: today is not one of your working days. You can still record activity of the last two weeks.'
     : !v.attendance
     ? 'Your action: record your arrival at the jobcentre.'
+    : v.attendance.status === 'absent'
+    ? 'Your action: you are recorded absent today. If you have come in after all, record your arrival: it takes the place of the absence.'
     : due.length
       ? `Your action: record ${due.length === 1 ? 'the planned activity' : `the ${due.length} planned activities`} once held.`
       : 'Your action: record supporting activity you do when no three-way conversation is booked.';
@@ -97,7 +99,7 @@ export function hcpActivityCard(v: HcpActivityView): AdaptiveCard {
     problems: v.form?.problems,
   });
   const actions: Record<string, unknown>[] = [];
-  if (!v.attendance && v.plan.working) actions.push({ type: 'Action.Execute', title: 'I have arrived', verb: 'hcp.arrived', data: {}, style: 'positive' });
+  if (awaitsArrival(v.attendance) && v.plan.working) actions.push({ type: 'Action.Execute', title: 'I have arrived', verb: 'hcp.arrived', data: {}, style: 'positive' });
   actions.push(record, { type: 'Action.Execute', title: 'Weekly note', verb: 'hcp.note', data: {} });
   const secondary: Record<string, unknown>[] = due.slice(0, 5).map((a) => ({ type: 'Action.Execute', title: `Open ${ACTIVITY_KIND_LABELS[a.kind].toLowerCase()}${a.date ? ` on ${describeDate(a.date)}` : ''}`, verb: 'hcp.open', data: { activityId: a.id } }));
   secondary.push(absenceAction(null, v.form));

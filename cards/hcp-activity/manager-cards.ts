@@ -4,7 +4,20 @@
  */
 import type { AttendanceNotice, HcpWeek, ManagerWeek } from '../../domain/hcp-activity/activity-service';
 import { ACTIVITY_KIND_LABELS, ATTENDANCE_LABELS, SUPPLIER_REQUEST_LABELS, type AttendanceRecord, type HcpNotice, type SupplierRequest, type SupportingActivity, type WeeklyNote } from '../../domain/hcp-activity/records';
-import { INFORMATION_WORKING_DAYS, PROVISION_DAYS, START_OF_DAY, WEEKLY_CONVERSATION_TARGET, describeInterval, supplierTimeliness } from '../../domain/hcp-activity/rules';
+import {
+  INFORMATION_WORKING_DAYS,
+  NOTICE_PERIODS_TEXT,
+  PROVISION_DAYS,
+  START_OF_DAY,
+  WEEKLY_CONVERSATION_TARGET,
+  awaitsArrival,
+  describeInterval,
+  describeNoticeDays,
+  earliestLastDay,
+  earliestLastDayMonth,
+  noticeDays,
+  supplierTimeliness,
+} from '../../domain/hcp-activity/rules';
 import { londonDateFast } from '../../domain/calendar/london-time';
 import { describeDate } from '../../domain/requests/calendar-date';
 import type { StaffMember } from '../../domain/staff';
@@ -169,7 +182,7 @@ export function managerWeekCard(v: ManagerWeekView): AdaptiveCard {
       title: 'Record a notice to finish',
       verb: 'hcp.notice',
       submitTitle: 'Record the notice',
-      intro: 'The supplier must tell you within 1 working day of the HCP telling them. The notice period starts from the day you were told.',
+      intro: `The supplier must tell you within 1 working day of the HCP telling them. The notice period starts from the day you were told, and is ${NOTICE_PERIODS_TEXT}.`,
       data: {},
       fields: [
         { id: 'hcpId', kind: 'choice', label: 'HCP', required: true, errorMessage: 'Choose the HCP.', choices: hcpChoices },
@@ -203,7 +216,8 @@ function requestLine(r: SupplierRequest, today: string, hcpName: (id: string | n
   const state = supplierTimeliness(r, today);
   const who = r.hcpId ? ` for ${hcpName(r.hcpId)}` : '';
   const dates = r.fromDate ? ` (${describeDate(r.fromDate)}${r.toDate && r.toDate !== r.fromDate ? ` to ${describeDate(r.toDate)}` : ''})` : '';
-  const answered = r.answeredAt ? `answered ${describeDate(londonDateFast(r.answeredAt))}, ${state === 'met' ? 'in time' : 'late'}` : state === 'overdue' ? `OVERDUE: was due ${describeDate(r.dueOn)}` : `due by ${describeDate(r.dueOn)}`;
+  const answered =
+    state === 'withdrawn' ? 'withdrawn, no longer needed' : r.answeredAt ? `answered ${describeDate(londonDateFast(r.answeredAt))}, ${state === 'met' ? 'in time' : 'late'}` : state === 'overdue' ? `OVERDUE: was due ${describeDate(r.dueOn)}` : `due by ${describeDate(r.dueOn)}`;
   return `**${r.reference}** ${SUPPLIER_REQUEST_LABELS[r.kind]}${who}${dates}${r.caseReference ? `, case ${r.caseReference}` : ''}: ${answered}`;
 }
 
@@ -229,6 +243,8 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
     ...(v.open.length ? v.open.slice(0, 15).map((r) => textBlock(requestLine(r, v.today, name))) : [textBlock('None.')]),
   ];
   const met = v.recent.filter((r) => supplierTimeliness(r, v.today) === 'met').length;
+  // Withdrawn requests were never answered: they are listed, but not counted as answers.
+  const answeredRecently = v.recent.filter((r) => r.status === 'answered').length;
   // What was typed goes back into the one form it came from: the answer to that request, or the request to the supplier.
   const raising = v.answering ? undefined : v.form;
   const answering = v.open.find((r) => r.id === v.answering);
@@ -270,10 +286,10 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
     yourAction,
     keyFacts: [
       { label: 'Waiting', value: `${v.open.length}${overdue ? ` (${overdue} overdue)` : ''}` },
-      { label: 'Answered in the last 3 months', value: v.recent.length ? `${v.recent.length}, ${met} in time` : 'none' },
+      { label: 'Answered in the last 3 months', value: answeredRecently ? `${answeredRecently}, ${met} in time` : 'none' },
     ],
     blocks,
-    details: { facts: [], paragraphs: v.recent.slice(0, 15).map((r) => ({ label: requestLine(r, v.today, name), value: r.answer ?? '' })) },
+    details: { facts: [], paragraphs: v.recent.slice(0, 15).map((r) => ({ label: requestLine(r, v.today, name), value: r.status === 'withdrawn' ? r.details : (r.answer ?? '') })) },
     actions,
     // The refused form is opened on the card: the first with the field, which is the one it came from.
     problems: raising || answering ? v.form?.problems : undefined,
@@ -296,12 +312,22 @@ export function noticeCard(notice: HcpNotice, hcpName: string, open: readonly Su
     keyFacts: [
       { label: 'HCP told the supplier', value: describeDate(notice.givenOn) },
       { label: 'Supplier told you', value: `${describeDate(notice.receivedOn)} (${inTime ? 'in time' : 'late'})` },
-      { label: 'Notice period from', value: describeDate(notice.receivedOn) },
+      { label: 'Notice period given', value: `${describeNoticeDays(noticeDays(notice.receivedOn, notice.lastDay))}, from ${describeDate(notice.receivedOn)} to ${describeDate(notice.lastDay)}` },
     ],
     blocks,
-    details: { facts: [], paragraphs: [] },
+    details: { facts: noticePeriodFacts(notice), paragraphs: [] },
     actions: [{ type: 'Action.Execute', title: 'Back to the week', verb: 'hcp.week', data: {} }],
   });
+}
+
+/** The notice periods, which one the contract asks for being the contract's: the earliest last day each allows. */
+function noticePeriodFacts(notice: HcpNotice): Fact[] {
+  const month = earliestLastDayMonth(notice.receivedOn);
+  return [
+    { label: 'Notice needed', value: `${NOTICE_PERIODS_TEXT}, counted from the day you were told` },
+    { label: '1 week', value: `a last day on or after ${describeDate(earliestLastDay(notice.receivedOn))}: given` },
+    { label: '1 month', value: `a last day on or after ${describeDate(month)}: ${notice.lastDay >= month ? 'given' : 'not given, if the contract asks for it'}` },
+  ];
 }
 
 export interface ContactView {
@@ -314,7 +340,8 @@ export interface ContactView {
 
 /** `arrived` for a jobcentre contact: the HCPs expected today, and their arrival. */
 export function contactArrivalCard(v: ContactView): AdaptiveCard {
-  const waiting = v.hcps.filter((h) => !h.attendance);
+  // Recorded absent earlier, an HCP who comes after all can still be recorded as arrived: it takes the absence's place.
+  const waiting = v.hcps.filter((h) => awaitsArrival(h.attendance));
   const yourAction = !v.hcps.length ? 'Nothing for you to do now: no HCP is planned at your jobcentre today.' : waiting.length ? `Your action: when ${waiting.map((h) => h.hcp.name).join(' and ')} arrives, record it here.` : 'Nothing for you to do now: arrivals are recorded.';
   const keyFacts: Fact[] = v.hcps.map((h) => ({ label: h.hcp.name, value: h.attendance ? `${ATTENDANCE_LABELS[h.attendance.status]}${h.attendance.arrivedAt ? `, arrived ${clock(h.attendance.arrivedAt)}` : ''}` : 'not arrived yet' }));
   return glanceCard({
@@ -342,18 +369,41 @@ function daysLine(dates: readonly string[]): string {
  */
 export function attendanceNoticeCard(n: AttendanceNotice): AdaptiveCard {
   const absence = n.kind === 'absence';
+  const r = n.request;
   const keyFacts: Fact[] = [
     { label: 'Jobcentre', value: n.jobcentreName ?? 'not planned' },
-    { label: absence ? 'Absent' : 'Date', value: n.dates.length ? daysLine(n.dates) : 'no working days' },
+    { label: absence ? 'Absent' : 'Date', value: n.dates.length ? daysLine(n.dates) : absence && r?.status === 'withdrawn' ? 'none: arrived after all' : 'no working days' },
   ];
   if (n.arrivedAt) keyFacts.push({ label: 'Arrived', value: `${clock(n.arrivedAt)} (the day starts at ${START_OF_DAY})` });
-  if (n.request) keyFacts.push({ label: 'Replacement asked for', value: `${n.request.reference}, the supplier must answer by ${describeDate(n.request.dueOn)}` });
+  if (n.replacedAbsence) keyFacts.push({ label: 'Absence', value: 'recorded earlier for the day: this arrival takes its place' });
+  if (r) keyFacts.push({ label: 'Replacement asked for', value: replacementState(r) });
+  let yourAction = 'Nothing for you to do now: it is in the attendance record you report.';
+  if (r && n.replacedAbsence) {
+    yourAction =
+      r.status === 'withdrawn'
+        ? `Your action: tell the supplier that ${r.reference} is withdrawn: no replacement is needed.`
+        : r.status === 'open'
+          ? `Your action: tell the supplier that ${r.reference} is now for ${r.fromDate && r.toDate ? datesLine(r.fromDate, r.toDate) : 'the days still absent'} only.`
+          : `Your action: the supplier has already answered ${r.reference}: tell them ${n.hcpName} arrived on ${describeDate(n.dates[0]!)}.`;
+  } else if (absence && r?.status === 'open') yourAction = `Your action: record the supplier’s answer to ${r.reference} when it comes.`;
+  const title = absence ? `Absence: ${n.hcpName}` : n.kind === 'late' ? `Late arrival: ${n.hcpName}` : `Arrival: ${n.hcpName}`;
   return glanceCard({
-    title: absence ? `Absence: ${n.hcpName}` : `Late arrival: ${n.hcpName}`,
-    subtitle: `Recorded by ${n.recordedByName}`,
-    yourAction: absence && n.request ? `Your action: record the supplier’s answer to ${n.request.reference} when it comes.` : 'Nothing for you to do now: it is in the attendance record you report.',
+    title,
+    subtitle: n.replacedAbsence ? `Recorded by ${n.recordedByName}, after an absence was recorded for the day` : `Recorded by ${n.recordedByName}`,
+    yourAction,
     keyFacts,
     details: { facts: [], paragraphs: [] },
-    actions: absence ? [{ type: 'Action.Execute', title: 'Supplier requests', verb: 'hcp.supplier', data: {} }] : [{ type: 'Action.Execute', title: 'Your HCPs’ week', verb: 'hcp.week', data: {} }],
+    actions: absence || n.replacedAbsence ? [{ type: 'Action.Execute', title: 'Supplier requests', verb: 'hcp.supplier', data: {} }] : [{ type: 'Action.Execute', title: 'Your HCPs’ week', verb: 'hcp.week', data: {} }],
   });
+}
+
+function datesLine(from: string, to: string): string {
+  return from === to ? describeDate(from) : `${describeDate(from)} to ${describeDate(to)}`;
+}
+
+/** A replacement request as it stands: waiting (for which days), answered, or withdrawn. */
+function replacementState(r: NonNullable<AttendanceNotice['request']>): string {
+  if (r.status === 'withdrawn') return `${r.reference}, withdrawn: no longer needed`;
+  if (r.status === 'answered') return `${r.reference}, answered by the supplier`;
+  return `${r.reference}${r.fromDate && r.toDate ? ` for ${datesLine(r.fromDate, r.toDate)}` : ''}, the supplier must answer by ${describeDate(r.dueOn)}`;
 }

@@ -126,7 +126,8 @@ export class SqlHcpActivityStore implements HcpActivityStore {
     return rows.map(noteOf);
   }
 
-  async recordAttendance(record: NewAttendance): Promise<AttendanceRecord> {
+  async recordAttendance(record: NewAttendance, replacesAbsenceId?: string): Promise<AttendanceRecord> {
+    if (replacesAbsenceId !== undefined) return this.replaceAbsence(record, replacesAbsenceId.toLowerCase());
     const id = randomUUID();
     try {
       await this.attendance().insert({ ...record, id, hcpId: record.hcpId.toLowerCase() });
@@ -135,6 +136,19 @@ export class SqlHcpActivityStore implements HcpActivityStore {
       throw error;
     }
     return { ...record, id, hcpId: record.hcpId.toLowerCase() };
+  }
+
+  /** The day's absence, overwritten with the arrival only while it is still that absence (two arrivals at once: one is refused). */
+  private async replaceAbsence(record: NewAttendance, id: string): Promise<AttendanceRecord> {
+    const hcpId = record.hcpId.toLowerCase();
+    const result = await this.attendance()
+      .createQueryBuilder()
+      .update()
+      .set({ district: record.district, jobcentreId: record.jobcentreId, status: record.status, arrivedAt: record.arrivedAt, recordedById: record.recordedById, recordedAt: record.recordedAt, supplierRequestId: record.supplierRequestId })
+      .where('id = :id AND hcpId = :hcpId AND date = :date AND status = :absent', { id, hcpId, date: record.date, absent: 'absent' })
+      .execute();
+    if (!result.affected) throw conflict('Attendance for that day is already recorded.');
+    return { ...record, id, hcpId };
   }
 
   async attendanceRecord(id: string): Promise<AttendanceRecord | null> {

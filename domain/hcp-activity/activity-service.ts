@@ -1,16 +1,17 @@
 import type { Interval } from '../calendar/calendar-port';
 import { addDays, londonDateFast } from '../calendar/london-time';
-import { invalid, notAllowed, notFound } from '../errors';
+import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { StaffDirectory, WorkScheduler } from '../ports';
 import { isCalendarDate } from '../requests/calendar-date';
 import { hasRole, type BankHolidayRegion, type Jobcentre, type StaffMember } from '../staff';
 import { HCP_DIARY_WORK } from './diary-work';
 import type { HcpActivityStore } from './ports';
-import type { AttendanceRecord, HcpNotice, SupplierRequest, SupportingActivity, WeeklyNote } from './records';
+import type { AttendanceRecord, HcpNotice, SupplierRequest, SupplierRequestStatus, SupportingActivity, WeeklyNote } from './records';
 import {
   HCP_REGION,
   RECORD_BACK_DAYS,
   activityMissingFromNote,
+  arrivalOnDay,
   arrivalStatus,
   assertNoteHasActivity,
   attendancePeriod,
@@ -24,10 +25,12 @@ import {
   isSupplierRequestKind,
   looksLikeNino,
   noticeDueOn,
+  noticeLastDayProblem,
   outsideSetAsideProblems,
   parseActivity,
   parseTimes,
   reminderDue,
+  replacementAfterArrival,
   supplierDueOn,
   weekStartOf,
   workingDaysBetween,
@@ -76,20 +79,35 @@ export interface HcpActivityNotifier {
   weeklyNote(personId: string, noteId: string): Promise<void>;
   /** An HCP's absence recorded by someone else: the subject is the replacement request to the supplier. */
   absence(personId: string, supplierRequestId: string): Promise<void>;
+  /** A late arrival, or an arrival (late or on time) on a day recorded absent, which took the absence's place. */
   lateArrival(personId: string, attendanceId: string): Promise<void>;
 }
 
-/** What the activity manager is told of an absence or a late arrival recorded by someone else: no claimant. */
+/**
+ * What the activity manager is told of an absence, a late arrival, or an arrival on a day recorded
+ * absent (`arrival` when it was on time), recorded by someone else: no claimant.
+ */
 export interface AttendanceNotice {
-  readonly kind: 'absence' | 'late';
+  readonly kind: 'absence' | 'late' | 'arrival';
   readonly hcpName: string;
   readonly jobcentreName: string | null;
-  /** The working days absent, or the day of the late arrival. */
+  /** The working days absent, or the day of the arrival. */
   readonly dates: readonly string[];
   readonly arrivedAt: Date | null;
   readonly recordedByName: string;
-  /** The replacement request to the supplier, and when it must be answered by. */
-  readonly request: { readonly reference: string; readonly dueOn: string } | null;
+  /**
+   * The replacement request to the supplier, as it stands now: for an absence, the one it raised; for
+   * an arrival that took an absence's place, the absence's (withdrawn, or narrowed to the days still absent).
+   */
+  readonly request: { readonly reference: string; readonly dueOn: string; readonly status: SupplierRequestStatus; readonly fromDate: string | null; readonly toDate: string | null } | null;
+  /** The arrival took the place of an absence recorded earlier for the day. */
+  readonly replacedAbsence: boolean;
+}
+
+/** An arrival recorded, and, when the day had been recorded absent, the replacement request that absence raised as it is now. */
+export interface Arrival {
+  readonly record: AttendanceRecord;
+  readonly replacedAbsence: { readonly request: SupplierRequest | null } | null;
 }
 
 export interface HcpActivityDeps {
@@ -549,17 +567,41 @@ export class HcpActivityService {
 
   /**
    * The HCP records their own arrival (now), or the jobcentre's contact records the arrival of the
-   * HCP who is at their jobcentre today. After 08:30 it is late.
+   * HCP who is at their jobcentre today. After 08:30 it is late. On a day recorded absent (the HCP
+   * came after all) the arrival takes the absence's place and the replacement asked of the supplier
+   * for it is withdrawn, or narrowed to the days still absent, in the same transaction; the activity
+   * managers are told as of a late arrival. A second arrival for the day is refused.
    */
-  async recordArrival(person: StaffMember, hcpId: string | null, at: Date = this.now()): Promise<AttendanceRecord> {
+  async recordArrival(person: StaffMember, hcpId: string | null, at: Date = this.now()): Promise<Arrival> {
     const { hcp, jobcentreId } = await this.attendanceSubject(person, hcpId);
     const office = jobcentreId ? await this.deps.people.jobcentre(jobcentreId) : null;
     const district = office?.district ?? (await this.hcpOffices(hcp)).base.district;
+    const date = londonDateFast(at);
+    const arrival = { hcpId: hcp.id, district, date, jobcentreId, status: arrivalStatus(at), arrivedAt: at, recordedById: person.id, recordedAt: this.now(), supplierRequestId: null };
+    const day = arrivalOnDay((await this.deps.store.attendanceOf(hcp.id, date, date))[0] ?? null);
+    if (day.kind === 'refuse') throw conflict(day.message);
     return this.deps.uow.run(async () => {
-      const record = await this.deps.store.recordAttendance({ hcpId: hcp.id, district, date: londonDateFast(at), jobcentreId, status: arrivalStatus(at), arrivedAt: at, recordedById: person.id, recordedAt: this.now(), supplierRequestId: null });
-      if (record.status === 'late') await this.tellManagers(district, person, (id) => this.deps.notifier.lateArrival(id, record.id));
-      return record;
+      if (day.kind === 'record') {
+        const record = await this.deps.store.recordAttendance(arrival);
+        if (record.status === 'late') await this.tellManagers(district, person, (id) => this.deps.notifier.lateArrival(id, record.id));
+        return { record, replacedAbsence: null };
+      }
+      const absence = day.absence;
+      const record = await this.deps.store.recordAttendance({ ...arrival, jobcentreId: jobcentreId ?? absence.jobcentreId, supplierRequestId: absence.supplierRequestId }, absence.id);
+      const request = absence.supplierRequestId ? await this.replacementAfterArrival(absence.supplierRequestId, hcp, date) : null;
+      await this.tellManagers(district, person, (id) => this.deps.notifier.lateArrival(id, record.id));
+      return { record, replacedAbsence: { request } };
     });
+  }
+
+  /** The replacement request of an absence the HCP arrived on after all: withdrawn, or kept for the days still absent. */
+  private async replacementAfterArrival(requestId: string, hcp: StaffMember, arrivedOn: string): Promise<SupplierRequest | null> {
+    const request = await this.deps.store.supplierRequest(requestId);
+    if (!request) return null;
+    const days = request.fromDate && request.toDate ? await this.deps.store.attendanceOf(hcp.id, request.fromDate, request.toDate) : [];
+    const stillAbsent = days.filter((d) => d.supplierRequestId === request.id && d.status === 'absent' && d.date !== arrivedOn).map((d) => d.date);
+    const changes = replacementAfterArrival(request, stillAbsent, arrivedOn, hcp.name);
+    return changes ? this.deps.store.updateSupplierRequest(request.id, request.version, changes) : request;
   }
 
   /** The district's activity managers, other than whoever recorded it, get a card. */
@@ -567,21 +609,27 @@ export class HcpActivityService {
     for (const manager of await this.deps.people.managersInDistrict(district)) if (manager.id !== recorder.id) await send(manager.id);
   }
 
-  /** The card an activity manager gets of an absence (by its supplier request) or a late arrival. */
+  /**
+   * The card an activity manager gets of an absence (by its supplier request) or of a late arrival, or
+   * an arrival on a day recorded absent (by its attendance record), as they stand when it is shown.
+   */
   async attendanceNotice(manager: StaffMember, kind: 'absence' | 'late', subjectId: string): Promise<AttendanceNotice> {
     const district = await this.managerDistrict(manager);
     const office = async (id: string | null) => (id ? ((await this.deps.people.jobcentre(id))?.name ?? null) : null);
+    const requestFacts = (r: SupplierRequest) => ({ reference: r.reference, dueOn: r.dueOn, status: r.status, fromDate: r.fromDate, toDate: r.toDate });
     if (kind === 'absence') {
       const request = await this.deps.store.supplierRequest(subjectId);
       if (!request || request.district !== district || !request.hcpId || !request.fromDate || !request.toDate) throw notFound('That absence is not one of your district’s.');
-      const days = (await this.deps.store.attendanceOf(request.hcpId, request.fromDate, request.toDate)).filter((a) => a.supplierRequestId === request.id);
+      // Days the HCP arrived on after all are no longer absent, though they keep the request.
+      const days = (await this.deps.store.attendanceOf(request.hcpId, request.fromDate, request.toDate)).filter((a) => a.supplierRequestId === request.id && a.status === 'absent');
       const [hcp, recorder] = await Promise.all([this.person(request.hcpId), this.person(request.raisedById)]);
-      return { kind, hcpName: hcp.name, jobcentreName: await office(days[0]?.jobcentreId ?? hcp.jobcentreId), dates: days.map((d) => d.date), arrivedAt: null, recordedByName: recorder.name, request: { reference: request.reference, dueOn: request.dueOn } };
+      return { kind, hcpName: hcp.name, jobcentreName: await office(days[0]?.jobcentreId ?? hcp.jobcentreId), dates: days.map((d) => d.date), arrivedAt: null, recordedByName: recorder.name, request: requestFacts(request), replacedAbsence: false };
     }
     const record = await this.deps.store.attendanceRecord(subjectId);
     if (!record || record.district !== district) throw notFound('That arrival is not one of your district’s.');
-    const [hcp, recorder] = await Promise.all([this.person(record.hcpId), this.person(record.recordedById)]);
-    return { kind, hcpName: hcp.name, jobcentreName: await office(record.jobcentreId), dates: [record.date], arrivedAt: record.arrivedAt, recordedByName: recorder.name, request: null };
+    const [hcp, recorder, request] = await Promise.all([this.person(record.hcpId), this.person(record.recordedById), record.supplierRequestId ? this.deps.store.supplierRequest(record.supplierRequestId) : null]);
+    const replacedAbsence = record.status !== 'absent' && record.supplierRequestId !== null;
+    return { kind: record.status === 'on_time' ? 'arrival' : 'late', hcpName: hcp.name, jobcentreName: await office(record.jobcentreId), dates: [record.date], arrivedAt: record.arrivedAt, recordedByName: recorder.name, request: request ? requestFacts(request) : null, replacedAbsence };
   }
 
   /**
@@ -748,7 +796,9 @@ export class HcpActivityService {
   /**
    * An HCP's notice to finish: when they told the supplier, when the supplier told the department
    * (the notice period starts then) and their last day. The supplier's one working day is checked;
-   * the HCP's open activity is listed, to be completed before they leave.
+   * a last day less than 1 week after the notice reached the department is refused (the shorter
+   * period seed §4.1 names, which starts then; 1 month where the contract says so is the contract's
+   * to apply); the HCP's open activity is listed, to be completed before they leave.
    */
   async recordNotice(manager: StaffMember, input: { hcpId?: string; givenOn?: string; receivedOn?: string; lastDay?: string }): Promise<{ notice: HcpNotice; open: SupportingActivity[]; note: WeeklyNote | null }> {
     const district = await this.managerDistrict(manager);
@@ -763,7 +813,11 @@ export class HcpActivityService {
     else if (isCalendarDate(givenOn) && receivedOn < givenOn) problems.receivedOn = 'The supplier cannot have told you before the HCP told them.';
     else if (receivedOn > this.today()) problems.receivedOn = 'Enter today or an earlier day.';
     if (!isCalendarDate(lastDay)) problems.lastDay = 'Enter the HCP’s last working day.';
-    else if (isCalendarDate(receivedOn) && lastDay <= receivedOn) problems.lastDay = 'The last day comes after the notice reached you: the notice period starts then.';
+    else if (isCalendarDate(receivedOn)) {
+      // The shorter period the contract names (1 week), from the day the notice reached you (seed §4.1).
+      const short = noticeLastDayProblem(receivedOn, lastDay);
+      if (short) problems.lastDay = short;
+    }
     if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
     const notice = await this.deps.store.recordNotice({ hcpId: hcp!.id, district, givenOn, receivedOn, dueOn: noticeDueOn(givenOn, REGION), lastDay, recordedById: manager.id, recordedAt: this.now() });
     return { notice, open: await this.deps.store.openActivitiesOf(hcp!.id), note: await this.deps.store.weeklyNote(hcp!.id, weekStartOf(this.today())) };

@@ -6,7 +6,8 @@ export type NewWeeklyNote = Omit<WeeklyNote, 'id' | 'version' | 'createdAt'>;
 export type WeeklyNoteChanges = Partial<Pick<WeeklyNote, 'status' | 'body' | 'submittedAt' | 'reviewedById' | 'reviewedAt' | 'changeReason' | 'remindedAt'>>;
 export type NewAttendance = Omit<AttendanceRecord, 'id'>;
 export type NewSupplierRequest = Omit<SupplierRequest, 'id' | 'reference' | 'version' | 'status' | 'answeredAt' | 'answeredById' | 'answer'>;
-export type SupplierRequestChanges = Partial<Pick<SupplierRequest, 'status' | 'answeredAt' | 'answeredById' | 'answer'>>;
+/** An answer, a withdrawal, or the dates and details of a replacement narrowed to the days still absent. */
+export type SupplierRequestChanges = Partial<Pick<SupplierRequest, 'status' | 'answeredAt' | 'answeredById' | 'answer' | 'fromDate' | 'toDate' | 'details'>>;
 export type NewNotice = Omit<HcpNotice, 'id'>;
 
 /**
@@ -42,8 +43,12 @@ export interface HcpActivityStore {
   /** The notes of these HCPs for one week. */
   weeklyNotesFor(hcpIds: readonly string[], weekStart: string): Promise<WeeklyNote[]>;
 
-  /** Inserts a day's attendance; a conflict when that day is already recorded. */
-  recordAttendance(record: NewAttendance): Promise<AttendanceRecord>;
+  /**
+   * Inserts a day's attendance; a conflict when that day is already recorded. With `replacesAbsenceId`,
+   * the record takes the place of that day's absence instead (the id of the absence is kept): a
+   * conflict when that day is no longer recorded as that absence.
+   */
+  recordAttendance(record: NewAttendance, replacesAbsenceId?: string): Promise<AttendanceRecord>;
   attendanceRecord(id: string): Promise<AttendanceRecord | null>;
   attendanceOf(hcpId: string, fromDate: string, toDate: string): Promise<AttendanceRecord[]>;
   attendanceInDistrict(district: string, fromDate: string, toDate: string): Promise<AttendanceRecord[]>;

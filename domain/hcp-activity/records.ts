@@ -99,7 +99,10 @@ export interface AttendanceRecord {
   readonly arrivedAt: Date | null;
   readonly recordedById: string;
   readonly recordedAt: Date;
-  /** The replacement asked of the supplier for an absence. */
+  /**
+   * The replacement asked of the supplier for an absence. On an arrival, the absence it took the
+   * place of (the HCP came after being recorded absent) had asked for it.
+   */
   readonly supplierRequestId: string | null;
 }
 

@@ -8,9 +8,10 @@ import type { Interval } from '../calendar/calendar-port';
 import { DEFAULT_WORKING_HOURS, type DayHours } from '../calendar/working-hours';
 import { invalid, isDomainError } from '../errors';
 import { workingDaysAfter } from '../privacy/due-dates';
-import { describeDate, isCalendarDate } from '../requests/calendar-date';
+import { addMonths, describeDate, isCalendarDate } from '../requests/calendar-date';
 import { looksLikeNino } from '../requests/nino';
-import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, SUPPLIER_REQUEST_KINDS, type ActivityKind, type AttendanceStatus, type SupplierRequest, type SupplierRequestKind, type SupportingActivity, type WeeklyNote } from './records';
+import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, SUPPLIER_REQUEST_KINDS, type ActivityKind, type AttendanceRecord, type AttendanceStatus, type SupplierRequest, type SupplierRequestKind, type SupportingActivity, type WeeklyNote } from './records';
+import type { SupplierRequestChanges } from './ports';
 import { hasRole, type BankHolidayRegion, type StaffMember } from '../staff';
 
 /** Seed 002 §2.2.3: HCPs work 08:30 to 17:00, Monday to Friday (the directory's default hours). */
@@ -92,6 +93,60 @@ export function arrivalStatus(arrivedAt: Date): Exclude<AttendanceStatus, 'absen
   return arrivedAt.getTime() > londonToUtc(date, START_OF_DAY).getTime() ? 'late' : 'on_time';
 }
 
+/** Said when a second arrival is recorded for a day that already has one. */
+export const ARRIVAL_ALREADY_RECORDED = 'Attendance for that day is already recorded.';
+
+/** What an arrival does to the day's attendance record. */
+export type ArrivalOnDay =
+  | { readonly kind: 'record' }
+  | { readonly kind: 'replace'; readonly absence: AttendanceRecord }
+  | { readonly kind: 'refuse'; readonly message: string };
+
+/**
+ * What an arrival does to the day's attendance record (seed §4.1 "HCPs arrive on time", Annex 4
+ * attendance records): with nothing recorded, it is recorded; over an absence recorded earlier (by the
+ * HCP, the contact or the activity manager, before the HCP came after all) it takes the absence's
+ * place, on time or late as its time says, so the day counts as attended; over an arrival already
+ * recorded it is refused.
+ */
+export function arrivalOnDay(day: AttendanceRecord | null): ArrivalOnDay {
+  if (!day) return { kind: 'record' };
+  if (day.status === 'absent') return { kind: 'replace', absence: day };
+  return { kind: 'refuse', message: ARRIVAL_ALREADY_RECORDED };
+}
+
+/** Whether an arrival can still be recorded for the day: nothing recorded yet, or an absence the HCP came after. */
+export function awaitsArrival(day: Pick<AttendanceRecord, 'status'> | null): boolean {
+  return !day || day.status === 'absent';
+}
+
+const DETAILS_MAX = 1000;
+
+/** A request's details with a sentence added at the end, kept within the 1000 characters it holds. */
+function detailsWith(details: string, sentence: string): string {
+  const room = DETAILS_MAX - sentence.length - 1;
+  const kept = details.length <= room ? details : `${details.slice(0, Math.max(0, room - 1)).trimEnd()}…`;
+  return `${kept} ${sentence}`.trim();
+}
+
+/**
+ * What becomes of the replacement asked of the supplier for an absence when the HCP arrives on one
+ * of its days after all. `stillAbsent`: the request's days still recorded absent, the arrival's day
+ * left out. No day left: it is withdrawn, as no replacement is needed (a withdrawn request counts in
+ * no supplier response figure). Days left: it stays open for them, its dates narrowed to the first
+ * and last still absent, and its details say the day it is no longer needed for. A request the
+ * supplier has answered, or one already withdrawn, is left as it is: the answer stands. Null when
+ * nothing changes.
+ */
+export function replacementAfterArrival(request: Pick<SupplierRequest, 'status' | 'details'>, stillAbsent: readonly string[], arrivedOn: string, hcpName: string): SupplierRequestChanges | null {
+  if (request.status !== 'open') return null;
+  if (!stillAbsent.length) {
+    return { status: 'withdrawn', details: detailsWith(request.details, `Withdrawn: ${hcpName} arrived on ${describeDate(arrivedOn)}, so no replacement is needed.`) };
+  }
+  const days = [...stillAbsent].sort();
+  return { fromDate: days[0]!, toDate: days[days.length - 1]!, details: detailsWith(request.details, `Not needed on ${describeDate(arrivedOn)}: ${hcpName} arrived.`) };
+}
+
 export function isWorkingDay(date: string, region: BankHolidayRegion): boolean {
   const weekday = dayOfWeek(date);
   return weekday !== 0 && weekday !== 6 && !isBankHoliday(region, date);
@@ -119,6 +174,50 @@ export function supplierTimeliness(r: Pick<SupplierRequest, 'status' | 'dueOn' |
 /** The supplier had to tell the department by the working day after the HCP gave notice. */
 export function noticeDueOn(givenOn: string, region: BankHolidayRegion): string {
   return workingDaysAfter(givenOn, NOTICE_WORKING_DAYS, region);
+}
+
+/**
+ * The shorter notice period seed 002 §4.1 names, 1 week, starts only on the day the department
+ * received the notice: that is why the HCP gives the supplier 1 week plus 1 day. Where the contract
+ * says so the period is 1 month instead; which applies is the contract's, so only the shorter is enforced.
+ */
+export const NOTICE_MIN_DAYS = 7;
+/** How the notice periods are said on the cards. */
+export const NOTICE_PERIODS_TEXT = 'at least 1 week; 1 month where the contract says so';
+
+/** The earliest last day a notice received on `receivedOn` allows: 1 week after it. */
+export function earliestLastDay(receivedOn: string): string {
+  return addDays(receivedOn, NOTICE_MIN_DAYS);
+}
+
+/** The earliest last day where the contract asks for 1 month. */
+export function earliestLastDayMonth(receivedOn: string): string {
+  return addMonths(receivedOn, 1);
+}
+
+/** Why a last day gives too little notice, said beside the last day; null when it gives enough. */
+export function noticeLastDayProblem(receivedOn: string, lastDay: string): string | null {
+  const earliest = earliestLastDay(receivedOn);
+  if (lastDay >= earliest) return null;
+  return `That gives ${lastDay > receivedOn ? `only ${describeNoticeDays(noticeDays(receivedOn, lastDay))} of` : 'no'} notice. The notice period starts on ${describeDate(receivedOn)}, when the supplier told you, and is at least 1 week: the earliest last day allowed is ${describeDate(earliest)}.`;
+}
+
+/** The days of notice from the day received to the last day. */
+export function noticeDays(receivedOn: string, lastDay: string): number {
+  const day = (d: string) => {
+    const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, dd);
+  };
+  return Math.round((day(lastDay) - day(receivedOn)) / 86_400_000);
+}
+
+/** "8 days (1 week and 1 day)", "14 days (2 weeks)", "3 days". */
+export function describeNoticeDays(days: number): string {
+  const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const weeks = Math.floor(days / 7);
+  const rest = days % 7;
+  if (!weeks) return count(days, 'day');
+  return `${count(days, 'day')} (${count(weeks, 'week')}${rest ? ` and ${count(rest, 'day')}` : ''})`;
 }
 
 /** What a person is told when a time falls outside the HCP's working day (seed §2.2.3). */

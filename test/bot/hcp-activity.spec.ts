@@ -170,6 +170,63 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     expect(cardText(week)).toContain('Attendance this week');
   });
 
+  it('recorded absent at 09:45, the HCP arrives at 10:15: the arrival takes the absence’s place (late), the one-day replacement is withdrawn, the manager is told; a second arrival is still refused', async () => {
+    const helen = await idOf(PEOPLE.hcp);
+    const attendance = () => bot.app.dataSource.getRepository<HcpAttendanceRow>('HcpAttendance').find({ order: { date: 'ASC' } });
+    const requests = () => bot.app.dataSource.getRepository<SupplierRequestRow>('SupplierRequest').find({ order: { number: 'ASC' } });
+    clock.at = new Date('2026-11-23T09:45:00Z');
+    const absent = await invokeAs(bot, CONTACT, 'hcp.absent', { hcpId: helen, fromDate: '2026-11-23', toDate: '2026-11-23' });
+    expect(cardText(absent.card)).toContain('Absence recorded for 1 working day. SUP-000001 asks the supplier for a replacement.');
+    // Still on the contact's card, to be recorded as arrived if she comes after all.
+    expect(cardVerbs(absent.card)).toContain('hcp.arrived');
+    expect(cardText(firstCard(await exchange(bot, PEOPLE.hcp, 'activity')))).toContain('If you have come in after all, record your arrival');
+    bot.connector.clear();
+
+    clock.at = new Date('2026-11-23T10:15:00Z');
+    const arrived = cardText(firstCard(await exchange(bot, PEOPLE.hcp, 'arrived')));
+    expect(arrived).toContain('Arrival recorded, after 08:30: it shows as late. It takes the place of the absence recorded for today. SUP-000001, the replacement asked of the supplier, is withdrawn: it is no longer needed.');
+    expect(arrived).toContain('Late, 10:15');
+    expect((await attendance()).map((d) => [d.date, d.status, d.arrivedAt?.toISOString()])).toEqual([['2026-11-23', 'late', '2026-11-23T10:15:00.000Z']]);
+    expect(await requests()).toMatchObject([{ status: 'withdrawn', answeredAt: null }]);
+    const told = (await delivered(MANAGER)).join('\n');
+    expect(told).toContain('Late arrival: Helen Okoro');
+    expect(told).toContain('Your action: tell the supplier that SUP-000001 is withdrawn: no replacement is needed.');
+
+    // The day counts as attended, late; the request waits for nobody and is never overdue.
+    const week = cardText(firstCard(await exchange(bot, MANAGER, 'hcp week')));
+    expect(week).toContain('Attendance: 0 on time, 1 late, 0 absent');
+    expect(week).toContain('Open supplier requests\n0');
+    clock.at = new Date('2026-12-10T10:00:00Z');
+    const supplier = cardText(firstCard(await exchange(bot, MANAGER, 'supplier requests')));
+    expect(supplier).toContain('SUP-000001** Replacement HCP for Helen Okoro (Monday 23 November 2026): withdrawn, no longer needed');
+    expect(supplier).not.toContain('OVERDUE');
+
+    // A second arrival that day is refused, as before.
+    clock.at = new Date('2026-11-23T10:30:00Z');
+    expect(cardText(firstCard(await exchange(bot, PEOPLE.hcp, 'arrived')))).toContain('Attendance for that day is already recorded.');
+    expect(cardText((await invokeAs(bot, CONTACT, 'hcp.arrived', { hcpId: helen })).card)).toContain('Attendance for that day is already recorded.');
+    expect(await attendance()).toHaveLength(1);
+  });
+
+  it('absent Monday to Wednesday, the HCP is greeted on Monday at 08:20: on time, and the replacement stays open for Tuesday and Wednesday only', async () => {
+    const helen = await idOf(PEOPLE.hcp);
+    clock.at = new Date('2026-11-23T07:50:00Z');
+    await invokeAs(bot, CONTACT, 'hcp.absent', { hcpId: helen, fromDate: '2026-11-23', toDate: '2026-11-25' });
+    bot.connector.clear();
+    clock.at = new Date('2026-11-23T08:20:00Z');
+    const greeted = cardText((await invokeAs(bot, CONTACT, 'hcp.arrived', { hcpId: helen })).card);
+    expect(greeted).toContain('Arrival recorded. Thank you. It takes the place of the absence recorded for today. SUP-000001, the replacement asked of the supplier, is now for the days still absent only.');
+    const days = await bot.app.dataSource.getRepository<HcpAttendanceRow>('HcpAttendance').find({ order: { date: 'ASC' } });
+    expect(days.map((d) => [d.date, d.status])).toEqual([['2026-11-23', 'on_time'], ['2026-11-24', 'absent'], ['2026-11-25', 'absent']]);
+    const request = await bot.app.dataSource.getRepository<SupplierRequestRow>('SupplierRequest').findOneByOrFail({ number: 1 });
+    expect(request).toMatchObject({ status: 'open', fromDate: '2026-11-24', toDate: '2026-11-25' });
+    expect(request.details).toContain('Not needed on Monday 23 November 2026: Helen Okoro arrived.');
+    const told = (await delivered(MANAGER)).join('\n');
+    expect(told).toContain('Arrival: Helen Okoro');
+    expect(told).toContain('Your action: tell the supplier that SUP-000001 is now for Tuesday 24 November 2026 to Wednesday 25 November 2026 only.');
+    expect(cardText(firstCard(await exchange(bot, MANAGER, 'hcp week')))).toContain('Attendance: 1 on time, 0 late, 2 absent');
+  });
+
   it('on a day off the HCP is not asked to record an arrival, and can still record activity of the last two weeks', async () => {
     clock.at = new Date('2026-11-29T12:00:00Z'); // a Sunday
     const card = firstCard(await exchange(bot, PEOPLE.hcp, 'activity'));
@@ -298,6 +355,7 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     expect(cardText(notice.card)).toContain('The supplier told you within 1 working day.');
     expect(cardText((await invokeAs(bot, MANAGER, 'hcp.notice', { hcpId: helen, givenOn: '2026-11-18', receivedOn: '2026-11-23', lastDay: '2026-12-23' })).card)).toContain('The supplier told you late: it was due by Thursday 19 November 2026.');
     expect(cardText(notice.card)).toContain('Individual case conference: Monday 23 November 2026 (planned)');
+    expect(cardText(notice.card)).toContain('30 days (4 weeks and 2 days), from Monday 23 November 2026 to Wednesday 23 December 2026');
 
     clock.at = new Date('2026-11-23T14:40:00Z');
     const current = (await bot.app.dataSource.getRepository<{ id: string; version: number }>('HcpActivity').find())[0]!;
@@ -314,5 +372,21 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     const week = cardText(firstCard(await exchange(bot, MANAGER, 'hcp week')));
     expect(week).toContain('Supporting activity: 1 individual case conference');
     expect(week).toContain('Leaving: last day Wednesday 23 December 2026');
+  });
+
+  it('a notice to finish whose last day gives less than 1 week from the day the supplier told the manager is refused beside the last day, naming the earliest allowed', async () => {
+    const helen = await idOf(PEOPLE.hcp);
+    const typed = { hcpId: helen, givenOn: '2026-11-20', receivedOn: '2026-11-23', lastDay: '2026-11-29' };
+    const refused = await invokeAs(bot, MANAGER, 'hcp.notice', typed);
+    const text = cardText(refused.card);
+    expect(text).toContain('the earliest last day allowed is Monday 30 November 2026');
+    expect(text).toContain('That gives only 6 days of notice.');
+    expect(allInputs(refused.card)).toMatchObject({ givenOn: '2026-11-20', receivedOn: '2026-11-23', lastDay: '2026-11-29' });
+    expect(await bot.app.dataSource.getRepository('HcpNotice').count()).toBe(0);
+    const recorded = cardText((await invokeAs(bot, MANAGER, 'hcp.notice', { ...typed, lastDay: '2026-11-30' })).card);
+    expect(recorded).toContain('Notice period given');
+    expect(recorded).toContain('7 days (1 week), from Monday 23 November 2026 to Monday 30 November 2026');
+    expect(recorded).toContain('at least 1 week; 1 month where the contract says so');
+    expect(recorded).toContain('a last day on or after Wednesday 23 December 2026: not given, if the contract asks for it');
   });
 });

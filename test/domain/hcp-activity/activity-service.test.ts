@@ -2,8 +2,8 @@ import type { Interval } from '../../../domain/calendar/calendar-port';
 import { londonToUtc } from '../../../domain/calendar/london-time';
 import type { DomainError } from '../../../domain/errors';
 import { HcpActivityService, type HcpDayPlan } from '../../../domain/hcp-activity/activity-service';
-import type { ActivityChanges, HcpActivityStore, NewActivity, NewWeeklyNote, WeeklyNoteChanges } from '../../../domain/hcp-activity/ports';
-import type { SupportingActivity, WeeklyNote } from '../../../domain/hcp-activity/records';
+import type { ActivityChanges, HcpActivityStore, NewActivity, NewAttendance, NewNotice, NewSupplierRequest, NewWeeklyNote, SupplierRequestChanges, WeeklyNoteChanges } from '../../../domain/hcp-activity/ports';
+import { formatSupplierReference, type AttendanceRecord, type HcpNotice, type SupplierRequest, type SupportingActivity, type WeeklyNote } from '../../../domain/hcp-activity/records';
 import type { Jobcentre, StaffMember } from '../../../domain/staff';
 
 /**
@@ -16,12 +16,57 @@ const person = (id: string, name: string, roles: StaffMember['roles']): StaffMem
 const HCP = person('helen', 'Helen Okoro', ['hcp']);
 const MANAGER = person('mark', 'Mark Ellis', ['hcp_activity_manager']);
 const LEADER = person('tess', 'Tess Leader', ['work_coach_team_leader']);
+const CONTACT = person('lucy', 'Lucy Fernandes', ['jobcentre_contact']);
 const at = (date: string, time: string) => londonToUtc(date, time);
 
 class MemoryStore {
   activities: SupportingActivity[] = [];
   notes: WeeklyNote[] = [];
+  attendance: AttendanceRecord[] = [];
+  requests: SupplierRequest[] = [];
+  notices: HcpNotice[] = [];
   private n = 0;
+  /** As the table: one record a day for each HCP; an arrival takes the place of that day's absence only while it is one. */
+  async recordAttendance(record: NewAttendance, replacesAbsenceId?: string): Promise<AttendanceRecord> {
+    if (replacesAbsenceId !== undefined) {
+      const i = this.attendance.findIndex((a) => a.id === replacesAbsenceId && a.status === 'absent' && a.hcpId === record.hcpId && a.date === record.date);
+      if (i < 0) throw Object.assign(new Error('Attendance for that day is already recorded.'), { kind: 'conflict' });
+      this.attendance[i] = { ...record, id: replacesAbsenceId };
+      return this.attendance[i]!;
+    }
+    if (this.attendance.some((a) => a.hcpId === record.hcpId && a.date === record.date)) throw Object.assign(new Error('Attendance for that day is already recorded.'), { kind: 'conflict' });
+    const made = { ...record, id: `t${++this.n}` };
+    this.attendance.push(made);
+    return made;
+  }
+  async attendanceRecord(id: string) {
+    return this.attendance.find((a) => a.id === id) ?? null;
+  }
+  async attendanceOf(hcpId: string, from: string, to: string) {
+    return this.attendance.filter((a) => a.hcpId === hcpId && a.date >= from && a.date <= to).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+  async createSupplierRequest(request: NewSupplierRequest): Promise<SupplierRequest> {
+    const made: SupplierRequest = { ...request, id: `s${++this.n}`, reference: formatSupplierReference(this.requests.length + 1), status: 'open', answeredAt: null, answeredById: null, answer: null, version: 1 };
+    this.requests.push(made);
+    return made;
+  }
+  async supplierRequest(id: string) {
+    return this.requests.find((r) => r.id === id) ?? null;
+  }
+  async updateSupplierRequest(id: string, version: number, changes: SupplierRequestChanges): Promise<SupplierRequest> {
+    const i = this.requests.findIndex((r) => r.id === id && r.version === version);
+    if (i < 0) throw new Error('conflict');
+    this.requests[i] = { ...this.requests[i]!, ...changes, version: version + 1 };
+    return this.requests[i]!;
+  }
+  async recordNotice(notice: NewNotice): Promise<HcpNotice> {
+    const made = { ...notice, id: `x${++this.n}` };
+    this.notices.push(made);
+    return made;
+  }
+  async openActivitiesOf(hcpId: string) {
+    return this.activities.filter((a) => a.hcpId === hcpId && (a.status === 'requested' || a.status === 'planned'));
+  }
   async createActivity(a: NewActivity, when: Date): Promise<SupportingActivity> {
     const made: SupportingActivity = { ...a, id: `a${++this.n}`, version: 1, createdAt: when, diaryEntries: [] };
     this.activities.push(made);
@@ -61,6 +106,8 @@ class MemoryStore {
 function setUp(now: Date, diaryOf: (date: string) => Partial<HcpDayPlan> = () => ({})) {
   const store = new MemoryStore();
   const clock = { now: () => now };
+  /** The cards queued for people: kind, recipient and subject. */
+  const told: string[] = [];
   const service = new HcpActivityService({
     store: store as unknown as HcpActivityStore,
     diary: {
@@ -75,14 +122,19 @@ function setUp(now: Date, diaryOf: (date: string) => Partial<HcpDayPlan> = () =>
       officesInClustersOf: async () => [CRAWLEY],
       managersInDistrict: async () => [MANAGER],
     },
-    directory: { findById: async (id) => [HCP, MANAGER, LEADER].find((p) => p.id === id) ?? null, findByAadObjectId: async () => null, findByIds: async () => [], findByTeamLeader: async () => [] },
-    notifier: { activity: async () => undefined, weeklyNote: async () => undefined, absence: async () => undefined, lateArrival: async () => undefined },
+    directory: { findById: async (id) => [HCP, MANAGER, LEADER, CONTACT].find((p) => p.id === id) ?? null, findByAadObjectId: async () => null, findByIds: async () => [], findByTeamLeader: async () => [] },
+    notifier: {
+      activity: async () => undefined,
+      weeklyNote: async () => undefined,
+      absence: async (personId, requestId) => void told.push(`absence ${personId} ${requestId}`),
+      lateArrival: async (personId, attendanceId) => void told.push(`late ${personId} ${attendanceId}`),
+    },
     uow: { run: (work) => work() },
     work: { schedule: async () => undefined },
     clock,
     trialEndsOn: () => null,
   });
-  return { store, service, clock };
+  return { store, service, clock, told };
 }
 
 /** The refusal a call ends in: its message and field problems. */
@@ -238,5 +290,77 @@ describe('the weekly note documents all the week’s supporting activity (Annex 
     expect(saved).toMatchObject({ status: 'draft', body: 'A quiet week.' });
     const done = await service.saveNote(HCP, saved.id, saved.version, 'Monday 09:00 to 09:45: presentation at Crawley.\nwednesday 14:00 to 15:00 — health fair planning with the DEA.', true);
     expect(done.status).toBe('submitted');
+  });
+});
+
+describe('an HCP recorded absent who arrives after all (seed §4.1 "HCPs arrive on time", Annex 4 attendance records)', () => {
+  it('the contact records Helen absent at 09:45; she arrives at 10:15: the day is late, not absent, the one-day replacement is withdrawn, and the manager is told', async () => {
+    const { store, service, clock, told } = setUp(at('2026-11-23', '09:45'));
+    const { request } = await service.recordAbsence(CONTACT, HCP.id, '2026-11-23', '2026-11-23');
+    expect(told).toEqual([`absence ${MANAGER.id} ${request.id}`]);
+    clock.now = () => at('2026-11-23', '10:15');
+    const arrival = await service.recordArrival(HCP, null);
+    expect(arrival.record).toMatchObject({ status: 'late', arrivedAt: at('2026-11-23', '10:15'), recordedById: HCP.id, date: '2026-11-23' });
+    expect(store.attendance).toEqual([arrival.record]);
+    expect(store.attendance[0]!.status).toBe('late');
+    // No replacement is needed: withdrawn, never answered, so in no supplier response figure.
+    expect(store.requests[0]).toMatchObject({ status: 'withdrawn', answeredAt: null, fromDate: '2026-11-23', toDate: '2026-11-23' });
+    expect(store.requests[0]!.details).toContain('Withdrawn: Helen Okoro arrived on Monday 23 November 2026, so no replacement is needed.');
+    expect(arrival.replacedAbsence?.request).toMatchObject({ id: request.id, status: 'withdrawn' });
+    expect(told).toEqual([`absence ${MANAGER.id} ${request.id}`, `late ${MANAGER.id} ${arrival.record.id}`]);
+    // The manager's card: a late arrival that took the absence's place, and the request withdrawn.
+    expect(await service.attendanceNotice(MANAGER, 'late', arrival.record.id)).toMatchObject({ kind: 'late', replacedAbsence: true, dates: ['2026-11-23'], request: { reference: 'SUP-000001', status: 'withdrawn' } });
+    expect(await service.attendanceNotice(MANAGER, 'absence', request.id)).toMatchObject({ dates: [], request: { status: 'withdrawn' } });
+
+    // A second arrival that day is refused as before, and changes nothing.
+    clock.now = () => at('2026-11-23', '10:30');
+    await expect(service.recordArrival(CONTACT, HCP.id)).rejects.toMatchObject({ kind: 'conflict', message: 'Attendance for that day is already recorded.' });
+    expect(store.attendance).toEqual([arrival.record]);
+  });
+
+  it('absent Monday to Wednesday by her own record, she comes in at 08:20 on Monday: on time, and the replacement stays open for Tuesday and Wednesday only, saying so', async () => {
+    const { store, service, clock, told } = setUp(at('2026-11-23', '07:30'));
+    const { request } = await service.recordAbsence(HCP, null, '2026-11-23', '2026-11-25');
+    expect(told).toEqual([`absence ${MANAGER.id} ${request.id}`]);
+    clock.now = () => at('2026-11-23', '08:20');
+    const arrival = await service.recordArrival(HCP, null);
+    expect(arrival.record).toMatchObject({ status: 'on_time', supplierRequestId: request.id });
+    expect(store.attendance.map((a) => [a.date, a.status])).toEqual([['2026-11-23', 'on_time'], ['2026-11-24', 'absent'], ['2026-11-25', 'absent']]);
+    expect(store.requests[0]).toMatchObject({ status: 'open', fromDate: '2026-11-24', toDate: '2026-11-25' });
+    expect(store.requests[0]!.details).toBe('A replacement for Helen Okoro, absent 3 working days. Not needed on Monday 23 November 2026: Helen Okoro arrived.');
+    // Told as of a late arrival, though on time: the managers were told of the absence.
+    expect(told).toEqual([`absence ${MANAGER.id} ${request.id}`, `late ${MANAGER.id} ${arrival.record.id}`]);
+    expect(await service.attendanceNotice(MANAGER, 'late', arrival.record.id)).toMatchObject({ kind: 'arrival', replacedAbsence: true, request: { status: 'open', fromDate: '2026-11-24', toDate: '2026-11-25' } });
+    expect((await service.attendanceNotice(MANAGER, 'absence', request.id)).dates).toEqual(['2026-11-24', '2026-11-25']);
+  });
+
+  it('a replacement the supplier has answered is left as answered; a plain late arrival is told as before', async () => {
+    const { store, service, clock, told } = setUp(at('2026-11-23', '08:00'));
+    const { request } = await service.recordAbsence(CONTACT, HCP.id, '2026-11-23', '2026-11-23');
+    await service.recordSupplierAnswer(MANAGER, request.id, request.version, 'Grace Mensah covers Monday');
+    clock.now = () => at('2026-11-23', '11:00');
+    const arrival = await service.recordArrival(CONTACT, HCP.id);
+    expect(arrival.record.status).toBe('late');
+    expect(store.requests[0]).toMatchObject({ status: 'answered', answer: 'Grace Mensah covers Monday' });
+    expect(arrival.replacedAbsence?.request?.status).toBe('answered');
+    // Tuesday, nothing recorded: a late arrival as ever.
+    clock.now = () => at('2026-11-24', '08:45');
+    const tuesday = await service.recordArrival(HCP, null);
+    expect(tuesday).toMatchObject({ record: { status: 'late', supplierRequestId: null }, replacedAbsence: null });
+    expect(told.at(-1)).toBe(`late ${MANAGER.id} ${tuesday.record.id}`);
+    expect(await service.attendanceNotice(MANAGER, 'late', tuesday.record.id)).toMatchObject({ kind: 'late', replacedAbsence: false, request: null });
+  });
+});
+
+describe('a notice to finish gives at least 1 week from the day the department received it, when the period starts (seed §4.1)', () => {
+  const notice = { hcpId: HCP.id, givenOn: '2026-11-20', receivedOn: '2026-11-23' };
+  it('a last day six days after the notice reached the manager is refused beside the last day, naming the earliest allowed; a week after is recorded', async () => {
+    const { store, service } = setUp(at('2026-11-23', '12:00'));
+    const short = await refusal(service.recordNotice(MANAGER, { ...notice, lastDay: '2026-11-29' }));
+    expect(short.problems).toEqual({ lastDay: 'That gives only 6 days of notice. The notice period starts on Monday 23 November 2026, when the supplier told you, and is at least 1 week: the earliest last day allowed is Monday 30 November 2026.' });
+    expect((await refusal(service.recordNotice(MANAGER, { ...notice, lastDay: '2026-11-23' }))).problems.lastDay).toContain('That gives no notice.');
+    expect(store.notices).toEqual([]);
+    const { notice: recorded } = await service.recordNotice(MANAGER, { ...notice, lastDay: '2026-11-30' });
+    expect(recorded).toMatchObject({ receivedOn: '2026-11-23', lastDay: '2026-11-30' });
   });
 });

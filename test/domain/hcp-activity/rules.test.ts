@@ -1,7 +1,15 @@
-import type { SupportingActivity } from '../../../domain/hcp-activity/records';
+import type { AttendanceRecord, SupportingActivity } from '../../../domain/hcp-activity/records';
 import {
   activityMissingFromNote,
+  arrivalOnDay,
   arrivalStatus,
+  awaitsArrival,
+  describeNoticeDays,
+  earliestLastDay,
+  earliestLastDayMonth,
+  noticeDays,
+  noticeLastDayProblem,
+  replacementAfterArrival,
   assertNoteHasActivity,
   attendancePeriod,
   breakClashMessage,
@@ -129,6 +137,30 @@ describe('attendance', () => {
   });
 });
 
+describe('an arrival on a day already recorded', () => {
+  const day = (status: AttendanceRecord['status']): AttendanceRecord => ({ id: 'd', hcpId: 'h', district: 'd', date: '2026-11-23', jobcentreId: 'c', status, arrivedAt: null, recordedById: 'lucy', recordedAt: new Date('2026-11-23T09:45:00Z'), supplierRequestId: status === 'absent' ? 's' : null });
+
+  it('is recorded on a day with nothing, takes the place of an absence, and is refused over an arrival', () => {
+    expect(arrivalOnDay(null)).toEqual({ kind: 'record' });
+    expect(arrivalOnDay(day('absent'))).toEqual({ kind: 'replace', absence: day('absent') });
+    expect(arrivalOnDay(day('late'))).toEqual({ kind: 'refuse', message: 'Attendance for that day is already recorded.' });
+    expect(arrivalOnDay(day('on_time'))).toMatchObject({ kind: 'refuse' });
+    expect([null, day('absent'), day('late'), day('on_time')].map(awaitsArrival)).toEqual([true, true, false, false]);
+  });
+
+  it('withdraws the replacement of a one-day absence, narrows a longer one to the days still absent, and leaves an answered one', () => {
+    const open = { status: 'open' as const, details: 'A replacement for Helen Okoro, absent 3 working days.' };
+    expect(replacementAfterArrival(open, [], '2026-11-23', 'Helen Okoro')).toEqual({ status: 'withdrawn', details: 'A replacement for Helen Okoro, absent 3 working days. Withdrawn: Helen Okoro arrived on Monday 23 November 2026, so no replacement is needed.' });
+    expect(replacementAfterArrival(open, ['2026-11-25', '2026-11-24'], '2026-11-23', 'Helen Okoro')).toEqual({ fromDate: '2026-11-24', toDate: '2026-11-25', details: 'A replacement for Helen Okoro, absent 3 working days. Not needed on Monday 23 November 2026: Helen Okoro arrived.' });
+    // A day in the middle: the dates keep their ends, and the details say which day is not needed.
+    expect(replacementAfterArrival(open, ['2026-11-23', '2026-11-25'], '2026-11-24', 'Helen Okoro')).toMatchObject({ fromDate: '2026-11-23', toDate: '2026-11-25' });
+    expect(replacementAfterArrival({ ...open, status: 'answered' }, [], '2026-11-23', 'Helen Okoro')).toBeNull();
+    expect(replacementAfterArrival({ ...open, status: 'withdrawn' }, [], '2026-11-23', 'Helen Okoro')).toBeNull();
+    // Details are kept within the 1000 characters the request holds.
+    expect(replacementAfterArrival({ ...open, details: 'x'.repeat(1000) }, [], '2026-11-23', 'Helen Okoro')!.details!.length).toBeLessThanOrEqual(1000);
+  });
+});
+
 describe('supplier requests and notices', () => {
   it('two weeks for provision and replacements, five working days for information, subject access and FOI', () => {
     expect(supplierDueOn('replacement', '2026-11-23', 'england-and-wales')).toBe('2026-12-07');
@@ -144,6 +176,17 @@ describe('supplier requests and notices', () => {
     expect(supplierTimeliness(open, '2026-12-01')).toBe('overdue');
     expect(supplierTimeliness({ ...open, status: 'answered', answeredAt: new Date('2026-11-30T16:00:00Z') }, '2026-12-10')).toBe('met');
     expect(supplierTimeliness({ ...open, status: 'answered', answeredAt: new Date('2026-12-01T09:00:00Z') }, '2026-12-10')).toBe('late');
+  });
+
+  it('a notice gives at least 1 week from the day the department received it (the period starts then); 1 month is said, not enforced', () => {
+    expect(earliestLastDay('2026-11-23')).toBe('2026-11-30');
+    expect(earliestLastDayMonth('2026-11-23')).toBe('2026-12-23');
+    expect(earliestLastDayMonth('2027-01-31')).toBe('2027-02-28');
+    expect(noticeLastDayProblem('2026-11-23', '2026-11-30')).toBeNull();
+    expect(noticeLastDayProblem('2026-11-23', '2026-11-29')).toBe('That gives only 6 days of notice. The notice period starts on Monday 23 November 2026, when the supplier told you, and is at least 1 week: the earliest last day allowed is Monday 30 November 2026.');
+    expect(noticeLastDayProblem('2026-11-23', '2026-11-20')).toContain('That gives no notice.');
+    expect([noticeDays('2026-11-23', '2026-12-23'), noticeDays('2026-03-23', '2026-04-01')]).toEqual([30, 9]);
+    expect([1, 7, 8, 14, 30].map(describeNoticeDays)).toEqual(['1 day', '7 days (1 week)', '8 days (1 week and 1 day)', '14 days (2 weeks)', '30 days (4 weeks and 2 days)']);
   });
 
   it('the supplier tells the department of a notice within one working day', () => {
