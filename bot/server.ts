@@ -6,6 +6,13 @@ import { activityProblems } from './activity-shape';
 import type { HttpGet } from './core/journey';
 import { errorForLog } from './logger';
 
+/** What a request the bot could not read is told, by status: fixed words, nothing of what it sent. */
+const CLIENT_ERRORS: Readonly<Record<number, string>> = {
+  400: 'The request body is not valid JSON.',
+  413: 'The request body is too large.',
+  415: 'The request body is in an encoding the bot does not accept.',
+};
+
 export interface ServerDeps {
   readonly adapter: CloudAdapter;
   readonly bot: ActivityHandler;
@@ -71,10 +78,11 @@ export function createServer(deps: ServerDeps): Server {
   }
 
   server.on('restifyError', (req, _res, err, callback) => {
-    // Malformed JSON and oversized bodies: say what was wrong, in the same shape as other errors.
+    // Malformed JSON and oversized bodies: say what was wrong, in the same shape as other errors. Never
+    // the parser's own message: it quotes the body it could not read, which may hold a claimant's details.
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status < 500) {
-      err.toJSON = () => ({ error: 'bad_request', message: err.message || 'The request could not be read.' });
+      err.toJSON = () => ({ error: 'bad_request', message: CLIENT_ERRORS[status] ?? 'The request could not be read.' });
     } else {
       deps.logger.error({ err: { message: err.message }, path: req.path() }, 'request failed');
     }

@@ -407,7 +407,7 @@ export function strategiesCard(view: StrategiesView): AdaptiveCard {
     const fields: FormField[] = [
       { id: 'kind', kind: 'choice', label: 'Kind of strategy', required: true, errorMessage: 'Choose the kind of strategy.', choices: STRATEGY_KINDS.map((k) => ({ title: STRATEGY_KIND_LABELS[k], value: k })) },
       { id: 'title', kind: 'text', label: 'Title', required: true, errorMessage: 'Enter a title.', maxLength: 120 },
-      { id: 'why', kind: 'multiline', label: 'Why it is needed', hint: 'As much detail as helps partners understand and buy in: it goes in the invitations.', required: true, errorMessage: 'Enter why it is needed.', maxLength: 2000 },
+      { id: 'why', kind: 'multiline', label: 'Why it is needed', hint: 'As much detail as helps partners understand and buy in: it goes in the invitations, outside DWP too, so about provision and gaps, never a claimant (no names, National Insurance numbers or health details).', required: true, errorMessage: 'Enter why it is needed.', maxLength: 2000 },
       ...(view.choices.conferences.length ? [{ id: 'gapConferenceIds', kind: 'multichoice' as const, label: 'Gaps found at these group conferences', required: false, errorMessage: '', choices: view.choices.conferences.map((c) => ({ title: c.label, value: c.id })) }] : []),
       { id: 'gapNote', kind: 'multiline', label: 'The gaps it addresses', required: false, errorMessage: 'Say what gaps it addresses.', maxLength: 1000 },
       { id: 'areas', kind: 'multichoice', label: 'Areas (for a strategy with the work psychologist)', required: false, errorMessage: '', choices: STRATEGY_AREAS.map((a) => ({ title: STRATEGY_AREA_LABELS[a], value: a })) },

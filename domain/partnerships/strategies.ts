@@ -1,5 +1,6 @@
 import { conflict, invalid, notAllowed, type DomainError } from '../errors';
 import { hasRole, type StaffMember } from '../staff';
+import { looksLikeNino } from '../requests/nino';
 
 /**
  * The DEA's strategies (seed 000 §45, §49, §52, §58–59): each led by the DEA and owned by the DEA's
@@ -100,6 +101,9 @@ export function initialStatus(kind: StrategyKind): StrategyStatus {
   return kind === 'joint_local' ? 'awaiting_agreement' : 'active';
 }
 
+/** A strategy is about provision and gaps, and its title and why go in invitations, outside DWP too. */
+const NO_CLAIMANT = 'Leave the National Insurance number out: a strategy is about provision, never a claimant, and this goes to its partners.';
+
 /**
  * Checks a new strategy; `knownPartners` and `knownConferences` are the ids the DEA may choose from
  * (their district's partners, their group conferences that have outputs).
@@ -117,8 +121,10 @@ export function parseStrategy(input: Record<string, unknown>, knownPartners: Rea
   if (!(STRATEGY_KINDS as readonly string[]).includes(kind)) problems.kind = 'Choose the kind of strategy.';
   if (!title) problems.title = 'Enter a title.';
   else if (title.length > 120) problems.title = 'The title must be 120 characters or fewer.';
+  else if (looksLikeNino(title)) problems.title = NO_CLAIMANT;
   if (!why) problems.why = 'Enter why the strategy is needed: it goes in the invitations.';
   else if (why.length > 2000) problems.why = 'Why it is needed must be 2000 characters or fewer.';
+  else if (looksLikeNino(why)) problems.why = NO_CLAIMANT;
   if (areas.some((a) => !(STRATEGY_AREAS as readonly string[]).includes(a))) problems.areas = 'Choose areas from the list.';
   else if (kind === 'work_psychologist' && !areas.length) problems.areas = 'Choose at least one area for a strategy with the work psychologist.';
   if (internalPartners.some((p) => !(INTERNAL_PARTNERS as readonly string[]).includes(p))) problems.internalPartners = 'Choose partners from the list.';
@@ -126,6 +132,7 @@ export function parseStrategy(input: Record<string, unknown>, knownPartners: Rea
   if (gapConferenceIds.some((c) => !knownConferences.has(c))) problems.gapConferenceIds = 'Choose conferences from the list.';
   if (!gapConferenceIds.length && !gapNote) problems.gapNote = 'Say what gaps it addresses: choose the conferences that found them, or describe them.';
   else if (gapNote.length > 1000) problems.gapNote = 'The gaps must be 1000 characters or fewer.';
+  else if (looksLikeNino(gapNote)) problems.gapNote = NO_CLAIMANT;
   if (Object.keys(problems).length) throw invalid('Some of the strategy needs correcting.', problems);
   return { kind: kind as StrategyKind, title, why, areas: areas as StrategyArea[], internalPartners: internalPartners as InternalPartner[], partnerIds, gapConferenceIds, gapNote: gapNote || null };
 }
@@ -136,6 +143,7 @@ export function parseAction(input: Record<string, unknown>): { text: string; own
   const owner = str(input.owner);
   if (!text) problems.text = 'Enter what is to be done.';
   else if (text.length > 400) problems.text = 'The action must be 400 characters or fewer.';
+  else if (looksLikeNino(text)) problems.text = NO_CLAIMANT;
   if (!owner) problems.owner = 'Enter who does it.';
   else if (owner.length > 100) problems.owner = 'Who does it must be 100 characters or fewer.';
   if (Object.keys(problems).length) throw invalid('Some of the action needs correcting.', problems);

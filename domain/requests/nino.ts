@@ -38,8 +38,11 @@ export function formatNino(nino: string): string {
   return `${nino.slice(0, 2)} ${nino.slice(2, 4)} ${nino.slice(4, 6)} ${nino.slice(6, 8)} ${nino.slice(8)}`;
 }
 
-/** A National Insurance number anywhere in some free text (spaced or not): text that must name no claimant is refused with it. */
-const NINO_IN_TEXT = /\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/i;
+/**
+ * A National Insurance number anywhere in some free text, written as people write one (together,
+ * spaced, hyphenated, as checkNino reads them): text that must name no claimant is refused with it.
+ */
+const NINO_IN_TEXT = /\b[A-Z]{2}[\s-]{0,2}\d{2}[\s-]{0,2}\d{2}[\s-]{0,2}\d{2}[\s-]{0,2}[A-D]\b/i;
 
 export function looksLikeNino(text: string): boolean {
   return NINO_IN_TEXT.test(text);

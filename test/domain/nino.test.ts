@@ -1,4 +1,4 @@
-import { checkNino, formatNino, maskNino, type NinoCheck } from '../../domain/requests/nino';
+import { checkNino, formatNino, looksLikeNino, maskNino, type NinoCheck } from '../../domain/requests/nino';
 
 /** The problem of a check expected to fail; fails the test if the check passed. */
 function problemOf(raw: string): string {
@@ -129,5 +129,12 @@ describe('a NINO removed at the claimant\'s request or at the end of its retenti
   it('reads as Removed, masked or not', () => {
     expect(formatNino('REMOVED')).toBe('Removed');
     expect(maskNino('REMOVED')).toBe('Removed');
+  });
+});
+
+describe('a NINO in free text that must name no claimant', () => {
+  it('is found however it is written, as checkNino reads it', () => {
+    for (const written of ['AB123456C', 'ab 12 34 56 c', 'AB-12-34-56-C', 'AB  12  34  56  C', 'Claimant AB-123456-C: no PIP assessor']) expect(looksLikeNino(written)).toBe(true);
+    for (const text of ['Call 0800 123 456', 'DEA-000123', 'Room 12 34', 'PIP and ESA since 2024']) expect(looksLikeNino(text)).toBe(false);
   });
 });

@@ -90,6 +90,14 @@ describe('strategies: led by the DEA, owned by their team leader (seed 000 §45,
     expect((await refusal(service.propose(loneDea, joint))).message).toMatch(/Work Coach Team Leader/);
     expect((await refusal(service.propose(coach, joint))).message).toMatch(/Only a Disability Employment Adviser/);
   });
+
+  it('refuses a National Insurance number in what goes to its partners (title, why, gaps, actions), however it is written', async () => {
+    const { service } = await setup();
+    const error = await refusal(service.propose(dea, { ...joint, title: 'Support for AB-12-34-56-C', why: 'Mr Smith AB 12 34 56 C could not find provision.', gapNote: 'Claimant ab123456c' }));
+    expect(error.problems).toEqual({ title: expect.stringMatching(/^Leave the National Insurance number out/), why: expect.stringMatching(/^Leave the National Insurance number out/), gapNote: expect.stringMatching(/^Leave the National Insurance number out/) });
+    const strategy = await service.propose(dea, { kind: 'employment', title: 'Job trials', why: 'Few employers offer trials.', gapNote: 'No job trials locally.' });
+    expect((await refusal(service.addAction(dea, strategy.id, strategy.version, { text: 'Call about AB123456C', owner: 'Dana' }))).problems.text).toMatch(/^Leave the National Insurance number out/);
+  });
 });
 
 describe('a strategy with the work psychologist: the lead DEA’s work psychologist creates it with them (seed 000 §45)', () => {
