@@ -207,9 +207,19 @@ export function requestFormCard(type: RequestType, values: Draft, today: string,
   });
 }
 
-/** Seed §3–5: asked only when the claimant gets PIP, DLA or AA and nothing else. */
+/** Back to the form from the non-benefit question, with everything typed kept (a benefit not ticked, say). */
+function editRequestAction(step: string): Record<string, unknown> {
+  return { type: 'Action.Submit', title: 'Edit the request', associatedInputs: 'none', data: { journey: NEW_REQUEST_JOURNEY, step, action: 'edit' } };
+}
+
+const MISSED_BENEFIT = 'If they also get a benefit you did not tick, such as Universal Credit, ESA or JSA, edit the request: everything you typed is kept.';
+
+/**
+ * Seed §3–5: asked only when the claimant gets PIP, DLA or AA and nothing else. "Edit the request"
+ * goes back to the form with everything kept, for a benefit that was not ticked.
+ */
 export function vulnerabilityCard(): AdaptiveCard {
-  return choiceCard({
+  const card = choiceCard({
     journey: NEW_REQUEST_JOURNEY,
     step: 'vulnerability',
     title: 'This claimant is a non-benefit claimant',
@@ -221,7 +231,39 @@ export function vulnerabilityCard(): AdaptiveCard {
         title: 'They declared an intention to attempt suicide or self harm',
         description: 'You will be shown what to do now, and the request is marked urgent.',
       },
-      { value: 'neither', title: 'Neither', description: 'The DEA cannot take this request; you will be told where to refer them.' },
+      { value: 'neither', title: 'Neither', description: 'The DEA cannot take this request; you will be told where to refer them. What you typed is kept.' },
     ],
   });
+  const body = Array.isArray(card.body) ? card.body : [];
+  return {
+    ...card,
+    body: [...body, { type: 'TextBlock', text: MISSED_BENEFIT, wrap: true, separator: true }, { type: 'ActionSet', actions: [editRequestAction('vulnerability')] }],
+  };
+}
+
+/** The command that starts a request (bot/requests/journey.ts): a saved draft comes back filled in. */
+export const NEW_REQUEST_COMMAND = 'new request';
+
+/**
+ * After "Neither" (seed §3–5): the request cannot go to the DEA, and the conversation ends, but what
+ * was typed is kept until it is cancelled or sent, in case a benefit was not ticked. Its buttons say
+ * the command, so they work after the conversation ended: Edit brings the form back filled in, Cancel
+ * throws it away.
+ */
+export function keptAfterRefusalCard(): AdaptiveCard {
+  const data = (action: 'edit' | 'cancel') => ({ command: NEW_REQUEST_COMMAND, journey: NEW_REQUEST_JOURNEY, step: 'refused', action });
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    fallbackText: `What you typed is kept. If they also get a benefit you did not tick, such as Universal Credit, ESA or JSA, say "${NEW_REQUEST_COMMAND}": the form comes back filled in.`,
+    body: [
+      { type: 'TextBlock', text: 'What you typed is kept', size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: 'If they also get a benefit you did not tick, such as Universal Credit, ESA or JSA, edit the request: the form comes back filled in, and it can go to the DEA.', wrap: true },
+      { type: 'TextBlock', text: 'If not, cancel it: nothing is saved or sent.', wrap: true },
+    ],
+    actions: [
+      { type: 'Action.Submit', title: 'Edit the request', associatedInputs: 'none', data: data('edit') },
+      { type: 'Action.Submit', title: 'Cancel', associatedInputs: 'none', data: data('cancel') },
+    ],
+  };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { confirmationCard } from '../cards/request-cards';
-import { NEW_REQUEST_JOURNEY, requestFormCard, requestTypeCard, safeguardingCard, SELF_HARM_FIELD, vulnerabilityCard } from '../cards/request-form-cards';
+import { keptAfterRefusalCard, NEW_REQUEST_JOURNEY, requestFormCard, requestTypeCard, safeguardingCard, SELF_HARM_FIELD, vulnerabilityCard } from '../cards/request-form-cards';
 import { type AdaptiveCard } from '../cards/render';
 import { cardAttachment } from './card-attachment';
 import { summaryCard } from '../cards/summary-card';
@@ -66,29 +66,37 @@ export class NewRequestDialog extends Dialog {
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const person = turnPerson(dc.context);
-    const types = requestTypesFor(person);
-    if (types.length === 0) {
+    // Cancel on the card kept after "Neither", the conversation over: the draft goes now.
+    const clicked = (dc.context.activity.value ?? null) as CardSubmit | null;
+    if (clicked?.journey === NEW_REQUEST_JOURNEY && clicked.action === 'cancel') {
+      await this.drafts.delete(dc.context);
+      await dc.context.sendActivity('Cancelled. Nothing was saved or sent.');
+      return dc.endDialog();
+    }
+    if (requestTypesFor(person).length === 0) {
       await dc.context.sendActivity('Requests for DEA support come from work coaches and other colleagues; as a DEA you receive them here.');
       return dc.endDialog();
     }
-    const dea = await this.requests.deaFor(person);
-    if (!dea) {
+    // A team leader with no DEA of their own may still ask for a claimant's work coach's DEA (seed §39).
+    const { types, dea } = await this.requests.mayStartRequest(person);
+    if (types.length === 0) {
       await dc.context.sendActivity(await this.noDeaMessage(person, false));
       return dc.endDialog();
     }
+    const viaCoach = dea ? undefined : "You have no DEA of your own, so you can ask for a claimant support intervention: it goes to the DEA of the claimant's work coach you choose.";
     const saved = await this.drafts.get(dc.context);
     const state: JourneyState = { submissionKey: randomUUID(), step: 'type', type: null, values: {}, vulnerability: null };
     dc.activeDialog!.state[STATE] = state;
     if (saved && types.includes(saved.type)) {
       state.type = saved.type;
       state.values = { ...saved.values };
-      return this.showForm(dc, state, undefined, 'Here is what you typed last time, ready to finish.');
+      return this.showForm(dc, state, undefined, ['Here is what you typed last time, ready to finish.', viaCoach].filter(Boolean).join(' '));
     }
     if (types.length === 1) {
       state.type = types[0]!;
-      return this.showForm(dc, state);
+      return this.showForm(dc, state, undefined, viaCoach);
     }
-    await this.send(dc.context, requestTypeCard(dea.name, types, asksForInterventionDirectly(person)));
+    await this.send(dc.context, requestTypeCard(dea?.name ?? 'the DEA', types, asksForInterventionDirectly(person)));
     return Dialog.EndOfTurn;
   }
 
@@ -166,16 +174,24 @@ export class NewRequestDialog extends Dialog {
   }
 
   private async onVulnerability(dc: DialogContext, state: JourneyState, submit: CardSubmit | null): Promise<DialogTurnResult> {
+    // A benefit not ticked (ESA, say): back to the form with everything typed.
+    if (submit?.action === 'edit') {
+      state.vulnerability = null;
+      return this.showForm(dc, state);
+    }
     const choice = submit?.choice;
     if (choice !== 'clearly_vulnerable' && choice !== 'suicide_or_self_harm' && choice !== 'neither') {
-      await dc.context.sendActivity('Please choose one of the options on the card above, or say "cancel".');
+      await dc.context.sendActivity('Please choose one of the options on the card above, Edit the request, or say "cancel".');
       return Dialog.EndOfTurn;
     }
     if (choice === 'neither') {
+      state.vulnerability = null;
       const verdict = eligibility(benefitsOf(state.values), null);
-      if (verdict.eligible) await dc.context.sendActivity('This claimant can be supported.');
-      else await this.referOn(dc.context, verdict.reason);
-      await this.drafts.delete(dc.context);
+      if (verdict.eligible) return this.showSummary(dc, state);
+      // Seed §3–5: not for the DEA; where to refer them. The conversation ends, but the draft stays
+      // until cancelled or sent, in case a benefit was missed: "Edit the request" starts again with it.
+      await this.referOn(dc.context, verdict.reason);
+      await this.send(dc.context, keptAfterRefusalCard());
       return dc.endDialog();
     }
     state.vulnerability = choice;
@@ -203,12 +219,16 @@ export class NewRequestDialog extends Dialog {
       return dc.endDialog({ requestId: request.id });
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      if (error.kind === 'invalid' && !(await this.requests.deaFor(person))) {
-        await dc.context.sendActivity(await this.noDeaMessage(person, true));
-        return dc.endDialog();
-      }
       // The coach named is no longer in the team leader's team: chosen again on the form, the rest kept.
       if (error.problems?.[CLAIMANT_COACH_FIELD]) return this.showForm(dc, state, error.problems);
+      if (error.kind === 'invalid') {
+        const coach = await this.chosenCoach(person, state);
+        if (!(await this.requests.deaForClaimant(person, coach))) {
+          if (coach) return this.showForm(dc, state, coachWithoutDea(coach));
+          await dc.context.sendActivity(await this.noDeaMessage(person, true));
+          return dc.endDialog();
+        }
+      }
       await dc.context.sendActivity(`${error.message} What you typed is kept: choose Edit to change it, or say "cancel".`);
       return Dialog.EndOfTurn;
     }
@@ -242,13 +262,20 @@ export class NewRequestDialog extends Dialog {
   private async showSummary(dc: DialogContext, state: JourneyState): Promise<DialogTurnResult> {
     const checked = this.check(state);
     if (!checked.submission) return this.showForm(dc, state, checked.problems);
-    state.step = 'confirm';
     const person = turnPerson(dc.context);
-    const chosen = checked.submission.type === 'claimant_support' ? state.values[CLAIMANT_COACH_FIELD] : undefined;
-    const coach = chosen ? (await this.requests.claimantCoachesFor(person)).find((c) => c.id === chosen) : undefined;
-    const dea = await this.requests.deaForClaimant(person, coach ?? null);
+    const coach = await this.chosenCoach(person, state);
+    const dea = await this.requests.deaForClaimant(person, coach);
+    // A team leader's request goes to the chosen coach's DEA: with none there (nor their own), another coach.
+    if (coach && !dea) return this.showForm(dc, state, coachWithoutDea(coach));
+    state.step = 'confirm';
     await this.send(dc.context, summaryOf(checked.submission, dea?.name ?? 'your DEA', coach?.name));
     return Dialog.EndOfTurn;
+  }
+
+  /** The claimant's work coach a team leader chose on the form, if one of theirs. */
+  private async chosenCoach(person: StaffMember, state: JourneyState): Promise<StaffMember | null> {
+    const chosen = state.type === 'claimant_support' ? state.values[CLAIMANT_COACH_FIELD] : undefined;
+    return chosen ? ((await this.requests.claimantCoachesFor(person)).find((c) => c.id === chosen) ?? null) : null;
   }
 
   /** The refusal, then the Hub's other sources of support that fit (or, with none, where to look). */
@@ -273,6 +300,12 @@ export class NewRequestDialog extends Dialog {
       (kept ? ' What you typed is kept: say "new request" once it is done and it will be filled in.' : '')
     );
   }
+}
+
+function coachWithoutDea(coach: StaffMember): Record<string, string> {
+  return {
+    [CLAIMANT_COACH_FIELD]: `${coach.name} has no DEA assigned in the staff directory, so there is nobody to send this to. Ask for their DEA to be assigned, or choose another work coach if the claimant is theirs; what you typed is kept.`,
+  };
 }
 
 function pickValues(submit: CardSubmit): Record<string, string> {

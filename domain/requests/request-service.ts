@@ -41,6 +41,14 @@ export function asksForInterventionDirectly(person: StaffMember): boolean {
   return !hasRole(person, 'work_coach') && isTeamLeader(person);
 }
 
+/** What a person may start asking a DEA for (`RequestService.mayStartRequest`). */
+export interface RequestStart {
+  /** The kinds of request there is a DEA to send to; none when there is nobody to ask. */
+  readonly types: Submission['type'][];
+  /** The person's own DEA; null when only the DEA of a claimant's work coach can be asked. */
+  readonly dea: StaffMember | null;
+}
+
 /** Asking a DEA for support, following what is asked, and withdrawing. */
 export class RequestService {
   private readonly uow: UnitOfWork;
@@ -61,6 +69,24 @@ export class RequestService {
     }
     const managed = (await this.deps.directory.findByTeamLeader(person.id)).filter((p) => hasRole(p, 'dea'));
     return managed.length === 1 ? managed[0]! : null;
+  }
+
+  /**
+   * What the person may start asking for now: each kind of request there is a DEA to send to. With
+   * a DEA of their own, everything they may ask for. Without one, a team leader may still ask for a
+   * claimant support intervention (seed §39) when a work coach they may name has a DEA: the request
+   * goes to the DEA of the coach chosen on the form (`deaForClaimant`). Nothing to start: no DEA to ask.
+   * `dea`: their own DEA, if any, to name on the first card.
+   */
+  async mayStartRequest(person: StaffMember): Promise<RequestStart> {
+    const types = requestTypesFor(person);
+    if (types.length === 0) return { types, dea: null };
+    const dea = await this.deaFor(person);
+    if (dea) return { types, dea };
+    if (!types.includes('claimant_support') || !asksForInterventionDirectly(person)) return { types: [], dea: null };
+    const coaches = await this.claimantCoachesFor(person);
+    const coachDeas = await Promise.all(coaches.map((coach) => this.deaFor(coach)));
+    return { types: coachDeas.some((d) => d !== null) ? ['claimant_support'] : [], dea: null };
   }
 
   /**

@@ -127,6 +127,54 @@ describe('new request (work coach)', () => {
     expect(await bot.app.dataSource.getRepository('SupportRequest').count()).toBe(0);
   });
 
+  it('offers "Edit the request" on the non-benefit question: back to the form with everything typed', async () => {
+    await startClaimantForm(bot);
+    const question = await exchange(bot, PEOPLE.coach, claimantForm({ benefits: 'PIP' }));
+    const buttons = JSON.stringify(firstCard(question));
+    expect(buttons).toContain('"title":"Edit the request"');
+    expect(buttons).toContain('"action":"edit"');
+    const form = firstCard(await exchange(bot, PEOPLE.coach, { journey: J, step: 'vulnerability', action: 'edit' }));
+    expect(cardInputs(form)).toMatchObject({ surname: 'Smith', nino: 'ab 12 34 56 c', benefits: 'PIP', challenges: 'Anxiety makes travelling to interviews hard.' });
+  });
+
+  it('keeps everything typed after "Neither": told where to refer them, free to carry on, and Edit brings back the form to add the benefit that was missed', async () => {
+    await startClaimantForm(bot);
+    await exchange(bot, PEOPLE.coach, claimantForm({ benefits: 'PIP', surname: 'Forgotten' }));
+    const answer = await exchange(bot, PEOPLE.coach, { journey: J, step: 'vulnerability', action: 'choose', choice: 'neither' });
+    // The seed's wording, as before, and where to refer them.
+    expect(text(answer)).toMatch(/non-benefit claimant, and the DEA cannot support them.*Refer them to another source of support or information/);
+    // What was typed is kept, with a way back to it in case a benefit was not ticked.
+    const kept = answer.flatMap((a) => a.attachments ?? []).map((a) => a.content as Record<string, unknown>).find((c) => cardText(c).includes('What you typed is kept'))!;
+    const buttons = kept.actions as { title: string; data: Record<string, unknown> }[];
+    expect(buttons.map((b) => b.title)).toEqual(['Edit the request', 'Cancel']);
+    expect(await bot.app.dataSource.getRepository('SupportRequest').count()).toBe(0);
+    // The conversation is over: the coach can do something else in between.
+    expect(text(await exchange(bot, PEOPLE.coach, 'my requests'))).not.toMatch(/choose one of the options/);
+    const form = firstCard(await exchange(bot, PEOPLE.coach, buttons[0]!.data));
+    expect(cardInputs(form)).toMatchObject({ surname: 'Forgotten', nino: 'ab 12 34 56 c', benefits: 'PIP', challenges: 'Anxiety makes travelling to interviews hard.' });
+    // The claimant gets ESA too: no question this time, the summary.
+    expect(text(await exchange(bot, PEOPLE.coach, claimantForm({ benefits: 'PIP,ESA', surname: 'Forgotten' })))).toContain('Check your request to Dana Morgan');
+    await exchange(bot, PEOPLE.coach, { journey: J, step: 'confirm', action: 'confirm' });
+    const stored = await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1);
+    expect(stored).toMatchObject({ claimant: { surname: 'Forgotten', benefits: ['PIP', 'ESA'] }, vulnerability: null, urgent: false });
+    // Sent: the draft is gone.
+    await exchange(bot, PEOPLE.coach, 'new request');
+    expect(cardInputs(firstCard(await exchange(bot, PEOPLE.coach, 'claimant')))).toMatchObject({ surname: '', nino: '' });
+  });
+
+  it('removes what was typed after "Neither" only when the coach cancels', async () => {
+    await startClaimantForm(bot);
+    await exchange(bot, PEOPLE.coach, claimantForm({ benefits: 'DLA' }));
+    const answer = await exchange(bot, PEOPLE.coach, { journey: J, step: 'vulnerability', action: 'choose', choice: 'neither' });
+    const kept = answer.flatMap((a) => a.attachments ?? []).map((a) => a.content as Record<string, unknown>).find((c) => cardText(c).includes('What you typed is kept'))!;
+    const cancel = (kept.actions as { title: string; data: Record<string, unknown> }[]).find((b) => b.title === 'Cancel')!;
+    expect(text(await exchange(bot, PEOPLE.coach, cancel.data))).toMatch(/Cancelled. Nothing was saved or sent./);
+    await exchange(bot, PEOPLE.coach, 'new request');
+    const form = firstCard(await exchange(bot, PEOPLE.coach, 'claimant'));
+    expect(cardInputs(form)).toMatchObject({ surname: '', nino: '' });
+    expect(await bot.app.dataSource.getRepository('SupportRequest').count()).toBe(0);
+  });
+
   it('lets a declared intention of self-harm through, urgent, showing the 6 point plan at once', async () => {
     await startClaimantForm(bot);
     await exchange(bot, PEOPLE.coach, claimantForm({ benefits: 'AA' }));
@@ -340,6 +388,29 @@ describe('new request (colleagues and missing DEA)', () => {
     expect(cardText(card)).toMatch(/Type of support asked for[\s\S]*Claimant support intervention by the DEA/);
     expect(cardText(card)).toMatch(/Claimant's work coach[\s\S]*Amira Shah/);
     expect(JSON.stringify(card)).toMatch(/"id":"channel"[^}]*"value":"claimant_support_intervention"|"value":"claimant_support_intervention"[^}]*"id":"channel"/);
+  });
+
+  it('lets a Work Coach Team Leader who manages two DEAs ask for an intervention: the form at once, and the request goes to the chosen coach\'s DEA (seed §39)', async () => {
+    const [tom] = (await bot.app.dataSource.query(`SELECT id, jobcentreId FROM staff WHERE aadObjectId = '${PEOPLE.wctl}'`)) as { id: string; jobcentreId: string }[];
+    const stamp = '2026-11-30 10:00:00.000';
+    await bot.app.dataSource.query('INSERT INTO staff (id, aadObjectId, name, email, jobcentreId, deaId, teamLeaderId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)', [
+      'second-dea', '00000000-0000-4000-8000-0000000009aa', 'Rita Vance', 'rita.vance@jobcentre.example', tom!.jobcentreId, tom!.id, stamp, stamp,
+    ]);
+    await bot.app.dataSource.query("INSERT INTO staff_role (staffId, role) VALUES ('second-dea', 'dea')");
+    await bot.app.dataSource.query("UPDATE staff SET deaId = 'second-dea' WHERE aadObjectId = '00000000-0000-4000-8000-000000000101'");
+    directoryChanged();
+    const [ben] = (await bot.app.dataSource.query("SELECT id FROM staff WHERE aadObjectId = '00000000-0000-4000-8000-000000000101'")) as { id: string }[];
+
+    const started = await exchange(bot, PEOPLE.wctl, 'new request');
+    expect(text(started)).not.toContain('no DEA assigned');
+    const form = firstCard(started);
+    expect(cardText(form)).toContain("You have no DEA of your own, so you can ask for a claimant support intervention: it goes to the DEA of the claimant's work coach you choose.");
+    expect(JSON.stringify(form)).toContain(`{"title":"Ben Turner","value":"${ben!.id}"}`);
+    const summary = firstCard(await exchange(bot, PEOPLE.wctl, claimantForm({ benefits: 'UC', claimantCoach: ben!.id })));
+    expect(cardText(summary)).toContain('Check your request to Rita Vance');
+    await exchange(bot, PEOPLE.wctl, { journey: J, step: 'confirm', action: 'confirm' });
+    const stored = await new SqlSupportRequestStore(bot.app.dataSource).findByNumber(1);
+    expect(stored).toMatchObject({ type: 'claimant_support', deaId: 'second-dea', claimantCoachId: ben!.id, requestedChannel: 'claimant_support_intervention' });
   });
 
   it('tells a DEA that requests come to them', async () => {

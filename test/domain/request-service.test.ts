@@ -348,6 +348,56 @@ describe("RequestService: a team leader names the claimant's work coach (seed §
   });
 });
 
+describe('RequestService.mayStartRequest: whom there is to ask (seed §39)', () => {
+  // A Service Delivery Team Leader with no DEA of their own, whose Work Coach Team Leaders manage two DEAs.
+  const sdtl = person('sdtl-7', ['service_delivery_team_leader']);
+  const wctl = person('wctl-7', ['work_coach_team_leader'], { teamLeaderId: 'sdtl-7' });
+  const deaA = person('dea-7a', ['dea'], { teamLeaderId: 'wctl-7' });
+  const deaB = person('dea-7b', ['dea'], { teamLeaderId: 'wctl-7' });
+  const coachA = person('coach-7a', ['work_coach'], { deaId: 'dea-7a', teamLeaderId: 'wctl-7' });
+  const coachB = person('coach-7b', ['work_coach'], { deaId: 'dea-7b', teamLeaderId: 'wctl-7' });
+  // A team leader whose only coach has no DEA, and one who leads nobody.
+  const lonelyLeader = person('wctl-8', ['work_coach_team_leader']);
+  const coachNoDea = person('coach-8', ['work_coach'], { teamLeaderId: 'wctl-8' });
+  const emptyLeader = person('wctl-9', ['work_coach_team_leader']);
+  const setUpTeams = () => {
+    const store = new FakeStore();
+    const people = [sdtl, wctl, deaA, deaB, coachA, coachB, lonelyLeader, coachNoDea, emptyLeader, ...EVERYONE];
+    const service = new RequestService({ store, directory: new FakeDirectory(people), notifier: new FakeNotifier(), clock: new FixedClock(NOW) });
+    return { store, service };
+  };
+
+  it('a person with a DEA of their own may ask for everything their role allows, naming that DEA', async () => {
+    const { service } = setUpTeams();
+    expect(await service.mayStartRequest(coach)).toEqual({ types: ['claimant_support', 'skill_support'], dea });
+    expect(await service.mayStartRequest(serviceDeliveryCoach)).toEqual({ types: ['colleague_support'], dea });
+    // A team leader managing exactly one DEA: that DEA is theirs.
+    expect(await service.mayStartRequest(deaTeamLeader)).toEqual({ types: ['colleague_support', 'claimant_support'], dea });
+  });
+
+  it('a team leader with no DEA of their own may ask for an intervention when a coach of theirs has a DEA; the DEA is the chosen coach\'s', async () => {
+    const { service } = setUpTeams();
+    // Managing two DEAs: neither is "theirs", but their coaches' DEAs can be asked.
+    expect(await service.deaFor(wctl)).toBeNull();
+    expect(await service.mayStartRequest(wctl)).toEqual({ types: ['claimant_support'], dea: null });
+    // Through the Work Coach Team Leaders they lead.
+    expect(await service.deaFor(sdtl)).toBeNull();
+    expect(await service.mayStartRequest(sdtl)).toEqual({ types: ['claimant_support'], dea: null });
+    // Submitting goes to the chosen coach's DEA, as before.
+    expect(await service.submit(sdtl, claimant({ claimantCoachId: 'coach-7b' }))).toMatchObject({ requesterId: 'sdtl-7', deaId: 'dea-7b', claimantCoachId: 'coach-7b' });
+    expect(await service.submit(wctl, claimant({ claimantCoachId: 'coach-7a' }))).toMatchObject({ requesterId: 'wctl-7', deaId: 'dea-7a' });
+  });
+
+  it('nobody to ask: no DEA of their own and none among their coaches, or only colleague support for themselves', async () => {
+    const { service } = setUpTeams();
+    expect(await service.mayStartRequest(lonelyLeader)).toEqual({ types: [], dea: null });
+    expect(await service.mayStartRequest(emptyLeader)).toEqual({ types: [], dea: null });
+    expect(await service.mayStartRequest(coachWithoutDea)).toEqual({ types: [], dea: null });
+    expect(await service.mayStartRequest(person('sdc-9', ['service_delivery_coach']))).toEqual({ types: [], dea: null });
+    expect(await service.mayStartRequest(dea)).toEqual({ types: [], dea: null });
+  });
+});
+
 describe('RequestService.deaFor and teamLeaderOf', () => {
   it('finds the DEA the directory names', async () => {
     const { service } = setUp();
