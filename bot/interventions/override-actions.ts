@@ -26,7 +26,7 @@ export class OverrideActions {
     try {
       await this.interventions.decideOverride(person, overrideId, decision, note);
       this.logger.info({ verb, overrideId, actorId: person.id }, 'card action');
-      return cardResponse((await this.render(overrideId, person, { note: decision === 'agreed' ? 'Agreed. The DEA has been told and can book it.' : 'Declined. The DEA has been told why.' })) ?? messageCard('That request for agreement no longer exists.'));
+      return cardResponse((await this.render(overrideId, person, { note: decision === 'agreed' ? 'Agreed. The DEA has been told and can book it.' : 'Declined. The request is closed, and the DEA and the work coach have been told why.' })) ?? messageCard('That request for agreement no longer exists.'));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.logger.info({ verb, overrideId, actorId: person.id, kind: error.kind }, 'card action refused');

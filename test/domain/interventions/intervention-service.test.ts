@@ -574,14 +574,18 @@ describe('InterventionService.decideOverride', () => {
     expect(s.requests.changes[0]?.message?.text).toBe('Team leader agreed a further intervention.');
   });
 
-  it('declines with a note, which keeps the booking blocked', async () => {
+  it('declines with a note, which closes the request with the reason; the DEA and the work coach are told (it waited in the queue for a booking nobody could make)', async () => {
     const s = setUp();
     const { request, override } = await asked(s);
     const result = await s.service.decideOverride(deaTeamLeader, override.id, 'declined', 'Use the work psychologist instead.');
     expect(result.override).toMatchObject({ decision: 'declined', note: 'Use the work psychologist instead.', decidedAt: NOW });
-    expect(s.requests.changes[0]).toMatchObject({ action: 'override:declined', message: { kind: 'note', text: 'Team leader did not agree a further intervention: Use the work psychologist instead.' } });
-    expect(s.notifier.attentionTo(request.id)).toEqual(['dea-1']);
-    expect(await s.service.bookingBlockedBy(result.request)).toBe("The DEA's Work Coach Team Leader did not agree a further intervention.");
+    expect(s.requests.changes[0]).toMatchObject({
+      to: 'closed',
+      action: 'override:declined',
+      message: { kind: 'note', text: "Closed: the DEA's team leader did not agree a further intervention: Use the work psychologist instead. Make a new request if the claimant needs other support." },
+    });
+    expect(result.request.status).toBe('closed');
+    expect(s.notifier.attentionTo(request.id)).toEqual(['dea-1', request.requesterId]);
   });
 
   it.each<[string, unknown]>([
