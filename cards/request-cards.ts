@@ -22,7 +22,7 @@ import { groupConferenceNomination, TRIAGE_LIMITS } from '../domain/requests/tri
 import { MAX_MONTHS_AHEAD } from '../domain/requests/drafts';
 import type { RequestMessage } from '../domain/requests/support-request';
 import { BOOKING_RULES } from '../domain/calendar/booking';
-import { allowedBooking, type BookingAction } from '../domain/calendar/booking-policy';
+import { allowedBooking, meetingProgress, type BookingAction, type MeetingProgress } from '../domain/calendar/booking-policy';
 import type { Booking } from '../domain/calendar/booking';
 import { allowedInterventions, type InterventionAction } from '../domain/interventions/intervention-policy';
 import { allowedOutcomes, type OutcomeAction } from '../domain/outcomes/outcome-policy';
@@ -268,12 +268,15 @@ function yourAction({ request, parties, viewer, view, allowed, allowedBeforeBook
   if (allowed.has('answer')) return `Your action: answer ${parties.adviser.name}'s question.`;
   if (allowed.has('inform')) return 'Your action: send the information, or a holding response saying when you will.';
   if (options.letter) return 'Your action: send the claimant the letter below.';
+  const progress = rules ? meetingProgress({ request, booking: options.booking?.current ?? null }) : null;
+  // A meeting booked, but not in every diary (a move could not reach one): what the diary's owner, or the booker, can do.
+  if (request.status === 'booked' && progress?.stage === 'booked' && progress.problem) return `Your action: ${progress.problem}`;
   const other = viewer.id === parties.requester.id ? parties.adviser.name : parties.requester.name;
-  const waiting = waitingFor(request, parties, options, other);
+  const waiting = waitingFor(request, parties, viewer, options, other, progress);
   return waiting ? `Nothing for you to do now: ${waiting}` : 'Nothing for you to do now.';
 }
 
-function waitingFor(request: SupportRequest, parties: RequestParties, options: RequestCardOptions, other: string): string {
+function waitingFor(request: SupportRequest, parties: RequestParties, viewer: StaffMember, options: RequestCardOptions, other: string, progress: MeetingProgress | null): string {
   const blockedBy = options.intervention?.state.blockedBy;
   switch (request.status) {
     case 'submitted':
@@ -282,11 +285,11 @@ function waitingFor(request: SupportRequest, parties: RequestParties, options: R
       return `waiting for ${parties.requester.name} to answer.`;
     case 'accepted':
       if (blockedBy) return blockedBy;
-      if (request.channel && BOOKING_RULES[request.channel]) return `waiting for ${other} to book the meeting.`;
+      if (progress) return meetingWait(progress, parties, viewer);
       if (request.channel === 'informational_support') return `waiting for ${parties.adviser.name} to send the information.`;
       return 'it has been accepted.';
     case 'booked':
-      return options.booking?.current?.status === 'pending' ? 'the meeting is being put in the diaries.' : 'the meeting is booked.';
+      return progress ? meetingWait(progress, parties, viewer) : 'the meeting is booked.';
     case 'held':
       return `waiting for ${other} to record the outcome.`;
     case 'outcome_recorded':
@@ -299,6 +302,28 @@ function waitingFor(request: SupportRequest, parties: RequestParties, options: R
       return 'this request was redirected. The reason is in the details.';
     case 'withdrawn':
       return 'this request was withdrawn.';
+  }
+}
+
+/**
+ * What someone with nothing to do on the meeting waits for. Only before a booking exists is that a
+ * person (the booker, as the booking policy names them); once booked, the diaries are the bot's work.
+ */
+function meetingWait(progress: MeetingProgress, parties: RequestParties, viewer: StaffMember): string {
+  const nameOf = (id: string) => (id === parties.requester.id ? parties.requester.name : parties.adviser.name);
+  switch (progress.stage) {
+    case 'to_book':
+      return progress.bookerId === viewer.id ? 'the meeting is not booked yet.' : `waiting for ${nameOf(progress.bookerId)} to book the meeting.`;
+    case 'writing':
+      return 'the meeting is being written into the diaries.';
+    case 'failed':
+      return progress.bookerId === viewer.id ? 'not every diary could be written.' : `not every diary could be written: waiting for ${nameOf(progress.bookerId)} to try booking again.`;
+    case 'moving':
+      return 'the meeting is being moved in the diaries.';
+    case 'removing':
+      return 'the meeting is being taken out of the diaries.';
+    case 'booked':
+      return 'the meeting is booked.';
   }
 }
 

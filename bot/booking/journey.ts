@@ -65,8 +65,10 @@ export const bookingJourney: Journey = {
           const since = Date.now();
           const moving = await bookings.move(p, t.requestId, t.version, d);
           await settledWithinAnswer(moving.id, since);
-          const done = (await bookings.current(t.requestId))?.status === 'booked';
-          return { request: await requests.visibleTo(p, t.requestId), note: done ? 'Moved in the diaries. The other person has been told.' : 'Moving it in the diaries… this card is updated when it is done.' };
+          const now = await bookings.current(t.requestId);
+          // Booked at the new time, but a diary would not take it: the card says what to do.
+          const note = now?.status !== 'booked' ? 'Moving it in the diaries… this card is updated when it is done.' : now.lastError ? 'Moved, but not in every diary: what to do is on this card.' : 'Moved in the diaries. The other person has been told.';
+          return { request: await requests.visibleTo(p, t.requestId), note };
         }),
         answers.verb('booking.cancel', z.object({}), async (p, t) => {
           const since = Date.now();

@@ -66,3 +66,42 @@ export function assertBookingNow(facts: BookingFacts, action: BookingAction): vo
   const refusal = bookingNowRefusal(facts, action);
   if (refusal) throw refusal;
 }
+
+/**
+ * Where the meeting stands, for whoever has nothing to do on it now, and whose turn it is: before a
+ * booking exists (or after one was cancelled) the booker the seed names books it (seed §14, §17, §25,
+ * §40); once booked, its diary work is the bot's, and nobody waits for a person.
+ */
+export type MeetingProgress =
+  /** Not booked: the booker books it. */
+  | { readonly stage: 'to_book'; readonly bookerId: string }
+  /** The diaries are being written. */
+  | { readonly stage: 'writing' }
+  /** Not every diary could be written: the booker (or the adviser) tries again or cancels. */
+  | { readonly stage: 'failed'; readonly bookerId: string }
+  /** The diary events are being moved to the new time. */
+  | { readonly stage: 'moving' }
+  /** The diary events are being removed. */
+  | { readonly stage: 'removing' }
+  /** Booked; `problem` says what a diary could not be brought in line with (and what to do), or null. */
+  | { readonly stage: 'booked'; readonly problem: string | null };
+
+/** The meeting's progress, or null when the request's channel has no meeting to book. */
+export function meetingProgress({ request, booking }: Pick<BookingFacts, 'request' | 'booking'>): MeetingProgress | null {
+  const bookerId = bookerIdOf(request);
+  if (!bookerId) return null;
+  switch (booking?.status ?? 'cancelled') {
+    case 'cancelled':
+      return { stage: 'to_book', bookerId };
+    case 'pending':
+      return { stage: 'writing' };
+    case 'failed':
+      return { stage: 'failed', bookerId };
+    case 'moving':
+      return { stage: 'moving' };
+    case 'cancelling':
+      return { stage: 'removing' };
+    case 'booked':
+      return { stage: 'booked', problem: booking?.lastError ?? null };
+  }
+}

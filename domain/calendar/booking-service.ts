@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { conflict, invalid, isDomainError, notFound } from '../errors';
 import type { Clock, StaffDirectory, WorkScheduler } from '../ports';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import type { StaffMember } from '../staff';
 import type { BankHolidayRegion } from '../staff';
 import { assertBookingNow, assertBookingWho, type BookingAction } from './booking-policy';
-import { participant, participantsOf, type CaseParticipants } from '../requests/participants';
+import { participant, participantId, participantsOf, type CaseParticipants } from '../requests/participants';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
 import { BOOKING_WORK, bookerIdOf, BOOKING_RULES, CLAIMANT_CONTACT_LABELS, DURATIONS_MINUTES, isClaimantContact, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type ClaimantContact, type MeetingMode } from './booking';
@@ -250,39 +251,164 @@ export class BookingService {
     }
   }
 
-  /** Moves every event of a moving booking to its time; what could not be moved is tried again. */
-  private async applyMove(booking: Booking): Promise<Booking> {
+  /**
+   * Moves every event of a moving booking to its time; what failed for now (a diary did not answer) is
+   * tried again, as the work is repeated. An event that will never move (deleted in Outlook: Graph
+   * answers 404) is replaced: what is left of it is removed and the entry is written again at the new
+   * time, under a transactionId taken from the event it replaces, so a repeat never writes two. A diary
+   * that cannot be brought in line even so leaves the booking booked at its new time, with what to do
+   * on the card and its people told: a move never stays unfinished for good.
+   *
+   * `unreplaced`: after replacing, why each event that could not be replaced was not (moved once more
+   * then, without replacing again, so that every event is checked at the booking's time).
+   */
+  private async applyMove(booking: Booking, unreplaced: ReadonlyMap<string, string> | null = null): Promise<Booking> {
     const results = await this.deps.calendar.moveEvents(booking.events.map((e) => ({ mailbox: e.mailbox, eventId: e.eventId, start: booking.start, end: booking.end })));
-    const failed = results.filter((r): r is Extract<EventResult, { ok: false }> => !r.ok);
+    const failures = booking.events.flatMap((event, i) => {
+      const result = results[i];
+      if (result?.ok) return [];
+      return [{ event, error: result?.error ?? 'The diary gave no answer.', retryable: result?.retryable ?? true }];
+    });
     const now = this.deps.clock.now();
-    if (failed.length) {
-      const kept = await this.uow.run(async () => {
-        const updated = await this.deps.bookings.update(booking.id, booking.version, { lastError: `Not moved in ${failed.length} of ${results.length} diaries: ${failed.map((f) => f.error).join('; ')}`.slice(0, 400) }, now);
+    if (!failures.length) {
+      return this.uow.run(async () => {
+        const moved = await this.deps.bookings.update(booking.id, booking.version, { status: 'booked', lastError: null }, now);
         await this.notifyChanged(booking.requestId);
-        return updated;
+        return moved;
       });
-      if (failed.some((f) => f.retryable)) throw new DiaryWorkUnfinished(kept.lastError ?? 'not moved');
-      return kept;
     }
+    const lasting = failures.filter((f) => !f.retryable);
+    if (lasting.length && !unreplaced) {
+      const replaced = await this.replaceEvents(booking, lasting.map((f) => f.event));
+      if (replaced.waiting.length) await this.unfinished(replaced.booking, `Not moved in ${replaced.waiting.length} of ${booking.events.length} diaries: ${replaced.waiting.join('; ')}`);
+      return this.applyMove(replaced.booking, replaced.problems);
+    }
+    if (failures.some((f) => f.retryable)) await this.unfinished(booking, `Not moved in ${failures.length} of ${results.length} diaries: ${failures.map((f) => f.error).join('; ')}`);
+
+    // Only diaries that will never take the move are left: the meeting is at its new time all the same.
+    const request = (await this.deps.requests.findById(booking.requestId))!;
+    const parties = await this.parties(request);
+    const problem = lasting.map((f) => unreplaced?.get(eventKey(f.event)) ?? notMoved(participant(parties, f.event.role).name, 'unmoved')).join(' ').slice(0, 400);
     return this.uow.run(async () => {
-      const moved = await this.deps.bookings.update(booking.id, booking.version, { status: 'booked', lastError: null }, now);
-      await this.notifyChanged(booking.requestId);
-      return moved;
+      const kept = await this.deps.bookings.update(booking.id, booking.version, { status: 'booked', lastError: problem }, now);
+      const latest = await this.deps.requests.findById(booking.requestId);
+      if (latest) {
+        await this.deps.notifier.requestChanged(latest);
+        // The people whose diaries lack it, and the booker, who may book it again.
+        const concerned = new Set([...lasting.map((f) => participantId(latest, f.event.role)), bookerIdOf(latest) ?? latest.deaId]);
+        for (const id of concerned) await this.deps.notifier.requestNeedsAttention(latest, id);
+      }
+      return kept;
     });
   }
 
-  /** Removes every event of a cancelling booking; what could not be removed is tried again. */
+  /** Saves why the diaries are not in line yet, and leaves the work to be tried again. */
+  private async unfinished(booking: Booking, lastError: string): Promise<never> {
+    const kept = await this.uow.run(async () => {
+      const updated = await this.deps.bookings.update(booking.id, booking.version, { lastError: lastError.slice(0, 400) }, this.deps.clock.now());
+      await this.notifyChanged(booking.requestId);
+      return updated;
+    });
+    throw new DiaryWorkUnfinished(kept.lastError ?? 'not moved');
+  }
+
+  /**
+   * Replaces events that will never move: removes what is left of each (removing one already gone
+   * succeeds) and writes the diary entry again at the booking's time. The new events are kept on the
+   * booking before anything else, so a repeat finds them; `problems` says, per event, why it could
+   * not be replaced, and `waiting` what failed for now.
+   */
+  private async replaceEvents(booking: Booking, stuck: readonly BookedEvent[]): Promise<{ booking: Booking; problems: Map<string, string>; waiting: string[] }> {
+    const request = (await this.deps.requests.findById(booking.requestId))!;
+    const parties = await this.parties(request);
+    const nameOf = (event: BookedEvent) => participant(parties, event.role).name;
+    const problems = new Map<string, string>();
+    const waiting: string[] = [];
+    const removed = await this.deps.calendar.deleteEvents(stuck);
+    const cleared = stuck.filter((event, i) => {
+      const result = removed[i];
+      if (result?.ok) return true;
+      if (!result || result.retryable) waiting.push(`${nameOf(event)}'s diary: ${result?.error ?? 'no answer'}`);
+      else problems.set(eventKey(event), notMoved(nameOf(event), 'unmoved'));
+      return false;
+    });
+    const entries = this.events(booking, request, parties.requester, parties.adviser);
+    const fresh = cleared.flatMap((event) => {
+      const entry = entries.find((e) => e.role === event.role)?.event;
+      if (!entry) problems.set(eventKey(event), notMoved(nameOf(event), 'gone'));
+      return entry ? [{ old: event, entry: { ...entry, transactionId: replacementTransactionId(booking, event) } }] : [];
+    });
+    const created = fresh.length ? await this.deps.calendar.createEvents(fresh.map((f) => f.entry)) : [];
+    const swaps = new Map<string, BookedEvent>();
+    let joinUrl: string | null = null;
+    fresh.forEach(({ old }, i) => {
+      const result = created[i];
+      if (result?.ok) {
+        swaps.set(eventKey(old), { mailbox: result.mailbox, eventId: result.eventId, role: old.role });
+        joinUrl = joinUrl ?? result.joinUrl;
+      } else if (!result || result.retryable) {
+        waiting.push(`${nameOf(old)}'s diary: ${result?.error ?? 'no answer'}`);
+      } else {
+        problems.set(eventKey(old), notMoved(nameOf(old), 'gone'));
+      }
+    });
+    const saved = swaps.size ? await this.swapEvents(booking, swaps, joinUrl) : booking;
+    // Moved again, or cancelled, meanwhile: `complete` does what the booking now says (the new events are on it).
+    if (saved.status !== 'moving' || saved.start.getTime() !== booking.start.getTime() || saved.end.getTime() !== booking.end.getTime()) throw conflict('The booking changed meanwhile.');
+    return { booking: saved, problems, waiting };
+  }
+
+  /** Puts each new event in the place of the one it replaces, on the booking as it now is; nothing made is forgotten. */
+  private async swapEvents(booking: Booking, swaps: ReadonlyMap<string, BookedEvent>, joinUrl: string | null): Promise<Booking> {
+    let current = booking;
+    for (let round = 0; ; round++) {
+      const events = current.events.map((e) => swaps.get(eventKey(e)) ?? e);
+      const known = new Set(events.map(eventKey));
+      for (const made of swaps.values()) if (!known.has(eventKey(made))) events.push(made);
+      try {
+        // The replaced event's Teams link went with it: the new event's link is the meeting's.
+        return await this.deps.bookings.update(current.id, current.version, { events, joinUrl: joinUrl ?? current.joinUrl }, this.deps.clock.now());
+      } catch (error) {
+        if (!isDomainError(error) || error.kind !== 'conflict' || round >= 3) throw error;
+        current = (await this.deps.bookings.find(current.id))!;
+      }
+    }
+  }
+
+  /**
+   * Removes every event of a cancelling booking; what could not be removed for now is tried again.
+   * What will never be removed (the bot may not change that diary) is left to its owner: the booking
+   * is cancelled all the same, so the meeting can be booked again, and the request says so.
+   */
   private async clear(booking: Booking): Promise<Booking> {
     const results = booking.events.length ? await this.deps.calendar.deleteEvents(booking.events) : [];
-    const left = booking.events.filter((_, i) => !results[i]?.ok);
+    const failures = booking.events.flatMap((event, i) => {
+      const result = results[i];
+      return result?.ok ? [] : [{ event, retryable: result?.retryable ?? true }];
+    });
+    const left = failures.map((f) => f.event);
     const now = this.deps.clock.now();
-    if (left.length) {
+    if (failures.some((f) => f.retryable)) {
       const kept = await this.uow.run(async () => {
         const updated = await this.deps.bookings.update(booking.id, booking.version, { events: left, lastError: `${left.length} diary event${left.length === 1 ? '' : 's'} could not be removed yet.` }, now);
         await this.notifyChanged(booking.requestId);
         return updated;
       });
       throw new DiaryWorkUnfinished(kept.lastError ?? 'not removed');
+    }
+    if (left.length) {
+      const request = (await this.deps.requests.findById(booking.requestId))!;
+      const parties = await this.parties(request);
+      const problem = left.map((e) => `The meeting could not be taken out of ${participant(parties, e.role).name}'s diary: remove it there yourself.`).join(' ').slice(0, 400);
+      return this.uow.run(async () => {
+        const latest = (await this.deps.requests.findById(booking.requestId))!;
+        const booker = bookerIdOf(latest) ?? latest.deaId;
+        const noted = await this.deps.requests.touch({ requestId: latest.id, expectedVersion: latest.version, actorId: booker, action: latest.status === 'accepted' ? 'cancel booking' : 'diaries', at: now, message: { kind: 'note', text: problem } });
+        const cancelled = await this.deps.bookings.update(booking.id, booking.version, { status: 'cancelled', events: [], lastError: problem }, now);
+        await this.deps.notifier.requestChanged(noted);
+        for (const id of new Set(left.map((e) => participantId(noted, e.role)))) await this.deps.notifier.requestNeedsAttention(noted, id);
+        return cancelled;
+      });
     }
     return this.uow.run(async () => {
       const cancelled = await this.deps.bookings.update(booking.id, booking.version, { status: 'cancelled', events: [], lastError: null }, now);
@@ -520,4 +646,26 @@ async function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | null>
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** One event of a booking, as a key. */
+function eventKey(event: Pick<BookedEvent, 'mailbox' | 'eventId'>): string {
+  return `${event.mailbox.toLowerCase()}\n${event.eventId}`;
+}
+
+/**
+ * The transactionId of the entry written again in place of an event that is gone: the same for every
+ * repeat of the work (so never a second event), and another for each event replaced. Within 100
+ * characters, however long the diary's event ids.
+ */
+function replacementTransactionId(booking: Booking, replaced: BookedEvent): string {
+  const digest = createHash('sha256').update(`${replaced.mailbox.toLowerCase()}\n${replaced.eventId}`).digest('hex').slice(0, 16);
+  return `${booking.id}:${replaced.role === 'adviser' ? 'dea' : 'requester'}:again:${digest}`;
+}
+
+/** What the card and the people are told when a diary could not take the move. */
+function notMoved(name: string, why: 'gone' | 'unmoved'): string {
+  return why === 'gone'
+    ? `The meeting could not be moved in ${name}'s diary: it is no longer there. Add it yourself, or cancel the meeting and book it again.`
+    : `The meeting could not be moved in ${name}'s diary. Move it there yourself, or cancel the meeting and book it again.`;
 }

@@ -68,6 +68,12 @@ export type BookingStatus = 'pending' | 'booked' | 'failed' | 'moving' | 'cancel
 /** Statuses whose diary work is still to do (a job finishes it, even after a restart). */
 export const UNFINISHED_BOOKING_STATUSES: readonly BookingStatus[] = ['pending', 'moving', 'cancelling'];
 
+/**
+ * Statuses of a booking whose meeting takes place at its time: booked, or being moved there (a move
+ * whose diary work was given up after many tries still moved the meeting). Its outcome is recorded after it.
+ */
+export const MET_STATUSES: readonly BookingStatus[] = ['booked', 'moving'];
+
 /** The kind of durable work that brings a booking's diaries in line with it. */
 export const BOOKING_WORK = 'booking';
 
@@ -96,7 +102,7 @@ export interface BookingStore {
   find(id: string): Promise<Booking | null>;
   /** The request's booking that is not cancelled, if any. */
   currentFor(requestId: string): Promise<Booking | null>;
-  /** Booked meetings that ended by `at`, of requests that are still booked. */
+  /** Booked (or moving: MET_STATUSES) meetings that ended by `at`, of requests that are still booked. */
   endedBy(at: Date): Promise<Booking[]>;
   /** Saves changes if the booking is still at `expectedVersion`; else a conflict. */
   update(id: string, expectedVersion: number, changes: Partial<Pick<Booking, 'status' | 'events' | 'joinUrl' | 'lastError' | 'start' | 'end'>>, at: Date): Promise<Booking>;

@@ -5,7 +5,7 @@ import { MEETING_STATUSES } from '../requests/state-machine';
 import { conflict, invalid, isDomainError, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
-import type { Booking } from '../calendar/booking';
+import { MET_STATUSES, type Booking } from '../calendar/booking';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
 import { checkNextSteps, type FollowUpStarter, type NextStep, type OutcomeChannel } from './next-steps';
@@ -52,7 +52,7 @@ export class OutcomeService {
     if (!route || !MEETING_STATUSES.includes(request.status)) return null;
     // Only a meeting that was booked has an outcome: a three way the claimant refused closes without one.
     if (booking === undefined) booking = await this.deps.bookingOf(request.id);
-    if (!booking || booking.status !== 'booked') return null;
+    if (!booking || !MET_STATUSES.includes(booking.status)) return null;
     const records = await this.deps.records.forRequest(request.id);
     const meetingStarted = booking.start.getTime() <= this.deps.clock.now().getTime();
     return {

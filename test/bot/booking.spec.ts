@@ -7,6 +7,10 @@ import { bankHolidays } from '../../domain/calendar/bank-holidays';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import { dayOffset, workingDayAhead } from '../support/working-day';
 import { cardVerbs, cardText, chatNow, exchange, linesTo, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { requestCard } from '../../cards/request-cards';
+import type { Booking, BookingStatus } from '../../domain/calendar/booking';
+import type { Channel } from '../../domain/requests/channels';
+import type { StaffMember } from '../../domain/staff';
 
 
 async function acceptedConference(bot: TestBot): Promise<SupportRequest> {
@@ -76,6 +80,8 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
 
     const booked = await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, slot: offered[0], durationMinutes: '60', mode: 'teams' });
     expect(cardText(booked.card)).toContain('Booking it in the diaries');
+    // The DEA booked it: they wait for nobody, least of all the coach.
+    expect(cardText(booked.card)).not.toContain('to book the meeting');
     await bot.app.background.idle();
     await bot.app.notifier.idle();
 
@@ -208,5 +214,75 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
     await bot.app.notifier.idle();
     const update = bot.connector.calls.filter((c) => c.method === 'PUT').pop();
     expect(visibleText([update!.activity])).toMatch(/Booked[\s\S]*Telephone/);
+  });
+});
+
+describe('a moved meeting the coach had deleted from their diary (embedded calendar)', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    for (const who of [PEOPLE.coach, PEOPLE.dea]) await exchange(bot, who, 'help');
+  });
+  afterEach(async () => bot.close());
+
+  it('is written into their diary again at the new time, and the booking is booked', async () => {
+    const request = await acceptedConference(bot);
+    await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, otherDate: workingDayAhead(9), otherTime: '10:00', durationMinutes: '60', mode: 'teams' });
+    await bot.app.background.idle();
+    const repo = bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent');
+    await repo.delete({ mailbox: 'amira.shah@jobcentre.example' });
+    const booked = (await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))!;
+    const movedTo = workingDayAhead(12);
+    const moved = await invokeAs(bot, PEOPLE.dea, 'booking.move', { requestId: request.id, version: booked.version, otherDate: movedTo, otherTime: '09:00' });
+    expect(cardText(moved.card)).toContain('Moved in the diaries');
+    expect(cardText(moved.card)).toContain('Nothing for you to do now: the meeting is booked.');
+    const events = await repo.find({ order: { mailbox: 'ASC' } });
+    expect(events.map((e) => [e.mailbox, londonDateFast(e.startsAt)])).toEqual([
+      ['amira.shah@jobcentre.example', movedTo],
+      ['dana.morgan@jobcentre.example', movedTo],
+    ]);
+    // The Teams link on the card is the new entry's.
+    expect(JSON.stringify(moved.card)).toContain(events[0]!.joinUrl!);
+  });
+});
+
+describe('what the request card tells each person while the meeting is booked (every booking state)', () => {
+  const staff = (id: string, name: string, roles: StaffMember['roles']): StaffMember => ({ id, aadObjectId: `aad-${id}`, name, email: `${id}@x.example`, roles, jobcentreId: null, deaId: 'dea', teamLeaderId: null });
+  const coach = staff('coach', 'Amira Shah', ['work_coach']);
+  const dea = staff('dea', 'Dana Morgan', ['dea']);
+  const now = new Date('2026-11-23T10:00:00Z');
+  const request = (channel: Channel, status: SupportRequest['status']): SupportRequest =>
+    ({ id: 'r1', reference: 'DEA-000001', type: 'claimant_support', status, version: 3, requesterId: 'coach', deaId: 'dea', claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'd', reason: 'r', requiredBy: '2026-12-11', urgent: false, vulnerability: null, channel, inappropriate: false, parentRequestId: null, requestedChannel: null, claimantCoachId: null, messages: [], createdAt: now, updatedAt: now }) as SupportRequest;
+  const booking = (status: BookingStatus, lastError: string | null = null): Booking => ({ id: 'b1', requestId: 'r1', start: new Date('2026-11-30T10:00:00Z'), end: new Date('2026-11-30T11:00:00Z'), mode: 'teams', status, events: [], joinUrl: null, lastError, claimantContact: null, version: 2 });
+  const yourAction = (r: SupportRequest, b: Booking | null, viewer: StaffMember) =>
+    cardText(requestCard(r, { requester: coach, adviser: dea }, viewer, { today: '2026-11-23', booking: { current: b, proposals: [] } })).split('\n').find((l) => /^(Your action|Nothing for you to do now)/.test(l));
+
+  it.each([
+    // A case conference: the DEA books it (seed §14).
+    ['case_conference', 'accepted', null, 'coach', 'Nothing for you to do now: waiting for Dana Morgan to book the meeting.'],
+    ['case_conference', 'accepted', null, 'dea', 'Your action: book the conference.'],
+    ['case_conference', 'accepted', 'pending', 'dea', 'Nothing for you to do now: the meeting is being written into the diaries.'],
+    ['case_conference', 'accepted', 'pending', 'coach', 'Nothing for you to do now: the meeting is being written into the diaries.'],
+    ['case_conference', 'accepted', 'failed', 'dea', 'Your action: the diaries were not booked. Try booking again, or cancel.'],
+    ['case_conference', 'accepted', 'failed', 'coach', 'Nothing for you to do now: not every diary could be written: waiting for Dana Morgan to try booking again.'],
+    ['case_conference', 'accepted', 'cancelling', 'dea', 'Nothing for you to do now: the meeting is being taken out of the diaries.'],
+    ['case_conference', 'accepted', 'cancelling', 'coach', 'Nothing for you to do now: the meeting is being taken out of the diaries.'],
+    ['case_conference', 'accepted', 'cancelled', 'coach', 'Nothing for you to do now: waiting for Dana Morgan to book the meeting.'],
+    ['case_conference', 'booked', 'booked', 'coach', 'Nothing for you to do now: the meeting is booked.'],
+    ['case_conference', 'booked', 'booked', 'dea', 'Nothing for you to do now: the meeting is booked.'],
+    ['case_conference', 'booked', 'moving', 'dea', 'Nothing for you to do now: the meeting is being moved in the diaries.'],
+    ['case_conference', 'booked', 'moving', 'coach', 'Nothing for you to do now: the meeting is being moved in the diaries.'],
+    // A three way: the work coach books it (seed §25).
+    ['three_way_intervention', 'accepted', null, 'dea', 'Nothing for you to do now: waiting for Amira Shah to book the meeting.'],
+    ['three_way_intervention', 'accepted', 'pending', 'coach', 'Nothing for you to do now: the meeting is being written into the diaries.'],
+    ['three_way_intervention', 'accepted', 'pending', 'dea', 'Nothing for you to do now: the meeting is being written into the diaries.'],
+    ['three_way_intervention', 'accepted', 'cancelling', 'coach', 'Nothing for you to do now: the meeting is being taken out of the diaries.'],
+  ] as const)('%s, request %s, booking %s, seen by %s: %s', (channel, status, bookingStatus, who, expected) => {
+    expect(yourAction(request(channel, status), bookingStatus ? booking(bookingStatus) : null, who === 'dea' ? dea : coach)).toBe(expected);
+  });
+
+  it('a meeting booked but missing from a diary tells both people what to do', () => {
+    const problem = "The meeting could not be moved in Amira Shah's diary: it is no longer there. Add it yourself, or cancel the meeting and book it again.";
+    for (const viewer of [coach, dea]) expect(yourAction(request('case_conference', 'booked'), booking('booked', problem), viewer)).toBe(`Your action: ${problem}`);
   });
 });

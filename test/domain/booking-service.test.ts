@@ -17,6 +17,16 @@ const dea = person('dea', ['dea'], 'dea@x.example');
 class FakeCalendar implements CalendarPort {
   readonly created: NewEvent[] = [];
   failFor = new Set<string>();
+  /** Mailboxes where writing an event is refused for good (403). */
+  refuseFor = new Set<string>();
+  /** Mailboxes that do not answer a move for now (503). */
+  slowFor = new Set<string>();
+  /** Mailboxes where removing an event is refused for good (403). */
+  keepFor = new Set<string>();
+  /** Event ids deleted from their diary (in Outlook): moving them answers 404. */
+  readonly gone = new Set<string>();
+  /** Where each event is now, by id. */
+  readonly times = new Map<string, Interval>();
   busyTimes = new Map<string, Interval[]>();
   busyReads = 0;
   async busy(mailboxes: readonly string[]): Promise<Map<string, Interval[]>> {
@@ -26,15 +36,31 @@ class FakeCalendar implements CalendarPort {
   async createEvents(events: readonly NewEvent[]): Promise<EventResult[]> {
     return events.map((e) => {
       if (this.failFor.has(e.mailbox)) return { ok: false, mailbox: e.mailbox, error: 'Graph said 503', retryable: true };
-      this.created.push(e);
-      return { ok: true, mailbox: e.mailbox, eventId: `ev-${e.transactionId}`, joinUrl: e.onlineMeeting ? 'https://teams.example/join' : null };
+      if (this.refuseFor.has(e.mailbox)) return { ok: false, mailbox: e.mailbox, error: 'Graph said 403', retryable: false };
+      const eventId = `ev-${e.transactionId}`;
+      // Idempotent like Graph: the same transactionId again is the same event.
+      if (!this.times.has(eventId) || this.gone.has(eventId)) {
+        this.created.push(e);
+        this.gone.delete(eventId);
+        this.times.set(eventId, { start: e.start, end: e.end });
+      }
+      return { ok: true, mailbox: e.mailbox, eventId, joinUrl: e.onlineMeeting ? 'https://teams.example/join' : null };
     });
   }
   async moveEvents(changes: readonly EventChange[]): Promise<EventResult[]> {
-    return changes.map((c) => ({ ok: true, mailbox: c.mailbox, eventId: c.eventId, joinUrl: null }));
+    return changes.map((c) => {
+      if (this.slowFor.has(c.mailbox)) return { ok: false, mailbox: c.mailbox, error: 'Graph said 503', retryable: true };
+      if (this.gone.has(c.eventId)) return { ok: false, mailbox: c.mailbox, error: 'The event does not exist (it may have been deleted): 404 ErrorItemNotFound', retryable: false };
+      this.times.set(c.eventId, { start: c.start, end: c.end });
+      return { ok: true, mailbox: c.mailbox, eventId: c.eventId, joinUrl: null };
+    });
   }
   async deleteEvents(refs: readonly EventRef[]): Promise<EventResult[]> {
-    return refs.map((r) => ({ ok: true, mailbox: r.mailbox, eventId: r.eventId, joinUrl: null }));
+    return refs.map((r) => {
+      if (this.keepFor.has(r.mailbox)) return { ok: false, mailbox: r.mailbox, error: 'Graph said 403', retryable: false };
+      this.gone.add(r.eventId);
+      return { ok: true, mailbox: r.mailbox, eventId: r.eventId, joinUrl: null };
+    });
   }
 }
 
@@ -54,7 +80,13 @@ class MemoryBookings implements BookingStore {
   async currentFor(requestId: string) {
     return [...this.rows.values()].find((b) => b.requestId === requestId && b.status !== 'cancelled') ?? null;
   }
+  /** Set to stop the process at the next save of the booking's events (as a crash would). */
+  stopAtEvents = false;
   async update(id: string, version: number, changes: Partial<Booking>): Promise<Booking> {
+    if (this.stopAtEvents && changes.events) {
+      this.stopAtEvents = false;
+      throw new Error('stopped');
+    }
     const current = this.rows.get(id)!;
     if (current.version !== version) throw new Error('conflict');
     const next = { ...current, ...changes, version: version + 1 };
@@ -266,5 +298,96 @@ describe('BookingService', () => {
       expect(await service.retry(dea, 'r1', current().version)).toMatchObject({ status: 'booked' });
       expect(current().status).toBe('booked');
     });
+  });
+
+  describe('a move that a diary will never take (the event was deleted in Outlook: Graph answers 404)', () => {
+    const newTime = { otherDate: '2026-11-26', otherTime: '14:00' };
+    const at = new Date('2026-11-26T14:00:00Z');
+
+    async function booked() {
+      const s = setup();
+      const booking = await s.service.start(dea, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'teams' });
+      await s.service.complete(booking.id);
+      const coachEvent = s.bookings.rows.get(booking.id)!.events.find((e) => e.role === 'requester')!;
+      // The coach deleted the meeting from their diary.
+      s.calendar.gone.add(coachEvent.eventId);
+      return { ...s, booking, coachEvent };
+    }
+
+    it('writes the entry again in that diary at the new time, once, and the booking is booked there', async () => {
+      const { service, calendar, bookings, booking, coachEvent, current } = await booked();
+      const written = calendar.created.length;
+      const moved = await service.move(dea, 'r1', current().version, newTime);
+      expect(moved).toMatchObject({ status: 'booked', start: at, lastError: null });
+      const again = calendar.created.slice(written);
+      expect(again.map((e) => [e.mailbox, e.start.toISOString(), e.onlineMeeting])).toEqual([['coach@x.example', at.toISOString(), true]]);
+      expect(again[0]!.transactionId).not.toBe(`${booking.id}:requester`);
+      expect(again[0]!.transactionId.length).toBeLessThanOrEqual(100);
+      const events = bookings.rows.get(booking.id)!.events;
+      expect(events).toHaveLength(2);
+      expect(events.find((e) => e.role === 'requester')!.eventId).not.toBe(coachEvent.eventId);
+      for (const e of events) expect(calendar.times.get(e.eventId)).toEqual({ start: at, end: new Date(at.getTime() + 3_600_000) });
+      expect(current().status).toBe('booked');
+      // Done again (durable work is repeated), nothing more is written.
+      expect(await service.complete(booking.id)).toMatchObject({ status: 'booked' });
+      expect(calendar.created).toHaveLength(written + 1);
+    });
+
+    it('is safe to repeat when the process stopped after writing the entry again, before keeping it', async () => {
+      const { service, calendar, bookings, booking, current } = await booked();
+      const written = calendar.created.length;
+      bookings.stopAtEvents = true;
+      await expect(service.move(dea, 'r1', current().version, newTime)).rejects.toThrow('stopped');
+      expect(bookings.rows.get(booking.id)!.status).toBe('moving');
+      expect(await service.complete(booking.id)).toMatchObject({ status: 'booked', start: at, lastError: null });
+      expect(calendar.created).toHaveLength(written + 1);
+      const requesterEvents = bookings.rows.get(booking.id)!.events.filter((e) => e.role === 'requester');
+      expect(requesterEvents).toHaveLength(1);
+      expect(requesterEvents[0]!.eventId).toBe(`ev-${calendar.created.at(-1)!.transactionId}`);
+    });
+
+    it('when it cannot be written again either, is booked at the new time, says what to do, and tells the coach and the DEA', async () => {
+      const { service, calendar, bookings, booking, told, current } = await booked();
+      calendar.refuseFor.add('coach@x.example');
+      told.length = 0;
+      const moved = await service.move(dea, 'r1', current().version, newTime);
+      expect(moved).toMatchObject({
+        status: 'booked',
+        start: at,
+        lastError: "The meeting could not be moved in coach name's diary: it is no longer there. Add it yourself, or cancel the meeting and book it again.",
+      });
+      expect(current().status).toBe('booked');
+      // The coach as the other person of the move, then the coach (their diary) and the DEA (the booker) about the diary.
+      expect(told).toEqual(['coach', 'coach', 'dea']);
+      // Moving it again, once the diary takes it, writes it there and clears the problem.
+      calendar.refuseFor.clear();
+      const again = await service.move(dea, 'r1', current().version, { otherDate: '2026-11-27', otherTime: '10:00' });
+      expect(again).toMatchObject({ status: 'booked', lastError: null });
+      expect(bookings.rows.get(booking.id)!.events.every((e) => calendar.times.get(e.eventId)?.start.getTime() === new Date('2026-11-27T10:00:00Z').getTime())).toBe(true);
+    });
+
+    it('a diary that does not answer for now leaves the move to be tried again', async () => {
+      const { service, calendar, bookings, booking, current } = await booked();
+      calendar.gone.clear();
+      calendar.slowFor.add('dea@x.example');
+      await expect(service.move(dea, 'r1', current().version, newTime)).rejects.toThrow('The diaries are not all up to date yet');
+      expect(bookings.rows.get(booking.id)).toMatchObject({ status: 'moving', lastError: expect.stringContaining('Graph said 503') });
+      calendar.slowFor.clear();
+      expect(await service.complete(booking.id)).toMatchObject({ status: 'booked', lastError: null });
+    });
+  });
+
+  it('a cancel that a diary will never take still ends: cancelled, with a note on the request, so it can be booked again', async () => {
+    const { service, calendar, changes, told, current } = setup();
+    const booking = await service.start(dea, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'teams' });
+    await service.complete(booking.id);
+    calendar.keepFor.add('coach@x.example');
+    told.length = 0;
+    expect(await service.cancel(dea, 'r1', current().version)).toMatchObject({ status: 'cancelled' });
+    expect(current().status).toBe('accepted');
+    expect(changes.at(-1)?.message?.text).toBe("The meeting could not be taken out of coach name's diary: remove it there yourself.");
+    expect(told).toEqual(['coach', 'coach']);
+    calendar.keepFor.clear();
+    expect(await service.start(dea, 'r1', current().version, { slot: '2026-11-25T10:00:00.000Z', durationMinutes: 60, mode: 'teams' })).toMatchObject({ status: 'pending' });
   });
 });

@@ -1,6 +1,6 @@
 import { allowedPlan, assertPlan } from '../../domain/conferences/plan-policy';
 import type { ConferencePlan, GroupConference } from '../../domain/conferences/plan';
-import { allowedBooking, bookingNowRefusal, bookingWhoRefusal, type BookingFacts } from '../../domain/calendar/booking-policy';
+import { allowedBooking, bookingNowRefusal, bookingWhoRefusal, meetingProgress, type BookingFacts } from '../../domain/calendar/booking-policy';
 import type { Booking } from '../../domain/calendar/booking';
 import { allowedTriage, assertTriage } from '../../domain/requests/triage-policy';
 import type { SupportRequest } from '../../domain/requests/support-request';
@@ -70,6 +70,18 @@ describe('the booking policy: who books, and who may move, cancel or retry', () 
       expect(allowedBooking('coach', facts(after, booking('booked'))).size).toBe(0);
       expect(allowedBooking('dea', facts(after, booking('booked'))).size).toBe(0);
     }
+  });
+
+  it('says where the meeting stands: only before a booking exists (or after it was cancelled) does anyone wait for the booker', () => {
+    expect(meetingProgress(facts(conference, null))).toEqual({ stage: 'to_book', bookerId: 'dea' });
+    expect(meetingProgress(facts(threeWay, booking('cancelled')))).toEqual({ stage: 'to_book', bookerId: 'coach' });
+    expect(meetingProgress(facts(conference, booking('pending')))).toEqual({ stage: 'writing' });
+    expect(meetingProgress(facts(threeWay, booking('failed')))).toEqual({ stage: 'failed', bookerId: 'coach' });
+    expect(meetingProgress(facts(conference, booking('moving')))).toEqual({ stage: 'moving' });
+    expect(meetingProgress(facts(conference, booking('cancelling')))).toEqual({ stage: 'removing' });
+    expect(meetingProgress(facts(conference, { ...booking('booked'), lastError: null }))).toEqual({ stage: 'booked', problem: null });
+    expect(meetingProgress(facts(conference, { ...booking('booked'), lastError: 'Not in a diary.' }))).toEqual({ stage: 'booked', problem: 'Not in a diary.' });
+    expect(meetingProgress(facts(request({ status: 'accepted', channel: 'informational_support' }), null))).toBeNull();
   });
 
   it('a request without a meeting has nothing to book', () => {

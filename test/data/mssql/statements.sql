@@ -161,9 +161,9 @@ SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "
 SELECT "b"."id" AS "b_id", "b"."requestId" AS "b_requestId", "b"."startsAt" AS "b_startsAt", "b"."endsAt" AS "b_endsAt", "b"."mode" AS "b_mode", "b"."status" AS "b_status", "b"."events" AS "b_events", "b"."joinUrl" AS "b_joinUrl", "b"."lastError" AS "b_lastError", "b"."version" AS "b_version", "b"."createdAt" AS "b_createdAt", "b"."updatedAt" AS "b_updatedAt", "b"."claimantContact" AS "b_claimantContact"
   FROM "booking" "b"
   INNER JOIN "support_request" "r" ON "r"."id" = "b"."requestId"
-  WHERE "b"."status" = @0 AND "r"."status" = @0 AND "b"."endsAt" <= @1
+  WHERE "b"."status" IN (@0, @1) AND "r"."status" = @2 AND "b"."endsAt" <= @3
   ORDER BY "b"."endsAt" ASC;
---   @0 string, @1 Date
+--   @0 string, @1 string, @2 string, @3 Date
 
 -- SqlBookingStore.update
 UPDATE "booking"
