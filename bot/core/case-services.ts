@@ -83,7 +83,6 @@ export function createCaseServices({ config, dataSource, directory, conversation
   const notifier = outbox;
 
   const trends = new TrendWatcher({ store: requestStore, directory, trends: trendStore, notifier, clock, rules: config.trends });
-  const requests = new RequestService({ store: requestStore, directory, notifier, clock, trends, uow });
 
   // Work psychologist, employer adviser and Third Party Provision manager actions that outcomes start.
   const actions = new ActionService({ store: new SqlFollowUpActionStore(dataSource), people: new SqlRoleHolders(dataSource, directory), directory, notifier: new OutboxActionNotifier(outbox), jobs, clock, uow });
@@ -104,6 +103,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
 
   const interventions = new InterventionService({ requests: requestStore, store: new SqlInterventionStore(dataSource), directory, notifier, followUps, clock, uow });
   const bookings = new BookingService({ requests: requestStore, bookings: bookingStore, calendar, directory, patterns, notifier, clock, gate: interventions, uow, work });
+  const requests = new RequestService({ store: requestStore, directory, notifier, clock, trends, uow, meetings: bookings });
   const outcomes = new OutcomeService({
     requests: requestStore,
     records: new SqlMeetingRecordStore(dataSource),

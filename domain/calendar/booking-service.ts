@@ -479,6 +479,17 @@ export class BookingService {
   }
 
   /**
+   * The request was withdrawn before its meeting was booked in full: a booking still being written,
+   * or one that failed part way, is cancelled, and what was written is taken out of the diaries after
+   * the click. Part of the withdrawal's unit of work.
+   */
+  async cancelFor(requestId: string): Promise<void> {
+    const booking = await this.deps.bookings.currentFor(requestId);
+    if (!booking || (booking.status !== 'pending' && booking.status !== 'failed')) return;
+    await this.begin(booking, { status: 'cancelling', lastError: null }, async () => undefined);
+  }
+
+  /**
    * Records what the diaries are to become and the work that makes them so, in one transaction.
    * Without a work queue (tests of the rules alone) the work is done at once.
    */

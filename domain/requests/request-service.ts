@@ -25,6 +25,8 @@ export interface RequestServiceDeps {
   readonly trends?: TrendWatcher;
   /** Writes of one use case commit together (default: at once, for tests of the rules alone). */
   readonly uow?: UnitOfWork;
+  /** A request withdrawn once accepted: a booking of it not made in full is cancelled with it. */
+  readonly meetings?: { cancelFor(requestId: string): Promise<void> };
 }
 
 /** Who may ask for what: work coaches for claimants and skills, other colleagues for themselves. */
@@ -222,7 +224,11 @@ export class RequestService {
         action: 'withdraw',
         at: this.deps.clock.now(),
       });
+      // Diary entries written before a booking failed part way would otherwise stay in the diaries.
+      await this.deps.meetings?.cancelFor(withdrawn.id);
       await this.deps.notifier.requestChanged(withdrawn);
+      // The requester's card says the DEA is told: a line to them, their copy updated.
+      await this.deps.notifier.requestNeedsAttention(withdrawn, withdrawn.deaId);
       return withdrawn;
     });
   }

@@ -58,6 +58,27 @@ describe('booking through Microsoft Graph (local stand-in)', () => {
     await graph.close();
   });
 
+  it('a booking that failed part way is taken out of the diaries when the coach withdraws the request, and the DEA is told', async () => {
+    const request = await acceptedConference(bot);
+    graph.failNext({ path: `/users/${AMIRA}/events`, method: 'POST', status: 403, times: Infinity });
+    await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, otherDate: workingDayAhead(8), otherTime: '11:00', durationMinutes: '60', mode: 'teams' });
+    await bot.app.background.idle();
+    expect(graph.events(DANA)).toHaveLength(1);
+    expect(graph.events(AMIRA)).toHaveLength(0);
+    const store = new SqlSupportRequestStore(bot.app.dataSource);
+    const failed = (await store.findById(request.id))!;
+    expect(failed.status).toBe('accepted');
+    await bot.app.notifier.idle();
+    bot.connector.clear();
+
+    const withdrawn = await invokeAs(bot, PEOPLE.coach, 'request.withdraw', { requestId: failed.id, version: failed.version });
+    expect(cardText(withdrawn.card)).toContain('You withdrew this request. The DEA has been told.');
+    await bot.app.background.idle();
+    await bot.app.notifier.idle();
+    expect(graph.events(DANA)).toHaveLength(0);
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`)).includes(failed.reference), 10_000);
+  });
+
   it('proposes times from getSchedule, writes both Outlook diaries in one $batch, and answers a slow move in time', async () => {
     const directory = new SqlStaffDirectory(bot.app.dataSource);
     const coach = (await directory.findByAadObjectId(PEOPLE.coach))!;

@@ -616,6 +616,8 @@ describe('RequestService.withdraw', () => {
     expect(store.requests.get(request.id)?.status).toBe('withdrawn');
     expect(store.changes).toEqual([{ requestId: request.id, expectedVersion: 1, to: 'withdrawn', actorId: 'coach-1', action: 'withdraw', at: NOW }]);
     expect(notifier.changed).toEqual([withdrawn]);
+    // The requester is told the DEA has been told: the DEA is sent it.
+    expect(notifier.needsAttention).toEqual([{ request: withdrawn, recipientId: 'dea-1' }]);
     expect(notifier.submitted).toEqual([]);
   });
 
