@@ -399,7 +399,7 @@ export class BookingService {
     if (left.length) {
       const request = (await this.deps.requests.findById(booking.requestId))!;
       const parties = await this.parties(request);
-      const problem = left.map((e) => `The meeting could not be taken out of ${participant(parties, e.role).name}'s diary: remove it there yourself.`).join(' ').slice(0, 400);
+      const problem = left.map((e) => `The meeting could not be taken out of ${participant(parties, e.role).name}’s diary: they can remove it there.`).join(' ').slice(0, 400);
       return this.uow.run(async () => {
         const latest = (await this.deps.requests.findById(booking.requestId))!;
         const booker = bookerIdOf(latest) ?? latest.deaId;
@@ -677,6 +677,6 @@ function replacementTransactionId(booking: Booking, replaced: BookedEvent): stri
 /** What the card and the people are told when a diary could not take the move. */
 function notMoved(name: string, why: 'gone' | 'unmoved'): string {
   return why === 'gone'
-    ? `The meeting could not be moved in ${name}'s diary: it is no longer there. Add it yourself, or cancel the meeting and book it again.`
-    : `The meeting could not be moved in ${name}'s diary. Move it there yourself, or cancel the meeting and book it again.`;
+    ? `The meeting could not be moved in ${name}’s diary: it is no longer there. ${name} can add it again, or the meeting can be cancelled and booked again.`
+    : `The meeting could not be moved in ${name}’s diary. ${name} can move it there, or the meeting can be cancelled and booked again.`;
 }

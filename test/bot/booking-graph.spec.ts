@@ -184,7 +184,7 @@ describe('a case conference moved after the coach deleted it from their Outlook 
     const answer = await invokeAs(bot, PEOPLE.dea, 'booking.move', { requestId: booked.id, version: booked.version, otherDate: movedTo, otherTime: '14:00' });
     await bot.app.background.idle();
     await bot.app.notifier.idle();
-    const problem = "The meeting could not be moved in Amira Shah's diary: it is no longer there. Add it yourself, or cancel the meeting and book it again.";
+    const problem = 'The meeting could not be moved in Amira Shah’s diary: it is no longer there. Amira Shah can add it again, or the meeting can be cancelled and booked again.';
     expect(cardText(answer.card)).toMatch(/Moved, but not in every diary|Moving it in the diaries/);
     expect(graph.events(AMIRA)).toHaveLength(0);
     expect(graph.events(DANA)[0]!.start.toISOString().slice(0, 10)).toBe(movedTo);

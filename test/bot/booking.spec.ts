@@ -234,8 +234,11 @@ describe('a moved meeting the coach had deleted from their diary (embedded calen
     const booked = (await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))!;
     const movedTo = workingDayAhead(12);
     const moved = await invokeAs(bot, PEOPLE.dea, 'booking.move', { requestId: request.id, version: booked.version, otherDate: movedTo, otherTime: '09:00' });
-    expect(cardText(moved.card)).toContain('Moved in the diaries');
-    expect(cardText(moved.card)).toContain('Nothing for you to do now: the meeting is booked.');
+    // Answered when the diaries are done, or while they still are being done on a busy machine.
+    expect(cardText(moved.card)).toMatch(/Moved in the diaries|Moving it in the diaries/);
+    await bot.app.background.idle();
+    const after = (await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))!;
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: after.version })).card)).toContain('Nothing for you to do now: the meeting is booked.');
     const events = await repo.find({ order: { mailbox: 'ASC' } });
     expect(events.map((e) => [e.mailbox, londonDateFast(e.startsAt)])).toEqual([
       ['amira.shah@jobcentre.example', movedTo],
@@ -282,7 +285,7 @@ describe('what the request card tells each person while the meeting is booked (e
   });
 
   it('a meeting booked but missing from a diary tells both people what to do', () => {
-    const problem = "The meeting could not be moved in Amira Shah's diary: it is no longer there. Add it yourself, or cancel the meeting and book it again.";
+    const problem = 'The meeting could not be moved in Amira Shah’s diary: it is no longer there. Amira Shah can add it again, or the meeting can be cancelled and booked again.';
     for (const viewer of [coach, dea]) expect(yourAction(request('case_conference', 'booked'), booking('booked', problem), viewer)).toBe(`Your action: ${problem}`);
   });
 });

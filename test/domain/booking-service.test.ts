@@ -354,7 +354,7 @@ describe('BookingService', () => {
       expect(moved).toMatchObject({
         status: 'booked',
         start: at,
-        lastError: "The meeting could not be moved in coach name's diary: it is no longer there. Add it yourself, or cancel the meeting and book it again.",
+        lastError: 'The meeting could not be moved in coach name’s diary: it is no longer there. coach name can add it again, or the meeting can be cancelled and booked again.',
       });
       expect(current().status).toBe('booked');
       // The coach as the other person of the move, then the coach (their diary) and the DEA (the booker) about the diary.
@@ -385,7 +385,7 @@ describe('BookingService', () => {
     told.length = 0;
     expect(await service.cancel(dea, 'r1', current().version)).toMatchObject({ status: 'cancelled' });
     expect(current().status).toBe('accepted');
-    expect(changes.at(-1)?.message?.text).toBe("The meeting could not be taken out of coach name's diary: remove it there yourself.");
+    expect(changes.at(-1)?.message?.text).toBe('The meeting could not be taken out of coach name’s diary: they can remove it there.');
     expect(told).toEqual(['coach', 'coach']);
     calendar.keepFor.clear();
     expect(await service.start(dea, 'r1', current().version, { slot: '2026-11-25T10:00:00.000Z', durationMinutes: 60, mode: 'teams' })).toMatchObject({ status: 'pending' });
