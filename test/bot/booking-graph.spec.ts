@@ -3,7 +3,7 @@ import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { Clock } from '../../domain/ports';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import { GraphStandIn } from '../../testkit/graph-stand-in';
-import { cardText, cardVerbs, chatNow, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardText, cardVerbs, chatNow, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot, choiceValues } from '../support/test-bot';
 import { dayOffset, workingDayAhead } from '../support/working-day';
 
 /** A clock the test moves forward, to get past a meeting. */
@@ -27,21 +27,6 @@ async function acceptedConference(bot: TestBot): Promise<SupportRequest> {
   );
   await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: created.id, version: 1, channel: 'case_conference' });
   return (await store.findById(created.id))!;
-}
-
-/** The first proposed start time offered on a card's booking form. */
-function firstProposal(card: Record<string, unknown>): string {
-  const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (n.type === 'Input.ChoiceSet' && n.id === 'slot') found.push(...(n.choices as { value: string }[]).map((c) => c.value));
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return found[0]!;
 }
 
 
@@ -211,7 +196,7 @@ describe('a case conference moved after the coach deleted it from their Outlook 
 
   it('while the diaries are being written, tells the DEA who clicked Book that, not to wait for the coach', async () => {
     const request = await acceptedConference(bot);
-    const slot = firstProposal((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card);
+    const [slot] = choiceValues((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card, 'slot');
     graph.setLatency(1500);
     const answer = cardText((await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, slot, durationMinutes: '60', mode: 'teams' })).card);
     expect(answer).toContain('Booking it in the diaries');

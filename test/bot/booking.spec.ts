@@ -6,7 +6,7 @@ import { londonDateFast, londonToUtc, londonWallMs } from '../../domain/calendar
 import { bankHolidays } from '../../domain/calendar/bank-holidays';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import { dayOffset, workingDayAhead } from '../support/working-day';
-import { cardVerbs, cardText, chatNow, exchange, linesTo, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardVerbs, cardText, chatNow, exchange, linesTo, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot, choiceValues } from '../support/test-bot';
 import { requestCard } from '../../cards/request-cards';
 import type { Booking, BookingStatus } from '../../domain/calendar/booking';
 import type { Channel } from '../../domain/requests/channels';
@@ -36,21 +36,6 @@ async function acceptedConference(bot: TestBot): Promise<SupportRequest> {
   return (await store.findById(request.id))!;
 }
 
-/** The proposed start times offered on a card's booking form. */
-function proposals(card: Record<string, unknown>): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (n.type === 'Input.ChoiceSet' && n.id === 'slot') found.push(...(n.choices as { value: string }[]).map((c) => c.value));
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card.actions);
-  return found;
-}
-
 describe('booking a case conference in the diaries (embedded calendar)', () => {
   let bot: TestBot;
   beforeEach(async () => {
@@ -64,7 +49,7 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
     const request = await acceptedConference(bot);
     const card = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card;
     expect(cardVerbs(card)).toContain('booking.book');
-    const offered = proposals(card);
+    const offered = choiceValues(card.actions, 'slot');
     expect(offered).toHaveLength(3);
     const days = offered.map((iso) => londonDateFast(new Date(iso)));
     expect(new Set(days).size).toBe(3);
@@ -110,7 +95,7 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
 
   it('does not propose a time when either diary is busy', async () => {
     const request = await acceptedConference(bot);
-    const first = proposals((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card);
+    const first = choiceValues((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card.actions, 'slot');
     const start = new Date(first[0]!);
     await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').insert({
       id: '11111111-1111-4111-8111-111111111111',
@@ -126,7 +111,7 @@ describe('booking a case conference in the diaries (embedded calendar)', () => {
       transactionId: 'busy-1',
       createdAt: new Date(),
     });
-    const again = proposals((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card);
+    const again = choiceValues((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card.actions, 'slot');
     expect(again).not.toContain(first[0]);
     expect(again.every((iso) => londonDateFast(new Date(iso)) !== londonDateFast(start))).toBe(true);
   });

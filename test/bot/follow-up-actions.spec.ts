@@ -3,7 +3,7 @@ import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { Clock } from '../../domain/ports';
 import type { SupportRequest } from '../../domain/requests/support-request';
-import { cardInputs, cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardInputs, cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot, choiceValues } from '../support/test-bot';
 
 const WP = '00000000-0000-4000-8000-000000000007';
 const EA = '00000000-0000-4000-8000-000000000008';
@@ -14,20 +14,6 @@ class MovableClock implements Clock {
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
   }
-}
-
-function choiceValues(card: Record<string, unknown>, id: string): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (n.type === 'Input.ChoiceSet' && n.id === id) found.push(...(n.choices as { value: string }[]).map((c) => c.value));
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
 }
 
 async function settle(bot: TestBot): Promise<void> {

@@ -7,7 +7,7 @@ import { dayOfWeek, londonDateFast, londonToUtc, londonWallMs } from '../../doma
 import type { Channel } from '../../domain/requests/channels';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { Clock } from '../../domain/ports';
-import { cardText, cardVerbs, chatNow, exchange, linesTo, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardText, cardVerbs, chatNow, exchange, linesTo, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot, choiceValues } from '../support/test-bot';
 import { dayOffset, workingDayAhead } from '../support/working-day';
 
 /** A clock the test moves forward, to get past a meeting. */
@@ -46,21 +46,6 @@ async function acceptedRequest(bot: TestBot, channel: Channel, nino = NINO): Pro
 
 async function current(bot: TestBot, id: string): Promise<SupportRequest> {
   return (await new SqlSupportRequestStore(bot.app.dataSource).findById(id))!;
-}
-
-/** The values offered by a choice input anywhere on the card (including its ShowCard forms). */
-function choiceValues(card: Record<string, unknown>, id: string): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (n.type === 'Input.ChoiceSet' && n.id === id) found.push(...(n.choices as { value: string }[]).map((c) => c.value));
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
 }
 
 function inputValue(card: Record<string, unknown>, id: string): unknown {

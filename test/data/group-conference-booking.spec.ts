@@ -4,6 +4,8 @@ import { GraphCalendar } from '../../data/calendar/graph-calendar';
 import type { StaffRow } from '../../data/schema/directory';
 import { conferenceFixture, type ConferenceFixture } from '../support/conference-fixture';
 import { GraphStandIn } from '../../testkit/graph-stand-in';
+import type { GroupConferenceService } from '../../domain/conferences/group-conference-service';
+import type { ConferencePlan } from '../../domain/conferences/plan';
 
 const NOW = new Date('2026-11-23T09:00:00Z'); // a Monday in November: the plan covers December to March
 const DANA = 'dana.morgan@jobcentre.example';
@@ -190,6 +192,23 @@ describe('group conferences in the embedded calendar', () => {
     await fx.db.close();
   });
 
+  /**
+   * A plan booked December to March whose April the top-up found no time for: when April was planned
+   * (on 1 December) Dana worked Saturday mornings only, so no time was shared with any group. Dana
+   * is back on weekdays after it.
+   */
+  async function bookedWithAprilUnplaced(service: GroupConferenceService): Promise<ConferencePlan> {
+    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    await service.confirm(fx.wctl, draft.id, draft.version);
+    await service.book(draft.id);
+    const staff = fx.db.dataSource.getRepository<StaffRow>('Staff');
+    await staff.update({ id: fx.dea.id }, { workingHours: JSON.stringify({ sat: '09:00-13:00' }) });
+    fx.clock.at = new Date('2026-12-01T06:00:00Z');
+    expect(await service.topUp()).toEqual({ ran: true, added: 3 });
+    await staff.update({ id: fx.dea.id }, { workingHours: null });
+    return draft;
+  }
+
   it('books, keeps the horizon with one top-up a month across instances, and follows the cohort as it changes', async () => {
     const calendar = new EmbeddedCalendar(fx.db.dataSource);
     const service = fx.service(calendar);
@@ -242,17 +261,8 @@ describe('group conferences in the embedded calendar', () => {
   });
 
   it('a month the top-up found no time for is given a time by the team leader and booked, the team leader told of it; a cancelled one stays cancelled', async () => {
-    const calendar = new EmbeddedCalendar(fx.db.dataSource);
-    const service = fx.service(calendar);
-    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id });
-    await service.confirm(fx.wctl, draft.id, draft.version);
-    await service.book(draft.id);
-    const staff = fx.db.dataSource.getRepository<StaffRow>('Staff');
-
-    // When April is planned Dana works Saturday mornings only: no time is shared with any group.
-    await staff.update({ id: fx.dea.id }, { workingHours: JSON.stringify({ sat: '09:00-13:00' }) });
-    fx.clock.at = new Date('2026-12-01T06:00:00Z');
-    expect(await service.topUp()).toEqual({ ran: true, added: 3 });
+    const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
+    const draft = await bookedWithAprilUnplaced(service);
     const april = (await service.plan(draft.id)).conferences.filter((c) => c.month === '2027-04');
     expect(april.map((c) => c.status)).toEqual(['unplaced', 'unplaced', 'unplaced']);
     // The team leader alone is told of each: the card they get asks them to give it a time.
@@ -260,7 +270,6 @@ describe('group conferences in the embedded calendar', () => {
     expect(fx.notifier.said.filter((line) => april.some((c) => line.includes(c.id)))).toHaveLength(3);
 
     // Dana is back on weekdays; the team leader gives group 1's April conference a time.
-    await staff.update({ id: fx.dea.id }, { workingHours: null });
     const first = april[0]!;
     const refused = (date: string, time: string) => service.place(fx.wctl, first.id, first.version, date, time).then(() => 'placed', (e: { message: string; problems?: Record<string, string> }) => ({ message: e.message, problems: e.problems }));
     expect(await refused('2027-04-10', '10:00')).toEqual({ message: 'That is outside Dana Morgan’s working hours: Dana Morgan does not work on Saturdays.', problems: { date: 'Choose a day Dana Morgan works.' } });
@@ -287,15 +296,7 @@ describe('group conferences in the embedded calendar', () => {
 
   it('a cancelled conference’s cases go to the group’s next one even while that one waits for a time', async () => {
     const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
-    const draft = await service.draft(fx.wctl, { deaId: fx.dea.id });
-    await service.confirm(fx.wctl, draft.id, draft.version);
-    await service.book(draft.id);
-    // April is planned while Dana works Saturday mornings only: no time is found for it.
-    const staff = fx.db.dataSource.getRepository<StaffRow>('Staff');
-    await staff.update({ id: fx.dea.id }, { workingHours: JSON.stringify({ sat: '09:00-13:00' }) });
-    fx.clock.at = new Date('2026-12-01T06:00:00Z');
-    expect(await service.topUp()).toEqual({ ran: true, added: 3 });
-    await staff.update({ id: fx.dea.id }, { workingHours: null });
+    const draft = await bookedWithAprilUnplaced(service);
     const conferences = (await service.plan(draft.id)).conferences;
     const march = conferences.find((c) => c.month === '2027-03' && c.groupIndex === 0)!;
     const april = conferences.find((c) => c.month === '2027-04' && c.groupIndex === 0)!;

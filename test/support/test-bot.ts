@@ -185,6 +185,21 @@ export function cardInputs(card: Record<string, unknown>): Record<string, unknow
   return inputs;
 }
 
+/** The values offered by a choice input anywhere on the card (including its ShowCard forms), in order. */
+export function choiceValues(card: unknown, id: string): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (n.type === 'Input.ChoiceSet' && n.id === id) found.push(...(n.choices as { value: string }[]).map((c) => c.value));
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
 /** Clicks an Action.Execute button as a person, as Teams would post it; returns the card sent back. */
 export async function invokeAs(bot: TestBot, aadObjectId: string, verb: string, data: Record<string, unknown>, extra: Partial<Activity> = {}): Promise<{ status: number; card: Record<string, unknown> }> {
   const { status, body } = await bot.post({
