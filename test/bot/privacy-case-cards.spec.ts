@@ -207,8 +207,9 @@ describe('retention reaches the cards that show a claimant\'s case beyond its ow
     expect(await f.bot.app.jobs.applyRetention!()).toMatchObject({ cases: 0, cardsRedacted: 0 });
 
     now = new Date(now.getTime() + 2 * DAY);
-    // Each of the four (the request's own card was never posted: it was made in the store).
-    expect(await f.bot.app.jobs.applyRetention!()).toMatchObject({ cases: 0, cardsRedacted: 4 });
+    // Each of the four, and the DEA's copy of the request's card, sent to tell them of the withdrawal
+    // (the request was made in the store, so that is its only copy).
+    expect(await f.bot.app.jobs.applyRetention!()).toMatchObject({ cases: 0, cardsRedacted: 5 });
     for (const [copy, secret] of [[posted.hcp, 'epilepsy'], [posted.wp, 'Agoraphobia'], [posted.override, 'self-harm'], [posted.summary, 'bipolar']] as const) {
       const update = await updatesOf(f.bot, copy);
       expect(update).toContain(f.request.reference);
@@ -232,7 +233,8 @@ describe('retention reaches the cards that show a claimant\'s case beyond its ow
     await f.bot.app.notifier.idle();
     f.bot.connector.clear();
     now = new Date(now.getTime() + 8 * DAY);
-    expect(await f.bot.app.jobs.applyRetention!()).toMatchObject({ cardsRedacted: 1 });
+    // The note, and the DEA's copy of the request's card, sent to tell them of the withdrawal.
+    expect(await f.bot.app.jobs.applyRetention!()).toMatchObject({ cardsRedacted: 2 });
     const update = await updatesOf(f.bot, posted);
     expect(update).toContain('HCP weekly note');
     expect(update).not.toContain('diabetic');
