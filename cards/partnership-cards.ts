@@ -292,21 +292,31 @@ function partnerFields(today: string): FormField[] {
 
 export interface PartnersView {
   readonly district: string;
+  /** Those shown: by name, found by `find` when given, a bounded number of them. */
   readonly partners: readonly Partner[];
+  /** Partners past those shown, to be found by name. */
+  readonly more: boolean;
+  /** The words the partners were found by; '' for the start of the list. */
+  readonly find: string;
   readonly today: string;
   readonly note?: GlanceNote;
   readonly form?: FormState;
-  /** The partner whose notice form was refused, to show it open with what was typed. */
-  readonly noticeFor?: string;
+  /** The form a refusal opens again, with what was typed: the district notice or a new partner. */
+  readonly openForm?: 'notice' | 'add';
 }
 
-/** `partners`: the district's external partners, and a notice to the district when a service changes (seed 000 §55–56). */
+/**
+ * `partners`: the district's external partners, and a notice to the district when a service changes
+ * (seed 000 §55–56). One notice form, choosing among the partners shown, keeps the card inside Teams'
+ * message size however long the list; others are found by name.
+ */
 export function partnersCard(view: PartnersView): AdaptiveCard {
   const body: Element[] = [heading(`External partners in ${view.district}`)];
   body.push(...noteBlock(view.note));
-  body.push(text(view.partners.length ? 'If a service changes in a way that affects claimants, choose **Tell the district** under it: every DEA and work coach in the district is told.' : 'There are no partners on the list yet. Add the GP surgeries, NHS services, charities and peer led organisations you work with.'));
+  const quoted = `“${view.find}”`;
+  if (view.find) body.push(text(view.partners.length ? `Partners whose name holds ${quoted}:` : `No partner on the list has ${quoted} in their name.`, { weight: 'Bolder' }));
+  else body.push(text(view.partners.length ? 'If a service changes in a way that affects claimants, choose **Tell the district**: every DEA and work coach in the district is told.' : 'There are no partners on the list yet. Add the GP surgeries, NHS services, charities and peer led organisations you work with.'));
   view.partners.forEach((p, i) => {
-    const noticeState = view.noticeFor === p.id ? view.form : undefined;
     body.push({
       type: 'Container',
       separator: i > 0,
@@ -314,29 +324,36 @@ export function partnersCard(view: PartnersView): AdaptiveCard {
         text(p.name, { weight: 'Bolder' }),
         text(`${PARTNER_KIND_LABELS[p.kind]} · ${p.lastMetOn ? `last met ${p.lastMetOn}` : 'not met yet'}`, { isSubtle: true, spacing: 'None', size: 'Small' }),
         ...details(`partner-${p.id}`, [facts([['Contact', p.contact], ['Focus', p.focus]]), ...linkLine('Website', p.website)]),
-        {
-          type: 'ActionSet',
-          actions: [
-            showCardAction({
-              title: 'Tell the district',
-              verb: 'partner.notice',
-              submitTitle: 'Send to the district',
-              intro: `Every DEA and work coach in ${view.district} gets this.`,
-              data: { partnerId: p.id },
-              fields: [
-                { id: 'change', kind: 'multiline', label: 'What is changing, and from when', required: true, errorMessage: 'Enter what is changing.', maxLength: 400 },
-                { id: 'impact', kind: 'multiline', label: 'What it means for claimants', hint: 'And where coaches can send them now.', required: true, errorMessage: 'Enter what it means for claimants.', maxLength: 600 },
-              ],
-              values: noticeState?.values,
-              problems: noticeState?.problems,
-            }),
-          ],
-        },
       ],
     });
   });
-  const addState = view.noticeFor ? undefined : view.form;
-  return card(body, [showCardAction({ title: 'Add a partner', verb: 'partner.add', submitTitle: 'Add', data: {}, fields: partnerFields(view.today), values: addState?.values, problems: addState?.problems })]);
+  if (view.more) body.push(text(`More partners are on the list than are shown here: choose **Find a partner** and type part of a name.`, { isSubtle: true }));
+  const actions: Element[] = [];
+  if (view.partners.length) {
+    const noticeState = view.openForm === 'notice' ? view.form : undefined;
+    actions.push(
+      showCardAction({
+        title: 'Tell the district',
+        verb: 'partner.notice',
+        submitTitle: 'Send to the district',
+        intro: `Every DEA and work coach in ${view.district} gets this.`,
+        data: {},
+        fields: [
+          { id: 'partnerId', kind: 'list', label: 'Whose service is changing', required: true, errorMessage: 'Choose the partner.', choices: view.partners.map((p) => ({ title: p.name, value: p.id })) },
+          { id: 'change', kind: 'multiline', label: 'What is changing, and from when', required: true, errorMessage: 'Enter what is changing.', maxLength: 400 },
+          { id: 'impact', kind: 'multiline', label: 'What it means for claimants', hint: 'And where coaches can send them now.', required: true, errorMessage: 'Enter what it means for claimants.', maxLength: 600 },
+        ],
+        values: noticeState?.values,
+        problems: noticeState?.problems,
+      }),
+    );
+  }
+  if (view.more || view.find) {
+    actions.push(showCardAction({ title: 'Find a partner', verb: 'partner.list', submitTitle: 'Find', data: {}, fields: [{ id: 'find', kind: 'text', label: 'Part of their name', required: false, errorMessage: '', maxLength: 100 }], values: { find: view.find } }));
+  }
+  const addState = view.openForm === 'add' ? view.form : undefined;
+  actions.push(showCardAction({ title: 'Add a partner', verb: 'partner.add', submitTitle: 'Add', data: {}, fields: partnerFields(view.today), values: addState?.values, problems: addState?.problems }));
+  return card(body, actions);
 }
 
 /** To the district's DEAs and coaches: a change in an external service (seed 000 §56). */

@@ -137,7 +137,7 @@ export const partnershipsJourney: Journey = {
         verb('hub.publish', z.object({ changeId: id, version }), ({ person, data }) => actions.publish(person, data.changeId, data.version)),
         verb('hub.decline', z.object({ changeId: id, version, reason: z.string().optional() }), ({ person, data, typed }) => actions.decline(person, data.changeId, data.version, data.reason, typed)),
         verb('opportunity.form', z.object({}).passthrough(), ({ person }) => actions.shareForm(person)),
-        verb('partner.list', z.object({}).passthrough(), ({ person }) => actions.partnerList(person)),
+        verb('partner.list', z.object({ find: z.string().optional() }).passthrough(), ({ person, data }) => actions.partnerList(person, data.find)),
         verb('strategy.list', z.object({}).passthrough(), ({ person }) => strategies.list(person)),
         verb('strategy.open', z.object({ strategyId: id }), ({ person, data }) => strategies.open(person, data.strategyId)),
         verb('strategy.propose', inputs, ({ person, data, typed }) => strategies.propose(person, data, typed)),
@@ -152,7 +152,7 @@ export const partnershipsJourney: Journey = {
         verb('forum.answer', z.object({ postId: id, version, answer: z.string().optional() }), ({ person, data, typed }) => forum.answer(person, data.postId, data.version, data.answer, typed)),
         verb('opportunity.share', SHARE_FORM, ({ person, data, typed }) => actions.share(person, data, typed)),
         verb('partner.add', inputs, ({ person, data, typed }) => actions.addPartner(person, data, typed)),
-        verb('partner.notice', z.object({ partnerId: id }).passthrough(), ({ person, data, typed }) => actions.notice(person, data.partnerId, data, typed)),
+        verb('partner.notice', z.object({ partnerId: id.optional() }).passthrough(), ({ person, data, typed }) => actions.notice(person, data.partnerId, data, typed)),
       ],
       work: { [STRATEGY_MEETING_WORK]: (seriesId) => meetings.writeSeries(seriesId), [STRATEGY_CLOSED_WORK]: (strategyId) => meetings.cancelComing(strategyId) },
       cards: {

@@ -64,8 +64,8 @@ export class PartnershipActions {
     });
   }
 
-  partnerList(person: StaffMember): Promise<AdaptiveCardInvokeResponse> {
-    return this.answer(person, {}, async (_p, _form, note) => messageCard(note.text), () => this.partnersView(person));
+  partnerList(person: StaffMember, find = ''): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, {}, async (_p, _form, note) => messageCard(note.text), () => this.partnersView(person, { find }));
   }
 
   async hubCard(person: StaffMember, words: string, extras: { note?: GlanceNote; form?: FormState; formFor?: string } = {}): Promise<AdaptiveCard> {
@@ -79,9 +79,10 @@ export class PartnershipActions {
     return hubResultsCard({ words, district, entries: shown, mayAdd: true, entryActions, ...extras });
   }
 
-  async partnersView(person: StaffMember, extras: { note?: GlanceNote; form?: FormState; noticeFor?: string } = {}): Promise<AdaptiveCard> {
-    const { district, partners } = await this.deps.service.partnersFor(person);
-    return partnersCard({ district, partners, today: londonDate(this.deps.clock.now()), ...extras });
+  async partnersView(person: StaffMember, extras: { note?: GlanceNote; form?: FormState; openForm?: 'notice' | 'add'; find?: string } = {}): Promise<AdaptiveCard> {
+    const { find, ...rest } = extras;
+    const found = await this.deps.service.partnersFor(person, find ?? '');
+    return partnersCard({ ...found, today: londonDate(this.deps.clock.now()), ...rest });
   }
 
   /** A change to the Hub, as the person it is for sees it now. */
@@ -140,14 +141,14 @@ export class PartnershipActions {
   }
 
   addPartner(person: StaffMember, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
-    return this.answer(person, typed, (p, form, note) => this.partnersView(p, { form, note }), async () => {
+    return this.answer(person, typed, (p, form, note) => this.partnersView(p, { form, note, openForm: 'add' }), async () => {
       const partner = await this.deps.service.addPartner(person, data, londonDate(this.deps.clock.now()));
       return this.partnersView(person, { note: { text: `${partner.name} was added.`, tone: 'good' } });
     });
   }
 
-  notice(person: StaffMember, partnerId: string, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
-    return this.answer(person, typed, (p, form, note) => this.partnersView(p, { form, note, noticeFor: partnerId }), async () => {
+  notice(person: StaffMember, partnerId: string | undefined, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, typed, (p, form, note) => this.partnersView(p, { form, note, openForm: 'notice' }), async () => {
       const { notice, recipients } = await this.deps.service.tellDistrict(person, partnerId, data);
       return this.partnersView(person, { note: { text: `The change at ${notice.partnerName} was sent to ${recipients} ${recipients === 1 ? 'person' : 'people'} in ${notice.district}.`, tone: 'good' } });
     });
@@ -191,7 +192,8 @@ export class PartnershipActions {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ actorId: person.id, kind: error.kind }, 'partnership action refused');
-      const { entryId: _entry, changeId: _change, partnerId: _partner, version: _version, ...values } = typed;
+      // A partner chosen on the notice form is typed, and given back; the other ids came with the button.
+      const { entryId: _entry, changeId: _change, version: _version, ...values } = typed;
       return cardResponse(await refusedScreen(error, values, PARTNERSHIP_TEXT, (note, form) => redraw(person, form, note)));
     }
   }

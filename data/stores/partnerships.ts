@@ -137,10 +137,13 @@ export class SqlPartnerStore implements PartnerStore {
     return row ? toPartner(row) : null;
   }
 
-  async listIn(district: string): Promise<Partner[]> {
-    const rows = await this.partners().find({ where: { district }, order: { name: 'ASC' }, take: 200 });
+  async listIn(district: string, find: string, limit: number): Promise<{ partners: Partner[]; more: boolean }> {
+    const q = this.partners().createQueryBuilder('p').where('p.district = :district', { district });
+    // The words as typed, not as a pattern: % and _ in a name are themselves.
+    if (find) q.andWhere("LOWER(p.name) LIKE :find ESCAPE '\\'", { find: `%${find.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    const rows = await q.orderBy('p.name', 'ASC').take(limit + 1).getMany();
     // In English order: SQLite orders by character code, which puts "easyJet" after "Zurich".
-    return rows.map(toPartner).sort(byName);
+    return { partners: rows.slice(0, limit).map(toPartner).sort(byName), more: rows.length > limit };
   }
 
   async recordServiceChange(change: Omit<ServiceChange, 'id' | 'createdAt'>, at: Date): Promise<ServiceChange> {

@@ -29,6 +29,10 @@ export interface HubChangeView {
  * the district provision tool's single point of contact to publish; opportunities go to the cohort
  * in one step; changes in external services go to the district.
  */
+/** Partners a card shows at once; more are found by name. */
+export const PARTNERS_SHOWN = 10;
+const PARTNER_FIND_MAX = 100;
+
 export class PartnershipService {
   constructor(private readonly deps: PartnershipDeps) {}
 
@@ -116,11 +120,16 @@ export class PartnershipService {
     });
   }
 
-  async partnersFor(dea: StaffMember): Promise<{ district: string; partners: Partner[] }> {
+  /**
+   * The district's partners a card shows: by name, at most PARTNERS_SHOWN, those whose name holds
+   * `find` when given (a district keeps many; the card stays inside Teams' message size).
+   */
+  async partnersFor(dea: StaffMember, find = ''): Promise<{ district: string; partners: Partner[]; more: boolean; find: string }> {
     const refusal = deaRefusal(dea, 'keep the list of external partners');
     if (refusal) throw refusal;
     const district = await this.districtOrRefuse(dea);
-    return { district, partners: await this.deps.partners.listIn(district) };
+    const words = find.trim().slice(0, PARTNER_FIND_MAX);
+    return { district, ...(await this.deps.partners.listIn(district, words, PARTNERS_SHOWN)), find: words };
   }
 
   async addPartner(dea: StaffMember, input: Record<string, unknown>, today: string): Promise<Partner> {
@@ -132,12 +141,12 @@ export class PartnershipService {
   }
 
   /** A change in a partner's service that may affect claimants, to every DEA and coach of the district but the sender (seed 000 §56). */
-  async tellDistrict(dea: StaffMember, partnerId: string, input: Record<string, unknown>): Promise<{ notice: ServiceChange; recipients: number }> {
+  async tellDistrict(dea: StaffMember, partnerId: string | undefined, input: Record<string, unknown>): Promise<{ notice: ServiceChange; recipients: number }> {
     const refusal = deaRefusal(dea, 'tell the district about a change in a service');
     if (refusal) throw refusal;
     const district = await this.districtOrRefuse(dea);
-    const partner = await this.deps.partners.find(partnerId);
-    if (!partner || partner.district !== district) throw notFound('That partner is not on your district’s list.');
+    const partner = partnerId ? await this.deps.partners.find(partnerId) : null;
+    if (!partner || partner.district !== district) throw invalid('Choose the partner whose service is changing.', { partnerId: 'Choose one of your district’s partners.' });
     const { change, impact } = parseServiceChange(input);
     const recipients = (await this.deps.directory.deasAndCoachesIn(district)).filter((p) => p.id !== dea.id);
     return this.deps.uow.run(async () => {

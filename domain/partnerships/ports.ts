@@ -39,8 +39,11 @@ export interface SolutionStore {
 export interface PartnerStore {
   create(district: string, deaId: string, input: PartnerInput, at: Date): Promise<Partner>;
   find(id: string): Promise<Partner | null>;
-  /** The district's partners, by name. */
-  listIn(district: string): Promise<Partner[]>;
+  /**
+   * The district's partners whose name holds `find` (all when empty), by name, at most `limit`;
+   * `more` when there were others past them.
+   */
+  listIn(district: string, find: string, limit: number): Promise<{ partners: Partner[]; more: boolean }>;
   recordServiceChange(change: Omit<ServiceChange, 'id' | 'createdAt'>, at: Date): Promise<ServiceChange>;
   findServiceChange(id: string): Promise<ServiceChange | null>;
 }

@@ -33,6 +33,9 @@ export interface StrategyChoices {
   readonly conferences: readonly ConferenceOutput[];
 }
 
+/** External partners a strategy form offers to choose from. */
+const STRATEGY_PARTNER_CHOICES = 100;
+
 /** The DEA's strategies (seed 000 §45, §49, §52, §58–59): led by the DEA, owned by their team leader. */
 export class StrategyService {
   constructor(private readonly deps: StrategyDeps) {}
@@ -40,7 +43,8 @@ export class StrategyService {
   async choicesFor(dea: StaffMember): Promise<StrategyChoices> {
     if (!hasRole(dea, 'dea')) return { partners: [], conferences: [] };
     const district = await this.deps.directory.districtOf(dea);
-    return { partners: district ? await this.deps.partners.listIn(district) : [], conferences: await this.deps.outputs.heldFor(dea.id) };
+    // The strategy form offers them as choices: at most STRATEGY_PARTNER_CHOICES, by name.
+    return { partners: district ? (await this.deps.partners.listIn(district, '', STRATEGY_PARTNER_CHOICES)).partners : [], conferences: await this.deps.outputs.heldFor(dea.id) };
   }
 
   /** A new strategy: a joint local strategy waits for the team leader's agreement; every one is sent to its owner. */

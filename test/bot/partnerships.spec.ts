@@ -4,7 +4,8 @@ import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { HubChangeRow, HubEntryRow, StrategyMeetingRow } from '../../data/schema/partnerships';
 import type { CalendarEventRow } from '../../data/schema/calendar';
-import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardInputs, cardText, cardVerbs, choiceValues, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { SqlPartnerStore } from '../../data/stores/partnerships';
 
 const SPOC = '00000000-0000-4000-8000-000000000301';
 const chat = (aad: string) => `a:personal-${aad}`;
@@ -125,6 +126,29 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(SPOC))).includes('Greenway'));
   });
 
+  it('a district with many partners: the card shows 10 by name and finds the others by part of a name, inside Teams’ message size', async () => {
+    const dana = (await bot.app.dataSource.query('SELECT id FROM staff WHERE aadObjectId = ?', [PEOPLE.dea]))[0].id as string;
+    const store = new SqlPartnerStore(bot.app.dataSource);
+    for (let i = 1; i <= 60; i++) {
+      const n = String(i).padStart(2, '0');
+      await store.create('Surrey and Sussex', dana, { name: `Partner ${n} ${i === 42 ? 'Horsham Mind' : 'Surgery'}`, kind: 'gp_surgery', contact: `contact${n}@surgery.example.org`, website: null, focus: 'x'.repeat(400), lastMetOn: null }, new Date());
+    }
+    const list = (await invokeAs(bot, PEOPLE.dea, 'partner.list', {})).card;
+    expect(choiceValues(list, 'partnerId')).toHaveLength(10);
+    expect(cardText(list)).toContain('Partner 01 Surgery');
+    expect(cardText(list)).not.toContain('Partner 11 Surgery');
+    expect(cardText(list)).toContain('More partners are on the list than are shown here');
+    expect(JSON.stringify(list).length).toBeLessThan(20_000);
+    const found = (await invokeAs(bot, PEOPLE.dea, 'partner.list', { find: 'horsham' })).card;
+    expect(cardText(found)).toContain('Partners whose name holds “horsham”:');
+    expect(cardText(found)).toContain('Partner 42 Horsham Mind');
+    expect(choiceValues(found, 'partnerId')).toHaveLength(1);
+    // A name with a % in it is found as typed, not as a pattern.
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'partner.list', { find: '%' })).card)).toContain('No partner on the list has “%” in their name.');
+    expect(bot.cardProblems).toEqual([]);
+    await bot.app.dataSource.query('DELETE FROM external_partner');
+  });
+
   it('the DEA keeps the district’s partners and tells the district when a service changes', async () => {
     expect(cardText((await invokeAs(bot, PEOPLE.coach, 'partner.list', {})).card)).toContain('Only a Disability Employment Adviser');
     expect(cardText((await invokeAs(bot, PEOPLE.dea, 'partner.list', {})).card)).toContain('There are no partners on the list yet');
@@ -133,14 +157,17 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(allInputs(future.card)).toMatchObject({ name: 'Crawley Mind', lastMetOn: '2099-01-01' });
     const added = await invokeAs(bot, PEOPLE.dea, 'partner.add', { name: 'Crawley Mind', kind: 'charity', contact: 'hello@crawleymind.example', focus: 'Mental health groups', lastMetOn: '2026-11-02' });
     expect(cardText(added.card)).toContain('Crawley Mind was added.');
-    expect(cardVerbs(added.card)).toEqual(['partner.add']);
-    // Each partner has its own "Tell the district" form.
-    expect(JSON.stringify(added.card)).toContain('"verb":"partner.notice"');
-    const partnerId = (JSON.stringify(added.card).match(/"partnerId":"([^"]+)"/) ?? [])[1]!;
+    // One "Tell the district" form, choosing among the partners shown.
+    expect(cardVerbs(added.card)).toEqual(['partner.notice', 'partner.add']);
+    const [partnerId] = choiceValues(added.card, 'partnerId');
 
     const noImpact = await invokeAs(bot, PEOPLE.dea, 'partner.notice', { partnerId, change: 'Closing on 31 January' });
     expect(cardText(noImpact.card)).toContain('Enter what it means for claimants');
-    expect(allInputs(noImpact.card)).toMatchObject({ change: 'Closing on 31 January' });
+    expect(allInputs(noImpact.card)).toMatchObject({ partnerId, change: 'Closing on 31 January' });
+    // No partner chosen (a client that ignores the form's required field): said beside it, the rest kept.
+    const noPartner = await invokeAs(bot, PEOPLE.dea, 'partner.notice', { change: 'Closing on 31 January', impact: 'Refer elsewhere.' });
+    expect(cardText(noPartner.card)).toContain('Choose one of your district’s partners.');
+    expect(allInputs(noPartner.card)).toMatchObject({ change: 'Closing on 31 January', impact: 'Refer elsewhere.' });
     const told = await invokeAs(bot, PEOPLE.dea, 'partner.notice', { partnerId, change: 'Closing on 31 January', impact: 'Refer claimants to NHS Talking Therapies instead.' });
     expect(cardText(told.card)).toMatch(/The change at Crawley Mind was sent to \d+ people in Surrey and Sussex\./);
     await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('Crawley Mind'));

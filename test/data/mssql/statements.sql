@@ -1531,11 +1531,11 @@ SELECT "ExternalPartner"."id" AS "ExternalPartner_id", "ExternalPartner"."distri
 --   @0 varchar(36)
 
 -- SqlPartnerStore.listIn
-SELECT "ExternalPartner"."id" AS "ExternalPartner_id", "ExternalPartner"."district" AS "ExternalPartner_district", "ExternalPartner"."deaId" AS "ExternalPartner_deaId", "ExternalPartner"."name" AS "ExternalPartner_name", "ExternalPartner"."kind" AS "ExternalPartner_kind", "ExternalPartner"."contact" AS "ExternalPartner_contact", "ExternalPartner"."website" AS "ExternalPartner_website", "ExternalPartner"."focus" AS "ExternalPartner_focus", "ExternalPartner"."lastMetOn" AS "ExternalPartner_lastMetOn", "ExternalPartner"."createdAt" AS "ExternalPartner_createdAt", "ExternalPartner"."updatedAt" AS "ExternalPartner_updatedAt"
-  FROM "external_partner" "ExternalPartner"
-  WHERE (("ExternalPartner"."district" = @0))
-  ORDER BY "ExternalPartner"."name" ASC OFFSET 0 ROWS FETCH NEXT 200 ROWS ONLY;
---   @0 nvarchar(100)
+SELECT "p"."id" AS "p_id", "p"."district" AS "p_district", "p"."deaId" AS "p_deaId", "p"."name" AS "p_name", "p"."kind" AS "p_kind", "p"."contact" AS "p_contact", "p"."website" AS "p_website", "p"."focus" AS "p_focus", "p"."lastMetOn" AS "p_lastMetOn", "p"."createdAt" AS "p_createdAt", "p"."updatedAt" AS "p_updatedAt"
+  FROM "external_partner" "p"
+  WHERE "p"."district" = @0 AND LOWER("p"."name") LIKE @1 ESCAPE '\'
+  ORDER BY "p"."name" ASC OFFSET 0 ROWS FETCH NEXT 26 ROWS ONLY;
+--   @0 string, @1 string
 
 -- SqlPartnerStore.recordServiceChange
 INSERT INTO "service_change"("id", "partnerId", "partnerName", "district", "sentById", "change", "impact", "createdAt")

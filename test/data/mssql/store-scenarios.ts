@@ -474,7 +474,7 @@ export const SUBJECTS: readonly Subject[] = [
   store(SqlPartnerStore, ({ dataSource }) => new SqlPartnerStore(dataSource), {
     create: (s) => s.create('Surrey and Sussex', ID, { name: 'Crawley Mind', kind: 'charity', contact: 'info@crawleymind.example.org', website: 'https://crawleymind.example.org', focus: 'Mental health support', lastMetOn: '2026-01-05' }, AT),
     find: (s) => s.find(ID),
-    listIn: (s) => s.listIn('Surrey and Sussex'),
+    listIn: (s) => s.listIn('Surrey and Sussex', 'mind', 25),
     recordServiceChange: (s) => s.recordServiceChange({ partnerId: ID, partnerName: 'Crawley Mind', district: 'Surrey and Sussex', sentById: OTHER, change: 'Closing on 31 January', impact: 'Refer to the county service instead' }, AT),
     findServiceChange: (s) => s.findServiceChange(ID),
   }),

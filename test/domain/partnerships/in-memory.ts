@@ -80,8 +80,9 @@ export class MemoryPartners implements PartnerStore {
   async find(partnerId: string) {
     return this.rows.find((p) => p.id === partnerId) ?? null;
   }
-  async listIn(district: string) {
-    return this.rows.filter((p) => p.district === district);
+  async listIn(district: string, find: string, limit: number) {
+    const all = this.rows.filter((p) => p.district === district && p.name.toLowerCase().includes(find.toLowerCase()));
+    return { partners: all.slice(0, limit), more: all.length > limit };
   }
   async recordServiceChange(change: Omit<ServiceChange, 'id' | 'createdAt'>, at: Date) {
     const made = { ...change, id: id('notice'), createdAt: at };

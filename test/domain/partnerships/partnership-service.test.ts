@@ -156,7 +156,7 @@ describe('external partners and changes in their services (seed 000 §55–56)',
   it('refuses a partner of another district, a date in the future and an empty notice', async () => {
     const { service } = setup();
     const partner = await service.addPartner(dea, charity, '2026-12-07');
-    expect((await refusal(service.tellDistrict(farDea, partner.id, { change: 'x', impact: 'y' }))).kind).toBe('not_found');
+    expect(await refusal(service.tellDistrict(farDea, partner.id, { change: 'x', impact: 'y' }))).toMatchObject({ kind: 'invalid', problems: { partnerId: 'Choose one of your district’s partners.' } });
     expect((await refusal(service.addPartner(dea, { ...charity, lastMetOn: '2027-01-01' }, '2026-12-07'))).problems.lastMetOn).toBeDefined();
     expect(Object.keys((await refusal(service.tellDistrict(dea, partner.id, {}))).problems).sort()).toEqual(['change', 'impact']);
   });
