@@ -8,7 +8,7 @@ import { dayOfWeek, londonDateFast } from '../../domain/calendar/london-time';
 import { isDomainError } from '../../domain/errors';
 import type { Arrival, HcpActivityService } from '../../domain/hcp-activity/activity-service';
 import type { SupportingActivity, WeeklyNote } from '../../domain/hcp-activity/records';
-import { activityHomeOf, caseReferencesIn, mayAskGroupCaseConference, recordsOwnArrival, reviewsWeeklyNotes, START_OF_DAY, weekStartOf } from '../../domain/hcp-activity/rules';
+import { activityHomeOf, caseReferencesIn, describeRecordedDays, mayAskGroupCaseConference, recordsOwnArrival, reviewsWeeklyNotes, START_OF_DAY, weekStartOf } from '../../domain/hcp-activity/rules';
 import type { Clock, Logger } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
@@ -137,8 +137,9 @@ export class HcpActivityActions {
   }
 
   async absenceClick(person: StaffMember, typed: Inputs): Promise<AdaptiveCard> {
-    const { days, request } = await this.service.recordAbsence(person, typed.hcpId || null, typed.fromDate ?? '', typed.toDate ?? '');
-    const text = `Absence recorded for ${days.length} working day${days.length === 1 ? '' : 's'}. ${request.reference} asks the supplier for a replacement.`;
+    const { days, request, already } = await this.service.recordAbsence(person, typed.hcpId || null, typed.fromDate ?? '', typed.toDate ?? '');
+    const left = already.length ? ` Already recorded, so left as they were: ${describeRecordedDays(already)}.` : '';
+    const text = `Absence recorded for ${days.length} working day${days.length === 1 ? '' : 's'}. ${request.reference} asks the supplier for a replacement.${left}`;
     return this.homeOf(person, good(text));
   }
 

@@ -10,6 +10,8 @@ import type { AttendanceRecord, HcpNotice, SupplierRequest, SupplierRequestStatu
 import {
   HCP_REGION,
   RECORD_BACK_DAYS,
+  absenceDays,
+  afterLastDayProblem,
   activityMissingFromNote,
   arrivalOnDay,
   arrivalStatus,
@@ -31,6 +33,8 @@ import {
   parseTimes,
   reminderDue,
   replacementAfterArrival,
+  replacementDetails,
+  stillPlannedProblem,
   supplierDueOn,
   weekStartOf,
   workingDaysBetween,
@@ -268,6 +272,25 @@ export class HcpActivityService {
   }
 
   /**
+   * Refuses a date after the last working day of an HCP who gave notice (seed §4.1: exiting HCPs
+   * complete open activity before leaving), beside the date, naming their last day.
+   */
+  private async assertBeforeLastDay(hcp: StaffMember, date: string): Promise<void> {
+    const problem = afterLastDayProblem(await this.deps.store.noticeOf(hcp.id), date, hcp.name);
+    if (problem) throw invalid(problem.message, { date: problem.field });
+  }
+
+  /**
+   * Who is told of a change to an activity made by `actor`: its HCP, whoever asked for it, and the
+   * activity manager who set or planned it (or, when none did, the district's activity managers,
+   * who keep the HCP's diary: seed §7.1); never the actor.
+   */
+  private async othersToTell(activity: SupportingActivity, actor: StaffMember): Promise<string[]> {
+    const managers = activity.setById ? [activity.setById] : (await this.deps.people.managersInDistrict(activity.district)).map((m) => m.id);
+    return [...new Set([activity.hcpId, activity.requestedById, ...managers])].filter((id): id is string => id !== null && id !== actor.id);
+  }
+
+  /**
    * A coach or team leader asks the activity manager for a case conference with the HCP who
    * covers their jobcentre: individual (any time the manager finds), or group (in the time the
    * team leader set aside, typically for 2 or 3 cases).
@@ -298,6 +321,8 @@ export class HcpActivityService {
       interval = times.interval;
       date = (input.date ?? '').trim();
       if (interval && date < this.today()) problems.date = 'Choose today or a later date.';
+      const leaving = interval ? afterLastDayProblem(await this.deps.store.noticeOf(hcp.id), date, hcp.name) : null;
+      if (leaving && !problems.date) problems.date = leaving.field;
     }
     if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
     const now = this.now();
@@ -347,6 +372,7 @@ export class HcpActivityService {
       if (Object.keys(outside).length) throw invalid(`A group case conference is held in the time the team leader set aside for it: ${describeSetAside(setAside)}.`, outside);
     }
     const hcp = await this.person(activity.hcpId);
+    await this.assertBeforeLastDay(hcp, date);
     await this.assertWeekOpen(hcp, date, manager);
     await this.assertFree(hcp, date, times.interval, activity.id);
     return this.deps.uow.run(async () => {
@@ -385,12 +411,13 @@ export class HcpActivityService {
       }
     }
     const hcp = await this.person(activity.hcpId);
+    await this.assertBeforeLastDay(hcp, date);
     await this.assertWeekOpen(hcp, date, person);
     await this.assertFree(hcp, date, times.interval, activity.id);
     return this.deps.uow.run(async () => {
       const moved = await this.deps.store.updateActivity(activity.id, activity.version, { date, start: times.interval!.start, end: times.interval!.end }, this.now());
       await this.deps.work.schedule(HCP_DIARY_WORK, moved.id);
-      for (const id of new Set([moved.hcpId, moved.requestedById].filter((x): x is string => x !== null && x !== person.id))) await this.deps.notifier.activity(id, moved.id);
+      for (const id of await this.othersToTell(moved, person)) await this.deps.notifier.activity(id, moved.id);
       return moved;
     });
   }
@@ -404,6 +431,7 @@ export class HcpActivityService {
     const { offices } = await this.hcpOffices(hcp);
     const parsed = parseActivity({ ...input, consultative: 'true', takingPart: input.takingPart || 'To be recorded by the HCP' }, offices.map((o) => o.id));
     if (parsed.date < this.today()) throw invalid('Set work activities for today or a later day.', { date: 'Choose today or a later date.' });
+    await this.assertBeforeLastDay(hcp, parsed.date);
     await this.assertWeekOpen(hcp, parsed.date, manager);
     await this.assertFree(hcp, parsed.date, parsed.interval, null);
     const now = this.now();
@@ -450,7 +478,7 @@ export class HcpActivityService {
     return this.deps.uow.run(async () => {
       const cancelled = await this.deps.store.updateActivity(activity.id, activity.version, { status: 'cancelled' }, this.now());
       await this.deps.work.schedule(HCP_DIARY_WORK, cancelled.id);
-      for (const id of new Set([cancelled.hcpId, cancelled.requestedById].filter((x): x is string => x !== null && x !== person.id))) await this.deps.notifier.activity(id, cancelled.id);
+      for (const id of await this.othersToTell(cancelled, person)) await this.deps.notifier.activity(id, cancelled.id);
       return cancelled;
     });
   }
@@ -511,6 +539,9 @@ export class HcpActivityService {
       // Every supporting activity recorded for the week goes to the activity manager in it (Annex 3 §7, §7.1).
       const [activities, officeName] = await Promise.all([this.deps.store.activitiesOf(hcp.id, note.weekStart, addDays(note.weekStart, 6)), this.officeNames(hcp)]);
       assertNoteHasActivity(activityMissingFromNote(text, note.weekStart, activities, officeName));
+      // Nothing can be added to the week once its note is accepted: planned activity is held (or cancelled) first.
+      const planned = stillPlannedProblem(note.weekStart, activities, this.now());
+      if (planned) throw invalid(planned.message, { body: planned.field });
     }
     return this.deps.uow.run(async () => {
       const saved = await this.deps.store.updateWeeklyNote(note.id, note.version, submit ? { body: text, status: 'submitted', submittedAt: this.now(), changeReason: note.changeReason } : { body: text }, this.now());
@@ -633,10 +664,12 @@ export class HcpActivityService {
   }
 
   /**
-   * An absence, from one working day to another: each day is recorded, and a request goes to the
-   * supplier for a replacement for those dates (two weeks to answer).
+   * An absence, from one working day to another: each day not yet recorded is recorded absent, and a
+   * request goes to the supplier for a replacement for those days only (two weeks to answer). Days
+   * already recorded (absent under an earlier request, or arrived) are left as they are and said back
+   * in `already`; when no day is new, nothing is recorded or asked, and the refusal names the days.
    */
-  async recordAbsence(person: StaffMember, hcpId: string | null, fromDate: string, toDate: string): Promise<{ days: AttendanceRecord[]; request: SupplierRequest }> {
+  async recordAbsence(person: StaffMember, hcpId: string | null, fromDate: string, toDate: string): Promise<{ days: AttendanceRecord[]; request: SupplierRequest; already: Pick<AttendanceRecord, 'date' | 'status'>[] }> {
     const { hcp, jobcentreId } = await this.attendanceSubject(person, hcpId, true);
     const problems: Record<string, string> = {};
     if (!isCalendarDate(fromDate)) problems.fromDate = 'Enter the first day of the absence.';
@@ -647,7 +680,7 @@ export class HcpActivityService {
     if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
     const dates = workingDaysBetween(fromDate, toDate, REGION);
     if (!dates.length) throw invalid('There are no working days in those dates.', { toDate: 'Choose dates that include a working day.' });
-    const known = new Set((await this.deps.store.attendanceOf(hcp.id, fromDate, toDate)).map((a) => a.date));
+    const { newDays, already } = absenceDays(dates, await this.deps.store.attendanceOf(hcp.id, fromDate, toDate), person.id === hcp.id ? 'Your' : `${hcp.name}’s`);
     const { base } = await this.hcpOffices(hcp);
     const now = this.now();
     return this.deps.uow.run(async () => {
@@ -655,20 +688,20 @@ export class HcpActivityService {
         kind: 'replacement',
         district: base.district,
         hcpId: hcp.id,
-        fromDate: dates[0]!,
-        toDate: dates[dates.length - 1]!,
-        details: `A replacement for ${hcp.name}, absent ${dates.length} working day${dates.length === 1 ? '' : 's'}.`,
+        fromDate: newDays[0]!,
+        toDate: newDays[newDays.length - 1]!,
+        details: replacementDetails(hcp.name, newDays, REGION),
         caseReference: null,
         raisedById: person.id,
         raisedAt: now,
         dueOn: supplierDueOn('replacement', londonDateFast(now), REGION),
       });
       const days: AttendanceRecord[] = [];
-      for (const date of dates.filter((d) => !known.has(d))) {
+      for (const date of newDays) {
         days.push(await this.deps.store.recordAttendance({ hcpId: hcp.id, district: base.district, date, jobcentreId, status: 'absent', arrivedAt: null, recordedById: person.id, recordedAt: now, supplierRequestId: request.id }));
       }
       await this.tellManagers(base.district, person, (id) => this.deps.notifier.absence(id, request.id));
-      return { days, request };
+      return { days, request, already };
     });
   }
 

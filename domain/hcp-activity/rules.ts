@@ -10,7 +10,7 @@ import { invalid, isDomainError } from '../errors';
 import { workingDaysAfter } from '../privacy/due-dates';
 import { addMonths, describeDate, isCalendarDate } from '../requests/calendar-date';
 import { looksLikeNino } from '../requests/nino';
-import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, SUPPLIER_REQUEST_KINDS, type ActivityKind, type AttendanceRecord, type AttendanceStatus, type SupplierRequest, type SupplierRequestKind, type SupportingActivity, type WeeklyNote } from './records';
+import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, SUPPLIER_REQUEST_KINDS, type ActivityKind, type AttendanceRecord, type AttendanceStatus, type HcpNotice, type SupplierRequest, type SupplierRequestKind, type SupportingActivity, type WeeklyNote } from './records';
 import type { SupplierRequestChanges } from './ports';
 import { hasRole, type BankHolidayRegion, type StaffMember } from '../staff';
 
@@ -145,6 +145,40 @@ export function replacementAfterArrival(request: Pick<SupplierRequest, 'status' 
   }
   const days = [...stillAbsent].sort();
   return { fromDate: days[0]!, toDate: days[days.length - 1]!, details: detailsWith(request.details, `Not needed on ${describeDate(arrivedOn)}: ${hcpName} arrived.`) };
+}
+
+/**
+ * An absence over working days: only the days with nothing recorded yet are recorded absent and go
+ * into a replacement request; a day already recorded (absent under an earlier request, or arrived) is
+ * left as it is. With no day new there is nothing to ask the supplier for: refused beside the dates,
+ * naming the days already recorded. `whose` is "Your" or "Helen Okoro’s".
+ */
+export function absenceDays(dates: readonly string[], recorded: readonly Pick<AttendanceRecord, 'date' | 'status'>[], whose: string): { readonly newDays: string[]; readonly already: Pick<AttendanceRecord, 'date' | 'status'>[] } {
+  const byDate = new Map(recorded.map((r) => [r.date, r]));
+  const newDays = dates.filter((d) => !byDate.has(d));
+  const already = dates.flatMap((d) => (byDate.has(d) ? [byDate.get(d)!] : []));
+  if (!newDays.length) {
+    const field = 'Every working day in these dates is already recorded: choose days not recorded yet.';
+    throw invalid(`${whose} attendance is already recorded for ${describeRecordedDays(already)}, so no new day is absent and nothing goes to the supplier. ${already.some((a) => a.status === 'absent') ? 'The replacement asked for then stands.' : ''}`.trim(), { fromDate: field, toDate: field });
+  }
+  return { newDays, already };
+}
+
+/** "Monday 23 November 2026 (absent), Tuesday 24 November 2026 (on time)". */
+export function describeRecordedDays(days: readonly Pick<AttendanceRecord, 'date' | 'status'>[]): string {
+  const label: Readonly<Record<AttendanceStatus, string>> = { on_time: 'arrived on time', late: 'arrived late', absent: 'absent' };
+  return days.map((d) => `${describeDate(d.date)} (${label[d.status]})`).join(', ');
+}
+
+/**
+ * The details of the replacement asked for an absence: its working days, named one by one when the
+ * days between the first and last are not all of them (a day there was already recorded).
+ */
+export function replacementDetails(hcpName: string, newDays: readonly string[], region: BankHolidayRegion): string {
+  const n = newDays.length;
+  const whole = workingDaysBetween(newDays[0]!, newDays[n - 1]!, region).length === n;
+  const text = `A replacement for ${hcpName}, absent ${n} working day${n === 1 ? '' : 's'}${whole ? '' : `: ${newDays.map((d) => describeDate(d)).join(', ')}`}.`;
+  return text.length <= DETAILS_MAX ? text : `${text.slice(0, DETAILS_MAX - 1)}…`;
 }
 
 export function isWorkingDay(date: string, region: BankHolidayRegion): boolean {
@@ -458,6 +492,36 @@ export function closedWeekProblem(note: Pick<WeeklyNote, 'status' | 'weekStart'>
   return {
     message: `${whose} weekly note for ${week} is accepted, so no activity can be added to that week any more. Tell the activity manager about it instead.`,
     field: 'That week’s weekly note is accepted: choose a day in another week.',
+  };
+}
+
+/**
+ * Why a weekly note cannot be submitted yet: activity of its week is still planned (not recorded as
+ * held, nor cancelled). Once the note is accepted nothing more can be added to its week, so a
+ * planned activity would never be documented (Annex 3 §7): the HCP records it as held first, or has
+ * it cancelled or moved. Null when none is planned. Said beside the note.
+ */
+export function stillPlannedProblem(weekStart: string, activities: readonly SupportingActivity[], now: Date): { message: string; field: string } | null {
+  const planned = activities.filter((a) => a.status === 'planned' && a.date && a.date >= weekStart && a.date <= addDays(weekStart, 6));
+  if (!planned.length) return null;
+  const line = (a: SupportingActivity) => `- ${ACTIVITY_KIND_LABELS[a.kind]}, ${noteWhen(a)}: ${a.start && a.start.getTime() > now.getTime() ? 'still to come' : 'not recorded as held yet'}`;
+  const one = planned.length === 1;
+  return {
+    message: `The weekly note documents all the week’s supporting activity, and ${one ? 'one activity of that week is' : `${planned.length} activities of that week are`} still planned. Record ${one ? 'it' : 'each'} as held once it is over (or, if it will not happen, ask the activity manager to cancel or move it), then submit the note.`,
+    field: `Still planned this week, not yet in the note:\n${planned.map(line).join('\n')}`,
+  };
+}
+
+/**
+ * Why nothing can be set for an HCP on a date after their last working day (their notice, seed
+ * §4.1: exiting HCPs complete open activity before leaving); null when there is no notice or the date
+ * is on or before it. Said beside the date.
+ */
+export function afterLastDayProblem(notice: Pick<HcpNotice, 'lastDay'> | null, date: string, hcpName: string): { message: string; field: string } | null {
+  if (!notice || date <= notice.lastDay) return null;
+  return {
+    message: `${hcpName} has given notice: their last working day is ${describeDate(notice.lastDay)}, so no activity can be set after it.`,
+    field: `Choose ${describeDate(notice.lastDay)}, ${hcpName}’s last day, or an earlier day.`,
   };
 }
 

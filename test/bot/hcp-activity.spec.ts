@@ -374,6 +374,53 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     expect(week).toContain('Leaving: last day Wednesday 23 December 2026');
   });
 
+  it('an absence over days already recorded: refused beside the dates with what was typed kept, and no second replacement request', async () => {
+    const helen = await idOf(PEOPLE.hcp);
+    clock.at = new Date('2026-11-23T07:30:00Z');
+    expect(cardText((await invokeAs(bot, CONTACT, 'hcp.absent', { hcpId: helen, fromDate: '2026-11-23', toDate: '2026-11-25' })).card)).toContain('Absence recorded for 3 working days. SUP-000001 asks the supplier for a replacement.');
+    const again = await invokeAs(bot, MANAGER, 'hcp.absent', { hcpId: helen, fromDate: '2026-11-23', toDate: '2026-11-25' });
+    const text = cardText(again.card);
+    expect(text).toContain('Helen Okoro’s attendance is already recorded for Monday 23 November 2026 (absent), Tuesday 24 November 2026 (absent), Wednesday 25 November 2026 (absent), so no new day is absent and nothing goes to the supplier.');
+    expect(text).toContain('Every working day in these dates is already recorded: choose days not recorded yet.');
+    expect(allInputs(again.card)).toMatchObject({ hcpId: helen, fromDate: '2026-11-23', toDate: '2026-11-25' });
+    // Wednesday to Friday: only Thursday and Friday are new.
+    const wider = cardText((await invokeAs(bot, MANAGER, 'hcp.absent', { hcpId: helen, fromDate: '2026-11-25', toDate: '2026-11-27' })).card);
+    expect(wider).toContain('Absence recorded for 2 working days. SUP-000002 asks the supplier for a replacement. Already recorded, so left as they were: Wednesday 25 November 2026 (absent).');
+    const requests = await bot.app.dataSource.getRepository<SupplierRequestRow>('SupplierRequest').find({ order: { number: 'ASC' } });
+    expect(requests.map((r) => [r.fromDate, r.toDate, r.details])).toEqual([
+      ['2026-11-23', '2026-11-25', 'A replacement for Helen Okoro, absent 3 working days.'],
+      ['2026-11-26', '2026-11-27', 'A replacement for Helen Okoro, absent 2 working days.'],
+    ]);
+  });
+
+  it('the manager who set an activity is told when the HCP moves it; nothing is set after a leaver’s last day; no note goes while its week has activity planned', async () => {
+    const helen = await idOf(PEOPLE.hcp);
+    const office = await crawley();
+    const work = { hcpId: helen, kind: 'presentation', date: '2026-11-27', start: '10:00', end: '11:00', jobcentreId: office, note: 'Mental health and work' };
+    expect(cardText((await invokeAs(bot, MANAGER, 'hcp.setActivity', work)).card)).toContain('Set for Helen Okoro on Friday 27 November 2026.');
+    const row = (await bot.app.dataSource.getRepository<{ id: string; version: number }>('HcpActivity').find())[0]!;
+    bot.connector.clear();
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'hcp.move', { activityId: row.id, version: row.version, date: '2026-11-27', start: '14:00', end: '15:00' })).card)).toContain('Moved.');
+    expect((await delivered(MANAGER)).join('\n')).toContain('14:00–15:00');
+
+    // Helen gives notice: her last day is Monday 30 November.
+    await invokeAs(bot, MANAGER, 'hcp.notice', { hcpId: helen, givenOn: '2026-11-20', receivedOn: '2026-11-23', lastDay: '2026-11-30' });
+    const after = await invokeAs(bot, MANAGER, 'hcp.setActivity', { ...work, date: '2026-12-01' });
+    expect(cardText(after.card)).toContain('Helen Okoro has given notice: their last working day is Monday 30 November 2026, so no activity can be set after it.');
+    expect(cardText(after.card)).toContain('Choose Monday 30 November 2026, Helen Okoro’s last day, or an earlier day.');
+    expect(allInputs(after.card)).toMatchObject({ note: 'Mental health and work', date: '2026-12-01' });
+    expect(await bot.app.dataSource.getRepository('HcpActivity').count()).toBe(1);
+
+    // Friday's presentation is still planned: the week's note is not submitted yet.
+    const draft = firstCard(await exchange(bot, PEOPLE.hcp, 'weekly note'));
+    const note = (await bot.app.dataSource.getRepository<{ id: string; version: number }>('HcpWeeklyNote').find())[0]!;
+    const refused = await invokeAs(bot, PEOPLE.hcp, 'hcp.noteSubmit', { noteId: note.id, version: note.version, body: `${String(cardInputs(draft).body)}\nA quiet week.` });
+    expect(cardText(refused.card)).toContain('one activity of that week is still planned');
+    expect(cardText(refused.card)).toContain('- Presentation to a team or office, Friday 14:00 to 15:00: still to come');
+    expect(allInputs(refused.card).body).toContain('A quiet week.');
+    expect(await bot.app.dataSource.getRepository('HcpWeeklyNote').findOneByOrFail({ id: note.id })).toMatchObject({ status: 'draft' });
+  });
+
   it('a notice to finish whose last day gives less than 1 week from the day the supplier told the manager is refused beside the last day, naming the earliest allowed', async () => {
     const helen = await idOf(PEOPLE.hcp);
     const typed = { hcpId: helen, givenOn: '2026-11-20', receivedOn: '2026-11-23', lastDay: '2026-11-29' };

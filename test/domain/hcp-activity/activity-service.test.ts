@@ -59,6 +59,9 @@ class MemoryStore {
     this.requests[i] = { ...this.requests[i]!, ...changes, version: version + 1 };
     return this.requests[i]!;
   }
+  async noticeOf(hcpId: string) {
+    return this.notices.filter((n) => n.hcpId === hcpId).at(-1) ?? null;
+  }
   async recordNotice(notice: NewNotice): Promise<HcpNotice> {
     const made = { ...notice, id: `x${++this.n}` };
     this.notices.push(made);
@@ -124,7 +127,7 @@ function setUp(now: Date, diaryOf: (date: string) => Partial<HcpDayPlan> = () =>
     },
     directory: { findById: async (id) => [HCP, MANAGER, LEADER, CONTACT].find((p) => p.id === id) ?? null, findByAadObjectId: async () => null, findByIds: async () => [], findByTeamLeader: async () => [] },
     notifier: {
-      activity: async () => undefined,
+      activity: async (personId, activityId) => void told.push(`activity ${personId} ${activityId}`),
       weeklyNote: async () => undefined,
       absence: async (personId, requestId) => void told.push(`absence ${personId} ${requestId}`),
       lateArrival: async (personId, attendanceId) => void told.push(`late ${personId} ${attendanceId}`),
@@ -244,7 +247,8 @@ describe('the weekly note documents all the week’s supporting activity (Annex 
   it('no activity goes into a week whose note has gone to the activity manager, until they ask for a change; an accepted week is closed', async () => {
     const { store, service, clock } = setUp(at('2026-04-17', '15:00'));
     await service.record(HCP, { ...typed, date: '2026-04-13', start: '09:00', end: '09:45' });
-    const set = await service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-04-17', start: '16:00', end: '16:30' });
+    // Set for next Monday: a note is not submitted while activity of its own week is still planned.
+    const set = await service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-04-20', start: '16:00', end: '16:30' });
     const note = await service.weeklyNote(HCP, '2026-04-13');
     const submitted = await service.saveNote(HCP, note.id, note.version, note.body, true);
     expect(submitted.status).toBe('submitted');
@@ -254,11 +258,9 @@ describe('the weekly note documents all the week’s supporting activity (Annex 
     expect(late.problems).toEqual({ date: 'That week’s weekly note has gone to the activity manager: choose a day in another week, or have the note sent back for a change first.' });
     expect((await refusal(service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-04-17', start: '14:00', end: '14:30' }))).message).toContain('Helen Okoro’s weekly note for the week of Monday 13 April 2026 has gone to the activity manager');
     expect((await refusal(service.move(MANAGER, set.id, set.version, { date: '2026-04-17', start: '15:30', end: '16:00' }))).problems.date).toContain('has gone to the activity manager');
-    clock.now = () => at('2026-04-17', '16:40');
-    expect((await refusal(service.complete(HCP, set.id, set.version, { takingPart: 'Crawley coaches', note: 'Held' }))).message).toContain('has gone to the activity manager');
-    // Moved into the next week, it can still be planned.
+    // Moved within the next week, it can still be planned.
     clock.now = () => at('2026-04-17', '15:00');
-    expect((await service.move(MANAGER, set.id, set.version, { date: '2026-04-20', start: '10:00', end: '10:30' })).date).toBe('2026-04-20');
+    expect((await service.move(MANAGER, set.id, set.version, { date: '2026-04-21', start: '10:00', end: '10:30' })).date).toBe('2026-04-21');
 
     // The manager asks for a change: the week opens again.
     const changed = await service.review(MANAGER, submitted.id, submitted.version, 'change', 'Add Tuesday.');
@@ -362,5 +364,105 @@ describe('a notice to finish gives at least 1 week from the day the department r
     expect(store.notices).toEqual([]);
     const { notice: recorded } = await service.recordNotice(MANAGER, { ...notice, lastDay: '2026-11-30' });
     expect(recorded).toMatchObject({ receivedOn: '2026-11-23', lastDay: '2026-11-30' });
+  });
+});
+
+describe('an absence over days already recorded asks the supplier only for the days newly absent (seed §4.1 replacements)', () => {
+  it('the contact records Monday to Wednesday absent; the manager records the same days: refused beside the dates, naming them, and no second request', async () => {
+    const { store, service, told } = setUp(at('2026-11-23', '07:30'));
+    const first = await service.recordAbsence(CONTACT, HCP.id, '2026-11-23', '2026-11-25');
+    expect(first.request).toMatchObject({ reference: 'SUP-000001', fromDate: '2026-11-23', toDate: '2026-11-25', details: 'A replacement for Helen Okoro, absent 3 working days.' });
+    const again = await refusal(service.recordAbsence(MANAGER, HCP.id, '2026-11-23', '2026-11-25'));
+    expect(again.message).toBe('Helen Okoro’s attendance is already recorded for Monday 23 November 2026 (absent), Tuesday 24 November 2026 (absent), Wednesday 25 November 2026 (absent), so no new day is absent and nothing goes to the supplier. The replacement asked for then stands.');
+    expect(again.problems).toEqual({ fromDate: 'Every working day in these dates is already recorded: choose days not recorded yet.', toDate: 'Every working day in these dates is already recorded: choose days not recorded yet.' });
+    expect(store.requests).toHaveLength(1);
+    expect(told).toEqual([`absence ${MANAGER.id} ${first.request.id}`]);
+  });
+
+  it('over a day she arrived on and days already absent, only the new days are recorded and asked for, with their own dates and count', async () => {
+    const { store, service, clock } = setUp(at('2026-11-23', '08:10'));
+    await service.recordArrival(HCP, null);
+    // Arrived Monday only: an absence for Monday alone asks for nothing.
+    expect((await refusal(service.recordAbsence(MANAGER, HCP.id, '2026-11-23', '2026-11-23'))).message).toBe('Helen Okoro’s attendance is already recorded for Monday 23 November 2026 (arrived on time), so no new day is absent and nothing goes to the supplier.');
+    expect(store.requests).toEqual([]);
+    clock.now = () => at('2026-11-23', '12:00');
+    await service.recordAbsence(CONTACT, HCP.id, '2026-11-25', '2026-11-25');
+    // Monday (arrived) to Friday: Tuesday, Thursday and Friday are new; Wednesday is already absent.
+    const { days, request, already } = await service.recordAbsence(MANAGER, HCP.id, '2026-11-23', '2026-11-27');
+    expect(days.map((d) => d.date)).toEqual(['2026-11-24', '2026-11-26', '2026-11-27']);
+    expect(already.map((d) => [d.date, d.status])).toEqual([['2026-11-23', 'on_time'], ['2026-11-25', 'absent']]);
+    expect(request).toMatchObject({ reference: 'SUP-000002', fromDate: '2026-11-24', toDate: '2026-11-27', details: 'A replacement for Helen Okoro, absent 3 working days: Tuesday 24 November 2026, Thursday 26 November 2026, Friday 27 November 2026.' });
+    expect(store.attendance.filter((a) => a.supplierRequestId === request.id)).toHaveLength(3);
+    expect((await service.attendanceNotice(MANAGER, 'absence', request.id)).dates).toEqual(['2026-11-24', '2026-11-26', '2026-11-27']);
+  });
+});
+
+describe('the activity manager who set an activity, or the district’s managers, are told when someone else moves or cancels it (seed §7.1)', () => {
+  const NINA = person('nina', 'Nina Shore', ['hcp_activity_manager']);
+  const CORA = person('cora', 'Cora Coach', ['work_coach']);
+  it('the HCP moves a work activity Mark set: Mark is told; Nina moves it: Mark and Helen are told, not Nina', async () => {
+    const { service, told } = setUp(at('2026-04-13', '10:00'));
+    const set = await service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-04-15', start: '10:00', end: '11:00' });
+    told.length = 0;
+    const moved = await service.move(HCP, set.id, set.version, { date: '2026-04-15', start: '11:00', end: '12:00' });
+    expect(told).toEqual([`activity ${MANAGER.id} ${set.id}`]);
+    told.length = 0;
+    await service.move(NINA, moved.id, moved.version, { date: '2026-04-16', start: '11:00', end: '12:00' });
+    expect(told).toEqual([`activity ${HCP.id} ${set.id}`, `activity ${MANAGER.id} ${set.id}`]);
+  });
+
+  it('a coach cancels the case conference Mark planned: Mark and Helen are told; one not yet planned: the district’s managers are told', async () => {
+    const { service, told } = setUp(at('2026-04-13', '10:00'));
+    const asked = await service.requestCaseConference(CORA, { kind: 'individual_case_conference', note: 'Knee surgery', caseReference: 'SA-000001' });
+    const planned = await service.plan(MANAGER, asked.id, asked.version, { date: '2026-04-16', start: '15:00', end: '16:00' });
+    told.length = 0;
+    await service.cancel(CORA, planned.id, planned.version);
+    expect(told).toEqual([`activity ${HCP.id} ${asked.id}`, `activity ${MANAGER.id} ${asked.id}`]);
+    const second = await service.requestCaseConference(CORA, { kind: 'individual_case_conference', note: 'Anxiety', caseReference: 'SA-000002' });
+    told.length = 0;
+    await service.cancel(CORA, second.id, second.version);
+    expect(told).toEqual([`activity ${HCP.id} ${second.id}`, `activity ${MANAGER.id} ${second.id}`]);
+    // The manager who cancels is not told of their own click.
+    const third = await service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-04-15', start: '10:00', end: '11:00' });
+    told.length = 0;
+    await service.cancel(MANAGER, third.id, third.version);
+    expect(told).toEqual([`activity ${HCP.id} ${third.id}`]);
+  });
+});
+
+describe('no activity after the last working day of an HCP who gave notice (seed §4.1)', () => {
+  it('set, planned, moved or set aside after Helen’s last day is refused beside the date, naming it; on her last day it is taken', async () => {
+    const { store, service } = setUp(at('2026-11-23', '12:00'));
+    await service.recordNotice(MANAGER, { hcpId: HCP.id, givenOn: '2026-11-20', receivedOn: '2026-11-23', lastDay: '2026-11-30' });
+    const field = 'Choose Monday 30 November 2026, Helen Okoro’s last day, or an earlier day.';
+    const set = await refusal(service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-12-01', start: '10:00', end: '11:00' }));
+    expect(set.message).toBe('Helen Okoro has given notice: their last working day is Monday 30 November 2026, so no activity can be set after it.');
+    expect(set.problems).toEqual({ date: field });
+    const asked = await service.requestCaseConference(LEADER, { kind: 'individual_case_conference', note: 'Knee surgery', caseReference: 'SA-000001' });
+    expect((await refusal(service.plan(MANAGER, asked.id, asked.version, { date: '2026-12-02', start: '10:00', end: '11:00' }))).problems).toEqual({ date: field });
+    expect((await refusal(service.requestCaseConference(LEADER, { kind: 'group_case_conference', note: 'Three cases', caseCount: '3', date: '2026-12-03', start: '10:00', end: '11:00' }))).problems).toEqual({ date: field });
+    const last = await service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-11-30', start: '10:00', end: '11:00' });
+    expect((await refusal(service.move(MANAGER, last.id, last.version, { date: '2026-12-01', start: '10:00', end: '11:00' }))).problems).toEqual({ date: field });
+    expect(store.activities.map((a) => [a.status, a.date])).toEqual([['requested', null], ['planned', '2026-11-30']]);
+  });
+});
+
+describe('a weekly note is not submitted while activity of its week is still planned (Annex 3 §7): nothing is left planned in an accepted week', () => {
+  it('refused beside the note, naming the activity; held and added, the note goes, is accepted, and nothing of the week is left planned', async () => {
+    const { store, service, clock } = setUp(at('2026-04-17', '15:00'));
+    const set = await service.setWorkActivity(MANAGER, { ...typed, hcpId: HCP.id, date: '2026-04-17', start: '16:00', end: '16:30' });
+    const note = await service.weeklyNote(HCP, '2026-04-13');
+    const early = await refusal(service.saveNote(HCP, note.id, note.version, note.body, true));
+    expect(early.message).toBe('The weekly note documents all the week’s supporting activity, and one activity of that week is still planned. Record it as held once it is over (or, if it will not happen, ask the activity manager to cancel or move it), then submit the note.');
+    expect(early.problems).toEqual({ body: 'Still planned this week, not yet in the note:\n- Presentation to a team or office, Friday 16:00 to 16:30: still to come' });
+    expect(store.notes[0]!.status).toBe('draft');
+    // Over but not recorded: still refused, saying so.
+    clock.now = () => at('2026-04-17', '16:40');
+    expect((await refusal(service.saveNote(HCP, note.id, note.version, note.body, true))).problems.body).toContain('Friday 16:00 to 16:30: not recorded as held yet');
+    await service.complete(HCP, set.id, set.version, { takingPart: 'Crawley coaches', note: 'Held' });
+    const submitted = await service.saveNote(HCP, note.id, note.version, `${note.body}\nFriday 16:00 to 16:30: presentation at Crawley.`, true);
+    const accepted = await service.review(MANAGER, submitted.id, submitted.version, 'accept', '');
+    expect(accepted.status).toBe('accepted');
+    expect(store.activities.map((a) => a.status)).toEqual(['done']);
   });
 });
