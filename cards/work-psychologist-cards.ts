@@ -1,7 +1,7 @@
 import { NEXT_STEP_LABELS } from '../domain/outcomes/next-steps';
 import { describeDate, describeMeeting, londonDate } from '../domain/requests/calendar-date';
 import type { StaffMember } from '../domain/staff';
-import { ACTIVITY_KIND_LABELS, MEETING_MODE_LABELS, MEETINGS_AHEAD, PARTNERSHIP_LIMITS, SESSION_KINDS, type PartnershipActivity, type PartnershipMeeting } from '../domain/work-psychologist/partnership';
+import { ACTIVITY_KIND_LABELS, MEETING_MODE_LABELS, MEETINGS_AHEAD, PARTNERSHIP_LIMITS, SESSION_KINDS, type AgendaItem, type PartnershipActivity, type PartnershipMeeting } from '../domain/work-psychologist/partnership';
 import type { PairOverview, PartnershipOverview, PlannedSeries } from '../domain/work-psychologist/partnership-service';
 import { glanceCard, heading, textBlock, type Fact } from './glance-card';
 import { showCardAction, type FormField } from './form-card';
@@ -39,25 +39,37 @@ function meetingFacts(pair: PairOverview): Fact[] {
   return upcoming.map((m) => ({ label: describeMeeting(m.start, m.end), value: `${MEETING_MODE_LABELS[m.mode]}, ${MEETING_STATUS[m.status]}${m.movedBecause ? `. ${m.movedBecause}` : ''}` }));
 }
 
+function agendaLine(a: AgendaItem): string {
+  return `${a.reference}, ${a.what}, ${describeDate(londonDate(a.at))}${a.nextSteps.length ? `: ${a.nextSteps.map((s) => NEXT_STEP_LABELS[s]).join('; ')}` : ''}`;
+}
+
 function agendaText(pair: PairOverview): string {
-  return pair.agenda.length
-    ? pair.agenda.map((a) => `${a.reference}, ${a.what}, ${describeDate(londonDate(a.at))}${a.nextSteps.length ? `: ${a.nextSteps.map((s) => NEXT_STEP_LABELS[s]).join('; ')}` : ''}`).join('\n')
-    : 'No outcomes recorded since the last meeting yet.';
+  if (!pair.agenda.length) return 'No outcomes recorded since the last meeting yet.';
+  const older = pair.agendaTotal - pair.agenda.length;
+  return [...pair.agenda.map(agendaLine), ...(older > 0 ? [`And ${older} older ${older === 1 ? 'output' : 'outputs'} since the last meeting, not shown here.`] : [])].join('\n');
 }
 
 function waitingConferences(pair: PairOverview): number {
   return pair.activities.filter((a) => a.kind === 'case_conference' && a.status === 'requested').length;
 }
 
-/** One DEA of a work psychologist: a heading, the next meeting, and the cases asked about, in a few lines. */
-function pairBlock(pair: PairOverview, index: number): Record<string, unknown>[] {
+function nextMeetingLine(pair: PairOverview): string {
   const n = pair.next;
-  const next = n ? `Next monthly meeting: ${describeMeeting(n.start, n.end)}, ${MEETING_MODE_LABELS[n.mode].toLowerCase()}, ${MEETING_STATUS[n.status]}.${n.movedBecause ? ` ${n.movedBecause}` : ''}` : 'No monthly meetings booked yet: the DEA books them.';
+  return n ? `Next monthly meeting: ${describeMeeting(n.start, n.end)}, ${MEETING_MODE_LABELS[n.mode].toLowerCase()}, ${MEETING_STATUS[n.status]}.${n.movedBecause ? ` ${n.movedBecause}` : ''}` : 'No monthly meetings booked yet: the DEA books them.';
+}
+
+/** The button that opens one DEA's agenda and sessions as a card of its own. */
+export function openAgendaAction(dea: StaffMember): Record<string, unknown> {
+  return { type: 'Action.Submit', title: `Open ${dea.name}’s agenda`, data: { verb: 'wp.agenda', deaId: dea.id } };
+}
+
+/** A work psychologist's one DEA: a heading, the next meeting, the cases asked about and the sessions, and the draft agenda. */
+function pairBlock(pair: PairOverview, index: number): Record<string, unknown>[] {
   const waiting = waitingConferences(pair);
   const lines = pair.activities.map(activityLine);
   return [
     { ...heading(`With ${pair.dea.name}, DEA`, 'Medium'), separator: true, spacing: 'Medium' },
-    textBlock(next, { spacing: 'None' }),
+    textBlock(nextMeetingLine(pair), { spacing: 'None' }),
     textBlock(waiting ? `Case conferences asked of you: ${waiting}.` : 'No case conferences waiting for you.', { spacing: 'None' }),
     ...(lines.length ? [{ type: 'FactSet', facts: lines.map((l) => ({ title: l.label, value: l.value })) }] : []),
     ...(pair.next
@@ -66,6 +78,28 @@ function pairBlock(pair: PairOverview, index: number): Record<string, unknown>[]
           { type: 'Container', id: `agenda-${index}`, isVisible: false, items: [textBlock('Draft agenda: issues arising from the month’s outputs, by reference only', { weight: 'Bolder' }), textBlock(agendaText(pair), { spacing: 'None' })] },
         ]
       : []),
+  ];
+}
+
+/**
+ * One of several DEAs of a work psychologist, in a few lines whatever the history: the next meeting,
+ * the case conferences waiting (by reference), how many outputs the draft agenda has and the newest
+ * of them, and a button that opens that DEA's whole agenda and sessions. With 20 DEAs of 50 outputs
+ * each the page stays well inside the size Teams takes.
+ */
+function glanceBlock(pair: PairOverview): Record<string, unknown>[] {
+  const waiting = pair.activities.filter((a) => a.kind === 'case_conference' && a.status === 'requested').map((a) => a.requestReference);
+  const more = pair.agendaTotal - pair.agenda.length;
+  const newest = [...pair.agenda].reverse().map((a) => `${a.reference}: ${a.nextSteps.length ? a.nextSteps.map((s) => NEXT_STEP_LABELS[s]).join('; ') : a.what}.`);
+  const agenda = !pair.next
+    ? ''
+    : pair.agenda.length
+      ? ` Draft agenda, ${pair.agendaTotal} ${pair.agendaTotal === 1 ? 'output' : 'outputs'} since the last meeting; the newest: ${newest.join(' ')}${more > 0 ? ` And ${more} more: open ${pair.dea.name}’s agenda.` : ''}`
+      : ' No outcomes recorded since the last meeting yet.';
+  return [
+    { ...heading(`With ${pair.dea.name}, DEA`, 'Medium'), separator: true, spacing: 'Medium' },
+    textBlock(`${nextMeetingLine(pair)}${waiting.length ? ` Case conferences asked of you: ${waiting.join(', ')}.` : ''}${agenda}`, { spacing: 'None' }),
+    { type: 'ActionSet', actions: [openAgendaAction(pair.dea)] },
   ];
 }
 
@@ -90,13 +124,13 @@ export function partnershipCard(o: PartnershipOverview, options: PartnershipCard
     const waiting = o.pairs.reduce((n, p) => n + waitingConferences(p), 0);
     return glanceCard({
       title: o.pairs.length === 1 ? `You and ${o.pairs[0]!.dea.name}, DEA` : `You and your ${o.pairs.length} DEAs`,
-      subtitle: `Monthly meetings, case conferences and sessions with ${o.pairs.map((p) => p.dea.name).join(', ')}.`,
+      subtitle: `Monthly meetings, case conferences and sessions with ${o.pairs.length <= 3 ? o.pairs.map((p) => p.dea.name).join(', ') : `your ${o.pairs.length} DEAs`}.`,
       note,
       yourAction: waiting
         ? `Your action: hold ${waiting === 1 ? 'the case conference' : `the ${waiting} case conferences`} asked of you, then record your advice on ${waiting === 1 ? 'its card' : 'their cards'}.`
         : `Nothing for you to do now: waiting for your next monthly ${o.pairs.length === 1 ? `meeting. ${o.pairs[0]!.dea.name} books them` : 'meetings. Each DEA books theirs'} in your diary.`,
       keyFacts: [],
-      blocks: o.pairs.flatMap(pairBlock),
+      blocks: o.pairs.length === 1 ? pairBlock(o.pairs[0]!, 0) : o.pairs.flatMap((p) => glanceBlock(p)),
       details: { facts: [], paragraphs: [] },
       actions: [form('Record a session', 'wp.session', 'Record it', sessionFields(o.pairs.map((p) => p.dea)))],
       problems: options.problems,

@@ -60,8 +60,8 @@ export const workPsychologistJourney: Journey = {
     });
     const leases = new SqlJobLeases(dataSource);
     // Not in the access log: the page names case conferences by reference only, without their question or advice.
-    const overviewCard = async (person: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard> => {
-      const overview = await partnership.overview(person);
+    const overviewCard = async (person: StaffMember, options: PartnershipCardOptions = {}, onlyDeaId?: string): Promise<AdaptiveCard> => {
+      const overview = await partnership.overview(person, onlyDeaId);
       return overview ? partnershipCard(overview, options) : messageCard('No DEA in your district has you as their work psychologist in the staff directory, so there is nobody to work with yet.');
     };
     const activityCard = async (id: string, viewer: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard | null> => {
@@ -95,6 +95,17 @@ export const workPsychologistJourney: Journey = {
       commands: {
         'work psychologist': async (turn, person) => {
           await turn.sendActivity(MessageFactory.attachment(cardAttachment(await overviewCard(person))));
+        },
+      },
+      submits: {
+        // "Open <DEA>'s agenda" on a work psychologist's page of several DEAs: that DEA's agenda and sessions in full, as a card of its own.
+        'wp.agenda': async (turn, person, data) => {
+          try {
+            await turn.sendActivity(MessageFactory.attachment(cardAttachment(await overviewCard(person, {}, typeof data.deaId === 'string' ? data.deaId : ''))));
+          } catch (error) {
+            if (!isDomainError(error)) throw error;
+            await turn.sendActivity(error.message);
+          }
         },
       },
       verbs: [

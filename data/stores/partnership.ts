@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type ObjectLiteral, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { NextStep } from '../../domain/outcomes/next-steps';
 import { CHANNEL_LABELS, type Channel } from '../../domain/requests/channels';
 import { formatReference } from '../../domain/requests/support-request';
 import type { ActivityKind, AgendaItem, MeetingMode, MeetingStatus, PartnershipActivity, PartnershipMeeting } from '../../domain/work-psychologist/partnership';
-import type { OutputsReader, PartnershipStore } from '../../domain/work-psychologist/ports';
+import type { AgendaWindow, OutputsReader, PartnershipStore, RecentOutputs } from '../../domain/work-psychologist/ports';
 import type { PartnershipActivityRow, PartnershipMeetingRow } from '../schema/work-psychologist';
 import { rawDate } from '../raw-date';
 import { isUniqueViolation } from '../unique-violation';
@@ -13,7 +13,7 @@ export class SqlPartnershipStore implements PartnershipStore {
   private readonly meetings: Repository<PartnershipMeetingRow>;
   private readonly activities: Repository<PartnershipActivityRow>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.meetings = dataSource.getRepository<PartnershipMeetingRow>('PartnershipMeeting');
     this.activities = dataSource.getRepository<PartnershipActivityRow>('PartnershipActivity');
   }
@@ -36,8 +36,28 @@ export class SqlPartnershipStore implements PartnershipStore {
     return (await this.meetings.find({ where: { deaId: deaId.toLowerCase(), workPsychologistId: workPsychologistId.toLowerCase() }, order: { startsAt: 'ASC' } })).map(toMeeting);
   }
 
-  async meetingsOfWorkPsychologist(workPsychologistId: string): Promise<PartnershipMeeting[]> {
-    return (await this.meetings.find({ where: { workPsychologistId: workPsychologistId.toLowerCase() }, order: { startsAt: 'ASC' }, take: 500 })).map(toMeeting);
+  /**
+   * Each DEA's last meeting with the work psychologist (ended by `now`) and their next one, ranked
+   * in SQL: two rows a DEA at most, whatever the years of history (read by IDX_partnership_meeting_wp).
+   */
+  async meetingsOfWorkPsychologist(workPsychologistId: string, now: Date = new Date()): Promise<PartnershipMeeting[]> {
+    const q = (column: string) => this.dataSource.driver.escape(column);
+    const rows: Record<string, unknown>[] = await this.dataSource
+      .createQueryBuilder()
+      .select(['id', ...MEETING_COLUMNS].map((c) => `x.${q(c)}`))
+      .from(
+        (sub: SelectQueryBuilder<ObjectLiteral>) =>
+          MEETING_COLUMNS.reduce((query, c) => query.addSelect(`m.${c}`, c), sub.select('m.id', 'id'))
+            // Within each DEA: the meetings still to come from the soonest, those over from the latest.
+            .addSelect('ROW_NUMBER() OVER (PARTITION BY m.deaId, CASE WHEN m.endsAt > :now THEN 1 ELSE 0 END ORDER BY CASE WHEN m.endsAt > :now THEN m.startsAt END ASC, m.startsAt DESC)', 'nearest')
+            .from('PartnershipMeeting', 'm')
+            .where('m.workPsychologistId = :wp', { wp: workPsychologistId.toLowerCase(), now }),
+        'x',
+      )
+      .where(`x.${q('nearest')} = 1`)
+      .orderBy(`x.${q('startsAt')}`, 'ASC')
+      .getRawMany();
+    return rows.map((row) => toMeeting({ ...(row as unknown as PartnershipMeetingRow), startsAt: rawDate(row.startsAt), endsAt: rawDate(row.endsAt) }));
   }
 
   async unbooked(): Promise<PartnershipMeeting[]> {
@@ -71,44 +91,117 @@ export class SqlPartnershipStore implements PartnershipStore {
   }
 }
 
+interface OutputRow {
+  readonly deaId: string;
+  readonly item: AgendaItem;
+  /** How many of this kind the DEA has in their window. */
+  readonly total: number;
+}
+
 /** The month's outputs for the agenda: outcomes recorded for the DEA's requests and group conferences held, by reference only. */
 export class SqlOutputsReader implements OutputsReader {
   constructor(private readonly dataSource: DataSource) {}
 
-  async outputsOf(deaId: string, from: Date, to: Date): Promise<AgendaItem[]> {
-    const outcomes: { number: number; channel: string | null; at: Date | string; nextSteps: string }[] = await this.dataSource
-      .createQueryBuilder()
-      .select('r.number', 'number')
-      .addSelect('r.channel', 'channel')
-      .addSelect('m.at', 'at')
-      .addSelect('m.nextSteps', 'nextSteps')
-      .from('MeetingRecord', 'm')
-      .innerJoin('SupportRequest', 'r', 'r.id = m.requestId')
-      .where("m.kind = 'outcome' AND r.deaId = :deaId AND m.at >= :from AND m.at < :to", { deaId: deaId.toLowerCase(), from, to })
-      .orderBy('m.at', 'ASC')
-      .limit(40)
-      .getRawMany();
-    const conferences: { groupIndex: number; startsAt: Date | string }[] = await this.dataSource
-      .createQueryBuilder()
-      .select('c.groupIndex', 'groupIndex')
-      .addSelect('c.startsAt', 'startsAt')
-      .from('GroupConference', 'c')
-      .innerJoin('ConferencePlan', 'p', 'p.id = c.planId')
-      .where("c.status = 'held' AND p.deaId = :deaId AND c.startsAt >= :from AND c.startsAt < :to", { deaId: deaId.toLowerCase(), from, to })
-      .orderBy('c.startsAt', 'ASC')
-      .limit(10)
-      .getRawMany();
-    const items: AgendaItem[] = [
-      ...outcomes.map((o) => ({
-        reference: formatReference(Number(o.number)),
-        what: o.channel ? CHANNEL_LABELS[o.channel as Channel] ?? o.channel : 'Meeting',
-        at: rawDate(o.at),
-        nextSteps: String(o.nextSteps ?? '').split(',').filter(Boolean) as NextStep[],
-      })),
-      ...conferences.map((c) => ({ reference: `Group ${Number(c.groupIndex) + 1}`, what: 'Group work coach conference', at: rawDate(c.startsAt), nextSteps: [] })),
-    ];
-    return items.sort((a, b) => a.at.getTime() - b.at.getTime());
+  outputsOf(deaId: string, from: Date, to: Date): Promise<AgendaItem[]>;
+  outputsOf(windows: readonly AgendaWindow[], newest: number): Promise<Map<string, RecentOutputs>>;
+  async outputsOf(deaOrWindows: string | readonly AgendaWindow[], fromOrNewest: Date | number, to?: Date): Promise<AgendaItem[] | Map<string, RecentOutputs>> {
+    if (typeof deaOrWindows === 'string') {
+      if (!(fromOrNewest instanceof Date) || !to) throw new TypeError('outputsOf(deaId, from, to) takes two instants');
+      const rows = await this.read([{ deaId: deaOrWindows, from: fromOrNewest, to }], 40, 10);
+      return rows.map((r) => r.item).sort(byTime);
+    }
+    const newest = Number(fromOrNewest);
+    const byDea = new Map<string, { items: AgendaItem[]; totals: Map<string, number> }>();
+    for (const row of await this.read(deaOrWindows, newest, newest)) {
+      const entry = byDea.get(row.deaId) ?? { items: [], totals: new Map<string, number>() };
+      entry.items.push(row.item);
+      entry.totals.set(row.item.what === GROUP_CONFERENCE ? 'conferences' : 'outcomes', row.total);
+      byDea.set(row.deaId, entry);
+    }
+    const out = new Map<string, RecentOutputs>();
+    for (const [deaId, { items, totals }] of byDea) {
+      const shown = items.sort(byTime).slice(-newest);
+      out.set(deaId, { items: shown, total: [...totals.values()].reduce((a, b) => a + b, 0) });
+    }
+    return out;
   }
+
+  /**
+   * Two reads for any number of DEAs: each DEA's newest outcomes and newest group conferences in
+   * their window, numbered newest first in SQL and cut there, each row with its kind's total.
+   */
+  private async read(windows: readonly AgendaWindow[], outcomesEach: number, conferencesEach: number): Promise<OutputRow[]> {
+    if (!windows.length) return [];
+    const q = (column: string) => this.dataSource.driver.escape(column);
+    const within = (dea: string, at: string): [string, Record<string, unknown>] => {
+      const parameters: Record<string, unknown> = {};
+      const clauses = windows.map((w, i) => {
+        parameters[`dea${i}`] = w.deaId.toLowerCase();
+        parameters[`from${i}`] = w.from;
+        parameters[`to${i}`] = w.to;
+        return `(${dea} = :dea${i} AND ${at} >= :from${i} AND ${at} < :to${i})`;
+      });
+      return [`(${clauses.join(' OR ')})`, parameters];
+    };
+    const newestOf = (columns: readonly string[], each: number) => (query: SelectQueryBuilder<ObjectLiteral>) =>
+      this.dataSource
+        .createQueryBuilder()
+        .select(columns.map((c) => `x.${q(c)}`))
+        .from(() => query, 'x')
+        .where(`x.${q('newest')} <= :each`, { each })
+        .setParameters(query.getParameters())
+        .getRawMany();
+    const [outcomesWhere, outcomesParameters] = within('r.deaId', 'm.at');
+    const outcomes: { deaId: string; number: number; channel: string | null; at: Date | string; nextSteps: string; total: number }[] = await newestOf(['deaId', 'number', 'channel', 'at', 'nextSteps', 'total'], outcomesEach)(
+      this.dataSource
+        .createQueryBuilder()
+        .subQuery()
+        .select('r.deaId', 'deaId')
+        .addSelect('r.number', 'number')
+        .addSelect('r.channel', 'channel')
+        .addSelect('m.at', 'at')
+        .addSelect('m.nextSteps', 'nextSteps')
+        .addSelect('ROW_NUMBER() OVER (PARTITION BY r.deaId ORDER BY m.at DESC, r.number DESC)', 'newest')
+        .addSelect('COUNT(*) OVER (PARTITION BY r.deaId)', 'total')
+        .from('MeetingRecord', 'm')
+        .innerJoin('SupportRequest', 'r', 'r.id = m.requestId')
+        .where(`m.kind = 'outcome' AND ${outcomesWhere}`, outcomesParameters),
+    );
+    const [conferencesWhere, conferencesParameters] = within('p.deaId', 'c.startsAt');
+    const conferences: { deaId: string; groupIndex: number; startsAt: Date | string; total: number }[] = await newestOf(['deaId', 'groupIndex', 'startsAt', 'total'], conferencesEach)(
+      this.dataSource
+        .createQueryBuilder()
+        .subQuery()
+        .select('p.deaId', 'deaId')
+        .addSelect('c.groupIndex', 'groupIndex')
+        .addSelect('c.startsAt', 'startsAt')
+        .addSelect('ROW_NUMBER() OVER (PARTITION BY p.deaId ORDER BY c.startsAt DESC, c.groupIndex DESC)', 'newest')
+        .addSelect('COUNT(*) OVER (PARTITION BY p.deaId)', 'total')
+        .from('GroupConference', 'c')
+        .innerJoin('ConferencePlan', 'p', 'p.id = c.planId')
+        .where(`c.status = 'held' AND ${conferencesWhere}`, conferencesParameters),
+    );
+    return [
+      ...outcomes.map((o) => ({
+        deaId: String(o.deaId).toLowerCase(),
+        total: Number(o.total),
+        item: {
+          reference: formatReference(Number(o.number)),
+          what: o.channel ? CHANNEL_LABELS[o.channel as Channel] ?? o.channel : 'Meeting',
+          at: rawDate(o.at),
+          nextSteps: String(o.nextSteps ?? '').split(',').filter(Boolean) as NextStep[],
+        },
+      })),
+      ...conferences.map((c) => ({ deaId: String(c.deaId).toLowerCase(), total: Number(c.total), item: { reference: `Group ${Number(c.groupIndex) + 1}`, what: GROUP_CONFERENCE, at: rawDate(c.startsAt), nextSteps: [] } })),
+    ];
+  }
+}
+
+const GROUP_CONFERENCE = 'Group work coach conference';
+const MEETING_COLUMNS = ['deaId', 'workPsychologistId', 'month', 'startsAt', 'endsAt', 'mode', 'status', 'eventId', 'lastError', 'movedBecause'] as const;
+
+function byTime(a: AgendaItem, b: AgendaItem): number {
+  return a.at.getTime() - b.at.getTime();
 }
 
 function toMeeting(row: PartnershipMeetingRow): PartnershipMeeting {

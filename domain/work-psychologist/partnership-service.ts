@@ -22,7 +22,7 @@ import {
   type PartnershipMeeting,
 } from './partnership';
 import { placeMeeting, type MeetingPerson } from './meeting-slots';
-import type { DistrictPeople, OutputsReader, PartnershipNotifier, PartnershipStore } from './ports';
+import type { AgendaWindow, DistrictPeople, OutputsReader, PartnershipNotifier, PartnershipStore, RecentOutputs } from './ports';
 
 export interface PartnershipDeps {
   readonly store: PartnershipStore;
@@ -56,10 +56,17 @@ export interface PlannedSeries {
 export interface PairOverview {
   readonly dea: StaffMember;
   readonly workPsychologist: StaffMember | null;
+  /**
+   * For the DEA, all their monthly meetings; on a work psychologist's page, each DEA's last and
+   * next one only (that page shows the next).
+   */
   readonly meetings: readonly PartnershipMeeting[];
   /** The next meeting still to come, and its agenda drafted from the outputs since the one before. */
   readonly next: PartnershipMeeting | null;
+  /** The outputs shown, oldest first: on a work psychologist's page of several DEAs, only the newest few. */
   readonly agenda: readonly AgendaItem[];
+  /** How many outputs there are since the last meeting, those shown and the others. */
+  readonly agendaTotal: number;
   readonly activities: readonly PartnershipActivity[];
 }
 
@@ -71,8 +78,27 @@ export interface PartnershipOverview {
   readonly pairs: readonly PairOverview[];
 }
 
+/**
+ * How many of each DEA's outputs a work psychologist's page of several DEAs shows: the newest, with
+ * how many more there are and a button to open that DEA's agenda. With 20 DEAs of 50 outputs each
+ * the page stays well inside the size Teams takes.
+ */
+export const AGENDA_AT_A_GLANCE = 2;
+/** How many outputs a work psychologist's page of one DEA shows: the newest, with how many older ones there are. */
+export const AGENDA_OF_ONE_DEA = 50;
+
 const DAY_MS = 86_400_000;
 const REFERENCE = /^DEA-\d{6}$/;
+
+/**
+ * A DEA's next meeting and the span of its agenda: the outputs since the meeting before (or, with
+ * none before, the month before it).
+ */
+function agendaSpan(deaId: string, meetings: readonly PartnershipMeeting[], now: Date): { meetings: readonly PartnershipMeeting[]; next: PartnershipMeeting | null; window: AgendaWindow | null } {
+  const next = meetings.find((m) => m.end.getTime() > now.getTime()) ?? null;
+  const previous = [...meetings].reverse().find((m) => m.end.getTime() <= now.getTime());
+  return { meetings, next, window: next ? { deaId, from: previous?.start ?? new Date(next.start.getTime() - 31 * DAY_MS), to: next.start } : null };
+}
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
@@ -94,34 +120,44 @@ export class PartnershipService {
     return deasOf(wp, deas, wps);
   }
 
-  /** The DEA's meetings, agenda and activities with their work psychologist; for a work psychologist, those of every DEA they work with. */
-  async overview(viewer: StaffMember): Promise<PartnershipOverview | null> {
+  /**
+   * The DEA's meetings, agenda and activities with their work psychologist; for a work psychologist,
+   * those of every DEA they work with, or of the one DEA `onlyDeaId` (their agenda opened from the
+   * page). A fixed number of reads however many DEAs and however long the history.
+   */
+  async overview(viewer: StaffMember, onlyDeaId?: string): Promise<PartnershipOverview | null> {
     const viewerIsDea = viewer.roles.includes('dea');
     if (!viewerIsDea && !viewer.roles.includes('work_psychologist')) {
       throw notAllowed('This page is for DEAs and work psychologists, for their monthly meetings and case conferences. If a claimant would gain from a work psychologist’s help, ask your DEA.');
     }
+    const now = this.deps.clock.now();
     const activities = await this.deps.store.activitiesOf(viewer.id, 50);
     if (viewerIsDea) {
       const wp = await this.workPsychologistFor(viewer);
       const meetings = wp ? await this.deps.store.meetingsOf(viewer.id, wp.id) : [];
-      return { viewerIsDea, pairs: [await this.pair(viewer, wp, meetings, activities)] };
+      const span = agendaSpan(viewer.id, meetings, now);
+      const agenda = span.window ? await this.deps.outputs.outputsOf(viewer.id, span.window.from, span.window.to) : [];
+      return { viewerIsDea, pairs: [{ dea: viewer, workPsychologist: wp, meetings, next: span.next, agenda, agendaTotal: agenda.length, activities: this.activitiesWith(activities, viewer, wp) }] };
     }
-    const deas = await this.deasFor(viewer);
+    const all = await this.deasFor(viewer);
+    const only = onlyDeaId?.toLowerCase();
+    const deas = only ? all.filter((d) => d.id === only) : all;
+    if (only && !deas.length) throw notFound('That DEA does not work with you, so their agenda is not yours to see.');
     if (!deas.length) return null;
-    // One read of all the work psychologist's meetings, shared out by DEA.
-    const meetings = await this.deps.store.meetingsOfWorkPsychologist(viewer.id);
-    const pairs: PairOverview[] = [];
-    for (const dea of deas) pairs.push(await this.pair(dea, viewer, meetings.filter((m) => m.deaId === dea.id), activities));
+    // One read of each DEA's last and next meeting, and one of the newest outputs of them all.
+    const meetings = await this.deps.store.meetingsOfWorkPsychologist(viewer.id, now);
+    const spans = deas.map((dea) => agendaSpan(dea.id, meetings.filter((m) => m.deaId === dea.id), now));
+    const windows = spans.flatMap((s) => (s.window ? [s.window] : []));
+    const outputs = windows.length ? await this.deps.outputs.outputsOf(windows, deas.length === 1 ? AGENDA_OF_ONE_DEA : AGENDA_AT_A_GLANCE) : new Map<string, RecentOutputs>();
+    const pairs = deas.map((dea, i): PairOverview => {
+      const recent = outputs.get(dea.id);
+      return { dea, workPsychologist: viewer, meetings: spans[i]!.meetings, next: spans[i]!.next, agenda: recent?.items ?? [], agendaTotal: recent?.total ?? 0, activities: this.activitiesWith(activities, dea, viewer) };
+    });
     return { viewerIsDea, pairs };
   }
 
-  private async pair(dea: StaffMember, wp: StaffMember | null, meetings: readonly PartnershipMeeting[], activities: readonly PartnershipActivity[]): Promise<PairOverview> {
-    const now = this.deps.clock.now();
-    const next = meetings.find((m) => m.end.getTime() > now.getTime()) ?? null;
-    const previous = [...meetings].reverse().find((m) => m.end.getTime() <= now.getTime());
-    const agenda = next ? await this.deps.outputs.outputsOf(dea.id, previous?.start ?? new Date(next.start.getTime() - 31 * DAY_MS), next.start) : [];
-    const theirs = activities.filter((a) => a.deaId === dea.id && (!wp || a.workPsychologistId === wp.id)).slice(0, 10);
-    return { dea, workPsychologist: wp, meetings, next, agenda, activities: theirs };
+  private activitiesWith(activities: readonly PartnershipActivity[], dea: StaffMember, wp: StaffMember | null): PartnershipActivity[] {
+    return activities.filter((a) => a.deaId === dea.id && (!wp || a.workPsychologistId === wp.id)).slice(0, 10);
   }
 
   /**

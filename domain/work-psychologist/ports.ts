@@ -5,8 +5,12 @@ import type { AgendaItem, PartnershipActivity, PartnershipMeeting } from './part
 export interface PartnershipStore {
   /** Adds the meetings; a month already planned for this DEA and work psychologist is left as it is. */
   addMeetings(meetings: readonly Omit<PartnershipMeeting, 'id' | 'status' | 'eventId' | 'lastError'>[]): Promise<number>;
-  /** Every meeting of the work psychologist with any DEA, in time order. */
-  meetingsOfWorkPsychologist(workPsychologistId: string): Promise<PartnershipMeeting[]>;
+  /**
+   * For each DEA the work psychologist meets, two meetings at most, in time order: their last one,
+   * ended by `now`, and their next one, ending after it. However long the history, the read holds
+   * two rows a DEA.
+   */
+  meetingsOfWorkPsychologist(workPsychologistId: string, now?: Date): Promise<PartnershipMeeting[]>;
   meetingsOf(deaId: string, workPsychologistId: string): Promise<PartnershipMeeting[]>;
   /** Meetings not yet in the diaries, any DEA. */
   unbooked(): Promise<PartnershipMeeting[]>;
@@ -20,9 +24,28 @@ export interface PartnershipStore {
   activitiesOf(personId: string, limit: number): Promise<PartnershipActivity[]>;
 }
 
+/** A DEA and the span of their agenda: from their last monthly meeting to their next one. */
+export interface AgendaWindow {
+  readonly deaId: string;
+  readonly from: Date;
+  readonly to: Date;
+}
+
+/** The newest of a DEA's outputs in their window, oldest first, and how many there are in all. */
+export interface RecentOutputs {
+  readonly items: readonly AgendaItem[];
+  readonly total: number;
+}
+
 /** The DEA's outputs between two instants: outcomes of their meetings and the group conferences they held, by reference. */
 export interface OutputsReader {
+  /** One DEA's outputs, oldest first: the newest 40 outcomes and the newest 10 group conferences in the span. */
   outputsOf(deaId: string, from: Date, to: Date): Promise<AgendaItem[]>;
+  /**
+   * For every window's DEA at once, in a fixed number of reads however many DEAs: their newest
+   * `newest` outputs in the window and how many there are, by DEA id (a DEA with none is left out).
+   */
+  outputsOf(windows: readonly AgendaWindow[], newest: number): Promise<Map<string, RecentOutputs>>;
 }
 
 export interface PartnershipNotifier {

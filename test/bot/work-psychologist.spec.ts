@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { CalendarEventRow } from '../../data/schema/calendar';
 import { applySeed } from '../../data/seed/apply-seed';
 import { isBankHoliday } from '../../domain/calendar/bank-holidays';
 import { addDays, dayOfWeek } from '../../domain/calendar/london-time';
-import { londonDate } from '../../domain/requests/calendar-date';
+import { describeMeeting, londonDate } from '../../domain/requests/calendar-date';
+import { SqlPartnershipStore } from '../../data/stores/partnership';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
@@ -106,7 +108,12 @@ describe('the DEA and the work psychologist', () => {
     expect(text).toContain('With Cara Diaz, DEA');
     expect(text).toContain('With Dana Morgan, DEA');
     expect(text).toMatch(/Your action: hold the case conference asked of you/);
-    expect(text).toContain(`Case conference about a claimant: ${reference}`);
+    // Several DEAs: each in a few lines, a waiting case conference by its reference; the DEA's agenda opens with the case conference in full.
+    expect(text).toContain(`No monthly meetings booked yet: the DEA books them. Case conferences asked of you: ${reference}.`);
+    const dana = JSON.stringify(page).match(/"title":"Open Dana Morgan’s agenda","data":(\{[^}]*\})/)![1]!;
+    const opened = cardText(firstCard(await exchange(bot, WP, JSON.parse(dana) as Record<string, unknown>)));
+    expect(opened).toContain('You and Dana Morgan, DEA');
+    expect(opened).toContain(`Case conference about a claimant: ${reference}`);
     // With two DEAs, a session names the DEA it was with.
     const refused = await invokeAs(bot, WP, 'wp.session', { kind: 'training', topic: 'Autism', date: londonDate(new Date()) });
     expect(cardText(refused.card)).toContain('Choose the DEA you held it with.');
@@ -126,5 +133,113 @@ describe('the DEA and the work psychologist', () => {
       Object.assign(bot.app.dataSource, { logger });
     }
     expect(statements.filter((q) => /partnership|staff_role/.test(q))).toEqual([]);
+  });
+});
+
+describe('a work psychologist with 20 DEAs: a page that stays small and shows what is coming, whatever the history', () => {
+  const DEAS = 20;
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+    await exchange(bot, WP, 'help');
+  });
+  afterAll(async () => bot.close());
+
+  /**
+   * Dana and 19 more DEAs of the district, each with a monthly meeting from `monthsBack` months ago
+   * to 5 months ahead (on a day of the month of their own, so each DEA's next meeting is told apart),
+   * and `outputs` outcomes recorded since their last meeting. Answers each DEA's name, id and next meeting.
+   */
+  async function district(monthsBack: number, outputs: number): Promise<{ name: string; id: string; next: { start: Date; end: Date } }[]> {
+    await bot.app.dataSource.query('DELETE FROM partnership_meeting');
+    const names = Array.from({ length: DEAS - 1 }, (_, i) => `Extra Adviser${String.fromCharCode(65 + i)}`);
+    const extra = names.map((name, i) => ({ aadObjectId: `00000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`, name, email: `extra.${i}@jobcentre.example`, roles: ['dea' as const], jobcentre: 'Horsham' }));
+    await applySeed(bot.app.dataSource, { jobcentres: [], staff: extra });
+    const staff: { id: string; name: string }[] = await bot.app.dataSource.query(`SELECT id, name FROM staff WHERE aadObjectId IN (${[PEOPLE.dea, ...extra.map((e) => e.aadObjectId)].map(() => '?').join(', ')})`, [PEOPLE.dea, ...extra.map((e) => e.aadObjectId)]);
+    const wpId = (await bot.app.dataSource.query('SELECT id FROM staff WHERE aadObjectId = ?', [WP]))[0].id as string;
+    const coachId = (await bot.app.dataSource.query('SELECT id FROM staff WHERE aadObjectId = ?', [PEOPLE.coach]))[0].id as string;
+    const store = new SqlPartnershipStore(bot.app.dataSource);
+    const requests = new SqlSupportRequestStore(bot.app.dataSource);
+    const now = Date.now();
+    const thisMonth = new Date();
+    const out = [];
+    for (const [i, dea] of staff.entries()) {
+      const meetings = Array.from({ length: monthsBack + 6 }, (_, k) => {
+        const start = new Date(Date.UTC(thisMonth.getUTCFullYear(), thisMonth.getUTCMonth() - monthsBack + k, 1 + i, 10));
+        return { deaId: dea.id, workPsychologistId: wpId, month: start.toISOString().slice(0, 7), start, end: new Date(start.getTime() + 3_600_000), mode: 'face_to_face' as const, movedBecause: null };
+      });
+      await store.addMeetings(meetings);
+      const next = meetings.find((m) => m.end.getTime() > now)!;
+      const previous = [...meetings].reverse().find((m) => m.end.getTime() <= now)!;
+      for (let k = 0; k < outputs; k++) {
+        const request = await requests.create(
+          { type: 'claimant_support', requesterId: coachId, deaId: dea.id, claimant: { surname: `Case${k}`, nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'Anxiety', reason: 'Advice', requiredBy: null, urgent: false, vulnerability: null },
+          new Date(),
+        );
+        await bot.app.dataSource.query("UPDATE support_request SET channel = 'three_way_intervention' WHERE id = ?", [request.id]);
+        await bot.app.dataSource.getRepository('MeetingRecord').insert({ id: randomUUID(), requestId: request.id, kind: 'outcome', authorId: dea.id, at: new Date(previous.start.getTime() + (k + 1) * 60_000), body: 'Met.', nextSteps: 'work_psychologist_action,employer_adviser_action', sentToId: null });
+      }
+      out.push({ name: dea.name, id: dea.id, next });
+    }
+    // In both diaries already: the job that writes them has nothing to do.
+    await bot.app.dataSource.query("UPDATE partnership_meeting SET status = 'booked', eventId = 'event'");
+    return out;
+  }
+
+  /** The text of one DEA's part of the page, from its heading to the next DEA's. */
+  function blockOf(text: string, name: string): string {
+    const from = text.indexOf(`With ${name}, DEA`);
+    const next = text.indexOf('\nWith ', from + 1);
+    return from < 0 ? '' : text.slice(from, next < 0 ? undefined : next);
+  }
+
+  it('with 50 outputs for each of 20 DEAs, the page is well inside Teams’ limit, shows every DEA’s next meeting and their newest outputs, and opens each DEA’s whole agenda', async () => {
+    const deas = await district(2, 50);
+    const statements: string[] = [];
+    const logger = bot.app.dataSource.logger;
+    Object.assign(bot.app.dataSource, { logger: Object.assign(Object.create(logger) as object, { logQuery: (query: string) => void statements.push(query) }) });
+    let card: Record<string, unknown>;
+    try {
+      card = firstCard(await exchange(bot, WP, 'work psychologist'));
+    } finally {
+      Object.assign(bot.app.dataSource, { logger });
+    }
+    // A fixed number of reads for 20 DEAs: one of the meetings, one of the outcomes, one of the group conferences.
+    expect(statements.filter((q) => /"partnership_meeting"/.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /"meeting_record"/.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /"group_conference"/.test(q))).toHaveLength(1);
+    const size = JSON.stringify(card).length;
+    // 135,063 characters before the page was bounded; Teams refuses a message over about 100 KB.
+    expect(size).toBeLessThan(28_000);
+    const text = cardText(card);
+    expect(text).toContain(`You and your ${DEAS} DEAs`);
+    for (const dea of deas) {
+      const block = blockOf(text, dea.name);
+      expect(block).toContain(`Next monthly meeting: ${describeMeeting(dea.next.start, dea.next.end)}, face to face, in both diaries.`);
+      // The newest of the 50, with how many more there are and where to read them.
+      expect(block).toMatch(/Draft agenda, 50 outputs since the last meeting; the newest: DEA-\d{6}: Work Psychologist action; Employer Adviser action\. DEA-\d{6}: Work Psychologist action; Employer Adviser action\. And 48 more: open .*’s agenda\./);
+    }
+    const open = JSON.stringify(card).match(/"data":\{"verb":"wp.agenda","deaId":"([0-9a-f-]{36})"\}/);
+    expect(open?.[1]).toBe(deas[0]!.id.toLowerCase());
+    const agenda = firstCard(await exchange(bot, WP, { verb: 'wp.agenda', deaId: deas[0]!.id }));
+    const agendaText = cardText(agenda);
+    expect(agendaText).toContain(`You and ${deas[0]!.name}, DEA`);
+    expect(agendaText).toContain(`Next monthly meeting: ${describeMeeting(deas[0]!.next.start, deas[0]!.next.end)}`);
+    // All 50, each with what it was and when.
+    expect(agendaText.match(/DEA-\d{6}, Three way intervention \(work coach, DEA and claimant\), .*: Work Psychologist action; Employer Adviser action/g)).toHaveLength(50);
+    expect(JSON.stringify(agenda).length).toBeLessThan(28_000);
+    // A DEA's agenda is not for a work coach, nor for a work psychologist who is not theirs.
+    expect(visibleText(await exchange(bot, PEOPLE.coach, { verb: 'wp.agenda', deaId: deas[0]!.id }))).toContain('This page is for DEAs and work psychologists');
+    expect(visibleText(await exchange(bot, WP, { verb: 'wp.agenda', deaId: '00000000-0000-4000-8000-00000000ffff' }))).toContain('That DEA does not work with you');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('after more than two years of monthly meetings with 20 DEAs, the page shows each DEA’s next meeting, and the DEA’s own page its meetings to come', async () => {
+    const deas = await district(27, 0);
+    const text = cardText(firstCard(await exchange(bot, WP, 'work psychologist')));
+    for (const dea of deas) expect(blockOf(text, dea.name)).toContain(`Next monthly meeting: ${describeMeeting(dea.next.start, dea.next.end)}, face to face, in both diaries.`);
+    expect(text).not.toContain('No monthly meetings booked yet');
+    const dana = deas.find((d) => d.name === 'Dana Morgan')!;
+    expect(cardText(firstCard(await exchange(bot, PEOPLE.dea, 'work psychologist')))).toContain(`Next monthly meeting: ${describeMeeting(dana.next.start, dana.next.end)}.`);
   });
 });

@@ -1307,11 +1307,16 @@ SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting
 --   @0 varchar(36), @1 varchar(36)
 
 -- SqlPartnershipStore.meetingsOfWorkPsychologist
-SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError", "PartnershipMeeting"."movedBecause" AS "PartnershipMeeting_movedBecause"
-  FROM "partnership_meeting" "PartnershipMeeting"
-  WHERE (("PartnershipMeeting"."workPsychologistId" = @0))
-  ORDER BY "PartnershipMeeting"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 500 ROWS ONLY;
---   @0 varchar(36)
+SELECT x."id", x."deaId", x."workPsychologistId", x."month", x."startsAt", x."endsAt", x."mode", x."status", x."eventId", x."lastError", x."movedBecause"
+  FROM (SELECT "m"."id" AS "id", "m"."deaId" AS "deaId", "m"."workPsychologistId" AS "workPsychologistId", "m"."month" AS "month", "m"."startsAt" AS "startsAt", "m"."endsAt" AS "endsAt", "m"."mode" AS "mode", "m"."status" AS "status", "m"."eventId" AS "eventId", "m"."lastError" AS "lastError", "m"."movedBecause" AS "movedBecause", ROW_NUMBER() OVER (PARTITION BY "m"."deaId", CASE
+  WHEN "m"."endsAt" > @0 THEN 1 ELSE 0 END
+  ORDER BY CASE
+  WHEN "m"."endsAt" > @0 THEN "m"."startsAt" END ASC, "m"."startsAt" DESC) AS "nearest"
+  FROM "partnership_meeting" "m"
+  WHERE "m"."workPsychologistId" = @1) "x"
+  WHERE x."nearest" = 1
+  ORDER BY x."startsAt" ASC;
+--   @0 Date, @1 string
 
 -- SqlPartnershipStore.unbooked
 SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError", "PartnershipMeeting"."movedBecause" AS "PartnershipMeeting_movedBecause"
@@ -1352,18 +1357,22 @@ SELECT "PartnershipActivity"."id" AS "PartnershipActivity_id", "PartnershipActiv
 --   @0 varchar(36), @1 varchar(36)
 
 -- SqlOutputsReader.outputsOf
-SELECT "m"."at" AS "at", "m"."nextSteps" AS "nextSteps", "r"."number" AS "number", "r"."channel" AS "channel"
+SELECT x."deaId", x."number", x."channel", x."at", x."nextSteps", x."total"
+  FROM (SELECT "m"."at" AS "at", "m"."nextSteps" AS "nextSteps", "r"."deaId" AS "deaId", "r"."number" AS "number", "r"."channel" AS "channel", ROW_NUMBER() OVER (PARTITION BY "r"."deaId"
+  ORDER BY "m"."at" DESC, "r"."number" DESC) AS "newest", COUNT(*) OVER (PARTITION BY "r"."deaId") AS "total"
   FROM "meeting_record" "m"
   INNER JOIN "support_request" "r" ON "r"."id" = "m"."requestId"
-  WHERE "m"."kind" = 'outcome' AND "r"."deaId" = @0 AND "m"."at" >= @1 AND "m"."at" < @2
-  ORDER BY "m"."at" ASC OFFSET 0 ROWS FETCH NEXT 40 ROWS ONLY;
---   @0 string, @1 Date, @2 Date
-SELECT "c"."groupIndex" AS "groupIndex", "c"."startsAt" AS "startsAt"
+  WHERE "m"."kind" = 'outcome' AND (("r"."deaId" = @0 AND "m"."at" >= @1 AND "m"."at" < @2))) "x"
+  WHERE x."newest" <= @3;
+--   @0 string, @1 Date, @2 Date, @3 number
+SELECT x."deaId", x."groupIndex", x."startsAt", x."total"
+  FROM (SELECT "c"."groupIndex" AS "groupIndex", "c"."startsAt" AS "startsAt", "p"."deaId" AS "deaId", ROW_NUMBER() OVER (PARTITION BY "p"."deaId"
+  ORDER BY "c"."startsAt" DESC, "c"."groupIndex" DESC) AS "newest", COUNT(*) OVER (PARTITION BY "p"."deaId") AS "total"
   FROM "group_conference" "c"
   INNER JOIN "conference_plan" "p" ON "p"."id" = "c"."planId"
-  WHERE "c"."status" = 'held' AND "p"."deaId" = @0 AND "c"."startsAt" >= @1 AND "c"."startsAt" < @2
-  ORDER BY "c"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
---   @0 string, @1 Date, @2 Date
+  WHERE "c"."status" = 'held' AND (("p"."deaId" = @0 AND "c"."startsAt" >= @1 AND "c"."startsAt" < @2))) "x"
+  WHERE x."newest" <= @3;
+--   @0 string, @1 Date, @2 Date, @3 number
 
 -- SqlHubStore.createEntry
 INSERT INTO "hub_entry"("id", "district", "title", "summary", "link", "kind", "status", "keeperId", "createdAt", "updatedAt")

@@ -4,8 +4,8 @@ import { DEFAULT_WORKING_HOURS } from '../../../domain/calendar/working-hours';
 import type { Role } from '../../../domain/roles';
 import type { StaffMember } from '../../../domain/staff';
 import { monthlyDates, type AgendaItem, type PartnershipActivity, type PartnershipMeeting } from '../../../domain/work-psychologist/partnership';
-import { PartnershipService } from '../../../domain/work-psychologist/partnership-service';
-import type { DistrictPeople, PartnershipStore } from '../../../domain/work-psychologist/ports';
+import { AGENDA_AT_A_GLANCE, AGENDA_OF_ONE_DEA, PartnershipService } from '../../../domain/work-psychologist/partnership-service';
+import type { AgendaWindow, DistrictPeople, PartnershipStore, RecentOutputs } from '../../../domain/work-psychologist/ports';
 import { FakeDirectory, FixedClock, person } from '../interventions/fakes';
 
 class MemoryStore implements PartnershipStore {
@@ -23,8 +23,13 @@ class MemoryStore implements PartnershipStore {
   async meetingsOf(deaId: string, wpId: string) {
     return this.meetings.filter((m) => m.deaId === deaId && m.workPsychologistId === wpId).sort((a, b) => a.start.getTime() - b.start.getTime());
   }
-  async meetingsOfWorkPsychologist(wpId: string) {
-    return this.meetings.filter((m) => m.workPsychologistId === wpId).sort((a, b) => a.start.getTime() - b.start.getTime());
+  async meetingsOfWorkPsychologist(wpId: string, now = new Date()) {
+    const mine = this.meetings.filter((m) => m.workPsychologistId === wpId).sort((a, b) => a.start.getTime() - b.start.getTime());
+    const deas = [...new Set(mine.map((m) => m.deaId))];
+    return deas
+      .flatMap((dea) => [mine.filter((m) => m.deaId === dea && m.end <= now).at(-1), mine.find((m) => m.deaId === dea && m.end > now)])
+      .filter((m): m is PartnershipMeeting => !!m)
+      .sort((a, b) => a.start.getTime() - b.start.getTime());
   }
   async unbooked() {
     return this.meetings.filter((m) => m.status !== 'booked');
@@ -65,9 +70,25 @@ function setUp(people: StaffMember[] = [person('dea-1', ['dea']), person('wp-1',
   const store = new MemoryStore();
   const told: string[] = [];
   const agenda: AgendaItem[] = [{ reference: 'DEA-000004', what: 'Work coach and DEA case conference', at: new Date('2027-01-10T10:00:00Z'), nextSteps: ['work_psychologist_action'] }];
+  // Each DEA's outputs, by DEA id, for the work psychologist's page (`agenda` for anyone else).
+  const outputsByDea = new Map<string, AgendaItem[]>();
+  const outputReads: string[] = [];
+  function outputsOf(deaId: string, from: Date, to: Date): Promise<AgendaItem[]>;
+  function outputsOf(windows: readonly AgendaWindow[], newest: number): Promise<Map<string, RecentOutputs>>;
+  async function outputsOf(first: string | readonly AgendaWindow[], second: Date | number): Promise<AgendaItem[] | Map<string, RecentOutputs>> {
+    if (typeof first === 'string') {
+      outputReads.push(first);
+      return agenda;
+    }
+    outputReads.push(first.map((w) => w.deaId).join(' '));
+    return new Map(first.map((w) => {
+      const all = outputsByDea.get(w.deaId) ?? agenda;
+      return [w.deaId, { items: all.slice(-Number(second)), total: all.length }] as const;
+    }));
+  }
   const service = new PartnershipService({
     store,
-    outputs: { outputsOf: async () => agenda },
+    outputs: { outputsOf },
     calendar,
     people: holders,
     patterns: { of: async () => ({ hours: DEFAULT_WORKING_HOURS, region: 'england-and-wales' as const }) },
@@ -78,7 +99,7 @@ function setUp(people: StaffMember[] = [person('dea-1', ['dea']), person('wp-1',
     clock: new FixedClock(new Date('2027-01-04T09:00:00Z')),
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined },
   });
-  return { service, store, events, told, dea: people.find((p) => p.id === 'dea-1')!, wp: people.find((p) => p.id === 'wp-1') };
+  return { service, store, events, told, outputsByDea, outputReads, dea: people.find((p) => p.id === 'dea-1')!, wp: people.find((p) => p.id === 'wp-1') };
 }
 
 describe('the DEA and the work psychologist (seed 000 §43–44)', () => {
@@ -191,5 +212,33 @@ describe('the DEA and the work psychologist (seed 000 §43–44)', () => {
     await expect(service.recordSession(wp, { kind: 'training', topic: 'Autism', date: '2027-01-20' })).rejects.toMatchObject({ problems: { deaId: 'Choose the DEA you held it with.' } });
     expect(await service.recordSession(wp, { kind: 'training', topic: 'Autism', date: '2027-01-20', deaId: 'dea-2' })).toMatchObject({ deaId: 'dea-2' });
     await expect(service.recordSession(wp, { kind: 'training', topic: 'Autism', date: '2027-01-20', deaId: 'dea-4' })).rejects.toMatchObject({ problems: { deaId: expect.any(String) } });
+  });
+
+  it('a work psychologist of 20 DEAs with years of meetings: each DEA’s next meeting, and the newest of each DEA’s outputs, all DEAs’ read at once', async () => {
+    const wp = { ...person('wp-1', ['work_psychologist']), jobcentreId: 'jc-1' };
+    const deas = Array.from({ length: 20 }, (_, i) => ({ ...person(`dea-${i + 1}`, ['dea']), jobcentreId: 'jc-1', name: `DEA ${String(i + 1).padStart(2, '0')}` }));
+    const { service, store, outputsByDea, outputReads } = setUp([wp, ...deas]);
+    // Three years of monthly meetings before the clock's day (4 January 2027), and six ahead, each DEA on a day of their own.
+    for (const [i, dea] of deas.entries()) {
+      await store.addMeetings(Array.from({ length: 42 }, (_, k) => {
+        const start = new Date(Date.UTC(2024, k, 5 + i, 10));
+        return { deaId: dea.id, workPsychologistId: wp.id, month: start.toISOString().slice(0, 7), start, end: new Date(start.getTime() + 3_600_000), mode: 'teams' as const, movedBecause: null };
+      }));
+      outputsByDea.set(dea.id, Array.from({ length: 50 }, (_, k) => ({ reference: `DEA-${String(i * 100 + k).padStart(6, '0')}`, what: 'Work coach and DEA case conference', at: new Date(Date.UTC(2026, 11, 6, 0, k)), nextSteps: [] })));
+    }
+    const overview = (await service.overview(wp))!;
+    expect(overview.pairs).toHaveLength(20);
+    for (const [i, pair] of overview.pairs.entries()) {
+      expect(pair.next?.start).toEqual(new Date(Date.UTC(2027, 0, 5 + i, 10)));
+      expect(pair.agenda).toHaveLength(AGENDA_AT_A_GLANCE);
+      expect(pair.agenda.at(-1)?.reference).toBe(`DEA-${String(i * 100 + 49).padStart(6, '0')}`);
+      expect(pair.agendaTotal).toBe(50);
+    }
+    // One read of the outputs for all 20 DEAs, not one each.
+    expect(outputReads).toEqual([deas.map((d) => d.id).join(' ')]);
+    // One DEA's agenda, opened from the page: up to 50 of their outputs; another work psychologist's DEA is not theirs to open.
+    const one = (await service.overview(wp, 'DEA-3'))!;
+    expect(one.pairs.map((p) => [p.dea.id, p.agenda.length, p.agendaTotal])).toEqual([['dea-3', AGENDA_OF_ONE_DEA, 50]]);
+    await expect(service.overview(wp, 'dea-99')).rejects.toMatchObject({ kind: 'not_found' });
   });
 });
