@@ -99,6 +99,12 @@ export interface PlanView {
   readonly conferenceAllowed?: ReadonlyMap<string, ReadonlySet<ConferenceAction>>;
   /** The conference whose "…" was clicked: its actions shown under the grid. */
   readonly open?: string;
+  /** The months before those in the grid (a confirmed plan's history): how many, and what is still to do from them. */
+  readonly earlier?: { readonly firstMonth: string | null; readonly months: number; readonly due: readonly GroupConference[]; readonly moreOutcomes: boolean };
+  /** Months whose check list is due (seed §69): their held conferences say so. */
+  readonly qasDue?: readonly string[];
+  /** For a conference that took place and is still booked: its outcome is not recorded yet. */
+  readonly now?: Date;
 }
 
 const shortDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short' });
@@ -108,7 +114,9 @@ const clockTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', 
  * The plan at a glance: each group's coaches once, then a month × group grid (a row a month, a
  * column a group) with the date and time in each cell and, while it can be changed, a Change
  * button beside it; once confirmed, a month of a group with nothing booked has "Give it a time".
- * Built from ColumnSets, which Teams mobile shows too.
+ * Built from ColumnSets, which Teams mobile shows too. A confirmed plan's grid has the months it was
+ * read with (the last ones held, this one and those ahead, and older ones with something left to do);
+ * the months before are summed up in a line, so the card stays the same size however long it runs.
  */
 export function planCard(view: PlanView): AdaptiveCard {
   const { plan, conferences, dea, people } = view;
@@ -118,8 +126,10 @@ export function planCard(view: PlanView): AdaptiveCard {
   const data = { planId: plan.id, version: plan.version };
   const changeable = (c: GroupConference) => view.allowed.has('change') && (c.status === 'proposed' || c.status === 'unplaced');
   const placeable = (c: GroupConference) => view.conferenceAllowed?.get(c.id)?.has('place') === true;
-  // "…" opens what is done with a booked conference; giving a time has its own button in the cell.
-  const managed = (c: GroupConference) => [...(view.conferenceAllowed?.get(c.id) ?? [])].some((a) => a !== 'place');
+  // "…" opens what is done with a booked conference; giving a time has its own button in the cell. A
+  // held conference's summary went to the team leader: "…" stays only while its check list is due.
+  const qasDue = (c: GroupConference) => c.status === 'held' && view.qasDue?.includes(c.month) === true;
+  const managed = (c: GroupConference) => (c.status !== 'held' || qasDue(c)) && [...(view.conferenceAllowed?.get(c.id) ?? [])].some((a) => a !== 'place');
   const refusedId = view.form?.problems && Object.keys(view.form.problems).length ? view.form.values?.conferenceId : undefined;
 
   const body: Record<string, unknown>[] = [
@@ -135,6 +145,11 @@ export function planCard(view: PlanView): AdaptiveCard {
   plan.groups.forEach((ids, i) => body.push(textBlock(`**Group ${i + 1}** (${ids.length}): ${ids.map(name).join(', ')}`, { spacing: 'Small' })));
 
   body.push(heading('Dates', 'Medium'));
+  const earlier = view.earlier;
+  if (earlier?.firstMonth && earlier.months > 0) {
+    const listed = earlier.due.length ? '; what is still to do from them is under the dates' : '';
+    body.push(textBlock(`${earlier.months} earlier ${earlier.months === 1 ? 'month' : 'months'} held since ${describeMonth(earlier.firstMonth)} ${earlier.months === 1 ? 'is' : 'are'} not shown${listed}.`, { spacing: 'Small', isSubtle: true }));
+  }
   const groupCount = plan.groups.length;
   body.push(row([[textBlock('Month', { weight: 'Bolder' })], ...Array.from({ length: groupCount }, (_, g) => [textBlock(`Group ${g + 1}`, { weight: 'Bolder' })])], { separator: true }));
   for (const month of months) {
@@ -143,6 +158,8 @@ export function planCard(view: PlanView): AdaptiveCard {
       if (!c) return [textBlock('—', { isSubtle: true })];
       const items: Record<string, unknown>[] = [textBlock(c.start && c.end ? `${shortDay.format(c.start)}, ${clockTime.format(c.start)}` : 'No time yet', { weight: 'Bolder', spacing: 'None' })];
       if (c.status !== 'proposed' && c.status !== 'booked') items.push(textBlock(STATUS_LABELS[c.status], { spacing: 'None', size: 'Small' }));
+      if (qasDue(c)) items.push(textBlock('Check list due', { spacing: 'None', size: 'Small', color: 'Attention' }));
+      if (c.status === 'booked' && view.now && c.end && c.end.getTime() <= view.now.getTime()) items.push(textBlock('outcome not recorded yet', { spacing: 'None', size: 'Small' }));
       if (c.clashes.length) items.push(textBlock(`⚠ Busy then: ${c.clashes.map(name).join(', ')}`, { spacing: 'None', size: 'Small', color: 'Attention' }));
       else if (c.status === 'failed' && c.lastError) items.push(textBlock(`⚠ Not booked: ${c.lastError}`, { spacing: 'None', size: 'Small', color: 'Attention' }));
       if (changeable(c) && c.id !== refusedId) items.push({ type: 'ActionSet', spacing: 'Small', actions: [changeAction(c, data)] });
@@ -154,6 +171,16 @@ export function planCard(view: PlanView): AdaptiveCard {
       return items;
     });
     body.push(row([[textBlock(describeMonth(month), { weight: 'Bolder' })], ...cells], { separator: true }));
+  }
+
+  // From the months before the grid, what is still to do: a line each, opening its case list or summary.
+  if (earlier?.due.length) {
+    body.push(heading('Still to do from earlier months', 'Medium'));
+    for (const c of earlier.due) {
+      const what = c.status === 'held' ? 'the check list is due' : 'the outcome is not recorded yet';
+      body.push(row([[textBlock(`Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: ${what}`, { spacing: 'None' })], [{ type: 'ActionSet', spacing: 'None', actions: [{ type: 'Action.Execute', title: 'Open', verb: 'conference.cases', data: { conferenceId: c.id } }] }]], { separator: true }));
+    }
+    if (earlier.moreOutcomes) body.push(textBlock('More earlier conferences wait for the DEA to record their outcome, from the case list they were sent.', { spacing: 'Small', isSubtle: true }));
   }
 
   // A refused change comes back open, under the grid, with what was typed and the problem beside it.
@@ -189,6 +216,8 @@ function yourPlanAction(view: PlanView): string {
   const toPlace = view.conferences.filter((c) => view.conferenceAllowed?.get(c.id)?.has('place'));
   if (toPlace.length) return `Your action: give ${inWords(toPlace.map((c) => `group ${c.groupIndex + 1}’s ${describeMonth(c.month)} conference`))} a time. Nothing is booked for ${toPlace.length === 1 ? 'it' : 'them'} yet.`;
   if (view.allowed.has('retry')) return 'Your action: some conferences are not booked yet. Try booking again.';
+  const checks = view.qasDue ?? [];
+  if (checks.length) return `Your action: record the Group Case Conference Check List for ${inWords(checks.map(describeMonth))}: open a conference held then for its summary and the check list.`;
   if (view.conferences.some((c) => c.status === 'pending')) return 'Nothing for you to do now: the conferences are being put in the diaries.';
   return 'Nothing for you to do now: the conferences are booked. Coaches nominate cases with “nominate case”.';
 }

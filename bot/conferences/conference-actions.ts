@@ -8,7 +8,7 @@ import { cardAttachment } from '../../dialogs/card-attachment';
 import type { SqlConferenceStore } from '../../data/stores/group-conferences';
 import type { ConferenceCases } from '../../domain/conferences/conference-cases';
 import type { GroupConferenceService } from '../../domain/conferences/group-conference-service';
-import { describeMonth } from '../../domain/conferences/months';
+import { addMonthsTo, describeMonth, HORIZON_MONTHS, monthBounds, monthOf } from '../../domain/conferences/months';
 import { allowedConference, allowedPlan } from '../../domain/conferences/plan-policy';
 import type { GroupConference } from '../../domain/conferences/plan';
 import { isDomainError } from '../../domain/errors';
@@ -112,6 +112,8 @@ export class ConferenceActions {
     'conference.cases': async (person, data) => {
       const conference = await this.deps.plans.forCaseList(person, String(data.conferenceId ?? ''));
       const plan = await this.deps.store.findPlan(conference.planId);
+      // The plan's team leader opens a held conference's summary, with its check list (due or at their discretion).
+      if (plan?.wctlId === person.id && plan.deaId !== person.id && conference.status === 'held') return (await this.outboxCards.summary(conference.id, person)) ?? messageCard('That conference no longer exists.');
       return this.renderCases(conference.id, person, {}, undefined, plan?.deaId !== person.id);
     },
     'conference.nominate': async (person, data) => {
@@ -154,9 +156,10 @@ export class ConferenceActions {
 
   /** The plan card as it now is, for the click's answer and for every progress update. */
   async renderPlan(planId: string, extras: { progress?: string; note?: GlanceNote; form?: FormState; open?: string } = {}): Promise<AdaptiveCard> {
-    const { plan, conferences } = await this.deps.plans.plan(planId);
+    const { plan, conferences, earlier, qasDue } = await this.deps.plans.plan(planId);
     const ids = new Set<string>([plan.deaId, ...conferences.flatMap((c) => [...c.coachIds, ...c.clashes]), ...(plan.workPsychologistId ? [plan.workPsychologistId] : [])]);
     const people = new Map((await this.deps.directory.findByIds([...ids])).map((p) => [p.id, p]));
+    // Booking progress is of the months shown: those before were booked long ago.
     const live = conferences.filter((c) => c.status !== 'cancelled' && c.status !== 'unplaced');
     const booking = live.filter((c) => c.status === 'pending').length;
     const booked = live.filter((c) => c.status === 'booked' || c.status === 'held').length;
@@ -167,7 +170,7 @@ export class ConferenceActions {
     // The plan's card lives in its team leader's chat: it offers what the policy lets them do.
     const now = this.deps.clock.now();
     const conferenceAllowed = new Map(conferences.map((c) => [c.id, allowedConference(plan.wctlId, plan, c, now)]));
-    return planCard({ plan, conferences, dea: people.get(plan.deaId)!, people, progress, allowed: allowedPlan(plan.wctlId, plan, conferences), conferenceAllowed, open: extras.open, note: extras.note, form: extras.form });
+    return planCard({ plan, conferences, dea: people.get(plan.deaId)!, people, progress, allowed: allowedPlan(plan.wctlId, plan, conferences), conferenceAllowed, open: extras.open, note: extras.note, form: extras.form, earlier, qasDue, now });
   }
 
   /** Cards the outbox delivers (rendered at delivery from stored state). */
@@ -212,24 +215,29 @@ export class ConferenceActions {
     return new Map((await this.deps.directory.findByIds(cases.map((c) => c.nominatedById))).map((p) => [p.id, p.name]));
   }
 
-  /** The next two booked conferences for a coach of the group; the next month's for their team leader. */
   /**
    * The conferences a person may nominate cases for, soonest first: a coach's next two; for the DEA,
-   * the plan's team leader and the team leaders of the group's coaches (seed §31), the next of each group.
+   * the plan's team leader and the team leaders of the group's coaches (seed §31), the next of each
+   * group. Two bounded reads whatever the history: the coming conferences of the plans the person made
+   * or holds, and those of the plans of their own DEA and of their coaches' DEAs.
    */
   private async comingFor(person: StaffMember): Promise<{ conference: GroupConference; label: string }[]> {
-    const now = this.deps.clock.now().getTime();
-    const led = new Set((await this.deps.directory.findByTeamLeader(person.id)).map((c) => c.id));
-    const leads = (coachIds: readonly string[]) => coachIds.some((id) => led.has(id));
-    const plans = (await this.deps.store.confirmedPlans()).filter((p) => p.wctlId === person.id || p.deaId === person.deaId || p.deaId === person.id || p.groups.some(leads));
-    const out: { conference: GroupConference; label: string }[] = [];
-    for (const plan of plans) {
-      const oversees = plan.wctlId === person.id || plan.deaId === person.id;
-      const coming = (await this.deps.store.conferencesOf(plan.id)).filter((c) => (c.status === 'booked' || c.status === 'pending') && c.start !== null && c.start.getTime() > now);
-      const mine = coming.filter((c) => oversees || c.coachIds.includes(person.id) || leads(c.coachIds)).sort((a, b) => a.start!.getTime() - b.start!.getTime());
-      out.push(...mine.slice(0, oversees || led.size ? plan.groups.length : 2).map((c) => ({ conference: c, label: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: ${describeMeeting(c.start!, c.end!)}` })));
-    }
-    return out;
+    const now = this.deps.clock.now();
+    const led = await this.deps.directory.findByTeamLeader(person.id);
+    const ledIds = new Set(led.map((c) => c.id));
+    const leads = (coachIds: readonly string[]) => coachIds.some((id) => ledIds.has(id));
+    // After now, to the end of the last month the top-up keeps booked.
+    const from = new Date(now.getTime() + 1);
+    const to = monthBounds(addMonthsTo(monthOf(now), HORIZON_MONTHS)).to;
+    const statuses: GroupConference['status'][] = ['booked', 'pending'];
+    const overseen = await this.deps.store.bookedBetween(from, to, { madeBy: person.id, deaIds: [person.id], statuses, limit: COMING_LIMIT });
+    const overseenPlans = new Set(overseen.map((c) => c.planId));
+    const deaIds = [...new Set([...(person.deaId ? [person.deaId] : []), ...led.flatMap((c) => (c.deaId ? [c.deaId] : []))])].filter((id) => id !== person.id);
+    const others = deaIds.length ? (await this.deps.store.bookedBetween(from, to, { deaIds, statuses, limit: COMING_LIMIT })).filter((c) => !overseenPlans.has(c.planId)) : [];
+    const mine = others.filter((c) => c.coachIds.includes(person.id) || leads(c.coachIds));
+    // The next of each group for whoever oversees it or leads some of its coaches; a coach's next two.
+    const chosen = [...nextOfEachGroup(overseen), ...(ledIds.size ? nextOfEachGroup(mine) : mine.slice(0, 2))];
+    return chosen.sort((a, b) => a.start!.getTime() - b.start!.getTime()).map((c) => ({ conference: c, label: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: ${describeMeeting(c.start!, c.end!)}` }));
   }
 
   /** The screen a verb's form was on, drawn again as it now is (a message when there is none). */
@@ -249,6 +257,20 @@ export class ConferenceActions {
   }
 
 
+}
+
+/** At most this many coming conferences are read for the nominate form, each of its two reads. */
+const COMING_LIMIT = 100;
+
+/** The soonest conference of each group of each plan, of conferences soonest first. */
+function nextOfEachGroup(conferences: readonly GroupConference[]): GroupConference[] {
+  const seen = new Set<string>();
+  return conferences.filter((c) => {
+    const key = `${c.planId}:${c.groupIndex}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function conferenceVersionOf(data: ActionData): number {

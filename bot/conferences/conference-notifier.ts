@@ -43,7 +43,7 @@ export class OutboxConferenceNotifier implements ConferenceNotifier {
   }
 
   async qasDue(plan: ConferencePlan, month: string): Promise<void> {
-    const held = (await this.store.conferencesOf(plan.id)).find((c) => c.month === month && c.status === 'held');
+    const held = (await this.store.conferencesOf(plan.id, { months: [month], statuses: ['held'] }))[0];
     if (held) await this.outbox.notify(plan.wctlId, CONFERENCE_KINDS.qas, held.id);
   }
 }

@@ -108,8 +108,8 @@ export const conferencesJourney: Journey = {
           if (conference) await refreshPlanCard(conference.planId, done ? actions.diaryDoneNote(done) : undefined);
         },
         [PLAN_BOOKING_WORK]: async (planId) => {
-          const { plan } = await plans.plan(planId);
-          if (plan.status !== 'confirmed') return;
+          const plan = await store.findPlan(planId);
+          if (plan?.status !== 'confirmed') return;
           try {
             await plans.book(planId, () => refreshPlanCard(planId));
           } finally {

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { And, In, LessThan, MoreThanOrEqual, type DataSource, type Repository } from 'typeorm';
 import type { ConferencePlan, ConferenceStatus, GroupConference, MeetingMethod, NominatedCase, PlanStatus, QasCheck, TimeOfDay } from '../../domain/conferences/plan';
 import type { QasResult } from '../../domain/quality/qas';
-import type { ConferenceChanges, ConferenceStore, NewConference } from '../../domain/conferences/ports';
+import type { ConferenceChanges, ConferenceRange, ConferencesOf, ConferenceStore, NewConference } from '../../domain/conferences/ports';
 import { conflict, notFound } from '../../domain/errors';
+import { monthOf } from '../../domain/conferences/months';
 import type { NextStep } from '../../domain/outcomes/next-steps';
 import type { ConferenceCaseRow, ConferencePlanRow, ConferenceQasRow, GroupConferenceRow } from '../schema/conferences';
 import { chunks } from '../chunks';
@@ -110,8 +111,17 @@ export class SqlConferenceStore implements ConferenceStore {
     return added;
   }
 
-  async conferencesOf(planId: string): Promise<GroupConference[]> {
-    const rows = await this.conferences.find({ where: { planId }, order: { month: 'ASC', groupIndex: 'ASC' } });
+  async conferencesOf(planId: string, range: ConferenceRange = {}): Promise<GroupConference[]> {
+    if (range.months && !range.months.length) return [];
+    // The unique (plan, month, group) key is the index: a seek to the plan's months in the range.
+    const bounds = [range.from !== undefined ? MoreThanOrEqual(range.from) : null, range.before !== undefined ? LessThan(range.before) : null, range.months ? In([...range.months]) : null].filter((b) => b !== null);
+    const month = bounds.length > 1 ? And(...bounds) : bounds[0];
+    const order = range.latestFirst ? 'DESC' : 'ASC';
+    const rows = await this.conferences.find({
+      where: { planId, ...(month ? { month } : {}), ...(range.statuses ? { status: In([...range.statuses]) } : {}) },
+      order: { month: order, groupIndex: 'ASC' },
+      ...(range.limit !== undefined ? { take: range.limit } : {}),
+    });
     return rows.map(toConference);
   }
 
@@ -141,8 +151,27 @@ export class SqlConferenceStore implements ConferenceStore {
     return (await this.findConference(id))!;
   }
 
-  async bookedBetween(from: Date, to: Date): Promise<GroupConference[]> {
-    const rows = await this.conferences.find({ where: { status: 'booked', startsAt: And(MoreThanOrEqual(from), LessThan(to)) }, order: { startsAt: 'ASC' } });
+  async bookedBetween(from: Date, to: Date, of?: ConferencesOf): Promise<GroupConference[]> {
+    if (!of) {
+      const rows = await this.conferences.find({ where: { status: 'booked', startsAt: And(MoreThanOrEqual(from), LessThan(to)) }, order: { startsAt: 'ASC' } });
+      return rows.map(toConference);
+    }
+    const deaIds = [...new Set(of.deaIds)];
+    const whose = [of.madeBy !== undefined ? 'p.wctlId = :madeBy' : null, deaIds.length ? 'p.deaId IN (:...deaIds)' : null].filter((w) => w !== null);
+    if (!whose.length || !of.statuses.length) return [];
+    const rows = await this.conferences
+      .createQueryBuilder('c')
+      .innerJoin('ConferencePlan', 'p', 'p.id = c.planId')
+      .where("p.status = 'confirmed'")
+      .andWhere(`(${whose.join(' OR ')})`, { madeBy: of.madeBy, deaIds })
+      // The months bound the seek on each plan's (plan, month, group) key; the status and start say what is coming.
+      .andWhere('c.month >= :fromMonth AND c.month <= :toMonth', { fromMonth: monthOf(from), toMonth: monthOf(to) })
+      .andWhere('c.status IN (:...statuses) AND c.startsAt >= :from AND c.startsAt < :to', { statuses: [...of.statuses], from, to })
+      .orderBy('c.startsAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      // A plan to a conference: LIMIT itself, not TypeORM's two-step take.
+      .limit(of.limit)
+      .getMany();
     return rows.map(toConference);
   }
 
@@ -170,17 +199,9 @@ export class SqlConferenceStore implements ConferenceStore {
     return { id, ...check };
   }
 
-  async qasChecksOf(planId: string): Promise<QasCheck[]> {
-    return (await this.qas.find({ where: { planId }, order: { createdAt: 'ASC' } })).map((r) => ({
-      id: r.id,
-      planId: r.planId,
-      conferenceId: r.conferenceId,
-      month: r.month,
-      checkedById: r.checkedById,
-      result: r.result as QasResult,
-      comments: r.comments,
-      at: r.createdAt,
-    }));
+  async qasChecksOf(planId: string, months?: readonly string[]): Promise<QasCheck[]> {
+    if (months && !months.length) return [];
+    return (await this.qas.find({ where: { planId, ...(months ? { month: In([...months]) } : {}) }, order: { createdAt: 'ASC' } })).map(toQas);
   }
 
   /** Where the plan's card is, so booking progress updates it in place (bot-side, not a domain port). */
@@ -256,6 +277,19 @@ function toConference(row: GroupConferenceRow): GroupConference {
     summary: row.summary,
     actions: row.actions,
     version: row.version,
+  };
+}
+
+function toQas(r: ConferenceQasRow): QasCheck {
+  return {
+    id: r.id,
+    planId: r.planId,
+    conferenceId: r.conferenceId,
+    month: r.month,
+    checkedById: r.checkedById,
+    result: r.result as QasResult,
+    comments: r.comments,
+    at: r.createdAt,
   };
 }
 

@@ -10,12 +10,13 @@ import type { StaffMember } from '../staff';
 import { checkNextSteps, type FollowUpStarter } from '../outcomes/next-steps';
 import type { SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
-import { CASES_EXPECTED, CONFERENCE_LIMITS, QAS_MONTHLY_FOR, type ConferencePlan, type GroupConference, type NominatedCase, type QasCheck } from './plan';
+import { CASES_EXPECTED, CONFERENCE_LIMITS, PLAN_READ_LIMIT, QAS_MONTHLY_FOR, type ConferencePlan, type GroupConference, type NominatedCase, type QasCheck } from './plan';
 import { checkQasResult } from '../quality/qas';
 import { looksLikeNino } from '../requests/nino';
 import type { ConferenceNotifier, ConferenceStore, JobLeases } from './ports';
 import type { UnitOfWork } from '../unit-of-work';
 import { claimantCoachOf } from '../requests/participants';
+import { monthOf } from './months';
 
 export interface ConferenceCaseDeps {
   readonly store: ConferenceStore;
@@ -115,11 +116,14 @@ export class ConferenceCases {
 
   /** The next booked (or booking) conference of the claimant's work coach's group, if one is planned. */
   async nextConferenceFor(request: SupportRequest): Promise<GroupConference | null> {
-    const now = this.deps.clock.now().getTime();
+    const at = this.deps.clock.now();
+    const now = at.getTime();
     const coachId = claimantCoachOf(request);
     const upcoming: GroupConference[] = [];
     for (const plan of await this.deps.store.plansForDea(request.deaId, ['confirmed'])) {
-      upcoming.push(...(await this.deps.store.conferencesOf(plan.id)).filter((c) => (c.status === 'booked' || c.status === 'pending') && c.start !== null && c.start.getTime() > now && c.coachIds.includes(coachId)));
+      // What is still to come is in this month or later: the plan's history is not read.
+      const coming = await this.deps.store.conferencesOf(plan.id, { from: monthOf(at), limit: PLAN_READ_LIMIT });
+      upcoming.push(...coming.filter((c) => (c.status === 'booked' || c.status === 'pending') && c.start !== null && c.start.getTime() > now && c.coachIds.includes(coachId)));
     }
     return upcoming.sort((a, b) => a.start!.getTime() - b.start!.getTime())[0] ?? null;
   }
@@ -208,7 +212,7 @@ export class ConferenceCases {
     if (plan.wctlId !== wctl.id) throw notAllowed('The check list is recorded by the team leader who plans these conferences.');
     if (conference.status !== 'held') throw invalid('The check list is recorded once the conference has been held.');
     const checked = checkQasResult(result, comments, { result: 'result', notes: 'comments', resultMissing: 'Choose how the conference measured up.' }, CONFERENCE_LIMITS.qasComments);
-    if ((await this.deps.store.qasChecksOf(plan.id)).some((q) => q.conferenceId === conferenceId)) throw conflict('The check list for this conference is already recorded.');
+    if ((await this.deps.store.qasChecksOf(plan.id, [conference.month])).some((q) => q.conferenceId === conferenceId)) throw conflict('The check list for this conference is already recorded.');
     return this.deps.store.recordQas({ planId: plan.id, conferenceId, month: conference.month, checkedById: wctl.id, result: checked.result, comments: checked.notes, at: this.deps.clock.now() });
   }
 
@@ -217,11 +221,7 @@ export class ConferenceCases {
    * check is recorded for it. Later months are at the team leader's discretion, so never due.
    */
   async qasDue(plan: ConferencePlan): Promise<string[]> {
-    const heldMonths = [...new Set((await this.deps.store.conferencesOf(plan.id)).filter((c) => c.status === 'held').map((c) => c.month))].sort();
-    const allMonths = [...new Set((await this.deps.store.conferencesOf(plan.id)).map((c) => c.month))].sort();
-    const firstThree = allMonths.slice(0, QAS_MONTHLY_FOR);
-    const checked = new Set((await this.deps.store.qasChecksOf(plan.id)).map((q) => q.month));
-    return heldMonths.filter((m) => firstThree.includes(m) && !checked.has(m));
+    return qasDueMonths(this.deps.store, plan);
   }
 
   /** Reminds each team leader once per due month. Safe on every instance (a lease per plan and month). */
@@ -244,4 +244,30 @@ export class ConferenceCases {
     if (!conference || !plan) throw notFound('That conference does not exist.');
     return { conference, plan };
   }
+}
+
+/**
+ * Months whose check list is due: each of the plan's first three months with a conference held, until
+ * a check is recorded for it. Later months are at the team leader's discretion, so never due. Reads
+ * those three months only, whatever the plan's history.
+ */
+export async function qasDueMonths(store: ConferenceStore, plan: ConferencePlan): Promise<string[]> {
+  return qasDueIn(store, plan.id, await store.conferencesOf(plan.id, { limit: earliestRows(plan) }));
+}
+
+/**
+ * How many of a plan's earliest conferences hold all of its first three months: a month has at most
+ * a conference a group, and a plan's groups are only ever added to.
+ */
+export function earliestRows(plan: ConferencePlan): number {
+  return QAS_MONTHLY_FOR * Math.max(1, plan.groups.length);
+}
+
+/** The months whose check list is due, given the plan's earliest conferences (`earliestRows` of them, by month). */
+export async function qasDueIn(store: ConferenceStore, planId: string, earliest: readonly GroupConference[]): Promise<string[]> {
+  const firstThree = [...new Set(earliest.map((c) => c.month))].sort().slice(0, QAS_MONTHLY_FOR);
+  const held = new Set(earliest.filter((c) => c.status === 'held' && firstThree.includes(c.month)).map((c) => c.month));
+  if (!held.size) return [];
+  const checked = new Set((await store.qasChecksOf(planId, [...held])).map((q) => q.month));
+  return firstThree.filter((m) => held.has(m) && !checked.has(m));
 }

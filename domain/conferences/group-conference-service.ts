@@ -21,8 +21,9 @@ import { weekdayOf, worksThrough } from '../calendar/working-hours';
 import { describeDate, isCalendarDate, londonDate } from '../requests/calendar-date';
 import { groupCohort, MAX_COHORT, MAX_GROUP_SIZE } from './grouping';
 import { planMonthlySlotsPausing, type PlannedSlot } from './monthly-slots';
-import { describeMonth, HORIZON_MONTHS, monthBounds, monthOf, monthsAhead, planMonths } from './months';
-import { CONFERENCE_LIMITS, CONFERENCE_MINUTES, MEETING_METHODS, TIMES_OF_DAY, type ConferencePlan, type GroupConference, type MeetingMethod, type TimeOfDay } from './plan';
+import { describeMonth, HORIZON_MONTHS, monthBounds, monthOf, monthsAhead, monthsBetween, planMonths, recentFrom } from './months';
+import { earliestRows, qasDueIn } from './conference-cases';
+import { CONFERENCE_LIMITS, CONFERENCE_MINUTES, EARLIER_OUTCOMES_SHOWN, MEETING_METHODS, PLAN_READ_LIMIT, TIMES_OF_DAY, type ConferencePlan, type GroupConference, type MeetingMethod, type TimeOfDay } from './plan';
 import type { CohortDirectory, ConferenceCalendar, ConferenceNotifier, ConferenceStore, JobLeases, NewConference } from './ports';
 
 export interface GroupConferenceDeps {
@@ -65,6 +66,30 @@ export interface CancelledConference {
   readonly movedCases: number;
   /** The group's next conference, if one is planned. */
   readonly next: GroupConference | null;
+}
+
+/** A plan as its card shows it (see `plan`). */
+export interface PlanRead {
+  readonly plan: ConferencePlan;
+  /** Its conferences from `earlier.from` on, by month and group. */
+  readonly conferences: GroupConference[];
+  readonly earlier: EarlierMonths;
+  /** Months whose check list is due (seed §69). */
+  readonly qasDue: readonly string[];
+}
+
+/** What the plan's card says of the months before those it shows. */
+export interface EarlierMonths {
+  /** The first month shown. */
+  readonly from: string;
+  /** The plan's first month, when it is before `from`. */
+  readonly firstMonth: string | null;
+  /** How many months from `firstMonth` to `from`. */
+  readonly months: number;
+  /** Their conferences with something still to do: a check list due, then the latest waiting for their outcome, by month. */
+  readonly due: readonly GroupConference[];
+  /** More conferences before `from` wait for their outcome than are in `due`. */
+  readonly moreOutcomes: boolean;
 }
 
 export interface BookingProgress {
@@ -133,10 +158,30 @@ export class GroupConferenceService {
     return plan;
   }
 
-  async plan(id: string): Promise<{ plan: ConferencePlan; conferences: GroupConference[] }> {
+  /**
+   * The plan as its card shows it, read in bounded queries whatever its history: its conferences from
+   * RECENT_MONTHS before this month on; of the months before, only what is still to do (a held
+   * conference of each month whose check list is due, and the latest conferences still waiting for
+   * their outcome), and the first month, for the card to say how many months it does not show.
+   */
+  async plan(id: string): Promise<PlanRead> {
     const plan = await this.deps.store.findPlan(id);
     if (!plan) throw notFound('That plan does not exist.');
-    return { plan, conferences: await this.deps.store.conferencesOf(id) };
+    const from = recentFrom(this.deps.clock.now());
+    const conferences = await this.deps.store.conferencesOf(id, { from, limit: PLAN_READ_LIMIT });
+    const none = { from, firstMonth: null, months: 0, due: [], moreOutcomes: false };
+    // A draft is made from the current month on: only a confirmed plan has a history.
+    if (plan.status !== 'confirmed') return { plan, conferences, earlier: none, qasDue: [] };
+    const earliest = await this.deps.store.conferencesOf(id, { limit: earliestRows(plan) });
+    const qasDue = await qasDueIn(this.deps.store, id, earliest);
+    const firstMonth = earliest[0]?.month ?? null;
+    if (firstMonth === null || firstMonth >= from) return { plan, conferences, earlier: none, qasDue };
+    // A month's check list is recorded from one of its held conferences: the first.
+    const checks = qasDue.filter((m) => m < from).map((m) => earliest.find((c) => c.month === m && c.status === 'held')!);
+    // A conference before these months still booked has taken place: the DEA is to record its outcome.
+    const booked = await this.deps.store.conferencesOf(id, { before: from, statuses: ['booked'], latestFirst: true, limit: EARLIER_OUTCOMES_SHOWN + 1 });
+    const outcomes = booked.slice(0, EARLIER_OUTCOMES_SHOWN).reverse();
+    return { plan, conferences, earlier: { from, firstMonth, months: monthsBetween(firstMonth, from), due: [...checks, ...outcomes], moreOutcomes: booked.length > EARLIER_OUTCOMES_SHOWN }, qasDue };
   }
 
   /**
@@ -275,7 +320,8 @@ export class GroupConferenceService {
   async nextOfGroup(planId: string, after: GroupConference, now: Date = this.deps.clock.now()): Promise<GroupConference | null> {
     const from = Math.max(now.getTime(), after.start?.getTime() ?? 0);
     const current = monthOf(now);
-    const later = (await this.deps.store.conferencesOf(planId)).filter(
+    // Still to happen: this month or later, whatever the plan's history.
+    const later = (await this.deps.store.conferencesOf(planId, { from: current, limit: PLAN_READ_LIMIT })).filter(
       (c) =>
         c.id !== after.id &&
         c.groupIndex === after.groupIndex &&
@@ -372,7 +418,8 @@ export class GroupConferenceService {
     if (!plan || plan.status !== 'confirmed') throw invalid('Only a confirmed plan is booked.');
     // A conference is created with the same transactionId on every run, so a run after a stop
     // part-way finds the meetings already made instead of making them again.
-    const all = (await this.deps.store.conferencesOf(planId)).filter((c) => c.status !== 'cancelled');
+    // The months the plan's card shows: a conference left pending in a month long gone is not booked now.
+    const all = (await this.deps.store.conferencesOf(planId, { from: recentFrom(this.deps.clock.now()), limit: PLAN_READ_LIMIT })).filter((c) => c.status !== 'cancelled');
     const todo = all.filter((c) => c.status === 'pending' || c.status === 'failed');
     const total = all.filter((c) => c.status !== 'unplaced').length;
     let done = total - todo.length;
@@ -446,9 +493,9 @@ export class GroupConferenceService {
   /** Plans the months of the horizon that have no conferences yet; returns how many were added. */
   async extend(planId: string, now: Date): Promise<number> {
     const plan = (await this.deps.store.findPlan(planId))!;
-    const existing = await this.deps.store.conferencesOf(planId);
-    const planned = new Set(existing.map((c) => c.month));
-    const missing = monthsAhead(now).filter((m) => !planned.has(m));
+    const ahead = monthsAhead(now);
+    const planned = new Set((await this.deps.store.conferencesOf(planId, { from: ahead[0]!, limit: PLAN_READ_LIMIT })).map((c) => c.month));
+    const missing = ahead.filter((m) => !planned.has(m));
     if (!missing.length || !plan.groups.length) return 0;
     const dea = await this.person(plan.deaId);
     const coaches = await this.deps.directory.findByIds(plan.groups.flat());
@@ -456,7 +503,7 @@ export class GroupConferenceService {
     // The conferences and, for any without a time, the team leader's message are written together.
     return this.uow.run(async () => {
       const added = await this.deps.store.addConferences(planId, toConferences(slots, plan.groups, 'pending'), now);
-      await this.tellUnplaced(plan, (await this.deps.store.conferencesOf(planId)).filter((c) => missing.includes(c.month)));
+      await this.tellUnplaced(plan, await this.deps.store.conferencesOf(planId, { months: missing }));
       return added;
     });
   }
@@ -506,9 +553,10 @@ export class GroupConferenceService {
       await this.deps.store.updatePlan(plan.id, plan.version, { groups, ...(warning !== undefined ? { warning } : {}) }, now);
       if (!newConferences.length) return;
       await this.deps.store.addConferences(plan.id, newConferences, now);
-      await this.tellUnplaced(plan, (await this.deps.store.conferencesOf(plan.id)).filter((c) => added.includes(c.groupIndex)));
+      await this.tellUnplaced(plan, (await this.deps.store.conferencesOf(plan.id, { from: monthOf(now), limit: PLAN_READ_LIMIT })).filter((c) => added.includes(c.groupIndex)));
     });
-    const future = (await this.deps.store.conferencesOf(plan.id)).filter((c) => c.start !== null && c.start.getTime() > now.getTime() && !['held', 'cancelled'].includes(c.status));
+    // What is still to come is in this month or later: the plan's history is not read.
+    const future = (await this.deps.store.conferencesOf(plan.id, { from: monthOf(now), limit: PLAN_READ_LIMIT })).filter((c) => c.start !== null && c.start.getTime() > now.getTime() && !['held', 'cancelled'].includes(c.status));
     const invitees = await this.invitees(plan);
     const everyone = new Map((await this.deps.directory.findByIds(groups.flat())).map((p) => [p.id, p]));
     const inDiary = future.filter((c) => c.status === 'booked' && c.eventId);
@@ -549,9 +597,9 @@ export class GroupConferenceService {
    * one on (the current month only if a time is left in it), around the DEA's other conferences.
    */
   private async newGroupConferences(plan: ConferencePlan, groups: readonly (readonly string[])[], added: readonly number[], now: Date): Promise<NewConference[]> {
-    const existing = await this.deps.store.conferencesOf(plan.id);
     const current = monthOf(now);
-    const months = [...new Set(existing.map((c) => c.month))].filter((m) => m >= current).sort();
+    const existing = await this.deps.store.conferencesOf(plan.id, { from: current, limit: PLAN_READ_LIMIT });
+    const months = [...new Set(existing.map((c) => c.month))].sort();
     if (!months.length) return [];
     const placed = existing.filter((c) => c.start && c.end && c.status !== 'cancelled' && c.status !== 'held').map((c): Interval => ({ start: c.start!, end: c.end! }));
     const dea = await this.person(plan.deaId);
@@ -629,7 +677,9 @@ export class GroupConferenceService {
   private async allowed(person: StaffMember, planId: string, version: number | null, action: PlanAction): Promise<ConferencePlan> {
     const plan = await this.deps.store.findPlan(planId);
     if (!plan) throw notFound('That plan does not exist.');
-    assertPlan(person.id, plan, await this.deps.store.conferencesOf(plan.id), version, action);
+    // A draft's conferences, or a confirmed plan's in the months its card shows (what "Try booking again" books).
+    const conferences = plan.status === 'draft' ? await this.deps.store.conferencesOf(plan.id) : await this.deps.store.conferencesOf(plan.id, { from: recentFrom(this.deps.clock.now()), limit: PLAN_READ_LIMIT });
+    assertPlan(person.id, plan, conferences, version, action);
     return plan;
   }
 

@@ -21,6 +21,21 @@ export function monthsAhead(now: Date, count = HORIZON_MONTHS): string[] {
   return Array.from({ length: count }, (_, i) => addMonthsTo(current, i + 1));
 }
 
+/** How many calendar months are in [from, to): from '2026-01' to '2026-03', 2. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  return Math.max(0, (ty - fy) * 12 + (tm - fm));
+}
+
+/** The months held before the current one that a plan's card still shows in full. */
+export const RECENT_MONTHS = 1;
+
+/** The first month a plan's card, its booking and its team leader's clicks read: the last RECENT_MONTHS held, then this one and those ahead. */
+export function recentFrom(now: Date): string {
+  return addMonthsTo(monthOf(now), -RECENT_MONTHS);
+}
+
 /** A plan made on or before this day of a month tries that month too. */
 export const EARLY_IN_MONTH_DAY = 15;
 

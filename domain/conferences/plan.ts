@@ -108,5 +108,15 @@ export const CASES_EXPECTED = { min: 3, max: 4 } as const;
 /** Lengths of what people write around a conference, for the domain's checks and the cards' inputs. */
 export const CONFERENCE_LIMITS = { venue: 200, room: 100, note: 200, summary: 4000, actions: 4000, qasComments: 1000 } as const;
 
+/**
+ * At most this many conferences are read for a plan's months from a month on: the months a plan has
+ * from a recent month are bounded by the horizon (a few months ahead), so this only guards a cohort
+ * with very many groups.
+ */
+export const PLAN_READ_LIMIT = 300;
+
+/** Older conferences still waiting for their outcome that the plan's card shows (the latest first); the rest are counted. */
+export const EARLIER_OUTCOMES_SHOWN = 3;
+
 /** Seed §69: monthly checks in the first 3 months, then at the team leader's discretion. */
 export const QAS_MONTHLY_FOR = 3;

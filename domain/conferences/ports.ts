@@ -25,22 +25,46 @@ export type ConferenceChanges = Partial<Pick<GroupConference, 'start' | 'end' | 
 
 export type NewConference = Pick<GroupConference, 'month' | 'groupIndex' | 'start' | 'end' | 'coachIds' | 'clashes' | 'status'>;
 
+/** Which of a plan's conferences to read, by its (plan, month, group) key; all of them when empty. */
+export interface ConferenceRange {
+  /** This month and after. */
+  readonly from?: string;
+  /** Before this month. */
+  readonly before?: string;
+  /** These months only (none: nothing). */
+  readonly months?: readonly string[];
+  readonly statuses?: readonly GroupConference['status'][];
+  /** The latest months first (else the earliest), each month's groups in order. */
+  readonly latestFirst?: boolean;
+  readonly limit?: number;
+}
+
+/** Conferences of the confirmed plans a team leader made or of these DEAs, in these statuses, soonest first. */
+export interface ConferencesOf {
+  readonly madeBy?: string;
+  readonly deaIds: readonly string[];
+  readonly statuses: readonly GroupConference['status'][];
+  readonly limit: number;
+}
+
 export interface ConferenceStore {
   createPlan(plan: Omit<ConferencePlan, 'id' | 'version' | 'createdAt' | 'status'>, conferences: readonly NewConference[], at: Date): Promise<ConferencePlan>;
   findPlan(id: string): Promise<ConferencePlan | null>;
   /** The DEA's plans in these statuses, newest first. */
   plansForDea(deaId: string, statuses: readonly ConferencePlan['status'][]): Promise<ConferencePlan[]>;
+  /** Every confirmed plan (one a DEA at most): for the jobs that keep each plan booked. */
   confirmedPlans(): Promise<ConferencePlan[]>;
   /** Saves if still at `expectedVersion` (the version moves on), else a conflict. */
   updatePlan(id: string, expectedVersion: number, changes: Partial<Pick<ConferencePlan, 'status' | 'groups' | 'warning'>>, at: Date): Promise<ConferencePlan>;
   /** Adds conferences for months not yet planned; a (plan, month, group) that exists is left as it is. */
   addConferences(planId: string, conferences: readonly NewConference[], at: Date): Promise<number>;
-  conferencesOf(planId: string): Promise<GroupConference[]>;
+  /** The plan's conferences by month and group: every one it ever had, or those in a range (what a list shows). */
+  conferencesOf(planId: string, range?: ConferenceRange): Promise<GroupConference[]>;
   findConference(id: string): Promise<GroupConference | null>;
   /** Saves if still at `expectedVersion`, else a conflict. */
   updateConference(id: string, expectedVersion: number, changes: ConferenceChanges, at: Date): Promise<GroupConference>;
-  /** Booked conferences starting in [from, to), any plan. */
-  bookedBetween(from: Date, to: Date): Promise<GroupConference[]>;
+  /** Booked conferences starting in [from, to), any plan; or, with `of`, those of a person's plans, at most its limit. */
+  bookedBetween(from: Date, to: Date, of?: ConferencesOf): Promise<GroupConference[]>;
 
   nominate(nomination: Omit<NominatedCase, 'id' | 'nextSteps' | 'followUps' | 'outcomeAt'>, at: Date): Promise<NominatedCase>;
   casesOf(conferenceId: string): Promise<NominatedCase[]>;
@@ -49,7 +73,8 @@ export interface ConferenceStore {
   recordCaseOutcome(caseId: string, nextSteps: NominatedCase['nextSteps'], followUps: readonly string[], at: Date): Promise<void>;
 
   recordQas(check: Omit<QasCheck, 'id'>): Promise<QasCheck>;
-  qasChecksOf(planId: string): Promise<QasCheck[]>;
+  /** The plan's checks, or those of these months. */
+  qasChecksOf(planId: string, months?: readonly string[]): Promise<QasCheck[]>;
 }
 
 /** Exactly one instance does a scheduled job for a period (a month, a day), through a row in SQL. */

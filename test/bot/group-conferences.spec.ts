@@ -4,6 +4,10 @@ import { SqlConferenceStore } from '../../data/stores/group-conferences';
 import { directoryChanged, SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { applySeed } from '../../data/seed/apply-seed';
+import type { ConferenceStatus } from '../../domain/conferences/plan';
+import type { NewConference } from '../../domain/conferences/ports';
+import { addMonthsTo } from '../../domain/conferences/months';
+import { statementsDuring } from '../../testkit/statement-log';
 import { TestClock } from '../support/conference-fixture';
 import { cardInputs, cardText, cardVerbs, exchange, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
@@ -19,6 +23,13 @@ const actionData = (node: unknown, verb: string): Record<string, unknown> | unde
   if (n.type === 'Action.Execute' && n.verb === verb) return n.data as Record<string, unknown>;
   return Object.values(n).map((v) => actionData(v, verb)).find(Boolean);
 };
+
+/** `count` months of conferences from `first`, one a group, on the 10th at 10:00. */
+function historyOf(groups: readonly (readonly string[])[], first: string, count: number, status: (month: string, group: number) => ConferenceStatus): NewConference[] {
+  return Array.from({ length: count }, (_, i) => addMonthsTo(first, i)).flatMap((month) =>
+    groups.map((coachIds, g) => ({ month, groupIndex: g, start: new Date(`${month}-10T${10 + g}:00:00Z`), end: new Date(`${month}-10T${11 + g}:00:00Z`), coachIds, clashes: [], status: status(month, g) })),
+  );
+}
 
 describe('group work coach conferences through the bot (embedded calendar)', () => {
   let bot: TestBot;
@@ -372,6 +383,92 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     await bot.app.background.idle();
     const aprilEvent = await events.findOneByOrFail({ transactionId: `group-conference:${String(fromNotice.conferenceId)}` });
     expect(aprilEvent.startsAt.toISOString()).toBe('2027-04-14T09:00:00.000Z');
+  });
+
+  it('a plan held for five years keeps its card under 20,000 characters: the coming months, the last one held, and what is still to do from older months (a check list or an outcome due)', async () => {
+    clock.at = new Date('2026-11-23T09:00:00Z');
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
+    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
+    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
+    await bot.app.background.idle();
+    const confirmed = (await store.findPlan(plan.id))!;
+    // Sixty months held before this one, November 2021 to October 2026, a conference a group each.
+    await store.addConferences(plan.id, historyOf(confirmed.groups, '2021-11', 60, (month, g) => (month === '2025-03' && g === 1 ? 'booked' : 'held')), clock.now());
+    const all = await store.conferencesOf(plan.id);
+    const first = all.filter((c) => c.month <= '2022-01');
+    // December 2021's check list was recorded; November 2021's and January 2022's are still due.
+    const december = first.find((c) => c.month === '2021-12')!;
+    await store.recordQas({ planId: plan.id, conferenceId: december.id, month: december.month, checkedById: confirmed.wctlId, result: 'met', comments: null, at: clock.now() });
+    const coming = all.find((c) => c.month === '2026-12')!;
+
+    const { card } = await invokeAs(bot, PEOPLE.wctl, 'conference.open', { planId: plan.id, conferenceId: coming.id });
+    const text = cardText(card);
+    // Under the size the lists keep to, and the bot's own 40 KB check (below).
+    expect(JSON.stringify(card).length).toBeLessThan(20_000);
+    // This month's on, and the last one held, in full.
+    for (const month of ['October 2026', 'December 2026', 'January 2027', 'February 2027', 'March 2027']) expect(text).toContain(month);
+    // The months whose check list is due stay, and the team leader is told what to do.
+    expect(text).toContain('Your action: record the Group Case Conference Check List for November 2021 and January 2022');
+    // A conference long past still booked waits for its outcome: it stays too; the rest are summed up in a line.
+    expect(text).toContain('59 earlier months held since November 2021 are not shown; what is still to do from them is under the dates.');
+    expect(text).toMatch(/Still to do from earlier months\nGroup 1, November 2021: the check list is due\n[^\n]*\n[^\n]*\nGroup 1, January 2022: the check list is due\n[^\n]*\n[^\n]*\nGroup 2, March 2025: the outcome is not recorded yet\n/);
+    for (const month of ['December 2021', 'June 2024', 'September 2026']) expect(text).not.toContain(month);
+    // Opening a held conference whose check list is due shows its summary, with the check list to record.
+    const due = first.find((c) => c.month === '2021-11' && c.groupIndex === 0)!;
+    expect(actionData(card, 'conference.cases')).toEqual({ conferenceId: due.id });
+    const summary = await invokeAs(bot, PEOPLE.wctl, 'conference.cases', { conferenceId: due.id });
+    expect(cardText(summary.card)).toContain('This month’s check is due.');
+    expect(cardVerbs({ actions: [summary.card.actions, summary.card.body] })).toContain('conference.qas');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('the nominate form reads the same rows however long the plans have run and however many other plans there are', async () => {
+    clock.at = new Date('2026-11-23T09:00:00Z');
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
+    const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
+    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
+    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
+    await bot.app.background.idle();
+    const confirmed = (await store.findPlan(plan.id))!;
+    const amirasNext = (await store.conferencesOf(plan.id)).filter((c) => c.coachIds.includes(amira.id)).sort((a, b) => a.start!.getTime() - b.start!.getTime());
+
+    /** The rows the conference reads of a `nominate case` send back, and the form's choices. */
+    const measure = async (who: string) => {
+      await exchange(bot, who, 'nominate case');
+      let form: unknown = null;
+      const sent = await statementsDuring(bot.app.dataSource, async () => (form = await exchange(bot, who, 'nominate case')));
+      const reads = sent.filter((s) => /^SELECT/i.test(s.sql) && /"(group_conference|conference_plan)"/.test(s.sql));
+      let rows = 0;
+      for (const read of reads) rows += ((await bot.app.dataSource.query(read.sql, read.parameters)) as unknown[]).length;
+      return { statements: sent.length, rows, form: JSON.stringify(form).replace(/"replyToId":"[^"]*"/, '') };
+    };
+    const coachBefore = await measure(PEOPLE.coach);
+    const leaderBefore = await measure(PEOPLE.wctl);
+    // A coach's next two; the team leader's next of each group.
+    for (const c of amirasNext.slice(0, 2)) expect(coachBefore.form).toContain(c.id);
+    expect(coachBefore.form).not.toContain(amirasNext[2]!.id);
+    expect(leaderBefore.form.match(/Group \d, December 2026: /g)).toHaveLength(3);
+
+    // Five years of history, and twenty other DEAs' confirmed plans with theirs.
+    await store.addConferences(plan.id, historyOf(confirmed.groups, '2021-11', 60, () => 'held'), clock.now());
+    const others = (await bot.app.dataSource.query('SELECT id FROM staff WHERE id NOT IN (?, ?, ?) ORDER BY id LIMIT 20', [dana.id, amira.id, confirmed.wctlId])) as { id: string }[];
+    for (const { id } of others) {
+      const other = await store.createPlan({ ...confirmed, deaId: id, wctlId: id, groups: [[id]] }, [...historyOf([[id]], '2021-11', 60, () => 'held'), ...historyOf([[id]], '2026-12', 4, () => 'booked')], clock.now());
+      await store.updatePlan(other.id, other.version, { status: 'confirmed' }, clock.now());
+    }
+    const coachAfter = await measure(PEOPLE.coach);
+    const leaderAfter = await measure(PEOPLE.wctl);
+    expect(coachAfter).toEqual(coachBefore);
+    expect(leaderAfter).toEqual(leaderBefore);
+    // Bounded in SQL: every read of the plans and conferences is limited.
+    const sent = await statementsDuring(bot.app.dataSource, () => exchange(bot, PEOPLE.wctl, 'nominate case'));
+    for (const read of sent.filter((s) => /^SELECT/i.test(s.sql) && /"(group_conference|conference_plan)"/.test(s.sql))) expect(read.sql).toMatch(/LIMIT \d+|WHERE .*"id" = /);
   });
 
   it('a coach joining when every group has 10 gets a group of their own, and the plan card says why', async () => {

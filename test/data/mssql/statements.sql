@@ -332,6 +332,21 @@ SELECT "GroupConference"."id" AS "GroupConference_id", "GroupConference"."planId
   WHERE (("GroupConference"."planId" = @0))
   ORDER BY "GroupConference"."month" ASC, "GroupConference"."groupIndex" ASC;
 --   @0 varchar(36)
+SELECT "GroupConference"."id" AS "GroupConference_id", "GroupConference"."planId" AS "GroupConference_planId", "GroupConference"."month" AS "GroupConference_month", "GroupConference"."groupIndex" AS "GroupConference_groupIndex", "GroupConference"."startsAt" AS "GroupConference_startsAt", "GroupConference"."endsAt" AS "GroupConference_endsAt", "GroupConference"."coachIds" AS "GroupConference_coachIds", "GroupConference"."clashes" AS "GroupConference_clashes", "GroupConference"."status" AS "GroupConference_status", "GroupConference"."eventId" AS "GroupConference_eventId", "GroupConference"."joinUrl" AS "GroupConference_joinUrl", "GroupConference"."lastError" AS "GroupConference_lastError", "GroupConference"."casesSentAt" AS "GroupConference_casesSentAt", "GroupConference"."summary" AS "GroupConference_summary", "GroupConference"."actions" AS "GroupConference_actions", "GroupConference"."version" AS "GroupConference_version", "GroupConference"."createdAt" AS "GroupConference_createdAt", "GroupConference"."updatedAt" AS "GroupConference_updatedAt"
+  FROM "group_conference" "GroupConference"
+  WHERE (("GroupConference"."planId" = @0) AND ("GroupConference"."month" >= @1) AND ("GroupConference"."status" IN (@2, @3)))
+  ORDER BY "GroupConference"."month" ASC, "GroupConference"."groupIndex" ASC OFFSET 0 ROWS FETCH NEXT 12 ROWS ONLY;
+--   @0 varchar(36), @1 varchar(7), @2 varchar(20), @3 varchar(20)
+SELECT "GroupConference"."id" AS "GroupConference_id", "GroupConference"."planId" AS "GroupConference_planId", "GroupConference"."month" AS "GroupConference_month", "GroupConference"."groupIndex" AS "GroupConference_groupIndex", "GroupConference"."startsAt" AS "GroupConference_startsAt", "GroupConference"."endsAt" AS "GroupConference_endsAt", "GroupConference"."coachIds" AS "GroupConference_coachIds", "GroupConference"."clashes" AS "GroupConference_clashes", "GroupConference"."status" AS "GroupConference_status", "GroupConference"."eventId" AS "GroupConference_eventId", "GroupConference"."joinUrl" AS "GroupConference_joinUrl", "GroupConference"."lastError" AS "GroupConference_lastError", "GroupConference"."casesSentAt" AS "GroupConference_casesSentAt", "GroupConference"."summary" AS "GroupConference_summary", "GroupConference"."actions" AS "GroupConference_actions", "GroupConference"."version" AS "GroupConference_version", "GroupConference"."createdAt" AS "GroupConference_createdAt", "GroupConference"."updatedAt" AS "GroupConference_updatedAt"
+  FROM "group_conference" "GroupConference"
+  WHERE (("GroupConference"."planId" = @0) AND ("GroupConference"."month" < @1) AND ("GroupConference"."status" IN (@2)))
+  ORDER BY "GroupConference"."month" DESC, "GroupConference"."groupIndex" ASC OFFSET 0 ROWS FETCH NEXT 3 ROWS ONLY;
+--   @0 varchar(36), @1 varchar(7), @2 varchar(20)
+SELECT "GroupConference"."id" AS "GroupConference_id", "GroupConference"."planId" AS "GroupConference_planId", "GroupConference"."month" AS "GroupConference_month", "GroupConference"."groupIndex" AS "GroupConference_groupIndex", "GroupConference"."startsAt" AS "GroupConference_startsAt", "GroupConference"."endsAt" AS "GroupConference_endsAt", "GroupConference"."coachIds" AS "GroupConference_coachIds", "GroupConference"."clashes" AS "GroupConference_clashes", "GroupConference"."status" AS "GroupConference_status", "GroupConference"."eventId" AS "GroupConference_eventId", "GroupConference"."joinUrl" AS "GroupConference_joinUrl", "GroupConference"."lastError" AS "GroupConference_lastError", "GroupConference"."casesSentAt" AS "GroupConference_casesSentAt", "GroupConference"."summary" AS "GroupConference_summary", "GroupConference"."actions" AS "GroupConference_actions", "GroupConference"."version" AS "GroupConference_version", "GroupConference"."createdAt" AS "GroupConference_createdAt", "GroupConference"."updatedAt" AS "GroupConference_updatedAt"
+  FROM "group_conference" "GroupConference"
+  WHERE (("GroupConference"."planId" = @0) AND ("GroupConference"."month" IN (@1, @2)))
+  ORDER BY "GroupConference"."month" ASC, "GroupConference"."groupIndex" ASC;
+--   @0 varchar(36), @1 varchar(7), @2 varchar(7)
 
 -- SqlConferenceStore.findConference
 SELECT "GroupConference"."id" AS "GroupConference_id", "GroupConference"."planId" AS "GroupConference_planId", "GroupConference"."month" AS "GroupConference_month", "GroupConference"."groupIndex" AS "GroupConference_groupIndex", "GroupConference"."startsAt" AS "GroupConference_startsAt", "GroupConference"."endsAt" AS "GroupConference_endsAt", "GroupConference"."coachIds" AS "GroupConference_coachIds", "GroupConference"."clashes" AS "GroupConference_clashes", "GroupConference"."status" AS "GroupConference_status", "GroupConference"."eventId" AS "GroupConference_eventId", "GroupConference"."joinUrl" AS "GroupConference_joinUrl", "GroupConference"."lastError" AS "GroupConference_lastError", "GroupConference"."casesSentAt" AS "GroupConference_casesSentAt", "GroupConference"."summary" AS "GroupConference_summary", "GroupConference"."actions" AS "GroupConference_actions", "GroupConference"."version" AS "GroupConference_version", "GroupConference"."createdAt" AS "GroupConference_createdAt", "GroupConference"."updatedAt" AS "GroupConference_updatedAt"
@@ -357,6 +372,12 @@ SELECT "GroupConference"."id" AS "GroupConference_id", "GroupConference"."planId
   WHERE (("GroupConference"."status" = @0) AND (("GroupConference"."startsAt" >= @1 AND "GroupConference"."startsAt" < @2)))
   ORDER BY "GroupConference"."startsAt" ASC;
 --   @0 varchar(20), @1 datetime2, @2 datetime2
+SELECT "c"."id" AS "c_id", "c"."planId" AS "c_planId", "c"."month" AS "c_month", "c"."groupIndex" AS "c_groupIndex", "c"."startsAt" AS "c_startsAt", "c"."endsAt" AS "c_endsAt", "c"."coachIds" AS "c_coachIds", "c"."clashes" AS "c_clashes", "c"."status" AS "c_status", "c"."eventId" AS "c_eventId", "c"."joinUrl" AS "c_joinUrl", "c"."lastError" AS "c_lastError", "c"."casesSentAt" AS "c_casesSentAt", "c"."summary" AS "c_summary", "c"."actions" AS "c_actions", "c"."version" AS "c_version", "c"."createdAt" AS "c_createdAt", "c"."updatedAt" AS "c_updatedAt"
+  FROM "group_conference" "c"
+  INNER JOIN "conference_plan" "p" ON "p"."id" = "c"."planId"
+  WHERE "p"."status" = 'confirmed' AND ("p"."wctlId" = @0 OR "p"."deaId" IN (@1)) AND "c"."month" >= @2 AND "c"."month" <= @3 AND "c"."status" IN (@4, @5) AND "c"."startsAt" >= @6 AND "c"."startsAt" < @7
+  ORDER BY "c"."startsAt" ASC, "c"."id" ASC OFFSET 0 ROWS FETCH NEXT 20 ROWS ONLY;
+--   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 Date, @7 Date
 
 -- SqlConferenceStore.nominate
 INSERT INTO "conference_case"("id", "conferenceId", "nominatedById", "requestId", "reference", "note", "nextSteps", "followUps", "outcomeAt", "createdAt")
@@ -399,6 +420,11 @@ SELECT "ConferenceQas"."id" AS "ConferenceQas_id", "ConferenceQas"."planId" AS "
   WHERE (("ConferenceQas"."planId" = @0))
   ORDER BY "ConferenceQas"."createdAt" ASC;
 --   @0 varchar(36)
+SELECT "ConferenceQas"."id" AS "ConferenceQas_id", "ConferenceQas"."planId" AS "ConferenceQas_planId", "ConferenceQas"."conferenceId" AS "ConferenceQas_conferenceId", "ConferenceQas"."month" AS "ConferenceQas_month", "ConferenceQas"."checkedById" AS "ConferenceQas_checkedById", "ConferenceQas"."result" AS "ConferenceQas_result", "ConferenceQas"."comments" AS "ConferenceQas_comments", "ConferenceQas"."createdAt" AS "ConferenceQas_createdAt"
+  FROM "conference_qas" "ConferenceQas"
+  WHERE (("ConferenceQas"."planId" = @0) AND ("ConferenceQas"."month" IN (@1)))
+  ORDER BY "ConferenceQas"."createdAt" ASC;
+--   @0 varchar(36), @1 varchar(7)
 
 -- SqlConferenceStore.setCard
 UPDATE "conference_plan"

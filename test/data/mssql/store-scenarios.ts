@@ -172,16 +172,29 @@ export const SUBJECTS: readonly Subject[] = [
     // Every column it may set: the status, the groups and the warning (the cohort outgrew its groups).
     updatePlan: (s) => s.updatePlan(ID, 1, { status: 'confirmed', groups: [[ID], [OTHER]], warning: 'Group 2 was added.' }, AT),
     addConferences: (s, { n }) => s.addConferences(ID, Array.from({ length: Math.min(n, 3) }, (_, i) => conference(i)), AT),
-    conferencesOf: (s) => s.conferencesOf(ID),
+    conferencesOf: async (s) => {
+      await s.conferencesOf(ID);
+      // What a plan's card and the jobs read: a range of months, bounded.
+      await s.conferencesOf(ID, { from: '2026-11', statuses: ['booked', 'pending'], limit: 12 });
+      await s.conferencesOf(ID, { before: '2026-11', statuses: ['held'], latestFirst: true, limit: 3 });
+      return s.conferencesOf(ID, { months: ['2026-11', '2026-12'] });
+    },
     findConference: (s) => s.findConference(ID),
     updateConference: (s) => s.updateConference(ID, 1, { status: 'booked', eventId: 'event-1', joinUrl: 'https://teams.example/join' }, AT),
-    bookedBetween: (s) => s.bookedBetween(AT, LATER),
+    bookedBetween: async (s) => {
+      await s.bookedBetween(AT, LATER);
+      // The nominate form's read: a person's plans only, at most its limit.
+      return s.bookedBetween(AT, LATER, { madeBy: ID, deaIds: [OTHER], statuses: ['booked', 'pending'], limit: 20 });
+    },
     nominate: (s) => s.nominate({ conferenceId: ID, nominatedById: OTHER, requestId: null, reference: null, note: 'A new case' }, AT),
     casesOf: (s) => s.casesOf(ID),
     moveCases: (s) => s.moveCases([ID, OTHER], ID),
     recordCaseOutcome: (s) => s.recordCaseOutcome(ID, [], ['DEA-000002'], AT),
     recordQas: (s) => s.recordQas({ planId: ID, conferenceId: OTHER, month: '2026-02', checkedById: ID, result: 'met', comments: null, at: AT }),
-    qasChecksOf: (s) => s.qasChecksOf(ID),
+    qasChecksOf: async (s) => {
+      await s.qasChecksOf(ID);
+      return s.qasChecksOf(ID, ['2026-11']);
+    },
     setCard: (s) => s.setCard(ID, 'activity-1', { conversation: { id: 'a:1' } }),
     cardOf: (s) => s.cardOf(ID),
   }),
