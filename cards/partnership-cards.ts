@@ -531,6 +531,9 @@ function strategyYourAction(data: StrategyCardView): string {
   return `Nothing for you to do now: waiting for ${lead} to take it forward.${too}`;
 }
 
+/** Actions still to do a strategy's card shows, each with its button. */
+const ACTIONS_SHOWN = 10;
+
 /** One strategy at a glance: what it is and what to do, its meetings and actions; why, partners and gaps behind Show details. */
 export function strategyCard(data: StrategyCardView): AdaptiveCard {
   const { strategy, actions, partners, gaps } = data.view;
@@ -540,7 +543,10 @@ export function strategyCard(data: StrategyCardView): AdaptiveCard {
   const blocks: Element[] = [...meetingBlocks(data)];
   blocks.push(text(actions.length ? 'Actions' : 'No actions yet.', { weight: 'Bolder', separator: true }));
   const mayUpdate = data.allowed.has('update_action');
-  for (const action of actions) {
+  // What is still to do, each with its button, then what is done in a line: a long-running strategy's card stays small.
+  const toDo = actions.filter((a) => a.status !== 'done');
+  const done = actions.filter((a) => a.status === 'done');
+  for (const action of toDo.slice(0, ACTIONS_SHOWN)) {
     const nextStatus = action.status === 'open' ? 'in_progress' : action.status === 'in_progress' ? 'done' : null;
     blocks.push({
       type: 'Container',
@@ -551,6 +557,8 @@ export function strategyCard(data: StrategyCardView): AdaptiveCard {
       ],
     });
   }
+  if (toDo.length > ACTIONS_SHOWN) blocks.push(text(`And ${toDo.length - ACTIONS_SHOWN} more to do: they show here as these are done.`, { isSubtle: true }));
+  if (done.length) blocks.push(text(`${done.length} done, the latest: ${done[done.length - 1]!.text}`, { isSubtle: true, maxLines: 2 }));
   const buttons: Element[] = [];
   const secondary: Element[] = [];
   const data0 = { strategyId: strategy.id, version: strategy.version };

@@ -15,26 +15,27 @@ import { cardResponse } from '../core/invoke-response';
 import { refusedScreen, type Inputs, type Screen } from '../core/refused-screen';
 import { keepsPartnerships, partnershipsPart } from '../../domain/partnerships/partnership-policy';
 
+/** Held group conferences a strategy's form offers as the gaps it addresses. */
+const HELD_SHOWN = 12;
+
 /** The held group conferences of a DEA's confirmed plans: the outputs a strategy's gaps refer to. */
 export class HeldConferences implements ConferenceOutputs {
   constructor(private readonly store: SqlConferenceStore) {}
 
   async heldFor(deaId: string): Promise<ConferenceOutput[]> {
     const out: ConferenceOutput[] = [];
+    // The latest first, and a bounded list for the card: read as such, however long the plan has run.
     for (const plan of await this.store.plansForDea(deaId, ['confirmed'])) {
-      for (const c of await this.store.conferencesOf(plan.id)) {
-        if (c.status === 'held') out.push({ id: c.id, label: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}` });
-      }
+      for (const c of await this.store.conferencesOf(plan.id, { statuses: ['held'], latestFirst: true, limit: HELD_SHOWN })) out.push({ id: c.id, label: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}` });
     }
-    // The latest first, and a bounded list for the card.
-    return out.reverse().slice(0, 12);
+    return out.slice(0, HELD_SHOWN);
   }
 }
 
-/** What a strategy's card may come back with: a note, and a refused form with what was typed. */
 /** The strategy forms' inputs in a person's own words: given back when a refusal's form is gone. */
 const STRATEGY_TEXT = ['title', 'why', 'gapNote', 'notes', 'text', 'owner', 'externalEmails'];
 
+/** What a strategy's card may come back with: a note, and a refused form with what was typed. */
 type CardExtras = { note?: GlanceNote; form?: FormState; meetingForm?: FormState; notesForm?: { meetingId: string; form: FormState } };
 
 /** Strategies in Teams: a refusal comes back on the same card with what was typed kept. */

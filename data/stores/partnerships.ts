@@ -295,7 +295,8 @@ export class SqlStrategyStore implements StrategyStore {
   }
 
   async actionsOf(strategyId: string): Promise<StrategyAction[]> {
-    return (await this.actions().find({ where: { strategyId }, order: { createdAt: 'ASC' }, take: 100 })).map(toAction);
+    // The newest 100, in the order they were added: an action added late is never the one left out.
+    return (await this.actions().find({ where: { strategyId }, order: { createdAt: 'DESC' }, take: 100 })).reverse().map(toAction);
   }
 
   async findAction(id: string): Promise<StrategyAction | null> {

@@ -5,7 +5,7 @@ import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { HubChangeRow, HubEntryRow, StrategyMeetingRow } from '../../data/schema/partnerships';
 import type { CalendarEventRow } from '../../data/schema/calendar';
 import { cardInputs, cardText, cardVerbs, choiceValues, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
-import { SqlPartnerStore } from '../../data/stores/partnerships';
+import { SqlPartnerStore, SqlStrategyStore } from '../../data/stores/partnerships';
 
 const SPOC = '00000000-0000-4000-8000-000000000301';
 const chat = (aad: string) => `a:personal-${aad}`;
@@ -226,6 +226,18 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     const actionId = JSON.stringify(added.card).match(/"actionId":"([^"]+)"/)![1]!;
     const started = await invokeAs(bot, PEOPLE.wctl, 'strategy.action-status', { strategyId, actionId, status: 'in_progress' });
     expect(cardText(started.card)).toContain('Third Party Provision · In progress');
+    const finished = await invokeAs(bot, PEOPLE.wctl, 'strategy.action-status', { strategyId, actionId, status: 'done' });
+    expect(cardText(finished.card)).toContain('1 done, the latest: Ask Third Party Provision about a peer support group');
+
+    // Forty more, each as long as an action may be: what is still to do shows 10 at a time, each with its button.
+    const strategies = new SqlStrategyStore(bot.app.dataSource);
+    for (let i = 1; i <= 40; i++) await strategies.addAction({ strategyId, text: `Action ${i}: ${'x'.repeat(380)}`, owner: 'Employer Engagement', status: 'open' }, new Date(Date.now() + i * 1000));
+    const many = (await invokeAs(bot, PEOPLE.dea, 'strategy.open', { strategyId })).card;
+    expect(cardText(many)).toContain('Action 1: x');
+    expect(cardText(many)).not.toContain('Action 11: x');
+    expect(cardText(many)).toContain('And 30 more to do: they show here as these are done.');
+    expect(JSON.stringify(many).match(/"verb":"strategy\.action-status"/g)).toHaveLength(10);
+    expect(bot.cardProblems).toEqual([]);
   });
 
   it('informational support: the coach gets the Hub entries that fit the information the DEA sent', async () => {

@@ -1667,7 +1667,7 @@ INSERT INTO "strategy_action"("id", "strategyId", "what", "owner", "status", "cr
 SELECT "StrategyAction"."id" AS "StrategyAction_id", "StrategyAction"."strategyId" AS "StrategyAction_strategyId", "StrategyAction"."what" AS "StrategyAction_what", "StrategyAction"."owner" AS "StrategyAction_owner", "StrategyAction"."status" AS "StrategyAction_status", "StrategyAction"."createdAt" AS "StrategyAction_createdAt"
   FROM "strategy_action" "StrategyAction"
   WHERE (("StrategyAction"."strategyId" = @0))
-  ORDER BY "StrategyAction"."createdAt" ASC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY;
+  ORDER BY "StrategyAction"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY;
 --   @0 varchar(36)
 
 -- SqlStrategyStore.findAction
