@@ -5,7 +5,7 @@ import type { HcpDayPlan, HcpDiary } from '../../domain/hcp-activity/activity-se
 import type { WeekConversations } from '../../domain/hcp-activity/rules';
 import type { AdviceStore } from '../../domain/specialist-advice/ports';
 import { readHcpDays } from '../../domain/specialist-advice/hcp-day';
-import { freeGaps } from '../../domain/specialist-advice/schedule';
+import { freeGaps, siteOn } from '../../domain/specialist-advice/schedule';
 import type { StaffMember } from '../../domain/staff';
 
 /**
@@ -26,6 +26,11 @@ export class AdviceDiary implements HcpDiary {
     const booked = (day?.booked ?? []).map((b) => ({ what: b.conversation.reference, start: b.preparation?.start ?? b.time.start, end: b.time.end }));
     const working = freeGaps({ id: hcp.id, hours: pattern.hours, region: pattern.region, busy: [] }, date, 1).length > 0;
     return { date, working, jobcentreId: day?.jobcentreId ?? hcp.jobcentreId, conversations: booked, breaks: day?.breaks ?? [], freeGaps: day?.freeGaps ?? [] };
+  }
+
+  async sitesOn(hcps: readonly StaffMember[], date: string): Promise<ReadonlyMap<string, string | null>> {
+    const days = hcps.length ? await this.store.siteDays(hcps.map((h) => h.id), date, date) : [];
+    return new Map(hcps.map((hcp) => [hcp.id, siteOn({ baseJobcentreId: hcp.jobcentreId, days: new Map(days.filter((d) => d.hcpId === hcp.id).map((d) => [d.date, d.jobcentreId])) }, date)]));
   }
 
   async weeks(hcpIds: readonly string[], weekStart: string): Promise<ReadonlyMap<string, WeekConversations>> {

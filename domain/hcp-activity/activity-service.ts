@@ -63,6 +63,8 @@ export interface HcpDayPlan {
 /** What Specialist Advice knows of an HCP's diary, read through its store. */
 export interface HcpDiary {
   day(hcp: StaffMember, date: string): Promise<HcpDayPlan>;
+  /** Where each of these HCPs is on the day by their site plan, read for them all at once (no diary). */
+  sitesOn(hcps: readonly StaffMember[], date: string): Promise<ReadonlyMap<string, string | null>>;
   /** Each HCP's conversations of the week, counted, read for them all at once. */
   weeks(hcpIds: readonly string[], weekStart: string): Promise<ReadonlyMap<string, WeekConversations>>;
 }
@@ -732,14 +734,13 @@ export class HcpActivityService {
     const jobcentre = await this.deps.people.jobcentre(contact.jobcentreId);
     if (!jobcentre) throw notAllowed('You are not in a jobcentre in the staff directory. Ask whoever keeps the directory.');
     const today = this.today();
+    // The site plans and the day's attendance, each read once for the district: the click need not
+    // wait on anyone's diary.
     const hcps = await this.deps.people.hcpsInDistrict(jobcentre.district);
-    const here: { hcp: StaffMember; attendance: AttendanceRecord | null }[] = [];
-    for (const hcp of hcps) {
-      const plan = await this.deps.diary.day(hcp, today);
-      if (plan.jobcentreId !== jobcentre.id) continue;
-      here.push({ hcp, attendance: (await this.deps.store.attendanceOf(hcp.id, today, today))[0] ?? null });
-    }
-    return { jobcentre, hcps: here };
+    const sites = await this.deps.diary.sitesOn(hcps, today);
+    const here = hcps.filter((hcp) => sites.get(hcp.id) === jobcentre.id);
+    const records = here.length ? await this.deps.store.attendanceInDistrict(jobcentre.district, today, today) : [];
+    return { jobcentre, hcps: here.map((hcp) => ({ hcp, attendance: records.find((r) => r.hcpId === hcp.id) ?? null })) };
   }
 
   // ——— The activity manager ———

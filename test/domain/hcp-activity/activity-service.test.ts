@@ -45,6 +45,9 @@ class MemoryStore {
   async attendanceOf(hcpId: string, from: string, to: string) {
     return this.attendance.filter((a) => a.hcpId === hcpId && a.date >= from && a.date <= to).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
+  async attendanceInDistrict(district: string, from: string, to: string) {
+    return this.attendance.filter((a) => a.district === district && a.date >= from && a.date <= to);
+  }
   async createSupplierRequest(request: NewSupplierRequest): Promise<SupplierRequest> {
     const made: SupplierRequest = { ...request, id: `s${++this.n}`, reference: formatSupplierReference(this.requests.length + 1), status: 'open', answeredAt: null, answeredById: null, answer: null, version: 1 };
     this.requests.push(made);
@@ -111,11 +114,17 @@ function setUp(now: Date, diaryOf: (date: string) => Partial<HcpDayPlan> = () =>
   const clock = { now: () => now };
   /** The cards queued for people: kind, recipient and subject. */
   const told: string[] = [];
+  /** Each day an HCP's diary was read for (free/busy: a Graph call in production). */
+  const diaryReads: string[] = [];
   const service = new HcpActivityService({
     store: store as unknown as HcpActivityStore,
     diary: {
-      day: async (_hcp, date) => ({ date, jobcentreId: CRAWLEY.id, working: true, conversations: [], freeGaps: [{ start: at(date, '08:30'), end: at(date, '17:00') }], ...diaryOf(date) }),
+      day: async (_hcp, date) => {
+        diaryReads.push(date);
+        return { date, jobcentreId: CRAWLEY.id, working: true, conversations: [], freeGaps: [{ start: at(date, '08:30'), end: at(date, '17:00') }], ...diaryOf(date) };
+      },
       weeks: async (ids) => new Map(ids.map((id) => [id, { held: 0, booked: 0, didNotHappen: 0 }])),
+      sitesOn: async (hcps) => new Map(hcps.map((h) => [h.id, CRAWLEY.id])),
     },
     people: {
       jobcentre: async (id) => (id === CRAWLEY.id ? CRAWLEY : null),
@@ -137,7 +146,7 @@ function setUp(now: Date, diaryOf: (date: string) => Partial<HcpDayPlan> = () =>
     clock,
     trialEndsOn: () => null,
   });
-  return { store, service, clock, told };
+  return { store, service, clock, told, diaryReads };
 }
 
 /** The refusal a call ends in: its message and field problems. */
@@ -464,5 +473,20 @@ describe('a weekly note is not submitted while activity of its week is still pla
     const accepted = await service.review(MANAGER, submitted.id, submitted.version, 'accept', '');
     expect(accepted.status).toBe('accepted');
     expect(store.activities.map((a) => a.status)).toEqual(['done']);
+  });
+});
+
+describe('the HCPs a jobcentre contact greets today', () => {
+  it('are read from the site plans and the day’s attendance, never from a diary, so the contact’s click does not wait on Graph', async () => {
+    const { service, diaryReads } = setUp(at('2026-11-23', '09:00'));
+    const contact = { ...CONTACT, jobcentreId: CRAWLEY.id };
+    const before = await service.expectedToday(contact);
+    expect(before.hcps.map((h) => [h.hcp.id, h.attendance])).toEqual([[HCP.id, null]]);
+    expect(diaryReads).toEqual([]);
+    await service.recordArrival(contact, HCP.id);
+    diaryReads.length = 0;
+    const after = await service.expectedToday(contact);
+    expect(after.hcps[0]!.attendance).toMatchObject({ hcpId: HCP.id, status: 'late' });
+    expect(diaryReads).toEqual([]);
   });
 });
