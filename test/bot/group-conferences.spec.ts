@@ -1,3 +1,4 @@
+import type { ConferencePlan } from '../../domain/conferences/plan';
 import type { CalendarEventRow } from '../../data/schema/calendar';
 import type { StaffRow } from '../../data/schema/directory';
 import { SqlConferenceStore } from '../../data/stores/group-conferences';
@@ -29,6 +30,15 @@ function historyOf(groups: readonly (readonly string[])[], first: string, count:
   return Array.from({ length: count }, (_, i) => addMonthsTo(first, i)).flatMap((month) =>
     groups.map((coachIds, g) => ({ month, groupIndex: g, start: new Date(`${month}-10T${10 + g}:00:00Z`), end: new Date(`${month}-10T${11 + g}:00:00Z`), coachIds, clashes: [], status: status(month, g) })),
   );
+}
+
+/** Tom plans Dana's group conferences, an hour each, and confirms them: booked after the click. */
+async function confirmedPlan(bot: TestBot, deaId: string, extra: Parameters<typeof invokeAs>[4] = {}): Promise<ConferencePlan> {
+  await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId, durationMinutes: '60' });
+  const plan = (await new SqlConferenceStore(bot.app.dataSource).plansForDea(deaId, ['draft']))[0]!;
+  await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version }, extra);
+  await bot.app.background.idle();
+  return plan;
 }
 
 describe('group work coach conferences through the bot (embedded calendar)', () => {
@@ -181,10 +191,7 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     const directory = new SqlStaffDirectory(bot.app.dataSource);
     const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
     const store = new SqlConferenceStore(bot.app.dataSource);
-    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
-    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
-    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
-    await bot.app.background.idle();
+    const plan = await confirmedPlan(bot, dana.id);
     // Amira is now in Rita's team; Tom made the plan.
     const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
     const rita = (await directory.findByAadObjectId(RITA))!;
@@ -219,10 +226,7 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(await requests.findById(request.id)).toMatchObject({ status: 'submitted', version: request.version });
 
     const store = new SqlConferenceStore(bot.app.dataSource);
-    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
-    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
-    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
-    await bot.app.background.idle();
+    const plan = await confirmedPlan(bot, dana.id);
     const next = (await store.conferencesOf(plan.id)).filter((c) => c.coachIds.includes(amira.id)).sort((a, b) => a.start!.getTime() - b.start!.getTime())[0]!;
     bot.connector.clear();
 
@@ -343,10 +347,7 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     const events = bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent');
     const planCardUpdates = () => bot.connector.calls.filter((c) => c.method === 'PUT' && c.activity.id === 'the-plan-card');
     const lastPlanCard = () => visibleText([planCardUpdates().at(-1)!.activity]);
-    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
-    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
-    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version }, { replyToId: 'the-plan-card' });
-    await bot.app.background.idle();
+    const plan = await confirmedPlan(bot, dana.id, { replyToId: 'the-plan-card' });
     expect(lastPlanCard()).toContain('Nothing for you to do now: the conferences are booked.');
 
     // Amira's January conference is cancelled: it stays cancelled (its cases go to the group's next one), and is not offered a time.
@@ -390,10 +391,7 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     const directory = new SqlStaffDirectory(bot.app.dataSource);
     const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
     const store = new SqlConferenceStore(bot.app.dataSource);
-    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
-    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
-    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
-    await bot.app.background.idle();
+    const plan = await confirmedPlan(bot, dana.id);
     const confirmed = (await store.findPlan(plan.id))!;
     // Sixty months held before this one, November 2021 to October 2026, a conference a group each.
     await store.addConferences(plan.id, historyOf(confirmed.groups, '2021-11', 60, (month, g) => (month === '2025-03' && g === 1 ? 'booked' : 'held')), clock.now());
@@ -431,10 +429,7 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
     const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
     const store = new SqlConferenceStore(bot.app.dataSource);
-    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
-    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
-    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version });
-    await bot.app.background.idle();
+    const plan = await confirmedPlan(bot, dana.id);
     const confirmed = (await store.findPlan(plan.id))!;
     const amirasNext = (await store.conferencesOf(plan.id)).filter((c) => c.coachIds.includes(amira.id)).sort((a, b) => a.start!.getTime() - b.start!.getTime());
 
@@ -476,10 +471,7 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     const directory = new SqlStaffDirectory(bot.app.dataSource);
     const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
     const store = new SqlConferenceStore(bot.app.dataSource);
-    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
-    const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
-    await invokeAs(bot, PEOPLE.wctl, 'conference.confirm', { planId: plan.id, version: plan.version }, { replyToId: 'the-plan-card' });
-    await bot.app.background.idle();
+    const plan = await confirmedPlan(bot, dana.id, { replyToId: 'the-plan-card' });
 
     const sofia = (await directory.findByAadObjectId('00000000-0000-4000-8000-000000000006'))!;
     await bot.app.dataSource.getRepository<StaffRow>('Staff').update({ id: sofia.id }, { deaId: dana.id });
