@@ -2,7 +2,7 @@ import type { Interval } from '../calendar/calendar-port';
 import { addDays, londonDateFast } from '../calendar/london-time';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { StaffDirectory, WorkScheduler } from '../ports';
-import { isCalendarDate } from '../requests/calendar-date';
+import { describeDate, isCalendarDate } from '../requests/calendar-date';
 import { hasRole, type BankHolidayRegion, type Jobcentre, type StaffMember } from '../staff';
 import { HCP_DIARY_WORK } from './diary-work';
 import type { HcpActivityStore } from './ports';
@@ -28,6 +28,7 @@ import {
   looksLikeNino,
   noticeDueOn,
   noticeLastDayProblem,
+  isWorkingDay,
   outsideSetAsideProblems,
   parseActivity,
   parseTimes,
@@ -606,6 +607,9 @@ export class HcpActivityService {
    * managers are told as of a late arrival. A second arrival for the day is refused.
    */
   async recordArrival(person: StaffMember, hcpId: string | null, at: Date = this.now()): Promise<Arrival> {
+    // HCPs work Monday to Friday, bank holidays aside (seed §2.2.3): an arrival on another day is no working day's.
+    const arrivedOn = londonDateFast(at);
+    if (!isWorkingDay(arrivedOn, REGION)) throw invalid(`${describeDate(arrivedOn)} is not an HCP working day (Monday to Friday, bank holidays aside), so no arrival is recorded.`);
     const { hcp, jobcentreId } = await this.attendanceSubject(person, hcpId);
     const office = jobcentreId ? await this.deps.people.jobcentre(jobcentreId) : null;
     const district = office?.district ?? (await this.hcpOffices(hcp)).base.district;

@@ -490,3 +490,13 @@ describe('the HCPs a jobcentre contact greets today', () => {
     expect(diaryReads).toEqual([]);
   });
 });
+
+describe('an arrival', () => {
+  it('on a Saturday or a bank holiday is no HCP working day’s: refused, nothing recorded', async () => {
+    for (const day of ['2026-11-28', '2026-12-25']) {
+      const { service, store } = setUp(at(day, '09:00'));
+      await expect(service.recordArrival(HCP, null)).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/is not an HCP working day \(Monday to Friday, bank holidays aside\), so no arrival is recorded\.$/) });
+      expect(store.attendance).toEqual([]);
+    }
+  });
+});
