@@ -22,7 +22,7 @@ import type { AccessSink } from '../privacy/access-audit';
 const good = (text: string): GlanceNote => ({ text, tone: 'good' });
 
 /** What people write in their own words on these cards, given back when a refused click would lose it. */
-const FREE_TEXT = ['takingPart', 'note', 'details', 'answer', 'body', 'reason'];
+const FREE_TEXT = ['takingPart', 'note', 'details', 'answer', 'body', 'reason', 'arrivedAt'];
 
 /**
  * HCP activity in Teams: the HCP's activity card, one activity's card, the weekly note, the
@@ -129,9 +129,9 @@ export class HcpActivityActions {
     return contactArrivalCard({ ...expected, today: this.today(), message, form });
   }
 
-  /** A click on "I have arrived" or "(HCP) has arrived". */
-  async arrivedClick(person: StaffMember, hcpId: string | null): Promise<AdaptiveCard> {
-    const arrival = await this.service.recordArrival(person, hcpId);
+  /** A click on "I have arrived" or "(HCP) has arrived", with the time they arrived if one is given (empty: now). */
+  async arrivedClick(person: StaffMember, hcpId: string | null, arrivedAt?: string): Promise<AdaptiveCard> {
+    const arrival = await this.service.recordArrival(person, hcpId, arrivedAt);
     const text = arrivalRecorded(arrival);
     return recordsOwnArrival(person) && (!hcpId || hcpId === person.id) ? this.hcpCard(person, good(text)) : this.contactCard(person, good(text));
   }

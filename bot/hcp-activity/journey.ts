@@ -115,7 +115,9 @@ export const hcpActivityJourney: Journey = {
             return actions.hcpCard(person, { text: `Recorded: ${ACTIVITY_KIND_LABELS[activity.kind].toLowerCase()} on ${describeDate(activity.date!)}. It goes into your weekly note.`, tone: 'good' });
           }, (m, f) => actions.hcpCard(person, m, f)),
         ),
-        verb('hcp.arrived', ARRIVAL, ({ person, data }) => actions.answer(person, 'hcp.arrived', {}, () => actions.arrivedClick(person, data.hcpId || null), (m) => actions.homeOf(person, m))),
+        verb('hcp.arrived', ARRIVAL, ({ person, data, typed }) =>
+          actions.answer(person, 'hcp.arrived', typed, () => actions.arrivedClick(person, data.hcpId || null, typed.arrivedAt), (m, f) => actions.homeOf(person, m, f)),
+        ),
         verb('hcp.absent', ANY, ({ person, typed }) => actions.answer(person, 'hcp.absent', typed, () => actions.absenceClick(person, typed), (m, f) => actions.homeOf(person, m, f))),
         verb('hcp.open', ACTIVITY, ({ person, data }) => actions.answer(person, 'hcp.open', {}, () => actions.activityOrMessage(person, data.activityId), (m) => actions.activityOrMessage(person, data.activityId, m))),
         verb('hcp.plan', ACTIVITY, ({ person, data, typed }) =>

@@ -344,6 +344,8 @@ export function contactArrivalCard(v: ContactView): AdaptiveCard {
   const waiting = v.hcps.filter((h) => awaitsArrival(h.attendance));
   const yourAction = !v.hcps.length ? 'Nothing for you to do now: no HCP is planned at your jobcentre today.' : waiting.length ? `Your action: when ${waiting.map((h) => h.hcp.name).join(' and ')} arrives, record it here.` : 'Nothing for you to do now: arrivals are recorded.';
   const keyFacts: Fact[] = v.hcps.map((h) => ({ label: h.hcp.name, value: h.attendance ? `${ATTENDANCE_LABELS[h.attendance.status]}${h.attendance.arrivedAt ? `, arrived ${clock(h.attendance.arrivedAt)}` : ''}` : 'not arrived yet' }));
+  // A refused arrival comes back in its own HCP's form only, not in the absence form (nor the other HCP's).
+  const arrivalForm = v.form?.values !== undefined && 'arrivedAt' in v.form.values;
   return glanceCard({
     title: `HCPs at ${v.jobcentre.name} today`,
     subtitle: describeDate(v.today),
@@ -351,9 +353,27 @@ export function contactArrivalCard(v: ContactView): AdaptiveCard {
     yourAction,
     keyFacts,
     details: { facts: [], paragraphs: [{ label: 'Late', value: `HCPs start at ${START_OF_DAY}. An arrival after that is recorded as late.` }] },
-    actions: waiting.slice(0, 2).map((h) => ({ type: 'Action.Execute', title: `${h.hcp.name} has arrived`, verb: 'hcp.arrived', data: { hcpId: h.hcp.id }, style: 'positive' })),
-    secondary: v.hcps.length ? [absenceAction(v.hcps.map((h) => ({ title: h.hcp.name, value: h.hcp.id })), v.form)] : [],
+    actions: waiting.slice(0, 2).map((h) => arrivalAction(h.hcp, arrivalForm && v.form?.values?.hcpId === h.hcp.id ? v.form : undefined)),
+    secondary: v.hcps.length ? [absenceAction(v.hcps.map((h) => ({ title: h.hcp.name, value: h.hcp.id })), arrivalForm ? undefined : v.form)] : [],
     problems: v.form?.problems,
+  });
+}
+
+/**
+ * "(HCP) has arrived": the time they arrived, left empty for now, so a contact who greets the HCP
+ * at 08:25 and records it at 08:40 records 08:25 (seed §7.2). Refused, the time typed comes back
+ * with the problem beside it.
+ */
+function arrivalAction(hcp: StaffMember, form?: FormState): Record<string, unknown> {
+  return showCardAction({
+    title: `${hcp.name} has arrived`,
+    verb: 'hcp.arrived',
+    submitTitle: 'Record the arrival',
+    intro: `Leave the time empty if ${hcp.name} has just arrived. If you are recording it later, enter the time they arrived today (London time).`,
+    data: { hcpId: hcp.id },
+    fields: [{ id: 'arrivedAt', kind: 'text', label: 'Arrived at (optional, for example 08:25)', required: false, errorMessage: 'Enter the time they arrived, for example 08:25, or leave it empty for now.', placeholder: 'now', maxLength: 5 }],
+    values: form?.values,
+    problems: form?.problems,
   });
 }
 
@@ -375,6 +395,8 @@ export function attendanceNoticeCard(n: AttendanceNotice): AdaptiveCard {
     { label: absence ? 'Absent' : 'Date', value: n.dates.length ? daysLine(n.dates) : absence && r?.status === 'withdrawn' ? 'none: arrived after all' : 'no working days' },
   ];
   if (n.arrivedAt) keyFacts.push({ label: 'Arrived', value: `${clock(n.arrivedAt)} (the day starts at ${START_OF_DAY})` });
+  // Recorded later than the HCP arrived (the time given by whoever recorded it): both are shown.
+  if (n.arrivedAt && n.recordedAt && clock(n.recordedAt) !== clock(n.arrivedAt)) keyFacts.push({ label: 'Recorded', value: `${clock(n.recordedAt)}, by ${n.recordedByName}, who gave the time of arrival` });
   if (n.replacedAbsence) keyFacts.push({ label: 'Absence', value: 'recorded earlier for the day: this arrival takes its place' });
   if (r) keyFacts.push({ label: 'Replacement asked for', value: replacementState(r) });
   let yourAction = 'Nothing for you to do now: it is in the attendance record you report.';

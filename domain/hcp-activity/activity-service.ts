@@ -15,6 +15,7 @@ import {
   activityMissingFromNote,
   arrivalOnDay,
   arrivalStatus,
+  arrivalTime,
   assertNoteHasActivity,
   attendancePeriod,
   breakClashMessage,
@@ -100,7 +101,9 @@ export interface AttendanceNotice {
   readonly jobcentreName: string | null;
   /** The working days absent, or the day of the arrival. */
   readonly dates: readonly string[];
+  /** When the HCP arrived (the time given, or when it was recorded), and when it was recorded: both shown. */
   readonly arrivedAt: Date | null;
+  readonly recordedAt: Date | null;
   readonly recordedByName: string;
   /**
    * The replacement request to the supplier, as it stands now: for an absence, the one it raised; for
@@ -600,21 +603,24 @@ export class HcpActivityService {
   // ——— Attendance ———
 
   /**
-   * The HCP records their own arrival (now), or the jobcentre's contact records the arrival of the
-   * HCP who is at their jobcentre today. After 08:30 it is late. On a day recorded absent (the HCP
-   * came after all) the arrival takes the absence's place and the replacement asked of the supplier
-   * for it is withdrawn, or narrowed to the days still absent, in the same transaction; the activity
-   * managers are told as of a late arrival. A second arrival for the day is refused.
+   * The HCP records their own arrival, or the jobcentre's contact records the arrival of the HCP who
+   * is at their jobcentre today: at the time given (`arrivedAt`, HH:MM today, London; see
+   * `arrivalTime`), or now when none is given. `recordedAt` is always when it was recorded, so the
+   * record shows both. After 08:30 it is late. On a day recorded absent (the HCP came after all) the
+   * arrival takes the absence's place and the replacement asked of the supplier for it is withdrawn,
+   * or narrowed to the days still absent, in the same transaction; the activity managers are told as
+   * of a late arrival. A second arrival for the day is refused.
    */
-  async recordArrival(person: StaffMember, hcpId: string | null, at: Date = this.now()): Promise<Arrival> {
+  async recordArrival(person: StaffMember, hcpId: string | null, arrivedAt?: string): Promise<Arrival> {
+    const now = this.now();
     // HCPs work Monday to Friday, bank holidays aside (seed §2.2.3): an arrival on another day is no working day's.
-    const arrivedOn = londonDateFast(at);
-    if (!isWorkingDay(arrivedOn, REGION)) throw invalid(`${describeDate(arrivedOn)} is not an HCP working day (Monday to Friday, bank holidays aside), so no arrival is recorded.`);
+    const date = londonDateFast(now);
+    if (!isWorkingDay(date, REGION)) throw invalid(`${describeDate(date)} is not an HCP working day (Monday to Friday, bank holidays aside), so no arrival is recorded.`);
     const { hcp, jobcentreId } = await this.attendanceSubject(person, hcpId);
+    const at = arrivalTime(arrivedAt, now);
     const office = jobcentreId ? await this.deps.people.jobcentre(jobcentreId) : null;
     const district = office?.district ?? (await this.hcpOffices(hcp)).base.district;
-    const date = londonDateFast(at);
-    const arrival = { hcpId: hcp.id, district, date, jobcentreId, status: arrivalStatus(at), arrivedAt: at, recordedById: person.id, recordedAt: this.now(), supplierRequestId: null };
+    const arrival = { hcpId: hcp.id, district, date, jobcentreId, status: arrivalStatus(at), arrivedAt: at, recordedById: person.id, recordedAt: now, supplierRequestId: null };
     const day = arrivalOnDay((await this.deps.store.attendanceOf(hcp.id, date, date))[0] ?? null);
     if (day.kind === 'refuse') throw conflict(day.message);
     return this.deps.uow.run(async () => {
@@ -660,13 +666,13 @@ export class HcpActivityService {
       // Days the HCP arrived on after all are no longer absent, though they keep the request.
       const days = (await this.deps.store.attendanceOf(request.hcpId, request.fromDate, request.toDate)).filter((a) => a.supplierRequestId === request.id && a.status === 'absent');
       const [hcp, recorder] = await Promise.all([this.person(request.hcpId), this.person(request.raisedById)]);
-      return { kind, hcpName: hcp.name, jobcentreName: await office(days[0]?.jobcentreId ?? hcp.jobcentreId), dates: days.map((d) => d.date), arrivedAt: null, recordedByName: recorder.name, request: requestFacts(request), replacedAbsence: false };
+      return { kind, hcpName: hcp.name, jobcentreName: await office(days[0]?.jobcentreId ?? hcp.jobcentreId), dates: days.map((d) => d.date), arrivedAt: null, recordedAt: null, recordedByName: recorder.name, request: requestFacts(request), replacedAbsence: false };
     }
     const record = await this.deps.store.attendanceRecord(subjectId);
     if (!record || record.district !== district) throw notFound('That arrival is not one of your district’s.');
     const [hcp, recorder, request] = await Promise.all([this.person(record.hcpId), this.person(record.recordedById), record.supplierRequestId ? this.deps.store.supplierRequest(record.supplierRequestId) : null]);
     const replacedAbsence = record.status !== 'absent' && record.supplierRequestId !== null;
-    return { kind: record.status === 'on_time' ? 'arrival' : 'late', hcpName: hcp.name, jobcentreName: await office(record.jobcentreId), dates: [record.date], arrivedAt: record.arrivedAt, recordedByName: recorder.name, request: request ? requestFacts(request) : null, replacedAbsence };
+    return { kind: record.status === 'on_time' ? 'arrival' : 'late', hcpName: hcp.name, jobcentreName: await office(record.jobcentreId), dates: [record.date], arrivedAt: record.arrivedAt, recordedAt: record.recordedAt, recordedByName: recorder.name, request: request ? requestFacts(request) : null, replacedAbsence };
   }
 
   /**

@@ -93,6 +93,30 @@ export function arrivalStatus(arrivedAt: Date): Exclude<AttendanceStatus, 'absen
   return arrivedAt.getTime() > londonToUtc(date, START_OF_DAY).getTime() ? 'late' : 'on_time';
 }
 
+/** A time given for an arrival is today's, between these (London): outside them it is a mistyped time. */
+export const EARLIEST_ARRIVAL = '06:00';
+export const LATEST_ARRIVAL = '20:00';
+
+/**
+ * When the HCP arrived (seed §7.2: the contact greets them on arrival, and may record it later): the
+ * time given, today in London, or `now` when none is given. A time that is not one, is before
+ * 06:00 or after 20:00, or is later than now is refused beside the `arrivedAt` field. "8:25" and
+ * "08.25" are read as 08:25.
+ */
+export function arrivalTime(given: string | undefined, now: Date): Date {
+  const text = (given ?? '').trim();
+  if (!text) return now;
+  const parts = /^(\d{1,2})[:.](\d{2})$/.exec(text);
+  const time = parts ? `${parts[1]!.padStart(2, '0')}:${parts[2]}` : text;
+  const refuse = (problem: string) => invalid('Check the arrival time.', { arrivedAt: problem });
+  if (!isClockTime(time)) throw refuse('Enter the time they arrived as hours and minutes, for example 08:25, or leave it empty for now.');
+  const minutes = clockMinutes(time);
+  if (minutes < clockMinutes(EARLIEST_ARRIVAL) || minutes > clockMinutes(LATEST_ARRIVAL)) throw refuse(`Enter a time today between ${EARLIEST_ARRIVAL} and ${LATEST_ARRIVAL}, or leave it empty for now.`);
+  const at = londonToUtc(londonDateFast(now), time);
+  if (at.getTime() > now.getTime()) throw refuse('That is later than now: enter the time they arrived today, or leave it empty for now.');
+  return at;
+}
+
 /** Said when a second arrival is recorded for a day that already has one. */
 export const ARRIVAL_ALREADY_RECORDED = 'Attendance for that day is already recorded.';
 

@@ -1,7 +1,7 @@
-import type { HcpActivityRow } from '../../data/schema/hcp-activity';
+import type { HcpActivityRow, HcpAttendanceRow } from '../../data/schema/hcp-activity';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { TestClock } from '../support/conference-fixture';
-import { cardText, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardInputs, cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
 const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
@@ -140,6 +140,40 @@ describe('HCP activity in diaries, and the activity manager told of absences and
     bot.connector.clear();
     await invokeAs(bot, MANAGER, 'hcp.absent', { hcpId: helen, fromDate: '2026-12-01', toDate: '2026-12-01' });
     expect((await delivered(MANAGER)).filter((t) => t.includes('Absence:'))).toEqual([]);
+  });
+
+  it('the contact greets Helen at 08:25 and records it at 08:40, giving 08:25: on time, no late card to the managers, and the record keeps both times', async () => {
+    const helen = (await person(PEOPLE.hcp)).id;
+    const attendance = () => bot.app.dataSource.getRepository<HcpAttendanceRow>('HcpAttendance').find({ order: { date: 'ASC' } });
+    clock.at = new Date('2026-11-24T08:40:00Z');
+    // "Helen Okoro has arrived" asks for the time she arrived, empty for now.
+    const card = firstCard(await exchange(bot, CONTACT, 'arrived'));
+    expect(JSON.stringify(card.actions)).toContain('"id":"arrivedAt"');
+    expect(JSON.stringify(card.actions)).toContain('Helen Okoro has arrived');
+
+    // A time later than now is refused beside the field, with what was typed kept, and nothing recorded.
+    const future = await invokeAs(bot, CONTACT, 'hcp.arrived', { hcpId: helen, arrivedAt: '09:15' });
+    expect(cardText(future.card)).toContain('Check the arrival time. What you typed is kept.');
+    expect(cardText(future.card)).toContain('That is later than now: enter the time they arrived today, or leave it empty for now.');
+    expect(cardInputs(future.card)).toMatchObject({ arrivedAt: '09:15' });
+    expect(await attendance()).toEqual([]);
+
+    const greeted = await invokeAs(bot, CONTACT, 'hcp.arrived', { hcpId: helen, arrivedAt: '08:25' });
+    expect(cardText(greeted.card)).toContain('Arrival recorded. Thank you.');
+    expect(cardText(greeted.card)).toContain('On time, arrived 08:25');
+    expect((await attendance()).map((d) => [d.status, d.arrivedAt?.toISOString(), d.recordedAt.toISOString()])).toEqual([['on_time', '2026-11-24T08:25:00.000Z', '2026-11-24T08:40:00.000Z']]);
+    expect(await delivered(MANAGER)).toEqual([]);
+    expect(cardText(firstCard(await exchange(bot, MANAGER, 'hcp week')))).toContain('Attendance: 1 on time, 0 late, 0 absent');
+  });
+
+  it('a time given after 08:30 is late: the managers’ card shows when she arrived and when it was recorded', async () => {
+    const helen = (await person(PEOPLE.hcp)).id;
+    clock.at = new Date('2026-11-24T08:50:00Z');
+    expect(cardText((await invokeAs(bot, CONTACT, 'hcp.arrived', { hcpId: helen, arrivedAt: '8:35' })).card)).toContain('Arrival recorded, after 08:30: it shows as late.');
+    const late = (await delivered(MANAGER)).join('\n');
+    expect(late).toContain('Late arrival: Helen Okoro');
+    expect(late).toContain('08:35 (the day starts at 08:30)');
+    expect(late).toContain('08:50, by Lucy Fernandes, who gave the time of arrival');
   });
 
   it('an arrival on time tells nobody', async () => {

@@ -500,3 +500,35 @@ describe('an arrival', () => {
     }
   });
 });
+
+describe('the time an HCP arrived, given when the arrival is recorded later (seed §4.1 "HCPs arrive on time", §7.2 the contact greets the HCP, Annex 4 attendance records)', () => {
+  it('the contact greets Helen at 08:25 and records it at 08:40, giving 08:25: on time, nobody told of a late arrival, and the record keeps both times', async () => {
+    const { store, service, told } = setUp(at('2026-11-23', '08:40'));
+    const arrival = await service.recordArrival(CONTACT, HCP.id, '08:25');
+    expect(arrival.record).toMatchObject({ status: 'on_time', arrivedAt: at('2026-11-23', '08:25'), recordedAt: at('2026-11-23', '08:40'), recordedById: CONTACT.id, date: '2026-11-23' });
+    expect(store.attendance.map((a) => a.status)).toEqual(['on_time']);
+    expect(told).toEqual([]);
+    expect(await service.attendanceNotice(MANAGER, 'late', arrival.record.id)).toMatchObject({ kind: 'arrival', arrivedAt: at('2026-11-23', '08:25'), recordedAt: at('2026-11-23', '08:40'), recordedByName: 'Lucy Fernandes' });
+  });
+
+  it('a time given after 08:30 is late, and the managers are told; none given is now, as before', async () => {
+    const { service, told, clock } = setUp(at('2026-11-23', '08:40'));
+    const late = await service.recordArrival(CONTACT, HCP.id, ' 8:35 ');
+    expect(late.record).toMatchObject({ status: 'late', arrivedAt: at('2026-11-23', '08:35'), recordedAt: at('2026-11-23', '08:40') });
+    expect(told).toEqual([`late ${MANAGER.id} ${late.record.id}`]);
+    clock.now = () => at('2026-11-24', '08:20');
+    const now = await service.recordArrival(HCP, null, '');
+    expect(now.record).toMatchObject({ status: 'on_time', arrivedAt: at('2026-11-24', '08:20'), recordedAt: at('2026-11-24', '08:20') });
+  });
+
+  it('a time later than now, before 06:00, after 20:00 or not a time is refused beside the field, and nothing is recorded', async () => {
+    const { store, service, told } = setUp(at('2026-11-23', '08:40'));
+    const future = await refusal(service.recordArrival(CONTACT, HCP.id, '08:45'));
+    expect(future).toMatchObject({ message: 'Check the arrival time.', problems: { arrivedAt: 'That is later than now: enter the time they arrived today, or leave it empty for now.' } });
+    expect((await refusal(service.recordArrival(CONTACT, HCP.id, '05:59'))).problems).toEqual({ arrivedAt: 'Enter a time today between 06:00 and 20:00, or leave it empty for now.' });
+    expect((await refusal(service.recordArrival(CONTACT, HCP.id, 'soon'))).problems).toEqual({ arrivedAt: 'Enter the time they arrived as hours and minutes, for example 08:25, or leave it empty for now.' });
+    expect((await refusal(service.recordArrival(CONTACT, HCP.id, '25:00'))).problems.arrivedAt).toContain('hours and minutes');
+    expect(store.attendance).toEqual([]);
+    expect(told).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import {
   activityMissingFromNote,
   arrivalOnDay,
   arrivalStatus,
+  arrivalTime,
   awaitsArrival,
   describeNoticeDays,
   earliestLastDay,
@@ -124,6 +125,33 @@ describe('attendance', () => {
     expect(arrivalStatus(new Date('2026-11-23T08:31:00Z'))).toBe('late');
     expect(arrivalStatus(new Date('2026-06-01T07:29:00Z'))).toBe('on_time');
     expect(arrivalStatus(new Date('2026-06-01T07:31:00Z'))).toBe('late');
+  });
+
+  it('the time an arrival is given (HH:MM today, London): empty is now; later than now, before 06:00, after 20:00 or not a time is refused beside the field', () => {
+    const winter = new Date('2026-11-23T08:40:00Z');
+    expect(arrivalTime('08:25', winter)).toEqual(new Date('2026-11-23T08:25:00Z'));
+    expect(arrivalStatus(arrivalTime('08:25', winter))).toBe('on_time');
+    expect(arrivalTime('8.25', winter)).toEqual(new Date('2026-11-23T08:25:00Z'));
+    expect(arrivalTime('08:40', winter)).toEqual(new Date('2026-11-23T08:40:00Z'));
+    expect(arrivalTime('', winter)).toBe(winter);
+    expect(arrivalTime(undefined, winter)).toBe(winter);
+    // British Summer Time: 08:25 in London is 07:25 UTC.
+    expect(arrivalTime('08:25', new Date('2026-06-01T07:40:00Z'))).toEqual(new Date('2026-06-01T07:25:00Z'));
+    const problem = (given: string, now: Date = winter) => {
+      try {
+        arrivalTime(given, now);
+        return null;
+      } catch (error) {
+        return (error as { problems: Record<string, string> }).problems.arrivedAt ?? null;
+      }
+    };
+    expect(problem('08:41')).toContain('later than now');
+    expect(problem('05:59', new Date('2026-11-23T21:00:00Z'))).toContain('between 06:00 and 20:00');
+    expect(problem('20:01', new Date('2026-11-23T21:00:00Z'))).toContain('between 06:00 and 20:00');
+    expect(problem('20:00', new Date('2026-11-23T21:00:00Z'))).toBeNull();
+    expect(problem('06:00')).toBeNull();
+    expect(problem('half eight')).toContain('hours and minutes');
+    expect(problem('08:60')).toContain('hours and minutes');
   });
 
   it('is seen weekly during the trial and monthly after it', () => {
