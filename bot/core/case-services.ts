@@ -19,6 +19,7 @@ import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { SqlTrendStore } from '../../data/stores/trend-alerts';
 import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { BookingService } from '../../domain/calendar/booking-service';
+import { MET_STATUSES } from '../../domain/calendar/booking';
 import { ConferenceCases } from '../../domain/conferences/conference-cases';
 import { GroupConferenceService } from '../../domain/conferences/group-conference-service';
 import { InterventionService } from '../../domain/interventions/intervention-service';
@@ -121,7 +122,8 @@ export function createCaseServices({ config, dataSource, directory, conversation
     directory,
     notifier,
     clock,
-    hadMeeting: async (id) => (await bookingStore.currentFor(id))?.status === 'booked',
+    // A meeting held while its move was still being written to the diaries took place too.
+    hadMeeting: async (id) => MET_STATUSES.includes((await bookingStore.currentFor(id))?.status ?? 'cancelled'),
   });
   const lists = new ListService(new SqlRequestLists(dataSource));
 

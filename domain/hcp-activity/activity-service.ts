@@ -617,7 +617,8 @@ export class HcpActivityService {
     const date = londonDateFast(now);
     if (!isWorkingDay(date, REGION)) throw invalid(`${describeDate(date)} is not an HCP working day (Monday to Friday, bank holidays aside), so no arrival is recorded.`);
     const { hcp, jobcentreId } = await this.attendanceSubject(person, hcpId);
-    const at = arrivalTime(arrivedAt, now);
+    // An HCP's own arrival is when they say so; a time is given by the contact who greeted them.
+    const at = arrivalTime(person.id === hcp.id ? undefined : arrivedAt, now);
     const office = jobcentreId ? await this.deps.people.jobcentre(jobcentreId) : null;
     const district = office?.district ?? (await this.hcpOffices(hcp)).base.district;
     const arrival = { hcpId: hcp.id, district, date, jobcentreId, status: arrivalStatus(at), arrivedAt: at, recordedById: person.id, recordedAt: now, supplierRequestId: null };

@@ -151,10 +151,13 @@ export class InterventionService {
       const change = { requestId: request.id, expectedVersion: request.version, actorId: teamLeader.id, action: `override:${decision}`, at: now };
       // Not agreed, the intervention cannot go ahead (seed §36): the request ends there, with the
       // reason, rather than waiting in the DEA's queue for a booking nobody may make.
+      // A request withdrawn meanwhile has ended already: the decision is noted on it.
       const changed =
         decision === 'agreed'
           ? await this.deps.requests.touch({ ...change, message: { kind: 'note', text: `Team leader agreed a further intervention.${text ? ` ${text}` : ''}` } })
-          : await this.deps.requests.changeStatus({ ...change, to: 'closed', message: { kind: 'note', text: `Closed: the DEA's team leader did not agree a further intervention: ${text} Make a new request if the claimant needs other support.` } });
+          : request.status === 'accepted'
+            ? await this.deps.requests.changeStatus({ ...change, to: 'closed', message: { kind: 'note', text: `Closed: the DEA's team leader did not agree a further intervention: ${text} Make a new request if the claimant needs other support.` } })
+            : await this.deps.requests.touch({ ...change, message: { kind: 'note', text: `Team leader did not agree a further intervention: ${text}` } });
       await this.deps.notifier.requestChanged(changed);
       await this.deps.notifier.requestNeedsAttention(changed, changed.deaId);
       if (decision === 'declined') await this.deps.notifier.requestNeedsAttention(changed, changed.requesterId);

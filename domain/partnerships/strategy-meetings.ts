@@ -239,6 +239,8 @@ export class StrategyMeetingService {
         await this.deps.store.mark(meeting.id, { status: 'failed', lastError: result.error.slice(0, 400) });
       }
     }
+    // Closed while the diary was being written: what was just written comes out again.
+    if ((await this.deps.strategies.find(strategy.id))?.status === 'closed') await this.cancelComing(strategy.id);
     if (failed) throw new Error(`${failed} strategy meetings could not be written to the diary`);
   }
 

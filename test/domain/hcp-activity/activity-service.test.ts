@@ -532,3 +532,11 @@ describe('the time an HCP arrived, given when the arrival is recorded later (see
     expect(told).toEqual([]);
   });
 });
+
+describe('an HCP recording their own arrival', () => {
+  it('is recorded at the time of the click: a time is given only by the contact who greeted them', async () => {
+    const { service } = setUp(at('2026-11-23', '10:00'));
+    const { record } = await service.recordArrival(HCP, null, '08:25');
+    expect(record).toMatchObject({ status: 'late', arrivedAt: at('2026-11-23', '10:00') });
+  });
+});

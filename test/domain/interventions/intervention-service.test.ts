@@ -574,6 +574,17 @@ describe('InterventionService.decideOverride', () => {
     expect(s.requests.changes[0]?.message?.text).toBe('Team leader agreed a further intervention.');
   });
 
+  it('declined after the work coach withdrew the request: the decision is noted on it, nothing fails', async () => {
+    const s = setUp();
+    const { request, override } = await asked(s);
+    s.requests.requests.set(request.id, { ...request, status: 'withdrawn' });
+    const result = await s.service.decideOverride(deaTeamLeader, override.id, 'declined', 'Use the work psychologist instead.');
+    expect(result.override.decision).toBe('declined');
+    expect(s.requests.changes[0]).toMatchObject({ action: 'override:declined', message: { text: 'Team leader did not agree a further intervention: Use the work psychologist instead.' } });
+    // A touch: the status stays as the withdrawal left it.
+    expect(s.requests.changes[0]?.to).toBe('withdrawn');
+  });
+
   it('declines with a note, which closes the request with the reason; the DEA and the work coach are told (it waited in the queue for a booking nobody could make)', async () => {
     const s = setUp();
     const { request, override } = await asked(s);

@@ -142,6 +142,40 @@ describe('a strategy’s meetings (seed 000 §49, §52, §59)', () => {
     ]);
   });
 
+  it('a strategy closed while its series was being written: what was written comes out of the diary again', async () => {
+    const dea = person('dea-1', ['dea'], { teamLeaderId: 'tl-1' });
+    let strategy: Strategy = { id: 's-1', kind: 'provision', title: 'Peer support', why: 'No peer support locally.', leadId: 'dea-1', ownerId: 'tl-1', status: 'active', areas: [], internalPartners: [], partnerIds: [], gapConferenceIds: [], gapNote: 'x', version: 3, createdAt: new Date(), updatedAt: new Date() };
+    const store = new MemoryMeetings();
+    const deleted: string[] = [];
+    let made = 0;
+    const calendar: CalendarPort = {
+      busy: async () => new Map(),
+      createEvents: async (es) => {
+        // The team leader closes it while Graph writes the series.
+        strategy = { ...strategy, status: 'closed' };
+        return es.map((e) => ({ ok: true as const, mailbox: e.mailbox, eventId: `ev-${++made}`, joinUrl: null }));
+      },
+      moveEvents: async () => [],
+      deleteEvents: async (refs) => refs.map((r) => (deleted.push(r.eventId), { ok: true as const, mailbox: r.mailbox, eventId: r.eventId, joinUrl: null })),
+    };
+    const service = new StrategyMeetingService({
+      // Only find is read by the meetings.
+      strategies: { find: async () => strategy } as unknown as StrategyStore,
+      store,
+      calendar,
+      directory: new FakeDirectory([dea]),
+      people: { holders: async () => [], holdersInDistrictOf: async () => [], cohortOf: async () => [] },
+      work: { schedule: async () => undefined },
+      uow: immediateUnitOfWork,
+      clock: { now: () => new Date('2027-01-04T09:00:00Z') },
+      newId: () => 'series-1',
+    });
+    await service.planSeries(dea, 's-1', 3, { firstDate: '2027-01-12', cadence: 'monthly', count: '2' });
+    await service.writeSeries('series-1');
+    expect(deleted).toEqual(['ev-1', 'ev-2']);
+    expect(store.rows.map((m) => m.status)).toEqual(['cancelled', 'cancelled']);
+  });
+
   it('invites the internal partners chosen: the DEA’s work psychologist (of the district), the cohort’s coaches and their team leaders; says who the DEA must invite', async () => {
     // jc-1 and jc-2 are of one district, jc-9 of another.
     const district = (jc: string | null) => (jc === 'jc-9' ? 'd-2' : 'd-1');
