@@ -238,12 +238,22 @@ export class BookingService {
 
   /** Adds events just written to the booking as it now is (another change may have moved its version on). */
   private async keepEvents(booking: Booking, written: readonly BookedEvent[], joinUrl: string | null): Promise<Booking> {
+    return this.updateEvents(booking, (events) => [...events], written, (current) => current ?? joinUrl);
+  }
+
+  /**
+   * Saves the booking's events as `change` makes them of the events it now has, with every event in
+   * `made` kept (nothing written to a diary is forgotten), on the booking as it now is: another change
+   * may have moved its version on, so a conflict reads it again.
+   */
+  private async updateEvents(booking: Booking, change: (events: readonly BookedEvent[]) => BookedEvent[], made: Iterable<BookedEvent>, joinUrlOf: (current: string | null) => string | null): Promise<Booking> {
     let current = booking;
     for (let round = 0; ; round++) {
-      const known = new Set(current.events.map((e) => `${e.mailbox}\n${e.eventId}`));
-      const events = [...current.events, ...written.filter((e) => !known.has(`${e.mailbox}\n${e.eventId}`))];
+      const events = change(current.events);
+      const known = new Set(events.map(eventKey));
+      for (const event of made) if (!known.has(eventKey(event))) events.push(event);
       try {
-        return await this.deps.bookings.update(current.id, current.version, { events, joinUrl: current.joinUrl ?? joinUrl }, this.deps.clock.now());
+        return await this.deps.bookings.update(current.id, current.version, { events, joinUrl: joinUrlOf(current.joinUrl) }, this.deps.clock.now());
       } catch (error) {
         if (!isDomainError(error) || error.kind !== 'conflict' || round >= 3) throw error;
         current = (await this.deps.bookings.find(current.id))!;
@@ -360,19 +370,8 @@ export class BookingService {
 
   /** Puts each new event in the place of the one it replaces, on the booking as it now is; nothing made is forgotten. */
   private async swapEvents(booking: Booking, swaps: ReadonlyMap<string, BookedEvent>, joinUrl: string | null): Promise<Booking> {
-    let current = booking;
-    for (let round = 0; ; round++) {
-      const events = current.events.map((e) => swaps.get(eventKey(e)) ?? e);
-      const known = new Set(events.map(eventKey));
-      for (const made of swaps.values()) if (!known.has(eventKey(made))) events.push(made);
-      try {
-        // The replaced event's Teams link went with it: the new event's link is the meeting's.
-        return await this.deps.bookings.update(current.id, current.version, { events, joinUrl: joinUrl ?? current.joinUrl }, this.deps.clock.now());
-      } catch (error) {
-        if (!isDomainError(error) || error.kind !== 'conflict' || round >= 3) throw error;
-        current = (await this.deps.bookings.find(current.id))!;
-      }
-    }
+    // The replaced event's Teams link went with it: the new event's link is the meeting's.
+    return this.updateEvents(booking, (events) => events.map((e) => swaps.get(eventKey(e)) ?? e), swaps.values(), (current) => joinUrl ?? current);
   }
 
   /**
