@@ -5,7 +5,7 @@
  * the contact sees the referral (for the pack) with the NINO masked.
  */
 import type { AdviceAction, AdvicePart } from '../../domain/specialist-advice/advice-policy';
-import { adHocAnswerBy, adviceStatusLabel, preparesWithoutPack, seesHealthDetails } from '../../domain/specialist-advice/advice-policy';
+import { adHocAnswerBy, adviceStatusLabel, packState, preparesWithoutPack, seesHealthDetails, type PackState } from '../../domain/specialist-advice/advice-policy';
 import {
   ADVICE_BENEFIT_LABELS,
   ADVICE_CHANNEL_LABELS,
@@ -41,6 +41,8 @@ export interface AdviceCardView {
   /** When the card is drawn: whether an ad hoc ask is still waiting for its answer. */
   readonly now: Date;
 }
+
+const PACK_LABELS: Readonly<Record<PackState, string>> = { ready: 'Ready', ad_hoc: 'None (ad hoc)', no_contact: 'None: no contact is named to prepare one', to_prepare: 'Not ready yet' };
 
 const when = (c: AdviceConversation) => (c.start && c.end ? describeMeeting(c.start, c.end) : 'not booked yet');
 const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -234,7 +236,7 @@ function detailItems(view: AdviceCardView): Element[] {
       ['Advice sought', c.adviceTypes.map((t) => ADVICE_TYPE_LABELS[t]).join('; ')],
       ['Claimant agreed to take part', c.consent.agreed ? 'Yes (voluntary)' : 'No'],
       ['GP may be told of unexpected findings', c.consent.gpConsent ? 'Yes' : 'No'],
-      ['Information pack', c.packReadyAt ? 'Ready' : c.adHoc ? 'None (ad hoc)' : c.contactId ? 'Not ready yet' : 'None: no contact is named to prepare one'],
+      ['Information pack', PACK_LABELS[packState(c)]],
       ['Preparation', c.preparedAt ? 'Done' : c.adHoc ? 'None (ad hoc)' : 'Not yet'],
     ]),
   ];

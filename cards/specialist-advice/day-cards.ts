@@ -1,6 +1,7 @@
 /** The HCP's day and week, the contact's day and the activity manager's view: references only, no health details. */
 import { ADVICE_CHANNEL_LABELS, isFinished, type AdviceConversation } from '../../domain/specialist-advice/conversation';
-import { adviceStatusLabel } from '../../domain/specialist-advice/advice-policy';
+import { adviceStatusLabel, packState, type PackState } from '../../domain/specialist-advice/advice-policy';
+
 import type { HcpDay } from '../../domain/specialist-advice/hcp-day';
 import { BREAK_DAY_LABELS, BREAK_DAYS, breaksText } from '../../domain/specialist-advice/breaks';
 import type { HcpBreak } from '../../domain/specialist-advice/conversation';
@@ -10,11 +11,14 @@ import { showCardAction } from '../form-card';
 import type { AdaptiveCard } from '../render';
 import { callout, card, details, execute, para, type Element } from './elements';
 
+/** What the HCP's day says of each conversation's information pack. */
+const HCP_PACK_LABELS: Readonly<Record<PackState, string>> = { ready: 'pack ready', ad_hoc: 'ad hoc, no pack needed', no_contact: 'no contact named: prepare from the request', to_prepare: 'pack not ready yet' };
+
 const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false });
 const time = (d: Date) => clock.format(d);
 
 function line(c: AdviceConversation, coachName: (id: string) => string, officeName?: (id: string | null) => string): string {
-  const pack = c.packReadyAt ? 'pack ready' : c.adHoc ? 'ad hoc, no pack needed' : c.contactId ? 'pack not ready yet' : 'no contact named: prepare from the request';
+  const pack = HCP_PACK_LABELS[packState(c)];
   const prep = c.prepStart && c.start && c.prepStart < c.start ? ` (preparation from ${time(c.prepStart)})` : '';
   const where = officeName && c.channel === 'face_to_face' ? ` at ${officeName(c.jobcentreId)}` : '';
   return `**${time(c.start!)}–${time(c.end!)}**${prep} ${c.reference} with ${coachName(c.coachId)}, ${ADVICE_CHANNEL_LABELS[c.channel].toLowerCase()}${where}; ${c.status === 'held' ? 'held' : pack}`;
@@ -38,7 +42,7 @@ function openButtons(conversations: readonly AdviceConversation[]): Element[] {
 export function hcpDayCard(day: HcpDay, officeName: (id: string | null) => string, coachName: (id: string) => string): AdaptiveCard {
   const body: Element[] = [{ type: 'TextBlock', text: `Your day: ${describeDate(day.date)}`, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' }];
   body.push(para(`You are at ${officeName(day.jobcentreId)}.`, { bold: true }));
-  const notReady = day.conversations.filter((c) => c.status === 'booked' && !c.packReadyAt && !c.adHoc && c.contactId).length;
+  const notReady = day.conversations.filter((c) => c.status === 'booked' && packState(c) === 'to_prepare').length;
   if (day.conversations.length === 0) body.push(callout([para('You have no three-way conversations today. Use the free time for supporting activity agreed with your activity manager.')]));
   else {
     body.push(callout([para(`${day.conversations.length} conversation${day.conversations.length === 1 ? '' : 's'} today${notReady ? `; ${notReady} pack${notReady === 1 ? '' : 's'} not ready yet` : ''}.`, { bold: true }), ...day.conversations.map((c) => para(line(c, coachName, officeName)))]));

@@ -80,7 +80,14 @@ export function adviceStatusLabel(c: Pick<AdviceConversation, 'status' | 'start'
  * marked it ready all the same.
  */
 export function preparesWithoutPack(c: Pick<AdviceConversation, 'adHoc' | 'contactId' | 'packReadyAt'>): boolean {
-  return !c.packReadyAt && (c.adHoc || c.contactId === null);
+  return packState(c) === 'ad_hoc' || packState(c) === 'no_contact';
+}
+
+/** Where a conversation's information pack stands: ready, none for an ad hoc one, none for want of a contact, or being prepared. */
+export type PackState = 'ready' | 'ad_hoc' | 'no_contact' | 'to_prepare';
+
+export function packState(c: Pick<AdviceConversation, 'adHoc' | 'contactId' | 'packReadyAt'>): PackState {
+  return c.packReadyAt ? 'ready' : c.adHoc ? 'ad_hoc' : c.contactId === null ? 'no_contact' : 'to_prepare';
 }
 
 /** Whether the action can happen to the conversation now, and if not, why. */
