@@ -549,14 +549,17 @@ export class GroupConferenceService {
     // next run finds the same coaches joining and tries again.
     const newConferences = added.length ? await this.newGroupConferences(plan, groups, added, now) : [];
     const warning = added.length ? await this.outgrownWarning(plan, groups, added, cohort) : undefined;
+    // What is still to come is in this month or later: the plan's history is not read, and this is read once.
+    const comingOf = () => this.deps.store.conferencesOf(plan.id, { from: monthOf(now), limit: PLAN_READ_LIMIT });
+    let coming: GroupConference[] | null = null;
     await this.uow.run(async () => {
       await this.deps.store.updatePlan(plan.id, plan.version, { groups, ...(warning !== undefined ? { warning } : {}) }, now);
       if (!newConferences.length) return;
       await this.deps.store.addConferences(plan.id, newConferences, now);
-      await this.tellUnplaced(plan, (await this.deps.store.conferencesOf(plan.id, { from: monthOf(now), limit: PLAN_READ_LIMIT })).filter((c) => added.includes(c.groupIndex)));
+      coming = await comingOf();
+      await this.tellUnplaced(plan, coming.filter((c) => added.includes(c.groupIndex)));
     });
-    // What is still to come is in this month or later: the plan's history is not read.
-    const future = (await this.deps.store.conferencesOf(plan.id, { from: monthOf(now), limit: PLAN_READ_LIMIT })).filter((c) => c.start !== null && c.start.getTime() > now.getTime() && !['held', 'cancelled'].includes(c.status));
+    const future = (coming ?? (await comingOf())).filter((c) => c.start !== null && c.start.getTime() > now.getTime() && !['held', 'cancelled'].includes(c.status));
     const invitees = await this.invitees(plan);
     const everyone = new Map((await this.deps.directory.findByIds(groups.flat())).map((p) => [p.id, p]));
     const inDiary = future.filter((c) => c.status === 'booked' && c.eventId);
