@@ -94,7 +94,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const workSignals = new WorkSignals();
   const work = new SqlWorkScheduler({ queue: workQueue, uow, signals: workSignals, clock });
   // Showings of claimant data are written before any card that shows them leaves: in a turn, and outside one.
-  const access = new AccessAudit(new PrivacyLog(dataSource), clock, logger);
+  const access = new AccessAudit(new PrivacyLog(dataSource), clock, logger, config.retention.accessLogRepeatMinutes * 60_000);
   adapter.use(accessWrittenBeforeShowing(access, crash));
   const teams = new TeamsMessages(adapter, () => clock.now(), () => access.writeNoted());
   const background = new BackgroundWork(logger);

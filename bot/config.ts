@@ -58,6 +58,8 @@ export interface RetentionConfig {
   readonly adviceDays: number;
   /** The log of who was shown which case. */
   readonly accessLogDays: number;
+  /** A showing repeated within this many minutes of one written is not written again (0: every showing is). */
+  readonly accessLogRepeatMinutes: number;
   /** Cards already posted in Teams chats for an ended case are replaced by a redacted card after this many days. */
   readonly closedCardDays: number;
 }
@@ -124,6 +126,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     requestDays: parseDays(value('RETENTION_REQUEST_DAYS') || '730', 'RETENTION_REQUEST_DAYS', problems),
     adviceDays: parseDays(value('RETENTION_ADVICE_DAYS') || '730', 'RETENTION_ADVICE_DAYS', problems),
     accessLogDays: parseDays(value('RETENTION_ACCESS_LOG_DAYS') || '730', 'RETENTION_ACCESS_LOG_DAYS', problems),
+    accessLogRepeatMinutes: parseMinutes(value('ACCESS_LOG_REPEAT_MINUTES') || '10', 'ACCESS_LOG_REPEAT_MINUTES', problems),
     closedCardDays: parseDays(value('REDACT_CLOSED_CARDS_DAYS') || '30', 'REDACT_CLOSED_CARDS_DAYS', problems),
   };
 
@@ -264,6 +267,16 @@ function parseDays(raw: string, name: string, problems: string[]): number {
   if (!Number.isInteger(n) || n < 1 || n > 3650) {
     problems.push(`${name} "${raw}" should be a whole number of days from 1 to 3650.`);
     return 3650;
+  }
+  return n;
+}
+
+/** A short span in whole minutes, up to an hour; 0 is allowed. */
+function parseMinutes(raw: string, name: string, problems: string[]): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 60) {
+    problems.push(`${name} "${raw}" should be a whole number of minutes from 0 to 60.`);
+    return 0;
   }
   return n;
 }

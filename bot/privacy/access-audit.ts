@@ -10,22 +10,33 @@ export interface AccessSink {
   saw(viewer: StaffMember, caseKind: AccessEntry['caseKind'], caseId: string, relationship: string, shown: AccessEntry['shown']): void;
 }
 
+/** Bounds what is remembered of recent showings, whatever the traffic. */
+const REMEMBERED_SHOWINGS = 50_000;
+
 /**
  * Every showing of a claimant's case. A render notes it in memory; before anything rendered leaves
  * the process (a turn's reply or invoke answer, a card sent or updated outside a turn) what has
  * been noted is written, in one multi-row insert. So the record of a showing is in SQL before the
  * person can see the card, and a process killed after the card went cannot lose it; a turn that
- * showed nothing costs no statement.
+ * showed nothing new costs no statement.
  */
 export class AccessAudit implements AccessSink {
   private waiting: AccessEntry[] = [];
+  /** When each recent showing was written, oldest first (a showing written again moves to the end). */
+  private readonly written = new Map<string, number>();
   /** Writes run one after another, so a card waits for the write that holds its showing, even if another turn took it. */
   private writing: Promise<void> = Promise.resolve();
 
+  /**
+   * `repeatMs`: a showing repeated this soon after one written (the same person, case, relationship
+   * and way: a queue looked at again, a card Teams refreshes each time the chat is opened) tells a
+   * subject access nothing new, so it is not written again. Exports are always written.
+   */
   constructor(
     private readonly log: Pick<PrivacyLog, 'logAccess'>,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly repeatMs = 0,
   ) {}
 
   saw(viewer: StaffMember, caseKind: AccessEntry['caseKind'], caseId: string, relationship: string, shown: AccessEntry['shown']): void {
@@ -46,11 +57,43 @@ export class AccessAudit implements AccessSink {
     const batch = this.waiting;
     if (batch.length === 0) return;
     this.waiting = [];
+    const fresh = this.notYetWritten(batch);
+    if (fresh.length === 0) return;
     try {
-      await this.log.logAccess(batch);
+      await this.log.logAccess(fresh);
     } catch (error) {
       this.waiting = [...batch, ...this.waiting];
       throw error;
+    }
+    this.remember(fresh);
+  }
+
+  /** The showings of `batch` that repeat none written in the last `repeatMs`, nor one before them in the batch. */
+  private notYetWritten(batch: readonly AccessEntry[]): AccessEntry[] {
+    if (this.repeatMs === 0) return [...batch];
+    const seen = new Set<string>();
+    return batch.filter((entry) => {
+      if (entry.shown === 'export') return true;
+      const key = keyOf(entry);
+      const last = this.written.get(key);
+      if (seen.has(key) || (last !== undefined && entry.at.getTime() - last < this.repeatMs)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  private remember(written: readonly AccessEntry[]): void {
+    if (this.repeatMs === 0) return;
+    for (const entry of written) {
+      if (entry.shown === 'export') continue;
+      const key = keyOf(entry);
+      this.written.delete(key);
+      this.written.set(key, entry.at.getTime());
+    }
+    const before = this.clock.now().getTime() - this.repeatMs;
+    for (const [key, at] of this.written) {
+      if (at >= before && this.written.size <= REMEMBERED_SHOWINGS) break;
+      this.written.delete(key);
     }
   }
 
@@ -64,6 +107,10 @@ export class AccessAudit implements AccessSink {
       return false;
     }
   }
+}
+
+function keyOf(entry: AccessEntry): string {
+  return `${entry.staffId} ${entry.caseKind} ${entry.caseId} ${entry.relationship} ${entry.shown}`;
 }
 
 /** Set on a turn whose showings could not be written, so its apology (which shows nothing) still goes. */

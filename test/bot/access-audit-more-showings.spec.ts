@@ -5,6 +5,9 @@ import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { TestClock } from '../support/conference-fixture';
 import { cardInputs, cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
+/** Each path's own showing is written, however soon after the same one. */
+const EVERY_SHOWING = { ACCESS_LOG_REPEAT_MINUTES: '0' };
+
 const LEAD = '00000000-0000-4000-8000-000000000401';
 const WP = '00000000-0000-4000-8000-000000000007';
 const MANAGER = '00000000-0000-4000-8000-000000000005';
@@ -30,7 +33,7 @@ describe('the access audit records the showings of work psychologist case confer
   let request: { id: string; reference: string };
 
   beforeEach(async () => {
-    bot = await startTestBot();
+    bot = await startTestBot({ env: EVERY_SHOWING });
     for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl, WP, LEAD]) await exchange(bot, who, 'help');
     request = await aRequest(bot, new Date());
   });

@@ -4,6 +4,9 @@ import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { TestClock } from '../support/conference-fixture';
 import { cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
+/** Each path's own showing is written, however soon after the same one. */
+const EVERY_SHOWING = { ACCESS_LOG_REPEAT_MINUTES: '0' };
+
 const LEAD = '00000000-0000-4000-8000-000000000401';
 const EA = '00000000-0000-4000-8000-000000000008';
 const J = 'new-request';
@@ -30,7 +33,7 @@ describe('the access audit records every showing of a claimant\'s case, before i
   const count = async (): Promise<number> => (await rows()).length;
 
   beforeEach(async () => {
-    bot = await startTestBot();
+    bot = await startTestBot({ env: EVERY_SHOWING });
     for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl, LEAD, EA]) await exchange(bot, who, 'help');
     request = await coachAsks(bot);
     await bot.app.notifier.idle();
@@ -108,6 +111,44 @@ describe('the access audit records every showing of a claimant\'s case, before i
     const exported = cardText(firstCard(await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB123456C' })));
     expect(exported).toContain('Who has seen these retention cases');
     expect(await rows()).toContainEqual(expect.objectContaining({ caseKind: 'retention', caseId, relationship: 'data protection lead', shown: 'export' }));
+  });
+});
+
+describe('a showing repeated soon after (ACCESS_LOG_REPEAT_MINUTES, 10 by default) is not written again', () => {
+  let bot: TestBot;
+  const clock = new TestClock(new Date());
+  const later = (minutes: number) => void (clock.at = new Date(clock.at.getTime() + minutes * 60_000));
+  const shown = async (caseId: string): Promise<Logged[]> => bot.app.dataSource.query('SELECT relationship, shown FROM access_log WHERE caseId = ? ORDER BY at', [caseId]);
+
+  beforeEach(async () => {
+    bot = await startTestBot({ clock });
+    for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl]) await exchange(bot, who, 'help');
+  });
+  afterEach(() => bot.close());
+
+  it('the same person, case and way within the window is written once; another way, another person or a later look is written', async () => {
+    const request = await coachAsks(bot);
+    await bot.app.notifier.idle();
+    const sent = await shown(request.id);
+    expect(sent).toEqual([expect.objectContaining({ relationship: 'adviser', shown: 'card' })]);
+
+    expect(visibleText(await exchange(bot, PEOPLE.dea, 'queue'))).toContain('DEA-000001');
+    later(4);
+    expect(visibleText(await exchange(bot, PEOPLE.dea, 'queue'))).toContain('DEA-000001');
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: 1 })).card)).toContain('DEA-000001');
+    expect(visibleText(await exchange(bot, PEOPLE.coach, 'my requests'))).toContain('DEA-000001');
+    // The DEA's list and card were written a few minutes ago; the coach's list is new.
+    expect(await shown(request.id)).toEqual([
+      expect.objectContaining({ relationship: 'adviser', shown: 'card' }),
+      expect.objectContaining({ relationship: 'adviser', shown: 'list' }),
+      expect.objectContaining({ relationship: 'requester', shown: 'list' }),
+    ]);
+
+    // Ten minutes after the first list was written, the same look is written again.
+    later(6);
+    expect(visibleText(await exchange(bot, PEOPLE.dea, 'queue'))).toContain('DEA-000001');
+    expect(await shown(request.id)).toHaveLength(4);
+    expect((await shown(request.id))[3]).toEqual(expect.objectContaining({ relationship: 'adviser', shown: 'list' }));
   });
 });
 

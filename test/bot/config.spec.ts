@@ -136,6 +136,13 @@ describe('configuration', () => {
     expect(loadConfig({}).trends).toEqual({ windowDays: 60, topicThreshold: 3, inappropriateThreshold: 2 });
   });
 
+  it('reads how soon a repeated showing is written again in the access log, 10 minutes unless set', () => {
+    expect(loadConfig({}).retention.accessLogRepeatMinutes).toBe(10);
+    expect(loadConfig({ ACCESS_LOG_REPEAT_MINUTES: '0' }).retention.accessLogRepeatMinutes).toBe(0);
+    expect(() => loadConfig({ ACCESS_LOG_REPEAT_MINUTES: '90' })).toThrow('ACCESS_LOG_REPEAT_MINUTES "90" should be a whole number of minutes from 0 to 60.');
+    expect(() => loadConfig({ ACCESS_LOG_REPEAT_MINUTES: 'soon' })).toThrow('ACCESS_LOG_REPEAT_MINUTES "soon" should be a whole number of minutes from 0 to 60.');
+  });
+
   it('reads the reports settings: trials per district, a link secret required in production', () => {
     const config = loadConfig({ SA_TRIALS: 'Surrey and Sussex=2026-03-09/10; Cumbria and Lancashire=2026-04-06/8', REPORT_LINK_MINUTES: '60' });
     expect(config.reports.trials.get('Surrey and Sussex')).toEqual({ start: '2026-03-09', weeks: 10 });
