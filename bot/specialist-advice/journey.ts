@@ -219,7 +219,11 @@ export const specialistAdviceJourney: Journey = {
           await service.syncDiaries(conversationId);
         },
       },
-      jobs: [{ name: 'remindAdvicePacks', everyMs: 15 * 60_000, run: () => service.remindPacks() }],
+      jobs: [
+        { name: 'remindAdvicePacks', everyMs: 15 * 60_000, run: () => service.remindPacks() },
+        // Every minute: the coach may still be with the claimant when an ad hoc ask lapses.
+        { name: 'tellLapsedAdHocAsks', everyMs: 60_000, run: () => service.tellLapsedAdHocAsks() },
+      ],
       cards: {
         // A conversation gone, or no longer this person's, sends nothing.
         [ADVICE_CARD]: {

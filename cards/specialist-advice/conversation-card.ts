@@ -17,6 +17,7 @@ import {
 import { NOTES_MAX } from '../../domain/specialist-advice/notes';
 import type { AdviceSlot } from '../../domain/specialist-advice/schedule';
 import { describeMeeting } from '../../domain/requests/calendar-date';
+import { londonClock } from '../../domain/calendar/london-time';
 import { formatNino, maskNino } from '../../domain/requests/nino';
 import { showCardAction, type FormField } from '../form-card';
 import type { AdaptiveCard } from '../render';
@@ -45,8 +46,7 @@ export interface AdviceCardView {
 const PACK_LABELS: Readonly<Record<PackState, string>> = { ready: 'Ready', ad_hoc: 'None (ad hoc)', no_contact: 'None: no contact is named to prepare one', to_prepare: 'Not ready yet' };
 
 const when = (c: AdviceConversation) => (c.start && c.end ? describeMeeting(c.start, c.end) : 'not booked yet');
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const time = (d: Date | null) => (d ? clock.format(d) : 'now');
+const time = (d: Date | null) => (d ? londonClock(d) : 'now');
 
 export function adviceCard(view: AdviceCardView): AdaptiveCard {
   const { conversation: c, part } = view;

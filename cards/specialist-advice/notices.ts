@@ -6,6 +6,8 @@
 import type { AdvicePart } from '../../domain/specialist-advice/advice-policy';
 import type { AdviceConversation } from '../../domain/specialist-advice/conversation';
 import { describeMeeting } from '../../domain/requests/calendar-date';
+import { londonClock } from '../../domain/calendar/london-time';
+import { AD_HOC_LAPSED } from '../../domain/specialist-advice/ad-hoc-lapse';
 
 export interface AdviceNoticeView {
   readonly conversation: AdviceConversation;
@@ -34,6 +36,9 @@ export function adviceNotice(view: AdviceNoticeView): string {
       return line(`moved by ${who}${when ? ` to ${when}` : ''}.${part === 'contact' ? ' Your action: make sure the information pack is ready for the new time.' : ''}`);
     case 'cancelled':
       return line(`cancelled by ${who}. Nothing more to do for it.`);
+    case AD_HOC_LAPSED:
+      if (part === 'coach') return line(`${who} did not answer while the claimant was waiting${c.start ? ` (from ${londonClock(c.start)})` : ''}, so nothing is booked. Your action: choose a time to book.`);
+      return line('nobody answered while the claimant was waiting, so nothing is booked. The work coach can book a time instead.');
     case 'declined ad hoc':
       return line(`${who} cannot see the claimant now.${part === 'coach' ? ' Your action: choose a time to book.' : ''}`);
     case 'pack ready':

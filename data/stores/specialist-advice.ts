@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Between, In, IsNull, LessThan, MoreThanOrEqual, And, type DataSource } from 'typeorm';
 import type { AdviceConversation, AdviceNotes, HcpBreak, SiteDay } from '../../domain/specialist-advice/conversation';
 import { formatReference } from '../../domain/specialist-advice/conversation';
+import { AD_HOC_LAPSED } from '../../domain/specialist-advice/ad-hoc-lapse';
 import type { AdviceChanges, AdviceHappening, AdvicePeople, AdviceStore, DiaryRecord, NewAdviceConversation, SavedAdvice } from '../../domain/specialist-advice/ports';
 import { conflict } from '../../domain/errors';
 import type { Jobcentre, StaffMember } from '../../domain/staff';
@@ -95,6 +96,17 @@ export class SqlAdviceStore implements AdviceStore {
       order: { startsAt: 'ASC' },
       take: limit,
     });
+    return rows.map(fromRow);
+  }
+
+  async lapsedAdHocAsks(from: Date, by: Date, limit: number): Promise<AdviceConversation[]> {
+    const rows = await this.rows()
+      .createQueryBuilder('c')
+      .where('c.status = :asked AND c.startsAt >= :from AND c.startsAt <= :by', { asked: 'adhoc_asked', from, by })
+      .andWhere((qb) => `NOT EXISTS ${qb.subQuery().select('1').from('AdviceEvent', 'e').where('e.conversationId = c.id AND e.what = :lapsed', { lapsed: AD_HOC_LAPSED }).getQuery()}`)
+      .orderBy('c.startsAt', 'ASC')
+      .take(limit)
+      .getMany();
     return rows.map(fromRow);
   }
 

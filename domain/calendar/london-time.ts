@@ -23,6 +23,13 @@ const fieldsFormat = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
+const clockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+
+/** "10:00": the London wall-clock time of an instant. */
+export function londonClock(instant: Date | number): string {
+  return clockFormat.format(instant);
+}
+
 interface YearZone {
   readonly from: number;
   readonly to: number;

@@ -2,6 +2,7 @@ import { conflict, invalid, notAllowed, type DomainError } from '../errors';
 import type { StaffMember } from '../staff';
 import { hasRole } from '../staff';
 import { ADVICE_STATUS_LABELS, isFinished, type AdviceConversation } from './conversation';
+import { londonClock } from '../calendar/london-time';
 
 /**
  * The parts people play in a conversation. coach: asked for it and leads it; hcp: gives the
@@ -139,11 +140,9 @@ export function assertAdvice(c: AdviceConversation, part: AdvicePart | null, act
   if (refusal) throw refusal;
 }
 
-const clockTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
 /** Why an ad hoc ask can no longer be answered. */
 function adHocLapsedMessage(c: Pick<AdviceConversation, 'start'>): string {
-  const at = c.start ? ` at ${clockTime.format(c.start)}` : '';
+  const at = c.start ? ` at ${londonClock(c.start)}` : '';
   return `It is too late to answer this ad hoc request: the claimant was waiting${at}. Nothing was booked. The work coach can book a time instead.`;
 }
 

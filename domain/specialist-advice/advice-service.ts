@@ -8,6 +8,7 @@ import { assertAdvice, partOf, type AdviceAction, type AdvicePart } from './advi
 import { ADVICE_CHANNEL_LABELS, ADVICE_DIARY_WORK, canMove, type AdviceConversation, type AdviceNotes, type AdviceStatus, type DiaryEntry, type HcpBreak, type SiteDay } from './conversation';
 import { parseBreaks, type BreaksInput } from './breaks';
 import { readHcpDays, readHcpsDays, type HcpDay } from './hcp-day';
+import { tellLapsedAdHocAsks } from './ad-hoc-lapse';
 import { packReminderDue, packReminderMaybeDue, PACK_REMINDER_LOOKAHEAD_DAYS } from './pack-reminder';
 import { checkNotes, type NotesInput } from './notes';
 import type { AdviceChanges, AdviceHappening, AdviceServiceDeps } from './ports';
@@ -519,6 +520,11 @@ export class AdviceService {
       if (told) reminded += 1;
     }
     return reminded;
+  }
+
+  /** Tells the coach of each ad hoc ask that lapsed unanswered, once; refreshes its cards. Returns how many were told. */
+  async tellLapsedAdHocAsks(): Promise<number> {
+    return tellLapsedAdHocAsks(this.deps);
   }
 
   /** The activity manager records an HCP's breaks, per weekday; booking never offers a time in one. */

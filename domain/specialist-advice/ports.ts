@@ -52,6 +52,11 @@ export interface AdviceStore {
   markPackReminded(id: string, at: Date): Promise<boolean>;
   /** Booked, pre-booked conversations whose pack is not ready and not yet reminded, starting in [from, to). */
   packsNotReady(from: Date, to: Date, limit: number): Promise<AdviceConversation[]>;
+  /**
+   * Ad hoc asks still waiting for an answer that proposed a time in [from, by], whose trail has no
+   * lapse yet (`AD_HOC_LAPSED`): their coach is yet to be told. Soonest first.
+   */
+  lapsedAdHocAsks(from: Date, by: Date, limit: number): Promise<AdviceConversation[]>;
   latestHappening(conversationId: string): Promise<AdviceHappening | null>;
   /** The HCPs' breaks agreed with the activity manager. */
   breaksOf(hcpIds: readonly string[]): Promise<HcpBreak[]>;

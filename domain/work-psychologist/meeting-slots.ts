@@ -6,7 +6,7 @@
 import type { Interval } from '../calendar/calendar-port';
 import { bankHolidayList } from '../calendar/bank-holidays';
 import { findCommonSlots, type Participant } from '../calendar/free-time';
-import { addDays, londonDateFast, londonToUtc } from '../calendar/london-time';
+import { addDays, londonClock, londonDateFast, londonToUtc } from '../calendar/london-time';
 import { describeDate, describeMeeting } from '../requests/calendar-date';
 
 /** A person whose diary is checked, with the name used to say who is busy. */
@@ -38,7 +38,7 @@ export function placeMeeting(usual: Interval, people: readonly MeetingPerson[], 
   const moved = (slot: Interval): PlacedMeeting => ({ slot, movedBecause: `Moved from ${describeMeeting(usual.start, usual.end)}: ${why}.` });
   // The same time on one of the next days first, so the meeting keeps its usual hour.
   const day = londonDateFast(usual.start);
-  const time = londonTime(usual.start);
+  const time = londonClock(usual.start);
   for (let d = 1; d <= 7; d += 1) {
     const start = londonToUtc(addDays(day, d), time);
     const slot = { start, end: new Date(start.getTime() + durationMinutes * MINUTE_MS) };
@@ -64,9 +64,3 @@ export function whyNot(slot: Interval, people: readonly MeetingPerson[]): string
   return away.length ? `it is outside ${away.map((p) => p.name).join(' and ')}’s working hours` : 'it is outside your shared working hours';
 }
 
-const wallClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/** "10:00", the London wall-clock time of an instant. */
-function londonTime(instant: Date): string {
-  return wallClock.format(instant);
-}

@@ -931,6 +931,15 @@ SELECT "AdviceConversation"."id" AS "AdviceConversation_id", "AdviceConversation
   ORDER BY "AdviceConversation"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY;
 --   @0 varchar(20), @1 bit, @2 datetime2, @3 datetime2
 
+-- SqlAdviceStore.lapsedAdHocAsks
+SELECT "c"."id" AS "c_id", "c"."number" AS "c_number", "c"."status" AS "c_status", "c"."coachId" AS "c_coachId", "c"."hcpId" AS "c_hcpId", "c"."contactId" AS "c_contactId", "c"."jobcentreId" AS "c_jobcentreId", "c"."cluster" AS "c_cluster", "c"."district" AS "c_district", "c"."surname" AS "c_surname", "c"."nino" AS "c_nino", "c"."benefit" AS "c_benefit", "c"."wcaStatus" AS "c_wcaStatus", "c"."wcaSummary" AS "c_wcaSummary", "c"."background" AS "c_background", "c"."conditions" AS "c_conditions", "c"."adviceTypes" AS "c_adviceTypes", "c"."channel" AS "c_channel", "c"."complex" AS "c_complex", "c"."adHoc" AS "c_adHoc", "c"."consentAgreed" AS "c_consentAgreed", "c"."gpConsent" AS "c_gpConsent", "c"."consentById" AS "c_consentById", "c"."consentAt" AS "c_consentAt", "c"."startsAt" AS "c_startsAt", "c"."endsAt" AS "c_endsAt", "c"."prepStartsAt" AS "c_prepStartsAt", "c"."timesMoved" AS "c_timesMoved", "c"."packReadyAt" AS "c_packReadyAt", "c"."preparedAt" AS "c_preparedAt", "c"."heldAt" AS "c_heldAt", "c"."returnedAt" AS "c_returnedAt", "c"."returnConfirmedAt" AS "c_returnConfirmedAt", "c"."findings" AS "c_findings", "c"."diaryEvents" AS "c_diaryEvents", "c"."diaryStatus" AS "c_diaryStatus", "c"."diaryError" AS "c_diaryError", "c"."packRemindedAt" AS "c_packRemindedAt", "c"."submissionKey" AS "c_submissionKey", "c"."version" AS "c_version", "c"."createdAt" AS "c_createdAt", "c"."updatedAt" AS "c_updatedAt"
+  FROM "advice_conversation" "c"
+  WHERE "c"."status" = @0 AND "c"."startsAt" >= @1 AND "c"."startsAt" <= @2 AND NOT EXISTS (SELECT 1
+  FROM "advice_event" "e"
+  WHERE "e"."conversationId" = "c"."id" AND "e"."what" = @3)
+  ORDER BY "c"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY;
+--   @0 string, @1 Date, @2 Date, @3 string
+
 -- SqlAdviceStore.latestHappening
 SELECT "AdviceEvent"."id" AS "AdviceEvent_id", "AdviceEvent"."conversationId" AS "AdviceEvent_conversationId", "AdviceEvent"."actorId" AS "AdviceEvent_actorId", "AdviceEvent"."what" AS "AdviceEvent_what", "AdviceEvent"."at" AS "AdviceEvent_at"
   FROM "advice_event" "AdviceEvent"

@@ -335,6 +335,7 @@ export const SUBJECTS: readonly Subject[] = [
     recordDiary: (s) => s.recordDiary(ID, 1, { diaryEvents: [{ mailbox: 'helen.okoro@example.gov.uk', eventId: ID, key: `${ID}:0:conversation` }], diaryStatus: 'done', diaryError: null }, AT),
     markPackReminded: (s) => s.markPackReminded(ID, AT),
     packsNotReady: (s) => s.packsNotReady(AT, LATER, 50),
+    lapsedAdHocAsks: (s) => s.lapsedAdHocAsks(AT, LATER, 50),
     latestHappening: (s) => s.latestHappening(ID),
     breaksOf: (s, { n }) => s.breaksOf(list(n)),
     setBreaks: (s) => s.setBreaks(OTHER, [{ hcpId: OTHER, weekday: 'monday', start: '12:30', end: '13:00' }], ID, AT),
