@@ -67,9 +67,12 @@ function leadLine(view: RetentionView, viewer: StaffMember): string {
   const a = view.allowed;
   if (c.status === 'closed') return `Closed on ${day(c.closedAt!)}: ${OUTCOME_LABELS[c.outcome!]}.`;
   if (a.has('agreeNextStep')) return 'The employer adviser asks you to consult on this case. Talk it through with them, then record the next step you agree.';
+  if (a.has('referToWorkPsychologist')) return 'You are unable to resolve the retention issue: you may refer the case to the work psychologist, who will conduct the retention activity, or record its outcome.';
   if (a.has('recordHcpAdvice')) return 'You are consulted for advice only: you do not represent the person with their employer or at a tribunal, or complete retention paperwork.';
+  if (a.has('recordUnableToResolve')) return 'You lead the retention activity: record the outcome when it is done. If you are unable to resolve it, say so here: you may then refer it to the work psychologist.';
   if (a.has('recordOutcome')) return c.route === 'employer_adviser' ? 'Resolve the reasonable adjustment, then record the outcome. Consult the DEA if it turns out to be complex.' : 'You lead the retention activity: record the outcome when it is done.';
   if (c.status === 'consulting') return viewer.id === c.employerAdviserId ? 'Sent to the DEA to consult. Agree the next step with them; they record it here.' : 'The DEA and the employer adviser are agreeing the next step.';
+  if (c.status === 'dea_unable_to_resolve') return `${view.people.get(c.deaId ?? '')?.name ?? 'The DEA'} is unable to resolve the retention issue, and may refer the case to the work psychologist.`;
   const lead = leadOf(c);
   return `${(lead && view.people.get(lead)?.name) ?? 'The lead'} leads the retention activity and records the outcome.`;
 }
@@ -109,14 +112,15 @@ export function retentionCard(view: RetentionView, viewer: StaffMember, options:
   });
   const data = { caseId: c.id, version: c.version };
   const form = (title: string, verb: string, submitTitle: string, fields: FormField[]) => showCardAction({ title, verb, submitTitle, data, fields, values: options.values, problems: options.problems });
-  const wpField: FormField = { id: 'workPsychologistId', kind: 'choice', label: 'Work psychologist (when it goes to them)', required: false, errorMessage: 'Choose the work psychologist.', choices: view.workPsychologists.map((w) => ({ title: w.name, value: w.id })) };
+  const wpChoices = view.workPsychologists.map((w) => ({ title: w.name, value: w.id }));
+  const wpField: FormField = { id: 'workPsychologistId', kind: 'choice', label: 'Work psychologist (when it goes to them)', required: false, errorMessage: 'Choose the work psychologist.', choices: wpChoices };
   const actions: Record<string, unknown>[] = [];
   if (view.allowed.has('agreeNextStep')) {
     actions.push(
       form('Record the next step', 'retention.agree', 'Record the next step', [
-        { id: 'route', kind: 'choice', label: 'The next step you agreed', required: true, errorMessage: 'Choose the next step.', choices: ROUTES.map((r) => ({ title: ROUTE_LABELS[r], value: r })) },
+        { id: 'route', kind: 'choice', label: 'The next step you agreed', required: true, errorMessage: 'Choose the next step.', choices: view.nextSteps.map((r) => ({ title: ROUTE_LABELS[r], value: r })) },
         { id: 'agreedNote', kind: 'multiline', label: 'What you agreed', required: true, errorMessage: 'Say what you agreed.', maxLength: RETENTION_LIMITS.note },
-        ...(view.workPsychologists.length > 1 ? [wpField] : []),
+        ...(view.nextSteps.includes('work_psychologist') && view.workPsychologists.length > 1 ? [wpField] : []),
       ]),
     );
   }
@@ -133,13 +137,17 @@ export function retentionCard(view: RetentionView, viewer: StaffMember, options:
     const choice = deaChoice(view.deas, 'The DEA to consult', true);
     actions.push(choice.length ? form('Consult the DEA', 'retention.consultDea', 'Consult the DEA', choice) : { type: 'Action.Execute', title: 'Consult the DEA', verb: 'retention.consultDea', data });
   }
-  if (view.allowed.has('referToWorkPsychologist')) {
+  if (view.allowed.has('recordUnableToResolve')) {
     actions.push(
-      form('Refer to the work psychologist', 'retention.refer', 'Refer the case', [
-        { id: 'referralNote', kind: 'multiline', label: 'Why you could not resolve it', required: true, errorMessage: 'Say why.', maxLength: RETENTION_LIMITS.note },
-        ...(view.workPsychologists.length > 1 ? [wpField] : []),
+      form('Unable to resolve it', 'retention.unableToResolve', 'Record that I am unable to resolve it', [
+        { id: 'referralNote', kind: 'multiline', label: 'Why you are unable to resolve the retention issue', required: true, errorMessage: 'Say why.', maxLength: RETENTION_LIMITS.note },
       ]),
     );
+  }
+  if (view.allowed.has('referToWorkPsychologist')) {
+    // The reason is on the case already; with one work psychologist to go to, it is one click.
+    const refer: FormField = { id: 'workPsychologistId', kind: 'choice', label: 'Work psychologist', required: true, errorMessage: 'Choose the work psychologist.', choices: wpChoices };
+    actions.push(view.workPsychologists.length > 1 ? form('Refer to the work psychologist', 'retention.refer', 'Refer the case', [refer]) : { type: 'Action.Execute', title: 'Refer to the work psychologist', verb: 'retention.refer', data });
   }
   if (view.allowed.has('recordHcpAdvice')) {
     actions.push(form('Record your advice', 'retention.hcpAdvice', 'Record advice', [{ id: 'hcpAdvice', kind: 'multiline', label: 'Your advice (consultative only)', required: true, errorMessage: 'Enter your advice.', maxLength: RETENTION_LIMITS.note }]));

@@ -39,7 +39,7 @@ export const retentionCasesJourney: Journey = {
     {
       command: null,
       title: 'Consulting on retention cases',
-      description: 'When an employer adviser consults you on a complex retention case, agree the next step with them on its card: you support them, you undertake it as a DEA Support Intervention, or it goes to the work psychologist.',
+      description: 'When an employer adviser consults you on a complex retention case, agree the next step with them on its card: you support them, or you undertake it as a DEA Support Intervention. If you are then unable to resolve it, record that on the card and you may refer it to the work psychologist.',
       roles: ['dea'],
     },
     {
@@ -86,8 +86,11 @@ export const retentionCasesJourney: Journey = {
         verb('retention.agree', CASE.extend({ route: text, agreedNote: text, workPsychologistId: text }), ({ person, data, typed, turn }) =>
           actions.answer(person, 'retention.agree', data.caseId, typed, () => retention.agreeNextStep(person, data.caseId, data.version, data), 'Next step recorded. The employer adviser has been told.', turn.activity.replyToId),
         ),
-        verb('retention.refer', CASE.extend({ referralNote: text, workPsychologistId: text }), ({ person, data, typed, turn }) =>
-          actions.answer(person, 'retention.refer', data.caseId, typed, () => retention.referToWorkPsychologist(person, data.caseId, data.version, data.workPsychologistId, data.referralNote), 'Referred to the work psychologist, who has been told.', turn.activity.replyToId),
+        verb('retention.unableToResolve', CASE.extend({ referralNote: text }), ({ person, data, typed, turn }) =>
+          actions.answer(person, 'retention.unableToResolve', data.caseId, typed, () => retention.recordUnableToResolve(person, data.caseId, data.version, data.referralNote), 'Recorded that you are unable to resolve it. You may now refer the case to the work psychologist, or record its outcome.', turn.activity.replyToId),
+        ),
+        verb('retention.refer', CASE.extend({ workPsychologistId: text }), ({ person, data, typed, turn }) =>
+          actions.answer(person, 'retention.refer', data.caseId, typed, () => retention.referToWorkPsychologist(person, data.caseId, data.version, data.workPsychologistId), 'Referred to the work psychologist, who has been told.', turn.activity.replyToId),
         ),
         verb('retention.consultHcp', CASE.extend({ hcpId: text }), ({ person, data, typed, turn }) =>
           actions.answer(person, 'retention.consultHcp', data.caseId, typed, () => retention.consultHcp(person, data.caseId, data.version, data.hcpId), 'The Health Care Professional has been asked for their advice.', turn.activity.replyToId),

@@ -29,13 +29,18 @@ export const ROUTE_LABELS: Readonly<Record<RetentionRoute, string>> = {
   work_psychologist: 'Referred to the work psychologist, who conducts the retention activity',
 };
 
-export const STATUSES = ['with_employer_adviser', 'consulting', 'in_progress', 'closed'] as const;
+/**
+ * `dea_unable_to_resolve`: the DEA undertook it and recorded that they are unable to resolve the
+ * retention issue, the one point at which they may refer it to the work psychologist (§68).
+ */
+export const STATUSES = ['with_employer_adviser', 'consulting', 'in_progress', 'dea_unable_to_resolve', 'closed'] as const;
 export type RetentionStatus = (typeof STATUSES)[number];
 
 export const STATUS_LABELS: Readonly<Record<RetentionStatus, string>> = {
   with_employer_adviser: 'With the employer adviser',
   consulting: 'Waiting for the employer adviser and DEA to agree the next step',
   in_progress: 'Retention activity under way',
+  dea_unable_to_resolve: 'The DEA is unable to resolve it: they may refer it to the work psychologist',
   closed: 'Outcome recorded',
 };
 

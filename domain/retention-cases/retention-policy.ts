@@ -1,8 +1,8 @@
 import { conflict, notAllowed, withoutStacks, type DomainError } from '../errors';
-import { leadOf, type RetentionCase } from './retention-case';
+import { leadOf, ROUTES, type RetentionCase, type RetentionRoute } from './retention-case';
 import { hasRole, type StaffMember } from '../staff';
 
-export const RETENTION_VERBS = ['consultDea', 'agreeNextStep', 'referToWorkPsychologist', 'consultHcp', 'recordHcpAdvice', 'recordOutcome'] as const;
+export const RETENTION_VERBS = ['consultDea', 'agreeNextStep', 'recordUnableToResolve', 'referToWorkPsychologist', 'consultHcp', 'recordHcpAdvice', 'recordOutcome'] as const;
 export type RetentionVerb = (typeof RETENTION_VERBS)[number];
 
 /** Employer advisers register retention cases (seed 000 §63). */
@@ -25,9 +25,18 @@ export function retentionRefusal(personId: string, c: RetentionCase, verb: Reten
     case 'agreeNextStep':
       if (personId !== c.deaId) return notAllowed('The DEA records the next step the employer adviser and they agreed.');
       return c.status === 'consulting' ? null : conflict('The next step has already been agreed.');
+    // Seed 000 §68: "if the DEA is unable to resolve the retention issue, they may refer the case to the
+    // Work Psychologist". So the DEA first undertakes it, then says they could not resolve it, then may refer.
+    case 'recordUnableToResolve':
+      if (personId !== c.deaId) return notAllowed('Only the DEA undertaking the case records that they are unable to resolve it.');
+      if (c.status === 'dea_unable_to_resolve') return conflict('It is already recorded that you are unable to resolve this case.');
+      return c.status === 'in_progress' && c.route === 'dea_support_intervention' ? null : conflict('Only a case the DEA is undertaking as a DEA Support Intervention can be recorded as one they are unable to resolve.');
     case 'referToWorkPsychologist':
       if (personId !== c.deaId) return notAllowed('The DEA refers the case to the work psychologist.');
-      return c.status === 'in_progress' && c.route === 'dea_support_intervention' ? null : conflict('Only a case the DEA is undertaking can be referred to the work psychologist.');
+      if (c.status === 'dea_unable_to_resolve') return null;
+      if (c.status === 'consulting') return conflict('The work psychologist comes in only if the DEA is unable to resolve the retention issue. Agree another next step now; if you then cannot resolve it, record that on the case and refer it.');
+      if (c.status === 'in_progress' && c.route === 'dea_support_intervention') return conflict('Record that you are unable to resolve the retention issue first: then you may refer the case to the work psychologist.');
+      return conflict('Only a case the DEA undertook and is unable to resolve can be referred to the work psychologist.');
     case 'consultHcp':
       if (personId !== c.employerAdviserId && personId !== c.deaId) return notAllowed('The employer adviser or the DEA may consult a Health Care Professional.');
       return c.hcpId ? conflict('A Health Care Professional has already been consulted on this case.') : null;
@@ -44,4 +53,18 @@ export function retentionRefusal(personId: string, c: RetentionCase, verb: Reten
 
 export function allowedRetentionVerbs(personId: string, c: RetentionCase): ReadonlySet<RetentionVerb> {
   return withoutStacks(() => new Set(RETENTION_VERBS.filter((v) => !retentionRefusal(personId, c, v))));
+}
+
+/**
+ * Why this next step may not be recorded as agreed, or null when it may. Sending the case to the work
+ * psychologist is a referral, so it answers to the referral's rule: never at the consultation itself,
+ * where the DEA has not yet tried to resolve it (§68).
+ */
+export function nextStepRefusal(personId: string, c: RetentionCase, route: RetentionRoute): DomainError | null {
+  return retentionRefusal(personId, c, 'agreeNextStep') ?? (route === 'work_psychologist' ? retentionRefusal(personId, c, 'referToWorkPsychologist') : null);
+}
+
+/** The next steps this person may record as agreed on the case now: none unless they record the next step. */
+export function nextStepsToAgree(personId: string, c: RetentionCase): readonly RetentionRoute[] {
+  return withoutStacks(() => ROUTES.filter((r) => !nextStepRefusal(personId, c, r)));
 }

@@ -10,7 +10,7 @@ import { byName } from '../names';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import type { RetentionCaseStore, RetentionChanges, RetentionNotifier } from './ports';
 import { ASSESSMENTS, OUTCOMES, RETENTION_LIMITS, ROUTES, type Assessment, type RetentionCase, type RetentionOutcome, type RetentionRoute } from './retention-case';
-import { allowedRetentionVerbs, mayReadCase, mayRegisterRetentionCases, retentionRefusal, type RetentionVerb } from './retention-policy';
+import { allowedRetentionVerbs, mayReadCase, mayRegisterRetentionCases, nextStepRefusal, nextStepsToAgree, retentionRefusal, type RetentionVerb } from './retention-policy';
 
 export interface RetentionDeps {
   readonly store: RetentionCaseStore;
@@ -48,6 +48,8 @@ export interface RetentionView {
   readonly case: RetentionCase;
   readonly people: ReadonlyMap<string, StaffMember>;
   readonly allowed: ReadonlySet<RetentionVerb>;
+  /** The next steps this person may record as agreed (§68), in the policy's words: none unless they may record one. */
+  readonly nextSteps: readonly RetentionRoute[];
   /** Whom this person may choose from for the actions they are allowed. */
   readonly workPsychologists: readonly StaffMember[];
   /** The DEAs of the case's jobcentre, in name order, when this person may consult one (§67). */
@@ -55,9 +57,6 @@ export interface RetentionView {
   readonly hcps: readonly StaffMember[];
   readonly jobcentreName: string | null;
 }
-
-/** The next steps the employer adviser and the DEA may agree (§68), or that it was straightforward after all (§67). */
-export const AGREED_ROUTES: readonly RetentionRoute[] = ROUTES;
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
@@ -176,7 +175,9 @@ export class RetentionService {
       const c = await this.ready(dea, caseId, version, 'agreeNextStep');
       const problems: Record<string, string> = {};
       const route = text(input.route) as RetentionRoute;
-      if (!AGREED_ROUTES.includes(route)) problems.route = 'Choose the next step you agreed.';
+      // The policy's refusal goes beside the choice, so the form comes back open with what was typed.
+      const refusal = ROUTES.includes(route) ? nextStepRefusal(dea.id, c, route) : invalid('Choose the next step you agreed.');
+      if (refusal) problems.route = refusal.message;
       const agreedNote = within(input.agreedNote, RETENTION_LIMITS.note, 'agreedNote', 'Say what you and the employer adviser agreed.', problems);
       const changes: { -readonly [K in keyof RetentionChanges]: RetentionChanges[K] } = { route, agreedNote, status: route === 'employer_adviser' ? 'with_employer_adviser' : 'in_progress' };
       if (route === 'work_psychologist') {
@@ -193,16 +194,32 @@ export class RetentionService {
     });
   }
 
-  /** The DEA could not resolve it: the work psychologist conducts the retention activity (§68). */
-  async referToWorkPsychologist(dea: StaffMember, caseId: string, version: number, workPsychologistId: unknown, note: unknown): Promise<RetentionCase> {
+  /**
+   * The DEA undertaking the case records that they are unable to resolve the retention issue, and why
+   * (§68): only then may they refer it to the work psychologist, or they record its outcome themselves.
+   */
+  async recordUnableToResolve(dea: StaffMember, caseId: string, version: number, note: unknown): Promise<RetentionCase> {
+    return this.uow.run(async () => {
+      const c = await this.ready(dea, caseId, version, 'recordUnableToResolve');
+      const problems: Record<string, string> = {};
+      // `referralNote`, as the referral form's reason was called: a reason typed on a card from before is kept.
+      const why = within(note, RETENTION_LIMITS.note, 'referralNote', 'Say why you are unable to resolve it.', problems);
+      if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
+      const agreedNote = `${c.agreedNote ?? ''}\nThe DEA is unable to resolve it: ${why}`.trim().slice(0, RETENTION_LIMITS.note + 200);
+      const changed = await this.deps.store.update(c.id, c.version, { status: 'dea_unable_to_resolve', agreedNote });
+      this.deps.notifier.caseChanged(changed);
+      return changed;
+    });
+  }
+
+  /** The DEA is unable to resolve it, and said so: the work psychologist conducts the retention activity (§68). */
+  async referToWorkPsychologist(dea: StaffMember, caseId: string, version: number, workPsychologistId: unknown): Promise<RetentionCase> {
     return this.uow.run(async () => {
       const c = await this.ready(dea, caseId, version, 'referToWorkPsychologist');
       const problems: Record<string, string> = {};
-      const why = within(note, RETENTION_LIMITS.note, 'referralNote', 'Say why you could not resolve it.', problems);
       const wp = await this.chooseWorkPsychologist(dea, workPsychologistId, problems);
       if (!wp || Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
-      const agreedNote = `${c.agreedNote ?? ''}\nReferred to the work psychologist: ${why}`.trim().slice(0, RETENTION_LIMITS.note + 200);
-      const changed = await this.deps.store.update(c.id, c.version, { route: 'work_psychologist', workPsychologistId: wp.id, agreedNote });
+      const changed = await this.deps.store.update(c.id, c.version, { route: 'work_psychologist', workPsychologistId: wp.id, status: 'in_progress' });
       await this.deps.notifier.caseNeedsAttention(changed, wp.id);
       await this.deps.notifier.caseNeedsAttention(changed, changed.employerAdviserId);
       this.deps.notifier.caseChanged(changed);
@@ -259,11 +276,13 @@ export class RetentionService {
     const ids = [c.employerAdviserId, c.deaId, c.workPsychologistId, c.hcpId].filter((id): id is string => id !== null);
     const people = new Map((await this.deps.directory.findByIds(ids)).map((p) => [p.id, p]));
     const allowed = allowedRetentionVerbs(viewer.id, c);
-    const needsWp = allowed.has('agreeNextStep') || allowed.has('referToWorkPsychologist');
+    const nextSteps = nextStepsToAgree(viewer.id, c);
+    const needsWp = nextSteps.includes('work_psychologist') || allowed.has('referToWorkPsychologist');
     return {
       case: c,
       people,
       allowed,
+      nextSteps,
       workPsychologists: needsWp ? await workPsychologistsFor(c.deaId ? people.get(c.deaId) ?? null : null, this.deps.people) : [],
       deas: allowed.has('consultDea') ? await this.deasAt(c.jobcentreId) : [],
       hcps: allowed.has('consultHcp') ? await this.holders('hcp', c) : [],

@@ -1,7 +1,7 @@
 import { applySeed } from '../../data/seed/apply-seed';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { SqlInterventionStore } from '../../data/stores/interventions';
-import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardInputs, cardText, cardVerbs, choiceValues, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const WP = '00000000-0000-4000-8000-000000000007';
 const EA = '00000000-0000-4000-8000-000000000008';
@@ -108,34 +108,90 @@ describe('retention cases: the employer adviser, the DEA and the work psychologi
     const byHcp = await invokeAs(bot, PEOPLE.hcp, 'retention.outcome', { caseId, version: version + 1, outcome: 'other', outcomeNote: 'x' });
     expect(cardText(byHcp.card)).toContain('The person leading the retention activity records its outcome.');
 
-    // The DEA could not resolve it: the work psychologist conducts it and records the outcome.
-    const referred = await invokeAs(bot, PEOPLE.dea, 'retention.refer', { caseId, version: version + 1, referralNote: 'The employer wants an occupational assessment.' });
+    // The DEA could not resolve it, and records so: the work psychologist conducts it and records the outcome.
+    await invokeAs(bot, PEOPLE.dea, 'retention.unableToResolve', { caseId, version: version + 1, referralNote: 'The employer wants an occupational assessment.' });
+    const referred = await invokeAs(bot, PEOPLE.dea, 'retention.refer', { caseId, version: version + 2 });
     expect(cardText(referred.card)).toContain('Referred to the work psychologist');
     await settle(bot);
     expect(visibleText(bot.connector.sentTo(`a:personal-${WP}`))).toContain('You lead the retention activity');
-    const closed = await invokeAs(bot, WP, 'retention.outcome', { caseId, version: version + 2, outcome: 'managed_transfer', outcomeNote: 'Moved to a dispatch desk role.' });
+    const closed = await invokeAs(bot, WP, 'retention.outcome', { caseId, version: version + 3, outcome: 'managed_transfer', outcomeNote: 'Moved to a dispatch desk role.' });
     expect(cardText(closed.card)).toContain('Closed on');
     expect(visibleText(await exchange(bot, PEOPLE.dea, 'retention cases'))).toContain('Referred to the work psychologist, who conducts the retention activity: 1');
   });
 
-  it('the DEA’s work psychologist is the district’s when their jobcentre has none: the case is agreed to or referred to them (seed 000 §68)', async () => {
+  it('the DEA’s work psychologist is the district’s when their jobcentre has none: the case is referred to them (seed 000 §68)', async () => {
     // The district's only work psychologist now works at Horsham; the DEA and the employer adviser are at Crawley.
     await applySeed(bot.app.dataSource, { jobcentres: [], staff: [{ aadObjectId: WP, name: 'Paul Avery', email: 'paul.avery@jobcentre.example', roles: ['work_psychologist'], jobcentre: 'Horsham' }] });
-    const agreedCase = caseIdIn((await invokeAs(bot, EA, 'retention.register', { ...COMPLEX, claimant: 'no' })).card);
-    const agreed = await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId: agreedCase, version: 1, route: 'work_psychologist', agreedNote: 'An occupational assessment first.' });
-    expect(cardText(agreed.card)).not.toContain('Nobody');
-    expect(cardText(agreed.card)).toContain('Paul Avery');
-
-    const referredCase = caseIdIn((await invokeAs(bot, EA, 'retention.register', COMPLEX)).card);
-    await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId: referredCase, version: 1, route: 'dea_support_intervention', agreedNote: 'I will meet Sam and the employer.' });
-    const referred = await invokeAs(bot, PEOPLE.dea, 'retention.refer', { caseId: referredCase, version: 2, referralNote: 'The employer wants an occupational assessment.' });
-    expect(cardText(referred.card)).toContain('Referred to the work psychologist');
-    expect(cardText(referred.card)).toContain('Paul Avery');
+    for (const registration of [{ ...COMPLEX, claimant: 'no' }, COMPLEX]) {
+      const referredCase = caseIdIn((await invokeAs(bot, EA, 'retention.register', registration)).card);
+      await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId: referredCase, version: 1, route: 'dea_support_intervention', agreedNote: 'I will meet Sam and the employer.' });
+      await invokeAs(bot, PEOPLE.dea, 'retention.unableToResolve', { caseId: referredCase, version: 2, referralNote: 'The employer wants an occupational assessment.' });
+      const referred = await invokeAs(bot, PEOPLE.dea, 'retention.refer', { caseId: referredCase, version: 3 });
+      expect(cardText(referred.card)).not.toContain('Nobody');
+      expect(cardText(referred.card)).toContain('Referred to the work psychologist');
+      expect(cardText(referred.card)).toContain('Paul Avery');
+    }
     await settle(bot);
     const toWp = visibleText(bot.connector.sentTo(`a:personal-${WP}`));
     expect(toWp).toContain('RET-000001');
     expect(toWp).toContain('RET-000002');
     expect(toWp).toContain('You lead the retention activity');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('the work psychologist is not offered at the consultation: only once the DEA has undertaken it and recorded they are unable to resolve it may they refer it; refused clicks keep what was typed (seed 000 §68)', async () => {
+    const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
+    const caseId = caseIdIn((await invokeAs(bot, EA, 'retention.register', { ...COMPLEX, claimant: 'no' })).card);
+    await settle(bot);
+    // At the consultation the DEA is offered the other next steps only, and no referral.
+    const deaCard = firstCard(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`));
+    expect(choiceValues(deaCard, 'route')).toEqual(['employer_adviser', 'dea_supports_employer_adviser', 'dea_support_intervention']);
+    expect(cardText(deaCard)).not.toContain('Referred to the work psychologist');
+    expect(cardVerbs(deaCard)).not.toContain('retention.refer');
+
+    // Sent anyway (a card from before): refused, the reason beside the choice, the note typed kept, nobody told.
+    bot.connector.clear();
+    const agreedNote = 'An occupational assessment first, then a phased return.';
+    const early = await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId, version: 1, route: 'work_psychologist', agreedNote });
+    const earlyText = cardText(early.card);
+    expect(earlyText).toContain('The work psychologist comes in only if the DEA is unable to resolve the retention issue. Agree another next step now; if you then cannot resolve it, record that on the case and refer it. Nothing was changed.');
+    expect(earlyText).toContain('⚠ The work psychologist comes in only if the DEA is unable to resolve the retention issue.');
+    expect(allInputs(early.card)).toMatchObject({ agreedNote });
+    // The refused form is shown open, in the card's body, to send again with another next step.
+    expect(cardVerbs({ actions: early.card.body })).toContain('retention.agree');
+    await settle(bot);
+    expect(bot.connector.sentTo(`a:personal-${WP}`)).toEqual([]);
+    const [row] = await bot.app.dataSource.query('SELECT status, route, workPsychologistId, version FROM retention_case WHERE id = ?', [caseId]);
+    expect(row).toEqual({ status: 'consulting', route: null, workPsychologistId: null, version: 1 });
+
+    // Undertaking it as a DEA Support Intervention: they may say they are unable to resolve it, not refer it yet.
+    const taken = await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId, version: 1, route: 'dea_support_intervention', agreedNote: 'I will meet Sam and the employer.' });
+    expect(cardVerbs(taken.card)).toEqual(expect.arrayContaining(['retention.outcome', 'retention.unableToResolve']));
+    expect(cardVerbs(taken.card)).not.toContain('retention.refer');
+    expect(cardText(taken.card)).toContain('If you are unable to resolve it, say so here: you may then refer it to the work psychologist.');
+    const why = 'The employer wants an occupational assessment before any transfer.';
+    const tooSoon = await invokeAs(bot, PEOPLE.dea, 'retention.refer', { caseId, version: 2, referralNote: why });
+    expect(cardText(tooSoon.card)).toContain('Record that you are unable to resolve the retention issue first: then you may refer the case to the work psychologist. Nothing was changed.');
+    // What they typed as the reason is on the form that now asks for it.
+    expect(allInputs(tooSoon.card)).toMatchObject({ referralNote: why });
+    expect(cardText(tooSoon.card)).not.toContain('What you typed:');
+
+    // They record it: now, and only now, the referral is offered; the employer adviser sees where it stands.
+    const unable = await invokeAs(bot, PEOPLE.dea, 'retention.unableToResolve', { caseId, version: 2, referralNote: why });
+    const unableText = cardText(unable.card);
+    expect(unableText).toContain('Recorded that you are unable to resolve it. You may now refer the case to the work psychologist, or record its outcome.');
+    expect(unableText).toContain('You are unable to resolve the retention issue: you may refer the case to the work psychologist, who will conduct the retention activity, or record its outcome.');
+    expect(unableText).toContain(`The DEA is unable to resolve it: ${why}`);
+    expect(cardVerbs(unable.card)).toEqual(expect.arrayContaining(['retention.outcome', 'retention.refer']));
+    expect(cardVerbs(unable.card)).not.toContain('retention.unableToResolve');
+    const byEa = (await invokeAs(bot, EA, 'retention.refresh', { caseId })).card;
+    expect(cardText(byEa)).toContain('Dana Morgan is unable to resolve the retention issue, and may refer the case to the work psychologist.');
+    expect(cardVerbs(byEa)).not.toContain('retention.refer');
+
+    const referred = await invokeAs(bot, PEOPLE.dea, 'retention.refer', { caseId, version: 3 });
+    expect(cardText(referred.card)).toContain('Referred to the work psychologist, who has been told.');
+    await settle(bot);
+    expect(visibleText(bot.connector.sentTo(`a:personal-${WP}`))).toContain('You lead the retention activity');
     expect(bot.cardProblems).toEqual([]);
   });
 
@@ -205,7 +261,8 @@ describe('retention cases: the employer adviser, the DEA and the work psychologi
     const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
 
     // The DEA refers the case meanwhile: the HCP's advice form is still on the card, and comes back with what they typed.
-    await invokeAs(bot, PEOPLE.dea, 'retention.refer', { caseId, version: 3, referralNote: 'The employer wants an occupational assessment.' });
+    await invokeAs(bot, PEOPLE.dea, 'retention.unableToResolve', { caseId, version: 3, referralNote: 'The employer wants an occupational assessment.' });
+    await invokeAs(bot, PEOPLE.dea, 'retention.refer', { caseId, version: 4 });
     const first = 'Lifting restrictions for six weeks; a phased return to the desk role.';
     const stale = await invokeAs(bot, PEOPLE.hcp, 'retention.hcpAdvice', { caseId, version: 3, hcpAdvice: first });
     expect(cardText(stale.card)).toContain('The case changed since this card was shown.');
@@ -214,9 +271,9 @@ describe('retention cases: the employer adviser, the DEA and the work psychologi
     expect(cardText(stale.card)).not.toContain('What you typed:');
 
     // The work psychologist records the outcome, closing the case: the advice form is gone, so the advice typed is in the note, to copy.
-    await invokeAs(bot, WP, 'retention.outcome', { caseId, version: 4, outcome: 'managed_transfer', outcomeNote: 'Moved to a dispatch desk role.' });
+    await invokeAs(bot, WP, 'retention.outcome', { caseId, version: 5, outcome: 'managed_transfer', outcomeNote: 'Moved to a dispatch desk role.' });
     const advice = 'A sit-stand desk and no lifting over 5 kg; review in three months.';
-    const late = await invokeAs(bot, PEOPLE.hcp, 'retention.hcpAdvice', { caseId, version: 4, hcpAdvice: advice });
+    const late = await invokeAs(bot, PEOPLE.hcp, 'retention.hcpAdvice', { caseId, version: 5, hcpAdvice: advice });
     const text = cardText(late.card);
     expect(text).toContain('The outcome of this retention case has been recorded: it is closed. Nothing was changed.');
     expect(cardVerbs(late.card)).toEqual([]);

@@ -2,7 +2,7 @@ import { conflict } from '../../../domain/errors';
 import type { RoleHolders } from '../../../domain/follow-up-actions/ports';
 import type { NewRetentionCase, RetentionCaseStore, RetentionChanges, RetentionNotifier } from '../../../domain/retention-cases/ports';
 import { formatRetentionReference, leadOf, type RetentionCase, type RetentionRoute } from '../../../domain/retention-cases/retention-case';
-import { allowedRetentionVerbs } from '../../../domain/retention-cases/retention-policy';
+import { allowedRetentionVerbs, nextStepsToAgree } from '../../../domain/retention-cases/retention-policy';
 import { RetentionService } from '../../../domain/retention-cases/retention-service';
 import type { Role } from '../../../domain/roles';
 import type { StaffMember } from '../../../domain/staff';
@@ -83,6 +83,13 @@ function setUp(people: StaffMember[] = [person('dea-1', ['dea']), person('wp-1',
 
 const CASE = { personName: 'Sam', employer: 'Acme', need: 'Back injury; may need a desk role.', claimant: 'no', assessment: 'possibly_complex' };
 
+/** A complex case the DEA undertook as a DEA Support Intervention and recorded they are unable to resolve (§68). */
+async function unresolvedCase({ ea, dea, service }: ReturnType<typeof setUp>): Promise<RetentionCase> {
+  const c = await service.register(ea, CASE);
+  const taken = await service.agreeNextStep(dea, c.id, 1, { route: 'dea_support_intervention', agreedNote: 'Mine.' });
+  return service.recordUnableToResolve(dea, c.id, taken.version, 'The employer wants an occupational assessment.');
+}
+
 describe('retention cases (seed 000 §66–68)', () => {
   it('a straightforward adjustment stays with the employer adviser, who records the outcome alone', async () => {
     const { ea, dea, service, sent } = setUp();
@@ -151,7 +158,6 @@ describe('retention cases (seed 000 §66–68)', () => {
       ['employer_adviser', 'ea-1'],
       ['dea_supports_employer_adviser', 'ea-1'],
       ['dea_support_intervention', 'dea-1'],
-      ['work_psychologist', 'wp-1'],
     ];
     for (const [route, lead] of routes) {
       const { ea, dea, service } = setUp();
@@ -161,6 +167,51 @@ describe('retention cases (seed 000 §66–68)', () => {
       expect(agreed.route).toBe(route);
       expect(leadOf(agreed)).toBe(lead);
     }
+    // The work psychologist's route is reached by a referral the DEA makes once unable to resolve it.
+    const s = setUp();
+    const unable = await unresolvedCase(s);
+    const referred = await s.service.referToWorkPsychologist(s.dea, unable.id, unable.version, undefined);
+    expect(referred.route).toBe('work_psychologist');
+    expect(leadOf(referred)).toBe('wp-1');
+  });
+
+  it('the work psychologist is not a next step of the consultation: only if the DEA is unable to resolve it, and has recorded so, may they refer it (seed 000 §68)', async () => {
+    const { ea, dea, wp, service, sent } = setUp();
+    const c = await service.register(ea, CASE);
+    // At the consultation: not offered, and refused with the reason beside the choice; nothing changes and nobody is told.
+    expect(nextStepsToAgree(dea.id, c)).toEqual(['employer_adviser', 'dea_supports_employer_adviser', 'dea_support_intervention']);
+    expect((await service.view(c.id, dea))!.nextSteps).not.toContain('work_psychologist');
+    await expect(service.agreeNextStep(dea, c.id, 1, { route: 'work_psychologist', agreedNote: 'An occupational assessment first.' })).rejects.toMatchObject({
+      kind: 'invalid',
+      problems: { route: expect.stringContaining('only if the DEA is unable to resolve the retention issue') },
+    });
+    await expect(service.referToWorkPsychologist(dea, c.id, 1, undefined)).rejects.toMatchObject({ kind: 'conflict' });
+    expect(allowedRetentionVerbs(dea.id, c).has('referToWorkPsychologist')).toBe(false);
+    expect((await service.view(c.id, dea))!.case).toMatchObject({ status: 'consulting', route: null, workPsychologistId: null, version: 1 });
+    expect(sent).toEqual(['RET-000001 -> dea-1']);
+
+    // Undertaking it: still not, until the DEA records that they are unable to resolve it.
+    const taken = await service.agreeNextStep(dea, c.id, 1, { route: 'dea_support_intervention', agreedNote: 'I will meet Sam and the employer.' });
+    expect([...allowedRetentionVerbs(dea.id, taken)].sort()).toEqual(['consultHcp', 'recordOutcome', 'recordUnableToResolve']);
+    await expect(service.referToWorkPsychologist(dea, c.id, taken.version, undefined)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('Record that you are unable to resolve the retention issue first') });
+    await expect(service.recordUnableToResolve(ea, c.id, taken.version, 'x')).rejects.toMatchObject({ kind: 'not_allowed' });
+    await expect(service.recordUnableToResolve(dea, c.id, taken.version, ' ')).rejects.toMatchObject({ problems: { referralNote: 'Say why you are unable to resolve it.' } });
+    const unable = await service.recordUnableToResolve(dea, c.id, taken.version, 'The employer wants an occupational assessment.');
+    expect(unable).toMatchObject({ status: 'dea_unable_to_resolve', route: 'dea_support_intervention', agreedNote: 'I will meet Sam and the employer.\nThe DEA is unable to resolve it: The employer wants an occupational assessment.' });
+    // Now they may refer it, or record its outcome themselves ("may refer"); they say so only once.
+    expect([...allowedRetentionVerbs(dea.id, unable)].sort()).toEqual(['consultHcp', 'recordOutcome', 'referToWorkPsychologist']);
+    expect(allowedRetentionVerbs(ea.id, unable).has('referToWorkPsychologist')).toBe(false);
+    await expect(service.recordUnableToResolve(dea, c.id, unable.version, 'again')).rejects.toMatchObject({ kind: 'conflict' });
+    const referred = await service.referToWorkPsychologist(dea, c.id, unable.version, undefined);
+    expect(referred).toMatchObject({ status: 'in_progress', route: 'work_psychologist', workPsychologistId: 'wp-1' });
+    expect(allowedRetentionVerbs(dea.id, referred).has('referToWorkPsychologist')).toBe(false);
+    expect(allowedRetentionVerbs(wp.id, referred).has('recordOutcome')).toBe(true);
+
+    // Only a DEA Support Intervention is the DEA's to resolve; supporting the employer adviser is not referred.
+    const supported = await service.register(ea, CASE);
+    const supporting = await service.agreeNextStep(dea, supported.id, 1, { route: 'dea_supports_employer_adviser', agreedNote: 'I will support them.' });
+    expect(allowedRetentionVerbs(dea.id, supporting).has('recordUnableToResolve')).toBe(false);
+    expect(allowedRetentionVerbs(dea.id, supporting).has('referToWorkPsychologist')).toBe(false);
   });
 
   it('a DEA Support Intervention starts an accepted claimant support intervention only for a claimant, so it counts towards theirs', async () => {
@@ -180,14 +231,13 @@ describe('retention cases (seed 000 §66–68)', () => {
 
   it('the work psychologist route needs one in the district; the DEA may refer a case they could not resolve', async () => {
     const none = setUp([person('dea-1', ['dea'])]);
-    const c = await none.service.register(none.ea, CASE);
-    await expect(none.service.agreeNextStep(none.dea, c.id, 1, { route: 'work_psychologist', agreedNote: 'x' })).rejects.toMatchObject({ problems: { workPsychologistId: expect.stringContaining('Nobody in your district is a work psychologist') } });
+    const c = await unresolvedCase(none);
+    await expect(none.service.referToWorkPsychologist(none.dea, c.id, c.version, undefined)).rejects.toMatchObject({ problems: { workPsychologistId: expect.stringContaining('Nobody in your district is a work psychologist') } });
 
-    const { ea, dea, wp, service, sent } = setUp();
-    const d = await service.register(ea, CASE);
-    const taken = await service.agreeNextStep(dea, d.id, 1, { route: 'dea_support_intervention', agreedNote: 'Mine.' });
-    await expect(service.referToWorkPsychologist(dea, d.id, taken.version, undefined, '')).rejects.toMatchObject({ problems: { referralNote: expect.any(String) } });
-    const referred = await service.referToWorkPsychologist(dea, d.id, taken.version, undefined, 'Needs an occupational assessment.');
+    const setup = setUp();
+    const { dea, wp, service, sent } = setup;
+    const d = await unresolvedCase(setup);
+    const referred = await service.referToWorkPsychologist(dea, d.id, d.version, undefined);
     expect(referred).toMatchObject({ route: 'work_psychologist', workPsychologistId: 'wp-1' });
     expect(sent).toContain('RET-000001 -> wp-1');
     expect(allowedRetentionVerbs(wp.id, referred).has('recordOutcome')).toBe(true);
@@ -198,39 +248,30 @@ describe('retention cases (seed 000 §66–68)', () => {
     const at = (id: string, jobcentreId: string) => ({ ...person(id, ['work_psychologist']), name: `${id} Psychologist`, jobcentreId });
     // Nobody at the DEA's (and the case's) jobcentre: the district's work psychologist, the first by name.
     const elsewhere = setUp([person('dea-1', ['dea']), at('wp-2', 'jc-2'), at('wp-3', 'jc-2'), at('wp-9', 'jc-9')]);
-    const c = await elsewhere.service.register(elsewhere.ea, CASE);
+    const c = await unresolvedCase(elsewhere);
     expect((await elsewhere.service.view(c.id, elsewhere.dea))!.workPsychologists.map((w) => w.id)).toEqual(['wp-2']);
-    const agreed = await elsewhere.service.agreeNextStep(elsewhere.dea, c.id, 1, { route: 'work_psychologist', agreedNote: 'An occupational assessment.' });
-    expect(agreed).toMatchObject({ route: 'work_psychologist', workPsychologistId: 'wp-2' });
-    expect(elsewhere.sent).toContain('RET-000001 -> wp-2');
     // Not one the DEA does not work with.
-    const other = await elsewhere.service.register(elsewhere.ea, CASE);
-    await expect(elsewhere.service.agreeNextStep(elsewhere.dea, other.id, 1, { route: 'work_psychologist', agreedNote: 'x', workPsychologistId: 'wp-9' })).rejects.toMatchObject({ problems: { workPsychologistId: 'Choose the work psychologist.' } });
-
-    // The DEA could not resolve it: referred to the district's work psychologist.
-    const referral = setUp([person('dea-1', ['dea']), at('wp-2', 'jc-2')]);
-    const d = await referral.service.register(referral.ea, CASE);
-    const taken = await referral.service.agreeNextStep(referral.dea, d.id, 1, { route: 'dea_support_intervention', agreedNote: 'Mine.' });
-    const referred = await referral.service.referToWorkPsychologist(referral.dea, d.id, taken.version, undefined, 'Needs an occupational assessment.');
+    await expect(elsewhere.service.referToWorkPsychologist(elsewhere.dea, c.id, c.version, 'wp-9')).rejects.toMatchObject({ problems: { workPsychologistId: 'Choose the work psychologist.' } });
+    const referred = await elsewhere.service.referToWorkPsychologist(elsewhere.dea, c.id, c.version, undefined);
     expect(referred).toMatchObject({ route: 'work_psychologist', workPsychologistId: 'wp-2' });
-    expect(referral.sent).toContain('RET-000001 -> wp-2');
+    expect(elsewhere.sent).toContain('RET-000001 -> wp-2');
 
     // One at the DEA's own jobcentre: theirs, though the district has another first by name.
     const own = setUp([person('dea-1', ['dea']), at('wp-2', 'jc-2'), at('wp-5', 'jc-1')]);
-    const e = await own.service.register(own.ea, CASE);
-    expect((await own.service.agreeNextStep(own.dea, e.id, 1, { route: 'work_psychologist', agreedNote: 'x' })).workPsychologistId).toBe('wp-5');
+    const e = await unresolvedCase(own);
+    expect((await own.service.referToWorkPsychologist(own.dea, e.id, e.version, undefined)).workPsychologistId).toBe('wp-5');
 
     // Several at the DEA's own jobcentre: the DEA chooses among them, as before.
     const several = setUp([person('dea-1', ['dea']), at('wp-5', 'jc-1'), at('wp-6', 'jc-1'), at('wp-2', 'jc-2')]);
-    const f = await several.service.register(several.ea, CASE);
+    const f = await unresolvedCase(several);
     expect((await several.service.view(f.id, several.dea))!.workPsychologists.map((w) => w.id)).toEqual(['wp-5', 'wp-6']);
-    await expect(several.service.agreeNextStep(several.dea, f.id, 1, { route: 'work_psychologist', agreedNote: 'x' })).rejects.toMatchObject({ problems: { workPsychologistId: 'Choose the work psychologist.' } });
-    expect((await several.service.agreeNextStep(several.dea, f.id, 1, { route: 'work_psychologist', agreedNote: 'x', workPsychologistId: 'wp-6' })).workPsychologistId).toBe('wp-6');
+    await expect(several.service.referToWorkPsychologist(several.dea, f.id, f.version, undefined)).rejects.toMatchObject({ problems: { workPsychologistId: 'Choose the work psychologist.' } });
+    expect((await several.service.referToWorkPsychologist(several.dea, f.id, f.version, 'wp-6')).workPsychologistId).toBe('wp-6');
 
     // Only another district has one: said plainly.
     const none = setUp([person('dea-1', ['dea']), at('wp-9', 'jc-9')]);
-    const g = await none.service.register(none.ea, CASE);
-    await expect(none.service.agreeNextStep(none.dea, g.id, 1, { route: 'work_psychologist', agreedNote: 'x' })).rejects.toMatchObject({ problems: { workPsychologistId: expect.stringContaining('Nobody in your district is a work psychologist') } });
+    const g = await unresolvedCase(none);
+    await expect(none.service.referToWorkPsychologist(none.dea, g.id, g.version, undefined)).rejects.toMatchObject({ problems: { workPsychologistId: expect.stringContaining('Nobody in your district is a work psychologist') } });
   });
 
   it('an HCP is consulted for advice only: they record advice, never the outcome', async () => {
