@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { attendanceNoticeCard } from '../../cards/hcp-activity/manager-cards';
+import { attendanceNoticeCard, supplierAnswerNote } from '../../cards/hcp-activity/manager-cards';
 import { HcpActivity1764500000000 } from '../../data/migrations/1764500000000-HcpActivity';
 import { HcpActivityDiary1764520000000 } from '../../data/migrations/1764520000000-HcpActivityDiary';
+import { SupplierCoverDate1765870000000 } from '../../data/migrations/1765870000000-SupplierCoverDate';
 import { hcpActivitySchema, hcpAttendanceSchema, hcpNoticeSchema, hcpWeeklyNoteSchema, supplierRequestSchema } from '../../data/schema/hcp-activity';
 import { weeklyNoteLabel } from '../../data/privacy/ended-case-cards';
 import { SqlHcpActivityStore, SqlHcpRoles } from '../../data/stores/hcp-activity';
@@ -64,7 +65,7 @@ export const hcpActivityJourney: Journey = {
     { command: 'supplier requests', title: 'Supplier requests', description: 'Ask the HCP supplier for provision, a replacement or information, and record their answers against the time allowed.', roles: ['hcp_activity_manager'] },
   ],
   entities: [hcpActivitySchema, hcpWeeklyNoteSchema, hcpAttendanceSchema, supplierRequestSchema, hcpNoticeSchema],
-  migrations: [HcpActivity1764500000000, HcpActivityDiary1764520000000],
+  migrations: [HcpActivity1764500000000, HcpActivityDiary1764520000000, SupplierCoverDate1765870000000],
   build: ({ dataSource, directory, outbox, clock, logger, services, config, work, updates }) => {
     const roles = new SqlHcpRoles(dataSource, directory);
     const advicePeople = new SqlAdvicePeople(dataSource, directory);
@@ -177,8 +178,8 @@ export const hcpActivityJourney: Journey = {
         ),
         verb('hcp.supplierAnswer', SUPPLIER, ({ person, data, typed }) =>
           actions.answer(person, 'hcp.supplierAnswer', inputsOf(typed), async () => {
-            const request = await service.recordSupplierAnswer(person, data.requestId, data.version, typed.answer ?? '');
-            return actions.supplierCard(person, { text: `Answer to ${request.reference} recorded.`, tone: 'good' });
+            const request = await service.recordSupplierAnswer(person, data.requestId, data.version, typed);
+            return actions.supplierCard(person, { text: supplierAnswerNote(request, londonDateFast(clock.now())), tone: 'good' });
           }, (m, f) => actions.supplierCard(person, m, f, data.requestId)),
         ),
       ],

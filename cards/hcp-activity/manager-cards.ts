@@ -10,18 +10,20 @@ import {
   PROVISION_DAYS,
   START_OF_DAY,
   WEEKLY_CONVERSATION_TARGET,
+  asksForHcp,
   awaitsArrival,
   describeInterval,
   describeNoticeDays,
   earliestLastDay,
   earliestLastDayMonth,
+  hcpCover,
   noticeDays,
   supplierTimeliness,
 } from '../../domain/hcp-activity/rules';
 import { londonDateFast } from '../../domain/calendar/london-time';
 import { describeDate } from '../../domain/requests/calendar-date';
 import type { StaffMember } from '../../domain/staff';
-import { showCardAction } from '../form-card';
+import { showCardAction, type FormField } from '../form-card';
 import { glanceCard, textBlock, type Fact, type GlanceNote } from '../glance-card';
 import type { AdaptiveCard } from '../render';
 import { absenceAction, activityFields } from './activity-cards';
@@ -213,12 +215,49 @@ export function managerWeekCard(v: ManagerWeekView): AdaptiveCard {
 }
 
 function requestLine(r: SupplierRequest, today: string, hcpName: (id: string | null) => string): string {
-  const state = supplierTimeliness(r, today);
   const who = r.hcpId ? ` for ${hcpName(r.hcpId)}` : '';
   const dates = r.fromDate ? ` (${describeDate(r.fromDate)}${r.toDate && r.toDate !== r.fromDate ? ` to ${describeDate(r.toDate)}` : ''})` : '';
-  const answered =
-    state === 'withdrawn' ? 'withdrawn, no longer needed' : r.answeredAt ? `answered ${describeDate(londonDateFast(r.answeredAt))}, ${state === 'met' ? 'in time' : 'late'}` : state === 'overdue' ? `OVERDUE: was due ${describeDate(r.dueOn)}` : `due by ${describeDate(r.dueOn)}`;
-  return `**${r.reference}** ${SUPPLIER_REQUEST_LABELS[r.kind]}${who}${dates}${r.caseReference ? `, case ${r.caseReference}` : ''}: ${answered}`;
+  return `**${r.reference}** ${SUPPLIER_REQUEST_LABELS[r.kind]}${who}${dates}${r.caseReference ? `, case ${r.caseReference}` : ''}: ${requestState(r, today)}`;
+}
+
+/** Where a request stands: an HCP by the day cover starts (seed §4.1's two weeks), information by when it was answered. */
+function requestState(r: SupplierRequest, today: string): string {
+  if (asksForHcp(r.kind)) return coverState(r, today);
+  const state = supplierTimeliness(r, today);
+  if (state === 'withdrawn') return 'withdrawn, no longer needed';
+  if (r.answeredAt) return `answered ${describeDate(londonDateFast(r.answeredAt))}, ${state === 'met' ? 'in time' : 'late'}`;
+  return state === 'overdue' ? `OVERDUE: was due ${describeDate(r.dueOn)}` : `due by ${describeDate(r.dueOn)}`;
+}
+
+/**
+ * A request for an HCP against the supplier's two weeks, in the words the report counts it by: only
+ * cover that started by the due date is in time; a day still to come is promised, not yet met.
+ */
+function coverState(r: Pick<SupplierRequest, 'status' | 'dueOn' | 'coverOn' | 'answeredAt'>, today: string): string {
+  const cover = r.coverOn ? describeDate(r.coverOn) : '';
+  switch (hcpCover(r, today)) {
+    case 'withdrawn':
+      return 'withdrawn, no longer needed';
+    case 'fulfilled':
+      return `cover from ${cover}, within the supplier’s two weeks`;
+    case 'promised':
+      return `cover to start ${cover}, within the supplier’s two weeks: in time once that day comes`;
+    case 'late':
+      return `cover from ${cover}, after the supplier’s two weeks ended on ${describeDate(r.dueOn)}: not met`;
+    case 'undated':
+      return `answered${r.answeredAt ? ` ${describeDate(londonDateFast(r.answeredAt))}` : ''} with no day cover starts: not counted as met`;
+    case 'unfilled':
+      return `OVERDUE: was due ${describeDate(r.dueOn)}, and no cover is recorded`;
+    case 'waiting':
+      return `cover due by ${describeDate(r.dueOn)}`;
+  }
+}
+
+/** What the activity manager is told once an answer is recorded. */
+export function supplierAnswerNote(r: SupplierRequest, today: string): string {
+  if (!asksForHcp(r.kind)) return `Answer to ${r.reference} recorded.`;
+  const state = coverState(r, today);
+  return `Answer to ${r.reference} recorded. ${state.charAt(0).toUpperCase()}${state.slice(1)}.`;
 }
 
 export interface SupplierView {
@@ -242,7 +281,8 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
     textBlock('Waiting for the supplier', { weight: 'Bolder' }),
     ...(v.open.length ? v.open.slice(0, 15).map((r) => textBlock(requestLine(r, v.today, name))) : [textBlock('None.')]),
   ];
-  const met = v.recent.filter((r) => supplierTimeliness(r, v.today) === 'met').length;
+  // In time: an HCP's cover started within the two weeks (not merely answered); information answered within its days.
+  const met = v.recent.filter((r) => (asksForHcp(r.kind) ? hcpCover(r, v.today) === 'fulfilled' : supplierTimeliness(r, v.today) === 'met')).length;
   // Withdrawn requests were never answered: they are listed, but not counted as answers.
   const answeredRecently = v.recent.filter((r) => r.status === 'answered').length;
   // What was typed goes back into the one form it came from: the answer to that request, or the request to the supplier.
@@ -273,7 +313,10 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
         verb: 'hcp.supplierAnswer',
         submitTitle: 'Record the answer',
         data: { requestId: r.id, version: r.version },
-        fields: [{ id: 'answer', kind: 'multiline', label: 'What the supplier answered', required: true, errorMessage: 'Say what the supplier answered.', maxLength: 1000 }],
+        fields: [
+          { id: 'answer', kind: 'multiline', label: 'What the supplier answered', required: true, errorMessage: 'Say what the supplier answered.', maxLength: 1000 },
+          ...(asksForHcp(r.kind) ? [coverField(r)] : []),
+        ],
         values: r === answering ? v.form?.values : undefined,
         problems: r === answering ? v.form?.problems : undefined,
       }),
@@ -294,6 +337,19 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
     // The refused form is opened on the card: the first with the field, which is the one it came from.
     problems: raising || answering ? v.form?.problems : undefined,
   });
+}
+
+/** The day cover starts: what the supplier's two weeks are measured to, so an answer for an HCP must give it. */
+function coverField(r: SupplierRequest): FormField {
+  return {
+    id: 'coverOn',
+    kind: 'date',
+    label: 'Day the supplier’s HCP starts covering',
+    required: true,
+    errorMessage: 'Choose the day cover starts.',
+    min: londonDateFast(r.raisedAt),
+    hint: `The supplier must provide cover within two weeks of the request: by ${describeDate(r.dueOn)}. If they cannot send anyone yet, leave the request open.`,
+  };
 }
 
 /** After a notice is recorded: whether the supplier told the department in time, and what the HCP must finish. */
@@ -426,6 +482,6 @@ function datesLine(from: string, to: string): string {
 /** A replacement request as it stands: waiting (for which days), answered, or withdrawn. */
 function replacementState(r: NonNullable<AttendanceNotice['request']>): string {
   if (r.status === 'withdrawn') return `${r.reference}, withdrawn: no longer needed`;
-  if (r.status === 'answered') return `${r.reference}, answered by the supplier`;
+  if (r.status === 'answered') return `${r.reference}, answered by the supplier${r.coverOn ? `: cover from ${describeDate(r.coverOn)}` : ''}`;
   return `${r.reference}${r.fromDate && r.toDate ? ` for ${datesLine(r.fromDate, r.toDate)}` : ''}, the supplier must answer by ${describeDate(r.dueOn)}`;
 }

@@ -146,7 +146,7 @@ CREATE TABLE "hcp_attendance" ("id" varchar(36) NOT NULL, "hcpId" varchar(36) NO
 GO
 CREATE INDEX "IDX_hcp_attendance_district" ON "hcp_attendance" ("district", "date") ;
 GO
-CREATE TABLE "supplier_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "kind" varchar(30) NOT NULL, "status" varchar(20) NOT NULL, "district" nvarchar(100) NOT NULL, "hcpId" varchar(36), "fromDate" varchar(10), "toDate" varchar(10), "details" nvarchar(1000) NOT NULL, "caseReference" varchar(20), "raisedById" varchar(36) NOT NULL, "raisedAt" datetime2 NOT NULL, "dueOn" varchar(10) NOT NULL, "answeredAt" datetime2, "answeredById" varchar(36), "answer" nvarchar(1000), "version" int NOT NULL, CONSTRAINT "UQ_supplier_request_number" UNIQUE ("number"), CONSTRAINT "PK_c17262a2ec69b720fa9323c9e84" PRIMARY KEY ("id"));
+CREATE TABLE "supplier_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "kind" varchar(30) NOT NULL, "status" varchar(20) NOT NULL, "district" nvarchar(100) NOT NULL, "hcpId" varchar(36), "fromDate" varchar(10), "toDate" varchar(10), "details" nvarchar(1000) NOT NULL, "caseReference" varchar(20), "raisedById" varchar(36) NOT NULL, "raisedAt" datetime2 NOT NULL, "dueOn" varchar(10) NOT NULL, "answeredAt" datetime2, "answeredById" varchar(36), "answer" nvarchar(1000), "coverOn" varchar(10), "version" int NOT NULL, CONSTRAINT "UQ_supplier_request_number" UNIQUE ("number"), CONSTRAINT "PK_c17262a2ec69b720fa9323c9e84" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_supplier_request_district" ON "supplier_request" ("district", "raisedAt") ;
 GO

@@ -272,11 +272,12 @@ export class SqlReportReadModel implements ReportReadModel {
       .addSelect('r.dueOn', 'dueOn')
       .addSelect('r.raisedAt', 'raisedAt')
       .addSelect('r.answeredAt', 'answeredAt')
+      .addSelect('r.coverOn', 'coverOn')
       .from('SupplierRequest', 'r')
       .where('r.kind IN (:...kinds) AND r.raisedAt >= :from AND r.raisedAt < :to', { kinds: [...kinds], from, to });
     if (district !== null) q.andWhere('r.district = :district', { district });
-    const rows = await q.getRawMany<{ status: string; dueOn: string; raisedAt: unknown; answeredAt: unknown }>();
-    return rows.map((r) => ({ status: r.status as SupplierRequestStatus, dueOn: r.dueOn, raisedAt: rawDate(r.raisedAt), answeredAt: rawDateOrNull(r.answeredAt) }));
+    const rows = await q.getRawMany<{ status: string; dueOn: string; raisedAt: unknown; answeredAt: unknown; coverOn: string | null }>();
+    return rows.map((r) => ({ status: r.status as SupplierRequestStatus, dueOn: r.dueOn, raisedAt: rawDate(r.raisedAt), answeredAt: rawDateOrNull(r.answeredAt), coverOn: r.coverOn ?? null }));
   }
 
   /**

@@ -67,7 +67,7 @@ export interface HcpAttendanceRow {
   hcp?: unknown;
 }
 
-/** A request to the HCP supplier and its answer: response time against the due date. */
+/** A request to the HCP supplier and its answer: response time against the due date (for an HCP, to the day cover starts). */
 export interface SupplierRequestRow {
   id: string;
   number: number;
@@ -85,6 +85,7 @@ export interface SupplierRequestRow {
   answeredAt: Date | null;
   answeredById: string | null;
   answer: string | null;
+  coverOn: string | null;
   version: number;
 }
 
@@ -211,6 +212,7 @@ export function supplierRequestSchema(dialect: SqlDialect): EntitySchema<Supplie
       answeredAt: { ...t.timestamp, nullable: true },
       answeredById: { type: 'varchar', length: 36, nullable: true },
       answer: { type: 'nvarchar', length: 1000, nullable: true },
+      coverOn: { type: 'varchar', length: 10, nullable: true },
       version: { ...t.integer },
     },
     uniques: [{ name: 'UQ_supplier_request_number', columns: ['number'] }],

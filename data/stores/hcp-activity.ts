@@ -178,7 +178,7 @@ export class SqlHcpActivityStore implements HcpActivityStore {
           const repo = manager.getRepository<SupplierRequestRow>('SupplierRequest');
           const { max } = (await repo.createQueryBuilder('s').select('MAX(s.number)', 'max').getRawOne<{ max: number | null }>()) ?? { max: null };
           const id = randomUUID();
-          await repo.insert({ ...request, id, hcpId: lower(request.hcpId), number: (max ?? 0) + 1, status: 'open', answeredAt: null, answeredById: null, answer: null, version: 1 });
+          await repo.insert({ ...request, id, hcpId: lower(request.hcpId), number: (max ?? 0) + 1, status: 'open', answeredAt: null, answeredById: null, answer: null, coverOn: null, version: 1 });
           return id;
         });
         return (await this.supplierRequest(id))!;
@@ -332,6 +332,7 @@ function requestOf(r: SupplierRequestRow): SupplierRequest {
     answeredAt: r.answeredAt,
     answeredById: lower(r.answeredById),
     answer: r.answer,
+    coverOn: r.coverOn,
     version: r.version,
   };
 }

@@ -12,6 +12,8 @@ import {
   RECORD_BACK_DAYS,
   absenceDays,
   afterLastDayProblem,
+  asksForHcp,
+  coverDateProblem,
   activityMissingFromNote,
   arrivalOnDay,
   arrivalStatus,
@@ -109,7 +111,7 @@ export interface AttendanceNotice {
    * The replacement request to the supplier, as it stands now: for an absence, the one it raised; for
    * an arrival that took an absence's place, the absence's (withdrawn, or narrowed to the days still absent).
    */
-  readonly request: { readonly reference: string; readonly dueOn: string; readonly status: SupplierRequestStatus; readonly fromDate: string | null; readonly toDate: string | null } | null;
+  readonly request: { readonly reference: string; readonly dueOn: string; readonly status: SupplierRequestStatus; readonly fromDate: string | null; readonly toDate: string | null; readonly coverOn: string | null } | null;
   /** The arrival took the place of an absence recorded earlier for the day. */
   readonly replacedAbsence: boolean;
 }
@@ -660,7 +662,7 @@ export class HcpActivityService {
   async attendanceNotice(manager: StaffMember, kind: 'absence' | 'late', subjectId: string): Promise<AttendanceNotice> {
     const district = await this.managerDistrict(manager);
     const office = async (id: string | null) => (id ? ((await this.deps.people.jobcentre(id))?.name ?? null) : null);
-    const requestFacts = (r: SupplierRequest) => ({ reference: r.reference, dueOn: r.dueOn, status: r.status, fromDate: r.fromDate, toDate: r.toDate });
+    const requestFacts = (r: SupplierRequest) => ({ reference: r.reference, dueOn: r.dueOn, status: r.status, fromDate: r.fromDate, toDate: r.toDate, coverOn: r.coverOn });
     if (kind === 'absence') {
       const request = await this.deps.store.supplierRequest(subjectId);
       if (!request || request.district !== district || !request.hcpId || !request.fromDate || !request.toDate) throw notFound('That absence is not one of your district’s.');
@@ -817,18 +819,40 @@ export class HcpActivityService {
     return this.deps.store.createSupplierRequest({ kind: kind as SupplierRequest['kind'], district, hcpId, fromDate, toDate, details, caseReference, raisedById: manager.id, raisedAt: now, dueOn: supplierDueOn(kind as SupplierRequest['kind'], londonDateFast(now), REGION) });
   }
 
-  /** The activity manager records the supplier's answer: its time against the due date is kept. */
-  async recordSupplierAnswer(manager: StaffMember, requestId: string, version: number | null, answer: string): Promise<SupplierRequest> {
+  /**
+   * The activity manager records the supplier's answer. For a new HCP or a replacement it carries the
+   * day the supplier's HCP starts covering: the supplier's two weeks (seed §4.1) are measured to
+   * that day, not to when the answer is typed. A supplier who cannot send anyone has not answered
+   * the request: it stays open, and counts as not met once its two weeks are over.
+   */
+  async recordSupplierAnswer(manager: StaffMember, requestId: string, version: number | null, input: { answer?: string; coverOn?: string }): Promise<SupplierRequest> {
     const district = await this.managerDistrict(manager);
     const request = await this.deps.store.supplierRequest(requestId);
     if (!request || request.district !== district) throw notFound('That supplier request is not one of your district’s.');
     if (version !== null && version !== request.version) throw invalid('This request changed since this card was shown: look again.');
     if (request.status !== 'open') throw invalid('This request is already answered.');
-    const text = answer.trim();
-    if (!text) throw invalid('Say what the supplier answered.', { answer: 'Say what the supplier answered.' });
-    if (text.length > 1000) throw invalid('The answer is too long.', { answer: `Keep this to 1000 characters or fewer (it has ${text.length}).` });
-    if (looksLikeNino(text)) throw invalid('The answer must not name a claimant.', { answer: 'Take out the National Insurance number.' });
-    return this.deps.store.updateSupplierRequest(request.id, request.version, { status: 'answered', answeredAt: this.now(), answeredById: manager.id, answer: text });
+    const problems: Record<string, string> = {};
+    let said = 'Some answers need changing.';
+    const text = (input.answer ?? '').trim();
+    if (!text) {
+      said = 'Say what the supplier answered.';
+      problems.answer = 'Say what the supplier answered.';
+    } else if (text.length > 1000) {
+      said = 'The answer is too long.';
+      problems.answer = `Keep this to 1000 characters or fewer (it has ${text.length}).`;
+    } else if (looksLikeNino(text)) {
+      said = 'The answer must not name a claimant.';
+      problems.answer = 'Take out the National Insurance number.';
+    }
+    // An information request is met by the answer itself: only an HCP has a day cover starts.
+    const coverOn = asksForHcp(request.kind) ? (input.coverOn ?? '').trim() : null;
+    const coverProblem = coverOn === null ? null : coverDateProblem(coverOn, londonDateFast(request.raisedAt));
+    if (coverProblem) {
+      said = problems.answer ? 'Some answers need changing.' : 'Give the day the supplier’s HCP starts covering.';
+      problems.coverOn = coverProblem;
+    }
+    if (Object.keys(problems).length) throw invalid(said, problems);
+    return this.deps.store.updateSupplierRequest(request.id, request.version, { status: 'answered', answeredAt: this.now(), answeredById: manager.id, answer: text, coverOn });
   }
 
   async supplierRequests(manager: StaffMember): Promise<{ district: string; open: SupplierRequest[]; recent: SupplierRequest[] }> {

@@ -5,9 +5,9 @@ export type ActivityChanges = Partial<Omit<SupportingActivity, 'id' | 'hcpId' | 
 export type NewWeeklyNote = Omit<WeeklyNote, 'id' | 'version' | 'createdAt'>;
 export type WeeklyNoteChanges = Partial<Pick<WeeklyNote, 'status' | 'body' | 'submittedAt' | 'reviewedById' | 'reviewedAt' | 'changeReason' | 'remindedAt'>>;
 export type NewAttendance = Omit<AttendanceRecord, 'id'>;
-export type NewSupplierRequest = Omit<SupplierRequest, 'id' | 'reference' | 'version' | 'status' | 'answeredAt' | 'answeredById' | 'answer'>;
-/** An answer, a withdrawal, or the dates and details of a replacement narrowed to the days still absent. */
-export type SupplierRequestChanges = Partial<Pick<SupplierRequest, 'status' | 'answeredAt' | 'answeredById' | 'answer' | 'fromDate' | 'toDate' | 'details'>>;
+export type NewSupplierRequest = Omit<SupplierRequest, 'id' | 'reference' | 'version' | 'status' | 'answeredAt' | 'answeredById' | 'answer' | 'coverOn'>;
+/** An answer (with the day cover starts, for an HCP), a withdrawal, or the dates and details of a replacement narrowed to the days still absent. */
+export type SupplierRequestChanges = Partial<Pick<SupplierRequest, 'status' | 'answeredAt' | 'answeredById' | 'answer' | 'coverOn' | 'fromDate' | 'toDate' | 'details'>>;
 export type NewNotice = Omit<HcpNotice, 'id'>;
 
 /**

@@ -141,6 +141,12 @@ export interface SupplierRequest {
   readonly answeredAt: Date | null;
   readonly answeredById: string | null;
   readonly answer: string | null;
+  /**
+   * HCP provision and replacements: the London date the supplier's HCP started, or will start,
+   * covering, as the supplier answered. The two weeks are measured to it, not to when the answer
+   * was typed. Null while open, for information requests, and for answers recorded before it was asked.
+   */
+  readonly coverOn: string | null;
   readonly version: number;
 }
 

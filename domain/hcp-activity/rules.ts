@@ -219,14 +219,52 @@ export function workingDaysBetween(from: string, to: string, region: BankHoliday
 
 /** When the supplier must answer: two weeks for provision and replacements, five working days for information. */
 export function supplierDueOn(kind: SupplierRequestKind, raisedOn: string, region: BankHolidayRegion): string {
-  return kind === 'provision' || kind === 'replacement' ? addDays(raisedOn, PROVISION_DAYS) : workingDaysAfter(raisedOn, INFORMATION_WORKING_DAYS, region);
+  return asksForHcp(kind) ? addDays(raisedOn, PROVISION_DAYS) : workingDaysAfter(raisedOn, INFORMATION_WORKING_DAYS, region);
 }
 
-/** How a supplier request stands against its due date, on a day. */
+/** How a supplier request stands against its due date by when it was answered, on a day: for information, where the answer is what was asked for. A request for an HCP is measured by `hcpCover`. */
 export function supplierTimeliness(r: Pick<SupplierRequest, 'status' | 'dueOn' | 'answeredAt'>, today: string): 'met' | 'late' | 'overdue' | 'open' | 'withdrawn' {
   if (r.status === 'withdrawn') return 'withdrawn';
   if (r.answeredAt) return londonDateFast(r.answeredAt) <= r.dueOn ? 'met' : 'late';
   return today > r.dueOn ? 'overdue' : 'open';
+}
+
+/** A new HCP or a replacement for an absence: what seed §4.1 calls "requests for HCP provision". */
+export function asksForHcp(kind: SupplierRequestKind): boolean {
+  return kind === 'provision' || kind === 'replacement';
+}
+
+/**
+ * How a request for an HCP stands on a day against seed §4.1: the supplier must "fulfil 100% of the
+ * Customer's requests for HCP provision within two weeks of such request". A request is fulfilled by
+ * an HCP covering, not by a reply, so it is measured from the day it was made to the day cover
+ * starts, whenever the answer was typed.
+ * - fulfilled: cover started on or before the due date (met);
+ * - promised: cover is to start on or before the due date, on a day still to come (pending: not yet provided);
+ * - waiting: no answer yet and the two weeks not over (pending);
+ * - late: cover starts after the due date (not met);
+ * - unfilled: no cover and the two weeks are over (not met);
+ * - undated: answered before the day cover starts was recorded, so it cannot be shown in time (not met);
+ * - withdrawn: no longer needed; in no figure.
+ */
+export type HcpCover = 'fulfilled' | 'promised' | 'waiting' | 'late' | 'unfilled' | 'undated' | 'withdrawn';
+
+export function hcpCover(r: Pick<SupplierRequest, 'status' | 'dueOn' | 'coverOn'>, today: string): HcpCover {
+  if (r.status === 'withdrawn') return 'withdrawn';
+  if (r.status === 'answered') {
+    if (!r.coverOn) return 'undated';
+    if (r.coverOn > r.dueOn) return 'late';
+    return r.coverOn > today ? 'promised' : 'fulfilled';
+  }
+  return today > r.dueOn ? 'unfilled' : 'waiting';
+}
+
+/** Why the day cover starts cannot be recorded against a request made on `raisedOn`, said beside the field; null when it can. */
+export function coverDateProblem(coverOn: string, raisedOn: string): string | null {
+  if (!coverOn) return 'Enter the day the supplier’s HCP starts covering, as the supplier told you. If they cannot send anyone yet, leave the request open.';
+  if (!isCalendarDate(coverOn)) return 'Enter a date, for example 2026-12-01.';
+  if (coverOn < raisedOn) return `Cover cannot start before the request was made on ${describeDate(raisedOn)}: enter the day the supplier’s HCP starts covering.`;
+  return null;
 }
 
 /** The supplier had to tell the department by the working day after the HCP gave notice. */

@@ -3,12 +3,15 @@ import { byName, compareNames } from '../names';
 import { addWeeks, isWorkingDay, longDate, periodLabel, weekOf, type ReportPeriod } from './period';
 import { ADVICE_CHANNEL_LABELS, ADVICE_TYPE_LABELS, type AdviceChannel, type AdviceType } from '../specialist-advice/conversation';
 import { FEEDBACK_QUESTIONS } from './feedback';
-import { supplierTimeliness } from '../hcp-activity/rules';
+import { hcpCover, supplierTimeliness, type HcpCover } from '../hcp-activity/rules';
 import type { RouteOutcomeCount } from '../retention-cases/ports';
 import { retentionTable } from './retention-table';
 import type { AdviceFact, AttendanceFact, FeedbackFact, HcpFact, HeldFact, LabelledCount, SupplierRequestFact } from './ports';
 import { countBy, oneDecimal, shown, slope, SMALL_COUNT, type ChartBar, type FigureTable, type Report } from './report';
 import { startsInTrial, trialEnd, type Trial } from './trials';
+
+/** Annex 4's "supplier response time in the provision of HCPs", as the seed's §4.1 measures it. */
+export const HCP_REQUESTS_MEASURE = 'Supplier response time in the provision of HCPs: requests for HCPs fulfilled within two weeks';
 
 /** Two three-way conversations a day: ten a week per HCP (the first success factor). */
 export const WEEKLY_TARGET = 10;
@@ -393,18 +396,41 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
   };
 }
 
+/** What the supplier figures count, said under them on the card and in the CSV. */
+export const SUPPLIER_FIGURES_NOTE =
+  'How the supplier figures are counted. Requests for HCPs are requests for a new HCP or for a replacement for an absent HCP, made in this period. ' +
+  'The supplier must fulfil each one within two weeks of the request (specification, paragraph 4.1). ' +
+  'A request counts as fulfilled only when the supplier’s HCP started covering within 14 days of the day it was made: this is measured to the day cover started, recorded with the supplier’s answer, not to the day the answer was typed. ' +
+  'It counts as not met when cover started after the 14 days, when there is still no cover 14 days after the request, or when the answer was recorded without the day cover started. ' +
+  'A request still inside its two weeks, or with cover promised within them for a day still to come, is pending: not counted as fulfilled or as not met yet. ' +
+  'Requests withdrawn as no longer needed (the HCP arrived after all) are not counted. Ad hoc requests for information count as in time when answered within 5 working days.';
+
+/** The supplier's fulfilment of requests for HCPs (seed §4.1, Annex 4), in words. */
+function hcpRequestsFigure(requests: readonly SupplierRequestFact[], today: string): string {
+  const counted = requests.filter((r) => r.status !== 'withdrawn');
+  if (counted.length === 0) return 'No requests in this period';
+  const c = countBy(counted, (r) => hcpCover(r, today));
+  const n = (state: HcpCover) => c.get(state) ?? 0;
+  const met = n('fulfilled');
+  const notMet = n('late') + n('unfilled') + n('undated');
+  const pending = n('waiting') + n('promised');
+  const why = [
+    n('late') ? `${n('late')} with cover starting after the two weeks` : '',
+    n('unfilled') ? `${n('unfilled')} with no cover two weeks after the request` : '',
+    n('undated') ? `${n('undated')} answered without the day cover started` : '',
+  ].filter(Boolean);
+  const waiting = `${pending} pending, still inside the two weeks${n('promised') ? ` (${n('promised')} with cover promised in time)` : ''}`;
+  const parts = met + notMet === 0 ? ['None decided yet', waiting] : [`${met} of ${met + notMet} fulfilled within two weeks`, `${notMet} not met${why.length ? ` (${why.join(', ')})` : ''}`, waiting];
+  // Days to cover only where cover has started: a promised day is not yet a response.
+  const days = counted.filter((r) => r.coverOn !== null && r.coverOn <= today).map((r) => daysBetween(londonDateFast(r.raisedAt), r.coverOn!));
+  const average = days.length ? `. ${oneDecimal(days.reduce((a, b) => a + b, 0) / days.length)} days from request to cover on average` : '';
+  return `${parts.join('; ')}${average}`;
+}
+
 function annex4(f: AdviceReportFacts): FigureTable[] {
   const rows: string[][] = [];
   const timeliness = (requests: readonly SupplierRequestFact[]) => countBy(requests.filter((r) => r.status !== 'withdrawn'), (r) => supplierTimeliness(r, f.today));
-  if (f.supplierResponses) {
-    const t = timeliness(f.supplierResponses);
-    const days = f.supplierResponses.filter((r) => r.answeredAt !== null).map((r) => (r.answeredAt!.getTime() - r.raisedAt.getTime()) / 86_400_000);
-    const total = (t.get('met') ?? 0) + (t.get('late') ?? 0) + (t.get('overdue') ?? 0) + (t.get('open') ?? 0);
-    rows.push([
-      'Supplier response time in providing HCPs',
-      total === 0 ? 'No requests in this period' : `${t.get('met') ?? 0} of ${total} answered by the due date; ${t.get('late') ?? 0} late; ${t.get('overdue') ?? 0} overdue; ${t.get('open') ?? 0} not yet due${days.length ? `. ${oneDecimal(days.reduce((a, b) => a + b, 0) / days.length)} days to answer on average` : ''}`,
-    ]);
-  } else rows.push(['Supplier response time in providing HCPs', 'Not recorded in this service yet']);
+  rows.push([HCP_REQUESTS_MEASURE, f.supplierResponses ? hcpRequestsFigure(f.supplierResponses, f.today) : 'Not recorded in this service yet']);
   if (f.attendance) {
     const sum = (pick: (a: AttendanceFact) => number) => f.attendance!.reduce((n, a) => n + pick(a), 0);
     const recorded = sum((a) => a.onTime + a.late + a.absent);
@@ -415,7 +441,7 @@ function annex4(f: AdviceReportFacts): FigureTable[] {
     const total = [...t.values()].reduce((a, b) => a + b, 0);
     rows.push(['Ad hoc requests for information answered within 5 working days', total === 0 ? 'No requests in this period' : `${t.get('met') ?? 0} of ${total} (${t.get('late') ?? 0} late, ${t.get('overdue') ?? 0} overdue, ${t.get('open') ?? 0} not yet due)`]);
   } else rows.push(['Ad hoc requests for information answered within 5 working days', 'Not recorded in this service yet']);
-  const tables: FigureTable[] = [{ title: 'Supplier management information', columns: ['Measure', 'This period'], rows }];
+  const tables: FigureTable[] = [{ title: 'Supplier management information', columns: ['Measure', 'This period'], rows, note: SUPPLIER_FIGURES_NOTE }];
   if (f.attendance && f.attendance.length > 0) {
     // Attendance is about the HCPs, not claimants: shown as recorded.
     tables.push({ title: 'HCP attendance records', columns: ['HCP', 'On time', 'Late', 'Absent'], rows: f.attendance.map((a) => [a.hcp, String(a.onTime), String(a.late), String(a.absent)]) });

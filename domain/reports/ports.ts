@@ -103,10 +103,12 @@ export interface AttendanceFact {
 /** A request to the HCP supplier (an HCP to provide, or information), with its due date and answer. */
 export interface SupplierRequestFact {
   readonly status: SupplierRequestStatus;
-  /** YYYY-MM-DD: when the answer was due. */
+  /** YYYY-MM-DD: when the answer was due (for an HCP, when cover had to start: two weeks after the request). */
   readonly dueOn: string;
   readonly raisedAt: Date;
   readonly answeredAt: Date | null;
+  /** YYYY-MM-DD: for an HCP, the day the supplier's HCP started, or will start, covering; null for information, and while open. */
+  readonly coverOn: string | null;
 }
 
 /** Whose retention cases a report counts: a DEA's cohort (theirs and their coaches' jobcentres), or a district (null: all). */

@@ -303,9 +303,9 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     expect(JSON.stringify(answerForm(refused.card, cover.id))).not.toContain('Take out the National Insurance number.');
 
     // Nina records the supplier’s answer first; Mark’s, typed on the card as it was, is given back in the note.
-    expect(cardText((await invokeAs(bot, nina, 'hcp.supplierAnswer', { requestId: cover.id, version: cover.version, answer: 'Grace Mensah covers Thursday' })).card)).toContain('Answer to SUP-000001 recorded.');
+    expect(cardText((await invokeAs(bot, nina, 'hcp.supplierAnswer', { requestId: cover.id, version: cover.version, answer: 'Grace Mensah covers Thursday', coverOn: '2026-11-26' })).card)).toContain('Answer to SUP-000001 recorded.');
     const typed = 'The supplier is sending Grace Mensah on Thursday';
-    const late = await invokeAs(bot, MANAGER, 'hcp.supplierAnswer', { requestId: cover.id, version: cover.version, answer: typed });
+    const late = await invokeAs(bot, MANAGER, 'hcp.supplierAnswer', { requestId: cover.id, version: cover.version, answer: typed, coverOn: '2026-11-26' });
     const text = cardText(late.card);
     expect(text).toContain(`This request changed since this card was shown: look again. What you typed: “${typed}”`);
     expect(text).not.toContain('What you typed is kept');

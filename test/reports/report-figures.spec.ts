@@ -116,7 +116,7 @@ describe('report figures against a hand-counted fixture (real SQLite, the read m
      * HCP records in week 2 (Surrey and Sussex): supporting activity done: 3 presentations and 2
      * group case conferences (one more presentation only planned); attendance: Ann 4 on time and 1
      * late, Ben 3 on time and 2 absent; supplier requests: an HCP asked for on 9 March, answered on
-     * 10 March (due 23 March); ad hoc information asked for on 9 March, answered on 12 March (due 16
+     * 10 March that cover starts on 16 March (due 23 March); ad hoc information asked for on 9 March, answered on 12 March (due 16
      * March), and asked for on 10 March, not answered yet (due 17 March).
      */
     const activity = (kind: string, status: string, date: string) => ({ id: randomUUID(), hcpId: ids.hcpA, kind, status, jobcentreId: jc.Crawley!.id, district: 'Surrey and Sussex', date, startsAt: null, endsAt: null, takingPart: 'Team', note: 'Fixture', caseReference: null, caseCount: null, adHoc: false, requestedById: null, setById: null, recordedById: ids.hcpA, recordedAt: at(date), version: 1, createdAt: at(date), updatedAt: at(date) });
@@ -134,8 +134,8 @@ describe('report figures against a hand-counted fixture (real SQLite, the read m
       ...WEEK2.map((d, i) => day(ids.hcpA, d, i === 2 ? 'late' : 'on_time')),
       ...WEEK2.map((d, i) => day(ids.hcpB, d, i < 3 ? 'on_time' : 'absent')),
     ]);
-    const supplier = (n: number, kind: string, raised: string, due: string, answered: string | null) => ({ id: randomUUID(), number: n, kind, status: answered ? 'answered' : 'open', district: 'Surrey and Sussex', hcpId: null, fromDate: null, toDate: null, details: 'Fixture', caseReference: null, raisedById: ids.manager, raisedAt: at(raised), dueOn: due, answeredAt: answered ? at(answered) : null, answeredById: null, answer: null, version: 1 });
-    await insertRows(ds, 'SupplierRequest', [supplier(1, 'provision', '2026-03-09', '2026-03-23', '2026-03-10'), supplier(2, 'ad_hoc_information', '2026-03-09', '2026-03-16', '2026-03-12'), supplier(3, 'ad_hoc_information', '2026-03-10', '2026-03-17', null)]);
+    const supplier = (n: number, kind: string, raised: string, due: string, answered: string | null, coverOn: string | null = null) => ({ id: randomUUID(), number: n, kind, status: answered ? 'answered' : 'open', district: 'Surrey and Sussex', hcpId: null, fromDate: null, toDate: null, details: 'Fixture', caseReference: null, raisedById: ids.manager, raisedAt: at(raised), dueOn: due, answeredAt: answered ? at(answered) : null, answeredById: null, answer: null, coverOn, version: 1 });
+    await insertRows(ds, 'SupplierRequest', [supplier(1, 'provision', '2026-03-09', '2026-03-23', '2026-03-10', '2026-03-16'), supplier(2, 'ad_hoc_information', '2026-03-09', '2026-03-16', '2026-03-12'), supplier(3, 'ad_hoc_information', '2026-03-10', '2026-03-17', null)]);
 
     /*
      * Retention cases. Week 2: Crawley 5 resolved by the employer adviser (kept their job), 2 taken
@@ -248,7 +248,8 @@ describe('report figures against a hand-counted fixture (real SQLite, the read m
       ['Other work for the district', '0'],
     ]);
     expect(table(report, 'Supplier management information')).toEqual([
-      ['Supplier response time in providing HCPs', '1 of 1 answered by the due date; 0 late; 0 overdue; 0 not yet due. 1.0 days to answer on average'],
+      // Measured to the day cover started (7 days after the request), not to the answer the next day.
+      ['Supplier response time in the provision of HCPs: requests for HCPs fulfilled within two weeks', '1 of 1 fulfilled within two weeks; 0 not met; 0 pending, still inside the two weeks. 7.0 days from request to cover on average'],
       ['HCP attendance', '8 of 10 recorded working days attended (1 late, 2 absent)'],
       ['Ad hoc requests for information answered within 5 working days', '1 of 2 (0 late, 0 overdue, 1 not yet due)'],
     ]);

@@ -382,7 +382,7 @@ export const SUBJECTS: readonly Subject[] = [
     supplierRequest: (s) => s.supplierRequest(ID),
     updateSupplierRequest: (s, scene) => {
       scene.recorder.answer((sql) => (sql.startsWith('SELECT') ? { rows: [scene.recorder.rowFor(sql)] } : sql.startsWith('UPDATE') ? { affected: 1 } : undefined));
-      return s.updateSupplierRequest(ID, 1, { status: 'answered', answeredAt: AT, answeredById: ID, answer: 'A replacement starts on Monday' });
+      return s.updateSupplierRequest(ID, 1, { status: 'answered', answeredAt: AT, answeredById: ID, answer: 'A replacement starts on Monday', coverOn: '2026-12-07' });
     },
     supplierRequestsInDistrict: (s) => s.supplierRequestsInDistrict('Surrey and Sussex', AT, LATER),
     openSupplierRequests: (s) => s.openSupplierRequests('Surrey and Sussex'),

@@ -49,7 +49,7 @@ class MemoryStore {
     return this.attendance.filter((a) => a.district === district && a.date >= from && a.date <= to);
   }
   async createSupplierRequest(request: NewSupplierRequest): Promise<SupplierRequest> {
-    const made: SupplierRequest = { ...request, id: `s${++this.n}`, reference: formatSupplierReference(this.requests.length + 1), status: 'open', answeredAt: null, answeredById: null, answer: null, version: 1 };
+    const made: SupplierRequest = { ...request, id: `s${++this.n}`, reference: formatSupplierReference(this.requests.length + 1), status: 'open', answeredAt: null, answeredById: null, answer: null, coverOn: null, version: 1 };
     this.requests.push(made);
     return made;
   }
@@ -348,7 +348,7 @@ describe('an HCP recorded absent who arrives after all (seed §4.1 "HCPs arrive 
   it('a replacement the supplier has answered is left as answered; a plain late arrival is told as before', async () => {
     const { store, service, clock, told } = setUp(at('2026-11-23', '08:00'));
     const { request } = await service.recordAbsence(CONTACT, HCP.id, '2026-11-23', '2026-11-23');
-    await service.recordSupplierAnswer(MANAGER, request.id, request.version, 'Grace Mensah covers Monday');
+    await service.recordSupplierAnswer(MANAGER, request.id, request.version, { answer: 'Grace Mensah covers Monday', coverOn: '2026-11-23' });
     clock.now = () => at('2026-11-23', '11:00');
     const arrival = await service.recordArrival(CONTACT, HCP.id);
     expect(arrival.record.status).toBe('late');
@@ -373,6 +373,35 @@ describe('a notice to finish gives at least 1 week from the day the department r
     expect(store.notices).toEqual([]);
     const { notice: recorded } = await service.recordNotice(MANAGER, { ...notice, lastDay: '2026-11-30' });
     expect(recorded).toMatchObject({ receivedOn: '2026-11-23', lastDay: '2026-11-30' });
+  });
+});
+
+describe('the supplier’s answer to a request for an HCP gives the day cover starts: the two weeks are measured to it (seed §4.1)', () => {
+  it('a replacement’s answer without a usable day is refused beside the day, and nothing is recorded; with one, the day is kept', async () => {
+    const { store, service, clock } = setUp(at('2026-11-23', '08:00'));
+    const { request } = await service.recordAbsence(CONTACT, HCP.id, '2026-11-23', '2026-11-23');
+    const answer = 'Grace Mensah covers from Thursday';
+    expect(await refusal(service.recordSupplierAnswer(MANAGER, request.id, request.version, { answer }))).toEqual({
+      message: 'Give the day the supplier’s HCP starts covering.',
+      problems: { coverOn: 'Enter the day the supplier’s HCP starts covering, as the supplier told you. If they cannot send anyone yet, leave the request open.' },
+    });
+    expect((await refusal(service.recordSupplierAnswer(MANAGER, request.id, request.version, { answer, coverOn: '2026-11-22' }))).problems).toEqual({ coverOn: 'Cover cannot start before the request was made on Monday 23 November 2026: enter the day the supplier’s HCP starts covering.' });
+    expect(await refusal(service.recordSupplierAnswer(MANAGER, request.id, request.version, { answer: '', coverOn: 'Thursday' }))).toEqual({
+      message: 'Some answers need changing.',
+      problems: { answer: 'Say what the supplier answered.', coverOn: 'Enter a date, for example 2026-12-01.' },
+    });
+    expect(store.requests[0]).toMatchObject({ status: 'open', answer: null, coverOn: null });
+    // Typed two days later: the day cover starts is what is kept, beside when it was typed.
+    clock.now = () => at('2026-11-25', '10:00');
+    await service.recordSupplierAnswer(MANAGER, request.id, request.version, { answer, coverOn: '2026-11-26' });
+    expect(store.requests[0]).toMatchObject({ status: 'answered', answer, coverOn: '2026-11-26', answeredAt: at('2026-11-25', '10:00') });
+  });
+
+  it('an answer to a request for information needs no such day, and keeps none', async () => {
+    const { store, service } = setUp(at('2026-11-23', '12:00'));
+    const asked = await service.raiseSupplierRequest(MANAGER, { kind: 'ad_hoc_information', details: 'Clinic dates for December' });
+    await service.recordSupplierAnswer(MANAGER, asked.id, asked.version, { answer: 'Dates sent', coverOn: '2026-11-24' });
+    expect(store.requests[0]).toMatchObject({ status: 'answered', answer: 'Dates sent', coverOn: null });
   });
 });
 

@@ -19,6 +19,8 @@ import {
   clashMessage,
   clashWith,
   closedWeekProblem,
+  coverDateProblem,
+  hcpCover,
   draftWeeklyNote,
   noticeDueOn,
   outsideSetAsideProblems,
@@ -204,6 +206,31 @@ describe('supplier requests and notices', () => {
     expect(supplierTimeliness(open, '2026-12-01')).toBe('overdue');
     expect(supplierTimeliness({ ...open, status: 'answered', answeredAt: new Date('2026-11-30T16:00:00Z') }, '2026-12-10')).toBe('met');
     expect(supplierTimeliness({ ...open, status: 'answered', answeredAt: new Date('2026-12-01T09:00:00Z') }, '2026-12-10')).toBe('late');
+  });
+
+  it('a request for an HCP is fulfilled only by cover starting within two weeks of the request, whenever the answer was typed (seed §4.1)', () => {
+    // Asked for on Monday 23 November 2026: cover must start by Monday 7 December.
+    const asked = { status: 'open' as const, dueOn: '2026-12-07', coverOn: null };
+    const answered = (coverOn: string | null) => ({ ...asked, status: 'answered' as const, coverOn });
+    expect(hcpCover(asked, '2026-12-07')).toBe('waiting');
+    expect(hcpCover(asked, '2026-12-08')).toBe('unfilled');
+    expect(hcpCover(answered('2026-12-07'), '2026-12-07')).toBe('fulfilled');
+    expect(hcpCover(answered('2026-11-30'), '2026-12-20')).toBe('fulfilled');
+    // Answered in time, but the HCP only starts after the two weeks: not met, already.
+    expect(hcpCover(answered('2026-12-08'), '2026-11-24')).toBe('late');
+    // A day still to come inside the two weeks is promised, not yet provided.
+    expect(hcpCover(answered('2026-12-01'), '2026-11-24')).toBe('promised');
+    expect(hcpCover(answered(null), '2026-11-24')).toBe('undated');
+    expect(hcpCover({ ...asked, status: 'withdrawn' }, '2026-12-20')).toBe('withdrawn');
+  });
+
+  it('the day cover starts is refused beside it when missing, not a date, or before the request', () => {
+    expect(coverDateProblem('2026-11-23', '2026-11-23')).toBeNull();
+    expect(coverDateProblem('2027-01-04', '2026-11-23')).toBeNull();
+    expect(coverDateProblem('', '2026-11-23')).toBe('Enter the day the supplier’s HCP starts covering, as the supplier told you. If they cannot send anyone yet, leave the request open.');
+    expect(coverDateProblem('next Monday', '2026-11-23')).toBe('Enter a date, for example 2026-12-01.');
+    expect(coverDateProblem('2026-02-30', '2026-11-23')).toBe('Enter a date, for example 2026-12-01.');
+    expect(coverDateProblem('2026-11-20', '2026-11-23')).toBe('Cover cannot start before the request was made on Monday 23 November 2026: enter the day the supplier’s HCP starts covering.');
   });
 
   it('a notice gives at least 1 week from the day the department received it (the period starts then); 1 month is said, not enforced', () => {
