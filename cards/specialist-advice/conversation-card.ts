@@ -8,6 +8,7 @@ import type { AdviceAction, AdvicePart } from '../../domain/specialist-advice/ad
 import { adHocAnswerBy, adviceStatusLabel, packState, preparesWithoutPack, seesHealthDetails, type PackState } from '../../domain/specialist-advice/advice-policy';
 import {
   ADVICE_BENEFIT_LABELS,
+  ADVICE_CHANNEL_HOW,
   ADVICE_CHANNEL_LABELS,
   ADVICE_TYPE_LABELS,
   WCA_STATUS_LABELS,
@@ -48,6 +49,19 @@ const PACK_LABELS: Readonly<Record<PackState, string>> = { ready: 'Ready', ad_ho
 const when = (c: AdviceConversation) => (c.start && c.end ? describeMeeting(c.start, c.end) : 'not booked yet');
 const time = (d: Date | null) => (d ? londonClock(d) : 'now');
 
+/**
+ * What the HCP is asked to do with the claimant, in the channel the coach chose. A call always names
+ * its channel, so an HCP on site does not go to the claimant for a telephone conversation; face to
+ * face is named where the HCP must know to go there (`sayFaceToFace`).
+ */
+export function adHocAsk(c: Pick<AdviceConversation, 'channel'>, who: string, at: string, sayFaceToFace = false): string {
+  const meet = c.channel === 'telephone' ? 'speak with' : 'see';
+  return `${meet} ${who} ${at}${c.channel !== 'face_to_face' || sayFaceToFace ? `, ${ADVICE_CHANNEL_HOW[c.channel]}` : ''}`;
+}
+
+/** The channel on the booking step: the times offered are for it (face to face only on the HCP's days there). */
+const bookingHow = (c: AdviceConversation, jobcentre: string) => (c.channel === 'face_to_face' ? `face to face at ${jobcentre}` : ADVICE_CHANNEL_HOW[c.channel]);
+
 export function adviceCard(view: AdviceCardView): AdaptiveCard {
   const { conversation: c, part } = view;
   const data = { conversationId: c.id, version: c.version };
@@ -72,14 +86,14 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
       // The policy lets the coach book an ad hoc ask only once its time has passed unanswered.
       if (can('book')) out.push(para(`${names.hcp} did not answer while the claimant was waiting (from ${time(c.start)}). Book a time instead: what you sent is kept.`, { bold: true, color: 'Attention' }));
       else {
-        out.push(para(`You asked ${names.hcp} to see the claimant now. You will get a message if they answer by ${time(adHocAnswerBy(c))}; after that you can book a time instead from this card.`, { bold: true }));
+        out.push(para(`You asked ${names.hcp} to ${adHocAsk(c, 'the claimant', 'now')}. You will get a message if they answer by ${time(adHocAnswerBy(c))}; after that you can book a time instead from this card.`, { bold: true }));
         actions.push(execute('See if they answered', 'advice.open', data));
       }
     }
     // While the diaries could not be written, trying again comes first: moving waits until they are.
     if (can('book') && !can('retryDiaries')) {
       if (view.proposals?.length) {
-        out.push(para(c.status === 'booked' ? 'You can move the conversation to another time:' : 'Choose a time. The first part is for you and the HCP to prepare together.', { bold: true }));
+        out.push(para(c.status === 'booked' ? 'You can move the conversation to another time:' : `Choose a time for the conversation ${bookingHow(c, names.jobcentre)}. The first part is for you and the HCP to prepare together.`, { bold: true }));
         out.push({
           type: 'Input.ChoiceSet',
           id: 'slot',
@@ -121,12 +135,12 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
   if (part === 'hcp') {
     if (can('acceptAdHoc')) {
       out.push(
-        para(`Urgent: ${names.coach} asks you to see a claimant at ${names.jobcentre} now (${when(c)}).`, { bold: true }),
+        para(`Urgent: ${names.coach} asks you to ${adHocAsk(c, `a claimant at ${names.jobcentre}`, 'now', true)} (${when(c)}).`, { bold: true }),
         para(`There is no time to prepare. Say yes if an ad hoc conversation is right for this claimant. Answer by ${time(adHocAnswerBy(c))}: after that the claimant cannot wait, and the work coach books a time instead.`),
       );
-      actions.push(execute('Yes, I can see them', 'advice.adhoc', { ...data, accept: 'true' }, 'positive'), execute('No, not now', 'advice.adhoc', { ...data, accept: 'false' }));
+      actions.push(execute(c.channel === 'telephone' ? 'Yes, I can speak with them' : 'Yes, I can see them', 'advice.adhoc', { ...data, accept: 'true' }, 'positive'), execute('No, not now', 'advice.adhoc', { ...data, accept: 'false' }));
     } else if (c.status === 'adhoc_asked') {
-      out.push(para(`${names.coach} asked you to see a claimant at ${names.jobcentre} at ${time(c.start)}. It is too late to answer: the claimant was waiting then. The work coach can book a time instead.`, { bold: true }));
+      out.push(para(`${names.coach} asked you to ${adHocAsk(c, `a claimant at ${names.jobcentre}`, `at ${time(c.start)}`)}. It is too late to answer: the claimant was waiting then. The work coach can book a time instead.`, { bold: true }));
     } else if (c.status === 'booked' && !preparesWithoutPack(c) && !c.packReadyAt) {
       out.push(para(`You have a conversation with ${names.coach} on ${when(c)}. ${names.contact ?? 'The jobcentre contact'} is preparing the information pack; you will be told when it is ready.`, { bold: true }));
     } else if (can('prepared')) {

@@ -8,6 +8,7 @@ import type { AdviceConversation } from '../../domain/specialist-advice/conversa
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import { londonClock } from '../../domain/calendar/london-time';
 import { AD_HOC_LAPSED } from '../../domain/specialist-advice/ad-hoc-lapse';
+import { adHocAsk } from './conversation-card';
 
 export interface AdviceNoticeView {
   readonly conversation: AdviceConversation;
@@ -31,7 +32,7 @@ export function adviceNotice(view: AdviceNoticeView): string {
   switch (view.what) {
     case 'booked':
     case 'accepted ad hoc':
-      return line(`${view.what === 'accepted ad hoc' ? `${who} can see the claimant now` : `booked by ${who}`}${when ? `: ${when}` : ''}.${part === 'contact' ? ' Your action: prepare the information pack.' : ''}`);
+      return line(`${view.what === 'accepted ad hoc' ? `${who} can ${adHocAsk(c, 'the claimant', 'now')}` : `booked by ${who}`}${when ? `: ${when}` : ''}.${part === 'contact' ? ' Your action: prepare the information pack.' : ''}`);
     case 'moved':
       return line(`moved by ${who}${when ? ` to ${when}` : ''}.${part === 'contact' ? ' Your action: make sure the information pack is ready for the new time.' : ''}`);
     case 'cancelled':
@@ -40,7 +41,7 @@ export function adviceNotice(view: AdviceNoticeView): string {
       if (part === 'coach') return line(`${who} did not answer while the claimant was waiting${c.start ? ` (from ${londonClock(c.start)})` : ''}, so nothing is booked. Your action: choose a time to book.`);
       return line('nobody answered while the claimant was waiting, so nothing is booked. The work coach can book a time instead.');
     case 'declined ad hoc':
-      return line(`${who} cannot see the claimant now.${part === 'coach' ? ' Your action: choose a time to book.' : ''}`);
+      return line(`${who} cannot ${adHocAsk(c, 'the claimant', 'now')}.${part === 'coach' ? ' Your action: choose a time to book.' : ''}`);
     case 'pack ready':
       return line(`the information pack is ready.${part === 'hcp' ? ' Your action: review it with the work coach and confirm your preparation.' : ''}`);
     case 'pack reminder':

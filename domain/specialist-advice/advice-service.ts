@@ -5,7 +5,7 @@ import { conflict, invalid, notAllowed, notFound } from '../errors';
 import { describeMeeting, isCalendarDate } from '../requests/calendar-date';
 import { hasRole, type BankHolidayRegion, type Jobcentre, type StaffMember } from '../staff';
 import { assertAdvice, partOf, type AdviceAction, type AdvicePart } from './advice-policy';
-import { ADVICE_CHANNEL_LABELS, ADVICE_DIARY_WORK, canMove, type AdviceConversation, type AdviceNotes, type AdviceStatus, type DiaryEntry, type HcpBreak, type SiteDay } from './conversation';
+import { ADVICE_CHANNEL_HOW, ADVICE_CHANNEL_LABELS, ADVICE_DIARY_WORK, canMove, type AdviceConversation, type AdviceNotes, type AdviceStatus, type DiaryEntry, type HcpBreak, type SiteDay } from './conversation';
 import { parseBreaks, type BreaksInput } from './breaks';
 import { readHcpDays, readHcpsDays, type HcpDay } from './hcp-day';
 import { tellLapsedAdHocAsks } from './ad-hoc-lapse';
@@ -90,7 +90,9 @@ export class AdviceService {
           district: jobcentre.district,
           claimant: request.claimant,
           adviceTypes: request.adviceTypes,
-          channel: adHoc ? 'face_to_face' : request.channel,
+          // The coach's choice, for an ad hoc ask too: the jobcentre decides how it happens (seed 002
+          // Annex 2 §9), not the claimant being in the building; a lapse or a no leaves it to be booked so.
+          channel: request.channel,
           complex: request.complex,
           adHoc: adHoc !== null,
           consent: { agreed: true, gpConsent: request.gpConsent, recordedById: coach.id, recordedAt: now },
@@ -577,9 +579,14 @@ export class AdviceService {
 /** The words the coach gives the claimant: when, where, how, and that it is their choice. */
 export function claimantText(c: AdviceConversation, jobcentreName: string, hcpName: string): string {
   if (!c.start || !c.end) return '';
-  const how = c.channel === 'face_to_face' ? `at ${jobcentreName} Jobcentre` : c.channel === 'video' ? 'by video call (we will send you the link)' : 'by telephone (we will call you)';
+  const how = c.channel === 'face_to_face' ? `at ${jobcentreName} Jobcentre` : c.adHoc ? adHocRemoteHow(c.channel, jobcentreName, hcpName) : c.channel === 'video' ? 'by video call (we will send you the link)' : 'by telephone (we will call you)';
   return (
     `Your conversation with your work coach and ${hcpName}, a Health Care Professional, is on ${describeMeeting(c.start, c.end)}, ${how}. ` +
     'It is about how your health affects work-related activity, and what could help. Taking part is your choice: you can change your mind at any time, and it does not affect your benefit.'
   );
+}
+
+/** Ad hoc, the claimant is already with the coach in the jobcentre: only the HCP joins by the call, so nobody calls the claimant or sends them a link. */
+function adHocRemoteHow(channel: 'video' | 'telephone', jobcentreName: string, hcpName: string): string {
+  return `here at ${jobcentreName} Jobcentre, with ${hcpName} joining ${ADVICE_CHANNEL_HOW[channel]}`;
 }

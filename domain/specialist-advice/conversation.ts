@@ -43,6 +43,12 @@ export const ADVICE_CHANNEL_LABELS: Readonly<Record<AdviceChannel, string>> = {
   video: 'Video call',
   telephone: 'Telephone',
 };
+/** The channel inside a sentence: "asks you to see a claimant now, by telephone". */
+export const ADVICE_CHANNEL_HOW: Readonly<Record<AdviceChannel, string>> = {
+  face_to_face: 'face to face',
+  video: 'by video call',
+  telephone: 'by telephone',
+};
 
 /**
  * requested: waiting to be booked; adhoc_asked: the HCP on site was asked to see the claimant now;
