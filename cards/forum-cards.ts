@@ -1,9 +1,10 @@
-import { FORUM_LIMITS, mayAnswerPost, type ForumPost, type ForumView } from '../domain/partnerships/forum';
+import { FORUM_LIMITS, FORUM_PREVIEW, mayAnswerPost, type ForumPost, type ForumView } from '../domain/partnerships/forum';
 import { describeDate, londonDate } from '../domain/requests/calendar-date';
 import type { StaffMember } from '../domain/staff';
 import { showCardAction } from './form-card';
 import { glanceCard, textBlock, type GlanceNote } from './glance-card';
 import type { AdaptiveCard } from './render';
+import { preview } from './text-cut';
 
 export interface ForumCardOptions {
   readonly note?: GlanceNote;
@@ -46,20 +47,33 @@ function byLine(post: ForumPost, names: ReadonlyMap<string, string>): string {
   return `From ${names.get(post.authorId) ?? 'a colleague'}, ${describeDate(londonDate(post.createdAt))}`;
 }
 
+/** The Action.Submit verb that sends a post's own card, with all of it (and the answer box for a DEA). */
+export const FORUM_OPEN_VERB = 'forum.open';
+
+/**
+ * A post as the list shows it: its start and its answer's, so a page of long posts stays inside
+ * Teams' message size. A post cut short, or waiting for this DEA's answer, opens on its own card:
+ * an answer is written with the whole post in front of the DEA, not its first lines.
+ */
 function postBlock(post: ForumPost, names: ReadonlyMap<string, string>, mayAnswer: boolean): Record<string, unknown> {
+  const body = preview(post.body, FORUM_PREVIEW.characters, FORUM_PREVIEW.paragraphs);
+  const answer = post.answer === null ? null : preview(post.answer, FORUM_PREVIEW.characters, FORUM_PREVIEW.paragraphs);
   const items: Record<string, unknown>[] = [
     textBlock(post.topic, { weight: 'Bolder' }),
     textBlock(byLine(post, names), { isSubtle: true, spacing: 'None', size: 'Small' }),
-    textBlock(post.body, { spacing: 'Small', maxLines: 4 }),
-    post.answer
-      ? textBlock(`Answer from ${names.get(post.answeredById ?? '') ?? 'a DEA'}: ${post.answer}`, { spacing: 'Small' })
+    textBlock(body.text, { spacing: 'Small' }),
+    answer
+      ? textBlock(`Answer from ${names.get(post.answeredById ?? '') ?? 'a DEA'}: ${answer.text}`, { spacing: 'Small' })
       : textBlock('Not answered yet.', { isSubtle: true, spacing: 'Small' }),
   ];
-  if (mayAnswer && !post.answer) items.push({ type: 'ActionSet', actions: [answerForm(post, {})] });
+  const toAnswer = mayAnswer && !post.answer;
+  if (toAnswer || body.cut || answer?.cut) {
+    items.push({ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: toAnswer ? 'Read and answer' : 'Read more', data: { verb: FORUM_OPEN_VERB, postId: post.id } }] });
+  }
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
 
-/** `forum`: the district's Hub feedback forum, newest posts first; a DEA answers here. */
+/** `forum`: the district's Hub feedback forum, newest posts first, each as far as its start; a DEA opens a post from here to answer it. */
 export function forumCard(view: ForumView, options: ForumCardOptions = {}): AdaptiveCard {
   if (!view.district) {
     return glanceCard({

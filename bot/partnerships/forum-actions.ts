@@ -29,6 +29,13 @@ export class ForumActions {
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(forumCard(await this.deps.forum.view(person, this.names)))));
   }
 
+  /** A post from the forum's list, whole, on its own card (the DEA's answer box with it): sent below the list, which stays as it is. */
+  async open(turn: TurnContext, person: StaffMember, postId: string): Promise<void> {
+    // An id as the store makes them; anything else is no post, and is not looked up.
+    const card = postId && postId.length <= 64 ? await this.postCard(postId, person) : null;
+    await turn.sendActivity(card ? MessageFactory.attachment(cardAttachment(card)) : 'That post is not on your district’s forum. Say "forum" to see the posts as they are now.');
+  }
+
   async post(person: StaffMember, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
     try {
       await this.deps.forum.post(person, data);

@@ -10,6 +10,7 @@ import { ForumService } from '../../domain/partnerships/forum';
 import { externalPartnerSchema, forumPostSchema, strategyMeetingSchema, hubChangeSchema, hubEntrySchema, opportunitySchema, serviceChangeSchema, strategyActionSchema, strategySchema } from '../../data/schema/partnerships';
 import { SqlForumStore, SqlStrategyMeetingStore, SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../data/stores/partnerships';
 import { hubSuggestionsCard } from '../../cards/partnership-cards';
+import { FORUM_OPEN_VERB } from '../../cards/forum-cards';
 import { HubSuggester } from '../../domain/partnerships/hub-suggestions';
 import type { StaffMember } from '../../domain/staff';
 import { SqlUnitOfWork } from '../../data/transactions';
@@ -129,6 +130,9 @@ export const partnershipsJourney: Journey = {
         hub: (turn, person) => actions.hubCommand(turn, person),
         partnerships: (turn, person) => actions.menuCommand(turn, person),
         forum: (turn, person) => forum.command(turn, person),
+      },
+      submits: {
+        [FORUM_OPEN_VERB]: (turn, person, data) => forum.open(turn, person, typeof data.postId === 'string' ? data.postId : ''),
       },
       verbs: [
         verb('hub.propose', HUB_FORM, ({ person, data, typed }) => actions.propose(person, data, typed)),

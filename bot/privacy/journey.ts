@@ -1,5 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { erasedCard, ninoFormCard, subjectAccessCard, whoLookedCard, type PrivacyAsk } from '../../cards/privacy/privacy-cards';
+import { erasedCard, ninoFormCard, subjectAccessCards, whoLookedCard, type PrivacyAsk } from '../../cards/privacy/privacy-cards';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { Privacy1764400000000 } from '../../data/migrations/1764400000000-Privacy';
 import { accessLogSchema, privacyRecordSchema } from '../../data/schema/privacy';
@@ -64,9 +64,9 @@ export const privacyJourney: Journey = {
       submits: {
         'privacy.access': withKey('privacy.access', async (turn, person, key) => {
           const { document, data } = await actions.subjectAccess(person, key);
-          const json = JSON.stringify(data, null, 2);
-          // Teams takes files from a bot only through a consent card and OneDrive: the card carries both.
-          await turn.sendActivity(MessageFactory.attachment(cardAttachment(subjectAccessCard(document, json))));
+          // Teams takes files from a bot only through a consent card and OneDrive: the messages carry
+          // both the readable document and the data, in as many as Teams' message size needs.
+          await turn.sendActivities(subjectAccessCards(document, data).map((card) => MessageFactory.attachment(cardAttachment(card))));
         }),
         'privacy.erase': withKey('privacy.erase', async (turn, person, key, data) => {
           if (data.confirm !== 'yes') {

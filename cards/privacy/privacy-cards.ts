@@ -1,7 +1,8 @@
 import type { PrivacyAsk } from '../../domain/privacy/privacy-policy';
-import type { SubjectAccessDocument } from '../../domain/privacy/subject-access';
+import type { SubjectAccessDocument, SubjectAccessSection } from '../../domain/privacy/subject-access';
 import { DATA_EXPORT_ID } from '../card-check';
 import type { AdaptiveCard } from '../render';
+import { pieces, preview } from '../text-cut';
 
 export type { PrivacyAsk };
 
@@ -85,16 +86,38 @@ function readable(value: string): string {
   return value;
 }
 
-/** Cards stay well under Teams' 100 KB; the full document is in the attached file. */
-const MAX_CARD_ROWS = 60;
+/**
+ * Each message of a subject access answer is held to about this many characters of card JSON
+ * (Teams refuses a message over about 100 KB counted in UTF-16; the tests hold every card to 40 KB):
+ * what is held about a claimant with a long history goes over several messages, never cut short.
+ */
+export const SUBJECT_ACCESS_CARD_CHARS = 15_000;
 
-/** JSON shown on the card up to this size (Teams refuses messages over about 100 KB). */
-export const MAX_CARD_JSON = 40_000;
+/** Room kept in each message for what the card gets on its way out (its fallback text, a summary line). */
+const SEND_ROOM = 500;
+/** A value longer than this (in JSON characters) goes over several facts: "Body", "Body (continued)". */
+const LONGEST_FACT = SUBJECT_ACCESS_CARD_CHARS - 2_000;
+/** The case list on the first message; every case is in the data (JSON) too. */
+const CASES_SHOWN_CHARS = 2_000;
 
-/** Everything held, to read; and the same as data (JSON) behind a button, when it fits on the card. */
-export function subjectAccessCard(doc: SubjectAccessDocument, json?: string): AdaptiveCard {
-  const body: Record<string, unknown>[] = [
-    { type: 'TextBlock', text: 'Information held about the claimant', size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
+type Element = Record<string, unknown>;
+type Fact = { title: string; value: string };
+
+const TITLE = 'Information held about the claimant';
+const heading = (text: string): Element => ({ type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' });
+const card = (body: Element[], actions?: Element[]): AdaptiveCard => ({ type: 'AdaptiveCard', version: '1.5', body, ...(actions ? { actions } : {}) });
+const size = (value: unknown): number => JSON.stringify(value).length;
+const sectionHeading = (title: string, continued: boolean): Element => ({ type: 'TextBlock', text: continued ? `${title} (continued)` : title, weight: 'Bolder', wrap: true, separator: true });
+
+function jsonButton(title: string, json: string): Element {
+  return { type: 'Action.ShowCard', title, card: card([{ type: 'TextBlock', id: DATA_EXPORT_ID, text: json, wrap: true, fontType: 'Monospace', size: 'Small' }]) };
+}
+
+/** What the reader is to do, the cases and dates, and how the search was made: the start of every answer. */
+function summary(doc: SubjectAccessDocument, title: string): Element[] {
+  const cases = preview(doc.references.join(', '), CASES_SHOWN_CHARS);
+  return [
+    heading(title),
     {
       type: 'TextBlock',
       wrap: true,
@@ -103,31 +126,144 @@ export function subjectAccessCard(doc: SubjectAccessDocument, json?: string): Ad
           ? 'Nothing is held about them under what you entered. The request is recorded.'
           : `Check it and send it on by ${doc.due}. Specialist Advice material is due by ${doc.hcpDue}. The request is recorded.`,
     },
-    { type: 'FactSet', facts: [{ title: 'Cases', value: doc.references.join(', ') || 'None' }, { title: 'Due', value: doc.due }, { title: 'Specialist Advice due', value: doc.hcpDue }] },
+    {
+      type: 'FactSet',
+      facts: [
+        { title: 'Cases', value: cases.cut ? `${cases.text} (${doc.references.length} in all: every one is in the data)` : cases.text || 'None' },
+        { title: 'Due', value: doc.due },
+        { title: 'Specialist Advice due', value: doc.hcpDue },
+      ],
+    },
     { type: 'TextBlock', text: 'How we searched', weight: 'Bolder', wrap: true },
     ...doc.searched.map((line) => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'Small' })),
   ];
-  let shown = 0;
+}
+
+/** A row as a person reads it: internal ids left out (they are in the data), values readable. */
+function factsOf(row: SubjectAccessSection['rows'][number]): Fact[] {
+  return row.filter((f) => !RAW_ID.test(f.value)).map((f) => ({ title: f.label, value: readable(f.value) }));
+}
+
+/** The facts of a row, each value long enough to fill a message split over several: joined, they give it back whole. */
+function splitFacts(facts: readonly Fact[]): Fact[] {
+  return facts.flatMap((f) => pieces(f.value, LONGEST_FACT).map((value, i) => ({ title: i === 0 ? f.title : `${f.title} (continued)`, value })));
+}
+
+/** A section's rows as people read them; a row of ids only has nothing to read. */
+function rowsOf(section: SubjectAccessSection): Fact[][] {
+  return section.rows.map(factsOf).filter((facts) => facts.length > 0);
+}
+
+/** Every section's rows, one FactSet a row, with its section's heading before its first row. */
+function allRows(doc: SubjectAccessDocument): Element[] {
+  return doc.sections.flatMap((section) => {
+    const rows = rowsOf(section);
+    return rows.length ? [sectionHeading(section.title, false), ...rows.map((facts) => ({ type: 'FactSet', facts }))] : [];
+  });
+}
+
+/**
+ * The rows, in messages: `firstRoom` characters of rows in the first (after its summary), `room` in
+ * each after it. A long row's facts (and a very long value's pieces) run on into the next message,
+ * which starts with the heading of the section it goes on with.
+ */
+function readableParts(doc: SubjectAccessDocument, firstRoom: number, room: number): Element[][] {
+  const parts: Element[][] = [];
+  let body: Element[] = [];
+  let used = 0;
+  let budget = firstRoom;
+  /** The section whose heading the message being filled shows. */
+  let headed: string | null = null;
+  const push = (element: Element) => {
+    body.push(element);
+    used += size(element) + 1;
+  };
+  // The first message has its summary whatever follows, so it may go on with no rows of its own.
+  const mayMoveOn = () => body.length > 0 || parts.length === 0;
+  const nextMessage = () => {
+    parts.push(body);
+    body = [];
+    used = 0;
+    budget = room;
+    headed = null;
+  };
   for (const section of doc.sections) {
-    if (section.rows.length === 0) continue;
-    body.push({ type: 'TextBlock', text: section.title, weight: 'Bolder', wrap: true, separator: true });
-    for (const row of section.rows) {
-      if (shown++ >= MAX_CARD_ROWS) break;
-      // Internal ids mean nothing to a reader; they are in the data (JSON) below.
-      const facts = row.filter((f) => !RAW_ID.test(f.value)).map((f) => ({ title: f.label, value: readable(f.value) }));
-      if (facts.length) body.push({ type: 'FactSet', facts });
+    let begun = false;
+    const headingCost = () => (headed === section.title ? 0 : size(sectionHeading(section.title, begun)) + 1);
+    const factSet = (facts: Fact[]) => {
+      if (headed !== section.title) push(sectionHeading(section.title, begun));
+      headed = section.title;
+      begun = true;
+      const set = { type: 'FactSet', facts };
+      push(set);
+      return set;
+    };
+    for (const row of rowsOf(section)) {
+      const facts = splitFacts(row);
+      const whole = size({ type: 'FactSet', facts }) + 1;
+      // A short row starts the next message rather than running over two; a long one fills this one
+      // first, as keeping it whole could leave most of a message empty, and take more messages.
+      if (used + headingCost() + whole > budget && mayMoveOn() && whole <= room / 4) nextMessage();
+      let set: { facts: Fact[] } | null = null;
+      for (const fact of facts) {
+        const cost = size(fact) + 1;
+        if (set && used + cost <= budget) {
+          set.facts.push(fact);
+          used += cost;
+          continue;
+        }
+        if (used + headingCost() + size({ type: 'FactSet', facts: [fact] }) + 1 > budget && mayMoveOn()) nextMessage();
+        set = factSet([fact]);
+      }
     }
   }
-  const fits = json !== undefined && json.length <= MAX_CARD_JSON;
-  if (shown > MAX_CARD_ROWS || !fits) body.push({ type: 'TextBlock', text: 'There is more than fits on a card. Ask the team that runs this service for a full export from its database.', wrap: true, weight: 'Bolder' });
-  return {
-    type: 'AdaptiveCard',
-    version: '1.5',
-    body,
-    ...(fits
-      ? { actions: [{ type: 'Action.ShowCard', title: 'Show the same as data (JSON)', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', id: DATA_EXPORT_ID, text: json, wrap: true, fontType: 'Monospace', size: 'Small' }] } }] }
-      : {}),
-  };
+  parts.push(body);
+  return parts;
+}
+
+function jsonPartCard(n: number, of: number, first: number, json: string): AdaptiveCard {
+  return card(
+    [heading(`The same as data (JSON), part ${n} of ${of}`), { type: 'TextBlock', text: `The data runs from part ${first} to part ${of}: put the parts together in order, one after another, to have all of it.`, wrap: true }],
+    [jsonButton('Show this part of the data', json)],
+  );
+}
+
+/** What the first of several messages says is held, and where the rest is. */
+function contents(doc: SubjectAccessDocument, firstData: number, of: number): Element[] {
+  const held = doc.sections.filter((s) => s.rows.length > 0).map((s) => ({ title: s.title, value: s.rows.length === 1 ? '1 record' : `${s.rows.length} records` }));
+  const data = firstData === of ? `part ${of}` : `parts ${firstData} ${firstData + 1 === of ? 'and' : 'to'} ${of}`;
+  return [
+    { type: 'TextBlock', text: 'What is held', weight: 'Bolder', wrap: true, separator: true },
+    { type: 'FactSet', facts: held },
+    { type: 'TextBlock', weight: 'Bolder', wrap: true, text: `This is too long for one message, so it comes in ${of} parts: first the information held, starting here, then the same as data (JSON) in ${data}. Send them all on together.` },
+  ];
+}
+
+/**
+ * Everything held, to read, and the same as data (JSON): one message when it fits (the data behind
+ * a button), otherwise several, each inside Teams' limit: the information held from the first on,
+ * then the data. Nothing held is left out of them.
+ */
+export function subjectAccessCards(doc: SubjectAccessDocument, data: Readonly<Record<string, unknown>>): AdaptiveCard[] {
+  const budget = SUBJECT_ACCESS_CARD_CHARS - SEND_ROOM;
+  // Not indented: in a card every line break and quote of it counts twice, and more would spill into another message.
+  const json = JSON.stringify(data);
+  const one = card([...summary(doc, TITLE), ...allRows(doc)], [jsonButton('Show the same as data (JSON)', json)]);
+  if (size(one) <= budget) return [one];
+
+  // Each message's own headings and notes, with part numbers at their longest, come off its budget.
+  const most = 9_999;
+  const head = (n: number, of: number) => `${TITLE}, part ${n} of ${of}`;
+  const rowParts = readableParts(doc, budget - size(card([...summary(doc, head(most, most)), ...contents(doc, most - 2, most)])), budget - size(card([heading(head(most, most))])));
+  const dataParts = pieces(json, budget - size(jsonPartCard(most, most, most, '')));
+  const of = rowParts.length + dataParts.length;
+  const firstData = rowParts.length + 1;
+  const [firstRows = [], ...rest] = rowParts;
+  return [
+    card([...summary(doc, head(1, of)), ...contents(doc, firstData, of), ...firstRows]),
+    ...rest.map((rows, i) => card([heading(head(i + 2, of)), ...rows])),
+    ...dataParts.map((piece, i) => jsonPartCard(firstData + i, of, firstData, piece)),
+  ];
 }
 
 export function erasedCard(references: readonly string[], rows: number): AdaptiveCard {

@@ -26,6 +26,12 @@ export interface ForumPost {
 export const FORUM_LIMITS = { topic: 120, body: 2000, answer: 2000 } as const;
 /** How many posts the forum shows at once, newest first. */
 export const FORUM_PAGE = 10;
+/**
+ * How much of a post, and of its answer, the forum's list shows (in characters, fewer when the text
+ * is full of quotes or line breaks, and at most a few paragraphs): a page of posts at their longest
+ * would pass Teams' message size. The whole post is one click away, on its own card.
+ */
+export const FORUM_PREVIEW = { characters: 200, paragraphs: 4 } as const;
 
 export interface ForumStore {
   create(post: Pick<ForumPost, 'district' | 'authorId' | 'topic' | 'body'>, at: Date): Promise<ForumPost>;

@@ -5,10 +5,26 @@ import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { HubChangeRow, HubEntryRow, StrategyMeetingRow } from '../../data/schema/partnerships';
 import type { CalendarEventRow } from '../../data/schema/calendar';
 import { cardInputs, cardText, cardVerbs, choiceValues, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
-import { SqlPartnerStore, SqlStrategyStore } from '../../data/stores/partnerships';
+import { SqlForumStore, SqlPartnerStore, SqlStrategyStore } from '../../data/stores/partnerships';
+import { CARD_SIZE_LIMIT_BYTES } from '../../cards/card-check';
+import { FORUM_LIMITS, FORUM_PAGE } from '../../domain/partnerships/forum';
 
 const SPOC = '00000000-0000-4000-8000-000000000301';
 const chat = (aad: string) => `a:personal-${aad}`;
+/** The Action.Submit buttons in a card's body, with their titles and data. */
+const submitsIn = (card: unknown): { title: string; data: Record<string, string> }[] => {
+  const found: { title: string; data: Record<string, string> }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (n.type === 'Action.Submit') found.push({ title: String(n.title), data: n.data as Record<string, string> });
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk((card as { body?: unknown }).body);
+  return found;
+};
 /** Inputs anywhere on a card, including its ShowCard forms. */
 const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
 
@@ -473,5 +489,51 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     // The work psychologist Dana works with, every coach of her cohort and their team leader (who also owns it); each once, never Dana.
     expect(invited.sort()).toEqual(['paul.avery@jobcentre.example', 'tom.baker@jobcentre.example', ...cohort].sort());
     expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('the Hub feedback forum at its longest: a page of the longest posts and answers stays inside Teams’ message size, each read whole on its own card', async () => {
+    const staffId = async (aad: string) => (await bot.app.dataSource.query('SELECT id FROM staff WHERE aadObjectId = ?', [aad]))[0].id as string;
+    const [coach, dea] = [await staffId(PEOPLE.coach), await staffId(PEOPLE.dea)];
+    // The most each field takes, in text a card's JSON writes longer (quotes, line breaks).
+    const longest = (what: string, i: number, length: number) => `${what} ${i}: "Autism" and \\group\\ sessions.\n`.concat('How should coaches adapt group sessions for claimants who find them hard? '.repeat(40)).slice(0, length);
+    const store = new SqlForumStore(bot.app.dataSource);
+    const posts = [];
+    for (let i = 0; i < FORUM_PAGE; i++) posts.push(await store.create({ district: 'Surrey and Sussex', authorId: coach, topic: longest('Topic', i, FORUM_LIMITS.topic), body: longest('Post', i, FORUM_LIMITS.body) }, new Date(Date.now() + 60_000 + i * 1000)));
+
+    // The DEA: every post waits for an answer, written with the whole post in front of her.
+    const toAnswer = firstCard(await exchange(bot, PEOPLE.dea, 'forum'));
+    expect(JSON.stringify(toAnswer).length * 2).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
+    expect(cardText(toAnswer)).toContain(`Your action: answer the ${FORUM_PAGE} posts waiting for an answer.`);
+    const opens = submitsIn(toAnswer);
+    expect(opens.map((o) => o.title)).toEqual(posts.map(() => 'Read and answer'));
+    for (const post of posts) {
+      const open = opens.find((o) => o.data.postId === post.id)!;
+      const whole = firstCard(await exchange(bot, PEOPLE.dea, open.data));
+      expect(cardText(whole)).toContain(post.body);
+      expect(cardVerbs(whole)).toEqual(['forum.answer']);
+    }
+
+    // Answered at the longest: the coach reads the start of each, and all of it on its own card.
+    const answers = posts.map((_, i) => longest('Answer', i, FORUM_LIMITS.answer));
+    for (const [i, post] of posts.entries()) expect(await store.answer(post.id, post.version, { text: answers[i]!, byId: dea }, new Date())).toBe(true);
+    const list = firstCard(await exchange(bot, PEOPLE.coach, 'forum'));
+    expect(JSON.stringify(list).length * 2).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
+    const text = cardText(list);
+    for (const post of posts) {
+      expect(text).toContain(post.topic);
+      expect(text).toContain(`${post.body.slice(0, 60)}`);
+      expect(text).not.toContain(post.body);
+    }
+    const more = submitsIn(list);
+    expect(more.map((o) => o.title)).toEqual(posts.map(() => 'Read more'));
+    for (const [i, post] of posts.entries()) {
+      const whole = cardText(firstCard(await exchange(bot, PEOPLE.coach, more.find((o) => o.data.postId === post.id)!.data)));
+      expect(whole).toContain(post.body);
+      expect(whole).toContain(answers[i]);
+    }
+    // A post that is not of the reader's district (or no post at all) is not shown.
+    expect(visibleText(await exchange(bot, PEOPLE.coach, { verb: 'forum.open', postId: '00000000-0000-4000-8000-00000000dead' }))).toContain('That post is not on your district’s forum.');
+    expect(bot.cardProblems).toEqual([]);
+    await bot.app.dataSource.query('DELETE FROM hub_forum_post');
   });
 });

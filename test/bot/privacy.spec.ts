@@ -4,6 +4,8 @@ import { Outbox } from '../../data/stores/outbox';
 import { SqlFollowUpActionStore } from '../../data/stores/follow-up-actions';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { CARD_SIZE_LIMIT_BYTES, DATA_EXPORT_ID } from '../../cards/card-check';
+import { TRIAGE_LIMITS } from '../../domain/requests/triage-service';
 
 const LEAD = '00000000-0000-4000-8000-000000000401';
 const J = 'new-request';
@@ -269,5 +271,40 @@ describe('data protection: subject access, erasure and who looked', () => {
     const update = visibleText(bot.connector.calls.filter((c) => c.method === 'PUT' && c.conversationId === `a:personal-${PEOPLE.hcp}`).map((c) => c.activity));
     expect(update).toContain('SA-000001');
     for (const secret of ['Zebedee', 'Chronic back pain', 'CE 65 43 21 D', 'Has not worked']) expect(update).not.toContain(secret);
+  });
+
+  it('answers a subject access request about a long history in messages each inside Teams’ limit, with every word held, to read and as data', async () => {
+    // 60 messages of the longest information and summary a DEA may send, in text a card's JSON writes longer (quotes, line breaks).
+    const [request] = await bot.app.dataSource.query('SELECT id, deaId FROM support_request');
+    const longest = (what: string, i: number, length: number) => `${what} ${i}: "Use the \\hidden impairment\\ toolkit",\nthen `.concat('review adjustments with the claimant and their employer '.repeat(100)).slice(0, length);
+    const messages = Array.from({ length: 60 }, (_, i) => ({ body: longest('Information', i, TRIAGE_LIMITS.information), summary: longest('Summary', i, TRIAGE_LIMITS.summary) }));
+    await bot.app.dataSource.getRepository('RequestMessage').insert(
+      messages.map((m, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, requestId: request.id, at: new Date(Date.now() + i * 1000), authorId: request.deaId, kind: 'information', body: m.body, summary: m.summary, expectedReturn: null })),
+    );
+
+    const replies = await exchange(bot, LEAD, { verb: 'privacy.access', nino: 'AB 12 34 56 C' });
+    const cards = replies.flatMap((r) => r.attachments ?? []).map((a) => a.content as Record<string, unknown>);
+    expect(cards.length).toBeGreaterThan(1);
+    for (const card of cards) expect(JSON.stringify(card).length * 2).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
+    expect(bot.cardProblems).toEqual([]);
+    expect(cardText(cards[0]!)).toContain(`This is too long for one message, so it comes in ${cards.length} parts`);
+    expect(cardText(cards[0]!)).toContain('Check it and send it on by');
+
+    // Every word held, to read: nothing cut short, nothing left for a later export.
+    const text = visibleText(replies);
+    for (const m of messages) {
+      expect(text).toContain(m.body);
+      expect(text).toContain(m.summary);
+    }
+    for (const shown of [SURNAME, HEALTH]) expect(text).toContain(shown);
+    expect(text).not.toContain('Ask the team that runs this service');
+
+    // And as data: the parts put together in order are the whole of it.
+    const dataParts = cards.flatMap((card) => (card.actions as { card?: { body: { id?: string; text: string }[] } }[] | undefined) ?? []).flatMap((a) => a.card?.body.filter((b) => b.id === DATA_EXPORT_ID) ?? []).map((b) => b.text);
+    expect(dataParts.length).toBeGreaterThan(1);
+    const data = JSON.parse(dataParts.join('')) as { cases: string[]; tables: Record<string, { body?: string; summary?: string; surname?: string }[]> };
+    expect(data.cases).toEqual(['DEA-000001']);
+    expect(data.tables['Messages about the requests']!.map((m) => [m.body, m.summary])).toEqual(expect.arrayContaining(messages.map((m) => [m.body, m.summary])));
+    expect(data.tables['Claimant details']![0]!.surname).toBe(SURNAME);
   });
 });
