@@ -161,8 +161,9 @@ export class HcpActivityActions {
     if (activity.caseReference) this.deps.access?.saw(person, 'hcp activity', activity.caseReference, part, 'card');
     const hcp = await this.service.person(activity.hcpId);
     const requester = activity.requestedById ? await this.service.person(activity.requestedById).catch(() => null) : null;
+    const coach = activity.coachId ? await this.service.person(activity.coachId).catch(() => null) : null;
     const office = activity.jobcentreId ? await this.service.jobcentre(activity.jobcentreId) : null;
-    return activityCard({ activity, part, hcpName: hcp.name, requesterName: requester?.name ?? null, officeName: office?.name ?? 'no jobcentre', message, form, now: this.deps.clock.now() });
+    return activityCard({ activity, part, hcpName: hcp.name, requesterName: requester?.name ?? null, coachName: coach?.name ?? null, officeName: office?.name ?? 'no jobcentre', message, form, now: this.deps.clock.now() });
   }
 
   async activityOrMessage(person: StaffMember, activity: SupportingActivity | string, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
@@ -173,7 +174,20 @@ export class HcpActivityActions {
 
   async conferenceForm(person: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
     const hcp = await this.service.coveringHcp(person);
-    return caseConferenceRequestCard(hcp.name, mayAskGroupCaseConference(person), { ...form, message });
+    const coaches = await this.service.conferenceCoaches(person);
+    return caseConferenceRequestCard(hcp.name, mayAskGroupCaseConference(person), { ...form, message }, coaches);
+  }
+
+  /**
+   * What whoever arranged a case conference is told once it is saved: who has it in their diary and
+   * who is told. The coach a team leader or the activity manager arranged it for is named.
+   */
+  async arrangedNote(person: StaffMember, activity: SupportingActivity): Promise<string> {
+    const coach = activity.coachId && activity.coachId !== person.id && activity.coachId !== activity.requestedById ? await this.service.person(activity.coachId).catch(() => null) : null;
+    if (activity.status === 'requested') return coach ? `Sent to the HCP Activity Manager. ${coach.name} is told, and you will get this card again with the time.` : 'Sent to the HCP Activity Manager. You will get this card again with the time.';
+    if (!coach) return 'Saved. It goes into the diaries of the HCP and whoever asked for it, and they are told.';
+    const hcp = await this.service.person(activity.hcpId);
+    return activity.requestedById ? `Saved. It goes into ${hcp.name}’s and ${coach.name}’s diaries, and they and whoever asked for it are told.` : `Saved. It goes into ${hcp.name}’s and ${coach.name}’s diaries, and they are told.`;
   }
 
   // ——— The weekly note ———
@@ -197,8 +211,9 @@ export class HcpActivityActions {
 
   async managerCard(manager: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
     const week = await this.service.managerWeek(manager);
-    const offices = await this.service.districtOffices(week.hcps.map((h) => h.hcp));
-    return managerWeekCard({ week, offices, today: this.today(), message, form });
+    const hcps = week.hcps.map((h) => h.hcp);
+    const [offices, coaches] = await Promise.all([this.service.districtOffices(hcps), this.service.districtCoaches(manager, hcps)]);
+    return managerWeekCard({ week, offices, coaches, today: this.today(), message, form });
   }
 
   /** `answering`: the request whose answer form `form` is for; without it, `form` is the form to ask the supplier. */

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { coachNoticeCard } from '../../cards/hcp-activity/activity-cards';
 import { attendanceNoticeCard, supplierAnswerNote } from '../../cards/hcp-activity/manager-cards';
 import { HcpActivity1764500000000 } from '../../data/migrations/1764500000000-HcpActivity';
 import { HcpActivityDiary1764520000000 } from '../../data/migrations/1764520000000-HcpActivityDiary';
 import { SupplierCoverDate1765870000000 } from '../../data/migrations/1765870000000-SupplierCoverDate';
+import { HcpActivityCoach1765875000000 } from '../../data/migrations/1765875000000-HcpActivityCoach';
 import { hcpActivitySchema, hcpAttendanceSchema, hcpNoticeSchema, hcpWeeklyNoteSchema, supplierRequestSchema } from '../../data/schema/hcp-activity';
 import { weeklyNoteLabel } from '../../data/privacy/ended-case-cards';
 import { SqlHcpActivityStore, SqlHcpRoles } from '../../data/stores/hcp-activity';
 import { SqlJobLeases } from '../../data/stores/job-leases';
+import { SqlRoleHolders } from '../../data/stores/role-holders';
 import { SqlAdvicePeople, SqlAdviceStore } from '../../data/stores/specialist-advice';
 import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { SqlUnitOfWork } from '../../data/transactions';
@@ -29,6 +32,8 @@ export const HCP_WEEKLY_NOTE_CARD = 'hcp_weekly_note';
 /** The activity manager's card of an absence (by its supplier request) or a late arrival, recorded by someone else. */
 export const HCP_ABSENCE_CARD = 'hcp_absence';
 export const HCP_LATE_CARD = 'hcp_late';
+/** The short notice to the work coach a case conference was arranged for by someone else: no note, a button to its card. */
+export const HCP_COACH_CARD = 'hcp_coach';
 /**
  * The posted copies of an activity's card, when the activity is about a case: its note may describe
  * the claimant, so erasure and retention re-render them once the note is overwritten.
@@ -65,10 +70,11 @@ export const hcpActivityJourney: Journey = {
     { command: 'supplier requests', title: 'Supplier requests', description: 'Ask the HCP supplier for provision, a replacement or information, and record their answers against the time allowed.', roles: ['hcp_activity_manager'] },
   ],
   entities: [hcpActivitySchema, hcpWeeklyNoteSchema, hcpAttendanceSchema, supplierRequestSchema, hcpNoticeSchema],
-  migrations: [HcpActivity1764500000000, HcpActivityDiary1764520000000, SupplierCoverDate1765870000000],
+  migrations: [HcpActivity1764500000000, HcpActivityDiary1764520000000, SupplierCoverDate1765870000000, HcpActivityCoach1765875000000],
   build: ({ dataSource, directory, outbox, clock, logger, services, config, work, updates }) => {
     const roles = new SqlHcpRoles(dataSource, directory);
     const advicePeople = new SqlAdvicePeople(dataSource, directory);
+    const holders = new SqlRoleHolders(dataSource, directory);
     const store = new SqlHcpActivityStore(dataSource);
     const diaryWork = new HcpDiaryWork({ store, calendar: services.calendar, directory, jobcentre: (id) => advicePeople.jobcentre(id) });
     const service = new HcpActivityService({
@@ -81,11 +87,13 @@ export const hcpActivityJourney: Journey = {
         hcpsInDistrict: (district) => advicePeople.hcpsInDistrict(district),
         officesInClustersOf: (ids) => advicePeople.officesInClustersOf(ids),
         managersInDistrict: (district) => roles.managersInDistrict(district),
+        coachesInDistrictOf: (jobcentreId) => holders.holdersInDistrictOf('work_coach', jobcentreId),
       },
       directory,
       // Cards queued in a use case are sent only once it commits.
       notifier: {
         activity: (personId, activityId) => outbox.notify(personId, HCP_ACTIVITY_CARD, activityId),
+        coach: (personId, activityId) => outbox.notify(personId, HCP_COACH_CARD, activityId),
         weeklyNote: (personId, noteId) => outbox.notify(personId, HCP_WEEKLY_NOTE_CARD, noteId),
         absence: (personId, requestId) => outbox.notify(personId, HCP_ABSENCE_CARD, requestId),
         lateArrival: (personId, attendanceId) => outbox.notify(personId, HCP_LATE_CARD, attendanceId),
@@ -122,7 +130,10 @@ export const hcpActivityJourney: Journey = {
         verb('hcp.absent', ANY, ({ person, typed }) => actions.answer(person, 'hcp.absent', typed, () => actions.absenceClick(person, typed), (m, f) => actions.homeOf(person, m, f))),
         verb('hcp.open', ACTIVITY, ({ person, data }) => actions.answer(person, 'hcp.open', {}, () => actions.activityOrMessage(person, data.activityId), (m) => actions.activityOrMessage(person, data.activityId, m))),
         verb('hcp.plan', ACTIVITY, ({ person, data, typed }) =>
-          actions.answer(person, 'hcp.plan', inputsOf(typed), async () => actions.activityOrMessage(person, await service.plan(person, data.activityId, data.version, typed), { text: 'Saved. It goes into the diaries of the HCP and whoever asked for it, and they are told.', tone: 'good' }), (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
+          actions.answer(person, 'hcp.plan', inputsOf(typed), async () => {
+            const planned = await service.plan(person, data.activityId, data.version, typed);
+            return actions.activityOrMessage(person, planned, { text: await actions.arrangedNote(person, planned), tone: 'good' });
+          }, (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
         ),
         verb('hcp.complete', ACTIVITY, ({ person, data, typed }) =>
           actions.answer(person, 'hcp.complete', inputsOf(typed), async () => actions.activityOrMessage(person, await service.complete(person, data.activityId, data.version, typed), { text: 'Recorded as held. It goes into your weekly note.', tone: 'good' }), (m, f) => actions.activityOrMessage(person, data.activityId, m, f)),
@@ -134,7 +145,10 @@ export const hcpActivityJourney: Journey = {
           actions.answer(person, 'hcp.cancel', {}, async () => actions.activityOrMessage(person, await service.cancel(person, data.activityId, data.version), { text: 'Cancelled and taken out of the diaries.', tone: 'good' }), (m) => actions.activityOrMessage(person, data.activityId, m)),
         ),
         verb('hcp.askConference', ANY, ({ person, typed }) =>
-          actions.answer(person, 'hcp.askConference', typed, async () => actions.activityOrMessage(person, await service.requestCaseConference(person, typed), { text: 'Sent to the HCP Activity Manager. You will get this card again with the time.', tone: 'good' }), (m, f) => actions.conferenceForm(person, m, f)),
+          actions.answer(person, 'hcp.askConference', typed, async () => {
+            const asked = await service.requestCaseConference(person, typed);
+            return actions.activityOrMessage(person, asked, { text: await actions.arrangedNote(person, asked), tone: 'good' });
+          }, (m, f) => actions.conferenceForm(person, m, f)),
         ),
         verb('hcp.note', ANY, ({ person }) => actions.answer(person, 'hcp.note', {}, () => actions.myNoteCard(person), (m) => actions.hcpCard(person, m))),
         verb('hcp.noteOpen', NOTE, ({ person, data }) => actions.answer(person, 'hcp.noteOpen', {}, async () => actions.noteCard(person, await service.noteById(data.noteId)), (m) => actions.homeOf(person, m))),
@@ -165,7 +179,9 @@ export const hcpActivityJourney: Journey = {
           actions.answer(person, 'hcp.setActivity', typed, async () => {
             const activity = await service.setWorkActivity(person, typed);
             const hcp = await service.person(activity.hcpId);
-            return actions.managerCard(person, { text: `Set for ${hcp.name} on ${describeDate(activity.date!)}. It goes into their diary, and they are told.`, tone: 'good' });
+            const coach = activity.coachId ? await service.person(activity.coachId).catch(() => null) : null;
+            const text = coach ? `Set for ${hcp.name} and ${coach.name} on ${describeDate(activity.date!)}. It goes into both their diaries, and they are told.` : `Set for ${hcp.name} on ${describeDate(activity.date!)}. It goes into their diary, and they are told.`;
+            return actions.managerCard(person, { text, tone: 'good' });
           }, (m, f) => actions.managerCard(person, m, f)),
         ),
         verb('hcp.notice', ANY, ({ person, typed }) => actions.answer(person, 'hcp.notice', typed, () => actions.noticeClick(person, typed), (m, f) => actions.managerCard(person, m, f))),
@@ -188,6 +204,14 @@ export const hcpActivityJourney: Journey = {
         [HCP_ACTIVITY_CARD]: {
           render: (activityId, recipient) => actions.activityCard(recipient, activityId).catch(gone),
           // Kept only for an activity about a case: no other note may name a claimant.
+          posted: async (activityId, recipientAad, postedId, reference) => {
+            if ((await store.activity(activityId))?.caseReference) await services.postedCards.record({ requestId: activityId, recipientAad, activityId: postedId, reference });
+          },
+        },
+        [HCP_COACH_CARD]: {
+          // Rendered for the coach it was arranged for only: another recipient, or one no longer its coach, gets nothing.
+          render: (activityId, recipient) => service.coachNotice(recipient, activityId).then(coachNoticeCard).catch(gone),
+          // "Open it" puts the activity's card, note and all, in its place: kept, as the activity's own card is, to be overwritten with it.
           posted: async (activityId, recipientAad, postedId, reference) => {
             if ((await store.activity(activityId))?.caseReference) await services.postedCards.record({ requestId: activityId, recipientAad, activityId: postedId, reference });
           },

@@ -1,9 +1,10 @@
 /**
- * The cards of an HCP's supporting activity: the HCP's own card, one activity, and the request a
- * coach or team leader makes. Cases are named by reference only; notes are the HCP's own words.
+ * The cards of an HCP's supporting activity: the HCP's own card, one activity, the request a
+ * coach or team leader makes, and the notice to the coach one was arranged for. Cases are named by
+ * reference only; notes are the HCP's own words.
  */
 import type { Interval } from '../../domain/calendar/calendar-port';
-import type { HcpDayPlan } from '../../domain/hcp-activity/activity-service';
+import type { ActivityPart, CoachNotice, HcpDayPlan } from '../../domain/hcp-activity/activity-service';
 import { ACTIVITY_KIND_LABELS, ATTENDANCE_LABELS, type AttendanceRecord, type SupportingActivity, type WeeklyNote } from '../../domain/hcp-activity/records';
 import { awaitsArrival, describeInterval } from '../../domain/hcp-activity/rules';
 import { describeDate } from '../../domain/requests/calendar-date';
@@ -15,8 +16,28 @@ import type { AdaptiveCard } from '../render';
 const KIND_CHOICES = Object.entries(ACTIVITY_KIND_LABELS).map(([value, title]) => ({ title, value }));
 const timeText = (i: Interval) => describeInterval(i).replace(' to ', '–');
 
+/** A work coach to choose, for an individual case conference arranged for them. */
+export interface CoachOption {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The work coach an individual case conference is for, chosen from a drop-down of those who may be named. */
+function coachField(coaches: readonly CoachOption[], label: string): FormField {
+  return {
+    id: 'coachId',
+    kind: 'list',
+    label,
+    placeholder: 'Choose the work coach',
+    required: false,
+    errorMessage: 'Choose the work coach.',
+    hint: 'They are told, and it goes into their diary and the HCP’s once it has a time.',
+    choices: coaches.map((c) => ({ title: c.name, value: c.id })),
+  };
+}
+
 /** The fields of an activity, for the HCP recording one or the activity manager setting one. */
-export function activityFields(offices: readonly Jobcentre[], options: { forManager?: boolean } = {}): FormField[] {
+export function activityFields(offices: readonly Jobcentre[], options: { forManager?: boolean; coaches?: readonly CoachOption[] } = {}): FormField[] {
   const fields: FormField[] = [
     { id: 'kind', kind: 'choice', label: 'What kind of activity', required: true, errorMessage: 'Choose what kind of activity it was.', choices: KIND_CHOICES },
     { id: 'date', kind: 'date', label: 'Date', required: true, errorMessage: 'Choose the date.' },
@@ -24,6 +45,7 @@ export function activityFields(offices: readonly Jobcentre[], options: { forMana
     { id: 'end', kind: 'text', label: 'End time', required: true, errorMessage: 'Enter the end time, for example 11:00.', placeholder: '11:00', maxLength: 5 },
     { id: 'jobcentreId', kind: 'choice', label: 'Jobcentre', required: true, errorMessage: 'Choose the jobcentre.', choices: offices.map((o) => ({ title: o.name, value: o.id })) },
   ];
+  if (options.forManager && options.coaches?.length) fields.push(coachField(options.coaches, 'Individual case conference: the work coach it is with'));
   if (!options.forManager) fields.push({ id: 'takingPart', kind: 'text', label: 'Who took part', required: true, errorMessage: 'Say who took part.', placeholder: 'For example: 3 work coaches and their team leader', maxLength: 300 });
   fields.push(
     { id: 'note', kind: 'multiline', label: options.forManager ? 'What it is for' : 'Short note of what was covered', required: true, errorMessage: 'Write a short note.', hint: 'Do not name a claimant unless the activity is about their case: then give the case reference below.', maxLength: 1000 },
@@ -153,9 +175,11 @@ function timeValues(a: SupportingActivity): Record<string, string> {
 
 export interface ActivityView {
   readonly activity: SupportingActivity;
-  readonly part: 'hcp' | 'requester' | 'manager';
+  readonly part: ActivityPart;
   readonly hcpName: string;
   readonly requesterName: string | null;
+  /** The work coach an individual case conference is with, when one is named. */
+  readonly coachName: string | null;
   readonly officeName: string;
   readonly message?: GlanceNote;
   readonly form?: FormState;
@@ -212,13 +236,17 @@ export function activityCard(v: ActivityView): AdaptiveCard {
     );
   }
   if ((a.status === 'requested' || a.status === 'planned') && (v.part === 'manager' || v.part === 'requester')) {
-    secondary.push(confirmAction({ title: 'Cancel it', verb: 'hcp.cancel', data, consequence: `The activity is cancelled, taken out of the diaries, and ${v.part === 'manager' ? 'the HCP and whoever asked for it are' : 'the HCP is'} told.`, confirmTitle: 'Yes, cancel it' }));
+    // The coach it was arranged for is told as well, when they did not ask for it themselves.
+    const coachToo = a.coachId && a.coachId !== a.requestedById && v.coachName ? v.coachName : null;
+    const told = v.part === 'manager' ? (coachToo ? `the HCP, whoever asked for it and ${coachToo} are` : 'the HCP and whoever asked for it are') : coachToo ? `the HCP and ${coachToo} are` : 'the HCP is';
+    secondary.push(confirmAction({ title: 'Cancel it', verb: 'hcp.cancel', data, consequence: `The activity is cancelled, taken out of the diaries, and ${told} told.`, confirmTitle: 'Yes, cancel it' }));
   }
   const keyFacts: Fact[] = [
     { label: 'When', value: when },
     { label: 'Where', value: v.officeName },
     { label: 'HCP', value: v.hcpName },
   ];
+  if (v.coachName) keyFacts.push({ label: 'Work coach', value: v.coachName });
   if (a.caseReference) keyFacts.push({ label: 'Case', value: a.caseReference });
   const paragraphs: Fact[] = [{ label: a.status === 'requested' ? 'What they would like to discuss' : 'Note', value: a.note }];
   const facts: Fact[] = [{ label: 'Who took part', value: a.takingPart }];
@@ -241,8 +269,12 @@ function statusLine(a: SupportingActivity): string {
   }
 }
 
-/** `case conference`: a coach or team leader asks the activity manager for one with the HCP. */
-export function caseConferenceRequestCard(hcpName: string, offersGroup: boolean, form: FormState & { message?: GlanceNote } = {}): AdaptiveCard {
+/**
+ * `case conference`: a coach or team leader asks the activity manager for one with the HCP. `coaches`:
+ * on a team leader's form, the work coaches they lead, one of whom an individual one is for.
+ */
+export function caseConferenceRequestCard(hcpName: string, offersGroup: boolean, form: FormState & { message?: GlanceNote } = {}, coaches: readonly CoachOption[] = []): AdaptiveCard {
+  const forCoach = coaches.length > 0;
   const fields: FormField[] = [
     {
       id: 'kind',
@@ -250,8 +282,9 @@ export function caseConferenceRequestCard(hcpName: string, offersGroup: boolean,
       label: 'Kind of case conference',
       required: true,
       errorMessage: 'Choose individual or group.',
-      choices: [{ title: 'Individual: you and the HCP', value: 'individual_case_conference' }, ...(offersGroup ? [{ title: 'Group: in time you have set aside, usually 2 or 3 cases', value: 'group_case_conference' }] : [])],
+      choices: [{ title: forCoach ? 'Individual: a work coach and the HCP' : 'Individual: you and the HCP', value: 'individual_case_conference' }, ...(offersGroup ? [{ title: 'Group: in time you have set aside, usually 2 or 3 cases', value: 'group_case_conference' }] : [])],
     },
+    ...(forCoach ? [coachField(coaches, 'Individual only: the work coach it is for')] : []),
     { id: 'note', kind: 'multiline', label: 'What you would like to discuss', required: true, errorMessage: 'Say what you would like to discuss.', hint: 'Name a claimant only by their case reference.', maxLength: 1000 },
     { id: 'caseReference', kind: 'text', label: 'Case reference (optional)', required: false, errorMessage: 'Enter a reference like SA-000012.', placeholder: 'SA-000012', maxLength: 10 },
   ];
@@ -269,11 +302,56 @@ export function caseConferenceRequestCard(hcpName: string, offersGroup: boolean,
     title: 'Ask for a case conference',
     subtitle: `With ${hcpName}, the Health Care Professional for your jobcentre`,
     note: form.message,
-    yourAction: 'Your action: say what you would like to discuss. The HCP Activity Manager finds a time when the HCP has no conversation booked.',
+    yourAction: forCoach
+      ? 'Your action: choose the work coach and say what they would like to discuss. The HCP Activity Manager finds a time when the HCP has no conversation booked, and the coach is told.'
+      : 'Your action: say what you would like to discuss. The HCP Activity Manager finds a time when the HCP has no conversation booked.',
     keyFacts: [],
     blocks: inner.body as Record<string, unknown>[],
     details: { facts: [], paragraphs: [{ label: 'When the HCP is free now', value: 'If the HCP is free in the jobcentre now, you can also just ask them: they record it afterwards.' }] },
     actions: (inner.actions ?? []) as Record<string, unknown>[],
   });
   return card;
+}
+
+/**
+ * The short notice to the work coach a case conference was arranged for: what, when, where, with
+ * whom and who arranged it, as it now stands. No note (it may be about a claimant): the button opens
+ * the activity's card, where it is.
+ */
+export function coachNoticeCard(n: CoachNotice): AdaptiveCard {
+  const a = n.activity;
+  const when = a.date ? `${describeDate(a.date)}${a.start && a.end ? `, ${timeText({ start: a.start, end: a.end })}` : ''}` : null;
+  const where = n.officeName ? `, at ${n.officeName}` : '';
+  const by = n.arrangedByName ?? 'The HCP Activity Manager';
+  const label = ACTIVITY_KIND_LABELS[a.kind];
+  let yourAction: string;
+  switch (a.status) {
+    case 'requested':
+      yourAction = `Nothing for you to do now: ${by} asked the HCP Activity Manager for this case conference with ${n.hcpName} for you. You will be told its time.`;
+      break;
+    case 'planned':
+      yourAction = `Your action: meet ${n.hcpName}${when ? ` on ${when}` : ''}${where}. It is in your diary.`;
+      break;
+    case 'done':
+      yourAction = `Nothing for you to do now: ${n.hcpName} recorded it as held.`;
+      break;
+    case 'cancelled':
+      yourAction = 'Nothing for you to do now: it is cancelled, and taken out of your diary.';
+      break;
+  }
+  const keyFacts: Fact[] = [
+    { label: 'When', value: when ?? 'no time yet' },
+    { label: 'Where', value: n.officeName ?? 'no jobcentre' },
+    { label: 'HCP', value: n.hcpName },
+    { label: 'Arranged by', value: by },
+  ];
+  if (a.caseReference) keyFacts.push({ label: 'Case', value: a.caseReference });
+  return glanceCard({
+    title: `${label} arranged for you`,
+    subtitle: statusLine(a),
+    yourAction,
+    keyFacts,
+    details: { facts: [], paragraphs: [{ label: 'What it is about', value: 'Open it to see what is to be discussed.' }] },
+    actions: [{ type: 'Action.Execute', title: 'Open it', verb: 'hcp.open', data: { activityId: a.id } }],
+  });
 }

@@ -26,7 +26,7 @@ import type { StaffMember } from '../../domain/staff';
 import { showCardAction, type FormField } from '../form-card';
 import { glanceCard, textBlock, type Fact, type GlanceNote } from '../glance-card';
 import type { AdaptiveCard } from '../render';
-import { absenceAction, activityFields } from './activity-cards';
+import { absenceAction, activityFields, type CoachOption } from './activity-cards';
 import type { FormState } from '../glance-card';
 import type { Jobcentre } from '../../domain/staff';
 
@@ -146,6 +146,8 @@ function hcpLine(w: HcpWeek): string {
 export interface ManagerWeekView {
   readonly week: ManagerWeek;
   readonly offices: readonly Jobcentre[];
+  /** The work coaches an individual case conference may be set for. */
+  readonly coaches: readonly CoachOption[];
   readonly today: string;
   readonly message?: GlanceNote;
   readonly form?: FormState;
@@ -172,7 +174,7 @@ export function managerWeekCard(v: ManagerWeekView): AdaptiveCard {
       verb: 'hcp.setActivity',
       submitTitle: 'Set it and tell the HCP',
       data: {},
-      fields: [{ id: 'hcpId', kind: 'choice', label: 'HCP', required: true, errorMessage: 'Choose the HCP.', choices: hcpChoices }, ...activityFields(v.offices, { forManager: true })],
+      fields: [{ id: 'hcpId', kind: 'choice', label: 'HCP', required: true, errorMessage: 'Choose the HCP.', choices: hcpChoices }, ...activityFields(v.offices, { forManager: true, coaches: v.coaches })],
       values: v.form?.values,
       problems: v.form?.problems,
     }),

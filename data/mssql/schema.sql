@@ -132,7 +132,7 @@ CREATE TABLE "hcp_break" ("id" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NUL
 GO
 CREATE INDEX "IDX_hcp_break_hcp" ON "hcp_break" ("hcpId", "weekday") ;
 GO
-CREATE TABLE "hcp_activity" ("id" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "kind" varchar(30) NOT NULL, "status" varchar(20) NOT NULL, "jobcentreId" varchar(36), "district" nvarchar(100) NOT NULL, "date" varchar(10), "startsAt" datetime2, "endsAt" datetime2, "takingPart" nvarchar(300) NOT NULL, "note" nvarchar(1000) NOT NULL, "caseReference" varchar(20), "caseCount" int, "adHoc" bit NOT NULL, "requestedById" varchar(36), "setById" varchar(36), "recordedById" varchar(36), "recordedAt" datetime2, "diaryEvents" nvarchar(MAX), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_42dd2bb2373298569f650a5a3a6" PRIMARY KEY ("id"));
+CREATE TABLE "hcp_activity" ("id" varchar(36) NOT NULL, "hcpId" varchar(36) NOT NULL, "kind" varchar(30) NOT NULL, "status" varchar(20) NOT NULL, "jobcentreId" varchar(36), "district" nvarchar(100) NOT NULL, "date" varchar(10), "startsAt" datetime2, "endsAt" datetime2, "takingPart" nvarchar(300) NOT NULL, "note" nvarchar(1000) NOT NULL, "caseReference" varchar(20), "caseCount" int, "adHoc" bit NOT NULL, "requestedById" varchar(36), "coachId" varchar(36), "setById" varchar(36), "recordedById" varchar(36), "recordedAt" datetime2, "diaryEvents" nvarchar(MAX), "version" int NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_42dd2bb2373298569f650a5a3a6" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_hcp_activity_hcp" ON "hcp_activity" ("hcpId", "date") ;
 GO

@@ -22,6 +22,8 @@ export interface HcpActivityRow {
   caseCount: number | null;
   adHoc: boolean;
   requestedById: string | null;
+  /** The work coach an individual case conference is with, when one is named. */
+  coachId: string | null;
   setById: string | null;
   recordedById: string | null;
   recordedAt: Date | null;
@@ -124,6 +126,7 @@ export function hcpActivitySchema(dialect: SqlDialect): EntitySchema<HcpActivity
       caseCount: { ...t.integer, nullable: true },
       adHoc: { ...t.boolean },
       requestedById: { type: 'varchar', length: 36, nullable: true },
+      coachId: { type: 'varchar', length: 36, nullable: true },
       setById: { type: 'varchar', length: 36, nullable: true },
       recordedById: { type: 'varchar', length: 36, nullable: true },
       recordedAt: { ...t.timestamp, nullable: true },

@@ -249,6 +249,7 @@ function activityColumns(a: ActivityChanges | NewActivity): Partial<Omit<HcpActi
   set('caseCount', a.caseCount);
   set('adHoc', a.adHoc);
   set('requestedById', a.requestedById === undefined ? undefined : lower(a.requestedById));
+  set('coachId', a.coachId === undefined ? undefined : lower(a.coachId));
   set('setById', a.setById === undefined ? undefined : lower(a.setById));
   set('recordedById', a.recordedById === undefined ? undefined : lower(a.recordedById));
   set('recordedAt', a.recordedAt);
@@ -272,6 +273,7 @@ function activityOf(r: HcpActivityRow): SupportingActivity {
     caseCount: r.caseCount,
     adHoc: Boolean(r.adHoc),
     requestedById: lower(r.requestedById),
+    coachId: lower(r.coachId),
     setById: lower(r.setById),
     recordedById: lower(r.recordedById),
     recordedAt: r.recordedAt,

@@ -2,6 +2,7 @@ import type { Interval } from '../calendar/calendar-port';
 import { addDays, londonDateFast } from '../calendar/london-time';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { StaffDirectory, WorkScheduler } from '../ports';
+import { byName } from '../names';
 import { describeDate, isCalendarDate } from '../requests/calendar-date';
 import { hasRole, type BankHolidayRegion, type Jobcentre, type StaffMember } from '../staff';
 import { HCP_DIARY_WORK } from './diary-work';
@@ -21,6 +22,7 @@ import {
   assertNoteHasActivity,
   attendancePeriod,
   breakClashMessage,
+  coachChoice,
   checkWeeklyNoteBody,
   clashMessage,
   clashWith,
@@ -81,11 +83,18 @@ export interface HcpPeople {
   /** Every jobcentre of the clusters these jobcentres are in, by cluster and name, in one read. */
   officesInClustersOf(jobcentreIds: readonly string[]): Promise<Jobcentre[]>;
   managersInDistrict(district: string): Promise<StaffMember[]>;
+  /** The work coaches of the district this jobcentre is in. */
+  coachesInDistrictOf(jobcentreId: string): Promise<StaffMember[]>;
 }
 
 /** Cards for people, sent once the use case commits. */
 export interface HcpActivityNotifier {
   activity(personId: string, activityId: string): Promise<void>;
+  /**
+   * The work coach a case conference was arranged for by someone else: a short notice of it as it
+   * now stands (no note: that is on the activity's card, which the notice opens).
+   */
+  coach(personId: string, activityId: string): Promise<void>;
   weeklyNote(personId: string, noteId: string): Promise<void>;
   /** An HCP's absence recorded by someone else: the subject is the replacement request to the supplier. */
   absence(personId: string, supplierRequestId: string): Promise<void>;
@@ -134,6 +143,18 @@ export interface HcpActivityDeps {
   readonly clock: { now(): Date };
   /** The last day of a district's trial (London date); null while no end is set. */
   readonly trialEndsOn: (district: string) => string | null;
+}
+
+/** Who someone is to an activity: its HCP, whoever asked for it, the district's activity manager, or the work coach it is with. */
+export type ActivityPart = 'hcp' | 'requester' | 'manager' | 'coach';
+
+/** The short notice the work coach an activity was arranged for gets: no note, which may be about a claimant. */
+export interface CoachNotice {
+  readonly activity: SupportingActivity;
+  readonly hcpName: string;
+  /** Whoever asked for it (a team leader), or the activity manager who set it. */
+  readonly arrangedByName: string | null;
+  readonly officeName: string | null;
 }
 
 /** One HCP's week, as the activity manager sees it. */
@@ -300,10 +321,11 @@ export class HcpActivityService {
 
   /**
    * A coach or team leader asks the activity manager for a case conference with the HCP who
-   * covers their jobcentre: individual (any time the manager finds), or group (in the time the
-   * team leader set aside, typically for 2 or 3 cases).
+   * covers their jobcentre: individual (any time the manager finds; a team leader's is for one of
+   * the coaches they lead, who is told), or group (in the time the team leader set aside, typically
+   * for 2 or 3 cases).
    */
-  async requestCaseConference(person: StaffMember, input: { kind?: string; caseReference?: string; caseCount?: string; date?: string; start?: string; end?: string; note?: string }): Promise<SupportingActivity> {
+  async requestCaseConference(person: StaffMember, input: { kind?: string; caseReference?: string; caseCount?: string; date?: string; start?: string; end?: string; note?: string; coachId?: string }): Promise<SupportingActivity> {
     if (!hasRole(person, 'work_coach') && !hasRole(person, 'work_coach_team_leader')) throw notAllowed('Case conferences with an HCP are asked for by work coaches and team leaders.');
     const office = person.jobcentreId ? await this.deps.people.jobcentre(person.jobcentreId) : null;
     const hcp = office ? await this.deps.people.hcpCovering(office.id) : null;
@@ -312,6 +334,9 @@ export class HcpActivityService {
     const group = input.kind === 'group_case_conference';
     if (input.kind !== 'individual_case_conference' && !group) problems.kind = 'Choose an individual or a group case conference.';
     if (group && !hasRole(person, 'work_coach_team_leader')) problems.kind = 'Group case conferences are set up by a team leader, in time they set aside.';
+    // A team leader the directory lists no coaches for asks for one with themselves, as before coaches were named.
+    const coach = group ? { coach: null } : coachChoice(input.coachId, await this.conferenceCoaches(person), hasRole(person, 'work_coach') ? person : null, 'Choose one of the work coaches you lead, from the list.');
+    if ('problem' in coach) problems.coachId = coach.problem;
     const note = (input.note ?? '').trim();
     const caseReference = (input.caseReference ?? '').trim().toUpperCase() || null;
     if (!note) problems.note = 'Say briefly what you would like to discuss.';
@@ -333,6 +358,10 @@ export class HcpActivityService {
       if (leaving && !problems.date) problems.date = leaving.field;
     }
     if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
+    const named = 'coach' in coach ? coach.coach : null;
+    // It is held where the coach works, when the same HCP covers it; otherwise where the asker is.
+    const coachOffice = named && named.id !== person.id && named.jobcentreId ? await this.deps.people.jobcentre(named.jobcentreId) : null;
+    const place = coachOffice && coachOffice.cluster === office.cluster ? coachOffice : office;
     const now = this.now();
     return this.deps.uow.run(async () => {
       const activity = await this.deps.store.createActivity(
@@ -340,17 +369,18 @@ export class HcpActivityService {
           hcpId: hcp.id,
           kind: group ? 'group_case_conference' : 'individual_case_conference',
           status: 'requested',
-          jobcentreId: office.id,
+          jobcentreId: place.id,
           district: office.district,
           date,
           start: interval?.start ?? null,
           end: interval?.end ?? null,
-          takingPart: person.name,
+          takingPart: named?.name ?? person.name,
           note,
           caseReference,
           caseCount,
           adHoc: false,
           requestedById: person.id,
+          coachId: named?.id ?? null,
           setById: null,
           recordedById: null,
           recordedAt: null,
@@ -358,8 +388,38 @@ export class HcpActivityService {
         now,
       );
       for (const manager of await this.deps.people.managersInDistrict(office.district)) await this.deps.notifier.activity(manager.id, activity.id);
+      await this.tellCoach(activity, person);
       return activity;
     });
+  }
+
+  /**
+   * The work coaches a team leader may arrange an individual case conference for (Annex 3 §3.2):
+   * those they lead, by name. None for anyone else.
+   */
+  async conferenceCoaches(person: StaffMember): Promise<StaffMember[]> {
+    if (!hasRole(person, 'work_coach_team_leader')) return [];
+    const led = await this.deps.directory.findByTeamLeader(person.id);
+    return led.filter((p) => p.id !== person.id && hasRole(p, 'work_coach')).sort(byName);
+  }
+
+  /**
+   * The work coaches the activity manager may arrange an individual case conference for, on a team
+   * leader's behalf: those based at the jobcentres of the district's HCPs' clusters, by name.
+   */
+  async districtCoaches(manager: StaffMember, hcps: readonly StaffMember[]): Promise<StaffMember[]> {
+    if (!manager.jobcentreId) return [];
+    const [offices, coaches] = await Promise.all([this.districtOffices(hcps), this.deps.people.coachesInDistrictOf(manager.jobcentreId)]);
+    const covered = new Set(offices.map((o) => o.id));
+    return coaches.filter((c) => c.jobcentreId !== null && covered.has(c.jobcentreId)).sort(byName);
+  }
+
+  /**
+   * The work coach an activity was arranged for is told of it, as it now stands: not when they asked
+   * for it themselves (they get its card, as whoever asked does) nor when the change is their own.
+   */
+  private async tellCoach(activity: SupportingActivity, actor: StaffMember): Promise<void> {
+    if (activity.coachId && activity.coachId !== activity.requestedById && activity.coachId !== actor.id) await this.deps.notifier.coach(activity.coachId, activity.id);
   }
 
   /** The activity manager gives a requested case conference its time (or confirms the time a team leader set aside). */
@@ -388,6 +448,7 @@ export class HcpActivityService {
       await this.deps.work.schedule(HCP_DIARY_WORK, planned.id);
       await this.deps.notifier.activity(planned.hcpId, planned.id);
       if (planned.requestedById) await this.deps.notifier.activity(planned.requestedById, planned.id);
+      await this.tellCoach(planned, manager);
       return planned;
     });
   }
@@ -426,18 +487,23 @@ export class HcpActivityService {
       const moved = await this.deps.store.updateActivity(activity.id, activity.version, { date, start: times.interval!.start, end: times.interval!.end }, this.now());
       await this.deps.work.schedule(HCP_DIARY_WORK, moved.id);
       for (const id of await this.othersToTell(moved, person)) await this.deps.notifier.activity(id, moved.id);
+      await this.tellCoach(moved, person);
       return moved;
     });
   }
 
   /** The activity manager sets a work activity for an HCP (a presentation, a project, a case conference). */
-  async setWorkActivity(manager: StaffMember, input: ActivityInput & { hcpId?: string }): Promise<SupportingActivity> {
+  async setWorkActivity(manager: StaffMember, input: ActivityInput & { hcpId?: string; coachId?: string }): Promise<SupportingActivity> {
     const district = await this.managerDistrict(manager);
     const hcps = await this.deps.people.hcpsInDistrict(district);
     const hcp = hcps.find((h) => h.id === (input.hcpId ?? '').toLowerCase());
     if (!hcp) throw invalid('Choose an HCP of your district.', { hcpId: 'Choose an HCP of your district.' });
     const { offices } = await this.hcpOffices(hcp);
-    const parsed = parseActivity({ ...input, consultative: 'true', takingPart: input.takingPart || 'To be recorded by the HCP' }, offices.map((o) => o.id));
+    // An individual case conference is with one work coach, arranged on their team leader's behalf (Annex 3 §3.2).
+    const individual = (input.kind ?? '').trim() === 'individual_case_conference';
+    const coach = individual ? coachChoice(input.coachId, await this.districtCoaches(manager, hcps), null, 'Choose a work coach of your district, from the list.') : { coach: null };
+    const named = 'coach' in coach ? coach.coach : null;
+    const parsed = parseActivity({ ...input, consultative: 'true', takingPart: input.takingPart || named?.name || 'To be recorded by the HCP' }, offices.map((o) => o.id), 'problem' in coach ? { coachId: coach.problem } : {});
     if (parsed.date < this.today()) throw invalid('Set work activities for today or a later day.', { date: 'Choose today or a later date.' });
     await this.assertBeforeLastDay(hcp, parsed.date);
     await this.assertWeekOpen(hcp, parsed.date, manager);
@@ -445,11 +511,12 @@ export class HcpActivityService {
     const now = this.now();
     return this.deps.uow.run(async () => {
       const activity = await this.deps.store.createActivity(
-        { hcpId: hcp.id, kind: parsed.kind, status: 'planned', jobcentreId: parsed.jobcentreId, district, date: parsed.date, start: parsed.interval.start, end: parsed.interval.end, takingPart: parsed.takingPart, note: parsed.note, caseReference: parsed.caseReference, caseCount: parsed.caseCount, adHoc: false, requestedById: null, setById: manager.id, recordedById: null, recordedAt: null },
+        { hcpId: hcp.id, kind: parsed.kind, status: 'planned', jobcentreId: parsed.jobcentreId, district, date: parsed.date, start: parsed.interval.start, end: parsed.interval.end, takingPart: parsed.takingPart, note: parsed.note, caseReference: parsed.caseReference, caseCount: parsed.caseCount, adHoc: false, requestedById: null, coachId: named?.id ?? null, setById: manager.id, recordedById: null, recordedAt: null },
         now,
       );
       await this.deps.work.schedule(HCP_DIARY_WORK, activity.id);
       await this.deps.notifier.activity(hcp.id, activity.id);
+      await this.tellCoach(activity, manager);
       return activity;
     });
   }
@@ -487,6 +554,7 @@ export class HcpActivityService {
       const cancelled = await this.deps.store.updateActivity(activity.id, activity.version, { status: 'cancelled' }, this.now());
       await this.deps.work.schedule(HCP_DIARY_WORK, cancelled.id);
       for (const id of await this.othersToTell(cancelled, person)) await this.deps.notifier.activity(id, cancelled.id);
+      await this.tellCoach(cancelled, person);
       return cancelled;
     });
   }
@@ -497,15 +565,32 @@ export class HcpActivityService {
     return activity;
   }
 
-  /** Who may see an activity: its HCP, whoever asked for it, and the district's activity manager. */
-  async viewerPart(activity: SupportingActivity, person: StaffMember): Promise<'hcp' | 'requester' | 'manager' | null> {
+  /** Who may see an activity: its HCP, whoever asked for it, the work coach it is with, and the district's activity manager. */
+  async viewerPart(activity: SupportingActivity, person: StaffMember): Promise<ActivityPart | null> {
     if (person.id === activity.hcpId) return 'hcp';
     if (hasRole(person, 'hcp_activity_manager')) {
       const office = person.jobcentreId ? await this.deps.people.jobcentre(person.jobcentreId) : null;
       if (office?.district === activity.district) return 'manager';
     }
     if (person.id === activity.requestedById) return 'requester';
+    if (person.id === activity.coachId) return 'coach';
     return null;
+  }
+
+  /**
+   * What the work coach an activity was arranged for is told of it, as it stands: who arranged it,
+   * the HCP and where. Refused to anyone else, so a notice for someone no longer its coach sends nothing.
+   */
+  async coachNotice(coach: StaffMember, activityId: string): Promise<CoachNotice> {
+    const activity = await this.get(activityId);
+    if (activity.coachId !== coach.id) throw notFound('That case conference is not one arranged for you.');
+    const arrangerId = activity.requestedById ?? activity.setById;
+    const [hcp, arranger, office] = await Promise.all([
+      this.person(activity.hcpId),
+      arrangerId ? this.deps.directory.findById(arrangerId) : null,
+      activity.jobcentreId ? this.deps.people.jobcentre(activity.jobcentreId) : null,
+    ]);
+    return { activity, hcpName: hcp.name, arrangedByName: arranger?.name ?? null, officeName: office?.name ?? null };
   }
 
   // ——— The weekly note ———

@@ -7,15 +7,26 @@ import { ACTIVITY_KIND_LABELS, type DiaryEntry, type SupportingActivity } from '
 /** Durable work: bring an activity's diary entries in line with it (written, or removed once cancelled). */
 export const HCP_DIARY_WORK = 'hcp_activity_diary';
 
-/** Kinds where whoever asked for it takes part (a coach's or team leader's case conference). */
-const REQUESTER_TAKES_PART = new Set<SupportingActivity['kind']>(['individual_case_conference', 'group_case_conference']);
+/**
+ * Who takes part besides the HCP: the work coach an individual case conference is with, and whoever
+ * asked for a case conference when they take part themselves (the team leader of a group one, or
+ * the asker of an individual one that names no coach). A team leader who arranged an individual
+ * case conference for one of their coaches only arranged it: it is the coach's meeting.
+ */
+export function takingPartIds(activity: Pick<SupportingActivity, 'kind' | 'hcpId' | 'coachId' | 'requestedById'>): string[] {
+  const ids = [activity.hcpId];
+  if (activity.coachId) ids.push(activity.coachId);
+  const requesterTakesPart = activity.kind === 'group_case_conference' || (activity.kind === 'individual_case_conference' && !activity.coachId);
+  if (activity.requestedById && requesterTakesPart) ids.push(activity.requestedById);
+  return [...new Set(ids)];
+}
 
 /** A diary write that did not all go through: the work is run again later. */
 export class DiaryNotWritten extends Error {}
 
 /**
- * An HCP's activity in people's diaries: the HCP's, and for a case conference someone asked for,
- * theirs too. The entry carries the kind of activity and a reference only: no note, no claimant.
+ * An HCP's activity in people's diaries: the HCP's, and those of the others who take part (see
+ * `takingPartIds`). The entry carries the kind of activity and a reference only: no note, no claimant.
  * Safe to run again at any point: an entry is created with one transactionId per activity and
  * diary (never a second event), and removing one already gone succeeds.
  */
@@ -32,9 +43,8 @@ export class HcpDiaryWork {
   /** Who should have the activity in their diary now: nobody once it is cancelled, or while it has no time. */
   async participants(activity: SupportingActivity): Promise<StaffMember[]> {
     if (activity.status === 'cancelled' || activity.status === 'requested' || !activity.start || !activity.end) return [];
-    const ids = [activity.hcpId, ...(activity.requestedById && REQUESTER_TAKES_PART.has(activity.kind) ? [activity.requestedById] : [])];
     const people: StaffMember[] = [];
-    for (const id of new Set(ids)) {
+    for (const id of takingPartIds(activity)) {
       const person = await this.deps.directory.findById(id);
       if (person?.email) people.push(person);
     }

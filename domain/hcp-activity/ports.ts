@@ -1,6 +1,7 @@
 import type { AttendanceRecord, DiaryEntry, HcpNotice, SupplierRequest, SupportingActivity, WeeklyNote } from './records';
 
-export type NewActivity = Omit<SupportingActivity, 'id' | 'version' | 'createdAt' | 'diaryEntries'>;
+/** Most activity is with no one coach: `coachId` may be left out. */
+export type NewActivity = Omit<SupportingActivity, 'id' | 'version' | 'createdAt' | 'diaryEntries' | 'coachId'> & { readonly coachId?: string | null };
 export type ActivityChanges = Partial<Omit<SupportingActivity, 'id' | 'hcpId' | 'district' | 'version' | 'createdAt' | 'diaryEntries'>>;
 export type NewWeeklyNote = Omit<WeeklyNote, 'id' | 'version' | 'createdAt'>;
 export type WeeklyNoteChanges = Partial<Pick<WeeklyNote, 'status' | 'body' | 'submittedAt' | 'reviewedById' | 'reviewedAt' | 'changeReason' | 'remindedAt'>>;

@@ -46,6 +46,12 @@ export interface SupportingActivity {
   /** Happened when the HCP was free, without being booked in advance. */
   readonly adHoc: boolean;
   readonly requestedById: string | null;
+  /**
+   * The work coach an individual case conference is with (Annex 3 §3.1): the coach who asked for it,
+   * or the one a team leader or the activity manager arranged it for (§3.2). Null for other activity,
+   * and for a team leader's own or one arranged before coaches were named.
+   */
+  readonly coachId: string | null;
   readonly setById: string | null;
   readonly recordedById: string | null;
   readonly recordedAt: Date | null;

@@ -566,6 +566,36 @@ describe("an HCP activity in the HCP's diary", () => {
     });
     expectNoneLost(kind);
   });
+
+  /** Mark sets an individual case conference for Amira on her team leader's behalf (seed 002 Annex 3 §3.2): the HCP's diary and the coach's. */
+  it('one arranged for a work coach, killed before either diary is written or between the two: on restart in the HCP’s and the coach’s diaries, once each', async () => {
+    const kind = "an individual case conference in the HCP's and the coach's diaries (embedded calendar)";
+    const helen = query<{ id: string; jobcentreId: string }>(bases.people, 'SELECT id, jobcentreId FROM staff WHERE aadObjectId = ?', PEOPLE.hcp)[0]!;
+    const amira = query<{ id: string; email: string }>(bases.people, 'SELECT id, email FROM staff WHERE aadObjectId = ?', PEOPLE.coach)[0]!;
+    const work = { hcpId: helen.id, kind: 'individual_case_conference', coachId: amira.id, date: weekdayAhead(21), start: '14:00', end: '14:30', jobcentreId: helen.jobcentreId, note: 'Returning to work after knee surgery', caseReference: 'SA-000001' };
+    await inParallel(['work.leased', 'calendar.created#1', 'calendar.created#2'], 2, async (point) => {
+      const dir = copyOfDatabase(bases.people);
+      const { restarted, problems } = await killedAt(dir, point, async (bot) => void (await postMayDie(bot, invoke(MANAGER, 'hcp.setActivity', work))));
+      try {
+        const activity = query<{ id: string; coachId: string | null }>(dir, 'SELECT id, coachId FROM hcp_activity')[0];
+        if (!activity) problems.push('the activity was not kept');
+        else {
+          if (activity.coachId?.toLowerCase() !== amira.id.toLowerCase()) problems.push('the coach is not named on the activity');
+          await eventually('the diary work is done', () => workDue(dir) === 0 && JSON.parse(query<{ diaryEvents: string | null }>(dir, 'SELECT diaryEvents FROM hcp_activity WHERE id = ?', activity.id)[0]?.diaryEvents ?? '[]').length === 2).catch((e: Error) => problems.push(e.message));
+          const entries = query<{ mailbox: string; subject: string; body: string }>(dir, 'SELECT mailbox, subject, body FROM calendar_event WHERE transactionId = ?', `hcp-activity:${activity.id}`);
+          if (entries.length !== 2) problems.push(`${entries.length} diary entries, not 2`);
+          if (!entries.some((e) => e.mailbox.toLowerCase() === amira.email.toLowerCase())) problems.push("not in the coach's diary");
+          if (new Set(entries.map((e) => e.mailbox.toLowerCase())).size !== entries.length) problems.push('a diary has it twice');
+          if (entries.some((e) => e.subject !== 'Individual case conference: SA-000001' || /knee|surgery/i.test(e.body))) problems.push('a diary entry says more than the kind of activity and the case reference');
+        }
+      } finally {
+        await restarted.stop();
+        removeDatabase(dir);
+      }
+      record(kind, point, problems);
+    });
+    expectNoneLost(kind);
+  });
 });
 
 describe('a turn whose claim is taken when the process dies (item 2), and all or nothing (item 5)', () => {

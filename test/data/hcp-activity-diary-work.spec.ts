@@ -69,4 +69,32 @@ describe('an HCP activity’s diary work on SQLite and the embedded calendar', (
     expect(await events()).toEqual([]);
     expect((await store.activity(activity.id))!.diaryEntries).toEqual([]);
   });
+
+  it('one a team leader arranged for a coach: the HCP’s and the coach’s diaries, not the team leader’s; the coach’s failing is tried again without a second HCP entry, and a run again writes nothing more', async () => {
+    const directory = new SqlStaffDirectory(db.dataSource);
+    const hcp = (await directory.findByAadObjectId('00000000-0000-4000-8000-000000000004'))!;
+    const leader = (await directory.findByAadObjectId('00000000-0000-4000-8000-000000000003'))!;
+    const coach = (await directory.findByAadObjectId('00000000-0000-4000-8000-000000000101'))!;
+    const store = new SqlHcpActivityStore(db.dataSource);
+    const calendar = new OneDiaryDown(new EmbeddedCalendar(db.dataSource));
+    const work = new HcpDiaryWork({ store, calendar, directory, jobcentre: async () => null });
+    const activity = await store.createActivity(
+      { hcpId: hcp.id, kind: 'individual_case_conference', status: 'planned', jobcentreId: null, district: 'Surrey and Sussex', date: '2026-11-24', start: new Date('2026-11-24T14:00:00Z'), end: new Date('2026-11-24T14:30:00Z'), takingPart: coach.name, note: 'Returning after surgery', caseReference: 'SA-000001', caseCount: null, adHoc: false, requestedById: leader.id, coachId: coach.id, setById: hcp.id, recordedById: null, recordedAt: null },
+      AT,
+    );
+    expect((await store.activity(activity.id))!.coachId).toBe(coach.id);
+    const events = () => db.dataSource.query('SELECT mailbox, subject, body FROM calendar_event WHERE transactionId = ? ORDER BY mailbox', [`hcp-activity:${activity.id}`]) as Promise<{ mailbox: string; subject: string; body: string }[]>;
+
+    calendar.down = coach.email;
+    await expect(work.complete(activity.id)).rejects.toBeInstanceOf(DiaryNotWritten);
+    expect((await store.activity(activity.id))!.diaryEntries.map((e) => e.personId)).toEqual([hcp.id]);
+
+    calendar.down = null;
+    await work.complete(activity.id);
+    await work.complete(activity.id);
+    expect((await store.activity(activity.id))!.diaryEntries.map((e) => e.personId).sort()).toEqual([hcp.id, coach.id].sort());
+    const written = await events();
+    expect(written.map((e) => e.mailbox.toLowerCase()).sort()).toEqual([hcp.email, coach.email].map((m) => m.toLowerCase()).sort());
+    expect(written.every((e) => e.subject === 'Individual case conference: SA-000001' && !/surgery/i.test(e.body))).toBe(true);
+  });
 });

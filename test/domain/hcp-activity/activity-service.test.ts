@@ -17,6 +17,11 @@ const HCP = person('helen', 'Helen Okoro', ['hcp']);
 const MANAGER = person('mark', 'Mark Ellis', ['hcp_activity_manager']);
 const LEADER = person('tess', 'Tess Leader', ['work_coach_team_leader']);
 const CONTACT = person('lucy', 'Lucy Fernandes', ['jobcentre_contact']);
+/** A team leader with a team: Ben, a work coach at Horsham (Helen covers it too); and a coach of nobody's team. */
+const TOM = person('tom', 'Tom Baker', ['work_coach_team_leader']);
+const HORSHAM: Jobcentre = { ...CRAWLEY, id: 'horsham', name: 'Horsham' };
+const BEN: StaffMember = { ...person('ben', 'Ben Turner', ['work_coach']), jobcentreId: HORSHAM.id, teamLeaderId: TOM.id };
+const KATE: StaffMember = { ...person('kate', 'Kate Fisher', ['work_coach']), jobcentreId: 'hastings' };
 const at = (date: string, time: string) => londonToUtc(date, time);
 
 class MemoryStore {
@@ -74,7 +79,7 @@ class MemoryStore {
     return this.activities.filter((a) => a.hcpId === hcpId && (a.status === 'requested' || a.status === 'planned'));
   }
   async createActivity(a: NewActivity, when: Date): Promise<SupportingActivity> {
-    const made: SupportingActivity = { ...a, id: `a${++this.n}`, version: 1, createdAt: when, diaryEntries: [] };
+    const made: SupportingActivity = { ...a, coachId: a.coachId ?? null, id: `a${++this.n}`, version: 1, createdAt: when, diaryEntries: [] };
     this.activities.push(made);
     return made;
   }
@@ -127,16 +132,18 @@ function setUp(now: Date, diaryOf: (date: string) => Partial<HcpDayPlan> = () =>
       sitesOn: async (hcps) => new Map(hcps.map((h) => [h.id, CRAWLEY.id])),
     },
     people: {
-      jobcentre: async (id) => (id === CRAWLEY.id ? CRAWLEY : null),
+      jobcentre: async (id) => [CRAWLEY, HORSHAM].find((j) => j.id === id) ?? null,
       jobcentresInCluster: async () => [CRAWLEY],
       hcpCovering: async () => HCP,
       hcpsInDistrict: async () => [HCP],
-      officesInClustersOf: async () => [CRAWLEY],
+      officesInClustersOf: async () => [CRAWLEY, HORSHAM],
       managersInDistrict: async () => [MANAGER],
+      coachesInDistrictOf: async () => [KATE, BEN],
     },
-    directory: { findById: async (id) => [HCP, MANAGER, LEADER, CONTACT].find((p) => p.id === id) ?? null, findByAadObjectId: async () => null, findByIds: async () => [], findByTeamLeader: async () => [] },
+    directory: { findById: async (id) => [HCP, MANAGER, LEADER, CONTACT, TOM, BEN, KATE].find((p) => p.id === id) ?? null, findByAadObjectId: async () => null, findByIds: async () => [], findByTeamLeader: async (id) => [BEN].filter((p) => p.teamLeaderId === id) },
     notifier: {
       activity: async (personId, activityId) => void told.push(`activity ${personId} ${activityId}`),
+      coach: async (personId, activityId) => void told.push(`coach ${personId} ${activityId}`),
       weeklyNote: async () => undefined,
       absence: async (personId, requestId) => void told.push(`absence ${personId} ${requestId}`),
       lateArrival: async (personId, attendanceId) => void told.push(`late ${personId} ${attendanceId}`),
@@ -567,5 +574,64 @@ describe('an HCP recording their own arrival', () => {
     const { service } = setUp(at('2026-11-23', '10:00'));
     const { record } = await service.recordArrival(HCP, null, '08:25');
     expect(record).toMatchObject({ status: 'late', arrivedAt: at('2026-11-23', '10:00') });
+  });
+});
+
+describe('an individual case conference arranged for a work coach by their team leader, or by the activity manager on their behalf (Annex 3 §3.1–3.2)', () => {
+  const CORA = person('cora', 'Cora Coach', ['work_coach']);
+  const ask = { kind: 'individual_case_conference', note: 'Knee surgery', caseReference: 'SA-000001' };
+
+  it('a team leader chooses one of the coaches they lead, beside the field; the coach is named, takes part where they work, and is told at each change but their own', async () => {
+    const { store, service, told } = setUp(at('2026-04-13', '10:00'));
+    expect((await service.conferenceCoaches(TOM)).map((c) => c.id)).toEqual([BEN.id]);
+    expect((await refusal(service.requestCaseConference(TOM, ask))).problems).toEqual({ coachId: 'Choose the work coach the case conference is for: they are told, and it goes into their diary.' });
+    expect((await refusal(service.requestCaseConference(TOM, { ...ask, coachId: KATE.id }))).problems).toEqual({ coachId: 'Choose one of the work coaches you lead, from the list.' });
+    expect(store.activities).toEqual([]);
+
+    const asked = await service.requestCaseConference(TOM, { ...ask, coachId: BEN.id.toUpperCase() });
+    expect(asked).toMatchObject({ requestedById: TOM.id, coachId: BEN.id, takingPart: 'Ben Turner', jobcentreId: HORSHAM.id });
+    expect(told).toEqual([`activity ${MANAGER.id} ${asked.id}`, `coach ${BEN.id} ${asked.id}`]);
+    told.length = 0;
+    const planned = await service.plan(MANAGER, asked.id, asked.version, { date: '2026-04-14', start: '10:00', end: '11:00' });
+    expect(told).toEqual([`activity ${HCP.id} ${asked.id}`, `activity ${TOM.id} ${asked.id}`, `coach ${BEN.id} ${asked.id}`]);
+    told.length = 0;
+    const moved = await service.move(HCP, planned.id, planned.version, { date: '2026-04-14', start: '11:00', end: '12:00' });
+    expect(told).toEqual([`activity ${TOM.id} ${asked.id}`, `activity ${MANAGER.id} ${asked.id}`, `coach ${BEN.id} ${asked.id}`]);
+    told.length = 0;
+    await service.cancel(TOM, moved.id, moved.version);
+    expect(told).toEqual([`activity ${HCP.id} ${asked.id}`, `activity ${MANAGER.id} ${asked.id}`, `coach ${BEN.id} ${asked.id}`]);
+
+    // The coach may see it; its notice is for them alone.
+    expect(await service.viewerPart(moved, BEN)).toBe('coach');
+    expect(await service.viewerPart(moved, KATE)).toBeNull();
+    expect(await service.coachNotice(BEN, asked.id)).toMatchObject({ hcpName: 'Helen Okoro', arrangedByName: 'Tom Baker', officeName: 'Horsham' });
+    await expect(service.coachNotice(TOM, asked.id)).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('a coach asking for their own is named without choosing and gets no notice besides its card; a team leader with no coaches in the directory asks for one with themselves, as before', async () => {
+    const { service, told } = setUp(at('2026-04-13', '10:00'));
+    const own = await service.requestCaseConference(CORA, ask);
+    expect(own).toMatchObject({ requestedById: CORA.id, coachId: CORA.id });
+    await service.plan(MANAGER, own.id, own.version, { date: '2026-04-14', start: '10:00', end: '11:00' });
+    expect(told.filter((t) => t.startsWith('coach'))).toEqual([]);
+    expect(await service.requestCaseConference(LEADER, ask)).toMatchObject({ requestedById: LEADER.id, coachId: null, takingPart: 'Tess Leader' });
+  });
+
+  it('the activity manager sets one for a coach of the district, refused beside the field without one; other activity names none', async () => {
+    const { store, service, told } = setUp(at('2026-04-13', '10:00'));
+    const work = { ...typed, kind: 'individual_case_conference', hcpId: HCP.id, date: '2026-04-15', start: '10:00', end: '11:00' };
+    const refused = await refusal(service.setWorkActivity(MANAGER, { ...work, start: '' }));
+    expect(refused.problems).toMatchObject({ coachId: 'Choose the work coach the case conference is for: they are told, and it goes into their diary.' });
+    expect(refused.problems.start).toBeDefined();
+    // Kate works at a jobcentre of no HCP's cluster: not one to choose.
+    expect((await service.districtCoaches(MANAGER, [HCP])).map((c) => c.id)).toEqual([BEN.id]);
+    expect((await refusal(service.setWorkActivity(MANAGER, { ...work, coachId: KATE.id }))).problems).toEqual({ coachId: 'Choose a work coach of your district, from the list.' });
+    const set = await service.setWorkActivity(MANAGER, { ...work, takingPart: '', coachId: BEN.id });
+    expect(set).toMatchObject({ coachId: BEN.id, requestedById: null, setById: MANAGER.id, takingPart: 'Ben Turner' });
+    expect(told).toEqual([`activity ${HCP.id} ${set.id}`, `coach ${BEN.id} ${set.id}`]);
+    expect(await service.coachNotice(BEN, set.id)).toMatchObject({ arrangedByName: 'Mark Ellis' });
+    const other = await service.setWorkActivity(MANAGER, { ...work, kind: 'presentation', date: '2026-04-16', coachId: BEN.id });
+    expect(other.coachId).toBeNull();
+    expect(store.activities).toHaveLength(2);
   });
 });

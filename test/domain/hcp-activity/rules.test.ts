@@ -1,5 +1,7 @@
+import { takingPartIds } from '../../../domain/hcp-activity/diary-work';
 import type { AttendanceRecord, SupportingActivity } from '../../../domain/hcp-activity/records';
 import {
+  coachChoice,
   activityMissingFromNote,
   arrivalOnDay,
   arrivalStatus,
@@ -253,7 +255,7 @@ describe('supplier requests and notices', () => {
 describe('the weekly note', () => {
   const activity = (over: Partial<SupportingActivity>): SupportingActivity => ({
     id: 'a', hcpId: 'h', kind: 'presentation', status: 'done', jobcentreId: 'c', district: 'd', date: '2026-11-24', start: new Date('2026-11-24T10:00:00Z'), end: new Date('2026-11-24T11:00:00Z'),
-    takingPart: 'Crawley coaches', note: 'Back pain and work', caseReference: null, caseCount: null, adHoc: false, requestedById: null, setById: null, recordedById: 'h', recordedAt: null, diaryEntries: [], version: 1, createdAt: new Date(), ...over,
+    takingPart: 'Crawley coaches', note: 'Back pain and work', caseReference: null, caseCount: null, adHoc: false, requestedById: null, coachId: null, setById: null, recordedById: 'h', recordedAt: null, diaryEntries: [], version: 1, createdAt: new Date(), ...over,
   });
 
   it('is drafted from the week’s conversations and held activity, cases by reference only', () => {
@@ -312,5 +314,32 @@ describe('caseReferencesIn', () => {
   it('finds each case reference a note names once, in capitals, and nothing that only looks like one', () => {
     expect(caseReferencesIn('Monday: about sa-000001. Tuesday: DEA-000123 and SA-000001; RET-000004.')).toEqual(['SA-000001', 'DEA-000123', 'RET-000004']);
     expect(caseReferencesIn('Presentation at Crawley; XDEA-000123; SA-00001; DEA-0001234')).toEqual([]);
+  });
+});
+
+describe('the work coach an individual case conference is with (Annex 3 §3.1–3.2)', () => {
+  const ben = { id: 'ben' };
+  const dev = { id: 'dev' };
+  const self = { id: 'amira' };
+  const elsewhere = 'Choose one of the work coaches you lead, from the list.';
+
+  it('is chosen from the list by whoever arranges it for someone else; a coach arranging their own is named without choosing', () => {
+    expect(coachChoice(undefined, [ben, dev], null, elsewhere)).toEqual({ problem: 'Choose the work coach the case conference is for: they are told, and it goes into their diary.' });
+    expect(coachChoice(' BEN ', [ben, dev], null, elsewhere)).toEqual({ coach: ben });
+    expect(coachChoice('kate', [ben, dev], null, elsewhere)).toEqual({ problem: elsewhere });
+    expect(coachChoice('', [], self, elsewhere)).toEqual({ coach: self });
+    expect(coachChoice('amira', [ben], self, elsewhere)).toEqual({ coach: self });
+    // Nobody to choose from (the directory lists no team): none is named, as before coaches were.
+    expect(coachChoice('', [], null, elsewhere)).toEqual({ coach: null });
+  });
+
+  it('has it in their diary with the HCP; a team leader who arranged it for them does not, but takes part in a group one, and in an individual one naming no coach', () => {
+    const base = { hcpId: 'helen', requestedById: 'tom' };
+    expect(takingPartIds({ ...base, kind: 'individual_case_conference', coachId: 'ben' })).toEqual(['helen', 'ben']);
+    expect(takingPartIds({ ...base, kind: 'individual_case_conference', coachId: null })).toEqual(['helen', 'tom']);
+    expect(takingPartIds({ ...base, kind: 'individual_case_conference', coachId: 'tom' })).toEqual(['helen', 'tom']);
+    expect(takingPartIds({ ...base, kind: 'group_case_conference', coachId: null })).toEqual(['helen', 'tom']);
+    expect(takingPartIds({ hcpId: 'helen', requestedById: null, kind: 'individual_case_conference', coachId: 'ben' })).toEqual(['helen', 'ben']);
+    expect(takingPartIds({ hcpId: 'helen', requestedById: null, kind: 'presentation', coachId: null })).toEqual(['helen']);
   });
 });
