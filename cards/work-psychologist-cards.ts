@@ -5,6 +5,7 @@ import { ACTIVITY_KIND_LABELS, MEETING_MODE_LABELS, MEETINGS_AHEAD, PARTNERSHIP_
 import type { PairOverview, PartnershipOverview, PlannedSeries } from '../domain/work-psychologist/partnership-service';
 import { glanceCard, heading, textBlock, type Fact } from './glance-card';
 import { showCardAction, type FormField } from './form-card';
+import { REFUSED_FORM_ID } from './refused-forms';
 import type { AdaptiveCard } from './render';
 import { summaryCard } from './summary-card';
 
@@ -13,6 +14,11 @@ export interface PartnershipCardOptions {
   readonly noteTone?: 'good' | 'attention';
   readonly values?: Readonly<Record<string, string>>;
   readonly problems?: Readonly<Record<string, string>>;
+  /**
+   * The verb of a form that came back unsaved with no problem beside any field (the diaries were too
+   * slow, say): shown open, as it was sent, so the person only sends it again.
+   */
+  readonly reopen?: string;
 }
 
 const MEETING_STATUS: Readonly<Record<PartnershipMeeting['status'], string>> = {
@@ -110,8 +116,10 @@ function glanceBlock(pair: PairOverview): Record<string, unknown>[] {
  */
 export function partnershipCard(o: PartnershipOverview, options: PartnershipCardOptions = {}): AdaptiveCard {
   const note = options.note ? { text: options.note, tone: options.noteTone ?? 'good' } : undefined;
-  const form = (title: string, verb: string, submitTitle: string, fields: FormField[], values: Record<string, string> = {}) =>
-    showCardAction({ title, verb, submitTitle, data: {}, fields, values: { ...values, ...options.values }, problems: options.problems });
+  const form = (title: string, verb: string, submitTitle: string, fields: FormField[], values: Record<string, string> = {}) => {
+    const action = showCardAction({ title, verb, submitTitle, data: {}, fields, values: { ...values, ...options.values }, problems: options.problems });
+    return options.reopen === verb && action.id === undefined ? { ...action, id: `${REFUSED_FORM_ID}-${verb}` } : action;
+  };
   const sessionFields = (deas: readonly StaffMember[]): FormField[] => [
     ...(deas.length > 1 ? [{ id: 'deaId', kind: 'choice' as const, label: 'With which DEA', required: true, errorMessage: 'Choose the DEA.', choices: deas.map((d) => ({ title: d.name, value: d.id })) }] : []),
     { id: 'kind', kind: 'choice', label: 'What it is', required: true, errorMessage: 'Choose what it is.', choices: SESSION_KINDS.map((k) => ({ title: ACTIVITY_KIND_LABELS[k], value: k })) },

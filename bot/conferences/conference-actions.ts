@@ -1,13 +1,16 @@
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { cardResponse } from '../core/invoke-response';
 import { refusedScreen } from '../core/refused-screen';
+import { PROPOSALS_WITHIN_MS, settleWithin } from '../core/time-box';
+import { errorForLog } from '../logger';
+import { isDatabaseFailure } from '../../data/database-failure';
 import { caseListCard, conferenceChangedCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard } from '../../cards/conference-cards';
 import type { FormState, GlanceNote } from '../../cards/glance-card';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import type { SqlConferenceStore } from '../../data/stores/group-conferences';
 import type { ConferenceCases } from '../../domain/conferences/conference-cases';
-import type { GroupConferenceService } from '../../domain/conferences/group-conference-service';
+import type { GroupConferenceService, PreparedDraft } from '../../domain/conferences/group-conference-service';
 import { addMonthsTo, describeMonth, HORIZON_MONTHS, monthBounds, monthOf } from '../../domain/conferences/months';
 import { allowedConference, allowedPlan } from '../../domain/conferences/plan-policy';
 import type { GroupConference } from '../../domain/conferences/plan';
@@ -65,9 +68,11 @@ export class ConferenceActions {
   }
 
   /** One handler per verb; a domain refusal comes back on the same card with what was typed kept. */
-  readonly verbs: Readonly<Record<ConferenceVerb, (person: StaffMember, data: ActionData, turn: TurnContext) => Promise<AdaptiveCard>>> = {
-    'conference.draft': async (person, data, turn) => {
-      const plan = await this.deps.plans.draft(person, data);
+  readonly verbs: Readonly<Record<ConferenceVerb, (person: StaffMember, data: ActionData, turn: TurnContext, typed: Readonly<Record<string, string>>) => Promise<AdaptiveCard>>> = {
+    'conference.draft': async (person, data, turn, typed) => {
+      const read = await this.draftWithin(person, data, typed);
+      if ('unread' in read) return read.unread;
+      const plan = await read.draft.save();
       // The card this click came from becomes the plan: remember it, to update as booking goes.
       const activityId = turn.activity.replyToId;
       if (activityId) await this.deps.store.setCard(plan.id, activityId, TurnContext.getConversationReference(turn.activity));
@@ -135,6 +140,34 @@ export class ConferenceActions {
     },
   };
 
+  /**
+   * A draft read from every diary of the cohort (31 people over four months), within Teams' time for
+   * a click. When the diaries are slow (Graph throttling, say) or cannot be read, the form comes back
+   * as it was sent, saying so: the draft is saved only once read in time, so a read that lands after
+   * the answer writes nothing. A refusal is thrown, to be answered as any other.
+   */
+  private async draftWithin(person: StaffMember, data: ActionData, typed: Readonly<Record<string, string>>): Promise<{ draft: PreparedDraft } | { unread: AdaptiveCard }> {
+    const unread = async (text: string) => ({ unread: planStartCard(await this.deps.plans.deaChoices(person), { values: withoutIds(typed) }, { text, tone: 'attention' }) });
+    const started = Date.now();
+    const reading = this.deps.plans.prepareDraft(person, data);
+    let settled: { value: PreparedDraft } | undefined;
+    try {
+      settled = await settleWithin(PROPOSALS_WITHIN_MS, reading);
+    } catch (error) {
+      if (isDomainError(error) || isDatabaseFailure(error)) throw error;
+      this.deps.logger.warn({ actorId: person.id, err: errorForLog(error) }, 'conference plan not drafted: the diaries could not be read');
+      return unread('The diaries could not be read just now, so no plan was made and nothing was changed. Choose Find times again in a minute. What you typed is kept.');
+    }
+    if (settled) return { draft: settled.value };
+    this.deps.logger.info({ actorId: person.id }, 'conference plan not drafted: the diaries took too long to read');
+    // How late Graph was, for whoever looks into slow clicks; what it read is dropped.
+    void reading.then(
+      () => this.deps.logger.info({ actorId: person.id, ms: Date.now() - started }, 'conference plan read after the click was answered: not saved'),
+      (error: unknown) => this.deps.logger.info({ actorId: person.id, ms: Date.now() - started, err: errorForLog(error) }, 'conference plan read failed after the click was answered'),
+    );
+    return unread('Reading the diaries is taking too long, so no plan was made and nothing was changed. Choose Find times again in a moment. What you typed is kept.');
+  }
+
   /** What the plan's card says once a moved or cancelled conference's diary work is done. */
   diaryDoneNote(conference: GroupConference): GlanceNote {
     const group = `Group ${conference.groupIndex + 1}’s conference`;
@@ -145,7 +178,7 @@ export class ConferenceActions {
   /** Answers a click on a conference card with the verb's handler, or the refusal on the same card. */
   async answer(verb: ConferenceVerb, person: StaffMember, data: ActionData, typed: Readonly<Record<string, string>>, turn: TurnContext): Promise<AdaptiveCardInvokeResponse> {
     try {
-      return cardResponse(await this.verbs[verb](person, data, turn));
+      return cardResponse(await this.verbs[verb](person, data, turn, typed));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb, actorId: person.id, kind: error.kind }, 'conference action refused');

@@ -9,12 +9,15 @@ import { SqlJobLeases } from '../../data/stores/job-leases';
 import { SqlOutputsReader, SqlPartnershipStore } from '../../data/stores/partnership';
 import { SqlRoleHolders } from '../../data/stores/role-holders';
 import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
-import { isDomainError } from '../../domain/errors';
+import { isDatabaseFailure } from '../../data/database-failure';
+import { isDomainError, type DomainError } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
-import { PartnershipService } from '../../domain/work-psychologist/partnership-service';
+import { PartnershipService, type PreparedSeries, type SeriesInput } from '../../domain/work-psychologist/partnership-service';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
 import { verb, type Journey } from '../core/journey';
+import { PROPOSALS_WITHIN_MS, settleWithin } from '../core/time-box';
+import { errorForLog } from '../logger';
 import { refreshPostedCopies } from '../privacy/posted-copies';
 
 const ACTIVITY_CARD = 'wp_activity_card';
@@ -79,8 +82,50 @@ export const workPsychologistJourney: Journey = {
         return cardResponse(await overviewCard(person, { note: typeof done === 'string' ? done : done(result) }));
       } catch (error) {
         if (!isDomainError(error)) throw error;
-        return cardResponse(await overviewCard(person, { note: `${error.message} Nothing was saved.`, noteTone: 'attention', problems: { ...error.problems }, values: typed }));
+        return refusedOnPage(person, typed, error);
       }
+    };
+    const refusedOnPage = async (person: StaffMember, typed: Record<string, string>, error: DomainError): Promise<AdaptiveCardInvokeResponse> =>
+      cardResponse(await overviewCard(person, { note: `${error.message} Nothing was saved.`, noteTone: 'attention', problems: { ...error.problems }, values: typed }));
+    /**
+     * The series is placed around both diaries, read within Teams' time for a click. When they are slow
+     * (Graph throttling, say) or cannot be read, the form comes back open as it was sent, saying so: the
+     * series is saved only once read in time, so a read that lands after the answer writes nothing.
+     */
+    const bookSeries = async (person: StaffMember, data: SeriesInput, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> => {
+      const unsaved = async (note: string) => cardResponse(await overviewCard(person, { note, noteTone: 'attention', values: typed, reopen: 'wp.book' }));
+      const started = Date.now();
+      const reading = partnership.prepareMonthlyMeetings(person, data);
+      let settled: { value: PreparedSeries } | undefined;
+      try {
+        settled = await settleWithin(PROPOSALS_WITHIN_MS, reading);
+      } catch (error) {
+        if (isDomainError(error)) return refusedOnPage(person, typed, error);
+        if (isDatabaseFailure(error)) throw error;
+        logger.warn({ actorId: person.id, err: errorForLog(error) }, 'work psychologist meetings not booked: the diaries could not be read');
+        return unsaved('The diaries could not be read just now, so nothing was booked or saved. Choose Book them again in a minute. What you typed is kept.');
+      }
+      if (!settled) {
+        logger.info({ actorId: person.id }, 'work psychologist meetings not booked: the diaries took too long to read');
+        // How late Graph was, for whoever looks into slow clicks; what it read is dropped.
+        void reading.then(
+          () => logger.info({ actorId: person.id, ms: Date.now() - started }, 'work psychologist meetings read after the click was answered: not saved'),
+          (error: unknown) => logger.info({ actorId: person.id, ms: Date.now() - started, err: errorForLog(error) }, 'work psychologist meetings read failed after the click was answered'),
+        );
+        return unsaved('Reading both diaries is taking too long, so nothing was booked or saved. Choose Book them again in a moment. What you typed is kept.');
+      }
+      const prepared = settled.value;
+      return onPage(
+        person,
+        typed,
+        async () => {
+          const series = await prepared.save();
+          // Written to the diaries after the answer; the periodic job retries what fails.
+          background.run('book work psychologist meetings', () => partnership.bookUnbooked());
+          return series;
+        },
+        (series) => seriesNote(series),
+      );
     };
     const bookUnbooked = async (): Promise<number | null> => {
       const now = clock.now();
@@ -109,19 +154,7 @@ export const workPsychologistJourney: Journey = {
         },
       },
       verbs: [
-        verb('wp.book', z.object({ firstDate: text, time: text, durationMinutes: text, mode: text }), ({ person, data, typed }) =>
-          onPage(
-            person,
-            typed,
-            async () => {
-              const series = await partnership.planMonthlyMeetings(person, data);
-              // Written to the diaries after the answer; the periodic job retries what fails.
-              background.run('book work psychologist meetings', () => partnership.bookUnbooked());
-              return series;
-            },
-            (series) => seriesNote(series),
-          ),
-        ),
+        verb('wp.book', z.object({ firstDate: text, time: text, durationMinutes: text, mode: text }), ({ person, data, typed }) => bookSeries(person, data, typed)),
         verb('wp.askConference', z.object({ reference: text, topic: text }), ({ person, data, typed }) =>
           onPage(person, typed, () => partnership.askCaseConference(person, data.reference, data.topic), 'Asked. The work psychologist has been sent the request reference and the barriers.'),
         ),

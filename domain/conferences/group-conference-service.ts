@@ -59,6 +59,12 @@ export interface PlanRequest {
   readonly timeOfDay?: string;
 }
 
+/** A plan drafted from the diaries and not yet saved (see `prepareDraft`). */
+export interface PreparedDraft {
+  /** Writes the draft, replacing any draft of the DEA's nobody confirmed. */
+  save(): Promise<ConferencePlan>;
+}
+
 /** A cancelled conference, and where the cases put forward for it went. */
 export interface CancelledConference {
   readonly conference: GroupConference;
@@ -122,6 +128,15 @@ export class GroupConferenceService {
 
   /** Groups the cohort and proposes a time per group and month; nothing is booked until confirmed. */
   async draft(wctl: StaffMember, request: PlanRequest): Promise<ConferencePlan> {
+    return (await this.prepareDraft(wctl, request)).save();
+  }
+
+  /**
+   * `draft` in two steps: the checks and the read of every diary, which writes nothing, then `save`.
+   * A click that cannot wait for slow diaries answers without calling `save`, so a read that lands
+   * after the answer leaves nothing behind.
+   */
+  async prepareDraft(wctl: StaffMember, request: PlanRequest): Promise<PreparedDraft> {
     this.assertWctl(wctl);
     const problems: Record<string, string> = {};
     const choices = await this.deps.cohort.deasFor(wctl.id);
@@ -133,8 +148,7 @@ export class GroupConferenceService {
     const timeOfDay = (TIMES_OF_DAY as readonly string[]).includes(request.timeOfDay ?? 'any') ? ((request.timeOfDay ?? 'any') as TimeOfDay) : null;
     if (!timeOfDay) problems.timeOfDay = 'Choose a time of day, or any time.';
     if (!dea || Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
-    const confirmed = await this.deps.store.plansForDea(dea.id, ['confirmed']);
-    if (confirmed.length) throw conflict(`${dea.name}'s group conferences are already planned and kept ${HORIZON_MONTHS} months ahead.`);
+    await this.assertNotPlanned(dea);
 
     const coaches = await this.deps.cohort.cohortOf(dea.id);
     if (!coaches.length) throw invalid(`${dea.name} has no work coaches in the staff directory, so there is nobody to group.`);
@@ -147,15 +161,28 @@ export class GroupConferenceService {
     const current = monthOf(now);
     // The current month stays on the plan only for groups a time was found for in what is left of it.
     const slots = (await this.findSlots(dea, coaches, grouping.groups, months, minutes, now, timeOfDay ?? 'any')).filter((s) => s.month !== current || s.slot !== null);
-    // Drafts nobody confirmed are replaced, so the DEA has one plan in the making at a time.
-    for (const old of await this.deps.store.plansForDea(dea.id, ['draft'])) await this.deps.store.updatePlan(old.id, old.version, { status: 'cancelled' }, now);
-    const plan = await this.deps.store.createPlan(
-      { deaId: dea.id, wctlId: wctl.id, durationMinutes: minutes, inviteWctl: request.inviteWctl === true, workPsychologistId: psychologist?.id ?? null, ...where, timeOfDay: timeOfDay ?? 'any', groups: grouping.groups, warning: grouping.warning },
-      toConferences(slots, grouping.groups, 'proposed'),
-      now,
-    );
-    this.deps.logger.info({ planId: plan.id, deaId: dea.id, coaches: coaches.length, groups: grouping.groups.length, months: months.length }, 'group conferences drafted');
-    return plan;
+    return {
+      save: async () => {
+        // Checked again: the diaries take a while to read, and another click may have confirmed a plan meanwhile.
+        await this.assertNotPlanned(dea);
+        const at = this.deps.clock.now();
+        // Drafts nobody confirmed are replaced, so the DEA has one plan in the making at a time.
+        for (const old of await this.deps.store.plansForDea(dea.id, ['draft'])) await this.deps.store.updatePlan(old.id, old.version, { status: 'cancelled' }, at);
+        const plan = await this.deps.store.createPlan(
+          { deaId: dea.id, wctlId: wctl.id, durationMinutes: minutes, inviteWctl: request.inviteWctl === true, workPsychologistId: psychologist?.id ?? null, ...where, timeOfDay: timeOfDay ?? 'any', groups: grouping.groups, warning: grouping.warning },
+          toConferences(slots, grouping.groups, 'proposed'),
+          at,
+        );
+        this.deps.logger.info({ planId: plan.id, deaId: dea.id, coaches: coaches.length, groups: grouping.groups.length, months: months.length }, 'group conferences drafted');
+        return plan;
+      },
+    };
+  }
+
+  /** A DEA with a confirmed plan has their conferences kept ahead already: a second plan is refused. */
+  private async assertNotPlanned(dea: StaffMember): Promise<void> {
+    const confirmed = await this.deps.store.plansForDea(dea.id, ['confirmed']);
+    if (confirmed.length) throw conflict(`${dea.name}'s group conferences are already planned and kept ${HORIZON_MONTHS} months ahead.`);
   }
 
   /**

@@ -52,6 +52,12 @@ export interface PlannedSeries {
   readonly moved: readonly PartnershipMeeting[];
 }
 
+/** A series placed around both diaries and not yet saved (see `prepareMonthlyMeetings`). */
+export interface PreparedSeries {
+  /** Adds the meetings; months already planned are left as they are. */
+  save(): Promise<PlannedSeries>;
+}
+
 /** One DEA and their work psychologist: their monthly meetings, the next agenda, and the case conferences and sessions. */
 export interface PairOverview {
   readonly dea: StaffMember;
@@ -166,6 +172,15 @@ export class PartnershipService {
    * meeting that could not be booked is tried again by the periodic job.
    */
   async planMonthlyMeetings(dea: StaffMember, input: SeriesInput): Promise<PlannedSeries> {
+    return (await this.prepareMonthlyMeetings(dea, input)).save();
+  }
+
+  /**
+   * `planMonthlyMeetings` in two steps: the checks and the read of both diaries, which writes nothing,
+   * then `save`. A click that cannot wait for slow diaries answers without calling `save`, so a read
+   * that lands after the answer leaves nothing behind.
+   */
+  async prepareMonthlyMeetings(dea: StaffMember, input: SeriesInput): Promise<PreparedSeries> {
     if (!dea.roles.includes('dea')) throw notAllowed('The DEA books the monthly meetings with their work psychologist.');
     const wp = await this.workPsychologistFor(dea);
     if (!wp) throw invalid('Nobody at your jobcentre or in your district is a work psychologist in the staff directory, so there is nobody to meet. Ask for them to be added.');
@@ -190,10 +205,14 @@ export class PartnershipService {
       const placed = placeMeeting({ start: u.start, end: u.end }, people, monthBounds(u.month).to);
       return { deaId: dea.id, workPsychologistId: wp.id, month: u.month, start: placed.slot.start, end: placed.slot.end, mode, movedBecause: placed.movedBecause };
     });
-    const added = await this.deps.store.addMeetings(meetings);
-    const moved = (await this.deps.store.meetingsOf(dea.id, wp.id)).filter((m) => m.movedBecause && meetings.some((n) => n.month === m.month));
-    this.deps.logger.info({ deaId: dea.id, added, moved: moved.length }, 'work psychologist meetings planned');
-    return { added, moved };
+    return {
+      save: async () => {
+        const added = await this.deps.store.addMeetings(meetings);
+        const moved = (await this.deps.store.meetingsOf(dea.id, wp.id)).filter((m) => m.movedBecause && meetings.some((n) => n.month === m.month));
+        this.deps.logger.info({ deaId: dea.id, added, moved: moved.length }, 'work psychologist meetings planned');
+        return { added, moved };
+      },
+    };
   }
 
   /** Both diaries' busy time over the span (one free/busy read), with each person's working hours and bank holidays. */

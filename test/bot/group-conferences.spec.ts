@@ -9,6 +9,7 @@ import type { ConferenceStatus } from '../../domain/conferences/plan';
 import type { NewConference } from '../../domain/conferences/ports';
 import { addMonthsTo } from '../../domain/conferences/months';
 import { statementsDuring } from '../../testkit/statement-log';
+import { GraphStandIn } from '../../testkit/graph-stand-in';
 import { TestClock } from '../support/conference-fixture';
 import { cardInputs, cardText, cardVerbs, exchange, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
@@ -492,3 +493,94 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(rows.every((r) => JSON.parse(r.attendees).length <= 10)).toBe(true);
   });
 });
+
+describe('drafting a plan while Microsoft Graph is slow or failing (local stand-in)', () => {
+  let graph: GraphStandIn;
+  let bot: TestBot;
+  beforeEach(async () => {
+    graph = await GraphStandIn.start();
+    // Late in a month, as above: a plan of four months, twelve conferences.
+    bot = await startTestBot({ env: graph.botEnv(), clock: new TestClock(new Date('2026-11-23T09:00:00Z')) });
+    await exchange(bot, PEOPLE.wctl, 'help');
+  });
+  afterEach(async () => {
+    await bot.close();
+    await graph.close();
+  });
+
+  /** What the team leader typed and chose on the plan's first card. */
+  const TYPED = { durationMinutes: '90', meetingMethod: 'face_to_face', venue: 'Leeds Jobcentre', room: 'Room 2', timeOfDay: 'morning', inviteWctl: 'true' };
+  const SCHEDULES = /calendar\/getSchedule$|\$batch$/;
+
+  /** Dana, and the draft made for her while Graph answered: a later try that cannot read the diaries must leave it as it is. */
+  async function earlierDraft(): Promise<{ deaId: string; store: SqlConferenceStore; plans: () => Promise<string[]> }> {
+    const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
+    const plans = async () => (await store.plansForDea(dana.id, ['draft', 'confirmed', 'cancelled'])).map((p) => `${p.id} ${p.status} ${p.durationMinutes}`);
+    expect(await plans()).toEqual([expect.stringMatching(/ draft 60$/)]);
+    return { deaId: dana.id, store, plans };
+  }
+
+  /** The form as it was sent, with the note, and nothing else to click. */
+  function expectFormAsSent(card: Record<string, unknown>, deaId: string, note: string): void {
+    expect(cardText(card)).toContain(note);
+    expect(cardInputs(card)).toMatchObject({ deaId, ...TYPED });
+    expect(cardVerbs(card)).toEqual(['conference.draft']);
+  }
+
+  it('Graph throttling the diaries (429, Retry-After 5 s: all of Teams’ time for a click): answered in Teams’ time with the form as sent, and nothing changed', async () => {
+    const { deaId, plans } = await earlierDraft();
+    const before = await plans();
+    graph.failNext({ path: SCHEDULES, status: 429, retryAfterSeconds: 5, times: Infinity });
+    const since = Date.now();
+    const throttled = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId, ...TYPED });
+    expect(Date.now() - since).toBeLessThan(4_500);
+    expectFormAsSent(throttled.card, deaId, 'Reading the diaries is taking too long, so no plan was made and nothing was changed. Choose Find times again in a moment. What you typed is kept.');
+    expect(await plans()).toEqual(before);
+  });
+
+  it('a slow Graph: the diaries read after the click was answered save nothing; once Graph is quick the plan is made', async () => {
+    const { deaId, plans } = await earlierDraft();
+    const before = await plans();
+    graph.setLatency(3_000);
+    const since = Date.now();
+    const slow = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId, ...TYPED });
+    expect(Date.now() - since).toBeLessThan(4_500);
+    expectFormAsSent(slow.card, deaId, 'Reading the diaries is taking too long, so no plan was made and nothing was changed.');
+    // The read carries on after the answer; once it lands, still nothing is written.
+    await until(() => bot.logs.some((line) => line.includes('conference plan read after the click was answered')), 20_000);
+    expect(await plans()).toEqual(before);
+
+    graph.setLatency(5);
+    const drafted = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId, ...TYPED });
+    expect(cardText(drafted.card)).toContain('Nothing is booked until you confirm.');
+    const after = await plans();
+    expect(after).toHaveLength(2);
+    expect(after).toEqual(expect.arrayContaining([before[0]!.replace(' draft ', ' cancelled '), expect.stringMatching(/ draft 90$/)]));
+  });
+
+  it('Graph failing to read the diaries: the form as sent, saying so, and nothing changed; a refusal is answered as before', async () => {
+    const { deaId, plans } = await earlierDraft();
+    const before = await plans();
+    graph.failNext({ path: SCHEDULES, status: 500, times: Infinity });
+    const failed = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId, ...TYPED });
+    expect(failed.status).toBe(200);
+    expectFormAsSent(failed.card, deaId, 'The diaries could not be read just now, so no plan was made and nothing was changed. Choose Find times again in a minute. What you typed is kept.');
+    expect(await plans()).toEqual(before);
+    // Refused before the diaries are read: the problem beside its field, as ever.
+    const refused = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId, ...TYPED, venue: '' });
+    expect(cardText(refused.card)).toContain('Enter the jobcentre where the groups meet.');
+    expect(cardText(refused.card)).not.toContain('diaries');
+    expect(await plans()).toEqual(before);
+  });
+});
+
+/** Waits until `done` holds, looking every 50 ms. */
+async function until(done: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -6,7 +6,8 @@ import { addDays, dayOfWeek } from '../../domain/calendar/london-time';
 import { describeMeeting, londonDate } from '../../domain/requests/calendar-date';
 import { SqlPartnershipStore } from '../../data/stores/partnership';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
-import { cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { GraphStandIn } from '../../testkit/graph-stand-in';
+import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const WP = '00000000-0000-4000-8000-000000000007';
 
@@ -243,3 +244,84 @@ describe('a work psychologist with 20 DEAs: a page that stays small and shows wh
     expect(cardText(firstCard(await exchange(bot, PEOPLE.dea, 'work psychologist')))).toContain(`Next monthly meeting: ${describeMeeting(dana.next.start, dana.next.end)}.`);
   });
 });
+
+describe('booking the monthly meetings while Microsoft Graph is slow or failing (local stand-in)', () => {
+  const DANA = 'dana.morgan@jobcentre.example';
+  const SCHEDULES = /calendar\/getSchedule$|\$batch$/;
+  let graph: GraphStandIn;
+  let bot: TestBot;
+  beforeEach(async () => {
+    graph = await GraphStandIn.start();
+    bot = await startTestBot({ env: graph.botEnv() });
+    await exchange(bot, PEOPLE.dea, 'help');
+  });
+  afterEach(async () => {
+    await bot.close();
+    await graph.close();
+  });
+
+  /** What Dana typed and chose in "Book the monthly meetings". */
+  const typed = () => ({ firstDate: addDays(londonDate(new Date()), 14), time: '11:30', durationMinutes: '90', mode: 'teams' });
+  const meetings = () => bot.app.dataSource.getRepository('PartnershipMeeting').count();
+
+  /** The page with the booking form open as it was sent, the note above it; nothing saved or written. */
+  async function expectFormAsSent(card: Record<string, unknown>, sent: Record<string, string>, note: string): Promise<void> {
+    expect(cardText(card)).toContain(note);
+    expect(cardInputs(card)).toMatchObject(sent);
+    // Opened in the card's body, its button with it.
+    expect(cardVerbs({ actions: [card.actions, card.body] })).toContain('wp.book');
+    await settle(bot);
+    expect(await meetings()).toBe(0);
+    expect(graph.allEvents()).toEqual([]);
+  }
+
+  it('Graph throttling the diaries (429, Retry-After 5 s: all of Teams’ time for a click): answered in Teams’ time with the form as sent, and nothing booked', async () => {
+    graph.failNext({ path: SCHEDULES, status: 429, retryAfterSeconds: 5, times: Infinity });
+    const sent = typed();
+    const since = Date.now();
+    const throttled = await invokeAs(bot, PEOPLE.dea, 'wp.book', sent);
+    expect(Date.now() - since).toBeLessThan(4_500);
+    await expectFormAsSent(throttled.card, sent, 'Reading both diaries is taking too long, so nothing was booked or saved. Choose Book them again in a moment. What you typed is kept.');
+  });
+
+  it('a slow Graph: the diaries read after the click was answered save nothing; once Graph is quick the meetings are booked', async () => {
+    graph.setLatency(3_000);
+    const sent = typed();
+    const since = Date.now();
+    const slow = await invokeAs(bot, PEOPLE.dea, 'wp.book', sent);
+    expect(Date.now() - since).toBeLessThan(4_500);
+    expect(cardText(slow.card)).toContain('Reading both diaries is taking too long, so nothing was booked or saved.');
+    // The read carries on after the answer; once it lands, still nothing is written.
+    await until(() => bot.logs.some((line) => line.includes('work psychologist meetings read after the click was answered')), 20_000);
+    await expectFormAsSent(slow.card, sent, 'What you typed is kept.');
+
+    graph.setLatency(5);
+    const booked = await invokeAs(bot, PEOPLE.dea, 'wp.book', sent);
+    expect(cardText(booked.card)).toContain('Booked: the monthly meetings are being added to both diaries.');
+    await settle(bot);
+    expect(await meetings()).toBe(6);
+    expect(graph.events(DANA)).toHaveLength(6);
+  });
+
+  it('Graph failing to read the diaries: the form as sent, saying so, and nothing booked; a refusal is answered as before', async () => {
+    graph.failNext({ path: SCHEDULES, status: 500, times: Infinity });
+    const sent = typed();
+    const failed = await invokeAs(bot, PEOPLE.dea, 'wp.book', sent);
+    expect(failed.status).toBe(200);
+    await expectFormAsSent(failed.card, sent, 'The diaries could not be read just now, so nothing was booked or saved. Choose Book them again in a minute. What you typed is kept.');
+    // Refused before the diaries are read: the problem beside its field, as ever.
+    const refused = await invokeAs(bot, PEOPLE.dea, 'wp.book', { ...sent, firstDate: londonDate(new Date()) });
+    expect(cardText(refused.card)).toContain('Choose a date after today. Nothing was saved.');
+    expect(cardText(refused.card)).not.toContain('diaries could not be read');
+    expect(await meetings()).toBe(0);
+  });
+});
+
+/** Waits until `done` holds, looking every 50 ms. */
+async function until(done: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

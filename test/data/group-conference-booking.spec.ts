@@ -360,4 +360,16 @@ describe('group conferences in the embedded calendar', () => {
     await service.confirm(fx.wctl, draft.id, draft.version);
     await expect(service.draft(fx.wctl, { deaId: fx.dea.id })).rejects.toMatchObject({ kind: 'conflict' });
   });
+
+  it('a draft read from the diaries is written only when saved, and not at all once another plan was confirmed meanwhile', async () => {
+    const service = fx.service(new EmbeddedCalendar(fx.db.dataSource));
+    const plans = () => fx.store.plansForDea(fx.dea.id, ['draft', 'confirmed', 'cancelled']);
+    const prepared = await service.prepareDraft(fx.wctl, { deaId: fx.dea.id });
+    expect(await plans()).toEqual([]);
+    // Another click drafts and confirms while this one was reading the diaries.
+    const other = await service.draft(fx.wctl, { deaId: fx.dea.id });
+    await service.confirm(fx.wctl, other.id, other.version);
+    await expect(prepared.save()).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await plans()).map((p) => [p.id, p.status])).toEqual([[other.id, 'confirmed']]);
+  });
 });

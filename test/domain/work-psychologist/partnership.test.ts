@@ -120,6 +120,14 @@ describe('the DEA and the work psychologist (seed 000 §43–44)', () => {
     expect(new Set(events.map((e) => e.transactionId)).size).toBe(6);
   });
 
+  it('a series placed around the diaries is written only when saved', async () => {
+    const { service, store, dea } = setUp();
+    const prepared = await service.prepareMonthlyMeetings(dea, { firstDate: '2027-01-12', time: '10:00' });
+    expect(store.meetings).toEqual([]);
+    expect(await prepared.save()).toEqual({ added: 6, moved: [] });
+    expect(store.meetings).toHaveLength(6);
+  });
+
   it('refuses a past date, a bad time, and a DEA with no work psychologist, saying why', async () => {
     const { service, dea } = setUp();
     await expect(service.planMonthlyMeetings(dea, { firstDate: '2027-01-01', time: '25:00' })).rejects.toMatchObject({ problems: { firstDate: 'Choose a date after today.', time: expect.any(String) } });
