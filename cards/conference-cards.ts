@@ -162,11 +162,13 @@ export function planCard(view: PlanView): AdaptiveCard {
       if (c.status === 'booked' && view.now && c.end && c.end.getTime() <= view.now.getTime()) items.push(textBlock('outcome not recorded yet', { spacing: 'None', size: 'Small' }));
       if (c.clashes.length) items.push(textBlock(`⚠ Busy then: ${c.clashes.map(name).join(', ')}`, { spacing: 'None', size: 'Small', color: 'Attention' }));
       else if (c.status === 'failed' && c.lastError) items.push(textBlock(`⚠ Not booked: ${c.lastError}`, { spacing: 'None', size: 'Small', color: 'Attention' }));
-      if (changeable(c) && c.id !== refusedId) items.push({ type: 'ActionSet', spacing: 'Small', actions: [changeAction(c, data)] });
-      if (placeable(c) && c.id !== refusedId) items.push({ type: 'ActionSet', spacing: 'Small', actions: [placeAction(c, data)] });
-      // "…" opens this conference's actions under the grid: one small button a cell keeps the card light.
-      if (managed(c) && c.id !== refusedId && c.id !== view.open) {
-        items.push({ type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.Execute', title: '…', tooltip: `More for group ${c.groupIndex + 1}, ${describeMonth(c.month)}`, verb: 'conference.open', data: { ...data, conferenceId: c.id } }] });
+      // Each button opens its form or actions under the grid: a form in every cell would grow the card
+      // past Teams' message size with the months and groups (15 forms made 43 KB).
+      const opens = (title: string, tooltip: string) => ({ type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.Execute', title, tooltip: `${tooltip} group ${c.groupIndex + 1}, ${describeMonth(c.month)}`, verb: 'conference.open', data: { ...data, conferenceId: c.id } }] });
+      if (c.id !== refusedId && c.id !== view.open) {
+        if (changeable(c)) items.push(opens('Change', 'Change'));
+        if (placeable(c)) items.push(opens('Give it a time', 'Give a time to'));
+        if (managed(c)) items.push(opens('…', 'More for'));
       }
       return items;
     });
@@ -183,16 +185,23 @@ export function planCard(view: PlanView): AdaptiveCard {
     if (earlier.moreOutcomes) body.push(textBlock('More earlier conferences wait for the DEA to record their outcome, from the case list they were sent.', { spacing: 'Small', isSubtle: true }));
   }
 
-  // A refused change comes back open, under the grid, with what was typed and the problem beside it.
+  // A change or a time to give opens under the grid, filled in; a refused one comes back the same way,
+  // with what was typed and the problem beside it.
   const refused = refusedId ? conferences.find((c) => c.id === refusedId) : undefined;
-  const refusedMove = refused && view.conferenceAllowed?.get(refused.id)?.has('move');
-  if (refused && (changeable(refused) || placeable(refused) || refusedMove)) {
-    const form = changeable(refused) ? changeAction(refused, data, view.form) : placeable(refused) ? placeAction(refused, data, view.form) : moveAction(refused, data, view.form);
-    body.push({ type: 'Container', separator: true, items: [heading(`Change group ${refused.groupIndex + 1}, ${describeMonth(refused.month)}`, 'Medium'), ...((form.card as AdaptiveCard).body as unknown[])] }, { type: 'ActionSet', actions: (form.card as AdaptiveCard).actions });
+  const opened = !refused && view.open ? conferences.find((c) => c.id === view.open) : undefined;
+  const editing = refused ?? (opened && (changeable(opened) || placeable(opened)) ? opened : undefined);
+  const moving = editing === refused && refused !== undefined && view.conferenceAllowed?.get(refused.id)?.has('move') === true;
+  if (editing && (changeable(editing) || placeable(editing) || moving)) {
+    const state = editing === refused ? view.form : undefined;
+    const [title, form] = changeable(editing)
+      ? [`Change group ${editing.groupIndex + 1}, ${describeMonth(editing.month)}`, changeAction(editing, data, state)]
+      : placeable(editing)
+        ? [`Give group ${editing.groupIndex + 1}, ${describeMonth(editing.month)} a time`, placeAction(editing, data, state)]
+        : [`Move group ${editing.groupIndex + 1}, ${describeMonth(editing.month)}`, moveAction(editing, data, state)];
+    body.push({ type: 'Container', separator: true, items: [heading(title, 'Medium'), ...((form.card as AdaptiveCard).body as unknown[])] }, { type: 'ActionSet', actions: (form.card as AdaptiveCard).actions });
   }
 
-  const opened = !refused && view.open ? conferences.find((c) => c.id === view.open) : undefined;
-  const openActions = opened ? view.conferenceAllowed?.get(opened.id) : undefined;
+  const openActions = opened && opened !== editing ? view.conferenceAllowed?.get(opened.id) : undefined;
   if (opened && openActions && managed(opened)) {
     body.push(
       { type: 'Container', separator: true, items: [heading(`Group ${opened.groupIndex + 1}, ${describeMonth(opened.month)}`, 'Medium'), textBlock(opened.start && opened.end ? describeMeeting(opened.start, opened.end) : 'No time yet', { spacing: 'Small' })] },

@@ -357,9 +357,12 @@ export class GroupConferenceService {
     return later.sort((a, b) => compareCodes(a.month, b.month) || (a.start?.getTime() ?? 0) - (b.start?.getTime() ?? 0))[0] ?? null;
   }
 
-  /** A booked conference its team leader may move or cancel (what "…" beside it opens). */
+  /** A conference of the team leader's own plan, opened under the grid: to change, give a time, move or cancel. */
   async forManaging(wctl: StaffMember, conferenceId: string): Promise<GroupConference> {
-    const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, null, 'cases');
+    const conference = await this.deps.store.findConference(conferenceId);
+    const plan = conference ? await this.deps.store.findPlan(conference.planId) : null;
+    if (!conference || !plan) throw notFound('That conference does not exist.');
+    // Any of the plan's conferences: a draft's to change, a confirmed plan's to give a time, move or cancel.
     if (plan.wctlId !== wctl.id) throw notAllowed('Only the team leader who made this plan can move or cancel its conferences.');
     return conference;
   }

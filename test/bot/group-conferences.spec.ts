@@ -8,6 +8,7 @@ import { applySeed } from '../../data/seed/apply-seed';
 import type { ConferenceStatus } from '../../domain/conferences/plan';
 import type { NewConference } from '../../domain/conferences/ports';
 import { addMonthsTo } from '../../domain/conferences/months';
+import { londonDate } from '../../domain/requests/calendar-date';
 import { statementsDuring } from '../../testkit/statement-log';
 import { GraphStandIn } from '../../testkit/graph-stand-in';
 import { TestClock } from '../support/conference-fixture';
@@ -41,6 +42,28 @@ async function confirmedPlan(bot: TestBot, deaId: string, extra: Parameters<type
   await bot.app.background.idle();
   return plan;
 }
+
+describe('a plan drafted early in a month: five months of three groups', () => {
+  it('stays well inside Teams\' message size, a Change button a conference and one form when opened', async () => {
+    // Before the 15th the current month is still planned, so the grid has five months.
+    const bot = await startTestBot({ clock: new TestClock(new Date('2026-12-07T09:00:00Z')) });
+    try {
+      for (const who of [PEOPLE.dea, PEOPLE.wctl]) await exchange(bot, who, 'help');
+      const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+      const drafted = await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' });
+      const conferences = await new SqlConferenceStore(bot.app.dataSource).conferencesOf((await new SqlConferenceStore(bot.app.dataSource).plansForDea(dana.id, ['draft']))[0]!.id);
+      expect(conferences).toHaveLength(15);
+      expect(cardVerbs({ actions: [drafted.card.actions, drafted.card.body] }).filter((v) => v === 'conference.open')).toHaveLength(15);
+      // Teams counts a message in UTF-16: 15 forms on the card made 21,936 characters, 43 KB.
+      expect(JSON.stringify(drafted.card).length * 2).toBeLessThan(30 * 1024);
+      const opened = await invokeAs(bot, PEOPLE.wctl, 'conference.open', { conferenceId: conferences[14]!.id });
+      expect(JSON.stringify(opened.card).length * 2).toBeLessThan(30 * 1024);
+      expect(cardVerbs({ actions: [opened.card.actions, opened.card.body] }).filter((v) => v === 'conference.change')).toHaveLength(1);
+    } finally {
+      await bot.close();
+    }
+  });
+});
 
 describe('group work coach conferences through the bot (embedded calendar)', () => {
   let bot: TestBot;
@@ -78,7 +101,8 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     // Each group's coaches once, then a row a month with a Change beside each conference.
     expect(text).toMatch(/\*\*Group 1\*\* \(10\): .+\n\*\*Group 2\*\* \(10\): .+\n\*\*Group 3\*\* \(10\): /);
     expect(text.match(/Amira Shah/g)).toHaveLength(1);
-    expect(cardVerbs({ actions: [drafted.card.actions, drafted.card.body] })).toEqual(['conference.confirm', ...Array(12).fill('conference.change')]);
+    // Change beside each conference opens its form under the grid, filled in: one form on the card at a time.
+    expect(cardVerbs({ actions: [drafted.card.actions, drafted.card.body] })).toEqual(['conference.confirm', ...Array(12).fill('conference.open')]);
     expect(text).toContain('Your action: check the dates, change any that do not suit, then confirm and book.');
     const store = new SqlConferenceStore(bot.app.dataSource);
     const plan = (await store.plansForDea(dana.id, ['draft']))[0]!;
@@ -87,6 +111,11 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
 
     // A bad time is named, and what was typed is kept; a good one changes the plan.
     const january = conferences.find((c) => c.month === '2027-01' && c.groupIndex === 1)!;
+    const opened = await invokeAs(bot, PEOPLE.wctl, 'conference.open', { planId: plan.id, version: plan.version, conferenceId: january.id });
+    expect(cardText(opened.card)).toContain('Change group 2, January 2027');
+    expect(cardVerbs({ actions: [opened.card.actions, opened.card.body] }).filter((v) => v !== 'conference.open')).toEqual(['conference.confirm', 'conference.change']);
+    expect(allInputs(opened.card)).toMatchObject({ date: londonDate(january.start!), time: january.start!.toISOString().slice(11, 16) });
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'conference.open', { planId: plan.id, conferenceId: january.id })).card)).toContain('Only the team leader who made this plan');
     // Someone else's click on the plan is refused with nothing of the plan: no coach, no date.
     const byCoach = await invokeAs(bot, PEOPLE.coach, 'conference.change', { planId: plan.id, version: plan.version, conferenceId: january.id, date: '2027-01-20', time: '14:00' });
     expect(cardText(byCoach.card)).toContain('Only the team leader who made this plan can change it.');
