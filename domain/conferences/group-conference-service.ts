@@ -6,7 +6,7 @@
  * failure part-way writes only what is missing and never a second meeting.
  */
 import { conflict, invalid, notAllowed, notFound, type DomainError } from '../errors';
-import { assertConference, assertPlan, moveRefusal, type ConferenceAction, type PlanAction } from './plan-policy';
+import { allowedConference, assertConference, assertPlan, moveRefusal, type ConferenceAction, type PlanAction } from './plan-policy';
 import type { Clock, Logger, StaffDirectory, WorkScheduler } from '../ports';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { hasRole, type StaffMember } from '../staff';
@@ -362,8 +362,11 @@ export class GroupConferenceService {
     const conference = await this.deps.store.findConference(conferenceId);
     const plan = conference ? await this.deps.store.findPlan(conference.planId) : null;
     if (!conference || !plan) throw notFound('That conference does not exist.');
-    // Any of the plan's conferences: a draft's to change, a confirmed plan's to give a time, move or cancel.
     if (plan.wctlId !== wctl.id) throw notAllowed('Only the team leader who made this plan can move or cancel its conferences.');
+    // A draft's conferences are there to change; a confirmed plan's, to give a time, move, cancel or
+    // open the case list, and one with none of these left says why (cancelled, say).
+    const now = this.deps.clock.now();
+    if (plan.status !== 'draft' && allowedConference(wctl.id, plan, conference, now).size === 0) assertConference(wctl.id, plan, conference, null, 'cases', now);
     return conference;
   }
 
