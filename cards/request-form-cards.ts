@@ -2,6 +2,7 @@ import { INTERVENTIONS_PER_CLAIMANT } from '../domain/interventions/intervention
 import { addMonths } from '../domain/requests/calendar-date';
 import { CLAIMANT_COACH_FIELD, LIMITS, MAX_MONTHS_AHEAD, type Draft } from '../domain/requests/drafts';
 import { BENEFIT_LABELS, BENEFITS, SKILL_TOPIC_LABELS, SKILL_TOPICS, type RequestType } from '../domain/requests/support-request';
+import { coachField, type CoachOption } from './coach-field';
 import { choiceCard, formCard, type FormField } from './form-card';
 import type { AdaptiveCard } from './render';
 
@@ -83,28 +84,22 @@ function requiredByField(today: string, required: boolean, label = 'Required res
   };
 }
 
-/** A work coach a team leader may name as the claimant's (seed §39, §41). */
-export interface CoachChoice {
-  readonly id: string;
-  readonly name: string;
-}
-
-function fieldsFor(type: RequestType, today: string, coaches: readonly CoachChoice[]): FormField[] {
+function fieldsFor(type: RequestType, today: string, coaches: readonly CoachOption[], values: Draft): FormField[] {
   switch (type) {
     case 'claimant_support':
       return [
         ...(coaches.length
           ? [
-              {
+              coachField({
                 id: CLAIMANT_COACH_FIELD,
-                kind: 'list' as const,
+                coaches,
                 label: "Claimant's work coach",
-                placeholder: 'Choose the work coach',
+                typedLabel: "Claimant's work coach: their name or email",
                 required: true,
                 errorMessage: "Choose the claimant's work coach.",
                 hint: "The DEA's summary and next actions go to them, to follow up.",
-                choices: coaches.map((c) => ({ title: c.name, value: c.id })),
-              },
+                value: values[CLAIMANT_COACH_FIELD],
+              }),
             ]
           : []),
         { id: 'surname', kind: 'text', label: "Claimant's surname", required: true, errorMessage: "Enter the claimant's surname.", maxLength: LIMITS.surname },
@@ -194,14 +189,14 @@ const TITLES: Readonly<Record<RequestType, string>> = {
 };
 
 /** `coaches`: on a team leader's claimant form, the work coaches whose claimant it may be. */
-export function requestFormCard(type: RequestType, values: Draft, today: string, problems?: Record<string, string>, intro?: string, coaches: readonly CoachChoice[] = []): AdaptiveCard {
+export function requestFormCard(type: RequestType, values: Draft, today: string, problems?: Record<string, string>, intro?: string, coaches: readonly CoachOption[] = []): AdaptiveCard {
   return formCard({
     journey: NEW_REQUEST_JOURNEY,
     step: 'form',
     title: TITLES[type],
     intro,
     submitTitle: 'Continue',
-    fields: fieldsFor(type, today, coaches),
+    fields: fieldsFor(type, today, coaches, values),
     values,
     problems,
   });

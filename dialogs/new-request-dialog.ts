@@ -272,10 +272,10 @@ export class NewRequestDialog extends Dialog {
     return Dialog.EndOfTurn;
   }
 
-  /** The claimant's work coach a team leader chose on the form, if one of theirs. */
+  /** The claimant's work coach a team leader chose (or typed) on the form, if one of theirs. */
   private async chosenCoach(person: StaffMember, state: JourneyState): Promise<StaffMember | null> {
     const chosen = state.type === 'claimant_support' ? state.values[CLAIMANT_COACH_FIELD] : undefined;
-    return chosen ? ((await this.requests.claimantCoachesFor(person)).find((c) => c.id === chosen) ?? null) : null;
+    return chosen ? this.requests.chosenClaimantCoach(person, chosen) : null;
   }
 
   /** The refusal, then the Hub's other sources of support that fit (or, with none, where to look). */

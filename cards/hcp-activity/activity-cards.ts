@@ -9,6 +9,7 @@ import { ACTIVITY_KIND_LABELS, ATTENDANCE_LABELS, type AttendanceRecord, type Su
 import { awaitsArrival, describeInterval } from '../../domain/hcp-activity/rules';
 import { describeDate } from '../../domain/requests/calendar-date';
 import type { Jobcentre } from '../../domain/staff';
+import { coachField, type CoachOption } from '../coach-field';
 import { showCardAction, type FormField } from '../form-card';
 import { confirmAction, glanceCard, textBlock, type Fact, type FormState, type GlanceNote } from '../glance-card';
 import type { AdaptiveCard } from '../render';
@@ -16,28 +17,10 @@ import type { AdaptiveCard } from '../render';
 const KIND_CHOICES = Object.entries(ACTIVITY_KIND_LABELS).map(([value, title]) => ({ title, value }));
 const timeText = (i: Interval) => describeInterval(i).replace(' to ', '–');
 
-/** A work coach to choose, for an individual case conference arranged for them. */
-export interface CoachOption {
-  readonly id: string;
-  readonly name: string;
-}
-
-/** The work coach an individual case conference is for, chosen from a drop-down of those who may be named. */
-function coachField(coaches: readonly CoachOption[], label: string): FormField {
-  return {
-    id: 'coachId',
-    kind: 'list',
-    label,
-    placeholder: 'Choose the work coach',
-    required: false,
-    errorMessage: 'Choose the work coach.',
-    hint: 'They are told, and it goes into their diary and the HCP’s once it has a time.',
-    choices: coaches.map((c) => ({ title: c.name, value: c.id })),
-  };
-}
+const COACH_HINT = 'They are told, and it goes into their diary and the HCP’s once it has a time.';
 
 /** The fields of an activity, for the HCP recording one or the activity manager setting one. */
-export function activityFields(offices: readonly Jobcentre[], options: { forManager?: boolean; coaches?: readonly CoachOption[] } = {}): FormField[] {
+export function activityFields(offices: readonly Jobcentre[], options: { forManager?: boolean; coaches?: readonly CoachOption[]; coachValue?: string } = {}): FormField[] {
   const fields: FormField[] = [
     { id: 'kind', kind: 'choice', label: 'What kind of activity', required: true, errorMessage: 'Choose what kind of activity it was.', choices: KIND_CHOICES },
     { id: 'date', kind: 'date', label: 'Date', required: true, errorMessage: 'Choose the date.' },
@@ -45,7 +28,20 @@ export function activityFields(offices: readonly Jobcentre[], options: { forMana
     { id: 'end', kind: 'text', label: 'End time', required: true, errorMessage: 'Enter the end time, for example 11:00.', placeholder: '11:00', maxLength: 5 },
     { id: 'jobcentreId', kind: 'choice', label: 'Jobcentre', required: true, errorMessage: 'Choose the jobcentre.', choices: offices.map((o) => ({ title: o.name, value: o.id })) },
   ];
-  if (options.forManager && options.coaches?.length) fields.push(coachField(options.coaches, 'Individual case conference: the work coach it is with'));
+  if (options.forManager && options.coaches?.length) {
+    fields.push(
+      coachField({
+        id: 'coachId',
+        coaches: options.coaches,
+        label: 'Individual case conference: the work coach it is with',
+        typedLabel: 'Individual case conference: the work coach’s name or email',
+        required: false,
+        errorMessage: 'Choose the work coach.',
+        hint: COACH_HINT,
+        value: options.coachValue,
+      }),
+    );
+  }
   if (!options.forManager) fields.push({ id: 'takingPart', kind: 'text', label: 'Who took part', required: true, errorMessage: 'Say who took part.', placeholder: 'For example: 3 work coaches and their team leader', maxLength: 300 });
   fields.push(
     { id: 'note', kind: 'multiline', label: options.forManager ? 'What it is for' : 'Short note of what was covered', required: true, errorMessage: 'Write a short note.', hint: 'Do not name a claimant unless the activity is about their case: then give the case reference below.', maxLength: 1000 },
@@ -284,7 +280,9 @@ export function caseConferenceRequestCard(hcpName: string, offersGroup: boolean,
       errorMessage: 'Choose individual or group.',
       choices: [{ title: forCoach ? 'Individual: a work coach and the HCP' : 'Individual: you and the HCP', value: 'individual_case_conference' }, ...(offersGroup ? [{ title: 'Group: in time you have set aside, usually 2 or 3 cases', value: 'group_case_conference' }] : [])],
     },
-    ...(forCoach ? [coachField(coaches, 'Individual only: the work coach it is for')] : []),
+    ...(forCoach
+      ? [coachField({ id: 'coachId', coaches, label: 'Individual only: the work coach it is for', typedLabel: 'Individual only: the work coach’s name or email', required: false, errorMessage: 'Choose the work coach.', hint: COACH_HINT, value: form.values?.coachId })]
+      : []),
     { id: 'note', kind: 'multiline', label: 'What you would like to discuss', required: true, errorMessage: 'Say what you would like to discuss.', hint: 'Name a claimant only by their case reference.', maxLength: 1000 },
     { id: 'caseReference', kind: 'text', label: 'Case reference (optional)', required: false, errorMessage: 'Enter a reference like SA-000012.', placeholder: 'SA-000012', maxLength: 10 },
   ];

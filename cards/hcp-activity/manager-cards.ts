@@ -26,7 +26,8 @@ import type { StaffMember } from '../../domain/staff';
 import { showCardAction, type FormField } from '../form-card';
 import { glanceCard, textBlock, type Fact, type GlanceNote } from '../glance-card';
 import type { AdaptiveCard } from '../render';
-import { absenceAction, activityFields, type CoachOption } from './activity-cards';
+import { absenceAction, activityFields } from './activity-cards';
+import type { CoachOption } from '../coach-field';
 import type { FormState } from '../glance-card';
 import type { Jobcentre } from '../../domain/staff';
 
@@ -174,7 +175,7 @@ export function managerWeekCard(v: ManagerWeekView): AdaptiveCard {
       verb: 'hcp.setActivity',
       submitTitle: 'Set it and tell the HCP',
       data: {},
-      fields: [{ id: 'hcpId', kind: 'choice', label: 'HCP', required: true, errorMessage: 'Choose the HCP.', choices: hcpChoices }, ...activityFields(v.offices, { forManager: true, coaches: v.coaches })],
+      fields: [{ id: 'hcpId', kind: 'choice', label: 'HCP', required: true, errorMessage: 'Choose the HCP.', choices: hcpChoices }, ...activityFields(v.offices, { forManager: true, coaches: v.coaches, coachValue: v.form?.values?.coachId })],
       values: v.form?.values,
       problems: v.form?.problems,
     }),

@@ -1,5 +1,6 @@
 import type { Interval } from '../calendar/calendar-port';
 import { addDays, londonDateFast } from '../calendar/london-time';
+import type { CoachWords } from '../coach-lookup';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { StaffDirectory, WorkScheduler } from '../ports';
 import { byName } from '../names';
@@ -179,6 +180,10 @@ export interface ManagerWeek {
 
 const REGION: BankHolidayRegion = HCP_REGION;
 
+/** A refusal says whose coaches may be named (a team leader's own; the district's for the activity manager), so a coach typed from elsewhere is understood. */
+const LED_COACHES: CoachWords = { who: 'you lead', notInList: 'Choose one of the work coaches you lead, from the list.' };
+const DISTRICT_COACHES: CoachWords = { who: 'of your district', notInList: 'Choose a work coach of your district, from the list.' };
+
 /**
  * An HCP's supporting activity, attendance and weekly note; the activity manager's week, requests
  * to the supplier and notices to finish. Supporting activity fits around three-way conversations,
@@ -335,7 +340,7 @@ export class HcpActivityService {
     if (input.kind !== 'individual_case_conference' && !group) problems.kind = 'Choose an individual or a group case conference.';
     if (group && !hasRole(person, 'work_coach_team_leader')) problems.kind = 'Group case conferences are set up by a team leader, in time they set aside.';
     // A team leader the directory lists no coaches for asks for one with themselves, as before coaches were named.
-    const coach = group ? { coach: null } : coachChoice(input.coachId, await this.conferenceCoaches(person), hasRole(person, 'work_coach') ? person : null, 'Choose one of the work coaches you lead, from the list.');
+    const coach = group ? { coach: null } : coachChoice(input.coachId, await this.conferenceCoaches(person), hasRole(person, 'work_coach') ? person : null, LED_COACHES);
     if ('problem' in coach) problems.coachId = coach.problem;
     const note = (input.note ?? '').trim();
     const caseReference = (input.caseReference ?? '').trim().toUpperCase() || null;
@@ -501,7 +506,7 @@ export class HcpActivityService {
     const { offices } = await this.hcpOffices(hcp);
     // An individual case conference is with one work coach, arranged on their team leader's behalf (Annex 3 §3.2).
     const individual = (input.kind ?? '').trim() === 'individual_case_conference';
-    const coach = individual ? coachChoice(input.coachId, await this.districtCoaches(manager, hcps), null, 'Choose a work coach of your district, from the list.') : { coach: null };
+    const coach = individual ? coachChoice(input.coachId, await this.districtCoaches(manager, hcps), null, DISTRICT_COACHES) : { coach: null };
     const named = 'coach' in coach ? coach.coach : null;
     const parsed = parseActivity({ ...input, consultative: 'true', takingPart: input.takingPart || named?.name || 'To be recorded by the HCP' }, offices.map((o) => o.id), 'problem' in coach ? { coachId: coach.problem } : {});
     if (parsed.date < this.today()) throw invalid('Set work activities for today or a later day.', { date: 'Choose today or a later date.' });

@@ -1,4 +1,5 @@
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
+import { resolveCoach, type CoachResolution, type CoachWords } from '../coach-lookup';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import { hasRole, isTeamLeader, type StaffMember } from '../staff';
@@ -11,6 +12,9 @@ import type { TrendWatcher } from './trend-watcher';
 import { assertTriage } from './triage-policy';
 import { mayRead, participantsOf, roleOf, type CaseParticipants } from './participants';
 import type { SupportRequest, Vulnerability } from './support-request';
+
+/** A refusal says only the team leader's own coaches may be named, so a coach typed from another team is understood. */
+const CLAIMANT_COACHES: CoachWords = { who: 'in your team', notInList: "Choose the claimant's work coach from the list: only your team's work coaches can be named." };
 
 export type Submission =
   | { readonly type: 'claimant_support'; readonly input: ClaimantSupportInput; readonly vulnerability: Vulnerability | null }
@@ -105,17 +109,30 @@ export class RequestService {
 
   /** What is wrong with the claimant's work coach chosen on a team leader's form, by field; none when it will do. */
   async claimantCoachProblems(person: StaffMember, chosen: string | undefined): Promise<Record<string, string> | undefined> {
-    const problem = asksForInterventionDirectly(person) ? claimantCoachProblem(await this.claimantCoachesFor(person), chosen) : null;
-    return problem ? { [CLAIMANT_COACH_FIELD]: problem } : undefined;
+    const choice = await this.claimantCoachChoice(person, chosen);
+    return 'problem' in choice ? { [CLAIMANT_COACH_FIELD]: choice.problem } : undefined;
+  }
+
+  /** The claimant's work coach a team leader's form names, chosen or typed; none when it names none of theirs. */
+  async chosenClaimantCoach(person: StaffMember, chosen: string | undefined): Promise<StaffMember | null> {
+    const choice = await this.claimantCoachChoice(person, chosen);
+    return 'coach' in choice ? choice.coach : null;
   }
 
   /** The claimant's work coach a team leader named: one of theirs; none to name when the directory lists none. */
   private async namedClaimantCoach(person: StaffMember, chosen: string | undefined): Promise<StaffMember | null> {
-    if (!asksForInterventionDirectly(person)) return null;
+    const choice = await this.claimantCoachChoice(person, chosen);
+    if ('problem' in choice) throw invalid(choice.problem, { [CLAIMANT_COACH_FIELD]: choice.problem });
+    return choice.coach;
+  }
+
+  /** From a drop-down of the team leader's coaches, or by name or email when they lead too many for one. */
+  private async claimantCoachChoice(person: StaffMember, chosen: string | undefined): Promise<CoachResolution<StaffMember>> {
+    if (!asksForInterventionDirectly(person)) return { coach: null };
     const coaches = await this.claimantCoachesFor(person);
-    const problem = claimantCoachProblem(coaches, chosen);
-    if (problem) throw invalid(problem, { [CLAIMANT_COACH_FIELD]: problem });
-    return coaches.find((c) => c.id === chosen) ?? null;
+    if (coaches.length === 0) return { coach: null };
+    if (!(chosen ?? '').trim()) return { problem: "Choose the claimant's work coach: the DEA's summary goes to them, to follow up." };
+    return resolveCoach(chosen, coaches, CLAIMANT_COACHES);
   }
 
   /**
@@ -252,8 +269,3 @@ function repeated(person: StaffMember, earlier: SupportRequest): SupportRequest 
   return earlier;
 }
 
-function claimantCoachProblem(coaches: readonly StaffMember[], chosen: string | undefined): string | null {
-  if (coaches.length === 0) return null;
-  if (!chosen) return "Choose the claimant's work coach: the DEA's summary goes to them, to follow up.";
-  return coaches.some((c) => c.id === chosen) ? null : "Choose the claimant's work coach from the list: only your team's work coaches can be named.";
-}

@@ -318,15 +318,16 @@ describe('caseReferencesIn', () => {
 });
 
 describe('the work coach an individual case conference is with (Annex 3 §3.1–3.2)', () => {
-  const ben = { id: 'ben' };
-  const dev = { id: 'dev' };
-  const self = { id: 'amira' };
-  const elsewhere = 'Choose one of the work coaches you lead, from the list.';
+  const ben = { id: 'ben', name: 'Ben Turner', email: 'ben.turner@jobcentre.example' };
+  const dev = { id: 'dev', name: 'Dev Patel', email: 'dev.patel@jobcentre.example' };
+  const self = { id: 'amira', name: 'Amira Shah', email: 'amira.shah@jobcentre.example' };
+  const elsewhere = { who: 'you lead', notInList: 'Choose one of the work coaches you lead, from the list.' };
 
   it('is chosen from the list by whoever arranges it for someone else; a coach arranging their own is named without choosing', () => {
     expect(coachChoice(undefined, [ben, dev], null, elsewhere)).toEqual({ problem: 'Choose the work coach the case conference is for: they are told, and it goes into their diary.' });
     expect(coachChoice(' BEN ', [ben, dev], null, elsewhere)).toEqual({ coach: ben });
-    expect(coachChoice('kate', [ben, dev], null, elsewhere)).toEqual({ problem: elsewhere });
+    expect(coachChoice('ben turner', [ben, dev], null, elsewhere)).toEqual({ coach: ben });
+    expect(coachChoice('kate', [ben, dev], null, elsewhere)).toEqual({ problem: elsewhere.notInList });
     expect(coachChoice('', [], self, elsewhere)).toEqual({ coach: self });
     expect(coachChoice('amira', [ben], self, elsewhere)).toEqual({ coach: self });
     // Nobody to choose from (the directory lists no team): none is named, as before coaches were.
