@@ -13,6 +13,8 @@ export interface BookingView {
   readonly proposals: readonly Interval[];
   /** Why no times could be proposed, when the diaries could not be read in time. */
   readonly unavailable?: string;
+  /** Who booked the meeting, where more than one person may (a skill conference, seed §17); else null or absent. */
+  readonly bookedBy?: { readonly id: string; readonly name: string } | null;
 }
 
 /** Facts about the meeting, for everyone who may see the request in full. */
@@ -64,12 +66,25 @@ function offeredTimes(proposals: readonly Interval[], chosen: string | undefined
   return [...proposals, { start, end: new Date(start.getTime() + PROPOSED_MINUTES * 60_000) }].sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
-/** The meeting's actions the booking policy allows this viewer: book it, try again, or move or cancel it. */
-export function bookingActions(request: SupportRequest, view: BookingView, allowed: ReadonlySet<BookingAction>, today: string, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
+/**
+ * The meeting's actions the booking policy allows this viewer: book it, try again, or move or cancel it.
+ * `owners` names whose diaries are written when the viewer's own is not one of them (a team leader
+ * booking a skill conference for their work coach and the DEA).
+ */
+export function bookingActions(
+  request: SupportRequest,
+  view: BookingView,
+  allowed: ReadonlySet<BookingAction>,
+  today: string,
+  values?: Readonly<Record<string, string>>,
+  problems?: Readonly<Record<string, string>>,
+  owners?: readonly string[],
+): Record<string, unknown>[] {
   const data = { requestId: request.id, version: request.version };
   const booking = view.current;
   const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
   const both = rules?.diaries.length !== 1;
+  const theirs = owners ? (owners.length > 1 ? 'both their diaries' : 'their diary') : null;
   const cancel = { type: 'Action.Execute', title: 'Cancel the meeting', verb: 'booking.cancel', data, style: 'destructive' };
   if (allowed.has('book')) {
     const offered = offeredTimes(view.proposals, values?.slot);
@@ -78,7 +93,14 @@ export function bookingActions(request: SupportRequest, view: BookingView, allow
           {
             id: 'slot',
             kind: 'choice',
-            label: request.channel === 'three_way_intervention' ? 'Proposed times (you, the DEA and the claimant are free)' : both ? 'Proposed times (you are both free)' : 'Proposed times (you are free)',
+            label:
+              request.channel === 'three_way_intervention'
+                ? 'Proposed times (you, the DEA and the claimant are free)'
+                : owners
+                ? `Proposed times (${owners.join(' and ')} ${owners.length > 1 ? 'are both' : 'is'} free)`
+                : both
+                ? 'Proposed times (you are both free)'
+                : 'Proposed times (you are free)',
             required: false,
             errorMessage: 'Choose a time or enter another one.',
             choices: offered.map((p) => ({ title: describeMeeting(p.start, p.end), value: p.start.toISOString() })),
@@ -97,7 +119,7 @@ export function bookingActions(request: SupportRequest, view: BookingView, allow
       showCardAction({
         title: rules?.bookTitle ?? 'Book the meeting',
         verb: 'booking.book',
-        submitTitle: both ? 'Book in both diaries' : 'Book in my diary',
+        submitTitle: theirs ? `Book in ${theirs}` : both ? 'Book in both diaries' : 'Book in my diary',
         data,
         values: { durationMinutes: '60', mode: 'teams', ...(view.proposals[0] ? { slot: view.proposals[0].start.toISOString() } : {}), ...values },
         problems,
@@ -127,7 +149,7 @@ export function bookingActions(request: SupportRequest, view: BookingView, allow
       showCardAction({
         title: 'Move',
         verb: 'booking.move',
-        submitTitle: both ? 'Move in both diaries' : 'Move in my diary',
+        submitTitle: theirs ? `Move in ${theirs}` : both ? 'Move in both diaries' : 'Move in my diary',
         data,
         values,
         problems,

@@ -21,7 +21,7 @@ import { CHANNEL_LABELS, channelsFor } from '../domain/requests/channels';
 import { groupConferenceNomination, TRIAGE_LIMITS } from '../domain/requests/triage-service';
 import { MAX_MONTHS_AHEAD } from '../domain/requests/drafts';
 import type { RequestMessage } from '../domain/requests/support-request';
-import { BOOKING_RULES } from '../domain/calendar/booking';
+import { BOOKING_RULES, bookerIdsOf } from '../domain/calendar/booking';
 import { allowedBooking, meetingProgress, type BookingAction, type MeetingProgress } from '../domain/calendar/booking-policy';
 import type { Booking } from '../domain/calendar/booking';
 import { allowedInterventions, type InterventionAction } from '../domain/interventions/intervention-policy';
@@ -85,7 +85,11 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   const allowedBeforeBooking = options.intervention ? allowedInterventions(viewer.id, request, options.intervention.state) : new Set<never>();
   const blockedBy = options.intervention?.state.blockedBy ?? null;
   const current = options.booking?.current ?? null;
-  const allowedOnMeeting = options.booking ? allowedBooking(viewer.id, { request, booking: current, blockedBy }) : new Set<never>();
+  const requesterTeamLeaderId = parties.requester.teamLeaderId;
+  const allowedOnMeeting = options.booking ? allowedBooking(viewer.id, { request, booking: current, blockedBy, requesterTeamLeaderId }) : new Set<never>();
+  // A booker with no part in the case (the work coach's team leader, seed §17) books in others' diaries.
+  const booker = options.booking !== undefined && bookerIdsOf(request, requesterTeamLeaderId).includes(viewer.id);
+  const owners = booker && view === 'read-only' ? [parties.requester.name, parties.adviser.name] : undefined;
   const allowedAfter = options.outcome ? allowedOutcomes(viewer.id, request, options.outcome) : new Set<never>();
 
   // Buttons, most important first; destructive ones are confirmed on the card and never first.
@@ -96,7 +100,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     actions.push(...consentForms(request, options.intervention, allowedBeforeBooking, values, problems), ...overrideForms(request, options.intervention, allowedBeforeBooking, values, problems));
   }
   if (options.booking) {
-    for (const action of bookingActions(request, options.booking, allowedOnMeeting, options.today, values, problems)) {
+    for (const action of bookingActions(request, options.booking, allowedOnMeeting, options.today, values, problems, owners)) {
       (action.verb === 'booking.cancel' ? secondary : actions).push(action.verb === 'booking.cancel' ? confirmCancel(request, parties, viewer) : action);
     }
   }
@@ -136,8 +140,9 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
     subtitle: subjectLine(request, parties, viewer, full),
     badge: request.urgent ? (full && request.vulnerability === 'suicide_or_self_harm' ? 'URGENT: declared intention to attempt suicide or self harm' : 'URGENT') : '',
     note: options.note,
-    yourAction: yourAction({ request, parties, viewer, view, allowed, allowedBeforeBooking, allowedOnMeeting, allowedAfter, options }),
-    keyFacts: keyFacts(request, full ? current : null),
+    yourAction: yourAction({ request, parties, viewer, view, booker, allowed, allowedBeforeBooking, allowedOnMeeting, allowedAfter, options }),
+    // A booker sees the meeting they may book, move or cancel, claimant or not.
+    keyFacts: keyFacts(request, full || booker ? current : null, viewer, options.booking?.bookedBy ?? null),
     blocks,
     details: {
       facts: detailFacts(request, parties, viewer, full, options),
@@ -156,11 +161,15 @@ const REDIRECT_TITLE = 'Redirect or decline';
 function confirmCancel(request: SupportRequest, parties: RequestParties, viewer: StaffMember): Record<string, unknown> {
   const other = viewer.id === parties.requester.id ? parties.adviser.name : parties.requester.name;
   const both = request.channel ? (BOOKING_RULES[request.channel]?.diaries.length ?? 2) > 1 : true;
+  // A team leader who may cancel a skill conference has no diary in it: both parts are told.
+  const outsider = viewer.id !== parties.requester.id && viewer.id !== parties.adviser.id;
   return confirmAction({
     title: 'Cancel the meeting',
     verb: 'booking.cancel',
     data: { requestId: request.id, version: request.version },
-    consequence: both
+    consequence: outsider
+      ? `If you cancel it, the meeting is taken out of ${parties.requester.name}'s and ${parties.adviser.name}'s diaries, and they are told. The request stays open, waiting to be booked again.`
+      : both
       ? `If you cancel it, the meeting is taken out of your diary and ${other}'s, and ${other} is told. The request stays open, waiting to be booked again.`
       : `If you cancel it, the meeting is taken out of your diary and ${other} is told. The request stays open, waiting to be booked again.`,
     confirmTitle: 'Yes, cancel the meeting',
@@ -183,11 +192,13 @@ function subjectLine(request: SupportRequest, parties: RequestParties, viewer: S
   return parts.join(' · ');
 }
 
-/** What matters now: where it stands, the type of support, and the meeting when there is one. */
-function keyFacts(request: SupportRequest, booking: Booking | null): { label: string; value: string }[] {
+/** What matters now: where it stands, the type of support, and the meeting when there is one (and who booked it, where several may). */
+function keyFacts(request: SupportRequest, booking: Booking | null, viewer: StaffMember, bookedBy: BookingView['bookedBy']): { label: string; value: string }[] {
   const facts = [{ label: 'Status', value: STATUS_LABELS[request.status] }];
   if (request.channel) facts.push({ label: 'Type of support', value: CHANNEL_LABELS[request.channel] });
-  facts.push(...bookingFacts(booking));
+  const meeting = bookingFacts(booking);
+  facts.push(...meeting);
+  if (meeting.length && bookedBy) facts.push({ label: 'Booked by', value: bookedBy.id === viewer.id ? 'You' : bookedBy.name });
   return facts;
 }
 
@@ -243,6 +254,8 @@ interface ActionFacts {
   readonly parties: RequestParties;
   readonly viewer: StaffMember;
   readonly view: RequestView;
+  /** Whether the viewer is one of those who may book the meeting (a team leader may be, with no part in the case). */
+  readonly booker: boolean;
   readonly allowed: ReadonlySet<TriageAction>;
   readonly allowedBeforeBooking: ReadonlySet<InterventionAction>;
   readonly allowedOnMeeting: ReadonlySet<BookingAction>;
@@ -251,10 +264,14 @@ interface ActionFacts {
 }
 
 /** The one line that tells the reader what they need to do, or that nothing is needed and why. */
-function yourAction({ request, parties, viewer, view, allowed, allowedBeforeBooking, allowedOnMeeting, allowedAfter, options }: ActionFacts): string {
+function yourAction({ request, parties, viewer, view, booker, allowed, allowedBeforeBooking, allowedOnMeeting, allowedAfter, options }: ActionFacts): string {
   if (view === 'read-only') {
-    if (options.quality?.mayCheck && !options.quality.check?.result) return 'Your action: check the quality of this meeting.';
-    return 'You can read this request. There is nothing for you to do.';
+    // A team leader who may book a skill conference follows the meeting until it is held, as its parts do;
+    // booking it comes before checking its quality, as there is nothing to check until it is booked.
+    const onMeeting = booker && (request.status === 'accepted' || request.status === 'booked');
+    const toBook = onMeeting && (allowedOnMeeting.has('book') || allowedOnMeeting.has('retry'));
+    if (!toBook && options.quality?.mayCheck && !options.quality.check?.result) return 'Your action: check the quality of this meeting.';
+    if (!onMeeting) return 'You can read this request. There is nothing for you to do.';
   }
   const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
   if (allowedAfter.has('recordOutcome')) return 'Your action: record the outcome of the meeting.';
@@ -263,7 +280,7 @@ function yourAction({ request, parties, viewer, view, allowed, allowedBeforeBook
   if (allowedBeforeBooking.has('preconditions')) return 'Your action: confirm the pre-conditions.';
   if (allowedBeforeBooking.has('askOverride')) return `Your action: ask ${options.intervention?.deaTeamLeaderName ?? 'your team leader'} to agree a further intervention.`;
   if (allowedOnMeeting.has('retry')) return 'Your action: the diaries were not booked. Try booking again, or cancel.';
-  if (allowedOnMeeting.has('book') && rules) return `Your action: ${rules.bookTitle.charAt(0).toLowerCase()}${rules.bookTitle.slice(1)}.`;
+  if (allowedOnMeeting.has('book') && rules) return `Your action: ${rules.bookTitle.charAt(0).toLowerCase()}${rules.bookTitle.slice(1)}${orLeaveItTo(request, parties, viewer)}.`;
   if (allowed.has('accept')) return 'Your action: accept this request with a type of support, ask for more information, or redirect it.';
   if (allowed.has('answer')) return `Your action: answer ${parties.adviser.name}'s question.`;
   if (allowed.has('inform')) return 'Your action: send the information, or a holding response saying when you will.';
@@ -276,6 +293,19 @@ function yourAction({ request, parties, viewer, view, allowed, allowedBeforeBook
   return waiting ? `Nothing for you to do now: ${waiting}` : 'Nothing for you to do now.';
 }
 
+/**
+ * Where several people may book the meeting (a skill conference: the DEA, the work coach or their
+ * team leader, seed §17), who else may book it instead of the viewer; empty when only they may.
+ */
+function orLeaveItTo(request: SupportRequest, parties: RequestParties, viewer: StaffMember): string {
+  const teamLeaderId = parties.requester.teamLeaderId;
+  const others = bookerIdsOf(request, teamLeaderId)
+    .filter((id) => id !== viewer.id)
+    .map((id) => (id === parties.requester.id ? parties.requester.name : id === parties.adviser.id ? parties.adviser.name : viewer.id === parties.requester.id ? 'your team leader' : 'their team leader'));
+  if (!others.length) return '';
+  return `, or leave it to ${others.join(' or ')}`;
+}
+
 function waitingFor(request: SupportRequest, parties: RequestParties, viewer: StaffMember, options: RequestCardOptions, other: string, progress: MeetingProgress | null): string {
   const blockedBy = options.intervention?.state.blockedBy;
   switch (request.status) {
@@ -285,11 +315,11 @@ function waitingFor(request: SupportRequest, parties: RequestParties, viewer: St
       return `waiting for ${parties.requester.name} to answer.`;
     case 'accepted':
       if (blockedBy) return blockedBy;
-      if (progress) return meetingWait(progress, parties, viewer);
+      if (progress) return meetingWait(progress, parties, viewer, options.booking?.bookedBy ?? null);
       if (request.channel === 'informational_support') return `waiting for ${parties.adviser.name} to send the information.`;
       return 'it has been accepted.';
     case 'booked':
-      return progress ? meetingWait(progress, parties, viewer) : 'the meeting is booked.';
+      return progress ? meetingWait(progress, parties, viewer, options.booking?.bookedBy ?? null) : 'the meeting is booked.';
     case 'held':
       return `waiting for ${other} to record the outcome.`;
     case 'outcome_recorded':
@@ -309,7 +339,7 @@ function waitingFor(request: SupportRequest, parties: RequestParties, viewer: St
  * What someone with nothing to do on the meeting waits for. Only before a booking exists is that a
  * person (the booker, as the booking policy names them); once booked, the diaries are the bot's work.
  */
-function meetingWait(progress: MeetingProgress, parties: RequestParties, viewer: StaffMember): string {
+function meetingWait(progress: MeetingProgress, parties: RequestParties, viewer: StaffMember, bookedBy: BookingView['bookedBy']): string {
   const nameOf = (id: string) => (id === parties.requester.id ? parties.requester.name : parties.adviser.name);
   switch (progress.stage) {
     case 'to_book':
@@ -323,6 +353,8 @@ function meetingWait(progress: MeetingProgress, parties: RequestParties, viewer:
     case 'removing':
       return 'the meeting is being taken out of the diaries.';
     case 'booked':
+      // Where several people may book it, each is told which of them did.
+      if (bookedBy) return bookedBy.id === viewer.id ? 'you booked the meeting.' : `${bookedBy.name} booked the meeting.`;
       return 'the meeting is booked.';
   }
 }

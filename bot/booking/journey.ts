@@ -5,6 +5,8 @@ import { CalendarEventEndIndex1765400000000 } from '../../data/migrations/176540
 import { MeetingIndexes1763960000000 } from '../../data/migrations/1763960000000-MeetingIndexes';
 import { bookingSchema } from '../../data/schema/calendar';
 import { BOOKING_WORK } from '../../domain/calendar/booking';
+import type { SupportRequest } from '../../domain/requests/support-request';
+import type { StaffMember } from '../../domain/staff';
 import type { Journey } from '../core/journey';
 import { auditedPage, listRoutes } from '../core/list-routes';
 
@@ -22,6 +24,11 @@ const BOOKING_FIELDS = z.object({
   claimantContact: z.string().optional(),
   overrideReason: z.string().optional(),
 });
+
+/** Who a change to the meeting was told to: the other part, or both when a team leader made it (seed §17). */
+function whoWasTold(person: StaffMember, request: SupportRequest): string {
+  return person.id === request.requesterId || person.id === request.deaId ? 'The other person has been told.' : 'The work coach and the DEA have been told.';
+}
 
 /** Booking case and skill conferences, three ways and interventions in Outlook diaries (seed 000 §14, §17, §25, §40). */
 export const bookingJourney: Journey = {
@@ -66,19 +73,18 @@ export const bookingJourney: Journey = {
           const moving = await bookings.move(p, t.requestId, t.version, d);
           await settledWithinAnswer(moving.id, since);
           const now = await bookings.current(t.requestId);
+          const request = await requests.visibleTo(p, t.requestId);
           // Booked at the new time, but a diary would not take it: the card says what to do.
-          const note = now?.status !== 'booked' ? 'Moving it in the diaries… this card is updated when it is done.' : now.lastError ? 'Moved, but not in every diary: what to do is on this card.' : 'Moved in the diaries. The other person has been told.';
-          return { request: await requests.visibleTo(p, t.requestId), note };
+          const note = now?.status !== 'booked' ? 'Moving it in the diaries… this card is updated when it is done.' : now.lastError ? 'Moved, but not in every diary: what to do is on this card.' : `Moved in the diaries. ${whoWasTold(p, request)}`;
+          return { request, note };
         }),
         answers.verb('booking.cancel', z.object({}), async (p, t) => {
           const since = Date.now();
           const cancelling = await bookings.cancel(p, t.requestId, t.version);
           await settledWithinAnswer(cancelling.id, since);
           const done = (await bookings.current(t.requestId)) === null;
-          return {
-            request: await requests.visibleTo(p, t.requestId),
-            note: done ? 'Cancelled and removed from the diaries. The other person has been told.' : 'Removing it from the diaries… this card is updated when it is done.',
-          };
+          const request = await requests.visibleTo(p, t.requestId);
+          return { request, note: done ? `Cancelled and removed from the diaries. ${whoWasTold(p, request)}` : 'Removing it from the diaries… this card is updated when it is done.' };
         }),
       ],
       work: {

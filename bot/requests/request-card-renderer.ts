@@ -4,7 +4,7 @@ import { requestCard, type CardNote } from '../../cards/request-cards';
 import type { AdaptiveCard } from '../../cards/render';
 import type { InterventionView } from '../../cards/intervention-forms';
 import type { QualityView } from '../../cards/quality-forms';
-import { BOOKING_RULES, type Booking } from '../../domain/calendar/booking';
+import { BOOKING_RULES, bookedByOf, hasSeveralBookers, type Booking } from '../../domain/calendar/booking';
 import { allowedBooking } from '../../domain/calendar/booking-policy';
 import type { BookingService } from '../../domain/calendar/booking-service';
 import type { Clock, StaffDirectory } from '../../domain/ports';
@@ -99,6 +99,17 @@ export class RequestCardRenderer {
     return mayCheck || check ? { check, mayCheck } : undefined;
   }
 
+  /**
+   * Who booked the meeting, where more than one person may have (it comes with the booking). Only a
+   * team leader who booked it is not among the people already read.
+   */
+  private async bookedBy(viewer: StaffMember, request: SupportRequest, { requester, adviser }: CaseParticipants, current: Booking | null): Promise<BookingView['bookedBy']> {
+    if (!current || current.status === 'cancelled' || !hasSeveralBookers(request)) return null;
+    const id = bookedByOf(request, current);
+    const known = [viewer, requester, adviser].find((p) => p.id === id) ?? (await this.directory.findById(id));
+    return known ? { id, name: known.name } : null;
+  }
+
   /** The appointment letter, for the person who sends it. */
   private async letter(viewer: StaffMember, request: SupportRequest, booking: Booking | null, intervention: InterventionView | undefined, coach: StaffMember, dea: StaffMember): Promise<NotificationLetter | undefined> {
     const consent = intervention?.state.consent;
@@ -119,8 +130,10 @@ export class RequestCardRenderer {
   /** The booking, and for the booker about to book, the common free times to propose. */
   private async bookingView(viewer: StaffMember, request: SupportRequest, participants: CaseParticipants, current: Booking | null, blockedBy: string | null, readyBy: number | undefined): Promise<BookingView | undefined> {
     if (!request.channel || !BOOKING_RULES[request.channel]) return undefined;
-    // Free times are read for the one person who may book it now.
-    if (!allowedBooking(viewer.id, { request, booking: current, blockedBy }).has('book')) return { current, proposals: [] };
+    // Free times are read for a person who may book it now.
+    if (!allowedBooking(viewer.id, { request, booking: current, blockedBy, requesterTeamLeaderId: participants.requester.teamLeaderId }).has('book')) {
+      return { current, proposals: [], bookedBy: await this.bookedBy(viewer, request, participants, current) };
+    }
     if (readyBy === undefined) return { current, proposals: [], unavailable: 'Open the card again to see times when you are free, or enter a date and time.' };
     const tooLong = { current, proposals: [], unavailable: 'Finding common free times is taking too long: enter a date and time, or reopen the card in a moment.' };
     const wait = Math.min(PROPOSALS_WITHIN_MS, readyBy - Date.now());

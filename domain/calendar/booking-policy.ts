@@ -1,7 +1,7 @@
 import { conflict, invalid, notAllowed, type DomainError, withoutStacks } from '../errors';
 import { roleOf } from '../requests/participants';
 import type { SupportRequest } from '../requests/support-request';
-import { BOOKING_RULES, bookerIdOf, type Booking } from './booking';
+import { BOOKING_RULES, bookerIdOf, bookerIdsOf, type Booking } from './booking';
 
 /** What people do with a request's meeting. */
 export const BOOKING_ACTIONS = ['book', 'retry', 'move', 'cancel'] as const;
@@ -13,22 +13,28 @@ export interface BookingFacts {
   readonly booking: Booking | null;
   /** Consent or the team leader's agreement still needed (interventions), or null. */
   readonly blockedBy: string | null;
+  /**
+   * The requester's team leader, who may book a skill conference (seed §17) though they play no part
+   * in the case; null when the requester has none.
+   */
+  readonly requesterTeamLeaderId: string | null;
 }
 
 /**
- * Who may act on the meeting: the booker the seed names books it (seed §14, §17, §25, §40); the
- * booker or the adviser may then move it, cancel it, or try a failed booking again.
+ * Who may act on the meeting: a booker the seed names books it (seed §14, §17, §25, §40); a booker
+ * or the adviser may then move it, cancel it, or try a failed booking again.
  */
-export function bookingWhoRefusal(personId: string, request: SupportRequest, action: BookingAction): DomainError | null {
+export function bookingWhoRefusal(personId: string, request: SupportRequest, action: BookingAction, requesterTeamLeaderId: string | null): DomainError | null {
   const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
   if (!rules) return invalid('This request has no meeting to book.');
-  const booker = personId === bookerIdOf(request);
+  const booker = bookerIdsOf(request, requesterTeamLeaderId).includes(personId);
   if (booker || (action !== 'book' && roleOf(request, personId) === 'adviser')) return null;
+  if (rules.alsoBookedBy?.length) return notAllowed('Only the DEA, the work coach who made the request or their team leader can book it.');
   return notAllowed(rules.bookedBy === 'requester' ? 'The work coach who made the request books this meeting.' : 'Only the DEA the request was sent to can book it.');
 }
 
 /** Whether the meeting is where the action can happen; the refusal if not. */
-export function bookingNowRefusal({ request, booking, blockedBy }: BookingFacts, action: BookingAction): DomainError | null {
+export function bookingNowRefusal({ request, booking, blockedBy }: Omit<BookingFacts, 'requesterTeamLeaderId'>, action: BookingAction): DomainError | null {
   switch (action) {
     case 'book':
       if (request.status !== 'accepted') return invalid('Only an accepted request is booked.');
@@ -53,16 +59,16 @@ export function bookingNowRefusal({ request, booking, blockedBy }: BookingFacts,
 
 /** The meeting actions this person may take now: what their card offers. */
 export function allowedBooking(personId: string, facts: BookingFacts): ReadonlySet<BookingAction> {
-  return withoutStacks(() => new Set(BOOKING_ACTIONS.filter((action) => !bookingWhoRefusal(personId, facts.request, action) && !bookingNowRefusal(facts, action))));
+  return withoutStacks(() => new Set(BOOKING_ACTIONS.filter((action) => !bookingWhoRefusal(personId, facts.request, action, facts.requesterTeamLeaderId) && !bookingNowRefusal(facts, action))));
 }
 
 /** For a click: who, then whether the card was current, then whether it can happen now. */
-export function assertBookingWho(personId: string, request: SupportRequest, version: number, action: BookingAction): void {
-  const refusal = bookingWhoRefusal(personId, request, action) ?? (request.version !== version ? conflict('The request changed since this card was shown.') : null);
+export function assertBookingWho(personId: string, request: SupportRequest, version: number, action: BookingAction, requesterTeamLeaderId: string | null): void {
+  const refusal = bookingWhoRefusal(personId, request, action, requesterTeamLeaderId) ?? (request.version !== version ? conflict('The request changed since this card was shown.') : null);
   if (refusal) throw refusal;
 }
 
-export function assertBookingNow(facts: BookingFacts, action: BookingAction): void {
+export function assertBookingNow(facts: Omit<BookingFacts, 'requesterTeamLeaderId'>, action: BookingAction): void {
   const refusal = bookingNowRefusal(facts, action);
   if (refusal) throw refusal;
 }

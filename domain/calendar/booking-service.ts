@@ -8,7 +8,7 @@ import { assertBookingNow, assertBookingWho, type BookingAction } from './bookin
 import { participant, participantId, participantsOf, type CaseParticipants } from '../requests/participants';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
-import { BOOKING_WORK, bookerIdOf, BOOKING_RULES, CLAIMANT_CONTACT_LABELS, DURATIONS_MINUTES, isClaimantContact, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type ClaimantContact, type MeetingMode } from './booking';
+import { BOOKING_STARTED, BOOKING_WORK, bookedByOf, bookerIdOf, BOOKING_RULES, teamLeaderMayBook, CLAIMANT_CONTACT_LABELS, DURATIONS_MINUTES, isClaimantContact, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type ClaimantContact, type MeetingMode } from './booking';
 import type { CalendarPort, EventResult, Interval, NewEvent } from './calendar-port';
 import { findCommonSlots, type Participant } from './free-time';
 import { busyDuring } from './intervals';
@@ -159,7 +159,7 @@ export class BookingService {
     return this.uow.run(async () => {
       // Moving the request's version on first makes a second click (or a stale card) a conflict, so
       // two clicks at once can never make two bookings.
-      await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'book:start', at: now, ...(override ? { message: { kind: 'note' as const, text: override } } : {}) });
+      await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: BOOKING_STARTED, at: now, ...(override ? { message: { kind: 'note' as const, text: override } } : {}) });
       const booking = await this.deps.bookings.create({ requestId: request.id, start, end, mode, claimantContact }, now);
       await this.deps.work?.schedule(BOOKING_WORK, booking.id);
       return booking;
@@ -222,14 +222,15 @@ export class BookingService {
         return failed;
       });
     }
+    // Recorded as the booking's actor, so the notice names them and everyone else is told.
+    const booker = bookedByOf(request, saved);
     const done = await this.uow.run(async () => {
       const latest = (await this.deps.requests.findById(request.id))!;
       if (latest.status !== 'accepted') return null;
       const booked = await this.deps.bookings.update(saved.id, saved.version, { status: 'booked', lastError: null }, now);
-      const booker = bookerIdOf(request) ?? request.deaId;
       const moved = await this.deps.requests.changeStatus({ requestId: latest.id, expectedVersion: latest.version, to: 'booked', actorId: booker, action: 'book', at: now });
       await this.deps.notifier.requestChanged(moved);
-      await this.deps.notifier.requestNeedsAttention(moved, this.otherParty(moved, booker));
+      for (const id of this.othersThan(moved, booker)) await this.deps.notifier.requestNeedsAttention(moved, id);
       return booked;
     });
     // Withdrawn while the diaries were being written: take the events out again.
@@ -451,7 +452,7 @@ export class BookingService {
       // The request's version moves on so every copy of its card shows the new time.
       const changed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'reschedule', at: now, ...(override ? { message: { kind: 'note' as const, text: override } } : {}) });
       await this.deps.notifier.requestChanged(changed);
-      await this.deps.notifier.requestNeedsAttention(changed, this.otherParty(changed, person.id));
+      for (const id of this.othersThan(changed, person.id)) await this.deps.notifier.requestNeedsAttention(changed, id);
     });
   }
 
@@ -469,7 +470,7 @@ export class BookingService {
       if (request.status === 'booked') {
         const back = await this.deps.requests.changeStatus({ requestId: request.id, expectedVersion: request.version, to: 'accepted', actorId: person.id, action: 'cancel booking', at: now });
         await this.deps.notifier.requestChanged(back);
-        await this.deps.notifier.requestNeedsAttention(back, this.otherParty(back, person.id));
+        for (const id of this.othersThan(back, person.id)) await this.deps.notifier.requestNeedsAttention(back, id);
       } else {
         const touched = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: person.id, action: 'cancel booking', at: now });
         await this.deps.notifier.requestChanged(touched);
@@ -622,16 +623,29 @@ export class BookingService {
     return rules.diaries.map((role) => ({ role, event: entries[role] }));
   }
 
-  private otherParty(request: SupportRequest, actorId: string): string {
-    return actorId === request.requesterId ? request.deaId : request.requesterId;
+  /**
+   * Who is told of a change to the meeting: the requester and the DEA, but not whoever made it. A
+   * team leader who booked a skill conference leaves both to be told.
+   */
+  private othersThan(request: SupportRequest, actorId: string): string[] {
+    return [request.requesterId, request.deaId].filter((id) => id !== actorId);
   }
 
   /** The request, once the booking policy lets this person act on the version they saw. */
   private async allowed(person: StaffMember, requestId: string, version: number, action: BookingAction): Promise<SupportRequest> {
     const request = await this.deps.requests.findById(requestId);
     if (!request) throw notFound('That request does not exist.');
-    assertBookingWho(person.id, request, version, action);
+    assertBookingWho(person.id, request, version, action, await this.requesterTeamLeaderOf(request, person));
     return request;
+  }
+
+  /**
+   * The requester's team leader, read only when it can matter: the person is neither of the case's
+   * parts and the rules let that team leader book, so the parts' own clicks read no more than before.
+   */
+  private async requesterTeamLeaderOf(request: SupportRequest, person: StaffMember): Promise<string | null> {
+    if (person.id === request.requesterId || person.id === request.deaId || !teamLeaderMayBook(request)) return null;
+    return (await this.deps.directory.findById(request.requesterId))?.teamLeaderId ?? null;
   }
 
   private async parties(request: SupportRequest): Promise<CaseParticipants> {

@@ -4,22 +4,70 @@ import type { SupportRequest } from '../requests/support-request';
 import type { Interval } from './calendar-port';
 
 /**
- * Who books each meeting and in whose diaries: the DEA books conferences (seed §14, §17) and their
- * own 'DEA Support Intervention' (§40); the work coach books a three way once the DEA and they have
- * agreed their availability (§25).
+ * Someone the booking rules may name beyond the case's parts: the requester's Work Coach Team
+ * Leader, who may block out a skill conference in the work coach's diary (seed §17).
  */
-export const BOOKING_RULES: Readonly<Partial<Record<Channel, { readonly bookedBy: ParticipantRole; readonly diaries: readonly ParticipantRole[]; readonly title: string; readonly bookTitle: string }>>> = {
+export type Booker = ParticipantRole | 'requester_team_leader';
+
+export interface BookingRule {
+  /** The booker the seed names first: the one others wait for, and the one the bot acts as. */
+  readonly bookedBy: ParticipantRole;
+  /** Who else may book it, as `bookedBy` may (seed §17); none for most meetings. */
+  readonly alsoBookedBy?: readonly Booker[];
+  readonly diaries: readonly ParticipantRole[];
+  readonly title: string;
+  readonly bookTitle: string;
+}
+
+/**
+ * Who books each meeting and in whose diaries: the DEA books case conferences (seed §14) and their
+ * own 'DEA Support Intervention' (§40); a skill conference is blocked out by the "DEA, work coach or
+ * Work Coach Team Leader" (§17); the work coach books a three way once the DEA and they have agreed
+ * their availability (§25).
+ */
+export const BOOKING_RULES: Readonly<Partial<Record<Channel, BookingRule>>> = {
   case_conference: { bookedBy: 'adviser', diaries: ['requester', 'adviser'], title: 'DEA case conference', bookTitle: 'Book the conference' },
-  skill_conference: { bookedBy: 'adviser', diaries: ['requester', 'adviser'], title: 'DEA skill conference', bookTitle: 'Book the conference' },
+  skill_conference: { bookedBy: 'adviser', alsoBookedBy: ['requester', 'requester_team_leader'], diaries: ['requester', 'adviser'], title: 'DEA skill conference', bookTitle: 'Book the conference' },
   three_way_intervention: { bookedBy: 'requester', diaries: ['requester', 'adviser'], title: 'Three way intervention', bookTitle: 'Book the three way intervention' },
   claimant_support_intervention: { bookedBy: 'adviser', diaries: ['adviser'], title: 'DEA Support Intervention', bookTitle: "Book the 'DEA Support Intervention'" },
 };
 
-/** The id of the person who books the request's meeting; null when its channel has none. */
+/** The id of the person who books the request's meeting (the first booker the seed names); null when its channel has none. */
 export function bookerIdOf(request: Pick<SupportRequest, 'channel' | 'requesterId' | 'deaId'>): string | null {
   const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
   if (!rules) return null;
   return participantId(request, rules.bookedBy);
+}
+
+/** Whether more than one person may book the request's meeting, so who did is worth saying. */
+export function hasSeveralBookers(request: Pick<SupportRequest, 'channel'>): boolean {
+  const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
+  return (rules?.alsoBookedBy?.length ?? 0) > 0;
+}
+
+/**
+ * Everyone who may book the request's meeting, the first-named booker first. The requester's team
+ * leader is not a part of the case, so the caller says who they are (null: none, or not known).
+ */
+export function bookerIdsOf(request: Pick<SupportRequest, 'channel' | 'requesterId' | 'deaId'>, requesterTeamLeaderId: string | null): string[] {
+  const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
+  if (!rules) return [];
+  const ids = [rules.bookedBy, ...(rules.alsoBookedBy ?? [])].map((booker) => (booker === 'requester_team_leader' ? requesterTeamLeaderId : participantId(request, booker)));
+  return [...new Set(ids.filter((id): id is string => id !== null))];
+}
+
+/**
+ * Who booked the meeting: where several people may book it, whoever clicked to book it; otherwise
+ * the one booker the seed names (the only one who can have clicked).
+ */
+export function bookedByOf(request: Pick<SupportRequest, 'channel' | 'requesterId' | 'deaId'>, booking: Pick<Booking, 'startedBy'>): string {
+  return (hasSeveralBookers(request) ? booking.startedBy : null) ?? bookerIdOf(request) ?? request.deaId;
+}
+
+/** Whether the rules let the requester's team leader book this request's meeting. */
+export function teamLeaderMayBook(request: Pick<SupportRequest, 'channel'>): boolean {
+  const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
+  return rules?.alsoBookedBy?.includes('requester_team_leader') ?? false;
 }
 
 export const DURATIONS_MINUTES = [30, 45, 60, 90] as const;
@@ -74,6 +122,9 @@ export const UNFINISHED_BOOKING_STATUSES: readonly BookingStatus[] = ['pending',
  */
 export const MET_STATUSES: readonly BookingStatus[] = ['booked', 'moving'];
 
+/** The audit-trail action of a click that starts a booking: its actor is who booked the meeting. */
+export const BOOKING_STARTED = 'book:start';
+
 /** The kind of durable work that brings a booking's diaries in line with it. */
 export const BOOKING_WORK = 'booking';
 
@@ -94,11 +145,16 @@ export interface Booking extends Interval {
   readonly joinUrl: string | null;
   readonly lastError: string | null;
   readonly claimantContact: ClaimantContact | null;
+  /**
+   * Who clicked to book it, as the request's audit trail recorded the click (BOOKING_STARTED), read
+   * with the booking; null when there is no such record.
+   */
+  readonly startedBy: string | null;
   readonly version: number;
 }
 
 export interface BookingStore {
-  create(booking: Omit<Booking, 'id' | 'version' | 'events' | 'joinUrl' | 'lastError' | 'status' | 'claimantContact'> & { claimantContact?: ClaimantContact | null }, at: Date): Promise<Booking>;
+  create(booking: Omit<Booking, 'id' | 'version' | 'events' | 'joinUrl' | 'lastError' | 'status' | 'claimantContact' | 'startedBy'> & { claimantContact?: ClaimantContact | null }, at: Date): Promise<Booking>;
   find(id: string): Promise<Booking | null>;
   /** The request's booking that is not cancelled, if any. */
   currentFor(requestId: string): Promise<Booking | null>;

@@ -241,7 +241,7 @@ describe('what the request card tells each person while the meeting is booked (e
   const now = new Date('2026-11-23T10:00:00Z');
   const request = (channel: Channel, status: SupportRequest['status']): SupportRequest =>
     ({ id: 'r1', reference: 'DEA-000001', type: 'claimant_support', status, version: 3, requesterId: 'coach', deaId: 'dea', claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'd', reason: 'r', requiredBy: '2026-12-11', urgent: false, vulnerability: null, channel, inappropriate: false, parentRequestId: null, requestedChannel: null, claimantCoachId: null, messages: [], createdAt: now, updatedAt: now }) as SupportRequest;
-  const booking = (status: BookingStatus, lastError: string | null = null): Booking => ({ id: 'b1', requestId: 'r1', start: new Date('2026-11-30T10:00:00Z'), end: new Date('2026-11-30T11:00:00Z'), mode: 'teams', status, events: [], joinUrl: null, lastError, claimantContact: null, version: 2 });
+  const booking = (status: BookingStatus, lastError: string | null = null): Booking => ({ id: 'b1', requestId: 'r1', start: new Date('2026-11-30T10:00:00Z'), end: new Date('2026-11-30T11:00:00Z'), mode: 'teams', status, events: [], joinUrl: null, lastError, claimantContact: null, startedBy: null, version: 2 });
   const yourAction = (r: SupportRequest, b: Booking | null, viewer: StaffMember) =>
     cardText(requestCard(r, { requester: coach, adviser: dea }, viewer, { today: '2026-11-23', booking: { current: b, proposals: [] } })).split('\n').find((l) => /^(Your action|Nothing for you to do now)/.test(l));
 
@@ -272,5 +272,164 @@ describe('what the request card tells each person while the meeting is booked (e
   it('a meeting booked but missing from a diary tells both people what to do', () => {
     const problem = 'The meeting could not be moved in Amira Shah’s diary: it is no longer there. Amira Shah can add it again, or the meeting can be cancelled and booked again.';
     for (const viewer of [coach, dea]) expect(yourAction(request('case_conference', 'booked'), booking('booked', problem), viewer)).toBe(`Your action: ${problem}`);
+  });
+});
+
+/** A claimant's case the DEA accepts for a skill conference (seed §13 lets them), so notices can be checked for the claimant's details. */
+async function acceptedSkillConference(bot: TestBot): Promise<SupportRequest> {
+  const coach = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.coach))!;
+  const store = new SqlSupportRequestStore(bot.app.dataSource);
+  const request = await store.create(
+    {
+      type: 'claimant_support',
+      requesterId: coach.id,
+      deaId: coach.deaId!,
+      claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] },
+      topic: null,
+      description: 'Severe agoraphobia',
+      reason: 'How to adjust the interview',
+      requiredBy: dayOffset(21),
+      urgent: false,
+      vulnerability: null,
+    },
+    new Date(),
+  );
+  await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'skill_conference' });
+  return (await store.findById(request.id))!;
+}
+
+describe('booking a skill conference: the DEA, the work coach or the work coach’s team leader blocks out the time (seed §17)', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    for (const who of [PEOPLE.coach, PEOPLE.dea, PEOPLE.wctl]) await exchange(bot, who, 'help');
+    bot.connector.clear();
+  });
+  afterEach(async () => bot.close());
+
+  const events = () => bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ order: { mailbox: 'ASC' } });
+  const stored = async (id: string) => (await new SqlSupportRequestStore(bot.app.dataSource).findById(id))!;
+  const yourLine = (card: Record<string, unknown>) => cardText(card).split('\n').find((l) => /^(Your action|Nothing for you to do now|You can read)/.test(l));
+  /** The DEA (or anyone) keeps a live copy of the card in their chat, as they would from its first delivery. */
+  const openCard = async (who: string, requestId: string) => {
+    const before = bot.connector.calls.length;
+    await bot.post(messageFrom(who, undefined, { value: { verb: 'request.open', requestId } } as Partial<Activity>));
+    await bot.connector.waitFor((calls) => calls.length > before);
+  };
+  const noClaimantDetails = (lines: readonly string[]) => {
+    for (const line of lines) expect(line).not.toMatch(/Zebedee|AB ?12 ?34 ?56 ?C|agoraphobia|adjust the interview/i);
+  };
+
+  it('the work coach books it at a time both diaries are free; the DEA is told who booked it, and each card says so', async () => {
+    const request = await acceptedSkillConference(bot);
+    await openCard(PEOPLE.dea, request.id);
+    expect(yourLine((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id })).card)).toBe('Your action: book the conference, or leave it to Amira Shah or their team leader.');
+    const offeredCard = (await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: request.id })).card;
+    expect(yourLine(offeredCard)).toBe('Your action: book the conference, or leave it to Dana Morgan or your team leader.');
+    expect(cardVerbs(offeredCard)).toContain('booking.book');
+    expect(JSON.stringify(offeredCard)).toContain('Proposed times (you are both free)');
+    const offered = choiceValues(offeredCard.actions, 'slot');
+    expect(offered).toHaveLength(3);
+
+    // The DEA's diary counts as much as the coach's: a day the DEA is busy is not proposed to the coach.
+    const busyFrom = new Date(offered[0]!);
+    await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').insert({
+      id: '33333333-3333-4333-8333-333333333333', mailbox: 'dana.morgan@jobcentre.example', subject: 'Busy', body: '', startsAt: busyFrom, endsAt: new Date(busyFrom.getTime() + 8 * 3_600_000),
+      showAs: 'busy', attendees: '[]', location: null, joinUrl: null, transactionId: 'busy-3', createdAt: new Date(),
+    });
+    const again = choiceValues((await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: request.id })).card.actions, 'slot');
+    expect(again.every((iso) => londonDateFast(new Date(iso)) !== londonDateFast(busyFrom))).toBe(true);
+    await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').delete({ transactionId: 'busy-3' });
+
+    const booked = await invokeAs(bot, PEOPLE.coach, 'booking.book', { requestId: request.id, version: request.version, slot: again[0], durationMinutes: '60', mode: 'teams' });
+    expect(cardText(booked.card)).toContain('Booking it in the diaries');
+    expect(cardText(booked.card)).not.toContain('to book the meeting');
+    await bot.app.background.idle();
+    await bot.app.notifier.idle();
+
+    const written = await events();
+    expect(written.map((e) => e.mailbox)).toEqual(['amira.shah@jobcentre.example', 'dana.morgan@jobcentre.example']);
+    expect(written.every((e) => e.startsAt.toISOString() === again[0])).toBe(true);
+    expect((await stored(request.id)).status).toBe('booked');
+
+    // The DEA is told as the coach is when the DEA books: one line naming who booked it, and their card updated in place.
+    const toDea = linesTo(bot, PEOPLE.dea);
+    expect(toDea).toEqual([expect.stringMatching(new RegExp(`^${request.reference}: Amira Shah booked the skill conference: \\w+ \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d to \\d\\d:\\d\\d\\.`))]);
+    noClaimantDetails([...toDea, ...linesTo(bot, PEOPLE.coach)]);
+    expect(visibleText(chatNow(bot, PEOPLE.dea))).toMatch(/Booked by\s+Amira Shah/);
+    expect(linesTo(bot, PEOPLE.coach)).toEqual([]);
+
+    const deaCard = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id })).card;
+    expect(yourLine(deaCard)).toBe('Nothing for you to do now: Amira Shah booked the meeting.');
+    expect(cardText(deaCard)).toMatch(/Booked by\s+Amira Shah/);
+    expect(cardVerbs(deaCard)).toEqual(['booking.move', 'booking.cancel']);
+    const coachCard = (await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: request.id })).card;
+    expect(yourLine(coachCard)).toBe('Nothing for you to do now: you booked the meeting.');
+    expect(cardText(coachCard)).toMatch(/Booked by\s+You/);
+    // The coach may move or cancel what they booked, as the DEA may.
+    expect(cardVerbs(coachCard)).toEqual(['booking.move', 'booking.cancel']);
+  });
+
+  it('the coach’s team leader books it in the coach’s and the DEA’s diaries; both are told, and each card says who booked it', async () => {
+    const request = await acceptedSkillConference(bot);
+    await openCard(PEOPLE.dea, request.id);
+    const leaderCard = (await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: request.id })).card;
+    expect(yourLine(leaderCard)).toBe('Your action: book the conference, or leave it to Dana Morgan or Amira Shah.');
+    expect(JSON.stringify(leaderCard)).toContain('Proposed times (Amira Shah and Dana Morgan are both free)');
+    expect(JSON.stringify(leaderCard)).toContain('Book in both their diaries');
+    const offered = choiceValues(leaderCard.actions, 'slot');
+    expect(offered).toHaveLength(3);
+    // The team leader sees the claimant masked, as before.
+    expect(cardText(leaderCard)).not.toMatch(/Zebedee|agoraphobia/);
+
+    await invokeAs(bot, PEOPLE.wctl, 'booking.book', { requestId: request.id, version: request.version, slot: offered[0], durationMinutes: '60', mode: 'face_to_face' });
+    await bot.app.background.idle();
+    await bot.app.notifier.idle();
+    expect((await events()).map((e) => e.mailbox)).toEqual(['amira.shah@jobcentre.example', 'dana.morgan@jobcentre.example']);
+    const line = new RegExp(`^${request.reference}: Tom Baker booked the skill conference: \\w+ \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d to \\d\\d:\\d\\d\\.`);
+    expect(linesTo(bot, PEOPLE.dea)).toEqual([expect.stringMatching(line)]);
+    expect(linesTo(bot, PEOPLE.coach)).toEqual([expect.stringMatching(line)]);
+    noClaimantDetails([...linesTo(bot, PEOPLE.dea), ...linesTo(bot, PEOPLE.coach)]);
+
+    for (const who of [PEOPLE.coach, PEOPLE.dea]) {
+      const card = (await invokeAs(bot, who, 'request.refresh', { requestId: request.id })).card;
+      expect(yourLine(card)).toBe('Nothing for you to do now: Tom Baker booked the meeting.');
+      expect(cardText(card)).toMatch(/Booked by\s+Tom Baker/);
+    }
+    // Booked, what is left for the team leader is the quality check (seed §17); the meeting is on their card to move or cancel.
+    const leaderAfter = (await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: request.id })).card;
+    expect(yourLine(leaderAfter)).toBe('Your action: check the quality of this meeting.');
+    expect(cardText(leaderAfter)).toMatch(/Booked by\s+You/);
+    expect(cardText(leaderAfter)).toMatch(/Meeting\s+\w+ \d+ \w+ \d{4}, \d\d:\d\d to \d\d:\d\d/);
+    expect(cardVerbs(leaderAfter)).toEqual(expect.arrayContaining(['booking.move', 'booking.cancel']));
+    expect(JSON.stringify(leaderAfter)).toContain("taken out of Amira Shah's and Dana Morgan's diaries, and they are told");
+
+    const cancelled = await invokeAs(bot, PEOPLE.wctl, 'booking.cancel', { requestId: request.id, version: (await stored(request.id)).version });
+    expect(cardText(cancelled.card)).toContain('Cancelled and removed from the diaries. The work coach and the DEA have been told.');
+    await bot.app.notifier.idle();
+    expect(await events()).toHaveLength(0);
+    expect((await stored(request.id)).status).toBe('accepted');
+    expect(linesTo(bot, PEOPLE.dea).pop()).toContain('Tom Baker cancelled the skill conference. It needs booking again.');
+    expect(linesTo(bot, PEOPLE.coach).pop()).toContain('Tom Baker cancelled the skill conference. It needs booking again.');
+  });
+
+  it('makes one booking when the DEA, the coach and the team leader all click Book on the same card', async () => {
+    const request = await acceptedSkillConference(bot);
+    const choice = { requestId: request.id, version: request.version, otherDate: workingDayAhead(9), otherTime: '10:00', durationMinutes: '60', mode: 'teams' };
+    const answers = await Promise.all([PEOPLE.dea, PEOPLE.coach, PEOPLE.wctl].map((who) => invokeAs(bot, who, 'booking.book', choice)));
+    await bot.app.background.idle();
+    expect(await bot.app.dataSource.getRepository('Booking').count()).toBe(1);
+    expect(await events()).toHaveLength(2);
+    expect(answers.filter((a) => cardText(a.card).includes('Booking it in the diaries'))).toHaveLength(1);
+    expect(answers.filter((a) => cardText(a.card).includes('This request changed since you last saw it'))).toHaveLength(2);
+  });
+
+  it('leaves a case conference to the DEA: the coach’s team leader gets no booking form and is refused', async () => {
+    const request = await acceptedConference(bot);
+    const card = (await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: request.id })).card;
+    expect(cardVerbs(card)).not.toContain('booking.book');
+    const tried = await invokeAs(bot, PEOPLE.wctl, 'booking.book', { requestId: request.id, version: request.version, otherDate: workingDayAhead(9), otherTime: '10:00', durationMinutes: '60', mode: 'teams' });
+    expect(cardText(tried.card)).toContain('Only the DEA the request was sent to can book it.');
+    expect(await bot.app.dataSource.getRepository('Booking').count()).toBe(0);
   });
 });

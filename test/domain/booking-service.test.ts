@@ -1,5 +1,5 @@
 import { BookingService, PROPOSED_MINUTES, type BookingGate, type WorkingPatterns } from '../../domain/calendar/booking-service';
-import type { Booking, BookingStore } from '../../domain/calendar/booking';
+import { bookedByOf, type Booking, type BookingStore } from '../../domain/calendar/booking';
 import type { CalendarPort, EventChange, EventRef, EventResult, Interval, NewEvent } from '../../domain/calendar/calendar-port';
 import { DEFAULT_WORKING_HOURS } from '../../domain/calendar/working-hours';
 import { availabilityHours } from '../../domain/interventions/consent';
@@ -11,8 +11,10 @@ import type { StaffMember } from '../../domain/staff';
 
 const now = new Date('2026-11-23T10:05:00Z'); // a Monday
 const person = (id: string, roles: StaffMember['roles'], email: string): StaffMember => ({ id, aadObjectId: `aad-${id}`, name: `${id} name`, email, roles, jobcentreId: null, deaId: 'dea', teamLeaderId: null });
-const coach = person('coach', ['work_coach'], 'coach@x.example');
+const coach = { ...person('coach', ['work_coach'], 'coach@x.example'), teamLeaderId: 'wctl' };
 const dea = person('dea', ['dea'], 'dea@x.example');
+const wctl = person('wctl', ['work_coach_team_leader'], 'wctl@x.example');
+const otherLeader = person('other-wctl', ['work_coach_team_leader'], 'other@x.example');
 
 class FakeCalendar implements CalendarPort {
   readonly created: NewEvent[] = [];
@@ -67,7 +69,7 @@ class FakeCalendar implements CalendarPort {
 class MemoryBookings implements BookingStore {
   readonly rows = new Map<string, Booking>();
   async create(b: Parameters<BookingStore['create']>[0]): Promise<Booking> {
-    const booking: Booking = { ...b, claimantContact: b.claimantContact ?? null, id: `b${this.rows.size + 1}`, version: 1, events: [], joinUrl: null, lastError: null, status: 'pending' };
+    const booking: Booking = { ...b, claimantContact: b.claimantContact ?? null, startedBy: this.starter(), id: `b${this.rows.size + 1}`, version: 1, events: [], joinUrl: null, lastError: null, status: 'pending' };
     this.rows.set(booking.id, booking);
     return booking;
   }
@@ -80,6 +82,8 @@ class MemoryBookings implements BookingStore {
   async currentFor(requestId: string) {
     return [...this.rows.values()].find((b) => b.requestId === requestId && b.status !== 'cancelled') ?? null;
   }
+  /** Who clicked to book, as the request's audit trail says (set up with the fake request store). */
+  starter: () => string | null = () => null;
   /** Set to stop the process at the next save of the booking's events (as a crash would). */
   stopAtEvents = false;
   async update(id: string, version: number, changes: Partial<Booking>): Promise<Booking> {
@@ -117,7 +121,10 @@ function setup(options: { gate?: BookingGate; request?: Partial<SupportRequest> 
       return request;
     },
   } as unknown as SupportRequestStore;
-  const directory = { findByIds: async (ids: readonly string[]) => [coach, dea].filter((p) => ids.includes(p.id)) } as unknown as StaffDirectory;
+  const directory = {
+    findByIds: async (ids: readonly string[]) => [coach, dea].filter((p) => ids.includes(p.id)),
+    findById: async (id: string) => [coach, dea, wctl, otherLeader].find((p) => p.id === id) ?? null,
+  } as unknown as StaffDirectory;
   const patterns: WorkingPatterns = { of: async () => ({ hours: DEFAULT_WORKING_HOURS, region: 'england-and-wales' }) };
   const told: string[] = [];
   const notifier = {
@@ -127,6 +134,7 @@ function setup(options: { gate?: BookingGate; request?: Partial<SupportRequest> 
   const clock: Clock = { now: () => now };
   const calendar = new FakeCalendar();
   const bookings = new MemoryBookings();
+  bookings.starter = () => changes.filter((c) => c.action === 'book:start').pop()?.actorId ?? null;
   const service = new BookingService({ requests: store, bookings, calendar, directory, patterns, notifier, clock, ...(options.gate ? { gate: options.gate } : {}) });
   return { service, calendar, bookings, changes, told, current: () => request };
 }
@@ -161,6 +169,52 @@ describe('BookingService', () => {
     }
     expect(changes.map((c) => [c.to, c.action])).toEqual([['accepted', 'book:start'], ['booked', 'book']]);
     expect(told).toEqual(['coach']);
+  });
+
+  describe('a skill conference, which the DEA, the work coach or their team leader may book (seed §17)', () => {
+    const skill = { request: { channel: 'skill_conference' as const, type: 'skill_support' as const, claimant: null } };
+
+    it('booked by the work coach: both diaries, the coach recorded as booking it, and the DEA told', async () => {
+      const { service, calendar, changes, told } = setup(skill);
+      const booking = await service.start(coach, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'teams' });
+      expect(await service.complete(booking.id)).toMatchObject({ status: 'booked' });
+      expect(calendar.created.map((e) => e.mailbox)).toEqual(['coach@x.example', 'dea@x.example']);
+      expect(changes.map((c) => [c.action, c.actorId])).toEqual([['book:start', 'coach'], ['book', 'coach']]);
+      expect(told).toEqual(['dea']);
+    });
+
+    it('booked by the coach’s team leader: the coach’s and the DEA’s diaries (not theirs), and both told', async () => {
+      const { service, calendar, changes, told, current } = setup(skill);
+      const booking = await service.start(wctl, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'teams' });
+      await service.complete(booking.id);
+      expect(calendar.created.map((e) => e.mailbox)).toEqual(['coach@x.example', 'dea@x.example']);
+      expect(changes.map((c) => [c.action, c.actorId])).toEqual([['book:start', 'wctl'], ['book', 'wctl']]);
+      expect(told).toEqual(['coach', 'dea']);
+      expect(bookedByOf(current(), booking)).toBe('wctl');
+
+      // Moved by the team leader: both are told again; cancelled by the coach: the DEA is told.
+      told.length = 0;
+      await service.move(wctl, 'r1', current().version, { otherDate: '2026-11-30', otherTime: '09:00' });
+      expect(told).toEqual(['coach', 'dea']);
+      told.length = 0;
+      await service.cancel(coach, 'r1', current().version);
+      expect(told).toEqual(['dea']);
+      expect(current().status).toBe('accepted');
+    });
+
+    it('refuses another team leader, and anyone once it is booked', async () => {
+      const { service, current } = setup(skill);
+      await expect(service.start(otherLeader, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'teams' })).rejects.toMatchObject({ kind: 'not_allowed' });
+      await service.start(coach, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'teams' });
+      // The DEA's and the team leader's cards were shown the same version: both now conflict.
+      await expect(service.start(dea, 'r1', 2, { slot: '2026-11-25T10:00:00.000Z', durationMinutes: 60, mode: 'teams' })).rejects.toMatchObject({ kind: 'conflict' });
+      await expect(service.start(wctl, 'r1', current().version, { slot: '2026-11-25T10:00:00.000Z', durationMinutes: 60, mode: 'teams' })).rejects.toMatchObject({ kind: 'conflict' });
+    });
+
+    it('leaves a case conference to the DEA: the coach’s team leader is refused', async () => {
+      const { service } = setup();
+      await expect(service.start(wctl, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'teams' })).rejects.toMatchObject({ kind: 'not_allowed' });
+    });
   });
 
   it('after a failure part-way, retries only the diary that failed: never two events', async () => {

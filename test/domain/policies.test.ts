@@ -42,7 +42,7 @@ describe('the triage policy: what each person may do with a request now', () => 
 describe('the booking policy: who books, and who may move, cancel or retry', () => {
   const conference = request({ status: 'accepted', channel: 'case_conference' });
   const threeWay = request({ status: 'accepted', channel: 'three_way_intervention' });
-  const facts = (r: SupportRequest, b: Booking | null, blockedBy: string | null = null): BookingFacts => ({ request: r, booking: b, blockedBy });
+  const facts = (r: SupportRequest, b: Booking | null, blockedBy: string | null = null): BookingFacts => ({ request: r, booking: b, blockedBy, requesterTeamLeaderId: 'wctl' });
 
   it('the DEA books a case conference; the coach books a three way, once consent allows', () => {
     expect(sorted(allowedBooking('dea', facts(conference, null)))).toEqual(['book']);
@@ -61,7 +61,7 @@ describe('the booking policy: who books, and who may move, cancel or retry', () 
     expect(sorted(allowedBooking('dea', facts(conference, booking('pending'))))).toEqual(['cancel']);
     expect(sorted(allowedBooking('dea', facts(booked, booking('moving'))))).toEqual(['cancel', 'move']);
     expect(sorted(allowedBooking('dea', facts(conference, booking('cancelling'))))).toEqual(['cancel']);
-    expect(bookingWhoRefusal('someone-else', booked, 'move')?.kind).toBe('not_allowed');
+    expect(bookingWhoRefusal('someone-else', booked, 'move', 'wctl')?.kind).toBe('not_allowed');
   });
 
   it('a meeting that has been held (or has its outcome) is neither moved nor cancelled', () => {
@@ -84,8 +84,43 @@ describe('the booking policy: who books, and who may move, cancel or retry', () 
     expect(meetingProgress(facts(request({ status: 'accepted', channel: 'informational_support' }), null))).toBeNull();
   });
 
+  describe('a skill conference: the DEA, the work coach or the work coach’s team leader blocks out the time (seed §17)', () => {
+    const skill = request({ status: 'accepted', channel: 'skill_conference' });
+    const booked = request({ status: 'booked', channel: 'skill_conference' });
+
+    it('offers booking to each of the three, and to nobody else (not the DEA’s own team leader)', () => {
+      for (const who of ['dea', 'coach', 'wctl']) expect(sorted(allowedBooking(who, facts(skill, null)))).toEqual(['book']);
+      expect(allowedBooking('dea-team-leader', facts(skill, null)).size).toBe(0);
+      expect(allowedBooking('someone-else', facts(skill, null)).size).toBe(0);
+      // A coach with no team leader: the coach and the DEA only.
+      expect(allowedBooking('wctl', { ...facts(skill, null), requesterTeamLeaderId: null }).size).toBe(0);
+      expect(bookingWhoRefusal('someone-else', skill, 'book', 'wctl')?.message).toBe('Only the DEA, the work coach who made the request or their team leader can book it.');
+    });
+
+    it('lets each of them move, cancel or try again what is booked, as the DEA may', () => {
+      for (const who of ['dea', 'coach', 'wctl']) {
+        expect(sorted(allowedBooking(who, facts(booked, booking('booked'))))).toEqual(['cancel', 'move']);
+        expect(sorted(allowedBooking(who, facts(skill, booking('failed'))))).toEqual(['cancel', 'retry']);
+      }
+      expect(allowedBooking('dea-team-leader', facts(booked, booking('booked'))).size).toBe(0);
+    });
+
+    it('still refuses a second booking, whoever clicks', () => {
+      for (const who of ['dea', 'coach', 'wctl']) expect(allowedBooking(who, facts(skill, booking('pending'))).has('book')).toBe(false);
+      expect(bookingNowRefusal(facts(skill, booking('booked')), 'book')?.kind).toBe('conflict');
+    });
+
+    it('leaves a case conference to the DEA and a three way to the coach: their team leader books neither', () => {
+      expect(allowedBooking('wctl', facts(conference, null)).size).toBe(0);
+      expect(allowedBooking('coach', facts(conference, null)).size).toBe(0);
+      expect(allowedBooking('wctl', facts(threeWay, null)).size).toBe(0);
+      expect(allowedBooking('dea', facts(threeWay, null)).size).toBe(0);
+      expect(bookingWhoRefusal('coach', conference, 'book', 'wctl')?.message).toBe('Only the DEA the request was sent to can book it.');
+    });
+  });
+
   it('a request without a meeting has nothing to book', () => {
-    expect(bookingWhoRefusal('dea', request({ status: 'accepted', channel: 'informational_support' }), 'book')?.message).toBe('This request has no meeting to book.');
+    expect(bookingWhoRefusal('dea', request({ status: 'accepted', channel: 'informational_support' }), 'book', null)?.message).toBe('This request has no meeting to book.');
   });
 });
 

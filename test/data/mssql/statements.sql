@@ -137,28 +137,38 @@ COMMIT;
 INSERT INTO "booking"("id", "requestId", "startsAt", "endsAt", "mode", "status", "events", "joinUrl", "lastError", "version", "createdAt", "updatedAt", "claimantContact")
   VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12);
 --   @0 varchar(36), @1 varchar(36), @2 datetime2, @3 datetime2, @4 varchar(20), @5 varchar(20), @6 nvarchar(MAX), @7 nvarchar(400), @8 nvarchar(400), @9 int, @10 datetime2, @11 datetime2, @12 varchar(20)
-SELECT "Booking"."id" AS "Booking_id", "Booking"."requestId" AS "Booking_requestId", "Booking"."startsAt" AS "Booking_startsAt", "Booking"."endsAt" AS "Booking_endsAt", "Booking"."mode" AS "Booking_mode", "Booking"."status" AS "Booking_status", "Booking"."events" AS "Booking_events", "Booking"."joinUrl" AS "Booking_joinUrl", "Booking"."lastError" AS "Booking_lastError", "Booking"."version" AS "Booking_version", "Booking"."createdAt" AS "Booking_createdAt", "Booking"."updatedAt" AS "Booking_updatedAt", "Booking"."claimantContact" AS "Booking_claimantContact"
-  FROM "booking" "Booking"
-  WHERE (("Booking"."id" = @0))
-  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
---   @0 varchar(36)
+SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "e_startsAt", "e"."endsAt" AS "e_endsAt", "e"."mode" AS "e_mode", "e"."status" AS "e_status", "e"."events" AS "e_events", "e"."joinUrl" AS "e_joinUrl", "e"."lastError" AS "e_lastError", "e"."version" AS "e_version", "e"."createdAt" AS "e_createdAt", "e"."updatedAt" AS "e_updatedAt", "e"."claimantContact" AS "e_claimantContact", (SELECT "s"."actorId" AS "s_actorId"
+  FROM "request_event" "s"
+  WHERE "s"."requestId" = "e"."requestId" AND "s"."action" = 'book:start' AND "s"."at" <= "e"."createdAt"
+  ORDER BY "s"."at" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY) AS "startedBy"
+  FROM "booking" "e"
+  WHERE "e"."id" = @0;
+--   @0 string
 
 -- SqlBookingStore.find
-SELECT "Booking"."id" AS "Booking_id", "Booking"."requestId" AS "Booking_requestId", "Booking"."startsAt" AS "Booking_startsAt", "Booking"."endsAt" AS "Booking_endsAt", "Booking"."mode" AS "Booking_mode", "Booking"."status" AS "Booking_status", "Booking"."events" AS "Booking_events", "Booking"."joinUrl" AS "Booking_joinUrl", "Booking"."lastError" AS "Booking_lastError", "Booking"."version" AS "Booking_version", "Booking"."createdAt" AS "Booking_createdAt", "Booking"."updatedAt" AS "Booking_updatedAt", "Booking"."claimantContact" AS "Booking_claimantContact"
-  FROM "booking" "Booking"
-  WHERE (("Booking"."id" = @0))
-  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
---   @0 varchar(36)
+SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "e_startsAt", "e"."endsAt" AS "e_endsAt", "e"."mode" AS "e_mode", "e"."status" AS "e_status", "e"."events" AS "e_events", "e"."joinUrl" AS "e_joinUrl", "e"."lastError" AS "e_lastError", "e"."version" AS "e_version", "e"."createdAt" AS "e_createdAt", "e"."updatedAt" AS "e_updatedAt", "e"."claimantContact" AS "e_claimantContact", (SELECT "s"."actorId" AS "s_actorId"
+  FROM "request_event" "s"
+  WHERE "s"."requestId" = "e"."requestId" AND "s"."action" = 'book:start' AND "s"."at" <= "e"."createdAt"
+  ORDER BY "s"."at" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY) AS "startedBy"
+  FROM "booking" "e"
+  WHERE "e"."id" = @0;
+--   @0 string
 
 -- SqlBookingStore.currentFor
-SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "e_startsAt", "e"."endsAt" AS "e_endsAt", "e"."mode" AS "e_mode", "e"."status" AS "e_status", "e"."events" AS "e_events", "e"."joinUrl" AS "e_joinUrl", "e"."lastError" AS "e_lastError", "e"."version" AS "e_version", "e"."createdAt" AS "e_createdAt", "e"."updatedAt" AS "e_updatedAt", "e"."claimantContact" AS "e_claimantContact"
+SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "e_startsAt", "e"."endsAt" AS "e_endsAt", "e"."mode" AS "e_mode", "e"."status" AS "e_status", "e"."events" AS "e_events", "e"."joinUrl" AS "e_joinUrl", "e"."lastError" AS "e_lastError", "e"."version" AS "e_version", "e"."createdAt" AS "e_createdAt", "e"."updatedAt" AS "e_updatedAt", "e"."claimantContact" AS "e_claimantContact", (SELECT "s"."actorId" AS "s_actorId"
+  FROM "request_event" "s"
+  WHERE "s"."requestId" = "e"."requestId" AND "s"."action" = 'book:start' AND "s"."at" <= "e"."createdAt"
+  ORDER BY "s"."at" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY) AS "startedBy"
   FROM "booking" "e"
   WHERE "e"."requestId" = @0 AND "e"."status" IN ('pending', 'booked', 'failed', 'moving', 'cancelling')
   ORDER BY "e"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
 --   @0 string
 
 -- SqlBookingStore.endedBy
-SELECT "b"."id" AS "b_id", "b"."requestId" AS "b_requestId", "b"."startsAt" AS "b_startsAt", "b"."endsAt" AS "b_endsAt", "b"."mode" AS "b_mode", "b"."status" AS "b_status", "b"."events" AS "b_events", "b"."joinUrl" AS "b_joinUrl", "b"."lastError" AS "b_lastError", "b"."version" AS "b_version", "b"."createdAt" AS "b_createdAt", "b"."updatedAt" AS "b_updatedAt", "b"."claimantContact" AS "b_claimantContact"
+SELECT "b"."id" AS "b_id", "b"."requestId" AS "b_requestId", "b"."startsAt" AS "b_startsAt", "b"."endsAt" AS "b_endsAt", "b"."mode" AS "b_mode", "b"."status" AS "b_status", "b"."events" AS "b_events", "b"."joinUrl" AS "b_joinUrl", "b"."lastError" AS "b_lastError", "b"."version" AS "b_version", "b"."createdAt" AS "b_createdAt", "b"."updatedAt" AS "b_updatedAt", "b"."claimantContact" AS "b_claimantContact", (SELECT "s"."actorId" AS "s_actorId"
+  FROM "request_event" "s"
+  WHERE "s"."requestId" = "b"."requestId" AND "s"."action" = 'book:start' AND "s"."at" <= "b"."createdAt"
+  ORDER BY "s"."at" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY) AS "startedBy"
   FROM "booking" "b"
   INNER JOIN "support_request" "r" ON "r"."id" = "b"."requestId"
   WHERE "b"."status" IN (@0, @1) AND "r"."status" = @2 AND "b"."endsAt" <= @3
@@ -170,11 +180,13 @@ UPDATE "booking"
   SET "version" = @0, "updatedAt" = @1, "status" = @2, "events" = @3, "joinUrl" = @4
   WHERE "id" = @5 AND "version" = @6;
 --   @0 int, @1 datetime2, @2 varchar(20), @3 nvarchar(MAX), @4 nvarchar(400), @5 string, @6 number
-SELECT "Booking"."id" AS "Booking_id", "Booking"."requestId" AS "Booking_requestId", "Booking"."startsAt" AS "Booking_startsAt", "Booking"."endsAt" AS "Booking_endsAt", "Booking"."mode" AS "Booking_mode", "Booking"."status" AS "Booking_status", "Booking"."events" AS "Booking_events", "Booking"."joinUrl" AS "Booking_joinUrl", "Booking"."lastError" AS "Booking_lastError", "Booking"."version" AS "Booking_version", "Booking"."createdAt" AS "Booking_createdAt", "Booking"."updatedAt" AS "Booking_updatedAt", "Booking"."claimantContact" AS "Booking_claimantContact"
-  FROM "booking" "Booking"
-  WHERE (("Booking"."id" = @0))
-  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
---   @0 varchar(36)
+SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "e_startsAt", "e"."endsAt" AS "e_endsAt", "e"."mode" AS "e_mode", "e"."status" AS "e_status", "e"."events" AS "e_events", "e"."joinUrl" AS "e_joinUrl", "e"."lastError" AS "e_lastError", "e"."version" AS "e_version", "e"."createdAt" AS "e_createdAt", "e"."updatedAt" AS "e_updatedAt", "e"."claimantContact" AS "e_claimantContact", (SELECT "s"."actorId" AS "s_actorId"
+  FROM "request_event" "s"
+  WHERE "s"."requestId" = "e"."requestId" AND "s"."action" = 'book:start' AND "s"."at" <= "e"."createdAt"
+  ORDER BY "s"."at" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY) AS "startedBy"
+  FROM "booking" "e"
+  WHERE "e"."id" = @0;
+--   @0 string
 
 -- SqlStaffDirectory.findByAadObjectId
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role", "j"."name" AS "jobcentre_name"

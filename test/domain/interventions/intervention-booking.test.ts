@@ -23,7 +23,7 @@ const AT_LIMIT = "The claimant has had 3 DEA claimant support interventions: a 4
 class MemoryBookings implements BookingStore {
   readonly rows = new Map<string, Booking>();
   async create(b: Parameters<BookingStore['create']>[0]): Promise<Booking> {
-    const booking: Booking = { ...b, claimantContact: b.claimantContact ?? null, id: `b${this.rows.size + 1}`, version: 1, events: [], joinUrl: null, lastError: null, status: 'pending' };
+    const booking: Booking = { ...b, claimantContact: b.claimantContact ?? null, startedBy: null, id: `b${this.rows.size + 1}`, version: 1, events: [], joinUrl: null, lastError: null, status: 'pending' };
     this.rows.set(booking.id, booking);
     return booking;
   }

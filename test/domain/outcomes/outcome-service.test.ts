@@ -25,7 +25,7 @@ const UNDER_WAY = { start: new Date('2026-07-14T11:30:00.000Z'), end: new Date('
 const LATER = { start: new Date('2026-07-14T13:00:00.000Z'), end: new Date('2026-07-14T14:00:00.000Z') };
 
 function bookingFor(requestId: string, when: { start: Date; end: Date } = ENDED): Booking {
-  return { id: `booking-${requestId}`, requestId, ...when, mode: 'teams', status: 'booked', events: [], joinUrl: null, lastError: null, claimantContact: null, version: 1 };
+  return { id: `booking-${requestId}`, requestId, ...when, mode: 'teams', status: 'booked', events: [], joinUrl: null, lastError: null, claimantContact: null, startedBy: null, version: 1 };
 }
 
 function setUp() {
