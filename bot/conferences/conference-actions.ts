@@ -1,8 +1,7 @@
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { cardResponse } from '../core/invoke-response';
 import { refusedScreen } from '../core/refused-screen';
-import { PROPOSALS_WITHIN_MS, settleWithin } from '../core/time-box';
-import { errorForLog } from '../logger';
+import { PLAN_READ_WITHIN_MS, readDiariesWithin } from '../core/time-box';
 import { isDatabaseFailure } from '../../data/database-failure';
 import { caseListCard, conferenceChangedCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard } from '../../cards/conference-cards';
 import type { FormState, GlanceNote } from '../../cards/glance-card';
@@ -147,25 +146,15 @@ export class ConferenceActions {
    * the answer writes nothing. A refusal is thrown, to be answered as any other.
    */
   private async draftWithin(person: StaffMember, data: ActionData, typed: Readonly<Record<string, string>>): Promise<{ draft: PreparedDraft } | { unread: AdaptiveCard }> {
-    const unread = async (text: string) => ({ unread: planStartCard(await this.deps.plans.deaChoices(person), { values: withoutIds(typed) }, { text, tone: 'attention' }) });
-    const started = Date.now();
-    const reading = this.deps.plans.prepareDraft(person, data);
-    let settled: { value: PreparedDraft } | undefined;
-    try {
-      settled = await settleWithin(PROPOSALS_WITHIN_MS, reading);
-    } catch (error) {
-      if (isDomainError(error) || isDatabaseFailure(error)) throw error;
-      this.deps.logger.warn({ actorId: person.id, err: errorForLog(error) }, 'conference plan not drafted: the diaries could not be read');
-      return unread('The diaries could not be read just now, so no plan was made and nothing was changed. Choose Find times again in a minute. What you typed is kept.');
-    }
-    if (settled) return { draft: settled.value };
-    this.deps.logger.info({ actorId: person.id }, 'conference plan not drafted: the diaries took too long to read');
-    // How late Graph was, for whoever looks into slow clicks; what it read is dropped.
-    void reading.then(
-      () => this.deps.logger.info({ actorId: person.id, ms: Date.now() - started }, 'conference plan read after the click was answered: not saved'),
-      (error: unknown) => this.deps.logger.info({ actorId: person.id, ms: Date.now() - started, err: errorForLog(error) }, 'conference plan read failed after the click was answered'),
+    const read = await readDiariesWithin(
+      PLAN_READ_WITHIN_MS,
+      this.deps.plans.prepareDraft(person, data),
+      { nothing: 'no plan was made and nothing was changed', again: 'Find times' },
+      { logger: this.deps.logger, actorId: person.id, what: 'conference plan' },
+      (error) => isDomainError(error) || isDatabaseFailure(error),
     );
-    return unread('Reading the diaries is taking too long, so no plan was made and nothing was changed. Choose Find times again in a moment. What you typed is kept.');
+    if ('value' in read) return { draft: read.value };
+    return { unread: planStartCard(await this.deps.plans.deaChoices(person), { values: withoutIds(typed) }, { text: read.unread, tone: 'attention' }) };
   }
 
   /** What the plan's card says once a moved or cancelled conference's diary work is done. */

@@ -12,12 +12,11 @@ import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { isDatabaseFailure } from '../../data/database-failure';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
-import { PartnershipService, type PreparedSeries, type SeriesInput } from '../../domain/work-psychologist/partnership-service';
+import { PartnershipService, type SeriesInput } from '../../domain/work-psychologist/partnership-service';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
 import { verb, type Journey } from '../core/journey';
-import { PROPOSALS_WITHIN_MS, settleWithin } from '../core/time-box';
-import { errorForLog } from '../logger';
+import { PROPOSALS_WITHIN_MS, readDiariesWithin } from '../core/time-box';
 import { refreshPostedCopies } from '../privacy/posted-copies';
 
 const ACTIVITY_CARD = 'wp_activity_card';
@@ -93,28 +92,19 @@ export const workPsychologistJourney: Journey = {
      * series is saved only once read in time, so a read that lands after the answer writes nothing.
      */
     const bookSeries = async (person: StaffMember, data: SeriesInput, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> => {
-      const unsaved = async (note: string) => cardResponse(await overviewCard(person, { note, noteTone: 'attention', values: typed, reopen: 'wp.book' }));
-      const started = Date.now();
-      const reading = partnership.prepareMonthlyMeetings(person, data);
-      let settled: { value: PreparedSeries } | undefined;
-      try {
-        settled = await settleWithin(PROPOSALS_WITHIN_MS, reading);
-      } catch (error) {
-        if (isDomainError(error)) return refusedOnPage(person, typed, error);
-        if (isDatabaseFailure(error)) throw error;
-        logger.warn({ actorId: person.id, err: errorForLog(error) }, 'work psychologist meetings not booked: the diaries could not be read');
-        return unsaved('The diaries could not be read just now, so nothing was booked or saved. Choose Book them again in a minute. What you typed is kept.');
-      }
-      if (!settled) {
-        logger.info({ actorId: person.id }, 'work psychologist meetings not booked: the diaries took too long to read');
-        // How late Graph was, for whoever looks into slow clicks; what it read is dropped.
-        void reading.then(
-          () => logger.info({ actorId: person.id, ms: Date.now() - started }, 'work psychologist meetings read after the click was answered: not saved'),
-          (error: unknown) => logger.info({ actorId: person.id, ms: Date.now() - started, err: errorForLog(error) }, 'work psychologist meetings read failed after the click was answered'),
-        );
-        return unsaved('Reading both diaries is taking too long, so nothing was booked or saved. Choose Book them again in a moment. What you typed is kept.');
-      }
-      const prepared = settled.value;
+      const read = await readDiariesWithin(
+        PROPOSALS_WITHIN_MS,
+        partnership.prepareMonthlyMeetings(person, data),
+        { nothing: 'nothing was booked or saved', again: 'Book them' },
+        { logger, actorId: person.id, what: 'work psychologist meetings' },
+        (error) => isDomainError(error) || isDatabaseFailure(error),
+      ).catch((error: unknown) => {
+        if (isDomainError(error)) return { refused: error };
+        throw error;
+      });
+      if ('refused' in read) return refusedOnPage(person, typed, read.refused);
+      if ('unread' in read) return cardResponse(await overviewCard(person, { note: read.unread, noteTone: 'attention', values: typed, reopen: 'wp.book' }));
+      const prepared = read.value;
       return onPage(
         person,
         typed,

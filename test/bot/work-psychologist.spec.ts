@@ -281,7 +281,7 @@ describe('booking the monthly meetings while Microsoft Graph is slow or failing 
     const since = Date.now();
     const throttled = await invokeAs(bot, PEOPLE.dea, 'wp.book', sent);
     expect(Date.now() - since).toBeLessThan(4_500);
-    await expectFormAsSent(throttled.card, sent, 'Reading both diaries is taking too long, so nothing was booked or saved. Choose Book them again in a moment. What you typed is kept.');
+    await expectFormAsSent(throttled.card, sent, 'Reading the diaries is taking too long, so nothing was booked or saved. Choose Book them again in a moment. What you typed is kept.');
   });
 
   it('a slow Graph: the diaries read after the click was answered save nothing; once Graph is quick the meetings are booked', async () => {
@@ -290,7 +290,7 @@ describe('booking the monthly meetings while Microsoft Graph is slow or failing 
     const since = Date.now();
     const slow = await invokeAs(bot, PEOPLE.dea, 'wp.book', sent);
     expect(Date.now() - since).toBeLessThan(4_500);
-    expect(cardText(slow.card)).toContain('Reading both diaries is taking too long, so nothing was booked or saved.');
+    expect(cardText(slow.card)).toContain('Reading the diaries is taking too long, so nothing was booked or saved.');
     // The read carries on after the answer; once it lands, still nothing is written.
     await until(() => bot.logs.some((line) => line.includes('work psychologist meetings read after the click was answered')), 20_000);
     await expectFormAsSent(slow.card, sent, 'What you typed is kept.');
