@@ -8,7 +8,7 @@ import { assertBookingNow, assertBookingWho, type BookingAction } from './bookin
 import { participant, participantId, participantsOf, type CaseParticipants } from '../requests/participants';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
-import { BOOKING_STARTED, BOOKING_WORK, bookedByOf, bookerIdOf, BOOKING_RULES, teamLeaderMayBook, CLAIMANT_CONTACT_LABELS, DURATIONS_MINUTES, isClaimantContact, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type ClaimantContact, type MeetingMode } from './booking';
+import { BOOKING_STARTED, BOOKING_WORK, bookedByOf, BOOKING_RULES, teamLeaderMayBook, CLAIMANT_CONTACT_LABELS, DURATIONS_MINUTES, isClaimantContact, isMeetingMode, isOnline, MEETING_MODE_LABELS, type BookedEvent, type Booking, type BookingStore, type ClaimantContact, type MeetingMode } from './booking';
 import type { CalendarPort, EventResult, Interval, NewEvent } from './calendar-port';
 import { findCommonSlots, type Participant } from './free-time';
 import { busyDuring } from './intervals';
@@ -306,7 +306,7 @@ export class BookingService {
       if (latest) {
         await this.deps.notifier.requestChanged(latest);
         // The people whose diaries lack it, and the booker, who may book it again.
-        const concerned = new Set([...lasting.map((f) => participantId(latest, f.event.role)), bookerIdOf(latest) ?? latest.deaId]);
+        const concerned = new Set([...lasting.map((f) => participantId(latest, f.event.role)), bookedByOf(latest, booking)]);
         for (const id of concerned) await this.deps.notifier.requestNeedsAttention(latest, id);
       }
       return kept;
@@ -402,7 +402,7 @@ export class BookingService {
       const problem = left.map((e) => `The meeting could not be taken out of ${participant(parties, e.role).name}’s diary: they can remove it there.`).join(' ').slice(0, 400);
       return this.uow.run(async () => {
         const latest = (await this.deps.requests.findById(booking.requestId))!;
-        const booker = bookerIdOf(latest) ?? latest.deaId;
+        const booker = bookedByOf(latest, booking);
         const noted = await this.deps.requests.touch({ requestId: latest.id, expectedVersion: latest.version, actorId: booker, action: latest.status === 'accepted' ? 'cancel booking' : 'diaries', at: now, message: { kind: 'note', text: problem } });
         const cancelled = await this.deps.bookings.update(booking.id, booking.version, { status: 'cancelled', events: [], lastError: problem }, now);
         await this.deps.notifier.requestChanged(noted);

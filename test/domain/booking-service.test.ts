@@ -202,6 +202,23 @@ describe('BookingService', () => {
       expect(current().status).toBe('accepted');
     });
 
+    it('a diary that never takes its move or cancel: the team leader who booked it is told and named, not the DEA in their place', async () => {
+      const { service, calendar, bookings, changes, told, current } = setup(skill);
+      const booking = await service.start(wctl, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'teams' });
+      await service.complete(booking.id);
+      const coachEvent = bookings.rows.get(booking.id)!.events.find((e) => e.role === 'requester')!;
+      calendar.gone.add(coachEvent.eventId);
+      calendar.refuseFor.add('coach@x.example');
+      told.length = 0;
+      await service.move(wctl, 'r1', current().version, { otherDate: '2026-11-26', otherTime: '14:00' });
+      // The coach and the DEA as the others of the move; then the coach (their diary) and the booker.
+      expect(told).toEqual(['coach', 'dea', 'coach', 'wctl']);
+      calendar.refuseFor.clear();
+      calendar.keepFor.add('dea@x.example');
+      await service.cancel(wctl, 'r1', current().version);
+      expect(changes.at(-1)).toMatchObject({ actorId: 'wctl', message: { kind: 'note', text: expect.stringContaining('could not be taken out of') } });
+    });
+
     it('refuses another team leader, and anyone once it is booked', async () => {
       const { service, current } = setup(skill);
       await expect(service.start(otherLeader, 'r1', 2, { slot: '2026-11-24T10:00:00.000Z', durationMinutes: 60, mode: 'teams' })).rejects.toMatchObject({ kind: 'not_allowed' });
