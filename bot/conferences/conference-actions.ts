@@ -94,7 +94,7 @@ export class ConferenceActions {
       return this.renderPlan(plan.id, { progress: 'Trying again…' });
     },
     'conference.open': async (person, data) => {
-      const conference = await this.deps.plans.forManaging(person, String(data.conferenceId ?? ''));
+      const conference = await this.deps.plans.forManaging(person, String(data.conferenceId ?? ''), data.version === undefined ? null : versionOf(data));
       return this.renderPlan(conference.planId, { open: conference.id });
     },
     'conference.move': async (person, data) => {

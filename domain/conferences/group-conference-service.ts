@@ -358,15 +358,17 @@ export class GroupConferenceService {
   }
 
   /** A conference of the team leader's own plan, opened under the grid: to change, give a time, move or cancel. */
-  async forManaging(wctl: StaffMember, conferenceId: string): Promise<GroupConference> {
+  async forManaging(wctl: StaffMember, conferenceId: string, planVersion: number | null = null): Promise<GroupConference> {
     const conference = await this.deps.store.findConference(conferenceId);
     const plan = conference ? await this.deps.store.findPlan(conference.planId) : null;
     if (!conference || !plan) throw notFound('That conference does not exist.');
     if (plan.wctlId !== wctl.id) throw notAllowed('Only the team leader who made this plan can move or cancel its conferences.');
     // A draft's conferences are there to change; a confirmed plan's, to give a time, move, cancel or
     // open the case list, and one with none of these left says why (cancelled, say).
+    // A draft replaced or confirmed since its card was shown says so, as a change on it would.
+    if (plan.status !== 'confirmed') assertPlan(wctl.id, plan, [], planVersion, 'change');
     const now = this.deps.clock.now();
-    if (plan.status !== 'draft' && allowedConference(wctl.id, plan, conference, now).size === 0) assertConference(wctl.id, plan, conference, null, 'cases', now);
+    if (plan.status === 'confirmed' && allowedConference(wctl.id, plan, conference, now).size === 0) assertConference(wctl.id, plan, conference, null, 'cases', now);
     return conference;
   }
 

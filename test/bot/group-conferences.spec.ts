@@ -59,6 +59,12 @@ describe('a plan drafted early in a month: five months of three groups', () => {
       const opened = await invokeAs(bot, PEOPLE.wctl, 'conference.open', { conferenceId: conferences[14]!.id });
       expect(JSON.stringify(opened.card).length * 2).toBeLessThan(30 * 1024);
       expect(cardVerbs({ actions: [opened.card.actions, opened.card.body] }).filter((v) => v === 'conference.change')).toHaveLength(1);
+
+      // Drafted again, the first plan is replaced: Change on its card says so, rather than opening a form on it.
+      const [first] = await new SqlConferenceStore(bot.app.dataSource).plansForDea(dana.id, ['draft']);
+      expect(cardText((await invokeAs(bot, PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '90' })).card)).toContain('Nothing is booked until you confirm.');
+      const stale = await invokeAs(bot, PEOPLE.wctl, 'conference.open', { planId: first!.id, version: first!.version, conferenceId: conferences[0]!.id });
+      expect(cardText(stale.card)).toContain('The plan changed since this card was shown.');
     } finally {
       await bot.close();
     }
