@@ -1,4 +1,4 @@
-import type { EventChange, EventRef, EventResult, Interval, NewEvent } from '../../domain/calendar/calendar-port';
+import type { EventChange, EventRef, EventResult, Interval, NewEvent, NotBusy } from '../../domain/calendar/calendar-port';
 import type { AttendeeChange, ConferenceCalendar } from '../../domain/conferences/ports';
 import type { CrashPoints } from './crash-points';
 
@@ -13,8 +13,8 @@ export class CrashingCalendar implements ConferenceCalendar {
     private readonly crash: CrashPoints,
   ) {}
 
-  busy(mailboxes: readonly string[], from: Date, to: Date): Promise<Map<string, Interval[]>> {
-    return this.inner.busy(mailboxes, from, to);
+  busy(mailboxes: readonly string[], from: Date, to: Date, except?: NotBusy): Promise<Map<string, Interval[]>> {
+    return this.inner.busy(mailboxes, from, to, except);
   }
 
   createEvents(events: readonly NewEvent[]): Promise<EventResult[]> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { PostedCards } from '../../data/stores/posted-cards';
-import { adviceNotice } from '../../cards/specialist-advice/notices';
+import { adviceNotice, bookedOverCard } from '../../cards/specialist-advice/notices';
 import type { NoticeLine } from '../core/journey';
 import type { AccessSink } from '../privacy/access-audit';
 import { adviceCard, type AdviceCardView } from '../../cards/specialist-advice/conversation-card';
@@ -136,6 +136,12 @@ export class AdviceActions {
     // The jobcentre is named only where no contact is: read only then.
     const jobcentreName = !c.contactId && happening?.what === 'pack reminder' ? ((await this.deps.service.jobcentre(c.jobcentreId))?.name ?? null) : null;
     return { notice: adviceNotice({ conversation: c, part, what: happening?.what ?? null, actorName: happening ? (people.get(happening.actorId) ?? null) : null, contactName: c.contactId ? (people.get(c.contactId) ?? null) : null, jobcentreName }) };
+  }
+
+  /** The notice that a conversation was booked over the HCP's supporting activity; null when there is none for this person now. */
+  async bookedOverNotice(person: StaffMember, conversationId: string): Promise<AdaptiveCard | null> {
+    const notice = await this.deps.service.bookedOverNotice(person, conversationId);
+    return notice ? bookedOverCard(notice) : null;
   }
 
   /** The card a click answered becomes the person's live copy of the conversation's card. */

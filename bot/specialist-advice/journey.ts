@@ -4,6 +4,7 @@ import { SpecialistAdviceGaps1764510000000 } from '../../data/migrations/1764510
 import { AdviceConversationIndexes1765600000000 } from '../../data/migrations/1765600000000-AdviceConversationIndexes';
 import { AdviceSubmissionKey1765800000000 } from '../../data/migrations/1765800000000-AdviceSubmissionKey';
 import { adviceConversationSchema, adviceEventSchema, adviceNotesSchema, hcpBreakSchema, hcpSiteDaySchema } from '../../data/schema/specialist-advice';
+import { SqlHcpActivityStore, SqlHcpRoles } from '../../data/stores/hcp-activity';
 import { SqlAdvicePeople, SqlAdviceStore } from '../../data/stores/specialist-advice';
 import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { SqlUnitOfWork } from '../../data/transactions';
@@ -17,6 +18,11 @@ import { FEEDBACK_AFTER_CARD } from '../reports/kinds';
 
 /** The outbox kind of a conversation's card: rendered for its recipient when delivered. */
 export const ADVICE_CARD = 'advice_card';
+/**
+ * The short notice to the HCP and the district's activity managers that a conversation was booked
+ * over the HCP's supporting activity: rendered at delivery, so nothing is sent once nothing is under it.
+ */
+export const ADVICE_OVER_ACTIVITY_CARD = 'advice_over_activity';
 /** Posted copies of a conversation's cards (one per person), re-rendered in place whenever it changes. */
 export const ADVICE_LIVE_CARD = 'advice';
 /** Teams gives a card action 5 seconds; rendering the card takes the rest. */
@@ -76,17 +82,24 @@ export const specialistAdviceJourney: Journey = {
   entities: [adviceConversationSchema, adviceNotesSchema, adviceEventSchema, hcpSiteDaySchema, hcpBreakSchema],
   migrations: [SpecialistAdvice1764100000000, SpecialistAdviceGaps1764510000000, AdviceConversationIndexes1765600000000, AdviceSubmissionKey1765800000000],
   build: ({ dataSource, directory, outbox, updates, clock, logger, services, work }) => {
+    const activityStore = new SqlHcpActivityStore(dataSource);
+    const hcpRoles = new SqlHcpRoles(dataSource, directory);
     const service = new AdviceService({
       store: new SqlAdviceStore(dataSource),
       people: new SqlAdvicePeople(dataSource, directory),
       directory,
       calendar: services.calendar,
       patterns: new SqlWorkingPatterns(dataSource),
+      activities: {
+        of: (hcpId, fromDate, toDate) => activityStore.activitiesOf(hcpId, fromDate, toDate),
+        managersInDistrict: (district) => hcpRoles.managersInDistrict(district),
+      },
       // Cards queued in a use case are sent, and live copies updated, only once it commits.
       notifier: {
         tell: (personId, conversation) => outbox.notify(personId, ADVICE_CARD, conversation.id),
         changed: (conversation) => outbox.changed(ADVICE_LIVE_CARD, conversation.id),
         held: (conversation) => outbox.notify(conversation.coachId, FEEDBACK_AFTER_CARD, conversation.id),
+        bookedOver: (personId, conversation) => outbox.notify(personId, ADVICE_OVER_ACTIVITY_CARD, conversation.id),
       },
       uow: new SqlUnitOfWork(dataSource),
       work: work.scheduler,
@@ -229,6 +242,11 @@ export const specialistAdviceJourney: Journey = {
         [ADVICE_CARD]: {
           render: (conversationId, recipient) => actions.cardOrNotice(recipient, conversationId).catch((error: unknown) => (isDomainError(error) ? null : Promise.reject(error))),
           posted: (conversationId, recipientAad, activityId, reference) => services.postedCards.record({ requestId: conversationId, recipientAad, activityId, reference }),
+        },
+        // Not kept as a live copy: it names the conversation and the activity by reference, kind and
+        // time only, and is not the conversation's card.
+        [ADVICE_OVER_ACTIVITY_CARD]: {
+          render: (conversationId, recipient) => actions.bookedOverNotice(recipient, conversationId).catch((error: unknown) => (isDomainError(error) ? null : Promise.reject(error))),
         },
       },
       liveCards: {

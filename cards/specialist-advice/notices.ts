@@ -8,6 +8,10 @@ import type { AdviceConversation } from '../../domain/specialist-advice/conversa
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import { londonClock } from '../../domain/calendar/london-time';
 import { AD_HOC_LAPSED } from '../../domain/specialist-advice/ad-hoc-lapse';
+import { CONVERSATIONS_COME_FIRST, type BookedOverNotice } from '../../domain/specialist-advice/supporting-activity';
+import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../../domain/hcp-activity/records';
+import { glanceCard, type Fact } from '../glance-card';
+import type { AdaptiveCard } from '../render';
 import { adHocAsk } from './conversation-card';
 
 export interface AdviceNoticeView {
@@ -66,4 +70,39 @@ export function adviceNotice(view: AdviceNoticeView): string {
     default:
       return line('it changed.');
   }
+}
+
+/** "presentation to a team or office": the label inside a sentence (initials such as DEAs kept). */
+function kindInSentence(kind: ActivityKind): string {
+  const label = ACTIVITY_KIND_LABELS[kind];
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/**
+ * The short notice to the HCP, or to an activity manager, that a conversation was booked over the
+ * HCP's supporting activity, which now needs another time. It names the conversation by reference,
+ * and the activity by its kind and time: never its note, which may be about a claimant.
+ */
+export function bookedOverCard(n: BookedOverNotice): AdaptiveCard {
+  const whose = n.part === 'hcp' ? 'your' : `${n.hcpName}’s`;
+  const conversation = `${describeMeeting(n.start, n.end)}${n.preparationFrom ? ` (preparation from ${londonClock(n.preparationFrom)})` : ''}`;
+  const activities = n.activities.map((a) => `${whose} ${kindInSentence(a.kind)} on ${describeMeeting(a.start, a.end)}`);
+  const over = activities.length > 1 ? `${activities.slice(0, -1).join(', ')} and ${activities.at(-1)!}` : activities[0]!;
+  const it = n.activities.length > 1 ? 'them' : 'it';
+  const yourAction =
+    n.part === 'hcp'
+      ? `Your action: the ${n.activities.length > 1 ? 'activities need' : 'activity needs'} another time. Your activity manager can move ${it}, or you can from ${n.activities.length > 1 ? 'their cards' : 'its card'}.`
+      : `Your action: move ${n.activities.length > 1 ? 'the activities' : 'the activity'} to another time, when no conversation is booked.`;
+  const keyFacts: Fact[] = [
+    { label: 'Conversation', value: `${n.reference}, ${conversation}` },
+    ...n.activities.map((a) => ({ label: ACTIVITY_KIND_LABELS[a.kind], value: describeMeeting(a.start, a.end) })),
+  ];
+  return glanceCard({
+    title: n.part === 'hcp' ? 'A three-way conversation is booked over your supporting activity' : `A three-way conversation is booked over ${n.hcpName}’s supporting activity`,
+    subtitle: `Specialist Advice ${n.reference} was booked for ${conversation}, over ${over}.`,
+    yourAction,
+    keyFacts,
+    details: { facts: [], paragraphs: [{ label: 'Why', value: CONVERSATIONS_COME_FIRST }] },
+    actions: n.activities.map((a) => ({ type: 'Action.Execute', title: n.activities.length > 1 ? `Open the ${kindInSentence(a.kind)}` : 'Open the activity', verb: 'hcp.open', data: { activityId: a.id } })),
+  });
 }

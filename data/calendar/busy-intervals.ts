@@ -1,4 +1,4 @@
-import type { Interval, ShowAs } from '../../domain/calendar/calendar-port';
+import type { Interval, NotBusy, ShowAs } from '../../domain/calendar/calendar-port';
 
 /** The diary states that stop a meeting being booked; free and "working elsewhere" do not. */
 export const BUSY_STATES: readonly ShowAs[] = ['busy', 'tentative', 'oof'];
@@ -10,12 +10,14 @@ export function isBusyState(state: string): boolean {
 /**
  * Clips to [from, to), sorts and merges overlapping or touching intervals. Both adapters answer
  * through this, so they agree even though Graph reports an event once per getSchedule window and
- * once per diary it appears in, while the embedded calendar reports each row once.
+ * once per diary it appears in, while the embedded calendar reports each row once. Events at exactly
+ * one of the `except` times are left out first: merged, they could no longer be told from the others.
  */
-export function normaliseBusy(intervals: readonly Interval[], from: Date, to: Date): Interval[] {
+export function normaliseBusy(intervals: readonly Interval[], from: Date, to: Date, except: readonly Interval[] = []): Interval[] {
   const lo = from.getTime();
   const hi = to.getTime();
-  const clipped = intervals
+  const left = new Set(except.map((i) => `${i.start.getTime()}/${i.end.getTime()}`));
+  const clipped = (left.size ? intervals.filter((i) => !left.has(`${i.start.getTime()}/${i.end.getTime()}`)) : intervals)
     .map((i) => ({ start: Math.max(i.start.getTime(), lo), end: Math.min(i.end.getTime(), hi) }))
     .filter((i) => i.end > i.start)
     .sort((a, b) => a.start - b.start || a.end - b.end);
@@ -26,6 +28,13 @@ export function normaliseBusy(intervals: readonly Interval[], from: Date, to: Da
     else merged.push({ ...next });
   }
   return merged.map((i) => ({ start: new Date(i.start), end: new Date(i.end) }));
+}
+
+/** The `except` times keyed lower-case, as the adapters key mailboxes. */
+export function notBusyByMailbox(except: NotBusy | undefined): ReadonlyMap<string, readonly Interval[]> {
+  const out = new Map<string, Interval[]>();
+  for (const [mailbox, times] of except ?? []) out.set(mailbox.toLowerCase(), [...(out.get(mailbox.toLowerCase()) ?? []), ...times]);
+  return out;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Brackets, type DataSource, type Repository } from 'typeorm';
-import type { Attendee, CalendarPort, EventChange, EventRef, EventResult, Interval, NewEvent } from '../../domain/calendar/calendar-port';
+import type { Attendee, CalendarPort, EventChange, EventRef, EventResult, Interval, NewEvent, NotBusy } from '../../domain/calendar/calendar-port';
 import type { AttendeeChange } from '../../domain/conferences/ports';
 import type { CalendarEventRow } from '../schema/calendar';
 import { hydrate, PreparedStatement } from '../prepared';
 import { inTransaction } from '../transactions';
-import { BUSY_STATES, emptyBusyMap, normaliseBusy } from './busy-intervals';
+import { BUSY_STATES, emptyBusyMap, normaliseBusy, notBusyByMailbox } from './busy-intervals';
 
 /**
  * Not a Teams meeting: nothing exists behind this link. It only keeps the shape of a Graph answer
@@ -28,7 +28,7 @@ export class EmbeddedCalendar implements CalendarPort {
     this.rows = dataSource.getRepository<CalendarEventRow>('CalendarEvent');
   }
 
-  async busy(mailboxes: readonly string[], from: Date, to: Date): Promise<Map<string, Interval[]>> {
+  async busy(mailboxes: readonly string[], from: Date, to: Date, except?: NotBusy): Promise<Map<string, Interval[]>> {
     const result = emptyBusyMap(mailboxes);
     const wanted = [...result.keys()];
     if (!wanted.length || to.getTime() <= from.getTime()) return result;
@@ -45,7 +45,8 @@ export class EmbeddedCalendar implements CalendarPort {
         for (const m of chunk) if (people.has(m)) found.get(m)!.push(interval);
       }
     }
-    for (const [mailbox, intervals] of found) result.set(mailbox, normaliseBusy(intervals, from, to));
+    const notBusy = notBusyByMailbox(except);
+    for (const [mailbox, intervals] of found) result.set(mailbox, normaliseBusy(intervals, from, to, notBusy.get(mailbox)));
     return result;
   }
 

@@ -16,9 +16,9 @@ import {
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
-import type { CalendarPort, EventChange, EventRef, EventResult, Interval, NewEvent } from '../../domain/calendar/calendar-port';
+import type { CalendarPort, EventChange, EventRef, EventResult, Interval, NewEvent, NotBusy } from '../../domain/calendar/calendar-port';
 import type { AttendeeChange } from '../../domain/conferences/ports';
-import { emptyBusyMap, isBusyState, normaliseBusy } from './busy-intervals';
+import { emptyBusyMap, isBusyState, normaliseBusy, notBusyByMailbox } from './busy-intervals';
 import { RETRYABLE_STATUSES, runSteps, type BatchLimits, type BatchRequestStep, type BatchStep, type BatchSubResponse, type SendBatch, type StepOutcome } from './graph-batch';
 
 /** Requests and HTTP round trips made, retries included; for benchmarks. */
@@ -155,7 +155,7 @@ export class GraphCalendar implements CalendarPort {
    * Busy time through getSchedule, split into calls of at most 20 people and under 62 days each.
    * Throws when someone's diary cannot be read: taking them as free would book over their meetings.
    */
-  async busy(mailboxes: readonly string[], from: Date, to: Date): Promise<Map<string, Interval[]>> {
+  async busy(mailboxes: readonly string[], from: Date, to: Date, except?: NotBusy): Promise<Map<string, Interval[]>> {
     const result = emptyBusyMap(mailboxes);
     const people = [...result.keys()];
     if (!people.length || to.getTime() <= from.getTime()) return result;
@@ -186,7 +186,8 @@ export class GraphCalendar implements CalendarPort {
     });
 
     if (problems.size) throw new GraphCalendarError(`Could not read the diaries of ${[...problems].join(', ')}.`, null, false);
-    for (const [who, intervals] of found) result.set(who, normaliseBusy(intervals, from, to));
+    const notBusy = notBusyByMailbox(except);
+    for (const [who, intervals] of found) result.set(who, normaliseBusy(intervals, from, to, notBusy.get(who)));
     return result;
   }
 

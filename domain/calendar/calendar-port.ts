@@ -49,9 +49,20 @@ export type EventResult =
   | { readonly ok: true; readonly mailbox: string; readonly eventId: string; readonly joinUrl: string | null }
   | { readonly ok: false; readonly mailbox: string; readonly error: string; readonly retryable: boolean };
 
+/**
+ * Entries of a mailbox (keyed by its address, any case) that are not to count as busy, named by their
+ * exact times: events the bot wrote itself that give way to what is being booked. The calendar gives
+ * busy time without event ids (Graph's getSchedule has none), so times are what can name them.
+ */
+export type NotBusy = ReadonlyMap<string, readonly Interval[]>;
+
 export interface CalendarPort {
-  /** Busy time (busy, tentative and out of office) of each mailbox between two instants, any span. */
-  busy(mailboxes: readonly string[], from: Date, to: Date): Promise<Map<string, Interval[]>>;
+  /**
+   * Busy time (busy, tentative and out of office) of each mailbox between two instants, any span.
+   * With `except`, an event starting and ending exactly at one of the mailbox's times there is left
+   * out before the rest is merged; any other event, one overlapping it included, still counts.
+   */
+  busy(mailboxes: readonly string[], from: Date, to: Date, except?: NotBusy): Promise<Map<string, Interval[]>>;
   /** Creates the events, one result per event in the same order; one failing does not undo the others. */
   createEvents(events: readonly NewEvent[]): Promise<EventResult[]>;
   /** Moves events to a new time. */

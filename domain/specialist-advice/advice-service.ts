@@ -1,4 +1,4 @@
-import type { EventResult, NewEvent } from '../calendar/calendar-port';
+import type { EventResult, Interval, NewEvent } from '../calendar/calendar-port';
 import type { Participant } from '../calendar/free-time';
 import { addDays, londonDateFast, londonToUtc } from '../calendar/london-time';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
@@ -14,6 +14,7 @@ import { checkNotes, type NotesInput } from './notes';
 import type { AdviceChanges, AdviceHappening, AdviceServiceDeps } from './ports';
 import { parseAdviceRequest, type AdviceRequestInput } from './request-form';
 import { adHocSlot, isStillFree, proposeSlots, siteOn, withBreaks, type AdviceSlot, type SitePlan } from './schedule';
+import { activitiesOver, ownActivityTimes, type BookedOverNotice } from './supporting-activity';
 
 export type { HcpDay } from './hcp-day';
 
@@ -393,6 +394,7 @@ export class AdviceService {
     const now = this.deps.clock.now();
     // Nobody was the jobcentre's contact when it was asked for: one there is now prepares the pack.
     const contactId = c.contactId ?? (await this.deps.people.contactAt(c.jobcentreId))?.id ?? null;
+    const activityKeepers = await this.keepersOfActivityOver(c, slot);
     return this.deps.uow.run(async () => {
       const changes: AdviceChanges = { ...extra, start: slot.start, end: slot.end, prepStart: slot.prepStart, timesMoved: c.timesMoved + (moving ? 1 : 0), diaryStatus: 'writing', diaryError: null, ...(contactId !== c.contactId ? { contactId } : {}) };
       const changed = moving ? await this.deps.store.update(c.id, c.version, { ...changes, packReadyAt: null, preparedAt: null, packRemindedAt: null }, now) : await this.move(c, 'booked', changes, now);
@@ -400,8 +402,56 @@ export class AdviceService {
       await this.deps.work.schedule(ADVICE_DIARY_WORK, c.id);
       this.deps.notifier.changed(changed);
       for (const id of [c.hcpId, contactId, c.coachId]) if (id && id !== person.id) await this.deps.notifier.tell(id, changed);
+      // In this transaction: the notice goes once with the booking, or not at all with a refused one.
+      // The HCP too when they accepted an ad hoc ask themselves: the notice is about their activity, not the click.
+      for (const id of activityKeepers) await this.deps.notifier.bookedOver(id, changed);
       return changed;
     });
+  }
+
+  /**
+   * Who is told that the time takes planned supporting activity of the HCP (seed 002 Annex 3 §1):
+   * the HCP and the district's activity managers, who move it. Nobody when it takes none, or only
+   * activity the conversation's earlier time already took (they were told when it was booked then).
+   */
+  private async keepersOfActivityOver(c: AdviceConversation, slot: AdviceSlot): Promise<string[]> {
+    const time = { start: slot.prepStart, end: slot.end };
+    const earlier = c.status === 'booked' && c.start && c.end ? { start: c.prepStart ?? c.start, end: c.end } : null;
+    // One read over both times, whichever days they are on.
+    const from = londonDateFast(earlier && earlier.start.getTime() < time.start.getTime() ? earlier.start : time.start);
+    const to = londonDateFast(earlier && earlier.end.getTime() > time.end.getTime() ? earlier.end : time.end);
+    const activities = await this.deps.activities.of(c.hcpId, from, to);
+    const toldBefore = new Set(earlier ? activitiesOver(activities, c.hcpId, earlier).map((a) => a.id) : []);
+    const over = activitiesOver(activities, c.hcpId, time).filter((a) => !toldBefore.has(a.id));
+    if (!over.length) return [];
+    const managers = await Promise.all([...new Set(over.map((a) => a.district))].map((district) => this.deps.activities.managersInDistrict(district)));
+    return [...new Set([c.hcpId, ...managers.flat().map((m) => m.id)])];
+  }
+
+  /**
+   * The short notice of a conversation booked over the HCP's supporting activity, for the HCP or an
+   * activity manager of the district, as things are now: null for anyone else, and once nothing
+   * planned is under it any more (the activity moved or was cancelled, or the conversation moved or
+   * ended, before the notice went). Reference and times only: nothing of the claimant.
+   */
+  async bookedOverNotice(person: StaffMember, conversationId: string): Promise<BookedOverNotice | null> {
+    const c = await this.deps.store.find(conversationId);
+    if (!c || c.status !== 'booked' || !c.start || !c.end) return null;
+    const part = await this.partOf(c, person);
+    if (part !== 'hcp' && part !== 'manager') return null;
+    const time = { start: c.prepStart ?? c.start, end: c.end };
+    const over = activitiesOver(await this.deps.activities.of(c.hcpId, londonDateFast(time.start), londonDateFast(time.end)), c.hcpId, time);
+    if (!over.length) return null;
+    const hcp = await this.deps.directory.findById(c.hcpId);
+    return {
+      part,
+      reference: c.reference,
+      preparationFrom: c.prepStart && c.prepStart.getTime() < c.start.getTime() ? c.prepStart : null,
+      start: c.start,
+      end: c.end,
+      hcpName: hcp?.name ?? 'the HCP',
+      activities: over.map((a) => ({ id: a.id, kind: a.kind, start: a.start!, end: a.end! })),
+    };
   }
 
   /**
@@ -551,15 +601,21 @@ export class AdviceService {
     return found;
   }
 
-  private async participant(person: StaffMember, from: Date, to: Date): Promise<Participant> {
-    const [pattern, busy] = await Promise.all([this.deps.patterns.of(person), this.deps.calendar.busy([person.email], from, to)]);
+  /** `notBusy`: entries of the person's own diary that do not count, by their exact times. */
+  private async participant(person: StaffMember, from: Date, to: Date, notBusy: readonly Interval[] = []): Promise<Participant> {
+    const except = notBusy.length ? new Map([[person.email, notBusy]]) : undefined;
+    const [pattern, busy] = await Promise.all([this.deps.patterns.of(person), this.deps.calendar.busy([person.email], from, to, except)]);
     return { id: person.id, hours: pattern.hours, region: pattern.region, busy: busy.get(person.email.toLowerCase()) ?? [] };
   }
 
-  /** The HCP with their agreed breaks as busy time. */
+  /**
+   * The HCP with their agreed breaks as busy time, and the entries of their own supporting activity
+   * as free: a conversation goes before it (seed 002 Annex 3 §1). The activity is read once for the
+   * range; only the entries at exactly its times give way, so another meeting then still blocks.
+   */
   private async hcpParticipant(hcp: StaffMember, from: Date, to: Date): Promise<Participant> {
-    const [participant, breaks] = await Promise.all([this.participant(hcp, from, to), this.deps.store.breaksOf([hcp.id])]);
-    return withBreaks(participant, breaks, from, to);
+    const [activities, breaks] = await Promise.all([this.deps.activities.of(hcp.id, londonDateFast(from), londonDateFast(to)), this.deps.store.breaksOf([hcp.id])]);
+    return withBreaks(await this.participant(hcp, from, to, ownActivityTimes(activities, hcp.id)), breaks, from, to);
   }
 
   private async sitePlan(hcp: StaffMember, fromDate: string, toDate: string): Promise<SitePlan> {

@@ -1,5 +1,6 @@
 import type { CalendarPort } from '../calendar/calendar-port';
 import type { WorkingPatterns } from '../calendar/booking-service';
+import type { SupportingActivity } from '../hcp-activity/records';
 import type { StaffDirectory, WorkScheduler } from '../ports';
 import type { Jobcentre, StaffMember } from '../staff';
 import type { AdviceConversation, AdviceNotes, DiaryEntry, DiaryStatus, HcpBreak, SiteDay } from './conversation';
@@ -91,6 +92,17 @@ export interface AdvicePeople {
   officesInClustersOf(jobcentreIds: readonly string[]): Promise<Jobcentre[]>;
 }
 
+/**
+ * The HCPs' supporting activity, as Specialist Advice needs it: conversations go before it (seed 002
+ * Annex 3 §1), so its time is free for one, and whoever keeps it is told when one is booked over it.
+ */
+export interface AdviceActivities {
+  /** An HCP's activity dated from `fromDate` to `toDate` (London dates, both included), any status, in one read. */
+  of(hcpId: string, fromDate: string, toDate: string): Promise<SupportingActivity[]>;
+  /** The district's HCP Activity Managers: they set and move its HCPs' activity. */
+  managersInDistrict(district: string): Promise<StaffMember[]>;
+}
+
 /** Tells a person about the conversation: their card, rendered for them when it is delivered. */
 export interface AdviceNotifier {
   /** Sends the person the card, or a line about the change when they already have it (updated in place). */
@@ -99,6 +111,12 @@ export interface AdviceNotifier {
   changed(conversation: AdviceConversation): void;
   /** The conversation was held: the work coach is asked for feedback (the reports count it). */
   held?(conversation: AdviceConversation): Promise<void>;
+  /**
+   * The conversation was booked over supporting activity of its HCP: the person (the HCP, or an
+   * activity manager) gets a short notice that the activity needs another time. Queued in the
+   * booking's transaction, so it goes once with the booking or not at all.
+   */
+  bookedOver(personId: string, conversation: AdviceConversation): Promise<void>;
 }
 
 export interface AdviceServiceDeps {
@@ -107,6 +125,7 @@ export interface AdviceServiceDeps {
   readonly directory: StaffDirectory;
   readonly calendar: CalendarPort;
   readonly patterns: WorkingPatterns;
+  readonly activities: AdviceActivities;
   readonly notifier: AdviceNotifier;
   readonly uow: { run<T>(work: () => Promise<T>): Promise<T> };
   /** Diary writes are durable work, written with the click's change and run after it. */

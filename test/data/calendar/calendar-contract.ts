@@ -170,6 +170,26 @@ export function calendarContract(name: string, open: () => Promise<CalendarUnder
       ]);
     });
 
+    it('leaves out, for one mailbox only, the events at exactly the times it is told; an event overlapping one still counts', async () => {
+      const own = { start: at('2027-01-11T10:00:00Z'), end: at('2027-01-11T11:00:00Z') };
+      const results = await calendar.createEvents([
+        // The bot's own entry (as an HCP's supporting activity is written), and a colleague's meeting across its end.
+        newEvent({ transactionId: 'own', attendees: [], start: own.start, end: own.end }),
+        newEvent({ transactionId: 'across', mailbox: COACH, attendees: [{ email: DEA, name: 'DEA' }], start: at('2027-01-11T10:30:00Z'), end: at('2027-01-11T11:30:00Z') }),
+        // Inside the entry's time, not at it.
+        newEvent({ transactionId: 'inside', attendees: [], start: at('2027-01-11T14:00:00Z'), end: at('2027-01-11T14:30:00Z') }),
+        newEvent({ transactionId: 'around', attendees: [], start: at('2027-01-11T14:00:00Z'), end: at('2027-01-11T15:00:00Z') }),
+      ]);
+      expect(results.every((r) => r.ok)).toBe(true);
+      const except = new Map([[DEA.toUpperCase(), [own, { start: at('2027-01-11T14:00:00Z'), end: at('2027-01-11T15:00:00Z') }]]]);
+      const busy = await calendar.busy([DEA, COACH], day.from, day.to, except);
+      expect(plain(busy.get(DEA))).toEqual(['2027-01-11T10:30:00.000Z/2027-01-11T11:30:00.000Z', '2027-01-11T14:00:00.000Z/2027-01-11T14:30:00.000Z']);
+      // Someone else's diary is as it was.
+      expect(plain(busy.get(COACH.toLowerCase()))).toEqual(['2027-01-11T10:30:00.000Z/2027-01-11T11:30:00.000Z']);
+      // Without it, all of it is busy.
+      expect(plain((await calendar.busy([DEA], day.from, day.to)).get(DEA))).toEqual(['2027-01-11T10:00:00.000Z/2027-01-11T11:30:00.000Z', '2027-01-11T14:00:00.000Z/2027-01-11T15:00:00.000Z']);
+    });
+
     it('answers an empty map for nobody and empty busy time for an empty span', async () => {
       expect((await calendar.busy([], day.from, day.to)).size).toBe(0);
       await calendar.createEvents([newEvent()]);

@@ -1,0 +1,253 @@
+import type { CalendarEventRow } from '../../data/schema/calendar';
+import type { HcpActivityRow } from '../../data/schema/hcp-activity';
+import type { OutboxRow } from '../../data/schema/messaging';
+import type { AdviceConversationRow } from '../../data/schema/specialist-advice';
+import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { ADVICE_REQUEST } from '../support/advice-fixture';
+import { TestClock } from '../support/conference-fixture';
+import { cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+
+const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
+const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
+const HELEN = 'helen.okoro@hcp.example';
+const chat = (aad: string) => `a:personal-${aad}`;
+const NOTICE = 'advice_over_activity';
+/** Nothing of the claimant, nor the activity's note (which may be about one), in a notice, a diary or a log. */
+const PRIVATE = /Zebedee|AB123456C|AB 12 34 56 C|back pain|anxiety|Mental health/i;
+
+/** The conversation text the HCP and the activity manager read, for a telephone conversation on Tuesday at 10:00 with preparation from 09:30. */
+const BOOKED_OVER = 'Specialist Advice SA-000001 was booked for Tuesday 24 November 2026, 10:00 to 11:00 (preparation from 09:30), over';
+const OVER_HERS = `${BOOKED_OVER} your presentation to a team or office on Tuesday 24 November 2026, 10:00 to 11:00.`;
+const OVER_HELENS = `${BOOKED_OVER} Helen Okoro’s presentation to a team or office on Tuesday 24 November 2026, 10:00 to 11:00.`;
+
+/**
+ * Seed 002 Annex 3 §1 and §6: the HCP does supporting activity only when no Specialist Advice
+ * interview is booked. Her activity, written into her diary as busy, does not stop a conversation
+ * being offered or accepted then; her other meetings still do; and once one is booked over it, she
+ * and the activity manager are told once that it needs another time.
+ */
+describe('Specialist Advice before supporting activity (real HTTP, real SQLite, embedded calendar)', () => {
+  let bot: TestBot;
+  // Monday 23 November 2026, 09:00 in London.
+  const clock = new TestClock(new Date('2026-11-23T09:00:00Z'));
+  beforeEach(async () => {
+    clock.at = new Date('2026-11-23T09:00:00Z');
+    bot = await startTestBot({ clock });
+    for (const who of [PEOPLE.coach, PEOPLE.hcp, CONTACT, MANAGER]) await exchange(bot, who, 'help');
+    bot.connector.clear();
+  });
+  afterEach(async () => {
+    expect(bot.cardProblems).toEqual([]);
+    await bot.close();
+  });
+
+  const settle = async () => {
+    await bot.app.background.idle();
+    await bot.app.notifier.idle();
+  };
+  const delivered = async (aad: string) => {
+    await settle();
+    return bot.connector.sentTo(chat(aad)).map((a) => visibleText([a]));
+  };
+  /** What a person was sent about a conversation booked over supporting activity (not the conversation's own card). */
+  const noticesSent = async (aad: string) => (await delivered(aad)).filter((text) => text.includes('is booked over'));
+  const helenId = async () => (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.hcp))!.id;
+  const crawley = async () => (await bot.app.dataSource.getRepository<{ id: string; name: string }>('Jobcentre').findOneByOrFail({ name: 'Crawley' })).id;
+  const conversation = async () => (await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find({ order: { number: 'ASC' } }))[0]!;
+  const activities = () => bot.app.dataSource.getRepository<HcpActivityRow>('HcpActivity').find({ order: { createdAt: 'ASC' } });
+  const noticesTo = (aad: string) => bot.app.dataSource.getRepository<OutboxRow>('Outbox').count({ where: { recipientAad: aad, kind: NOTICE } });
+  const allNotices = () => bot.app.dataSource.getRepository<OutboxRow>('Outbox').count({ where: { kind: NOTICE } });
+
+  /** The activity manager sets Helen a presentation; it goes into her diary as busy. */
+  const presentation = async (date: string, start: string, end: string) => {
+    const set = await invokeAs(bot, MANAGER, 'hcp.setActivity', { hcpId: await helenId(), kind: 'presentation', date, start, end, jobcentreId: await crawley(), note: 'Mental health and work, for the Crawley team' });
+    expect(cardText(set.card)).toContain('It goes into their diary, and they are told.');
+    await settle();
+    const activity = (await activities()).at(-1)!;
+    const entry = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').findOneByOrFail({ transactionId: `hcp-activity:${activity.id}` });
+    expect(entry).toMatchObject({ mailbox: HELEN, showAs: 'busy' });
+    bot.connector.clear();
+    return activity;
+  };
+  /** A meeting someone else put in Helen's diary (not one the bot wrote). */
+  let meetings = 0;
+  const meeting = async (start: string, end: string) => {
+    meetings += 1;
+    await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').insert({
+      id: `11111111-1111-4111-8111-${String(meetings).padStart(12, '0')}`,
+      mailbox: HELEN,
+      subject: 'Team meeting',
+      body: '',
+      startsAt: new Date(start),
+      endsAt: new Date(end),
+      showAs: 'busy',
+      attendees: '[]',
+      location: null,
+      joinUrl: null,
+      transactionId: `someone-else-${meetings}`,
+      createdAt: new Date(),
+    });
+  };
+  /** The coach asks for a telephone conversation (not complex: 30 minutes' preparation); the times offered. */
+  const ask = async () => {
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...ADVICE_REQUEST, channel: 'telephone' });
+    expect(cardText(asked.card)).toContain('Sent as SA-000001. Now choose a time.');
+    const slot = (asked.card.body as Record<string, unknown>[]).flatMap((b) => (b.items as Record<string, unknown>[] | undefined) ?? []).find((i) => i.id === 'slot') as { choices: { title: string; value: string }[] };
+    return slot.choices;
+  };
+
+  it('offers the time of the HCP’s presentation for a conversation; a meeting of hers before it still blocks', async () => {
+    await presentation('2026-11-24', '10:00', '11:00');
+    await meeting('2026-11-24T08:30:00Z', '2026-11-24T09:30:00Z');
+    const offered = await ask();
+    // Tuesday's earliest: straight after her meeting, with the conversation at the presentation's time.
+    expect(offered.map((c) => c.value)).toEqual(['2026-11-23T09:00:00.000Z', '2026-11-24T09:30:00.000Z', '2026-11-25T08:30:00.000Z']);
+    expect(offered[1]!.title).toBe('Tuesday 24 November 2026, 10:00 to 11:00 (preparation from 09:30)');
+    // Offering it changes nobody's diary and tells nobody.
+    expect(await allNotices()).toBe(0);
+  });
+
+  it('a meeting of hers over part of the presentation still blocks that time: it is not taken for the activity’s entry', async () => {
+    await presentation('2026-11-24', '10:00', '11:00');
+    await meeting('2026-11-24T08:30:00Z', '2026-11-24T09:30:00Z');
+    // Someone invites Helen to 10:30–11:30, across the end of the presentation.
+    await meeting('2026-11-24T10:30:00Z', '2026-11-24T11:30:00Z');
+    const offered = await ask();
+    expect(offered[1]).toEqual({ value: '2026-11-24T11:30:00.000Z', title: 'Tuesday 24 November 2026, 12:00 to 13:00 (preparation from 11:30)' });
+    // Nor is 09:30 taken when sent anyway (a card from before the meeting was put in).
+    const row = await conversation();
+    const refused = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-24T09:30:00.000Z' });
+    expect(cardText(refused.card)).toContain('That time is no longer free. Choose another.');
+    expect(await conversation()).toMatchObject({ status: 'requested', version: row.version });
+    expect(await allNotices()).toBe(0);
+  });
+
+  it('booking over it tells the HCP and the activity manager once, with no claimant detail, also after a restart; the manager moves the activity from the notice', async () => {
+    const activity = await presentation('2026-11-24', '10:00', '11:00');
+    await meeting('2026-11-24T08:30:00Z', '2026-11-24T09:30:00Z');
+    await ask();
+    const row = await conversation();
+    const booked = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-24T09:30:00.000Z' });
+    expect(cardText(booked.card)).toContain('Booked.');
+    expect(await conversation()).toMatchObject({ status: 'booked', startsAt: new Date('2026-11-24T10:00:00Z'), endsAt: new Date('2026-11-24T11:00:00Z') });
+
+    // Helen: her card of the conversation, as ever, and a notice about her presentation.
+    expect((await delivered(PEOPLE.hcp)).join('\n')).toContain('You have a conversation with Amira Shah on Tuesday 24 November 2026, 10:00 to 11:00.');
+    const [toHelen, ...more] = await noticesSent(PEOPLE.hcp);
+    expect(more).toEqual([]);
+    expect(toHelen).toContain('A three-way conversation is booked over your supporting activity');
+    expect(toHelen).toContain(OVER_HERS);
+    expect(toHelen).toContain('Your action: the activity needs another time. Your activity manager can move it, or you can from its card.');
+    // The activity manager, who is sent nothing else about the conversation.
+    const toManager = await delivered(MANAGER);
+    expect(toManager).toHaveLength(1);
+    expect(toManager[0]).toContain('A three-way conversation is booked over Helen Okoro’s supporting activity');
+    expect(toManager[0]).toContain(OVER_HELENS);
+    expect(toManager[0]).toContain('Your action: move the activity to another time, when no conversation is booked.');
+    expect(toManager[0]).toContain('Three-way conversations come first: supporting activity happens only when none is booked.');
+    // Once each; nobody else.
+    expect([await noticesTo(PEOPLE.hcp), await noticesTo(MANAGER), await allNotices()]).toEqual([1, 1, 2]);
+    expect(`${toHelen}\n${toManager.join('\n')}`).not.toMatch(PRIVATE);
+    expect(bot.logs.join('\n')).not.toMatch(PRIVATE);
+    // Not silently double-booked: the presentation keeps its time until someone moves it, and both are in her diary.
+    expect((await activities())[0]).toMatchObject({ status: 'planned', startsAt: new Date('2026-11-24T10:00:00Z') });
+    const diary = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: HELEN }, order: { startsAt: 'ASC' } });
+    expect(diary.map((e) => `${e.startsAt.toISOString().slice(11, 16)} ${e.subject}`).sort()).toEqual(['08:30 Team meeting', '09:30 Specialist Advice preparation: SA-000001', '10:00 Presentation to a team or office', '10:00 Specialist Advice three-way conversation: SA-000001']);
+    expect(diary.map((e) => `${e.subject} ${e.body}`).join('\n')).not.toMatch(PRIVATE);
+
+    // The same click again (its card not yet refreshed) books nothing and tells nobody again.
+    const again = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-24T09:30:00.000Z' });
+    expect(cardText(again.card)).toContain('This changed since you last saw it');
+    // A process that stopped after the booking committed, before Teams took the notices, leaves them
+    // queued: the next process sends each once, however often its sweeps and the diary work run.
+    await bot.app.dataSource.getRepository<OutboxRow>('Outbox').update({ kind: NOTICE }, { deliveredAt: null, activityId: null, lastStatus: null });
+    const dataDir = bot.dataDir;
+    await bot.close({ keepData: true });
+    bot = await startTestBot({ dataDir, clock });
+    for (const who of [PEOPLE.coach, PEOPLE.hcp, CONTACT, MANAGER]) await exchange(bot, who, 'help');
+    for (let run = 0; run < 2; run += 1) {
+      await bot.app.jobs.sweepWork!();
+      await bot.app.jobs.sweepOutbox!();
+      await settle();
+    }
+    expect(await noticesSent(PEOPLE.hcp)).toEqual([toHelen]);
+    expect(await noticesSent(MANAGER)).toEqual(toManager);
+    expect(await noticesSent(PEOPLE.coach)).toEqual([]);
+    expect([await noticesTo(PEOPLE.hcp), await noticesTo(MANAGER), await allNotices()]).toEqual([1, 1, 2]);
+
+    // "Open the activity": the manager's card of it, with a way to move it; not onto the conversation.
+    const opened = await invokeAs(bot, MANAGER, 'hcp.open', { activityId: activity.id });
+    expect(cardVerbs(opened.card)).toContain('hcp.move');
+    const current = (await activities())[0]!;
+    const over = await invokeAs(bot, MANAGER, 'hcp.move', { activityId: activity.id, version: current.version, date: '2026-11-24', start: '10:30', end: '11:30' });
+    expect(cardText(over.card)).toContain('over a booked three-way conversation');
+    const moved = await invokeAs(bot, MANAGER, 'hcp.move', { activityId: activity.id, version: current.version, date: '2026-11-24', start: '14:00', end: '15:00' });
+    expect(cardText(moved.card)).toContain('Moved.');
+    await settle();
+    expect(await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').findOneByOrFail({ transactionId: `hcp-activity:${activity.id}` })).toMatchObject({ startsAt: new Date('2026-11-24T14:00:00Z') });
+  });
+
+  it('a notice not yet sent when the activity moved away sends nothing: it says what is so when it goes', async () => {
+    const activity = await presentation('2026-11-24', '10:00', '11:00');
+    await meeting('2026-11-24T08:30:00Z', '2026-11-24T09:30:00Z');
+    await ask();
+    const row = await conversation();
+    await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-24T09:30:00.000Z' });
+    await settle();
+    const current = (await activities())[0]!;
+    await invokeAs(bot, MANAGER, 'hcp.move', { activityId: activity.id, version: current.version, date: '2026-11-24', start: '14:00', end: '15:00' });
+    // The same notices rendered now, as a delivery retried after the move would render them.
+    const [notice] = await bot.app.dataSource.getRepository<OutboxRow>('Outbox').find({ where: { kind: NOTICE, recipientAad: MANAGER } });
+    const manager = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(MANAGER))!;
+    expect(await bot.app.routes.cards.get(NOTICE)!.render(notice!.subjectId!, manager)).toBeNull();
+  });
+
+  it('ad hoc: the HCP is free now during her presentation, and a yes tells her and the activity manager that it needs another time', async () => {
+    await presentation('2026-11-24', '10:00', '11:00');
+    // Tuesday 09:50: a claimant with the coach at Crawley; Helen's presentation is at 10:00.
+    clock.at = new Date('2026-11-24T09:50:00Z');
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...ADVICE_REQUEST, when: 'now' });
+    expect(cardText(asked.card)).toContain('You asked Helen Okoro to see the claimant now.');
+    let row = await conversation();
+    expect(row).toMatchObject({ status: 'adhoc_asked', adHoc: true, startsAt: new Date('2026-11-24T09:50:00Z') });
+    // Asking tells nobody about the activity yet: she may still say no.
+    expect(await allNotices()).toBe(0);
+
+    const accepted = await invokeAs(bot, PEOPLE.hcp, 'advice.adhoc', { conversationId: row.id, version: row.version, accept: 'true' });
+    expect(cardText(accepted.card)).toContain('it is in your diary');
+    row = await conversation();
+    expect(row).toMatchObject({ status: 'booked', adHoc: true });
+    const over = 'Specialist Advice SA-000001 was booked for Tuesday 24 November 2026, 09:50 to 10:50, over';
+    expect((await noticesSent(PEOPLE.hcp)).join('\n')).toContain(`${over} your presentation to a team or office on Tuesday 24 November 2026, 10:00 to 11:00.`);
+    expect((await noticesSent(MANAGER)).join('\n')).toContain(`${over} Helen Okoro’s presentation to a team or office on Tuesday 24 November 2026, 10:00 to 11:00.`);
+    expect([await noticesTo(PEOPLE.hcp), await noticesTo(MANAGER), await allNotices()]).toEqual([1, 1, 2]);
+  });
+
+  it('booked clear of her activity, nobody is told; moved over it, they are told once; moved off it again, nothing more', async () => {
+    await presentation('2026-11-25', '09:00', '10:00');
+    const offered = await ask();
+    // Tuesday 08:30 (conversation 09:00 to 10:00): nothing of hers then.
+    let row = await conversation();
+    await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: offered[1]!.value });
+    expect(await conversation()).toMatchObject({ status: 'booked', startsAt: new Date('2026-11-24T09:00:00Z') });
+    await settle();
+    expect(await allNotices()).toBe(0);
+    expect(await delivered(MANAGER)).toEqual([]);
+
+    // Moved to Wednesday, 09:00 to 10:00: the presentation's time.
+    row = await conversation();
+    const moved = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-25T08:30:00.000Z' });
+    expect(cardText(moved.card)).toContain('Moved.');
+    expect((await noticesSent(MANAGER)).join('\n')).toContain(
+      'Specialist Advice SA-000001 was booked for Wednesday 25 November 2026, 09:00 to 10:00 (preparation from 08:30), over Helen Okoro’s presentation to a team or office on Wednesday 25 November 2026, 09:00 to 10:00.',
+    );
+    expect([await noticesTo(PEOPLE.hcp), await noticesTo(MANAGER), await allNotices()]).toEqual([1, 1, 2]);
+
+    // Moved on to Thursday: nothing more about the presentation.
+    row = await conversation();
+    await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-26T08:30:00.000Z' });
+    expect(await conversation()).toMatchObject({ timesMoved: 2, startsAt: new Date('2026-11-26T09:00:00Z') });
+    await settle();
+    expect(await allNotices()).toBe(2);
+  });
+});
