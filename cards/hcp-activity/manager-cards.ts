@@ -248,7 +248,7 @@ function coverState(r: Pick<SupplierRequest, 'status' | 'dueOn' | 'coverOn' | 'a
     case 'late':
       return `cover from ${cover}, after the supplier’s two weeks ended on ${describeDate(r.dueOn)}: not met`;
     case 'undated':
-      return `answered${r.answeredAt ? ` ${describeDate(londonDateFast(r.answeredAt))}` : ''} with no day cover starts: not counted as met`;
+      return `answered${r.answeredAt ? ` ${describeDate(londonDateFast(r.answeredAt))}` : ''}, before the day cover starts was recorded: not counted`;
     case 'unfilled':
       return `OVERDUE: was due ${describeDate(r.dueOn)}, and no cover is recorded`;
     case 'waiting':

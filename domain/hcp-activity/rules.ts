@@ -245,7 +245,7 @@ export function asksForHcp(kind: SupplierRequestKind): boolean {
  * - waiting: no answer yet and the two weeks not over (pending);
  * - late: cover starts after the due date (not met);
  * - unfilled: no cover and the two weeks are over (not met);
- * - undated: answered before the day cover starts was recorded, so it cannot be shown in time (not met);
+ * - undated: answered before the day cover starts was recorded, so it can be measured neither way (not counted);
  * - withdrawn: no longer needed; in no figure.
  */
 export type HcpCover = 'fulfilled' | 'promised' | 'waiting' | 'late' | 'unfilled' | 'undated' | 'withdrawn';

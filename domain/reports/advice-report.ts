@@ -401,7 +401,7 @@ export const SUPPLIER_FIGURES_NOTE =
   'How the supplier figures are counted. Requests for HCPs are requests for a new HCP or for a replacement for an absent HCP, made in this period. ' +
   'The supplier must fulfil each one within two weeks of the request (specification, paragraph 4.1). ' +
   'A request counts as fulfilled only when the supplier’s HCP started covering within 14 days of the day it was made: this is measured to the day cover started, recorded with the supplier’s answer, not to the day the answer was typed. ' +
-  'It counts as not met when cover started after the 14 days, when there is still no cover 14 days after the request, or when the answer was recorded without the day cover started. ' +
+  'It counts as not met when cover started after the 14 days, or when there is still no cover 14 days after the request. An answer recorded before the day cover started was asked for is not counted either way. ' +
   'A request still inside its two weeks, or with cover promised within them for a day still to come, is pending: not counted as fulfilled or as not met yet. ' +
   'Requests withdrawn as no longer needed (the HCP arrived after all) are not counted. Ad hoc requests for information count as in time when answered within 5 working days.';
 
@@ -412,15 +412,13 @@ function hcpRequestsFigure(requests: readonly SupplierRequestFact[], today: stri
   const c = countBy(counted, (r) => hcpCover(r, today));
   const n = (state: HcpCover) => c.get(state) ?? 0;
   const met = n('fulfilled');
-  const notMet = n('late') + n('unfilled') + n('undated');
+  const notMet = n('late') + n('unfilled');
   const pending = n('waiting') + n('promised');
-  const why = [
-    n('late') ? `${n('late')} with cover starting after the two weeks` : '',
-    n('unfilled') ? `${n('unfilled')} with no cover two weeks after the request` : '',
-    n('undated') ? `${n('undated')} answered without the day cover started` : '',
-  ].filter(Boolean);
+  const why = [n('late') ? `${n('late')} with cover starting after the two weeks` : '', n('unfilled') ? `${n('unfilled')} with no cover two weeks after the request` : ''].filter(Boolean);
   const waiting = `${pending} pending, still inside the two weeks${n('promised') ? ` (${n('promised')} with cover promised in time)` : ''}`;
-  const parts = met + notMet === 0 ? ['None decided yet', waiting] : [`${met} of ${met + notMet} fulfilled within two weeks`, `${notMet} not met${why.length ? ` (${why.join(', ')})` : ''}`, waiting];
+  // Answers recorded before the day cover started was asked for cannot be measured to it either way.
+  const unmeasured = n('undated') ? [`${n('undated')} answered before the day cover started was recorded, not counted`] : [];
+  const parts = met + notMet === 0 ? ['None decided yet', waiting, ...unmeasured] : [`${met} of ${met + notMet} fulfilled within two weeks`, `${notMet} not met${why.length ? ` (${why.join(', ')})` : ''}`, waiting, ...unmeasured];
   // Days to cover only where cover has started: a promised day is not yet a response.
   const days = counted.filter((r) => r.coverOn !== null && r.coverOn <= today).map((r) => daysBetween(londonDateFast(r.raisedAt), r.coverOn!));
   const average = days.length ? `. ${oneDecimal(days.reduce((a, b) => a + b, 0) / days.length)} days from request to cover on average` : '';
