@@ -212,7 +212,8 @@ export class HcpActivityActions {
   async managerCard(manager: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
     const week = await this.service.managerWeek(manager);
     const hcps = week.hcps.map((h) => h.hcp);
-    const [offices, coaches] = await Promise.all([this.service.districtOffices(hcps), this.service.districtCoaches(manager, hcps)]);
+    const offices = await this.service.districtOffices(hcps);
+    const coaches = await this.service.districtCoaches(manager, hcps, offices);
     return managerWeekCard({ week, offices, coaches, today: this.today(), message, form });
   }
 

@@ -171,7 +171,10 @@ describe("SQL statements of the activity manager's views: none per HCP", () => {
       await exchange(bot, MANAGER, command);
       return statementsDuring(bot, async () => expect(visibleText(await exchange(bot, MANAGER, command))).toContain('Helen Okoro'));
     };
-    expect((await during('hcp week')).filter((q) => /FROM "hcp_attendance"/.test(q))).toHaveLength(1);
+    const week = await during('hcp week');
+    expect(week.filter((q) => /FROM "hcp_attendance"/.test(q))).toHaveLength(1);
+    // The district's offices once: for the activity form's jobcentres and for the coaches it may name.
+    expect(week.filter((q) => /FROM "jobcentre" .*"cluster" IN/.test(q))).toHaveLength(1);
     expect((await during('my day')).filter((q) => /FROM "hcp_break"/.test(q))).toHaveLength(1);
   });
 
