@@ -207,6 +207,8 @@ export class RetentionService {
       if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
       const agreedNote = `${c.agreedNote ?? ''}\nThe DEA is unable to resolve it: ${why}`.trim().slice(0, RETENTION_LIMITS.note + 200);
       const changed = await this.deps.store.update(c.id, c.version, { status: 'dea_unable_to_resolve', agreedNote });
+      // The case is the employer adviser's: they learn the DEA could not resolve it, and that it may go to the work psychologist.
+      await this.deps.notifier.caseNeedsAttention(changed, changed.employerAdviserId);
       this.deps.notifier.caseChanged(changed);
       return changed;
     });

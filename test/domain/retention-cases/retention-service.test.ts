@@ -196,8 +196,11 @@ describe('retention cases (seed 000 §66–68)', () => {
     await expect(service.referToWorkPsychologist(dea, c.id, taken.version, undefined)).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('Record that you are unable to resolve the retention issue first') });
     await expect(service.recordUnableToResolve(ea, c.id, taken.version, 'x')).rejects.toMatchObject({ kind: 'not_allowed' });
     await expect(service.recordUnableToResolve(dea, c.id, taken.version, ' ')).rejects.toMatchObject({ problems: { referralNote: 'Say why you are unable to resolve it.' } });
+    sent.length = 0;
     const unable = await service.recordUnableToResolve(dea, c.id, taken.version, 'The employer wants an occupational assessment.');
     expect(unable).toMatchObject({ status: 'dea_unable_to_resolve', route: 'dea_support_intervention', agreedNote: 'I will meet Sam and the employer.\nThe DEA is unable to resolve it: The employer wants an occupational assessment.' });
+    // The employer adviser, whose case it is, is told.
+    expect(sent).toEqual([`RET-000001 -> ${ea.id}`]);
     // Now they may refer it, or record its outcome themselves ("may refer"); they say so only once.
     expect([...allowedRetentionVerbs(dea.id, unable)].sort()).toEqual(['consultHcp', 'recordOutcome', 'referToWorkPsychologist']);
     expect(allowedRetentionVerbs(ea.id, unable).has('referToWorkPsychologist')).toBe(false);
