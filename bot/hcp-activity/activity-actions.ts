@@ -8,7 +8,7 @@ import { dayOfWeek, londonDateFast } from '../../domain/calendar/london-time';
 import { isDomainError } from '../../domain/errors';
 import type { Arrival, HcpActivityService } from '../../domain/hcp-activity/activity-service';
 import type { SupportingActivity, WeeklyNote } from '../../domain/hcp-activity/records';
-import { activityHomeOf, caseReferencesIn, describeRecordedDays, mayAskGroupCaseConference, recordsOwnArrival, reviewsWeeklyNotes, START_OF_DAY, weekStartOf } from '../../domain/hcp-activity/rules';
+import { activityHomeOf, caseReferencesIn, coachToTell, describeRecordedDays, mayAskGroupCaseConference, recordsOwnArrival, reviewsWeeklyNotes, START_OF_DAY, weekStartOf } from '../../domain/hcp-activity/rules';
 import type { Clock, Logger } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
@@ -183,7 +183,8 @@ export class HcpActivityActions {
    * who is told. The coach a team leader or the activity manager arranged it for is named.
    */
   async arrangedNote(person: StaffMember, activity: SupportingActivity): Promise<string> {
-    const coach = activity.coachId && activity.coachId !== person.id && activity.coachId !== activity.requestedById ? await this.service.person(activity.coachId).catch(() => null) : null;
+    const told = coachToTell(activity, person.id);
+    const coach = told ? await this.service.person(told).catch(() => null) : null;
     if (activity.status === 'requested') return coach ? `Sent to the HCP Activity Manager. ${coach.name} is told, and you will get this card again with the time.` : 'Sent to the HCP Activity Manager. You will get this card again with the time.';
     if (!coach) return 'Saved. It goes into the diaries of the HCP and whoever asked for it, and they are told.';
     const hcp = await this.service.person(activity.hcpId);

@@ -20,7 +20,7 @@ import { describeDate } from '../../domain/requests/calendar-date';
 import { HcpActivityService } from '../../domain/hcp-activity/activity-service';
 import { HCP_DIARY_WORK, HcpDiaryWork } from '../../domain/hcp-activity/diary-work';
 import { ACTIVITY_KIND_LABELS } from '../../domain/hcp-activity/records';
-import { caseReferencesIn, reminderDue, WEEKLY_CONVERSATION_TARGET, weekStartOf } from '../../domain/hcp-activity/rules';
+import { caseReferencesIn, coachToTell, reminderDue, WEEKLY_CONVERSATION_TARGET, weekStartOf } from '../../domain/hcp-activity/rules';
 import { verb, type Journey } from '../core/journey';
 import { refreshPostedCopies } from '../privacy/posted-copies';
 import { HcpActivityActions } from './activity-actions';
@@ -179,7 +179,8 @@ export const hcpActivityJourney: Journey = {
           actions.answer(person, 'hcp.setActivity', typed, async () => {
             const activity = await service.setWorkActivity(person, typed);
             const hcp = await service.person(activity.hcpId);
-            const coach = activity.coachId ? await service.person(activity.coachId).catch(() => null) : null;
+            const told = coachToTell(activity, person.id);
+            const coach = told ? await service.person(told).catch(() => null) : null;
             const text = coach ? `Set for ${hcp.name} and ${coach.name} on ${describeDate(activity.date!)}. It goes into both their diaries, and they are told.` : `Set for ${hcp.name} on ${describeDate(activity.date!)}. It goes into their diary, and they are told.`;
             return actions.managerCard(person, { text, tone: 'good' });
           }, (m, f) => actions.managerCard(person, m, f)),

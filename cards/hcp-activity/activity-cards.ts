@@ -6,7 +6,7 @@
 import type { Interval } from '../../domain/calendar/calendar-port';
 import type { ActivityPart, CoachNotice, HcpDayPlan } from '../../domain/hcp-activity/activity-service';
 import { ACTIVITY_KIND_LABELS, ATTENDANCE_LABELS, type AttendanceRecord, type SupportingActivity, type WeeklyNote } from '../../domain/hcp-activity/records';
-import { awaitsArrival, describeInterval } from '../../domain/hcp-activity/rules';
+import { awaitsArrival, coachToTell, describeInterval } from '../../domain/hcp-activity/rules';
 import { describeDate } from '../../domain/requests/calendar-date';
 import type { Jobcentre } from '../../domain/staff';
 import { coachField, type CoachOption } from '../coach-field';
@@ -233,7 +233,7 @@ export function activityCard(v: ActivityView): AdaptiveCard {
   }
   if ((a.status === 'requested' || a.status === 'planned') && (v.part === 'manager' || v.part === 'requester')) {
     // The coach it was arranged for is told as well, when they did not ask for it themselves.
-    const coachToo = a.coachId && a.coachId !== a.requestedById && v.coachName ? v.coachName : null;
+    const coachToo = coachToTell(a) && v.coachName ? v.coachName : null;
     const told = v.part === 'manager' ? (coachToo ? `the HCP, whoever asked for it and ${coachToo} are` : 'the HCP and whoever asked for it are') : coachToo ? `the HCP and ${coachToo} are` : 'the HCP is';
     secondary.push(confirmAction({ title: 'Cancel it', verb: 'hcp.cancel', data, consequence: `The activity is cancelled, taken out of the diaries, and ${told} told.`, confirmTitle: 'Yes, cancel it' }));
   }

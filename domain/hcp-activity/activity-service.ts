@@ -48,6 +48,7 @@ import {
   type ActivityInput,
   type Booked,
   type WeekConversations,
+  coachToTell,
 } from './rules';
 
 /** An HCP's day as Specialist Advice has it: where they are, what is booked, and when they are free. */
@@ -425,7 +426,8 @@ export class HcpActivityService {
    * for it themselves (they get its card, as whoever asked does) nor when the change is their own.
    */
   private async tellCoach(activity: SupportingActivity, actor: StaffMember): Promise<void> {
-    if (activity.coachId && activity.coachId !== activity.requestedById && activity.coachId !== actor.id) await this.deps.notifier.coach(activity.coachId, activity.id);
+    const coachId = coachToTell(activity, actor.id);
+    if (coachId) await this.deps.notifier.coach(coachId, activity.id);
   }
 
   /** The activity manager gives a requested case conference its time (or confirms the time a team leader set aside). */

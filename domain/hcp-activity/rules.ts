@@ -672,3 +672,11 @@ export function mayAskGroupCaseConference(person: Pick<StaffMember, 'roles'>): b
 export function reviewsWeeklyNotes(person: Pick<StaffMember, 'roles'>): boolean {
   return hasRole(person, 'hcp_activity_manager');
 }
+
+/**
+ * The work coach an activity was arranged for, to be told of it as it now stands: not when they
+ * asked for it themselves (they get its card, as whoever asked does) nor when the change is their own.
+ */
+export function coachToTell(a: Pick<SupportingActivity, 'coachId' | 'requestedById'>, actorId?: string): string | null {
+  return a.coachId && a.coachId !== a.requestedById && a.coachId !== actorId ? a.coachId : null;
+}

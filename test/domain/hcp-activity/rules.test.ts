@@ -1,6 +1,7 @@
 import { takingPartIds } from '../../../domain/hcp-activity/diary-work';
 import type { AttendanceRecord, SupportingActivity } from '../../../domain/hcp-activity/records';
 import {
+  coachToTell,
   coachChoice,
   activityMissingFromNote,
   arrivalOnDay,
@@ -342,5 +343,13 @@ describe('the work coach an individual case conference is with (Annex 3 §3.1–
     expect(takingPartIds({ ...base, kind: 'group_case_conference', coachId: null })).toEqual(['helen', 'tom']);
     expect(takingPartIds({ hcpId: 'helen', requestedById: null, kind: 'individual_case_conference', coachId: 'ben' })).toEqual(['helen', 'ben']);
     expect(takingPartIds({ hcpId: 'helen', requestedById: null, kind: 'presentation', coachId: null })).toEqual(['helen']);
+  });
+
+  it('tells the coach an activity was arranged for, unless they asked for it or made the change themselves', () => {
+    expect(coachToTell({ coachId: 'ben', requestedById: 'tom' }, 'manager')).toBe('ben');
+    expect(coachToTell({ coachId: 'ben', requestedById: 'tom' })).toBe('ben');
+    expect(coachToTell({ coachId: 'ben', requestedById: 'ben' }, 'manager')).toBeNull();
+    expect(coachToTell({ coachId: 'ben', requestedById: 'tom' }, 'ben')).toBeNull();
+    expect(coachToTell({ coachId: null, requestedById: 'tom' }, 'manager')).toBeNull();
   });
 });
