@@ -46,9 +46,9 @@ describe('subject access in the personal chat', { timeout: 180_000 }, () => {
     step(t, start, 'document shown');
     // The same as data opens on the card.
     await answer.getByRole('button', { name: 'Show the same as data (JSON)' }).click();
-    await answer.getByText('"cases": [').waitFor({ state: 'visible' });
+    await answer.getByText('"cases":[').waitFor({ state: 'visible' });
     assert.match(await answer.innerText(), /"SA-000001"/);
-    await answer.getByText('"cases": [').scrollIntoViewIfNeeded();
+    await answer.getByText('"cases":[').scrollIntoViewIfNeeded();
     await screenshot(page, 'privacy-02-subject-access-json');
     step(t, start, 'JSON shown');
   });
