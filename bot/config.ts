@@ -261,33 +261,31 @@ function readCalendar(value: (name: string) => string, problems: string[]): Cale
   return { kind: 'graph', tenantId, clientId, clientSecret: managed ? null : clientSecret, baseUrl };
 }
 
-/** A retention period: whole days, up to ten years. */
-function parseDays(raw: string, name: string, problems: string[]): number {
+/**
+ * A whole number in [min, max], said in `unit` ("days", "minutes") when it is wrong; what is given
+ * back then only lets the other settings be checked too, as a wrong one stops the start.
+ */
+function parseWhole(raw: string, name: string, problems: string[], min: number, max: number, unit = ''): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 3650) {
-    problems.push(`${name} "${raw}" should be a whole number of days from 1 to 3650.`);
-    return 3650;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} "${raw}" should be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}.`);
+    return min;
   }
   return n;
+}
+
+/** A retention period: whole days, up to ten years. */
+function parseDays(raw: string, name: string, problems: string[]): number {
+  return parseWhole(raw, name, problems, 1, 3650, 'days');
 }
 
 /** A short span in whole minutes, up to an hour; 0 is allowed. */
 function parseMinutes(raw: string, name: string, problems: string[]): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 60) {
-    problems.push(`${name} "${raw}" should be a whole number of minutes from 0 to 60.`);
-    return 0;
-  }
-  return n;
+  return parseWhole(raw, name, problems, 0, 60, 'minutes');
 }
 
 function parseCount(raw: string, name: string, problems: string[]): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) {
-    problems.push(`${name} "${raw}" should be a whole number from 1 to 1000.`);
-    return 1;
-  }
-  return n;
+  return parseWhole(raw, name, problems, 1, 1000);
 }
 
 function parseBoolean(raw: string, fallback: boolean, name: string, problems: string[]): boolean {
