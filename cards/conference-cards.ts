@@ -97,6 +97,8 @@ export interface PlanView {
   readonly allowed: ReadonlySet<PlanAction>;
   /** What the plan policy lets its team leader do with each conference of the confirmed plan, by id. */
   readonly conferenceAllowed?: ReadonlyMap<string, ReadonlySet<ConferenceAction>>;
+  /** The form of `form.values.conferenceId` comes back open as sent, with no problem to mark (the diaries were not read in time). */
+  readonly formOpen?: boolean;
   /** The conference whose "…" was clicked: its actions shown under the grid. */
   readonly open?: string;
   /** The months before those in the grid (a confirmed plan's history): how many, and what is still to do from them. */
@@ -130,7 +132,7 @@ export function planCard(view: PlanView): AdaptiveCard {
   // held conference's summary went to the team leader: "…" stays only while its check list is due.
   const qasDue = (c: GroupConference) => c.status === 'held' && view.qasDue?.includes(c.month) === true;
   const managed = (c: GroupConference) => (c.status !== 'held' || qasDue(c)) && [...(view.conferenceAllowed?.get(c.id) ?? [])].some((a) => a !== 'place');
-  const refusedId = view.form?.problems && Object.keys(view.form.problems).length ? view.form.values?.conferenceId : undefined;
+  const refusedId = (view.form?.problems && Object.keys(view.form.problems).length) || view.formOpen ? view.form?.values?.conferenceId : undefined;
 
   const body: Record<string, unknown>[] = [
     heading(plan.status === 'draft' ? `Group conferences for ${dea.name}: the plan` : `Group conferences for ${dea.name}`),

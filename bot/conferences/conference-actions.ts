@@ -1,7 +1,7 @@
 import { MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { cardResponse } from '../core/invoke-response';
 import { refusedScreen } from '../core/refused-screen';
-import { PLAN_READ_WITHIN_MS, readDiariesWithin } from '../core/time-box';
+import { PLAN_READ_WITHIN_MS, PROPOSALS_WITHIN_MS, readDiariesWithin, type UnreadWords } from '../core/time-box';
 import { isDatabaseFailure } from '../../data/database-failure';
 import { caseListCard, conferenceChangedCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard } from '../../cards/conference-cards';
 import type { FormState, GlanceNote } from '../../cards/glance-card';
@@ -9,7 +9,7 @@ import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import type { SqlConferenceStore } from '../../data/stores/group-conferences';
 import type { ConferenceCases } from '../../domain/conferences/conference-cases';
-import type { GroupConferenceService, PreparedDraft } from '../../domain/conferences/group-conference-service';
+import type { GroupConferenceService, Prepared, PreparedDraft } from '../../domain/conferences/group-conference-service';
 import { addMonthsTo, describeMonth, HORIZON_MONTHS, monthBounds, monthOf } from '../../domain/conferences/months';
 import { allowedConference, allowedPlan } from '../../domain/conferences/plan-policy';
 import type { GroupConference } from '../../domain/conferences/plan';
@@ -77,9 +77,10 @@ export class ConferenceActions {
       if (activityId) await this.deps.store.setCard(plan.id, activityId, TurnContext.getConversationReference(turn.activity));
       return this.renderPlan(plan.id, { note: { text: 'Nothing is booked until you confirm.', tone: 'good' } });
     },
-    'conference.change': async (person, data) => {
-      const plan = await this.deps.plans.change(person, planIdOf(data), versionOf(data), String(data.conferenceId ?? ''), data.date, data.time);
-      return this.renderPlan(plan.id, { note: { text: 'Changed. Confirm when the plan suits.', tone: 'good' } });
+    'conference.change': async (person, data, _turn, typed) => {
+      const read = await this.savedWithin(person, data, typed, { nothing: 'nothing was changed', again: 'Change it' }, () => this.deps.plans.prepareChange(person, planIdOf(data), versionOf(data), String(data.conferenceId ?? ''), data.date, data.time));
+      if ('unread' in read) return read.unread;
+      return this.renderPlan(read.saved.id, { note: { text: 'Changed. Confirm when the plan suits.', tone: 'good' } });
     },
     'conference.confirm': async (person, data, turn) => {
       const plan = await this.deps.plans.confirm(person, planIdOf(data), versionOf(data));
@@ -97,12 +98,16 @@ export class ConferenceActions {
       const conference = await this.deps.plans.forManaging(person, String(data.conferenceId ?? ''), data.version === undefined ? null : versionOf(data));
       return this.renderPlan(conference.planId, { open: conference.id });
     },
-    'conference.move': async (person, data) => {
-      const moved = await this.deps.plans.move(person, String(data.conferenceId ?? ''), conferenceVersionOf(data), data.date, data.time);
+    'conference.move': async (person, data, _turn, typed) => {
+      const read = await this.savedWithin(person, data, typed, { nothing: 'it was not moved', again: 'Move it' }, () => this.deps.plans.prepareMove(person, String(data.conferenceId ?? ''), conferenceVersionOf(data), data.date, data.time));
+      if ('unread' in read) return read.unread;
+      const moved = read.saved;
       return this.renderPlan(moved.planId, { note: { text: `Moved group ${moved.groupIndex + 1}’s conference to ${describeMeeting(moved.start!, moved.end!)}. Everyone’s diary is being changed and they are told.`, tone: 'good' } });
     },
-    'conference.place': async (person, data) => {
-      const placed = await this.deps.plans.place(person, String(data.conferenceId ?? ''), conferenceVersionOf(data), data.date, data.time);
+    'conference.place': async (person, data, _turn, typed) => {
+      const read = await this.savedWithin(person, data, typed, { nothing: 'nothing was booked', again: 'Book it' }, () => this.deps.plans.preparePlace(person, String(data.conferenceId ?? ''), conferenceVersionOf(data), data.date, data.time));
+      if ('unread' in read) return read.unread;
+      const placed = read.saved;
       const when = placed.start && placed.end ? describeMeeting(placed.start, placed.end) : 'the time you gave';
       const busy = placed.clashes.length ? ` ${placed.clashes.length === 1 ? 'One person is' : `${placed.clashes.length} people are`} busy or not working then: see the plan.` : '';
       const booking = placed.status === 'booked' ? 'It is in everyone’s diary.' : 'It is being put in everyone’s diary.';
@@ -157,6 +162,16 @@ export class ConferenceActions {
     return { unread: planStartCard(await this.deps.plans.deaChoices(person), { values: withoutIds(typed) }, { text: read.unread, tone: 'attention' }) };
   }
 
+  /**
+   * A time typed for one conference, checked against who is busy then within Teams' time for a
+   * click: saved only once read in time; otherwise the plan comes back with that form open as sent.
+   */
+  private async savedWithin<T>(person: StaffMember, data: ActionData, typed: Readonly<Record<string, string>>, words: UnreadWords, prepare: () => Promise<Prepared<T>>): Promise<{ saved: T } | { unread: AdaptiveCard }> {
+    const read = await readDiariesWithin(PROPOSALS_WITHIN_MS, prepare(), words, { logger: this.deps.logger, actorId: person.id, what: 'conference time' }, (error) => isDomainError(error) || isDatabaseFailure(error));
+    if ('value' in read) return { saved: await read.value.save() };
+    return { unread: await this.renderPlan(planIdOf(data), { note: { text: read.unread, tone: 'attention' }, form: { values: withoutIds(typed), problems: {} }, formOpen: true }) };
+  }
+
   /** What the plan's card says once a moved or cancelled conference's diary work is done. */
   diaryDoneNote(conference: GroupConference): GlanceNote {
     const group = `Group ${conference.groupIndex + 1}’s conference`;
@@ -177,7 +192,7 @@ export class ConferenceActions {
   }
 
   /** The plan card as it now is, for the click's answer and for every progress update. */
-  async renderPlan(planId: string, extras: { progress?: string; note?: GlanceNote; form?: FormState; open?: string } = {}): Promise<AdaptiveCard> {
+  async renderPlan(planId: string, extras: { progress?: string; note?: GlanceNote; form?: FormState; formOpen?: boolean; open?: string } = {}): Promise<AdaptiveCard> {
     const { plan, conferences, earlier, qasDue } = await this.deps.plans.plan(planId);
     const ids = new Set<string>([plan.deaId, ...conferences.flatMap((c) => [...c.coachIds, ...c.clashes]), ...(plan.workPsychologistId ? [plan.workPsychologistId] : [])]);
     const people = new Map((await this.deps.directory.findByIds([...ids])).map((p) => [p.id, p]));
@@ -192,7 +207,7 @@ export class ConferenceActions {
     // The plan's card lives in its team leader's chat: it offers what the policy lets them do.
     const now = this.deps.clock.now();
     const conferenceAllowed = new Map(conferences.map((c) => [c.id, allowedConference(plan.wctlId, plan, c, now)]));
-    return planCard({ plan, conferences, dea: people.get(plan.deaId)!, people, progress, allowed: allowedPlan(plan.wctlId, plan, conferences), conferenceAllowed, open: extras.open, note: extras.note, form: extras.form, earlier, qasDue, now });
+    return planCard({ plan, conferences, dea: people.get(plan.deaId)!, people, progress, allowed: allowedPlan(plan.wctlId, plan, conferences), conferenceAllowed, open: extras.open, note: extras.note, form: extras.form, formOpen: extras.formOpen, earlier, qasDue, now });
   }
 
   /** Cards the outbox delivers (rendered at delivery from stored state). */

@@ -59,11 +59,17 @@ export interface PlanRequest {
   readonly timeOfDay?: string;
 }
 
-/** A plan drafted from the diaries and not yet saved (see `prepareDraft`). */
-export interface PreparedDraft {
-  /** Writes the draft, replacing any draft of the DEA's nobody confirmed. */
-  save(): Promise<ConferencePlan>;
+/**
+ * A click's work read from the diaries and not yet saved (`prepareDraft`, `prepareChange` and the
+ * like): a click that cannot wait for slow diaries answers without calling `save`, so a read that
+ * lands after the answer leaves nothing behind.
+ */
+export interface Prepared<T> {
+  save(): Promise<T>;
 }
+
+/** A plan drafted from the diaries and not yet saved: `save` replaces any draft of the DEA's nobody confirmed. */
+export type PreparedDraft = Prepared<ConferencePlan>;
 
 /** A cancelled conference, and where the cases put forward for it went. */
 export interface CancelledConference {
@@ -216,6 +222,11 @@ export class GroupConferenceService {
    * a working time of the DEA's, as the planner would have found.
    */
   async change(wctl: StaffMember, planId: string, version: number, conferenceId: string, date: unknown, time: unknown): Promise<ConferencePlan> {
+    return (await this.prepareChange(wctl, planId, version, conferenceId, date, time)).save();
+  }
+
+  /** `change` in two steps: the checks and the read of who is busy then, which writes nothing, then `save`. */
+  async prepareChange(wctl: StaffMember, planId: string, version: number, conferenceId: string, date: unknown, time: unknown): Promise<Prepared<ConferencePlan>> {
     const plan = await this.allowed(wctl, planId, version, 'change');
     const conference = await this.deps.store.findConference(conferenceId);
     if (!conference || conference.planId !== plan.id) throw notFound('That conference is not on this plan.');
@@ -224,9 +235,13 @@ export class GroupConferenceService {
     const end = new Date(start.getTime() + plan.durationMinutes * 60_000);
     // Who is busy or not working then, so the plan card tells the team leader what they chose.
     const clashes = await this.checkedTime(plan, conference, conference.coachIds, start, end);
-    const now = this.deps.clock.now();
-    await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes, status: 'proposed' }, now);
-    return this.deps.store.updatePlan(plan.id, plan.version, {}, now);
+    return {
+      save: async () => {
+        const now = this.deps.clock.now();
+        await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes, status: 'proposed' }, now);
+        return this.deps.store.updatePlan(plan.id, plan.version, {}, now);
+      },
+    };
   }
 
   /**
@@ -235,6 +250,11 @@ export class GroupConferenceService {
    * moved after it, and everyone invited is told.
    */
   async move(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<GroupConference> {
+    return (await this.prepareMove(wctl, conferenceId, version, date, time)).save();
+  }
+
+  /** `move` in two steps: the checks and the read of who is busy then, which writes nothing, then `save`. */
+  async prepareMove(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<Prepared<GroupConference>> {
     const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, version, 'move');
     const start = startIn(conference.month, date, time);
     const now = this.deps.clock.now();
@@ -242,14 +262,18 @@ export class GroupConferenceService {
     if (refusal) throw refusal;
     const end = new Date(start.getTime() + plan.durationMinutes * 60_000);
     const clashes = await this.checkedTime(plan, conference, conference.coachIds, start, end);
-    const moved = await this.uow.run(async () => {
-      const saved = await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes }, now);
-      await this.diaryLater(plan, saved);
-      return saved;
-    });
-    if (!this.deps.work) await this.writeDiary(moved.id);
-    this.deps.logger.info({ planId: plan.id, conferenceId: moved.id }, 'group conference moved');
-    return moved;
+    return {
+      save: async () => {
+        const moved = await this.uow.run(async () => {
+          const saved = await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes }, this.deps.clock.now());
+          await this.diaryLater(plan, saved);
+          return saved;
+        });
+        if (!this.deps.work) await this.writeDiary(moved.id);
+        this.deps.logger.info({ planId: plan.id, conferenceId: moved.id }, 'group conference moved');
+        return moved;
+      },
+    };
   }
 
   /**
@@ -261,6 +285,11 @@ export class GroupConferenceService {
    * diaries by the booking work committed with the click.
    */
   async place(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<GroupConference> {
+    return (await this.preparePlace(wctl, conferenceId, version, date, time)).save();
+  }
+
+  /** `place` in two steps: the checks and the read of who is busy then, which writes nothing, then `save`. */
+  async preparePlace(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<Prepared<GroupConference>> {
     const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, version, 'place');
     const start = startIn(conference.month, date, time);
     const now = this.deps.clock.now();
@@ -269,15 +298,19 @@ export class GroupConferenceService {
     // The group as it is now: a conference without a time is not kept in step with the cohort.
     const coachIds = plan.groups[conference.groupIndex] ?? conference.coachIds;
     const clashes = await this.checkedTime(plan, conference, coachIds, start, end);
-    const placed = await this.uow.run(async () => {
-      // A case list sent for the old time is sent again before the new one.
-      const saved = await this.deps.store.updateConference(conference.id, conference.version, { start, end, coachIds, clashes, status: 'pending', lastError: null, casesSentAt: null }, now);
-      await this.deps.work?.schedule(PLAN_BOOKING_WORK, plan.id);
-      return saved;
-    });
-    if (!this.deps.work) await this.book(plan.id, () => this.deps.notifier.planChanged(plan.id));
-    this.deps.logger.info({ planId: plan.id, conferenceId: placed.id, was: conference.status }, 'group conference given a time');
-    return (await this.deps.store.findConference(placed.id)) ?? placed;
+    return {
+      save: async () => {
+        const placed = await this.uow.run(async () => {
+          // A case list sent for the old time is sent again before the new one.
+          const saved = await this.deps.store.updateConference(conference.id, conference.version, { start, end, coachIds, clashes, status: 'pending', lastError: null, casesSentAt: null }, this.deps.clock.now());
+          await this.deps.work?.schedule(PLAN_BOOKING_WORK, plan.id);
+          return saved;
+        });
+        if (!this.deps.work) await this.book(plan.id, () => this.deps.notifier.planChanged(plan.id));
+        this.deps.logger.info({ planId: plan.id, conferenceId: placed.id, was: conference.status }, 'group conference given a time');
+        return (await this.deps.store.findConference(placed.id)) ?? placed;
+      },
+    };
   }
 
   /**

@@ -596,6 +596,20 @@ describe('drafting a plan while Microsoft Graph is slow or failing (local stand-
     expect(after).toEqual(expect.arrayContaining([before[0]!.replace(' draft ', ' cancelled '), expect.stringMatching(/ draft 90$/)]));
   });
 
+  it('a time typed for one conference while Graph is throttled: the plan comes back in Teams’ time with that form open as typed, and nothing changed', async () => {
+    const { deaId, store } = await earlierDraft();
+    const [plan] = await store.plansForDea(deaId, ['draft']);
+    const conference = (await store.conferencesOf(plan!.id)).find((c) => c.month === '2027-01' && c.groupIndex === 0)!;
+    graph.failNext({ path: SCHEDULES, status: 429, retryAfterSeconds: 5, times: Infinity });
+    const since = Date.now();
+    const late = await invokeAs(bot, PEOPLE.wctl, 'conference.change', { planId: plan!.id, version: plan!.version, conferenceId: conference.id, date: '2027-01-20', time: '14:00' });
+    expect(Date.now() - since).toBeLessThan(4_500);
+    expect(cardText(late.card)).toContain('Reading the diaries is taking too long, so nothing was changed. Choose Change it again in a moment. What you typed is kept.');
+    expect(cardText(late.card)).toContain('Change group 1, January 2027');
+    expect(cardInputs(late.card)).toMatchObject({ date: '2027-01-20', time: '14:00' });
+    expect(await store.findConference(conference.id)).toMatchObject({ version: conference.version, start: conference.start });
+  });
+
   it('Graph failing to read the diaries: the form as sent, saying so, and nothing changed; a refusal is answered as before', async () => {
     const { deaId, plans } = await earlierDraft();
     const before = await plans();
