@@ -14,7 +14,7 @@ import { checkNotes, type NotesInput } from './notes';
 import type { AdviceChanges, AdviceHappening, AdviceServiceDeps } from './ports';
 import { parseAdviceRequest, type AdviceRequestInput } from './request-form';
 import { adHocSlot, isStillFree, proposeSlots, siteOn, withBreaks, type AdviceSlot, type SitePlan } from './schedule';
-import { activitiesOver, ownActivityTimes, type BookedOverNotice } from './supporting-activity';
+import { activitiesOver, conversationTimes, CONVERSATION_LOOKBACK_MS, ownActivityTimes, type BookedOverNotice } from './supporting-activity';
 
 export type { HcpDay } from './hcp-day';
 
@@ -613,9 +613,17 @@ export class AdviceService {
    * as free: a conversation goes before it (seed 002 Annex 3 §1). The activity is read once for the
    * range; only the entries at exactly its times give way, so another meeting then still blocks.
    */
-  private async hcpParticipant(hcp: StaffMember, from: Date, to: Date): Promise<Participant> {
-    const [activities, breaks] = await Promise.all([this.deps.activities.of(hcp.id, londonDateFast(from), londonDateFast(to)), this.deps.store.breaksOf([hcp.id])]);
-    return withBreaks(await this.participant(hcp, from, to, ownActivityTimes(activities, hcp.id)), breaks, from, to);
+  private async hcpParticipant(hcp: StaffMember, from: Date, to: Date, conversationId?: string): Promise<Participant> {
+    const [activities, breaks, conversations] = await Promise.all([
+      this.deps.activities.of(hcp.id, londonDateFast(from), londonDateFast(to)),
+      this.deps.store.breaksOf([hcp.id]),
+      // From a little before: a conversation already under way holds the HCP too.
+      this.deps.store.forHcps([hcp.id], new Date(from.getTime() - CONVERSATION_LOOKBACK_MS), to),
+    ]);
+    const participant = withBreaks(await this.participant(hcp, from, to, ownActivityTimes(activities, hcp.id)), breaks, from, to);
+    // Their conversations hold their time whatever the diary says: an entry at the same times as an
+    // activity is left out with it, and a conversation booked over one would be free to book again.
+    return { ...participant, busy: [...participant.busy, ...conversationTimes(conversations, conversationId)] };
   }
 
   private async sitePlan(hcp: StaffMember, fromDate: string, toDate: string): Promise<SitePlan> {
@@ -627,7 +635,7 @@ export class AdviceService {
     const [hcp, coach] = await Promise.all([this.person(c.hcpId), this.person(c.coachId)]);
     const now = this.deps.clock.now();
     const to = londonToUtc(addDays(londonDateFast(now), 30), '00:00');
-    const [h, w, plan] = await Promise.all([this.hcpParticipant(hcp, now, to), this.participant(coach, now, to), this.sitePlan(hcp, londonDateFast(now), addDays(londonDateFast(now), 30))]);
+    const [h, w, plan] = await Promise.all([this.hcpParticipant(hcp, now, to, c.id), this.participant(coach, now, to), this.sitePlan(hcp, londonDateFast(now), addDays(londonDateFast(now), 30))]);
     return { hcp: h, coach: w, sitePlan: plan, jobcentreId: c.jobcentreId, channel: c.channel, complex: c.complex, now };
   }
 }

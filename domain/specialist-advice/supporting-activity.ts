@@ -7,6 +7,7 @@
  */
 import type { Interval } from '../calendar/calendar-port';
 import type { ActivityKind, SupportingActivity } from '../hcp-activity/records';
+import type { AdviceConversation } from './conversation';
 
 /**
  * The times of the HCP's own activity entries in their diary, to leave out of their busy time: what
@@ -22,6 +23,17 @@ export function ownActivityTimes(activities: readonly SupportingActivity[], hcpI
     if (inDiary) out.push({ start: a.start, end: a.end });
   }
   return out;
+}
+
+/** How long before a search's start a conversation may have begun and still hold the HCP: longer than any conversation with its preparation. */
+export const CONVERSATION_LOOKBACK_MS = 3 * 3_600_000;
+
+/**
+ * The time the HCP's conversations hold, preparation included, but for `except` (the one being
+ * booked or moved): booked, or asked for now and not yet answered.
+ */
+export function conversationTimes(conversations: readonly Pick<AdviceConversation, 'id' | 'status' | 'prepStart' | 'start' | 'end'>[], except?: string): Interval[] {
+  return conversations.flatMap((c) => (c.id !== except && (c.status === 'booked' || c.status === 'adhoc_asked') && c.start && c.end ? [{ start: c.prepStart ?? c.start, end: c.end }] : []));
 }
 
 /**

@@ -122,6 +122,24 @@ describe('Specialist Advice before supporting activity (real HTTP, real SQLite, 
     expect(await allNotices()).toBe(0);
   });
 
+  it('a conversation at exactly the presentation’s times holds the HCP: asked again now, she is not free', async () => {
+    await presentation('2026-11-24', '10:00', '11:00');
+    // Tuesday 10:00: an ad hoc conversation at exactly the presentation's times, accepted.
+    clock.at = new Date('2026-11-24T10:00:00Z');
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...ADVICE_REQUEST, when: 'now' });
+    const first = await conversation();
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'advice.adhoc', { conversationId: first.id, version: first.version, accept: 'true' })).card)).toContain('it is in your diary');
+    await settle();
+    expect(await conversation()).toMatchObject({ status: 'booked', startsAt: new Date('2026-11-24T10:00:00Z'), endsAt: new Date('2026-11-24T11:00:00Z') });
+
+    // 10:05, another claimant: her diary entry for the first and the presentation's share their times, but she is in a conversation.
+    clock.at = new Date('2026-11-24T10:05:00Z');
+    const again = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...ADVICE_REQUEST, surname: 'Quill', nino: 'CE654321D', when: 'now' });
+    const [, second] = await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find({ order: { number: 'ASC' } });
+    expect(second?.status ?? 'none').not.toBe('adhoc_asked');
+    expect(cardText(again.card)).not.toContain('You asked Helen Okoro to see the claimant now.');
+  });
+
   it('booking over it tells the HCP and the activity manager once, with no claimant detail, also after a restart; the manager moves the activity from the notice', async () => {
     const activity = await presentation('2026-11-24', '10:00', '11:00');
     await meeting('2026-11-24T08:30:00Z', '2026-11-24T09:30:00Z');
