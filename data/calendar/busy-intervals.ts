@@ -16,8 +16,17 @@ export function isBusyState(state: string): boolean {
 export function normaliseBusy(intervals: readonly Interval[], from: Date, to: Date, except: readonly Interval[] = []): Interval[] {
   const lo = from.getTime();
   const hi = to.getTime();
-  const left = new Set(except.map((i) => `${i.start.getTime()}/${i.end.getTime()}`));
-  const clipped = (left.size ? intervals.filter((i) => !left.has(`${i.start.getTime()}/${i.end.getTime()}`)) : intervals)
+  // Each `except` time leaves out one event: another at the same times (a real meeting) still blocks.
+  const left = new Map<string, number>();
+  for (const i of except) left.set(keyOf(i), (left.get(keyOf(i)) ?? 0) + 1);
+  const kept = left.size
+    ? intervals.filter((i) => {
+        const n = left.get(keyOf(i)) ?? 0;
+        if (n > 0) left.set(keyOf(i), n - 1);
+        return n === 0;
+      })
+    : intervals;
+  const clipped = kept
     .map((i) => ({ start: Math.max(i.start.getTime(), lo), end: Math.min(i.end.getTime(), hi) }))
     .filter((i) => i.end > i.start)
     .sort((a, b) => a.start - b.start || a.end - b.end);
@@ -28,6 +37,10 @@ export function normaliseBusy(intervals: readonly Interval[], from: Date, to: Da
     else merged.push({ ...next });
   }
   return merged.map((i) => ({ start: new Date(i.start), end: new Date(i.end) }));
+}
+
+function keyOf(i: Interval): string {
+  return `${i.start.getTime()}/${i.end.getTime()}`;
 }
 
 /** The `except` times keyed lower-case, as the adapters key mailboxes. */

@@ -190,6 +190,17 @@ export function calendarContract(name: string, open: () => Promise<CalendarUnder
       expect(plain((await calendar.busy([DEA], day.from, day.to)).get(DEA))).toEqual(['2027-01-11T10:00:00.000Z/2027-01-11T11:30:00.000Z', '2027-01-11T14:00:00.000Z/2027-01-11T15:00:00.000Z']);
     });
 
+    it('leaves out one event for each time it is told: a second event at the same times still counts', async () => {
+      const own = { start: at('2027-01-11T16:00:00Z'), end: at('2027-01-11T17:00:00Z') };
+      const results = await calendar.createEvents([
+        newEvent({ transactionId: 'own', attendees: [], start: own.start, end: own.end }),
+        newEvent({ transactionId: 'same-times', attendees: [], start: own.start, end: own.end }),
+      ]);
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(plain((await calendar.busy([DEA], day.from, day.to, new Map([[DEA, [own]]]))).get(DEA))).toEqual(['2027-01-11T16:00:00.000Z/2027-01-11T17:00:00.000Z']);
+      expect(plain((await calendar.busy([DEA], day.from, day.to, new Map([[DEA, [own, own]]]))).get(DEA))).toEqual([]);
+    });
+
     it('answers an empty map for nobody and empty busy time for an empty span', async () => {
       expect((await calendar.busy([], day.from, day.to)).size).toBe(0);
       await calendar.createEvents([newEvent()]);
