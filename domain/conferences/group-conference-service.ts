@@ -236,11 +236,13 @@ export class GroupConferenceService {
     // Who is busy or not working then, so the plan card tells the team leader what they chose.
     const clashes = await this.checkedTime(plan, conference, conference.coachIds, start, end);
     return {
-      save: async () => {
-        const now = this.deps.clock.now();
-        await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes, status: 'proposed' }, now);
-        return this.deps.store.updatePlan(plan.id, plan.version, {}, now);
-      },
+      // The conference and the plan's version together: a change refused on the plan leaves the conference as it was.
+      save: () =>
+        this.uow.run(async () => {
+          const now = this.deps.clock.now();
+          await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes, status: 'proposed' }, now);
+          return this.deps.store.updatePlan(plan.id, plan.version, {}, now);
+        }),
     };
   }
 
