@@ -170,8 +170,9 @@ export function planCard(view: PlanView): AdaptiveCard {
       if (c.id !== refusedId && c.id !== view.open) {
         if (changeable(c)) items.push(opens('Change', 'Change'));
         if (placeable(c)) items.push(opens('Give it a time', 'Give a time to'));
-        if (managed(c)) items.push(opens('…', 'More for'));
       }
+      // A move that came back under the grid leaves "…" in its cell: the case list or a cancel is still a click away.
+      if (managed(c) && c.id !== view.open) items.push(opens('…', 'More for'));
       return items;
     });
     body.push(row([[textBlock(describeMonth(month), { weight: 'Bolder' })], ...cells], { separator: true }));

@@ -325,6 +325,9 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(cardText(shown.card)).toContain('Choose a date in January 2027.');
     expect(allInputs(shown.card)).toMatchObject({ date: '2027-02-03', time: '14:00' });
     expect(cardVerbs({ actions: [shown.card.actions, shown.card.body] })).toEqual(expect.arrayContaining(['conference.open', 'conference.move']));
+    // Its "…" stays in its cell, for the case list or a cancel instead.
+    const opens = (node: unknown): unknown[] => (Array.isArray(node) ? node.flatMap(opens) : node && typeof node === 'object' ? [...((node as { verb?: string }).verb === 'conference.open' ? [(node as { data: { conferenceId: string } }).data.conferenceId] : []), ...Object.values(node).flatMap(opens)] : []);
+    expect(opens(shown.card.body)).toContain(amirasJanuary.id);
     // "…" beside a booked conference opens its case list, Move and Cancel (which asks first) under the grid.
     const opened = await invokeAs(bot, PEOPLE.wctl, 'conference.open', { planId: plan.id, conferenceId: amirasJanuary.id });
     expect(cardVerbs({ actions: [opened.card.actions, opened.card.body] }).filter((v) => v !== 'conference.open')).toEqual(['conference.cases', 'conference.move', 'conference.cancel']);
