@@ -8,7 +8,7 @@ import type { AdviceConversation } from '../../domain/specialist-advice/conversa
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import { londonClock } from '../../domain/calendar/london-time';
 import { AD_HOC_LAPSED } from '../../domain/specialist-advice/ad-hoc-lapse';
-import { CONVERSATIONS_COME_FIRST, type BookedOverNotice } from '../../domain/specialist-advice/supporting-activity';
+import { CONVERSATIONS_COME_FIRST, type AttendeeOverNotice, type BookedOverNotice } from '../../domain/specialist-advice/supporting-activity';
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../../domain/hcp-activity/records';
 import { glanceCard, type Fact } from '../glance-card';
 import type { AdaptiveCard } from '../render';
@@ -81,9 +81,11 @@ function kindInSentence(kind: ActivityKind): string {
 /**
  * The short notice to the HCP, or to an activity manager, that a conversation was booked over the
  * HCP's supporting activity, which now needs another time. It names the conversation by reference,
- * and the activity by its kind and time: never its note, which may be about a claimant.
+ * and the activity by its kind and time: never its note, which may be about a claimant. Whoever comes
+ * to the activity is told in their own words (`hcpAwayCard`).
  */
-export function bookedOverCard(n: BookedOverNotice): AdaptiveCard {
+export function bookedOverCard(n: BookedOverNotice | AttendeeOverNotice): AdaptiveCard {
+  if (n.part === 'attendee') return hcpAwayCard(n);
   const whose = n.part === 'hcp' ? 'your' : `${n.hcpName}’s`;
   const conversation = `${describeMeeting(n.start, n.end)}${n.preparationFrom ? ` (preparation from ${londonClock(n.preparationFrom)})` : ''}`;
   const activities = n.activities.map((a) => `${whose} ${kindInSentence(a.kind)} on ${describeMeeting(a.start, a.end)}`);
@@ -104,5 +106,25 @@ export function bookedOverCard(n: BookedOverNotice): AdaptiveCard {
     keyFacts,
     details: { facts: [], paragraphs: [{ label: 'Why', value: CONVERSATIONS_COME_FIRST }] },
     actions: n.activities.map((a) => ({ type: 'Action.Execute', title: n.activities.length > 1 ? `Open the ${kindInSentence(a.kind)}` : 'Open the activity', verb: 'hcp.open', data: { activityId: a.id } })),
+  });
+}
+
+/**
+ * The notice to whoever comes to the HCP's activity (whoever asked for it, the work coach it is
+ * with) that the HCP will not be there: a three-way conversation takes the time. They are not part
+ * of the conversation, so it says nothing of it beyond that; they cannot move the activity, so they
+ * are only told who will. "Open the activity" opens the card they could already open.
+ */
+function hcpAwayCard(n: AttendeeOverNotice): AdaptiveCard {
+  const several = n.activities.length > 1;
+  const activities = n.activities.map((a) => `${a.asked ? `the ${kindInSentence(a.kind)} you asked for` : `your ${kindInSentence(a.kind)}`} on ${describeMeeting(a.start, a.end)}`);
+  const at = several ? `${activities.slice(0, -1).join(', ')} and ${activities.at(-1)!}` : activities[0]!;
+  return glanceCard({
+    title: `${n.hcpName} will not be at ${several ? 'these activities' : `the ${kindInSentence(n.activities[0]!.kind)}`}`,
+    subtitle: `${n.hcpName} will not be at ${at}: a three-way conversation was booked then, which comes first. The activity manager will give ${several ? 'them' : 'it'} another time.`,
+    yourAction: `Nothing for you to do now: you will be told ${several ? 'their new times' : 'its new time'}.`,
+    keyFacts: n.activities.map((a) => ({ label: ACTIVITY_KIND_LABELS[a.kind], value: `${describeMeeting(a.start, a.end)}: ${n.hcpName} will not be there` })),
+    details: { facts: [], paragraphs: [{ label: 'Why', value: CONVERSATIONS_COME_FIRST }] },
+    actions: n.activities.map((a) => ({ type: 'Action.Execute', title: several ? `Open the ${kindInSentence(a.kind)}` : 'Open the activity', verb: 'hcp.open', data: { activityId: a.id } })),
   });
 }

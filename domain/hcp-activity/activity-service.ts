@@ -7,6 +7,7 @@ import { byName } from '../names';
 import { describeDate, isCalendarDate } from '../requests/calendar-date';
 import { hasRole, type BankHolidayRegion, type Jobcentre, type StaffMember } from '../staff';
 import { HCP_DIARY_WORK } from './diary-work';
+import { activityPeopleToTell } from './people-to-tell';
 import type { HcpActivityStore } from './ports';
 import type { AttendanceRecord, HcpNotice, SupplierRequest, SupplierRequestStatus, SupportingActivity, WeeklyNote } from './records';
 import {
@@ -321,8 +322,10 @@ export class HcpActivityService {
    * who keep the HCP's diary: seed §7.1); never the actor.
    */
   private async othersToTell(activity: SupportingActivity, actor: StaffMember): Promise<string[]> {
-    const managers = activity.setById ? [activity.setById] : (await this.deps.people.managersInDistrict(activity.district)).map((m) => m.id);
-    return [...new Set([activity.hcpId, activity.requestedById, ...managers])].filter((id): id is string => id !== null && id !== actor.id);
+    const { keepers, attendees } = await activityPeopleToTell(activity, (district) => this.deps.people.managersInDistrict(district));
+    // The coach someone else arranged it for gets their own notice of it (tellCoach), not its card.
+    const coach = coachToTell(activity);
+    return [...new Set([activity.hcpId, ...attendees.filter((id) => id !== coach), ...keepers])].filter((id) => id !== actor.id);
   }
 
   /**

@@ -14,7 +14,8 @@ import { checkNotes, type NotesInput } from './notes';
 import type { AdviceChanges, AdviceHappening, AdviceServiceDeps } from './ports';
 import { parseAdviceRequest, type AdviceRequestInput } from './request-form';
 import { adHocSlot, isStillFree, proposeSlots, siteOn, withBreaks, type AdviceSlot, type SitePlan } from './schedule';
-import { activitiesOver, conversationTimes, CONVERSATION_LOOKBACK_MS, ownActivityTimes, type BookedOverNotice } from './supporting-activity';
+import { activitiesOver, conversationTimes, CONVERSATION_LOOKBACK_MS, ownActivityTimes, type AttendeeOverNotice, type BookedOverNotice } from './supporting-activity';
+import { activityPeopleToTell } from '../hcp-activity/people-to-tell';
 
 export type { HcpDay } from './hcp-day';
 
@@ -394,7 +395,7 @@ export class AdviceService {
     const now = this.deps.clock.now();
     // Nobody was the jobcentre's contact when it was asked for: one there is now prepares the pack.
     const contactId = c.contactId ?? (await this.deps.people.contactAt(c.jobcentreId))?.id ?? null;
-    const activityKeepers = await this.keepersOfActivityOver(c, slot);
+    const activityPeople = await this.peopleOfActivityOver(c, slot);
     return this.deps.uow.run(async () => {
       const changes: AdviceChanges = { ...extra, start: slot.start, end: slot.end, prepStart: slot.prepStart, timesMoved: c.timesMoved + (moving ? 1 : 0), diaryStatus: 'writing', diaryError: null, ...(contactId !== c.contactId ? { contactId } : {}) };
       const changed = moving ? await this.deps.store.update(c.id, c.version, { ...changes, packReadyAt: null, preparedAt: null, packRemindedAt: null }, now) : await this.move(c, 'booked', changes, now);
@@ -404,17 +405,18 @@ export class AdviceService {
       for (const id of [c.hcpId, contactId, c.coachId]) if (id && id !== person.id) await this.deps.notifier.tell(id, changed);
       // In this transaction: the notice goes once with the booking, or not at all with a refused one.
       // The HCP too when they accepted an ad hoc ask themselves: the notice is about their activity, not the click.
-      for (const id of activityKeepers) await this.deps.notifier.bookedOver(id, changed);
+      for (const id of activityPeople) await this.deps.notifier.bookedOver(id, changed);
       return changed;
     });
   }
 
   /**
    * Who is told that the time takes planned supporting activity of the HCP (seed 002 Annex 3 §1):
-   * the HCP and the district's activity managers, who move it. Nobody when it takes none, or only
-   * activity the conversation's earlier time already took (they were told when it was booked then).
+   * those who keep it, who move it, and those who come to it, who would otherwise arrive to an
+   * absent HCP; each once. Nobody when it takes none, or only activity the conversation's earlier
+   * time already took (they were told when it was booked then).
    */
-  private async keepersOfActivityOver(c: AdviceConversation, slot: AdviceSlot): Promise<string[]> {
+  private async peopleOfActivityOver(c: AdviceConversation, slot: AdviceSlot): Promise<string[]> {
     const time = { start: slot.prepStart, end: slot.end };
     const earlier = c.status === 'booked' && c.start && c.end ? { start: c.prepStart ?? c.start, end: c.end } : null;
     // One read over both times, whichever days they are on.
@@ -423,33 +425,39 @@ export class AdviceService {
     const activities = await this.deps.activities.of(c.hcpId, from, to);
     const toldBefore = new Set(earlier ? activitiesOver(activities, c.hcpId, earlier).map((a) => a.id) : []);
     const over = activitiesOver(activities, c.hcpId, time).filter((a) => !toldBefore.has(a.id));
-    if (!over.length) return [];
-    const managers = await Promise.all([...new Set(over.map((a) => a.district))].map((district) => this.deps.activities.managersInDistrict(district)));
-    return [...new Set([c.hcpId, ...managers.flat().map((m) => m.id)])];
+    const people = await Promise.all(over.map((a) => activityPeopleToTell(a, (district) => this.deps.activities.managersInDistrict(district))));
+    return [...new Set(people.flatMap((p) => [...p.keepers, ...p.attendees]))];
   }
 
   /**
-   * The short notice of a conversation booked over the HCP's supporting activity, for the HCP or an
-   * activity manager of the district, as things are now: null for anyone else, and once nothing
-   * planned is under it any more (the activity moved or was cancelled, or the conversation moved or
-   * ended, before the notice went). Reference and times only: nothing of the claimant.
+   * The short notice of a conversation booked over the HCP's supporting activity, as things are now:
+   * for the HCP or an activity manager of the district, the conversation and all the activity under
+   * it; for someone who comes to an activity under it, only that activity and that the HCP will not
+   * be there, nothing of the conversation. Null for anyone else, and once nothing planned is under it
+   * any more (the activity moved or was cancelled, or the conversation moved or ended, before the
+   * notice went). Reference and times only: nothing of the claimant.
    */
-  async bookedOverNotice(person: StaffMember, conversationId: string): Promise<BookedOverNotice | null> {
+  async bookedOverNotice(person: StaffMember, conversationId: string): Promise<BookedOverNotice | AttendeeOverNotice | null> {
     const c = await this.deps.store.find(conversationId);
     if (!c || c.status !== 'booked' || !c.start || !c.end) return null;
-    const part = await this.partOf(c, person);
-    if (part !== 'hcp' && part !== 'manager') return null;
     const time = { start: c.prepStart ?? c.start, end: c.end };
     const over = activitiesOver(await this.deps.activities.of(c.hcpId, londonDateFast(time.start), londonDateFast(time.end)), c.hcpId, time);
     if (!over.length) return null;
+    const part = await this.partOf(c, person);
+    const keeps = part === 'hcp' || part === 'manager';
+    // Whoever comes to it may open it already (its card shows it to whoever asked and its coach), so the notice adds no access.
+    const theirs = keeps ? [] : over.filter((a) => a.requestedById === person.id || a.coachId === person.id);
+    if (!keeps && !theirs.length) return null;
     const hcp = await this.deps.directory.findById(c.hcpId);
+    const hcpName = hcp?.name ?? 'the HCP';
+    if (!keeps) return { part: 'attendee', hcpName, activities: theirs.map((a) => ({ id: a.id, kind: a.kind, start: a.start!, end: a.end!, asked: a.coachId !== person.id })) };
     return {
-      part,
+      part: part === 'hcp' ? 'hcp' : 'manager',
       reference: c.reference,
       preparationFrom: c.prepStart && c.prepStart.getTime() < c.start.getTime() ? c.prepStart : null,
       start: c.start,
       end: c.end,
-      hcpName: hcp?.name ?? 'the HCP',
+      hcpName,
       activities: over.map((a) => ({ id: a.id, kind: a.kind, start: a.start!, end: a.end! })),
     };
   }

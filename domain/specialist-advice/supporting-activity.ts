@@ -47,6 +47,18 @@ export function activitiesOver(activities: readonly SupportingActivity[], hcpId:
 /** Seed 002 Annex 3 §1 in the notice's words, shared by what the HCP and the activity manager read. */
 export const CONVERSATIONS_COME_FIRST = 'Three-way conversations come first: supporting activity happens only when none is booked.';
 
+/**
+ * What someone who comes to the HCP's activity (whoever asked for it, the work coach it is with) is
+ * told of a conversation booked over it: that the HCP will not be there, with the activity's kind
+ * and time. They are not part of the conversation, so nothing of it: no reference, no times, no claimant.
+ */
+export interface AttendeeOverNotice {
+  readonly part: 'attendee';
+  readonly hcpName: string;
+  /** Their activity it is over, soonest first; `asked` when they asked for it rather than attend it as its coach. */
+  readonly activities: readonly { readonly id: string; readonly kind: ActivityKind; readonly start: Date; readonly end: Date; readonly asked: boolean }[];
+}
+
 /** What the HCP or an activity manager is told of a conversation booked over the HCP's activity: references, kinds and times only. */
 export interface BookedOverNotice {
   readonly part: 'hcp' | 'manager';

@@ -10,6 +10,8 @@ import { cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, visibleT
 const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
 const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
 const HELEN = 'helen.okoro@hcp.example';
+const TOM = '00000000-0000-4000-8000-000000000003'; // Tom Baker, work coach team leader
+const BEN = '00000000-0000-4000-8000-000000000101'; // Ben Turner, work coach at Horsham, led by Tom Baker
 const chat = (aad: string) => `a:personal-${aad}`;
 const NOTICE = 'advice_over_activity';
 /** Nothing of the claimant, nor the activity's note (which may be about one), in a notice, a diary or a log. */
@@ -203,6 +205,71 @@ describe('Specialist Advice before supporting activity (real HTTP, real SQLite, 
     expect(cardText(moved.card)).toContain('Moved.');
     await settle();
     expect(await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').findOneByOrFail({ transactionId: `hcp-activity:${activity.id}` })).toMatchObject({ startsAt: new Date('2026-11-24T14:00:00Z') });
+  });
+
+  it('booked over a case conference a team leader arranged for a work coach: the coach and the team leader are told once that the HCP will not be there, with nothing of the conversation or the claimant; the HCP and the manager as before', async () => {
+    // Seed 002 Annex 3 §3.2: Tom asks the activity manager for an individual case conference for Ben.
+    const conferenceNote = 'Returning to work after knee surgery, pain when standing';
+    for (const who of [TOM, BEN]) await exchange(bot, who, 'help');
+    const ben = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(BEN))!;
+    await invokeAs(bot, TOM, 'hcp.askConference', { kind: 'individual_case_conference', note: conferenceNote, caseReference: 'DEA-000123', coachId: ben.id });
+    let [conference] = await activities();
+    expect(conference).toMatchObject({ kind: 'individual_case_conference', status: 'requested', coachId: ben.id });
+    const planned = await invokeAs(bot, MANAGER, 'hcp.plan', { activityId: conference!.id, version: conference!.version, date: '2026-11-24', start: '10:00', end: '11:00' });
+    expect(cardText(planned.card)).toContain('Saved.');
+    await settle();
+    bot.connector.clear();
+
+    await meeting('2026-11-24T08:30:00Z', '2026-11-24T09:30:00Z');
+    await ask();
+    const row = await conversation();
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-24T09:30:00.000Z' })).card)).toContain('Booked.');
+    await settle();
+
+    // The HCP and the activity manager, as for any activity.
+    const toHelen = await noticesSent(PEOPLE.hcp);
+    expect(toHelen).toHaveLength(1);
+    expect(toHelen[0]).toContain(`${BOOKED_OVER} your individual case conference on Tuesday 24 November 2026, 10:00 to 11:00.`);
+    const toManager = await noticesSent(MANAGER);
+    expect(toManager).toHaveLength(1);
+    expect(toManager[0]).toContain(`${BOOKED_OVER} Helen Okoro’s individual case conference on Tuesday 24 November 2026, 10:00 to 11:00.`);
+    expect(toManager[0]).toContain('Your action: move the activity to another time, when no conversation is booked.');
+
+    // Ben, whose case conference it is, and Tom, who asked for it: told the HCP will not be there.
+    const away = (aad: string) => delivered(aad).then((texts) => texts.filter((text) => text.includes('will not be at')));
+    const toBen = await away(BEN);
+    expect(toBen).toHaveLength(1);
+    expect(toBen[0]).toContain(
+      'Helen Okoro will not be at your individual case conference on Tuesday 24 November 2026, 10:00 to 11:00: a three-way conversation was booked then, which comes first. The activity manager will give it another time.',
+    );
+    expect(toBen[0]).toContain('Nothing for you to do now: you will be told its new time.');
+    const toTom = await away(TOM);
+    expect(toTom).toHaveLength(1);
+    expect(toTom[0]).toContain('Helen Okoro will not be at the individual case conference you asked for on Tuesday 24 November 2026, 10:00 to 11:00: a three-way conversation was booked then, which comes first.');
+    // Not part of the conversation: not its reference, time, preparation or claimant; nor the conference's note or case.
+    for (const text of [...toBen, ...toTom]) {
+      expect(text).not.toMatch(/SA-000001|preparation|Amira|DEA-000123|knee|surgery/i);
+      expect(text).not.toMatch(PRIVATE);
+    }
+    // The work coach who booked it is not at the case conference: nothing about it for her.
+    expect(await away(PEOPLE.coach)).toEqual([]);
+    expect([await noticesTo(PEOPLE.hcp), await noticesTo(MANAGER), await noticesTo(BEN), await noticesTo(TOM), await allNotices()]).toEqual([1, 1, 1, 1, 4]);
+    expect(`${toHelen.join('\n')}\n${toManager.join('\n')}`).not.toMatch(PRIVATE);
+    expect(bot.logs.join('\n')).not.toMatch(PRIVATE);
+    expect(bot.logs.join('\n')).not.toMatch(/knee|surgery/i);
+
+    // Ben may open the case conference's card from it, as he could before; nothing there to move it.
+    const [bensNotice] = await bot.app.dataSource.getRepository<OutboxRow>('Outbox').find({ where: { kind: NOTICE, recipientAad: BEN } });
+    const rendered = await bot.app.routes.cards.get(NOTICE)!.render(bensNotice!.subjectId!, ben);
+    expect(rendered && !('notice' in rendered) ? cardVerbs(rendered) : null).toEqual(['hcp.open']);
+    const opened = await invokeAs(bot, BEN, 'hcp.open', { activityId: conference!.id });
+    expect(cardText(opened.card)).toContain(conferenceNote);
+    expect(cardVerbs(opened.card)).not.toContain('hcp.move');
+
+    // Moved away before a retried delivery: nothing for him then either.
+    [conference] = await activities();
+    expect(cardText((await invokeAs(bot, MANAGER, 'hcp.move', { activityId: conference!.id, version: conference!.version, date: '2026-11-24', start: '14:00', end: '15:00' })).card)).toContain('Moved.');
+    expect(await bot.app.routes.cards.get(NOTICE)!.render(bensNotice!.subjectId!, ben)).toBeNull();
   });
 
   it('a notice not yet sent when the activity moved away sends nothing: it says what is so when it goes', async () => {
