@@ -17,6 +17,7 @@ import { inWords } from '../domain/names';
 import { formCard, showCardAction, type FormField } from './form-card';
 import type { AdaptiveCard } from './render';
 import { summaryCard } from './summary-card';
+import { londonClock } from '../domain/calendar/london-time';
 
 const STATUS_LABELS: Readonly<Record<GroupConference['status'], string>> = {
   proposed: 'proposed',
@@ -110,7 +111,6 @@ export interface PlanView {
 }
 
 const shortDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short' });
-const clockTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false });
 
 /**
  * The plan at a glance: each group's coaches once, then a month × group grid (a row a month, a
@@ -158,7 +158,7 @@ export function planCard(view: PlanView): AdaptiveCard {
     const cells = Array.from({ length: groupCount }, (_, g) => {
       const c = conferences.find((x) => x.month === month && x.groupIndex === g);
       if (!c) return [textBlock('—', { isSubtle: true })];
-      const items: Record<string, unknown>[] = [textBlock(c.start && c.end ? `${shortDay.format(c.start)}, ${clockTime.format(c.start)}` : 'No time yet', { weight: 'Bolder', spacing: 'None' })];
+      const items: Record<string, unknown>[] = [textBlock(c.start && c.end ? `${shortDay.format(c.start)}, ${londonClock(c.start)}` : 'No time yet', { weight: 'Bolder', spacing: 'None' })];
       if (c.status !== 'proposed' && c.status !== 'booked') items.push(textBlock(STATUS_LABELS[c.status], { spacing: 'None', size: 'Small' }));
       if (qasDue(c)) items.push(textBlock('Check list due', { spacing: 'None', size: 'Small', color: 'Attention' }));
       if (c.status === 'booked' && view.now && c.end && c.end.getTime() <= view.now.getTime()) items.push(textBlock('outcome not recorded yet', { spacing: 'None', size: 'Small' }));
@@ -272,7 +272,7 @@ function timeInMonthForm(
   const values = form?.values ?? {};
   return showCardAction({
     ...action,
-    values: { date: values.date ?? (c.start ? londonDate(c.start) : ''), time: values.time ?? (c.start ? clockTime.format(c.start) : '') },
+    values: { date: values.date ?? (c.start ? londonDate(c.start) : ''), time: values.time ?? (c.start ? londonClock(c.start) : '') },
     problems: form?.problems,
     fields: [
       { id: 'date', kind: 'date', label: `Date in ${describeMonth(c.month)}`, required: true, errorMessage: 'Enter the date.' },

@@ -3,6 +3,7 @@ import type { Channel } from '../domain/requests/channels';
 import { describeMeeting } from '../domain/requests/calendar-date';
 import type { SupportRequest } from '../domain/requests/support-request';
 import { groupConferenceNomination } from '../domain/requests/triage-service';
+import { londonClock } from '../domain/calendar/london-time';
 
 /** A channel of support as it reads inside a sentence. */
 export const CHANNEL_IN_A_SENTENCE: Readonly<Record<Channel, string>> = {
@@ -14,7 +15,6 @@ export const CHANNEL_IN_A_SENTENCE: Readonly<Record<Channel, string>> = {
   claimant_support_intervention: 'claimant support intervention',
 };
 
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false });
 const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long', day: 'numeric', month: 'long' });
 
 export interface NoticeFacts {
@@ -37,7 +37,7 @@ export function requestNotice({ request, action, actorName, at, booking }: Notic
   const ref = request.reference;
   const channel = request.channel ? CHANNEL_IN_A_SENTENCE[request.channel] : 'meeting';
   const meeting = booking && booking.status !== 'cancelled' ? describeMeeting(booking.start, booking.end) : null;
-  const when = `${day.format(at)}, ${clock.format(at)}`;
+  const when = `${day.format(at)}, ${londonClock(at)}`;
   return `${ref}: ${sentence()} (${when})`;
 
   function sentence(): string {

@@ -10,12 +10,12 @@ import type { Jobcentre, StaffMember } from '../../domain/staff';
 import { showCardAction } from '../form-card';
 import type { AdaptiveCard } from '../render';
 import { callout, card, details, execute, para, type Element } from './elements';
+import { londonClock } from '../../domain/calendar/london-time';
 
 /** What the HCP's day says of each conversation's information pack. */
 const HCP_PACK_LABELS: Readonly<Record<PackState, string>> = { ready: 'pack ready', ad_hoc: 'ad hoc, no pack needed', no_contact: 'no contact named: prepare from the request', to_prepare: 'pack not ready yet' };
 
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false });
-const time = (d: Date) => clock.format(d);
+const time = (d: Date) => londonClock(d);
 
 function line(c: AdviceConversation, coachName: (id: string) => string, officeName?: (id: string | null) => string): string {
   const pack = HCP_PACK_LABELS[packState(c)];
