@@ -5,7 +5,7 @@
  * the contact sees the referral (for the pack) with the NINO masked.
  */
 import type { AdviceAction, AdvicePart } from '../../domain/specialist-advice/advice-policy';
-import { adHocAnswerBy, adviceStatusLabel, packState, preparesWithoutPack, seesHealthDetails, type PackState } from '../../domain/specialist-advice/advice-policy';
+import { adHocAnswerBy, adviceStatusLabel, packState, seesHealthDetails, type PackState } from '../../domain/specialist-advice/advice-policy';
 import {
   ADVICE_BENEFIT_LABELS,
   ADVICE_CHANNEL_HOW,
@@ -141,7 +141,7 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
       actions.push(execute(c.channel === 'telephone' ? 'Yes, I can speak with them' : 'Yes, I can see them', 'advice.adhoc', { ...data, accept: 'true' }, 'positive'), execute('No, not now', 'advice.adhoc', { ...data, accept: 'false' }));
     } else if (c.status === 'adhoc_asked') {
       out.push(para(`${names.coach} asked you to ${adHocAsk(c, `a claimant at ${names.jobcentre}`, `at ${time(c.start)}`)}. It is too late to answer: the claimant was waiting then. The work coach can book a time instead.`, { bold: true }));
-    } else if (c.status === 'booked' && !preparesWithoutPack(c) && !c.packReadyAt) {
+    } else if (c.status === 'booked' && packState(c) === 'to_prepare') {
       out.push(para(`You have a conversation with ${names.coach} on ${when(c)}. ${names.contact ?? 'The jobcentre contact'} is preparing the information pack; you will be told when it is ready.`, { bold: true }));
     } else if (can('prepared')) {
       out.push(

@@ -415,8 +415,8 @@ export class HcpActivityService {
   /**
    * The work coaches the activity manager may arrange an individual case conference for, on a team
    * leader's behalf: those based at the jobcentres of the district's HCPs' clusters, by name.
+   * `known`: the district's offices, when the caller has read them already (`districtOffices`).
    */
-  /** `known`: the district's offices, when the caller has read them already (`districtOffices`). */
   async districtCoaches(manager: StaffMember, hcps: readonly StaffMember[], known?: readonly Jobcentre[]): Promise<StaffMember[]> {
     if (!manager.jobcentreId) return [];
     const [offices, coaches] = await Promise.all([known ?? this.districtOffices(hcps), this.deps.people.coachesInDistrictOf(manager.jobcentreId)]);

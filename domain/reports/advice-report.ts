@@ -3,7 +3,7 @@ import { byName, compareNames } from '../names';
 import { addWeeks, isWorkingDay, longDate, periodLabel, weekOf, type ReportPeriod } from './period';
 import { ADVICE_CHANNEL_LABELS, ADVICE_TYPE_LABELS, type AdviceChannel, type AdviceType } from '../specialist-advice/conversation';
 import { FEEDBACK_QUESTIONS } from './feedback';
-import { hcpCover, supplierTimeliness, type HcpCover } from '../hcp-activity/rules';
+import { hcpCover, INFORMATION_WORKING_DAYS, PROVISION_DAYS, supplierTimeliness, type HcpCover } from '../hcp-activity/rules';
 import type { RouteOutcomeCount } from '../retention-cases/ports';
 import { retentionTable } from './retention-table';
 import type { AdviceFact, AttendanceFact, FeedbackFact, HcpFact, HeldFact, LabelledCount, SupplierRequestFact } from './ports';
@@ -400,10 +400,10 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
 export const SUPPLIER_FIGURES_NOTE =
   'How the supplier figures are counted. Requests for HCPs are requests for a new HCP or for a replacement for an absent HCP, made in this period. ' +
   'The supplier must fulfil each one within two weeks of the request (specification, paragraph 4.1). ' +
-  'A request counts as fulfilled only when the supplier’s HCP started covering within 14 days of the day it was made: this is measured to the day cover started, recorded with the supplier’s answer, not to the day the answer was typed. ' +
-  'It counts as not met when cover started after the 14 days, or when there is still no cover 14 days after the request. An answer recorded before the day cover started was asked for is not counted either way. ' +
+  `A request counts as fulfilled only when the supplier’s HCP started covering within ${PROVISION_DAYS} days of the day it was made: this is measured to the day cover started, recorded with the supplier’s answer, not to the day the answer was typed. ` +
+  `It counts as not met when cover started after the ${PROVISION_DAYS} days, or when there is still no cover ${PROVISION_DAYS} days after the request. An answer recorded before the day cover started was asked for is not counted either way. ` +
   'A request still inside its two weeks, or with cover promised within them for a day still to come, is pending: not counted as fulfilled or as not met yet. ' +
-  'Requests withdrawn as no longer needed (the HCP arrived after all) are not counted. Ad hoc requests for information count as in time when answered within 5 working days.';
+  `Requests withdrawn as no longer needed (the HCP arrived after all) are not counted. Ad hoc requests for information count as in time when answered within ${INFORMATION_WORKING_DAYS} working days.`;
 
 /** The supplier's fulfilment of requests for HCPs (seed §4.1, Annex 4), in words. */
 function hcpRequestsFigure(requests: readonly SupplierRequestFact[], today: string): string {
