@@ -72,10 +72,10 @@ export class AdviceService {
     let note: string | null = null;
     if (request.adHoc) {
       const [participant, plan] = await Promise.all([this.hcpParticipant(hcp, now, new Date(now.getTime() + 3 * 3600_000)), this.sitePlan(hcp, londonDateFast(now), londonDateFast(now))]);
-      adHoc = adHocSlot(participant, plan, jobcentre.id, now);
+      adHoc = adHocSlot(participant, plan, jobcentre.id, now, request.channel);
       if (!adHoc) {
         note =
-          siteOn(plan, londonDateFast(now)) === jobcentre.id
+          request.channel !== 'face_to_face' || siteOn(plan, londonDateFast(now)) === jobcentre.id
             ? `${hcp.name} is not free in the next hour. Choose one of the next free times below, and tell the claimant.`
             : `${hcp.name} is not at ${jobcentre.name} today. Choose one of the next free times below, and tell the claimant.`;
       }
@@ -180,7 +180,7 @@ export class AdviceService {
   }
 
   /**
-   * The HCP on site answers an ad hoc request: yes books the time it proposed, so only while the
+   * The HCP answers an ad hoc request: yes books the time it proposed, so only while the
    * claimant can still be waiting (the policy refuses a yes once that time has passed); no leaves
    * the coach to book a time.
    */
@@ -651,14 +651,13 @@ export class AdviceService {
 /** The words the coach gives the claimant: when, where, how, and that it is their choice. */
 export function claimantText(c: AdviceConversation, jobcentreName: string, hcpName: string): string {
   if (!c.start || !c.end) return '';
-  const how = c.channel === 'face_to_face' ? `at ${jobcentreName} Jobcentre` : c.adHoc ? adHocRemoteHow(c.channel, jobcentreName, hcpName) : c.channel === 'video' ? 'by video call (we will send you the link)' : 'by telephone (we will call you)';
+  // Seed 002 Annex 2 §9: every conversation is in a private area within the jobcentre; a video or
+  // telephone channel is how the HCP joins, so the claimant comes in either way and nobody calls them.
+  const where = `${c.adHoc ? 'here ' : ''}at ${jobcentreName} Jobcentre`;
+  const how = c.channel === 'face_to_face' ? where : `${where}, with ${hcpName} joining ${ADVICE_CHANNEL_HOW[c.channel]}`;
   return (
     `Your conversation with your work coach and ${hcpName}, a Health Care Professional, is on ${describeMeeting(c.start, c.end)}, ${how}. ` +
     'It is about how your health affects work-related activity, and what could help. Taking part is your choice: you can change your mind at any time, and it does not affect your benefit.'
   );
 }
 
-/** Ad hoc, the claimant is already with the coach in the jobcentre: only the HCP joins by the call, so nobody calls the claimant or sends them a link. */
-function adHocRemoteHow(channel: 'video' | 'telephone', jobcentreName: string, hcpName: string): string {
-  return `here at ${jobcentreName} Jobcentre, with ${hcpName} joining ${ADVICE_CHANNEL_HOW[channel]}`;
-}

@@ -51,7 +51,7 @@ export const ADVICE_CHANNEL_HOW: Readonly<Record<AdviceChannel, string>> = {
 };
 
 /**
- * requested: waiting to be booked; adhoc_asked: the HCP on site was asked to see the claimant now;
+ * requested: waiting to be booked; adhoc_asked: the HCP was asked to see the claimant now;
  * booked; held: the HCP recorded the notes; then did_not_attend, declined (on the day) or cancelled.
  */
 export const ADVICE_STATUSES = ['requested', 'adhoc_asked', 'booked', 'held', 'did_not_attend', 'declined', 'cancelled'] as const;

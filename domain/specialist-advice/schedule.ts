@@ -79,12 +79,12 @@ export function proposeSlots(q: SlotQuestion): AdviceSlot[] {
 }
 
 /**
- * An ad hoc conversation now: the HCP must be at this jobcentre today and free for an hour from
- * the next minute. No preparation slot: there is no time for one.
+ * An ad hoc conversation now: the HCP free for an hour from the next minute, and for face to face
+ * at this jobcentre today (by video or telephone they join from wherever they are). No preparation
+ * slot: there is no time for one.
  */
-export function adHocSlot(hcp: Participant, sitePlan: SitePlan, jobcentreId: string, now: Date): AdviceSlot | null {
-  const today = londonDateFast(now);
-  if (siteOn(sitePlan, today) !== jobcentreId) return null;
+export function adHocSlot(hcp: Participant, sitePlan: SitePlan, jobcentreId: string, now: Date, channel: AdviceChannel): AdviceSlot | null {
+  if (channel === 'face_to_face' && siteOn(sitePlan, londonDateFast(now)) !== jobcentreId) return null;
   const [slot] = findCommonSlots({
     participants: [hcp],
     from: now,

@@ -56,11 +56,26 @@ describe('Specialist Advice: the channel a coach chose for an ad hoc ask is the 
   };
   const helenEvents = () => bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: HELEN }, order: { startsAt: 'ASC' } });
   /** The activity manager puts Helen at Horsham on Tuesday: no face to face at Crawley that day. */
-  const helenAtHorshamTuesday = async () => {
+  const helenAtHorshamTuesday = async () => helenAtHorsham('2026-11-24');
+  const helenAtHorsham = async (date: string) => {
     const helen = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.hcp))!;
     const [horsham] = (await bot.app.dataSource.query('SELECT id FROM jobcentre WHERE name = ?', ['Horsham'])) as { id: string }[];
-    expect(cardText((await invokeAs(bot, MANAGER, 'advice.siteDay', { hcpId: helen.id, date: '2026-11-24', jobcentreId: horsham!.id })).card)).toContain('Saved: at Horsham');
+    expect(cardText((await invokeAs(bot, MANAGER, 'advice.siteDay', { hcpId: helen.id, date, jobcentreId: horsham!.id })).card)).toContain('Saved: at Horsham');
   };
+
+  it('Helen is at Horsham today: she is still asked to join a telephone or video ask now, but not to come and see the claimant face to face', async () => {
+    await helenAtHorsham('2026-11-23');
+    const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...ADVICE_REQUEST, channel: 'telephone', when: 'now' }, { replyToId: 'coach-form-1' });
+    expect(cardText(asked.card)).toContain('You asked Helen Okoro to speak with the claimant now, by telephone.');
+    expect(await rowOf()).toMatchObject({ status: 'adhoc_asked', adHoc: true, channel: 'telephone' });
+    expect(cardText((await chatOf(PEOPLE.hcp)).cards[0]!)).toContain('Urgent: Amira Shah asks you to speak with a claimant at Crawley now, by telephone');
+
+    const faceToFace = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...ADVICE_REQUEST, when: 'now' }, { replyToId: 'coach-form-2' });
+    expect(cardText(faceToFace.card)).toContain('Helen Okoro is not at Crawley today. Choose one of the next free times below, and tell the claimant.');
+    const rows = await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find({ where: { channel: 'face_to_face' } });
+    expect(rows).toMatchObject([{ status: 'requested', adHoc: false }]);
+    expect(bot.cardProblems).toEqual([]);
+  });
 
   it('by telephone: Helen is asked for a call, says yes, and the booking, her diary and the claimant’s words are by telephone', async () => {
     const asked = await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...ADVICE_REQUEST, channel: 'telephone', when: 'now' }, { replyToId: 'coach-form-1' });
@@ -113,7 +128,9 @@ describe('Specialist Advice: the channel a coach chose for an ad hoc ask is the 
     expect(cardText(times.card)).toContain('Choose a time for the conversation by video call. The first part is for you and the HCP to prepare together.');
     expect(slotsOf(times.card)).toEqual(['2026-11-23T11:00:00.000Z', '2026-11-24T08:30:00.000Z', '2026-11-25T08:30:00.000Z']);
     const booked = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-24T08:30:00.000Z' });
-    expect(cardText(booked.card)).toContain('Tuesday 24 November 2026, 09:00 to 10:00, by video call (we will send you the link).');
+    // The conversation is in the jobcentre (seed 002 Annex 2 §9): the claimant comes in, Helen joins by video.
+    expect(cardText(booked.card)).toContain('Tuesday 24 November 2026, 09:00 to 10:00, at Crawley Jobcentre, with Helen Okoro joining by video call.');
+    expect(cardText(booked.card)).not.toContain('send you the link');
     expect(factOf(booked.card, 'How')).toBe('Video call');
     expect(await rowOf()).toMatchObject({ status: 'booked', adHoc: false, channel: 'video' });
     const conversation = (await helenEvents()).find((e) => e.subject.startsWith('Specialist Advice three-way conversation'))!;
@@ -144,8 +161,9 @@ describe('Specialist Advice: the channel a coach chose for an ad hoc ask is the 
     expect(cardText(times.card)).toContain('Choose a time for the conversation by telephone.');
     expect(slotsOf(times.card)).toContain('2026-11-24T08:30:00.000Z');
     const booked = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-24T08:30:00.000Z' });
-    // Booked ahead now: the claimant has gone home, so they are called.
-    expect(cardText(booked.card)).toContain('Tuesday 24 November 2026, 09:00 to 10:00, by telephone (we will call you).');
+    // Booked ahead now, still in the jobcentre (seed 002 Annex 2 §9): the claimant comes back in, and only Helen joins by telephone.
+    expect(cardText(booked.card)).toContain('Tuesday 24 November 2026, 09:00 to 10:00, at Crawley Jobcentre, with Helen Okoro joining by telephone.');
+    expect(cardText(booked.card)).not.toContain('we will call you');
     expect(await rowOf()).toMatchObject({ status: 'booked', adHoc: false, channel: 'telephone' });
     expect(cardText(booked.card)).not.toMatch(/face to face/i);
     expect(bot.cardProblems).toEqual([]);

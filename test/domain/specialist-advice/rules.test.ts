@@ -104,11 +104,16 @@ describe('booking times', () => {
     for (const s of slots) expect(s.end.getUTCHours() * 60 + s.end.getUTCMinutes()).toBeLessThanOrEqual(17 * 60);
   });
 
-  it('ad hoc: the HCP must be on site today and free for an hour from the next minute', () => {
-    expect(adHocSlot(person('hcp'), plan(), 'crawley', MONDAY)).toMatchObject({ start: MONDAY, end: new Date('2026-11-23T10:00:00Z') });
-    expect(adHocSlot(person('hcp'), plan(), 'crawley', new Date('2026-11-23T09:00:20Z'))?.start).toEqual(new Date('2026-11-23T09:01:00Z'));
-    expect(adHocSlot(person('hcp'), plan({ '2026-11-23': 'horsham' }), 'crawley', MONDAY)).toBeNull();
-    expect(adHocSlot(person('hcp', [{ start: '2026-11-23T09:30:00Z', end: '2026-11-23T10:00:00Z' }]), plan(), 'crawley', MONDAY)).toBeNull();
+  it('ad hoc: the HCP free for an hour from the next minute, and on site today for face to face', () => {
+    expect(adHocSlot(person('hcp'), plan(), 'crawley', MONDAY, 'face_to_face')).toMatchObject({ start: MONDAY, end: new Date('2026-11-23T10:00:00Z') });
+    expect(adHocSlot(person('hcp'), plan(), 'crawley', new Date('2026-11-23T09:00:20Z'), 'face_to_face')?.start).toEqual(new Date('2026-11-23T09:01:00Z'));
+    expect(adHocSlot(person('hcp'), plan({ '2026-11-23': 'horsham' }), 'crawley', MONDAY, 'face_to_face')).toBeNull();
+    expect(adHocSlot(person('hcp', [{ start: '2026-11-23T09:30:00Z', end: '2026-11-23T10:00:00Z' }]), plan(), 'crawley', MONDAY, 'face_to_face')).toBeNull();
+    // By telephone or video the HCP joins from the jobcentre they are at: only being free matters.
+    for (const channel of ['telephone', 'video'] as const) {
+      expect(adHocSlot(person('hcp'), plan({ '2026-11-23': 'horsham' }), 'crawley', MONDAY, channel)).toMatchObject({ start: MONDAY, end: new Date('2026-11-23T10:00:00Z') });
+      expect(adHocSlot(person('hcp', [{ start: '2026-11-23T09:30:00Z', end: '2026-11-23T10:00:00Z' }]), plan({ '2026-11-23': 'horsham' }), 'crawley', MONDAY, channel)).toBeNull();
+    }
   });
 
   it('the HCP’s free gaps in a day', () => {
