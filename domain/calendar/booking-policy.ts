@@ -1,7 +1,7 @@
 import { conflict, invalid, notAllowed, type DomainError, withoutStacks } from '../errors';
 import { roleOf } from '../requests/participants';
 import type { SupportRequest } from '../requests/support-request';
-import { BOOKING_RULES, bookerIdOf, bookerIdsOf, type Booking } from './booking';
+import { BOOKING_RULES, bookerIdOf, bookerIdsOf, type Booker, type Booking, type BookingRule } from './booking';
 
 /** What people do with a request's meeting. */
 export const BOOKING_ACTIONS = ['book', 'retry', 'move', 'cancel'] as const;
@@ -29,8 +29,25 @@ export function bookingWhoRefusal(personId: string, request: SupportRequest, act
   if (!rules) return invalid('This request has no meeting to book.');
   const booker = bookerIdsOf(request, requesterTeamLeaderId).includes(personId);
   if (booker || (action !== 'book' && roleOf(request, personId) === 'adviser')) return null;
-  if (rules.alsoBookedBy?.length) return notAllowed('Only the DEA, the work coach who made the request or their team leader can book it.');
-  return notAllowed(rules.bookedBy === 'requester' ? 'The work coach who made the request books this meeting.' : 'Only the DEA the request was sent to can book it.');
+  return notAllowed(whoBooksInWords(rules));
+}
+
+/** Who may book a meeting of this rule, as a refusal says it: built from the rule, so a booker it adds is named too. */
+export function whoBooksInWords(rule: Pick<BookingRule, 'bookedBy' | 'alsoBookedBy'>): string {
+  if (rule.alsoBookedBy?.length) return `Only ${inWords([rule.bookedBy, ...rule.alsoBookedBy].map((b) => BOOKER_WORDS[b]))} can book it.`;
+  return rule.bookedBy === 'requester' ? 'The work coach who made the request books this meeting.' : 'Only the DEA the request was sent to can book it.';
+}
+
+/** Each booker a rule may name, as the refusal lists them: the words follow the rule, whoever it adds. */
+const BOOKER_WORDS: Readonly<Record<Booker, string>> = {
+  adviser: 'the DEA',
+  requester: 'the work coach who made the request',
+  requester_team_leader: 'their team leader',
+};
+
+/** "a", "a or b", "a, b or c". */
+function inWords(parts: readonly string[]): string {
+  return parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
 }
 
 /** Whether the meeting is where the action can happen; the refusal if not. */

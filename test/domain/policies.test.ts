@@ -1,6 +1,6 @@
 import { allowedPlan, assertPlan } from '../../domain/conferences/plan-policy';
 import type { ConferencePlan, GroupConference } from '../../domain/conferences/plan';
-import { allowedBooking, bookingNowRefusal, bookingWhoRefusal, meetingProgress, type BookingFacts } from '../../domain/calendar/booking-policy';
+import { allowedBooking, bookingNowRefusal, bookingWhoRefusal, meetingProgress, whoBooksInWords, type BookingFacts } from '../../domain/calendar/booking-policy';
 import type { Booking } from '../../domain/calendar/booking';
 import { allowedTriage, assertTriage } from '../../domain/requests/triage-policy';
 import type { SupportRequest } from '../../domain/requests/support-request';
@@ -95,6 +95,12 @@ describe('the booking policy: who books, and who may move, cancel or retry', () 
       // A coach with no team leader: the coach and the DEA only.
       expect(allowedBooking('wctl', { ...facts(skill, null), requesterTeamLeaderId: null }).size).toBe(0);
       expect(bookingWhoRefusal('someone-else', skill, 'book', 'wctl')?.message).toBe('Only the DEA, the work coach who made the request or their team leader can book it.');
+    });
+
+    it('names in the refusal whoever a rule lets book, so a meeting given more bookers is refused in its own words', () => {
+      expect(whoBooksInWords({ bookedBy: 'requester', alsoBookedBy: ['adviser'] })).toBe('Only the work coach who made the request or the DEA can book it.');
+      expect(whoBooksInWords({ bookedBy: 'adviser', alsoBookedBy: ['requester_team_leader'] })).toBe('Only the DEA or their team leader can book it.');
+      expect(whoBooksInWords({ bookedBy: 'requester' })).toBe('The work coach who made the request books this meeting.');
     });
 
     it('lets each of them move, cancel or try again what is booked, as the DEA may', () => {
