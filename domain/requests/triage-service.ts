@@ -43,7 +43,18 @@ export class TriageService {
       throw invalid(`${CHANNEL_LABELS[channel]} needs a claimant; this request has none.`, { channel: 'Choose a channel for a request without a claimant.' });
     }
     if (channel === 'group_conference') return this.acceptForGroupConference(dea, request);
-    return this.change(request, dea, { to: 'accepted', action: `accept:${channel}`, channel }, request.requesterId);
+    const tell = channel === 'skill_conference' ? [request.requesterId, ...(await this.requesterTeamLeader(request, dea))] : [request.requesterId];
+    return this.change(request, dea, { to: 'accepted', action: `accept:${channel}`, channel }, tell);
+  }
+
+  /**
+   * The work coach's team leader, who may block out a skill conference as the DEA and the coach may
+   * (seed §17): sent the card to book it from, as they have no other way to it. None when the coach
+   * has no team leader, or it is the DEA or the coach themselves.
+   */
+  private async requesterTeamLeader(request: SupportRequest, dea: StaffMember): Promise<string[]> {
+    const leaderId = (await this.deps.directory.findById(request.requesterId))?.teamLeaderId ?? null;
+    return leaderId && leaderId !== dea.id && leaderId !== request.requesterId ? [leaderId] : [];
   }
 
   /**
@@ -134,12 +145,12 @@ export class TriageService {
     request: SupportRequest,
     actor: StaffMember,
     change: Pick<StatusChange, 'to' | 'action' | 'message'> & { channel?: Channel; inappropriate?: boolean },
-    tell: string,
+    tell: string | readonly string[],
   ): Promise<SupportRequest> {
     return this.uow.run(async () => {
       const changed = await this.deps.store.changeStatus({ requestId: request.id, expectedVersion: request.version, actorId: actor.id, at: this.deps.clock.now(), ...change, current: request });
       await this.deps.notifier.requestChanged(changed);
-      await this.deps.notifier.requestNeedsAttention(changed, tell);
+      for (const recipientId of typeof tell === 'string' ? [tell] : tell) await this.deps.notifier.requestNeedsAttention(changed, recipientId);
       return changed;
     });
   }

@@ -424,8 +424,24 @@ describe('booking a skill conference: the DEA, the work coach or the work coach�
     expect(answers.filter((a) => cardText(a.card).includes('This request changed since you last saw it'))).toHaveLength(2);
   });
 
+  it('sends the coach’s team leader the card to book it from when the DEA accepts it, as the coach gets theirs', async () => {
+    const request = await acceptedSkillConference(bot);
+    await bot.app.notifier.idle();
+    const cardsTo = (who: string) => bot.connector.sentTo(`a:personal-${who}`).filter((a) => a.attachments?.length).map((a) => a.attachments![0]!.content as Record<string, unknown>);
+    const [leaderCard, ...more] = cardsTo(PEOPLE.wctl);
+    expect(more).toEqual([]);
+    expect(cardText(leaderCard!)).toContain(request.reference);
+    expect(yourLine(leaderCard!)).toBe('Your action: book the conference, or leave it to Dana Morgan or Amira Shah.');
+    expect(cardVerbs(leaderCard!)).toContain('booking.book');
+    noClaimantDetails([cardText(leaderCard!)]);
+    expect(cardsTo(PEOPLE.coach)).toHaveLength(1);
+  });
+
   it('leaves a case conference to the DEA: the coach’s team leader gets no booking form and is refused', async () => {
     const request = await acceptedConference(bot);
+    await bot.app.notifier.idle();
+    // Nothing of it is sent to the team leader: the conference is the DEA's to book (seed §14).
+    expect(bot.connector.sentTo(`a:personal-${PEOPLE.wctl}`)).toEqual([]);
     const card = (await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: request.id })).card;
     expect(cardVerbs(card)).not.toContain('booking.book');
     const tried = await invokeAs(bot, PEOPLE.wctl, 'booking.book', { requestId: request.id, version: request.version, otherDate: workingDayAhead(9), otherTime: '10:00', durationMinutes: '60', mode: 'teams' });
