@@ -1,6 +1,5 @@
-import { FORUM_LIMITS, FORUM_PREVIEW, mayAnswerPost, type ForumPost, type ForumView } from '../domain/partnerships/forum';
+import { FORUM_LIMITS, FORUM_PAGE, FORUM_PREVIEW, type ForumPost, type ForumPostView, type ForumView } from '../domain/partnerships/forum';
 import { describeDate, londonDate } from '../domain/requests/calendar-date';
-import type { StaffMember } from '../domain/staff';
 import { showCardAction } from './form-card';
 import { glanceCard, textBlock, type GlanceNote } from './glance-card';
 import type { AdaptiveCard } from './render';
@@ -49,13 +48,15 @@ function byLine(post: ForumPost, names: ReadonlyMap<string, string>): string {
 
 /** The Action.Submit verb that sends a post's own card, with all of it (and the answer box for a DEA). */
 export const FORUM_OPEN_VERB = 'forum.open';
+/** The Action.Execute verb that draws the forum again in place, from another page of its posts. */
+export const FORUM_PAGE_VERB = 'forum.page';
 
 /**
  * A post as the list shows it: its start and its answer's, so a page of long posts stays inside
  * Teams' message size. A post cut short, or waiting for this DEA's answer, opens on its own card:
  * an answer is written with the whole post in front of the DEA, not its first lines.
  */
-function postBlock(post: ForumPost, names: ReadonlyMap<string, string>, mayAnswer: boolean): Record<string, unknown> {
+function postBlock(post: ForumPost, names: ReadonlyMap<string, string>, toAnswer: boolean): Record<string, unknown> {
   const body = preview(post.body, FORUM_PREVIEW.characters, FORUM_PREVIEW.paragraphs);
   const answer = post.answer === null ? null : preview(post.answer, FORUM_PREVIEW.characters, FORUM_PREVIEW.paragraphs);
   const items: Record<string, unknown>[] = [
@@ -66,7 +67,6 @@ function postBlock(post: ForumPost, names: ReadonlyMap<string, string>, mayAnswe
       ? textBlock(`Answer from ${names.get(post.answeredById ?? '') ?? 'a DEA'}: ${answer.text}`, { spacing: 'Small' })
       : textBlock('Not answered yet.', { isSubtle: true, spacing: 'Small' }),
   ];
-  const toAnswer = mayAnswer && !post.answer;
   if (toAnswer || body.cut || answer?.cut) {
     items.push({ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: toAnswer ? 'Read and answer' : 'Read more', data: { verb: FORUM_OPEN_VERB, postId: post.id } }] });
   }
@@ -85,7 +85,15 @@ export function forumCard(view: ForumView, options: ForumCardOptions = {}): Adap
       actions: [],
     });
   }
-  const waiting = view.posts.filter((p) => !p.answer).length;
+  const answerable = view.answerable;
+  const waiting = view.posts.filter((p) => answerable.has(p.id)).length;
+  // Posts still unanswered that this DEA may not answer: their own, waiting for another DEA.
+  const unanswered = view.posts.filter((p) => !p.answer).length;
+  const offset = view.offset;
+  const paged = offset > 0 || view.hasOlder;
+  const pages: Record<string, unknown>[] = [];
+  if (offset > 0) pages.push({ type: 'Action.Execute', title: 'Newer posts', verb: FORUM_PAGE_VERB, data: { offset: Math.max(0, offset - FORUM_PAGE) } });
+  if (view.hasOlder) pages.push({ type: 'Action.Execute', title: 'Older posts', verb: FORUM_PAGE_VERB, data: { offset: offset + view.posts.length } });
   return glanceCard({
     title: `${view.district} Disability Hub feedback forum`,
     subtitle: 'Feedback from jobcentre colleagues on health and disability issues. The district’s DEAs answer here.',
@@ -93,19 +101,26 @@ export function forumCard(view: ForumView, options: ForumCardOptions = {}): Adap
     yourAction: view.mayAnswer
       ? waiting
         ? `Your action: answer the ${waiting === 1 ? 'post' : `${waiting} posts`} waiting for an answer.`
-        : 'Nothing for you to do now: every post has an answer.'
+        : unanswered
+          ? `Nothing for you to do now: ${unanswered === 1 ? 'the post waiting here is yours' : 'the posts waiting here are yours'}, for another DEA to answer.`
+          : `Nothing for you to do now: every post${paged ? ' here' : ''} has an answer.`
       : 'Your action: post feedback on a health or disability issue when you have some. Your DEA answers here.',
     keyFacts: [],
-    blocks: view.posts.length ? view.posts.map((p) => postBlock(p, view.names, view.mayAnswer)) : [textBlock('Nobody has posted yet.', { isSubtle: true })],
+    blocks: view.posts.length
+      ? [
+          ...view.posts.map((p) => postBlock(p, view.names, answerable.has(p.id))),
+          ...(paged ? [textBlock(`Posts ${offset + 1} to ${offset + view.posts.length}, newest first.`, { isSubtle: true, separator: true })] : []),
+        ]
+      : [textBlock('Nobody has posted yet.', { isSubtle: true })],
     details: { facts: [], paragraphs: [] },
-    actions: [postForm(options)],
+    actions: [postForm(options), ...pages],
     problems: options.problems,
   });
 }
 
-/** One post, as sent to the DEAs to answer and to its author once answered. */
-export function forumPostCard(post: ForumPost, names: ReadonlyMap<string, string>, viewer: StaffMember, options: ForumCardOptions = {}): AdaptiveCard {
-  const mayAnswer = mayAnswerPost(viewer, post);
+/** One post, as sent to the DEAs to answer and to its author once answered; the answer box when this reader may answer it. */
+export function forumPostCard(view: ForumPostView, names: ReadonlyMap<string, string>, options: ForumCardOptions = {}): AdaptiveCard {
+  const { post, mayAnswer } = view;
   return glanceCard({
     title: `Hub forum: ${post.topic}`,
     subtitle: byLine(post, names),

@@ -3,7 +3,7 @@ import { forumCard, forumPostCard } from '../../cards/forum-cards';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { isDomainError } from '../../domain/errors';
-import type { ForumService } from '../../domain/partnerships/forum';
+import type { ForumPost, ForumService } from '../../domain/partnerships/forum';
 import type { StaffDirectory } from '../../domain/ports';
 import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
@@ -29,6 +29,21 @@ export class ForumActions {
     await turn.sendActivity(MessageFactory.attachment(cardAttachment(forumCard(await this.deps.forum.view(person, this.names)))));
   }
 
+  /**
+   * Newer or older posts, in place of the forum's card. `offset` is null when the click's data could
+   * not be read: the newest posts then, and why.
+   */
+  async page(person: StaffMember, offset: number | null): Promise<AdaptiveCardInvokeResponse> {
+    const view = await this.deps.forum.view(person, this.names, offset ?? 0);
+    const note =
+      offset === null
+        ? 'That page of the forum could not be read: here are the newest posts.'
+        : offset > 0 && view.offset === 0
+          ? 'There are fewer posts on the forum now: here are the newest.'
+          : null;
+    return cardResponse(forumCard(view, note ? { note: { text: note, tone: 'attention' } } : {}));
+  }
+
   /** A post from the forum's list, whole, on its own card (the DEA's answer box with it): sent below the list, which stays as it is. */
   async open(turn: TurnContext, person: StaffMember, postId: string): Promise<void> {
     // An id as the store makes them; anything else is no post, and is not looked up.
@@ -52,24 +67,27 @@ export class ForumActions {
 
   async answer(person: StaffMember, postId: string, version: number, answer: string | undefined, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
     try {
-      const post = await this.deps.forum.answer(person, postId, version, answer);
-      return cardResponse(forumPostCard(post, await this.names([post.authorId, person.id]), person, { note: { text: 'Answered. The colleague who posted has been told.', tone: 'good' } }));
+      const answered = await this.deps.forum.answer(person, postId, version, answer);
+      return cardResponse(forumPostCard(answered, await this.names([answered.post.authorId, person.id]), { note: { text: 'Answered. The colleague who posted has been told.', tone: 'good' } }));
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      const post = error.kind === 'not_found' ? null : await this.deps.forum.find(person, postId);
-      if (!post) return cardResponse(messageCard(`${error.message} Nothing was saved.${typedTextSentence(typed, ANSWER_TEXT)}`));
-      const names = await this.names([post.authorId, ...(post.answeredById ? [post.answeredById] : [])]);
+      const seen = error.kind === 'not_found' ? null : await this.deps.forum.find(person, postId);
+      if (!seen) return cardResponse(messageCard(`${error.message} Nothing was saved.${typedTextSentence(typed, ANSWER_TEXT)}`));
+      const names = await this.names(this.namedIn(seen.post));
       const form = { problems: { ...error.problems }, values: typed };
-      // Answered by another DEA meanwhile, the post has no answer box any more: the answer typed is given back in the note, to copy.
-      const lost = typedTextNotOnCard(forumPostCard(post, names, person, form), typed, ANSWER_TEXT);
-      return cardResponse(forumPostCard(post, names, person, { ...form, note: { text: `${error.message} Nothing was saved.${typedTextSentence(lost, ANSWER_TEXT)}`, tone: 'attention' } }));
+      // Answered by another DEA meanwhile (or not theirs to answer), the post has no answer box: the answer typed is given back in the note, to copy.
+      const lost = typedTextNotOnCard(forumPostCard(seen, names, form), typed, ANSWER_TEXT);
+      return cardResponse(forumPostCard(seen, names, { ...form, note: { text: `${error.message} Nothing was saved.${typedTextSentence(lost, ANSWER_TEXT)}`, tone: 'attention' } }));
     }
   }
 
   /** The post's card for someone the outbox sends it to; null when it is gone or not of their district. */
   async postCard(postId: string, recipient: StaffMember): Promise<AdaptiveCard | null> {
-    const post = await this.deps.forum.find(recipient, postId);
-    if (!post) return null;
-    return forumPostCard(post, await this.names([post.authorId, ...(post.answeredById ? [post.answeredById] : [])]), recipient);
+    const seen = await this.deps.forum.find(recipient, postId);
+    return seen ? forumPostCard(seen, await this.names(this.namedIn(seen.post))) : null;
+  }
+
+  private namedIn(post: ForumPost): string[] {
+    return [post.authorId, ...(post.answeredById ? [post.answeredById] : [])];
   }
 }

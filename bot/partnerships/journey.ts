@@ -154,6 +154,7 @@ export const partnershipsJourney: Journey = {
         verb('strategy.close', z.object({ strategyId: id, version }), ({ person, data }) => strategies.close(person, data.strategyId, data.version)),
         verb('forum.post', inputs, ({ person, data, typed }) => forum.post(person, data, typed)),
         verb('forum.answer', z.object({ postId: id, version, answer: z.string().optional() }), ({ person, data, typed }) => forum.answer(person, data.postId, data.version, data.answer, typed)),
+        verb('forum.page', z.object({ offset: z.coerce.number().int().min(0).max(10_000_000) }), ({ person, data }) => forum.page(person, data.offset), (person) => forum.page(person, null)),
         verb('opportunity.share', SHARE_FORM, ({ person, data, typed }) => actions.share(person, data, typed)),
         verb('partner.add', inputs, ({ person, data, typed }) => actions.addPartner(person, data, typed)),
         verb('partner.notice', z.object({ partnerId: id.optional() }).passthrough(), ({ person, data, typed }) => actions.notice(person, data.partnerId, data, typed)),

@@ -371,8 +371,9 @@ export class SqlForumStore implements ForumStore {
     return row ? toPost(row) : null;
   }
 
-  async listIn(district: string, limit: number): Promise<ForumPost[]> {
-    return (await this.rows().find({ where: { district }, order: { createdAt: 'DESC' }, take: limit })).map(toPost);
+  async listIn(district: string, limit: number, offset = 0): Promise<ForumPost[]> {
+    // The id after the time: posts made in the same instant keep one order from page to page.
+    return (await this.rows().find({ where: { district }, order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: limit })).map(toPost);
   }
 
   async answer(id: string, expectedVersion: number, answer: { text: string; byId: string }, at: Date): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { conflict, invalid, notAllowed, notFound, type DomainError } from '../errors';
+import { conflict, invalid, notAllowed, notFound, withoutStacks, type DomainError } from '../errors';
 import type { Clock } from '../ports';
 import { hasRole, type StaffMember } from '../staff';
 import type { UnitOfWork } from '../unit-of-work';
@@ -24,7 +24,7 @@ export interface ForumPost {
 }
 
 export const FORUM_LIMITS = { topic: 120, body: 2000, answer: 2000 } as const;
-/** How many posts the forum shows at once, newest first. */
+/** How many posts the forum shows at once, newest first; older ones a page at a time. */
 export const FORUM_PAGE = 10;
 /**
  * How much of a post, and of its answer, the forum's list shows (in characters, fewer when the text
@@ -36,8 +36,8 @@ export const FORUM_PREVIEW = { characters: 200, paragraphs: 4 } as const;
 export interface ForumStore {
   create(post: Pick<ForumPost, 'district' | 'authorId' | 'topic' | 'body'>, at: Date): Promise<ForumPost>;
   find(id: string): Promise<ForumPost | null>;
-  /** The district's newest posts, at most `limit`. */
-  listIn(district: string, limit: number): Promise<ForumPost[]>;
+  /** The district's posts, newest first, at most `limit` of them after skipping the `offset` newest. */
+  listIn(district: string, limit: number, offset: number): Promise<ForumPost[]>;
   /** Records the answer if the post is still at `expectedVersion`; false when it moved on. */
   answer(id: string, expectedVersion: number, answer: { text: string; byId: string }, at: Date): Promise<boolean>;
 }
@@ -60,18 +60,39 @@ export interface ForumDeps {
 
 export type ForumVerb = 'post' | 'answer';
 
-/** Who may do what on the forum: anyone of the district posts; a DEA of the district answers a post not yet answered. */
+/** Who may do what on the forum: anyone of the district posts; a DEA of the district answers a colleague's post not yet answered. */
 export function forumRefusal(person: StaffMember, personDistrict: string | null, verb: ForumVerb, post?: ForumPost): DomainError | null {
-  if (!personDistrict) return invalid('The staff directory does not say which jobcentre you work in, so there is no forum for you yet. Ask whoever keeps the directory.');
-  if (verb === 'post') return null;
-  if (!post || post.district !== personDistrict) return notFound('That post is not on your district’s forum.');
-  if (!hasRole(person, 'dea')) return notAllowed('The DEAs of the district answer posts on the forum.');
-  return post.answer ? conflict('This post has already been answered.') : null;
+  if (verb === 'post') return personDistrict ? null : noDistrict();
+  return answerRefusal(person, personDistrict, post);
 }
 
-/** Whether a post's card offers this viewer the answer box: a DEA, on a post not yet answered and not their own (the card goes only to the post's district). */
-export function mayAnswerPost(viewer: Pick<StaffMember, 'id' | 'roles'>, post: Pick<ForumPost, 'answer' | 'authorId'>): boolean {
-  return hasRole(viewer, 'dea') && !post.answer && viewer.id !== post.authorId;
+function noDistrict(): DomainError {
+  return invalid('The staff directory does not say which jobcentre you work in, so there is no forum for you yet. Ask whoever keeps the directory.');
+}
+
+/**
+ * Why this person may not answer this post, or null: the one rule behind the answer button on the
+ * forum's list, the answer box on the post's own card and the answer click. A DEA's own post waits
+ * for another DEA of the district: it is feedback to them, and was sent to them, not to its author.
+ */
+export function answerRefusal(person: Pick<StaffMember, 'id' | 'roles'>, personDistrict: string | null, post: ForumPost | undefined): DomainError | null {
+  if (!personDistrict) return noDistrict();
+  if (!post || post.district !== personDistrict) return notFound('That post is not on your district’s forum.');
+  if (!hasRole(person, 'dea')) return notAllowed('The DEAs of the district answer posts on the forum.');
+  if (post.answer) return conflict('This post has already been answered.');
+  return post.authorId === person.id ? notAllowed('You posted this: another DEA of the district answers it.') : null;
+}
+
+/** Whether this person may answer this post now (`answerRefusal` finds nothing to refuse). */
+export function mayAnswerPost(person: Pick<StaffMember, 'id' | 'roles'>, personDistrict: string | null, post: ForumPost): boolean {
+  return withoutStacks(() => answerRefusal(person, personDistrict, post)) === null;
+}
+
+/** A post as one person sees it on its own card. */
+export interface ForumPostView {
+  readonly post: ForumPost;
+  /** Their answer box is shown (`mayAnswerPost`). */
+  readonly mayAnswer: boolean;
 }
 
 export interface ForumView {
@@ -81,6 +102,12 @@ export interface ForumView {
   readonly names: ReadonlyMap<string, string>;
   /** The viewer answers posts (a DEA of the district). */
   readonly mayAnswer: boolean;
+  /** The posts of this page the viewer may answer now, by id (`mayAnswerPost`). */
+  readonly answerable: ReadonlySet<string>;
+  /** How many newer posts come before this page (0: it is the newest). */
+  readonly offset: number;
+  /** Older posts follow this page. */
+  readonly hasOlder: boolean;
 }
 
 function text(value: unknown): string {
@@ -90,11 +117,31 @@ function text(value: unknown): string {
 export class ForumService {
   constructor(private readonly deps: ForumDeps) {}
 
-  async view(person: StaffMember, names: (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>): Promise<ForumView> {
+  /**
+   * A page of the district's posts, newest first, from `offset`. A page past the end (posts erased
+   * since the reader's card was drawn) gives the newest page instead of an empty one.
+   */
+  async view(person: StaffMember, names: (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>, offset = 0): Promise<ForumView> {
+    if (!Number.isSafeInteger(offset) || offset < 0) throw invalid('That page of the forum could not be read.');
     const district = await this.deps.directory.districtOf(person);
-    const posts = district ? await this.deps.store.listIn(district, FORUM_PAGE) : [];
+    let from = offset;
+    // One more than the page: whether older posts follow, without counting them all.
+    let rows = district ? await this.deps.store.listIn(district, FORUM_PAGE + 1, from) : [];
+    if (district && rows.length === 0 && from > 0) {
+      from = 0;
+      rows = await this.deps.store.listIn(district, FORUM_PAGE + 1, 0);
+    }
+    const posts = rows.slice(0, FORUM_PAGE);
     const ids = [...new Set(posts.flatMap((p) => [p.authorId, ...(p.answeredById ? [p.answeredById] : [])]))];
-    return { district, posts, names: await names(ids), mayAnswer: !!district && hasRole(person, 'dea') };
+    return {
+      district,
+      posts,
+      names: await names(ids),
+      mayAnswer: !!district && hasRole(person, 'dea'),
+      answerable: new Set(posts.filter((p) => mayAnswerPost(person, district, p)).map((p) => p.id)),
+      offset: from,
+      hasOlder: rows.length > FORUM_PAGE,
+    };
   }
 
   /** A colleague's feedback; every DEA of the district is sent it to answer. */
@@ -123,9 +170,10 @@ export class ForumService {
   }
 
   /** A DEA's answer; the author is told. */
-  async answer(person: StaffMember, postId: string, version: number, answer: unknown): Promise<ForumPost> {
+  async answer(person: StaffMember, postId: string, version: number, answer: unknown): Promise<ForumPostView> {
     const post = await this.deps.store.find(postId);
-    const refusal = forumRefusal(person, await this.deps.directory.districtOf(person), 'answer', post ?? undefined);
+    const district = await this.deps.directory.districtOf(person);
+    const refusal = forumRefusal(person, district, 'answer', post ?? undefined);
     if (refusal) throw refusal;
     const reply = text(answer);
     if (!reply) throw invalid('Enter your answer.', { answer: 'Enter your answer.' });
@@ -135,12 +183,14 @@ export class ForumService {
       if (!(await this.deps.store.answer(post!.id, version, { text: reply, byId: person.id }, this.deps.clock.now()))) throw conflict('This post changed since you opened it: it may have been answered already.');
       const answered = (await this.deps.store.find(post!.id))!;
       await this.deps.notifier.answered(answered);
-      return answered;
+      return { post: answered, mayAnswer: mayAnswerPost(person, district, answered) };
     });
   }
 
-  async find(person: StaffMember, postId: string): Promise<ForumPost | null> {
+  /** A post of the person's district, as they see it; null when it is gone or of another district. */
+  async find(person: StaffMember, postId: string): Promise<ForumPostView | null> {
     const post = await this.deps.store.find(postId);
-    return post && post.district === (await this.deps.directory.districtOf(person)) ? post : null;
+    const district = await this.deps.directory.districtOf(person);
+    return post && post.district === district ? { post, mayAnswer: mayAnswerPost(person, district, post) } : null;
   }
 }

@@ -73,7 +73,9 @@ describe('list cards stay inside Teams’ message size whatever they hold, and l
     }));
     const names = new Map([['coach', 'Amira Shah'], ['dea', 'Dana Morgan']]);
     for (const mayAnswer of [true, false]) {
-      const card = sent(forumCard({ district: 'Surrey and Sussex', posts, names, mayAnswer }));
+      // A middle page, both ways to page shown: the largest a page of the forum's card gets.
+      const answerable = new Set(mayAnswer ? posts.filter((p) => !p.answer).map((p) => p.id) : []);
+      const card = sent(forumCard({ district: 'Surrey and Sussex', posts, names, mayAnswer, answerable, offset: FORUM_PAGE, hasOlder: true }));
       expect(checkCard(card)).toEqual([]);
       expect(JSON.stringify(card).length).toBeLessThanOrEqual(15_000);
       const opens = elements(card.body).filter((e) => e.type === 'Action.Submit').map((e) => (e.data as { postId: string }).postId);

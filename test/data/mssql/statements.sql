@@ -1545,7 +1545,7 @@ SELECT "ForumPost"."id" AS "ForumPost_id", "ForumPost"."district" AS "ForumPost_
 SELECT "ForumPost"."id" AS "ForumPost_id", "ForumPost"."district" AS "ForumPost_district", "ForumPost"."authorId" AS "ForumPost_authorId", "ForumPost"."topic" AS "ForumPost_topic", "ForumPost"."body" AS "ForumPost_body", "ForumPost"."answer" AS "ForumPost_answer", "ForumPost"."answeredById" AS "ForumPost_answeredById", "ForumPost"."answeredAt" AS "ForumPost_answeredAt", "ForumPost"."version" AS "ForumPost_version", "ForumPost"."createdAt" AS "ForumPost_createdAt"
   FROM "hub_forum_post" "ForumPost"
   WHERE (("ForumPost"."district" = @0))
-  ORDER BY "ForumPost"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
+  ORDER BY "ForumPost"."createdAt" DESC, "ForumPost"."id" DESC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
 --   @0 nvarchar(100)
 
 -- SqlForumStore.answer

@@ -1,4 +1,4 @@
-import { ForumService, type ForumPost, type ForumStore } from '../../../domain/partnerships/forum';
+import { FORUM_PAGE, ForumService, answerRefusal, mayAnswerPost, type ForumPost, type ForumStore } from '../../../domain/partnerships/forum';
 import type { StaffMember } from '../../../domain/staff';
 import { immediateUnitOfWork } from '../../../domain/unit-of-work';
 import { person } from './in-memory';
@@ -13,8 +13,8 @@ class MemoryForum implements ForumStore {
   async find(id: string) {
     return this.posts.find((p) => p.id === id) ?? null;
   }
-  async listIn(district: string, limit: number) {
-    return this.posts.filter((p) => p.district === district).reverse().slice(0, limit);
+  async listIn(district: string, limit: number, offset: number) {
+    return this.posts.filter((p) => p.district === district).reverse().slice(offset, offset + limit);
   }
   async answer(id: string, version: number, answer: { text: string; byId: string }, at: Date) {
     const post = this.posts.find((p) => p.id === id);
@@ -60,7 +60,7 @@ describe('the Hub feedback forum (seed 000 §61)', () => {
     await expect(service.answer(coach, post.id, 1, 'Try this')).rejects.toMatchObject({ kind: 'not_allowed' });
     await expect(service.answer(farDea, post.id, 1, 'Try this')).rejects.toMatchObject({ kind: 'not_found' });
     await expect(service.answer(dea, post.id, 1, '  ')).rejects.toMatchObject({ problems: { answer: 'Enter your answer.' } });
-    const answered = await service.answer(dea, post.id, 1, 'See the hidden impairment toolkit.');
+    const answered = (await service.answer(dea, post.id, 1, 'See the hidden impairment toolkit.')).post;
     expect(answered).toMatchObject({ answer: 'See the hidden impairment toolkit.', answeredById: 'dea-1', version: 2 });
     await expect(service.answer(otherDea, post.id, 1, 'Me too')).rejects.toMatchObject({ kind: 'conflict' });
     expect(sent).toContain('answered -> wc-1');
@@ -77,8 +77,50 @@ describe('the Hub feedback forum (seed 000 §61)', () => {
       problems: { topic: expect.stringContaining('take out the National Insurance number'), body: expect.stringContaining('take out the National Insurance number') },
     });
     expect(sent).toEqual([]);
-    expect(await store.listIn('Surrey and Sussex', 10)).toEqual([]);
+    expect(await store.listIn('Surrey and Sussex', 10, 0)).toEqual([]);
     const post = await service.post(coach, { topic: 'Epilepsy and work search', body: 'What adjustments help?' });
     await expect(service.answer(dea, post.id, 1, 'Ask about AB 12 34 56 C first')).rejects.toMatchObject({ problems: { answer: 'Take out the National Insurance number.' } });
+  });
+  it('a DEA’s own post waits for another DEA: the list, the post’s card and the answer click all say so, from one rule', async () => {
+    const { service } = setUp();
+    const own = await service.post(dea, { topic: 'Access to Work delays', body: 'Claims are taking twelve weeks.' });
+    const theirs = await service.post(coach, { topic: 'Autism', body: 'How?' });
+    const names = async () => new Map<string, string>();
+    // Dana, its author: not offered, not on its card, refused.
+    expect([...((await service.view(dea, names)).answerable ?? [])]).toEqual([theirs.id]);
+    expect(await service.find(dea, own.id)).toMatchObject({ post: { id: own.id }, mayAnswer: false });
+    expect(mayAnswerPost(dea, 'Surrey and Sussex', own)).toBe(false);
+    expect(answerRefusal(dea, 'Surrey and Sussex', own)).toMatchObject({ kind: 'not_allowed', message: 'You posted this: another DEA of the district answers it.' });
+    await expect(service.answer(dea, own.id, 1, 'Answering myself')).rejects.toMatchObject({ kind: 'not_allowed', message: 'You posted this: another DEA of the district answers it.' });
+    // Another DEA of the district: offered, on its card, answers it.
+    expect([...((await service.view(otherDea, names)).answerable ?? [])].sort()).toEqual([own.id, theirs.id].sort());
+    expect(await service.find(otherDea, own.id)).toMatchObject({ mayAnswer: true });
+    expect(await service.answer(otherDea, own.id, 1, 'Use the Access to Work fast track.')).toMatchObject({ post: { answeredById: 'dea-2' }, mayAnswer: false });
+    // A coach, or a DEA of another district, is never offered it.
+    expect((await service.view(coach, names)).answerable?.size).toBe(0);
+    expect(await service.find(farDea, theirs.id)).toBeNull();
+  });
+
+  it('pages the forum newest first, a page at a time; past the end it shows the newest page; a bad offset is refused', async () => {
+    const { service, store } = setUp();
+    for (let i = 1; i <= 2 * FORUM_PAGE + 3; i++) await store.create({ district: 'Surrey and Sussex', authorId: 'wc-1', topic: `Post ${i}`, body: 'x' }, new Date(Date.UTC(2026, 10, 1, 9, i)));
+    await store.create({ district: 'Cumbria and Lancashire', authorId: 'dea-9', topic: 'Far away', body: 'x' }, new Date());
+    const names = async () => new Map<string, string>();
+    const topics = (posts: readonly ForumPost[]) => posts.map((p) => p.topic);
+    const first = await service.view(coach, names);
+    expect(first).toMatchObject({ offset: 0, hasOlder: true });
+    expect(topics(first.posts)).toEqual(Array.from({ length: FORUM_PAGE }, (_, i) => `Post ${23 - i}`));
+    const second = await service.view(coach, names, FORUM_PAGE);
+    expect(second).toMatchObject({ offset: FORUM_PAGE, hasOlder: true });
+    expect(topics(second.posts)).toEqual(Array.from({ length: FORUM_PAGE }, (_, i) => `Post ${13 - i}`));
+    const last = await service.view(coach, names, 2 * FORUM_PAGE);
+    expect(last).toMatchObject({ offset: 2 * FORUM_PAGE, hasOlder: false });
+    expect(topics(last.posts)).toEqual(['Post 3', 'Post 2', 'Post 1']);
+    // Posts erased since the card was drawn: the newest page, not an empty one.
+    const past = await service.view(coach, names, 5 * FORUM_PAGE);
+    expect(past).toMatchObject({ offset: 0, hasOlder: true });
+    expect(topics(past.posts)).toEqual(topics(first.posts));
+    await expect(service.view(coach, names, -1)).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(service.view(coach, names, 1.5)).rejects.toMatchObject({ kind: 'invalid' });
   });
 });
