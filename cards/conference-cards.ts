@@ -226,7 +226,11 @@ function yourPlanAction(view: PlanView): string {
   }
   // A month of a group with nothing booked (no time found, or cancelled) is the team leader's to fill.
   const toPlace = view.conferences.filter((c) => view.conferenceAllowed?.get(c.id)?.has('place'));
-  if (toPlace.length) return `Your action: give ${inWords(toPlace.map((c) => `group ${c.groupIndex + 1}’s ${describeMonth(c.month)} conference`))} a time. Nothing is booked for ${toPlace.length === 1 ? 'it' : 'them'} yet.`;
+  if (toPlace.length) {
+    // A cancelled month is the team leader's to fill again, not one waiting for its first booking.
+    const when = toPlace.some((c) => c.status === 'cancelled') ? 'now' : 'yet';
+    return `Your action: give ${inWords(toPlace.map((c) => `group ${c.groupIndex + 1}’s ${describeMonth(c.month)} conference`))} a time. Nothing is booked for ${toPlace.length === 1 ? 'it' : 'them'} ${when}.`;
+  }
   if (view.allowed.has('retry')) return 'Your action: some conferences are not booked yet. Try booking again.';
   const checks = view.qasDue ?? [];
   if (checks.length) return `Your action: record the Group Case Conference Check List for ${inWords(checks.map(describeMonth))}: open a conference held then for its summary and the check list.`;
@@ -292,16 +296,26 @@ function moveAction(c: GroupConference, data: Readonly<Record<string, unknown>>,
   });
 }
 
-/** "Give it a time" beside a confirmed plan's conference the top-up found no time for: booked in everyone's diary. */
+/**
+ * "Give it a time" beside a confirmed plan's conference the top-up found no time for, or that was
+ * cancelled: booked in everyone's diary. A cancelled one's cases stay at the group's next conference.
+ */
 function placeAction(c: GroupConference, data: Readonly<Record<string, unknown>>, form?: FormState): Record<string, unknown> {
+  const intro =
+    c.status === 'cancelled'
+      ? `Group ${c.groupIndex + 1}, ${describeMonth(c.month)} was cancelled. To hold it after all, give a date and time in the month when the DEA works: it is booked again in the diaries of the DEA and the group’s coaches. ${CANCELLED_CASES}`
+      : `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: give a date and time in the month when the DEA works. It is booked in the diaries of the DEA and the group’s coaches.`;
   return timeInMonthForm(c, form, {
     title: 'Give it a time',
     verb: 'conference.place',
     submitTitle: 'Book it',
-    intro: `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: give a date and time in the month when the DEA works. It is booked in the diaries of the DEA and the group’s coaches.`,
+    intro,
     data: { ...data, conferenceId: c.id, conferenceVersion: c.version },
   });
 }
+
+/** Said wherever a cancelled conference is given a time again: its cases are not brought back. */
+export const CANCELLED_CASES = 'Cases put forward for it went to the next conference.';
 
 /** "Change" beside a conference: a new date and time in the same month. */
 function changeAction(c: GroupConference, data: Readonly<Record<string, unknown>>, form?: FormState): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { cardResponse } from '../core/invoke-response';
 import { refusedScreen } from '../core/refused-screen';
 import { PLAN_READ_WITHIN_MS, PROPOSALS_WITHIN_MS, readDiariesWithin, type UnreadWords } from '../core/time-box';
 import { isDatabaseFailure } from '../../data/database-failure';
-import { caseListCard, conferenceChangedCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard } from '../../cards/conference-cards';
+import { CANCELLED_CASES, caseListCard, conferenceChangedCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard } from '../../cards/conference-cards';
 import type { FormState, GlanceNote } from '../../cards/glance-card';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
@@ -105,13 +105,17 @@ export class ConferenceActions {
       return this.renderPlan(moved.planId, { note: { text: `Moved group ${moved.groupIndex + 1}’s conference to ${describeMeeting(moved.start!, moved.end!)}. Everyone’s diary is being changed and they are told.`, tone: 'good' } });
     },
     'conference.place': async (person, data, _turn, typed) => {
-      const read = await this.savedWithin(person, data, typed, { nothing: 'nothing was booked', again: 'Book it' }, () => this.deps.plans.preparePlace(person, String(data.conferenceId ?? ''), conferenceVersionOf(data), data.date, data.time));
+      const conferenceId = String(data.conferenceId ?? '');
+      // Whether it was cancelled, for the note: a place on a card since changed is refused, so this is what it was.
+      const wasCancelled = (await this.deps.store.findConference(conferenceId))?.status === 'cancelled';
+      const read = await this.savedWithin(person, data, typed, { nothing: 'nothing was booked', again: 'Book it' }, () => this.deps.plans.preparePlace(person, conferenceId, conferenceVersionOf(data), data.date, data.time));
       if ('unread' in read) return read.unread;
       const placed = read.saved;
       const when = placed.start && placed.end ? describeMeeting(placed.start, placed.end) : 'the time you gave';
       const busy = placed.clashes.length ? ` ${placed.clashes.length === 1 ? 'One person is' : `${placed.clashes.length} people are`} busy or not working then: see the plan.` : '';
       const booking = placed.status === 'booked' ? 'It is in everyone’s diary.' : 'It is being put in everyone’s diary.';
-      return this.renderPlan(placed.planId, { note: { text: `Group ${placed.groupIndex + 1}’s ${describeMonth(placed.month)} conference is ${when}. ${booking}${busy}`, tone: placed.clashes.length ? 'attention' : 'good' } });
+      const cases = wasCancelled ? ` ${CANCELLED_CASES}` : '';
+      return this.renderPlan(placed.planId, { note: { text: `Group ${placed.groupIndex + 1}’s ${describeMonth(placed.month)} conference is ${when}. ${booking}${busy}${cases}`, tone: placed.clashes.length ? 'attention' : 'good' } });
     },
     'conference.cancel': async (person, data) => {
       const { conference: cancelled, movedCases, next } = await this.deps.plans.cancel(person, String(data.conferenceId ?? ''), conferenceVersionOf(data));

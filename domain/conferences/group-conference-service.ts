@@ -3,8 +3,10 @@
  * find a time a month per group for the next four months, confirm, and book each conference as
  * one meeting in the DEA's diary with the group's coaches invited. Booking is resumable: each
  * conference carries its own status and an idempotent transactionId, so a second run after a
- * failure part-way writes only what is missing and never a second meeting.
+ * failure part-way writes only what is missing and never a second meeting. A cancelled conference
+ * given a time again is written under a transactionId of its own (see `transactionIdOf`).
  */
+import { createHash } from 'node:crypto';
 import { conflict, invalid, notAllowed, notFound, type DomainError } from '../errors';
 import { allowedConference, assertConference, assertPlan, moveRefusal, type ConferenceAction, type PlanAction } from './plan-policy';
 import type { Clock, Logger, StaffDirectory, WorkScheduler } from '../ports';
@@ -12,7 +14,7 @@ import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import { hasRole, type StaffMember } from '../staff';
 import { compareCodes, inWords } from '../names';
 import { patternsOf, type WorkingPatterns } from '../calendar/booking-service';
-import type { Attendee, Interval, NewEvent } from '../calendar/calendar-port';
+import type { Attendee, EventResult, Interval, NewEvent } from '../calendar/calendar-port';
 import type { Participant } from '../calendar/free-time';
 import { busyDuring } from '../calendar/intervals';
 import { isClockTime, londonToUtc } from '../calendar/london-time';
@@ -284,7 +286,8 @@ export class GroupConferenceService {
    * planner would have found it: a working time of the DEA, who holds every conference, and not a bank
    * holiday of theirs; coaches busy or not working then are listed as clashes, as a change or move
    * lists them. It is then booked as the plan's other conferences are: pending, written into the
-   * diaries by the booking work committed with the click.
+   * diaries by the booking work committed with the click. Cases put forward for a cancelled one went
+   * to the group's next conference and stay there: its coaches were told so, and may have prepared.
    */
   async place(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<GroupConference> {
     return (await this.preparePlace(wctl, conferenceId, version, date, time)).save();
@@ -415,7 +418,9 @@ export class GroupConferenceService {
   /**
    * Durable work: the meeting in the DEA's diary (and so every attendee's) made to match the saved
    * conference: moved to its time, or removed once cancelled. Running it twice does no harm: a move
-   * to the same time changes nothing, and removing a meeting already gone succeeds.
+   * to the same time changes nothing, and removing a meeting already gone succeeds. A cancelled
+   * conference keeps the id of the meeting removed: booked again, its new meeting's transactionId is
+   * taken from it.
    */
   async writeDiary(conferenceId: string): Promise<GroupConference | null> {
     const conference = await this.deps.store.findConference(conferenceId);
@@ -425,7 +430,8 @@ export class GroupConferenceService {
     if (conference.status === 'cancelled') {
       const [result] = await this.deps.calendar.deleteEvents([{ mailbox, eventId: conference.eventId }]);
       if (!result?.ok) throw new Error(result ? result.error : 'The diary did not answer.');
-      return this.deps.store.updateConference(conference.id, conference.version, { eventId: null, joinUrl: null }, this.deps.clock.now());
+      // Unchanged when there is no link to forget, so a card shown since stays current.
+      return conference.joinUrl === null ? conference : this.deps.store.updateConference(conference.id, conference.version, { joinUrl: null }, this.deps.clock.now());
     }
     if (conference.status === 'booked' && conference.start && conference.end) {
       const [result] = await this.deps.calendar.moveEvents([{ mailbox, eventId: conference.eventId, start: conference.start, end: conference.end }]);
@@ -455,7 +461,8 @@ export class GroupConferenceService {
   private async busyAt(dea: StaffMember, coaches: readonly StaffMember[], conference: GroupConference, start: Date, end: Date): Promise<string[]> {
     const people = [dea, ...coaches];
     const busy = await this.deps.calendar.busy(people.map((p) => p.email), start, end);
-    const own = conference.eventId !== null && conference.start && conference.end ? { start: conference.start, end: conference.end } : null;
+    // A cancelled conference's meeting is gone (or going): whatever else is at its old time still counts.
+    const own = conference.status === 'booked' && conference.eventId !== null && conference.start && conference.end ? { start: conference.start, end: conference.end } : null;
     return people.filter((p) => busyDuring(busy.get(p.email.toLowerCase()) ?? [], start, end, own)).map((p) => p.id);
   }
 
@@ -498,7 +505,7 @@ export class GroupConferenceService {
     for (let i = 0; i < todo.length; i += EVENTS_PER_ROUND) {
       const round = todo.slice(i, i + EVENTS_PER_ROUND);
       const coaches = new Map((await this.deps.directory.findByIds(round.flatMap((c) => c.coachIds))).map((p) => [p.id, p]));
-      const results = await this.deps.calendar.createEvents(round.map((c) => this.event(c, invitees, coaches)));
+      const results = await this.writeRound(round, invitees, coaches);
       const now = this.deps.clock.now();
       // A round's results are saved together: all of them, or (after a stop) none, to be found again.
       await this.uow.run(async () => {
@@ -713,6 +720,25 @@ export class GroupConferenceService {
     }, () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   }
 
+  /**
+   * One round's meetings written, a result per conference. A conference given a time again after it
+   * was cancelled still names the meeting it had: that one is removed first (again, if the cancel's
+   * diary work already did: that succeeds), so no diary ever holds both; while it cannot be removed,
+   * nothing new is written and the conference waits to be tried again.
+   */
+  private async writeRound(round: readonly GroupConference[], invitees: Invitees, coaches: ReadonlyMap<string, StaffMember>): Promise<EventResult[]> {
+    const old = round.filter((c) => c.eventId !== null);
+    const removed = old.length ? await this.deps.calendar.deleteEvents(old.map((c) => ({ mailbox: invitees.dea.email, eventId: c.eventId! }))) : [];
+    const blocked = new Map<string, EventResult>();
+    old.forEach((c, n) => {
+      const result = removed[n];
+      if (!result?.ok) blocked.set(c.id, result ?? { ok: false, mailbox: invitees.dea.email, error: 'The diary did not answer.', retryable: true });
+    });
+    const writing = round.filter((c) => !blocked.has(c.id));
+    const written = writing.length ? await this.deps.calendar.createEvents(writing.map((c) => this.event(c, invitees, coaches))) : [];
+    return round.map((c) => blocked.get(c.id) ?? written[writing.indexOf(c)]!);
+  }
+
   private event(c: GroupConference, invitees: Invitees, coaches: ReadonlyMap<string, StaffMember>): NewEvent {
     const inPerson = invitees.plan.meetingMethod === 'face_to_face';
     return {
@@ -728,7 +754,7 @@ export class GroupConferenceService {
       location: inPerson ? [invitees.plan.room, invitees.plan.venue].filter(Boolean).join(', ') : null,
       onlineMeeting: !inPerson,
       // The same id on every attempt: a retry after a lost answer finds the first meeting.
-      transactionId: `group-conference:${c.id}`,
+      transactionId: transactionIdOf(c),
     };
   }
 
@@ -805,6 +831,18 @@ function startIn(month: string, date: unknown, time: unknown): Date {
   if (!isClockTime(clock)) problems.time = 'Enter the start time like 14:30.';
   if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
   return londonToUtc(day, clock);
+}
+
+/**
+ * The transactionId a conference's meeting is written under: the conference's own for its first
+ * booking. Booked again after it was cancelled, it still names the meeting it had (kept until the new
+ * one is written, whatever the tries), and the id is taken from that meeting: one Graph has not seen
+ * (it may hold the conference's own for the deleted event, and refuse it), the same on every try, and
+ * another for each time it is booked again. Within 100 characters, however long Graph's event ids.
+ */
+export function transactionIdOf(c: Pick<GroupConference, 'id' | 'eventId'>): string {
+  if (c.eventId === null) return `group-conference:${c.id}`;
+  return `group-conference:${c.id}:again:${createHash('sha256').update(c.eventId).digest('hex').slice(0, 16)}`;
 }
 
 function toConferences(slots: readonly PlannedSlot[], groups: readonly (readonly string[])[], placedStatus: 'proposed' | 'pending'): NewConference[] {

@@ -62,15 +62,19 @@ export function conferenceNowRefusal(plan: ConferencePlan, conference: GroupConf
   return null;
 }
 
-/** A month of a group with nothing booked: given a time on a confirmed plan, until the month is over. */
+/**
+ * A month of a group with nothing booked (no time found, or cancelled): given a time on a confirmed
+ * plan, until the month is over. Cases put forward for a cancelled one stay at the group's next one.
+ */
 function placeRefusal(plan: ConferencePlan, conference: GroupConference, now: Date): DomainError | null {
   if (plan.status !== 'confirmed') return invalid('Give it a time on the plan with Change, then confirm the plan.');
   if (conference.status === 'held') return invalid('This conference has been held.');
   if (conference.status === 'booked') return invalid('This conference is booked. Move it instead.');
-  // A cancelled meeting is not booked again: its diary entry was made with the conference's own
-  // transaction id, which Graph may still hold for the deleted event (and refuse a second time).
-  if (conference.status === 'cancelled') return invalid('This conference was cancelled, and its cases went to the group’s next one.');
-  if (conference.status !== 'unplaced') return invalid('This conference already has a time.');
+  // Booked again, a cancelled conference's meeting is written under a transaction id taken from the
+  // meeting it had (Graph may still hold the conference's own id for the deleted event, and refuse it).
+  // One cancelled before that meeting's id was kept has none to take it from.
+  if (conference.status === 'cancelled' && conference.eventId === null) return invalid('This conference was cancelled and cannot be booked again. Its cases went to the group’s next one.');
+  if (conference.status !== 'unplaced' && conference.status !== 'cancelled') return invalid('This conference already has a time.');
   if (conference.month < monthOf(now)) return invalid('That month is over, so this conference can no longer be given a time.');
   return null;
 }

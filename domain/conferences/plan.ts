@@ -64,6 +64,10 @@ export interface GroupConference {
   /** Staff ids busy at the chosen time (when no time suited everyone). */
   readonly clashes: readonly string[];
   readonly status: ConferenceStatus;
+  /**
+   * The meeting in the DEA's diary. Once cancelled, the one removed: given a time again, the new
+   * meeting's transactionId is taken from it, and it is replaced when the new one is written.
+   */
   readonly eventId: string | null;
   readonly joinUrl: string | null;
   readonly lastError: string | null;

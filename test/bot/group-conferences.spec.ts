@@ -27,6 +27,21 @@ const actionData = (node: unknown, verb: string): Record<string, unknown> | unde
   return Object.values(n).map((v) => actionData(v, verb)).find(Boolean);
 };
 
+/** The conferences a plan card offers "Give it a time" for, by id, in order of id. */
+const offeredTimes = (node: unknown): string[] => {
+  const found = new Set<string>();
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (o.type === 'Action.Execute' && o.title === 'Give it a time') found.add(String((o.data as Record<string, unknown>).conferenceId));
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(node);
+  return [...found].sort();
+};
+
 /** `count` months of conferences from `first`, one a group, on the 10th at 10:00. */
 function historyOf(groups: readonly (readonly string[])[], first: string, count: number, status: (month: string, group: number) => ConferenceStatus): NewConference[] {
   return Array.from({ length: count }, (_, i) => addMonthsTo(first, i)).flatMap((month) =>
@@ -369,7 +384,8 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect((await store.casesOf(amirasFebruary.id)).map((c) => c.note)).toEqual(['Claimant with anxiety, unsure about a work trial']);
     await bot.app.background.idle();
     expect(await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').findOneBy({ transactionId: `group-conference:${amirasJanuary.id}` })).toBeNull();
-    expect(await store.findConference(current.id)).toMatchObject({ status: 'cancelled', eventId: null });
+    // The conference keeps the id of the meeting taken out, to book it again under one of its own.
+    expect(await store.findConference(current.id)).toMatchObject({ status: 'cancelled', eventId: current.eventId, joinUrl: null });
     await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('Group conference cancelled'));
     expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).toContain('Cases put forward for it go to your group’s next conference, ');
     const gone = (await store.findConference(current.id))!;
@@ -377,27 +393,15 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(cardText(again.card)).toContain('This conference is already cancelled.');
   });
 
-  it('a month the top-up found no time for is the team leader’s to give a time, on the card and from the message they are sent; a cancelled one stays cancelled', async () => {
+  it('a month the top-up found no time for is the team leader’s to give a time, on the card and from the message they are sent', async () => {
     clock.at = new Date('2026-11-23T09:00:00Z');
     const directory = new SqlStaffDirectory(bot.app.dataSource);
     const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
-    const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
-    const store = new SqlConferenceStore(bot.app.dataSource);
     const events = bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent');
     const planCardUpdates = () => bot.connector.calls.filter((c) => c.method === 'PUT' && c.activity.id === 'the-plan-card');
     const lastPlanCard = () => visibleText([planCardUpdates().at(-1)!.activity]);
-    const plan = await confirmedPlan(bot, dana.id, { replyToId: 'the-plan-card' });
+    await confirmedPlan(bot, dana.id, { replyToId: 'the-plan-card' });
     expect(lastPlanCard()).toContain('Nothing for you to do now: the conferences are booked.');
-
-    // Amira's January conference is cancelled: it stays cancelled (its cases go to the group's next one), and is not offered a time.
-    const january = (await store.conferencesOf(plan.id)).find((c) => c.month === '2027-01' && c.coachIds.includes(amira.id))!;
-    await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: january.id, conferenceVersion: january.version });
-    await bot.app.background.idle();
-    const cancelled = (await store.findConference(january.id))!;
-    expect(cancelled).toMatchObject({ status: 'cancelled', eventId: null });
-    const again = await invokeAs(bot, PEOPLE.wctl, 'conference.place', { planId: plan.id, conferenceId: cancelled.id, conferenceVersion: cancelled.version, date: '2027-01-19', time: '11:00' });
-    expect(cardText(again.card)).toContain('This conference was cancelled, and its cases went to the group’s next one.');
-    expect(await events.countBy({ transactionId: `group-conference:${january.id}` })).toBe(0);
 
     // Dana works Saturday mornings only when April is planned: no time is found, and the team leader is told.
     const staff = bot.app.dataSource.getRepository<StaffRow>('Staff');
@@ -423,6 +427,84 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     await bot.app.background.idle();
     const aprilEvent = await events.findOneByOrFail({ transactionId: `group-conference:${String(fromNotice.conferenceId)}` });
     expect(aprilEvent.startsAt.toISOString()).toBe('2027-04-14T09:00:00.000Z');
+  });
+
+  it('a cancelled conference is given a time again while its month lasts, under a transaction id of its own; its cases stay at the next conference; once the month is over it is refused', async () => {
+    clock.at = new Date('2026-11-23T09:00:00Z');
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
+    const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    const events = bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent');
+    const lastPlanCard = () => visibleText([bot.connector.calls.filter((c) => c.method === 'PUT' && c.activity.id === 'the-plan-card').at(-1)!.activity]);
+    const plan = await confirmedPlan(bot, dana.id, { replyToId: 'the-plan-card' });
+    const conferences = await store.conferencesOf(plan.id);
+    const january = conferences.find((c) => c.month === '2027-01' && c.coachIds.includes(amira.id))!;
+    const february = conferences.find((c) => c.month === '2027-02' && c.groupIndex === january.groupIndex)!;
+    const otherJanuary = conferences.find((c) => c.month === '2027-01' && c.groupIndex !== january.groupIndex)!;
+    const group = january.groupIndex + 1;
+    await invokeAs(bot, PEOPLE.coach, 'conference.nominate', { conferenceId: january.id, note: 'Returner unsure about adjustments at interview' });
+
+    // Two January conferences cancelled: out of the diaries, Amira's case to February, each month offered back.
+    await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: otherJanuary.id, conferenceVersion: otherJanuary.version });
+    const cancelling = await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: january.id, conferenceVersion: january.version }, { replyToId: 'the-plan-card' });
+    expect(cardText(cancelling.card)).toContain('a time. Nothing is booked for them now.');
+    expect(offeredTimes(cancelling.card)).toEqual([otherJanuary.id, january.id].sort());
+    await bot.app.background.idle();
+    expect(await events.countBy({ transactionId: `group-conference:${january.id}` })).toBe(0);
+    expect(await store.casesOf(january.id)).toEqual([]);
+    expect((await store.casesOf(february.id)).map((c) => c.note)).toEqual(['Returner unsure about adjustments at interview']);
+
+    // "Give it a time" opens the same form as for a month never booked, filled with the time it had.
+    const opened = await invokeAs(bot, PEOPLE.wctl, 'conference.open', { planId: plan.id, conferenceId: january.id });
+    expect(cardText(opened.card)).toContain(`Give group ${group}, January 2027 a time`);
+    expect(cardText(opened.card)).toContain(`Group ${group}, January 2027 was cancelled. To hold it after all, give a date and time in the month when the DEA works`);
+    expect(cardText(opened.card)).toContain('Cases put forward for it went to the next conference.');
+    expect(allInputs(opened.card)).toMatchObject({ date: londonDate(january.start!), time: january.start!.toISOString().slice(11, 16) });
+    // The same checks: a day Dana does not work, or a bank holiday, is refused beside the field with what was typed.
+    const cancelled = (await store.findConference(january.id))!;
+    const place = (date: string, time: string, c = cancelled) => invokeAs(bot, PEOPLE.wctl, 'conference.place', { planId: plan.id, conferenceId: c.id, conferenceVersion: c.version, date, time });
+    const saturday = await place('2027-01-16', '10:00');
+    expect(cardText(saturday.card)).toContain('Dana Morgan does not work on Saturdays.');
+    expect(allInputs(saturday.card)).toMatchObject({ date: '2027-01-16', time: '10:00' });
+    expect(cardText((await place('2027-01-01', '10:00')).card)).toContain('is a bank holiday for Dana Morgan.');
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'conference.place', { planId: plan.id, conferenceId: cancelled.id, conferenceVersion: cancelled.version, date: '2027-01-20', time: '11:00' })).card)).toContain('Only the team leader who made this plan can give its conferences a time.');
+
+    const placed = await place('2027-01-20', '11:00');
+    expect(cardText(placed.card)).toContain(`Group ${group}’s January 2027 conference is Wednesday 20 January 2027, 11:00 to 12:00.`);
+    expect(cardText(placed.card)).toContain('Cases put forward for it went to the next conference.');
+    await bot.app.background.idle();
+    const booked = (await store.findConference(january.id))!;
+    expect(booked).toMatchObject({ status: 'booked', start: new Date('2027-01-20T11:00:00Z'), coachIds: january.coachIds });
+    // A meeting of its own: not under the conference's own transaction id, which Graph may still hold for the first.
+    const second = await events.findOneByOrFail({ id: booked.eventId! });
+    expect(second.transactionId).toMatch(new RegExp(`^group-conference:${january.id}:again:[0-9a-f]{16}$`));
+    expect(second.startsAt.toISOString()).toBe('2027-01-20T11:00:00.000Z');
+    // In Dana's diary with the group's coaches invited, as the first booking was; the case stays in February.
+    expect((JSON.parse(second.attendees) as { email: string }[]).map((a) => a.email)).toEqual(expect.arrayContaining([amira.email]));
+    expect(JSON.parse(second.attendees)).toHaveLength(january.coachIds.length);
+    expect(await events.countBy({ mailbox: DANA })).toBe(11);
+    expect(await store.casesOf(january.id)).toEqual([]);
+    await bot.connector.waitFor(() => lastPlanCard().includes('Nothing is booked for it now.'));
+    expect(lastPlanCard()).toContain(`Your action: give group ${otherJanuary.groupIndex + 1}’s January 2027 conference a time. Nothing is booked for it now.`);
+
+    // Cancelled and given the same time again: yet another transaction id, and still one meeting.
+    await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: booked.id, conferenceVersion: booked.version });
+    await bot.app.background.idle();
+    await place('2027-01-20', '11:00', (await store.findConference(january.id))!);
+    await bot.app.background.idle();
+    const third = await events.findOneByOrFail({ id: (await store.findConference(january.id))!.eventId! });
+    expect(new Set([`group-conference:${january.id}`, second.transactionId, third.transactionId]).size).toBe(3);
+    expect(await events.countBy({ mailbox: DANA })).toBe(11);
+
+    // Once January is over, the other one is refused as a month never booked is, and no longer offered.
+    clock.at = new Date('2027-02-01T10:00:00Z');
+    const left = (await store.findConference(otherJanuary.id))!;
+    const late = await place('2027-01-29', '10:00', left);
+    expect(cardText(late.card)).toContain('That month is over, so this conference can no longer be given a time.');
+    expect(offeredTimes(late.card)).toEqual([]);
+    expect(cardText((await invokeAs(bot, PEOPLE.wctl, 'conference.open', { planId: plan.id, conferenceId: left.id })).card)).toContain('This conference is cancelled.');
+    expect(await store.findConference(left.id)).toMatchObject({ status: 'cancelled', version: left.version });
   });
 
   it('a plan held for five years keeps its card under 20,000 characters: the coming months, the last one held, and what is still to do from older months (a check list or an outcome due)', async () => {
@@ -611,6 +693,41 @@ describe('drafting a plan while Microsoft Graph is slow or failing (local stand-
     expect(cardText(late.card)).toContain('Change group 1, January 2027');
     expect(cardInputs(late.card)).toMatchObject({ date: '2027-01-20', time: '14:00' });
     expect(await store.findConference(conference.id)).toMatchObject({ version: conference.version, start: conference.start });
+  });
+
+  it('a cancelled conference given a time again before its meeting could be taken out of the diary: the old meeting goes first, never both, and the new one has a transaction id of its own', async () => {
+    const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    const plan = await confirmedPlan(bot, dana.id);
+    expect(graph.events(DANA)).toHaveLength(12);
+    const january = (await store.conferencesOf(plan.id)).find((c) => c.month === '2027-01' && c.groupIndex === 0)!;
+    // Graph will not delete for now: the cancel's diary work waits to be tried again.
+    graph.failNext({ path: /\/events\/[^/]+$/, method: 'DELETE', status: 500, times: Infinity });
+    await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: january.id, conferenceVersion: january.version });
+    await bot.app.background.idle();
+    const cancelled = (await store.findConference(january.id))!;
+    expect(cancelled).toMatchObject({ status: 'cancelled', eventId: january.eventId });
+    expect(graph.events(DANA).map((e) => e.id)).toContain(january.eventId);
+
+    // Given a time meanwhile: nothing new is written while the old meeting is still there.
+    const placed = await invokeAs(bot, PEOPLE.wctl, 'conference.place', { planId: plan.id, conferenceId: cancelled.id, conferenceVersion: cancelled.version, date: '2027-01-20', time: '11:00' });
+    expect(cardText(placed.card)).toContain('Cases put forward for it went to the next conference.');
+    await bot.app.background.idle();
+    expect(await store.findConference(january.id)).toMatchObject({ status: 'failed', eventId: january.eventId });
+    expect(graph.events(DANA)).toHaveLength(12);
+
+    // Graph answers again: trying again takes the old meeting out, then writes the new one.
+    graph.clearFaults();
+    await invokeAs(bot, PEOPLE.wctl, 'conference.retry', { planId: plan.id });
+    await bot.app.background.idle();
+    const booked = (await store.findConference(january.id))!;
+    expect(booked).toMatchObject({ status: 'booked', start: new Date('2027-01-20T11:00:00Z') });
+    const diary = graph.events(DANA);
+    expect(diary).toHaveLength(12);
+    expect(diary.map((e) => e.id)).not.toContain(january.eventId);
+    const again = diary.find((e) => e.id === booked.eventId)!;
+    expect(again.transactionId).toMatch(new RegExp(`^group-conference:${january.id}:again:[0-9a-f]{16}$`));
+    expect(again.start.toISOString()).toBe('2027-01-20T11:00:00.000Z');
   });
 
   it('Graph failing to read the diaries: the form as sent, saying so, and nothing changed; a refusal is answered as before', async () => {

@@ -119,7 +119,8 @@ describe('group conferences booked through Microsoft Graph (local stand-in)', ()
     expect(inDiary()).toBeUndefined();
     await service.writeDiary(moved.id);
     expect(graph.events(DANA)).toHaveLength(11);
-    expect((await service.plan(draft.id)).conferences.find((c) => c.id === moved.id)).toMatchObject({ status: 'cancelled', eventId: null });
+    // The removed meeting's id is kept (a time given again is written under an id taken from it); its link is not.
+    expect((await service.plan(draft.id)).conferences.find((c) => c.id === moved.id)).toMatchObject({ status: 'cancelled', eventId: january.eventId, joinUrl: null });
     expect(fx.notifier.said).toEqual(expect.arrayContaining([expect.stringMatching(/^moved /), expect.stringMatching(/^cancelled /)]));
   });
 
@@ -178,8 +179,13 @@ describe('group conferences booked through Microsoft Graph (local stand-in)', ()
     expect(clashing.clashes).toContain(coach.id);
 
     const cancelled = await service.cancel(fx.wctl, clashing.id, clashing.version);
-    expect(await service.writeDiary(cancelled.conference.id)).toBeNull();
-    expect((await service.plan(draft.id)).conferences.find((c) => c.id === moved.id)).toMatchObject({ status: 'cancelled', eventId: null });
+    // Run again: removing a meeting already gone succeeds, and changes nothing.
+    const once = (await service.writeDiary(cancelled.conference.id))!;
+    expect(once).toMatchObject({ id: moved.id, status: 'cancelled', joinUrl: null });
+    expect(await service.writeDiary(cancelled.conference.id)).toMatchObject({ id: moved.id, status: 'cancelled', version: once.version });
+    const gone = (await service.plan(draft.id)).conferences.find((c) => c.id === moved.id)!;
+    expect(gone).toMatchObject({ status: 'cancelled', joinUrl: null });
+    expect(await fx.db.dataSource.query('SELECT id FROM calendar_event WHERE id = ?', [gone.eventId])).toEqual([]);
   });
 });
 
@@ -285,13 +291,16 @@ describe('group conferences in the embedded calendar', () => {
     expect(JSON.parse(event.attendees)).toHaveLength(10);
     await expect(service.place(fx.wctl, placed.id, placed.version, '2027-04-15', '10:00')).rejects.toMatchObject({ message: 'This conference is booked. Move it instead.' });
 
-    // A cancelled conference is out of the diaries and stays cancelled: its cases went to the group's next one.
+    // A cancelled conference is out of the diaries; its month can be given a time again, written under a new transaction id.
     const january = (await service.plan(draft.id)).conferences.find((c) => c.month === '2027-01' && c.groupIndex === 1)!;
     const { conference: cancelled } = await service.cancel(fx.wctl, january.id, january.version);
-    expect(await service.forManaging(fx.wctl, cancelled.id).catch((e: Error) => e.message)).toBe('This conference is cancelled.');
     const gone = (await fx.store.findConference(cancelled.id))!;
-    expect(gone).toMatchObject({ status: 'cancelled', eventId: null });
-    await expect(service.place(fx.wctl, gone.id, gone.version, '2027-01-19', '11:00')).rejects.toMatchObject({ message: 'This conference was cancelled, and its cases went to the group’s next one.' });
+    expect(gone).toMatchObject({ status: 'cancelled', eventId: january.eventId });
+    expect(await fx.db.dataSource.query('SELECT id FROM calendar_event WHERE transactionId = ?', [`group-conference:${january.id}`])).toEqual([]);
+    const again = await service.place(fx.wctl, gone.id, gone.version, '2027-01-19', '11:00');
+    expect(again).toMatchObject({ status: 'booked', start: new Date('2027-01-19T11:00:00Z') });
+    const rows = (await fx.db.dataSource.query('SELECT transactionId FROM calendar_event WHERE mailbox = ? AND startsAt = ?', [DANA, '2027-01-19 11:00:00.000'])) as { transactionId: string }[];
+    expect(rows).toEqual([{ transactionId: expect.stringMatching(new RegExp(`^group-conference:${january.id}:again:[0-9a-f]{16}$`)) }]);
   });
 
   it('a cancelled conference’s cases go to the group’s next one even while that one waits for a time', async () => {

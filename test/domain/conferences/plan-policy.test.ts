@@ -48,19 +48,39 @@ describe('a booked conference', () => {
 
 describe('a confirmed plan’s month of a group with nothing booked', () => {
   const unplaced = conference({ status: 'unplaced', start: null, end: null, eventId: null });
-  const cancelled = conference({ status: 'cancelled', eventId: null });
+  // A cancelled conference keeps the id of the meeting taken out of the diaries.
+  const cancelled = conference({ status: 'cancelled', eventId: 'e1' });
 
   it('is given a time by its team leader when the top-up found none (seed §29: every group, every month)', () => {
     expect([...allowedConference('wctl', plan, unplaced, now)]).toEqual(['place']);
     expect(refusal(() => assertConference('wctl', plan, unplaced, 2, 'place', now))).toBe('allowed');
-    // A cancelled one is not booked again: its cases went to the group's next conference.
-    expect(allowedConference('wctl', plan, cancelled, now).has('place')).toBe(false);
-    expect(refusal(() => assertConference('wctl', plan, cancelled, 2, 'place', now))).toBe('This conference was cancelled, and its cases went to the group’s next one.');
     // Not by the DEA or a coach of the group, and not on a card shown before it changed.
     expect([...allowedConference('dea', plan, unplaced, now)]).toEqual([]);
     expect([...allowedConference('c1', plan, unplaced, now)]).toEqual([]);
     expect(refusal(() => assertConference('dea', plan, unplaced, 2, 'place', now))).toBe('Only the team leader who made this plan can give its conferences a time.');
     expect(refusal(() => assertConference('wctl', plan, unplaced, 1, 'place', now))).toBe('This conference changed since this card was shown.');
+  });
+
+  it('is given a time again by its team leader when it was cancelled, while its month lasts (seed §29: the group still meets that month)', () => {
+    expect([...allowedConference('wctl', plan, cancelled, now)]).toEqual(['place']);
+    expect(refusal(() => assertConference('wctl', plan, cancelled, 2, 'place', now))).toBe('allowed');
+    // Cancelled in a month still to come, or earlier this month at a time now past: either way the month is not over.
+    expect(allowedConference('wctl', plan, conference({ status: 'cancelled', month: '2027-03', start: new Date('2027-03-10T10:00:00Z') }), now).has('place')).toBe(true);
+    expect(allowedConference('wctl', plan, conference({ status: 'cancelled', start: new Date('2027-01-05T10:00:00Z') }), now).has('place')).toBe(true);
+    // Only the team leader, on a card shown since it was cancelled.
+    expect([...allowedConference('dea', plan, cancelled, now)]).toEqual([]);
+    expect([...allowedConference('c1', plan, cancelled, now)]).toEqual([]);
+    expect(refusal(() => assertConference('c1', plan, cancelled, 2, 'place', now))).toBe('Only the team leader who made this plan can give its conferences a time.');
+    expect(refusal(() => assertConference('wctl', plan, cancelled, 1, 'place', now))).toBe('This conference changed since this card was shown.');
+    // Once its month is over, it is not offered and a click is refused, as for one never given a time.
+    const december = conference({ status: 'cancelled', month: '2026-12', start: new Date('2026-12-10T10:00:00Z'), end: new Date('2026-12-10T11:00:00Z') });
+    expect(allowedConference('wctl', plan, december, now).has('place')).toBe(false);
+    expect(refusal(() => assertConference('wctl', plan, december, 2, 'place', now))).toBe('That month is over, so this conference can no longer be given a time.');
+    // Cancelled before the meeting's id was kept, there is no id Graph has not seen to book it under.
+    expect(allowedConference('wctl', plan, conference({ status: 'cancelled', eventId: null }), now).has('place')).toBe(false);
+    expect(refusal(() => assertConference('wctl', plan, conference({ status: 'cancelled', eventId: null }), 2, 'place', now))).toBe('This conference was cancelled and cannot be booked again. Its cases went to the group’s next one.');
+    // Still not moved, cancelled again or its case list opened while cancelled.
+    expect(refusal(() => assertConference('wctl', plan, cancelled, 2, 'move', now))).toBe('This conference is already cancelled.');
   });
 
   it('is not offered for a conference that has a time, on a draft, or once its month is over', () => {
