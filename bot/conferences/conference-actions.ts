@@ -205,12 +205,15 @@ export class ConferenceActions {
     const booking = live.filter((c) => c.status === 'pending').length;
     const booked = live.filter((c) => c.status === 'booked' || c.status === 'held').length;
     const failed = live.filter((c) => c.status === 'failed').length;
-    const progress =
-      extras.progress ??
-      (plan.status !== 'confirmed' ? '' : booking ? `Booking… ${booked} of ${live.length}` : failed ? `Booked ${booked} of ${live.length}; ${failed} could not be booked yet.` : `All ${booked} conferences are booked.`);
     // The plan's card lives in its team leader's chat: it offers what the policy lets them do.
     const now = this.deps.clock.now();
     const conferenceAllowed = new Map(conferences.map((c) => [c.id, allowedConference(plan.wctlId, plan, c, now)]));
+    // Not "all" while a month still to come has nothing booked (none found, or cancelled).
+    const gaps = conferences.filter((c) => conferenceAllowed.get(c.id)!.has('place')).length;
+    const allBooked = gaps ? `${booked} conferences are booked; ${gaps} ${gaps === 1 ? 'has' : 'have'} no time.` : `All ${booked} conferences are booked.`;
+    const progress =
+      extras.progress ??
+      (plan.status !== 'confirmed' ? '' : booking ? `Booking… ${booked} of ${live.length}` : failed ? `Booked ${booked} of ${live.length}; ${failed} could not be booked yet.` : allBooked);
     return planCard({ plan, conferences, dea: people.get(plan.deaId)!, people, progress, allowed: allowedPlan(plan.wctlId, plan, conferences), conferenceAllowed, open: extras.open, note: extras.note, form: extras.form, formOpen: extras.formOpen, earlier, qasDue, now });
   }
 

@@ -449,6 +449,8 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: otherJanuary.id, conferenceVersion: otherJanuary.version });
     const cancelling = await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: january.id, conferenceVersion: january.version }, { replyToId: 'the-plan-card' });
     expect(cardText(cancelling.card)).toContain('a time. Nothing is booked for them now.');
+    expect(cardText(cancelling.card)).toMatch(/\b\d+ conferences are booked; 2 have no time\./);
+    expect(cardText(cancelling.card)).not.toContain('All ');
     expect(offeredTimes(cancelling.card)).toEqual([otherJanuary.id, january.id].sort());
     await bot.app.background.idle();
     expect(await events.countBy({ transactionId: `group-conference:${january.id}` })).toBe(0);
