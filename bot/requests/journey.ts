@@ -117,13 +117,13 @@ export const requestsJourney: Journey = {
           render: (requestId, recipient) => requestCardOrNotice({ requestStore, postedCards, events: requestEvents, directory, bookings, cards }, requestId, recipient),
           posted: (requestId, recipientAad, activityId, reference) => postedCards.record({ requestId, recipientAad, activityId, reference }),
           // The DEA's card keeps the work coach waiting; a card back to the coach keeps the DEA waiting.
+          // Anyone else sent it (a team leader who may book a skill conference) keeps nobody waiting.
           waiting: async (requestId, recipientAad) => {
             const request = await requestStore.findById(requestId);
             const recipient = request ? await directory.findByAadObjectId(recipientAad) : null;
             if (!request || !recipient) return null;
-            return recipient.id === request.requesterId
-              ? { staffId: request.deaId, about: `the latest on request ${request.reference}` }
-              : { staffId: request.requesterId, about: `your request ${request.reference}` };
+            if (recipient.id === request.requesterId) return { staffId: request.deaId, about: `the latest on request ${request.reference}` };
+            return recipient.id === request.deaId ? { staffId: request.requesterId, about: `your request ${request.reference}` } : null;
           },
         },
         [CASE_CARD_KINDS.trend]: {

@@ -1,4 +1,5 @@
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
+import { teamLeaderMayBook } from '../calendar/booking';
 import { invalid, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
@@ -43,14 +44,14 @@ export class TriageService {
       throw invalid(`${CHANNEL_LABELS[channel]} needs a claimant; this request has none.`, { channel: 'Choose a channel for a request without a claimant.' });
     }
     if (channel === 'group_conference') return this.acceptForGroupConference(dea, request);
-    const tell = channel === 'skill_conference' ? [request.requesterId, ...(await this.requesterTeamLeader(request, dea))] : [request.requesterId];
+    const tell = teamLeaderMayBook({ channel }) ? [request.requesterId, ...(await this.requesterTeamLeader(request, dea))] : [request.requesterId];
     return this.change(request, dea, { to: 'accepted', action: `accept:${channel}`, channel }, tell);
   }
 
   /**
-   * The work coach's team leader, who may block out a skill conference as the DEA and the coach may
-   * (seed §17): sent the card to book it from, as they have no other way to it. None when the coach
-   * has no team leader, or it is the DEA or the coach themselves.
+   * The work coach's team leader, where the booking rules let them book the meeting (a skill
+   * conference, seed §17): sent the card to book it from, as they have no other way to it. None when
+   * the coach has no team leader, or it is the DEA or the coach themselves.
    */
   private async requesterTeamLeader(request: SupportRequest, dea: StaffMember): Promise<string[]> {
     const leaderId = (await this.deps.directory.findById(request.requesterId))?.teamLeaderId ?? null;

@@ -1,7 +1,9 @@
 import type { Activity } from 'botbuilder';
-import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { directoryChanged, SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { CalendarEventRow } from '../../data/schema/calendar';
+import type { OutboxRow } from '../../data/schema/messaging';
+import { UNREACHABLE_NOTICE } from '../../bot/core/deliverer';
 import { londonDateFast, londonToUtc, londonWallMs } from '../../domain/calendar/london-time';
 import { bankHolidays } from '../../domain/calendar/bank-holidays';
 import type { SupportRequest } from '../../domain/requests/support-request';
@@ -435,6 +437,26 @@ describe('booking a skill conference: the DEA, the work coach or the work coach�
     expect(cardVerbs(leaderCard!)).toContain('booking.book');
     noClaimantDetails([cardText(leaderCard!)]);
     expect(cardsTo(PEOPLE.coach)).toHaveLength(1);
+  });
+
+  it('keeps nobody waiting on the team leader’s copy: a team leader who has not opened the app is not reported to the coach', async () => {
+    // The team leader's chat is not known (they never opened the app), so their card waits for them.
+    await bot.app.dataSource.getRepository('ConversationReference').delete({ aadObjectId: PEOPLE.wctl });
+    const request = await acceptedSkillConference(bot);
+    await bot.app.notifier.idle();
+    const waiting = await bot.app.dataSource.getRepository<OutboxRow>('Outbox').findBy({ subjectId: request.id });
+    expect(waiting.filter((row) => !row.deliveredAt).map((row) => row.recipientAad)).toEqual([PEOPLE.wctl]);
+    // The coach can book it themselves: nothing tells them their team leader has not seen it.
+    expect(await bot.app.dataSource.getRepository<OutboxRow>('Outbox').countBy({ kind: UNREACHABLE_NOTICE })).toBe(0);
+    expect(linesTo(bot, PEOPLE.coach)).toEqual([]);
+  });
+
+  it('sends no team leader a copy when the coach has none', async () => {
+    await bot.app.dataSource.getRepository('Staff').update({ aadObjectId: PEOPLE.coach }, { teamLeaderId: null });
+    directoryChanged();
+    await acceptedSkillConference(bot);
+    await bot.app.notifier.idle();
+    expect(bot.connector.sentTo(`a:personal-${PEOPLE.wctl}`)).toEqual([]);
   });
 
   it('leaves a case conference to the DEA: the coach’s team leader gets no booking form and is refused', async () => {
