@@ -42,7 +42,7 @@ export function whoBooksInWords(rule: Pick<BookingRule, 'bookedBy' | 'alsoBooked
 const BOOKER_WORDS: Readonly<Record<Booker, string>> = {
   adviser: 'the DEA',
   requester: 'the work coach who made the request',
-  requester_team_leader: 'their team leader',
+  requester_team_leader: 'the work coach’s team leader',
 };
 
 /** "a", "a or b", "a, b or c". */

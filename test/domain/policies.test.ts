@@ -94,12 +94,12 @@ describe('the booking policy: who books, and who may move, cancel or retry', () 
       expect(allowedBooking('someone-else', facts(skill, null)).size).toBe(0);
       // A coach with no team leader: the coach and the DEA only.
       expect(allowedBooking('wctl', { ...facts(skill, null), requesterTeamLeaderId: null }).size).toBe(0);
-      expect(bookingWhoRefusal('someone-else', skill, 'book', 'wctl')?.message).toBe('Only the DEA, the work coach who made the request or their team leader can book it.');
+      expect(bookingWhoRefusal('someone-else', skill, 'book', 'wctl')?.message).toBe('Only the DEA, the work coach who made the request or the work coach’s team leader can book it.');
     });
 
     it('names in the refusal whoever a rule lets book, so a meeting given more bookers is refused in its own words', () => {
       expect(whoBooksInWords({ bookedBy: 'requester', alsoBookedBy: ['adviser'] })).toBe('Only the work coach who made the request or the DEA can book it.');
-      expect(whoBooksInWords({ bookedBy: 'adviser', alsoBookedBy: ['requester_team_leader'] })).toBe('Only the DEA or their team leader can book it.');
+      expect(whoBooksInWords({ bookedBy: 'adviser', alsoBookedBy: ['requester_team_leader'] })).toBe('Only the DEA or the work coach’s team leader can book it.');
       expect(whoBooksInWords({ bookedBy: 'requester' })).toBe('The work coach who made the request books this meeting.');
     });
 
