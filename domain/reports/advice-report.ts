@@ -352,7 +352,7 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
     columns: ['How it was arranged', 'Asked for', 'Held'],
     rows: [
       ['Pre-booked', shown(asked.filter((c) => !c.adHoc).length), shown(held.filter((c) => !c.adHoc).length)],
-      ['Ad hoc (the HCP on site)', shown(asked.filter((c) => c.adHoc).length), shown(held.filter((c) => c.adHoc).length)],
+      ['Ad hoc (the claimant in the jobcentre)', shown(asked.filter((c) => c.adHoc).length), shown(held.filter((c) => c.adHoc).length)],
     ],
   });
   tables.push(

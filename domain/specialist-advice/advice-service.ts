@@ -13,7 +13,7 @@ import { packReminderDue, packReminderMaybeDue, PACK_REMINDER_LOOKAHEAD_DAYS } f
 import { checkNotes, type NotesInput } from './notes';
 import type { AdviceChanges, AdviceHappening, AdviceServiceDeps } from './ports';
 import { parseAdviceRequest, type AdviceRequestInput } from './request-form';
-import { adHocSlot, isStillFree, proposeSlots, siteOn, withBreaks, type AdviceSlot, type SitePlan } from './schedule';
+import { adHocAnswer, isStillFree, proposeSlots, withBreaks, type AdviceSlot, type SitePlan } from './schedule';
 import { activitiesOver, conversationTimes, CONVERSATION_LOOKBACK_MS, ownActivityTimes, type AttendeeOverNotice, type BookedOverNotice } from './supporting-activity';
 import { activityPeopleToTell } from '../hcp-activity/people-to-tell';
 
@@ -72,10 +72,11 @@ export class AdviceService {
     let note: string | null = null;
     if (request.adHoc) {
       const [participant, plan] = await Promise.all([this.hcpParticipant(hcp, now, new Date(now.getTime() + 3 * 3600_000)), this.sitePlan(hcp, londonDateFast(now), londonDateFast(now))]);
-      adHoc = adHocSlot(participant, plan, jobcentre.id, now, request.channel);
-      if (!adHoc) {
+      const answer = adHocAnswer(participant, plan, jobcentre.id, now, request.channel);
+      adHoc = answer.slot;
+      if (answer.why) {
         note =
-          request.channel !== 'face_to_face' || siteOn(plan, londonDateFast(now)) === jobcentre.id
+          answer.why === 'not free'
             ? `${hcp.name} is not free in the next hour. Choose one of the next free times below, and tell the claimant.`
             : `${hcp.name} is not at ${jobcentre.name} today. Choose one of the next free times below, and tell the claimant.`;
       }

@@ -81,10 +81,10 @@ export function proposeSlots(q: SlotQuestion): AdviceSlot[] {
 /**
  * An ad hoc conversation now: the HCP free for an hour from the next minute, and for face to face
  * at this jobcentre today (by video or telephone they join from wherever they are). No preparation
- * slot: there is no time for one.
+ * slot: there is no time for one. With none, why: the note to the coach says it.
  */
-export function adHocSlot(hcp: Participant, sitePlan: SitePlan, jobcentreId: string, now: Date, channel: AdviceChannel): AdviceSlot | null {
-  if (channel === 'face_to_face' && siteOn(sitePlan, londonDateFast(now)) !== jobcentreId) return null;
+export function adHocAnswer(hcp: Participant, sitePlan: SitePlan, jobcentreId: string, now: Date, channel: AdviceChannel): { slot: AdviceSlot; why: null } | { slot: null; why: 'elsewhere today' | 'not free' } {
+  if (channel === 'face_to_face' && siteOn(sitePlan, londonDateFast(now)) !== jobcentreId) return { slot: null, why: 'elsewhere today' };
   const [slot] = findCommonSlots({
     participants: [hcp],
     from: now,
@@ -93,7 +93,7 @@ export function adHocSlot(hcp: Participant, sitePlan: SitePlan, jobcentreId: str
     stepMinutes: 1,
     count: 1,
   });
-  return slot ? { prepStart: slot.start, start: slot.start, end: slot.end } : null;
+  return slot ? { slot: { prepStart: slot.start, start: slot.start, end: slot.end }, why: null } : { slot: null, why: 'not free' };
 }
 
 /** The HCP's free time on a day: their working hours less what is in their diary. */

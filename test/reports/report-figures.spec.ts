@@ -226,7 +226,7 @@ describe('report figures against a hand-counted fixture (real SQLite, the read m
       ['Video call', '6', 'fewer than 5', 'fewer than 5'],
       ['Telephone', 'fewer than 5', 'fewer than 5', 'fewer than 5'],
     ]);
-    expect(table(report, 'Ad hoc and pre-booked')).toEqual([['Pre-booked', '21', '18'], ['Ad hoc (the HCP on site)', 'fewer than 5', 'fewer than 5']]);
+    expect(table(report, 'Ad hoc and pre-booked')).toEqual([['Pre-booked', '21', '18'], ['Ad hoc (the claimant in the jobcentre)', 'fewer than 5', 'fewer than 5']]);
   });
 
   it('the activity manager sees their district only', async () => {

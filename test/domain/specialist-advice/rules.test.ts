@@ -6,7 +6,7 @@ import { canMove, type AdviceConversation } from '../../../domain/specialist-adv
 import { adviceEligibility } from '../../../domain/specialist-advice/eligibility';
 import { checkNotes, lmsText } from '../../../domain/specialist-advice/notes';
 import { parseAdviceRequest, type AdviceRequestInput } from '../../../domain/specialist-advice/request-form';
-import { adHocSlot, freeGaps, proposeSlots, type SitePlan } from '../../../domain/specialist-advice/schedule';
+import { adHocAnswer, freeGaps, proposeSlots, type SitePlan } from '../../../domain/specialist-advice/schedule';
 
 const caught = (work: () => unknown): DomainError => {
   try {
@@ -104,6 +104,8 @@ describe('booking times', () => {
     for (const s of slots) expect(s.end.getUTCHours() * 60 + s.end.getUTCMinutes()).toBeLessThanOrEqual(17 * 60);
   });
 
+  const adHocSlot = (...args: Parameters<typeof adHocAnswer>) => adHocAnswer(...args).slot;
+
   it('ad hoc: the HCP free for an hour from the next minute, and on site today for face to face', () => {
     expect(adHocSlot(person('hcp'), plan(), 'crawley', MONDAY, 'face_to_face')).toMatchObject({ start: MONDAY, end: new Date('2026-11-23T10:00:00Z') });
     expect(adHocSlot(person('hcp'), plan(), 'crawley', new Date('2026-11-23T09:00:20Z'), 'face_to_face')?.start).toEqual(new Date('2026-11-23T09:01:00Z'));
@@ -114,6 +116,9 @@ describe('booking times', () => {
       expect(adHocSlot(person('hcp'), plan({ '2026-11-23': 'horsham' }), 'crawley', MONDAY, channel)).toMatchObject({ start: MONDAY, end: new Date('2026-11-23T10:00:00Z') });
       expect(adHocSlot(person('hcp', [{ start: '2026-11-23T09:30:00Z', end: '2026-11-23T10:00:00Z' }]), plan({ '2026-11-23': 'horsham' }), 'crawley', MONDAY, channel)).toBeNull();
     }
+    // Why there is none, for the coach's note: elsewhere today only counts for face to face.
+    expect(adHocAnswer(person('hcp'), plan({ '2026-11-23': 'horsham' }), 'crawley', MONDAY, 'face_to_face').why).toBe('elsewhere today');
+    expect(adHocAnswer(person('hcp', [{ start: '2026-11-23T09:30:00Z', end: '2026-11-23T10:00:00Z' }]), plan({ '2026-11-23': 'horsham' }), 'crawley', MONDAY, 'telephone').why).toBe('not free');
   });
 
   it('the HCP’s free gaps in a day', () => {
