@@ -1,6 +1,6 @@
 import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
 import { activityCard, caseConferenceRequestCard, hcpActivityCard } from '../../cards/hcp-activity/activity-cards';
-import { contactArrivalCard, managerWeekCard, noticeCard, supplierCard, weeklyNoteCard } from '../../cards/hcp-activity/manager-cards';
+import { contactArrivalCard, coverDayNote, managerWeekCard, noticeCard, supplierCard, weeklyNoteCard } from '../../cards/hcp-activity/manager-cards';
 import type { FormState, GlanceNote } from '../../cards/glance-card';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
@@ -218,11 +218,27 @@ export class HcpActivityActions {
     return managerWeekCard({ week, offices, coaches, today: this.today(), message, form });
   }
 
-  /** `answering`: the request whose answer form `form` is for; without it, `form` is the form to ask the supplier. */
-  async supplierCard(manager: StaffMember, message?: GlanceNote, form?: FormState, answering?: string): Promise<AdaptiveCard> {
+  /**
+   * `answering`: the request whose answer form `form` is for; `changingCover`: `form` is the cover day
+   * form; without either, `form` is the form to ask the supplier.
+   */
+  async supplierCard(manager: StaffMember, message?: GlanceNote, form?: FormState, answering?: string, changingCover?: boolean): Promise<AdaptiveCard> {
     const { district, open, recent } = await this.service.supplierRequests(manager);
     const hcps = await this.service.districtHcps(district);
-    return supplierCard({ district, open, recent, hcps, today: this.today(), message, form, answering });
+    return supplierCard({ district, open, recent, hcps, today: this.today(), message, form, answering, viewer: manager, changingCover });
+  }
+
+  /**
+   * A cover day changed: the supplier card drawn again, saying what changed and where that leaves the
+   * request. The request is chosen on the card as its id and the version it was shown at.
+   */
+  async coverDayClick(manager: StaffMember, typed: Inputs): Promise<AdaptiveCard> {
+    const [requestId = '', shown = ''] = (typed.request ?? '').trim().split(':');
+    const version = /^\d+$/.test(shown) ? Number(shown) : null;
+    const { request, before } = await this.service.changeCoverDay(manager, requestId, version, typed);
+    // Ids and days only: the request's details and answer may name an HCP.
+    this.deps.logger.info({ verb: 'hcp.supplierCover', actorId: manager.id, requestId: request.id, from: before, to: request.coverOn }, 'supplier cover day changed');
+    return this.supplierCard(manager, good(coverDayNote(request, before, this.today())));
   }
 
   async noticeClick(manager: StaffMember, typed: Inputs): Promise<AdaptiveCard> {

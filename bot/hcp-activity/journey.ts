@@ -199,6 +199,10 @@ export const hcpActivityJourney: Journey = {
             return actions.supplierCard(person, { text: supplierAnswerNote(request, londonDateFast(clock.now())), tone: 'good' });
           }, (m, f) => actions.supplierCard(person, m, f, data.requestId)),
         ),
+        // The day an answered request's cover really started: what the supplier figure counts from.
+        verb('hcp.supplierCover', ANY, ({ person, typed }) =>
+          actions.answer(person, 'hcp.supplierCover', typed, () => actions.coverDayClick(person, typed), (m, f) => actions.supplierCard(person, m, f, undefined, true)),
+        ),
       ],
       cards: {
         // An activity or note gone, or no longer this person's, sends nothing.

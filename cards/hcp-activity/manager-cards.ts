@@ -12,6 +12,7 @@ import {
   WEEKLY_CONVERSATION_TARGET,
   asksForHcp,
   awaitsArrival,
+  coverDayRefusal,
   describeInterval,
   describeNoticeDays,
   earliestLastDay,
@@ -22,9 +23,10 @@ import {
 } from '../../domain/hcp-activity/rules';
 import { londonDateFast } from '../../domain/calendar/london-time';
 import { describeDate } from '../../domain/requests/calendar-date';
+import { withoutStacks } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
 import { showCardAction, type FormField } from '../form-card';
-import { glanceCard, textBlock, type Fact, type GlanceNote } from '../glance-card';
+import { glanceCard, openForm, textBlock, type Fact, type GlanceNote } from '../glance-card';
 import type { AdaptiveCard } from '../render';
 import { absenceAction, activityFields } from './activity-cards';
 import type { CoachOption } from '../coach-field';
@@ -263,6 +265,22 @@ export function supplierAnswerNote(r: SupplierRequest, today: string): string {
   return `Answer to ${r.reference} recorded. ${state.charAt(0).toUpperCase()}${state.slice(1)}.`;
 }
 
+/** What the activity manager is told once a cover day is changed (or given to an answer that had none), and where that leaves the request. */
+export function coverDayNote(r: SupplierRequest, before: string | null, today: string): string {
+  const day = describeDate(r.coverOn ?? '');
+  const done = `Cover day of ${r.reference} ${before ? `changed to ${day}` : `recorded as ${day}`}; the supplier figure counts from it.`;
+  switch (hcpCover(r, today)) {
+    case 'fulfilled':
+      return `${done} That is within the supplier’s two weeks.`;
+    case 'promised':
+      return `${done} That is within the supplier’s two weeks: in time once that day comes.`;
+    case 'late':
+      return `${done} That is after the supplier’s two weeks ended on ${describeDate(r.dueOn)}: not met.`;
+    default:
+      return done;
+  }
+}
+
 export interface SupplierView {
   readonly district: string;
   readonly open: readonly SupplierRequest[];
@@ -273,6 +291,10 @@ export interface SupplierView {
   readonly form?: FormState;
   /** The request whose answer form `form` fills (and comes first of the answer forms); without it, `form` fills the form to ask the supplier. */
   readonly answering?: string;
+  /** The activity manager looking: the domain says, request by request, whether they may change its cover day. */
+  readonly viewer: Pick<StaffMember, 'roles'>;
+  /** `form` fills the cover day form: it comes back open, with what was typed. */
+  readonly changingCover?: boolean;
 }
 
 /** `supplier requests`: what is asked of the supplier, each against its time (2 weeks, or 5 working days). */
@@ -280,7 +302,14 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
   const name = (id: string | null) => v.hcps.find((h) => h.id === id)?.name ?? 'an HCP';
   const overdue = v.open.filter((r) => supplierTimeliness(r, v.today) === 'overdue').length;
   const yourAction = v.open.length ? `Your action: record the supplier’s answer when it comes${overdue ? `; ${plural(overdue, 'request is', 'requests are')} overdue` : ''}.` : 'Nothing for you to do now: no request is waiting for the supplier.';
+  const recent = v.recent.slice(0, 15);
+  // The requests listed whose cover day this manager may change: the domain's one answer, asked of each.
+  const changeable = recent.filter((r) => withoutStacks(() => coverDayRefusal(v.viewer, v.district, r)) === null);
+  const coverDay = changeable.length ? coverDayAction(changeable, name, v.changingCover ? v.form : undefined) : null;
+  // A refused or stale change comes back open, with what was typed, where a refused form opens.
+  const reopened = v.changingCover && v.form && coverDay ? openForm(coverDay) : null;
   const blocks = [
+    ...(reopened ? [reopened] : []),
     textBlock('Waiting for the supplier', { weight: 'Bolder' }),
     ...(v.open.length ? v.open.slice(0, 15).map((r) => textBlock(requestLine(r, v.today, name))) : [textBlock('None.')]),
   ];
@@ -289,7 +318,7 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
   // Withdrawn requests were never answered: they are listed, but not counted as answers.
   const answeredRecently = v.recent.filter((r) => r.status === 'answered').length;
   // What was typed goes back into the one form it came from: the answer to that request, or the request to the supplier.
-  const raising = v.answering ? undefined : v.form;
+  const raising = v.answering || v.changingCover ? undefined : v.form;
   const answering = v.open.find((r) => r.id === v.answering);
   const toAnswer = answering ? [answering, ...v.open.filter((r) => r !== answering)] : v.open;
   const actions: Record<string, unknown>[] = [
@@ -335,11 +364,48 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
       { label: 'Answered in the last 3 months', value: answeredRecently ? `${answeredRecently}, ${met} in time` : 'none' },
     ],
     blocks,
-    details: { facts: [], paragraphs: v.recent.slice(0, 15).map((r) => ({ label: requestLine(r, v.today, name), value: r.status === 'withdrawn' ? r.details : (r.answer ?? '') })) },
-    actions,
+    details: { facts: [], paragraphs: recent.map((r) => ({ label: requestLine(r, v.today, name), value: r.status === 'withdrawn' ? r.details : (r.answer ?? '') })) },
+    actions: coverDay && !reopened ? [...actions, coverDay] : actions,
     // The refused form is opened on the card: the first with the field, which is the one it came from.
     problems: raising || answering ? v.form?.problems : undefined,
   });
+}
+
+/**
+ * The day cover started on an answered request for an HCP, corrected to the day it really started
+ * (or given to an answer recorded before cover days were asked for). One form for the whole list,
+ * the request chosen from it: a form on each of 15 rows would take the card past Teams' size. Each
+ * choice carries its request's version, so a change made since the card was shown is caught.
+ * With `form`, what was typed is kept: the request chosen (at its version now) and the day.
+ */
+function coverDayAction(requests: readonly SupplierRequest[], hcpName: (id: string | null) => string, form?: FormState): Record<string, unknown> {
+  const choices = requests.map((r) => ({
+    title: `${r.reference}, ${SUPPLIER_REQUEST_LABELS[r.kind]}${r.hcpId ? ` for ${hcpName(r.hcpId)}` : ''}: ${r.coverOn ? `cover from ${describeDate(r.coverOn)}` : 'no cover day recorded'}`,
+    value: coverDayChoice(r),
+  }));
+  const chosenId = form?.values?.request?.split(':')[0];
+  const chosen = requests.find((r) => r.id === chosenId);
+  // One request to choose from: it is chosen, its day filled in.
+  const only = requests.length === 1 ? requests[0]! : undefined;
+  const values: Readonly<Record<string, string>> | undefined = form ? { ...form.values, request: chosen ? coverDayChoice(chosen) : '' } : only ? { request: coverDayChoice(only), coverDay: only.coverOn ?? '' } : undefined;
+  return showCardAction({
+    title: 'Change a cover day',
+    verb: 'hcp.supplierCover',
+    submitTitle: 'Change the cover day',
+    intro: 'When the supplier’s HCP started on another day than the one recorded, record the day they really started: the supplier’s two weeks are measured to it.',
+    data: {},
+    fields: [
+      { id: 'request', kind: 'list', label: 'Request', required: true, errorMessage: 'Choose the request.', placeholder: 'Choose the request', choices },
+      { id: 'coverDay', kind: 'date', label: 'Day the supplier’s HCP started covering', required: true, errorMessage: 'Choose the day cover started.' },
+    ],
+    values,
+    problems: form?.problems,
+  });
+}
+
+/** A request as the cover day form offers it: its id and the version it was shown at. */
+function coverDayChoice(r: SupplierRequest): string {
+  return `${r.id}:${r.version}`;
 }
 
 /** The day cover starts: what the supplier's two weeks are measured to, so an answer for an HCP must give it. */

@@ -17,6 +17,8 @@ import {
   afterLastDayProblem,
   asksForHcp,
   coverDateProblem,
+  coverDayProblem,
+  coverDayRefusal,
   activityMissingFromNote,
   arrivalOnDay,
   arrivalStatus,
@@ -949,6 +951,28 @@ export class HcpActivityService {
     }
     if (Object.keys(problems).length) throw invalid(said, problems);
     return this.deps.store.updateSupplierRequest(request.id, request.version, { status: 'answered', answeredAt: this.now(), answeredById: manager.id, answer: text, coverOn });
+  }
+
+  /**
+   * The activity manager corrects the day cover starts on an answered request for an HCP, when the
+   * supplier's HCP started later or earlier than promised: the supplier's two weeks (seed §4.1) are
+   * measured to the day cover really started, and the reports read it from here. Only the day
+   * changes: the answer, and who recorded it when, stand. Nobody else is told: recording the answer
+   * told nobody, and the cards that show the day are drawn from the request when they are shown.
+   * `before` is the day that was recorded (null for an answer recorded before cover days were asked).
+   */
+  async changeCoverDay(manager: StaffMember, requestId: string, version: number | null, input: { coverDay?: string }): Promise<{ request: SupplierRequest; before: string | null }> {
+    if (!requestId) throw invalid('Choose the request whose cover day changes.', { request: 'Choose the request whose cover day changes.' });
+    const [request, office] = await Promise.all([this.deps.store.supplierRequest(requestId), manager.jobcentreId ? this.deps.people.jobcentre(manager.jobcentreId) : null]);
+    const refusal = coverDayRefusal(manager, office?.district ?? null, request);
+    if (refusal) throw refusal;
+    // No refusal means the request is there: a missing one is refused as not the district's.
+    const current = request!;
+    if (version !== null && version !== current.version) throw invalid('This request changed since this card was shown: look again.');
+    const coverDay = (input.coverDay ?? '').trim();
+    const problem = coverDayProblem(coverDay, current);
+    if (problem) throw invalid('Check the cover day.', { coverDay: problem });
+    return { request: await this.deps.store.updateSupplierRequest(current.id, current.version, { coverOn: coverDay }), before: current.coverOn };
   }
 
   async supplierRequests(manager: StaffMember): Promise<{ district: string; open: SupplierRequest[]; recent: SupplierRequest[] }> {

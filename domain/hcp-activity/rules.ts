@@ -7,7 +7,7 @@ import { addDays, clockMinutes, dayOfWeek, isClockTime, londonDateFast, londonTo
 import type { Interval } from '../calendar/calendar-port';
 import { DEFAULT_WORKING_HOURS, type DayHours } from '../calendar/working-hours';
 import { resolveCoach, type CoachResolution, type CoachWords, type NamedCoach } from '../coach-lookup';
-import { invalid, isDomainError } from '../errors';
+import { invalid, isDomainError, notAllowed, notFound, type DomainError } from '../errors';
 import { workingDaysAfter } from '../privacy/due-dates';
 import { addMonths, describeDate, isCalendarDate } from '../requests/calendar-date';
 import { looksLikeNino } from '../requests/nino';
@@ -265,6 +265,38 @@ export function coverDateProblem(coverOn: string, raisedOn: string): string | nu
   if (!coverOn) return 'Enter the day the supplier’s HCP starts covering, as the supplier told you. If they cannot send anyone yet, leave the request open.';
   if (!isCalendarDate(coverOn)) return 'Enter a date, for example 2026-12-01.';
   if (coverOn < raisedOn) return `Cover cannot start before the request was made on ${describeDate(raisedOn)}: enter the day the supplier’s HCP starts covering.`;
+  return null;
+}
+
+/**
+ * Why this person may not change the day cover starts on a supplier request now; null when they
+ * may. The one answer for both the control on the supplier card and the click it sends. Cover days
+ * are corrected because seed 002 §4.1 is measured to the day the HCP really started covering, which
+ * may not be the day the supplier promised. Only the district's activity managers, who record the
+ * supplier's answers; only a request for an HCP once it is answered. An answer recorded before cover
+ * days were asked for has none: the same control gives it one, so that the request is counted
+ * rather than left out of the figure. `managerDistrict`: the district of the person's jobcentre.
+ */
+export function coverDayRefusal(person: Pick<StaffMember, 'roles'>, managerDistrict: string | null, request: Pick<SupplierRequest, 'district' | 'kind' | 'status'> | null): DomainError | null {
+  if (!hasRole(person, 'hcp_activity_manager')) return notAllowed('This is for HCP Activity Managers.');
+  if (!request || managerDistrict === null || request.district !== managerDistrict) return notFound('That supplier request is not one of your district’s.');
+  if (!asksForHcp(request.kind)) return invalid('Only a request for an HCP has a day cover starts.');
+  if (request.status === 'open') return invalid('The supplier has not answered this request yet: record their answer with the day cover starts.');
+  if (request.status === 'withdrawn') return invalid('This request is withdrawn: no cover was needed, so it has no cover day.');
+  return null;
+}
+
+/**
+ * Why `coverDay` cannot become the day cover starts on this answered request, said beside the field;
+ * null when it can. The same date checks as an answer's (`coverDateProblem`); the day already
+ * recorded is refused too, since recording it again would change nothing.
+ */
+export function coverDayProblem(coverDay: string, request: Pick<SupplierRequest, 'raisedAt' | 'coverOn'>): string | null {
+  // coverDateProblem's empty-field wording is for an answer still to record, which may be left open.
+  if (!coverDay) return 'Enter the day the supplier’s HCP started covering, or will start.';
+  const problem = coverDateProblem(coverDay, londonDateFast(request.raisedAt));
+  if (problem) return problem;
+  if (coverDay === request.coverOn) return `${describeDate(coverDay)} is already the cover day recorded: enter the day the supplier’s HCP really started covering.`;
   return null;
 }
 
