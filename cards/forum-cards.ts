@@ -48,7 +48,10 @@ function byLine(post: ForumPost, names: ReadonlyMap<string, string>): string {
 
 /** The Action.Submit verb that sends a post's own card, with all of it (and the answer box for a DEA). */
 export const FORUM_OPEN_VERB = 'forum.open';
-/** The Action.Execute verb that draws the forum again in place, from another page of its posts. */
+/**
+ * The Action.Submit verb that sends another page of the forum's posts as a new card below: the card
+ * clicked stays as it is, with anything half typed in its post form.
+ */
 export const FORUM_PAGE_VERB = 'forum.page';
 
 /**
@@ -92,8 +95,8 @@ export function forumCard(view: ForumView, options: ForumCardOptions = {}): Adap
   const offset = view.offset;
   const paged = offset > 0 || view.hasOlder;
   const pages: Record<string, unknown>[] = [];
-  if (offset > 0) pages.push({ type: 'Action.Execute', title: 'Newer posts', verb: FORUM_PAGE_VERB, data: { offset: Math.max(0, offset - FORUM_PAGE) } });
-  if (view.hasOlder) pages.push({ type: 'Action.Execute', title: 'Older posts', verb: FORUM_PAGE_VERB, data: { offset: offset + view.posts.length } });
+  if (offset > 0) pages.push({ type: 'Action.Submit', title: 'Newer posts', data: { verb: FORUM_PAGE_VERB, offset: Math.max(0, offset - FORUM_PAGE) } });
+  if (view.hasOlder) pages.push({ type: 'Action.Submit', title: 'Older posts', data: { verb: FORUM_PAGE_VERB, offset: offset + view.posts.length } });
   return glanceCard({
     title: `${view.district} Disability Hub feedback forum`,
     subtitle: 'Feedback from jobcentre colleagues on health and disability issues. The district’s DEAs answer here.',

@@ -30,10 +30,10 @@ export class ForumActions {
   }
 
   /**
-   * Newer or older posts, in place of the forum's card. `offset` is null when the click's data could
-   * not be read: the newest posts then, and why.
+   * Newer or older posts, on a card of their own below the one clicked (which keeps anything typed in
+   * its post form). `offset` is null when the click's data could not be read: the newest posts then, and why.
    */
-  async page(person: StaffMember, offset: number | null): Promise<AdaptiveCardInvokeResponse> {
+  async page(turn: TurnContext, person: StaffMember, offset: number | null): Promise<void> {
     const view = await this.deps.forum.view(person, this.names, offset ?? 0);
     const note =
       offset === null
@@ -41,7 +41,7 @@ export class ForumActions {
         : offset > 0 && view.offset === 0
           ? 'There are fewer posts on the forum now: here are the newest.'
           : null;
-    return cardResponse(forumCard(view, note ? { note: { text: note, tone: 'attention' } } : {}));
+    await turn.sendActivity(MessageFactory.attachment(cardAttachment(forumCard(view, note ? { note: { text: note, tone: 'attention' } } : {}))));
   }
 
   /** A post from the forum's list, whole, on its own card (the DEA's answer box with it): sent below the list, which stays as it is. */

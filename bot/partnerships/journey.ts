@@ -10,7 +10,7 @@ import { ForumService } from '../../domain/partnerships/forum';
 import { externalPartnerSchema, forumPostSchema, strategyMeetingSchema, hubChangeSchema, hubEntrySchema, opportunitySchema, serviceChangeSchema, strategyActionSchema, strategySchema } from '../../data/schema/partnerships';
 import { SqlForumStore, SqlStrategyMeetingStore, SqlHubStore, SqlInformationSummaries, SqlPartnerStore, SqlPartnershipDirectory, SqlSolutionStore, SqlStrategyStore } from '../../data/stores/partnerships';
 import { hubSuggestionsCard } from '../../cards/partnership-cards';
-import { FORUM_OPEN_VERB } from '../../cards/forum-cards';
+import { FORUM_OPEN_VERB, FORUM_PAGE_VERB } from '../../cards/forum-cards';
 import { HubSuggester } from '../../domain/partnerships/hub-suggestions';
 import type { StaffMember } from '../../domain/staff';
 import { SqlUnitOfWork } from '../../data/transactions';
@@ -22,6 +22,9 @@ import { PartnershipActions } from './partnership-actions';
 import { OutboxForumNotifier, OutboxPartnershipNotifier, OutboxStrategyNotifier, PARTNERSHIP_KINDS, STRATEGY_KINDS_OUT } from './partnership-notifier';
 import { HeldConferences, StrategyActions } from './strategy-actions';
 import { StrategiesWithTheirPeople } from './strategy-people';
+
+/** A forum page's offset as its button sends it: a whole number of posts from the newest. */
+const FORUM_OFFSET = z.coerce.number().int().min(0).max(10_000_000);
 
 const id = z.string().max(64);
 const version = z.union([z.string(), z.number()]).transform((v) => Number(v));
@@ -133,6 +136,7 @@ export const partnershipsJourney: Journey = {
       },
       submits: {
         [FORUM_OPEN_VERB]: (turn, person, data) => forum.open(turn, person, typeof data.postId === 'string' ? data.postId : ''),
+        [FORUM_PAGE_VERB]: (turn, person, data) => forum.page(turn, person, FORUM_OFFSET.safeParse(data.offset).data ?? null),
       },
       verbs: [
         verb('hub.propose', HUB_FORM, ({ person, data, typed }) => actions.propose(person, data, typed)),
@@ -154,7 +158,6 @@ export const partnershipsJourney: Journey = {
         verb('strategy.close', z.object({ strategyId: id, version }), ({ person, data }) => strategies.close(person, data.strategyId, data.version)),
         verb('forum.post', inputs, ({ person, data, typed }) => forum.post(person, data, typed)),
         verb('forum.answer', z.object({ postId: id, version, answer: z.string().optional() }), ({ person, data, typed }) => forum.answer(person, data.postId, data.version, data.answer, typed)),
-        verb('forum.page', z.object({ offset: z.coerce.number().int().min(0).max(10_000_000) }), ({ person, data }) => forum.page(person, data.offset), (person) => forum.page(person, null)),
         verb('opportunity.share', SHARE_FORM, ({ person, data, typed }) => actions.share(person, data, typed)),
         verb('partner.add', inputs, ({ person, data, typed }) => actions.addPartner(person, data, typed)),
         verb('partner.notice', z.object({ partnerId: id.optional() }).passthrough(), ({ person, data, typed }) => actions.notice(person, data.partnerId, data, typed)),

@@ -23,7 +23,17 @@ const submitsIn = (card: Record<string, unknown>): { title: string; data: Record
 };
 /** The forum's paging buttons: their titles and the offset each sends. */
 const pagesOf = (card: Record<string, unknown>) =>
-  ((card.actions ?? []) as Record<string, unknown>[]).filter((a) => a.verb === 'forum.page').map((a) => ({ title: a.title, offset: (a.data as { offset: number }).offset }));
+  ((card.actions ?? []) as Record<string, unknown>[])
+    .filter((a) => a.type === 'Action.Submit' && (a.data as { verb?: string }).verb === 'forum.page')
+    .map((a) => ({ title: a.title, offset: (a.data as { offset: number }).offset }));
+/** A page of the forum as the bot sends it, below the card clicked (which is left as it is, with any draft in its post form). */
+const pageAs = async (bot: TestBot, aad: string, data: Record<string, unknown>) => {
+  const sent = await exchange(bot, aad, { verb: 'forum.page', ...data });
+  expect(sent.filter((a) => a.attachments?.length)).toHaveLength(1);
+  // A new message, never an update of the card clicked.
+  expect(bot.connector.calls.filter((c) => c.method === 'PUT')).toEqual([]);
+  return { card: firstCard(sent) };
+};
 /** The size Teams counts, as the card check does (UTF-16). */
 const sizeOf = (card: Record<string, unknown>) => JSON.stringify(card).length * 2;
 
@@ -66,7 +76,7 @@ describe('the Hub feedback forum through the bot: older posts a page at a time, 
     await bot.app.dataSource.query('DELETE FROM hub_forum_post');
   });
 
-  it('older posts a page at a time, newest first, in place; past the end the newest page; a bad page says so; posting from a later page', async () => {
+  it('older posts a page at a time, newest first, each below the card clicked; past the end the newest page; a bad page says so; posting from a later page', async () => {
     const staffId = async (aad: string) => (await bot.app.dataSource.query('SELECT id FROM staff WHERE aadObjectId = ?', [aad]))[0].id as string;
     const coach = await staffId(PEOPLE.coach);
     const store = new SqlForumStore(bot.app.dataSource);
@@ -82,7 +92,7 @@ describe('the Hub feedback forum through the bot: older posts a page at a time, 
     expect(pagesOf(first)).toEqual([{ title: 'Older posts', offset: FORUM_PAGE }]);
     expect(cardText(first)).toContain(`Posts 1 to ${FORUM_PAGE}, newest first.`);
 
-    const second = await invokeAs(bot, PEOPLE.coach, 'forum.page', { offset: FORUM_PAGE });
+    const second = await pageAs(bot, PEOPLE.coach, { offset: FORUM_PAGE });
     expect(shown(second.card)).toEqual(Array.from({ length: FORUM_PAGE }, (_, i) => all - FORUM_PAGE - i));
     expect(pagesOf(second.card)).toEqual([
       { title: 'Newer posts', offset: 0 },
@@ -90,27 +100,25 @@ describe('the Hub feedback forum through the bot: older posts a page at a time, 
     ]);
     expect(cardText(second.card)).toContain(`Posts ${FORUM_PAGE + 1} to ${2 * FORUM_PAGE}, newest first.`);
 
-    const last = await invokeAs(bot, PEOPLE.coach, 'forum.page', { offset: String(2 * FORUM_PAGE) });
+    const last = await pageAs(bot, PEOPLE.coach, { offset: String(2 * FORUM_PAGE) });
     expect(shown(last.card)).toEqual([3, 2, 1]);
     expect(pagesOf(last.card)).toEqual([{ title: 'Newer posts', offset: FORUM_PAGE }]);
     for (const card of [first, second.card, last.card]) expect(sizeOf(card)).toBeLessThanOrEqual(CARD_SIZE_LIMIT_BYTES);
 
     // A DEA answers a post from the last page, opened from there.
-    const open = submitsIn((await invokeAs(bot, PEOPLE.dea, 'forum.page', { offset: 2 * FORUM_PAGE })).card).find((s) => s.title === 'Read and answer')!;
+    const open = submitsIn((await pageAs(bot, PEOPLE.dea, { offset: 2 * FORUM_PAGE })).card).find((s) => s.title === 'Read and answer')!;
     const whole = firstCard(await exchange(bot, PEOPLE.dea, open.data));
     const [, postId, version] = JSON.stringify(whole).match(/"postId":"([0-9a-f-]{36})","version":(\d+)/)!;
     expect(cardText((await invokeAs(bot, PEOPLE.dea, 'forum.answer', { postId, version: Number(version), answer: 'Offer one to one sessions instead.' })).card)).toContain('Answered.');
 
     // Posts erased since the card was drawn: the newest page, and why, rather than an empty card.
-    const gone = await invokeAs(bot, PEOPLE.coach, 'forum.page', { offset: 5 * FORUM_PAGE });
-    expect(gone.status).toBe(200);
+    const gone = await pageAs(bot, PEOPLE.coach, { offset: 5 * FORUM_PAGE });
     expect(cardText(gone.card)).toContain('There are fewer posts on the forum now: here are the newest.');
     expect(shown(gone.card)).toEqual(shown(first));
 
     // Offsets no card sends: the newest page, and a plain sentence, never a failure.
     for (const data of [{ offset: -1 }, { offset: 'ten' }, { offset: 2.5 }, { offset: {} }, {}]) {
-      const bad = await invokeAs(bot, PEOPLE.coach, 'forum.page', data);
-      expect(bad.status).toBe(200);
+      const bad = await pageAs(bot, PEOPLE.coach, data);
       expect(cardText(bad.card)).toContain('That page of the forum could not be read: here are the newest posts.');
       expect(shown(bad.card)).toEqual(shown(first));
     }
