@@ -26,6 +26,7 @@ import { describeDate } from '../../domain/requests/calendar-date';
 import { withoutStacks } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
 import { showCardAction, type FormField } from '../form-card';
+import { preview } from '../text-cut';
 import { glanceCard, openForm, textBlock, type Fact, type GlanceNote } from '../glance-card';
 import type { AdaptiveCard } from '../render';
 import { absenceAction, activityFields } from './activity-cards';
@@ -297,6 +298,9 @@ export interface SupplierView {
   readonly changingCover?: boolean;
 }
 
+/** How much of each recent answer the supplier card shows (in characters as a card's JSON writes them). */
+const RECENT_ANSWER_PREVIEW = 120;
+
 /** `supplier requests`: what is asked of the supplier, each against its time (2 weeks, or 5 working days). */
 export function supplierCard(v: SupplierView): AdaptiveCard {
   const name = (id: string | null) => v.hcps.find((h) => h.id === id)?.name ?? 'an HCP';
@@ -364,7 +368,8 @@ export function supplierCard(v: SupplierView): AdaptiveCard {
       { label: 'Answered in the last 3 months', value: answeredRecently ? `${answeredRecently}, ${met} in time` : 'none' },
     ],
     blocks,
-    details: { facts: [], paragraphs: recent.map((r) => ({ label: requestLine(r, v.today, name), value: r.status === 'withdrawn' ? r.details : (r.answer ?? '') })) },
+    // Each answer's start: 15 at their longest would take the card past Teams' size.
+    details: { facts: [], paragraphs: recent.map((r) => ({ label: requestLine(r, v.today, name), value: preview(r.status === 'withdrawn' ? r.details : (r.answer ?? ''), RECENT_ANSWER_PREVIEW).text })) },
     actions: coverDay && !reopened ? [...actions, coverDay] : actions,
     // The refused form is opened on the card: the first with the field, which is the one it came from.
     problems: raising || answering ? v.form?.problems : undefined,

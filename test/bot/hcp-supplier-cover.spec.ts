@@ -225,8 +225,9 @@ describe('the supplier’s two weeks to provide an HCP, measured to the day cove
     expect((await requests())[4]).toMatchObject({ coverOn: '2026-12-10' });
   });
 
-  it('a long list keeps the card inside Teams’ size: 15 waiting and 15 answered, each offered for its cover day to change', async () => {
-    const answer = 'The supplier confirms a replacement HCP, registered with the HCPC, will cover the clinic days asked for and will arrive by 08:30 with the information pack ready.';
+  it('a long list keeps the card inside Teams’ size: 15 waiting and 15 answered at the longest an answer may be, each offered for its cover day to change', async () => {
+    // Each answer as long as an answer may be, in text a card's JSON writes longest.
+    const answer = 'The supplier confirms a "replacement" HCP\\registered with the HCPC will cover the clinic days asked for.\n'.repeat(20).slice(0, 1000);
     for (let i = 0; i < 30; i++) await invokeAs(bot, MANAGER, 'hcp.supplierRaise', { kind: i % 2 ? 'provision' : 'replacement', details: `Cover for the Crawley clinic, week ${i + 1}, as agreed with the district office` });
     for (const r of (await requests()).filter((q) => q.status === 'open').slice(0, 16)) await invokeAs(bot, MANAGER, 'hcp.supplierAnswer', { requestId: r.id, version: r.version, answer, coverOn: '2026-12-15' });
     const card = firstCard(await exchange(bot, MANAGER, 'supplier requests'));
