@@ -298,12 +298,13 @@ function moveAction(c: GroupConference, data: Readonly<Record<string, unknown>>,
 
 /**
  * "Give it a time" beside a confirmed plan's conference the top-up found no time for, or that was
- * cancelled: booked in everyone's diary. A cancelled one's cases stay at the group's next conference.
+ * cancelled: booked in everyone's diary. Where a cancelled one's cases are is said after the click
+ * (`casesOfPlacedAgain`): the card is drawn without reading them.
  */
 function placeAction(c: GroupConference, data: Readonly<Record<string, unknown>>, form?: FormState): Record<string, unknown> {
   const intro =
     c.status === 'cancelled'
-      ? `Group ${c.groupIndex + 1}, ${describeMonth(c.month)} was cancelled. To hold it after all, give a date and time in the month when the DEA works: it is booked again in the diaries of the DEA and the group’s coaches. ${CANCELLED_CASES}`
+      ? `Group ${c.groupIndex + 1}, ${describeMonth(c.month)} was cancelled. To hold it after all, give a date and time in the month when the DEA works: it is booked again in the diaries of the DEA and the group’s coaches, and they are told.`
       : `Group ${c.groupIndex + 1}, ${describeMonth(c.month)}: give a date and time in the month when the DEA works. It is booked in the diaries of the DEA and the group’s coaches.`;
   return timeInMonthForm(c, form, {
     title: 'Give it a time',
@@ -314,8 +315,14 @@ function placeAction(c: GroupConference, data: Readonly<Record<string, unknown>>
   });
 }
 
-/** Said wherever a cancelled conference is given a time again: its cases are not brought back. */
-export const CANCELLED_CASES = 'Cases put forward for it went to the next conference.';
+/**
+ * Where the cases of a cancelled conference given a time again are, from how many are still on it:
+ * the cancel moved them to the group's next conference only if it had one, and they are not brought back.
+ */
+export function casesOfPlacedAgain(onIt: number): string {
+  if (onIt === 0) return 'Any cases put forward for it before it was cancelled went to the group’s next conference.';
+  return onIt === 1 ? 'The case put forward for it is still on it.' : `The ${onIt} cases put forward for it are still on it.`;
+}
 
 /** "Change" beside a conference: a new date and time in the same month. */
 function changeAction(c: GroupConference, data: Readonly<Record<string, unknown>>, form?: FormState): Record<string, unknown> {
@@ -436,7 +443,8 @@ function withActions(card: AdaptiveCard, actions: readonly Record<string, unknow
 
 /**
  * To those invited: a booked conference was moved or cancelled (shown as it is when delivered). To the
- * team leader alone: a conference the plan added with no time (none found), to give one.
+ * team leader alone: a conference the plan added with no time (none found), to give one. Whether it is
+ * still true to send is the caller's to decide (bot/conferences/conference-actions.ts).
  */
 export function conferenceChangedCard(conference: GroupConference, plan: ConferencePlan, dea: StaffMember, next: GroupConference | null = null): AdaptiveCard {
   const what = `group ${conference.groupIndex + 1}, ${describeMonth(conference.month)}`;
@@ -462,4 +470,23 @@ export function conferenceChangedCard(conference: GroupConference, plan: Confere
     body.push(textBlock(`Your diary is updated. It is ${meetingPlace(plan)}.`, { spacing: 'Small' }));
   }
   return { type: 'AdaptiveCard', version: '1.5', body };
+}
+
+/**
+ * To those invited: a cancelled conference is on again, at the time it has when delivered. Their
+ * message from the cancel said it was off and where its cases went: this says where they are now
+ * (`onIt`: how many are still on it).
+ */
+export function conferenceOnAgainCard(conference: GroupConference, plan: ConferencePlan, dea: StaffMember, onIt: number): AdaptiveCard {
+  const when = conference.start && conference.end ? describeMeeting(conference.start, conference.end) : 'its time is to be arranged';
+  const diary = conference.status === 'booked' ? 'It is in your diary' : 'It is being put in your diary';
+  return {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [
+      heading('Group conference on again'),
+      textBlock(`Nothing for you to do now: group ${conference.groupIndex + 1}’s ${describeMonth(conference.month)} conference with ${dea.name} is on again: ${when}.`, { weight: 'Bolder' }),
+      textBlock(`${diary}, ${meetingPlace(plan)}. ${casesOfPlacedAgain(onIt)}`, { spacing: 'Small' }),
+    ],
+  };
 }

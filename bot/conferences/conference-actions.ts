@@ -3,7 +3,7 @@ import { cardResponse } from '../core/invoke-response';
 import { refusedScreen } from '../core/refused-screen';
 import { PLAN_READ_WITHIN_MS, PROPOSALS_WITHIN_MS, readDiariesWithin, type UnreadWords } from '../core/time-box';
 import { isDatabaseFailure } from '../../data/database-failure';
-import { CANCELLED_CASES, caseListCard, conferenceChangedCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard } from '../../cards/conference-cards';
+import { caseListCard, casesOfPlacedAgain, conferenceChangedCard, conferenceOnAgainCard, nominateCard, planCard, planStartCard, qasReminderCard, summaryForWctlCard } from '../../cards/conference-cards';
 import type { FormState, GlanceNote } from '../../cards/glance-card';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
@@ -12,7 +12,7 @@ import type { ConferenceCases } from '../../domain/conferences/conference-cases'
 import type { GroupConferenceService, Prepared, PreparedDraft } from '../../domain/conferences/group-conference-service';
 import { addMonthsTo, describeMonth, HORIZON_MONTHS, monthBounds, monthOf } from '../../domain/conferences/months';
 import { allowedConference, allowedPlan } from '../../domain/conferences/plan-policy';
-import type { GroupConference } from '../../domain/conferences/plan';
+import type { ConferencePlan, GroupConference } from '../../domain/conferences/plan';
 import { isDomainError } from '../../domain/errors';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import { describeMeeting } from '../../domain/requests/calendar-date';
@@ -113,8 +113,10 @@ export class ConferenceActions {
       const placed = read.saved;
       const when = placed.start && placed.end ? describeMeeting(placed.start, placed.end) : 'the time you gave';
       const busy = placed.clashes.length ? ` ${placed.clashes.length === 1 ? 'One person is' : `${placed.clashes.length} people are`} busy or not working then: see the plan.` : '';
-      const booking = placed.status === 'booked' ? 'It is in everyone’s diary.' : 'It is being put in everyone’s diary.';
-      const cases = wasCancelled ? ` ${CANCELLED_CASES}` : '';
+      const told = wasCancelled ? ', and they are told it is on again' : '';
+      const booking = placed.status === 'booked' ? `It is in everyone’s diary${told}.` : `It is being put in everyone’s diary${told}.`;
+      // Read once, for this conference: the cancel moved its cases only if the group had a next one.
+      const cases = wasCancelled ? ` ${casesOfPlacedAgain((await this.deps.store.casesOf(placed.id)).length)}` : '';
       return this.renderPlan(placed.planId, { note: { text: `Group ${placed.groupIndex + 1}’s ${describeMonth(placed.month)} conference is ${when}. ${booking}${busy}${cases}`, tone: placed.clashes.length ? 'attention' : 'good' } });
     },
     'conference.cancel': async (person, data) => {
@@ -210,7 +212,9 @@ export class ConferenceActions {
     const conferenceAllowed = new Map(conferences.map((c) => [c.id, allowedConference(plan.wctlId, plan, c, now)]));
     // Not "all" while a month still to come has nothing booked (none found, or cancelled).
     const gaps = conferences.filter((c) => conferenceAllowed.get(c.id)!.has('place')).length;
-    const allBooked = gaps ? `${booked} conferences are booked; ${gaps} ${gaps === 1 ? 'has' : 'have'} no time.` : `All ${booked} conferences are booked.`;
+    const bookedWords = `${booked} ${booked === 1 ? 'conference is' : 'conferences are'} booked`;
+    // A cancelled month still shows the time it had: it has nothing booked, not no time.
+    const allBooked = gaps ? `${bookedWords}; ${gaps} ${gaps === 1 ? 'has' : 'have'} nothing booked.` : booked === 1 ? `${bookedWords}.` : `All ${bookedWords}.`;
     const progress =
       extras.progress ??
       (plan.status !== 'confirmed' ? '' : booking ? `Booking… ${booked} of ${live.length}` : failed ? `Booked ${booked} of ${live.length}; ${failed} could not be booked yet.` : allBooked);
@@ -227,12 +231,27 @@ export class ConferenceActions {
       const due = (await this.deps.cases.qasDue(plan)).includes(conference.month);
       return summaryForWctlCard(conference, this.seen(recipient, await this.deps.cases.cases(conferenceId)), await this.names(conferenceId), due);
     },
-    changed: async (conferenceId: string): Promise<AdaptiveCard | null> => {
-      const conference = await this.deps.store.findConference(conferenceId);
-      const plan = conference ? await this.deps.store.findPlan(conference.planId) : null;
-      const dea = plan ? await this.deps.directory.findById(plan.deaId) : null;
-      const next = conference && plan && conference.status === 'cancelled' ? await this.deps.plans.nextOfGroup(plan.id, conference) : null;
-      return conference && plan && dea ? conferenceChangedCard(conference, plan, dea, next) : null;
+    // A conference's messages are drawn as it is on delivery, perhaps long after (a person who has not
+    // opened the app yet): one a later change has overtaken is not sent, as the later change's own says
+    // what is true now.
+    changed: async (conferenceId: string, recipient: StaffMember): Promise<AdaptiveCard | null> => {
+      const about = await this.noticeOf(conferenceId);
+      if (!about) return null;
+      // The team leader is sent this only about a month with no time: one it has now, they gave it.
+      if (recipient.id === about.plan.wctlId && about.conference.status !== 'unplaced') return null;
+      return this.changedCard(about);
+    },
+    cancelled: async (conferenceId: string): Promise<AdaptiveCard | null> => {
+      const about = await this.noticeOf(conferenceId);
+      // Given a time again since: everyone invited then was told it is on again.
+      return about?.conference.status === 'cancelled' ? this.changedCard(about) : null;
+    },
+    again: async (conferenceId: string): Promise<AdaptiveCard | null> => {
+      const about = await this.noticeOf(conferenceId);
+      // Cancelled again since (that cancel told them), or held already: nothing of this is still news.
+      if (!about || !['pending', 'booked', 'failed'].includes(about.conference.status)) return null;
+      const { conference, plan, dea } = about;
+      return conferenceOnAgainCard(conference, plan, dea, (await this.deps.store.casesOf(conference.id)).length);
     },
     qas: async (conferenceId: string): Promise<AdaptiveCard | null> => {
       const conference = await this.deps.store.findConference(conferenceId);
@@ -241,6 +260,19 @@ export class ConferenceActions {
       return conference && dea ? qasReminderCard(conference.month, conference, dea) : null;
     },
   };
+
+  /** A conference a message is about, its plan and its DEA; null when any is gone. */
+  private async noticeOf(conferenceId: string): Promise<{ conference: GroupConference; plan: ConferencePlan; dea: StaffMember } | null> {
+    const conference = await this.deps.store.findConference(conferenceId);
+    const plan = conference ? await this.deps.store.findPlan(conference.planId) : null;
+    const dea = plan ? await this.deps.directory.findById(plan.deaId) : null;
+    return conference && plan && dea ? { conference, plan, dea } : null;
+  }
+
+  private async changedCard({ conference, plan, dea }: { conference: GroupConference; plan: ConferencePlan; dea: StaffMember }): Promise<AdaptiveCard> {
+    const next = conference.status === 'cancelled' ? await this.deps.plans.nextOfGroup(plan.id, conference) : null;
+    return conferenceChangedCard(conference, plan, dea, next);
+  }
 
   private async renderCases(conferenceId: string, viewer: StaffMember, form: FormState = {}, note?: GlanceNote, readOnly = false): Promise<AdaptiveCard> {
     const conference = await this.deps.store.findConference(conferenceId);

@@ -1,10 +1,16 @@
 import type { SqlConferenceStore } from '../../data/stores/group-conferences';
 import type { ConferencePlan, GroupConference } from '../../domain/conferences/plan';
-import type { ConferenceNotifier } from '../../domain/conferences/ports';
+import type { ConferenceChange, ConferenceNotifier } from '../../domain/conferences/ports';
 import type { OutboxWriter } from '../core/outbox-writer';
 
-/** Outbox kinds of the group conference journey's cards, and its live card (the plan). */
-export const CONFERENCE_KINDS = { cases: 'conference_cases', summary: 'conference_summary', qas: 'conference_qas', changed: 'conference_changed' } as const;
+/**
+ * Outbox kinds of the group conference journey's cards, and its live card (the plan). A conference's
+ * messages are drawn from it as it is on delivery, and their kind says what each was about, so one
+ * drawn late does not misname what happened: `changed` a move, or (to the team leader) a month with
+ * no time, and cancels queued before the cancel had a kind of its own; `cancelled` a cancel; `again` a
+ * cancelled conference given a time again.
+ */
+export const CONFERENCE_KINDS = { cases: 'conference_cases', summary: 'conference_summary', qas: 'conference_qas', changed: 'conference_changed', cancelled: 'conference_cancelled', again: 'conference_again' } as const;
 export const PLAN_LIVE_CARD = 'conference_plan';
 /**
  * The posted copies of a conference's case list (the DEA's) and summary (the team leader's): they show
@@ -38,8 +44,9 @@ export class OutboxConferenceNotifier implements ConferenceNotifier {
     await this.outbox.notify(wctlId, CONFERENCE_KINDS.summary, conference.id);
   }
 
-  async conferenceChanged(conference: GroupConference, staffIds: readonly string[]): Promise<void> {
-    for (const id of staffIds) await this.outbox.notify(id, CONFERENCE_KINDS.changed, conference.id);
+  async conferenceChanged(conference: GroupConference, staffIds: readonly string[], what: ConferenceChange): Promise<void> {
+    const kind = what === 'cancelled' ? CONFERENCE_KINDS.cancelled : what === 'again' ? CONFERENCE_KINDS.again : CONFERENCE_KINDS.changed;
+    for (const id of staffIds) await this.outbox.notify(id, kind, conference.id);
   }
 
   async qasDue(plan: ConferencePlan, month: string): Promise<void> {

@@ -83,7 +83,9 @@ export const conferencesJourney: Journey = {
         [CONFERENCE_KINDS.cases]: { render: (conferenceId, recipient) => actions.outboxCards.cases(conferenceId, recipient), posted: recordCopy },
         [CONFERENCE_KINDS.summary]: { render: (conferenceId, recipient) => actions.outboxCards.summary(conferenceId, recipient), posted: recordCopy },
         [CONFERENCE_KINDS.qas]: { render: (conferenceId) => actions.outboxCards.qas(conferenceId) },
-        [CONFERENCE_KINDS.changed]: { render: (conferenceId) => actions.outboxCards.changed(conferenceId) },
+        [CONFERENCE_KINDS.changed]: { render: (conferenceId, recipient) => actions.outboxCards.changed(conferenceId, recipient) },
+        [CONFERENCE_KINDS.cancelled]: { render: (conferenceId) => actions.outboxCards.cancelled(conferenceId) },
+        [CONFERENCE_KINDS.again]: { render: (conferenceId) => actions.outboxCards.again(conferenceId) },
       },
       liveCards: {
         [PLAN_LIVE_CARD]: (planId) => refreshPlanCard(planId),

@@ -26,7 +26,7 @@ import { planMonthlySlotsPausing, type PlannedSlot } from './monthly-slots';
 import { describeMonth, HORIZON_MONTHS, monthBounds, monthOf, monthsAhead, monthsBetween, planMonths, recentFrom } from './months';
 import { earliestRows, qasDueIn } from './conference-cases';
 import { CONFERENCE_LIMITS, CONFERENCE_MINUTES, EARLIER_OUTCOMES_SHOWN, MEETING_METHODS, PLAN_READ_LIMIT, TIMES_OF_DAY, type ConferencePlan, type GroupConference, type MeetingMethod, type TimeOfDay } from './plan';
-import type { CohortDirectory, ConferenceCalendar, ConferenceNotifier, ConferenceStore, JobLeases, NewConference } from './ports';
+import type { CohortDirectory, ConferenceCalendar, ConferenceChange, ConferenceNotifier, ConferenceStore, JobLeases, NewConference } from './ports';
 
 export interface GroupConferenceDeps {
   readonly store: ConferenceStore;
@@ -270,7 +270,7 @@ export class GroupConferenceService {
       save: async () => {
         const moved = await this.uow.run(async () => {
           const saved = await this.deps.store.updateConference(conference.id, conference.version, { start, end, clashes }, this.deps.clock.now());
-          await this.diaryLater(plan, saved);
+          await this.diaryLater(plan, saved, 'moved');
           return saved;
         });
         if (!this.deps.work) await this.writeDiary(moved.id);
@@ -287,7 +287,8 @@ export class GroupConferenceService {
    * holiday of theirs; coaches busy or not working then are listed as clashes, as a change or move
    * lists them. It is then booked as the plan's other conferences are: pending, written into the
    * diaries by the booking work committed with the click. Cases put forward for a cancelled one went
-   * to the group's next conference and stay there: its coaches were told so, and may have prepared.
+   * to the group's next conference, if it had one, and stay there: its coaches were told so, and may
+   * have prepared. Those the cancel told are told, with the save, that it is on again.
    */
   async place(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<GroupConference> {
     return (await this.preparePlace(wctl, conferenceId, version, date, time)).save();
@@ -309,6 +310,9 @@ export class GroupConferenceService {
           // A case list sent for the old time is sent again before the new one.
           const saved = await this.deps.store.updateConference(conference.id, conference.version, { start, end, coachIds, clashes, status: 'pending', lastError: null, casesSentAt: null }, this.deps.clock.now());
           await this.deps.work?.schedule(PLAN_BOOKING_WORK, plan.id);
+          // Their message from the cancel says it is off, and its invitation alone would not say why it
+          // is back. The group as it is now: a coach who left since is not invited, so not told.
+          if (conference.status === 'cancelled') await this.tellInvited(plan, saved, 'again');
           return saved;
         });
         if (!this.deps.work) await this.book(plan.id, () => this.deps.notifier.planChanged(plan.id));
@@ -370,7 +374,7 @@ export class GroupConferenceService {
         if (moving.length) await this.deps.store.moveCases(moving.map((c) => c.id), next.id);
         movedCases = moving.length;
       }
-      await this.diaryLater(plan, saved);
+      await this.diaryLater(plan, saved, 'cancelled');
       return { conference: saved, movedCases, next };
     });
     if (!this.deps.work) await this.writeDiary(result.conference.id);
@@ -442,11 +446,15 @@ export class GroupConferenceService {
   }
 
   /** In the click's unit of work: the diary work, and a message to everyone invited but the one who acted. */
-  private async diaryLater(plan: ConferencePlan, conference: GroupConference): Promise<void> {
+  private async diaryLater(plan: ConferencePlan, conference: GroupConference, what: 'moved' | 'cancelled'): Promise<void> {
     await this.deps.work?.schedule(CONFERENCE_DIARY_WORK, conference.id);
-    // The team leader acted and sees the answer on the plan's card.
+    await this.tellInvited(plan, conference, what);
+  }
+
+  /** A message to everyone invited to the conference but the team leader, who acted and sees the answer on the plan's card. */
+  private async tellInvited(plan: ConferencePlan, conference: GroupConference, what: ConferenceChange): Promise<void> {
     const told = [plan.deaId, ...conference.coachIds, ...(plan.workPsychologistId ? [plan.workPsychologistId] : [])];
-    await this.deps.notifier.conferenceChanged(conference, [...new Set(told)].filter((id) => id !== plan.wctlId));
+    await this.deps.notifier.conferenceChanged(conference, [...new Set(told)].filter((id) => id !== plan.wctlId), what);
   }
 
   private async conferenceAllowed(person: StaffMember, conferenceId: string, version: number | null, action: ConferenceAction): Promise<{ plan: ConferencePlan; conference: GroupConference }> {
@@ -590,7 +598,7 @@ export class GroupConferenceService {
    * that group that month until they give it one (the card they get says so, and offers it).
    */
   private async tellUnplaced(plan: ConferencePlan, conferences: readonly GroupConference[]): Promise<void> {
-    for (const c of conferences) if (c.status === 'unplaced') await this.deps.notifier.conferenceChanged(c, [plan.wctlId]);
+    for (const c of conferences) if (c.status === 'unplaced') await this.deps.notifier.conferenceChanged(c, [plan.wctlId], 'unplaced');
   }
 
   /**

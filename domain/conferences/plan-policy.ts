@@ -64,7 +64,7 @@ export function conferenceNowRefusal(plan: ConferencePlan, conference: GroupConf
 
 /**
  * A month of a group with nothing booked (no time found, or cancelled): given a time on a confirmed
- * plan, until the month is over. Cases put forward for a cancelled one stay at the group's next one.
+ * plan, until the month is over. Cases the cancel moved to the group's next one stay there.
  */
 function placeRefusal(plan: ConferencePlan, conference: GroupConference, now: Date): DomainError | null {
   if (plan.status !== 'confirmed') return invalid('Give it a time on the plan with Change, then confirm the plan.');
@@ -73,7 +73,7 @@ function placeRefusal(plan: ConferencePlan, conference: GroupConference, now: Da
   // Booked again, a cancelled conference's meeting is written under a transaction id taken from the
   // meeting it had (Graph may still hold the conference's own id for the deleted event, and refuse it).
   // One cancelled before that meeting's id was kept has none to take it from.
-  if (conference.status === 'cancelled' && conference.eventId === null) return invalid('This conference was cancelled and cannot be booked again. Its cases went to the group’s next one.');
+  if (conference.status === 'cancelled' && conference.eventId === null) return invalid('This conference was cancelled and cannot be booked again.');
   if (conference.status !== 'unplaced' && conference.status !== 'cancelled') return invalid('This conference already has a time.');
   if (conference.month < monthOf(now)) return invalid('That month is over, so this conference can no longer be given a time.');
   return null;

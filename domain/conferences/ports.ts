@@ -86,6 +86,9 @@ export interface JobLeases {
   release(job: string, period: string): Promise<void>;
 }
 
+/** What a conference's message to people tells them. */
+export type ConferenceChange = 'moved' | 'cancelled' | 'again' | 'unplaced';
+
 /** Tells people about conferences in Teams, after whoever acted has had their answer. */
 export interface ConferenceNotifier {
   /** The plan's card (progress of booking) is to be shown again as it now is. */
@@ -95,10 +98,12 @@ export interface ConferenceNotifier {
   /** The summary and actions to the team leader (seed §33). */
   summary(conference: GroupConference, wctlId: string): Promise<void>;
   /**
-   * A booked conference was moved or cancelled: everyone invited is told (the card shows it as it now
-   * is). Also, to the team leader alone, a conference the plan added without a time: it needs one.
+   * A booked conference was moved or cancelled, or a cancelled one given a time again: everyone invited
+   * is told. Also, to the team leader alone, a conference the plan added without a time: it needs one.
+   * The card is drawn when it reaches each person, from the conference as it then is: `what` says what
+   * this message was about, so one overtaken by a later change says nothing untrue.
    */
-  conferenceChanged(conference: GroupConference, staffIds: readonly string[]): Promise<void>;
+  conferenceChanged(conference: GroupConference, staffIds: readonly string[], what: ConferenceChange): Promise<void>;
   /** A Group Case Conference Check List is due (seed §69). */
   qasDue(plan: ConferencePlan, month: string): Promise<void>;
 }

@@ -9,6 +9,8 @@ import type { ConferenceStatus } from '../../domain/conferences/plan';
 import type { NewConference } from '../../domain/conferences/ports';
 import { addMonthsTo } from '../../domain/conferences/months';
 import { londonDate } from '../../domain/requests/calendar-date';
+import { londonClock } from '../../domain/calendar/london-time';
+import { Outbox } from '../../data/stores/outbox';
 import { statementsDuring } from '../../testkit/statement-log';
 import { GraphStandIn } from '../../testkit/graph-stand-in';
 import { TestClock } from '../support/conference-fixture';
@@ -449,7 +451,8 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: otherJanuary.id, conferenceVersion: otherJanuary.version });
     const cancelling = await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: january.id, conferenceVersion: january.version }, { replyToId: 'the-plan-card' });
     expect(cardText(cancelling.card)).toContain('a time. Nothing is booked for them now.');
-    expect(cardText(cancelling.card)).toMatch(/\b\d+ conferences are booked; 2 have no time\./);
+    // The rows cancelled still show the time they had: they have nothing booked.
+    expect(cardText(cancelling.card)).toContain('10 conferences are booked; 2 have nothing booked.');
     expect(cardText(cancelling.card)).not.toContain('All ');
     expect(offeredTimes(cancelling.card)).toEqual([otherJanuary.id, january.id].sort());
     await bot.app.background.idle();
@@ -461,7 +464,9 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     const opened = await invokeAs(bot, PEOPLE.wctl, 'conference.open', { planId: plan.id, conferenceId: january.id });
     expect(cardText(opened.card)).toContain(`Give group ${group}, January 2027 a time`);
     expect(cardText(opened.card)).toContain(`Group ${group}, January 2027 was cancelled. To hold it after all, give a date and time in the month when the DEA works`);
-    expect(cardText(opened.card)).toContain('Cases put forward for it went to the next conference.');
+    expect(cardText(opened.card)).toContain('and they are told.');
+    // Where its cases are is said after the click, once read: the form does not claim it.
+    expect(cardText(opened.card)).not.toContain('Cases put forward');
     expect(allInputs(opened.card)).toMatchObject({ date: londonDate(january.start!), time: january.start!.toISOString().slice(11, 16) });
     // The same checks: a day Dana does not work, or a bank holiday, is refused beside the field with what was typed.
     const cancelled = (await store.findConference(january.id))!;
@@ -472,10 +477,29 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(cardText((await place('2027-01-01', '10:00')).card)).toContain('is a bank holiday for Dana Morgan.');
     expect(cardText((await invokeAs(bot, PEOPLE.coach, 'conference.place', { planId: plan.id, conferenceId: cancelled.id, conferenceVersion: cancelled.version, date: '2027-01-20', time: '11:00' })).card)).toContain('Only the team leader who made this plan can give its conferences a time.');
 
+    // Another coach of the group has not opened the app yet: the cancel's message to them waits.
+    const waiting = (await directory.findByIds(january.coachIds)).find((c) => c.id !== amira.id)!;
     const placed = await place('2027-01-20', '11:00');
     expect(cardText(placed.card)).toContain(`Group ${group}’s January 2027 conference is Wednesday 20 January 2027, 11:00 to 12:00.`);
-    expect(cardText(placed.card)).toContain('Cases put forward for it went to the next conference.');
+    expect(cardText(placed.card)).toContain('and they are told it is on again.');
+    expect(cardText(placed.card)).toContain('Any cases put forward for it before it was cancelled went to the group’s next conference.');
     await bot.app.background.idle();
+    await bot.app.notifier.idle();
+    // Those the cancel told are told it is on again, in Teams; the team leader, who did it, is not.
+    const onAgain = `Nothing for you to do now: group ${group}’s January 2027 conference with Dana Morgan is on again: Wednesday 20 January 2027, 11:00 to 12:00.`;
+    for (const who of [PEOPLE.coach, PEOPLE.dea]) {
+      await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(who))).includes(onAgain));
+      expect(visibleText(bot.connector.sentTo(chat(who)))).toContain('Group conference on again');
+    }
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).toMatch(/It is (being put )?in your diary, as a Teams meeting\. Any cases put forward for it before it was cancelled went to the group’s next conference\./);
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.wctl)))).not.toContain('on again');
+    // The coach who had not opened the app opens it: the cancel's message, overtaken, is not sent; that it is on again is, once.
+    await exchange(bot, waiting.aadObjectId, 'help');
+    await bot.app.notifier.idle();
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(waiting.aadObjectId))).includes(onAgain));
+    const theirs = bot.connector.sentTo(chat(waiting.aadObjectId));
+    expect(theirs).toHaveLength(1);
+    expect(visibleText(theirs)).not.toMatch(/moved|cancelled and taken out/);
     const booked = (await store.findConference(january.id))!;
     expect(booked).toMatchObject({ status: 'booked', start: new Date('2027-01-20T11:00:00Z'), coachIds: january.coachIds });
     // A meeting of its own: not under the conference's own transaction id, which Graph may still hold for the first.
@@ -507,6 +531,66 @@ describe('group work coach conferences through the bot (embedded calendar)', () 
     expect(offeredTimes(late.card)).toEqual([]);
     expect(cardText((await invokeAs(bot, PEOPLE.wctl, 'conference.open', { planId: plan.id, conferenceId: left.id })).card)).toContain('This conference is cancelled.');
     expect(await store.findConference(left.id)).toMatchObject({ status: 'cancelled', version: left.version });
+  });
+
+  it('the last month of a group cancelled keeps its cases (there is no next conference): given a time again, the note and the message say they are still on it', async () => {
+    clock.at = new Date('2026-11-23T09:00:00Z');
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
+    const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    const plan = await confirmedPlan(bot, dana.id);
+    const march = (await store.conferencesOf(plan.id)).find((c) => c.month === '2027-03' && c.coachIds.includes(amira.id))!;
+    await invokeAs(bot, PEOPLE.coach, 'conference.nominate', { conferenceId: march.id, note: 'Returner unsure about adjustments at interview' });
+    const cancelled = await invokeAs(bot, PEOPLE.wctl, 'conference.cancel', { planId: plan.id, conferenceId: march.id, conferenceVersion: march.version });
+    expect(cardText(cancelled.card)).not.toContain('next conference');
+    await bot.app.background.idle();
+    expect(await store.casesOf(march.id)).toHaveLength(1);
+
+    const gone = (await store.findConference(march.id))!;
+    const placed = await invokeAs(bot, PEOPLE.wctl, 'conference.place', { planId: plan.id, conferenceId: gone.id, conferenceVersion: gone.version, date: londonDate(march.start!), time: londonClock(march.start!) });
+    expect(cardText(placed.card)).toContain('The case put forward for it is still on it.');
+    expect(cardText(placed.card)).not.toContain('went to the next conference');
+    await bot.app.background.idle();
+    await bot.app.notifier.idle();
+    await bot.connector.waitFor(() => visibleText(bot.connector.sentTo(chat(PEOPLE.coach))).includes('Group conference on again'));
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).toContain('The case put forward for it is still on it.');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('the plan card counts one conference as one, and a message overtaken by the team leader’s own click is not sent to them', async () => {
+    clock.at = new Date('2026-11-23T09:00:00Z');
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const dana = (await directory.findByAadObjectId(PEOPLE.dea))!;
+    const tom = (await directory.findByAadObjectId(PEOPLE.wctl))!;
+    const amira = (await directory.findByAadObjectId(PEOPLE.coach))!;
+    const store = new SqlConferenceStore(bot.app.dataSource);
+    const hour = (day: string) => ({ start: new Date(`${day}T10:00:00Z`), end: new Date(`${day}T11:00:00Z`) });
+    const made = await store.createPlan(
+      { deaId: dana.id, wctlId: tom.id, durationMinutes: 60, inviteWctl: false, workPsychologistId: null, groups: [[amira.id]], warning: null, meetingMethod: 'teams', venue: null, room: null, timeOfDay: 'any' },
+      [
+        { month: '2026-12', groupIndex: 0, ...hour('2026-12-09'), coachIds: [amira.id], clashes: [], status: 'booked' },
+        { month: '2027-01', groupIndex: 0, ...hour('2027-01-13'), coachIds: [amira.id], clashes: [], status: 'cancelled' },
+      ],
+      clock.now(),
+    );
+    await store.updatePlan(made.id, made.version, { status: 'confirmed' }, clock.now());
+    const [december, january] = await store.conferencesOf(made.id);
+    // January was cancelled with its meeting's id kept: it can be given a time again, so it has nothing booked.
+    await store.updateConference(january!.id, january!.version, { eventId: 'the-removed-meeting' }, clock.now());
+    const open = () => invokeAs(bot, PEOPLE.wctl, 'conference.open', { planId: made.id, conferenceId: december!.id });
+    expect(cardText((await open()).card)).toContain('1 conference is booked; 1 has nothing booked.');
+    await store.updateConference(january!.id, january!.version + 1, { eventId: null }, clock.now());
+    expect(cardText((await open()).card)).toContain('1 conference is booked.');
+
+    // The team leader is sent a conference's change only for a month with no time: drawn once it has one
+    // (they gave it), it is not sent; a move reaches a coach as before.
+    const outbox = new Outbox(bot.app.dataSource);
+    bot.connector.clear();
+    await bot.app.notifier.deliver(await outbox.enqueue(PEOPLE.wctl, 'conference_changed', december!.id, clock.now()));
+    await bot.app.notifier.deliver(await outbox.enqueue(PEOPLE.coach, 'conference_changed', december!.id, clock.now()));
+    expect(bot.connector.sentTo(chat(PEOPLE.wctl))).toEqual([]);
+    expect(visibleText(bot.connector.sentTo(chat(PEOPLE.coach)))).toContain('Group conference moved');
   });
 
   it('a plan held for five years keeps its card under 20,000 characters: the coming months, the last one held, and what is still to do from older months (a check list or an outcome due)', async () => {
@@ -713,7 +797,7 @@ describe('drafting a plan while Microsoft Graph is slow or failing (local stand-
 
     // Given a time meanwhile: nothing new is written while the old meeting is still there.
     const placed = await invokeAs(bot, PEOPLE.wctl, 'conference.place', { planId: plan.id, conferenceId: cancelled.id, conferenceVersion: cancelled.version, date: '2027-01-20', time: '11:00' });
-    expect(cardText(placed.card)).toContain('Cases put forward for it went to the next conference.');
+    expect(cardText(placed.card)).toContain('Any cases put forward for it before it was cancelled went to the group’s next conference.');
     await bot.app.background.idle();
     expect(await store.findConference(january.id)).toMatchObject({ status: 'failed', eventId: january.eventId });
     expect(graph.events(DANA)).toHaveLength(12);

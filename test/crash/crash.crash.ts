@@ -2,16 +2,20 @@
  * Crash tests: the compiled bot runs as a child process and is killed with SIGKILL at each step of
  * the work people's answers start (a turn whose claim is taken; a request and the card queued for
  * its DEA; a triage change and its notification; booking, moving and cancelling a meeting; booking
- * a plan's conferences; booking a Specialist Advice conversation; an HCP activity's diary entry). A
- * new process on the same database must then finish the work with nothing lost and nothing doubled:
- * diary events, outbox rows and requests are counted.
+ * a plan's conferences, and a cancelled one again; booking a Specialist Advice conversation; an HCP
+ * activity's diary entry). A new process on the same database must then finish the work with nothing
+ * lost and nothing doubled: diary events, outbox rows and requests are counted.
  *
  * Kill points are armed with CRASH_AT (read outside production only): the process stops itself at
  * the named point, so each kill lands between the same two steps every time.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import type { Activity } from 'botbuilder';
+import { SqlConferenceStore } from '../../data/stores/group-conferences';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { londonClock } from '../../domain/calendar/london-time';
+import { addMonthsTo, monthOf } from '../../domain/conferences/months';
+import { londonDate } from '../../domain/requests/calendar-date';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { GraphStandIn } from '../../testkit/graph-stand-in';
 import { ConnectorRecorder } from '../support/connector-recorder';
@@ -535,6 +539,69 @@ describe("booking a plan's group conferences (item 4)", () => {
 
   it('embedded calendar', planAndCheck('booking a plan (embedded calendar)', ['work.leased', 'calendar.created#1', 'calendar.created#6', 'calendar.created#12', 'work.finished'], false));
   it('Microsoft Graph (transactionId)', planAndCheck('booking a plan (Graph)', ['calendar.created#6', 'work.finished'], true));
+});
+
+describe('a cancelled group conference given a time again: killed between taking its old meeting out and writing the new one, or at any other step', () => {
+  /** Dana's plan booked, and one conference of it cancelled and out of her diary, by a clean run; and a time to give it again. */
+  const cancelled = { base: '', planId: '', conferenceId: '', told: 0, date: '', time: '' };
+  beforeAll(async () => {
+    cancelled.base = await makeBase(async (bot) => {
+      const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+      const store = new SqlConferenceStore(bot.app.dataSource);
+      await bot.post(invoke(PEOPLE.wctl, 'conference.draft', { deaId: dana.id, durationMinutes: '60' }));
+      const draft = (await store.plansForDea(dana.id, ['draft']))[0]!;
+      await bot.post(invoke(PEOPLE.wctl, 'conference.confirm', { planId: draft.id, version: draft.version }));
+      await bot.app.background.idle();
+      // A month still to come, so a time in it is in the future whatever the day.
+      const next = addMonthsTo(monthOf(new Date()), 1);
+      const conference = (await store.conferencesOf(draft.id)).find((c) => c.month === next && c.groupIndex === 0 && c.status === 'booked');
+      if (!conference) throw new Error(`no booked conference in ${next}`);
+      await bot.post(invoke(PEOPLE.wctl, 'conference.cancel', { planId: draft.id, conferenceId: conference.id, conferenceVersion: conference.version }));
+      await bot.app.background.idle();
+      const gone = (await store.findConference(conference.id))!;
+      if (gone.status !== 'cancelled' || gone.eventId === null) throw new Error('the conference was not cancelled with its meeting kept');
+      // Its old time: free again, now that its meeting is out of the diaries.
+      Object.assign(cancelled, { planId: draft.id, conferenceId: gone.id, told: 1 + gone.coachIds.length, date: londonDate(gone.start!), time: londonClock(gone.start!) });
+    });
+  }, 120_000);
+
+  it('embedded calendar: booked once, one meeting in the diary, everyone told once', async () => {
+    const kind = 'a cancelled conference given a time again (embedded calendar)';
+    const { planId, conferenceId } = cancelled;
+    // calendar.deleted#1 is the kill between the two: the old meeting taken out (again), the new one not yet written.
+    await inParallel(['outbox.queued', 'work.leased', 'calendar.deleted#1', 'calendar.created#1', 'work.finished'], 2, async (point) => {
+      const dir = copyOfDatabase(cancelled.base);
+      const row = () => query<{ status: string; version: number; eventId: string | null }>(dir, 'SELECT status, version, eventId FROM group_conference WHERE id = ?', conferenceId)[0]!;
+      const oldEventId = row().eventId;
+      const toldAgain = () => count(dir, "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'conference_again' AND subjectId = ?", conferenceId);
+      const meetings = () => query<{ id: string; transactionId: string }>(dir, 'SELECT id, transactionId FROM calendar_event WHERE transactionId LIKE ?', `group-conference:${conferenceId}%`);
+      const place = (bot: ChildBot) => postMayDie(bot, invoke(PEOPLE.wctl, 'conference.place', { planId, conferenceId, conferenceVersion: row().version, date: cancelled.date, time: cancelled.time }));
+      const before = meetings().length;
+      const { restarted, problems } = await killedAt(dir, point, async (bot) => void (await place(bot)));
+      try {
+        if (before !== 0) problems.push('the cancelled conference still had a meeting before it was given a time again');
+        // Killed inside the click's own transaction, nothing changed: the team leader gives the time again.
+        if (row().status === 'cancelled') {
+          if (toldAgain() !== 0 || workDue(dir) !== 0) problems.push('a click that did not commit left work or a message');
+          await place(restarted);
+        }
+        await eventually('the conference is booked and no work is left', () => row().status === 'booked' && workDue(dir) === 0, 30_000).catch((e: Error) => problems.push(e.message));
+        const made = meetings();
+        if (made.length !== 1) problems.push(`${made.length} meetings in the DEA's diary for the conference, not 1`);
+        else if (made[0]!.id !== row().eventId || !made[0]!.transactionId.includes(':again:')) problems.push('the conference does not name its new meeting');
+        if (count(dir, 'SELECT COUNT(*) AS n FROM calendar_event WHERE id = ?', oldEventId) !== 0) problems.push('the old meeting is back in the diary');
+        const booked = count(dir, "SELECT COUNT(*) AS n FROM group_conference WHERE planId = ? AND status = 'booked'", planId);
+        const inDiary = count(dir, "SELECT COUNT(*) AS n FROM calendar_event WHERE transactionId LIKE 'group-conference:%'");
+        if (inDiary !== booked) problems.push(`${inDiary} meetings in the DEA's diary for ${booked} booked conferences`);
+        if (toldAgain() !== cancelled.told) problems.push(`${toldAgain()} messages that it is on again, for ${cancelled.told} people`);
+      } finally {
+        await restarted.stop();
+        removeDatabase(dir);
+      }
+      record(kind, point, problems);
+    });
+    expectNoneLost(kind);
+  });
 });
 
 describe("an HCP activity in the HCP's diary", () => {

@@ -290,6 +290,8 @@ describe('group conferences in the embedded calendar', () => {
     expect(event.mailbox).toBe(DANA);
     expect(JSON.parse(event.attendees)).toHaveLength(10);
     await expect(service.place(fx.wctl, placed.id, placed.version, '2027-04-15', '10:00')).rejects.toMatchObject({ message: 'This conference is booked. Move it instead.' });
+    // Its first time tells nobody in Teams: nobody was told anything of it before, and the coaches get the invitation.
+    expect(fx.notifier.said.filter((line) => line.includes(first.id))).toHaveLength(1);
 
     // A cancelled conference is out of the diaries; its month can be given a time again, written under a new transaction id.
     const january = (await service.plan(draft.id)).conferences.find((c) => c.month === '2027-01' && c.groupIndex === 1)!;
@@ -299,6 +301,12 @@ describe('group conferences in the embedded calendar', () => {
     expect(await fx.db.dataSource.query('SELECT id FROM calendar_event WHERE transactionId = ?', [`group-conference:${january.id}`])).toEqual([]);
     const again = await service.place(fx.wctl, gone.id, gone.version, '2027-01-19', '11:00');
     expect(again).toMatchObject({ status: 'booked', start: new Date('2027-01-19T11:00:00Z') });
+    // Everyone the cancel told is told again, now that it is on (the recording notifier names anything not cancelled "moved").
+    const toldWhen = (what: string) => fx.notifier.said.filter((line) => line.startsWith(`${what} ${january.id} to `)).map((line) => line.slice(`${what} ${january.id} to `.length));
+    expect(toldWhen('cancelled')).toHaveLength(1);
+    expect(toldWhen('moved')).toEqual(toldWhen('cancelled'));
+    expect(toldWhen('moved')[0]).toContain(fx.dea.id);
+    expect(toldWhen('moved')[0]).not.toContain(fx.wctl.id);
     const rows = (await fx.db.dataSource.query('SELECT transactionId FROM calendar_event WHERE mailbox = ? AND startsAt = ?', [DANA, '2027-01-19 11:00:00.000'])) as { transactionId: string }[];
     expect(rows).toEqual([{ transactionId: expect.stringMatching(new RegExp(`^group-conference:${january.id}:again:[0-9a-f]{16}$`)) }]);
   });

@@ -78,7 +78,7 @@ describe('a confirmed plan’s month of a group with nothing booked', () => {
     expect(refusal(() => assertConference('wctl', plan, december, 2, 'place', now))).toBe('That month is over, so this conference can no longer be given a time.');
     // Cancelled before the meeting's id was kept, there is no id Graph has not seen to book it under.
     expect(allowedConference('wctl', plan, conference({ status: 'cancelled', eventId: null }), now).has('place')).toBe(false);
-    expect(refusal(() => assertConference('wctl', plan, conference({ status: 'cancelled', eventId: null }), 2, 'place', now))).toBe('This conference was cancelled and cannot be booked again. Its cases went to the group’s next one.');
+    expect(refusal(() => assertConference('wctl', plan, conference({ status: 'cancelled', eventId: null }), 2, 'place', now))).toBe('This conference was cancelled and cannot be booked again.');
     // Still not moved, cancelled again or its case list opened while cancelled.
     expect(refusal(() => assertConference('wctl', plan, cancelled, 2, 'move', now))).toBe('This conference is already cancelled.');
   });
