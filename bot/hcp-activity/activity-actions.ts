@@ -163,7 +163,8 @@ export class HcpActivityActions {
     const requester = activity.requestedById ? await this.service.person(activity.requestedById).catch(() => null) : null;
     const coach = activity.coachId ? await this.service.person(activity.coachId).catch(() => null) : null;
     const office = activity.jobcentreId ? await this.service.jobcentre(activity.jobcentreId) : null;
-    return activityCard({ activity, part, hcpName: hcp.name, requesterName: requester?.name ?? null, coachName: coach?.name ?? null, officeName: office?.name ?? 'no jobcentre', message, form, now: this.deps.clock.now() });
+    const conversationsOver = await this.service.conversationsOver(activity);
+    return activityCard({ activity, part, hcpName: hcp.name, requesterName: requester?.name ?? null, coachName: coach?.name ?? null, officeName: office?.name ?? 'no jobcentre', conversationsOver, message, form, now: this.deps.clock.now() });
   }
 
   async activityOrMessage(person: StaffMember, activity: SupportingActivity | string, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {

@@ -77,9 +77,11 @@ export const hcpActivityJourney: Journey = {
     const holders = new SqlRoleHolders(dataSource, directory);
     const store = new SqlHcpActivityStore(dataSource);
     const diaryWork = new HcpDiaryWork({ store, calendar: services.calendar, directory, jobcentre: (id) => advicePeople.jobcentre(id) });
+    const adviceStore = new SqlAdviceStore(dataSource);
     const service = new HcpActivityService({
       store,
-      diary: new AdviceDiary(new SqlAdviceStore(dataSource), services.calendar, new SqlWorkingPatterns(dataSource)),
+      diary: new AdviceDiary(adviceStore, services.calendar, new SqlWorkingPatterns(dataSource)),
+      conversations: { startingIn: (hcpId, from, to) => adviceStore.forHcps([hcpId], from, to) },
       people: {
         jobcentre: (id) => advicePeople.jobcentre(id),
         jobcentresInCluster: (cluster) => advicePeople.jobcentresInCluster(cluster),

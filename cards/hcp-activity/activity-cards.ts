@@ -4,10 +4,12 @@
  * reference only; notes are the HCP's own words.
  */
 import type { Interval } from '../../domain/calendar/calendar-port';
-import type { ActivityPart, CoachNotice, HcpDayPlan } from '../../domain/hcp-activity/activity-service';
+import { mayMoveActivity, type ActivityPart, type CoachNotice, type HcpDayPlan } from '../../domain/hcp-activity/activity-service';
 import { ACTIVITY_KIND_LABELS, ATTENDANCE_LABELS, type AttendanceRecord, type SupportingActivity, type WeeklyNote } from '../../domain/hcp-activity/records';
 import { awaitsArrival, coachToTell, describeInterval } from '../../domain/hcp-activity/rules';
-import { describeDate } from '../../domain/requests/calendar-date';
+import { describeDate, describeMeeting } from '../../domain/requests/calendar-date';
+import { londonClock } from '../../domain/calendar/london-time';
+import type { ConversationOver } from '../../domain/specialist-advice/supporting-activity';
 import type { Jobcentre } from '../../domain/staff';
 import { coachField, type CoachOption } from '../coach-field';
 import { showCardAction, type FormField } from '../form-card';
@@ -177,9 +179,22 @@ export interface ActivityView {
   /** The work coach an individual case conference is with, when one is named. */
   readonly coachName: string | null;
   readonly officeName: string;
+  /** Booked Specialist Advice conversations over it, which come first: it needs another time. */
+  readonly conversationsOver: readonly ConversationOver[];
   readonly message?: GlanceNote;
   readonly form?: FormState;
   readonly now: Date;
+}
+
+/**
+ * The warning on an activity a conversation is booked over. Whoever may move it is told which
+ * conversation and when (as the notice told them); whoever only comes to it is not part of the
+ * conversation, so is told only that the HCP will not be there (as their notice said).
+ */
+function overWarning(over: readonly ConversationOver[], mover: boolean, hcpName: string): string {
+  if (!mover) return `${hcpName} will not be at this: a three-way conversation is booked then, which comes first.`;
+  const each = over.map((c) => `${c.reference}, ${describeMeeting(c.start, c.end)}${c.preparationFrom ? ` (preparation from ${londonClock(c.preparationFrom)})` : ''}`);
+  return over.length === 1 ? `A Specialist Advice conversation is booked over this: ${each[0]!}.` : `Specialist Advice conversations are booked over this: ${each.join('; ')}.`;
 }
 
 /** One supporting activity, for its HCP, whoever asked for it, or the activity manager. */
@@ -190,6 +205,8 @@ export function activityCard(v: ActivityView): AdaptiveCard {
   const secondary: Record<string, unknown>[] = [];
   let yourAction = 'Nothing for you to do now.';
   const data = { activityId: a.id, version: a.version };
+  const mover = mayMoveActivity(a, v.part, v.now);
+  const over = v.conversationsOver.length > 0;
   if (a.status === 'requested') {
     if (v.part === 'manager') {
       yourAction = a.kind === 'group_case_conference' ? `Your action: confirm the time the team leader set aside, when ${v.hcpName} is free.` : `Your action: give it a time when ${v.hcpName} has no conversation booked.`;
@@ -206,19 +223,21 @@ export function activityCard(v: ActivityView): AdaptiveCard {
       );
     } else yourAction = 'Nothing for you to do now: waiting for the activity manager to set a time.';
   } else if (a.status === 'planned') {
+    if (over) yourAction = mover ? 'Your action: give the activity another time.' : 'Nothing for you to do now: the activity manager will give it another time, and you will be told.';
     if (v.part === 'hcp') {
-      yourAction = a.start && a.start.getTime() > v.now.getTime() ? `Nothing for you to do now: it is on ${when}. Record it once held.` : 'Your action: record it as held.';
+      if (!over) yourAction = a.start && a.start.getTime() > v.now.getTime() ? `Nothing for you to do now: it is on ${when}. Record it once held.` : 'Your action: record it as held.';
       const fields: FormField[] = [
         { id: 'takingPart', kind: 'text', label: 'Who took part', required: true, errorMessage: 'Say who took part.', maxLength: 300 },
         { id: 'note', kind: 'multiline', label: 'Short note of what was covered', required: true, errorMessage: 'Write a short note.', maxLength: 1000 },
       ];
       if (a.kind === 'retention') fields.push({ id: 'consultative', kind: 'multichoice', label: 'Retention cases', required: true, errorMessage: 'Confirm you advised only.', choices: [{ title: 'I advised only: I did not represent the claimant with their employer or at a tribunal, nor complete retention paperwork', value: 'true' }] });
       actions.push(showCardAction({ title: 'Record as held', verb: 'hcp.complete', submitTitle: 'Record', data, fields, values: { takingPart: a.takingPart, note: a.note, ...(v.form?.values ?? {}) }, problems: v.form?.problems }));
-    } else yourAction = `Nothing for you to do now: it is set for ${when}.`;
+    } else if (!over) yourAction = `Nothing for you to do now: it is set for ${when}.`;
   } else if (a.status === 'done') yourAction = 'Nothing for you to do now: this activity is recorded.';
   else yourAction = 'Nothing for you to do now: this activity was cancelled.';
-  if (a.status === 'planned' && a.start && a.end && a.start.getTime() > v.now.getTime() && (v.part === 'manager' || v.part === 'hcp')) {
-    secondary.push(
+  if (mover) {
+    // Over a conversation, moving it is what the reader must do: the first button, not under "More".
+    (over ? actions : secondary).unshift(
       showCardAction({
         title: 'Move it',
         verb: 'hcp.move',
@@ -249,7 +268,8 @@ export function activityCard(v: ActivityView): AdaptiveCard {
   if (v.requesterName) facts.push({ label: 'Asked for by', value: v.requesterName });
   if (a.caseCount) facts.push({ label: 'Cases discussed', value: String(a.caseCount) });
   if (a.adHoc) facts.push({ label: 'Booked', value: 'Not booked: it happened while the HCP was free' });
-  return glanceCard({ title: ACTIVITY_KIND_LABELS[a.kind], subtitle: statusLine(a), note: v.message, yourAction, keyFacts, details: { facts, paragraphs }, actions, secondary, problems: v.form?.problems });
+  const badge = over ? overWarning(v.conversationsOver, mover, v.hcpName) : undefined;
+  return glanceCard({ title: ACTIVITY_KIND_LABELS[a.kind], subtitle: statusLine(a), badge, note: v.message, yourAction, keyFacts, details: { facts, paragraphs }, actions, secondary, problems: v.form?.problems });
 }
 
 function statusLine(a: SupportingActivity): string {

@@ -1,14 +1,15 @@
 import type { Interval } from '../calendar/calendar-port';
 import { addDays, londonDateFast } from '../calendar/london-time';
 import type { CoachWords } from '../coach-lookup';
-import { conflict, invalid, notAllowed, notFound } from '../errors';
+import { conflict, invalid, notAllowed, notFound, withoutStacks, type DomainError } from '../errors';
 import type { StaffDirectory, WorkScheduler } from '../ports';
 import { byName } from '../names';
 import { describeDate, isCalendarDate } from '../requests/calendar-date';
 import { hasRole, type BankHolidayRegion, type Jobcentre, type StaffMember } from '../staff';
 import { HCP_DIARY_WORK } from './diary-work';
 import { activityPeopleToTell } from './people-to-tell';
-import type { HcpActivityStore } from './ports';
+import type { HcpActivityStore, HcpConversations } from './ports';
+import { conversationsOver, conversationsOverWindow, type ConversationOver } from '../specialist-advice/supporting-activity';
 import type { AttendanceRecord, HcpNotice, SupplierRequest, SupplierRequestStatus, SupportingActivity, WeeklyNote } from './records';
 import {
   HCP_REGION,
@@ -148,10 +149,31 @@ export interface HcpActivityDeps {
   readonly clock: { now(): Date };
   /** The last day of a district's trial (London date); null while no end is set. */
   readonly trialEndsOn: (district: string) => string | null;
+  /**
+   * The HCP's Specialist Advice conversations, for an activity's card to say when one is booked over it.
+   */
+  readonly conversations: HcpConversations;
 }
 
 /** Who someone is to an activity: its HCP, whoever asked for it, the district's activity manager, or the work coach it is with. */
 export type ActivityPart = 'hcp' | 'requester' | 'manager' | 'coach';
+
+/**
+ * Who may give an activity another time, and when: its HCP or the district's activity manager, while
+ * it is planned and not yet begun (what `move` allows). The card offers the move, and asks for it
+ * when a conversation is booked over the activity, to these only.
+ */
+export function mayMoveActivity(activity: SupportingActivity, part: ActivityPart | null, now: Date): boolean {
+  return withoutStacks(() => activityMoveRefusal(activity, part, now)) === null;
+}
+
+/** Why this person (by their part in the activity) may not move it now; null when they may. The card's "Move it" and the click both ask it. */
+export function activityMoveRefusal(activity: SupportingActivity, part: ActivityPart | null, now: Date): DomainError | null {
+  if (part !== 'hcp' && part !== 'manager') return notAllowed('Only the activity manager or the HCP can move this activity.');
+  if (activity.status !== 'planned' || !activity.start || !activity.end) return invalid(activity.status === 'requested' ? 'This activity has no time yet: set its time instead.' : 'Only a planned activity can be moved.');
+  if (activity.start.getTime() <= now.getTime()) return invalid('This activity has already started, so it can no longer be moved.');
+  return null;
+}
 
 /** The short notice the work coach an activity was arranged for gets: no note, which may be about a claimant. */
 export interface CoachNotice {
@@ -474,10 +496,13 @@ export class HcpActivityService {
   async move(person: StaffMember, activityId: string, version: number | null, input: { date?: string; start?: string; end?: string }): Promise<SupportingActivity> {
     const activity = await this.get(activityId);
     const isManager = hasRole(person, 'hcp_activity_manager') && (await this.managerDistrict(person)) === activity.district;
-    if (!isManager && person.id !== activity.hcpId) throw notAllowed('Only the activity manager or the HCP can move this activity.');
+    const refusal = activityMoveRefusal(activity, isManager ? 'manager' : person.id === activity.hcpId ? 'hcp' : null, this.now());
+    // Who may is said first, whatever card they clicked on; then whether the card is current.
+    if (refusal?.kind === 'not_allowed') throw refusal;
     if (version !== null && version !== activity.version) throw invalid('This changed since this card was shown: look again.');
-    if (activity.status !== 'planned' || !activity.start) throw invalid(activity.status === 'requested' ? 'This activity has no time yet: set its time instead.' : 'Only a planned activity can be moved.');
-    if (activity.start.getTime() <= this.now().getTime()) throw invalid('This activity has already started, so it can no longer be moved.');
+    if (refusal) throw refusal;
+    // No refusal means it has a time; said again for the compiler.
+    if (!activity.start) throw invalid('Only a planned activity can be moved.');
     const date = (input.date ?? activity.date ?? '').trim();
     const times = parseTimes(date, (input.start ?? '').trim(), (input.end ?? '').trim());
     if (!times.interval) throw invalid('Some answers need changing.', times.problems);
@@ -576,6 +601,18 @@ export class HcpActivityService {
     const activity = await this.deps.store.activity(activityId);
     if (!activity) throw notFound('That activity is not there any more.');
     return activity;
+  }
+
+  /**
+   * The booked Specialist Advice conversations of its HCP over the activity, which now needs another
+   * time (seed 002 Annex 3 §1), in one read of the HCP's conversations around it; none read for an
+   * activity held, cancelled, under way or with no time.
+   */
+  async conversationsOver(activity: SupportingActivity): Promise<ConversationOver[]> {
+    const now = this.now();
+    const window = conversationsOverWindow(activity, now);
+    if (!window) return [];
+    return conversationsOver(activity, await this.deps.conversations.startingIn(activity.hcpId, window.start, window.end), now);
   }
 
   /** Who may see an activity: its HCP, whoever asked for it, the work coach it is with, and the district's activity manager. */

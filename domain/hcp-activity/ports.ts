@@ -1,3 +1,4 @@
+import type { ConversationTimes } from '../specialist-advice/supporting-activity';
 import type { AttendanceRecord, DiaryEntry, HcpNotice, SupplierRequest, SupportingActivity, WeeklyNote } from './records';
 
 /** Most activity is with no one coach: `coachId` may be left out. */
@@ -65,4 +66,13 @@ export interface HcpActivityStore {
   recordNotice(notice: NewNotice): Promise<HcpNotice>;
   noticeOf(hcpId: string): Promise<HcpNotice | null>;
   noticesInDistrict(district: string): Promise<HcpNotice[]>;
+}
+
+/**
+ * The HCP's Specialist Advice conversations, as supporting activity needs them: they come first (seed
+ * 002 Annex 3 §1), so one booked over an activity means the activity needs another time.
+ */
+export interface HcpConversations {
+  /** An HCP's conversations (any status) that start in [from, to), in one read. */
+  startingIn(hcpId: string, from: Date, to: Date): Promise<ConversationTimes[]>;
 }

@@ -33,7 +33,15 @@ export const CONVERSATION_LOOKBACK_MS = 3 * 3_600_000;
  * booked or moved): booked, or asked for now and not yet answered.
  */
 export function conversationTimes(conversations: readonly Pick<AdviceConversation, 'id' | 'status' | 'prepStart' | 'start' | 'end'>[], except?: string): Interval[] {
-  return conversations.flatMap((c) => (c.id !== except && (c.status === 'booked' || c.status === 'adhoc_asked') && c.start && c.end ? [{ start: c.prepStart ?? c.start, end: c.end }] : []));
+  return conversations.flatMap((c) => {
+    const time = c.id !== except && (c.status === 'booked' || c.status === 'adhoc_asked') ? timeHeld(c) : null;
+    return time ? [time] : [];
+  });
+}
+
+/** The time a conversation holds the HCP: its preparation, then itself. */
+function timeHeld(c: Pick<AdviceConversation, 'prepStart' | 'start' | 'end'>): Interval | null {
+  return c.start && c.end ? { start: c.prepStart ?? c.start, end: c.end } : null;
 }
 
 /**
@@ -42,6 +50,56 @@ export function conversationTimes(conversations: readonly Pick<AdviceConversatio
  */
 export function activitiesOver(activities: readonly SupportingActivity[], hcpId: string, time: Interval): SupportingActivity[] {
   return activities.filter((a) => a.hcpId === hcpId && a.status === 'planned' && a.start && a.end && a.start.getTime() < time.end.getTime() && a.end.getTime() > time.start.getTime());
+}
+
+/** What the activity's card needs of one of the HCP's conversations to tell whether it is booked over the activity. */
+export type ConversationTimes = Pick<AdviceConversation, 'id' | 'hcpId' | 'reference' | 'status' | 'prepStart' | 'start' | 'end'>;
+
+/**
+ * A conversation booked over an activity, as the activity's card names it to whoever may move the
+ * activity: reference and times only, never anything of the claimant.
+ */
+export interface ConversationOver {
+  readonly reference: string;
+  readonly start: Date;
+  readonly end: Date;
+  /** When the HCP's preparation starts, when it comes before the conversation. */
+  readonly preparationFrom: Date | null;
+}
+
+/**
+ * Only planned activity not yet begun can still be given another time (`move` refuses one under
+ * way), so only then does a conversation over it ask anything of anyone.
+ */
+function stillToCome(activity: SupportingActivity, now: Date): activity is SupportingActivity & { start: Date; end: Date } {
+  return activity.status === 'planned' && activity.start !== null && activity.end !== null && activity.start.getTime() > now.getTime();
+}
+
+/**
+ * When a conversation over the activity may start, for one read of the HCP's conversations: a
+ * conversation with its preparation lasts less than the lookback, so one over the activity starts
+ * within that of either end. Null when none would matter (see `stillToCome`).
+ */
+export function conversationsOverWindow(activity: SupportingActivity, now: Date): Interval | null {
+  if (!stillToCome(activity, now)) return null;
+  return { start: new Date(activity.start.getTime() - CONVERSATION_LOOKBACK_MS), end: new Date(activity.end.getTime() + CONVERSATION_LOOKBACK_MS) };
+}
+
+/**
+ * The booked conversations of the activity's HCP whose time, preparation included, is over the
+ * activity while it is still to come, soonest first: the same overlap as the notice
+ * (`activitiesOver`), so the card says what the notice said for as long as it is so. A conversation
+ * only asked for ad hoc holds the HCP's time but may still be refused, so it is not yet over anything.
+ */
+export function conversationsOver(activity: SupportingActivity, conversations: readonly ConversationTimes[], now: Date): ConversationOver[] {
+  if (!stillToCome(activity, now)) return [];
+  return conversations
+    .flatMap((c) => {
+      const time = c.status === 'booked' ? timeHeld(c) : null;
+      if (!time || !c.start || !c.end || activitiesOver([activity], c.hcpId, time).length === 0) return [];
+      return [{ reference: c.reference, start: c.start, end: c.end, preparationFrom: c.prepStart && c.prepStart.getTime() < c.start.getTime() ? c.prepStart : null }];
+    })
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
 /** Seed 002 Annex 3 §1 in the notice's words, shared by what the HCP and the activity manager read. */

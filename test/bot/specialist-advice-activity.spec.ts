@@ -3,6 +3,7 @@ import type { HcpActivityRow } from '../../data/schema/hcp-activity';
 import type { OutboxRow } from '../../data/schema/messaging';
 import type { AdviceConversationRow } from '../../data/schema/specialist-advice';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { statementsDuring } from '../../testkit/statement-log';
 import { ADVICE_REQUEST } from '../support/advice-fixture';
 import { TestClock } from '../support/conference-fixture';
 import { cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
@@ -21,6 +22,11 @@ const PRIVATE = /Zebedee|AB123456C|AB 12 34 56 C|back pain|anxiety|Mental health
 const BOOKED_OVER = 'Specialist Advice SA-000001 was booked for Tuesday 24 November 2026, 10:00 to 11:00 (preparation from 09:30), over';
 const OVER_HERS = `${BOOKED_OVER} your presentation to a team or office on Tuesday 24 November 2026, 10:00 to 11:00.`;
 const OVER_HELENS = `${BOOKED_OVER} Helen Okoro’s presentation to a team or office on Tuesday 24 November 2026, 10:00 to 11:00.`;
+/** The activity's own card, to whoever may move it, while that conversation is booked over it. */
+const OVER_THIS = 'A Specialist Advice conversation is booked over this: SA-000001, Tuesday 24 November 2026, 10:00 to 11:00 (preparation from 09:30).';
+const MOVE_IT = 'Your action: give the activity another time.';
+/** Nothing of the claimant on the activity's card (its own note is the activity's, and shown there as ever). */
+const CLAIMANT = /Zebedee|AB123456C|AB 12 34 56 C|back pain|anxiety|Limited capability|two years/i;
 
 /**
  * Seed 002 Annex 3 §1 and §6: the HCP does supporting activity only when no Specialist Advice
@@ -334,5 +340,133 @@ describe('Specialist Advice before supporting activity (real HTTP, real SQLite, 
     expect(await conversation()).toMatchObject({ timesMoved: 2, startsAt: new Date('2026-11-26T09:00:00Z') });
     await settle();
     expect(await allNotices()).toBe(2);
+  });
+  /** The activity's card as `aad` opens it now, and whether its first button is "Move it". */
+  const openActivity = async (aad: string, activityId: string) => {
+    const { card } = await invokeAs(bot, aad, 'hcp.open', { activityId });
+    const first = (card.actions as Record<string, unknown>[] | undefined)?.[0];
+    return { text: cardText(card), moveFirst: first?.title === 'Move it' && first.mode !== 'secondary', verbs: cardVerbs(card) };
+  };
+  /** The coach books the conversation at `slot` (its preparation's start), first or again. */
+  const bookAt = async (slot: string) => {
+    const row = await conversation();
+    const booked = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot });
+    expect(cardText(booked.card)).toMatch(/Booked\.|Moved\./);
+    await settle();
+  };
+
+  it('the activity’s own card says which conversation is booked over it, to the HCP and the activity manager, with moving it as the action, in one read of her conversations; moved clear of it, the warning is gone', async () => {
+    const activity = await presentation('2026-11-24', '10:00', '11:00');
+    await meeting('2026-11-24T08:30:00Z', '2026-11-24T09:30:00Z');
+    // Before anything is booked over it: as ever.
+    const before = await openActivity(PEOPLE.hcp, activity.id);
+    expect(before.text).toContain('Nothing for you to do now: it is on Tuesday 24 November 2026, 10:00–11:00. Record it once held.');
+    expect(before.text).not.toContain('booked over this');
+    expect(before.moveFirst).toBe(false);
+
+    await ask();
+    await bookAt('2026-11-24T09:30:00.000Z');
+    // Opened again later (from her week, say), long after the notice: it says so at a glance.
+    for (const who of [PEOPLE.hcp, MANAGER]) {
+      const opened = await openActivity(who, activity.id);
+      expect(opened.text).toContain(OVER_THIS);
+      expect(opened.text).toContain(MOVE_IT);
+      expect(opened.text).not.toContain('Nothing for you to do now');
+      expect(opened.moveFirst).toBe(true);
+      expect(opened.text).not.toMatch(CLAIMANT);
+    }
+    // One read of her conversations for the card, whatever else it reads.
+    const reads = await statementsDuring(bot.app.dataSource, () => openActivity(MANAGER, activity.id));
+    expect(reads.filter((s) => /FROM "advice_conversation"/.test(s.sql))).toHaveLength(1);
+    expect(bot.logs.join('\n')).not.toMatch(CLAIMANT);
+
+    // Moved over the conversation again: refused, and the warning stays.
+    const current = (await activities())[0]!;
+    const refused = await invokeAs(bot, MANAGER, 'hcp.move', { activityId: activity.id, version: current.version, date: '2026-11-24', start: '10:30', end: '11:30' });
+    expect(cardText(refused.card)).toContain('over a booked three-way conversation');
+    expect((await openActivity(MANAGER, activity.id)).text).toContain(OVER_THIS);
+    // Moved clear of it: the card the click returns, and the card opened again, say nothing of it.
+    const moved = await invokeAs(bot, MANAGER, 'hcp.move', { activityId: activity.id, version: current.version, date: '2026-11-24', start: '14:00', end: '15:00' });
+    expect(cardText(moved.card)).toContain('Moved.');
+    expect(cardText(moved.card)).not.toContain('booked over this');
+    const after = await openActivity(PEOPLE.hcp, activity.id);
+    expect(after.text).not.toContain('booked over this');
+    expect(after.text).toContain('Nothing for you to do now: it is on Tuesday 24 November 2026, 14:00–15:00. Record it once held.');
+    expect(after.moveFirst).toBe(false);
+  });
+
+  it('the conversation moved off the activity, or cancelled, takes the warning off the activity’s card; moved back over it, the warning is back', async () => {
+    const activity = await presentation('2026-11-24', '10:00', '11:00');
+    await meeting('2026-11-24T08:30:00Z', '2026-11-24T09:30:00Z');
+    await ask();
+    await bookAt('2026-11-24T09:30:00.000Z');
+    expect((await openActivity(PEOPLE.hcp, activity.id)).text).toContain(OVER_THIS);
+
+    // Moved to Wednesday: nothing over the presentation now.
+    await bookAt('2026-11-25T08:30:00.000Z');
+    for (const who of [PEOPLE.hcp, MANAGER]) expect((await openActivity(who, activity.id)).text).not.toContain('booked over this');
+
+    // Back on Tuesday over it, then cancelled: the presentation stands as it was.
+    await bookAt('2026-11-24T09:30:00.000Z');
+    expect((await openActivity(MANAGER, activity.id)).text).toContain(OVER_THIS);
+    const row = await conversation();
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'advice.cancel', { conversationId: row.id, version: row.version })).card)).toContain('Cancelled');
+    await settle();
+    for (const who of [PEOPLE.hcp, MANAGER]) {
+      const opened = await openActivity(who, activity.id);
+      expect(opened.text).not.toContain('booked over this');
+      expect(opened.moveFirst).toBe(false);
+    }
+  });
+
+  it('a conversation whose preparation alone is over the activity is over it: the HCP prepares then', async () => {
+    const activity = await presentation('2026-11-24', '09:30', '10:00');
+    await meeting('2026-11-24T08:30:00Z', '2026-11-24T09:30:00Z');
+    await ask();
+    await bookAt('2026-11-24T09:30:00.000Z');
+    expect(await conversation()).toMatchObject({ startsAt: new Date('2026-11-24T10:00:00Z'), prepStartsAt: new Date('2026-11-24T09:30:00Z') });
+    const opened = await openActivity(PEOPLE.hcp, activity.id);
+    expect(opened.text).toContain(OVER_THIS);
+    expect(opened.text).toContain(MOVE_IT);
+  });
+
+  it('once the presentation has begun, or is recorded as held, its card asks nothing about a conversation over it', async () => {
+    const activity = await presentation('2026-11-24', '10:00', '11:00');
+    await meeting('2026-11-24T08:30:00Z', '2026-11-24T09:30:00Z');
+    await ask();
+    await bookAt('2026-11-24T09:30:00.000Z');
+    clock.at = new Date('2026-11-24T10:05:00Z');
+    const begun = await openActivity(PEOPLE.hcp, activity.id);
+    expect(begun.text).not.toContain('booked over this');
+    expect(begun.text).toContain('Your action: record it as held.');
+    const current = (await activities())[0]!;
+    await invokeAs(bot, PEOPLE.hcp, 'hcp.complete', { activityId: activity.id, version: current.version, takingPart: 'The Crawley team', note: 'Mental health and work' });
+    expect((await activities())[0]).toMatchObject({ status: 'done' });
+    expect((await openActivity(MANAGER, activity.id)).text).not.toContain('booked over this');
+  });
+
+  it('a case conference a conversation is booked over: the coach it is with and whoever asked for it read on its card that the HCP will not be there, and who gives it another time; nothing of the conversation', async () => {
+    for (const who of [TOM, BEN]) await exchange(bot, who, 'help');
+    const ben = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(BEN))!;
+    await invokeAs(bot, TOM, 'hcp.askConference', { kind: 'individual_case_conference', note: 'Returning to work after knee surgery', caseReference: 'DEA-000123', coachId: ben.id });
+    const [conference] = await activities();
+    await invokeAs(bot, MANAGER, 'hcp.plan', { activityId: conference!.id, version: conference!.version, date: '2026-11-24', start: '10:00', end: '11:00' });
+    await settle();
+    await meeting('2026-11-24T08:30:00Z', '2026-11-24T09:30:00Z');
+    await ask();
+    await bookAt('2026-11-24T09:30:00.000Z');
+
+    for (const who of [BEN, TOM]) {
+      const opened = await openActivity(who, conference!.id);
+      expect(opened.text).toContain('Helen Okoro will not be at this: a three-way conversation is booked then, which comes first.');
+      expect(opened.text).toContain('Nothing for you to do now: the activity manager will give it another time, and you will be told.');
+      expect(opened.text).not.toMatch(/SA-000001|preparation from|Amira/);
+      expect(opened.text).not.toMatch(CLAIMANT);
+      expect(opened.verbs).not.toContain('hcp.move');
+    }
+    // Whoever may move it reads which conversation, as the notice told them.
+    const managers = await openActivity(MANAGER, conference!.id);
+    expect(managers.text).toContain(OVER_THIS);
+    expect(managers.text).toContain(MOVE_IT);
   });
 });

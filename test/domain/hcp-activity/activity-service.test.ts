@@ -131,6 +131,8 @@ function setUp(now: Date, diaryOf: (date: string) => Partial<HcpDayPlan> = () =>
       weeks: async (ids) => new Map(ids.map((id) => [id, { held: 0, booked: 0, didNotHappen: 0 }])),
       sitesOn: async (hcps) => new Map(hcps.map((h) => [h.id, CRAWLEY.id])),
     },
+    // No Specialist Advice conversations here: these tests draw no activity card.
+    conversations: { startingIn: async () => [] },
     people: {
       jobcentre: async (id) => [CRAWLEY, HORSHAM].find((j) => j.id === id) ?? null,
       jobcentresInCluster: async () => [CRAWLEY],
