@@ -259,7 +259,7 @@ function conferenceActions(c: GroupConference, allowed: ReadonlySet<ConferenceAc
       title: 'Cancel this conference',
       card: {
         type: 'AdaptiveCard',
-        body: [textBlock(`Cancel group ${c.groupIndex + 1}’s conference in ${describeMonth(c.month)}? It is taken out of the diaries of ${who}, and they are told. Cases put forward for it go to the group’s next conference.`)],
+        body: [textBlock(`Cancel group ${c.groupIndex + 1}’s conference in ${describeMonth(c.month)}? It is taken out of the diaries of ${who}, and they are told. Cases put forward for it go to the group’s next conference, if it has one planned.`)],
         actions: [{ type: 'Action.Execute', title: 'Yes, cancel it', verb: 'conference.cancel', style: 'destructive', data: target }],
       },
     });
