@@ -966,27 +966,15 @@ export class HcpActivityService {
     if (!request || request.district !== district) throw notFound('That supplier request is not one of your district’s.');
     if (version !== null && version !== request.version) throw invalid('This request changed since this card was shown: look again.');
     if (request.status !== 'open') throw invalid('This request is already answered.');
-    const problems: Record<string, string> = {};
-    let said = 'Some answers need changing.';
     const text = (input.answer ?? '').trim();
-    if (!text) {
-      said = 'Say what the supplier answered.';
-      problems.answer = 'Say what the supplier answered.';
-    } else if (text.length > 1000) {
-      said = 'The answer is too long.';
-      problems.answer = `Keep this to 1000 characters or fewer (it has ${text.length}).`;
-    } else if (looksLikeNino(text)) {
-      said = 'The answer must not name a claimant.';
-      problems.answer = 'Take out the National Insurance number.';
-    }
+    const answerProblem = supplierAnswerProblem(text);
     // An information request is met by the answer itself: only an HCP has a day cover starts.
     const coverOn = asksForHcp(request.kind) ? (input.coverOn ?? '').trim() : null;
     const coverProblem = coverOn === null ? null : coverDateProblem(coverOn, londonDateFast(request.raisedAt));
-    if (coverProblem) {
-      said = problems.answer ? 'Some answers need changing.' : 'Give the day the supplier’s HCP starts covering.';
-      problems.coverOn = coverProblem;
+    if (answerProblem || coverProblem) {
+      const headline = answerProblem && coverProblem ? 'Some answers need changing.' : (answerProblem?.headline ?? 'Give the day the supplier’s HCP starts covering.');
+      throw invalid(headline, { ...(answerProblem ? { answer: answerProblem.field } : {}), ...(coverProblem ? { coverOn: coverProblem } : {}) });
     }
-    if (Object.keys(problems).length) throw invalid(said, problems);
     return this.deps.store.updateSupplierRequest(request.id, request.version, { status: 'answered', answeredAt: this.now(), answeredById: manager.id, answer: text, coverOn });
   }
 
@@ -1099,4 +1087,12 @@ function lessActivities(gaps: readonly Interval[], activities: readonly Supporti
     });
   }
   return out.filter((g) => g.end.getTime() - g.start.getTime() >= 15 * 60_000);
+}
+
+/** What is wrong with a supplier's answer as typed, on the card's headline and beside the field; null when nothing is. */
+function supplierAnswerProblem(text: string): { headline: string; field: string } | null {
+  if (!text) return { headline: 'Say what the supplier answered.', field: 'Say what the supplier answered.' };
+  if (text.length > 1000) return { headline: 'The answer is too long.', field: `Keep this to 1000 characters or fewer (it has ${text.length}).` };
+  if (looksLikeNino(text)) return { headline: 'The answer must not name a claimant.', field: 'Take out the National Insurance number.' };
+  return null;
 }
