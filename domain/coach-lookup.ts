@@ -83,3 +83,16 @@ export function resolveCoach<T extends NamedCoach>(entered: string | undefined, 
 function loose(text: string): string {
   return text.normalize('NFC').replace(/[‘’]/g, "'").trim().replace(/\s+/g, ' ').toLowerCase();
 }
+
+/**
+ * A form's coach field where one must be named whenever there is anyone to name: nothing entered is
+ * `required` while there are coaches to choose from, and none is named when there are none (the form
+ * does not show the field, and the directory is not the form's to mend). `self`: a coach who may name
+ * themselves without choosing (their own case conference), taken when nothing is entered.
+ */
+export function chooseCoach<T extends NamedCoach>(entered: string | undefined, coaches: readonly T[], words: CoachWords & { readonly required: string }, self: T | null = null): CoachResolution<T> {
+  const typed = (entered ?? '').trim();
+  if (!typed) return coaches.length && !self ? { problem: words.required } : { coach: self };
+  if (self && typed.toLowerCase() === self.id.toLowerCase()) return { coach: self };
+  return resolveCoach(typed, coaches, words);
+}

@@ -1,6 +1,6 @@
 import type { Interval } from '../calendar/calendar-port';
 import { addDays, londonDateFast } from '../calendar/london-time';
-import type { CoachWords } from '../coach-lookup';
+import { chooseCoach } from '../coach-lookup';
 import { conflict, invalid, notAllowed, notFound, withoutStacks, type DomainError } from '../errors';
 import type { StaffDirectory, WorkScheduler } from '../ports';
 import { byName } from '../names';
@@ -27,7 +27,6 @@ import {
   assertNoteHasActivity,
   attendancePeriod,
   breakClashMessage,
-  coachChoice,
   checkWeeklyNoteBody,
   clashMessage,
   clashWith,
@@ -207,8 +206,10 @@ export interface ManagerWeek {
 const REGION: BankHolidayRegion = HCP_REGION;
 
 /** A refusal says whose coaches may be named (a team leader's own; the district's for the activity manager), so a coach typed from elsewhere is understood. */
-const LED_COACHES: CoachWords = { who: 'you lead', notInList: 'Choose one of the work coaches you lead, from the list.' };
-const DISTRICT_COACHES: CoachWords = { who: 'of your district', notInList: 'Choose a work coach of your district, from the list.' };
+/** An individual case conference is arranged for a work coach (Annex 3 §3.1–3.2): they are told, and it goes into their diary. */
+const CONFERENCE_COACH_REQUIRED = 'Choose the work coach the case conference is for: they are told, and it goes into their diary.';
+const LED_COACHES = { who: 'you lead', notInList: 'Choose one of the work coaches you lead, from the list.', required: CONFERENCE_COACH_REQUIRED };
+const DISTRICT_COACHES = { who: 'of your district', notInList: 'Choose a work coach of your district, from the list.', required: CONFERENCE_COACH_REQUIRED };
 
 /**
  * An HCP's supporting activity, attendance and weekly note; the activity manager's week, requests
@@ -368,7 +369,7 @@ export class HcpActivityService {
     if (input.kind !== 'individual_case_conference' && !group) problems.kind = 'Choose an individual or a group case conference.';
     if (group && !hasRole(person, 'work_coach_team_leader')) problems.kind = 'Group case conferences are set up by a team leader, in time they set aside.';
     // A team leader the directory lists no coaches for asks for one with themselves, as before coaches were named.
-    const coach = group ? { coach: null } : coachChoice(input.coachId, await this.conferenceCoaches(person), hasRole(person, 'work_coach') ? person : null, LED_COACHES);
+    const coach = group ? { coach: null } : chooseCoach(input.coachId, await this.conferenceCoaches(person), LED_COACHES, hasRole(person, 'work_coach') ? person : null);
     if ('problem' in coach) problems.coachId = coach.problem;
     const note = (input.note ?? '').trim();
     const caseReference = (input.caseReference ?? '').trim().toUpperCase() || null;
@@ -539,7 +540,7 @@ export class HcpActivityService {
     const { offices } = await this.hcpOffices(hcp);
     // An individual case conference is with one work coach, arranged on their team leader's behalf (Annex 3 §3.2).
     const individual = (input.kind ?? '').trim() === 'individual_case_conference';
-    const coach = individual ? coachChoice(input.coachId, await this.districtCoaches(manager, hcps), null, DISTRICT_COACHES) : { coach: null };
+    const coach = individual ? chooseCoach(input.coachId, await this.districtCoaches(manager, hcps), DISTRICT_COACHES) : { coach: null };
     const named = 'coach' in coach ? coach.coach : null;
     const parsed = parseActivity({ ...input, consultative: 'true', takingPart: input.takingPart || named?.name || 'To be recorded by the HCP' }, offices.map((o) => o.id), 'problem' in coach ? { coachId: coach.problem } : {});
     if (parsed.date < this.today()) throw invalid('Set work activities for today or a later day.', { date: 'Choose today or a later date.' });

@@ -6,7 +6,6 @@ import { bankHolidayList, isBankHoliday } from '../calendar/bank-holidays';
 import { addDays, clockMinutes, dayOfWeek, isClockTime, londonDateFast, londonToUtc, londonWallMs } from '../calendar/london-time';
 import type { Interval } from '../calendar/calendar-port';
 import { DEFAULT_WORKING_HOURS, type DayHours } from '../calendar/working-hours';
-import { resolveCoach, type CoachResolution, type CoachWords, type NamedCoach } from '../coach-lookup';
 import { invalid, isDomainError, notAllowed, notFound, type DomainError } from '../errors';
 import { workingDaysAfter } from '../privacy/due-dates';
 import { addMonths, describeDate, isCalendarDate } from '../requests/calendar-date';
@@ -468,23 +467,6 @@ export function parseActivity(input: ActivityInput, jobcentreIds: readonly strin
     caseCount,
     adHoc: input.adHoc === 'true',
   };
-}
-
-/** The work coach an individual case conference is with, or why the one chosen will not do (said beside `coachId`). */
-export type CoachChoice<T> = CoachResolution<T>;
-
-/**
- * The work coach an individual case conference is arranged for (Annex 3 §3.1–3.2), from the coaches
- * the arranger may choose (a team leader's own, the district's for the activity manager): chosen from
- * a drop-down, or by name or email when they are too many for one (`resolveCoach`). A coach
- * arranging their own (`self`) is named without choosing. With nobody to choose from, none is named:
- * it cannot be asked of anyone, and the directory is not this form's to mend.
- */
-export function coachChoice<T extends NamedCoach>(chosen: string | undefined, choices: readonly T[], self: T | null, words: CoachWords): CoachChoice<T> {
-  const entered = (chosen ?? '').trim();
-  if (!entered) return choices.length && !self ? { problem: 'Choose the work coach the case conference is for: they are told, and it goes into their diary.' } : { coach: self };
-  if (self && entered.toLowerCase() === self.id) return { coach: self };
-  return resolveCoach(entered, choices, words);
 }
 
 /** Something in the HCP's day an activity may not overlap: a conversation, or another activity. */

@@ -1,5 +1,5 @@
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
-import { resolveCoach, type CoachResolution, type CoachWords } from '../coach-lookup';
+import { chooseCoach, type CoachResolution } from '../coach-lookup';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import { hasRole, isTeamLeader, type StaffMember } from '../staff';
@@ -14,7 +14,11 @@ import { mayRead, participantsOf, roleOf, type CaseParticipants } from './partic
 import type { SupportRequest, Vulnerability } from './support-request';
 
 /** A refusal says only the team leader's own coaches may be named, so a coach typed from another team is understood. */
-const CLAIMANT_COACHES: CoachWords = { who: 'in your team', notInList: "Choose the claimant's work coach from the list: only your team's work coaches can be named." };
+const CLAIMANT_COACHES = {
+  who: 'in your team',
+  notInList: "Choose the claimant's work coach from the list: only your team's work coaches can be named.",
+  required: "Choose the claimant's work coach: the DEA's summary goes to them, to follow up.",
+};
 
 export type Submission =
   | { readonly type: 'claimant_support'; readonly input: ClaimantSupportInput; readonly vulnerability: Vulnerability | null }
@@ -129,10 +133,7 @@ export class RequestService {
   /** From a drop-down of the team leader's coaches, or by name or email when they lead too many for one. */
   private async claimantCoachChoice(person: StaffMember, chosen: string | undefined): Promise<CoachResolution<StaffMember>> {
     if (!asksForInterventionDirectly(person)) return { coach: null };
-    const coaches = await this.claimantCoachesFor(person);
-    if (coaches.length === 0) return { coach: null };
-    if (!(chosen ?? '').trim()) return { problem: "Choose the claimant's work coach: the DEA's summary goes to them, to follow up." };
-    return resolveCoach(chosen, coaches, CLAIMANT_COACHES);
+    return chooseCoach(chosen, await this.claimantCoachesFor(person), CLAIMANT_COACHES);
   }
 
   /**

@@ -1,8 +1,8 @@
+import { chooseCoach } from '../../../domain/coach-lookup';
 import { takingPartIds } from '../../../domain/hcp-activity/diary-work';
 import type { AttendanceRecord, SupportingActivity } from '../../../domain/hcp-activity/records';
 import {
   coachToTell,
-  coachChoice,
   activityMissingFromNote,
   arrivalOnDay,
   arrivalStatus,
@@ -322,17 +322,17 @@ describe('the work coach an individual case conference is with (Annex 3 §3.1–
   const ben = { id: 'ben', name: 'Ben Turner', email: 'ben.turner@jobcentre.example' };
   const dev = { id: 'dev', name: 'Dev Patel', email: 'dev.patel@jobcentre.example' };
   const self = { id: 'amira', name: 'Amira Shah', email: 'amira.shah@jobcentre.example' };
-  const elsewhere = { who: 'you lead', notInList: 'Choose one of the work coaches you lead, from the list.' };
+  const elsewhere = { who: 'you lead', notInList: 'Choose one of the work coaches you lead, from the list.', required: 'Choose the work coach the case conference is for: they are told, and it goes into their diary.' };
 
   it('is chosen from the list by whoever arranges it for someone else; a coach arranging their own is named without choosing', () => {
-    expect(coachChoice(undefined, [ben, dev], null, elsewhere)).toEqual({ problem: 'Choose the work coach the case conference is for: they are told, and it goes into their diary.' });
-    expect(coachChoice(' BEN ', [ben, dev], null, elsewhere)).toEqual({ coach: ben });
-    expect(coachChoice('ben turner', [ben, dev], null, elsewhere)).toEqual({ coach: ben });
-    expect(coachChoice('kate', [ben, dev], null, elsewhere)).toEqual({ problem: elsewhere.notInList });
-    expect(coachChoice('', [], self, elsewhere)).toEqual({ coach: self });
-    expect(coachChoice('amira', [ben], self, elsewhere)).toEqual({ coach: self });
+    expect(chooseCoach(undefined, [ben, dev], elsewhere, null)).toEqual({ problem: 'Choose the work coach the case conference is for: they are told, and it goes into their diary.' });
+    expect(chooseCoach(' BEN ', [ben, dev], elsewhere, null)).toEqual({ coach: ben });
+    expect(chooseCoach('ben turner', [ben, dev], elsewhere, null)).toEqual({ coach: ben });
+    expect(chooseCoach('kate', [ben, dev], elsewhere, null)).toEqual({ problem: elsewhere.notInList });
+    expect(chooseCoach('', [], elsewhere, self)).toEqual({ coach: self });
+    expect(chooseCoach('amira', [ben], elsewhere, self)).toEqual({ coach: self });
     // Nobody to choose from (the directory lists no team): none is named, as before coaches were.
-    expect(coachChoice('', [], null, elsewhere)).toEqual({ coach: null });
+    expect(chooseCoach('', [], elsewhere, null)).toEqual({ coach: null });
   });
 
   it('has it in their diary with the HCP; a team leader who arranged it for them does not, but takes part in a group one, and in an individual one naming no coach', () => {
