@@ -2,25 +2,11 @@ import { applySeed } from '../../data/seed/apply-seed';
 import { SqlForumStore } from '../../data/stores/partnerships';
 import { CARD_SIZE_LIMIT_BYTES } from '../../cards/card-check';
 import { FORUM_LIMITS, FORUM_PAGE } from '../../domain/partnerships/forum';
-import { cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
+import { cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, submitsIn, type TestBot } from '../support/test-bot';
 
 const CARA = '00000000-0000-4000-8000-0000000000c5';
 const chat = (aad: string) => `a:personal-${aad}`;
 
-/** The Action.Submit buttons in a card's body (a post's "Read more" or "Read and answer"), with their titles and data. */
-const submitsIn = (card: Record<string, unknown>): { title: string; data: Record<string, string> }[] => {
-  const found: { title: string; data: Record<string, string> }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (n.type === 'Action.Submit') found.push({ title: String(n.title), data: n.data as Record<string, string> });
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card.body);
-  return found;
-};
 /** The forum's paging buttons: their titles and the offset each sends. */
 const pagesOf = (card: Record<string, unknown>) =>
   ((card.actions ?? []) as Record<string, unknown>[])

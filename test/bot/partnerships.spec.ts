@@ -4,27 +4,13 @@ import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { HubChangeRow, HubEntryRow, StrategyMeetingRow } from '../../data/schema/partnerships';
 import type { CalendarEventRow } from '../../data/schema/calendar';
-import { cardInputs, cardText, cardVerbs, choiceValues, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardInputs, cardText, cardVerbs, choiceValues, exchange, firstCard, invokeAs, PEOPLE, startTestBot, submitsIn, visibleText, type TestBot } from '../support/test-bot';
 import { SqlForumStore, SqlPartnerStore, SqlStrategyStore } from '../../data/stores/partnerships';
 import { CARD_SIZE_LIMIT_BYTES } from '../../cards/card-check';
 import { FORUM_LIMITS, FORUM_PAGE } from '../../domain/partnerships/forum';
 
 const SPOC = '00000000-0000-4000-8000-000000000301';
 const chat = (aad: string) => `a:personal-${aad}`;
-/** The Action.Submit buttons in a card's body, with their titles and data. */
-const submitsIn = (card: unknown): { title: string; data: Record<string, string> }[] => {
-  const found: { title: string; data: Record<string, string> }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (n.type === 'Action.Submit') found.push({ title: String(n.title), data: n.data as Record<string, string> });
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk((card as { body?: unknown }).body);
-  return found;
-};
 /** Inputs anywhere on a card, including its ShowCard forms. */
 const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
 

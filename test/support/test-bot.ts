@@ -254,3 +254,18 @@ export function chatNow(bot: TestBot, aadObjectId: string): Partial<Activity>[] 
 export function linesTo(bot: TestBot, aadObjectId: string): string[] {
   return bot.connector.sentTo(`a:personal-${aadObjectId}`).filter((a) => !a.attachments?.length && typeof a.text === 'string').map((a) => a.text!);
 }
+
+/** The Action.Submit buttons in a card's body (a forum post's "Read more", say), with their titles and data. */
+export function submitsIn(card: unknown): { title: string; data: Record<string, string> }[] {
+  const found: { title: string; data: Record<string, string> }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (n.type === 'Action.Submit') found.push({ title: String(n.title), data: n.data as Record<string, string> });
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk((card as { body?: unknown }).body);
+  return found;
+}
