@@ -17,7 +17,7 @@ import { summaryCard } from './summary-card';
 import { confirmAction, glanceCard, heading, textBlock, type GlanceNote } from './glance-card';
 import { showCardAction } from './form-card';
 import { addMonths } from '../domain/requests/calendar-date';
-import { CHANNEL_LABELS, channelsFor } from '../domain/requests/channels';
+import { CHANNEL_LABELS, channelsFor, lmsRecorderOf } from '../domain/requests/channels';
 import { groupConferenceNomination, TRIAGE_LIMITS } from '../domain/requests/triage-service';
 import { MAX_MONTHS_AHEAD } from '../domain/requests/drafts';
 import type { RequestMessage } from '../domain/requests/support-request';
@@ -30,6 +30,7 @@ import { bookingActions, bookingFacts, type BookingView } from './booking-forms'
 import { consentForms, interventionFacts, overrideForms, type InterventionView } from './intervention-forms';
 import { lmsOutcomeText, outcomeForms, outcomeParagraphs } from './outcome-forms';
 import { qualityActions, qualityFacts, type QualityView } from './quality-forms';
+import { qualityStep } from '../domain/quality/quality-service';
 import type { OutcomeState } from '../domain/outcomes/outcome-service';
 import type { NotificationLetter } from '../domain/interventions/letter';
 
@@ -107,7 +108,8 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   const triage = deaForms(request, allowed, options, parties.requester.name);
   actions.push(...triage.filter((f) => f.title !== REDIRECT_TITLE), ...requesterForms(request, allowed, options));
   secondary.push(...triage.filter((f) => f.title === REDIRECT_TITLE));
-  actions.push(...qualityActions(request, options.quality, values, problems));
+  // The check's button and the "Your action" line follow one rule.
+  if (qualityStep(request, options.quality)) actions.push(...qualityActions(request, options.quality, values, problems));
   if (allowed.has('withdraw')) {
     secondary.push(
       confirmAction({
@@ -131,7 +133,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   const shownNow = full && deciding ? [...describe(request), ...(latest && (latest.kind === 'question' || latest.kind === 'answer') ? [messageParagraph(latest, people)] : [])] : [];
   blocks.push(...shownNow.map((p) => ({ type: 'Container', items: [textBlock(p.label, { weight: 'Bolder' }), textBlock(p.value, { spacing: 'None' })] })));
   if (full && options.letter) blocks.push(letterBlock(options.letter));
-  const lms = view === 'requester' && options.outcome ? lmsOutcomeText(request, options.outcome, parties.adviser) : null;
+  const lms = request.channel && roleOf(request, viewer.id) === lmsRecorderOf(request.channel) && options.outcome ? lmsOutcomeText(request, options.outcome, parties.adviser) : null;
   if (lms) blocks.push(copyBlock('Copy this into LMS conversations:', lms));
 
   return glanceCard({
@@ -270,8 +272,9 @@ function yourAction({ request, parties, viewer, view, booker, allowed, allowedBe
     // booking it comes before checking its quality, as there is nothing to check until it is booked.
     const onMeeting = booker && (request.status === 'accepted' || request.status === 'booked');
     const toBook = onMeeting && (allowedOnMeeting.has('book') || allowedOnMeeting.has('retry'));
-    if (!toBook && options.quality?.mayCheck && !options.quality.check?.result) return 'Your action: check the quality of this meeting.';
-    if (!onMeeting) return 'You can read this request. There is nothing for you to do.';
+    if (!toBook && qualityStep(request, options.quality)) return 'Your action: check the quality of this meeting.';
+    // A booker or checker with nothing to do now is told where the meeting stands, as its parts are.
+    if (!onMeeting && !booker && !options.quality?.mayCheck) return 'You can read this request. There is nothing for you to do.';
   }
   const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
   if (allowedAfter.has('recordOutcome')) return 'Your action: record the outcome of the meeting.';
@@ -288,9 +291,14 @@ function yourAction({ request, parties, viewer, view, booker, allowed, allowedBe
   const progress = rules ? meetingProgress({ request, booking: options.booking?.current ?? null }) : null;
   // A meeting booked, but not in every diary (a move could not reach one): what the diary's owner, or the booker, can do.
   if (request.status === 'booked' && progress?.stage === 'booked' && progress.problem) return `Your action: ${progress.problem}`;
-  const other = viewer.id === parties.requester.id ? parties.adviser.name : parties.requester.name;
+  const other = viewer.id === parties.requester.id ? parties.adviser.name : viewer.id === parties.adviser.id ? parties.requester.name : recorderName(parties, options);
   const waiting = waitingFor(request, parties, viewer, options, other, progress);
   return waiting ? `Nothing for you to do now: ${waiting}` : 'Nothing for you to do now.';
+}
+
+/** For someone with no part in the case: whoever records the meeting's outcome. */
+function recorderName(parties: RequestParties, options: RequestCardOptions): string {
+  return options.outcome?.route.recorder === 'adviser' ? parties.adviser.name : parties.requester.name;
 }
 
 /**
@@ -402,7 +410,7 @@ function deaForms(request: SupportRequest, allowed: ReadonlySet<TriageAction>, o
             label: 'Type of support',
             required: true,
             errorMessage: 'Choose the type of support.',
-            choices: channelsFor(request.claimant !== null).map((c) => ({ title: CHANNEL_LABELS[c], value: c })),
+            choices: channelsFor(request).map((c) => ({ title: CHANNEL_LABELS[c], value: c })),
           },
         ],
       }),

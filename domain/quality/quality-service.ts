@@ -9,6 +9,20 @@ import { checkQasResult, standardFor, type QualityCheck, type QualityCheckStore 
 /** Requests whose meeting a team leader may check: booked to attend it, or held to review it. */
 export const CHECKABLE_STATUSES: readonly RequestStatus[] = MEETING_STATUSES;
 
+/** What a team leader does with a meeting's QAS check: mark it for a check, then record the result. */
+export type QualityStep = 'mark' | 'record';
+
+/**
+ * What this person may do with the request's QAS check now, or null: the card's button and its
+ * "Your action" line both follow it. `mayCheck`: they are a team leader who may run this check
+ * (`QualityService.mayCheck`); there is something to check only while the meeting is booked or after it.
+ */
+export function qualityStep(request: Pick<SupportRequest, 'status' | 'channel'>, view: { readonly mayCheck: boolean; readonly check: QualityCheck | null } | undefined): QualityStep | null {
+  if (!view?.mayCheck || !standardFor(request.channel) || !CHECKABLE_STATUSES.includes(request.status)) return null;
+  if (!view.check) return 'mark';
+  return view.check.result ? null : 'record';
+}
+
 /**
  * A Work Coach Team Leader marks a meeting for a QAS check and records the result. QAS 1 is for the
  * DEA's own team leader (seed §69); QAS 2 for the DEA's or the work coach's team leader.

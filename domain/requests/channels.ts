@@ -1,3 +1,5 @@
+import type { SupportRequest } from './support-request';
+
 /** The channels of support a DEA chooses from when accepting a request (seed §13). */
 export const CHANNELS = [
   'case_conference',
@@ -26,8 +28,46 @@ export function needsClaimant(channel: Channel): boolean {
   return CLAIMANT_ONLY.includes(channel);
 }
 
-export function channelsFor(hasClaimant: boolean): Channel[] {
-  return CHANNELS.filter((c) => hasClaimant || !needsClaimant(c));
+/** What a request's fitting channels are read from. */
+export type ChannelFacts = Pick<SupportRequest, 'claimant' | 'requestedChannel' | 'parentRequestId' | 'claimantCoachId'>;
+
+/**
+ * A team leader's request for a claimant support intervention (seed §39). Only their own requests
+ * name a claimant's work coach, or ask for that channel without coming from an earlier outcome (a
+ * follow-up at the DEA's discretion is the claimant's work coach's own request).
+ */
+export function isTeamLeaderIntervention(request: ChannelFacts): boolean {
+  return request.claimantCoachId !== null || (request.parentRequestId === null && request.requestedChannel === 'claimant_support_intervention');
+}
+
+/**
+ * The team leader who asked is no part of a conference or three way with the DEA: those are the
+ * claimant's work coach's own (seed §14, §17, §25), so only what the DEA does without the requester fits.
+ */
+const FOR_A_TEAM_LEADER: readonly Channel[] = ['informational_support', 'group_conference', 'claimant_support_intervention'];
+
+/** The channels the DEA may accept this request as: the choices on their card, and all the accept allows. */
+export function channelsFor(request: ChannelFacts): Channel[] {
+  const team = isTeamLeaderIntervention(request);
+  return CHANNELS.filter((c) => (request.claimant !== null || !needsClaimant(c)) && (!team || FOR_A_TEAM_LEADER.includes(c)));
+}
+
+/** Why the request cannot be accepted as this channel, for the message and for beside the channel field; null when it can. */
+export function channelRefusal(request: ChannelFacts, channel: Channel): { readonly message: string; readonly field: string } | null {
+  if (channelsFor(request).includes(channel)) return null;
+  if (needsClaimant(channel) && request.claimant === null) return { message: `${CHANNEL_LABELS[channel]} needs a claimant; this request has none.`, field: 'Choose a channel for a request without a claimant.' };
+  return {
+    message: `${CHANNEL_LABELS[channel]} does not fit a team leader's request.`,
+    field: "For a team leader's request, choose a claimant support intervention, informational support or a group work coach conference.",
+  };
+}
+
+/**
+ * Who writes the meeting's actions and recommendations into LMS conversations: the DEA for their own
+ * intervention (seed §41), else the work coach who asked (seed §15, §27).
+ */
+export function lmsRecorderOf(channel: Channel): 'requester' | 'adviser' {
+  return channel === 'claimant_support_intervention' ? 'adviser' : 'requester';
 }
 
 export function isChannel(value: unknown): value is Channel {

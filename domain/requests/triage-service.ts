@@ -4,7 +4,7 @@ import { invalid, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
 import { addMonths, describeMeeting, isCalendarDate, londonDate } from './calendar-date';
-import { channelsFor, CHANNEL_LABELS, isChannel, type Channel } from './channels';
+import { channelRefusal, isChannel, type Channel } from './channels';
 import type { GroupConferencePlaces, RequestNotifier, StatusChange, SupportRequestStore } from './ports';
 import { assertTriage, type TriageAction } from './triage-policy';
 import type { SupportRequest } from './support-request';
@@ -40,9 +40,8 @@ export class TriageService {
   async accept(dea: StaffMember, requestId: string, version: number, channel: unknown): Promise<SupportRequest> {
     const request = await this.allowed(dea, requestId, version, 'accept');
     if (!isChannel(channel)) throw invalid('Choose the channel of support.', { channel: 'Choose the channel of support.' });
-    if (!channelsFor(request.claimant !== null).includes(channel)) {
-      throw invalid(`${CHANNEL_LABELS[channel]} needs a claimant; this request has none.`, { channel: 'Choose a channel for a request without a claimant.' });
-    }
+    const refusal = channelRefusal(request, channel);
+    if (refusal) throw invalid(refusal.message, { channel: refusal.field });
     if (channel === 'group_conference') return this.acceptForGroupConference(dea, request);
     const tell = teamLeaderMayBook({ channel }) ? [request.requesterId, ...(await this.requesterTeamLeader(request, dea))] : [request.requesterId];
     return this.change(request, dea, { to: 'accepted', action: `accept:${channel}`, channel }, tell);

@@ -429,8 +429,14 @@ describe('DEA claimant support interventions', () => {
     expect(toCoach).toContain('Summary from Dana Morgan');
     expect(toCoach).toContain('Coach to check the referral at the next appointment.');
 
-    // QAS 1 is for the DEA's team leader.
+    // The DEA records the actions and recommendations on LMS (seed §41): the text to copy is on their card, not the coach's.
     const closed = await current(bot, request.id);
+    const deaClosed = cardText((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: closed.id, version: closed.version })).card);
+    expect(deaClosed).toContain('Copy this into LMS conversations:');
+    expect(deaClosed).toMatch(/DEA Support Intervention by Dana Morgan, DEA-\d{6}, outcome recorded [^.]+\. Actions and recommendations: Signposted to Mind\./);
+    expect(cardText((await invokeAs(bot, PEOPLE.coach, 'request.refresh', { requestId: closed.id, version: closed.version })).card)).not.toContain('Copy this into LMS conversations');
+
+    // QAS 1 is for the DEA's team leader.
     const marked = await invokeAs(bot, PEOPLE.wctl, 'qas.mark', { requestId: closed.id, version: closed.version });
     expect(cardText(marked.card)).toMatch(/QAS 1[\s\S]*Marked for a check/);
   });
@@ -484,6 +490,10 @@ describe('DEA claimant support interventions', () => {
     expect(toCoach).toContain('Coach to check the referral at the next appointment.');
     expect(toCoach).toMatch(/Work coach[\s\S]*Amira Shah[\s\S]*Asked for by[\s\S]*Tom Baker/);
     expect(visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.wctl}`))).not.toContain('Coach to check the referral');
+    // The LMS record is the DEA's to write (seed §41), not the team leader's who asked.
+    r = await current(bot, asked.id);
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: r.id, version: r.version })).card)).toContain('Copy this into LMS conversations:');
+    expect(cardText((await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: r.id, version: r.version })).card)).not.toContain('Copy this into LMS conversations');
     // The case conference it started is the coach's, with the DEA.
     const [followUp] = (await store.listByRequester(coach.id, 5)).filter((f) => f.parentRequestId === asked.id);
     expect(followUp).toMatchObject({ channel: 'case_conference', requesterId: coach.id, claimantCoachId: null });

@@ -4,7 +4,7 @@ import type { NewSupportRequest } from '../../domain/requests/ports';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import type { Activity } from 'botbuilder';
 import { TriageService } from '../../domain/requests/triage-service';
-import { cardInputs, cardText, cardVerbs, chatNow, exchange, invokeAs, linesTo, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
+import { cardInputs, cardText, cardVerbs, chatNow, choiceValues, exchange, invokeAs, linesTo, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const OTHER_COACH = '00000000-0000-4000-8000-000000000101';
 const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -316,6 +316,49 @@ describe('DEA triage on the request card', () => {
     const refused = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'three_way_intervention' });
     expect(cardText(refused.card)).toContain('needs a claimant');
     expect((await stored(bot, request.id)).status).toBe('submitted');
+  });
+
+  it("offers a team leader's request for a claimant only the channels that fit it, and refuses the others beside the channel field (seed §39)", async () => {
+    const coach = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.coach))!;
+    const asked = await fileRequest(bot, { requesterAad: PEOPLE.wctl, deaId: coach.deaId!, requestedChannel: 'claimant_support_intervention', claimantCoachId: coach.id });
+    const deaCard = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: asked.id, version: 1 })).card;
+    expect(choiceValues(deaCard, 'channel')).toEqual(['informational_support', 'group_conference', 'claimant_support_intervention']);
+    for (const channel of ['case_conference', 'three_way_intervention', 'skill_conference']) {
+      const refused = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: asked.id, version: 1, channel });
+      const text = cardText(refused.card);
+      expect(text).toContain("does not fit a team leader's request");
+      // Beside the channel field, in the Accept form brought back open.
+      const form = (refused.card.body as Record<string, unknown>[]).find((b) => JSON.stringify(b).includes('"id":"channel"'))!;
+      expect(JSON.stringify(form)).toContain("For a team leader's request, choose a claimant support intervention, informational support or a group work coach conference.");
+      expect(await stored(bot, asked.id)).toMatchObject({ status: 'submitted', version: 1, channel: null });
+    }
+    const accepted = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: asked.id, version: 1, channel: 'claimant_support_intervention' });
+    expect(cardText(accepted.card)).toContain('Claimant support intervention by the DEA');
+    expect(await stored(bot, asked.id)).toMatchObject({ status: 'accepted', channel: 'claimant_support_intervention' });
+
+    // A work coach's own request keeps every channel.
+    const own = await fileRequest(bot);
+    expect(choiceValues((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: own.id, version: 1 })).card, 'channel')).toHaveLength(6);
+  });
+
+  it('tells a team leader to check the quality of a meeting only when they can, else where it stands', async () => {
+    // A case conference accepted but not booked: nothing to check yet, and no button for it.
+    const conference = await fileRequest(bot);
+    await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: conference.id, version: 1, channel: 'case_conference' });
+    const waiting = (await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: conference.id, version: 2 })).card;
+    expect(cardVerbs(waiting)).toEqual([]);
+    expect(cardText(waiting)).toContain('Nothing for you to do now: waiting for Dana Morgan to book the meeting.');
+    expect(cardText(waiting)).not.toContain('check the quality');
+
+    // A skill conference the team leader may book (seed §17), withdrawn before it was booked.
+    const skill = await fileRequest(bot, { type: 'skill_support', claimant: null, topic: 'retention' });
+    await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: skill.id, version: 1, channel: 'skill_conference' });
+    expect(cardVerbs((await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: skill.id, version: 2 })).card)).toContain('booking.book');
+    await invokeAs(bot, PEOPLE.coach, 'request.withdraw', { requestId: skill.id, version: 2 });
+    const withdrawn = (await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: skill.id, version: 3 })).card;
+    expect(cardVerbs(withdrawn)).toEqual([]);
+    expect(cardText(withdrawn)).toContain('Nothing for you to do now: this request was withdrawn.');
+    expect(cardText(withdrawn)).not.toContain('check the quality');
   });
 
   it('lists the DEA queue: urgent first, then by date needed, overdue marked; not for coaches', async () => {

@@ -1,5 +1,5 @@
 import { QAS_LABELS, QAS_RESULTS, standardFor } from '../../../domain/quality/qas';
-import { CHECKABLE_STATUSES, QualityService } from '../../../domain/quality/quality-service';
+import { CHECKABLE_STATUSES, QualityService, qualityStep } from '../../../domain/quality/quality-service';
 import type { Channel } from '../../../domain/requests/channels';
 import type { RequestStatus, SupportRequest } from '../../../domain/requests/support-request';
 import { FakeDirectory, FakeNotifier, FakeQualityChecks, FakeRequests, FixedClock, person } from '../interventions/fakes';
@@ -83,6 +83,26 @@ describe('QualityService.mayCheck', () => {
       expect(await service.mayCheck(deaTeamLeader, meeting(channel))).toBe(false);
       expect(await service.mayCheck(coachTeamLeader, meeting(channel))).toBe(false);
     }
+  });
+});
+
+describe('qualityStep: what the card offers a team leader, and tells them to do', () => {
+  const check = { id: 'c1', requestId: 'r1', standard: 'qas2' as const, checkerId: 'wctl-dea', markedAt: NOW, result: null, notes: null, recordedAt: null };
+
+  it.each(CHECKABLE_STATUSES)('marks, then records, a meeting that is %s', (status) => {
+    expect(qualityStep({ status, channel: 'case_conference' }, { mayCheck: true, check: null })).toBe('mark');
+    expect(qualityStep({ status, channel: 'case_conference' }, { mayCheck: true, check })).toBe('record');
+    expect(qualityStep({ status, channel: 'case_conference' }, { mayCheck: true, check: { ...check, result: 'met' } })).toBeNull();
+  });
+
+  it.each<RequestStatus>(['submitted', 'info_requested', 'accepted', 'redirected', 'withdrawn'])('has nothing to do on a request that is %s', (status) => {
+    expect(qualityStep({ status, channel: 'skill_conference' }, { mayCheck: true, check: null })).toBeNull();
+  });
+
+  it('has nothing for someone who may not check, nor on a channel without a standard', () => {
+    expect(qualityStep({ status: 'booked', channel: 'case_conference' }, { mayCheck: false, check: null })).toBeNull();
+    expect(qualityStep({ status: 'booked', channel: 'case_conference' }, undefined)).toBeNull();
+    expect(qualityStep({ status: 'closed', channel: 'informational_support' }, { mayCheck: true, check: null })).toBeNull();
   });
 });
 

@@ -1,0 +1,42 @@
+import { channelRefusal, channelsFor, CHANNELS, isTeamLeaderIntervention, lmsRecorderOf, type ChannelFacts } from '../../domain/requests/channels';
+
+const claimant = { surname: 'Smith', nino: 'AB123456C', benefits: ['UC' as const] };
+const coachAsks: ChannelFacts = { claimant, requestedChannel: null, parentRequestId: null, claimantCoachId: null };
+const leaderNamesCoach: ChannelFacts = { ...coachAsks, requestedChannel: 'claimant_support_intervention', claimantCoachId: 'coach-1' };
+// A team leader with no work coach to name in the directory.
+const leaderNamesNobody: ChannelFacts = { ...coachAsks, requestedChannel: 'claimant_support_intervention' };
+// An outcome's follow-up left to the DEA's discretion: the claimant's work coach's own request.
+const followUp: ChannelFacts = { ...coachAsks, requestedChannel: 'claimant_support_intervention', parentRequestId: 'req-1' };
+
+describe('channelsFor (seed §13, §39)', () => {
+  it('offers a work coach every channel for a claimant, and none that needs one without', () => {
+    expect(channelsFor(coachAsks)).toEqual([...CHANNELS]);
+    expect(channelsFor(followUp)).toEqual([...CHANNELS]);
+    expect(channelsFor({ ...coachAsks, claimant: null })).toEqual(['skill_conference', 'informational_support', 'group_conference']);
+  });
+
+  it.each([['naming the claimant’s work coach', leaderNamesCoach], ['naming nobody', leaderNamesNobody]])("offers a team leader's request, %s, only what the DEA does without them", (_, request) => {
+    expect(isTeamLeaderIntervention(request)).toBe(true);
+    expect(channelsFor(request)).toEqual(['informational_support', 'group_conference', 'claimant_support_intervention']);
+  });
+
+  it('refuses any other channel with why, and a field message that says what to choose', () => {
+    for (const channel of ['case_conference', 'skill_conference', 'three_way_intervention'] as const) {
+      expect(channelRefusal(leaderNamesCoach, channel)).toEqual({
+        message: expect.stringContaining("does not fit a team leader's request"),
+        field: "For a team leader's request, choose a claimant support intervention, informational support or a group work coach conference.",
+      });
+    }
+    expect(channelRefusal(leaderNamesCoach, 'claimant_support_intervention')).toBeNull();
+    expect(channelRefusal(coachAsks, 'case_conference')).toBeNull();
+    expect(channelRefusal({ ...coachAsks, claimant: null }, 'three_way_intervention')?.message).toContain('needs a claimant');
+  });
+});
+
+describe('lmsRecorderOf', () => {
+  it('is the DEA for their own intervention (seed §41), and the work coach who asked otherwise (seed §15, §27)', () => {
+    expect(lmsRecorderOf('claimant_support_intervention')).toBe('adviser');
+    expect(lmsRecorderOf('case_conference')).toBe('requester');
+    expect(lmsRecorderOf('three_way_intervention')).toBe('requester');
+  });
+});
