@@ -3,6 +3,7 @@ import { describeDate, londonDate } from '../domain/requests/calendar-date';
 import { CHANNEL_LABELS } from '../domain/requests/channels';
 import { NEXT_STEP_LABELS, NEXT_STEPS_AFTER, type OutcomeChannel } from '../domain/outcomes/next-steps';
 import { OUTCOME_LIMITS, summaryIsSeparate } from '../domain/outcomes/outcome-routes';
+import { NOT_HELD_NOTE_LIMIT, NOT_HELD_REASON_LABELS, notHeldReasonsFor } from '../domain/outcomes/not-held';
 import type { OutcomeState } from '../domain/outcomes/outcome-service';
 import type { MeetingRecord } from '../domain/outcomes/ports';
 import type { SupportRequest } from '../domain/requests/support-request';
@@ -62,6 +63,24 @@ export function outcomeForms(request: SupportRequest, state: OutcomeState, allow
       fields.push(summaryField(state.route.summaryTo === 'claimant_coach' ? `Brief summary with next actions, for ${state.summaryRecipient?.name ?? 'the work coach'}` : `Summary of outputs, for ${state.summaryRecipient?.name ?? 'the team leader'}`));
     }
     forms.push(showCardAction({ title: 'Record the outcome', verb: 'outcome.record', submitTitle: 'Record outcome', data, values, problems, fields }));
+  }
+  if (allowed.has('recordNotHeld')) {
+    const told = state.route.recorder === 'adviser' ? 'the person who asked for it' : 'the DEA';
+    forms.push(
+      showCardAction({
+        title: 'It did not take place',
+        verb: 'outcome.notHeld',
+        submitTitle: 'Record that it did not take place',
+        intro: `The request goes back to be booked again${request.channel === 'claimant_support_intervention' ? ", and this does not count as one of the claimant's interventions" : ''}. ${told.charAt(0).toUpperCase()}${told.slice(1)} is told.`,
+        data,
+        values,
+        problems,
+        fields: [
+          { id: 'notHeldReason', kind: 'choice', label: 'Why not', required: true, errorMessage: 'Choose why it did not take place.', choices: notHeldReasonsFor(request.channel).map((r) => ({ title: NOT_HELD_REASON_LABELS[r], value: r })) },
+          { id: 'notHeldNote', kind: 'multiline', label: 'Anything to add (optional)', required: false, errorMessage: `Keep it to ${NOT_HELD_NOTE_LIMIT} characters or fewer.`, maxLength: NOT_HELD_NOTE_LIMIT },
+        ],
+      }),
+    );
   }
   if (allowed.has('sendSummary')) {
     forms.push(

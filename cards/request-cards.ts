@@ -277,7 +277,7 @@ function yourAction({ request, parties, viewer, view, booker, allowed, allowedBe
     if (!onMeeting && !booker && !options.quality?.mayCheck) return 'You can read this request. There is nothing for you to do.';
   }
   const rules = request.channel ? BOOKING_RULES[request.channel] : undefined;
-  if (allowedAfter.has('recordOutcome')) return 'Your action: record the outcome of the meeting.';
+  if (allowedAfter.has('recordOutcome')) return allowedAfter.has('recordNotHeld') ? 'Your action: record the outcome of the meeting, or that it did not take place.' : 'Your action: record the outcome of the meeting.';
   if (allowedAfter.has('sendSummary')) return `Your action: send your summary of outputs to ${options.outcome?.summaryRecipient?.name ?? 'the team leader'}.`;
   if (allowedBeforeBooking.has('threeWayConsent')) return "Your action: record the claimant's consent.";
   if (allowedBeforeBooking.has('preconditions')) return 'Your action: confirm the pre-conditions.';

@@ -74,6 +74,8 @@ export function requestNotice({ request, action, actorName, at, booking }: Notic
         return `${who} cancelled the ${channel}. It needs booking again.`;
       case 'held':
         return `The ${channel} has ended. What to record now is on the request's card.`;
+      case 'not held':
+        return `${who} recorded that the ${channel} did not take place. It needs booking again.`;
       case 'outcome':
         return `${who} recorded the outcome of the ${channel}.`;
       case 'summary':

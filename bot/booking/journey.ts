@@ -45,7 +45,7 @@ export const bookingJourney: Journey = {
   entities: [bookingSchema],
   migrations: [Calendar1763900000000, MeetingIndexes1763960000000, CalendarEventEndIndex1765400000000],
   build: ({ services, work, clock }) => {
-    const { answers, bookings, requests, lists, access } = services;
+    const { answers, bookings, requests, outcomes, lists, access } = services;
     const audited = auditedPage(access);
     const meetings = listRoutes(LIST_PAGE_VERBS.meetings, async (p, offset) => audited('adviser', await lists.meetings(p, offset), p), meetingsListCard, clock);
     /**
@@ -85,6 +85,11 @@ export const bookingJourney: Journey = {
           const done = (await bookings.current(t.requestId)) === null;
           const request = await requests.visibleTo(p, t.requestId);
           return { request, note: done ? `Cancelled and removed from the diaries. ${whoWasTold(p, request)}` : 'Removing it from the diaries… this card is updated when it is done.' };
+        }),
+        // A meeting that did not take place goes back to be booked: its diary entries, in the past, stay.
+        answers.verb('outcome.notHeld', z.object({ notHeldReason: z.string().optional(), notHeldNote: z.string().optional() }), async (p, t, d) => {
+          const request = await outcomes.recordNotHeld(p, t.requestId, t.version, { reason: d.notHeldReason, note: d.notHeldNote });
+          return { request, note: `Recorded that it did not take place: it is to be booked again. ${whoWasTold(p, request)}` };
         }),
       ],
       work: {

@@ -110,6 +110,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
     records: new SqlMeetingRecordStore(dataSource),
     bookingOf: (id) => bookingStore.currentFor(id),
     endedMeetings: (by) => bookingStore.endedBy(by),
+    updateBooking: (id, expectedVersion, changes, at) => bookingStore.update(id, expectedVersion, changes, at),
     directory,
     notifier,
     followUps,

@@ -19,7 +19,7 @@ import type { CardExtras, RequestCardRenderer } from './request-card-renderer';
 const CARD_READY_WITHIN_MS = 4200;
 
 /** Inputs a person writes in their own words, which must never vanish with a refused click. */
-const FREE_TEXT = new Set(['question', 'answer', 'redirectReason', 'summary', 'information', 'holdingText', 'actions', 'overrideReason', 'qasNotes']);
+const FREE_TEXT = new Set(['question', 'answer', 'redirectReason', 'summary', 'information', 'holdingText', 'actions', 'overrideReason', 'qasNotes', 'notHeldNote']);
 
 /** Which request a click on its card is about, and the version the card showed. */
 const CASE_TARGET = z.object({

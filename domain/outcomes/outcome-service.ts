@@ -5,9 +5,13 @@ import { MEETING_STATUSES } from '../requests/state-machine';
 import { conflict, invalid, isDomainError, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
 import type { StaffMember } from '../staff';
-import { MET_STATUSES, type Booking } from '../calendar/booking';
+import { MET_STATUSES, type Booking, type BookingStore } from '../calendar/booking';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
+import { describeMeeting } from '../requests/calendar-date';
+import { participantId } from '../requests/participants';
+import { CHANNEL_LABELS } from '../requests/channels';
+import { checkNotHeld, NOT_HELD, NOT_HELD_REASON_LABELS, type NotHeldInput } from './not-held';
 import { checkNextSteps, type FollowUpStarter, type NextStep, type OutcomeChannel } from './next-steps';
 import { OUTCOME_LIMITS, recorderIdOf, routeOf, summaryIsSeparate, type OutcomeRoute } from './outcome-routes';
 import type { MeetingRecord, MeetingRecordStore, OutcomeNotifier } from './ports';
@@ -19,6 +23,8 @@ export interface OutcomeDeps {
   readonly bookingOf: (requestId: string) => Promise<Booking | null>;
   /** Booked meetings that have ended, of requests still booked. */
   readonly endedMeetings: (by: Date) => Promise<Booking[]>;
+  /** Saves a change to a booking at the version read: a meeting that did not take place stops being the request's booking. */
+  readonly updateBooking: BookingStore['update'];
   readonly directory: StaffDirectory;
   readonly notifier: RequestNotifier & OutcomeNotifier;
   readonly followUps: FollowUpStarter;
@@ -118,6 +124,27 @@ export class OutcomeService {
   }
 
   /**
+   * The meeting did not take place (the claimant or the work coach did not come): the request goes
+   * back to accepted, to be booked again by the same people, and it is not one of the claimant's
+   * interventions (seed §36). The booking is ended without touching the diaries, where it is past.
+   */
+  async recordNotHeld(person: StaffMember, requestId: string, version: number, input: NotHeldInput): Promise<SupportRequest> {
+    return this.uow.run(async () => {
+      const { request, route } = await this.ready(person, requestId, version, 'recordNotHeld');
+      const { reason, note } = checkNotHeld(request.channel, input);
+      const booking = (await this.deps.bookingOf(request.id))!;
+      const now = this.deps.clock.now();
+      const held = await this.toHeld(request, person, now);
+      await this.deps.updateBooking(booking.id, booking.version, { status: 'cancelled', lastError: null }, now);
+      const text = `The ${lowerFirst(CHANNEL_LABELS[request.channel!])} booked for ${describeMeeting(booking.start, booking.end)} did not take place: ${lowerFirst(NOT_HELD_REASON_LABELS[reason])}.${note ? ` ${note}` : ''}`;
+      const back = await this.deps.requests.changeStatus({ requestId: held.id, expectedVersion: held.version, to: 'accepted', actorId: person.id, action: NOT_HELD, at: now, message: { kind: 'note', text } });
+      await this.deps.notifier.requestChanged(back);
+      await this.deps.notifier.requestNeedsAttention(back, participantId(back, route.recorder === 'adviser' ? 'requester' : 'adviser'));
+      return back;
+    });
+  }
+
+  /**
    * Meetings that have ended are held: the person who records the outcome gets the card. Run by every
    * instance; the request's version lets only one of them move each request.
    */
@@ -177,6 +204,10 @@ export class OutcomeService {
     if (!leader && request.type === 'colleague_support' && route.summaryTo === 'requester_team_leader') return whose;
     return leader;
   }
+}
+
+function lowerFirst(words: string): string {
+  return `${words.charAt(0).toLowerCase()}${words.slice(1)}`;
 }
 
 function text(value: unknown, max: number, field: string, missing: string, problems: Record<string, string>): string {

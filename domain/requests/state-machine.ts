@@ -5,6 +5,8 @@ import type { RequestStatus } from './support-request';
  * The life of a request (DESIGN §4):
  * submitted ⇄ info requested; submitted or info requested → accepted → booked → held → outcome recorded → closed;
  * submitted or info requested → redirected; anything before booking → withdrawn.
+ * A held meeting that did not take place goes back to accepted, to be booked again (seed §36: it is
+ * not one of the claimant's interventions).
  */
 const NEXT: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
   submitted: ['info_requested', 'accepted', 'redirected', 'withdrawn'],
@@ -12,7 +14,7 @@ const NEXT: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
   info_requested: ['submitted', 'accepted', 'redirected', 'withdrawn'],
   accepted: ['booked', 'closed', 'withdrawn'],
   booked: ['held', 'accepted'],
-  held: ['outcome_recorded'],
+  held: ['outcome_recorded', 'accepted'],
   outcome_recorded: ['closed'],
   closed: [],
   redirected: [],

@@ -40,10 +40,22 @@ function setUp() {
   const service = new OutcomeService({
     requests,
     records,
-    bookingOf: async (id) => bookings.get(id) ?? null,
+    // As the store's currentFor: a cancelled booking is no longer the request's.
+    bookingOf: async (id) => {
+      const booking = bookings.get(id);
+      return booking && booking.status !== 'cancelled' ? booking : null;
+    },
     endedMeetings: async (by) => {
       endedCalls.push(by);
       return ended;
+    },
+    updateBooking: async (id, expectedVersion, changes) => {
+      const booking = [...bookings.values()].find((b) => b.id === id);
+      if (!booking) throw new Error(`no booking ${id}`);
+      if (booking.version !== expectedVersion) throw conflict('The booking changed meanwhile.');
+      const saved = { ...booking, ...changes, version: booking.version + 1 };
+      bookings.set(booking.requestId, saved);
+      return saved;
     },
     directory: new FakeDirectory(EVERYONE),
     notifier,
@@ -491,5 +503,96 @@ describe('OutcomeService.findRecord', () => {
     const record = s.records.records[0]!;
     expect(await s.service.findRecord(record.id)).toEqual(record);
     expect(await s.service.findRecord('record-404')).toBeNull();
+  });
+});
+
+describe('OutcomeService.recordNotHeld: the meeting did not take place', () => {
+  it.each<[Channel, string, string]>([
+    ['case_conference', 'coach-1', 'dea-1'],
+    ['three_way_intervention', 'coach-1', 'dea-1'],
+    ['skill_conference', 'dea-1', 'coach-1'],
+    ['claimant_support_intervention', 'dea-1', 'coach-1'],
+  ])('a held %s goes back to accepted with its booking ended, recorded by %s; %s is told', async (channel, recorderId, otherId) => {
+    const s = setUp();
+    const request = s.meeting(channel, 'held');
+    const recorder = EVERYONE.find((p) => p.id === recorderId)!;
+    const reason = channel === 'skill_conference' || channel === 'case_conference' ? 'coach_could_not_attend' : 'claimant_did_not_attend';
+    const back = await s.service.recordNotHeld(recorder, request.id, 5, { reason, note: '  Phoned twice, no answer.  ' });
+
+    expect(back).toMatchObject({ status: 'accepted', version: 6 });
+    expect(s.requests.changes.map((c) => [c.to, c.action, c.actorId, c.expectedVersion])).toEqual([['accepted', 'not held', recorderId, 5]]);
+    const note = back.messages.at(-1)!;
+    expect(note).toMatchObject({ kind: 'note', authorId: recorderId });
+    expect(note.text).toMatch(/booked for Tuesday 14 July(?: 2026)?, 11:00 to 12:00 did not take place: the (claimant did not attend|work coach could not attend)\. Phoned twice, no answer\.$/);
+    // The booking is no longer the request's, so it is booked again; its diaries are not touched.
+    expect(s.bookings.get(request.id)).toMatchObject({ status: 'cancelled', version: 2 });
+    expect(await s.service.state(back)).toBeNull();
+    // No outcome, no summary, no follow-ups.
+    expect(s.records.records).toEqual([]);
+    expect(s.followUps.calls).toEqual([]);
+    expect(s.notifier.sent).toEqual([
+      { kind: 'changed', requestId: request.id, status: 'accepted', version: 6 },
+      { kind: 'attention', requestId: request.id, to: otherId },
+    ]);
+  });
+
+  it('holds a meeting under way first, so the trail reads booked, held, accepted', async () => {
+    const s = setUp();
+    const request = s.meeting('case_conference', 'booked', {}, UNDER_WAY);
+    await s.service.recordNotHeld(coach, request.id, 5, { reason: 'other' });
+    expect(s.requests.changes.map((c) => [c.to, c.action])).toEqual([
+      ['held', 'held'],
+      ['accepted', 'not held'],
+    ]);
+    expect(s.requests.get(request.id).messages.at(-1)?.text).toMatch(/did not take place: another reason\.$/);
+  });
+
+  it('is for whoever records the outcome only', async () => {
+    const s = setUp();
+    const conference = s.meeting('case_conference', 'held');
+    for (const who of [dea, otherCoach, coachTeamLeader, deaTeamLeader]) {
+      await expect(s.service.recordNotHeld(who, conference.id, 5, { reason: 'other' })).rejects.toMatchObject({ kind: 'not_allowed' });
+    }
+    const intervention = s.meeting('claimant_support_intervention', 'held');
+    await expect(s.service.recordNotHeld(coach, intervention.id, 5, { reason: 'claimant_did_not_attend' })).rejects.toMatchObject({ kind: 'not_allowed', message: 'The DEA records the outcome of this meeting.' });
+    expect(s.requests.changes).toEqual([]);
+    expect(s.bookings.get(conference.id)?.status).toBe('booked');
+  });
+
+  it('needs a reason that fits the meeting, and words within 500 characters', async () => {
+    const s = setUp();
+    const conference = s.meeting('case_conference', 'held');
+    // The claimant is not at a case conference.
+    for (const reason of [undefined, '', 'claimant_did_not_attend', 'nonsense']) {
+      await expect(s.service.recordNotHeld(coach, conference.id, 5, { reason })).rejects.toMatchObject({ kind: 'invalid', problems: { notHeldReason: 'Choose why it did not take place.' } });
+    }
+    // Nor the work coach at the DEA's own intervention with the claimant.
+    const intervention = s.meeting('claimant_support_intervention', 'held');
+    await expect(s.service.recordNotHeld(dea, intervention.id, 5, { reason: 'coach_could_not_attend' })).rejects.toMatchObject({ problems: { notHeldReason: expect.any(String) } });
+    await expect(s.service.recordNotHeld(coach, conference.id, 5, { reason: 'other', note: 'n'.repeat(501) })).rejects.toMatchObject({
+      kind: 'invalid',
+      problems: { notHeldNote: 'Keep it to 500 characters or fewer (it is 501).' },
+    });
+    expect(s.requests.changes).toEqual([]);
+    expect(s.bookings.get(conference.id)?.status).toBe('booked');
+  });
+
+  it('is refused before the meeting, once the outcome or the summary is in, and with no booked meeting', async () => {
+    const s = setUp();
+    const coming = s.meeting('case_conference', 'booked', {}, LATER);
+    await expect(s.service.recordNotHeld(coach, coming.id, 5, { reason: 'other' })).rejects.toMatchObject({ kind: 'invalid', message: 'Before its time, the meeting is moved or cancelled instead.' });
+
+    const recorded = s.meeting('case_conference', 'held');
+    const after = await s.service.recordOutcome(coach, recorded.id, 5, outcome());
+    await expect(s.service.recordNotHeld(coach, recorded.id, after.request.version, { reason: 'other' })).rejects.toMatchObject({ kind: 'conflict', message: 'The outcome has already been recorded, so the meeting took place.' });
+
+    const summarised = s.meeting('three_way_intervention', 'held');
+    const withSummary = await s.service.recordSummary(dea, summarised.id, 5, { summary: 'Outputs.' });
+    await expect(s.service.recordNotHeld(coach, summarised.id, withSummary.version, { reason: 'claimant_did_not_attend' })).rejects.toMatchObject({ kind: 'conflict', message: 'The DEA has sent a summary of outputs, so the meeting took place.' });
+
+    const accepted = s.requests.add({ channel: 'case_conference', status: 'accepted', version: 5 });
+    await expect(s.service.recordNotHeld(coach, accepted.id, 5, { reason: 'other' })).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(s.service.recordNotHeld(coach, s.meeting('case_conference', 'held').id, 4, { reason: 'other' })).rejects.toMatchObject({ kind: 'conflict' });
+    expect(s.requests.changes.filter((c) => c.action === 'not held')).toEqual([]);
   });
 });
