@@ -1,6 +1,6 @@
 import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
 import { activityCard, caseConferenceRequestCard, hcpActivityCard } from '../../cards/hcp-activity/activity-cards';
-import { contactArrivalCard, coverDayNote, managerWeekCard, noticeCard, supplierCard, weeklyNoteCard } from '../../cards/hcp-activity/manager-cards';
+import { bookedWhenAwayText, contactArrivalCard, coverDayNote, managerWeekCard, noticeCard, supplierCard, weeklyNoteCard } from '../../cards/hcp-activity/manager-cards';
 import type { FormState, GlanceNote } from '../../cards/glance-card';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
@@ -137,10 +137,12 @@ export class HcpActivityActions {
   }
 
   async absenceClick(person: StaffMember, typed: Inputs): Promise<AdaptiveCard> {
-    const { days, request, already } = await this.service.recordAbsence(person, typed.hcpId || null, typed.fromDate ?? '', typed.toDate ?? '');
+    const { days, request, already, booked } = await this.service.recordAbsence(person, typed.hcpId || null, typed.fromDate ?? '', typed.toDate ?? '');
     const left = already.length ? ` Already recorded, so left as they were: ${describeRecordedDays(already)}.` : '';
     const text = `Absence recorded for ${days.length} working day${days.length === 1 ? '' : 's'}. ${request.reference} asks the supplier for a replacement.${left}`;
-    return this.homeOf(person, good(text));
+    const hcp = booked.length ? await this.service.person(booked[0]!.hcpId) : null;
+    const bookedText = hcp ? bookedWhenAwayText(hcp.name, booked, 'on those days') : null;
+    return this.homeOf(person, bookedText ? { text: `${text} ${bookedText}`, tone: 'attention' } : good(text));
   }
 
   /** The card a person starts from: the manager's week, the contact's arrivals, the HCP's activity. */
@@ -243,9 +245,9 @@ export class HcpActivityActions {
   }
 
   async noticeClick(manager: StaffMember, typed: Inputs): Promise<AdaptiveCard> {
-    const { notice, open, note } = await this.service.recordNotice(manager, typed);
+    const { notice, open, note, booked } = await this.service.recordNotice(manager, typed);
     const hcp = await this.service.person(notice.hcpId);
-    return noticeCard(notice, hcp.name, open, note);
+    return noticeCard(notice, hcp.name, open, note, booked);
   }
 }
 

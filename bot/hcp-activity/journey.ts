@@ -25,6 +25,7 @@ import { verb, type Journey } from '../core/journey';
 import { refreshPostedCopies } from '../privacy/posted-copies';
 import { HcpActivityActions } from './activity-actions';
 import { AdviceDiary } from './diary';
+import { ADVICE_HCP_AWAY_LINE } from '../specialist-advice/kinds';
 
 /** Outbox kinds: an activity's card, and a weekly note's card, rendered for their recipient when delivered. */
 export const HCP_ACTIVITY_CARD = 'hcp_activity';
@@ -99,6 +100,7 @@ export const hcpActivityJourney: Journey = {
         weeklyNote: (personId, noteId) => outbox.notify(personId, HCP_WEEKLY_NOTE_CARD, noteId),
         absence: (personId, requestId) => outbox.notify(personId, HCP_ABSENCE_CARD, requestId),
         lateArrival: (personId, attendanceId) => outbox.notify(personId, HCP_LATE_CARD, attendanceId),
+        hcpAway: (coachId, conversationId) => outbox.notify(coachId, ADVICE_HCP_AWAY_LINE, conversationId),
       },
       work: work.scheduler,
       uow: new SqlUnitOfWork(dataSource),

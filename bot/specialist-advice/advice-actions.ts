@@ -144,6 +144,14 @@ export class AdviceActions {
     return notice ? bookedOverCard(notice) : null;
   }
 
+  /** The coach's line that the HCP is away on the conversation's day; null when that no longer holds, or they are not its coach. */
+  async hcpAwayLine(person: StaffMember, conversationId: string): Promise<NoticeLine | null> {
+    const away = await this.deps.service.hcpAwayNotice(person, conversationId);
+    if (!away) return null;
+    const why = away.lastDay ? `${away.hcpName}’s last working day is ${describeDate(away.lastDay)}, before this conversation on ${describeDate(away.date)}.` : `${away.hcpName} is recorded absent on ${describeDate(away.date)}.`;
+    return { notice: `Specialist Advice ${away.reference}: ${why} Your action: move or cancel the conversation, and tell the claimant.` };
+  }
+
   /** The card a click answered becomes the person's live copy of the conversation's card. */
   async keepCopy(person: StaffMember, conversationId: string, turn: TurnContext | undefined): Promise<void> {
     const activityId = turn?.activity.replyToId;

@@ -4,7 +4,7 @@ import { SpecialistAdviceGaps1764510000000 } from '../../data/migrations/1764510
 import { AdviceConversationIndexes1765600000000 } from '../../data/migrations/1765600000000-AdviceConversationIndexes';
 import { AdviceSubmissionKey1765800000000 } from '../../data/migrations/1765800000000-AdviceSubmissionKey';
 import { adviceConversationSchema, adviceEventSchema, adviceNotesSchema, hcpBreakSchema, hcpSiteDaySchema } from '../../data/schema/specialist-advice';
-import { SqlHcpActivityStore, SqlHcpRoles } from '../../data/stores/hcp-activity';
+import { SqlHcpActivityStore, SqlHcpAway, SqlHcpRoles } from '../../data/stores/hcp-activity';
 import { SqlAdvicePeople, SqlAdviceStore } from '../../data/stores/specialist-advice';
 import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { SqlUnitOfWork } from '../../data/transactions';
@@ -15,6 +15,7 @@ import { errorForLog } from '../logger';
 import { verb, type Journey } from '../core/journey';
 import { AdviceActions } from './advice-actions';
 import { FEEDBACK_AFTER_CARD } from '../reports/kinds';
+import { ADVICE_HCP_AWAY_LINE } from './kinds';
 
 /** The outbox kind of a conversation's card: rendered for its recipient when delivered. */
 export const ADVICE_CARD = 'advice_card';
@@ -94,6 +95,7 @@ export const specialistAdviceJourney: Journey = {
         of: (hcpId, fromDate, toDate) => activityStore.activitiesOf(hcpId, fromDate, toDate),
         managersInDistrict: (district) => hcpRoles.managersInDistrict(district),
       },
+      absences: new SqlHcpAway(dataSource),
       // Cards queued in a use case are sent, and live copies updated, only once it commits.
       notifier: {
         tell: (personId, conversation) => outbox.notify(personId, ADVICE_CARD, conversation.id),
@@ -247,6 +249,10 @@ export const specialistAdviceJourney: Journey = {
         // time only, and is not the conversation's card.
         [ADVICE_OVER_ACTIVITY_CARD]: {
           render: (conversationId, recipient) => actions.bookedOverNotice(recipient, conversationId).catch((error: unknown) => (isDomainError(error) ? null : Promise.reject(error))),
+        },
+        // A line, not a card: the coach has the conversation's card already, and moves or cancels it there.
+        [ADVICE_HCP_AWAY_LINE]: {
+          render: (conversationId, recipient) => actions.hcpAwayLine(recipient, conversationId).catch((error: unknown) => (isDomainError(error) ? null : Promise.reject(error))),
         },
       },
       liveCards: {

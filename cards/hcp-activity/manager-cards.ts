@@ -21,7 +21,8 @@ import {
   noticeDays,
   supplierTimeliness,
 } from '../../domain/hcp-activity/rules';
-import { londonDateFast } from '../../domain/calendar/london-time';
+import { londonClock, londonDateFast } from '../../domain/calendar/london-time';
+import type { HcpConversation } from '../../domain/hcp-activity/ports';
 import { describeDate } from '../../domain/requests/calendar-date';
 import { withoutStacks } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
@@ -426,10 +427,24 @@ function coverField(r: SupplierRequest): FormField {
   };
 }
 
-/** After a notice is recorded: whether the supplier told the department in time, and what the HCP must finish. */
-export function noticeCard(notice: HcpNotice, hcpName: string, open: readonly SupportingActivity[], note: WeeklyNote | null): AdaptiveCard {
+/**
+ * The conversations booked with an HCP on days they will not be there, for whoever recorded the
+ * absence or notice: by reference and time only, never the claimant. Null when there are none.
+ */
+export function bookedWhenAwayText(hcpName: string, booked: readonly Pick<HcpConversation, 'reference' | 'start'>[], when: 'on those days' | 'after their last day'): string | null {
+  const times = booked.flatMap((c) => (c.start ? [`${c.reference} ${describeDate(londonDateFast(c.start)).replace(/ \d{4}$/, '')} ${londonClock(c.start)}`] : []));
+  if (!times.length) return null;
+  const count = times.length === 1 ? '1 Specialist Advice conversation is' : `${times.length} Specialist Advice conversations are`;
+  return `${count} booked with ${hcpName} ${when}: ${times.join(', ')}. Your action: tell the coaches, or move them when a replacement is known.`;
+}
+
+/** After a notice is recorded: whether the supplier told the department in time, what the HCP must finish, and the conversations booked after their last day. */
+export function noticeCard(notice: HcpNotice, hcpName: string, open: readonly SupportingActivity[], note: WeeklyNote | null, booked: readonly Pick<HcpConversation, 'reference' | 'start'>[] = []): AdaptiveCard {
   const inTime = notice.receivedOn <= notice.dueOn;
+  const bookedText = bookedWhenAwayText(hcpName, booked, 'after their last day');
   const blocks = [
+    // First: a claimant would come to a conversation with nobody there.
+    ...(bookedText ? [textBlock(bookedText, { weight: 'Bolder' })] : []),
     textBlock(`Open activity for ${hcpName} to complete before leaving`, { weight: 'Bolder' }),
     ...(open.length ? open.map((a) => textBlock(`${ACTIVITY_KIND_LABELS[a.kind]}: ${a.date ? describeDate(a.date) : 'no time yet'} (${a.status === 'planned' ? 'planned' : 'asked for'})`)) : [textBlock('No open supporting activity.')]),
     textBlock(`Weekly note this week: ${note ? stateOf(note).toLowerCase() : 'not started'}.`),

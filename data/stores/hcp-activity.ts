@@ -10,6 +10,8 @@ import { inChunks } from '../chunks';
 import { inTransaction, repositoryOf } from '../transactions';
 import { isUniqueViolation } from '../unique-violation';
 import { byName } from '../../domain/names';
+import type { AdviceAbsences } from '../../domain/specialist-advice/ports';
+import type { AwayDays } from '../../domain/specialist-advice/schedule';
 
 const MAX_NUMBER_RETRIES = 5;
 const OPEN: string[] = ['requested', 'planned'];
@@ -367,5 +369,30 @@ export class SqlHcpRoles {
   async allHcps(): Promise<StaffMember[]> {
     const rows = await this.dataSource.createQueryBuilder().select('r.staffId', 'id').from('staff_role', 'r').where('r.role = :role', { role: 'hcp' }).getRawMany<{ id: string }>();
     return this.directory.findByIds(rows.map((r) => r.id));
+  }
+}
+
+/**
+ * The days an HCP is away, for Specialist Advice to offer no time then: their absences in a range and
+ * the last day of their latest notice, in one statement (from the HCP's own row, so that a HCP with
+ * neither still gives one row).
+ */
+export class SqlHcpAway implements AdviceAbsences {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async awayOf(hcpId: string, fromDate: string, toDate: string): Promise<AwayDays> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('a.date', 'date')
+      .addSelect('n.lastDay', 'lastDay')
+      .addSelect('n.recordedAt', 'recordedAt')
+      .from('staff', 's')
+      .leftJoin('hcp_attendance', 'a', 'a.hcpId = s.id AND a.status = :absent AND a.date >= :fromDate AND a.date <= :toDate', { absent: 'absent', fromDate, toDate })
+      .leftJoin('hcp_notice', 'n', 'n.hcpId = s.id')
+      .where('s.id = :hcpId', { hcpId: hcpId.toLowerCase() })
+      .getRawMany<{ date: string | null; lastDay: string | null; recordedAt: Date | string | null }>();
+    // The latest notice counts, as noticeOf reads it: a later one replaces an earlier.
+    const latest = rows.filter((r) => r.lastDay !== null).sort((a, b) => new Date(b.recordedAt ?? 0).getTime() - new Date(a.recordedAt ?? 0).getTime())[0];
+    return { absent: new Set(rows.flatMap((r) => (r.date ? [r.date] : []))), lastDay: latest?.lastDay ?? null };
   }
 }

@@ -1,5 +1,5 @@
 import type { Interval } from '../calendar/calendar-port';
-import { addDays, londonDateFast } from '../calendar/london-time';
+import { addDays, londonDateFast, londonToUtc } from '../calendar/london-time';
 import { chooseCoach } from '../coach-lookup';
 import { conflict, invalid, notAllowed, notFound, withoutStacks, type DomainError } from '../errors';
 import type { StaffDirectory, WorkScheduler } from '../ports';
@@ -8,7 +8,8 @@ import { describeDate, isCalendarDate } from '../requests/calendar-date';
 import { hasRole, type BankHolidayRegion, type Jobcentre, type StaffMember } from '../staff';
 import { HCP_DIARY_WORK } from './diary-work';
 import { activityPeopleToTell } from './people-to-tell';
-import type { HcpActivityStore, HcpConversations } from './ports';
+import type { HcpActivityStore, HcpConversation, HcpConversations } from './ports';
+import { BOOKING_HORIZON_DAYS } from '../specialist-advice/schedule';
 import { conversationsOver, conversationsOverWindow, type ConversationOver } from '../specialist-advice/supporting-activity';
 import type { AttendanceRecord, HcpNotice, SupplierRequest, SupplierRequestStatus, SupportingActivity, WeeklyNote } from './records';
 import {
@@ -105,6 +106,11 @@ export interface HcpActivityNotifier {
   absence(personId: string, supplierRequestId: string): Promise<void>;
   /** A late arrival, or an arrival (late or on time) on a day recorded absent, which took the absence's place. */
   lateArrival(personId: string, attendanceId: string): Promise<void>;
+  /**
+   * The coach of a conversation booked with the HCP on a day just recorded absent, or after the last
+   * day of a notice just recorded: one line, queued in that change's transaction.
+   */
+  hcpAway(coachId: string, conversationId: string): Promise<void>;
 }
 
 /**
@@ -820,7 +826,12 @@ export class HcpActivityService {
    * already recorded (absent under an earlier request, or arrived) are left as they are and said back
    * in `already`; when no day is new, nothing is recorded or asked, and the refusal names the days.
    */
-  async recordAbsence(person: StaffMember, hcpId: string | null, fromDate: string, toDate: string): Promise<{ days: AttendanceRecord[]; request: SupplierRequest; already: Pick<AttendanceRecord, 'date' | 'status'>[] }> {
+  async recordAbsence(
+    person: StaffMember,
+    hcpId: string | null,
+    fromDate: string,
+    toDate: string,
+  ): Promise<{ days: AttendanceRecord[]; request: SupplierRequest; already: Pick<AttendanceRecord, 'date' | 'status'>[]; booked: HcpConversation[] }> {
     const { hcp, jobcentreId } = await this.attendanceSubject(person, hcpId, true);
     const problems: Record<string, string> = {};
     if (!isCalendarDate(fromDate)) problems.fromDate = 'Enter the first day of the absence.';
@@ -832,7 +843,7 @@ export class HcpActivityService {
     const dates = workingDaysBetween(fromDate, toDate, REGION);
     if (!dates.length) throw invalid('There are no working days in those dates.', { toDate: 'Choose dates that include a working day.' });
     const { newDays, already } = absenceDays(dates, await this.deps.store.attendanceOf(hcp.id, fromDate, toDate), person.id === hcp.id ? 'Your' : `${hcp.name}’s`);
-    const { base } = await this.hcpOffices(hcp);
+    const [{ base }, booked] = await Promise.all([this.hcpOffices(hcp), this.bookedWhenAway(hcp.id, newDays[0]!, newDays[newDays.length - 1]!, (date) => newDays.includes(date))]);
     const now = this.now();
     return this.deps.uow.run(async () => {
       const request = await this.deps.store.createSupplierRequest({
@@ -852,8 +863,23 @@ export class HcpActivityService {
         days.push(await this.deps.store.recordAttendance({ hcpId: hcp.id, district: base.district, date, jobcentreId, status: 'absent', arrivedAt: null, recordedById: person.id, recordedAt: now, supplierRequestId: request.id }));
       }
       await this.tellManagers(base.district, person, (id) => this.deps.notifier.absence(id, request.id));
-      return { days, request, already };
+      // The conversations stay as booked: who takes them is the coach's to arrange with the claimant.
+      for (const c of booked) await this.deps.notifier.hcpAway(c.coachId, c.id);
+      return { days, request, already, booked };
     });
+  }
+
+  /**
+   * The HCP's booked conversations not yet over, starting from `fromDate` to `toDate` on a day `away`
+   * names, soonest first: the HCP will not be there (seed 002 §4.1), so their coaches need to know.
+   */
+  private async bookedWhenAway(hcpId: string, fromDate: string, toDate: string, away: (date: string) => boolean): Promise<HcpConversation[]> {
+    if (toDate < fromDate) return [];
+    const now = this.now().getTime();
+    const found = await this.deps.conversations.startingIn(hcpId, londonToUtc(fromDate, '00:00'), londonToUtc(addDays(toDate, 1), '00:00'));
+    return found
+      .filter((c) => c.status === 'booked' && c.start && c.end && c.end.getTime() > now && away(londonDateFast(c.start)))
+      .sort((a, b) => a.start!.getTime() - b.start!.getTime());
   }
 
   /** Whose attendance this person may record, and where. */
@@ -1015,7 +1041,7 @@ export class HcpActivityService {
    * period seed §4.1 names, which starts then; 1 month where the contract says so is the contract's
    * to apply); the HCP's open activity is listed, to be completed before they leave.
    */
-  async recordNotice(manager: StaffMember, input: { hcpId?: string; givenOn?: string; receivedOn?: string; lastDay?: string }): Promise<{ notice: HcpNotice; open: SupportingActivity[]; note: WeeklyNote | null }> {
+  async recordNotice(manager: StaffMember, input: { hcpId?: string; givenOn?: string; receivedOn?: string; lastDay?: string }): Promise<{ notice: HcpNotice; open: SupportingActivity[]; note: WeeklyNote | null; booked: HcpConversation[] }> {
     const district = await this.managerDistrict(manager);
     const problems: Record<string, string> = {};
     const hcp = (await this.deps.people.hcpsInDistrict(district)).find((h) => h.id === (input.hcpId ?? '').toLowerCase());
@@ -1034,8 +1060,15 @@ export class HcpActivityService {
       if (short) problems.lastDay = short;
     }
     if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
-    const notice = await this.deps.store.recordNotice({ hcpId: hcp!.id, district, givenOn, receivedOn, dueOn: noticeDueOn(givenOn, REGION), lastDay, recordedById: manager.id, recordedAt: this.now() });
-    return { notice, open: await this.deps.store.openActivitiesOf(hcp!.id), note: await this.deps.store.weeklyNote(hcp!.id, weekStartOf(this.today())) };
+    // Conversations are booked at most the booking horizon ahead: none later to look for.
+    const after = addDays(lastDay, 1);
+    const booked = await this.bookedWhenAway(hcp!.id, after, addDays(after > this.today() ? after : this.today(), BOOKING_HORIZON_DAYS + 1), () => true);
+    const notice = await this.deps.uow.run(async () => {
+      const recorded = await this.deps.store.recordNotice({ hcpId: hcp!.id, district, givenOn, receivedOn, dueOn: noticeDueOn(givenOn, REGION), lastDay, recordedById: manager.id, recordedAt: this.now() });
+      for (const c of booked) await this.deps.notifier.hcpAway(c.coachId, c.id);
+      return recorded;
+    });
+    return { notice, open: await this.deps.store.openActivitiesOf(hcp!.id), note: await this.deps.store.weeklyNote(hcp!.id, weekStartOf(this.today())), booked };
   }
 
   /** The note of this week, if the HCP has opened or been reminded of it (nothing is drafted). */

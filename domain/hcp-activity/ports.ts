@@ -1,3 +1,4 @@
+import type { AdviceConversation } from '../specialist-advice/conversation';
 import type { ConversationTimes } from '../specialist-advice/supporting-activity';
 import type { AttendanceRecord, DiaryEntry, HcpNotice, SupplierRequest, SupportingActivity, WeeklyNote } from './records';
 
@@ -74,5 +75,8 @@ export interface HcpActivityStore {
  */
 export interface HcpConversations {
   /** An HCP's conversations (any status) that start in [from, to), in one read. */
-  startingIn(hcpId: string, from: Date, to: Date): Promise<ConversationTimes[]>;
+  startingIn(hcpId: string, from: Date, to: Date): Promise<HcpConversation[]>;
 }
+
+/** One of the HCP's conversations: its times, and whose coach to tell when the HCP is away that day. */
+export type HcpConversation = ConversationTimes & Pick<AdviceConversation, 'coachId'>;

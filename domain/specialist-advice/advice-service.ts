@@ -13,7 +13,7 @@ import { packReminderDue, packReminderMaybeDue, PACK_REMINDER_LOOKAHEAD_DAYS } f
 import { checkNotes, type NotesInput } from './notes';
 import type { AdviceChanges, AdviceHappening, AdviceServiceDeps } from './ports';
 import { parseAdviceRequest, type AdviceRequestInput } from './request-form';
-import { adHocAnswer, isStillFree, proposeSlots, withBreaks, type AdviceSlot, type SitePlan } from './schedule';
+import { adHocAnswer, isAway, isStillFree, proposeSlots, withBreaks, type AdviceSlot, type SitePlan } from './schedule';
 import { activitiesOver, conversationTimes, CONVERSATION_LOOKBACK_MS, ownActivityTimes, type AttendeeOverNotice, type BookedOverNotice } from './supporting-activity';
 import { activityPeopleToTell } from '../hcp-activity/people-to-tell';
 
@@ -38,6 +38,15 @@ export interface RequestResult {
   readonly note: string | null;
   /** The form was sent before: this is the conversation that send saved, and nothing new was. */
   readonly repeated: boolean;
+}
+
+/** A booked conversation whose HCP is away that day: absent (`lastDay` null), or gone after their notice's last day. */
+export interface HcpAwayNotice {
+  readonly reference: string;
+  readonly hcpName: string;
+  /** The conversation's day (London). */
+  readonly date: string;
+  readonly lastDay: string | null;
 }
 
 /**
@@ -71,14 +80,13 @@ export class AdviceService {
     let adHoc: AdviceSlot | null = null;
     let note: string | null = null;
     if (request.adHoc) {
-      const [participant, plan] = await Promise.all([this.hcpParticipant(hcp, now, new Date(now.getTime() + 3 * 3600_000)), this.sitePlan(hcp, londonDateFast(now), londonDateFast(now))]);
-      const answer = adHocAnswer(participant, plan, jobcentre.id, now, request.channel);
+      const today = londonDateFast(now);
+      const [participant, plan, away] = await Promise.all([this.hcpParticipant(hcp, now, new Date(now.getTime() + 3 * 3600_000)), this.sitePlan(hcp, today, today), this.deps.absences.awayOf(hcp.id, today, today)]);
+      const answer = adHocAnswer(participant, plan, jobcentre.id, now, request.channel, away);
       adHoc = answer.slot;
       if (answer.why) {
-        note =
-          answer.why === 'not free'
-            ? `${hcp.name} is not free in the next hour. Choose one of the next free times below, and tell the claimant.`
-            : `${hcp.name} is not at ${jobcentre.name} today. Choose one of the next free times below, and tell the claimant.`;
+        const why = { 'not working today': 'is not working today', 'not free': 'is not free in the next hour', 'elsewhere today': `is not at ${jobcentre.name} today` }[answer.why];
+        note = `${hcp.name} ${why}. Choose one of the next free times below, and tell the claimant.`;
       }
     }
     const saved = await this.deps.uow.run(async () => {
@@ -464,6 +472,22 @@ export class AdviceService {
   }
 
   /**
+   * What the coach of a booked conversation is told when its HCP is recorded absent that day, or has
+   * given notice with a last day before it; null for anyone else, and once it no longer holds (the
+   * conversation moved, ended or passed, or the HCP arrived after all) before the line went.
+   * Reference, name and dates only: nothing of the claimant.
+   */
+  async hcpAwayNotice(person: StaffMember, conversationId: string): Promise<HcpAwayNotice | null> {
+    const c = await this.deps.store.find(conversationId);
+    if (!c || c.status !== 'booked' || !c.start || c.coachId.toLowerCase() !== person.id.toLowerCase()) return null;
+    if (c.start.getTime() <= this.deps.clock.now().getTime()) return null;
+    const date = londonDateFast(c.start);
+    const [away, hcp] = await Promise.all([this.deps.absences.awayOf(c.hcpId, date, date), this.deps.directory.findById(c.hcpId)]);
+    if (!isAway(away, date)) return null;
+    return { reference: c.reference, hcpName: hcp?.name ?? 'The HCP', date, lastDay: away.absent.has(date) ? null : away.lastDay };
+  }
+
+  /**
    * The durable diary work: brings the diaries in line with the conversation. A booked one has its
    * entries (the preparation, the conversation) written; entries of an earlier time, or of a
    * cancelled conversation, are removed. Safe to repeat at any point: each entry is written with a
@@ -644,8 +668,9 @@ export class AdviceService {
     const [hcp, coach] = await Promise.all([this.person(c.hcpId), this.person(c.coachId)]);
     const now = this.deps.clock.now();
     const to = londonToUtc(addDays(londonDateFast(now), 30), '00:00');
-    const [h, w, plan] = await Promise.all([this.hcpParticipant(hcp, now, to, c.id), this.participant(coach, now, to), this.sitePlan(hcp, londonDateFast(now), addDays(londonDateFast(now), 30))]);
-    return { hcp: h, coach: w, sitePlan: plan, jobcentreId: c.jobcentreId, channel: c.channel, complex: c.complex, now };
+    const [from, last] = [londonDateFast(now), addDays(londonDateFast(now), 30)];
+    const [h, w, plan, away] = await Promise.all([this.hcpParticipant(hcp, now, to, c.id), this.participant(coach, now, to), this.sitePlan(hcp, from, last), this.deps.absences.awayOf(hcp.id, from, last)]);
+    return { hcp: h, coach: w, sitePlan: plan, jobcentreId: c.jobcentreId, channel: c.channel, complex: c.complex, now, away };
   }
 }
 

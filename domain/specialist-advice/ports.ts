@@ -4,6 +4,7 @@ import type { SupportingActivity } from '../hcp-activity/records';
 import type { StaffDirectory, WorkScheduler } from '../ports';
 import type { Jobcentre, StaffMember } from '../staff';
 import type { AdviceConversation, AdviceNotes, DiaryEntry, DiaryStatus, HcpBreak, SiteDay } from './conversation';
+import type { AwayDays } from './schedule';
 
 export type NewAdviceConversation = Omit<AdviceConversation, 'id' | 'reference' | 'version' | 'createdAt'> & {
   /** The key of the form it was asked for with: the same form sent again finds this conversation. */
@@ -103,6 +104,15 @@ export interface AdviceActivities {
   managersInDistrict(district: string): Promise<StaffMember[]>;
 }
 
+/**
+ * The HCP's recorded absences and notice to finish, kept with their attendance: a conversation is
+ * never offered on a day they are away (seed 002 §4.1).
+ */
+export interface AdviceAbsences {
+  /** The HCP's days recorded absent from `fromDate` to `toDate` (London dates, both included), and their notice's last day, in one read. */
+  awayOf(hcpId: string, fromDate: string, toDate: string): Promise<AwayDays>;
+}
+
 /** Tells a person about the conversation: their card, rendered for them when it is delivered. */
 export interface AdviceNotifier {
   /** Sends the person the card, or a line about the change when they already have it (updated in place). */
@@ -126,6 +136,7 @@ export interface AdviceServiceDeps {
   readonly calendar: CalendarPort;
   readonly patterns: WorkingPatterns;
   readonly activities: AdviceActivities;
+  readonly absences: AdviceAbsences;
   readonly notifier: AdviceNotifier;
   readonly uow: { run<T>(work: () => Promise<T>): Promise<T> };
   /** Diary writes are durable work, written with the click's change and run after it. */

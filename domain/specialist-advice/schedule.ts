@@ -39,6 +39,22 @@ export function siteOn(plan: SitePlan, date: string): string | null {
   return plan.days.get(date) ?? plan.baseJobcentreId;
 }
 
+/**
+ * The days an HCP is not there for Specialist Advice (seed 002 §4.1): recorded absent (the supplier
+ * is asked for a replacement, who is not them), and every day after the last day of their notice.
+ */
+export interface AwayDays {
+  /** London dates recorded absent. */
+  readonly absent: ReadonlySet<string>;
+  /** The last working day of their notice to finish; null while they have given none. */
+  readonly lastDay: string | null;
+}
+
+/** Whether the HCP is away on the date: absent, or gone after their notice's last day. */
+export function isAway(away: AwayDays | undefined, date: string): boolean {
+  return away !== undefined && (away.absent.has(date) || (away.lastDay !== null && date > away.lastDay));
+}
+
 export interface SlotQuestion {
   readonly hcp: Participant;
   readonly coach: Participant;
@@ -48,6 +64,8 @@ export interface SlotQuestion {
   readonly complex: boolean;
   readonly now: Date;
   readonly count?: number;
+  /** Days not offered whatever the diary says: an absence or a leaver's days are often not in it. */
+  readonly away?: AwayDays;
 }
 
 /**
@@ -63,6 +81,7 @@ export function proposeSlots(q: SlotQuestion): AdviceSlot[] {
   const today = londonDateFast(q.now);
   for (let d = 0; d <= BOOKING_HORIZON_DAYS && out.length < count; d += 1) {
     const date = addDays(today, d);
+    if (isAway(q.away, date)) continue;
     if (q.channel === 'face_to_face' && siteOn(q.sitePlan, date) !== q.jobcentreId) continue;
     const [slot] = findCommonSlots({
       participants: [q.hcp, q.coach],
@@ -83,7 +102,16 @@ export function proposeSlots(q: SlotQuestion): AdviceSlot[] {
  * at this jobcentre today (by video or telephone they join from wherever they are). No preparation
  * slot: there is no time for one. With none, why: the note to the coach says it.
  */
-export function adHocAnswer(hcp: Participant, sitePlan: SitePlan, jobcentreId: string, now: Date, channel: AdviceChannel): { slot: AdviceSlot; why: null } | { slot: null; why: 'elsewhere today' | 'not free' } {
+export function adHocAnswer(
+  hcp: Participant,
+  sitePlan: SitePlan,
+  jobcentreId: string,
+  now: Date,
+  channel: AdviceChannel,
+  away?: AwayDays,
+): { slot: AdviceSlot; why: null } | { slot: null; why: 'not working today' | 'elsewhere today' | 'not free' } {
+  // First: an HCP off sick or gone is not "elsewhere", and asking them would leave the claimant waiting.
+  if (isAway(away, londonDateFast(now))) return { slot: null, why: 'not working today' };
   if (channel === 'face_to_face' && siteOn(sitePlan, londonDateFast(now)) !== jobcentreId) return { slot: null, why: 'elsewhere today' };
   const [slot] = findCommonSlots({
     participants: [hcp],
@@ -120,6 +148,7 @@ export function withBreaks(hcp: Participant, breaks: readonly HcpBreak[], from: 
 /** Whether a time the coach chose is still one that would be proposed (nobody booked it meanwhile). */
 export function isStillFree(q: SlotQuestion, slot: AdviceSlot): boolean {
   const date = londonDateFast(slot.start);
+  if (isAway(q.away, date)) return false;
   if (q.channel === 'face_to_face' && siteOn(q.sitePlan, date) !== q.jobcentreId) return false;
   const [found] = findCommonSlots({
     participants: [q.hcp, q.coach],

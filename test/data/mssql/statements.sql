@@ -975,6 +975,14 @@ INSERT INTO "hcp_break"("id", "hcpId", "weekday", "startTime", "endTime", "setBy
   VALUES (@0, @1, @2, @3, @4, @5, @6);
 --   @0 varchar(36), @1 varchar(36), @2 int, @3 varchar(5), @4 varchar(5), @5 varchar(36), @6 datetime2
 
+-- SqlHcpAway.awayOf
+SELECT "a"."date" AS "date", "n"."lastDay" AS "lastDay", "n"."recordedAt" AS "recordedAt"
+  FROM "staff" "s"
+  LEFT JOIN "hcp_attendance" "a" ON "a"."hcpId" = "s"."id" AND "a"."status" = @0 AND "a"."date" >= @1 AND "a"."date" <= @2
+  LEFT JOIN "hcp_notice" "n" ON "n"."hcpId" = "s"."id"
+  WHERE "s"."id" = @3;
+--   @0 string, @1 string, @2 string, @3 string
+
 -- SqlHcpActivityStore.createActivity
 INSERT INTO "hcp_activity"("id", "hcpId", "kind", "status", "jobcentreId", "district", "date", "startsAt", "endsAt", "takingPart", "note", "caseReference", "caseCount", "adHoc", "requestedById", "coachId", "setById", "recordedById", "recordedAt", "diaryEvents", "version", "createdAt", "updatedAt")
   VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11, @12, @13, @14, DEFAULT, @15, @16, @17, DEFAULT, @18, @19, @20);

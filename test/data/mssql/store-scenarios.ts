@@ -18,7 +18,7 @@ import { SqlSupportRequestStore } from '../../../data/stores/support-requests';
 import { SqlTrendStore } from '../../../data/stores/trend-alerts';
 import { SqlWorkingPatterns } from '../../../data/stores/working-patterns';
 import { SqlAdvicePeople, SqlAdviceStore } from '../../../data/stores/specialist-advice';
-import { SqlHcpActivityStore, SqlHcpRoles } from '../../../data/stores/hcp-activity';
+import { SqlHcpActivityStore, SqlHcpAway, SqlHcpRoles } from '../../../data/stores/hcp-activity';
 import { ConversationPace } from '../../../data/stores/conversation-pace';
 import { SqlFollowUpActionStore } from '../../../data/stores/follow-up-actions';
 import { SqlOutputsReader, SqlPartnershipStore } from '../../../data/stores/partnership';
@@ -339,6 +339,9 @@ export const SUBJECTS: readonly Subject[] = [
     latestHappening: (s) => s.latestHappening(ID),
     breaksOf: (s, { n }) => s.breaksOf(list(n)),
     setBreaks: (s) => s.setBreaks(OTHER, [{ hcpId: OTHER, weekday: 'monday', start: '12:30', end: '13:00' }], ID, AT),
+  }),
+  store(SqlHcpAway, ({ dataSource }) => new SqlHcpAway(dataSource), {
+    awayOf: (s) => s.awayOf(OTHER, '2026-01-05', '2026-02-05'),
   }),
   store(SqlHcpActivityStore, ({ dataSource }) => new SqlHcpActivityStore(dataSource), {
     createActivity: (s, scene) => {

@@ -149,6 +149,7 @@ function setUp(now: Date, diaryOf: (date: string) => Partial<HcpDayPlan> = () =>
       weeklyNote: async () => undefined,
       absence: async (personId, requestId) => void told.push(`absence ${personId} ${requestId}`),
       lateArrival: async (personId, attendanceId) => void told.push(`late ${personId} ${attendanceId}`),
+      hcpAway: async (coachId, conversationId) => void told.push(`away ${coachId} ${conversationId}`),
     },
     uow: { run: (work) => work() },
     work: { schedule: async () => undefined },
