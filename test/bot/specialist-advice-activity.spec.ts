@@ -4,16 +4,11 @@ import type { OutboxRow } from '../../data/schema/messaging';
 import type { AdviceConversationRow } from '../../data/schema/specialist-advice';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { statementsDuring } from '../../testkit/statement-log';
-import { ADVICE_REQUEST } from '../support/advice-fixture';
-import { TestClock } from '../support/conference-fixture';
+import { ADVICE_REQUEST, adviceBotEachTest, chat, CONTACT, HELEN, MANAGER } from '../support/advice-fixture';
 import { cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
-const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
-const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
-const HELEN = 'helen.okoro@hcp.example';
 const TOM = '00000000-0000-4000-8000-000000000003'; // Tom Baker, work coach team leader
 const BEN = '00000000-0000-4000-8000-000000000101'; // Ben Turner, work coach at Horsham, led by Tom Baker
-const chat = (aad: string) => `a:personal-${aad}`;
 const NOTICE = 'advice_over_activity';
 /** Nothing of the claimant, nor the activity's note (which may be about one), in a notice, a diary or a log. */
 const PRIVATE = /Zebedee|AB123456C|AB 12 34 56 C|back pain|anxiety|Mental health/i;
@@ -37,17 +32,7 @@ const CLAIMANT = /Zebedee|AB123456C|AB 12 34 56 C|back pain|anxiety|Limited capa
 describe('Specialist Advice before supporting activity (real HTTP, real SQLite, embedded calendar)', () => {
   let bot: TestBot;
   // Monday 23 November 2026, 09:00 in London.
-  const clock = new TestClock(new Date('2026-11-23T09:00:00Z'));
-  beforeEach(async () => {
-    clock.at = new Date('2026-11-23T09:00:00Z');
-    bot = await startTestBot({ clock });
-    for (const who of [PEOPLE.coach, PEOPLE.hcp, CONTACT, MANAGER]) await exchange(bot, who, 'help');
-    bot.connector.clear();
-  });
-  afterEach(async () => {
-    expect(bot.cardProblems).toEqual([]);
-    await bot.close();
-  });
+  const clock = adviceBotEachTest('2026-11-23T09:00:00Z', (started) => (bot = started), { checkCards: true });
 
   const settle = async () => {
     await bot.app.background.idle();

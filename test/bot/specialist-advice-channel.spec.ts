@@ -1,14 +1,8 @@
 import type { CalendarEventRow } from '../../data/schema/calendar';
 import type { AdviceConversationRow } from '../../data/schema/specialist-advice';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
-import { TestClock } from '../support/conference-fixture';
-import { cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
-import { ADVICE_REQUEST, slotsOf } from '../support/advice-fixture';
-
-const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
-const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
-const HELEN = 'helen.okoro@hcp.example';
-const chat = (aad: string) => `a:personal-${aad}`;
+import { cardText, cardVerbs, invokeAs, PEOPLE, type TestBot } from '../support/test-bot';
+import { ADVICE_REQUEST, adviceBotEachTest, chat, HELEN, MANAGER, slotsOf } from '../support/advice-fixture';
 
 /** A fact's value on a card (its "Show details"), by title. */
 function factOf(card: Record<string, unknown>, title: string): string | undefined {
@@ -31,14 +25,7 @@ const buttonTitles = (card: Record<string, unknown>) => ((card.actions as { titl
 describe('Specialist Advice: the channel a coach chose for an ad hoc ask is the one it happens in, and the one booked after', () => {
   let bot: TestBot;
   // Monday 23 November 2026, 11:00 in London: the claimant is in the jobcentre now.
-  const clock = new TestClock(new Date('2026-11-23T11:00:00Z'));
-  beforeEach(async () => {
-    clock.at = new Date('2026-11-23T11:00:00Z');
-    bot = await startTestBot({ clock });
-    for (const who of [PEOPLE.coach, PEOPLE.hcp, CONTACT, MANAGER]) await exchange(bot, who, 'help');
-    bot.connector.clear();
-  });
-  afterEach(async () => bot.close());
+  const clock = adviceBotEachTest('2026-11-23T11:00:00Z', (started) => (bot = started));
 
   const rowOf = async () => (await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find())[0]!;
   const settle = async () => {

@@ -1,27 +1,12 @@
 import type { AdviceConversationRow } from '../../data/schema/specialist-advice';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
-import { TestClock } from '../support/conference-fixture';
-import { cardText, exchange, invokeAs, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
-import { ADVICE_REQUEST, slotsOf } from '../support/advice-fixture';
-
-const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
-const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
-const chat = (aad: string) => `a:personal-${aad}`;
+import { cardText, invokeAs, PEOPLE, type TestBot } from '../support/test-bot';
+import { ADVICE_REQUEST, adviceBotEachTest, chat, CONTACT, MANAGER, slotsOf } from '../support/advice-fixture';
 
 describe('Specialist Advice: an HCP recorded absent, or past the last day of their notice, is not offered, and booked conversations are flagged (seed 002 §4.1)', () => {
   let bot: TestBot;
   // Monday 23 November 2026, 11:00 in London.
-  const clock = new TestClock(new Date('2026-11-23T11:00:00Z'));
-  beforeEach(async () => {
-    clock.at = new Date('2026-11-23T11:00:00Z');
-    bot = await startTestBot({ clock });
-    for (const who of [PEOPLE.coach, PEOPLE.hcp, CONTACT, MANAGER]) await exchange(bot, who, 'help');
-    bot.connector.clear();
-  });
-  afterEach(async () => {
-    expect(bot.cardProblems).toEqual([]);
-    await bot.close();
-  });
+  adviceBotEachTest('2026-11-23T11:00:00Z', (started) => (bot = started), { checkCards: true });
 
   const rows = () => bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find({ order: { createdAt: 'ASC' } });
   const helen = async () => (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.hcp))!.id;

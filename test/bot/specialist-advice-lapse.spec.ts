@@ -1,28 +1,18 @@
 import type { AdviceConversationRow, AdviceEventRow } from '../../data/schema/specialist-advice';
 import type { OutboxRow } from '../../data/schema/messaging';
-import { TestClock } from '../support/conference-fixture';
-import { cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
-import { ADVICE_REQUEST } from '../support/advice-fixture';
+import { cardText, cardVerbs, invokeAs, PEOPLE, startTestBot, type TestBot } from '../support/test-bot';
+import { ADVICE_REQUEST, adviceBotEachTest, chat, CONTACT } from '../support/advice-fixture';
 import { openTempDatabase, type TempDatabase } from '../support/template-database';
 import { SqlAdviceStore } from '../../data/stores/specialist-advice';
 import { statementsDuring } from '../../testkit/statement-log';
 
-const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
-const chat = (aad: string) => `a:personal-${aad}`;
 const NOW = { ...ADVICE_REQUEST, when: 'now' };
 const LAPSE_LINE = 'Specialist Advice SA-000001: Helen Okoro did not answer while the claimant was waiting (from 11:00), so nothing is booked. Your action: choose a time to book. Its card above is up to date.';
 
 describe('Specialist Advice: an ad hoc ask nobody answered in time', () => {
   let bot: TestBot;
   // Monday 23 November 2026, 11:00 in London: the claimant is in the jobcentre now.
-  const clock = new TestClock(new Date('2026-11-23T11:00:00Z'));
-  beforeEach(async () => {
-    clock.at = new Date('2026-11-23T11:00:00Z');
-    bot = await startTestBot({ clock });
-    for (const who of [PEOPLE.coach, PEOPLE.hcp, CONTACT]) await exchange(bot, who, 'help');
-    bot.connector.clear();
-  });
-  afterEach(async () => bot.close());
+  const clock = adviceBotEachTest('2026-11-23T11:00:00Z', (started) => (bot = started), { opened: [PEOPLE.coach, PEOPLE.hcp, CONTACT] });
 
   const rowOf = async () => (await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find())[0]!;
   const trail = async () => (await bot.app.dataSource.getRepository<AdviceEventRow>('AdviceEvent').find({ order: { at: 'ASC' } })).map((e) => e.what);

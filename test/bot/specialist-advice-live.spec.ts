@@ -5,14 +5,9 @@ import { SqlAdviceStore } from '../../data/stores/specialist-advice';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { readHcpDays } from '../../domain/specialist-advice/hcp-day';
-import { TestClock } from '../support/conference-fixture';
-import { cardInputs, cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
-import { ADVICE_REQUEST, slotsOf } from '../support/advice-fixture';
+import { cardInputs, cardText, exchange, firstCard, invokeAs, PEOPLE, visibleText, type TestBot } from '../support/test-bot';
+import { ADVICE_REQUEST, adviceBotEachTest, chat, CONTACT, HELEN, MANAGER, slotsOf } from '../support/advice-fixture';
 
-const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
-const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
-const HELEN = 'helen.okoro@hcp.example';
-const chat = (aad: string) => `a:personal-${aad}`;
 const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
 
 const REQUEST = { ...ADVICE_REQUEST, channel: 'telephone' };
@@ -20,14 +15,7 @@ const REQUEST = { ...ADVICE_REQUEST, channel: 'telephone' };
 describe('Specialist Advice: live cards, diaries after the click, HCP breaks, pack reminders', () => {
   let bot: TestBot;
   // Monday 23 November 2026, 09:00 in London.
-  const clock = new TestClock(new Date('2026-11-23T09:00:00Z'));
-  beforeEach(async () => {
-    clock.at = new Date('2026-11-23T09:00:00Z');
-    bot = await startTestBot({ clock });
-    for (const who of [PEOPLE.coach, PEOPLE.hcp, CONTACT, MANAGER]) await exchange(bot, who, 'help');
-    bot.connector.clear();
-  });
-  afterEach(async () => bot.close());
+  const clock = adviceBotEachTest('2026-11-23T09:00:00Z', (started) => (bot = started));
 
   const rowOf = async () => (await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find())[0]!;
   const settle = async () => {

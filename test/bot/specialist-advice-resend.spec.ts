@@ -1,15 +1,11 @@
 import type { CalendarEventRow } from '../../data/schema/calendar';
 import type { OutboxRow } from '../../data/schema/messaging';
 import type { AdviceConversationRow, AdviceEventRow } from '../../data/schema/specialist-advice';
-import { TestClock } from '../support/conference-fixture';
-import { cardInputs, cardText, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
-import { ADVICE_REQUEST, slotsOf } from '../support/advice-fixture';
+import { cardInputs, cardText, exchange, firstCard, invokeAs, PEOPLE, visibleText, type TestBot } from '../support/test-bot';
+import { ADVICE_REQUEST, adviceBotEachTest, chat, HELEN, slotsOf } from '../support/advice-fixture';
 
 const OTHER_COACH = '00000000-0000-4000-8000-000000000103'; // Dev Patel, a work coach at Crawley too
-const HELEN = 'helen.okoro@hcp.example';
-const chat = (aad: string) => `a:personal-${aad}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
 
 /** The key the form's Send button posts back with what was typed. */
 function keyOf(form: Record<string, unknown>): unknown {
@@ -20,14 +16,7 @@ function keyOf(form: Record<string, unknown>): unknown {
 describe('Specialist Advice: the same request form sent twice makes one conversation', () => {
   let bot: TestBot;
   // Monday 23 November 2026, 11:00 in London: Helen Okoro is at Crawley and free.
-  const clock = new TestClock(new Date('2026-11-23T11:00:00Z'));
-  beforeEach(async () => {
-    clock.at = new Date('2026-11-23T11:00:00Z');
-    bot = await startTestBot({ clock });
-    for (const who of [PEOPLE.coach, PEOPLE.hcp, OTHER_COACH]) await exchange(bot, who, 'help');
-    bot.connector.clear();
-  });
-  afterEach(async () => bot.close());
+  adviceBotEachTest('2026-11-23T11:00:00Z', (started) => (bot = started), { opened: [PEOPLE.coach, PEOPLE.hcp, OTHER_COACH] });
 
   const rows = () => bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find({ order: { number: 'ASC' } });
   const trail = async () => (await bot.app.dataSource.getRepository<AdviceEventRow>('AdviceEvent').find({ order: { at: 'ASC' } })).map((e) => e.what);

@@ -1,15 +1,10 @@
 import type { CalendarEventRow } from '../../data/schema/calendar';
 import type { AdviceConversationRow, AdviceEventRow } from '../../data/schema/specialist-advice';
 import { directoryChanged, SqlStaffDirectory } from '../../data/stores/staff-directory';
-import { TestClock } from '../support/conference-fixture';
-import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
-import { ADVICE_REQUEST } from '../support/advice-fixture';
+import { cardInputs, cardText, cardVerbs, exchange, firstCard, invokeAs, PEOPLE, visibleText, type TestBot } from '../support/test-bot';
+import { ADVICE_REQUEST, adviceBotEachTest, chat, CONTACT, HELEN, MANAGER } from '../support/advice-fixture';
 
-const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawley's contact
-const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
 const OTHER_MANAGER = '00000000-0000-4000-8000-000000000204'; // Joanne Pike, Cumbria and Lancashire
-const HELEN = 'helen.okoro@hcp.example';
-const chat = (aad: string) => `a:personal-${aad}`;
 /** Inputs anywhere on a card, including its ShowCard forms. */
 const allInputs = (card: Record<string, unknown>) => ({ ...cardInputs({ body: card.actions }), ...cardInputs(card) });
 
@@ -18,14 +13,7 @@ const REQUEST = { ...ADVICE_REQUEST, adviceTypes: 'adjustments,health_lifestyle'
 describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded calendar)', () => {
   let bot: TestBot;
   // Monday 23 November 2026, 11:00 in London.
-  const clock = new TestClock(new Date('2026-11-23T11:00:00Z'));
-  beforeEach(async () => {
-    clock.at = new Date('2026-11-23T11:00:00Z');
-    bot = await startTestBot({ clock });
-    for (const who of [PEOPLE.coach, PEOPLE.hcp, CONTACT, MANAGER]) await exchange(bot, who, 'help');
-    bot.connector.clear();
-  });
-  afterEach(async () => bot.close());
+  const clock = adviceBotEachTest('2026-11-23T11:00:00Z', (started) => (bot = started));
 
   const rowOf = async () => (await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find())[0]!;
   const delivered = async (aad: string) => {
