@@ -4,63 +4,9 @@ import type { CalendarEventRow } from '../../data/schema/calendar';
 import { Like, Not } from 'typeorm';
 import { isBankHoliday } from '../../domain/calendar/bank-holidays';
 import { dayOfWeek, londonDateFast, londonToUtc, londonWallMs } from '../../domain/calendar/london-time';
-import type { Channel } from '../../domain/requests/channels';
-import type { SupportRequest } from '../../domain/requests/support-request';
-import type { Clock } from '../../domain/ports';
+import { acceptedRequest, current, inputValue, MovableClock, NINO } from '../support/claimant-request';
 import { cardText, cardVerbs, chatNow, exchange, linesTo, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot, choiceValues } from '../support/test-bot';
 import { dayOffset, workingDayAhead } from '../support/working-day';
-
-/** A clock the test moves forward, to get past a meeting. */
-class MovableClock implements Clock {
-  offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-}
-
-const NINO = 'AB123456C';
-
-async function acceptedRequest(bot: TestBot, channel: Channel, nino = NINO): Promise<SupportRequest> {
-  const directory = new SqlStaffDirectory(bot.app.dataSource);
-  const coach = (await directory.findByAadObjectId(PEOPLE.coach))!;
-  const store = new SqlSupportRequestStore(bot.app.dataSource);
-  const request = await store.create(
-    {
-      type: 'claimant_support',
-      requesterId: coach.id,
-      deaId: coach.deaId!,
-      claimant: { surname: 'Zebedee', nino, benefits: ['UC'] },
-      topic: null,
-      description: 'Severe agoraphobia',
-      reason: 'Advice on adjustments',
-      requiredBy: null,
-      urgent: false,
-      vulnerability: null,
-    },
-    new Date(),
-  );
-  const accepted = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel });
-  expect(cardText(accepted.card)).toContain('Accepted');
-  return (await store.findById(request.id))!;
-}
-
-async function current(bot: TestBot, id: string): Promise<SupportRequest> {
-  return (await new SqlSupportRequestStore(bot.app.dataSource).findById(id))!;
-}
-
-function inputValue(card: Record<string, unknown>, id: string): unknown {
-  let value: unknown;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (typeof n.type === 'string' && n.type.startsWith('Input.') && n.id === id) value = n.value;
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return value;
-}
 
 /** A bot on a movable clock, with the coach, the DEA and the team leader reachable (they have opened the app). */
 async function botWithPeople(): Promise<{ bot: TestBot; clock: MovableClock }> {

@@ -1,65 +1,13 @@
-import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
-import type { Channel } from '../../domain/requests/channels';
 import type { SupportRequest } from '../../domain/requests/support-request';
-import type { Clock } from '../../domain/ports';
+import { acceptedRequest, current, inputValue, MovableClock } from '../support/claimant-request';
 import { cardText, cardVerbs, choiceValues, exchange, invokeAs, linesTo, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
-/** A clock the test moves forward, to get past a meeting. */
-class MovableClock implements Clock {
-  offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-}
-
-const NINO = 'AB123456C';
 const ALL_PRECONDITIONS = 'discussed_with_team_leader,agreed_with_dea,consent_gained,told_dea_will_contact,told_voluntary,told_conditionality_applies';
-
-async function acceptedRequest(bot: TestBot, channel: Channel): Promise<SupportRequest> {
-  const directory = new SqlStaffDirectory(bot.app.dataSource);
-  const coach = (await directory.findByAadObjectId(PEOPLE.coach))!;
-  const store = new SqlSupportRequestStore(bot.app.dataSource);
-  const request = await store.create(
-    {
-      type: 'claimant_support',
-      requesterId: coach.id,
-      deaId: coach.deaId!,
-      claimant: { surname: 'Zebedee', nino: NINO, benefits: ['UC'] },
-      topic: null,
-      description: 'Severe agoraphobia',
-      reason: 'Advice on adjustments',
-      requiredBy: null,
-      urgent: false,
-      vulnerability: null,
-    },
-    new Date(),
-  );
-  await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel });
-  return (await store.findById(request.id))!;
-}
-
-async function current(bot: TestBot, id: string): Promise<SupportRequest> {
-  return (await new SqlSupportRequestStore(bot.app.dataSource).findById(id))!;
-}
 
 async function settle(bot: TestBot): Promise<void> {
   await bot.app.background.idle();
   await bot.app.notifier.idle();
-}
-
-function inputValue(card: Record<string, unknown>, id: string): unknown {
-  let value: unknown;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (typeof n.type === 'string' && n.type.startsWith('Input.') && n.id === id) value = n.value;
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return value;
 }
 
 async function refreshed(bot: TestBot, who: string, request: SupportRequest): Promise<Record<string, unknown>> {
