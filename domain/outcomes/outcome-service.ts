@@ -97,8 +97,11 @@ export class OutcomeService {
       const followUps = await this.deps.followUps.startFollowUps(request.id, steps, person.id, now);
       await this.deps.notifier.requestChanged(current);
       if (summaryRecord) await this.deps.notifier.summaryShared(summaryRecord);
-      // The work coach recorded it: the DEA sees it (and writes their summary, if not done yet).
+      // The work coach recorded it: the DEA sees it (and writes their summary, if not done yet). The DEA
+      // recorded it: the work coach is sent what was shared with them (seed §17, §41), unless the
+      // summary already went to them.
       if (route.recorder === 'requester') await this.deps.notifier.requestNeedsAttention(current, current.deaId);
+      else if (summaryRecord?.sentToId !== current.requesterId) await this.deps.notifier.requestNeedsAttention(current, current.requesterId);
       return { request: current, followUps };
     });
   }

@@ -3,7 +3,7 @@ import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { Clock } from '../../domain/ports';
 import type { SupportRequest } from '../../domain/requests/support-request';
-import { cardInputs, cardText, cardVerbs, exchange, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot, choiceValues } from '../support/test-bot';
+import { cardInputs, cardText, cardVerbs, exchange, invokeAs, linesTo, PEOPLE, startTestBot, visibleText, type TestBot, choiceValues } from '../support/test-bot';
 
 const WP = '00000000-0000-4000-8000-000000000007';
 const EA = '00000000-0000-4000-8000-000000000008';
@@ -75,6 +75,8 @@ describe('actions that outcomes start, for named people of the jobcentre', () =>
     expect(visibleText(toWp)).toContain(`${request.reference}: Work Psychologist action`);
     expect(visibleText(toWp)).toContain('This action is for you. Accept it');
     expect(visibleText(bot.connector.sentTo(`a:personal-${EA}`))).toContain(`${request.reference}: Employer Adviser action`);
+    // The work coach is told, on the card they hold, that the DEA recorded what was shared with them (seed §17).
+    expect(linesTo(bot, PEOPLE.coach)).toEqual([expect.stringMatching(new RegExp(`^${request.reference}: Dana Morgan recorded the outcome of the skill conference\\.`))]);
     const toDea = visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`));
     expect(toDea).toContain('Nobody at Crawley is a Third Party Provision manager in the staff directory');
     // Nothing of the case but its reference goes to the people doing the actions.

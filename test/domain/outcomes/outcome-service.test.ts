@@ -214,9 +214,11 @@ describe('OutcomeService.recordOutcome: the DEA records (skill conference, claim
     ]);
     const summary = s.records.records.find((r) => r.kind === 'summary')!;
     expect(summary).toEqual({ id: expect.any(String), requestId: request.id, kind: 'summary', authorId: 'dea-1', at: NOW, text: 'Coach needs more on retention.', nextSteps: ['skill_conference'], sentToId: 'wctl-coach' });
+    // The work coach is sent what the DEA recorded for them (seed §17); the summary goes to their team leader.
     expect(s.notifier.sent).toEqual([
       { kind: 'changed', requestId: request.id, status: 'closed', version: 8 },
       { kind: 'summaryShared', recordId: summary.id, sentToId: 'wctl-coach' },
+      { kind: 'attention', requestId: request.id, to: 'coach-1' },
     ]);
     expect(s.followUps.calls).toEqual([{ fromRequestId: request.id, steps: ['skill_conference'], actorId: 'dea-1', at: NOW }]);
   });
@@ -227,6 +229,8 @@ describe('OutcomeService.recordOutcome: the DEA records (skill conference, claim
     await s.service.recordOutcome(dea, request.id, 5, { actions: 'Signposted to Mind.', nextSteps: 'no_further_support', summary: 'Follow up the referral.' });
     expect(s.records.records.find((r) => r.kind === 'summary')?.sentToId).toBe('coach-1');
     expect(s.notifier.sent.filter((x) => x.kind === 'summaryShared')).toEqual([{ kind: 'summaryShared', recordId: expect.any(String), sentToId: 'coach-1' }]);
+    // The summary is what the coach gets: not the request's card as well.
+    expect(s.notifier.sent.filter((x) => x.kind === 'attention')).toEqual([]);
     expect(s.requests.get(request.id).status).toBe('closed');
   });
 
