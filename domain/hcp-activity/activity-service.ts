@@ -856,7 +856,7 @@ export class HcpActivityService {
         caseReference: null,
         raisedById: person.id,
         raisedAt: now,
-        dueOn: supplierDueOn('replacement', londonDateFast(now), REGION),
+        dueOn: supplierDueOn('replacement', londonDateFast(now), REGION, newDays[0]!),
       });
       const days: AttendanceRecord[] = [];
       for (const date of newDays) {
@@ -978,7 +978,7 @@ export class HcpActivityService {
     if (fromDate && toDate && toDate < fromDate) problems.toDate = 'The last day must be on or after the first day.';
     if (Object.keys(problems).length) throw invalid('Some answers need changing.', problems);
     const now = this.now();
-    return this.deps.store.createSupplierRequest({ kind: kind as SupplierRequest['kind'], district, hcpId, fromDate, toDate, details, caseReference, raisedById: manager.id, raisedAt: now, dueOn: supplierDueOn(kind as SupplierRequest['kind'], londonDateFast(now), REGION) });
+    return this.deps.store.createSupplierRequest({ kind: kind as SupplierRequest['kind'], district, hcpId, fromDate, toDate, details, caseReference, raisedById: manager.id, raisedAt: now, dueOn: supplierDueOn(kind as SupplierRequest['kind'], londonDateFast(now), REGION, fromDate) });
   }
 
   /**

@@ -217,9 +217,15 @@ export function workingDaysBetween(from: string, to: string, region: BankHoliday
   return out;
 }
 
-/** When the supplier must answer: two weeks for provision and replacements, five working days for information. */
-export function supplierDueOn(kind: SupplierRequestKind, raisedOn: string, region: BankHolidayRegion): string {
-  return asksForHcp(kind) ? addDays(raisedOn, PROVISION_DAYS) : workingDaysAfter(raisedOn, INFORMATION_WORKING_DAYS, region);
+/**
+ * When the supplier must answer: two weeks for provision and replacements, five working days for
+ * information. Cover asked for days further off than two weeks (leave booked ahead) is due by the
+ * first of them: it cannot start sooner, so starting then is in time.
+ */
+export function supplierDueOn(kind: SupplierRequestKind, raisedOn: string, region: BankHolidayRegion, firstDayNeeded: string | null = null): string {
+  if (!asksForHcp(kind)) return workingDaysAfter(raisedOn, INFORMATION_WORKING_DAYS, region);
+  const twoWeeks = addDays(raisedOn, PROVISION_DAYS);
+  return firstDayNeeded && firstDayNeeded > twoWeeks ? firstDayNeeded : twoWeeks;
 }
 
 /** How a supplier request stands against its due date by when it was answered, on a day: for information, where the answer is what was asked for. A request for an HCP is measured by `hcpCover`. */

@@ -400,8 +400,8 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
 export const SUPPLIER_FIGURES_NOTE =
   'How the supplier figures are counted. Requests for HCPs are requests for a new HCP or for a replacement for an absent HCP, made in this period. ' +
   'The supplier must fulfil each one within two weeks of the request (specification, paragraph 4.1). ' +
-  `A request counts as fulfilled only when the supplier’s HCP started covering within ${PROVISION_DAYS} days of the day it was made: this is measured to the day cover started, recorded with the supplier’s answer, not to the day the answer was typed. ` +
-  `It counts as not met when cover started after the ${PROVISION_DAYS} days, or when there is still no cover ${PROVISION_DAYS} days after the request. An answer recorded before the day cover started was asked for is not counted either way. ` +
+  `A request counts as fulfilled only when the supplier’s HCP started covering within ${PROVISION_DAYS} days of the day it was made (or by the first day cover was needed, when that was later): this is measured to the day cover started, recorded with the supplier’s answer, not to the day the answer was typed. ` +
+  `It counts as not met when cover started after that day, or when there is still no cover after it. An answer recorded before the day cover started was asked for is not counted either way. ` +
   'A request still inside its two weeks, or with cover promised within them for a day still to come, is pending: not counted as fulfilled or as not met yet. ' +
   `Requests withdrawn as no longer needed (the HCP arrived after all) are not counted. Ad hoc requests for information count as in time when answered within ${INFORMATION_WORKING_DAYS} working days.`;
 

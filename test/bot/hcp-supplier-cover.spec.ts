@@ -7,7 +7,7 @@ const CONTACT = '00000000-0000-4000-8000-000000000205'; // Lucy Fernandes, Crawl
 const MANAGER = '00000000-0000-4000-8000-000000000005'; // Mark Ellis, activity manager, Surrey and Sussex
 const OTHER_MANAGER = '00000000-0000-4000-8000-000000000204'; // Joanne Pike, activity manager, Cumbria and Lancashire
 const MEASURE = 'Supplier response time in the provision of HCPs: requests for HCPs fulfilled within two weeks';
-const COUNTED = 'A request counts as fulfilled only when the supplier’s HCP started covering within 14 days of the day it was made: this is measured to the day cover started, recorded with the supplier’s answer, not to the day the answer was typed.';
+const COUNTED = 'A request counts as fulfilled only when the supplier’s HCP started covering within 14 days of the day it was made (or by the first day cover was needed, when that was later): this is measured to the day cover started, recorded with the supplier’s answer, not to the day the answer was typed.';
 
 /**
  * Seed 002 §4.1: the supplier must "fulfil 100% of the Customer's requests for HCP provision within two

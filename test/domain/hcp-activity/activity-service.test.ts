@@ -355,6 +355,15 @@ describe('an HCP recorded absent who arrives after all (seed §4.1 "HCPs arrive 
     expect((await service.attendanceNotice(MANAGER, 'absence', request.id)).dates).toEqual(['2026-11-24', '2026-11-25']);
   });
 
+  it('an absence recorded weeks ahead (leave) asks for cover due by its first day, not two weeks from today', async () => {
+    const { store, service } = setUp(at('2026-11-23', '07:30'));
+    await service.recordAbsence(MANAGER, HCP.id, '2027-01-04', '2027-01-06');
+    expect(store.requests[0]).toMatchObject({ kind: 'replacement', fromDate: '2027-01-04', dueOn: '2027-01-04' });
+    // Soon: the two weeks.
+    await service.recordAbsence(MANAGER, HCP.id, '2026-11-24', '2026-11-24');
+    expect(store.requests[1]).toMatchObject({ fromDate: '2026-11-24', dueOn: '2026-12-07' });
+  });
+
   it('a replacement the supplier has answered is left as answered; a plain late arrival is told as before', async () => {
     const { store, service, clock, told } = setUp(at('2026-11-23', '08:00'));
     const { request } = await service.recordAbsence(CONTACT, HCP.id, '2026-11-23', '2026-11-23');

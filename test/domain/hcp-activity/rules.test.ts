@@ -203,6 +203,17 @@ describe('supplier requests and notices', () => {
     expect(supplierDueOn('freedom_of_information', '2026-11-27', 'england-and-wales')).toBe('2026-12-04');
   });
 
+  it('cover asked for days further off than two weeks is due by the first of them, not before it can start', () => {
+    // Leave on 5 to 9 January 2027, a replacement asked for on 23 November: in time if cover starts on the 5th.
+    expect(supplierDueOn('replacement', '2026-11-23', 'england-and-wales', '2027-01-05')).toBe('2027-01-05');
+    expect(supplierDueOn('provision', '2026-11-23', 'england-and-wales', '2027-01-05')).toBe('2027-01-05');
+    // Days needed sooner than two weeks, or none given: the two weeks.
+    expect(supplierDueOn('replacement', '2026-11-23', 'england-and-wales', '2026-11-25')).toBe('2026-12-07');
+    expect(supplierDueOn('provision', '2026-11-23', 'england-and-wales', null)).toBe('2026-12-07');
+    // Information is five working days whatever dates it names.
+    expect(supplierDueOn('ad_hoc_information', '2026-11-23', 'england-and-wales', '2027-01-05')).toBe('2026-11-30');
+  });
+
   it('says whether the answer came in time', () => {
     const open = { status: 'open' as const, dueOn: '2026-11-30', answeredAt: null };
     expect(supplierTimeliness(open, '2026-11-30')).toBe('open');
