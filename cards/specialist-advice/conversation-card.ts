@@ -81,6 +81,17 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
   const { conversation: c, part, names, allowed } = view;
   const out: Element[] = [];
   const can = (a: AdviceAction) => allowed.has(a);
+  /** The contact's part once the conversation is held (Annex 2 §7, §11): the GP notification, and the pack and notes back. */
+  const afterTheConversation = () => {
+    if (can('findingsSent') && view.findingsForGp) {
+      out.push(para('Send this Unexpected Findings notification to the claimant’s GP. The claimant agreed to it.', { bold: true }), copyBox('Unexpected findings', view.findingsForGp));
+      actions.push(execute('I have sent it', 'advice.findingsSent', data, 'positive'));
+    }
+    if (can('confirmReturn')) {
+      out.push(para(`${names.hcp} says they gave you back the information pack and their notes. Check you have them.`, { bold: true }));
+      actions.push(execute('I have them', 'advice.confirmReturn', data, 'positive'));
+    } else if (c.status === 'held' && !c.returnedAt) out.push(para(`${names.hcp} will give you back the information pack and their notes before they leave.`));
+  };
   if (part === 'coach') {
     if (c.status === 'adhoc_asked') {
       // The policy lets the coach book an ad hoc ask only once its time has passed unanswered.
@@ -131,6 +142,8 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
       if (view.lmsText) out.push(copyBox('Text for LMS', view.lmsText));
     }
     if (can('cancel')) actions.push(showCancel(data));
+    // No contact was named for it: the coach sends the GP notification and takes back the pack and notes.
+    if (c.contactId === null) afterTheConversation();
   }
   if (part === 'hcp') {
     if (can('acceptAdHoc')) {
@@ -162,7 +175,7 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
       actions.push(notesForm(view, data));
     }
     if (can('returned')) {
-      out.push(para(`Give the information pack and your notes back to ${names.contact ?? 'the jobcentre contact'} before you leave the jobcentre.`, { bold: true }));
+      out.push(para(`Give the information pack and your notes back to ${names.contact ?? (c.contactId === null ? `${names.coach}, the work coach,` : 'the jobcentre contact')} before you leave the jobcentre.`, { bold: true }));
       actions.push(execute('I have returned them', 'advice.returned', data, 'positive'));
     }
     if (c.status === 'held' && !can('returned')) out.push(para('Notes recorded and returned. Thank you.'));
@@ -175,14 +188,7 @@ function firstStep(view: AdviceCardView, data: Record<string, unknown>, actions:
       );
       actions.push(execute('The pack is ready', 'advice.pack', data, 'positive'));
     } else if (c.status === 'booked') out.push(para(`The pack is ready. The conversation is on ${when(c)}.`));
-    if (can('findingsSent') && view.findingsForGp) {
-      out.push(para('Send this Unexpected Findings notification to the claimant’s GP. The claimant agreed to it.', { bold: true }), copyBox('Unexpected findings', view.findingsForGp));
-      actions.push(execute('I have sent it', 'advice.findingsSent', data, 'positive'));
-    }
-    if (can('confirmReturn')) {
-      out.push(para(`${names.hcp} says they gave you back the information pack and their notes. Check you have them.`, { bold: true }));
-      actions.push(execute('I have them', 'advice.confirmReturn', data, 'positive'));
-    } else if (c.status === 'held' && !c.returnedAt) out.push(para(`${names.hcp} will give you back the information pack and their notes before they leave.`));
+    afterTheConversation();
   }
   if (part === 'manager') out.push(para(`${names.hcp} with ${names.coach} at ${names.jobcentre}: ${when(c)}.`));
   return out;

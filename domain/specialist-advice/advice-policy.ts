@@ -32,6 +32,16 @@ const WHO: Readonly<Record<AdviceAction, AdvicePart>> = {
 };
 
 /**
+ * Who may do the action on this conversation. The jobcentre's contact sends the GP notification and
+ * takes back the pack and notes (Annex 2 §7, §11); where none was named for the conversation, the
+ * work coach may too, so neither waits for ever on a contact who may never come.
+ */
+function whoMay(c: Pick<AdviceConversation, 'contactId'>, action: AdviceAction): readonly AdvicePart[] {
+  if ((action === 'findingsSent' || action === 'confirmReturn') && c.contactId === null) return ['contact', 'coach'];
+  return [WHO[action]];
+}
+
+/**
  * The part this person plays, from the conversation's people; the manager by role and district.
  * The jobcentre's contact is the one named when it was asked for, or any of its nominated contacts
  * now (seed 002 §7.2: contacts within each site): one who joined later, or the only one there is.
@@ -129,12 +139,12 @@ export function allowedAdvice(c: AdviceConversation, part: AdvicePart | null, no
   if (!part) return new Set();
   // A cancelled conversation whose entries could not be removed still offers to try again.
   if (isFinished(c) && c.status !== 'held') return new Set(part === 'coach' && c.diaryStatus === 'failed' ? (['retryDiaries'] as const) : []);
-  return new Set(Object.keys(WHO).filter((a) => WHO[a as AdviceAction] === part && !adviceNowRefusal(c, a as AdviceAction, now)) as AdviceAction[]);
+  return new Set(ADVICE_ACTIONS.filter((a) => whoMay(c, a).includes(part) && !adviceNowRefusal(c, a, now)));
 }
 
 /** For a click: who, then whether the card was current, then whether it can happen now. */
 export function assertAdvice(c: AdviceConversation, part: AdvicePart | null, action: AdviceAction, version: number | null, now: Date): void {
-  if (part !== WHO[action]) throw notAllowed(whoMessage(WHO[action]));
+  if (!part || !whoMay(c, action).includes(part)) throw notAllowed(whoMessage(WHO[action]));
   if (version !== null && version !== c.version) throw conflict('This conversation changed since this card was shown.');
   const refusal = adviceNowRefusal(c, action, now);
   if (refusal) throw refusal;

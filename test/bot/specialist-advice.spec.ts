@@ -286,6 +286,40 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     expect(bot.cardProblems).toEqual([]);
   });
 
+  it('no contact named: the coach sends the GP notification and takes back the pack and notes, which would otherwise wait for ever', async () => {
+    const lucy = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(CONTACT))!;
+    await bot.app.dataSource.query("DELETE FROM staff_role WHERE staffId = ? AND role = 'jobcentre_contact'", [lucy.id]);
+    directoryChanged();
+    await invokeAs(bot, PEOPLE.coach, 'advice.request', { ...REQUEST, channel: 'telephone', complex: '' });
+    let row = await rowOf();
+    await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: '2026-11-23T11:00:00.000Z' });
+    row = await rowOf();
+    await invokeAs(bot, PEOPLE.hcp, 'advice.prepared', { conversationId: row.id, version: row.version });
+    clock.at = new Date('2026-11-23T12:05:00Z');
+    row = await rowOf();
+    const notes = { conversationId: row.id, version: row.version, conditions: 'Lumbar pain; anxiety', impact: 'Cannot sit long', functioning: 'Part-time', actions: 'Try a work trial', noAlternativeDiagnosis: 'true', wcaNotChallenged: 'true', hasFindings: 'yes', findings: 'Possible untreated tremor', signedName: 'Helen Okoro', signedOn: '2026-11-23' };
+    // Nobody to give the pack and notes back to but the coach.
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'advice.notes', notes)).card)).toContain('Give the information pack and your notes back to Amira Shah, the work coach, before you leave the jobcentre.');
+    row = await rowOf();
+    expect(row).toMatchObject({ status: 'held', contactId: null, findings: 'to_send' });
+
+    const coachCard = (await invokeAs(bot, PEOPLE.coach, 'advice.open', { conversationId: row.id })).card;
+    expect(cardText(coachCard)).toContain('Send this Unexpected Findings notification to the claimant’s GP. The claimant agreed to it.');
+    expect(cardText(coachCard)).toContain('Possible untreated tremor');
+    expect(cardVerbs(coachCard)).toContain('advice.findingsSent');
+    await invokeAs(bot, PEOPLE.coach, 'advice.findingsSent', { conversationId: row.id, version: row.version });
+    expect(await rowOf()).toMatchObject({ findings: 'sent' });
+
+    row = await rowOf();
+    await invokeAs(bot, PEOPLE.hcp, 'advice.returned', { conversationId: row.id, version: row.version });
+    row = await rowOf();
+    const back = (await invokeAs(bot, PEOPLE.coach, 'advice.open', { conversationId: row.id })).card;
+    expect(cardText(back)).toContain('Helen Okoro says they gave you back the information pack and their notes. Check you have them.');
+    await invokeAs(bot, PEOPLE.coach, 'advice.confirmReturn', { conversationId: row.id, version: row.version });
+    expect((await rowOf()).returnConfirmedAt).toBeInstanceOf(Date);
+    expect(bot.cardProblems).toEqual([]);
+  });
+
   it('a contact named after the request was made is taken on when it is booked, and prepares the pack as usual', async () => {
     const lucy = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(CONTACT))!;
     await bot.app.dataSource.query("DELETE FROM staff_role WHERE staffId = ? AND role = 'jobcentre_contact'", [lucy.id]);
