@@ -1,5 +1,5 @@
 import { QAS_LABELS, QAS_NOTES_MAX, QAS_RESULT_LABELS, QAS_RESULTS, standardFor, type QualityCheck } from '../domain/quality/qas';
-import { CHECKABLE_STATUSES } from '../domain/quality/quality-service';
+import { qualityStep } from '../domain/quality/quality-service';
 import type { SupportRequest } from '../domain/requests/support-request';
 import { showCardAction } from './form-card';
 
@@ -16,11 +16,12 @@ export function qualityFacts(view: QualityView | undefined): { label: string; va
 }
 
 export function qualityActions(request: SupportRequest, view: QualityView | undefined, values?: Readonly<Record<string, string>>, problems?: Readonly<Record<string, string>>): Record<string, unknown>[] {
+  // What the check needs now comes from the one rule the card's "Your action" line follows too.
+  const step = qualityStep(request, view);
   const standard = standardFor(request.channel);
-  if (!view?.mayCheck || !standard || !CHECKABLE_STATUSES.includes(request.status)) return [];
+  if (!step || !standard) return [];
   const data = { requestId: request.id, version: request.version };
-  if (!view.check) return [{ type: 'Action.Execute', title: `Mark for ${QAS_LABELS[standard].split(':')[0]} check`, verb: 'qas.mark', data }];
-  if (view.check.result) return [];
+  if (step === 'mark') return [{ type: 'Action.Execute', title: `Mark for ${QAS_LABELS[standard].split(':')[0]} check`, verb: 'qas.mark', data }];
   return [
     showCardAction({
       title: 'Record the QAS result',

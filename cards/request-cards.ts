@@ -108,8 +108,7 @@ export function requestCard(request: SupportRequest, parties: RequestParties, vi
   const triage = deaForms(request, allowed, options, parties.requester.name);
   actions.push(...triage.filter((f) => f.title !== REDIRECT_TITLE), ...requesterForms(request, allowed, options));
   secondary.push(...triage.filter((f) => f.title === REDIRECT_TITLE));
-  // The check's button and the "Your action" line follow one rule.
-  if (qualityStep(request, options.quality)) actions.push(...qualityActions(request, options.quality, values, problems));
+  actions.push(...qualityActions(request, options.quality, values, problems));
   if (allowed.has('withdraw')) {
     secondary.push(
       confirmAction({
