@@ -207,7 +207,10 @@ export class HcpActivityActions {
     return weeklyNoteCard({ note, part, hcpName: hcp.name, reviewerName: reviewer?.name ?? null, fridayReminder: dayOfWeek(today) === 5 && note.weekStart === weekStartOf(today), message, form });
   }
 
+  /** `weekly note`: last week's first while it is still to submit, saying so; otherwise this week's. */
   async myNoteCard(hcp: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
+    const overdue = message || form ? null : await this.service.lastWeekToSubmit(hcp);
+    if (overdue) return this.noteCard(hcp, overdue, { text: 'Last week’s note is not submitted yet: submit it first. Say "weekly note" again afterwards for this week’s.', tone: 'attention' });
     return this.noteCard(hcp, await this.service.weeklyNote(hcp), message, form);
   }
 

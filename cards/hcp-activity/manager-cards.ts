@@ -144,6 +144,7 @@ function hcpLine(w: HcpWeek): string {
     `Supporting activity: ${activity}`,
     `Attendance: ${attendanceLine(w.attendance)}`,
     `Weekly note: ${w.note ? stateOf(w.note).toLowerCase() : 'not started'}`,
+    ...(w.lastWeekToSubmit ? [`Last week’s note: ${stateOf(w.lastWeekToSubmit).toLowerCase()}`] : []),
     ...(w.notice ? [`Leaving: last day ${describeDate(w.notice.lastDay)}`] : []),
   ].join('\n\n');
 }

@@ -196,7 +196,18 @@ export interface HcpWeek {
   readonly activities: readonly SupportingActivity[];
   readonly attendance: readonly AttendanceRecord[];
   readonly note: WeeklyNote | null;
+  /** Last week's note while it is still to submit (a draft, or a change asked for); null once submitted. */
+  readonly lastWeekToSubmit: WeeklyNote | null;
   readonly notice: HcpNotice | null;
+}
+
+/**
+ * A week's note that is over and still the HCP's to submit (seed 002 Annex 3 §7: a note each week):
+ * a draft, or one the manager asked to change. Once the week has ended it is not to be lost from
+ * sight on either side.
+ */
+export function stillToSubmit(note: WeeklyNote | null): note is WeeklyNote {
+  return note !== null && (note.status === 'draft' || note.status === 'change_asked');
 }
 
 export interface ManagerWeek {
@@ -652,6 +663,12 @@ export class HcpActivityService {
 
   // ——— The weekly note ———
 
+  /** Last week's note, when the HCP has one still to submit: what `weekly note` opens first. */
+  async lastWeekToSubmit(hcp: StaffMember): Promise<WeeklyNote | null> {
+    const note = await this.deps.store.weeklyNote(hcp.id, addDays(weekStartOf(this.today()), -7));
+    return stillToSubmit(note) ? note : null;
+  }
+
   /** The HCP's note for the week, drafted from the week's activity and conversations the first time it is opened. */
   async weeklyNote(hcp: StaffMember, weekStart = weekStartOf(this.today())): Promise<WeeklyNote> {
     const found = await this.deps.store.weeklyNote(hcp.id, weekStart);
@@ -950,6 +967,7 @@ export class HcpActivityService {
         activities: activities.filter((a) => a.hcpId === hcp.id && a.status !== 'cancelled'),
         attendance: attendance.filter((a) => a.hcpId === hcp.id),
         note: notes.find((n) => n.hcpId === hcp.id && n.weekStart === weekStart) ?? null,
+        lastWeekToSubmit: notes.find((n) => n.hcpId === hcp.id && n.weekStart === addDays(weekStart, -7) && stillToSubmit(n)) ?? null,
         notice: notices.filter((n) => n.hcpId === hcp.id).at(-1) ?? null,
       });
     }

@@ -90,6 +90,27 @@ describe('HCP supporting activity, weekly note, attendance and the activity mana
     expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { ...over, start: '10:15', end: '10:45', caseReference: 'SA-000001' })).card)).toContain('already has another activity then');
   });
 
+  it('last week’s note left as a draft is not lost on Monday: the HCP’s weekly note opens it first, and the manager sees it is not submitted', async () => {
+    // Friday of the week before: Helen opens her note, and does not submit it.
+    clock.at = new Date('2026-11-20T15:00:00Z');
+    expect(cardText(firstCard(await exchange(bot, PEOPLE.hcp, 'weekly note')))).toContain('Your action: check this draft and submit it to your activity manager today.');
+    clock.at = new Date('2026-11-23T12:00:00Z');
+
+    const opened = firstCard(await exchange(bot, PEOPLE.hcp, 'weekly note'));
+    expect(cardText(opened)).toContain('Last week’s note is not submitted yet: submit it first. Say "weekly note" again afterwards for this week’s.');
+    expect(cardText(opened)).toContain('16 November 2026');
+    const manager = cardText(firstCard(await exchange(bot, MANAGER, 'hcp week')));
+    expect(manager).toContain('Last week’s note: draft, not submitted');
+
+    // Submitted: the next "weekly note" is this week's, and the manager's line goes.
+    const last = (await bot.app.dataSource.getRepository<{ id: string; version: number; weekStart: string }>('HcpWeeklyNote').find()).find((n) => n.weekStart === '2026-11-16')!;
+    expect(cardText((await invokeAs(bot, PEOPLE.hcp, 'hcp.noteSubmit', { noteId: last.id, version: last.version, body: 'A quiet week.' })).card)).toContain('Submitted to your activity manager.');
+    const now = cardText(firstCard(await exchange(bot, PEOPLE.hcp, 'weekly note')));
+    expect(now).not.toContain('Last week’s note is not submitted yet');
+    expect(now).toContain('23 November 2026');
+    expect(cardText(firstCard(await exchange(bot, MANAGER, 'hcp week')))).not.toContain('Last week’s note');
+  });
+
   it('the weekly note: drafted from the week, submitted, a change asked with a reason, submitted again and accepted; a Friday reminder when missing', async () => {
     const office = await crawley();
     await invokeAs(bot, PEOPLE.hcp, 'hcp.record', { kind: 'presentation', date: '2026-11-23', start: '09:00', end: '09:45', jobcentreId: office, takingPart: 'Crawley work coaches', note: 'Back pain and work' });
