@@ -102,13 +102,14 @@ export class AdviceActions {
     const people = new Map((await this.deps.directory.findByIds([c.coachId, c.hcpId, ...(c.contactId ? [c.contactId] : [])])).map((p) => [p.id, p.name]));
     const office = await this.deps.service.jobcentre(c.jobcentreId);
     const notes = await this.deps.service.notes(c, part);
+    const allowed = allowedAdvice(c, part, now);
     // The contact sends it; where none was named for the conversation, the coach (the policy's rule).
-    const findingsForGp = allowedAdvice(c, part, this.deps.clock.now()).has('findingsSent') ? await this.deps.service.findingsForGp(c) : null;
+    const findingsForGp = allowed.has('findingsSent') ? await this.deps.service.findingsForGp(c) : null;
     const names = { coach: people.get(c.coachId) ?? 'the work coach', hcp: people.get(c.hcpId) ?? 'the HCP', contact: c.contactId ? (people.get(c.contactId) ?? null) : null, jobcentre: office?.name ?? 'the jobcentre' };
     return adviceCard({
       conversation: c,
       part,
-      allowed: allowedAdvice(c, part, now),
+      allowed,
       names,
       notes,
       findingsForGp,

@@ -1033,8 +1033,8 @@ export class HcpActivityService {
    */
   async changeCoverDay(manager: StaffMember, requestId: string, version: number | null, input: { coverDay?: string }): Promise<{ request: SupplierRequest; before: string | null }> {
     if (!requestId) throw invalid('Choose the request whose cover day changes.', { request: 'Choose the request whose cover day changes.' });
-    const [request, office] = await Promise.all([this.deps.store.supplierRequest(requestId), manager.jobcentreId ? this.deps.people.jobcentre(manager.jobcentreId) : null]);
-    const refusal = coverDayRefusal(manager, office?.district ?? null, request);
+    const [request, district] = await Promise.all([this.deps.store.supplierRequest(requestId), this.managerDistrict(manager)]);
+    const refusal = coverDayRefusal(manager, district, request);
     if (refusal) throw refusal;
     // No refusal means the request is there: a missing one is refused as not the district's.
     const current = request!;

@@ -68,6 +68,11 @@ export interface SlotQuestion {
   readonly away?: AwayDays;
 }
 
+/** Whether the HCP can be offered on the date at all: not away, and for face to face at the claimant's jobcentre that day. */
+function offeredOn(q: Pick<SlotQuestion, 'away' | 'channel' | 'sitePlan' | 'jobcentreId'>, date: string): boolean {
+  return !isAway(q.away, date) && (q.channel !== 'face_to_face' || siteOn(q.sitePlan, date) === q.jobcentreId);
+}
+
 /**
  * The earliest times, one a day, when the HCP and the coach are both free for the preparation
  * and the conversation; face to face only on the HCP's days at the jobcentre. The notice needed
@@ -81,8 +86,7 @@ export function proposeSlots(q: SlotQuestion): AdviceSlot[] {
   const today = londonDateFast(q.now);
   for (let d = 0; d <= BOOKING_HORIZON_DAYS && out.length < count; d += 1) {
     const date = addDays(today, d);
-    if (isAway(q.away, date)) continue;
-    if (q.channel === 'face_to_face' && siteOn(q.sitePlan, date) !== q.jobcentreId) continue;
+    if (!offeredOn(q, date)) continue;
     const [slot] = findCommonSlots({
       participants: [q.hcp, q.coach],
       from: londonToUtc(date, '00:00'),
@@ -147,9 +151,7 @@ export function withBreaks(hcp: Participant, breaks: readonly HcpBreak[], from: 
 
 /** Whether a time the coach chose is still one that would be proposed (nobody booked it meanwhile). */
 export function isStillFree(q: SlotQuestion, slot: AdviceSlot): boolean {
-  const date = londonDateFast(slot.start);
-  if (isAway(q.away, date)) return false;
-  if (q.channel === 'face_to_face' && siteOn(q.sitePlan, date) !== q.jobcentreId) return false;
+  if (!offeredOn(q, londonDateFast(slot.start))) return false;
   const [found] = findCommonSlots({
     participants: [q.hcp, q.coach],
     from: slot.prepStart,
