@@ -21,7 +21,7 @@ export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** "a", "a and b", "a, b and c": a list as a sentence says it. */
-export function inWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
+/** "a", "a and b", "a, b and c" (or "a, b or c"): a list as a sentence says it. */
+export function inWords(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]!}`;
 }

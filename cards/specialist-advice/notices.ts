@@ -10,6 +10,7 @@ import { londonClock } from '../../domain/calendar/london-time';
 import { AD_HOC_LAPSED } from '../../domain/specialist-advice/ad-hoc-lapse';
 import { CONVERSATIONS_COME_FIRST, type AttendeeOverNotice, type BookedOverNotice } from '../../domain/specialist-advice/supporting-activity';
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from '../../domain/hcp-activity/records';
+import { inWords } from '../../domain/names';
 import { glanceCard, type Fact } from '../glance-card';
 import type { AdaptiveCard } from '../render';
 import { adHocAsk } from './conversation-card';
@@ -89,7 +90,7 @@ export function bookedOverCard(n: BookedOverNotice | AttendeeOverNotice): Adapti
   const whose = n.part === 'hcp' ? 'your' : `${n.hcpName}’s`;
   const conversation = `${describeMeeting(n.start, n.end)}${n.preparationFrom ? ` (preparation from ${londonClock(n.preparationFrom)})` : ''}`;
   const activities = n.activities.map((a) => `${whose} ${kindInSentence(a.kind)} on ${describeMeeting(a.start, a.end)}`);
-  const over = activities.length > 1 ? `${activities.slice(0, -1).join(', ')} and ${activities.at(-1)!}` : activities[0]!;
+  const over = inWords(activities);
   const it = n.activities.length > 1 ? 'them' : 'it';
   const yourAction =
     n.part === 'hcp'
@@ -105,8 +106,13 @@ export function bookedOverCard(n: BookedOverNotice | AttendeeOverNotice): Adapti
     yourAction,
     keyFacts,
     details: { facts: [], paragraphs: [{ label: 'Why', value: CONVERSATIONS_COME_FIRST }] },
-    actions: n.activities.map((a) => ({ type: 'Action.Execute', title: n.activities.length > 1 ? `Open the ${kindInSentence(a.kind)}` : 'Open the activity', verb: 'hcp.open', data: { activityId: a.id } })),
+    actions: openActivities(n.activities),
   });
+}
+
+/** "Open the activity", or one button for each when there are several. */
+function openActivities(activities: readonly { readonly id: string; readonly kind: ActivityKind }[]): Record<string, unknown>[] {
+  return activities.map((a) => ({ type: 'Action.Execute', title: activities.length > 1 ? `Open the ${kindInSentence(a.kind)}` : 'Open the activity', verb: 'hcp.open', data: { activityId: a.id } }));
 }
 
 /**
@@ -118,13 +124,13 @@ export function bookedOverCard(n: BookedOverNotice | AttendeeOverNotice): Adapti
 function hcpAwayCard(n: AttendeeOverNotice): AdaptiveCard {
   const several = n.activities.length > 1;
   const activities = n.activities.map((a) => `${a.asked ? `the ${kindInSentence(a.kind)} you asked for` : `your ${kindInSentence(a.kind)}`} on ${describeMeeting(a.start, a.end)}`);
-  const at = several ? `${activities.slice(0, -1).join(', ')} and ${activities.at(-1)!}` : activities[0]!;
+  const at = inWords(activities);
   return glanceCard({
     title: `${n.hcpName} will not be at ${several ? 'these activities' : `the ${kindInSentence(n.activities[0]!.kind)}`}`,
     subtitle: `${n.hcpName} will not be at ${at}: a three-way conversation was booked then, which comes first. The activity manager will give ${several ? 'them' : 'it'} another time.`,
     yourAction: `Nothing for you to do now: you will be told ${several ? 'their new times' : 'its new time'}.`,
     keyFacts: n.activities.map((a) => ({ label: ACTIVITY_KIND_LABELS[a.kind], value: `${describeMeeting(a.start, a.end)}: ${n.hcpName} will not be there` })),
     details: { facts: [], paragraphs: [{ label: 'Why', value: CONVERSATIONS_COME_FIRST }] },
-    actions: n.activities.map((a) => ({ type: 'Action.Execute', title: several ? `Open the ${kindInSentence(a.kind)}` : 'Open the activity', verb: 'hcp.open', data: { activityId: a.id } })),
+    actions: openActivities(n.activities),
   });
 }

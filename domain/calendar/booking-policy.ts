@@ -1,4 +1,5 @@
 import { conflict, invalid, notAllowed, type DomainError, withoutStacks } from '../errors';
+import { inWords } from '../names';
 import { roleOf } from '../requests/participants';
 import type { SupportRequest } from '../requests/support-request';
 import { BOOKING_RULES, bookerIdOf, bookerIdsOf, type Booker, type Booking, type BookingRule } from './booking';
@@ -34,7 +35,7 @@ export function bookingWhoRefusal(personId: string, request: SupportRequest, act
 
 /** Who may book a meeting of this rule, as a refusal says it: built from the rule, so a booker it adds is named too. */
 export function whoBooksInWords(rule: Pick<BookingRule, 'bookedBy' | 'alsoBookedBy'>): string {
-  if (rule.alsoBookedBy?.length) return `Only ${inWords([rule.bookedBy, ...rule.alsoBookedBy].map((b) => BOOKER_WORDS[b]))} can book it.`;
+  if (rule.alsoBookedBy?.length) return `Only ${inWords([rule.bookedBy, ...rule.alsoBookedBy].map((b) => BOOKER_WORDS[b]), 'or')} can book it.`;
   return rule.bookedBy === 'requester' ? 'The work coach who made the request books this meeting.' : 'Only the DEA the request was sent to can book it.';
 }
 
@@ -45,10 +46,6 @@ const BOOKER_WORDS: Readonly<Record<Booker, string>> = {
   requester_team_leader: 'the work coach’s team leader',
 };
 
-/** "a", "a or b", "a, b or c". */
-function inWords(parts: readonly string[]): string {
-  return parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
-}
 
 /** Whether the meeting is where the action can happen; the refusal if not. */
 export function bookingNowRefusal({ request, booking, blockedBy }: Omit<BookingFacts, 'requesterTeamLeaderId'>, action: BookingAction): DomainError | null {
