@@ -219,8 +219,8 @@ export class HcpActivityActions {
   async managerCard(manager: StaffMember, message?: GlanceNote, form?: FormState): Promise<AdaptiveCard> {
     const week = await this.service.managerWeek(manager);
     const hcps = week.hcps.map((h) => h.hcp);
-    const offices = await this.service.districtOffices(hcps);
-    const coaches = await this.service.districtCoaches(manager, hcps, offices);
+    const reading = this.service.districtOffices(hcps);
+    const [offices, coaches] = await Promise.all([reading, this.service.districtCoaches(manager, hcps, reading)]);
     return managerWeekCard({ week, offices, coaches, today: this.today(), message, form });
   }
 

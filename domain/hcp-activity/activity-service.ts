@@ -459,7 +459,8 @@ export class HcpActivityService {
    * leader's behalf: those based at the jobcentres of the district's HCPs' clusters, by name.
    * `known`: the district's offices, when the caller has read them already (`districtOffices`).
    */
-  async districtCoaches(manager: StaffMember, hcps: readonly StaffMember[], known?: readonly Jobcentre[]): Promise<StaffMember[]> {
+  /** `known`: the district's offices, read or being read already for the same card, so they are read once and beside the coaches. */
+  async districtCoaches(manager: StaffMember, hcps: readonly StaffMember[], known?: Promise<readonly Jobcentre[]>): Promise<StaffMember[]> {
     if (!manager.jobcentreId) return [];
     const [offices, coaches] = await Promise.all([known ?? this.districtOffices(hcps), this.deps.people.coachesInDistrictOf(manager.jobcentreId)]);
     const covered = new Set(offices.map((o) => o.id));
