@@ -56,7 +56,7 @@ export class SqlInterventionStore implements InterventionStore {
       .innerJoin('Claimant', 'c', 'c.id = r.claimantId')
       // NINOs are kept in upper case (SQL Server would match any case; SQLite only the same).
       .where('c.nino = :nino AND r.channel = :channel AND r.id <> :except', { nino: NINO.apply(nino), channel: 'claimant_support_intervention', except: exceptRequestId })
-      .andWhere('r.status IN (:...statuses)', { statuses: [...statuses] })
+      .andWhere("r.status IN (:...statuses) AND (r.status <> 'closed' OR r.meetingBooked = 1)", { statuses: [...statuses] })
       .getCount();
   }
 

@@ -188,7 +188,8 @@ export class InterventionService {
 
   /**
    * Interventions the claimant has had, has booked or is being booked (seed §36 counts them), other
-   * than this one: a booking that failed, to be tried again, counts as much as one that was written.
+   * than this one: a booking that failed, to be tried again, counts as much as one that was written;
+   * one closed before it was booked (the claimant did not consent) does not.
    */
   private async countInterventions(request: SupportRequest): Promise<number> {
     if (!request.claimant) return 0;

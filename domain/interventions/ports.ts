@@ -6,7 +6,11 @@ export interface InterventionStore {
   /** Records the consent; a second record for the same request and purpose is refused as a conflict. */
   saveConsent(consent: NewConsent): Promise<ConsentRecord>;
   consentFor(requestId: string, purpose: ConsentPurpose): Promise<ConsentRecord | null>;
-  /** Requests for a DEA claimant support intervention for the claimant with this NINO, in these statuses, other than the given one. */
+  /**
+   * Requests for a DEA claimant support intervention for the claimant with this NINO, in these
+   * statuses, other than the given one. A closed one counts only if its meeting was booked: one closed
+   * before booking (consent refused, a further one not agreed) was never had.
+   */
   countInterventions(nino: string, exceptRequestId: string, statuses: readonly RequestStatus[]): Promise<number>;
   /**
    * Accepted claimant support interventions for the claimant with this NINO, other than the given one,

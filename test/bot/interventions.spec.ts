@@ -4,7 +4,7 @@ import type { CalendarEventRow } from '../../data/schema/calendar';
 import { Like, Not } from 'typeorm';
 import { isBankHoliday } from '../../domain/calendar/bank-holidays';
 import { dayOfWeek, londonDateFast, londonToUtc, londonWallMs } from '../../domain/calendar/london-time';
-import { acceptedRequest, current, inputValue, MovableClock, NINO } from '../support/claimant-request';
+import { acceptedRequest, current, inputValue, MovableClock, NINO, pastIntervention } from '../support/claimant-request';
 import { cardText, cardVerbs, chatNow, exchange, linesTo, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot, choiceValues } from '../support/test-bot';
 import { dayOffset, workingDayAhead } from '../support/working-day';
 
@@ -277,17 +277,8 @@ describe('DEA claimant support interventions', () => {
   afterEach(async () => bot.close());
 
   /** An intervention the claimant already had: accepted, booked and closed. */
-  async function pastIntervention(): Promise<void> {
-    const request = await acceptedRequest(bot, 'claimant_support_intervention');
-    const store = new SqlSupportRequestStore(bot.app.dataSource);
-    let r = request;
-    for (const to of ['booked', 'held', 'outcome_recorded', 'closed'] as const) {
-      r = await store.changeStatus({ requestId: r.id, expectedVersion: r.version, to, actorId: r.deaId, action: to, at: new Date() });
-    }
-  }
-
   it('needs the pre-conditions, then up to 3 without and a 4th only with the team leader agreeing on a card', async () => {
-    for (let i = 0; i < 3; i++) await pastIntervention();
+    for (let i = 0; i < 3; i++) await pastIntervention(bot);
     const request = await acceptedRequest(bot, 'claimant_support_intervention');
 
     const some = await invokeAs(bot, PEOPLE.coach, 'consent.intervention', { requestId: request.id, version: request.version, confirmed: 'discussed_with_team_leader,agreed_with_dea,consent_gained', letterFormat: 'braille' });
@@ -446,7 +437,7 @@ describe('DEA claimant support interventions', () => {
   });
 
   it('asks for the team leader again when a failed booking is tried again after the claimant had a 3rd', async () => {
-    for (let i = 0; i < 2; i++) await pastIntervention();
+    for (let i = 0; i < 2; i++) await pastIntervention(bot);
     const request = await acceptedRequest(bot, 'claimant_support_intervention');
     const all = 'discussed_with_team_leader,agreed_with_dea,consent_gained,told_dea_will_contact,told_voluntary,told_conditionality_applies';
     await invokeAs(bot, PEOPLE.coach, 'consent.intervention', { requestId: request.id, version: request.version, confirmed: all });
@@ -457,20 +448,20 @@ describe('DEA claimant support interventions', () => {
     await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: r.id, version: r.version, otherDate: workingDayAhead(9), otherTime: '10:00', durationMinutes: '60', mode: 'face_to_face', claimantContact: 'phone' });
     await settle(bot);
     await bot.app.dataSource.query('DROP TRIGGER diary_down');
-    const bookings = bot.app.dataSource.getRepository<{ status: string }>('Booking');
-    expect((await bookings.find()).map((b) => b.status)).toEqual(['failed']);
+    const bookings = bot.app.dataSource.getRepository<{ status: string; requestId: string }>('Booking');
+    expect((await bookings.findBy({ requestId: request.id })).map((b) => b.status)).toEqual(['failed']);
     r = await current(bot, request.id);
     expect(r.status).toBe('accepted');
     expect(cardVerbs((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: r.id, version: r.version })).card)).toContain('booking.retry');
 
     // Meanwhile the claimant had a 3rd: trying again would be a 4th, which needs the team leader.
-    await pastIntervention();
+    await pastIntervention(bot);
     const again = await invokeAs(bot, PEOPLE.dea, 'booking.retry', { requestId: r.id, version: r.version });
     // Refused, with the message booking gives (the card also says what the request waits for).
     expect(cardText(again.card)).toContain("The claimant has had 3 DEA claimant support interventions: a 4th needs the DEA's Work Coach Team Leader to agree (exceptional circumstances). Nothing was changed.");
     expect(cardText(again.card)).not.toContain('Trying the diaries again');
     await settle(bot);
-    expect((await bookings.find()).map((b) => b.status)).toEqual(['failed']);
+    expect((await bookings.findBy({ requestId: request.id })).map((b) => b.status)).toEqual(['failed']);
     expect(await bot.app.dataSource.getRepository('CalendarEvent').count()).toBe(0);
     expect((await current(bot, request.id)).status).toBe('accepted');
 
@@ -497,5 +488,28 @@ describe('DEA claimant support interventions', () => {
     expect(cardVerbs(card)).not.toContain('intervention.askOverride');
     const ask = await invokeAs(bot, PEOPLE.dea, 'intervention.askOverride', { requestId: r.id, version: r.version, overrideReason: 'x' });
     expect(cardText(ask.card)).toContain('no agreement is needed');
+  });
+
+  it("does not count a 4th the team leader did not agree, closed before it was booked, among the claimant's interventions (seed §36)", async () => {
+    for (let i = 0; i < 3; i++) await pastIntervention(bot);
+    const all = 'discussed_with_team_leader,agreed_with_dea,consent_gained,told_dea_will_contact,told_voluntary,told_conditionality_applies';
+    const fourth = await acceptedRequest(bot, 'claimant_support_intervention');
+    await invokeAs(bot, PEOPLE.coach, 'consent.intervention', { requestId: fourth.id, version: fourth.version, confirmed: all });
+    let r = await current(bot, fourth.id);
+    bot.connector.clear();
+    await invokeAs(bot, PEOPLE.dea, 'intervention.askOverride', { requestId: r.id, version: r.version, overrideReason: 'Continuity with the DEA matters.' });
+    await settle(bot);
+    const overrideId = JSON.stringify(bot.connector.sentTo(`a:personal-${PEOPLE.wctl}`)).match(/"overrideId":"([0-9a-f-]{36})"/)?.[1];
+    expect(overrideId).toBeDefined();
+    await invokeAs(bot, PEOPLE.wctl, 'intervention.decline', { overrideId, decision: 'declined', overrideNote: 'Refer to the work psychologist instead.' });
+    r = await current(bot, fourth.id);
+    expect(r.status).toBe('closed');
+
+    // The next is still asked for as a 4th: the one not agreed was never had.
+    const next = await acceptedRequest(bot, 'claimant_support_intervention');
+    await invokeAs(bot, PEOPLE.coach, 'consent.intervention', { requestId: next.id, version: next.version, confirmed: all });
+    const card = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: next.id, version: (await current(bot, next.id)).version })).card;
+    expect(cardText(card)).toContain('The claimant has had 3 DEA claimant support interventions: a 4th needs');
+    expect(cardText(card)).not.toContain('has had 4');
   });
 });

@@ -1,6 +1,6 @@
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { SupportRequest } from '../../domain/requests/support-request';
-import { acceptedRequest, current, inputValue, MovableClock } from '../support/claimant-request';
+import { acceptedRequest, current, inputValue, MovableClock, pastIntervention } from '../support/claimant-request';
 import { cardText, cardVerbs, choiceValues, exchange, invokeAs, linesTo, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const ALL_PRECONDITIONS = 'discussed_with_team_leader,agreed_with_dea,consent_gained,told_dea_will_contact,told_voluntary,told_conditionality_applies';
@@ -102,12 +102,8 @@ describe('a meeting that did not take place', () => {
   });
 
   it("does not count a claimant support intervention the claimant did not attend among the claimant's three (seed §36)", async () => {
-    const store = new SqlSupportRequestStore(bot.app.dataSource);
     // Two interventions the claimant had.
-    for (let i = 0; i < 2; i++) {
-      let r = await acceptedRequest(bot, 'claimant_support_intervention');
-      for (const to of ['booked', 'held', 'outcome_recorded', 'closed'] as const) r = await store.changeStatus({ requestId: r.id, expectedVersion: r.version, to, actorId: r.deaId, action: to, at: new Date() });
-    }
+    for (let i = 0; i < 2; i++) await pastIntervention(bot);
     // A third, booked by the DEA, that the claimant did not come to.
     const third = await acceptedRequest(bot, 'claimant_support_intervention');
     await invokeAs(bot, PEOPLE.coach, 'consent.intervention', { requestId: third.id, version: third.version, confirmed: ALL_PRECONDITIONS });

@@ -1,3 +1,4 @@
+import { SqlBookingStore } from '../../data/stores/bookings';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { Clock } from '../../domain/ports';
@@ -38,6 +39,21 @@ export async function acceptedRequest(bot: TestBot, channel: Channel, nino = NIN
   const accepted = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel });
   expect(cardText(accepted.card)).toContain('Accepted');
   return (await store.findById(request.id))!;
+}
+
+/**
+ * A claimant support intervention the claimant had: accepted, its meeting booked (a booking row, as
+ * the database counts from it), held, its outcome recorded and closed, straight in the stores.
+ */
+export async function pastIntervention(bot: TestBot, nino = NINO): Promise<SupportRequest> {
+  let r = await acceptedRequest(bot, 'claimant_support_intervention', nino);
+  const bookings = new SqlBookingStore(bot.app.dataSource);
+  const start = new Date(Date.now() - 7 * 86_400_000);
+  const booking = await bookings.create({ requestId: r.id, start, end: new Date(start.getTime() + 3_600_000), mode: 'face_to_face' }, new Date());
+  await bookings.update(booking.id, booking.version, { status: 'booked' }, new Date());
+  const store = new SqlSupportRequestStore(bot.app.dataSource);
+  for (const to of ['booked', 'held', 'outcome_recorded', 'closed'] as const) r = await store.changeStatus({ requestId: r.id, expectedVersion: r.version, to, actorId: r.deaId, action: to, at: new Date() });
+  return r;
 }
 
 /** The request as stored now. */

@@ -467,7 +467,7 @@ SELECT "ConsentRecord"."id" AS "ConsentRecord_id", "ConsentRecord"."requestId" A
 SELECT COUNT(DISTINCT("r"."id")) AS "cnt"
   FROM "support_request" "r"
   INNER JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
-  WHERE "c"."nino" = @0 AND "r"."channel" = @1 AND "r"."id" <> @2 AND "r"."status" IN (@3, @4);
+  WHERE "c"."nino" = @0 AND "r"."channel" = @1 AND "r"."id" <> @2 AND "r"."status" IN (@3, @4) AND ("r"."status" <> 'closed' OR "r"."meetingBooked" = 1);
 --   @0 string, @1 string, @2 string, @3 string, @4 string
 
 -- SqlInterventionStore.countBeingBooked
