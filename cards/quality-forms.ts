@@ -1,13 +1,10 @@
-import { QAS_LABELS, QAS_NOTES_MAX, QAS_RESULT_LABELS, QAS_RESULTS, standardFor, type QualityCheck } from '../domain/quality/qas';
-import { qualityStep } from '../domain/quality/quality-service';
+import { QAS_LABELS, QAS_NOTES_MAX, QAS_RESULT_LABELS, QAS_RESULTS, standardFor } from '../domain/quality/qas';
+import { qualityStep, type QualityFacts } from '../domain/quality/quality-service';
 import type { SupportRequest } from '../domain/requests/support-request';
 import { showCardAction } from './form-card';
 
-export interface QualityView {
-  readonly check: QualityCheck | null;
-  /** The viewer is a team leader who may run this check. */
-  readonly mayCheck: boolean;
-}
+/** The viewer's part in the request's QAS check. */
+export type QualityView = QualityFacts;
 
 export function qualityFacts(view: QualityView | undefined): { label: string; value: string }[] {
   if (!view?.check) return [];

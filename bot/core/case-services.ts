@@ -19,7 +19,6 @@ import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { SqlTrendStore } from '../../data/stores/trend-alerts';
 import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { BookingService } from '../../domain/calendar/booking-service';
-import { MET_STATUSES } from '../../domain/calendar/booking';
 import { ConferenceCases } from '../../domain/conferences/conference-cases';
 import { GroupConferenceService } from '../../domain/conferences/group-conference-service';
 import { InterventionService } from '../../domain/interventions/intervention-service';
@@ -29,7 +28,7 @@ import type { GroupCaseNominator } from '../../domain/outcomes/next-steps';
 import { OutcomeService } from '../../domain/outcomes/outcome-service';
 import type { Clock, Logger, WorkScheduler } from '../../domain/ports';
 import type { UnitOfWork } from '../../domain/unit-of-work';
-import { QualityService } from '../../domain/quality/quality-service';
+import { meetingWasBooked, QualityService } from '../../domain/quality/quality-service';
 import { describeMeeting } from '../../domain/requests/calendar-date';
 import { ListService } from '../../domain/requests/request-lists';
 import { RequestService } from '../../domain/requests/request-service';
@@ -123,8 +122,7 @@ export function createCaseServices({ config, dataSource, directory, conversation
     directory,
     notifier,
     clock,
-    // A meeting held while its move was still being written to the diaries took place too.
-    hadMeeting: async (id) => MET_STATUSES.includes((await bookingStore.currentFor(id))?.status ?? 'cancelled'),
+    hadMeeting: async (id) => meetingWasBooked(await bookingStore.currentFor(id)),
   });
   const lists = new ListService(new SqlRequestLists(dataSource));
 

@@ -13,7 +13,7 @@ import { interventionStatementsFor, suggestedConditionality } from '../../domain
 import type { InterventionService } from '../../domain/interventions/intervention-service';
 import { notificationLetter, sendsTheLetter, type NotificationLetter } from '../../domain/interventions/letter';
 import type { OutcomeService } from '../../domain/outcomes/outcome-service';
-import type { QualityService } from '../../domain/quality/quality-service';
+import { meetingWasBooked, type QualityService } from '../../domain/quality/quality-service';
 import { actors, participantsOf, relationshipTo, type CaseParticipants } from '../../domain/requests/participants';
 import { PROPOSALS_WITHIN_MS, settleWithin } from '../core/time-box';
 import type { AccessSink } from '../privacy/access-audit';
@@ -70,7 +70,7 @@ export class RequestCardRenderer {
       booking,
       intervention,
       outcome: (await this.services.outcomes.state(request, current)) ?? undefined,
-      quality: await this.qualityView(viewer, request, participants),
+      quality: await this.qualityView(viewer, request, participants, current),
       // The claimant's own work coach and jobcentre, when a team leader asked for them.
       letter: await this.letter(viewer, request, current, intervention, participants.claimantCoach ?? requester, dea),
       refreshUserIds: await this.teamsUserIds(actors(participants)),
@@ -93,10 +93,10 @@ export class RequestCardRenderer {
     return { state, suggested: suggestedConditionality(request.claimant?.benefits ?? []), requiredStatements: interventionStatementsFor(requester), deaTeamLeaderName: teamLeader?.name ?? null };
   }
 
-  private async qualityView(viewer: StaffMember, request: SupportRequest, parties: { requester: StaffMember; adviser: StaffMember }): Promise<QualityView | undefined> {
+  private async qualityView(viewer: StaffMember, request: SupportRequest, parties: { requester: StaffMember; adviser: StaffMember }, current: Booking | null): Promise<QualityView | undefined> {
     const mayCheck = await this.services.quality.mayCheck(viewer, request, parties);
     const check = await this.services.quality.check(request);
-    return mayCheck || check ? { check, mayCheck } : undefined;
+    return mayCheck || check ? { check, mayCheck, hadMeeting: meetingWasBooked(current) } : undefined;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { MET_STATUSES, type Booking } from '../calendar/booking';
 import { MEETING_STATUSES } from '../requests/state-machine';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
@@ -12,15 +13,29 @@ export const CHECKABLE_STATUSES: readonly RequestStatus[] = MEETING_STATUSES;
 /** What a team leader does with a meeting's QAS check: mark it for a check, then record the result. */
 export type QualityStep = 'mark' | 'record';
 
+/** What a team leader's QAS step is decided from, besides the request. */
+export interface QualityFacts {
+  /** They are a team leader who may run this check (`QualityService.mayCheck`). */
+  readonly mayCheck: boolean;
+  readonly check: QualityCheck | null;
+  /** The meeting was booked (`meetingWasBooked`): a three way the claimant refused never had one. */
+  readonly hadMeeting: boolean;
+}
+
+/** Whether the request's current booking is a meeting that was booked: one held while its move was still being written took place too. */
+export function meetingWasBooked(booking: Pick<Booking, 'status'> | null): boolean {
+  return booking !== null && MET_STATUSES.includes(booking.status);
+}
+
 /**
- * What this person may do with the request's QAS check now, or null: the card's button and its
- * "Your action" line both follow it. `mayCheck`: they are a team leader who may run this check
- * (`QualityService.mayCheck`); there is something to check only while the meeting is booked or after it.
+ * What this person may do with the request's QAS check now, or null: the card's button, its "Your
+ * action" line and the click all follow it. There is something to check only while the meeting is
+ * booked or after it; a meeting is marked only if it was booked.
  */
-export function qualityStep(request: Pick<SupportRequest, 'status' | 'channel'>, view: { readonly mayCheck: boolean; readonly check: QualityCheck | null } | undefined): QualityStep | null {
-  if (!view?.mayCheck || !standardFor(request.channel) || !CHECKABLE_STATUSES.includes(request.status)) return null;
-  if (!view.check) return 'mark';
-  return view.check.result ? null : 'record';
+export function qualityStep(request: Pick<SupportRequest, 'status' | 'channel'>, facts: QualityFacts | undefined): QualityStep | null {
+  if (!facts?.mayCheck || !standardFor(request.channel) || !CHECKABLE_STATUSES.includes(request.status)) return null;
+  if (!facts.check) return facts.hadMeeting ? 'mark' : null;
+  return facts.check.result ? null : 'record';
 }
 
 /**
@@ -58,9 +73,9 @@ export class QualityService {
 
   async mark(person: StaffMember, requestId: string, version: number): Promise<SupportRequest> {
     const request = await this.load(person, requestId, version);
-    if (!CHECKABLE_STATUSES.includes(request.status) || !(await this.deps.hadMeeting(request.id))) throw invalid('A meeting can be marked for a check once it is booked.');
     const existing = await this.deps.store.forRequest(request.id);
     if (existing) throw conflict('This meeting is already marked for a check.');
+    if ((await this.stepFor(request, existing)) !== 'mark') throw invalid('A meeting can be marked for a check once it is booked.');
     const now = this.deps.clock.now();
     await this.deps.store.mark({ requestId: request.id, standard: standardFor(request.channel)!, checkerId: person.id, markedAt: now });
     return this.touch(request, person, 'qas:marked', now);
@@ -71,6 +86,8 @@ export class QualityService {
     const check = await this.deps.store.forRequest(request.id);
     if (!check) throw invalid('Mark the meeting for a check first.');
     if (check.result) throw conflict('The result of this check has already been recorded.');
+    // Marked, but the meeting since did not take place: it is checked once it is booked again.
+    if ((await this.stepFor(request, check)) !== 'record') throw invalid('There is no meeting to check now: it is to be booked again.');
     const { result, notes } = checkQasResult(input.result, input.notes, { result: 'qasResult', notes: 'qasNotes' });
     const now = this.deps.clock.now();
     await this.deps.store.record(check.id, result, notes, now);
@@ -83,6 +100,11 @@ export class QualityService {
     if (!(await this.mayCheck(person, request))) throw notAllowed(standardFor(request.channel) === 'qas1' ? "Only the DEA's Work Coach Team Leader runs QAS 1 checks." : "Only the DEA's or the work coach's Work Coach Team Leader runs QAS checks.");
     if (request.version !== version) throw conflict('The request changed since this card was shown.');
     return request;
+  }
+
+  /** The step a team leader who may check has with this request, as their card shows it. */
+  private async stepFor(request: SupportRequest, check: QualityCheck | null): Promise<QualityStep | null> {
+    return qualityStep(request, { mayCheck: true, check, hadMeeting: await this.deps.hadMeeting(request.id) });
   }
 
   /** Moves the version on so every copy of the card shows the check. */

@@ -267,6 +267,13 @@ describe('three way intervention, from consent to outcome', () => {
     const toDea = visibleText(bot.connector.sentTo(`a:personal-${PEOPLE.dea}`));
     expect(toDea).toContain('DEA-000002');
     expect(toDea).toContain('Book the conference');
+
+    // The refused three way never had a meeting: its team leader's card offers no check, and says so.
+    const leaderCard = (await invokeAs(bot, PEOPLE.wctl, 'request.refresh', { requestId: original.id, version: original.version })).card;
+    expect(cardVerbs(leaderCard)).not.toContain('qas.mark');
+    expect(cardText(leaderCard)).not.toContain('check the quality of this meeting');
+    const mark = await invokeAs(bot, PEOPLE.wctl, 'qas.mark', { requestId: original.id, version: original.version });
+    expect(cardText(mark.card)).toContain('A meeting can be marked for a check once it is booked.');
   });
 });
 

@@ -90,19 +90,23 @@ describe('qualityStep: what the card offers a team leader, and tells them to do'
   const check = { id: 'c1', requestId: 'r1', standard: 'qas2' as const, checkerId: 'wctl-dea', markedAt: NOW, result: null, notes: null, recordedAt: null };
 
   it.each(CHECKABLE_STATUSES)('marks, then records, a meeting that is %s', (status) => {
-    expect(qualityStep({ status, channel: 'case_conference' }, { mayCheck: true, check: null })).toBe('mark');
-    expect(qualityStep({ status, channel: 'case_conference' }, { mayCheck: true, check })).toBe('record');
-    expect(qualityStep({ status, channel: 'case_conference' }, { mayCheck: true, check: { ...check, result: 'met' } })).toBeNull();
+    expect(qualityStep({ status, channel: 'case_conference' }, { mayCheck: true, check: null, hadMeeting: true })).toBe('mark');
+    expect(qualityStep({ status, channel: 'case_conference' }, { mayCheck: true, check, hadMeeting: true })).toBe('record');
+    expect(qualityStep({ status, channel: 'case_conference' }, { mayCheck: true, check: { ...check, result: 'met' }, hadMeeting: true })).toBeNull();
   });
 
   it.each<RequestStatus>(['submitted', 'info_requested', 'accepted', 'redirected', 'withdrawn'])('has nothing to do on a request that is %s', (status) => {
-    expect(qualityStep({ status, channel: 'skill_conference' }, { mayCheck: true, check: null })).toBeNull();
+    expect(qualityStep({ status, channel: 'skill_conference' }, { mayCheck: true, check: null, hadMeeting: true })).toBeNull();
+  });
+
+  it('has nothing to mark on a request whose meeting was never booked (a three way the claimant refused)', () => {
+    expect(qualityStep({ status: 'closed', channel: 'three_way_intervention' }, { mayCheck: true, check: null, hadMeeting: false })).toBeNull();
   });
 
   it('has nothing for someone who may not check, nor on a channel without a standard', () => {
-    expect(qualityStep({ status: 'booked', channel: 'case_conference' }, { mayCheck: false, check: null })).toBeNull();
+    expect(qualityStep({ status: 'booked', channel: 'case_conference' }, { mayCheck: false, check: null, hadMeeting: true })).toBeNull();
     expect(qualityStep({ status: 'booked', channel: 'case_conference' }, undefined)).toBeNull();
-    expect(qualityStep({ status: 'closed', channel: 'informational_support' }, { mayCheck: true, check: null })).toBeNull();
+    expect(qualityStep({ status: 'closed', channel: 'informational_support' }, { mayCheck: true, check: null, hadMeeting: true })).toBeNull();
   });
 });
 
@@ -234,6 +238,14 @@ describe('QualityService.record', () => {
     });
     expect(store.checks[0]?.result).toBe('met');
     expect(store.recordCalls).toHaveLength(1);
+  });
+
+  it('refuses a result once the meeting went back to be booked again (it did not take place)', async () => {
+    const { service, store, meeting } = setUp();
+    const request = meeting('case_conference', 'accepted', { deaId: dea.id });
+    await store.mark({ requestId: request.id, standard: 'qas2', checkerId: deaTeamLeader.id, markedAt: NOW });
+    await expect(service.record(deaTeamLeader, request.id, request.version, { result: 'met' })).rejects.toMatchObject({ kind: 'invalid', message: 'There is no meeting to check now: it is to be booked again.' });
+    expect((await store.forRequest(request.id))?.result).toBeNull();
   });
 
   it('needs the meeting marked first', async () => {
