@@ -105,18 +105,14 @@ export class ConferenceActions {
       return this.renderPlan(moved.planId, { note: { text: `Moved group ${moved.groupIndex + 1}’s conference to ${describeMeeting(moved.start!, moved.end!)}. Everyone’s diary is being changed and they are told.`, tone: 'good' } });
     },
     'conference.place': async (person, data, _turn, typed) => {
-      const conferenceId = String(data.conferenceId ?? '');
-      // Whether it was cancelled, for the note: a place on a card since changed is refused, so this is what it was.
-      const wasCancelled = (await this.deps.store.findConference(conferenceId))?.status === 'cancelled';
-      const read = await this.savedWithin(person, data, typed, { nothing: 'nothing was booked', again: 'Book it' }, () => this.deps.plans.preparePlace(person, conferenceId, conferenceVersionOf(data), data.date, data.time));
+      const read = await this.savedWithin(person, data, typed, { nothing: 'nothing was booked', again: 'Book it' }, () => this.deps.plans.preparePlace(person, String(data.conferenceId ?? ''), conferenceVersionOf(data), data.date, data.time));
       if ('unread' in read) return read.unread;
-      const placed = read.saved;
+      const { conference: placed, wasCancelled, casesKept } = read.saved;
       const when = placed.start && placed.end ? describeMeeting(placed.start, placed.end) : 'the time you gave';
       const busy = placed.clashes.length ? ` ${placed.clashes.length === 1 ? 'One person is' : `${placed.clashes.length} people are`} busy or not working then: see the plan.` : '';
       const told = wasCancelled ? ', and they are told it is on again' : '';
       const booking = placed.status === 'booked' ? `It is in everyone’s diary${told}.` : `It is being put in everyone’s diary${told}.`;
-      // Read once, for this conference: the cancel moved its cases only if the group had a next one.
-      const cases = wasCancelled ? ` ${casesOfPlacedAgain((await this.deps.store.casesOf(placed.id)).length)}` : '';
+      const cases = casesKept === null ? '' : ` ${casesOfPlacedAgain(casesKept)}`;
       return this.renderPlan(placed.planId, { note: { text: `Group ${placed.groupIndex + 1}’s ${describeMonth(placed.month)} conference is ${when}. ${booking}${busy}${cases}`, tone: placed.clashes.length ? 'attention' : 'good' } });
     },
     'conference.cancel': async (person, data) => {

@@ -73,6 +73,15 @@ export interface Prepared<T> {
 /** A plan drafted from the diaries and not yet saved: `save` replaces any draft of the DEA's nobody confirmed. */
 export type PreparedDraft = Prepared<ConferencePlan>;
 
+/** A conference given a time, and what its team leader is told of it. */
+export interface PlacedConference {
+  readonly conference: GroupConference;
+  /** It had been cancelled: those the cancel told are told it is on again. */
+  readonly wasCancelled: boolean;
+  /** When it was cancelled: how many cases are on it now (the cancel moved them on if the group had a next one). */
+  readonly casesKept: number | null;
+}
+
 /** A cancelled conference, and where the cases put forward for it went. */
 export interface CancelledConference {
   readonly conference: GroupConference;
@@ -291,11 +300,11 @@ export class GroupConferenceService {
    * have prepared. Those the cancel told are told, with the save, that it is on again.
    */
   async place(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<GroupConference> {
-    return (await this.preparePlace(wctl, conferenceId, version, date, time)).save();
+    return (await (await this.preparePlace(wctl, conferenceId, version, date, time)).save()).conference;
   }
 
   /** `place` in two steps: the checks and the read of who is busy then, which writes nothing, then `save`. */
-  async preparePlace(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<Prepared<GroupConference>> {
+  async preparePlace(wctl: StaffMember, conferenceId: string, version: number, date: unknown, time: unknown): Promise<Prepared<PlacedConference>> {
     const { plan, conference } = await this.conferenceAllowed(wctl, conferenceId, version, 'place');
     const start = startIn(conference.month, date, time);
     const now = this.deps.clock.now();
@@ -317,7 +326,12 @@ export class GroupConferenceService {
         });
         if (!this.deps.work) await this.book(plan.id, () => this.deps.notifier.planChanged(plan.id));
         this.deps.logger.info({ planId: plan.id, conferenceId: placed.id, was: conference.status }, 'group conference given a time');
-        return (await this.deps.store.findConference(placed.id)) ?? placed;
+        const wasCancelled = conference.status === 'cancelled';
+        return {
+          conference: (await this.deps.store.findConference(placed.id)) ?? placed,
+          wasCancelled,
+          casesKept: wasCancelled ? (await this.deps.store.casesOf(placed.id)).length : null,
+        };
       },
     };
   }
