@@ -29,7 +29,7 @@ export function needsClaimant(channel: Channel): boolean {
 }
 
 /** What a request's fitting channels are read from. */
-export type ChannelFacts = Pick<SupportRequest, 'claimant' | 'requestedChannel' | 'parentRequestId' | 'claimantCoachId'>;
+export type ChannelFacts = Pick<SupportRequest, 'type' | 'claimant' | 'requestedChannel' | 'parentRequestId' | 'claimantCoachId'>;
 
 /**
  * A team leader's request for a claimant support intervention (seed §39). Only their own requests
@@ -46,16 +46,29 @@ export function isTeamLeaderIntervention(request: ChannelFacts): boolean {
  */
 const FOR_A_TEAM_LEADER: readonly Channel[] = ['informational_support', 'group_conference', 'claimant_support_intervention'];
 
+/**
+ * A jobcentre colleague's request (seed §65): the DEA gives one to one support, or answers an
+ * information-only request. They are in no cohort of work coaches, so no group conference is theirs.
+ */
+const FOR_A_COLLEAGUE: readonly Channel[] = ['skill_conference', 'informational_support'];
+
 /** The channels the DEA may accept this request as: the choices on their card, and all the accept allows. */
 export function channelsFor(request: ChannelFacts): Channel[] {
   const team = isTeamLeaderIntervention(request);
-  return CHANNELS.filter((c) => (request.claimant !== null || !needsClaimant(c)) && (!team || FOR_A_TEAM_LEADER.includes(c)));
+  const colleague = request.type === 'colleague_support';
+  return CHANNELS.filter((c) => (request.claimant !== null || !needsClaimant(c)) && (!team || FOR_A_TEAM_LEADER.includes(c)) && (!colleague || FOR_A_COLLEAGUE.includes(c)));
 }
 
 /** Why the request cannot be accepted as this channel, for the message and for beside the channel field; null when it can. */
 export function channelRefusal(request: ChannelFacts, channel: Channel): { readonly message: string; readonly field: string } | null {
   if (channelsFor(request).includes(channel)) return null;
   if (needsClaimant(channel) && request.claimant === null) return { message: `${CHANNEL_LABELS[channel]} needs a claimant; this request has none.`, field: 'Choose a channel for a request without a claimant.' };
+  if (request.type === 'colleague_support') {
+    return {
+      message: `${CHANNEL_LABELS[channel]} does not fit a colleague's request: the DEA gives them one to one support, or the information they asked for.`,
+      field: "For a colleague's request, choose a skill conference (one to one support) or informational support.",
+    };
+  }
   return {
     message: `${CHANNEL_LABELS[channel]} does not fit a team leader's request.`,
     field: "For a team leader's request, choose a claimant support intervention, informational support or a group work coach conference.",

@@ -159,6 +159,12 @@ describe('DEA triage on the request card', () => {
     expect(text).toContain(`${request.reference}: Service Delivery Coach support request`);
     expect(text).toContain('From Sofia Russo, Service Delivery Coach');
     expect(text).toContain('A returner needs a workstation assessment');
+    // One to one support or information only (seed §65): a colleague is in no group of work coaches.
+    expect(choiceValues(card, 'channel')).toEqual(['skill_conference', 'informational_support']);
+    const refused = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: request.version, channel: 'group_conference' });
+    expect(cardText(refused.card)).toContain("Group work coach conference does not fit a colleague's request");
+    expect(cardText(refused.card)).toContain("For a colleague's request, choose a skill conference (one to one support) or informational support.");
+    expect((await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))?.status).toBe('submitted');
   });
 
   it('confirms a withdrawal on the card, saying what happens and who is told', async () => {

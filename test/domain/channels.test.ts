@@ -1,7 +1,8 @@
 import { channelRefusal, channelsFor, CHANNELS, isTeamLeaderIntervention, lmsRecorderOf, type ChannelFacts } from '../../domain/requests/channels';
 
 const claimant = { surname: 'Smith', nino: 'AB123456C', benefits: ['UC' as const] };
-const coachAsks: ChannelFacts = { claimant, requestedChannel: null, parentRequestId: null, claimantCoachId: null };
+const coachAsks: ChannelFacts = { type: 'claimant_support', claimant, requestedChannel: null, parentRequestId: null, claimantCoachId: null };
+const colleagueAsks: ChannelFacts = { type: 'colleague_support', claimant: null, requestedChannel: null, parentRequestId: null, claimantCoachId: null };
 const leaderNamesCoach: ChannelFacts = { ...coachAsks, requestedChannel: 'claimant_support_intervention', claimantCoachId: 'coach-1' };
 // A team leader with no work coach to name in the directory.
 const leaderNamesNobody: ChannelFacts = { ...coachAsks, requestedChannel: 'claimant_support_intervention' };
@@ -12,7 +13,16 @@ describe('channelsFor (seed §13, §39)', () => {
   it('offers a work coach every channel for a claimant, and none that needs one without', () => {
     expect(channelsFor(coachAsks)).toEqual([...CHANNELS]);
     expect(channelsFor(followUp)).toEqual([...CHANNELS]);
-    expect(channelsFor({ ...coachAsks, claimant: null })).toEqual(['skill_conference', 'informational_support', 'group_conference']);
+    expect(channelsFor({ ...coachAsks, type: 'skill_support', claimant: null })).toEqual(['skill_conference', 'informational_support', 'group_conference']);
+  });
+
+  it("offers a jobcentre colleague's request one to one support or information only (seed §65): they have no group conference", () => {
+    expect(channelsFor(colleagueAsks)).toEqual(['skill_conference', 'informational_support']);
+    expect(channelRefusal(colleagueAsks, 'group_conference')).toEqual({
+      message: "Group work coach conference does not fit a colleague's request: the DEA gives them one to one support, or the information they asked for.",
+      field: "For a colleague's request, choose a skill conference (one to one support) or informational support.",
+    });
+    expect(channelRefusal(colleagueAsks, 'skill_conference')).toBeNull();
   });
 
   it.each([['naming the claimant’s work coach', leaderNamesCoach], ['naming nobody', leaderNamesNobody]])("offers a team leader's request, %s, only what the DEA does without them", (_, request) => {
