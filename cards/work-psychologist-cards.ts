@@ -1,7 +1,7 @@
 import { NEXT_STEP_LABELS } from '../domain/outcomes/next-steps';
 import { describeDate, describeMeeting, londonDate } from '../domain/requests/calendar-date';
 import type { StaffMember } from '../domain/staff';
-import { ACTIVITY_KIND_LABELS, MEETING_MODE_LABELS, MEETINGS_AHEAD, PARTNERSHIP_LIMITS, SESSION_KINDS, type AgendaItem, type PartnershipActivity, type PartnershipMeeting } from '../domain/work-psychologist/partnership';
+import { ACTIVITY_KIND_LABELS, caseConferenceRights, MEETING_MODE_LABELS, MEETINGS_AHEAD, PARTNERSHIP_LIMITS, SESSION_KINDS, type AgendaItem, type PartnershipActivity, type PartnershipMeeting } from '../domain/work-psychologist/partnership';
 import type { PairOverview, PartnershipOverview, PlannedSeries } from '../domain/work-psychologist/partnership-service';
 import { glanceCard, heading, textBlock, type Fact } from './glance-card';
 import { showCardAction, type FormField } from './form-card';
@@ -27,10 +27,38 @@ const MEETING_STATUS: Readonly<Record<PartnershipMeeting['status'], string>> = {
   failed: 'not yet in the diaries: trying again',
 };
 
-function activityLine(a: PartnershipActivity): { label: string; value: string } {
+function activityLine(a: PartnershipActivity, forWp = false): { label: string; value: string } {
   const what = a.kind === 'case_conference' ? `${ACTIVITY_KIND_LABELS[a.kind]}: ${a.requestReference}` : `${ACTIVITY_KIND_LABELS[a.kind]}: ${a.topic}`;
   const when = a.date ? describeDate(a.date) : 'date not set';
-  return { label: what, value: a.status === 'done' ? `Held ${when}` : a.kind === 'case_conference' ? 'Asked, waiting for the work psychologist' : `Planned for ${when}` };
+  const asked = forWp ? 'Asked of you, waiting for your advice' : 'Asked, waiting for the work psychologist';
+  return { label: what, value: a.status === 'done' ? `Held ${when}` : a.kind === 'case_conference' ? asked : `Planned for ${when}` };
+}
+
+/**
+ * The case conferences waiting for the work psychologist's advice, each with a button that opens its
+ * card (the one its notification carried, with the form to record it), longest waiting first.
+ */
+function waitingBlock(o: PartnershipOverview): Record<string, unknown>[] {
+  if (!o.waiting.length) return [];
+  const deaName = (a: PartnershipActivity) => o.pairs.find((p) => p.dea.id === a.deaId)?.dea.name ?? 'the DEA';
+  const more = o.waitingTotal - o.waiting.length;
+  return [
+    { ...heading('Waiting for your advice', 'Medium'), separator: true, spacing: 'Medium' },
+    ...o.waiting.map((a) => ({
+      type: 'ColumnSet',
+      spacing: 'Small',
+      columns: [
+        { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [textBlock(`${a.requestReference}, asked by ${deaName(a)} on ${describeDate(londonDate(a.createdAt))}`, { spacing: 'None' })] },
+        { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', spacing: 'None', actions: [openConferenceAction(a)] }] },
+      ],
+    })),
+    ...(more > 0 ? [textBlock(`And ${more} more waiting: each shows here, longest waiting first, as you record these.`, { spacing: 'Small', isSubtle: true })] : []),
+  ];
+}
+
+/** The button that opens a case conference's card in place of the page, to read it and record it. */
+function openConferenceAction(a: PartnershipActivity): Record<string, unknown> {
+  return { type: 'Action.Execute', title: 'Open', tooltip: `Open the case conference about ${a.requestReference}`, verb: 'wp.conference', data: { activityId: a.id } };
 }
 
 /** What the answer to booking says: how many were booked, and each meeting that moved and why. */
@@ -55,10 +83,6 @@ function agendaText(pair: PairOverview): string {
   return [...pair.agenda.map(agendaLine), ...(older > 0 ? [`And ${older} older ${older === 1 ? 'output' : 'outputs'} since the last meeting, not shown here.`] : [])].join('\n');
 }
 
-function waitingConferences(pair: PairOverview): number {
-  return pair.activities.filter((a) => a.kind === 'case_conference' && a.status === 'requested').length;
-}
-
 function nextMeetingLine(pair: PairOverview): string {
   const n = pair.next;
   return n ? `Next monthly meeting: ${describeMeeting(n.start, n.end)}, ${MEETING_MODE_LABELS[n.mode].toLowerCase()}, ${MEETING_STATUS[n.status]}.${n.movedBecause ? ` ${n.movedBecause}` : ''}` : 'No monthly meetings booked yet: the DEA books them.';
@@ -71,8 +95,8 @@ export function openAgendaAction(dea: StaffMember): Record<string, unknown> {
 
 /** A work psychologist's one DEA: a heading, the next meeting, the cases asked about and the sessions, and the draft agenda. */
 function pairBlock(pair: PairOverview, index: number): Record<string, unknown>[] {
-  const waiting = waitingConferences(pair);
-  const lines = pair.activities.map(activityLine);
+  const waiting = pair.waiting.length;
+  const lines = pair.activities.map((a) => activityLine(a, true));
   return [
     { ...heading(`With ${pair.dea.name}, DEA`, 'Medium'), separator: true, spacing: 'Medium' },
     textBlock(nextMeetingLine(pair), { spacing: 'None' }),
@@ -94,7 +118,7 @@ function pairBlock(pair: PairOverview, index: number): Record<string, unknown>[]
  * each the page stays well inside the size Teams takes.
  */
 function glanceBlock(pair: PairOverview): Record<string, unknown>[] {
-  const waiting = pair.activities.filter((a) => a.kind === 'case_conference' && a.status === 'requested').map((a) => a.requestReference);
+  const waiting = pair.waiting.map((a) => a.requestReference);
   const more = pair.agendaTotal - pair.agenda.length;
   const newest = [...pair.agenda].reverse().map((a) => `${a.reference}: ${a.nextSteps.length ? a.nextSteps.map((s) => NEXT_STEP_LABELS[s]).join('; ') : a.what}.`);
   const agenda = !pair.next
@@ -129,16 +153,16 @@ export function partnershipCard(o: PartnershipOverview, options: PartnershipCard
   ];
 
   if (!o.viewerIsDea) {
-    const waiting = o.pairs.reduce((n, p) => n + waitingConferences(p), 0);
+    const waiting = o.waitingTotal;
     return glanceCard({
       title: o.pairs.length === 1 ? `You and ${o.pairs[0]!.dea.name}, DEA` : `You and your ${o.pairs.length} DEAs`,
       subtitle: `Monthly meetings, case conferences and sessions with ${o.pairs.length <= 3 ? o.pairs.map((p) => p.dea.name).join(', ') : `your ${o.pairs.length} DEAs`}.`,
       note,
       yourAction: waiting
-        ? `Your action: hold ${waiting === 1 ? 'the case conference' : `the ${waiting} case conferences`} asked of you, then record your advice on ${waiting === 1 ? 'its card' : 'their cards'}.`
+        ? `Your action: hold ${waiting === 1 ? 'the case conference' : `the ${waiting} case conferences`} asked of you, then record your advice: open ${waiting === 1 ? 'it' : 'each'} below.`
         : `Nothing for you to do now: waiting for your next monthly ${o.pairs.length === 1 ? `meeting. ${o.pairs[0]!.dea.name} books them` : 'meetings. Each DEA books theirs'} in your diary.`,
       keyFacts: [],
-      blocks: o.pairs.length === 1 ? pairBlock(o.pairs[0]!, 0) : o.pairs.flatMap((p) => glanceBlock(p)),
+      blocks: [...waitingBlock(o), ...(o.pairs.length === 1 ? pairBlock(o.pairs[0]!, 0) : o.pairs.flatMap((p) => glanceBlock(p)))],
       details: { facts: [], paragraphs: [] },
       actions: [form('Record a session', 'wp.session', 'Record it', sessionFields(o.pairs.map((p) => p.dea)))],
       problems: options.problems,
@@ -184,7 +208,7 @@ export function partnershipCard(o: PartnershipOverview, options: PartnershipCard
         : `Your action: book your monthly meetings, ${MEETINGS_AHEAD} months at a time, in both diaries, face to face unless you choose Teams.`,
     keyFacts: meetingFacts(pair).slice(0, 2),
     details: {
-      facts: [...meetingFacts(pair).slice(2), ...pair.activities.map(activityLine)],
+      facts: [...meetingFacts(pair).slice(2), ...pair.activities.map((a) => activityLine(a))],
       paragraphs: pair.next ? [{ label: 'Draft agenda: issues arising from the month’s outputs', value: agendaText(pair) }] : [],
     },
     actions,
@@ -195,6 +219,7 @@ export function partnershipCard(o: PartnershipOverview, options: PartnershipCard
 /** A case conference asked of the work psychologist (no claimant details: the request reference only). */
 export function caseConferenceCard(a: PartnershipActivity, people: { dea: StaffMember | null; wp: StaffMember | null }, viewer: StaffMember, options: PartnershipCardOptions = {}): AdaptiveCard {
   const forWp = viewer.id === a.workPsychologistId;
+  const rights = caseConferenceRights(a, viewer.id);
   const card = summaryCard({
     title: `Case conference: ${a.requestReference}`,
     subtitle:
@@ -212,7 +237,7 @@ export function caseConferenceCard(a: PartnershipActivity, people: { dea: StaffM
     note: options.note,
     noteTone: options.note ? options.noteTone ?? 'good' : undefined,
   });
-  if (forWp && a.status === 'requested') {
+  if (rights.record) {
     card.actions = [
       showCardAction({
         title: 'Record the case conference',

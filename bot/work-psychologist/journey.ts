@@ -12,6 +12,7 @@ import { SqlWorkingPatterns } from '../../data/stores/working-patterns';
 import { isDatabaseFailure } from '../../data/database-failure';
 import { isDomainError, type DomainError } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
+import type { PartnershipActivity } from '../../domain/work-psychologist/partnership';
 import { PartnershipService, type SeriesInput } from '../../domain/work-psychologist/partnership-service';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
@@ -66,13 +67,15 @@ export const workPsychologistJourney: Journey = {
       const overview = await partnership.overview(person, onlyDeaId);
       return overview ? partnershipCard(overview, options) : messageCard('No DEA in your district has you as their work psychologist in the staff directory, so there is nobody to work with yet.');
     };
-    const activityCard = async (id: string, viewer: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard | null> => {
-      const activity = await partnership.findActivity(id, viewer);
-      if (!activity) return null;
+    const shownActivity = async (activity: PartnershipActivity, viewer: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard> => {
       // Its question and advice may hold health details of the case it names: a showing of that case, by its reference.
       if (activity.requestReference) services.access.saw(viewer, 'work psychologist', activity.requestReference, viewer.id === activity.deaId ? 'adviser' : 'work psychologist', 'card');
       const people = await directory.findByIds([activity.deaId, activity.workPsychologistId]);
       return caseConferenceCard(activity, { dea: people.find((p) => p.id === activity.deaId) ?? null, wp: people.find((p) => p.id === activity.workPsychologistId) ?? null }, viewer, options);
+    };
+    const activityCard = async (id: string, viewer: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard | null> => {
+      const activity = await partnership.findActivity(id, viewer);
+      return activity ? shownActivity(activity, viewer, options) : null;
     };
     /** A click on the page: the change, then the page as it now is; a refusal keeps what was typed. */
     const onPage = async <T>(person: StaffMember, typed: Record<string, string>, change: () => Promise<T>, done: string | ((result: T) => string)): Promise<AdaptiveCardInvokeResponse> => {
@@ -151,6 +154,15 @@ export const workPsychologistJourney: Journey = {
         verb('wp.session', z.object({ kind: text, topic: text, date: text, feedback: text, deaId: text }), ({ person, data, typed }) =>
           onPage(person, typed, () => partnership.recordSession(person, data), 'Recorded with its date.'),
         ),
+        // "Open" beside a case conference waiting on the work psychologist's page: its card, as its notification carried it.
+        verb('wp.conference', z.object({ activityId: z.string().min(1).max(64) }), async ({ person, data }) => {
+          try {
+            return cardResponse(await shownActivity(await partnership.openCaseConference(person, data.activityId), person));
+          } catch (error) {
+            if (!isDomainError(error)) throw error;
+            return cardResponse(messageCard(error.message));
+          }
+        }),
         verb('wp.conferenceDone', z.object({ activityId: z.string().min(1).max(64), date: text, note: text }), async ({ person, data, typed }) => {
           try {
             await partnership.recordCaseConference(person, data.activityId, data.date, data.note);

@@ -13,7 +13,10 @@ import {
   monthlyDates,
   PARTNERSHIP_LIMITS,
   SESSION_KINDS,
+  activityOn,
+  caseConferenceRights,
   deasOf,
+  sessionStatusOn,
   workPsychologistOf,
   type ActivityKind,
   type AgendaItem,
@@ -74,6 +77,8 @@ export interface PairOverview {
   /** How many outputs there are since the last meeting, those shown and the others. */
   readonly agendaTotal: number;
   readonly activities: readonly PartnershipActivity[];
+  /** The case conferences with this DEA that wait for the viewer's advice, longest waiting first. */
+  readonly waiting: readonly PartnershipActivity[];
 }
 
 /** What a DEA (one pair) or a work psychologist (a pair for each DEA they work with) sees. */
@@ -82,6 +87,13 @@ export interface PartnershipOverview {
   readonly viewerIsDea: boolean;
   /** The DEA's pair, or one for each of the work psychologist's DEAs, by name. */
   readonly pairs: readonly PairOverview[];
+  /**
+   * The case conferences of every pair that wait for the viewer's advice, longest waiting first: the
+   * first `WAITING_SHOWN`, each opened from the page to be recorded.
+   */
+  readonly waiting: readonly PartnershipActivity[];
+  /** How many wait in all, those shown and the others. */
+  readonly waitingTotal: number;
 }
 
 /**
@@ -92,9 +104,17 @@ export interface PartnershipOverview {
 export const AGENDA_AT_A_GLANCE = 2;
 /** How many outputs a work psychologist's page of one DEA shows: the newest, with how many older ones there are. */
 export const AGENDA_OF_ONE_DEA = 50;
+/**
+ * How many waiting case conferences a work psychologist's page offers to open, longest waiting first;
+ * the others follow as these are recorded. A button each keeps the page small with many waiting.
+ */
+export const WAITING_SHOWN = 10;
+/** The newest activities a page reads, of every DEA at once. */
+const ACTIVITIES_READ = 50;
 
 const DAY_MS = 86_400_000;
 const REFERENCE = /^DEA-\d{6}$/;
+const NOT_YOURS = 'That case conference does not exist, or is not yours to see.';
 
 /**
  * A DEA's next meeting and the span of its agenda: the outputs since the meeting before (or, with
@@ -104,6 +124,15 @@ function agendaSpan(deaId: string, meetings: readonly PartnershipMeeting[], now:
   const next = meetings.find((m) => m.end.getTime() > now.getTime()) ?? null;
   const previous = [...meetings].reverse().find((m) => m.end.getTime() <= now.getTime());
   return { meetings, next, window: next ? { deaId, from: previous?.start ?? new Date(next.start.getTime() - 31 * DAY_MS), to: next.start } : null };
+}
+
+function longestWaitingFirst(a: PartnershipActivity, b: PartnershipActivity): number {
+  return a.createdAt.getTime() - b.createdAt.getTime();
+}
+
+function withWaiting(viewerIsDea: boolean, pairs: readonly PairOverview[]): PartnershipOverview {
+  const waiting = pairs.flatMap((p) => p.waiting).sort(longestWaitingFirst);
+  return { viewerIsDea, pairs, waiting: waiting.slice(0, WAITING_SHOWN), waitingTotal: waiting.length };
 }
 
 function text(value: unknown): string {
@@ -137,13 +166,15 @@ export class PartnershipService {
       throw notAllowed('This page is for DEAs and work psychologists, for their monthly meetings and case conferences. If a claimant would gain from a work psychologist’s help, ask your DEA.');
     }
     const now = this.deps.clock.now();
-    const activities = await this.deps.store.activitiesOf(viewer.id, 50);
+    const today = londonDate(now);
+    const activities = (await this.deps.store.activitiesOf(viewer.id, ACTIVITIES_READ)).map((a) => activityOn(a, today));
     if (viewerIsDea) {
       const wp = await this.workPsychologistFor(viewer);
       const meetings = wp ? await this.deps.store.meetingsOf(viewer.id, wp.id) : [];
       const span = agendaSpan(viewer.id, meetings, now);
       const agenda = span.window ? await this.deps.outputs.outputsOf(viewer.id, span.window.from, span.window.to) : [];
-      return { viewerIsDea, pairs: [{ dea: viewer, workPsychologist: wp, meetings, next: span.next, agenda, agendaTotal: agenda.length, activities: this.activitiesWith(activities, viewer, wp) }] };
+      const pair: PairOverview = { dea: viewer, workPsychologist: wp, meetings, next: span.next, agenda, agendaTotal: agenda.length, activities: this.activitiesWith(activities, viewer, wp), waiting: this.waitingFor(activities, viewer, viewer) };
+      return withWaiting(viewerIsDea, [pair]);
     }
     const all = await this.deasFor(viewer);
     const only = onlyDeaId?.toLowerCase();
@@ -157,13 +188,18 @@ export class PartnershipService {
     const outputs = windows.length ? await this.deps.outputs.outputsOf(windows, deas.length === 1 ? AGENDA_OF_ONE_DEA : AGENDA_AT_A_GLANCE) : new Map<string, RecentOutputs>();
     const pairs = deas.map((dea, i): PairOverview => {
       const recent = outputs.get(dea.id);
-      return { dea, workPsychologist: viewer, meetings: spans[i]!.meetings, next: spans[i]!.next, agenda: recent?.items ?? [], agendaTotal: recent?.total ?? 0, activities: this.activitiesWith(activities, dea, viewer) };
+      return { dea, workPsychologist: viewer, meetings: spans[i]!.meetings, next: spans[i]!.next, agenda: recent?.items ?? [], agendaTotal: recent?.total ?? 0, activities: this.activitiesWith(activities, dea, viewer), waiting: this.waitingFor(activities, dea, viewer) };
     });
-    return { viewerIsDea, pairs };
+    return withWaiting(viewerIsDea, pairs);
   }
 
   private activitiesWith(activities: readonly PartnershipActivity[], dea: StaffMember, wp: StaffMember | null): PartnershipActivity[] {
     return activities.filter((a) => a.deaId === dea.id && (!wp || a.workPsychologistId === wp.id)).slice(0, 10);
+  }
+
+  /** Of all the activities read (not only the ten a pair lists), those with `dea` the viewer may record: a case conference asked of them and waiting. */
+  private waitingFor(activities: readonly PartnershipActivity[], dea: StaffMember, viewer: StaffMember): PartnershipActivity[] {
+    return activities.filter((a) => a.deaId === dea.id && caseConferenceRights(a, viewer.id).record).sort(longestWaitingFirst);
   }
 
   /**
@@ -265,9 +301,10 @@ export class PartnershipService {
 
   /** The work psychologist records the case conference held, with their advice; the DEA is told. */
   async recordCaseConference(wp: StaffMember, activityId: string, date: unknown, note: unknown): Promise<PartnershipActivity> {
-    const activity = await this.deps.store.findActivity(activityId);
-    if (!activity || (activity.workPsychologistId !== wp.id && activity.deaId !== wp.id)) throw notFound('That case conference does not exist, or is not yours to see.');
-    if (activity.workPsychologistId !== wp.id) throw notAllowed('The work psychologist records the case conference.');
+    const activity = await this.openCaseConference(wp, activityId);
+    if (!caseConferenceRights(activity, wp.id).record) {
+      throw activity.workPsychologistId !== wp.id ? notAllowed('The work psychologist records the case conference.') : conflict('This case conference has already been recorded.');
+    }
     const problems: Record<string, string> = {};
     const held = text(date);
     if (!isCalendarDate(held)) problems.date = 'Enter the date it was held.';
@@ -307,12 +344,20 @@ export class PartnershipService {
     if (feedback.length > PARTNERSHIP_LIMITS.feedback) problems.feedback = `Keep it under ${PARTNERSHIP_LIMITS.feedback} characters.`;
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
     const today = londonDate(this.deps.clock.now());
-    return this.deps.store.addActivity({ deaId: dea!.id, workPsychologistId: wp!.id, kind, status: date <= today ? 'done' : 'requested', requestReference: null, topic, feedback: feedback || null, date, note: null, createdAt: this.deps.clock.now() });
+    return this.deps.store.addActivity({ deaId: dea!.id, workPsychologistId: wp!.id, kind, status: sessionStatusOn(date, today), requestReference: null, topic, feedback: feedback || null, date, note: null, createdAt: this.deps.clock.now() });
   }
 
+  /** A case conference, for its DEA and its work psychologist only (null for anyone else, as for none). */
   async findActivity(id: string, viewer: StaffMember): Promise<PartnershipActivity | null> {
     const activity = await this.deps.store.findActivity(id);
-    return activity && (activity.deaId === viewer.id || activity.workPsychologistId === viewer.id) ? activity : null;
+    return activity && caseConferenceRights(activity, viewer.id).see ? activity : null;
+  }
+
+  /** A case conference opened from the page; refused, naming nothing of it, to anyone but its DEA and work psychologist. */
+  async openCaseConference(viewer: StaffMember, id: string): Promise<PartnershipActivity> {
+    const activity = await this.findActivity(id, viewer);
+    if (!activity) throw notFound(NOT_YOURS);
+    return activity;
   }
 
   private event(meeting: PartnershipMeeting, dea: StaffMember, wp: StaffMember): NewEvent {

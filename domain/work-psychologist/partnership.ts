@@ -61,6 +61,37 @@ export interface PartnershipActivity {
   readonly createdAt: Date;
 }
 
+/**
+ * A session recorded ahead of its date is planned until that day comes, then held: nobody comes back
+ * to mark it. The same rule decides its status when it is recorded and how it reads later.
+ */
+export function sessionStatusOn(date: string, today: string): PartnershipActivity['status'] {
+  return date <= today ? 'done' : 'requested';
+}
+
+/** An activity as it stands on `today` (YYYY-MM-DD, London): a session whose day has come is held. */
+export function activityOn(a: PartnershipActivity, today: string): PartnershipActivity {
+  return a.kind !== 'case_conference' && a.status === 'requested' && a.date !== null && sessionStatusOn(a.date, today) === 'done' ? { ...a, status: 'done' } : a;
+}
+
+/** What a person may do with a case conference. */
+export interface CaseConferenceRights {
+  /** Its card, with the barriers and the advice: the DEA who asked and the work psychologist asked, no one else. */
+  readonly see: boolean;
+  /** Record it held, with the advice: its work psychologist, while it waits. */
+  readonly record: boolean;
+}
+
+/**
+ * The one answer to who may open a case conference and who may record it: the page offers "Open"
+ * and the card its form by it, and the clicks are refused by it.
+ */
+export function caseConferenceRights(a: PartnershipActivity, viewerId: string): CaseConferenceRights {
+  const isWp = a.workPsychologistId === viewerId;
+  const see = a.kind === 'case_conference' && (isWp || a.deaId === viewerId);
+  return { see, record: see && isWp && a.status === 'requested' };
+}
+
 /** One output of the month, for the agenda: by reference only. */
 export interface AgendaItem {
   readonly reference: string;

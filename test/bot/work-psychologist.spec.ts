@@ -3,7 +3,7 @@ import type { CalendarEventRow } from '../../data/schema/calendar';
 import { applySeed } from '../../data/seed/apply-seed';
 import { isBankHoliday } from '../../domain/calendar/bank-holidays';
 import { addDays, dayOfWeek } from '../../domain/calendar/london-time';
-import { describeMeeting, londonDate } from '../../domain/requests/calendar-date';
+import { describeDate, describeMeeting, londonDate } from '../../domain/requests/calendar-date';
 import { SqlPartnershipStore } from '../../data/stores/partnership';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { GraphStandIn } from '../../testkit/graph-stand-in';
@@ -19,6 +19,21 @@ async function danasRequest(bot: TestBot): Promise<string> {
     new Date(),
   );
   return request.reference;
+}
+
+/** The data of the first Action.Execute button with this verb, wherever it is on the card. */
+function executeData(card: Record<string, unknown>, verb: string): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const n = node as Record<string, unknown>;
+    if (n.type === 'Action.Execute' && n.verb === verb) found = n.data as Record<string, unknown>;
+    else Object.values(n).forEach(walk);
+  };
+  walk(card);
+  if (!found) throw new Error(`no ${verb} button on: ${cardText(card)}`);
+  return found;
 }
 
 async function settle(bot: TestBot): Promise<void> {
@@ -78,6 +93,123 @@ describe('the DEA and the work psychologist', () => {
     const session = await invokeAs(bot, WP, 'wp.session', { kind: 'awareness_session', topic: 'Hidden impairments', date: londonDate(new Date()), feedback: 'Coaches asked about autism.' });
     expect(cardText(session.card)).toContain('Recorded with its date.');
     expect(cardText(session.card)).toContain('Awareness session: Hidden impairments');
+  });
+
+  it('a work psychologist who lost the notification opens the case conference from their page and records their advice; the DEA then reads it; nobody else may open it', async () => {
+    const reference = await danasRequest(bot);
+    await invokeAs(bot, PEOPLE.dea, 'wp.askConference', { reference, topic: 'Cannot travel alone; no local provision.' });
+    await settle(bot);
+    // The notification scrolled away: the page is all the work psychologist has.
+    bot.connector.clear();
+    const page = firstCard(await exchange(bot, WP, 'work psychologist'));
+    const text = cardText(page);
+    expect(text).toContain('Your action: hold the case conference asked of you, then record your advice: open it below.');
+    expect(text).toContain('Waiting for your advice');
+    expect(text).toContain(`${reference}, asked by Dana Morgan on ${describeDate(londonDate(new Date()))}`);
+    expect(text).toContain('Case conferences asked of you: 1.');
+    expect(text).toContain('Asked of you, waiting for your advice');
+    // The page names the case by reference only: its barriers are on the card it opens.
+    expect(text).not.toContain('Cannot travel alone');
+    expect(cardVerbs({ actions: [page.body, page.actions] })).toEqual(['wp.conference', 'wp.session']);
+    const open = executeData(page, 'wp.conference');
+
+    const opened = await invokeAs(bot, WP, 'wp.conference', open);
+    expect(opened.status).toBe(200);
+    expect(cardText(opened.card)).toContain(`Case conference: ${reference}`);
+    expect(cardText(opened.card)).toContain('Dana Morgan asks you for a case conference about a claimant with barriers to provision or work. Arrange it with them, then record your advice here.');
+    expect(cardText(opened.card)).toContain('Cannot travel alone; no local provision.');
+    expect(cardVerbs(opened.card)).toEqual(['wp.conferenceDone']);
+    const form = executeData(opened.card, 'wp.conferenceDone');
+    const today = londonDate(new Date());
+    const done = await invokeAs(bot, WP, 'wp.conferenceDone', { ...form, date: today, note: 'Try a supported travel scheme.' });
+    expect(cardText(done.card)).toContain('Recorded. The DEA has been told.');
+    expect(cardVerbs(done.card)).toEqual([]);
+    await settle(bot);
+    const toDea = bot.connector.sentTo(`a:personal-${PEOPLE.dea}`);
+    expect(visibleText(toDea)).toContain(`Case conference: ${reference}`);
+    expect(visibleText(toDea)).toContain('Try a supported travel scheme.');
+    // Held, on the DEA's page and on the work psychologist's, which has nothing left to open.
+    const deaPage = cardText(firstCard(await exchange(bot, PEOPLE.dea, 'work psychologist')));
+    expect(deaPage).toContain(`Held ${describeDate(today)}`);
+    expect(deaPage).not.toContain('Asked, waiting for the work psychologist');
+    const after = firstCard(await exchange(bot, WP, 'work psychologist'));
+    expect(cardText(after)).toContain('Nothing for you to do now');
+    expect(cardVerbs({ actions: [after.body, after.actions] })).toEqual(['wp.session']);
+    // Opened again, it shows the advice and no form.
+    const again = await invokeAs(bot, WP, 'wp.conference', open);
+    expect(cardText(again.card)).toContain('Try a supported travel scheme.');
+    expect(cardVerbs(again.card)).toEqual([]);
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('a case conference opens only for its DEA and its work psychologist: anyone else is refused and shown nothing of it', async () => {
+    const reference = await danasRequest(bot);
+    await invokeAs(bot, PEOPLE.dea, 'wp.askConference', { reference, topic: 'Cannot travel alone; no local provision.' });
+    await settle(bot);
+    const open = executeData(firstCard(await exchange(bot, WP, 'work psychologist')), 'wp.conference');
+    // Another DEA of the district (the same work psychologist's), a work coach, a team leader.
+    const cara = '00000000-0000-4000-8000-0000000000c3';
+    await applySeed(bot.app.dataSource, { jobcentres: [], staff: [{ aadObjectId: cara, name: 'Cara Diaz', email: 'cara.diaz@jobcentre.example', roles: ['dea'], jobcentre: 'Horsham' }] });
+    for (const who of [cara, PEOPLE.coach, PEOPLE.wctl]) {
+      await exchange(bot, who, 'help');
+      const refused = await invokeAs(bot, who, 'wp.conference', open);
+      expect(refused.status).toBe(200);
+      const shown = JSON.stringify(refused.card);
+      expect(cardText(refused.card)).toContain('That case conference does not exist, or is not yours to see.');
+      expect(shown).not.toContain(reference);
+      expect(shown).not.toContain('Cannot travel alone');
+      expect(shown).not.toContain('Dana Morgan');
+      // Nor may they record it.
+      const recorded = await invokeAs(bot, who, 'wp.conferenceDone', { ...open, date: londonDate(new Date()), note: 'x' });
+      expect(cardText(recorded.card)).toContain('That case conference does not exist, or is not yours to see.');
+      expect(JSON.stringify(recorded.card)).not.toContain(reference);
+    }
+    // An id that is nobody's: the same refusal.
+    expect(cardText((await invokeAs(bot, WP, 'wp.conference', { activityId: randomUUID() })).card)).toContain('That case conference does not exist, or is not yours to see.');
+    // The DEA who asked may read it, without the work psychologist's form.
+    const byDea = await invokeAs(bot, PEOPLE.dea, 'wp.conference', open);
+    expect(cardText(byDea.card)).toContain('Asked of Paul Avery.');
+    expect(cardVerbs(byDea.card)).toEqual([]);
+    const [row] = await bot.app.dataSource.query('SELECT status FROM partnership_activity');
+    expect(row.status).toBe('requested');
+  });
+
+  it('a work psychologist with many case conferences waiting: the page offers the ten waiting longest, and says how many more', async () => {
+    const ids = async (aad: string) => (await bot.app.dataSource.query('SELECT id FROM staff WHERE aadObjectId = ?', [aad]))[0].id as string;
+    const [deaId, wpId] = [await ids(PEOPLE.dea), await ids(WP)];
+    const store = new SqlPartnershipStore(bot.app.dataSource);
+    const start = Date.now() - 30 * 86_400_000;
+    for (let k = 0; k < 14; k++) {
+      await store.addActivity({ deaId, workPsychologistId: wpId, kind: 'case_conference', status: 'requested', requestReference: `DEA-${String(500 + k).padStart(6, '0')}`, topic: 'Barriers.', feedback: null, date: null, note: null, createdAt: new Date(start + k * 86_400_000) });
+    }
+    const page = firstCard(await exchange(bot, WP, 'work psychologist'));
+    const text = cardText(page);
+    expect(text).toContain('Your action: hold the 14 case conferences asked of you, then record your advice: open each below.');
+    expect(cardVerbs({ actions: page.body }).filter((v) => v === 'wp.conference')).toHaveLength(10);
+    expect(text).toContain('DEA-000500, asked by Dana Morgan');
+    expect(text).toContain('DEA-000509, asked by Dana Morgan');
+    expect(text).not.toContain('DEA-000510, asked by');
+    expect(text).toContain('And 4 more waiting: each shows here, longest waiting first, as you record these.');
+    // Ten listed lines of the newest activities do not hide the count of those waiting.
+    expect(text).toContain('Case conferences asked of you: 14.');
+    expect(JSON.stringify(page).length).toBeLessThan(28_000);
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('a session recorded ahead of its date reads as planned until that day, then as held', async () => {
+    const ids = async (aad: string) => (await bot.app.dataSource.query('SELECT id FROM staff WHERE aadObjectId = ?', [aad]))[0].id as string;
+    const ahead = addDays(londonDate(new Date()), 7);
+    const planned = await invokeAs(bot, PEOPLE.dea, 'wp.session', { kind: 'training', topic: 'Condition management', date: ahead });
+    expect(cardText(planned.card)).toContain(`Planned for ${describeDate(ahead)}`);
+    // As it was recorded a fortnight ago, for last week.
+    const past = addDays(londonDate(new Date()), -7);
+    await new SqlPartnershipStore(bot.app.dataSource).addActivity({ deaId: await ids(PEOPLE.dea), workPsychologistId: await ids(WP), kind: 'awareness_session', status: 'requested', requestReference: null, topic: 'Hidden impairments', feedback: null, date: past, note: null, createdAt: new Date(Date.now() - 14 * 86_400_000) });
+    for (const who of [PEOPLE.dea, WP]) {
+      const text = cardText(firstCard(await exchange(bot, who, 'work psychologist')));
+      expect(text).toContain(`Held ${describeDate(past)}`);
+      expect(text).not.toContain(`Planned for ${describeDate(past)}`);
+      expect(text).toContain(`Planned for ${describeDate(ahead)}`);
+    }
   });
 
   it('moves a meeting that falls on a day off to the next good day and says so; a work psychologist sees every DEA they work with', async () => {

@@ -3,8 +3,8 @@ import type { CalendarPort, Interval, NewEvent } from '../../../domain/calendar/
 import { DEFAULT_WORKING_HOURS } from '../../../domain/calendar/working-hours';
 import type { Role } from '../../../domain/roles';
 import type { StaffMember } from '../../../domain/staff';
-import { monthlyDates, type AgendaItem, type PartnershipActivity, type PartnershipMeeting } from '../../../domain/work-psychologist/partnership';
-import { AGENDA_AT_A_GLANCE, AGENDA_OF_ONE_DEA, PartnershipService } from '../../../domain/work-psychologist/partnership-service';
+import { caseConferenceRights, monthlyDates, type AgendaItem, type PartnershipActivity, type PartnershipMeeting } from '../../../domain/work-psychologist/partnership';
+import { AGENDA_AT_A_GLANCE, AGENDA_OF_ONE_DEA, PartnershipService, WAITING_SHOWN } from '../../../domain/work-psychologist/partnership-service';
 import type { AgendaWindow, DistrictPeople, PartnershipStore, RecentOutputs } from '../../../domain/work-psychologist/ports';
 import { FakeDirectory, FixedClock, person } from '../interventions/fakes';
 
@@ -86,6 +86,7 @@ function setUp(people: StaffMember[] = [person('dea-1', ['dea']), person('wp-1',
       return [w.deaId, { items: all.slice(-Number(second)), total: all.length }] as const;
     }));
   }
+  const clock = new FixedClock(new Date('2027-01-04T09:00:00Z'));
   const service = new PartnershipService({
     store,
     outputs: { outputsOf },
@@ -96,10 +97,10 @@ function setUp(people: StaffMember[] = [person('dea-1', ['dea']), person('wp-1',
     // Requests DEA-000100 to DEA-000199 are dea-1's, from DEA-000200 dea-3's.
     requests: { findByNumber: async (n: number) => (n >= 100 ? ({ deaId: n >= 200 ? 'dea-3' : 'dea-1' } as SupportRequest) : null) },
     notifier: { activityNeedsAttention: async (a, to) => void told.push(`${a.kind} -> ${to}`) },
-    clock: new FixedClock(new Date('2027-01-04T09:00:00Z')),
+    clock,
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined },
   });
-  return { service, store, events, told, outputsByDea, outputReads, dea: people.find((p) => p.id === 'dea-1')!, wp: people.find((p) => p.id === 'wp-1') };
+  return { service, store, clock, events, told, outputsByDea, outputReads, dea: people.find((p) => p.id === 'dea-1')!, wp: people.find((p) => p.id === 'wp-1') };
 }
 
 describe('the DEA and the work psychologist (seed 000 §43–44)', () => {
@@ -168,6 +169,59 @@ describe('the DEA and the work psychologist (seed 000 §43–44)', () => {
     const planned = await service.recordSession(wp!, { kind: 'training', topic: 'Condition management', date: '2027-02-02' });
     expect(planned).toMatchObject({ status: 'requested', deaId: 'dea-1' });
     await expect(service.recordSession(dea, { kind: 'case_conference', topic: '', date: 'soon' })).rejects.toMatchObject({ problems: { kind: expect.any(String), topic: expect.any(String), date: expect.any(String) } });
+  });
+
+  it('a case conference is opened by its DEA and its work psychologist only, and recorded by its work psychologist while it waits', async () => {
+    const { service, dea, wp } = setUp([person('dea-1', ['dea']), person('wp-1', ['work_psychologist']), person('dea-2', ['dea']), person('coach-1', ['work_coach'])]);
+    const asked = await service.askCaseConference(dea, 'DEA-000123', 'Cannot use public transport.');
+    expect(caseConferenceRights(asked, 'wp-1')).toEqual({ see: true, record: true });
+    expect(caseConferenceRights(asked, 'dea-1')).toEqual({ see: true, record: false });
+    expect(caseConferenceRights(asked, 'dea-2')).toEqual({ see: false, record: false });
+    expect(await service.openCaseConference(wp!, asked.id)).toMatchObject({ id: asked.id });
+    expect(await service.openCaseConference(dea, asked.id)).toMatchObject({ id: asked.id });
+    for (const other of [person('dea-2', ['dea']), person('coach-1', ['work_coach'])]) {
+      await expect(service.openCaseConference(other, asked.id)).rejects.toMatchObject({ kind: 'not_found', message: 'That case conference does not exist, or is not yours to see.' });
+      await expect(service.recordCaseConference(other, asked.id, '2027-01-03', 'x')).rejects.toMatchObject({ kind: 'not_found' });
+    }
+    await expect(service.openCaseConference(wp!, 'a-999')).rejects.toMatchObject({ kind: 'not_found' });
+    // A session is not a case conference: not opened, nor recorded, as one.
+    const session = await service.recordSession(dea, { kind: 'training', topic: 'Autism', date: '2027-02-02' });
+    await expect(service.openCaseConference(wp!, session.id)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(service.recordCaseConference(wp!, session.id, '2027-01-03', 'x')).rejects.toMatchObject({ kind: 'not_found' });
+    const done = await service.recordCaseConference(wp!, asked.id, '2027-01-03', 'Try a supported travel scheme.');
+    expect(caseConferenceRights(done, 'wp-1')).toEqual({ see: true, record: false });
+  });
+
+  it('a work psychologist’s page lists every case conference waiting for them, longest waiting first, the first few to open', async () => {
+    const { service, store, wp } = setUp();
+    // Waiting ones older than ten later sessions: still waiting, still counted.
+    for (let k = 0; k < WAITING_SHOWN + 3; k++) {
+      await store.addActivity({ deaId: 'dea-1', workPsychologistId: 'wp-1', kind: 'case_conference', status: 'requested', requestReference: `DEA-${String(300 + k).padStart(6, '0')}`, topic: 'x', feedback: null, date: null, note: null, createdAt: new Date(Date.UTC(2026, 11, 1 + k)) });
+    }
+    await store.addActivity({ deaId: 'dea-1', workPsychologistId: 'wp-1', kind: 'case_conference', status: 'done', requestReference: 'DEA-000399', topic: 'x', feedback: null, date: '2026-12-20', note: 'advice', createdAt: new Date(Date.UTC(2026, 10, 1)) });
+    for (let k = 0; k < 12; k++) await store.addActivity({ deaId: 'dea-1', workPsychologistId: 'wp-1', kind: 'training', status: 'done', requestReference: null, topic: `T${k}`, feedback: null, date: '2026-12-30', note: null, createdAt: new Date(Date.UTC(2026, 11, 30, k)) });
+    store.activities.reverse();
+    const overview = (await service.overview(wp!))!;
+    expect(overview.waitingTotal).toBe(WAITING_SHOWN + 3);
+    expect(overview.waiting.map((a) => a.requestReference)).toEqual(Array.from({ length: WAITING_SHOWN }, (_, k) => `DEA-${String(300 + k).padStart(6, '0')}`));
+    expect(overview.pairs[0]!.waiting).toHaveLength(WAITING_SHOWN + 3);
+    // The DEA records none of them: nothing waits for them.
+    const forDea = (await service.overview(person('dea-1', ['dea'])))!;
+    expect([forDea.waiting, forDea.waitingTotal, forDea.pairs[0]!.waiting]).toEqual([[], 0, []]);
+  });
+
+  it('a session recorded ahead of its date is planned until that day, then held', async () => {
+    const { service, clock, dea } = setUp();
+    const planned = await service.recordSession(dea, { kind: 'awareness_session', topic: 'Hidden impairments', date: '2027-01-20' });
+    expect(planned.status).toBe('requested');
+    const statusOn = async (instant: string) => {
+      clock.set(new Date(instant));
+      return (await service.overview(dea))!.pairs[0]!.activities.find((a) => a.id === planned.id)!.status;
+    };
+    expect(await statusOn('2027-01-19T23:30:00Z')).toBe('requested');
+    // Midnight in London: the day of the session.
+    expect(await statusOn('2027-01-20T00:00:00Z')).toBe('done');
+    expect(await statusOn('2027-03-01T09:00:00Z')).toBe('done');
   });
 
   it('moves a meeting off a bank holiday, and off a time either is busy, to the same time on the next good day, saying why', async () => {
