@@ -1,5 +1,5 @@
 import type { InterventionAction } from '../domain/interventions/intervention-policy';
-import { availabilityChoices, INTERVENTION_STATEMENTS, LETTER_FORMAT_LABELS, LETTER_FORMATS, THREE_WAY_STATEMENTS, type Conditionality } from '../domain/interventions/consent';
+import { availabilityChoices, INTERVENTION_STATEMENTS, LETTER_FORMAT_LABELS, LETTER_FORMATS, THREE_WAY_STATEMENTS, type Conditionality, type InterventionRequesterKind } from '../domain/interventions/consent';
 import type { InterventionState } from '../domain/interventions/intervention-service';
 import { INTERVENTIONS_PER_CLAIMANT, OVERRIDE_REASON_MAX } from '../domain/interventions/intervention-limit';
 import type { SupportRequest } from '../domain/requests/support-request';
@@ -10,7 +10,9 @@ export interface InterventionView {
   readonly state: InterventionState;
   /** Voluntary or mandatory as the claimant's benefits suggest; the coach confirms. */
   readonly suggested: Conditionality;
-  /** The pre-conditions the requester confirms (a team leader asking directly skips one). */
+  /** Who asked: the requester's pre-conditions, and how the form introduces them, depend on it. */
+  readonly requesterKind: InterventionRequesterKind;
+  /** The pre-conditions the requester confirms (`requiredInterventionStatements` of their kind). */
   readonly requiredStatements: readonly (keyof typeof INTERVENTION_STATEMENTS)[];
   readonly deaTeamLeaderName: string | null;
 }
@@ -82,7 +84,10 @@ export function consentForms(request: SupportRequest, view: InterventionView, al
         title: 'Confirm the pre-conditions',
         verb: 'consent.intervention',
         submitTitle: 'Confirm',
-        intro: 'A DEA claimant support intervention needs each of these first. The claimant stays on the work coach caseload.',
+        intro:
+          view.requesterKind === 'employer_adviser'
+            ? 'The DEA undertakes this retention activity as a DEA Support Intervention. Before they book it, confirm each of these.'
+            : 'A DEA claimant support intervention needs each of these first. The claimant stays on the work coach caseload.',
         data,
         values: { letterFormat: 'standard', ...values },
         problems,

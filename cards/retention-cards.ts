@@ -68,9 +68,15 @@ function leadLine(view: RetentionView, viewer: StaffMember): string {
   if (c.status === 'closed') return `Closed on ${day(c.closedAt!)}: ${OUTCOME_LABELS[c.outcome!]}.`;
   if (a.has('agreeNextStep')) return 'The employer adviser asks you to consult on this case. Talk it through with them, then record the next step you agree.';
   if (a.has('referToWorkPsychologist')) return 'You are unable to resolve the retention issue: you may refer the case to the work psychologist, who will conduct the retention activity, or record its outcome.';
+  const noWorkPsychologist = view.nobody.get('referToWorkPsychologist');
+  if (noWorkPsychologist) return `You are unable to resolve the retention issue. ${noWorkPsychologist} You may still record its outcome.`;
   if (a.has('recordHcpAdvice')) return 'You are consulted for advice only: you do not represent the person with their employer or at a tribunal, or complete retention paperwork.';
   if (a.has('recordUnableToResolve')) return 'You lead the retention activity: record the outcome when it is done. If you are unable to resolve it, say so here: you may then refer it to the work psychologist.';
-  if (a.has('recordOutcome')) return c.route === 'employer_adviser' ? 'Resolve the reasonable adjustment, then record the outcome. Consult the DEA if it turns out to be complex.' : 'You lead the retention activity: record the outcome when it is done.';
+  if (a.has('recordOutcome') && c.route === 'employer_adviser') {
+    const noDea = view.nobody.get('consultDea');
+    return `Resolve the reasonable adjustment, then record the outcome. ${noDea ?? 'Consult the DEA if it turns out to be complex.'}`;
+  }
+  if (a.has('recordOutcome')) return 'You lead the retention activity: record the outcome when it is done.';
   if (c.status === 'consulting') return viewer.id === c.employerAdviserId ? 'Sent to the DEA to consult. Agree the next step with them; they record it here.' : 'The DEA and the employer adviser are agreeing the next step.';
   if (c.status === 'dea_unable_to_resolve') return `${view.people.get(c.deaId ?? '')?.name ?? 'The DEA'} is unable to resolve the retention issue, and may refer the case to the work psychologist.`;
   const lead = leadOf(c);

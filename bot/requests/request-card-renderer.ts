@@ -9,7 +9,7 @@ import { allowedBooking } from '../../domain/calendar/booking-policy';
 import type { BookingService } from '../../domain/calendar/booking-service';
 import type { Clock, StaffDirectory } from '../../domain/ports';
 import { isDomainError } from '../../domain/errors';
-import { interventionStatementsFor, suggestedConditionality } from '../../domain/interventions/consent';
+import { interventionRequesterKind, requiredInterventionStatements, suggestedConditionality } from '../../domain/interventions/consent';
 import type { InterventionService } from '../../domain/interventions/intervention-service';
 import { notificationLetter, sendsTheLetter, type NotificationLetter } from '../../domain/interventions/letter';
 import type { OutcomeService } from '../../domain/outcomes/outcome-service';
@@ -90,7 +90,14 @@ export class RequestCardRenderer {
     if (!state) return undefined;
     // The team leader's name is shown only where their agreement may be asked for.
     const teamLeader = request.channel === 'claimant_support_intervention' && dea.teamLeaderId ? await this.directory.findById(dea.teamLeaderId) : null;
-    return { state, suggested: suggestedConditionality(request.claimant?.benefits ?? []), requiredStatements: interventionStatementsFor(requester), deaTeamLeaderName: teamLeader?.name ?? null };
+    const requesterKind = interventionRequesterKind(requester);
+    return {
+      state,
+      suggested: suggestedConditionality(request.claimant?.benefits ?? []),
+      requesterKind,
+      requiredStatements: requiredInterventionStatements(requesterKind),
+      deaTeamLeaderName: teamLeader?.name ?? null,
+    };
   }
 
   private async qualityView(viewer: StaffMember, request: SupportRequest, parties: { requester: StaffMember; adviser: StaffMember }, current: Booking | null): Promise<QualityView | undefined> {

@@ -87,7 +87,16 @@ export const retentionCasesJourney: Journey = {
           actions.answer(person, 'retention.agree', data.caseId, typed, () => retention.agreeNextStep(person, data.caseId, data.version, data), 'Next step recorded. The employer adviser has been told.', turn.activity.replyToId),
         ),
         verb('retention.unableToResolve', CASE.extend({ referralNote: text }), ({ person, data, typed, turn }) =>
-          actions.answer(person, 'retention.unableToResolve', data.caseId, typed, () => retention.recordUnableToResolve(person, data.caseId, data.version, data.referralNote), 'Recorded that you are unable to resolve it. You may now refer the case to the work psychologist, or record its outcome.', turn.activity.replyToId),
+          actions.answer(
+            person,
+            'retention.unableToResolve',
+            data.caseId,
+            typed,
+            () => retention.recordUnableToResolve(person, data.caseId, data.version, data.referralNote),
+            // With nobody to refer it to, the card says why instead of offering the referral.
+            (now) => (now?.nobody.has('referToWorkPsychologist') ? 'Recorded that you are unable to resolve it.' : 'Recorded that you are unable to resolve it. You may now refer the case to the work psychologist, or record its outcome.'),
+            turn.activity.replyToId,
+          ),
         ),
         verb('retention.refer', CASE.extend({ workPsychologistId: text }), ({ person, data, typed, turn }) =>
           actions.answer(person, 'retention.refer', data.caseId, typed, () => retention.referToWorkPsychologist(person, data.caseId, data.version, data.workPsychologistId), 'Referred to the work psychologist, who has been told.', turn.activity.replyToId),

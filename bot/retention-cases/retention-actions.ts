@@ -81,13 +81,24 @@ export class RetentionActions {
     }
   }
 
-  async answer(person: StaffMember, verb: string, caseId: string, typed: Readonly<Record<string, string>>, change: () => Promise<RetentionCase>, done: string, cardId?: string): Promise<AdaptiveCardInvokeResponse> {
+  /** `done` is the note on the card sent back; worked out from the case as it now is where that changes what it may say. */
+  async answer(
+    person: StaffMember,
+    verb: string,
+    caseId: string,
+    typed: Readonly<Record<string, string>>,
+    change: () => Promise<RetentionCase>,
+    done: string | ((view: RetentionView | null) => string),
+    cardId?: string,
+  ): Promise<AdaptiveCardInvokeResponse> {
     this.deps.answered.begin(cardId);
     let version: number | null = null;
     try {
       version = (await change()).version;
       this.deps.logger.info({ verb, caseId, actorId: person.id }, 'card action');
-      return cardResponse((await this.render(caseId, person, { note: done })) ?? messageCard(done));
+      const now = await this.deps.retention.view(caseId, person);
+      const note = typeof done === 'string' ? done : done(now);
+      return cardResponse(now ? this.card(now, person, { note }) : messageCard(note));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb, caseId, actorId: person.id, kind: error.kind }, 'card action refused');

@@ -1,7 +1,7 @@
 import { invalid } from '../errors';
 import type { DayHours, Weekday, WorkingHours } from '../calendar/working-hours';
 import type { Benefit } from '../requests/support-request';
-import { isTeamLeader, type StaffMember } from '../staff';
+import { hasRole, isTeamLeader, type StaffMember } from '../staff';
 
 /**
  * The claimant's consent, as its own record (seed §21–24, §38): who captured it, when, for what,
@@ -144,21 +144,46 @@ export function checkThreeWayConsent(input: ConsentInput): Pick<NewConsent, 'con
   };
 }
 
-/** The pre-conditions this requester must confirm (see requiredInterventionStatements). */
-export function interventionStatementsFor(requester: Pick<StaffMember, 'roles'>): (keyof typeof INTERVENTION_STATEMENTS)[] {
-  return requiredInterventionStatements(isTeamLeader(requester));
+/**
+ * Who asks for a claimant support intervention, as far as its pre-conditions go: a work coach (seed
+ * §38), a team leader asking directly (§39), or an employer adviser whose retention case the DEA
+ * undertakes as a DEA Support Intervention (§68).
+ */
+export type InterventionRequesterKind = 'work_coach' | 'team_leader' | 'employer_adviser';
+
+export function interventionRequesterKind(requester: Pick<StaffMember, 'roles'>): InterventionRequesterKind {
+  if (isTeamLeader(requester)) return 'team_leader';
+  // Someone who is a work coach too may also ask as one, for a claimant on their caseload: they
+  // confirm everything a work coach does rather than risk missing a reminder §38 requires.
+  if (hasRole(requester, 'employer_adviser') && !hasRole(requester, 'work_coach')) return 'employer_adviser';
+  return 'work_coach';
 }
 
-/** Pre-conditions a requester must confirm; a team leader asking directly (seed §39) skips the first. */
-export function requiredInterventionStatements(requesterIsTeamLeader: boolean): (keyof typeof INTERVENTION_STATEMENTS)[] {
-  const all = Object.keys(INTERVENTION_STATEMENTS) as (keyof typeof INTERVENTION_STATEMENTS)[];
-  return requesterIsTeamLeader ? all.filter((s) => s !== 'discussed_with_team_leader') : all;
+const ALL_INTERVENTION_STATEMENTS = Object.keys(INTERVENTION_STATEMENTS) as (keyof typeof INTERVENTION_STATEMENTS)[];
+
+/**
+ * §38 lists what the work coach does. A team leader asking directly (§39) has nobody above them to
+ * discuss it with first. An employer adviser asks for retention activity for someone in work (§68):
+ * discussing the case with a Work Coach Team Leader and reminding the claimant of their regular
+ * interventions and conditionality are a work coach's duties, not theirs, and the DEA recorded their
+ * agreement on the retention case, which is what made this request. Consent, telling the claimant the
+ * DEA will contact them, and that attending is voluntary apply whoever asks.
+ */
+const REQUIRED_BY_KIND: Readonly<Record<InterventionRequesterKind, readonly (keyof typeof INTERVENTION_STATEMENTS)[]>> = {
+  work_coach: ALL_INTERVENTION_STATEMENTS,
+  team_leader: ALL_INTERVENTION_STATEMENTS.filter((s) => s !== 'discussed_with_team_leader'),
+  employer_adviser: ['consent_gained', 'told_dea_will_contact', 'told_voluntary'],
+};
+
+/** Pre-conditions a requester of this kind must confirm: the card's checklist and the click's check alike. */
+export function requiredInterventionStatements(kind: InterventionRequesterKind): (keyof typeof INTERVENTION_STATEMENTS)[] {
+  return [...REQUIRED_BY_KIND[kind]];
 }
 
 /** A claimant support intervention's pre-conditions (seed §38): every one confirmed, or none is recorded. */
-export function checkInterventionConsent(input: { confirmed?: unknown; letterFormat?: unknown }, requesterIsTeamLeader: boolean): Pick<NewConsent, 'conditionality' | 'statements' | 'answer' | 'availability' | 'letterFormat'> {
+export function checkInterventionConsent(input: { confirmed?: unknown; letterFormat?: unknown }, requester: InterventionRequesterKind): Pick<NewConsent, 'conditionality' | 'statements' | 'answer' | 'availability' | 'letterFormat'> {
   const problems: Record<string, string> = {};
-  const required = requiredInterventionStatements(requesterIsTeamLeader);
+  const required = requiredInterventionStatements(requester);
   const confirmed = picked(input.confirmed);
   const missing = required.filter((s) => !confirmed.includes(s));
   if (missing.length) {

@@ -4,12 +4,12 @@ import { MEETING_STATUSES } from '../requests/state-machine';
 import { interventionNowRefusal, interventionWhoRefusal, type InterventionAction } from './intervention-policy';
 import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock, StaffDirectory } from '../ports';
-import { hasRole, isTeamLeader, type StaffMember } from '../staff';
+import { hasRole, type StaffMember } from '../staff';
 import type { WorkingHours } from '../calendar/working-hours';
 import type { FollowUpStarter } from '../outcomes/next-steps';
 import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
-import { availabilityHours, checkInterventionConsent, checkThreeWayConsent, type ConsentInput, type ConsentPurpose, type ConsentRecord } from './consent';
+import { availabilityHours, checkInterventionConsent, checkThreeWayConsent, interventionRequesterKind, type ConsentInput, type ConsentPurpose, type ConsentRecord } from './consent';
 import { needsTeamLeaderAgreement, ordinal, OVERRIDE_REASON_MAX, type InterventionOverride } from './intervention-limit';
 import type { InterventionNotifier, InterventionStore } from './ports';
 
@@ -104,7 +104,7 @@ export class InterventionService {
   async confirmInterventionConsent(requester: StaffMember, requestId: string, version: number, input: { confirmed?: unknown; letterFormat?: unknown }): Promise<SupportRequest> {
     return this.uow.run(async () => {
       const request = await this.asRequester(requester, requestId, version, 'claimant_support_intervention');
-      const checked = checkInterventionConsent(input, isTeamLeader(requester));
+      const checked = checkInterventionConsent(input, interventionRequesterKind(requester));
       const now = this.deps.clock.now();
       await this.deps.store.saveConsent({ ...checked, requestId: request.id, purpose: 'claimant_support_intervention', capturedById: requester.id, capturedAt: now });
       const confirmed = await this.deps.requests.touch({ requestId: request.id, expectedVersion: request.version, actorId: requester.id, action: 'consent:agreed', at: now });

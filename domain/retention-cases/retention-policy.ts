@@ -1,4 +1,4 @@
-import { conflict, notAllowed, withoutStacks, type DomainError } from '../errors';
+import { conflict, invalid, notAllowed, withoutStacks, type DomainError } from '../errors';
 import { leadOf, ROUTES, type RetentionCase, type RetentionRoute } from './retention-case';
 import { hasRole, type StaffMember } from '../staff';
 
@@ -53,6 +53,54 @@ export function retentionRefusal(personId: string, c: RetentionCase, verb: Reten
 
 export function allowedRetentionVerbs(personId: string, c: RetentionCase): ReadonlySet<RetentionVerb> {
   return withoutStacks(() => new Set(RETENTION_VERBS.filter((v) => !retentionRefusal(personId, c, v))));
+}
+
+/** Whom each verb that sends the case to someone could send it to now. */
+export interface RetentionCandidates {
+  readonly deas: readonly unknown[];
+  readonly workPsychologists: readonly unknown[];
+}
+
+/**
+ * The verbs that send the case to someone, and why they cannot when there is nobody to send it to:
+ * the card then offers no button and says this instead, and a click from an older card is refused
+ * with the same words, beside the field that would name the person.
+ */
+const NOBODY_TO_ASK: Partial<Record<RetentionVerb, { readonly whom: keyof RetentionCandidates; readonly field: string; readonly reason: string }>> = {
+  consultDea: {
+    whom: 'deas',
+    field: 'deaId',
+    reason: 'Nobody at this case’s jobcentre is a DEA in the staff directory, so there is no DEA to consult: ask whoever keeps the directory to add your DEA.',
+  },
+  referToWorkPsychologist: {
+    whom: 'workPsychologists',
+    field: 'workPsychologistId',
+    reason: 'Nobody in your district is a work psychologist in the staff directory, so there is nobody to refer the case to: ask whoever keeps the directory to add them.',
+  },
+};
+
+/** Why this verb cannot be done for want of anyone to send the case to, given whom it could go to; null when it can. */
+export function nobodyRefusal(verb: RetentionVerb, candidates: readonly unknown[]): DomainError | null {
+  const nobody = NOBODY_TO_ASK[verb];
+  return nobody && candidates.length === 0 ? invalid(nobody.reason, { [nobody.field]: nobody.reason }) : null;
+}
+
+/**
+ * What this person may do with the case now, as the card offers it: the verbs the policy allows and
+ * there is someone for; and, for those there is nobody for, why.
+ */
+export function offeredRetentionVerbs(personId: string, c: RetentionCase, candidates: RetentionCandidates): { allowed: ReadonlySet<RetentionVerb>; nobody: ReadonlyMap<RetentionVerb, string> } {
+  return withoutStacks(() => {
+    const allowed = new Set<RetentionVerb>();
+    const nobody = new Map<RetentionVerb, string>();
+    for (const verb of allowedRetentionVerbs(personId, c)) {
+      const whom = NOBODY_TO_ASK[verb]?.whom;
+      const refusal = whom ? nobodyRefusal(verb, candidates[whom]) : null;
+      if (refusal) nobody.set(verb, refusal.message);
+      else allowed.add(verb);
+    }
+    return { allowed, nobody };
+  });
 }
 
 /**

@@ -10,7 +10,7 @@ import { byName } from '../names';
 import { immediateUnitOfWork, type UnitOfWork } from '../unit-of-work';
 import type { RetentionCaseStore, RetentionChanges, RetentionNotifier } from './ports';
 import { ASSESSMENTS, OUTCOMES, RETENTION_LIMITS, ROUTES, type Assessment, type RetentionCase, type RetentionOutcome, type RetentionRoute } from './retention-case';
-import { allowedRetentionVerbs, mayReadCase, mayRegisterRetentionCases, nextStepRefusal, nextStepsToAgree, retentionRefusal, type RetentionVerb } from './retention-policy';
+import { allowedRetentionVerbs, mayReadCase, mayRegisterRetentionCases, nextStepRefusal, nextStepsToAgree, nobodyRefusal, offeredRetentionVerbs, retentionRefusal, type RetentionVerb } from './retention-policy';
 
 export interface RetentionDeps {
   readonly store: RetentionCaseStore;
@@ -47,7 +47,10 @@ export interface NextStepInput {
 export interface RetentionView {
   readonly case: RetentionCase;
   readonly people: ReadonlyMap<string, StaffMember>;
+  /** What this person may do now, and there is someone to do it with: what the card offers. */
   readonly allowed: ReadonlySet<RetentionVerb>;
+  /** What this person could do but for nobody to send the case to, with why (`nobodyRefusal`), for the card to say. */
+  readonly nobody: ReadonlyMap<RetentionVerb, string>;
   /** The next steps this person may record as agreed (§68), in the policy's words: none unless they may record one. */
   readonly nextSteps: readonly RetentionRoute[];
   /** Whom this person may choose from for the actions they are allowed. */
@@ -69,24 +72,35 @@ function within(value: unknown, max: number, field: string, missing: string, pro
   return t;
 }
 
-/** Said when the jobcentre has no DEA, on the field where it can be put right. */
-const NO_DEA_ON_REGISTRATION = { field: 'assessment', problem: 'Nobody at your jobcentre is a DEA in the staff directory, so there is no DEA to consult. Ask for your DEA to be added, or resolve it as a straightforward adjustment.' } as const;
-const NO_DEA_FOR_CASE = { field: 'deaId', problem: 'Nobody at this case’s jobcentre is a DEA in the staff directory, so there is no DEA to consult. Ask for your DEA to be added.' } as const;
+/** Said on registration when the jobcentre has no DEA, on the choice where it can be put right. */
+const NO_DEA_ON_REGISTRATION = 'Nobody at your jobcentre is a DEA in the staff directory, so there is no DEA to consult. Ask for your DEA to be added, or resolve it as a straightforward adjustment.';
 
 /**
- * The DEA to consult, of those given (the case's jobcentre's, §67): the one chosen, which must be
- * one of them, or the only one when there is just one.
+ * The DEA to consult, of those given (the case's jobcentre's, §67, at least one): the one chosen,
+ * which must be one of them, or the only one when there is just one.
  */
-function chooseDea(deas: readonly StaffMember[], deaId: unknown, none: { readonly field: string; readonly problem: string }, problems: Record<string, string>): StaffMember | null {
-  if (deas.length === 0) {
-    problems[none.field] = none.problem;
-    return null;
-  }
+function chooseDea(deas: readonly StaffMember[], deaId: unknown, problems: Record<string, string>): StaffMember | null {
   const chosen = text(deaId).toLowerCase();
   if (!chosen && deas.length === 1) return deas[0]!;
   const dea = deas.find((d) => d.id === chosen);
   if (!dea) problems.deaId = 'Choose the DEA to consult.';
   return dea ?? null;
+}
+
+/**
+ * The case's DEA's work psychologist, of those they work with: the only one, or the
+ * one the DEA chooses when several work at the DEA's own jobcentre.
+ */
+function chooseWorkPsychologist(wps: readonly StaffMember[], id: unknown, problems: Record<string, string>): StaffMember | null {
+  const nobody = nobodyRefusal('referToWorkPsychologist', wps);
+  if (nobody) {
+    Object.assign(problems, nobody.problems);
+    return null;
+  }
+  const chosen = text(id).toLowerCase();
+  const wp = chosen ? wps.find((w) => w.id === chosen) : wps.length === 1 ? wps[0] : undefined;
+  if (!wp) problems.workPsychologistId = 'Choose the work psychologist.';
+  return wp ?? null;
 }
 
 /**
@@ -125,7 +139,9 @@ export class RetentionService {
     if (!ASSESSMENTS.includes(assessment)) problems.assessment = 'Choose whether it is a straightforward adjustment or possibly complex.';
     let dea: StaffMember | null = null;
     if (assessment === 'possibly_complex') {
-      dea = chooseDea(await this.deasFor(adviser), input.deaId, NO_DEA_ON_REGISTRATION, problems);
+      const deas = await this.deasFor(adviser);
+      if (deas.length) dea = chooseDea(deas, input.deaId, problems);
+      else problems.assessment = NO_DEA_ON_REGISTRATION;
     }
     if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
     return this.uow.run(async () => {
@@ -155,8 +171,11 @@ export class RetentionService {
   async consultDea(adviser: StaffMember, caseId: string, version: number, deaId: unknown): Promise<RetentionCase> {
     return this.uow.run(async () => {
       const c = await this.ready(adviser, caseId, version, 'consultDea');
+      const deas = await this.deasAt(c.jobcentreId);
+      const nobody = nobodyRefusal('consultDea', deas);
+      if (nobody) throw nobody;
       const problems: Record<string, string> = {};
-      const dea = chooseDea(await this.deasAt(c.jobcentreId), deaId, NO_DEA_FOR_CASE, problems);
+      const dea = chooseDea(deas, deaId, problems);
       if (!dea) throw invalid(Object.values(problems)[0]!, problems);
       const changed = await this.deps.store.update(c.id, c.version, { deaId: dea.id, status: 'consulting', route: null });
       await this.deps.notifier.caseNeedsAttention(changed, dea.id);
@@ -181,7 +200,7 @@ export class RetentionService {
       const agreedNote = within(input.agreedNote, RETENTION_LIMITS.note, 'agreedNote', 'Say what you and the employer adviser agreed.', problems);
       const changes: { -readonly [K in keyof RetentionChanges]: RetentionChanges[K] } = { route, agreedNote, status: route === 'employer_adviser' ? 'with_employer_adviser' : 'in_progress' };
       if (route === 'work_psychologist') {
-        const wp = await this.chooseWorkPsychologist(dea, input.workPsychologistId, problems);
+        const wp = chooseWorkPsychologist(await this.workPsychologistsOf(dea), input.workPsychologistId, problems);
         if (wp) changes.workPsychologistId = wp.id;
       }
       if (Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
@@ -219,7 +238,7 @@ export class RetentionService {
     return this.uow.run(async () => {
       const c = await this.ready(dea, caseId, version, 'referToWorkPsychologist');
       const problems: Record<string, string> = {};
-      const wp = await this.chooseWorkPsychologist(dea, workPsychologistId, problems);
+      const wp = chooseWorkPsychologist(await this.workPsychologistsOf(dea), workPsychologistId, problems);
       if (!wp || Object.keys(problems).length) throw invalid(Object.values(problems)[0]!, problems);
       const changed = await this.deps.store.update(c.id, c.version, { route: 'work_psychologist', workPsychologistId: wp.id, status: 'in_progress' });
       await this.deps.notifier.caseNeedsAttention(changed, wp.id);
@@ -277,16 +296,20 @@ export class RetentionService {
     if (!c || !mayReadCase(viewer.id, c)) return null;
     const ids = [c.employerAdviserId, c.deaId, c.workPsychologistId, c.hcpId].filter((id): id is string => id !== null);
     const people = new Map((await this.deps.directory.findByIds(ids)).map((p) => [p.id, p]));
-    const allowed = allowedRetentionVerbs(viewer.id, c);
+    const permitted = allowedRetentionVerbs(viewer.id, c);
     const nextSteps = nextStepsToAgree(viewer.id, c);
-    const needsWp = nextSteps.includes('work_psychologist') || allowed.has('referToWorkPsychologist');
+    const needsWp = nextSteps.includes('work_psychologist') || permitted.has('referToWorkPsychologist');
+    const workPsychologists = needsWp ? await this.workPsychologistsOf(c.deaId ? people.get(c.deaId) ?? null : null) : [];
+    const deas = permitted.has('consultDea') ? await this.deasAt(c.jobcentreId) : [];
+    const { allowed, nobody } = offeredRetentionVerbs(viewer.id, c, { deas, workPsychologists });
     return {
       case: c,
       people,
       allowed,
+      nobody,
       nextSteps,
-      workPsychologists: needsWp ? await workPsychologistsFor(c.deaId ? people.get(c.deaId) ?? null : null, this.deps.people) : [],
-      deas: allowed.has('consultDea') ? await this.deasAt(c.jobcentreId) : [],
+      workPsychologists,
+      deas,
       hcps: allowed.has('consultHcp') ? await this.holders('hcp', c) : [],
       jobcentreName: c.jobcentreId ? await this.deps.people.jobcentreName(c.jobcentreId) : null,
     };
@@ -301,20 +324,9 @@ export class RetentionService {
     return jobcentreId ? [...(await this.deps.people.holders('dea', jobcentreId))].sort(byName) : [];
   }
 
-  /**
-   * The case's DEA's work psychologist, by the partnership's rule (the one at the DEA's jobcentre,
-   * else the district's), or the one the DEA chooses when several work at the DEA's own jobcentre.
-   */
-  private async chooseWorkPsychologist(dea: StaffMember, id: unknown, problems: Record<string, string>): Promise<StaffMember | null> {
-    const wps = await workPsychologistsFor(dea, this.deps.people);
-    if (wps.length === 0) {
-      problems.workPsychologistId = 'Nobody in your district is a work psychologist in the staff directory: ask for them to be added first.';
-      return null;
-    }
-    const chosen = text(id).toLowerCase();
-    const wp = chosen ? wps.find((w) => w.id === chosen) : wps.length === 1 ? wps[0] : undefined;
-    if (!wp) problems.workPsychologistId = 'Choose the work psychologist.';
-    return wp ?? null;
+  /** The work psychologists the case's DEA works with (`workPsychologistsFor`): whom the case may be referred to. */
+  private async workPsychologistsOf(dea: StaffMember | null): Promise<StaffMember[]> {
+    return workPsychologistsFor(dea, this.deps.people);
   }
 
   private async holders(role: Role, c: RetentionCase): Promise<StaffMember[]> {

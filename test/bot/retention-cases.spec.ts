@@ -1,6 +1,7 @@
 import { applySeed } from '../../data/seed/apply-seed';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import { SqlInterventionStore } from '../../data/stores/interventions';
+import { workingDayAhead } from '../support/working-day';
 import { cardInputs, cardText, cardVerbs, choiceValues, exchange, firstCard, invokeAs, PEOPLE, startTestBot, visibleText, type TestBot } from '../support/test-bot';
 
 const WP = '00000000-0000-4000-8000-000000000007';
@@ -117,6 +118,67 @@ describe('retention cases: the employer adviser, the DEA and the work psychologi
     const closed = await invokeAs(bot, WP, 'retention.outcome', { caseId, version: version + 3, outcome: 'managed_transfer', outcomeNote: 'Moved to a dispatch desk role.' });
     expect(cardText(closed.card)).toContain('Closed on');
     expect(visibleText(await exchange(bot, PEOPLE.dea, 'retention cases'))).toContain('Referred to the work psychologist, who conducts the retention activity: 1');
+  });
+
+  it('the employer adviser confirms only the pre-conditions that apply to them, and the DEA may then book the DEA Support Intervention (seed 000 §38, §68)', async () => {
+    const caseId = caseIdIn((await invokeAs(bot, EA, 'retention.register', COMPLEX)).card);
+    await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId, version: 1, route: 'dea_support_intervention', agreedNote: 'I will meet Sam and the employer.' });
+    await settle(bot);
+    const requests = new SqlSupportRequestStore(bot.app.dataSource);
+    let request = (await requests.findByNumber(1))!;
+    // The request comes to the employer adviser, who made it, to confirm the pre-conditions.
+    const eaCard = firstCard(bot.connector.sentTo(`a:personal-${EA}`).filter((a) => JSON.stringify(a).includes('consent.intervention')));
+    const eaText = cardText(eaCard);
+    expect(eaText).toContain('Your action: confirm the pre-conditions.');
+    expect(choiceValues(eaCard, 'confirmed')).toEqual(['consent_gained', 'told_dea_will_contact', 'told_voluntary']);
+    for (const notTheirs of ['I discussed the case with my Work Coach Team Leader', 'normal conditionality still apply', 'I agreed with the DEA']) expect(eaText).not.toContain(notTheirs);
+    expect(eaText).toContain('The DEA undertakes this retention activity as a DEA Support Intervention. Before they book it, confirm each of these.');
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card)).toContain('The requester confirms the pre-conditions first.');
+
+    const confirmed = await invokeAs(bot, EA, 'consent.intervention', { requestId: request.id, version: request.version, confirmed: 'consent_gained,told_dea_will_contact,told_voluntary', letterFormat: 'standard' });
+    expect(cardText(confirmed.card)).toContain('Pre-conditions confirmed');
+    request = (await requests.findByNumber(1))!;
+    const deaCard = (await invokeAs(bot, PEOPLE.dea, 'request.refresh', { requestId: request.id, version: request.version })).card;
+    expect(cardText(deaCard)).not.toContain('The requester confirms the pre-conditions first.');
+    expect(cardVerbs(deaCard)).toContain('booking.book');
+    await invokeAs(bot, PEOPLE.dea, 'booking.book', { requestId: request.id, version: request.version, otherDate: workingDayAhead(8), otherTime: '11:00', durationMinutes: '60', mode: 'face_to_face', claimantContact: 'phone' });
+    await settle(bot);
+    expect((await requests.findByNumber(1))!.status).toBe('booked');
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('with nobody to consult or refer to, the card offers no button and says why, in the words a click from an older card is refused with (seed 000 §67–68)', async () => {
+    const NO_DEA = 'Nobody at this case’s jobcentre is a DEA in the staff directory, so there is no DEA to consult: ask whoever keeps the directory to add your DEA.';
+    const NO_WP = 'Nobody in your district is a work psychologist in the staff directory, so there is nobody to refer the case to: ask whoever keeps the directory to add them.';
+    // A case the DEA undertook and could not resolve, before the district's only work psychologist moves to another district.
+    const unresolved = caseIdIn((await invokeAs(bot, EA, 'retention.register', { ...COMPLEX, claimant: 'no' })).card);
+    await invokeAs(bot, PEOPLE.dea, 'retention.agree', { caseId: unresolved, version: 1, route: 'dea_support_intervention', agreedNote: 'I will meet Sam and the employer.' });
+    await applySeed(bot.app.dataSource, {
+      jobcentres: [],
+      staff: [
+        { aadObjectId: WP, name: 'Paul Avery', email: 'paul.avery@jobcentre.example', roles: ['work_psychologist'], jobcentre: 'Carlisle' },
+        // The case's jobcentre (Crawley) is left without a DEA.
+        { aadObjectId: PEOPLE.dea, name: 'Dana Morgan', email: 'dana.morgan@jobcentre.example', roles: ['dea'], jobcentre: 'Horsham' },
+      ],
+    });
+
+    const straightforward = await invokeAs(bot, EA, 'retention.register', { ...COMPLEX, claimant: 'no', assessment: 'straightforward' });
+    expect(cardVerbs(straightforward.card)).not.toContain('retention.consultDea');
+    expect(cardVerbs(straightforward.card)).toContain('retention.outcome');
+    expect(cardText(straightforward.card)).toContain(`Resolve the reasonable adjustment, then record the outcome. ${NO_DEA}`);
+    const consult = await invokeAs(bot, EA, 'retention.consultDea', { caseId: caseIdIn(straightforward.card), version: 1 });
+    expect(cardText(consult.card)).toContain(`${NO_DEA} Nothing was changed.`);
+
+    const unable = await invokeAs(bot, PEOPLE.dea, 'retention.unableToResolve', { caseId: unresolved, version: 2, referralNote: 'The employer wants an occupational assessment.' });
+    expect(cardVerbs(unable.card)).not.toContain('retention.refer');
+    expect(cardVerbs(unable.card)).toContain('retention.outcome');
+    const unableText = cardText(unable.card);
+    expect(unableText).toContain(`You are unable to resolve the retention issue. ${NO_WP} You may still record its outcome.`);
+    expect(unableText).toContain('Recorded that you are unable to resolve it.');
+    expect(unableText).not.toContain('You may now refer the case');
+    const refer = await invokeAs(bot, PEOPLE.dea, 'retention.refer', { caseId: unresolved, version: 3 });
+    expect(cardText(refer.card)).toContain(`${NO_WP} Nothing was changed.`);
+    expect(bot.cardProblems).toEqual([]);
   });
 
   it('the DEA’s work psychologist is the district’s when their jobcentre has none: the case is referred to them (seed 000 §68)', async () => {

@@ -3,6 +3,7 @@ import {
   checkInterventionConsent,
   checkThreeWayConsent,
   INTERVENTION_STATEMENTS,
+  interventionRequesterKind,
   requiredInterventionStatements,
   suggestedConditionality,
   type ConsentInput,
@@ -157,7 +158,7 @@ describe('requiredInterventionStatements', () => {
   const all = Object.keys(INTERVENTION_STATEMENTS);
 
   it('asks a work coach for every pre-condition of seed §38', () => {
-    expect(requiredInterventionStatements(false)).toEqual([
+    expect(requiredInterventionStatements('work_coach')).toEqual([
       'discussed_with_team_leader',
       'agreed_with_dea',
       'consent_gained',
@@ -168,8 +169,29 @@ describe('requiredInterventionStatements', () => {
   });
 
   it('does not ask a team leader asking directly (seed §39) to have discussed it with a team leader', () => {
-    expect(requiredInterventionStatements(true)).toEqual(all.filter((s) => s !== 'discussed_with_team_leader'));
-    expect(requiredInterventionStatements(true)).toHaveLength(all.length - 1);
+    expect(requiredInterventionStatements('team_leader')).toEqual(all.filter((s) => s !== 'discussed_with_team_leader'));
+    expect(requiredInterventionStatements('team_leader')).toHaveLength(all.length - 1);
+  });
+});
+
+describe('the pre-conditions of an employer adviser’s DEA Support Intervention (seed §68)', () => {
+  it('asks an employer adviser only what applies to someone in work: consent, that the DEA will contact them, that attending is voluntary', () => {
+    expect(interventionRequesterKind({ roles: ['employer_adviser'] })).toBe('employer_adviser');
+    expect(requiredInterventionStatements('employer_adviser')).toEqual(['consent_gained', 'told_dea_will_contact', 'told_voluntary']);
+  });
+
+  it('is a work coach’s or a team leader’s list for someone who is one too', () => {
+    expect(interventionRequesterKind({ roles: ['work_coach'] })).toBe('work_coach');
+    expect(interventionRequesterKind({ roles: ['employer_adviser', 'work_coach'] })).toBe('work_coach');
+    expect(interventionRequesterKind({ roles: ['service_delivery_team_leader'] })).toBe('team_leader');
+    expect(interventionRequesterKind({ roles: ['employer_adviser', 'work_coach_team_leader'] })).toBe('team_leader');
+  });
+
+  it('records an employer adviser’s three statements, and names any missing as the form words it', () => {
+    const mine = requiredInterventionStatements('employer_adviser');
+    expect(checkInterventionConsent({ confirmed: mine.join(',') }, 'employer_adviser')).toEqual({ conditionality: 'voluntary', statements: mine, answer: 'agreed', availability: [], letterFormat: 'standard' });
+    const error = thrown(() => checkInterventionConsent({ confirmed: 'consent_gained,told_dea_will_contact' }, 'employer_adviser'));
+    expect(error.problems.confirmed).toBe(`Before the DEA books it, confirm each of these: “${INTERVENTION_STATEMENTS.told_voluntary}”.`);
   });
 });
 
@@ -177,9 +199,9 @@ describe('checkInterventionConsent', () => {
   const everything = Object.keys(INTERVENTION_STATEMENTS).join(',');
 
   it('records a work coach’s confirmation as a voluntary agreement, with every statement', () => {
-    expect(checkInterventionConsent({ confirmed: everything }, false)).toEqual({
+    expect(checkInterventionConsent({ confirmed: everything }, 'work_coach')).toEqual({
       conditionality: 'voluntary',
-      statements: requiredInterventionStatements(false),
+      statements: requiredInterventionStatements('work_coach'),
       answer: 'agreed',
       availability: [],
       letterFormat: 'standard',
@@ -187,14 +209,14 @@ describe('checkInterventionConsent', () => {
   });
 
   it('is voluntary even when the claimant’s benefit is mandatory, and keeps the letter format', () => {
-    const checked = checkInterventionConsent({ confirmed: everything, letterFormat: 'braille' }, false);
+    const checked = checkInterventionConsent({ confirmed: everything, letterFormat: 'braille' }, 'work_coach');
     expect(checked.conditionality).toBe('voluntary');
     expect(checked.letterFormat).toBe('braille');
   });
 
   it('needs every statement from a work coach, naming what is missing', () => {
-    const allButTwo = requiredInterventionStatements(false).filter((s) => s !== 'discussed_with_team_leader' && s !== 'told_voluntary');
-    const error = thrown(() => checkInterventionConsent({ confirmed: allButTwo.join(',') }, false));
+    const allButTwo = requiredInterventionStatements('work_coach').filter((s) => s !== 'discussed_with_team_leader' && s !== 'told_voluntary');
+    const error = thrown(() => checkInterventionConsent({ confirmed: allButTwo.join(',') }, 'work_coach'));
     expect(error.kind).toBe('invalid');
     expect(Object.keys(error.problems)).toEqual(['confirmed']);
     const message = error.problems.confirmed!;
@@ -206,37 +228,37 @@ describe('checkInterventionConsent', () => {
   // message reads "confirm: you discussed the case with my Work Coach Team Leader" ("my" should be "your") and
   // "…; The claimant consented…" keeps a capital after the semicolon.
   it('quotes the missing statements as the form words them, so the person can find each box', () => {
-    const error = thrown(() => checkInterventionConsent({ confirmed: 'agreed_with_dea' }, false));
+    const error = thrown(() => checkInterventionConsent({ confirmed: 'agreed_with_dea' }, 'work_coach'));
     expect(error.problems.confirmed).toContain('“I discussed the case with my Work Coach Team Leader”');
     expect(error.problems.confirmed).not.toMatch(/; The /);
   });
 
   it('refuses when nothing is confirmed', () => {
-    const error = thrown(() => checkInterventionConsent({}, false));
+    const error = thrown(() => checkInterventionConsent({}, 'work_coach'));
     expect(error.kind).toBe('invalid');
-    for (const key of requiredInterventionStatements(false)) expect(error.problems.confirmed).toContain(`“${INTERVENTION_STATEMENTS[key]}”`);
+    for (const key of requiredInterventionStatements('work_coach')) expect(error.problems.confirmed).toContain(`“${INTERVENTION_STATEMENTS[key]}”`);
   });
 
   it('does not need a team leader to confirm they discussed it with a team leader, and does not record it', () => {
-    const withoutDiscussion = requiredInterventionStatements(true).join(',');
-    const checked = checkInterventionConsent({ confirmed: withoutDiscussion }, true);
+    const withoutDiscussion = requiredInterventionStatements('team_leader').join(',');
+    const checked = checkInterventionConsent({ confirmed: withoutDiscussion }, 'team_leader');
     expect(checked.statements).not.toContain('discussed_with_team_leader');
-    expect(checked.statements).toEqual(requiredInterventionStatements(true));
+    expect(checked.statements).toEqual(requiredInterventionStatements('team_leader'));
     expect(checked.answer).toBe('agreed');
     // …while a work coach who skipped it is refused.
-    expect(thrown(() => checkInterventionConsent({ confirmed: withoutDiscussion }, false)).problems).toHaveProperty('confirmed');
+    expect(thrown(() => checkInterventionConsent({ confirmed: withoutDiscussion }, 'work_coach')).problems).toHaveProperty('confirmed');
   });
 
   it('still needs every other statement from a team leader', () => {
-    const missingOne = requiredInterventionStatements(true).filter((s) => s !== 'consent_gained').join(',');
-    const error = thrown(() => checkInterventionConsent({ confirmed: missingOne }, true));
+    const missingOne = requiredInterventionStatements('team_leader').filter((s) => s !== 'consent_gained').join(',');
+    const error = thrown(() => checkInterventionConsent({ confirmed: missingOne }, 'team_leader'));
     expect(error.problems.confirmed).toContain('The claimant consented to a DEA support intervention');
   });
 
   it('refuses an unknown letter format, alongside missing statements', () => {
-    const error = thrown(() => checkInterventionConsent({ confirmed: '', letterFormat: 'audio' }, false));
+    const error = thrown(() => checkInterventionConsent({ confirmed: '', letterFormat: 'audio' }, 'work_coach'));
     expect(Object.keys(error.problems).sort()).toEqual(['confirmed', 'letterFormat']);
-    expect(thrown(() => checkInterventionConsent({ confirmed: everything, letterFormat: 'audio' }, false)).problems).toEqual({
+    expect(thrown(() => checkInterventionConsent({ confirmed: everything, letterFormat: 'audio' }, 'work_coach')).problems).toEqual({
       letterFormat: 'Choose standard print, large print or braille.',
     });
   });

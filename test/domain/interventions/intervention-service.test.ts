@@ -359,7 +359,7 @@ describe('InterventionService.confirmInterventionConsent', () => {
         requestId: request.id,
         purpose: 'claimant_support_intervention',
         conditionality: 'voluntary',
-        statements: requiredInterventionStatements(false),
+        statements: requiredInterventionStatements('work_coach'),
         answer: 'agreed',
         availability: [],
         letterFormat: 'braille',
@@ -380,14 +380,28 @@ describe('InterventionService.confirmInterventionConsent', () => {
   ])('lets %s asking directly skip the team leader discussion', async (_label, leader) => {
     const s = setUp();
     const request = intervention(s, { requesterId: leader.id });
-    await s.service.confirmInterventionConsent(leader, request.id, 3, { confirmed: requiredInterventionStatements(true).join(',') });
-    expect(s.store.consents[0]?.statements).toEqual(requiredInterventionStatements(true));
+    await s.service.confirmInterventionConsent(leader, request.id, 3, { confirmed: requiredInterventionStatements('team_leader').join(',') });
+    expect(s.store.consents[0]?.statements).toEqual(requiredInterventionStatements('team_leader'));
+  });
+
+  it('takes from the employer adviser of a retention case only the statements that apply to them; the DEA may then book it (seed §68)', async () => {
+    const s = setUp();
+    const employerAdviser = person('ea-1', ['employer_adviser']);
+    const request = intervention(s, { requesterId: employerAdviser.id });
+    expect((await s.service.state(request))?.blockedBy).toBe('The requester confirms the pre-conditions first.');
+    // A team leader's discussion and conditionality are not theirs to confirm: refused, they are not asked for.
+    await expect(s.service.confirmInterventionConsent(employerAdviser, request.id, 3, { confirmed: 'consent_gained,told_dea_will_contact' })).rejects.toMatchObject({
+      problems: { confirmed: `Before the DEA books it, confirm each of these: “${INTERVENTION_STATEMENTS.told_voluntary}”.` },
+    });
+    const confirmed = await s.service.confirmInterventionConsent(employerAdviser, request.id, 3, { confirmed: 'consent_gained,told_dea_will_contact,told_voluntary' });
+    expect(s.store.consents[0]).toMatchObject({ statements: ['consent_gained', 'told_dea_will_contact', 'told_voluntary'], capturedById: 'ea-1', answer: 'agreed' });
+    expect(await s.service.bookingBlockedBy(confirmed)).toBeNull();
   });
 
   it('refuses a work coach who did not discuss it with their team leader', async () => {
     const s = setUp();
     const request = intervention(s);
-    await expect(s.service.confirmInterventionConsent(coach, request.id, 3, { confirmed: requiredInterventionStatements(true).join(',') })).rejects.toMatchObject({
+    await expect(s.service.confirmInterventionConsent(coach, request.id, 3, { confirmed: requiredInterventionStatements('team_leader').join(',') })).rejects.toMatchObject({
       kind: 'invalid',
       problems: { confirmed: expect.stringContaining('discussed the case') },
     });

@@ -277,6 +277,32 @@ describe('retention cases (seed 000 §66–68)', () => {
     await expect(none.service.referToWorkPsychologist(none.dea, g.id, g.version, undefined)).rejects.toMatchObject({ problems: { workPsychologistId: expect.stringContaining('Nobody in your district is a work psychologist') } });
   });
 
+  it('with nobody to consult or refer to, the card is not offered the action and has why, in the words the click is refused with (seed 000 §67–68)', async () => {
+    const noDea = setUp([person('wp-1', ['work_psychologist'])]);
+    const c = await noDea.service.register(noDea.ea, { ...CASE, assessment: 'straightforward' });
+    // The policy alone would let the employer adviser consult: there is nobody to consult.
+    expect(allowedRetentionVerbs(noDea.ea.id, c).has('consultDea')).toBe(true);
+    const eaView = (await noDea.service.view(c.id, noDea.ea))!;
+    expect(eaView.allowed.has('consultDea')).toBe(false);
+    const why = eaView.nobody.get('consultDea');
+    expect(why).toBe('Nobody at this case’s jobcentre is a DEA in the staff directory, so there is no DEA to consult: ask whoever keeps the directory to add your DEA.');
+    await expect(noDea.service.consultDea(noDea.ea, c.id, 1, undefined)).rejects.toMatchObject({ kind: 'invalid', message: why, problems: { deaId: why } });
+
+    const noWp = setUp([person('dea-1', ['dea'])]);
+    const d = await unresolvedCase(noWp);
+    expect(allowedRetentionVerbs(noWp.dea.id, d).has('referToWorkPsychologist')).toBe(true);
+    const deaView = (await noWp.service.view(d.id, noWp.dea))!;
+    expect(deaView.allowed.has('referToWorkPsychologist')).toBe(false);
+    expect(deaView.allowed.has('recordOutcome')).toBe(true);
+    const whyNot = deaView.nobody.get('referToWorkPsychologist');
+    expect(whyNot).toBe('Nobody in your district is a work psychologist in the staff directory, so there is nobody to refer the case to: ask whoever keeps the directory to add them.');
+    await expect(noWp.service.referToWorkPsychologist(noWp.dea, d.id, d.version, undefined)).rejects.toMatchObject({ kind: 'invalid', message: whyNot, problems: { workPsychologistId: whyNot } });
+
+    // With someone to go to, nothing is said.
+    const both = setUp();
+    expect((await both.service.view((await both.service.register(both.ea, { ...CASE, assessment: 'straightforward' })).id, both.ea))!.nobody.size).toBe(0);
+  });
+
   it('an HCP is consulted for advice only: they record advice, never the outcome', async () => {
     const { ea, hcp, service } = setUp();
     const c = await service.register(ea, { ...CASE, assessment: 'straightforward' });
