@@ -147,21 +147,26 @@ export function meetingsListCard(page: Page<ListedMeeting>, today: string): Adap
   });
 }
 
-/** `quality checks`: the DEA's meetings a team leader may check, with where each check stands. */
+/**
+ * `quality checks`: the meetings a team leader may check (their DEAs' meetings, and their own work
+ * coaches' QAS 2 meetings whoever the DEA), with where each check stands. Each names its work coach:
+ * the meetings of several teams are listed together.
+ */
 export function qualityListCard(page: Page<CheckableMeeting>, today: string): AdaptiveCard {
   return listCard({
     title: 'Quality checks',
-    intro: 'QAS 1: claimant support interventions. QAS 2: case and skill conferences and three ways. Newest first; open one to mark it or record the result.',
-    empty: "There are no booked or held meetings of your DEA's to check yet.",
+    intro:
+      "Your DEAs' meetings, and your work coaches' conferences and three ways with any DEA. QAS 1: claimant support interventions. QAS 2: case and skill conferences and three ways. Newest first; open one to mark it or record the result.",
+    empty: "There are no booked or held meetings to check yet: your DEAs' meetings and your work coaches' conferences and three ways show here once booked.",
     page,
     pageVerb: LIST_PAGE_VERBS.quality,
     items: page.items.map((item) => {
       const standard = item.check ? QAS_LABELS[item.check.standard].split(':')[0]! : null;
       return {
         heading: heading(item, today, false),
-      reference: item.reference,
+        reference: item.reference,
         details: [
-          line(item.channel ? CHANNEL_LABELS[item.channel] : REQUEST_TYPE_LABELS[item.type], STATUS_LABELS[item.status]),
+          line(item.channel ? CHANNEL_LABELS[item.channel] : REQUEST_TYPE_LABELS[item.type], STATUS_LABELS[item.status], item.requesterName ? `from ${item.requesterName}` : null),
           item.check ? `${standard}: ${item.check.result ? QAS_RESULT_LABELS[item.check.result] : 'marked'}` : 'Not checked',
         ],
         requestId: item.id,

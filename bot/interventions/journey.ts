@@ -45,9 +45,9 @@ export const interventionsJourney: Journey = {
     {
       command: 'quality checks',
       title: 'Quality checks (QAS)',
-      description: "Your DEA's case and skill conferences, three ways and claimant support interventions: mark one for a QAS check and record the result. Agree further interventions on the cards you get.",
+      description: "Your DEAs' meetings, and your work coaches' conferences and three ways with any DEA: mark one for a QAS check and record the result. Agree further interventions on the cards you get.",
       roles: ['work_coach_team_leader'],
-      menu: "For team leaders: your DEA's meetings to mark for a QAS check, and the results",
+      menu: "For team leaders: your DEAs' and your work coaches' meetings to mark for a QAS check, and the results",
     },
   ],
   entities: [consentRecordSchema, interventionOverrideSchema, meetingRecordSchema, qualityCheckSchema],

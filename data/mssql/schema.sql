@@ -56,6 +56,8 @@ CREATE INDEX "IDX_support_request_dea_list" ON "support_request" ("deaId", "stat
 GO
 CREATE INDEX "IDX_support_request_checks" ON "support_request" ("deaId", "meetingBooked", "status", "channel", "updatedAt", "number", "id") ;
 GO
+CREATE INDEX "IDX_support_request_coach_checks" ON "support_request" ("requesterId", "meetingBooked", "status", "channel", "updatedAt", "number", "deaId", "id") ;
+GO
 CREATE INDEX "IDX_support_request_meetings" ON "support_request" ("deaId", "status", "meetingStartsAt", "number", "id") ;
 GO
 CREATE TABLE "request_event" ("id" varchar(36) NOT NULL, "requestId" varchar(36) NOT NULL, "at" datetime2 NOT NULL, "actorId" varchar(36), "action" varchar(40) NOT NULL, "fromStatus" varchar(32), "toStatus" varchar(32) NOT NULL, CONSTRAINT "PK_156f0e366bd6410bfe226bea635" PRIMARY KEY ("id"));

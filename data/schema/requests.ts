@@ -144,6 +144,7 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       { name: 'IDX_support_request_dea', columns: ['deaId', 'status'] },
       { name: 'IDX_support_request_dea_list', columns: ['deaId', 'status', 'channel', 'urgent', 'requiredBy', 'createdAt', 'updatedAt', 'number', 'id'] },
       { name: 'IDX_support_request_checks', columns: ['deaId', 'meetingBooked', 'status', 'channel', 'updatedAt', 'number', 'id'] },
+      { name: 'IDX_support_request_coach_checks', columns: ['requesterId', 'meetingBooked', 'status', 'channel', 'updatedAt', 'number', 'deaId', 'id'] },
       { name: 'IDX_support_request_meetings', columns: ['deaId', 'status', 'meetingStartsAt', 'number', 'id'] },
       // Written by its migration (1765200000000) in SQLite only: an expression and a filter, which an
       // entity cannot declare; declared here so that the schema is not taken to have drifted.

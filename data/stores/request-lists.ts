@@ -13,6 +13,8 @@ const MEETING_LIST_STATUSES: readonly RequestStatus[] = ['booked', 'held', 'outc
 /** Meetings a team leader may check (booked or held, as the quality service has it). */
 const CHECKABLE_STATUSES: readonly RequestStatus[] = ['booked', 'held', 'outcome_recorded', 'closed'];
 const QAS_CHANNELS: readonly Channel[] = CHANNELS.filter((c) => standardFor(c) !== null);
+/** The channels a work coach's own team leader may check too (QAS 2). */
+const COACH_QAS_CHANNELS: readonly Channel[] = CHANNELS.filter((c) => standardFor(c) === 'qas2');
 
 /** The request columns a list shows. */
 const LISTED_COLUMNS = ['number', 'type', 'status', 'urgent', 'requiredBy', 'channel', 'topic', 'createdAt', 'updatedAt', 'claimantId', 'requesterId'];
@@ -65,22 +67,12 @@ export class SqlRequestLists implements RequestLists {
         joins: (e) => `LEFT JOIN ${e('meeting_record')} ${e('mr')} ON ${e('mr')}.${e('requestId')} = ${e('r')}.${e('id')} AND ${e('mr')}.${e('kind')} = 'summary'`,
       },
     );
-    this.checkableOf = this.paged((m) =>
-      this.listed(m)
-        .innerJoin('Staff', 'd', 'd.id = q.deaId AND d.teamLeaderId = :owner')
-        .innerJoin('StaffRole', 'dr', "dr.staffId = d.id AND dr.role = 'dea'")
-        // Only a meeting that was booked (a three way the claimant refused never had one): the flag the
-        // database keeps beside the request, so the page and the count come from IDX_support_request_checks alone.
-        .where('q.meetingBooked = 1 AND q.status IN (:...statuses) AND q.channel IN (:...channels)')
-        .orderBy('q.updatedAt', 'DESC')
-        .addOrderBy('q.number', 'DESC'),
-      // Its check, for the page's rows only.
-      {
-        select: (e) => ['id', 'standard', 'result'].map((c) => `${e('qc')}.${e(c)} AS ${e(`qc_${c}`)}`).join(', '),
-        joins: (e) => `LEFT JOIN ${e('quality_check')} ${e('qc')} ON ${e('qc')}.${e('requestId')} = ${e('r')}.${e('id')}`,
-        countUpTo: historyCountedUpTo,
-      },
-    );
+    // With its check, for the page's rows only.
+    this.checkableOf = this.paged((m, upToPageEnd) => this.checkableMeetings(m, upToPageEnd), {
+      select: (e) => ['id', 'standard', 'result'].map((c) => `${e('qc')}.${e(c)} AS ${e(`qc_${c}`)}`).join(', '),
+      joins: (e) => `LEFT JOIN ${e('quality_check')} ${e('qc')} ON ${e('qc')}.${e('requestId')} = ${e('r')}.${e('id')}`,
+      countUpTo: historyCountedUpTo,
+    });
   }
 
   async queue(deaId: string, offset: number, limit: number): Promise<Page<ListedRequest>> {
@@ -101,7 +93,7 @@ export class SqlRequestLists implements RequestLists {
   async checkable(teamLeaderId: string, offset: number, limit: number): Promise<Page<CheckableMeeting>> {
     return this.page(
       this.checkableOf,
-      { owner: teamLeaderId.toLowerCase(), statuses: [...CHECKABLE_STATUSES], channels: [...QAS_CHANNELS] },
+      { owner: teamLeaderId.toLowerCase(), statuses: [...CHECKABLE_STATUSES], channels: [...QAS_CHANNELS], coachChannels: [...COACH_QAS_CHANNELS] },
       offset,
       limit,
       (raw) => {
@@ -111,6 +103,67 @@ export class SqlRequestLists implements RequestLists {
       },
       this.historyCountedUpTo,
     );
+  }
+
+  /**
+   * The meetings a team leader may check (`QualityService.mayCheck`), by id, with the columns they are
+   * ordered by: every QAS meeting of the DEAs they lead, and the QAS 2 meetings their own work coaches
+   * asked for. Two parts, each read from its own index (IDX_support_request_checks by DEA,
+   * IDX_support_request_coach_checks by requester), then ordered and paged together. A meeting in
+   * both (one person leads the DEA and the coach) is listed and counted once:
+   * - for the page, each part is ordered and cut at the page's end by itself, so that reading its index
+   *   newest first the database stops once no later row could be on the page; such a meeting is the
+   *   same row in both parts, and UNION keeps it once. Leaving it out of the second part instead would
+   *   read every meeting a team leader's coaches ever had with the team's own DEA, on every page.
+   * - for the count, which stops at its bound and has no order, the second part leaves out the
+   *   meetings of their own DEAs: those are in the first part, which is read first, so the count
+   *   never reads more than twice its bound.
+   */
+  private checkableMeetings(manager: EntityManager, upToPageEnd: string | null): SelectQueryBuilder<SupportRequestRow> {
+    const e = (name: string) => this.dataSource.driver.escape(name);
+    const columns = ['id', 'updatedAt', 'number'];
+    const requests = () => manager.getRepository<SupportRequestRow>('SupportRequest').createQueryBuilder('q');
+    const part = (alias: string, query: SelectQueryBuilder<SupportRequestRow>) => {
+      const rows = query
+        .select('q.id', 'id')
+        .addSelect('q.updatedAt', 'updatedAt')
+        .addSelect('q.number', 'number')
+        // Only a meeting that was booked (a three way the claimant refused never had one): the flag the
+        // database keeps beside the request, so each part's rows and their order come from its index alone.
+        .andWhere('q.meetingBooked = 1 AND q.status IN (:...statuses)');
+      if (upToPageEnd === null) return rows.getQuery();
+      const kept = `${rows.orderBy('q.updatedAt', 'DESC').addOrderBy('q.number', 'DESC').getQuery()}${upToPageEnd}`;
+      return `SELECT ${columns.map((c) => `${e(alias)}.${e(c)}`).join(', ')} FROM (${kept}) ${e(alias)}`;
+    };
+    const ofTheirDeas = part(
+      'deas',
+      requests()
+        .innerJoin('Staff', 'd', 'd.id = q.deaId AND d.teamLeaderId = :owner')
+        .innerJoin('StaffRole', 'dr', "dr.staffId = d.id AND dr.role = 'dea'")
+        .where('q.channel IN (:...channels)'),
+    );
+    const coaches = requests().innerJoin('Staff', 'w', 'w.id = q.requesterId AND w.teamLeaderId = :owner').where('q.channel IN (:...coachChannels)');
+    if (upToPageEnd === null) {
+      // Their DEAs read once; each meeting's DEA is in the index, so leaving one out reads no row.
+      coaches.andWhere((query) => {
+        const theirDeas = query
+          .subQuery()
+          .select('d.id')
+          .from('Staff', 'd')
+          .innerJoin('StaffRole', 'dr', "dr.staffId = d.id AND dr.role = 'dea'")
+          .where('d.teamLeaderId = :owner')
+          .getQuery();
+        return `q.deaId NOT IN ${theirDeas}`;
+      });
+    }
+    const ofTheirCoaches = part('coaches', coaches);
+    const q = e('q');
+    return manager
+      .createQueryBuilder()
+      .select(`${q}.${e('id')}`, 'q_id')
+      .from<SupportRequestRow>(`(${ofTheirDeas} ${upToPageEnd === null ? 'UNION ALL' : 'UNION'} ${ofTheirCoaches})`, 'q')
+      .orderBy(`${q}.${e('updatedAt')}`, 'DESC')
+      .addOrderBy(`${q}.${e('number')}`, 'DESC');
   }
 
   /** A list's requests, by id alone: the page is chosen from an index, the listed columns read for its rows only. */
@@ -123,22 +176,25 @@ export class SqlRequestLists implements RequestLists {
    * for its rows only the request's listed columns, its claimant and requester (and `extra`) joined,
    * in the page's order; and the count of the whole list (`build` counted), from the index too. The
    * outer order is the inner one, on the request's columns ("q"."urgent" is "r"."urgent") and the
-   * inner query's other columns ("b"."startsAt" is "p"."b_startsAt").
+   * inner query's other columns ("b"."startsAt" is "p"."b_startsAt"). A list made of parts gets, for
+   * its page, the dialect's clause that keeps a part (ordered by itself) to the rows up to the page's
+   * end (`upToPageEnd`); null for its count.
    */
   private paged(
-    build: (manager: EntityManager) => SelectQueryBuilder<SupportRequestRow>,
+    build: (manager: EntityManager, upToPageEnd: string | null) => SelectQueryBuilder<SupportRequestRow>,
     extra?: { select: (e: (name: string) => string) => string; joins: (e: (name: string) => string) => string; countUpTo?: number },
   ): PreparedStatement {
     const mssql = dialectOf(this.dataSource.options.type) === 'mssql';
     const paging = mssql ? ' OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY' : ' LIMIT :limit OFFSET :offset';
+    const upToPageEnd = mssql ? ' OFFSET 0 ROWS FETCH NEXT (:offset + :limit) ROWS ONLY' : ' LIMIT (:offset + :limit)';
     const e = (name: string) => this.dataSource.driver.escape(name);
     return new PreparedStatement(this.dataSource, (manager) => {
-      const page = build(manager).getQuery();
+      const page = build(manager, upToPageEnd).getQuery();
       const orderAt = page.lastIndexOf(' ORDER BY ');
       const order = page
         .slice(orderAt + ' ORDER BY '.length)
         .replace(/["[`](\w+)["\]`]\.["[`](\w+)["\]`]/g, (_all, alias: string, column: string) => (alias === 'q' ? `${e('r')}.${e(column)}` : `${e('p')}.${e(`${alias}_${column}`)}`));
-      const count = extra?.countUpTo === undefined ? build(manager).select('COUNT(1)').orderBy().getQuery() : this.countedUpTo(build(manager), extra.countUpTo, mssql);
+      const count = extra?.countUpTo === undefined ? build(manager, null).select('COUNT(1)').orderBy().getQuery() : this.countedUpTo(build(manager, null), extra.countUpTo, mssql);
       const columns = LISTED_COLUMNS.map((c) => `${e('r')}.${e(c)} AS ${e(`q_${c}`)}`).join(', ');
       return (
         `SELECT ${e('p')}.*, ${columns}, ${e('c')}.${e('surname')} AS ${e('claimant_surname')}, ${e('rq')}.${e('name')} AS ${e('requester_name')}, ` +

@@ -70,7 +70,10 @@ export interface RequestLists {
   mine(requesterId: string, offset: number, limit: number): Promise<Page<ListedRequest>>;
   /** The DEA's booked and held meetings: the coming ones soonest first, then the held ones, latest first. */
   meetings(deaId: string, offset: number, limit: number): Promise<Page<ListedMeeting>>;
-  /** The booked or held meetings with a QAS standard of the DEAs this team leader manages, newest change first. */
+  /**
+   * The booked or held meetings this team leader may check (`QualityService.mayCheck`), newest change
+   * first: those of the DEAs they manage, and the QAS 2 meetings their own work coaches asked for.
+   */
   checkable(teamLeaderId: string, offset: number, limit: number): Promise<Page<CheckableMeeting>>;
 }
 
@@ -107,7 +110,7 @@ export class ListService {
     return this.lists.meetings(person.id, offset, PAGE_SIZE);
   }
 
-  /** The meetings of the DEAs this team leader manages that a QAS check covers. */
+  /** The meetings this team leader may check: their DEAs', and their work coaches' QAS 2 meetings with any DEA. */
   async checkable(person: StaffMember, offset: number): Promise<Page<CheckableMeeting>> {
     if (!hasRole(person, 'work_coach_team_leader')) throw notAllowed("Quality checks are for Work Coach Team Leaders: they quality assure their DEA's work (QAS).");
     return this.lists.checkable(person.id, offset, PAGE_SIZE);

@@ -1,4 +1,4 @@
-import { SqlStaffDirectory } from '../../data/stores/staff-directory';
+import { directoryChanged, SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import { exchange, firstCard, invokeAs, PEOPLE, startTestBot, cardText, visibleText, type TestBot } from '../support/test-bot';
@@ -118,5 +118,49 @@ describe('lists people can use: queue and my requests, 25 at a time, every item 
     expect(checks).toMatch(new RegExp(`${booked.reference}[\\s\\S]*Work coach and DEA case conference · Booked[\\s\\S]*Not checked`));
     // A team leader reads the list as a viewer: no claimant's name.
     expect(checks).not.toContain('Surname5');
+  });
+
+  it("quality checks: a work coach's team leader sees the coach's conference with a DEA they do not lead, not the coach's intervention; the DEA's team leader each once", async () => {
+    // Ben Turner's team leader becomes Lee Carter, who leads no DEA; Tom still leads Dana and Amira.
+    const lee = { id: '00000000-0000-4000-9000-00000000c001', aadObjectId: '10000000-0000-4000-9000-00000000c001' };
+    const directory = new SqlStaffDirectory(bot.app.dataSource);
+    const ben = (await directory.findByAadObjectId('00000000-0000-4000-8000-000000000101'))!;
+    const stamp = new Date().toISOString();
+    await bot.app.dataSource.query('INSERT INTO staff (id, aadObjectId, name, email, jobcentreId, deaId, teamLeaderId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)', [lee.id, lee.aadObjectId, 'Lee Carter', 'lee.carter@jobcentre.example', ben.jobcentreId, stamp, stamp]);
+    await bot.app.dataSource.query("INSERT INTO staff_role (staffId, role) VALUES (?, 'work_coach_team_leader')", [lee.id]);
+    await bot.app.dataSource.query('UPDATE staff SET teamLeaderId = ? WHERE id = ?', [lee.id, ben.id]);
+    directoryChanged();
+    const store = new SqlSupportRequestStore(bot.app.dataSource);
+    const booked = async (channel: 'case_conference' | 'claimant_support_intervention', surname: string, minutesAgo: number) => {
+      const request = await store.create(
+        { type: 'claimant_support', requesterId: ben.id, deaId: ben.deaId!, claimant: { surname, nino: 'AB123456C', benefits: ['UC'] }, topic: null, description: 'Challenges', reason: 'Why', requiredBy: day(10), urgent: false, vulnerability: null, acceptedAs: channel },
+        new Date(Date.now() - minutesAgo * 60_000),
+      );
+      await bot.app.dataSource.query("UPDATE support_request SET status = 'booked' WHERE id = ?", [request.id]);
+      await bot.app.dataSource.query(
+        "INSERT INTO booking (id, requestId, startsAt, endsAt, mode, status, events, version, createdAt, updatedAt) VALUES (?, ?, '2026-12-03 10:00:00.000', '2026-12-03 11:00:00.000', 'teams', 'booked', '[]', 1, '2026-11-30 10:00:00.000', '2026-11-30 10:00:00.000')",
+        [`b-${request.reference}`, request.id],
+      );
+      return request;
+    };
+    const conference = await booked('case_conference', 'Quill', 2);
+    const intervention = await booked('claimant_support_intervention', 'Rook', 1);
+
+    const card = firstCard(await exchange(bot, lee.aadObjectId, 'quality checks'));
+    const text = cardText(card);
+    expect(opened(card)).toEqual([conference.id]);
+    expect(text).toMatch(new RegExp(`${conference.reference}[\\s\\S]*Work coach and DEA case conference · Booked · from Ben Turner[\\s\\S]*Not checked`));
+    expect(text).toContain('1 in all');
+    expect(text).not.toContain(intervention.reference);
+    expect(text).not.toContain('Quill');
+    // Opened from the list, the meeting can be marked for its QAS 2 check by the coach's team leader.
+    const shown = await exchange(bot, lee.aadObjectId, { verb: 'request.open', requestId: conference.id });
+    expect(visibleText(shown)).toContain(conference.reference);
+    expect(JSON.stringify(shown)).toContain('"verb":"qas.mark"');
+
+    // Tom leads Dana: both of Ben's meetings and Amira's booked one, each once.
+    const toms = firstCard(await exchange(bot, PEOPLE.wctl, 'quality checks'));
+    expect(opened(toms)).toEqual([intervention.id, conference.id, made[5]!.id]);
+    expect(cardText(toms)).toContain('3 in all');
   });
 });

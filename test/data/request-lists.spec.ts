@@ -192,4 +192,62 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     expect([...first.items, ...second.items].map((m) => m.id).sort()).toEqual([soon!.id, held!.id].sort());
     expect(await new SqlRequestLists(db.dataSource, 2).checkable(teamLeader.id, 0, 25)).toMatchObject({ total: 2, moreThanTotal: false, hasNext: false });
   });
+
+  it("quality checks: a work coach's team leader sees the coach's QAS 2 meetings with a DEA someone else leads, not their QAS 1; each meeting once", async () => {
+    // Ben's team leader is Lee, who leads no DEA; Tom leads Dana, Amira and a second DEA, Sam.
+    const lee = randomUUID();
+    const sam = randomUUID();
+    const stamp = at.toISOString();
+    await db.dataSource.query('INSERT INTO staff (id, aadObjectId, name, email, jobcentreId, deaId, teamLeaderId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)', [lee, randomUUID(), 'Lee Carter', 'lee.carter@jobcentre.example', coach.jobcentreId, stamp, stamp]);
+    await db.dataSource.query("INSERT INTO staff_role (staffId, role) VALUES (?, 'work_coach_team_leader')", [lee]);
+    await db.dataSource.query('INSERT INTO staff (id, aadObjectId, name, email, jobcentreId, deaId, teamLeaderId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)', [sam, randomUUID(), 'Sam Okafor', 'sam.okafor@jobcentre.example', coach.jobcentreId, stamp, stamp]);
+    await db.dataSource.query("INSERT INTO staff_role (staffId, role) VALUES (?, 'dea')", [sam]);
+    await db.dataSource.query('UPDATE staff SET teamLeaderId = ? WHERE id = ?', [lee, other.id]);
+    await db.dataSource.query('UPDATE staff SET teamLeaderId = ? WHERE id = ?', [teamLeader.id, sam]);
+
+    let second = 0;
+    const meeting = async (requesterId: string, deaId: string, channel: 'case_conference' | 'three_way_intervention' | 'claimant_support_intervention', status = 'booked') => {
+      const made = await store.create({ ...base, requesterId, deaId, acceptedAs: channel }, new Date(at.getTime() + ++second * 1000));
+      const start = new Date(at.getTime() + second * 86_400_000).toISOString();
+      await db.dataSource.query('UPDATE support_request SET status = ? WHERE id = ?', [status, made.id]);
+      await db.dataSource.query(
+        "INSERT INTO booking (id, requestId, startsAt, endsAt, mode, status, events, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'teams', 'booked', '[]', 1, ?, ?)",
+        [randomUUID(), made.id, start, start, start, start],
+      );
+      return made.id;
+    };
+    const bensConference = await meeting(other.id, coach.deaId!, 'case_conference');
+    const bensIntervention = await meeting(other.id, coach.deaId!, 'claimant_support_intervention');
+    const bensThreeWayWithSam = await meeting(other.id, sam, 'three_way_intervention', 'held');
+    const bensInterventionWithSam = await meeting(other.id, sam, 'claimant_support_intervention');
+    const amirasConference = await meeting(coach.id, coach.deaId!, 'case_conference');
+    const amirasIntervention = await meeting(coach.id, coach.deaId!, 'claimant_support_intervention');
+    // Not a meeting: still with the DEA.
+    await store.create({ ...base, requesterId: other.id, acceptedAs: 'case_conference' }, new Date(at.getTime() + ++second * 1000));
+
+    statements.length = 0;
+    const lees = await lists.checkable(lee, 0, 25);
+    expect(statements).toHaveLength(1);
+    // Newest first: the QAS 2 meetings Ben asked for, whoever leads the DEA.
+    expect(lees).toMatchObject({ total: 2, moreThanTotal: false, hasNext: false });
+    expect(lees.items.map((m) => m.id)).toEqual([bensThreeWayWithSam, bensConference]);
+    expect(lees.items[0]).toMatchObject({ channel: 'three_way_intervention', status: 'held', requesterName: other.name, claimantSurname: null, check: null });
+
+    // Tom leads the DEAs: every QAS meeting, once, though he leads Amira too.
+    const toms = await lists.checkable(teamLeader.id, 0, 25);
+    expect(toms.items.map((m) => m.id)).toEqual([amirasIntervention, amirasConference, bensInterventionWithSam, bensThreeWayWithSam, bensIntervention, bensConference]);
+    expect(toms).toMatchObject({ total: 6, moreThanTotal: false, hasNext: false });
+    const paged = [await lists.checkable(teamLeader.id, 0, 4), await lists.checkable(teamLeader.id, 4, 4)];
+    expect(paged.map((p) => p.hasNext)).toEqual([true, false]);
+    expect(paged.flatMap((p) => p.items.map((m) => m.id))).toEqual(toms.items.map((m) => m.id));
+    expect(await new SqlRequestLists(db.dataSource, 5).checkable(teamLeader.id, 0, 25)).toMatchObject({ total: 5, moreThanTotal: true });
+
+    // Each part chosen from its own index: no part reads every request.
+    const plan = ((await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements[0]!}`, parametersOf.get(statements[0]!) as unknown[])) as { detail: string }[]).map((p) => p.detail);
+    expect(plan).toContainEqual(expect.stringMatching(/^SEARCH q USING COVERING INDEX IDX_support_request_checks \(deaId=\? AND meetingBooked=\? AND status=\? AND channel=\?\)/));
+    expect(plan).toContainEqual(expect.stringMatching(/^SEARCH q USING COVERING INDEX IDX_support_request_coach_checks \(requesterId=\? AND meetingBooked=\? AND status=\? AND channel=\?\)/));
+    // Only the statement's own subqueries are read through, each once; no table is.
+    const subqueries = plan.flatMap((d) => /^CO-ROUTINE (\w+)$/.exec(d)?.[1] ?? []);
+    expect(plan.flatMap((d) => /^SCAN (\w+)/.exec(d)?.[1] ?? []).sort()).toEqual(subqueries.sort());
+  });
 });

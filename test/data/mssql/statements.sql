@@ -1776,16 +1776,31 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
 -- SqlRequestLists.checkable
 SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", "qc"."id" AS "qc_id", "qc"."standard" AS "qc_standard", "qc"."result" AS "qc_result", (SELECT COUNT(1)
   FROM (SELECT TOP (1001) 1 AS "one"
+  FROM (SELECT "q"."id" AS "id", "q"."updatedAt" AS "updatedAt", "q"."number" AS "number"
   FROM "support_request" "q"
   INNER JOIN "staff" "d" ON "d"."id" = "q"."deaId" AND "d"."teamLeaderId" = @0
   INNER JOIN "staff_role" "dr" ON "dr"."staffId" = "d"."id" AND "dr"."role" = 'dea'
-  WHERE "q"."meetingBooked" = 1 AND "q"."status" IN (@1, @2, @3, @4) AND "q"."channel" IN (@5, @6, @7, @8)) "counted") AS "list_total"
+  WHERE "q"."channel" IN (@1, @2, @3, @4) AND "q"."meetingBooked" = 1 AND "q"."status" IN (@5, @6, @7, @8) UNION ALL SELECT "q"."id" AS "id", "q"."updatedAt" AS "updatedAt", "q"."number" AS "number"
+  FROM "support_request" "q"
+  INNER JOIN "staff" "w" ON "w"."id" = "q"."requesterId" AND "w"."teamLeaderId" = @0
+  WHERE "q"."channel" IN (@9, @10, @11) AND "q"."deaId" NOT IN (SELECT "d"."id" AS "d_id"
+  FROM "staff" "d"
+  INNER JOIN "staff_role" "dr" ON "dr"."staffId" = "d"."id" AND "dr"."role" = 'dea'
+  WHERE "d"."teamLeaderId" = @0) AND "q"."meetingBooked" = 1 AND "q"."status" IN (@12, @13, @14, @15)) "q") "counted") AS "list_total"
   FROM (SELECT "q"."id" AS "q_id"
+  FROM (SELECT "deas"."id", "deas"."updatedAt", "deas"."number"
+  FROM (SELECT "q"."id" AS "id", "q"."updatedAt" AS "updatedAt", "q"."number" AS "number"
   FROM "support_request" "q"
   INNER JOIN "staff" "d" ON "d"."id" = "q"."deaId" AND "d"."teamLeaderId" = @0
   INNER JOIN "staff_role" "dr" ON "dr"."staffId" = "d"."id" AND "dr"."role" = 'dea'
-  WHERE "q"."meetingBooked" = 1 AND "q"."status" IN (@9, @10, @11, @12) AND "q"."channel" IN (@13, @14, @15, @16)
-  ORDER BY "q"."updatedAt" DESC, "q"."number" DESC OFFSET @17 ROWS FETCH NEXT @18 ROWS ONLY) "p"
+  WHERE "q"."channel" IN (@16, @17, @18, @19) AND "q"."meetingBooked" = 1 AND "q"."status" IN (@20, @21, @22, @23)
+  ORDER BY "q"."updatedAt" DESC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT (@24 + @25) ROWS ONLY) "deas" UNION SELECT "coaches"."id", "coaches"."updatedAt", "coaches"."number"
+  FROM (SELECT "q"."id" AS "id", "q"."updatedAt" AS "updatedAt", "q"."number" AS "number"
+  FROM "support_request" "q"
+  INNER JOIN "staff" "w" ON "w"."id" = "q"."requesterId" AND "w"."teamLeaderId" = @0
+  WHERE "q"."channel" IN (@26, @27, @28) AND "q"."meetingBooked" = 1 AND "q"."status" IN (@29, @30, @31, @32)
+  ORDER BY "q"."updatedAt" DESC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT (@24 + @25) ROWS ONLY) "coaches") "q"
+  ORDER BY "q"."updatedAt" DESC, "q"."number" DESC OFFSET @24 ROWS FETCH NEXT @25 ROWS ONLY) "p"
   INNER JOIN "support_request" "r" ON "r"."id" = "p"."q_id"
   LEFT JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
   LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
