@@ -63,6 +63,8 @@ export interface ConversationFixture {
   readonly channel: string;
   readonly adviceTypes: string;
   readonly adHoc?: boolean;
+  /** Asked ad hoc; by default, as `adHoc` (one ad hoc now was asked so). */
+  readonly askedAdHoc?: boolean;
   readonly startsAt: Date | null;
   readonly createdAt: Date;
 }
@@ -92,6 +94,7 @@ export function conversationRow(c: ConversationFixture): Record<string, unknown>
     channel: c.channel,
     complex: false,
     adHoc: c.adHoc ?? false,
+    askedAdHoc: c.askedAdHoc ?? c.adHoc ?? false,
     consentAgreed: true,
     gpConsent: false,
     consentById: c.coachId,

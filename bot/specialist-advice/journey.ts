@@ -3,6 +3,7 @@ import { SpecialistAdvice1764100000000 } from '../../data/migrations/17641000000
 import { SpecialistAdviceGaps1764510000000 } from '../../data/migrations/1764510000000-SpecialistAdviceGaps';
 import { AdviceConversationIndexes1765600000000 } from '../../data/migrations/1765600000000-AdviceConversationIndexes';
 import { AdviceSubmissionKey1765800000000 } from '../../data/migrations/1765800000000-AdviceSubmissionKey';
+import { AdviceAskedAdHoc1765910000000 } from '../../data/migrations/1765910000000-AdviceAskedAdHoc';
 import { adviceConversationSchema, adviceEventSchema, adviceNotesSchema, hcpBreakSchema, hcpSiteDaySchema } from '../../data/schema/specialist-advice';
 import { SqlHcpActivityStore, SqlHcpAway, SqlHcpRoles } from '../../data/stores/hcp-activity';
 import { SqlAdvicePeople, SqlAdviceStore } from '../../data/stores/specialist-advice';
@@ -81,7 +82,7 @@ export const specialistAdviceJourney: Journey = {
     },
   ],
   entities: [adviceConversationSchema, adviceNotesSchema, adviceEventSchema, hcpSiteDaySchema, hcpBreakSchema],
-  migrations: [SpecialistAdvice1764100000000, SpecialistAdviceGaps1764510000000, AdviceConversationIndexes1765600000000, AdviceSubmissionKey1765800000000],
+  migrations: [SpecialistAdvice1764100000000, SpecialistAdviceGaps1764510000000, AdviceConversationIndexes1765600000000, AdviceSubmissionKey1765800000000, AdviceAskedAdHoc1765910000000],
   build: ({ dataSource, directory, outbox, updates, clock, logger, services, work }) => {
     const activityStore = new SqlHcpActivityStore(dataSource);
     const hcpRoles = new SqlHcpRoles(dataSource, directory);

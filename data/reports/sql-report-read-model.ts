@@ -72,6 +72,7 @@ export class SqlReportReadModel implements ReportReadModel {
       .addSelect('c.channel', 'channel')
       .addSelect('c.adviceTypes', 'adviceTypes')
       .addSelect('c.adHoc', 'adHoc')
+      .addSelect('c.askedAdHoc', 'askedAdHoc')
       .addSelect('c.createdAt', 'createdAt')
       .addSelect('c.startsAt', 'startsAt')
       .from('AdviceConversation', 'c')
@@ -90,6 +91,7 @@ export class SqlReportReadModel implements ReportReadModel {
       channel: String(r.channel),
       adviceTypes: String(r.adviceTypes ?? '').split(',').filter(Boolean),
       adHoc: rawBoolean(r.adHoc),
+      askedAdHoc: rawBoolean(r.askedAdHoc),
       createdAt: rawDate(r.createdAt),
       startsAt: rawDateOrNull(r.startsAt),
     }));

@@ -4,8 +4,9 @@ import { NINO } from './case-folded';
 
 /**
  * A Specialist Advice three-way conversation. Everything the reports count is a column of its
- * own: status (outcome), channel, advice types, ad hoc, preparation, dates, HCP, jobcentre,
- * cluster and district (copied at request time, so a later change of the directory keeps history).
+ * own: status (outcome), channel, advice types, ad hoc (as asked, and as it stands), preparation,
+ * dates, HCP, jobcentre, cluster and district (copied at request time, so a later change of the
+ * directory keeps history).
  */
 export interface AdviceConversationRow {
   id: string;
@@ -29,7 +30,10 @@ export interface AdviceConversationRow {
   adviceTypes: string;
   channel: string;
   complex: boolean;
+  /** Ad hoc as it stands: cleared when an ad hoc ask is declined, lapses or is booked for later. */
   adHoc: boolean;
+  /** The HCP was asked to see the claimant there and then, whatever came of it: never cleared. */
+  askedAdHoc: boolean;
   consentAgreed: boolean;
   gpConsent: boolean;
   consentById: string;
@@ -161,6 +165,7 @@ export function adviceConversationSchema(dialect: SqlDialect): EntitySchema<Advi
       channel: { type: 'varchar', length: 20 },
       complex: { ...t.boolean },
       adHoc: { ...t.boolean },
+      askedAdHoc: { ...t.boolean, default: false },
       consentAgreed: { ...t.boolean },
       gpConsent: { ...t.boolean },
       consentById: { type: 'varchar', length: 36 },

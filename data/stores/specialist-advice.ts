@@ -204,6 +204,7 @@ function toRow(c: AdviceChanges | NewAdviceConversation): Partial<Columns> {
     const n = c as NewAdviceConversation;
     Object.assign(row, {
       coachId: n.coachId,
+      askedAdHoc: n.askedAdHoc,
       surname: n.claimant.surname,
       nino: n.claimant.nino,
       benefit: n.claimant.benefit,
@@ -244,6 +245,7 @@ function fromRow(r: AdviceConversationRow): AdviceConversation {
     channel: r.channel as AdviceConversation['channel'],
     complex: r.complex,
     adHoc: r.adHoc,
+    askedAdHoc: r.askedAdHoc,
     consent: { agreed: r.consentAgreed, gpConsent: r.gpConsent, recordedById: r.consentById, recordedAt: r.consentAt },
     start: r.startsAt,
     end: r.endsAt,

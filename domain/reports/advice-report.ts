@@ -350,10 +350,14 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
   tables.push({
     title: 'Ad hoc and pre-booked',
     columns: ['How it was arranged', 'Asked for', 'Held'],
+    // Asked for is demand (seed 002 §3.4): an ad hoc ask stays one whatever the HCP answered.
     rows: [
-      ['Pre-booked', shown(asked.filter((c) => !c.adHoc).length), shown(held.filter((c) => !c.adHoc).length)],
-      ['Ad hoc (the claimant in the jobcentre)', shown(asked.filter((c) => c.adHoc).length), shown(held.filter((c) => c.adHoc).length)],
+      ['Pre-booked', shown(asked.filter((c) => !c.askedAdHoc).length), shown(held.filter((c) => !c.adHoc).length)],
+      ['Ad hoc (the claimant in the jobcentre)', shown(asked.filter((c) => c.askedAdHoc).length), shown(held.filter((c) => c.adHoc).length)],
     ],
+    note:
+      'Asked for counts how the work coach asked: ad hoc when they asked the HCP to see a claimant in the jobcentre there and then, even if the HCP said no or did not answer in time and a time was booked instead. ' +
+      'Held counts how the conversation took place: one booked for later after an ad hoc ask is pre-booked.',
   });
   tables.push(
     f.supportingActivity

@@ -106,6 +106,7 @@ export class AdviceService {
           channel: request.channel,
           complex: request.complex,
           adHoc: adHoc !== null,
+          askedAdHoc: adHoc !== null,
           consent: { agreed: true, gpConsent: request.gpConsent, recordedById: coach.id, recordedAt: now },
           start: adHoc?.start ?? null,
           end: adHoc?.end ?? null,
@@ -184,7 +185,8 @@ export class AdviceService {
     const question = await this.slotQuestion(c);
     const slot = proposeSlots({ ...question, count: 30 }).find((s) => s.prepStart.getTime() === prepStart.getTime());
     if (!slot || !isStillFree(question, slot)) throw invalid('That time is no longer free. Choose another.', { slot: 'That time is no longer free. Choose another.' });
-    // An ad hoc ask whose time passed unanswered is booked as a pre-booked conversation, with its preparation.
+    // An ad hoc ask whose time passed unanswered is booked as a pre-booked conversation, with its
+    // preparation; it stays asked ad hoc (`askedAdHoc`), which the reports count as ad hoc demand.
     return this.writeBooking(person, c, slot, 'booked', c.status === 'adhoc_asked' ? { adHoc: false } : {});
   }
 

@@ -117,7 +117,14 @@ export interface AdviceConversation {
   readonly adviceTypes: readonly AdviceType[];
   readonly channel: AdviceChannel;
   readonly complex: boolean;
+  /** Ad hoc as it stands: the HCP asked to see the claimant now, or seeing them then. */
   readonly adHoc: boolean;
+  /**
+   * The HCP was asked to see the claimant there and then, whatever came of it (a no, a lapse, a
+   * time booked instead): ad hoc demand for the reports (seed 002 §3.4, §12.2). Set when asked,
+   * never changed.
+   */
+  readonly askedAdHoc: boolean;
   readonly consent: AdviceConsent;
   readonly start: Date | null;
   readonly end: Date | null;

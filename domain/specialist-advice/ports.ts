@@ -18,8 +18,11 @@ export interface SavedAdvice {
   readonly created: boolean;
 }
 
-/** What a use case changes on a conversation; the status only through the state machine. */
-export type AdviceChanges = Partial<Omit<AdviceConversation, 'id' | 'reference' | 'version' | 'createdAt' | 'coachId' | 'claimant' | 'consent' | 'diaryEvents'>>;
+/**
+ * What a use case changes on a conversation; the status only through the state machine. Never
+ * whether it was asked ad hoc: that stays as asked, for the reports.
+ */
+export type AdviceChanges = Partial<Omit<AdviceConversation, 'id' | 'reference' | 'version' | 'createdAt' | 'coachId' | 'claimant' | 'consent' | 'diaryEvents' | 'askedAdHoc'>>;
 
 /** What the diary work records: the entries, always; the status only if nobody changed the conversation meanwhile. */
 export interface DiaryRecord {

@@ -89,7 +89,7 @@ describe('Specialist Advice: an ad hoc ask nobody answered in time', () => {
     const slot = (times.card.body as Record<string, unknown>[]).flatMap((b) => (b.items as Record<string, unknown>[] | undefined) ?? []).find((i) => i.id === 'slot') as { choices: { value: string }[] };
     const booked = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot: slot.choices[0]!.value });
     expect(cardText(booked.card)).toContain('Booked.');
-    expect(await rowOf()).toMatchObject({ status: 'booked', adHoc: false });
+    expect(await rowOf()).toMatchObject({ status: 'booked', adHoc: false, askedAdHoc: true });
     expect(bot.cardProblems).toEqual([]);
   });
 

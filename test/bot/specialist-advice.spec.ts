@@ -162,7 +162,8 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     const declined = await invokeAs(bot, PEOPLE.hcp, 'advice.adhoc', { conversationId: row.id, version: row.version, accept: 'false' });
     expect(cardText(declined.card)).toContain('The work coach is told and will book a time instead.');
     row = await rowOf();
-    expect(row).toMatchObject({ status: 'requested', adHoc: false, startsAt: null });
+    // Still asked ad hoc: the reports count it as ad hoc demand.
+    expect(row).toMatchObject({ status: 'requested', adHoc: false, askedAdHoc: true, startsAt: null });
     const told = (await delivered(PEOPLE.coach)).join('\n');
     expect(told).toContain('Find times');
     const times = await invokeAs(bot, PEOPLE.coach, 'advice.times', { conversationId: row.id, version: row.version });
@@ -181,7 +182,7 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     const accepted = await invokeAs(bot, PEOPLE.hcp, 'advice.adhoc', { conversationId: row.id, version: row.version, accept: 'true' });
     expect(cardText(accepted.card)).toContain('it is in your diary');
     row = await rowOf();
-    expect(row).toMatchObject({ status: 'booked', adHoc: true });
+    expect(row).toMatchObject({ status: 'booked', adHoc: true, askedAdHoc: true });
     expect(row.startsAt!.toISOString()).toBe('2026-11-23T11:00:00.000Z');
     expect((await delivered(PEOPLE.coach)).join('\n')).toContain('Tell the claimant:');
     // Ad hoc: no pack, so the HCP's preparation is not held up by one.
@@ -192,7 +193,8 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     expect(cardText(second.card)).toContain('Helen Okoro is not free in the next hour. Choose one of the next free times below');
     expect(allInputs(second.card)).toHaveProperty('slot');
     const rows = await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find({ order: { number: 'ASC' } });
-    expect(rows[1]).toMatchObject({ status: 'requested', adHoc: false });
+    // Helen was not asked: the coach books a time, as for any request.
+    expect(rows[1]).toMatchObject({ status: 'requested', adHoc: false, askedAdHoc: false });
   });
 
   it('ad hoc: a yes after the claimant could wait is refused and books nothing; the coach then books a time from the same conversation', async () => {
@@ -230,8 +232,8 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     const booked = await invokeAs(bot, PEOPLE.coach, 'advice.book', { conversationId: row.id, version: row.version, slot });
     expect(cardText(booked.card)).toContain('Booked.');
     row = await rowOf();
-    // Booked ahead, with its preparation: counted as pre-booked.
-    expect(row).toMatchObject({ status: 'booked', adHoc: false, surname: 'Zebedee', conditions: 'Chronic back pain and anxiety' });
+    // Booked ahead, with its preparation: held as pre-booked, and still asked ad hoc.
+    expect(row).toMatchObject({ status: 'booked', adHoc: false, askedAdHoc: true, surname: 'Zebedee', conditions: 'Chronic back pain and anxiety' });
     expect(row.prepStartsAt!.toISOString()).toBe(slot);
     expect(row.startsAt!.getTime()).toBeGreaterThan(row.prepStartsAt!.getTime());
     const events = await bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent').find({ where: { mailbox: HELEN } });

@@ -303,6 +303,7 @@ export const SUBJECTS: readonly Subject[] = [
           channel: 'video',
           complex: false,
           adHoc: false,
+          askedAdHoc: false,
           consent: { agreed: true, gpConsent: false, recordedById: ID, recordedAt: AT },
           start: AT,
           end: LATER,

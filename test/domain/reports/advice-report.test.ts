@@ -60,7 +60,7 @@ describe('conversations held by each HCP a week on average: over the exact lengt
   const conversations = (first: string, days: number, count: number): AdviceFact[] =>
     Array.from({ length: count }, (_, i) => {
       const startsAt = at(addDays(first, i % days), '12:00');
-      return { hcpId: ANN.id, hcpName: ANN.name, district: DISTRICT, cluster: 'Gatwick Diamond', jobcentre: 'Crawley', status: 'held', channel: 'face_to_face', adviceTypes: ['adjustments'], adHoc: false, createdAt: new Date(startsAt.getTime() - 3_600_000), startsAt };
+      return { hcpId: ANN.id, hcpName: ANN.name, district: DISTRICT, cluster: 'Gatwick Diamond', jobcentre: 'Crawley', status: 'held', channel: 'face_to_face', adviceTypes: ['adjustments'], adHoc: false, askedAdHoc: false, createdAt: new Date(startsAt.getTime() - 3_600_000), startsAt };
     });
   const average = (period: AdviceReportFacts['period'], held: readonly AdviceFact[]) =>
     table(buildAdviceReport(facts({ period, today: '2026-06-01', conversations: held, trialOf: () => DEFAULT_TRIAL })), 'Conversations held by each HCP');
@@ -176,7 +176,7 @@ describe('success factors once the trial is over: decided as before', () => {
 function heldOn(hcp: HcpFact, date: string, count: number): AdviceFact[] {
   return Array.from({ length: count }, (_, i) => {
     const startsAt = at(date, `${String(9 + (i % 8)).padStart(2, '0')}:00`);
-    return { hcpId: hcp.id, hcpName: hcp.name, district: hcp.district, cluster: 'Gatwick Diamond', jobcentre: 'Crawley', status: 'held', channel: 'face_to_face', adviceTypes: ['adjustments'], adHoc: false, createdAt: new Date(startsAt.getTime() - 3_600_000), startsAt };
+    return { hcpId: hcp.id, hcpName: hcp.name, district: hcp.district, cluster: 'Gatwick Diamond', jobcentre: 'Crawley', status: 'held', channel: 'face_to_face', adviceTypes: ['adjustments'], adHoc: false, askedAdHoc: false, createdAt: new Date(startsAt.getTime() - 3_600_000), startsAt };
   });
 }
 
@@ -346,5 +346,40 @@ describe('the weeks of a month not over yet: the week still running marked, the 
     expect(end.chart.bars.map((b) => b.x)).toEqual(['2 March', '9 March', '16 March', '23 March']);
     expect(end.headlines).toContain('March 2026 is not over: the chart shows its 4 whole weeks so far; held in the part-weeks at its ends, not charted: 1 March (1 day): 2; 30 to 31 March (2 days, so far): 3.');
     expect(table(end, 'Conversations held each week of the month').at(-1)).toEqual(['30 to 31 March (part-week, 2 days, so far)', '3']);
+  });
+});
+
+describe('ad hoc and pre-booked: asked for counts ad hoc demand, held counts how each was held', () => {
+  // Week of 9 March 2026: conversations asked for and held at Crawley, 5 or more of each so none is hidden.
+  const week = weekOf('2026-03-09');
+  const of = (n: number, date: string, flags: Pick<AdviceFact, 'status' | 'adHoc' | 'askedAdHoc'>): AdviceFact[] =>
+    heldOn(ANN, date, n).map((c) => ({ ...c, ...flags }));
+  const conversations = [
+    // Asked ad hoc; the HCP said no (or did not answer in time) and the coach booked a later time.
+    ...of(6, '2026-03-09', { status: 'held', adHoc: false, askedAdHoc: true }),
+    // Asked ad hoc; the HCP said yes and saw the claimant there and then.
+    ...of(5, '2026-03-10', { status: 'held', adHoc: true, askedAdHoc: true }),
+    ...of(7, '2026-03-11', { status: 'held', adHoc: false, askedAdHoc: false }),
+    // Asked ad hoc, the HCP said no, and not booked yet.
+    ...of(5, '2026-03-12', { status: 'requested', adHoc: false, askedAdHoc: true }).map((c) => ({ ...c, startsAt: null })),
+  ];
+  const report = buildAdviceReport(facts({ period: week, today: '2026-03-16', conversations }));
+  const found = report.tables.find((t) => t.title === 'Ad hoc and pre-booked')!;
+
+  it('an ad hoc ask the HCP said no to, then booked, is ad hoc in asked for and pre-booked in held; one said yes to is ad hoc in both', () => {
+    expect(found.columns).toEqual(['How it was arranged', 'Asked for', 'Held']);
+    expect(table(report, 'Ad hoc and pre-booked')).toEqual([
+      ['Pre-booked', '7', '13'],
+      ['Ad hoc (the claimant in the jobcentre)', '16', '5'],
+    ]);
+    // Every conversation asked for is in one row or the other.
+    expect(report.headlines).toContain('In this period: 23 conversations asked for, 18 held.');
+  });
+
+  it('says what each column counts', () => {
+    expect(found.note).toBe(
+      'Asked for counts how the work coach asked: ad hoc when they asked the HCP to see a claimant in the jobcentre there and then, even if the HCP said no or did not answer in time and a time was booked instead. ' +
+        'Held counts how the conversation took place: one booked for later after an ad hoc ask is pre-booked.',
+    );
   });
 });

@@ -145,6 +145,7 @@ const conversation = (over: Partial<AdviceConversation> = {}): AdviceConversatio
   channel: 'face_to_face',
   complex: false,
   adHoc: false,
+  askedAdHoc: false,
   consent: { agreed: true, gpConsent: true, recordedById: 'coach', recordedAt: MONDAY },
   start: new Date('2026-11-23T12:00:00Z'),
   end: new Date('2026-11-23T13:00:00Z'),
