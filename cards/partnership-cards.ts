@@ -3,15 +3,15 @@
  * changes), opportunities shared with the cohort, external partners and changes in their services.
  * Built as typed objects (no template to parse); people's text is only ever a value.
  */
-import { HUB_KIND_LABELS, HUB_KINDS, HUB_LIMITS, type HubChange, type HubEntry } from '../domain/partnerships/hub';
+import { HUB_KIND_LABELS, HUB_LIMITS, hubKindChoices, type HubChange, type HubEntry, type HubKind } from '../domain/partnerships/hub';
 import type { HubSuggestions } from '../domain/partnerships/hub-suggestions';
-import type { HubChangeAction, HubEntryAction, PartnershipsPart } from '../domain/partnerships/partnership-policy';
-import { PARTNER_KIND_LABELS, PARTNER_KINDS, type Partner, type ServiceChange } from '../domain/partnerships/partners';
+import type { HubChangeAction, HubEntryAction, PartnerAction, PartnershipsPart } from '../domain/partnerships/partnership-policy';
+import { earliestMeetingOn, MEETING_YEARS_BACK, PARTNER_KIND_LABELS, PARTNER_KINDS, PARTNER_LIMITS, type Partner, type ServiceChange } from '../domain/partnerships/partners';
 import { SOLUTION_KIND_LABELS, SOLUTION_KINDS, SOLUTION_LIMITS, TEAM_LABELS, teamOf, type Solution } from '../domain/partnerships/solutions';
-import { ACTION_STATUS_LABELS, INTERNAL_PARTNER_LABELS, INTERNAL_PARTNERS, STRATEGY_AREA_LABELS, STRATEGY_AREAS, STRATEGY_KIND_LABELS, STRATEGY_KINDS, type Strategy, type StrategyVerb } from '../domain/partnerships/strategies';
+import { ACTION_STATUS_LABELS, INTERNAL_PARTNER_LABELS, INTERNAL_PARTNERS, internalPartnersOf, STRATEGY_AREA_LABELS, STRATEGY_AREAS, STRATEGY_KIND_LABELS, STRATEGY_KINDS, type Strategy, type StrategyVerb } from '../domain/partnerships/strategies';
 import { CADENCE_LABELS, CADENCES, MAX_OCCURRENCES, MEETING_NOTES_LIMIT, type StrategyMeeting } from '../domain/partnerships/strategy-meetings';
 import type { StrategyChoices, StrategyView } from '../domain/partnerships/strategy-service';
-import { describeMeeting } from '../domain/requests/calendar-date';
+import { describeDate, describeMeeting } from '../domain/requests/calendar-date';
 import { firstName, type StaffMember } from '../domain/staff';
 import { formCard, showCardAction, type FormField } from './form-card';
 import { confirmAction, glanceCard, type FormState, type GlanceNote } from './glance-card';
@@ -51,14 +51,13 @@ function linkLine(label: string, url: string | null): Element[] {
 // ---------------------------------------------------------------------------------------------
 // The Hub
 
-const HUB_CHOICES = HUB_KINDS.filter((k) => k !== 'employment_opportunity').map((k) => ({ title: HUB_KIND_LABELS[k], value: k }));
-
-function hubFields(): FormField[] {
+/** The form of a new entry (`current` null) or of a change to an entry of that kind: the kinds its click is allowed. */
+function hubFields(current: HubKind | null): FormField[] {
   return [
     { id: 'title', kind: 'text', label: 'Title', required: true, errorMessage: 'Enter a title.', maxLength: HUB_LIMITS.title },
     { id: 'summary', kind: 'multiline', label: 'Summary', hint: 'What it is and who it helps, in a sentence or two.', required: true, errorMessage: 'Enter a summary.', maxLength: HUB_LIMITS.summary },
     { id: 'link', kind: 'text', label: 'Web address (optional)', placeholder: 'https://', required: false, errorMessage: '', maxLength: HUB_LIMITS.link },
-    { id: 'kind', kind: 'choice', label: 'Kind of entry', required: true, errorMessage: 'Choose what kind of entry this is.', choices: HUB_CHOICES },
+    { id: 'kind', kind: 'choice', label: 'Kind of entry', required: true, errorMessage: 'Choose what kind of entry this is.', choices: hubKindChoices(current).map((k) => ({ title: HUB_KIND_LABELS[k], value: k })) },
   ];
 }
 
@@ -93,7 +92,7 @@ export function hubResultsCard(view: HubResultsView): AdaptiveCard {
   const actions: Element[] = [];
   if (view.mayAdd) {
     const form = view.formFor ? undefined : view.form;
-    actions.push(showCardAction({ title: 'Add to the Hub', verb: 'hub.propose', submitTitle: 'Send to be published', intro: 'It goes to your district provision tool’s single point of contact, who publishes it. Coaches find it once it is published.', data: {}, fields: hubFields(), values: form?.values, problems: form?.problems }));
+    actions.push(showCardAction({ title: 'Add to the Hub', verb: 'hub.propose', submitTitle: 'Send to be published', intro: 'It goes to your district provision tool’s single point of contact, who publishes it. Coaches find it once it is published.', data: {}, fields: hubFields(null), values: form?.values, problems: form?.problems }));
   }
   return card(body, actions);
 }
@@ -148,7 +147,7 @@ function hubEntryBlock(entry: HubEntry, index: number, allowed: ReadonlySet<HubE
         submitTitle: 'Send the change',
         intro: 'The entry stays as it is until the change is published.',
         data: { entryId: entry.id },
-        fields: hubFields(),
+        fields: hubFields(entry.kind),
         values: form?.values ?? { title: entry.title, summary: entry.summary, link: entry.link ?? '', kind: entry.kind },
         problems: form?.problems,
       }),
@@ -316,14 +315,19 @@ export function partnersCard(view: PartnersView): AdaptiveCard {
   const quoted = `“${view.find}”`;
   if (view.find) body.push(text(view.partners.length ? `Partners whose name holds ${quoted}:` : `No partner on the list has ${quoted} in their name.`, { weight: 'Bolder' }));
   else body.push(text(view.partners.length ? 'If a service changes in a way that affects claimants, choose **Tell the district**: every DEA and work coach in the district is told.' : 'There are no partners on the list yet. Add the GP surgeries, NHS services, charities and peer led organisations you work with.'));
+  const notMet = view.partners.filter((p) => !p.lastMetOn);
+  if (notMet.length) body.push(text(`Your action: arrange to meet ${notMet.length === 1 ? notMet[0]!.name : `the ${notMet.length} partners shown as not met yet`}, face to face if you can. Then open the partner and choose **Update** to record it.`, { weight: 'Bolder' }));
   view.partners.forEach((p, i) => {
+    const detailsId = `partner-${p.id}`;
     body.push({
       type: 'Container',
       separator: i > 0,
       items: [
         text(p.name, { weight: 'Bolder' }),
-        text(`${PARTNER_KIND_LABELS[p.kind]} · ${p.lastMetOn ? `last met ${p.lastMetOn}` : 'not met yet'}`, { isSubtle: true, spacing: 'None', size: 'Small' }),
-        ...details(`partner-${p.id}`, [facts([['Contact', p.contact], ['Focus', p.focus]]), ...linkLine('Website', p.website)]),
+        text(`${PARTNER_KIND_LABELS[p.kind]} · ${lastMet(p)}`, { isSubtle: true, spacing: 'None', size: 'Small' }),
+        // One row of buttons a partner: ten pre-filled update forms would take the card past Teams' message size.
+        { type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title: 'Show details', targetElements: [detailsId] }, { type: 'Action.Execute', title: 'Open', verb: 'partner.open', data: { partnerId: p.id } }] },
+        { type: 'Container', id: detailsId, isVisible: false, items: [facts([['Contact', p.contact], ['Focus', p.focus]]), ...linkLine('Website', p.website)] },
       ],
     });
   });
@@ -354,6 +358,65 @@ export function partnersCard(view: PartnersView): AdaptiveCard {
   const addState = view.openForm === 'add' ? view.form : undefined;
   actions.push(showCardAction({ title: 'Add a partner', verb: 'partner.add', submitTitle: 'Add', data: {}, fields: partnerFields(view.today), values: addState?.values, problems: addState?.problems }));
   return card(body, actions);
+}
+
+function lastMet(partner: Partner): string {
+  return partner.lastMetOn ? `last met ${describeDate(partner.lastMetOn)}` : 'not met yet';
+}
+
+export interface PartnerCardView {
+  readonly partner: Partner;
+  /** What the viewer may do with the partner now (the policy's answer, which the click is checked against). */
+  readonly allowed: ReadonlySet<PartnerAction>;
+  readonly today: string;
+  readonly note?: GlanceNote;
+  /** A refused update, with what was typed. */
+  readonly form?: FormState;
+}
+
+/**
+ * One partner (seed 000 §56): the DEA contacts them by email or phone, preferably leading to a face
+ * to face meeting, and records it here with how to reach them now.
+ */
+export function partnerCard(view: PartnerCardView): AdaptiveCard {
+  const { partner } = view;
+  const mayUpdate = view.allowed.has('update');
+  const yourAction = !mayUpdate
+    ? 'Nothing for you to do here.'
+    : partner.lastMetOn
+      ? 'Nothing for you to do now. After your next meeting with them, or when their contact changes, choose **Update**.'
+      : 'Your action: arrange to meet them, face to face if you can, then choose **Update** to record it.';
+  const actions: Element[] = [];
+  if (mayUpdate) {
+    actions.push(
+      showCardAction({
+        title: 'Update',
+        verb: 'partner.update',
+        submitTitle: 'Save',
+        intro: 'Record a meeting you had with them, or change how to reach them.',
+        data: { partnerId: partner.id, version: partner.version },
+        fields: [
+          { id: 'lastMetOn', kind: 'date', label: 'Last met (optional)', hint: 'Face to face, by video or on a telekit call.', required: false, errorMessage: `Enter a date in the last ${MEETING_YEARS_BACK} years, and not after today.`, min: earliestMeetingOn(view.today), max: view.today },
+          { id: 'contact', kind: 'text', label: 'Contact', hint: 'A name, phone number or email address.', required: true, errorMessage: 'Enter how to reach them.', maxLength: PARTNER_LIMITS.contact },
+          { id: 'website', kind: 'text', label: 'Website (optional)', placeholder: 'https://', required: false, errorMessage: '', maxLength: PARTNER_LIMITS.website },
+        ],
+        // A refusal gives back what was typed; a field the click did not send shows as it is kept.
+        values: { lastMetOn: partner.lastMetOn ?? '', contact: partner.contact, website: partner.website ?? '', ...view.form?.values },
+        problems: view.form?.problems,
+      }),
+    );
+  }
+  actions.push({ type: 'Action.Execute', title: 'All partners', verb: 'partner.list', data: {} });
+  return glanceCard({
+    title: partner.name,
+    subtitle: `${PARTNER_KIND_LABELS[partner.kind]} · ${lastMet(partner)}`,
+    ...(view.note ? { note: view.note } : {}),
+    yourAction,
+    keyFacts: [{ label: 'Contact', value: partner.contact }, ...(partner.website ? [{ label: 'Website', value: partner.website }] : [])],
+    details: { facts: [], paragraphs: [{ label: 'What you work on together', value: partner.focus }] },
+    actions,
+    problems: view.form?.problems,
+  });
 }
 
 /** To the district's DEAs and coaches: a change in an external service (seed 000 §56). */
@@ -428,7 +491,7 @@ export function strategiesCard(view: StrategiesView): AdaptiveCard {
       ...(view.choices.conferences.length ? [{ id: 'gapConferenceIds', kind: 'multichoice' as const, label: 'Gaps found at these group conferences', required: false, errorMessage: '', choices: view.choices.conferences.map((c) => ({ title: c.label, value: c.id })) }] : []),
       { id: 'gapNote', kind: 'multiline', label: 'The gaps it addresses', required: false, errorMessage: 'Say what gaps it addresses.', maxLength: 1000 },
       { id: 'areas', kind: 'multichoice', label: 'Areas (for a strategy with the work psychologist)', required: false, errorMessage: '', choices: STRATEGY_AREAS.map((a) => ({ title: STRATEGY_AREA_LABELS[a], value: a })) },
-      { id: 'internalPartners', kind: 'multichoice', label: 'Internal partners', required: false, errorMessage: '', choices: INTERNAL_PARTNERS.map((p) => ({ title: INTERNAL_PARTNER_LABELS[p], value: p })) },
+      { id: 'internalPartners', kind: 'multichoice', label: 'Internal partners', hint: 'Employer Engagement is added to every employment strategy, and Third Party Provision to every provision strategy: you need not choose them.', required: false, errorMessage: '', choices: INTERNAL_PARTNERS.map((p) => ({ title: INTERNAL_PARTNER_LABELS[p], value: p })) },
       ...(view.choices.partners.length ? [{ id: 'partnerIds', kind: 'multichoice' as const, label: 'External partners', required: false, errorMessage: '', choices: view.choices.partners.map((p) => ({ title: p.name, value: p.id })) }] : []),
     ];
     actions.push(showCardAction({ title: 'New strategy', verb: 'strategy.propose', submitTitle: 'Start the strategy', intro: 'You lead it; your team leader owns it, and must agree before a joint local strategy goes ahead.', data: {}, fields, values: view.form?.values, problems: view.form?.problems }));
@@ -537,7 +600,7 @@ const ACTIONS_SHOWN = 10;
 /** One strategy at a glance: what it is and what to do, its meetings and actions; why, partners and gaps behind Show details. */
 export function strategyCard(data: StrategyCardView): AdaptiveCard {
   const { strategy, actions, partners, gaps } = data.view;
-  const partnerNames = [...strategy.internalPartners.map((p) => INTERNAL_PARTNER_LABELS[p]), ...partners.map((p) => p.name)];
+  const partnerNames = [...internalPartnersOf(strategy).map((p) => INTERNAL_PARTNER_LABELS[p]), ...partners.map((p) => p.name)];
   const now = (data.now ?? new Date()).getTime();
   const next = strategy.status === 'closed' ? undefined : (data.meetings ?? []).find((m) => m.start.getTime() > now && m.status !== 'cancelled');
   const blocks: Element[] = [...meetingBlocks(data)];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Partnerships1764200000000 } from '../../data/migrations/1764200000000-Partnerships';
 import { HubForum1765000000001 } from '../../data/migrations/1765000000001-HubForum';
 import { StrategyMeetings1765000000002 } from '../../data/migrations/1765000000002-StrategyMeetings';
+import { PartnerVersion1765940000000 } from '../../data/migrations/1765940000000-PartnerVersion';
 import { SqlRoleHolders } from '../../data/stores/role-holders';
 import { STRATEGY_CLOSED_WORK, STRATEGY_MEETING_WORK, StrategyMeetingService } from '../../domain/partnerships/strategy-meetings';
 import { randomUUID } from 'node:crypto';
@@ -33,6 +34,8 @@ const inputs = z.record(z.string(), z.unknown());
 /** An Input.ChoiceSet with one "yes" option sends "true", or nothing. */
 const HUB_FORM = inputs;
 const SHARE_FORM = z.object({ onHub: z.string().optional().transform((v) => (v ?? '').split(',').includes('true')) }).passthrough();
+/** A partner's update form: the partner and version from the button, the rest typed (the domain checks what it says). */
+const PARTNER_UPDATE_FORM = z.object({ partnerId: id, version, lastMetOn: z.string().optional(), contact: z.string().optional(), website: z.string().optional() });
 
 /**
  * The DEA's partnership work (seed 000 §45–62): the local Disability Hub, opportunities shared
@@ -81,7 +84,7 @@ export const partnershipsJourney: Journey = {
     },
   ],
   entities: [hubEntrySchema, hubChangeSchema, opportunitySchema, externalPartnerSchema, serviceChangeSchema, strategySchema, strategyActionSchema, forumPostSchema, strategyMeetingSchema],
-  migrations: [Partnerships1764200000000, HubForum1765000000001, StrategyMeetings1765000000002],
+  migrations: [Partnerships1764200000000, HubForum1765000000001, StrategyMeetings1765000000002, PartnerVersion1765940000000],
   build: ({ dataSource, directory, outbox, clock, logger, services, work }) => {
     const hub = new SqlHubStore(dataSource);
     const solutions = new SqlSolutionStore(dataSource);
@@ -161,6 +164,8 @@ export const partnershipsJourney: Journey = {
         verb('opportunity.share', SHARE_FORM, ({ person, data, typed }) => actions.share(person, data, typed)),
         verb('partner.add', inputs, ({ person, data, typed }) => actions.addPartner(person, data, typed)),
         verb('partner.notice', z.object({ partnerId: id.optional() }).passthrough(), ({ person, data, typed }) => actions.notice(person, data.partnerId, data, typed)),
+        verb('partner.open', z.object({ partnerId: id }), ({ person, data }) => actions.openPartner(person, data.partnerId)),
+        verb('partner.update', PARTNER_UPDATE_FORM, ({ person, data, typed }) => actions.updatePartner(person, data.partnerId, data.version, data, typed)),
       ],
       work: { [STRATEGY_MEETING_WORK]: (seriesId) => meetings.writeSeries(seriesId), [STRATEGY_CLOSED_WORK]: (strategyId) => meetings.cancelComing(strategyId) },
       cards: {

@@ -1,15 +1,16 @@
 import { MessageFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
-import { hubChangeCard, hubDecidedCard, hubResultsCard, opportunityCard, partnershipMenuCard, partnersCard, serviceChangeCard, shareOpportunityCard } from '../../cards/partnership-cards';
+import { hubChangeCard, hubDecidedCard, hubResultsCard, opportunityCard, partnerCard, partnershipMenuCard, partnersCard, serviceChangeCard, shareOpportunityCard } from '../../cards/partnership-cards';
 import type { FormState, GlanceNote } from '../../cards/glance-card';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { isDomainError } from '../../domain/errors';
 import { searchHub } from '../../domain/partnerships/hub';
-import { allowedHubChange, allowedHubEntry, deaRefusal, keepsPartnerships, partnershipsPart, partnershipsRefusal, type HubEntryAction } from '../../domain/partnerships/partnership-policy';
+import { allowedHubChange, allowedHubEntry, allowedPartner, deaRefusal, keepsPartnerships, partnershipsPart, partnershipsRefusal, type HubEntryAction } from '../../domain/partnerships/partnership-policy';
+import type { Partner } from '../../domain/partnerships/partners';
 import type { PartnershipService } from '../../domain/partnerships/partnership-service';
 import type { PartnerStore, PartnershipDirectory, SolutionStore } from '../../domain/partnerships/ports';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
-import { londonDate } from '../../domain/requests/calendar-date';
+import { describeDate, londonDate } from '../../domain/requests/calendar-date';
 import type { StaffMember } from '../../domain/staff';
 import { normaliseCommand } from '../core/commands';
 import { cardResponse } from '../core/invoke-response';
@@ -27,7 +28,7 @@ export interface PartnershipActionDeps {
 
 /** What a refused form comes back with: the problems beside their fields, and what was typed. */
 /** The partnership forms' inputs in a person's own words: given back when a refusal's form is gone. */
-const PARTNERSHIP_TEXT = ['title', 'summary', 'name', 'focus', 'reason', 'change', 'impact'];
+const PARTNERSHIP_TEXT = ['title', 'summary', 'name', 'focus', 'reason', 'change', 'impact', 'contact', 'website'];
 
 type Redraw = (person: StaffMember, form: FormState, note: GlanceNote) => Promise<AdaptiveCard>;
 
@@ -83,6 +84,12 @@ export class PartnershipActions {
     const { find, ...rest } = extras;
     const found = await this.deps.service.partnersFor(person, find ?? '');
     return partnersCard({ ...found, today: londonDate(this.deps.clock.now()), ...rest });
+  }
+
+  /** One partner as this DEA sees it now: the update form only if the policy allows it, which the click is checked against too. */
+  async partnerView(person: StaffMember, partnerId: string, extras: { note?: GlanceNote; form?: FormState } = {}): Promise<AdaptiveCard> {
+    const { partner, district } = await this.deps.service.partner(person, partnerId);
+    return partnerCard({ partner, allowed: allowedPartner(person, district, partner), today: londonDate(this.deps.clock.now()), ...extras });
   }
 
   /** A change to the Hub, as the person it is for sees it now. */
@@ -154,6 +161,17 @@ export class PartnershipActions {
     });
   }
 
+  openPartner(person: StaffMember, partnerId: string): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, {}, async (_p, _form, note) => messageCard(note.text), () => this.partnerView(person, partnerId));
+  }
+
+  updatePartner(person: StaffMember, partnerId: string, version: number, data: Record<string, unknown>, typed: Record<string, string>): Promise<AdaptiveCardInvokeResponse> {
+    return this.answer(person, typed, (p, form, note) => this.partnerView(p, partnerId, { form, note }), async () => {
+      const { before, partner } = await this.deps.service.updatePartner(person, partnerId, version, data, londonDate(this.deps.clock.now()));
+      return this.partnerView(person, partner.id, { note: { text: updatedNote(before, partner), tone: 'good' } });
+    });
+  }
+
   /** Cards the outbox delivers, rendered from stored state at delivery. */
   readonly outboxCards = {
     hubChange: (changeId: string, recipient: StaffMember) => this.changeCard(changeId, recipient),
@@ -197,4 +215,13 @@ export class PartnershipActions {
       return cardResponse(await refusedScreen(error, values, PARTNERSHIP_TEXT, (note, form) => redraw(person, form, note)));
     }
   }
+}
+
+/** What an update changed, said in the card's note: "Crawley Mind: your meeting on Monday 2 November 2026 is recorded." */
+function updatedNote(before: Partner, after: Partner): string {
+  const said: string[] = [];
+  if (after.lastMetOn && after.lastMetOn !== before.lastMetOn) said.push(`your meeting on ${describeDate(after.lastMetOn)} is recorded`);
+  else if (!after.lastMetOn && before.lastMetOn) said.push('the date you last met is taken off');
+  if (after.contact !== before.contact || after.website !== before.website) said.push('their contact details are changed');
+  return said.length ? `${after.name}: ${said.join(', and ')}.` : `${after.name}: nothing was different, so nothing changed.`;
 }

@@ -6,7 +6,7 @@ import type { SqlConferenceStore } from '../../data/stores/group-conferences';
 import { describeMonth } from '../../domain/conferences/months';
 import { isDomainError } from '../../domain/errors';
 import type { ConferenceOutput, ConferenceOutputs } from '../../domain/partnerships/ports';
-import { allowedStrategy, strategyRefusal } from '../../domain/partnerships/strategies';
+import { allowedStrategy, INTERNAL_PARTNER_LABELS, STRATEGY_TEAM, strategyRefusal } from '../../domain/partnerships/strategies';
 import type { StrategyService, StrategyView } from '../../domain/partnerships/strategy-service';
 import type { Clock, Logger, StaffDirectory } from '../../domain/ports';
 import { invitationNote, type StrategyMeetingService } from '../../domain/partnerships/strategy-meetings';
@@ -110,7 +110,9 @@ export class StrategyActions {
         const wp = strategy.workPsychologistId ? await this.deps.directory.findById(strategy.workPsychologistId) : null;
         const noWp = strategy.kind === 'work_psychologist' && !wp ? ' The staff directory names no work psychologist at your jobcentre or in your district, so none has been told. Ask whoever keeps the directory.' : '';
         const told = wp ? `${owner?.name ?? 'Your team leader'}, who owns it, and ${wp.name}, your work psychologist, have been told.` : `${owner?.name ?? 'Your team leader'}, who owns it, has been told.${noWp}`;
-        const text = strategy.status === 'awaiting_agreement' ? `Sent to ${owner?.name ?? 'your team leader'} to agree. It goes ahead once they do.` : `Started. ${told}`;
+        const team = STRATEGY_TEAM[strategy.kind];
+        const withTeam = team ? ` ${INTERNAL_PARTNER_LABELS[team]} is included as a partner, so its meetings invite them.` : '';
+        const text = strategy.status === 'awaiting_agreement' ? `Sent to ${owner?.name ?? 'your team leader'} to agree. It goes ahead once they do.` : `Started. ${told}${withTeam}`;
         return (await this.strategyCard(strategy.id, person, { note: { text, tone: 'good' } }))!;
       },
       async (note, form) => this.listCard(person, { form, note }),

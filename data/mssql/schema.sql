@@ -200,7 +200,7 @@ CREATE TABLE "opportunity" ("id" varchar(36) NOT NULL, "deaId" varchar(36) NOT N
 GO
 CREATE INDEX "IDX_opportunity_dea" ON "opportunity" ("deaId", "createdAt") ;
 GO
-CREATE TABLE "external_partner" ("id" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "deaId" varchar(36) NOT NULL, "name" nvarchar(120) NOT NULL, "kind" varchar(30) NOT NULL, "contact" nvarchar(200) NOT NULL, "website" nvarchar(400), "focus" nvarchar(400) NOT NULL, "lastMetOn" varchar(10), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_d09eafb3f31a492118313d3afe8" PRIMARY KEY ("id"));
+CREATE TABLE "external_partner" ("id" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "deaId" varchar(36) NOT NULL, "name" nvarchar(120) NOT NULL, "kind" varchar(30) NOT NULL, "contact" nvarchar(200) NOT NULL, "website" nvarchar(400), "focus" nvarchar(400) NOT NULL, "lastMetOn" varchar(10), "version" int NOT NULL CONSTRAINT "DF_c430f9596d04401e6e0ddee0e27" DEFAULT 1, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_d09eafb3f31a492118313d3afe8" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_external_partner_district" ON "external_partner" ("district") ;
 GO

@@ -61,6 +61,7 @@ export interface ExternalPartnerRow {
   website: string | null;
   focus: string;
   lastMetOn: string | null;
+  version: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -163,6 +164,8 @@ export function externalPartnerSchema(dialect: SqlDialect): EntitySchema<Externa
       website: { type: 'nvarchar', length: 400, nullable: true },
       focus: { type: 'nvarchar', length: 400 },
       lastMetOn: { type: 'varchar', length: 10, nullable: true },
+      // Partners kept before updates existed start at 1 (migration 1765940000000).
+      version: { ...t.integer, default: 1 },
       createdAt: { ...t.timestamp },
       updatedAt: { ...t.timestamp },
     },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { In, Not, type DataSource } from 'typeorm';
 import { conflict, notFound } from '../../domain/errors';
 import type { HubChange, HubContent, HubEntry, HubKind } from '../../domain/partnerships/hub';
-import type { Partner, PartnerInput, PartnerKind, ServiceChange } from '../../domain/partnerships/partners';
+import type { Partner, PartnerInput, PartnerKind, PartnerUpdate, ServiceChange } from '../../domain/partnerships/partners';
 import type { HubStore, PartnerStore, PartnershipDirectory, SolutionStore, StrategyStore } from '../../domain/partnerships/ports';
 import type { ForumPost, ForumStore } from '../../domain/partnerships/forum';
 import type { NewStrategyMeeting, SeriesMode, StrategyMeeting, StrategyMeetingStore } from '../../domain/partnerships/strategy-meetings';
@@ -127,7 +127,7 @@ export class SqlPartnerStore implements PartnerStore {
   }
 
   async create(district: string, deaId: string, input: PartnerInput, at: Date): Promise<Partner> {
-    const row: ExternalPartnerRow = { id: randomUUID(), district, deaId, ...input, createdAt: at, updatedAt: at };
+    const row: ExternalPartnerRow = { id: randomUUID(), district, deaId, ...input, version: 1, createdAt: at, updatedAt: at };
     await this.partners().insert(row);
     return toPartner(row);
   }
@@ -144,6 +144,15 @@ export class SqlPartnerStore implements PartnerStore {
     const rows = await q.orderBy('p.name', 'ASC').take(limit + 1).getMany();
     // In English order: SQLite orders by character code, which puts "easyJet" after "Zurich".
     return { partners: rows.slice(0, limit).map(toPartner).sort(byName), more: rows.length > limit };
+  }
+
+  async update(id: string, expectedVersion: number, changes: PartnerUpdate, at: Date): Promise<Partner> {
+    const { contact, website, lastMetOn } = changes;
+    if (!(await updateIfVersion(this.partners(), id, expectedVersion, { contact, website, lastMetOn, updatedAt: at }))) {
+      if (!(await this.find(id))) throw notFound('That partner is no longer on the list.');
+      throw conflict('Someone else updated this partner’s details meanwhile: check them, then send yours again.');
+    }
+    return (await this.find(id))!;
   }
 
   async recordServiceChange(change: Omit<ServiceChange, 'id' | 'createdAt'>, at: Date): Promise<ServiceChange> {
@@ -227,7 +236,7 @@ function toSolution(row: Omit<OpportunityRow, 'dea'>): Solution {
 }
 
 function toPartner(row: ExternalPartnerRow): Partner {
-  return { id: row.id.toLowerCase(), district: row.district, deaId: row.deaId.toLowerCase(), name: row.name, kind: row.kind as PartnerKind, contact: row.contact, website: row.website, focus: row.focus, lastMetOn: row.lastMetOn, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  return { id: row.id.toLowerCase(), district: row.district, deaId: row.deaId.toLowerCase(), name: row.name, kind: row.kind as PartnerKind, contact: row.contact, website: row.website, focus: row.focus, lastMetOn: row.lastMetOn, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
 /** Strategies and their actions; lists kept as JSON. */

@@ -31,6 +31,21 @@ export function isHubKind(value: string): value is HubKind {
 }
 
 /**
+ * Kinds a DEA may give an entry they write on the Hub's form. An employment opportunity reaches the
+ * Hub only when it is shared with the cohort, so each coach also gets the conditionality reminder
+ * (seed 000 §49, §51).
+ */
+const WRITTEN_KINDS: ReadonlySet<HubKind> = new Set(HUB_KINDS.filter((k) => k !== 'employment_opportunity'));
+
+/**
+ * The kinds a Hub form offers, and the only ones its click is allowed: a new entry's, or a changed
+ * entry's, which may always keep the kind it has (an opportunity stays an opportunity).
+ */
+export function hubKindChoices(current: HubKind | null = null): readonly HubKind[] {
+  return HUB_KINDS.filter((k) => WRITTEN_KINDS.has(k) || k === current);
+}
+
+/**
  * An entry on a district's local Disability Hub. The DEA keeps it; the district provision tool's
  * single point of contact publishes it (seed 000 §61), so coaches find it only once published.
  */
@@ -74,8 +89,11 @@ export interface HubChange {
 
 export const HUB_LIMITS = { title: 120, summary: 600, link: 400 } as const;
 
-/** Checks a form's content; every problem is named beside its field. */
-export function parseHubContent(input: { title?: unknown; summary?: unknown; link?: unknown; kind?: unknown }): HubContent {
+/**
+ * Checks a form's content; every problem is named beside its field. `current` is the kind of the
+ * entry being changed (null for a new entry): the kinds allowed are those its form offers.
+ */
+export function parseHubContent(input: { title?: unknown; summary?: unknown; link?: unknown; kind?: unknown }, current: HubKind | null = null): HubContent {
   const problems: Record<string, string> = {};
   const title = text(input.title);
   const summary = text(input.summary);
@@ -87,7 +105,9 @@ export function parseHubContent(input: { title?: unknown; summary?: unknown; lin
   else if (summary.length > HUB_LIMITS.summary) problems.summary = `The summary must be ${HUB_LIMITS.summary} characters or fewer.`;
   if (link && !isWebLink(link)) problems.link = 'Enter a web address starting with https://, or leave it empty.';
   else if (link.length > HUB_LIMITS.link) problems.link = `The web address must be ${HUB_LIMITS.link} characters or fewer.`;
-  if (!isHubKind(kind)) problems.kind = 'Choose what kind of entry this is.';
+  if (!isHubKind(kind) || !hubKindChoices(current).includes(kind)) {
+    problems.kind = kind === 'employment_opportunity' ? 'An employment opportunity goes on the Hub when you share it with your work coaches: say "partnerships", then choose Share an opportunity.' : 'Choose what kind of entry this is.';
+  }
   if (Object.keys(problems).length) throw invalid('Some of the entry needs correcting.', problems);
   return { title, summary, link: link || null, kind: kind as HubKind };
 }

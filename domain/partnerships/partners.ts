@@ -1,4 +1,5 @@
 import { invalid } from '../errors';
+import { addMonths, isCalendarDate } from '../requests/calendar-date';
 import { isWebLink } from './hub';
 
 /** External health and disability organisations the DEA is the jobcentre's single point of contact for (seed 000 §55–56). */
@@ -28,6 +29,8 @@ export interface Partner {
   readonly focus: string;
   /** 'YYYY-MM-DD', when the DEA last met them. */
   readonly lastMetOn: string | null;
+  /** Moves on with each update, so two DEAs' changes never overwrite each other unseen. */
+  readonly version: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -36,6 +39,20 @@ export interface Partner {
 export const PARTNER_LIMITS = { name: 120, contact: 200, website: 400, focus: 400 } as const;
 
 export type PartnerInput = Pick<Partner, 'name' | 'kind' | 'contact' | 'website' | 'focus' | 'lastMetOn'>;
+
+/** What a DEA keeps up to date after contact with a partner (seed 000 §56): the meeting it led to, and how to reach them. */
+export type PartnerUpdate = Pick<Partner, 'contact' | 'website' | 'lastMetOn'>;
+
+/**
+ * How far back a meeting may be recorded: a date before it is a slip of the keyboard (1926 for
+ * 2026), and a meeting that long ago says nothing of the partnership now.
+ */
+export const MEETING_YEARS_BACK = 10;
+
+/** The earliest date a meeting may be recorded on, given today ('YYYY-MM-DD'). */
+export function earliestMeetingOn(today: string): string {
+  return addMonths(today, -12 * MEETING_YEARS_BACK);
+}
 
 /** A change in an external service that may affect claimants, told to the district's DEAs and coaches (seed 000 §56). */
 export interface ServiceChange {
@@ -62,16 +79,51 @@ export function parsePartner(input: Record<string, unknown>, today: string): Par
   if (!name) problems.name = 'Enter the organisation’s name.';
   else if (name.length > PARTNER_LIMITS.name) problems.name = `The name must be ${PARTNER_LIMITS.name} characters or fewer.`;
   if (!(PARTNER_KINDS as readonly string[]).includes(kind)) problems.kind = 'Choose what kind of organisation it is.';
-  if (!contact) problems.contact = 'Enter how to reach them: a name, phone number or email address.';
-  else if (contact.length > PARTNER_LIMITS.contact) problems.contact = `The contact must be ${PARTNER_LIMITS.contact} characters or fewer.`;
-  if (website.length > PARTNER_LIMITS.website) problems.website = `The web address must be ${PARTNER_LIMITS.website} characters or fewer.`;
-  else if (website && !isWebLink(website)) problems.website = 'Enter a web address starting with https://, or leave it empty.';
+  const reach = contactProblem(contact);
+  if (reach) problems.contact = reach;
+  const site = websiteProblem(website);
+  if (site) problems.website = site;
   if (!focus) problems.focus = 'Enter what you work on together.';
   else if (focus.length > PARTNER_LIMITS.focus) problems.focus = `What you work on together must be ${PARTNER_LIMITS.focus} characters or fewer.`;
-  if (lastMetOn && (!/^\d{4}-\d{2}-\d{2}$/.test(lastMetOn) || Number.isNaN(Date.parse(lastMetOn)))) problems.lastMetOn = 'Enter the date you last met, or leave it empty.';
-  else if (lastMetOn && lastMetOn > today) problems.lastMetOn = 'The date you last met must be today or in the past.';
+  const met = lastMetProblem(lastMetOn, today);
+  if (met) problems.lastMetOn = met;
   if (Object.keys(problems).length) throw invalid('Some of the partner’s details need correcting.', problems);
   return { name, kind: kind as PartnerKind, contact, website: website || null, focus, lastMetOn: lastMetOn || null };
+}
+
+/** Checks the update form of a partner; every problem is named beside its field. */
+export function parsePartnerUpdate(input: Record<string, unknown>, today: string): PartnerUpdate {
+  const problems: Record<string, string> = {};
+  const contact = str(input.contact);
+  const website = str(input.website);
+  const lastMetOn = str(input.lastMetOn);
+  const reach = contactProblem(contact);
+  if (reach) problems.contact = reach;
+  const site = websiteProblem(website);
+  if (site) problems.website = site;
+  const met = lastMetProblem(lastMetOn, today);
+  if (met) problems.lastMetOn = met;
+  if (Object.keys(problems).length) throw invalid('Some of the partner’s details need correcting.', problems);
+  return { contact, website: website || null, lastMetOn: lastMetOn || null };
+}
+
+function contactProblem(contact: string): string | null {
+  if (!contact) return 'Enter how to reach them: a name, phone number or email address.';
+  return contact.length > PARTNER_LIMITS.contact ? `The contact must be ${PARTNER_LIMITS.contact} characters or fewer.` : null;
+}
+
+function websiteProblem(website: string): string | null {
+  if (website.length > PARTNER_LIMITS.website) return `The web address must be ${PARTNER_LIMITS.website} characters or fewer.`;
+  return website && !isWebLink(website) ? 'Enter a web address starting with https://, or leave it empty.' : null;
+}
+
+/** A date the DEA met them: optional, a real day, not after today and not before `earliestMeetingOn`. */
+function lastMetProblem(lastMetOn: string, today: string): string | null {
+  if (!lastMetOn) return null;
+  if (!isCalendarDate(lastMetOn)) return 'Enter the date you last met, or leave it empty.';
+  if (lastMetOn > today) return 'The date you last met must be today or in the past.';
+  if (lastMetOn < earliestMeetingOn(today)) return `The date you last met must be in the last ${MEETING_YEARS_BACK} years. Check the year.`;
+  return null;
 }
 
 export function parseServiceChange(input: Record<string, unknown>): { change: string; impact: string } {

@@ -1,12 +1,15 @@
 import { notAllowed, type DomainError } from '../errors';
 import { hasRole, type StaffMember } from '../staff';
 import type { HubChange, HubEntry } from './hub';
+import type { Partner } from './partners';
 
 /** What people do with the local Disability Hub and the DEA's partnerships (seed 000 §49–62). */
 export const HUB_ENTRY_ACTIONS = ['change', 'remove'] as const;
 export type HubEntryAction = (typeof HUB_ENTRY_ACTIONS)[number];
 export const HUB_CHANGE_ACTIONS = ['publish', 'decline'] as const;
 export type HubChangeAction = (typeof HUB_CHANGE_ACTIONS)[number];
+export const PARTNER_ACTIONS = ['update'] as const;
+export type PartnerAction = (typeof PARTNER_ACTIONS)[number];
 
 /** The DEA keeps the Hub, shares opportunities and keeps in touch with partners (seed 000 §49, §55, §61). */
 export function deaRefusal(person: Pick<StaffMember, 'roles'>, what: string): DomainError | null {
@@ -63,4 +66,21 @@ export function hubChangeRefusal(personId: string, change: HubChange): DomainErr
 
 export function allowedHubChange(personId: string, change: HubChange): ReadonlySet<HubChangeAction> {
   return new Set(hubChangeRefusal(personId, change) ? [] : HUB_CHANGE_ACTIONS);
+}
+
+/**
+ * A DEA of the partner's district records a meeting with them or changes how to reach them: the list
+ * is the district's, kept by its DEAs together, as the district is told of its services' changes
+ * (seed 000 §55–56).
+ */
+export function partnerRefusal(person: Pick<StaffMember, 'roles'>, personDistrict: string | null, partner: Partner): DomainError | null {
+  const who = deaRefusal(person, 'keep the list of external partners');
+  if (who) return who;
+  if (personDistrict !== partner.district) return notAllowed('This partner is on another district’s list.');
+  return null;
+}
+
+/** What a DEA may do with a partner now: what its part of the partners card offers. */
+export function allowedPartner(person: Pick<StaffMember, 'roles'>, personDistrict: string | null, partner: Partner): ReadonlySet<PartnerAction> {
+  return new Set(partnerRefusal(person, personDistrict, partner) ? [] : PARTNER_ACTIONS);
 }

@@ -1,10 +1,10 @@
-import { invalid, notAllowed, notFound } from '../errors';
+import { conflict, invalid, notAllowed, notFound } from '../errors';
 import type { Clock } from '../ports';
 import type { StaffMember } from '../staff';
 import type { UnitOfWork } from '../unit-of-work';
 import { isWebLink, parseHubContent, searchHub, type HubChange, type HubContent, type HubEntry } from './hub';
-import { deaRefusal, hubChangeRefusal, hubEntryRefusal } from './partnership-policy';
-import { parsePartner, parseServiceChange, type Partner, type ServiceChange } from './partners';
+import { deaRefusal, hubChangeRefusal, hubEntryRefusal, partnerRefusal } from './partnership-policy';
+import { parsePartner, parsePartnerUpdate, parseServiceChange, type Partner, type ServiceChange } from './partners';
 import type { HubStore, PartnerStore, PartnershipDirectory, PartnershipNotifier, SolutionStore } from './ports';
 import { hubKindOf, parseSolution, type Solution } from './solutions';
 
@@ -32,6 +32,8 @@ export interface HubChangeView {
 /** Partners a card shows at once; more are found by name. */
 export const PARTNERS_SHOWN = 10;
 const PARTNER_FIND_MAX = 100;
+/** Said when another DEA updated the partner since the card was shown. */
+const PARTNER_MOVED_ON = 'Someone else updated this partner’s details since you opened the form: check them, then send yours again.';
 
 export class PartnershipService {
   constructor(private readonly deps: PartnershipDeps) {}
@@ -64,7 +66,7 @@ export class PartnershipService {
   /** Changed content for a published entry; it stays as it is until the change is published. */
   async proposeChange(dea: StaffMember, entryId: string, input: Record<string, unknown>): Promise<HubChange> {
     const { entry, district } = await this.entryFor(dea, entryId);
-    const content = parseHubContent(input);
+    const content = parseHubContent(input, entry.kind);
     return this.requestChange(dea, district, entry, 'change', content);
   }
 
@@ -138,6 +140,27 @@ export class PartnershipService {
     const parsed = parsePartner(input, today);
     const district = await this.districtOrRefuse(dea);
     return this.deps.partners.create(district, dea.id, parsed, this.deps.clock.now());
+  }
+
+  /** One partner, for a DEA of its district; with the DEA's district, which what they may do with it is decided from. */
+  async partner(dea: StaffMember, partnerId: string): Promise<{ partner: Partner; district: string | null }> {
+    const partner = await this.deps.partners.find(partnerId);
+    if (!partner) throw notFound('That partner is no longer on the list.');
+    const district = await this.deps.directory.districtOf(dea);
+    const refusal = partnerRefusal(dea, district, partner);
+    if (refusal) throw refusal;
+    return { partner, district };
+  }
+
+  /**
+   * After contact with a partner (seed 000 §56): the meeting it led to, and how to reach them now.
+   * Saved only over the details the DEA saw (`version`); the partner before and after, to say what changed.
+   */
+  async updatePartner(dea: StaffMember, partnerId: string, version: number, input: Record<string, unknown>, today: string): Promise<{ before: Partner; partner: Partner }> {
+    const { partner: before } = await this.partner(dea, partnerId);
+    if (before.version !== version) throw conflict(PARTNER_MOVED_ON);
+    const changes = parsePartnerUpdate(input, today);
+    return { before, partner: await this.deps.partners.update(before.id, version, changes, this.deps.clock.now()) };
   }
 
   /** A change in a partner's service that may affect claimants, to every DEA and coach of the district but the sender (seed 000 §56). */

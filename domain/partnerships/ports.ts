@@ -1,6 +1,6 @@
 import type { StaffMember } from '../staff';
 import type { HubChange, HubContent, HubEntry } from './hub';
-import type { Partner, PartnerInput, ServiceChange } from './partners';
+import type { Partner, PartnerInput, PartnerUpdate, ServiceChange } from './partners';
 import type { Solution } from './solutions';
 import type { Strategy, StrategyAction } from './strategies';
 
@@ -44,6 +44,8 @@ export interface PartnerStore {
    * `more` when there were others past them.
    */
   listIn(district: string, find: string, limit: number): Promise<{ partners: Partner[]; more: boolean }>;
+  /** Saves if the partner is still at `expectedVersion` (the version moves on), else a conflict. */
+  update(id: string, expectedVersion: number, changes: PartnerUpdate, at: Date): Promise<Partner>;
   recordServiceChange(change: Omit<ServiceChange, 'id' | 'createdAt'>, at: Date): Promise<ServiceChange>;
   findServiceChange(id: string): Promise<ServiceChange | null>;
 }

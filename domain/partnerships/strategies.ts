@@ -40,6 +40,21 @@ export const INTERNAL_PARTNER_LABELS: Readonly<Record<InternalPartner, string>> 
   work_coaches: 'Work coaches',
 };
 
+/**
+ * The team a kind of strategy is with: the DEA meets their Employer Engagement team monthly for an
+ * employment strategy (seed 000 §49) and their Third Party Provision team for a provision one (§52).
+ */
+export const STRATEGY_TEAM: Readonly<Partial<Record<StrategyKind, InternalPartner>>> = { employment: 'employer_engagement', provision: 'third_party_provision' };
+
+/**
+ * A strategy's internal partners: the team its kind is with, always, then those the DEA chose. Read
+ * so for strategies saved before the team was added for them too, whose meetings then invite it.
+ */
+export function internalPartnersOf(strategy: Pick<Strategy, 'kind' | 'internalPartners'>): InternalPartner[] {
+  const team = STRATEGY_TEAM[strategy.kind];
+  return [...new Set([...(team ? [team] : []), ...strategy.internalPartners])];
+}
+
 export type StrategyStatus = 'awaiting_agreement' | 'active' | 'not_agreed' | 'closed';
 
 export interface Strategy {
@@ -134,7 +149,9 @@ export function parseStrategy(input: Record<string, unknown>, knownPartners: Rea
   else if (gapNote.length > 1000) problems.gapNote = 'The gaps must be 1000 characters or fewer.';
   else if (looksLikeNino(gapNote)) problems.gapNote = NO_CLAIMANT;
   if (Object.keys(problems).length) throw invalid('Some of the strategy needs correcting.', problems);
-  return { kind: kind as StrategyKind, title, why, areas: areas as StrategyArea[], internalPartners: internalPartners as InternalPartner[], partnerIds, gapConferenceIds, gapNote: gapNote || null };
+  // The team the kind names is added, not asked for: the DEA always meets them for such a strategy, and the confirmation says so.
+  const partners = internalPartnersOf({ kind: kind as StrategyKind, internalPartners: internalPartners as InternalPartner[] });
+  return { kind: kind as StrategyKind, title, why, areas: areas as StrategyArea[], internalPartners: partners, partnerIds, gapConferenceIds, gapNote: gapNote || null };
 }
 
 export function parseAction(input: Record<string, unknown>): { text: string; owner: string } {

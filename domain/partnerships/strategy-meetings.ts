@@ -10,7 +10,7 @@ import type { UnitOfWork } from '../unit-of-work';
 import { monthlyDates, workPsychologistOf } from '../work-psychologist/partnership';
 import type { DistrictPeople } from '../work-psychologist/ports';
 import type { StrategyStore } from './ports';
-import { assertStrategy, INTERNAL_PARTNER_LABELS, strategyRefusal, type InternalPartner, type Strategy } from './strategies';
+import { assertStrategy, INTERNAL_PARTNER_LABELS, internalPartnersOf, strategyRefusal, type InternalPartner, type Strategy } from './strategies';
 
 /**
  * A strategy's meetings (seed 000 §49, §52, §59): monthly with Employer Engagement, regular with
@@ -301,7 +301,8 @@ export class StrategyMeetingService {
   }
 
   /**
-   * The owning team leader, and each internal partner chosen (seed 000 §59): the work psychologist the
+   * The owning team leader, the team the strategy's kind is with (seed 000 §49, §52), and each
+   * internal partner chosen (seed 000 §59): the work psychologist the
    * lead DEA works with, by the partnership's rule; the work coaches of the lead DEA's cohort and their
    * team leaders; the holders of the other partners' roles at the lead DEA's jobcentre.
    */
@@ -311,7 +312,7 @@ export class StrategyMeetingService {
     const notInvited: InternalPartner[] = [];
     let cohort: StaffMember[] | null = null;
     const cohortOf = async (dea: StaffMember) => (cohort ??= await this.deps.people.cohortOf(dea.id));
-    for (const partner of strategy.internalPartners) {
+    for (const partner of internalPartnersOf(strategy)) {
       let people: StaffMember[] = [];
       if (lead) {
         const role = PARTNER_ROLES[partner];
@@ -336,7 +337,7 @@ export class StrategyMeetingService {
   }
 
   private event(strategy: Strategy, lead: StaffMember, attendees: readonly Attendee[], m: StrategyMeeting): NewEvent {
-    const partners = strategy.internalPartners.map((p) => INTERNAL_PARTNER_LABELS[p]).join(', ');
+    const partners = internalPartnersOf(strategy).map((p) => INTERNAL_PARTNER_LABELS[p]).join(', ');
     return {
       mailbox: lead.email,
       subject: `Strategy meeting: ${strategy.title}`,

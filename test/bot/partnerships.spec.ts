@@ -100,6 +100,46 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     expect(cardText(firstCard(await exchange(bot, PEOPLE.coach, 'hub hidden')))).toContain('Nothing on the Surrey and Sussex Hub matches');
   });
 
+  it('an employment opportunity on the Hub is changed as one: its change form offers and keeps its kind, and a new entry written on the form cannot be one', async () => {
+    const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    const summary = 'Two-week paid trials for up to four claimants, near Crawley station.';
+    const opportunity = await new SqlHubStore(bot.app.dataSource).createEntry({ district: 'Surrey and Sussex', title: 'Warehouse job trials at Parcelco', summary, link: null, kind: 'employment_opportunity', status: 'published', keeperId: dana.id }, new Date());
+    const view = firstCard(await exchange(bot, PEOPLE.dea, 'hub parcelco'));
+    const forms = (verb: string) => {
+      const found: Record<string, unknown>[] = [];
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) node.forEach(walk);
+        else if (node && typeof node === 'object') {
+          const n = node as Record<string, unknown>;
+          if (n.type === 'Action.ShowCard' && JSON.stringify(n.card).includes(`"verb":"${verb}"`)) found.push(n.card as Record<string, unknown>);
+          else Object.values(n).forEach(walk);
+        }
+      };
+      walk(view);
+      return found;
+    };
+    const [changeForm] = forms('hub.change');
+    // The entry's own kind is offered and chosen, so sending the form as it is keeps it an opportunity.
+    expect(choiceValues(changeForm, 'kind')).toContain('employment_opportunity');
+    expect(cardInputs(changeForm!)).toMatchObject({ title: 'Warehouse job trials at Parcelco', kind: 'employment_opportunity' });
+    // A new entry is not offered it: opportunities reach the Hub by being shared with the cohort.
+    expect(choiceValues(forms('hub.propose')[0], 'kind')).not.toContain('employment_opportunity');
+
+    const sent = await invokeAs(bot, PEOPLE.dea, 'hub.change', { entryId: opportunity.id, title: 'Warehouse job trials at Parcelco (spring)', summary, link: '', kind: 'employment_opportunity' });
+    expect(cardText(sent.card)).toContain('Sent to Nadia Brooks to publish');
+    const changes = bot.app.dataSource.getRepository<HubChangeRow>('HubChange');
+    expect(await changes.findOne({ where: { entryId: opportunity.id, status: 'requested' } })).toMatchObject({ action: 'change', kind: 'employment_opportunity', title: 'Warehouse job trials at Parcelco (spring)' });
+
+    // What the card does not offer, the click is not allowed: said beside the field, with what was typed kept.
+    const refused = await invokeAs(bot, PEOPLE.dea, 'hub.propose', { title: 'Retail job trials', summary: 'Trials at the new shopping centre.', link: '', kind: 'employment_opportunity' });
+    expect(cardText(refused.card)).toContain('An employment opportunity goes on the Hub when you share it with your work coaches');
+    expect(allInputs(refused.card)).toMatchObject({ title: 'Retail job trials', summary: 'Trials at the new shopping centre.' });
+    expect(await bot.app.dataSource.getRepository<HubEntryRow>('HubEntry').count({ where: { title: 'Retail job trials' } })).toBe(0);
+    expect(bot.cardProblems).toEqual([]);
+    await changes.delete({ entryId: opportunity.id });
+    await bot.app.dataSource.getRepository<HubEntryRow>('HubEntry').delete({ id: opportunity.id });
+  });
+
   it('the DEA shares an opportunity with every coach in one step, with the conditionality reminder, and on the Hub', async () => {
     // A coach has no partnership menu; a DEA's offers the three parts of the work.
     expect(visibleText(await exchange(bot, PEOPLE.coach, 'partnerships'))).toContain('Partnerships and strategies are for DEAs and their team leaders.');
@@ -177,6 +217,65 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     // Not to the sender, nor to people who are neither DEAs nor coaches.
     expect(visibleText(bot.connector.sentTo(chat(PEOPLE.dea)))).not.toContain('Service change');
     expect(visibleText(bot.connector.sentTo(chat(PEOPLE.wctl)))).not.toContain('Service change');
+  });
+
+  it('the DEA records a meeting with a partner and changes how to reach them, on the partner’s card; a refusal keeps what was typed; an update over details not seen is refused', async () => {
+    const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
+    const partners = new SqlPartnerStore(bot.app.dataSource);
+    const carers = await partners.create('Surrey and Sussex', dana.id, { name: 'Horsham Carers Hub', kind: 'charity', contact: 'info@horshamcarers.example.org', website: null, focus: 'Support for unpaid carers', lastMetOn: null }, new Date());
+    /** The inputs of the card's update form, folded behind its button or opened in the card after a refusal. */
+    const updateForm = (card: Record<string, unknown>): Record<string, unknown> => {
+      const opened = (card.body as Record<string, unknown>[]).find((b) => b.style === 'emphasis' && JSON.stringify(b).includes('"verb":"partner.update"'));
+      const folded = (card.actions as Record<string, unknown>[]).find((a) => a.type === 'Action.ShowCard' && a.title === 'Update')?.card as Record<string, unknown> | undefined;
+      expect(Boolean(opened) !== Boolean(folded)).toBe(true);
+      return cardInputs(opened ? { body: opened.items } : folded!);
+    };
+
+    // On the list, at a glance: who is not met yet, and the way in to record a meeting.
+    const list = (await invokeAs(bot, PEOPLE.dea, 'partner.list', { find: 'carers' })).card;
+    expect(cardText(list)).toContain('Disability charity · not met yet');
+    expect(cardText(list)).toContain('Your action: arrange to meet Horsham Carers Hub, face to face if you can. Then open the partner and choose **Update** to record it.');
+    expect(JSON.stringify(list)).toContain(`"verb":"partner.open","data":{"partnerId":"${carers.id}"}`);
+    const opened = (await invokeAs(bot, PEOPLE.dea, 'partner.open', { partnerId: carers.id })).card;
+    expect(cardText(opened)).toContain('Your action: arrange to meet them, face to face if you can, then choose **Update** to record it.');
+    expect(cardVerbs(opened)).toEqual(['partner.update', 'partner.list']);
+    expect(updateForm(opened)).toEqual({ lastMetOn: '', contact: 'info@horshamcarers.example.org', website: '' });
+    const version = Number(JSON.stringify(opened).match(/"verb":"partner\.update","data":\{"partnerId":"[^"]+","version":(\d+)\}/)![1]);
+
+    // A meeting not yet held, and no way to reach them: each said beside its field, everything typed kept.
+    const refused = await invokeAs(bot, PEOPLE.dea, 'partner.update', { partnerId: carers.id, version, lastMetOn: '2099-01-01', contact: '', website: 'horshamcarers' });
+    for (const problem of ['The date you last met must be today or in the past.', 'Enter how to reach them', 'Enter a web address starting with https://']) expect(cardText(refused.card)).toContain(problem);
+    expect(updateForm(refused.card)).toEqual({ lastMetOn: '2099-01-01', contact: '', website: 'horshamcarers' });
+    // A year typed wrong is caught too.
+    const longAgo = await invokeAs(bot, PEOPLE.dea, 'partner.update', { partnerId: carers.id, version, lastMetOn: '1926-12-01', contact: 'Priya Shah, 01403 555 0199', website: '' });
+    expect(cardText(longAgo.card)).toContain('The date you last met must be in the last 10 years. Check the year.');
+    expect(updateForm(longAgo.card)).toEqual({ lastMetOn: '1926-12-01', contact: 'Priya Shah, 01403 555 0199', website: '' });
+    expect(await partners.find(carers.id)).toMatchObject({ lastMetOn: null, contact: 'info@horshamcarers.example.org', version: 1 });
+
+    const updated = await invokeAs(bot, PEOPLE.dea, 'partner.update', { partnerId: carers.id, version, lastMetOn: '2026-12-01', contact: 'Priya Shah, 01403 555 0199', website: 'https://horshamcarers.example.org' });
+    expect(cardText(updated.card)).toContain('Horsham Carers Hub: your meeting on Tuesday 1 December 2026 is recorded, and their contact details are changed.');
+    expect(cardText(updated.card)).toContain('Disability charity · last met Tuesday 1 December 2026');
+    expect(cardText(updated.card)).toContain('Nothing for you to do now. After your next meeting with them, or when their contact changes, choose **Update**.');
+    expect(updateForm(updated.card)).toEqual({ lastMetOn: '2026-12-01', contact: 'Priya Shah, 01403 555 0199', website: 'https://horshamcarers.example.org' });
+    expect(cardText((await invokeAs(bot, PEOPLE.dea, 'partner.list', { find: 'carers' })).card)).toContain('Disability charity · last met Tuesday 1 December 2026');
+
+    // Sent from the card as it was before: refused, with the details as they are now and what was typed kept.
+    const stale = await invokeAs(bot, PEOPLE.dea, 'partner.update', { partnerId: carers.id, version, lastMetOn: '2026-11-20', contact: 'info@horshamcarers.example.org', website: '' });
+    expect(cardText(stale.card)).toContain('This changed since you last saw it: this is how it is now. Someone else updated this partner’s details since you opened the form: check them, then send yours again. What you typed is kept.');
+    expect(cardText(stale.card)).toContain('last met Tuesday 1 December 2026');
+    expect(updateForm(stale.card)).toEqual({ lastMetOn: '2026-11-20', contact: 'info@horshamcarers.example.org', website: '' });
+    expect(await partners.find(carers.id)).toMatchObject({ lastMetOn: '2026-12-01', contact: 'Priya Shah, 01403 555 0199', version: 2 });
+    // Two saves from the same version, however close together: the statement itself lets one through.
+    await expect(partners.update(carers.id, 1, { contact: 'x', website: null, lastMetOn: null }, new Date())).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(partners.update('00000000-0000-4000-8000-00000000dead', 1, { contact: 'x', website: null, lastMetOn: null }, new Date())).rejects.toMatchObject({ kind: 'not_found' });
+
+    // A coach sees nothing of it, and a click of theirs changes nothing.
+    for (const [verb, data] of [['partner.open', { partnerId: carers.id }], ['partner.update', { partnerId: carers.id, version: 2, lastMetOn: '2026-12-02', contact: 'x', website: '' }]] as const) {
+      const text = cardText((await invokeAs(bot, PEOPLE.coach, verb, data)).card);
+      expect(text).toContain('Only a Disability Employment Adviser can keep the list of external partners. Nothing was changed.');
+      expect(text).not.toContain('Priya');
+    }
+    expect(bot.cardProblems).toEqual([]);
   });
 
   it('the DEA proposes a joint local strategy; it goes ahead once the owning team leader agrees; actions are added and done', async () => {
@@ -460,10 +559,14 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     await applySeed(bot.app.dataSource, { jobcentres: [], staff: [{ aadObjectId: '00000000-0000-4000-8000-000000000007', name: 'Paul Avery', email: 'paul.avery@jobcentre.example', roles: ['work_psychologist'], jobcentre: 'Horsham' }] });
     const title = 'Retention with local employers';
     const proposed = await invokeAs(bot, PEOPLE.dea, 'strategy.propose', { kind: 'employment', title, why: 'Several claimants lost jobs they could have kept.', gapNote: 'No retention support', internalPartners: 'work_psychologist,work_coaches,customer_services_leader,work_coach_team_leader' });
+    // An employment strategy is with Employer Engagement (seed 000 §49): added for the DEA, and said so.
+    expect(cardText(proposed.card)).toContain('Started. Tom Baker, who owns it, has been told. Employer Engagement is included as a partner, so its meetings invite them.');
+    expect(cardText(proposed.card)).toContain('Employer Engagement, Work psychologist, Work coaches, Customer Services Leader, Work Coach Team Leader');
     const [, strategyId, version] = JSON.stringify(proposed.card).match(/"strategyId":"([^"]+)","version":(\d+)/)!;
     const first = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
     const booked = await invokeAs(bot, PEOPLE.dea, 'strategy.meetings', { strategyId, version, firstDate: first, time: '10:00', cadence: 'once', mode: 'teams', externalEmails: '' });
     expect(cardText(booked.card)).toContain('The meeting is being added to the diaries.');
+    expect(cardText(booked.card)).toContain('Employer Engagement: Grace Adeyemi');
     await bot.app.background.idle();
     const repo = bot.app.dataSource.getRepository<CalendarEventRow>('CalendarEvent');
     for (let i = 0; i < 100 && (await repo.count({ where: { subject: `Strategy meeting: ${title}` } })) < 1; i++) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -472,8 +575,8 @@ describe('the local Disability Hub, opportunities and partners through the bot',
     const dana = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.dea))!;
     const cohort = ((await bot.app.dataSource.query('SELECT email FROM staff WHERE deaId = ?', [dana.id])) as { email: string }[]).map((r) => r.email).filter((e) => e !== 'sofia.russo@jobcentre.example');
     expect(cohort).toHaveLength(30);
-    // The work psychologist Dana works with, every coach of her cohort and their team leader (who also owns it); each once, never Dana.
-    expect(invited.sort()).toEqual(['paul.avery@jobcentre.example', 'tom.baker@jobcentre.example', ...cohort].sort());
+    // Employer Engagement (Grace Adeyemi, the employer adviser at Dana's jobcentre), the work psychologist Dana works with, every coach of her cohort and their team leader (who also owns it); each once, never Dana.
+    expect(invited.sort()).toEqual(['grace.adeyemi@jobcentre.example', 'paul.avery@jobcentre.example', 'tom.baker@jobcentre.example', ...cohort].sort());
     expect(bot.cardProblems).toEqual([]);
   });
 

@@ -1583,23 +1583,39 @@ SELECT "Opportunity"."id" AS "Opportunity_id", "Opportunity"."deaId" AS "Opportu
 --   @0 varchar(36)
 
 -- SqlPartnerStore.create
-INSERT INTO "external_partner"("id", "district", "deaId", "name", "kind", "contact", "website", "focus", "lastMetOn", "createdAt", "updatedAt")
-  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10);
---   @0 varchar(36), @1 nvarchar(100), @2 varchar(36), @3 nvarchar(120), @4 varchar(30), @5 nvarchar(200), @6 nvarchar(400), @7 nvarchar(400), @8 varchar(10), @9 datetime2, @10 datetime2
+DECLARE @OutputTable TABLE ("version" int);
+
+INSERT INTO "external_partner"("id", "district", "deaId", "name", "kind", "contact", "website", "focus", "lastMetOn", "version", "createdAt", "updatedAt") OUTPUT INSERTED."version" INTO @OutputTable
+  VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9, @10, @11);
+
+SELECT *
+  FROM @OutputTable;
+--   @0 varchar(36), @1 nvarchar(100), @2 varchar(36), @3 nvarchar(120), @4 varchar(30), @5 nvarchar(200), @6 nvarchar(400), @7 nvarchar(400), @8 varchar(10), @9 int, @10 datetime2, @11 datetime2
 
 -- SqlPartnerStore.find
-SELECT "ExternalPartner"."id" AS "ExternalPartner_id", "ExternalPartner"."district" AS "ExternalPartner_district", "ExternalPartner"."deaId" AS "ExternalPartner_deaId", "ExternalPartner"."name" AS "ExternalPartner_name", "ExternalPartner"."kind" AS "ExternalPartner_kind", "ExternalPartner"."contact" AS "ExternalPartner_contact", "ExternalPartner"."website" AS "ExternalPartner_website", "ExternalPartner"."focus" AS "ExternalPartner_focus", "ExternalPartner"."lastMetOn" AS "ExternalPartner_lastMetOn", "ExternalPartner"."createdAt" AS "ExternalPartner_createdAt", "ExternalPartner"."updatedAt" AS "ExternalPartner_updatedAt"
+SELECT "ExternalPartner"."id" AS "ExternalPartner_id", "ExternalPartner"."district" AS "ExternalPartner_district", "ExternalPartner"."deaId" AS "ExternalPartner_deaId", "ExternalPartner"."name" AS "ExternalPartner_name", "ExternalPartner"."kind" AS "ExternalPartner_kind", "ExternalPartner"."contact" AS "ExternalPartner_contact", "ExternalPartner"."website" AS "ExternalPartner_website", "ExternalPartner"."focus" AS "ExternalPartner_focus", "ExternalPartner"."lastMetOn" AS "ExternalPartner_lastMetOn", "ExternalPartner"."version" AS "ExternalPartner_version", "ExternalPartner"."createdAt" AS "ExternalPartner_createdAt", "ExternalPartner"."updatedAt" AS "ExternalPartner_updatedAt"
   FROM "external_partner" "ExternalPartner"
   WHERE (("ExternalPartner"."id" = @0))
   ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
 --   @0 varchar(36)
 
 -- SqlPartnerStore.listIn
-SELECT "p"."id" AS "p_id", "p"."district" AS "p_district", "p"."deaId" AS "p_deaId", "p"."name" AS "p_name", "p"."kind" AS "p_kind", "p"."contact" AS "p_contact", "p"."website" AS "p_website", "p"."focus" AS "p_focus", "p"."lastMetOn" AS "p_lastMetOn", "p"."createdAt" AS "p_createdAt", "p"."updatedAt" AS "p_updatedAt"
+SELECT "p"."id" AS "p_id", "p"."district" AS "p_district", "p"."deaId" AS "p_deaId", "p"."name" AS "p_name", "p"."kind" AS "p_kind", "p"."contact" AS "p_contact", "p"."website" AS "p_website", "p"."focus" AS "p_focus", "p"."lastMetOn" AS "p_lastMetOn", "p"."version" AS "p_version", "p"."createdAt" AS "p_createdAt", "p"."updatedAt" AS "p_updatedAt"
   FROM "external_partner" "p"
   WHERE "p"."district" = @0 AND LOWER("p"."name") LIKE @1 ESCAPE '\'
   ORDER BY "p"."name" ASC OFFSET 0 ROWS FETCH NEXT 26 ROWS ONLY;
 --   @0 string, @1 string
+
+-- SqlPartnerStore.update
+UPDATE "external_partner"
+  SET "contact" = @0, "website" = @1, "lastMetOn" = @2, "updatedAt" = @3, "version" = @4
+  WHERE "id" = @5 AND "version" = @6;
+--   @0 nvarchar(200), @1 nvarchar(400), @2 varchar(10), @3 datetime2, @4 int, @5 string, @6 number
+SELECT "ExternalPartner"."id" AS "ExternalPartner_id", "ExternalPartner"."district" AS "ExternalPartner_district", "ExternalPartner"."deaId" AS "ExternalPartner_deaId", "ExternalPartner"."name" AS "ExternalPartner_name", "ExternalPartner"."kind" AS "ExternalPartner_kind", "ExternalPartner"."contact" AS "ExternalPartner_contact", "ExternalPartner"."website" AS "ExternalPartner_website", "ExternalPartner"."focus" AS "ExternalPartner_focus", "ExternalPartner"."lastMetOn" AS "ExternalPartner_lastMetOn", "ExternalPartner"."version" AS "ExternalPartner_version", "ExternalPartner"."createdAt" AS "ExternalPartner_createdAt", "ExternalPartner"."updatedAt" AS "ExternalPartner_updatedAt"
+  FROM "external_partner" "ExternalPartner"
+  WHERE (("ExternalPartner"."id" = @0))
+  ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
+--   @0 varchar(36)
 
 -- SqlPartnerStore.recordServiceChange
 INSERT INTO "service_change"("id", "partnerId", "partnerName", "district", "sentById", "change", "impact", "createdAt")
@@ -1806,7 +1822,7 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
   LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
   LEFT JOIN "quality_check" "qc" ON "qc"."requestId" = "r"."id"
   ORDER BY "r"."updatedAt" DESC, "r"."number" DESC;
---   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 string, @7 string, @8 string, @9 string, @10 string, @11 string, @12 string, @13 string, @14 string, @15 string, @16 string, @17 number, @18 number
+--   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 string, @7 string, @8 string, @9 string, @10 string, @11 string, @12 string, @13 string, @14 string, @15 string, @16 string, @17 string, @18 string, @19 string, @20 string, @21 string, @22 string, @23 string, @24 number, @25 number, @26 string, @27 string, @28 string, @29 string, @30 string, @31 string, @32 string
 
 -- RequestEvents.latest
 SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."at" AS "e_at", "e"."actorId" AS "e_actorId", "e"."action" AS "e_action", "e"."fromStatus" AS "e_fromStatus", "e"."toStatus" AS "e_toStatus"

@@ -493,6 +493,7 @@ export const SUBJECTS: readonly Subject[] = [
     create: (s) => s.create('Surrey and Sussex', ID, { name: 'Crawley Mind', kind: 'charity', contact: 'info@crawleymind.example.org', website: 'https://crawleymind.example.org', focus: 'Mental health support', lastMetOn: '2026-01-05' }, AT),
     find: (s) => s.find(ID),
     listIn: (s) => s.listIn('Surrey and Sussex', 'mind', 25),
+    update: (s) => s.update(ID, 1, { contact: 'Sam Lee, 01293 555 0100', website: null, lastMetOn: '2026-01-12' }, AT),
     recordServiceChange: (s) => s.recordServiceChange({ partnerId: ID, partnerName: 'Crawley Mind', district: 'Surrey and Sussex', sentById: OTHER, change: 'Closing on 31 January', impact: 'Refer to the county service instead' }, AT),
     findServiceChange: (s) => s.findServiceChange(ID),
   }),

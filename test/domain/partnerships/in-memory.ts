@@ -1,6 +1,6 @@
 import { conflict } from '../../../domain/errors';
 import type { HubChange, HubEntry } from '../../../domain/partnerships/hub';
-import type { Partner, ServiceChange } from '../../../domain/partnerships/partners';
+import type { Partner, PartnerInput, PartnerUpdate, ServiceChange } from '../../../domain/partnerships/partners';
 import type { HubStore, PartnerStore, PartnershipDirectory, PartnershipNotifier, SolutionStore, StrategyNotifier, StrategyStore } from '../../../domain/partnerships/ports';
 import type { Strategy, StrategyAction } from '../../../domain/partnerships/strategies';
 import type { Solution } from '../../../domain/partnerships/solutions';
@@ -72,10 +72,17 @@ export class MemorySolutions implements SolutionStore {
 export class MemoryPartners implements PartnerStore {
   rows: Partner[] = [];
   notices: ServiceChange[] = [];
-  async create(district: string, deaId: string, input: Omit<Partner, 'id' | 'district' | 'deaId' | 'createdAt' | 'updatedAt'>, at: Date) {
-    const made = { ...input, id: id('partner'), district, deaId, createdAt: at, updatedAt: at };
+  async create(district: string, deaId: string, input: PartnerInput, at: Date) {
+    const made = { ...input, id: id('partner'), district, deaId, version: 1, createdAt: at, updatedAt: at };
     this.rows.push(made);
     return made;
+  }
+  async update(partnerId: string, expectedVersion: number, changes: PartnerUpdate, at: Date) {
+    const row = this.rows.find((p) => p.id === partnerId)!;
+    if (row.version !== expectedVersion) throw conflict('moved on');
+    const updated = { ...row, ...changes, version: row.version + 1, updatedAt: at };
+    this.rows = this.rows.map((p) => (p.id === partnerId ? updated : p));
+    return updated;
   }
   async find(partnerId: string) {
     return this.rows.find((p) => p.id === partnerId) ?? null;

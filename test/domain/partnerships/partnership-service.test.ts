@@ -1,5 +1,5 @@
 import { DomainError } from '../../../domain/errors';
-import { searchHub, type HubEntry } from '../../../domain/partnerships/hub';
+import { hubKindChoices, searchHub, type HubEntry } from '../../../domain/partnerships/hub';
 import { PartnershipService } from '../../../domain/partnerships/partnership-service';
 import { immediateUnitOfWork } from '../../../domain/unit-of-work';
 import { MemoryDirectory, MemoryHub, MemoryPartners, MemorySolutions, RecordingNotifier, person } from './in-memory';
@@ -90,6 +90,25 @@ describe('the local Disability Hub: the DEA keeps it, the single point of contac
     expect((await service.search(coachA, 'hidden')).entries).toEqual([]);
   });
 
+  it('an opportunity shared on the Hub keeps its kind when changed; a new entry is never one (the kinds a form offers are the kinds its click is allowed)', async () => {
+    const { service, hub } = setup();
+    const { hubChange } = await service.shareSolution(dea, { kind: 'job_trial', status: 'available', title: 'Job trials at Greenway', summary: 'Four-week trials.', link: '', onHub: 'true' });
+    await service.publish(contact, hubChange!.id, hubChange!.version);
+    expect(hub.entries.get(hubChange!.entryId)!.kind).toBe('employment_opportunity');
+    const changed = await service.proposeChange(dea, hubChange!.entryId, { title: 'Job trials at Greenway (spring)', summary: 'Four-week trials.', link: '', kind: 'employment_opportunity' });
+    expect(changed.content.kind).toBe('employment_opportunity');
+    const error = await refusal(service.proposeEntry(dea, { ...entry, kind: 'employment_opportunity' }));
+    expect(error.problems.kind).toMatch(/share it with your work coaches/);
+    expect([...hub.entries.values()].map((e) => e.title)).toEqual(['Job trials at Greenway']);
+    // A toolkit cannot be turned into an opportunity either.
+    const toolkit = await service.proposeEntry(dea, entry);
+    await service.publish(contact, toolkit.id, toolkit.version);
+    expect((await refusal(service.proposeChange(dea, toolkit.entryId, { ...entry, kind: 'employment_opportunity' }))).problems).toHaveProperty('kind');
+    expect(hubKindChoices(null)).not.toContain('employment_opportunity');
+    expect(hubKindChoices('employment_opportunity')).toContain('employment_opportunity');
+    expect(hubKindChoices('toolkit')).toEqual(hubKindChoices(null));
+  });
+
   it('a declined addition never reaches coaches, and the contact must say why', async () => {
     const { service } = setup();
     const change = await service.proposeEntry(dea, entry);
@@ -151,6 +170,29 @@ describe('external partners and changes in their services (seed 000 §55–56)',
     const { recipients } = await service.tellDistrict(dea, partner.id, { change: 'Closing on 31 January', impact: 'Refer to the NHS talking therapies service instead.' });
     expect(recipients).toBe(3);
     expect([...notifier.sent.at(-1)!.to].sort()).toEqual(['coachA', 'coachB', 'dea2']);
+  });
+
+  it('a DEA of the district records a meeting and new contact details, over the details they saw only (seed 000 §56)', async () => {
+    const { service, partners } = setup();
+    const partner = await service.addPartner(dea, { ...charity, lastMetOn: '' }, '2026-12-07');
+    // Another DEA of the district keeps the district's partners too.
+    const { before, partner: met } = await service.updatePartner(otherDea, partner.id, 1, { lastMetOn: '2026-12-04', contact: 'Sam Lee, 01293 555 0100', website: 'https://crawleymind.example.org' }, '2026-12-07');
+    expect(before.lastMetOn).toBeNull();
+    expect(met).toMatchObject({ lastMetOn: '2026-12-04', contact: 'Sam Lee, 01293 555 0100', website: 'https://crawleymind.example.org', name: 'Crawley Mind', version: 2 });
+    // Sent from a card shown before that: refused, nothing overwritten.
+    expect(await refusal(service.updatePartner(dea, partner.id, 1, { lastMetOn: '2026-12-05', contact: 'hello@crawleymind.example' }, '2026-12-07'))).toMatchObject({ kind: 'conflict' });
+    expect(partners.rows[0]).toMatchObject({ lastMetOn: '2026-12-04', version: 2 });
+    // Each problem beside its field: a meeting not yet held, one in a year typed wrong, no way to reach them.
+    expect((await refusal(service.updatePartner(dea, partner.id, 2, { lastMetOn: '2026-12-08', contact: 'x' }, '2026-12-07'))).problems).toEqual({ lastMetOn: 'The date you last met must be today or in the past.' });
+    expect((await refusal(service.updatePartner(dea, partner.id, 2, { lastMetOn: '2016-12-06', contact: '' }, '2026-12-07'))).problems).toEqual({ lastMetOn: 'The date you last met must be in the last 10 years. Check the year.', contact: 'Enter how to reach them: a name, phone number or email address.' });
+    expect((await refusal(service.updatePartner(dea, partner.id, 2, { lastMetOn: '2026-02-30', contact: 'x' }, '2026-12-07'))).problems).toHaveProperty('lastMetOn');
+    expect((await service.updatePartner(dea, partner.id, 2, { lastMetOn: '2016-12-07', contact: 'x' }, '2026-12-07')).partner.lastMetOn).toBe('2016-12-07');
+    // Nobody else: a coach, a DEA of another district; nor a partner no longer there.
+    expect((await refusal(service.updatePartner(coachA, partner.id, 3, { contact: 'x' }, '2026-12-07'))).kind).toBe('not_allowed');
+    expect((await refusal(service.updatePartner(farDea, partner.id, 3, { contact: 'x' }, '2026-12-07'))).message).toBe('This partner is on another district’s list.');
+    expect((await refusal(service.updatePartner(dea, 'partner-gone', 3, { contact: 'x' }, '2026-12-07'))).kind).toBe('not_found');
+    // A partner added with a meeting in a year typed wrong is refused the same way.
+    expect((await refusal(service.addPartner(dea, { ...charity, lastMetOn: '1926-11-20' }, '2026-12-07'))).problems.lastMetOn).toMatch(/last 10 years/);
   });
 
   it('refuses a partner of another district, a date in the future and an empty notice', async () => {

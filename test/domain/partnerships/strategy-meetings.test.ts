@@ -239,6 +239,43 @@ describe('a strategy’s meetings (seed 000 §49, §52, §59)', () => {
   });
 });
 
+describe('the team a strategy is with (seed 000 §49: monthly meetings with Employer Engagement; §52: with Third Party Provision)', () => {
+  it('is invited to its meetings and named in the invitation, even when the strategy was saved without it', async () => {
+    const dea = person('dea-1', ['dea'], { teamLeaderId: 'tl-1' });
+    const owner = person('tl-1', ['work_coach_team_leader']);
+    const tpp = person('tpp-1', ['third_party_provision_manager'], { name: 'Tia Provision' });
+    const adviser = person('ea-1', ['employer_adviser'], { name: 'Grace Adviser' });
+    const everyone = [dea, owner, tpp, adviser];
+    let strategy: Strategy = { id: 's-1', kind: 'provision', title: 'Peer support', why: 'No peer support locally.', leadId: 'dea-1', ownerId: 'tl-1', status: 'active', areas: [], internalPartners: [], partnerIds: [], gapConferenceIds: [], gapNote: 'x', version: 3, createdAt: new Date(), updatedAt: new Date() };
+    const events: NewEvent[] = [];
+    let series = 0;
+    const service = new StrategyMeetingService({
+      strategies: { find: async () => strategy } as unknown as StrategyStore,
+      store: new MemoryMeetings(),
+      calendar: { busy: async () => new Map(), createEvents: async (es) => es.map((e, i) => (events.push(e), { ok: true as const, mailbox: e.mailbox, eventId: `ev-${i}`, joinUrl: null })), moveEvents: async () => [], deleteEvents: async () => [] },
+      directory: new FakeDirectory(everyone),
+      people: { holders: async (role: Role, jc: string) => everyone.filter((p) => p.roles.includes(role) && p.jobcentreId === jc), holdersInDistrictOf: async () => [], cohortOf: async () => [] },
+      work: { schedule: async () => undefined },
+      uow: immediateUnitOfWork,
+      clock: { now: () => new Date('2027-01-04T09:00:00Z') },
+      newId: () => `series-${++series}`,
+    });
+    await service.planSeries(dea, 's-1', 3, { firstDate: '2027-01-12', cadence: 'once' });
+    await service.writeSeries('series-1');
+    expect(events[0]!.attendees.map((a) => a.email)).toEqual(['tl-1@x.example', 'tpp-1@x.example']);
+    expect(events[0]!.body).toContain('Partners: Third Party Provision.');
+    expect(invitationNote(await service.invitations(dea, 's-1'), 'dea-1')).toBe('Invited: Person tl-1 (owns the strategy); Third Party Provision: Tia Provision.');
+
+    strategy = { ...strategy, kind: 'employment', internalPartners: ['work_psychologist'] };
+    await service.planSeries(dea, 's-1', 3, { firstDate: '2027-02-12', cadence: 'once' });
+    await service.writeSeries('series-2');
+    expect(events[1]!.attendees.map((a) => a.email)).toEqual(['tl-1@x.example', 'ea-1@x.example']);
+    expect(invitationNote(await service.invitations(dea, 's-1'), 'dea-1')).toBe(
+      'Invited: Person tl-1 (owns the strategy); Employer Engagement: Grace Adviser. Not invited, as the staff directory has nobody for them: Work psychologist. Invite them from the meeting in your Outlook calendar.',
+    );
+  });
+});
+
 describe('notes of a strategy meeting (seed 000 §52)', () => {
   it('are recorded as the strategy card offers them: by the lead or the owner, not once the strategy is closed; an outsider learns nothing', async () => {
     const dea = person('dea-1', ['dea'], { teamLeaderId: 'tl-1' });

@@ -73,6 +73,14 @@ describe('strategies: led by the DEA, owned by their team leader (seed 000 §45,
     expect([...allowedStrategy(dea, closed)]).toEqual([]);
   });
 
+  it('a strategy of a kind that names a team has that team as an internal partner, chosen or not (seed 000 §49, §52)', async () => {
+    const { service } = await setup();
+    const base = { title: 'Job trials for autistic claimants', why: 'Few employers offer trials.', gapNote: 'No job trials locally.' };
+    expect((await service.propose(dea, { ...base, kind: 'employment' })).internalPartners).toEqual(['employer_engagement']);
+    expect((await service.propose(dea, { ...base, kind: 'provision', internalPartners: 'work_psychologist,third_party_provision' })).internalPartners).toEqual(['third_party_provision', 'work_psychologist']);
+    expect((await service.propose(dea, { ...base, kind: 'joint_local', internalPartners: 'work_coaches' })).internalPartners).toEqual(['work_coaches']);
+  });
+
   it('an employment strategy goes ahead at once; a strategy with the work psychologist needs its areas', async () => {
     const { service } = await setup();
     const employment = await service.propose(dea, { kind: 'employment', title: 'Job trials for autistic claimants', why: 'Few employers offer trials.', gapNote: 'No job trials locally.' });
