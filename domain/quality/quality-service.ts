@@ -34,8 +34,17 @@ export function meetingWasBooked(booking: Pick<Booking, 'status'> | null): boole
  */
 export function qualityStep(request: Pick<SupportRequest, 'status' | 'channel'>, facts: QualityFacts | undefined): QualityStep | null {
   if (!facts?.mayCheck || !standardFor(request.channel) || !CHECKABLE_STATUSES.includes(request.status)) return null;
-  if (!facts.check) return facts.hadMeeting ? 'mark' : null;
+  // Marked, then the meeting did not take place (its booking ended): nothing to record a result of.
+  if (!facts.hadMeeting) return null;
+  if (!facts.check) return 'mark';
   return facts.check.result ? null : 'record';
+}
+
+/** Why a team leader has no meeting to check on this request, as the click's refusal says it. */
+function noMeetingToCheck(request: Pick<SupportRequest, 'status'>): string {
+  if (request.status === 'closed') return 'This request closed without its meeting taking place, so there is nothing to check.';
+  if (request.status === 'accepted') return 'There is no meeting to check now: it is to be booked again. Check it once it is booked.';
+  return 'A meeting can be marked for a check once it is booked.';
 }
 
 /**
@@ -75,7 +84,7 @@ export class QualityService {
     const request = await this.load(person, requestId, version);
     const existing = await this.deps.store.forRequest(request.id);
     if (existing) throw conflict('This meeting is already marked for a check.');
-    if ((await this.stepFor(request, existing)) !== 'mark') throw invalid('A meeting can be marked for a check once it is booked.');
+    if ((await this.stepFor(request, existing)) !== 'mark') throw invalid(noMeetingToCheck(request));
     const now = this.deps.clock.now();
     await this.deps.store.mark({ requestId: request.id, standard: standardFor(request.channel)!, checkerId: person.id, markedAt: now });
     return this.touch(request, person, 'qas:marked', now);
@@ -86,8 +95,8 @@ export class QualityService {
     const check = await this.deps.store.forRequest(request.id);
     if (!check) throw invalid('Mark the meeting for a check first.');
     if (check.result) throw conflict('The result of this check has already been recorded.');
-    // Marked, but the meeting since did not take place: it is checked once it is booked again.
-    if ((await this.stepFor(request, check)) !== 'record') throw invalid('There is no meeting to check now: it is to be booked again.');
+    // Marked, but the meeting since did not take place: it is checked once it is booked again, or not at all.
+    if ((await this.stepFor(request, check)) !== 'record') throw invalid(noMeetingToCheck(request));
     const { result, notes } = checkQasResult(input.result, input.notes, { result: 'qasResult', notes: 'qasNotes' });
     const now = this.deps.clock.now();
     await this.deps.store.record(check.id, result, notes, now);

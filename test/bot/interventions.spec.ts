@@ -273,7 +273,7 @@ describe('three way intervention, from consent to outcome', () => {
     expect(cardVerbs(leaderCard)).not.toContain('qas.mark');
     expect(cardText(leaderCard)).not.toContain('check the quality of this meeting');
     const mark = await invokeAs(bot, PEOPLE.wctl, 'qas.mark', { requestId: original.id, version: original.version });
-    expect(cardText(mark.card)).toContain('A meeting can be marked for a check once it is booked.');
+    expect(cardText(mark.card)).toContain('This request closed without its meeting taking place, so there is nothing to check.');
   });
 });
 

@@ -103,6 +103,10 @@ describe('qualityStep: what the card offers a team leader, and tells them to do'
     expect(qualityStep({ status: 'closed', channel: 'three_way_intervention' }, { mayCheck: true, check: null, hadMeeting: false })).toBeNull();
   });
 
+  it('has no result to record once the marked meeting did not take place and the request closed without it', () => {
+    expect(qualityStep({ status: 'closed', channel: 'claimant_support_intervention' }, { mayCheck: true, check, hadMeeting: false })).toBeNull();
+  });
+
   it('has nothing for someone who may not check, nor on a channel without a standard', () => {
     expect(qualityStep({ status: 'booked', channel: 'case_conference' }, { mayCheck: false, check: null, hadMeeting: true })).toBeNull();
     expect(qualityStep({ status: 'booked', channel: 'case_conference' }, undefined)).toBeNull();
@@ -244,7 +248,16 @@ describe('QualityService.record', () => {
     const { service, store, meeting } = setUp();
     const request = meeting('case_conference', 'accepted', { deaId: dea.id });
     await store.mark({ requestId: request.id, standard: 'qas2', checkerId: deaTeamLeader.id, markedAt: NOW });
-    await expect(service.record(deaTeamLeader, request.id, request.version, { result: 'met' })).rejects.toMatchObject({ kind: 'invalid', message: 'There is no meeting to check now: it is to be booked again.' });
+    await expect(service.record(deaTeamLeader, request.id, request.version, { result: 'met' })).rejects.toMatchObject({ kind: 'invalid', message: 'There is no meeting to check now: it is to be booked again. Check it once it is booked.' });
+    expect((await store.forRequest(request.id))?.result).toBeNull();
+  });
+
+  it('refuses a result for a marked meeting that did not take place, the request closed without it', async () => {
+    const { service, store, meeting, withoutMeeting } = setUp();
+    const request = meeting('claimant_support_intervention', 'closed', { deaId: dea.id });
+    withoutMeeting.add(request.id);
+    await store.mark({ requestId: request.id, standard: 'qas1', checkerId: deaTeamLeader.id, markedAt: NOW });
+    await expect(service.record(deaTeamLeader, request.id, request.version, { result: 'met' })).rejects.toMatchObject({ kind: 'invalid', message: 'This request closed without its meeting taking place, so there is nothing to check.' });
     expect((await store.forRequest(request.id))?.result).toBeNull();
   });
 
