@@ -32,7 +32,7 @@ export interface AdviceConversationRow {
   complex: boolean;
   /** Ad hoc as it stands: cleared when an ad hoc ask is declined, lapses or is booked for later. */
   adHoc: boolean;
-  /** The HCP was asked to see the claimant there and then, whatever came of it: never cleared. */
+  /** The coach asked for the HCP to see the claimant there and then, whatever came of it: never cleared. */
   askedAdHoc: boolean;
   consentAgreed: boolean;
   gpConsent: boolean;

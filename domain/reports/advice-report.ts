@@ -356,7 +356,7 @@ export function buildAdviceReport(f: AdviceReportFacts): Report {
       ['Ad hoc (the claimant in the jobcentre)', shown(asked.filter((c) => c.askedAdHoc).length), shown(held.filter((c) => c.adHoc).length)],
     ],
     note:
-      'Asked for counts how the work coach asked: ad hoc when they asked the HCP to see a claimant in the jobcentre there and then, even if the HCP said no or did not answer in time and a time was booked instead. ' +
+      'Asked for counts how the work coach asked: ad hoc when they asked for the HCP to see a claimant in the jobcentre there and then, even if the HCP was not free, said no or did not answer in time, and a time was booked instead. ' +
       'Held counts how the conversation took place: one booked for later after an ad hoc ask is pre-booked.',
   });
   tables.push(

@@ -31,7 +31,7 @@ export interface AdviceFact {
   readonly adviceTypes: readonly string[];
   /** As it stands: ad hoc while the HCP is asked and once they say yes, so a held one was held ad hoc. */
   readonly adHoc: boolean;
-  /** The HCP was asked to see the claimant there and then, whatever came of it: ad hoc demand. */
+  /** The coach asked for the HCP to see the claimant there and then, whatever came of it: ad hoc demand. */
   readonly askedAdHoc: boolean;
   readonly createdAt: Date;
   readonly startsAt: Date | null;

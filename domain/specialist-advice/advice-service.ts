@@ -106,7 +106,8 @@ export class AdviceService {
           channel: request.channel,
           complex: request.complex,
           adHoc: adHoc !== null,
-          askedAdHoc: adHoc !== null,
+          // The coach asked for the HCP now, whether or not the HCP could be asked: ad hoc demand.
+          askedAdHoc: request.adHoc,
           consent: { agreed: true, gpConsent: request.gpConsent, recordedById: coach.id, recordedAt: now },
           start: adHoc?.start ?? null,
           end: adHoc?.end ?? null,

@@ -120,8 +120,8 @@ export interface AdviceConversation {
   /** Ad hoc as it stands: the HCP asked to see the claimant now, or seeing them then. */
   readonly adHoc: boolean;
   /**
-   * The HCP was asked to see the claimant there and then, whatever came of it (a no, a lapse, a
-   * time booked instead): ad hoc demand for the reports (seed 002 §3.4, §12.2). Set when asked,
+   * The coach asked for the HCP to see the claimant there and then, whatever came of it (the HCP
+   * not free, a no, a lapse, a time booked instead): ad hoc demand for the reports. Set when asked,
    * never changed.
    */
   readonly askedAdHoc: boolean;

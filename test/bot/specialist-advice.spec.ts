@@ -193,8 +193,8 @@ describe('Specialist Advice through the bot (real HTTP, real SQLite, embedded ca
     expect(cardText(second.card)).toContain('Helen Okoro is not free in the next hour. Choose one of the next free times below');
     expect(allInputs(second.card)).toHaveProperty('slot');
     const rows = await bot.app.dataSource.getRepository<AdviceConversationRow>('AdviceConversation').find({ order: { number: 'ASC' } });
-    // Helen was not asked: the coach books a time, as for any request.
-    expect(rows[1]).toMatchObject({ status: 'requested', adHoc: false, askedAdHoc: false });
+    // Helen was not asked: the coach books a time, as for any request; the report still counts an ad hoc ask.
+    expect(rows[1]).toMatchObject({ status: 'requested', adHoc: false, askedAdHoc: true });
   });
 
   it('ad hoc: a yes after the claimant could wait is refused and books nothing; the coach then books a time from the same conversation', async () => {

@@ -378,7 +378,7 @@ describe('ad hoc and pre-booked: asked for counts ad hoc demand, held counts how
 
   it('says what each column counts', () => {
     expect(found.note).toBe(
-      'Asked for counts how the work coach asked: ad hoc when they asked the HCP to see a claimant in the jobcentre there and then, even if the HCP said no or did not answer in time and a time was booked instead. ' +
+      'Asked for counts how the work coach asked: ad hoc when they asked for the HCP to see a claimant in the jobcentre there and then, even if the HCP was not free, said no or did not answer in time, and a time was booked instead. ' +
         'Held counts how the conversation took place: one booked for later after an ad hoc ask is pre-booked.',
     );
   });
