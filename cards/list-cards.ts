@@ -1,6 +1,6 @@
 import { QAS_LABELS, QAS_RESULT_LABELS } from '../domain/quality/qas';
 import { describeDate, describeMeeting } from '../domain/requests/calendar-date';
-import { CHANNEL_LABELS } from '../domain/requests/channels';
+import { channelLabel } from '../domain/requests/channels';
 import { isOverdue, type CheckableMeeting, type ListedMeeting, type ListedRequest, type Page } from '../domain/requests/request-lists';
 import { SKILL_TOPIC_LABELS, REQUEST_TYPE_LABELS, STATUS_LABELS } from '../domain/requests/support-request';
 import type { AdaptiveCard } from './render';
@@ -139,7 +139,7 @@ export function meetingsListCard(page: Page<ListedMeeting>, today: string): Adap
       reference: item.reference,
       details: [
         describeMeeting(item.start, item.end),
-        line(about(item), item.channel ? CHANNEL_LABELS[item.channel] : REQUEST_TYPE_LABELS[item.type]),
+        line(about(item), item.channel ? channelLabel(item.channel, item.type) : REQUEST_TYPE_LABELS[item.type]),
         line(STATUS_LABELS[item.status], item.status === 'booked' ? null : item.summarySent ? 'summary of outputs sent' : 'summary of outputs not sent yet'),
       ],
       requestId: item.id,
@@ -166,7 +166,7 @@ export function qualityListCard(page: Page<CheckableMeeting>, today: string): Ad
         heading: heading(item, today, false),
         reference: item.reference,
         details: [
-          line(item.channel ? CHANNEL_LABELS[item.channel] : REQUEST_TYPE_LABELS[item.type], STATUS_LABELS[item.status], item.requesterName ? `from ${item.requesterName}` : null),
+          line(item.channel ? channelLabel(item.channel, item.type) : REQUEST_TYPE_LABELS[item.type], STATUS_LABELS[item.status], item.requesterName ? `from ${item.requesterName}` : null),
           item.check ? `${standard}: ${item.check.result ? QAS_RESULT_LABELS[item.check.result] : 'marked'}` : 'Not checked',
         ],
         requestId: item.id,

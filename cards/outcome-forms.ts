@@ -1,6 +1,6 @@
 import type { OutcomeAction } from '../domain/outcomes/outcome-policy';
 import { describeDate, londonDate } from '../domain/requests/calendar-date';
-import { CHANNEL_LABELS } from '../domain/requests/channels';
+import { channelLabel } from '../domain/requests/channels';
 import { NEXT_STEP_LABELS, NEXT_STEPS_AFTER, type OutcomeChannel } from '../domain/outcomes/next-steps';
 import { OUTCOME_LIMITS, summaryIsSeparate } from '../domain/outcomes/outcome-routes';
 import { NOT_HELD_NOTE_LIMIT, NOT_HELD_REASON_LABELS, notHeldReasonsFor } from '../domain/outcomes/not-held';
@@ -38,7 +38,7 @@ export function outcomeParagraphs(state: OutcomeState | undefined): { label: str
 export function lmsOutcomeText(request: SupportRequest, state: OutcomeState, dea: StaffMember): string | null {
   const record = state.outcome;
   if (!record) return null;
-  const source = state.route.recorder === 'adviser' && request.channel === 'claimant_support_intervention' ? `DEA Support Intervention by ${dea.name}` : `${CHANNEL_LABELS[request.channel!]} with DEA ${dea.name}`;
+  const source = state.route.recorder === 'adviser' && request.channel === 'claimant_support_intervention' ? `DEA Support Intervention by ${dea.name}` : `${channelLabel(request.channel!, request.type)} with DEA ${dea.name}`;
   return `${source}, ${request.reference}, outcome recorded ${describeDate(londonDate(record.at))}. Actions and recommendations: ${record.text} Next steps: ${nextStepsText(record)}.`;
 }
 
@@ -104,7 +104,7 @@ export function meetingSummaryCard(record: MeetingRecord, request: SupportReques
   const coach = people.claimantCoach ?? people.requester;
   return summaryCard({
     title: toCoach ? `Summary from ${people.adviser.name}: ${request.reference}` : `DEA summary of outputs: ${request.reference}`,
-    subtitle: `${CHANNEL_LABELS[request.channel!]}, ${describeDate(londonDate(record.at))}`,
+    subtitle: `${channelLabel(request.channel!, request.type)}, ${describeDate(londonDate(record.at))}`,
     facts: [
       { label: 'DEA', value: people.adviser.name },
       { label: 'Work coach', value: coach.name },

@@ -17,7 +17,7 @@ import { summaryCard } from './summary-card';
 import { confirmAction, glanceCard, heading, textBlock, type GlanceNote } from './glance-card';
 import { showCardAction } from './form-card';
 import { addMonths } from '../domain/requests/calendar-date';
-import { CHANNEL_LABELS, channelsFor, lmsRecorderOf } from '../domain/requests/channels';
+import { channelLabel, channelsFor, lmsRecorderOf } from '../domain/requests/channels';
 import { groupConferenceNomination, TRIAGE_LIMITS } from '../domain/requests/triage-service';
 import { MAX_MONTHS_AHEAD } from '../domain/requests/drafts';
 import type { RequestMessage } from '../domain/requests/support-request';
@@ -196,7 +196,7 @@ function subjectLine(request: SupportRequest, parties: RequestParties, viewer: S
 /** What matters now: where it stands, the type of support, and the meeting when there is one (and who booked it, where several may). */
 function keyFacts(request: SupportRequest, booking: Booking | null, viewer: StaffMember, bookedBy: BookingView['bookedBy']): { label: string; value: string }[] {
   const facts = [{ label: 'Status', value: STATUS_LABELS[request.status] }];
-  if (request.channel) facts.push({ label: 'Type of support', value: CHANNEL_LABELS[request.channel] });
+  if (request.channel) facts.push({ label: 'Type of support', value: channelLabel(request.channel, request.type) });
   const meeting = bookingFacts(booking);
   facts.push(...meeting);
   if (meeting.length && bookedBy) facts.push({ label: 'Booked by', value: bookedBy.id === viewer.id ? 'You' : bookedBy.name });
@@ -221,7 +221,7 @@ function detailFacts(request: SupportRequest, parties: RequestParties, viewer: S
     if (full) facts.push({ label: 'Benefits', value: request.claimant.benefits.map((b) => BENEFIT_LABELS[b]).join(', ') });
   }
   if (request.topic) facts.push({ label: 'Topic', value: SKILL_TOPIC_LABELS[request.topic] });
-  if (!request.channel && request.requestedChannel) facts.push({ label: 'Type of support asked for', value: CHANNEL_LABELS[request.requestedChannel] });
+  if (!request.channel && request.requestedChannel) facts.push({ label: 'Type of support asked for', value: channelLabel(request.requestedChannel, request.type) });
   if (full) facts.push(...interventionFacts(request, options.intervention));
   facts.push(...qualityFacts(options.quality));
   if (request.inappropriate) facts.push({ label: 'Marked', value: 'Not an appropriate request for the DEA' });
@@ -409,7 +409,7 @@ function deaForms(request: SupportRequest, allowed: ReadonlySet<TriageAction>, o
             label: 'Type of support',
             required: true,
             errorMessage: 'Choose the type of support.',
-            choices: channelsFor(request).map((c) => ({ title: CHANNEL_LABELS[c], value: c })),
+            choices: channelsFor(request).map((c) => ({ title: channelLabel(c, request.type), value: c })),
           },
         ],
       }),

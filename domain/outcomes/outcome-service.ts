@@ -10,7 +10,7 @@ import type { RequestNotifier, SupportRequestStore } from '../requests/ports';
 import type { SupportRequest } from '../requests/support-request';
 import { describeMeeting } from '../requests/calendar-date';
 import { participantId } from '../requests/participants';
-import { CHANNEL_LABELS } from '../requests/channels';
+import { channelLabel } from '../requests/channels';
 import { checkNotHeld, NOT_HELD, NOT_HELD_REASON_LABELS, type NotHeldInput } from './not-held';
 import { checkNextSteps, type FollowUpStarter, type NextStep, type OutcomeChannel } from './next-steps';
 import { OUTCOME_LIMITS, recorderIdOf, routeOf, summaryIsSeparate, type OutcomeRoute } from './outcome-routes';
@@ -139,7 +139,7 @@ export class OutcomeService {
       const now = this.deps.clock.now();
       const held = await this.toHeld(request, person, now);
       await this.deps.updateBooking(booking.id, booking.version, { status: 'cancelled', lastError: null }, now);
-      const text = `The ${lowerFirst(CHANNEL_LABELS[request.channel!])} booked for ${describeMeeting(booking.start, booking.end)} did not take place: ${lowerFirst(NOT_HELD_REASON_LABELS[reason])}.${note ? ` ${note}` : ''}`;
+      const text = `The ${lowerFirst(channelLabel(request.channel!, request.type))} booked for ${describeMeeting(booking.start, booking.end)} did not take place: ${lowerFirst(NOT_HELD_REASON_LABELS[reason])}.${note ? ` ${note}` : ''}`;
       const back = await this.deps.requests.changeStatus({ requestId: held.id, expectedVersion: held.version, to: 'accepted', actorId: person.id, action: NOT_HELD, at: now, message: { kind: 'note', text } });
       await this.deps.notifier.requestChanged(back);
       await this.deps.notifier.requestNeedsAttention(back, participantId(back, route.recorder === 'adviser' ? 'requester' : 'adviser'));

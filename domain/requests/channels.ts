@@ -20,6 +20,14 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
   claimant_support_intervention: 'Claimant support intervention by the DEA',
 };
 
+/**
+ * A channel as the people of this request read it. A jobcentre colleague is not a work coach: for
+ * them (seed §65) a skill conference is the DEA's one to one support.
+ */
+export function channelLabel(channel: Channel, type: SupportRequest['type']): string {
+  if (type === 'colleague_support' && channel === 'skill_conference') return 'One to one support with the DEA (skill conference)';
+  return CHANNEL_LABELS[channel];
+}
 
 /** Channels that only make sense with a claimant. */
 const CLAIMANT_ONLY: readonly Channel[] = ['case_conference', 'three_way_intervention', 'claimant_support_intervention'];
@@ -66,7 +74,7 @@ export function channelRefusal(request: ChannelFacts, channel: Channel): { reado
   if (request.type === 'colleague_support') {
     return {
       message: `${CHANNEL_LABELS[channel]} does not fit a colleague's request: the DEA gives them one to one support, or the information they asked for.`,
-      field: "For a colleague's request, choose a skill conference (one to one support) or informational support.",
+      field: "For a colleague's request, choose one to one support with the DEA (skill conference) or informational support.",
     };
   }
   return {

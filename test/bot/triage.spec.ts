@@ -161,9 +161,12 @@ describe('DEA triage on the request card', () => {
     expect(text).toContain('A returner needs a workstation assessment');
     // One to one support or information only (seed §65): a colleague is in no group of work coaches.
     expect(choiceValues(card, 'channel')).toEqual(['skill_conference', 'informational_support']);
+    // Labelled for a colleague, who is not a work coach.
+    expect(cardText(card)).toContain('One to one support with the DEA (skill conference)');
+    expect(cardText(card)).not.toContain('Work coach and DEA skill conference');
     const refused = await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: request.version, channel: 'group_conference' });
     expect(cardText(refused.card)).toContain("Group work coach conference does not fit a colleague's request");
-    expect(cardText(refused.card)).toContain("For a colleague's request, choose a skill conference (one to one support) or informational support.");
+    expect(cardText(refused.card)).toContain("For a colleague's request, choose one to one support with the DEA (skill conference) or informational support.");
     expect((await new SqlSupportRequestStore(bot.app.dataSource).findById(request.id))?.status).toBe('submitted');
   });
 

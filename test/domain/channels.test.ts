@@ -20,7 +20,7 @@ describe('channelsFor (seed §13, §39)', () => {
     expect(channelsFor(colleagueAsks)).toEqual(['skill_conference', 'informational_support']);
     expect(channelRefusal(colleagueAsks, 'group_conference')).toEqual({
       message: "Group work coach conference does not fit a colleague's request: the DEA gives them one to one support, or the information they asked for.",
-      field: "For a colleague's request, choose a skill conference (one to one support) or informational support.",
+      field: "For a colleague's request, choose one to one support with the DEA (skill conference) or informational support.",
     });
     expect(channelRefusal(colleagueAsks, 'skill_conference')).toBeNull();
   });
