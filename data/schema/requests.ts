@@ -129,7 +129,8 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       parentRequestId: { type: 'varchar', length: 36, nullable: true },
       requestedChannel: { type: 'varchar', length: 40, nullable: true },
       claimantCoachId: { type: 'varchar', length: 36, nullable: true },
-      // Kept by the database's triggers on booking (migration 1765100000000): never written here.
+      // Kept by the database's triggers on booking (migrations 1765100000000, 1765950000000): never written here.
+      // 1 while a booking's meeting takes place, booked or being moved (the domain's MET_STATUSES).
       meetingBooked: { ...t.boolean, default: false, insert: false, update: false },
       // When its booked meeting starts and ends, kept likewise (migration 1765300000000); read by the meetings list only.
       meetingStartsAt: { ...t.timestamp, nullable: true, insert: false, update: false, select: false },

@@ -8,8 +8,9 @@ export interface InterventionStore {
   consentFor(requestId: string, purpose: ConsentPurpose): Promise<ConsentRecord | null>;
   /**
    * Requests for a DEA claimant support intervention for the claimant with this NINO, in these
-   * statuses, other than the given one. A closed one counts only if its meeting was booked: one closed
-   * before booking (consent refused, a further one not agreed) was never had.
+   * statuses, other than the given one. A closed one counts only if its meeting took place (a booking
+   * booked, or being moved: MET_STATUSES): one closed before booking (consent refused, a further one not
+   * agreed) was never had.
    */
   countInterventions(nino: string, exceptRequestId: string, statuses: readonly RequestStatus[]): Promise<number>;
   /**

@@ -4,6 +4,7 @@ import { generateMssqlSchema } from '../../../data/mssql/generate-schema';
 import { migrationDdlForMssql, type MigrationDdl } from '../../../data/mssql/migration-ddl';
 import { offlineMssqlDataSource } from '../../../data/mssql/offline';
 import type { EntityFactory } from '../../../data/schema';
+import { MET_STATUSES } from '../../../domain/calendar/booking';
 import { nullableUniqueColumns, nullableUniqueKeys, unorderedPaging } from '../../../testkit/mssql-rules';
 import { openTempDatabase, type TempDatabase } from '../../support/template-database';
 
@@ -119,6 +120,19 @@ describe('the migrations on SQL Server', () => {
     expect(at(/^UPDATE support_request SET meetingBooked = 1 WHERE EXISTS/)).toBeGreaterThan(at(/ADD "meetingBooked" bit NOT NULL/));
     expect(at(/^CREATE TRIGGER TRG_booking_meeting_booked/)).toBeGreaterThan(at(/^UPDATE support_request SET meetingBooked = 1/));
     expect(migrations.statements.filter((s) => /CREATE TRIGGER TRG_booking_meeting_booked/.test(s))).toHaveLength(1);
+  });
+
+  it('then count a booking being moved as a meeting, as the domain does: the trigger altered in place, then every request set again', () => {
+    const at = (pattern: RegExp) => migrations.statements.findIndex((s) => pattern.test(s));
+    const met = `b.status IN (${MET_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+    const altered = at(/^ALTER TRIGGER TRG_booking_meeting_booked ON booking AFTER INSERT, UPDATE, DELETE AS BEGIN SET NOCOUNT ON;/);
+    expect(altered).toBeGreaterThan(at(/^CREATE TRIGGER TRG_booking_meeting_booked/));
+    expect(migrations.statements[altered]).toContain(`AND ${met}) THEN 1 ELSE 0 END`);
+    expect(migrations.statements[altered]).toMatch(/FROM support_request r WHERE r\.id IN \(SELECT requestId FROM inserted UNION SELECT requestId FROM deleted\); END$/);
+    const refill = at(/^UPDATE r SET meetingBooked = CASE WHEN EXISTS .* FROM support_request r WHERE r\.meetingBooked <> CASE WHEN EXISTS/);
+    expect(refill).toBeGreaterThan(altered);
+    expect(migrations.statements[refill]!.split(met)).toHaveLength(3);
+    expect(migrations.statements.filter((s) => /\bTRG_booking_meeting_booked\b/.test(s))).toEqual([migrations.statements[at(/^CREATE TRIGGER TRG_booking_meeting_booked/)], migrations.statements[altered]]);
   });
 
   it("keep the booked meeting's time on the request by one trigger on booking, silent about its own rows, after filling it in", () => {
