@@ -19,6 +19,12 @@ export interface PartnershipCardOptions {
    * slow, say): shown open, as it was sent, so the person only sends it again.
    */
   readonly reopen?: string;
+  /**
+   * A case conference's card opened from the work psychologist's page: it offers the way back, and
+   * recording it answers with the page, where the next one waits. Its notification has neither: an
+   * answer replaces the card it is on, and that card is the one in the chat.
+   */
+  readonly fromPage?: boolean;
 }
 
 const MEETING_STATUS: Readonly<Record<PartnershipMeeting['status'], string>> = {
@@ -61,6 +67,16 @@ function openConferenceAction(a: PartnershipActivity): Record<string, unknown> {
   return { type: 'Action.Execute', title: 'Open', tooltip: `Open the case conference about ${a.requestReference}`, verb: 'wp.conference', data: { activityId: a.id } };
 }
 
+/** On a case conference's card opened from the page: the page again, in its place, with every one waiting. */
+function backToPageAction(): Record<string, unknown> {
+  return { type: 'Action.Execute', title: 'Back to your page', tooltip: 'Your page, with every case conference waiting for your advice', verb: 'wp.page', data: {} };
+}
+
+/** The note of a case conference recorded from the page, above the page with the next to open. */
+export function recordedOnPageNote(a: PartnershipActivity): string {
+  return `Recorded the case conference about ${a.requestReference}. The DEA has been told.`;
+}
+
 /** What the answer to booking says: how many were booked, and each meeting that moved and why. */
 export function seriesNote(series: PlannedSeries): string {
   const booked = series.added ? 'Booked: the monthly meetings are being added to both diaries.' : 'These months were already booked; nothing was added.';
@@ -95,7 +111,7 @@ export function openAgendaAction(dea: StaffMember): Record<string, unknown> {
 
 /** A work psychologist's one DEA: a heading, the next meeting, the cases asked about and the sessions, and the draft agenda. */
 function pairBlock(pair: PairOverview, index: number): Record<string, unknown>[] {
-  const waiting = pair.waiting.length;
+  const waiting = pair.waitingTotal;
   const lines = pair.activities.map((a) => activityLine(a, true));
   return [
     { ...heading(`With ${pair.dea.name}, DEA`, 'Medium'), separator: true, spacing: 'Medium' },
@@ -112,13 +128,24 @@ function pairBlock(pair: PairOverview, index: number): Record<string, unknown>[]
 }
 
 /**
+ * The case conferences waiting with one DEA, in a few words whatever their number: those the page
+ * offers to open, by reference, and how many more; empty with none.
+ */
+function waitingWith(pair: PairOverview): string {
+  const shown = pair.waiting.map((a) => a.requestReference);
+  const more = pair.waitingTotal - shown.length;
+  if (more <= 0) return shown.join(', ');
+  return shown.length ? `${shown.join(', ')} and ${more} more` : String(more);
+}
+
+/**
  * One of several DEAs of a work psychologist, in a few lines whatever the history: the next meeting,
  * the case conferences waiting (by reference), how many outputs the draft agenda has and the newest
  * of them, and a button that opens that DEA's whole agenda and sessions. With 20 DEAs of 50 outputs
  * each the page stays well inside the size Teams takes.
  */
 function glanceBlock(pair: PairOverview): Record<string, unknown>[] {
-  const waiting = pair.waiting.map((a) => a.requestReference);
+  const waiting = waitingWith(pair);
   const more = pair.agendaTotal - pair.agenda.length;
   const newest = [...pair.agenda].reverse().map((a) => `${a.reference}: ${a.nextSteps.length ? a.nextSteps.map((s) => NEXT_STEP_LABELS[s]).join('; ') : a.what}.`);
   const agenda = !pair.next
@@ -128,7 +155,7 @@ function glanceBlock(pair: PairOverview): Record<string, unknown>[] {
       : ' No outcomes recorded since the last meeting yet.';
   return [
     { ...heading(`With ${pair.dea.name}, DEA`, 'Medium'), separator: true, spacing: 'Medium' },
-    textBlock(`${nextMeetingLine(pair)}${waiting.length ? ` Case conferences asked of you: ${waiting.join(', ')}.` : ''}${agenda}`, { spacing: 'None' }),
+    textBlock(`${nextMeetingLine(pair)}${waiting ? ` Case conferences asked of you: ${waiting}.` : ''}${agenda}`, { spacing: 'None' }),
     { type: 'ActionSet', actions: [openAgendaAction(pair.dea)] },
   ];
 }
@@ -237,13 +264,15 @@ export function caseConferenceCard(a: PartnershipActivity, people: { dea: StaffM
     note: options.note,
     noteTone: options.note ? options.noteTone ?? 'good' : undefined,
   });
+  const fromPage = forWp && options.fromPage === true;
+  const actions: Record<string, unknown>[] = [];
   if (rights.record) {
-    card.actions = [
+    actions.push(
       showCardAction({
         title: 'Record the case conference',
         verb: 'wp.conferenceDone',
         submitTitle: 'Record it',
-        data: { activityId: a.id },
+        data: { activityId: a.id, ...(fromPage ? { from: 'page' } : {}) },
         values: options.values,
         problems: options.problems,
         fields: [
@@ -251,7 +280,9 @@ export function caseConferenceCard(a: PartnershipActivity, people: { dea: StaffM
           { id: 'note', kind: 'multiline', label: 'Your advice and the agreed actions', required: true, errorMessage: 'Enter your advice.', maxLength: PARTNERSHIP_LIMITS.note },
         ],
       }),
-    ];
+    );
   }
+  if (fromPage) actions.push(backToPageAction());
+  if (actions.length) card.actions = actions;
   return card;
 }

@@ -1,9 +1,10 @@
 import { MessageFactory, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { z } from 'zod';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
-import { caseConferenceCard, partnershipCard, seriesNote, type PartnershipCardOptions } from '../../cards/work-psychologist-cards';
+import { caseConferenceCard, partnershipCard, recordedOnPageNote, seriesNote, type PartnershipCardOptions } from '../../cards/work-psychologist-cards';
 import { WorkPsychologist1764320000000 } from '../../data/migrations/1764320000000-WorkPsychologist';
 import { WorkPsychologistSlots1765000000000 } from '../../data/migrations/1765000000000-WorkPsychologistSlots';
+import { WaitingCaseConferences1765960000000 } from '../../data/migrations/1765960000000-WaitingCaseConferences';
 import { partnershipActivitySchema, partnershipMeetingSchema } from '../../data/schema/work-psychologist';
 import { SqlJobLeases } from '../../data/stores/job-leases';
 import { SqlOutputsReader, SqlPartnershipStore } from '../../data/stores/partnership';
@@ -46,7 +47,7 @@ export const workPsychologistJourney: Journey = {
     },
   ],
   entities: [partnershipMeetingSchema, partnershipActivitySchema],
-  migrations: [WorkPsychologist1764320000000, WorkPsychologistSlots1765000000000],
+  migrations: [WorkPsychologist1764320000000, WorkPsychologistSlots1765000000000, WaitingCaseConferences1765960000000],
   build: ({ services, dataSource, directory, outbox, background, clock, logger, updates }) => {
     const store = new SqlPartnershipStore(dataSource);
     const partnership = new PartnershipService({
@@ -76,6 +77,20 @@ export const workPsychologistJourney: Journey = {
     const activityCard = async (id: string, viewer: StaffMember, options: PartnershipCardOptions = {}): Promise<AdaptiveCard | null> => {
       const activity = await partnership.findActivity(id, viewer);
       return activity ? shownActivity(activity, viewer, options) : null;
+    };
+    /**
+     * A case conference recorded: from a card opened from the page, the page again, saying so, with the
+     * next one waiting to open; from its notification (or with no page to show), its card as recorded.
+     */
+    const recorded = async (person: StaffMember, done: PartnershipActivity, fromPage: boolean): Promise<AdaptiveCard> => {
+      if (fromPage) {
+        const overview = await partnership.overview(person).catch((error: unknown) => {
+          if (isDomainError(error)) return null;
+          throw error;
+        });
+        if (overview) return partnershipCard(overview, { note: recordedOnPageNote(done) });
+      }
+      return (await activityCard(done.id, person, { note: 'Recorded. The DEA has been told.' })) ?? messageCard('Recorded.');
     };
     /** A click on the page: the change, then the page as it now is; a refusal keeps what was typed. */
     const onPage = async <T>(person: StaffMember, typed: Record<string, string>, change: () => Promise<T>, done: string | ((result: T) => string)): Promise<AdaptiveCardInvokeResponse> => {
@@ -154,22 +169,32 @@ export const workPsychologistJourney: Journey = {
         verb('wp.session', z.object({ kind: text, topic: text, date: text, feedback: text, deaId: text }), ({ person, data, typed }) =>
           onPage(person, typed, () => partnership.recordSession(person, data), 'Recorded with its date.'),
         ),
-        // "Open" beside a case conference waiting on the work psychologist's page: its card, as its notification carried it.
+        // "Open" beside a case conference waiting on the work psychologist's page: its card, as its notification carried it, with the way back.
         verb('wp.conference', z.object({ activityId: z.string().min(1).max(64) }), async ({ person, data }) => {
           try {
-            return cardResponse(await shownActivity(await partnership.openCaseConference(person, data.activityId), person));
+            return cardResponse(await shownActivity(await partnership.openCaseConference(person, data.activityId), person, { fromPage: true }));
           } catch (error) {
             if (!isDomainError(error)) throw error;
             return cardResponse(messageCard(error.message));
           }
         }),
-        verb('wp.conferenceDone', z.object({ activityId: z.string().min(1).max(64), date: text, note: text }), async ({ person, data, typed }) => {
+        // "Back to your page" on a case conference's card opened from the page: the page as it is now, in the card's place.
+        verb('wp.page', z.object({}), async ({ person }) => {
           try {
-            await partnership.recordCaseConference(person, data.activityId, data.date, data.note);
-            return cardResponse((await activityCard(data.activityId, person, { note: 'Recorded. The DEA has been told.' })) ?? messageCard('Recorded.'));
+            return cardResponse(await overviewCard(person));
           } catch (error) {
             if (!isDomainError(error)) throw error;
-            const card = error.kind === 'not_found' ? null : await activityCard(data.activityId, person, { note: `${error.message} Nothing was saved.`, noteTone: 'attention', problems: { ...error.problems }, values: typed });
+            return cardResponse(messageCard(error.message));
+          }
+        }),
+        // `from: 'page'` when the card was opened from the page (its notification's form sends no `from`).
+        verb('wp.conferenceDone', z.object({ activityId: z.string().min(1).max(64), date: text, note: text, from: z.literal('page').optional() }), async ({ person, data, typed }) => {
+          const fromPage = data.from === 'page';
+          try {
+            return cardResponse(await recorded(person, await partnership.recordCaseConference(person, data.activityId, data.date, data.note), fromPage));
+          } catch (error) {
+            if (!isDomainError(error)) throw error;
+            const card = error.kind === 'not_found' ? null : await activityCard(data.activityId, person, { note: `${error.message} Nothing was saved.`, noteTone: 'attention', problems: { ...error.problems }, values: typed, fromPage });
             return cardResponse(card ?? messageCard(`${error.message} Nothing was saved.`));
           }
         }),

@@ -188,6 +188,8 @@ CREATE INDEX "IDX_partnership_activity_dea" ON "partnership_activity" ("deaId") 
 GO
 CREATE INDEX "IDX_partnership_activity_wp" ON "partnership_activity" ("workPsychologistId") ;
 GO
+CREATE INDEX "IDX_partnership_activity_waiting" ON "partnership_activity" ("workPsychologistId", "status", "kind", "createdAt") ;
+GO
 CREATE TABLE "hub_entry" ("id" varchar(36) NOT NULL, "district" nvarchar(100) NOT NULL, "title" nvarchar(120) NOT NULL, "summary" nvarchar(600) NOT NULL, "link" nvarchar(400), "kind" varchar(40) NOT NULL, "status" varchar(30) NOT NULL, "keeperId" varchar(36) NOT NULL, "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, CONSTRAINT "PK_7a960429b391d0374170a60e950" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_hub_entry_district" ON "hub_entry" ("district", "status") ;

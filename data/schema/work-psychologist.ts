@@ -78,6 +78,8 @@ export function partnershipActivitySchema(dialect: SqlDialect): EntitySchema<Par
     indices: [
       { name: 'IDX_partnership_activity_dea', columns: ['deaId'] },
       { name: 'IDX_partnership_activity_wp', columns: ['workPsychologistId'] },
+      // A work psychologist's case conferences still waiting, oldest first, without reading those held.
+      { name: 'IDX_partnership_activity_waiting', columns: ['workPsychologistId', 'status', 'kind', 'createdAt'] },
     ],
   });
 }

@@ -4,7 +4,7 @@ import type { NextStep } from '../../domain/outcomes/next-steps';
 import { CHANNEL_LABELS, type Channel } from '../../domain/requests/channels';
 import { formatReference } from '../../domain/requests/support-request';
 import type { ActivityKind, AgendaItem, MeetingMode, MeetingStatus, PartnershipActivity, PartnershipMeeting } from '../../domain/work-psychologist/partnership';
-import type { AgendaWindow, OutputsReader, PartnershipStore, RecentOutputs } from '../../domain/work-psychologist/ports';
+import type { AgendaWindow, OutputsReader, PartnershipStore, RecentOutputs, WaitingConferences } from '../../domain/work-psychologist/ports';
 import type { PartnershipActivityRow, PartnershipMeetingRow } from '../schema/work-psychologist';
 import { rawDate } from '../raw-date';
 import { isUniqueViolation } from '../unique-violation';
@@ -88,6 +88,41 @@ export class SqlPartnershipStore implements PartnershipStore {
   async activitiesOf(personId: string, limit: number): Promise<PartnershipActivity[]> {
     const id = personId.toLowerCase();
     return (await this.activities.find({ where: [{ deaId: id }, { workPsychologistId: id }], order: { createdAt: 'DESC' }, take: limit })).map(toActivity);
+  }
+
+  /**
+   * One statement for the rows and the counts: the case conferences the work psychologist may record
+   * (`caseConferenceRights`), numbered oldest first overall and within each DEA and counted by DEA, of
+   * which come back the `limit` oldest and each DEA's oldest, that one carrying its DEA's count. So a
+   * page reads at most `limit` rows more than it has DEAs, whatever it has to count; the waiting ones
+   * are found through IDX_partnership_activity_waiting, reading none of the sessions and conferences held.
+   */
+  async waitingConferences(workPsychologistId: string, limit: number, deaId?: string): Promise<WaitingConferences> {
+    const q = (column: string) => this.dataSource.driver.escape(column);
+    const rows: Record<string, unknown>[] = await this.dataSource
+      .createQueryBuilder()
+      .select(['id', ...ACTIVITY_COLUMNS, 'place', 'withDea'].map((c) => `x.${q(c)}`))
+      .from((sub: SelectQueryBuilder<ObjectLiteral>) => {
+        const waiting = ACTIVITY_COLUMNS.reduce((query, c) => query.addSelect(`a.${c}`, c), sub.select('a.id', 'id'))
+          // The id settles two asked in the same millisecond, so the same ones show on every read.
+          .addSelect('ROW_NUMBER() OVER (ORDER BY a.createdAt ASC, a.id ASC)', 'place')
+          .addSelect('ROW_NUMBER() OVER (PARTITION BY a.deaId ORDER BY a.createdAt ASC, a.id ASC)', 'placeWithDea')
+          .addSelect('COUNT(*) OVER (PARTITION BY a.deaId)', 'withDea')
+          .from('PartnershipActivity', 'a')
+          .where('a.workPsychologistId = :wp AND a.status = :status AND a.kind = :kind', { wp: workPsychologistId.toLowerCase(), status: 'requested', kind: 'case_conference' });
+        return deaId ? waiting.andWhere('a.deaId = :dea', { dea: deaId.toLowerCase() }) : waiting;
+      }, 'x')
+      .where(`x.${q('place')} <= :limit OR x.${q('placeWithDea')} = 1`, { limit })
+      .orderBy(`x.${q('place')}`, 'ASC')
+      .getRawMany();
+    const byDea = new Map<string, number>();
+    const oldest: PartnershipActivity[] = [];
+    for (const row of rows) {
+      const activity = toActivity({ ...(row as unknown as PartnershipActivityRow), createdAt: rawDate(row.createdAt) });
+      byDea.set(activity.deaId, Number(row.withDea));
+      if (Number(row.place) <= limit) oldest.push(activity);
+    }
+    return { oldest, byDea };
   }
 }
 
@@ -199,6 +234,7 @@ export class SqlOutputsReader implements OutputsReader {
 
 const GROUP_CONFERENCE = 'Group work coach conference';
 const MEETING_COLUMNS = ['deaId', 'workPsychologistId', 'month', 'startsAt', 'endsAt', 'mode', 'status', 'eventId', 'lastError', 'movedBecause'] as const;
+const ACTIVITY_COLUMNS = ['deaId', 'workPsychologistId', 'kind', 'status', 'requestReference', 'topic', 'feedback', 'heldOn', 'note', 'createdAt'] as const;
 
 function byTime(a: AgendaItem, b: AgendaItem): number {
   return a.at.getTime() - b.at.getTime();

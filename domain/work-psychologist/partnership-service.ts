@@ -77,8 +77,10 @@ export interface PairOverview {
   /** How many outputs there are since the last meeting, those shown and the others. */
   readonly agendaTotal: number;
   readonly activities: readonly PartnershipActivity[];
-  /** The case conferences with this DEA that wait for the viewer's advice, longest waiting first. */
+  /** Of the case conferences the page offers to open (`PartnershipOverview.waiting`), those with this DEA. */
   readonly waiting: readonly PartnershipActivity[];
+  /** How many case conferences with this DEA wait for the viewer's advice, those offered and the others. */
+  readonly waitingTotal: number;
 }
 
 /** What a DEA (one pair) or a work psychologist (a pair for each DEA they work with) sees. */
@@ -88,8 +90,10 @@ export interface PartnershipOverview {
   /** The DEA's pair, or one for each of the work psychologist's DEAs, by name. */
   readonly pairs: readonly PairOverview[];
   /**
-   * The case conferences of every pair that wait for the viewer's advice, longest waiting first: the
-   * first `WAITING_SHOWN`, each opened from the page to be recorded.
+   * The case conferences that wait for the viewer's advice, longest waiting first: the first
+   * `WAITING_SHOWN`, each opened from the page to be recorded. On a work psychologist's page every
+   * one asked of them, by whichever DEA (only that DEA's on one DEA's agenda): only they can record
+   * it. None on a DEA's page: the work psychologist records the case conferences a DEA asks for.
    */
   readonly waiting: readonly PartnershipActivity[];
   /** How many wait in all, those shown and the others. */
@@ -109,7 +113,10 @@ export const AGENDA_OF_ONE_DEA = 50;
  * the others follow as these are recorded. A button each keeps the page small with many waiting.
  */
 export const WAITING_SHOWN = 10;
-/** The newest activities a page reads, of every DEA at once. */
+/**
+ * The newest activities a page reads, of every DEA at once, for the lines each DEA's part lists. The
+ * case conferences waiting are read on their own: however many sessions are newer, they still show.
+ */
 const ACTIVITIES_READ = 50;
 
 const DAY_MS = 86_400_000;
@@ -124,15 +131,6 @@ function agendaSpan(deaId: string, meetings: readonly PartnershipMeeting[], now:
   const next = meetings.find((m) => m.end.getTime() > now.getTime()) ?? null;
   const previous = [...meetings].reverse().find((m) => m.end.getTime() <= now.getTime());
   return { meetings, next, window: next ? { deaId, from: previous?.start ?? new Date(next.start.getTime() - 31 * DAY_MS), to: next.start } : null };
-}
-
-function longestWaitingFirst(a: PartnershipActivity, b: PartnershipActivity): number {
-  return a.createdAt.getTime() - b.createdAt.getTime();
-}
-
-function withWaiting(viewerIsDea: boolean, pairs: readonly PairOverview[]): PartnershipOverview {
-  const waiting = pairs.flatMap((p) => p.waiting).sort(longestWaitingFirst);
-  return { viewerIsDea, pairs, waiting: waiting.slice(0, WAITING_SHOWN), waitingTotal: waiting.length };
 }
 
 function text(value: unknown): string {
@@ -173,8 +171,8 @@ export class PartnershipService {
       const meetings = wp ? await this.deps.store.meetingsOf(viewer.id, wp.id) : [];
       const span = agendaSpan(viewer.id, meetings, now);
       const agenda = span.window ? await this.deps.outputs.outputsOf(viewer.id, span.window.from, span.window.to) : [];
-      const pair: PairOverview = { dea: viewer, workPsychologist: wp, meetings, next: span.next, agenda, agendaTotal: agenda.length, activities: this.activitiesWith(activities, viewer, wp), waiting: this.waitingFor(activities, viewer, viewer) };
-      return withWaiting(viewerIsDea, [pair]);
+      const pair: PairOverview = { dea: viewer, workPsychologist: wp, meetings, next: span.next, agenda, agendaTotal: agenda.length, activities: this.activitiesWith(activities, viewer, wp), waiting: [], waitingTotal: 0 };
+      return { viewerIsDea, pairs: [pair], waiting: [], waitingTotal: 0 };
     }
     const all = await this.deasFor(viewer);
     const only = onlyDeaId?.toLowerCase();
@@ -186,20 +184,26 @@ export class PartnershipService {
     const spans = deas.map((dea) => agendaSpan(dea.id, meetings.filter((m) => m.deaId === dea.id), now));
     const windows = spans.flatMap((s) => (s.window ? [s.window] : []));
     const outputs = windows.length ? await this.deps.outputs.outputsOf(windows, deas.length === 1 ? AGENDA_OF_ONE_DEA : AGENDA_AT_A_GLANCE) : new Map<string, RecentOutputs>();
+    const waiting = await this.deps.store.waitingConferences(viewer.id, WAITING_SHOWN, only ? deas[0]!.id : undefined);
     const pairs = deas.map((dea, i): PairOverview => {
       const recent = outputs.get(dea.id);
-      return { dea, workPsychologist: viewer, meetings: spans[i]!.meetings, next: spans[i]!.next, agenda: recent?.items ?? [], agendaTotal: recent?.total ?? 0, activities: this.activitiesWith(activities, dea, viewer), waiting: this.waitingFor(activities, dea, viewer) };
+      return {
+        dea,
+        workPsychologist: viewer,
+        meetings: spans[i]!.meetings,
+        next: spans[i]!.next,
+        agenda: recent?.items ?? [],
+        agendaTotal: recent?.total ?? 0,
+        activities: this.activitiesWith(activities, dea, viewer),
+        waiting: waiting.oldest.filter((a) => a.deaId === dea.id),
+        waitingTotal: waiting.byDea.get(dea.id) ?? 0,
+      };
     });
-    return withWaiting(viewerIsDea, pairs);
+    return { viewerIsDea, pairs, waiting: waiting.oldest, waitingTotal: [...waiting.byDea.values()].reduce((sum, n) => sum + n, 0) };
   }
 
   private activitiesWith(activities: readonly PartnershipActivity[], dea: StaffMember, wp: StaffMember | null): PartnershipActivity[] {
     return activities.filter((a) => a.deaId === dea.id && (!wp || a.workPsychologistId === wp.id)).slice(0, 10);
-  }
-
-  /** Of all the activities read (not only the ten a pair lists), those with `dea` the viewer may record: a case conference asked of them and waiting. */
-  private waitingFor(activities: readonly PartnershipActivity[], dea: StaffMember, viewer: StaffMember): PartnershipActivity[] {
-    return activities.filter((a) => a.deaId === dea.id && caseConferenceRights(a, viewer.id).record).sort(longestWaitingFirst);
   }
 
   /**

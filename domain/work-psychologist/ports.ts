@@ -22,6 +22,20 @@ export interface PartnershipStore {
   completeActivity(id: string, date: string, note: string): Promise<boolean>;
   /** Activities of this DEA or work psychologist, newest first. */
   activitiesOf(personId: string, limit: number): Promise<PartnershipActivity[]>;
+  /**
+   * The case conferences asked of this work psychologist and not yet recorded (with the one DEA
+   * `deaId` only, when given): the `limit` waiting longest, oldest first, and how many wait with each
+   * DEA. One read, however long the history of sessions and conferences held.
+   */
+  waitingConferences(workPsychologistId: string, limit: number, deaId?: string): Promise<WaitingConferences>;
+}
+
+/** Case conferences waiting for a work psychologist's advice. */
+export interface WaitingConferences {
+  /** Those waiting longest, oldest first: no more than were asked for. */
+  readonly oldest: readonly PartnershipActivity[];
+  /** How many wait with each DEA, by DEA id, those read and the others (a DEA with none is left out). */
+  readonly byDea: ReadonlyMap<string, number>;
 }
 
 /** A DEA and the span of their agenda: from their last monthly meeting to their next one. */

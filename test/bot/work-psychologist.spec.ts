@@ -118,12 +118,14 @@ describe('the DEA and the work psychologist', () => {
     expect(cardText(opened.card)).toContain(`Case conference: ${reference}`);
     expect(cardText(opened.card)).toContain('Dana Morgan asks you for a case conference about a claimant with barriers to provision or work. Arrange it with them, then record your advice here.');
     expect(cardText(opened.card)).toContain('Cannot travel alone; no local provision.');
-    expect(cardVerbs(opened.card)).toEqual(['wp.conferenceDone']);
+    expect(cardVerbs(opened.card)).toEqual(['wp.conferenceDone', 'wp.page']);
     const form = executeData(opened.card, 'wp.conferenceDone');
     const today = londonDate(new Date());
     const done = await invokeAs(bot, WP, 'wp.conferenceDone', { ...form, date: today, note: 'Try a supported travel scheme.' });
-    expect(cardText(done.card)).toContain('Recorded. The DEA has been told.');
-    expect(cardVerbs(done.card)).toEqual([]);
+    // Recorded from the page: the page again, with nothing left to open.
+    expect(cardText(done.card)).toContain(`Recorded the case conference about ${reference}. The DEA has been told.`);
+    expect(cardText(done.card)).toContain('Nothing for you to do now');
+    expect(cardVerbs({ actions: [done.card.body, done.card.actions] })).toEqual(['wp.session']);
     await settle(bot);
     const toDea = bot.connector.sentTo(`a:personal-${PEOPLE.dea}`);
     expect(visibleText(toDea)).toContain(`Case conference: ${reference}`);
@@ -135,10 +137,10 @@ describe('the DEA and the work psychologist', () => {
     const after = firstCard(await exchange(bot, WP, 'work psychologist'));
     expect(cardText(after)).toContain('Nothing for you to do now');
     expect(cardVerbs({ actions: [after.body, after.actions] })).toEqual(['wp.session']);
-    // Opened again, it shows the advice and no form.
+    // Opened again, it shows the advice and no form, only the way back.
     const again = await invokeAs(bot, WP, 'wp.conference', open);
     expect(cardText(again.card)).toContain('Try a supported travel scheme.');
-    expect(cardVerbs(again.card)).toEqual([]);
+    expect(cardVerbs(again.card)).toEqual(['wp.page']);
     expect(bot.cardProblems).toEqual([]);
   });
 
@@ -194,6 +196,68 @@ describe('the DEA and the work psychologist', () => {
     expect(text).toContain('Case conferences asked of you: 14.');
     expect(JSON.stringify(page).length).toBeLessThan(28_000);
     expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('case conferences waiting since before more than 50 newer sessions still show, open, and lead back to the page; recording one there brings the next', async () => {
+    const ids = async (aad: string) => (await bot.app.dataSource.query('SELECT id FROM staff WHERE aadObjectId = ?', [aad]))[0].id as string;
+    const [deaId, wpId] = [await ids(PEOPLE.dea), await ids(WP)];
+    const store = new SqlPartnershipStore(bot.app.dataSource);
+    const first = await danasRequest(bot);
+    const second = await danasRequest(bot);
+    const asked = Date.now() - 90 * 86_400_000;
+    for (const [k, reference] of [first, second].entries()) {
+      await store.addActivity({ deaId, workPsychologistId: wpId, kind: 'case_conference', status: 'requested', requestReference: reference, topic: `Barriers ${k + 1}.`, feedback: null, date: null, note: null, createdAt: new Date(asked + k * 86_400_000) });
+    }
+    const held = addDays(londonDate(new Date()), -1);
+    for (let k = 0; k < 60; k++) {
+      await store.addActivity({ deaId, workPsychologistId: wpId, kind: 'training', status: 'done', requestReference: null, topic: `Session ${k}`, feedback: null, date: held, note: null, createdAt: new Date(asked + (10 + k) * 3_600_000 * 24) });
+    }
+    const page = firstCard(await exchange(bot, WP, 'work psychologist'));
+    const text = cardText(page);
+    expect(text).toContain('Your action: hold the 2 case conferences asked of you, then record your advice: open each below.');
+    expect(text).toContain(`${first}, asked by Dana Morgan on ${describeDate(londonDate(new Date(asked)))}`);
+    expect(text).toContain(`${second}, asked by Dana Morgan`);
+    expect(text).toContain('Case conferences asked of you: 2.');
+
+    // Opened from the page: its card, with the way back to the page.
+    const opened = await invokeAs(bot, WP, 'wp.conference', executeData(page, 'wp.conference'));
+    expect(cardText(opened.card)).toContain(`Case conference: ${first}`);
+    expect(cardText(opened.card)).toContain('Barriers 1.');
+    expect(cardVerbs(opened.card)).toEqual(['wp.conferenceDone', 'wp.page']);
+    const back = await invokeAs(bot, WP, 'wp.page', executeData(opened.card, 'wp.page'));
+    expect(back.status).toBe(200);
+    expect(cardText(back.card)).toContain('Waiting for your advice');
+    expect(cardText(back.card)).toContain(`${first}, asked by Dana Morgan`);
+    expect(cardVerbs({ actions: back.card.body }).filter((v) => v === 'wp.conference')).toHaveLength(2);
+
+    // Recorded there: the page again, saying so, with the next one to open.
+    const done = await invokeAs(bot, WP, 'wp.conferenceDone', { ...executeData(opened.card, 'wp.conferenceDone'), date: londonDate(new Date()), note: 'Try a supported travel scheme.' });
+    const after = cardText(done.card);
+    expect(after).toContain(`Recorded the case conference about ${first}. The DEA has been told.`);
+    expect(after).toContain('Your action: hold the case conference asked of you, then record your advice: open it below.');
+    expect(after).toContain(`${second}, asked by Dana Morgan`);
+    expect(after).not.toContain(`${first}, asked by`);
+    const next = await invokeAs(bot, WP, 'wp.conference', executeData(done.card, 'wp.conference'));
+    expect(cardText(next.card)).toContain(`Case conference: ${second}`);
+    // A refusal keeps the way back and what was typed.
+    const early = await invokeAs(bot, WP, 'wp.conferenceDone', { ...executeData(next.card, 'wp.conferenceDone'), date: addDays(londonDate(new Date()), 1), note: 'Too soon.' });
+    expect(cardText(early.card)).toContain('Record it once it has been held. Nothing was saved.');
+    // The refused form shows open in the card's body.
+    expect(cardVerbs({ actions: [early.card.body, early.card.actions] })).toEqual(['wp.conferenceDone', 'wp.page']);
+    expect(executeData(early.card, 'wp.conferenceDone')).toMatchObject({ from: 'page' });
+    expect(bot.cardProblems).toEqual([]);
+  });
+
+  it('the case conference’s notification keeps its card: no way to the page on it, and recording it answers with the card recorded', async () => {
+    const reference = await danasRequest(bot);
+    await invokeAs(bot, PEOPLE.dea, 'wp.askConference', { reference, topic: 'Cannot travel alone; no local provision.' });
+    await settle(bot);
+    const card = firstCard(bot.connector.sentTo(`a:personal-${WP}`));
+    expect(cardVerbs(card)).toEqual(['wp.conferenceDone']);
+    const done = await invokeAs(bot, WP, 'wp.conferenceDone', { ...executeData(card, 'wp.conferenceDone'), date: londonDate(new Date()), note: 'Try a supported travel scheme.' });
+    expect(cardText(done.card)).toContain(`Case conference: ${reference}`);
+    expect(cardText(done.card)).toContain('Recorded. The DEA has been told.');
+    expect(cardVerbs(done.card)).toEqual([]);
   });
 
   it('a session recorded ahead of its date reads as planned until that day, then as held', async () => {

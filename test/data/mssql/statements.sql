@@ -1411,6 +1411,16 @@ SELECT "PartnershipActivity"."id" AS "PartnershipActivity_id", "PartnershipActiv
   ORDER BY "PartnershipActivity"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
 --   @0 varchar(36), @1 varchar(36)
 
+-- SqlPartnershipStore.waitingConferences
+SELECT x."id", x."deaId", x."workPsychologistId", x."kind", x."status", x."requestReference", x."topic", x."feedback", x."heldOn", x."note", x."createdAt", x."place", x."withDea"
+  FROM (SELECT "a"."id" AS "id", "a"."deaId" AS "deaId", "a"."workPsychologistId" AS "workPsychologistId", "a"."kind" AS "kind", "a"."status" AS "status", "a"."requestReference" AS "requestReference", "a"."topic" AS "topic", "a"."feedback" AS "feedback", "a"."heldOn" AS "heldOn", "a"."note" AS "note", "a"."createdAt" AS "createdAt", ROW_NUMBER() OVER (ORDER BY "a"."createdAt" ASC, "a"."id" ASC) AS "place", ROW_NUMBER() OVER (PARTITION BY "a"."deaId"
+  ORDER BY "a"."createdAt" ASC, "a"."id" ASC) AS "placeWithDea", COUNT(*) OVER (PARTITION BY "a"."deaId") AS "withDea"
+  FROM "partnership_activity" "a"
+  WHERE "a"."workPsychologistId" = @0 AND "a"."status" = @1 AND "a"."kind" = @2) "x"
+  WHERE x."place" <= @3 OR x."placeWithDea" = 1
+  ORDER BY x."place" ASC;
+--   @0 string, @1 string, @2 string, @3 number
+
 -- SqlOutputsReader.outputsOf
 SELECT x."deaId", x."number", x."channel", x."at", x."nextSteps", x."total"
   FROM (SELECT "m"."at" AS "at", "m"."nextSteps" AS "nextSteps", "r"."deaId" AS "deaId", "r"."number" AS "number", "r"."channel" AS "channel", ROW_NUMBER() OVER (PARTITION BY "r"."deaId"

@@ -447,6 +447,7 @@ export const SUBJECTS: readonly Subject[] = [
     findActivity: (s) => s.findActivity(ID),
     completeActivity: (s) => s.completeActivity(ID, '2026-01-05', 'Held with the cohort'),
     activitiesOf: (s) => s.activitiesOf(ID, 10),
+    waitingConferences: (s) => s.waitingConferences(OTHER, 10),
   }),
   store(SqlOutputsReader, ({ dataSource }) => new SqlOutputsReader(dataSource), {
     outputsOf: (s) => s.outputsOf(ID, AT, LATER),

@@ -51,8 +51,14 @@ class MemoryStore implements PartnershipStore {
     this.activities = this.activities.map((x) => (x.id === id ? { ...x, status: 'done', date, note } : x));
     return true;
   }
-  async activitiesOf() {
-    return this.activities;
+  async activitiesOf(personId: string, limit: number) {
+    return this.activities.filter((a) => a.deaId === personId || a.workPsychologistId === personId).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, limit);
+  }
+  async waitingConferences(wpId: string, limit: number, deaId?: string) {
+    const waiting = this.activities.filter((a) => a.workPsychologistId === wpId && a.kind === 'case_conference' && a.status === 'requested' && (!deaId || a.deaId === deaId)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const byDea = new Map<string, number>();
+    for (const a of waiting) byDea.set(a.deaId, (byDea.get(a.deaId) ?? 0) + 1);
+    return { oldest: waiting.slice(0, limit), byDea };
   }
 }
 
@@ -193,21 +199,29 @@ describe('the DEA and the work psychologist (seed 000 §43–44)', () => {
   });
 
   it('a work psychologist’s page lists every case conference waiting for them, longest waiting first, the first few to open', async () => {
-    const { service, store, wp } = setUp();
-    // Waiting ones older than ten later sessions: still waiting, still counted.
+    const at = (p: StaffMember, name: string): StaffMember => ({ ...p, jobcentreId: 'jc-1', name });
+    const { service, store, wp } = setUp([at(person('dea-1', ['dea']), 'Dana Morgan'), at(person('dea-2', ['dea']), 'Ann Bell'), at(person('wp-1', ['work_psychologist']), 'Paul Avery')]);
+    // Waiting ones older than the newest 50 activities the page lists: still waiting, still counted.
     for (let k = 0; k < WAITING_SHOWN + 3; k++) {
       await store.addActivity({ deaId: 'dea-1', workPsychologistId: 'wp-1', kind: 'case_conference', status: 'requested', requestReference: `DEA-${String(300 + k).padStart(6, '0')}`, topic: 'x', feedback: null, date: null, note: null, createdAt: new Date(Date.UTC(2026, 11, 1 + k)) });
     }
     await store.addActivity({ deaId: 'dea-1', workPsychologistId: 'wp-1', kind: 'case_conference', status: 'done', requestReference: 'DEA-000399', topic: 'x', feedback: null, date: '2026-12-20', note: 'advice', createdAt: new Date(Date.UTC(2026, 10, 1)) });
-    for (let k = 0; k < 12; k++) await store.addActivity({ deaId: 'dea-1', workPsychologistId: 'wp-1', kind: 'training', status: 'done', requestReference: null, topic: `T${k}`, feedback: null, date: '2026-12-30', note: null, createdAt: new Date(Date.UTC(2026, 11, 30, k)) });
+    for (let k = 0; k < 60; k++) await store.addActivity({ deaId: 'dea-1', workPsychologistId: 'wp-1', kind: 'training', status: 'done', requestReference: null, topic: `T${k}`, feedback: null, date: '2026-12-30', note: null, createdAt: new Date(Date.UTC(2026, 11, 30, 0, k)) });
+    // Ann's one waits less long than all of Dana's: not among the first shown, yet counted with her.
+    await store.addActivity({ deaId: 'dea-2', workPsychologistId: 'wp-1', kind: 'case_conference', status: 'requested', requestReference: 'DEA-000400', topic: 'x', feedback: null, date: null, note: null, createdAt: new Date(Date.UTC(2026, 11, 29)) });
     store.activities.reverse();
     const overview = (await service.overview(wp!))!;
-    expect(overview.waitingTotal).toBe(WAITING_SHOWN + 3);
+    expect(overview.waitingTotal).toBe(WAITING_SHOWN + 4);
     expect(overview.waiting.map((a) => a.requestReference)).toEqual(Array.from({ length: WAITING_SHOWN }, (_, k) => `DEA-${String(300 + k).padStart(6, '0')}`));
-    expect(overview.pairs[0]!.waiting).toHaveLength(WAITING_SHOWN + 3);
+    const [ann, dana] = overview.pairs;
+    expect([dana!.dea.id, dana!.waiting.length, dana!.waitingTotal]).toEqual(['dea-1', WAITING_SHOWN, WAITING_SHOWN + 3]);
+    expect([ann!.dea.id, ann!.waiting, ann!.waitingTotal]).toEqual(['dea-2', [], 1]);
+    // Ann's agenda, opened from the page: hers only.
+    const annOnly = (await service.overview(wp!, 'dea-2'))!;
+    expect([annOnly.waiting.map((a) => a.requestReference), annOnly.waitingTotal, annOnly.pairs[0]!.waitingTotal]).toEqual([['DEA-000400'], 1, 1]);
     // The DEA records none of them: nothing waits for them.
     const forDea = (await service.overview(person('dea-1', ['dea'])))!;
-    expect([forDea.waiting, forDea.waitingTotal, forDea.pairs[0]!.waiting]).toEqual([[], 0, []]);
+    expect([forDea.waiting, forDea.waitingTotal, forDea.pairs[0]!.waiting, forDea.pairs[0]!.waitingTotal]).toEqual([[], 0, [], 0]);
   });
 
   it('a session recorded ahead of its date is planned until that day, then held', async () => {
