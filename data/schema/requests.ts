@@ -132,7 +132,7 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       // Kept by the database's triggers on booking (migrations 1765100000000, 1765950000000): never written here.
       // 1 while a booking's meeting takes place, booked or being moved (the domain's MET_STATUSES).
       meetingBooked: { ...t.boolean, default: false, insert: false, update: false },
-      // When its booked meeting starts and ends, kept likewise (migration 1765300000000); read by the meetings list only.
+      // When that meeting starts and ends, booked or being moved, kept likewise (migrations 1765300000000, 1765970000000); read by the meetings list only.
       meetingStartsAt: { ...t.timestamp, nullable: true, insert: false, update: false, select: false },
       meetingEndsAt: { ...t.timestamp, nullable: true, insert: false, update: false, select: false },
     },

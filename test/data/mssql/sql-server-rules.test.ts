@@ -145,6 +145,21 @@ describe('the migrations on SQL Server', () => {
     expect(migrations.statements.filter((s) => /CREATE TRIGGER/.test(s))).toHaveLength(2);
   });
 
+  it("then take the time of a booking being moved too, as the domain does: the trigger altered in place, then every request's time set again", () => {
+    const at = (pattern: RegExp) => migrations.statements.findIndex((s) => pattern.test(s));
+    const met = `status IN (${MET_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+    const apply = `OUTER APPLY (SELECT TOP 1 startsAt, endsAt FROM booking WHERE requestId = r.id AND ${met} ORDER BY startsAt) b`;
+    const altered = at(/^ALTER TRIGGER TRG_booking_meeting_time ON booking AFTER INSERT, UPDATE, DELETE AS BEGIN SET NOCOUNT ON;/);
+    expect(altered).toBeGreaterThan(at(/^CREATE TRIGGER TRG_booking_meeting_time/));
+    expect(migrations.statements[altered]).toContain(`UPDATE r SET meetingStartsAt = b.startsAt, meetingEndsAt = b.endsAt FROM support_request r ${apply} WHERE r.id IN (SELECT requestId FROM inserted UNION SELECT requestId FROM deleted); END`);
+    expect(migrations.statements[altered]).toMatch(/; END$/);
+    // Every request whose time differs, NULLs counted equal, so a time is cleared as well as set.
+    const refill = at(/^UPDATE r SET meetingStartsAt = b\.startsAt, meetingEndsAt = b\.endsAt FROM support_request r OUTER APPLY .* WHERE EXISTS \(SELECT r\.meetingStartsAt, r\.meetingEndsAt EXCEPT SELECT b\.startsAt, b\.endsAt\)$/);
+    expect(refill).toBeGreaterThan(altered);
+    expect(migrations.statements[refill]).toContain(apply);
+    expect(migrations.statements.filter((s) => /\bTRG_booking_meeting_time\b/.test(s))).toEqual([migrations.statements[at(/^CREATE TRIGGER TRG_booking_meeting_time/)], migrations.statements[altered]]);
+  });
+
   it('use only SQL Server types: datetime2, nvarchar(MAX), never text or datetime', () => {
     const ddl = migrations.statements.join('\n');
     expect(ddl).toContain('datetime2');
