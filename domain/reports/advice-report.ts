@@ -406,7 +406,7 @@ export const SUPPLIER_FIGURES_NOTE =
   'The supplier must fulfil each one within two weeks of the request (specification, paragraph 4.1). ' +
   `A request counts as fulfilled only when the supplier’s HCP started covering within ${PROVISION_DAYS} days of the day it was made (or by the first day cover was needed, when that was later): this is measured to the day cover started, recorded with the supplier’s answer, not to the day the answer was typed. ` +
   `It counts as not met when cover started after that day, or when there is still no cover after it. An answer recorded before the day cover started was asked for is not counted either way. ` +
-  'A request still inside its two weeks, or with cover promised within them for a day still to come, is pending: not counted as fulfilled or as not met yet. ' +
+  'A request not yet due, or with cover promised in time for a day still to come, is pending: not counted as fulfilled or as not met yet. ' +
   `Requests withdrawn as no longer needed (the HCP arrived after all) are not counted. Ad hoc requests for information count as in time when answered within ${INFORMATION_WORKING_DAYS} working days.`;
 
 /** The supplier's fulfilment of requests for HCPs (seed §4.1, Annex 4), in words. */
@@ -418,11 +418,11 @@ function hcpRequestsFigure(requests: readonly SupplierRequestFact[], today: stri
   const met = n('fulfilled');
   const notMet = n('late') + n('unfilled');
   const pending = n('waiting') + n('promised');
-  const why = [n('late') ? `${n('late')} with cover starting after the two weeks` : '', n('unfilled') ? `${n('unfilled')} with no cover two weeks after the request` : ''].filter(Boolean);
-  const waiting = `${pending} pending, still inside the two weeks${n('promised') ? ` (${n('promised')} with cover promised in time)` : ''}`;
+  const why = [n('late') ? `${n('late')} with cover starting after the day it was due` : '', n('unfilled') ? `${n('unfilled')} with no cover by the day it was due` : ''].filter(Boolean);
+  const waiting = `${pending} pending, not yet due${n('promised') ? ` (${n('promised')} with cover promised in time)` : ''}`;
   // Answers recorded before the day cover started was asked for cannot be measured to it either way.
   const unmeasured = n('undated') ? [`${n('undated')} answered before the day cover started was recorded, not counted`] : [];
-  const parts = met + notMet === 0 ? ['None decided yet', waiting, ...unmeasured] : [`${met} of ${met + notMet} fulfilled within two weeks`, `${notMet} not met${why.length ? ` (${why.join(', ')})` : ''}`, waiting, ...unmeasured];
+  const parts = met + notMet === 0 ? ['None decided yet', waiting, ...unmeasured] : [`${met} of ${met + notMet} fulfilled in time`, `${notMet} not met${why.length ? ` (${why.join(', ')})` : ''}`, waiting, ...unmeasured];
   // Days to cover only where cover has started: a promised day is not yet a response.
   const days = counted.filter((r) => r.coverOn !== null && r.coverOn <= today).map((r) => daysBetween(londonDateFast(r.raisedAt), r.coverOn!));
   const average = days.length ? `. ${oneDecimal(days.reduce((a, b) => a + b, 0) / days.length)} days from request to cover on average` : '';

@@ -106,7 +106,7 @@ export interface AttendanceFact {
 /** A request to the HCP supplier (an HCP to provide, or information), with its due date and answer. */
 export interface SupplierRequestFact {
   readonly status: SupplierRequestStatus;
-  /** YYYY-MM-DD: when the answer was due (for an HCP, when cover had to start: two weeks after the request). */
+  /** YYYY-MM-DD: when the answer was due (for an HCP, when cover had to start: two weeks after the request, or the first day needed when later). */
   readonly dueOn: string;
   readonly raisedAt: Date;
   readonly answeredAt: Date | null;

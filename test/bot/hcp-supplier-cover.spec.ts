@@ -118,13 +118,13 @@ describe('the supplier’s two weeks to provide an HCP, measured to the day cove
 
   it('the report counts cover by its day: pending inside the two weeks, not met after them, and says so on the card and in the CSV', async () => {
     const november = await reportCard('this month');
-    expect(cardText(november)).toContain(`**${MEASURE}**: This period: 0 of 1 fulfilled within two weeks; 1 not met (1 with cover starting after the two weeks); 2 pending, still inside the two weeks (1 with cover promised in time)`);
+    expect(cardText(november)).toContain(`**${MEASURE}**: This period: 0 of 1 fulfilled in time; 1 not met (1 with cover starting after the day it was due); 2 pending, not yet due (1 with cover promised in time)`);
     expect(cardText(november)).toContain(COUNTED);
 
     // Tuesday 8 December: SUP-000003's cover started on 30 November; SUP-000004 is still without cover after two weeks.
     clock.at = new Date('2026-12-08T10:00:00Z');
     const later = await reportCard('2026-11');
-    const figure = '1 of 3 fulfilled within two weeks; 2 not met (1 with cover starting after the two weeks, 1 with no cover two weeks after the request); 0 pending, still inside the two weeks. 7.0 days from request to cover on average';
+    const figure = '1 of 3 fulfilled in time; 2 not met (1 with cover starting after the day it was due, 1 with no cover by the day it was due); 0 pending, not yet due. 7.0 days from request to cover on average';
     expect(cardText(later)).toContain(`**${MEASURE}**: This period: ${figure}`);
     const csv = await csvOf(later);
     expect(csv).toContain(`${MEASURE},"${figure}"\r\n`);
@@ -198,13 +198,13 @@ describe('the supplier’s two weeks to provide an HCP, measured to the day cove
     // The form is closed again, offering the request at its new version.
     expect(openedCoverForm(earlier.card)).toBeUndefined();
     expect(choicesOf(coverForm(earlier.card)!)).toContainEqual({ title: 'SUP-000001, Replacement HCP for Helen Okoro: cover from Friday 4 December 2026', value: `${stored.id}:${stored.version}` });
-    expect(cardText(await reportCard('2026-11'))).toContain(`**${MEASURE}**: This period: 2 of 3 fulfilled within two weeks; 1 not met (1 with no cover two weeks after the request)`);
+    expect(cardText(await reportCard('2026-11'))).toContain(`**${MEASURE}**: This period: 2 of 3 fulfilled in time; 1 not met (1 with no cover by the day it was due)`);
 
     // SUP-000003's HCP did not start on 30 November after all, but on 14 December.
     const provision = (await requests())[2]!;
     const later = await invokeAs(bot, MANAGER, 'hcp.supplierCover', { request: `${provision.id}:${provision.version}`, coverDay: '2026-12-14' });
     expect(cardText(later.card)).toContain('Cover day of SUP-000003 changed to Monday 14 December 2026; the supplier figure counts from it. That is after the supplier’s two weeks ended on Monday 7 December 2026: not met.');
-    expect(cardText(await reportCard('2026-11'))).toContain(`**${MEASURE}**: This period: 1 of 3 fulfilled within two weeks; 2 not met (1 with cover starting after the two weeks, 1 with no cover two weeks after the request)`);
+    expect(cardText(await reportCard('2026-11'))).toContain(`**${MEASURE}**: This period: 1 of 3 fulfilled in time; 2 not met (1 with cover starting after the day it was due, 1 with no cover by the day it was due)`);
     // Recording the answer told nobody, and changing its day tells nobody either: the card drawn again is the answer.
     await bot.app.notifier.idle();
     expect(bot.connector.calls).toEqual([]);

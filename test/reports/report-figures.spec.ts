@@ -249,7 +249,7 @@ describe('report figures against a hand-counted fixture (real SQLite, the read m
     ]);
     expect(table(report, 'Supplier management information')).toEqual([
       // Measured to the day cover started (7 days after the request), not to the answer the next day.
-      ['Supplier response time in the provision of HCPs: requests for HCPs fulfilled within two weeks', '1 of 1 fulfilled within two weeks; 0 not met; 0 pending, still inside the two weeks. 7.0 days from request to cover on average'],
+      ['Supplier response time in the provision of HCPs: requests for HCPs fulfilled within two weeks', '1 of 1 fulfilled in time; 0 not met; 0 pending, not yet due. 7.0 days from request to cover on average'],
       ['HCP attendance', '8 of 10 recorded working days attended (1 late, 2 absent)'],
       ['Ad hoc requests for information answered within 5 working days', '1 of 2 (0 late, 0 overdue, 1 not yet due)'],
     ]);

@@ -95,7 +95,7 @@ describe('the supplier figure counts a request for an HCP as fulfilled only when
   it('fulfilled by the day cover started, not the day the answer was typed; open past the two weeks is not met; inside them is pending; an answer from before the cover day was asked for is counted neither way', () => {
     expect(supplierTable().rows[0]).toEqual([
       MEASURE,
-      '2 of 4 fulfilled within two weeks; 2 not met (1 with cover starting after the two weeks, 1 with no cover two weeks after the request); 2 pending, still inside the two weeks (1 with cover promised in time); 1 answered before the day cover started was recorded, not counted. 13.0 days from request to cover on average',
+      '2 of 4 fulfilled in time; 2 not met (1 with cover starting after the day it was due, 1 with no cover by the day it was due); 2 pending, not yet due (1 with cover promised in time); 1 answered before the day cover started was recorded, not counted. 13.0 days from request to cover on average',
     ]);
     // Information is still met by its answer, within 5 working days.
     expect(supplierTable().rows[2]).toEqual(['Ad hoc requests for information answered within 5 working days', '1 of 1 (0 late, 0 overdue, 0 not yet due)']);
@@ -113,7 +113,7 @@ describe('the supplier figure counts a request for an HCP as fulfilled only when
       'The supplier must fulfil each one within two weeks of the request (specification, paragraph 4.1).',
       'A request counts as fulfilled only when the supplier’s HCP started covering within 14 days of the day it was made (or by the first day cover was needed, when that was later): this is measured to the day cover started, recorded with the supplier’s answer, not to the day the answer was typed.',
       'It counts as not met when cover started after that day, or when there is still no cover after it. An answer recorded before the day cover started was asked for is not counted either way.',
-      'A request still inside its two weeks, or with cover promised within them for a day still to come, is pending: not counted as fulfilled or as not met yet.',
+      'A request not yet due, or with cover promised in time for a day still to come, is pending: not counted as fulfilled or as not met yet.',
     ]) expect(note).toContain(words);
     const csv = reportCsv(report);
     expect(csv).toContain(`${MEASURE},"${supplierTable().rows[0]![1]}"\r\n`);
@@ -126,6 +126,6 @@ describe('the supplier figure counts a request for an HCP as fulfilled only when
     expect(april.tables.find((t) => t.title === 'Supplier management information')!.rows[0]).toEqual([MEASURE, 'No requests in this period']);
     // The week of 16 March: requests 4 and 5, both still inside their two weeks.
     const week = await service.build(mine!, weekOf('2026-03-16'));
-    expect(week.tables.find((t) => t.title === 'Supplier management information')!.rows[0]).toEqual([MEASURE, 'None decided yet; 2 pending, still inside the two weeks (1 with cover promised in time)']);
+    expect(week.tables.find((t) => t.title === 'Supplier management information')!.rows[0]).toEqual([MEASURE, 'None decided yet; 2 pending, not yet due (1 with cover promised in time)']);
   });
 });
