@@ -8,6 +8,7 @@ import { londonDateFast, londonToUtc, londonWallMs } from '../../domain/calendar
 import { bankHolidays } from '../../domain/calendar/bank-holidays';
 import type { SupportRequest } from '../../domain/requests/support-request';
 import { dayOffset, workingDayAhead } from '../support/working-day';
+import { acceptedRequest } from '../support/claimant-request';
 import { cardVerbs, cardText, chatNow, exchange, linesTo, invokeAs, messageFrom, PEOPLE, startTestBot, visibleText, type TestBot, choiceValues } from '../support/test-bot';
 import { requestCard } from '../../cards/request-cards';
 import type { Booking, BookingStatus } from '../../domain/calendar/booking';
@@ -278,26 +279,8 @@ describe('what the request card tells each person while the meeting is booked (e
 });
 
 /** A claimant's case the DEA accepts for a skill conference (seed §13 lets them), so notices can be checked for the claimant's details. */
-async function acceptedSkillConference(bot: TestBot): Promise<SupportRequest> {
-  const coach = (await new SqlStaffDirectory(bot.app.dataSource).findByAadObjectId(PEOPLE.coach))!;
-  const store = new SqlSupportRequestStore(bot.app.dataSource);
-  const request = await store.create(
-    {
-      type: 'claimant_support',
-      requesterId: coach.id,
-      deaId: coach.deaId!,
-      claimant: { surname: 'Zebedee', nino: 'AB123456C', benefits: ['UC'] },
-      topic: null,
-      description: 'Severe agoraphobia',
-      reason: 'How to adjust the interview',
-      requiredBy: dayOffset(21),
-      urgent: false,
-      vulnerability: null,
-    },
-    new Date(),
-  );
-  await invokeAs(bot, PEOPLE.dea, 'request.accept', { requestId: request.id, version: 1, channel: 'skill_conference' });
-  return (await store.findById(request.id))!;
+function acceptedSkillConference(bot: TestBot): Promise<SupportRequest> {
+  return acceptedRequest(bot, 'skill_conference');
 }
 
 describe('booking a skill conference: the DEA, the work coach or the work coach’s team leader blocks out the time (seed §17)', () => {
