@@ -94,7 +94,7 @@ function line(...parts: (string | null | undefined)[]): string {
 /** `queue`: the DEA's open requests, urgent first, then by the date needed; overdue ones marked in words. */
 export function queueListCard(page: Page<ListedRequest>, today: string): AdaptiveCard {
   return listCard({
-    title: page.total ? `Your queue: ${page.total.toLocaleString('en-GB')} open request${page.total === 1 ? '' : 's'}` : 'Your queue',
+    title: page.total ? `Your queue: ${page.moreThanTotal ? 'more than ' : ''}${page.total.toLocaleString('en-GB')} open request${page.total === 1 && !page.moreThanTotal ? '' : 's'}` : 'Your queue',
     intro: `Urgent first, then by the date a response is needed. Today is ${describeDate(today)}.`,
     empty: 'No open requests. New ones arrive here as cards.',
     page,

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { standardFor, type QasResult, type QasStandard } from '../../domain/quality/qas';
 import { CHANNELS, type Channel } from '../../domain/requests/channels';
-import { HISTORY_COUNTED_UP_TO, type CheckableMeeting, type ListedMeeting, type ListedRequest, type Page, type RequestLists } from '../../domain/requests/request-lists';
+import { LISTS_COUNTED_UP_TO, type CheckableMeeting, type ListedMeeting, type ListedRequest, type Page, type RequestLists } from '../../domain/requests/request-lists';
 import { OPEN_STATUSES } from '../../domain/requests/state-machine';
 import { formatReference, type RequestStatus, type RequestType, type SkillTopic } from '../../domain/requests/support-request';
 import { dialectOf } from '../schema/dialect';
@@ -24,7 +24,8 @@ const LISTED_COLUMNS = ['number', 'type', 'status', 'urgent', 'requiredBy', 'cha
  * query, paged with the dialect's own clause), then only its rows are read from the table and get
  * the claimant's surname and the requester's name joined in, and the whole list's count comes from
  * an index-only subquery. With 5,000 open requests this is several times quicker than reading or
- * joining every row before paging.
+ * joining every row before paging. A long list (the queue, the quality checks) is counted only up
+ * to the domain's bound (`LISTS_COUNTED_UP_TO`).
  * Written once per data source by the query builder, in its dialect.
  */
 export class SqlRequestLists implements RequestLists {
@@ -33,10 +34,10 @@ export class SqlRequestLists implements RequestLists {
   private readonly meetingsOf: PreparedStatement;
   private readonly checkableOf: PreparedStatement;
 
-  /** `historyCountedUpTo`: how far a list over all history is counted (the domain's bound; smaller in tests). */
+  /** `countedUpTo`: how far a long list is counted (the domain's bound; smaller in tests). */
   constructor(
     private readonly dataSource: DataSource,
-    private readonly historyCountedUpTo: number = HISTORY_COUNTED_UP_TO,
+    private readonly countedUpTo: number = LISTS_COUNTED_UP_TO,
   ) {
     // The open statuses written out, not bound: SQLite uses a filtered index (IDX_support_request_queue)
     // only when the query's own words imply its filter. They are the domain's constants, never input.
@@ -49,6 +50,7 @@ export class SqlRequestLists implements RequestLists {
         .addOrderBy('q.requiredBy', 'ASC')
         .addOrderBy('q.createdAt', 'ASC')
         .addOrderBy('q.number', 'ASC'),
+      { countUpTo: countedUpTo },
     );
     this.mineOf = this.paged((m) => this.listed(m).where('q.requesterId = :owner').orderBy('q.createdAt', 'DESC').addOrderBy('q.number', 'DESC'));
     this.meetingsOf = this.paged((m) =>
@@ -71,12 +73,12 @@ export class SqlRequestLists implements RequestLists {
     this.checkableOf = this.paged((m, upToPageEnd) => this.checkableMeetings(m, upToPageEnd), {
       select: (e) => ['id', 'standard', 'result'].map((c) => `${e('qc')}.${e(c)} AS ${e(`qc_${c}`)}`).join(', '),
       joins: (e) => `LEFT JOIN ${e('quality_check')} ${e('qc')} ON ${e('qc')}.${e('requestId')} = ${e('r')}.${e('id')}`,
-      countUpTo: historyCountedUpTo,
+      countUpTo: countedUpTo,
     });
   }
 
   async queue(deaId: string, offset: number, limit: number): Promise<Page<ListedRequest>> {
-    return this.page(this.queueOf, { owner: deaId.toLowerCase() }, offset, limit, (raw) => this.request(raw));
+    return this.page(this.queueOf, { owner: deaId.toLowerCase() }, offset, limit, (raw) => this.request(raw), this.countedUpTo);
   }
 
   async mine(requesterId: string, offset: number, limit: number): Promise<Page<ListedRequest>> {
@@ -101,7 +103,7 @@ export class SqlRequestLists implements RequestLists {
         // A team leader reads these as a viewer: no claimant's name in their list.
         return { ...this.request(raw), claimantSurname: null, check: standard ? { standard, result: (raw.qc_result as QasResult | null) ?? null } : null };
       },
-      this.historyCountedUpTo,
+      this.countedUpTo,
     );
   }
 
@@ -182,7 +184,7 @@ export class SqlRequestLists implements RequestLists {
    */
   private paged(
     build: (manager: EntityManager, upToPageEnd: string | null) => SelectQueryBuilder<SupportRequestRow>,
-    extra?: { select: (e: (name: string) => string) => string; joins: (e: (name: string) => string) => string; countUpTo?: number },
+    extra?: { select?: (e: (name: string) => string) => string; joins?: (e: (name: string) => string) => string; countUpTo?: number },
   ): PreparedStatement {
     const mssql = dialectOf(this.dataSource.options.type) === 'mssql';
     const paging = mssql ? ' OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY' : ' LIMIT :limit OFFSET :offset';
@@ -194,23 +196,23 @@ export class SqlRequestLists implements RequestLists {
       const order = page
         .slice(orderAt + ' ORDER BY '.length)
         .replace(/["[`](\w+)["\]`]\.["[`](\w+)["\]`]/g, (_all, alias: string, column: string) => (alias === 'q' ? `${e('r')}.${e(column)}` : `${e('p')}.${e(`${alias}_${column}`)}`));
-      const count = extra?.countUpTo === undefined ? build(manager, null).select('COUNT(1)').orderBy().getQuery() : this.countedUpTo(build(manager, null), extra.countUpTo, mssql);
+      const count = extra?.countUpTo === undefined ? build(manager, null).select('COUNT(1)').orderBy().getQuery() : this.countUpTo(build(manager, null), extra.countUpTo, mssql);
       const columns = LISTED_COLUMNS.map((c) => `${e('r')}.${e(c)} AS ${e(`q_${c}`)}`).join(', ');
       return (
         `SELECT ${e('p')}.*, ${columns}, ${e('c')}.${e('surname')} AS ${e('claimant_surname')}, ${e('rq')}.${e('name')} AS ${e('requester_name')}, ` +
-        `${extra ? `${extra.select(e)}, ` : ''}(${count}) AS ${e('list_total')} ` +
+        `${extra?.select ? `${extra.select(e)}, ` : ''}(${count}) AS ${e('list_total')} ` +
         `FROM (${page}${paging}) ${e('p')} ` +
         `INNER JOIN ${e('support_request')} ${e('r')} ON ${e('r')}.${e('id')} = ${e('p')}.${e('q_id')} ` +
         `LEFT JOIN ${e('claimant')} ${e('c')} ON ${e('c')}.${e('id')} = ${e('r')}.${e('claimantId')} ` +
         `LEFT JOIN ${e('staff')} ${e('rq')} ON ${e('rq')}.${e('id')} = ${e('r')}.${e('requesterId')} ` +
-        `${extra ? `${extra.joins(e)} ` : ''}` +
+        `${extra?.joins ? `${extra.joins(e)} ` : ''}` +
         `ORDER BY ${order}`
       );
     });
   }
 
   /** The count of the rows `list` finds, stopping at one past `bound` (so that "more than" can be told). */
-  private countedUpTo(list: SelectQueryBuilder<SupportRequestRow>, bound: number, mssql: boolean): string {
+  private countUpTo(list: SelectQueryBuilder<SupportRequestRow>, bound: number, mssql: boolean): string {
     const found = list.select('1', 'one').orderBy().getQuery();
     const e = (name: string) => this.dataSource.driver.escape(name);
     const limited = mssql ? found.replace(/^SELECT /, `SELECT TOP (${bound + 1}) `) : `${found} LIMIT ${bound + 1}`;

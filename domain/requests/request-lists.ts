@@ -13,11 +13,13 @@ import type { RequestStatus, RequestType, SkillTopic } from './support-request';
 export const PAGE_SIZE = 25;
 
 /**
- * A list over all history (`quality checks`: every booked meeting of every DEA a team leader has,
- * closed ones included) is counted only this far: the count would otherwise grow for ever and cost
- * more than the page. Past it the card says "more than 1,000".
+ * A long list is counted only this far, and past it the card says "more than 1,000": a list over all
+ * history (`quality checks`: every booked meeting of every DEA a team leader has, closed ones
+ * included), whose count would otherwise grow for ever, and a DEA's `queue`, where past a thousand
+ * open requests the exact figure tells nobody more than "more than 1,000" does, and counting them
+ * all cost more than the rest of the page.
  */
-export const HISTORY_COUNTED_UP_TO = 1000;
+export const LISTS_COUNTED_UP_TO = 1000;
 
 /** One page of a list, and how many there are in all. */
 export interface Page<T> {

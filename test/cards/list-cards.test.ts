@@ -51,5 +51,12 @@ describe('list cards: where a page is in its list', () => {
   it("the queue's count is written with thousands marked", () => {
     const queue = queueListCard({ ...page({ total: 5090, hasNext: true }), items: [] }, '2026-12-07');
     expect(text(queue)).toContain('Your queue: 5,090 open requests');
+    expect(text(queueListCard({ ...page({ total: 1, hasNext: false }), items: [] }, '2026-12-07'))).toContain('Your queue: 1 open request');
+  });
+
+  it('a queue longer than it is counted says "more than", in the title and under the page', () => {
+    const queue = queueListCard({ ...page({ items: [], total: 1000, hasNext: true }), moreThanTotal: true }, '2026-12-07');
+    expect(text(queue)).toContain('Your queue: more than 1,000 open requests');
+    expect(text(queue)).toContain('of more than 1,000');
   });
 });

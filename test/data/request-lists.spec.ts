@@ -90,6 +90,21 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     expect(plan.filter((p) => p.detail.includes('TEMP B-TREE')).map((p) => p.detail)).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
   });
 
+  it('queue: a long one is counted only to the bound, and every open request is still on a page', async () => {
+    await make(5);
+    const countedToThree = new SqlRequestLists(db.dataSource, 3);
+    statements.length = 0;
+    const first = await countedToThree.queue(coach.deaId!, 0, 2);
+    expect(statements).toHaveLength(1);
+    expect(first).toMatchObject({ total: 3, moreThanTotal: true, hasNext: true });
+    const pages = [first, await countedToThree.queue(coach.deaId!, 2, 2), await countedToThree.queue(coach.deaId!, 4, 2)];
+    expect(pages.map((p) => p.hasNext)).toEqual([true, true, false]);
+    expect(new Set(pages.flatMap((p) => p.items.map((r) => r.id))).size).toBe(5);
+    // Up to the bound the count is exact.
+    expect(await new SqlRequestLists(db.dataSource, 5).queue(coach.deaId!, 0, 25)).toMatchObject({ total: 5, moreThanTotal: false, hasNext: false });
+    expect(await new SqlRequestLists(db.dataSource, 4).queue(coach.deaId!, 0, 25)).toMatchObject({ total: 4, moreThanTotal: true });
+  });
+
   it("the queue's index holds the domain's open statuses", () => {
     expect([...QUEUE_INDEX_STATUSES]).toEqual([...OPEN_STATUSES]);
   });

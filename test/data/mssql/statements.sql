@@ -1740,8 +1740,9 @@ UPDATE "strategy_action"
 
 -- SqlRequestLists.queue
 SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
+  FROM (SELECT TOP (1001) 1 AS "one"
   FROM "support_request" "q"
-  WHERE "q"."deaId" = @0 AND "q"."status" IN ('submitted', 'info_requested', 'accepted')) AS "list_total"
+  WHERE "q"."deaId" = @0 AND "q"."status" IN ('submitted', 'info_requested', 'accepted')) "counted") AS "list_total"
   FROM (SELECT "q"."id" AS "q_id"
   FROM "support_request" "q"
   WHERE "q"."deaId" = @0 AND "q"."status" IN ('submitted', 'info_requested', 'accepted')
