@@ -83,7 +83,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const processed = new ProcessedActivities(dataSource, undefined, config.activityAbandonedAfterMs);
   const jobLeases = new SqlJobLeases(dataSource);
   const adapter = createAdapter(config.auth, logger);
-  adapter.use(new DeduplicationMiddleware(processed, logger, crash));
 
   const conversationReferences = new ConversationReferences(dataSource);
   const outboxStore = new Outbox(dataSource);
@@ -95,7 +94,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const work = new SqlWorkScheduler({ queue: workQueue, uow, signals: workSignals, clock });
   // Showings of claimant data are written before any card that shows them leaves: in a turn, and outside one.
   const access = new AccessAudit(new PrivacyLog(dataSource), clock, logger, config.retention.accessLogRepeatMinutes * 60_000);
-  adapter.use(accessWrittenBeforeShowing(access, crash));
   const teams = new TeamsMessages(adapter, () => clock.now(), () => access.writeNoted());
   const background = new BackgroundWork(logger);
   // One pace for new messages and updates alike: both count against a conversation's limits.
@@ -128,6 +126,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     onPersonSeen: (person) => deliverer.flushFor(person.aadObjectId),
     claimOnce: (what, key) => processed.claimOnce(what, key),
   });
+  // A repeat is dropped before anything else sees the turn.
+  adapter.use(new DeduplicationMiddleware(processed, logger, crash, (turn) => bot.onlyShows(turn)));
+  adapter.use(accessWrittenBeforeShowing(access, crash));
 
   const server = createServer({ adapter, bot, logger, healthy: () => databaseWritable(dataSource, clock.now()), files: routes.http });
   listening = server;

@@ -80,6 +80,20 @@ export class DeaBot extends TeamsActivityHandler {
     await this.deps.userState.saveChanges(turn, false);
   }
 
+  /**
+   * Whether this turn only shows something, so that answering a re-send of it again changes nothing:
+   * `help`, or a command that only shows (a list) typed with no conversation under way (then it
+   * would be an answer to that conversation). Read before the turn runs; the state it loads is the
+   * turn's own, read once.
+   */
+  async onlyShows(turn: TurnContext): Promise<boolean> {
+    if (turn.activity.type !== ActivityTypes.Message || !isPersonal(turn)) return false;
+    const command = typedCommand(turn);
+    if (command === 'help') return true;
+    if (!command || commandFor(this.deps.routes, command)?.onlyShows !== true) return false;
+    return !(await this.dialogState.get(turn))?.dialogStack?.length;
+  }
+
   private async identify(turn: TurnContext): Promise<StaffMember | null> {
     const aadObjectId = turn.activity.from?.aadObjectId;
     const person = aadObjectId ? await this.deps.directory.findByAadObjectId(aadObjectId) : null;
@@ -117,9 +131,7 @@ export class DeaBot extends TeamsActivityHandler {
       await turn.sendActivity(GROUP_NOTICE);
       return;
     }
-    // A help-card button (Action.Submit) sends its command in the message's value, with no text.
-    const sentValue = turn.activity.value as { command?: unknown } | undefined;
-    const command = normaliseCommand(turn.activity.text || (typeof sentValue?.command === 'string' ? sentValue.command : undefined));
+    const command = typedCommand(turn);
     const dc = await this.dialogSet.createContext(turn);
 
     if (command === 'cancel') {
@@ -244,6 +256,12 @@ export const GROUP_NOTICE =
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What was typed, as a command; a help-card button (Action.Submit) sends its command in the message's value, with no text. */
+function typedCommand(turn: TurnContext): string {
+  const sentValue = turn.activity.value as { command?: unknown } | undefined;
+  return normaliseCommand(turn.activity.text || (typeof sentValue?.command === 'string' ? sentValue.command : undefined));
 }
 
 /** Only a conversation Teams says is personal, and not a group, is treated as one (claimant details show only there). */

@@ -1,18 +1,30 @@
 import type { Middleware, TurnContext } from 'botbuilder';
-import type { ProcessedActivities } from '../data/stores/processed-activities';
+import { DEDUPLICATION_WINDOW_MS, type ProcessedActivities } from '../data/stores/processed-activities';
 import type { Logger } from '../domain/ports';
 import type { CrashPoints } from './core/crash-points';
+
+/** Whether a turn only shows something (help, a list's page): answering a re-send of it again changes nothing. */
+export type OnlyShows = (context: TurnContext) => Promise<boolean>;
 
 /**
  * Teams re-sends an activity it did not see answered in time, and has delivered the same invoke
  * twice. The first delivery is handled; a repeat within the window is acknowledged and dropped.
+ *
+ * A turn that changes something is claimed in SQL, so that every instance agrees and a claim
+ * outlives the process. A turn that only shows something is claimed in this process alone: a
+ * re-send to this instance is still dropped, and one that reaches another instance, or comes after
+ * a restart, shows the same page again and changes nothing, which is not worth two writes on every
+ * such turn.
  */
 export class DeduplicationMiddleware implements Middleware {
+  private readonly claimedHere = new ClaimedHere();
+
   constructor(
     private readonly processed: ProcessedActivities,
     private readonly logger: Logger,
     /** Crash tests only: `activity.claimed` stops the process with the claim taken and the turn not run. */
     private readonly crash?: CrashPoints,
+    private readonly onlyShows?: OnlyShows,
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -22,18 +34,54 @@ export class DeduplicationMiddleware implements Middleware {
     if (!id || !conversation?.id || type === 'invoke') return next();
     // The bot's own proactive sends run through here too, and Teams never re-sends those.
     if (type === 'event' && context.activity.name === 'ContinueConversation') return next();
-    if (!(await this.processed.claim(channelId, conversation.id, id))) {
+    const inSql = !(this.onlyShows && (await this.onlyShows(context)));
+    const key = JSON.stringify([channelId, conversation.id, id]);
+    if (!(inSql ? await this.processed.claim(channelId, conversation.id, id) : this.claimedHere.claim(key, Date.now()))) {
       this.logger.info({ activityId: id, activityType: type }, 'duplicate delivery ignored');
       return;
     }
     this.crash?.at('activity.claimed');
     try {
       await next();
-      await this.processed.complete(channelId, conversation.id, id);
+      if (inSql) await this.processed.complete(channelId, conversation.id, id);
     } catch (error) {
       // Not handled after all: Teams' re-send of it must be handled, not dropped.
-      await this.processed.release(channelId, conversation.id, id);
+      if (inSql) await this.processed.release(channelId, conversation.id, id);
+      else this.claimedHere.release(key);
       throw error;
     }
+  }
+}
+
+/** At most this many claims are kept in memory; the oldest go first (a few MB at most). */
+const MAX_CLAIMED_HERE = 20_000;
+
+/** Activities this process has taken, for as long as Teams may re-send them, oldest first. */
+export class ClaimedHere {
+  private readonly taken = new Map<string, number>();
+
+  constructor(
+    private readonly windowMs: number = DEDUPLICATION_WINDOW_MS,
+    private readonly max: number = MAX_CLAIMED_HERE,
+  ) {}
+
+  /** True for the first claim of `key` within the window. */
+  claim(key: string, now: number): boolean {
+    for (const [oldest, at] of this.taken) {
+      if (now - at < this.windowMs && this.taken.size < this.max) break;
+      this.taken.delete(oldest);
+    }
+    if (this.taken.has(key)) return false;
+    this.taken.set(key, now);
+    return true;
+  }
+
+  /** Forgets a claim whose turn failed, so that Teams' re-send is handled. */
+  release(key: string): void {
+    this.taken.delete(key);
+  }
+
+  get size(): number {
+    return this.taken.size;
   }
 }

@@ -11,8 +11,11 @@ import type { VerbRoute } from './verbs';
 
 export { verb, type Click, type VerbRoute } from './verbs';
 
-/** What a typed command does. */
-export type CommandHandler = (turn: TurnContext, person: StaffMember, dc: DialogContext) => Promise<void>;
+/**
+ * What a typed command does. One that `onlyShows` (a list's first page) changes nothing, so its turn
+ * is not claimed in SQL against Teams' re-sends (see bot/deduplication.ts).
+ */
+export type CommandHandler = ((turn: TurnContext, person: StaffMember, dc: DialogContext) => Promise<void>) & { readonly onlyShows?: true };
 
 /** An Action.Submit button outside any conversation (e.g. "Open" on a list), by its `verb`. */
 export type SubmitHandler = (turn: TurnContext, person: StaffMember, data: Record<string, unknown>) => Promise<void>;

@@ -1,4 +1,4 @@
-import { MessageFactory } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
@@ -26,10 +26,13 @@ export function listRoutes<T>(
   clock: Clock,
 ): { command: CommandHandler; verb: VerbRoute } {
   return {
-    command: async (turn, person) => {
-      const page = await load(person, 0);
-      await turn.sendActivity(MessageFactory.attachment(cardAttachment(card(page, londonDate(clock.now())))));
-    },
+    command: Object.assign(
+      async (turn: TurnContext, person: StaffMember) => {
+        const page = await load(person, 0);
+        await turn.sendActivity(MessageFactory.attachment(cardAttachment(card(page, londonDate(clock.now())))));
+      },
+      { onlyShows: true as const },
+    ),
     verb: verb(pageVerb, PAGE, async ({ person, data }) => {
       try {
         return cardResponse(card(await load(person, data.offset), londonDate(clock.now())));

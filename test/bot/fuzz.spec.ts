@@ -260,8 +260,9 @@ describe('hostile input over HTTP (seeded fuzz)', () => {
           }),
         );
       }
-      // A person is told, rather than left in silence.
-      expect(visibleText(await exchange(bot, PEOPLE.coach, 'help'))).toContain('Sorry, something went wrong on our side');
+      // A person whose message cannot be recorded is told, rather than left in silence; one that only shows still shows.
+      expect(visibleText(await exchange(bot, PEOPLE.coach, 'new request'))).toContain('Sorry, something went wrong on our side');
+      expect(visibleText(await exchange(bot, PEOPLE.coach, 'help'))).toContain('new request');
     } finally {
       await bot.app.dataSource.query('PRAGMA query_only = 0');
     }

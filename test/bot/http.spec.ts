@@ -115,6 +115,26 @@ describe('the bot over HTTP', () => {
     expect(bot.connector.sent).toHaveLength(2);
   });
 
+  it('claims a message that only shows (help, a list) in the process, and one that starts something in SQL; each is handled once', async () => {
+    const claimsInSql = async () => ((await bot.app.dataSource.query('SELECT COUNT(*) AS n FROM processed_activity')) as { n: number }[])[0]!.n;
+    const before = await claimsInSql();
+    const list = { ...messageFrom(PEOPLE.coach, 'my requests'), deliveryMode: 'expectReplies' } as Partial<Activity>;
+    expect(visibleText(repliesIn((await bot.post(list)).body))).toContain('Your requests');
+    expect(repliesIn((await bot.post(list)).body)).toEqual([]);
+    expect(await claimsInSql()).toBe(before);
+
+    // Typed while a conversation is under way, the same words are that conversation's answer: claimed in SQL.
+    const conversation = { id: 'a:personal-claims', conversationType: 'personal', isGroup: false } as Activity['conversation'];
+    const say = (text: string, id: string) => bot.post({ ...messageFrom(PEOPLE.coach, text, { conversation, id } as Partial<Activity>), deliveryMode: 'expectReplies' });
+    expect(visibleText(repliesIn((await say('new request', 'claims-1')).body))).toMatch(/claimant|skill/i);
+    expect(await claimsInSql()).toBe(before + 1);
+    const answered = repliesIn((await say('my requests', 'claims-2')).body);
+    expect(visibleText(answered)).not.toContain('Your requests');
+    expect(await claimsInSql()).toBe(before + 2);
+    expect(repliesIn((await say('my requests', 'claims-2')).body)).toEqual([]);
+    await say('cancel', 'claims-3');
+  });
+
   it('welcomes a person once on install, and remembers where to reach them', async () => {
     const install = { ...messageFrom(PEOPLE.wctl, undefined), type: 'installationUpdate', action: 'add' };
     const first = await bot.post({ ...install, deliveryMode: 'expectReplies' });
@@ -153,7 +173,8 @@ describe('the bot over HTTP', () => {
   it('apologises, rather than staying silent, when the database cannot record a message', async () => {
     await bot.app.dataSource.query("CREATE TRIGGER processed_down BEFORE INSERT ON processed_activity BEGIN SELECT RAISE(ABORT, 'database is locked'); END;");
     try {
-      const replies = repliesIn((await bot.post({ ...messageFrom(PEOPLE.coach, 'help'), deliveryMode: 'expectReplies' })).body);
+      // A message that starts something is claimed in SQL before it runs (`help` only shows, and is not).
+      const replies = repliesIn((await bot.post({ ...messageFrom(PEOPLE.coach, 'new request'), deliveryMode: 'expectReplies' })).body);
       expect(visibleText(replies)).toContain('Sorry, something went wrong on our side');
     } finally {
       await bot.app.dataSource.query('DROP TRIGGER processed_down');
