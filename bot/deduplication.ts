@@ -1,5 +1,5 @@
 import type { Middleware, TurnContext } from 'botbuilder';
-import { DEDUPLICATION_WINDOW_MS, type ProcessedActivities } from '../data/stores/processed-activities';
+import type { ProcessedActivities } from '../data/stores/processed-activities';
 import type { Logger } from '../domain/ports';
 import type { CrashPoints } from './core/crash-points';
 
@@ -53,15 +53,20 @@ export class DeduplicationMiddleware implements Middleware {
   }
 }
 
-/** At most this many claims are kept in memory; the oldest go first (a few MB at most). */
-const MAX_CLAIMED_HERE = 20_000;
+/**
+ * Teams re-sends a message it saw no answer to within about 15 s, a few times over: a showing is
+ * kept that long and more. Past it, or past the bound, a re-send shows the page again, which is harmless.
+ */
+const CLAIMED_HERE_MS = 5 * 60_000;
+/** At most this many claims are kept in memory (a few hundred KB); the oldest go first. */
+const MAX_CLAIMED_HERE = 2_000;
 
 /** Activities this process has taken, for as long as Teams may re-send them, oldest first. */
 export class ClaimedHere {
   private readonly taken = new Map<string, number>();
 
   constructor(
-    private readonly windowMs: number = DEDUPLICATION_WINDOW_MS,
+    private readonly windowMs: number = CLAIMED_HERE_MS,
     private readonly max: number = MAX_CLAIMED_HERE,
   ) {}
 
