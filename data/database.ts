@@ -5,6 +5,7 @@ import { DataSource, type DataSourceOptions, type EntitySchema, type MigrationIn
 import type { EntityFactory } from './schema';
 import type { SqlDialect } from './schema/dialect';
 import { FieldLengthGuard } from './field-lengths';
+import { sendAsciiAsVarchar } from './mssql/ascii-parameters';
 
 export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly file: string }
@@ -77,7 +78,8 @@ export function dataSourceOptions(config: DatabaseConfig, schema: DatabaseSchema
       encrypt: config.encrypt,
       trustServerCertificate: config.trustServerCertificate,
       // Keys and codes are varchar: a parameter sent as nvarchar would make SQL Server convert the
-      // column on every row it compares (CONVERT_IMPLICIT), so an index seek became a scan.
+      // column on every row it compares (CONVERT_IMPLICIT), so an index seek became a scan. This
+      // types those TypeORM types from their column; `sendAsciiAsVarchar` the rest.
       disableAsciiToUnicodeParamConversion: true,
     },
     pool: { max: 20, min: 0, idleTimeoutMillis: 30_000 },
@@ -90,6 +92,7 @@ export async function openDatabase(config: DatabaseConfig, schema: DatabaseSchem
     mkdirSync(dirname(config.file), { recursive: true });
   }
   const dataSource = new DataSource(dataSourceOptions(config, schema));
+  if (config.kind === 'mssql') sendAsciiAsVarchar(dataSource);
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import type { EntityFactory } from '../schema';
+import { sendAsciiAsVarchar } from './ascii-parameters';
 
 /**
  * An SQL Server data source that never connects: the mssql driver is initialised with its connection
@@ -19,6 +20,7 @@ export async function offlineMssqlDataSource(entities: readonly EntityFactory[],
     synchronize: false,
     ...extra,
   } as DataSourceOptions);
+  sendAsciiAsVarchar(dataSource);
   // The driver is only asked to build SQL: no connection is ever opened.
   const driver = dataSource.driver as unknown as Record<string, unknown>;
   driver.connect = async () => undefined;

@@ -5,6 +5,7 @@ import { migrationDdlForMssql, type MigrationDdl } from '../../../data/mssql/mig
 import { offlineMssqlDataSource } from '../../../data/mssql/offline';
 import type { EntityFactory } from '../../../data/schema';
 import { MET_STATUSES } from '../../../domain/calendar/booking';
+import { MssqlRecorder } from '../../../testkit/mssql-recorder';
 import { nullableUniqueColumns, nullableUniqueKeys, unorderedPaging } from '../../../testkit/mssql-rules';
 import { openTempDatabase, type TempDatabase } from '../../support/template-database';
 
@@ -187,5 +188,25 @@ describe('paging with OFFSET … FETCH', () => {
     expect(sql).toContain('ORDER BY (SELECT NULL)');
     expect(unorderedPaging(sql, mssql)).toMatch(/not selected by a unique key/);
     expect(unorderedPaging(outbox().where('o.id = :id OR o.recipientAad = :a').limit(1).getQuery(), mssql)).toMatch(/OR/);
+  });
+});
+
+describe('parameters the driver would type itself (nvarchar for any text, datetime for a date)', () => {
+  let recorder: MssqlRecorder;
+  beforeAll(async () => {
+    recorder = await MssqlRecorder.open(SCHEMA);
+  });
+  afterAll(async () => recorder.close());
+
+  it('go as varchar when the text is plain ASCII, so that a varchar key is compared without converting it; any other text as nvarchar, dates as datetime2', async () => {
+    const long = 'x'.repeat(8_001);
+    await recorder.dataSource.query('SELECT 1 FROM "staff" WHERE "id" = @0 OR "name" = @1 OR "name" = @2 OR "createdAt" < @3 OR "number" = @4', ['0b7f5a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b', 'Siân Pryce', long, new Date(), 7]);
+    const [sent] = recorder.take();
+    expect(sent!.parameters).toEqual(['varchar(8000)', 'string', 'varchar(65535)', 'datetime2', 'number']);
+  });
+
+  it("leave a parameter TypeORM typed from its column as it is", async () => {
+    await recorder.dataSource.getRepository('Staff').findOneBy({ id: '0b7f5a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b' });
+    expect(recorder.take().flatMap((s) => s.parameters)).toEqual(['varchar(36)']);
   });
 });

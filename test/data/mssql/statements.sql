@@ -32,7 +32,7 @@ SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."submissionKey" AS "q
   LEFT JOIN "claimant" "c" ON "c"."id"="q"."claimantId"
   LEFT JOIN "request_message" "m" ON "m"."requestId"="q"."id"
   WHERE "q"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlSupportRequestStore.create
 SELECT "SupportRequest"."id" AS "SupportRequest_id", "SupportRequest"."number" AS "SupportRequest_number", "SupportRequest"."submissionKey" AS "SupportRequest_submissionKey", "SupportRequest"."type" AS "SupportRequest_type", "SupportRequest"."status" AS "SupportRequest_status", "SupportRequest"."version" AS "SupportRequest_version", "SupportRequest"."requesterId" AS "SupportRequest_requesterId", "SupportRequest"."deaId" AS "SupportRequest_deaId", "SupportRequest"."claimantId" AS "SupportRequest_claimantId", "SupportRequest"."topic" AS "SupportRequest_topic", "SupportRequest"."description" AS "SupportRequest_description", "SupportRequest"."reason" AS "SupportRequest_reason", "SupportRequest"."requiredBy" AS "SupportRequest_requiredBy", "SupportRequest"."urgent" AS "SupportRequest_urgent", "SupportRequest"."vulnerability" AS "SupportRequest_vulnerability", "SupportRequest"."createdAt" AS "SupportRequest_createdAt", "SupportRequest"."updatedAt" AS "SupportRequest_updatedAt", "SupportRequest"."channel" AS "SupportRequest_channel", "SupportRequest"."inappropriate" AS "SupportRequest_inappropriate", "SupportRequest"."parentRequestId" AS "SupportRequest_parentRequestId", "SupportRequest"."requestedChannel" AS "SupportRequest_requestedChannel", "SupportRequest"."claimantCoachId" AS "SupportRequest_claimantCoachId", "SupportRequest"."meetingBooked" AS "SupportRequest_meetingBooked"
@@ -63,7 +63,7 @@ SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."submissionKey" AS "q
   LEFT JOIN "claimant" "c" ON "c"."id"="q"."claimantId"
   LEFT JOIN "request_message" "m" ON "m"."requestId"="q"."id"
   WHERE "q"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlSupportRequestStore.findById
 SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."submissionKey" AS "q_submissionKey", "q"."type" AS "q_type", "q"."status" AS "q_status", "q"."version" AS "q_version", "q"."requesterId" AS "q_requesterId", "q"."deaId" AS "q_deaId", "q"."claimantId" AS "q_claimantId", "q"."topic" AS "q_topic", "q"."description" AS "q_description", "q"."reason" AS "q_reason", "q"."requiredBy" AS "q_requiredBy", "q"."urgent" AS "q_urgent", "q"."vulnerability" AS "q_vulnerability", "q"."createdAt" AS "q_createdAt", "q"."updatedAt" AS "q_updatedAt", "q"."channel" AS "q_channel", "q"."inappropriate" AS "q_inappropriate", "q"."parentRequestId" AS "q_parentRequestId", "q"."requestedChannel" AS "q_requestedChannel", "q"."claimantCoachId" AS "q_claimantCoachId", "q"."meetingBooked" AS "q_meetingBooked", "c"."id" AS "c_id", "c"."surname" AS "c_surname", "c"."nino" AS "c_nino", "c"."benefits" AS "c_benefits", "c"."createdAt" AS "c_createdAt", "c"."updatedAt" AS "c_updatedAt", "m"."id" AS "m_id", "m"."requestId" AS "m_requestId", "m"."at" AS "m_at", "m"."authorId" AS "m_authorId", "m"."kind" AS "m_kind", "m"."body" AS "m_body", "m"."summary" AS "m_summary", "m"."expectedReturn" AS "m_expectedReturn"
@@ -71,7 +71,7 @@ SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."submissionKey" AS "q
   LEFT JOIN "claimant" "c" ON "c"."id"="q"."claimantId"
   LEFT JOIN "request_message" "m" ON "m"."requestId"="q"."id"
   WHERE "q"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlSupportRequestStore.findByNumber
 SELECT "SupportRequest"."id" AS "SupportRequest_id", "SupportRequest"."number" AS "SupportRequest_number", "SupportRequest"."submissionKey" AS "SupportRequest_submissionKey", "SupportRequest"."type" AS "SupportRequest_type", "SupportRequest"."status" AS "SupportRequest_status", "SupportRequest"."version" AS "SupportRequest_version", "SupportRequest"."requesterId" AS "SupportRequest_requesterId", "SupportRequest"."deaId" AS "SupportRequest_deaId", "SupportRequest"."claimantId" AS "SupportRequest_claimantId", "SupportRequest"."topic" AS "SupportRequest_topic", "SupportRequest"."description" AS "SupportRequest_description", "SupportRequest"."reason" AS "SupportRequest_reason", "SupportRequest"."requiredBy" AS "SupportRequest_requiredBy", "SupportRequest"."urgent" AS "SupportRequest_urgent", "SupportRequest"."vulnerability" AS "SupportRequest_vulnerability", "SupportRequest"."createdAt" AS "SupportRequest_createdAt", "SupportRequest"."updatedAt" AS "SupportRequest_updatedAt", "SupportRequest"."channel" AS "SupportRequest_channel", "SupportRequest"."inappropriate" AS "SupportRequest_inappropriate", "SupportRequest"."parentRequestId" AS "SupportRequest_parentRequestId", "SupportRequest"."requestedChannel" AS "SupportRequest_requestedChannel", "SupportRequest"."claimantCoachId" AS "SupportRequest_claimantCoachId", "SupportRequest"."meetingBooked" AS "SupportRequest_meetingBooked", "SupportRequest__SupportRequest_claimant"."id" AS "SupportRequest__SupportRequest_claimant_id", "SupportRequest__SupportRequest_claimant"."surname" AS "SupportRequest__SupportRequest_claimant_surname", "SupportRequest__SupportRequest_claimant"."nino" AS "SupportRequest__SupportRequest_claimant_nino", "SupportRequest__SupportRequest_claimant"."benefits" AS "SupportRequest__SupportRequest_claimant_benefits", "SupportRequest__SupportRequest_claimant"."createdAt" AS "SupportRequest__SupportRequest_claimant_createdAt", "SupportRequest__SupportRequest_claimant"."updatedAt" AS "SupportRequest__SupportRequest_claimant_updatedAt", "SupportRequest__SupportRequest_messages"."id" AS "SupportRequest__SupportRequest_messages_id", "SupportRequest__SupportRequest_messages"."requestId" AS "SupportRequest__SupportRequest_messages_requestId", "SupportRequest__SupportRequest_messages"."at" AS "SupportRequest__SupportRequest_messages_at", "SupportRequest__SupportRequest_messages"."authorId" AS "SupportRequest__SupportRequest_messages_authorId", "SupportRequest__SupportRequest_messages"."kind" AS "SupportRequest__SupportRequest_messages_kind", "SupportRequest__SupportRequest_messages"."body" AS "SupportRequest__SupportRequest_messages_body", "SupportRequest__SupportRequest_messages"."summary" AS "SupportRequest__SupportRequest_messages_summary", "SupportRequest__SupportRequest_messages"."expectedReturn" AS "SupportRequest__SupportRequest_messages_expectedReturn"
@@ -87,7 +87,7 @@ SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."submissionKey" AS "q
   LEFT JOIN "claimant" "c" ON "c"."id"="q"."claimantId"
   WHERE "q"."requesterId" = @0
   ORDER BY "q"."createdAt" DESC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlSupportRequestStore.listByRequesters
 SELECT "SupportRequest"."id" AS "SupportRequest_id", "SupportRequest"."number" AS "SupportRequest_number", "SupportRequest"."submissionKey" AS "SupportRequest_submissionKey", "SupportRequest"."type" AS "SupportRequest_type", "SupportRequest"."status" AS "SupportRequest_status", "SupportRequest"."version" AS "SupportRequest_version", "SupportRequest"."requesterId" AS "SupportRequest_requesterId", "SupportRequest"."deaId" AS "SupportRequest_deaId", "SupportRequest"."claimantId" AS "SupportRequest_claimantId", "SupportRequest"."topic" AS "SupportRequest_topic", "SupportRequest"."description" AS "SupportRequest_description", "SupportRequest"."reason" AS "SupportRequest_reason", "SupportRequest"."requiredBy" AS "SupportRequest_requiredBy", "SupportRequest"."urgent" AS "SupportRequest_urgent", "SupportRequest"."vulnerability" AS "SupportRequest_vulnerability", "SupportRequest"."createdAt" AS "SupportRequest_createdAt", "SupportRequest"."updatedAt" AS "SupportRequest_updatedAt", "SupportRequest"."channel" AS "SupportRequest_channel", "SupportRequest"."inappropriate" AS "SupportRequest_inappropriate", "SupportRequest"."parentRequestId" AS "SupportRequest_parentRequestId", "SupportRequest"."requestedChannel" AS "SupportRequest_requestedChannel", "SupportRequest"."claimantCoachId" AS "SupportRequest_claimantCoachId", "SupportRequest"."meetingBooked" AS "SupportRequest_meetingBooked"
@@ -103,11 +103,11 @@ SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."submissionKey" AS "q
   LEFT JOIN "claimant" "c" ON "c"."id"="q"."claimantId"
   LEFT JOIN "request_message" "m" ON "m"."requestId"="q"."id"
   WHERE "q"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 UPDATE "support_request"
   SET "status" = @0, "version" = @1, "updatedAt" = @2
   WHERE "id" = @3 AND "version" = @4;
---   @0 varchar(32), @1 int, @2 datetime2, @3 string, @4 number
+--   @0 varchar(32), @1 int, @2 datetime2, @3 varchar(8000), @4 number
 INSERT INTO "request_event"("id", "requestId", "at", "actorId", "action", "fromStatus", "toStatus")
   VALUES (@0, @1, @2, @3, @4, @5, @6);
 --   @0 varchar(36), @1 varchar(36), @2 datetime2, @3 varchar(36), @4 varchar(40), @5 varchar(32), @6 varchar(32)
@@ -123,11 +123,11 @@ SELECT "q"."id" AS "q_id", "q"."number" AS "q_number", "q"."submissionKey" AS "q
   LEFT JOIN "claimant" "c" ON "c"."id"="q"."claimantId"
   LEFT JOIN "request_message" "m" ON "m"."requestId"="q"."id"
   WHERE "q"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 UPDATE "support_request"
   SET "version" = @0, "updatedAt" = @1
   WHERE "id" = @2 AND "version" = @3;
---   @0 int, @1 datetime2, @2 string, @3 number
+--   @0 int, @1 datetime2, @2 varchar(8000), @3 number
 INSERT INTO "request_event"("id", "requestId", "at", "actorId", "action", "fromStatus", "toStatus")
   VALUES (@0, @1, @2, @3, @4, @5, @6);
 --   @0 varchar(36), @1 varchar(36), @2 datetime2, @3 varchar(36), @4 varchar(40), @5 varchar(32), @6 varchar(32)
@@ -143,7 +143,7 @@ SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "
   ORDER BY "s"."at" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY) AS "startedBy"
   FROM "booking" "e"
   WHERE "e"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlBookingStore.find
 SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "e_startsAt", "e"."endsAt" AS "e_endsAt", "e"."mode" AS "e_mode", "e"."status" AS "e_status", "e"."events" AS "e_events", "e"."joinUrl" AS "e_joinUrl", "e"."lastError" AS "e_lastError", "e"."version" AS "e_version", "e"."createdAt" AS "e_createdAt", "e"."updatedAt" AS "e_updatedAt", "e"."claimantContact" AS "e_claimantContact", (SELECT "s"."actorId" AS "s_actorId"
@@ -152,7 +152,7 @@ SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "
   ORDER BY "s"."at" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY) AS "startedBy"
   FROM "booking" "e"
   WHERE "e"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlBookingStore.currentFor
 SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "e_startsAt", "e"."endsAt" AS "e_endsAt", "e"."mode" AS "e_mode", "e"."status" AS "e_status", "e"."events" AS "e_events", "e"."joinUrl" AS "e_joinUrl", "e"."lastError" AS "e_lastError", "e"."version" AS "e_version", "e"."createdAt" AS "e_createdAt", "e"."updatedAt" AS "e_updatedAt", "e"."claimantContact" AS "e_claimantContact", (SELECT "s"."actorId" AS "s_actorId"
@@ -162,7 +162,7 @@ SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "
   FROM "booking" "e"
   WHERE "e"."requestId" = @0 AND "e"."status" IN ('pending', 'booked', 'failed', 'moving', 'cancelling')
   ORDER BY "e"."createdAt" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlBookingStore.endedBy
 SELECT "b"."id" AS "b_id", "b"."requestId" AS "b_requestId", "b"."startsAt" AS "b_startsAt", "b"."endsAt" AS "b_endsAt", "b"."mode" AS "b_mode", "b"."status" AS "b_status", "b"."events" AS "b_events", "b"."joinUrl" AS "b_joinUrl", "b"."lastError" AS "b_lastError", "b"."version" AS "b_version", "b"."createdAt" AS "b_createdAt", "b"."updatedAt" AS "b_updatedAt", "b"."claimantContact" AS "b_claimantContact", (SELECT "s"."actorId" AS "s_actorId"
@@ -173,20 +173,20 @@ SELECT "b"."id" AS "b_id", "b"."requestId" AS "b_requestId", "b"."startsAt" AS "
   INNER JOIN "support_request" "r" ON "r"."id" = "b"."requestId"
   WHERE "b"."status" IN (@0, @1) AND "r"."status" = @2 AND "b"."endsAt" <= @3
   ORDER BY "b"."endsAt" ASC;
---   @0 string, @1 string, @2 string, @3 Date
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000), @3 datetime2
 
 -- SqlBookingStore.update
 UPDATE "booking"
   SET "version" = @0, "updatedAt" = @1, "status" = @2, "events" = @3, "joinUrl" = @4
   WHERE "id" = @5 AND "version" = @6;
---   @0 int, @1 datetime2, @2 varchar(20), @3 nvarchar(MAX), @4 nvarchar(400), @5 string, @6 number
+--   @0 int, @1 datetime2, @2 varchar(20), @3 nvarchar(MAX), @4 nvarchar(400), @5 varchar(8000), @6 number
 SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."startsAt" AS "e_startsAt", "e"."endsAt" AS "e_endsAt", "e"."mode" AS "e_mode", "e"."status" AS "e_status", "e"."events" AS "e_events", "e"."joinUrl" AS "e_joinUrl", "e"."lastError" AS "e_lastError", "e"."version" AS "e_version", "e"."createdAt" AS "e_createdAt", "e"."updatedAt" AS "e_updatedAt", "e"."claimantContact" AS "e_claimantContact", (SELECT "s"."actorId" AS "s_actorId"
   FROM "request_event" "s"
   WHERE "s"."requestId" = "e"."requestId" AND "s"."action" = 'book:start' AND "s"."at" <= "e"."createdAt"
   ORDER BY "s"."at" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY) AS "startedBy"
   FROM "booking" "e"
   WHERE "e"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlStaffDirectory.findByAadObjectId
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role", "j"."name" AS "jobcentre_name"
@@ -194,21 +194,21 @@ SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   LEFT JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
   WHERE "s"."aadObjectId" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlStaffDirectory.findById
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlStaffDirectory.findByIds
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlStaffDirectory.findByTeamLeader
 SELECT "Staff"."id" AS "Staff_id", "Staff"."aadObjectId" AS "Staff_aadObjectId", "Staff"."name" AS "Staff_name", "Staff"."email" AS "Staff_email", "Staff"."jobcentreId" AS "Staff_jobcentreId", "Staff"."deaId" AS "Staff_deaId", "Staff"."teamLeaderId" AS "Staff_teamLeaderId", "Staff"."createdAt" AS "Staff_createdAt", "Staff"."updatedAt" AS "Staff_updatedAt", "Staff"."workingHours" AS "Staff_workingHours"
@@ -233,7 +233,7 @@ SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlCohortDirectory.deasFor
 SELECT "Staff"."id" AS "Staff_id", "Staff"."aadObjectId" AS "Staff_aadObjectId", "Staff"."name" AS "Staff_name", "Staff"."email" AS "Staff_email", "Staff"."jobcentreId" AS "Staff_jobcentreId", "Staff"."deaId" AS "Staff_deaId", "Staff"."teamLeaderId" AS "Staff_teamLeaderId", "Staff"."createdAt" AS "Staff_createdAt", "Staff"."updatedAt" AS "Staff_updatedAt", "Staff"."workingHours" AS "Staff_workingHours"
@@ -248,12 +248,12 @@ SELECT "s"."id" AS "id"
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
   INNER JOIN "jobcentre" "home" ON "home"."district" = "j"."district"
   WHERE "r"."role" = @0 AND "home"."id" = @1;
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- ConversationReferences.remember
 MERGE INTO "conversation_reference" "conversation_reference"
@@ -269,14 +269,14 @@ SELECT "e"."id" AS "e_id", "e"."conversationType" AS "e_conversationType", "e"."
   FROM "conversation_reference" "e"
   WHERE "e"."aadObjectId" = @0 AND "e"."conversationType" = 'personal'
   ORDER BY "e"."updatedAt" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
---   @0 string
+--   @0 varchar(8000)
 
 -- ConversationReferences.personalChatsOf
 SELECT "e"."id" AS "e_id", "e"."conversationType" AS "e_conversationType", "e"."aadObjectId" AS "e_aadObjectId", "e"."reference" AS "e_reference", "e"."updatedAt" AS "e_updatedAt"
   FROM "conversation_reference" "e"
   WHERE "e"."aadObjectId" IN (@0, @1) AND "e"."conversationType" = 'personal'
   ORDER BY "e"."updatedAt" DESC;
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlConferenceStore.createPlan
 BEGIN TRANSACTION;
@@ -323,7 +323,7 @@ SELECT "ConferencePlan"."id" AS "ConferencePlan_id", "ConferencePlan"."deaId" AS
 UPDATE "conference_plan"
   SET "version" = @0, "updatedAt" = @1, "status" = @2, "groups" = @3, "warning" = @4
   WHERE "id" = @5 AND "version" = @6;
---   @0 int, @1 datetime2, @2 varchar(20), @3 nvarchar(MAX), @4 nvarchar(400), @5 string, @6 number
+--   @0 int, @1 datetime2, @2 varchar(20), @3 nvarchar(MAX), @4 nvarchar(400), @5 varchar(8000), @6 number
 SELECT "ConferencePlan"."id" AS "ConferencePlan_id", "ConferencePlan"."deaId" AS "ConferencePlan_deaId", "ConferencePlan"."wctlId" AS "ConferencePlan_wctlId", "ConferencePlan"."durationMinutes" AS "ConferencePlan_durationMinutes", "ConferencePlan"."inviteWctl" AS "ConferencePlan_inviteWctl", "ConferencePlan"."workPsychologistId" AS "ConferencePlan_workPsychologistId", "ConferencePlan"."meetingMethod" AS "ConferencePlan_meetingMethod", "ConferencePlan"."venue" AS "ConferencePlan_venue", "ConferencePlan"."room" AS "ConferencePlan_room", "ConferencePlan"."timeOfDay" AS "ConferencePlan_timeOfDay", "ConferencePlan"."status" AS "ConferencePlan_status", "ConferencePlan"."groups" AS "ConferencePlan_groups", "ConferencePlan"."warning" AS "ConferencePlan_warning", "ConferencePlan"."cardActivityId" AS "ConferencePlan_cardActivityId", "ConferencePlan"."cardReference" AS "ConferencePlan_cardReference", "ConferencePlan"."version" AS "ConferencePlan_version", "ConferencePlan"."createdAt" AS "ConferencePlan_createdAt", "ConferencePlan"."updatedAt" AS "ConferencePlan_updatedAt"
   FROM "conference_plan" "ConferencePlan"
   WHERE (("ConferencePlan"."id" = @0))
@@ -371,7 +371,7 @@ SELECT "GroupConference"."id" AS "GroupConference_id", "GroupConference"."planId
 UPDATE "group_conference"
   SET "version" = @0, "updatedAt" = @1, "status" = @2, "eventId" = @3, "joinUrl" = @4
   WHERE "id" = @5 AND "version" = @6;
---   @0 int, @1 datetime2, @2 varchar(20), @3 nvarchar(400), @4 nvarchar(400), @5 string, @6 number
+--   @0 int, @1 datetime2, @2 varchar(20), @3 nvarchar(400), @4 nvarchar(400), @5 varchar(8000), @6 number
 SELECT "GroupConference"."id" AS "GroupConference_id", "GroupConference"."planId" AS "GroupConference_planId", "GroupConference"."month" AS "GroupConference_month", "GroupConference"."groupIndex" AS "GroupConference_groupIndex", "GroupConference"."startsAt" AS "GroupConference_startsAt", "GroupConference"."endsAt" AS "GroupConference_endsAt", "GroupConference"."coachIds" AS "GroupConference_coachIds", "GroupConference"."clashes" AS "GroupConference_clashes", "GroupConference"."status" AS "GroupConference_status", "GroupConference"."eventId" AS "GroupConference_eventId", "GroupConference"."joinUrl" AS "GroupConference_joinUrl", "GroupConference"."lastError" AS "GroupConference_lastError", "GroupConference"."casesSentAt" AS "GroupConference_casesSentAt", "GroupConference"."summary" AS "GroupConference_summary", "GroupConference"."actions" AS "GroupConference_actions", "GroupConference"."version" AS "GroupConference_version", "GroupConference"."createdAt" AS "GroupConference_createdAt", "GroupConference"."updatedAt" AS "GroupConference_updatedAt"
   FROM "group_conference" "GroupConference"
   WHERE (("GroupConference"."id" = @0))
@@ -389,7 +389,7 @@ SELECT "c"."id" AS "c_id", "c"."planId" AS "c_planId", "c"."month" AS "c_month",
   INNER JOIN "conference_plan" "p" ON "p"."id" = "c"."planId"
   WHERE "p"."status" = 'confirmed' AND ("p"."wctlId" = @0 OR "p"."deaId" IN (@1)) AND "c"."month" >= @2 AND "c"."month" <= @3 AND "c"."status" IN (@4, @5) AND "c"."startsAt" >= @6 AND "c"."startsAt" < @7
   ORDER BY "c"."startsAt" ASC, "c"."id" ASC OFFSET 0 ROWS FETCH NEXT 20 ROWS ONLY;
---   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 Date, @7 Date
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000), @3 varchar(8000), @4 varchar(8000), @5 varchar(8000), @6 datetime2, @7 datetime2
 
 -- SqlConferenceStore.nominate
 INSERT INTO "conference_case"("id", "conferenceId", "nominatedById", "requestId", "reference", "note", "nextSteps", "followUps", "outcomeAt", "createdAt")
@@ -413,13 +413,13 @@ SELECT "ConferenceCase"."id" AS "ConferenceCase_id", "ConferenceCase"."conferenc
 UPDATE "conference_case"
   SET "conferenceId" = @0
   WHERE "id" IN (@1, @2);
---   @0 varchar(36), @1 string, @2 string
+--   @0 varchar(36), @1 varchar(8000), @2 varchar(8000)
 
 -- SqlConferenceStore.recordCaseOutcome
 UPDATE "conference_case"
   SET "nextSteps" = @0, "followUps" = @1, "outcomeAt" = @2
   WHERE "id" = @3;
---   @0 varchar(400), @1 varchar(400), @2 datetime2, @3 string
+--   @0 varchar(400), @1 varchar(400), @2 datetime2, @3 varchar(8000)
 
 -- SqlConferenceStore.recordQas
 INSERT INTO "conference_qas"("id", "planId", "conferenceId", "month", "checkedById", "result", "comments", "createdAt")
@@ -442,7 +442,7 @@ SELECT "ConferenceQas"."id" AS "ConferenceQas_id", "ConferenceQas"."planId" AS "
 UPDATE "conference_plan"
   SET "cardActivityId" = @0, "cardReference" = @1
   WHERE "id" = @2;
---   @0 nvarchar(200), @1 nvarchar(MAX), @2 string
+--   @0 nvarchar(200), @1 nvarchar(MAX), @2 varchar(8000)
 
 -- SqlConferenceStore.cardOf
 SELECT "ConferencePlan"."id" AS "ConferencePlan_id", "ConferencePlan"."deaId" AS "ConferencePlan_deaId", "ConferencePlan"."wctlId" AS "ConferencePlan_wctlId", "ConferencePlan"."durationMinutes" AS "ConferencePlan_durationMinutes", "ConferencePlan"."inviteWctl" AS "ConferencePlan_inviteWctl", "ConferencePlan"."workPsychologistId" AS "ConferencePlan_workPsychologistId", "ConferencePlan"."meetingMethod" AS "ConferencePlan_meetingMethod", "ConferencePlan"."venue" AS "ConferencePlan_venue", "ConferencePlan"."room" AS "ConferencePlan_room", "ConferencePlan"."timeOfDay" AS "ConferencePlan_timeOfDay", "ConferencePlan"."status" AS "ConferencePlan_status", "ConferencePlan"."groups" AS "ConferencePlan_groups", "ConferencePlan"."warning" AS "ConferencePlan_warning", "ConferencePlan"."cardActivityId" AS "ConferencePlan_cardActivityId", "ConferencePlan"."cardReference" AS "ConferencePlan_cardReference", "ConferencePlan"."version" AS "ConferencePlan_version", "ConferencePlan"."createdAt" AS "ConferencePlan_createdAt", "ConferencePlan"."updatedAt" AS "ConferencePlan_updatedAt"
@@ -468,7 +468,7 @@ SELECT COUNT(DISTINCT("r"."id")) AS "cnt"
   FROM "support_request" "r"
   INNER JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
   WHERE "c"."nino" = @0 AND "r"."channel" = @1 AND "r"."id" <> @2 AND "r"."status" IN (@3, @4) AND ("r"."status" <> 'closed' OR "r"."meetingBooked" = 1);
---   @0 string, @1 string, @2 string, @3 string, @4 string
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000), @3 varchar(8000), @4 varchar(8000)
 
 -- SqlInterventionStore.countBeingBooked
 SELECT COUNT(DISTINCT("r"."id")) AS "cnt"
@@ -477,7 +477,7 @@ SELECT COUNT(DISTINCT("r"."id")) AS "cnt"
   WHERE "c"."nino" = @0 AND "r"."channel" = @1 AND "r"."id" <> @2 AND "r"."status" = @3 AND EXISTS (SELECT 1
   FROM "booking" "b"
   WHERE "b"."requestId" = "r"."id" AND "b"."status" IN (@4, @5));
---   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000), @3 varchar(8000), @4 varchar(8000), @5 varchar(8000)
 
 -- SqlInterventionStore.askOverride
 SELECT "InterventionOverride"."id" AS "InterventionOverride_id", "InterventionOverride"."requestId" AS "InterventionOverride_requestId", "InterventionOverride"."reason" AS "InterventionOverride_reason", "InterventionOverride"."askedById" AS "InterventionOverride_askedById", "InterventionOverride"."askedAt" AS "InterventionOverride_askedAt", "InterventionOverride"."teamLeaderId" AS "InterventionOverride_teamLeaderId", "InterventionOverride"."decision" AS "InterventionOverride_decision", "InterventionOverride"."decidedAt" AS "InterventionOverride_decidedAt", "InterventionOverride"."note" AS "InterventionOverride_note", "InterventionOverride"."priorCount" AS "InterventionOverride_priorCount"
@@ -512,7 +512,7 @@ SELECT "InterventionOverride"."id" AS "InterventionOverride_id", "InterventionOv
 UPDATE "intervention_override"
   SET "decision" = @0, "note" = @1, "decidedAt" = @2
   WHERE "id" = @3 AND "decision" = @4;
---   @0 varchar(10), @1 nvarchar(1000), @2 datetime2, @3 string, @4 string
+--   @0 varchar(10), @1 nvarchar(1000), @2 datetime2, @3 varchar(8000), @4 varchar(8000)
 SELECT "InterventionOverride"."id" AS "InterventionOverride_id", "InterventionOverride"."requestId" AS "InterventionOverride_requestId", "InterventionOverride"."reason" AS "InterventionOverride_reason", "InterventionOverride"."askedById" AS "InterventionOverride_askedById", "InterventionOverride"."askedAt" AS "InterventionOverride_askedAt", "InterventionOverride"."teamLeaderId" AS "InterventionOverride_teamLeaderId", "InterventionOverride"."decision" AS "InterventionOverride_decision", "InterventionOverride"."decidedAt" AS "InterventionOverride_decidedAt", "InterventionOverride"."note" AS "InterventionOverride_note", "InterventionOverride"."priorCount" AS "InterventionOverride_priorCount"
   FROM "intervention_override" "InterventionOverride"
   WHERE (("InterventionOverride"."id" = @0))
@@ -526,19 +526,19 @@ INSERT INTO "job_run"("id", "leaseUntil", "completedAt")
 UPDATE "job_run"
   SET "leaseUntil" = @0
   WHERE "id" = @1 AND "completedAt" IS NULL AND "leaseUntil" < @2;
---   @0 datetime2, @1 string, @2 Date
+--   @0 datetime2, @1 varchar(8000), @2 datetime2
 
 -- SqlJobLeases.complete
 UPDATE "job_run"
   SET "completedAt" = @0
   WHERE "id" = @1;
---   @0 datetime2, @1 string
+--   @0 datetime2, @1 varchar(8000)
 
 -- SqlJobLeases.release
 DELETE
   FROM "job_run"
   WHERE "id" = @0 AND "completedAt" IS NULL;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlMeetingRecordStore.add
 INSERT INTO "meeting_record"("id", "requestId", "kind", "authorId", "at", "body", "nextSteps", "sentToId")
@@ -568,14 +568,14 @@ INSERT INTO "outbox"("id", "recipientAad", "kind", "subjectId", "createdAt", "ne
 UPDATE "outbox"
   SET "leaseUntil" = @0
   WHERE "id" = @1 AND "deliveredAt" IS NULL AND "deadAt" IS NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < @2);
---   @0 datetime2, @1 string, @2 Date
+--   @0 datetime2, @1 varchar(8000), @2 datetime2
 
 -- Outbox.find
 SELECT "e"."id" AS "e_id", "e"."recipientAad" AS "e_recipientAad", "e"."kind" AS "e_kind", "e"."subjectId" AS "e_subjectId", "e"."createdAt" AS "e_createdAt", "e"."nextAttemptAt" AS "e_nextAttemptAt", "e"."attempts" AS "e_attempts", "e"."leaseUntil" AS "e_leaseUntil", "e"."deliveredAt" AS "e_deliveredAt", "e"."lastError" AS "e_lastError", "e"."lastStatus" AS "e_lastStatus", "e"."deadAt" AS "e_deadAt", "e"."activityId" AS "e_activityId", "e"."waiterToldAt" AS "e_waiterToldAt"
   FROM "outbox" "e"
   WHERE "e"."id" = @0
   ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
---   @0 string
+--   @0 varchar(8000)
 
 -- Outbox.due
 SELECT "Outbox"."id" AS "Outbox_id", "Outbox"."recipientAad" AS "Outbox_recipientAad", "Outbox"."kind" AS "Outbox_kind", "Outbox"."subjectId" AS "Outbox_subjectId", "Outbox"."createdAt" AS "Outbox_createdAt", "Outbox"."nextAttemptAt" AS "Outbox_nextAttemptAt", "Outbox"."attempts" AS "Outbox_attempts", "Outbox"."leaseUntil" AS "Outbox_leaseUntil", "Outbox"."deliveredAt" AS "Outbox_deliveredAt", "Outbox"."lastError" AS "Outbox_lastError", "Outbox"."lastStatus" AS "Outbox_lastStatus", "Outbox"."deadAt" AS "Outbox_deadAt", "Outbox"."activityId" AS "Outbox_activityId", "Outbox"."waiterToldAt" AS "Outbox_waiterToldAt"
@@ -589,43 +589,43 @@ SELECT "e"."id" AS "e_id", "e"."recipientAad" AS "e_recipientAad", "e"."kind" AS
   FROM "outbox" "e"
   WHERE "e"."recipientAad" = @0 AND "e"."deliveredAt" IS NULL AND ("e"."deadAt" IS NULL OR "e"."lastStatus" IN (403, 404))
   ORDER BY "e"."createdAt" ASC;
---   @0 string
+--   @0 varchar(8000)
 
 -- Outbox.delivered
 UPDATE "outbox"
   SET "deliveredAt" = @0, "leaseUntil" = @1, "lastStatus" = @2, "activityId" = @3
   WHERE "id" = @4;
---   @0 datetime2, @1 datetime2, @2 int, @3 nvarchar(200), @4 string
+--   @0 datetime2, @1 datetime2, @2 int, @3 nvarchar(200), @4 varchar(8000)
 
 -- Outbox.retryAt
 UPDATE "outbox"
   SET "attempts" = @0, "lastError" = @1, "lastStatus" = @2, "leaseUntil" = @3, "nextAttemptAt" = @4
   WHERE "id" = @5;
---   @0 int, @1 nvarchar(400), @2 int, @3 datetime2, @4 datetime2, @5 string
+--   @0 int, @1 nvarchar(400), @2 int, @3 datetime2, @4 datetime2, @5 varchar(8000)
 
 -- Outbox.postpone
 UPDATE "outbox"
   SET "leaseUntil" = @0, "nextAttemptAt" = @1
   WHERE "id" = @2;
---   @0 datetime2, @1 datetime2, @2 string
+--   @0 datetime2, @1 datetime2, @2 varchar(8000)
 
 -- Outbox.awaitingRecipient
 UPDATE "outbox"
   SET "lastError" = @0, "leaseUntil" = @1, "nextAttemptAt" = @2
   WHERE "id" = @3;
---   @0 nvarchar(400), @1 datetime2, @2 datetime2, @3 string
+--   @0 nvarchar(400), @1 datetime2, @2 datetime2, @3 varchar(8000)
 
 -- Outbox.dead
 UPDATE "outbox"
   SET "attempts" = @0, "lastError" = @1, "lastStatus" = @2, "leaseUntil" = @3, "deadAt" = @4
   WHERE "id" = @5;
---   @0 int, @1 nvarchar(400), @2 int, @3 datetime2, @4 datetime2, @5 string
+--   @0 int, @1 nvarchar(400), @2 int, @3 datetime2, @4 datetime2, @5 varchar(8000)
 
 -- Outbox.claimWaiterNotice
 UPDATE "outbox"
   SET "waiterToldAt" = @0
   WHERE "id" = @1 AND "waiterToldAt" IS NULL;
---   @0 datetime2, @1 string
+--   @0 datetime2, @1 varchar(8000)
 
 -- PostedCards.record
 MERGE INTO "posted_card" "posted_card"
@@ -641,13 +641,13 @@ SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."recipientAad" 
   FROM "posted_card" "e"
   WHERE "e"."requestId" = @0
   ORDER BY "e"."postedAt" ASC;
---   @0 string
+--   @0 varchar(8000)
 
 -- PostedCards.forget
 DELETE
   FROM "posted_card"
   WHERE "id" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- ProcessedActivities.claim
 INSERT INTO "processed_activity"("id", "receivedAt", "completedAt")
@@ -661,25 +661,25 @@ INSERT INTO "processed_activity"("id", "receivedAt", "completedAt")
 UPDATE "processed_activity"
   SET "completedAt" = @0
   WHERE "id" = @1;
---   @0 datetime2, @1 string
+--   @0 datetime2, @1 varchar(8000)
 
 -- ProcessedActivities.complete
 UPDATE "processed_activity"
   SET "completedAt" = @0
   WHERE "id" = @1;
---   @0 datetime2, @1 string
+--   @0 datetime2, @1 varchar(8000)
 
 -- ProcessedActivities.release
 DELETE
   FROM "processed_activity"
   WHERE "id" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- ProcessedActivities.prune
 DELETE
   FROM "processed_activity"
   WHERE "receivedAt" < @0;
---   @0 Date
+--   @0 datetime2
 
 -- SqlQualityCheckStore.mark
 INSERT INTO "quality_check"("id", "requestId", "standard", "checkerId", "markedAt", "result", "notes", "recordedAt")
@@ -689,20 +689,20 @@ SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."standard" AS "
   FROM "quality_check" "e"
   WHERE "e"."requestId" = @0
   ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlQualityCheckStore.forRequest
 SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."standard" AS "e_standard", "e"."checkerId" AS "e_checkerId", "e"."markedAt" AS "e_markedAt", "e"."result" AS "e_result", "e"."notes" AS "e_notes", "e"."recordedAt" AS "e_recordedAt"
   FROM "quality_check" "e"
   WHERE "e"."requestId" = @0
   ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlQualityCheckStore.record
 UPDATE "quality_check"
   SET "result" = @0, "notes" = @1, "recordedAt" = @2
   WHERE "id" = @3 AND "result" IS NULL;
---   @0 varchar(12), @1 nvarchar(2000), @2 datetime2, @3 string
+--   @0 varchar(12), @1 nvarchar(2000), @2 datetime2, @3 varchar(8000)
 SELECT "QualityCheck"."id" AS "QualityCheck_id", "QualityCheck"."requestId" AS "QualityCheck_requestId", "QualityCheck"."standard" AS "QualityCheck_standard", "QualityCheck"."checkerId" AS "QualityCheck_checkerId", "QualityCheck"."markedAt" AS "QualityCheck_markedAt", "QualityCheck"."result" AS "QualityCheck_result", "QualityCheck"."notes" AS "QualityCheck_notes", "QualityCheck"."recordedAt" AS "QualityCheck_recordedAt"
   FROM "quality_check" "QualityCheck"
   WHERE (("QualityCheck"."id" = @0))
@@ -714,41 +714,41 @@ SELECT "QualityCheck"."id" AS "QualityCheck_id", "QualityCheck"."requestId" AS "
 DELETE
   FROM "bot_state"
   WHERE "updatedAt" < @0;
---   @0 Date
+--   @0 datetime2
 DELETE
   FROM "conversation_reference"
   WHERE "updatedAt" < @0;
---   @0 Date
+--   @0 datetime2
 DELETE
   FROM "job_run"
   WHERE "completedAt" < @0;
---   @0 Date
+--   @0 datetime2
 DELETE
   FROM "work_item"
   WHERE ("dueAt" IS NULL AND "updatedAt" < @0);
---   @0 Date
+--   @0 datetime2
 
 -- SqlStorage.read
 SELECT "e"."id" AS "e_id", "e"."storageKey" AS "e_storageKey", "e"."document" AS "e_document", "e"."etag" AS "e_etag", "e"."updatedAt" AS "e_updatedAt"
   FROM "bot_state" "e"
   WHERE "e"."id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlStorage.write
 UPDATE "bot_state"
   SET "document" = @0, "etag" = @1, "updatedAt" = @2
   WHERE "id" = @3;
---   @0 nvarchar(MAX), @1 varchar(64), @2 datetime2, @3 string
+--   @0 nvarchar(MAX), @1 varchar(64), @2 datetime2, @3 varchar(8000)
 UPDATE "bot_state"
   SET "document" = @0, "etag" = @1, "updatedAt" = @2
   WHERE "id" = @3 AND "etag" = @4;
---   @0 nvarchar(MAX), @1 varchar(64), @2 datetime2, @3 string, @4 string
+--   @0 nvarchar(MAX), @1 varchar(64), @2 datetime2, @3 varchar(8000), @4 varchar(8000)
 
 -- SqlStorage.delete
 DELETE
   FROM "bot_state"
   WHERE "id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlTrendStore.recordOnce
 INSERT INTO "trend_alert"("id", "trendKey", "kind", "teamLeaderId", "coachIds", "topic", "count", "windowDays", "createdAt")
@@ -768,7 +768,7 @@ SELECT (SELECT "workingHours"
   WHERE "id" = @0) AS "hours", (SELECT "bankHolidayRegion"
   FROM "jobcentre"
   WHERE "id" = @1) AS "region";
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlWorkingPatterns.ofAll
 SELECT 'staff' AS "kind", "id", "workingHours" AS "value"
@@ -776,13 +776,13 @@ SELECT 'staff' AS "kind", "id", "workingHours" AS "value"
   WHERE "id" IN (@0, @1) UNION ALL SELECT 'jobcentre' AS "kind", "id", "bankHolidayRegion" AS "value"
   FROM "jobcentre"
   WHERE "id" IN (@2);
---   @0 string, @1 string, @2 string
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000)
 
 -- EmbeddedCalendar.busy
 SELECT "e"."id" AS "e_id", "e"."mailbox" AS "e_mailbox", "e"."subject" AS "e_subject", "e"."body" AS "e_body", "e"."startsAt" AS "e_startsAt", "e"."endsAt" AS "e_endsAt", "e"."showAs" AS "e_showAs", "e"."attendees" AS "e_attendees", "e"."location" AS "e_location", "e"."joinUrl" AS "e_joinUrl", "e"."transactionId" AS "e_transactionId", "e"."createdAt" AS "e_createdAt"
   FROM "calendar_event" "e"
   WHERE "e"."startsAt" < @0 AND "e"."endsAt" > @1 AND "e"."showAs" IN (@2, @3, @4) AND ("e"."mailbox" IN (@5, @6) OR LOWER("e"."attendees") LIKE @7 OR LOWER("e"."attendees") LIKE @8);
---   @0 Date, @1 Date, @2 string, @3 string, @4 string, @5 string, @6 string, @7 string, @8 string
+--   @0 datetime2, @1 datetime2, @2 varchar(8000), @3 varchar(8000), @4 varchar(8000), @5 varchar(8000), @6 varchar(8000), @7 varchar(8000), @8 varchar(8000)
 
 -- EmbeddedCalendar.createEvents
 BEGIN TRANSACTION;
@@ -806,14 +806,14 @@ SELECT "CalendarEvent"."id" AS "CalendarEvent_id", "CalendarEvent"."mailbox" AS 
 UPDATE "calendar_event"
   SET "startsAt" = @0, "endsAt" = @1
   WHERE "id" = @2;
---   @0 datetime2, @1 datetime2, @2 string
+--   @0 datetime2, @1 datetime2, @2 varchar(8000)
 COMMIT;
 
 -- EmbeddedCalendar.setAttendees
 UPDATE "calendar_event"
   SET "attendees" = @0
   WHERE ("id" = @1 AND "mailbox" = @2);
---   @0 nvarchar(MAX), @1 string, @2 string
+--   @0 nvarchar(MAX), @1 varchar(8000), @2 varchar(8000)
 SELECT "CalendarEvent"."id" AS "CalendarEvent_id", "CalendarEvent"."mailbox" AS "CalendarEvent_mailbox", "CalendarEvent"."subject" AS "CalendarEvent_subject", "CalendarEvent"."body" AS "CalendarEvent_body", "CalendarEvent"."startsAt" AS "CalendarEvent_startsAt", "CalendarEvent"."endsAt" AS "CalendarEvent_endsAt", "CalendarEvent"."showAs" AS "CalendarEvent_showAs", "CalendarEvent"."attendees" AS "CalendarEvent_attendees", "CalendarEvent"."location" AS "CalendarEvent_location", "CalendarEvent"."joinUrl" AS "CalendarEvent_joinUrl", "CalendarEvent"."transactionId" AS "CalendarEvent_transactionId", "CalendarEvent"."createdAt" AS "CalendarEvent_createdAt"
   FROM "calendar_event" "CalendarEvent"
   WHERE (("CalendarEvent"."id" = @0))
@@ -825,7 +825,7 @@ BEGIN TRANSACTION;
 DELETE
   FROM "calendar_event"
   WHERE ("id" = @0 AND "mailbox" = @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 COMMIT;
 
 -- SqlAdviceStore.create
@@ -858,7 +858,7 @@ SELECT "AdviceConversation"."id" AS "AdviceConversation_id", "AdviceConversation
 UPDATE "advice_conversation"
   SET "status" = @0, "startsAt" = @1, "endsAt" = @2, "version" = @3, "updatedAt" = @4
   WHERE "id" = @5 AND "version" = @6;
---   @0 varchar(20), @1 datetime2, @2 datetime2, @3 int, @4 datetime2, @5 string, @6 number
+--   @0 varchar(20), @1 datetime2, @2 datetime2, @3 int, @4 datetime2, @5 varchar(8000), @6 number
 SELECT "AdviceConversation"."id" AS "AdviceConversation_id", "AdviceConversation"."number" AS "AdviceConversation_number", "AdviceConversation"."status" AS "AdviceConversation_status", "AdviceConversation"."coachId" AS "AdviceConversation_coachId", "AdviceConversation"."hcpId" AS "AdviceConversation_hcpId", "AdviceConversation"."contactId" AS "AdviceConversation_contactId", "AdviceConversation"."jobcentreId" AS "AdviceConversation_jobcentreId", "AdviceConversation"."cluster" AS "AdviceConversation_cluster", "AdviceConversation"."district" AS "AdviceConversation_district", "AdviceConversation"."surname" AS "AdviceConversation_surname", "AdviceConversation"."nino" AS "AdviceConversation_nino", "AdviceConversation"."benefit" AS "AdviceConversation_benefit", "AdviceConversation"."wcaStatus" AS "AdviceConversation_wcaStatus", "AdviceConversation"."wcaSummary" AS "AdviceConversation_wcaSummary", "AdviceConversation"."background" AS "AdviceConversation_background", "AdviceConversation"."conditions" AS "AdviceConversation_conditions", "AdviceConversation"."adviceTypes" AS "AdviceConversation_adviceTypes", "AdviceConversation"."channel" AS "AdviceConversation_channel", "AdviceConversation"."complex" AS "AdviceConversation_complex", "AdviceConversation"."adHoc" AS "AdviceConversation_adHoc", "AdviceConversation"."askedAdHoc" AS "AdviceConversation_askedAdHoc", "AdviceConversation"."consentAgreed" AS "AdviceConversation_consentAgreed", "AdviceConversation"."gpConsent" AS "AdviceConversation_gpConsent", "AdviceConversation"."consentById" AS "AdviceConversation_consentById", "AdviceConversation"."consentAt" AS "AdviceConversation_consentAt", "AdviceConversation"."startsAt" AS "AdviceConversation_startsAt", "AdviceConversation"."endsAt" AS "AdviceConversation_endsAt", "AdviceConversation"."prepStartsAt" AS "AdviceConversation_prepStartsAt", "AdviceConversation"."timesMoved" AS "AdviceConversation_timesMoved", "AdviceConversation"."packReadyAt" AS "AdviceConversation_packReadyAt", "AdviceConversation"."preparedAt" AS "AdviceConversation_preparedAt", "AdviceConversation"."heldAt" AS "AdviceConversation_heldAt", "AdviceConversation"."returnedAt" AS "AdviceConversation_returnedAt", "AdviceConversation"."returnConfirmedAt" AS "AdviceConversation_returnConfirmedAt", "AdviceConversation"."findings" AS "AdviceConversation_findings", "AdviceConversation"."diaryEvents" AS "AdviceConversation_diaryEvents", "AdviceConversation"."diaryStatus" AS "AdviceConversation_diaryStatus", "AdviceConversation"."diaryError" AS "AdviceConversation_diaryError", "AdviceConversation"."packRemindedAt" AS "AdviceConversation_packRemindedAt", "AdviceConversation"."submissionKey" AS "AdviceConversation_submissionKey", "AdviceConversation"."version" AS "AdviceConversation_version", "AdviceConversation"."createdAt" AS "AdviceConversation_createdAt", "AdviceConversation"."updatedAt" AS "AdviceConversation_updatedAt"
   FROM "advice_conversation" "AdviceConversation"
   WHERE (("AdviceConversation"."id" = @0))
@@ -923,7 +923,7 @@ INSERT INTO "hcp_site_day"("hcpId", "date", "jobcentreId", "setById", "setAt")
 UPDATE "advice_conversation"
   SET "diaryEvents" = @0, "diaryStatus" = @1, "diaryError" = @2, "updatedAt" = @3
   WHERE "id" = @4 AND "version" = @5;
---   @0 nvarchar(MAX), @1 varchar(10), @2 nvarchar(400), @3 datetime2, @4 string, @5 number
+--   @0 nvarchar(MAX), @1 varchar(10), @2 nvarchar(400), @3 datetime2, @4 varchar(8000), @5 number
 SELECT "AdviceConversation"."id" AS "AdviceConversation_id", "AdviceConversation"."number" AS "AdviceConversation_number", "AdviceConversation"."status" AS "AdviceConversation_status", "AdviceConversation"."coachId" AS "AdviceConversation_coachId", "AdviceConversation"."hcpId" AS "AdviceConversation_hcpId", "AdviceConversation"."contactId" AS "AdviceConversation_contactId", "AdviceConversation"."jobcentreId" AS "AdviceConversation_jobcentreId", "AdviceConversation"."cluster" AS "AdviceConversation_cluster", "AdviceConversation"."district" AS "AdviceConversation_district", "AdviceConversation"."surname" AS "AdviceConversation_surname", "AdviceConversation"."nino" AS "AdviceConversation_nino", "AdviceConversation"."benefit" AS "AdviceConversation_benefit", "AdviceConversation"."wcaStatus" AS "AdviceConversation_wcaStatus", "AdviceConversation"."wcaSummary" AS "AdviceConversation_wcaSummary", "AdviceConversation"."background" AS "AdviceConversation_background", "AdviceConversation"."conditions" AS "AdviceConversation_conditions", "AdviceConversation"."adviceTypes" AS "AdviceConversation_adviceTypes", "AdviceConversation"."channel" AS "AdviceConversation_channel", "AdviceConversation"."complex" AS "AdviceConversation_complex", "AdviceConversation"."adHoc" AS "AdviceConversation_adHoc", "AdviceConversation"."askedAdHoc" AS "AdviceConversation_askedAdHoc", "AdviceConversation"."consentAgreed" AS "AdviceConversation_consentAgreed", "AdviceConversation"."gpConsent" AS "AdviceConversation_gpConsent", "AdviceConversation"."consentById" AS "AdviceConversation_consentById", "AdviceConversation"."consentAt" AS "AdviceConversation_consentAt", "AdviceConversation"."startsAt" AS "AdviceConversation_startsAt", "AdviceConversation"."endsAt" AS "AdviceConversation_endsAt", "AdviceConversation"."prepStartsAt" AS "AdviceConversation_prepStartsAt", "AdviceConversation"."timesMoved" AS "AdviceConversation_timesMoved", "AdviceConversation"."packReadyAt" AS "AdviceConversation_packReadyAt", "AdviceConversation"."preparedAt" AS "AdviceConversation_preparedAt", "AdviceConversation"."heldAt" AS "AdviceConversation_heldAt", "AdviceConversation"."returnedAt" AS "AdviceConversation_returnedAt", "AdviceConversation"."returnConfirmedAt" AS "AdviceConversation_returnConfirmedAt", "AdviceConversation"."findings" AS "AdviceConversation_findings", "AdviceConversation"."diaryEvents" AS "AdviceConversation_diaryEvents", "AdviceConversation"."diaryStatus" AS "AdviceConversation_diaryStatus", "AdviceConversation"."diaryError" AS "AdviceConversation_diaryError", "AdviceConversation"."packRemindedAt" AS "AdviceConversation_packRemindedAt", "AdviceConversation"."submissionKey" AS "AdviceConversation_submissionKey", "AdviceConversation"."version" AS "AdviceConversation_version", "AdviceConversation"."createdAt" AS "AdviceConversation_createdAt", "AdviceConversation"."updatedAt" AS "AdviceConversation_updatedAt"
   FROM "advice_conversation" "AdviceConversation"
   WHERE (("AdviceConversation"."id" = @0))
@@ -934,7 +934,7 @@ SELECT "AdviceConversation"."id" AS "AdviceConversation_id", "AdviceConversation
 UPDATE "advice_conversation"
   SET "packRemindedAt" = @0
   WHERE "id" = @1 AND "status" = 'booked' AND "packReadyAt" IS NULL AND "packRemindedAt" IS NULL;
---   @0 datetime2, @1 string
+--   @0 datetime2, @1 varchar(8000)
 
 -- SqlAdviceStore.packsNotReady
 SELECT "AdviceConversation"."id" AS "AdviceConversation_id", "AdviceConversation"."number" AS "AdviceConversation_number", "AdviceConversation"."status" AS "AdviceConversation_status", "AdviceConversation"."coachId" AS "AdviceConversation_coachId", "AdviceConversation"."hcpId" AS "AdviceConversation_hcpId", "AdviceConversation"."contactId" AS "AdviceConversation_contactId", "AdviceConversation"."jobcentreId" AS "AdviceConversation_jobcentreId", "AdviceConversation"."cluster" AS "AdviceConversation_cluster", "AdviceConversation"."district" AS "AdviceConversation_district", "AdviceConversation"."surname" AS "AdviceConversation_surname", "AdviceConversation"."nino" AS "AdviceConversation_nino", "AdviceConversation"."benefit" AS "AdviceConversation_benefit", "AdviceConversation"."wcaStatus" AS "AdviceConversation_wcaStatus", "AdviceConversation"."wcaSummary" AS "AdviceConversation_wcaSummary", "AdviceConversation"."background" AS "AdviceConversation_background", "AdviceConversation"."conditions" AS "AdviceConversation_conditions", "AdviceConversation"."adviceTypes" AS "AdviceConversation_adviceTypes", "AdviceConversation"."channel" AS "AdviceConversation_channel", "AdviceConversation"."complex" AS "AdviceConversation_complex", "AdviceConversation"."adHoc" AS "AdviceConversation_adHoc", "AdviceConversation"."askedAdHoc" AS "AdviceConversation_askedAdHoc", "AdviceConversation"."consentAgreed" AS "AdviceConversation_consentAgreed", "AdviceConversation"."gpConsent" AS "AdviceConversation_gpConsent", "AdviceConversation"."consentById" AS "AdviceConversation_consentById", "AdviceConversation"."consentAt" AS "AdviceConversation_consentAt", "AdviceConversation"."startsAt" AS "AdviceConversation_startsAt", "AdviceConversation"."endsAt" AS "AdviceConversation_endsAt", "AdviceConversation"."prepStartsAt" AS "AdviceConversation_prepStartsAt", "AdviceConversation"."timesMoved" AS "AdviceConversation_timesMoved", "AdviceConversation"."packReadyAt" AS "AdviceConversation_packReadyAt", "AdviceConversation"."preparedAt" AS "AdviceConversation_preparedAt", "AdviceConversation"."heldAt" AS "AdviceConversation_heldAt", "AdviceConversation"."returnedAt" AS "AdviceConversation_returnedAt", "AdviceConversation"."returnConfirmedAt" AS "AdviceConversation_returnConfirmedAt", "AdviceConversation"."findings" AS "AdviceConversation_findings", "AdviceConversation"."diaryEvents" AS "AdviceConversation_diaryEvents", "AdviceConversation"."diaryStatus" AS "AdviceConversation_diaryStatus", "AdviceConversation"."diaryError" AS "AdviceConversation_diaryError", "AdviceConversation"."packRemindedAt" AS "AdviceConversation_packRemindedAt", "AdviceConversation"."submissionKey" AS "AdviceConversation_submissionKey", "AdviceConversation"."version" AS "AdviceConversation_version", "AdviceConversation"."createdAt" AS "AdviceConversation_createdAt", "AdviceConversation"."updatedAt" AS "AdviceConversation_updatedAt"
@@ -950,7 +950,7 @@ SELECT "c"."id" AS "c_id", "c"."number" AS "c_number", "c"."status" AS "c_status
   FROM "advice_event" "e"
   WHERE "e"."conversationId" = "c"."id" AND "e"."what" = @3)
   ORDER BY "c"."startsAt" ASC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY;
---   @0 string, @1 Date, @2 Date, @3 string
+--   @0 varchar(8000), @1 datetime2, @2 datetime2, @3 varchar(8000)
 
 -- SqlAdviceStore.latestHappening
 SELECT "AdviceEvent"."id" AS "AdviceEvent_id", "AdviceEvent"."conversationId" AS "AdviceEvent_conversationId", "AdviceEvent"."actorId" AS "AdviceEvent_actorId", "AdviceEvent"."what" AS "AdviceEvent_what", "AdviceEvent"."at" AS "AdviceEvent_at"
@@ -970,7 +970,7 @@ SELECT "HcpBreak"."id" AS "HcpBreak_id", "HcpBreak"."hcpId" AS "HcpBreak_hcpId",
 DELETE
   FROM "hcp_break"
   WHERE "hcpId" = @0;
---   @0 string
+--   @0 varchar(8000)
 INSERT INTO "hcp_break"("id", "hcpId", "weekday", "startTime", "endTime", "setById", "setAt")
   VALUES (@0, @1, @2, @3, @4, @5, @6);
 --   @0 varchar(36), @1 varchar(36), @2 int, @3 varchar(5), @4 varchar(5), @5 varchar(36), @6 datetime2
@@ -981,7 +981,7 @@ SELECT "a"."date" AS "date", "n"."lastDay" AS "lastDay", "n"."recordedAt" AS "re
   LEFT JOIN "hcp_attendance" "a" ON "a"."hcpId" = "s"."id" AND "a"."status" = @0 AND "a"."date" >= @1 AND "a"."date" <= @2
   LEFT JOIN "hcp_notice" "n" ON "n"."hcpId" = "s"."id"
   WHERE "s"."id" = @3;
---   @0 string, @1 string, @2 string, @3 string
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000), @3 varchar(8000)
 
 -- SqlHcpActivityStore.createActivity
 INSERT INTO "hcp_activity"("id", "hcpId", "kind", "status", "jobcentreId", "district", "date", "startsAt", "endsAt", "takingPart", "note", "caseReference", "caseCount", "adHoc", "requestedById", "coachId", "setById", "recordedById", "recordedAt", "diaryEvents", "version", "createdAt", "updatedAt")
@@ -1004,7 +1004,7 @@ SELECT "HcpActivity"."id" AS "HcpActivity_id", "HcpActivity"."hcpId" AS "HcpActi
 UPDATE "hcp_activity"
   SET "status" = @0, "date" = @1, "startsAt" = @2, "endsAt" = @3, "setById" = @4, "version" = @5, "updatedAt" = @6
   WHERE "id" = @7 AND "version" = @8;
---   @0 varchar(20), @1 varchar(10), @2 datetime2, @3 datetime2, @4 varchar(36), @5 int, @6 datetime2, @7 string, @8 number
+--   @0 varchar(20), @1 varchar(10), @2 datetime2, @3 datetime2, @4 varchar(36), @5 int, @6 datetime2, @7 varchar(8000), @8 number
 SELECT "HcpActivity"."id" AS "HcpActivity_id", "HcpActivity"."hcpId" AS "HcpActivity_hcpId", "HcpActivity"."kind" AS "HcpActivity_kind", "HcpActivity"."status" AS "HcpActivity_status", "HcpActivity"."jobcentreId" AS "HcpActivity_jobcentreId", "HcpActivity"."district" AS "HcpActivity_district", "HcpActivity"."date" AS "HcpActivity_date", "HcpActivity"."startsAt" AS "HcpActivity_startsAt", "HcpActivity"."endsAt" AS "HcpActivity_endsAt", "HcpActivity"."takingPart" AS "HcpActivity_takingPart", "HcpActivity"."note" AS "HcpActivity_note", "HcpActivity"."caseReference" AS "HcpActivity_caseReference", "HcpActivity"."caseCount" AS "HcpActivity_caseCount", "HcpActivity"."adHoc" AS "HcpActivity_adHoc", "HcpActivity"."requestedById" AS "HcpActivity_requestedById", "HcpActivity"."coachId" AS "HcpActivity_coachId", "HcpActivity"."setById" AS "HcpActivity_setById", "HcpActivity"."recordedById" AS "HcpActivity_recordedById", "HcpActivity"."recordedAt" AS "HcpActivity_recordedAt", "HcpActivity"."diaryEvents" AS "HcpActivity_diaryEvents", "HcpActivity"."version" AS "HcpActivity_version", "HcpActivity"."createdAt" AS "HcpActivity_createdAt", "HcpActivity"."updatedAt" AS "HcpActivity_updatedAt"
   FROM "hcp_activity" "HcpActivity"
   WHERE (("HcpActivity"."id" = @0))
@@ -1015,7 +1015,7 @@ SELECT "HcpActivity"."id" AS "HcpActivity_id", "HcpActivity"."hcpId" AS "HcpActi
 UPDATE "hcp_activity"
   SET "diaryEvents" = @0
   WHERE "id" = @1;
---   @0 nvarchar(MAX), @1 string
+--   @0 nvarchar(MAX), @1 varchar(8000)
 
 -- SqlHcpActivityStore.activitiesOf
 SELECT "HcpActivity"."id" AS "HcpActivity_id", "HcpActivity"."hcpId" AS "HcpActivity_hcpId", "HcpActivity"."kind" AS "HcpActivity_kind", "HcpActivity"."status" AS "HcpActivity_status", "HcpActivity"."jobcentreId" AS "HcpActivity_jobcentreId", "HcpActivity"."district" AS "HcpActivity_district", "HcpActivity"."date" AS "HcpActivity_date", "HcpActivity"."startsAt" AS "HcpActivity_startsAt", "HcpActivity"."endsAt" AS "HcpActivity_endsAt", "HcpActivity"."takingPart" AS "HcpActivity_takingPart", "HcpActivity"."note" AS "HcpActivity_note", "HcpActivity"."caseReference" AS "HcpActivity_caseReference", "HcpActivity"."caseCount" AS "HcpActivity_caseCount", "HcpActivity"."adHoc" AS "HcpActivity_adHoc", "HcpActivity"."requestedById" AS "HcpActivity_requestedById", "HcpActivity"."coachId" AS "HcpActivity_coachId", "HcpActivity"."setById" AS "HcpActivity_setById", "HcpActivity"."recordedById" AS "HcpActivity_recordedById", "HcpActivity"."recordedAt" AS "HcpActivity_recordedAt", "HcpActivity"."diaryEvents" AS "HcpActivity_diaryEvents", "HcpActivity"."version" AS "HcpActivity_version", "HcpActivity"."createdAt" AS "HcpActivity_createdAt", "HcpActivity"."updatedAt" AS "HcpActivity_updatedAt"
@@ -1073,7 +1073,7 @@ SELECT "HcpWeeklyNote"."id" AS "HcpWeeklyNote_id", "HcpWeeklyNote"."hcpId" AS "H
 UPDATE "hcp_weekly_note"
   SET "status" = @0, "reviewedById" = @1, "reviewedAt" = @2, "version" = @3, "updatedAt" = @4
   WHERE "id" = @5 AND "version" = @6;
---   @0 varchar(20), @1 varchar(36), @2 datetime2, @3 int, @4 datetime2, @5 string, @6 number
+--   @0 varchar(20), @1 varchar(36), @2 datetime2, @3 int, @4 datetime2, @5 varchar(8000), @6 number
 SELECT "HcpWeeklyNote"."id" AS "HcpWeeklyNote_id", "HcpWeeklyNote"."hcpId" AS "HcpWeeklyNote_hcpId", "HcpWeeklyNote"."district" AS "HcpWeeklyNote_district", "HcpWeeklyNote"."weekStart" AS "HcpWeeklyNote_weekStart", "HcpWeeklyNote"."status" AS "HcpWeeklyNote_status", "HcpWeeklyNote"."body" AS "HcpWeeklyNote_body", "HcpWeeklyNote"."submittedAt" AS "HcpWeeklyNote_submittedAt", "HcpWeeklyNote"."reviewedById" AS "HcpWeeklyNote_reviewedById", "HcpWeeklyNote"."reviewedAt" AS "HcpWeeklyNote_reviewedAt", "HcpWeeklyNote"."changeReason" AS "HcpWeeklyNote_changeReason", "HcpWeeklyNote"."remindedAt" AS "HcpWeeklyNote_remindedAt", "HcpWeeklyNote"."version" AS "HcpWeeklyNote_version", "HcpWeeklyNote"."createdAt" AS "HcpWeeklyNote_createdAt", "HcpWeeklyNote"."updatedAt" AS "HcpWeeklyNote_updatedAt"
   FROM "hcp_weekly_note" "HcpWeeklyNote"
   WHERE (("HcpWeeklyNote"."id" = @0))
@@ -1123,7 +1123,7 @@ SELECT "HcpAttendance"."id" AS "HcpAttendance_id", "HcpAttendance"."hcpId" AS "H
 UPDATE "hcp_attendance"
   SET "supplierRequestId" = @0
   WHERE "id" IN (@1, @2);
---   @0 varchar(36), @1 string, @2 string
+--   @0 varchar(36), @1 varchar(8000), @2 varchar(8000)
 
 -- SqlHcpActivityStore.createSupplierRequest
 BEGIN TRANSACTION;
@@ -1150,7 +1150,7 @@ SELECT "SupplierRequest"."id" AS "SupplierRequest_id", "SupplierRequest"."number
 UPDATE "supplier_request"
   SET "status" = @0, "answeredAt" = @1, "answeredById" = @2, "answer" = @3, "coverOn" = @4, "version" = @5
   WHERE "id" = @6 AND "version" = @7;
---   @0 varchar(20), @1 datetime2, @2 varchar(36), @3 nvarchar(1000), @4 varchar(10), @5 int, @6 string, @7 number
+--   @0 varchar(20), @1 datetime2, @2 varchar(36), @3 nvarchar(1000), @4 varchar(10), @5 int, @6 varchar(8000), @7 number
 SELECT "SupplierRequest"."id" AS "SupplierRequest_id", "SupplierRequest"."number" AS "SupplierRequest_number", "SupplierRequest"."kind" AS "SupplierRequest_kind", "SupplierRequest"."status" AS "SupplierRequest_status", "SupplierRequest"."district" AS "SupplierRequest_district", "SupplierRequest"."hcpId" AS "SupplierRequest_hcpId", "SupplierRequest"."fromDate" AS "SupplierRequest_fromDate", "SupplierRequest"."toDate" AS "SupplierRequest_toDate", "SupplierRequest"."details" AS "SupplierRequest_details", "SupplierRequest"."caseReference" AS "SupplierRequest_caseReference", "SupplierRequest"."raisedById" AS "SupplierRequest_raisedById", "SupplierRequest"."raisedAt" AS "SupplierRequest_raisedAt", "SupplierRequest"."dueOn" AS "SupplierRequest_dueOn", "SupplierRequest"."answeredAt" AS "SupplierRequest_answeredAt", "SupplierRequest"."answeredById" AS "SupplierRequest_answeredById", "SupplierRequest"."answer" AS "SupplierRequest_answer", "SupplierRequest"."coverOn" AS "SupplierRequest_coverOn", "SupplierRequest"."version" AS "SupplierRequest_version"
   FROM "supplier_request" "SupplierRequest"
   WHERE (("SupplierRequest"."id" = @0))
@@ -1196,13 +1196,13 @@ SELECT "s"."id" AS "id"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = @0
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
   WHERE "j"."district" = @1;
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlHcpRoles.allHcps
 SELECT "r"."staffId" AS "id"
   FROM "staff_role" "r"
   WHERE "r"."role" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlAdvicePeople.jobcentre
 SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name", "Jobcentre"."cluster" AS "Jobcentre_cluster", "Jobcentre"."district" AS "Jobcentre_district", "Jobcentre"."bankHolidayRegion" AS "Jobcentre_bankHolidayRegion"
@@ -1223,7 +1223,7 @@ SELECT "j"."id" AS "j_id", "j"."name" AS "j_name", "j"."cluster" AS "j_cluster",
   WHERE "j"."cluster" IN (SELECT "base"."cluster" AS "base_cluster"
   FROM "jobcentre" "base"
   WHERE "base"."id" IN (@0, @1));
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlAdvicePeople.hcpCovering
 SELECT "s"."id" AS "id"
@@ -1233,12 +1233,12 @@ SELECT "s"."id" AS "id"
   WHERE "j"."cluster" = (SELECT office.cluster
   FROM jobcentre office
   WHERE office.id = @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlAdvicePeople.contactAt
 SELECT "s"."id" AS "id"
@@ -1246,7 +1246,7 @@ SELECT "s"."id" AS "id"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = @0
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
   WHERE "s"."jobcentreId" = @1;
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlAdvicePeople.hcpsInDistrict
 SELECT "s"."id" AS "id"
@@ -1254,12 +1254,12 @@ SELECT "s"."id" AS "id"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = @0
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
   WHERE "j"."district" = @1;
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- ConversationPace.reserve
 INSERT INTO "conversation_pace"("id", "nextAt", "version")
@@ -1268,11 +1268,11 @@ INSERT INTO "conversation_pace"("id", "nextAt", "version")
 SELECT "e"."id" AS "e_id", "e"."nextAt" AS "e_nextAt", "e"."version" AS "e_version"
   FROM "conversation_pace" "e"
   WHERE "e"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 UPDATE "conversation_pace"
   SET "nextAt" = @0, "version" = @1
   WHERE "id" = @2 AND "version" = @3;
---   @0 datetime2, @1 int, @2 string, @3 number
+--   @0 datetime2, @1 int, @2 varchar(8000), @3 number
 
 -- ConversationPace.holdUntil
 SELECT "ConversationPace"."id" AS "ConversationPace_id", "ConversationPace"."nextAt" AS "ConversationPace_nextAt", "ConversationPace"."version" AS "ConversationPace_version"
@@ -1283,7 +1283,7 @@ SELECT "ConversationPace"."id" AS "ConversationPace_id", "ConversationPace"."nex
 UPDATE "conversation_pace"
   SET "nextAt" = @0, "version" = @1
   WHERE ("id" = @2 AND "version" = @3);
---   @0 datetime2, @1 int, @2 string, @3 number
+--   @0 datetime2, @1 int, @2 varchar(8000), @3 number
 
 -- SqlFollowUpActionStore.create
 SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId" AS "FollowUpAction_requestId", "FollowUpAction"."requestReference" AS "FollowUpAction_requestReference", "FollowUpAction"."kind" AS "FollowUpAction_kind", "FollowUpAction"."source" AS "FollowUpAction_source", "FollowUpAction"."jobcentreId" AS "FollowUpAction_jobcentreId", "FollowUpAction"."requesterId" AS "FollowUpAction_requesterId", "FollowUpAction"."deaId" AS "FollowUpAction_deaId", "FollowUpAction"."assigneeId" AS "FollowUpAction_assigneeId", "FollowUpAction"."status" AS "FollowUpAction_status", "FollowUpAction"."createdById" AS "FollowUpAction_createdById", "FollowUpAction"."createdAt" AS "FollowUpAction_createdAt", "FollowUpAction"."dueBy" AS "FollowUpAction_dueBy", "FollowUpAction"."assignedAt" AS "FollowUpAction_assignedAt", "FollowUpAction"."acceptedAt" AS "FollowUpAction_acceptedAt", "FollowUpAction"."doneAt" AS "FollowUpAction_doneAt", "FollowUpAction"."doneNote" AS "FollowUpAction_doneNote", "FollowUpAction"."version" AS "FollowUpAction_version"
@@ -1324,7 +1324,7 @@ SELECT "FollowUpAction"."id" AS "FollowUpAction_id"
 UPDATE "follow_up_action"
   SET "assigneeId" = @0, "status" = @1, "assignedAt" = @2, "version" = @3
   WHERE "id" = @4 AND "version" = @5;
---   @0 varchar(36), @1 varchar(12), @2 datetime2, @3 int, @4 string, @5 number
+--   @0 varchar(36), @1 varchar(12), @2 datetime2, @3 int, @4 varchar(8000), @5 number
 SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId" AS "FollowUpAction_requestId", "FollowUpAction"."requestReference" AS "FollowUpAction_requestReference", "FollowUpAction"."kind" AS "FollowUpAction_kind", "FollowUpAction"."source" AS "FollowUpAction_source", "FollowUpAction"."jobcentreId" AS "FollowUpAction_jobcentreId", "FollowUpAction"."requesterId" AS "FollowUpAction_requesterId", "FollowUpAction"."deaId" AS "FollowUpAction_deaId", "FollowUpAction"."assigneeId" AS "FollowUpAction_assigneeId", "FollowUpAction"."status" AS "FollowUpAction_status", "FollowUpAction"."createdById" AS "FollowUpAction_createdById", "FollowUpAction"."createdAt" AS "FollowUpAction_createdAt", "FollowUpAction"."dueBy" AS "FollowUpAction_dueBy", "FollowUpAction"."assignedAt" AS "FollowUpAction_assignedAt", "FollowUpAction"."acceptedAt" AS "FollowUpAction_acceptedAt", "FollowUpAction"."doneAt" AS "FollowUpAction_doneAt", "FollowUpAction"."doneNote" AS "FollowUpAction_doneNote", "FollowUpAction"."version" AS "FollowUpAction_version"
   FROM "follow_up_action" "FollowUpAction"
   WHERE (("FollowUpAction"."id" = @0))
@@ -1337,7 +1337,7 @@ SELECT "a"."id" AS "a_id", "a"."requestId" AS "a_requestId", "a"."requestReferen
   WHERE ("a"."assigneeId" = @0 OR "a"."deaId" = @0 OR "a"."requesterId" = @0)
   ORDER BY CASE
   WHEN "a"."status" = 'done' THEN 1 ELSE 0 END ASC, "a"."createdAt" DESC, "a"."id" ASC OFFSET 0 ROWS FETCH NEXT 10 ROWS ONLY;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlFollowUpActionStore.overdue
 SELECT "FollowUpAction"."id" AS "FollowUpAction_id", "FollowUpAction"."requestId" AS "FollowUpAction_requestId", "FollowUpAction"."requestReference" AS "FollowUpAction_requestReference", "FollowUpAction"."kind" AS "FollowUpAction_kind", "FollowUpAction"."source" AS "FollowUpAction_source", "FollowUpAction"."jobcentreId" AS "FollowUpAction_jobcentreId", "FollowUpAction"."requesterId" AS "FollowUpAction_requesterId", "FollowUpAction"."deaId" AS "FollowUpAction_deaId", "FollowUpAction"."assigneeId" AS "FollowUpAction_assigneeId", "FollowUpAction"."status" AS "FollowUpAction_status", "FollowUpAction"."createdById" AS "FollowUpAction_createdById", "FollowUpAction"."createdAt" AS "FollowUpAction_createdAt", "FollowUpAction"."dueBy" AS "FollowUpAction_dueBy", "FollowUpAction"."assignedAt" AS "FollowUpAction_assignedAt", "FollowUpAction"."acceptedAt" AS "FollowUpAction_acceptedAt", "FollowUpAction"."doneAt" AS "FollowUpAction_doneAt", "FollowUpAction"."doneNote" AS "FollowUpAction_doneNote", "FollowUpAction"."version" AS "FollowUpAction_version"
@@ -1371,7 +1371,7 @@ SELECT x."id", x."deaId", x."workPsychologistId", x."month", x."startsAt", x."en
   WHERE "m"."workPsychologistId" = @1) "x"
   WHERE x."nearest" = 1
   ORDER BY x."startsAt" ASC;
---   @0 Date, @1 string
+--   @0 datetime2, @1 varchar(8000)
 
 -- SqlPartnershipStore.unbooked
 SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting"."deaId" AS "PartnershipMeeting_deaId", "PartnershipMeeting"."workPsychologistId" AS "PartnershipMeeting_workPsychologistId", "PartnershipMeeting"."month" AS "PartnershipMeeting_month", "PartnershipMeeting"."startsAt" AS "PartnershipMeeting_startsAt", "PartnershipMeeting"."endsAt" AS "PartnershipMeeting_endsAt", "PartnershipMeeting"."mode" AS "PartnershipMeeting_mode", "PartnershipMeeting"."status" AS "PartnershipMeeting_status", "PartnershipMeeting"."eventId" AS "PartnershipMeeting_eventId", "PartnershipMeeting"."lastError" AS "PartnershipMeeting_lastError", "PartnershipMeeting"."movedBecause" AS "PartnershipMeeting_movedBecause"
@@ -1384,7 +1384,7 @@ SELECT "PartnershipMeeting"."id" AS "PartnershipMeeting_id", "PartnershipMeeting
 UPDATE "partnership_meeting"
   SET "status" = @0, "eventId" = @1, "lastError" = @2
   WHERE "id" = @3;
---   @0 varchar(10), @1 varchar(200), @2 nvarchar(400), @3 string
+--   @0 varchar(10), @1 varchar(200), @2 nvarchar(400), @3 varchar(8000)
 
 -- SqlPartnershipStore.addActivity
 INSERT INTO "partnership_activity"("id", "deaId", "workPsychologistId", "kind", "status", "requestReference", "topic", "feedback", "heldOn", "note", "createdAt")
@@ -1402,7 +1402,7 @@ SELECT "PartnershipActivity"."id" AS "PartnershipActivity_id", "PartnershipActiv
 UPDATE "partnership_activity"
   SET "status" = @0, "heldOn" = @1, "note" = @2
   WHERE "id" = @3 AND "status" = @4;
---   @0 varchar(10), @1 varchar(10), @2 nvarchar(2000), @3 string, @4 string
+--   @0 varchar(10), @1 varchar(10), @2 nvarchar(2000), @3 varchar(8000), @4 varchar(8000)
 
 -- SqlPartnershipStore.activitiesOf
 SELECT "PartnershipActivity"."id" AS "PartnershipActivity_id", "PartnershipActivity"."deaId" AS "PartnershipActivity_deaId", "PartnershipActivity"."workPsychologistId" AS "PartnershipActivity_workPsychologistId", "PartnershipActivity"."kind" AS "PartnershipActivity_kind", "PartnershipActivity"."status" AS "PartnershipActivity_status", "PartnershipActivity"."requestReference" AS "PartnershipActivity_requestReference", "PartnershipActivity"."topic" AS "PartnershipActivity_topic", "PartnershipActivity"."feedback" AS "PartnershipActivity_feedback", "PartnershipActivity"."heldOn" AS "PartnershipActivity_heldOn", "PartnershipActivity"."note" AS "PartnershipActivity_note", "PartnershipActivity"."createdAt" AS "PartnershipActivity_createdAt"
@@ -1419,7 +1419,7 @@ SELECT x."id", x."deaId", x."workPsychologistId", x."kind", x."status", x."reque
   WHERE "a"."workPsychologistId" = @0 AND "a"."status" = @1 AND "a"."kind" = @2) "x"
   WHERE x."place" <= @3 OR x."placeWithDea" = 1
   ORDER BY x."place" ASC;
---   @0 string, @1 string, @2 string, @3 number
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000), @3 number
 
 -- SqlOutputsReader.outputsOf
 SELECT x."deaId", x."number", x."channel", x."at", x."nextSteps", x."total"
@@ -1429,7 +1429,7 @@ SELECT x."deaId", x."number", x."channel", x."at", x."nextSteps", x."total"
   INNER JOIN "support_request" "r" ON "r"."id" = "m"."requestId"
   WHERE "m"."kind" = 'outcome' AND (("r"."deaId" = @0 AND "m"."at" >= @1 AND "m"."at" < @2))) "x"
   WHERE x."newest" <= @3;
---   @0 string, @1 Date, @2 Date, @3 number
+--   @0 varchar(8000), @1 datetime2, @2 datetime2, @3 number
 SELECT x."deaId", x."groupIndex", x."startsAt", x."total"
   FROM (SELECT "c"."groupIndex" AS "groupIndex", "c"."startsAt" AS "startsAt", "p"."deaId" AS "deaId", ROW_NUMBER() OVER (PARTITION BY "p"."deaId"
   ORDER BY "c"."startsAt" DESC, "c"."groupIndex" DESC) AS "newest", COUNT(*) OVER (PARTITION BY "p"."deaId") AS "total"
@@ -1437,7 +1437,7 @@ SELECT x."deaId", x."groupIndex", x."startsAt", x."total"
   INNER JOIN "conference_plan" "p" ON "p"."id" = "c"."planId"
   WHERE "c"."status" = 'held' AND (("p"."deaId" = @0 AND "c"."startsAt" >= @1 AND "c"."startsAt" < @2))) "x"
   WHERE x."newest" <= @3;
---   @0 string, @1 Date, @2 Date, @3 number
+--   @0 varchar(8000), @1 datetime2, @2 datetime2, @3 number
 
 -- SqlHubStore.createEntry
 INSERT INTO "hub_entry"("id", "district", "title", "summary", "link", "kind", "status", "keeperId", "createdAt", "updatedAt")
@@ -1462,7 +1462,7 @@ SELECT "HubEntry"."id" AS "HubEntry_id", "HubEntry"."district" AS "HubEntry_dist
 UPDATE "hub_entry"
   SET "status" = @0, "updatedAt" = @1
   WHERE "id" = @2;
---   @0 varchar(30), @1 datetime2, @2 string
+--   @0 varchar(30), @1 datetime2, @2 varchar(8000)
 SELECT "HubEntry"."id" AS "HubEntry_id", "HubEntry"."district" AS "HubEntry_district", "HubEntry"."title" AS "HubEntry_title", "HubEntry"."summary" AS "HubEntry_summary", "HubEntry"."link" AS "HubEntry_link", "HubEntry"."kind" AS "HubEntry_kind", "HubEntry"."status" AS "HubEntry_status", "HubEntry"."keeperId" AS "HubEntry_keeperId", "HubEntry"."createdAt" AS "HubEntry_createdAt", "HubEntry"."updatedAt" AS "HubEntry_updatedAt"
   FROM "hub_entry" "HubEntry"
   WHERE (("HubEntry"."id" = @0))
@@ -1499,7 +1499,7 @@ SELECT "HubChange"."id" AS "HubChange_id", "HubChange"."entryId" AS "HubChange_e
 UPDATE "hub_change"
   SET "status" = @0, "reason" = @1, "decidedAt" = @2, "version" = @3
   WHERE "id" = @4 AND "version" = @5 AND "status" = @6;
---   @0 varchar(20), @1 nvarchar(400), @2 datetime2, @3 int, @4 string, @5 number, @6 string
+--   @0 varchar(20), @1 nvarchar(400), @2 datetime2, @3 int, @4 varchar(8000), @5 number, @6 varchar(8000)
 SELECT "HubChange"."id" AS "HubChange_id", "HubChange"."entryId" AS "HubChange_entryId", "HubChange"."action" AS "HubChange_action", "HubChange"."title" AS "HubChange_title", "HubChange"."summary" AS "HubChange_summary", "HubChange"."link" AS "HubChange_link", "HubChange"."kind" AS "HubChange_kind", "HubChange"."requestedById" AS "HubChange_requestedById", "HubChange"."contactId" AS "HubChange_contactId", "HubChange"."status" AS "HubChange_status", "HubChange"."reason" AS "HubChange_reason", "HubChange"."version" AS "HubChange_version", "HubChange"."createdAt" AS "HubChange_createdAt", "HubChange"."decidedAt" AS "HubChange_decidedAt"
   FROM "hub_change" "HubChange"
   WHERE (("HubChange"."id" = @0))
@@ -1539,13 +1539,13 @@ SELECT "StrategyMeeting"."id" AS "StrategyMeeting_id", "StrategyMeeting"."strate
 UPDATE "strategy_meeting"
   SET "status" = @0, "eventId" = @1, "lastError" = @2
   WHERE "id" = @3;
---   @0 varchar(10), @1 varchar(200), @2 nvarchar(400), @3 string
+--   @0 varchar(10), @1 varchar(200), @2 nvarchar(400), @3 varchar(8000)
 
 -- SqlStrategyMeetingStore.recordNotes
 UPDATE "strategy_meeting"
   SET "notes" = @0, "notesById" = @1, "notesAt" = @2, "version" = @3
   WHERE "id" = @4 AND "version" = @5;
---   @0 nvarchar(2000), @1 varchar(36), @2 datetime2, @3 int, @4 string, @5 number
+--   @0 nvarchar(2000), @1 varchar(36), @2 datetime2, @3 int, @4 varchar(8000), @5 number
 
 -- SqlForumStore.create
 INSERT INTO "hub_forum_post"("id", "district", "authorId", "topic", "body", "answer", "answeredById", "answeredAt", "version", "createdAt")
@@ -1570,7 +1570,7 @@ SELECT "ForumPost"."id" AS "ForumPost_id", "ForumPost"."district" AS "ForumPost_
 UPDATE "hub_forum_post"
   SET "answer" = @0, "answeredById" = @1, "answeredAt" = @2, "version" = @3
   WHERE "id" = @4 AND "version" = @5;
---   @0 nvarchar(2000), @1 varchar(36), @2 datetime2, @3 int, @4 string, @5 number
+--   @0 nvarchar(2000), @1 varchar(36), @2 datetime2, @3 int, @4 varchar(8000), @5 number
 
 -- SqlInformationSummaries.latestOf
 SELECT "m"."summary" AS "summary", "r"."requesterId" AS "requesterId"
@@ -1578,7 +1578,7 @@ SELECT "m"."summary" AS "summary", "r"."requesterId" AS "requesterId"
   INNER JOIN "support_request" "r" ON "r"."id" = "m"."requestId"
   WHERE "m"."requestId" = @0 AND "m"."kind" = 'information'
   ORDER BY "m"."at" DESC OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlSolutionStore.create
 INSERT INTO "opportunity"("id", "deaId", "kind", "status", "title", "summary", "link", "hubEntryId", "sentTo", "createdAt")
@@ -1614,13 +1614,13 @@ SELECT "p"."id" AS "p_id", "p"."district" AS "p_district", "p"."deaId" AS "p_dea
   FROM "external_partner" "p"
   WHERE "p"."district" = @0 AND LOWER("p"."name") LIKE @1 ESCAPE '\'
   ORDER BY "p"."name" ASC OFFSET 0 ROWS FETCH NEXT 26 ROWS ONLY;
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlPartnerStore.update
 UPDATE "external_partner"
   SET "contact" = @0, "website" = @1, "lastMetOn" = @2, "updatedAt" = @3, "version" = @4
   WHERE "id" = @5 AND "version" = @6;
---   @0 nvarchar(200), @1 nvarchar(400), @2 varchar(10), @3 datetime2, @4 int, @5 string, @6 number
+--   @0 nvarchar(200), @1 nvarchar(400), @2 varchar(10), @3 datetime2, @4 int, @5 varchar(8000), @6 number
 SELECT "ExternalPartner"."id" AS "ExternalPartner_id", "ExternalPartner"."district" AS "ExternalPartner_district", "ExternalPartner"."deaId" AS "ExternalPartner_deaId", "ExternalPartner"."name" AS "ExternalPartner_name", "ExternalPartner"."kind" AS "ExternalPartner_kind", "ExternalPartner"."contact" AS "ExternalPartner_contact", "ExternalPartner"."website" AS "ExternalPartner_website", "ExternalPartner"."focus" AS "ExternalPartner_focus", "ExternalPartner"."lastMetOn" AS "ExternalPartner_lastMetOn", "ExternalPartner"."version" AS "ExternalPartner_version", "ExternalPartner"."createdAt" AS "ExternalPartner_createdAt", "ExternalPartner"."updatedAt" AS "ExternalPartner_updatedAt"
   FROM "external_partner" "ExternalPartner"
   WHERE (("ExternalPartner"."id" = @0))
@@ -1652,12 +1652,12 @@ SELECT DISTINCT "r"."staffId" AS "staffId"
   INNER JOIN "staff" "s" ON "s"."id" = "r"."staffId"
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
   WHERE "j"."district" = @0 AND "r"."role" IN (@1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlPartnershipDirectory.cohortOf
 SELECT "Staff"."id" AS "Staff_id"
@@ -1668,7 +1668,7 @@ SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlPartnershipDirectory.deasAndCoachesIn
 SELECT DISTINCT "r"."staffId" AS "staffId"
@@ -1676,12 +1676,12 @@ SELECT DISTINCT "r"."staffId" AS "staffId"
   INNER JOIN "staff" "s" ON "s"."id" = "r"."staffId"
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
   WHERE "j"."district" = @0 AND "r"."role" IN (@1, @2);
---   @0 string, @1 string, @2 string
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000)
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlStrategyStore.create
 INSERT INTO "strategy"("id", "kind", "title", "why", "leadId", "ownerId", "status", "areas", "internalPartners", "partnerIds", "gapConferenceIds", "gapNote", "version", "createdAt", "updatedAt")
@@ -1706,7 +1706,7 @@ SELECT "Strategy"."id" AS "Strategy_id", "Strategy"."kind" AS "Strategy_kind", "
 UPDATE "strategy"
   SET "status" = @0, "version" = @1, "updatedAt" = @2
   WHERE "id" = @3 AND "version" = @4;
---   @0 varchar(30), @1 int, @2 datetime2, @3 string, @4 number
+--   @0 varchar(30), @1 int, @2 datetime2, @3 varchar(8000), @4 number
 SELECT "Strategy"."id" AS "Strategy_id", "Strategy"."kind" AS "Strategy_kind", "Strategy"."title" AS "Strategy_title", "Strategy"."why" AS "Strategy_why", "Strategy"."leadId" AS "Strategy_leadId", "Strategy"."ownerId" AS "Strategy_ownerId", "Strategy"."status" AS "Strategy_status", "Strategy"."areas" AS "Strategy_areas", "Strategy"."internalPartners" AS "Strategy_internalPartners", "Strategy"."partnerIds" AS "Strategy_partnerIds", "Strategy"."gapConferenceIds" AS "Strategy_gapConferenceIds", "Strategy"."gapNote" AS "Strategy_gapNote", "Strategy"."version" AS "Strategy_version", "Strategy"."createdAt" AS "Strategy_createdAt", "Strategy"."updatedAt" AS "Strategy_updatedAt"
   FROM "strategy" "Strategy"
   WHERE (("Strategy"."id" = @0))
@@ -1736,7 +1736,7 @@ SELECT "StrategyAction"."id" AS "StrategyAction_id", "StrategyAction"."strategyI
 UPDATE "strategy_action"
   SET "status" = @0
   WHERE "id" = @1;
---   @0 varchar(20), @1 string
+--   @0 varchar(20), @1 varchar(8000)
 
 -- SqlRequestLists.queue
 SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
@@ -1753,7 +1753,7 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
   LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
   ORDER BY "r"."urgent" DESC, CASE
   WHEN "r"."requiredBy" IS NULL THEN 1 ELSE 0 END ASC, "r"."requiredBy" ASC, "r"."createdAt" ASC, "r"."number" ASC;
---   @0 string, @1 number, @2 number
+--   @0 varchar(8000), @1 number, @2 number
 
 -- SqlRequestLists.mine
 SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
@@ -1767,7 +1767,7 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
   LEFT JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
   LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
   ORDER BY "r"."createdAt" DESC, "r"."number" DESC;
---   @0 string, @1 number, @2 number
+--   @0 varchar(8000), @1 number, @2 number
 SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", (SELECT COUNT(1)
   FROM "support_request" "q"
   WHERE "q"."requesterId" = @0) AS "list_total"
@@ -1779,7 +1779,7 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
   LEFT JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
   LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
   ORDER BY "r"."createdAt" DESC, "r"."number" DESC;
---   @0 string, @1 number, @2 number
+--   @0 varchar(8000), @1 number, @2 number
 
 -- SqlRequestLists.meetings
 SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", "r"."meetingStartsAt" AS "q_meetingStartsAt", "r"."meetingEndsAt" AS "q_meetingEndsAt", "mr"."id" AS "summary_id", (SELECT COUNT(1)
@@ -1798,7 +1798,7 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
   ORDER BY CASE
   WHEN "r"."status" = 'booked' THEN 0 ELSE 1 END ASC, CASE
   WHEN "r"."status" = 'booked' THEN "r"."meetingStartsAt" END ASC, "r"."meetingStartsAt" DESC, "r"."number" DESC;
---   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 string, @7 number, @8 number
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000), @3 varchar(8000), @4 varchar(8000), @5 varchar(8000), @6 varchar(8000), @7 number, @8 number
 
 -- SqlRequestLists.checkable
 SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", "qc"."id" AS "qc_id", "qc"."standard" AS "qc_standard", "qc"."result" AS "qc_result", (SELECT COUNT(1)
@@ -1833,14 +1833,14 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
   LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
   LEFT JOIN "quality_check" "qc" ON "qc"."requestId" = "r"."id"
   ORDER BY "r"."updatedAt" DESC, "r"."number" DESC;
---   @0 string, @1 string, @2 string, @3 string, @4 string, @5 string, @6 string, @7 string, @8 string, @9 string, @10 string, @11 string, @12 string, @13 string, @14 string, @15 string, @16 string, @17 string, @18 string, @19 string, @20 string, @21 string, @22 string, @23 string, @24 number, @25 number, @26 string, @27 string, @28 string, @29 string, @30 string, @31 string, @32 string
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000), @3 varchar(8000), @4 varchar(8000), @5 varchar(8000), @6 varchar(8000), @7 varchar(8000), @8 varchar(8000), @9 varchar(8000), @10 varchar(8000), @11 varchar(8000), @12 varchar(8000), @13 varchar(8000), @14 varchar(8000), @15 varchar(8000), @16 varchar(8000), @17 varchar(8000), @18 varchar(8000), @19 varchar(8000), @20 varchar(8000), @21 varchar(8000), @22 varchar(8000), @23 varchar(8000), @24 number, @25 number, @26 varchar(8000), @27 varchar(8000), @28 varchar(8000), @29 varchar(8000), @30 varchar(8000), @31 varchar(8000), @32 varchar(8000)
 
 -- RequestEvents.latest
 SELECT "e"."id" AS "e_id", "e"."requestId" AS "e_requestId", "e"."at" AS "e_at", "e"."actorId" AS "e_actorId", "e"."action" AS "e_action", "e"."fromStatus" AS "e_fromStatus", "e"."toStatus" AS "e_toStatus"
   FROM "request_event" "e"
   WHERE "e"."requestId" = @0
   ORDER BY "e"."at" DESC OFFSET 0 ROWS FETCH NEXT 3 ROWS ONLY;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlRetentionCaseStore.create
 SELECT MAX("c"."number") AS "max"
@@ -1860,7 +1860,7 @@ SELECT "RetentionCase"."id" AS "RetentionCase_id", "RetentionCase"."number" AS "
 UPDATE "retention_case"
   SET "route" = @0, "status" = @1, "version" = @2
   WHERE "id" = @3 AND "version" = @4;
---   @0 varchar(32), @1 varchar(24), @2 int, @3 string, @4 number
+--   @0 varchar(32), @1 varchar(24), @2 int, @3 varchar(8000), @4 number
 SELECT "RetentionCase"."id" AS "RetentionCase_id", "RetentionCase"."number" AS "RetentionCase_number", "RetentionCase"."employerAdviserId" AS "RetentionCase_employerAdviserId", "RetentionCase"."jobcentreId" AS "RetentionCase_jobcentreId", "RetentionCase"."deaId" AS "RetentionCase_deaId", "RetentionCase"."workPsychologistId" AS "RetentionCase_workPsychologistId", "RetentionCase"."hcpId" AS "RetentionCase_hcpId", "RetentionCase"."hcpAdvice" AS "RetentionCase_hcpAdvice", "RetentionCase"."personName" AS "RetentionCase_personName", "RetentionCase"."employer" AS "RetentionCase_employer", "RetentionCase"."need" AS "RetentionCase_need", "RetentionCase"."nino" AS "RetentionCase_nino", "RetentionCase"."surname" AS "RetentionCase_surname", "RetentionCase"."assessment" AS "RetentionCase_assessment", "RetentionCase"."status" AS "RetentionCase_status", "RetentionCase"."route" AS "RetentionCase_route", "RetentionCase"."agreedNote" AS "RetentionCase_agreedNote", "RetentionCase"."interventionRequestId" AS "RetentionCase_interventionRequestId", "RetentionCase"."outcome" AS "RetentionCase_outcome", "RetentionCase"."outcomeNote" AS "RetentionCase_outcomeNote", "RetentionCase"."outcomeById" AS "RetentionCase_outcomeById", "RetentionCase"."closedAt" AS "RetentionCase_closedAt", "RetentionCase"."createdAt" AS "RetentionCase_createdAt", "RetentionCase"."version" AS "RetentionCase_version"
   FROM "retention_case" "RetentionCase"
   WHERE (("RetentionCase"."id" = @0))
@@ -1879,14 +1879,14 @@ SELECT "c"."route" AS "route", COUNT(*) AS "n"
   FROM "retention_case" "c"
   WHERE "c"."employerAdviserId" = @0 OR "c"."deaId" = @0 OR "c"."workPsychologistId" = @0 OR "c"."hcpId" = @0
   GROUP BY "c"."route";
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlRetentionCaseStore.outcomesByRoute
 SELECT "c"."route" AS "route", "c"."outcome" AS "outcome", COUNT(*) AS "n"
   FROM "retention_case" "c"
   WHERE "c"."createdAt" >= @0 AND "c"."createdAt" < @1 AND "c"."jobcentreId" IN (@2, @3)
   GROUP BY "c"."route", "c"."outcome";
---   @0 Date, @1 Date, @2 string, @3 string
+--   @0 datetime2, @1 datetime2, @2 varchar(8000), @3 varchar(8000)
 
 -- SqlReportReadModel.hcps
 SELECT "s"."id" AS "id", "s"."name" AS "name", "s"."createdAt" AS "createdAt", "j"."district" AS "district"
@@ -1894,7 +1894,7 @@ SELECT "s"."id" AS "id", "s"."name" AS "name", "s"."createdAt" AS "createdAt", "
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = 'hcp'
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
   WHERE "j"."district" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlReportReadModel.adviceConversations
 SELECT "c"."hcpId" AS "hcpId", "c"."district" AS "district", "c"."cluster" AS "cluster", "c"."status" AS "status", "c"."channel" AS "channel", "c"."adviceTypes" AS "adviceTypes", "c"."adHoc" AS "adHoc", "c"."askedAdHoc" AS "askedAdHoc", "c"."createdAt" AS "createdAt", "c"."startsAt" AS "startsAt", "j"."name" AS "jobcentre", "hs"."name" AS "hcpName"
@@ -1902,21 +1902,21 @@ SELECT "c"."hcpId" AS "hcpId", "c"."district" AS "district", "c"."cluster" AS "c
   INNER JOIN "jobcentre" "j" ON "j"."id" = "c"."jobcentreId"
   LEFT JOIN "staff" "hs" ON "hs"."id" = "c"."hcpId"
   WHERE (("c"."createdAt" >= @0 AND "c"."createdAt" < @1) OR ("c"."startsAt" >= @0 AND "c"."startsAt" < @1)) AND "c"."district" = @2;
---   @0 Date, @1 Date, @2 string
+--   @0 datetime2, @1 datetime2, @2 varchar(8000)
 
 -- SqlReportReadModel.held
 SELECT "c"."hcpId" AS "hcpId", "c"."district" AS "district", "c"."startsAt" AS "startsAt", "hs"."name" AS "hcpName"
   FROM "advice_conversation" "c"
   LEFT JOIN "staff" "hs" ON "hs"."id" = "c"."hcpId"
   WHERE "c"."status" = 'held' AND "c"."startsAt" >= @0 AND "c"."startsAt" < @1;
---   @0 Date, @1 Date
+--   @0 datetime2, @1 datetime2
 
 -- SqlReportReadModel.feedback
 SELECT "f"."question" AS "question", "f"."score" AS "score"
   FROM "report_feedback" "f"
   LEFT JOIN "advice_conversation" "c" ON "f"."kind" = 'after_conversation' AND "c"."id" = "f"."subjectId"
   WHERE (("f"."kind" = 'periodic' AND "f"."subjectId" IN (@0, @1)) OR ("f"."kind" = 'after_conversation' AND (("c"."startsAt" >= @2 AND "c"."startsAt" < @3) OR ("c"."id" IS NULL AND "f"."createdAt" >= @2 AND "f"."createdAt" < @3)))) AND "f"."district" = @4;
---   @0 string, @1 string, @2 Date, @3 Date, @4 string
+--   @0 varchar(8000), @1 varchar(8000), @2 datetime2, @3 datetime2, @4 varchar(8000)
 
 -- SqlReportReadModel.requests
 SELECT "q"."type" AS "type", "q"."channel" AS "channel", "q"."status" AS "status", "q"."requiredBy" AS "requiredBy", "q"."createdAt" AS "createdAt", "s"."name" AS "coach", "tl"."name" AS "team", "j"."name" AS "jobcentre", (SELECT MIN(ea.at)
@@ -1931,13 +1931,13 @@ SELECT "q"."type" AS "type", "q"."channel" AS "channel", "q"."status" AS "status
   LEFT JOIN "staff" "tl" ON "tl"."id" = "s"."teamLeaderId"
   LEFT JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
   WHERE "q"."deaId" IN (@0, @1) AND (("q"."createdAt" >= @2 AND "q"."createdAt" < @3) OR ("q"."requiredBy" >= @4 AND "q"."requiredBy" < @5));
---   @0 string, @1 string, @2 Date, @3 Date, @4 string, @5 string
+--   @0 varchar(8000), @1 varchar(8000), @2 datetime2, @3 datetime2, @4 varchar(8000), @5 varchar(8000)
 
 -- SqlReportReadModel.requestTimes
 SELECT "q"."createdAt" AS "createdAt"
   FROM "support_request" "q"
   WHERE "q"."deaId" IN (@0, @1) AND "q"."createdAt" >= @2 AND "q"."createdAt" < @3;
---   @0 string, @1 string, @2 Date, @3 Date
+--   @0 varchar(8000), @1 varchar(8000), @2 datetime2, @3 datetime2
 
 -- SqlReportReadModel.interventionsPerClaimant
 SELECT COUNT(*) AS "n"
@@ -1948,7 +1948,7 @@ SELECT COUNT(*) AS "n"
   INNER JOIN claimant c2 ON c2.id = q2.claimantId
   WHERE q2.channel = 'claimant_support_intervention' AND q2.status NOT IN ('withdrawn', 'redirected') AND q2.deaId IN (@2, @3) AND q2.createdAt >= @4 AND q2.createdAt < @5)
   GROUP BY "c"."nino";
---   @0 string, @1 string, @2 string, @3 string, @4 Date, @5 Date
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000), @3 varchar(8000), @4 datetime2, @5 datetime2
 
 -- SqlReportReadModel.groupConferences
 SELECT "g"."status" AS "status", (SELECT COUNT(*)
@@ -1957,26 +1957,26 @@ SELECT "g"."status" AS "status", (SELECT COUNT(*)
   FROM "group_conference" "g"
   INNER JOIN "conference_plan" "p" ON "p"."id" = "g"."planId"
   WHERE "p"."deaId" IN (@0, @1) AND "g"."startsAt" >= @2 AND "g"."startsAt" < @3;
---   @0 string, @1 string, @2 Date, @3 Date
+--   @0 varchar(8000), @1 varchar(8000), @2 datetime2, @3 datetime2
 
 -- SqlReportReadModel.qasResults
 SELECT "k"."standard" AS "standard", "k"."result" AS "result"
   FROM "quality_check" "k"
   INNER JOIN "support_request" "q" ON "q"."id" = "k"."requestId"
   WHERE "q"."deaId" IN (@0, @1) AND "k"."result" IS NOT NULL AND "k"."recordedAt" >= @2 AND "k"."recordedAt" < @3;
---   @0 string, @1 string, @2 Date, @3 Date
+--   @0 varchar(8000), @1 varchar(8000), @2 datetime2, @3 datetime2
 SELECT "k"."result" AS "result"
   FROM "conference_qas" "k"
   INNER JOIN "conference_plan" "p" ON "p"."id" = "k"."planId"
   WHERE "p"."deaId" IN (@0, @1) AND "k"."createdAt" >= @2 AND "k"."createdAt" < @3;
---   @0 string, @1 string, @2 Date, @3 Date
+--   @0 varchar(8000), @1 varchar(8000), @2 datetime2, @3 datetime2
 
 -- SqlReportReadModel.supportingActivity
 SELECT "a"."kind" AS "kind", COUNT(*) AS "n"
   FROM "hcp_activity" "a"
   WHERE "a"."status" = 'done' AND "a"."date" >= @0 AND "a"."date" < @1 AND "a"."district" = @2
   GROUP BY "a"."kind";
---   @0 string, @1 string, @2 string
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000)
 
 -- SqlReportReadModel.attendance
 SELECT "h"."status" AS "status", "s"."name" AS "hcp", COUNT(*) AS "n"
@@ -1984,25 +1984,25 @@ SELECT "h"."status" AS "status", "s"."name" AS "hcp", COUNT(*) AS "n"
   INNER JOIN "staff" "s" ON "s"."id" = "h"."hcpId"
   WHERE "h"."date" >= @0 AND "h"."date" < @1
   GROUP BY "s"."name", "h"."status";
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlReportReadModel.supplierResponses
 SELECT "r"."status" AS "status", "r"."dueOn" AS "dueOn", "r"."raisedAt" AS "raisedAt", "r"."answeredAt" AS "answeredAt", "r"."coverOn" AS "coverOn"
   FROM "supplier_request" "r"
   WHERE "r"."kind" IN (@0, @1) AND "r"."raisedAt" >= @2 AND "r"."raisedAt" < @3 AND "r"."district" = @4;
---   @0 string, @1 string, @2 Date, @3 Date, @4 string
+--   @0 varchar(8000), @1 varchar(8000), @2 datetime2, @3 datetime2, @4 varchar(8000)
 
 -- SqlReportReadModel.informationRequests
 SELECT "r"."status" AS "status", "r"."dueOn" AS "dueOn", "r"."raisedAt" AS "raisedAt", "r"."answeredAt" AS "answeredAt", "r"."coverOn" AS "coverOn"
   FROM "supplier_request" "r"
   WHERE "r"."kind" IN (@0) AND "r"."raisedAt" >= @1 AND "r"."raisedAt" < @2;
---   @0 string, @1 Date, @2 Date
+--   @0 varchar(8000), @1 datetime2, @2 datetime2
 
 -- SqlReportReadModel.retentionOutcomes
 SELECT DISTINCT "s"."jobcentreId" AS "jobcentreId"
   FROM "staff" "s"
   WHERE ("s"."id" IN (@0, @1) OR "s"."deaId" IN (@2, @3)) AND "s"."jobcentreId" IS NOT NULL;
---   @0 string, @1 string, @2 string, @3 string
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000), @3 varchar(8000)
 
 -- SqlFeedbackStore.answered
 SELECT COUNT(1) AS "cnt"
@@ -2021,7 +2021,7 @@ COMMIT;
 SELECT "c"."number" AS "number", "c"."coachId" AS "coachId", "c"."district" AS "district", "c"."status" AS "status"
   FROM "advice_conversation" "c"
   WHERE "c"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlFeedbackStore.periodicRespondents
 SELECT DISTINCT "s"."id" AS "id"
@@ -2038,44 +2038,44 @@ SELECT "q"."id" AS "id", "q"."number" AS "number", "q"."deaId" AS "deaId", "q"."
   FROM "support_request" "q"
   WHERE "q"."status" = @0 AND "q"."requiredBy" >= @1 AND "q"."requiredBy" <= @2
   ORDER BY "q"."requiredBy" ASC OFFSET 0 ROWS FETCH NEXT 500 ROWS ONLY;
---   @0 string, @1 string, @2 string
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000)
 
 -- SqlDeadlineStore.find
 SELECT "q"."id" AS "id", "q"."number" AS "number", "q"."deaId" AS "deaId", "q"."requiredBy" AS "requiredBy", "q"."status" AS "status"
   FROM "support_request" "q"
   WHERE "q"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlReportPeople.districtOf
 SELECT "j"."district" AS "district"
   FROM "jobcentre" "j"
   WHERE "j"."id" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlReportPeople.deasLedBy
 SELECT "s"."id" AS "id", "s"."name" AS "name"
   FROM "staff" "s"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id" AND "r"."role" = 'dea'
   WHERE "s"."teamLeaderId" = @0;
---   @0 string
+--   @0 varchar(8000)
 
 -- SqlReportPeople.holdersOf
 SELECT DISTINCT "r"."staffId" AS "id"
   FROM "staff_role" "r"
   WHERE "r"."role" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlRoleHolders.holders
 SELECT "s"."id" AS "id"
   FROM "staff" "s"
   INNER JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "r"."role" = @0 AND "s"."jobcentreId" = @1;
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlRoleHolders.holdersInDistrictOf
 SELECT "s"."id" AS "id"
@@ -2084,12 +2084,12 @@ SELECT "s"."id" AS "id"
   INNER JOIN "jobcentre" "j" ON "j"."id" = "s"."jobcentreId"
   INNER JOIN "jobcentre" "home" ON "home"."district" = "j"."district"
   WHERE "r"."role" = @0 AND "home"."id" = @1;
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "s_name", "s"."email" AS "s_email", "s"."jobcentreId" AS "s_jobcentreId", "s"."deaId" AS "s_deaId", "s"."teamLeaderId" AS "s_teamLeaderId", "s"."createdAt" AS "s_createdAt", "s"."updatedAt" AS "s_updatedAt", "s"."workingHours" AS "s_workingHours", "r"."role" AS "role"
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlRoleHolders.cohortOf
 SELECT "Staff"."id" AS "Staff_id"
@@ -2100,7 +2100,7 @@ SELECT "s"."id" AS "s_id", "s"."aadObjectId" AS "s_aadObjectId", "s"."name" AS "
   FROM "staff" "s"
   LEFT JOIN "staff_role" "r" ON "r"."staffId" = "s"."id"
   WHERE "s"."id" IN (@0, @1);
---   @0 string, @1 string
+--   @0 varchar(8000), @1 varchar(8000)
 
 -- SqlRoleHolders.jobcentreName
 SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name", "Jobcentre"."cluster" AS "Jobcentre_cluster", "Jobcentre"."district" AS "Jobcentre_district", "Jobcentre"."bankHolidayRegion" AS "Jobcentre_bankHolidayRegion"
@@ -2113,7 +2113,7 @@ SELECT "Jobcentre"."id" AS "Jobcentre_id", "Jobcentre"."name" AS "Jobcentre_name
 UPDATE "work_item"
   SET "dueAt" = @0, "attempts" = @1, "updatedAt" = @2, "generation" = "generation" + 1
   WHERE "id" = @3;
---   @0 datetime2, @1 int, @2 datetime2, @3 string
+--   @0 datetime2, @1 int, @2 datetime2, @3 varchar(8000)
 INSERT INTO "work_item"("id", "kind", "subjectId", "dueAt", "leaseUntil", "generation", "attempts", "lastError", "createdAt", "updatedAt")
   VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
 --   @0 varchar(120), @1 varchar(40), @2 varchar(64), @3 datetime2, @4 datetime2, @5 int, @6 int, @7 nvarchar(400), @8 datetime2, @9 datetime2
@@ -2122,7 +2122,7 @@ INSERT INTO "work_item"("id", "kind", "subjectId", "dueAt", "leaseUntil", "gener
 UPDATE "work_item"
   SET "dueAt" = @0, "updatedAt" = @1, "generation" = "generation" + 1
   WHERE "id" = @2 AND "attempts" < @3;
---   @0 datetime2, @1 datetime2, @2 string, @3 number
+--   @0 datetime2, @1 datetime2, @2 varchar(8000), @3 number
 INSERT INTO "work_item"("id", "kind", "subjectId", "dueAt", "leaseUntil", "generation", "attempts", "lastError", "createdAt", "updatedAt")
   VALUES (@0, @1, @2, @3, @4, @5, @6, @7, @8, @9);
 --   @0 varchar(120), @1 varchar(40), @2 varchar(64), @3 datetime2, @4 datetime2, @5 int, @6 int, @7 nvarchar(400), @8 datetime2, @9 datetime2
@@ -2143,23 +2143,23 @@ SELECT "WorkItem"."id" AS "WorkItem_id", "WorkItem"."kind" AS "WorkItem_kind", "
 UPDATE "work_item"
   SET "leaseUntil" = @0, "attempts" = @1, "updatedAt" = @2
   WHERE "id" = @3 AND "generation" = @4 AND "dueAt" IS NOT NULL AND ("leaseUntil" IS NULL OR "leaseUntil" < @5);
---   @0 datetime2, @1 int, @2 datetime2, @3 string, @4 number, @5 Date
+--   @0 datetime2, @1 int, @2 datetime2, @3 varchar(8000), @4 number, @5 datetime2
 
 -- WorkQueue.done
 UPDATE "work_item"
   SET "dueAt" = @0, "leaseUntil" = @1, "lastError" = @2, "attempts" = @3, "updatedAt" = @4
   WHERE "id" = @5 AND "generation" = @6;
---   @0 datetime2, @1 datetime2, @2 nvarchar(400), @3 int, @4 datetime2, @5 string, @6 number
+--   @0 datetime2, @1 datetime2, @2 nvarchar(400), @3 int, @4 datetime2, @5 varchar(8000), @6 number
 UPDATE "work_item"
   SET "leaseUntil" = @0, "updatedAt" = @1
   WHERE "id" = @2;
---   @0 datetime2, @1 datetime2, @2 string
+--   @0 datetime2, @1 datetime2, @2 varchar(8000)
 
 -- WorkQueue.failed
 UPDATE "work_item"
   SET "dueAt" = @0, "leaseUntil" = @1, "lastError" = @2, "updatedAt" = @3
   WHERE "id" = @4 AND "generation" = @5;
---   @0 datetime2, @1 datetime2, @2 nvarchar(400), @3 datetime2, @4 string, @5 number
+--   @0 datetime2, @1 datetime2, @2 nvarchar(400), @3 datetime2, @4 varchar(8000), @5 number
 
 -- applySeed
 BEGIN TRANSACTION;
@@ -2191,15 +2191,15 @@ SELECT "Staff"."id" AS "Staff_id", "Staff"."aadObjectId" AS "Staff_aadObjectId",
 UPDATE "staff"
   SET "deaId" = @0, "teamLeaderId" = @1
   WHERE "id" = @2;
---   @0 varchar(36), @1 varchar(36), @2 string
+--   @0 varchar(36), @1 varchar(36), @2 varchar(8000)
 UPDATE "staff"
   SET "deaId" = @0, "teamLeaderId" = @1
   WHERE "id" = @2;
---   @0 varchar(36), @1 varchar(36), @2 string
+--   @0 varchar(36), @1 varchar(36), @2 varchar(8000)
 ROLLBACK;
 
 -- databaseWritable
 UPDATE "job_run"
   SET "leaseUntil" = @0, "completedAt" = @1
   WHERE "id" = @2;
---   @0 datetime2, @1 datetime2, @2 string
+--   @0 datetime2, @1 datetime2, @2 varchar(8000)

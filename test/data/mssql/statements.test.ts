@@ -96,6 +96,11 @@ describe('SQL Server statements of the stores', () => {
     expect(small.filter((r) => r.statements.length === 0).map((r) => r.call)).toEqual([]);
   });
 
+  it('leave no text or date for the driver to type: plain ASCII goes as varchar, as the keys are, and dates as datetime2', () => {
+    const untyped = small.flatMap(({ call, statements }) => statements.flatMap((s) => s.parameters.filter((p) => p === 'string' || p === 'Date').map((p) => `${call}: ${p}`)));
+    expect(untyped).toEqual([]);
+  });
+
   it('never page with OFFSET … FETCH in no set order', () => {
     const problems = small.flatMap(({ call, statements }) => statements.map((s) => unorderedPaging(s.sql, recorder.dataSource)).filter(Boolean).map((p) => `${call}: ${p}`));
     expect(problems).toEqual([]);
