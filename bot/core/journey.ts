@@ -17,6 +17,11 @@ export { verb, type Click, type VerbRoute } from './verbs';
  */
 export type CommandHandler = ((turn: TurnContext, person: StaffMember, dc: DialogContext) => Promise<void>) & { readonly onlyShows?: true };
 
+/** A command that only shows (it writes nothing but the record of who saw what): see `CommandHandler`. */
+export function onlyShows(handler: (turn: TurnContext, person: StaffMember) => Promise<void>): CommandHandler {
+  return Object.assign(handler, { onlyShows: true as const });
+}
+
 /** An Action.Submit button outside any conversation (e.g. "Open" on a list), by its `verb`. */
 export type SubmitHandler = (turn: TurnContext, person: StaffMember, data: Record<string, unknown>) => Promise<void>;
 

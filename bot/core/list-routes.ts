@@ -1,4 +1,4 @@
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
 import { z } from 'zod';
 import { messageCard, type AdaptiveCard } from '../../cards/render';
 import { cardAttachment } from '../../dialogs/card-attachment';
@@ -9,7 +9,7 @@ import type { Page } from '../../domain/requests/request-lists';
 import type { StaffMember } from '../../domain/staff';
 import type { AccessSink } from '../privacy/access-audit';
 import { cardResponse } from './invoke-response';
-import type { CommandHandler } from './journey';
+import { onlyShows, type CommandHandler } from './journey';
 import { verb, type VerbRoute } from './verbs';
 
 /** Where the next page starts, as a Next or Previous button sends it. */
@@ -26,13 +26,10 @@ export function listRoutes<T>(
   clock: Clock,
 ): { command: CommandHandler; verb: VerbRoute } {
   return {
-    command: Object.assign(
-      async (turn: TurnContext, person: StaffMember) => {
-        const page = await load(person, 0);
-        await turn.sendActivity(MessageFactory.attachment(cardAttachment(card(page, londonDate(clock.now())))));
-      },
-      { onlyShows: true as const },
-    ),
+    command: onlyShows(async (turn, person) => {
+      const page = await load(person, 0);
+      await turn.sendActivity(MessageFactory.attachment(cardAttachment(card(page, londonDate(clock.now())))));
+    }),
     verb: verb(pageVerb, PAGE, async ({ person, data }) => {
       try {
         return cardResponse(card(await load(person, data.offset), londonDate(clock.now())));

@@ -3,7 +3,7 @@ import { FollowUpActions1764300000000 } from '../../data/migrations/176430000000
 import { FollowUpActionRequesterIndex1765500000000 } from '../../data/migrations/1765500000000-FollowUpActionRequesterIndex';
 import { FollowUpActionSource1765850000000 } from '../../data/migrations/1765850000000-FollowUpActionSource';
 import { followUpActionSchema } from '../../data/schema/follow-up-actions';
-import { verb, type Journey } from '../core/journey';
+import { onlyShows, verb, type Journey } from '../core/journey';
 import { AnsweredCards } from '../requests/answered-cards';
 import { ActionCards } from './action-cards';
 import { ACTION_CARD_KINDS, ACTION_LIVE_CARD } from './action-notifier';
@@ -40,7 +40,7 @@ export const followUpActionsJourney: Journey = {
     const recordCopy = (actionId: string, recipientAad: string, activityId: string, reference: Parameters<typeof postedCards.record>[0]['reference']) =>
       postedCards.record({ requestId: actionId, recipientAad, activityId, reference });
     return {
-      commands: { 'my actions': (turn, person) => cards.list(turn, person) },
+      commands: { 'my actions': onlyShows((turn, person) => cards.list(turn, person)) },
       submits: { 'action.open': (turn, person, data) => cards.open(turn, person, typeof data.actionId === 'string' ? data.actionId : '') },
       verbs: [
         verb('action.refresh', z.object({ actionId: z.string().min(1).max(64) }), ({ person, data }) => cards.refresh(person, data.actionId)),

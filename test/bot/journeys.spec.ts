@@ -52,6 +52,11 @@ describe('the help card, the manifest and the routers agree', () => {
     expect([...bot.app.routes.commands.keys()].sort()).toEqual(declaredCommands(JOURNEYS).sort());
   });
 
+  it('the commands that only show (claimed against re-sends in the process, not in SQL) are the lists, and nothing that writes', () => {
+    const showing = [...bot.app.routes.commands].filter(([, handler]) => handler.onlyShows === true).map(([command]) => command);
+    expect(showing.sort()).toEqual(['meetings', 'my actions', 'my requests', 'quality checks', 'queue']);
+  });
+
   it('the manifest offers the commands with a menu line (help first), within Teams\' 10, and only commands people can type', () => {
     const manifest = BOT_COMMANDS.map((c) => c.title);
     expect(manifest[0]).toBe(HELP.command);
