@@ -90,6 +90,9 @@ export class DeaBot extends TeamsActivityHandler {
     if (turn.activity.type !== ActivityTypes.Message || !isPersonal(turn)) return false;
     const command = typedCommand(turn);
     if (command === 'help') return true;
+    // A card's submit goes to its verb's handler before any command (see handleMessage).
+    const value = turn.activity.value as Record<string, unknown> | undefined;
+    if (!turn.activity.text && (typeof value?.verb === 'string' || typeof value?.[EXECUTE_FALLBACK_KEY] === 'string')) return false;
     if (!command || commandFor(this.deps.routes, command)?.onlyShows !== true) return false;
     return !(await this.dialogState.get(turn))?.dialogStack?.length;
   }

@@ -11,10 +11,11 @@ export type OnlyShows = (context: TurnContext) => Promise<boolean>;
  * twice. The first delivery is handled; a repeat within the window is acknowledged and dropped.
  *
  * A turn that changes something is claimed in SQL, so that every instance agrees and a claim
- * outlives the process. A turn that only shows something is claimed in this process alone: a
- * re-send to this instance is still dropped, and one that reaches another instance, or comes after
- * a restart, shows the same page again and changes nothing, which is not worth two writes on every
- * such turn.
+ * outlives the process. A turn that only shows something is claimed in this process alone, which
+ * saves two writes on every such turn: a re-send to this instance is dropped whatever it has become
+ * meanwhile, and one that reaches another instance, or comes after a restart, shows the same page
+ * again. Only if the person has started a conversation in between does such a re-send, on another
+ * instance, reach that conversation, as a typed answer it then asks again about.
  */
 export class DeduplicationMiddleware implements Middleware {
   private readonly claimedHere = new ClaimedHere();
@@ -34,9 +35,12 @@ export class DeduplicationMiddleware implements Middleware {
     if (!id || !conversation?.id || type === 'invoke') return next();
     // The bot's own proactive sends run through here too, and Teams never re-sends those.
     if (type === 'event' && context.activity.name === 'ContinueConversation') return next();
-    const inSql = !(this.onlyShows && (await this.onlyShows(context)));
     const key = JSON.stringify([channelId, conversation.id, id]);
-    if (!(inSql ? await this.processed.claim(channelId, conversation.id, id) : this.claimedHere.claim(key, Date.now()))) {
+    const now = Date.now();
+    // Taken here as a showing, it is a repeat even if the conversation has since moved on.
+    const takenHere = this.claimedHere.holds(key, now);
+    const inSql = !takenHere && !(this.onlyShows && (await this.onlyShows(context)));
+    if (takenHere || !(inSql ? await this.processed.claim(channelId, conversation.id, id) : this.claimedHere.claim(key, now))) {
       this.logger.info({ activityId: id, activityType: type }, 'duplicate delivery ignored');
       return;
     }
@@ -72,13 +76,18 @@ export class ClaimedHere {
 
   /** True for the first claim of `key` within the window. */
   claim(key: string, now: number): boolean {
+    if (this.holds(key, now)) return false;
+    this.taken.set(key, now);
+    return true;
+  }
+
+  /** Whether `key` was claimed within the window (letting go of claims past it, and past the bound). */
+  holds(key: string, now: number): boolean {
     for (const [oldest, at] of this.taken) {
       if (now - at < this.windowMs && this.taken.size < this.max) break;
       this.taken.delete(oldest);
     }
-    if (this.taken.has(key)) return false;
-    this.taken.set(key, now);
-    return true;
+    return this.taken.has(key);
   }
 
   /** Forgets a claim whose turn failed, so that Teams' re-send is handled. */

@@ -133,6 +133,19 @@ describe('the bot over HTTP', () => {
     expect(await claimsInSql()).toBe(before + 2);
     expect(repliesIn((await say('my requests', 'claims-2')).body)).toEqual([]);
     await say('cancel', 'claims-3');
+
+    // A list taken here, re-sent once a conversation has started meanwhile: still a repeat, not that conversation's answer.
+    expect(visibleText(repliesIn((await say('my requests', 'claims-4')).body))).toContain('Your requests');
+    await say('new request', 'claims-5');
+    const claims = await claimsInSql();
+    expect(repliesIn((await say('my requests', 'claims-4')).body)).toEqual([]);
+    expect(await claimsInSql()).toBe(claims);
+    await say('cancel', 'claims-6');
+
+    // A card's submit that also carries a command goes to its verb, so it is claimed in SQL.
+    const submit = await bot.post({ ...messageFrom(PEOPLE.coach, undefined, { conversation, id: 'claims-7', value: { verb: 'request.open', requestId: 'none', command: 'my requests' } } as Partial<Activity>), deliveryMode: 'expectReplies' });
+    expect(visibleText(repliesIn(submit.body))).not.toContain('Your requests');
+    expect(await claimsInSql()).toBe(claims + 2);
   });
 
   it('welcomes a person once on install, and remembers where to reach them', async () => {
