@@ -66,8 +66,10 @@ function listCard(options: { title: string; intro: string; empty: string; page: 
   const actions: Record<string, unknown>[] = [];
   if (page.offset > 0) actions.push({ type: 'Action.Execute', title: 'Previous', verb: options.pageVerb, data: { offset: Math.max(0, page.offset - page.pageSize) } });
   if (page.hasNext) {
+    // Past a list's counted bound, how many follow is not known: the button says only "Next".
+    const known = !page.moreThanTotal || last + page.pageSize <= page.total;
     const left = page.moreThanTotal || last >= page.total ? page.pageSize : Math.min(page.pageSize, page.total - last);
-    actions.push({ type: 'Action.Execute', title: `Next ${left}`, verb: options.pageVerb, data: { offset: last } });
+    actions.push({ type: 'Action.Execute', title: known ? `Next ${left}` : 'Next', verb: options.pageVerb, data: { offset: last } });
   }
   return { type: 'AdaptiveCard', version: '1.5', body, ...(actions.length ? { actions } : {}) };
 }

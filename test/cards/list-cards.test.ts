@@ -33,7 +33,12 @@ describe('list cards: where a page is in its list', () => {
     expect(actions(first)).toEqual(['Next 25 @25']);
     const far = qualityListCard(page({ items: meetings(1001, 25), total: 1000, moreThanTotal: true, hasNext: true, offset: 1000 }), '2026-12-07') as never;
     expect(text(far)).toContain('Showing 1001 to 1025 of more than 1,000');
-    expect(actions(far)).toEqual(['Previous @975', 'Next 25 @1025']);
+    // Past the bound nobody knows how many follow: "Next", with no number that could be wrong.
+    expect(actions(far)).toEqual(['Previous @975', 'Next @1025']);
+    const atBound = qualityListCard(page({ items: meetings(976, 25), total: 1000, moreThanTotal: true, hasNext: true, offset: 975 }), '2026-12-07') as never;
+    expect(actions(atBound)).toEqual(['Previous @950', 'Next @1000']);
+    const before = qualityListCard(page({ items: meetings(951, 25), total: 1000, moreThanTotal: true, hasNext: true, offset: 950 }), '2026-12-07') as never;
+    expect(actions(before)).toEqual(['Previous @925', 'Next 25 @975']);
     const end = qualityListCard(page({ items: meetings(1026, 3), total: 1000, moreThanTotal: true, hasNext: false, offset: 1025 }), '2026-12-07') as never;
     expect(actions(end)).toEqual(['Previous @1000']);
   });
