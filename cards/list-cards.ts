@@ -61,8 +61,8 @@ function listCard(options: { title: string; intro: string; empty: string; page: 
   }
   const first = page.offset + 1;
   const last = page.offset + items.length;
-  const all = page.moreThanTotal ? `more than ${page.total.toLocaleString('en-GB')}` : page.total.toLocaleString('en-GB');
-  body.push({ type: 'TextBlock', text: page.offset > 0 || page.hasNext ? `Showing ${first} to ${last} of ${all}` : `${all} in all`, wrap: true, separator: true, spacing: 'Medium' });
+  const all = page.moreThanTotal ? `more than ${counted(page.total)}` : counted(page.total);
+  body.push({ type: 'TextBlock', text: page.offset > 0 || page.hasNext ? `Showing ${counted(first)} to ${counted(last)} of ${all}` : `${all} in all`, wrap: true, separator: true, spacing: 'Medium' });
   const actions: Record<string, unknown>[] = [];
   if (page.offset > 0) actions.push({ type: 'Action.Execute', title: 'Previous', verb: options.pageVerb, data: { offset: Math.max(0, page.offset - page.pageSize) } });
   if (page.hasNext) {
@@ -72,6 +72,11 @@ function listCard(options: { title: string; intro: string; empty: string; page: 
     actions.push({ type: 'Action.Execute', title: known ? `Next ${left}` : 'Next', verb: options.pageVerb, data: { offset: last } });
   }
   return { type: 'AdaptiveCard', version: '1.5', body, ...(actions.length ? { actions } : {}) };
+}
+
+/** A count as people read it, thousands marked: 1,025. */
+function counted(n: number): string {
+  return n.toLocaleString('en-GB');
 }
 
 /** Who or what the request is about: the claimant's surname, or the skill topic. */
@@ -96,7 +101,7 @@ function line(...parts: (string | null | undefined)[]): string {
 /** `queue`: the DEA's open requests, urgent first, then by the date needed; overdue ones marked in words. */
 export function queueListCard(page: Page<ListedRequest>, today: string): AdaptiveCard {
   return listCard({
-    title: page.total ? `Your queue: ${page.moreThanTotal ? 'more than ' : ''}${page.total.toLocaleString('en-GB')} open request${page.total === 1 && !page.moreThanTotal ? '' : 's'}` : 'Your queue',
+    title: page.total ? `Your queue: ${page.moreThanTotal ? 'more than ' : ''}${counted(page.total)} open request${page.total === 1 && !page.moreThanTotal ? '' : 's'}` : 'Your queue',
     intro: `Urgent first, then by the date a response is needed. Today is ${describeDate(today)}.`,
     empty: 'No open requests. New ones arrive here as cards.',
     page,

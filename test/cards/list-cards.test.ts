@@ -32,7 +32,7 @@ describe('list cards: where a page is in its list', () => {
     expect(text(first)).toContain('Showing 1 to 25 of more than 1,000');
     expect(actions(first)).toEqual(['Next 25 @25']);
     const far = qualityListCard(page({ items: meetings(1001, 25), total: 1000, moreThanTotal: true, hasNext: true, offset: 1000 }), '2026-12-07') as never;
-    expect(text(far)).toContain('Showing 1001 to 1025 of more than 1,000');
+    expect(text(far)).toContain('Showing 1,001 to 1,025 of more than 1,000');
     // Past the bound nobody knows how many follow: "Next", with no number that could be wrong.
     expect(actions(far)).toEqual(['Previous @975', 'Next @1025']);
     const atBound = qualityListCard(page({ items: meetings(976, 25), total: 1000, moreThanTotal: true, hasNext: true, offset: 975 }), '2026-12-07') as never;
