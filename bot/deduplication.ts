@@ -3,7 +3,7 @@ import type { ProcessedActivities } from '../data/stores/processed-activities';
 import type { Logger } from '../domain/ports';
 import type { CrashPoints } from './core/crash-points';
 
-/** Whether a turn only shows something (help, a list's page): answering a re-send of it again changes nothing. */
+/** Whether a turn only shows something (help, a list, a view, a form not yet sent): answering a re-send of it again changes nothing. */
 export type OnlyShows = (context: TurnContext) => Promise<boolean>;
 
 /**

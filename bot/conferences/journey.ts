@@ -5,7 +5,7 @@ import { conferenceLabel } from '../../data/privacy/ended-case-cards';
 import { conferenceCaseSchema, conferencePlanSchema, conferenceQasSchema, groupConferenceSchema } from '../../data/schema/conferences';
 import type { ConversationReference } from 'botbuilder';
 import { CONFERENCE_DIARY_WORK, PLAN_BOOKING_WORK } from '../../domain/conferences/group-conference-service';
-import { verb, type Journey } from '../core/journey';
+import { onlyShows, verb, type Journey } from '../core/journey';
 import { errorForLog } from '../logger';
 import type { GlanceNote } from '../../cards/glance-card';
 import type { StaffMember } from '../../domain/staff';
@@ -74,8 +74,8 @@ export const conferencesJourney: Journey = {
     const actions = new ConferenceActions({ plans, cases, store, directory, clock, logger, onPlanChanged: refreshPlanCard, access: services.access });
     return {
       commands: {
-        'plan group conferences': (turn, person) => actions.planCommand(turn, person),
-        'nominate case': (turn, person) => actions.nominateCommand(turn, person),
+        'plan group conferences': onlyShows((turn, person) => actions.planCommand(turn, person)),
+        'nominate case': onlyShows((turn, person) => actions.nominateCommand(turn, person)),
       },
       verbs: CONFERENCE_VERBS.map((name) => verb(name, name === 'conference.draft' ? PLAN_REQUEST : CONFERENCE_DATA, ({ person, data, typed, turn }) => actions.answer(name, person, data, typed, turn))),
       cards: {

@@ -21,7 +21,7 @@ import { HcpActivityService } from '../../domain/hcp-activity/activity-service';
 import { HCP_DIARY_WORK, HcpDiaryWork } from '../../domain/hcp-activity/diary-work';
 import { ACTIVITY_KIND_LABELS } from '../../domain/hcp-activity/records';
 import { caseReferencesIn, coachToTell, reminderDue, WEEKLY_CONVERSATION_TARGET, weekStartOf } from '../../domain/hcp-activity/rules';
-import { verb, type Journey } from '../core/journey';
+import { onlyShows, verb, type Journey } from '../core/journey';
 import { refreshPostedCopies } from '../privacy/posted-copies';
 import { HcpActivityActions } from './activity-actions';
 import { AdviceDiary } from './diary';
@@ -114,12 +114,13 @@ export const hcpActivityJourney: Journey = {
 
     return {
       commands: {
-        activity: (turn, person) => actions.command(turn, () => actions.hcpCard(person)),
+        activity: onlyShows((turn, person) => actions.command(turn, () => actions.hcpCard(person))),
+        // These two write, so they are claimed in SQL: the week's note is made the first time it is opened, and an arrival is recorded.
         'weekly note': (turn, person) => actions.command(turn, () => actions.myNoteCard(person)),
         arrived: (turn, person) => actions.command(turn, () => actions.arrivedCommand(person)),
-        'case conference': (turn, person) => actions.command(turn, () => actions.conferenceForm(person)),
-        'hcp week': (turn, person) => actions.command(turn, () => actions.managerCard(person)),
-        'supplier requests': (turn, person) => actions.command(turn, () => actions.supplierCard(person)),
+        'case conference': onlyShows((turn, person) => actions.command(turn, () => actions.conferenceForm(person))),
+        'hcp week': onlyShows((turn, person) => actions.command(turn, () => actions.managerCard(person))),
+        'supplier requests': onlyShows((turn, person) => actions.command(turn, () => actions.supplierCard(person))),
       },
       verbs: [
         verb('hcp.record', ANY, ({ person, typed }) =>

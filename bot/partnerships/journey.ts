@@ -18,7 +18,7 @@ import { SqlUnitOfWork } from '../../data/transactions';
 import { ROLES } from '../../domain/roles';
 import { PartnershipService } from '../../domain/partnerships/partnership-service';
 import { StrategyService } from '../../domain/partnerships/strategy-service';
-import { verb, type Journey } from '../core/journey';
+import { onlyShows, verb, type Journey } from '../core/journey';
 import { PartnershipActions } from './partnership-actions';
 import { OutboxForumNotifier, OutboxPartnershipNotifier, OutboxStrategyNotifier, PARTNERSHIP_KINDS, STRATEGY_KINDS_OUT } from './partnership-notifier';
 import { HeldConferences, StrategyActions } from './strategy-actions';
@@ -133,9 +133,9 @@ export const partnershipsJourney: Journey = {
     };
     return {
       commands: {
-        hub: (turn, person) => actions.hubCommand(turn, person),
-        partnerships: (turn, person) => actions.menuCommand(turn, person),
-        forum: (turn, person) => forum.command(turn, person),
+        hub: onlyShows((turn, person) => actions.hubCommand(turn, person)),
+        partnerships: onlyShows((turn, person) => actions.menuCommand(turn, person)),
+        forum: onlyShows((turn, person) => forum.command(turn, person)),
       },
       submits: {
         [FORUM_OPEN_VERB]: (turn, person, data) => forum.open(turn, person, typeof data.postId === 'string' ? data.postId : ''),

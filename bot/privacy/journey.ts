@@ -6,7 +6,7 @@ import { accessLogSchema, privacyRecordSchema } from '../../data/schema/privacy'
 import { isDomainError } from '../../domain/errors';
 import { checkClaimantKey, type ClaimantKey } from '../../domain/privacy/claimant-key';
 import type { StaffMember } from '../../domain/staff';
-import type { Journey } from '../core/journey';
+import { onlyShows, type Journey } from '../core/journey';
 import { privacyRefusal } from '../../domain/privacy/privacy-policy';
 import { PrivacyActions } from './privacy-actions';
 import { applyRetention } from './retention';
@@ -29,10 +29,12 @@ export const privacyJourney: Journey = {
     const actions = new PrivacyActions({ dataSource, outbox, clock, logger });
     const leases = new SqlJobLeases(dataSource);
     const retention = () => applyRetention({ dataSource, records: actions.records, log: actions.log, leases, updates, redactPostedCards: (cases) => actions.redactPostedCards(cases), rules: config.retention, clock, logger });
-    const form = (ask: PrivacyAsk) => async (turn: TurnContext, person: StaffMember) => {
-      const refusal = privacyRefusal(ask, person);
-      await turn.sendActivity(refusal ?? MessageFactory.attachment(cardAttachment(ninoFormCard(ask))));
-    };
+    // The form only: nothing is read or kept until it is sent.
+    const form = (ask: PrivacyAsk) =>
+      onlyShows(async (turn: TurnContext, person: StaffMember) => {
+        const refusal = privacyRefusal(ask, person);
+        await turn.sendActivity(refusal ?? MessageFactory.attachment(cardAttachment(ninoFormCard(ask))));
+      });
     const typedIn = (data: Record<string, unknown>) => ({
       nino: typeof data.nino === 'string' ? data.nino : '',
       personName: typeof data.personName === 'string' ? data.personName : '',

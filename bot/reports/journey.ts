@@ -10,7 +10,7 @@ import { DeadlineService } from '../../domain/reports/deadlines';
 import { FeedbackService } from '../../domain/reports/feedback-service';
 import { ReportService } from '../../domain/reports/report-service';
 import { Trials } from '../../domain/reports/trials';
-import { verb, type Journey } from '../core/journey';
+import { onlyShows, verb, type Journey } from '../core/journey';
 import { ChartRenderer } from './chart-renderer';
 import { DEADLINE_MISSED_CARD, DEADLINE_WARNING_CARD, FEEDBACK_AFTER_CARD, FEEDBACK_PERIODIC_CARD, REPORT_CARD } from './kinds';
 import { FILE_PATH, ReportActions } from './report-actions';
@@ -83,7 +83,7 @@ export const reportsJourney: Journey = {
       },
     });
     return {
-      commands: { report: (turn, person) => actions.command(turn, person) },
+      commands: { report: onlyShows((turn, person) => actions.command(turn, person)) },
       verbs: [verb('reports.feedback', FEEDBACK, ({ person, data, typed }) => actions.feedbackAnswer(person, data.kind, data.subjectId, typed))],
       cards: {
         [REPORT_CARD]: { render: (subjectId, recipient) => actions.renderScheduled(subjectId, recipient) },

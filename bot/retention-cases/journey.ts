@@ -8,7 +8,7 @@ import { SqlRoleHolders } from '../../data/stores/role-holders';
 import type { RetentionCase } from '../../domain/retention-cases/retention-case';
 import type { RetentionNotifier } from '../../domain/retention-cases/ports';
 import { RetentionService } from '../../domain/retention-cases/retention-service';
-import { verb, type Journey } from '../core/journey';
+import { onlyShows, verb, type Journey } from '../core/journey';
 import { AnsweredCards } from '../requests/answered-cards';
 import { RetentionActions } from './retention-actions';
 
@@ -71,7 +71,7 @@ export const retentionCasesJourney: Journey = {
     const actions = new RetentionActions({ retention, directory, postedCards, updates, logger, answered, access: services.access });
     return {
       commands: {
-        'retention cases': (turn, person) => actions.list(turn, person),
+        'retention cases': onlyShows((turn, person) => actions.list(turn, person)),
       },
       submits: {
         'retention.open': (turn, person, data) => actions.open(turn, person, typeof data.caseId === 'string' ? data.caseId : ''),

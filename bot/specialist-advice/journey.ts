@@ -13,7 +13,7 @@ import { isDomainError } from '../../domain/errors';
 import { AdviceService } from '../../domain/specialist-advice/advice-service';
 import { ADVICE_DIARY_WORK } from '../../domain/specialist-advice/conversation';
 import { errorForLog } from '../logger';
-import { verb, type Journey } from '../core/journey';
+import { onlyShows, verb, type Journey } from '../core/journey';
 import { AdviceActions } from './advice-actions';
 import { FEEDBACK_AFTER_CARD } from '../reports/kinds';
 import { ADVICE_HCP_AWAY_LINE } from './kinds';
@@ -122,8 +122,8 @@ export const specialistAdviceJourney: Journey = {
       c.diaryStatus === 'done' ? { text: done, tone: 'good' as const } : c.diaryStatus === 'failed' ? { text: 'The diaries could not all be written. Try again below, or cancel.', tone: 'attention' as const } : { text: writing, tone: 'good' as const };
     return {
       commands: {
-        'specialist advice': (turn, person) => actions.requestCommand(turn, person),
-        'my day': (turn, person) => actions.dayCommand(turn, person),
+        'specialist advice': onlyShows((turn, person) => actions.requestCommand(turn, person)),
+        'my day': onlyShows((turn, person) => actions.dayCommand(turn, person)),
       },
       verbs: [
         verb('advice.request', REQUEST, ({ person, data, typed, turn }) => {

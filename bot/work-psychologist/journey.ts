@@ -17,7 +17,7 @@ import type { PartnershipActivity } from '../../domain/work-psychologist/partner
 import { PartnershipService, type SeriesInput } from '../../domain/work-psychologist/partnership-service';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
-import { verb, type Journey } from '../core/journey';
+import { onlyShows, verb, type Journey } from '../core/journey';
 import { PROPOSALS_WITHIN_MS, readDiariesWithin } from '../core/time-box';
 import { refreshPostedCopies } from '../privacy/posted-copies';
 
@@ -146,9 +146,9 @@ export const workPsychologistJourney: Journey = {
     };
     return {
       commands: {
-        'work psychologist': async (turn, person) => {
+        'work psychologist': onlyShows(async (turn, person) => {
           await turn.sendActivity(MessageFactory.attachment(cardAttachment(await overviewCard(person))));
-        },
+        }),
       },
       submits: {
         // "Open <DEA>'s agenda" on a work psychologist's page of several DEAs: that DEA's agenda and sessions in full, as a card of its own.

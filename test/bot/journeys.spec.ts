@@ -52,9 +52,36 @@ describe('the help card, the manifest and the routers agree', () => {
     expect([...bot.app.routes.commands.keys()].sort()).toEqual(declaredCommands(JOURNEYS).sort());
   });
 
-  it('the commands that only show (claimed against re-sends in the process, not in SQL) are the lists, and nothing that writes', () => {
+  it('the commands that only show (claimed against re-sends in the process, not in SQL) are the lists, views and forms, and nothing that writes', () => {
     const showing = [...bot.app.routes.commands].filter(([, handler]) => handler.onlyShows === true).map(([command]) => command);
-    expect(showing.sort()).toEqual(['meetings', 'my actions', 'my requests', 'quality checks', 'queue']);
+    expect(showing.sort()).toEqual(
+      [
+        'case conference',
+        'erase claimant',
+        'forum',
+        'hcp week',
+        'hub',
+        'meetings',
+        'my actions',
+        'my day',
+        'my requests',
+        'nominate case',
+        'partnerships',
+        'plan group conferences',
+        'quality checks',
+        'queue',
+        'report',
+        'retention cases',
+        'specialist advice',
+        'subject access',
+        'supplier requests',
+        'activity',
+        'who looked',
+        'work psychologist',
+      ].sort(),
+    );
+    // Each writes: the week's note is made the first time it is opened; an arrival is recorded and the managers told.
+    for (const writes of ['weekly note', 'arrived', 'new request', 'cancel']) expect(showing).not.toContain(writes);
   });
 
   it('the manifest offers the commands with a menu line (help first), within Teams\' 10, and only commands people can type', () => {
