@@ -91,8 +91,7 @@ export class DeaBot extends TeamsActivityHandler {
     const command = typedCommand(turn);
     if (command === 'help') return true;
     // A card's submit goes to its verb's handler before any command (see handleMessage).
-    const value = turn.activity.value as Record<string, unknown> | undefined;
-    if (!turn.activity.text && (typeof value?.verb === 'string' || typeof value?.[EXECUTE_FALLBACK_KEY] === 'string')) return false;
+    if (cardPress(turn)) return false;
     if (!command || commandFor(this.deps.routes, command)?.onlyShows !== true) return false;
     return !(await this.dialogState.get(turn))?.dialogStack?.length;
   }
@@ -151,15 +150,14 @@ export class DeaBot extends TeamsActivityHandler {
       if (dc.activeDialog) await turn.sendActivity('You are still in the middle of something: answer the last question to carry on, or say "cancel".');
       return;
     }
-    const value = turn.activity.value as Record<string, unknown> | undefined;
-    const submitVerb = !turn.activity.text && typeof value?.verb === 'string' ? this.deps.routes.submits.get(value.verb) : undefined;
-    if (submitVerb && value) {
-      await submitVerb(turn, person, value);
+    const press = cardPress(turn);
+    const submitVerb = press?.verb ? this.deps.routes.submits.get(press.verb) : undefined;
+    if (press && submitVerb) {
+      await submitVerb(turn, person, press.value);
       return;
     }
-    const executeVerb = !turn.activity.text && typeof value?.[EXECUTE_FALLBACK_KEY] === 'string' ? value[EXECUTE_FALLBACK_KEY] : undefined;
-    if (executeVerb && value) {
-      await this.answerFallbackClick(turn, person, executeVerb, value);
+    if (press?.executeVerb) {
+      await this.answerFallbackClick(turn, person, press.executeVerb, press.value);
       return;
     }
     if (dc.activeDialog) {
@@ -259,6 +257,19 @@ export const GROUP_NOTICE =
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What a card's button sent in place of text: an Action.Submit's `verb`, or the Action.Submit a
+ * Teams mobile client sends for an Action.Execute it cannot run (`executeVerb`). Null for typed text,
+ * or a value that names neither (a help-card button's `command`).
+ */
+function cardPress(turn: TurnContext): { value: Record<string, unknown>; verb?: string; executeVerb?: string } | null {
+  const value = turn.activity.value as Record<string, unknown> | undefined;
+  if (turn.activity.text || !value) return null;
+  const verb = typeof value.verb === 'string' ? value.verb : undefined;
+  const executeVerb = typeof value[EXECUTE_FALLBACK_KEY] === 'string' ? value[EXECUTE_FALLBACK_KEY] : undefined;
+  return verb || executeVerb ? { value, verb, executeVerb } : null;
 }
 
 /** What was typed, as a command; a help-card button (Action.Submit) sends its command in the message's value, with no text. */

@@ -66,12 +66,20 @@ function listCard(options: { title: string; intro: string; empty: string; page: 
   const actions: Record<string, unknown>[] = [];
   if (page.offset > 0) actions.push({ type: 'Action.Execute', title: 'Previous', verb: options.pageVerb, data: { offset: Math.max(0, page.offset - page.pageSize) } });
   if (page.hasNext) {
-    // Past a list's counted bound, how many follow is not known: the button says only "Next".
-    const known = !page.moreThanTotal || last + page.pageSize <= page.total;
-    const left = page.moreThanTotal || last >= page.total ? page.pageSize : Math.min(page.pageSize, page.total - last);
-    actions.push({ type: 'Action.Execute', title: known ? `Next ${left}` : 'Next', verb: options.pageVerb, data: { offset: last } });
+    const next = nextCount(page, last);
+    actions.push({ type: 'Action.Execute', title: next === null ? 'Next' : `Next ${next}`, verb: options.pageVerb, data: { offset: last } });
   }
   return { type: 'AdaptiveCard', version: '1.5', body, ...(actions.length ? { actions } : {}) };
+}
+
+/**
+ * How many the next page holds, after the item numbered `last`: a full page, or what is left of the
+ * count (a full page when the list grew since it was counted). Null past a list's counted bound,
+ * where nobody knows: the button then says only "Next".
+ */
+function nextCount(page: Page<unknown>, last: number): number | null {
+  if (page.moreThanTotal) return last + page.pageSize <= page.total ? page.pageSize : null;
+  return last >= page.total ? page.pageSize : Math.min(page.pageSize, page.total - last);
 }
 
 /** A count as people read it, thousands marked: 1,025. */

@@ -16,6 +16,12 @@ const QAS_CHANNELS: readonly Channel[] = CHANNELS.filter((c) => standardFor(c) !
 /** The channels a work coach's own team leader may check too (QAS 2). */
 const COACH_QAS_CHANNELS: readonly Channel[] = CHANNELS.filter((c) => standardFor(c) === 'qas2');
 
+/** A list's one statement, and how far it counts (the page reads "more than" past it); none for a list counted whole. */
+interface ListStatement {
+  readonly statement: PreparedStatement;
+  readonly countUpTo?: number;
+}
+
 /** The request columns a list shows. */
 const LISTED_COLUMNS = ['number', 'type', 'status', 'urgent', 'requiredBy', 'channel', 'topic', 'createdAt', 'updatedAt', 'claimantId', 'requesterId'];
 
@@ -29,15 +35,15 @@ const LISTED_COLUMNS = ['number', 'type', 'status', 'urgent', 'requiredBy', 'cha
  * Written once per data source by the query builder, in its dialect.
  */
 export class SqlRequestLists implements RequestLists {
-  private readonly queueOf: PreparedStatement;
-  private readonly mineOf: PreparedStatement;
-  private readonly meetingsOf: PreparedStatement;
-  private readonly checkableOf: PreparedStatement;
+  private readonly queueOf: ListStatement;
+  private readonly mineOf: ListStatement;
+  private readonly meetingsOf: ListStatement;
+  private readonly checkableOf: ListStatement;
 
   /** `countedUpTo`: how far a long list is counted (the domain's bound; smaller in tests). */
   constructor(
     private readonly dataSource: DataSource,
-    private readonly countedUpTo: number = LISTS_COUNTED_UP_TO,
+    countedUpTo: number = LISTS_COUNTED_UP_TO,
   ) {
     // The open statuses written out, not bound: SQLite uses a filtered index (IDX_support_request_queue)
     // only when the query's own words imply its filter. They are the domain's constants, never input.
@@ -78,7 +84,7 @@ export class SqlRequestLists implements RequestLists {
   }
 
   async queue(deaId: string, offset: number, limit: number): Promise<Page<ListedRequest>> {
-    return this.page(this.queueOf, { owner: deaId.toLowerCase() }, offset, limit, (raw) => this.request(raw), this.countedUpTo);
+    return this.page(this.queueOf, { owner: deaId.toLowerCase() }, offset, limit, (raw) => this.request(raw));
   }
 
   async mine(requesterId: string, offset: number, limit: number): Promise<Page<ListedRequest>> {
@@ -103,7 +109,6 @@ export class SqlRequestLists implements RequestLists {
         // A team leader reads these as a viewer: no claimant's name in their list.
         return { ...this.request(raw), claimantSurname: null, check: standard ? { standard, result: (raw.qc_result as QasResult | null) ?? null } : null };
       },
-      this.countedUpTo,
     );
   }
 
@@ -185,12 +190,12 @@ export class SqlRequestLists implements RequestLists {
   private paged(
     build: (manager: EntityManager, upToPageEnd: string | null) => SelectQueryBuilder<SupportRequestRow>,
     extra?: { select?: (e: (name: string) => string) => string; joins?: (e: (name: string) => string) => string; countUpTo?: number },
-  ): PreparedStatement {
+  ): ListStatement {
     const mssql = dialectOf(this.dataSource.options.type) === 'mssql';
     const paging = mssql ? ' OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY' : ' LIMIT :limit OFFSET :offset';
     const upToPageEnd = mssql ? ' OFFSET 0 ROWS FETCH NEXT (:offset + :limit) ROWS ONLY' : ' LIMIT (:offset + :limit)';
     const e = (name: string) => this.dataSource.driver.escape(name);
-    return new PreparedStatement(this.dataSource, (manager) => {
+    const statement = new PreparedStatement(this.dataSource, (manager) => {
       const page = build(manager, upToPageEnd).getQuery();
       const orderAt = page.lastIndexOf(' ORDER BY ');
       const order = page
@@ -209,6 +214,7 @@ export class SqlRequestLists implements RequestLists {
         `ORDER BY ${order}`
       );
     });
+    return { statement, countUpTo: extra?.countUpTo };
   }
 
   /** The count of the rows `list` finds, stopping at one past `bound` (so that "more than" can be told). */
@@ -219,11 +225,12 @@ export class SqlRequestLists implements RequestLists {
     return `SELECT COUNT(1) FROM (${limited}) ${e('counted')}`;
   }
 
-  private async page<T>(statement: PreparedStatement, parameters: ObjectLiteral, offset: number, limit: number, item: (raw: ObjectLiteral) => T, countUpTo?: number): Promise<Page<T>> {
+  private async page<T>(list: ListStatement, parameters: ObjectLiteral, offset: number, limit: number, item: (raw: ObjectLiteral) => T): Promise<Page<T>> {
+    const { statement, countUpTo } = list;
     // One more than the page, to know whether a next page follows without counting the whole list.
     let rows = await statement.run({ ...parameters, offset, limit: limit + 1 });
     // Past the end (the list got shorter since the last page was shown): the first page instead.
-    if (rows.length === 0 && offset > 0) return this.page(statement, parameters, 0, limit, item, countUpTo);
+    if (rows.length === 0 && offset > 0) return this.page(list, parameters, 0, limit, item);
     const counted = rows.length ? Number(rows[0]!.list_total) : 0;
     const moreThanTotal = countUpTo !== undefined && counted > countUpTo;
     const hasNext = rows.length > limit;
