@@ -12,6 +12,7 @@ import { ClaimantCoachOnRequest1765750000000 } from '../../data/migrations/17657
 import { CoachChecksIndex1765900000000 } from '../../data/migrations/1765900000000-CoachChecksIndex';
 import { MeetingBookedMoving1765950000000 } from '../../data/migrations/1765950000000-MeetingBookedMoving';
 import { MeetingTimeMoving1765970000000 } from '../../data/migrations/1765970000000-MeetingTimeMoving';
+import { TeamLeadersOnRequest1766000000000 } from '../../data/migrations/1766000000000-TeamLeadersOnRequest';
 import { postedCardSchema } from '../../data/schema/messaging';
 import { claimantSchema, requestEventSchema, requestMessageSchema, supportRequestSchema, trendAlertSchema } from '../../data/schema/requests';
 import { SqlHubStore, SqlPartnershipDirectory } from '../../data/stores/partnerships';
@@ -71,7 +72,7 @@ export const requestsJourney: Journey = {
     },
   ],
   entities: [claimantSchema, supportRequestSchema, requestEventSchema, requestMessageSchema, trendAlertSchema, postedCardSchema],
-  migrations: [SupportRequests1763880000000, Triage1763890000000, ListIndexes1764900000000, MeetingBookedFlag1765100000000, QueueOrderIndex1765200000000, MeetingTimeOnRequest1765300000000, ClaimantCoachOnRequest1765750000000, CoachChecksIndex1765900000000, MeetingBookedMoving1765950000000, MeetingTimeMoving1765970000000],
+  migrations: [SupportRequests1763880000000, Triage1763890000000, ListIndexes1764900000000, MeetingBookedFlag1765100000000, QueueOrderIndex1765200000000, MeetingTimeOnRequest1765300000000, ClaimantCoachOnRequest1765750000000, CoachChecksIndex1765900000000, MeetingBookedMoving1765950000000, MeetingTimeMoving1765970000000, TeamLeadersOnRequest1766000000000],
   build: ({ services, userState, clock, directory, updates, logger, dataSource, outbox }) => {
     const { requests, triage, answers, cards, postedCards, requestStore, requestEvents, trendStore, answered, bookings, lists, access } = services;
     const audited = auditedPage(access);

@@ -46,7 +46,7 @@ CREATE TABLE "claimant" ("id" varchar(36) NOT NULL, "surname" nvarchar(100) NOT 
 GO
 CREATE INDEX "IDX_claimant_nino" ON "claimant" ("nino") ;
 GO
-CREATE TABLE "support_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "submissionKey" varchar(64) NOT NULL, "type" varchar(32) NOT NULL, "status" varchar(32) NOT NULL, "version" int NOT NULL, "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "claimantId" varchar(36), "topic" varchar(40), "description" nvarchar(MAX) NOT NULL, "reason" nvarchar(1000), "requiredBy" varchar(10), "urgent" bit NOT NULL, "vulnerability" varchar(32), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "channel" varchar(40), "inappropriate" bit, "parentRequestId" varchar(36), "requestedChannel" varchar(40), "claimantCoachId" varchar(36), "meetingBooked" bit NOT NULL CONSTRAINT "DF_2cf3722722b08cf91ec4cad83ae" DEFAULT 0, "meetingStartsAt" datetime2, "meetingEndsAt" datetime2, CONSTRAINT "UQ_support_request_number" UNIQUE ("number"), CONSTRAINT "UQ_support_request_submission" UNIQUE ("submissionKey"), CONSTRAINT "PK_76db9b511f3ac27bf3237432acc" PRIMARY KEY ("id"));
+CREATE TABLE "support_request" ("id" varchar(36) NOT NULL, "number" int NOT NULL, "submissionKey" varchar(64) NOT NULL, "type" varchar(32) NOT NULL, "status" varchar(32) NOT NULL, "version" int NOT NULL, "requesterId" varchar(36) NOT NULL, "deaId" varchar(36) NOT NULL, "claimantId" varchar(36), "topic" varchar(40), "description" nvarchar(MAX) NOT NULL, "reason" nvarchar(1000), "requiredBy" varchar(10), "urgent" bit NOT NULL, "vulnerability" varchar(32), "createdAt" datetime2 NOT NULL, "updatedAt" datetime2 NOT NULL, "channel" varchar(40), "inappropriate" bit, "parentRequestId" varchar(36), "requestedChannel" varchar(40), "claimantCoachId" varchar(36), "meetingBooked" bit NOT NULL CONSTRAINT "DF_2cf3722722b08cf91ec4cad83ae" DEFAULT 0, "meetingStartsAt" datetime2, "meetingEndsAt" datetime2, "deaTeamLeaderId" varchar(36), "requesterTeamLeaderId" varchar(36), CONSTRAINT "UQ_support_request_number" UNIQUE ("number"), CONSTRAINT "UQ_support_request_submission" UNIQUE ("submissionKey"), CONSTRAINT "PK_76db9b511f3ac27bf3237432acc" PRIMARY KEY ("id"));
 GO
 CREATE INDEX "IDX_support_request_requester" ON "support_request" ("requesterId", "createdAt") ;
 GO
@@ -54,9 +54,9 @@ CREATE INDEX "IDX_support_request_dea" ON "support_request" ("deaId", "status") 
 GO
 CREATE INDEX "IDX_support_request_dea_list" ON "support_request" ("deaId", "status", "channel", "urgent", "requiredBy", "createdAt", "updatedAt", "number", "id") ;
 GO
-CREATE INDEX "IDX_support_request_checks" ON "support_request" ("deaId", "meetingBooked", "status", "channel", "updatedAt", "number", "id") ;
+CREATE INDEX "IDX_support_request_leader_checks" ON "support_request" ("deaTeamLeaderId", "meetingBooked", "updatedAt", "number", "status", "channel", "id") ;
 GO
-CREATE INDEX "IDX_support_request_coach_checks" ON "support_request" ("requesterId", "meetingBooked", "status", "channel", "updatedAt", "number", "deaId", "id") ;
+CREATE INDEX "IDX_support_request_coach_leader_checks" ON "support_request" ("requesterTeamLeaderId", "meetingBooked", "updatedAt", "number", "status", "channel", "deaTeamLeaderId", "id") ;
 GO
 CREATE INDEX "IDX_support_request_meetings" ON "support_request" ("deaId", "status", "meetingStartsAt", "number", "id") ;
 GO

@@ -35,6 +35,8 @@ export interface SupportRequestRow {
   meetingBooked: boolean;
   meetingStartsAt: Date | null;
   meetingEndsAt: Date | null;
+  deaTeamLeaderId: string | null;
+  requesterTeamLeaderId: string | null;
   parentRequestId: string | null;
   requestedChannel: string | null;
   claimantCoachId: string | null;
@@ -135,6 +137,10 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       // When that meeting starts and ends, booked or being moved, kept likewise (migrations 1765300000000, 1765970000000); read by the meetings list only.
       meetingStartsAt: { ...t.timestamp, nullable: true, insert: false, update: false, select: false },
       meetingEndsAt: { ...t.timestamp, nullable: true, insert: false, update: false, select: false },
+      // The team leaders of the DEA and of the work coach who asked, kept likewise by triggers on the
+      // request and on staff (migration 1766000000000); read by the quality checks list only.
+      deaTeamLeaderId: { type: 'varchar', length: 36, nullable: true, insert: false, update: false, select: false },
+      requesterTeamLeaderId: { type: 'varchar', length: 36, nullable: true, insert: false, update: false, select: false },
     },
     uniques: [
       { name: 'UQ_support_request_number', columns: ['number'] },
@@ -144,8 +150,8 @@ export function supportRequestSchema(dialect: SqlDialect): EntitySchema<SupportR
       { name: 'IDX_support_request_requester', columns: ['requesterId', 'createdAt'] },
       { name: 'IDX_support_request_dea', columns: ['deaId', 'status'] },
       { name: 'IDX_support_request_dea_list', columns: ['deaId', 'status', 'channel', 'urgent', 'requiredBy', 'createdAt', 'updatedAt', 'number', 'id'] },
-      { name: 'IDX_support_request_checks', columns: ['deaId', 'meetingBooked', 'status', 'channel', 'updatedAt', 'number', 'id'] },
-      { name: 'IDX_support_request_coach_checks', columns: ['requesterId', 'meetingBooked', 'status', 'channel', 'updatedAt', 'number', 'deaId', 'id'] },
+      { name: 'IDX_support_request_leader_checks', columns: ['deaTeamLeaderId', 'meetingBooked', 'updatedAt', 'number', 'status', 'channel', 'id'] },
+      { name: 'IDX_support_request_coach_leader_checks', columns: ['requesterTeamLeaderId', 'meetingBooked', 'updatedAt', 'number', 'status', 'channel', 'deaTeamLeaderId', 'id'] },
       { name: 'IDX_support_request_meetings', columns: ['deaId', 'status', 'meetingStartsAt', 'number', 'id'] },
       // Written by its migration (1765200000000) in SQLite only: an expression and a filter, which an
       // entity cannot declare; declared here so that the schema is not taken to have drifted.

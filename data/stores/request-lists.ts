@@ -115,55 +115,40 @@ export class SqlRequestLists implements RequestLists {
   /**
    * The meetings a team leader may check (`QualityService.mayCheck`), by id, with the columns they are
    * ordered by: every QAS meeting of the DEAs they lead, and the QAS 2 meetings their own work coaches
-   * asked for. Two parts, each read from its own index (IDX_support_request_checks by DEA,
-   * IDX_support_request_coach_checks by requester), then ordered and paged together. A meeting in
-   * both (one person leads the DEA and the coach) is listed and counted once:
-   * - for the page, each part is ordered and cut at the page's end by itself, so that reading its index
-   *   newest first the database stops once no later row could be on the page; such a meeting is the
-   *   same row in both parts, and UNION keeps it once. Leaving it out of the second part instead would
-   *   read every meeting a team leader's coaches ever had with the team's own DEA, on every page.
+   * asked for. Each request carries its DEA's and its work coach's team leader (kept by the database,
+   * migration 1766000000000), so each part is read from its own index newest first
+   * (IDX_support_request_leader_checks, IDX_support_request_coach_leader_checks), then the two are
+   * ordered and paged together. A meeting in both (one person leads the DEA and the coach) is listed
+   * and counted once:
+   * - for the page, each part is cut at the page's end, so the database stops reading its index once no
+   *   later row could be on the page; such a meeting is the same row in both parts, and UNION keeps it
+   *   once.
    * - for the count, which stops at its bound and has no order, the second part leaves out the
-   *   meetings of their own DEAs: those are in the first part, which is read first, so the count
-   *   never reads more than twice its bound.
+   *   meetings whose DEA they lead: those are in the first part.
    */
   private checkableMeetings(manager: EntityManager, upToPageEnd: string | null): SelectQueryBuilder<SupportRequestRow> {
     const e = (name: string) => this.dataSource.driver.escape(name);
     const columns = ['id', 'updatedAt', 'number'];
-    const requests = () => manager.getRepository<SupportRequestRow>('SupportRequest').createQueryBuilder('q');
-    const part = (alias: string, query: SelectQueryBuilder<SupportRequestRow>) => {
-      const rows = query
+    const part = (alias: string, leader: 'deaTeamLeaderId' | 'requesterTeamLeaderId', channels: string) => {
+      const rows = manager
+        .getRepository<SupportRequestRow>('SupportRequest')
+        .createQueryBuilder('q')
         .select('q.id', 'id')
         .addSelect('q.updatedAt', 'updatedAt')
         .addSelect('q.number', 'number')
         // Only a meeting that was booked (a three way the claimant refused never had one): the flag the
         // database keeps beside the request, so each part's rows and their order come from its index alone.
-        .andWhere('q.meetingBooked = 1 AND q.status IN (:...statuses)');
-      if (upToPageEnd === null) return rows.getQuery();
+        .where(`q.${leader} = :owner AND q.meetingBooked = 1`)
+        .andWhere(`q.status IN (:...statuses) AND q.channel IN (:...${channels})`);
+      if (upToPageEnd === null) {
+        if (leader === 'requesterTeamLeaderId') rows.andWhere('(q.deaTeamLeaderId IS NULL OR q.deaTeamLeaderId <> :owner)');
+        return rows.getQuery();
+      }
       const kept = `${rows.orderBy('q.updatedAt', 'DESC').addOrderBy('q.number', 'DESC').getQuery()}${upToPageEnd}`;
       return `SELECT ${columns.map((c) => `${e(alias)}.${e(c)}`).join(', ')} FROM (${kept}) ${e(alias)}`;
     };
-    const ofTheirDeas = part(
-      'deas',
-      requests()
-        .innerJoin('Staff', 'd', 'd.id = q.deaId AND d.teamLeaderId = :owner')
-        .innerJoin('StaffRole', 'dr', "dr.staffId = d.id AND dr.role = 'dea'")
-        .where('q.channel IN (:...channels)'),
-    );
-    const coaches = requests().innerJoin('Staff', 'w', 'w.id = q.requesterId AND w.teamLeaderId = :owner').where('q.channel IN (:...coachChannels)');
-    if (upToPageEnd === null) {
-      // Their DEAs read once; each meeting's DEA is in the index, so leaving one out reads no row.
-      coaches.andWhere((query) => {
-        const theirDeas = query
-          .subQuery()
-          .select('d.id')
-          .from('Staff', 'd')
-          .innerJoin('StaffRole', 'dr', "dr.staffId = d.id AND dr.role = 'dea'")
-          .where('d.teamLeaderId = :owner')
-          .getQuery();
-        return `q.deaId NOT IN ${theirDeas}`;
-      });
-    }
-    const ofTheirCoaches = part('coaches', coaches);
+    const ofTheirDeas = part('deas', 'deaTeamLeaderId', 'channels');
+    const ofTheirCoaches = part('coaches', 'requesterTeamLeaderId', 'coachChannels');
     const q = e('q');
     return manager
       .createQueryBuilder()

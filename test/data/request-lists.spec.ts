@@ -6,6 +6,7 @@ import { parseSeedFile } from '../../data/seed/seed-file';
 import { SqlRequestLists } from '../../data/stores/request-lists';
 import { QUEUE_INDEX_STATUSES } from '../../data/migrations/1765200000000-QueueOrderIndex';
 import { MeetingTimeOnRequest1765300000000 } from '../../data/migrations/1765300000000-MeetingTimeOnRequest';
+import { TeamLeadersOnRequest1766000000000 } from '../../data/migrations/1766000000000-TeamLeadersOnRequest';
 import { OPEN_STATUSES } from '../../domain/requests/state-machine';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
@@ -59,6 +60,28 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     jest.restoreAllMocks();
     await db.close();
   });
+
+  /** How many requests `meeting` has made: each a second later than the one before. */
+  let meetingsMade = 0;
+  /** A request with a booked meeting: its DEA, the work coach who asked, how it was accepted, and its status. */
+  const meeting = async (requesterId: string, deaId: string, channel: 'case_conference' | 'three_way_intervention' | 'claimant_support_intervention', status = 'booked') => {
+    const request = await store.create({ ...base, requesterId, deaId, acceptedAs: channel }, new Date(at.getTime() + ++meetingsMade * 1000));
+    const start = new Date(at.getTime() + meetingsMade * 86_400_000).toISOString();
+    await db.dataSource.query('UPDATE support_request SET status = ? WHERE id = ?', [status, request.id]);
+    await db.dataSource.query(
+      "INSERT INTO booking (id, requestId, startsAt, endsAt, mode, status, events, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'teams', 'booked', '[]', 1, ?, ?)",
+      [randomUUID(), request.id, start, start, start, start],
+    );
+    return request.id;
+  };
+  /** A member of staff with one role and no team leader, written straight into SQL. */
+  const person = async (name: string, role: 'dea' | 'work_coach_team_leader') => {
+    const id = randomUUID();
+    const stamp = at.toISOString();
+    await db.dataSource.query('INSERT INTO staff (id, aadObjectId, name, email, jobcentreId, deaId, teamLeaderId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)', [id, randomUUID(), name, `${name.replace(' ', '.').toLowerCase()}@jobcentre.example`, coach.jobcentreId, stamp, stamp]);
+    await db.dataSource.query('INSERT INTO staff_role (staffId, role) VALUES (?, ?)', [id, role]);
+    return id;
+  };
 
   const make = (n: number, change: (i: number) => Partial<NewSupportRequest> = () => ({})) =>
     Promise.all(Array.from({ length: n }, (_, i) => store.create({ ...base, ...change(i) }, new Date(at.getTime() + i * 1000))));
@@ -210,27 +233,11 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
 
   it("quality checks: a work coach's team leader sees the coach's QAS 2 meetings with a DEA someone else leads, not their QAS 1; each meeting once", async () => {
     // Ben's team leader is Lee, who leads no DEA; Tom leads Dana, Amira and a second DEA, Sam.
-    const lee = randomUUID();
-    const sam = randomUUID();
-    const stamp = at.toISOString();
-    await db.dataSource.query('INSERT INTO staff (id, aadObjectId, name, email, jobcentreId, deaId, teamLeaderId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)', [lee, randomUUID(), 'Lee Carter', 'lee.carter@jobcentre.example', coach.jobcentreId, stamp, stamp]);
-    await db.dataSource.query("INSERT INTO staff_role (staffId, role) VALUES (?, 'work_coach_team_leader')", [lee]);
-    await db.dataSource.query('INSERT INTO staff (id, aadObjectId, name, email, jobcentreId, deaId, teamLeaderId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)', [sam, randomUUID(), 'Sam Okafor', 'sam.okafor@jobcentre.example', coach.jobcentreId, stamp, stamp]);
-    await db.dataSource.query("INSERT INTO staff_role (staffId, role) VALUES (?, 'dea')", [sam]);
+    const lee = await person('Lee Carter', 'work_coach_team_leader');
+    const sam = await person('Sam Okafor', 'dea');
     await db.dataSource.query('UPDATE staff SET teamLeaderId = ? WHERE id = ?', [lee, other.id]);
     await db.dataSource.query('UPDATE staff SET teamLeaderId = ? WHERE id = ?', [teamLeader.id, sam]);
 
-    let second = 0;
-    const meeting = async (requesterId: string, deaId: string, channel: 'case_conference' | 'three_way_intervention' | 'claimant_support_intervention', status = 'booked') => {
-      const made = await store.create({ ...base, requesterId, deaId, acceptedAs: channel }, new Date(at.getTime() + ++second * 1000));
-      const start = new Date(at.getTime() + second * 86_400_000).toISOString();
-      await db.dataSource.query('UPDATE support_request SET status = ? WHERE id = ?', [status, made.id]);
-      await db.dataSource.query(
-        "INSERT INTO booking (id, requestId, startsAt, endsAt, mode, status, events, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'teams', 'booked', '[]', 1, ?, ?)",
-        [randomUUID(), made.id, start, start, start, start],
-      );
-      return made.id;
-    };
     const bensConference = await meeting(other.id, coach.deaId!, 'case_conference');
     const bensIntervention = await meeting(other.id, coach.deaId!, 'claimant_support_intervention');
     const bensThreeWayWithSam = await meeting(other.id, sam, 'three_way_intervention', 'held');
@@ -238,7 +245,7 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     const amirasConference = await meeting(coach.id, coach.deaId!, 'case_conference');
     const amirasIntervention = await meeting(coach.id, coach.deaId!, 'claimant_support_intervention');
     // Not a meeting: still with the DEA.
-    await store.create({ ...base, requesterId: other.id, acceptedAs: 'case_conference' }, new Date(at.getTime() + ++second * 1000));
+    await store.create({ ...base, requesterId: other.id, acceptedAs: 'case_conference' }, new Date(at.getTime() + ++meetingsMade * 1000));
 
     statements.length = 0;
     const lees = await lists.checkable(lee, 0, 25);
@@ -257,12 +264,63 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     expect(paged.flatMap((p) => p.items.map((m) => m.id))).toEqual(toms.items.map((m) => m.id));
     expect(await new SqlRequestLists(db.dataSource, 5).checkable(teamLeader.id, 0, 25)).toMatchObject({ total: 5, moreThanTotal: true });
 
-    // Each part chosen from its own index: no part reads every request.
-    const plan = ((await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements[0]!}`, parametersOf.get(statements[0]!) as unknown[])) as { detail: string }[]).map((p) => p.detail);
-    expect(plan).toContainEqual(expect.stringMatching(/^SEARCH q USING COVERING INDEX IDX_support_request_checks \(deaId=\? AND meetingBooked=\? AND status=\? AND channel=\?\)/));
-    expect(plan).toContainEqual(expect.stringMatching(/^SEARCH q USING COVERING INDEX IDX_support_request_coach_checks \(requesterId=\? AND meetingBooked=\? AND status=\? AND channel=\?\)/));
+    // Each part read from its own index newest first, in the index's order: no part sorts or reads
+    // every meeting of the team leader's people, only up to the page's end.
+    const steps = (await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements[0]!}`, parametersOf.get(statements[0]!) as unknown[])) as { id: number; parent: number; detail: string }[];
+    const plan = steps.map((p) => p.detail);
+    const stepsOf = (coroutine: string) => steps.filter((p) => p.parent === steps.find((c) => c.detail === `CO-ROUTINE ${coroutine}`)?.id).map((p) => p.detail);
+    expect(stepsOf('deas')).toEqual([expect.stringMatching(/^SEARCH q USING COVERING INDEX IDX_support_request_leader_checks \(deaTeamLeaderId=\? AND meetingBooked=\?\)$/)]);
+    expect(stepsOf('coaches')).toEqual([expect.stringMatching(/^SEARCH q USING COVERING INDEX IDX_support_request_coach_leader_checks \(requesterTeamLeaderId=\? AND meetingBooked=\?\)$/)]);
     // Only the statement's own subqueries are read through, each once; no table is.
     const subqueries = plan.flatMap((d) => /^CO-ROUTINE (\w+)$/.exec(d)?.[1] ?? []);
     expect(plan.flatMap((d) => /^SCAN (\w+)/.exec(d)?.[1] ?? []).sort()).toEqual(subqueries.sort());
+  });
+  it('quality checks follow the staff directory: a DEA, a work coach or a request moved to another team leader or DEA takes its meetings along, and the migration fills in requests made before it', async () => {
+    // Tom leads Dana (the DEA) and Amira (the coach); Lee leads no one yet; Sam is a DEA led by no one.
+    const lee = await person('Lee Carter', 'work_coach_team_leader');
+    const sam = await person('Sam Okafor', 'dea');
+    const conference = await meeting(coach.id, coach.deaId!, 'case_conference');
+    const intervention = await meeting(coach.id, coach.deaId!, 'claimant_support_intervention');
+    const checks = async (teamLeaderId: string) => {
+      const page = await lists.checkable(teamLeaderId, 0, 25);
+      expect(page.total).toBe(page.items.length);
+      return page.items.map((m) => m.id);
+    };
+    const leadsNext = (staffId: string, teamLeaderId: string | null) => db.dataSource.query('UPDATE staff SET teamLeaderId = ? WHERE id = ?', [teamLeaderId, staffId]);
+    expect(await checks(teamLeader.id)).toEqual([intervention, conference]);
+    expect(await checks(lee)).toEqual([]);
+
+    // Amira moves to Lee: her QAS 2 meeting is Lee's to check too; QAS 1 stays with the DEA's team leader.
+    await leadsNext(coach.id, lee);
+    expect(await checks(lee)).toEqual([conference]);
+    expect(await checks(teamLeader.id)).toEqual([intervention, conference]);
+    // Dana moves to Lee as well: both are Lee's, each once; Tom has none.
+    await leadsNext(coach.deaId!, lee);
+    expect(await checks(lee)).toEqual([intervention, conference]);
+    expect(await checks(teamLeader.id)).toEqual([]);
+
+    // The intervention goes to Sam, whom no one leads: no one may check it, until Tom leads Sam.
+    await db.dataSource.query('UPDATE support_request SET deaId = ? WHERE id = ?', [sam, intervention]);
+    expect(await checks(lee)).toEqual([conference]);
+    await leadsNext(sam, teamLeader.id);
+    expect(await checks(teamLeader.id)).toEqual([intervention]);
+    // And a request made now takes its people's team leaders as they are.
+    const samsConference = await meeting(coach.id, sam, 'case_conference');
+    expect(await checks(teamLeader.id)).toEqual([samsConference, intervention]);
+    expect(await checks(lee)).toEqual([samsConference, conference]);
+
+    // Requests made before the migration get their team leaders when it runs.
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await new TeamLeadersOnRequest1766000000000().down(runner);
+      const before = await meeting(other.id, coach.deaId!, 'case_conference');
+      await new TeamLeadersOnRequest1766000000000().up(runner);
+      expect(await checks(lee)).toEqual([before, samsConference, conference]);
+      expect(await checks(teamLeader.id)).toEqual([before, samsConference, intervention]);
+    } finally {
+      await runner.release();
+    }
+    const triggers = (await db.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%team_leader%' ORDER BY name")) as { name: string }[];
+    expect(triggers.map((t) => t.name)).toEqual(['TRG_staff_team_leader', 'TRG_support_request_team_leaders_insert', 'TRG_support_request_team_leaders_update']);
   });
 });

@@ -143,7 +143,7 @@ describe('the migrations on SQL Server', () => {
     const fill = at(/^UPDATE r SET meetingStartsAt = b\.startsAt, meetingEndsAt = b\.endsAt FROM support_request r OUTER APPLY .* WHERE EXISTS/);
     expect(fill).toBeGreaterThan(at(/ADD "meetingEndsAt" datetime2/));
     expect(at(/^CREATE TRIGGER TRG_booking_meeting_time/)).toBeGreaterThan(fill);
-    expect(migrations.statements.filter((s) => /CREATE TRIGGER/.test(s))).toHaveLength(2);
+    expect(migrations.statements.filter((s) => /CREATE TRIGGER TRG_booking/.test(s))).toHaveLength(2);
   });
 
   it("then take the time of a booking being moved too, as the domain does: the trigger altered in place, then every request's time set again", () => {
@@ -159,6 +159,30 @@ describe('the migrations on SQL Server', () => {
     expect(refill).toBeGreaterThan(altered);
     expect(migrations.statements[refill]).toContain(apply);
     expect(migrations.statements.filter((s) => /\bTRG_booking_meeting_time\b/.test(s))).toEqual([migrations.statements[at(/^CREATE TRIGGER TRG_booking_meeting_time/)], migrations.statements[altered]]);
+  });
+
+  it("keep the team leaders of the request's DEA and work coach on it, by a trigger on the request and one on staff, silent about their own rows, after filling them in", () => {
+    const at = (pattern: RegExp) => migrations.statements.findIndex((s) => pattern.test(s));
+    const leaders = 'UPDATE r SET deaTeamLeaderId = d.teamLeaderId, requesterTeamLeaderId = w.teamLeaderId FROM support_request r LEFT JOIN staff d ON d.id = r.deaId LEFT JOIN staff w ON w.id = r.requesterId';
+    const fill = at(/^UPDATE r SET deaTeamLeaderId = d\.teamLeaderId/);
+    expect(migrations.statements[fill]).toBe(`${leaders} WHERE d.teamLeaderId IS NOT NULL OR w.teamLeaderId IS NOT NULL`);
+    expect(fill).toBeGreaterThan(at(/ADD "requesterTeamLeaderId" varchar\(36\)/));
+    // On an insert UPDATE() is true for every column; the staff trigger's writes name neither person, so this one then does nothing.
+    const onRequest = at(/^CREATE TRIGGER TRG_support_request_team_leaders ON support_request AFTER INSERT, UPDATE AS BEGIN SET NOCOUNT ON;/);
+    expect(migrations.statements[onRequest]).toBe(
+      `CREATE TRIGGER TRG_support_request_team_leaders ON support_request AFTER INSERT, UPDATE AS BEGIN SET NOCOUNT ON; IF UPDATE(deaId) OR UPDATE(requesterId) ${leaders} WHERE r.id IN (SELECT id FROM inserted); END`,
+    );
+    // A person given another team leader: every request they are the DEA or the work coach of, where it changes (NULLs counted equal).
+    const onStaff = at(/^CREATE TRIGGER TRG_staff_team_leader ON staff AFTER UPDATE AS BEGIN SET NOCOUNT ON; IF UPDATE\(teamLeaderId\) BEGIN /);
+    expect(migrations.statements[onStaff]).toContain(
+      'UPDATE r SET deaTeamLeaderId = i.teamLeaderId FROM support_request r INNER JOIN inserted i ON i.id = r.deaId WHERE EXISTS (SELECT r.deaTeamLeaderId EXCEPT SELECT i.teamLeaderId); ' +
+        'UPDATE r SET requesterTeamLeaderId = i.teamLeaderId FROM support_request r INNER JOIN inserted i ON i.id = r.requesterId WHERE EXISTS (SELECT r.requesterTeamLeaderId EXCEPT SELECT i.teamLeaderId); END END',
+    );
+    expect(Math.min(onRequest, onStaff)).toBeGreaterThan(fill);
+    expect(migrations.statements.filter((s) => /\bTRG_(support_request|staff)_team_leaders?\b/.test(s))).toHaveLength(2);
+    // The quality checks indexes by team leader replace those by DEA and by work coach.
+    expect(at(/^CREATE INDEX "IDX_support_request_leader_checks" ON "support_request" \("deaTeamLeaderId", "meetingBooked", "updatedAt"/)).toBeGreaterThan(fill);
+    expect(at(/^DROP INDEX "IDX_support_request_checks"/)).toBeGreaterThan(at(/^CREATE INDEX "IDX_support_request_coach_leader_checks"/));
   });
 
   it('use only SQL Server types: datetime2, nvarchar(MAX), never text or datetime', () => {

@@ -1805,27 +1805,18 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
   FROM (SELECT TOP (1001) 1 AS "one"
   FROM (SELECT "q"."id" AS "id", "q"."updatedAt" AS "updatedAt", "q"."number" AS "number"
   FROM "support_request" "q"
-  INNER JOIN "staff" "d" ON "d"."id" = "q"."deaId" AND "d"."teamLeaderId" = @0
-  INNER JOIN "staff_role" "dr" ON "dr"."staffId" = "d"."id" AND "dr"."role" = 'dea'
-  WHERE "q"."channel" IN (@1, @2, @3, @4) AND "q"."meetingBooked" = 1 AND "q"."status" IN (@5, @6, @7, @8) UNION ALL SELECT "q"."id" AS "id", "q"."updatedAt" AS "updatedAt", "q"."number" AS "number"
+  WHERE "q"."deaTeamLeaderId" = @0 AND "q"."meetingBooked" = 1 AND "q"."status" IN (@1, @2, @3, @4) AND "q"."channel" IN (@5, @6, @7, @8) UNION ALL SELECT "q"."id" AS "id", "q"."updatedAt" AS "updatedAt", "q"."number" AS "number"
   FROM "support_request" "q"
-  INNER JOIN "staff" "w" ON "w"."id" = "q"."requesterId" AND "w"."teamLeaderId" = @0
-  WHERE "q"."channel" IN (@9, @10, @11) AND "q"."deaId" NOT IN (SELECT "d"."id" AS "d_id"
-  FROM "staff" "d"
-  INNER JOIN "staff_role" "dr" ON "dr"."staffId" = "d"."id" AND "dr"."role" = 'dea'
-  WHERE "d"."teamLeaderId" = @0) AND "q"."meetingBooked" = 1 AND "q"."status" IN (@12, @13, @14, @15)) "q") "counted") AS "list_total"
+  WHERE "q"."requesterTeamLeaderId" = @0 AND "q"."meetingBooked" = 1 AND "q"."status" IN (@9, @10, @11, @12) AND "q"."channel" IN (@13, @14, @15) AND ("q"."deaTeamLeaderId" IS NULL OR "q"."deaTeamLeaderId" <> @0)) "q") "counted") AS "list_total"
   FROM (SELECT "q"."id" AS "q_id"
   FROM (SELECT "deas"."id", "deas"."updatedAt", "deas"."number"
   FROM (SELECT "q"."id" AS "id", "q"."updatedAt" AS "updatedAt", "q"."number" AS "number"
   FROM "support_request" "q"
-  INNER JOIN "staff" "d" ON "d"."id" = "q"."deaId" AND "d"."teamLeaderId" = @0
-  INNER JOIN "staff_role" "dr" ON "dr"."staffId" = "d"."id" AND "dr"."role" = 'dea'
-  WHERE "q"."channel" IN (@16, @17, @18, @19) AND "q"."meetingBooked" = 1 AND "q"."status" IN (@20, @21, @22, @23)
+  WHERE "q"."deaTeamLeaderId" = @0 AND "q"."meetingBooked" = 1 AND "q"."status" IN (@16, @17, @18, @19) AND "q"."channel" IN (@20, @21, @22, @23)
   ORDER BY "q"."updatedAt" DESC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT (@24 + @25) ROWS ONLY) "deas" UNION SELECT "coaches"."id", "coaches"."updatedAt", "coaches"."number"
   FROM (SELECT "q"."id" AS "id", "q"."updatedAt" AS "updatedAt", "q"."number" AS "number"
   FROM "support_request" "q"
-  INNER JOIN "staff" "w" ON "w"."id" = "q"."requesterId" AND "w"."teamLeaderId" = @0
-  WHERE "q"."channel" IN (@26, @27, @28) AND "q"."meetingBooked" = 1 AND "q"."status" IN (@29, @30, @31, @32)
+  WHERE "q"."requesterTeamLeaderId" = @0 AND "q"."meetingBooked" = 1 AND "q"."status" IN (@26, @27, @28, @29) AND "q"."channel" IN (@30, @31, @32)
   ORDER BY "q"."updatedAt" DESC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT (@24 + @25) ROWS ONLY) "coaches") "q"
   ORDER BY "q"."updatedAt" DESC, "q"."number" DESC OFFSET @24 ROWS FETCH NEXT @25 ROWS ONLY) "p"
   INNER JOIN "support_request" "r" ON "r"."id" = "p"."q_id"
