@@ -59,16 +59,7 @@ export class SqlRequestLists implements RequestLists {
       { countUpTo: countedUpTo },
     );
     this.mineOf = this.paged((m) => this.listed(m).where('q.requesterId = :owner').orderBy('q.createdAt', 'DESC').addOrderBy('q.number', 'DESC'));
-    this.meetingsOf = this.paged((m) =>
-      this.listed(m)
-        // Only a request with a booked meeting: its time is kept beside it by the database (a trigger on
-        // booking), so the list is chosen, ordered and counted from IDX_support_request_meetings alone.
-        .where('q.deaId = :owner AND q.status IN (:...statuses) AND q.meetingStartsAt IS NOT NULL')
-        // The coming meetings first, soonest first; then the held ones, latest first.
-        .orderBy("CASE WHEN q.status = 'booked' THEN 0 ELSE 1 END", 'ASC')
-        .addOrderBy("CASE WHEN q.status = 'booked' THEN q.meetingStartsAt END", 'ASC')
-        .addOrderBy('q.meetingStartsAt', 'DESC')
-        .addOrderBy('q.number', 'DESC'),
+    this.meetingsOf = this.paged((m, upToPageEnd) => this.meetingsByStatus(m, upToPageEnd),
       // Its time, and whether its summary was sent: read for the page's rows only.
       {
         select: (e) => `${['meetingStartsAt', 'meetingEndsAt'].map((c) => `${e('r')}.${e(c)} AS ${e(`q_${c}`)}`).join(', ')}, ${e('mr')}.${e('id')} AS ${e('summary_id')}`,
@@ -156,6 +147,41 @@ export class SqlRequestLists implements RequestLists {
       .from<SupportRequestRow>(`(${ofTheirDeas} ${upToPageEnd === null ? 'UNION ALL' : 'UNION'} ${ofTheirCoaches})`, 'q')
       .orderBy(`${q}.${e('updatedAt')}`, 'DESC')
       .addOrderBy(`${q}.${e('number')}`, 'DESC');
+  }
+
+  /**
+   * A DEA's meetings, by id, with the columns they are ordered by: the coming ones first, soonest
+   * first; then the held ones, latest first. Only a request with a booked meeting: its time is kept
+   * beside it by the database (a trigger on booking), so each status's meetings are read in order from
+   * IDX_support_request_meetings. For the page, each status is its own part, read in the list's order
+   * and cut at the page's end, so that the database reads no more of a busy DEA's hundreds of
+   * meetings than the page needs and sorts only those; for the count, one read of the index.
+   */
+  private meetingsByStatus(manager: EntityManager, upToPageEnd: string | null): SelectQueryBuilder<SupportRequestRow> {
+    const e = (name: string) => this.dataSource.driver.escape(name);
+    const meetings = () => this.listed(manager).where('q.deaId = :owner AND q.meetingStartsAt IS NOT NULL');
+    if (upToPageEnd === null) return meetings().andWhere('q.status IN (:...statuses)');
+    const columns = ['id', 'status', 'meetingStartsAt', 'number'];
+    // The statuses written out, not bound: each part must name one for the index to give its order. They are the domain's constants, never input.
+    const part = (status: RequestStatus, order: 'ASC' | 'DESC') => {
+      const rows = meetings()
+        .andWhere(`q.status = '${status}'`)
+        .addSelect('q.status', 'status')
+        .addSelect('q.meetingStartsAt', 'meetingStartsAt')
+        .addSelect('q.number', 'number')
+        .orderBy('q.meetingStartsAt', order)
+        .addOrderBy('q.number', 'DESC');
+      return `SELECT ${columns.map((c) => `${e(status)}.${e(c === 'id' ? 'q_id' : c)} AS ${e(c)}`).join(', ')} FROM (${rows.getQuery()}${upToPageEnd}) ${e(status)}`;
+    };
+    const q = (column: string) => `${e('q')}.${e(column)}`;
+    return manager
+      .createQueryBuilder()
+      .select(q('id'), 'q_id')
+      .from<SupportRequestRow>(`(${MEETING_LIST_STATUSES.map((status) => part(status, status === 'booked' ? 'ASC' : 'DESC')).join(' UNION ALL ')})`, 'q')
+      .orderBy(`CASE WHEN ${q('status')} = 'booked' THEN 0 ELSE 1 END`, 'ASC')
+      .addOrderBy(`CASE WHEN ${q('status')} = 'booked' THEN ${q('meetingStartsAt')} END`, 'ASC')
+      .addOrderBy(q('meetingStartsAt'), 'DESC')
+      .addOrderBy(q('number'), 'DESC');
   }
 
   /** A list's requests, by id alone: the page is chosen from an index, the listed columns read for its rows only. */

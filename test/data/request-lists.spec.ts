@@ -7,6 +7,7 @@ import { SqlRequestLists } from '../../data/stores/request-lists';
 import { QUEUE_INDEX_STATUSES } from '../../data/migrations/1765200000000-QueueOrderIndex';
 import { MeetingTimeOnRequest1765300000000 } from '../../data/migrations/1765300000000-MeetingTimeOnRequest';
 import { TeamLeadersOnRequest1766000000000 } from '../../data/migrations/1766000000000-TeamLeadersOnRequest';
+import { compareCodes } from '../../domain/names';
 import { OPEN_STATUSES } from '../../domain/requests/state-machine';
 import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
@@ -172,10 +173,16 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     expect(meetings.items[0]!.start).toEqual(new Date('2026-12-02T10:00:00.000Z'));
     expect(meetings.items.map((m) => m.summarySent)).toEqual([false, false, true]);
     expect(meetings.items[2]).toMatchObject({ start: new Date('2026-11-20T10:00:00.000Z'), end: new Date('2026-11-20T11:00:00.000Z') });
-    // Chosen, ordered and counted from the requests' own index: no booking read, one small sort.
-    const plan = (await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements[0]!}`, parametersOf.get(statements[0]!) as unknown[])) as { detail: string }[];
+    // Chosen, ordered and counted from the requests' own index: no booking read. Each status read in
+    // the list's order and cut at the page's end; only the coming ones sort, and only meetings at the
+    // same time (by number, latest first).
+    const plan = (await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements[0]!}`, parametersOf.get(statements[0]!) as unknown[])) as { id: number; parent: number; detail: string }[];
     const steps = plan.map((p) => p.detail);
-    expect(steps).toContainEqual(expect.stringMatching(/^SEARCH q USING COVERING INDEX IDX_support_request_meetings/));
+    const stepsOf = (coroutine: string) => plan.filter((p) => p.parent === plan.find((c) => c.detail === `CO-ROUTINE ${coroutine}`)?.id).map((p) => p.detail);
+    const byIndex = expect.stringMatching(/^SEARCH q USING COVERING INDEX IDX_support_request_meetings \(deaId=\? AND status=\? AND meetingStartsAt>\?\)$/);
+    expect(stepsOf('booked')).toEqual([byIndex, 'USE TEMP B-TREE FOR LAST TERM OF ORDER BY']);
+    expect(stepsOf('held')).toEqual([byIndex]);
+    expect(stepsOf('outcome_recorded')).toEqual([byIndex]);
     expect(steps.filter((d) => /\bbooking\b|\bb\b/.test(d))).toEqual([]);
 
     // The database keeps the meeting's time beside the request, whatever writes the booking.
@@ -229,6 +236,33 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     expect(second).toMatchObject({ total: 1, moreThanTotal: true, hasNext: false, offset: 1 });
     expect([...first.items, ...second.items].map((m) => m.id).sort()).toEqual([soon!.id, held!.id].sort());
     expect(await new SqlRequestLists(db.dataSource, 2).checkable(teamLeader.id, 0, 25)).toMatchObject({ total: 2, moreThanTotal: false, hasNext: false });
+  });
+
+  it('meetings: page after page in the list\'s order over many of each status, each once, meetings at the same time latest asked first', async () => {
+    const statuses = [...Array(23).fill('booked'), ...Array(17).fill('held'), ...Array(12).fill('outcome_recorded')] as ('booked' | 'held' | 'outcome_recorded')[];
+    const ids: string[] = [];
+    for (const status of statuses) ids.push(await meeting(coach.id, coach.deaId!, 'case_conference', status));
+    // Some at the same time as another: the 5th to 7th coming ones (across the end of a page of 5 and of
+    // what it reads: one more, to know whether another follows), one
+    // of each other status at the first coming one's time, and three held ones at once.
+    const sameTime = (id: string, as: string) => db.dataSource.query('UPDATE booking SET startsAt = (SELECT startsAt FROM booking WHERE requestId = ?) WHERE requestId = ?', [as, id]);
+    for (const id of [ids[5]!, ids[6]!]) await sameTime(id, ids[4]!);
+    await sameTime(ids[30]!, ids[0]!);
+    await sameTime(ids[45]!, ids[0]!);
+    for (const id of [ids[25]!, ids[26]!]) await sameTime(id, ids[33]!);
+    const rows = (await db.dataSource.query('SELECT r.id, r.status, r.number, b.startsAt FROM support_request r INNER JOIN booking b ON b.requestId = r.id WHERE r.deaId = ?', [coach.deaId])) as { id: string; status: string; number: number; startsAt: string }[];
+    const coming = (r: { status: string }) => (r.status === 'booked' ? 0 : 1);
+    const expected = [...rows]
+      .sort((a, b) => coming(a) - coming(b) || (coming(a) === 0 ? compareCodes(a.startsAt, b.startsAt) : compareCodes(b.startsAt, a.startsAt)) || b.number - a.number)
+      .map((r) => r.id);
+
+    for (const size of [5, 25]) {
+      const pages = [];
+      for (let offset = 0; offset < statuses.length; offset += size) pages.push(await lists.meetings(coach.deaId!, offset, size));
+      expect(pages.flatMap((p) => p.items.map((m) => m.id))).toEqual(expected);
+      expect(pages.map((p) => p.total)).toEqual(pages.map(() => statuses.length));
+      expect(pages.map((p) => p.hasNext)).toEqual(pages.map((_, i) => i < pages.length - 1));
+    }
   });
 
   it("quality checks: a work coach's team leader sees the coach's QAS 2 meetings with a DEA someone else leads, not their QAS 1; each meeting once", async () => {

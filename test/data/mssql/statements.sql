@@ -1784,13 +1784,24 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
 -- SqlRequestLists.meetings
 SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", "r"."meetingStartsAt" AS "q_meetingStartsAt", "r"."meetingEndsAt" AS "q_meetingEndsAt", "mr"."id" AS "summary_id", (SELECT COUNT(1)
   FROM "support_request" "q"
-  WHERE "q"."deaId" = @0 AND "q"."status" IN (@1, @2, @3) AND "q"."meetingStartsAt" IS NOT NULL) AS "list_total"
+  WHERE "q"."deaId" = @0 AND "q"."meetingStartsAt" IS NOT NULL AND "q"."status" IN (@1, @2, @3)) AS "list_total"
   FROM (SELECT "q"."id" AS "q_id"
+  FROM (SELECT "booked"."q_id" AS "id", "booked"."status" AS "status", "booked"."meetingStartsAt" AS "meetingStartsAt", "booked"."number" AS "number"
+  FROM (SELECT "q"."id" AS "q_id", "q"."status" AS "status", "q"."meetingStartsAt" AS "meetingStartsAt", "q"."number" AS "number"
   FROM "support_request" "q"
-  WHERE "q"."deaId" = @0 AND "q"."status" IN (@4, @5, @6) AND "q"."meetingStartsAt" IS NOT NULL
+  WHERE "q"."deaId" = @0 AND "q"."meetingStartsAt" IS NOT NULL AND "q"."status" = 'booked'
+  ORDER BY "q"."meetingStartsAt" ASC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT (@4 + @5) ROWS ONLY) "booked" UNION ALL SELECT "held"."q_id" AS "id", "held"."status" AS "status", "held"."meetingStartsAt" AS "meetingStartsAt", "held"."number" AS "number"
+  FROM (SELECT "q"."id" AS "q_id", "q"."status" AS "status", "q"."meetingStartsAt" AS "meetingStartsAt", "q"."number" AS "number"
+  FROM "support_request" "q"
+  WHERE "q"."deaId" = @0 AND "q"."meetingStartsAt" IS NOT NULL AND "q"."status" = 'held'
+  ORDER BY "q"."meetingStartsAt" DESC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT (@4 + @5) ROWS ONLY) "held" UNION ALL SELECT "outcome_recorded"."q_id" AS "id", "outcome_recorded"."status" AS "status", "outcome_recorded"."meetingStartsAt" AS "meetingStartsAt", "outcome_recorded"."number" AS "number"
+  FROM (SELECT "q"."id" AS "q_id", "q"."status" AS "status", "q"."meetingStartsAt" AS "meetingStartsAt", "q"."number" AS "number"
+  FROM "support_request" "q"
+  WHERE "q"."deaId" = @0 AND "q"."meetingStartsAt" IS NOT NULL AND "q"."status" = 'outcome_recorded'
+  ORDER BY "q"."meetingStartsAt" DESC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT (@4 + @5) ROWS ONLY) "outcome_recorded") "q"
   ORDER BY CASE
   WHEN "q"."status" = 'booked' THEN 0 ELSE 1 END ASC, CASE
-  WHEN "q"."status" = 'booked' THEN "q"."meetingStartsAt" END ASC, "q"."meetingStartsAt" DESC, "q"."number" DESC OFFSET @7 ROWS FETCH NEXT @8 ROWS ONLY) "p"
+  WHEN "q"."status" = 'booked' THEN "q"."meetingStartsAt" END ASC, "q"."meetingStartsAt" DESC, "q"."number" DESC OFFSET @4 ROWS FETCH NEXT @5 ROWS ONLY) "p"
   INNER JOIN "support_request" "r" ON "r"."id" = "p"."q_id"
   LEFT JOIN "claimant" "c" ON "c"."id" = "r"."claimantId"
   LEFT JOIN "staff" "rq" ON "rq"."id" = "r"."requesterId"
@@ -1798,7 +1809,7 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
   ORDER BY CASE
   WHEN "r"."status" = 'booked' THEN 0 ELSE 1 END ASC, CASE
   WHEN "r"."status" = 'booked' THEN "r"."meetingStartsAt" END ASC, "r"."meetingStartsAt" DESC, "r"."number" DESC;
---   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000), @3 varchar(8000), @4 varchar(8000), @5 varchar(8000), @6 varchar(8000), @7 number, @8 number
+--   @0 varchar(8000), @1 varchar(8000), @2 varchar(8000), @3 varchar(8000), @4 number, @5 number
 
 -- SqlRequestLists.checkable
 SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" AS "q_status", "r"."urgent" AS "q_urgent", "r"."requiredBy" AS "q_requiredBy", "r"."channel" AS "q_channel", "r"."topic" AS "q_topic", "r"."createdAt" AS "q_createdAt", "r"."updatedAt" AS "q_updatedAt", "r"."claimantId" AS "q_claimantId", "r"."requesterId" AS "q_requesterId", "c"."surname" AS "claimant_surname", "rq"."name" AS "requester_name", "qc"."id" AS "qc_id", "qc"."standard" AS "qc_standard", "qc"."result" AS "qc_result", (SELECT COUNT(1)
