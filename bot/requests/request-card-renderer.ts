@@ -80,8 +80,8 @@ export class RequestCardRenderer {
 
   /** Teams user ids as seen in each person's personal chat with the bot; undefined unless all are known. */
   private async teamsUserIds(people: readonly StaffMember[]): Promise<string[] | undefined> {
-    const chats = await this.conversationReferences.personalChatsOf(people.map((p) => p.aadObjectId));
-    const ids = people.map((p) => chats.get(p.aadObjectId)?.user?.id);
+    const known = await this.conversationReferences.teamsUserIdsOf(people.map((p) => p.aadObjectId));
+    const ids = people.map((p) => known.get(p.aadObjectId));
     return ids.every((id): id is string => typeof id === 'string' && id.length > 0) ? ids : undefined;
   }
 

@@ -18,6 +18,12 @@ export class ConversationReferences {
   private readonly rows: Repository<ConversationReferenceRow>;
   /** What this process last wrote for each conversation, and when: the same again is not written. */
   private readonly written = new Map<string, { readonly row: string; readonly at: number }>();
+  /**
+   * Each person's Teams user id in their personal chat, as this process last read or wrote it. Teams
+   * gives a person one id for one bot, so it is never read again: every card a person can act on
+   * names its actors by it.
+   */
+  private readonly userIds = new Map<string, string>();
 
   private readonly latestOf: PreparedFind<ConversationReferenceRow>;
   private readonly allOf: PreparedFind<ConversationReferenceRow>;
@@ -57,6 +63,7 @@ export class ConversationReferences {
     await this.rows.upsert({ ...row, updatedAt: now }, ['id']);
     if (this.written.size >= REMEMBERED_MAX) this.written.clear();
     this.written.set(conversationId, { row: key, at: now.getTime() });
+    if (row.aadObjectId && reference.user?.id) this.keepUserId(row.aadObjectId, reference.user.id);
     return true;
   }
 
@@ -71,6 +78,33 @@ export class ConversationReferences {
   async personalChatOf(aadObjectId: string): Promise<Partial<ConversationReference> | null> {
     const row = await this.latestOf.one({ aadObjectId });
     return row ? (JSON.parse(row.reference) as Partial<ConversationReference>) : null;
+  }
+
+  /**
+   * Each person's Teams user id in their personal chat with the bot; a person with none yet is left
+   * out. Read from SQL only for a person this process has not seen.
+   */
+  async teamsUserIdsOf(aadObjectIds: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const unknown: string[] = [];
+    for (const aadObjectId of new Set(aadObjectIds)) {
+      const known = this.userIds.get(aadObjectId);
+      if (known) found.set(aadObjectId, known);
+      else unknown.push(aadObjectId);
+    }
+    if (!unknown.length) return found;
+    for (const [aadObjectId, reference] of await this.personalChatsOf(unknown)) {
+      const userId = reference.user?.id;
+      if (!userId) continue;
+      this.keepUserId(aadObjectId, userId);
+      found.set(aadObjectId, userId);
+    }
+    return found;
+  }
+
+  private keepUserId(aadObjectId: string, userId: string): void {
+    if (this.userIds.size >= REMEMBERED_MAX && !this.userIds.has(aadObjectId)) this.userIds.clear();
+    this.userIds.set(aadObjectId, userId);
   }
 
   /** The latest personal chat of each person, in one query (per thousand people); a person with none is left out. */

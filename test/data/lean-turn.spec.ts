@@ -73,4 +73,29 @@ describe('what a turn no longer reads or writes', () => {
     expect((await references.personalChatOf(COACH))?.serviceUrl).toBe('https://smba-2.example/');
     expect(await references.remember(chat('4', 'https://smba-2.example/'), COACH, new Date(at.getTime() + 25 * 3_600_000))).toBe(true);
   });
+  it("reads a person's Teams user id once: known from the chat this process wrote, or read once for all it does not know", async () => {
+    const OTHER = '00000000-0000-4000-8000-000000000101';
+    const NEVER_OPENED = '00000000-0000-4000-8000-000000000102';
+    const chat = (aadObjectId: string, userId: string) => ({
+      serviceUrl: 'https://smba.example/',
+      channelId: 'msteams',
+      conversation: { id: `a:personal-${aadObjectId}`, conversationType: 'personal', isGroup: false, name: '' },
+      user: { id: userId, name: 'Someone' },
+    });
+    // Written by another instance: this one has not seen either person.
+    await new ConversationReferences(db.dataSource).remember(chat(OTHER, '29:other'), OTHER);
+    const references = new ConversationReferences(db.dataSource);
+    await references.remember(chat(COACH, '29:coach'), COACH);
+    statements.length = 0;
+    const first = await references.teamsUserIdsOf([COACH, OTHER, NEVER_OPENED]);
+    expect(Object.fromEntries(first)).toEqual({ [COACH]: '29:coach', [OTHER]: '29:other' });
+    // One read, of the two it did not know.
+    expect(statements).toHaveLength(1);
+    statements.length = 0;
+    expect(Object.fromEntries(await references.teamsUserIdsOf([OTHER, COACH]))).toEqual({ [COACH]: '29:coach', [OTHER]: '29:other' });
+    expect(statements).toEqual([]);
+    // Someone who has not opened the app is looked for again: once they have, they are found.
+    await new ConversationReferences(db.dataSource).remember(chat(NEVER_OPENED, '29:new'), NEVER_OPENED);
+    expect((await references.teamsUserIdsOf([NEVER_OPENED, COACH])).get(NEVER_OPENED)).toBe('29:new');
+  });
 });

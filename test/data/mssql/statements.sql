@@ -278,6 +278,13 @@ SELECT "e"."id" AS "e_id", "e"."conversationType" AS "e_conversationType", "e"."
   ORDER BY "e"."updatedAt" DESC;
 --   @0 varchar(8000), @1 varchar(8000)
 
+-- ConversationReferences.teamsUserIdsOf
+SELECT "e"."id" AS "e_id", "e"."conversationType" AS "e_conversationType", "e"."aadObjectId" AS "e_aadObjectId", "e"."reference" AS "e_reference", "e"."updatedAt" AS "e_updatedAt"
+  FROM "conversation_reference" "e"
+  WHERE "e"."aadObjectId" IN (@0, @1) AND "e"."conversationType" = 'personal'
+  ORDER BY "e"."updatedAt" DESC;
+--   @0 varchar(8000), @1 varchar(8000)
+
 -- SqlConferenceStore.createPlan
 BEGIN TRANSACTION;
 DECLARE @OutputTable TABLE ("meetingMethod" varchar(12), "timeOfDay" varchar(10));

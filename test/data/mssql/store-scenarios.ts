@@ -162,6 +162,7 @@ export const SUBJECTS: readonly Subject[] = [
     remember: (s) => s.remember({ conversation: { id: 'a:1', conversationType: 'personal', isGroup: false, name: '' }, serviceUrl: 'https://smba.example/' }, OTHER),
     personalChatOf: (s) => s.personalChatOf(OTHER),
     personalChatsOf: (s, { n }) => s.personalChatsOf(list(n)),
+    teamsUserIdsOf: (s, { n }) => s.teamsUserIdsOf(list(n)),
   }),
   store(SqlConferenceStore, ({ dataSource }) => new SqlConferenceStore(dataSource), {
     createPlan: (s, { n }) =>
