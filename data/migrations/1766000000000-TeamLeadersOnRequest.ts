@@ -32,9 +32,14 @@ export class TeamLeadersOnRequest1766000000000 implements MigrationInterface {
       if (mssql) await queryRunner.addColumn('support_request', new TableColumn({ name: column, type: 'varchar', length: '36', isNullable: true }));
       else await queryRunner.query(`ALTER TABLE "support_request" ADD COLUMN "${column}" varchar(36)`);
     }
+    // The triggers come first, so that a request or a person written while the columns are filled in
+    // is kept by them (on SQL Server, a change to staff waits for this migration and then runs them).
     if (mssql) {
-      const leaders = 'UPDATE r SET deaTeamLeaderId = d.teamLeaderId, requesterTeamLeaderId = w.teamLeaderId FROM support_request r LEFT JOIN staff d ON d.id = r.deaId LEFT JOIN staff w ON w.id = r.requesterId';
-      await queryRunner.query(`${leaders} WHERE d.teamLeaderId IS NOT NULL OR w.teamLeaderId IS NOT NULL`);
+      // A locking read of staff: under read committed snapshot (Azure SQL's default) a plain read would
+      // take a team leader from before a change not yet committed, whose own trigger cannot see this request.
+      const leaders =
+        'UPDATE r SET deaTeamLeaderId = d.teamLeaderId, requesterTeamLeaderId = w.teamLeaderId FROM support_request r ' +
+        'LEFT JOIN staff d WITH (READCOMMITTEDLOCK) ON d.id = r.deaId LEFT JOIN staff w WITH (READCOMMITTEDLOCK) ON w.id = r.requesterId';
       // Silent about their own rows: the caller's statement must report only its own count (optimistic
       // versions read it). UPDATE() is true for every column on an insert. The request's own trigger
       // does nothing when the staff trigger writes the leaders, which names neither person.
@@ -49,11 +54,11 @@ export class TeamLeadersOnRequest1766000000000 implements MigrationInterface {
           LEADERS.map(({ column, of }) => follow(column, of)).join(' ') +
           ' END END',
       );
+      await queryRunner.query(`${leaders} WHERE d.teamLeaderId IS NOT NULL OR w.teamLeaderId IS NOT NULL`);
     } else {
       // Each subquery names its own staff row: a bare "deaId" inside it would be the staff's own column.
       const leaders = (request: string, where: string) =>
         `UPDATE support_request SET ${LEADERS.map(({ column, of }) => `"${column}" = (SELECT s.teamLeaderId FROM staff s WHERE s.id = ${request}.${of})`).join(', ')} WHERE ${where};`;
-      await queryRunner.query(leaders('support_request', '1 = 1'));
       await queryRunner.query(`CREATE TRIGGER TRG_support_request_team_leaders_insert AFTER INSERT ON support_request BEGIN ${leaders('NEW', 'id = NEW.id')} END`);
       await queryRunner.query(`CREATE TRIGGER TRG_support_request_team_leaders_update AFTER UPDATE OF deaId, requesterId ON support_request BEGIN ${leaders('NEW', 'id = NEW.id')} END`);
       await queryRunner.query(
@@ -61,6 +66,7 @@ export class TeamLeadersOnRequest1766000000000 implements MigrationInterface {
           LEADERS.map(({ column, of }) => `UPDATE support_request SET "${column}" = NEW.teamLeaderId WHERE ${of} = NEW.id;`).join(' ') +
           ' END',
       );
+      await queryRunner.query(leaders('support_request', '1 = 1'));
     }
     // Newest first within a team leader's meetings; status and channel are read from the index to filter.
     await queryRunner.createIndex('support_request', new TableIndex({ name: 'IDX_support_request_leader_checks', columnNames: ['deaTeamLeaderId', 'meetingBooked', 'updatedAt', 'number', 'status', 'channel', 'id'] }));

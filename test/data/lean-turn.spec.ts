@@ -13,12 +13,17 @@ const SEED = readFileSync(join(__dirname, '..', '..', 'data', 'seed', 'demo-staf
 describe('what a turn no longer reads or writes', () => {
   let db: TempDatabase;
   let statements: string[];
+  let parameters: unknown[][];
   beforeEach(async () => {
     db = await openTempDatabase();
     await applySeed(db.dataSource, parseSeedFile(SEED));
     statements = [];
+    parameters = [];
     const counting: TypeOrmLogger = {
-      logQuery: (query) => void statements.push(query),
+      logQuery: (query, values) => {
+        statements.push(query);
+        parameters.push(Array.isArray(values) ? values : []);
+      },
       logQueryError: () => undefined,
       logQuerySlow: () => undefined,
       logSchemaBuild: () => undefined,
@@ -87,10 +92,15 @@ describe('what a turn no longer reads or writes', () => {
     const references = new ConversationReferences(db.dataSource);
     await references.remember(chat(COACH, '29:coach'), COACH);
     statements.length = 0;
+    parameters.length = 0;
+    // The chat this process wrote: no read.
+    expect(Object.fromEntries(await references.teamsUserIdsOf([COACH]))).toEqual({ [COACH]: '29:coach' });
+    expect(statements).toEqual([]);
     const first = await references.teamsUserIdsOf([COACH, OTHER, NEVER_OPENED]);
     expect(Object.fromEntries(first)).toEqual({ [COACH]: '29:coach', [OTHER]: '29:other' });
     // One read, of the two it did not know.
     expect(statements).toHaveLength(1);
+    expect([...parameters[0]!].sort()).toEqual([OTHER, NEVER_OPENED].sort());
     statements.length = 0;
     expect(Object.fromEntries(await references.teamsUserIdsOf([OTHER, COACH]))).toEqual({ [COACH]: '29:coach', [OTHER]: '29:other' });
     expect(statements).toEqual([]);

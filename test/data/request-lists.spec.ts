@@ -342,15 +342,31 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     const samsConference = await meeting(coach.id, sam, 'case_conference');
     expect(await checks(teamLeader.id)).toEqual([samsConference, intervention]);
     expect(await checks(lee)).toEqual([samsConference, conference]);
+    // A request now asked for by Ben, whom Tom leads: its QAS 2 meeting leaves Lee (who leads Amira) for Tom.
+    await db.dataSource.query('UPDATE support_request SET requesterId = ? WHERE id = ?', [other.id, samsConference]);
+    expect(await checks(lee)).toEqual([conference]);
+    expect(await checks(teamLeader.id)).toEqual([samsConference, intervention]);
+    // Sam with no team leader: Tom keeps Ben's meeting through Ben, and no longer the intervention.
+    await leadsNext(sam, null);
+    expect(await checks(teamLeader.id)).toEqual([samsConference]);
+    // Writing a person's team leader as it already is writes no request.
+    const changes = async () => Number(((await db.dataSource.query('SELECT total_changes() AS n')) as { n: number }[])[0]!.n);
+    const before = await changes();
+    await leadsNext(coach.deaId!, lee);
+    expect((await changes()) - before).toBe(1);
+    // Changing it writes the person and Dana's one request (the conference): 1 + 2.
+    await leadsNext(coach.deaId!, teamLeader.id);
+    expect((await changes()) - before).toBe(1 + 2);
+    await leadsNext(coach.deaId!, lee);
 
     // Requests made before the migration get their team leaders when it runs.
     const runner = db.dataSource.createQueryRunner();
     try {
       await new TeamLeadersOnRequest1766000000000().down(runner);
-      const before = await meeting(other.id, coach.deaId!, 'case_conference');
+      const made = await meeting(other.id, coach.deaId!, 'case_conference');
       await new TeamLeadersOnRequest1766000000000().up(runner);
-      expect(await checks(lee)).toEqual([before, samsConference, conference]);
-      expect(await checks(teamLeader.id)).toEqual([before, samsConference, intervention]);
+      expect(await checks(lee)).toEqual([made, conference]);
+      expect(await checks(teamLeader.id)).toEqual([made, samsConference]);
     } finally {
       await runner.release();
     }
