@@ -179,19 +179,19 @@ export class Deliverer {
         return 'tried';
       }
       const recipient = await this.deps.directory.findByAadObjectId(message.recipientAad);
+      // Teams' pace for the chat before the card: one that may not go yet is rendered when it may, not twice.
+      const slot = recipient ? await this.deps.pace.reserve(reference.conversation?.id ?? '', now) : null;
+      if (slot && !slot.granted) {
+        await this.deps.outbox.postpone(id, slot.notBefore);
+        this.remember(slot.notBefore);
+        this.deps.logger.debug({ outboxId: id }, 'send postponed to keep within Teams\' limits for the conversation');
+        return 'postponed';
+      }
       const card = recipient ? await source.render(message.subjectId, recipient) : null;
       if (!card) {
         // Its subject (or its recipient) is gone: nothing to send, ever.
         await this.deps.outbox.delivered(id, now, null, undefined);
         return 'tried';
-      }
-      const conversationId = reference.conversation?.id ?? '';
-      const slot = await this.deps.pace.reserve(conversationId, now);
-      if (!slot.granted) {
-        await this.deps.outbox.postpone(id, slot.notBefore);
-        this.remember(slot.notBefore);
-        this.deps.logger.debug({ outboxId: id }, 'send postponed to keep within Teams\' limits for the conversation');
-        return 'postponed';
       }
       // A line about a change to a card the recipient already has: that card stays the live copy.
       const notice = isNoticeLine(card);

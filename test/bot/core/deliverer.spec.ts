@@ -95,6 +95,29 @@ describe('the deliverer sends what the outbox holds (SQLite, migrations run)', (
     expect((await row(id)).deliveredAt).not.toBeNull();
   });
 
+  it("renders a card only when Teams' pace for the chat lets it go: a burst's later cards are kept unrendered, then rendered once each", async () => {
+    await references.remember(chat(COACH), COACH);
+    const rendered: string[] = [];
+    cards.set('counted', { render: async (subjectId, recipient) => (rendered.push(subjectId), messageCard(`${subjectId} for ${recipient.name}`)) });
+    const d = deliverer();
+    const ids = [];
+    for (let i = 0; i < 8; i++) ids.push(await outbox.enqueue(COACH, 'counted', `burst-${i}`, now));
+    const outcomes = [];
+    for (const id of ids) outcomes.push(await d.deliver(id));
+    // Up to 5 at once after a pause; the rest wait for the chat, not yet rendered.
+    const went = outcomes.filter((o) => o === 'tried').length;
+    expect(went).toBeGreaterThanOrEqual(5);
+    expect(went).toBeLessThan(ids.length);
+    expect(outcomes.slice(went).every((o) => o === 'postponed')).toBe(true);
+    expect(teams.sent).toHaveLength(went);
+    expect(rendered).toEqual(ids.slice(0, went).map((_, i) => `burst-${i}`));
+    now = new Date(now.getTime() + 10_000);
+    await d.sweep();
+    expect(teams.sent.map((s) => s.card)).toEqual(ids.map((_, i) => messageCard(`burst-${i} for Amira Shah`)));
+    expect([...rendered].sort()).toEqual(ids.map((_, i) => `burst-${i}`).sort());
+    cards.delete('counted');
+  });
+
   it('keeps a card for someone who has not opened the app, and delivers it when they are first seen', async () => {
     const d = deliverer();
     const id = await outbox.enqueue(DEA, 'note', 'r2', now);
