@@ -178,21 +178,23 @@ export class Deliverer {
         await this.tellWaiter(message, 'never-opened');
         return 'tried';
       }
+      // Its recipient (or, below, its subject) is gone: nothing to send, ever.
+      const nothingToSend = async () => {
+        await this.deps.outbox.delivered(id, now, null, undefined);
+        return 'tried' as const;
+      };
       const recipient = await this.deps.directory.findByAadObjectId(message.recipientAad);
+      if (!recipient) return nothingToSend();
       // Teams' pace for the chat before the card: one that may not go yet is rendered when it may, not twice.
-      const slot = recipient ? await this.deps.pace.reserve(reference.conversation?.id ?? '', now) : null;
-      if (slot && !slot.granted) {
+      const slot = await this.deps.pace.reserve(reference.conversation?.id ?? '', now);
+      if (!slot.granted) {
         await this.deps.outbox.postpone(id, slot.notBefore);
         this.remember(slot.notBefore);
         this.deps.logger.debug({ outboxId: id }, 'send postponed to keep within Teams\' limits for the conversation');
         return 'postponed';
       }
-      const card = recipient ? await source.render(message.subjectId, recipient) : null;
-      if (!card) {
-        // Its subject (or its recipient) is gone: nothing to send, ever.
-        await this.deps.outbox.delivered(id, now, null, undefined);
-        return 'tried';
-      }
+      const card = await source.render(message.subjectId, recipient);
+      if (!card) return nothingToSend();
       // A line about a change to a card the recipient already has: that card stays the live copy.
       const notice = isNoticeLine(card);
       const outcome = notice ? await this.deps.teams.sendText(reference, card.notice) : await this.deps.teams.send(reference, card);

@@ -118,10 +118,8 @@ export class SqlRequestLists implements RequestLists {
    *   meetings whose DEA they lead: those are in the first part.
    */
   private checkableMeetings(manager: EntityManager, upToPageEnd: string | null): SelectQueryBuilder<SupportRequestRow> {
-    const e = (name: string) => this.dataSource.driver.escape(name);
-    const columns = ['id', 'updatedAt', 'number'];
-    const part = (alias: string, leader: 'deaTeamLeaderId' | 'requesterTeamLeaderId', channels: string) => {
-      const rows = manager
+    const part = (leader: 'deaTeamLeaderId' | 'requesterTeamLeaderId', channels: string) =>
+      manager
         .getRepository<SupportRequestRow>('SupportRequest')
         .createQueryBuilder('q')
         .select('q.id', 'id')
@@ -131,22 +129,16 @@ export class SqlRequestLists implements RequestLists {
         // database keeps beside the request, so each part's rows and their order come from its index alone.
         .where(`q.${leader} = :owner AND q.meetingBooked = 1`)
         .andWhere(`q.status IN (:...statuses) AND q.channel IN (:...${channels})`);
-      if (upToPageEnd === null) {
-        if (leader === 'requesterTeamLeaderId') rows.andWhere('(q.deaTeamLeaderId IS NULL OR q.deaTeamLeaderId <> :owner)');
-        return rows.getQuery();
-      }
-      const kept = `${rows.orderBy('q.updatedAt', 'DESC').addOrderBy('q.number', 'DESC').getQuery()}${upToPageEnd}`;
-      return `SELECT ${columns.map((c) => `${e(alias)}.${e(c)}`).join(', ')} FROM (${kept}) ${e(alias)}`;
-    };
-    const ofTheirDeas = part('deas', 'deaTeamLeaderId', 'channels');
-    const ofTheirCoaches = part('coaches', 'requesterTeamLeaderId', 'coachChannels');
-    const q = e('q');
-    return manager
-      .createQueryBuilder()
-      .select(`${q}.${e('id')}`, 'q_id')
-      .from<SupportRequestRow>(`(${ofTheirDeas} ${upToPageEnd === null ? 'UNION ALL' : 'UNION'} ${ofTheirCoaches})`, 'q')
-      .orderBy(`${q}.${e('updatedAt')}`, 'DESC')
-      .addOrderBy(`${q}.${e('number')}`, 'DESC');
+    const ofTheirDeas = part('deaTeamLeaderId', 'channels');
+    const ofTheirCoaches = part('requesterTeamLeaderId', 'coachChannels');
+    const newestFirst = (rows: SelectQueryBuilder<SupportRequestRow>) => rows.orderBy('q.updatedAt', 'DESC').addOrderBy('q.number', 'DESC');
+    const e = (name: string) => this.dataSource.driver.escape(name);
+    const q = (column: string) => `${e('q')}.${e(column)}`;
+    const listed =
+      upToPageEnd === null
+        ? this.union(manager, [ofTheirDeas.getQuery(), ofTheirCoaches.andWhere('(q.deaTeamLeaderId IS NULL OR q.deaTeamLeaderId <> :owner)').getQuery()], 'UNION ALL')
+        : this.union(manager, this.upToPageEnd({ deas: newestFirst(ofTheirDeas), coaches: newestFirst(ofTheirCoaches) }, ['id', 'updatedAt', 'number'], upToPageEnd), 'UNION');
+    return listed.orderBy(q('updatedAt'), 'DESC').addOrderBy(q('number'), 'DESC');
   }
 
   /**
@@ -158,30 +150,45 @@ export class SqlRequestLists implements RequestLists {
    * meetings than the page needs and sorts only those; for the count, one read of the index.
    */
   private meetingsByStatus(manager: EntityManager, upToPageEnd: string | null): SelectQueryBuilder<SupportRequestRow> {
-    const e = (name: string) => this.dataSource.driver.escape(name);
     const meetings = () => this.listed(manager).where('q.deaId = :owner AND q.meetingStartsAt IS NOT NULL');
     if (upToPageEnd === null) return meetings().andWhere('q.status IN (:...statuses)');
-    const columns = ['id', 'status', 'meetingStartsAt', 'number'];
     // The statuses written out, not bound: each part must name one for the index to give its order. They are the domain's constants, never input.
-    const part = (status: RequestStatus, order: 'ASC' | 'DESC') => {
-      const rows = meetings()
+    const part = (status: RequestStatus) =>
+      meetings()
+        .select('q.id', 'id')
         .andWhere(`q.status = '${status}'`)
         .addSelect('q.status', 'status')
         .addSelect('q.meetingStartsAt', 'meetingStartsAt')
         .addSelect('q.number', 'number')
-        .orderBy('q.meetingStartsAt', order)
+        .orderBy('q.meetingStartsAt', status === 'booked' ? 'ASC' : 'DESC')
         .addOrderBy('q.number', 'DESC');
-      return `SELECT ${columns.map((c) => `${e(status)}.${e(c === 'id' ? 'q_id' : c)} AS ${e(c)}`).join(', ')} FROM (${rows.getQuery()}${upToPageEnd}) ${e(status)}`;
-    };
+    const parts = Object.fromEntries(MEETING_LIST_STATUSES.map((status) => [status, part(status)]));
+    const e = (name: string) => this.dataSource.driver.escape(name);
     const q = (column: string) => `${e('q')}.${e(column)}`;
-    return manager
-      .createQueryBuilder()
-      .select(q('id'), 'q_id')
-      .from<SupportRequestRow>(`(${MEETING_LIST_STATUSES.map((status) => part(status, status === 'booked' ? 'ASC' : 'DESC')).join(' UNION ALL ')})`, 'q')
+    return this.union(manager, this.upToPageEnd(parts, ['id', 'status', 'meetingStartsAt', 'number'], upToPageEnd), 'UNION ALL')
       .orderBy(`CASE WHEN ${q('status')} = 'booked' THEN 0 ELSE 1 END`, 'ASC')
       .addOrderBy(`CASE WHEN ${q('status')} = 'booked' THEN ${q('meetingStartsAt')} END`, 'ASC')
       .addOrderBy(q('meetingStartsAt'), 'DESC')
       .addOrderBy(q('number'), 'DESC');
+  }
+
+  /**
+   * A list's parts, each in its own order cut at the page's end (`upToPageEnd`), as queries of
+   * `columns`: the database reads no more of each part's index than the page could need, and the
+   * list sorts only those rows. Each part is named by its key (SQL needs a name for each).
+   */
+  private upToPageEnd(parts: Record<string, SelectQueryBuilder<SupportRequestRow>>, columns: readonly string[], upToPageEnd: string): string[] {
+    const e = (name: string) => this.dataSource.driver.escape(name);
+    return Object.entries(parts).map(([name, rows]) => `SELECT ${columns.map((c) => `${e(name)}.${e(c)}`).join(', ')} FROM (${rows.getQuery()}${upToPageEnd}) ${e(name)}`);
+  }
+
+  /** The parts of a list, one after another, as its requests by id (`q_id`); their columns are the list's `q`. */
+  private union(manager: EntityManager, parts: readonly string[], union: 'UNION' | 'UNION ALL'): SelectQueryBuilder<SupportRequestRow> {
+    const e = (name: string) => this.dataSource.driver.escape(name);
+    return manager
+      .createQueryBuilder()
+      .select(`${e('q')}.${e('id')}`, 'q_id')
+      .from<SupportRequestRow>(`(${parts.join(` ${union} `)})`, 'q');
   }
 
   /** A list's requests, by id alone: the page is chosen from an index, the listed columns read for its rows only. */

@@ -1793,16 +1793,16 @@ SELECT "p".*, "r"."number" AS "q_number", "r"."type" AS "q_type", "r"."status" A
   FROM "support_request" "q"
   WHERE "q"."deaId" = @0 AND "q"."meetingStartsAt" IS NOT NULL AND "q"."status" IN (@1, @2, @3)) AS "list_total"
   FROM (SELECT "q"."id" AS "q_id"
-  FROM (SELECT "booked"."q_id" AS "id", "booked"."status" AS "status", "booked"."meetingStartsAt" AS "meetingStartsAt", "booked"."number" AS "number"
-  FROM (SELECT "q"."id" AS "q_id", "q"."status" AS "status", "q"."meetingStartsAt" AS "meetingStartsAt", "q"."number" AS "number"
+  FROM (SELECT "booked"."id", "booked"."status", "booked"."meetingStartsAt", "booked"."number"
+  FROM (SELECT "q"."id" AS "id", "q"."status" AS "status", "q"."meetingStartsAt" AS "meetingStartsAt", "q"."number" AS "number"
   FROM "support_request" "q"
   WHERE "q"."deaId" = @0 AND "q"."meetingStartsAt" IS NOT NULL AND "q"."status" = 'booked'
-  ORDER BY "q"."meetingStartsAt" ASC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT (@4 + @5) ROWS ONLY) "booked" UNION ALL SELECT "held"."q_id" AS "id", "held"."status" AS "status", "held"."meetingStartsAt" AS "meetingStartsAt", "held"."number" AS "number"
-  FROM (SELECT "q"."id" AS "q_id", "q"."status" AS "status", "q"."meetingStartsAt" AS "meetingStartsAt", "q"."number" AS "number"
+  ORDER BY "q"."meetingStartsAt" ASC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT (@4 + @5) ROWS ONLY) "booked" UNION ALL SELECT "held"."id", "held"."status", "held"."meetingStartsAt", "held"."number"
+  FROM (SELECT "q"."id" AS "id", "q"."status" AS "status", "q"."meetingStartsAt" AS "meetingStartsAt", "q"."number" AS "number"
   FROM "support_request" "q"
   WHERE "q"."deaId" = @0 AND "q"."meetingStartsAt" IS NOT NULL AND "q"."status" = 'held'
-  ORDER BY "q"."meetingStartsAt" DESC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT (@4 + @5) ROWS ONLY) "held" UNION ALL SELECT "outcome_recorded"."q_id" AS "id", "outcome_recorded"."status" AS "status", "outcome_recorded"."meetingStartsAt" AS "meetingStartsAt", "outcome_recorded"."number" AS "number"
-  FROM (SELECT "q"."id" AS "q_id", "q"."status" AS "status", "q"."meetingStartsAt" AS "meetingStartsAt", "q"."number" AS "number"
+  ORDER BY "q"."meetingStartsAt" DESC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT (@4 + @5) ROWS ONLY) "held" UNION ALL SELECT "outcome_recorded"."id", "outcome_recorded"."status", "outcome_recorded"."meetingStartsAt", "outcome_recorded"."number"
+  FROM (SELECT "q"."id" AS "id", "q"."status" AS "status", "q"."meetingStartsAt" AS "meetingStartsAt", "q"."number" AS "number"
   FROM "support_request" "q"
   WHERE "q"."deaId" = @0 AND "q"."meetingStartsAt" IS NOT NULL AND "q"."status" = 'outcome_recorded'
   ORDER BY "q"."meetingStartsAt" DESC, "q"."number" DESC OFFSET 0 ROWS FETCH NEXT (@4 + @5) ROWS ONLY) "outcome_recorded") "q"
