@@ -10,7 +10,7 @@ import type { StaffMember } from '../../domain/staff';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
 import { typedTextNotOnCard, typedTextSentence } from '../core/typed-text';
-import type { AnsweredCards } from '../requests/answered-cards';
+import type { AnsweredCards, ClickAnswer } from '../requests/answered-cards';
 import type { CardUpdates } from '../core/card-updates';
 import { ACTION_LIVE_CARD } from './action-notifier';
 import { errorForLog } from '../logger';
@@ -60,24 +60,31 @@ export class ActionCards {
   /** A click: the change, then the card as it now is, with a line saying what happened (or why not). */
   async answer(person: StaffMember, verb: string, actionId: string, typed: Readonly<Record<string, string>>, change: () => Promise<FollowUpAction>, done: string, cardId?: string): Promise<AdaptiveCardInvokeResponse> {
     this.deps.answered.begin(cardId);
-    let version: number | null = null;
+    let answer: ClickAnswer = 'failed';
+    const refused = (response: AdaptiveCardInvokeResponse): AdaptiveCardInvokeResponse => {
+      answer = 'refused';
+      return response;
+    };
     try {
-      version = (await change()).version;
+      const { version } = await change();
       this.deps.logger.info({ verb, actionId, actorId: person.id }, 'card action');
-      return cardResponse((await this.render(actionId, person, { note: done })) ?? messageCard(done));
+      const response = cardResponse((await this.render(actionId, person, { note: done })) ?? messageCard(done));
+      // Only a card that is shown answers the click: if it could not be drawn, the background refresh updates the clicked copy.
+      answer = { shown: version };
+      return response;
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb, actionId, actorId: person.id, kind: error.kind }, 'card action refused');
       // Someone it is not for sees the refusal only, never the action (and what they wrote, which is theirs).
       const view = error.kind === 'not_found' ? null : await this.deps.actions.view(actionId, person);
-      if (!view) return cardResponse(messageCard(`${error.message} Nothing was changed.${typedTextSentence(typed, ACTION_TEXT)}`));
+      if (!view) return refused(cardResponse(messageCard(`${error.message} Nothing was changed.${typedTextSentence(typed, ACTION_TEXT)}`)));
       // Where the form is still on the action's card it comes back filled; where the action moved on
       // without it (done already, say), what was written is given back in the note, to copy.
       const form: ActionCardOptions = { noteTone: 'attention', problems: { ...error.problems }, values: typed };
       const lost = typedTextNotOnCard(actionCard(view, this.deps.clock.now(), form), typed, ACTION_TEXT);
-      return cardResponse(this.card(view, person, { ...form, note: `${error.message} Nothing was changed.${typedTextSentence(lost, ACTION_TEXT)}` }));
+      return refused(cardResponse(this.card(view, person, { ...form, note: `${error.message} Nothing was changed.${typedTextSentence(lost, ACTION_TEXT)}` })));
     } finally {
-      this.deps.answered.end(cardId, version);
+      this.deps.answered.end(cardId, answer);
     }
   }
 

@@ -19,21 +19,26 @@ export class AnsweredCards {
     if (activityId) this.entries.set(activityId, 'pending');
   }
 
-  /** The click was answered with the request at `version` (null: refused, nothing changed). */
-  end(activityId: string | undefined, version: number | null): void {
+  /**
+   * How the click was answered: with its card at a version (`shown`), with a refusal (the card as it
+   * then was, and a note keeping what was typed), or not at all (`failed`: the copy stays as it was).
+   */
+  end(activityId: string | undefined, answer: ClickAnswer): void {
     if (!activityId) return;
     const missed = this.missed.get(activityId);
     this.missed.delete(activityId);
-    if (version === null) this.entries.delete(activityId);
+    if (answer === 'refused' || answer === 'failed') this.entries.delete(activityId);
     else {
+      const version = answer.shown;
       this.entries.set(activityId, version);
       setTimeout(() => {
         if (this.entries.get(activityId) === version) this.entries.delete(activityId);
       }, FORGET_AFTER_MS).unref();
     }
-    // A refused click was answered with the card as it then was, and a note keeping what was typed:
-    // refreshing it again would lose that text.
-    if (missed && version !== null && missed.version > version) this.onMissed(missed.requestId);
+    if (!missed) return;
+    // A refused click's answer shows the card as it then was: refreshing it would lose what was typed.
+    // A failed one showed nothing, so the refresh skipped meanwhile (the click's own change, perhaps) is due.
+    if (answer === 'failed' || (answer !== 'refused' && missed.version > answer.shown)) this.onMissed(missed.requestId);
   }
 
   /** Whether a refresh of this copy, showing the request at `version`, should leave it alone. */
@@ -47,6 +52,9 @@ export class AnsweredCards {
     return answered === version;
   }
 }
+
+/** How a click on a posted card was answered (see `AnsweredCards.end`). */
+export type ClickAnswer = { readonly shown: number } | 'refused' | 'failed';
 
 /** Long enough for the background refresh of the click's own change to have run. */
 const FORGET_AFTER_MS = 60_000;

@@ -12,7 +12,7 @@ import type { StaffMember } from '../../domain/staff';
 import { cardResponse } from '../core/invoke-response';
 import { typedTextSentence } from '../core/typed-text';
 import { typedInputs, verb, type Click, type VerbRoute } from '../core/verbs';
-import type { AnsweredCards } from './answered-cards';
+import type { AnsweredCards, ClickAnswer } from './answered-cards';
 import type { CardExtras, RequestCardRenderer } from './request-card-renderer';
 
 /** Teams gives a card action 5 seconds: the whole answer, rendering included, with room for the network. */
@@ -74,19 +74,22 @@ export class CaseCardAnswers {
     const cardId = turn.activity.replyToId;
     const readyBy = Date.now() + CARD_READY_WITHIN_MS;
     this.answered.begin(cardId);
-    let answeredVersion: number | null = null;
+    let shown: number | null = null;
+    let answer: ClickAnswer = 'failed';
     try {
-      return await this.safely(person, name, data.requestId, typed, async () => {
+      const response = await this.safely(person, name, data.requestId, typed, async () => {
         const { request, note } = await action(person, { requestId: data.requestId, version: data.version }, data, turn);
         this.logger.info({ verb: name, requestId: request.id, actorId: person.id, status: request.status, version: request.version }, 'card action');
         // The action returned the request as it left it: shown as is, with no second read.
         const card = await this.cards.render(await this.requests.shownTo(person, request), person, { note: { text: note, tone: 'good' }, readyBy });
-        // Only a card that is shown answers the click: if rendering failed, the background refresh updates the clicked copy.
-        answeredVersion = request.version;
+        shown = request.version;
         return card;
       });
+      answer = shown === null ? 'refused' : { shown };
+      return response;
     } finally {
-      this.answered.end(cardId, answeredVersion);
+      // Only a card that is shown answers the click: if rendering failed, the background refresh updates the clicked copy.
+      this.answered.end(cardId, answer);
     }
   }
 

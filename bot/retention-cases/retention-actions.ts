@@ -10,7 +10,7 @@ import type { StaffMember } from '../../domain/staff';
 import { cardAttachment } from '../../dialogs/card-attachment';
 import { cardResponse } from '../core/invoke-response';
 import { typedTextNotOnCard, typedTextSentence } from '../core/typed-text';
-import type { AnsweredCards } from '../requests/answered-cards';
+import type { AnsweredCards, ClickAnswer } from '../requests/answered-cards';
 import type { CardUpdates } from '../core/card-updates';
 import { RETENTION_LIVE_CARD } from './journey';
 import { errorForLog } from '../logger';
@@ -92,26 +92,33 @@ export class RetentionActions {
     cardId?: string,
   ): Promise<AdaptiveCardInvokeResponse> {
     this.deps.answered.begin(cardId);
-    let version: number | null = null;
+    let answer: ClickAnswer = 'failed';
+    const refused = (response: AdaptiveCardInvokeResponse): AdaptiveCardInvokeResponse => {
+      answer = 'refused';
+      return response;
+    };
     try {
-      version = (await change()).version;
+      const { version } = await change();
       this.deps.logger.info({ verb, caseId, actorId: person.id }, 'card action');
       const now = await this.deps.retention.view(caseId, person);
       const note = typeof done === 'string' ? done : done(now);
-      return cardResponse(now ? this.card(now, person, { note }) : messageCard(note));
+      const response = cardResponse(now ? this.card(now, person, { note }) : messageCard(note));
+      // Only a card that is shown answers the click: if it could not be drawn, the background refresh updates the clicked copy.
+      answer = { shown: version };
+      return response;
     } catch (error) {
       if (!isDomainError(error)) throw error;
       this.deps.logger.info({ verb, caseId, actorId: person.id, kind: error.kind }, 'card action refused');
       // Someone the case is not for sees the refusal only (and what they wrote, which is theirs).
       const view = error.kind === 'not_found' ? null : await this.deps.retention.view(caseId, person);
-      if (!view) return cardResponse(messageCard(`${error.message} Nothing was changed.${typedTextSentence(typed, CASE_TEXT)}`));
+      if (!view) return refused(cardResponse(messageCard(`${error.message} Nothing was changed.${typedTextSentence(typed, CASE_TEXT)}`)));
       // Where the form is still on the case's card it comes back filled; where the case moved on
       // without it (closed, say), what was written is given back in the note, to copy.
       const form: RetentionCardOptions = { noteTone: 'attention', problems: { ...error.problems }, values: typed };
       const lost = typedTextNotOnCard(retentionCard(view, person, form), typed, CASE_TEXT);
-      return cardResponse(this.card(view, person, { ...form, note: `${error.message} Nothing was changed.${typedTextSentence(lost, CASE_TEXT)}` }));
+      return refused(cardResponse(this.card(view, person, { ...form, note: `${error.message} Nothing was changed.${typedTextSentence(lost, CASE_TEXT)}` })));
     } finally {
-      this.deps.answered.end(cardId, version);
+      this.deps.answered.end(cardId, answer);
     }
   }
 
