@@ -3,6 +3,7 @@ import type { Driver } from 'typeorm/driver/Driver';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { refuseTooLong } from './field-lengths';
 import { dialectOf } from './schema/dialect';
+import { runDirect } from './sqlite-direct';
 import { managerOf } from './transactions';
 
 /**
@@ -30,6 +31,8 @@ export class PreparedStatement {
   async run(parameters: ObjectLiteral, manager: EntityManager = managerOf(this.dataSource)): Promise<ObjectLiteral[]> {
     this.text ??= this.write(this.dataSource.manager);
     const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(this.text, parameters);
+    const direct = runDirect(this.dataSource, sql, values);
+    if (direct) return 'rows' in direct ? direct.rows : [];
     return (await manager.query(sql, values)) as ObjectLiteral[];
   }
 
@@ -37,6 +40,8 @@ export class PreparedStatement {
   async affected(parameters: ObjectLiteral, manager: EntityManager = managerOf(this.dataSource)): Promise<number> {
     this.text ??= this.write(this.dataSource.manager);
     const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(this.text, parameters);
+    const direct = runDirect(this.dataSource, sql, values);
+    if (direct) return 'changes' in direct ? direct.changes : direct.rows.length;
     const runner = manager.queryRunner ?? this.dataSource.createQueryRunner();
     try {
       const result = (await runner.query(sql, values, true)) as { affected?: number };
@@ -152,6 +157,7 @@ export class PreparedInsert<T extends ObjectLiteral> {
       text = `INSERT INTO ${driver.escape(metadata.tableName)}(${names}) VALUES ${sets.join(', ')}`;
       this.texts.set(rows.length, text);
     }
+    if (runDirect(this.dataSource, text, values)) return;
     await manager.query(text, values);
   }
 }

@@ -6,11 +6,18 @@ export interface SentStatement {
   readonly parameters: unknown[];
 }
 
+/** A recording of the statements a data source sends, until `stop` puts its logger back. */
+export interface StatementRecording {
+  readonly sent: SentStatement[];
+  stop(): void;
+}
+
 /**
- * Every statement the data source sends while `work` runs (TypeORM reports each to its logger),
- * without transaction control (BEGIN, COMMIT and the like): what a count of statements counts.
+ * Records every statement the data source sends from now on (TypeORM reports each to its logger,
+ * and so do the statements sent straight to SQLite), without transaction control (BEGIN, COMMIT and
+ * the like): what a count of statements counts.
  */
-export async function statementsDuring(dataSource: DataSource, work: () => Promise<unknown>): Promise<SentStatement[]> {
+export function recordStatements(dataSource: DataSource): StatementRecording {
   const sent: SentStatement[] = [];
   const original = dataSource.logger;
   const recording: Logger = {
@@ -22,10 +29,16 @@ export async function statementsDuring(dataSource: DataSource, work: () => Promi
     log: () => undefined,
   };
   Object.assign(dataSource, { logger: recording });
+  return { sent, stop: () => void Object.assign(dataSource, { logger: original }) };
+}
+
+/** Every statement the data source sends while `work` runs (see `recordStatements`). */
+export async function statementsDuring(dataSource: DataSource, work: () => Promise<unknown>): Promise<SentStatement[]> {
+  const recording = recordStatements(dataSource);
   try {
     await work();
   } finally {
-    Object.assign(dataSource, { logger: original });
+    recording.stop();
   }
-  return sent;
+  return recording.sent;
 }

@@ -13,6 +13,7 @@ import { SqlStaffDirectory } from '../../data/stores/staff-directory';
 import { SqlSupportRequestStore } from '../../data/stores/support-requests';
 import type { NewSupportRequest } from '../../domain/requests/ports';
 import type { StaffMember } from '../../domain/staff';
+import { recordStatements, type StatementRecording } from '../../testkit/statement-log';
 import { openTempDatabase, type TempDatabase } from '../support/template-database';
 
 describe('SqlRequestLists: each list a page at a time, in one statement', () => {
@@ -24,8 +25,10 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
   let teamLeader: StaffMember;
   let base: NewSupportRequest;
   const at = new Date('2026-11-23T10:00:00.000Z');
-  let statements: string[];
-  let parametersOf: Map<string, unknown>;
+  let recording: StatementRecording;
+  /** The statements sent since the test last emptied the list. */
+  const statements = (): string[] => recording.sent.map((s) => s.sql);
+  const parametersOf = (sql: string): unknown[] => recording.sent.find((s) => s.sql === sql)!.parameters;
 
   beforeEach(async () => {
     db = await openTempDatabase();
@@ -48,17 +51,10 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
       urgent: false,
       vulnerability: null,
     };
-    statements = [];
-    parametersOf = new Map();
-    const query = db.dataSource.manager.query.bind(db.dataSource.manager);
-    jest.spyOn(db.dataSource.manager, 'query').mockImplementation((sql: string, parameters?: Parameters<typeof query>[1]) => {
-      statements.push(sql);
-      parametersOf.set(sql, parameters);
-      return query(sql, parameters);
-    });
+    recording = recordStatements(db.dataSource);
   });
   afterEach(async () => {
-    jest.restoreAllMocks();
+    recording.stop();
     await db.close();
   });
 
@@ -90,9 +86,9 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
   it('queue: urgent first, then by date needed (none last), 25 at a time with the count of all', async () => {
     await make(60, (i) => ({ requiredBy: i === 7 ? null : `2026-12-${String(28 - (i % 25)).padStart(2, '0')}`, urgent: i === 40 }));
     const made = await make(1, () => ({ requesterId: other.id, type: 'skill_support', claimant: null, topic: 'retention' }));
-    statements.length = 0;
+    recording.sent.length = 0;
     const first = await lists.queue(coach.deaId!, 0, 25);
-    expect(statements).toHaveLength(1);
+    expect(statements()).toHaveLength(1);
     expect(first.total).toBe(61);
     expect(first.items).toHaveLength(25);
     expect(first.items[0]!.urgent).toBe(true);
@@ -109,7 +105,7 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     expect(all).toContain(made[0]!.id);
 
     // Any page is read in the queue's order from its own index: no sort of every open request.
-    const plan = (await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements[0]!}`, parametersOf.get(statements[0]!) as unknown[])) as { detail: string }[];
+    const plan = (await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements()[0]!}`, parametersOf(statements()[0]!))) as { detail: string }[];
     expect(plan.map((p) => p.detail)).toContainEqual(expect.stringContaining('USING INDEX IDX_support_request_queue'));
     expect(plan.filter((p) => p.detail.includes('TEMP B-TREE')).map((p) => p.detail)).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
   });
@@ -117,9 +113,9 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
   it('queue: a long one is counted only to the bound, and every open request is still on a page', async () => {
     await make(5);
     const countedToThree = new SqlRequestLists(db.dataSource, 3);
-    statements.length = 0;
+    recording.sent.length = 0;
     const first = await countedToThree.queue(coach.deaId!, 0, 2);
-    expect(statements).toHaveLength(1);
+    expect(statements()).toHaveLength(1);
     expect(first).toMatchObject({ total: 3, moreThanTotal: true, hasNext: true });
     const pages = [first, await countedToThree.queue(coach.deaId!, 2, 2), await countedToThree.queue(coach.deaId!, 4, 2)];
     expect(pages.map((p) => p.hasNext)).toEqual([true, true, false]);
@@ -166,9 +162,9 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     await db.dataSource.query("INSERT INTO meeting_record (id, requestId, kind, authorId, at, body, nextSteps) VALUES (?, ?, 'summary', ?, ?, 'x', '')", [randomUUID(), held!.id, coach.deaId, at.toISOString()]);
     await db.dataSource.query("INSERT INTO quality_check (id, requestId, standard, checkerId, markedAt) VALUES (?, ?, 'qas2', ?, ?)", [randomUUID(), soon!.id, teamLeader.id, at.toISOString()]);
 
-    statements.length = 0;
+    recording.sent.length = 0;
     const meetings = await lists.meetings(coach.deaId!, 0, 25);
-    expect(statements).toHaveLength(1);
+    expect(statements()).toHaveLength(1);
     expect(meetings.items.map((m) => m.id)).toEqual([soon!.id, later!.id, held!.id]);
     expect(meetings.items[0]!.start).toEqual(new Date('2026-12-02T10:00:00.000Z'));
     expect(meetings.items.map((m) => m.summarySent)).toEqual([false, false, true]);
@@ -176,7 +172,7 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     // Chosen, ordered and counted from the requests' own index: no booking read. Each status read in
     // the list's order and cut at the page's end; only the coming ones sort, and only meetings at the
     // same time (by number, latest first).
-    const plan = (await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements[0]!}`, parametersOf.get(statements[0]!) as unknown[])) as { id: number; parent: number; detail: string }[];
+    const plan = (await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements()[0]!}`, parametersOf(statements()[0]!))) as { id: number; parent: number; detail: string }[];
     const steps = plan.map((p) => p.detail);
     const stepsOf = (coroutine: string) => plan.filter((p) => p.parent === plan.find((c) => c.detail === `CO-ROUTINE ${coroutine}`)?.id).map((p) => p.detail);
     const byIndex = expect.stringMatching(/^SEARCH q USING COVERING INDEX IDX_support_request_meetings \(deaId=\? AND status=\? AND meetingStartsAt>\?\)$/);
@@ -227,9 +223,9 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
 
     // A list over all history is counted only so far: past it, "more than", and the pages go on.
     const countedToOne = new SqlRequestLists(db.dataSource, 1);
-    statements.length = 0;
+    recording.sent.length = 0;
     const first = await countedToOne.checkable(teamLeader.id, 0, 1);
-    expect(statements).toHaveLength(1);
+    expect(statements()).toHaveLength(1);
     expect(first).toMatchObject({ total: 1, moreThanTotal: true, hasNext: true });
     expect(first.items.map((m) => m.id)).toHaveLength(1);
     const second = await countedToOne.checkable(teamLeader.id, 1, 1);
@@ -281,9 +277,9 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
     // Not a meeting: still with the DEA.
     await store.create({ ...base, requesterId: other.id, acceptedAs: 'case_conference' }, new Date(at.getTime() + ++meetingsMade * 1000));
 
-    statements.length = 0;
+    recording.sent.length = 0;
     const lees = await lists.checkable(lee, 0, 25);
-    expect(statements).toHaveLength(1);
+    expect(statements()).toHaveLength(1);
     // Newest first: the QAS 2 meetings Ben asked for, whoever leads the DEA.
     expect(lees).toMatchObject({ total: 2, moreThanTotal: false, hasNext: false });
     expect(lees.items.map((m) => m.id)).toEqual([bensThreeWayWithSam, bensConference]);
@@ -300,7 +296,7 @@ describe('SqlRequestLists: each list a page at a time, in one statement', () => 
 
     // Each part read from its own index newest first, in the index's order: no part sorts or reads
     // every meeting of the team leader's people, only up to the page's end.
-    const steps = (await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements[0]!}`, parametersOf.get(statements[0]!) as unknown[])) as { id: number; parent: number; detail: string }[];
+    const steps = (await db.dataSource.query(`EXPLAIN QUERY PLAN ${statements()[0]!}`, parametersOf(statements()[0]!))) as { id: number; parent: number; detail: string }[];
     const plan = steps.map((p) => p.detail);
     const stepsOf = (coroutine: string) => steps.filter((p) => p.parent === steps.find((c) => c.detail === `CO-ROUTINE ${coroutine}`)?.id).map((p) => p.detail);
     expect(stepsOf('deas')).toEqual([expect.stringMatching(/^SEARCH q USING COVERING INDEX IDX_support_request_leader_checks \(deaTeamLeaderId=\? AND meetingBooked=\?\)$/)]);

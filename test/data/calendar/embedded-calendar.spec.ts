@@ -1,5 +1,7 @@
 import { EMBEDDED_JOIN_URL_PREFIX, EmbeddedCalendar } from '../../../data/calendar/embedded-calendar';
 import type { CalendarEventRow } from '../../../data/schema/calendar';
+import type { Interval } from '../../../domain/calendar/calendar-port';
+import { statementsDuring } from '../../../testkit/statement-log';
 import { openTempDatabase, type TempDatabase } from '../../support/template-database';
 import { at, calendarContract, COACH, DEA, newEvent } from './calendar-contract';
 
@@ -55,14 +57,8 @@ describe('EmbeddedCalendar', () => {
     const results = await calendar.createEvents([...past, overnight, newEvent()]);
     expect(results.every((r) => r.ok)).toBe(true);
 
-    const query = db.dataSource.manager.query.bind(db.dataSource.manager);
-    const statements: { sql: string; parameters: Parameters<typeof query>[1] }[] = [];
-    jest.spyOn(db.dataSource.manager, 'query').mockImplementation((sql: string, parameters?: Parameters<typeof query>[1]) => {
-      statements.push({ sql, parameters });
-      return query(sql, parameters);
-    });
-    const busy = await calendar.busy([DEA, COACH], window.from, window.to);
-    jest.restoreAllMocks();
+    let busy = new Map<string, Interval[]>();
+    const statements = await statementsDuring(db.dataSource, async () => void (busy = await calendar.busy([DEA, COACH], window.from, window.to)));
 
     // The overnight meeting counts from the window's start.
     const expected = ['2027-01-11T00:00:00.000Z/2027-01-11T01:00:00.000Z', '2027-01-11T10:00:00.000Z/2027-01-11T11:00:00.000Z'];
