@@ -23,14 +23,14 @@ export function runDirect(dataSource: DataSource, sql: string, values: readonly 
   if (dataSource.options.type !== 'better-sqlite3') return null;
   const connection = (dataSource.driver as unknown as { databaseConnection?: Database }).databaseConnection;
   if (!connection) return null;
-  dataSource.logger.logQuery(sql, [...values]);
   const bound = values.map((value) => (typeof value === 'boolean' ? Number(value) : value));
+  dataSource.logger.logQuery(sql, bound);
   try {
     const statement = statementFor(connection, sql);
     if (statement.reader) return { rows: statement.all(...bound) as Record<string, unknown>[] };
     return { changes: statement.run(...bound).changes };
   } catch (error) {
-    throw new QueryFailedError(sql, [...values], error as Error);
+    throw new QueryFailedError(sql, bound, error as Error);
   }
 }
 
