@@ -137,11 +137,7 @@ export class PreparedInsert<T extends ObjectLiteral> {
     const metadata = this.dataSource.getMetadata(this.entity);
     const driver = this.dataSource.driver;
     const typed = dialectOf(this.dataSource.options.type) === 'mssql';
-    const columns = this.properties.map((property) => {
-      const column = metadata.findColumnWithPropertyName(property);
-      if (!column) throw new Error(`${this.entity} has no column ${property}.`);
-      return column;
-    });
+    const columns = this.properties.map((property) => columnOf(this.dataSource, this.entity, property));
     const values: unknown[] = [];
     for (const row of rows) {
       refuseTooLong(metadata, row);
@@ -160,6 +156,58 @@ export class PreparedInsert<T extends ObjectLiteral> {
     if (runDirect(this.dataSource, text, values)) return;
     await manager.query(text, values);
   }
+}
+
+/**
+ * A row of one entity inserted, or written over the row with the same key: the statement written once
+ * by the query builder, so in the dialect's own form (SQLite's ON CONFLICT, SQL Server's MERGE). Each
+ * value is converted as the builder converts it (on SQL Server, typed as its column), and text is
+ * held to its column's length. For the upserts of every delivery, where building cost more than running.
+ */
+export class PreparedUpsert<T extends ObjectLiteral> {
+  private readonly statement: PreparedStatement;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly entity: string,
+    private readonly properties: readonly (keyof T & string)[],
+    key: readonly (keyof T & string)[],
+  ) {
+    this.statement = new PreparedStatement(dataSource, (manager) =>
+      manager
+        .createQueryBuilder()
+        .insert()
+        .into(entity)
+        .values(Object.fromEntries(properties.map((property) => [property, () => `:${property}`])))
+        .orUpdate(
+          properties.filter((property) => !key.includes(property)).map((property) => columnOf(dataSource, entity, property).databaseName),
+          key.map((property) => columnOf(dataSource, entity, property).databaseName),
+        )
+        .getQuery(),
+    );
+  }
+
+  /** In the unit of work's transaction when one is open. */
+  async upsert(row: T, manager: EntityManager = managerOf(this.dataSource)): Promise<void> {
+    const metadata = this.dataSource.getMetadata(this.entity);
+    const driver = this.dataSource.driver;
+    const typed = dialectOf(this.dataSource.options.type) === 'mssql';
+    refuseTooLong(metadata, row);
+    const named: ObjectLiteral = {};
+    for (const property of this.properties) {
+      const column = columnOf(this.dataSource, this.entity, property);
+      const value: unknown = driver.preparePersistentValue(row[property], column);
+      // SQLite's own escaping would write a number into the text: kept a parameter, the text stays one statement.
+      named[property] = typed ? typedAsColumn(driver, column, value) : typeof value === 'number' ? String(value) : value;
+    }
+    await this.statement.affected(named, manager);
+  }
+}
+
+function columnOf(dataSource: DataSource, entity: string, property: string): ColumnMetadata {
+  const column = dataSource.getMetadata(entity).findColumnWithPropertyName(property);
+  if (!column) throw new Error(`${entity} has no column ${property}.`);
+  return column;
 }
 
 /**
@@ -196,8 +244,7 @@ export class PreparedUpdate<T extends ObjectLiteral> {
     // SQLite's own escaping would write a number into the text: kept a parameter, the text stays one statement.
     const named: ObjectLiteral = Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, !typed && typeof v === 'number' ? String(v) : v]));
     for (const property of this.set) {
-      const column = metadata.findColumnWithPropertyName(property);
-      if (!column) throw new Error(`${this.entity} has no column ${property}.`);
+      const column = columnOf(this.dataSource, this.entity, property);
       const value: unknown = driver.preparePersistentValue(values[property], column);
       named[`set_${property}`] = typed ? typedAsColumn(driver, column, value) : typeof value === 'number' ? String(value) : value;
     }

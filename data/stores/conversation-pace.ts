@@ -2,7 +2,7 @@ import type { DataSource, Repository } from 'typeorm';
 import type { ConversationPaceRow } from '../schema/messaging';
 import { isUniqueViolation } from '../unique-violation';
 import { hashKey } from './hash-key';
-import { PreparedFind, PreparedUpdate } from '../prepared';
+import { PreparedFind, PreparedInsert, PreparedUpdate } from '../prepared';
 
 /**
  * Teams lets a bot send about 7 messages a second and 60 in 30 seconds to one conversation. Every
@@ -21,6 +21,7 @@ export class ConversationPace {
   // Taken before every message sent: the statements are written once.
   private readonly byId: PreparedFind<ConversationPaceRow>;
   private readonly movedOn: PreparedUpdate<ConversationPaceRow>;
+  private readonly made: PreparedInsert<ConversationPaceRow>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -29,6 +30,7 @@ export class ConversationPace {
   ) {
     this.byId = new PreparedFind<ConversationPaceRow>(dataSource, 'ConversationPace', (q) => q.where('e.id = :id'));
     this.movedOn = new PreparedUpdate<ConversationPaceRow>(dataSource, 'ConversationPace', ['nextAt', 'version'], 'id = :id AND version = :version');
+    this.made = new PreparedInsert<ConversationPaceRow>(dataSource, 'ConversationPace', ['id', 'nextAt', 'version']);
   }
 
   private get rows(): Repository<ConversationPaceRow> {
@@ -61,7 +63,7 @@ export class ConversationPace {
   /** Makes the conversation's row; false when it is there already. */
   private async created(id: string, nextAt: Date): Promise<boolean> {
     try {
-      await this.rows.insert({ id, nextAt, version: 1 });
+      await this.made.insert([{ id, nextAt, version: 1 }], this.dataSource.manager);
       return true;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

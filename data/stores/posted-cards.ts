@@ -1,6 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { DataSource, Repository } from 'typeorm';
-import { PreparedFind } from '../prepared';
+import { PreparedFind, PreparedUpsert } from '../prepared';
 import type { PostedCardRow } from '../schema/messaging';
 import { hashKey } from './hash-key';
 
@@ -15,25 +15,24 @@ export interface PostedCard {
 export class PostedCards {
   private readonly rows: Repository<PostedCardRow>;
   private readonly ofRequest: PreparedFind<PostedCardRow>;
+  private readonly written: PreparedUpsert<PostedCardRow>;
 
   constructor(dataSource: DataSource) {
     this.rows = dataSource.getRepository<PostedCardRow>('PostedCard');
     this.ofRequest = new PreparedFind<PostedCardRow>(dataSource, 'PostedCard', (q) => q.where('e.requestId = :requestId').orderBy('e.postedAt', 'ASC'));
+    this.written = new PreparedUpsert<PostedCardRow>(dataSource, 'PostedCard', ['id', 'requestId', 'recipientAad', 'activityId', 'reference', 'postedAt'], ['id']);
   }
 
   async record(card: PostedCard, now: Date = new Date()): Promise<void> {
     const conversationId = card.reference.conversation?.id ?? '';
-    await this.rows.upsert(
-      {
-        id: hashKey(conversationId, card.activityId),
-        requestId: card.requestId,
-        recipientAad: card.recipientAad.toLowerCase(),
-        activityId: card.activityId,
-        reference: JSON.stringify(card.reference),
-        postedAt: now,
-      },
-      ['id'],
-    );
+    await this.written.upsert({
+      id: hashKey(conversationId, card.activityId),
+      requestId: card.requestId,
+      recipientAad: card.recipientAad.toLowerCase(),
+      activityId: card.activityId,
+      reference: JSON.stringify(card.reference),
+      postedAt: now,
+    });
   }
 
   /** Stops updating a copy (it was replaced by a newer one in the same chat). */
