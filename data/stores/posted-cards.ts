@@ -17,7 +17,7 @@ export class PostedCards {
   private readonly ofRequest: PreparedFind<PostedCardRow>;
   private readonly written: PreparedUpsert<PostedCardRow>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.rows = dataSource.getRepository<PostedCardRow>('PostedCard');
     this.ofRequest = new PreparedFind<PostedCardRow>(dataSource, 'PostedCard', (q) => q.where('e.requestId = :requestId').orderBy('e.postedAt', 'ASC'));
     this.written = new PreparedUpsert<PostedCardRow>(dataSource, 'PostedCard', ['id', 'requestId', 'recipientAad', 'activityId', 'reference', 'postedAt'], ['id']);
@@ -25,14 +25,18 @@ export class PostedCards {
 
   async record(card: PostedCard, now: Date = new Date()): Promise<void> {
     const conversationId = card.reference.conversation?.id ?? '';
-    await this.written.upsert({
-      id: hashKey(conversationId, card.activityId),
-      requestId: card.requestId,
-      recipientAad: card.recipientAad.toLowerCase(),
-      activityId: card.activityId,
-      reference: JSON.stringify(card.reference),
-      postedAt: now,
-    });
+    // A fact about a message already sent: kept whatever becomes of a unit of work around it.
+    await this.written.upsert(
+      {
+        id: hashKey(conversationId, card.activityId),
+        requestId: card.requestId,
+        recipientAad: card.recipientAad.toLowerCase(),
+        activityId: card.activityId,
+        reference: JSON.stringify(card.reference),
+        postedAt: now,
+      },
+      this.dataSource.manager,
+    );
   }
 
   /** Stops updating a copy (it was replaced by a newer one in the same chat). */

@@ -1,10 +1,12 @@
+import type { ConversationReference } from 'botbuilder';
 import { ConversationPace } from '../../data/stores/conversation-pace';
 import { PostedCards } from '../../data/stores/posted-cards';
 import { isDomainError } from '../../domain/errors';
 import { statementsDuring } from '../../testkit/statement-log';
 import { openTempDatabase, type TempDatabase } from '../../testkit/temp-database';
 
-const DEA_CHAT = { conversation: { id: 'a:dea-chat' }, serviceUrl: 'https://smba.example/' };
+const chat = (id: string): Partial<ConversationReference> => ({ conversation: { id, isGroup: false, conversationType: 'personal', name: '' }, serviceUrl: 'https://smba.example/' });
+const DEA_CHAT = chat('a:dea-chat');
 
 describe('where cards were posted, and the pace of each chat (SQLite, migrations run)', () => {
   let db: TempDatabase;
@@ -30,7 +32,7 @@ describe('where cards were posted, and the pace of each chat (SQLite, migrations
   it('keeps a copy in another chat, or another message in the same chat, as its own row', async () => {
     await posted.record({ requestId: 'request-1', recipientAad: 'dea-aad', activityId: 'activity-1', reference: DEA_CHAT });
     await posted.record({ requestId: 'request-1', recipientAad: 'dea-aad', activityId: 'activity-2', reference: DEA_CHAT });
-    await posted.record({ requestId: 'request-1', recipientAad: 'coach-aad', activityId: 'activity-1', reference: { conversation: { id: 'a:coach-chat' } } });
+    await posted.record({ requestId: 'request-1', recipientAad: 'coach-aad', activityId: 'activity-1', reference: chat('a:coach-chat') });
     expect((await posted.forRequest('request-1')).map((c) => `${c.recipientAad} ${c.activityId}`).sort()).toEqual(['coach-aad activity-1', 'dea-aad activity-1', 'dea-aad activity-2']);
   });
 
